@@ -1,0 +1,159 @@
+"""Our own format: a folder (dataset.json + events/entities/relations as .csv or .parquet) or one .json.
+
+The single-file JSON form holds the same metadata keys at the top level and the three tables as
+lists of records: ``{"title": …, "events": [...], "entities": [...], "relations": [...]}``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from viewer.model import dates
+from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
+from viewer.model.problems import LoadError, Problem
+
+TABLES = ("events", "entities", "relations")
+META_FILE = "dataset.json"
+
+
+def read(path: str | Path, **_options: object) -> Dataset:
+    """Read a native dataset folder or single ``.json`` file."""
+    path = Path(path)
+    if path.is_dir():
+        return _read_folder(path)
+    return _read_json_file(path)
+
+
+def looks_native(document: object) -> bool:
+    """True for a JSON document in our single-file form (an ``events`` list of records)."""
+    return isinstance(document, dict) and isinstance(document.get("events"), list) and (
+        "entities" in document or "relations" in document or "title" in document)
+
+
+def _read_table(folder: Path, name: str) -> tuple[pd.DataFrame | None, str]:
+    for suffix in (".csv", ".parquet"):
+        file = folder / f"{name}{suffix}"
+        if file.exists():
+            return _read_csv(file) if suffix == ".csv" else _read_parquet(file), str(file)
+    return None, str(folder / f"{name}.csv")
+
+
+def _read_csv(file: Path) -> pd.DataFrame:
+    try:
+        return pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except pd.errors.EmptyDataError:
+        return pd.DataFrame()
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"{file}: not UTF-8 text (byte {exc.start}); expected a UTF-8 CSV file") from exc
+    except (pd.errors.ParserError, ValueError) as exc:
+        raise LoadError(f"{file}: not a readable CSV table ({exc})") from exc
+    except OSError as exc:
+        raise LoadError(f"{file}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def _read_parquet(file: Path) -> pd.DataFrame:
+    try:
+        return pd.read_parquet(file)
+    except ImportError as exc:
+        raise LoadError(f"{file}: reading Parquet needs pyarrow, which is not installed") from exc
+    except Exception as exc:  # pyarrow raises many types for a damaged file
+        raise LoadError(f"{file}: not a readable Parquet file ({exc})") from exc
+
+
+def _read_folder(folder: Path) -> Dataset:
+    meta, problems = _read_meta(folder / META_FILE)
+    events, events_label = _read_table(folder, "events")
+    if events is None:
+        raise LoadError(f"{folder}: no events.csv or events.parquet; a dataset folder holds "
+                        f"{META_FILE}, events.csv, entities.csv and relations.csv")
+    entities, entities_label = _read_table(folder, "entities")
+    relations, relations_label = _read_table(folder, "relations")
+    tables = Tables(events, entities, relations, events_label, entities_label, relations_label)
+    return build_dataset(tables, _with_path(meta, folder), problems)
+
+
+def _read_meta(file: Path) -> tuple[DatasetMeta, list[Problem]]:
+    if not file.exists():
+        return DatasetMeta(title=file.parent.name), [Problem(str(file), "no dataset.json; using defaults",
+                                                            level="info")]
+    try:
+        document = json.loads(file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        return DatasetMeta(title=file.parent.name), [Problem(str(file), f"not readable JSON ({exc}); "
+                                                            "using defaults", level="warning")]
+    if not isinstance(document, dict):
+        return DatasetMeta(), [Problem(str(file), "expected a JSON object; using defaults", level="warning")]
+    return meta_from_json(document, str(file))
+
+
+def meta_from_json(document: dict[str, Any], label: str) -> tuple[DatasetMeta, list[Problem]]:
+    """Read the metadata keys (title, description, default_window, licence, sources, principal)."""
+    problems: list[Problem] = []
+    window = document.get("default_window") or {}
+    if not isinstance(window, dict):
+        problems.append(Problem(label, "expected an object with start/end/cursor", None, "default_window",
+                                "warning"))
+        window = {}
+
+    def date(key: str) -> dates.PartialDate | None:
+        value = window.get(key)
+        if value in (None, ""):
+            return None
+        try:
+            return dates.parse_date(str(value))
+        except ValueError as exc:
+            problems.append(Problem(label, str(exc), None, f"default_window.{key}", "warning"))
+            return None
+
+    def strings(key: str) -> tuple[str, ...]:
+        value = document.get(key) or []
+        if isinstance(value, str):
+            return (value,)
+        if not isinstance(value, list):
+            problems.append(Problem(label, "expected a list of strings", None, key, "warning"))
+            return ()
+        return tuple(str(v) for v in value)
+
+    meta = DatasetMeta(
+        title=str(document.get("title") or ""), description=str(document.get("description") or ""),
+        default_start=date("start"), default_end=date("end"), default_cursor=date("cursor"),
+        window_label=str(window.get("label") or ""), licence=str(document.get("licence") or ""),
+        sources=strings("sources"), principal=strings("principal"))
+    return meta, problems
+
+
+def _with_path(meta: DatasetMeta, path: Path) -> DatasetMeta:
+    from dataclasses import replace
+    return replace(meta, path=str(path), title=meta.title or path.stem)
+
+
+def _records(document: dict[str, Any], name: str, label: str) -> pd.DataFrame | None:
+    rows = document.get(name)
+    if rows is None:
+        return None
+    if not isinstance(rows, list) or not all(isinstance(r, dict) for r in rows):
+        raise LoadError(f"{label}: '{name}' must be a list of objects (one per row)")
+    frame = pd.DataFrame.from_records(rows)
+    return frame.astype("object").where(frame.notna(), "")
+
+
+def _read_json_file(file: Path) -> Dataset:
+    try:
+        document = json.loads(file.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise LoadError(f"{file}: cannot be read ({exc.strerror or exc})") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise LoadError(f"{file}: not readable JSON ({exc})") from exc
+    if not looks_native(document):
+        raise LoadError(f"{file}: expected an object with an 'events' list and 'entities'/'relations' lists")
+    meta, problems = meta_from_json(document, str(file))
+    label = str(file)
+    events = _records(document, "events", label)
+    tables = Tables(events if events is not None else pd.DataFrame(), _records(document, "entities", label),
+                    _records(document, "relations", label), f"{label} events", f"{label} entities",
+                    f"{label} relations")
+    return build_dataset(tables, _with_path(meta, file), problems)

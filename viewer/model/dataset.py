@@ -1,0 +1,340 @@
+"""The Dataset: three tables (events, entities, relations) and their metadata, checked once.
+
+:func:`build_dataset` is the one door into the model. Loaders hand it raw tables (strings or
+already-parsed dates) and it parses dates with their precision, fills defaults, and checks the
+references between tables. Rows it cannot use are dropped *and reported*; references to unknown
+entities keep the row and add the entity, with a warning, so nothing a user wrote is lost silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from viewer.model import dates
+from viewer.model.problems import LoadError, Problem
+
+if TYPE_CHECKING:
+    from viewer.model.query import Diff
+
+EVENT_COLUMNS = ("id", "start", "end", "precision", "title", "description", "actors", "category",
+                 "tags", "source_title", "source_url")
+ENTITY_COLUMNS = ("id", "name", "kind", "country", "color", "note")
+RELATION_COLUMNS = ("id", "source", "target", "kind", "value", "valid_from", "valid_to", "event",
+                    "note", "source_url")
+MAX_PROBLEMS_PER_FIELD = 200
+
+
+@dataclass(frozen=True)
+class DatasetMeta:
+    """What a dataset says about itself: title, default window, principal entities, sources."""
+
+    title: str = ""
+    description: str = ""
+    default_start: dates.PartialDate | None = None
+    default_end: dates.PartialDate | None = None
+    default_cursor: dates.PartialDate | None = None
+    window_label: str = ""
+    licence: str = ""
+    sources: tuple[str, ...] = ()
+    principal: tuple[str, ...] = ()
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Tables:
+    """Raw tables as a loader read them, with the labels (file names) used in problem messages."""
+
+    events: pd.DataFrame
+    entities: pd.DataFrame | None = None
+    relations: pd.DataFrame | None = None
+    events_label: str = "events"
+    entities_label: str = "entities"
+    relations_label: str = "relations"
+
+
+@dataclass
+class Dataset:
+    """Events, entities and relations, parsed and cross-checked; treat the frames as read-only.
+
+    ``events`` is sorted by start and carries ``span_start``/``span_end``: the whole stretch of time
+    the event may cover given its precision (a month-precision event spans its month).
+    """
+
+    events: pd.DataFrame
+    entities: pd.DataFrame
+    relations: pd.DataFrame
+    meta: DatasetMeta = field(default_factory=DatasetMeta)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        """The dataset's title, or its file name when it has none."""
+        return self.meta.title or self.meta.path
+
+    def span(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        """The first instant and the end of the last event's span, or None when there are no events."""
+        if self.events.empty:
+            return None
+        return self.events["span_start"].min(), self.events["span_end"].max()
+
+    def entity_name(self, entity_id: str) -> str:
+        """The display name of an entity id (the id itself when unknown)."""
+        names = self.entities.set_index("id")["name"]
+        return str(names.get(entity_id, entity_id))
+
+    def events_between(self, start: object = None, end: object = None, *, actors: object = None,
+                       categories: object = None, tags: object = None, text: str | None = None
+                       ) -> pd.DataFrame:
+        """Events whose precision span overlaps ``[start, end]``, optionally filtered.
+
+        >>> import viewer
+        >>> ds = viewer.load()
+        >>> list(ds.events_between("2023-01-26", "2023-01-26", actors=["aob"])["id"])
+        ['E053']
+        """
+        from viewer.model import query
+        return query.events_between(self.events, start, end, actors=actors, categories=categories,
+                                    tags=tags, text=text)
+
+    def relations_at(self, when: object) -> pd.DataFrame:
+        """Relations valid at an instant (``valid_from <= t < valid_to``; empty ends are open).
+
+        >>> import viewer
+        >>> rel = viewer.load().relations_at("2022-12-31")
+        >>> float(rel.query("source == 'renault' and target == 'nissan' and kind == 'equity_stake'")["value"].iloc[0])
+        43.4
+        """
+        from viewer.model import query
+        return query.relations_at(self.relations, when)
+
+    def diff(self, before: object, after: object) -> Diff:
+        """What changed in the relations between two dates (added, removed, changed, unchanged)."""
+        from viewer.model import query
+        return query.diff(self.relations, before, after)
+
+    def history(self, source: str, target: str, kind: str | None = None) -> pd.DataFrame:
+        """Every relation from ``source`` to ``target`` over time, oldest first."""
+        from viewer.model import query
+        return query.history(self.relations, source, target, kind)
+
+
+class _Reporter:
+    """Collects problems, capping each (file, field, message) family so a bad million rows stays small."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+
+    def rows(self, label: str, rows: np.ndarray, field_name: str, message: str, values: pd.Series | None,
+             level: str = "error") -> None:
+        for row in rows[:MAX_PROBLEMS_PER_FIELD]:
+            text = message if values is None else f"{message}, got {values.loc[row]!r}"
+            self.problems.append(Problem(label, text, int(row) + 1, field_name, level))
+        if len(rows) > MAX_PROBLEMS_PER_FIELD:
+            rest = len(rows) - MAX_PROBLEMS_PER_FIELD
+            self.problems.append(Problem(label, f"{rest:,} more rows with the same problem ({message})",
+                                         None, field_name, level))
+
+
+def _text(frame: pd.DataFrame, column: str, default: str = "") -> pd.Series:
+    if column not in frame.columns:
+        return pd.Series(default, index=frame.index, dtype="object")
+    col = frame[column]
+    if isinstance(col, pd.DataFrame):  # duplicated header: take the first
+        col = col.iloc[:, 0]
+    out = col.astype("object").where(col.notna(), default)
+    return out.map(str) if out.map(type).ne(str).any() else out
+
+
+def _unique_ids(ids: pd.Series, label: str, prefix: str, report: _Reporter) -> pd.Series:
+    ids = ids.str.strip()
+    empty = ids == ""
+    if empty.any():
+        ids = ids.where(~empty, [f"{prefix}{i + 1}" for i in range(len(ids))])
+    dup = ids.duplicated(keep="first")
+    if dup.any():
+        rows = np.flatnonzero(dup.to_numpy())
+        report.rows(label, rows, "id", "duplicate id, renamed with a #n suffix", ids, "warning")
+        counter = ids.groupby(ids).cumcount()
+        ids = ids.where(~dup, ids + "#" + (counter + 1).astype(str))
+    return ids
+
+
+def _split_ids(text: pd.Series) -> list[list[str]]:
+    """Split ';'-separated id lists, working on unique strings only (columns repeat a lot)."""
+    uniques = pd.unique(text.to_numpy())
+    parts = {u: [p.strip() for p in str(u).split(";") if p.strip()] for u in uniques}
+    return [parts[u] for u in uniques]
+
+
+def _build_entities(raw: pd.DataFrame | None, label: str, report: _Reporter) -> pd.DataFrame:
+    raw = raw if raw is not None else pd.DataFrame(columns=list(ENTITY_COLUMNS))
+    raw = raw.reset_index(drop=True)
+    ids = _text(raw, "id")
+    names = _text(raw, "name")
+    ids = ids.where(ids.str.strip() != "", names.str.strip().str.lower().str.replace(r"\W+", "_", regex=True))
+    out = pd.DataFrame({"id": _unique_ids(ids, label, "entity", report)})
+    out["name"] = names.where(names.str.strip() != "", out["id"])
+    out["kind"] = _text(raw, "kind", "unknown").str.strip().str.lower().replace("", "unknown")
+    for column in ("country", "color", "note"):
+        out[column] = _text(raw, column)
+    return out
+
+
+def _add_unknown_entities(entities: pd.DataFrame, ids: set[str], label: str, field_name: str,
+                          report: _Reporter, level: str = "warning") -> pd.DataFrame:
+    missing = sorted(ids - set(entities["id"]))
+    if not missing:
+        return entities
+    shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
+    if level:
+        report.problems.append(Problem(label, f"refers to entities not in the entity table: {shown}; "
+                                       "added them with kind 'unknown'", None, field_name, level))
+    extra = pd.DataFrame({"id": missing, "name": missing, "kind": "unknown", "country": "", "color": "",
+                          "note": ""})
+    return pd.concat([entities, extra], ignore_index=True)
+
+
+def _parse_column(raw: pd.DataFrame, column: str, label: str, report: _Reporter,
+                  level: str) -> dates.ParsedDates:
+    values = raw[column] if column in raw.columns else pd.Series(pd.NA, index=raw.index, dtype="object")
+    parsed = dates.parse_dates(values)
+    bad = np.flatnonzero(parsed.invalid.to_numpy())
+    if len(bad):
+        report.rows(label, bad, column, f"expected {dates.EXPECTED}", values, level)
+    if parsed.naive.any():
+        count = int(parsed.naive.sum())
+        report.problems.append(Problem(label, f"{count:,} times have no UTC offset; taken as UTC", None,
+                                       column, "info"))
+    return parsed
+
+
+def _apply_precision(raw: pd.DataFrame, parsed: dates.ParsedDates, label: str,
+                     report: _Reporter) -> tuple[pd.Series, pd.Series]:
+    """An explicit precision column wins over the inferred one; the instant snaps to its span start."""
+    instants, precisions = parsed.instants, parsed.precisions.astype("object")
+    if "precision" not in raw.columns:
+        return instants, precisions
+    given = _text(raw, "precision").str.strip().str.lower()
+    given = given.replace({"minute": "time", "second": "time", "hour": "time", "datetime": "time"})
+    known = given.isin(dates.PRECISIONS)
+    bad = np.flatnonzero(((given != "") & ~known).to_numpy())
+    if len(bad):
+        report.rows(label, bad, "precision", "expected year, month, day or time; inferred it from the date",
+                    given, "warning")
+    use = known & instants.notna()
+    if use.any():
+        precisions = precisions.where(~use, given)
+        naive = instants[use].dt.tz_localize(None).to_numpy(dtype="datetime64[us]")
+        units = {"year": "Y", "month": "M", "day": "D"}
+        snapped = naive.copy()
+        for name, unit in units.items():
+            mask = (given[use] == name).to_numpy()
+            snapped[mask] = naive[mask].astype(f"datetime64[{unit}]").astype("datetime64[us]")
+        instants = instants.copy()
+        instants[use] = pd.Series(snapped, index=instants[use].index).dt.tz_localize("UTC")
+    return instants, precisions
+
+
+def _build_events(raw: pd.DataFrame, label: str, report: _Reporter) -> pd.DataFrame:
+    raw = raw.reset_index(drop=True)
+    if raw.empty and "start" not in raw.columns:
+        raw = pd.DataFrame(columns=list(EVENT_COLUMNS))
+    if "start" not in raw.columns:
+        raise LoadError(f"{label}: no 'start' column; expected columns {', '.join(EVENT_COLUMNS)}")
+    start = _parse_column(raw, "start", label, report, "error")
+    empty = np.flatnonzero((start.instants.isna() & ~start.invalid).to_numpy())
+    if len(empty):
+        report.rows(label, empty, "start", "no start date; row skipped", None)
+    end = _parse_column(raw, "end", label, report, "warning")
+    start_at, precision = _apply_precision(raw, start, label, report)
+    end_at, end_precision = end.instants, end.precisions.astype("object")
+    backwards = (end_at < start_at).fillna(False).to_numpy()
+    if backwards.any():
+        report.rows(label, np.flatnonzero(backwards), "end", "end is before start; end ignored",
+                    raw["end"], "warning")
+        end_at = end_at.mask(backwards)
+    ids = _unique_ids(_text(raw, "id"), label, "row", report)
+    title = _text(raw, "title")
+    out = pd.DataFrame({
+        "id": ids, "start": start_at, "end": end_at,
+        "precision": precision, "end_precision": end_precision.where(end_at.notna(), None),
+        "title": title.where(title.str.strip() != "", ids),
+    })
+    for column in ("description", "actors", "category", "tags", "source_title", "source_url"):
+        out[column] = _text(raw, column)
+    out["actors"] = out["actors"].str.replace(r"\s*;\s*", ";", regex=True).str.strip("; ")
+    out["row"] = np.arange(1, len(out) + 1)
+    out = out[out["start"].notna()]
+    out["span_start"] = out["start"]
+    start_span = dates.span_end(out["start"], out["precision"])
+    end_span = dates.span_end(out["end"].fillna(out["start"]), out["end_precision"].fillna(out["precision"]))
+    out["span_end"] = end_span.where(out["end"].notna(), start_span)
+    out["precision"] = out["precision"].astype(dates.PRECISION_DTYPE)
+    out["end_precision"] = out["end_precision"].astype(dates.PRECISION_DTYPE)
+    for column in ("category",):
+        out[column] = out[column].astype("category")
+    return out.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+def _build_relations(raw: pd.DataFrame | None, label: str, report: _Reporter) -> pd.DataFrame:
+    raw = raw if raw is not None else pd.DataFrame(columns=list(RELATION_COLUMNS))
+    raw = raw.reset_index(drop=True)
+    source, target = _text(raw, "source").str.strip(), _text(raw, "target").str.strip()
+    missing = ((source == "") | (target == "")).to_numpy()
+    if missing.any():
+        report.rows(label, np.flatnonzero(missing), "source/target",
+                    "a relation needs a source and a target; row skipped", None)
+    value_text = _text(raw, "value").str.strip().str.rstrip("%").str.replace(",", ".", regex=False)
+    value = pd.to_numeric(value_text.replace("", np.nan), errors="coerce")
+    bad_value = (value.isna() & (value_text != "")).to_numpy()
+    if bad_value.any():
+        report.rows(label, np.flatnonzero(bad_value), "value", "expected a number (e.g. 43.4); value left empty",
+                    raw["value"], "warning")
+    start = _parse_column(raw, "valid_from", label, report, "error")
+    end = _parse_column(raw, "valid_to", label, report, "error")
+    backwards = (end.instants < start.instants).fillna(False).to_numpy()
+    if backwards.any():
+        report.rows(label, np.flatnonzero(backwards), "valid_to", "valid_to is before valid_from; row skipped",
+                    raw["valid_to"], "error")
+    keep = ~(missing | start.invalid.to_numpy() | end.invalid.to_numpy() | backwards)
+    ids = _unique_ids(_text(raw, "id"), label, "R", report)
+    out = pd.DataFrame({
+        "id": ids, "source": source, "target": target,
+        "kind": _text(raw, "kind", "relation").str.strip().str.lower().replace("", "relation"),
+        "value": value.astype("float64"),
+        "valid_from": start.instants, "valid_from_precision": start.precisions,
+        "valid_to": end.instants, "valid_to_precision": end.precisions,
+        "event": _text(raw, "event").str.strip(), "note": _text(raw, "note"),
+        "source_url": _text(raw, "source_url"),
+    })
+    out["row"] = np.arange(1, len(out) + 1)
+    return out[keep].reset_index(drop=True)
+
+
+def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
+                  problems: list[Problem] | None = None) -> Dataset:
+    """Parse and cross-check raw tables into a :class:`Dataset`, reporting every row it changes or drops."""
+    problems = list(problems or [])
+    report = _Reporter(problems)
+    entities = _build_entities(tables.entities, tables.entities_label, report)
+    events = _build_events(tables.events, tables.events_label, report)
+    relations = _build_relations(tables.relations, tables.relations_label, report)
+    actor_ids = {a for parts in _split_ids(events["actors"]) for a in parts}
+    level = "warning" if tables.entities is not None else ""
+    entities = _add_unknown_entities(entities, actor_ids, tables.events_label, "actors", report, level)
+    ends = set(relations["source"]) | set(relations["target"])
+    entities = _add_unknown_entities(entities, ends, tables.relations_label, "source/target", report, level)
+    linked = relations["event"] != ""
+    unknown = linked & ~relations["event"].isin(set(events["id"]))
+    if unknown.any():
+        report.rows(tables.relations_label, relations.loc[unknown, "row"].to_numpy() - 1, "event",
+                    "refers to an event id that is not in the events table; link dropped",
+                    relations.set_index(relations["row"] - 1)["event"], "warning")
+        relations.loc[unknown, "event"] = ""
+    for frame, column in ((entities, "kind"), (relations, "kind")):
+        frame[column] = frame[column].astype("category")
+    return Dataset(events, entities, relations, meta or DatasetMeta(), problems)

@@ -1,0 +1,214 @@
+"""Questions asked of a Dataset's frames: pure functions, the same for the window and the CLI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from viewer.model.dates import PartialDate, format_date, parse_date, span_end
+
+RELATION_KEY = ["source", "target", "kind"]
+
+
+def _bound(value: object, *, upper: bool) -> pd.Timestamp | None:
+    """A window bound: a lower bound is where its date starts, an upper bound where its span ends."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    date = parse_date(value)
+    return date.end if upper and date.precision != "time" else date.start
+
+
+def _as_list(value: object) -> list[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]  # type: ignore[attr-defined]
+
+
+def window_mask(events: pd.DataFrame, start: object = None, end: object = None) -> np.ndarray:
+    """Events whose whole precision span overlaps ``[start, end]`` (a month event matches its month)."""
+    lo, hi = _bound(start, upper=False), _bound(end, upper=True)
+    mask = np.ones(len(events), dtype=bool)
+    if hi is not None:
+        mask &= (events["span_start"] < hi).to_numpy() | (events["span_start"] == hi).to_numpy() & (
+            events["span_end"] == hi).to_numpy()
+    if lo is not None:
+        mask &= (events["span_end"] > lo).to_numpy() | (events["span_start"] >= lo).to_numpy()
+    return mask
+
+
+def imprecise_mask(events: pd.DataFrame, start: object = None, end: object = None) -> np.ndarray:
+    """Events inside the window only because their date is known to the month or year."""
+    lo, hi = _bound(start, upper=False), _bound(end, upper=True)
+    precise_start = events["start"]
+    inside = np.ones(len(events), dtype=bool)
+    if lo is not None:
+        inside &= (precise_start >= lo).to_numpy() | (events["end"].fillna(precise_start) >= lo).to_numpy()
+    if hi is not None:
+        inside &= (precise_start < hi).to_numpy()
+    coarse = events["precision"].isin(["year", "month"]).to_numpy()
+    return window_mask(events, start, end) & ~inside & coarse
+
+
+def actor_mask(events: pd.DataFrame, actors: list[str]) -> np.ndarray:
+    """Events that involve any of the given entity ids (``actors`` is a ';'-separated column)."""
+    wanted = set(actors)
+    col = events["actors"]
+    uniques = pd.unique(col.to_numpy())
+    hit = {u for u in uniques if wanted.intersection(str(u).split(";"))}
+    return col.isin(hit).to_numpy()
+
+
+def text_mask(events: pd.DataFrame, text: str, entity_names: dict[str, str] | None = None) -> np.ndarray:
+    """Case-insensitive search over title, description and actors (ids and names)."""
+    needle = text.strip().lower()
+    if not needle:
+        return np.ones(len(events), dtype=bool)
+    mask = np.zeros(len(events), dtype=bool)
+    for column in ("title", "description", "actors"):
+        mask |= events[column].str.lower().str.contains(needle, regex=False).fillna(False).to_numpy(dtype=bool)
+    if entity_names:
+        ids = [eid for eid, name in entity_names.items() if needle in name.lower()]
+        if ids:
+            mask |= actor_mask(events, ids)
+    return mask
+
+
+def events_between(events: pd.DataFrame, start: object = None, end: object = None, *, actors: object = None,
+                   categories: object = None, tags: object = None, text: str | None = None) -> pd.DataFrame:
+    """The events matching a window and filters, in time order."""
+    mask = window_mask(events, start, end)
+    actor_list = _as_list(actors)
+    if actor_list:
+        mask &= actor_mask(events, actor_list)
+    category_list = _as_list(categories)
+    if category_list:
+        mask &= events["category"].isin(category_list).to_numpy()
+    tag_list = _as_list(tags)
+    if tag_list:
+        mask &= actor_mask(events.rename(columns={"actors": "_a", "tags": "actors"}), tag_list)
+    if text:
+        mask &= text_mask(events, text)
+    return events[mask]
+
+
+def valid_mask(relations: pd.DataFrame, when: object) -> np.ndarray:
+    """Relations valid at an instant: ``valid_from <= t < valid_to``, an empty end being open."""
+    t = parse_date(when).start
+    starts, ends = relations["valid_from"], relations["valid_to"]
+    return ((starts.isna() | (starts <= t)) & (ends.isna() | (t < ends))).to_numpy(dtype=bool)
+
+
+def relations_at(relations: pd.DataFrame, when: object) -> pd.DataFrame:
+    """The relations valid at ``when`` (a date string, ``datetime`` or ``Timestamp``)."""
+    return relations[valid_mask(relations, when)]
+
+
+def relations_of(relations: pd.DataFrame, entity: str, when: object) -> pd.DataFrame:
+    """One entity's relations (either end) valid at ``when``."""
+    valid = relations_at(relations, when)
+    return valid[(valid["source"] == entity) | (valid["target"] == entity)]
+
+
+def uncertain_mask(relations: pd.DataFrame, when: object) -> np.ndarray:
+    """Relations whose start or end is known only to the month/year and whose fuzzy span holds ``when``."""
+    t = parse_date(when).start
+    out = np.zeros(len(relations), dtype=bool)
+    for column in ("valid_from", "valid_to"):
+        precision = relations[f"{column}_precision"].astype("object")
+        coarse = precision.isin(["year", "month"]).to_numpy()
+        if coarse.any():
+            starts = relations[column]
+            ends = span_end(starts, precision.fillna("time"))
+            out |= coarse & ((starts <= t) & (t < ends)).to_numpy(dtype=bool, na_value=False)
+    return out
+
+
+def relation_label(row: pd.Series) -> str:
+    """The text on an edge: ``43.4%`` for stakes, the kind for ties without a value."""
+    value = row["value"]
+    if pd.isna(value):
+        return str(row["kind"]).replace("_", " ")
+    return f"{value:g}%"
+
+
+def fuzzy_note(row: pd.Series, when: object) -> str:
+    """``from Nov 2022`` / ``until 2023`` when a bound is imprecise and holds ``when``; else empty."""
+    t = parse_date(when).start
+    notes = []
+    for column, word in (("valid_from", "from"), ("valid_to", "until")):
+        prec = row[f"{column}_precision"]
+        stamp = row[column]
+        if pd.isna(stamp) or prec not in ("year", "month"):
+            continue
+        span = PartialDate(stamp, str(prec))
+        if span.start <= t < span.end:
+            notes.append(f"{word} {span.label()}")
+    return ", ".join(notes)
+
+
+@dataclass(frozen=True)
+class Diff:
+    """Relation changes between two dates; ``table`` has one row per (source, target, kind) pair.
+
+    Columns: change (added / removed / changed / unchanged), source, target, kind, old_value,
+    new_value, old_id, new_id, events (the ';'-separated events linked to the newer relation).
+    """
+
+    before: pd.Timestamp
+    after: pd.Timestamp
+    table: pd.DataFrame
+
+    def of(self, change: str) -> pd.DataFrame:
+        """The rows of one kind of change."""
+        return self.table[self.table["change"] == change]
+
+
+def _keyed(frame: pd.DataFrame) -> pd.DataFrame:
+    keyed = frame.assign(n=frame.groupby(RELATION_KEY, observed=True).cumcount())
+    keyed["kind"] = keyed["kind"].astype(str)
+    return keyed[[*RELATION_KEY, "n", "value", "id", "event"]]
+
+
+def diff(relations: pd.DataFrame, before: object, after: object) -> Diff:
+    """Compare the relations valid at two dates."""
+    a, b = parse_date(before).start, parse_date(after).start
+    old, new = _keyed(relations_at(relations, a)), _keyed(relations_at(relations, b))
+    merged = old.merge(new, on=[*RELATION_KEY, "n"], how="outer", suffixes=("_old", "_new"), indicator=True)
+    old_value, new_value = merged["value_old"], merged["value_new"]
+    same_value = (old_value == new_value) | (old_value.isna() & new_value.isna())
+    change = np.select(
+        [merged["_merge"] == "right_only", merged["_merge"] == "left_only", ~same_value],
+        ["added", "removed", "changed"], default="unchanged")
+    links = relations.set_index("id")["event"].to_dict()
+    event_of = [links.get(new_id, "") if isinstance(new_id, str) else links.get(old_id, "")
+                for old_id, new_id in zip(merged["id_old"], merged["id_new"], strict=True)]
+    table = pd.DataFrame({
+        "change": change, "source": merged["source"], "target": merged["target"], "kind": merged["kind"],
+        "old_value": merged["value_old"], "new_value": merged["value_new"],
+        "old_id": merged["id_old"].fillna(""), "new_id": merged["id_new"].fillna(""), "events": event_of,
+    })
+    order = {"changed": 0, "added": 1, "removed": 2, "unchanged": 3}
+    table = table.sort_values(["change", "source", "target", "kind"],
+                              key=lambda col: col.map(order) if col.name == "change" else col)
+    return Diff(a, b, table.reset_index(drop=True))
+
+
+def history(relations: pd.DataFrame, source: str, target: str, kind: str | None = None) -> pd.DataFrame:
+    """All relations from ``source`` to ``target`` (of one kind when given), oldest first."""
+    rows = relations[(relations["source"] == source) & (relations["target"] == target)]
+    if kind:
+        rows = rows[rows["kind"] == kind]
+    return rows.sort_values("valid_from", na_position="first", kind="stable")
+
+
+def describe_span(start: pd.Timestamp, start_precision: str, end: pd.Timestamp | None,
+                  end_precision: str | None) -> str:
+    """``6 Feb 2023`` or ``Mar 2002 – May 2002``: an event's or relation's dates at their precision."""
+    first = format_date(start, start_precision)
+    if end is None or pd.isna(end):
+        return first
+    return f"{first} – {format_date(end, end_precision or start_precision)}"
