@@ -118,17 +118,22 @@ class ViewState(QObject):
             self.hover_changed.emit(event_id)
 
 
-def _defaults(dataset: Dataset) -> tuple[TimeWindow, pd.Timestamp]:
+def default_window(dataset: Dataset) -> TimeWindow:
+    """The dataset's own default window, else all its events with a small margin."""
     meta = dataset.meta
     span = dataset.span()
     if meta.default_start and meta.default_end:
-        window = TimeWindow.between(meta.default_start, meta.default_end)
-    elif span is not None:
+        return TimeWindow.between(meta.default_start, meta.default_end)
+    if span is not None:
         window = TimeWindow.between(span[0], span[1])
         margin = max(window.span * 0.03, 86400.0)
-        window = TimeWindow(window.start - margin, window.end + margin)
-    else:
-        window = TimeWindow.between("2000", "2030")
+        return TimeWindow(window.start - margin, window.end + margin)
+    return TimeWindow.between("2000", "2030")
+
+
+def _defaults(dataset: Dataset) -> tuple[TimeWindow, pd.Timestamp]:
+    meta = dataset.meta
+    window = default_window(dataset)
     cursor = meta.default_cursor.start if meta.default_cursor else (
         meta.default_end.start if meta.default_end else window.end_time)
     return window, cursor

@@ -1,0 +1,83 @@
+"""A dataset is checked once, at construction; what it cannot use is reported, never lost silently."""
+
+import pandas as pd
+import pytest
+
+from viewer.model.dataset import Dataset, Tables, build_dataset
+from viewer.model.problems import LoadError
+
+
+def build(events: dict[str, list[str]], entities: dict[str, list[str]] | None = None,
+          relations: dict[str, list[str]] | None = None) -> Dataset:
+    return build_dataset(Tables(pd.DataFrame(events), pd.DataFrame(entities) if entities else None,
+                                pd.DataFrame(relations) if relations else None))
+
+
+def test_the_bundled_dataset_has_every_dossier_row(alliance: Dataset) -> None:
+    assert (len(alliance.events), len(alliance.entities), len(alliance.relations)) == (69, 37, 53)
+    assert alliance.problems == []
+
+
+def test_every_bundled_event_and_relation_carries_its_source(alliance: Dataset) -> None:
+    assert (alliance.events["source_url"].str.startswith("http")).all()
+    assert (alliance.relations["source_url"].str.startswith("http")).all()
+
+
+def test_the_stake_cut_is_linked_to_the_event_that_brought_it_about(alliance: Dataset) -> None:
+    rel = alliance.relations
+    cut = rel[(rel.source == "renault") & (rel.target == "nissan") & (rel.value == 15)]
+    assert list(cut["event"]) == ["E067"]
+
+
+def test_duplicate_event_ids_are_renamed_and_reported() -> None:
+    ds = build({"id": ["a", "a"], "start": ["2020", "2021"], "title": ["x", "y"]})
+    assert list(ds.events["id"]) == ["a", "a#2"]
+    assert any(p.field == "id" and p.row == 2 for p in ds.problems)
+
+
+def test_an_unreadable_start_drops_the_row_and_names_row_and_field() -> None:
+    ds = build({"id": ["a", "b"], "start": ["2020", "someday"], "title": ["x", "y"]})
+    assert list(ds.events["id"]) == ["a"]
+    (problem,) = ds.problems
+    assert (problem.row, problem.field, problem.level) == (2, "start", "error")
+    assert "someday" in str(problem) and "expected a date" in str(problem)
+
+
+def test_an_end_before_the_start_is_ignored_with_a_warning() -> None:
+    ds = build({"id": ["a"], "start": ["2020-05-01"], "end": ["2020-04-01"], "title": ["x"]})
+    assert ds.events["end"].isna().all()
+    assert ds.problems[0].field == "end"
+
+
+def test_actors_missing_from_the_entity_table_are_added_and_reported() -> None:
+    ds = build({"id": ["a"], "start": ["2020"], "actors": ["acme; globex"]},
+               {"id": ["acme"], "name": ["Acme"], "kind": ["company"]})
+    assert set(ds.entities["id"]) == {"acme", "globex"}
+    assert any("globex" in p.message for p in ds.problems)
+    assert ds.events["actors"].iloc[0] == "acme;globex"
+
+
+def test_an_explicit_precision_snaps_the_date_to_the_start_of_its_span() -> None:
+    ds = build({"id": ["a"], "start": ["2002-03-15"], "precision": ["month"]})
+    row = ds.events.iloc[0]
+    assert row["start"] == pd.Timestamp("2002-03-01", tz="UTC") and row["precision"] == "month"
+    assert row["span_end"] == pd.Timestamp("2002-04-01", tz="UTC")
+
+
+def test_a_relation_with_an_unreadable_date_is_dropped_not_made_open_ended() -> None:
+    ds = build({"id": ["a"], "start": ["2020"]}, None,
+               {"source": ["x", "x"], "target": ["y", "y"], "valid_from": ["2020", "soon"], "value": ["10%", "n/a"]})
+    assert len(ds.relations) == 1 and ds.relations["value"].iloc[0] == 10
+    assert {p.field for p in ds.problems} == {"valid_from", "value"}
+
+
+def test_a_table_without_a_start_column_is_refused_with_the_expected_columns() -> None:
+    with pytest.raises(LoadError, match="no 'start' column"):
+        build({"id": ["a"], "title": ["x"]})
+
+
+def test_a_million_bad_rows_produce_a_bounded_problem_list() -> None:
+    ds = build({"start": ["bad"] * 5000})
+    assert len(ds.events) == 0
+    assert len(ds.problems) <= 201
+    assert "4,800 more rows" in ds.problems[-1].message

@@ -1,0 +1,64 @@
+"""Partial dates keep their precision; a month is the whole month, never silently its first day."""
+
+import pandas as pd
+import pytest
+
+from viewer.model import dates
+
+
+def parsed(*values: object) -> dates.ParsedDates:
+    return dates.parse_dates(pd.Series(list(values), dtype="object"))
+
+
+def test_precision_is_inferred_from_how_the_date_is_written() -> None:
+    result = parsed("2019", "2019-12", "2019-12-29", "2019-12-29T14:30:00+01:00")
+    assert list(result.precisions.astype(str)) == ["year", "month", "day", "time"]
+
+
+def test_times_with_offsets_are_converted_to_utc() -> None:
+    result = parsed("2019-12-29T14:30:00+01:00", "2019-12-29T14:30:00-05:00")
+    assert list(result.instants) == [pd.Timestamp("2019-12-29 13:30", tz="UTC"),
+                                     pd.Timestamp("2019-12-29 19:30", tz="UTC")]
+
+
+def test_naive_times_are_taken_as_utc_and_flagged() -> None:
+    result = parsed("2020-01-01 10:00", "2020-01-01T10:00Z")
+    assert result.instants.iloc[0] == pd.Timestamp("2020-01-01 10:00", tz="UTC")
+    assert list(result.naive) == [True, False]
+
+
+def test_unreadable_values_are_flagged_and_empty_cells_are_not() -> None:
+    result = parsed("yesterday", "", None, "2023-02-30", "-13800000000")
+    assert list(result.invalid) == [True, False, False, True, True]
+    assert result.instants.isna().all()
+
+
+def test_a_month_spans_the_whole_month_and_a_year_the_whole_year() -> None:
+    assert dates.parse_date("2023-02").end == pd.Timestamp("2023-03-01", tz="UTC")
+    assert dates.parse_date("2019").end == pd.Timestamp("2020-01-01", tz="UTC")
+    assert dates.parse_date("2019-12-31").end == pd.Timestamp("2020-01-01", tz="UTC")
+
+
+def test_an_exact_time_spans_no_time_at_all() -> None:
+    moment = dates.parse_date("2019-12-29T14:30:00Z")
+    assert moment.end == moment.start
+
+
+@pytest.mark.parametrize(("text", "label", "iso"), [
+    ("2019", "2019", "2019"), ("2023-02", "Feb 2023", "2023-02"), ("2023-02-06", "6 Feb 2023", "2023-02-06"),
+])
+def test_a_date_is_shown_at_its_precision(text: str, label: str, iso: str) -> None:
+    date = dates.parse_date(text)
+    assert (date.label(), date.iso()) == (label, iso)
+
+
+def test_parse_date_accepts_datetime_objects_and_timestamps() -> None:
+    import datetime
+    assert dates.parse_date(datetime.date(2020, 1, 2)).precision == "day"
+    assert dates.parse_date(pd.Timestamp("2020-01-02 03:04", tz="Europe/Paris")).start == pd.Timestamp(
+        "2020-01-02 02:04", tz="UTC")
+
+
+def test_unix_seconds_round_trip() -> None:
+    stamp = pd.Timestamp("2023-02-06 12:00", tz="UTC")
+    assert dates.from_seconds(dates.to_seconds(stamp)) == stamp

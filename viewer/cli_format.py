@@ -1,0 +1,66 @@
+"""Output for the command line: aligned tables for a terminal, stable CSV and JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pandas as pd
+
+from viewer.model.dates import iso_date
+
+
+PRECISION_OF = {"start": "precision", "end": "end_precision"}
+
+
+def _iso_column(frame: pd.DataFrame, column: str) -> pd.Series:
+    precision_column = PRECISION_OF.get(column, f"{column}_precision")
+    precisions = frame[precision_column] if precision_column in frame else pd.Series("time", index=frame.index)
+    return pd.Series([iso_date(t, str(p)) for t, p in zip(frame[column], precisions, strict=True)],
+                     index=frame.index, dtype="object")
+
+
+def _number(value: object) -> str:
+    return "" if value is None or pd.isna(value) else f"{float(value):g}"  # type: ignore[arg-type]
+
+
+def frame_for_output(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The given columns as strings: dates in ISO form at their precision, numbers without noise."""
+    out = pd.DataFrame(index=frame.index)
+    for column in columns:
+        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+            out[column] = _iso_column(frame, column)
+        elif pd.api.types.is_float_dtype(frame[column]):
+            out[column] = frame[column].map(_number)
+        else:
+            out[column] = frame[column].astype(str).replace({"nan": ""})
+    return out.reset_index(drop=True)
+
+
+def format_table(frame: pd.DataFrame) -> str:
+    """An aligned plain-text table (numbers right-aligned)."""
+    if frame.empty:
+        return "(none)"
+    widths = {c: max(len(c), *(len(v) for v in frame[c])) for c in frame.columns}
+    numeric = {c: frame[c].str.fullmatch(r"-?[\d.]*").all() for c in frame.columns}
+
+    def cell(column: str, value: str) -> str:
+        return value.rjust(widths[column]) if numeric[column] else value.ljust(widths[column])
+
+    lines = ["  ".join(c.ljust(widths[c]) for c in frame.columns)]
+    lines.append("  ".join("-" * widths[c] for c in frame.columns))
+    lines.extend("  ".join(cell(c, row[c]) for c in frame.columns).rstrip() for _, row in frame.iterrows())
+    return "\n".join(lines)
+
+
+def emit(frame: pd.DataFrame, fmt: str, title: str = "") -> None:
+    """Write a string frame to stdout as a table, CSV or JSON records."""
+    if fmt == "csv":
+        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+    elif fmt == "json":
+        json.dump(frame.to_dict(orient="records"), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        if title:
+            print(title)
+        print(format_table(frame))
