@@ -9,7 +9,7 @@
 ``entente history [PATH] SRC TGT``   the value of a relation over time
 ``entente validate [PATH]``          exit 0 when clean, 1 with the list of problems
 ``entente convert IN OUT``           write any readable input as a native dataset (folder or .json)
-``entente export [PATH] --out F``    render the window to a PNG, offscreen
+``entente export [PATH] --out F``    render the window (or --view timeline|relations) to PNG/SVG/PDF
 
 Only ``export`` and the window import Qt; the other commands never do (a test checks it).
 Exit codes: 0 ok, 1 data problems, 2 usage.
@@ -94,9 +94,11 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("output", help="a folder, or a file ending in .json")
     convert.add_argument("--force", action="store_true", help="replace an existing output dataset")
 
-    export = sub.add_parser("export", help="render the window to a PNG file, offscreen")
+    export = sub.add_parser("export", help="render the window or one panel to PNG, SVG or PDF, offscreen")
     export.add_argument("path", nargs="?", help="dataset folder or file (default: the bundled alliance)")
-    export.add_argument("--out", required=True, help="the PNG file to write")
+    export.add_argument("--out", required=True, help="the file to write: .png, .svg or .pdf")
+    export.add_argument("--view", choices=("all", "timeline", "relations"), default="all",
+                        help="the whole window (default), the timeline or the relationship panel")
     export.add_argument("--at", type=_date, help="the cursor date (default: the dataset's)")
     export.add_argument("--from", dest="start", type=_date, help="window start")
     export.add_argument("--to", dest="end", type=_date, help="window end")
@@ -207,9 +209,11 @@ def cmd_convert(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Render the window offscreen to an image file."""
+    if not args.out.lower().endswith((".png", ".svg", ".pdf")):
+        raise UsageError(f"{args.out}: expected a file ending in .png, .svg or .pdf")
     ds = _load(args.path)
     from viewer.ui.export import export_window  # the one command that needs Qt
-    export_window(ds, args.out, size=args.size, at=args.at, start=args.start, end=args.end)
+    export_window(ds, args.out, size=args.size, at=args.at, start=args.start, end=args.end, view=args.view)
     print(f"Wrote {args.out}")
     return 0
 

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
@@ -142,20 +138,12 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         """Save the window as a PNG image."""
-        path, _ = QFileDialog.getSaveFileName(self, "Export image", "entente.png", "PNG image (*.png)")
+        path, _ = QFileDialog.getSaveFileName(self, "Export image", "entente.png",
+                                              "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
         if path and not self.save_image(path):
             QMessageBox.warning(self, "Export failed", f"Could not write {path}")
 
     def save_image(self, path: str) -> bool:
-        """Render the window into a PNG, written atomically (a failed write leaves the old file intact)."""
-        target = Path(path)
-        fd, tmp = tempfile.mkstemp(suffix=".png", dir=target.parent if target.parent.exists() else None)
-        os.close(fd)
-        try:
-            if not self.grab().save(tmp, "PNG"):
-                return False
-            os.replace(tmp, target)
-            return True
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        """Render the window into a PNG, SVG or PDF file, written atomically."""
+        from viewer.ui.export import save_widget
+        return save_widget(self, path)

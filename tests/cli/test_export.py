@@ -1,0 +1,63 @@
+"""entente export renders the whole window offscreen."""
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from viewer import cli
+
+
+def test_export_writes_a_1600_by_900_png(tmp_path: Path) -> None:
+    out = tmp_path / "alliance.png"
+    assert cli.run(["export", "--out", str(out)]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 900)
+
+
+def test_export_honours_size_window_and_cursor(tmp_path: Path) -> None:
+    out = tmp_path / "small.png"
+    code = cli.run(["export", "--out", str(out), "--size", "1200x700", "--from", "2023-01-01", "--to", "2023-02-28",
+                    "--at", "2023-11-09"])
+    assert code == 0 and QImage(str(out)).width() == 1200
+
+
+def test_export_to_a_folder_that_does_not_exist_fails_cleanly(tmp_path: Path) -> None:
+    assert cli.run(["export", "--out", str(tmp_path / "no" / "such" / "x.png")]) == 1
+
+
+def test_export_of_the_relationship_panel_to_svg_is_valid_xml(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+    out = tmp_path / "g.svg"
+    assert cli.run(["export", "--view", "relations", "--at", "2023-02-06", "--out", str(out)]) == 0
+    root = ET.parse(out).getroot()
+    assert root.tag.endswith("svg")
+    assert "As of 6 Feb 2023" in out.read_text(encoding="utf-8")
+
+
+def test_export_of_the_timeline_to_pdf_renders(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    import pytest
+    out = tmp_path / "g.pdf"
+    assert cli.run(["export", "--view", "timeline", "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed")
+    subprocess.run(["pdftoppm", "-png", "-r", "30", str(out), str(tmp_path / "page")], check=True)
+    page = QImage(str(next(tmp_path.glob("page*.png"))))
+    assert page.width() > 100
+
+
+def test_export_to_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
+    assert cli.run(["export", "--out", str(tmp_path / "x.gif")]) == 2
+
+
+def test_a_failed_export_leaves_the_previous_file_intact(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from viewer.ui import export
+    out = tmp_path / "keep.png"
+    out.write_bytes(b"old image")
+    monkeypatch.setitem(export.WRITERS, ".png", lambda widget, path: False)
+    assert cli.run(["export", "--out", str(out)]) == 1
+    assert out.read_bytes() == b"old image"
+    assert [p.name for p in tmp_path.iterdir()] == ["keep.png"]

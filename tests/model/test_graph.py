@@ -1,0 +1,135 @@
+"""The relationship graph as of a date, and its stable layout."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from itertools import combinations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import viewer
+from viewer.model import graph
+from viewer.model.dataset import Dataset
+
+
+@pytest.fixture(scope="module")
+def ds() -> Dataset:
+    return viewer.load()
+
+
+@pytest.fixture(scope="module")
+def positions(ds: Dataset) -> graph.Positions:
+    return graph.layout(ds.entities, ds.relations, include_people=True, principal=ds.meta.principal)
+
+
+def test_renault_holds_43_4_percent_of_nissan_at_the_end_of_2022(ds: Dataset) -> None:
+    edge = graph.graph_at(ds, "2022-12-31").edge("renault", "nissan", "equity_stake")
+    assert edge is not None
+    assert edge.label == "43.4%"
+    assert edge.value == pytest.approx(43.4)
+
+
+def test_after_the_rebalancing_renault_holds_15_percent_and_the_trust_28_4(ds: Dataset) -> None:
+    view = graph.graph_at(ds, "2023-11-09")
+    stake, trust = view.edge("renault", "nissan", "equity_stake"), view.edge("french_trust", "nissan", "equity_stake")
+    assert stake is not None and stake.label == "15%"
+    assert trust is not None and trust.label == "28.4%"
+    assert "french_trust" in view.node_ids()
+
+
+def test_larger_stakes_draw_thicker_edges_and_partnerships_stay_thin(ds: Dataset) -> None:
+    view = graph.graph_at(ds, "2022-12-31")
+    big, small = view.edge("renault", "nissan", "equity_stake"), view.edge("nissan", "renault", "equity_stake")
+    tie = view.edge("renault", "nissan", "partnership")
+    assert big is not None and small is not None and tie is not None
+    assert big.width > small.width > tie.width
+
+
+def test_people_and_leadership_appear_only_when_asked_for(ds: Dataset) -> None:
+    without = graph.graph_at(ds, "2023-02-06")
+    with_people = graph.graph_at(ds, "2023-02-06", include_people=True)
+    assert "uchida" not in without.node_ids()
+    assert all(e.kind != "leadership" for e in without.edges)
+    assert with_people.edge("uchida", "nissan", "leadership") is not None
+
+
+def test_hidden_kinds_drop_their_edges_and_the_nodes_left_without_one(ds: Dataset) -> None:
+    view = graph.graph_at(ds, "2023-02-06", hidden_kinds={"partnership"})
+    assert all(e.kind != "partnership" for e in view.edges)
+    assert "qualcomm" not in view.node_ids()
+
+
+def test_an_edge_starting_in_a_month_is_uncertain_during_that_month(ds: Dataset) -> None:
+    edge = graph.graph_at(ds, "2022-11-15").edge("qualcomm", "ampere", "partnership")
+    assert edge is not None
+    assert edge.uncertain
+    assert edge.fuzzy == "from Nov 2022"
+    later = graph.graph_at(ds, "2023-02-06").edge("qualcomm", "ampere", "partnership")
+    assert later is not None and not later.uncertain
+
+
+def test_edges_between_the_same_two_nodes_get_different_lanes(ds: Dataset) -> None:
+    view = graph.graph_at(ds, "2022-12-31")
+    lanes = [e.lane for e in view.edges if {e.source, e.target} == {"renault", "nissan"}]
+    assert len(lanes) == 3
+    assert sorted(lanes) == [-1.0, 0.0, 1.0]
+
+
+def test_short_names_drop_the_parenthesis_and_fit_under_a_node() -> None:
+    assert graph.short_name("Renault Group (Renault SA)") == "Renault Group"
+    assert graph.short_name("Nissan Motor Co., Ltd.") == "Nissan Motor"
+    assert graph.short_name("Renault Nissan Automotive India Pvt Ltd (RNAIPL)") == "RNAIPL"
+    assert len(graph.short_name("Tokyo District Public Prosecutors Office")) <= 24
+
+
+def test_positions_are_identical_for_two_cursor_dates(ds: Dataset, positions: graph.Positions) -> None:
+    again = graph.layout(ds.entities, ds.relations, include_people=True, principal=ds.meta.principal)
+    assert again == positions
+    for when in ("2018-11-19", "2023-11-09"):
+        assert graph.graph_at(ds, when).node_ids() <= set(positions)
+
+
+def test_showing_people_does_not_move_any_company(ds: Dataset, positions: graph.Positions) -> None:
+    core = graph.layout(ds.entities, ds.relations, include_people=False, principal=ds.meta.principal)
+    assert "uchida" not in core
+    assert all(positions[key] == xy for key, xy in core.items())
+
+
+def test_no_two_nodes_overlap(positions: graph.Positions) -> None:
+    for (a, pa), (b, pb) in combinations(positions.items(), 2):
+        assert np.hypot(pa[0] - pb[0], pa[1] - pb[1]) >= graph.MIN_DISTANCE - 1e-6, (a, b)
+
+
+def test_the_core_fits_the_unit_box(ds: Dataset) -> None:
+    core = np.array(list(graph.layout(ds.entities, ds.relations, principal=ds.meta.principal).values()))
+    assert core.min() >= -1e-9 and core.max() <= 1 + 1e-9
+    assert np.isclose(max(np.ptp(core[:, 0]), np.ptp(core[:, 1])), 1.0)
+
+
+def test_principal_entities_end_up_nearer_the_centre_than_the_rest(ds: Dataset) -> None:
+    core = graph.layout(ds.entities, ds.relations, principal=ds.meta.principal)
+    xy = np.array(list(core.values()))
+    centre = xy.mean(axis=0)
+    dist = {k: float(np.hypot(*(np.array(v) - centre))) for k, v in core.items()}
+    hubs = np.mean([dist[k] for k in ("renault", "nissan")])
+    assert hubs < np.mean([d for k, d in dist.items() if k not in ds.meta.principal])
+
+
+def test_a_different_seed_may_move_nodes_but_the_same_seed_never_does(ds: Dataset) -> None:
+    a = graph.layout(ds.entities, ds.relations, seed=3)
+    assert a == graph.layout(ds.entities, ds.relations, seed=3)
+
+
+def test_an_empty_relations_table_lays_out_nothing(ds: Dataset) -> None:
+    assert graph.layout(ds.entities, ds.relations.iloc[0:0]) == {}
+    empty = Dataset(ds.events, ds.entities, ds.relations.iloc[0:0], ds.meta)
+    assert graph.graph_at(empty, pd.Timestamp("2020-01-01", tz="UTC")).edges == ()
+
+
+def test_the_graph_model_never_imports_qt() -> None:
+    code = "import sys, viewer.model.graph; print(any(m.startswith('PySide6') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -1,0 +1,156 @@
+"""The relationship graph as of one instant: visible nodes, and edges with their labels and widths.
+
+Where nodes go is :mod:`viewer.model.graph_layout`'s business (re-exported here as :func:`layout`);
+this module answers what to draw at a date. Pandas and numpy only: never Qt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from viewer.model import query
+from viewer.model.dataset import Dataset
+from viewer.model.dates import parse_date
+from viewer.model.graph_layout import MIN_DISTANCE, PERSON, Positions, core_ids, layout
+
+__all__ = [
+    "MIN_DISTANCE",
+    "PERSON",
+    "Edge",
+    "GraphView",
+    "Node",
+    "Positions",
+    "core_ids",
+    "edge_width",
+    "graph_at",
+    "layout",
+    "short_name",
+]
+
+LEADERSHIP = "leadership"
+STAKE_KINDS = frozenset({"equity_stake", "government_stake", "joint_venture"})
+SHORT_NAME_LENGTH = 24
+_SHORT_NAMES = {"Renault–Nissan–Mitsubishi Alliance": "R–N–M Alliance"}
+_ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&.-]{1,7})\)")
+
+
+
+@dataclass(frozen=True)
+class Node:
+    """One entity drawn in the graph."""
+
+    id: str
+    name: str
+    short_name: str
+    kind: str
+    color: str
+    principal: bool
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One relation valid at the graph's instant, with what is needed to draw it."""
+
+    id: str
+    source: str
+    target: str
+    kind: str
+    value: float
+    label: str
+    width: float
+    uncertain: bool
+    fuzzy: str
+    event: str
+    lane: float  # offset among the edges between the same two nodes: 0 alone, ±0.5 for two, …
+
+
+@dataclass(frozen=True)
+class GraphView:
+    """The graph as of one instant: the visible nodes and the relations between them."""
+
+    when: pd.Timestamp
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+
+    def node_ids(self) -> frozenset[str]:
+        """The ids of the visible nodes."""
+        return frozenset(node.id for node in self.nodes)
+
+    def edge(self, source: str, target: str, kind: str) -> Edge | None:
+        """The first edge from ``source`` to ``target`` of one kind, or None."""
+        return next((e for e in self.edges if (e.source, e.target, e.kind) == (source, target, kind)), None)
+
+
+def short_name(name: str) -> str:
+    """A name that fits under a node: the text before `` (`` or a known short form, at most 24 chars.
+
+    >>> short_name("Renault Group (Renault SA)"), short_name("Fiat Chrysler Automobiles (FCA)")
+    ('Renault Group', 'FCA')
+    """
+    name = _SHORT_NAMES.get(name, name)
+    short = re.split(r"\s+\(|\s+/\s+", name, maxsplit=1)[0].strip() or name
+    short = re.sub(r",?\s+(Co\.,\s*Ltd\.?|Ltd\.?|Corporation|Inc\.?)$", "", short)
+    if len(short) <= SHORT_NAME_LENGTH:
+        return short
+    acronym = _ACRONYM.search(name)
+    if acronym:
+        return acronym.group(1)
+    words = short[: SHORT_NAME_LENGTH].rsplit(" ", 1)[0] if " " in short[:SHORT_NAME_LENGTH] else short
+    return words[: SHORT_NAME_LENGTH - 1].rstrip(" ,–-") + "…"
+
+
+def edge_width(kind: str, value: float) -> float:
+    """Pen width in px: stakes grow with their percentage, ties without a value stay thin."""
+    if kind in STAKE_KINDS and not np.isnan(value):
+        return float(min(1.5 + value / 12.0, 8.0))
+    return 1.0 if kind == LEADERSHIP else 1.2
+
+
+def _lanes(edges: pd.DataFrame) -> np.ndarray:
+    """Spread the edges between the same two nodes: lanes centred on 0, in row order."""
+    lo = np.minimum(edges["source"].to_numpy(dtype=object), edges["target"].to_numpy(dtype=object))
+    hi = np.maximum(edges["source"].to_numpy(dtype=object), edges["target"].to_numpy(dtype=object))
+    key = pd.Series([f"{a}\x00{b}" for a, b in zip(lo, hi, strict=True)], index=edges.index)
+    rank = key.groupby(key).cumcount().to_numpy(dtype=float)
+    size = key.map(key.value_counts()).to_numpy(dtype=float)
+    return rank - (size - 1) / 2
+
+
+def graph_at(dataset: Dataset, when: object, *, include_people: bool = False,
+             hidden_kinds: Iterable[str] = frozenset()) -> GraphView:
+    """The nodes and edges of the relationship graph as of ``when``.
+
+    >>> import viewer
+    >>> graph_at(viewer.load(), "2022-12-31").edge("renault", "nissan", "equity_stake").label
+    '43.4%'
+    """
+    t = parse_date(when).start
+    relations = dataset.relations
+    kinds = dataset.entities.set_index("id")["kind"].astype(str)
+    visible = query.valid_mask(relations, t) & ~relations["kind"].astype(str).isin(set(hidden_kinds)).to_numpy()
+    if not include_people:
+        people = set(kinds.index[kinds == PERSON])
+        visible &= ~(relations["kind"].astype(str).eq(LEADERSHIP)
+                     | relations["source"].isin(people) | relations["target"].isin(people)).to_numpy()
+    uncertain = query.uncertain_mask(relations, t)[visible]
+    rows = relations[visible]
+    lanes = _lanes(rows) if len(rows) else np.zeros(0)
+    edges = tuple(
+        Edge(id=str(row["id"]), source=str(row["source"]), target=str(row["target"]), kind=str(row["kind"]),
+             value=float(row["value"]), label=query.relation_label(row), width=edge_width(str(row["kind"]),
+             float(row["value"])), uncertain=bool(flag), fuzzy=query.fuzzy_note(row, t) if flag else "",
+             event=str(row["event"]), lane=float(lane))
+        for (_, row), flag, lane in zip(rows.iterrows(), uncertain, lanes, strict=True))
+    ids = sorted({e.source for e in edges} | {e.target for e in edges})
+    table = dataset.entities.set_index("id")
+    principal = set(dataset.meta.principal)
+    nodes = tuple(
+        Node(id=i, name=str(table.at[i, "name"]), short_name=short_name(str(table.at[i, "name"])),
+             kind=str(table.at[i, "kind"]), color=str(table.at[i, "color"]), principal=i in principal)
+        for i in ids if i in table.index)
+    return GraphView(t, nodes, edges)

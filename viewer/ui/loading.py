@@ -1,0 +1,86 @@
+"""Loading datasets off the UI thread: the work is a plain function, the result arrives by signal.
+
+Parsing cannot be interrupted half-way, so Cancel abandons the request: the window stays responsive
+and on the current dataset, and a late result of a cancelled request is dropped.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, Signal
+
+from viewer.model.dataset import Dataset
+from viewer.model.problems import LoadError
+
+log = logging.getLogger(__name__)
+
+
+def load_dataset(path: str | None) -> Dataset:
+    """The work done in the worker thread (module-level and Qt-free, so it is testable alone)."""
+    import viewer
+    return viewer.load(path)
+
+
+class Loader(QObject):
+    """Runs :func:`load_dataset` in one worker thread; emits ``loaded`` or ``failed`` on the UI thread."""
+
+    started = Signal(str)  # what is being opened
+    loaded = Signal(object)  # Dataset
+    failed = Signal(str, str)  # message, details
+    cancelled = Signal()
+    _done = Signal(int, object, object)  # request number, Dataset or None, (message, details) or None
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entente-load")
+        self._request = 0
+        self._busy = False
+        self._done.connect(self._deliver)
+
+    @property
+    def busy(self) -> bool:
+        """True while a load is under way."""
+        return self._busy
+
+    def load(self, path: str | None) -> None:
+        """Start opening ``path`` (None: the bundled dataset); a newer request supersedes an older one."""
+        self._request += 1
+        request = self._request
+        self._busy = True
+        self.started.emit(path or "the bundled dataset")
+        future = self._pool.submit(load_dataset, path)
+        future.add_done_callback(lambda f: self._finish(request, f))
+
+    def cancel(self) -> None:
+        """Abandon the load under way; the current dataset stays open."""
+        if self._busy:
+            self._request += 1
+            self._busy = False
+            self.cancelled.emit()
+
+    def shutdown(self) -> None:
+        """Stop accepting work (at exit); a load under way finishes in the background."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def _finish(self, request: int, future: Future[Dataset]) -> None:
+        # Runs in the worker thread: hand over to the UI thread through a queued signal.
+        try:
+            self._done.emit(request, future.result(), None)
+        except LoadError as exc:
+            details = "\n".join(str(p) for p in exc.problems)
+            self._done.emit(request, None, (str(exc), details))
+        except Exception as exc:  # a loader bug must not take the window down: report it
+            log.exception("loading failed")
+            self._done.emit(request, None, (f"Unexpected error while reading: {exc}", traceback.format_exc()))
+
+    def _deliver(self, request: int, dataset: Dataset | None, error: tuple[str, str] | None) -> None:
+        if request != self._request:
+            return  # cancelled or superseded
+        self._busy = False
+        if dataset is not None:
+            self.loaded.emit(dataset)
+        elif error is not None:
+            self.failed.emit(*error)
