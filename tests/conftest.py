@@ -9,8 +9,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import viewer  # noqa: E402
-from viewer.model.dataset import Dataset  # noqa: E402
+import viewer
+from viewer.model.dataset import Dataset
 
 REALDATA = Path(__file__).resolve().parents[1].parent / "shared" / "realdata"
 

@@ -23,7 +23,7 @@ print("survived")
 
 
 def test_a_hundred_thousand_void_qt_calls_do_not_crash_the_interpreter() -> None:
-    result = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True, timeout=120,
+    result = subprocess.run([sys.executable, "-c", CODE], capture_output=True, text=True, timeout=120, check=False,
                             env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
     assert result.returncode == 0, result.stderr[-2000:]
     assert "survived" in result.stdout

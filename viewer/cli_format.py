@@ -9,7 +9,6 @@ import pandas as pd
 
 from viewer.model.dates import iso_date
 
-
 PRECISION_OF = {"start": "precision", "end": "end_precision"}
 
 

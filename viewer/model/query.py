@@ -212,3 +212,22 @@ def describe_span(start: pd.Timestamp, start_precision: str, end: pd.Timestamp |
     if end is None or pd.isna(end):
         return first
     return f"{first} – {format_date(end, end_precision or start_precision)}"
+
+
+def step_event(events: pd.DataFrame, current: str | None, cursor: pd.Timestamp, step: int) -> str | None:
+    """The event ``step`` places after (or before, when negative) the current one in time order.
+
+    With no current event, the first event after the cursor (or the last before it) is taken. Returns
+    None at either end.
+    """
+    if events.empty:
+        return None
+    ids = events["id"].to_numpy()
+    position = np.flatnonzero(ids == current) if current is not None else np.array([], dtype=int)
+    if len(position):
+        index = int(position[0]) + step
+    else:
+        starts = events["start"]
+        index = int(np.searchsorted(starts.to_numpy(), cursor.to_datetime64(), side="right" if step > 0 else "left"))
+        index = index if step > 0 else index - 1
+    return str(ids[index]) if 0 <= index < len(ids) else None

@@ -1,15 +1,21 @@
-"""Starting the window: the Qt application, the first dataset, and the main window."""
+"""Starting the window: logging, the Qt application, the first dataset, and the main window."""
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
 from collections.abc import Sequence
+from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QWidget
 
 import viewer
+from viewer import logs
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
+
+log = logging.getLogger(__name__)
 
 
 def application() -> QApplication:
@@ -35,16 +41,39 @@ def first_dataset(paths: Sequence[str]) -> tuple[Dataset, str | None]:
     return viewer.load(), None
 
 
+def install_excepthook(parent: QWidget | None) -> None:
+    """An uncaught exception is logged with its traceback and shown in a dialog; the app keeps running."""
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, exc, tb)
+            return
+        log.error("uncaught exception", exc_info=(kind, exc, tb))
+        from viewer.ui import dialogs
+        where = logs.log_file()
+        dialogs.error(parent, "Something went wrong",
+                      f"{exc}\n\nEntente keeps running. The log has the details: {where or 'logging is off'}",
+                      "".join(traceback.format_exception(kind, exc, tb)))
+
+    sys.excepthook = hook
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window on the given dataset path (or the bundled alliance dataset)."""
     args = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
+    logs.setup()
     app = application()
+    from viewer.ui import dialogs
     from viewer.ui.main_window import MainWindow
+    from viewer.ui.settings import Settings
     from viewer.ui.state import ViewState
     dataset, error = first_dataset(args)
-    window = MainWindow(ViewState(dataset))
-    window.resize(1600, 900)
+    window = MainWindow(ViewState(dataset), Settings())
+    install_excepthook(window)
+    if window.settings is None or window.settings.geometry() is None:
+        window.resize(1600, 900)
     window.show()
     if error:
-        QMessageBox.warning(window, "Cannot open dataset", f"{error}\n\nShowing the bundled dataset instead.")
+        dialogs.error(window, "Cannot open dataset", f"{error}\n\nShowing the bundled dataset instead.")
+    log.info("Entente %s started on %s", viewer.__version__, dataset.meta.path)
     return app.exec()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 import pandas as pd
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
@@ -100,6 +100,10 @@ class DetailsPanel(QWidget):
         state.cursor_moved.connect(lambda _t: self._show(state.selection))
         state.dataset_changed.connect(lambda _ds: self._show(state.selection))
         self._show(state.selection)
+
+    def sizeHint(self) -> QSize:
+        """A few lines high: the timeline and the graph get the room."""
+        return QSize(600, 130)
 
     def html(self) -> str:
         """The text currently shown, as plain text (for tests)."""

@@ -1,0 +1,172 @@
+"""Lane assignment, packing, culling and label placement: pure arithmetic, no Qt."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import viewer
+from viewer.model import layout
+from viewer.model.dates import parse_dates, span_end
+
+DAY = 86400.0
+
+
+def make_events(rows: list[tuple[str, str, str]]) -> pd.DataFrame:
+    """Events from (id, start, actors) triples, with the columns lane_rows reads."""
+    frame = pd.DataFrame(rows, columns=["id", "start", "actors"])
+    parsed = parse_dates(frame["start"])
+    frame["start"] = parsed.instants
+    frame["precision"] = parsed.precisions
+    frame["end"] = pd.Series(pd.NaT, index=frame.index, dtype=parsed.instants.dtype)
+    frame["category"] = pd.Categorical(["legal"] * len(frame))
+    frame["span_start"] = parsed.instants
+    frame["span_end"] = span_end(parsed.instants, parsed.precisions)
+    return frame.sort_values("start", kind="stable").reset_index(drop=True)
+
+
+NAMES = {"a": "Alpha Corp.", "b": "Beta (the second)", "c": "Gamma"}
+
+
+def test_an_event_with_two_principal_actors_appears_in_both_lanes() -> None:
+    events = make_events([("E1", "2020-01-01", "a;b;x")])
+    lanes = layout.lane_rows(events, ("a", "b"), NAMES)
+    assert lanes.keys == ("a", "b")
+    assert sorted(lanes.lane.tolist()) == [0, 1]
+    assert lanes.event_index.tolist() == [0, 0]
+
+
+def test_events_without_a_principal_actor_go_to_the_other_lane_which_comes_last() -> None:
+    events = make_events([("E1", "2020-01-01", "x"), ("E2", "2020-02-01", "b")])
+    lanes = layout.lane_rows(events, ("a", "b"), NAMES)
+    assert lanes.labels == ("Beta", layout.OTHER)
+    assert lanes.lane[lanes.event_index == 0].tolist() == [1]
+
+
+def test_lanes_follow_the_principal_order_not_the_actor_order() -> None:
+    events = make_events([("E1", "2020-01-01", "c;a")])
+    lanes = layout.lane_rows(events, ("a", "b", "c"), NAMES)
+    assert lanes.labels == ("Alpha", "Gamma")
+
+
+def test_overlapping_items_in_a_lane_are_stacked_in_sub_rows() -> None:
+    events = make_events([("E1", "2020-01", "a"), ("E2", "2020-01-10", "a"), ("E3", "2020-03-01", "a")])
+    lanes = layout.lane_rows(events, ("a",), NAMES)
+    rows = dict(zip(lanes.event_index.tolist(), lanes.sub_row.tolist(), strict=True))
+    assert rows == {0: 0, 1: 1, 2: 0}
+
+
+def test_instants_get_the_minimum_width_when_packed() -> None:
+    events = make_events([("E1", "2020-01-01", "a"), ("E2", "2020-01-03", "a")])
+    assert layout.lane_rows(events, ("a",), NAMES, min_width_seconds=DAY).sub_row.tolist() == [0, 0]
+    assert layout.lane_rows(events, ("a",), NAMES, min_width_seconds=5 * DAY).sub_row.tolist() == [0, 1]
+
+
+def test_packing_takes_the_first_free_row_and_respects_a_row_cap() -> None:
+    starts = np.array([0.0, 1.0, 2.0, 3.0, 10.0])
+    ends = np.array([5.0, 5.0, 2.5, 4.0, 11.0])
+    groups = np.zeros(5, dtype=np.int64)
+    assert layout.pack(starts, ends, groups, 0.0).tolist() == [0, 1, 2, 2, 0]
+    capped = layout.pack(starts, ends, groups, 0.0, max_rows=2)
+    assert capped.max() == 1
+
+
+def test_packing_a_hundred_thousand_events_is_fast() -> None:
+    rng = np.random.default_rng(1)
+    starts = np.sort(rng.uniform(0, 1e9, 100_000))
+    groups = rng.integers(0, 8, 100_000)
+    began = time.perf_counter()
+    rows = layout.pack(starts, starts, groups, 1e4, max_rows=8)
+    assert time.perf_counter() - began < 2.0
+    assert rows.max() <= 7
+
+
+def test_grouping_by_category_or_none_gives_category_lanes_or_one_lane() -> None:
+    ds = viewer.load()
+    by_category = layout.lane_rows(ds.events, ds.meta.principal, {}, group_by="category")
+    assert "Legal" in by_category.labels
+    assert len(by_category) == len(ds.events)
+    assert layout.lane_rows(ds.events, (), {}, group_by="none").labels == ("Events",)
+    with pytest.raises(ValueError, match="group_by"):
+        layout.lane_rows(ds.events, (), {}, group_by="colour")
+
+
+def test_short_names_drop_brackets_and_company_suffixes() -> None:
+    assert layout.short_name("Renault Group (Renault SA)") == "Renault Group"
+    assert layout.short_name("Nissan Motor Co., Ltd.") == "Nissan Motor"
+    assert layout.short_name("Horse / HORSE Powertrain Ltd") == "Horse"
+
+
+def test_visible_indices_include_a_long_range_that_started_before_the_window() -> None:
+    starts = np.array([0.0, 50.0, 100.0, 200.0])
+    ends = np.array([150.0, 60.0, 100.0, 210.0])
+    assert layout.visible_indices(starts, ends, 120.0, 180.0).tolist() == [0]
+    assert layout.visible_indices(starts, ends, 55.0, 100.0).tolist() == [0, 1, 2]
+
+
+def test_labels_never_overlap_within_a_row_and_priority_wins() -> None:
+    x = np.array([0.0, 10.0, 100.0, 5.0])
+    widths = np.array([50.0, 50.0, 20.0, 50.0])
+    rows = np.array([0, 0, 0, 1])
+    assert layout.place_labels(x, widths, rows).tolist() == [True, False, True, True]
+    priority = np.array([0, 1, 0, 0])
+    assert layout.place_labels(x, widths, rows, priority).tolist() == [False, True, True, True]
+
+
+def test_room_to_next_measures_the_gap_to_the_next_mark_on_the_same_row() -> None:
+    room = layout.room_to_next(np.array([10.0, 0.0, 5.0]), np.array([0, 0, 1]))
+    assert room.tolist() == [np.inf, 10.0, np.inf]
+
+
+def test_hit_test_finds_the_nearest_mark_within_a_few_pixels() -> None:
+    x0 = np.array([100.0, 200.0, 300.0])
+    x1 = np.array([100.0, 260.0, 300.0])
+    y = np.array([50.0, 50.0, 80.0])
+    assert layout.hit_test(103, 51, x0, x1, y) == 0
+    assert layout.hit_test(240, 50, x0, x1, y) == 1
+    assert layout.hit_test(150, 50, x0, x1, y) == -1
+
+
+def test_density_counts_items_per_lane_and_bin() -> None:
+    counts = layout.density(np.array([0.0, 1.0, 9.0, 20.0]), np.array([0, 0, 1, 1]), 2, 0.0, 10.0, 2)
+    assert counts.tolist() == [[2, 0], [0, 1]]
+
+
+def test_event_kinds_tell_instants_ranges_and_coarse_dates_apart() -> None:
+    ds = viewer.load()
+    kinds = dict(zip(ds.events["id"], layout.event_kinds(ds.events).tolist(), strict=True))
+    assert kinds["E011"] == layout.INSTANT
+    assert kinds["E017"] == layout.RANGE
+    assert kinds["E036"] == layout.COARSE
+
+
+def test_the_row_cap_shrinks_until_the_lanes_fit_the_height() -> None:
+    assert layout.rows_cap(np.array([5, 1, 1]), budget=20, lane_padding=0.5) == 8
+    assert layout.rows_cap(np.array([5, 3, 1]), budget=7, lane_padding=0.5) == 2
+    assert layout.rows_cap(np.array([5, 3, 1]), budget=1, lane_padding=0.5) == 1
+
+
+def test_rows_needed_matches_what_packing_uses() -> None:
+    rng = np.random.default_rng(7)
+    starts = np.sort(rng.uniform(0, 1000, 500))
+    ends = starts + rng.exponential(5, 500)
+    groups = rng.integers(0, 3, 500)
+    rows = layout.pack(starts, ends, groups, 3.0)
+    needed = layout.rows_needed(starts, ends, groups, 3, 3.0)
+    assert needed.tolist() == [int(rows[groups == g].max()) + 1 for g in range(3)]
+
+
+def test_lane_geometry_stacks_lanes_by_their_sub_rows_with_padding() -> None:
+    events = make_events([("E1", "2020-01", "a"), ("E2", "2020-01-10", "a"), ("E3", "2020-03-01", "b")])
+    lanes = layout.lane_rows(events, ("a", "b"), NAMES)
+    tops, y = layout.lane_geometry(lanes, padding=0.25)
+    assert tops.tolist() == [0.0, 2.5, 4.0]
+    assert sorted(y.tolist()) == [0.75, 1.75, 3.25]
+
+
+def test_the_view_may_pan_a_little_past_the_data_and_always_over_the_window() -> None:
+    lo, hi = layout.x_limits(0.0, 1000 * DAY, (-5000 * DAY, 10.0))
+    assert (lo, hi) == (-5000 * DAY, 1050 * DAY)

@@ -1,0 +1,33 @@
+"""Writing a filtered table as CSV or JSON (dates ISO at their precision), atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from viewer.cli_format import frame_for_output
+
+
+def table_text(frame: pd.DataFrame, columns: list[str], fmt: str) -> str:
+    """The table as CSV or JSON text, in the documented columns."""
+    out = frame_for_output(frame, columns)
+    if fmt == "json":
+        return json.dumps(out.to_dict(orient="records"), ensure_ascii=False, indent=2) + "\n"
+    return out.to_csv(index=False, lineterminator="\n")
+
+
+def write_table(frame: pd.DataFrame, columns: list[str], path: Path) -> None:
+    """Write ``frame`` to ``path`` (JSON when the name ends in .json, else CSV); a failed write changes nothing."""
+    text = table_text(frame, columns, "json" if path.suffix.lower() == ".json" else "csv")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

@@ -1,0 +1,298 @@
+"""Timeline layout as pure arithmetic: lanes, sub-row packing, culling, label placement, hit tests.
+
+Everything here works on numpy arrays in Unix seconds or pixels, so the Qt timeline only
+translates and these rules are tested without a screen.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from viewer.model.dates import to_seconds
+
+OTHER = "Other"
+INSTANT, RANGE, COARSE = 0, 1, 2
+_SUFFIXES = re.compile(r"(,?\s+(Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|SA|S\.A\.|plc|AG))+$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Lanes:
+    """Events assigned to lanes: one entry per (event, lane) pair, sorted by start.
+
+    ``event_index`` is the positional row in ``events``; ``start``/``end`` are the pair's span in
+    Unix seconds (``end`` is the end of the precision span, never before ``start``).
+    """
+
+    keys: tuple[str, ...]
+    labels: tuple[str, ...]
+    event_index: np.ndarray
+    lane: np.ndarray
+    sub_row: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.event_index)
+
+    def rows_per_lane(self) -> np.ndarray:
+        """How many sub-rows each lane uses (at least one)."""
+        counts = np.ones(len(self.keys), dtype=np.int64)
+        if len(self.lane):
+            np.maximum.at(counts, self.lane, self.sub_row + 1)
+        return counts
+
+    def repacked(self, min_width_seconds: float | np.ndarray, max_rows: int | None = None) -> Lanes:
+        """The same lanes with sub-rows packed for another minimum item width (one, or one per pair)."""
+        rows = pack(self.start, self.end, self.lane, min_width_seconds, max_rows)
+        return Lanes(self.keys, self.labels, self.event_index, self.lane, rows, self.start, self.end)
+
+
+def lane_geometry(lanes: Lanes, padding: float) -> tuple[np.ndarray, np.ndarray]:
+    """Lane edges (``n_lanes + 1`` tops, in rows, first lane at 0) and each pair's row centre."""
+    tops = np.concatenate([[0.0], np.cumsum(lanes.rows_per_lane() + 2 * padding)])
+    return tops, tops[lanes.lane] + padding + lanes.sub_row + 0.5
+
+
+def x_limits(first: float, last: float, window: tuple[float, float], margin_fraction: float = 0.05,
+             min_margin: float = 30 * 86400.0) -> tuple[float, float]:
+    """How far the view may pan: the data span plus a margin, widened to hold ``window``."""
+    margin = max((last - first) * margin_fraction, min_margin)
+    return min(first - margin, window[0]), max(last + margin, window[1])
+
+
+def short_name(name: str) -> str:
+    """A lane-sized name: ``Renault Group (Renault SA)`` → ``Renault Group``, ``Nissan Co., Ltd.`` → ``Nissan``."""
+    text = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+    text = text.split(" / ")[0].strip()
+    return _SUFFIXES.sub("", text).strip() or name
+
+
+def lane_rows(events: pd.DataFrame, principal: tuple[str, ...] | list[str], entity_names: dict[str, str],
+              group_by: str = "actor", min_width_seconds: float | np.ndarray = 0.0,
+              max_rows: int | None = None, packed: bool = True) -> Lanes:
+    """Assign events to lanes and pack each lane into sub-rows (all on row 0 when not ``packed``).
+
+    ``group_by="actor"``: one lane per principal entity (in the given order) that has events, then
+    "Other" for events with no principal actor; an event with several principal actors appears in
+    each of their lanes. ``"category"``: one lane per category. ``"none"``: one lane.
+    """
+    if group_by == "actor":
+        keys, pair_event, pair_lane = _by_actor(events, list(principal))
+        labels = [OTHER if key == OTHER else short_name(entity_names.get(key, key)) for key in keys]
+    elif group_by == "category":
+        keys, pair_event, pair_lane = _by_category(events)
+        labels = [key.replace("_", " ").capitalize() if key != OTHER else OTHER for key in keys]
+    elif group_by == "none":
+        keys, labels = ["all"], ["Events"]
+        pair_event = np.arange(len(events), dtype=np.int64)
+        pair_lane = np.zeros(len(events), dtype=np.int64)
+    else:
+        raise ValueError(f"group_by must be 'actor', 'category' or 'none', got {group_by!r}")
+    starts = np.asarray(to_seconds(events["span_start"]), dtype=np.float64)
+    ends = np.asarray(to_seconds(events["span_end"]), dtype=np.float64)
+    ends = np.where(np.isnan(ends), starts, np.maximum(ends, starts))
+    start, end = starts[pair_event], ends[pair_event]
+    order = np.lexsort((pair_lane, start))  # by start; ties keep lane order
+    pair_event, pair_lane, start, end = pair_event[order], pair_lane[order], start[order], end[order]
+    rows = pack(start, end, pair_lane, min_width_seconds, max_rows) if packed else np.zeros(len(start), np.int64)
+    return Lanes(tuple(keys), tuple(labels), pair_event, pair_lane, rows, start, end)
+
+
+def _by_actor(events: pd.DataFrame, principal: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    lane_of = {entity: i for i, entity in enumerate(dict.fromkeys(principal))}
+    other = len(lane_of)
+    # Split only the distinct actor strings: the column repeats a lot in big datasets.
+    actors = events["actors"].fillna("").astype(str).to_numpy()
+    uniques, inverse = np.unique(actors, return_inverse=True)
+    lanes_of_unique = [sorted({lane_of[a.strip()] for a in u.split(";") if a.strip() in lane_of}) or [other]
+                       for u in uniques]
+    lengths = np.array([len(lanes) for lanes in lanes_of_unique], dtype=np.int64)
+    flat = np.array([lane for lanes in lanes_of_unique for lane in lanes], dtype=np.int64)
+    counts = lengths[inverse]
+    pair_event = np.repeat(np.arange(len(events), dtype=np.int64), counts)
+    # The k-th pair of an event takes the k-th lane of its actor string.
+    first = np.repeat((np.cumsum(lengths) - lengths)[inverse], counts)
+    within = np.arange(len(pair_event)) - np.repeat(np.cumsum(counts) - counts, counts)
+    pair_lane = flat[first + within]
+    keys = [*lane_of, OTHER]
+    return _drop_empty(keys, pair_event, pair_lane)
+
+
+def _by_category(events: pd.DataFrame) -> tuple[list[str], np.ndarray, np.ndarray]:
+    column = events["category"]
+    present = column.astype("object").where(column.notna(), "").astype(str).to_numpy()
+    declared = [str(c) for c in column.cat.categories] if isinstance(column.dtype, pd.CategoricalDtype) else []
+    keys = [c for c in dict.fromkeys([*declared, *sorted(set(present))]) if c]
+    lane_of = {key: i for i, key in enumerate(keys)}
+    pair_lane = np.array([lane_of.get(c, len(keys)) for c in present], dtype=np.int64)
+    return _drop_empty([*keys, OTHER], np.arange(len(events), dtype=np.int64), pair_lane)
+
+
+def _drop_empty(keys: list[str], pair_event: np.ndarray, pair_lane: np.ndarray
+                ) -> tuple[list[str], np.ndarray, np.ndarray]:
+    used = np.bincount(pair_lane, minlength=len(keys)) > 0
+    renumber = np.cumsum(used) - 1
+    return [k for k, u in zip(keys, used, strict=True) if u], pair_event, renumber[pair_lane]
+
+
+def _stops(starts: np.ndarray, ends: np.ndarray, min_width_seconds: float | np.ndarray) -> np.ndarray:
+    return np.maximum(np.nan_to_num(ends, nan=-np.inf), starts + min_width_seconds)
+
+
+def pack(starts: np.ndarray, ends: np.ndarray, groups: np.ndarray, min_width_seconds: float | np.ndarray,
+         max_rows: int | None = None) -> np.ndarray:
+    """Greedy sub-rows per group: each item goes to the first sub-row whose last item has ended.
+
+    An item covers ``[start, max(end, start + min_width_seconds))``; give one width per item to
+    reserve room for each label. With ``max_rows``, an item that finds no free row joins the row
+    that frees up first (it overlaps, but lanes stay bounded). Items that overlap nothing before
+    them start a fresh cluster on row 0 without any Python work; only crowded clusters are walked,
+    with two heaps, so the cost is O(n log n) at worst.
+    """
+    n = len(starts)
+    out = np.zeros(n, dtype=np.int64)
+    if n == 0:
+        return out
+    stops = _stops(starts, ends, min_width_seconds)
+    order = np.lexsort((starts, groups))
+    bounds = np.flatnonzero(np.diff(groups[order])) + 1
+    limit = max_rows if max_rows is not None else n
+    starts_l, stops_l = starts.tolist(), stops.tolist()
+    for chunk in np.split(order, bounds):
+        fresh = np.ones(len(chunk), dtype=bool)
+        fresh[1:] = starts[chunk][1:] >= np.maximum.accumulate(stops[chunk])[:-1]
+        cluster = np.cumsum(fresh)
+        crowded = np.bincount(cluster)[cluster] > 1
+        free: list[int] = []  # row indices free at the current start (lowest first)
+        busy: list[tuple[float, int]] = []  # (end, row) of rows still occupied
+        rows_used = 0
+        for i, new_cluster in zip(chunk[crowded].tolist(), fresh[crowded].tolist(), strict=True):
+            s = starts_l[i]
+            if new_cluster:  # everything before has ended: all rows are free again
+                free, busy, rows_used = [], [], 0
+            while busy and busy[0][0] <= s:
+                heapq.heappush(free, heapq.heappop(busy)[1])
+            if free:
+                row = heapq.heappop(free)
+            elif rows_used < limit:
+                row, rows_used = rows_used, rows_used + 1
+            else:
+                end, row = heapq.heappop(busy)
+                heapq.heappush(busy, (max(end, stops_l[i]), row))
+                out[i] = row
+                continue
+            heapq.heappush(busy, (stops_l[i], row))
+            out[i] = row
+    return out
+
+
+def rows_needed(starts: np.ndarray, ends: np.ndarray, groups: np.ndarray, n_groups: int,
+                min_width_seconds: float | np.ndarray) -> np.ndarray:
+    """Sub-rows :func:`pack` would use per group (the most items running at once), without packing."""
+    stops = _stops(starts, ends, min_width_seconds)
+    times = np.concatenate([starts, stops])
+    delta = np.concatenate([np.ones(len(starts), dtype=np.int64), -np.ones(len(stops), dtype=np.int64)])
+    group = np.concatenate([groups, groups])
+    order = np.lexsort((delta, times, group))  # an end frees its row before a start at the same time
+    running = np.cumsum(delta[order])  # each group sums back to zero, so one cumsum serves all
+    out = np.zeros(n_groups, dtype=np.int64)
+    np.maximum.at(out, group[order], running)
+    return np.maximum(out, 1)
+
+
+def visible_indices(starts: np.ndarray, ends: np.ndarray, t0: float, t1: float,
+                    max_duration: float | None = None) -> np.ndarray:
+    """Indices of items (sorted by start) overlapping ``[t0, t1]``, found with ``np.searchsorted``.
+
+    Only items starting after ``t0 - max_duration`` can still be running at ``t0``, so the scan
+    is bounded by the longest item, not by everything before the window.
+    """
+    longest = max_duration if max_duration is not None else (float(np.max(ends - starts)) if len(starts) else 0.0)
+    lo = int(np.searchsorted(starts, t0 - longest, side="left"))
+    hi = int(np.searchsorted(starts, t1, side="right"))
+    candidates = np.arange(lo, hi)
+    return candidates[ends[lo:hi] >= t0]
+
+
+def place_labels(x: np.ndarray, widths: np.ndarray, rows: np.ndarray, priority: np.ndarray | None = None,
+                 gap: float = 6.0) -> np.ndarray:
+    """Which labels to draw so that none overlap within a row (greedy: priority first, then order).
+
+    Label ``i`` covers ``[x[i], x[i] + widths[i] + gap)`` on row ``rows[i]``; a label with zero
+    or negative width is never drawn.
+    """
+    n = len(x)
+    keep = np.zeros(n, dtype=bool)
+    rank = np.zeros(n) if priority is None else -np.asarray(priority, dtype=float)
+    taken: dict[int, tuple[list[float], list[float]]] = {}
+    for i in np.lexsort((np.arange(n), rank)).tolist():
+        if widths[i] <= 0:
+            continue
+        lo, hi = float(x[i]), float(x[i] + widths[i] + gap)
+        lefts, rights = taken.setdefault(int(rows[i]), ([], []))
+        at = bisect.bisect_left(lefts, lo)
+        if (at > 0 and rights[at - 1] > lo) or (at < len(lefts) and lefts[at] < hi):
+            continue
+        lefts.insert(at, lo)
+        rights.insert(at, hi)
+        keep[i] = True
+    return keep
+
+
+def room_to_next(x: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Distance from each mark to the next mark on its row (``inf`` for the last one)."""
+    order = np.lexsort((x, rows))
+    xs, rs = x[order], rows[order]
+    gaps = np.full(len(x), np.inf)
+    same = rs[1:] == rs[:-1]
+    gaps_sorted = np.full(len(x), np.inf)
+    gaps_sorted[:-1] = np.where(same, xs[1:] - xs[:-1], np.inf)
+    gaps[order] = gaps_sorted
+    return gaps
+
+
+def hit_test(px: float, py: float, x0: np.ndarray, x1: np.ndarray, y: np.ndarray, radius: float = 6.0,
+             half_height: float = 6.0) -> int:
+    """The mark nearest to pixel ``(px, py)`` within ``radius``, or -1.
+
+    Marks are spans ``[x0, x1]`` in pixels (equal for instants) centred on row ``y``.
+    """
+    if len(x0) == 0:
+        return -1
+    dx = np.maximum(np.maximum(x0 - px, px - x1), 0.0)
+    dy = np.maximum(np.abs(y - py) - half_height + radius, 0.0)
+    distance = np.hypot(dx, dy)
+    best = int(np.argmin(distance))
+    return best if distance[best] <= radius else -1
+
+
+def density(x: np.ndarray, lanes: np.ndarray, n_lanes: int, t0: float, t1: float, n_bins: int) -> np.ndarray:
+    """Counts per lane and time bin over ``[t0, t1)``: shape ``(n_lanes, n_bins)``."""
+    counts = np.zeros((n_lanes, max(n_bins, 1)), dtype=np.int64)
+    if len(x) == 0 or t1 <= t0:
+        return counts
+    bins = np.floor((x - t0) / (t1 - t0) * n_bins).astype(np.int64)
+    inside = (bins >= 0) & (bins < n_bins)
+    np.add.at(counts, (lanes[inside], bins[inside]), 1)
+    return counts
+
+
+def event_kinds(events: pd.DataFrame) -> np.ndarray:
+    """How each event is drawn: INSTANT (day/time), RANGE (has an end) or COARSE (month/year)."""
+    has_end = events["end"].notna().to_numpy()
+    coarse = events["precision"].astype("object").isin(["year", "month"]).to_numpy()
+    return np.where(has_end, RANGE, np.where(coarse, COARSE, INSTANT)).astype(np.int8)
+
+
+def rows_cap(rows_per_lane: np.ndarray, budget: float, lane_padding: float, most: int = 8) -> int:
+    """The largest sub-row cap (1..most) for which every lane fits in ``budget`` rows of text."""
+    for cap in range(most, 0, -1):
+        if float(np.minimum(rows_per_lane, cap).sum() + lane_padding * len(rows_per_lane)) <= budget:
+            return cap
+    return 1

@@ -1,0 +1,286 @@
+"""The one GraphicsObject that draws every event of the timeline, plus its colours and tooltip text.
+
+Shapes and labels are drawn in device pixels (the item's transform is applied by hand and then
+reset) so text stays crisp and markers keep their size at any zoom; only what is visible is drawn.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
+
+from viewer.model import layout
+from viewer.model.query import describe_span
+
+# Okabe–Ito (colour-blind safe); its black softened to grey so the near-black cursor stays apart.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#5A5A5A")
+OTHER_COLOUR = "#A3A3A3"
+BAND_COLOURS = ("#FFFFFF", "#F4F6F9")
+TEXT_COLOUR = QColor("#1F2328")
+FADED_TEXT = QColor("#A0A4AA")
+HALO = QColor(255, 255, 255, 225)
+DENSITY_LIMIT = 3000  # above this many visible items, per-pixel counts replace shapes
+MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
+MARK_RADIUS = 5.0
+
+
+def lane_colours(keys: tuple[str, ...], entities: pd.DataFrame) -> list[QColor]:
+    """A colour per lane: the entity's own colour when the dataset gives one, else the palette."""
+    own = dict(zip(entities["id"], entities["color"], strict=True)) if "color" in entities else {}
+    colours = []
+    for i, key in enumerate(keys):
+        given = str(own.get(key) or "")
+        if key == layout.OTHER:
+            colours.append(QColor(OTHER_COLOUR))
+        elif given and QColor.isValidColorName(given):
+            colours.append(QColor(given))
+        else:
+            colours.append(QColor(PALETTE[i % len(PALETTE)]))
+    return colours
+
+
+def tooltip_text(row: pd.Series, names: dict[str, str]) -> str:
+    """Rich text for an event: title, dates at their precision, actors' names, category."""
+    end_precision = row["end_precision"] if pd.notna(row["end_precision"]) else None
+    when = describe_span(row["start"], str(row["precision"]), row["end"], end_precision)
+    actors = [names.get(a.strip(), a.strip()) for a in str(row["actors"]).split(";") if a.strip()]
+    parts = [f"<b>{html.escape(str(row['title']))}</b>", html.escape(when)]
+    if actors:
+        parts.append(html.escape(", ".join(actors)))
+    if pd.notna(row["category"]) and str(row["category"]):
+        parts.append(f"<i>{html.escape(str(row['category']))}</i>")
+    return "<br>".join(parts)
+
+
+class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """A UTC date axis whose month and day ticks say which month and year they belong to."""
+
+    zoomLevels: OrderedDict[float, Any]  # set by pyqtgraph; declared so mypy knows it
+
+    def __init__(self) -> None:
+        super().__init__("bottom", utcOffset=0)
+        # pyqtgraph shares its zoom levels between axes: copy before relabelling
+        self.zoomLevels = OrderedDict((k, copy.deepcopy(v)) for k, v in self.zoomLevels.items())
+        formats = {"%b": "%b %Y", "%d": "%d %b", "%a %d": "%a %d %b"}
+        for level in list(self.zoomLevels.values())[1:]:  # the coarsest level keeps plain years and months
+            for spec in level.tickSpecs:
+                spec.format = formats.get(spec.format, spec.format)
+            level.exampleText = {"MMM": "99 Mmm", "MMM 00": "Mon 99 Mmm"}.get(level.exampleText, level.exampleText)
+
+
+@dataclass
+class Marks:
+    """What the item draws, one entry per (event, lane) pair, sorted by start (data coordinates)."""
+
+    x0: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    x1: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    y: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    lane: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    event: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    kind: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    titles: list[str] = field(default_factory=list)  # per event
+    colours: list[QColor] = field(default_factory=list)  # per lane
+    bands: list[tuple[float, float]] = field(default_factory=list)  # per lane: top, bottom
+    height: float = 1.0
+    max_duration: float = 0.0
+
+
+class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyped
+    """Draws all events: markers, bars, coarse spans, labels that fit, or density when crowded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks = Marks()
+        self.strong = np.zeros(0, dtype=bool)  # per event: selected, always labelled
+        self.faded = np.zeros(0, dtype=bool)  # per event: outside the entity selection
+        self.hovered = -1  # event index
+        self.labelled: set[int] = set()  # event indices labelled in the last paint
+        self.label_boxes: list[QRectF] = []  # where those labels went, in device pixels
+        self.density_mode = False
+        self.font = QFont()
+        self.font.setPointSizeF(9.0)
+        self.bold = QFont(self.font)
+        self.bold.setBold(True)
+        self._widths = np.zeros(0)
+        self._density_image = np.zeros((1, 1, 4), dtype=np.uint8)
+
+    @property
+    def line_height(self) -> float:
+        """Pixels one row of label text needs."""
+        return QFontMetricsF(self.font).height() + 4.0
+
+    def set_marks(self, marks: Marks) -> None:
+        """Replace what is drawn."""
+        self.prepareGeometryChange()
+        if len(marks.titles) != len(self.marks.titles) or marks.titles is not self.marks.titles:
+            self._widths = np.full(len(marks.titles), np.nan)
+        self.marks = marks
+        self.update()
+
+    def set_emphasis(self, strong: np.ndarray, faded: np.ndarray, hovered: int) -> None:
+        """Which events are selected, faded or under the mouse (arrays per event)."""
+        self.strong, self.faded, self.hovered = strong, faded, hovered
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        """The whole data span over all lanes."""
+        m = self.marks
+        if len(m.x0) == 0:
+            return QRectF(0.0, 0.0, 1.0, m.height)
+        lo, hi = float(m.x0[0]), float(np.max(m.x1))
+        return QRectF(lo, 0.0, max(hi - lo, 1.0), m.height)
+
+    def visible(self, t0: float, t1: float) -> np.ndarray:
+        """Indices of the pairs overlapping ``[t0, t1]``."""
+        m = self.marks
+        return layout.visible_indices(m.x0, m.x1, t0, t1, m.max_duration)
+
+    def pixels(self, vis: np.ndarray, sx: float, dx: float, sy: float, dy: float
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Pixel extents (left, right, centre y) of the given pairs under an affine map."""
+        m = self.marks
+        px0 = m.x0[vis] * sx + dx
+        px1 = np.where(m.kind[vis] == layout.INSTANT, px0, m.x1[vis] * sx + dx)
+        return px0, px1, m.y[vis] * sy + dy
+
+    def paint(self, p: QPainter, *args: Any) -> None:
+        """Draw bands, then shapes and labels (or density) for what is visible, in device pixels."""
+        view = self.getViewBox()
+        if view is None:
+            return
+        (t0, t1), _ = view.viewRange()
+        tr = p.transform()
+        sx, dx, sy, dy = tr.m11(), tr.m31(), tr.m22(), tr.m32()
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        left, right = t0 * sx + dx, t1 * sx + dx
+        self._paint_bands(p, left, right, sy, dy)
+        vis = self.visible(t0, t1)
+        self.density_mode = len(vis) > DENSITY_LIMIT
+        if self.density_mode:
+            self.labelled, self.label_boxes = set(), []
+            self._paint_density(p, vis, t0, t1, left, right, sy, dy)
+        else:
+            px0, px1, py = self.pixels(vis, sx, dx, sy, dy)
+            self._paint_shapes(p, vis, px0, px1, py)
+            self._paint_labels(p, vis, px0, px1, py, (left, right), abs(sy))
+        p.restore()
+
+    def _paint_bands(self, p: QPainter, left: float, right: float, sy: float, dy: float) -> None:
+        p.setPen(Qt.PenStyle.NoPen)
+        for i, (top, bottom) in enumerate(self.marks.bands):
+            rect = QRectF(left, top * sy + dy, right - left, (bottom - top) * sy).normalized()
+            p.fillRect(rect, QColor(BAND_COLOURS[i % 2]))
+            strip = QColor(self.marks.colours[i])
+            p.fillRect(QRectF(left, rect.top(), 4.0, rect.height()), strip)
+
+    def _paint_density(self, p: QPainter, vis: np.ndarray, t0: float, t1: float, left: float, right: float,
+                       sy: float, dy: float) -> None:
+        """Counts per 2-pixel column as bars rising from each lane's floor, painted as one image."""
+        m = self.marks
+        n_bins = max(int((right - left) / 2.0), 1)
+        counts = layout.density(m.x0[vis], m.lane[vis], len(m.bands), t0, t1, n_bins)
+        scale = np.sqrt(counts / max(int(counts.max()), 1))  # sqrt keeps lone events visible next to busy weeks
+        top_px = min(t * sy + dy for t, _ in m.bands)
+        height = max(int(abs(m.height * sy)), 1)
+        rows = np.arange(height, dtype=np.float64)[:, None] + 0.5
+        image = np.zeros((height, n_bins, 4), dtype=np.uint8)
+        for lane, (top, bottom) in enumerate(m.bands):
+            y0, y1 = sorted(((top * sy + dy) - top_px, (bottom * sy + dy) - top_px))
+            lo, hi = max(int(y0), 0), min(int(np.ceil(y1)), height)
+            floor = y1 - 2.0
+            bar_top = floor - scale[lane] * (y1 - y0 - 6.0)
+            mask = (rows[lo:hi] >= bar_top[None, :]) & (rows[lo:hi] <= floor) & (counts[lane] > 0)[None, :]
+            colour = QColor(m.colours[lane])
+            image[lo:hi][mask] = (colour.blue(), colour.green(), colour.red(), 200)  # Format_ARGB32 is BGRA
+        self._density_image = image  # QImage borrows the buffer: keep it alive past drawImage
+        qimage = QImage(image.data, n_bins, height, n_bins * 4, QImage.Format.Format_ARGB32)
+        p.drawImage(QRectF(left, top_px, right - left, height), qimage)
+
+    def _paint_shapes(self, p: QPainter, vis: np.ndarray, px0: np.ndarray, px1: np.ndarray, py: np.ndarray) -> None:
+        m = self.marks
+        outline = QPen(QColor("#111111"), 2.0)
+        for j, i in enumerate(vis.tolist()):
+            event = int(m.event[i])
+            colour = QColor(m.colours[int(m.lane[i])])
+            faded = bool(self.faded[event]) if len(self.faded) else False
+            strong = (bool(self.strong[event]) if len(self.strong) else False) or event == self.hovered
+            if faded and not strong:
+                colour.setAlpha(60)
+            x0, x1, y = float(px0[j]), float(px1[j]), float(py[j])
+            kind = int(m.kind[i])
+            if kind != layout.INSTANT:
+                fill = QColor(colour)
+                fill.setAlpha(70 if kind == layout.COARSE else 200)
+                if faded and not strong:
+                    fill.setAlpha(25)
+                half = 5.0 if kind == layout.COARSE else 3.5
+                p.setPen(outline if strong and kind == layout.RANGE else Qt.PenStyle.NoPen)
+                p.setBrush(fill)
+                p.drawRoundedRect(QRectF(x0, y - half, max(x1 - x0, 2.0), 2 * half), 3.0, 3.0)
+            r = MARK_RADIUS + (1.5 if strong else 0.0)
+            # a darker edge keeps light colours (yellow) visible on white
+            p.setPen(outline if strong else QPen(colour.darker(135), 1.2))
+            # hollow marks say "somewhere in this month/year"; solid ones a known day
+            p.setBrush(QBrush(QColor("white") if kind == layout.COARSE else colour))
+            p.drawPolygon(QPolygonF([QPointF(x0, y - r), QPointF(x0 + r, y), QPointF(x0, y + r), QPointF(x0 - r, y)]))
+
+    def _label_widths(self, events: np.ndarray) -> np.ndarray:
+        missing = events[np.isnan(self._widths[events])]
+        if len(missing):
+            metrics = QFontMetricsF(self.bold)  # bold is the widest, so a label never outgrows its slot
+            for e in np.unique(missing).tolist():
+                self._widths[e] = metrics.horizontalAdvance(self.marks.titles[e])
+        return self._widths[events]
+
+    def _paint_labels(self, p: QPainter, vis: np.ndarray, px0: np.ndarray, px1: np.ndarray, py: np.ndarray,
+                      edges: tuple[float, float], row_px: float) -> None:
+        m = self.marks
+        left, right = edges
+        events = m.event[vis]
+        strong = self.strong[events] if len(self.strong) else np.zeros(len(vis), dtype=bool)
+        strong = strong | (events == self.hovered)
+        faded = self.faded[events] if len(self.faded) else np.zeros(len(vis), dtype=bool)
+        kinds = m.kind[vis]
+        anchor = np.where(kinds == layout.RANGE, px1, px0)
+        lx = np.maximum(anchor + MARK_RADIUS + 4.0, left + 8.0)
+        rows = np.round(py * 4).astype(np.int64)  # each sub-row has its own y, hence its own key
+        room = np.minimum(layout.room_to_next(px0, rows) - (lx - px0) - MARK_RADIUS - 4.0, right - lx - 4.0)
+        full = self._label_widths(events)
+        widths = np.where(strong | (full <= room), full, np.where(room >= MIN_LABEL_PX, room, 0.0))
+        if row_px < self.line_height:  # rows thinner than text: only the selection is labelled, one line
+            widths = np.where(strong, full, 0.0)
+            rows = np.zeros_like(rows)
+        # A selected label that would run off the right edge goes to the left of its mark instead.
+        before = px0 - MARK_RADIUS - 6.0 - full
+        flip = strong & (lx + full > right - 4.0) & (before >= left + 8.0)
+        lx = np.where(flip, before, lx)
+        priority = strong.astype(float) - faded.astype(float)
+        keep = layout.place_labels(lx, widths, rows, priority)
+        self.labelled = {int(e) for e in events[keep]}
+        metrics = QFontMetricsF(self.font)
+        baseline = (metrics.ascent() - metrics.descent()) / 2.0
+        self.label_boxes = []
+        for j in np.flatnonzero(keep).tolist():
+            bold = bool(strong[j])
+            p.setFont(self.bold if bold else self.font)
+            p.setPen(FADED_TEXT if faded[j] and not bold else TEXT_COLOUR)
+            title = m.titles[int(events[j])]
+            if widths[j] < full[j]:
+                title = QFontMetricsF(self.bold if bold else self.font).elidedText(
+                    title, Qt.TextElideMode.ElideRight, float(widths[j]))
+            box = QRectF(float(lx[j]), float(py[j]) - metrics.height() / 2.0, float(widths[j]), metrics.height())
+            if bold:  # a selected label may cross other marks: give it a backing so it stays legible
+                p.fillRect(box.adjusted(-3.0, 0.0, 3.0, 0.0), HALO)
+            p.drawText(QPointF(float(lx[j]), float(py[j]) + baseline), title)
+            self.label_boxes.append(box)
