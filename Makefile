@@ -1,11 +1,12 @@
 # make run   - create .venv, install Entente into it and open the window on the bundled dataset
 # make test  - create .venv, install Entente with its test tools and run ruff, mypy and pytest
+# make package - build the PyInstaller bundle in dist/entente and smoke-test it
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint package bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,9 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	packaging/qt-deps.sh $(BIN)/python offscreen
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+package: $(STAMP)
+	packaging/build.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -8,12 +8,15 @@ import traceback
 from collections.abc import Sequence
 from types import TracebackType
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 import viewer
 from viewer import logs
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
+from viewer.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +30,19 @@ def application() -> QApplication:
     app.setApplicationName("Entente")
     app.setOrganizationName("Entente")
     app.setApplicationVersion(viewer.__version__)
-    app.setDesktopFileName("entente")
+    # Wayland finds the launcher entry and icon through the desktop file name: it must match.
+    app.setDesktopFileName("org.entente.Entente")
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The application icon at every size we ship."""
+    icon = QIcon()
+    folder = resources_dir() / "icons"
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(folder / f"entente-{size}.png"), QSize(size, size))
+    return icon
 
 
 def first_dataset(paths: Sequence[str]) -> tuple[Dataset, str | None]:

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Smoke-test a built Entente binary offscreen: the CLI, the PNG export and the window's start-up.
+#   packaging/smoke_test.sh dist/entente/entente
+set -euo pipefail
+bin=${1:?usage: smoke_test.sh PATH/TO/entente}
+export QT_QPA_PLATFORM=offscreen
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "SMOKE FAIL: $*" >&2; exit 1; }
+
+echo "-- $bin info"
+"$bin" info | tee "$tmp/info.txt"
+grep -q '^Events: *69$' "$tmp/info.txt" || fail "info does not report 69 events"
+
+echo "-- $bin relations --at 2022-12-31 --format csv"
+"$bin" relations --at 2022-12-31 --format csv >"$tmp/relations.csv"
+head -3 "$tmp/relations.csv"
+grep -q '^renault,nissan,equity_stake,43.4,' "$tmp/relations.csv" || fail "relations lack renault,nissan,equity_stake,43.4"
+
+echo "-- $bin export --out $tmp/x.png"
+"$bin" export --out "$tmp/x.png"
+[ -s "$tmp/x.png" ] || fail "export wrote no PNG"
+# PNG header: 8-byte signature, IHDR length + type, then width and height as big-endian 32-bit integers
+read -r -a px < <(od -An -v -tu1 -j16 -N8 "$tmp/x.png")
+width=$(( (px[0] << 24) | (px[1] << 16) | (px[2] << 8) | px[3] ))
+height=$(( (px[4] << 24) | (px[5] << 16) | (px[6] << 8) | px[7] ))
+echo "x.png: ${width}x${height}, $(stat -c %s "$tmp/x.png") bytes"
+[ "$width" = 1600 ] && [ "$height" = 900 ] || fail "export is ${width}x${height}, expected 1600x900"
+
+echo "-- $bin (window, offscreen, 8 s)"
+rc=0
+timeout 8 "$bin" >"$tmp/gui.log" 2>&1 || rc=$?
+[ "$rc" = 124 ] || { cat "$tmp/gui.log" >&2; fail "the window exited with code $rc before the timeout"; }
+
+echo "SMOKE OK: $bin"
