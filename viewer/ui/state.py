@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
+from viewer.model.filters import Filters
 from viewer.model.window import TimeWindow
 
 
@@ -38,6 +39,7 @@ class ViewState(QObject):
     cursor_moved = Signal(object)  # pd.Timestamp (UTC): the "as of" instant
     selection_changed = Signal(object)  # Selection
     hover_changed = Signal(object)  # event id or None
+    filters_changed = Signal(object)  # Filters
 
     def __init__(self, dataset: Dataset, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -45,6 +47,7 @@ class ViewState(QObject):
         self._window, self._cursor = _defaults(dataset)
         self._selection = Selection()
         self._hover: str | None = None
+        self._filters = Filters()
 
     @property
     def dataset(self) -> Dataset:
@@ -67,6 +70,17 @@ class ViewState(QObject):
         return self._selection
 
     @property
+    def filters(self) -> Filters:
+        """The active filters (an empty Filters when none)."""
+        return self._filters
+
+    def set_filters(self, filters: Filters) -> None:
+        """Replace the filters; every panel applies them to its own data."""
+        if filters != self._filters:
+            self._filters = filters
+            self.filters_changed.emit(filters)
+
+    @property
     def hover(self) -> str | None:
         """The event under the mouse, if any."""
         return self._hover
@@ -76,10 +90,12 @@ class ViewState(QObject):
         self._dataset = dataset
         self._window, self._cursor = _defaults(dataset)
         self._selection = Selection()
+        self._filters = Filters()
         self.dataset_changed.emit(dataset)
         self.window_changed.emit(self._window)
         self.cursor_moved.emit(self._cursor)
         self.selection_changed.emit(self._selection)
+        self.filters_changed.emit(self._filters)
 
     def set_window(self, window: TimeWindow) -> None:
         """Show another stretch of time."""

@@ -1,0 +1,56 @@
+"""Filters as a value: what the user asked to see, applicable to any table of events.
+
+Like glue's subset states, a filter is a predicate rather than a list of rows, so the timeline, the
+overview strip, the relationship panel and the command line each apply it to their own data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from viewer.model import query
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Free text, actors, categories, tags and a date range (any may be empty: no constraint)."""
+
+    text: str = ""
+    actors: frozenset[str] = field(default_factory=frozenset)
+    categories: frozenset[str] = field(default_factory=frozenset)
+    tags: frozenset[str] = field(default_factory=frozenset)
+    start: str | None = None  # partial dates as written ("2023", "2023-02"); precision-aware matching
+    end: str | None = None
+
+    @property
+    def active(self) -> bool:
+        """True when any constraint is set."""
+        return bool(self.text.strip() or self.actors or self.categories or self.tags or self.start or self.end)
+
+    def mask(self, events: pd.DataFrame, entity_names: dict[str, str] | None = None) -> np.ndarray:
+        """Which events match (True everywhere when no constraint is set)."""
+        mask = query.window_mask(events, self.start, self.end)
+        if self.actors:
+            mask &= query.actor_mask(events, sorted(self.actors))
+        if self.categories:
+            mask &= events["category"].astype(str).isin(self.categories).to_numpy()
+        if self.tags:
+            mask &= query.actor_mask(events.rename(columns={"actors": "_a", "tags": "actors"}), sorted(self.tags))
+        if self.text.strip():
+            mask &= query.text_mask(events, self.text, entity_names)
+        return mask
+
+    def imprecise_count(self, events: pd.DataFrame, matched: np.ndarray) -> int:
+        """How many matched events match the date range only because their date is month/year precise."""
+        if not (self.start or self.end):
+            return 0
+        return int((query.imprecise_mask(events, self.start, self.end) & matched).sum())
+
+
+def involved_entities(events: pd.DataFrame, matched: np.ndarray) -> frozenset[str]:
+    """The entity ids that at least one matched event involves."""
+    uniques = pd.unique(events.loc[matched, "actors"].to_numpy())
+    return frozenset(a for u in uniques for a in str(u).split(";") if a)
