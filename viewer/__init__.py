@@ -8,8 +8,8 @@ The Python API for offline analysis::
     ds.diff("2018-11-19", "2023-11-09").table
 """
 
-from viewer.io import load
+from viewer.io import load, load_many
 from viewer.model import Dataset, LoadError, Problem
 
 __version__ = "0.1.0"
-__all__ = ["Dataset", "LoadError", "Problem", "__version__", "load"]
+__all__ = ["Dataset", "LoadError", "Problem", "__version__", "load", "load_many"]

@@ -28,6 +28,7 @@ from viewer.model.problems import LoadError
 
 COMMANDS = ("info", "events", "relations", "diff", "history", "validate", "convert", "export")
 FORMATS = ("table", "csv", "json")
+PATHS_HELP = "dataset folders or files, combined when several (default: the bundled alliance)"
 
 
 class UsageError(Exception):
@@ -58,10 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     info = sub.add_parser("info", help="title, counts, date span and problems of a dataset")
-    info.add_argument("path", nargs="?", help="dataset folder or file (default: the bundled alliance)")
+    info.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
 
     events = sub.add_parser("events", help="events matching a date range and filters (precision-aware)")
-    events.add_argument("path", nargs="?", help="dataset folder or file (default: the bundled alliance)")
+    events.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     events.add_argument("--from", dest="start", type=_date, help="range start (a month matches its whole month)")
     events.add_argument("--to", dest="end", type=_date, help="range end (inclusive of its whole day/month/year)")
     events.add_argument("--actor", action="append", help="entity id; repeat for any of several")
@@ -70,24 +71,25 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--format", choices=FORMATS, default="table")
 
     relations = sub.add_parser("relations", help="relations valid at a date")
-    relations.add_argument("path", nargs="?", help="dataset folder or file (default: the bundled alliance)")
+    relations.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     relations.add_argument("--at", required=True, type=_date, help="the date (2019, 2019-12, 2019-12-29, ISO)")
     relations.add_argument("--format", choices=FORMATS, default="table")
 
     diff = sub.add_parser("diff", help="relations added, removed and changed between two dates")
-    diff.add_argument("path", nargs="?", help="dataset folder or file (default: the bundled alliance)")
+    diff.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     diff.add_argument("--from", dest="start", required=True, type=_date, help="the earlier date")
     diff.add_argument("--to", dest="end", required=True, type=_date, help="the later date")
     diff.add_argument("--all", action="store_true", help="also list unchanged relations")
     diff.add_argument("--format", choices=FORMATS, default="table")
 
     history = sub.add_parser("history", help="the value of a relation over time")
-    history.add_argument("ids", nargs="+", metavar="[PATH] SOURCE TARGET", help="entity ids, after an optional path")
+    history.add_argument("ids", nargs="+", metavar="[PATH ...] SOURCE TARGET",
+                         help="two entity ids, after optional dataset paths")
     history.add_argument("--kind", help="relation kind (e.g. equity_stake)")
     history.add_argument("--format", choices=FORMATS, default="table")
 
     validate = sub.add_parser("validate", help="check a dataset: exit 0 when clean, 1 with the problems")
-    validate.add_argument("path", nargs="?", help="dataset folder or file (default: the bundled alliance)")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
 
     convert = sub.add_parser("convert", help="write any readable input as a native dataset")
     convert.add_argument("input", help="the file or folder to read")
@@ -95,7 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     convert.add_argument("--force", action="store_true", help="replace an existing output dataset")
 
     export = sub.add_parser("export", help="render the window or one panel to PNG, SVG or PDF, offscreen")
-    export.add_argument("path", nargs="?", help="dataset folder or file (default: the bundled alliance)")
+    export.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
     export.add_argument("--out", required=True, help="the file to write: .png, .svg or .pdf")
     export.add_argument("--view", choices=("all", "timeline", "relations"), default="all",
                         help="the whole window (default), the timeline or the relationship panel")
@@ -106,14 +108,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(path: str | None) -> Dataset:
-    import viewer
-    return viewer.load(path)
+def _load(paths: list[str] | str | None) -> Dataset:
+    from viewer.io import load_many
+    if isinstance(paths, str):
+        paths = [paths]
+    return load_many(paths or [])
 
 
 def cmd_info(args: argparse.Namespace) -> int:
     """Print what a dataset holds and what could not be read."""
-    ds = _load(args.path)
+    ds = _load(args.paths)
     out = [f"Title:     {ds.title}", f"Path:      {ds.meta.path}",
            f"Events:    {len(ds.events):,}", f"Entities:  {len(ds.entities):,}",
            f"Relations: {len(ds.relations):,}"]
@@ -138,7 +142,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_relations(args: argparse.Namespace) -> int:
     """Print the relations valid at a date."""
-    ds = _load(args.path)
+    ds = _load(args.paths)
     valid = ds.relations_at(args.at)
     frame = frame_for_output(valid, ["source", "target", "kind", "value", "valid_from", "valid_to"])
     emit(frame, args.format, title=f"Relations valid at {parse_date(args.at).label()}")
@@ -147,7 +151,7 @@ def cmd_relations(args: argparse.Namespace) -> int:
 
 def cmd_events(args: argparse.Namespace) -> int:
     """Print the events matching a range and filters."""
-    ds = _load(args.path)
+    ds = _load(args.paths)
     found = ds.events_between(args.start, args.end, actors=args.actor, categories=args.category, text=args.search)
     emit(frame_for_output(found, ["id", "start", "end", "precision", "title", "actors", "category", "source_url"]),
          args.format, title=f"{len(found)} of {len(ds.events)} events")
@@ -156,7 +160,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     """Print what changed in the relations between two dates."""
-    ds = _load(args.path)
+    ds = _load(args.paths)
     table = ds.diff(args.start, args.end).table
     if not args.all:
         table = table[table["change"] != "unchanged"]
@@ -168,10 +172,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     """Print every value a relation took, oldest first."""
-    if len(args.ids) not in (2, 3):
-        raise UsageError("expected [PATH] SOURCE TARGET")
-    path, (source, target) = (args.ids[0] if len(args.ids) == 3 else None), args.ids[-2:]
-    ds = _load(path)
+    if len(args.ids) < 2:
+        raise UsageError("expected [PATH ...] SOURCE TARGET")
+    paths, (source, target) = args.ids[:-2], args.ids[-2:]
+    ds = _load(paths)
     known = set(ds.entities["id"])
     for entity in (source, target):
         if entity not in known:
@@ -185,7 +189,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Exit 0 when a dataset reads cleanly; else list every problem and exit 1."""
-    ds = _load(args.path)
+    ds = _load(args.paths)
     serious = [p for p in ds.problems if p.level in ("error", "warning")]
     for problem in ds.problems:
         print(f"[{problem.level}] {problem}")
@@ -211,7 +215,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Render the window offscreen to an image file."""
     if not args.out.lower().endswith((".png", ".svg", ".pdf")):
         raise UsageError(f"{args.out}: expected a file ending in .png, .svg or .pdf")
-    ds = _load(args.path)
+    ds = _load(args.paths)
     from viewer.ui.export import export_window  # the one command that needs Qt
     export_window(ds, args.out, size=args.size, at=args.at, start=args.start, end=args.end, view=args.view)
     print(f"Wrote {args.out}")

@@ -1,29 +1,57 @@
 """Reading files into a Dataset: one module per format, chosen here through one table.
 
 ``load(path)`` picks the reader from the suffix; where a suffix is shared by several formats
-(``.json``) it asks each candidate's sniffer in order. Every reader is ``read(path, **options)``.
+(``.json``, ``.csv``, ``.xml``) each candidate's sniffer looks at the content in order, and a file
+with an unknown suffix is recognised by its first bytes. Every reader is ``read(path, **options)``.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from viewer.io import native
+from viewer.io import bods, gexf, gleif, ics, native, table, timeline_xml, timelinejs, vis_timeline
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 from viewer.paths import bundled_dataset
 
 Reader = Callable[..., Dataset]
-Sniffer = Callable[[object], bool]
+MAX_SNIFF_JSON_BYTES = 64 * 1024 * 1024
+HEAD_BYTES = 4096
 
-# suffix -> candidates tried in order: (sniffer of the parsed JSON document or None, reader)
-READERS: dict[str, list[tuple[Sniffer | None, Reader]]] = {
-    ".json": [(native.looks_native, native.read)],
+
+@dataclass(frozen=True)
+class Candidate:
+    """A reader, and what its sniffer looks at: the parsed JSON ("json"), the first bytes ("bytes"),
+    or the first line of text ("line"). A candidate without a sniffer takes any file it is offered."""
+
+    reader: Reader
+    sniffer: Callable[[Any], bool] | None = None
+    sniff: str = ""
+
+
+# TimelineJS first: its documents have a title and an events list too.
+_JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(native.read, native.looks_native, "json"),
+         Candidate(vis_timeline.read, vis_timeline.looks_like, "json"), Candidate(bods.read, bods.looks_like, "json"),
+         Candidate(table.read, table.looks_like, "json")]
+_XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
+        Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes")]
+_TABLE = [Candidate(table.read)]
+
+READERS: dict[str, list[Candidate]] = {
+    ".json": _JSON,
+    ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
+    ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TABLE, ".psv": _TABLE, ".dat": _TABLE,
+    ".xlsx": _TABLE, ".xlsm": _TABLE, ".parquet": _TABLE, ".pq": _TABLE,
+    ".timeline": [Candidate(timeline_xml.read)],
+    ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
+    ".gexf": [Candidate(gexf.read)],
+    ".xml": _XML,
 }
 FOLDER_READER: Reader = native.read
-MAX_SNIFF_BYTES = 64 * 1024 * 1024
 
 
 def supported_suffixes() -> list[str]:
@@ -31,16 +59,64 @@ def supported_suffixes() -> list[str]:
     return sorted(READERS)
 
 
+def _head(path: Path) -> bytes:
+    with path.open("rb") as handle:
+        return handle.read(HEAD_BYTES)
+
+
+def _first_line(head: bytes) -> str:
+    text = head.decode("utf-8-sig", errors="replace")
+    return text.splitlines()[0] if text.strip() else ""
+
+
 def _sniff_json(path: Path) -> object:
-    if path.stat().st_size > MAX_SNIFF_BYTES:
-        return None
+    if path.stat().st_size > MAX_SNIFF_JSON_BYTES:
+        raise LoadError(f"{path}: a JSON file larger than {MAX_SNIFF_JSON_BYTES // 2**20} MB; "
+                        "convert it to CSV or Parquet (one event per row) to open it")
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise LoadError(f"{path}: not readable JSON ({exc})") from exc
+        return json.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected a UTF-8 JSON file") from exc
+    except (json.JSONDecodeError, RecursionError) as exc:
+        detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        if not path.read_bytes().strip():
+            raise LoadError(f"{path}: the file is empty; expected a JSON document") from exc
+        raise LoadError(f"{path}: not readable JSON ({detail})") from exc
 
 
-def load(path: str | Path | None = None, **options: object) -> Dataset:
+def _by_content(head: bytes) -> list[Candidate]:
+    """Candidates for a file whose suffix says nothing: look at how it starts."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:64]
+    if start[:1] in (b"{", b"["):
+        return _JSON
+    if start[:1] == b"<":
+        return _XML
+    if start.upper().startswith(b"BEGIN:VCALENDAR"):
+        return [Candidate(ics.read)]
+    if start.startswith(b"PAR1"):
+        return _TABLE
+    return _TABLE
+
+
+def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
+    head = _head(path)
+    candidates = READERS.get(path.suffix.lower()) or _by_content(head)
+    document: object = None
+    if any(c.sniff == "json" for c in candidates):
+        document = _sniff_json(path)
+    for candidate in candidates:
+        if candidate.sniffer is None:
+            return candidate.reader(path, **options)
+        sample = {"json": document, "bytes": head, "line": _first_line(head)}.get(candidate.sniff)
+        if candidate.sniffer(sample):
+            return candidate.reader(path, **options)
+    if candidates is _JSON:
+        raise LoadError(f"{path}: JSON that Entente does not recognise; expected a native dataset, TimelineJS, "
+                        "vis-timeline items, Beneficial Ownership statements or a list of event records")
+    raise LoadError(f"{path}: not a format Entente knows; expected GEXF, GLEIF or Timeline XML")
+
+
+def load(path: str | Path | None = None, **options: Any) -> Dataset:
     """Read any supported file or folder into a Dataset; with no path, the bundled alliance dataset.
 
     Raises :class:`LoadError` (naming the file and what was expected) when nothing usable is there.
@@ -58,17 +134,17 @@ def load(path: str | Path | None = None, **options: object) -> Dataset:
             return FOLDER_READER(path, **options)
         if not path.is_file():
             raise LoadError(f"{path}: not a regular file (a device, socket or pipe cannot be opened)")
-        candidates = READERS.get(path.suffix.lower())
-        if not candidates:
-            known = ", ".join(supported_suffixes())
-            raise LoadError(f"{path}: unknown file type '{path.suffix}'; expected a dataset folder or one of {known}")
-        document = _sniff_json(path) if path.suffix.lower() == ".json" else None
-        for sniffer, reader in candidates:
-            if sniffer is None or sniffer(document):
-                return reader(path, **options)
-        raise LoadError(f"{path}: not a format Entente knows; expected a native dataset "
-                        "(an object with 'events' and 'entities'/'relations' lists)")
+        return _dispatch(path, dict(options))
     except PermissionError as exc:
         raise LoadError(f"{path}: permission denied") from exc
     except OSError as exc:
         raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+
+
+def load_many(paths: Sequence[str | Path]) -> Dataset:
+    """Read several files and combine them into one dataset (entities matched by id, then name)."""
+    from viewer.io.combine import combine
+    if not paths:
+        return load()
+    datasets = [load(p) for p in paths]
+    return datasets[0] if len(datasets) == 1 else combine(datasets)

@@ -144,20 +144,24 @@ def format_date(stamp: pd.Timestamp, precision: str) -> str:
         return f"{_MONTHS[stamp.month - 1]} {stamp.year}"
     if precision == "day":
         return f"{stamp.day} {_MONTHS[stamp.month - 1]} {stamp.year}"
-    return f"{stamp.day} {_MONTHS[stamp.month - 1]} {stamp.year} {stamp:%H:%M} UTC"
+    # built from parts: strftime cannot format years before 1
+    return f"{stamp.day} {_MONTHS[stamp.month - 1]} {stamp.year} {stamp.hour:02d}:{stamp.minute:02d} UTC"
 
 
 def iso_date(stamp: pd.Timestamp, precision: str) -> str:
     """A date written back in ISO form at its precision (``2023-02``); empty for NaT."""
     if pd.isna(stamp):
         return ""
+    year = f"{stamp.year:04d}" if stamp.year >= 0 else f"-{-stamp.year:04d}"
     if precision == "year":
-        return f"{stamp.year:04d}"
+        return year
     if precision == "month":
-        return f"{stamp.year:04d}-{stamp.month:02d}"
+        return f"{year}-{stamp.month:02d}"
+    day = f"{year}-{stamp.month:02d}-{stamp.day:02d}"  # from parts: years before 1 have no strftime
     if precision == "day":
-        return f"{stamp:%Y-%m-%d}"
-    return stamp.isoformat().replace("+00:00", "Z")
+        return day
+    seconds = f"{stamp.second:02d}" + (f".{stamp.microsecond:06d}" if stamp.microsecond else "")
+    return f"{day}T{stamp.hour:02d}:{stamp.minute:02d}:{seconds}Z"
 
 
 def to_seconds(instants: pd.Series | pd.Timestamp) -> np.ndarray | float:

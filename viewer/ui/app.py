@@ -49,7 +49,7 @@ def first_dataset(paths: Sequence[str]) -> tuple[Dataset, str | None]:
     """The dataset to open first, and an error message if the requested one could not be read."""
     if paths:
         try:
-            return viewer.load(paths[0]), None
+            return viewer.load_many(list(paths)), None
         except LoadError as exc:
             return viewer.load(), str(exc)
     return viewer.load(), None

@@ -1,0 +1,78 @@
+"""load() picks the reader from the suffix and, where that is ambiguous, from the content; several files combine."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import viewer
+from viewer.io import READERS, load_many
+from viewer.model.problems import LoadError
+
+
+def test_every_listed_suffix_has_a_reader() -> None:
+    assert {".json", ".csv", ".tsv", ".xlsx", ".parquet", ".timeline", ".ics", ".gexf", ".xml"} <= set(READERS)
+
+
+def test_a_timelinejs_document_is_not_mistaken_for_a_native_dataset(tmp_path: Path) -> None:
+    path = tmp_path / "t.json"
+    path.write_text(json.dumps({"title": {"text": {"headline": "T"}},
+                                "events": [{"start_date": {"year": 2001}, "text": {"headline": "A"}}]}))
+    ds = viewer.load(path)
+    assert ds.events["precision"].iloc[0] == "year"
+
+
+def test_a_list_of_records_opens_as_an_event_table(tmp_path: Path) -> None:
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps([{"date": "2020-01-02", "title": "A"}, {"date": "2020-02-03", "title": "B"}]))
+    assert len(viewer.load(path).events) == 2
+
+
+def test_an_empty_json_file_says_it_is_empty(tmp_path: Path) -> None:
+    path = tmp_path / "empty.json"
+    path.write_text("")
+    with pytest.raises(LoadError, match="empty"):
+        viewer.load(path)
+
+
+def test_json_nested_very_deeply_is_refused_not_crashed_on(tmp_path: Path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    with pytest.raises(LoadError, match=r"deep\.json"):
+        viewer.load(path)
+
+
+def test_a_file_without_a_suffix_is_recognised_by_its_content(tmp_path: Path) -> None:
+    path = tmp_path / "calendar"
+    path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART;VALUE=DATE:20200102\r\n"
+                    "SUMMARY:Hello\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+    assert viewer.load(path).events["title"].tolist() == ["Hello"]
+
+
+def test_a_directory_named_like_a_file_is_read_as_a_dataset_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "odd.json"
+    folder.mkdir()
+    with pytest.raises(LoadError, match=r"no events\.csv"):
+        viewer.load(folder)
+
+
+def test_events_and_relations_from_two_files_combine_with_entities_matched_by_name(tmp_path: Path) -> None:
+    events = tmp_path / "events.csv"
+    events.write_text("date,title,actor\n2020-01-02,Deal signed,ACME Corp\n")
+    graph = tmp_path / "owners.json"
+    graph.write_text(json.dumps({"title": "Owners", "events": [],
+                                 "entities": [{"id": "acme", "name": "Acme Corp", "kind": "company"},
+                                              {"id": "globex", "name": "Globex", "kind": "company"}],
+                                 "relations": [{"source": "globex", "target": "acme", "kind": "equity_stake",
+                                                "value": 20, "valid_from": "2019"}]}))
+    ds = load_many([events, graph])
+    assert len(ds.events) == 1 and len(ds.relations) == 1
+    assert ds.relations_at("2020").iloc[0]["target"] == ds.events["actors"].iloc[0].split(";")[0]
+    assert any("matched" in p.message for p in ds.problems)
+
+
+def test_combining_renames_clashing_event_ids_and_keeps_relation_links(alliance) -> None:  # type: ignore[no-untyped-def]
+    ds = load_many([alliance.meta.path, alliance.meta.path])
+    assert len(ds.events) == 138 and ds.events["id"].is_unique
+    linked = set(ds.relations["event"]) - {""}
+    assert linked <= set(ds.events["id"])

@@ -1,0 +1,123 @@
+"""iCalendar: all-day and zoned events, floating times, bounded recurrence, malformed calendars."""
+
+import contextlib
+import tempfile
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from viewer.io import ics
+from viewer.model.problems import LoadError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@cache
+def _edge():  # type: ignore[no-untyped-def]
+    return ics.read(FIXTURES / "calendar_edge.ics")
+
+
+def _by_id(ds, uid):  # type: ignore[no-untyped-def]
+    return ds.events.set_index("id").loc[uid]
+
+
+def test_an_all_day_event_ends_on_the_day_before_dtend_at_day_precision() -> None:
+    event = _by_id(_edge(), "allday-3")
+    assert event["precision"] == "day" and event["end"] == pd.Timestamp("2024-01-03", tz="UTC")
+    assert event["span_end"] == pd.Timestamp("2024-01-04", tz="UTC")
+
+
+def test_a_one_day_all_day_event_has_no_end() -> None:
+    assert pd.isna(_by_id(_edge(), "allday-1")["end"])
+
+
+def test_zoned_times_are_converted_to_utc_and_duration_gives_the_end() -> None:
+    event = _by_id(_edge(), "berlin")
+    assert event["start"] == pd.Timestamp("2024-07-01 07:00", tz="UTC")
+    assert event["end"] == pd.Timestamp("2024-07-01 08:30", tz="UTC")
+
+
+def test_floating_times_are_taken_as_utc_with_a_note() -> None:
+    ds = _edge()
+    assert _by_id(ds, "floating")["start"] == pd.Timestamp("2024-02-01 12:00", tz="UTC")
+    assert any(p.level == "info" and "no UTC offset" in p.message for p in ds.problems)
+
+
+def test_an_unknown_time_zone_is_a_warning_not_a_crash() -> None:
+    ds = _edge()
+    assert any(p.field == "DTSTART" and "Atlantis" in p.message for p in ds.problems)
+
+
+def test_summary_description_location_categories_and_url_are_kept() -> None:
+    event = _by_id(_edge(), "allday-3")
+    assert event["title"] == "Three whole days" and event["category"] == "Holiday"
+    assert event["tags"] == "Holiday;Family" and event["source_url"] == "https://example.org/holiday"
+    assert event["description"] == "First line\nsecond line\n\nLocation: Berlin"
+    assert _by_id(_edge(), "allday-1")["source_url"] == ""
+
+
+def test_recurrence_honours_exdate_and_recurrence_id_overrides() -> None:
+    weekly = _edge().events[_edge().events["id"].str.startswith("weekly")]
+    starts = sorted(weekly["start"].dt.strftime("%m-%d"))
+    assert starts == ["03-01", "03-16", "03-22"]
+
+
+def test_monthly_all_day_recurrence_skips_short_months_and_adds_rdates() -> None:
+    events = _edge().events
+    month_ends = events[events["id"].str.startswith("monthly-allday@")]
+    assert sorted(month_ends["start"].dt.strftime("%m-%d")) == ["01-31", "02-15", "03-31", "05-31"]
+    assert set(month_ends["precision"]) == {"day"}
+
+
+def test_an_endless_rule_stops_at_the_bound_and_says_so() -> None:
+    ds = _edge()
+    assert (ds.events["id"].str.startswith("forever@")).sum() == ics.MAX_OCCURRENCES
+    assert any(p.field == "RRULE" and p.level == "warning" and p.row == 7 for p in ds.problems)
+    assert any(p.field == "RRULE" and p.level == "info" and str(ics.MAX_YEARS) in p.message for p in ds.problems)
+
+
+def test_events_without_a_readable_start_are_skipped_and_reported() -> None:
+    ds = _edge()
+    errors = {(p.row, p.field) for p in ds.problems if p.level == "error"}
+    assert {(9, "DTSTART"), (10, "DTSTART")} <= errors
+
+
+def test_the_calendar_name_is_the_title() -> None:
+    assert _edge().title == "Edge calendar"
+
+
+def test_a_truncated_calendar_is_read_event_by_event() -> None:
+    ds = ics.read(FIXTURES / "calendar_truncated.ics")
+    assert list(ds.events["title"]) == ["Readable"]
+    assert any("no END:VEVENT" in p.message for p in ds.problems)
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"", "empty file"), (b"hello", "not an iCalendar file"), (b"BEGIN:VCALENDAR\r\ngarbage\r\n", "not a readable")])
+def test_files_that_are_not_calendars_are_refused(tmp_path: Path, content: bytes, expected: str) -> None:
+    path = tmp_path / "x.ics"
+    path.write_bytes(content)
+    with pytest.raises(LoadError, match=expected):
+        ics.read(path)
+
+
+def test_the_sniffer_accepts_calendars_and_bare_events_after_a_bom() -> None:
+    assert ics.looks_like(b"\xef\xbb\xbfBEGIN:VCALENDAR\r\n")
+    assert ics.looks_like(b"BEGIN:VEVENT\r\n")
+    assert not ics.looks_like(b"<timeline>")
+
+
+@settings(max_examples=30, deadline=None)
+@given(cut=st.integers(0, 4000), junk=st.binary(max_size=12), at=st.integers(0, 4000))
+def test_a_damaged_file_gives_a_dataset_or_a_load_error_never_a_crash(cut: int, junk: bytes, at: int) -> None:
+    data = (FIXTURES / "calendar_edge.ics").read_bytes().replace(b"FREQ=DAILY", b"FREQ=DAILY;COUNT=3")[:cut]
+    data = data[:at] + junk + data[at:]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.ics"
+        path.write_bytes(data)
+        with contextlib.suppress(LoadError):
+            ics.read(path)

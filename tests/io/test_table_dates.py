@@ -1,0 +1,105 @@
+"""Dates are read the way they were written, and every guess about how they were written is said out loud."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from viewer.io import table
+from viewer.io.table_dates import parse_column
+
+FIXTURES = Path(__file__).parent / "fixtures_tables"
+
+
+def parse(values: list[str | None], **options: object) -> tuple[list[str], list[object], list[str]]:
+    result = parse_column(pd.Series(values, dtype=object), **options)  # type: ignore[arg-type]
+    stamps = [str(t)[:19] if pd.notna(t) else "" for t in result.instants]
+    return stamps, list(result.precisions), [f"{level}: {text}" for level, text in result.notes]
+
+
+def test_values_above_twelve_in_the_first_place_make_the_column_day_first() -> None:
+    stamps, _, notes = parse(["31/01/2020", "05/02/2020"])
+    assert stamps == ["2020-01-31 00:00:00", "2020-02-05 00:00:00"]
+    assert any("day-first" in n for n in notes)
+
+
+def test_values_above_twelve_in_the_second_place_make_the_column_month_first() -> None:
+    stamps, _, _ = parse(["01/31/2020", "02/05/2020"])
+    assert stamps[1] == "2020-02-05 00:00:00"
+
+
+def test_an_ambiguous_column_is_assumed_month_first_with_a_warning() -> None:
+    stamps, _, notes = parse(["01/02/2020", "03/04/2020"])
+    assert stamps[0] == "2020-01-02 00:00:00"
+    assert any(n.startswith("warning") and "month-first" in n for n in notes)
+
+
+def test_the_date_order_option_settles_an_ambiguous_column() -> None:
+    stamps, _, notes = parse(["01/02/2020"], date_order="dmy")
+    assert stamps == ["2020-02-01 00:00:00"] and not notes
+
+
+def test_dotted_dates_are_day_first_when_nothing_says_otherwise() -> None:
+    assert parse(["01.02.2020"])[0] == ["2020-02-01 00:00:00"]
+
+
+def test_two_digit_years_pivot_like_strptime_and_say_so() -> None:
+    stamps, _, notes = parse(["1/5/23", "12/31/69", "1/1/68"])
+    assert [s[:4] for s in stamps] == ["2023", "1969", "2068"]
+    assert any(n.startswith("info") and "two-digit" in n for n in notes)
+
+
+@pytest.mark.parametrize(("text", "expected", "precision"), [
+    ("1-May-23", "2023-05-01 00:00:00", "day"), ("May 3, 2021", "2021-05-03 00:00:00", "day"),
+    ("March 2020", "2020-03-01 00:00:00", "month"), ("2001/01/01 00:47", "2001-01-01 00:47:00", "time"),
+    ("2019", "2019-01-01 00:00:00", "year"), ("2019-12-29T14:30:00+01:00", "2019-12-29 13:30:00", "time"),
+    ("1/31/06 11:59 PM", "2006-01-31 23:59:00", "time"),
+])
+def test_each_common_way_of_writing_a_date_is_read(text: str, expected: str, precision: str) -> None:
+    stamps, precisions, _ = parse([text])
+    assert (stamps[0], precisions[0]) == (expected, precision)
+
+
+def test_excel_serial_numbers_are_days_since_1899_12_30_when_allowed() -> None:
+    stamps, precisions, notes = parse(["44000", "44000.5"], excel=True)
+    assert stamps == ["2020-06-18 00:00:00", "2020-06-18 12:00:00"]
+    assert precisions == ["day", "time"]
+    assert any("Excel" in n for n in notes)
+
+
+def test_large_integers_are_unix_seconds_or_milliseconds() -> None:
+    assert parse(["1600000000"])[0] == ["2020-09-13 12:26:40"]
+    assert parse(["1600000000000"])[0] == ["2020-09-13 12:26:40"]
+
+
+def test_zone_abbreviations_shift_times_to_utc_and_unknown_ones_are_reported() -> None:
+    stamps, _, notes = parse(["2020-01-05 10:00 EST", "2020-07-05 10:00 PDT", "2020-07-05 10:00 XYZT"])
+    assert stamps == ["2020-01-05 15:00:00", "2020-07-05 17:00:00", "2020-07-05 10:00:00"]
+    assert any("XYZT" in n and "UTC" in n for n in notes)
+
+
+def test_a_column_of_midnights_is_read_as_days() -> None:
+    _, precisions, notes = parse(["1/5/2011 00:00:00", "1/18/2011 00:00:00"])
+    assert precisions == ["day", "day"]
+    assert any("00:00" in n for n in notes)
+
+
+def test_deep_time_numbers_are_invalid_and_named() -> None:
+    result = parse_column(pd.Series(["-13800000000", "-500", "2019"]))
+    assert list(result.invalid) == [True, False, False]
+    assert any("deep time" in text for _, text in result.notes)
+
+
+def test_fixture_files_for_dates_load_with_the_expected_first_start() -> None:
+    expectations = {"day_first.csv": "2020-01-31", "month_first.csv": "2020-01-31", "ambiguous.csv": "2020-01-02",
+                    "two_digit_years.csv": "1969-12-31", "excel_serial.csv": "2020-06-18",
+                    "tz_suffix.csv": "2020-01-05", "epoch.csv": "2020-09-13"}
+    for name, first in expectations.items():
+        ds = table.read(FIXTURES / name)
+        assert str(ds.events["start"].iloc[0])[:10] == first, name
+
+
+def test_a_million_rows_parse_by_unique_value_not_row_by_row() -> None:
+    values = pd.Series(["1/5/2011 10:00", "1/18/2011 11:00", "12/31/2011 23:59"] * 333_334)
+    result = parse_column(values)
+    assert result.instants.notna().all() and result.order == "mdy"

@@ -1,0 +1,201 @@
+"""Beneficial Ownership Data Standard (BODS) JSON, versions 0.2–0.3 and 0.4: statements → a graph.
+
+Entity and person statements become entities (kind company/person/government/trust …); each
+interest of an ownership-or-control statement becomes one relation from the interested party to
+the subject (shareholding → ``equity_stake``, voting rights → ``voting_rights``, others → the
+interest type in snake_case), valued at the exact share or the midpoint of minimum/maximum (noted).
+A statement that is replaced — listed in a later ``replacesStatements`` (0.2) or followed by a later
+statement of the same ``recordId`` (0.4) — ends where its replacement's interest of the same type
+starts, else at the replacement's ``statementDate``, unless it has an ``endDate`` of its own. A
+``closed`` 0.4 record ends its relations at its statementDate. Each relation's note names its
+statement; each ownership statement also adds one event to the timeline.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
+from viewer.model.problems import LoadError, Problem
+
+EXPECTED = "a BODS JSON list of statements (statementType or recordType on each)"
+ENTITY_KINDS = {"registeredentity": "company", "legalentity": "company", "arrangement": "arrangement",
+                "anonymousentity": "unknown", "unknownentity": "unknown", "state": "government",
+                "statebody": "government"}
+INTEREST_KINDS = {"shareholding": "equity_stake", "votingrights": "voting_rights"}
+
+
+def looks_like(document: object) -> bool:
+    """True for a JSON list whose objects carry BODS ``statementType`` or ``recordType`` keys."""
+    if not isinstance(document, list) or not document:
+        return False
+    sample = [s for s in document[:20] if isinstance(s, dict)]
+    return bool(sample) and all(("statementType" in s or "recordType" in s) for s in sample)
+
+
+def _snake(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", re.sub(r"(?<=[a-z])(?=[A-Z])", "_", text).lower()).strip("_")
+
+
+def _name(statement: dict[str, Any], details: dict[str, Any]) -> str:
+    if details.get("name"):
+        return str(details["name"])
+    names = details.get("names") or []
+    for name in names if isinstance(names, list) else []:
+        if isinstance(name, dict) and name.get("fullName"):
+            return str(name["fullName"])
+    return str(statement.get("recordId") or statement.get("statementID") or statement.get("statementId") or "")
+
+
+def _kind(details: dict[str, Any], is_person: bool) -> str:
+    if is_person:
+        return "person"
+    entity_type = details.get("entityType")
+    if isinstance(entity_type, dict):
+        entity_type = entity_type.get("type")
+    return ENTITY_KINDS.get(str(entity_type or "").lower(), "company")
+
+
+def _party(party: object, statement_id: str) -> tuple[str, dict[str, str] | None]:
+    """The entity id an interestedParty/subject refers to; an unspecified party gets its own entity."""
+    if isinstance(party, str):
+        return party, None
+    if not isinstance(party, dict):
+        return "", None
+    for key in ("describedByEntityStatement", "describedByPersonStatement"):
+        if party.get(key):
+            return str(party[key]), None
+    unspecified = party.get("unspecified") or {}
+    if isinstance(unspecified, dict) and unspecified:
+        entity_id = f"unspecified:{statement_id}"
+        reason = str(unspecified.get("reason", "unspecified")).replace("-", " ")
+        return entity_id, {"id": entity_id, "name": f"Unspecified ({reason})", "kind": "unknown",
+                           "note": str(unspecified.get("description", ""))}
+    return "", None
+
+
+def _share(interest: dict[str, Any]) -> tuple[str, str]:
+    share = interest.get("share")
+    if not isinstance(share, dict):
+        return "", ""
+    if share.get("exact") is not None:
+        return str(share["exact"]), ""
+    low, high = share.get("minimum"), share.get("maximum")
+    if low is not None and high is not None:
+        return str((float(low) + float(high)) / 2), f"share between {low} and {high}%; midpoint used"
+    bound = low if low is not None else high
+    return ("", "") if bound is None else (str(bound), f"share given only as a bound ({bound}%)")
+
+
+def _statement_id(statement: dict[str, Any]) -> str:
+    return str(statement.get("statementID") or statement.get("statementId") or "")
+
+
+def _replacements(statements: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Which statement replaces which: explicit replacesStatements (0.2), else the next of a recordId (0.4)."""
+    replaced_by: dict[str, dict[str, Any]] = {}
+    by_record: dict[str, list[dict[str, Any]]] = {}
+    for statement in statements:
+        for old in statement.get("replacesStatements") or []:
+            replaced_by[str(old)] = statement
+        if statement.get("recordId"):
+            by_record.setdefault(str(statement["recordId"]), []).append(statement)
+    for versions in by_record.values():
+        versions.sort(key=lambda s: str(s.get("statementDate", "")))
+        for old, new in itertools.pairwise(versions):
+            replaced_by.setdefault(_statement_id(old), new)
+    return replaced_by
+
+
+def _end(interest: dict[str, Any], replacement: dict[str, Any] | None) -> str:
+    if interest.get("endDate") or replacement is None:
+        return str(interest.get("endDate") or "")
+    details = replacement.get("recordDetails") if "recordDetails" in replacement else replacement
+    same = [i for i in (details or {}).get("interests") or [] if isinstance(i, dict)
+            and i.get("type") == interest.get("type") and i.get("startDate")]
+    if same and replacement.get("recordStatus") != "closed":
+        return str(same[0]["startDate"])
+    return str(replacement.get("statementDate") or "")
+
+
+def read(path: str | Path, **_options: Any) -> Dataset:
+    """Read BODS statements into entities (companies, people) and dated ownership relations."""
+    path = Path(path)
+    label = str(path)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise LoadError(f"{path}: not readable JSON ({exc}); expected {EXPECTED}") from exc
+    if not looks_like(document):
+        raise LoadError(f"{path}: expected {EXPECTED}")
+    statements = [s for s in document if isinstance(s, dict)]
+    problems = [Problem(label, "an item is not an object; skipped", i + 1, None)
+                for i, s in enumerate(document) if not isinstance(s, dict)]
+    known = {_statement_id(s) for s in statements}
+    missing = sorted({str(old) for s in statements for old in s.get("replacesStatements") or []} - known)
+    problems += [Problem(label, f"replaces statement {old}, which is not in this file", None, "replacesStatements",
+                         "info") for old in missing]
+    replaced_by = _replacements(statements)
+    entities: dict[str, dict[str, str]] = {}
+    events: list[dict[str, str]] = []
+    relations: list[dict[str, str]] = []
+    for number, statement in enumerate(statements, start=1):
+        kind = str(statement.get("statementType") or statement.get("recordType") or "")
+        record = statement.get("recordDetails")
+        details: dict[str, Any] = record if isinstance(record, dict) else statement
+        sid = _statement_id(statement)
+        if kind in ("entityStatement", "personStatement", "entity", "person"):
+            entity_id = str(statement.get("recordId") or sid)
+            entities[entity_id] = {"id": entity_id, "name": _name(statement, details),
+                                   "kind": _kind(details, "person" in kind.lower()),
+                                   "country": str((details.get("jurisdiction") or {}).get("code", "")
+                                                  if isinstance(details.get("jurisdiction"), dict) else ""),
+                                   "note": f"BODS statement {sid}"}
+            continue
+        if kind not in ("ownershipOrControlStatement", "relationship"):
+            problems.append(Problem(label, f"unknown statement type {kind!r}; skipped", number, "statementType",
+                                    "warning"))
+            continue
+        if statement.get("recordStatus") == "closed":
+            continue  # a closed record only ends the relations of the version it replaces
+        target, _ = _party(details.get("subject"), sid)
+        source, extra = _party(details.get("interestedParty"), sid)
+        if extra:
+            entities.setdefault(extra["id"], extra)
+        if not source or not target:
+            problems.append(Problem(label, "expected a subject and an interested party; statement skipped",
+                                    number, "subject/interestedParty"))
+            continue
+        replacement = replaced_by.get(sid)
+        interests = [i for i in details.get("interests") or [] if isinstance(i, dict)] or [{"type": "interest"}]
+        for index, interest in enumerate(interests, start=1):
+            value, share_note = _share(interest)
+            interest_type = str(interest.get("type") or "interest")
+            relations.append({
+                "id": f"{sid}#{index}", "source": source, "target": target,
+                "kind": INTEREST_KINDS.get(interest_type.lower().replace("-", ""), _snake(interest_type)),
+                "value": value, "valid_from": str(interest.get("startDate") or statement.get("statementDate") or ""),
+                "valid_to": _end(interest, replacement), "event": f"ev-{sid}",
+                "note": "; ".join(n for n in (f"BODS statement {sid}", share_note) if n)})
+        events.append({"id": f"ev-{sid}", "start": str(statement.get("statementDate") or ""),
+                       "title": f"Ownership statement: {source} in {target}", "actors": f"{source};{target}",
+                       "category": "ownership statement", "description": ", ".join(
+                           f"{i.get('type')} {i.get('share', {}).get('exact', '')}".strip() for i in interests)})
+    if not entities and not relations:
+        raise LoadError(f"{path}: no entity, person or ownership statements; expected {EXPECTED}")
+    names = {e["id"]: e["name"] for e in entities.values()}
+    for event in events:
+        source, target = event["actors"].split(";")
+        event["title"] = f"Ownership statement: {names.get(source, source)} in {names.get(target, target)}"
+    tables = Tables(pd.DataFrame(events, columns=["id", "start", "title", "actors", "category", "description"]),
+                    pd.DataFrame(list(entities.values())),
+                    pd.DataFrame(relations, columns=["id", "source", "target", "kind", "value", "valid_from",
+                                                     "valid_to", "event", "note"]),
+                    f"{label} statements", f"{label} statements", f"{label} statements")
+    return build_dataset(tables, DatasetMeta(title=path.stem, path=label, sources=(label,)), problems)

@@ -1,0 +1,173 @@
+"""GEXF graphs (1.1draft, 1.2draft, 1.3 or no namespace): nodes → entities, edges → relations.
+
+An edge becomes one relation, or one per ``<spell>`` when it has spells, valid from ``start``
+(or ``startopen``) to ``end`` (or ``endopen``). ``timeformat`` date/dateTime values are kept as
+written; double/integer values are read as years when they look like years, otherwise the time unit
+is unknown and the edge is kept timeless with a warning. A node with a start (or spells) adds one
+event "<label> appears" per start, so dated graphs also show on the timeline. Dynamic attribute
+values (``attvalue`` with start/end) are not turned into history.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as StdET
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeET
+
+from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
+from viewer.model.problems import LoadError, Problem
+
+EXPECTED = "a GEXF file (<gexf><graph><nodes>…</nodes><edges>…</edges></graph></gexf>)"
+MIN_YEAR, MAX_YEAR = 1000, 3000
+
+
+def looks_like(head: bytes) -> bool:
+    """True when the first bytes of an XML file show a ``<gexf`` root."""
+    return b"<gexf" in head[:4096]
+
+
+def parse_xml(path: Path, expected: str) -> StdET.Element:
+    """Parse XML safely (no entities, no external references) with namespaces stripped from tags."""
+    try:
+        root = SafeET.parse(path).getroot()
+    except DefusedXmlException as exc:
+        raise LoadError(f"{path}: XML with entity declarations or external references is refused ({exc}); "
+                        f"expected {expected}") from exc
+    except StdET.ParseError as exc:
+        raise LoadError(f"{path}: not well-formed XML ({exc}); expected {expected}") from exc
+    for element in root.iter():
+        if isinstance(element.tag, str) and "}" in element.tag:
+            element.tag = element.tag.rsplit("}", 1)[1]
+    return root
+
+
+class _Times:
+    """Reads GEXF time values according to the graph's timeformat, reporting unknown units once."""
+
+    def __init__(self, timeformat: str, values: list[str], label: str, problems: list[Problem]) -> None:
+        self.numeric = timeformat.lower() in ("double", "integer", "float", "long")
+        self.usable = True
+        if self.numeric and values:
+            numbers = pd.to_numeric(pd.Series(values), errors="coerce")
+            self.usable = bool(numbers.notna().all() and numbers.between(MIN_YEAR, MAX_YEAR).all())
+            if self.usable:
+                problems.append(Problem(label, f"timeformat '{timeformat}': numbers read as years", None,
+                                        "timeformat", "info"))
+            else:
+                problems.append(Problem(label, f"timeformat '{timeformat}' with values outside the years "
+                                        f"{MIN_YEAR}..{MAX_YEAR}: the time unit is unknown; edges and nodes "
+                                        "kept without dates", None, "timeformat", "warning"))
+
+    def read(self, value: str | None) -> str:
+        if value is None or not self.usable:
+            return ""
+        if self.numeric:
+            return f"{int(float(value)):04d}"
+        return value.strip()
+
+
+def _interval(element: StdET.Element, times: _Times) -> tuple[str, str, str]:
+    """(start, end, note) of an element or spell; open bounds are noted."""
+    notes = []
+    start = element.get("start")
+    if start is None and element.get("startopen") is not None:
+        start = element.get("startopen")
+        notes.append("start is open (exclusive)")
+    end = element.get("end")
+    if end is None and element.get("endopen") is not None:
+        end = element.get("endopen")
+        notes.append("end is open (exclusive)")
+    return times.read(start), times.read(end), "; ".join(notes)
+
+
+def _spells(element: StdET.Element) -> list[StdET.Element]:
+    return [s for holder in element.findall("spells") for s in holder.findall("spell")] or [element]
+
+
+def _attributes(graph: StdET.Element) -> dict[str, str]:
+    return {a.get("id", ""): a.get("title") or a.get("id") or "" for block in graph.findall("attributes")
+            for a in block.findall("attribute")}
+
+
+def _attvalues(element: StdET.Element, titles: dict[str, str]) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for holder in element.findall("attvalues"):
+        for value in holder.findall("attvalue"):
+            if value.get("start") or value.get("end") or value.get("startopen") or value.get("endopen"):
+                continue  # dynamic values are not history here (see module docstring)
+            key = value.get("for") or value.get("id") or ""
+            values[titles.get(key, key)] = value.get("value", "")
+    return values
+
+
+def _color(node: StdET.Element) -> str:
+    color = node.find("color")
+    if color is None:
+        return ""
+    try:
+        return "#{:02x}{:02x}{:02x}".format(*(max(0, min(255, int(float(color.get(c, "0"))))) for c in "rgb"))
+    except ValueError:
+        return ""
+
+
+def _all_times(graph: StdET.Element) -> list[str]:
+    keys = ("start", "end", "startopen", "endopen")
+    return [e.get(k, "") for tag in ("node", "edge", "spell") for e in graph.iter(tag) for k in keys if e.get(k)]
+
+
+def read(path: str | Path, **_options: Any) -> Dataset:
+    """Read a GEXF graph into entities (nodes), relations (edges, one per spell) and node events."""
+    path = Path(path)
+    label = str(path)
+    root = parse_xml(path, EXPECTED)
+    graph = root.find("graph") if root.tag == "gexf" else None
+    if graph is None:
+        raise LoadError(f"{path}: no <graph> element; expected {EXPECTED}")
+    problems: list[Problem] = []
+    times = _Times(graph.get("timeformat", "date"), _all_times(graph), label, problems)
+    titles = _attributes(graph)
+    default_type = graph.get("defaultedgetype", "undirected")
+    entities, events = [], []
+    for node in graph.iter("node"):
+        node_id = node.get("id")
+        if not node_id:
+            problems.append(Problem(label, "a <node> needs an id; node skipped", None, "node/id"))
+            continue
+        values = _attvalues(node, titles)
+        name = node.get("label") or node_id
+        kind = node.get("kind") or node.get("type") or values.get("kind") or values.get("type") or "node"
+        note = "; ".join(f"{k}: {v}" for k, v in values.items() if k not in ("kind", "type"))
+        entities.append({"id": node_id, "name": name, "kind": kind, "color": _color(node), "note": note})
+        for spell in _spells(node):
+            start, _end, open_note = _interval(spell, times)
+            if start:
+                events.append({"id": f"node-{node_id}-{start}", "start": start, "title": f"{name} appears",
+                               "actors": node_id, "category": "appears", "description": open_note})
+    relations = []
+    for number, edge in enumerate(graph.iter("edge"), start=1):
+        source, target = edge.get("source", ""), edge.get("target", "")
+        values = _attvalues(edge, titles)
+        kind = edge.get("label") or edge.get("kind") or values.get("kind") or "edge"
+        directed = (edge.get("type") or default_type).lower()
+        for index, spell in enumerate(_spells(edge), start=1):
+            start, end, open_note = _interval(spell, times)
+            notes = [n for n in (open_note, "" if directed == "directed" else directed) if n]
+            relations.append({"id": f"{edge.get('id') or f'e{number}'}" + (f"#{index}" if index > 1 else ""),
+                              "source": source, "target": target, "kind": kind,
+                              "value": edge.get("weight", ""), "valid_from": start, "valid_to": end,
+                              "note": "; ".join(notes)})
+    if not entities and not relations:
+        raise LoadError(f"{path}: the graph has no nodes and no edges; expected {EXPECTED}")
+    meta_el = root.find("meta")
+    description = (meta_el.findtext("description") or "").strip() if meta_el is not None else ""
+    tables = Tables(pd.DataFrame(events, columns=["id", "start", "title", "actors", "category", "description"]),
+                    pd.DataFrame(entities), pd.DataFrame(relations, columns=["id", "source", "target", "kind",
+                                                                             "value", "valid_from", "valid_to",
+                                                                             "note"]),
+                    f"{label} nodes", f"{label} nodes", f"{label} edges")
+    meta = DatasetMeta(title=path.stem, description=description, path=label, sources=(label,))
+    return build_dataset(tables, meta, problems)

@@ -1,0 +1,253 @@
+"""iCalendar (``.ics``) files: each VEVENT, with recurring events expanded inside a bounded window.
+
+All-day events (``VALUE=DATE``) are read at day precision, their exclusive DTEND turned into the
+last day they cover. Times with a TZID or an embedded VTIMEZONE are converted to UTC; floating
+times (no zone) are taken as UTC and ``build_dataset`` says so. RRULE/RDATE/EXDATE are expanded
+with ``dateutil.rrule``: at most :data:`MAX_OCCURRENCES` per event and no further than
+:data:`MAX_YEARS` after DTSTART. A malformed calendar is read event by event where it can be.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import rrule, rruleset, rrulestr
+from icalendar import Calendar, Component, Event, vBroken
+
+from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
+from viewer.model.problems import LoadError, Problem
+
+MAX_OCCURRENCES = 500
+MAX_YEARS = 10
+_COLUMNS = ["id", "start", "end", "title", "description", "category", "tags", "source_url"]
+_BLOCK = re.compile(r"^BEGIN:VEVENT\s*$.*?^END:VEVENT\s*$", re.MULTILINE | re.DOTALL | re.IGNORECASE)
+# What icalendar raises on malformed content lines: ValueError mostly, but also AttributeError for a
+# list-valued parameter (``DTSTART;VALUE=DATE,:…``) and IndexError/KeyError/TypeError on broken structure.
+_ICAL_ERRORS = (ValueError, IndexError, KeyError, AttributeError, TypeError, RecursionError)
+_BEGIN = re.compile(r"^BEGIN:VEVENT\s*$", re.MULTILINE | re.IGNORECASE)
+Moment = date | datetime
+
+
+def looks_like(head: object) -> bool:
+    """True when the first bytes of a file start an iCalendar object (``BEGIN:VCALENDAR`` or a bare VEVENT)."""
+    head = head.encode() if isinstance(head, str) else head
+    if not isinstance(head, bytes):
+        return False
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:16].upper()
+    return text.startswith((b"BEGIN:VCALENDAR", b"BEGIN:VEVENT"))
+
+
+def read(path: str | Path, **_options: object) -> Dataset:
+    """Read an iCalendar file's VEVENTs into a Dataset (recurrences expanded within the bound)."""
+    path = Path(path)
+    label = str(path)
+    problems: list[Problem] = []
+    components = _components(_load_text(path), path, problems)
+    events = [e for c in components for e in c.walk("VEVENT")]
+    replaced = {(str(e.get("UID", "")), _key(e)) for e in events if "RECURRENCE-ID" in e}
+    rows: list[dict[str, str]] = []
+    expanded: list[int] = []
+    for index, event in enumerate(events):
+        rows.extend(_event_rows(event, index + 1, label, problems, replaced, expanded))
+    if expanded:
+        problems.append(Problem(label, f"{len(expanded)} recurring events expanded to at most {MAX_OCCURRENCES} "
+                                f"occurrences each, no further than {MAX_YEARS} years after their start", None,
+                                "RRULE", "info"))
+    if not events:
+        problems.append(Problem(label, "the calendar has no events (VEVENT)", None, None, "info"))
+    name = next((str(c["X-WR-CALNAME"]) for c in components if "X-WR-CALNAME" in c), "")
+    meta = DatasetMeta(title=name or path.stem, path=label)
+    return build_dataset(Tables(pd.DataFrame(rows, columns=_COLUMNS), None, None, label, label, label), meta,
+                         problems)
+
+
+def _load_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise LoadError(f"{path}: empty file; expected an iCalendar file (BEGIN:VCALENDAR)")
+    if not looks_like(data[:64]):
+        raise LoadError(f"{path}: not an iCalendar file; expected it to start with BEGIN:VCALENDAR")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _components(text: str, path: Path, problems: list[Problem]) -> list[Component]:
+    """The calendar's top-level components; a calendar that does not parse is read VEVENT by VEVENT."""
+    reason = "unterminated components"
+    try:
+        parsed = Calendar.from_ical(text, multiple=True)
+        components: list[Component] = list(parsed) if isinstance(parsed, list) else [parsed]
+    except _ICAL_ERRORS as exc:
+        components, reason = [], str(exc)
+    declared = len(_BEGIN.findall(text))
+    if components and sum(len(c.walk("VEVENT")) for c in components) >= declared:
+        return components
+    blocks = _BLOCK.findall(text)
+    if not blocks:
+        if components:
+            return components
+        raise LoadError(f"{path}: not a readable iCalendar file ({reason}); expected BEGIN:VCALENDAR … "
+                        "END:VCALENDAR with VEVENTs")
+    problems.append(Problem(str(path), f"the calendar is malformed ({reason}); read its events one by one "
+                            "(time zones defined in the file are lost)", None, None, "warning"))
+    if declared > len(blocks):
+        problems.append(Problem(str(path), f"{declared - len(blocks)} events have no END:VEVENT; skipped", None,
+                                "VEVENT"))
+    recovered: list[Component] = []
+    for index, block in enumerate(blocks):
+        try:
+            recovered.append(Event.from_ical(block))
+        except _ICAL_ERRORS as exc:
+            problems.append(Problem(str(path), f"unreadable event ({exc}); skipped", index + 1, "VEVENT"))
+    return recovered
+
+
+def _props(event: Component, name: str) -> list[Any]:
+    """The values of a property (it may repeat), without the ones icalendar could not read."""
+    value = event.get(name)
+    values = value if isinstance(value, list) else [] if value is None else [value]
+    return [v for v in values if not isinstance(v, vBroken)]
+
+
+def _moment(event: Component, name: str, row: int, label: str, problems: list[Problem]) -> Any:
+    props = _props(event, name)
+    if not props:
+        return None
+    prop = props[0]
+    value = getattr(prop, "dt", None)
+    if not isinstance(value, date | timedelta):
+        problems.append(Problem(label, f"expected a date or date-time, got {str(prop)[:40]!r}", row, name,
+                                "error" if name == "DTSTART" else "warning"))
+        return None
+    tzid = prop.params.get("TZID") if hasattr(prop, "params") else None
+    if tzid and isinstance(value, datetime) and value.tzinfo is None:
+        problems.append(Problem(label, f"unknown time zone {tzid!r}; time taken as UTC", row, name, "warning"))
+    return value
+
+
+def _key(event: Component) -> str:
+    values = [getattr(p, "dt", None) for p in _props(event, "RECURRENCE-ID")]
+    return _text_of(values[0]) if values and isinstance(values[0], date) else ""
+
+
+def _text_of(moment: Moment) -> str:
+    """Day-precision ISO for a date; UTC ISO with ``Z`` for a zoned time; no offset for a floating one."""
+    if not isinstance(moment, datetime):
+        return moment.isoformat()
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        return moment.replace(microsecond=0).isoformat()
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _strings(event: Component, name: str) -> str:
+    return html.unescape(" ".join(str(v) for v in _props(event, name))).strip()
+
+
+def _event_rows(event: Component, row: int, label: str, problems: list[Problem], replaced: set[tuple[str, str]],
+                expanded: list[int]) -> list[dict[str, str]]:
+    for field, message in getattr(event, "errors", []):
+        fatal = field == "DTSTART"
+        problems.append(Problem(label, f"unreadable value ({message}){'; skipped' if fatal else ''}", row,
+                                str(field), "error" if fatal else "warning"))
+    start = _moment(event, "DTSTART", row, label, problems)
+    if not isinstance(start, date):
+        if "DTSTART" not in event:
+            problems.append(Problem(label, "no DTSTART; skipped", row, "DTSTART"))
+        return []
+    end = _moment(event, "DTEND", row, label, problems)
+    duration = _moment(event, "DURATION", row, label, problems)
+    if end is None and isinstance(duration, timedelta):
+        end = start + duration
+    length: timedelta | None = None
+    if isinstance(end, date) and isinstance(end, datetime) == isinstance(start, datetime):
+        length = end - start
+    if length is not None and length < timedelta(0):
+        problems.append(Problem(label, "DTEND is before DTSTART; end ignored", row, "DTEND", "warning"))
+        length = None
+    uid = _strings(event, "UID") or f"event-{row}"
+    occurrences = _occurrences(event, start, row, label, problems)
+    if len(occurrences) > 1 or "RRULE" in event:
+        expanded.append(row)
+    categories = [str(c) for prop in _props(event, "CATEGORIES") for c in getattr(prop, "cats", [])]
+    location, description = _strings(event, "LOCATION"), _strings(event, "DESCRIPTION")
+    url = _strings(event, "URL")
+    base = {
+        "title": " ".join(_strings(event, "SUMMARY").split()),
+        "description": "\n\n".join(t for t in (description, f"Location: {location}" if location else "") if t),
+        "category": categories[0] if categories else "", "tags": ";".join(categories),
+        "source_url": url if url.lower().startswith(("http://", "https://")) else "",
+    }
+    rows = []
+    for moment in occurrences:
+        key = _text_of(moment)
+        if len(occurrences) > 1 and (uid, key) in replaced:
+            continue  # a VEVENT with this RECURRENCE-ID replaces the occurrence
+        rows.append({**base, "id": f"{uid}@{key}" if len(occurrences) > 1 else uid, "start": key,
+                     "end": _end_text(moment, length)})
+    return rows
+
+
+def _end_text(moment: Moment, length: timedelta | None) -> str:
+    if length is None:
+        return ""
+    if isinstance(moment, datetime):
+        return _text_of(moment + length) if length else ""
+    last = moment + length - timedelta(days=1)  # DTEND of an all-day event is the day after it
+    return last.isoformat() if last > moment else ""
+
+
+def _occurrences(event: Component, start: Moment, row: int, label: str, problems: list[Problem]) -> list[Moment]:
+    """DTSTART alone, or the expansion of RRULE/RDATE minus EXDATE inside the bound."""
+    rules, rdates = _props(event, "RRULE"), _props(event, "RDATE")
+    if not rules and not rdates:
+        return [start]
+    all_day = not isinstance(start, datetime)
+    first = start if isinstance(start, datetime) else datetime.combine(start, time())
+    limit = first + relativedelta(years=MAX_YEARS)
+    moments = rruleset()
+    capped = False
+    for prop in rules:
+        try:
+            rule = rrulestr(prop.to_ical().decode(), dtstart=first, ignoretz=first.tzinfo is None)
+        except (ValueError, TypeError) as exc:
+            problems.append(Problem(label, f"unreadable RRULE ({exc}); only DTSTART kept", row, "RRULE", "warning"))
+            return [start]
+        if isinstance(rule, rrule) and rule._count is None and (rule._until is None or rule._until > limit):
+            rule, capped = rule.replace(until=limit), True
+        moments.rrule(rule)
+    for name, add in (("RDATE", moments.rdate), ("EXDATE", moments.exdate)):
+        for prop in _props(event, name):
+            for item in getattr(prop, "dts", []):
+                add(_aligned(item.dt, first))
+    moments.rdate(first)  # DTSTART is always the first occurrence (RFC 5545), even off the rule
+    found: list[Moment] = []
+    for moment in moments:
+        if moment > limit or len(found) >= MAX_OCCURRENCES:
+            capped = True
+            break
+        found.append(moment.date() if all_day else moment)
+    if capped:
+        problems.append(Problem(label, f"recurrence cut at {len(found)} occurrences (at most {MAX_OCCURRENCES}, "
+                                f"up to {MAX_YEARS} years after DTSTART)", row, "RRULE", "warning"))
+    return found
+
+
+def _aligned(value: Moment, like: datetime) -> datetime:
+    """An RDATE/EXDATE value comparable with the expanded start (same kind of date, same awareness)."""
+    moment = value if isinstance(value, datetime) else datetime.combine(value, like.time())
+    if like.tzinfo is None and moment.tzinfo is not None:
+        return moment.astimezone(UTC).replace(tzinfo=None)
+    if like.tzinfo is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=like.tzinfo)
+    return moment

@@ -1,0 +1,358 @@
+"""Generic event tables: delimited text, ``.xlsx``, ``.parquet`` or JSON records, one event per row.
+
+Columns are mapped to event fields from their names (:func:`guess_mapping`; options override it),
+dates are recognised by :mod:`viewer.io.table_dates`, and every guess (encoding, delimiter, day/month
+order, time zones) is reported as a :class:`Problem`. Rows without a readable start are skipped and
+reported. Rows are never iterated in Python: columns are read as strings and handled vectorised.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import warnings
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from viewer.io import table_dates
+from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
+from viewer.model.problems import LoadError, Problem
+
+DELIMITERS = (",", "\t", "|", ";", "\x01")
+SAMPLE_BYTES = 256 * 1024
+EXPECTED = "a table with a header row and a date column (date, start, begin, timestamp, year …)"
+_NAMES: dict[str, tuple[str, ...]] = {
+    "start": ("date", "start", "startdate", "begin", "begindate", "datetime", "timestamp", "when", "year",
+              "eventdate", "time", "starttime", "occurred", "dt", "day"),
+    "end": ("end", "enddate", "stop", "finish", "until", "endtime", "to"),
+    "title": ("title", "headline", "name", "event", "summary", "subject", "label", "eventname"),
+    "actors": ("actor", "actors", "group", "party", "parties", "who", "entity", "entities", "organisation",
+               "organization", "origin", "destination", "participants"),
+    "category": ("category", "type", "kind", "class", "tag", "eventtype"),
+    "url": ("url", "link", "source", "sourceurl", "href"),
+    "description": ("description", "text", "details", "notes", "note", "body", "desc", "eventtext"),
+    "time": ("time", "hour", "clock"),
+    "timezone": ("timezone", "tz", "zone"),
+    "id": ("id", "eventid", "uid"),
+}
+_PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)", "title": r"(title|headline|name)$",
+          "description": r"(descr|description|text)$", "time": r"time$", "timezone": r"(timezone|tz)$"}
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """Which column feeds which event field; ``certain`` is False when start or title had to be guessed."""
+
+    start: str | None = None
+    end: str | None = None
+    title: str | None = None
+    actors: tuple[str, ...] = ()
+    category: str | None = None
+    description: str | None = None
+    url: str | None = None
+    time: str | None = None
+    timezone: str | None = None
+    id: str | None = None
+    certain: bool = False
+
+
+@dataclass(frozen=True)
+class Preview:
+    """The first rows as read, the guessed mapping, and how the file was read (for a mapping dialog)."""
+
+    rows: pd.DataFrame
+    mapping: Mapping
+    encoding: str
+    delimiter: str | None
+    header: bool
+    date_order: str | None
+    problems: tuple[Problem, ...] = ()
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s_\-.\xa0]+", "", name).lower()
+
+
+def guess_mapping(columns: list[str]) -> Mapping:
+    """Guess the role of each column from its name (case, space and underscore do not matter)."""
+    keys = {c: _key(c) for c in columns}
+    taken: set[str] = set()
+
+    def pick(role: str) -> str | None:
+        for wanted in _NAMES[role]:
+            for column, key in keys.items():
+                if key == wanted and column not in taken:
+                    taken.add(column)
+                    return column
+        pattern = _PARTS.get(role)
+        hits = [c for c, k in keys.items() if pattern and c not in taken and re.search(pattern, k)]
+        hits.sort(key=lambda c: ("event" not in keys[c] and "start" not in keys[c], "update" in keys[c]))
+        if hits:
+            taken.add(hits[0])
+            return hits[0]
+        return None
+
+    found = {role: pick(role) for role in ("start", "end", "title", "category", "url", "description", "id")}
+    actors = tuple(c for c, k in keys.items() if k in _NAMES["actors"] and c not in taken)
+    start = found["start"]
+    time = pick("time") if start and not re.search(r"time|stamp", keys[start]) else None
+    certain = start is not None and found["title"] is not None
+    return Mapping(start, found["end"], found["title"], actors, found["category"], found["description"],
+                   found["url"], time, pick("timezone"), found["id"], certain)
+
+
+def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str, list[Problem]]:
+    if encoding:
+        try:
+            return data.decode(encoding), encoding, []
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise LoadError(f"{path}: cannot be read as {encoding} ({exc})") from exc
+    try:
+        return data.decode("utf-8-sig"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        where = f"byte 0x{data[exc.start]:02X} at offset {exc.start}"
+        for fallback in ("cp1252", "latin-1"):
+            try:
+                text = data.decode(fallback)
+            except UnicodeDecodeError:
+                continue
+            return text, fallback, [Problem(str(path), f"not UTF-8 ({where}); read as {fallback}", None, None,
+                                            "warning")]
+    raise LoadError(f"{path}: not readable text")  # latin-1 decodes anything; kept for the type checker
+
+
+def sniff_delimiter(sample: str, suffix: str = "") -> str:
+    """The delimiter that splits the sample's records into the same number (>1) of fields most often."""
+    records = sample.splitlines()[:200]
+    if len(records) > 1 and len(sample) >= SAMPLE_BYTES - 1:
+        records = records[:-1]  # the last line of a cut sample is partial
+    text = "\n".join(records)
+    try:
+        sniffed = csv.Sniffer().sniff(text[:65536], delimiters="".join(DELIMITERS)).delimiter
+    except csv.Error:
+        sniffed = ""
+    best, best_score = ("\t" if suffix in (".tsv", ".tab") else ","), (0.0, 0, False)
+    for delimiter in DELIMITERS:
+        counts = [len(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter) if r]
+        if not counts:
+            continue
+        mode = max(set(counts), key=counts.count)
+        score = (counts.count(mode) / len(counts) if mode > 1 else 0.0, mode, delimiter == sniffed)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_delimited(path: Path, text: str, delimiter: str, nrows: int | None) -> tuple[pd.DataFrame, list[Problem]]:
+    data = text.encode("utf-8")
+    options: dict[str, Any] = {"sep": delimiter, "header": None, "dtype": str, "keep_default_na": False}
+    if nrows is None:
+        try:
+            return pd.read_csv(io.BytesIO(data), engine="pyarrow", **options), []
+        except (ValueError, pd.errors.ParserError):
+            pass  # ragged rows or quoting pyarrow rejects: the C parser reports them line by line
+    problems: list[Problem] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        try:
+            frame = pd.read_csv(io.BytesIO(data), engine="c", on_bad_lines="warn", nrows=nrows, **options)
+        except pd.errors.ParserError as exc:
+            raise LoadError(f"{path}: not a readable delimited table ({exc}); expected {EXPECTED}") from exc
+    for warning in caught:
+        for line, saw in re.findall(r"line (\d+): expected \d+ fields, saw (\d+)", str(warning.message)):
+            problems.append(Problem(str(path), f"line {line} has {saw} fields, more than the header; row skipped",
+                                    int(line) - 1, None, "error"))
+    return frame, problems
+
+
+def read_records(path: str | Path) -> pd.DataFrame:
+    """Read JSON records (a list of flat objects, or one under ``data``/``records``/``events``) as strings."""
+    path = Path(path)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise LoadError(f"{path}: not readable JSON ({exc})") from exc
+    rows = _records_of(document)
+    if rows is None:
+        raise LoadError(f"{path}: expected a list of objects, or an object with a 'data', 'records' or "
+                        "'events' list of objects")
+    frame = pd.DataFrame.from_records(rows)
+    nested = [c for c in frame.columns if frame[c].map(lambda v: isinstance(v, (dict, list))).any()]
+    for column in nested:
+        frame[column] = frame[column].map(lambda v: json.dumps(v) if isinstance(v, (dict, list)) else v)
+    return frame.astype("object").where(frame.notna(), "").astype(str)
+
+
+def _records_of(document: object) -> list[dict[str, Any]] | None:
+    if isinstance(document, dict):
+        document = next((document[k] for k in ("data", "records", "events") if isinstance(document.get(k), list)),
+                        None)
+    if isinstance(document, list) and document and all(isinstance(r, dict) for r in document):
+        return document
+    return None
+
+
+def looks_like(document: object) -> bool:
+    """True for JSON holding flat records (mostly scalar values) with a date-like key."""
+    rows = _records_of(document)
+    if not rows:
+        return False
+    sample = rows[:50]
+    values = [v for r in sample for v in r.values()]
+    flat = sum(not isinstance(v, (dict, list)) for v in values) >= 0.8 * max(len(values), 1)
+    return flat and guess_mapping([str(k) for k in sample[0]]).start is not None
+
+
+def _names(row: pd.Series) -> list[str]:
+    names: list[str] = []
+    for i, value in enumerate(row.astype(str).str.replace("\xa0", " ").str.strip()):
+        name = value or f"column{i + 1}"
+        names.append(name if name not in names else f"{name}_{i + 1}")
+    return names
+
+
+def _load_raw(path: Path, options: dict[str, Any], nrows: int | None = None
+              ) -> tuple[pd.DataFrame, str, str | None, bool, list[Problem]]:
+    """The table as strings with column names, plus encoding, delimiter, header flag and problems."""
+    suffix = path.suffix.lower()
+    header: bool | None = options.get("header")
+    if suffix == ".json":
+        frame = read_records(path)
+        return (frame.head(nrows) if nrows else frame), "utf-8", None, True, []
+    if suffix == ".parquet":
+        try:
+            frame = pd.read_parquet(path)
+        except (ImportError, OSError, ValueError) as exc:
+            raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
+        return (frame.head(nrows) if nrows else frame), "binary", None, True, []
+    problems: list[Problem] = []
+    delimiter: str | None = None
+    if suffix in (".xlsx", ".xlsm"):
+        try:
+            frame = pd.read_excel(path, header=None, dtype=str, nrows=nrows).fillna("")
+        except (ImportError, OSError, ValueError, KeyError) as exc:
+            raise LoadError(f"{path}: not a readable Excel workbook ({exc})") from exc
+        encoding = "xlsx"
+    else:
+        data = path.read_bytes()
+        if not data.strip():
+            raise LoadError(f"{path}: the file is empty; expected {EXPECTED}")
+        text, encoding, problems = _decode(path, data, options.get("encoding"))
+        delimiter = options.get("delimiter") or sniff_delimiter(text[:SAMPLE_BYTES], suffix)
+        frame, bad = _read_delimited(path, text, delimiter, None if nrows is None else nrows + 1)
+        problems += bad
+    if frame.empty:
+        raise LoadError(f"{path}: no rows; expected {EXPECTED}")
+    if header is None:
+        header = table_dates.has_header(frame)
+    if header:
+        frame = frame.iloc[1:].reset_index(drop=True).set_axis(_names(frame.iloc[0]), axis=1)
+    else:
+        frame.columns = [f"column{i + 1}" for i in range(frame.shape[1])]
+        problems.append(Problem(str(path), "no header row found; columns named column1, column2 …", None, None,
+                                "info"))
+    return (frame.head(nrows) if nrows else frame), encoding, delimiter, header, problems
+
+
+def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mapping:
+    mapping = guess_mapping([str(c) for c in frame.columns])
+    given = {k: options[k] for k in ("start", "end", "title", "category", "description", "url")
+             if options.get(k)}
+    if options.get("actors"):
+        actors = options["actors"]
+        given["actors"] = (actors,) if isinstance(actors, str) else tuple(actors)
+    if given:
+        mapping = replace(mapping, **given)
+    if mapping.start is None:
+        sample = frame.head(200)
+        dated = [c for c in frame.columns if table_dates.looks_like_dates(sample[c])]
+        mapping = replace(mapping, start=dated[0] if dated else None, certain=False)
+    missing = [c for c in (mapping.start, mapping.end, mapping.title, mapping.category, mapping.description,
+                           mapping.url, *mapping.actors) if c is not None and c not in frame.columns]
+    if missing:
+        raise LoadError(f"{label}: no column named {', '.join(map(repr, missing))}; the columns are "
+                        f"{', '.join(map(str, frame.columns))}")
+    return mapping
+
+
+def _column(frame: pd.DataFrame, name: str | None) -> pd.Series:
+    if name is None:
+        return pd.Series("", index=frame.index, dtype=object)
+    return table_dates.clean_text(frame[name]).fillna("").astype(object)
+
+
+def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str, Any], excel: bool
+            ) -> tuple[pd.DataFrame, list[Problem]]:
+    problems: list[Problem] = []
+    assert mapping.start is not None
+    start = table_dates.parse_column(
+        frame[mapping.start], date_order=options.get("date_order"), yearish="year" in mapping.start.lower(),
+        excel=excel or "date" in mapping.start.lower(),
+        times=frame[mapping.time] if mapping.time else None,
+        zones=frame[mapping.timezone] if mapping.timezone else None)
+    for level, message in start.notes:
+        problems.append(Problem(label, message, None, mapping.start, level))
+    rows = np.arange(1, len(frame) + 1)
+    texts = _column(frame, mapping.start)
+    for row in rows[start.invalid.to_numpy()][:200]:
+        problems.append(Problem(label, f"expected a date, got {texts.iloc[row - 1]!r}; row skipped", int(row),
+                                mapping.start))
+    empty = (texts == "").to_numpy()
+    if empty.any():
+        problems.append(Problem(label, f"{int(empty.sum()):,} rows have no start date (first: row "
+                                       f"{int(rows[empty][0])}); skipped", None, mapping.start))
+    events = pd.DataFrame({"start": start.instants, "precision": start.precisions})
+    if mapping.end:
+        end = table_dates.parse_column(frame[mapping.end], date_order=start.order or options.get("date_order"))
+        keep = end.instants.notna() & ~(end.instants < start.instants).fillna(False)
+        events["end"] = table_dates.to_iso(end.instants.where(keep), end.precisions.where(keep, None))
+    description = _column(frame, mapping.description)
+    actors = pd.Series("", index=frame.index, dtype=object)
+    for column in mapping.actors:
+        actors = actors + ";" + _column(frame, column)
+    events["actors"] = actors.str.strip(";")
+    title = _column(frame, mapping.title)
+    fallback = description.str.slice(0, 120).where(description != "",
+                                                   events["actors"].str.replace(";", " → ", regex=False))
+    events["title"] = title.where(title != "", fallback.where(fallback != "", _column(frame, mapping.category)))
+    events["description"] = description
+    events["category"] = _column(frame, mapping.category)
+    events["source_url"] = _column(frame, mapping.url)
+    ids = _column(frame, mapping.id)
+    events["id"] = ids.where(ids != "", pd.Series(rows, index=frame.index).map("row{}".format))
+    return events[events["start"].notna()].reset_index(drop=True), problems
+
+
+def read(path: str | Path, **options: Any) -> Dataset:
+    """Read a generic event table (CSV/TSV/delimited, xlsx, parquet or JSON records) into a Dataset."""
+    path = Path(path)
+    label = str(path)
+    frame, _encoding, _delimiter, _header, problems = _load_raw(path, options)
+    mapping = _mapping(frame, options, str(path))
+    if mapping.start is None:
+        raise LoadError(f"{path}: no date column among {', '.join(map(str, frame.columns))}; expected {EXPECTED}"
+                        " (or pass start=<column>)")
+    if not mapping.certain and mapping.title is None:
+        problems.append(Problem(label, "no title column; titles made from description, actors or category",
+                                None, "title", "info"))
+    excel = path.suffix.lower() in (".xlsx", ".xlsm")
+    events, more = _events(frame, mapping, label, options, excel)
+    meta = DatasetMeta(title=path.stem, path=label, sources=(label,))
+    return build_dataset(Tables(events, events_label=label), meta, problems + more)
+
+
+def preview(path: str | Path, rows: int = 20, **options: Any) -> Preview:
+    """The first rows as read, the guessed mapping and detected encoding/delimiter/date order."""
+    path = Path(path)
+    frame, encoding, delimiter, header, problems = _load_raw(path, options, nrows=rows)
+    mapping = _mapping(frame, options, str(path))
+    order = None
+    if mapping.start is not None:
+        order = table_dates.parse_column(frame[mapping.start], date_order=options.get("date_order")).order
+    return Preview(frame, mapping, encoding, delimiter, header, order, tuple(problems))

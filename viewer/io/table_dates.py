@@ -1,0 +1,328 @@
+"""Recognise how a column of dates is written and read it, vectorised over its unique values.
+
+Handles ISO dates (via :func:`viewer.model.dates.parse_dates`), ``2001/01/01 00:47``, ``D/M/Y`` and
+``M/D/Y`` (decided from values above 12, assumed month-first and reported when nothing shows it),
+two-digit years (00–68 → 2000s, 69–99 → 1900s, as ``strptime``), ``1-May-23`` and ``May 1, 2023``,
+plain years, Excel serial days, Unix seconds/milliseconds, a separate time column and time-zone
+abbreviations (suffix or column). Every guess is returned as a note for the loader to report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from viewer.model import dates
+
+MIN_YEAR, MAX_YEAR = -9999, 9999
+ZONES = {"UTC": 0.0, "GMT": 0.0, "UT": 0.0, "Z": 0.0, "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0,
+         "MST": -7.0, "MDT": -6.0, "PST": -8.0, "PDT": -7.0, "AKST": -9.0, "AKDT": -8.0, "HST": -10.0,
+         "CET": 1.0, "CEST": 2.0, "WET": 0.0, "WEST": 1.0, "EET": 2.0, "EEST": 3.0, "BST": 1.0, "JST": 9.0}
+MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
+                                          "oct", "nov", "dec"))}
+_TIME = r"(?:[ T]+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
+_NUMERIC = r"(?P<a>\d{1,4})(?P<sep>[/.-])(?P<b>\d{1,2})[/.-](?P<c>\d{2}|\d{4})" + _TIME
+_DAY_NAMED = r"(?P<d>\d{1,2})[-\s/.]+(?P<mon>[A-Za-z]{3,9})\.?[-\s/.,]+(?P<y>\d{2}|\d{4})" + _TIME
+_NAMED_DAY = r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME
+_NAMED_MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?[-\s,]+(?P<y>\d{4})"
+_SLASH_ISO = r"\d{4}/\d{1,2}(?:/\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)?"
+_ZONE_SUFFIX = r"(?P<rest>.*\d)\s*\(?(?P<zone>[A-Z]{1,5})\)?"
+_NUMBER = r"-?\d+(?:\.\d+)?"
+_WORDS = {"mon", "ampm", "sep", "rest", "zone"}
+TEXT = pd.StringDtype("pyarrow")  # regexes run in Arrow (RE2), not one Python call per value
+_CLOCK = r"(?P<h>\d{1,2}):?(?P<mi>\d{2})(?::?(?P<s>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
+
+
+@dataclass
+class DateColumn:
+    """A parsed column: UTC instants, precisions, unreadable rows, the order used and notes to report."""
+
+    instants: pd.Series
+    precisions: pd.Series
+    invalid: pd.Series
+    order: str | None = None
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (level, message)
+
+
+def clean_text(values: pd.Series) -> pd.Series:
+    """Cells as stripped strings (NBSP counts as space; floats like 2019.0 lose the .0); blanks are NA."""
+    if pd.api.types.is_float_dtype(values.dtype) and (values.dropna() % 1 == 0).all():
+        values = values.astype("Int64")
+    text = values.astype(TEXT).str.replace("\xa0", " ", regex=False).str.strip()
+    return text.mask(text == "", pd.NA)
+
+
+def _matches(text: pd.Series, pattern: str) -> pd.Series:
+    """Whole-value regex match in Arrow (RE2): no Python call per value."""
+    hit = pc.match_substring_regex(pa.array(text.astype(TEXT)), f"^(?:{pattern})$").fill_null(False)
+    return pd.Series(hit.to_numpy(zero_copy_only=False), index=text.index, dtype=bool)
+
+
+def _extract(text: pd.Series, pattern: str) -> pd.DataFrame:
+    """Named groups of a whole-value match: numbers as float (plus ``<name>_len``), words as text."""
+    found = pc.extract_regex(pa.array(text.astype(TEXT)), f"^(?:{pattern})$")
+    columns: dict[str, object] = {}
+    for i, group in enumerate(found.type):
+        child = found.field(i)
+        empty = pc.equal(child, "").fill_null(True)
+        if group.name in _WORDS:
+            columns[group.name] = pd.Series(child.to_numpy(zero_copy_only=False), dtype=object).where(
+                ~empty.to_numpy(zero_copy_only=False), None).to_numpy()
+            continue
+        digits = pc.if_else(empty, pa.scalar(None, child.type), child)
+        columns[group.name] = pc.cast(digits, pa.float64()).to_numpy(zero_copy_only=False)
+        columns[f"{group.name}_len"] = pc.utf8_length(digits).cast(pa.float64()).to_numpy(zero_copy_only=False)
+    return pd.DataFrame(columns, index=text.index)
+
+
+def _hours(parts: pd.DataFrame) -> pd.Series:
+    """Hours of a clock match, with 12 AM → 0 and 1 PM → 13."""
+    hour = parts["h"]
+    if parts["ampm"].isna().all():
+        return hour
+    ampm = parts["ampm"].fillna("").str.lower().str[:1].to_numpy(dtype=object)
+    return pd.Series(np.where(ampm == "", hour, hour % 12 + np.where(ampm == "p", 12, 0)), index=parts.index)
+
+
+def _components(parts: pd.DataFrame, year: pd.Series, month: pd.Series, day: pd.Series
+                ) -> tuple[pd.Series, pd.Series]:
+    frame = pd.DataFrame({"year": year, "month": month, "day": day, "hour": _hours(parts).fillna(0),
+                          "minute": parts["mi"].fillna(0), "second": parts["s"].fillna(0)})
+    stamps = pd.to_datetime(frame.astype("float64"), errors="coerce").dt.tz_localize("UTC")
+    precision = pd.Series(np.where(parts["h"].notna(), "time", "day"), index=parts.index, dtype="object")
+    return stamps.astype(dates.UTC_DTYPE), precision
+
+
+def _two_digit(years: pd.Series, lengths: pd.Series, notes: list[tuple[str, str]]) -> pd.Series:
+    short = lengths == 2
+    if short.any():
+        notes.append(("info", "two-digit years read as 1969–2068 (00–68 → 2000s, 69–99 → 1900s)"))
+        years = years.where(~short, years + np.where(years < 69, 2000, 1900))
+    return years
+
+
+def _decide_order(a: pd.Series, b: pd.Series, sep: pd.Series, order: str | None,
+                  notes: list[tuple[str, str]]) -> str:
+    if order in ("dmy", "mdy", "ymd"):
+        return order
+    day_first, month_first = int(((a > 12) & (b <= 12)).sum()), int(((b > 12) & (a <= 12)).sum())
+    if day_first and month_first:
+        chosen = "dmy" if day_first >= month_first else "mdy"
+        notes.append(("warning", f"day/month order is mixed ({day_first} values day-first, {month_first} "
+                                 f"month-first); read as {chosen}, the others are unreadable"))
+        return chosen
+    if day_first or month_first:
+        chosen = "dmy" if day_first else "mdy"
+        notes.append(("info", f"read as {'day' if day_first else 'month'}-first (values above 12 show it)"))
+        return chosen
+    dotted = bool((sep == ".").mean() > 0.5)
+    chosen = "dmy" if dotted else "mdy"
+    notes.append(("warning", f"day/month order is ambiguous (no value above 12); assumed "
+                             f"{'day' if dotted else 'month'}-first — pass date_order to change it"))
+    return chosen
+
+
+def _numeric_dates(uniq: pd.Series, order: str | None, notes: list[tuple[str, str]]
+                   ) -> tuple[pd.Series, pd.Series, str]:
+    parts = _extract(uniq, _NUMERIC)
+    a, b = parts["a"], parts["b"]
+    chosen = "ymd" if (parts["a_len"] == 4).all() else _decide_order(a, b, parts["sep"], order, notes)
+    if chosen == "ymd":
+        year, month, day = _two_digit(a, parts["a_len"], notes), b, parts["c"]
+    else:
+        year = _two_digit(parts["c"], parts["c_len"], notes)
+        month, day = (b, a) if chosen == "dmy" else (a, b)
+    stamps, precision = _components(parts, year, month, day)
+    return stamps, precision, chosen
+
+
+def _named_dates(uniq: pd.Series, pattern: str, notes: list[tuple[str, str]]) -> tuple[pd.Series, pd.Series]:
+    parts = _extract(uniq, pattern)
+    month = parts["mon"].str.lower().str[:3].map(MONTHS).astype("float64")
+    if "d" not in parts.columns:
+        stamps = pd.to_datetime(pd.DataFrame({"year": parts["y"], "month": month, "day": 1}),
+                                errors="coerce").dt.tz_localize("UTC").astype(dates.UTC_DTYPE)
+        return stamps, pd.Series("month", index=parts.index, dtype="object")
+    return _components(parts, _two_digit(parts["y"], parts["y_len"], notes), month, parts["d"])
+
+
+def _numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tuple[str, str]]
+             ) -> tuple[pd.Series, pd.Series]:
+    out = pd.Series(pd.NaT, index=nums.index, dtype=dates.UTC_DTYPE)
+    precision = pd.Series(None, index=nums.index, dtype="object")
+    integral = nums % 1 == 0
+    small = (nums.abs() <= 9999) & integral
+    if yearish or small.mean() >= 0.5:
+        ok = integral & nums.between(MIN_YEAR, MAX_YEAR)
+        if (~ok).any():
+            notes.append(("error", f"numbers outside the years {MIN_YEAR}..{MAX_YEAR} (deep time or not a "
+                                   f"year), e.g. {nums[~ok].iloc[0]:,.0f}; rows skipped"))
+        years = (nums[ok].astype("int64") - 1970).to_numpy().astype("datetime64[Y]").astype("datetime64[us]")
+        out[ok] = pd.Series(years, index=nums[ok].index).dt.tz_localize("UTC")
+        precision[ok] = "year"
+        return out, precision
+    serial = nums.between(20000, 80000)
+    if excel and serial.mean() >= 0.5:
+        notes.append(("info", "numbers read as Excel serial dates (days since 1899-12-30)"))
+        out[serial] = (pd.Timestamp("1899-12-30", tz="UTC") + pd.to_timedelta(nums[serial], unit="D")).dt.round("s")
+        precision[serial] = np.where(integral[serial], "day", "time")
+        return out, precision
+    for unit, low, high in (("s", 1e8, 1e11), ("ms", 1e11, 1e14)):
+        inside = nums.between(low, high, inclusive="left")
+        if inside.mean() >= 0.5:
+            notes.append(("info", f"large numbers read as Unix time in {'milli' if unit == 'ms' else ''}seconds"))
+            out[inside] = pd.to_datetime(nums[inside], unit=unit, utc=True).astype(dates.UTC_DTYPE)
+            precision[inside] = "time"
+            return out, precision
+    notes.append(("error", "numbers of unknown unit (not years, Excel serials or Unix time); rows skipped"))
+    return out, precision
+
+
+def _parse_unique(uniq: pd.Series, *, order: str | None, excel: bool, yearish: bool
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray, str | None, list[tuple[str, str]]]:
+    """Wall-clock instants, precisions and naive flags for unique strings, one pattern family at a time."""
+    notes: list[tuple[str, str]] = []
+    n = len(uniq)
+    instants = np.full(n, np.datetime64("NaT", "us"))
+    precision = np.full(n, None, dtype=object)
+    naive = np.ones(n, dtype=bool)
+    todo = np.ones(n, dtype=bool)
+    used: str | None = None
+
+    def claim(pattern: str) -> tuple[np.ndarray, pd.Series]:
+        candidates = np.flatnonzero(todo)
+        hit = candidates[_matches(uniq.iloc[candidates], pattern).to_numpy()]
+        return hit, uniq.iloc[hit]
+
+    def store(rows: np.ndarray, stamps: pd.Series, precisions: pd.Series) -> None:
+        instants[rows] = stamps.dt.tz_localize(None).to_numpy(dtype="datetime64[us]")
+        precision[rows] = precisions.astype(object).to_numpy()
+        todo[rows] = False
+
+    rows, text = claim(r"\d{4}(?:[-/].*)?")
+    if len(rows):
+        parsed = dates.parse_dates(text.str.replace("/", "-", regex=False).reset_index(drop=True))
+        ok = parsed.instants.notna().to_numpy()
+        store(rows[ok], parsed.instants[ok], parsed.precisions[ok])
+        naive[rows[ok]] = (parsed.naive | (parsed.precisions != "time")).to_numpy()[ok]
+    rows, text = claim(_NUMERIC)
+    if len(rows):
+        stamps, precisions, used = _numeric_dates(text, order, notes)
+        store(rows, stamps, precisions)
+    for pattern in (_DAY_NAMED, _NAMED_DAY, _NAMED_MONTH):
+        rows, text = claim(pattern)
+        if len(rows):
+            store(rows, *_named_dates(text, pattern, notes))
+    rows, text = claim(_NUMBER)
+    if len(rows):
+        found = np.count_nonzero(~todo)
+        nums = _extract(text, f"(?P<n>{_NUMBER})")["n"]
+        store(rows, *_numbers(nums, excel=excel, yearish=bool(yearish or found > len(rows)), notes=notes))
+    return instants, precision, naive, used, notes
+
+
+def _clock(times: pd.Series) -> pd.Series:
+    """Seconds after midnight for a time column (``09:03``, ``0903``, ``9:03 PM``); NaN when unreadable."""
+    parts = _extract(times, _CLOCK)
+    hour, minute = _hours(parts), parts["mi"]
+    seconds = hour * 3600 + minute * 60 + parts["s"].fillna(0)
+    return seconds.where((hour <= 24) & (minute < 60))
+
+
+def _take(values: np.ndarray, codes: np.ndarray, fill: object) -> np.ndarray:
+    padded = np.append(values, np.array([fill], dtype=values.dtype))
+    return padded[np.where(codes < 0, len(values), codes)]
+
+
+def _zone_offsets(zones: pd.Series, notes: list[tuple[str, str]]) -> pd.Series:
+    upper = zones.str.upper().str.strip()
+    known = upper.map(ZONES)
+    unknown = upper.notna() & known.isna()
+    if unknown.any():
+        names = ", ".join(sorted(set(upper[unknown]))[:5])
+        notes.append(("warning", f"unknown time-zone abbreviations ({names}); taken as UTC"))
+    return known.fillna(0.0)
+
+
+def parse_column(values: pd.Series, *, date_order: str | None = None, excel: bool = False, yearish: bool = False,
+                 times: pd.Series | None = None, zones: pd.Series | None = None) -> DateColumn:
+    """Parse one date column (plus an optional time and time-zone column) into UTC instants with precision."""
+    index = values.index
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):
+        parsed = dates.parse_dates(values)
+        prec = parsed.precisions.astype("object")
+        if (parsed.instants.dt.floor("D") == parsed.instants).all():
+            prec = prec.where(prec.isna(), "day")
+        return DateColumn(parsed.instants, prec, parsed.invalid)
+    text = clean_text(values)
+    codes, uniques = pd.factorize(text)
+    uniq = pd.Series(np.asarray(uniques, dtype=object), dtype=TEXT)
+    zone_parts = pd.DataFrame({"rest": uniq, "zone": pd.Series(pd.NA, index=uniq.index, dtype=TEXT)})
+    maybe = _matches(uniq, r".*[A-Z]\)?")
+    if maybe.any():
+        zone_parts[maybe] = _extract(uniq[maybe], _ZONE_SUFFIX).astype(TEXT)
+    has_zone = (zone_parts["zone"].notna() & ~zone_parts["zone"].isin(["AM", "PM", "A", "P"])).astype(bool)
+    uniq = uniq.where(~has_zone, zone_parts["rest"].str.strip())
+    inst_u, prec_u, naive_u, order, notes = _parse_unique(uniq, order=date_order, excel=excel, yearish=yearish)
+    instants = pd.Series(_take(inst_u, codes, np.datetime64("NaT", "us")), index=index)
+    precision = pd.Series(_take(prec_u, codes, None), index=index, dtype="object")
+    naive = pd.Series(_take(naive_u, codes, False), index=index)
+    invalid = pd.Series(codes >= 0, index=index) & instants.isna()
+    clocked = (precision == "time") & naive
+    if clocked.any() and (instants[clocked].dt.floor("D") == instants[clocked]).all():
+        precision = precision.where(~clocked, "day")
+        notes.append(("info", "every time is 00:00; read as dates (day precision)"))
+    if times is not None:
+        seconds = _clock(clean_text(times))
+        bad = clean_text(times).notna() & seconds.isna()
+        if bad.any():
+            notes.append(("warning", f"{int(bad.sum())} times are unreadable (expected HH:MM); dates kept"))
+        add = (precision == "day") & seconds.notna() & naive
+        instants = instants.where(~add, instants + pd.to_timedelta(seconds.where(add, 0), unit="s"))
+        precision = precision.where(~add, "time")
+    zone_text = pd.Series(_take(zone_parts["zone"].where(has_zone).to_numpy(dtype=object), codes, None),
+                          index=index, dtype="string")
+    if zones is not None:
+        zone_text = clean_text(zones).fillna(zone_text)
+    shift = (precision == "time") & naive
+    if zone_text.notna().any():
+        offsets = _zone_offsets(zone_text[shift], notes)
+        instants[shift] = instants[shift] - pd.to_timedelta(offsets, unit="h")
+        shift &= zone_text.isna()
+    if shift.any():
+        notes.append(("info", f"{int(shift.sum()):,} date-times have no time zone; taken as UTC"))
+    utc = instants.dt.tz_localize("UTC").astype(dates.UTC_DTYPE)
+    return DateColumn(utc, precision.where(utc.notna(), None), invalid, order, notes)
+
+
+def looks_like_dates(values: pd.Series, threshold: float = 0.8) -> bool:
+    """True when most non-empty cells of a (sample) column read as dates other than bare numbers."""
+    text = clean_text(values).dropna()
+    text = text[~_matches(text, _NUMBER)]
+    if text.empty:
+        return False
+    return bool(parse_column(text.reset_index(drop=True)).instants.notna().mean() >= threshold)
+
+
+def has_header(frame: pd.DataFrame) -> bool:
+    """True when the first row has no date-like cells and is mostly non-numeric text."""
+    first = clean_text(frame.iloc[0].reset_index(drop=True)).dropna()
+    if first.empty:
+        return False
+    numeric = first.str.fullmatch(r"[-+]?[\d.,]+%?").astype(bool)
+    dated = parse_column(first[~numeric].reset_index(drop=True)).instants.notna().any()
+    return not dated and numeric.mean() < 0.5
+
+
+def to_iso(instants: pd.Series, precisions: pd.Series) -> pd.Series:
+    """Dates written back at their precision, so the model keeps 'ends in 2020' as the whole year."""
+    out = pd.Series("", index=instants.index, dtype=object)
+    for precision, fmt in (("year", "%Y"), ("month", "%Y-%m"), ("day", "%Y-%m-%d"), ("time", "%Y-%m-%dT%H:%M:%SZ")):
+        mask = (precisions == precision).fillna(False).to_numpy(dtype=bool)
+        if mask.any():
+            out[mask] = instants[mask].dt.strftime(fmt)
+    return out
