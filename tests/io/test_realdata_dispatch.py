@@ -64,4 +64,4 @@ def test_entente_info_works_for_every_real_file(name: str, capsys: pytest.Captur
     code = cli.run(["info", str(REALDATA / name)])
     out, err = capsys.readouterr()
     assert code in (0, 1)
-    assert ("Events:" in out and "Problems:" in out) or name.split("/")[-1] in err
+    assert ("Events:" in out and "Problems:" in out) or name.rsplit("/", maxsplit=1)[-1] in err
