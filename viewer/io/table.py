@@ -356,3 +356,14 @@ def preview(path: str | Path, rows: int = 20, **options: Any) -> Preview:
     if mapping.start is not None:
         order = table_dates.parse_column(frame[mapping.start], date_order=options.get("date_order")).order
     return Preview(frame, mapping, encoding, delimiter, header, order, tuple(problems))
+
+
+def trial(path: str | Path, rows: int = 200, **options: Any) -> list[Problem]:
+    """What reading the first ``rows`` rows with these options would report (for a mapping dialog)."""
+    path = Path(path)
+    frame, _encoding, _delimiter, _header, problems = _load_raw(path, options, nrows=rows)
+    mapping = _mapping(frame, options, str(path))
+    if mapping.start is None:
+        return [*problems, Problem(str(path), f"no date column chosen; expected {EXPECTED}", None, "start")]
+    _events_frame, more = _events(frame, mapping, str(path), options, path.suffix.lower() in (".xlsx", ".xlsm"))
+    return problems + more

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,10 +19,15 @@ from viewer.model.problems import LoadError
 log = logging.getLogger(__name__)
 
 
-def load_dataset(path: str | None) -> Dataset:
-    """The work done in the worker thread (module-level and Qt-free, so it is testable alone)."""
+def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to: Dataset | None = None) -> Dataset:
+    """The work done in the worker thread (module-level and Qt-free, so it is testable alone).
+
+    With ``add_to``, the file's events, entities and relations join that dataset.
+    """
     import viewer
-    return viewer.load(path)
+    from viewer.io.combine import combine
+    dataset = viewer.load(path, **(options or {}))
+    return combine([add_to, dataset]) if add_to is not None else dataset
 
 
 class Loader(QObject):
@@ -45,13 +51,13 @@ class Loader(QObject):
         """True while a load is under way."""
         return self._busy
 
-    def load(self, path: str | None) -> None:
+    def load(self, path: str | None, options: dict[str, Any] | None = None, add_to: Dataset | None = None) -> None:
         """Start opening ``path`` (None: the bundled dataset); a newer request supersedes an older one."""
         self._request += 1
         request = self._request
         self._busy = True
         self.started.emit(path or "the bundled dataset")
-        future = self._pool.submit(load_dataset, path)
+        future = self._pool.submit(load_dataset, path, options, add_to)
         future.add_done_callback(lambda f: self._finish(request, f))
 
     def cancel(self) -> None:

@@ -26,6 +26,7 @@ from viewer.model.window import TimeWindow
 from viewer.ui import dialogs, menus
 from viewer.ui.details import DetailsPanel
 from viewer.ui.loading import Loader
+from viewer.ui.mapping_dialog import MappingDialog, needs_mapping
 from viewer.ui.relations import RelationshipPanel
 from viewer.ui.settings import Settings
 from viewer.ui.state import ViewState, default_window
@@ -128,9 +129,28 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
 
-    def open_path(self, path: str | None) -> None:
-        """Start opening a dataset in the background (None: the bundled one); the current one stays until then."""
-        self.loader.load(path)
+    def open_path(self, path: str | None, *, add: bool = False) -> None:
+        """Start opening a dataset in the background (None: the bundled one); the current one stays until then.
+
+        A table whose columns cannot be mapped with certainty first asks the user (the mapping dialog);
+        with ``add`` the file joins the open dataset instead of replacing it.
+        """
+        options: dict[str, object] = {}
+        if path is not None:
+            preview = needs_mapping(path)
+            if preview is not None:
+                dialog = MappingDialog(path, preview, self)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return
+                options = dialog.options()
+        self.loader.load(path, options, self.state.dataset if add else None)
+
+    def add_dialog(self) -> None:
+        """Ask for a file whose events, entities and relations join the open dataset."""
+        start = self.settings.last_dir() if self.settings else ""
+        path, _ = QFileDialog.getOpenFileName(self, "Add to dataset", start, OPEN_FILTER)
+        if path:
+            self.open_path(path, add=True)
 
     def _on_load_started(self, what: str) -> None:
         self._show_busy(True)

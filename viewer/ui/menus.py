@@ -46,6 +46,8 @@ def build(window: MainWindow) -> dict[str, QAction]:
     a["bundled"] = _action(window, "Open the &bundled alliance dataset", None, lambda: window.open_path(None))
     file_menu.addAction(a["open"])
     window.recent_menu = file_menu.addMenu("Open &recent")
+    a["add"] = _action(window, "&Add to dataset…", "Ctrl+Shift+O", window.add_dialog)
+    file_menu.addAction(a["add"])
     file_menu.addAction(a["bundled"])
     file_menu.addSeparator()
     export_menu = file_menu.addMenu("&Export")

@@ -1,0 +1,172 @@
+"""The column-mapping dialog: shown when a table's columns cannot be mapped with certainty.
+
+It previews the first rows, offers a combo per event field, the date order and the encoding, and lists
+what reading the first rows with those choices would report, before anything is imported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.io import table
+from viewer.model.problems import LoadError
+
+ROLES = (("start", "Start date *"), ("end", "End date"), ("title", "Title"), ("actors", "Actors"),
+         ("category", "Category"), ("description", "Description"), ("url", "Source link"),
+         ("time", "Time of day"), ("timezone", "Time zone"))
+NONE = "(none)"
+ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year"), ("ymd", "Year/month/day"))
+ENCODINGS = ("auto", "utf-8", "cp1252", "latin-1")
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".parquet", ".pq")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class FrameModel(QAbstractTableModel):
+    """A read-only table model over a small DataFrame of strings."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        super().__init__()
+        self._frame = frame.astype(str)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """Rows in the preview."""
+        return 0 if parent.isValid() else len(self._frame)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        """Columns in the preview."""
+        return 0 if parent.isValid() else self._frame.shape[1]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
+        """The cell text."""
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid():
+            return str(self._frame.iat[index.row(), index.column()])
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+                   ) -> str | None:
+        """Column names across, data row numbers down."""
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return str(self._frame.columns[section])
+        return str(section + 1)
+
+
+def needs_mapping(path: str | Path) -> table.Preview | None:
+    """A preview when ``path`` is a generic table whose mapping is uncertain; else None (open directly)."""
+    path = Path(path)
+    if path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
+        return None
+    try:
+        preview = table.preview(path)
+    except (LoadError, OSError):
+        return None  # the loader will report it properly
+    if preview.mapping.certain:
+        return None
+    return preview
+
+
+class MappingDialog(QDialog):
+    """Choose which column is which event field, the date order and the encoding, then import."""
+
+    def __init__(self, path: str | Path, preview: table.Preview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.setWindowTitle(f"Columns of {self.path.name}")
+        columns = [str(c) for c in preview.rows.columns]
+        self.table = QTableView(self)
+        self.table.setModel(FrameModel(preview.rows))
+        self.table.setMinimumHeight(180)
+        form = QFormLayout()
+        self.combos: dict[str, QComboBox] = {}
+        mapping = preview.mapping
+        for role, label in ROLES:
+            combo = QComboBox(self)
+            combo.addItems([NONE, *columns])
+            current = mapping.actors[0] if role == "actors" and mapping.actors else getattr(mapping, role, None)
+            if isinstance(current, str) and current in columns:
+                combo.setCurrentText(current)
+            combo.currentTextChanged.connect(self._refresh)
+            self.combos[role] = combo
+            form.addRow(label, combo)
+        self.order = QComboBox(self)
+        for key, text in ORDERS:
+            self.order.addItem(text, key)
+        self.encoding = QComboBox(self)
+        self.encoding.addItems(list(ENCODINGS))
+        self.header = QCheckBox("First row holds column names", self)
+        self.header.setChecked(bool(preview.header))
+        for widget in (self.order, self.encoding):
+            widget.currentIndexChanged.connect(self._refresh)
+        form.addRow("Date order", self.order)
+        form.addRow("Encoding", self.encoding)
+        form.addRow("", self.header)
+        read_as = f"Read as {preview.encoding}" + (f", delimiter {preview.delimiter!r}" if preview.delimiter else "")
+        if preview.date_order:
+            read_as += f", dates {preview.date_order}"
+        self.problems = QListWidget(self)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        side = QHBoxLayout()
+        side.addLayout(form, 1)
+        box = QVBoxLayout()
+        box.addWidget(QLabel("What reading the first rows would report:"))
+        box.addWidget(self.problems)
+        side.addLayout(box, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(read_as))
+        layout.addWidget(self.table)
+        layout.addLayout(side)
+        layout.addWidget(self.buttons)
+        self.resize(900, 640)
+        self._refresh()
+
+    def options(self) -> dict[str, Any]:
+        """The reader options the user chose (for ``table.read``)."""
+        chosen: dict[str, Any] = {}
+        for role, combo in self.combos.items():
+            if combo.currentText() != NONE:
+                chosen[role] = combo.currentText()
+        if self.order.currentData() != "auto":
+            chosen["date_order"] = self.order.currentData()
+        if self.encoding.currentText() != "auto":
+            chosen["encoding"] = self.encoding.currentText()
+        chosen["header"] = self.header.isChecked()
+        return chosen
+
+    def _refresh(self) -> None:
+        ok = self.combos["start"].currentText() != NONE
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.problems.clear()
+        if not ok:
+            self.problems.addItem("Choose the column that holds the start date.")
+            return
+        try:
+            found = table.trial(self.path, **self.options())
+        except LoadError as exc:
+            found = []
+            self.problems.addItem(str(exc))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        for problem in found:
+            self.problems.addItem(f"[{problem.level}] {problem}")
+        if not found and self.problems.count() == 0:
+            self.problems.addItem("No problems in the first rows.")
