@@ -98,8 +98,27 @@ def _by_content(head: bytes) -> list[Candidate]:
     return _TABLE
 
 
+BINARY_SUFFIXES = (".xlsx", ".xlsm", ".parquet", ".pq")
+TEXT_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
+
+
+def _refuse_binary(path: Path, head: bytes) -> None:
+    """A text format whose first bytes hold NULs is a binary file under the wrong name: say so early
+    (instead of reading gigabytes of it)."""
+    if path.suffix.lower() in BINARY_SUFFIXES or head.startswith(TEXT_BOMS) or head.startswith(b"PAR1"):
+        return
+    if head.startswith(b"PK\x03\x04") and path.suffix.lower() in ("", ".csv", ".txt"):
+        return  # an xlsx under another name: the table reader knows
+    if head.count(b"\x00") > len(head) // 8:
+        raise LoadError(f"{path}: a binary file, not {path.suffix or 'a text'} data; expected text "
+                        "(CSV, JSON, XML, iCalendar) or an .xlsx/.parquet table")
+
+
 def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     head = _head(path)
+    if not head:
+        raise LoadError(f"{path}: the file is empty")
+    _refuse_binary(path, head)
     candidates = READERS.get(path.suffix.lower()) or _by_content(head)
     document: object = None
     if any(c.sniff == "json" for c in candidates):

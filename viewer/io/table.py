@@ -113,6 +113,11 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str, li
             return data.decode(encoding), encoding, []
         except (UnicodeDecodeError, LookupError) as exc:
             raise LoadError(f"{path}: cannot be read as {encoding} ({exc})") from exc
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"{path}: starts like UTF-16 text but is not ({exc})") from exc
     try:
         return data.decode("utf-8-sig"), "utf-8", []
     except UnicodeDecodeError as exc:

@@ -1,0 +1,111 @@
+"""Fuzzing every loader: a loader returns a Dataset or raises LoadError naming the file; never anything else.
+
+The budget per property is small in `make test` (ENTENTE_FUZZ_EXAMPLES, default 40); a longer run is
+`make fuzz` (ENTENTE_FUZZ_EXAMPLES=1500). Each case is bounded by an alarm so a hang fails the test.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import viewer
+from viewer.model.dataset import Dataset
+from viewer.model.problems import LoadError
+
+HERE = Path(__file__).resolve().parent
+FIXTURES = [*sorted((HERE.parent / "io" / "fixtures").glob("*.*")),
+            *sorted((HERE.parent / "io" / "fixtures_tables").glob("*.*")),
+            *sorted((HERE.parents[1] / "resources" / "datasets" / "alliance").glob("*.csv"))]
+SUFFIXES = [".csv", ".tsv", ".txt", ".json", ".timeline", ".ics", ".gexf", ".xml", ".xlsx", ".parquet", ""]
+EXAMPLES = int(os.environ.get("ENTENTE_FUZZ_EXAMPLES", "40"))
+CASE_SECONDS = 20
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=os.environ.get("ENTENTE_FUZZ_RANDOM") is None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+@contextmanager
+def time_limit(seconds: int) -> Iterator[None]:
+    def fail(_signum: int, _frame: object) -> None:
+        raise TimeoutError(f"a loader ran longer than {seconds} s")
+    previous = signal.signal(signal.SIGALRM, fail)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def check_loads_or_refuses(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"fuzzed{suffix}"
+        path.write_bytes(data)
+        try:
+            with time_limit(CASE_SECONDS):
+                result = viewer.load(path)
+        except LoadError as exc:
+            assert path.name in str(exc), f"the message must name the file: {exc}"
+            return
+        assert isinstance(result, Dataset)
+        for problem in result.problems:
+            assert str(problem)  # every problem can be shown
+
+
+@FUZZ
+@given(data=st.binary(max_size=4096), suffix=st.sampled_from(SUFFIXES))
+def test_random_bytes_never_crash_a_loader(data: bytes, suffix: str) -> None:
+    check_loads_or_refuses(data, suffix)
+
+
+@FUZZ
+@given(index=st.integers(0, len(FIXTURES) - 1), cut=st.floats(0, 1), flips=st.lists(
+    st.tuples(st.floats(0, 1), st.integers(0, 255)), max_size=8))
+def test_truncated_and_corrupted_real_files_never_crash_a_loader(index: int, cut: float,
+                                                                 flips: list[tuple[float, int]]) -> None:
+    source = FIXTURES[index]
+    data = bytearray(source.read_bytes())
+    data = data[: int(len(data) * cut)] if cut < 0.95 else data
+    for where, value in flips:
+        if data:
+            data[int(where * (len(data) - 1))] = value
+    check_loads_or_refuses(bytes(data), source.suffix)
+
+
+cells = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=30)
+dates = st.one_of(st.dates().map(str), st.sampled_from(["2019", "2019-12", "31/12/2019", "12/31/19", "",
+                                                        "-13800000000", "1e308", "2019-02-30", "NaN"]), cells)
+
+
+@FUZZ
+@given(rows=st.lists(st.tuples(dates, cells, cells), min_size=0, max_size=30),
+       delimiter=st.sampled_from([",", ";", "\t", "|", "\x01"]), quote=st.booleans(),
+       encoding=st.sampled_from(["utf-8", "utf-8-sig", "cp1252", "latin-1", "utf-16"]),
+       header=st.booleans())
+def test_random_csv_shapes_never_crash_the_table_loader(rows: list[tuple[str, str, str]], delimiter: str,
+                                                        quote: bool, encoding: str, header: bool) -> None:
+    q = '"' if quote else ""
+    lines = [delimiter.join(["date", "title", "actor"])] if header else []
+    lines += [delimiter.join(f"{q}{c.replace(q, q + q) if q else c}{q}" for c in row) for row in rows]
+    text = "\n".join(lines)
+    data = text.encode(encoding, errors="replace")
+    check_loads_or_refuses(data, ".csv")
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".json", ".ics", ".timeline", ".gexf", ".xml"])
+def test_a_huge_field_is_read_or_refused_without_hanging(tmp_path: Path, suffix: str) -> None:
+    big = "x" * (20 * 2**20)  # 20 MB in one field; the 100 MB case behaves the same, only slower
+    path = tmp_path / f"big{suffix}"
+    if suffix == ".csv":
+        path.write_text(f"date,title\n2020-01-01,{big}\n")
+    else:
+        path.write_text(big)
+    check_loads_or_refuses(path.read_bytes(), suffix)
