@@ -1,12 +1,13 @@
 # make run   - create .venv, install Entente into it and open the window on the bundled dataset
 # make test  - create .venv, install Entente with its test tools and run ruff, mypy and pytest
 # make package - build the PyInstaller bundle in dist/entente and smoke-test it
+# make fuzz  - a long fuzzing run of every loader (1500 cases per property, random seeds)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint package bench clean
+.PHONY: run test lint package fuzz bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +27,10 @@ lint: $(STAMP)
 test: $(STAMP) lint
 	packaging/qt-deps.sh $(BIN)/python offscreen
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+fuzz: $(STAMP)
+	ENTENTE_FUZZ_EXAMPLES=$${ENTENTE_FUZZ_EXAMPLES:-1500} ENTENTE_FUZZ_RANDOM=1 QT_QPA_PLATFORM=offscreen \
+		$(BIN)/python -m pytest -q tests/fuzz
 
 package: $(STAMP)
 	packaging/build.sh

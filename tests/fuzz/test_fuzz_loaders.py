@@ -109,3 +109,11 @@ def test_a_huge_field_is_read_or_refused_without_hanging(tmp_path: Path, suffix:
     else:
         path.write_text(big)
     check_loads_or_refuses(path.read_bytes(), suffix)
+
+
+def test_a_csv_that_is_only_a_byte_order_mark_is_refused_as_empty(tmp_path: Path) -> None:
+    # found by the long fuzz run: pandas raised EmptyDataError through the table loader
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbf")
+    with pytest.raises(LoadError, match="no rows"):
+        viewer.load(path)

@@ -167,6 +167,8 @@ def _read_delimited(path: Path, text: str, delimiter: str, nrows: int | None) ->
         warnings.simplefilter("always", pd.errors.ParserWarning)
         try:
             frame = pd.read_csv(io.BytesIO(data), engine="c", on_bad_lines="warn", nrows=nrows, **options)
+        except pd.errors.EmptyDataError as exc:
+            raise LoadError(f"{path}: no rows; expected {EXPECTED}") from exc
         except pd.errors.ParserError as exc:
             raise LoadError(f"{path}: not a readable delimited table ({exc}); expected {EXPECTED}") from exc
     for warning in caught:
