@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from viewer.model import dates
 from viewer.model.problems import LoadError, Problem
@@ -140,13 +142,29 @@ class _Reporter:
 
 
 def _text(frame: pd.DataFrame, column: str, default: str = "") -> pd.Series:
+    """A column as pandas' string dtype (Arrow-backed: its string methods run in C++), empty cells = default."""
     if column not in frame.columns:
-        return pd.Series(default, index=frame.index, dtype="object")
+        return pd.Series(default, index=frame.index, dtype="str")
     col = frame[column]
     if isinstance(col, pd.DataFrame):  # duplicated header: take the first
         col = col.iloc[:, 0]
-    out = col.astype("object").where(col.notna(), default)
-    return out.map(str) if out.map(type).ne(str).any() else out
+    return col.astype("str").fillna(default)
+
+
+def _is_in(values: pd.Series, universe: pd.Series) -> np.ndarray:
+    """``values.isin(universe)`` in C++ (pandas' isin on Arrow strings builds a Python object per value)."""
+    if values.empty:
+        return np.zeros(0, dtype=bool)
+    found = pc.is_in(pa.array(values.astype(object), type=pa.string(), from_pandas=True),
+                     value_set=pa.array(universe.astype(object), type=pa.string(), from_pandas=True))
+    return np.asarray(found.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def _normalise_lists(values: pd.Series) -> pd.Series:
+    """``a ; b;`` → ``a;b`` for ';'-separated id lists, computed once per distinct value."""
+    codes, uniques = pd.factorize(values)
+    cleaned = pd.Index(uniques).str.replace(r"\s*;\s*", ";", regex=True).str.strip("; ")
+    return pd.Series(np.asarray(cleaned, dtype=object)[codes], index=values.index, dtype="str")
 
 
 def _unique_ids(ids: pd.Series, label: str, prefix: str, report: _Reporter) -> pd.Series:
@@ -266,7 +284,7 @@ def _build_events(raw: pd.DataFrame, label: str, report: _Reporter) -> pd.DataFr
     })
     for column in ("description", "actors", "category", "tags", "source_title", "source_url"):
         out[column] = _text(raw, column)
-    out["actors"] = out["actors"].str.replace(r"\s*;\s*", ";", regex=True).str.strip("; ")
+    out["actors"] = _normalise_lists(out["actors"])
     out["row"] = np.arange(1, len(out) + 1)
     out = out[out["start"].notna()]
     out["span_start"] = out["start"]
@@ -277,7 +295,8 @@ def _build_events(raw: pd.DataFrame, label: str, report: _Reporter) -> pd.DataFr
     out["end_precision"] = out["end_precision"].astype(dates.PRECISION_DTYPE)
     for column in ("category",):
         out[column] = out[column].astype("category")
-    return out.sort_values("start", kind="stable").reset_index(drop=True)
+    order = np.argsort(out["start"].to_numpy(dtype="datetime64[us]"), kind="stable")
+    return out.take(order).reset_index(drop=True)
 
 
 def _build_relations(raw: pd.DataFrame | None, label: str, report: _Reporter) -> pd.DataFrame:
@@ -329,7 +348,7 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
     ends = set(relations["source"]) | set(relations["target"])
     entities = _add_unknown_entities(entities, ends, tables.relations_label, "source/target", report, level)
     linked = relations["event"] != ""
-    unknown = linked & ~relations["event"].isin(set(events["id"]))
+    unknown = linked & ~_is_in(relations["event"], events["id"])
     if unknown.any():
         report.rows(tables.relations_label, relations.loc[unknown, "row"].to_numpy() - 1, "event",
                     "refers to an event id that is not in the events table; link dropped",

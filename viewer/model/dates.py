@@ -14,6 +14,8 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
+from viewer.model.fast_dates import parse_fast, to_arrow
+
 PRECISIONS = ("year", "month", "day", "time")
 PRECISION_DTYPE = pd.CategoricalDtype(list(PRECISIONS))
 UTC_DTYPE = "datetime64[us, UTC]"
@@ -70,6 +72,27 @@ def _to_utc(text: pd.Series, fmt: str) -> pd.Series:
     return out.astype(UTC_DTYPE)
 
 
+def _parse_general(values: pd.Series, instants: pd.Series, precisions: pd.Series, naive: pd.Series) -> None:
+    """The regex-driven parser for the forms the fast path leaves (e.g. ``2019-1-5``); fills in place."""
+    text = _clean(values)
+    present = text.notna()
+    patterns = (("year", _YEAR, "%Y"), ("month", _MONTH, "%Y-%m"), ("day", _DAY, "%Y-%m-%d"))
+    for precision, pattern, fmt in patterns:
+        mask = present & text.str.fullmatch(pattern).fillna(False).astype(bool)
+        if mask.any():
+            rows = mask[mask].index
+            instants[rows] = _to_utc(text[mask], fmt)
+            precisions[rows] = precision
+    mask = present & text.str.fullmatch(_TIME).fillna(False).astype(bool)
+    if mask.any():
+        rows = mask[mask].index
+        chunk = text[mask].str.replace(" ", "T", n=1).str.replace(r"\s+", "", regex=True)
+        has_offset = chunk.str.contains(_HAS_OFFSET).fillna(False).astype(bool)
+        instants[rows] = _to_utc(chunk, "ISO8601")
+        precisions[rows] = "time"
+        naive[rows] = ~has_offset.to_numpy()
+
+
 def parse_dates(values: pd.Series) -> ParsedDates:
     """Parse a column of partial dates; empty cells stay NaT, unreadable ones are flagged."""
     index = values.index
@@ -81,21 +104,18 @@ def parse_dates(values: pd.Series) -> ParsedDates:
         instants = series.dt.tz_convert("UTC").astype(UTC_DTYPE)
         precisions = precisions.mask(instants.notna(), "time")
         return ParsedDates(instants, precisions.astype(PRECISION_DTYPE), pd.Series(False, index=index), naive)
-    text = _clean(values)
-    present = text.notna()
-    patterns = (("year", _YEAR, "%Y"), ("month", _MONTH, "%Y-%m"), ("day", _DAY, "%Y-%m-%d"))
-    for precision, pattern, fmt in patterns:
-        mask = present & text.str.fullmatch(pattern).fillna(False).astype(bool)
-        if mask.any():
-            instants[mask] = _to_utc(text[mask], fmt)
-            precisions[mask] = precision
-    mask = present & text.str.fullmatch(_TIME).fillna(False).astype(bool)
-    if mask.any():
-        chunk = text[mask].str.replace(" ", "T", n=1).str.replace(r"\s+", "", regex=True)
-        has_offset = chunk.str.contains(_HAS_OFFSET).fillna(False).astype(bool)
-        instants[mask] = _to_utc(chunk, "ISO8601")
-        precisions[mask] = "time"
-        naive[mask] = ~has_offset
+    fast = parse_fast(to_arrow(values))
+    present = pd.Series(fast.present, index=index)
+    parsed = fast.codes >= 0
+    if parsed.any():
+        stamps = np.where(parsed, fast.micros, np.iinfo(np.int64).min).view("datetime64[us]")
+        instants = pd.Series(stamps, index=index).dt.tz_localize("UTC")
+        precisions = pd.Series(np.asarray(PRECISIONS, dtype=object)[np.maximum(fast.codes, 0)], index=index,
+                               dtype="object").where(parsed, pd.NA)
+        naive = pd.Series(fast.naive, index=index)
+    rest = fast.present & ~parsed
+    if rest.any():  # what the fast path does not recognise goes through the general parser
+        _parse_general(values[rest], instants, precisions, naive)
     invalid = present & instants.isna()
     precisions = precisions.mask(invalid, pd.NA)
     return ParsedDates(instants, precisions.astype(PRECISION_DTYPE), invalid, naive & ~invalid)
