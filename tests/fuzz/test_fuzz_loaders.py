@@ -117,3 +117,18 @@ def test_a_csv_that_is_only_a_byte_order_mark_is_refused_as_empty(tmp_path: Path
     path.write_bytes(b"\xef\xbb\xbf")
     with pytest.raises(LoadError, match="no rows"):
         viewer.load(path)
+
+
+def test_a_zip_header_named_xlsx_is_refused_not_crashed_on(tmp_path: Path) -> None:
+    # found by the long fuzz run: openpyxl's BadZipFile escaped the table loader
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(b"PK\x03\x04")
+    with pytest.raises(LoadError, match="not a readable Excel workbook"):
+        viewer.load(path)
+
+
+def test_a_table_cut_after_its_header_opens_with_no_events(tmp_path: Path) -> None:
+    # found by the long fuzz run: an empty Arrow column came back chunked and crashed the time parser
+    path = tmp_path / "cut.csv"
+    path.write_text("Event Date|Event Time|Tim")
+    check_loads_or_refuses(path.read_bytes(), ".csv")

@@ -232,10 +232,12 @@ def _load_raw(path: Path, options: dict[str, Any], nrows: int | None = None
     if suffix == ".json":
         frame = read_records(path)
         return (frame.head(nrows) if nrows else frame), "utf-8", None, True, []
-    if suffix == ".parquet":
+    if suffix in (".parquet", ".pq"):
         try:
             frame = pd.read_parquet(path)
-        except (ImportError, OSError, ValueError) as exc:
+        except Exception as exc:  # pyarrow raises many types for a damaged file; none may escape
+            if isinstance(exc, MemoryError):
+                raise
             raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
         return (frame.head(nrows) if nrows else frame), "binary", None, True, []
     problems: list[Problem] = []
@@ -243,7 +245,9 @@ def _load_raw(path: Path, options: dict[str, Any], nrows: int | None = None
     if suffix in (".xlsx", ".xlsm"):
         try:
             frame = pd.read_excel(path, header=None, dtype=str, nrows=nrows).fillna("")
-        except (ImportError, OSError, ValueError, KeyError) as exc:
+        except Exception as exc:  # openpyxl raises many types (BadZipFile, KeyError …) for a damaged workbook
+            if isinstance(exc, MemoryError):
+                raise
             raise LoadError(f"{path}: not a readable Excel workbook ({exc})") from exc
         encoding = "xlsx"
     else:

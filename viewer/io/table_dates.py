@@ -56,15 +56,21 @@ def clean_text(values: pd.Series) -> pd.Series:
     return text.mask(text == "", pd.NA)
 
 
+def _arrow(text: pd.Series) -> pa.Array:
+    """One contiguous Arrow string array (an Arrow-backed column may come as several chunks)."""
+    array = pa.array(text.astype(TEXT))
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
 def _matches(text: pd.Series, pattern: str) -> pd.Series:
     """Whole-value regex match in Arrow (RE2): no Python call per value."""
-    hit = pc.match_substring_regex(pa.array(text.astype(TEXT)), f"^(?:{pattern})$").fill_null(False)
+    hit = pc.match_substring_regex(_arrow(text), f"^(?:{pattern})$").fill_null(False)
     return pd.Series(hit.to_numpy(zero_copy_only=False), index=text.index, dtype=bool)
 
 
 def _extract(text: pd.Series, pattern: str) -> pd.DataFrame:
     """Named groups of a whole-value match: numbers as float (plus ``<name>_len``), words as text."""
-    found = pc.extract_regex(pa.array(text.astype(TEXT)), f"^(?:{pattern})$")
+    found = pc.extract_regex(_arrow(text), f"^(?:{pattern})$")
     columns: dict[str, object] = {}
     for i, group in enumerate(found.type):
         child = found.field(i)
