@@ -224,6 +224,24 @@ def _names(row: pd.Series) -> list[str]:
     return names
 
 
+def _read_parquet(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises many types for a damaged file; none may escape
+        if isinstance(exc, MemoryError):
+            raise
+        raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
+
+
+def _read_excel(path: Path, nrows: int | None) -> pd.DataFrame:
+    try:
+        return pd.read_excel(path, header=None, dtype=str, nrows=nrows).fillna("")
+    except Exception as exc:  # openpyxl raises many types (BadZipFile, KeyError …) for a damaged workbook
+        if isinstance(exc, MemoryError):
+            raise
+        raise LoadError(f"{path}: not a readable Excel workbook ({exc})") from exc
+
+
 def _load_raw(path: Path, options: dict[str, Any], nrows: int | None = None
               ) -> tuple[pd.DataFrame, str, str | None, bool, list[Problem]]:
     """The table as strings with column names, plus encoding, delimiter, header flag and problems."""
@@ -233,22 +251,12 @@ def _load_raw(path: Path, options: dict[str, Any], nrows: int | None = None
         frame = read_records(path)
         return (frame.head(nrows) if nrows else frame), "utf-8", None, True, []
     if suffix in (".parquet", ".pq"):
-        try:
-            frame = pd.read_parquet(path)
-        except Exception as exc:  # pyarrow raises many types for a damaged file; none may escape
-            if isinstance(exc, MemoryError):
-                raise
-            raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
+        frame = _read_parquet(path)
         return (frame.head(nrows) if nrows else frame), "binary", None, True, []
     problems: list[Problem] = []
     delimiter: str | None = None
     if suffix in (".xlsx", ".xlsm"):
-        try:
-            frame = pd.read_excel(path, header=None, dtype=str, nrows=nrows).fillna("")
-        except Exception as exc:  # openpyxl raises many types (BadZipFile, KeyError …) for a damaged workbook
-            if isinstance(exc, MemoryError):
-                raise
-            raise LoadError(f"{path}: not a readable Excel workbook ({exc})") from exc
+        frame = _read_excel(path, nrows)
         encoding = "xlsx"
     else:
         data = path.read_bytes()
