@@ -133,3 +133,23 @@ def test_the_graph_model_never_imports_qt() -> None:
     code = "import sys, viewer.model.graph; print(any(m.startswith('PySide6') for m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_relations_at_the_new_agreement_hold_the_trust_and_the_15_percent(ds: Dataset) -> None:
+    from viewer.model import query
+    ids = set(query.relations_at(ds.relations, "2023-11-09")["id"])
+    assert {"R04", "R05", "R06", "R08", "R14"} <= ids
+    assert "R03" not in ids
+
+
+def test_a_stake_known_only_from_a_year_is_uncertain_during_that_year(ds: Dataset) -> None:
+    edge = graph.graph_at(ds, "2015-06-01").edge("renault", "nissan", "equity_stake")
+    assert edge is not None and edge.uncertain and edge.fuzzy == "from 2015"
+    later = graph.graph_at(ds, "2016-06-01").edge("renault", "nissan", "equity_stake")
+    assert later is not None and not later.uncertain
+
+
+def test_hiding_every_kind_leaves_an_empty_graph(ds: Dataset) -> None:
+    kinds = set(ds.relations["kind"].astype(str))
+    view = graph.graph_at(ds, "2023-02-06", include_people=True, hidden_kinds=kinds)
+    assert view.edges == () and view.nodes == ()

@@ -1,7 +1,8 @@
-"""Lane assignment, packing, culling and label placement: pure arithmetic, no Qt."""
+"""Lane assignment, packing, collapse, culling, label text and placement: pure arithmetic, no Qt."""
 
 from __future__ import annotations
 
+import itertools
 import time
 
 import numpy as np
@@ -9,7 +10,7 @@ import pandas as pd
 import pytest
 
 import viewer
-from viewer.model import layout
+from viewer.model import layout, marks
 from viewer.model.dates import parse_dates, span_end
 
 DAY = 86400.0
@@ -103,21 +104,21 @@ def test_short_names_drop_brackets_and_company_suffixes() -> None:
 def test_visible_indices_include_a_long_range_that_started_before_the_window() -> None:
     starts = np.array([0.0, 50.0, 100.0, 200.0])
     ends = np.array([150.0, 60.0, 100.0, 210.0])
-    assert layout.visible_indices(starts, ends, 120.0, 180.0).tolist() == [0]
-    assert layout.visible_indices(starts, ends, 55.0, 100.0).tolist() == [0, 1, 2]
+    assert marks.visible_indices(starts, ends, 120.0, 180.0).tolist() == [0]
+    assert marks.visible_indices(starts, ends, 55.0, 100.0).tolist() == [0, 1, 2]
 
 
 def test_labels_never_overlap_within_a_row_and_priority_wins() -> None:
     x = np.array([0.0, 10.0, 100.0, 5.0])
     widths = np.array([50.0, 50.0, 20.0, 50.0])
     rows = np.array([0, 0, 0, 1])
-    assert layout.place_labels(x, widths, rows).tolist() == [True, False, True, True]
+    assert marks.place_labels(x, widths, rows).tolist() == [True, False, True, True]
     priority = np.array([0, 1, 0, 0])
-    assert layout.place_labels(x, widths, rows, priority).tolist() == [False, True, True, True]
+    assert marks.place_labels(x, widths, rows, priority).tolist() == [False, True, True, True]
 
 
 def test_room_to_next_measures_the_gap_to_the_next_mark_on_the_same_row() -> None:
-    room = layout.room_to_next(np.array([10.0, 0.0, 5.0]), np.array([0, 0, 1]))
+    room = marks.room_to_next(np.array([10.0, 0.0, 5.0]), np.array([0, 0, 1]))
     assert room.tolist() == [np.inf, 10.0, np.inf]
 
 
@@ -125,13 +126,13 @@ def test_hit_test_finds_the_nearest_mark_within_a_few_pixels() -> None:
     x0 = np.array([100.0, 200.0, 300.0])
     x1 = np.array([100.0, 260.0, 300.0])
     y = np.array([50.0, 50.0, 80.0])
-    assert layout.hit_test(103, 51, x0, x1, y) == 0
-    assert layout.hit_test(240, 50, x0, x1, y) == 1
-    assert layout.hit_test(150, 50, x0, x1, y) == -1
+    assert marks.hit_test(103, 51, x0, x1, y) == 0
+    assert marks.hit_test(240, 50, x0, x1, y) == 1
+    assert marks.hit_test(150, 50, x0, x1, y) == -1
 
 
 def test_density_counts_items_per_lane_and_bin() -> None:
-    counts = layout.density(np.array([0.0, 1.0, 9.0, 20.0]), np.array([0, 0, 1, 1]), 2, 0.0, 10.0, 2)
+    counts = marks.density(np.array([0.0, 1.0, 9.0, 20.0]), np.array([0, 0, 1, 1]), 2, 0.0, 10.0, 2)
     assert counts.tolist() == [[2, 0], [0, 1]]
 
 
@@ -170,3 +171,92 @@ def test_lane_geometry_stacks_lanes_by_their_sub_rows_with_padding() -> None:
 def test_the_view_may_pan_a_little_past_the_data_and_always_over_the_window() -> None:
     lo, hi = layout.x_limits(0.0, 1000 * DAY, (-5000 * DAY, 10.0))
     assert (lo, hi) == (-5000 * DAY, 1050 * DAY)
+
+
+def test_a_collapsed_lane_is_one_thin_row_holding_all_its_marks() -> None:
+    events = make_events([("E1", "2020-01", "a"), ("E2", "2020-01-10", "a"), ("E3", "2020-03-01", "b")])
+    lanes = layout.lane_rows(events, ("a", "b"), NAMES)
+    tops, y = layout.lane_geometry(lanes, padding=0.25, collapsed=np.array([True, False]), collapsed_height=0.5)
+    assert tops.tolist() == [0.0, 0.5, 2.0]
+    in_a = lanes.lane == 0
+    assert y[in_a].tolist() == [0.25, 0.25]
+    assert y[~in_a].tolist() == [1.25]
+
+
+def test_a_dataset_without_principal_entities_gets_lanes_for_its_busiest_actors() -> None:
+    events = make_events([("E1", "2020-01-01", "c"), ("E2", "2020-01-02", "c;b"), ("E3", "2020-01-03", "b;c"),
+                          ("E4", "2020-01-04", "a")])
+    assert layout.busiest_actors(events, 2) == ["c", "b"]
+    lanes = layout.lane_rows(events, (), NAMES, max_lanes=2)
+    assert lanes.labels == ("Gamma", "Beta", layout.OTHER)
+
+
+def test_category_lanes_come_busiest_first() -> None:
+    events = make_events([("E1", "2020-01-01", "a"), ("E2", "2020-01-02", "a"), ("E3", "2020-01-03", "a")])
+    events["category"] = pd.Categorical(["legal", "capital", "capital"])
+    assert layout.lane_rows(events, (), {}, group_by="category").labels == ("Capital", "Legal")
+
+
+def test_the_interval_index_finds_what_one_global_maximum_would_find() -> None:
+    rng = np.random.default_rng(3)
+    starts = np.sort(rng.uniform(0, 1e6, 5000))
+    durations = np.where(rng.random(5000) < 0.3, rng.pareto(1.2, 5000) * 100, 0.0)
+    ends = starts + durations
+    index = marks.IntervalIndex.build(starts, ends)
+    for t0, t1 in ((0.0, 10.0), (5e5, 5e5 + 300), (9.9e5, 2e6), (-10.0, -1.0)):
+        assert index.overlapping(t0, t1).tolist() == marks.visible_indices(starts, ends, t0, t1).tolist()
+
+
+def test_the_interval_index_treats_a_missing_end_as_an_instant() -> None:
+    index = marks.IntervalIndex.build(np.array([0.0, 10.0]), np.array([np.nan, 20.0]))
+    assert index.overlapping(5.0, 15.0).tolist() == [1]
+    assert index.overlapping(0.0, 0.0).tolist() == [0]
+
+
+def test_the_interval_index_culls_a_million_items_with_a_few_decade_long_ranges_quickly() -> None:
+    rng = np.random.default_rng(5)
+    starts = np.sort(rng.uniform(0, 1e9, 1_000_000))
+    ends = starts.copy()
+    ends[::100_000] += 3e8  # ten ranges of about ten years
+    index = marks.IntervalIndex.build(starts, ends)
+    began = time.perf_counter()
+    for i in range(20):
+        found = index.overlapping(5e8 + i * 1e5, 5e8 + i * 1e5 + 86400.0)
+    assert (time.perf_counter() - began) / 20 < 0.005
+    assert len(found) < 200
+
+
+def test_labels_of_month_and_year_dates_say_so_before_the_title() -> None:
+    ds = viewer.load()
+    texts = dict(zip(ds.events["id"], marks.label_texts(ds.events), strict=True))
+    assert texts["E004"].startswith("2005 · Ghosn")
+    assert texts["E003"].startswith("Mar–May 2002 · ")
+    assert texts["E052"].startswith("Jan 2023 · ")
+    assert texts["E011"] == str(ds.events.loc[ds.events["id"] == "E011", "title"].iloc[0])
+
+
+def test_labels_placed_after_zooming_in_never_overlap_and_keep_the_selected_one() -> None:
+    rng = np.random.default_rng(11)
+    x = np.sort(rng.uniform(0, 2000, 300))
+    rows = rng.integers(0, 5, 300)
+    widths = rng.uniform(40, 160, 300)
+    priority = np.zeros(300)
+    priority[150] = 1
+    kept = []
+    for zoom in (1.0, 2.0, 8.0):
+        keep = marks.place_labels(x * zoom, widths, rows, priority)
+        kept.append(int(keep.sum()))
+        assert keep[150]
+        for row in range(5):
+            spans = sorted((x[i] * zoom, x[i] * zoom + widths[i]) for i in np.flatnonzero(keep & (rows == row)))
+            assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    assert kept == sorted(kept) and kept[0] < kept[-1]  # zooming in makes room for more labels
+
+
+def test_packing_a_part_leaves_the_pairs_outside_it_on_the_first_row() -> None:
+    events = make_events([("E1", "2020-01-01", "a"), ("E2", "2020-01-02", "a"), ("E3", "2021-01-01", "a"),
+                          ("E4", "2021-01-02", "a")])
+    lanes = layout.lane_rows(events, ("a",), NAMES, packed=False)
+    chosen = np.array([2, 3])
+    part = layout.packed_part(lanes, chosen, np.full(2, 5 * DAY), budget=10, lane_padding=0.5)
+    assert part.sub_row.tolist() == [0, 0, 0, 1]

@@ -158,3 +158,11 @@ def test_the_export_menu_writes_events_and_relations_tables(window, tmp_path: Pa
     rows = json.loads(relations.read_text())
     assert {"source": "french_trust", "target": "nissan", "value": "28.4"}.items() <= next(
         r for r in rows if r["source"] == "french_trust").items()
+
+
+def test_moved_nodes_are_remembered_for_the_dataset(qtbot, window, small) -> None:  # type: ignore[no-untyped-def]
+    window.relations.set_node_positions({"renault": (0.1, 0.9)})
+    window.relations.positions_changed.emit(window.relations.node_positions())
+    open_and_wait(qtbot, window, str(small))
+    open_and_wait(qtbot, window, None)
+    assert window.relations.node_positions()["renault"] == pytest.approx((0.1, 0.9))

@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import viewer
-from viewer.ui.relations import RelationshipPanel
+from viewer.model.filters import Filters, involved_entities
+from viewer.ui.relations import FADE_MS, RelationshipPanel
 from viewer.ui.state import Selection, ViewState
 
 
@@ -119,3 +122,112 @@ def test_a_screenshot_can_be_saved(panel: RelationshipPanel, state: ViewState, t
     path = tmp_path / "relations.png"
     assert panel.grab().save(str(path))
     assert path.stat().st_size > 10_000
+
+
+def _mouse(widget: object, kind: QEvent.Type, pos: QPoint, buttons: Qt.MouseButton) -> None:
+    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
+    event = QMouseEvent(kind, QPointF(pos), QPointF(pos), QPointF(pos), button, buttons,
+                        Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
+
+
+def _drag(qtbot: QtBot, panel: RelationshipPanel, start: QPoint, end: QPoint) -> None:
+    viewport, left = panel.canvas.viewport(), Qt.MouseButton.LeftButton
+    _mouse(viewport, QEvent.Type.MouseButtonPress, start, left)
+    for step in range(1, 11):
+        _mouse(viewport, QEvent.Type.MouseMove, start + (end - start) * step / 10, left)
+        qtbot.wait(5)
+    _mouse(viewport, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+
+
+def test_selecting_the_new_alliance_agreement_highlights_the_relations_it_brought_about(
+        panel: RelationshipPanel, state: ViewState) -> None:
+    state.select_event("E067")
+    assert {"R04", "R05", "R06", "R08", "R14"} <= panel.highlighted_relations()
+    assert {"renault", "nissan"} <= panel.highlighted_entities()
+
+
+def test_clicking_the_renault_to_nissan_stake_selects_that_relation(qtbot: QtBot, panel: RelationshipPanel,
+                                                                    state: ViewState) -> None:
+    state.move_cursor("2023-11-09")
+    with qtbot.waitSignal(state.selection_changed):
+        qtbot.mouseClick(panel.canvas.viewport(), Qt.MouseButton.LeftButton, pos=panel.edge_midpoint("R04"))
+    assert state.selection == Selection(relations=frozenset({"R04"}))
+
+
+def test_dragging_a_node_moves_it_and_keeps_it_there_when_the_cursor_moves(qtbot: QtBot, panel: RelationshipPanel,
+                                                                           state: ViewState) -> None:
+    state.move_cursor("2023-02-06")
+    start = panel.node_pos("geely")
+    end = panel.canvas.viewport().rect().bottomRight() - QPoint(60, 60)  # free space, away from other nodes
+    with qtbot.waitSignal(panel.positions_changed) as moved:
+        _drag(qtbot, panel, start, end)
+    assert set(moved.args[0]) == {"geely"}
+    assert (panel.node_pos("geely") - end).manhattanLength() <= 3
+    assert panel.node_pos("renault") != panel.node_pos("geely")
+    state.move_cursor("2023-11-09")
+    assert (panel.node_pos("geely") - end).manhattanLength() <= 3
+    assert state.selection.empty  # a drag is not a click
+
+
+def test_dragging_the_background_moves_no_node(qtbot: QtBot, panel: RelationshipPanel) -> None:
+    corner = panel.canvas.viewport().rect().bottomLeft() + QPoint(10, -10)
+    _drag(qtbot, panel, corner, corner + QPoint(30, -30))
+    assert panel.node_positions() == {}
+
+
+def test_node_positions_can_be_restored_and_reset(panel: RelationshipPanel, qtbot: QtBot) -> None:
+    panel.set_node_positions({"geely": (0.9, 0.1), "nobody": (0.0, 0.0), "renault": ("x", 1)})
+    assert panel.node_positions() == {"geely": (0.9, 0.1)}
+    assert panel.reset_layout.isVisible()
+    with qtbot.waitSignal(panel.positions_changed) as reset:
+        panel.reset_layout.click()
+    assert reset.args[0] == {} and panel.node_positions() == {}
+
+
+def test_unchecking_a_kind_in_the_legend_removes_its_edges(panel: RelationshipPanel, state: ViewState) -> None:
+    state.move_cursor("2023-02-06")
+    assert any(kind == "partnership" for _s, _t, kind in panel.edge_labels())
+    panel.legend.buttons["partnership"].click()
+    assert panel.hidden_kinds() == frozenset({"partnership"})
+    assert all(kind != "partnership" for _s, _t, kind in panel.edge_labels())
+    assert "qualcomm" not in panel.node_ids()
+    panel.legend.buttons["partnership"].click()
+    assert "qualcomm" in panel.node_ids()
+
+
+def test_a_filter_dims_the_entities_that_no_matching_event_involves(panel: RelationshipPanel,
+                                                                    state: ViewState) -> None:
+    state.move_cursor("2023-02-06")
+    filters = Filters(actors=frozenset({"geely"}))
+    state.set_filters(filters)
+    involved = involved_entities(state.dataset.events, filters.mask(state.dataset.events))
+    assert panel.dimmed_entities() == panel.node_ids() - involved
+    assert "geely" not in panel.dimmed_entities() and panel.dimmed_entities()
+    state.set_filters(Filters())
+    assert panel.dimmed_entities() == set()
+
+
+def test_moving_the_cursor_fades_the_old_stake_out_and_the_new_one_in(qtbot: QtBot, panel: RelationshipPanel,
+                                                                      state: ViewState) -> None:
+    state.move_cursor("2022-12-31")
+    qtbot.wait(FADE_MS + 100)
+    state.move_cursor("2023-11-09")
+    qtbot.wait(FADE_MS // 3)
+    alpha = panel.drawn_edge_alpha()
+    assert 0.0 < alpha["R03"] < 1.0 and 0.0 < alpha["R04"] < 1.0
+    assert panel.edge_labels()[("renault", "nissan", "equity_stake")] == "15%"  # the target is known at once
+    qtbot.waitUntil(lambda: "R03" not in panel.drawn_edge_alpha(), timeout=2000)
+    assert panel.drawn_edge_alpha()["R04"] == 1.0
+
+
+def test_the_trust_is_drawn_as_a_trust_when_its_kind_says_so(state: ViewState, qtbot: QtBot) -> None:
+    ds = viewer.load()
+    kinds = ds.entities["kind"].astype(str)
+    ds.entities["kind"] = kinds.where(ds.entities["id"] != "french_trust", "trust")
+    state.set_dataset(ds)
+    widget = RelationshipPanel(state)
+    qtbot.addWidget(widget)
+    state.move_cursor("2023-11-09")
+    nodes = widget.nodes_item.nodes
+    assert nodes is not None and nodes.shapes[nodes.ids.index("french_trust")] == "hexagon"

@@ -16,6 +16,7 @@ import pandas as pd
 from viewer.model import query
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
+from viewer.model.graph_history import HistorySteps, history_steps, step_path
 from viewer.model.graph_layout import MIN_DISTANCE, PERSON, Positions, core_ids, layout
 
 __all__ = [
@@ -23,13 +24,17 @@ __all__ = [
     "PERSON",
     "Edge",
     "GraphView",
+    "HistorySteps",
     "Node",
     "Positions",
     "core_ids",
+    "drop_node",
     "edge_width",
     "graph_at",
+    "history_steps",
     "layout",
     "short_name",
+    "step_path",
 ]
 
 LEADERSHIP = "leadership"
@@ -154,3 +159,29 @@ def graph_at(dataset: Dataset, when: object, *, include_people: bool = False,
              kind=str(table.at[i, "kind"]), color=str(table.at[i, "color"]), principal=i in principal)
         for i in ids if i in table.index)
     return GraphView(t, nodes, edges)
+
+
+def drop_node(positions: Positions, key: str, xy: tuple[float, float],
+              min_distance: float = MIN_DISTANCE) -> tuple[float, float]:
+    """Where a node dragged to ``xy`` lands: there, or pushed just clear of any node it would cover.
+
+    The other nodes never move; the dropped one steps away from its nearest neighbour until no node
+    is closer than ``min_distance`` (a few passes settle even in a crowd).
+
+    >>> drop_node({"a": (0.0, 0.0), "b": (1.0, 0.0)}, "b", (0.05, 0.0), 0.1)
+    (0.1, 0.0)
+    """
+    others = np.array([p for k, p in positions.items() if k != key], dtype=float).reshape(-1, 2)
+    point = np.array(xy, dtype=float)
+    for attempt in range(50):
+        if not len(others):
+            break
+        dist = np.hypot(*(others - point).T)
+        nearest = int(np.argmin(dist))
+        if dist[nearest] >= min_distance * 0.999:
+            break
+        away = point - others[nearest]
+        if np.hypot(*away) < 1e-12:  # dropped exactly on a node: step out in a fixed direction
+            away = np.array([np.cos(attempt), np.sin(attempt)])
+        point = others[nearest] + away / np.hypot(*away) * min_distance
+    return float(point[0]), float(point[1])

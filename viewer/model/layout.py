@@ -1,4 +1,4 @@
-"""Timeline layout as pure arithmetic: lanes, sub-row packing, culling, label placement, hit tests.
+"""Timeline layout as pure arithmetic: lanes, their order and collapse, sub-row packing, zoom limits.
 
 Everything here works on numpy arrays in Unix seconds or pixels, so the Qt timeline only
 translates and these rules are tested without a screen.
@@ -6,7 +6,6 @@ translates and these rules are tested without a screen.
 
 from __future__ import annotations
 
-import bisect
 import heapq
 import re
 from dataclasses import dataclass
@@ -53,10 +52,20 @@ class Lanes:
         return Lanes(self.keys, self.labels, self.event_index, self.lane, rows, self.start, self.end)
 
 
-def lane_geometry(lanes: Lanes, padding: float) -> tuple[np.ndarray, np.ndarray]:
-    """Lane edges (``n_lanes + 1`` tops, in rows, first lane at 0) and each pair's row centre."""
-    tops = np.concatenate([[0.0], np.cumsum(lanes.rows_per_lane() + 2 * padding)])
-    return tops, tops[lanes.lane] + padding + lanes.sub_row + 0.5
+def lane_geometry(lanes: Lanes, padding: float, collapsed: np.ndarray | None = None,
+                  collapsed_height: float = 0.7) -> tuple[np.ndarray, np.ndarray]:
+    """Lane edges (``n_lanes + 1`` tops, in rows, first lane at 0) and each pair's row centre.
+
+    A collapsed lane (``collapsed[lane]`` true) is one thin row of ``collapsed_height`` rows, with
+    every one of its marks on that row.
+    """
+    heights = lanes.rows_per_lane() + 2 * padding
+    centre = padding + lanes.sub_row + 0.5
+    if collapsed is not None and collapsed.any():
+        heights = np.where(collapsed, collapsed_height, heights)
+        centre = np.where(collapsed[lanes.lane], collapsed_height / 2, centre)
+    tops = np.concatenate([[0.0], np.cumsum(heights)])
+    return tops, tops[lanes.lane] + centre
 
 
 def x_limits(first: float, last: float, window: tuple[float, float], margin_fraction: float = 0.05,
@@ -75,15 +84,17 @@ def short_name(name: str) -> str:
 
 def lane_rows(events: pd.DataFrame, principal: tuple[str, ...] | list[str], entity_names: dict[str, str],
               group_by: str = "actor", min_width_seconds: float | np.ndarray = 0.0,
-              max_rows: int | None = None, packed: bool = True) -> Lanes:
+              max_rows: int | None = None, packed: bool = True, max_lanes: int = 12) -> Lanes:
     """Assign events to lanes and pack each lane into sub-rows (all on row 0 when not ``packed``).
 
     ``group_by="actor"``: one lane per principal entity (in the given order) that has events, then
     "Other" for events with no principal actor; an event with several principal actors appears in
-    each of their lanes. ``"category"``: one lane per category. ``"none"``: one lane.
+    each of their lanes. A dataset that names no principal entities gets lanes for its busiest
+    actors (most events first, up to ``max_lanes``). ``"category"``: one lane per category, the
+    busiest first. ``"none"``: one lane.
     """
     if group_by == "actor":
-        keys, pair_event, pair_lane = _by_actor(events, list(principal))
+        keys, pair_event, pair_lane = _by_actor(events, list(principal) or busiest_actors(events, max_lanes))
         labels = [OTHER if key == OTHER else short_name(entity_names.get(key, key)) for key in keys]
     elif group_by == "category":
         keys, pair_event, pair_lane = _by_category(events)
@@ -102,6 +113,16 @@ def lane_rows(events: pd.DataFrame, principal: tuple[str, ...] | list[str], enti
     pair_event, pair_lane, start, end = pair_event[order], pair_lane[order], start[order], end[order]
     rows = pack(start, end, pair_lane, min_width_seconds, max_rows) if packed else np.zeros(len(start), np.int64)
     return Lanes(tuple(keys), tuple(labels), pair_event, pair_lane, rows, start, end)
+
+
+def busiest_actors(events: pd.DataFrame, n: int) -> list[str]:
+    """The ``n`` entity ids with the most events, most first (ties by id)."""
+    uniques, counts = np.unique(events["actors"].fillna("").astype(str).to_numpy(), return_counts=True)
+    per_actor: dict[str, int] = {}
+    for text, count in zip(uniques.tolist(), counts.tolist(), strict=True):
+        for actor in {a.strip() for a in text.split(";") if a.strip()}:
+            per_actor[actor] = per_actor.get(actor, 0) + count
+    return [a for a, _ in sorted(per_actor.items(), key=lambda item: (-item[1], item[0]))[:n]]
 
 
 def _by_actor(events: pd.DataFrame, principal: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -127,8 +148,8 @@ def _by_actor(events: pd.DataFrame, principal: list[str]) -> tuple[list[str], np
 def _by_category(events: pd.DataFrame) -> tuple[list[str], np.ndarray, np.ndarray]:
     column = events["category"]
     present = column.astype("object").where(column.notna(), "").astype(str).to_numpy()
-    declared = [str(c) for c in column.cat.categories] if isinstance(column.dtype, pd.CategoricalDtype) else []
-    keys = [c for c in dict.fromkeys([*declared, *sorted(set(present))]) if c]
+    names, counts = np.unique(present, return_counts=True)
+    keys = [str(names[i]) for i in np.lexsort((names, -counts)) if names[i]]  # busiest first, ties by name
     lane_of = {key: i for i, key in enumerate(keys)}
     pair_lane = np.array([lane_of.get(c, len(keys)) for c in present], dtype=np.int64)
     return _drop_empty([*keys, OTHER], np.arange(len(events), dtype=np.int64), pair_lane)
@@ -206,81 +227,17 @@ def rows_needed(starts: np.ndarray, ends: np.ndarray, groups: np.ndarray, n_grou
     return np.maximum(out, 1)
 
 
-def visible_indices(starts: np.ndarray, ends: np.ndarray, t0: float, t1: float,
-                    max_duration: float | None = None) -> np.ndarray:
-    """Indices of items (sorted by start) overlapping ``[t0, t1]``, found with ``np.searchsorted``.
+def packed_part(lanes: Lanes, chosen: np.ndarray, slot_seconds: np.ndarray, budget: float, lane_padding: float
+                ) -> Lanes:
+    """Lanes with only the ``chosen`` pairs packed (rows capped to fit ``budget``); the rest stay on row 0.
 
-    Only items starting after ``t0 - max_duration`` can still be running at ``t0``, so the scan
-    is bounded by the longest item, not by everything before the window.
+    Big datasets pack just the stretch around the view: the other pairs are out of sight anyway.
     """
-    longest = max_duration if max_duration is not None else (float(np.max(ends - starts)) if len(starts) else 0.0)
-    lo = int(np.searchsorted(starts, t0 - longest, side="left"))
-    hi = int(np.searchsorted(starts, t1, side="right"))
-    candidates = np.arange(lo, hi)
-    return candidates[ends[lo:hi] >= t0]
-
-
-def place_labels(x: np.ndarray, widths: np.ndarray, rows: np.ndarray, priority: np.ndarray | None = None,
-                 gap: float = 6.0) -> np.ndarray:
-    """Which labels to draw so that none overlap within a row (greedy: priority first, then order).
-
-    Label ``i`` covers ``[x[i], x[i] + widths[i] + gap)`` on row ``rows[i]``; a label with zero
-    or negative width is never drawn.
-    """
-    n = len(x)
-    keep = np.zeros(n, dtype=bool)
-    rank = np.zeros(n) if priority is None else -np.asarray(priority, dtype=float)
-    taken: dict[int, tuple[list[float], list[float]]] = {}
-    for i in np.lexsort((np.arange(n), rank)).tolist():
-        if widths[i] <= 0:
-            continue
-        lo, hi = float(x[i]), float(x[i] + widths[i] + gap)
-        lefts, rights = taken.setdefault(int(rows[i]), ([], []))
-        at = bisect.bisect_left(lefts, lo)
-        if (at > 0 and rights[at - 1] > lo) or (at < len(lefts) and lefts[at] < hi):
-            continue
-        lefts.insert(at, lo)
-        rights.insert(at, hi)
-        keep[i] = True
-    return keep
-
-
-def room_to_next(x: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Distance from each mark to the next mark on its row (``inf`` for the last one)."""
-    order = np.lexsort((x, rows))
-    xs, rs = x[order], rows[order]
-    gaps = np.full(len(x), np.inf)
-    same = rs[1:] == rs[:-1]
-    gaps_sorted = np.full(len(x), np.inf)
-    gaps_sorted[:-1] = np.where(same, xs[1:] - xs[:-1], np.inf)
-    gaps[order] = gaps_sorted
-    return gaps
-
-
-def hit_test(px: float, py: float, x0: np.ndarray, x1: np.ndarray, y: np.ndarray, radius: float = 6.0,
-             half_height: float = 6.0) -> int:
-    """The mark nearest to pixel ``(px, py)`` within ``radius``, or -1.
-
-    Marks are spans ``[x0, x1]`` in pixels (equal for instants) centred on row ``y``.
-    """
-    if len(x0) == 0:
-        return -1
-    dx = np.maximum(np.maximum(x0 - px, px - x1), 0.0)
-    dy = np.maximum(np.abs(y - py) - half_height + radius, 0.0)
-    distance = np.hypot(dx, dy)
-    best = int(np.argmin(distance))
-    return best if distance[best] <= radius else -1
-
-
-def density(x: np.ndarray, lanes: np.ndarray, n_lanes: int, t0: float, t1: float, n_bins: int) -> np.ndarray:
-    """Counts per lane and time bin over ``[t0, t1)``: shape ``(n_lanes, n_bins)``."""
-    counts = np.zeros((n_lanes, max(n_bins, 1)), dtype=np.int64)
-    if len(x) == 0 or t1 <= t0:
-        return counts
-    bins = np.floor((x - t0) / (t1 - t0) * n_bins).astype(np.int64)
-    inside = (bins >= 0) & (bins < n_bins)
-    np.add.at(counts, (lanes[inside], bins[inside]), 1)
-    return counts
+    start, end, lane = lanes.start[chosen], lanes.end[chosen], lanes.lane[chosen]
+    needed = rows_needed(start, end, lane, len(lanes.keys), slot_seconds)
+    rows = np.zeros(len(lanes), dtype=np.int64)
+    rows[chosen] = pack(start, end, lane, slot_seconds, max_rows=rows_cap(needed, budget, lane_padding))
+    return Lanes(lanes.keys, lanes.labels, lanes.event_index, lanes.lane, rows, lanes.start, lanes.end)
 
 
 def event_kinds(events: pd.DataFrame) -> np.ndarray:

@@ -155,7 +155,8 @@ class Diff:
     """Relation changes between two dates; ``table`` has one row per (source, target, kind) pair.
 
     Columns: change (added / removed / changed / unchanged), source, target, kind, old_value,
-    new_value, old_id, new_id, events (the ';'-separated events linked to the newer relation).
+    new_value, old_id, new_id, events (the ';'-separated events linked to the newer relation; empty
+    for a removed one, whose own event brought it about rather than ended it).
     """
 
     before: pd.Timestamp
@@ -183,9 +184,11 @@ def diff(relations: pd.DataFrame, before: object, after: object) -> Diff:
     change = np.select(
         [merged["_merge"] == "right_only", merged["_merge"] == "left_only", ~same_value],
         ["added", "removed", "changed"], default="unchanged")
+    # the event that brought the newer relation about; a removed relation's own event started it, so
+    # it says nothing about why it ended and is left out
     links = relations.set_index("id")["event"].to_dict()
-    event_of = [links.get(new_id, "") if isinstance(new_id, str) else links.get(old_id, "")
-                for old_id, new_id in zip(merged["id_old"], merged["id_new"], strict=True)]
+    event_of = [links.get(new_id, "") if isinstance(new_id, str) else ""
+                for new_id in merged["id_new"]]
     table = pd.DataFrame({
         "change": change, "source": merged["source"], "target": merged["target"], "kind": merged["kind"],
         "old_value": merged["value_old"], "new_value": merged["value_new"],

@@ -19,17 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.model import query
+from viewer.model import navigation, query
 from viewer.model.dataset import Dataset
 from viewer.model.dates import format_date, parse_date
 from viewer.model.window import TimeWindow
-from viewer.ui import dialogs, menus
+from viewer.ui import dialogs, menus, relations_tools, timeline_tools
 from viewer.ui.details import DetailsPanel
 from viewer.ui.loading import Loader
 from viewer.ui.mapping_dialog import MappingDialog, needs_mapping
 from viewer.ui.relations import RelationshipPanel
 from viewer.ui.settings import Settings
-from viewer.ui.state import ViewState, default_window
+from viewer.ui.state import ViewState
 from viewer.ui.timeline import TimelinePanel
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         state.dataset_changed.connect(self._on_dataset)
         state.cursor_moved.connect(lambda _t: self._update_status())
         self._on_dataset(state.dataset)
+        self.tools = timeline_tools.install(self)
+        self.relation_tools = relations_tools.install(self)
+        self.relations.positions_changed.connect(lambda _positions: self._save_view())
         self._restore_settings()
 
     # construction
@@ -108,7 +111,7 @@ class MainWindow(QMainWindow):
         if not self._docks_sized:
             self._docks_sized = True
             self.resizeDocks([self.relations_dock], [max(420, int(self.width() * 0.38))], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.details_dock], [140], Qt.Orientation.Vertical)
+            self.resizeDocks([self.details_dock], [190], Qt.Orientation.Vertical)
 
     # dataset life cycle
     def _on_dataset(self, dataset: Dataset) -> None:
@@ -196,12 +199,15 @@ class MainWindow(QMainWindow):
             return
         window = self.state.window
         self.settings.save_view_state(path, {"window": [window.start, window.end],
-                                             "cursor": self.state.cursor.isoformat()})
+                                             "cursor": self.state.cursor.isoformat(),
+                                             "node_positions": self.relations.node_positions()})
 
     def _apply_saved_view(self, dataset: Dataset) -> None:
         if self.settings is None or not dataset.meta.path:
             return
         view = self.settings.view_state(dataset.meta.path)
+        positions = view.get("node_positions")
+        self.relations.set_node_positions(positions if isinstance(positions, dict) else {})
         try:
             start, end = (float(v) for v in view.get("window", ()))
             if start < end:
@@ -236,15 +242,11 @@ class MainWindow(QMainWindow):
     # navigation
     def show_default_window(self) -> None:
         """Show the dataset's default window (for the alliance: Ghosn's arrest → London)."""
-        self.state.set_window(default_window(self.state.dataset))
+        self.state.set_window(navigation.default_window(self.state.dataset))
 
     def fit_all(self) -> None:
         """Show every event, with a small margin."""
-        span = self.state.dataset.span()
-        if span is not None:
-            window = TimeWindow.between(span[0], span[1])
-            margin = max(window.span * 0.02, 86400.0)
-            self.state.set_window(TimeWindow(window.start - margin, window.end + margin))
+        self.state.set_window(navigation.fit_all(self.state.dataset))
 
     def zoom(self, factor: float) -> None:
         """Zoom around the centre of the window."""

@@ -17,10 +17,14 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTran
 # Okabe–Ito: distinguishable with the common colour-vision deficiencies
 BLACK, ORANGE, SKY, GREEN, BLUE, VERMILLION, PURPLE = (
     "#000000", "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7")
-NODE_COLORS = {"company": BLUE, "government": VERMILLION, "business_unit": GREEN, "person": PURPLE}
+NODE_COLORS = {"company": BLUE, "government": VERMILLION, "business_unit": GREEN, "trust": SKY, "person": PURPLE}
 OTHER_NODE_COLOR = ORANGE
-NODE_SHAPES = {"company": "circle", "government": "square", "business_unit": "diamond", "person": "circle"}
+NODE_SHAPES = {"company": "circle", "government": "square", "business_unit": "diamond", "trust": "hexagon",
+               "person": "circle"}
 HIGHLIGHT = ORANGE
+# diff mode: what happened to an edge between the two dates (unchanged ones are only faded)
+CHANGE_COLORS = {"added": "#1B9E4B", "removed": "#D62728", "changed": "#E08A00"}
+UNCHANGED_ALPHA = 0.3
 LANE_SPACING = 10.0  # px between parallel edges of the same two nodes
 LABEL_MARGIN = QPointF(160.0, 40.0)  # px beyond the node centres that labels may reach
 
@@ -100,6 +104,7 @@ class NodeArrays:
     colors: tuple[str, ...]
     labels: tuple[str, ...]
     rings: np.ndarray  # bool: highlighted
+    alpha: np.ndarray  # opacity 0..1: dimmed by filters, fading in or out during playback
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,16 @@ class EdgeArrays:
     labels: tuple[str, ...]
     faded: np.ndarray
     highlighted: np.ndarray
+    alpha: np.ndarray  # opacity 0..1, as for nodes
+    changes: tuple[str, ...]  # diff mode: added / removed / changed / renewed / unchanged; "" otherwise
+
+    def color(self, i: int) -> QColor:
+        """The line colour of edge ``i``: its kind's, or its change's in diff mode."""
+        return QColor(CHANGE_COLORS.get(self.changes[i], EDGE_STYLES.get(self.kinds[i], OTHER_EDGE).color))
+
+    def opacity(self, i: int) -> float:
+        """How opaque edge ``i`` is drawn (unchanged edges recede in diff mode)."""
+        return float(self.alpha[i]) * (UNCHANGED_ALPHA if self.changes[i] == "unchanged" else 1.0)
 
     def segments(self, transform: QTransform) -> tuple[np.ndarray, np.ndarray]:
         """Pixel start/end of every edge under ``transform`` (drawing and hit-testing share this)."""
@@ -159,6 +174,9 @@ def shape_path(shape: str, x: float, y: float, r: float) -> QPainterPath:
         path.addEllipse(QPointF(x, y), r, r)
     elif shape == "square":
         path.addRect(QRectF(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8))
+    elif shape == "hexagon":
+        path.addPolygon(QPolygonF([QPointF(x + r * 1.1 * np.cos(a), y + r * 1.1 * np.sin(a))
+                                   for a in np.linspace(0, 2 * np.pi, 7)]))
     elif shape == "diamond":
         path.addPolygon(QPolygonF([QPointF(x, y - r * 1.2), QPointF(x + r * 1.2, y), QPointF(x, y + r * 1.2),
                                    QPointF(x - r * 1.2, y), QPointF(x, y - r * 1.2)]))
@@ -188,8 +206,9 @@ class NodesItem(_PixelItem):
         centres = to_pixels(painter.transform(), nodes.xy)
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for (x, y), r, shape, color, ring in zip(centres, nodes.radii, nodes.shapes, nodes.colors, nodes.rings,
-                                                 strict=True):
+        for (x, y), r, shape, color, ring, alpha in zip(centres, nodes.radii, nodes.shapes, nodes.colors,
+                                                        nodes.rings, nodes.alpha, strict=True):
+            painter.setOpacity(float(alpha))
             if ring:
                 painter.setPen(QPen(QColor(BLACK), 3.0))
                 painter.setBrush(QColor(HIGHLIGHT))
@@ -220,17 +239,19 @@ class EdgesItem(_PixelItem):
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for j in np.flatnonzero(edges.highlighted):
+            painter.setOpacity(float(edges.alpha[j]))
             glow = QColor(HIGHLIGHT)
             glow.setAlpha(150)  # a glow behind the line, so the line's own style still shows
             halo = QPen(glow, edges.widths[j] + 6.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
             painter.setPen(halo)
             painter.drawLine(QPointF(*start[j]), QPointF(*end[j]))
         for i in range(len(edges.ids)):
+            painter.setOpacity(edges.opacity(i))
             self._draw_edge(painter, edges, i, start[i], end[i])
 
     def _draw_edge(self, painter: QPainter, edges: EdgeArrays, i: int, a: np.ndarray, b: np.ndarray) -> None:
         style = EDGE_STYLES.get(edges.kinds[i], OTHER_EDGE)
-        color = QColor(style.color)
+        color = edges.color(i)
         if edges.faded[i]:
             color.setAlpha(110)
         width = float(edges.widths[i])
@@ -242,8 +263,8 @@ class EdgesItem(_PixelItem):
         head = 7.0 + width * 1.1 if style.arrow else 0.0
         tip_base = b - u * head * 0.85  # the line stops under the arrowhead so thick lines keep a sharp tip
         pen = QPen(color, width, style.dash, Qt.PenCapStyle.FlatCap)
-        if edges.faded[i] and style.dash == Qt.PenStyle.SolidLine:
-            pen.setStyle(Qt.PenStyle.DashLine)  # uncertain dates: a broken line as well as a pale one
+        if (edges.faded[i] or edges.changes[i] == "removed") and style.dash == Qt.PenStyle.SolidLine:
+            pen.setStyle(Qt.PenStyle.DashLine)  # uncertain dates or gone by then: a broken line
         painter.setPen(pen)
         painter.drawLine(QPointF(*a), QPointF(*tip_base))
         if style.arrow:

@@ -14,9 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from viewer.ui.relations_items import (
-    EDGE_STYLES,
     HIGHLIGHT,
-    OTHER_EDGE,
     EdgeArrays,
     NodeArrays,
     _PixelItem,
@@ -122,7 +120,8 @@ class LabelsItem(_PixelItem):
         halo = QPen(QColor(255, 255, 255, 235), 3.5)
         halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         metrics = QFontMetricsF(self.name_font)
-        for rect, label, ring in zip(names, nodes.labels, nodes.rings, strict=True):
+        for rect, label, ring, alpha in zip(names, nodes.labels, nodes.rings, nodes.alpha, strict=True):
+            painter.setOpacity(float(alpha))
             self.name_font.setBold(bool(ring))
             path = QPainterPath()
             path.addText(float(rect[0]), float(rect[1]) + metrics.ascent(), self.name_font, label)
@@ -130,6 +129,7 @@ class LabelsItem(_PixelItem):
             painter.fillPath(path, QColor("#1A1A1A"))
         for i, rect in enumerate(values):
             if edges.labels[i]:
+                painter.setOpacity(edges.opacity(i))
                 self._draw_value(painter, edges, i, QRectF(QPointF(rect[0], rect[1]), QPointF(rect[2], rect[3])))
 
     @staticmethod
@@ -143,14 +143,14 @@ class LabelsItem(_PixelItem):
         return sizes
 
     def _draw_value(self, painter: QPainter, edges: EdgeArrays, i: int, box: QRectF) -> None:
-        style = EDGE_STYLES.get(edges.kinds[i], OTHER_EDGE)
+        color = edges.color(i)
         self.value_font.setItalic(bool(edges.faded[i]))
-        self.value_font.setBold(bool(edges.highlighted[i]))
-        border = QColor(HIGHLIGHT if edges.highlighted[i] else style.color)
+        self.value_font.setBold(bool(edges.highlighted[i]) or bool(edges.changes[i] == "changed"))
+        border = QColor(HIGHLIGHT if edges.highlighted[i] else color)
         border.setAlpha(255 if edges.highlighted[i] else 110)
         painter.setPen(QPen(border, 1.0))
         painter.setBrush(QColor(255, 255, 255, 235))
         painter.drawRoundedRect(box, 3, 3)
         painter.setFont(self.value_font)
-        painter.setPen(QColor(style.color).darker(130))
+        painter.setPen(color.darker(130))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, edges.labels[i])

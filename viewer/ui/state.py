@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
 from viewer.model.filters import Filters
+from viewer.model.navigation import default_window
 from viewer.model.window import TimeWindow
 
 
@@ -132,19 +133,6 @@ class ViewState(QObject):
         if event_id != self._hover:
             self._hover = event_id
             self.hover_changed.emit(event_id)
-
-
-def default_window(dataset: Dataset) -> TimeWindow:
-    """The dataset's own default window, else all its events with a small margin."""
-    meta = dataset.meta
-    span = dataset.span()
-    if meta.default_start and meta.default_end:
-        return TimeWindow.between(meta.default_start, meta.default_end)
-    if span is not None:
-        window = TimeWindow.between(span[0], span[1])
-        margin = max(window.span * 0.03, 86400.0)
-        return TimeWindow(window.start - margin, window.end + margin)
-    return TimeWindow.between("2000", "2030")
 
 
 def _defaults(dataset: Dataset) -> tuple[TimeWindow, pd.Timestamp]:

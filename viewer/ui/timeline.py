@@ -1,8 +1,9 @@
-"""TimelinePanel: events in lanes over a date axis, with the shared window, cursor and selection.
+"""TimelinePanel: events in lanes over a date axis, with the shared window, cursor, selection and filters.
 
 The panel only translates: view-range changes and clicks become ViewState calls, ViewState signals
-become a new range, cursor position or emphasis. Lanes, packing, culling, label placement and hit
-tests are pure functions in :mod:`viewer.model.layout`; drawing is one item in ``timeline_items``.
+become a new range, cursor position or emphasis. Lanes and packing are pure functions in
+:mod:`viewer.model.layout`, culling, labels and hit tests in :mod:`viewer.model.marks`; drawing is
+one item in ``timeline_items``; the cursor, lane gestures and keys live in small helper modules.
 """
 
 from __future__ import annotations
@@ -11,27 +12,30 @@ import dataclasses
 import math
 
 import numpy as np
-import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
 
-from viewer.model import layout
-from viewer.model.dates import format_date, from_seconds, to_seconds
+from viewer.model import layout, marks, navigation
 from viewer.model.query import actor_mask
 from viewer.model.window import MIN_SPAN, TimeWindow
+from viewer.ui import timeline_keys
+from viewer.ui.date_axis import DateAxis
 from viewer.ui.state import Selection, ViewState
-from viewer.ui.timeline_items import DENSITY_LIMIT, DateAxis, EventsItem, Marks, lane_colours, tooltip_text
+from viewer.ui.timeline_cursor import CursorLine
+from viewer.ui.timeline_items import DENSITY_LIMIT, EventsItem, Marks, lane_colours, tooltip_text
+from viewer.ui.timeline_lanes import COLLAPSED_MARK, LaneControls
+from viewer.ui.timeline_view import TimelineViewBox
 
-CURSOR_COLOUR = "#1F2328"
 AXIS_TEXT = "#57606A"
 LANE_PAD = 0.3  # rows of air above and below each lane's sub-rows
+COLLAPSED_ROWS = 0.75  # a collapsed lane's height, in rows
 PACK_PX = 40.0  # marks closer than this many pixels go to separate sub-rows...
 LABEL_SLOT_PX = 170.0  # ...and so do marks whose label (up to this long) would run into the next
 MARK_GAP_PX = 10.0  # marker half-width plus the gap before its label
-DAY = 86400.0
 LANE_LABEL_MAX_PX = 210.0
+FULL_PACK_LIMIT = 20_000  # (event, lane) pairs; beyond this only the stretch around the view is packed
 
 
 class TimelinePanel(QWidget):
@@ -41,7 +45,9 @@ class TimelinePanel(QWidget):
         super().__init__(parent)
         self.state = state
         self.group_by = "actor"
-        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": DateAxis()})
+        self.collapsed: set[str] = set()  # lane keys, kept across regrouping and datasets
+        self.hide_unmatched = False
+        self.plot = pg.PlotWidget(background="w", viewBox=TimelineViewBox(), axisItems={"bottom": DateAxis()})
         self.plot.setAntialiasing(True)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
@@ -53,27 +59,25 @@ class TimelinePanel(QWidget):
         self._style_axes()
         self.items = EventsItem()
         self.plot.addItem(self.items)
-        self.cursor_line = pg.InfiniteLine(
-            angle=90, movable=True, pen=pg.mkPen(CURSOR_COLOUR, width=2), hoverPen=pg.mkPen("#0969DA", width=3),
-            label="", labelOpts={"position": 0.985, "color": "w", "fill": CURSOR_COLOUR, "anchors": [(0, 1), (0, 1)]})
-        self.cursor_line.setZValue(10)
-        self.plot.addItem(self.cursor_line)
+        self.as_of = CursorLine(self.plot, state)
+        self.cursor_line = self.as_of.line
+        self.lanes = LaneControls(self)
+        self.keys = timeline_keys.install(self, state)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot)
         self._syncing = False
         self._lanes: layout.Lanes | None = None
+        self._layout_key: tuple[object, ...] | None = None
         self._names: dict[str, str] = {}
         self.view.sigXRangeChanged.connect(self._on_view_range)
         self.view.sigResized.connect(lambda _vb: self._relayout())
-        self.cursor_line.sigPositionChanged.connect(self._on_line_moved)
-        self.cursor_line.sigPositionChangeFinished.connect(self._on_line_released)
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         state.dataset_changed.connect(lambda _ds: self._rebuild())
         state.window_changed.connect(self._on_window_changed)
-        state.cursor_moved.connect(self._on_cursor_moved)
         state.selection_changed.connect(lambda _sel: self._update_emphasis())
+        state.filters_changed.connect(lambda _f: self._update_emphasis())
         state.hover_changed.connect(self._on_hover_changed)
         self._rebuild()
 
@@ -83,11 +87,32 @@ class TimelinePanel(QWidget):
         """The lanes' names, top to bottom."""
         return list(self._lanes.labels) if self._lanes is not None else []
 
+    def lane_keys(self) -> list[str]:
+        """The lanes' keys (entity ids, categories or ``all``), top to bottom."""
+        return list(self._lanes.keys) if self._lanes is not None else []
+
     def set_group_by(self, group_by: str) -> None:
         """Lanes per principal entity (``"actor"``), per ``"category"``, or one lane (``"none"``)."""
         if group_by != self.group_by:
             self.group_by = group_by
             self._rebuild()
+
+    def set_collapsed(self, keys: set[str]) -> None:
+        """Collapse exactly these lanes (by key) to one thin row of marks without labels."""
+        if keys != self.collapsed:
+            self.collapsed = set(keys)
+            self._layout_key = None
+            self._relayout()
+
+    def toggle_lane(self, key: str) -> None:
+        """Collapse an expanded lane or expand a collapsed one."""
+        self.set_collapsed(self.collapsed ^ {key})
+
+    def set_hide_unmatched(self, hide: bool) -> None:
+        """Hide events the filters do not match (instead of fading them)."""
+        if hide != self.hide_unmatched:
+            self.hide_unmatched = hide
+            self._update_emphasis()
 
     def visible_event_ids(self) -> list[str]:
         """Ids of events with a mark in the visible range, in time order."""
@@ -110,7 +135,7 @@ class TimelinePanel(QWidget):
         vis, px0, px1, py = self._visible_pixels()
         if self.items.density_mode or len(vis) > 20_000:
             return None
-        hit = layout.hit_test(scene_pos.x(), scene_pos.y(), px0, px1, py)
+        hit = marks.hit_test(scene_pos.x(), scene_pos.y(), px0, px1, py)
         return self._ids[int(self.items.marks.event[vis[hit]])] if hit >= 0 else None
 
     # ---- building -----------------------------------------------------------------------------
@@ -124,6 +149,8 @@ class TimelinePanel(QWidget):
             axis.setTextPen(pg.mkPen(AXIS_TEXT))
             axis.setPen(pg.mkPen("#D0D7DE"))
         self.plot.getAxis("left").setStyle(tickLength=0, autoExpandTextSpace=False)
+        # lane names change with the lanes, not with time: keep them as a pixmap between pans
+        self.plot.getAxis("left").setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot.getAxis("bottom").setStyle(tickLength=-6)
         self.plot.showGrid(x=True, y=False, alpha=0.12)
 
@@ -134,17 +161,17 @@ class TimelinePanel(QWidget):
         self._index = {event_id: i for i, event_id in enumerate(self._ids)}
         self._lanes = layout.lane_rows(ds.events, ds.meta.principal, self._names, group_by=self.group_by,
                                        packed=False)  # packing waits for a zoom level
+        self._interval_index = marks.IntervalIndex.build(self._lanes.start, self._lanes.end)
         self._kinds = layout.event_kinds(ds.events)
-        self._titles = [str(t) for t in ds.events["title"]]
+        self._titles = marks.label_texts(ds.events)
         # Packing only needs label lengths roughly (they are clipped to a slot), so skip measuring each.
-        chars = ds.events["title"].astype(str).str.len().to_numpy(dtype=np.float64)
+        chars = np.fromiter((len(t) for t in self._titles), dtype=np.float64, count=len(self._titles))
         self._label_px = chars * QFontMetricsF(self.items.font).averageCharWidth() * 1.1
         self._colours = lane_colours(self._lanes.keys, ds.entities)
-        self._layout_key: tuple[int, int] | None = None
-        self._packed: dict[tuple[int, int], layout.Lanes] = {}  # per zoom level and height
-        self._max_duration = float((self._lanes.end - self._lanes.start).max(initial=0.0))
-        span, window = ds.span(), self.state.window
-        first, last = (float(to_seconds(span[0])), float(to_seconds(span[1]))) if span else (window.start, window.end)
+        self._layout_key = None
+        self._packed: dict[tuple[int, int, int], layout.Lanes] = {}  # per zoom level, height and tile
+        span, window = navigation.data_span(ds), self.state.window
+        first, last = span if span else (window.start, window.end)
         lo, hi = layout.x_limits(first, last, (window.start, window.end))
         self._syncing = True  # limits may clamp the old range: that is not the user's window
         try:
@@ -153,50 +180,65 @@ class TimelinePanel(QWidget):
             self._syncing = False
         self._apply_window(window)
         self._relayout()
-        self._on_cursor_moved(self.state.cursor)
+        self.as_of.follow(self.state.cursor)
         self._update_emphasis()
 
+    def _collapsed_mask(self) -> np.ndarray:
+        return np.array([key in self.collapsed for key in self.lane_keys()], dtype=bool)
+
     def _relayout(self) -> None:
-        """Repack sub-rows when the zoom crosses a power of two or the height changes."""
+        """Repack sub-rows when the zoom crosses a power of two, the height or the collapsed lanes change."""
         lanes = self._lanes
         if lanes is None:
             return
         (t0, t1), _ = self.view.viewRange()
         level = round(math.log2(max((t1 - t0) / max(self.view.width(), 50.0), 1e-3)))
         budget = max(self.view.height(), 60.0) / self.items.line_height
-        crowded = len(layout.visible_indices(lanes.start, lanes.end, t0, t1, self._max_duration)) > DENSITY_LIMIT
-        # Density ignores sub-rows, so crowded views skip packing altogether.
-        key = (-999 if crowded else level, int(budget))
+        crowded = len(self._interval_index.overlapping(t0, t1)) > DENSITY_LIMIT
+        collapsed = self._collapsed_mask()
+        # Density ignores sub-rows, so crowded views skip packing altogether. Big datasets pack only the
+        # stretch around the view (aligned tiles, so small pans reuse it) instead of every pair.
+        tile = 2.0**level * max(self.view.width(), 50.0) * 2
+        part = math.floor(t0 / tile) if len(lanes) > FULL_PACK_LIMIT and not crowded else 0
+        pack_key = (-999 if crowded else level, int(budget), part)
+        key = (*pack_key, tuple(collapsed.tolist()))
         if key == self._layout_key:
             return
         self._layout_key = key
-        if key not in self._packed:
+        if pack_key not in self._packed:
+            if len(self._packed) > 32:
+                self._packed.clear()
             if crowded:
                 packed = dataclasses.replace(lanes, sub_row=np.zeros(len(lanes), dtype=np.int64))
             else:
-                slot_px = np.clip(self._label_px[lanes.event_index], PACK_PX, LABEL_SLOT_PX) + 2 * MARK_GAP_PX
-                slot = slot_px * 2.0**level
-                needed = layout.rows_needed(lanes.start, lanes.end, lanes.lane, len(lanes.keys), slot)
-                packed = lanes.repacked(slot, max_rows=layout.rows_cap(needed, budget, 2 * LANE_PAD))
-            self._packed[key] = packed
-        self._set_marks(self._packed[key])
+                chosen = (self._interval_index.overlapping((part - 1) * tile, (part + 2) * tile)
+                          if len(lanes) > FULL_PACK_LIMIT else np.arange(len(lanes)))
+                packed = self._packed_part(lanes, level, budget, chosen)
+            self._packed[pack_key] = packed
+        self._set_marks(self._packed[pack_key], collapsed)
 
-    def _set_marks(self, lanes: layout.Lanes) -> None:
-        tops, y = layout.lane_geometry(lanes, LANE_PAD)
+    def _packed_part(self, lanes: layout.Lanes, level: int, budget: float, chosen: np.ndarray) -> layout.Lanes:
+        """Sub-rows for the chosen pairs at one zoom level, each reserving room for its label."""
+        slot_px = np.clip(self._label_px[lanes.event_index[chosen]], PACK_PX, LABEL_SLOT_PX) + 2 * MARK_GAP_PX
+        return layout.packed_part(lanes, chosen, slot_px * 2.0**level, budget, 2 * LANE_PAD)
+
+    def _set_marks(self, lanes: layout.Lanes, collapsed: np.ndarray) -> None:
+        tops, y = layout.lane_geometry(lanes, LANE_PAD, collapsed, COLLAPSED_ROWS)
         self.items.set_marks(Marks(
             x0=lanes.start, x1=lanes.end, y=y, lane=lanes.lane, event=lanes.event_index,
             kind=self._kinds[lanes.event_index], titles=self._titles, colours=self._colours,
             bands=[(float(tops[i]), float(tops[i + 1])) for i in range(len(lanes.keys))],
-            height=float(tops[-1]), max_duration=self._max_duration))
-        self._set_lane_ticks(lanes, tops)
+            height=float(tops[-1]), index=self._interval_index, collapsed=collapsed))
+        self._set_lane_ticks(lanes, tops, collapsed)
         self.view.setLimits(yMin=0.0, yMax=float(tops[-1]), minYRange=float(tops[-1]), maxYRange=float(tops[-1]))
         self.view.setYRange(0.0, float(tops[-1]), padding=0)
 
-    def _set_lane_ticks(self, lanes: layout.Lanes, tops: np.ndarray) -> None:
+    def _set_lane_ticks(self, lanes: layout.Lanes, tops: np.ndarray, collapsed: np.ndarray) -> None:
         axis = self.plot.getAxis("left")
         metrics = QFontMetricsF(axis.style.get("tickFont") or QFont())
-        labels = [metrics.elidedText(label, pg.QtCore.Qt.TextElideMode.ElideRight, LANE_LABEL_MAX_PX)
-                  for label in lanes.labels]
+        labels = [metrics.elidedText((COLLAPSED_MARK if collapsed[i] else "") + label,
+                                     pg.QtCore.Qt.TextElideMode.ElideRight, LANE_LABEL_MAX_PX)
+                  for i, label in enumerate(lanes.labels)]
         axis.setTicks([[((tops[i] + tops[i + 1]) / 2, label) for i, label in enumerate(labels)], []])
         widest = max((metrics.horizontalAdvance(label) for label in labels), default=40.0)
         axis.setWidth(int(widest) + 18)
@@ -212,8 +254,6 @@ class TimelinePanel(QWidget):
     def _on_window_changed(self, window: TimeWindow) -> None:
         self._apply_window(window)
         self._relayout()
-        self._place_cursor_label()
-        self.cursor_line.label.setFormat(self._cursor_label(self.state.cursor))
 
     def _apply_window(self, window: TimeWindow) -> None:
         (t0, t1), _ = self.view.viewRange()
@@ -228,46 +268,6 @@ class TimelinePanel(QWidget):
         if not (_close(t0, window.start) and _close(t1, window.end)):
             # The limits clamped the request: tell the state after its current emission finishes.
             QTimer.singleShot(0, self, lambda: self.state.set_window(TimeWindow(*self.view.viewRange()[0])))
-
-    # ---- cursor -----------------------------------------------------------------------------
-
-    def _cursor_label(self, when: pd.Timestamp) -> str:
-        precision = "time" if self.state.window.span < 2 * DAY else "day"
-        return format_date(when, precision)
-
-    def _place_cursor_label(self) -> None:
-        """Keep the date label inside the plot: to the left of the line near the right edge."""
-        window, label = self.state.window, self.cursor_line.label
-        right_side = (self.cursor_line.value() - window.start) > 0.85 * window.span
-        anchor = (1.0, 1.0) if right_side else (0.0, 1.0)
-        if label.anchors[0] != anchor:
-            label.anchors = [anchor, anchor]
-            label.updatePosition()
-
-    def _on_cursor_moved(self, when: pd.Timestamp) -> None:
-        self.cursor_line.label.setFormat(self._cursor_label(when))
-        seconds = float(to_seconds(when))
-        # while the user drags, the line already is where the hand is
-        if not self.cursor_line.moving and not _close(self.cursor_line.value(), seconds):
-            self._syncing = True
-            try:
-                self.cursor_line.setValue(seconds)
-            finally:
-                self._syncing = False
-        self._place_cursor_label()
-
-    def _snapped(self, seconds: float) -> pd.Timestamp:
-        when = from_seconds(seconds)
-        # relations change on days; below a two-day window the hour matters
-        return when.round("D") if self.state.window.span >= 2 * DAY else when.round("min")
-
-    def _on_line_moved(self, line: pg.InfiniteLine) -> None:
-        if not self._syncing:
-            self.state.move_cursor(self._snapped(float(line.value())))
-
-    def _on_line_released(self, line: pg.InfiniteLine) -> None:
-        self._on_line_moved(line)
-        self._on_cursor_moved(self.state.cursor)
 
     # ---- mouse ------------------------------------------------------------------------------
 
@@ -292,10 +292,13 @@ class TimelinePanel(QWidget):
         self.state.set_hover(event_id)
 
     def _on_mouse_clicked(self, event: object) -> None:
+        pos = event.scenePos()  # type: ignore[attr-defined]
         left = event.button() == pg.QtCore.Qt.MouseButton.LeftButton  # type: ignore[attr-defined]
-        event_id = self.event_at(event.scenePos()) if left else None  # type: ignore[attr-defined]
+        event_id = self.event_at(pos) if left and self.view.sceneBoundingRect().contains(pos) else None
         if event_id is not None:  # a click on empty space keeps the selection
             self.state.select_event(event_id)
+        elif self.lanes.clicked(event):
+            event.accept()  # type: ignore[attr-defined]
 
     def _update_emphasis(self) -> None:
         events = self.state.dataset.events
@@ -303,7 +306,10 @@ class TimelinePanel(QWidget):
         strong = np.zeros(len(events), dtype=bool)
         strong[[self._index[e] for e in selection.events if e in self._index]] = True
         faded = ~actor_mask(events, list(selection.entities)) if selection.entities else np.zeros(len(events), bool)
-        self.items.set_emphasis(strong, faded, self._index.get(self.state.hover or "", -1))
+        unmatched = ~navigation.matches(self.state.dataset, self.state.filters)
+        hidden = unmatched & ~strong if self.hide_unmatched else np.zeros(len(events), bool)
+        self.items.set_emphasis(strong, faded | unmatched, self._index.get(self.state.hover or "", -1), hidden)
+        self._layout_key = None if self.hide_unmatched else self._layout_key  # what is crowded may change
 
     def _on_hover_changed(self, event_id: str | None) -> None:
         self.items.set_emphasis(self.items.strong, self.items.faded, self._index.get(event_id or "", -1))

@@ -6,9 +6,7 @@ reset) so text stays crisp and markers keep their size at any zoom; only what is
 
 from __future__ import annotations
 
-import copy
 import html
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,10 +14,11 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
-from viewer.model import layout
+from viewer.model import layout, marks
 from viewer.model.query import describe_span
+from viewer.ui.timeline_shapes import MARK_RADIUS, paint_shapes
 
 # Okabe–Ito (colour-blind safe); its black softened to grey so the near-black cursor stays apart.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#5A5A5A")
@@ -30,7 +29,6 @@ FADED_TEXT = QColor("#A0A4AA")
 HALO = QColor(255, 255, 255, 225)
 DENSITY_LIMIT = 3000  # above this many visible items, per-pixel counts replace shapes
 MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
-MARK_RADIUS = 5.0
 
 
 def lane_colours(keys: tuple[str, ...], entities: pd.DataFrame) -> list[QColor]:
@@ -61,22 +59,6 @@ def tooltip_text(row: pd.Series, names: dict[str, str]) -> str:
     return "<br>".join(parts)
 
 
-class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
-    """A UTC date axis whose month and day ticks say which month and year they belong to."""
-
-    zoomLevels: OrderedDict[float, Any]  # set by pyqtgraph; declared so mypy knows it
-
-    def __init__(self) -> None:
-        super().__init__("bottom", utcOffset=0)
-        # pyqtgraph shares its zoom levels between axes: copy before relabelling
-        self.zoomLevels = OrderedDict((k, copy.deepcopy(v)) for k, v in self.zoomLevels.items())
-        formats = {"%b": "%b %Y", "%d": "%d %b", "%a %d": "%a %d %b"}
-        for level in list(self.zoomLevels.values())[1:]:  # the coarsest level keeps plain years and months
-            for spec in level.tickSpecs:
-                spec.format = formats.get(spec.format, spec.format)
-            level.exampleText = {"MMM": "99 Mmm", "MMM 00": "Mon 99 Mmm"}.get(level.exampleText, level.exampleText)
-
-
 @dataclass
 class Marks:
     """What the item draws, one entry per (event, lane) pair, sorted by start (data coordinates)."""
@@ -91,7 +73,8 @@ class Marks:
     colours: list[QColor] = field(default_factory=list)  # per lane
     bands: list[tuple[float, float]] = field(default_factory=list)  # per lane: top, bottom
     height: float = 1.0
-    max_duration: float = 0.0
+    index: marks.IntervalIndex | None = None  # over x0/x1; built once per dataset, kept across repacks
+    collapsed: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per lane
 
 
 class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyped
@@ -101,7 +84,8 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         super().__init__()
         self.marks = Marks()
         self.strong = np.zeros(0, dtype=bool)  # per event: selected, always labelled
-        self.faded = np.zeros(0, dtype=bool)  # per event: outside the entity selection
+        self.faded = np.zeros(0, dtype=bool)  # per event: outside the entity selection or the filters
+        self.hidden = np.zeros(0, dtype=bool)  # per event: not drawn at all ("hide non-matching")
         self.hovered = -1  # event index
         self.labelled: set[int] = set()  # event indices labelled in the last paint
         self.label_boxes: list[QRectF] = []  # where those labels went, in device pixels
@@ -126,9 +110,12 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self.marks = marks
         self.update()
 
-    def set_emphasis(self, strong: np.ndarray, faded: np.ndarray, hovered: int) -> None:
-        """Which events are selected, faded or under the mouse (arrays per event)."""
+    def set_emphasis(self, strong: np.ndarray, faded: np.ndarray, hovered: int,
+                     hidden: np.ndarray | None = None) -> None:
+        """Which events are selected, faded, hidden or under the mouse (arrays per event)."""
         self.strong, self.faded, self.hovered = strong, faded, hovered
+        if hidden is not None:
+            self.hidden = hidden
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -142,7 +129,10 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
     def visible(self, t0: float, t1: float) -> np.ndarray:
         """Indices of the pairs overlapping ``[t0, t1]``."""
         m = self.marks
-        return layout.visible_indices(m.x0, m.x1, t0, t1, m.max_duration)
+        vis = m.index.overlapping(t0, t1) if m.index is not None else marks.visible_indices(m.x0, m.x1, t0, t1)
+        if len(self.hidden) and len(vis):
+            vis = vis[~self.hidden[m.event[vis]]]
+        return vis
 
     def pixels(self, vis: np.ndarray, sx: float, dx: float, sy: float, dy: float
                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -172,7 +162,12 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             self._paint_density(p, vis, t0, t1, left, right, sy, dy)
         else:
             px0, px1, py = self.pixels(vis, sx, dx, sy, dy)
-            self._paint_shapes(p, vis, px0, px1, py)
+            m = self.marks
+            events = m.event[vis]
+            strong = self.strong[events] if len(self.strong) else np.zeros(len(vis), dtype=bool)
+            faded = self.faded[events] if len(self.faded) else np.zeros(len(vis), dtype=bool)
+            paint_shapes(p, m.kind[vis], m.lane[vis], m.colours, strong | (events == self.hovered), faded,
+                         px0, px1, py, right)
             self._paint_labels(p, vis, px0, px1, py, (left, right), abs(sy))
         p.restore()
 
@@ -189,7 +184,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         """Counts per 2-pixel column as bars rising from each lane's floor, painted as one image."""
         m = self.marks
         n_bins = max(int((right - left) / 2.0), 1)
-        counts = layout.density(m.x0[vis], m.lane[vis], len(m.bands), t0, t1, n_bins)
+        counts = marks.density(m.x0[vis], m.lane[vis], len(m.bands), t0, t1, n_bins)
         scale = np.sqrt(counts / max(int(counts.max()), 1))  # sqrt keeps lone events visible next to busy weeks
         top_px = min(t * sy + dy for t, _ in m.bands)
         height = max(int(abs(m.height * sy)), 1)
@@ -207,34 +202,6 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         qimage = QImage(image.data, n_bins, height, n_bins * 4, QImage.Format.Format_ARGB32)
         p.drawImage(QRectF(left, top_px, right - left, height), qimage)
 
-    def _paint_shapes(self, p: QPainter, vis: np.ndarray, px0: np.ndarray, px1: np.ndarray, py: np.ndarray) -> None:
-        m = self.marks
-        outline = QPen(QColor("#111111"), 2.0)
-        for j, i in enumerate(vis.tolist()):
-            event = int(m.event[i])
-            colour = QColor(m.colours[int(m.lane[i])])
-            faded = bool(self.faded[event]) if len(self.faded) else False
-            strong = (bool(self.strong[event]) if len(self.strong) else False) or event == self.hovered
-            if faded and not strong:
-                colour.setAlpha(60)
-            x0, x1, y = float(px0[j]), float(px1[j]), float(py[j])
-            kind = int(m.kind[i])
-            if kind != layout.INSTANT:
-                fill = QColor(colour)
-                fill.setAlpha(70 if kind == layout.COARSE else 200)
-                if faded and not strong:
-                    fill.setAlpha(25)
-                half = 5.0 if kind == layout.COARSE else 3.5
-                p.setPen(outline if strong and kind == layout.RANGE else Qt.PenStyle.NoPen)
-                p.setBrush(fill)
-                p.drawRoundedRect(QRectF(x0, y - half, max(x1 - x0, 2.0), 2 * half), 3.0, 3.0)
-            r = MARK_RADIUS + (1.5 if strong else 0.0)
-            # a darker edge keeps light colours (yellow) visible on white
-            p.setPen(outline if strong else QPen(colour.darker(135), 1.2))
-            # hollow marks say "somewhere in this month/year"; solid ones a known day
-            p.setBrush(QBrush(QColor("white") if kind == layout.COARSE else colour))
-            p.drawPolygon(QPolygonF([QPointF(x0, y - r), QPointF(x0 + r, y), QPointF(x0, y + r), QPointF(x0 - r, y)]))
-
     def _label_widths(self, events: np.ndarray) -> np.ndarray:
         missing = events[np.isnan(self._widths[events])]
         if len(missing):
@@ -242,6 +209,24 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             for e in np.unique(missing).tolist():
                 self._widths[e] = metrics.horizontalAdvance(self.marks.titles[e])
         return self._widths[events]
+
+    def _left_of_marks(self, px0: np.ndarray, rows: np.ndarray, lx: np.ndarray, widths: np.ndarray,
+                       full: np.ndarray, keep: np.ndarray, priority: np.ndarray, edges: tuple[float, float],
+                       quiet: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Labels cut short by the right edge try the left of their mark, back to the previous mark."""
+        left, right = edges
+        room_back = np.minimum(marks.room_to_next(-px0, rows) - 2 * MARK_RADIUS - 10.0,
+                               px0 - MARK_RADIUS - 6.0 - (left + 8.0))
+        edge_bound = (lx + full > right - 4.0) & (widths < full)
+        try_left = ~keep & edge_bound & ~quiet & (room_back >= MIN_LABEL_PX)
+        if not try_left.any():
+            return lx, widths, keep
+        left_widths = np.minimum(full, room_back)
+        x = np.where(try_left, px0 - MARK_RADIUS - 6.0 - left_widths, lx)
+        w = np.where(try_left, left_widths, np.where(keep, widths, 0.0))
+        # what is already placed stays placed: it ranks above every newcomer
+        keep_all = marks.place_labels(x, w, rows, np.where(keep, 10.0, priority))
+        return x, w, keep_all
 
     def _paint_labels(self, p: QPainter, vis: np.ndarray, px0: np.ndarray, px1: np.ndarray, py: np.ndarray,
                       edges: tuple[float, float], row_px: float) -> None:
@@ -255,18 +240,23 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         anchor = np.where(kinds == layout.RANGE, px1, px0)
         lx = np.maximum(anchor + MARK_RADIUS + 4.0, left + 8.0)
         rows = np.round(py * 4).astype(np.int64)  # each sub-row has its own y, hence its own key
-        room = np.minimum(layout.room_to_next(px0, rows) - (lx - px0) - MARK_RADIUS - 4.0, right - lx - 4.0)
+        room = np.minimum(marks.room_to_next(px0, rows) - (lx - px0) - MARK_RADIUS - 4.0, right - lx - 4.0)
         full = self._label_widths(events)
         widths = np.where(strong | (full <= room), full, np.where(room >= MIN_LABEL_PX, room, 0.0))
         if row_px < self.line_height:  # rows thinner than text: only the selection is labelled, one line
             widths = np.where(strong, full, 0.0)
             rows = np.zeros_like(rows)
+        # a collapsed lane shows marks, not titles
+        quiet = m.collapsed[m.lane[vis]] & ~strong if len(m.collapsed) else np.zeros(len(vis), dtype=bool)
+        widths = np.where(quiet, 0.0, widths)
         # A selected label that would run off the right edge goes to the left of its mark instead.
         before = px0 - MARK_RADIUS - 6.0 - full
         flip = strong & (lx + full > right - 4.0) & (before >= left + 8.0)
         lx = np.where(flip, before, lx)
         priority = strong.astype(float) - faded.astype(float)
-        keep = layout.place_labels(lx, widths, rows, priority)
+        keep = marks.place_labels(lx, widths, rows, priority)
+        if row_px >= self.line_height:
+            lx, widths, keep = self._left_of_marks(px0, rows, lx, widths, full, keep, priority, edges, quiet)
         self.labelled = {int(e) for e in events[keep]}
         metrics = QFontMetricsF(self.font)
         baseline = (metrics.ascent() - metrics.descent()) / 2.0
@@ -282,5 +272,9 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             box = QRectF(float(lx[j]), float(py[j]) - metrics.height() / 2.0, float(widths[j]), metrics.height())
             if bold:  # a selected label may cross other marks: give it a backing so it stays legible
                 p.fillRect(box.adjusted(-3.0, 0.0, 3.0, 0.0), HALO)
-            p.drawText(QPointF(float(lx[j]), float(py[j]) + baseline), title)
+            x = float(lx[j])
+            if lx[j] < px0[j]:  # left of its mark: right-aligned, so it ends next to the mark
+                x += float(widths[j]) - QFontMetricsF(self.bold if bold else self.font).horizontalAdvance(title)
+            p.drawText(QPointF(x, float(py[j]) + baseline), title)
             self.label_boxes.append(box)
+

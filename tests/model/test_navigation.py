@@ -1,0 +1,136 @@
+"""Navigation as pure functions: presets, fit, clamp, reveal, playback steps, overview bins, summaries."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from viewer.model import navigation
+from viewer.model.dataset import Dataset
+from viewer.model.filters import Filters
+from viewer.model.window import TimeWindow
+
+DAY = 86400.0
+
+
+def row(ds: Dataset, event_id: str) -> pd.Series:
+    return ds.events.loc[ds.events["id"] == event_id].iloc[0]
+
+
+def test_the_default_preset_is_the_datasets_window_with_its_label_and_dates(alliance: Dataset) -> None:
+    default = navigation.presets(alliance)[0]
+    assert default.label == "Ghosn arrest → London"
+    assert default.tooltip == "2018-11-19 → 2023-02-06"
+    assert default.window == TimeWindow.between("2018-11-19", "2023-02-06")
+
+
+def test_around_selection_is_offered_only_with_a_selected_event(alliance: Dataset) -> None:
+    assert [p.key for p in navigation.presets(alliance)] == ["default", "all"]
+    keys = [p.key for p in navigation.presets(alliance, row(alliance, "E060"))]
+    assert keys == ["default", "all", "around"]
+
+
+def test_fit_all_holds_every_event_with_a_small_margin(alliance: Dataset) -> None:
+    window = navigation.fit_all(alliance)
+    first, last = navigation.data_span(alliance) or (0.0, 0.0)
+    assert window.start < first and window.end > last
+    assert window.span < (last - first) * 1.05
+
+
+def test_around_an_instant_shows_a_month_either_side(alliance: Dataset) -> None:
+    window = navigation.around(row(alliance, "E060"))
+    assert window.start_time.date().isoformat() == "2023-01-07"
+    assert window.end_time.date().isoformat() == "2023-03-09"
+
+
+def test_around_a_range_widens_it_by_its_own_length_or_a_month(alliance: Dataset) -> None:
+    event = row(alliance, "E017")
+    window = navigation.around(event)
+    length = (event["span_end"] - event["span_start"]) / pd.Timedelta(seconds=1)
+    assert window.span == pytest.approx(length + 2 * max(length, 30 * DAY))
+
+
+def test_clamp_keeps_the_window_between_an_hour_and_the_data_span_plus_a_margin(alliance: Dataset) -> None:
+    tiny = navigation.clamp(TimeWindow(1.6e9, 1.6e9 + 60), alliance)
+    assert tiny.span == pytest.approx(3600.0)
+    huge = navigation.clamp(TimeWindow(0.0, 4e9), alliance)
+    first, last = navigation.data_span(alliance) or (0.0, 0.0)
+    assert huge.span <= (last - first) * 1.11
+
+
+def test_reveal_leaves_a_window_that_already_shows_the_event_alone() -> None:
+    window = TimeWindow(0.0, 100.0)
+    assert navigation.reveal(window, 50.0) is window
+
+
+def test_reveal_pans_just_enough_to_show_a_later_or_earlier_event() -> None:
+    window = TimeWindow(0.0, 100.0)
+    later = navigation.reveal(window, 150.0)
+    assert later.span == window.span and later.contains(150.0) and later.end == pytest.approx(155.0)
+    earlier = navigation.reveal(window, -50.0)
+    assert earlier.contains(-50.0) and earlier.start == pytest.approx(-55.0)
+
+
+def test_a_second_of_playback_at_a_month_per_second_moves_the_cursor_a_month() -> None:
+    start = pd.Timestamp("2020-01-01", tz="UTC")
+    moved = navigation.next_cursor(start, "month", ticks=navigation.TICKS_PER_SECOND)
+    assert moved.date().isoformat() == "2020-01-31"  # an average month: 30.44 days
+    assert navigation.next_cursor(start, "day", ticks=20) == pd.Timestamp("2020-01-02", tz="UTC")
+
+
+def test_playback_stops_at_the_end_of_the_window() -> None:
+    window = TimeWindow.between("2020-01-01", "2020-01-10")
+    cursor, done = navigation.play_step(pd.Timestamp("2020-01-09", tz="UTC"), "week", window, ticks=20)
+    assert done and cursor == window.end_time
+    cursor, done = navigation.play_step(pd.Timestamp("2020-01-01", tz="UTC"), "day", window, ticks=20)
+    assert not done and cursor == pd.Timestamp("2020-01-02", tz="UTC")
+
+
+def test_playback_starts_at_the_window_start_when_the_cursor_is_outside_it() -> None:
+    window = TimeWindow.between("2020-01", "2020-02")
+    outside = pd.Timestamp("2023-01-01", tz="UTC")
+    assert navigation.play_start(outside, window) == window.start_time
+    inside = pd.Timestamp("2020-01-15", tz="UTC")
+    assert navigation.play_start(inside, window) == inside
+
+
+def test_the_first_and_last_events_respect_the_matched_ones(alliance: Dataset) -> None:
+    assert navigation.boundary_event(alliance.events, None, last=False) == "E001"
+    matched = Filters(text="beirut").mask(alliance.events)
+    assert navigation.boundary_event(alliance.events, matched, last=False) == "E029"
+    assert navigation.boundary_event(alliance.events, matched, last=True) == "E030"
+    assert navigation.boundary_event(alliance.events, np.zeros(len(alliance.events), bool), last=True) is None
+
+
+def test_overview_bins_count_all_and_matched_events() -> None:
+    starts = np.array([0.0, 1.0, 5.0, 9.0])
+    edges, counts, hits = navigation.overview_bins(starts, 0.0, 10.0, np.array([True, False, False, True]), 2)
+    assert edges.tolist() == [0.0, 5.0, 10.0]
+    assert counts.tolist() == [2, 2]
+    assert hits.tolist() == [1, 1]
+
+
+def test_matches_are_all_events_without_filters_and_remembered_with_them(alliance: Dataset) -> None:
+    assert navigation.matches(alliance, Filters()).all()
+    first = navigation.matches(alliance, Filters(text="beirut"))
+    assert first is navigation.matches(alliance, Filters(text="beirut"))
+    assert int(first.sum()) == 2
+
+
+def test_a_month_precise_event_matches_a_range_that_only_touches_its_month(alliance: Dataset) -> None:
+    filters = Filters(start="2023-01-20", end="2023-01-22")
+    matched = navigation.matches(alliance, filters)
+    ids = set(alliance.events.loc[matched, "id"])
+    assert "E052" in ids  # dated "Jan 2023": somewhere in the month, so it may be in the range
+    assert filters.imprecise_count(alliance.events, matched) >= 1
+
+
+def test_the_match_summary_mentions_imprecise_dates_only_when_there_are_some() -> None:
+    assert navigation.match_summary(12, 69, 0) == "12 of 69 events match"
+    assert navigation.match_summary(12, 69, 3) == "12 of 69 events match (3 dated only to the month or year)"
+
+
+def test_facet_counts_split_lists_and_put_the_most_common_first() -> None:
+    column = pd.Series(["a;b", "b", "", "b;c", "a"])
+    assert navigation.facet_counts(column) == [("b", 3), ("a", 2), ("c", 1)]

@@ -1,0 +1,187 @@
+"""Navigation as pure functions of the visible window: presets, fit, reveal, playback steps, overview bins.
+
+The timeline's toolbar, keys, overview strip and play button only translate gestures into these
+functions and hand the resulting :class:`TimeWindow` or cursor to the shared view state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from viewer.model.dataset import Dataset
+from viewer.model.dates import to_seconds
+from viewer.model.filters import Filters
+from viewer.model.layout import x_limits
+from viewer.model.window import MIN_SPAN, TimeWindow
+
+DAY = 86400.0
+TICKS_PER_SECOND = 20
+# Data time that passes per second of playback; months and years are their average lengths.
+SPEEDS: dict[str, float] = {"day": DAY, "week": 7 * DAY, "month": 30.436875 * DAY,
+                            "quarter": 91.310625 * DAY, "year": 365.2425 * DAY}
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named window for the toolbar: button text, tooltip and the window itself."""
+
+    key: str
+    label: str
+    tooltip: str
+    window: TimeWindow
+
+
+def data_span(dataset: Dataset) -> tuple[float, float] | None:
+    """First instant and end of the last event's span in Unix seconds (None without events)."""
+    span = dataset.span()
+    if span is None:
+        return None
+    return float(to_seconds(span[0])), float(to_seconds(span[1]))
+
+
+def fit_all(dataset: Dataset) -> TimeWindow:
+    """Every event with a small margin (2 %, at least a day); a fixed stretch for an empty dataset."""
+    span = data_span(dataset)
+    if span is None:
+        return TimeWindow.between("2000", "2030")
+    margin = max((span[1] - span[0]) * 0.02, DAY)
+    return TimeWindow(span[0] - margin, span[1] + margin)
+
+
+def default_window(dataset: Dataset) -> TimeWindow:
+    """The dataset's own default window, else all its events with a small margin."""
+    meta = dataset.meta
+    if meta.default_start and meta.default_end:
+        return TimeWindow.between(meta.default_start, meta.default_end)
+    return fit_all(dataset)
+
+
+def around(event: pd.Series, margin: float | None = None) -> TimeWindow:
+    """The period around one event: its precision span widened on both sides.
+
+    The margin defaults to the event's own length, at least 30 days, so an instant shows the two
+    months around it and a two-year range shows six years.
+    """
+    start = float(to_seconds(event["span_start"]))
+    end = float(to_seconds(event["span_end"])) if pd.notna(event["span_end"]) else start
+    end = max(end, start)
+    pad = margin if margin is not None else max(end - start, 30 * DAY)
+    return TimeWindow(start - pad, end + pad)
+
+
+def presets(dataset: Dataset, selected: pd.Series | None = None) -> list[Preset]:
+    """The toolbar's windows: the dataset's default, all events, and (with a selection) around it."""
+    meta = dataset.meta
+    default = default_window(dataset)
+    if meta.default_start and meta.default_end:
+        tooltip = f"{meta.default_start.iso()} → {meta.default_end.iso()}"
+    else:
+        tooltip = f"{default.start_time:%Y-%m-%d} → {default.end_time:%Y-%m-%d}"
+    everything = fit_all(dataset)
+    out = [Preset("default", meta.window_label or "Default window", tooltip, default),
+           Preset("all", "All events", f"{len(dataset.events):,} events", everything)]
+    if selected is not None:
+        window = around(selected)
+        out.append(Preset("around", "Around selection", f"{window.start_time:%Y-%m-%d} → {window.end_time:%Y-%m-%d}",
+                          window))
+    return out
+
+
+def clamp(window: TimeWindow, dataset: Dataset) -> TimeWindow:
+    """The window kept between one hour and the data span plus a margin, and inside those bounds."""
+    span = data_span(dataset)
+    if span is None:
+        return window
+    lo, hi = x_limits(span[0], span[1], (span[0], span[1]))
+    return window.clamp(lo, hi, MIN_SPAN)
+
+
+def reveal(window: TimeWindow, start: float, end: float | None = None, margin_fraction: float = 0.05) -> TimeWindow:
+    """The same window, panned (never zoomed) just enough to show ``[start, end]`` if it was outside."""
+    end = start if end is None else end
+    if end >= window.start and start <= window.end:
+        return window
+    pad = window.span * margin_fraction
+    if start > window.end:  # later: bring its end in from the right, unless that hides its start
+        shift = min(end + pad - window.end, start - pad - window.start)
+    else:  # earlier: bring its start in from the left
+        shift = start - pad - window.start
+    return window.pan(shift)
+
+
+def next_cursor(cursor: pd.Timestamp, speed: str, ticks: int = 1, ticks_per_second: int = TICKS_PER_SECOND
+                ) -> pd.Timestamp:
+    """The cursor after ``ticks`` timer ticks of playback at ``speed`` (a key of :data:`SPEEDS`)."""
+    step = SPEEDS[speed] * ticks / ticks_per_second
+    return (cursor + pd.Timedelta(microseconds=round(step * 1e6))).as_unit("us")
+
+
+def play_step(cursor: pd.Timestamp, speed: str, window: TimeWindow, ticks: int = 1) -> tuple[pd.Timestamp, bool]:
+    """One playback step inside the window: the new cursor and whether playback reached the end."""
+    moved = next_cursor(cursor, speed, ticks)
+    end = window.end_time
+    return (end, True) if moved >= end else (moved, False)
+
+
+def play_start(cursor: pd.Timestamp, window: TimeWindow) -> pd.Timestamp:
+    """Where playback begins: the cursor, or the window's start when the cursor is outside the window."""
+    return cursor if window.start_time <= cursor < window.end_time else window.start_time
+
+
+def boundary_event(events: pd.DataFrame, matched: np.ndarray | None, last: bool) -> str | None:
+    """The id of the first (or last) event in time order among the matched ones (None when none)."""
+    ids = events["id"].to_numpy() if matched is None else events["id"].to_numpy()[matched]
+    if len(ids) == 0:
+        return None
+    return str(ids[-1] if last else ids[0])
+
+
+def overview_bins(starts: np.ndarray, lo: float, hi: float, matched: np.ndarray | None = None,
+                  n_bins: int = 512) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Bin edges, counts of all events and of matched events over ``[lo, hi]`` (start seconds)."""
+    edges = np.linspace(lo, hi, n_bins + 1)
+    counts, _ = np.histogram(starts, bins=edges)
+    hits = counts if matched is None else np.histogram(starts[matched], bins=edges)[0]
+    return edges, counts, hits
+
+
+def facet_counts(column: pd.Series) -> list[tuple[str, int]]:
+    """The values of a ``;``-separated column with how many events carry each, most first (ties by value)."""
+    uniques, counts = np.unique(column.astype("object").fillna("").astype(str).to_numpy(), return_counts=True)
+    totals: dict[str, int] = {}
+    for text, count in zip(uniques.tolist(), counts.tolist(), strict=True):
+        for value in {v.strip() for v in text.split(";") if v.strip()}:
+            totals[value] = totals.get(value, 0) + count
+    return sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+
+
+_last_match: list[tuple[pd.DataFrame, Filters, np.ndarray]] = []
+
+
+def matches(dataset: Dataset, filters: Filters) -> np.ndarray:
+    """Which events the filters match (all without filters); the last answer is remembered.
+
+    The timeline, the overview strip and the status line all ask the same question after each
+    change of filters; remembering one answer keeps a text search over a million titles to once.
+    """
+    events = dataset.events
+    if not filters.active:
+        return np.ones(len(events), dtype=bool)
+    if _last_match and _last_match[0][0] is events and _last_match[0][1] == filters:
+        return _last_match[0][2]
+    names = {str(k): str(v) for k, v in zip(dataset.entities["id"], dataset.entities["name"], strict=True)}
+    mask = filters.mask(events, names)
+    mask.setflags(write=False)
+    _last_match[:] = [(events, filters, mask)]
+    return mask
+
+
+def match_summary(matched: int, total: int, imprecise: int) -> str:
+    """``12 of 69 events match (3 dated only to the month or year)``."""
+    text = f"{matched:,} of {total:,} events match"
+    if imprecise:
+        text += f" ({imprecise:,} dated only to the month or year)"
+    return text

@@ -1,0 +1,50 @@
+"""The relationship panel's header: what it shows (as of which day, or between which dates) and its switches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QToolButton, QWidget
+
+CURSOR, DIFF = "cursor", "diff"
+MODES = ((CURSOR, "As of cursor", "The ties valid at the time cursor"),
+         (DIFF, "Compare two dates", "What changed between two dates"))
+
+
+class RelationsHeader(QWidget):
+    """A title, the mode switch ("As of cursor" / "Compare two dates"), People and Reset layout."""
+
+    mode_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.as_of = QLabel(self)
+        self.as_of.setStyleSheet("font-weight: 600;")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.as_of)
+        row.addStretch(1)
+        self.group = QButtonGroup(self)
+        self.mode_buttons: dict[str, QToolButton] = {}
+        for mode, text, tip in MODES:
+            button = QToolButton(self)
+            button.setText(text)
+            button.setToolTip(tip)
+            button.setCheckable(True)
+            button.setChecked(mode == CURSOR)
+            button.clicked.connect(lambda _on=False, m=mode: self.mode_requested.emit(m))
+            self.group.addButton(button)
+            self.mode_buttons[mode] = button
+            row.addWidget(button)
+        self.people = QCheckBox("People", self)
+        self.people.setToolTip("Show people and who led what")
+        self.reset_layout = QToolButton(self)
+        self.reset_layout.setText("Reset layout")
+        self.reset_layout.setToolTip("Put the nodes you moved back where the layout placed them")
+        self.reset_layout.setVisible(False)
+        row.addSpacing(8)
+        row.addWidget(self.people)
+        row.addWidget(self.reset_layout)
+
+    def show_mode(self, mode: str) -> None:
+        """Check the button of ``mode``."""
+        self.mode_buttons[mode].setChecked(True)
