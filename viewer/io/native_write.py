@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from viewer.io.atomic import write_text
 from viewer.model.dataset import ENTITY_COLUMNS, EVENT_COLUMNS, RELATION_COLUMNS, Dataset
 from viewer.model.dates import iso_date
 
@@ -46,17 +47,6 @@ def metadata(ds: Dataset) -> dict[str, object]:
     return doc
 
 
-def _atomic_text(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-
-
 def write(ds: Dataset, path: str | Path, *, overwrite: bool = False) -> Path:
     """Write ``ds`` to a ``.json`` file or a dataset folder.
 
@@ -71,7 +61,7 @@ def write(ds: Dataset, path: str | Path, *, overwrite: bool = False) -> Path:
     data = tables(ds)
     if path.suffix.lower() == ".json":
         doc = metadata(ds) | {name: frame.to_dict(orient="records") for name, frame in data.items()}
-        _atomic_text(path, json.dumps(doc, ensure_ascii=False, indent=1))
+        write_text(path, json.dumps(doc, ensure_ascii=False, indent=1))
         return path
     staging = Path(tempfile.mkdtemp(dir=path.parent if path.parent.exists() else None, prefix=f".{path.name}."))
     try:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
 from viewer.cli_format import frame_for_output
+from viewer.io.atomic import write_text
 
 
 def table_text(frame: pd.DataFrame, columns: list[str], fmt: str) -> str:
@@ -22,12 +21,4 @@ def table_text(frame: pd.DataFrame, columns: list[str], fmt: str) -> str:
 
 def write_table(frame: pd.DataFrame, columns: list[str], path: Path) -> None:
     """Write ``frame`` to ``path`` (JSON when the name ends in .json, else CSV); a failed write changes nothing."""
-    text = table_text(frame, columns, "json" if path.suffix.lower() == ".json" else "csv")
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_text(path, table_text(frame, columns, "json" if path.suffix.lower() == ".json" else "csv"))

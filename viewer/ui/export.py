@@ -16,6 +16,7 @@ from PySide6.QtCore import QMarginsF, QPoint, QRect, QSize, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
 from PySide6.QtWidgets import QWidget
 
+from viewer.io.atomic import umask
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 
@@ -68,12 +69,6 @@ def _paint(widget: QWidget, device: QPaintDevice, scale: float) -> bool:
 WRITERS: dict[str, Callable[[QWidget, str], bool]] = {".png": _write_png, ".svg": _write_svg, ".pdf": _write_pdf}
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def save_widget(widget: QWidget, path: str | Path) -> bool:
     """Write a widget as PNG, SVG or PDF (by suffix), atomically; False when it could not be written."""
     target = Path(path)
@@ -88,7 +83,7 @@ def save_widget(widget: QWidget, path: str | Path) -> bool:
     try:
         if not writer(widget, tmp) or os.path.getsize(tmp) == 0:
             return False
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; an export is an ordinary file
+        os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes 0600; an export is an ordinary file
         os.replace(tmp, target)
         return True
     except OSError:

@@ -25,6 +25,7 @@ from viewer.model.dates import format_date, parse_date
 from viewer.model.window import TimeWindow
 from viewer.ui import dialogs, menus, relations_tools, timeline_tools
 from viewer.ui.details import DetailsPanel
+from viewer.ui.docks import make_dock
 from viewer.ui.loading import Loader
 from viewer.ui.mapping_dialog import MappingDialog, needs_mapping
 from viewer.ui.relations import RelationshipPanel
@@ -73,12 +74,7 @@ class MainWindow(QMainWindow):
 
     # construction
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(name)  # restoreState needs names
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
+        dock = make_dock(self, title, name, widget)
         self.addDockWidget(area, dock)
         return dock
 

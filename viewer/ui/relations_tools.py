@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
+from PySide6.QtWidgets import QDockWidget, QMenu
 
+from viewer.ui.docks import make_dock
 from viewer.ui.history_chart import HistoryPanel
 from viewer.ui.relations_table import RelationsTable
 
@@ -56,16 +57,6 @@ class _FirstShow(QObject):
         self.window.resizeDocks([self.window.details_dock], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
 
 
-def _dock(window: MainWindow, title: str, name: str, widget: QWidget) -> QDockWidget:
-    dock = QDockWidget(title, window)
-    dock.setObjectName(name)  # restoreState needs names
-    dock.setWidget(widget)
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-                     | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-    return dock
-
-
 def install(window: MainWindow) -> RelationsTools:
     """Add the history panel and the relations table beside the details panel, tabbed (once per window)."""
     existing = getattr(window, "relation_tools", None)
@@ -73,8 +64,8 @@ def install(window: MainWindow) -> RelationsTools:
         return existing
     state = window.state
     history, table = HistoryPanel(state, window), RelationsTable(state, window)
-    history_dock = _dock(window, "Relation history", HISTORY_DOCK, history)
-    table_dock = _dock(window, "Relations at the cursor", TABLE_DOCK, table)
+    history_dock = make_dock(window, "Relation history", HISTORY_DOCK, history)
+    table_dock = make_dock(window, "Relations at the cursor", TABLE_DOCK, table)
     # Beside the details, below the timeline: the graph keeps the whole right-hand column.
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, history_dock)
     window.splitDockWidget(window.details_dock, history_dock, Qt.Orientation.Horizontal)
