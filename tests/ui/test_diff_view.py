@@ -72,7 +72,7 @@ def test_typing_a_month_or_a_year_compares_those_dates(panel: RelationshipPanel)
     view.after_edit.setText("not a date")
     view.after_edit.editingFinished.emit()
     assert view.dates()[1].date().isoformat() == "2023-12-01"
-    assert "D62728" in view.after_edit.styleSheet()
+    assert view.theme.error in view.after_edit.styleSheet()  # flagged in the theme's error colour
 
 
 def test_the_cursor_button_compares_the_window_start_with_the_cursor(panel: RelationshipPanel,

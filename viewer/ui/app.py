@@ -77,12 +77,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
     logs.setup()
     app = application()
-    from viewer.ui import dialogs
+    from viewer.ui import dialogs, theme
     from viewer.ui.main_window import MainWindow
     from viewer.ui.settings import Settings
     from viewer.ui.state import ViewState
+    settings = Settings()
+    theme.apply(app, settings.theme())  # before any panel is built, so none starts in the wrong colours
     dataset, error = first_dataset(args)
-    window = MainWindow(ViewState(dataset), Settings())
+    window = MainWindow(ViewState(dataset), settings)
     install_excepthook(window)
     if window.settings is None or window.settings.geometry() is None:
         window.resize(1600, 900)

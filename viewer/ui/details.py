@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from viewer.model import query
 from viewer.model.dataset import Dataset
 from viewer.ui.state import Selection, ViewState
+from viewer.ui.theme import Theme, follow
 
 SAFE_SCHEMES = ("http", "https")
 
@@ -99,7 +100,14 @@ class DetailsPanel(QWidget):
         state.selection_changed.connect(self._show)
         state.cursor_moved.connect(lambda _t: self._show(state.selection))
         state.dataset_changed.connect(lambda _ds: self._show(state.selection))
-        self._show(state.selection)
+        self.theme = follow(self.set_theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Show the text again with the theme's link and note colours (rich text keeps its own)."""
+        self.theme = theme
+        self.browser.document().setDefaultStyleSheet(f"a {{ color: {theme.link}; }} "
+                                                     f".note {{ color: {theme.axis_text}; }}")
+        self._show(self._state.selection)
 
     def sizeHint(self) -> QSize:
         """A few lines high: the timeline and the graph get the room."""
@@ -119,7 +127,7 @@ class DetailsPanel(QWidget):
         parts.extend(entity_html(ds, e, self._state.cursor) for e in sorted(selection.entities))
         parts.extend(relation_html(ds, r) for r in sorted(selection.relations))
         if not parts:
-            parts.append(f"<p style='color:gray'>{escape(ds.title)}: {len(ds.events)} events, "
+            parts.append(f"<p class='note'>{escape(ds.title)}: {len(ds.events)} events, "
                          f"{len(ds.entities)} entities, {len(ds.relations)} relations. "
                          "Click an event on the timeline or a node in the graph to see it here.</p>")
         self.browser.setHtml("".join(parts))

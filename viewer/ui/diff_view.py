@@ -26,21 +26,19 @@ from viewer.model.dates import iso_date, parse_date
 from viewer.model.graph import short_name
 from viewer.model.graph_diff import DiffGraph
 from viewer.model.window import TimeWindow
-from viewer.ui.relations_items import CHANGE_COLORS
 from viewer.ui.relations_legend import swatch
 from viewer.ui.state import Selection, ViewState
+from viewer.ui.theme import Theme, current
 
 RELATION, VALUE, EVENT = range(3)
 ID_ROLE = Qt.ItemDataRole.UserRole
 CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
-LINK_COLOR = "#0B57D0"
-BAD_DATE = "QLineEdit { border: 1px solid #D62728; }"
 
 
-def _change_icon(change: str) -> QIcon:
+def _change_icon(change: str, theme: Theme) -> QIcon:
     """A short line in the change's colour (dashed when removed, plain grey when renewed)."""
     style = Qt.PenStyle.DashLine if change == "removed" else Qt.PenStyle.SolidLine
-    return QIcon(swatch(CHANGE_COLORS.get(change, "#555555"), style, 3.0))
+    return QIcon(swatch(theme.changes.get(change, theme.axis_text), style, 3.0))
 
 
 def _items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
@@ -63,6 +61,7 @@ class DiffView(QWidget):
         self.state = state
         self._follow_window = True
         self._dates = (state.window.start_time, state.window.end_time)
+        self.theme = current()
         self.before_edit, self.after_edit = QLineEdit(self), QLineEdit(self)
         for edit, tip in ((self.before_edit, "From"), (self.after_edit, "To")):
             edit.setPlaceholderText("2019, 2019-12 or 2019-12-29")
@@ -78,7 +77,6 @@ class DiffView(QWidget):
         self.cursor_button.setToolTip("Compare the timeline window's start with the time cursor")
         self.cursor_button.clicked.connect(self.use_cursor)
         self.summary = QLabel(self)
-        self.summary.setStyleSheet("color: #444;")
         self.changes = QTreeWidget(self)
         self.changes.setHeaderLabels(["Relation", "Value", "Because of"])
         self.changes.setRootIsDecorated(False)
@@ -110,6 +108,23 @@ class DiffView(QWidget):
         state.dataset_changed.connect(lambda _ds: self.use_window())
         state.selection_changed.connect(self._on_selection)
         self._show_dates()
+        self.set_theme(self.theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Re-colour the summary, a flagged date and the listed changes (icons and event links)."""
+        self.theme = theme
+        self.summary.setStyleSheet(f"color: {theme.axis_text};")
+        for edit in (self.before_edit, self.after_edit):
+            self._flag(edit, bool(edit.property("invalid")))
+        for item in _items(self.changes):
+            item.setIcon(RELATION, _change_icon(str(item.data(RELATION, CHANGE_ROLE)), theme))
+            if item.data(EVENT, ID_ROLE):
+                item.setForeground(EVENT, QBrush(QColor(theme.link)))
+
+    def _flag(self, edit: QLineEdit, bad: bool) -> None:
+        """Frame a date that cannot be read in the theme's error colour."""
+        edit.setProperty("invalid", bad)
+        edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {self.theme.error}; }}" if bad else "")
 
     # the two dates ------------------------------------------------------------------------------
 
@@ -142,16 +157,16 @@ class DiffView(QWidget):
     def _show_dates(self) -> None:
         for edit, stamp in zip((self.before_edit, self.after_edit), self._dates, strict=True):
             edit.setText(_day(stamp))
-            edit.setStyleSheet("")
+            self._flag(edit, False)
 
     def _on_edited(self) -> None:
         parsed = []
         for edit in (self.before_edit, self.after_edit):
             try:
                 parsed.append(parse_date(edit.text().strip()).start)
-                edit.setStyleSheet("")
+                self._flag(edit, False)
             except ValueError:
-                edit.setStyleSheet(BAD_DATE)
+                self._flag(edit, True)
                 return
         if (parsed[0], parsed[1]) != self._dates:
             self._follow_window = False
@@ -182,12 +197,12 @@ class DiffView(QWidget):
             item.setData(EVENT, ID_ROLE, event)
             item.setToolTip(RELATION, f"{row.change}: {ds.entity_name(row.source)} → "
                                       f"{ds.entity_name(row.target)} ({str(row.kind).replace('_', ' ')})")
-            item.setIcon(RELATION, _change_icon(str(row.change)))
+            item.setIcon(RELATION, _change_icon(str(row.change), self.theme))
             if event:
                 font = item.font(EVENT)
                 font.setUnderline(True)
                 item.setFont(EVENT, font)
-                item.setForeground(EVENT, QBrush(QColor(LINK_COLOR)))
+                item.setForeground(EVENT, QBrush(QColor(self.theme.link)))
                 item.setToolTip(EVENT, f"Select the event: {titles[event]}")
             self.changes.addTopLevelItem(item)
         self._on_selection(self.state.selection)

@@ -14,10 +14,10 @@ from viewer.model.dates import parse_date
 from viewer.model.filters import Filters
 from viewer.ui.check_menu import CheckMenuButton
 from viewer.ui.state import ViewState
+from viewer.ui.theme import Theme, follow
 
 TYPING_PAUSE_MS = 180  # search as you type, once the typing pauses
 DATE_HINT = "2019, 2019-12 or 2019-12-29"
-INVALID_STYLE = "QLineEdit { border: 1px solid #CF222E; background: #FFEBE9; }"
 
 
 class FilterBar(QWidget):
@@ -64,7 +64,13 @@ class FilterBar(QWidget):
         state.dataset_changed.connect(lambda _ds: self._fill_pickers())
         state.filters_changed.connect(self._show)
         self._fill_pickers()
+        self.theme = follow(self.set_theme)
         self._show(state.filters)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Flag unreadable dates in the theme's error colours."""
+        self.theme = theme
+        self._validate_dates()
 
     def filters(self) -> Filters:
         """The Filters the widgets describe (an invalid date counts as no bound)."""
@@ -124,7 +130,9 @@ class FilterBar(QWidget):
         start, end = self._dates()
         for edit, ok in ((self.start, start is not None), (self.end, end is not None)):
             bad = bool(edit.text().strip()) and not ok
-            edit.setStyleSheet(INVALID_STYLE if bad else "")
+            theme = self.theme
+            edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {theme.error}; background: {theme.error_back}; }}"
+                               if bad else "")
             edit.setProperty("invalid", bad)
             if bad and not _readable(edit.text().strip()):
                 edit.setToolTip(f"Not a date: write {DATE_HINT}")

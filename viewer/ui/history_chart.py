@@ -18,12 +18,11 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTreeWidget, QTree
 
 from viewer.model.dates import to_seconds
 from viewer.model.graph_history import HistorySteps, history_steps, step_path
-from viewer.ui.relations_items import EDGE_STYLES, HIGHLIGHT, OTHER_EDGE
 from viewer.ui.state import Selection, ViewState
+from viewer.ui.theme import Theme, colour_plot, current, follow, qcolor
 
 SINCE, UNTIL, VALUE, SOURCE = range(4)
 SAFE_SCHEMES = ("http", "https")
-LINK_COLOR = "#0B57D0"
 YEAR = 365.25 * 86400.0
 
 
@@ -40,26 +39,20 @@ class HistoryPanel(QWidget):
         self.state = state
         self.key: tuple[str, str, str] | None = None
         self.steps = _empty()
+        self.theme = current()
         self.title = QLabel("Select an edge in the relationship graph to see its history.", self)
         self.title.setStyleSheet("font-weight: 600;")
         self.title.setWordWrap(True)
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)})
-        self.plot.setBackground("w")
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.showGrid(x=True, y=True, alpha=0.15)
         self.plot.setMouseEnabled(x=True, y=False)
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
-            axis.setPen(pg.mkPen("#888"))
-            axis.setTextPen(pg.mkPen("#333"))
-        self.fuzzy_item = pg.BarGraphItem(x0=[], x1=[], y0=[], y1=[], pen=pg.mkPen(None),
-                                          brush=QBrush(QColor(120, 120, 120, 120), Qt.BrushStyle.BDiagPattern))
-        self.curve = pg.PlotDataItem(pen=pg.mkPen("#333333", width=2.5))
-        self.selected_curve = pg.PlotDataItem(pen=pg.mkPen(HIGHLIGHT, width=5))
-        self.cursor_line = pg.InfiniteLine(angle=90, movable=False, pen=pg.mkPen("#D62728", width=1.5,
-                                                                                 style=Qt.PenStyle.DashLine))
-        self.values_item = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w"), brush=pg.mkBrush("#333333"))
+        self.fuzzy_item = pg.BarGraphItem(x0=[], x1=[], y0=[], y1=[], pen=pg.mkPen(None))
+        self.curve = pg.PlotDataItem()
+        self.selected_curve = pg.PlotDataItem()
+        self.cursor_line = pg.InfiniteLine(angle=90, movable=False)
+        self.values_item = pg.ScatterPlotItem(size=7)
         self._labels: list[pg.TextItem] = []
         for item in (self.fuzzy_item, self.selected_curve, self.curve, self.values_item, self.cursor_line):
             self.plot.addItem(item)
@@ -89,6 +82,20 @@ class HistoryPanel(QWidget):
         self._on_cursor(state.cursor)
         self._on_selection(state.selection)
         self.splitter.setVisible(self.key is not None)
+        follow(self.set_theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Re-colour the chart (background, axes, steps, hatching, cursor) and the source links."""
+        self.theme = theme
+        colour_plot(self.plot, theme)
+        self.fuzzy_item.setOpts(brush=QBrush(qcolor(theme.muted, 140), Qt.BrushStyle.BDiagPattern))
+        self.selected_curve.setPen(pg.mkPen(theme.highlight, width=5))
+        self.cursor_line.setPen(pg.mkPen(theme.cursor, width=1.5, style=Qt.PenStyle.DashLine))
+        self.values_item.setPen(pg.mkPen(theme.background))
+        self._draw()
+        for item in _items(self.list):
+            if _safe(item.text(SOURCE)):
+                item.setForeground(SOURCE, QBrush(QColor(theme.link)))
 
     def values(self) -> list[float]:
         """The values of the steps shown, oldest first (for tests)."""
@@ -147,7 +154,7 @@ class HistoryPanel(QWidget):
             return
         first, last = self._span()
         x, y, connect = step_path(steps, first, last)
-        color = EDGE_STYLES.get(self.key[2] if self.key else "", OTHER_EDGE).color
+        color = self.theme.edge(self.key[2] if self.key else "")
         self.curve.setData(x, y, connect=connect)
         self.curve.setPen(pg.mkPen(color, width=2.5))
         mids, values = (x[0::2] + x[1::2]) / 2, y[0::2]
@@ -161,7 +168,7 @@ class HistoryPanel(QWidget):
         if steps.has_values:
             for mx, value in zip(mids, steps.values, strict=True):
                 if np.isfinite(value):
-                    label = pg.TextItem(f"{value:g}%", color="#222", anchor=(0.5, 1.15))
+                    label = pg.TextItem(f"{value:g}%", color=self.theme.text, anchor=(0.5, 1.15))
                     label.setPos(float(mx), float(value))
                     self.plot.addItem(label)
                     self._labels.append(label)
@@ -183,7 +190,7 @@ class HistoryPanel(QWidget):
                 font = item.font(SOURCE)
                 font.setUnderline(True)
                 item.setFont(SOURCE, font)
-                item.setForeground(SOURCE, QBrush(QColor(LINK_COLOR)))
+                item.setForeground(SOURCE, QBrush(QColor(self.theme.link)))
                 item.setToolTip(SOURCE, f"Open in your browser: {url}")
             self.list.addTopLevelItem(item)
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDockWidget,
     QFileDialog,
@@ -23,7 +24,7 @@ from viewer.model import navigation, query
 from viewer.model.dataset import Dataset
 from viewer.model.dates import format_date, parse_date
 from viewer.model.window import TimeWindow
-from viewer.ui import dialogs, menus, relations_tools, timeline_tools
+from viewer.ui import dialogs, menus, relations_tools, theme, timeline_tools
 from viewer.ui.details import DetailsPanel
 from viewer.ui.docks import make_dock
 from viewer.ui.loading import Loader
@@ -254,6 +255,13 @@ class MainWindow(QMainWindow):
         target = query.step_event(self.state.dataset.events, current, self.state.cursor, step)
         if target is not None:
             self.state.select_event(target)
+
+    def apply_theme(self, choice: str) -> None:
+        """Use the System, Light or Dark look now, and remember it."""
+        theme.apply(QApplication.instance(), choice)  # type: ignore[arg-type]
+        self.actions_by_name[f"theme_{theme.choice()}"].setChecked(True)
+        if self.settings is not None:
+            self.settings.set_theme(theme.choice())
 
     def toggle_full_screen(self) -> None:
         """Enter or leave full screen."""

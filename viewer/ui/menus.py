@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from viewer.ui import theme
 
 if TYPE_CHECKING:
     from viewer.ui.main_window import MainWindow
@@ -35,6 +38,21 @@ def _action(window: MainWindow, text: str, shortcut: Shortcut, slot: Callable[[]
     action.triggered.connect(lambda _checked=False: slot())
     window.addAction(action)  # shortcuts work even when the menu bar is hidden (full screen)
     return action
+
+
+def _theme_menu(window: MainWindow, menu: QMenu, a: dict[str, QAction]) -> None:
+    """System / Light / Dark, one checked; the choice is applied at once and remembered."""
+    group = QActionGroup(window)
+    group.setExclusive(True)
+    chosen = window.settings.theme() if window.settings is not None else theme.choice()
+    for key, text in (("system", "&System"), ("light", "&Light"), ("dark", "&Dark")):
+        action = _action(window, text, None, lambda key=key: window.apply_theme(key))  # type: ignore[misc]
+        action.setCheckable(True)
+        action.setChecked(key == chosen)
+        action.setData(key)
+        group.addAction(action)
+        menu.addAction(action)
+        a[f"theme_{key}"] = action
 
 
 def build(window: MainWindow) -> dict[str, QAction]:
@@ -81,6 +99,8 @@ def build(window: MainWindow) -> dict[str, QAction]:
     view_menu.addAction(window.relations_dock.toggleViewAction())
     view_menu.addAction(window.details_dock.toggleViewAction())
     view_menu.addAction(a["full_screen"])
+    view_menu.addSeparator()
+    _theme_menu(window, view_menu.addMenu("&Theme"), a)
 
     help_menu = window.menuBar().addMenu("&Help")
     a["shortcuts"] = _action(window, "&Keyboard shortcuts", "F1", window.show_shortcuts)

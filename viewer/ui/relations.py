@@ -23,8 +23,9 @@ from viewer.ui.diff_view import DiffView
 from viewer.ui.relations_build import edge_arrays, event_actors, node_arrays
 from viewer.ui.relations_canvas import FADE_MS, GraphCanvas
 from viewer.ui.relations_header import CURSOR, DIFF, RelationsHeader
-from viewer.ui.relations_legend import KindLegend, change_legend, node_legend
+from viewer.ui.relations_legend import ChangeLegend, KindLegend, NodeLegend
 from viewer.ui.state import Selection, ViewState
+from viewer.ui.theme import Theme, follow
 
 __all__ = ["FADE_MS", "RelationshipPanel"]
 WIDE_PANEL = 900  # px: from this width the change list sits beside the graph rather than below it
@@ -50,6 +51,7 @@ class RelationshipPanel(QWidget):
         self._nodes = node_arrays(self._view, {}, set())
         self._edges = edge_arrays(self._view, {}, self._nodes, set())
         self._build()
+        self.theme = follow(self.set_theme)
         state.dataset_changed.connect(self._on_dataset)
         state.cursor_moved.connect(lambda _t: self._refresh(animate=self._mode == CURSOR))
         state.selection_changed.connect(lambda _s: self._refresh())
@@ -64,7 +66,8 @@ class RelationshipPanel(QWidget):
         self.reset_layout.clicked.connect(self._on_reset_layout)
         self.legend = KindLegend(self)
         self.legend.hidden_changed.connect(self.set_hidden_kinds)
-        self.change_legend = change_legend()
+        self.node_legend = NodeLegend(self)
+        self.change_legend = ChangeLegend(self)
         self.canvas = GraphCanvas()
         self.viewbox, self.nodes_item = self.canvas.viewbox, self.canvas.nodes_item
         self.nodes_item.node_dragged.connect(self._on_drag)
@@ -83,7 +86,7 @@ class RelationshipPanel(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.header)
         layout.addWidget(self.legend)
-        layout.addLayout(node_legend())
+        layout.addWidget(self.node_legend)
         layout.addWidget(self.change_legend)
         layout.addWidget(self.splitter, 1)
         self._show_mode_widgets()
@@ -121,6 +124,13 @@ class RelationshipPanel(QWidget):
             self._hidden = kinds
             self.legend.set_hidden(kinds)
             self._refresh()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Re-colour the graph, its legends and the change list (on every theme change)."""
+        self.theme = theme
+        for part in (self.canvas, self.legend, self.node_legend, self.change_legend, self.diff_view):
+            part.set_theme(theme)
+        self._rebuild()
 
     def hidden_kinds(self) -> frozenset[str]:
         """The relation kinds hidden now."""
@@ -238,7 +248,7 @@ class RelationshipPanel(QWidget):
         selection = self.state.selection
         rings = event_actors(self.state.dataset, selection.events) | set(selection.entities)
         edge_ids = {e.id for e in self._view.edges if e.event and e.event in selection.events}
-        self._nodes = node_arrays(self._view, self._positions, rings, self._involved)
+        self._nodes = node_arrays(self._view, self._positions, rings, self._involved, self.theme)
         self._edges = edge_arrays(self._view, self._positions, self._nodes, edge_ids | set(selection.relations),
                                   self._changes)
         self.canvas.show_arrays(self._nodes, self._edges, animate)

@@ -13,7 +13,8 @@ import numpy as np
 
 from viewer.model import graph
 from viewer.model.dataset import Dataset
-from viewer.ui.relations_items import NODE_COLORS, NODE_SHAPES, OTHER_NODE_COLOR, EdgeArrays, NodeArrays, node_radius
+from viewer.ui.relations_items import NODE_SHAPES, EdgeArrays, NodeArrays, node_radius
+from viewer.ui.theme import Theme, current
 
 DIMMED = 0.22  # opacity of what no event matching the filters involves
 Arrays = TypeVar("Arrays", NodeArrays, EdgeArrays)
@@ -26,15 +27,19 @@ def event_actors(dataset: Dataset, event_ids: frozenset[str]) -> set[str]:
 
 
 def node_arrays(view: graph.GraphView, positions: graph.Positions, rings: set[str],
-                involved: frozenset[str] | None = None) -> NodeArrays:
-    """The nodes of ``view`` that have a position; ``involved`` (when given) keeps only those bright."""
+                involved: frozenset[str] | None = None, theme: Theme | None = None) -> NodeArrays:
+    """The nodes of ``view`` that have a position; ``involved`` (when given) keeps only those bright.
+
+    A node takes its entity's own colour when the dataset gives one, else its kind's in ``theme``.
+    """
+    theme = theme or current()
     nodes = [n for n in view.nodes if n.id in positions]
     return NodeArrays(
         ids=tuple(n.id for n in nodes),
         xy=np.array([positions[n.id] for n in nodes], dtype=float).reshape(-1, 2),
         radii=np.array([node_radius(n.kind, n.principal) for n in nodes], dtype=float),
         shapes=tuple(NODE_SHAPES.get(n.kind, "triangle") for n in nodes),
-        colors=tuple(n.color or NODE_COLORS.get(n.kind, OTHER_NODE_COLOR) for n in nodes),
+        colors=tuple(n.color or theme.node(n.kind) for n in nodes),
         labels=tuple(n.short_name for n in nodes),
         rings=np.array([n.id in rings for n in nodes], dtype=bool),
         alpha=np.array([1.0 if involved is None or n.id in involved else DIMMED for n in nodes], dtype=float))

@@ -18,6 +18,7 @@ from viewer.ui.relations_build import blend, edge_arrays, node_arrays
 from viewer.ui.relations_drag import DraggableNodes
 from viewer.ui.relations_items import EdgeArrays, EdgesItem, NodeArrays, segment_distance
 from viewer.ui.relations_labels import LabelsItem
+from viewer.ui.theme import Theme
 
 CLICK_SLOP = 4.0  # px around a node or an edge that still counts as a hit
 FADE_MS = 320  # how long a change of graph takes to fade in and out
@@ -28,7 +29,6 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def __init__(self) -> None:
         super().__init__()
-        self.setBackground("w")
         self.ci.setContentsMargins(0, 0, 0, 0)
         self.viewbox = self.addViewBox()
         self.viewbox.setAspectLocked(True)
@@ -58,6 +58,12 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             self._fade.start()
         else:
             self._paint(nodes, edges)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Paint the background and every item in the theme's colours."""
+        self.setBackground(theme.background)
+        for item in (self.edges_item, self.nodes_item, self.labels_item):
+            item.set_theme(theme)
 
     def frame(self, xy: np.ndarray) -> None:
         """Show these layout positions, with room for the names around them."""

@@ -1,7 +1,8 @@
 """What the relationship panel draws: styles, pixel geometry and one graphics object per kind of thing.
 
 Both items paint in device pixels (the painter's transform is reset after mapping the node centres),
-so node sizes, arrowheads and text stay crisp and the same size at every zoom level.
+so node sizes, arrowheads and text stay crisp and the same size at every zoom level. Colours come
+from the items' :class:`~viewer.ui.theme.Theme` (``set_theme``), never from constants here.
 """
 
 from __future__ import annotations
@@ -14,16 +15,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
-# Okabe–Ito: distinguishable with the common colour-vision deficiencies
-BLACK, ORANGE, SKY, GREEN, BLUE, VERMILLION, PURPLE = (
-    "#000000", "#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7")
-NODE_COLORS = {"company": BLUE, "government": VERMILLION, "business_unit": GREEN, "trust": SKY, "person": PURPLE}
-OTHER_NODE_COLOR = ORANGE
+from viewer.ui.theme import Theme, current, qcolor
+
+# kinds differ in shape as well as colour, so they stay apart without colour vision
 NODE_SHAPES = {"company": "circle", "government": "square", "business_unit": "diamond", "trust": "hexagon",
                "person": "circle"}
-HIGHLIGHT = ORANGE
-# diff mode: what happened to an edge between the two dates (unchanged ones are only faded)
-CHANGE_COLORS = {"added": "#1B9E4B", "removed": "#D62728", "changed": "#E08A00"}
+# diff mode: what happened to an edge between the two dates (colours: Theme.changes; unchanged ones fade)
+CHANGES = ("added", "removed", "changed")
 UNCHANGED_ALPHA = 0.3
 LANE_SPACING = 10.0  # px between parallel edges of the same two nodes
 LABEL_MARGIN = QPointF(160.0, 40.0)  # px beyond the node centres that labels may reach
@@ -31,22 +29,21 @@ LABEL_MARGIN = QPointF(160.0, 40.0)  # px beyond the node centres that labels ma
 
 @dataclass(frozen=True)
 class EdgeStyle:
-    """How one kind of relation is drawn."""
+    """How one kind of relation is drawn (its colour is the theme's)."""
 
     name: str
-    color: str
     dash: Qt.PenStyle
     arrow: bool = True
 
 
 EDGE_STYLES = {
-    "equity_stake": EdgeStyle("equity stake", "#333333", Qt.PenStyle.SolidLine),
-    "government_stake": EdgeStyle("government stake", VERMILLION, Qt.PenStyle.SolidLine),
-    "joint_venture": EdgeStyle("joint venture", BLUE, Qt.PenStyle.DashLine),
-    "partnership": EdgeStyle("partnership", "#8C8C8C", Qt.PenStyle.DotLine, arrow=False),
-    "leadership": EdgeStyle("leadership", PURPLE, Qt.PenStyle.DashDotLine),
+    "equity_stake": EdgeStyle("equity stake", Qt.PenStyle.SolidLine),
+    "government_stake": EdgeStyle("government stake", Qt.PenStyle.SolidLine),
+    "joint_venture": EdgeStyle("joint venture", Qt.PenStyle.DashLine),
+    "partnership": EdgeStyle("partnership", Qt.PenStyle.DotLine, arrow=False),
+    "leadership": EdgeStyle("leadership", Qt.PenStyle.DashDotLine),
 }
-OTHER_EDGE = EdgeStyle("other", "#707070", Qt.PenStyle.SolidLine)
+OTHER_EDGE = EdgeStyle("other", Qt.PenStyle.SolidLine)
 
 
 def node_radius(kind: str, principal: bool) -> float:
@@ -126,9 +123,9 @@ class EdgeArrays:
     alpha: np.ndarray  # opacity 0..1, as for nodes
     changes: tuple[str, ...]  # diff mode: added / removed / changed / renewed / unchanged; "" otherwise
 
-    def color(self, i: int) -> QColor:
+    def color(self, i: int, theme: Theme) -> QColor:
         """The line colour of edge ``i``: its kind's, or its change's in diff mode."""
-        return QColor(CHANGE_COLORS.get(self.changes[i], EDGE_STYLES.get(self.kinds[i], OTHER_EDGE).color))
+        return QColor(theme.edge(self.kinds[i], self.changes[i]))
 
     def opacity(self, i: int) -> float:
         """How opaque edge ``i`` is drawn (unchanged edges recede in diff mode)."""
@@ -146,6 +143,12 @@ class _PixelItem(pg.GraphicsObject):  # type: ignore[misc]
     def __init__(self) -> None:
         super().__init__()
         self._bounds = QRectF()
+        self.theme = current()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Paint with these colours from now on."""
+        self.theme = theme
+        self.update()
 
     def _set_bounds(self, xy: np.ndarray) -> None:
         self.prepareGeometryChange()
@@ -210,10 +213,10 @@ class NodesItem(_PixelItem):
                                                         nodes.rings, nodes.alpha, strict=True):
             painter.setOpacity(float(alpha))
             if ring:
-                painter.setPen(QPen(QColor(BLACK), 3.0))
-                painter.setBrush(QColor(HIGHLIGHT))
+                painter.setPen(QPen(QColor(self.theme.outline), 3.0))
+                painter.setBrush(QColor(self.theme.highlight))
                 painter.drawPath(shape_path(shape, x, y, r + 4.5))
-            painter.setPen(QPen(QColor("white"), 1.5))
+            painter.setPen(QPen(QColor(self.theme.background), 1.5))  # a gap where lines meet the node
             painter.setBrush(QColor(color))
             painter.drawPath(shape_path(shape, x, y, r))
 
@@ -240,8 +243,7 @@ class EdgesItem(_PixelItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for j in np.flatnonzero(edges.highlighted):
             painter.setOpacity(float(edges.alpha[j]))
-            glow = QColor(HIGHLIGHT)
-            glow.setAlpha(150)  # a glow behind the line, so the line's own style still shows
+            glow = qcolor(self.theme.highlight, 150)  # a glow behind the line, so its own style still shows
             halo = QPen(glow, edges.widths[j] + 6.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
             painter.setPen(halo)
             painter.drawLine(QPointF(*start[j]), QPointF(*end[j]))
@@ -251,9 +253,9 @@ class EdgesItem(_PixelItem):
 
     def _draw_edge(self, painter: QPainter, edges: EdgeArrays, i: int, a: np.ndarray, b: np.ndarray) -> None:
         style = EDGE_STYLES.get(edges.kinds[i], OTHER_EDGE)
-        color = edges.color(i)
+        color = edges.color(i, self.theme)
         if edges.faded[i]:
-            color.setAlpha(110)
+            color.setAlpha(150 if self.theme.dark else 110)  # faint, but a dark background swallows more
         width = float(edges.widths[i])
         d = b - a
         length = float(np.hypot(*d))

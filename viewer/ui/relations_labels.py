@@ -13,13 +13,8 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from viewer.ui.relations_items import (
-    HIGHLIGHT,
-    EdgeArrays,
-    NodeArrays,
-    _PixelItem,
-    to_pixels,
-)
+from viewer.ui.relations_items import EdgeArrays, NodeArrays, _PixelItem, to_pixels
+from viewer.ui.theme import qcolor
 
 SAMPLES = 16  # points per edge used to see whether a label would sit on it
 EDGE_SPOTS = (0.5, 0.38, 0.62, 0.28, 0.72)
@@ -99,7 +94,7 @@ class LabelsItem(_PixelItem):
         self._set_bounds(nodes.xy)
 
     def paint(self, painter: QPainter, *args: Any) -> None:
-        """Place, then draw: names with a white halo, values in a small rounded box."""
+        """Place, then draw: names with a halo of the background, values in a small rounded box."""
         nodes, edges = self.nodes, self.edges
         if nodes is None or edges is None or not len(nodes.ids):
             return
@@ -117,7 +112,8 @@ class LabelsItem(_PixelItem):
                                      bounds)
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        halo = QPen(QColor(255, 255, 255, 235), 3.5)
+        halo = QPen(qcolor(self.theme.label_back, 235), 3.5)
+        ink = QColor(self.theme.text)
         halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         metrics = QFontMetricsF(self.name_font)
         for rect, label, ring, alpha in zip(names, nodes.labels, nodes.rings, nodes.alpha, strict=True):
@@ -126,7 +122,7 @@ class LabelsItem(_PixelItem):
             path = QPainterPath()
             path.addText(float(rect[0]), float(rect[1]) + metrics.ascent(), self.name_font, label)
             painter.strokePath(path, halo)
-            painter.fillPath(path, QColor("#1A1A1A"))
+            painter.fillPath(path, ink)
         for i, rect in enumerate(values):
             if edges.labels[i]:
                 painter.setOpacity(edges.opacity(i))
@@ -143,14 +139,15 @@ class LabelsItem(_PixelItem):
         return sizes
 
     def _draw_value(self, painter: QPainter, edges: EdgeArrays, i: int, box: QRectF) -> None:
-        color = edges.color(i)
+        color = edges.color(i, self.theme)
         self.value_font.setItalic(bool(edges.faded[i]))
         self.value_font.setBold(bool(edges.highlighted[i]) or bool(edges.changes[i] == "changed"))
-        border = QColor(HIGHLIGHT if edges.highlighted[i] else color)
+        border = QColor(self.theme.highlight if edges.highlighted[i] else color)
         border.setAlpha(255 if edges.highlighted[i] else 110)
         painter.setPen(QPen(border, 1.0))
-        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.setBrush(qcolor(self.theme.label_back, 235))
         painter.drawRoundedRect(box, 3, 3)
         painter.setFont(self.value_font)
-        painter.setPen(color.darker(130))
+        # the value in its edge's colour, pushed away from the backing so small text stays legible
+        painter.setPen(color.lighter(125) if self.theme.dark else color.darker(130))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, edges.labels[i])

@@ -3,31 +3,32 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from viewer.ui.relations_items import (
-    CHANGE_COLORS,
-    EDGE_STYLES,
-    NODE_COLORS,
-    NODE_SHAPES,
-    OTHER_NODE_COLOR,
-    UNCHANGED_ALPHA,
-    shape_path,
-)
+from viewer.ui.relations_items import CHANGES, EDGE_STYLES, NODE_SHAPES, UNCHANGED_ALPHA, shape_path
+from viewer.ui.theme import Theme, current
 
-LEGEND_STYLE = """
-QToolButton { border: 1px solid transparent; border-radius: 3px; padding: 0 3px; color: #333; font-size: 8pt;
-              background: transparent; }
-QToolButton:hover { border-color: #bbb; }
-QToolButton:checked { background: transparent; }
-QToolButton:!checked { color: #b0b0b0; }
+SWATCH = QSize(22, 12)  # logical pixels
+
+
+def legend_style(theme: Theme) -> str:
+    """The legend buttons' style sheet: small text, no frame until hovered, greyed when switched off."""
+    return f"""
+QToolButton {{ border: 1px solid transparent; border-radius: 3px; padding: 0 3px; color: {theme.axis_text};
+              font-size: 8pt; background: transparent; }}
+QToolButton:hover {{ border-color: {theme.grid}; }}
+QToolButton:checked {{ background: transparent; }}
+QToolButton:!checked {{ color: {theme.muted}; }}
 """
 
 
 def swatch(color: str, style: Qt.PenStyle, width: float, shape: str = "", alpha: float = 1.0) -> QPixmap:
-    """A tiny legend picture: a line in the edge's style, or a node's shape."""
-    pixmap = QPixmap(22, 12)
+    """A tiny legend picture: a line in the edge's style, or a node's shape (sharp on HiDPI screens)."""
+    app = QGuiApplication.instance()
+    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
+    pixmap = QPixmap(SWATCH * ratio)
+    pixmap.setDevicePixelRatio(ratio)  # drawn at device resolution, laid out at logical size
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -43,37 +44,62 @@ def swatch(color: str, style: Qt.PenStyle, width: float, shape: str = "", alpha:
     return pixmap
 
 
-def legend_row(items: list[tuple[QPixmap, str]]) -> QHBoxLayout:
-    """A row of pictures with their names, left-aligned."""
-    row = QHBoxLayout()
-    row.setSpacing(2)
-    for pixmap, text in items:
-        picture, label = QLabel(), QLabel(text)
-        picture.setPixmap(pixmap)
-        label.setStyleSheet("color: #444; font-size: 8pt;")
-        row.addWidget(picture)
-        row.addWidget(label)
-        row.addSpacing(8)
-    row.addStretch(1)
-    return row
+class LegendRow(QWidget):
+    """A row of pictures with their names, left-aligned; ``set_theme`` redraws the pictures."""
+
+    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        self.pictures: list[QLabel] = []
+        self.labels: list[QLabel] = []
+        for text in names:
+            picture, label = QLabel(self), QLabel(text, self)
+            self.pictures.append(picture)
+            self.labels.append(label)
+            row.addWidget(picture)
+            row.addWidget(label)
+            row.addSpacing(8)
+        row.addStretch(1)
+        self.set_theme(current())
+
+    def swatches(self, theme: Theme) -> list[QPixmap]:
+        """One picture per entry, in the theme's colours."""
+        raise NotImplementedError
+
+    def set_theme(self, theme: Theme) -> None:
+        """Redraw the pictures and re-colour the names."""
+        for picture, pixmap in zip(self.pictures, self.swatches(theme), strict=True):
+            picture.setPixmap(pixmap)
+        for label in self.labels:
+            label.setStyleSheet(f"color: {theme.axis_text}; font-size: 8pt;")
 
 
-def node_legend() -> QHBoxLayout:
+class NodeLegend(LegendRow):
     """Shapes and colours of the node kinds."""
-    return legend_row([(swatch(color, Qt.PenStyle.NoPen, 0, NODE_SHAPES.get(kind, "triangle")),
-                        kind.replace("_", " ")) for kind, color in (*NODE_COLORS.items(), ("other", OTHER_NODE_COLOR))])
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.kinds = [*NODE_SHAPES, "other"]
+        super().__init__([kind.replace("_", " ") for kind in self.kinds], parent)
+
+    def swatches(self, theme: Theme) -> list[QPixmap]:
+        """A filled shape per kind."""
+        return [swatch(theme.node(kind), Qt.PenStyle.NoPen, 0, NODE_SHAPES.get(kind, "triangle"))
+                for kind in self.kinds]
 
 
-def change_legend() -> QWidget:
+class ChangeLegend(LegendRow):
     """What the colours mean in diff mode."""
-    widget = QWidget()
-    items = [(swatch(c, Qt.PenStyle.DashLine if k == "removed" else Qt.PenStyle.SolidLine, 2.5), k)
-             for k, c in CHANGE_COLORS.items()]
-    items.append((swatch("#333333", Qt.PenStyle.SolidLine, 2.0, alpha=UNCHANGED_ALPHA), "unchanged"))
-    row = legend_row(items)
-    row.setContentsMargins(0, 0, 0, 0)
-    widget.setLayout(row)
-    return widget
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__([*CHANGES, "unchanged"], parent)
+
+    def swatches(self, theme: Theme) -> list[QPixmap]:
+        """A line per change (dashed when removed), and a faint one for what stayed."""
+        return [*(swatch(theme.edge("", change), Qt.PenStyle.DashLine if change == "removed"
+                         else Qt.PenStyle.SolidLine, 2.5) for change in CHANGES),
+                swatch(theme.edge("equity_stake"), Qt.PenStyle.SolidLine, 2.0, alpha=UNCHANGED_ALPHA)]
 
 
 class KindLegend(QWidget):
@@ -90,11 +116,7 @@ class KindLegend(QWidget):
         for kind, style in EDGE_STYLES.items():
             button = QToolButton(self)
             button.setText(style.name)
-            icon = QIcon(swatch(style.color, style.dash, 2.0))
-            icon.addPixmap(swatch(style.color, style.dash, 2.0, alpha=0.2), QIcon.Mode.Normal, QIcon.State.Off)
-            icon.addPixmap(swatch(style.color, style.dash, 2.0), QIcon.Mode.Normal, QIcon.State.On)
-            button.setIcon(icon)
-            button.setIconSize(QSize(22, 12))
+            button.setIconSize(SWATCH)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setCheckable(True)
             button.setChecked(True)
@@ -106,7 +128,17 @@ class KindLegend(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(row)
-        self.setStyleSheet(LEGEND_STYLE)
+        self.set_theme(current())
+
+    def set_theme(self, theme: Theme) -> None:
+        """Redraw the line pictures (faint when switched off) and the buttons' colours."""
+        for kind, button in self.buttons.items():
+            style, color = EDGE_STYLES[kind], theme.edge(kind)
+            icon = QIcon(swatch(color, style.dash, 2.0))
+            icon.addPixmap(swatch(color, style.dash, 2.0, alpha=0.2), QIcon.Mode.Normal, QIcon.State.Off)
+            icon.addPixmap(swatch(color, style.dash, 2.0), QIcon.Mode.Normal, QIcon.State.On)
+            button.setIcon(icon)
+        self.setStyleSheet(legend_style(theme))
 
     def hidden(self) -> frozenset[str]:
         """The kinds switched off."""

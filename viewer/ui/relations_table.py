@@ -21,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     QUrl,
 )
-from PySide6.QtGui import QColor, QDesktopServices, QFont
+from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from viewer.model import query
@@ -186,10 +186,11 @@ class RelationsTable(QWidget):
 
 
 def _link_data(role: int, url: str) -> Any:
-    """How a source link looks: blue, underlined, with the address as tooltip."""
+    """How a source link looks: the palette's link colour (so it follows the theme), underlined, with a tooltip."""
     font = QFont()
     font.setUnderline(True)
-    return {Qt.ItemDataRole.ForegroundRole: QColor("#0B57D0"), Qt.ItemDataRole.FontRole: font,
+    link = QGuiApplication.palette().color(QPalette.ColorRole.Link)
+    return {Qt.ItemDataRole.ForegroundRole: link, Qt.ItemDataRole.FontRole: font,
             Qt.ItemDataRole.ToolTipRole: f"Open in your browser: {url}"}.get(role)  # type: ignore[call-overload]
 
 

@@ -23,12 +23,12 @@ from viewer.model.window import MIN_SPAN, TimeWindow
 from viewer.ui import timeline_keys
 from viewer.ui.date_axis import DateAxis
 from viewer.ui.state import Selection, ViewState
+from viewer.ui.theme import Theme, colour_plot, follow
 from viewer.ui.timeline_cursor import CursorLine
-from viewer.ui.timeline_items import DENSITY_LIMIT, EventsItem, Marks, lane_colours, tooltip_text
-from viewer.ui.timeline_lanes import COLLAPSED_MARK, LaneControls
+from viewer.ui.timeline_items import DENSITY_LIMIT, EventsItem, Marks, tooltip_text
+from viewer.ui.timeline_lanes import COLLAPSED_MARK, LaneControls, lane_colours
 from viewer.ui.timeline_view import TimelineViewBox
 
-AXIS_TEXT = "#57606A"
 LANE_PAD = 0.3  # rows of air above and below each lane's sub-rows
 COLLAPSED_ROWS = 0.75  # a collapsed lane's height, in rows
 PACK_PX = 40.0  # marks closer than this many pixels go to separate sub-rows...
@@ -47,7 +47,7 @@ class TimelinePanel(QWidget):
         self.group_by = "actor"
         self.collapsed: set[str] = set()  # lane keys, kept across regrouping and datasets
         self.hide_unmatched = False
-        self.plot = pg.PlotWidget(background="w", viewBox=TimelineViewBox(), axisItems={"bottom": DateAxis()})
+        self.plot = pg.PlotWidget(viewBox=TimelineViewBox(), axisItems={"bottom": DateAxis()})
         self.plot.setAntialiasing(True)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
@@ -70,6 +70,7 @@ class TimelinePanel(QWidget):
         self._lanes: layout.Lanes | None = None
         self._layout_key: tuple[object, ...] | None = None
         self._names: dict[str, str] = {}
+        self.theme = follow(self.set_theme)
         self.view.sigXRangeChanged.connect(self._on_view_range)
         self.view.sigResized.connect(lambda _vb: self._relayout())
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
@@ -114,6 +115,20 @@ class TimelinePanel(QWidget):
             self.hide_unmatched = hide
             self._update_emphasis()
 
+    def set_theme(self, theme: Theme) -> None:
+        """Re-colour the background, axes, lanes, cursor and rubber band (on every theme change)."""
+        self.theme = theme
+        colour_plot(self.plot, theme)
+        self.view.set_theme(theme)
+        self.as_of.set_theme(theme)
+        recolour = getattr(self.items, "set_theme", None)  # bands and labels: EventsItem.set_theme (pending)
+        if recolour is not None:
+            recolour(theme)
+        if self._lanes is not None:
+            self._colours = lane_colours(self._lanes.keys, self.state.dataset.entities, theme)
+            self._layout_key = None  # the marks carry the lane colours: hand them over again
+            self._relayout()
+
     def visible_event_ids(self) -> list[str]:
         """Ids of events with a mark in the visible range, in time order."""
         (t0, t1), _ = self.view.viewRange()
@@ -146,8 +161,6 @@ class TimelinePanel(QWidget):
         for name in ("bottom", "left"):
             axis = self.plot.getAxis(name)
             axis.setTickFont(font)
-            axis.setTextPen(pg.mkPen(AXIS_TEXT))
-            axis.setPen(pg.mkPen("#D0D7DE"))
         self.plot.getAxis("left").setStyle(tickLength=0, autoExpandTextSpace=False)
         # lane names change with the lanes, not with time: keep them as a pixmap between pans
         self.plot.getAxis("left").setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
@@ -167,7 +180,7 @@ class TimelinePanel(QWidget):
         # Packing only needs label lengths roughly (they are clipped to a slot), so skip measuring each.
         chars = np.fromiter((len(t) for t in self._titles), dtype=np.float64, count=len(self._titles))
         self._label_px = chars * QFontMetricsF(self.items.font).averageCharWidth() * 1.1
-        self._colours = lane_colours(self._lanes.keys, ds.entities)
+        self._colours = lane_colours(self._lanes.keys, ds.entities, self.theme)
         self._layout_key = None
         self._packed: dict[tuple[int, int, int], layout.Lanes] = {}  # per zoom level, height and tile
         span, window = navigation.data_span(ds), self.state.window

@@ -7,8 +7,8 @@ import pyqtgraph as pg
 
 from viewer.model.dates import format_date, from_seconds, to_seconds
 from viewer.ui.state import ViewState
+from viewer.ui.theme import Theme, current
 
-CURSOR_COLOUR = "#1F2328"
 DAY = 86400.0
 
 
@@ -17,16 +17,23 @@ class CursorLine:
 
     def __init__(self, plot: pg.PlotWidget, state: ViewState) -> None:
         self.state = state
-        self.line = pg.InfiniteLine(
-            angle=90, movable=True, pen=pg.mkPen(CURSOR_COLOUR, width=2), hoverPen=pg.mkPen("#0969DA", width=3),
-            label="", labelOpts={"position": 0.985, "color": "w", "fill": CURSOR_COLOUR, "anchors": [(0, 1), (0, 1)]})
+        self.line = pg.InfiniteLine(angle=90, movable=True, label="",
+                                    labelOpts={"position": 0.985, "anchors": [(0, 1), (0, 1)]})
         self.line.setZValue(10)
+        self.set_theme(current())
         plot.addItem(self.line)
         self._syncing = False
         self.line.sigPositionChanged.connect(self._on_line_moved)
         self.line.sigPositionChangeFinished.connect(self._on_line_released)
         state.cursor_moved.connect(self.follow)
         state.window_changed.connect(lambda _w: self._relabel())
+
+    def set_theme(self, theme: Theme) -> None:
+        """The line in the theme's cursor colour (accent under the mouse), its date in a matching box."""
+        self.line.setPen(pg.mkPen(theme.cursor, width=2))
+        self.line.setHoverPen(pg.mkPen(theme.accent, width=3))
+        self.line.label.fill = pg.mkBrush(theme.cursor)
+        self.line.label.setColor(theme.cursor_text)
 
     def label(self, when: pd.Timestamp) -> str:
         """The cursor's date: to the minute below a two-day window, else to the day."""

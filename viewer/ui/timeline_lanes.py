@@ -1,19 +1,38 @@
-"""Lane gestures on the timeline: click a lane's name to collapse it, right-click for a menu."""
+"""Lanes on the timeline: their colours, and gestures (click a lane's name to collapse it, right-click for a menu)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import pandas as pd
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QAction, QCursor
+from PySide6.QtGui import QAction, QColor, QCursor
 from PySide6.QtWidgets import QMenu
+
+from viewer.model import layout
+from viewer.ui.theme import Theme
 
 if TYPE_CHECKING:
     from viewer.ui.timeline import TimelinePanel
 
 COLLAPSED_MARK = "▸ "
 AXIS_TIP = "Click a lane's name to collapse or expand it; right-click a lane for more"
+
+
+def lane_colours(keys: tuple[str, ...], entities: pd.DataFrame, theme: Theme) -> list[QColor]:
+    """A colour per lane: the entity's own colour when the dataset gives one, else the theme's lane palette."""
+    own = dict(zip(entities["id"], entities["color"], strict=True)) if "color" in entities else {}
+    colours = []
+    for i, key in enumerate(keys):
+        given = str(own.get(key) or "")
+        if key == layout.OTHER:
+            colours.append(QColor(theme.other_lane))
+        elif given and QColor.isValidColorName(given):
+            colours.append(QColor(given))
+        else:
+            colours.append(QColor(theme.lane(i)))
+    return colours
 
 
 class LaneControls:

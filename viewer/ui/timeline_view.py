@@ -6,11 +6,10 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtGui import QBrush, QPen
 from PySide6.QtWidgets import QGraphicsRectItem
 
-BAND_FILL = QColor(9, 105, 218, 40)
-BAND_EDGE = QColor(9, 105, 218, 160)
+from viewer.ui.theme import Theme, current, qcolor
 
 
 class TimelineViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph is untyped
@@ -20,10 +19,14 @@ class TimelineViewBox(pg.ViewBox):  # type: ignore[misc]  # pyqtgraph is untyped
         super().__init__()
         self.banding = False
         band = QGraphicsRectItem(0, 0, 1, 1)
-        band.setPen(QPen(BAND_EDGE, 0))
-        band.setBrush(QBrush(BAND_FILL))
         band.hide()
         self.rbScaleBox = band
+        self.set_theme(current())
+
+    def set_theme(self, theme: Theme) -> None:
+        """Draw the Shift+drag band in the theme's accent colour."""
+        self.rbScaleBox.setPen(QPen(qcolor(theme.accent, 160), 0))
+        self.rbScaleBox.setBrush(QBrush(qcolor(theme.accent, 40)))
 
     def mouseDragEvent(self, ev: Any, axis: int | None = None) -> None:
         """Shift+left drag: a full-height band; on release the window becomes that band."""
