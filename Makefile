@@ -32,6 +32,9 @@ fuzz: $(STAMP)
 	ENTENTE_FUZZ_EXAMPLES=$${ENTENTE_FUZZ_EXAMPLES:-1500} ENTENTE_FUZZ_RANDOM=1 QT_QPA_PLATFORM=offscreen \
 		$(BIN)/python -m pytest -q tests/fuzz
 
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_scale.py
+
 package: $(STAMP)
 	packaging/build.sh
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ENTENTE_NO_CACHE", "1")  # tests never fill the user's cache; test_cache turns it on
 
 import viewer
 from viewer.model.dataset import Dataset

@@ -109,10 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load(paths: list[str] | str | None) -> Dataset:
-    from viewer.io import load_many
+    from viewer.io.cache import load_cached_many
     if isinstance(paths, str):
         paths = [paths]
-    return load_many(paths or [])
+    return load_cached_many(paths or [])
 
 
 def cmd_info(args: argparse.Namespace) -> int:

@@ -20,8 +20,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import table_dates
+from viewer.io import table_dates, table_fast
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
+from viewer.model.dates import ParsedDates
 from viewer.model.problems import LoadError, Problem
 
 DELIMITERS = (",", "\t", "|", ";", "\x01")
@@ -242,6 +243,17 @@ def _read_excel(path: Path, nrows: int | None) -> pd.DataFrame:
         raise LoadError(f"{path}: not a readable Excel workbook ({exc})") from exc
 
 
+def _read_fast(data: bytes, options: dict[str, Any], suffix: str) -> tuple[pd.DataFrame, str] | None:
+    """UTF-8 text read by Arrow's CSV reader (with the delimiter sniffed as usual), or None."""
+    if str(options.get("encoding") or "utf-8").lower().replace("-", "") not in ("utf8", "utf8sig"):
+        return None
+    sample = data[:SAMPLE_BYTES * 4].decode("utf-8-sig", errors="ignore")[:SAMPLE_BYTES]
+    delimiter = options.get("delimiter") or sniff_delimiter(sample, suffix)
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    frame = table_fast.read_csv(body, delimiter, sample)
+    return None if frame is None else (frame, delimiter)
+
+
 def _load_raw(path: Path, options: dict[str, Any], nrows: int | None = None
               ) -> tuple[pd.DataFrame, str, str | None, bool, list[Problem]]:
     """The table as strings with column names, plus encoding, delimiter, header flag and problems."""
@@ -260,12 +272,16 @@ def _load_raw(path: Path, options: dict[str, Any], nrows: int | None = None
         encoding = "xlsx"
     else:
         data = path.read_bytes()
-        if not data.strip():
+        if not data or data.isspace():  # (data.strip() would copy a big file)
             raise LoadError(f"{path}: the file is empty; expected {EXPECTED}")
-        text, encoding, problems = _decode(path, data, options.get("encoding"))
-        delimiter = options.get("delimiter") or sniff_delimiter(text[:SAMPLE_BYTES], suffix)
-        frame, bad = _read_delimited(path, text, delimiter, None if nrows is None else nrows + 1)
-        problems += bad
+        fast = _read_fast(data, options, suffix) if nrows is None else None
+        if fast is not None:
+            frame, delimiter, encoding = fast[0], fast[1], "utf-8"
+        else:
+            text, encoding, problems = _decode(path, data, options.get("encoding"))
+            delimiter = options.get("delimiter") or sniff_delimiter(text[:SAMPLE_BYTES], suffix)
+            frame, bad = _read_delimited(path, text, delimiter, None if nrows is None else nrows + 1)
+            problems += bad
     if frame.empty:
         raise LoadError(f"{path}: no rows; expected {EXPECTED}")
     if header is None:
@@ -301,13 +317,14 @@ def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mappin
 
 
 def _column(frame: pd.DataFrame, name: str | None) -> pd.Series:
+    """A column as stripped Arrow-backed text, blanks as "" (no Python object per cell)."""
     if name is None:
-        return pd.Series("", index=frame.index, dtype=object)
-    return table_dates.clean_text(frame[name]).fillna("").astype(object)
+        return pd.Series("", index=frame.index, dtype=table_fast.TEXT)
+    return table_dates.clean_text(frame[name]).fillna("")
 
 
 def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str, Any], excel: bool
-            ) -> tuple[pd.DataFrame, list[Problem]]:
+            ) -> tuple[pd.DataFrame, dict[str, ParsedDates], list[Problem]]:
     problems: list[Problem] = []
     assert mapping.start is not None
     start = table_dates.parse_column(
@@ -319,20 +336,23 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         problems.append(Problem(label, message, None, mapping.start, level))
     rows = np.arange(1, len(frame) + 1)
     texts = _column(frame, mapping.start)
-    for row in rows[start.invalid.to_numpy()][:200]:
+    for row in rows[start.invalid.to_numpy(dtype=bool)][:200]:
         problems.append(Problem(label, f"expected a date, got {texts.iloc[row - 1]!r}; row skipped", int(row),
                                 mapping.start))
-    empty = (texts == "").to_numpy()
+    empty = (texts == "").to_numpy(dtype=bool)
     if empty.any():
         problems.append(Problem(label, f"{int(empty.sum()):,} rows have no start date (first: row "
                                        f"{int(rows[empty][0])}); skipped", None, mapping.start))
-    events = pd.DataFrame({"start": start.instants, "precision": start.precisions})
+    keep = start.instants.notna().to_numpy()
+    parsed = {"start": table_fast.parsed_dates(start.instants, start.precisions, keep)}
+    events = pd.DataFrame({"start": start.instants})
     if mapping.end:
         end = table_dates.parse_column(frame[mapping.end], date_order=start.order or options.get("date_order"))
-        keep = end.instants.notna() & ~(end.instants < start.instants).fillna(False)
-        events["end"] = table_dates.to_iso(end.instants.where(keep), end.precisions.where(keep, None))
+        usable = end.instants.notna() & ~(end.instants < start.instants).fillna(False)
+        parsed["end"] = table_fast.parsed_dates(end.instants.where(usable), end.precisions, keep)
+        events["end"] = end.instants.where(usable)
     description = _column(frame, mapping.description)
-    actors = pd.Series("", index=frame.index, dtype=object)
+    actors = pd.Series("", index=frame.index, dtype=table_fast.TEXT)
     for column in mapping.actors:
         actors = actors + ";" + _column(frame, column)
     events["actors"] = actors.str.strip(";")
@@ -340,12 +360,14 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     fallback = description.str.slice(0, 120).where(description != "",
                                                    events["actors"].str.replace(";", " → ", regex=False))
     events["title"] = title.where(title != "", fallback.where(fallback != "", _column(frame, mapping.category)))
-    events["description"] = description
-    events["category"] = _column(frame, mapping.category)
-    events["source_url"] = _column(frame, mapping.url)
+    # unmapped columns are left out: build_dataset fills them after sorting, which is cheaper
+    for name, source in (("description", mapping.description), ("category", mapping.category),
+                         ("source_url", mapping.url)):
+        if source is not None:
+            events[name] = description if name == "description" else _column(frame, source)
     ids = _column(frame, mapping.id)
-    events["id"] = ids.where(ids != "", pd.Series(rows, index=frame.index).map("row{}".format))
-    return events[events["start"].notna()].reset_index(drop=True), problems
+    events["id"] = ids.where(ids != "", table_fast.row_ids(frame.index, rows)) if (ids == "").any() else ids
+    return events[keep].reset_index(drop=True), parsed, problems
 
 
 def read(path: str | Path, **options: Any) -> Dataset:
@@ -361,9 +383,9 @@ def read(path: str | Path, **options: Any) -> Dataset:
         problems.append(Problem(label, "no title column; titles made from description, actors or category",
                                 None, "title", "info"))
     excel = path.suffix.lower() in (".xlsx", ".xlsm")
-    events, more = _events(frame, mapping, label, options, excel)
+    events, parsed, more = _events(frame, mapping, label, options, excel)
     meta = DatasetMeta(title=path.stem, path=label, sources=(label,))
-    return build_dataset(Tables(events, events_label=label), meta, problems + more)
+    return build_dataset(Tables(events, events_label=label, dates=parsed), meta, problems + more)
 
 
 def preview(path: str | Path, rows: int = 20, **options: Any) -> Preview:
@@ -384,5 +406,6 @@ def trial(path: str | Path, rows: int = 200, **options: Any) -> list[Problem]:
     mapping = _mapping(frame, options, str(path))
     if mapping.start is None:
         return [*problems, Problem(str(path), f"no date column chosen; expected {EXPECTED}", None, "start")]
-    _events_frame, more = _events(frame, mapping, str(path), options, path.suffix.lower() in (".xlsx", ".xlsm"))
+    excel = path.suffix.lower() in (".xlsx", ".xlsm")
+    _events_frame, _parsed_dates, more = _events(frame, mapping, str(path), options, excel)
     return problems + more

@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.io import table_fast
 from viewer.model import dates
 
 MIN_YEAR, MAX_YEAR = -9999, 9999
@@ -50,6 +51,9 @@ class DateColumn:
 
 def clean_text(values: pd.Series) -> pd.Series:
     """Cells as stripped strings (NBSP counts as space; floats like 2019.0 lose the .0); blanks are NA."""
+    fast = table_fast.clean(values)
+    if fast is not None:
+        return fast
     if pd.api.types.is_float_dtype(values.dtype) and (values.dropna() % 1 == 0).all():
         values = values.astype("Int64")
     text = values.astype(TEXT).str.replace("\xa0", " ", regex=False).str.strip()
@@ -264,6 +268,10 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
         if (parsed.instants.dt.floor("D") == parsed.instants).all():
             prec = prec.where(prec.isna(), "day")
         return DateColumn(parsed.instants, prec, parsed.invalid)
+    if times is None and zones is None:
+        fast = table_fast.parse_iso_column(values)
+        if fast is not None:
+            return DateColumn(*fast[:3], None, fast[3])
     text = clean_text(values)
     codes, uniques = pd.factorize(text)
     uniq = pd.Series(np.asarray(uniques, dtype=object), dtype=TEXT)

@@ -8,15 +8,16 @@ entities keep the row and add the entity, with a warning, so nothing a user wrot
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from viewer.model import dates
+from viewer.model.columns import has_duplicates, is_in, normalise_lists, split_ids
+from viewer.model.columns import text as _text
 from viewer.model.problems import LoadError, Problem
 
 if TYPE_CHECKING:
@@ -56,6 +57,8 @@ class Tables:
     events_label: str = "events"
     entities_label: str = "entities"
     relations_label: str = "relations"
+    # events columns the loader already parsed (instants + precision), so they are not read as text again
+    dates: Mapping[str, dates.ParsedDates] = field(default_factory=dict)
 
 
 @dataclass
@@ -152,37 +155,13 @@ class _Reporter:
                                          None, field_name, level))
 
 
-def _text(frame: pd.DataFrame, column: str, default: str = "") -> pd.Series:
-    """A column as pandas' string dtype (Arrow-backed: its string methods run in C++), empty cells = default."""
-    if column not in frame.columns:
-        return pd.Series(default, index=frame.index, dtype="str")
-    col = frame[column]
-    if isinstance(col, pd.DataFrame):  # duplicated header: take the first
-        col = col.iloc[:, 0]
-    return col.astype("str").fillna(default)
-
-
-def _is_in(values: pd.Series, universe: pd.Series) -> np.ndarray:
-    """``values.isin(universe)`` in C++ (pandas' isin on Arrow strings builds a Python object per value)."""
-    if values.empty:
-        return np.zeros(0, dtype=bool)
-    found = pc.is_in(pa.array(values.astype(object), type=pa.string(), from_pandas=True),
-                     value_set=pa.array(universe.astype(object), type=pa.string(), from_pandas=True))
-    return np.asarray(found.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
-
-
-def _normalise_lists(values: pd.Series) -> pd.Series:
-    """``a ; b;`` → ``a;b`` for ';'-separated id lists, computed once per distinct value."""
-    codes, uniques = pd.factorize(values)
-    cleaned = pd.Index(uniques).str.replace(r"\s*;\s*", ";", regex=True).str.strip("; ")
-    return pd.Series(np.asarray(cleaned, dtype=object)[codes], index=values.index, dtype="str")
-
-
 def _unique_ids(ids: pd.Series, label: str, prefix: str, report: _Reporter) -> pd.Series:
     ids = ids.str.strip()
     empty = ids == ""
     if empty.any():
         ids = ids.where(~empty, [f"{prefix}{i + 1}" for i in range(len(ids))])
+    if not has_duplicates(ids):
+        return ids
     dup = ids.duplicated(keep="first")
     if dup.any():
         rows = np.flatnonzero(dup.to_numpy())
@@ -190,13 +169,6 @@ def _unique_ids(ids: pd.Series, label: str, prefix: str, report: _Reporter) -> p
         counter = ids.groupby(ids).cumcount()
         ids = ids.where(~dup, ids + "#" + (counter + 1).astype(str))
     return ids
-
-
-def _split_ids(text: pd.Series) -> list[list[str]]:
-    """Split ';'-separated id lists, working on unique strings only (columns repeat a lot)."""
-    uniques = pd.unique(text.to_numpy())
-    parts = {u: [p.strip() for p in str(u).split(";") if p.strip()] for u in uniques}
-    return [parts[u] for u in uniques]
 
 
 def _build_entities(raw: pd.DataFrame | None, label: str, report: _Reporter) -> pd.DataFrame:
@@ -228,9 +200,9 @@ def _add_unknown_entities(entities: pd.DataFrame, ids: set[str], label: str, fie
 
 
 def _parse_column(raw: pd.DataFrame, column: str, label: str, report: _Reporter,
-                  level: str) -> dates.ParsedDates:
+                  level: str, given: Mapping[str, dates.ParsedDates] | None = None) -> dates.ParsedDates:
     values = raw[column] if column in raw.columns else pd.Series(pd.NA, index=raw.index, dtype="object")
-    parsed = dates.parse_dates(values)
+    parsed = given[column] if given and column in given else dates.parse_dates(values)
     bad = np.flatnonzero(parsed.invalid.to_numpy())
     if len(bad):
         report.rows(label, bad, column, f"expected {dates.EXPECTED}", values, level)
@@ -244,9 +216,10 @@ def _parse_column(raw: pd.DataFrame, column: str, label: str, report: _Reporter,
 def _apply_precision(raw: pd.DataFrame, parsed: dates.ParsedDates, label: str,
                      report: _Reporter) -> tuple[pd.Series, pd.Series]:
     """An explicit precision column wins over the inferred one; the instant snaps to its span start."""
-    instants, precisions = parsed.instants, parsed.precisions.astype("object")
+    instants, precisions = parsed.instants, parsed.precisions
     if "precision" not in raw.columns:
         return instants, precisions
+    precisions = precisions.astype("object")
     given = _text(raw, "precision").str.strip().str.lower()
     given = given.replace({"minute": "time", "second": "time", "hour": "time", "datetime": "time"})
     known = given.isin(dates.PRECISIONS)
@@ -268,19 +241,20 @@ def _apply_precision(raw: pd.DataFrame, parsed: dates.ParsedDates, label: str,
     return instants, precisions
 
 
-def _build_events(raw: pd.DataFrame, label: str, report: _Reporter) -> pd.DataFrame:
+def _build_events(raw: pd.DataFrame, label: str, report: _Reporter,
+                  given: Mapping[str, dates.ParsedDates] | None = None) -> pd.DataFrame:
     raw = raw.reset_index(drop=True)
     if raw.empty and "start" not in raw.columns:
         raw = pd.DataFrame(columns=list(EVENT_COLUMNS))
     if "start" not in raw.columns:
         raise LoadError(f"{label}: no 'start' column; expected columns {', '.join(EVENT_COLUMNS)}")
-    start = _parse_column(raw, "start", label, report, "error")
+    start = _parse_column(raw, "start", label, report, "error", given)
     empty = np.flatnonzero((start.instants.isna() & ~start.invalid).to_numpy())
     if len(empty):
         report.rows(label, empty, "start", "no start date; row skipped", None)
-    end = _parse_column(raw, "end", label, report, "warning")
+    end = _parse_column(raw, "end", label, report, "warning", given)
     start_at, precision = _apply_precision(raw, start, label, report)
-    end_at, end_precision = end.instants, end.precisions.astype("object")
+    end_at, end_precision = end.instants, end.precisions
     backwards = (end_at < start_at).fillna(False).to_numpy()
     if backwards.any():
         report.rows(label, np.flatnonzero(backwards), "end", "end is before start; end ignored",
@@ -290,14 +264,19 @@ def _build_events(raw: pd.DataFrame, label: str, report: _Reporter) -> pd.DataFr
     title = _text(raw, "title")
     out = pd.DataFrame({
         "id": ids, "start": start_at, "end": end_at,
-        "precision": precision, "end_precision": end_precision.where(end_at.notna(), None),
+        "precision": precision.astype(dates.PRECISION_DTYPE),
+        "end_precision": end_precision.astype(dates.PRECISION_DTYPE).where(end_at.notna()),
         "title": title.where(title.str.strip() != "", ids),
     })
+    # columns the file lacks are filled after sorting: taking a million empty strings costs as much as real ones
+    absent = [c for c in ("description", "tags", "source_title", "source_url") if c not in raw.columns]
     for column in ("description", "actors", "category", "tags", "source_title", "source_url"):
-        out[column] = _text(raw, column)
-    out["actors"] = _normalise_lists(out["actors"])
+        if column not in absent:
+            out[column] = _text(raw, column)
+    out["actors"] = normalise_lists(out["actors"])
     out["row"] = np.arange(1, len(out) + 1)
-    out = out[out["start"].notna()]
+    if out["start"].isna().any():
+        out = out[out["start"].notna()]
     out["span_start"] = out["start"]
     start_span = dates.span_end(out["start"], out["precision"])
     end_span = dates.span_end(out["end"].fillna(out["start"]), out["end_precision"].fillna(out["precision"]))
@@ -306,8 +285,14 @@ def _build_events(raw: pd.DataFrame, label: str, report: _Reporter) -> pd.DataFr
     out["end_precision"] = out["end_precision"].astype(dates.PRECISION_DTYPE)
     for column in ("category",):
         out[column] = out[column].astype("category")
-    order = np.argsort(out["start"].to_numpy(dtype="datetime64[us]"), kind="stable")
-    return out.take(order).reset_index(drop=True)
+    stamps = out["start"].to_numpy(dtype="datetime64[us]")
+    if len(stamps) and not (stamps[1:] >= stamps[:-1]).all():  # most files are in time order already
+        out = out.take(np.argsort(stamps, kind="stable"))
+    out = out.reset_index(drop=True)
+    for column in absent:
+        out[column] = pd.Series("", index=out.index, dtype="str")
+    return out[[*EVENT_COLUMNS[:3], "precision", "end_precision", *EVENT_COLUMNS[4:], "row", "span_start",
+                "span_end"]]
 
 
 def _build_relations(raw: pd.DataFrame | None, label: str, report: _Reporter) -> pd.DataFrame:
@@ -351,15 +336,15 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
     problems = list(problems or [])
     report = _Reporter(problems)
     entities = _build_entities(tables.entities, tables.entities_label, report)
-    events = _build_events(tables.events, tables.events_label, report)
+    events = _build_events(tables.events, tables.events_label, report, tables.dates)
     relations = _build_relations(tables.relations, tables.relations_label, report)
-    actor_ids = {a for parts in _split_ids(events["actors"]) for a in parts}
+    actor_ids = {a for parts in split_ids(events["actors"]) for a in parts}
     level = "warning" if tables.entities is not None else ""
     entities = _add_unknown_entities(entities, actor_ids, tables.events_label, "actors", report, level)
     ends = set(relations["source"]) | set(relations["target"])
     entities = _add_unknown_entities(entities, ends, tables.relations_label, "source/target", report, level)
     linked = relations["event"] != ""
-    unknown = linked & ~_is_in(relations["event"], events["id"])
+    unknown = linked & ~is_in(relations["event"], events["id"]) if linked.any() else linked
     if unknown.any():
         report.rows(tables.relations_label, relations.loc[unknown, "row"].to_numpy() - 1, "event",
                     "refers to an event id that is not in the events table; link dropped",

@@ -96,29 +96,39 @@ def _parse_general(values: pd.Series, instants: pd.Series, precisions: pd.Series
 def parse_dates(values: pd.Series) -> ParsedDates:
     """Parse a column of partial dates; empty cells stay NaT, unreadable ones are flagged."""
     index = values.index
-    instants = pd.Series(pd.NaT, index=index, dtype=UTC_DTYPE)
-    precisions = pd.Series(pd.NA, index=index, dtype="object")
-    naive = pd.Series(False, index=index)
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         series = values if getattr(values.dt, "tz", None) is not None else values.dt.tz_localize("UTC")
         instants = series.dt.tz_convert("UTC").astype(UTC_DTYPE)
-        precisions = precisions.mask(instants.notna(), "time")
-        return ParsedDates(instants, precisions.astype(PRECISION_DTYPE), pd.Series(False, index=index), naive)
+        codes = np.where(instants.notna().to_numpy(), PRECISIONS.index("time"), -1).astype(np.int8)
+        none = pd.Series(np.zeros(len(index), dtype=bool), index=index)
+        return ParsedDates(instants, precision_series(codes, index), none, none.copy())
     fast = parse_fast(to_arrow(values))
-    present = pd.Series(fast.present, index=index)
-    parsed = fast.codes >= 0
-    if parsed.any():
-        stamps = np.where(parsed, fast.micros, np.iinfo(np.int64).min).view("datetime64[us]")
-        instants = pd.Series(stamps, index=index).dt.tz_localize("UTC")
-        precisions = pd.Series(np.asarray(PRECISIONS, dtype=object)[np.maximum(fast.codes, 0)], index=index,
-                               dtype="object").where(parsed, pd.NA)
-        naive = pd.Series(fast.naive, index=index)
-    rest = fast.present & ~parsed
+    codes = fast.codes.copy()
+    micros = fast.micros.copy()
+    naive_flags = fast.naive.copy()
+    rest = fast.present & (codes < 0)
     if rest.any():  # what the fast path does not recognise goes through the general parser
-        _parse_general(values[rest], instants, precisions, naive)
-    invalid = present & instants.isna()
-    precisions = precisions.mask(invalid, pd.NA)
-    return ParsedDates(instants, precisions.astype(PRECISION_DTYPE), invalid, naive & ~invalid)
+        rows = pd.RangeIndex(len(index))
+        instants = pd.Series(pd.NaT, index=rows, dtype=UTC_DTYPE)
+        precisions = pd.Series(pd.NA, index=rows, dtype="object")
+        naive = pd.Series(False, index=rows)
+        _parse_general(values.reset_index(drop=True)[rest], instants, precisions, naive)
+        done = instants[rest].notna().to_numpy()
+        picked = np.flatnonzero(rest)[done]
+        micros[picked] = instants.iloc[picked].dt.tz_localize(None).to_numpy(dtype="datetime64[us]").view(np.int64)
+        codes[picked] = [PRECISIONS.index(str(p)) for p in precisions.iloc[picked]]
+        naive_flags[picked] = naive.iloc[picked].to_numpy()
+    # int64 min is NaT, so unparsed rows (micros == NAT) come out as NaT without a mask pass
+    stamps = pd.Series(micros.view("datetime64[us]"), index=index).dt.tz_localize("UTC")
+    invalid = fast.present & (codes < 0)
+    return ParsedDates(stamps, precision_series(codes, index), pd.Series(invalid, index=index),
+                       pd.Series(naive_flags & ~invalid, index=index))
+
+
+def precision_series(codes: np.ndarray, index: pd.Index) -> pd.Series:
+    """Precisions as the categorical :data:`PRECISION_DTYPE` from codes (-1: none), with no object per row."""
+    return pd.Series(pd.Categorical.from_codes(np.asarray(codes, dtype=np.int8), dtype=PRECISION_DTYPE),
+                     index=index)
 
 
 def parse_date(text: str | pd.Timestamp | object) -> PartialDate:
@@ -140,9 +150,10 @@ def span_end(instants: pd.Series, precisions: pd.Series) -> pd.Series:
     """The exclusive end of each date's precision span: a year later, a month later, a day later."""
     naive = instants.dt.tz_localize(None).to_numpy(dtype="datetime64[us]")
     out = naive.copy()
-    prec = precisions.astype("object").to_numpy()
+    # compare small integer codes, not a million strings
+    codes = pd.Categorical(precisions, dtype=PRECISION_DTYPE).codes
     for name, unit in (("year", "Y"), ("month", "M"), ("day", "D")):
-        mask = prec == name
+        mask = codes == PRECISIONS.index(name)
         if mask.any():
             out[mask] = (naive[mask].astype(f"datetime64[{unit}]") + 1).astype("datetime64[us]")
     return pd.Series(out, index=instants.index).dt.tz_localize("UTC").astype(UTC_DTYPE)

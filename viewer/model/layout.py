@@ -117,9 +117,9 @@ def lane_rows(events: pd.DataFrame, principal: tuple[str, ...] | list[str], enti
 
 def busiest_actors(events: pd.DataFrame, n: int) -> list[str]:
     """The ``n`` entity ids with the most events, most first (ties by id)."""
-    uniques, counts = np.unique(events["actors"].fillna("").astype(str).to_numpy(), return_counts=True)
+    uniques, counts = _distinct_counts(events["actors"])
     per_actor: dict[str, int] = {}
-    for text, count in zip(uniques.tolist(), counts.tolist(), strict=True):
+    for text, count in zip(uniques, counts, strict=True):
         for actor in {a.strip() for a in text.split(";") if a.strip()}:
             per_actor[actor] = per_actor.get(actor, 0) + count
     return [a for a, _ in sorted(per_actor.items(), key=lambda item: (-item[1], item[0]))[:n]]
@@ -129,8 +129,7 @@ def _by_actor(events: pd.DataFrame, principal: list[str]) -> tuple[list[str], np
     lane_of = {entity: i for i, entity in enumerate(dict.fromkeys(principal))}
     other = len(lane_of)
     # Split only the distinct actor strings: the column repeats a lot in big datasets.
-    actors = events["actors"].fillna("").astype(str).to_numpy()
-    uniques, inverse = np.unique(actors, return_inverse=True)
+    uniques, inverse = _codes(events["actors"])
     lanes_of_unique = [sorted({lane_of[a.strip()] for a in u.split(";") if a.strip() in lane_of}) or [other]
                        for u in uniques]
     lengths = np.array([len(lanes) for lanes in lanes_of_unique], dtype=np.int64)
@@ -146,13 +145,25 @@ def _by_actor(events: pd.DataFrame, principal: list[str]) -> tuple[list[str], np
 
 
 def _by_category(events: pd.DataFrame) -> tuple[list[str], np.ndarray, np.ndarray]:
-    column = events["category"]
-    present = column.astype("object").where(column.notna(), "").astype(str).to_numpy()
-    names, counts = np.unique(present, return_counts=True)
-    keys = [str(names[i]) for i in np.lexsort((names, -counts)) if names[i]]  # busiest first, ties by name
+    uniques, inverse = _codes(events["category"])
+    names = np.asarray(uniques, dtype=object)
+    counts = np.bincount(inverse, minlength=len(names))
+    keys = [str(names[i]) for i in np.lexsort((names, -counts)) if names[i] and counts[i]]  # busiest first
     lane_of = {key: i for i, key in enumerate(keys)}
-    pair_lane = np.array([lane_of.get(c, len(keys)) for c in present], dtype=np.int64)
+    pair_lane = np.array([lane_of.get(str(n), len(keys)) for n in names], dtype=np.int64)[inverse]
     return _drop_empty([*keys, OTHER], np.arange(len(events), dtype=np.int64), pair_lane)
+
+
+def _codes(column: pd.Series) -> tuple[list[str], np.ndarray]:
+    """Distinct texts ("" for empty) and each row's position among them, without a Python object per row."""
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    names = ["" if pd.isna(u) else str(u) for u in uniques]
+    return names, np.asarray(codes, dtype=np.int64)
+
+
+def _distinct_counts(column: pd.Series) -> tuple[list[str], list[int]]:
+    names, codes = _codes(column)
+    return names, np.bincount(codes, minlength=len(names)).tolist()
 
 
 def _drop_empty(keys: list[str], pair_event: np.ndarray, pair_lane: np.ndarray

@@ -7,10 +7,14 @@ and these rules are tested without a screen.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import overload
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from viewer.model.dates import format_date
 from viewer.model.query import describe_span
@@ -25,10 +29,15 @@ class IntervalIndex:
     One global longest duration would make a window scan everything since the longest range began;
     per bucket, only items starting within that bucket's longest duration before the window are
     looked at, so heavy-tailed durations (a few decade-long ranges among a million instants) cull well.
+    When the items come sorted by start (the timeline's pairs do), everything starting inside the
+    window is one run of positions, so a wide window costs a slice, not a sort of a million indices.
     """
 
     buckets: tuple[tuple[np.ndarray, np.ndarray, np.ndarray, float], ...]  # (indices, starts, ends, longest)
     size: int
+    starts: np.ndarray | None = None  # all starts, ascending (None when the items were not sorted)
+    sorted_ends: np.ndarray | None = None  # all ends, ascending: counts without materialising
+    positions: np.ndarray | None = None  # 0..size-1, read-only: sliced into answers
 
     @classmethod
     def build(cls, starts: np.ndarray, ends: np.ndarray) -> IntervalIndex:
@@ -44,10 +53,24 @@ class IntervalIndex:
         for chunk in np.split(order, bounds):
             if len(chunk):
                 buckets.append((chunk, starts[chunk], ends[chunk], float(durations[chunk].max())))
-        return cls(tuple(buckets), len(starts))
+        if not (len(starts) < 2 or bool(np.all(starts[1:] >= starts[:-1]))):
+            return cls(tuple(buckets), len(starts))
+        positions = np.arange(len(starts), dtype=np.int64)
+        positions.setflags(write=False)
+        return cls(tuple(buckets), len(starts), starts, np.sort(ends), positions)
+
+    def count(self, t0: float, t1: float) -> int:
+        """How many items overlap ``[t0, t1]`` (two binary searches when the items were sorted)."""
+        if self.starts is None or self.sorted_ends is None:
+            return len(self.overlapping(t0, t1))
+        # every item ending before t0 also starts before t1, so the difference counts the overlap exactly
+        return max(int(np.searchsorted(self.starts, t1, side="right"))
+                   - int(np.searchsorted(self.sorted_ends, t0, side="left")), 0)
 
     def overlapping(self, t0: float, t1: float) -> np.ndarray:
         """Positions of the items overlapping ``[t0, t1]``, ascending."""
+        if self.starts is not None and self.positions is not None:
+            return self._overlapping_sorted(t0, t1, self.starts, self.positions)
         parts = []
         for index, starts, ends, longest in self.buckets:
             lo = int(np.searchsorted(starts, t0 - longest, side="left"))
@@ -58,6 +81,20 @@ class IntervalIndex:
             return np.zeros(0, dtype=np.int64)
         out = np.concatenate(parts) if len(parts) > 1 else parts[0]
         return np.sort(out)
+
+    def _overlapping_sorted(self, t0: float, t1: float, starts: np.ndarray, positions: np.ndarray) -> np.ndarray:
+        lo = int(np.searchsorted(starts, t0, side="left"))
+        hi = int(np.searchsorted(starts, t1, side="right"))
+        early = []  # items that began before t0 and still run: looked up per duration bucket
+        for index, bucket_starts, ends, longest in self.buckets:
+            a = int(np.searchsorted(bucket_starts, t0 - longest, side="left"))
+            b = int(np.searchsorted(bucket_starts, t0, side="left"))
+            if b > a:
+                early.append(index[a:b][ends[a:b] >= t0])
+        inside = positions[lo:max(hi, lo)]
+        if not any(len(e) for e in early):
+            return inside
+        return np.concatenate([np.sort(np.concatenate(early)), inside])
 
 
 def visible_indices(starts: np.ndarray, ends: np.ndarray, t0: float, t1: float,
@@ -91,6 +128,44 @@ def label_texts(events: pd.DataFrame) -> list[str]:
             when = describe_span(row["start"], str(row["precision"]), end, end_precision)
         titles[i] = f"{when}{LABEL_SEPARATOR}{titles[i]}"
     return titles
+
+
+class LabelTexts(Sequence[str]):
+    """:func:`label_texts` computed per event when asked (labels are drawn for a few hundred at a time),
+    so a million events hold no million Python strings."""
+
+    def __init__(self, events: pd.DataFrame) -> None:
+        self._events = events
+        self._titles = events["title"]
+        self._coarse = events["precision"].isin(["year", "month"]).to_numpy(dtype=bool)
+        self._done: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return len(self._titles)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        i = int(i)
+        if i not in self._done:
+            if len(self._done) > 100_000:
+                self._done.clear()
+            title = str(self._titles.iloc[i])
+            self._done[i] = label_texts(self._events.iloc[i:i + 1])[0] if self._coarse[i] else title
+        return self._done[i]
+
+    def lengths(self) -> np.ndarray:
+        """Characters per label (for packing), computed in C++ except for month/year-dated events."""
+        chars = pc.utf8_length(pa.array(self._titles, type=pa.string(), from_pandas=True)).fill_null(0)
+        out = np.asarray(chars.to_numpy(zero_copy_only=False), dtype=np.float64)
+        for i in np.flatnonzero(self._coarse).tolist():
+            out[i] = len(self[i])
+        return out
 
 
 def place_labels(x: np.ndarray, widths: np.ndarray, rows: np.ndarray, priority: np.ndarray | None = None,
@@ -143,6 +218,31 @@ def hit_test(px: float, py: float, x0: np.ndarray, x1: np.ndarray, y: np.ndarray
     distance = np.hypot(dx, dy)
     best = int(np.argmin(distance))
     return best if distance[best] <= radius else -1
+
+
+def lane_order(lanes: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Starts grouped by lane, ascending within each (given starts ascending), and each lane's offset.
+
+    With these, :func:`density_sorted` counts a window in O(lanes × bins × log n), not O(events).
+    """
+    order = np.argsort(lanes, kind="stable")
+    offsets = np.concatenate([[0], np.cumsum(np.bincount(lanes, minlength=int(lanes.max(initial=-1)) + 1))])
+    return starts[order], offsets
+
+
+def density_sorted(grouped: np.ndarray, offsets: np.ndarray, n_lanes: int, t0: float, t1: float,
+                   n_bins: int) -> np.ndarray:
+    """:func:`density` from :func:`lane_order`'s arrays: counts per lane and bin by binary search."""
+    n_bins = max(n_bins, 1)
+    out = np.zeros((n_lanes, n_bins), dtype=np.int64)
+    if t1 <= t0:
+        return out
+    edges = t0 + (t1 - t0) * (np.arange(n_bins + 1) / n_bins)
+    for lane in range(min(n_lanes, len(offsets) - 1)):
+        run = grouped[offsets[lane]:offsets[lane + 1]]
+        if len(run):
+            out[lane] = np.diff(np.searchsorted(run, edges, side="left"))
+    return out
 
 
 def density(x: np.ndarray, lanes: np.ndarray, n_lanes: int, t0: float, t1: float, n_bins: int) -> np.ndarray:

@@ -148,11 +148,23 @@ def overview_bins(starts: np.ndarray, lo: float, hi: float, matched: np.ndarray 
     return edges, counts, hits
 
 
+def distinct_counts(column: pd.Series) -> tuple[list[str], list[int]]:
+    """Each distinct value of a text column ("" for empty) with its count; per category, not per row."""
+    codes, uniques = pd.factorize(pd.Series(column), use_na_sentinel=False)
+    counts = np.bincount(np.asarray(codes, dtype=np.int64), minlength=len(uniques))
+    merged: dict[str, int] = {}
+    for key, count in zip(uniques, counts.tolist(), strict=True):
+        name = "" if pd.isna(key) else str(key)
+        merged[name] = merged.get(name, 0) + int(count)
+    ordered = sorted(merged)
+    return ordered, [merged[k] for k in ordered]
+
+
 def facet_counts(column: pd.Series) -> list[tuple[str, int]]:
     """The values of a ``;``-separated column with how many events carry each, most first (ties by value)."""
-    uniques, counts = np.unique(column.astype("object").fillna("").astype(str).to_numpy(), return_counts=True)
+    uniques, counts = distinct_counts(column)
     totals: dict[str, int] = {}
-    for text, count in zip(uniques.tolist(), counts.tolist(), strict=True):
+    for text, count in zip(uniques, counts, strict=True):
         for value in {v.strip() for v in text.split(";") if v.strip()}:
             totals[value] = totals.get(value, 0) + count
     return sorted(totals.items(), key=lambda item: (-item[1], item[0]))

@@ -47,9 +47,10 @@ def app_icon() -> QIcon:
 
 def first_dataset(paths: Sequence[str]) -> tuple[Dataset, str | None]:
     """The dataset to open first, and an error message if the requested one could not be read."""
+    from viewer.io.cache import load_cached_many
     if paths:
         try:
-            return viewer.load_many(list(paths)), None
+            return load_cached_many(list(paths)), None
         except LoadError as exc:
             return viewer.load(), str(exc)
     return viewer.load(), None

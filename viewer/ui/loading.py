@@ -24,9 +24,9 @@ def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to
 
     With ``add_to``, the file's events, entities and relations join that dataset.
     """
-    import viewer
+    from viewer.io.cache import load_cached
     from viewer.io.combine import combine
-    dataset = viewer.load(path, **(options or {}))
+    dataset = load_cached(path, **(options or {}))
     return combine([add_to, dataset]) if add_to is not None else dataset
 
 

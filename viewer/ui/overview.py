@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from viewer.model import layout, navigation
@@ -17,13 +17,10 @@ from viewer.model.dates import to_seconds
 from viewer.model.window import TimeWindow
 from viewer.ui.date_axis import DateAxis
 from viewer.ui.state import ViewState
+from viewer.ui.theme import Theme, colour_plot, current, follow, qcolor
 
 HEIGHT_PX = 70
 N_BINS = 512
-MATCHED = QColor(9, 105, 218, 170)
-UNMATCHED = QColor("#C4C9D0")
-REGION_FILL = QColor(9, 105, 218, 38)
-REGION_EDGE = QColor("#1F2328")
 
 
 class OverviewStrip(QWidget):
@@ -34,7 +31,8 @@ class OverviewStrip(QWidget):
         self.state = state
         self.setFixedHeight(HEIGHT_PX)
         self.setToolTip("The whole dataset: drag the shaded region to pan, drag its edges to zoom")
-        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": DateAxis()})
+        self.theme = current()
+        self.plot = pg.PlotWidget(axisItems={"bottom": DateAxis()})
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         left = self.plot.getAxis("left")
@@ -45,18 +43,15 @@ class OverviewStrip(QWidget):
         font = QFont()
         font.setPointSizeF(8.0)
         axis.setTickFont(font)
-        axis.setTextPen(pg.mkPen("#57606A"))
-        axis.setPen(pg.mkPen("#D0D7DE"))
         axis.setHeight(18)
         self.view = self.plot.getViewBox()
         self.view.setMouseEnabled(x=False, y=False)
         self.view.disableAutoRange()
-        self.all_bars = pg.BarGraphItem(x0=[0.0], x1=[1.0], height=[0.0], pen=None, brush=MATCHED)
-        self.matched_bars = pg.BarGraphItem(x0=[0.0], x1=[1.0], height=[0.0], pen=None, brush=MATCHED)
+        self.all_bars = pg.BarGraphItem(x0=[0.0], x1=[1.0], height=[0.0], pen=None)
+        self.matched_bars = pg.BarGraphItem(x0=[0.0], x1=[1.0], height=[0.0], pen=None)
         self.plot.addItem(self.all_bars)
         self.plot.addItem(self.matched_bars)
-        self.region = pg.LinearRegionItem(brush=REGION_FILL, hoverBrush=QColor(9, 105, 218, 60),
-                                          pen=pg.mkPen(REGION_EDGE, width=2), swapMode="block")
+        self.region = pg.LinearRegionItem(swapMode="block")
         self.region.setZValue(10)
         self.plot.addItem(self.region)
         box = QVBoxLayout(self)
@@ -72,6 +67,18 @@ class OverviewStrip(QWidget):
         state.window_changed.connect(self._follow_window)
         state.filters_changed.connect(lambda _f: self._draw_bars())
         self._rebuild()
+        follow(self.set_theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Re-colour the strip: background, axis, bars and the window's region."""
+        self.theme = theme
+        colour_plot(self.plot, theme, ("bottom",))
+        self.matched_bars.setOpts(brush=qcolor(theme.accent, 170))
+        self.region.setBrush(qcolor(theme.accent, 38))
+        self.region.setHoverBrush(qcolor(theme.accent, 60))
+        for line in self.region.lines:
+            line.setPen(pg.mkPen(theme.cursor, width=2))
+        self._draw_bars()
 
     def align_left(self, pixels: float) -> None:
         """Start the strip's time axis where the timeline's starts (after its lane names)."""
@@ -100,7 +107,7 @@ class OverviewStrip(QWidget):
         self.view.setYRange(0.0, 1.08, padding=0)
         filtering = matched is not None
         self.all_bars.setOpts(x0=edges[:-1], x1=edges[1:], height=np.sqrt(self.counts) / top,
-                              brush=UNMATCHED if filtering else MATCHED)
+                              brush=qcolor(self.theme.muted) if filtering else qcolor(self.theme.accent, 170))
         self.matched_bars.setOpts(x0=edges[:-1], x1=edges[1:], height=np.sqrt(self.hits) / top)
         self.matched_bars.setVisible(filtering)
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
 
 from viewer.model import layout, marks, navigation
+from viewer.model.columns import IdLookup
 from viewer.model.query import actor_mask
 from viewer.model.window import MIN_SPAN, TimeWindow
 from viewer.ui import timeline_keys
@@ -121,9 +122,7 @@ class TimelinePanel(QWidget):
         colour_plot(self.plot, theme)
         self.view.set_theme(theme)
         self.as_of.set_theme(theme)
-        recolour = getattr(self.items, "set_theme", None)  # bands and labels: EventsItem.set_theme (pending)
-        if recolour is not None:
-            recolour(theme)
+        self.items.set_theme(theme)
         if self._lanes is not None:
             self._colours = lane_colours(self._lanes.keys, self.state.dataset.entities, theme)
             self._layout_key = None  # the marks carry the lane colours: hand them over again
@@ -170,15 +169,16 @@ class TimelinePanel(QWidget):
     def _rebuild(self) -> None:
         ds = self.state.dataset
         self._names = {str(k): str(v) for k, v in zip(ds.entities["id"], ds.entities["name"], strict=True)}
-        self._ids = [str(i) for i in ds.events["id"]]
-        self._index = {event_id: i for i, event_id in enumerate(self._ids)}
+        # ids stay in Arrow: a list + dict of a million ids cost ~300 bytes an event and ~2 s
+        self._ids = IdLookup(ds.events["id"])
+        self._index = self._ids.index
         self._lanes = layout.lane_rows(ds.events, ds.meta.principal, self._names, group_by=self.group_by,
                                        packed=False)  # packing waits for a zoom level
         self._interval_index = marks.IntervalIndex.build(self._lanes.start, self._lanes.end)
         self._kinds = layout.event_kinds(ds.events)
-        self._titles = marks.label_texts(ds.events)
+        self._titles = marks.LabelTexts(ds.events)  # computed per label drawn
         # Packing only needs label lengths roughly (they are clipped to a slot), so skip measuring each.
-        chars = np.fromiter((len(t) for t in self._titles), dtype=np.float64, count=len(self._titles))
+        chars = self._titles.lengths()
         self._label_px = chars * QFontMetricsF(self.items.font).averageCharWidth() * 1.1
         self._colours = lane_colours(self._lanes.keys, ds.entities, self.theme)
         self._layout_key = None
@@ -207,7 +207,7 @@ class TimelinePanel(QWidget):
         (t0, t1), _ = self.view.viewRange()
         level = round(math.log2(max((t1 - t0) / max(self.view.width(), 50.0), 1e-3)))
         budget = max(self.view.height(), 60.0) / self.items.line_height
-        crowded = len(self._interval_index.overlapping(t0, t1)) > DENSITY_LIMIT
+        crowded = self._interval_index.count(t0, t1) > DENSITY_LIMIT  # two binary searches
         collapsed = self._collapsed_mask()
         # Density ignores sub-rows, so crowded views skip packing altogether. Big datasets pack only the
         # stretch around the view (aligned tiles, so small pans reuse it) instead of every pair.

@@ -7,6 +7,7 @@ reset) so text stays crisp and markers keep their size at any zoom; only what is
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,32 +19,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
 from viewer.model import layout, marks
 from viewer.model.query import describe_span
+from viewer.ui.theme import Theme, current, qcolor
 from viewer.ui.timeline_shapes import MARK_RADIUS, paint_shapes
 
-# Okabe–Ito (colour-blind safe); its black softened to grey so the near-black cursor stays apart.
-PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442", "#5A5A5A")
-OTHER_COLOUR = "#A3A3A3"
-BAND_COLOURS = ("#FFFFFF", "#F4F6F9")
-TEXT_COLOUR = QColor("#1F2328")
-FADED_TEXT = QColor("#A0A4AA")
-HALO = QColor(255, 255, 255, 225)
 DENSITY_LIMIT = 3000  # above this many visible items, per-pixel counts replace shapes
 MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
-
-
-def lane_colours(keys: tuple[str, ...], entities: pd.DataFrame) -> list[QColor]:
-    """A colour per lane: the entity's own colour when the dataset gives one, else the palette."""
-    own = dict(zip(entities["id"], entities["color"], strict=True)) if "color" in entities else {}
-    colours = []
-    for i, key in enumerate(keys):
-        given = str(own.get(key) or "")
-        if key == layout.OTHER:
-            colours.append(QColor(OTHER_COLOUR))
-        elif given and QColor.isValidColorName(given):
-            colours.append(QColor(given))
-        else:
-            colours.append(QColor(PALETTE[i % len(PALETTE)]))
-    return colours
 
 
 def tooltip_text(row: pd.Series, names: dict[str, str]) -> str:
@@ -69,7 +49,7 @@ class Marks:
     lane: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     event: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     kind: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
-    titles: list[str] = field(default_factory=list)  # per event
+    titles: Sequence[str] = field(default_factory=list)  # per event (computed lazily for big datasets)
     colours: list[QColor] = field(default_factory=list)  # per lane
     bands: list[tuple[float, float]] = field(default_factory=list)  # per lane: top, bottom
     height: float = 1.0
@@ -95,7 +75,15 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self.bold = QFont(self.font)
         self.bold.setBold(True)
         self._widths = np.zeros(0)
+        self._extent = (0.0, 1.0)
+        self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
         self._density_image = np.zeros((1, 1, 4), dtype=np.uint8)
+        self.theme = current()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Paint bands, labels and outlines in these colours from now on (lane colours come with the marks)."""
+        self.theme = theme
+        self.update()
 
     @property
     def line_height(self) -> float:
@@ -108,6 +96,8 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         if len(marks.titles) != len(self.marks.titles) or marks.titles is not self.marks.titles:
             self._widths = np.full(len(marks.titles), np.nan)
         self.marks = marks
+        # asked on every paint and scene query: an O(events) max must not run each time
+        self._extent = (float(marks.x0[0]), float(np.max(marks.x1))) if len(marks.x0) else (0.0, 1.0)
         self.update()
 
     def set_emphasis(self, strong: np.ndarray, faded: np.ndarray, hovered: int,
@@ -123,7 +113,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         m = self.marks
         if len(m.x0) == 0:
             return QRectF(0.0, 0.0, 1.0, m.height)
-        lo, hi = float(m.x0[0]), float(np.max(m.x1))
+        lo, hi = self._extent
         return QRectF(lo, 0.0, max(hi - lo, 1.0), m.height)
 
     def visible(self, t0: float, t1: float) -> np.ndarray:
@@ -155,51 +145,68 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         left, right = t0 * sx + dx, t1 * sx + dx
         self._paint_bands(p, left, right, sy, dy)
-        vis = self.visible(t0, t1)
-        self.density_mode = len(vis) > DENSITY_LIMIT
+        index = self.marks.index
+        if index is not None and not self.hidden.any():  # a count is two binary searches: no index list
+            self.density_mode = index.count(t0, t1) > DENSITY_LIMIT
+            vis = None if self.density_mode else self.visible(t0, t1)
+        else:
+            vis = self.visible(t0, t1)
+            self.density_mode = len(vis) > DENSITY_LIMIT
         if self.density_mode:
             self.labelled, self.label_boxes = set(), []
             self._paint_density(p, vis, t0, t1, left, right, sy, dy)
-        else:
+        elif vis is not None:
             px0, px1, py = self.pixels(vis, sx, dx, sy, dy)
             m = self.marks
             events = m.event[vis]
             strong = self.strong[events] if len(self.strong) else np.zeros(len(vis), dtype=bool)
             faded = self.faded[events] if len(self.faded) else np.zeros(len(vis), dtype=bool)
             paint_shapes(p, m.kind[vis], m.lane[vis], m.colours, strong | (events == self.hovered), faded,
-                         px0, px1, py, right)
+                         px0, px1, py, right, self.theme)
             self._paint_labels(p, vis, px0, px1, py, (left, right), abs(sy))
         p.restore()
 
     def _paint_bands(self, p: QPainter, left: float, right: float, sy: float, dy: float) -> None:
         p.setPen(Qt.PenStyle.NoPen)
+        fills = (QColor(self.theme.background), QColor(self.theme.band))
         for i, (top, bottom) in enumerate(self.marks.bands):
             rect = QRectF(left, top * sy + dy, right - left, (bottom - top) * sy).normalized()
-            p.fillRect(rect, QColor(BAND_COLOURS[i % 2]))
+            p.fillRect(rect, fills[i % 2])
             strip = QColor(self.marks.colours[i])
             p.fillRect(QRectF(left, rect.top(), 4.0, rect.height()), strip)
 
-    def _paint_density(self, p: QPainter, vis: np.ndarray, t0: float, t1: float, left: float, right: float,
+    def _counts(self, vis: np.ndarray | None, t0: float, t1: float, n_bins: int) -> np.ndarray:
+        """Counts per lane and bin: from starts kept sorted per lane (O(pixels)), or from ``vis``."""
+        m = self.marks
+        if vis is not None:
+            return marks.density(m.x0[vis], m.lane[vis], len(m.bands), t0, t1, n_bins)
+        if self._by_lane is None or self._by_lane[0] is not m.index or len(self._by_lane[1]) != len(m.x0):
+            self._by_lane = (m.index, *marks.lane_order(m.lane, m.x0))  # once per dataset and grouping
+        return marks.density_sorted(self._by_lane[1], self._by_lane[2], len(m.bands), t0, t1, n_bins)
+
+    def _paint_density(self, p: QPainter, vis: np.ndarray | None, t0: float, t1: float, left: float, right: float,
                        sy: float, dy: float) -> None:
         """Counts per 2-pixel column as bars rising from each lane's floor, painted as one image."""
         m = self.marks
         n_bins = max(int((right - left) / 2.0), 1)
-        counts = marks.density(m.x0[vis], m.lane[vis], len(m.bands), t0, t1, n_bins)
+        counts = self._counts(vis, t0, t1, n_bins)
         scale = np.sqrt(counts / max(int(counts.max()), 1))  # sqrt keeps lone events visible next to busy weeks
         top_px = min(t * sy + dy for t, _ in m.bands)
         height = max(int(abs(m.height * sy)), 1)
-        rows = np.arange(height, dtype=np.float64)[:, None] + 0.5
-        image = np.zeros((height, n_bins, 4), dtype=np.uint8)
+        ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
+        pixels = max(int(height * ratio), 1)  # rows in device pixels: crisp bar tops at HiDPI
+        rows = (np.arange(pixels, dtype=np.float64)[:, None] + 0.5) / ratio
+        image = np.zeros((pixels, n_bins, 4), dtype=np.uint8)
         for lane, (top, bottom) in enumerate(m.bands):
             y0, y1 = sorted(((top * sy + dy) - top_px, (bottom * sy + dy) - top_px))
-            lo, hi = max(int(y0), 0), min(int(np.ceil(y1)), height)
+            lo, hi = max(int(y0 * ratio), 0), min(int(np.ceil(y1 * ratio)), pixels)
             floor = y1 - 2.0
             bar_top = floor - scale[lane] * (y1 - y0 - 6.0)
             mask = (rows[lo:hi] >= bar_top[None, :]) & (rows[lo:hi] <= floor) & (counts[lane] > 0)[None, :]
             colour = QColor(m.colours[lane])
             image[lo:hi][mask] = (colour.blue(), colour.green(), colour.red(), 200)  # Format_ARGB32 is BGRA
         self._density_image = image  # QImage borrows the buffer: keep it alive past drawImage
-        qimage = QImage(image.data, n_bins, height, n_bins * 4, QImage.Format.Format_ARGB32)
+        qimage = QImage(image.data, n_bins, pixels, n_bins * 4, QImage.Format.Format_ARGB32)
         p.drawImage(QRectF(left, top_px, right - left, height), qimage)
 
     def _label_widths(self, events: np.ndarray) -> np.ndarray:
@@ -260,18 +267,20 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self.labelled = {int(e) for e in events[keep]}
         metrics = QFontMetricsF(self.font)
         baseline = (metrics.ascent() - metrics.descent()) / 2.0
+        ink, faded_ink = QColor(self.theme.text), QColor(self.theme.muted)
+        halo = qcolor(self.theme.label_back, 225)
         self.label_boxes = []
         for j in np.flatnonzero(keep).tolist():
             bold = bool(strong[j])
             p.setFont(self.bold if bold else self.font)
-            p.setPen(FADED_TEXT if faded[j] and not bold else TEXT_COLOUR)
+            p.setPen(faded_ink if faded[j] and not bold else ink)
             title = m.titles[int(events[j])]
             if widths[j] < full[j]:
                 title = QFontMetricsF(self.bold if bold else self.font).elidedText(
                     title, Qt.TextElideMode.ElideRight, float(widths[j]))
             box = QRectF(float(lx[j]), float(py[j]) - metrics.height() / 2.0, float(widths[j]), metrics.height())
             if bold:  # a selected label may cross other marks: give it a backing so it stays legible
-                p.fillRect(box.adjusted(-3.0, 0.0, 3.0, 0.0), HALO)
+                p.fillRect(box.adjusted(-3.0, 0.0, 3.0, 0.0), halo)
             x = float(lx[j])
             if lx[j] < px0[j]:  # left of its mark: right-aligned, so it ends next to the mark
                 x += float(widths[j]) - QFontMetricsF(self.bold if bold else self.font).horizontalAdvance(title)

@@ -13,16 +13,20 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPolygonF
 
 from viewer.model import layout
+from viewer.ui.theme import Theme
 
 MARK_RADIUS = 5.0
 FADE_PX = 48.0  # a range running past the right edge fades out over this many pixels
-OUTLINE = QColor("#111111")
 ROOT2 = math.sqrt(2.0)
 
 
 def paint_shapes(p: QPainter, kinds: np.ndarray, lanes: np.ndarray, colours: list[QColor], strong: np.ndarray,
-                 faded: np.ndarray, px0: np.ndarray, px1: np.ndarray, py: np.ndarray, right: float) -> None:
-    """Bars and spans first, then markers; arrays are per visible mark, ``colours`` per lane."""
+                 faded: np.ndarray, px0: np.ndarray, px1: np.ndarray, py: np.ndarray, right: float,
+                 theme: Theme) -> None:
+    """Bars and spans first, then markers; arrays are per visible mark, ``colours`` per lane.
+
+    Hollow (coarse-date) markers are filled with the background; selected ones get the theme's outline.
+    """
     faded = faded & ~strong
     bar = kinds != layout.INSTANT
     edge = bar & (px1 > right)
@@ -41,13 +45,15 @@ def paint_shapes(p: QPainter, kinds: np.ndarray, lanes: np.ndarray, colours: lis
                      zip(px0[group].tolist(), py[group].tolist(), (px1 - px0)[group].tolist(), half.tolist(),
                          strict=True)])
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    _paint_diamonds(p, key, plain, coarse, colours, px0, py)
+    hollow, outline = QColor(theme.background), QColor(theme.outline)
+    _paint_diamonds(p, key, plain, coarse, colours, px0, py, hollow)
     for j in np.flatnonzero(strong).tolist():
-        _paint_strong(p, int(kinds[j]), colours[int(lanes[j])], float(px0[j]), float(px1[j]), float(py[j]), right)
+        _paint_strong(p, int(kinds[j]), colours[int(lanes[j])], float(px0[j]), float(px1[j]), float(py[j]), right,
+                      outline, hollow)
 
 
 def _paint_diamonds(p: QPainter, key: np.ndarray, plain: np.ndarray, coarse: np.ndarray, colours: list[QColor],
-                    px0: np.ndarray, py: np.ndarray) -> None:
+                    px0: np.ndarray, py: np.ndarray, hollow: QColor) -> None:
     side = MARK_RADIUS * ROOT2
     # device (x, y) seen from a frame turned by 45°: x' = (x + y) / √2, y' = (y - x) / √2
     rx, ry = (px0 + py) / ROOT2 - side / 2, (py - px0) / ROOT2 - side / 2
@@ -61,13 +67,14 @@ def _paint_diamonds(p: QPainter, key: np.ndarray, plain: np.ndarray, coarse: np.
             colour.setAlpha(60)
         # a darker edge keeps light colours (yellow) visible on white; hollow means "some day in this month/year"
         p.setPen(QPen(colour.darker(135), 1.2))
-        p.setBrush(QBrush(QColor("white") if is_coarse else colour))
+        p.setBrush(QBrush(hollow if is_coarse else colour))
         p.drawRects([QRectF(x, y, side, side) for x, y in zip(rx[group].tolist(), ry[group].tolist(), strict=True)])
     p.restore()
 
 
-def _paint_strong(p: QPainter, kind: int, colour: QColor, x0: float, x1: float, y: float, right: float) -> None:
-    outline = QPen(OUTLINE, 2.0)
+def _paint_strong(p: QPainter, kind: int, colour: QColor, x0: float, x1: float, y: float, right: float,
+                  edge: QColor, hollow: QColor) -> None:
+    outline = QPen(edge, 2.0)
     if kind != layout.INSTANT:
         fill = QColor(colour)
         fill.setAlpha(70 if kind == layout.COARSE else 200)
@@ -77,7 +84,7 @@ def _paint_strong(p: QPainter, kind: int, colour: QColor, x0: float, x1: float, 
         p.drawRoundedRect(QRectF(x0, y - half, max(x1 - x0, 2.0), 2 * half), 3.0, 3.0)
     r = MARK_RADIUS + 1.5
     p.setPen(outline)
-    p.setBrush(QBrush(QColor("white") if kind == layout.COARSE else colour))
+    p.setBrush(QBrush(hollow if kind == layout.COARSE else colour))
     p.drawPolygon(QPolygonF([QPointF(x0, y - r), QPointF(x0 + r, y), QPointF(x0, y + r), QPointF(x0 - r, y)]))
 
 

@@ -1,0 +1,182 @@
+"""Scale benchmark: opening and drawing 10k, 100k, 1M and 5M events; prints ONE JSON object.
+
+Run: ``make bench`` (or ``QT_QPA_PLATFORM=offscreen .venv/bin/python tests/bench/bench_scale.py``).
+The datasets come from :mod:`scale_data` (generated once, reused). A redraw step sets the window through
+the shared state, processes events (every panel reacts) and grabs the timeline panel (``grab()``: a full
+paint). Opening times use ``viewer.load`` (no cache); ``*_cached_s`` use the parsed-dataset cache in a
+private folder that starts empty. Memory is VmRSS / VmHWM from ``/proc/self/status``, the peak reset
+through ``/proc/self/clear_refs`` before the 1M stage. Not a unit test. See tests/bench/README.md.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import os
+import shutil
+import statistics
+import sys
+import time
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
+import scale_data
+
+SIZES = (10_000, 100_000, 1_000_000, 5_000_000)
+STEPS = 20
+
+
+def _status(field: str) -> float:
+    """A /proc/self/status memory field in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _reset_peak() -> None:
+    with contextlib.suppress(OSError):  # not Linux: the peak then covers the whole run
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _timed(call: Any) -> tuple[float, Any]:
+    began = time.perf_counter()
+    result = call()
+    return time.perf_counter() - began, result
+
+
+def _best(call: Any, repeat: int = 2) -> float:
+    return min(_timed(call)[0] for _ in range(repeat))
+
+
+def _redraws(app: Any, window: Any, windows: list[Any]) -> float:
+    """Median milliseconds to set each window, process events and grab the timeline."""
+    out = []
+    for w in windows:
+        began = time.perf_counter()
+        window.state.set_window(w)
+        app.processEvents()
+        window.timeline.grab()
+        out.append((time.perf_counter() - began) * 1000)
+    return round(statistics.median(out), 2)
+
+
+def _steps(app: Any, window: Any) -> dict[str, float]:
+    from viewer.model.window import TimeWindow
+    whole = TimeWindow.between("2000", "2025")
+    zooms = [whole.zoom(0.6**i, whole.start + whole.span * 0.4) for i in range(STEPS)]  # 25 years → ~12 hours
+    zoom = _redraws(app, window, zooms)
+    base = TimeWindow.between("2010", "2014")
+    window.state.set_window(base)
+    app.processEvents()
+    pan = _redraws(app, window, [base.pan(base.span * 0.05 * (i + 1)) for i in range(STEPS)])
+    narrow = TimeWindow.between("2012-03-01", "2012-03-03")
+    window.state.set_window(narrow)
+    app.processEvents()
+    pan_narrow = _redraws(app, window, [narrow.pan(narrow.span * 0.05 * (i + 1)) for i in range(STEPS)])
+    return {"zoom": zoom, "pan": pan, "pan_narrow": pan_narrow}
+
+
+def _show(app: Any, window: Any, dataset: Any) -> None:
+    window.state.set_dataset(dataset)
+    app.processEvents()
+    window.timeline.grab()
+
+
+def _first_frame(app: Any, window: Any, open_dataset: Any) -> float:
+    """Seconds from opening a dataset to its first painted frame."""
+    return round(_timed(lambda: _show(app, window, open_dataset()))[0], 3)
+
+
+def _loads(out: dict[str, Any], folder: Path, n: int, csv: bool) -> None:
+    import viewer
+    from viewer.io.cache import load_cached
+    tag = f"{n // 1_000_000}M"
+    if csv:
+        out[f"arrow_csv_read_s_{tag}"] = round(_best(lambda: pacsv.read_csv(folder / "events.csv")), 3)
+        out[f"csv_open_s_{tag}"] = round(_best(lambda: viewer.load(folder / "events.csv"), 1), 3)
+        out[f"native_csv_open_s_{tag}"] = round(_best(lambda: viewer.load(folder / "native_csv"), 1), 3)
+    out[f"arrow_parquet_read_s_{tag}"] = round(_best(lambda: pq.read_table(folder / "events.parquet")), 3)
+    out[f"parquet_open_s_{tag}"] = round(_best(lambda: viewer.load(folder / "events.parquet"), 1), 3)
+    out[f"native_parquet_open_s_{tag}"] = round(_best(lambda: viewer.load(folder / "native_parquet"), 1), 3)
+    for name in (["events.csv"] if csv else []) + ["events.parquet"]:
+        kind, file = ("csv" if name.endswith(".csv") else "parquet"), folder / name
+        out[f"{kind}_first_cached_open_s_{tag}"] = round(_timed(partial(load_cached, file))[0], 3)
+        out[f"{kind}_reopen_cached_s_{tag}"] = round(_best(partial(load_cached, file)), 3)
+
+
+def main() -> None:
+    """Generate what is missing, measure, print one JSON object."""
+    folders = {n: scale_data.ensure(n) for n in SIZES}
+    cache_root = scale_data.data_root() / "dataset-cache"
+    shutil.rmtree(cache_root, ignore_errors=True)
+    import viewer.paths
+    viewer.paths.cache_dir = lambda: cache_root  # a private cache that starts empty
+    from PySide6.QtWidgets import QApplication
+
+    import viewer
+    from viewer.model.dataset import Tables, build_dataset
+    from viewer.ui.main_window import MainWindow
+    from viewer.ui.state import ViewState
+    app = QApplication.instance() or QApplication([])
+    began = time.perf_counter()
+    window = MainWindow(ViewState(viewer.load()))
+    window.resize(1600, 900)
+    window.show()
+    app.processEvents()
+    window.timeline.grab()
+    out: dict[str, Any] = {"redraw_method": "state.set_window + processEvents + timeline.grab()",
+                           "window_px": [1600, 900], "app_start_s": round(time.perf_counter() - began, 3)}
+    empty = build_dataset(Tables(events=scale_data.pa.table({"start": []}).to_pandas()))
+    _show(app, window, empty)
+    out["redraw_ms_empty"] = _steps(app, window)
+    for n in SIZES[:2]:
+        out[f"first_frame_s_{n}"] = _first_frame(app, window, partial(viewer.load, folders[n] / "events.csv"))
+        out[f"redraw_ms_{n}"] = _steps(app, window)
+    _show(app, window, viewer.load())
+    gc.collect()
+    out["idle_rss_mb"] = round(_status("VmRSS"), 1)
+    _reset_peak()
+    out["first_frame_s_1000000"] = _first_frame(app, window, partial(viewer.load, folders[1_000_000] / "events.csv"))
+    out["redraw_ms_1000000"] = _steps(app, window)
+    out["peak_rss_mb"] = round(_status("VmHWM"), 1)
+    out["bytes_per_event_above_idle_1M"] = round((out["peak_rss_mb"] - out["idle_rss_mb"]) * 2**20 / 1_000_000)
+    _show(app, window, viewer.load())
+    gc.collect()
+    _loads(out, folders[1_000_000], 1_000_000, csv=True)
+    _loads(out, folders[5_000_000], 5_000_000, csv=False)
+    gc.collect()
+    from viewer.io.cache import load_cached
+    out["first_frame_cached_s_5000000"] = _first_frame(app, window,
+                                                       partial(load_cached, folders[5_000_000] / "events.parquet"))
+    out["redraw_ms_5000000"] = _steps(app, window)
+    out["peak_rss_mb_5M"] = round(_status("VmHWM"), 1)
+    _ratios(out)
+    print(json.dumps(out, indent=1))
+
+
+def _ratios(out: dict[str, Any]) -> None:
+    """The goals of the scale issue as ratios from this run."""
+    r10, r1m, r5m, empty = (out[f"redraw_ms_{k}"] for k in ("10000", "1000000", "5000000", "empty"))
+    out["goals"] = {
+        "redraw_1M_over_10k": {k: round(r1m[k] / r10[k], 2) for k in r10},  # goal <= 1.5
+        "redraw_1M_over_empty": {k: round(r1m[k] / empty[k], 2) for k in r10},  # goal <= 4
+        "redraw_5M_over_10k": {k: round(r5m[k] / r10[k], 2) for k in r10},  # goal <= 3
+        "csv_open_over_arrow_1M": round(out["csv_open_s_1M"] / out["arrow_csv_read_s_1M"], 2),  # goal <= 3
+        "parquet_open_over_arrow_1M": round(out["parquet_open_s_1M"] / out["arrow_parquet_read_s_1M"], 2),
+        "parquet_open_over_arrow_5M": round(out["parquet_open_s_5M"] / out["arrow_parquet_read_s_5M"], 2),
+        "parquet_reopen_cached_over_arrow_5M": round(out["parquet_reopen_cached_s_5M"]
+                                                     / out["arrow_parquet_read_s_5M"], 2),  # goal <= 2
+        "bytes_per_event_above_idle_1M": out["bytes_per_event_above_idle_1M"],  # goal <= 400
+    }
+
+
+if __name__ == "__main__":
+    main()

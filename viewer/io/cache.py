@@ -1,0 +1,195 @@
+"""A cache of parsed datasets, so a big file that was opened before reopens at Parquet speed.
+
+``load_cached(path, **options)`` answers like :func:`viewer.io.load`. After a successful load of a
+file or folder of at least :data:`MIN_BYTES`, the Dataset is stored under
+``paths.cache_dir()/datasets/<key>/`` (the three frames as Parquet, problems and metadata as JSON).
+The key hashes the absolute path, the size and ``mtime_ns`` of the file (or of every file in the
+folder), :data:`LOADER_VERSION` and the options, so editing the file or upgrading the loader misses.
+Entries are written to a temporary folder and renamed into place; a damaged entry is logged, removed
+and rebuilt; the least recently used entries go beyond :data:`MAX_ENTRIES` or :data:`MAX_BYTES`.
+``ENTENTE_NO_CACHE=1`` turns the cache off. Qt-free.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Sequence
+from dataclasses import asdict, fields, replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from viewer import paths
+from viewer.model.dataset import Dataset, DatasetMeta
+from viewer.model.dates import PartialDate
+from viewer.model.problems import Problem
+
+log = logging.getLogger(__name__)
+
+LOADER_VERSION = 1  # bump when a loader or build_dataset changes what a file reads as
+MIN_BYTES = 5 * 2**20  # smaller inputs parse in well under a second: caching them would only churn
+MAX_ENTRIES = 10
+MAX_BYTES = 2 * 2**30
+TABLES = ("events", "entities", "relations")
+ENTRY = "entry.json"
+
+
+def enabled() -> bool:
+    """False when ``ENTENTE_NO_CACHE`` is set to 1/true/yes."""
+    return os.environ.get("ENTENTE_NO_CACHE", "").strip().lower() not in ("1", "true", "yes")
+
+
+def root() -> Path:
+    """The folder holding one sub-folder per cached dataset."""
+    return paths.cache_dir() / "datasets"
+
+
+def fingerprint(path: Path, options: dict[str, Any]) -> tuple[str, int]:
+    """The cache key of a file or folder with these options, and the input's total size in bytes."""
+    path = path.absolute()
+    files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
+    stats = [(p.name, p.stat()) for p in files]
+    document = {"path": str(path), "version": LOADER_VERSION, "options": options,
+                "files": [(name, st.st_size, st.st_mtime_ns) for name, st in stats]}
+    text = json.dumps(document, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:32], sum(st.st_size for _, st in stats)
+
+
+def load_cached(path: str | Path | None = None, **options: Any) -> Dataset:
+    """:func:`viewer.io.load`, answered from the cache when this file (unchanged) was read before."""
+    from viewer.io import load
+    if path is None or not enabled():
+        return load(path, **options)
+    source = Path(path)
+    try:
+        key, size = fingerprint(source, options)
+    except OSError:
+        return load(path, **options)  # load names the problem (missing, unreadable …)
+    if size < MIN_BYTES:
+        return load(path, **options)
+    entry = root() / key
+    if entry.exists():
+        try:
+            dataset = read_entry(entry)
+            os.utime(entry / ENTRY)  # recently used: pruned last
+            return dataset
+        except Exception as exc:  # a damaged entry (any reader error) is rebuilt, never fatal
+            log.warning("cached dataset %s is damaged (%s); reading %s again", entry, exc, source)
+            shutil.rmtree(entry, ignore_errors=True)
+    dataset = load(path, **options)
+    try:
+        write_entry(dataset, entry)
+        prune()
+    except (OSError, ValueError, TypeError) as exc:  # a full disk or odd data: the load still stands
+        log.warning("could not cache %s (%s)", source, exc)
+    return dataset
+
+
+def load_cached_many(paths_: Sequence[str | Path]) -> Dataset:
+    """:func:`viewer.io.load_many` with each file read through :func:`load_cached`."""
+    from viewer.io.combine import combine
+    if not paths_:
+        return load_cached()
+    datasets = [load_cached(p) for p in paths_]
+    return datasets[0] if len(datasets) == 1 else combine(datasets)
+
+
+def _meta_json(meta: DatasetMeta) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in fields(meta):
+        value = getattr(meta, f.name)
+        if isinstance(value, PartialDate):
+            value = {"start": value.start.isoformat(), "precision": value.precision}
+        out[f.name] = list(value) if isinstance(value, tuple) else value
+    return out
+
+
+def _meta_from(document: dict[str, Any]) -> DatasetMeta:
+    values: dict[str, Any] = {}
+    for f in fields(DatasetMeta):
+        value = document[f.name]
+        if isinstance(value, dict):
+            value = PartialDate(pd.Timestamp(value["start"]).as_unit("us"), value["precision"])
+        values[f.name] = tuple(value) if isinstance(value, list) else value
+    return replace(DatasetMeta(), **values)
+
+
+def _categories(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """The categories of each categorical column: Parquet loses the dtype of an empty one."""
+    return {str(c): [str(v) for v in frame[c].cat.categories] for c in frame.columns
+            if isinstance(frame[c].dtype, pd.CategoricalDtype)}
+
+
+def _restore(frame: pd.DataFrame, categories: dict[str, list[str]]) -> pd.DataFrame:
+    for column, values in categories.items():
+        dtype = pd.CategoricalDtype(pd.Index(values, dtype="str"))
+        if frame[column].dtype != dtype:
+            frame[column] = frame[column].astype("object").astype(dtype)
+    return frame
+
+
+def write_entry(dataset: Dataset, entry: Path) -> None:
+    """Store a dataset in ``entry`` atomically: written beside it, then renamed into place."""
+    entry.parent.mkdir(parents=True, exist_ok=True)
+    staging = entry.parent / f".tmp-{entry.name}-{uuid.uuid4().hex[:8]}"
+    staging.mkdir()
+    try:
+        for name in TABLES:
+            getattr(dataset, name).to_parquet(staging / f"{name}.parquet", index=False)
+        document = {"version": LOADER_VERSION, "meta": _meta_json(dataset.meta),
+                    "problems": [asdict(p) for p in dataset.problems],
+                    "categories": {name: _categories(getattr(dataset, name)) for name in TABLES}}
+        (staging / ENTRY).write_text(json.dumps(document), encoding="utf-8")  # written last: marks it whole
+        try:
+            staging.rename(entry)
+        except OSError:
+            if not (entry / ENTRY).exists():  # another process finished the same entry first: keep theirs
+                raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def read_entry(entry: Path) -> Dataset:
+    """The dataset stored in ``entry``; raises on anything missing or damaged."""
+    document = json.loads((entry / ENTRY).read_text(encoding="utf-8"))
+    if document.get("version") != LOADER_VERSION:
+        raise ValueError(f"written by loader version {document.get('version')}")
+    frames = [_restore(pd.read_parquet(entry / f"{name}.parquet"), document["categories"][name])
+              for name in TABLES]
+    problems = [Problem(**p) for p in document["problems"]]
+    events, entities, relations = frames
+    return Dataset(events, entities, relations, meta=_meta_from(document["meta"]), problems=problems)
+
+
+def _size(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.iterdir() if f.is_file())
+
+
+def prune(max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
+    """Drop the least recently used entries beyond the limits, and staging folders older than an hour."""
+    base = root()
+    if not base.is_dir():
+        return
+    entries: list[tuple[float, Path]] = []
+    for folder in base.iterdir():
+        try:
+            if folder.name.startswith(".tmp-"):
+                if time.time() - folder.stat().st_mtime > 3600:
+                    shutil.rmtree(folder, ignore_errors=True)
+            elif folder.is_dir():
+                marker = folder / ENTRY
+                entries.append((marker.stat().st_mtime if marker.exists() else 0.0, folder))
+        except OSError:
+            continue
+    total = 0
+    for rank, (_used, folder) in enumerate(sorted(entries, reverse=True)):
+        total += _size(folder)
+        if rank >= max_entries or total > max_bytes:
+            shutil.rmtree(folder, ignore_errors=True)

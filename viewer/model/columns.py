@@ -1,0 +1,132 @@
+"""Text-column helpers for :mod:`viewer.model.dataset` that stay in Arrow (C++) for a million rows.
+
+pandas' own ``isin``, ``duplicated`` and ``to_numpy`` on Arrow-backed strings build one Python object
+per value; these helpers hand the work to ``pyarrow.compute`` and touch Python only per distinct value.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+
+def arrow_text(values: pd.Series) -> pa.Array:
+    """One Arrow string array for a text column, without a Python object per value when it is Arrow-backed."""
+    try:
+        array = pa.array(values, type=pa.string(), from_pandas=True)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        array = pa.array(values.astype("str"), type=pa.string(), from_pandas=True)
+    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+
+
+def text(frame: pd.DataFrame, column: str, default: str = "") -> pd.Series:
+    """A column as pandas' string dtype (Arrow-backed: its string methods run in C++), empty cells = default."""
+    if column not in frame.columns:
+        return pd.Series(default, index=frame.index, dtype="str")
+    col = frame[column]
+    if isinstance(col, pd.DataFrame):  # duplicated header: take the first
+        col = col.iloc[:, 0]
+    return col.astype("str").fillna(default)
+
+
+def is_in(values: pd.Series, universe: pd.Series) -> np.ndarray:
+    """``values.isin(universe)`` in C++ (pandas' isin on Arrow strings builds a Python object per value)."""
+    if values.empty:
+        return np.zeros(0, dtype=bool)
+    found = pc.is_in(arrow_text(values), value_set=arrow_text(universe))
+    return np.asarray(found.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def normalise_lists(values: pd.Series) -> pd.Series:
+    """``a ; b;`` → ``a;b`` for ';'-separated id lists, as a categorical (they repeat: a few thousand
+    distinct lists among a million events), cleaned once per distinct value."""
+    encoded = arrow_text(values).fill_null("").dictionary_encode()
+    cleaned = pd.Index(encoded.dictionary.to_pandas()).str.replace(r"\s*;\s*", ";", regex=True).str.strip("; ")
+    codes, categories = pd.factorize(cleaned)  # two spellings of one list become one category
+    indices = encoded.indices.to_numpy(zero_copy_only=False)
+    merged = pd.Categorical.from_codes(codes[indices], categories=pd.Index(categories, dtype="str"))
+    return pd.Series(merged, index=values.index)
+
+
+def has_duplicates(values: pd.Series) -> bool:
+    """True when some value occurs twice (a hash pass in C++; most id columns have none)."""
+    return len(pc.unique(arrow_text(values))) < len(values)
+
+
+def distinct(values: pd.Series) -> list[str]:
+    """The distinct non-null strings of a column (Python objects only for those)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return [str(v) for v in values.cat.remove_unused_categories().cat.categories]
+    return [str(v) for v in pc.unique(arrow_text(values)).drop_null().to_pylist()]
+
+
+def split_ids(values: pd.Series) -> list[list[str]]:
+    """Split ';'-separated id lists, working on distinct strings only (columns repeat a lot)."""
+    return [[p.strip() for p in u.split(";") if p.strip()] for u in distinct(values)]
+
+
+class IdLookup:
+    """Event ids by position and positions by id, without a Python string or dict entry per event.
+
+    A million ids as a list plus a dict cost ~300 bytes an event and ~2 s to build; the Arrow column
+    answers a position in C++ and the few ids asked about (selection, hover) are remembered.
+    """
+
+    def __init__(self, ids: pd.Series) -> None:
+        self._array = arrow_text(ids)
+        self._known: dict[str, int] = {}
+
+    def __len__(self) -> int:
+        return len(self._array)
+
+    def __getitem__(self, position: int) -> str:
+        return str(self._array[int(position)].as_py())
+
+    def position(self, event_id: str | None) -> int:
+        """The position of an id (the first, should it repeat), or -1."""
+        if not event_id:
+            return -1
+        if event_id not in self._known:
+            if len(self._known) > 4096:
+                self._known.clear()
+            found = pc.index(self._array, pa.scalar(event_id, pa.string())).as_py()
+            self._known[event_id] = int(found)
+        return self._known[event_id]
+
+    def __contains__(self, event_id: object) -> bool:
+        return isinstance(event_id, str) and self.position(event_id) >= 0
+
+    def get(self, event_id: str | None, default: int = -1) -> int:
+        """Like ``dict.get``: the position, or ``default``."""
+        found = self.position(event_id)
+        return found if found >= 0 else default
+
+    @property
+    def index(self) -> IdPositions:
+        """A read-only ``{id: position}`` mapping over the same column."""
+        return IdPositions(self)
+
+
+class IdPositions:
+    """``{event id: position}`` as :class:`IdLookup` answers it: ``[id]``, ``get`` and ``in``."""
+
+    def __init__(self, lookup: IdLookup) -> None:
+        self._lookup = lookup
+
+    def __getitem__(self, event_id: str) -> int:
+        found = self._lookup.position(event_id)
+        if found < 0:
+            raise KeyError(event_id)
+        return found
+
+    def __contains__(self, event_id: object) -> bool:
+        return event_id in self._lookup
+
+    def get(self, event_id: str | None, default: int = -1) -> int:
+        """The position of ``event_id``, or ``default``."""
+        return self._lookup.get(event_id, default)
+
+    def __len__(self) -> int:
+        return len(self._lookup)
