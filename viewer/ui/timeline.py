@@ -30,6 +30,7 @@ from viewer.ui.timeline_items import DENSITY_LIMIT, EventsItem, Marks, tooltip_t
 from viewer.ui.timeline_lanes import COLLAPSED_MARK, LaneControls, lane_colours
 from viewer.ui.timeline_view import TimelineViewBox
 
+CURSOR_LABEL_ROWS = 1.1
 LANE_PAD = 0.3  # rows of air above and below each lane's sub-rows
 COLLAPSED_ROWS = 0.75  # a collapsed lane's height, in rows
 PACK_PX = 40.0  # marks closer than this many pixels go to separate sub-rows...
@@ -206,7 +207,7 @@ class TimelinePanel(QWidget):
             return
         (t0, t1), _ = self.view.viewRange()
         level = round(math.log2(max((t1 - t0) / max(self.view.width(), 50.0), 1e-3)))
-        budget = max(self.view.height(), 60.0) / self.items.line_height
+        budget = max(self.view.height(), 60.0) / self.items.line_height - CURSOR_LABEL_ROWS
         crowded = self._interval_index.count(t0, t1) > DENSITY_LIMIT  # two binary searches
         collapsed = self._collapsed_mask()
         # Density ignores sub-rows, so crowded views skip packing altogether. Big datasets pack only the
@@ -243,8 +244,9 @@ class TimelinePanel(QWidget):
             bands=[(float(tops[i]), float(tops[i + 1])) for i in range(len(lanes.keys))],
             height=float(tops[-1]), index=self._interval_index, collapsed=collapsed))
         self._set_lane_ticks(lanes, tops, collapsed)
-        self.view.setLimits(yMin=0.0, yMax=float(tops[-1]), minYRange=float(tops[-1]), maxYRange=float(tops[-1]))
-        self.view.setYRange(0.0, float(tops[-1]), padding=0)
+        bottom = float(tops[-1]) + CURSOR_LABEL_ROWS  # an empty strip where the cursor's date label sits
+        self.view.setLimits(yMin=0.0, yMax=bottom, minYRange=bottom, maxYRange=bottom)
+        self.view.setYRange(0.0, bottom, padding=0)
 
     def _set_lane_ticks(self, lanes: layout.Lanes, tops: np.ndarray, collapsed: np.ndarray) -> None:
         axis = self.plot.getAxis("left")
