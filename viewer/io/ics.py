@@ -20,6 +20,7 @@ from dateutil.relativedelta import relativedelta
 from dateutil.rrule import rrule, rruleset, rrulestr
 from icalendar import Calendar, Component, Event, vBroken
 
+from viewer.io.reading import read_document
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
 
@@ -68,12 +69,7 @@ def read(path: str | Path, **_options: object) -> Dataset:
 
 
 def _load_text(path: Path) -> str:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    if not data.strip():
-        raise LoadError(f"{path}: empty file; expected an iCalendar file (BEGIN:VCALENDAR)")
+    data = read_document(path, "an iCalendar file (BEGIN:VCALENDAR)")
     if not looks_like(data[:64]):
         raise LoadError(f"{path}: not an iCalendar file; expected it to start with BEGIN:VCALENDAR")
     try:

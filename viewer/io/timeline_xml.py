@@ -17,6 +17,7 @@ import defusedxml.ElementTree
 import pandas as pd
 
 from viewer.io.calendar_parts import When, date_columns, make_when
+from viewer.io.reading import read_document
 from viewer.model import dates
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
@@ -66,12 +67,7 @@ def read(path: str | Path, **_options: object) -> Dataset:
 
 
 def _parse(path: Path) -> ET.Element:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    if not data.strip():
-        raise LoadError(f"{path}: empty file; expected a Timeline XML document (<timeline>…</timeline>)")
+    data = read_document(path, "a Timeline XML document (<timeline>…</timeline>)")
     try:
         root = defusedxml.ElementTree.fromstring(data, forbid_dtd=True, forbid_entities=True,
                                                  forbid_external=True)

@@ -8,7 +8,6 @@ events with category and tag ``era`` so the timeline can draw them as background
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ import pandas as pd
 
 from viewer.io.calendar_parts import When, date_columns, make_when
 from viewer.io.html_text import to_text
+from viewer.io.reading import read_json
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
 
@@ -142,16 +142,7 @@ def read_sheet_csv(path: str | Path, **_options: object) -> Dataset:
 
 
 def _load_json(path: Path) -> object:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    if not data.strip():
-        raise LoadError(f"{path}: empty file; expected a TimelineJS JSON document")
-    try:
-        return json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise LoadError(f"{path}: not readable JSON ({exc}); expected a TimelineJS JSON document") from exc
+    return read_json(path, "a TimelineJS JSON document")
 
 
 def _has_date(item: dict[str, Any]) -> bool:

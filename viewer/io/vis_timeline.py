@@ -10,7 +10,6 @@ so problems found while parsing dates point at the item's position.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from datetime import date, timedelta
@@ -21,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.io.html_text import to_text
+from viewer.io.reading import read_json
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
 
@@ -68,16 +68,7 @@ def read(path: str | Path, **_options: object) -> Dataset:
 
 
 def _load_json(path: Path) -> object:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
-    if not data.strip():
-        raise LoadError(f"{path}: empty file; expected vis-timeline JSON (a list of items)")
-    try:
-        return json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise LoadError(f"{path}: not readable JSON ({exc}); expected vis-timeline items") from exc
+    return read_json(path, "vis-timeline JSON (a list of items, or {items, groups})")
 
 
 def _scalar(value: object) -> str:
