@@ -1,0 +1,76 @@
+"""Which column of an event table is which event field, guessed from the column names.
+
+Names are compared without case, spaces, underscores or dots; exact names win over name parts.
+``certain`` is False when the start or the title had to be guessed, which opens the mapping dialog.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAMES: dict[str, tuple[str, ...]] = {
+    "start": ("date", "start", "startdate", "begin", "begindate", "datetime", "timestamp", "when", "year",
+              "eventdate", "time", "starttime", "occurred", "dt", "day"),
+    "end": ("end", "enddate", "stop", "finish", "until", "endtime", "to"),
+    "title": ("title", "headline", "name", "event", "summary", "subject", "label", "eventname"),
+    "actors": ("actor", "actors", "group", "party", "parties", "who", "entity", "entities", "organisation",
+               "organization", "origin", "destination", "participants"),
+    "category": ("category", "type", "kind", "class", "tag", "eventtype"),
+    "url": ("url", "link", "source", "sourceurl", "href"),
+    "description": ("description", "text", "details", "notes", "note", "body", "desc", "eventtext"),
+    "time": ("time", "hour", "clock"),
+    "timezone": ("timezone", "tz", "zone"),
+    "id": ("id", "eventid", "uid"),
+}
+_PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)", "title": r"(title|headline|name)$",
+          "description": r"(descr|description|text)$", "time": r"time$", "timezone": r"(timezone|tz)$"}
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """Which column feeds which event field; ``certain`` is False when start or title had to be guessed."""
+
+    start: str | None = None
+    end: str | None = None
+    title: str | None = None
+    actors: tuple[str, ...] = ()
+    category: str | None = None
+    description: str | None = None
+    url: str | None = None
+    time: str | None = None
+    timezone: str | None = None
+    id: str | None = None
+    certain: bool = False
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s_\-.\xa0]+", "", name).lower()
+
+
+def guess_mapping(columns: list[str]) -> Mapping:
+    """Guess the role of each column from its name (case, space and underscore do not matter)."""
+    keys = {c: _key(c) for c in columns}
+    taken: set[str] = set()
+
+    def pick(role: str) -> str | None:
+        for wanted in _NAMES[role]:
+            for column, key in keys.items():
+                if key == wanted and column not in taken:
+                    taken.add(column)
+                    return column
+        pattern = _PARTS.get(role)
+        hits = [c for c, k in keys.items() if pattern and c not in taken and re.search(pattern, k)]
+        hits.sort(key=lambda c: ("event" not in keys[c] and "start" not in keys[c], "update" in keys[c]))
+        if hits:
+            taken.add(hits[0])
+            return hits[0]
+        return None
+
+    found = {role: pick(role) for role in ("start", "end", "title", "category", "url", "description", "id")}
+    actors = tuple(c for c, k in keys.items() if k in _NAMES["actors"] and c not in taken)
+    start = found["start"]
+    time = pick("time") if start and not re.search(r"time|stamp", keys[start]) else None
+    certain = start is not None and found["title"] is not None
+    return Mapping(start, found["end"], found["title"], actors, found["category"], found["description"],
+                   found["url"], time, pick("timezone"), found["id"], certain)
