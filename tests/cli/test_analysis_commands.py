@@ -1,47 +1,32 @@
 """events, diff, history, validate and convert: the window's answers as text, CSV and JSON."""
 
-import csv
-import io
 import json
 from pathlib import Path
 
-import pytest
-
 import viewer
-from viewer import cli
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.run(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text)))
-
-
-def test_events_for_nissan_in_early_2023_include_the_board_meeting_and_london(capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(capsys, "events", "--from", "2023-01-01", "--to", "2023-02-06", "--actor", "nissan",
+def test_events_for_nissan_in_early_2023_include_the_board_meeting_and_london(run, rows) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("events", "--from", "2023-01-01", "--to", "2023-02-06", "--actor", "nissan",
                        "--format", "csv")
     titles = {r["id"]: r["title"] for r in rows(out)}
     assert code == 0
     assert "operating board meets" in titles["E053"] and "London" in titles["E060"]
 
 
-def test_events_keep_dates_at_their_precision(capsys) -> None:  # type: ignore[no-untyped-def]
-    _, out, _ = run(capsys, "events", "--from", "2023-01", "--to", "2023-01", "--format", "json")
+def test_events_keep_dates_at_their_precision(run, rows) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run("events", "--from", "2023-01", "--to", "2023-01", "--format", "json")
     first = json.loads(out)[0]
     assert (first["id"], first["start"], first["precision"]) == ("E052", "2023-01", "month")
 
 
-def test_events_search_and_category_filters(capsys) -> None:  # type: ignore[no-untyped-def]
-    _, out, _ = run(capsys, "events", "--search", "Beirut", "--category", "legal", "--format", "csv")
+def test_events_search_and_category_filters(run, rows) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run("events", "--search", "Beirut", "--category", "legal", "--format", "csv")
     assert [r["id"] for r in rows(out)] == ["E029", "E030"]
 
 
-def test_diff_lists_the_stake_cut_and_the_trust(capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(capsys, "diff", "--from", "2018-11-19", "--to", "2023-11-09", "--format", "csv")
+def test_diff_lists_the_stake_cut_and_the_trust(run, rows) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("diff", "--from", "2018-11-19", "--to", "2023-11-09", "--format", "csv")
     found = {(r["change"], r["source"], r["target"], r["old_value"], r["new_value"], r["events"]) for r in rows(out)}
     assert code == 0
     assert ("changed", "renault", "nissan", "43.4", "15", "E067") in found
@@ -49,30 +34,30 @@ def test_diff_lists_the_stake_cut_and_the_trust(capsys) -> None:  # type: ignore
     assert not any(r["change"] == "unchanged" for r in rows(out))
 
 
-def test_history_shows_the_four_steps(capsys) -> None:  # type: ignore[no-untyped-def]
-    _, out, _ = run(capsys, "history", "renault", "nissan", "--kind", "equity_stake", "--format", "csv")
+def test_history_shows_the_four_steps(run, rows) -> None:  # type: ignore[no-untyped-def]
+    _, out, _ = run("history", "renault", "nissan", "--kind", "equity_stake", "--format", "csv")
     assert [r["value"] for r in rows(out)] == ["36.8", "44.4", "43.4", "15"]
 
 
-def test_history_with_an_unknown_entity_is_a_usage_error(capsys) -> None:  # type: ignore[no-untyped-def]
-    code, _, err = run(capsys, "history", "renault", "tesla")
+def test_history_with_an_unknown_entity_is_a_usage_error(run, rows) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run("history", "renault", "tesla")
     assert code == 2 and "'tesla'" in err
 
 
-def test_validate_is_clean_on_the_bundled_dataset(capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(capsys, "validate")
+def test_validate_is_clean_on_the_bundled_dataset(run, rows) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = run("validate")
     assert code == 0 and "no problems" in out
 
 
-def test_validate_lists_problems_and_exits_1(capsys, write_dataset) -> None:  # type: ignore[no-untyped-def]
+def test_validate_lists_problems_and_exits_1(run, rows, write_dataset) -> None:  # type: ignore[no-untyped-def]
     folder = write_dataset("id,start,end\ne1,2020-05-01,2020-04-01\n")
-    code, out, _ = run(capsys, "validate", str(folder))
+    code, out, _ = run("validate", str(folder))
     assert code == 1 and "row 1, field 'end'" in out
 
 
-def test_convert_writes_a_dataset_that_reads_back_the_same(capsys, tmp_path: Path, alliance) -> None:  # type: ignore[no-untyped-def]
+def test_convert_writes_a_dataset_that_reads_back_the_same(run, rows, tmp_path: Path, alliance) -> None:  # type: ignore[no-untyped-def]
     for target in (tmp_path / "copy.json", tmp_path / "copy"):
-        code, _, _ = run(capsys, "convert", alliance.meta.path, str(target))
+        code, _, _ = run("convert", alliance.meta.path, str(target))
         assert code == 0
         again = viewer.load(target)
         assert (len(again.events), len(again.entities), len(again.relations)) == (69, 37, 53)
@@ -80,15 +65,15 @@ def test_convert_writes_a_dataset_that_reads_back_the_same(capsys, tmp_path: Pat
         assert again.events["precision"].astype(str).tolist() == alliance.events["precision"].astype(str).tolist()
 
 
-def test_convert_never_replaces_a_folder_that_is_not_a_dataset(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_convert_never_replaces_a_folder_that_is_not_a_dataset(run, rows, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     precious = tmp_path / "thesis"
     precious.mkdir()
     (precious / "chapter1.txt").write_text("do not lose me")
-    code, _, err = run(capsys, "convert", str(viewer.load().meta.path), str(precious), "--force")
+    code, _, err = run("convert", str(viewer.load().meta.path), str(precious), "--force")
     assert code == 2 and "not a dataset" in err
     assert (precious / "chapter1.txt").read_text() == "do not lose me"
 
 
-def test_unknown_options_are_usage_errors(capsys) -> None:  # type: ignore[no-untyped-def]
-    assert run(capsys, "diff", "--from", "2020")[0] == 2
-    assert run(capsys, "events", "--bogus")[0] == 2
+def test_unknown_options_are_usage_errors(run, rows) -> None:  # type: ignore[no-untyped-def]
+    assert run("diff", "--from", "2020")[0] == 2
+    assert run("events", "--bogus")[0] == 2

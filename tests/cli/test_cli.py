@@ -1,27 +1,11 @@
 """The command line gives the same answers as the window, without a screen."""
 
-import csv
-import io
 import json
 from pathlib import Path
 
-import pytest
 
-from viewer import cli
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.run(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def rows(text: str) -> list[dict[str, str]]:
-    return list(csv.DictReader(io.StringIO(text)))
-
-
-def test_relations_at_the_end_of_2022_list_the_cross_shareholdings(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "relations", "--at", "2022-12-31", "--format", "csv")
+def test_relations_at_the_end_of_2022_list_the_cross_shareholdings(run, rows) -> None:
+    code, out, _ = run("relations", "--at", "2022-12-31", "--format", "csv")
     assert code == 0
     assert out.splitlines()[0] == "source,target,kind,value,valid_from,valid_to"
     found = {(r["source"], r["target"], r["kind"], r["value"]) for r in rows(out)}
@@ -29,50 +13,50 @@ def test_relations_at_the_end_of_2022_list_the_cross_shareholdings(capsys: pytes
             ("nissan", "mitsubishi", "equity_stake", "34")} <= found
 
 
-def test_relations_after_the_agreement_show_15_percent_and_the_trust(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "relations", "--at", "2023-11-09", "--format", "csv")
+def test_relations_after_the_agreement_show_15_percent_and_the_trust(run, rows) -> None:
+    _, out, _ = run("relations", "--at", "2023-11-09", "--format", "csv")
     found = {(r["source"], r["target"], r["value"]) for r in rows(out)}
     assert {("renault", "nissan", "15"), ("french_trust", "nissan", "28.4")} <= found
     assert ("renault", "nissan", "43.4") not in found
 
 
-def test_relations_as_json_keep_dates_at_their_precision(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "relations", "--at", "2022-12-31", "--format", "json")
+def test_relations_as_json_keep_dates_at_their_precision(run, rows) -> None:
+    _, out, _ = run("relations", "--at", "2022-12-31", "--format", "json")
     records = json.loads(out)
     qualcomm = next(r for r in records if r["source"] == "qualcomm")
     assert qualcomm["valid_from"] == "2022-11"
 
 
-def test_relations_as_a_table_are_aligned(capsys: pytest.CaptureFixture[str]) -> None:
-    _, out, _ = run(capsys, "relations", "--at", "2022-12-31")
+def test_relations_as_a_table_are_aligned(run, rows) -> None:
+    _, out, _ = run("relations", "--at", "2022-12-31")
     lines = out.splitlines()
     assert lines[0] == "Relations valid at 31 Dec 2022"
     assert len({len(line) for line in lines[1:3]}) == 1  # header and rule line up
 
 
-def test_info_prints_title_counts_and_span(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "info")
+def test_info_prints_title_counts_and_span(run, rows) -> None:
+    code, out, _ = run("info")
     assert code == 0
     assert "Events:    69" in out and "Relations: 53" in out and "Span:      27 Mar 1999" in out
 
 
-def test_info_on_a_dataset_with_bad_rows_lists_them_and_exits_1(capsys, write_dataset) -> None:  # type: ignore[no-untyped-def]
+def test_info_on_a_dataset_with_bad_rows_lists_them_and_exits_1(run, rows, write_dataset) -> None:  # type: ignore[no-untyped-def]
     folder = write_dataset("id,start,title\ne1,2020,ok\ne2,never,bad\n")
-    code, out, _ = run(capsys, "info", str(folder))
+    code, out, _ = run("info", str(folder))
     assert code == 1
     assert "row 2, field 'start'" in out
 
 
-def test_a_bad_date_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "relations", "--at", "next tuesday")
+def test_a_bad_date_is_a_usage_error(run, rows) -> None:
+    code, _, err = run("relations", "--at", "next tuesday")
     assert code == 2 and "expected a date" in err
 
 
-def test_a_missing_file_exits_1_with_its_name(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = run(capsys, "info", str(tmp_path / "missing.json"))
+def test_a_missing_file_exits_1_with_its_name(run, rows, tmp_path: Path) -> None:
+    code, _, err = run("info", str(tmp_path / "missing.json"))
     assert code == 1 and "missing.json" in err
 
 
-def test_a_bad_size_is_a_usage_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    code, _, err = run(capsys, "export", "--out", str(tmp_path / "x.png"), "--size", "big")
+def test_a_bad_size_is_a_usage_error(run, rows, tmp_path: Path) -> None:
+    code, _, err = run("export", "--out", str(tmp_path / "x.png"), "--size", "big")
     assert code == 2 and "WIDTHxHEIGHT" in err

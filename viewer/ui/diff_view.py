@@ -26,6 +26,7 @@ from viewer.model.dates import iso_date, parse_date
 from viewer.model.graph import short_name
 from viewer.model.graph_diff import DiffGraph
 from viewer.model.window import TimeWindow
+from viewer.ui.link_cell import style_link
 from viewer.ui.relations_legend import swatch
 from viewer.ui.state import Selection, ViewState
 from viewer.ui.theme import Theme, current
@@ -199,11 +200,7 @@ class DiffView(QWidget):
                                       f"{ds.entity_name(row.target)} ({str(row.kind).replace('_', ' ')})")
             item.setIcon(RELATION, _change_icon(str(row.change), self.theme))
             if event:
-                font = item.font(EVENT)
-                font.setUnderline(True)
-                item.setFont(EVENT, font)
-                item.setForeground(EVENT, QBrush(QColor(self.theme.link)))
-                item.setToolTip(EVENT, f"Select the event: {titles[event]}")
+                style_link(item, EVENT, self.theme.link, f"Select the event: {titles[event]}")
             self.changes.addTopLevelItem(item)
         self._on_selection(self.state.selection)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTreeWidget, QTree
 
 from viewer.model.dates import to_seconds
 from viewer.model.graph_history import HistorySteps, history_steps, step_path
+from viewer.ui.link_cell import style_link
 from viewer.ui.state import Selection, ViewState
 from viewer.ui.theme import Theme, colour_plot, current, follow, qcolor
 
@@ -187,11 +188,7 @@ class HistoryPanel(QWidget):
                                     url if _safe(url) else (url or "—")])
             item.setData(SINCE, Qt.ItemDataRole.UserRole, steps.ids[i])
             if _safe(url):
-                font = item.font(SOURCE)
-                font.setUnderline(True)
-                item.setFont(SOURCE, font)
-                item.setForeground(SOURCE, QBrush(QColor(self.theme.link)))
-                item.setToolTip(SOURCE, f"Open in your browser: {url}")
+                style_link(item, SOURCE, self.theme.link, f"Open in your browser: {url}")
             self.list.addTopLevelItem(item)
 
     def _mark(self, relation_id: str) -> None:
