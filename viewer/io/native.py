@@ -38,11 +38,12 @@ def _read_table(folder: Path, name: str) -> tuple[pd.DataFrame | None, str]:
     for suffix in (".csv", ".parquet"):
         file = folder / f"{name}{suffix}"
         if file.exists():
-            return _read_csv(file) if suffix == ".csv" else _read_parquet(file), str(file)
+            return read_csv_strings(file) if suffix == ".csv" else _read_parquet(file), str(file)
     return None, str(folder / f"{name}.csv")
 
 
-def _read_csv(file: Path) -> pd.DataFrame:
+def read_csv_strings(file: Path) -> pd.DataFrame:
+    """A UTF-8 CSV table as strings (an empty frame for an empty file); LoadError naming the file otherwise."""
     try:
         return pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except pd.errors.EmptyDataError:

@@ -18,6 +18,7 @@ import pandas as pd
 
 from viewer.io.calendar_parts import When, date_columns, make_when
 from viewer.io.html_text import to_text
+from viewer.io.native import read_csv_strings
 from viewer.io.reading import read_json
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
@@ -105,16 +106,9 @@ def read(path: str | Path, **_options: object) -> Dataset:
 def read_sheet_csv(path: str | Path, **_options: object) -> Dataset:
     """Read the TimelineJS Google-sheet template saved as CSV (Year, Month, Day, … Headline, Text, …)."""
     path = Path(path)
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except pd.errors.EmptyDataError as exc:
-        raise LoadError(f"{path}: empty file; expected a TimelineJS sheet with a header row") from exc
-    except UnicodeDecodeError as exc:
-        raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected a UTF-8 CSV file") from exc
-    except (pd.errors.ParserError, ValueError) as exc:
-        raise LoadError(f"{path}: not a readable CSV table ({exc})") from exc
-    except OSError as exc:
-        raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    frame = read_csv_strings(path)
+    if frame.empty and not len(frame.columns):
+        raise LoadError(f"{path}: empty file; expected a TimelineJS sheet with a header row")
     frame.columns = [str(c).strip().lower() for c in frame.columns]
     missing = [c for c in _SHEET_REQUIRED if c not in frame.columns]
     if missing:
