@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.io import timelinejs
-from viewer.io.calendar_parts import make_when
 from viewer.io.html_text import to_text
+from viewer.model.dates.parts import make_when
 from viewer.model.problems import LoadError
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -1,7 +1,7 @@
 """Generic event tables: delimited text, ``.xlsx``, ``.parquet`` or JSON records, one event per row.
 
 Columns are mapped to event fields from their names (:func:`guess_mapping`; options override it),
-dates are recognised by :mod:`viewer.io.table_dates`, and every guess (encoding, delimiter, day/month
+dates are recognised by :mod:`viewer.model.dates.columns`, and every guess (encoding, delimiter, day/month
 order, time zones) is reported as a :class:`Problem`. Rows without a readable start are skipped and
 reported. Rows are never iterated in Python: columns are read as strings and handled vectorised.
 """
@@ -20,10 +20,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import table_dates, table_fast
+from viewer.io import table_fast
 from viewer.io.table_mapping import Mapping, guess_mapping
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import ParsedDates
+from viewer.model.dates import columns as date_columns
 from viewer.model.problems import LoadError, Problem
 
 DELIMITERS = (",", "\t", "|", ";", "\x01")
@@ -219,7 +220,7 @@ def _load_raw(path: Path, options: dict[str, Any], nrows: int | None = None
     if frame.empty:
         raise LoadError(f"{path}: no rows; expected {EXPECTED}")
     if header is None:
-        header = table_dates.has_header(frame)
+        header = date_columns.has_header(frame)
     if header:
         frame = frame.iloc[1:].reset_index(drop=True).set_axis(_names(frame.iloc[0]), axis=1)
     else:
@@ -240,7 +241,7 @@ def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mappin
         mapping = replace(mapping, **given)
     if mapping.start is None:
         sample = frame.head(200)
-        dated = [c for c in frame.columns if table_dates.looks_like_dates(sample[c])]
+        dated = [c for c in frame.columns if date_columns.looks_like_dates(sample[c])]
         mapping = replace(mapping, start=dated[0] if dated else None, certain=False)
     missing = [c for c in (mapping.start, mapping.end, mapping.title, mapping.category, mapping.description,
                            mapping.url, *mapping.actors) if c is not None and c not in frame.columns]
@@ -254,14 +255,14 @@ def _column(frame: pd.DataFrame, name: str | None) -> pd.Series:
     """A column as stripped Arrow-backed text, blanks as "" (no Python object per cell)."""
     if name is None:
         return pd.Series("", index=frame.index, dtype=table_fast.TEXT)
-    return table_dates.clean_text(frame[name]).fillna("")
+    return date_columns.clean_text(frame[name]).fillna("")
 
 
 def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str, Any], excel: bool
             ) -> tuple[pd.DataFrame, dict[str, ParsedDates], list[Problem]]:
     problems: list[Problem] = []
     assert mapping.start is not None
-    start = table_dates.parse_column(
+    start = date_columns.parse_column(
         frame[mapping.start], date_order=options.get("date_order"), yearish="year" in mapping.start.lower(),
         excel=excel or "date" in mapping.start.lower(),
         times=frame[mapping.time] if mapping.time else None,
@@ -278,12 +279,12 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         problems.append(Problem(label, f"{int(empty.sum()):,} rows have no start date (first: row "
                                        f"{int(rows[empty][0])}); skipped", None, mapping.start))
     keep = start.instants.notna().to_numpy()
-    parsed = {"start": table_fast.parsed_dates(start.instants, start.precisions, keep)}
+    parsed = {"start": date_columns.parsed_dates(start.instants, start.precisions, keep)}
     events = pd.DataFrame({"start": start.instants})
     if mapping.end:
-        end = table_dates.parse_column(frame[mapping.end], date_order=start.order or options.get("date_order"))
+        end = date_columns.parse_column(frame[mapping.end], date_order=start.order or options.get("date_order"))
         usable = end.instants.notna() & ~(end.instants < start.instants).fillna(False)
-        parsed["end"] = table_fast.parsed_dates(end.instants.where(usable), end.precisions, keep)
+        parsed["end"] = date_columns.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)
     description = _column(frame, mapping.description)
     actors = pd.Series("", index=frame.index, dtype=table_fast.TEXT)
@@ -329,7 +330,7 @@ def preview(path: str | Path, rows: int = 20, **options: Any) -> Preview:
     mapping = _mapping(frame, options, str(path))
     order = None
     if mapping.start is not None:
-        order = table_dates.parse_column(frame[mapping.start], date_order=options.get("date_order")).order
+        order = date_columns.parse_column(frame[mapping.start], date_order=options.get("date_order")).order
     return Preview(frame, mapping, encoding, delimiter, header, order, tuple(problems))
 
 

@@ -16,10 +16,10 @@ from pathlib import Path
 import defusedxml.ElementTree
 import pandas as pd
 
-from viewer.io.calendar_parts import When, date_columns, make_when
 from viewer.io.reading import read_document
 from viewer.model import dates
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
+from viewer.model.dates.parts import When, date_columns, make_when
 from viewer.model.problems import LoadError, Problem
 
 _TIME = re.compile(r"\s*(-?\d+)-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?\s*")

@@ -16,11 +16,11 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.io.calendar_parts import When, date_columns, make_when
 from viewer.io.html_text import to_text
 from viewer.io.native import read_csv_strings
 from viewer.io.reading import read_json
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
+from viewer.model.dates.parts import When, date_columns, make_when
 from viewer.model.problems import LoadError, Problem
 
 _DATE_PARTS = ("year", "month", "day", "hour", "minute", "second")

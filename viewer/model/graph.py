@@ -1,6 +1,6 @@
 """The relationship graph as of one instant: visible nodes, and edges with their labels and widths.
 
-Where nodes go is :mod:`viewer.model.graph_layout`'s business (re-exported here as :func:`layout`);
+Where nodes go is :mod:`viewer.model.graph_positions`'s business (re-exported here as :func:`layout`);
 this module answers what to draw at a date. Pandas and numpy only: never Qt.
 """
 
@@ -17,7 +17,7 @@ from viewer.model import query
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
 from viewer.model.graph_history import HistorySteps, history_steps, step_path
-from viewer.model.graph_layout import MIN_DISTANCE, PERSON, Positions, core_ids, layout
+from viewer.model.graph_positions import MIN_DISTANCE, PERSON, Positions, core_ids, layout
 
 __all__ = [
     "MIN_DISTANCE",

@@ -14,7 +14,7 @@ import pandas as pd
 from viewer.model.dataset import Dataset
 from viewer.model.dates import to_seconds
 from viewer.model.filters import Filters
-from viewer.model.layout import x_limits
+from viewer.model.lane_packing import x_limits
 from viewer.model.window import MIN_SPAN, TimeWindow
 
 DAY = 86400.0

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from viewer.model import layout, navigation
+from viewer.model import lane_packing, navigation
 from viewer.model.dates import to_seconds
 from viewer.model.window import TimeWindow
 from viewer.ui.date_axis import DateAxis
@@ -90,7 +90,7 @@ class OverviewStrip(QWidget):
         span = navigation.data_span(ds)
         window = self.state.window
         first, last = span if span else (window.start, window.end)
-        self.lo, self.hi = layout.x_limits(first, last, (first, last))
+        self.lo, self.hi = lane_packing.x_limits(first, last, (first, last))
         self.view.setXRange(self.lo, self.hi, padding=0)
         self._syncing = True  # new bounds may push the region: that is not the user's gesture
         try:

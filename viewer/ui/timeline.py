@@ -2,7 +2,7 @@
 
 The panel only translates: view-range changes and clicks become ViewState calls, ViewState signals
 become a new range, cursor position or emphasis. Lanes and packing are pure functions in
-:mod:`viewer.model.layout`, culling, labels and hit tests in :mod:`viewer.model.marks`; drawing is
+:mod:`viewer.model.lane_packing`, culling, labels and hit tests in :mod:`viewer.model.marks`; drawing is
 one item in ``timeline_items``; the cursor, lane gestures and keys live in small helper modules.
 """
 
@@ -17,7 +17,7 @@ from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
 
-from viewer.model import layout, marks, navigation
+from viewer.model import lane_packing, marks, navigation
 from viewer.model.columns import IdLookup
 from viewer.model.query import actor_mask
 from viewer.model.window import MIN_SPAN, TimeWindow
@@ -69,7 +69,7 @@ class TimelinePanel(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot)
         self._syncing = False
-        self._lanes: layout.Lanes | None = None
+        self._lanes: lane_packing.Lanes | None = None
         self._layout_key: tuple[object, ...] | None = None
         self._names: dict[str, str] = {}
         self.theme = follow(self.set_theme)
@@ -173,20 +173,20 @@ class TimelinePanel(QWidget):
         # ids stay in Arrow: a list + dict of a million ids cost ~300 bytes an event and ~2 s
         self._ids = IdLookup(ds.events["id"])
         self._index = self._ids.index
-        self._lanes = layout.lane_rows(ds.events, ds.meta.principal, self._names, group_by=self.group_by,
+        self._lanes = lane_packing.lane_rows(ds.events, ds.meta.principal, self._names, group_by=self.group_by,
                                        packed=False)  # packing waits for a zoom level
         self._interval_index = marks.IntervalIndex.build(self._lanes.start, self._lanes.end)
-        self._kinds = layout.event_kinds(ds.events)
+        self._kinds = lane_packing.event_kinds(ds.events)
         self._titles = marks.LabelTexts(ds.events)  # computed per label drawn
         # Packing only needs label lengths roughly (they are clipped to a slot), so skip measuring each.
         chars = self._titles.lengths()
         self._label_px = chars * QFontMetricsF(self.items.font).averageCharWidth() * 1.1
         self._colours = lane_colours(self._lanes.keys, ds.entities, self.theme)
         self._layout_key = None
-        self._packed: dict[tuple[int, int, int], layout.Lanes] = {}  # per zoom level, height and tile
+        self._packed: dict[tuple[int, int, int], lane_packing.Lanes] = {}  # per zoom level, height and tile
         span, window = navigation.data_span(ds), self.state.window
         first, last = span if span else (window.start, window.end)
-        lo, hi = layout.x_limits(first, last, (window.start, window.end))
+        lo, hi = lane_packing.x_limits(first, last, (window.start, window.end))
         self._syncing = True  # limits may clamp the old range: that is not the user's window
         try:
             self.view.setLimits(xMin=lo, xMax=hi, minXRange=MIN_SPAN, maxXRange=hi - lo)
@@ -231,13 +231,14 @@ class TimelinePanel(QWidget):
             self._packed[pack_key] = packed
         self._set_marks(self._packed[pack_key], collapsed)
 
-    def _packed_part(self, lanes: layout.Lanes, level: int, budget: float, chosen: np.ndarray) -> layout.Lanes:
+    def _packed_part(self, lanes: lane_packing.Lanes, level: int, budget: float,
+                     chosen: np.ndarray) -> lane_packing.Lanes:
         """Sub-rows for the chosen pairs at one zoom level, each reserving room for its label."""
         slot_px = np.clip(self._label_px[lanes.event_index[chosen]], PACK_PX, LABEL_SLOT_PX) + 2 * MARK_GAP_PX
-        return layout.packed_part(lanes, chosen, slot_px * 2.0**level, budget, 2 * LANE_PAD)
+        return lane_packing.packed_part(lanes, chosen, slot_px * 2.0**level, budget, 2 * LANE_PAD)
 
-    def _set_marks(self, lanes: layout.Lanes, collapsed: np.ndarray) -> None:
-        tops, y = layout.lane_geometry(lanes, LANE_PAD, collapsed, COLLAPSED_ROWS)
+    def _set_marks(self, lanes: lane_packing.Lanes, collapsed: np.ndarray) -> None:
+        tops, y = lane_packing.lane_geometry(lanes, LANE_PAD, collapsed, COLLAPSED_ROWS)
         self.items.set_marks(Marks(
             x0=lanes.start, x1=lanes.end, y=y, lane=lanes.lane, event=lanes.event_index,
             kind=self._kinds[lanes.event_index], titles=self._titles, colours=self._colours,
@@ -248,7 +249,7 @@ class TimelinePanel(QWidget):
         self.view.setLimits(yMin=0.0, yMax=bottom, minYRange=bottom, maxYRange=bottom)
         self.view.setYRange(0.0, bottom, padding=0)
 
-    def _set_lane_ticks(self, lanes: layout.Lanes, tops: np.ndarray, collapsed: np.ndarray) -> None:
+    def _set_lane_ticks(self, lanes: lane_packing.Lanes, tops: np.ndarray, collapsed: np.ndarray) -> None:
         axis = self.plot.getAxis("left")
         metrics = QFontMetricsF(axis.style.get("tickFont") or QFont())
         labels = [metrics.elidedText((COLLAPSED_MARK if collapsed[i] else "") + label,

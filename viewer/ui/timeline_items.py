@@ -17,7 +17,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
 
-from viewer.model import layout, marks
+from viewer.model import lane_packing, marks
 from viewer.model.query import describe_span
 from viewer.ui.theme import Theme, current, qcolor
 from viewer.ui.timeline_shapes import MARK_RADIUS, paint_shapes
@@ -129,7 +129,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         """Pixel extents (left, right, centre y) of the given pairs under an affine map."""
         m = self.marks
         px0 = m.x0[vis] * sx + dx
-        px1 = np.where(m.kind[vis] == layout.INSTANT, px0, m.x1[vis] * sx + dx)
+        px1 = np.where(m.kind[vis] == lane_packing.INSTANT, px0, m.x1[vis] * sx + dx)
         return px0, px1, m.y[vis] * sy + dy
 
     def paint(self, p: QPainter, *args: Any) -> None:
@@ -244,7 +244,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         strong = strong | (events == self.hovered)
         faded = self.faded[events] if len(self.faded) else np.zeros(len(vis), dtype=bool)
         kinds = m.kind[vis]
-        anchor = np.where(kinds == layout.RANGE, px1, px0)
+        anchor = np.where(kinds == lane_packing.RANGE, px1, px0)
         lx = np.maximum(anchor + MARK_RADIUS + 4.0, left + 8.0)
         rows = np.round(py * 4).astype(np.int64)  # each sub-row has its own y, hence its own key
         room = np.minimum(marks.room_to_next(px0, rows) - (lx - px0) - MARK_RADIUS - 4.0, right - lx - 4.0)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QColor, QCursor
 from PySide6.QtWidgets import QMenu
 
-from viewer.model import layout
+from viewer.model import lane_packing
 from viewer.ui.theme import Theme
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def lane_colours(keys: tuple[str, ...], entities: pd.DataFrame, theme: Theme) ->
     colours = []
     for i, key in enumerate(keys):
         given = str(own.get(key) or "")
-        if key == layout.OTHER:
+        if key == lane_packing.OTHER:
             colours.append(QColor(theme.other_lane))
         elif given and QColor.isValidColorName(given):
             colours.append(QColor(given))

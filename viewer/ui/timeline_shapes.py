@@ -12,7 +12,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPolygonF
 
-from viewer.model import layout
+from viewer.model import lane_packing
 from viewer.ui.theme import Theme
 
 MARK_RADIUS = 5.0
@@ -28,9 +28,9 @@ def paint_shapes(p: QPainter, kinds: np.ndarray, lanes: np.ndarray, colours: lis
     Hollow (coarse-date) markers are filled with the background; selected ones get the theme's outline.
     """
     faded = faded & ~strong
-    bar = kinds != layout.INSTANT
+    bar = kinds != lane_packing.INSTANT
     edge = bar & (px1 > right)
-    coarse = kinds == layout.COARSE
+    coarse = kinds == lane_packing.COARSE
     p.setPen(Qt.PenStyle.NoPen)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # axis-aligned bars need none; it halves the cost
     plain = ~strong
@@ -75,16 +75,16 @@ def _paint_diamonds(p: QPainter, key: np.ndarray, plain: np.ndarray, coarse: np.
 def _paint_strong(p: QPainter, kind: int, colour: QColor, x0: float, x1: float, y: float, right: float,
                   edge: QColor, hollow: QColor) -> None:
     outline = QPen(edge, 2.0)
-    if kind != layout.INSTANT:
+    if kind != lane_packing.INSTANT:
         fill = QColor(colour)
-        fill.setAlpha(70 if kind == layout.COARSE else 200)
-        half = 5.0 if kind == layout.COARSE else 3.5
-        p.setPen(outline if kind == layout.RANGE else Qt.PenStyle.NoPen)
+        fill.setAlpha(70 if kind == lane_packing.COARSE else 200)
+        half = 5.0 if kind == lane_packing.COARSE else 3.5
+        p.setPen(outline if kind == lane_packing.RANGE else Qt.PenStyle.NoPen)
         p.setBrush(_fading(fill, right) if x1 > right else QBrush(fill))
         p.drawRoundedRect(QRectF(x0, y - half, max(x1 - x0, 2.0), 2 * half), 3.0, 3.0)
     r = MARK_RADIUS + 1.5
     p.setPen(outline)
-    p.setBrush(QBrush(hollow if kind == layout.COARSE else colour))
+    p.setBrush(QBrush(hollow if kind == lane_packing.COARSE else colour))
     p.drawPolygon(QPolygonF([QPointF(x0, y - r), QPointF(x0 + r, y), QPointF(x0, y + r), QPointF(x0 - r, y)]))
 
 

@@ -14,7 +14,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-from viewer.model.fast_dates import parse_fast, to_arrow
+from viewer.model.dates.arrow import parse_fast, to_arrow
 
 PRECISIONS = ("year", "month", "day", "time")
 PRECISION_DTYPE = pd.CategoricalDtype(list(PRECISIONS))

@@ -5,7 +5,7 @@ import pyarrow as pa
 import pytest
 
 from viewer.model import dates
-from viewer.model.fast_dates import parse_fast
+from viewer.model.dates.arrow import parse_fast
 
 SAMPLES = ["2019", "2019-12", "2019-12-29", "2019-12-29T14:30:00Z", "2019-12-29T14:30:00+01:00",
            "2019-12-29 14:30:00", "2019-12-29T14:30", "2019-1-5", "2019-02-30", "2019-02-30T10:00:00Z",

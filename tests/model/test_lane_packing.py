@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import viewer
-from viewer.model import layout, marks
+from viewer.model import lane_packing, marks
 from viewer.model.dates import parse_dates, span_end
 
 DAY = 86400.0
@@ -34,7 +34,7 @@ NAMES = {"a": "Alpha Corp.", "b": "Beta (the second)", "c": "Gamma"}
 
 def test_an_event_with_two_principal_actors_appears_in_both_lanes() -> None:
     events = make_events([("E1", "2020-01-01", "a;b;x")])
-    lanes = layout.lane_rows(events, ("a", "b"), NAMES)
+    lanes = lane_packing.lane_rows(events, ("a", "b"), NAMES)
     assert lanes.keys == ("a", "b")
     assert sorted(lanes.lane.tolist()) == [0, 1]
     assert lanes.event_index.tolist() == [0, 0]
@@ -42,36 +42,36 @@ def test_an_event_with_two_principal_actors_appears_in_both_lanes() -> None:
 
 def test_events_without_a_principal_actor_go_to_the_other_lane_which_comes_last() -> None:
     events = make_events([("E1", "2020-01-01", "x"), ("E2", "2020-02-01", "b")])
-    lanes = layout.lane_rows(events, ("a", "b"), NAMES)
-    assert lanes.labels == ("Beta", layout.OTHER)
+    lanes = lane_packing.lane_rows(events, ("a", "b"), NAMES)
+    assert lanes.labels == ("Beta", lane_packing.OTHER)
     assert lanes.lane[lanes.event_index == 0].tolist() == [1]
 
 
 def test_lanes_follow_the_principal_order_not_the_actor_order() -> None:
     events = make_events([("E1", "2020-01-01", "c;a")])
-    lanes = layout.lane_rows(events, ("a", "b", "c"), NAMES)
+    lanes = lane_packing.lane_rows(events, ("a", "b", "c"), NAMES)
     assert lanes.labels == ("Alpha", "Gamma")
 
 
 def test_overlapping_items_in_a_lane_are_stacked_in_sub_rows() -> None:
     events = make_events([("E1", "2020-01", "a"), ("E2", "2020-01-10", "a"), ("E3", "2020-03-01", "a")])
-    lanes = layout.lane_rows(events, ("a",), NAMES)
+    lanes = lane_packing.lane_rows(events, ("a",), NAMES)
     rows = dict(zip(lanes.event_index.tolist(), lanes.sub_row.tolist(), strict=True))
     assert rows == {0: 0, 1: 1, 2: 0}
 
 
 def test_instants_get_the_minimum_width_when_packed() -> None:
     events = make_events([("E1", "2020-01-01", "a"), ("E2", "2020-01-03", "a")])
-    assert layout.lane_rows(events, ("a",), NAMES, min_width_seconds=DAY).sub_row.tolist() == [0, 0]
-    assert layout.lane_rows(events, ("a",), NAMES, min_width_seconds=5 * DAY).sub_row.tolist() == [0, 1]
+    assert lane_packing.lane_rows(events, ("a",), NAMES, min_width_seconds=DAY).sub_row.tolist() == [0, 0]
+    assert lane_packing.lane_rows(events, ("a",), NAMES, min_width_seconds=5 * DAY).sub_row.tolist() == [0, 1]
 
 
 def test_packing_takes_the_first_free_row_and_respects_a_row_cap() -> None:
     starts = np.array([0.0, 1.0, 2.0, 3.0, 10.0])
     ends = np.array([5.0, 5.0, 2.5, 4.0, 11.0])
     groups = np.zeros(5, dtype=np.int64)
-    assert layout.pack(starts, ends, groups, 0.0).tolist() == [0, 1, 2, 2, 0]
-    capped = layout.pack(starts, ends, groups, 0.0, max_rows=2)
+    assert lane_packing.pack(starts, ends, groups, 0.0).tolist() == [0, 1, 2, 2, 0]
+    capped = lane_packing.pack(starts, ends, groups, 0.0, max_rows=2)
     assert capped.max() == 1
 
 
@@ -80,25 +80,25 @@ def test_packing_a_hundred_thousand_events_is_fast() -> None:
     starts = np.sort(rng.uniform(0, 1e9, 100_000))
     groups = rng.integers(0, 8, 100_000)
     began = time.perf_counter()
-    rows = layout.pack(starts, starts, groups, 1e4, max_rows=8)
+    rows = lane_packing.pack(starts, starts, groups, 1e4, max_rows=8)
     assert time.perf_counter() - began < 2.0
     assert rows.max() <= 7
 
 
 def test_grouping_by_category_or_none_gives_category_lanes_or_one_lane() -> None:
     ds = viewer.load()
-    by_category = layout.lane_rows(ds.events, ds.meta.principal, {}, group_by="category")
+    by_category = lane_packing.lane_rows(ds.events, ds.meta.principal, {}, group_by="category")
     assert "Legal" in by_category.labels
     assert len(by_category) == len(ds.events)
-    assert layout.lane_rows(ds.events, (), {}, group_by="none").labels == ("Events",)
+    assert lane_packing.lane_rows(ds.events, (), {}, group_by="none").labels == ("Events",)
     with pytest.raises(ValueError, match="group_by"):
-        layout.lane_rows(ds.events, (), {}, group_by="colour")
+        lane_packing.lane_rows(ds.events, (), {}, group_by="colour")
 
 
 def test_short_names_drop_brackets_and_company_suffixes() -> None:
-    assert layout.short_name("Renault Group (Renault SA)") == "Renault Group"
-    assert layout.short_name("Nissan Motor Co., Ltd.") == "Nissan Motor"
-    assert layout.short_name("Horse / HORSE Powertrain Ltd") == "Horse"
+    assert lane_packing.short_name("Renault Group (Renault SA)") == "Renault Group"
+    assert lane_packing.short_name("Nissan Motor Co., Ltd.") == "Nissan Motor"
+    assert lane_packing.short_name("Horse / HORSE Powertrain Ltd") == "Horse"
 
 
 def test_visible_indices_include_a_long_range_that_started_before_the_window() -> None:
@@ -138,16 +138,16 @@ def test_density_counts_items_per_lane_and_bin() -> None:
 
 def test_event_kinds_tell_instants_ranges_and_coarse_dates_apart() -> None:
     ds = viewer.load()
-    kinds = dict(zip(ds.events["id"], layout.event_kinds(ds.events).tolist(), strict=True))
-    assert kinds["E011"] == layout.INSTANT
-    assert kinds["E017"] == layout.RANGE
-    assert kinds["E036"] == layout.COARSE
+    kinds = dict(zip(ds.events["id"], lane_packing.event_kinds(ds.events).tolist(), strict=True))
+    assert kinds["E011"] == lane_packing.INSTANT
+    assert kinds["E017"] == lane_packing.RANGE
+    assert kinds["E036"] == lane_packing.COARSE
 
 
 def test_the_row_cap_shrinks_until_the_lanes_fit_the_height() -> None:
-    assert layout.rows_cap(np.array([5, 1, 1]), budget=20, lane_padding=0.5) == 8
-    assert layout.rows_cap(np.array([5, 3, 1]), budget=7, lane_padding=0.5) == 2
-    assert layout.rows_cap(np.array([5, 3, 1]), budget=1, lane_padding=0.5) == 1
+    assert lane_packing.rows_cap(np.array([5, 1, 1]), budget=20, lane_padding=0.5) == 8
+    assert lane_packing.rows_cap(np.array([5, 3, 1]), budget=7, lane_padding=0.5) == 2
+    assert lane_packing.rows_cap(np.array([5, 3, 1]), budget=1, lane_padding=0.5) == 1
 
 
 def test_rows_needed_matches_what_packing_uses() -> None:
@@ -155,28 +155,28 @@ def test_rows_needed_matches_what_packing_uses() -> None:
     starts = np.sort(rng.uniform(0, 1000, 500))
     ends = starts + rng.exponential(5, 500)
     groups = rng.integers(0, 3, 500)
-    rows = layout.pack(starts, ends, groups, 3.0)
-    needed = layout.rows_needed(starts, ends, groups, 3, 3.0)
+    rows = lane_packing.pack(starts, ends, groups, 3.0)
+    needed = lane_packing.rows_needed(starts, ends, groups, 3, 3.0)
     assert needed.tolist() == [int(rows[groups == g].max()) + 1 for g in range(3)]
 
 
 def test_lane_geometry_stacks_lanes_by_their_sub_rows_with_padding() -> None:
     events = make_events([("E1", "2020-01", "a"), ("E2", "2020-01-10", "a"), ("E3", "2020-03-01", "b")])
-    lanes = layout.lane_rows(events, ("a", "b"), NAMES)
-    tops, y = layout.lane_geometry(lanes, padding=0.25)
+    lanes = lane_packing.lane_rows(events, ("a", "b"), NAMES)
+    tops, y = lane_packing.lane_geometry(lanes, padding=0.25)
     assert tops.tolist() == [0.0, 2.5, 4.0]
     assert sorted(y.tolist()) == [0.75, 1.75, 3.25]
 
 
 def test_the_view_may_pan_a_little_past_the_data_and_always_over_the_window() -> None:
-    lo, hi = layout.x_limits(0.0, 1000 * DAY, (-5000 * DAY, 10.0))
+    lo, hi = lane_packing.x_limits(0.0, 1000 * DAY, (-5000 * DAY, 10.0))
     assert (lo, hi) == (-5000 * DAY, 1050 * DAY)
 
 
 def test_a_collapsed_lane_is_one_thin_row_holding_all_its_marks() -> None:
     events = make_events([("E1", "2020-01", "a"), ("E2", "2020-01-10", "a"), ("E3", "2020-03-01", "b")])
-    lanes = layout.lane_rows(events, ("a", "b"), NAMES)
-    tops, y = layout.lane_geometry(lanes, padding=0.25, collapsed=np.array([True, False]), collapsed_height=0.5)
+    lanes = lane_packing.lane_rows(events, ("a", "b"), NAMES)
+    tops, y = lane_packing.lane_geometry(lanes, padding=0.25, collapsed=np.array([True, False]), collapsed_height=0.5)
     assert tops.tolist() == [0.0, 0.5, 2.0]
     in_a = lanes.lane == 0
     assert y[in_a].tolist() == [0.25, 0.25]
@@ -186,15 +186,15 @@ def test_a_collapsed_lane_is_one_thin_row_holding_all_its_marks() -> None:
 def test_a_dataset_without_principal_entities_gets_lanes_for_its_busiest_actors() -> None:
     events = make_events([("E1", "2020-01-01", "c"), ("E2", "2020-01-02", "c;b"), ("E3", "2020-01-03", "b;c"),
                           ("E4", "2020-01-04", "a")])
-    assert layout.busiest_actors(events, 2) == ["c", "b"]
-    lanes = layout.lane_rows(events, (), NAMES, max_lanes=2)
-    assert lanes.labels == ("Gamma", "Beta", layout.OTHER)
+    assert lane_packing.busiest_actors(events, 2) == ["c", "b"]
+    lanes = lane_packing.lane_rows(events, (), NAMES, max_lanes=2)
+    assert lanes.labels == ("Gamma", "Beta", lane_packing.OTHER)
 
 
 def test_category_lanes_come_busiest_first() -> None:
     events = make_events([("E1", "2020-01-01", "a"), ("E2", "2020-01-02", "a"), ("E3", "2020-01-03", "a")])
     events["category"] = pd.Categorical(["legal", "capital", "capital"])
-    assert layout.lane_rows(events, (), {}, group_by="category").labels == ("Capital", "Legal")
+    assert lane_packing.lane_rows(events, (), {}, group_by="category").labels == ("Capital", "Legal")
 
 
 def test_the_interval_index_finds_what_one_global_maximum_would_find() -> None:
@@ -256,7 +256,7 @@ def test_labels_placed_after_zooming_in_never_overlap_and_keep_the_selected_one(
 def test_packing_a_part_leaves_the_pairs_outside_it_on_the_first_row() -> None:
     events = make_events([("E1", "2020-01-01", "a"), ("E2", "2020-01-02", "a"), ("E3", "2021-01-01", "a"),
                           ("E4", "2021-01-02", "a")])
-    lanes = layout.lane_rows(events, ("a",), NAMES, packed=False)
+    lanes = lane_packing.lane_rows(events, ("a",), NAMES, packed=False)
     chosen = np.array([2, 3])
-    part = layout.packed_part(lanes, chosen, np.full(2, 5 * DAY), budget=10, lane_padding=0.5)
+    part = lane_packing.packed_part(lanes, chosen, np.full(2, 5 * DAY), budget=10, lane_padding=0.5)
     assert part.sub_row.tolist() == [0, 0, 0, 1]

@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from viewer.io import table
-from viewer.io.table_dates import parse_column
+from viewer.model.dates.columns import parse_column
 
-FIXTURES = Path(__file__).parent / "fixtures_tables"
+FIXTURES = Path(__file__).parents[1] / "io" / "fixtures_tables"
 
 
 def parse(values: list[str | None], **options: object) -> tuple[list[str], list[object], list[str]]:
