@@ -50,8 +50,8 @@ def test_the_window_opens_no_socket(qtbot, monkeypatch: pytest.MonkeyPatch, alli
 
     monkeypatch.setattr(socket, "socket", forbidden)
     monkeypatch.setattr(socket, "create_connection", forbidden)
-    from viewer.ui.main_window import MainWindow
-    from viewer.ui.state import ViewState
+    from viewer.ui.shared.state import ViewState
+    from viewer.ui.shell.main_window import MainWindow
     window = MainWindow(ViewState(alliance))
     qtbot.addWidget(window)
     window.show()
@@ -61,8 +61,8 @@ def test_the_window_opens_no_socket(qtbot, monkeypatch: pytest.MonkeyPatch, alli
 
 
 def test_html_in_descriptions_is_shown_as_text_and_never_fetched(qtbot, write_dataset) -> None:  # type: ignore[no-untyped-def]
-    from viewer.ui.details import DetailsPanel
-    from viewer.ui.state import ViewState
+    from viewer.ui.shared.state import ViewState
+    from viewer.ui.shell.details import DetailsPanel
     folder = write_dataset('id,start,title,description\ne1,2020,Hi,"<img src=""http://example.com/x.png""> '
                            '<iframe src=""http://example.com""></iframe> <b>bold</b>"\n')
     state = ViewState(viewer.load(folder))
@@ -82,8 +82,8 @@ def test_links_open_in_the_browser_only_for_http_and_https(qtbot, monkeypatch, a
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
 
-    from viewer.ui.details import DetailsPanel
-    from viewer.ui.state import ViewState
+    from viewer.ui.shared.state import ViewState
+    from viewer.ui.shell.details import DetailsPanel
     calls: list[str] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda u: calls.append(u.toString()))
     panel = DetailsPanel(ViewState(alliance))
@@ -133,7 +133,7 @@ def test_loaders_never_write_to_the_files_they_read(tmp_path: Path, alliance) ->
 
 
 def test_a_corrupt_settings_file_is_moved_aside_and_the_app_starts_clean(tmp_path: Path) -> None:
-    from viewer.ui.settings import Settings
+    from viewer.ui.shell.settings import Settings
     ini = tmp_path / "entente.ini"
     ini.write_bytes(b"[general\n\x00\xff\xfe=== garbage\n[[[[\nkey\n")
     settings = Settings(ini)
@@ -143,7 +143,8 @@ def test_a_corrupt_settings_file_is_moved_aside_and_the_app_starts_clean(tmp_pat
 
 def test_an_uncaught_exception_in_the_window_is_shown_and_logged(qtbot, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from viewer import logs
-    from viewer.ui import app, dialogs
+    from viewer.ui import app
+    from viewer.ui.shell import dialogs
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append((message, details)))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)

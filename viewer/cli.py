@@ -216,7 +216,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.out.lower().endswith((".png", ".svg", ".pdf")):
         raise UsageError(f"{args.out}: expected a file ending in .png, .svg or .pdf")
     ds = _load(args.paths)
-    from viewer.ui.export import export_window  # the one command that needs Qt
+    from viewer.ui.shell.export import export_window  # the one command that needs Qt
     export_window(ds, args.out, size=args.size, at=args.at, start=args.start, end=args.end, view=args.view)
     print(f"Wrote {args.out}")
     return 0

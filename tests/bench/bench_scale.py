@@ -123,8 +123,8 @@ def main() -> None:
 
     import viewer
     from viewer.model.dataset import Tables, build_dataset
-    from viewer.ui.main_window import MainWindow
-    from viewer.ui.state import ViewState
+    from viewer.ui.shared.state import ViewState
+    from viewer.ui.shell.main_window import MainWindow
     app = QApplication.instance() or QApplication([])
     began = time.perf_counter()
     window = MainWindow(ViewState(viewer.load()))

@@ -61,8 +61,8 @@ def main() -> None:
     """Build the dataset, open the timeline at 1400x700 and report zoom and pan redraw times."""
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 100_000
     app = QApplication.instance() or QApplication([])
-    from viewer.ui.state import ViewState
-    from viewer.ui.timeline import TimelinePanel
+    from viewer.ui.shared.state import ViewState
+    from viewer.ui.timeline.panel import TimelinePanel
 
     began = time.perf_counter()
     ds = synthetic(n)

@@ -54,7 +54,7 @@ def test_export_to_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_a_failed_export_leaves_the_previous_file_intact(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from viewer.ui import export
+    from viewer.ui.shell import export
     out = tmp_path / "keep.png"
     out.write_bytes(b"old image")
     monkeypatch.setitem(export.WRITERS, ".png", lambda widget, path: False)

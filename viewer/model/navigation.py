@@ -59,6 +59,16 @@ def default_window(dataset: Dataset) -> TimeWindow:
     return fit_all(dataset)
 
 
+def default_cursor(dataset: Dataset, window: TimeWindow) -> pd.Timestamp:
+    """Where the "as of" cursor starts: the dataset's own choice, else the end of its default window."""
+    meta = dataset.meta
+    if meta.default_cursor is not None:
+        return meta.default_cursor.start
+    if meta.default_end is not None:
+        return meta.default_end.start
+    return window.end_time
+
+
 def around(event: pd.Series, margin: float | None = None) -> TimeWindow:
     """The period around one event: its precision span widened on both sides.
 

@@ -64,7 +64,7 @@ def install_excepthook(parent: QWidget | None) -> None:
             sys.__excepthook__(kind, exc, tb)
             return
         log.error("uncaught exception", exc_info=(kind, exc, tb))
-        from viewer.ui import dialogs
+        from viewer.ui.shell import dialogs
         where = logs.log_file()
         dialogs.error(parent, "Something went wrong",
                       f"{exc}\n\nEntente keeps running. The log has the details: {where or 'logging is off'}",
@@ -78,10 +78,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
     logs.setup()
     app = application()
-    from viewer.ui import dialogs, theme
-    from viewer.ui.main_window import MainWindow
-    from viewer.ui.settings import Settings
-    from viewer.ui.state import ViewState
+    from viewer.ui.shared import theme
+    from viewer.ui.shared.state import ViewState
+    from viewer.ui.shell import dialogs
+    from viewer.ui.shell.main_window import MainWindow
+    from viewer.ui.shell.settings import Settings
     settings = Settings()
     theme.apply(app, settings.theme())  # before any panel is built, so none starts in the wrong colours
     dataset, error = first_dataset(args)

@@ -1,0 +1,87 @@
+"""The table of relations valid at the cursor: sortable, filterable, in step with the selection."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
+from pytestqt.qtbot import QtBot
+
+from viewer.model.dataset import Dataset
+from viewer.ui.relations.table import COLUMNS, RelationsTable
+from viewer.ui.relations.tools import HISTORY_DOCK, TABLE_DOCK, install
+from viewer.ui.shared.state import Selection, ViewState
+from viewer.ui.shell.main_window import MainWindow
+
+
+@pytest.fixture
+def state(alliance: Dataset) -> ViewState:
+    return ViewState(alliance)
+
+
+@pytest.fixture
+def table(qtbot: QtBot, state: ViewState) -> RelationsTable:
+    widget = RelationsTable(state)
+    qtbot.addWidget(widget)
+    widget.resize(700, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    state.move_cursor("2023-11-09")
+    return widget
+
+
+def _texts(table: RelationsTable, column: str) -> list[str]:
+    col = COLUMNS.index(column)
+    return [str(table.proxy.index(r, col).data()) for r in range(table.proxy.rowCount())]
+
+
+def test_the_table_lists_the_relations_valid_at_the_cursor(table: RelationsTable, state: ViewState) -> None:
+    ids = set(table.visible_ids())
+    assert {"R04", "R05", "R08"} <= ids and "R03" not in ids
+    state.move_cursor("2022-12-31")
+    assert "R03" in table.visible_ids() and "R05" not in table.visible_ids()
+
+
+def test_the_table_sorts_by_value_as_numbers(table: RelationsTable) -> None:
+    table.view.sortByColumn(COLUMNS.index("Value"), Qt.SortOrder.DescendingOrder)
+    values = [v for v in _texts(table, "Value") if v]
+    assert values[0] == "100%"
+    numbers = [float(v.rstrip("%")) for v in values]
+    assert numbers == sorted(numbers, reverse=True)
+    table.view.sortByColumn(COLUMNS.index("Since"), Qt.SortOrder.AscendingOrder)
+    assert _texts(table, "Since")[0] == "(earlier)" or _texts(table, "Since")[0].endswith("1999")
+
+
+def test_clicking_a_row_selects_its_relation(qtbot: QtBot, table: RelationsTable, state: ViewState) -> None:
+    row = table.visible_ids().index("R05")
+    rect = table.view.visualRect(table.proxy.index(row, 0))
+    qtbot.mouseClick(table.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert state.selection == Selection(relations=frozenset({"R05"}))
+
+
+def test_selecting_an_edge_elsewhere_selects_its_row_and_survives_a_resort(table: RelationsTable,
+                                                                         state: ViewState) -> None:
+    state.select(Selection(relations=frozenset({"R04"})))
+    assert table.selected_ids() == {"R04"}
+    table.view.sortByColumn(COLUMNS.index("Target"), Qt.SortOrder.AscendingOrder)
+    assert table.selected_ids() == {"R04"}
+    state.select(Selection(events=frozenset({"E067"})))
+    assert table.selected_ids() == set()
+
+
+def test_the_filter_box_narrows_the_rows(table: RelationsTable) -> None:
+    table.filter.setText("french trust")
+    assert set(table.visible_ids()) == {"R05", "R06"}
+
+
+def test_install_adds_the_history_and_the_table_as_named_tabbed_docks_once(qtbot: QtBot, state: ViewState) -> None:
+    window = MainWindow(state)
+    qtbot.addWidget(window)
+    tools = install(window)
+    assert install(window) is tools and window.relation_tools is tools
+    names = {d.objectName() for d in window.findChildren(QDockWidget)}
+    assert {HISTORY_DOCK, TABLE_DOCK} <= names
+    assert window.tabifiedDockWidgets(tools.history_dock) == [tools.table_dock]
+    assert window.dockWidgetArea(tools.history_dock) == window.dockWidgetArea(window.details_dock)
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert tools.table_dock.toggleViewAction() in view_menu.actions()

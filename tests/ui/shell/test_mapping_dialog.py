@@ -1,0 +1,86 @@
+"""A table whose columns cannot be mapped automatically asks the user before importing."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from viewer.io import table
+from viewer.ui.shell import main_window as main_window_module
+from viewer.ui.shell.mapping_dialog import MappingDialog, needs_mapping
+
+
+@pytest.fixture
+def odd_table(tmp_path: Path) -> Path:
+    path = tmp_path / "ledger.csv"
+    path.write_text("col_a;col_b;col_c\n03/04/2021;Board meets;acme\n15/05/2021;Deal signed;globex\n"
+                    "not a date;Broken row;acme\n", encoding="utf-8")
+    return path
+
+
+def test_a_table_with_unknown_column_names_needs_a_mapping(odd_table: Path) -> None:
+    preview = needs_mapping(odd_table)
+    assert preview is not None and not preview.mapping.certain
+
+
+def test_a_table_with_common_names_opens_directly(tmp_path: Path) -> None:
+    path = tmp_path / "plain.csv"
+    path.write_text("date,title\n2021-01-02,Hello\n")
+    assert needs_mapping(path) is None
+
+
+def test_the_dialog_previews_rows_and_reports_problems_before_import(qtbot, odd_table: Path) -> None:  # type: ignore[no-untyped-def]
+    preview = table.preview(odd_table)
+    dialog = MappingDialog(odd_table, preview)
+    qtbot.addWidget(dialog)
+    assert dialog.table.model().rowCount() == 3
+    dialog.combos["start"].setCurrentText("col_a")
+    dialog.combos["title"].setCurrentText("col_b")
+    dialog.combos["actors"].setCurrentText("col_c")
+    dialog.order.setCurrentIndex(dialog.order.findData("dmy"))
+    problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert any("row 3" in p and "not a date" in p for p in problems)
+    options = dialog.options()
+    assert options["start"] == "col_a" and options["date_order"] == "dmy"
+    ds = table.read(odd_table, **options)
+    assert list(ds.events["title"]) == ["Board meets", "Deal signed"]
+    assert ds.events["start"].iloc[0].month == 4  # 03/04 read day-first, as chosen
+
+
+def test_import_is_disabled_until_a_start_column_is_chosen(qtbot, odd_table: Path) -> None:  # type: ignore[no-untyped-def]
+    dialog = MappingDialog(odd_table, table.preview(odd_table))
+    qtbot.addWidget(dialog)
+    dialog.combos["start"].setCurrentText("(none)")
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
+
+
+def test_opening_such_a_table_in_the_window_goes_through_the_dialog(qtbot, odd_table: Path, alliance,  # type: ignore[no-untyped-def]
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from viewer.ui.shared.state import ViewState
+    from viewer.ui.shell.main_window import MainWindow
+
+    def accept(dialog: MappingDialog) -> int:
+        dialog.combos["start"].setCurrentText("col_a")
+        dialog.combos["title"].setCurrentText("col_b")
+        dialog.order.setCurrentIndex(dialog.order.findData("dmy"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(main_window_module.MappingDialog, "exec", accept)
+    window = MainWindow(ViewState(alliance))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loader.loaded, timeout=15_000):
+        window.open_path(str(odd_table))
+    assert list(window.state.dataset.events["title"]) == ["Board meets", "Deal signed"]
+
+
+def test_add_to_dataset_joins_the_file_to_the_open_one(qtbot, alliance, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from viewer.ui.shared.state import ViewState
+    from viewer.ui.shell.main_window import MainWindow
+    extra = tmp_path / "extra.csv"
+    extra.write_text("date,title,actor\n2024-01-01,Something new,renault\n")
+    window = MainWindow(ViewState(alliance))
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.loader.loaded, timeout=15_000):
+        window.open_path(str(extra), add=True)
+    assert len(window.state.dataset.events) == 70
+    assert len(window.state.dataset.relations) == 53

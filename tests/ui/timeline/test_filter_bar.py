@@ -1,0 +1,117 @@
+"""The filter bar builds Filters for the shared state and follows it; the timeline fades what does not match."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+pytest.importorskip("pytestqt")
+
+import viewer
+from viewer.model.filters import Filters
+from viewer.ui.shared.check_menu import CheckMenuButton
+from viewer.ui.shared.state import ViewState
+from viewer.ui.timeline.filter_bar import FilterBar
+
+
+@pytest.fixture
+def bar(qtbot: object) -> FilterBar:
+    widget = FilterBar(ViewState(viewer.load()))
+    qtbot.addWidget(widget)  # type: ignore[attr-defined]
+    widget.show()
+    return widget
+
+
+def check(button: CheckMenuButton, value: str) -> None:
+    for i in range(button.list.count()):
+        item = button.list.item(i)
+        if item.data(Qt.ItemDataRole.UserRole) == value:
+            item.setCheckState(Qt.CheckState.Checked)
+            return
+    raise AssertionError(f"{value} not offered")
+
+
+def test_typing_in_the_search_box_filters_once_typing_pauses(qtbot, bar: FilterBar) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(bar.search, "Beirut")
+    qtbot.waitUntil(lambda: bar.state.filters.text == "Beirut", timeout=2000)
+    assert bar.clear_button.isEnabled()
+
+
+def test_enter_applies_the_search_at_once(qtbot, bar: FilterBar) -> None:  # type: ignore[no-untyped-def]
+    bar.search.setText("de meo")
+    qtbot.keyClick(bar.search, Qt.Key.Key_Return)
+    assert bar.state.filters.text == "de meo"
+
+
+def test_checking_an_actor_filters_by_it(bar: FilterBar) -> None:
+    check(bar.actors, "geely")
+    assert bar.state.filters.actors == frozenset({"geely"})
+    assert bar.actors.text() == "Actors (1)"
+
+
+def test_the_actor_list_is_searchable_and_names_each_entity_with_its_count(bar: FilterBar) -> None:
+    texts = [bar.actors.list.item(i).text() for i in range(bar.actors.list.count())]
+    assert texts[0].startswith("Renault Group") or texts[0].startswith("Nissan")
+    bar.actors.search.setText("geel")
+    shown = [bar.actors.list.item(i).text() for i in range(bar.actors.list.count())
+             if not bar.actors.list.item(i).isHidden()]
+    assert shown and all("Geely" in text for text in shown)
+
+
+def test_checking_a_category_filters_by_it(bar: FilterBar) -> None:
+    check(bar.categories, "legal")
+    assert bar.state.filters.categories == frozenset({"legal"})
+
+
+def test_a_dataset_without_tags_disables_the_tag_picker(bar: FilterBar) -> None:
+    assert not bar.tags.isEnabled()
+
+
+def test_tags_are_offered_and_filter_when_the_dataset_has_them(qtbot) -> None:  # type: ignore[no-untyped-def]
+    ds = viewer.load()
+    ds.events = ds.events.assign(tags=["ongoing" if i % 2 else "" for i in range(len(ds.events))])
+    widget = FilterBar(ViewState(ds))
+    qtbot.addWidget(widget)
+    assert widget.tags.isEnabled()
+    check(widget.tags, "ongoing")
+    assert widget.state.filters.tags == frozenset({"ongoing"})
+
+
+def test_partial_dates_are_accepted_and_bad_ones_flagged(qtbot, bar: FilterBar) -> None:  # type: ignore[no-untyped-def]
+    bar.start.setText("2019-12")
+    qtbot.keyClick(bar.start, Qt.Key.Key_Return)
+    assert bar.state.filters.start == "2019-12"
+    assert not bar.start.property("invalid")
+    bar.end.setText("2020-13")
+    qtbot.keyClick(bar.end, Qt.Key.Key_Return)
+    assert bar.end.property("invalid")
+    assert "Not a date" in bar.end.toolTip()
+    assert bar.state.filters.end is None
+    bar.end.setText("2019-06")
+    qtbot.keyClick(bar.end, Qt.Key.Key_Return)
+    assert bar.end.property("invalid")  # before "from"
+    assert "before" in bar.end.toolTip()
+    bar.end.setText("2020")
+    qtbot.keyClick(bar.end, Qt.Key.Key_Return)
+    assert bar.state.filters == Filters(start="2019-12", end="2020")
+
+
+def test_clear_removes_every_filter(bar: FilterBar) -> None:
+    bar.state.set_filters(Filters(text="x", actors=frozenset({"geely"}), start="2019"))
+    bar.clear_button.click()
+    assert bar.state.filters == Filters()
+    assert bar.search.text() == "" and bar.start.text() == "" and bar.actors.checked() == frozenset()
+
+
+def test_the_bar_shows_filters_set_elsewhere(bar: FilterBar) -> None:
+    bar.state.set_filters(Filters(text="Ghosn", categories=frozenset({"legal"}), end="2020-06"))
+    assert bar.search.text() == "Ghosn"
+    assert bar.categories.checked() == frozenset({"legal"})
+    assert bar.end.text() == "2020-06"
+
+
+def test_a_new_dataset_empties_the_bar(bar: FilterBar) -> None:
+    check(bar.actors, "geely")
+    bar.state.set_dataset(viewer.load())
+    assert bar.actors.checked() == frozenset()
+    assert bar.state.filters == Filters()

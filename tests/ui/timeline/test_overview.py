@@ -1,0 +1,104 @@
+"""The overview strip shows the whole dataset and its region is the shared window, both ways."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+pytest.importorskip("pytestqt")
+
+import viewer
+from viewer.model.dataset import DatasetMeta
+from viewer.model.filters import Filters
+from viewer.model.window import TimeWindow
+from viewer.ui.shared.state import ViewState, default_window
+from viewer.ui.timeline.overview import OverviewStrip
+from viewer.ui.timeline.panel import TimelinePanel
+
+
+@pytest.fixture
+def strip(qtbot: object) -> OverviewStrip:
+    state = ViewState(viewer.load())
+    widget = OverviewStrip(state)
+    qtbot.addWidget(widget)  # type: ignore[attr-defined]
+    widget.resize(1200, 70)
+    widget.show()
+    qtbot.waitExposed(widget)  # type: ignore[attr-defined]
+    return widget
+
+
+def test_the_strip_counts_every_event_once(strip: OverviewStrip) -> None:
+    assert int(strip.counts.sum()) == len(strip.state.dataset.events)
+    assert len(strip.counts) == 512
+    assert strip.height() == 70
+
+
+def test_the_region_follows_the_state_window(strip: OverviewStrip) -> None:
+    target = TimeWindow.between("2019-01", "2019-12")
+    strip.state.set_window(target)
+    assert strip.region.getRegion() == pytest.approx((target.start, target.end))
+
+
+def test_dragging_the_region_sets_the_state_window(strip: OverviewStrip) -> None:
+    target = TimeWindow.between("2010", "2012")
+    strip.region.setRegion((target.start, target.end))  # what a drag of the region ends with
+    assert strip.state.window.start == pytest.approx(target.start)
+    assert strip.state.window.end == pytest.approx(target.end)
+
+
+def test_resizing_the_region_by_one_edge_zooms_the_window(strip: OverviewStrip) -> None:
+    before = strip.state.window
+    strip.region.lines[0].setValue(before.start - 365 * 86400.0)  # the user drags the left edge
+    assert strip.state.window.end == pytest.approx(before.end)
+    assert strip.state.window.span == pytest.approx(before.span + 365 * 86400.0)
+
+
+def test_the_region_and_the_timeline_stay_in_step_without_feedback(qtbot: object) -> None:
+    state = ViewState(viewer.load())
+    strip, panel = OverviewStrip(state), TimelinePanel(state)
+    for widget in (strip, panel):
+        qtbot.addWidget(widget)  # type: ignore[attr-defined]
+        widget.resize(1200, 500)
+        widget.show()
+    seen: list[TimeWindow] = []
+    state.window_changed.connect(seen.append)
+    target = TimeWindow.between("2016", "2017")
+    strip.region.setRegion((target.start, target.end))
+    (x0, x1), _ = panel.view.viewRange()
+    assert (x0, x1) == pytest.approx((target.start, target.end))
+    assert len(seen) == 1  # one change, no echo from either side
+    panel.plot.setXRange(*TimeWindow.between("2020", "2020").__dict__.values(), padding=0)
+    assert strip.region.getRegion() == pytest.approx((state.window.start, state.window.end))
+
+
+def test_a_click_outside_the_region_centres_the_window_there(strip: OverviewStrip, qtbot: object) -> None:
+    before = strip.state.window
+    when = TimeWindow.between("2005-06-01", "2005-06-01").start
+    scene = strip.view.mapViewToScene(QPointF(when, 0.5))
+    qtbot.mouseClick(strip.plot.viewport(), Qt.MouseButton.LeftButton,  # type: ignore[attr-defined]
+                     pos=strip.plot.mapFromScene(scene))
+    after = strip.state.window
+    assert after.span == pytest.approx(before.span)
+    assert after.contains(when)
+
+
+def test_with_filters_matched_events_are_drawn_apart_from_the_rest(strip: OverviewStrip) -> None:
+    assert not strip.matched_bars.isVisible()
+    strip.state.set_filters(Filters(text="beirut"))
+    assert strip.matched_bars.isVisible()
+    assert int(strip.hits.sum()) == 2
+    assert int(strip.counts.sum()) == 69
+    assert np.all(strip.hits <= strip.counts)
+    strip.state.set_filters(Filters())
+    assert not strip.matched_bars.isVisible()
+
+
+def test_a_new_dataset_rebins_without_moving_the_window_by_itself(strip: OverviewStrip) -> None:
+    ds = viewer.load()
+    ds.events = ds.events.iloc[:10].reset_index(drop=True)
+    ds.meta = DatasetMeta(title="First ten")
+    strip.state.set_dataset(ds)
+    assert int(strip.counts.sum()) == 10
+    assert strip.state.window == default_window(ds)
+    assert strip.region.getRegion() == pytest.approx((strip.state.window.start, strip.state.window.end))

@@ -1,0 +1,312 @@
+"""The session: what every panel shares, as Qt-free values with one change event per field.
+
+Modelled on napari's ``EventedModel`` and glue's ``CallbackProperty``/``delay_callback``: setting a field
+to an equal value announces nothing; :meth:`Session.batch` folds a burst of changes (opening a dataset)
+into one announcement per field, and a field changed and changed back inside a batch announces nothing
+(napari's ``ComparisonDelayer``). Values are immutable (frozen dataclasses, frozensets, tuples), so a
+panel can keep what it was given without copying.
+
+The view choices (lane grouping, collapsed lanes, graph mode, compare dates, hidden kinds, playback
+speed, theme, …) live here too, so they can be tested without Qt and saved and restored as one value
+through :meth:`Session.to_dict` / :meth:`Session.from_dict`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import pandas as pd
+
+from viewer.model.dataset import Dataset
+from viewer.model.dates import format_date, parse_date
+from viewer.model.filters import Filters
+from viewer.model.navigation import default_cursor, default_window
+from viewer.model.window import TimeWindow
+
+GROUPINGS = ("actor", "category", "none")
+GRAPH_MODES = ("cursor", "diff")
+SPEEDS = ("day", "week", "month", "quarter", "year")
+THEMES = ("system", "light", "dark")
+Listener = Callable[[frozenset[str]], None]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user picked: events, entities and relations by id (any may be empty)."""
+
+    events: frozenset[str] = field(default_factory=frozenset)
+    entities: frozenset[str] = field(default_factory=frozenset)
+    relations: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def empty(self) -> bool:
+        """True when nothing is selected."""
+        return not (self.events or self.entities or self.relations)
+
+
+@dataclass(frozen=True)
+class ViewChoices:
+    """How the user chose to look at a dataset; saved per dataset (``theme`` and ``speed`` for the app)."""
+
+    group_by: str = "actor"
+    collapsed: frozenset[str] = frozenset()
+    hide_unmatched: bool = False
+    graph_mode: str = "cursor"
+    compare: tuple[pd.Timestamp, pd.Timestamp] | None = None
+    hidden_kinds: frozenset[str] = frozenset()
+    people: bool = True
+    node_positions: tuple[tuple[str, float, float], ...] = ()  # nodes the user moved, in layout units
+    speed: str = "month"
+    theme: str = "system"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+        return {"group_by": self.group_by, "collapsed": sorted(self.collapsed),
+                "hide_unmatched": self.hide_unmatched, "graph_mode": self.graph_mode,
+                "compare": [t.isoformat() for t in self.compare] if self.compare else None,
+                "hidden_kinds": sorted(self.hidden_kinds), "people": self.people,
+                "node_positions": {k: [x, y] for k, x, y in self.node_positions},
+                "speed": self.speed, "theme": self.theme}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ViewChoices:
+        """Read what :meth:`to_dict` wrote; anything missing or unreadable keeps its default."""
+        base = cls()
+        pick = _Picker(data)
+        return cls(
+            group_by=pick.choice("group_by", GROUPINGS, base.group_by),
+            collapsed=pick.strings("collapsed"),
+            hide_unmatched=pick.flag("hide_unmatched", base.hide_unmatched),
+            graph_mode=pick.choice("graph_mode", GRAPH_MODES, base.graph_mode),
+            compare=pick.date_pair("compare"),
+            hidden_kinds=pick.strings("hidden_kinds"),
+            people=pick.flag("people", base.people),
+            node_positions=pick.positions("node_positions"),
+            speed=pick.choice("speed", SPEEDS, base.speed),
+            theme=pick.choice("theme", THEMES, base.theme),
+        )
+
+
+class _Picker:
+    """Typed reads from a dict that came from a file: a wrong type is a missing value."""
+
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        self.data = data if isinstance(data, Mapping) else {}
+
+    def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
+        value = self.data.get(key)
+        return value if isinstance(value, str) and value in allowed else default
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self.data.get(key)
+        return value if isinstance(value, bool) else default
+
+    def strings(self, key: str) -> frozenset[str]:
+        value = self.data.get(key)
+        return frozenset(v for v in value if isinstance(v, str)) if isinstance(value, list) else frozenset()
+
+    def date_pair(self, key: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        value = self.data.get(key)
+        if not (isinstance(value, list) and len(value) == 2):
+            return None
+        try:
+            a, b = (parse_date(str(v)).start for v in value)
+        except ValueError:
+            return None
+        return (a, b) if a <= b else (b, a)
+
+    def positions(self, key: str) -> tuple[tuple[str, float, float], ...]:
+        value = self.data.get(key)
+        if not isinstance(value, dict):
+            return ()
+        out = []
+        for k, xy in sorted(value.items()):
+            if isinstance(k, str) and isinstance(xy, list) and len(xy) == 2 and all(
+                    isinstance(v, int | float) and math.isfinite(v) for v in xy):
+                out.append((k, float(xy[0]), float(xy[1])))
+        return tuple(out)
+
+
+FIELDS = ("dataset", "window", "cursor", "selection", "hover", "filters", "view")
+
+
+class Session:
+    """The one shared state: dataset, window, cursor, selection, hover, filters and view choices.
+
+    Listeners get the set of fields that changed, once per :meth:`set` or once per outermost
+    :meth:`batch`; :meth:`on` subscribes to one field and gets its new value.
+    """
+
+    def __init__(self, dataset: Dataset, view: ViewChoices | None = None) -> None:
+        window, cursor = _defaults(dataset)
+        self._values: dict[str, Any] = {"dataset": dataset, "window": window, "cursor": cursor,
+                                        "selection": Selection(), "hover": None, "filters": Filters(),
+                                        "view": view or ViewChoices()}
+        self._listeners: list[Listener] = []
+        self._field_listeners: dict[str, list[Callable[[Any], None]]] = {name: [] for name in FIELDS}
+        self._depth = 0
+        self._before: dict[str, Any] = {}  # the value each field had when the outermost batch began
+
+    # reading
+    @property
+    def dataset(self) -> Dataset:
+        """The open dataset."""
+        return self._values["dataset"]
+
+    @property
+    def window(self) -> TimeWindow:
+        """The visible time window."""
+        return self._values["window"]
+
+    @property
+    def cursor(self) -> pd.Timestamp:
+        """The instant the relationship panel shows ("as of"), UTC."""
+        return self._values["cursor"]
+
+    @property
+    def selection(self) -> Selection:
+        """What is selected."""
+        return self._values["selection"]
+
+    @property
+    def hover(self) -> str | None:
+        """The event under the mouse, if any."""
+        return self._values["hover"]
+
+    @property
+    def filters(self) -> Filters:
+        """The active filters (an empty Filters when none)."""
+        return self._values["filters"]
+
+    @property
+    def view(self) -> ViewChoices:
+        """The view choices."""
+        return self._values["view"]
+
+    # listening
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(changed_fields)`` after every change (once per batch)."""
+        self._listeners.append(listener)
+
+    def on(self, name: str, listener: Callable[[Any], None]) -> None:
+        """Call ``listener(new_value)`` when the field ``name`` changes."""
+        self._field_listeners[name].append(listener)
+
+    # writing
+    def set(self, **changes: Any) -> None:
+        """Change fields; equal values are ignored, the rest announced (now, or when the batch ends)."""
+        unknown = set(changes) - set(FIELDS)
+        if unknown:
+            raise AttributeError(f"Session has no field {', '.join(sorted(unknown))}")
+        with self.batch():
+            for name, value in changes.items():
+                if name == "dataset" or not _same(self._values[name], value):
+                    self._before.setdefault(name, self._values[name])
+                    self._values[name] = value
+
+    def set_view(self, **choices: Any) -> None:
+        """Change some view choices (``session.set_view(group_by="category")``)."""
+        self.set(view=replace(self.view, **choices))
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Fold every change inside into one announcement per field, at the end."""
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                self._announce()
+
+    def _announce(self) -> None:
+        before, self._before = self._before, {}
+        changed = frozenset(name for name, old in before.items()
+                            if name == "dataset" or not _same(old, self._values[name]))
+        if not changed:
+            return
+        for name in FIELDS:
+            if name in changed:
+                for listener in list(self._field_listeners[name]):
+                    listener(self._values[name])
+        for whole in list(self._listeners):
+            whole(changed)
+
+    # conveniences the panels share
+    def open(self, dataset: Dataset, view: ViewChoices | None = None) -> None:
+        """Show another dataset: window, cursor, selection and filters return to its defaults."""
+        window, cursor = _defaults(dataset)
+        with self.batch():
+            self.set(dataset=dataset, window=window, cursor=cursor, selection=Selection(), hover=None,
+                     filters=Filters())
+            if view is not None:
+                self.set(view=view)
+
+    def move_cursor(self, when: object) -> None:
+        """Move the as-of instant (a UTC Timestamp or any date :func:`parse_date` reads)."""
+        t = when if isinstance(when, pd.Timestamp) and when.tzinfo is not None else parse_date(when).start
+        self.set(cursor=t)
+
+    def select_event(self, event_id: str | None, *, move_cursor: bool = True) -> None:
+        """Select one event (None clears) and, by default, move the cursor to its start."""
+        with self.batch():
+            if event_id is None:
+                self.set(selection=Selection())
+                return
+            self.set(selection=Selection(events=frozenset({event_id})))
+            if move_cursor:
+                events = self.dataset.events
+                match = events.loc[events["id"] == event_id, "start"]
+                if len(match) and match.iloc[0] == match.iloc[0]:
+                    self.move_cursor(match.iloc[0])
+
+    # saving
+    def to_dict(self) -> dict[str, Any]:
+        """The window, cursor and view choices as plain values (the dataset is saved by its path)."""
+        return {"window": [self.window.start, self.window.end], "cursor": self.cursor.isoformat(),
+                "view": self.view.to_dict()}
+
+    def restore(self, data: Mapping[str, Any]) -> None:
+        """Take back what :meth:`to_dict` wrote, keeping the defaults for anything unreadable."""
+        if not isinstance(data, Mapping):
+            return
+        with self.batch():
+            view = data.get("view")
+            if isinstance(view, Mapping):
+                self.set(view=ViewChoices.from_dict(view))
+            window = data.get("window")
+            if isinstance(window, list) and len(window) == 2 and all(isinstance(v, int | float) for v in window):
+                start, end = float(window[0]), float(window[1])
+                if math.isfinite(start) and math.isfinite(end) and start < end:
+                    self.set(window=TimeWindow(start, end))
+            cursor = data.get("cursor")
+            if isinstance(cursor, str):
+                with suppress(ValueError):  # unreadable: keep the dataset's default cursor
+                    self.move_cursor(parse_date(cursor).start)
+
+    @classmethod
+    def from_dict(cls, dataset: Dataset, data: Mapping[str, Any]) -> Session:
+        """A session on ``dataset`` as :meth:`to_dict` described it."""
+        session = cls(dataset)
+        session.restore(data)
+        return session
+
+    def __repr__(self) -> str:
+        return (f"Session({self.dataset.title!r}, window={self.window}, cursor={format_date(self.cursor, 'day')}, "
+                f"selection={self.selection}, filters={self.filters}, view={self.view})")
+
+
+def _same(a: object, b: object) -> bool:
+    try:
+        return bool(a == b) and type(a) is type(b)
+    except (TypeError, ValueError):
+        return a is b
+
+
+def _defaults(dataset: Dataset) -> tuple[TimeWindow, pd.Timestamp]:
+    window = default_window(dataset)
+    return window, default_cursor(dataset, window)

@@ -1,0 +1,111 @@
+"""From a graph as of a date to the arrays the relationship panel's items draw, and blends between two.
+
+Kept apart from the widget so that the panel only wires signals: what is drawn, how dimmed, and how
+one graph fades into the next are decided here, on plain arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields, replace
+from typing import Any, TypeVar
+
+import numpy as np
+
+from viewer.model import graph
+from viewer.model.dataset import Dataset
+from viewer.ui.relations.items import NODE_SHAPES, EdgeArrays, NodeArrays, node_radius
+from viewer.ui.shared.theme import Theme, current
+
+DIMMED = 0.22  # opacity of what no event matching the filters involves
+Arrays = TypeVar("Arrays", NodeArrays, EdgeArrays)
+
+
+def event_actors(dataset: Dataset, event_ids: frozenset[str]) -> set[str]:
+    """The entity ids named as actors of the given events."""
+    rows = dataset.events.loc[dataset.events["id"].isin(event_ids), "actors"]
+    return {a for text in rows for a in str(text).split(";") if a}
+
+
+def node_arrays(view: graph.GraphView, positions: graph.Positions, rings: set[str],
+                involved: frozenset[str] | None = None, theme: Theme | None = None) -> NodeArrays:
+    """The nodes of ``view`` that have a position; ``involved`` (when given) keeps only those bright.
+
+    A node takes its entity's own colour when the dataset gives one, else its kind's in ``theme``.
+    """
+    theme = theme or current()
+    nodes = [n for n in view.nodes if n.id in positions]
+    return NodeArrays(
+        ids=tuple(n.id for n in nodes),
+        xy=np.array([positions[n.id] for n in nodes], dtype=float).reshape(-1, 2),
+        radii=np.array([node_radius(n.kind, n.principal) for n in nodes], dtype=float),
+        shapes=tuple(NODE_SHAPES.get(n.kind, "triangle") for n in nodes),
+        colors=tuple(n.color or theme.node(n.kind) for n in nodes),
+        labels=tuple(n.short_name for n in nodes),
+        rings=np.array([n.id in rings for n in nodes], dtype=bool),
+        alpha=np.array([1.0 if involved is None or n.id in involved else DIMMED for n in nodes], dtype=float))
+
+
+def edge_arrays(view: graph.GraphView, positions: graph.Positions, nodes: NodeArrays, highlighted: set[str],
+                changes: dict[str, str] | None = None) -> EdgeArrays:
+    """The edges of ``view`` between drawn nodes; an edge is as dim as its dimmer end."""
+    radius = dict(zip(nodes.ids, nodes.radii, strict=True))
+    alpha = dict(zip(nodes.ids, nodes.alpha, strict=True))
+    edges = [e for e in view.edges if e.source in radius and e.target in radius]
+    return EdgeArrays(
+        ids=tuple(e.id for e in edges),
+        src=np.array([positions[e.source] for e in edges], dtype=float).reshape(-1, 2),
+        dst=np.array([positions[e.target] for e in edges], dtype=float).reshape(-1, 2),
+        r_src=np.array([radius[e.source] for e in edges], dtype=float),
+        r_dst=np.array([radius[e.target] for e in edges], dtype=float),
+        lanes=np.array([e.lane for e in edges], dtype=float),
+        flip=np.array([e.source > e.target for e in edges], dtype=bool),
+        kinds=tuple(e.kind for e in edges),
+        widths=np.array([e.width for e in edges], dtype=float),
+        labels=tuple(drawn_label(e) for e in edges),
+        faded=np.array([e.uncertain for e in edges], dtype=bool),
+        highlighted=np.array([e.id in highlighted for e in edges], dtype=bool),
+        alpha=np.array([min(alpha[e.source], alpha[e.target]) for e in edges], dtype=float),
+        changes=tuple((changes or {}).get(e.id, "") for e in edges))
+
+
+def drawn_label(edge: graph.Edge) -> str:
+    """The value on a stake; a tie without a value is named only when its dates are uncertain,
+    because the line style already says what it is and a dozen "partnership" tags drown the values."""
+    if np.isnan(edge.value) and not edge.fuzzy:
+        return edge.label if "→" in edge.label else ""  # a diff label ("– → 15%") always shows
+    return f"{edge.label} ({edge.fuzzy})" if edge.fuzzy else edge.label
+
+
+def _take(arrays: Arrays, index: np.ndarray) -> Arrays:
+    """The rows ``index`` of every field (tuples and arrays alike)."""
+    out: dict[str, Any] = {}
+    for f in fields(arrays):
+        value = getattr(arrays, f.name)
+        out[f.name] = tuple(value[i] for i in index) if isinstance(value, tuple) else value[index]
+    return type(arrays)(**out)
+
+
+def _concat(a: Arrays, b: Arrays) -> Arrays:
+    out: dict[str, Any] = {}
+    for f in fields(a):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        out[f.name] = x + y if isinstance(x, tuple) else np.concatenate([x, y])
+    return type(a)(**out)
+
+
+def blend(old: Arrays, new: Arrays, t: float) -> Arrays:
+    """``new`` drawn at fraction ``t`` of a fade from ``old``: what leaves fades out, what arrives fades in.
+
+    Rows in both keep ``new``'s look with their opacity moving from old to new; rows only in ``old``
+    are appended (fading out) so that nothing jumps.
+    """
+    t = float(np.clip(t, 0.0, 1.0))
+    before = dict(zip(old.ids, old.alpha, strict=True))
+    start = np.array([before.get(i, 0.0) for i in new.ids], dtype=float)
+    arriving = replace(new, alpha=start + (new.alpha - start) * t)
+    keep = set(new.ids)
+    leaving = np.array([j for j, i in enumerate(old.ids) if i not in keep], dtype=int)
+    if not len(leaving) or t >= 1.0:
+        return arriving
+    gone = _take(old, leaving)
+    return _concat(arriving, replace(gone, alpha=gone.alpha * (1.0 - t)))

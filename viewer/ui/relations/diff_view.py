@@ -1,0 +1,223 @@
+"""Diff mode's controls and list: two dates to compare, and every change between them with its cause.
+
+The relationship panel draws the union graph; this widget owns the two dates (by default the
+timeline window's start and end, following the window until the user types a date) and lists the
+changes. Clicking a change selects its relation; clicking its event selects the event.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from viewer.model.dates import iso_date, parse_date
+from viewer.model.graph import short_name
+from viewer.model.graph_diff import DiffGraph
+from viewer.model.window import TimeWindow
+from viewer.ui.relations.legend import swatch
+from viewer.ui.shared.link_cell import style_link
+from viewer.ui.shared.state import Selection, ViewState
+from viewer.ui.shared.theme import Theme, current
+
+RELATION, VALUE, EVENT = range(3)
+ID_ROLE = Qt.ItemDataRole.UserRole
+CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _change_icon(change: str, theme: Theme) -> QIcon:
+    """A short line in the change's colour (dashed when removed, plain grey when renewed)."""
+    style = Qt.PenStyle.DashLine if change == "removed" else Qt.PenStyle.SolidLine
+    return QIcon(swatch(theme.changes.get(change, theme.axis_text), style, 3.0))
+
+
+def _items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """The top-level items of a tree, in order."""
+    return [item for i in range(tree.topLevelItemCount()) if (item := tree.topLevelItem(i)) is not None]
+
+
+def _day(stamp: pd.Timestamp) -> str:
+    precise = stamp.hour or stamp.minute or stamp.second or stamp.microsecond
+    return iso_date(stamp, "time" if precise else "day")
+
+
+class DiffView(QWidget):
+    """Two editable dates, shortcuts to pick them, and the list of changes between them."""
+
+    dates_changed = Signal(object)  # (before, after) as UTC Timestamps
+
+    def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._follow_window = True
+        self._dates = (state.window.start_time, state.window.end_time)
+        self.theme = current()
+        self.before_edit, self.after_edit = QLineEdit(self), QLineEdit(self)
+        for edit, tip in ((self.before_edit, "From"), (self.after_edit, "To")):
+            edit.setPlaceholderText("2019, 2019-12 or 2019-12-29")
+            edit.setToolTip(f"{tip}: a year, a month or a day")
+            edit.editingFinished.connect(self._on_edited)
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("2019-12-29") + 18)
+        self.window_button = QToolButton(self)
+        self.window_button.setText("Window")
+        self.window_button.setToolTip("Compare the timeline window's start with its end")
+        self.window_button.clicked.connect(self.use_window)
+        self.cursor_button = QToolButton(self)
+        self.cursor_button.setText("Cursor vs. window start")
+        self.cursor_button.setToolTip("Compare the timeline window's start with the time cursor")
+        self.cursor_button.clicked.connect(self.use_cursor)
+        self.summary = QLabel(self)
+        self.changes = QTreeWidget(self)
+        self.changes.setHeaderLabels(["Relation", "Value", "Because of"])
+        self.changes.setRootIsDecorated(False)
+        self.changes.setUniformRowHeights(True)
+        self.changes.setWordWrap(False)
+        self.changes.setMouseTracking(True)
+        header = self.changes.header()
+        # names and event titles share what the values leave, elided; tooltips hold them whole
+        header.setSectionResizeMode(RELATION, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.changes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.changes.itemClicked.connect(self._on_item_clicked)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
+        for widget in (QLabel("From"), self.before_edit, QLabel("to"), self.after_edit, self.window_button,
+                       self.cursor_button):
+            row.addWidget(widget)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.changes, 1)
+        state.window_changed.connect(self._on_window)
+        state.dataset_changed.connect(lambda _ds: self.use_window())
+        state.selection_changed.connect(self._on_selection)
+        self._show_dates()
+        self.set_theme(self.theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Re-colour the summary, a flagged date and the listed changes (icons and event links)."""
+        self.theme = theme
+        self.summary.setStyleSheet(f"color: {theme.axis_text};")
+        for edit in (self.before_edit, self.after_edit):
+            self._flag(edit, bool(edit.property("invalid")))
+        for item in _items(self.changes):
+            item.setIcon(RELATION, _change_icon(str(item.data(RELATION, CHANGE_ROLE)), theme))
+            if item.data(EVENT, ID_ROLE):
+                item.setForeground(EVENT, QBrush(QColor(theme.link)))
+
+    def _flag(self, edit: QLineEdit, bad: bool) -> None:
+        """Frame a date that cannot be read in the theme's error colour."""
+        edit.setProperty("invalid", bad)
+        edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {self.theme.error}; }}" if bad else "")
+
+    # the two dates ------------------------------------------------------------------------------
+
+    def dates(self) -> tuple[pd.Timestamp, pd.Timestamp]:
+        """The two dates compared (before, after)."""
+        return self._dates
+
+    def set_dates(self, before: object, after: object) -> None:
+        """Compare two dates (anything :func:`parse_date` reads); the window is no longer followed."""
+        self._follow_window = False
+        self._set(parse_date(before).start, parse_date(after).start)
+
+    def use_window(self) -> None:
+        """Compare the window's start with its end, and follow the window from now on."""
+        self._follow_window = True
+        self._set(self.state.window.start_time, self.state.window.end_time)
+
+    def use_cursor(self) -> None:
+        """Compare the window's start with the cursor."""
+        self._follow_window = False
+        self._set(self.state.window.start_time, self.state.cursor)
+
+    def _set(self, before: pd.Timestamp, after: pd.Timestamp) -> None:
+        changed = (before, after) != self._dates
+        self._dates = (before, after)
+        self._show_dates()
+        if changed:
+            self.dates_changed.emit(self._dates)
+
+    def _show_dates(self) -> None:
+        for edit, stamp in zip((self.before_edit, self.after_edit), self._dates, strict=True):
+            edit.setText(_day(stamp))
+            self._flag(edit, False)
+
+    def _on_edited(self) -> None:
+        parsed = []
+        for edit in (self.before_edit, self.after_edit):
+            try:
+                parsed.append(parse_date(edit.text().strip()).start)
+                self._flag(edit, False)
+            except ValueError:
+                self._flag(edit, True)
+                return
+        if (parsed[0], parsed[1]) != self._dates:
+            self._follow_window = False
+            self._dates = (parsed[0], parsed[1])
+            self.dates_changed.emit(self._dates)
+
+    def _on_window(self, window: TimeWindow) -> None:
+        if self._follow_window:
+            self._set(window.start_time, window.end_time)
+
+    # the list -----------------------------------------------------------------------------------
+
+    def show_diff(self, diff: DiffGraph) -> None:
+        """List the changes of ``diff`` (the panel computes it with its own options)."""
+        ds = self.state.dataset
+        rows = diff.listed()
+        counts = rows["change"].value_counts()
+        self.summary.setText(" · ".join(f"{int(counts[c])} {c}" for c in ("changed", "added", "removed", "renewed")
+                                        if c in counts) or "No change between these dates")
+        titles = ds.events.set_index("id")["title"].astype(str).to_dict()
+        self.changes.clear()
+        for row in rows.itertuples(index=False):
+            names = f"{short_name(ds.entity_name(row.source))} → {short_name(ds.entity_name(row.target))}"
+            event = next((e for e in str(row.events).split(";") if e in titles), "")
+            item = QTreeWidgetItem([names, str(row.label), titles.get(event, "")])
+            item.setData(RELATION, ID_ROLE, str(row.edge))
+            item.setData(RELATION, CHANGE_ROLE, str(row.change))
+            item.setData(EVENT, ID_ROLE, event)
+            item.setToolTip(RELATION, f"{row.change}: {ds.entity_name(row.source)} → "
+                                      f"{ds.entity_name(row.target)} ({str(row.kind).replace('_', ' ')})")
+            item.setIcon(RELATION, _change_icon(str(row.change), self.theme))
+            if event:
+                style_link(item, EVENT, self.theme.link, f"Select the event: {titles[event]}")
+            self.changes.addTopLevelItem(item)
+        self._on_selection(self.state.selection)
+
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """What the list shows: (change, relation, value, event title) per row, for tests."""
+        items = _items(self.changes)
+        return [(str(i.data(RELATION, CHANGE_ROLE)), i.text(RELATION), i.text(VALUE), i.text(EVENT)) for i in items]
+
+    def _on_item_clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        event = str(item.data(EVENT, ID_ROLE) or "")
+        if column == EVENT and event:
+            self.state.select_event(event)
+        else:
+            self.state.select(Selection(relations=frozenset({str(item.data(RELATION, ID_ROLE))})))
+
+    def _on_selection(self, selection: Selection) -> None:
+        self.changes.blockSignals(True)
+        for item in _items(self.changes):
+            item.setSelected(str(item.data(RELATION, ID_ROLE)) in selection.relations)
+        self.changes.blockSignals(False)

@@ -1,0 +1,243 @@
+"""The history of the selected relation: its value over time as a step chart, with each step's source.
+
+Selecting an edge (anywhere: graph, table, diff list) shows every relation with the same source,
+target and kind as steps; bounds known only to the month or year are drawn as hatched spans; the
+time cursor is a vertical line. Below the chart each step lists its dates, value and source link,
+which opens in the browser only when clicked, and only for http(s).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from viewer.model.dates import to_seconds
+from viewer.model.graph_history import HistorySteps, history_steps, step_path
+from viewer.ui.shared.link_cell import style_link
+from viewer.ui.shared.state import Selection, ViewState
+from viewer.ui.shared.theme import Theme, colour_plot, current, follow, qcolor
+
+SINCE, UNTIL, VALUE, SOURCE = range(4)
+SAFE_SCHEMES = ("http", "https")
+YEAR = 365.25 * 86400.0
+
+
+def _empty() -> HistorySteps:
+    none = np.zeros(0)
+    return HistorySteps((), none, none, none, (), (), (), (), np.zeros((0, 2)))
+
+
+class HistoryPanel(QWidget):
+    """The selected relation's value over time, the cursor on it, and each step's source one click away."""
+
+    def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.key: tuple[str, str, str] | None = None
+        self.steps = _empty()
+        self.theme = current()
+        self.title = QLabel("Select an edge in the relationship graph to see its history.", self)
+        self.title.setStyleSheet("font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)})
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.showGrid(x=True, y=True, alpha=0.15)
+        self.plot.setMouseEnabled(x=True, y=False)
+        self.fuzzy_item = pg.BarGraphItem(x0=[], x1=[], y0=[], y1=[], pen=pg.mkPen(None))
+        self.curve = pg.PlotDataItem()
+        self.selected_curve = pg.PlotDataItem()
+        self.cursor_line = pg.InfiniteLine(angle=90, movable=False)
+        self.values_item = pg.ScatterPlotItem(size=7)
+        self._labels: list[pg.TextItem] = []
+        for item in (self.fuzzy_item, self.selected_curve, self.curve, self.values_item, self.cursor_line):
+            self.plot.addItem(item)
+        self.plot.scene().sigMouseClicked.connect(self._on_plot_click)
+        self.list = QTreeWidget(self)
+        self.list.setHeaderLabels(["Since", "Until", "Value", "Source"])
+        self.list.setRootIsDecorated(False)
+        self.list.setUniformRowHeights(True)
+        header = self.list.header()
+        for column in (SINCE, UNTIL, VALUE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(SOURCE, QHeaderView.ResizeMode.Stretch)
+        self.list.itemClicked.connect(self._on_item_clicked)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.plot)
+        splitter.addWidget(self.list)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.title)
+        layout.addWidget(splitter, 1)
+        self.splitter = splitter
+        state.selection_changed.connect(self._on_selection)
+        state.cursor_moved.connect(self._on_cursor)
+        state.dataset_changed.connect(lambda _ds: self.show_relation(None))
+        self._on_cursor(state.cursor)
+        self._on_selection(state.selection)
+        self.splitter.setVisible(self.key is not None)
+        follow(self.set_theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Re-colour the chart (background, axes, steps, hatching, cursor) and the source links."""
+        self.theme = theme
+        colour_plot(self.plot, theme)
+        self.fuzzy_item.setOpts(brush=QBrush(qcolor(theme.muted, 140), Qt.BrushStyle.BDiagPattern))
+        self.selected_curve.setPen(pg.mkPen(theme.highlight, width=5))
+        self.cursor_line.setPen(pg.mkPen(theme.cursor, width=1.5, style=Qt.PenStyle.DashLine))
+        self.values_item.setPen(pg.mkPen(theme.background))
+        self._draw()
+        for item in _items(self.list):
+            if _safe(item.text(SOURCE)):
+                item.setForeground(SOURCE, QBrush(QColor(theme.link)))
+
+    def values(self) -> list[float]:
+        """The values of the steps shown, oldest first (for tests)."""
+        return [float(v) for v in self.steps.values]
+
+    def show_relation(self, relation_id: str | None) -> None:
+        """Show the history of the relation ``relation_id`` belongs to (None: nothing)."""
+        rows = self.state.dataset.relations
+        match = rows[rows["id"] == relation_id] if relation_id else rows.iloc[0:0]
+        if match.empty:
+            self.key, self.steps = None, _empty()
+            self.title.setText("Select an edge in the relationship graph to see its history.")
+            self.splitter.hide()  # an empty chart with made-up axes says nothing
+            self._draw()
+            return
+        self.splitter.show()
+        row = match.iloc[0]
+        key = (str(row["source"]), str(row["target"]), str(row["kind"]))
+        if key != self.key:
+            self.key = key
+            self.steps = history_steps(rows, *key)
+            ds = self.state.dataset
+            self.title.setText(f"{ds.entity_name(key[0])} → {ds.entity_name(key[1])} · {key[2].replace('_', ' ')}"
+                               f" · {len(self.steps)} step{'s' if len(self.steps) != 1 else ''}")
+            self._draw()
+            self._fill_list()
+        self._mark(str(relation_id))
+
+    # drawing ------------------------------------------------------------------------------------
+
+    def _span(self) -> tuple[float, float]:
+        """Where open bounds are drawn from and to: a little beyond the known dates, the window and cursor."""
+        known = np.concatenate([self.steps.starts, self.steps.ends, self.steps.fuzzy.ravel()])
+        known = known[np.isfinite(known)]
+        window = self.state.window
+        cursor = float(to_seconds(self.state.cursor))
+        lo = float(known.min()) if len(known) else min(window.start, cursor)
+        hi = max(window.end, cursor, float(known.max()) if len(known) else window.end)
+        first = lo - (YEAR if np.isnan(self.steps.starts).any() else 0.0)
+        return first, hi + YEAR
+
+    def _draw(self) -> None:
+        for label in self._labels:
+            self.plot.removeItem(label)
+        self._labels = []
+        steps = self.steps
+        if not len(steps):
+            self.curve.setData([], [])
+            self.selected_curve.setData([], [])
+            self.values_item.setData([], [])
+            self.fuzzy_item.setOpts(x0=[], x1=[], y0=[], y1=[])
+            self.plot.getAxis("left").setStyle(showValues=False)
+            self.plot.setLabel("left", "")
+            self.plot.setXRange(self.state.window.start, self.state.window.end, padding=0.02)
+            self.plot.setYRange(0, 1, padding=0)
+            return
+        first, last = self._span()
+        x, y, connect = step_path(steps, first, last)
+        color = self.theme.edge(self.key[2] if self.key else "")
+        self.curve.setData(x, y, connect=connect)
+        self.curve.setPen(pg.mkPen(color, width=2.5))
+        mids, values = (x[0::2] + x[1::2]) / 2, y[0::2]
+        self.values_item.setData(mids, values, brush=pg.mkBrush(color))
+        top = float(np.nanmax(y)) * 1.3 if steps.has_values else 1.5  # room for the value labels
+        if len(steps.fuzzy):
+            self.fuzzy_item.setOpts(x0=steps.fuzzy[:, 0], x1=steps.fuzzy[:, 1], y0=np.zeros(len(steps.fuzzy)),
+                                    y1=np.full(len(steps.fuzzy), top))
+        else:
+            self.fuzzy_item.setOpts(x0=[], x1=[], y0=[], y1=[])
+        if steps.has_values:
+            for mx, value in zip(mids, steps.values, strict=True):
+                if np.isfinite(value):
+                    label = pg.TextItem(f"{value:g}%", color=self.theme.text, anchor=(0.5, 1.15))
+                    label.setPos(float(mx), float(value))
+                    self.plot.addItem(label)
+                    self._labels.append(label)
+        self.plot.getAxis("left").setStyle(showValues=steps.has_values)
+        self.plot.setLabel("left", "%" if steps.has_values else "in force")
+        self.plot.setXRange(first, last, padding=0.02)
+        self.plot.setYRange(0, top, padding=0)
+
+    def _fill_list(self) -> None:
+        self.list.clear()
+        steps = self.steps
+        for i in range(len(steps)):
+            value = f"{steps.values[i]:g}%" if np.isfinite(steps.values[i]) else "in force"
+            url = steps.urls[i]
+            item = QTreeWidgetItem([steps.since[i] or "(earlier)", steps.until[i] or "(open)", value,
+                                    url if _safe(url) else (url or "—")])
+            item.setData(SINCE, Qt.ItemDataRole.UserRole, steps.ids[i])
+            if _safe(url):
+                style_link(item, SOURCE, self.theme.link, f"Open in your browser: {url}")
+            self.list.addTopLevelItem(item)
+
+    def _mark(self, relation_id: str) -> None:
+        """Emphasise the selected step in the chart and the list."""
+        index = self.steps.ids.index(relation_id) if relation_id in self.steps.ids else None
+        if index is None:
+            self.selected_curve.setData([], [])
+        else:
+            first, last = self._span()
+            x, y, _ = step_path(self.steps, first, last)
+            self.selected_curve.setData(x[2 * index:2 * index + 2], y[2 * index:2 * index + 2])
+        self.list.blockSignals(True)
+        for i, item in enumerate(_items(self.list)):
+            item.setSelected(i == index)
+        self.list.blockSignals(False)
+
+    # reactions ----------------------------------------------------------------------------------
+
+    def _on_selection(self, selection: Selection) -> None:
+        if len(selection.relations) == 1:
+            self.show_relation(next(iter(selection.relations)))
+        elif self.key is not None:
+            self._mark("")  # keep the chart: a click on an event should not wipe what was being read
+
+    def _on_cursor(self, when: Any) -> None:
+        self.cursor_line.setPos(float(to_seconds(when)))
+
+    def _on_item_clicked(self, item: QTreeWidgetItem, column: int) -> None:
+        relation_id = str(item.data(SINCE, Qt.ItemDataRole.UserRole))
+        url = item.text(SOURCE)
+        if column == SOURCE and _safe(url):
+            QDesktopServices.openUrl(QUrl(url))
+        self.state.select(Selection(relations=frozenset({relation_id})))
+
+    def _on_plot_click(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or not len(self.steps):
+            return
+        point: QPointF = self.plot.getViewBox().mapSceneToView(event.scenePos())
+        index = self.steps.index_at(float(point.x()))
+        if index is not None:
+            self.state.select(Selection(relations=frozenset({self.steps.ids[index]})))
+
+
+def _items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """The top-level items of a tree, in order."""
+    return [item for i in range(tree.topLevelItemCount()) if (item := tree.topLevelItem(i)) is not None]
+
+
+def _safe(url: str) -> bool:
+    """True for links that may leave the app: http and https only."""
+    return bool(url) and QUrl(url).scheme().lower() in SAFE_SCHEMES
+

@@ -1,0 +1,277 @@
+"""What the relationship panel draws: styles, pixel geometry and one graphics object per kind of thing.
+
+Both items paint in device pixels (the painter's transform is reset after mapping the node centres),
+so node sizes, arrowheads and text stay crisp and the same size at every zoom level. Colours come
+from the items' :class:`~viewer.ui.shared.theme.Theme` (``set_theme``), never from constants here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+
+from viewer.ui.shared.theme import Theme, current, qcolor
+
+# kinds differ in shape as well as colour, so they stay apart without colour vision
+NODE_SHAPES = {"company": "circle", "government": "square", "business_unit": "diamond", "trust": "hexagon",
+               "person": "circle"}
+# diff mode: what happened to an edge between the two dates (colours: Theme.changes; unchanged ones fade)
+CHANGES = ("added", "removed", "changed")
+UNCHANGED_ALPHA = 0.3
+LANE_SPACING = 10.0  # px between parallel edges of the same two nodes
+LABEL_MARGIN = QPointF(160.0, 40.0)  # px beyond the node centres that labels may reach
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    """How one kind of relation is drawn (its colour is the theme's)."""
+
+    name: str
+    dash: Qt.PenStyle
+    arrow: bool = True
+
+
+EDGE_STYLES = {
+    "equity_stake": EdgeStyle("equity stake", Qt.PenStyle.SolidLine),
+    "government_stake": EdgeStyle("government stake", Qt.PenStyle.SolidLine),
+    "joint_venture": EdgeStyle("joint venture", Qt.PenStyle.DashLine),
+    "partnership": EdgeStyle("partnership", Qt.PenStyle.DotLine, arrow=False),
+    "leadership": EdgeStyle("leadership", Qt.PenStyle.DashDotLine),
+}
+OTHER_EDGE = EdgeStyle("other", Qt.PenStyle.SolidLine)
+
+
+def node_radius(kind: str, principal: bool) -> float:
+    """Node radius in px: people small, the dataset's principal entities large."""
+    if kind == "person":
+        return 5.0
+    return 10.0 if principal else 7.5
+
+
+def to_pixels(transform: QTransform, xy: np.ndarray) -> np.ndarray:
+    """Map an (n, 2) array of item coordinates through an affine transform in one numpy step."""
+    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
+    x = transform.m11() * xy[:, 0] + transform.m21() * xy[:, 1] + transform.m31()
+    y = transform.m12() * xy[:, 0] + transform.m22() * xy[:, 1] + transform.m32()
+    return np.stack([x, y], axis=1)
+
+
+def edge_segments(src: np.ndarray, dst: np.ndarray, lanes: np.ndarray, flip: np.ndarray, r_src: np.ndarray,
+                  r_dst: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end (px) of each edge: offset sideways by lane, cut back to the nodes' borders.
+
+    ``flip`` marks edges drawn against their pair's canonical direction, so that A→B and B→A
+    land on opposite sides instead of on top of each other.
+    """
+    d = dst - src
+    length = np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-9)[:, None]
+    u = d / length
+    normal = np.stack([-u[:, 1], u[:, 0]], axis=1) * np.where(flip, -1.0, 1.0)[:, None]
+    offset = (lanes * LANE_SPACING)[:, None]
+    # where an offset line meets a round node's border: sqrt(r² - offset²) along the edge
+    cut_src = np.sqrt(np.maximum(r_src[:, None] ** 2 - offset**2, 0.0)) + 2.0
+    cut_dst = np.sqrt(np.maximum(r_dst[:, None] ** 2 - offset**2, 0.0)) + 3.0
+    start = src + normal * offset + u * cut_src
+    end = dst + normal * offset - u * cut_dst
+    return start, end
+
+
+def segment_distance(point: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Distance (px) from one point to each segment."""
+    d = end - start
+    span = np.maximum((d * d).sum(axis=1), 1e-9)
+    t = np.clip(((point - start) * d).sum(axis=1) / span, 0.0, 1.0)
+    nearest = start + d * t[:, None]
+    return np.hypot(*(point - nearest).T)
+
+
+@dataclass(frozen=True)
+class NodeArrays:
+    """The visible nodes, ready to draw (item coordinates, one row per node)."""
+
+    ids: tuple[str, ...]
+    xy: np.ndarray
+    radii: np.ndarray
+    shapes: tuple[str, ...]
+    colors: tuple[str, ...]
+    labels: tuple[str, ...]
+    rings: np.ndarray  # bool: highlighted
+    alpha: np.ndarray  # opacity 0..1: dimmed by filters, fading in or out during playback
+
+
+@dataclass(frozen=True)
+class EdgeArrays:
+    """The visible edges, ready to draw (item coordinates, one row per edge)."""
+
+    ids: tuple[str, ...]
+    src: np.ndarray
+    dst: np.ndarray
+    r_src: np.ndarray
+    r_dst: np.ndarray
+    lanes: np.ndarray
+    flip: np.ndarray
+    kinds: tuple[str, ...]
+    widths: np.ndarray
+    labels: tuple[str, ...]
+    faded: np.ndarray
+    highlighted: np.ndarray
+    alpha: np.ndarray  # opacity 0..1, as for nodes
+    changes: tuple[str, ...]  # diff mode: added / removed / changed / renewed / unchanged; "" otherwise
+
+    def color(self, i: int, theme: Theme) -> QColor:
+        """The line colour of edge ``i``: its kind's, or its change's in diff mode."""
+        return QColor(theme.edge(self.kinds[i], self.changes[i]))
+
+    def opacity(self, i: int) -> float:
+        """How opaque edge ``i`` is drawn (unchanged edges recede in diff mode)."""
+        return float(self.alpha[i]) * (UNCHANGED_ALPHA if self.changes[i] == "unchanged" else 1.0)
+
+    def segments(self, transform: QTransform) -> tuple[np.ndarray, np.ndarray]:
+        """Pixel start/end of every edge under ``transform`` (drawing and hit-testing share this)."""
+        return edge_segments(to_pixels(transform, self.src), to_pixels(transform, self.dst), self.lanes,
+                             self.flip, self.r_src, self.r_dst)
+
+
+class _PixelItem(pg.GraphicsObject):  # type: ignore[misc]
+    """A graphics object positioned in view coordinates that paints in device pixels."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._bounds = QRectF()
+        self.theme = current()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Paint with these colours from now on."""
+        self.theme = theme
+        self.update()
+
+    def _set_bounds(self, xy: np.ndarray) -> None:
+        self.prepareGeometryChange()
+        if len(xy):
+            lo, hi = xy.min(axis=0), xy.max(axis=0)
+            self._bounds = QRectF(float(lo[0]), float(lo[1]), float(hi[0] - lo[0]), float(hi[1] - lo[1]))
+        else:
+            self._bounds = QRectF()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        """The data extent grown by the pixels that labels need at the current zoom."""
+        px, py = self.pixelLength(QPointF(1, 0)), self.pixelLength(QPointF(0, 1))
+        mx, my = (px or 0.0) * LABEL_MARGIN.x(), (py or 0.0) * LABEL_MARGIN.y()
+        return self._bounds.adjusted(-mx, -my, mx, my)
+
+    def viewTransformChanged(self) -> None:
+        """The pixel margins depend on zoom, so the bounds change with the view."""
+        self.prepareGeometryChange()
+        super().viewTransformChanged()
+
+
+def shape_path(shape: str, x: float, y: float, r: float) -> QPainterPath:
+    path = QPainterPath()
+    if shape == "circle":
+        path.addEllipse(QPointF(x, y), r, r)
+    elif shape == "square":
+        path.addRect(QRectF(x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8))
+    elif shape == "hexagon":
+        path.addPolygon(QPolygonF([QPointF(x + r * 1.1 * np.cos(a), y + r * 1.1 * np.sin(a))
+                                   for a in np.linspace(0, 2 * np.pi, 7)]))
+    elif shape == "diamond":
+        path.addPolygon(QPolygonF([QPointF(x, y - r * 1.2), QPointF(x + r * 1.2, y), QPointF(x, y + r * 1.2),
+                                   QPointF(x - r * 1.2, y), QPointF(x, y - r * 1.2)]))
+    else:
+        path.addPolygon(QPolygonF([QPointF(x, y - r * 1.2), QPointF(x + r * 1.1, y + r * 0.8),
+                                   QPointF(x - r * 1.1, y + r * 0.8), QPointF(x, y - r * 1.2)]))
+    return path
+
+
+class NodesItem(_PixelItem):
+    """All node shapes and highlight rings, painted together."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.nodes: NodeArrays | None = None
+
+    def set_nodes(self, nodes: NodeArrays) -> None:
+        """Replace what is drawn."""
+        self.nodes = nodes
+        self._set_bounds(nodes.xy)
+
+    def paint(self, painter: QPainter, *args: Any) -> None:
+        """Highlight rings under the shapes, so a ring reads as a halo around the node."""
+        nodes = self.nodes
+        if nodes is None or not len(nodes.ids):
+            return
+        centres = to_pixels(painter.transform(), nodes.xy)
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for (x, y), r, shape, color, ring, alpha in zip(centres, nodes.radii, nodes.shapes, nodes.colors,
+                                                        nodes.rings, nodes.alpha, strict=True):
+            painter.setOpacity(float(alpha))
+            if ring:
+                painter.setPen(QPen(QColor(self.theme.outline), 3.0))
+                painter.setBrush(QColor(self.theme.highlight))
+                painter.drawPath(shape_path(shape, x, y, r + 4.5))
+            painter.setPen(QPen(QColor(self.theme.background), 1.5))  # a gap where lines meet the node
+            painter.setBrush(QColor(color))
+            painter.drawPath(shape_path(shape, x, y, r))
+
+
+class EdgesItem(_PixelItem):
+    """All edges and their arrowheads, painted together."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.edges: EdgeArrays | None = None
+
+    def set_edges(self, edges: EdgeArrays) -> None:
+        """Replace what is drawn."""
+        self.edges = edges
+        self._set_bounds(np.concatenate([edges.src, edges.dst]) if len(edges.ids) else np.zeros((0, 2)))
+
+    def paint(self, painter: QPainter, *args: Any) -> None:
+        """Highlight halos first, then lines and arrowheads (labels are the LabelsItem's)."""
+        edges = self.edges
+        if edges is None or not len(edges.ids):
+            return
+        start, end = edges.segments(painter.transform())
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for j in np.flatnonzero(edges.highlighted):
+            painter.setOpacity(float(edges.alpha[j]))
+            glow = qcolor(self.theme.highlight, 150)  # a glow behind the line, so its own style still shows
+            halo = QPen(glow, edges.widths[j] + 6.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            painter.setPen(halo)
+            painter.drawLine(QPointF(*start[j]), QPointF(*end[j]))
+        for i in range(len(edges.ids)):
+            painter.setOpacity(edges.opacity(i))
+            self._draw_edge(painter, edges, i, start[i], end[i])
+
+    def _draw_edge(self, painter: QPainter, edges: EdgeArrays, i: int, a: np.ndarray, b: np.ndarray) -> None:
+        style = EDGE_STYLES.get(edges.kinds[i], OTHER_EDGE)
+        color = edges.color(i, self.theme)
+        if edges.faded[i]:
+            color.setAlpha(150 if self.theme.dark else 110)  # faint, but a dark background swallows more
+        width = float(edges.widths[i])
+        d = b - a
+        length = float(np.hypot(*d))
+        if length < 1.0:
+            return
+        u = d / length
+        head = 7.0 + width * 1.1 if style.arrow else 0.0
+        tip_base = b - u * head * 0.85  # the line stops under the arrowhead so thick lines keep a sharp tip
+        pen = QPen(color, width, style.dash, Qt.PenCapStyle.FlatCap)
+        if (edges.faded[i] or edges.changes[i] == "removed") and style.dash == Qt.PenStyle.SolidLine:
+            pen.setStyle(Qt.PenStyle.DashLine)  # uncertain dates or gone by then: a broken line
+        painter.setPen(pen)
+        painter.drawLine(QPointF(*a), QPointF(*tip_base))
+        if style.arrow:
+            n = np.array([-u[1], u[0]]) * (3.5 + width * 0.75)
+            base = b - u * head
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(color)
+            painter.drawPolygon(QPolygonF([QPointF(*b), QPointF(*(base + n)), QPointF(*(base - n))]))

@@ -1,0 +1,152 @@
+"""The relationship panel's legend: node kinds, and relation kinds that a click hides or shows again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from viewer.ui.relations.items import CHANGES, EDGE_STYLES, NODE_SHAPES, UNCHANGED_ALPHA, shape_path
+from viewer.ui.shared.theme import Theme, current
+
+SWATCH = QSize(22, 12)  # logical pixels
+
+
+def legend_style(theme: Theme) -> str:
+    """The legend buttons' style sheet: small text, no frame until hovered, greyed when switched off."""
+    return f"""
+QToolButton {{ border: 1px solid transparent; border-radius: 3px; padding: 0 3px; color: {theme.axis_text};
+              font-size: 8pt; background: transparent; }}
+QToolButton:hover {{ border-color: {theme.grid}; }}
+QToolButton:checked {{ background: transparent; }}
+QToolButton:!checked {{ color: {theme.muted}; }}
+"""
+
+
+def swatch(color: str, style: Qt.PenStyle, width: float, shape: str = "", alpha: float = 1.0) -> QPixmap:
+    """A tiny legend picture: a line in the edge's style, or a node's shape (sharp on HiDPI screens)."""
+    app = QGuiApplication.instance()
+    ratio = app.devicePixelRatio() if isinstance(app, QGuiApplication) else 1.0
+    pixmap = QPixmap(SWATCH * ratio)
+    pixmap.setDevicePixelRatio(ratio)  # drawn at device resolution, laid out at logical size
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setOpacity(alpha)
+    if shape:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color))
+        painter.drawPath(shape_path(shape, 11, 6, 4.0))
+    else:
+        painter.setPen(QPen(QColor(color), width, style, Qt.PenCapStyle.FlatCap))
+        painter.drawLine(1, 6, 21, 6)
+    painter.end()
+    return pixmap
+
+
+class LegendRow(QWidget):
+    """A row of pictures with their names, left-aligned; ``set_theme`` redraws the pictures."""
+
+    def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(2)
+        self.pictures: list[QLabel] = []
+        self.labels: list[QLabel] = []
+        for text in names:
+            picture, label = QLabel(self), QLabel(text, self)
+            self.pictures.append(picture)
+            self.labels.append(label)
+            row.addWidget(picture)
+            row.addWidget(label)
+            row.addSpacing(8)
+        row.addStretch(1)
+        self.set_theme(current())
+
+    def swatches(self, theme: Theme) -> list[QPixmap]:
+        """One picture per entry, in the theme's colours."""
+        raise NotImplementedError
+
+    def set_theme(self, theme: Theme) -> None:
+        """Redraw the pictures and re-colour the names."""
+        for picture, pixmap in zip(self.pictures, self.swatches(theme), strict=True):
+            picture.setPixmap(pixmap)
+        for label in self.labels:
+            label.setStyleSheet(f"color: {theme.axis_text}; font-size: 8pt;")
+
+
+class NodeLegend(LegendRow):
+    """Shapes and colours of the node kinds."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.kinds = [*NODE_SHAPES, "other"]
+        super().__init__([kind.replace("_", " ") for kind in self.kinds], parent)
+
+    def swatches(self, theme: Theme) -> list[QPixmap]:
+        """A filled shape per kind."""
+        return [swatch(theme.node(kind), Qt.PenStyle.NoPen, 0, NODE_SHAPES.get(kind, "triangle"))
+                for kind in self.kinds]
+
+
+class ChangeLegend(LegendRow):
+    """What the colours mean in diff mode."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__([*CHANGES, "unchanged"], parent)
+
+    def swatches(self, theme: Theme) -> list[QPixmap]:
+        """A line per change (dashed when removed), and a faint one for what stayed."""
+        return [*(swatch(theme.edge("", change), Qt.PenStyle.DashLine if change == "removed"
+                         else Qt.PenStyle.SolidLine, 2.5) for change in CHANGES),
+                swatch(theme.edge("equity_stake"), Qt.PenStyle.SolidLine, 2.0, alpha=UNCHANGED_ALPHA)]
+
+
+class KindLegend(QWidget):
+    """One checkable entry per relation kind: unchecking one hides that kind's edges."""
+
+    hidden_changed = Signal(object)  # frozenset[str] of hidden kinds
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.buttons: dict[str, QToolButton] = {}
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(1)
+        for kind, style in EDGE_STYLES.items():
+            button = QToolButton(self)
+            button.setText(style.name)
+            button.setIconSize(SWATCH)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setCheckable(True)
+            button.setChecked(True)
+            button.setToolTip(f"Show or hide {style.name} ties")
+            button.toggled.connect(lambda _on: self.hidden_changed.emit(self.hidden()))
+            self.buttons[kind] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(row)
+        self.set_theme(current())
+
+    def set_theme(self, theme: Theme) -> None:
+        """Redraw the line pictures (faint when switched off) and the buttons' colours."""
+        for kind, button in self.buttons.items():
+            style, color = EDGE_STYLES[kind], theme.edge(kind)
+            icon = QIcon(swatch(color, style.dash, 2.0))
+            icon.addPixmap(swatch(color, style.dash, 2.0, alpha=0.2), QIcon.Mode.Normal, QIcon.State.Off)
+            icon.addPixmap(swatch(color, style.dash, 2.0), QIcon.Mode.Normal, QIcon.State.On)
+            button.setIcon(icon)
+        self.setStyleSheet(legend_style(theme))
+
+    def hidden(self) -> frozenset[str]:
+        """The kinds switched off."""
+        return frozenset(kind for kind, button in self.buttons.items() if not button.isChecked())
+
+    def set_hidden(self, kinds: frozenset[str]) -> None:
+        """Switch kinds off (and the others on) without emitting once per button."""
+        self.blockSignals(True)
+        for kind, button in self.buttons.items():
+            button.setChecked(kind not in kinds)
+        self.blockSignals(False)

@@ -1,0 +1,296 @@
+"""The relationship panel: who held what in whom as of the time cursor, or what changed between two dates.
+
+Positions come from :func:`viewer.model.graph.layout` once per dataset, so nodes stay put while
+the cursor moves; only which nodes and edges are shown, and their labels, change (fading, not
+jumping). The user may drag a node; where it was dropped is kept (see :meth:`node_positions`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from viewer.model import graph
+from viewer.model.dataset import Dataset
+from viewer.model.dates import format_date
+from viewer.model.filters import Filters, involved_entities
+from viewer.model.graph_diff import diff_graph
+from viewer.ui.relations.build import edge_arrays, event_actors, node_arrays
+from viewer.ui.relations.canvas import FADE_MS, GraphCanvas
+from viewer.ui.relations.diff_view import DiffView
+from viewer.ui.relations.header import CURSOR, DIFF, RelationsHeader
+from viewer.ui.relations.legend import ChangeLegend, KindLegend, NodeLegend
+from viewer.ui.shared.state import Selection, ViewState
+from viewer.ui.shared.theme import Theme, follow
+
+__all__ = ["FADE_MS", "RelationshipPanel"]
+WIDE_PANEL = 900  # px: from this width the change list sits beside the graph rather than below it
+
+class RelationshipPanel(QWidget):
+    """The graph of relations valid at the cursor (or between two dates), linked to the shared selection."""
+
+    positions_changed = Signal(object)  # dict[str, tuple[float, float]]: the nodes the user moved
+
+    def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self._include_people = False
+        self._hidden: frozenset[str] = frozenset()
+        self._mode = CURSOR
+        self._layout: graph.Positions = {}
+        self._moved: graph.Positions = {}
+        self._positions: graph.Positions = {}
+        self._core: set[str] = set()
+        self._involved: frozenset[str] | None = None
+        self._changes: dict[str, str] = {}
+        self._view = graph.GraphView(state.cursor, (), ())
+        self._nodes = node_arrays(self._view, {}, set())
+        self._edges = edge_arrays(self._view, {}, self._nodes, set())
+        self._build()
+        self.theme = follow(self.set_theme)
+        state.dataset_changed.connect(self._on_dataset)
+        state.cursor_moved.connect(lambda _t: self._refresh(animate=self._mode == CURSOR))
+        state.selection_changed.connect(lambda _s: self._refresh())
+        state.filters_changed.connect(self._on_filters)
+        self._on_dataset(state.dataset)
+
+    def _build(self) -> None:
+        self.header = RelationsHeader(self)
+        self.as_of, self.people, self.reset_layout = self.header.as_of, self.header.people, self.header.reset_layout
+        self.header.mode_requested.connect(self.set_mode)
+        self.people.toggled.connect(self.set_include_people)
+        self.reset_layout.clicked.connect(self._on_reset_layout)
+        self.legend = KindLegend(self)
+        self.legend.hidden_changed.connect(self.set_hidden_kinds)
+        self.node_legend = NodeLegend(self)
+        self.change_legend = ChangeLegend(self)
+        self.canvas = GraphCanvas()
+        self.viewbox, self.nodes_item = self.canvas.viewbox, self.canvas.nodes_item
+        self.nodes_item.node_dragged.connect(self._on_drag)
+        self.canvas.scene().sigMouseClicked.connect(self._on_click)
+        self.canvas.scene().sigMouseMoved.connect(self._on_hover)
+        self.diff_view = DiffView(self.state, self)
+        self.diff_view.dates_changed.connect(lambda _d: self._refresh())
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.canvas)
+        self.splitter.addWidget(self.diff_view)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.header)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.node_legend)
+        layout.addWidget(self.change_legend)
+        layout.addWidget(self.splitter, 1)
+        self._show_mode_widgets()
+
+    # public API ---------------------------------------------------------------------------------
+
+    def set_mode(self, mode: str) -> None:
+        """``"cursor"``: the graph as of the cursor; ``"diff"``: what changed between two dates."""
+        if mode not in (CURSOR, DIFF) or mode == self._mode:
+            return
+        self._mode = mode
+        self._show_mode_widgets()
+        if mode == DIFF:  # the change list needs room for names, values and events; the graph keeps more
+            wide = self.splitter.orientation() == Qt.Orientation.Horizontal
+            total = max(self.splitter.width() if wide else self.splitter.height(), 1)
+            self.splitter.setSizes([int(total * (0.55 if wide else 0.6)), int(total * (0.45 if wide else 0.4))])
+        self._refresh()
+
+    def mode(self) -> str:
+        """The current mode (``"cursor"`` or ``"diff"``)."""
+        return self._mode
+
+    def set_include_people(self, include: bool) -> None:
+        """Show or hide people and leadership edges (other nodes keep their positions)."""
+        if include != self._include_people:
+            self._include_people = include
+            self.people.setChecked(include)
+            self._fit()
+            self._refresh()
+
+    def set_hidden_kinds(self, kinds: frozenset[str]) -> None:
+        """Hide the edges of these relation kinds (the legend's unchecked entries)."""
+        kinds = frozenset(kinds)
+        if kinds != self._hidden:
+            self._hidden = kinds
+            self.legend.set_hidden(kinds)
+            self._refresh()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Re-colour the graph, its legends and the change list (on every theme change)."""
+        self.theme = theme
+        for part in (self.canvas, self.legend, self.node_legend, self.change_legend, self.diff_view):
+            part.set_theme(theme)
+        self._rebuild()
+
+    def hidden_kinds(self) -> frozenset[str]:
+        """The relation kinds hidden now."""
+        return self._hidden
+
+    def node_positions(self) -> graph.Positions:
+        """The nodes the user moved, in layout units (to be remembered per dataset)."""
+        return dict(self._moved)
+
+    def set_node_positions(self, positions: dict[str, Any]) -> None:
+        """Put nodes where the user left them last time (unknown ids and bad values are ignored)."""
+        moved: graph.Positions = {}
+        for key, xy in positions.items():
+            try:
+                x, y = (float(v) for v in xy)
+            except (TypeError, ValueError):
+                continue
+            if key in self._layout and np.isfinite([x, y]).all():
+                moved[key] = (x, y)
+        self._moved = moved
+        self._positions = {**self._layout, **moved}
+        self._fit()
+        self._refresh()
+
+    def node_ids(self) -> set[str]:
+        """The entity ids drawn now."""
+        return set(self._nodes.ids)
+
+    def edge_labels(self) -> dict[tuple[str, str, str], str]:
+        """(source, target, kind) → the label drawn on that edge now."""
+        by_id = {e.id: e for e in self._view.edges}
+        return {(by_id[i].source, by_id[i].target, by_id[i].kind): label
+                for i, label in zip(self._edges.ids, self._edges.labels, strict=True)}
+
+    def edge_changes(self) -> dict[str, str]:
+        """In diff mode, relation id → added / removed / changed / renewed / unchanged for every drawn edge."""
+        return dict(zip(self._edges.ids, self._edges.changes, strict=True)) if self._mode == DIFF else {}
+
+    def highlighted_entities(self) -> set[str]:
+        """The drawn entity ids that carry a highlight ring."""
+        return {i for i, ring in zip(self._nodes.ids, self._nodes.rings, strict=True) if ring}
+
+    def highlighted_relations(self) -> set[str]:
+        """The drawn relation ids that are highlighted."""
+        return {i for i, on in zip(self._edges.ids, self._edges.highlighted, strict=True) if on}
+
+    def dimmed_entities(self) -> set[str]:
+        """The drawn entity ids dimmed because no event matching the filters involves them."""
+        return {i for i, a in zip(self._nodes.ids, self._nodes.alpha, strict=True) if a < 1.0}
+
+    def node_pos(self, entity_id: str) -> QPoint:
+        """Where a node's centre is in the canvas viewport's pixels (for clicks in tests)."""
+        return self.canvas.to_viewport(*self._positions[entity_id])
+
+    def edge_midpoint(self, relation_id: str) -> QPoint:
+        """Where the middle of a drawn edge is in the canvas viewport's pixels (for clicks in tests)."""
+        return self.canvas.edge_midpoint(relation_id)
+
+    def drawn_edge_alpha(self) -> dict[str, float]:
+        """Relation id → opacity of every edge painted now (fading ones included)."""
+        edges = self.canvas.drawn[1]
+        return {i: float(a) for i, a in zip(edges.ids, edges.alpha, strict=True)}
+
+    # reactions ----------------------------------------------------------------------------------
+
+    def _on_dataset(self, dataset: Dataset) -> None:
+        args = (dataset.entities, dataset.relations)
+        self._layout = graph.layout(*args, include_people=True, principal=dataset.meta.principal)
+        self._moved = {}
+        self._positions = dict(self._layout)
+        self._core = set(graph.core_ids(*args))
+        self._on_filters(self.state.filters, refresh=False)
+        self._fit()
+        self._refresh()
+
+    def _on_filters(self, filters: Filters, refresh: bool = True) -> None:
+        if filters.active:
+            ds = self.state.dataset
+            names = dict(zip(ds.entities["id"], ds.entities["name"].astype(str), strict=True))
+            self._involved = involved_entities(ds.events, filters.mask(ds.events, names))
+        else:
+            self._involved = None
+        if refresh:
+            self._refresh()
+
+    def _show_mode_widgets(self) -> None:
+        diff = self._mode == DIFF
+        self.diff_view.setVisible(diff)
+        self.change_legend.setVisible(diff)
+        self.header.show_mode(self._mode)
+
+    def _fit(self) -> None:
+        """Frame every node that can ever appear, so nothing jumps as the cursor moves."""
+        shown = [xy for key, xy in self._positions.items() if self._include_people or key in self._core]
+        self.canvas.frame(np.array(shown).reshape(-1, 2))
+
+    def _refresh(self, animate: bool = False) -> None:
+        state = self.state
+        options = {"include_people": self._include_people, "hidden_kinds": self._hidden}
+        if self._mode == DIFF:
+            before, after = self.diff_view.dates()
+            diff = diff_graph(state.dataset, before, after, **options)  # type: ignore[arg-type]
+            self._view, self._changes = diff.view, diff.changes
+            self.diff_view.show_diff(diff)
+            self.as_of.setText(f"{format_date(diff.before, 'day')} → {format_date(diff.after, 'day')}")
+        else:
+            self._view = graph.graph_at(state.dataset, state.cursor, **options)  # type: ignore[arg-type]
+            self._changes = {}
+            self.as_of.setText(f"As of {format_date(state.cursor, 'day')}")
+        self.reset_layout.setVisible(bool(self._moved))
+        self._rebuild(animate)
+
+    def _rebuild(self, animate: bool = False) -> None:
+        """Turn the current view into arrays (positions, highlights, dimming) and draw them."""
+        selection = self.state.selection
+        rings = event_actors(self.state.dataset, selection.events) | set(selection.entities)
+        edge_ids = {e.id for e in self._view.edges if e.event and e.event in selection.events}
+        self._nodes = node_arrays(self._view, self._positions, rings, self._involved, self.theme)
+        self._edges = edge_arrays(self._view, self._positions, self._nodes, edge_ids | set(selection.relations),
+                                  self._changes)
+        self.canvas.show_arrays(self._nodes, self._edges, animate)
+
+    def _on_drag(self, key: str, pos: QPointF, finished: bool) -> None:
+        xy = (float(pos.x()), float(pos.y()))
+        if finished:
+            xy = graph.drop_node(self._positions, key, xy)
+        self._moved[key] = xy
+        self._positions[key] = xy
+        self._rebuild()
+        if finished:
+            self.reset_layout.setVisible(True)
+            self.positions_changed.emit(self.node_positions())
+
+    def _on_reset_layout(self) -> None:
+        self.set_node_positions({})
+        self.positions_changed.emit({})
+
+    def _on_click(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        hit = self.canvas.hit(event.scenePos())
+        if hit is None:
+            return  # the background clears nothing: a stray click should not lose a selection
+        kind, key = hit
+        self.state.select(Selection(entities=frozenset({key})) if kind == "entity"
+                          else Selection(relations=frozenset({key})))
+
+    def _on_hover(self, scene_pos: QPointF) -> None:
+        hit = self.canvas.hit(scene_pos)
+        text = ""
+        if hit and hit[0] == "entity":
+            text = self.state.dataset.entity_name(hit[1])
+        elif hit:
+            rows = self.state.dataset.relations
+            note = rows.loc[rows["id"] == hit[1], "note"]
+            text = str(note.iloc[0]) if len(note) else ""
+        self.canvas.setToolTip(text)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Changes go beside the graph when the panel is wide enough for both, below it otherwise."""
+        super().resizeEvent(event)
+        wide = event.size().width() >= WIDE_PANEL and event.size().width() > 1.15 * event.size().height()
+        self.splitter.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)

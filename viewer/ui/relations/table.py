@@ -1,0 +1,198 @@
+"""The relations valid at the cursor as a sortable table, in step with the graph and the selection.
+
+Selecting a row selects its relation (so the graph highlights the edge, the details and history
+panels show it); selecting an edge elsewhere selects its row. Source links open only when clicked,
+and only for http(s).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QUrl,
+)
+from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+
+from viewer.model import query
+from viewer.model.dates import format_date, to_seconds
+from viewer.model.graph import short_name
+from viewer.ui.shared.state import Selection, ViewState
+
+COLUMNS = ("Source", "Target", "Kind", "Value", "Since", "Until", "Source link")
+LINK = COLUMNS.index("Source link")
+SORT_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SAFE_SCHEMES = ("http", "https")
+Index = QModelIndex | QPersistentModelIndex
+
+
+def table_rows(relations: pd.DataFrame, names: dict[str, str], when: object) -> list[dict[str, Any]]:
+    """One dict per relation valid at ``when``: display texts and sortable keys."""
+    rows = []
+    for _, r in query.relations_at(relations, when).iterrows():
+        value = float(r["value"])
+        since, until = r["valid_from"], r["valid_to"]
+        rows.append({
+            "id": str(r["id"]), "url": str(r["source_url"]),
+            "text": (short_name(names.get(r["source"], r["source"])), short_name(names.get(r["target"], r["target"])),
+                     str(r["kind"]).replace("_", " "), "" if np.isnan(value) else f"{value:g}%",
+                     format_date(since, str(r["valid_from_precision"])) if pd.notna(since) else "(earlier)",
+                     format_date(until, str(r["valid_to_precision"])) if pd.notna(until) else "(open)",
+                     str(r["source_url"])),
+            "sort": (names.get(r["source"], r["source"]).lower(), names.get(r["target"], r["target"]).lower(),
+                     str(r["kind"]), -1.0 if np.isnan(value) else value,  # plain floats: Qt sorts them
+                     -1e18 if pd.isna(since) else float(to_seconds(since)),
+                     1e18 if pd.isna(until) else float(to_seconds(until)), str(r["source_url"])),
+        })
+    return rows
+
+
+class RelationsModel(QAbstractTableModel):
+    """The relations valid at the cursor (rows) by :data:`COLUMNS`."""
+
+    def __init__(self, state: ViewState) -> None:
+        super().__init__()
+        self.state = state
+        self._rows: list[dict[str, Any]] = []
+        state.cursor_moved.connect(lambda _t: self.reload())
+        state.dataset_changed.connect(lambda _ds: self.reload())
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the relations valid at the cursor again."""
+        ds = self.state.dataset
+        names = dict(zip(ds.entities["id"], ds.entities["name"].astype(str), strict=True))
+        self.beginResetModel()
+        self._rows = table_rows(ds.relations, names, self.state.cursor)
+        self.endResetModel()
+
+    def relation_id(self, row: int) -> str:
+        """The relation id of a source row."""
+        return str(self._rows[row]["id"])
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's own default
+        """How many relations are valid at the cursor."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """The fixed columns."""
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Text, sort keys, ids and link styling."""
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        plain = {Qt.ItemDataRole.DisplayRole: row["text"], SORT_ROLE: row["sort"]}
+        if role in plain:
+            return plain[role][column]  # type: ignore[index]
+        if role == ID_ROLE:
+            return row["id"]
+        if column == LINK and _safe(row["url"]):
+            return _link_data(role, row["url"])
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COLUMNS.index("Value"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Column names."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+
+class RelationsTable(QWidget):
+    """A filterable, sortable table of the relations valid at the cursor, linked to the selection."""
+
+    def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.model = RelationsModel(state)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter relations…")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(COLUMNS.index("Value"), Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 6)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(LINK, QHeaderView.ResizeMode.Stretch)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.view.clicked.connect(self._on_clicked)
+        self.view.selectionModel().selectionChanged.connect(self._on_rows_selected)
+        self.model.modelReset.connect(lambda: self._on_selection(state.selection))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view, 1)
+        state.selection_changed.connect(self._on_selection)
+        self._on_selection(state.selection)
+
+    def visible_ids(self) -> list[str]:
+        """The relation ids in the order the table shows them (for tests)."""
+        return [str(self.proxy.index(r, 0).data(ID_ROLE)) for r in range(self.proxy.rowCount())]
+
+    def selected_ids(self) -> set[str]:
+        """The relation ids of the selected rows."""
+        return {str(i.data(ID_ROLE)) for i in self.view.selectionModel().selectedRows()}
+
+    def _on_rows_selected(self, *_: QItemSelection) -> None:
+        ids = self.selected_ids()
+        if ids and ids != set(self.state.selection.relations):
+            self.state.select(Selection(relations=frozenset(ids)))
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        if index.column() == LINK:
+            url = str(index.data())
+            if _safe(url):
+                QDesktopServices.openUrl(QUrl(url))
+
+    def _on_selection(self, selection: Selection) -> None:
+        """Select the rows of the selected relations (without echoing a selection back)."""
+        model = self.view.selectionModel()
+        model.blockSignals(True)
+        model.clearSelection()
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if str(index.data(ID_ROLE)) in selection.relations:
+                flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+                model.select(index, flags)
+                self.view.scrollTo(index)
+        model.blockSignals(False)
+        self.view.viewport().update()
+
+
+def _link_data(role: int, url: str) -> Any:
+    """How a source link looks: the palette's link colour (so it follows the theme), underlined, with a tooltip."""
+    font = QFont()
+    font.setUnderline(True)
+    link = QGuiApplication.palette().color(QPalette.ColorRole.Link)
+    return {Qt.ItemDataRole.ForegroundRole: link, Qt.ItemDataRole.FontRole: font,
+            Qt.ItemDataRole.ToolTipRole: f"Open in your browser: {url}"}.get(role)  # type: ignore[call-overload]
+
+
+def _safe(url: str) -> bool:
+    return bool(url) and QUrl(url).scheme().lower() in SAFE_SCHEMES

@@ -1,0 +1,137 @@
+"""The details panel: the selected event, entity or relation, with its source one click away."""
+
+from __future__ import annotations
+
+from html import escape
+
+import pandas as pd
+from PySide6.QtCore import QSize, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+
+from viewer.model import query
+from viewer.model.dataset import Dataset
+from viewer.ui.shared.state import Selection, ViewState
+from viewer.ui.shared.theme import Theme, follow
+
+SAFE_SCHEMES = ("http", "https")
+
+
+def _link(url: str, text: str) -> str:
+    if not url or QUrl(url).scheme().lower() not in SAFE_SCHEMES:
+        return escape(text or url)
+    return f'<a href="{escape(url, quote=True)}">{escape(text or url)}</a>'
+
+
+def _names(ds: Dataset, ids: str) -> str:
+    return ", ".join(escape(ds.entity_name(i)) for i in ids.split(";") if i)
+
+
+def event_html(ds: Dataset, row: pd.Series) -> str:
+    """The HTML (all text escaped) describing one event."""
+    when = query.describe_span(row["start"], str(row["precision"]), row["end"],
+                               None if pd.isna(row["end_precision"]) else str(row["end_precision"]))
+    parts = [f"<h3>{escape(str(row['title']))}</h3>",
+             f"<p><b>{escape(when)}</b>"
+             + (f" &middot; {escape(str(row['category']))}" if str(row["category"]) else "") + "</p>",
+             f"<p>{escape(str(row['description']))}</p>"]
+    if row["actors"]:
+        parts.append(f"<p><b>Actors:</b> {_names(ds, row['actors'])}</p>")
+    if row["source_url"] or row["source_title"]:
+        parts.append(f"<p><b>Source:</b> {_link(row['source_url'], row['source_title'])}</p>")
+    return "".join(parts)
+
+
+def entity_html(ds: Dataset, entity_id: str, when: pd.Timestamp) -> str:
+    """The HTML describing one entity and its relations valid at ``when``."""
+    rows = ds.entities[ds.entities["id"] == entity_id]
+    if rows.empty:
+        return ""
+    row = rows.iloc[0]
+    parts = [f"<h3>{escape(str(row['name']))}</h3>",
+             f"<p>{escape(str(row['kind']).replace('_', ' '))}"
+             + (f" &middot; {escape(str(row['country']))}" if row["country"] else "") + "</p>",
+             f"<p>{escape(str(row['note']))}</p>"]
+    ties = query.relations_of(ds.relations, entity_id, when)
+    if len(ties):
+        items = "".join(f"<li>{_names(ds, r.source)} → {_names(ds, r.target)}: {escape(query.relation_label(r))} "
+                        f"({_link(r.source_url, 'source')})</li>" for _, r in ties.iterrows())
+        parts.append(f"<p><b>Ties as of {escape(when.strftime('%d %b %Y'))}:</b></p><ul>{items}</ul>")
+    count = int(query.actor_mask(ds.events, [entity_id]).sum())
+    parts.append(f"<p>{count} events involve {escape(str(row['name']))}.</p>")
+    return "".join(parts)
+
+
+def relation_html(ds: Dataset, relation_id: str) -> str:
+    """The HTML describing one relation: ends, value, validity, note, source."""
+    rows = ds.relations[ds.relations["id"] == relation_id]
+    if rows.empty:
+        return ""
+    r = rows.iloc[0]
+    since = query.describe_span(r["valid_from"], str(r["valid_from_precision"]), None, None) if pd.notna(
+        r["valid_from"]) else "always"
+    until = query.describe_span(r["valid_to"], str(r["valid_to_precision"]), None, None) if pd.notna(
+        r["valid_to"]) else "open"
+    parts = [f"<h3>{_names(ds, r['source'])} → {_names(ds, r['target'])}</h3>",
+             f"<p><b>{escape(query.relation_label(r))}</b> &middot; {escape(str(r['kind']).replace('_', ' '))}"
+             f" &middot; from {escape(since)} until {escape(until)}</p>",
+             f"<p>{escape(str(r['note']))}</p>"]
+    if r["event"]:
+        event = ds.events[ds.events["id"] == r["event"]]
+        if len(event):
+            parts.append(f"<p><b>Brought about by:</b> {escape(str(event['title'].iloc[0]))}</p>")
+    if r["source_url"]:
+        parts.append(f"<p><b>Source:</b> {_link(r['source_url'], r['source_url'])}</p>")
+    return "".join(parts)
+
+
+class DetailsPanel(QWidget):
+    """Shows what is selected; links open in the user's browser only when clicked, and only http(s)."""
+
+    def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenLinks(False)  # we decide which links may leave the app
+        self.browser.anchorClicked.connect(self._open_link)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.browser)
+        state.selection_changed.connect(self._show)
+        state.cursor_moved.connect(lambda _t: self._show(state.selection))
+        state.dataset_changed.connect(lambda _ds: self._show(state.selection))
+        self.theme = follow(self.set_theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Show the text again with the theme's link and note colours (rich text keeps its own)."""
+        self.theme = theme
+        self.browser.document().setDefaultStyleSheet(f"a {{ color: {theme.link}; }} "
+                                                     f".note {{ color: {theme.axis_text}; }}")
+        self._show(self._state.selection)
+
+    def sizeHint(self) -> QSize:
+        """A few lines high: the timeline and the graph get the room."""
+        return QSize(600, 130)
+
+    def html(self) -> str:
+        """The text currently shown, as plain text (for tests)."""
+        return self.browser.toPlainText()
+
+    def _show(self, selection: Selection) -> None:
+        ds = self._state.dataset
+        parts: list[str] = []
+        for event_id in sorted(selection.events):
+            rows = ds.events[ds.events["id"] == event_id]
+            if len(rows):
+                parts.append(event_html(ds, rows.iloc[0]))
+        parts.extend(entity_html(ds, e, self._state.cursor) for e in sorted(selection.entities))
+        parts.extend(relation_html(ds, r) for r in sorted(selection.relations))
+        if not parts:
+            parts.append(f"<p class='note'>{escape(ds.title)}: {len(ds.events)} events, "
+                         f"{len(ds.entities)} entities, {len(ds.relations)} relations. "
+                         "Click an event on the timeline or a node in the graph to see it here.</p>")
+        self.browser.setHtml("".join(parts))
+
+    def _open_link(self, url: QUrl) -> None:
+        if url.scheme().lower() in SAFE_SCHEMES:
+            QDesktopServices.openUrl(url)

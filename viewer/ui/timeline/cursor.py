@@ -1,0 +1,80 @@
+"""The timeline's cursor: a draggable line with its date, kept in step with the shared cursor."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyqtgraph as pg
+
+from viewer.model.dates import format_date, from_seconds, to_seconds
+from viewer.ui.shared.state import ViewState
+from viewer.ui.shared.theme import Theme, current
+
+DAY = 86400.0
+
+
+class CursorLine:
+    """The as-of line on a plot: dragging it moves the state's cursor; the state's cursor moves it."""
+
+    def __init__(self, plot: pg.PlotWidget, state: ViewState) -> None:
+        self.state = state
+        self.line = pg.InfiniteLine(angle=90, movable=True, label="",
+                                    labelOpts={"position": 0.985, "anchors": [(0, 1), (0, 1)]})
+        self.line.setZValue(10)
+        self.set_theme(current())
+        plot.addItem(self.line)
+        self._syncing = False
+        self.line.sigPositionChanged.connect(self._on_line_moved)
+        self.line.sigPositionChangeFinished.connect(self._on_line_released)
+        state.cursor_moved.connect(self.follow)
+        state.window_changed.connect(lambda _w: self._relabel())
+
+    def set_theme(self, theme: Theme) -> None:
+        """The line in the theme's cursor colour (accent under the mouse), its date in a matching box."""
+        self.line.setPen(pg.mkPen(theme.cursor, width=2))
+        self.line.setHoverPen(pg.mkPen(theme.accent, width=3))
+        self.line.label.fill = pg.mkBrush(theme.cursor)
+        self.line.label.setColor(theme.cursor_text)
+
+    def label(self, when: pd.Timestamp) -> str:
+        """The cursor's date: to the minute below a two-day window, else to the day."""
+        precision = "time" if self.state.window.span < 2 * DAY else "day"
+        return format_date(when, precision)
+
+    def follow(self, when: pd.Timestamp) -> None:
+        """Put the line (and its label) at ``when``."""
+        self.line.label.setFormat(self.label(when))
+        seconds = float(to_seconds(when))
+        # while the user drags, the line already is where the hand is
+        if not self.line.moving and abs(self.line.value() - seconds) > 1e-3:
+            self._syncing = True
+            try:
+                self.line.setValue(seconds)
+            finally:
+                self._syncing = False
+        self._place_label()
+
+    def _relabel(self) -> None:
+        self._place_label()
+        self.line.label.setFormat(self.label(self.state.cursor))
+
+    def _place_label(self) -> None:
+        """Keep the date label inside the plot: to the left of the line near the right edge."""
+        window, label = self.state.window, self.line.label
+        right_side = (self.line.value() - window.start) > 0.85 * window.span
+        anchor = (1.0, 1.0) if right_side else (0.0, 1.0)
+        if label.anchors[0] != anchor:
+            label.anchors = [anchor, anchor]
+            label.updatePosition()
+
+    def _snapped(self, seconds: float) -> pd.Timestamp:
+        when = from_seconds(seconds)
+        # relations change on days; below a two-day window the hour matters
+        return when.round("D") if self.state.window.span >= 2 * DAY else when.round("min")
+
+    def _on_line_moved(self, line: pg.InfiniteLine) -> None:
+        if not self._syncing:
+            self.state.move_cursor(self._snapped(float(line.value())))
+
+    def _on_line_released(self, line: pg.InfiniteLine) -> None:
+        self._on_line_moved(line)
+        self.follow(self.state.cursor)

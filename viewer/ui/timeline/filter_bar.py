@@ -1,0 +1,162 @@
+"""The filter bar: search text, actors, categories, tags and a date range, as one Filters value.
+
+The bar builds a :class:`Filters` and hands it to the shared state; it also follows the state, so a
+new dataset (which resets the filters) or another panel setting them shows here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from viewer.model import navigation
+from viewer.model.dates import parse_date
+from viewer.model.filters import Filters
+from viewer.ui.shared.check_menu import CheckMenuButton
+from viewer.ui.shared.state import ViewState
+from viewer.ui.shared.theme import Theme, follow
+
+TYPING_PAUSE_MS = 180  # search as you type, once the typing pauses
+DATE_HINT = "2019, 2019-12 or 2019-12-29"
+
+
+class FilterBar(QWidget):
+    """Search box, actor / category / tag pickers, from–to dates and Clear, driving ``state.filters``."""
+
+    def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Search titles, descriptions, actors  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(260)
+        self.actors = CheckMenuButton("Actors", self)
+        self.categories = CheckMenuButton("Categories", self)
+        self.tags = CheckMenuButton("Tags", self)
+        self.start = _date_edit("from", self)
+        self.end = _date_edit("to", self)
+        self.clear_button = QPushButton("Clear", self)
+        self.clear_button.setToolTip("Remove every filter")
+        box = QHBoxLayout(self)
+        box.setContentsMargins(4, 0, 4, 0)
+        box.setSpacing(6)
+        box.addWidget(self.search, 3)
+        for widget in (self.actors, self.categories, self.tags):
+            box.addWidget(widget)
+        box.addWidget(QLabel("From", self))
+        box.addWidget(self.start)
+        box.addWidget(QLabel("to", self))
+        box.addWidget(self.end)
+        box.addWidget(self.clear_button)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.apply)
+        self.search.textChanged.connect(lambda _t: self._typing.start())
+        self.search.returnPressed.connect(self.apply)
+        for picker in (self.actors, self.categories, self.tags):
+            picker.picked.connect(lambda _values: self.apply())
+        for edit in (self.start, self.end):
+            edit.textChanged.connect(lambda _t: self._validate_dates())
+            edit.editingFinished.connect(self.apply)
+            edit.returnPressed.connect(self.apply)
+        self.clear_button.clicked.connect(self.clear)
+        state.dataset_changed.connect(lambda _ds: self._fill_pickers())
+        state.filters_changed.connect(self._show)
+        self._fill_pickers()
+        self.theme = follow(self.set_theme)
+        self._show(state.filters)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Flag unreadable dates in the theme's error colours."""
+        self.theme = theme
+        self._validate_dates()
+
+    def filters(self) -> Filters:
+        """The Filters the widgets describe (an invalid date counts as no bound)."""
+        start, end = self._dates()
+        return Filters(text=self.search.text().strip(), actors=self.actors.checked(),
+                       categories=self.categories.checked(), tags=self.tags.checked(), start=start, end=end)
+
+    def apply(self) -> None:
+        """Hand the widgets' Filters to the shared state now."""
+        self._typing.stop()
+        self.state.set_filters(self.filters())
+
+    def clear(self) -> None:
+        """Remove every filter."""
+        self.state.set_filters(Filters())
+        self._show(Filters())
+
+    def focus_search(self) -> None:
+        """Put the keyboard in the search box, its text selected."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _fill_pickers(self) -> None:
+        ds = self.state.dataset
+        names = dict(zip(ds.entities["id"].astype(str), ds.entities["name"].astype(str), strict=True))
+        self.actors.set_values([(a, names.get(a, a), n) for a, n in navigation.facet_counts(ds.events["actors"])])
+        self.categories.set_values([(c, c.replace("_", " ").capitalize(), n)
+                                    for c, n in navigation.facet_counts(ds.events["category"])])
+        self.tags.set_values([(t, t, n) for t, n in navigation.facet_counts(ds.events["tags"])])
+
+    def _show(self, filters: Filters) -> None:
+        """Make the widgets say ``filters`` without sending anything back."""
+        self._typing.stop()
+        for edit, text in ((self.search, filters.text), (self.start, filters.start or ""),
+                           (self.end, filters.end or "")):
+            if edit.text() != text and not (edit is self.search and edit.text().strip() == text):
+                edit.blockSignals(True)
+                edit.setText(text)
+                edit.blockSignals(False)
+        self.actors.set_checked(filters.actors)
+        self.categories.set_checked(filters.categories)
+        self.tags.set_checked(filters.tags)
+        self._validate_dates()
+        self.clear_button.setEnabled(filters.active)
+
+    def _dates(self) -> tuple[str | None, str | None]:
+        out: list[str | None] = []
+        for edit in (self.start, self.end):
+            text = edit.text().strip()
+            out.append(text if text and _readable(text) else None)
+        start, end = out
+        if start and end and parse_date(end).end <= parse_date(start).start:
+            end = None  # "to" before "from": flagged, not applied
+        return start, end
+
+    def _validate_dates(self) -> None:
+        start, end = self._dates()
+        for edit, ok in ((self.start, start is not None), (self.end, end is not None)):
+            bad = bool(edit.text().strip()) and not ok
+            theme = self.theme
+            edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {theme.error}; background: {theme.error_back}; }}"
+                               if bad else "")
+            edit.setProperty("invalid", bad)
+            if bad and not _readable(edit.text().strip()):
+                edit.setToolTip(f"Not a date: write {DATE_HINT}")
+            elif bad:
+                edit.setToolTip("“to” is before “from”")
+            else:
+                edit.setToolTip(f"A partial date: {DATE_HINT}; a month or year means all of it")
+
+
+def _readable(text: str) -> bool:
+    try:
+        parse_date(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _date_edit(which: str, parent: QWidget) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setPlaceholderText("2019-12" if which == "from" else "2023")
+    edit.setClearButtonEnabled(True)
+    edit.setMaximumWidth(118)
+    edit.setToolTip(f"A partial date: {DATE_HINT}; a month or year means all of it")
+    return edit
+
+
+__all__ = ["FilterBar"]

@@ -1,0 +1,289 @@
+"""The one GraphicsObject that draws every event of the timeline, plus its colours and tooltip text.
+
+Shapes and labels are drawn in device pixels (the item's transform is applied by hand and then
+reset) so text stays crisp and markers keep their size at any zoom; only what is visible is drawn.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+
+from viewer.model import lane_packing, marks
+from viewer.model.query import describe_span
+from viewer.ui.shared.theme import Theme, current, qcolor
+from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
+
+DENSITY_LIMIT = 3000  # above this many visible items, per-pixel counts replace shapes
+MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
+
+
+def tooltip_text(row: pd.Series, names: dict[str, str]) -> str:
+    """Rich text for an event: title, dates at their precision, actors' names, category."""
+    end_precision = row["end_precision"] if pd.notna(row["end_precision"]) else None
+    when = describe_span(row["start"], str(row["precision"]), row["end"], end_precision)
+    actors = [names.get(a.strip(), a.strip()) for a in str(row["actors"]).split(";") if a.strip()]
+    parts = [f"<b>{html.escape(str(row['title']))}</b>", html.escape(when)]
+    if actors:
+        parts.append(html.escape(", ".join(actors)))
+    if pd.notna(row["category"]) and str(row["category"]):
+        parts.append(f"<i>{html.escape(str(row['category']))}</i>")
+    return "<br>".join(parts)
+
+
+@dataclass
+class Marks:
+    """What the item draws, one entry per (event, lane) pair, sorted by start (data coordinates)."""
+
+    x0: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    x1: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    y: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    lane: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    event: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    kind: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+    titles: Sequence[str] = field(default_factory=list)  # per event (computed lazily for big datasets)
+    colours: list[QColor] = field(default_factory=list)  # per lane
+    bands: list[tuple[float, float]] = field(default_factory=list)  # per lane: top, bottom
+    height: float = 1.0
+    index: marks.IntervalIndex | None = None  # over x0/x1; built once per dataset, kept across repacks
+    collapsed: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per lane
+
+
+class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyped
+    """Draws all events: markers, bars, coarse spans, labels that fit, or density when crowded."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks = Marks()
+        self.strong = np.zeros(0, dtype=bool)  # per event: selected, always labelled
+        self.faded = np.zeros(0, dtype=bool)  # per event: outside the entity selection or the filters
+        self.hidden = np.zeros(0, dtype=bool)  # per event: not drawn at all ("hide non-matching")
+        self.hovered = -1  # event index
+        self.labelled: set[int] = set()  # event indices labelled in the last paint
+        self.label_boxes: list[QRectF] = []  # where those labels went, in device pixels
+        self.density_mode = False
+        self.font = QFont()
+        self.font.setPointSizeF(9.0)
+        self.bold = QFont(self.font)
+        self.bold.setBold(True)
+        self._widths = np.zeros(0)
+        self._extent = (0.0, 1.0)
+        self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
+        self._density_image = np.zeros((1, 1, 4), dtype=np.uint8)
+        self.theme = current()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Paint bands, labels and outlines in these colours from now on (lane colours come with the marks)."""
+        self.theme = theme
+        self.update()
+
+    @property
+    def line_height(self) -> float:
+        """Pixels one row of label text needs."""
+        return QFontMetricsF(self.font).height() + 4.0
+
+    def set_marks(self, marks: Marks) -> None:
+        """Replace what is drawn."""
+        self.prepareGeometryChange()
+        if len(marks.titles) != len(self.marks.titles) or marks.titles is not self.marks.titles:
+            self._widths = np.full(len(marks.titles), np.nan)
+        self.marks = marks
+        # asked on every paint and scene query: an O(events) max must not run each time
+        self._extent = (float(marks.x0[0]), float(np.max(marks.x1))) if len(marks.x0) else (0.0, 1.0)
+        self.update()
+
+    def set_emphasis(self, strong: np.ndarray, faded: np.ndarray, hovered: int,
+                     hidden: np.ndarray | None = None) -> None:
+        """Which events are selected, faded, hidden or under the mouse (arrays per event)."""
+        self.strong, self.faded, self.hovered = strong, faded, hovered
+        if hidden is not None:
+            self.hidden = hidden
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        """The whole data span over all lanes."""
+        m = self.marks
+        if len(m.x0) == 0:
+            return QRectF(0.0, 0.0, 1.0, m.height)
+        lo, hi = self._extent
+        return QRectF(lo, 0.0, max(hi - lo, 1.0), m.height)
+
+    def visible(self, t0: float, t1: float) -> np.ndarray:
+        """Indices of the pairs overlapping ``[t0, t1]``."""
+        m = self.marks
+        vis = m.index.overlapping(t0, t1) if m.index is not None else marks.visible_indices(m.x0, m.x1, t0, t1)
+        if len(self.hidden) and len(vis):
+            vis = vis[~self.hidden[m.event[vis]]]
+        return vis
+
+    def pixels(self, vis: np.ndarray, sx: float, dx: float, sy: float, dy: float
+               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Pixel extents (left, right, centre y) of the given pairs under an affine map."""
+        m = self.marks
+        px0 = m.x0[vis] * sx + dx
+        px1 = np.where(m.kind[vis] == lane_packing.INSTANT, px0, m.x1[vis] * sx + dx)
+        return px0, px1, m.y[vis] * sy + dy
+
+    def paint(self, p: QPainter, *args: Any) -> None:
+        """Draw bands, then shapes and labels (or density) for what is visible, in device pixels."""
+        view = self.getViewBox()
+        if view is None:
+            return
+        (t0, t1), _ = view.viewRange()
+        tr = p.transform()
+        sx, dx, sy, dy = tr.m11(), tr.m31(), tr.m22(), tr.m32()
+        p.save()
+        p.resetTransform()
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        left, right = t0 * sx + dx, t1 * sx + dx
+        self._paint_bands(p, left, right, sy, dy)
+        index = self.marks.index
+        if index is not None and not self.hidden.any():  # a count is two binary searches: no index list
+            self.density_mode = index.count(t0, t1) > DENSITY_LIMIT
+            vis = None if self.density_mode else self.visible(t0, t1)
+        else:
+            vis = self.visible(t0, t1)
+            self.density_mode = len(vis) > DENSITY_LIMIT
+        if self.density_mode:
+            self.labelled, self.label_boxes = set(), []
+            self._paint_density(p, vis, t0, t1, left, right, sy, dy)
+        elif vis is not None:
+            px0, px1, py = self.pixels(vis, sx, dx, sy, dy)
+            m = self.marks
+            events = m.event[vis]
+            strong = self.strong[events] if len(self.strong) else np.zeros(len(vis), dtype=bool)
+            faded = self.faded[events] if len(self.faded) else np.zeros(len(vis), dtype=bool)
+            paint_shapes(p, m.kind[vis], m.lane[vis], m.colours, strong | (events == self.hovered), faded,
+                         px0, px1, py, right, self.theme)
+            self._paint_labels(p, vis, px0, px1, py, (left, right), abs(sy))
+        p.restore()
+
+    def _paint_bands(self, p: QPainter, left: float, right: float, sy: float, dy: float) -> None:
+        p.setPen(Qt.PenStyle.NoPen)
+        fills = (QColor(self.theme.background), QColor(self.theme.band))
+        for i, (top, bottom) in enumerate(self.marks.bands):
+            rect = QRectF(left, top * sy + dy, right - left, (bottom - top) * sy).normalized()
+            p.fillRect(rect, fills[i % 2])
+            strip = QColor(self.marks.colours[i])
+            p.fillRect(QRectF(left, rect.top(), 4.0, rect.height()), strip)
+
+    def _counts(self, vis: np.ndarray | None, t0: float, t1: float, n_bins: int) -> np.ndarray:
+        """Counts per lane and bin: from starts kept sorted per lane (O(pixels)), or from ``vis``."""
+        m = self.marks
+        if vis is not None:
+            return marks.density(m.x0[vis], m.lane[vis], len(m.bands), t0, t1, n_bins)
+        if self._by_lane is None or self._by_lane[0] is not m.index or len(self._by_lane[1]) != len(m.x0):
+            self._by_lane = (m.index, *marks.lane_order(m.lane, m.x0))  # once per dataset and grouping
+        return marks.density_sorted(self._by_lane[1], self._by_lane[2], len(m.bands), t0, t1, n_bins)
+
+    def _paint_density(self, p: QPainter, vis: np.ndarray | None, t0: float, t1: float, left: float, right: float,
+                       sy: float, dy: float) -> None:
+        """Counts per 2-pixel column as bars rising from each lane's floor, painted as one image."""
+        m = self.marks
+        n_bins = max(int((right - left) / 2.0), 1)
+        counts = self._counts(vis, t0, t1, n_bins)
+        scale = np.sqrt(counts / max(int(counts.max()), 1))  # sqrt keeps lone events visible next to busy weeks
+        top_px = min(t * sy + dy for t, _ in m.bands)
+        height = max(int(abs(m.height * sy)), 1)
+        ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
+        pixels = max(int(height * ratio), 1)  # rows in device pixels: crisp bar tops at HiDPI
+        rows = (np.arange(pixels, dtype=np.float64)[:, None] + 0.5) / ratio
+        image = np.zeros((pixels, n_bins, 4), dtype=np.uint8)
+        for lane, (top, bottom) in enumerate(m.bands):
+            y0, y1 = sorted(((top * sy + dy) - top_px, (bottom * sy + dy) - top_px))
+            lo, hi = max(int(y0 * ratio), 0), min(int(np.ceil(y1 * ratio)), pixels)
+            floor = y1 - 2.0
+            bar_top = floor - scale[lane] * (y1 - y0 - 6.0)
+            mask = (rows[lo:hi] >= bar_top[None, :]) & (rows[lo:hi] <= floor) & (counts[lane] > 0)[None, :]
+            colour = QColor(m.colours[lane])
+            image[lo:hi][mask] = (colour.blue(), colour.green(), colour.red(), 200)  # Format_ARGB32 is BGRA
+        self._density_image = image  # QImage borrows the buffer: keep it alive past drawImage
+        qimage = QImage(image.data, n_bins, pixels, n_bins * 4, QImage.Format.Format_ARGB32)
+        p.drawImage(QRectF(left, top_px, right - left, height), qimage)
+
+    def _label_widths(self, events: np.ndarray) -> np.ndarray:
+        missing = events[np.isnan(self._widths[events])]
+        if len(missing):
+            metrics = QFontMetricsF(self.bold)  # bold is the widest, so a label never outgrows its slot
+            for e in np.unique(missing).tolist():
+                self._widths[e] = metrics.horizontalAdvance(self.marks.titles[e])
+        return self._widths[events]
+
+    def _left_of_marks(self, px0: np.ndarray, rows: np.ndarray, lx: np.ndarray, widths: np.ndarray,
+                       full: np.ndarray, keep: np.ndarray, priority: np.ndarray, edges: tuple[float, float],
+                       quiet: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Labels cut short by the right edge try the left of their mark, back to the previous mark."""
+        left, right = edges
+        room_back = np.minimum(marks.room_to_next(-px0, rows) - 2 * MARK_RADIUS - 10.0,
+                               px0 - MARK_RADIUS - 6.0 - (left + 8.0))
+        edge_bound = (lx + full > right - 4.0) & (widths < full)
+        try_left = ~keep & edge_bound & ~quiet & (room_back >= MIN_LABEL_PX)
+        if not try_left.any():
+            return lx, widths, keep
+        left_widths = np.minimum(full, room_back)
+        x = np.where(try_left, px0 - MARK_RADIUS - 6.0 - left_widths, lx)
+        w = np.where(try_left, left_widths, np.where(keep, widths, 0.0))
+        # what is already placed stays placed: it ranks above every newcomer
+        keep_all = marks.place_labels(x, w, rows, np.where(keep, 10.0, priority))
+        return x, w, keep_all
+
+    def _paint_labels(self, p: QPainter, vis: np.ndarray, px0: np.ndarray, px1: np.ndarray, py: np.ndarray,
+                      edges: tuple[float, float], row_px: float) -> None:
+        m = self.marks
+        left, right = edges
+        events = m.event[vis]
+        strong = self.strong[events] if len(self.strong) else np.zeros(len(vis), dtype=bool)
+        strong = strong | (events == self.hovered)
+        faded = self.faded[events] if len(self.faded) else np.zeros(len(vis), dtype=bool)
+        kinds = m.kind[vis]
+        anchor = np.where(kinds == lane_packing.RANGE, px1, px0)
+        lx = np.maximum(anchor + MARK_RADIUS + 4.0, left + 8.0)
+        rows = np.round(py * 4).astype(np.int64)  # each sub-row has its own y, hence its own key
+        room = np.minimum(marks.room_to_next(px0, rows) - (lx - px0) - MARK_RADIUS - 4.0, right - lx - 4.0)
+        full = self._label_widths(events)
+        widths = np.where(strong | (full <= room), full, np.where(room >= MIN_LABEL_PX, room, 0.0))
+        if row_px < self.line_height:  # rows thinner than text: only the selection is labelled, one line
+            widths = np.where(strong, full, 0.0)
+            rows = np.zeros_like(rows)
+        # a collapsed lane shows marks, not titles
+        quiet = m.collapsed[m.lane[vis]] & ~strong if len(m.collapsed) else np.zeros(len(vis), dtype=bool)
+        widths = np.where(quiet, 0.0, widths)
+        # A selected label that would run off the right edge goes to the left of its mark instead.
+        before = px0 - MARK_RADIUS - 6.0 - full
+        flip = strong & (lx + full > right - 4.0) & (before >= left + 8.0)
+        lx = np.where(flip, before, lx)
+        priority = strong.astype(float) - faded.astype(float)
+        keep = marks.place_labels(lx, widths, rows, priority)
+        if row_px >= self.line_height:
+            lx, widths, keep = self._left_of_marks(px0, rows, lx, widths, full, keep, priority, edges, quiet)
+        self.labelled = {int(e) for e in events[keep]}
+        metrics = QFontMetricsF(self.font)
+        baseline = (metrics.ascent() - metrics.descent()) / 2.0
+        ink, faded_ink = QColor(self.theme.text), QColor(self.theme.muted)
+        halo = qcolor(self.theme.label_back, 225)
+        self.label_boxes = []
+        for j in np.flatnonzero(keep).tolist():
+            bold = bool(strong[j])
+            p.setFont(self.bold if bold else self.font)
+            p.setPen(faded_ink if faded[j] and not bold else ink)
+            title = m.titles[int(events[j])]
+            if widths[j] < full[j]:
+                title = QFontMetricsF(self.bold if bold else self.font).elidedText(
+                    title, Qt.TextElideMode.ElideRight, float(widths[j]))
+            box = QRectF(float(lx[j]), float(py[j]) - metrics.height() / 2.0, float(widths[j]), metrics.height())
+            if bold:  # a selected label may cross other marks: give it a backing so it stays legible
+                p.fillRect(box.adjusted(-3.0, 0.0, 3.0, 0.0), halo)
+            x = float(lx[j])
+            if lx[j] < px0[j]:  # left of its mark: right-aligned, so it ends next to the mark
+                x += float(widths[j]) - QFontMetricsF(self.bold if bold else self.font).horizontalAdvance(title)
+            p.drawText(QPointF(x, float(py[j]) + baseline), title)
+            self.label_boxes.append(box)
+

@@ -1,0 +1,335 @@
+"""TimelinePanel: events in lanes over a date axis, with the shared window, cursor, selection and filters.
+
+The panel only translates: view-range changes and clicks become ViewState calls, ViewState signals
+become a new range, cursor position or emphasis. Lanes and packing are pure functions in
+:mod:`viewer.model.lane_packing`, culling, labels and hit tests in :mod:`viewer.model.marks`; drawing is
+one item in ``timeline_items``; the cursor, lane gestures and keys live in small helper modules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
+
+from viewer.model import lane_packing, marks, navigation
+from viewer.model.columns import IdLookup
+from viewer.model.query import actor_mask
+from viewer.model.window import MIN_SPAN, TimeWindow
+from viewer.ui.shared.date_axis import DateAxis
+from viewer.ui.shared.state import Selection, ViewState
+from viewer.ui.shared.theme import Theme, colour_plot, follow
+from viewer.ui.timeline import keys as timeline_keys
+from viewer.ui.timeline.cursor import CursorLine
+from viewer.ui.timeline.items import DENSITY_LIMIT, EventsItem, Marks, tooltip_text
+from viewer.ui.timeline.lanes import COLLAPSED_MARK, LaneControls, lane_colours
+from viewer.ui.timeline.view import TimelineViewBox
+
+CURSOR_LABEL_ROWS = 1.1
+LANE_PAD = 0.3  # rows of air above and below each lane's sub-rows
+COLLAPSED_ROWS = 0.75  # a collapsed lane's height, in rows
+PACK_PX = 40.0  # marks closer than this many pixels go to separate sub-rows...
+LABEL_SLOT_PX = 170.0  # ...and so do marks whose label (up to this long) would run into the next
+MARK_GAP_PX = 10.0  # marker half-width plus the gap before its label
+LANE_LABEL_MAX_PX = 210.0
+FULL_PACK_LIMIT = 20_000  # (event, lane) pairs; beyond this only the stretch around the view is packed
+
+
+class TimelinePanel(QWidget):
+    """Events of the open dataset in lanes along time; drives and follows the shared ViewState."""
+
+    def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state = state
+        self.group_by = "actor"
+        self.collapsed: set[str] = set()  # lane keys, kept across regrouping and datasets
+        self.hide_unmatched = False
+        self.plot = pg.PlotWidget(viewBox=TimelineViewBox(), axisItems={"bottom": DateAxis()})
+        self.plot.setAntialiasing(True)
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.view = self.plot.getViewBox()
+        self.view.invertY(True)  # first lane on top
+        self.view.setMouseEnabled(x=True, y=False)
+        self.view.disableAutoRange()
+        self.plot.getPlotItem().layout.setContentsMargins(2, 8, 12, 2)
+        self._style_axes()
+        self.items = EventsItem()
+        self.plot.addItem(self.items)
+        self.as_of = CursorLine(self.plot, state)
+        self.cursor_line = self.as_of.line
+        self.lanes = LaneControls(self)
+        self.keys = timeline_keys.install(self, state)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.plot)
+        self._syncing = False
+        self._lanes: lane_packing.Lanes | None = None
+        self._layout_key: tuple[object, ...] | None = None
+        self._names: dict[str, str] = {}
+        self.theme = follow(self.set_theme)
+        self.view.sigXRangeChanged.connect(self._on_view_range)
+        self.view.sigResized.connect(lambda _vb: self._relayout())
+        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        state.dataset_changed.connect(lambda _ds: self._rebuild())
+        state.window_changed.connect(self._on_window_changed)
+        state.selection_changed.connect(lambda _sel: self._update_emphasis())
+        state.filters_changed.connect(lambda _f: self._update_emphasis())
+        state.hover_changed.connect(self._on_hover_changed)
+        self._rebuild()
+
+    # ---- public API -------------------------------------------------------------------------
+
+    def lane_labels(self) -> list[str]:
+        """The lanes' names, top to bottom."""
+        return list(self._lanes.labels) if self._lanes is not None else []
+
+    def lane_keys(self) -> list[str]:
+        """The lanes' keys (entity ids, categories or ``all``), top to bottom."""
+        return list(self._lanes.keys) if self._lanes is not None else []
+
+    def set_group_by(self, group_by: str) -> None:
+        """Lanes per principal entity (``"actor"``), per ``"category"``, or one lane (``"none"``)."""
+        if group_by != self.group_by:
+            self.group_by = group_by
+            self._rebuild()
+
+    def set_collapsed(self, keys: set[str]) -> None:
+        """Collapse exactly these lanes (by key) to one thin row of marks without labels."""
+        if keys != self.collapsed:
+            self.collapsed = set(keys)
+            self._layout_key = None
+            self._relayout()
+
+    def toggle_lane(self, key: str) -> None:
+        """Collapse an expanded lane or expand a collapsed one."""
+        self.set_collapsed(self.collapsed ^ {key})
+
+    def set_hide_unmatched(self, hide: bool) -> None:
+        """Hide events the filters do not match (instead of fading them)."""
+        if hide != self.hide_unmatched:
+            self.hide_unmatched = hide
+            self._update_emphasis()
+
+    def set_theme(self, theme: Theme) -> None:
+        """Re-colour the background, axes, lanes, cursor and rubber band (on every theme change)."""
+        self.theme = theme
+        colour_plot(self.plot, theme)
+        self.view.set_theme(theme)
+        self.as_of.set_theme(theme)
+        self.items.set_theme(theme)
+        if self._lanes is not None:
+            self._colours = lane_colours(self._lanes.keys, self.state.dataset.entities, theme)
+            self._layout_key = None  # the marks carry the lane colours: hand them over again
+            self._relayout()
+
+    def visible_event_ids(self) -> list[str]:
+        """Ids of events with a mark in the visible range, in time order."""
+        (t0, t1), _ = self.view.viewRange()
+        events = self.items.marks.event[self.items.visible(t0, t1)]
+        return [self._ids[e] for e in dict.fromkeys(events.tolist())]
+
+    def labelled_event_ids(self) -> set[str]:
+        """Ids of events whose title was drawn in the last paint."""
+        return {self._ids[e] for e in self.items.labelled}
+
+    def event_scene_pos(self, event_id: str) -> QPointF | None:
+        """Scene position of an event's first visible mark (None when not visible)."""
+        vis, px0, _px1, py = self._visible_pixels()
+        hits = np.flatnonzero(self.items.marks.event[vis] == self._index.get(event_id, -1))
+        return QPointF(float(px0[hits[0]]), float(py[hits[0]])) if len(hits) else None
+
+    def event_at(self, scene_pos: QPointF) -> str | None:
+        """The id of the event whose mark is within a few pixels of a scene position, if any."""
+        vis, px0, px1, py = self._visible_pixels()
+        if self.items.density_mode or len(vis) > 20_000:
+            return None
+        hit = marks.hit_test(scene_pos.x(), scene_pos.y(), px0, px1, py)
+        return self._ids[int(self.items.marks.event[vis[hit]])] if hit >= 0 else None
+
+    # ---- building -----------------------------------------------------------------------------
+
+    def _style_axes(self) -> None:
+        font = QFont()
+        font.setPointSizeF(9.0)
+        for name in ("bottom", "left"):
+            axis = self.plot.getAxis(name)
+            axis.setTickFont(font)
+        self.plot.getAxis("left").setStyle(tickLength=0, autoExpandTextSpace=False)
+        # lane names change with the lanes, not with time: keep them as a pixmap between pans
+        self.plot.getAxis("left").setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.plot.getAxis("bottom").setStyle(tickLength=-6)
+        self.plot.showGrid(x=True, y=False, alpha=0.12)
+
+    def _rebuild(self) -> None:
+        ds = self.state.dataset
+        self._names = {str(k): str(v) for k, v in zip(ds.entities["id"], ds.entities["name"], strict=True)}
+        # ids stay in Arrow: a list + dict of a million ids cost ~300 bytes an event and ~2 s
+        self._ids = IdLookup(ds.events["id"])
+        self._index = self._ids.index
+        self._lanes = lane_packing.lane_rows(ds.events, ds.meta.principal, self._names, group_by=self.group_by,
+                                       packed=False)  # packing waits for a zoom level
+        self._interval_index = marks.IntervalIndex.build(self._lanes.start, self._lanes.end)
+        self._kinds = lane_packing.event_kinds(ds.events)
+        self._titles = marks.LabelTexts(ds.events)  # computed per label drawn
+        # Packing only needs label lengths roughly (they are clipped to a slot), so skip measuring each.
+        chars = self._titles.lengths()
+        self._label_px = chars * QFontMetricsF(self.items.font).averageCharWidth() * 1.1
+        self._colours = lane_colours(self._lanes.keys, ds.entities, self.theme)
+        self._layout_key = None
+        self._packed: dict[tuple[int, int, int], lane_packing.Lanes] = {}  # per zoom level, height and tile
+        span, window = navigation.data_span(ds), self.state.window
+        first, last = span if span else (window.start, window.end)
+        lo, hi = lane_packing.x_limits(first, last, (window.start, window.end))
+        self._syncing = True  # limits may clamp the old range: that is not the user's window
+        try:
+            self.view.setLimits(xMin=lo, xMax=hi, minXRange=MIN_SPAN, maxXRange=hi - lo)
+        finally:
+            self._syncing = False
+        self._apply_window(window)
+        self._relayout()
+        self.as_of.follow(self.state.cursor)
+        self._update_emphasis()
+
+    def _collapsed_mask(self) -> np.ndarray:
+        return np.array([key in self.collapsed for key in self.lane_keys()], dtype=bool)
+
+    def _relayout(self) -> None:
+        """Repack sub-rows when the zoom crosses a power of two, the height or the collapsed lanes change."""
+        lanes = self._lanes
+        if lanes is None:
+            return
+        (t0, t1), _ = self.view.viewRange()
+        level = round(math.log2(max((t1 - t0) / max(self.view.width(), 50.0), 1e-3)))
+        budget = max(self.view.height(), 60.0) / self.items.line_height - CURSOR_LABEL_ROWS
+        crowded = self._interval_index.count(t0, t1) > DENSITY_LIMIT  # two binary searches
+        collapsed = self._collapsed_mask()
+        # Density ignores sub-rows, so crowded views skip packing altogether. Big datasets pack only the
+        # stretch around the view (aligned tiles, so small pans reuse it) instead of every pair.
+        tile = 2.0**level * max(self.view.width(), 50.0) * 2
+        part = math.floor(t0 / tile) if len(lanes) > FULL_PACK_LIMIT and not crowded else 0
+        pack_key = (-999 if crowded else level, int(budget), part)
+        key = (*pack_key, tuple(collapsed.tolist()))
+        if key == self._layout_key:
+            return
+        self._layout_key = key
+        if pack_key not in self._packed:
+            if len(self._packed) > 32:
+                self._packed.clear()
+            if crowded:
+                packed = dataclasses.replace(lanes, sub_row=np.zeros(len(lanes), dtype=np.int64))
+            else:
+                chosen = (self._interval_index.overlapping((part - 1) * tile, (part + 2) * tile)
+                          if len(lanes) > FULL_PACK_LIMIT else np.arange(len(lanes)))
+                packed = self._packed_part(lanes, level, budget, chosen)
+            self._packed[pack_key] = packed
+        self._set_marks(self._packed[pack_key], collapsed)
+
+    def _packed_part(self, lanes: lane_packing.Lanes, level: int, budget: float,
+                     chosen: np.ndarray) -> lane_packing.Lanes:
+        """Sub-rows for the chosen pairs at one zoom level, each reserving room for its label."""
+        slot_px = np.clip(self._label_px[lanes.event_index[chosen]], PACK_PX, LABEL_SLOT_PX) + 2 * MARK_GAP_PX
+        return lane_packing.packed_part(lanes, chosen, slot_px * 2.0**level, budget, 2 * LANE_PAD)
+
+    def _set_marks(self, lanes: lane_packing.Lanes, collapsed: np.ndarray) -> None:
+        tops, y = lane_packing.lane_geometry(lanes, LANE_PAD, collapsed, COLLAPSED_ROWS)
+        self.items.set_marks(Marks(
+            x0=lanes.start, x1=lanes.end, y=y, lane=lanes.lane, event=lanes.event_index,
+            kind=self._kinds[lanes.event_index], titles=self._titles, colours=self._colours,
+            bands=[(float(tops[i]), float(tops[i + 1])) for i in range(len(lanes.keys))],
+            height=float(tops[-1]), index=self._interval_index, collapsed=collapsed))
+        self._set_lane_ticks(lanes, tops, collapsed)
+        bottom = float(tops[-1]) + CURSOR_LABEL_ROWS  # an empty strip where the cursor's date label sits
+        self.view.setLimits(yMin=0.0, yMax=bottom, minYRange=bottom, maxYRange=bottom)
+        self.view.setYRange(0.0, bottom, padding=0)
+
+    def _set_lane_ticks(self, lanes: lane_packing.Lanes, tops: np.ndarray, collapsed: np.ndarray) -> None:
+        axis = self.plot.getAxis("left")
+        metrics = QFontMetricsF(axis.style.get("tickFont") or QFont())
+        labels = [metrics.elidedText((COLLAPSED_MARK if collapsed[i] else "") + label,
+                                     pg.QtCore.Qt.TextElideMode.ElideRight, LANE_LABEL_MAX_PX)
+                  for i, label in enumerate(lanes.labels)]
+        axis.setTicks([[((tops[i] + tops[i + 1]) / 2, label) for i, label in enumerate(labels)], []])
+        widest = max((metrics.horizontalAdvance(label) for label in labels), default=40.0)
+        axis.setWidth(int(widest) + 18)
+
+    # ---- window -----------------------------------------------------------------------------
+
+    def _on_view_range(self, _view: object, x_range: tuple[float, float]) -> None:
+        if self._syncing:  # our own range change: whoever made it relays out
+            return
+        self._relayout()
+        self.state.set_window(TimeWindow(float(x_range[0]), float(x_range[1])))
+
+    def _on_window_changed(self, window: TimeWindow) -> None:
+        self._apply_window(window)
+        self._relayout()
+
+    def _apply_window(self, window: TimeWindow) -> None:
+        (t0, t1), _ = self.view.viewRange()
+        if _close(t0, window.start) and _close(t1, window.end):
+            return
+        self._syncing = True  # our own setXRange must not echo back while the state is emitting
+        try:
+            self.plot.setXRange(window.start, window.end, padding=0)
+        finally:
+            self._syncing = False
+        (t0, t1), _ = self.view.viewRange()
+        if not (_close(t0, window.start) and _close(t1, window.end)):
+            # The limits clamped the request: tell the state after its current emission finishes.
+            QTimer.singleShot(0, self, lambda: self.state.set_window(TimeWindow(*self.view.viewRange()[0])))
+
+    # ---- mouse ------------------------------------------------------------------------------
+
+    def _visible_pixels(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        (t0, t1), _ = self.view.viewRange()
+        a = self.view.mapViewToScene(QPointF(t0, 0.0))
+        b = self.view.mapViewToScene(QPointF(t1, 1.0))
+        sx = (b.x() - a.x()) / (t1 - t0)
+        vis = self.items.visible(t0, t1)
+        px0, px1, py = self.items.pixels(vis, sx, a.x() - sx * t0, b.y() - a.y(), a.y())
+        return vis, px0, px1, py
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        inside = self.view.sceneBoundingRect().contains(scene_pos)
+        event_id = self.event_at(scene_pos) if inside else None
+        if event_id != self.state.hover and event_id is not None:
+            row = self.state.dataset.events.iloc[self._index[event_id]]
+            global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
+            QToolTip.showText(global_pos, tooltip_text(row, self._names), self.plot)
+        elif event_id is None and self.state.hover is not None:
+            QToolTip.hideText()
+        self.state.set_hover(event_id)
+
+    def _on_mouse_clicked(self, event: object) -> None:
+        pos = event.scenePos()  # type: ignore[attr-defined]
+        left = event.button() == pg.QtCore.Qt.MouseButton.LeftButton  # type: ignore[attr-defined]
+        event_id = self.event_at(pos) if left and self.view.sceneBoundingRect().contains(pos) else None
+        if event_id is not None:  # a click on empty space keeps the selection
+            self.state.select_event(event_id)
+        elif self.lanes.clicked(event):
+            event.accept()  # type: ignore[attr-defined]
+
+    def _update_emphasis(self) -> None:
+        events = self.state.dataset.events
+        selection: Selection = self.state.selection
+        strong = np.zeros(len(events), dtype=bool)
+        strong[[self._index[e] for e in selection.events if e in self._index]] = True
+        faded = ~actor_mask(events, list(selection.entities)) if selection.entities else np.zeros(len(events), bool)
+        unmatched = ~navigation.matches(self.state.dataset, self.state.filters)
+        hidden = unmatched & ~strong if self.hide_unmatched else np.zeros(len(events), bool)
+        self.items.set_emphasis(strong, faded | unmatched, self._index.get(self.state.hover or "", -1), hidden)
+        self._layout_key = None if self.hide_unmatched else self._layout_key  # what is crowded may change
+
+    def _on_hover_changed(self, event_id: str | None) -> None:
+        self.items.set_emphasis(self.items.strong, self.items.faded, self._index.get(event_id or "", -1))
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-3 * max(1.0, abs(b) * 1e-9)

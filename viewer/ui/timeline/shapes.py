@@ -1,0 +1,112 @@
+"""Event shapes in device pixels, drawn in batches: one ``drawRects`` per lane, kind and emphasis.
+
+Diamonds are squares in a frame turned by 45°, so thousands of markers cost a few calls, not one
+``drawPolygon`` each; only the handful of selected or hovered events are drawn one by one.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPolygonF
+
+from viewer.model import lane_packing
+from viewer.ui.shared.theme import Theme
+
+MARK_RADIUS = 5.0
+FADE_PX = 48.0  # a range running past the right edge fades out over this many pixels
+ROOT2 = math.sqrt(2.0)
+
+
+def paint_shapes(p: QPainter, kinds: np.ndarray, lanes: np.ndarray, colours: list[QColor], strong: np.ndarray,
+                 faded: np.ndarray, px0: np.ndarray, px1: np.ndarray, py: np.ndarray, right: float,
+                 theme: Theme) -> None:
+    """Bars and spans first, then markers; arrays are per visible mark, ``colours`` per lane.
+
+    Hollow (coarse-date) markers are filled with the background; selected ones get the theme's outline.
+    """
+    faded = faded & ~strong
+    bar = kinds != lane_packing.INSTANT
+    edge = bar & (px1 > right)
+    coarse = kinds == lane_packing.COARSE
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # axis-aligned bars need none; it halves the cost
+    plain = ~strong
+    key = ((lanes * 2 + coarse) * 2 + faded) * 2 + edge
+    for group in _groups(key, bar & plain):
+        lane, is_coarse, is_faded, at_edge = _unpack(int(key[group[0]]))
+        fill = QColor(colours[lane])
+        fill.setAlpha(25 if is_faded else 70 if is_coarse else 200)
+        p.setBrush(_fading(fill, right) if at_edge else QBrush(fill))
+        half = np.where(coarse[group], 5.0, 3.5)
+        p.drawRects([QRectF(x, y - h, max(w, 2.0), 2 * h) for x, y, w, h in
+                     zip(px0[group].tolist(), py[group].tolist(), (px1 - px0)[group].tolist(), half.tolist(),
+                         strict=True)])
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    hollow, outline = QColor(theme.background), QColor(theme.outline)
+    _paint_diamonds(p, key, plain, coarse, colours, px0, py, hollow)
+    for j in np.flatnonzero(strong).tolist():
+        _paint_strong(p, int(kinds[j]), colours[int(lanes[j])], float(px0[j]), float(px1[j]), float(py[j]), right,
+                      outline, hollow)
+
+
+def _paint_diamonds(p: QPainter, key: np.ndarray, plain: np.ndarray, coarse: np.ndarray, colours: list[QColor],
+                    px0: np.ndarray, py: np.ndarray, hollow: QColor) -> None:
+    side = MARK_RADIUS * ROOT2
+    # device (x, y) seen from a frame turned by 45°: x' = (x + y) / √2, y' = (y - x) / √2
+    rx, ry = (px0 + py) / ROOT2 - side / 2, (py - px0) / ROOT2 - side / 2
+    marker_key = key // 2  # markers do not fade at the edge
+    p.save()
+    p.rotate(45.0)
+    for group in _groups(marker_key, plain):
+        lane, is_coarse, is_faded, _ = _unpack(int(marker_key[group[0]]) * 2)
+        colour = QColor(colours[lane])
+        if is_faded:
+            colour.setAlpha(60)
+        # a darker edge keeps light colours (yellow) visible on white; hollow means "some day in this month/year"
+        p.setPen(QPen(colour.darker(135), 1.2))
+        p.setBrush(QBrush(hollow if is_coarse else colour))
+        p.drawRects([QRectF(x, y, side, side) for x, y in zip(rx[group].tolist(), ry[group].tolist(), strict=True)])
+    p.restore()
+
+
+def _paint_strong(p: QPainter, kind: int, colour: QColor, x0: float, x1: float, y: float, right: float,
+                  edge: QColor, hollow: QColor) -> None:
+    outline = QPen(edge, 2.0)
+    if kind != lane_packing.INSTANT:
+        fill = QColor(colour)
+        fill.setAlpha(70 if kind == lane_packing.COARSE else 200)
+        half = 5.0 if kind == lane_packing.COARSE else 3.5
+        p.setPen(outline if kind == lane_packing.RANGE else Qt.PenStyle.NoPen)
+        p.setBrush(_fading(fill, right) if x1 > right else QBrush(fill))
+        p.drawRoundedRect(QRectF(x0, y - half, max(x1 - x0, 2.0), 2 * half), 3.0, 3.0)
+    r = MARK_RADIUS + 1.5
+    p.setPen(outline)
+    p.setBrush(QBrush(hollow if kind == lane_packing.COARSE else colour))
+    p.drawPolygon(QPolygonF([QPointF(x0, y - r), QPointF(x0 + r, y), QPointF(x0, y + r), QPointF(x0 - r, y)]))
+
+
+def _groups(key: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
+    """Indices where ``mask`` holds, split by equal ``key``."""
+    chosen = np.flatnonzero(mask)
+    if not len(chosen):
+        return []
+    order = chosen[np.argsort(key[chosen], kind="stable")]
+    bounds = np.flatnonzero(np.diff(key[order])) + 1
+    return np.split(order, bounds)
+
+
+def _unpack(key: int) -> tuple[int, bool, bool, bool]:
+    return key // 8, bool(key // 4 % 2), bool(key // 2 % 2), bool(key % 2)
+
+
+def _fading(fill: QColor, right: float) -> QBrush:
+    """A brush that fades a bar to nothing at the right edge: it goes on past what is shown."""
+    gradient = QLinearGradient(right - FADE_PX, 0.0, right, 0.0)
+    gradient.setColorAt(0.0, fill)
+    clear = QColor(fill)
+    clear.setAlpha(0)
+    gradient.setColorAt(1.0, clear)
+    return QBrush(gradient)
