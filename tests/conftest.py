@@ -23,7 +23,7 @@ def alliance() -> Dataset:
 
 
 @pytest.fixture
-def write_dataset(tmp_path: Path):  # type: ignore[no-untyped-def]
+def write_dataset(tmp_path: Path):
     """Write a native dataset folder from CSV texts and return its path."""
 
     def write(events: str, entities: str = "id,name,kind\n", relations: str = "source,target,kind\n",

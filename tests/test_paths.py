@@ -13,7 +13,7 @@ def test_an_empty_xdg_variable_falls_back_to_the_default(monkeypatch: pytest.Mon
         assert "entente" in str(folder)
 
 
-def test_a_set_xdg_config_home_is_honoured(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_a_set_xdg_config_home_is_honoured(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
     assert paths.config_dir() == tmp_path / "entente"
 

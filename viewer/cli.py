@@ -22,6 +22,8 @@ import sys
 from collections.abc import Sequence
 
 from viewer.cli_format import emit, frame_for_output
+from viewer.io import native_write
+from viewer.io.cache import load_cached_many
 from viewer.model.dataset import Dataset
 from viewer.model.dates import format_date, parse_date
 from viewer.model.problems import LoadError
@@ -109,7 +111,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load(paths: list[str] | str | None) -> Dataset:
-    from viewer.io.cache import load_cached_many
     if isinstance(paths, str):
         paths = [paths]
     return load_cached_many(paths or [])
@@ -199,7 +200,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_convert(args: argparse.Namespace) -> int:
     """Read any supported input and write it as a native dataset."""
-    from viewer.io import native_write
     ds = _load(args.input)
     try:
         written = native_write.write(ds, args.output, overwrite=args.force)
@@ -216,7 +216,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if not args.out.lower().endswith((".png", ".svg", ".pdf")):
         raise UsageError(f"{args.out}: expected a file ending in .png, .svg or .pdf")
     ds = _load(args.paths)
-    from viewer.ui.shell.export import export_window  # the one command that needs Qt
+    from viewer.ui.render import export_window  # noqa: PLC0415 - the one command that needs Qt loads it only here
     export_window(ds, args.out, size=args.size, at=args.at, start=args.start, end=args.end, view=args.view)
     print(f"Wrote {args.out}")
     return 0
@@ -252,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
         return run(argv)
-    from viewer.ui.app import main as gui_main
+    from viewer.ui.app import main as gui_main  # noqa: PLC0415 - the commands above never load Qt
     return gui_main(argv)
 
 

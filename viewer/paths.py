@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import appdirs
+
 APP_NAME = "entente"
 APP_AUTHOR = "Entente"
 _HERE = Path(__file__).resolve().parent
@@ -32,20 +34,17 @@ def _xdg_guard() -> None:
 
 def config_dir() -> Path:
     """Per-user folder for settings (absolute, even when XDG_CONFIG_HOME is set but empty)."""
-    import appdirs
     _xdg_guard()
     return Path(appdirs.user_config_dir(APP_NAME, APP_AUTHOR)).absolute()
 
 
 def cache_dir() -> Path:
     """Per-user folder for parsed-dataset caches."""
-    import appdirs
     _xdg_guard()
     return Path(appdirs.user_cache_dir(APP_NAME, APP_AUTHOR)).absolute()
 
 
 def log_dir() -> Path:
     """Per-user folder for the rotating log file."""
-    import appdirs
     _xdg_guard()
     return Path(appdirs.user_log_dir(APP_NAME, APP_AUTHOR)).absolute()

@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from viewer.model import navigation
 from viewer.model.dataset import Dataset
 from viewer.model.dates import format_date, parse_date
 from viewer.model.filters import Filters
@@ -29,7 +30,7 @@ from viewer.model.window import TimeWindow
 
 GROUPINGS = ("actor", "category", "none")
 GRAPH_MODES = ("cursor", "diff")
-SPEEDS = ("day", "week", "month", "quarter", "year")
+SPEEDS = tuple(navigation.SPEEDS)
 THEMES = ("system", "light", "dark")
 Listener = Callable[[frozenset[str]], None]
 
@@ -58,7 +59,7 @@ class ViewChoices:
     graph_mode: str = "cursor"
     compare: tuple[pd.Timestamp, pd.Timestamp] | None = None
     hidden_kinds: frozenset[str] = frozenset()
-    people: bool = True
+    people: bool = False
     node_positions: tuple[tuple[str, float, float], ...] = ()  # nodes the user moved, in layout units
     speed: str = "month"
     theme: str = "system"

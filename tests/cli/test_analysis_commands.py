@@ -6,7 +6,7 @@ from pathlib import Path
 import viewer
 
 
-def test_events_for_nissan_in_early_2023_include_the_board_meeting_and_london(run, rows) -> None:  # type: ignore[no-untyped-def]
+def test_events_for_nissan_in_early_2023_include_the_board_meeting_and_london(run, rows) -> None:
     code, out, _ = run("events", "--from", "2023-01-01", "--to", "2023-02-06", "--actor", "nissan",
                        "--format", "csv")
     titles = {r["id"]: r["title"] for r in rows(out)}
@@ -14,18 +14,18 @@ def test_events_for_nissan_in_early_2023_include_the_board_meeting_and_london(ru
     assert "operating board meets" in titles["E053"] and "London" in titles["E060"]
 
 
-def test_events_keep_dates_at_their_precision(run, rows) -> None:  # type: ignore[no-untyped-def]
+def test_events_keep_dates_at_their_precision(run, rows) -> None:
     _, out, _ = run("events", "--from", "2023-01", "--to", "2023-01", "--format", "json")
     first = json.loads(out)[0]
     assert (first["id"], first["start"], first["precision"]) == ("E052", "2023-01", "month")
 
 
-def test_events_search_and_category_filters(run, rows) -> None:  # type: ignore[no-untyped-def]
+def test_events_search_and_category_filters(run, rows) -> None:
     _, out, _ = run("events", "--search", "Beirut", "--category", "legal", "--format", "csv")
     assert [r["id"] for r in rows(out)] == ["E029", "E030"]
 
 
-def test_diff_lists_the_stake_cut_and_the_trust(run, rows) -> None:  # type: ignore[no-untyped-def]
+def test_diff_lists_the_stake_cut_and_the_trust(run, rows) -> None:
     code, out, _ = run("diff", "--from", "2018-11-19", "--to", "2023-11-09", "--format", "csv")
     found = {(r["change"], r["source"], r["target"], r["old_value"], r["new_value"], r["events"]) for r in rows(out)}
     assert code == 0
@@ -34,28 +34,28 @@ def test_diff_lists_the_stake_cut_and_the_trust(run, rows) -> None:  # type: ign
     assert not any(r["change"] == "unchanged" for r in rows(out))
 
 
-def test_history_shows_the_four_steps(run, rows) -> None:  # type: ignore[no-untyped-def]
+def test_history_shows_the_four_steps(run, rows) -> None:
     _, out, _ = run("history", "renault", "nissan", "--kind", "equity_stake", "--format", "csv")
     assert [r["value"] for r in rows(out)] == ["36.8", "44.4", "43.4", "15"]
 
 
-def test_history_with_an_unknown_entity_is_a_usage_error(run, rows) -> None:  # type: ignore[no-untyped-def]
+def test_history_with_an_unknown_entity_is_a_usage_error(run, rows) -> None:
     code, _, err = run("history", "renault", "tesla")
     assert code == 2 and "'tesla'" in err
 
 
-def test_validate_is_clean_on_the_bundled_dataset(run, rows) -> None:  # type: ignore[no-untyped-def]
+def test_validate_is_clean_on_the_bundled_dataset(run, rows) -> None:
     code, out, _ = run("validate")
     assert code == 0 and "no problems" in out
 
 
-def test_validate_lists_problems_and_exits_1(run, rows, write_dataset) -> None:  # type: ignore[no-untyped-def]
+def test_validate_lists_problems_and_exits_1(run, rows, write_dataset) -> None:
     folder = write_dataset("id,start,end\ne1,2020-05-01,2020-04-01\n")
     code, out, _ = run("validate", str(folder))
     assert code == 1 and "row 1, field 'end'" in out
 
 
-def test_convert_writes_a_dataset_that_reads_back_the_same(run, rows, tmp_path: Path, alliance) -> None:  # type: ignore[no-untyped-def]
+def test_convert_writes_a_dataset_that_reads_back_the_same(run, rows, tmp_path: Path, alliance) -> None:
     for target in (tmp_path / "copy.json", tmp_path / "copy"):
         code, _, _ = run("convert", alliance.meta.path, str(target))
         assert code == 0
@@ -65,7 +65,7 @@ def test_convert_writes_a_dataset_that_reads_back_the_same(run, rows, tmp_path: 
         assert again.events["precision"].astype(str).tolist() == alliance.events["precision"].astype(str).tolist()
 
 
-def test_convert_never_replaces_a_folder_that_is_not_a_dataset(run, rows, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_convert_never_replaces_a_folder_that_is_not_a_dataset(run, rows, tmp_path: Path) -> None:
     precious = tmp_path / "thesis"
     precious.mkdir()
     (precious / "chapter1.txt").write_text("do not lose me")
@@ -74,6 +74,6 @@ def test_convert_never_replaces_a_folder_that_is_not_a_dataset(run, rows, tmp_pa
     assert (precious / "chapter1.txt").read_text() == "do not lose me"
 
 
-def test_unknown_options_are_usage_errors(run, rows) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_options_are_usage_errors(run, rows) -> None:
     assert run("diff", "--from", "2020")[0] == 2
     assert run("events", "--bogus")[0] == 2

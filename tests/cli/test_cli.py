@@ -40,7 +40,7 @@ def test_info_prints_title_counts_and_span(run, rows) -> None:
     assert "Events:    69" in out and "Relations: 53" in out and "Span:      27 Mar 1999" in out
 
 
-def test_info_on_a_dataset_with_bad_rows_lists_them_and_exits_1(run, rows, write_dataset) -> None:  # type: ignore[no-untyped-def]
+def test_info_on_a_dataset_with_bad_rows_lists_them_and_exits_1(run, rows, write_dataset) -> None:
     folder = write_dataset("id,start,title\ne1,2020,ok\ne2,never,bad\n")
     code, out, _ = run("info", str(folder))
     assert code == 1

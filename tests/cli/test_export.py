@@ -53,7 +53,7 @@ def test_export_to_an_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     assert cli.run(["export", "--out", str(tmp_path / "x.gif")]) == 2
 
 
-def test_a_failed_export_leaves_the_previous_file_intact(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_export_leaves_the_previous_file_intact(tmp_path: Path, monkeypatch) -> None:
     from viewer.ui.shell import export
     out = tmp_path / "keep.png"
     out.write_bytes(b"old image")

@@ -71,7 +71,7 @@ def test_events_and_relations_from_two_files_combine_with_entities_matched_by_na
     assert any("matched" in p.message for p in ds.problems)
 
 
-def test_combining_renames_clashing_event_ids_and_keeps_relation_links(alliance) -> None:  # type: ignore[no-untyped-def]
+def test_combining_renames_clashing_event_ids_and_keeps_relation_links(alliance) -> None:
     ds = load_many([alliance.meta.path, alliance.meta.path])
     assert len(ds.events) == 138 and ds.events["id"].is_unique
     linked = set(ds.relations["event"]) - {""}

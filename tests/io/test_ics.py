@@ -17,11 +17,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @cache
-def _edge():  # type: ignore[no-untyped-def]
+def _edge():
     return ics.read(FIXTURES / "calendar_edge.ics")
 
 
-def _by_id(ds, uid):  # type: ignore[no-untyped-def]
+def _by_id(ds, uid):
     return ds.events.set_index("id").loc[uid]
 
 

@@ -9,7 +9,7 @@ import viewer
 from viewer.model.problems import LoadError
 
 
-def test_a_folder_with_three_tables_and_metadata_loads(write_dataset) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_with_three_tables_and_metadata_loads(write_dataset) -> None:
     folder = write_dataset("id,start,title,actors\ne1,2020-01-02,Hello,acme\n", "id,name,kind\nacme,Acme,company\n",
                            "source,target,kind,value,valid_from\nacme,acme,equity_stake,5,2020\n",
                            json.dumps({"title": "Tiny", "default_window": {"start": "2020", "end": "2021"}}))
@@ -18,7 +18,7 @@ def test_a_folder_with_three_tables_and_metadata_loads(write_dataset) -> None:  
     assert ds.meta.default_start is not None and ds.meta.default_start.iso() == "2020"
 
 
-def test_a_bad_row_names_the_file_the_row_and_the_column(write_dataset) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_row_names_the_file_the_row_and_the_column(write_dataset) -> None:
     folder = write_dataset("id,start,title\ne1,2020,ok\ne2,31/02/2020,bad\n")
     (problem,) = [p for p in viewer.load(folder).problems if p.level == "error"]
     assert problem.file.endswith("events.csv") and problem.row == 2 and problem.field == "start"
@@ -34,7 +34,7 @@ def test_a_missing_path_is_refused_with_its_name(tmp_path: Path) -> None:
         viewer.load(tmp_path / "nowhere.json")
 
 
-def test_a_damaged_dataset_json_is_reported_and_defaults_used(write_dataset) -> None:  # type: ignore[no-untyped-def]
+def test_a_damaged_dataset_json_is_reported_and_defaults_used(write_dataset) -> None:
     folder = write_dataset("id,start\ne1,2020\n", meta="{not json")
     ds = viewer.load(folder)
     assert len(ds.events) == 1 and any("not readable JSON" in p.message for p in ds.problems)
@@ -55,7 +55,7 @@ def test_json_that_is_not_a_dataset_is_refused(tmp_path: Path) -> None:
         viewer.load(path)
 
 
-def test_parquet_tables_load_like_csv(tmp_path: Path, alliance) -> None:  # type: ignore[no-untyped-def]
+def test_parquet_tables_load_like_csv(tmp_path: Path, alliance) -> None:
     import pandas as pd
     folder = tmp_path / "pq"
     folder.mkdir()

@@ -94,5 +94,5 @@ def test_the_weekly_rule_gives_15_tuesdays_minus_5_exdates() -> None:
     assert set(ds.events["start"].dt.hour) == {8}  # 10:00 CEST
 
 
-def _first(ds, title):  # type: ignore[no-untyped-def]
+def _first(ds, title):
     return ds.events[ds.events["title"] == title].iloc[0]

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from viewer.io import table
+from viewer.io.table_mapping import guess_mapping
 from viewer.model.problems import LoadError
 
 FIXTURES = Path(__file__).parent / "fixtures_tables"
@@ -102,12 +103,12 @@ def test_a_column_that_does_not_exist_is_a_load_error() -> None:
 
 
 def test_guess_mapping_is_uncertain_without_a_title() -> None:
-    mapping = table.guess_mapping(["cdatetime", "address", "crimedescr"])
+    mapping = guess_mapping(["cdatetime", "address", "crimedescr"])
     assert (mapping.start, mapping.description, mapping.certain) == ("cdatetime", "crimedescr", False)
 
 
 def test_guess_mapping_pairs_a_date_with_its_time_and_zone_columns() -> None:
-    mapping = table.guess_mapping(["Notification Dt", "Event Dt", "Event Time", "Time Zone", "Last Updated Dt"])
+    mapping = guess_mapping(["Notification Dt", "Event Dt", "Event Time", "Time Zone", "Last Updated Dt"])
     assert (mapping.start, mapping.time, mapping.timezone) == ("Event Dt", "Event Time", "Time Zone")
 
 

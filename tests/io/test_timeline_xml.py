@@ -17,11 +17,11 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @cache
-def _edge():  # type: ignore[no-untyped-def]
+def _edge():
     return timeline_xml.read(FIXTURES / "timeline_edge.timeline")
 
 
-def _event(ds, title):  # type: ignore[no-untyped-def]
+def _event(ds, title):
     return ds.events.set_index("title").loc[title]
 
 

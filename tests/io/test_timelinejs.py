@@ -18,7 +18,7 @@ from viewer.model.problems import LoadError
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-def _event(ds, title):  # type: ignore[no-untyped-def]
+def _event(ds, title):
     return ds.events.set_index("title").loc[title]
 
 

@@ -18,7 +18,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @cache
-def _items():  # type: ignore[no-untyped-def]
+def _items():
     return vis_timeline.read(FIXTURES / "vis_items.json")
 
 

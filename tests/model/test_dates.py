@@ -61,4 +61,4 @@ def test_parse_date_accepts_datetime_objects_and_timestamps() -> None:
 
 def test_unix_seconds_round_trip() -> None:
     stamp = pd.Timestamp("2023-02-06 12:00", tz="UTC")
-    assert dates.from_seconds(dates.to_seconds(stamp)) == stamp
+    assert dates.from_seconds(float(dates.to_seconds(stamp))) == stamp

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.io import bods, gexf, gleif, ics, native, table, timeline_xml, timelinejs, vis_timeline
+from viewer.io.combine import combine
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 from viewer.paths import bundled_dataset
@@ -162,7 +163,6 @@ def load(path: str | Path | None = None, **options: Any) -> Dataset:
 
 def load_many(paths: Sequence[str | Path]) -> Dataset:
     """Read several files and combine them into one dataset (entities matched by id, then name)."""
-    from viewer.io.combine import combine
     if not paths:
         return load()
     datasets = [load(p) for p in paths]

@@ -27,6 +27,8 @@ from typing import Any
 import pandas as pd
 
 from viewer import paths
+from viewer.io import load
+from viewer.io.combine import combine
 from viewer.model.dataset import Dataset, DatasetMeta
 from viewer.model.dates import PartialDate
 from viewer.model.problems import Problem
@@ -64,7 +66,6 @@ def fingerprint(path: Path, options: dict[str, Any]) -> tuple[str, int]:
 
 def load_cached(path: str | Path | None = None, **options: Any) -> Dataset:
     """:func:`viewer.io.load`, answered from the cache when this file (unchanged) was read before."""
-    from viewer.io import load
     if path is None or not enabled():
         return load(path, **options)
     source = Path(path)
@@ -94,7 +95,6 @@ def load_cached(path: str | Path | None = None, **options: Any) -> Dataset:
 
 def load_cached_many(paths_: Sequence[str | Path]) -> Dataset:
     """:func:`viewer.io.load_many` with each file read through :func:`load_cached`."""
-    from viewer.io.combine import combine
     if not paths_:
         return load_cached()
     datasets = [load_cached(p) for p in paths_]

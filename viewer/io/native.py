@@ -7,6 +7,7 @@ lists of records: ``{"title": …, "events": [...], "entities": [...], "relation
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -128,7 +129,6 @@ def meta_from_json(document: dict[str, Any], label: str) -> tuple[DatasetMeta, l
 
 
 def _with_path(meta: DatasetMeta, path: Path) -> DatasetMeta:
-    from dataclasses import replace
     return replace(meta, path=str(path), title=meta.title or path.stem)
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from viewer.model import dates
+from viewer.model import dates, query
 from viewer.model.columns import has_duplicates, is_in, normalise_lists, split_ids
 from viewer.model.columns import text as _text
 from viewer.model.problems import LoadError, Problem
@@ -101,7 +101,6 @@ class Dataset:
         >>> list(ds.events_between("2023-01-26", "2023-01-26", actors=["aob"])["id"])
         ['E053']
         """
-        from viewer.model import query
         return query.events_between(self.events, start, end, actors=actors, categories=categories,
                                     tags=tags, text=text)
 
@@ -113,7 +112,6 @@ class Dataset:
         >>> float(rel.query("source == 'renault' and target == 'nissan' and kind == 'equity_stake'")["value"].iloc[0])
         43.4
         """
-        from viewer.model import query
         return query.relations_at(self.relations, when)
 
     def diff(self, before: object, after: object) -> Diff:
@@ -124,7 +122,6 @@ class Dataset:
         >>> cut[cut["target"] == "nissan"][["old_value", "new_value", "events"]].values.tolist()
         [[43.4, 15.0, 'E067']]
         """
-        from viewer.model import query
         return query.diff(self.relations, before, after)
 
     def history(self, source: str, target: str, kind: str | None = None) -> pd.DataFrame:
@@ -134,7 +131,6 @@ class Dataset:
         >>> viewer.load().history("renault", "nissan", "equity_stake")["value"].tolist()
         [36.8, 44.4, 43.4, 15.0]
         """
-        from viewer.model import query
         return query.history(self.relations, source, target, kind)
 
 

@@ -14,9 +14,15 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 import viewer
 from viewer import logs
+from viewer.io.cache import load_cached_many
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 from viewer.paths import resources_dir
+from viewer.ui.shared import theme
+from viewer.ui.shared.state import ViewState
+from viewer.ui.shell import dialogs
+from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +53,6 @@ def app_icon() -> QIcon:
 
 def first_dataset(paths: Sequence[str]) -> tuple[Dataset, str | None]:
     """The dataset to open first, and an error message if the requested one could not be read."""
-    from viewer.io.cache import load_cached_many
     if paths:
         try:
             return load_cached_many(list(paths)), None
@@ -64,7 +69,6 @@ def install_excepthook(parent: QWidget | None) -> None:
             sys.__excepthook__(kind, exc, tb)
             return
         log.error("uncaught exception", exc_info=(kind, exc, tb))
-        from viewer.ui.shell import dialogs
         where = logs.log_file()
         dialogs.error(parent, "Something went wrong",
                       f"{exc}\n\nEntente keeps running. The log has the details: {where or 'logging is off'}",
@@ -78,11 +82,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
     logs.setup()
     app = application()
-    from viewer.ui.shared import theme
-    from viewer.ui.shared.state import ViewState
-    from viewer.ui.shell import dialogs
-    from viewer.ui.shell.main_window import MainWindow
-    from viewer.ui.shell.settings import Settings
     settings = Settings()
     theme.apply(app, settings.theme())  # before any panel is built, so none starts in the wrong colours
     dataset, error = first_dataset(args)

@@ -6,15 +6,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
-from viewer.model.dataset import Dataset
 from viewer.ui.relations.diff_view import EVENT, RELATION
 from viewer.ui.relations.panel import RelationshipPanel
 from viewer.ui.shared.state import Selection, ViewState
-
-
-@pytest.fixture
-def state(alliance: Dataset) -> ViewState:
-    return ViewState(alliance)
 
 
 @pytest.fixture
@@ -30,8 +24,9 @@ def panel(qtbot: QtBot, state: ViewState) -> RelationshipPanel:
 
 def _click(qtbot: QtBot, panel: RelationshipPanel, relation: str, column: int) -> None:
     tree = panel.diff_view.changes
-    row = next(i for i in range(tree.topLevelItemCount()) if relation in tree.topLevelItem(i).text(RELATION))
-    rect = tree.visualItemRect(tree.topLevelItem(row))
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    item = next(it for it in items if it is not None and relation in it.text(RELATION))
+    rect = tree.visualItemRect(item)
     x = tree.header().sectionViewportPosition(column) + 5
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, rect.center().y()))
 

@@ -8,17 +8,10 @@ from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
-from viewer.model.dataset import Dataset
 from viewer.model.dates import to_seconds
 from viewer.ui.relations.history_chart import SOURCE, HistoryPanel
-from viewer.ui.relations.tools import install
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def state(alliance: Dataset) -> ViewState:
-    return ViewState(alliance)
 
 
 @pytest.fixture
@@ -41,7 +34,8 @@ def test_selecting_renaults_stake_shows_its_four_steps(history: HistoryPanel, st
     assert history.values() == [36.8, 44.4, 43.4, 15.0]
     assert history.key == ("renault", "nissan", "equity_stake")
     assert history.list.topLevelItemCount() == 4
-    assert history.list.topLevelItem(3).isSelected()
+    last = history.list.topLevelItem(3)
+    assert last is not None and last.isSelected()
     assert "4 steps" in history.title.text()
 
 
@@ -59,7 +53,9 @@ def test_fuzzy_bounds_are_hatched_spans(history: HistoryPanel, state: ViewState)
 def test_clicking_a_step_in_the_list_selects_that_relation(qtbot: QtBot, history: HistoryPanel,
                                                            state: ViewState) -> None:
     state.select(Selection(relations=frozenset({"R04"})))
-    rect = history.list.visualItemRect(history.list.topLevelItem(0))
+    first = history.list.topLevelItem(0)
+    assert first is not None
+    rect = history.list.visualItemRect(first)
     qtbot.mouseClick(history.list.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(10, rect.center().y()))
     assert state.selection == Selection(relations=frozenset({"R01"}))
     assert history.values() == [36.8, 44.4, 43.4, 15.0]  # same relation, same chart
@@ -71,6 +67,7 @@ def test_clicking_a_source_opens_only_web_links(history: HistoryPanel, state: Vi
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(QUrl(url).toString()))
     state.select(Selection(relations=frozenset({"R04"})))
     item = history.list.topLevelItem(3)
+    assert item is not None
     history.list.itemClicked.emit(item, SOURCE)
     assert opened == ["https://www.nasdaq.com/articles/renault-cuts-nissan-stake-to-15-after-transferring-shares-to-trust"]
     item.setText(SOURCE, "file:///etc/passwd")
@@ -86,13 +83,9 @@ def test_clicking_a_step_in_the_chart_selects_it(qtbot: QtBot, history: HistoryP
     assert state.selection == Selection(relations=frozenset({"R02"}))
 
 
-def test_clicking_the_renault_to_nissan_edge_in_the_window_shows_its_history(qtbot: QtBot, state: ViewState) -> None:
-    window = MainWindow(state)
-    qtbot.addWidget(window)
-    tools = install(window)
-    window.resize(1600, 900)
-    window.show()
-    qtbot.waitExposed(window)
+def test_clicking_the_renault_to_nissan_edge_in_the_window_shows_its_history(qtbot: QtBot, window: MainWindow,
+                                                                            state: ViewState) -> None:
+    tools = window.relation_tools
     state.move_cursor("2023-11-09")
     panel = window.relations
     with qtbot.waitSignal(state.selection_changed):

@@ -17,11 +17,6 @@ from viewer.ui.shared.state import Selection, ViewState
 
 
 @pytest.fixture
-def state() -> ViewState:
-    return ViewState(viewer.load())
-
-
-@pytest.fixture
 def panel(qtbot: QtBot, state: ViewState) -> RelationshipPanel:
     widget = RelationshipPanel(state)
     qtbot.addWidget(widget)

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QMenu
 from pytestqt.qtbot import QtBot
 
-from viewer.model.dataset import Dataset
 from viewer.ui.relations.table import COLUMNS, RelationsTable
-from viewer.ui.relations.tools import HISTORY_DOCK, TABLE_DOCK, install
+from viewer.ui.relations.tools import HISTORY_DOCK, TABLE_DOCK
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def state(alliance: Dataset) -> ViewState:
-    return ViewState(alliance)
 
 
 @pytest.fixture
@@ -74,14 +68,12 @@ def test_the_filter_box_narrows_the_rows(table: RelationsTable) -> None:
     assert set(table.visible_ids()) == {"R05", "R06"}
 
 
-def test_install_adds_the_history_and_the_table_as_named_tabbed_docks_once(qtbot: QtBot, state: ViewState) -> None:
-    window = MainWindow(state)
-    qtbot.addWidget(window)
-    tools = install(window)
-    assert install(window) is tools and window.relation_tools is tools
+def test_the_history_and_the_table_are_named_tabbed_docks_in_the_view_menu(window: MainWindow) -> None:
+    tools = window.relation_tools
     names = {d.objectName() for d in window.findChildren(QDockWidget)}
     assert {HISTORY_DOCK, TABLE_DOCK} <= names
     assert window.tabifiedDockWidgets(tools.history_dock) == [tools.table_dock]
     assert window.dockWidgetArea(tools.history_dock) == window.dockWidgetArea(window.details_dock)
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    assert isinstance(view_menu, QMenu)
     assert tools.table_dock.toggleViewAction() in view_menu.actions()

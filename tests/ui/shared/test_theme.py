@@ -114,7 +114,7 @@ def test_the_choice_is_remembered_in_the_settings(qtbot: QtBot, alliance: Datase
     path = tmp_path / "entente.ini"
     window = MainWindow(ViewState(alliance), Settings(path))
     qtbot.addWidget(window)
-    window.apply_theme("dark")
+    window.actions_by_name["theme_dark"].trigger()
     window.settings.sync()  # type: ignore[union-attr]
     assert Settings(path).theme() == "dark"
 

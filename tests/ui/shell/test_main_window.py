@@ -4,20 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from viewer.model.dataset import Dataset
-from viewer.ui.shared.state import Selection, ViewState
+from viewer.ui.shared.state import Selection
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, alliance: Dataset) -> MainWindow:  # type: ignore[no-untyped-def]
-    main = MainWindow(ViewState(alliance))
-    qtbot.addWidget(main)
-    main.resize(1600, 900)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
 
 
 def test_the_window_opens_on_ghosn_arrest_to_london_with_the_cursor_on_london(window: MainWindow) -> None:
@@ -55,7 +44,7 @@ def test_selecting_an_entity_shows_it_with_its_ties(window: MainWindow) -> None:
     assert "Nissan Motor" in text and "43.4%" in text
 
 
-def test_a_file_that_cannot_be_opened_leaves_the_dataset_open(qtbot, window: MainWindow, tmp_path: Path,  # type: ignore[no-untyped-def]
+def test_a_file_that_cannot_be_opened_leaves_the_dataset_open(qtbot, window: MainWindow, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))

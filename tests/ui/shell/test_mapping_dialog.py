@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 from viewer.io import table
-from viewer.ui.shell import main_window as main_window_module
 from viewer.ui.shell.mapping_dialog import MappingDialog, needs_mapping
 
 
@@ -29,7 +28,7 @@ def test_a_table_with_common_names_opens_directly(tmp_path: Path) -> None:
     assert needs_mapping(path) is None
 
 
-def test_the_dialog_previews_rows_and_reports_problems_before_import(qtbot, odd_table: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_previews_rows_and_reports_problems_before_import(qtbot, odd_table: Path) -> None:
     preview = table.preview(odd_table)
     dialog = MappingDialog(odd_table, preview)
     qtbot.addWidget(dialog)
@@ -47,14 +46,14 @@ def test_the_dialog_previews_rows_and_reports_problems_before_import(qtbot, odd_
     assert ds.events["start"].iloc[0].month == 4  # 03/04 read day-first, as chosen
 
 
-def test_import_is_disabled_until_a_start_column_is_chosen(qtbot, odd_table: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_is_disabled_until_a_start_column_is_chosen(qtbot, odd_table: Path) -> None:
     dialog = MappingDialog(odd_table, table.preview(odd_table))
     qtbot.addWidget(dialog)
     dialog.combos["start"].setCurrentText("(none)")
     assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
 
 
-def test_opening_such_a_table_in_the_window_goes_through_the_dialog(qtbot, odd_table: Path, alliance,  # type: ignore[no-untyped-def]
+def test_opening_such_a_table_in_the_window_goes_through_the_dialog(qtbot, odd_table: Path, alliance,
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from viewer.ui.shared.state import ViewState
     from viewer.ui.shell.main_window import MainWindow
@@ -65,7 +64,7 @@ def test_opening_such_a_table_in_the_window_goes_through_the_dialog(qtbot, odd_t
         dialog.order.setCurrentIndex(dialog.order.findData("dmy"))
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(main_window_module.MappingDialog, "exec", accept)
+    monkeypatch.setattr(MappingDialog, "exec", accept)
     window = MainWindow(ViewState(alliance))
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.loader.loaded, timeout=15_000):
@@ -73,7 +72,7 @@ def test_opening_such_a_table_in_the_window_goes_through_the_dialog(qtbot, odd_t
     assert list(window.state.dataset.events["title"]) == ["Board meets", "Deal signed"]
 
 
-def test_add_to_dataset_joins_the_file_to_the_open_one(qtbot, alliance, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_add_to_dataset_joins_the_file_to_the_open_one(qtbot, alliance, tmp_path: Path) -> None:
     from viewer.ui.shared.state import ViewState
     from viewer.ui.shell.main_window import MainWindow
     extra = tmp_path / "extra.csv"

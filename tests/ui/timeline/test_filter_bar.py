@@ -31,13 +31,13 @@ def check(button: CheckMenuButton, value: str) -> None:
     raise AssertionError(f"{value} not offered")
 
 
-def test_typing_in_the_search_box_filters_once_typing_pauses(qtbot, bar: FilterBar) -> None:  # type: ignore[no-untyped-def]
+def test_typing_in_the_search_box_filters_once_typing_pauses(qtbot, bar: FilterBar) -> None:
     qtbot.keyClicks(bar.search, "Beirut")
     qtbot.waitUntil(lambda: bar.state.filters.text == "Beirut", timeout=2000)
     assert bar.clear_button.isEnabled()
 
 
-def test_enter_applies_the_search_at_once(qtbot, bar: FilterBar) -> None:  # type: ignore[no-untyped-def]
+def test_enter_applies_the_search_at_once(qtbot, bar: FilterBar) -> None:
     bar.search.setText("de meo")
     qtbot.keyClick(bar.search, Qt.Key.Key_Return)
     assert bar.state.filters.text == "de meo"
@@ -67,7 +67,7 @@ def test_a_dataset_without_tags_disables_the_tag_picker(bar: FilterBar) -> None:
     assert not bar.tags.isEnabled()
 
 
-def test_tags_are_offered_and_filter_when_the_dataset_has_them(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tags_are_offered_and_filter_when_the_dataset_has_them(qtbot) -> None:
     ds = viewer.load()
     ds.events = ds.events.assign(tags=["ongoing" if i % 2 else "" for i in range(len(ds.events))])
     widget = FilterBar(ViewState(ds))
@@ -77,7 +77,7 @@ def test_tags_are_offered_and_filter_when_the_dataset_has_them(qtbot) -> None:  
     assert widget.state.filters.tags == frozenset({"ongoing"})
 
 
-def test_partial_dates_are_accepted_and_bad_ones_flagged(qtbot, bar: FilterBar) -> None:  # type: ignore[no-untyped-def]
+def test_partial_dates_are_accepted_and_bad_ones_flagged(qtbot, bar: FilterBar) -> None:
     bar.start.setText("2019-12")
     qtbot.keyClick(bar.start, Qt.Key.Key_Return)
     assert bar.state.filters.start == "2019-12"

@@ -11,8 +11,9 @@ pytest.importorskip("pytestqt")
 import viewer
 from viewer.model.dataset import DatasetMeta
 from viewer.model.filters import Filters
+from viewer.model.navigation import default_window
 from viewer.model.window import TimeWindow
-from viewer.ui.shared.state import ViewState, default_window
+from viewer.ui.shared.state import ViewState
 from viewer.ui.timeline.overview import OverviewStrip
 from viewer.ui.timeline.panel import TimelinePanel
 

@@ -36,7 +36,7 @@ def test_each_tick_moves_the_cursor_by_the_speed_over_twenty(playback: Playback)
     assert playback.state.cursor == start + pd.Timedelta(days=1)
 
 
-def test_playing_for_real_moves_the_cursor_forward(qtbot, playback: Playback) -> None:  # type: ignore[no-untyped-def]
+def test_playing_for_real_moves_the_cursor_forward(qtbot, playback: Playback) -> None:
     playback.set_speed("year")
     start = playback.state.cursor
     playback.play()
@@ -65,7 +65,7 @@ def test_an_unknown_speed_is_refused(playback: Playback) -> None:
         playback.set_speed("fortnight")
 
 
-def test_the_relationship_panel_steps_with_playback(qtbot, playback: Playback) -> None:  # type: ignore[no-untyped-def]
+def test_the_relationship_panel_steps_with_playback(qtbot, playback: Playback) -> None:
     panel = RelationshipPanel(playback.state)
     qtbot.addWidget(panel)
     assert panel.edge_labels()[("renault", "nissan", "equity_stake")] == "43.4%"

@@ -16,42 +16,27 @@ from viewer.model import navigation
 from viewer.model.dataset import Dataset
 from viewer.model.filters import Filters
 from viewer.model.window import TimeWindow
-from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
-from viewer.ui.timeline import tools as timeline_tools
 
 DAY = 86400.0
 
 
-@pytest.fixture
-def window(qtbot, alliance: Dataset) -> MainWindow:  # type: ignore[no-untyped-def]
-    main = MainWindow(ViewState(alliance))
-    qtbot.addWidget(main)
-    timeline_tools.install(main)
-    main.resize(1600, 900)
-    main.show()
-    qtbot.waitExposed(main)
-    main.timeline.grab()
-    return main
-
-
-def focus_timeline(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def focus_timeline(qtbot, window: MainWindow) -> None:
     window.activateWindow()
     window.timeline.plot.setFocus()
     qtbot.waitUntil(window.timeline.plot.hasFocus)
 
 
-def test_install_is_idempotent_and_registers_find_and_play(window: MainWindow) -> None:
-    tools = window.tools  # type: ignore[attr-defined]
-    assert timeline_tools.install(window) is tools
+def test_the_timeline_contributes_find_and_play_and_its_toolbars(window: MainWindow) -> None:
+    tools = window.tools
     assert window.actions_by_name["find"].shortcut().toString() == "Ctrl+F"
     assert window.actions_by_name["play"].shortcut().toString() == "Space"
     assert tools.navigation.objectName() and tools.filters_bar.objectName()
-    assert window.centralWidget().isAncestorOf(window.timeline)
-    assert window.centralWidget().isAncestorOf(tools.overview)
+    central = window.centralWidget()
+    assert central is not None and central.isAncestorOf(window.timeline) and central.isAncestorOf(tools.overview)
 
 
-def test_plus_and_minus_zoom_around_the_cursor_inside_the_timeline(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_plus_and_minus_zoom_around_the_cursor_inside_the_timeline(qtbot, window: MainWindow) -> None:
     focus_timeline(qtbot, window)
     state = window.state
     before = state.window
@@ -64,7 +49,7 @@ def test_plus_and_minus_zoom_around_the_cursor_inside_the_timeline(qtbot, window
     assert state.window.span == pytest.approx(before.span)
 
 
-def test_zooming_in_by_keys_stops_at_one_hour(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_zooming_in_by_keys_stops_at_one_hour(qtbot, window: MainWindow) -> None:
     focus_timeline(qtbot, window)
     window.state.set_window(TimeWindow.between("2023-02-06T10:00Z", "2023-02-06T12:00Z"))
     for _ in range(10):
@@ -74,7 +59,7 @@ def test_zooming_in_by_keys_stops_at_one_hour(qtbot, window: MainWindow) -> None
     assert x1 - x0 == pytest.approx(3600.0, rel=1e-3)
 
 
-def test_zooming_out_by_keys_stops_at_the_data_span_plus_a_margin(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_zooming_out_by_keys_stops_at_the_data_span_plus_a_margin(qtbot, window: MainWindow) -> None:
     focus_timeline(qtbot, window)
     for _ in range(20):
         qtbot.keyClick(window.timeline.plot, Qt.Key.Key_Minus)
@@ -83,7 +68,7 @@ def test_zooming_out_by_keys_stops_at_the_data_span_plus_a_margin(qtbot, window:
     assert window.state.window.start <= first and window.state.window.end >= last
 
 
-def test_home_and_end_select_the_first_and_last_events_and_show_them(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_home_and_end_select_the_first_and_last_events_and_show_them(qtbot, window: MainWindow) -> None:
     focus_timeline(qtbot, window)
     state = window.state
     qtbot.keyClick(window.timeline.plot, Qt.Key.Key_Home)
@@ -98,7 +83,7 @@ def test_home_and_end_select_the_first_and_last_events_and_show_them(qtbot, wind
     assert last in window.timeline.visible_event_ids()
 
 
-def test_home_and_end_keep_to_the_matching_events_while_filtering(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_home_and_end_keep_to_the_matching_events_while_filtering(qtbot, window: MainWindow) -> None:
     focus_timeline(qtbot, window)
     window.state.set_filters(Filters(text="beirut"))
     qtbot.keyClick(window.timeline.plot, Qt.Key.Key_End)
@@ -120,7 +105,7 @@ def test_left_and_right_step_through_events_and_keep_them_in_view(window: MainWi
 
 
 def test_the_presets_show_the_default_window_all_events_and_around_the_selection(window: MainWindow) -> None:
-    tools = window.tools  # type: ignore[attr-defined]
+    tools = window.tools
     state = window.state
     assert tools.presets["default"].text() == "Ghosn arrest → London"
     assert "2018-11-19 → 2023-02-06" in tools.presets["default"].toolTip()
@@ -138,7 +123,7 @@ def test_the_presets_show_the_default_window_all_events_and_around_the_selection
     assert state.window == TimeWindow.between("2018-11-19", "2023-02-06")
 
 
-def send_mouse(widget, kind: QEvent.Type, pos: QPoint, buttons: Qt.MouseButton,  # type: ignore[no-untyped-def]
+def send_mouse(widget, kind: QEvent.Type, pos: QPoint, buttons: Qt.MouseButton,
                modifiers: Qt.KeyboardModifier) -> None:
     button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
     point = QPointF(pos)
@@ -146,7 +131,7 @@ def send_mouse(widget, kind: QEvent.Type, pos: QPoint, buttons: Qt.MouseButton, 
     QApplication.sendEvent(widget, event)
 
 
-def drag(widget, start: QPoint, end: QPoint, modifiers: Qt.KeyboardModifier) -> None:  # type: ignore[no-untyped-def]
+def drag(widget, start: QPoint, end: QPoint, modifiers: Qt.KeyboardModifier) -> None:
     left = Qt.MouseButton.LeftButton
     send_mouse(widget, QEvent.Type.MouseButtonPress, start, left, modifiers)
     for i in range(1, 9):
@@ -181,7 +166,7 @@ def test_a_plain_drag_pans_without_zooming(window: MainWindow) -> None:
     assert after.start > before.start + 300 * DAY
 
 
-def test_the_wheel_zooms_around_the_mouse(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_the_wheel_zooms_around_the_mouse(qtbot, window: MainWindow) -> None:
     viewport = window.timeline.plot.viewport()
     pos = view_point(window, "2020-01-01")
     pivot = TimeWindow.between("2020-01-01", "2020-01-01").start
@@ -195,7 +180,7 @@ def test_the_wheel_zooms_around_the_mouse(qtbot, window: MainWindow) -> None:  #
     assert (pivot - after.start) / after.span == pytest.approx(fraction, abs=0.01)
 
 
-def test_clicking_a_lane_name_collapses_it_to_a_thin_row_without_labels(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_lane_name_collapses_it_to_a_thin_row_without_labels(qtbot, window: MainWindow) -> None:
     timeline = window.timeline
     axis = timeline.plot.getAxis("left")
     top, bottom = timeline.items.marks.bands[0]
@@ -232,9 +217,9 @@ def test_the_lane_menu_collapses_others_and_expands_all(window: MainWindow) -> N
 def test_a_collapsed_lane_survives_regrouping_and_back(window: MainWindow) -> None:
     timeline = window.timeline
     timeline.toggle_lane("geely")
-    window.tools.group_by.setCurrentIndex(1)  # type: ignore[attr-defined]
+    window.tools.group_by.setCurrentIndex(1)
     assert "Legal" in timeline.lane_labels()
-    window.tools.group_by.setCurrentIndex(0)  # type: ignore[attr-defined]
+    window.tools.group_by.setCurrentIndex(0)
     assert timeline.collapsed == {"geely"}
     assert any(label.startswith("▸") for label in [t[1] for t in timeline.plot.getAxis("left")._tickLevels[0]])
 
@@ -268,14 +253,14 @@ def test_a_month_precise_event_is_labelled_with_its_month(window: MainWindow) ->
     assert window.timeline.items.marks.titles[index].startswith("Jan 2023 · ")
 
 
-def test_ctrl_f_focuses_the_search_box(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_f_focuses_the_search_box(qtbot, window: MainWindow) -> None:
     window.actions_by_name["find"].trigger()
-    bar = window.tools.filter_bar  # type: ignore[attr-defined]
+    bar = window.tools.filter_bar
     qtbot.waitUntil(bar.search.hasFocus)
 
 
-def test_space_plays_and_pauses_but_types_a_space_in_the_search_box(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    tools = window.tools  # type: ignore[attr-defined]
+def test_space_plays_and_pauses_but_types_a_space_in_the_search_box(qtbot, window: MainWindow) -> None:
+    tools = window.tools
     focus_timeline(qtbot, window)
     window.state.set_window(TimeWindow.between("2020", "2021"))
     qtbot.keyClick(window.timeline.plot, Qt.Key.Key_Space)
@@ -291,7 +276,7 @@ def test_space_plays_and_pauses_but_types_a_space_in_the_search_box(qtbot, windo
 
 
 def test_the_status_line_counts_matching_events_and_imprecise_ones(window: MainWindow) -> None:
-    label = window.tools.matched_label  # type: ignore[attr-defined]
+    label = window.tools.matched_label
     assert label.text() == ""
     window.state.set_filters(Filters(text="beirut"))
     assert label.text() == "2 of 69 events match"
@@ -307,7 +292,7 @@ def test_filters_fade_non_matching_events_or_hide_them(window: MainWindow) -> No
     assert not timeline.items.faded[index["E029"]]
     assert timeline.items.faded[index["E018"]]
     assert "E018" in timeline.visible_event_ids()
-    window.tools.hide_action.setChecked(True)  # type: ignore[attr-defined]
+    window.tools.hide_action.setChecked(True)
     assert "E018" not in timeline.visible_event_ids()
     assert "E029" in timeline.visible_event_ids()
 
@@ -317,7 +302,7 @@ def test_a_new_dataset_resets_filters_and_presets(window: MainWindow, alliance: 
     smaller = Dataset(alliance.events.iloc[:10].reset_index(drop=True), alliance.entities, alliance.relations,
                       alliance.meta.__class__(title="Small"))
     window.state.set_dataset(smaller)
-    tools = window.tools  # type: ignore[attr-defined]
+    tools = window.tools
     assert tools.matched_label.text() == ""
     assert tools.presets["default"].text() == "Default window"
     assert tools.filter_bar.search.text() == ""

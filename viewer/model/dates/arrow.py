@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -92,7 +93,6 @@ def to_arrow(values: object) -> pa.Array:
     try:
         return pa.array(values, type=pa.string(), from_pandas=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
-        import pandas as pd
         series = pd.Series(values, dtype="object")
         return pa.array(series.where(series.isna(), series.map(str)), type=pa.string(), from_pandas=True)
 

@@ -8,7 +8,7 @@ changes. Clicking a change selects its relation; clicking its event selects the 
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QIcon
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 from viewer.model.dates import iso_date, parse_date
 from viewer.model.graph import short_name
 from viewer.model.graph_diff import DiffGraph
-from viewer.model.window import TimeWindow
 from viewer.ui.relations.legend import swatch
 from viewer.ui.shared.link_cell import style_link
 from viewer.ui.shared.state import Selection, ViewState
@@ -55,13 +54,10 @@ def _day(stamp: pd.Timestamp) -> str:
 class DiffView(QWidget):
     """Two editable dates, shortcuts to pick them, and the list of changes between them."""
 
-    dates_changed = Signal(object)  # (before, after) as UTC Timestamps
 
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self._follow_window = True
-        self._dates = (state.window.start_time, state.window.end_time)
         self.theme = current()
         self.before_edit, self.after_edit = QLineEdit(self), QLineEdit(self)
         for edit, tip in ((self.before_edit, "From"), (self.after_edit, "To")):
@@ -105,8 +101,7 @@ class DiffView(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.summary)
         layout.addWidget(self.changes, 1)
-        state.window_changed.connect(self._on_window)
-        state.dataset_changed.connect(lambda _ds: self.use_window())
+        state.changed.connect(self._on_changed)
         state.selection_changed.connect(self._on_selection)
         self._show_dates()
         self.set_theme(self.theme)
@@ -130,33 +125,31 @@ class DiffView(QWidget):
     # the two dates ------------------------------------------------------------------------------
 
     def dates(self) -> tuple[pd.Timestamp, pd.Timestamp]:
-        """The two dates compared (before, after)."""
-        return self._dates
+        """The two dates compared (before, after): the chosen ones, else the window's start and end."""
+        chosen = self.state.view.compare
+        return chosen if chosen is not None else (self.state.window.start_time, self.state.window.end_time)
 
     def set_dates(self, before: object, after: object) -> None:
         """Compare two dates (anything :func:`parse_date` reads); the window is no longer followed."""
-        self._follow_window = False
-        self._set(parse_date(before).start, parse_date(after).start)
+        self._choose(parse_date(before).start, parse_date(after).start)
 
     def use_window(self) -> None:
         """Compare the window's start with its end, and follow the window from now on."""
-        self._follow_window = True
-        self._set(self.state.window.start_time, self.state.window.end_time)
+        self.state.set_view(compare=None)
 
     def use_cursor(self) -> None:
         """Compare the window's start with the cursor."""
-        self._follow_window = False
-        self._set(self.state.window.start_time, self.state.cursor)
+        self._choose(self.state.window.start_time, self.state.cursor)
 
-    def _set(self, before: pd.Timestamp, after: pd.Timestamp) -> None:
-        changed = (before, after) != self._dates
-        self._dates = (before, after)
-        self._show_dates()
-        if changed:
-            self.dates_changed.emit(self._dates)
+    def _choose(self, before: pd.Timestamp, after: pd.Timestamp) -> None:
+        self.state.set_view(compare=(before, after) if before <= after else (after, before))
+
+    def _on_changed(self, fields: frozenset[str]) -> None:
+        if fields & {"view", "window", "dataset"}:
+            self._show_dates()
 
     def _show_dates(self) -> None:
-        for edit, stamp in zip((self.before_edit, self.after_edit), self._dates, strict=True):
+        for edit, stamp in zip((self.before_edit, self.after_edit), self.dates(), strict=True):
             edit.setText(_day(stamp))
             self._flag(edit, False)
 
@@ -169,14 +162,8 @@ class DiffView(QWidget):
             except ValueError:
                 self._flag(edit, True)
                 return
-        if (parsed[0], parsed[1]) != self._dates:
-            self._follow_window = False
-            self._dates = (parsed[0], parsed[1])
-            self.dates_changed.emit(self._dates)
-
-    def _on_window(self, window: TimeWindow) -> None:
-        if self._follow_window:
-            self._set(window.start_time, window.end_time)
+        if (parsed[0], parsed[1]) != self.dates():
+            self._choose(parsed[0], parsed[1])
 
     # the list -----------------------------------------------------------------------------------
 

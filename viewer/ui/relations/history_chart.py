@@ -77,9 +77,7 @@ class HistoryPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(splitter, 1)
         self.splitter = splitter
-        state.selection_changed.connect(self._on_selection)
-        state.cursor_moved.connect(self._on_cursor)
-        state.dataset_changed.connect(lambda _ds: self.show_relation(None))
+        state.changed.connect(self._on_changed)
         self._on_cursor(state.cursor)
         self._on_selection(state.selection)
         self.splitter.setVisible(self.key is not None)
@@ -206,6 +204,14 @@ class HistoryPanel(QWidget):
         self.list.blockSignals(False)
 
     # reactions ----------------------------------------------------------------------------------
+
+    def _on_changed(self, fields: frozenset[str]) -> None:
+        if "dataset" in fields:
+            self.show_relation(None)
+        if "cursor" in fields:
+            self._on_cursor(self.state.cursor)
+        if "selection" in fields:
+            self._on_selection(self.state.selection)
 
     def _on_selection(self, selection: Selection) -> None:
         if len(selection.relations) == 1:

@@ -38,11 +38,9 @@ class RelationshipPanel(QWidget):
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self._include_people = False
-        self._hidden: frozenset[str] = frozenset()
-        self._mode = CURSOR
+        self._seen = state.view  # the view choices the drawing reflects
+        self._dropped = False
         self._layout: graph.Positions = {}
-        self._moved: graph.Positions = {}
         self._positions: graph.Positions = {}
         self._core: set[str] = set()
         self._involved: frozenset[str] | None = None
@@ -52,16 +50,14 @@ class RelationshipPanel(QWidget):
         self._edges = edge_arrays(self._view, {}, self._nodes, set())
         self._build()
         self.theme = follow(self.set_theme)
-        state.dataset_changed.connect(self._on_dataset)
-        state.cursor_moved.connect(lambda _t: self._refresh(animate=self._mode == CURSOR))
-        state.selection_changed.connect(lambda _s: self._refresh())
-        state.filters_changed.connect(self._on_filters)
+        state.changed.connect(self._on_changed)
         self._on_dataset(state.dataset)
 
     def _build(self) -> None:
         self.header = RelationsHeader(self)
         self.as_of, self.people, self.reset_layout = self.header.as_of, self.header.people, self.header.reset_layout
         self.header.mode_requested.connect(self.set_mode)
+        self.people.setChecked(self.state.view.people)
         self.people.toggled.connect(self.set_include_people)
         self.reset_layout.clicked.connect(self._on_reset_layout)
         self.legend = KindLegend(self)
@@ -74,7 +70,6 @@ class RelationshipPanel(QWidget):
         self.canvas.scene().sigMouseClicked.connect(self._on_click)
         self.canvas.scene().sigMouseMoved.connect(self._on_hover)
         self.diff_view = DiffView(self.state, self)
-        self.diff_view.dates_changed.connect(lambda _d: self._refresh())
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.canvas)
         self.splitter.addWidget(self.diff_view)
@@ -89,21 +84,31 @@ class RelationshipPanel(QWidget):
         layout.addWidget(self.node_legend)
         layout.addWidget(self.change_legend)
         layout.addWidget(self.splitter, 1)
+        self.legend.set_hidden(self.state.view.hidden_kinds)
         self._show_mode_widgets()
 
     # public API ---------------------------------------------------------------------------------
 
+    @property
+    def _mode(self) -> str:
+        return self.state.view.graph_mode
+
+    @property
+    def _include_people(self) -> bool:
+        return self.state.view.people
+
+    @property
+    def _hidden(self) -> frozenset[str]:
+        return self.state.view.hidden_kinds
+
+    @property
+    def _moved(self) -> graph.Positions:
+        return {key: (x, y) for key, x, y in self.state.view.node_positions}
+
     def set_mode(self, mode: str) -> None:
         """``"cursor"``: the graph as of the cursor; ``"diff"``: what changed between two dates."""
-        if mode not in (CURSOR, DIFF) or mode == self._mode:
-            return
-        self._mode = mode
-        self._show_mode_widgets()
-        if mode == DIFF:  # the change list needs room for names, values and events; the graph keeps more
-            wide = self.splitter.orientation() == Qt.Orientation.Horizontal
-            total = max(self.splitter.width() if wide else self.splitter.height(), 1)
-            self.splitter.setSizes([int(total * (0.55 if wide else 0.6)), int(total * (0.45 if wide else 0.4))])
-        self._refresh()
+        if mode in (CURSOR, DIFF):
+            self.state.set_view(graph_mode=mode)
 
     def mode(self) -> str:
         """The current mode (``"cursor"`` or ``"diff"``)."""
@@ -111,19 +116,11 @@ class RelationshipPanel(QWidget):
 
     def set_include_people(self, include: bool) -> None:
         """Show or hide people and leadership edges (other nodes keep their positions)."""
-        if include != self._include_people:
-            self._include_people = include
-            self.people.setChecked(include)
-            self._fit()
-            self._refresh()
+        self.state.set_view(people=bool(include))
 
     def set_hidden_kinds(self, kinds: frozenset[str]) -> None:
         """Hide the edges of these relation kinds (the legend's unchecked entries)."""
-        kinds = frozenset(kinds)
-        if kinds != self._hidden:
-            self._hidden = kinds
-            self.legend.set_hidden(kinds)
-            self._refresh()
+        self.state.set_view(hidden_kinds=frozenset(kinds))
 
     def set_theme(self, theme: Theme) -> None:
         """Re-colour the graph, its legends and the change list (on every theme change)."""
@@ -142,18 +139,15 @@ class RelationshipPanel(QWidget):
 
     def set_node_positions(self, positions: dict[str, Any]) -> None:
         """Put nodes where the user left them last time (unknown ids and bad values are ignored)."""
-        moved: graph.Positions = {}
+        moved: list[tuple[str, float, float]] = []
         for key, xy in positions.items():
             try:
                 x, y = (float(v) for v in xy)
             except (TypeError, ValueError):
                 continue
             if key in self._layout and np.isfinite([x, y]).all():
-                moved[key] = (x, y)
-        self._moved = moved
-        self._positions = {**self._layout, **moved}
-        self._fit()
-        self._refresh()
+                moved.append((key, x, y))
+        self.state.set_view(node_positions=tuple(sorted(moved)))
 
     def node_ids(self) -> set[str]:
         """The entity ids drawn now."""
@@ -196,15 +190,52 @@ class RelationshipPanel(QWidget):
 
     # reactions ----------------------------------------------------------------------------------
 
+    def _on_changed(self, fields: frozenset[str]) -> None:
+        """Redraw once for whatever changed together (opening a dataset changes five fields at once)."""
+        seen, self._seen = self._seen, self.state.view
+        if "dataset" in fields:
+            self._on_dataset(self.state.dataset)
+            return
+        view, redraw = self.state.view, bool(fields & {"cursor", "selection", "filters"})
+        if view.node_positions != seen.node_positions or view.people != seen.people:
+            self._place(fit=not self._dropped or view.people != seen.people)
+            self.people.setChecked(view.people)
+            redraw = True
+        if view.hidden_kinds != seen.hidden_kinds:
+            self.legend.set_hidden(view.hidden_kinds)
+            redraw = True
+        if view.graph_mode != seen.graph_mode:
+            self._show_mode(view.graph_mode)
+            redraw = True
+        if view.graph_mode == DIFF and (view.compare != seen.compare or "window" in fields):
+            redraw = True
+        if "filters" in fields:
+            self._on_filters(self.state.filters, refresh=False)
+        if redraw:
+            self._refresh(animate=fields == {"cursor"} and view.graph_mode == CURSOR)
+
     def _on_dataset(self, dataset: Dataset) -> None:
         args = (dataset.entities, dataset.relations)
         self._layout = graph.layout(*args, include_people=True, principal=dataset.meta.principal)
-        self._moved = {}
-        self._positions = dict(self._layout)
         self._core = set(graph.core_ids(*args))
+        self._place()
         self._on_filters(self.state.filters, refresh=False)
-        self._fit()
         self._refresh()
+
+    def _place(self, fit: bool = True) -> None:
+        """Positions: the layout's, with the nodes the user moved where they were dropped."""
+        moved = {key: xy for key, xy in self._moved.items() if key in self._layout}
+        self._positions = {**self._layout, **moved}
+        self._dropped = False
+        if fit:
+            self._fit()
+
+    def _show_mode(self, mode: str) -> None:
+        self._show_mode_widgets()
+        if mode == DIFF:  # the change list needs room for names, values and events; the graph keeps more
+            wide = self.splitter.orientation() == Qt.Orientation.Horizontal
+            total = max(self.splitter.width() if wide else self.splitter.height(), 1)
+            self.splitter.setSizes([int(total * (0.55 if wide else 0.6)), int(total * (0.45 if wide else 0.4))])
 
     def _on_filters(self, filters: Filters, refresh: bool = True) -> None:
         if filters.active:
@@ -257,11 +288,12 @@ class RelationshipPanel(QWidget):
         xy = (float(pos.x()), float(pos.y()))
         if finished:
             xy = graph.drop_node(self._positions, key, xy)
-        self._moved[key] = xy
         self._positions[key] = xy
         self._rebuild()
-        if finished:
-            self.reset_layout.setVisible(True)
+        if finished:  # the session keeps where it was dropped (and so the settings, per dataset)
+            moved = {**self._moved, key: xy}
+            self._dropped = True  # the view stays framed as it is: the node lands under the mouse
+            self.state.set_view(node_positions=tuple(sorted((k, x, y) for k, (x, y) in moved.items())))
             self.positions_changed.emit(self.node_positions())
 
     def _on_reset_layout(self) -> None:

@@ -65,8 +65,7 @@ class RelationsModel(QAbstractTableModel):
         super().__init__()
         self.state = state
         self._rows: list[dict[str, Any]] = []
-        state.cursor_moved.connect(lambda _t: self.reload())
-        state.dataset_changed.connect(lambda _ds: self.reload())
+        state.changed.connect(lambda fields: self.reload() if fields & {"cursor", "dataset"} else None)
         self.reload()
 
     def reload(self) -> None:

@@ -1,39 +1,27 @@
-"""The one shared view state: what every panel shows, where the cursor is, what is selected.
+"""The Qt bridge to the session: one signal per session field, and one ``changed`` per burst.
 
-Panels take the state in ``__init__``, subscribe to the signals they need and never talk to each
-other. Every value is immutable; setting an equal value emits nothing, so panels cannot ping-pong.
+The session (:mod:`viewer.session`) holds the values and knows nothing of Qt; this object turns its
+field events into signals so that panels can connect slots. A panel that draws from several fields
+connects to ``changed`` (the set of fields that changed, once per batch) and so redraws once when a
+dataset opens, not once per field.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import Any
 
-import pandas as pd
 from PySide6.QtCore import QObject, Signal
 
 from viewer.model.dataset import Dataset
-from viewer.model.dates import parse_date
 from viewer.model.filters import Filters
-from viewer.model.navigation import default_window
 from viewer.model.window import TimeWindow
+from viewer.session import Selection, Session, ViewChoices
 
-
-@dataclass(frozen=True)
-class Selection:
-    """What the user picked: events, entities and relations by id (any may be empty)."""
-
-    events: frozenset[str] = field(default_factory=frozenset)
-    entities: frozenset[str] = field(default_factory=frozenset)
-    relations: frozenset[str] = field(default_factory=frozenset)
-
-    @property
-    def empty(self) -> bool:
-        """True when nothing is selected."""
-        return not (self.events or self.entities or self.relations)
+__all__ = ["Selection", "ViewState"]
 
 
 class ViewState(QObject):
-    """What the panels share. Signals carry the new value; setters ignore equal values."""
+    """What the panels share, read from and written to one :class:`~viewer.session.Session`."""
 
     dataset_changed = Signal(object)  # Dataset
     window_changed = Signal(object)  # TimeWindow
@@ -41,103 +29,84 @@ class ViewState(QObject):
     selection_changed = Signal(object)  # Selection
     hover_changed = Signal(object)  # event id or None
     filters_changed = Signal(object)  # Filters
+    view_changed = Signal(object)  # ViewChoices
+    changed = Signal(object)  # frozenset of the field names that changed, once per batch
 
-    def __init__(self, dataset: Dataset, parent: QObject | None = None) -> None:
+    def __init__(self, dataset: Dataset | Session, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._dataset = dataset
-        self._window, self._cursor = _defaults(dataset)
-        self._selection = Selection()
-        self._hover: str | None = None
-        self._filters = Filters()
+        self.session = dataset if isinstance(dataset, Session) else Session(dataset)
+        for name, signal in (("dataset", self.dataset_changed), ("window", self.window_changed),
+                             ("cursor", self.cursor_moved), ("selection", self.selection_changed),
+                             ("hover", self.hover_changed), ("filters", self.filters_changed),
+                             ("view", self.view_changed)):
+            self.session.on(name, signal.emit)
+        self.session.subscribe(self.changed.emit)
 
+    # reading
     @property
     def dataset(self) -> Dataset:
         """The open dataset."""
-        return self._dataset
+        return self.session.dataset
 
     @property
     def window(self) -> TimeWindow:
         """The visible time window."""
-        return self._window
+        return self.session.window
 
     @property
-    def cursor(self) -> pd.Timestamp:
-        """The instant the relationship panel shows ("as of")."""
-        return self._cursor
+    def cursor(self) -> Any:
+        """The instant the relationship panel shows ("as of"), a UTC pd.Timestamp."""
+        return self.session.cursor
 
     @property
     def selection(self) -> Selection:
         """The current selection."""
-        return self._selection
-
-    @property
-    def filters(self) -> Filters:
-        """The active filters (an empty Filters when none)."""
-        return self._filters
-
-    def set_filters(self, filters: Filters) -> None:
-        """Replace the filters; every panel applies them to its own data."""
-        if filters != self._filters:
-            self._filters = filters
-            self.filters_changed.emit(filters)
+        return self.session.selection
 
     @property
     def hover(self) -> str | None:
         """The event under the mouse, if any."""
-        return self._hover
+        return self.session.hover
 
-    def set_dataset(self, dataset: Dataset) -> None:
-        """Show another dataset: window, cursor and selection return to its defaults."""
-        self._dataset = dataset
-        self._window, self._cursor = _defaults(dataset)
-        self._selection = Selection()
-        self._filters = Filters()
-        self.dataset_changed.emit(dataset)
-        self.window_changed.emit(self._window)
-        self.cursor_moved.emit(self._cursor)
-        self.selection_changed.emit(self._selection)
-        self.filters_changed.emit(self._filters)
+    @property
+    def filters(self) -> Filters:
+        """The active filters (an empty Filters when none)."""
+        return self.session.filters
+
+    @property
+    def view(self) -> ViewChoices:
+        """The view choices (lane grouping, graph mode, theme …)."""
+        return self.session.view
+
+    # writing
+    def set_dataset(self, dataset: Dataset, view: ViewChoices | None = None) -> None:
+        """Show another dataset: window, cursor, selection and filters return to its defaults."""
+        self.session.open(dataset, view)
 
     def set_window(self, window: TimeWindow) -> None:
         """Show another stretch of time."""
-        if window != self._window:
-            self._window = window
-            self.window_changed.emit(window)
+        self.session.set(window=window)
 
     def move_cursor(self, when: object) -> None:
         """Move the as-of instant (a Timestamp or any date :func:`parse_date` reads)."""
-        t = when if isinstance(when, pd.Timestamp) and when.tzinfo is not None else parse_date(when).start
-        if t != self._cursor:
-            self._cursor = t
-            self.cursor_moved.emit(t)
+        self.session.move_cursor(when)
 
     def select(self, selection: Selection) -> None:
         """Replace the selection."""
-        if selection != self._selection:
-            self._selection = selection
-            self.selection_changed.emit(selection)
+        self.session.set(selection=selection)
 
     def select_event(self, event_id: str | None, *, move_cursor: bool = True) -> None:
         """Select one event (None clears) and, by default, move the cursor to its start."""
-        if event_id is None:
-            self.select(Selection())
-            return
-        self.select(Selection(events=frozenset({event_id})))
-        if move_cursor:
-            match = self._dataset.events.loc[self._dataset.events["id"] == event_id, "start"]
-            if len(match):
-                self.move_cursor(match.iloc[0])
+        self.session.select_event(event_id, move_cursor=move_cursor)
 
     def set_hover(self, event_id: str | None) -> None:
         """The event under the mouse (None when none)."""
-        if event_id != self._hover:
-            self._hover = event_id
-            self.hover_changed.emit(event_id)
+        self.session.set(hover=event_id)
 
+    def set_filters(self, filters: Filters) -> None:
+        """Replace the filters; every panel applies them to its own data."""
+        self.session.set(filters=filters)
 
-def _defaults(dataset: Dataset) -> tuple[TimeWindow, pd.Timestamp]:
-    meta = dataset.meta
-    window = default_window(dataset)
-    cursor = meta.default_cursor.start if meta.default_cursor else (
-        meta.default_end.start if meta.default_end else window.end_time)
-    return window, cursor
+    def set_view(self, **choices: Any) -> None:
+        """Change some view choices (``state.set_view(group_by="category")``)."""
+        self.session.set_view(**choices)

@@ -97,9 +97,8 @@ class DetailsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
-        state.selection_changed.connect(self._show)
-        state.cursor_moved.connect(lambda _t: self._show(state.selection))
-        state.dataset_changed.connect(lambda _ds: self._show(state.selection))
+        state.changed.connect(lambda fields: self._show(state.selection)
+                              if fields & {"selection", "cursor", "dataset"} else None)
         self.theme = follow(self.set_theme)
 
     def set_theme(self, theme: Theme) -> None:

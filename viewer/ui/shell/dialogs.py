@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from html import escape
 
+import numpy
+import pandas
+import pyqtgraph
+import PySide6
+from PySide6.QtCore import qVersion
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -46,11 +51,6 @@ def _text_dialog(parent: QWidget | None, title: str, html: str) -> QDialog:
 
 def versions() -> dict[str, str]:
     """Versions of Entente and the libraries it stands on."""
-    import numpy
-    import pandas
-    import pyqtgraph
-    import PySide6
-    from PySide6.QtCore import qVersion
     return {"Entente": viewer.__version__, "Qt": qVersion(), "PySide6": PySide6.__version__,
             "pandas": pandas.__version__, "numpy": numpy.__version__, "pyqtgraph": pyqtgraph.__version__}
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from viewer.io.cache import load_cached
+from viewer.io.combine import combine
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 
@@ -24,8 +26,6 @@ def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to
 
     With ``add_to``, the file's events, entities and relations join that dataset.
     """
-    from viewer.io.cache import load_cached
-    from viewer.io.combine import combine
     dataset = load_cached(path, **(options or {}))
     return combine([add_to, dataset]) if add_to is not None else dataset
 

@@ -7,6 +7,7 @@ and the app starts clean.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -15,13 +16,13 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings
 
 from viewer.paths import config_dir
+from viewer.session import SPEEDS
 
 MAX_RECENT = 10
 log = logging.getLogger(__name__)
 
 
 def _dataset_key(path: str) -> str:
-    import hashlib
     return "datasets/" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:16]
 
 
@@ -85,6 +86,16 @@ class Settings:
     def set_theme(self, theme: str) -> None:
         """Remember the chosen theme."""
         self._qs.setValue("look/theme", theme)
+
+    def app_view(self) -> dict[str, str]:
+        """The view choices that belong to the app rather than to one dataset (theme, playback speed)."""
+        speed = str(self._qs.value("look/speed", "month", type=str) or "month")
+        return {"theme": self.theme(), "speed": speed if speed in SPEEDS else "month"}
+
+    def set_app_view(self, choices: dict[str, str]) -> None:
+        """Remember the app-wide view choices."""
+        self.set_theme(choices.get("theme", self.theme()))
+        self._qs.setValue("look/speed", choices.get("speed", "month"))
 
     def flag(self, name: str, default: bool = False) -> bool:
         """A boolean preference (stored as true/false)."""

@@ -63,9 +63,7 @@ class OverviewStrip(QWidget):
         self.hits = np.zeros(0, dtype=np.int64)
         self.region.sigRegionChanged.connect(self._on_region_changed)
         self.plot.scene().sigMouseClicked.connect(self._on_clicked)
-        state.dataset_changed.connect(lambda _ds: self._rebuild())
-        state.window_changed.connect(self._follow_window)
-        state.filters_changed.connect(lambda _f: self._draw_bars())
+        state.changed.connect(self._on_changed)
         self._rebuild()
         follow(self.set_theme)
 
@@ -83,6 +81,15 @@ class OverviewStrip(QWidget):
     def align_left(self, pixels: float) -> None:
         """Start the strip's time axis where the timeline's starts (after its lane names)."""
         self.plot.getAxis("left").setWidth(max(int(pixels), 0))
+
+    def _on_changed(self, fields: frozenset[str]) -> None:
+        if "dataset" in fields:
+            self._rebuild()
+            return
+        if "window" in fields:
+            self._follow_window(self.state.window)
+        if "filters" in fields:
+            self._draw_bars()
 
     def _rebuild(self) -> None:
         ds = self.state.dataset

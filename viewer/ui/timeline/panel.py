@@ -46,9 +46,7 @@ class TimelinePanel(QWidget):
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.group_by = "actor"
-        self.collapsed: set[str] = set()  # lane keys, kept across regrouping and datasets
-        self.hide_unmatched = False
+        self._seen = state.view  # the view choices the drawing reflects
         self.plot = pg.PlotWidget(viewBox=TimelineViewBox(), axisItems={"bottom": DateAxis()})
         self.plot.setAntialiasing(True)
         self.plot.setMenuEnabled(False)
@@ -77,11 +75,7 @@ class TimelinePanel(QWidget):
         self.view.sigResized.connect(lambda _vb: self._relayout())
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
-        state.dataset_changed.connect(lambda _ds: self._rebuild())
-        state.window_changed.connect(self._on_window_changed)
-        state.selection_changed.connect(lambda _sel: self._update_emphasis())
-        state.filters_changed.connect(lambda _f: self._update_emphasis())
-        state.hover_changed.connect(self._on_hover_changed)
+        state.changed.connect(self._on_changed)
         self._rebuild()
 
     # ---- public API -------------------------------------------------------------------------
@@ -94,18 +88,28 @@ class TimelinePanel(QWidget):
         """The lanes' keys (entity ids, categories or ``all``), top to bottom."""
         return list(self._lanes.keys) if self._lanes is not None else []
 
+    @property
+    def group_by(self) -> str:
+        """``"actor"`` (lanes per principal entity), ``"category"`` or ``"none"`` (one lane)."""
+        return self.state.view.group_by
+
+    @property
+    def collapsed(self) -> frozenset[str]:
+        """The keys of the collapsed lanes (kept across regrouping and datasets)."""
+        return self.state.view.collapsed
+
+    @property
+    def hide_unmatched(self) -> bool:
+        """True when events the filters do not match are hidden rather than faded."""
+        return self.state.view.hide_unmatched
+
     def set_group_by(self, group_by: str) -> None:
         """Lanes per principal entity (``"actor"``), per ``"category"``, or one lane (``"none"``)."""
-        if group_by != self.group_by:
-            self.group_by = group_by
-            self._rebuild()
+        self.state.set_view(group_by=group_by)
 
-    def set_collapsed(self, keys: set[str]) -> None:
+    def set_collapsed(self, keys: set[str] | frozenset[str]) -> None:
         """Collapse exactly these lanes (by key) to one thin row of marks without labels."""
-        if keys != self.collapsed:
-            self.collapsed = set(keys)
-            self._layout_key = None
-            self._relayout()
+        self.state.set_view(collapsed=frozenset(keys))
 
     def toggle_lane(self, key: str) -> None:
         """Collapse an expanded lane or expand a collapsed one."""
@@ -113,9 +117,24 @@ class TimelinePanel(QWidget):
 
     def set_hide_unmatched(self, hide: bool) -> None:
         """Hide events the filters do not match (instead of fading them)."""
-        if hide != self.hide_unmatched:
-            self.hide_unmatched = hide
+        self.state.set_view(hide_unmatched=hide)
+
+    def _on_changed(self, fields: frozenset[str]) -> None:
+        """Redraw once for whatever changed together (opening a dataset changes five fields at once)."""
+        seen, self._seen = self._seen, self.state.view
+        view = self.state.view
+        if "dataset" in fields or view.group_by != seen.group_by:
+            self._rebuild()
+            return
+        if view.collapsed != seen.collapsed:
+            self._layout_key = None
+            self._relayout()
+        if "window" in fields:
+            self._on_window_changed(self.state.window)
+        if fields & {"selection", "filters"} or view.hide_unmatched != seen.hide_unmatched:
             self._update_emphasis()
+        elif "hover" in fields:
+            self._on_hover_changed(self.state.hover)
 
     def set_theme(self, theme: Theme) -> None:
         """Re-colour the background, axes, lanes, cursor and rubber band (on every theme change)."""

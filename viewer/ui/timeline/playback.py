@@ -20,7 +20,6 @@ class Playback(QObject):
     def __init__(self, state: ViewState, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.speed = "month"
         self.timer = QTimer(self)
         self.timer.setInterval(1000 // navigation.TICKS_PER_SECOND)
         self.timer.timeout.connect(self.tick)
@@ -31,11 +30,16 @@ class Playback(QObject):
         """True while the cursor is moving."""
         return self.timer.isActive()
 
+    @property
+    def speed(self) -> str:
+        """Data time per second of playback (a view choice of the session)."""
+        return self.state.view.speed
+
     def set_speed(self, speed: str) -> None:
         """Data time per second of playback: ``day``, ``week``, ``month``, ``quarter`` or ``year``."""
         if speed not in navigation.SPEEDS:
             raise ValueError(f"speed must be one of {', '.join(navigation.SPEEDS)}, got {speed!r}")
-        self.speed = speed
+        self.state.set_view(speed=speed)
 
     def play(self) -> None:
         """Start from the cursor (or the window's start when the cursor is outside the window)."""

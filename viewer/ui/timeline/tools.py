@@ -1,26 +1,21 @@
-"""Timeline tools around the main window: presets, playback, lanes, filters, overview, match count.
-
-``install(window)`` adds them without the main window knowing their insides; it is idempotent, so
-calling it twice (a test and the window itself) adds everything once.
+"""The timeline's tools in the window: toolbars (presets, playback, lanes, filters), overview strip,
+match count, Find and Play; all handed to the shell by :func:`contribute`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pandas as pd
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QStyle, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QToolBar, QVBoxLayout, QWidget
 
 from viewer.model import navigation
 from viewer.model.dates import to_seconds
+from viewer.ui.shared.shell import Shell
 from viewer.ui.timeline.filter_bar import FilterBar
 from viewer.ui.timeline.overview import OverviewStrip
+from viewer.ui.timeline.panel import TimelinePanel
 from viewer.ui.timeline.playback import Playback
-
-if TYPE_CHECKING:
-    from viewer.ui.shell.main_window import MainWindow
 
 SPEED_TEXT = {"day": "1 day / s", "week": "1 week / s", "month": "1 month / s", "quarter": "1 quarter / s",
               "year": "1 year / s"}
@@ -28,39 +23,45 @@ GROUP_TEXT = {"actor": "Lanes by actor", "category": "Lanes by category", "none"
 
 
 class TimelineTools(QObject):
-    """What ``install`` added, for the window and for tests."""
+    """The timeline panel and everything around it, built once per window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.state = state = window.state
+    def __init__(self, shell: Shell) -> None:
+        host = shell.host()
+        super().__init__(host)
+        self.shell = shell
+        self.state = state = shell.state
+        self.timeline = TimelinePanel(state, host)
         self.playback = Playback(state, self)
         self.filter_bar = FilterBar(state)
         self.overview = OverviewStrip(state)
-        self.matched_label = QLabel(window)
+        self.matched_label = QLabel(host)
         self.matched_label.setObjectName("matchedLabel")
         self.presets: dict[str, QAction] = {}
-        self.navigation = self._navigation_bar()
-        window.addToolBarBreak()
-        self.filters_bar = self._filters_toolbar()
-        self._put_overview_under_timeline()
-        lane_axis = window.timeline.plot.getAxis("left")
+        self.navigation = self._navigation_bar(host)
+        shell.add_toolbar(self.navigation)
+        self.filters_bar = self._filters_toolbar(host)
+        shell.add_toolbar(self.filters_bar, new_row=True)
+        self.container = self._timeline_with_overview(host)
+        shell.set_central(self.container)
+        lane_axis = self.timeline.plot.getAxis("left")
         lane_axis.geometryChanged.connect(lambda: self.overview.align_left(lane_axis.width()))
         self.overview.align_left(lane_axis.width())
-        window.statusBar().addWidget(self.matched_label)
-        self.find_action = self._action("find", "&Find…", "Ctrl+F", self.filter_bar.focus_search)
-        self.play_action = self._action("play", "&Play", "Space", self.playback.toggle)
-        self._add_to_view_menu()
+        shell.add_status(self.matched_label)
+        self.find_action = shell.add_action("find", "&Find…", self.filter_bar.focus_search, "Ctrl+F")
+        self.play_action = shell.add_action("play", "&Play", self.playback.toggle, "Space")
+        self.hide_action = shell.add_action("hide_unmatched", "Hide non-matching", self.timeline.set_hide_unmatched,
+                                            tip="Hide events the filters do not match (otherwise they are faded)",
+                                            checkable=True)
+        self.filters_bar.addAction(self.hide_action)
         self.playback.playing_changed.connect(self._show_playing)
-        state.dataset_changed.connect(lambda _ds: self._refresh())
-        state.filters_changed.connect(lambda _f: self._update_matched())
-        state.selection_changed.connect(lambda _s: self._on_selection())
+        state.changed.connect(self._on_changed)
         self._refresh()
+        self._show_view()
         self._show_playing(False)
 
     # construction
-    def _navigation_bar(self) -> QToolBar:
-        bar = QToolBar("Navigation", self.window)
+    def _navigation_bar(self, host: QWidget) -> QToolBar:
+        bar = QToolBar("Navigation", host)
         bar.setObjectName("timelineNavigationBar")  # restoreState needs names
         for key in ("default", "all", "around"):
             action = QAction(key, bar)
@@ -71,7 +72,6 @@ class TimelineTools(QObject):
         self.speed = QComboBox(bar)
         for key, text in SPEED_TEXT.items():
             self.speed.addItem(text, key)
-        self.speed.setCurrentIndex(list(SPEED_TEXT).index(self.playback.speed))
         self.speed.setToolTip("How much time passes per second of playback")
         self.speed.currentIndexChanged.connect(lambda _i: self.playback.set_speed(str(self.speed.currentData())))
         self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays play/pause
@@ -85,56 +85,25 @@ class TimelineTools(QObject):
             self.group_by.addItem(text, key)
         self.group_by.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.group_by.currentIndexChanged.connect(
-            lambda _i: self.window.timeline.set_group_by(str(self.group_by.currentData())))
+            lambda _i: self.timeline.set_group_by(str(self.group_by.currentData())))
         bar.addWidget(self.group_by)
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         return bar
 
-    def _filters_toolbar(self) -> QToolBar:
-        bar = QToolBar("Filters", self.window)
+    def _filters_toolbar(self, host: QWidget) -> QToolBar:
+        bar = QToolBar("Filters", host)
         bar.setObjectName("timelineFilterBar")
         bar.addWidget(self.filter_bar)
-        self.hide_action = QAction("Hide non-matching", bar)
-        self.hide_action.setCheckable(True)
-        self.hide_action.setToolTip("Hide events the filters do not match (otherwise they are faded)")
-        self.hide_action.toggled.connect(self.window.timeline.set_hide_unmatched)
-        bar.addAction(self.hide_action)
-        self.window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         return bar
 
-    def _put_overview_under_timeline(self) -> None:
-        window = self.window
-        window.takeCentralWidget()  # setCentralWidget would delete the timeline otherwise
-        container = QWidget(window)
+    def _timeline_with_overview(self, host: QWidget) -> QWidget:
+        container = QWidget(host)
         container.setObjectName("timelineContainer")
         box = QVBoxLayout(container)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(0)
-        box.addWidget(window.timeline, 1)
+        box.addWidget(self.timeline, 1)
         box.addWidget(self.overview)
-        window.setCentralWidget(container)
-        self.container = container
-
-    def _action(self, name: str, text: str, keys: str, slot: object) -> QAction:
-        action = QAction(text, self.window)
-        action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
-        self.window.addAction(action)
-        self.window.actions_by_name[name] = action
-        return action
-
-    def _add_to_view_menu(self) -> None:
-        for action in self.window.menuBar().actions():
-            menu = action.menu()
-            if isinstance(menu, QMenu) and action.text().replace("&", "") == "View":
-                added = [self.find_action, self.play_action, self.hide_action]
-                if menu.actions():
-                    first = menu.actions()[0]
-                    menu.insertActions(first, added)
-                    menu.insertSeparator(first)
-                else:
-                    menu.addActions(added)
-                return
+        return container
 
     # behaviour
     def show_preset(self, key: str) -> None:
@@ -148,6 +117,25 @@ class TimelineTools(QObject):
         chosen = self.state.selection.events
         rows = events[events["id"].isin(chosen)] if chosen else events.iloc[0:0]
         return rows.iloc[0] if len(rows) else None
+
+    def _on_changed(self, fields: frozenset[str]) -> None:
+        if fields & {"dataset", "selection"}:
+            self._refresh()
+        elif "filters" in fields:
+            self._update_matched()
+        if "selection" in fields and "dataset" not in fields:
+            self._reveal_selection()
+        if "view" in fields:
+            self._show_view()
+
+    def _show_view(self) -> None:
+        """Show the session's view choices in the controls (they may come from saved settings)."""
+        for combo, value in ((self.speed, self.state.view.speed), (self.group_by, self.state.view.group_by)):
+            index = combo.findData(value)
+            if index >= 0 and index != combo.currentIndex():
+                combo.setCurrentIndex(index)
+        if self.hide_action.isChecked() != self.state.view.hide_unmatched:
+            self.hide_action.setChecked(self.state.view.hide_unmatched)
 
     def _refresh(self) -> None:
         presets = {p.key: p for p in navigation.presets(self.state.dataset, self._selected_row())}
@@ -167,8 +155,7 @@ class TimelineTools(QObject):
         imprecise = filters.imprecise_count(events, matched)
         self.matched_label.setText(navigation.match_summary(int(matched.sum()), len(events), imprecise))
 
-    def _on_selection(self) -> None:
-        self._refresh()
+    def _reveal_selection(self) -> None:
         row = self._selected_row()
         if row is not None:  # Left / Right / Home / End and the details panel: keep the event in view
             end = row["span_end"] if row["span_end"] == row["span_end"] else row["span_start"]
@@ -179,16 +166,11 @@ class TimelineTools(QObject):
         icon = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
         text = "Pause" if playing else "Play"
         for action in (self.play_action, self.play_button_action):
-            action.setIcon(self.window.style().standardIcon(icon))
+            action.setIcon(self.timeline.style().standardIcon(icon))
             action.setText(text)
             action.setToolTip(f"{text} (Space): move the cursor through the window")
 
 
-def install(window: MainWindow) -> TimelineTools:
-    """Add the timeline's toolbars, overview strip, match count, Find and Play to ``window`` (once)."""
-    existing = getattr(window, "tools", None)
-    if isinstance(existing, TimelineTools):
-        return existing
-    tools = TimelineTools(window)
-    window.tools = tools
-    return tools
+def contribute(shell: Shell) -> TimelineTools:
+    """Build the timeline, its overview and tools, and hand them to ``shell``."""
+    return TimelineTools(shell)

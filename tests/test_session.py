@@ -1,0 +1,104 @@
+"""The session: one announcement per field, batches, equal values ignored, saved and restored whole."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from viewer.model.dataset import Dataset
+from viewer.model.filters import Filters
+from viewer.model.window import TimeWindow
+from viewer.session import Selection, Session, ViewChoices
+
+
+@pytest.fixture
+def session(alliance: Dataset) -> Session:
+    return Session(alliance)
+
+
+def record(session: Session) -> list[frozenset[str]]:
+    seen: list[frozenset[str]] = []
+    session.subscribe(seen.append)
+    return seen
+
+
+def test_a_session_starts_on_the_datasets_default_window_and_cursor(session: Session) -> None:
+    assert session.window.start_time.date().isoformat() == "2018-11-19"
+    assert session.cursor.date().isoformat() == "2023-02-06"
+    assert session.selection.empty and not session.filters.active and session.view == ViewChoices()
+
+
+def test_setting_an_equal_value_announces_nothing(session: Session) -> None:
+    seen = record(session)
+    session.set(window=session.window, selection=Selection(), filters=Filters())
+    session.move_cursor(session.cursor)
+    assert seen == []
+
+
+def test_each_set_announces_the_fields_it_changed(session: Session) -> None:
+    seen = record(session)
+    values: list[object] = []
+    session.on("cursor", values.append)
+    session.move_cursor("2020-05")
+    assert seen == [frozenset({"cursor"})] and values == [pd.Timestamp("2020-05-01", tz="UTC")]
+
+
+def test_a_batch_announces_each_field_once_at_its_end(session: Session) -> None:
+    seen = record(session)
+    with session.batch():
+        session.move_cursor("2020")
+        session.move_cursor("2021")
+        session.set(hover="E001")
+        assert seen == []
+    assert seen == [frozenset({"cursor", "hover"})]
+
+
+def test_a_field_changed_and_changed_back_in_a_batch_announces_nothing(session: Session) -> None:
+    seen = record(session)
+    before = session.cursor
+    with session.batch():
+        session.move_cursor("2020")
+        session.move_cursor(before)
+    assert seen == []
+
+
+def test_opening_a_dataset_announces_each_field_once(session: Session, alliance: Dataset) -> None:
+    session.move_cursor("2020")
+    session.select_event("E001")
+    seen = record(session)
+    session.open(alliance)
+    assert len(seen) == 1 and {"dataset", "cursor", "selection"} <= seen[0]
+    assert session.selection.empty
+
+
+def test_selecting_an_event_moves_the_cursor_in_the_same_announcement(session: Session) -> None:
+    seen = record(session)
+    session.select_event("E001")
+    assert seen == [frozenset({"selection", "cursor"})]
+
+
+def test_an_unknown_field_is_an_error(session: Session) -> None:
+    with pytest.raises(AttributeError, match="zoom"):
+        session.set(zoom=2)
+
+
+def test_the_view_choices_round_trip_through_a_dict() -> None:
+    view = ViewChoices(group_by="category", collapsed=frozenset({"nissan"}), hide_unmatched=True, graph_mode="diff",
+                       compare=(pd.Timestamp("2019-01-01", tz="UTC"), pd.Timestamp("2023-11-09", tz="UTC")),
+                       hidden_kinds=frozenset({"leadership"}), people=True,
+                       node_positions=(("renault", 0.25, 0.5),), speed="year", theme="dark")
+    assert ViewChoices.from_dict(view.to_dict()) == view
+
+
+def test_unreadable_saved_choices_keep_their_defaults() -> None:
+    view = ViewChoices.from_dict({"group_by": "colour", "collapsed": "nissan", "compare": ["x", "y"], "people": "yes",
+                                  "node_positions": {"a": ["nan", 1], "b": [float("inf"), 0]}, "theme": 3})
+    assert view == ViewChoices()
+
+
+def test_the_whole_session_round_trips_through_a_dict(session: Session, alliance: Dataset) -> None:
+    session.set(window=TimeWindow(1.5e9, 1.6e9))
+    session.move_cursor("2021-03-04")
+    session.set_view(group_by="none", theme="light", hidden_kinds=frozenset({"partnership"}))
+    again = Session.from_dict(alliance, session.to_dict())
+    assert (again.window, again.cursor, again.view) == (session.window, session.cursor, session.view)

@@ -1,0 +1,104 @@
+"""The shell's own actions: files, exports, navigation, look and help, registered by id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog
+
+from viewer.model import navigation, query
+from viewer.session import THEMES
+from viewer.ui.shell import dialogs
+
+if TYPE_CHECKING:
+    from viewer.ui.shell.main_window import MainWindow
+
+EVENT_COLUMNS = ["id", "start", "end", "precision", "title", "description", "actors", "category", "tags",
+                 "source_title", "source_url"]
+RELATION_COLUMNS = ["id", "source", "target", "kind", "value", "valid_from", "valid_to", "event", "note",
+                    "source_url"]
+
+
+def register(window: MainWindow) -> None:
+    """Register the shell's actions on ``window.actions_by_name``."""
+    key, add = QKeySequence.StandardKey, window.actions_by_name.add
+    opening, state = window.opening, window.state
+    add("open", "&Open…", opening.open_dialog, key.Open)
+    add("add", "&Add to dataset…", opening.add_dialog, "Ctrl+Shift+O")
+    add("bundled", "Open the &bundled alliance dataset", lambda: opening.open_path(None))
+    for view, label in (("all", "the window"), ("timeline", "the timeline"), ("relations", "the relationship panel")):
+        add(f"export_{view}", f"Image of {label}…", lambda view=view: export_image_dialog(window, view),
+            "Ctrl+E" if view == "all" else None)
+    add("export_events_table", "Events in the window (CSV/JSON)…", lambda: export_events_dialog(window))
+    add("export_relations_table", "Relations at the cursor (CSV/JSON)…", lambda: export_relations_dialog(window))
+    add("problems", "Loading &problems…", window.show_problems)
+    add("quit", "&Quit", window.close, key.Quit)
+    add("default_window", "&Default window", lambda: state.set_window(navigation.default_window(state.dataset)),
+        "Ctrl+D")
+    add("fit", "&Fit all events", lambda: state.set_window(navigation.fit_all(state.dataset)), "Ctrl+0")
+    add("zoom_in", "Zoom &in", lambda: state.set_window(state.window.zoom(0.8)), key.ZoomIn)
+    add("zoom_out", "Zoom &out", lambda: state.set_window(state.window.zoom(1.25)), key.ZoomOut)
+    add("previous", "&Previous event", lambda: step_event(window, -1), "Left")
+    add("next", "&Next event", lambda: step_event(window, 1), "Right")
+    add("full_screen", "F&ull screen", lambda: _toggle_full_screen(window), key.FullScreen)
+    group = QActionGroup(window)
+    for choice in THEMES:
+        action = add(f"theme_{choice}", f"&{choice.title()}", lambda on, choice=choice: _pick_theme(window, choice, on),
+                     checkable=True)
+        action.setChecked(choice == state.view.theme)
+        group.addAction(action)
+    add("shortcuts", "&Keyboard shortcuts", lambda: window.keep(dialogs.shortcuts(window, list(
+        window.actions_by_name.values()))), "F1")
+    add("about", "&About Entente", lambda: window.keep(dialogs.about(window, state.dataset)))
+
+
+def _toggle_full_screen(window: MainWindow) -> None:
+    window.showNormal() if window.isFullScreen() else window.showFullScreen()
+
+
+def _pick_theme(window: MainWindow, choice: str, checked: bool) -> None:
+    if checked:
+        window.state.set_view(theme=choice)
+
+
+def step_event(window: MainWindow, step: int) -> None:
+    """Select the previous (-1) or next (+1) event and move the cursor to it."""
+    state = window.state
+    current = next(iter(state.selection.events), None)
+    target = query.step_event(state.dataset.events, current, state.cursor, step)
+    if target is not None:
+        state.select_event(target)
+
+
+def export_image_dialog(window: MainWindow, view: str = "all") -> None:
+    """Save the window, the timeline or the relationship panel as PNG, SVG or PDF."""
+    path, _ = QFileDialog.getSaveFileName(window, "Export image", f"entente-{view}.png",
+                                          "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
+    if path and not window.save_image(path, view):
+        dialogs.error(window, "Export failed", f"Could not write {path}")
+
+
+def export_events_dialog(window: MainWindow) -> None:
+    """Save the events in the visible window as CSV or JSON."""
+    w = window.state.window
+    _export_table(window, query.events_between(window.state.dataset.events, w.start_time, w.end_time), "events",
+                  EVENT_COLUMNS)
+
+
+def export_relations_dialog(window: MainWindow) -> None:
+    """Save the relations valid at the cursor as CSV or JSON."""
+    frame = query.relations_at(window.state.dataset.relations, window.state.cursor)
+    _export_table(window, frame, "relations", RELATION_COLUMNS)
+
+
+def _export_table(window: MainWindow, frame: object, name: str, columns: list[str]) -> None:
+    from viewer.io.table_export import write_table  # noqa: PLC0415 - only when the user exports a table
+    path, _ = QFileDialog.getSaveFileName(window, f"Export {name}", f"{name}.csv", "CSV (*.csv);;JSON (*.json)")
+    if not path:
+        return
+    try:
+        write_table(frame, columns, Path(path))
+    except OSError as exc:
+        dialogs.error(window, "Export failed", f"Could not write {path}: {exc.strerror or exc}")

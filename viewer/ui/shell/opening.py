@@ -1,0 +1,92 @@
+"""Opening datasets: the file dialogs, drag and drop, recent files, and the loader's answers."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
+
+from viewer.model.dataset import Dataset
+from viewer.ui.shell import dialogs
+from viewer.ui.shell.mapping_dialog import MappingDialog, needs_mapping
+
+if TYPE_CHECKING:
+    from viewer.ui.shell.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+OPEN_FILTER = ("Datasets (*.json *.csv *.tsv *.txt *.xlsx *.parquet *.timeline *.ics *.gexf *.xml);;"
+               "All files (*)")
+
+
+class Opening(QObject):
+    """Starts loads in the background and shows what they bring; the current dataset stays until then."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        loader = window.loader
+        loader.started.connect(lambda what: window.status_line.busy(True, what))
+        loader.loaded.connect(self._on_loaded)
+        loader.failed.connect(self._on_failed)
+        loader.cancelled.connect(lambda: window.status_line.busy(False))
+
+    def open_dialog(self) -> None:
+        """Ask for a dataset file and open it."""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open dataset", self._start_dir(), OPEN_FILTER)
+        if path:
+            self.open_path(path)
+
+    def add_dialog(self) -> None:
+        """Ask for a file whose events, entities and relations join the open dataset."""
+        path, _ = QFileDialog.getOpenFileName(self.window, "Add to dataset", self._start_dir(), OPEN_FILTER)
+        if path:
+            self.open_path(path, add=True)
+
+    def open_path(self, path: str | None, *, add: bool = False) -> None:
+        """Start opening a dataset in the background (None: the bundled one).
+
+        A table whose columns cannot be mapped with certainty first asks the user (the mapping dialog);
+        with ``add`` the file joins the open dataset instead of replacing it.
+        """
+        options: dict[str, object] = {}
+        if path is not None:
+            preview = needs_mapping(path)
+            if preview is not None:
+                dialog = MappingDialog(path, preview, self.window)
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return
+                options = dialog.options()
+        self.window.loader.load(path, options, self.window.state.dataset if add else None)
+
+    def refresh_recent(self, menu: QMenu | None) -> None:
+        """Fill Open recent from the settings."""
+        settings = self.window.settings
+        if menu is None or settings is None:
+            return
+        menu.clear()
+        for path in settings.recent_files():
+            action = menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        menu.setEnabled(bool(menu.actions()))
+
+    def _start_dir(self) -> str:
+        return self.window.settings.last_dir() if self.window.settings else ""
+
+    def _on_loaded(self, dataset: Dataset) -> None:
+        window = self.window
+        window.status_line.busy(False)
+        window.persistence.switch_to(dataset)
+        if window.settings is not None and dataset.meta.path:
+            window.settings.add_recent(dataset.meta.path)
+            self.refresh_recent(window.recent_menu)
+        log.info("opened %s (%d events, %d problems)", dataset.meta.path, len(dataset.events), len(dataset.problems))
+        if dataset.problems:
+            window.statusBar().showMessage(f"Opened with {len(dataset.problems)} problems: File → Loading problems",
+                                           15_000)
+
+    def _on_failed(self, message: str, details: str) -> None:
+        self.window.status_line.busy(False)
+        log.warning("could not open: %s", message)
+        dialogs.error(self.window, "Cannot open dataset", message, details)

@@ -1,0 +1,101 @@
+"""The session and the window layout, saved to and restored from the settings in one place.
+
+Per dataset (by path): the window, the cursor and the view choices. For the app: the theme, the
+playback speed, the window's geometry and its docks and toolbars.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from viewer.model.dataset import Dataset
+from viewer.session import ViewChoices
+from viewer.ui.shared import theme
+
+if TYPE_CHECKING:
+    from viewer.ui.shell.main_window import MainWindow
+
+APP_WIDE = ("theme", "speed")  # view choices that belong to the app, not to one dataset
+RIGHT_SHARE, BOTTOM_HEIGHT, DETAILS_SHARE = 0.36, 210, 0.45
+
+
+class Persistence:
+    """Reads the settings into the session at start and on every open; writes them back."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.docks_sized = False
+        state = window.state
+        state.view_changed.connect(self._on_view)
+        self._applied_theme = ""
+        settings = window.settings
+        if settings is not None:
+            geometry, docks = settings.geometry(), settings.dock_state()
+            if geometry is not None:
+                window.restoreGeometry(geometry)
+            if docks is not None:
+                self.docks_sized = window.restoreState(docks)
+            state.session.restore(settings.view_state(state.dataset.meta.path or ""))
+            state.set_view(**settings.app_view())
+        self._on_view(state.view)
+
+    def view_for(self, dataset: Dataset) -> ViewChoices:
+        """The view choices saved for ``dataset``, with the app-wide ones as they are now."""
+        settings, now = self.window.settings, self.window.state.view
+        saved = settings.view_state(dataset.meta.path).get("view", {}) if settings and dataset.meta.path else {}
+        view = ViewChoices.from_dict(saved if isinstance(saved, dict) else {})
+        return ViewChoices(**{**view.__dict__, **{k: getattr(now, k) for k in APP_WIDE}})
+
+    def switch_to(self, dataset: Dataset) -> None:
+        """Save what the user sees now, then show ``dataset`` as it was last left."""
+        self.save_session()
+        state = self.window.state
+        with state.session.batch():
+            state.set_dataset(dataset, self.view_for(dataset))
+            if self.window.settings is not None and dataset.meta.path:
+                saved = self.window.settings.view_state(dataset.meta.path)
+                state.session.restore({k: v for k, v in saved.items() if k != "view"})
+
+    def save_session(self) -> None:
+        """Remember the session for the open dataset (and the app-wide choices)."""
+        settings, state = self.window.settings, self.window.state
+        if settings is None:
+            return
+        settings.set_app_view({k: getattr(state.view, k) for k in APP_WIDE})
+        if state.dataset.meta.path:
+            settings.save_view_state(state.dataset.meta.path, state.session.to_dict())
+
+    def save_all(self) -> None:
+        """On close: the session, the geometry and the docks."""
+        settings = self.window.settings
+        if settings is not None:
+            self.save_session()
+            settings.save_layout(self.window.saveGeometry(), self.window.saveState())
+            settings.sync()
+
+    def size_docks_once(self) -> None:
+        """Give the docks their first sizes when the window first shows (unless a saved layout did)."""
+        if self.docks_sized:
+            return
+        self.docks_sized = True
+        window, width = self.window, max(self.window.width(), 800)
+        docks = window.docks
+        window.resizeDocks([docks["relationsDock"]], [max(380, int(width * RIGHT_SHARE))], Qt.Orientation.Horizontal)
+        bottom = [docks[d] for d in ("detailsDock", "relationHistoryDock") if d in docks]
+        if len(bottom) == 2:
+            window.resizeDocks(bottom, [int(width * DETAILS_SHARE), int(width * (1 - DETAILS_SHARE))],
+                               Qt.Orientation.Horizontal)
+        window.resizeDocks(bottom[:1], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+
+    def _on_view(self, view: ViewChoices) -> None:
+        if self.window.settings is not None:  # app-wide choices are written at once; QSettings syncs later
+            self.window.settings.set_app_view({k: getattr(view, k) for k in APP_WIDE})
+        if view.theme != self._applied_theme:
+            self._applied_theme = view.theme
+            theme.apply(QApplication.instance(), view.theme)  # type: ignore[arg-type]
+            action = self.window.actions_by_name.get(f"theme_{view.theme}")
+            if action is not None:
+                action.setChecked(True)
