@@ -134,3 +134,13 @@ def test_the_match_summary_mentions_imprecise_dates_only_when_there_are_some() -
 def test_facet_counts_split_lists_and_put_the_most_common_first() -> None:
     column = pd.Series(["a;b", "b", "", "b;c", "a"])
     assert navigation.facet_counts(column) == [("b", 3), ("a", 2), ("c", 1)]
+
+
+def test_presets_for_events_outside_years_1_to_9999_have_date_tooltips() -> None:
+    from viewer.model.dataset import Tables, build_dataset
+    starts = np.array(["-0473-03-15T10:00:00.5", "12000-01-01"], dtype="datetime64[us]")
+    ds = build_dataset(Tables(pd.DataFrame({"id": ["ides", "far"], "start": pd.Series(starts),
+                                            "title": ["Ides of March", "Far future"]})))
+    tips = [p.tooltip for p in navigation.presets(ds, row(ds, "ides"))]
+    assert tips[0].startswith("-07") and tips[0].endswith("-06-15")  # strftime raised on both ends
+    assert tips[2] == "-0473-02-13 → -0473-04-14"

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model.dataset import Dataset
-from viewer.model.dates import to_seconds
+from viewer.model.dates import iso_date, to_seconds
 from viewer.model.filters import Filters
 from viewer.model.lane_packing import x_limits
 from viewer.model.window import MIN_SPAN, TimeWindow
@@ -72,6 +72,11 @@ def around(event: pd.Series, margin: float | None = None) -> TimeWindow:
     return TimeWindow(start - pad, end + pad)
 
 
+def _days(window: TimeWindow) -> str:
+    """``2018-11-19 → 2023-02-06``, for any year (strftime stops at 1 and 9999)."""
+    return f"{iso_date(window.start_time, 'day')} → {iso_date(window.end_time, 'day')}"
+
+
 def presets(dataset: Dataset, selected: pd.Series | None = None) -> list[Preset]:
     """The toolbar's windows: the dataset's default, all events, and (with a selection) around it."""
     meta = dataset.meta
@@ -79,14 +84,13 @@ def presets(dataset: Dataset, selected: pd.Series | None = None) -> list[Preset]
     if meta.default_start and meta.default_end:
         tooltip = f"{meta.default_start.iso()} → {meta.default_end.iso()}"
     else:
-        tooltip = f"{default.start_time:%Y-%m-%d} → {default.end_time:%Y-%m-%d}"
+        tooltip = _days(default)
     everything = fit_all(dataset)
     out = [Preset("default", meta.window_label or "Default window", tooltip, default),
            Preset("all", "All events", f"{len(dataset.events):,} events", everything)]
     if selected is not None:
         window = around(selected)
-        out.append(Preset("around", "Around selection", f"{window.start_time:%Y-%m-%d} → {window.end_time:%Y-%m-%d}",
-                          window))
+        out.append(Preset("around", "Around selection", _days(window), window))
     return out
 
 
