@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
 from viewer.model.filters import Filters
-from viewer.model.navigation import default_window
+from viewer.model.navigation import default_cursor, default_window
 from viewer.model.window import TimeWindow
 
 
@@ -136,8 +136,5 @@ class ViewState(QObject):
 
 
 def _defaults(dataset: Dataset) -> tuple[TimeWindow, pd.Timestamp]:
-    meta = dataset.meta
     window = default_window(dataset)
-    cursor = meta.default_cursor.start if meta.default_cursor else (
-        meta.default_end.start if meta.default_end else window.end_time)
-    return window, cursor
+    return window, default_cursor(dataset, window)
