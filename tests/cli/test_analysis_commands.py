@@ -95,3 +95,11 @@ def test_an_interrupted_convert_leaves_the_old_output_intact(run, rows, failures
     code, _, err = run("convert", str(source), str(out / target), "--force")
     assert code == 1 and "cannot be written" in err and str(out / target) in err
     assert failures.snapshot(tmp_path) == before
+
+
+def test_convert_never_replaces_a_file_with_a_folder(run, rows, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    notes = tmp_path / "notes"
+    notes.write_text("my notes")
+    code, _, err = run("convert", str(viewer.load().meta.path), str(notes), "--force")
+    assert code == 2 and "not a dataset folder" in err
+    assert notes.read_text() == "my notes"
