@@ -20,3 +20,27 @@ def test_a_set_xdg_config_home_is_honoured(monkeypatch: pytest.MonkeyPatch, tmp_
 
 def test_the_bundled_dataset_is_found() -> None:
     assert (paths.bundled_dataset() / "events.csv").is_file()
+
+
+def test_an_empty_xdg_variable_is_left_in_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+    monkeypatch.setenv("XDG_CACHE_HOME", "")
+    paths.cache_dir()
+    paths.log_dir()
+    assert os.environ["XDG_CACHE_HOME"] == ""
+
+
+def test_a_relative_xdg_variable_is_ignored_as_the_spec_says(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CONFIG_HOME", "relative/config")
+    assert paths.config_dir().is_absolute()
+    assert "relative" not in str(paths.config_dir())
+
+
+def test_the_folders_agree_with_appdirs_when_the_variables_are_set(monkeypatch: pytest.MonkeyPatch,
+                                                                   tmp_path) -> None:
+    import appdirs
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "c"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "k"))
+    assert str(paths.config_dir()) == appdirs.user_config_dir(paths.APP_NAME, paths.APP_AUTHOR)
+    assert str(paths.cache_dir()) == appdirs.user_cache_dir(paths.APP_NAME, paths.APP_AUTHOR)
+    assert str(paths.log_dir()) == appdirs.user_log_dir(paths.APP_NAME, paths.APP_AUTHOR)

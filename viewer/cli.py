@@ -1,7 +1,7 @@
 """The ``entente`` command: open the window, or answer questions offline with the same model code.
 
 ``entente``                          open the window on the bundled dataset
-``entente PATH``                     open the window on a dataset
+``entente PATH …``                   open the window on datasets (combined when several)
 ``entente info [PATH]``              title, counts, date span, problems
 ``entente relations [PATH] --at D``  relations valid at a date (table, csv or json)
 ``entente events [PATH] …``          events matching a window, actors, categories, text
@@ -11,15 +11,20 @@
 ``entente convert IN OUT``           write any readable input as a native dataset (folder or .json)
 ``entente export [PATH] --out F``    render the window (or --view timeline|relations) to PNG/SVG/PDF
 
-Only ``export`` and the window import Qt; the other commands never do (a test checks it).
+Only ``export`` and the window import Qt; the other commands never do (a test checks it). Before the
+window is opened, a mistyped command, a missing path and a missing display are answered in the terminal
+(exit code 2), so Qt never starts only to abort.
 Exit codes: 0 ok, 1 data problems, 2 usage.
 """
 
 from __future__ import annotations
 
 import argparse
+import difflib
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from viewer.cli_format import emit, frame_for_output
 from viewer.io import native_write
@@ -31,6 +36,15 @@ from viewer.model.problems import LoadError
 COMMANDS = ("info", "events", "relations", "diff", "history", "validate", "convert", "export")
 FORMATS = ("table", "csv", "json")
 PATHS_HELP = "dataset folders or files, combined when several (default: the bundled alliance)"
+USAGE = "entente [PATH ...]\n       entente COMMAND [PATH ...] [options]"
+DESCRIPTION = """Entente: timelines and relationships.
+
+entente [PATH ...] opens the window on those files or folders (combined when several);
+with no PATH, on the bundled dataset (the Renault-Nissan-Mitsubishi alliance).
+A COMMAND answers in the terminal instead, offline and without a window."""
+EPILOG = "Run `entente COMMAND --help` for a command's options. Exit codes: 0 ok, 1 data problems, 2 usage."
+# Qt platforms that need a display server; any other one (offscreen, minimal, eglfs, vnc …) needs none.
+DISPLAY_PLATFORMS = frozenset({"xcb", "wayland", "wayland-egl", "wayland-brcm"})
 
 
 class UsageError(Exception):
@@ -57,8 +71,9 @@ def _size(text: str) -> tuple[int, int]:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for the offline commands."""
-    parser = argparse.ArgumentParser(prog="entente", description="Entente: timelines and relationships, offline.")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser = argparse.ArgumentParser(prog="entente", usage=USAGE, description=DESCRIPTION, epilog=EPILOG,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", prog="entente")
 
     info = sub.add_parser("info", help="title, counts, date span and problems of a dataset")
     info.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
@@ -247,11 +262,50 @@ def run(argv: Sequence[str]) -> int:
         return 0
 
 
+def window_arguments_problem(argv: Sequence[str]) -> str | None:
+    """Why the window cannot open on ``argv``: an unknown command or a missing path (None when fine)."""
+    paths = [a for a in argv if not a.startswith("-")]
+    for position, arg in enumerate(paths):
+        if Path(arg).exists():
+            continue
+        if position == 0 and not (set(arg) & {"/", "\\", "."}):  # a bare word: meant as a command
+            close = difflib.get_close_matches(arg.lower(), COMMANDS, n=1)
+            if close:
+                return f"unknown command '{arg}' — did you mean '{close[0]}'?"
+            return (f"unknown command '{arg}', and no file or folder of that name "
+                    f"(commands: {', '.join(COMMANDS)}; see entente --help)")
+        return f"{arg}: no such file or folder"
+    return None
+
+
+def display_problem(environ: dict[str, str] | None = None, platform: str | None = None) -> str | None:
+    """Why the window cannot be shown on Linux (no display server, no headless Qt platform); else None."""
+    env = os.environ if environ is None else environ
+    if not (platform or sys.platform).startswith("linux"):
+        return None
+    names = {part.split(":")[0].strip().lower() for part in env.get("QT_QPA_PLATFORM", "").split(";")} - {""}
+    if names - DISPLAY_PLATFORMS or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return None
+    return ("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open; "
+            "answer in the terminal with a command (entente info, entente export --out view.png; "
+            "see entente --help) or run the window without a screen with QT_QPA_PLATFORM=offscreen")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point: a known command runs offline; anything else opens the window on the given paths."""
+    """Entry point: a known command runs offline; anything else opens the window on the given paths.
+
+    Before Qt is imported, a mistyped command, a missing path or a missing display is answered on
+    stderr with exit code 2.
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
         return run(argv)
+    if "-h" in argv or "--help" in argv:
+        return run(["--help"])
+    problem = window_arguments_problem(argv) or display_problem()
+    if problem:
+        print(f"entente: {problem}", file=sys.stderr)
+        return 2
     from viewer.ui.app import main as gui_main  # noqa: PLC0415 - the commands above never load Qt
     return gui_main(argv)
 

@@ -25,26 +25,36 @@ def bundled_dataset() -> Path:
     return resources_dir() / "datasets" / "alliance"
 
 
-def _xdg_guard() -> None:
-    """appdirs returns a relative path when an XDG_* variable is set but empty: unset those first."""
-    for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
-        if name in os.environ and not os.environ[name].strip():
-            del os.environ[name]
+def _xdg(variable: str, default: str) -> Path:
+    """An XDG base folder: the variable when it holds an absolute path, else the spec's default.
+
+    The XDG spec says to ignore an empty or relative value; appdirs would use it (and return a relative
+    path), so on Linux and the BSDs the folders are computed here, without touching ``os.environ``.
+    """
+    value = os.environ.get(variable, "").strip()
+    return Path(value) if value and os.path.isabs(value) else Path(os.path.expanduser(default))
+
+
+def _is_xdg() -> bool:
+    return appdirs.system not in ("win32", "darwin")
 
 
 def config_dir() -> Path:
     """Per-user folder for settings (absolute, even when XDG_CONFIG_HOME is set but empty)."""
-    _xdg_guard()
+    if _is_xdg():
+        return _xdg("XDG_CONFIG_HOME", "~/.config").absolute() / APP_NAME
     return Path(appdirs.user_config_dir(APP_NAME, APP_AUTHOR)).absolute()
 
 
 def cache_dir() -> Path:
     """Per-user folder for parsed-dataset caches."""
-    _xdg_guard()
+    if _is_xdg():
+        return _xdg("XDG_CACHE_HOME", "~/.cache").absolute() / APP_NAME
     return Path(appdirs.user_cache_dir(APP_NAME, APP_AUTHOR)).absolute()
 
 
 def log_dir() -> Path:
-    """Per-user folder for the rotating log file."""
-    _xdg_guard()
+    """Per-user folder for the rotating log file (under the cache folder on Linux, as appdirs has it)."""
+    if _is_xdg():
+        return cache_dir() / "log"
     return Path(appdirs.user_log_dir(APP_NAME, APP_AUTHOR)).absolute()

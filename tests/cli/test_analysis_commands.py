@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+import pytest
+
 import viewer
 
 
@@ -77,3 +79,27 @@ def test_convert_never_replaces_a_folder_that_is_not_a_dataset(run, rows, tmp_pa
 def test_unknown_options_are_usage_errors(run, rows) -> None:
     assert run("diff", "--from", "2020")[0] == 2
     assert run("events", "--bogus")[0] == 2
+
+
+@pytest.mark.parametrize("target, step", [("copy", "full disk"), ("copy", "fsync"), ("copy", "rename aside"),
+                                          ("copy", "rename in"), ("copy.json", "full disk"),
+                                          ("copy.json", "fsync"), ("copy.json", "replace")])
+def test_an_interrupted_convert_leaves_the_old_output_intact(run, rows, failures, tmp_path: Path,
+                                                             write_dataset, target: str, step: str) -> None:
+    source = write_dataset("id,start,title,actors\nE1,2021,Changed,acme\n", "id,name,kind\nacme,Acme,company\n")
+    out = tmp_path / "out"
+    out.mkdir()
+    assert run("convert", str(viewer.load().meta.path), str(out / target))[0] == 0
+    before = failures.snapshot(tmp_path)
+    failures.inject(step)
+    code, _, err = run("convert", str(source), str(out / target), "--force")
+    assert code == 1 and "cannot be written" in err and str(out / target) in err
+    assert failures.snapshot(tmp_path) == before
+
+
+def test_convert_never_replaces_a_file_with_a_folder(run, rows, tmp_path: Path) -> None:
+    notes = tmp_path / "notes"
+    notes.write_text("my notes")
+    code, _, err = run("convert", str(viewer.load().meta.path), str(notes), "--force")
+    assert code == 2 and "not a dataset folder" in err
+    assert notes.read_text() == "my notes"

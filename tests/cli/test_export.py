@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QImage
 
 from viewer import cli
@@ -38,7 +39,6 @@ def test_export_of_the_timeline_to_pdf_renders(tmp_path: Path) -> None:
     import shutil
     import subprocess
 
-    import pytest
     out = tmp_path / "g.pdf"
     assert cli.run(["export", "--view", "timeline", "--out", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
@@ -61,3 +61,14 @@ def test_a_failed_export_leaves_the_previous_file_intact(tmp_path: Path, monkeyp
     assert cli.run(["export", "--out", str(out)]) == 1
     assert out.read_bytes() == b"old image"
     assert [p.name for p in tmp_path.iterdir()] == ["keep.png"]
+
+
+@pytest.mark.parametrize("step", ["full disk", "fsync", "replace"])
+def test_an_export_interrupted_at_any_step_leaves_the_previous_file_intact(tmp_path: Path, failures,
+                                                                           step: str) -> None:
+    out = tmp_path / "keep.svg"
+    out.write_bytes(b"<svg>old</svg>")
+    before = failures.snapshot(tmp_path)
+    failures.inject(step)
+    assert cli.run(["export", "--view", "relations", "--size", "400x300", "--out", str(out)]) == 1
+    assert failures.snapshot(tmp_path) == before

@@ -121,3 +121,17 @@ def test_a_folder_dataset_is_cached_with_its_metadata(cache_root: Path) -> None:
     assert again.meta == first.meta
     assert again.meta.default_start == first.meta.default_start
     pd.testing.assert_frame_equal(first.relations, again.relations)
+
+
+def test_a_default_window_outside_years_1_to_9999_survives_the_cache(tmp_path: Path) -> None:
+    import numpy as np
+
+    from viewer.model.dataset import DatasetMeta
+    from viewer.model.dates import PartialDate
+    stamps = [pd.Timestamp(np.datetime64(t, "us")).tz_localize("UTC") for t in ("-0473-03-15T10:00:00.5", "12000-01")]
+    dataset = cache.load_cached(None)
+    meta = DatasetMeta(title="Deep", default_start=PartialDate(stamps[0], "time"),
+                       default_end=PartialDate(stamps[1], "month"))
+    dataset = type(dataset)(dataset.events, dataset.entities, dataset.relations, meta=meta)
+    cache.write_entry(dataset, tmp_path / "entry")
+    assert cache.read_entry(tmp_path / "entry").meta == meta

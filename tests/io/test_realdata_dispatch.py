@@ -65,3 +65,19 @@ def test_entente_info_works_for_every_real_file(name: str, capsys: pytest.Captur
     out, err = capsys.readouterr()
     assert code in (0, 1)
     assert ("Events:" in out and "Problems:" in out) or name.rsplit("/", maxsplit=1)[-1] in err
+
+
+FIXTURES = sorted(p for folder in ("fixtures", "fixtures_tables") for p in (Path(__file__).parent / folder).iterdir())
+
+
+@pytest.mark.parametrize("path", [REALDATA / name for name in sorted(EXPECTED)] + FIXTURES,
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_dataset_its_metadata_and_its_problems_can_be_printed(path: Path) -> None:
+    try:
+        ds = viewer.load(path)
+    except LoadError as exc:
+        assert path.name in str(exc) and repr(exc)
+        return
+    for thing in (ds, ds.meta, *ds.problems):
+        assert repr(thing) and str(thing)
+    print(ds.meta)  # the one that raised for nv_normal.timeline (a year-0 window with fractions of a second)

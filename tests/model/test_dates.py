@@ -62,3 +62,21 @@ def test_parse_date_accepts_datetime_objects_and_timestamps() -> None:
 def test_unix_seconds_round_trip() -> None:
     stamp = pd.Timestamp("2023-02-06 12:00", tz="UTC")
     assert dates.from_seconds(float(dates.to_seconds(stamp))) == stamp
+
+
+DEEP = [("-0473-03-15T10:00:00.5", "-0473-03-15T10:00:00.500000Z", "15 Mar -473 10:00 UTC"),
+        ("12000-01-01T00:00:00", "12000-01-01T00:00:00Z", "1 Jan 12000 00:00 UTC"),
+        ("-200000-06-01T12:30:00.25", "-200000-06-01T12:30:00.250000Z", "1 Jun -200000 12:30 UTC")]
+
+
+@pytest.mark.parametrize(("instant", "iso", "label"), DEEP)
+def test_dates_outside_years_1_to_9999_are_written_printed_and_labelled(instant: str, iso: str, label: str) -> None:
+    import numpy as np
+    stamp = pd.Timestamp(np.datetime64(instant, "us")).tz_localize("UTC")
+    date = dates.PartialDate(stamp, "time")
+    assert date.iso() == iso and date.label() == label and str(date) == label
+    assert repr(date) == f"PartialDate({iso!r}, 'time')"  # pandas' own repr raises here
+    for precision in dates.PRECISIONS:
+        assert dates.format_date(stamp, precision) and dates.iso_date(stamp, precision)
+    back = dates.from_seconds(float(dates.to_seconds(stamp)))
+    assert abs((back - stamp) / pd.Timedelta(milliseconds=1)) < 1  # float seconds keep ~1 µs near 2000 only

@@ -134,3 +134,73 @@ def test_the_match_summary_mentions_imprecise_dates_only_when_there_are_some() -
 def test_facet_counts_split_lists_and_put_the_most_common_first() -> None:
     column = pd.Series(["a;b", "b", "", "b;c", "a"])
     assert navigation.facet_counts(column) == [("b", 3), ("a", 2), ("c", 1)]
+
+
+def test_presets_for_events_outside_years_1_to_9999_have_date_tooltips() -> None:
+    from viewer.model.dataset import Tables, build_dataset
+    starts = np.array(["-0473-03-15T10:00:00.5", "12000-01-01"], dtype="datetime64[us]")
+    ds = build_dataset(Tables(pd.DataFrame({"id": ["ides", "far"], "start": pd.Series(starts),
+                                            "title": ["Ides of March", "Far future"]})))
+    tips = [p.tooltip for p in navigation.presets(ds, row(ds, "ides"))]
+    assert tips[0].startswith("-07") and tips[0].endswith("-06-15")  # strftime raised on both ends
+    assert tips[2] == "-0473-02-13 → -0473-04-14"
+
+
+def _dataset(relations: pd.DataFrame | None = None, entities: pd.DataFrame | None = None) -> Dataset:
+    from viewer.model.dataset import Tables, build_dataset
+    return build_dataset(Tables(pd.DataFrame(columns=["id", "start", "title"]), entities, relations))
+
+
+TODAY = pd.Timestamp("2024-05-17T15:30:00Z")
+
+
+@pytest.mark.parametrize("ds", [
+    _dataset(),
+    _dataset(entities=pd.DataFrame({"id": ["acme"], "name": ["Acme"], "kind": ["company"]})),
+    _dataset(relations=pd.DataFrame({"source": ["a"], "target": ["b"], "kind": ["owns"]})),  # never dated
+], ids=["empty", "entities only", "undated relations"])
+def test_a_dataset_with_nothing_dated_opens_on_the_current_year_with_the_cursor_on_today(ds: Dataset) -> None:
+    window = navigation.default_window(ds, TODAY)
+    assert window == TimeWindow.between("2024", "2024")
+    assert navigation.fit_all(ds, TODAY) == window
+    assert navigation.default_cursor(ds, window, TODAY) == pd.Timestamp("2024-05-17", tz="UTC")
+
+
+def test_without_a_date_given_the_clock_decides_the_year() -> None:
+    ds = _dataset()
+    now = pd.Timestamp.now(tz="UTC")
+    window = navigation.default_window(ds)
+    assert window.start_time <= now <= window.end_time
+    assert navigation.default_cursor(ds).year == now.year
+
+
+def test_a_dataset_with_only_relations_opens_on_their_span() -> None:
+    ds = _dataset(relations=pd.DataFrame({"source": ["a", "a"], "target": ["b", "c"], "kind": ["owns", "owns"],
+                                          "valid_from": ["2010-03", "2015"], "valid_to": ["2018-06-30", ""]}))
+    window = navigation.default_window(ds, TODAY)
+    assert window.start_time < pd.Timestamp("2010-03-01", tz="UTC")
+    assert pd.Timestamp("2018-06-30", tz="UTC") < window.end_time < pd.Timestamp("2019-01-01", tz="UTC")
+    cursor = navigation.default_cursor(ds, window, TODAY)
+    assert cursor == window.end_time  # after every change: the relations as they stand at the end
+    assert len(ds.relations_at(cursor)) == 1
+
+
+def test_an_empty_dataset_keeps_its_own_cursor_and_window() -> None:
+    from dataclasses import replace
+
+    from viewer.model.dates import parse_date
+    ds = _dataset()
+    ds.meta = replace(ds.meta, default_start=parse_date("1990"), default_end=parse_date("1995"),
+                      default_cursor=parse_date("1992-07"))
+    assert navigation.default_window(ds, TODAY) == TimeWindow.between("1990", "1995")
+    assert navigation.default_cursor(ds, today=TODAY) == pd.Timestamp("1992-07-01", tz="UTC")
+
+
+def test_a_dataset_with_events_and_no_cursor_starts_at_the_end_of_its_window(alliance: Dataset) -> None:
+    from dataclasses import replace
+    ds = Dataset(alliance.events, alliance.entities, alliance.relations, meta=replace(alliance.meta,
+                 default_start=None, default_end=None, default_cursor=None))
+    window = navigation.default_window(ds)
+    assert window == navigation.fit_all(alliance)
+    assert navigation.default_cursor(ds, window) == window.end_time
+    assert navigation.default_cursor(alliance) == alliance.meta.default_cursor.start  # type: ignore[union-attr]

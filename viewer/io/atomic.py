@@ -1,29 +1,150 @@
-"""Writing files atomically: to a temporary name beside the target, then renamed over it.
+"""The one way Entente writes a file or a folder: beside the target, then swapped in.
 
-A failed or interrupted write leaves the previous file as it was; readers never see half a file.
+:func:`replace_file` writes a temporary file in the target's folder, flushes and fsyncs it, renames it
+over the target with ``os.replace`` and fsyncs the folder. :func:`replace_dir` fills a new folder beside
+the old one, moves the old one aside, moves the new one in and only then removes the old one; a failure
+before the new folder is in place puts the old one back. Either way a failed write leaves the previous
+content byte for byte as it was, and no temporary behind. Nothing process-wide is changed: new files get
+their mode from ``os.open``/``os.mkdir`` (which apply the umask themselves), an existing target keeps its
+permission bits.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
-import tempfile
+import shutil
+import stat
+import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
+
+log = logging.getLogger(__name__)
+
+Content = bytes | str | Callable[[BinaryIO], object]
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _sibling(path: Path, role: str) -> Path:
+    """A hidden, unique name beside ``path`` (``.events.csv.tmp-1a2b3c4d``)."""
+    return path.with_name(f".{path.name}.{role}-{uuid.uuid4().hex[:12]}")
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable; a file system that cannot sync folders is left as it is."""
+    if os.name != "posix":
+        return  # folders cannot be opened for syncing on Windows; its renames are journalled
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes 0600; these are ordinary files
-        os.replace(tmp, path)
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:  # the rename already happened: the content is replaced, only durability is unsure
+        log.debug("could not sync folder %s (%s)", folder, exc)
     finally:
-        if os.path.exists(tmp):
+        os.close(fd)
+
+
+def _sync_tree(folder: Path) -> None:
+    """fsync every file and sub-folder of a freshly written folder, innermost first."""
+    for root, _dirs, files in os.walk(folder, topdown=False):
+        for name in files:
+            fd = os.open(os.path.join(root, name), os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        _sync_folder(Path(root))
+
+
+def _target(path: str | Path) -> Path:
+    """The path to replace: a symbolic link is followed, so the file it points to is what changes."""
+    target = Path(path)
+    return target.resolve() if target.is_symlink() else target
+
+
+def replace_file(path: str | Path, content: Content) -> Path:
+    """Write ``content`` to ``path`` atomically and durably; returns the path written.
+
+    ``content`` is bytes, text (written as UTF-8, newlines untouched) or a function that writes into
+    the open binary file. Any error (a full disk, a failed sync or rename) propagates after the
+    temporary file is removed; the old file, if any, is untouched.
+    """
+    target = _target(path)
+    tmp = _sibling(target, "tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if isinstance(content, str):
+                handle.write(content.encode("utf-8"))
+            elif isinstance(content, bytes):
+                handle.write(content)
+            else:
+                content(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileNotFoundError):
+            os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))  # keep the old file's permissions
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
+        raise
+    _sync_folder(target.parent)
+    return target
 
 
-def umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+def replace_dir(path: str | Path, fill: Callable[[Path], object]) -> Path:
+    """Replace the folder ``path`` with a new one that ``fill(folder)`` writes; returns the path.
+
+    The new folder is written beside the old one and synced; the old folder is renamed aside, the new
+    one renamed in, and the old one removed last. Until the new folder is in place any error puts the
+    old folder back and removes the temporaries before it propagates. Removing the old copy is the only
+    step after that: if it fails the new folder stands and the old copy stays beside it (hidden, logged).
+    """
+    target = Path(path)
+    new = _sibling(target, "new")
+    os.mkdir(new, 0o777)  # mkdir applies the umask: an ordinary folder, without touching the umask
+    aside: Path | None = None
+    try:
+        fill(new)
+        _sync_tree(new)
+        with contextlib.suppress(FileNotFoundError):  # after filling: a read-only old folder stays read-only
+            os.chmod(new, stat.S_IMODE(target.stat().st_mode))
+        if target.exists() or target.is_symlink():
+            aside = _sibling(target, "old")
+            os.rename(target, aside)
+        os.rename(new, target)
+    except BaseException:
+        _restore(target, new, aside)
+        raise
+    _sync_folder(target.parent)
+    if aside is not None:
+        try:
+            _remove(aside)
+        except OSError as exc:
+            log.warning("%s was replaced, but its old copy %s could not be removed (%s)", target, aside, exc)
+    return target
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def _restore(target: Path, new: Path, aside: Path | None) -> None:
+    """After a failed swap: the old folder back at ``target``, the half-written new one gone."""
+    if aside is not None and not target.exists():
+        try:
+            os.rename(aside, target)
+        except OSError as exc:  # the old copy is still whole, under its hidden name: say where
+            log.error("could not move %s back to %s (%s); the old content is in %s", aside, target, exc, aside)
+    if new.exists():
+        try:
+            _remove(new)
+        except OSError as exc:
+            log.warning("could not remove the temporary folder %s (%s)", new, exc)

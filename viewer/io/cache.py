@@ -5,7 +5,7 @@ file or folder of at least :data:`MIN_BYTES`, the Dataset is stored under
 ``paths.cache_dir()/datasets/<key>/`` (the three frames as Parquet, problems and metadata as JSON).
 The key hashes the absolute path, the size and ``mtime_ns`` of the file (or of every file in the
 folder), :data:`LOADER_VERSION` and the options, so editing the file or upgrading the loader misses.
-Entries are written to a temporary folder and renamed into place; a damaged entry is logged, removed
+Entries are written with :func:`viewer.io.atomic.replace_dir`; a damaged entry is logged, removed
 and rebuilt; the least recently used entries go beyond :data:`MAX_ENTRIES` or :data:`MAX_BYTES`.
 ``ENTENTE_NO_CACHE=1`` turns the cache off. Qt-free.
 """
@@ -18,16 +18,17 @@ import logging
 import os
 import shutil
 import time
-import uuid
 from collections.abc import Sequence
 from dataclasses import asdict, fields, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from viewer import paths
 from viewer.io import load
+from viewer.io.atomic import replace_dir
 from viewer.io.combine import combine
 from viewer.model.dataset import Dataset, DatasetMeta
 from viewer.model.dates import PartialDate
@@ -35,7 +36,7 @@ from viewer.model.problems import Problem
 
 log = logging.getLogger(__name__)
 
-LOADER_VERSION = 1  # bump when a loader or build_dataset changes what a file reads as
+LOADER_VERSION = 2  # bump when a loader or build_dataset changes what a file reads as
 MIN_BYTES = 5 * 2**20  # smaller inputs parse in well under a second: caching them would only churn
 MAX_ENTRIES = 10
 MAX_BYTES = 2 * 2**30
@@ -106,7 +107,8 @@ def _meta_json(meta: DatasetMeta) -> dict[str, Any]:
     for f in fields(meta):
         value = getattr(meta, f.name)
         if isinstance(value, PartialDate):
-            value = {"start": value.start.isoformat(), "precision": value.precision}
+            # whole microseconds: ISO text does not read back outside years 1–9999
+            value = {"micros": int(value.start.as_unit("us").asm8.astype("int64")), "precision": value.precision}
         out[f.name] = list(value) if isinstance(value, tuple) else value
     return out
 
@@ -116,7 +118,8 @@ def _meta_from(document: dict[str, Any]) -> DatasetMeta:
     for f in fields(DatasetMeta):
         value = document[f.name]
         if isinstance(value, dict):
-            value = PartialDate(pd.Timestamp(value["start"]).as_unit("us"), value["precision"])
+            value = PartialDate(pd.Timestamp(np.datetime64(value["micros"], "us")).tz_localize("UTC"),
+                                    value["precision"])
         values[f.name] = tuple(value) if isinstance(value, list) else value
     return replace(DatasetMeta(), **values)
 
@@ -136,24 +139,18 @@ def _restore(frame: pd.DataFrame, categories: dict[str, list[str]]) -> pd.DataFr
 
 
 def write_entry(dataset: Dataset, entry: Path) -> None:
-    """Store a dataset in ``entry`` atomically: written beside it, then renamed into place."""
+    """Store a dataset in ``entry`` atomically: written beside it, then swapped into place."""
     entry.parent.mkdir(parents=True, exist_ok=True)
-    staging = entry.parent / f".tmp-{entry.name}-{uuid.uuid4().hex[:8]}"
-    staging.mkdir()
-    try:
+
+    def fill(folder: Path) -> None:
         for name in TABLES:
-            getattr(dataset, name).to_parquet(staging / f"{name}.parquet", index=False)
+            getattr(dataset, name).to_parquet(folder / f"{name}.parquet", index=False)
         document = {"version": LOADER_VERSION, "meta": _meta_json(dataset.meta),
                     "problems": [asdict(p) for p in dataset.problems],
                     "categories": {name: _categories(getattr(dataset, name)) for name in TABLES}}
-        (staging / ENTRY).write_text(json.dumps(document), encoding="utf-8")  # written last: marks it whole
-        try:
-            staging.rename(entry)
-        except OSError:
-            if not (entry / ENTRY).exists():  # another process finished the same entry first: keep theirs
-                raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        (folder / ENTRY).write_bytes(json.dumps(document).encode())  # written last: marks it whole
+
+    replace_dir(entry, fill)
 
 
 def read_entry(entry: Path) -> Dataset:
@@ -173,14 +170,14 @@ def _size(folder: Path) -> int:
 
 
 def prune(max_entries: int = MAX_ENTRIES, max_bytes: int = MAX_BYTES) -> None:
-    """Drop the least recently used entries beyond the limits, and staging folders older than an hour."""
+    """Drop the least recently used entries beyond the limits, and temporaries older than an hour."""
     base = root()
     if not base.is_dir():
         return
     entries: list[tuple[float, Path]] = []
     for folder in base.iterdir():
         try:
-            if folder.name.startswith(".tmp-"):
+            if folder.name.startswith("."):  # a write's temporaries (``.KEY.new-…``/``.KEY.old-…``)
                 if time.time() - folder.stat().st_mtime > 3600:
                     shutil.rmtree(folder, ignore_errors=True)
             elif folder.is_dir():

@@ -11,8 +11,11 @@ import re
 from html.parser import HTMLParser
 
 # Elements whose content is code or an embedded document, never text for a person.
-_SKIP = frozenset({"script", "style", "iframe", "noscript", "template", "object", "embed", "svg", "math",
+_SKIP = frozenset({"script", "style", "iframe", "noscript", "template", "object", "svg", "math",
                    "head", "title", "audio", "video", "canvas", "select", "textarea"})
+# Void elements have no content and no end tag: one must never start skipping, or the rest is lost.
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta",
+                   "param", "source", "track", "wbr"})
 _BLOCK = frozenset({"p", "div", "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4",
                     "h5", "h6", "table", "tr", "pre", "section", "article", "header", "footer", "aside",
                     "figure", "figcaption", "hr", "address", "nav", "main", "cite"})
@@ -31,7 +34,7 @@ class _TextCollector(HTMLParser):
         self.skipping: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP:
+        if tag in _SKIP and tag not in _VOID:
             self.skipping.append(tag)
         elif tag == "br":
             self.parts.append(_BREAK)

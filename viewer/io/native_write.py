@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
-from viewer.io.atomic import write_text
+from viewer.io.atomic import replace_dir, replace_file
 from viewer.model.dataset import ENTITY_COLUMNS, EVENT_COLUMNS, RELATION_COLUMNS, Dataset
 from viewer.model.dates import iso_date
 
@@ -58,21 +55,18 @@ def write(ds: Dataset, path: str | Path, *, overwrite: bool = False) -> Path:
         raise FileExistsError(f"{path} already exists (use --force to replace it)")
     if path.is_dir() and any(path.iterdir()) and not any((path / n).exists() for n in ("events.csv", "dataset.json")):
         raise FileExistsError(f"{path} is a folder that is not a dataset; refusing to replace it")
+    if path.exists() and path.suffix.lower() != ".json" and not path.is_dir():
+        raise FileExistsError(f"{path} is a file, not a dataset folder; refusing to replace it")
     data = tables(ds)
     if path.suffix.lower() == ".json":
         doc = metadata(ds) | {name: frame.to_dict(orient="records") for name, frame in data.items()}
-        write_text(path, json.dumps(doc, ensure_ascii=False, indent=1))
+        replace_file(path, json.dumps(doc, ensure_ascii=False, indent=1))
         return path
-    staging = Path(tempfile.mkdtemp(dir=path.parent if path.parent.exists() else None, prefix=f".{path.name}."))
-    try:
+
+    def fill(folder: Path) -> None:
         for name, frame in data.items():
-            frame.to_csv(staging / f"{name}.csv", index=False, lineterminator="\n")
-        (staging / "dataset.json").write_text(json.dumps(metadata(ds), ensure_ascii=False, indent=2),
-                                              encoding="utf-8")
-        if path.exists():
-            shutil.rmtree(path)
-        os.replace(staging, path)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+            frame.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
+        (folder / "dataset.json").write_bytes(json.dumps(metadata(ds), ensure_ascii=False, indent=2).encode())
+
+    replace_dir(path, fill)  # the old dataset stays until the new one is whole; a failure puts it back
     return path

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from viewer.cli_format import frame_for_output
-from viewer.io.atomic import write_text
+from viewer.io.atomic import replace_file
 
 
 def table_text(frame: pd.DataFrame, columns: list[str], fmt: str) -> str:
@@ -21,4 +21,4 @@ def table_text(frame: pd.DataFrame, columns: list[str], fmt: str) -> str:
 
 def write_table(frame: pd.DataFrame, columns: list[str], path: Path) -> None:
     """Write ``frame`` to ``path`` (JSON when the name ends in .json, else CSV); a failed write changes nothing."""
-    write_text(path, table_text(frame, columns, "json" if path.suffix.lower() == ".json" else "csv"))
+    replace_file(path, table_text(frame, columns, "json" if path.suffix.lower() == ".json" else "csv"))

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model.dataset import Dataset
-from viewer.model.dates import to_seconds
+from viewer.model.dates import iso_date, parse_date, to_seconds
 from viewer.model.filters import Filters
 from viewer.model.lane_packing import x_limits
 from viewer.model.window import MIN_SPAN, TimeWindow
@@ -42,30 +42,60 @@ def data_span(dataset: Dataset) -> tuple[float, float] | None:
     return float(to_seconds(span[0])), float(to_seconds(span[1]))
 
 
-def fit_all(dataset: Dataset) -> TimeWindow:
-    """Every event with a small margin (2 %, at least a day); a fixed stretch for an empty dataset."""
-    span = data_span(dataset)
+def relation_span(dataset: Dataset) -> tuple[float, float] | None:
+    """First and last date any relation starts or ends, in Unix seconds (None when no relation is dated)."""
+    relations = dataset.relations
+    if relations.empty:
+        return None
+    stamps = pd.concat([relations["valid_from"], relations["valid_to"]]).dropna()
+    if stamps.empty:
+        return None
+    return float(to_seconds(stamps.min())), float(to_seconds(stamps.max()))
+
+
+def _today(today: pd.Timestamp | None) -> pd.Timestamp:
+    stamp = pd.Timestamp.now(tz="UTC") if today is None else parse_date(today).start
+    return stamp.floor("D").as_unit("us")
+
+
+def fit_all(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeWindow:
+    """Every event with a small margin (2 %, at least a day).
+
+    Without events: the relations' dates with the same margin, and with nothing dated at all the
+    current year (``today`` stands in for the clock in tests).
+    """
+    span = data_span(dataset) or relation_span(dataset)
     if span is None:
-        return TimeWindow.between("2000", "2030")
+        year = str(_today(today).year)
+        return TimeWindow.between(year, year)
     margin = max((span[1] - span[0]) * 0.02, DAY)
     return TimeWindow(span[0] - margin, span[1] + margin)
 
 
-def default_window(dataset: Dataset) -> TimeWindow:
-    """The dataset's own default window, else all its events with a small margin."""
+def default_window(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeWindow:
+    """The dataset's own default window, else all its events (or relations) with a small margin."""
     meta = dataset.meta
     if meta.default_start and meta.default_end:
         return TimeWindow.between(meta.default_start, meta.default_end)
-    return fit_all(dataset)
+    return fit_all(dataset, today)
 
 
-def default_cursor(dataset: Dataset, window: TimeWindow) -> pd.Timestamp:
-    """Where the "as of" cursor starts: the dataset's own choice, else the end of its default window."""
+def default_cursor(dataset: Dataset, window: TimeWindow | None = None, today: pd.Timestamp | None = None
+                   ) -> pd.Timestamp:
+    """Where the cursor starts: the dataset's own cursor, else the end of its default window.
+
+    The end of the window shows the relations as they stand after everything the dataset tells. A
+    dataset with nothing dated (empty, or only entities) starts on today, inside the current year.
+    """
     meta = dataset.meta
-    if meta.default_cursor is not None:
+    if meta.default_cursor:
         return meta.default_cursor.start
-    if meta.default_end is not None:
+    if meta.default_end:
         return meta.default_end.start
+    window = window or default_window(dataset, today)
+    if data_span(dataset) is None and relation_span(dataset) is None:
+        now = _today(today)
+        return now if window.start_time <= now <= window.end_time else window.start_time
     return window.end_time
 
 
@@ -82,6 +112,11 @@ def around(event: pd.Series, margin: float | None = None) -> TimeWindow:
     return TimeWindow(start - pad, end + pad)
 
 
+def _days(window: TimeWindow) -> str:
+    """``2018-11-19 → 2023-02-06``, for any year (strftime stops at 1 and 9999)."""
+    return f"{iso_date(window.start_time, 'day')} → {iso_date(window.end_time, 'day')}"
+
+
 def presets(dataset: Dataset, selected: pd.Series | None = None) -> list[Preset]:
     """The toolbar's windows: the dataset's default, all events, and (with a selection) around it."""
     meta = dataset.meta
@@ -89,14 +124,13 @@ def presets(dataset: Dataset, selected: pd.Series | None = None) -> list[Preset]
     if meta.default_start and meta.default_end:
         tooltip = f"{meta.default_start.iso()} → {meta.default_end.iso()}"
     else:
-        tooltip = f"{default.start_time:%Y-%m-%d} → {default.end_time:%Y-%m-%d}"
+        tooltip = _days(default)
     everything = fit_all(dataset)
     out = [Preset("default", meta.window_label or "Default window", tooltip, default),
            Preset("all", "All events", f"{len(dataset.events):,} events", everything)]
     if selected is not None:
         window = around(selected)
-        out.append(Preset("around", "Around selection", f"{window.start_time:%Y-%m-%d} → {window.end_time:%Y-%m-%d}",
-                          window))
+        out.append(Preset("around", "Around selection", _days(window), window))
     return out
 
 

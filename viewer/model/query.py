@@ -217,20 +217,34 @@ def describe_span(start: pd.Timestamp, start_precision: str, end: pd.Timestamp |
     return f"{first} – {format_date(end, end_precision or start_precision)}"
 
 
-def step_event(events: pd.DataFrame, current: str | None, cursor: pd.Timestamp, step: int) -> str | None:
+def _micros(instants: pd.Series) -> np.ndarray:
+    """UTC instants as int64 microseconds: one numeric axis, whatever the column's time zone."""
+    return instants.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[us]").view(np.int64)
+
+
+def step_event(events: pd.DataFrame, current: str | None, cursor: object, step: int,
+               matched: np.ndarray | None = None) -> str | None:
     """The event ``step`` places after (or before, when negative) the current one in time order.
 
-    With no current event, the first event after the cursor (or the last before it) is taken. Returns
-    None at either end.
+    Only events that ``matched`` (a boolean mask over ``events``, e.g. the active filters) marks are
+    stepped onto; a current event hidden by the filters still counts as the place to step from. With
+    no current event (nothing selected, or an entity or relation selected), ``+1`` is the first event
+    at or after the cursor and ``-1`` the last one before it. The cursor may be any date
+    :func:`parse_date` reads, with or without a time zone (naive is UTC). Returns None at either end,
+    for an empty dataset and when nothing matches.
     """
-    if events.empty:
+    if events.empty or step == 0:
         return None
     ids = events["id"].to_numpy()
-    position = np.flatnonzero(ids == current) if current is not None else np.array([], dtype=int)
-    if len(position):
-        index = int(position[0]) + step
+    candidates = np.arange(len(ids)) if matched is None else np.flatnonzero(np.asarray(matched, dtype=bool))
+    if len(candidates) == 0:
+        return None
+    position = np.flatnonzero(ids == current) if current is not None else np.array([], dtype=np.int64)
+    if len(position):  # among the candidates: those after (before) the current event's row
+        here = int(np.searchsorted(candidates, position[0], side="right" if step > 0 else "left"))
     else:
-        starts = events["start"]
-        index = int(np.searchsorted(starts.to_numpy(), cursor.to_datetime64(), side="right" if step > 0 else "left"))
-        index = index if step > 0 else index - 1
-    return str(ids[index]) if 0 <= index < len(ids) else None
+        starts = _micros(events["start"])[candidates]
+        instant = parse_date(cursor).start.as_unit("us").asm8.view(np.int64)
+        here = int(np.searchsorted(starts, instant, side="left"))
+    index = here + step - 1 if step > 0 else here + step
+    return str(ids[candidates[index]]) if 0 <= index < len(candidates) else None

@@ -51,6 +51,13 @@ class PartialDate:
         """The date written back at its precision: ``2019``, ``2023-02``, ``2023-02-06``."""
         return iso_date(self.start, self.precision)
 
+    def __repr__(self) -> str:
+        # pandas' own repr goes through strftime, which fails outside years 1–9999
+        return f"PartialDate({iso_date(self.start, 'time')!r}, {self.precision!r})"
+
+    def __str__(self) -> str:
+        return self.label()
+
 
 @dataclass(frozen=True)
 class ParsedDates:

@@ -333,16 +333,6 @@ def has_header(frame: pd.DataFrame) -> bool:
     return not dated and numeric.mean() < 0.5
 
 
-def to_iso(instants: pd.Series, precisions: pd.Series) -> pd.Series:
-    """Dates written back at their precision, so the model keeps 'ends in 2020' as the whole year."""
-    out = pd.Series("", index=instants.index, dtype=object)
-    for precision, fmt in (("year", "%Y"), ("month", "%Y-%m"), ("day", "%Y-%m-%d"), ("time", "%Y-%m-%dT%H:%M:%SZ")):
-        mask = (precisions == precision).fillna(False).to_numpy(dtype=bool)
-        if mask.any():
-            out[mask] = instants[mask].dt.strftime(fmt)
-    return out
-
-
 def clean_arrow(values: pd.Series) -> pd.Series | None:
     """:func:`clean_text` for a text column, in Arrow; None for other columns."""
     if not pd.api.types.is_string_dtype(values.dtype):

@@ -67,7 +67,8 @@ def step_event(window: MainWindow, step: int) -> None:
     """Select the previous (-1) or next (+1) event and move the cursor to it."""
     state = window.state
     current = next(iter(state.selection.events), None)
-    target = query.step_event(state.dataset.events, current, state.cursor, step)
+    matched = navigation.matches(state.dataset, state.filters) if state.filters.active else None
+    target = query.step_event(state.dataset.events, current, state.cursor, step, matched)
     if target is not None:
         state.select_event(target)
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from viewer.model import query
 from viewer.model.dataset import Dataset
+from viewer.model.dates import format_date
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
 
@@ -56,7 +57,7 @@ def entity_html(ds: Dataset, entity_id: str, when: pd.Timestamp) -> str:
     if len(ties):
         items = "".join(f"<li>{_names(ds, r.source)} → {_names(ds, r.target)}: {escape(query.relation_label(r))} "
                         f"({_link(r.source_url, 'source')})</li>" for _, r in ties.iterrows())
-        parts.append(f"<p><b>Ties as of {escape(when.strftime('%d %b %Y'))}:</b></p><ul>{items}</ul>")
+        parts.append(f"<p><b>Ties as of {escape(format_date(when, 'day'))}:</b></p><ul>{items}</ul>")
     count = int(query.actor_mask(ds.events, [entity_id]).sum())
     parts.append(f"<p>{count} events involve {escape(str(row['name']))}.</p>")
     return "".join(parts)

@@ -1,43 +1,41 @@
 """Rendering the window, the timeline or the relationship panel offscreen to PNG, SVG or PDF.
 
 pyqtgraph 0.14's own SVG exporter fails on Qt 6.12, so vectors go through ``QSvgGenerator`` and
-``QPdfWriter``: the widget renders itself into a QPainter on either. Files are written to a temporary
-name beside the target and renamed, so a failed export leaves an older file intact.
+``QPdfWriter``: the widget renders itself into a QPainter on either. The image is rendered into memory
+and written with :func:`viewer.io.atomic.replace_file`, so a failed export leaves an older file intact.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPoint, QRect, QSizeF
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPoint, QRect, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPaintDevice, QPainter, QPdfWriter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
-from viewer.io.atomic import umask
+from viewer.io.atomic import replace_file
 
 VIEWS = ("all", "timeline", "relations")
 FORMATS = (".png", ".svg", ".pdf")
 
 
-def _write_png(widget: QWidget, path: str) -> bool:
-    return widget.grab().save(path, "PNG")
+def _write_png(widget: QWidget, device: QIODevice) -> bool:
+    return widget.grab().save(device, "PNG")
 
 
-def _write_svg(widget: QWidget, path: str) -> bool:
+def _write_svg(widget: QWidget, device: QIODevice) -> bool:
     generator = QSvgGenerator()
-    generator.setFileName(path)
+    generator.setOutputDevice(device)
     generator.setSize(widget.size())
     generator.setViewBox(QRect(0, 0, widget.width(), widget.height()))
     generator.setTitle("Entente")
     return _paint(widget, generator, 1.0)
 
 
-def _write_pdf(widget: QWidget, path: str) -> bool:
-    writer = QPdfWriter(path)
+def _write_pdf(widget: QWidget, device: QIODevice) -> bool:
+    writer = QPdfWriter(device)
     writer.setTitle("Entente")
     writer.setResolution(96)
     size = QSizeF(widget.width(), widget.height())
@@ -58,7 +56,7 @@ def _paint(widget: QWidget, device: QPaintDevice, scale: float) -> bool:
     return ended
 
 
-WRITERS: dict[str, Callable[[QWidget, str], bool]] = {".png": _write_png, ".svg": _write_svg, ".pdf": _write_pdf}
+WRITERS: dict[str, Callable[[QWidget, QIODevice], bool]] = {".png": _write_png, ".svg": _write_svg, ".pdf": _write_pdf}
 
 
 def save_widget(widget: QWidget, path: str | Path) -> bool:
@@ -67,19 +65,15 @@ def save_widget(widget: QWidget, path: str | Path) -> bool:
     writer = WRITERS.get(target.suffix.lower())
     if writer is None or not target.parent.is_dir():
         return False
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not writer(widget, buffer):
+        return False
+    data = bytes(buffer.data().data())
+    if not data:
+        return False
     try:
-        fd, tmp = tempfile.mkstemp(suffix=target.suffix, prefix=f".{target.stem}.", dir=target.parent)
+        replace_file(target, data)
     except OSError:
         return False
-    os.close(fd)
-    try:
-        if not writer(widget, tmp) or os.path.getsize(tmp) == 0:
-            return False
-        os.chmod(tmp, 0o666 & ~umask())  # mkstemp makes 0600; an export is an ordinary file
-        os.replace(tmp, target)
-        return True
-    except OSError:
-        return False
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    return True
