@@ -64,12 +64,24 @@ def test_opening_such_a_table_in_the_window_goes_through_the_dialog(qtbot, odd_t
         dialog.order.setCurrentIndex(dialog.order.findData("dmy"))
         return QDialog.DialogCode.Accepted
 
+    import threading
+
+    from viewer.ui.shell import loading
+    previews: list[str] = []
+    real = loading.needs_mapping
+
+    def watched(path: str) -> object:
+        previews.append(threading.current_thread().name)
+        return real(path)
+
+    monkeypatch.setattr(loading, "needs_mapping", watched)
     monkeypatch.setattr(MappingDialog, "exec", accept)
     window = MainWindow(ViewState(alliance))
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.loader.loaded, timeout=15_000):
         window.open_path(str(odd_table))
     assert list(window.state.dataset.events["title"]) == ["Board meets", "Deal signed"]
+    assert previews and all(name.startswith("entente-load") for name in previews)  # never on the UI thread
 
 
 def test_add_to_dataset_joins_the_file_to_the_open_one(qtbot, alliance, tmp_path: Path) -> None:

@@ -9,23 +9,41 @@ from __future__ import annotations
 import logging
 import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from viewer.io.cache import load_cached
 from viewer.io.combine import combine
+from viewer.io.table import Preview
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
+from viewer.ui.shell.mapping_dialog import needs_mapping
 
 log = logging.getLogger(__name__)
 
 
-def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to: Dataset | None = None) -> Dataset:
+@dataclass(frozen=True)
+class MappingNeeded:
+    """A table whose columns could not be mapped with certainty: ask the user, then load with their choice."""
+
+    path: str
+    preview: Preview
+    add_to: Dataset | None
+
+
+def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to: Dataset | None = None,
+                 ask: bool = False) -> Dataset | MappingNeeded:
     """The work done in the worker thread (module-level and Qt-free, so it is testable alone).
 
+    With ``ask``, a table whose mapping is uncertain is not read whole: its preview comes back instead.
     With ``add_to``, the file's events, entities and relations join that dataset.
     """
+    if ask and path is not None:
+        preview = needs_mapping(path)
+        if preview is not None:
+            return MappingNeeded(path, preview, add_to)
     dataset = load_cached(path, **(options or {}))
     return combine([add_to, dataset]) if add_to is not None else dataset
 
@@ -35,6 +53,7 @@ class Loader(QObject):
 
     started = Signal(str)  # what is being opened
     loaded = Signal(object)  # Dataset
+    mapping_needed = Signal(object)  # MappingNeeded: the UI asks the user, then calls load() with options
     failed = Signal(str, str)  # message, details
     cancelled = Signal()
     _done = Signal(int, object, object)  # request number, Dataset or None, (message, details) or None
@@ -51,13 +70,17 @@ class Loader(QObject):
         """True while a load is under way."""
         return self._busy
 
-    def load(self, path: str | None, options: dict[str, Any] | None = None, add_to: Dataset | None = None) -> None:
-        """Start opening ``path`` (None: the bundled dataset); a newer request supersedes an older one."""
+    def load(self, path: str | None, options: dict[str, Any] | None = None, add_to: Dataset | None = None,
+             *, ask: bool = False) -> None:
+        """Start opening ``path`` (None: the bundled dataset); a newer request supersedes an older one.
+
+        With ``ask``, an uncertain table's preview is made in the worker and comes back as ``mapping_needed``.
+        """
         self._request += 1
         request = self._request
         self._busy = True
         self.started.emit(path or "the bundled dataset")
-        future = self._pool.submit(load_dataset, path, options, add_to)
+        future = self._pool.submit(load_dataset, path, options, add_to, ask)
         future.add_done_callback(lambda f: self._finish(request, f))
 
     def cancel(self) -> None:
@@ -71,7 +94,7 @@ class Loader(QObject):
         """Stop accepting work (at exit); a load under way finishes in the background."""
         self._pool.shutdown(wait=False, cancel_futures=True)
 
-    def _finish(self, request: int, future: Future[Dataset]) -> None:
+    def _finish(self, request: int, future: Future[Dataset | MappingNeeded]) -> None:
         # Runs in the worker thread: hand over to the UI thread through a queued signal.
         try:
             self._done.emit(request, future.result(), None)
@@ -82,11 +105,13 @@ class Loader(QObject):
             log.exception("loading failed")
             self._done.emit(request, None, (f"Unexpected error while reading: {exc}", traceback.format_exc()))
 
-    def _deliver(self, request: int, dataset: Dataset | None, error: tuple[str, str] | None) -> None:
+    def _deliver(self, request: int, dataset: Dataset | MappingNeeded | None, error: tuple[str, str] | None) -> None:
         if request != self._request:
             return  # cancelled or superseded
         self._busy = False
-        if dataset is not None:
+        if isinstance(dataset, MappingNeeded):
+            self.mapping_needed.emit(dataset)
+        elif dataset is not None:
             self.loaded.emit(dataset)
         elif error is not None:
             self.failed.emit(*error)

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
 from viewer.model.dataset import Dataset
 from viewer.ui.shell import dialogs
-from viewer.ui.shell.mapping_dialog import MappingDialog, needs_mapping
+from viewer.ui.shell.loading import MappingNeeded
+from viewer.ui.shell.mapping_dialog import MappingDialog
 
 if TYPE_CHECKING:
     from viewer.ui.shell.main_window import MainWindow
@@ -29,6 +30,7 @@ class Opening(QObject):
         loader = window.loader
         loader.started.connect(lambda what: window.status_line.busy(True, what))
         loader.loaded.connect(self._on_loaded)
+        loader.mapping_needed.connect(self._on_mapping_needed)
         loader.failed.connect(self._on_failed)
         loader.cancelled.connect(lambda: window.status_line.busy(False))
 
@@ -50,15 +52,14 @@ class Opening(QObject):
         A table whose columns cannot be mapped with certainty first asks the user (the mapping dialog);
         with ``add`` the file joins the open dataset instead of replacing it.
         """
-        options: dict[str, object] = {}
-        if path is not None:
-            preview = needs_mapping(path)
-            if preview is not None:
-                dialog = MappingDialog(path, preview, self.window)
-                if dialog.exec() != QDialog.DialogCode.Accepted:
-                    return
-                options = dialog.options()
-        self.window.loader.load(path, options, self.window.state.dataset if add else None)
+        self.window.loader.load(path, None, self.window.state.dataset if add else None, ask=True)
+
+    def _on_mapping_needed(self, needed: MappingNeeded) -> None:
+        """The worker found an uncertain table: the user maps its columns, then it is read once."""
+        self.window.status_line.busy(False)
+        dialog = MappingDialog(needed.path, needed.preview, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.window.loader.load(needed.path, dialog.options(), needed.add_to)
 
     def refresh_recent(self, menu: QMenu | None) -> None:
         """Fill Open recent from the settings."""
