@@ -33,7 +33,7 @@ from viewer.model.problems import Problem
 
 log = logging.getLogger(__name__)
 
-LOADER_VERSION = 1  # bump when a loader or build_dataset changes what a file reads as
+LOADER_VERSION = 2  # bump when a loader or build_dataset changes what a file reads as
 MIN_BYTES = 5 * 2**20  # smaller inputs parse in well under a second: caching them would only churn
 MAX_ENTRIES = 10
 MAX_BYTES = 2 * 2**30
@@ -65,6 +65,9 @@ def fingerprint(path: Path, options: dict[str, Any]) -> tuple[str, int]:
 def load_cached(path: str | Path | None = None, **options: Any) -> Dataset:
     """:func:`viewer.io.load`, answered from the cache when this file (unchanged) was read before."""
     from viewer.io import load
+    from viewer.io.import_spec import as_spec
+    if options.get("mapping") is not None:  # the spec's content, not its file name, goes into the key
+        options = {**options, "mapping": as_spec(options["mapping"])}
     if path is None or not enabled():
         return load(path, **options)
     source = Path(path)
@@ -92,12 +95,12 @@ def load_cached(path: str | Path | None = None, **options: Any) -> Dataset:
     return dataset
 
 
-def load_cached_many(paths_: Sequence[str | Path]) -> Dataset:
-    """:func:`viewer.io.load_many` with each file read through :func:`load_cached`."""
+def load_cached_many(paths_: Sequence[str | Path], **options: Any) -> Dataset:
+    """:func:`viewer.io.load_many` with each file read through :func:`load_cached` (with the same options)."""
     from viewer.io.combine import combine
     if not paths_:
         return load_cached()
-    datasets = [load_cached(p) for p in paths_]
+    datasets = [load_cached(p, **options) for p in paths_]
     return datasets[0] if len(datasets) == 1 else combine(datasets)
 
 

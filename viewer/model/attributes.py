@@ -144,7 +144,7 @@ def formatted(values: pd.Series) -> pd.Series:
     """Attribute values as display text ("" for empty): numbers without noise, dates ISO."""
     kind = type_of(values)
     if kind == "number":
-        return values.map(lambda v: "" if pd.isna(v) else f"{v:,.10g}" if abs(v) >= 1e4 else f"{v:.10g}")
+        return values.map(lambda v: "" if pd.isna(v) else f"{v:.15g}")  # no separators: Cert 21029 is an id
     if kind == "date":
         from viewer.model.dates import iso_date
         midnight = (values.dropna().dt.floor("D") == values.dropna()).all()
@@ -153,9 +153,7 @@ def formatted(values: pd.Series) -> pd.Series:
 
 
 def plain(values: pd.Series) -> pd.Series:
-    """Attribute values as they go into a file: like :func:`formatted` but numbers without separators."""
-    if type_of(values) == "number":
-        return values.map(lambda v: "" if pd.isna(v) else f"{v:.15g}")
+    """Attribute values as they go into a file (the same text as shown: ISO dates, plain numbers)."""
     return formatted(values)
 
 

@@ -106,9 +106,9 @@ class Dataset:
         return str(names.get(entity_id, entity_id))
 
     def events_between(self, start: object = None, end: object = None, *, actors: object = None,
-                       categories: object = None, tags: object = None, text: str | None = None
-                       ) -> pd.DataFrame:
-        """Events whose precision span overlaps ``[start, end]``, optionally filtered.
+                       categories: object = None, tags: object = None, text: str | None = None,
+                       where: dict[str, list[str]] | None = None) -> pd.DataFrame:
+        """Events whose precision span overlaps ``[start, end]``, optionally filtered (``where``: attribute values).
 
         >>> import viewer
         >>> ds = viewer.load()
@@ -117,7 +117,7 @@ class Dataset:
         """
         from viewer.model import query
         return query.events_between(self.events, start, end, actors=actors, categories=categories,
-                                    tags=tags, text=text)
+                                    tags=tags, text=text, where=where)
 
     def relations_at(self, when: object) -> pd.DataFrame:
         """Relations valid at an instant (``valid_from <= t < valid_to``; empty ends are open).
