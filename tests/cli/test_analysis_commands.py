@@ -52,7 +52,7 @@ def test_validate_is_clean_on_the_bundled_dataset(run, rows) -> None:  # type: i
 def test_validate_lists_problems_and_exits_1(run, rows, write_dataset) -> None:  # type: ignore[no-untyped-def]
     folder = write_dataset("id,start,end\ne1,2020-05-01,2020-04-01\n")
     code, out, _ = run("validate", str(folder))
-    assert code == 1 and "row 1, field 'end'" in out
+    assert code == 1 and "row 2, field 'end'" in out
 
 
 def test_convert_writes_a_dataset_that_reads_back_the_same(run, rows, tmp_path: Path, alliance) -> None:  # type: ignore[no-untyped-def]

@@ -100,7 +100,7 @@ def typed(values: pd.Series, kind: str) -> pd.Series:
         raise ValueError(f"attribute type must be one of {', '.join(TYPES)}, got {kind!r}")
     if type_of(values) == kind:
         return values
-    text = pd.Series(_clean(values).to_pandas(types_mapper={pa.string(): TEXT}.get), index=values.index)
+    text = pd.Series(_clean(values).to_pandas(types_mapper={pa.string(): TEXT}.get).array, index=values.index)
     if kind == "number":
         return pd.to_numeric(text.str.replace(",", "", regex=False), errors="coerce").astype("float64")
     if kind == "date":

@@ -387,7 +387,7 @@ def clean_arrow(values: pd.Series) -> pd.Series | None:
         text = pc.replace_substring(text, "\xa0", " ")
     text = pc.utf8_trim_whitespace(text)
     text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
-    return pd.Series(text.to_pandas(types_mapper={pa.string(): TEXT}.get), index=values.index)
+    return pd.Series(text.to_pandas(types_mapper={pa.string(): TEXT}.get).array, index=values.index)
 
 
 def _last_is_letter(text: pa.Array) -> np.ndarray:

@@ -51,8 +51,10 @@ def compact_dates(nums: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     year = np.where(day_form, whole // 10000, whole // 100)
     month = np.where(day_form, (whole // 100) % 100, whole % 100)
     day = np.where(day_form, whole % 100, 1)
-    frame = pd.DataFrame({"year": year, "month": month, "day": day}, index=nums.index)
-    stamps = pd.to_datetime(frame.where((day_form | month_form).to_numpy()[:, None], np.nan), errors="coerce")
+    valid = (day_form | month_form).to_numpy()
+    frame = pd.DataFrame({"year": np.where(valid, year, np.nan), "month": np.where(valid, month, np.nan),
+                          "day": np.where(valid, day, np.nan)}, index=nums.index)
+    stamps = pd.to_datetime(frame, errors="coerce")
     instants = stamps.dt.tz_localize("UTC").astype(UTC_DTYPE)
     precision = pd.Series(np.where(day_form, "day", "month"), index=nums.index, dtype="object")
     read = instants.notna()
