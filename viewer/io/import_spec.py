@@ -157,6 +157,9 @@ def from_json(document: object, label: str = "mapping") -> ImportSpec:
         raise LoadError(f"{label}: unknown fields {', '.join(bad)}; expected {', '.join(CORE_FIELDS)}")
     values: dict[str, Any] = {k: _text(v, f"fields.{k}", label) for k, v in core.items()}
     values["actors"] = _strings(doc.get("actors"), "actors", label)
+    for key in ("entities", "relations"):
+        if not isinstance(doc.get(key) or [], list):
+            raise LoadError(f"{label}: '{key}' must be a list of objects")
     entities = []
     for i, item in enumerate(doc.get("entities") or []):
         item = _object(item, f"entities[{i}]", label)
