@@ -270,6 +270,20 @@ def packed_part(lanes: Lanes, chosen: np.ndarray, slot_seconds: np.ndarray, budg
     return Lanes(lanes.keys, lanes.labels, lanes.event_index, lanes.lane, rows, lanes.start, lanes.end)
 
 
+BACKGROUND_TAGS = ("background", "era")
+
+
+def background_mask(events: pd.DataFrame) -> np.ndarray:
+    """Events to draw as shaded background spans, not bars: vis-timeline ``background`` items and
+    TimelineJS / Timeline eras (category or tag ``background`` or ``era``)."""
+    category = events["category"].astype("str").isin(BACKGROUND_TAGS).to_numpy(dtype=bool)
+    tags = events["tags"].astype("str")
+    tagged = np.zeros(len(events), dtype=bool)
+    for tag in BACKGROUND_TAGS:
+        tagged |= tags.str.contains(rf"(?:^|;){tag}(?:;|$)", regex=True).to_numpy(dtype=bool, na_value=False)
+    return category | tagged
+
+
 def event_kinds(events: pd.DataFrame) -> np.ndarray:
     """How each event is drawn: INSTANT (day/time), RANGE (has an end) or COARSE (month/year)."""
     has_end = events["end"].notna().to_numpy()
