@@ -47,12 +47,11 @@ def test_stakes_of_one_owner_above_100_percent_are_a_warning_naming_the_date() -
 
 def test_a_replacement_dated_before_the_statement_it_replaces_closes_it_at_once(tmp_path: Path) -> None:
     path = tmp_path / "early.json"
-    path.write_text('[{"statementID": "a", "statementType": "ownershipOrControlStatement", "statementDate": "2020-05-01",'
-                    ' "subject": "x", "interestedParty": "y", "interests": [{"type": "shareholding",'
-                    ' "share": {"exact": 10}, "startDate": "2020-05-01"}]},'
-                    ' {"statementID": "b", "statementType": "ownershipOrControlStatement", "statementDate": "2020-01-01",'
-                    ' "subject": "x", "interestedParty": "y", "replacesStatements": ["a"], "interests":'
-                    ' [{"type": "shareholding", "share": {"exact": 20}, "startDate": "2019-01-01"}]}]')
+    kind = '"statementType": "ownershipOrControlStatement", "subject": "x", "interestedParty": "y"'
+    path.write_text(f'[{{"statementID": "a", {kind}, "statementDate": "2020-05-01", "interests":'
+                    ' [{"type": "shareholding", "share": {"exact": 10}, "startDate": "2020-05-01"}]},'
+                    f' {{"statementID": "b", {kind}, "statementDate": "2020-01-01", "replacesStatements": ["a"],'
+                    ' "interests": [{"type": "shareholding", "share": {"exact": 20}, "startDate": "2019-01-01"}]}]')
     relations = bods.read(path).relations.set_index("id")
     assert len(relations) == 2  # nothing dropped as "valid_to before valid_from"
     assert _day(relations.loc["a#1", "valid_to"]) == "2020-05-01"

@@ -137,6 +137,24 @@ def _end(interest: dict[str, Any], replacement: dict[str, Any] | None, start: st
     return start
 
 
+def _interest_relations(statement: dict[str, Any], interests: list[dict[str, Any]], source: str, target: str,
+                        replacement: dict[str, Any] | None) -> list[dict[str, str]]:
+    """One relation per interest, valid from its own start (else the statement's) to its own end (else
+    where its replacement takes over)."""
+    sid = _statement_id(statement)
+    out = []
+    for index, interest in enumerate(interests, start=1):
+        value, share_note = _share(interest)
+        interest_type = str(interest.get("type") or "interest")
+        start = _start(interest, statement)
+        out.append({
+            "id": f"{sid}#{index}", "source": source, "target": target,
+            "kind": INTEREST_KINDS.get(interest_type.lower().replace("-", ""), _snake(interest_type)),
+            "value": value, "valid_from": start, "valid_to": _end(interest, replacement, start),
+            "event": f"ev-{sid}", "note": "; ".join(n for n in (f"BODS statement {sid}", share_note) if n)})
+    return out
+
+
 def read(path: str | Path, **_options: Any) -> Dataset:
     """Read BODS statements into entities (companies, people) and dated ownership relations."""
     path = Path(path)
@@ -185,18 +203,8 @@ def read(path: str | Path, **_options: Any) -> Dataset:
             problems.append(Problem(label, "expected a subject and an interested party; statement skipped",
                                     number, "subject/interestedParty"))
             continue
-        replacement = replaced_by.get(sid)
         interests = [i for i in details.get("interests") or [] if isinstance(i, dict)] or [{"type": "interest"}]
-        for index, interest in enumerate(interests, start=1):
-            value, share_note = _share(interest)
-            interest_type = str(interest.get("type") or "interest")
-            start = _start(interest, statement)
-            relations.append({
-                "id": f"{sid}#{index}", "source": source, "target": target,
-                "kind": INTEREST_KINDS.get(interest_type.lower().replace("-", ""), _snake(interest_type)),
-                "value": value, "valid_from": start, "valid_to": _end(interest, replacement, start),
-                "event": f"ev-{sid}",
-                "note": "; ".join(n for n in (f"BODS statement {sid}", share_note) if n)})
+        relations += _interest_relations(statement, interests, source, target, replaced_by.get(sid))
         events.append({"id": f"ev-{sid}", "start": str(statement.get("statementDate") or ""),
                        "title": f"Ownership statement: {source} in {target}", "actors": f"{source};{target}",
                        "category": "ownership statement", "description": ", ".join(

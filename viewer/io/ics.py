@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 

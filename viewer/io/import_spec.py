@@ -161,16 +161,16 @@ def from_json(document: object, label: str = "mapping") -> ImportSpec:
         if not isinstance(doc.get(key) or [], list):
             raise LoadError(f"{label}: '{key}' must be a list of objects")
     entities = []
-    for i, item in enumerate(doc.get("entities") or []):
-        item = _object(item, f"entities[{i}]", label)
+    for i, raw in enumerate(doc.get("entities") or []):
+        item = _object(raw, f"entities[{i}]", label)
         column = _text(item.get("column"), f"entities[{i}].column", label)
         if not column:
             raise LoadError(f"{label}: 'entities[{i}]' needs a 'column'")
         entities.append(EntityColumn(column, _text(item.get("kind"), f"entities[{i}].kind", label, "organisation")
                                      or "organisation"))
     relations = []
-    for i, item in enumerate(doc.get("relations") or []):
-        item = _object(item, f"relations[{i}]", label)
+    for i, raw in enumerate(doc.get("relations") or []):
+        item = _object(raw, f"relations[{i}]", label)
         parts = {k: _text(item.get(k), f"relations[{i}].{k}", label)
                  for k in ("source", "target", "kind", "valid_from", "valid_to", "value")}
         if not parts["source"] or not parts["target"]:

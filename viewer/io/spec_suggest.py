@@ -105,7 +105,7 @@ def suggest_spec(source: str | Path | pd.DataFrame, **options: Any) -> ImportSpe
     """Suggest a spec for a table file (read as the table reader reads it) or a frame of strings."""
     if isinstance(source, pd.DataFrame):
         return suggest(source)
-    from viewer.io.table import raw_table
+    from viewer.io.table_read import raw_table
     frame, header = raw_table(Path(source), options)
     base = ImportSpec(header=None if header else False, delimiter=options.get("delimiter"),
                       encoding=options.get("encoding"), date_order=options.get("date_order"))

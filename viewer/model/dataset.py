@@ -404,17 +404,10 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
 def _fit_to_bulk(events: pd.DataFrame, relations: pd.DataFrame, tables: Tables, meta: DatasetMeta,
                  report: _Reporter) -> DatasetMeta:
     """Report dates far from the bulk of their column; a dataset without a default window gets the bulk's."""
-    for frame, column, label in ((events, "start", tables.events_label), (events, "end", tables.events_label),
-                                 (relations, "valid_from", tables.relations_label),
-                                 (relations, "valid_to", tables.relations_label)):
-        found = outliers.find(frame[column])
-        if found is not None:
-            text = outliers.message(found, frame[column], frame["row"].to_numpy())
-            report.problems.append(Problem(label, text, None, column, "warning"))
-    found = outliers.find(events["start"])
-    if found is None or meta.default_start is not None or meta.default_end is not None:
+    labels = (tables.events_label, tables.relations_label)
+    report.problems.extend(outliers.report([(events, "start", labels[0]), (events, "end", labels[0]),
+                                            (relations, "valid_from", labels[1]), (relations, "valid_to", labels[1])]))
+    window = outliers.bulk_window(events)
+    if window is None or meta.default_start is not None or meta.default_end is not None:
         return meta
-    inside = ~found.mask
-    last = events.loc[inside, "span_end"].max()
-    return replace(meta, default_start=dates.PartialDate(found.bulk_start.floor("D"), "day"),
-                   default_end=dates.PartialDate(last.floor("D"), "day"))
+    return replace(meta, default_start=window[0], default_end=window[1])

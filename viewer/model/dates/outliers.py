@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from viewer.model.dates import to_seconds
+from viewer.model.dates import PartialDate, to_seconds
+from viewer.model.problems import Problem
 
 YEAR = 365.2425 * 86400.0
 MIN_ROWS = 5
@@ -61,3 +62,23 @@ def message(outliers: Outliers, instants: pd.Series, rows: np.ndarray) -> str:
     return (f"{outliers.count:,} dates far from the bulk of the column ({outliers.bulk_start.year}–"
             f"{outliers.bulk_end.year}): years {shown} (rows {first}{' …' if outliers.count > 5 else ''}); "
             "kept, and the default window fitted to the bulk")
+
+
+def report(columns: list[tuple[pd.DataFrame, str, str]]) -> list[Problem]:
+    """A warning for each (frame, column, file label) whose dates have outliers (frames carry a ``row`` column)."""
+    problems = []
+    for frame, column, label in columns:
+        found = find(frame[column])
+        if found is not None:
+            text = message(found, frame[column], frame["row"].to_numpy())
+            problems.append(Problem(label, text, None, column, "warning"))
+    return problems
+
+
+def bulk_window(events: pd.DataFrame) -> tuple[PartialDate, PartialDate] | None:
+    """The days from the first to the last event of the bulk, when the events' starts have outliers."""
+    found = find(events["start"])
+    if found is None:
+        return None
+    last = events.loc[~found.mask, "span_end"].max()
+    return PartialDate(found.bulk_start.floor("D"), "day"), PartialDate(last.floor("D"), "day")
