@@ -39,7 +39,7 @@ def test_the_dialog_previews_rows_and_reports_problems_before_import(qtbot, odd_
     dialog.combos["actors"].setCurrentText("col_c")
     dialog.order.setCurrentIndex(dialog.order.findData("dmy"))
     problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
-    assert any("row 3" in p and "not a date" in p for p in problems)
+    assert any("row 4" in p and "not a date" in p for p in problems)
     options = dialog.options()
     assert options["start"] == "col_a" and options["date_order"] == "dmy"
     ds = table.read(odd_table, **options)
