@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import os
 import sys
 from collections.abc import Sequence
@@ -29,6 +30,8 @@ from pathlib import Path
 from viewer.cli_format import emit, frame_for_output
 from viewer.io import native_write
 from viewer.io.cache import load_cached_many
+from viewer.io.import_spec import read_spec, to_json
+from viewer.io.spec_suggest import suggest_spec
 from viewer.model.dataset import Dataset
 from viewer.model.dates import format_date, parse_date
 from viewer.model.problems import LoadError
@@ -69,6 +72,16 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def _where(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected ATTRIBUTE=VALUE such as State=IL, got {text!r}")
+    return name.strip(), value.strip()
+
+
+MAPPING_HELP = "an import spec (JSON) saying which column is which, and which name entities and relations"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for the offline commands."""
     parser = argparse.ArgumentParser(prog="entente", usage=USAGE, description=DESCRIPTION, epilog=EPILOG,
@@ -77,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     info = sub.add_parser("info", help="title, counts, date span and problems of a dataset")
     info.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
+    info.add_argument("--suggest-mapping", action="store_true",
+                      help="print the import spec Entente suggests for a table file (JSON), and nothing else")
 
     events = sub.add_parser("events", help="events matching a date range and filters (precision-aware)")
     events.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
@@ -84,7 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     events.add_argument("--to", dest="end", type=_date, help="range end (inclusive of its whole day/month/year)")
     events.add_argument("--actor", action="append", help="entity id; repeat for any of several")
     events.add_argument("--category", action="append", help="category; repeat for any of several")
-    events.add_argument("--search", help="text in title, description or actors")
+    events.add_argument("--search", help="text in title, description, actors or attribute values")
+    events.add_argument("--where", action="append", type=_where, metavar="ATTRIBUTE=VALUE",
+                        help="an attribute's value (State=IL); repeat a name for any of several values")
     events.add_argument("--format", choices=FORMATS, default="table")
 
     relations = sub.add_parser("relations", help="relations valid at a date")
@@ -122,18 +139,33 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--from", dest="start", type=_date, help="window start")
     export.add_argument("--to", dest="end", type=_date, help="window end")
     export.add_argument("--size", type=_size, default=(1600, 900), help="WIDTHxHEIGHT (default 1600x900)")
+    for command in (info, events, relations, diff, history, validate, convert, export):
+        command.add_argument("--mapping", metavar="SPEC", help=MAPPING_HELP)
     return parser
 
 
-def _load(paths: list[str] | str | None) -> Dataset:
+def _load(paths: list[str] | str | None, args: argparse.Namespace) -> Dataset:
     if isinstance(paths, str):
         paths = [paths]
+    if getattr(args, "mapping", None):
+        return load_cached_many(paths or [], mapping=read_spec(args.mapping))
     return load_cached_many(paths or [])
+
+
+def cmd_suggest_mapping(args: argparse.Namespace) -> int:
+    """Print the import spec suggested for one table file, as JSON."""
+
+    if len(args.paths) != 1:
+        raise UsageError("--suggest-mapping takes exactly one table file")
+    print(json.dumps(to_json(suggest_spec(args.paths[0])), ensure_ascii=False, indent=2))
+    return 0
 
 
 def cmd_info(args: argparse.Namespace) -> int:
     """Print what a dataset holds and what could not be read."""
-    ds = _load(args.paths)
+    if args.suggest_mapping:
+        return cmd_suggest_mapping(args)
+    ds = _load(args.paths, args)
     out = [f"Title:     {ds.title}", f"Path:      {ds.meta.path}",
            f"Events:    {len(ds.events):,}", f"Entities:  {len(ds.entities):,}",
            f"Relations: {len(ds.relations):,}"]
@@ -158,7 +190,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_relations(args: argparse.Namespace) -> int:
     """Print the relations valid at a date."""
-    ds = _load(args.paths)
+    ds = _load(args.paths, args)
     valid = ds.relations_at(args.at)
     frame = frame_for_output(valid, ["source", "target", "kind", "value", "valid_from", "valid_to"])
     emit(frame, args.format, title=f"Relations valid at {parse_date(args.at).label()}")
@@ -167,16 +199,26 @@ def cmd_relations(args: argparse.Namespace) -> int:
 
 def cmd_events(args: argparse.Namespace) -> int:
     """Print the events matching a range and filters."""
-    ds = _load(args.paths)
-    found = ds.events_between(args.start, args.end, actors=args.actor, categories=args.category, text=args.search)
-    emit(frame_for_output(found, ["id", "start", "end", "precision", "title", "actors", "category", "source_url"]),
-         args.format, title=f"{len(found)} of {len(ds.events)} events")
+    ds = _load(args.paths, args)
+    where: dict[str, list[str]] = {}
+    for name, value in args.where or []:
+        if name not in {a.name for a in ds.attributes}:
+            raise UsageError(f"no attribute named {name!r}; the events have "
+                             f"{', '.join(a.name for a in ds.attributes) or 'no attributes'}")
+        where.setdefault(name, []).append(value)
+    found = ds.events_between(args.start, args.end, actors=args.actor, categories=args.category, text=args.search,
+                              where=where)
+    columns = ["id", "start", "end", "precision", "title", "actors", "category", "source_url"]
+    out = frame_for_output(found, columns + [a.column for a in ds.attributes])
+    out.columns = [c if c in columns or c.removeprefix("attr:") in columns else c.removeprefix("attr:")
+                   for c in out.columns]
+    emit(out, args.format, title=f"{len(found)} of {len(ds.events)} events")
     return 0
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
     """Print what changed in the relations between two dates."""
-    ds = _load(args.paths)
+    ds = _load(args.paths, args)
     table = ds.diff(args.start, args.end).table
     if not args.all:
         table = table[table["change"] != "unchanged"]
@@ -191,7 +233,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     if len(args.ids) < 2:
         raise UsageError("expected [PATH ...] SOURCE TARGET")
     paths, (source, target) = args.ids[:-2], args.ids[-2:]
-    ds = _load(paths)
+    ds = _load(paths, args)
     known = set(ds.entities["id"])
     for entity in (source, target):
         if entity not in known:
@@ -205,7 +247,7 @@ def cmd_history(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Exit 0 when a dataset reads cleanly; else list every problem and exit 1."""
-    ds = _load(args.paths)
+    ds = _load(args.paths, args)
     serious = [p for p in ds.problems if p.level in ("error", "warning")]
     for problem in ds.problems:
         print(f"[{problem.level}] {problem}")
@@ -215,7 +257,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_convert(args: argparse.Namespace) -> int:
     """Read any supported input and write it as a native dataset."""
-    ds = _load(args.input)
+    ds = _load(args.input, args)
     try:
         written = native_write.write(ds, args.output, overwrite=args.force)
     except FileExistsError as exc:
@@ -230,7 +272,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Render the window offscreen to an image file."""
     if not args.out.lower().endswith((".png", ".svg", ".pdf")):
         raise UsageError(f"{args.out}: expected a file ending in .png, .svg or .pdf")
-    ds = _load(args.paths)
+    ds = _load(args.paths, args)
     from viewer.ui.render import export_window  # noqa: PLC0415 - the one command that needs Qt loads it only here
     export_window(ds, args.out, size=args.size, at=args.at, start=args.start, end=args.end, view=args.view)
     print(f"Wrote {args.out}")

@@ -28,7 +28,8 @@ from viewer.model.filters import Filters
 from viewer.model.navigation import default_cursor, default_window
 from viewer.model.window import TimeWindow
 
-GROUPINGS = ("actor", "category", "none")
+GROUPINGS = ("actor", "category", "none")  # or an attribute column, "attr:State"
+ATTRIBUTE_PREFIX = "attr:"
 GRAPH_MODES = ("cursor", "diff")
 SPEEDS = tuple(navigation.SPEEDS)
 THEMES = ("system", "light", "dark")
@@ -79,7 +80,7 @@ class ViewChoices:
         base = cls()
         pick = _Picker(data)
         return cls(
-            group_by=pick.choice("group_by", GROUPINGS, base.group_by),
+            group_by=pick.grouping("group_by", base.group_by),
             collapsed=pick.strings("collapsed"),
             hide_unmatched=pick.flag("hide_unmatched", base.hide_unmatched),
             graph_mode=pick.choice("graph_mode", GRAPH_MODES, base.graph_mode),
@@ -101,6 +102,11 @@ class _Picker:
     def choice(self, key: str, allowed: tuple[str, ...], default: str) -> str:
         value = self.data.get(key)
         return value if isinstance(value, str) and value in allowed else default
+
+    def grouping(self, key: str, default: str) -> str:
+        value = self.data.get(key)
+        ok = isinstance(value, str) and (value in GROUPINGS or value.startswith(ATTRIBUTE_PREFIX))
+        return value if ok else default  # type: ignore[return-value]
 
     def flag(self, key: str, default: bool) -> bool:
         value = self.data.get(key)

@@ -54,7 +54,7 @@ def test_validate_is_clean_on_the_bundled_dataset(run, rows) -> None:
 def test_validate_lists_problems_and_exits_1(run, rows, write_dataset) -> None:
     folder = write_dataset("id,start,end\ne1,2020-05-01,2020-04-01\n")
     code, out, _ = run("validate", str(folder))
-    assert code == 1 and "row 1, field 'end'" in out
+    assert code == 1 and "row 2, field 'end'" in out
 
 
 def test_convert_writes_a_dataset_that_reads_back_the_same(run, rows, tmp_path: Path, alliance) -> None:

@@ -44,7 +44,7 @@ def test_info_on_a_dataset_with_bad_rows_lists_them_and_exits_1(run, rows, write
     folder = write_dataset("id,start,title\ne1,2020,ok\ne2,never,bad\n")
     code, out, _ = run("info", str(folder))
     assert code == 1
-    assert "row 2, field 'start'" in out
+    assert "row 3, field 'start'" in out
 
 
 def test_a_bad_date_is_a_usage_error(run, rows) -> None:

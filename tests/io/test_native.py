@@ -21,7 +21,7 @@ def test_a_folder_with_three_tables_and_metadata_loads(write_dataset) -> None:
 def test_a_bad_row_names_the_file_the_row_and_the_column(write_dataset) -> None:
     folder = write_dataset("id,start,title\ne1,2020,ok\ne2,31/02/2020,bad\n")
     (problem,) = [p for p in viewer.load(folder).problems if p.level == "error"]
-    assert problem.file.endswith("events.csv") and problem.row == 2 and problem.field == "start"
+    assert problem.file.endswith("events.csv") and problem.row == 3 and problem.field == "start"
 
 
 def test_a_folder_without_events_is_refused(tmp_path: Path) -> None:

@@ -113,15 +113,46 @@ def _replacements(statements: list[dict[str, Any]]) -> dict[str, dict[str, Any]]
     return replaced_by
 
 
-def _end(interest: dict[str, Any], replacement: dict[str, Any] | None) -> str:
+def _start(interest: dict[str, Any], statement: dict[str, Any]) -> str:
+    """The interest's own startDate; else the statement's date, unless the interest ended before it (open then)."""
+    if interest.get("startDate"):
+        return str(interest["startDate"])
+    stated, ended = str(statement.get("statementDate") or ""), str(interest.get("endDate") or "")
+    return "" if ended and stated[:10] > ended[:10] else stated
+
+
+def _end(interest: dict[str, Any], replacement: dict[str, Any] | None, start: str) -> str:
+    """The interest's own endDate; else where its replacement's interest of the same type starts, else the
+    replacement's statementDate; never before ``start`` (a replacement dated earlier closes it at once)."""
     if interest.get("endDate") or replacement is None:
         return str(interest.get("endDate") or "")
     details = replacement.get("recordDetails") if "recordDetails" in replacement else replacement
     same = [i for i in (details or {}).get("interests") or [] if isinstance(i, dict)
             and i.get("type") == interest.get("type") and i.get("startDate")]
-    if same and replacement.get("recordStatus") != "closed":
-        return str(same[0]["startDate"])
-    return str(replacement.get("statementDate") or "")
+    candidates = [str(same[0]["startDate"])] if same and replacement.get("recordStatus") != "closed" else []
+    candidates.append(str(replacement.get("statementDate") or ""))
+    for end in candidates:
+        if end and end[:10] >= start[:10]:
+            return end
+    return start
+
+
+def _interest_relations(statement: dict[str, Any], interests: list[dict[str, Any]], source: str, target: str,
+                        replacement: dict[str, Any] | None) -> list[dict[str, str]]:
+    """One relation per interest, valid from its own start (else the statement's) to its own end (else
+    where its replacement takes over)."""
+    sid = _statement_id(statement)
+    out = []
+    for index, interest in enumerate(interests, start=1):
+        value, share_note = _share(interest)
+        interest_type = str(interest.get("type") or "interest")
+        start = _start(interest, statement)
+        out.append({
+            "id": f"{sid}#{index}", "source": source, "target": target,
+            "kind": INTEREST_KINDS.get(interest_type.lower().replace("-", ""), _snake(interest_type)),
+            "value": value, "valid_from": start, "valid_to": _end(interest, replacement, start),
+            "event": f"ev-{sid}", "note": "; ".join(n for n in (f"BODS statement {sid}", share_note) if n)})
+    return out
 
 
 def read(path: str | Path, **_options: Any) -> Dataset:
@@ -172,17 +203,8 @@ def read(path: str | Path, **_options: Any) -> Dataset:
             problems.append(Problem(label, "expected a subject and an interested party; statement skipped",
                                     number, "subject/interestedParty"))
             continue
-        replacement = replaced_by.get(sid)
         interests = [i for i in details.get("interests") or [] if isinstance(i, dict)] or [{"type": "interest"}]
-        for index, interest in enumerate(interests, start=1):
-            value, share_note = _share(interest)
-            interest_type = str(interest.get("type") or "interest")
-            relations.append({
-                "id": f"{sid}#{index}", "source": source, "target": target,
-                "kind": INTEREST_KINDS.get(interest_type.lower().replace("-", ""), _snake(interest_type)),
-                "value": value, "valid_from": str(interest.get("startDate") or statement.get("statementDate") or ""),
-                "valid_to": _end(interest, replacement), "event": f"ev-{sid}",
-                "note": "; ".join(n for n in (f"BODS statement {sid}", share_note) if n)})
+        relations += _interest_relations(statement, interests, source, target, replaced_by.get(sid))
         events.append({"id": f"ev-{sid}", "start": str(statement.get("statementDate") or ""),
                        "title": f"Ownership statement: {source} in {target}", "actors": f"{source};{target}",
                        "category": "ownership statement", "description": ", ".join(
@@ -198,4 +220,26 @@ def read(path: str | Path, **_options: Any) -> Dataset:
                     pd.DataFrame(relations, columns=["id", "source", "target", "kind", "value", "valid_from",
                                                      "valid_to", "event", "note"]),
                     f"{label} statements", f"{label} statements", f"{label} statements")
-    return build_dataset(tables, DatasetMeta(title=path.stem, path=label, sources=(label,)), problems)
+    dataset = build_dataset(tables, DatasetMeta(title=path.stem, path=label, sources=(label,)), problems)
+    dataset.problems.extend(over_full(dataset.relations, f"{label} statements", names))
+    return dataset
+
+
+def over_full(relations: pd.DataFrame, label: str, names: dict[str, str]) -> list[Problem]:
+    """A warning for each owner whose stakes of one kind in one entity sum above 100% at some date."""
+    problems: list[Problem] = []
+    stakes = relations[relations["kind"].isin(["equity_stake", "voting_rights"]) & relations["value"].notna()]
+    for (source, target, kind), group in stakes.groupby(["source", "target", "kind"], observed=True):
+        if len(group) < 2:
+            continue
+        for when in sorted(group["valid_from"].dropna().unique()):
+            valid = (group["valid_from"].isna() | (group["valid_from"] <= when)) & (
+                group["valid_to"].isna() | (group["valid_to"] > when))
+            total = float(group.loc[valid, "value"].sum())
+            if total > 100.5:
+                problems.append(Problem(label, f"{names.get(source, source)}'s {kind.replace('_', ' ')} in "
+                                        f"{names.get(target, target)} sums to {total:g}% on "
+                                        f"{pd.Timestamp(when).date()} ({int(valid.sum())} statements valid at once)",
+                                        None, "interests", "warning"))
+                break
+    return problems

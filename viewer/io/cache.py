@@ -30,6 +30,7 @@ from viewer import paths
 from viewer.io import load
 from viewer.io.atomic import replace_dir
 from viewer.io.combine import combine
+from viewer.io.import_spec import as_spec
 from viewer.model.dataset import Dataset, DatasetMeta
 from viewer.model.dates import PartialDate
 from viewer.model.problems import Problem
@@ -67,6 +68,8 @@ def fingerprint(path: Path, options: dict[str, Any]) -> tuple[str, int]:
 
 def load_cached(path: str | Path | None = None, **options: Any) -> Dataset:
     """:func:`viewer.io.load`, answered from the cache when this file (unchanged) was read before."""
+    if options.get("mapping") is not None:  # the spec's content, not its file name, goes into the key
+        options = {**options, "mapping": as_spec(options["mapping"])}
     if path is None or not enabled():
         return load(path, **options)
     source = Path(path)
@@ -94,11 +97,11 @@ def load_cached(path: str | Path | None = None, **options: Any) -> Dataset:
     return dataset
 
 
-def load_cached_many(paths_: Sequence[str | Path]) -> Dataset:
-    """:func:`viewer.io.load_many` with each file read through :func:`load_cached`."""
+def load_cached_many(paths_: Sequence[str | Path], **options: Any) -> Dataset:
+    """:func:`viewer.io.load_many` with each file read through :func:`load_cached` (with the same options)."""
     if not paths_:
         return load_cached()
-    datasets = [load_cached(p) for p in paths_]
+    datasets = [load_cached(p, **options) for p in paths_]
     return datasets[0] if len(datasets) == 1 else combine(datasets)
 
 

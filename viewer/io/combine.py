@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pandas as pd
 
+from viewer.model import attributes
 from viewer.model.dataset import Dataset
 from viewer.model.problems import Problem
 
@@ -86,6 +87,8 @@ def combine(datasets: list[Dataset]) -> Dataset:
         relations = pd.concat([relations, more_relations], ignore_index=True)
     for frame, column in ((entities, "kind"), (relations, "kind"), (events, "category")):
         frame[column] = frame[column].astype(str).astype("category")
+    for frame in (events, entities, relations):
+        attributes.normalise(frame)  # a concat of two files' categories is object dtype again
     events = events.sort_values("start", kind="stable").reset_index(drop=True)
     titles = " + ".join(d.title for d in datasets)
     principal = tuple(dict.fromkeys(p for d in datasets for p in d.meta.principal))

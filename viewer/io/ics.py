@@ -3,21 +3,23 @@
 All-day events (``VALUE=DATE``) are read at day precision, their exclusive DTEND turned into the
 last day they cover. Times with a TZID or an embedded VTIMEZONE are converted to UTC; floating
 times (no zone) are taken as UTC and ``build_dataset`` says so. RRULE/RDATE/EXDATE are expanded
-with ``dateutil.rrule``: at most :data:`MAX_OCCURRENCES` per event and no further than
-:data:`MAX_YEARS` after DTSTART. A malformed calendar is read event by event where it can be.
+by ``recurring-ical-events``: at most :data:`MAX_OCCURRENCES` per event and no further than
+:data:`MAX_YEARS` after DTSTART. A VEVENT with a RECURRENCE-ID replaces the occurrence it names
+and keeps its id (``UID@original start``), so ids stay stable when an occurrence moves. A
+malformed calendar is read event by event where it can be.
 """
 
 from __future__ import annotations
 
 import html
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import recurring_ical_events
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import rrule, rruleset, rrulestr
 from icalendar import Calendar, Component, Event, vBroken
 
 from viewer.io.reading import read_document
@@ -51,11 +53,17 @@ def read(path: str | Path, **_options: object) -> Dataset:
     problems: list[Problem] = []
     components = _components(_load_text(path), path, problems)
     events = [e for c in components for e in c.walk("VEVENT")]
-    replaced = {(str(e.get("UID", "")), _key(e)) for e in events if "RECURRENCE-ID" in e}
+    recurring = {_uid(e) for e in events if "RECURRENCE-ID" not in e and ("RRULE" in e or "RDATE" in e)}
+    overrides: dict[str, list[Component]] = {}
+    for event in events:
+        if "RECURRENCE-ID" in event and _uid(event) in recurring:
+            overrides.setdefault(_uid(event), []).append(event)
     rows: list[dict[str, str]] = []
     expanded: list[int] = []
     for index, event in enumerate(events):
-        rows.extend(_event_rows(event, index + 1, label, problems, replaced, expanded))
+        if "RECURRENCE-ID" in event and _uid(event) in recurring:
+            continue  # its series' expansion puts it in place of the occurrence it replaces
+        rows.extend(_event_rows(event, index + 1, label, problems, overrides.get(_uid(event), []), expanded))
     if expanded:
         problems.append(Problem(label, f"{len(expanded)} recurring events expanded to at most {MAX_OCCURRENCES} "
                                 f"occurrences each, no further than {MAX_YEARS} years after their start", None,
@@ -132,6 +140,10 @@ def _moment(event: Component, name: str, row: int, label: str, problems: list[Pr
     return value
 
 
+def _uid(event: Component) -> str:
+    return str(event.get("UID", ""))
+
+
 def _key(event: Component) -> str:
     values = [getattr(p, "dt", None) for p in _props(event, "RECURRENCE-ID")]
     return _text_of(values[0]) if values and isinstance(values[0], date) else ""
@@ -150,7 +162,7 @@ def _strings(event: Component, name: str) -> str:
     return html.unescape(" ".join(str(v) for v in _props(event, name))).strip()
 
 
-def _event_rows(event: Component, row: int, label: str, problems: list[Problem], replaced: set[tuple[str, str]],
+def _event_rows(event: Component, row: int, label: str, problems: list[Problem], overrides: list[Component],
                 expanded: list[int]) -> list[dict[str, str]]:
     for field, message in getattr(event, "errors", []):
         fatal = field == "DTSTART"
@@ -161,6 +173,26 @@ def _event_rows(event: Component, row: int, label: str, problems: list[Problem],
         if "DTSTART" not in event:
             problems.append(Problem(label, "no DTSTART; skipped", row, "DTSTART"))
         return []
+    uid = _strings(event, "UID") or f"event-{row}"
+    if "RRULE" not in event and "RDATE" not in event:
+        # an override whose series is not in this file keeps the id its occurrence has in the series
+        return [_row(event, start, f"{uid}@{_key(event)}" if _key(event) else uid, row, label, problems)]
+    expanded.append(row)
+    occurrences = _occurrences(event, start, overrides, row, label, problems)
+    if occurrences is None:
+        return [_row(event, start, uid, row, label, problems)]
+    rows = []
+    for occurrence in occurrences:
+        moment = _moment(occurrence, "DTSTART", row, label, problems)
+        if isinstance(moment, date):
+            rows.append(_row(occurrence, moment, f"{uid}@{_key(occurrence) or _text_of(moment)}", row, label,
+                             problems))
+    return rows
+
+
+def _row(event: Component, start: Moment, uid: str, row: int, label: str, problems: list[Problem]
+         ) -> dict[str, str]:
+    """One event row from a VEVENT (or one occurrence of a series)."""
     end = _moment(event, "DTEND", row, label, problems)
     duration = _moment(event, "DURATION", row, label, problems)
     if end is None and isinstance(duration, timedelta):
@@ -171,27 +203,16 @@ def _event_rows(event: Component, row: int, label: str, problems: list[Problem],
     if length is not None and length < timedelta(0):
         problems.append(Problem(label, "DTEND is before DTSTART; end ignored", row, "DTEND", "warning"))
         length = None
-    uid = _strings(event, "UID") or f"event-{row}"
-    occurrences = _occurrences(event, start, row, label, problems)
-    if len(occurrences) > 1 or "RRULE" in event:
-        expanded.append(row)
     categories = [str(c) for prop in _props(event, "CATEGORIES") for c in getattr(prop, "cats", [])]
     location, description = _strings(event, "LOCATION"), _strings(event, "DESCRIPTION")
     url = _strings(event, "URL")
-    base = {
+    return {
+        "id": uid, "start": _text_of(start), "end": _end_text(start, length),
         "title": " ".join(_strings(event, "SUMMARY").split()),
         "description": "\n\n".join(t for t in (description, f"Location: {location}" if location else "") if t),
         "category": categories[0] if categories else "", "tags": ";".join(categories),
         "source_url": url if url.lower().startswith(("http://", "https://")) else "",
     }
-    rows = []
-    for moment in occurrences:
-        key = _text_of(moment)
-        if len(occurrences) > 1 and (uid, key) in replaced:
-            continue  # a VEVENT with this RECURRENCE-ID replaces the occurrence
-        rows.append({**base, "id": f"{uid}@{key}" if len(occurrences) > 1 else uid, "start": key,
-                     "end": _end_text(moment, length)})
-    return rows
 
 
 def _end_text(moment: Moment, length: timedelta | None) -> str:
@@ -203,40 +224,42 @@ def _end_text(moment: Moment, length: timedelta | None) -> str:
     return last.isoformat() if last > moment else ""
 
 
-def _occurrences(event: Component, start: Moment, row: int, label: str, problems: list[Problem]) -> list[Moment]:
-    """DTSTART alone, or the expansion of RRULE/RDATE minus EXDATE inside the bound."""
-    rules, rdates = _props(event, "RRULE"), _props(event, "RDATE")
-    if not rules and not rdates:
-        return [start]
-    all_day = not isinstance(start, datetime)
-    first = start if isinstance(start, datetime) else datetime.combine(start, time())
-    limit = first + relativedelta(years=MAX_YEARS)
-    moments = rruleset()
+_RECURRENCE_ERRORS = (*_ICAL_ERRORS, OverflowError, recurring_ical_events.InvalidCalendar,
+                      recurring_ical_events.BadRuleStringFormat, recurring_ical_events.PeriodEndBeforeStart)
+
+
+def _occurrences(event: Component, start: Moment, overrides: list[Component], row: int, label: str,
+                 problems: list[Problem]) -> list[Component] | None:
+    """The series' occurrences (overrides in place of the ones they replace) inside the bound, or None
+    when the rule cannot be read (then DTSTART alone is kept)."""
+    series = Calendar()
+    series.add_component(event)
+    for override in overrides:
+        series.add_component(override)
+    limit = start + relativedelta(years=MAX_YEARS)
+    found: list[Component] = []
     capped = False
-    for prop in rules:
-        try:
-            rule = rrulestr(prop.to_ical().decode(), dtstart=first, ignoretz=first.tzinfo is None)
-        except (ValueError, TypeError) as exc:
-            problems.append(Problem(label, f"unreadable RRULE ({exc}); only DTSTART kept", row, "RRULE", "warning"))
-            return [start]
-        if isinstance(rule, rrule) and rule._count is None and (rule._until is None or rule._until > limit):
-            rule, capped = rule.replace(until=limit), True
-        moments.rrule(rule)
-    for name, add in (("RDATE", moments.rdate), ("EXDATE", moments.exdate)):
-        for prop in _props(event, name):
-            for item in getattr(prop, "dts", []):
-                add(_aligned(item.dt, first))
-    moments.rdate(first)  # DTSTART is always the first occurrence (RFC 5545), even off the rule
-    found: list[Moment] = []
-    for moment in moments:
-        if moment > limit or len(found) >= MAX_OCCURRENCES:
-            capped = True
-            break
-        found.append(moment.date() if all_day else moment)
+    try:
+        for occurrence in recurring_ical_events.of(series).after(start - timedelta(days=1)):
+            moment = getattr(occurrence.get("DTSTART"), "dt", None)
+            if len(found) >= MAX_OCCURRENCES or (isinstance(moment, date) and _comparable(moment, start) > limit):
+                capped = True
+                break
+            found.append(occurrence)
+    except _RECURRENCE_ERRORS as exc:
+        problems.append(Problem(label, f"unreadable recurrence ({exc}); only DTSTART kept", row, "RRULE", "warning"))
+        return None
     if capped:
         problems.append(Problem(label, f"recurrence cut at {len(found)} occurrences (at most {MAX_OCCURRENCES}, "
                                 f"up to {MAX_YEARS} years after DTSTART)", row, "RRULE", "warning"))
     return found
+
+
+def _comparable(moment: Moment, like: Moment) -> Moment:
+    """``moment`` as the same kind of value as ``like`` (date or datetime, aware or not), to compare them."""
+    if not isinstance(like, datetime):
+        return moment.date() if isinstance(moment, datetime) else moment
+    return _aligned(moment, like)
 
 
 def _aligned(value: Moment, like: datetime) -> datetime:

@@ -13,7 +13,9 @@ from typing import Any
 
 import pandas as pd
 
+from viewer.io.lines import normalise_bytes, record_lines
 from viewer.model import dates
+from viewer.model.attributes import TYPES
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
 
@@ -74,8 +76,49 @@ def _read_folder(folder: Path) -> Dataset:
                         f"{META_FILE}, events.csv, entities.csv and relations.csv")
     entities, entities_label = _read_table(folder, "entities")
     relations, relations_label = _read_table(folder, "relations")
-    tables = Tables(events, entities, relations, events_label, entities_label, relations_label)
+    tables = Tables(events, entities, relations, events_label, entities_label, relations_label,
+                    attribute_types=_attribute_types(folder / META_FILE, problems),
+                    rows=_line_numbers(folder, {"events": events, "entities": entities, "relations": relations}))
     return build_dataset(tables, _with_path(meta, folder), problems)
+
+
+def _attribute_types(file: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    """The ``attributes`` key of dataset.json: per table, attribute name → type."""
+    try:
+        document = json.loads(file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return {}  # _read_meta has reported it
+    return attribute_types_of(document, str(file), problems)
+
+
+def attribute_types_of(document: object, label: str, problems: list[Problem]) -> dict[str, dict[str, str]]:
+    """Attribute types from a metadata document; anything malformed is reported and ignored."""
+    given = document.get("attributes") if isinstance(document, dict) else None
+    if given is None:
+        return {}
+    ok = isinstance(given, dict) and all(
+        table in TABLES and isinstance(types, dict) and all(t in TYPES for t in types.values())
+        for table, types in given.items())
+    if not ok:
+        problems.append(Problem(label, f"expected {{table: {{attribute: {'|'.join(TYPES)}}}}}; types inferred",
+                                None, "attributes", "warning"))
+        return {}
+    return {str(table): {str(k): str(v) for k, v in types.items()} for table, types in given.items()}
+
+
+def _line_numbers(folder: Path, frames: dict[str, pd.DataFrame | None]) -> dict[str, Any]:
+    """Each CSV row's line in its file (header = line 1), whatever blank lines the reader skipped."""
+    out: dict[str, Any] = {}
+    for name, frame in frames.items():
+        file = folder / f"{name}.csv"
+        if frame is None or not file.exists():
+            continue
+        try:
+            data = normalise_bytes(file.read_bytes().removeprefix(b"\xef\xbb\xbf"))
+        except OSError:
+            continue
+        out[name] = record_lines(data, ",", len(frame), True, frame.shape[1])
+    return out
 
 
 def _read_meta(file: Path) -> tuple[DatasetMeta, list[Problem]]:
@@ -156,5 +199,5 @@ def _read_json_file(file: Path) -> Dataset:
     events = _records(document, "events", label)
     tables = Tables(events if events is not None else pd.DataFrame(), _records(document, "entities", label),
                     _records(document, "relations", label), f"{label} events", f"{label} entities",
-                    f"{label} relations")
+                    f"{label} relations", attribute_types=attribute_types_of(document, label, problems))
     return build_dataset(tables, _with_path(meta, file), problems)

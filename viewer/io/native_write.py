@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from viewer.io.atomic import replace_dir, replace_file
+from viewer.model import attributes
 from viewer.model.dataset import ENTITY_COLUMNS, EVENT_COLUMNS, RELATION_COLUMNS, Dataset
 from viewer.model.dates import iso_date
 
@@ -27,7 +28,21 @@ def tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     relations["value"] = relations["value"].map(lambda v: "" if pd.isna(v) else f"{v:g}")
     out = {"events": events[list(EVENT_COLUMNS)], "entities": ds.entities[list(ENTITY_COLUMNS)],
            "relations": relations[list(RELATION_COLUMNS)]}
-    return {name: frame.astype(str).replace({"nan": ""}) for name, frame in out.items()}
+    out = {name: frame.astype(str).replace({"nan": ""}) for name, frame in out.items()}
+    for name, source in (("events", ds.events), ("entities", ds.entities), ("relations", ds.relations)):
+        frame = out[name]
+        for attribute in attributes.attributes(source):
+            # an attribute named like a core column keeps its prefix, so reading it back cannot confuse them
+            column = attribute.name if attribute.name not in frame.columns else attribute.column
+            frame[column] = attributes.plain(source[attribute.column]).astype(str).to_numpy()
+    return out
+
+
+def attribute_types(ds: Dataset) -> dict[str, dict[str, str]]:
+    """Each table's attribute types, for dataset.json (so a category read back is still a category)."""
+    types = {name: {a.name: a.type for a in attributes.attributes(frame)}
+             for name, frame in (("events", ds.events), ("entities", ds.entities), ("relations", ds.relations))}
+    return {name: found for name, found in types.items() if found}
 
 
 def metadata(ds: Dataset) -> dict[str, object]:
@@ -41,6 +56,9 @@ def metadata(ds: Dataset) -> dict[str, object]:
                               "sources": list(meta.sources), "principal": list(meta.principal)}
     if window:
         doc["default_window"] = window
+    types = attribute_types(ds)
+    if types:
+        doc["attributes"] = types
     return doc
 
 

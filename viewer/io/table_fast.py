@@ -45,4 +45,4 @@ def read_csv(data: bytes, delimiter: str, sample: str) -> pd.DataFrame | None:
 def row_ids(index: pd.Index, rows: np.ndarray) -> pd.Series:
     """``row1``, ``row2`` … for rows without an id, made in C++."""
     numbers = pc.binary_join_element_wise("row", pc.cast(pa.array(rows), pa.string()), "")
-    return pd.Series(numbers.to_pandas(types_mapper={pa.string(): TEXT}.get), index=index)
+    return pd.Series(numbers.to_pandas(types_mapper={pa.string(): TEXT}.get).array, index=index)

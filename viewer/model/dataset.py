@@ -9,15 +9,17 @@ entities keep the row and add the entity, with a warning, so nothing a user wrot
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from viewer.model import attributes as attrs
 from viewer.model import dates, query
 from viewer.model.columns import has_duplicates, is_in, normalise_lists, split_ids
 from viewer.model.columns import text as _text
+from viewer.model.dates import outliers
 from viewer.model.problems import LoadError, Problem
 
 if TYPE_CHECKING:
@@ -28,6 +30,9 @@ EVENT_COLUMNS = ("id", "start", "end", "precision", "title", "description", "act
 ENTITY_COLUMNS = ("id", "name", "kind", "country", "color", "note")
 RELATION_COLUMNS = ("id", "source", "target", "kind", "value", "valid_from", "valid_to", "event",
                     "note", "source_url")
+# raw columns that are core fields; any other column of a raw table becomes an attribute
+CORE = {"events": {*EVENT_COLUMNS, "end_precision"}, "entities": set(ENTITY_COLUMNS),
+        "relations": {*RELATION_COLUMNS, "valid_from_precision", "valid_to_precision"}}
 MAX_PROBLEMS_PER_FIELD = 200
 
 
@@ -59,6 +64,10 @@ class Tables:
     relations_label: str = "relations"
     # events columns the loader already parsed (instants + precision), so they are not read as text again
     dates: Mapping[str, dates.ParsedDates] = field(default_factory=dict)
+    # per table ("events", "entities", "relations"): attribute name → type, overriding the inferred one
+    attribute_types: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # per table: each raw row's number in its file as a text editor shows it (default: position + 1)
+    rows: Mapping[str, np.ndarray] = field(default_factory=dict)
 
 
 @dataclass
@@ -74,6 +83,11 @@ class Dataset:
     relations: pd.DataFrame
     meta: DatasetMeta = field(default_factory=DatasetMeta)
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def attributes(self) -> tuple[attrs.Attribute, ...]:
+        """The events' attributes (extra columns of the file), in file order."""
+        return attrs.attributes(self.events)
 
     @property
     def title(self) -> str:
@@ -92,9 +106,9 @@ class Dataset:
         return str(names.get(entity_id, entity_id))
 
     def events_between(self, start: object = None, end: object = None, *, actors: object = None,
-                       categories: object = None, tags: object = None, text: str | None = None
-                       ) -> pd.DataFrame:
-        """Events whose precision span overlaps ``[start, end]``, optionally filtered.
+                       categories: object = None, tags: object = None, text: str | None = None,
+                       where: dict[str, list[str]] | None = None) -> pd.DataFrame:
+        """Events whose precision span overlaps ``[start, end]``, optionally filtered (``where``: attribute values).
 
         >>> import viewer
         >>> ds = viewer.load()
@@ -102,7 +116,7 @@ class Dataset:
         ['E053']
         """
         return query.events_between(self.events, start, end, actors=actors, categories=categories,
-                                    tags=tags, text=text)
+                                    tags=tags, text=text, where=where)
 
     def relations_at(self, when: object) -> pd.DataFrame:
         """Relations valid at an instant (``valid_from <= t < valid_to``; empty ends are open).
@@ -137,14 +151,20 @@ class Dataset:
 class _Reporter:
     """Collects problems, capping each (file, field, message) family so a bad million rows stays small."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], numbers: np.ndarray | None = None) -> None:
         self.problems = problems
+        self.numbers = numbers
+
+    def numbered(self, numbers: np.ndarray | None) -> _Reporter:
+        """The same reporter naming rows by ``numbers`` (file rows per position) instead of position + 1."""
+        return _Reporter(self.problems, numbers)
 
     def rows(self, label: str, rows: np.ndarray, field_name: str, message: str, values: pd.Series | None,
              level: str = "error") -> None:
         for row in rows[:MAX_PROBLEMS_PER_FIELD]:
             text = message if values is None else f"{message}, got {values.loc[row]!r}"
-            self.problems.append(Problem(label, text, int(row) + 1, field_name, level))
+            number = int(self.numbers[row]) if self.numbers is not None else int(row) + 1
+            self.problems.append(Problem(label, text, number, field_name, level))
         if len(rows) > MAX_PROBLEMS_PER_FIELD:
             rest = len(rows) - MAX_PROBLEMS_PER_FIELD
             self.problems.append(Problem(label, f"{rest:,} more rows with the same problem ({message})",
@@ -165,6 +185,22 @@ def _unique_ids(ids: pd.Series, label: str, prefix: str, report: _Reporter) -> p
         counter = ids.groupby(ids).cumcount()
         ids = ids.where(~dup, ids + "#" + (counter + 1).astype(str))
     return ids
+
+
+def _with_attributes(out: pd.DataFrame, raw: pd.DataFrame | None, table: str, tables: Tables) -> pd.DataFrame:
+    """``out`` (one row per raw row) with the raw table's extra columns as typed attributes (``attr:<name>``)."""
+    names = attrs.extra_columns(raw, CORE[table]) if raw is not None else []
+    if raw is None or not names:
+        return out
+    extra = attrs.build(raw.reset_index(drop=True), names, tables.attribute_types.get(table))
+    return pd.concat([out, extra.set_axis(out.index)], axis=1)
+
+
+def _numbers(tables: Tables, table: str, raw: pd.DataFrame | None) -> np.ndarray | None:
+    numbers = tables.rows.get(table)
+    if numbers is None or raw is None or len(numbers) != len(raw):
+        return None
+    return np.asarray(numbers, dtype=np.int64)
 
 
 def _build_entities(raw: pd.DataFrame | None, label: str, report: _Reporter) -> pd.DataFrame:
@@ -237,8 +273,8 @@ def _apply_precision(raw: pd.DataFrame, parsed: dates.ParsedDates, label: str,
     return instants, precisions
 
 
-def _build_events(raw: pd.DataFrame, label: str, report: _Reporter,
-                  given: Mapping[str, dates.ParsedDates] | None = None) -> pd.DataFrame:
+def _build_events(raw: pd.DataFrame, label: str, report: _Reporter, tables: Tables) -> pd.DataFrame:
+    given = tables.dates
     raw = raw.reset_index(drop=True)
     if raw.empty and "start" not in raw.columns:
         raw = pd.DataFrame(columns=list(EVENT_COLUMNS))
@@ -258,6 +294,7 @@ def _build_events(raw: pd.DataFrame, label: str, report: _Reporter,
         end_at = end_at.mask(backwards)
     ids = _unique_ids(_text(raw, "id"), label, "row", report)
     title = _text(raw, "title")
+    numbers = report.numbers if report.numbers is not None else np.arange(1, len(raw) + 1)
     out = pd.DataFrame({
         "id": ids, "start": start_at, "end": end_at,
         "precision": precision.astype(dates.PRECISION_DTYPE),
@@ -270,7 +307,8 @@ def _build_events(raw: pd.DataFrame, label: str, report: _Reporter,
         if column not in absent:
             out[column] = _text(raw, column)
     out["actors"] = normalise_lists(out["actors"])
-    out["row"] = np.arange(1, len(out) + 1)
+    out["row"] = numbers
+    out = _with_attributes(out, raw, "events", tables)
     if out["start"].isna().any():
         out = out[out["start"].notna()]
     out["span_start"] = out["start"]
@@ -287,11 +325,12 @@ def _build_events(raw: pd.DataFrame, label: str, report: _Reporter,
     out = out.reset_index(drop=True)
     for column in absent:
         out[column] = pd.Series("", index=out.index, dtype="str")
+    extra = [c for c in out.columns if str(c).startswith(attrs.PREFIX)]
     return out[[*EVENT_COLUMNS[:3], "precision", "end_precision", *EVENT_COLUMNS[4:], "row", "span_start",
-                "span_end"]]
+                "span_end", *extra]]
 
 
-def _build_relations(raw: pd.DataFrame | None, label: str, report: _Reporter) -> pd.DataFrame:
+def _build_relations(raw: pd.DataFrame | None, label: str, report: _Reporter, tables: Tables) -> pd.DataFrame:
     raw = raw if raw is not None else pd.DataFrame(columns=list(RELATION_COLUMNS))
     raw = raw.reset_index(drop=True)
     source, target = _text(raw, "source").str.strip(), _text(raw, "target").str.strip()
@@ -322,7 +361,8 @@ def _build_relations(raw: pd.DataFrame | None, label: str, report: _Reporter) ->
         "event": _text(raw, "event").str.strip(), "note": _text(raw, "note"),
         "source_url": _text(raw, "source_url"),
     })
-    out["row"] = np.arange(1, len(out) + 1)
+    out["row"] = report.numbers if report.numbers is not None else np.arange(1, len(out) + 1)
+    out = _with_attributes(out, raw, "relations", tables)
     return out[keep].reset_index(drop=True)
 
 
@@ -331,9 +371,14 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
     """Parse and cross-check raw tables into a :class:`Dataset`, reporting every row it changes or drops."""
     problems = list(problems or [])
     report = _Reporter(problems)
-    entities = _build_entities(tables.entities, tables.entities_label, report)
-    events = _build_events(tables.events, tables.events_label, report, tables.dates)
-    relations = _build_relations(tables.relations, tables.relations_label, report)
+    raw_entities = tables.entities.reset_index(drop=True) if tables.entities is not None else None
+    entities = _build_entities(raw_entities, tables.entities_label,
+                               report.numbered(_numbers(tables, "entities", raw_entities)))
+    entities = _with_attributes(entities, raw_entities, "entities", tables)
+    events = _build_events(tables.events, tables.events_label,
+                           report.numbered(_numbers(tables, "events", tables.events)), tables)
+    relations = _build_relations(tables.relations, tables.relations_label,
+                                 report.numbered(_numbers(tables, "relations", tables.relations)), tables)
     actor_ids = {a for parts in split_ids(events["actors"]) for a in parts}
     level = "warning" if tables.entities is not None else ""
     entities = _add_unknown_entities(entities, actor_ids, tables.events_label, "actors", report, level)
@@ -348,4 +393,17 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
         relations.loc[unknown, "event"] = ""
     for frame, column in ((entities, "kind"), (relations, "kind")):
         frame[column] = frame[column].astype("category")
-    return Dataset(events, entities, relations, meta or DatasetMeta(), problems)
+    meta = _fit_to_bulk(events, relations, tables, meta or DatasetMeta(), report)
+    return Dataset(events, entities, relations, meta, problems)
+
+
+def _fit_to_bulk(events: pd.DataFrame, relations: pd.DataFrame, tables: Tables, meta: DatasetMeta,
+                 report: _Reporter) -> DatasetMeta:
+    """Report dates far from the bulk of their column; a dataset without a default window gets the bulk's."""
+    labels = (tables.events_label, tables.relations_label)
+    report.problems.extend(outliers.report([(events, "start", labels[0]), (events, "end", labels[0]),
+                                            (relations, "valid_from", labels[1]), (relations, "valid_to", labels[1])]))
+    window = outliers.bulk_window(events)
+    if window is None or meta.default_start is not None or meta.default_end is not None:
+        return meta
+    return replace(meta, default_start=window[0], default_end=window[1])

@@ -6,12 +6,12 @@ overview strip, the relationship panel and the command line each apply it to the
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
-from viewer.model import query
+from viewer.model import attributes, query
 
 
 @dataclass(frozen=True)
@@ -24,11 +24,19 @@ class Filters:
     tags: frozenset[str] = field(default_factory=frozenset)
     start: str | None = None  # partial dates as written ("2023", "2023-02"); precision-aware matching
     end: str | None = None
+    # (attribute name, accepted values) pairs, e.g. (("State", frozenset({"IL"})),); every pair must match
+    attributes: tuple[tuple[str, frozenset[str]], ...] = ()
 
     @property
     def active(self) -> bool:
         """True when any constraint is set."""
-        return bool(self.text.strip() or self.actors or self.categories or self.tags or self.start or self.end)
+        return bool(self.text.strip() or self.actors or self.categories or self.tags or self.start or self.end
+                    or any(values for _name, values in self.attributes))
+
+    def with_attribute(self, name: str, values: frozenset[str] | set[str]) -> Filters:
+        """These filters with attribute ``name`` limited to ``values`` (no values: that constraint removed)."""
+        kept = tuple((n, v) for n, v in self.attributes if n != name)
+        return replace(self, attributes=(*kept, (name, frozenset(values))) if values else kept)
 
     def mask(self, events: pd.DataFrame, entity_names: dict[str, str] | None = None) -> np.ndarray:
         """Which events match (True everywhere when no constraint is set)."""
@@ -41,6 +49,9 @@ class Filters:
             mask &= query.actor_mask(events.rename(columns={"actors": "_a", "tags": "actors"}), sorted(self.tags))
         if self.text.strip():
             mask &= query.text_mask(events, self.text, entity_names)
+        for name, values in self.attributes:
+            if values:
+                mask &= attributes.value_mask(events, name, values)
         return mask
 
     def imprecise_count(self, events: pd.DataFrame, matched: np.ndarray) -> int:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from viewer.model.attributes import PREFIX as ATTRIBUTE
+from viewer.model.attributes import categorical, formatted, type_of
 from viewer.model.dates import to_seconds
 
 OTHER = "Other"
@@ -91,7 +93,8 @@ def lane_rows(events: pd.DataFrame, principal: tuple[str, ...] | list[str], enti
     "Other" for events with no principal actor; an event with several principal actors appears in
     each of their lanes. A dataset that names no principal entities gets lanes for its busiest
     actors (most events first, up to ``max_lanes``). ``"category"``: one lane per category, the
-    busiest first. ``"none"``: one lane.
+    busiest first. ``"attr:<name>"`` (an attribute column, e.g. ``"attr:State"``): one lane per
+    value, the busiest first, up to ``max_lanes``; the rest and empty values in "Other". ``"none"``: one lane.
     """
     if group_by == "actor":
         keys, pair_event, pair_lane = _by_actor(events, list(principal) or busiest_actors(events, max_lanes))
@@ -99,12 +102,16 @@ def lane_rows(events: pd.DataFrame, principal: tuple[str, ...] | list[str], enti
     elif group_by == "category":
         keys, pair_event, pair_lane = _by_category(events)
         labels = [key.replace("_", " ").capitalize() if key != OTHER else OTHER for key in keys]
+    elif group_by.startswith(ATTRIBUTE) and group_by in events.columns:
+        keys, pair_event, pair_lane = _by_category(events, group_by, max_lanes)
+        labels = list(keys)
     elif group_by == "none":
         keys, labels = ["all"], ["Events"]
         pair_event = np.arange(len(events), dtype=np.int64)
         pair_lane = np.zeros(len(events), dtype=np.int64)
     else:
-        raise ValueError(f"group_by must be 'actor', 'category' or 'none', got {group_by!r}")
+        raise ValueError(f"group_by must be 'actor', 'category', 'none' or an attribute column ('attr:<name>'), "
+                         f"got {group_by!r}")
     starts = np.asarray(to_seconds(events["span_start"]), dtype=np.float64)
     ends = np.asarray(to_seconds(events["span_end"]), dtype=np.float64)
     ends = np.where(np.isnan(ends), starts, np.maximum(ends, starts))
@@ -113,6 +120,12 @@ def lane_rows(events: pd.DataFrame, principal: tuple[str, ...] | list[str], enti
     pair_event, pair_lane, start, end = pair_event[order], pair_lane[order], start[order], end[order]
     rows = pack(start, end, pair_lane, min_width_seconds, max_rows) if packed else np.zeros(len(start), np.int64)
     return Lanes(tuple(keys), tuple(labels), pair_event, pair_lane, rows, start, end)
+
+
+def lane_choices(events: pd.DataFrame) -> list[tuple[str, str]]:
+    """What "Lanes by …" offers: (``group_by`` key, label) for actors, category, each categorical attribute, none."""
+    return [("actor", "Actor"), ("category", "Category"),
+            *((a.column, a.name) for a in categorical(events)), ("none", "None")]
 
 
 def busiest_actors(events: pd.DataFrame, n: int) -> list[str]:
@@ -144,11 +157,16 @@ def _by_actor(events: pd.DataFrame, principal: list[str]) -> tuple[list[str], np
     return _drop_empty(keys, pair_event, pair_lane)
 
 
-def _by_category(events: pd.DataFrame) -> tuple[list[str], np.ndarray, np.ndarray]:
-    uniques, inverse = _codes(events["category"])
+def _by_category(events: pd.DataFrame, column: str = "category", max_lanes: int | None = None
+                 ) -> tuple[list[str], np.ndarray, np.ndarray]:
+    values = events[column]
+    if type_of(values) in ("number", "date"):
+        values = formatted(values)
+    uniques, inverse = _codes(values)
     names = np.asarray(uniques, dtype=object)
     counts = np.bincount(inverse, minlength=len(names))
     keys = [str(names[i]) for i in np.lexsort((names, -counts)) if names[i] and counts[i]]  # busiest first
+    keys = keys[:max_lanes] if max_lanes is not None else keys
     lane_of = {key: i for i, key in enumerate(keys)}
     pair_lane = np.array([lane_of.get(str(n), len(keys)) for n in names], dtype=np.int64)[inverse]
     return _drop_empty([*keys, OTHER], np.arange(len(events), dtype=np.int64), pair_lane)
@@ -249,6 +267,20 @@ def packed_part(lanes: Lanes, chosen: np.ndarray, slot_seconds: np.ndarray, budg
     rows = np.zeros(len(lanes), dtype=np.int64)
     rows[chosen] = pack(start, end, lane, slot_seconds, max_rows=rows_cap(needed, budget, lane_padding))
     return Lanes(lanes.keys, lanes.labels, lanes.event_index, lanes.lane, rows, lanes.start, lanes.end)
+
+
+BACKGROUND_TAGS = ("background", "era")
+
+
+def background_mask(events: pd.DataFrame) -> np.ndarray:
+    """Events to draw as shaded background spans, not bars: vis-timeline ``background`` items and
+    TimelineJS / Timeline eras (category or tag ``background`` or ``era``)."""
+    category = events["category"].astype("str").isin(BACKGROUND_TAGS).to_numpy(dtype=bool)
+    tags = events["tags"].astype("str")
+    tagged = np.zeros(len(events), dtype=bool)
+    for tag in BACKGROUND_TAGS:
+        tagged |= tags.str.contains(rf"(?:^|;){tag}(?:;|$)", regex=True).to_numpy(dtype=bool, na_value=False)
+    return category | tagged
 
 
 def event_kinds(events: pd.DataFrame) -> np.ndarray:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from viewer.model import attributes
 from viewer.model.dates import PartialDate, format_date, parse_date, span_end
 
 RELATION_KEY = ["source", "target", "kind"]
@@ -63,13 +64,14 @@ def actor_mask(events: pd.DataFrame, actors: list[str]) -> np.ndarray:
 
 
 def text_mask(events: pd.DataFrame, text: str, entity_names: dict[str, str] | None = None) -> np.ndarray:
-    """Case-insensitive search over title, description and actors (ids and names)."""
+    """Case-insensitive search over title, description, actors (ids and names) and attribute values."""
     needle = text.strip().lower()
     if not needle:
         return np.ones(len(events), dtype=bool)
     mask = np.zeros(len(events), dtype=bool)
     for column in ("title", "description", "actors"):
         mask |= events[column].str.lower().str.contains(needle, regex=False).fillna(False).to_numpy(dtype=bool)
+    mask |= attributes.text_mask(events, needle)
     if entity_names:
         ids = [eid for eid, name in entity_names.items() if needle in name.lower()]
         if ids:
@@ -78,9 +80,15 @@ def text_mask(events: pd.DataFrame, text: str, entity_names: dict[str, str] | No
 
 
 def events_between(events: pd.DataFrame, start: object = None, end: object = None, *, actors: object = None,
-                   categories: object = None, tags: object = None, text: str | None = None) -> pd.DataFrame:
-    """The events matching a window and filters, in time order."""
+                   categories: object = None, tags: object = None, text: str | None = None,
+                   where: dict[str, list[str]] | None = None) -> pd.DataFrame:
+    """The events matching a window and filters, in time order.
+
+    ``where`` maps attribute names to accepted values (``{"State": ["IL"]}``): every attribute must match.
+    """
     mask = window_mask(events, start, end)
+    for name, values in (where or {}).items():
+        mask &= attributes.value_mask(events, name, set(values))
     actor_list = _as_list(actors)
     if actor_list:
         mask &= actor_mask(events, actor_list)

@@ -18,8 +18,8 @@ def odd_table(tmp_path: Path) -> Path:
 
 
 def test_a_table_with_unknown_column_names_needs_a_mapping(odd_table: Path) -> None:
-    preview = needs_mapping(odd_table)
-    assert preview is not None and not preview.mapping.certain
+    asked = needs_mapping(odd_table)
+    assert asked is not None and not asked[0].mapping.certain and asked[1] is None
 
 
 def test_a_table_with_common_names_opens_directly(tmp_path: Path) -> None:
@@ -38,7 +38,7 @@ def test_the_dialog_previews_rows_and_reports_problems_before_import(qtbot, odd_
     dialog.combos["actors"].setCurrentText("col_c")
     dialog.order.setCurrentIndex(dialog.order.findData("dmy"))
     problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
-    assert any("row 3" in p and "not a date" in p for p in problems)
+    assert any("row 4" in p and "not a date" in p for p in problems)
     options = dialog.options()
     assert options["start"] == "col_a" and options["date_order"] == "dmy"
     ds = table.read(odd_table, **options)
@@ -95,3 +95,18 @@ def test_add_to_dataset_joins_the_file_to_the_open_one(qtbot, alliance, tmp_path
         window.open_path(str(extra), add=True)
     assert len(window.state.dataset.events) == 70
     assert len(window.state.dataset.relations) == 53
+
+
+def test_a_table_whose_columns_name_parties_offers_the_graph(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "deals.csv"
+    path.write_text("Bank Name,City,Closing Date,Acquiring Institution\nFirst Bank,Chicago,2012-01-05,Big Bank\n"
+                    "Second Bank,Austin,2013-02-01,No Acquirer\n", encoding="utf-8")
+    asked = needs_mapping(path)
+    assert asked is not None and asked[1] is not None
+    dialog = MappingDialog(path, asked[0], suggestion=asked[1])
+    qtbot.addWidget(dialog)
+    assert dialog.graph.isChecked() and "Acquiring Institution" in dialog.graph.text()
+    spec = dialog.load_options()["mapping"]
+    assert spec.relations and spec.start == "Closing Date"
+    dialog.graph.setChecked(False)
+    assert "mapping" not in dialog.load_options()

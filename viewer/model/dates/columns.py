@@ -19,6 +19,10 @@ import pyarrow.compute as pc
 from viewer.model import dates
 from viewer.model.dates import PRECISION_DTYPE, ParsedDates
 from viewer.model.dates.arrow import PRECISION_CODES, parse_fast
+from viewer.model.dates.numbers import compact_dates, number_dates
+
+__all__ = ["DateColumn", "clean_text", "has_header", "looks_like_dates", "number_dates", "parse_column",
+           "parsed_dates", "to_iso"]
 
 MIN_YEAR, MAX_YEAR = -9999, 9999
 ZONES = {"UTC": 0.0, "GMT": 0.0, "UT": 0.0, "Z": 0.0, "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0,
@@ -113,6 +117,11 @@ def _two_digit(years: pd.Series, lengths: pd.Series, notes: list[tuple[str, str]
     if short.any():
         notes.append(("info", "two-digit years read as 1969–2068 (00–68 → 2000s, 69–99 → 1900s)"))
         years = years.where(~short, years + np.where(years < 69, 2000, 1900))
+        future = short & (years > pd.Timestamp.now(tz="UTC").year)
+        if future.any():
+            notes.append(("warning", f"{int(future.sum()):,} distinct two-digit years fall in the future "
+                                     f"({int(years[future].min())}–{int(years[future].max())}); perhaps they "
+                                     "are 100 years earlier — kept as read"))
     return years
 
 
@@ -167,6 +176,15 @@ def _numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tuple[s
     precision = pd.Series(None, index=nums.index, dtype="object")
     integral = nums % 1 == 0
     small = (nums.abs() <= 9999) & integral
+    compact, compact_precision, compact_read = compact_dates(nums)
+    if small.mean() < 0.5 and compact_read.mean() >= 0.5:
+        notes.append(("info", "integers read as dates written YYYYMMDD (or YYYYMM)"))
+        out[compact_read] = compact[compact_read]
+        precision[compact_read] = compact_precision[compact_read]
+        if (~compact_read).any():
+            notes.append(("error", f"{int((~compact_read).sum()):,} numbers are not YYYYMMDD dates, e.g. "
+                                   f"{nums[~compact_read].iloc[0]:.0f}; rows skipped"))
+        return out, precision
     if yearish or small.mean() >= 0.5:
         ok = integral & nums.between(MIN_YEAR, MAX_YEAR)
         if (~ok).any():
@@ -330,7 +348,21 @@ def has_header(frame: pd.DataFrame) -> bool:
         return False
     numeric = first.str.fullmatch(r"[-+]?[\d.,]+%?").astype(bool)
     dated = parse_column(first[~numeric].reset_index(drop=True)).instants.notna().any()
-    return not dated and numeric.mean() < 0.5
+    return not dated and numeric.mean() < 0.5 and not _first_row_is_data(frame)
+
+
+def _first_row_is_data(frame: pd.DataFrame) -> bool:
+    """True when a column of numbers (rows 2…200) also has a number in its first row: a header names it."""
+    body = frame.iloc[1:201]
+    if body.empty:
+        return False
+    for position in range(frame.shape[1]):
+        cells = clean_text(body.iloc[:, position]).dropna()
+        head = clean_text(frame.iloc[:1, position]).dropna()
+        if len(cells) >= 3 and len(head) and cells.str.fullmatch(r"[-+]?\d+(\.\d+)?").all() and \
+                head.str.fullmatch(r"[-+]?\d+(\.\d+)?").all():
+            return True
+    return False
 
 
 def clean_arrow(values: pd.Series) -> pd.Series | None:
@@ -345,7 +377,7 @@ def clean_arrow(values: pd.Series) -> pd.Series | None:
         text = pc.replace_substring(text, "\xa0", " ")
     text = pc.utf8_trim_whitespace(text)
     text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
-    return pd.Series(text.to_pandas(types_mapper={pa.string(): TEXT}.get), index=values.index)
+    return pd.Series(text.to_pandas(types_mapper={pa.string(): TEXT}.get).array, index=values.index)
 
 
 def _last_is_letter(text: pa.Array) -> np.ndarray:
@@ -397,3 +429,21 @@ def parsed_dates(instants: pd.Series, precisions: pd.Series, keep: np.ndarray) -
     codes[at.isna().to_numpy()] = -1
     none = pd.Series(np.zeros(len(at), dtype=bool))
     return ParsedDates(at.where(codes >= 0), dates.precision_series(codes, at.index), none, none.copy())
+
+
+def to_iso(instants: pd.Series, precisions: pd.Series) -> pd.Series:
+    """Dates written back at their precision, so the model keeps 'ends in 2020' as the whole year.
+
+    Years 1–9999 go through pandas' strftime in bulk; any other year (which strftime refuses) is
+    written from its parts by :func:`viewer.model.dates.iso_date`.
+    """
+    out = pd.Series("", index=instants.index, dtype=object)
+    years = instants.dt.year
+    ordinary = ((years >= 1) & (years <= 9999)).fillna(False).to_numpy(dtype=bool)
+    for precision, fmt in (("year", "%Y"), ("month", "%Y-%m"), ("day", "%Y-%m-%d"), ("time", "%Y-%m-%dT%H:%M:%SZ")):
+        mask = (precisions == precision).fillna(False).to_numpy(dtype=bool)
+        if (mask & ordinary).any():
+            out[mask & ordinary] = instants[mask & ordinary].dt.strftime(fmt)
+        for i in np.flatnonzero(mask & ~ordinary & instants.notna().to_numpy()).tolist():
+            out.iloc[i] = dates.iso_date(instants.iloc[i], precision)
+    return out

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from html import escape
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from viewer.model import query
+from viewer.model import attributes, query
 from viewer.model.dataset import Dataset
 from viewer.model.dates import format_date
 from viewer.ui.shared.state import Selection, ViewState
@@ -28,6 +29,16 @@ def _names(ds: Dataset, ids: str) -> str:
     return ", ".join(escape(ds.entity_name(i)) for i in ids.split(";") if i)
 
 
+def _attributes_html(frame: pd.DataFrame, key: str) -> str:
+    """The item's own extra columns (City, State, Fund …) as a small table; empty when it has none."""
+    found = np.flatnonzero(frame["id"].astype(str).to_numpy() == key) if "id" in frame else np.zeros(0, int)
+    pairs = attributes.items(frame, int(found[0])) if len(found) else []
+    if not pairs:
+        return ""
+    rows = "".join(f"<tr><td><b>{escape(name)}</b>&nbsp;</td><td>{escape(value)}</td></tr>" for name, value in pairs)
+    return f"<table cellspacing=0 cellpadding=1>{rows}</table>"
+
+
 def event_html(ds: Dataset, row: pd.Series) -> str:
     """The HTML (all text escaped) describing one event."""
     when = query.describe_span(row["start"], str(row["precision"]), row["end"],
@@ -38,6 +49,7 @@ def event_html(ds: Dataset, row: pd.Series) -> str:
              f"<p>{escape(str(row['description']))}</p>"]
     if row["actors"]:
         parts.append(f"<p><b>Actors:</b> {_names(ds, row['actors'])}</p>")
+    parts.append(_attributes_html(ds.events, str(row["id"])))
     if row["source_url"] or row["source_title"]:
         parts.append(f"<p><b>Source:</b> {_link(row['source_url'], row['source_title'])}</p>")
     return "".join(parts)
@@ -52,7 +64,7 @@ def entity_html(ds: Dataset, entity_id: str, when: pd.Timestamp) -> str:
     parts = [f"<h3>{escape(str(row['name']))}</h3>",
              f"<p>{escape(str(row['kind']).replace('_', ' '))}"
              + (f" &middot; {escape(str(row['country']))}" if row["country"] else "") + "</p>",
-             f"<p>{escape(str(row['note']))}</p>"]
+             f"<p>{escape(str(row['note']))}</p>", _attributes_html(ds.entities, entity_id)]
     ties = query.relations_of(ds.relations, entity_id, when)
     if len(ties):
         items = "".join(f"<li>{_names(ds, r.source)} → {_names(ds, r.target)}: {escape(query.relation_label(r))} "
@@ -76,7 +88,7 @@ def relation_html(ds: Dataset, relation_id: str) -> str:
     parts = [f"<h3>{_names(ds, r['source'])} → {_names(ds, r['target'])}</h3>",
              f"<p><b>{escape(query.relation_label(r))}</b> &middot; {escape(str(r['kind']).replace('_', ' '))}"
              f" &middot; from {escape(since)} until {escape(until)}</p>",
-             f"<p>{escape(str(r['note']))}</p>"]
+             f"<p>{escape(str(r['note']))}</p>", _attributes_html(ds.relations, relation_id)]
     if r["event"]:
         event = ds.events[ds.events["id"] == r["event"]]
         if len(event):

@@ -16,10 +16,13 @@ from PySide6.QtCore import QObject, Signal
 
 from viewer.io.cache import load_cached
 from viewer.io.combine import combine
+from viewer.io.import_spec import ImportSpec
 from viewer.io.table import Preview
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 from viewer.ui.shell.mapping_dialog import needs_mapping
+
+__all__ = ["Loader", "MappingNeeded", "load_dataset", "needs_mapping"]
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,7 @@ class MappingNeeded:
     path: str
     preview: Preview
     add_to: Dataset | None
+    suggestion: ImportSpec | None = None  # columns that name parties: the graph the file could make
 
 
 def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to: Dataset | None = None,
@@ -41,9 +45,9 @@ def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to
     With ``add_to``, the file's events, entities and relations join that dataset.
     """
     if ask and path is not None:
-        preview = needs_mapping(path)
-        if preview is not None:
-            return MappingNeeded(path, preview, add_to)
+        asked = needs_mapping(path)
+        if asked is not None:
+            return MappingNeeded(path, asked[0], add_to, asked[1])
     dataset = load_cached(path, **(options or {}))
     return combine([add_to, dataset]) if add_to is not None else dataset
 

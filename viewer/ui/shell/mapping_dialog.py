@@ -6,6 +6,7 @@ what reading the first rows with those choices would report, before anything is 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,12 +28,16 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.io import table
+from viewer.io.import_spec import ImportSpec, write_spec
+from viewer.io.spec_suggest import suggest_spec
 from viewer.model.problems import LoadError
 
 ROLES = (("start", "Start date *"), ("end", "End date"), ("title", "Title"), ("actors", "Actors"),
          ("category", "Category"), ("description", "Description"), ("url", "Source link"),
          ("time", "Time of day"), ("timezone", "Time zone"))
 NONE = "(none)"
+SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "url", "time", "timezone",
+               "date_order", "encoding", "header")
 ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year"), ("ymd", "Year/month/day"))
 ENCODINGS = ("auto", "utf-8", "cp1252", "latin-1")
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".parquet", ".pq")
@@ -69,26 +75,40 @@ class FrameModel(QAbstractTableModel):
         return str(section + 1)
 
 
-def needs_mapping(path: str | Path) -> table.Preview | None:
-    """A preview when ``path`` is a generic table whose mapping is uncertain; else None (open directly)."""
+def needs_mapping(path: str | Path) -> tuple[table.Preview, ImportSpec | None] | None:
+    """A preview (and a suggested spec) when ``path`` is a table to ask about; else None (open directly).
+
+    A table is asked about when its columns cannot be mapped with certainty, or when some of its
+    columns name parties (a bank and its acquirer): the user may then make the graph from them.
+    """
     path = Path(path)
     if path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
         return None
     try:
         preview = table.preview(path)
-    except (LoadError, OSError):
+        suggestion = suggest_spec(path)
+    except (LoadError, OSError, ValueError):
         return None  # the loader will report it properly
-    if preview.mapping.certain:
+    graph = suggestion if suggestion.entities or suggestion.relations else None
+    if preview.mapping.certain and graph is None:
         return None
-    return preview
+    return preview, graph
+
+
+def describe_graph(spec: ImportSpec) -> str:
+    """``Bank Name → Acquiring Institution (acquired_by)``, one per relation; else the entity columns."""
+    parts = [f"{r.source} → {r.target} ({r.kind.replace('_', ' ')})" for r in spec.relations]
+    return "; ".join(parts or [f"{e.column} ({e.kind})" for e in spec.entities])
 
 
 class MappingDialog(QDialog):
     """Choose which column is which event field, the date order and the encoding, then import."""
 
-    def __init__(self, path: str | Path, preview: table.Preview, parent: QWidget | None = None) -> None:
+    def __init__(self, path: str | Path, preview: table.Preview, parent: QWidget | None = None,
+                 suggestion: ImportSpec | None = None) -> None:
         super().__init__(parent)
         self.path = Path(path)
+        self.suggestion = suggestion
         self.setWindowTitle(f"Columns of {self.path.name}")
         columns = [str(c) for c in preview.rows.columns]
         self.table = QTableView(self)
@@ -118,14 +138,13 @@ class MappingDialog(QDialog):
         form.addRow("Date order", self.order)
         form.addRow("Encoding", self.encoding)
         form.addRow("", self.header)
+        self.graph = self._graph_box(suggestion)
+        form.addRow("", self.graph)
         read_as = f"Read as {preview.encoding}" + (f", delimiter {preview.delimiter!r}" if preview.delimiter else "")
         if preview.date_order:
             read_as += f", dates {preview.date_order}"
         self.problems = QListWidget(self)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = self._buttons()
         side = QHBoxLayout()
         side.addLayout(form, 1)
         box = QVBoxLayout()
@@ -139,6 +158,47 @@ class MappingDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(900, 640)
         self._refresh()
+
+    def _buttons(self) -> QDialogButtonBox:
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        self.save_button = buttons.addButton("Save mapping…", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button.setToolTip("Save these choices as a mapping file for `entente … --mapping FILE`")
+        self.save_button.clicked.connect(self._save_spec)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
+    def _graph_box(self, suggestion: ImportSpec | None) -> QCheckBox:
+        box = QCheckBox(self)
+        box.setVisible(suggestion is not None)
+        if suggestion is not None:
+            box.setText(f"Make entities and relations: {describe_graph(suggestion)}")
+            box.setToolTip("Each row also ties these parties, from the row's date; placeholders such as "
+                           "'No Acquirer', 'n/a' or '-' make no entity")
+            box.setChecked(True)
+        return box
+
+    def spec(self) -> ImportSpec:
+        """The user's choices as an import spec (with the suggested entities and relations when kept)."""
+        chosen = self.options()
+        fields = {k: (tuple(v) if k == "actors" and isinstance(v, list | tuple) else (v,) if k == "actors" else v)
+                  for k, v in chosen.items()}
+        base = self.suggestion if self.suggestion is not None and self.graph.isChecked() else ImportSpec()
+        return replace(base, **{k: fields.get(k, getattr(ImportSpec(), k)) for k in SPEC_FIELDS})
+
+    def load_options(self) -> dict[str, Any]:
+        """What the loader takes: the plain options, or the whole spec when it makes a graph."""
+        return {"mapping": self.spec()} if self.suggestion is not None and self.graph.isChecked() else self.options()
+
+    def _save_spec(self) -> None:
+        target, _ = QFileDialog.getSaveFileName(self, "Save mapping", str(self.path.with_suffix(".mapping.json")),
+                                                "Mapping (*.json)")
+        if target:
+            try:
+                write_spec(self.spec(), target)
+            except OSError as exc:
+                self.problems.addItem(f"Could not save {target}: {exc.strerror or exc}")
 
     def options(self) -> dict[str, Any]:
         """The reader options the user chose (for ``table.read``)."""

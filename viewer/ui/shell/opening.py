@@ -57,9 +57,9 @@ class Opening(QObject):
     def _on_mapping_needed(self, needed: MappingNeeded) -> None:
         """The worker found an uncertain table: the user maps its columns, then it is read once."""
         self.window.status_line.busy(False)
-        dialog = MappingDialog(needed.path, needed.preview, self.window)
+        dialog = MappingDialog(needed.path, needed.preview, self.window, needed.suggestion)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.window.loader.load(needed.path, dialog.options(), needed.add_to)
+            self.window.loader.load(needed.path, dialog.load_options(), needed.add_to)
 
     def refresh_recent(self, menu: QMenu | None) -> None:
         """Fill Open recent from the settings."""

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QToolBar, QVBoxLayout, QWidget
 
-from viewer.model import navigation
+from viewer.model import lane_packing, navigation
 from viewer.model.dates import to_seconds
 from viewer.ui.shared.shell import Shell
 from viewer.ui.timeline.filter_bar import FilterBar
@@ -81,8 +81,9 @@ class TimelineTools(QObject):
         bar.addWidget(self.speed)
         bar.addSeparator()
         self.group_by = QComboBox(bar)
-        for key, text in GROUP_TEXT.items():
-            self.group_by.addItem(text, key)
+        self.group_by.setToolTip("What each lane gathers: an actor, a category, or any column of the file")
+        self.group_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._fill_groupings()
         self.group_by.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.group_by.currentIndexChanged.connect(
             lambda _i: self.timeline.set_group_by(str(self.group_by.currentData())))
@@ -118,7 +119,24 @@ class TimelineTools(QObject):
         rows = events[events["id"].isin(chosen)] if chosen else events.iloc[0:0]
         return rows.iloc[0] if len(rows) else None
 
+    def _fill_groupings(self) -> None:
+        """Lanes by actor, category, each column of the file with a few distinct values, or one lane."""
+        choices = lane_packing.lane_choices(self.state.dataset.events)
+        wanted = [(key, GROUP_TEXT.get(key, f"Lanes by {label}")) for key, label in choices]
+        current = [(self.group_by.itemData(i), self.group_by.itemText(i)) for i in range(self.group_by.count())]
+        if wanted == current:
+            return
+        self.group_by.blockSignals(True)  # refilling is not the user's choice
+        self.group_by.clear()
+        for key, text in wanted:
+            self.group_by.addItem(text, key)
+        self.group_by.blockSignals(False)
+        if self.group_by.findData(self.state.view.group_by) < 0:
+            self.timeline.set_group_by("actor")  # the new file has no such column
+
     def _on_changed(self, fields: frozenset[str]) -> None:
+        if "dataset" in fields:
+            self._fill_groupings()
         if fields & {"dataset", "selection"}:
             self._refresh()
         elif "filters" in fields:

@@ -1,0 +1,102 @@
+"""Tables in awkward shapes open: integer dates, no header, CR line endings, outlier years, true row numbers."""
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import viewer
+from viewer.io import native, table
+
+FIXTURES = Path(__file__).parent / "fixtures_import"
+
+
+def test_a_headerless_tsv_with_yyyymmdd_integers_reads_its_dates_at_day_precision() -> None:
+    ds = table.read(FIXTURES / "gdelt_shape.tsv")
+    assert len(ds.events) == 5
+    assert [str(t.date()) for t in ds.events["start"]] == ["2015-02-18", "2015-02-18", "2015-02-19", "2015-03-01",
+                                                            "2015-03-02"]
+    assert set(ds.events["precision"]) == {"day"}
+    names = [a.name for a in ds.attributes]
+    assert names[:2] == ["column1", "column3"] and "column7" in names
+    assert ds.events["attr:column7"].tolist()[2] == "LONDON"
+    assert any("no header row" in p.message for p in ds.problems)
+
+
+def test_yyyymm_integers_read_at_month_precision() -> None:
+    ds = table.read(FIXTURES / "gdelt_shape.tsv", start="column3")
+    assert set(ds.events["precision"]) == {"month"}
+    assert str(ds.events["start"].iloc[-1].date()) == "2015-03-01"
+
+
+def test_a_column_of_year_integers_is_found_as_the_date_column_whatever_its_name() -> None:
+    ds = table.read(FIXTURES / "years_only.csv")
+    assert [t.year for t in ds.events["start"]] == [1999, 2004, 2011]
+    assert set(ds.events["precision"]) == {"year"}
+
+
+@pytest.mark.parametrize("name", ["cr_only.csv", "mixed_endings.csv"])
+def test_cr_only_and_mixed_line_endings_read_without_a_csv_module_error(name: str) -> None:
+    ds = viewer.load(FIXTURES / name)
+    assert len(ds.events) in (3, 4)
+
+
+def test_a_cr_only_file_reads_every_row_and_column() -> None:
+    ds = table.read(FIXTURES / "cr_only.csv")
+    assert ds.events["title"].tolist() == ["Euro launched", "Kosovo strikes", "Y2K"]
+    assert ds.events["attr:place"].tolist() == ["Frankfurt", "Belgrade", "World"]
+
+
+def test_rows_are_the_lines_an_editor_shows_after_blank_lines_and_quoted_line_breaks() -> None:
+    ds = table.read(FIXTURES / "mixed_endings.csv")
+    assert dict(zip(ds.events["title"], ds.events["row"], strict=True)) == {"One": 2, "Two": 4, "Three": 6,
+                                                                           "Five": 8}
+    bad = [p for p in ds.problems if "someday" in p.message]
+    assert [p.row for p in bad] == [7]
+
+
+def test_rows_of_a_native_folder_count_the_header_and_skipped_blank_lines(tmp_path: Path) -> None:
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    (folder / "events.csv").write_text("id,start,title\nE1,2020-01-01,a\n\nE2,2020-13-01,b\nE3,2020-02-01,c\n")
+    ds = native.read(folder)
+    assert ds.events.set_index("id")["row"].to_dict() == {"E1": 2, "E3": 5}
+    assert [p.row for p in ds.problems if p.field == "start"] == [4]
+
+
+def test_outlier_years_are_reported_with_their_count_and_the_window_fits_the_bulk() -> None:
+    ds = table.read(FIXTURES / "outlier_years.csv")
+    assert len(ds.events) == 12  # kept
+    warning = next(p for p in ds.problems if "far from the bulk" in p.message)
+    assert warning.level == "warning" and warning.message.startswith("2 dates")
+    assert "1201" in warning.message and "3201" in warning.message and "rows 7, 12" in warning.message
+    assert ds.meta.default_start is not None and ds.meta.default_end is not None
+    assert ds.meta.default_start.start.year == 2001 and ds.meta.default_end.start.year == 2011
+
+
+def test_a_table_without_outliers_gets_no_window_and_no_warning() -> None:
+    ds = table.read(FIXTURES / "cr_only.csv")
+    assert ds.meta.default_start is None
+    assert not any("far from the bulk" in p.message for p in ds.problems)
+
+
+def test_two_digit_years_pivoted_into_the_future_are_a_warning_with_their_count() -> None:
+    ds = table.read(FIXTURES / "two_digit_future.csv")
+    warning = next(p for p in ds.problems if "future" in p.message)
+    assert warning.level == "warning" and "3 " in warning.message and "2039–2046" in warning.message
+
+
+def test_a_first_row_of_numbers_under_numeric_columns_is_data_not_a_header(tmp_path: Path) -> None:
+    path = tmp_path / "plain.csv"
+    path.write_text("Alice,Bob,20200101\nCarol,Dave,20200102\nErin,Frank,20200103\nGus,Hal,20200104\n")
+    ds = table.read(path)
+    assert len(ds.events) == 4 and ds.events["attr:column1"].tolist()[0] == "Alice"
+
+
+def test_integer_dates_that_are_not_valid_days_are_named_and_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("when,title\n20200101,a\n20201399,b\n20200301,c\n")
+    ds = table.read(path, start="when")
+    assert ds.events["title"].tolist() == ["a", "c"]
+    assert any(p.row == 3 for p in ds.problems)
+    assert pd.api.types.is_datetime64_any_dtype(ds.events["start"])

@@ -1,0 +1,65 @@
+"""Line endings and line numbers of delimited text, so every reader sees one kind and reports true rows.
+
+Old Mac files end lines with CR alone, some files mix CR, LF and CRLF; Python's csv module refuses
+a CR inside what it takes for one line. :func:`normalise_text` and :func:`normalise_bytes` turn
+every ending into LF (a file with none or only CRLF is left as it is, without a copy).
+
+:func:`record_lines` gives each record the line a text editor shows it on (header = line 1): table
+readers skip blank lines and rows with too many fields, and a quoted field may span lines, so the
+record's position is not its line. The cheap check (as many lines as records) answers most files;
+otherwise one pass of the csv module counts the lines of each record.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import numpy as np
+
+
+def normalise_text(text: str) -> str:
+    """``text`` with CR and CRLF line endings turned into LF."""
+    if "\r" not in text or text.count("\r") == text.count("\r\n"):
+        return text  # CRLF alone reads fine everywhere
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalise_bytes(data: bytes) -> bytes:
+    """Like :func:`normalise_text` for UTF-8 (or any ASCII-compatible) bytes."""
+    if b"\r" not in data or data.count(b"\r") == data.count(b"\r\n"):
+        return data
+    return data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
+def line_count(data: bytes | str) -> int:
+    """How many lines the text has (a last line without an ending counts)."""
+    newline = b"\n" if isinstance(data, bytes) else "\n"
+    count = data.count(newline)  # type: ignore[arg-type]
+    return count + (1 if data and not data.endswith(newline) else 0)  # type: ignore[arg-type]
+
+
+def record_lines(data: bytes | str, delimiter: str, records: int, header: bool, width: int) -> np.ndarray:
+    """The line each of ``records`` data records starts on, as an editor numbers lines (first line = 1).
+
+    ``width`` is the header's field count: longer records are skipped by the table readers, so they
+    are skipped here too. When the count cannot be matched, records are numbered as if no line were
+    skipped (the best that can be said).
+    """
+    first = 2 if header else 1
+    plain = np.arange(first, first + records, dtype=np.int64)
+    if line_count(data) == records + first - 1:
+        return plain
+    text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
+    starts: list[int] = []
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    line = 1
+    try:
+        for fields in reader:
+            start, line = line, reader.line_num + 1
+            if fields and len(fields) <= width:  # blank lines and over-long rows are skipped by the readers
+                starts.append(start)
+    except csv.Error:
+        return plain  # a field beyond the csv module's size limit, a NUL …: keep positions
+    numbers = np.asarray(starts[1:] if header else starts, dtype=np.int64)
+    return numbers if len(numbers) == records else plain

@@ -1,0 +1,112 @@
+"""Suggest an import spec from a table's column names and the shape of its values.
+
+Core fields come from :func:`viewer.io.table_mapping.guess_mapping`. Columns of names — mostly
+letters, repeated rarely, often with "Bank", "Inc", "Ltd", "Group" … — are candidate entity
+columns. Their names say how they relate: "acquir*", "buyer", "purchaser" (the row's party was
+acquired by it: ``acquired_by``), "parent", "owner", "shareholder", "holder" (it holds the row's
+party: ``owns``), "from"/"to", "source"/"target", "origin"/"destination" (a relation between the
+two). Two organisation-like columns with no such name are ``related_to``. Repeated "none" values
+("No Acquirer") become placeholders.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from viewer.io.import_spec import PLACEHOLDERS, EntityColumn, ImportSpec, RelationColumns
+from viewer.io.table_graph import placeholder_values
+from viewer.io.table_mapping import guess_mapping
+from viewer.io.table_read import raw_table
+from viewer.model.dates import columns as date_columns
+
+SAMPLE_ROWS = 2000
+_ORG = re.compile(r"(?i)\b(?:bank|banc|inc|ltd|llc|plc|corp|corporation|company|co|group|holdings?|trust|"
+                  r"n\.?a|s\.?a|ag|gmbh|partners|fund|capital|university|ministry|agency|association|"
+                  r"institution|federal|savings|financial|international|limited)\b")
+# (name pattern, role of the column, relation kind); role "target": row party → column, "source": column → row party
+_ROLES = ((r"acquir|buyer|purchaser|successor|assum", "target", "acquired_by"),
+          (r"parent|owner|shareholder|holder|investor", "source", "owns"),
+          (r"subsidiar|child|owned", "target", "owns"))
+_PAIRS = ((r"^(from|source|origin|sender|seller)", r"^(to|target|destination|recipient|receiver|buyer)"),)
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s_\-.\xa0]+", "", name).lower()
+
+
+def _name_like(values: pd.Series) -> tuple[bool, float]:
+    """Whether a sample column holds names (mostly letters, not dates or numbers), and how org-like they are."""
+    text = date_columns.clean_text(values).dropna()
+    if len(text) == 0:
+        return False, 0.0
+    lettered = text.str.contains(r"[A-Za-z].*[A-Za-z]", regex=True).mean()
+    numeric = text.str.fullmatch(r"[-+\d.,%$ ]+").mean()
+    lengths = text.str.len()
+    if lettered < 0.8 or numeric > 0.1 or not 3 <= lengths.median() <= 80:
+        return False, 0.0
+    if date_columns.looks_like_dates(text.head(200), threshold=0.5):
+        return False, 0.0
+    org = float(text.head(SAMPLE_ROWS).str.contains(_ORG, regex=True).mean())
+    return True, org
+
+
+def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
+    """A spec for a table already read (string columns with their header names)."""
+    mapping = guess_mapping([str(c) for c in frame.columns])
+    spec = base or ImportSpec()
+    core = {f: getattr(mapping, f) for f in ("start", "end", "title", "description", "category", "id", "time",
+                                             "timezone")}
+    core["url"] = mapping.url
+    if core["start"] is None:
+        sample = frame.head(200)
+        dated = [c for c in frame.columns if date_columns.looks_like_dates(sample[c])]
+        core["start"] = dated[0] if dated else None
+    spec = replace(spec, **{k: v for k, v in core.items() if v is not None}, actors=mapping.actors or spec.actors)
+    taken = {v for v in core.values() if v} - {core["title"]}
+    sample = frame.head(SAMPLE_ROWS)
+    names: dict[str, float] = {}
+    for column in frame.columns:
+        if column in taken:
+            continue
+        is_name, org = _name_like(sample[column])
+        if is_name:
+            names[str(column)] = org
+    row_party = core["title"] if core["title"] in names else next(iter(names), None)
+    relations: list[RelationColumns] = []
+    for column in names:
+        key = _key(column)
+        for pattern, role, kind in _ROLES:
+            if column != row_party and row_party and re.search(pattern, key):
+                source, target = (row_party, column) if role == "target" else (column, row_party)
+                relations.append(RelationColumns(source, target, kind))
+                break
+    for source_pattern, target_pattern in _PAIRS:
+        sources = [c for c in names if re.search(source_pattern, _key(c))]
+        targets = [c for c in names if re.search(target_pattern, _key(c))]
+        if sources and targets and not relations:
+            relations.append(RelationColumns(sources[0], targets[0], "related_to"))
+    if not relations:
+        orgs = [c for c, org in names.items() if org >= 0.3]
+        if len(orgs) >= 2:
+            first = row_party if row_party in orgs else orgs[0]
+            relations.append(RelationColumns(first, next(c for c in orgs if c != first), "related_to"))
+    used = list(dict.fromkeys(c for r in relations for c in (r.source, r.target)))
+    entities = tuple(EntityColumn(c, "organisation" if names.get(c, 0.0) >= 0.3 else "entity") for c in used)
+    extra = [v for c in used for v in placeholder_values(frame[c]) if v.lower() not in PLACEHOLDERS]
+    placeholders = tuple(dict.fromkeys([*spec.placeholders, *(v.lower() for v in extra)]))
+    return replace(spec, entities=entities, relations=tuple(relations), placeholders=placeholders)
+
+
+def suggest_spec(source: str | Path | pd.DataFrame, **options: Any) -> ImportSpec:
+    """Suggest a spec for a table file (read as the table reader reads it) or a frame of strings."""
+    if isinstance(source, pd.DataFrame):
+        return suggest(source)
+    frame, header = raw_table(Path(source), options)
+    base = ImportSpec(header=None if header else False, delimiter=options.get("delimiter"),
+                      encoding=options.get("encoding"), date_order=options.get("date_order"))
+    return suggest(frame, base)

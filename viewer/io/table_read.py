@@ -1,0 +1,228 @@
+"""Reading a table file into cells: delimited text (sniffed), ``.xlsx``, ``.parquet`` or JSON records.
+
+Every cell comes back as text with the column names of the header (``column1`` … when the first row
+is data), along with the encoding, the delimiter, the problems met and each row's line in the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from viewer.io import lines, table_fast
+from viewer.model.dates import columns as date_columns
+from viewer.model.problems import LoadError, Problem
+
+DELIMITERS = (",", "\t", "|", ";", "\x01")
+SAMPLE_BYTES = 256 * 1024
+EXPECTED = "a table with a header row and a date column (date, start, begin, timestamp, year …)"
+
+
+def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str, list[Problem]]:
+    if encoding:
+        try:
+            return data.decode(encoding), encoding, []
+        except (UnicodeDecodeError, LookupError) as exc:
+            raise LoadError(f"{path}: cannot be read as {encoding} ({exc})") from exc
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"{path}: starts like UTF-16 text but is not ({exc})") from exc
+    try:
+        return data.decode("utf-8-sig"), "utf-8", []
+    except UnicodeDecodeError as exc:
+        where = f"byte 0x{data[exc.start]:02X} at offset {exc.start}"
+        for fallback in ("cp1252", "latin-1"):
+            try:
+                text = data.decode(fallback)
+            except UnicodeDecodeError:
+                continue
+            return text, fallback, [Problem(str(path), f"not UTF-8 ({where}); read as {fallback}", None, None,
+                                            "warning")]
+    raise LoadError(f"{path}: not readable text")  # latin-1 decodes anything; kept for the type checker
+
+
+def sniff_delimiter(sample: str, suffix: str = "") -> str:
+    """The delimiter that splits the sample's records into the same number (>1) of fields most often."""
+    records = sample.splitlines()[:200]
+    if len(records) > 1 and len(sample) >= SAMPLE_BYTES - 1:
+        records = records[:-1]  # the last line of a cut sample is partial
+    text = "\n".join(records)
+    try:
+        sniffed = csv.Sniffer().sniff(text[:65536], delimiters="".join(DELIMITERS)).delimiter
+    except csv.Error:
+        sniffed = ""
+    best, best_score = ("\t" if suffix in (".tsv", ".tab") else ","), (0.0, 0, False)
+    for delimiter in DELIMITERS:
+        counts = [len(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter) if r]
+        if not counts:
+            continue
+        mode = max(set(counts), key=counts.count)
+        score = (counts.count(mode) / len(counts) if mode > 1 else 0.0, mode, delimiter == sniffed)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _read_delimited(path: Path, text: str, delimiter: str, nrows: int | None) -> tuple[pd.DataFrame, list[Problem]]:
+    data = text.encode("utf-8")
+    options: dict[str, Any] = {"sep": delimiter, "header": None, "dtype": str, "keep_default_na": False}
+    if nrows is None:
+        try:
+            return pd.read_csv(io.BytesIO(data), engine="pyarrow", **options), []
+        except (ValueError, pd.errors.ParserError):
+            pass  # ragged rows or quoting pyarrow rejects: the C parser reports them line by line
+    problems: list[Problem] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        try:
+            frame = pd.read_csv(io.BytesIO(data), engine="c", on_bad_lines="warn", nrows=nrows, **options)
+        except pd.errors.EmptyDataError as exc:
+            raise LoadError(f"{path}: no rows; expected {EXPECTED}") from exc
+        except pd.errors.ParserError as exc:
+            raise LoadError(f"{path}: not a readable delimited table ({exc}); expected {EXPECTED}") from exc
+    for warning in caught:
+        for line, saw in re.findall(r"line (\d+): expected \d+ fields, saw (\d+)", str(warning.message)):
+            problems.append(Problem(str(path), f"line {line} has {saw} fields, more than the header; row skipped",
+                                    int(line), None, "error"))
+    return frame, problems
+
+
+def read_records(path: str | Path) -> pd.DataFrame:
+    """Read JSON records (a list of flat objects, or one under ``data``/``records``/``events``) as strings."""
+    path = Path(path)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise LoadError(f"{path}: not readable JSON ({exc})") from exc
+    rows = records_of(document)
+    if rows is None:
+        raise LoadError(f"{path}: expected a list of objects, or an object with a 'data', 'records' or "
+                        "'events' list of objects")
+    frame = pd.DataFrame.from_records(rows)
+    nested = [c for c in frame.columns if frame[c].map(lambda v: isinstance(v, (dict, list))).any()]
+    for column in nested:
+        frame[column] = frame[column].map(lambda v: json.dumps(v) if isinstance(v, (dict, list)) else v)
+    return frame.astype("object").where(frame.notna(), "").astype(str)
+
+
+def records_of(document: object) -> list[dict[str, Any]] | None:
+    if isinstance(document, dict):
+        document = next((document[k] for k in ("data", "records", "events") if isinstance(document.get(k), list)),
+                        None)
+    if isinstance(document, list) and document and all(isinstance(r, dict) for r in document):
+        return document
+    return None
+
+
+def _names(row: pd.Series) -> list[str]:
+    names: list[str] = []
+    for i, value in enumerate(row.astype(str).str.replace("\xa0", " ").str.strip()):
+        name = value or f"column{i + 1}"
+        names.append(name if name not in names else f"{name}_{i + 1}")
+    return names
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises many types for a damaged file; none may escape
+        if isinstance(exc, MemoryError):
+            raise
+        raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
+
+
+def _read_excel(path: Path, nrows: int | None) -> pd.DataFrame:
+    try:
+        return pd.read_excel(path, header=None, dtype=str, nrows=nrows).fillna("")
+    except Exception as exc:  # openpyxl raises many types (BadZipFile, KeyError …) for a damaged workbook
+        if isinstance(exc, MemoryError):
+            raise
+        raise LoadError(f"{path}: not a readable Excel workbook ({exc})") from exc
+
+
+def _read_fast(data: bytes, options: dict[str, Any], suffix: str) -> tuple[pd.DataFrame, str, bytes] | None:
+    """UTF-8 text read by Arrow's CSV reader (with the delimiter sniffed as usual), or None."""
+    if str(options.get("encoding") or "utf-8").lower().replace("-", "") not in ("utf8", "utf8sig"):
+        return None
+    data = lines.normalise_bytes(data)
+    sample = data[:SAMPLE_BYTES * 4].decode("utf-8-sig", errors="ignore")[:SAMPLE_BYTES]
+    delimiter = options.get("delimiter") or sniff_delimiter(sample, suffix)
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    frame = table_fast.read_csv(body, delimiter, sample)
+    return None if frame is None else (frame, delimiter, body)
+
+
+@dataclass
+class Raw:
+    """A table as read: strings with column names, how it was read, and each row's line in the file."""
+
+    frame: pd.DataFrame
+    encoding: str
+    delimiter: str | None
+    header: bool
+    problems: list[Problem]
+    rows: np.ndarray
+
+
+def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> Raw:
+    """The table as strings with column names, plus encoding, delimiter, header flag, problems and line numbers."""
+    suffix = path.suffix.lower()
+    header: bool | None = options.get("header")
+    if suffix in (".json", ".parquet", ".pq"):
+        frame = read_records(path) if suffix == ".json" else _read_parquet(path)
+        frame = frame.head(nrows) if nrows else frame
+        return Raw(frame, "utf-8" if suffix == ".json" else "binary", None, True, [],
+                    np.arange(1, len(frame) + 1))
+    problems: list[Problem] = []
+    delimiter: str | None = None
+    text: bytes | str = b""
+    if suffix in (".xlsx", ".xlsm"):
+        frame = _read_excel(path, nrows)
+        encoding = "xlsx"
+    else:
+        data = path.read_bytes()
+        if not data or data.isspace():  # (data.strip() would copy a big file)
+            raise LoadError(f"{path}: the file is empty; expected {EXPECTED}")
+        fast = _read_fast(data, options, suffix) if nrows is None else None
+        if fast is not None:
+            frame, delimiter, text, encoding = fast[0], fast[1], fast[2], "utf-8"
+        else:
+            text, encoding, problems = _decode(path, data, options.get("encoding"))
+            text = lines.normalise_text(text)
+            delimiter = options.get("delimiter") or sniff_delimiter(text[:SAMPLE_BYTES], suffix)
+            frame, bad = _read_delimited(path, text, delimiter, None if nrows is None else nrows + 1)
+            problems += bad
+    if frame.empty:
+        raise LoadError(f"{path}: no rows; expected {EXPECTED}")
+    if header is None:
+        header = date_columns.has_header(frame)
+    width = frame.shape[1]
+    if header:
+        frame = frame.iloc[1:].reset_index(drop=True).set_axis(_names(frame.iloc[0]), axis=1)
+    else:
+        frame.columns = [f"column{i + 1}" for i in range(frame.shape[1])]
+        problems.append(Problem(str(path), "no header row found; columns named column1, column2 …", None, None,
+                                "info"))
+    frame = frame.head(nrows) if nrows else frame
+    if delimiter is None or nrows:  # a workbook's rows are its lines; a preview needs no line numbers
+        rows = np.arange(2 if header else 1, len(frame) + (2 if header else 1))
+    else:
+        rows = lines.record_lines(text, delimiter, len(frame), header, width)
+    return Raw(frame, encoding, delimiter, header, problems, rows)
+
+
+def raw_table(path: Path, options: dict[str, Any]) -> tuple[pd.DataFrame, bool]:
+    """A table file's cells as strings with column names (``column1`` … without a header), and the header flag."""
+    raw = load_raw(path, options)
+    return raw.frame, raw.header

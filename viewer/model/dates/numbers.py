@@ -1,0 +1,61 @@
+"""Dates written as plain integers: ``20130203`` (YYYYMMDD), ``201302`` (YYYYMM) and years (``2013``).
+
+Event exports such as GDELT write their dates as YYYYMMDD integers; statistical tables write a year
+column. :func:`number_dates` tells which of these a column holds (so a loader may pick it as the
+date column even when its name says nothing), and :func:`compact_dates` reads them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from viewer.model.dates import UTC_DTYPE
+
+YEARS = (1000, 2200)  # a column of bare integers is taken for years only inside this range
+
+
+def _valid_compact(nums: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Which integers are valid YYYYMMDD and which valid YYYYMM dates."""
+    integral = (nums % 1 == 0) & nums.notna()
+    whole = nums.where(integral, 0).astype("int64")
+    day_form = integral & whole.between(10000101, 99991231)
+    month, day = (whole // 100) % 100, whole % 100
+    day_form &= month.between(1, 12) & day.between(1, 31)
+    month_form = integral & whole.between(100001, 999912) & (whole % 100).between(1, 12)
+    return day_form, month_form
+
+
+def number_dates(values: pd.Series) -> str | None:
+    """``"yyyymmdd"``, ``"yyyymm"`` or ``"year"`` when every non-empty cell is such an integer, else None."""
+    text = values.astype("str").str.strip()
+    text = text[(text != "") & values.notna().to_numpy()]
+    if text.empty or not text.str.fullmatch(r"\d{4}|\d{6}|\d{8}").all():
+        return None
+    nums = pd.to_numeric(text, errors="coerce")
+    lengths = text.str.len()
+    day_form, month_form = _valid_compact(nums)
+    if (lengths == 8).all() and day_form.all():
+        return "yyyymmdd"
+    if (lengths == 6).all() and month_form.all():
+        return "yyyymm"
+    if (lengths == 4).all() and nums.between(*YEARS).all():
+        return "year"
+    return None
+
+
+def compact_dates(nums: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Instants (UTC), precisions and a 'was read' mask for YYYYMMDD and YYYYMM integers among ``nums``."""
+    day_form, month_form = _valid_compact(nums)
+    whole = nums.where(day_form | month_form, 0).astype("int64")
+    year = np.where(day_form, whole // 10000, whole // 100)
+    month = np.where(day_form, (whole // 100) % 100, whole % 100)
+    day = np.where(day_form, whole % 100, 1)
+    valid = (day_form | month_form).to_numpy()
+    frame = pd.DataFrame({"year": np.where(valid, year, np.nan), "month": np.where(valid, month, np.nan),
+                          "day": np.where(valid, day, np.nan)}, index=nums.index)
+    stamps = pd.to_datetime(frame, errors="coerce")
+    instants = stamps.dt.tz_localize("UTC").astype(UTC_DTYPE)
+    precision = pd.Series(np.where(day_form, "day", "month"), index=nums.index, dtype="object")
+    read = instants.notna()
+    return instants, precision.where(read, None), read
