@@ -139,6 +139,7 @@ class LabelTexts(Sequence[str]):
         self._titles = events["title"]
         self._coarse = events["precision"].isin(["year", "month"]).to_numpy(dtype=bool)
         self._done: dict[int, str] = {}
+        self._arrow: pa.Array | None = None
 
     def __len__(self) -> int:
         return len(self._titles)
@@ -158,6 +159,16 @@ class LabelTexts(Sequence[str]):
             title = str(self._titles.iloc[i])
             self._done[i] = label_texts(self._events.iloc[i:i + 1])[0] if self._coarse[i] else title
         return self._done[i]
+
+    def take(self, indices: np.ndarray) -> list[str]:
+        """The labels of many events at once: one Arrow ``take`` for the titles, no pandas per label."""
+        indices = np.asarray(indices, dtype=np.int64)
+        if self._arrow is None:
+            self._arrow = pa.array(self._titles, type=pa.string(), from_pandas=True).fill_null("")
+        out: list[str] = self._arrow.take(pa.array(indices)).to_pylist()
+        for k in np.flatnonzero(self._coarse[indices]).tolist():
+            out[k] = self[int(indices[k])]
+        return out
 
     def lengths(self) -> np.ndarray:
         """Characters per label (for packing), computed in C++ except for month/year-dated events."""

@@ -210,12 +210,18 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         p.drawImage(QRectF(left, top_px, right - left, height), qimage)
 
     def _label_widths(self, events: np.ndarray) -> np.ndarray:
-        missing = events[np.isnan(self._widths[events])]
+        """Widths in the bold font, measured once per event (titles fetched in bulk, not one by one)."""
+        missing = np.unique(events[np.isnan(self._widths[events])])
         if len(missing):
             metrics = QFontMetricsF(self.bold)  # bold is the widest, so a label never outgrows its slot
-            for e in np.unique(missing).tolist():
-                self._widths[e] = metrics.horizontalAdvance(self.marks.titles[e])
+            texts = self._texts(missing)
+            self._widths[missing] = [metrics.horizontalAdvance(t) for t in texts]
         return self._widths[events]
+
+    def _texts(self, events: np.ndarray) -> list[str]:
+        titles = self.marks.titles
+        take = getattr(titles, "take", None)
+        return take(events) if take is not None else [titles[int(e)] for e in events.tolist()]
 
     def _left_of_marks(self, px0: np.ndarray, rows: np.ndarray, lx: np.ndarray, widths: np.ndarray,
                        full: np.ndarray, keep: np.ndarray, priority: np.ndarray, edges: tuple[float, float],
@@ -270,11 +276,13 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         ink, faded_ink = QColor(self.theme.text), QColor(self.theme.muted)
         halo = qcolor(self.theme.label_back, 225)
         self.label_boxes = []
-        for j in np.flatnonzero(keep).tolist():
+        drawn = np.flatnonzero(keep)
+        texts = dict(zip(drawn.tolist(), self._texts(events[drawn]), strict=True))
+        for j in drawn.tolist():
             bold = bool(strong[j])
             p.setFont(self.bold if bold else self.font)
             p.setPen(faded_ink if faded[j] and not bold else ink)
-            title = m.titles[int(events[j])]
+            title = texts[j]
             if widths[j] < full[j]:
                 title = QFontMetricsF(self.bold if bold else self.font).elidedText(
                     title, Qt.TextElideMode.ElideRight, float(widths[j]))

@@ -10,7 +10,7 @@ import math
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPixmap, QPolygonF
 
 from viewer.model import lane_packing
 from viewer.ui.shared.theme import Theme
@@ -54,22 +54,45 @@ def paint_shapes(p: QPainter, kinds: np.ndarray, lanes: np.ndarray, colours: lis
 
 def _paint_diamonds(p: QPainter, key: np.ndarray, plain: np.ndarray, coarse: np.ndarray, colours: list[QColor],
                     px0: np.ndarray, py: np.ndarray, hollow: QColor) -> None:
-    side = MARK_RADIUS * ROOT2
-    # device (x, y) seen from a frame turned by 45°: x' = (x + y) / √2, y' = (y - x) / √2
-    rx, ry = (px0 + py) / ROOT2 - side / 2, (py - px0) / ROOT2 - side / 2
+    """Markers stamped from one pre-drawn sprite per colour and style (antialiased once, not per marker)."""
     marker_key = key // 2  # markers do not fade at the edge
-    p.save()
-    p.rotate(45.0)
+    ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
+    half = SPRITE_PX / 2.0
     for group in _groups(marker_key, plain):
         lane, is_coarse, is_faded, _ = _unpack(int(marker_key[group[0]]) * 2)
-        colour = QColor(colours[lane])
-        if is_faded:
-            colour.setAlpha(60)
+        sprite = _sprite(QColor(colours[lane]), is_coarse, is_faded, hollow, ratio)
+        for x, y in zip((px0[group] - half).tolist(), (py[group] - half).tolist(), strict=True):
+            p.drawPixmap(QPointF(x, y), sprite)
+
+
+_SPRITES: dict[tuple[int, bool, bool, int, float], QPixmap] = {}
+SPRITE_PX = 2 * MARK_RADIUS + 4.0  # the diamond (corner to corner 2 × radius) and its edge, with a margin
+
+
+def _sprite(colour: QColor, hollow_fill: bool, faded: bool, hollow: QColor, ratio: float) -> QPixmap:
+    key = (colour.rgba(), hollow_fill, faded, hollow.rgba(), ratio)
+    sprite = _SPRITES.get(key)
+    if sprite is None:
+        if len(_SPRITES) > 512:  # themes and datasets come and go: keep the cache small
+            _SPRITES.clear()
+        size = math.ceil(SPRITE_PX * ratio)
+        sprite = QPixmap(size, size)
+        sprite.setDevicePixelRatio(ratio)
+        sprite.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(sprite)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        fill = QColor(colour)
+        if faded:
+            fill.setAlpha(60)
         # a darker edge keeps light colours (yellow) visible on white; hollow means "some day in this month/year"
-        p.setPen(QPen(colour.darker(135), 1.2))
-        p.setBrush(QBrush(hollow if is_coarse else colour))
-        p.drawRects([QRectF(x, y, side, side) for x, y in zip(rx[group].tolist(), ry[group].tolist(), strict=True)])
-    p.restore()
+        painter.setPen(QPen(fill.darker(135), 1.2))
+        painter.setBrush(QBrush(hollow if hollow_fill else fill))
+        c = SPRITE_PX / 2.0
+        painter.drawPolygon(QPolygonF([QPointF(c, c - MARK_RADIUS), QPointF(c + MARK_RADIUS, c),
+                                       QPointF(c, c + MARK_RADIUS), QPointF(c - MARK_RADIUS, c)]))
+        painter.end()
+        _SPRITES[key] = sprite
+    return sprite
 
 
 def _paint_strong(p: QPainter, kind: int, colour: QColor, x0: float, x1: float, y: float, right: float,
