@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -74,6 +75,24 @@ class Dataset:
     relations: pd.DataFrame
     meta: DatasetMeta = field(default_factory=DatasetMeta)
     problems: list[Problem] = field(default_factory=list)
+    _positions: Mapping[str, tuple[float, float]] | None = field(default=None, init=False, repr=False,
+                                                                 compare=False)
+
+    @property
+    def positions(self) -> Mapping[str, tuple[float, float]]:
+        """Where each entity sits in the relationship graph: one layout over all dates, computed once."""
+        if self._positions is None:
+            from viewer.model.graph_positions import dataset_layout
+            self._positions = MappingProxyType(dataset_layout(self))
+        return self._positions
+
+    @positions.setter
+    def positions(self, positions: Mapping[str, tuple[float, float]]) -> None:
+        self._positions = MappingProxyType(dict(positions))
+
+    def has_positions(self) -> bool:
+        """True once the layout is computed (or was read from the cache)."""
+        return self._positions is not None
 
     @property
     def title(self) -> str:

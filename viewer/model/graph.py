@@ -17,7 +17,7 @@ from viewer.model import query
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
 from viewer.model.graph_history import HistorySteps, history_steps, step_path
-from viewer.model.graph_positions import MIN_DISTANCE, PERSON, Positions, core_ids, layout
+from viewer.model.graph_positions import MIN_DISTANCE, PERSON, Positions, core_ids, layout, positions_for, prepare
 
 __all__ = [
     "MIN_DISTANCE",
@@ -33,6 +33,8 @@ __all__ = [
     "graph_at",
     "history_steps",
     "layout",
+    "positions_for",
+    "prepare",
     "short_name",
     "step_path",
 ]

@@ -198,7 +198,7 @@ class RelationshipPanel(QWidget):
 
     def _on_dataset(self, dataset: Dataset) -> None:
         args = (dataset.entities, dataset.relations)
-        self._layout = graph.layout(*args, include_people=True, principal=dataset.meta.principal)
+        self._layout = graph.positions_for(dataset)
         self._moved = {}
         self._positions = dict(self._layout)
         self._core = set(graph.core_ids(*args))
