@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.spatial import cKDTree
 
-PASSES = 60  # push passes before the ring search takes over for what is left
+PASSES = 80  # push passes before the ring search takes over for what is left
 SLACK = 0.999  # pushes converge onto the limit, so a pair only counts as too close just short of it
 RING_SPOTS = 12  # candidate directions per ring in the fallback search
 RINGS = 200  # rings tried around a node before giving up on that node (never reached in practice)
@@ -42,14 +42,12 @@ def _push(pos: np.ndarray, pairs: np.ndarray, spacing: np.ndarray, movable: np.n
     gap = np.hypot(delta[:, 0], delta[:, 1])
     unit = np.where(gap[:, None] > 1e-12, delta / np.maximum(gap, 1e-12)[:, None], _directions(pairs))
     overlap = (spacing[i] + spacing[j]) / 2 - gap
-    share_i = np.where(movable[j], 0.5, 1.0) * movable[i]
-    share_j = np.where(movable[i], 0.5, 1.0) * movable[j]
+    share_i = np.where(movable[j], 0.51, 1.02) * movable[i]  # a little past the limit: no creeping up on it
+    share_j = np.where(movable[i], 0.51, 1.02) * movable[j]
     move = np.zeros_like(pos)
-    np.add.at(move, i, unit * (overlap * share_i * 1.02)[:, None])
-    np.add.at(move, j, -unit * (overlap * share_j * 1.02)[:, None])
-    # a node squeezed from many sides would otherwise overshoot by the sum of its pushes
-    count = np.bincount(pairs.ravel(), minlength=len(pos)).astype(float)
-    return pos + move / np.sqrt(np.maximum(count, 1.0))[:, None]
+    np.add.at(move, i, unit * (overlap * share_i)[:, None])
+    np.add.at(move, j, -unit * (overlap * share_j)[:, None])
+    return pos + move
 
 
 def separate(pos: np.ndarray, spacing: np.ndarray, movable: np.ndarray | None = None,

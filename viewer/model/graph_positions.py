@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import igraph
 import numpy as np
 import pandas as pd
+from scipy.spatial import cKDTree
 
 from viewer.model.graph_overlap import separate
 
@@ -30,9 +31,12 @@ MIN_DISTANCE = 0.09  # in the unit box: about 50 px in a 600 px panel, room for 
 HUB_ROOM = 1.3  # a hub asks for more room (its edges carry labels): spacing grows with √degree …
 MAX_ROOM = 2.5  # … up to this many times MIN_DISTANCE
 PERSON_ROOM = 1.01
-GRID_FROM = 1000  # from this many nodes igraph's grid variant (repulsion between neighbours only)
-PAIR_BUDGET = 3e8  # node pairs × iterations for the exact variant: about half a second
-ITERATIONS = 500
+ORBIT_RADIUS = 0.14  # how far outside its anchor a person sits, in the unit box
+ORBIT_SPOTS = 12  # candidate directions around an anchor
+GRID_FROM = 400  # from this many nodes igraph's grid variant (repulsion between neighbours only)
+PAIR_BUDGET = 8e7  # node pairs × iterations for the exact variant: a few tenths of a second
+ITERATIONS = 500  # the exact variant, for small graphs
+GRID_ITERATIONS = 300  # the grid variant settles sooner, and each of its rounds costs far more
 GRAVITY = 0.02  # weight of the tie every node has to an invisible centre: keeps islands near
 PRINCIPAL_PULL = 1.0  # the same tie for principal entities, which end up central
 
@@ -52,34 +56,23 @@ def _pairs(relations: pd.DataFrame, index: dict[str, int]) -> np.ndarray:
     return np.unique(np.stack([lo, hi], axis=1).reshape(-1, 2), axis=0)
 
 
-def _spring(count: int, pairs: np.ndarray, pull: np.ndarray, start: np.ndarray, fixed: np.ndarray,
-            seed: int) -> np.ndarray:
-    """igraph's Fruchterman–Reingold over ``count`` nodes; ``fixed`` rows stay at their ``start``.
+def _spring(pairs: np.ndarray, pull: np.ndarray, start: np.ndarray, seed: int) -> np.ndarray:
+    """igraph's Fruchterman–Reingold from ``start``; the grid variant from :data:`GRID_FROM` nodes.
 
     Every node is also tied to an invisible centre node with weight ``pull`` (gravity), so separate
     islands stay near and principal entities (a stronger pull) end up central.
     """
-    centre = count
-    edges = np.concatenate([pairs, np.stack([np.arange(count), np.full(count, centre)], axis=1)])
+    count = len(start)
+    edges = np.concatenate([pairs, np.stack([np.arange(count), np.full(count, count)], axis=1)])
     weights = np.concatenate([np.ones(len(pairs)), pull])
     graph = igraph.Graph(n=count + 1, edges=edges.tolist())
-    hub = start[fixed].mean(axis=0) if fixed.any() else np.zeros(2)
-    seed_xy = np.vstack([start, hub])
-    low, high = np.full(count + 1, -np.inf), np.full(count + 1, np.inf)
-    held = np.append(fixed, fixed.any())  # with a fixed core, the centre is held at its middle
-    bounds: dict[str, list[float]] = {}
-    if held.any():
-        for axis, name in ((0, "x"), (1, "y")):
-            bounds[f"min{name}"] = np.where(held, seed_xy[:, axis], low).tolist()
-            bounds[f"max{name}"] = np.where(held, seed_xy[:, axis], high).tolist()
-    free = int((~held).sum())
-    grid = free + 1 >= GRID_FROM
-    iterations = ITERATIONS if grid else int(np.clip(PAIR_BUDGET / max(count + 1, 1) ** 2, 50, ITERATIONS))
+    grid = count + 1 >= GRID_FROM
+    iterations = GRID_ITERATIONS if grid else int(np.clip(PAIR_BUDGET / (count + 1) ** 2, 50, ITERATIONS))
     with _IGRAPH_RANDOM:
         igraph.set_random_number_generator(random.Random(seed))
         try:
-            coords = graph.layout_fruchterman_reingold(weights=weights.tolist(), niter=iterations,
-                                                       seed=seed_xy.tolist(), grid=grid, **bounds).coords
+            coords = graph.layout_fruchterman_reingold(weights=weights.tolist(), niter=iterations, grid=grid,
+                                                       seed=np.vstack([start, np.zeros(2)]).tolist()).coords
         finally:
             igraph.set_random_number_generator(random)
     return np.asarray(coords, dtype=float)[:count]
@@ -99,20 +92,26 @@ def _fit(raw: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     """Scale and separate: the longest side is 1 when the nodes fit at their spacing, more when not.
 
     A small graph is scaled to the unit box and separated, and the two are repeated a few times
-    (separating grows the box, rescaling shrinks the gaps); a big graph is scaled to the area its
-    nodes need and separated once. Either way no two nodes end up closer than their spacings ask.
+    (separating grows the box, rescaling shrinks the gaps). A bigger one is scaled so that the
+    median gap to the nearest node is the mean spacing: the crowded half then only needs local
+    pushes, which settle in a few dozen passes (scaling to the smallest area the nodes could fill
+    would leave a jam that only a global expansion undoes). No two nodes end up too close.
     """
     if len(raw) < 2:
         return np.full((len(raw), 2), 0.5)
-    needed = float(np.sqrt(len(raw)) * spacing.mean() * 1.2)  # the side of a square that holds them
-    target = max(1.0, needed)
     pos = raw - raw.mean(axis=0)
-    squeeze = 1.0
-    for _ in range(6 if target == 1.0 else 1):
-        pos = separate(pos * (target * squeeze / max(_extent(pos), 1e-9)), spacing)
-        if _extent(pos) <= target:
-            break
-        squeeze *= 0.95  # separating grew it past the box: start the next round a little smaller
+    nearest = cKDTree(pos).query(pos, k=2)[0][:, 1]
+    spread = float(spacing.mean() / max(float(np.median(nearest)), 1e-9))
+    boxed = 1.0 / max(_extent(pos), 1e-9)
+    if np.sqrt(len(pos)) * spacing.mean() * 1.2 > 1.0:  # they cannot all fit in the unit box
+        pos = separate(pos * max(spread, boxed), spacing)
+    else:
+        squeeze = 1.0
+        for _ in range(6):
+            pos = separate(pos * (squeeze / max(_extent(pos), 1e-9)), spacing)
+            if _extent(pos) <= 1.0:
+                break
+            squeeze *= 0.95  # separating grew it past the box: start the next round a little smaller
     lo, hi = pos.min(axis=0), pos.max(axis=0)
     pos = pos - (lo + hi) / 2
     return pos * max(1.0, 1.0 / max(_extent(pos), 1e-9)) + 0.5  # only ever spread out, never squeeze
@@ -140,7 +139,7 @@ def layout(entities: pd.DataFrame, relations: pd.DataFrame, *, include_people: b
     pull = np.array([GRAVITY * (1.0 + PRINCIPAL_PULL * 30 * (e in wanted)) for e in core])
     rng = np.random.default_rng(seed)
     start = rng.uniform(-0.5, 0.5, size=(len(core), 2)) * np.sqrt(max(len(core), 1))
-    raw = _spring(len(core), pairs, pull, start, np.zeros(len(core), dtype=bool), seed) if core else start
+    raw = _spring(pairs, pull, start, seed) if core else start
     spacing = _spacing(pairs, len(core))
     pos = _fit(raw, spacing)
     positions = dict(zip(core, map(tuple, pos), strict=True))
@@ -149,35 +148,76 @@ def layout(entities: pd.DataFrame, relations: pd.DataFrame, *, include_people: b
         placed = set(core)
         others = [e for e in ends if e not in placed]
         if others:
-            positions.update(zip(others, map(tuple, _around(pos, spacing, core, others, relations, seed)), strict=True))
+            positions.update(zip(others, map(tuple, _around(pos, spacing, core, others, relations)), strict=True))
     return {key: (float(x), float(y)) for key, (x, y) in positions.items()}
 
 
-def _around(core_pos: np.ndarray, core_spacing: np.ndarray, core: list[str], others: list[str], relations: pd.DataFrame,
-            seed: int) -> np.ndarray:
-    """Positions for ``others`` (people and their boards) with the core held where it is."""
+def _around(core_pos: np.ndarray, core_spacing: np.ndarray, core: list[str], others: list[str],
+            relations: pd.DataFrame) -> np.ndarray:
+    """Positions for ``others`` (people and their boards) with the core held where it is.
+
+    Works outwards in rounds: each person goes on an arc around the placed entity it is tied to
+    (the best-connected one), on the side facing away from that entity's own ties, so people
+    gather in the free space around their company; a board only people sit on follows its
+    chairman in the next round. People tied to nothing placed go on a ring around everything.
+    Then overlap removal with the core fixed. No random numbers: the result is deterministic.
+    """
     ids = [*core, *others]
     index = {e: i for i, e in enumerate(ids)}
     pairs = _pairs(relations, index)
-    links = pairs[(pairs >= len(core)).any(axis=1)]
-    # the spring embedding works in its own units (an edge ≈ 1): convert the core there and back
-    unit = MIN_DISTANCE * 1.5
-    rng = np.random.default_rng([seed, 1])
-    anchors = np.full((len(others), 2), np.nan)
-    for a, b in links:  # start each person beside something it is tied to
-        if a < len(core) <= b:
-            anchors[b - len(core)] = core_pos[a]
-        elif b < len(core) <= a:
-            anchors[a - len(core)] = core_pos[b]
+    pos = np.vstack([core_pos.reshape(-1, 2), np.full((len(others), 2), np.nan)])
+    degree = np.bincount(pairs.ravel(), minlength=len(ids)) if len(pairs) else np.zeros(len(ids), dtype=int)
+    both = np.vstack([pairs, pairs[:, ::-1]])  # (node, neighbour) both ways
     centre = core_pos.mean(axis=0) if len(core_pos) else np.full(2, 0.5)
-    anchors = np.where(np.isnan(anchors), centre, anchors)
-    start = np.vstack([core_pos.reshape(-1, 2), anchors + rng.normal(scale=MIN_DISTANCE, size=anchors.shape)]) / unit
-    fixed = np.arange(len(ids)) < len(core)
-    pull = np.full(len(ids), GRAVITY)
-    raw = _spring(len(ids), links, pull, start, fixed, seed) * unit
-    raw[fixed] = core_pos  # exactly: the round trip through the embedding's units must not move the core
+    while np.isnan(pos[:, 0]).any():
+        todo = np.isnan(pos[both[:, 0], 0]) & ~np.isnan(pos[both[:, 1], 0])
+        if not todo.any():
+            _ring(pos, centre)
+            break
+        ties = pd.DataFrame({"node": both[todo, 0], "anchor": both[todo, 1], "degree": degree[both[todo, 1]]})
+        ties = ties.sort_values(["node", "degree", "anchor"], ascending=[True, False, True]).drop_duplicates("node")
+        _orbit(pos, ties["node"].to_numpy(), ties["anchor"].to_numpy(), both, centre)
     spacing = np.concatenate([core_spacing, np.full(len(others), MIN_DISTANCE * PERSON_ROOM)])
-    return separate(raw, spacing, movable=~fixed)[len(core):]
+    fixed = np.arange(len(ids)) < len(core)
+    return separate(pos, spacing, movable=~fixed)[len(core):]
+
+
+def _orbit(pos: np.ndarray, nodes: np.ndarray, anchors: np.ndarray, both: np.ndarray, centre: np.ndarray) -> None:
+    """Put ``nodes`` on arcs around their ``anchors``, facing away from each anchor's placed ties."""
+    placed = ~np.isnan(pos[both[:, 1], 0])
+    ties = pd.DataFrame({"anchor": both[placed, 0], "x": pos[both[placed, 1], 0], "y": pos[both[placed, 1], 1]})
+    ties = ties[ties["anchor"].isin(anchors)].groupby("anchor")[["x", "y"]].mean()
+    toward = ties.reindex(anchors).to_numpy()  # the middle of what each anchor is tied to
+    toward = np.where(np.isnan(toward), centre, toward)
+    away = pos[anchors] - toward
+    angle = np.arctan2(away[:, 1], away[:, 0])
+    angle = np.where(np.hypot(away[:, 0], away[:, 1]) < 1e-9, 0.0, angle)
+    order = pd.Series(anchors).groupby(anchors).cumcount().to_numpy()
+    size = pd.Series(anchors).map(pd.Series(anchors).value_counts()).to_numpy()
+    step = np.minimum(0.6, 2 * np.pi / np.maximum(size, 1))  # a fan, closing into a ring for many people
+    theta = angle + (order - (size - 1) / 2) * step
+    radius = ORBIT_RADIUS * np.maximum(1.0, size * MIN_DISTANCE / (2 * np.pi * ORBIT_RADIUS))
+    # candidate spots: the fan's own first, then round the anchor and further out; keep the roomiest
+    turns = np.linspace(0, 2 * np.pi, ORBIT_SPOTS, endpoint=False)
+    spots = np.concatenate([
+        pos[anchors][:, None, :] + (radius * r)[:, None, None]
+        * np.stack([np.cos(theta[:, None] + turns), np.sin(theta[:, None] + turns)], axis=2)
+        for r in (1.0, 1.6)], axis=1)
+    taken = pos[~np.isnan(pos[:, 0])]
+    room = cKDTree(taken).query(spots.reshape(-1, 2))[0].reshape(len(nodes), -1)
+    preference = np.concatenate([np.minimum(turns, 2 * np.pi - turns)] * 2) * 0.01 + np.repeat([0, 0.02], len(turns))
+    best = np.argmax(np.minimum(room, 2 * MIN_DISTANCE) - preference, axis=1)
+    pos[nodes] = spots[np.arange(len(nodes)), best]
+
+
+def _ring(pos: np.ndarray, centre: np.ndarray) -> None:
+    """Put every unplaced node on a ring just outside everything placed."""
+    todo = np.flatnonzero(np.isnan(pos[:, 0]))
+    placed = pos[~np.isnan(pos[:, 0])]
+    reach = float(np.hypot(*(placed - centre).T).max()) if len(placed) else 0.0
+    radius = max(reach + 2 * MIN_DISTANCE, len(todo) * MIN_DISTANCE / (2 * np.pi))
+    theta = np.linspace(0, 2 * np.pi, len(todo), endpoint=False)
+    pos[todo] = centre + radius * np.stack([np.cos(theta), np.sin(theta)], axis=1)
 
 
 def dataset_layout(dataset: Dataset) -> Positions:
