@@ -108,11 +108,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(paths: list[str] | str | None) -> Dataset:
+def _load(paths: list[str] | str | None, *, layout: bool = False) -> Dataset:
+    """The dataset of the given paths; ``layout`` also computes its graph positions (only drawing needs them)."""
     from viewer.io.cache import load_cached_many
     if isinstance(paths, str):
         paths = [paths]
-    return load_cached_many(paths or [])
+    return load_cached_many(paths or [], layout=layout)
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -215,7 +216,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Render the window offscreen to an image file."""
     if not args.out.lower().endswith((".png", ".svg", ".pdf")):
         raise UsageError(f"{args.out}: expected a file ending in .png, .svg or .pdf")
-    ds = _load(args.paths)
+    ds = _load(args.paths, layout=args.view != "timeline")
     from viewer.ui.export import export_window  # the one command that needs Qt
     export_window(ds, args.out, size=args.size, at=args.at, start=args.start, end=args.end, view=args.view)
     print(f"Wrote {args.out}")

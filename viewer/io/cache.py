@@ -8,6 +8,11 @@ folder), :data:`LOADER_VERSION` and the options, so editing the file or upgradin
 Entries are written to a temporary folder and renamed into place; a damaged entry is logged, removed
 and rebuilt; the least recently used entries go beyond :data:`MAX_ENTRIES` or :data:`MAX_BYTES`.
 ``ENTENTE_NO_CACHE=1`` turns the cache off. Qt-free.
+
+With ``layout=True`` (the default, what the window's loading worker gets) the dataset's graph
+positions are computed too, off the UI thread, and kept in the entry (``positions.parquet``, tagged
+with :data:`viewer.model.graph_positions.LAYOUT_VERSION`), so a reopened dataset is not laid out
+again. Commands that never draw the graph pass ``layout=False``.
 """
 
 from __future__ import annotations
@@ -27,18 +32,21 @@ from typing import Any
 import pandas as pd
 
 from viewer import paths
+from viewer.io.atomic import write_text
 from viewer.model.dataset import Dataset, DatasetMeta
 from viewer.model.dates import PartialDate
+from viewer.model.graph_positions import LAYOUT_VERSION, prepare
 from viewer.model.problems import Problem
 
 log = logging.getLogger(__name__)
 
-LOADER_VERSION = 1  # bump when a loader or build_dataset changes what a file reads as
+LOADER_VERSION = 2  # bump when a loader or build_dataset changes what a file reads as
 MIN_BYTES = 5 * 2**20  # smaller inputs parse in well under a second: caching them would only churn
 MAX_ENTRIES = 10
 MAX_BYTES = 2 * 2**30
 TABLES = ("events", "entities", "relations")
 ENTRY = "entry.json"
+POSITIONS = "positions.parquet"
 
 
 def enabled() -> bool:
@@ -62,28 +70,34 @@ def fingerprint(path: Path, options: dict[str, Any]) -> tuple[str, int]:
     return hashlib.sha256(text.encode()).hexdigest()[:32], sum(st.st_size for _, st in stats)
 
 
-def load_cached(path: str | Path | None = None, **options: Any) -> Dataset:
-    """:func:`viewer.io.load`, answered from the cache when this file (unchanged) was read before."""
+def load_cached(path: str | Path | None = None, *, layout: bool = True, **options: Any) -> Dataset:
+    """:func:`viewer.io.load`, answered from the cache when this file (unchanged) was read before.
+
+    With ``layout``, the dataset's graph positions are ready too (read from the entry or computed).
+    """
     from viewer.io import load
     if path is None or not enabled():
-        return load(path, **options)
+        return _laid_out(load(path, **options), layout)
     source = Path(path)
     try:
         key, size = fingerprint(source, options)
     except OSError:
-        return load(path, **options)  # load names the problem (missing, unreadable …)
+        return _laid_out(load(path, **options), layout)  # load names the problem (missing, unreadable …)
     if size < MIN_BYTES:
-        return load(path, **options)
+        return _laid_out(load(path, **options), layout)
     entry = root() / key
     if entry.exists():
         try:
             dataset = read_entry(entry)
             os.utime(entry / ENTRY)  # recently used: pruned last
-            return dataset
         except Exception as exc:  # a damaged entry (any reader error) is rebuilt, never fatal
             log.warning("cached dataset %s is damaged (%s); reading %s again", entry, exc, source)
             shutil.rmtree(entry, ignore_errors=True)
-    dataset = load(path, **options)
+        else:
+            if layout and not dataset.has_positions():
+                add_positions(prepare(dataset), entry)
+            return dataset
+    dataset = _laid_out(load(path, **options), layout)
     try:
         write_entry(dataset, entry)
         prune()
@@ -92,13 +106,21 @@ def load_cached(path: str | Path | None = None, **options: Any) -> Dataset:
     return dataset
 
 
-def load_cached_many(paths_: Sequence[str | Path]) -> Dataset:
-    """:func:`viewer.io.load_many` with each file read through :func:`load_cached`."""
+def _laid_out(dataset: Dataset, layout: bool) -> Dataset:
+    return prepare(dataset) if layout else dataset
+
+
+def load_cached_many(paths_: Sequence[str | Path], *, layout: bool = True) -> Dataset:
+    """:func:`viewer.io.load_many` with each file read through :func:`load_cached`.
+
+    Several files are combined into a new dataset, laid out as a whole (the parts are not).
+    """
     from viewer.io.combine import combine
     if not paths_:
-        return load_cached()
-    datasets = [load_cached(p) for p in paths_]
-    return datasets[0] if len(datasets) == 1 else combine(datasets)
+        return load_cached(layout=layout)
+    if len(paths_) == 1:
+        return load_cached(paths_[0], layout=layout)
+    return _laid_out(combine([load_cached(p, layout=False) for p in paths_]), layout)
 
 
 def _meta_json(meta: DatasetMeta) -> dict[str, Any]:
@@ -146,6 +168,9 @@ def write_entry(dataset: Dataset, entry: Path) -> None:
         document = {"version": LOADER_VERSION, "meta": _meta_json(dataset.meta),
                     "problems": [asdict(p) for p in dataset.problems],
                     "categories": {name: _categories(getattr(dataset, name)) for name in TABLES}}
+        if dataset.has_positions():
+            _positions_frame(dataset).to_parquet(staging / POSITIONS, index=False)
+            document["layout_version"] = LAYOUT_VERSION
         (staging / ENTRY).write_text(json.dumps(document), encoding="utf-8")  # written last: marks it whole
         try:
             staging.rename(entry)
@@ -165,7 +190,32 @@ def read_entry(entry: Path) -> Dataset:
               for name in TABLES]
     problems = [Problem(**p) for p in document["problems"]]
     events, entities, relations = frames
-    return Dataset(events, entities, relations, meta=_meta_from(document["meta"]), problems=problems)
+    dataset = Dataset(events, entities, relations, meta=_meta_from(document["meta"]), problems=problems)
+    if document.get("layout_version") == LAYOUT_VERSION and (entry / POSITIONS).exists():
+        xy = pd.read_parquet(entry / POSITIONS)
+        dataset.positions = dict(zip(xy["id"], zip(xy["x"].astype(float), xy["y"].astype(float), strict=True),
+                                     strict=True))
+    return dataset
+
+
+def _positions_frame(dataset: Dataset) -> pd.DataFrame:
+    positions = dataset.positions
+    xy = list(positions.values())
+    return pd.DataFrame({"id": list(positions), "x": [p[0] for p in xy], "y": [p[1] for p in xy]})
+
+
+def add_positions(dataset: Dataset, entry: Path) -> None:
+    """Keep a dataset's graph positions in its existing entry (each file replaced atomically)."""
+    staging = entry / f".{POSITIONS}.{uuid.uuid4().hex[:8]}"
+    try:
+        document = json.loads((entry / ENTRY).read_text(encoding="utf-8"))
+        _positions_frame(dataset).to_parquet(staging, index=False)
+        os.replace(staging, entry / POSITIONS)
+        write_text(entry / ENTRY, json.dumps({**document, "layout_version": LAYOUT_VERSION}))
+    except (OSError, ValueError, TypeError) as exc:  # the positions are in memory either way
+        log.warning("could not keep the graph positions in %s (%s)", entry, exc)
+    finally:
+        staging.unlink(missing_ok=True)
 
 
 def _size(folder: Path) -> int:

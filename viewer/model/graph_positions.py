@@ -16,13 +16,11 @@ import threading
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import igraph
 import numpy as np
 import pandas as pd
-from scipy.spatial import cKDTree
 
-from viewer.model.graph_overlap import separate
-
+# igraph, scipy and graph_overlap (which needs scipy) are imported where a layout is computed: the
+# commands that never draw the graph start a second sooner without them
 if TYPE_CHECKING:
     from viewer.model.dataset import Dataset
 
@@ -39,6 +37,8 @@ ITERATIONS = 500  # the exact variant, for small graphs
 GRID_ITERATIONS = 300  # the grid variant settles sooner, and each of its rounds costs far more
 GRAVITY = 0.02  # weight of the tie every node has to an invisible centre: keeps islands near
 PRINCIPAL_PULL = 1.0  # the same tie for principal entities, which end up central
+
+LAYOUT_VERSION = 1  # bump when positions change for the same data: cached positions are recomputed
 
 Positions = dict[str, tuple[float, float]]
 
@@ -62,6 +62,7 @@ def _spring(pairs: np.ndarray, pull: np.ndarray, start: np.ndarray, seed: int) -
     Every node is also tied to an invisible centre node with weight ``pull`` (gravity), so separate
     islands stay near and principal entities (a stronger pull) end up central.
     """
+    import igraph
     count = len(start)
     edges = np.concatenate([pairs, np.stack([np.arange(count), np.full(count, count)], axis=1)])
     weights = np.concatenate([np.ones(len(pairs)), pull])
@@ -97,6 +98,9 @@ def _fit(raw: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     pushes, which settle in a few dozen passes (scaling to the smallest area the nodes could fill
     would leave a jam that only a global expansion undoes). No two nodes end up too close.
     """
+    from scipy.spatial import cKDTree
+
+    from viewer.model.graph_overlap import separate
     if len(raw) < 2:
         return np.full((len(raw), 2), 0.5)
     pos = raw - raw.mean(axis=0)
@@ -162,6 +166,7 @@ def _around(core_pos: np.ndarray, core_spacing: np.ndarray, core: list[str], oth
     chairman in the next round. People tied to nothing placed go on a ring around everything.
     Then overlap removal with the core fixed. No random numbers: the result is deterministic.
     """
+    from viewer.model.graph_overlap import separate
     ids = [*core, *others]
     index = {e: i for i, e in enumerate(ids)}
     pairs = _pairs(relations, index)
@@ -184,6 +189,7 @@ def _around(core_pos: np.ndarray, core_spacing: np.ndarray, core: list[str], oth
 
 def _orbit(pos: np.ndarray, nodes: np.ndarray, anchors: np.ndarray, both: np.ndarray, centre: np.ndarray) -> None:
     """Put ``nodes`` on arcs around their ``anchors``, facing away from each anchor's placed ties."""
+    from scipy.spatial import cKDTree
     placed = ~np.isnan(pos[both[:, 1], 0])
     ties = pd.DataFrame({"anchor": both[placed, 0], "x": pos[both[placed, 1], 0], "y": pos[both[placed, 1], 1]})
     ties = ties[ties["anchor"].isin(anchors)].groupby("anchor")[["x", "y"]].mean()
