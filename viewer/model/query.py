@@ -128,11 +128,12 @@ def uncertain_mask(relations: pd.DataFrame, when: object) -> np.ndarray:
 
 
 def relation_label(row: pd.Series) -> str:
-    """The text on an edge: ``43.4%`` for stakes, the kind for ties without a value."""
+    """The text on an edge: its value formatted for its kind (``43.4%``, ``2.5``), or the kind without one."""
+    from viewer.model.graph import value_label  # graph builds on this module
     value = row["value"]
     if pd.isna(value):
         return str(row["kind"]).replace("_", " ")
-    return f"{value:g}%"
+    return value_label(str(row["kind"]), float(value), str(row.get("unit", "") or ""))
 
 
 def fuzzy_note(row: pd.Series, when: object) -> str:
