@@ -31,6 +31,7 @@ __all__ = [
     "drop_node",
     "edge_width",
     "graph_at",
+    "graph_during",
     "history_steps",
     "layout",
     "positions_for",
@@ -81,6 +82,7 @@ class Edge:
     fuzzy: str
     event: str
     lane: float  # offset among the edges between the same two nodes: 0 alone, ±0.5 for two, …
+    held: float = 1.0  # in a window: the share of it the relation held (thinner when partial)
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,7 @@ class GraphView:
     when: pd.Timestamp
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+    until: pd.Timestamp | None = None  # the end of the window, for a graph "during the window"
 
     def node_ids(self) -> frozenset[str]:
         """The ids of the visible nodes."""
@@ -176,21 +179,57 @@ def graph_at(dataset: Dataset, when: object, *, include_people: bool = False,
     """
     t = parse_date(when).start
     relations = dataset.relations
-    kinds = dataset.entities.set_index("id")["kind"].astype(str)
-    visible = query.valid_mask(relations, t) & ~relations["kind"].astype(str).isin(set(hidden_kinds)).to_numpy()
-    if not include_people:
-        people = set(kinds.index[kinds == PERSON])
-        visible &= ~(relations["kind"].astype(str).eq(LEADERSHIP)
-                     | relations["source"].isin(people) | relations["target"].isin(people)).to_numpy()
+    visible = query.valid_mask(relations, t) & _shown(dataset, include_people, hidden_kinds)
+    absent = query.absent_at(dataset.entities, t)
+    if absent:  # an entity that does not exist yet (or any more) takes its relations with it
+        visible &= ~(relations["source"].isin(absent) | relations["target"].isin(absent)).to_numpy()
     uncertain = query.uncertain_mask(relations, t)[visible]
     rows = relations[visible]
+    return _view(dataset, rows, t, uncertain, np.ones(len(rows)))
+
+
+def graph_during(dataset: Dataset, start: object, end: object, *, include_people: bool = False,
+                 hidden_kinds: Iterable[str] = frozenset()) -> GraphView:
+    """Every relation valid at some point of the window ``[start, end]``, each edge with the share it held.
+
+    ``Edge.held`` is 1.0 for a relation valid throughout the window and less for one that started,
+    ended (or whose entities appeared or went) inside it; ``GraphView.until`` is the window's end.
+
+    >>> import viewer
+    >>> view = graph_during(viewer.load(), "2023-01-01", "2023-12-31")
+    >>> sorted(e.label for e in view.edges if (e.source, e.target, e.kind) == ("renault", "nissan", "equity_stake"))
+    ['15%', '43.4%']
+    """
+    relations = dataset.relations
+    during = query.relations_during(relations[_shown(dataset, include_people, hidden_kinds)], start, end,
+                                    dataset.entities)
+    t = parse_date(start).start
+    view = _view(dataset, during, t, np.zeros(len(during), dtype=bool), during["held"].to_numpy())
+    return GraphView(view.when, view.nodes, view.edges, until=query.window_end(end))
+
+
+def _shown(dataset: Dataset, include_people: bool, hidden_kinds: Iterable[str]) -> np.ndarray:
+    """Relations of a kind that is shown (and, without people, neither leadership nor a person's)."""
+    relations = dataset.relations
+    shown = ~relations["kind"].astype(str).isin(set(hidden_kinds)).to_numpy()
+    if not include_people:
+        kinds = dataset.entities.set_index("id")["kind"].astype(str)
+        people = set(kinds.index[kinds == PERSON])
+        shown &= ~(relations["kind"].astype(str).eq(LEADERSHIP)
+                   | relations["source"].isin(people) | relations["target"].isin(people)).to_numpy()
+    return shown
+
+
+def _view(dataset: Dataset, rows: pd.DataFrame, t: pd.Timestamp, uncertain: np.ndarray,
+          held: np.ndarray) -> GraphView:
+    """Nodes and edges for the given relation rows (``t``: the instant fuzzy notes are read at)."""
     lanes = _lanes(rows) if len(rows) else np.zeros(0)
     edges = tuple(
         Edge(id=str(row["id"]), source=str(row["source"]), target=str(row["target"]), kind=str(row["kind"]),
              value=float(row["value"]), label=query.relation_label(row), width=edge_width(str(row["kind"]),
              float(row["value"])), uncertain=bool(flag), fuzzy=query.fuzzy_note(row, t) if flag else "",
-             event=str(row["event"]), lane=float(lane))
-        for (_, row), flag, lane in zip(rows.iterrows(), uncertain, lanes, strict=True))
+             event=str(row["event"]), lane=float(lane), held=float(share))
+        for (_, row), flag, lane, share in zip(rows.iterrows(), uncertain, lanes, held, strict=True))
     ids = sorted({e.source for e in edges} | {e.target for e in edges})
     table = dataset.entities.set_index("id")
     principal = set(dataset.meta.principal)
