@@ -56,7 +56,7 @@ def test_no_placed_label_overlaps_another_label_or_a_node(graph: tuple[np.ndarra
 def test_a_lone_node_label_goes_to_the_right_of_its_node() -> None:
     placed = place_labels(np.array([[100.0, 100.0]]), np.array([6.0]), np.array([[40.0, 12.0]]),
                           np.zeros(0), np.zeros(0), np.zeros((0, 2)))
-    x0, y0, x1, y1 = placed.node_rects[0]
+    x0, y0, _, y1 = placed.node_rects[0]
     assert x0 > 106 and (y0 + y1) / 2 == 100
 
 
