@@ -224,19 +224,27 @@ def _view(dataset: Dataset, rows: pd.DataFrame, t: pd.Timestamp, uncertain: np.n
           held: np.ndarray) -> GraphView:
     """Nodes and edges for the given relation rows (``t``: the instant fuzzy notes are read at)."""
     lanes = _lanes(rows) if len(rows) else np.zeros(0)
+    kinds = rows["kind"].astype(str).tolist()
+    values = rows["value"].to_numpy(dtype=float)
+    # one label per distinct (kind, value): a big graph repeats them, and a row Series costs ~50 µs
+    keys = list(zip(kinds, np.where(np.isnan(values), -np.inf, values).tolist(), strict=True))  # nan ≠ nan
+    labels = {key: query.relation_label(pd.Series({"kind": key[0], "value": np.nan if key[1] == -np.inf else key[1]}))
+              for key in set(keys)}
+    notes = {int(i): query.fuzzy_note(rows.iloc[i], t) for i in np.flatnonzero(uncertain)}
     edges = tuple(
-        Edge(id=str(row["id"]), source=str(row["source"]), target=str(row["target"]), kind=str(row["kind"]),
-             value=float(row["value"]), label=query.relation_label(row), width=edge_width(str(row["kind"]),
-             float(row["value"])), uncertain=bool(flag), fuzzy=query.fuzzy_note(row, t) if flag else "",
-             event=str(row["event"]), lane=float(lane), held=float(share))
-        for (_, row), flag, lane, share in zip(rows.iterrows(), uncertain, lanes, held, strict=True))
+        Edge(id=i, source=a, target=b, kind=k, value=v, label=labels[keys[n]], width=edge_width(k, v),
+             uncertain=bool(flag), fuzzy=notes.get(n, ""), event=ev, lane=float(lane), held=float(share))
+        for n, (i, a, b, k, v, ev, flag, lane, share) in enumerate(zip(
+            rows["id"].astype(str), rows["source"].astype(str), rows["target"].astype(str), kinds,
+            values.tolist(), rows["event"].astype(str), uncertain, lanes, held, strict=True)))
     ids = sorted({e.source for e in edges} | {e.target for e in edges})
     table = dataset.entities.set_index("id")
+    known = [i for i in ids if i in table.index]
+    rows_of = table.loc[known, ["name", "kind", "color"]].astype(str)
     principal = set(dataset.meta.principal)
     nodes = tuple(
-        Node(id=i, name=str(table.at[i, "name"]), short_name=short_name(str(table.at[i, "name"])),
-             kind=str(table.at[i, "kind"]), color=str(table.at[i, "color"]), principal=i in principal)
-        for i in ids if i in table.index)
+        Node(id=i, name=name, short_name=short_name(name), kind=kind, color=color, principal=i in principal)
+        for i, name, kind, color in zip(known, rows_of["name"], rows_of["kind"], rows_of["color"], strict=True))
     return GraphView(t, nodes, edges)
 
 
