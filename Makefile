@@ -2,12 +2,13 @@
 # make test  - create .venv, install Entente with its test tools and run ruff, mypy and pytest
 # make package - build the PyInstaller bundle in dist/entente and smoke-test it
 # make fuzz  - a long fuzzing run of every loader (1500 cases per property, random seeds)
+# make bench-graph - graph layout, label placement and a 5,000-entity relations export (JSON)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint package fuzz bench clean
+.PHONY: run test lint package fuzz bench bench-graph clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,9 @@ fuzz: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_scale.py
+
+bench-graph: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_graph.py
 
 package: $(STAMP)
 	packaging/build.sh

@@ -4,6 +4,7 @@
 ``entente PATH …``                   open the window on datasets (combined when several)
 ``entente info [PATH]``              title, counts, date span, problems
 ``entente relations [PATH] --at D``  relations valid at a date (table, csv or json)
+``entente relations [PATH] --from A --to B``  relations valid at some point of a window, with the share held
 ``entente events [PATH] …``          events matching a window, actors, categories, text
 ``entente diff [PATH] --from A --to B`` relations added, removed and changed between two dates
 ``entente history [PATH] SRC TGT``   the value of a relation over time
@@ -35,6 +36,7 @@ from viewer.io.spec_suggest import suggest_spec
 from viewer.model.dataset import Dataset
 from viewer.model.dates import format_date, parse_date
 from viewer.model.problems import LoadError
+from viewer.model.query import relations_during
 
 COMMANDS = ("info", "events", "relations", "diff", "history", "validate", "convert", "export")
 FORMATS = ("table", "csv", "json")
@@ -104,9 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="an attribute's value (State=IL); repeat a name for any of several values")
     events.add_argument("--format", choices=FORMATS, default="table")
 
-    relations = sub.add_parser("relations", help="relations valid at a date")
+    relations = sub.add_parser("relations", help="relations valid at a date, or during a window")
     relations.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
-    relations.add_argument("--at", required=True, type=_date, help="the date (2019, 2019-12, 2019-12-29, ISO)")
+    relations.add_argument("--at", type=_date, help="the date (2019, 2019-12, 2019-12-29, ISO)")
+    relations.add_argument("--from", dest="start", type=_date,
+                           help="with --to: every relation valid at some point of the window")
+    relations.add_argument("--to", dest="end", type=_date, help="the window's end (its whole day/month/year)")
     relations.add_argument("--format", choices=FORMATS, default="table")
 
     diff = sub.add_parser("diff", help="relations added, removed and changed between two dates")
@@ -144,12 +149,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _load(paths: list[str] | str | None, args: argparse.Namespace) -> Dataset:
+def _load(paths: list[str] | str | None, args: argparse.Namespace | None = None, *, layout: bool = False
+          ) -> Dataset:
+    """The dataset of the given paths (read with ``--mapping`` when given); ``layout`` also computes its
+    graph positions (only drawing needs them)."""
     if isinstance(paths, str):
         paths = [paths]
-    if getattr(args, "mapping", None):
-        return load_cached_many(paths or [], mapping=read_spec(args.mapping))
-    return load_cached_many(paths or [])
+    if args is not None and getattr(args, "mapping", None):
+        return load_cached_many(paths or [], layout=layout, mapping=read_spec(args.mapping))
+    return load_cached_many(paths or [], layout=layout)
 
 
 def cmd_suggest_mapping(args: argparse.Namespace) -> int:
@@ -189,11 +197,23 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_relations(args: argparse.Namespace) -> int:
-    """Print the relations valid at a date."""
+    """Print the relations valid at a date, or at some point of a window (with the share of it they held)."""
+    window = args.start is not None or args.end is not None
+    if window == (args.at is not None) or (window and (args.start is None or args.end is None)):
+        raise UsageError("give either --at DATE or both --from DATE and --to DATE")
     ds = _load(args.paths, args)
-    valid = ds.relations_at(args.at)
-    frame = frame_for_output(valid, ["source", "target", "kind", "value", "valid_from", "valid_to"])
-    emit(frame, args.format, title=f"Relations valid at {parse_date(args.at).label()}")
+    columns = ["source", "target", "kind", "value", "valid_from", "valid_to"]
+    if not window:
+        emit(frame_for_output(ds.relations_at(args.at), columns), args.format,
+             title=f"Relations valid at {parse_date(args.at).label()}")
+        return 0
+    try:
+        during = relations_during(ds.relations, args.start, args.end, ds.entities)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+    during = during.assign(held=during["held"].round(3))
+    emit(frame_for_output(during, [*columns, "held"]), args.format,
+         title=f"Relations from {parse_date(args.start).label()} to {parse_date(args.end).label()}")
     return 0
 
 
@@ -272,7 +292,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     """Render the window offscreen to an image file."""
     if not args.out.lower().endswith((".png", ".svg", ".pdf")):
         raise UsageError(f"{args.out}: expected a file ending in .png, .svg or .pdf")
-    ds = _load(args.paths, args)
+    ds = _load(args.paths, args, layout=args.view != "timeline")
     from viewer.ui.render import export_window  # noqa: PLC0415 - the one command that needs Qt loads it only here
     export_window(ds, args.out, size=args.size, at=args.at, start=args.start, end=args.end, view=args.view)
     print(f"Wrote {args.out}")

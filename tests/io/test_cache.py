@@ -88,7 +88,7 @@ def test_entries_are_complete_when_they_appear(cache_root: Path, table: Path) ->
     cache.load_cached(table)
     (entry,) = _entries(cache_root)
     assert sorted(p.name for p in entry.iterdir()) == ["entities.parquet", "entry.json", "events.parquet",
-                                                        "relations.parquet"]
+                                                        "positions.parquet", "relations.parquet"]
 
 
 def test_the_cache_is_off_when_entente_no_cache_is_set(cache_root: Path, table: Path,
@@ -135,3 +135,30 @@ def test_a_default_window_outside_years_1_to_9999_survives_the_cache(tmp_path: P
     dataset = type(dataset)(dataset.events, dataset.entities, dataset.relations, meta=meta)
     cache.write_entry(dataset, tmp_path / "entry")
     assert cache.read_entry(tmp_path / "entry").meta == meta
+def test_graph_positions_are_computed_while_loading_and_kept_in_the_entry(
+        cache_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from viewer.paths import bundled_dataset
+    first = cache.load_cached(bundled_dataset())
+    assert first.has_positions()
+    monkeypatch.setattr("viewer.model.graph_positions.dataset_layout",
+                        lambda *a: pytest.fail("the positions were computed again"))
+    again = cache.load_cached(bundled_dataset())
+    assert again.has_positions() and dict(again.positions) == dict(first.positions)
+
+
+def test_an_entry_written_without_positions_gains_them_when_a_layout_is_asked_for(cache_root: Path) -> None:
+    from viewer.paths import bundled_dataset
+    assert not cache.load_cached(bundled_dataset(), layout=False).has_positions()
+    laid_out = cache.load_cached(bundled_dataset())
+    assert laid_out.has_positions()
+    (entry,) = _entries(cache_root)
+    assert (entry / cache.POSITIONS).exists()
+    assert dict(cache.read_entry(entry).positions) == dict(laid_out.positions)
+
+
+def test_positions_of_an_older_layout_are_not_used(cache_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from viewer.paths import bundled_dataset
+    cache.load_cached(bundled_dataset())
+    monkeypatch.setattr(cache, "LAYOUT_VERSION", cache.LAYOUT_VERSION + 1)
+    (entry,) = _entries(cache_root)
+    assert not cache.read_entry(entry).has_positions()

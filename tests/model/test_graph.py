@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from itertools import combinations
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -153,3 +154,34 @@ def test_hiding_every_kind_leaves_an_empty_graph(ds: Dataset) -> None:
     kinds = set(ds.relations["kind"].astype(str))
     view = graph.graph_at(ds, "2023-02-06", include_people=True, hidden_kinds=kinds)
     assert view.edges == () and view.nodes == ()
+
+
+def test_stakes_and_voting_rights_read_as_percentages() -> None:
+    assert graph.value_label("equity_stake", 43.4) == "43.4%"
+    assert graph.value_label("government_stake", 15.01) == "15.01%"
+    assert graph.value_label("voting_rights", 100.0) == "100%"
+
+
+def test_a_gexf_weight_is_a_plain_number_not_a_percentage() -> None:
+    assert graph.value_label("edge", 1.0) == "1"
+    assert graph.value_label("cites", 2.5) == "2.5"
+    assert graph.value_label("edge", 12500.0) == "12,500"
+
+
+def test_a_price_carries_its_unit_when_known() -> None:
+    assert graph.value_label("acquisition_price_eur", 2.5e9) == "2.5 bn EUR"
+    assert graph.value_label("price", 300.0, "USD") == "300 USD"
+    assert graph.value_label("price", 300.0) == "300"
+
+
+def test_a_relation_without_a_value_has_no_value_text() -> None:
+    assert graph.value_label("equity_stake", float("nan")) == ""
+
+
+def test_a_weighted_gexf_edge_is_labelled_with_its_weight(tmp_path: Path) -> None:
+    gexf = tmp_path / "g.gexf"
+    gexf.write_text('<gexf version="1.3"><graph defaultedgetype="directed"><nodes><node id="a" label="A"/>'
+                    '<node id="b" label="B"/></nodes><edges><edge id="e" source="a" target="b" weight="1"/>'
+                    '</edges></graph></gexf>', encoding="utf-8")
+    (edge,) = graph.graph_at(viewer.load(gexf), "2020-01-01").edges
+    assert edge.label == "1"

@@ -8,6 +8,11 @@ folder), :data:`LOADER_VERSION` and the options, so editing the file or upgradin
 Entries are written with :func:`viewer.io.atomic.replace_dir`; a damaged entry is logged, removed
 and rebuilt; the least recently used entries go beyond :data:`MAX_ENTRIES` or :data:`MAX_BYTES`.
 ``ENTENTE_NO_CACHE=1`` turns the cache off. Qt-free.
+
+With ``layout=True`` (the default, what the window's loading worker gets) the dataset's graph
+positions are computed too, off the UI thread, and kept in the entry (``positions.parquet``, tagged
+with :data:`viewer.model.graph_positions.LAYOUT_VERSION`), so a reopened dataset is not laid out
+again. Commands that never draw the graph pass ``layout=False``.
 """
 
 from __future__ import annotations
@@ -28,14 +33,16 @@ import pandas as pd
 
 from viewer import paths
 from viewer.io import load
-from viewer.io.atomic import replace_dir
+from viewer.io.atomic import replace_dir, replace_file
 from viewer.io.combine import combine
 from viewer.io.import_spec import as_spec
 from viewer.model.dataset import Dataset, DatasetMeta
 from viewer.model.dates import PartialDate
+from viewer.model.graph_positions import LAYOUT_VERSION, prepare
 from viewer.model.problems import Problem
 
 log = logging.getLogger(__name__)
+__all__ = ["LAYOUT_VERSION", "load_cached", "load_cached_many", "read_entry", "write_entry"]
 
 LOADER_VERSION = 2  # bump when a loader or build_dataset changes what a file reads as
 MIN_BYTES = 5 * 2**20  # smaller inputs parse in well under a second: caching them would only churn
@@ -43,6 +50,7 @@ MAX_ENTRIES = 10
 MAX_BYTES = 2 * 2**30
 TABLES = ("events", "entities", "relations")
 ENTRY = "entry.json"
+POSITIONS = "positions.parquet"
 
 
 def enabled() -> bool:
@@ -66,29 +74,35 @@ def fingerprint(path: Path, options: dict[str, Any]) -> tuple[str, int]:
     return hashlib.sha256(text.encode()).hexdigest()[:32], sum(st.st_size for _, st in stats)
 
 
-def load_cached(path: str | Path | None = None, **options: Any) -> Dataset:
-    """:func:`viewer.io.load`, answered from the cache when this file (unchanged) was read before."""
+def load_cached(path: str | Path | None = None, *, layout: bool = True, **options: Any) -> Dataset:
+    """:func:`viewer.io.load`, answered from the cache when this file (unchanged) was read before.
+
+    With ``layout``, the dataset's graph positions are ready too (read from the entry or computed).
+    """
     if options.get("mapping") is not None:  # the spec's content, not its file name, goes into the key
         options = {**options, "mapping": as_spec(options["mapping"])}
     if path is None or not enabled():
-        return load(path, **options)
+        return _laid_out(load(path, **options), layout)
     source = Path(path)
     try:
         key, size = fingerprint(source, options)
     except OSError:
-        return load(path, **options)  # load names the problem (missing, unreadable …)
+        return _laid_out(load(path, **options), layout)  # load names the problem (missing, unreadable …)
     if size < MIN_BYTES:
-        return load(path, **options)
+        return _laid_out(load(path, **options), layout)
     entry = root() / key
     if entry.exists():
         try:
             dataset = read_entry(entry)
             os.utime(entry / ENTRY)  # recently used: pruned last
-            return dataset
         except Exception as exc:  # a damaged entry (any reader error) is rebuilt, never fatal
             log.warning("cached dataset %s is damaged (%s); reading %s again", entry, exc, source)
             shutil.rmtree(entry, ignore_errors=True)
-    dataset = load(path, **options)
+        else:
+            if layout and not dataset.has_positions():
+                add_positions(prepare(dataset), entry)
+            return dataset
+    dataset = _laid_out(load(path, **options), layout)
     try:
         write_entry(dataset, entry)
         prune()
@@ -97,12 +111,20 @@ def load_cached(path: str | Path | None = None, **options: Any) -> Dataset:
     return dataset
 
 
-def load_cached_many(paths_: Sequence[str | Path], **options: Any) -> Dataset:
-    """:func:`viewer.io.load_many` with each file read through :func:`load_cached` (with the same options)."""
+def _laid_out(dataset: Dataset, layout: bool) -> Dataset:
+    return prepare(dataset) if layout else dataset
+
+
+def load_cached_many(paths_: Sequence[str | Path], *, layout: bool = True, **options: Any) -> Dataset:
+    """:func:`viewer.io.load_many` with each file read through :func:`load_cached` (with the same options).
+
+    Several files are combined into a new dataset, laid out as a whole (the parts are not).
+    """
     if not paths_:
-        return load_cached()
-    datasets = [load_cached(p, **options) for p in paths_]
-    return datasets[0] if len(datasets) == 1 else combine(datasets)
+        return load_cached(layout=layout, **options)
+    if len(paths_) == 1:
+        return load_cached(paths_[0], layout=layout, **options)
+    return _laid_out(combine([load_cached(p, layout=False, **options) for p in paths_]), layout)
 
 
 def _meta_json(meta: DatasetMeta) -> dict[str, Any]:
@@ -151,6 +173,9 @@ def write_entry(dataset: Dataset, entry: Path) -> None:
         document = {"version": LOADER_VERSION, "meta": _meta_json(dataset.meta),
                     "problems": [asdict(p) for p in dataset.problems],
                     "categories": {name: _categories(getattr(dataset, name)) for name in TABLES}}
+        if dataset.has_positions():
+            _positions_frame(dataset).to_parquet(folder / POSITIONS, index=False)
+            document["layout_version"] = LAYOUT_VERSION
         (folder / ENTRY).write_bytes(json.dumps(document).encode())  # written last: marks it whole
 
     replace_dir(entry, fill)
@@ -165,7 +190,28 @@ def read_entry(entry: Path) -> Dataset:
               for name in TABLES]
     problems = [Problem(**p) for p in document["problems"]]
     events, entities, relations = frames
-    return Dataset(events, entities, relations, meta=_meta_from(document["meta"]), problems=problems)
+    dataset = Dataset(events, entities, relations, meta=_meta_from(document["meta"]), problems=problems)
+    if document.get("layout_version") == LAYOUT_VERSION and (entry / POSITIONS).exists():
+        xy = pd.read_parquet(entry / POSITIONS)
+        dataset.positions = dict(zip(xy["id"], zip(xy["x"].astype(float), xy["y"].astype(float), strict=True),
+                                     strict=True))
+    return dataset
+
+
+def _positions_frame(dataset: Dataset) -> pd.DataFrame:
+    positions = dataset.positions
+    xy = list(positions.values())
+    return pd.DataFrame({"id": list(positions), "x": [p[0] for p in xy], "y": [p[1] for p in xy]})
+
+
+def add_positions(dataset: Dataset, entry: Path) -> None:
+    """Keep a dataset's graph positions in its existing entry (each file replaced atomically)."""
+    try:
+        document = json.loads((entry / ENTRY).read_text(encoding="utf-8"))
+        replace_file(entry / POSITIONS, lambda out: _positions_frame(dataset).to_parquet(out, index=False))
+        replace_file(entry / ENTRY, json.dumps({**document, "layout_version": LAYOUT_VERSION}))
+    except (OSError, ValueError, TypeError) as exc:  # the positions are in memory either way
+        log.warning("could not keep the graph positions in %s (%s)", entry, exc)
 
 
 def _size(folder: Path) -> int:

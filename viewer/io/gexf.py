@@ -3,9 +3,11 @@
 An edge becomes one relation, or one per ``<spell>`` when it has spells, valid from ``start``
 (or ``startopen``) to ``end`` (or ``endopen``). ``timeformat`` date/dateTime values are kept as
 written; double/integer values are read as years when they look like years, otherwise the time unit
-is unknown and the edge is kept timeless with a warning. A node with a start (or spells) adds one
-event "<label> appears" per start, so dated graphs also show on the timeline. Dynamic attribute
-values (``attvalue`` with start/end) are not turned into history.
+is unknown and the edge is kept timeless with a warning. A node's ``start``/``end`` (or its spells)
+become the entity's presence (``valid_from``/``valid_to``): the graph hides it outside them. Several
+spells give one period from the first start to the last end (noted as info), since an entity has
+one period. A node with a start also adds one event "<label> appears" per start, so dated graphs
+show on the timeline. Dynamic attribute values (``attvalue`` with start/end) are not turned into history.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
+from viewer.model.dates import parse_date
 from viewer.model.problems import LoadError, Problem
 
 EXPECTED = "a GEXF file (<gexf><graph><nodes>…</nodes><edges>…</edges></graph></gexf>)"
@@ -84,6 +87,19 @@ def _interval(element: StdET.Element, times: _Times) -> tuple[str, str, str]:
     return times.read(start), times.read(end), "; ".join(notes)
 
 
+def _presence(spells: list[tuple[str, str, str]]) -> tuple[str, str]:
+    """The first start and the last end of a node's spells (empty where any spell is open that way)."""
+    def key(text: str) -> pd.Timestamp:
+        try:
+            return parse_date(text).start
+        except ValueError:  # build_dataset reports the unreadable date
+            return pd.Timestamp.min.tz_localize("UTC")
+    starts, ends = [s for s, _, _ in spells], [e for _, e, _ in spells]
+    first = "" if "" in starts else min(starts, key=key)
+    last = "" if "" in ends else max(ends, key=key)
+    return first, last
+
+
 def _spells(element: StdET.Element) -> list[StdET.Element]:
     return [s for holder in element.findall("spells") for s in holder.findall("spell")] or [element]
 
@@ -141,9 +157,14 @@ def read(path: str | Path, **_options: Any) -> Dataset:
         name = node.get("label") or node_id
         kind = node.get("kind") or node.get("type") or values.get("kind") or values.get("type") or "node"
         note = "; ".join(f"{k}: {v}" for k, v in values.items() if k not in ("kind", "type"))
-        entities.append({"id": node_id, "name": name, "kind": kind, "color": _color(node), "note": note})
-        for spell in _spells(node):
-            start, _end, open_note = _interval(spell, times)
+        spells = [_interval(spell, times) for spell in _spells(node)]
+        first, last = _presence(spells)
+        if len(spells) > 1:
+            problems.append(Problem(label, f"node {node_id} has {len(spells)} spells; present from the first "
+                                    "start to the last end", None, "node/spells", "info"))
+        entities.append({"id": node_id, "name": name, "kind": kind, "color": _color(node), "note": note,
+                         "valid_from": first, "valid_to": last})
+        for start, _end, open_note in spells:
             if start:
                 events.append({"id": f"node-{node_id}-{start}", "start": start, "title": f"{name} appears",
                                "actors": node_id, "category": "appears", "description": open_note})

@@ -9,7 +9,7 @@ import pandas as pd
 
 from viewer.io.atomic import replace_dir, replace_file
 from viewer.model import attributes
-from viewer.model.dataset import ENTITY_COLUMNS, EVENT_COLUMNS, RELATION_COLUMNS, Dataset
+from viewer.model.dataset import ENTITY_COLUMNS, EVENT_COLUMNS, PRESENCE_COLUMNS, RELATION_COLUMNS, Dataset
 from viewer.model.dates import iso_date
 
 
@@ -26,7 +26,13 @@ def tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     relations["valid_from"] = _iso(relations, "valid_from", "valid_from_precision")
     relations["valid_to"] = _iso(relations, "valid_to", "valid_to_precision")
     relations["value"] = relations["value"].map(lambda v: "" if pd.isna(v) else f"{v:g}")
-    out = {"events": events[list(EVENT_COLUMNS)], "entities": ds.entities[list(ENTITY_COLUMNS)],
+    entities = ds.entities.copy()
+    columns = list(ENTITY_COLUMNS)
+    if all(c in entities.columns for c in PRESENCE_COLUMNS) and entities[list(PRESENCE_COLUMNS)].notna().any(axis=None):
+        for column in PRESENCE_COLUMNS:  # only written when some entity exists for a period
+            entities[column] = _iso(entities, column, f"{column}_precision")
+        columns += PRESENCE_COLUMNS
+    out = {"events": events[list(EVENT_COLUMNS)], "entities": entities[columns],
            "relations": relations[list(RELATION_COLUMNS)]}
     out = {name: frame.astype(str).replace({"nan": ""}) for name, frame in out.items()}
     for name, source in (("events", ds.events), ("entities", ds.entities), ("relations", ds.relations)):

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from viewer.model import attributes as attrs
-from viewer.model import dates, query
+from viewer.model import dates, graph_positions, query
 from viewer.model.columns import has_duplicates, is_in, normalise_lists, split_ids
 from viewer.model.columns import text as _text
 from viewer.model.dates import outliers
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 EVENT_COLUMNS = ("id", "start", "end", "precision", "title", "description", "actors", "category",
                  "tags", "source_title", "source_url")
 ENTITY_COLUMNS = ("id", "name", "kind", "country", "color", "note")
+PRESENCE_COLUMNS = ("valid_from", "valid_to")  # optional: when an entity exists (empty: always)
 RELATION_COLUMNS = ("id", "source", "target", "kind", "value", "valid_from", "valid_to", "event",
                     "note", "source_url")
 # raw columns that are core fields; any other column of a raw table becomes an attribute
@@ -83,6 +85,23 @@ class Dataset:
     relations: pd.DataFrame
     meta: DatasetMeta = field(default_factory=DatasetMeta)
     problems: list[Problem] = field(default_factory=list)
+    _positions: Mapping[str, tuple[float, float]] | None = field(default=None, init=False, repr=False,
+                                                                 compare=False)
+
+    @property
+    def positions(self) -> Mapping[str, tuple[float, float]]:
+        """Where each entity sits in the relationship graph: one layout over all dates, computed once."""
+        if self._positions is None:
+            self._positions = MappingProxyType(graph_positions.dataset_layout(self))
+        return self._positions
+
+    @positions.setter
+    def positions(self, positions: Mapping[str, tuple[float, float]]) -> None:
+        self._positions = MappingProxyType(dict(positions))
+
+    def has_positions(self) -> bool:
+        """True once the layout is computed (or was read from the cache)."""
+        return self._positions is not None
 
     @property
     def attributes(self) -> tuple[attrs.Attribute, ...]:
@@ -121,12 +140,14 @@ class Dataset:
     def relations_at(self, when: object) -> pd.DataFrame:
         """Relations valid at an instant (``valid_from <= t < valid_to``; empty ends are open).
 
+        Relations of an entity that does not exist at that instant (its own valid_from/valid_to) are left out.
+
         >>> import viewer
         >>> rel = viewer.load().relations_at("2022-12-31")
         >>> float(rel.query("source == 'renault' and target == 'nissan' and kind == 'equity_stake'")["value"].iloc[0])
         43.4
         """
-        return query.relations_at(self.relations, when)
+        return query.relations_at(self.relations, when, self.entities)
 
     def diff(self, before: object, after: object) -> Diff:
         """What changed in the relations between two dates (added, removed, changed, unchanged).
@@ -214,6 +235,23 @@ def _build_entities(raw: pd.DataFrame | None, label: str, report: _Reporter) -> 
     out["kind"] = _text(raw, "kind", "unknown").str.strip().str.lower().replace("", "unknown")
     for column in ("country", "color", "note"):
         out[column] = _text(raw, column)
+    return _presence(raw, out, label, report)
+
+
+def _presence(raw: pd.DataFrame, out: pd.DataFrame, label: str, report: _Reporter) -> pd.DataFrame:
+    """The optional ``valid_from``/``valid_to`` of each entity, with their precisions (NaT: open)."""
+    for column in PRESENCE_COLUMNS:
+        parsed = _parse_column(raw, column, label, report, "warning") if column in raw.columns else None
+        empty = pd.Series(pd.NaT, index=out.index, dtype="datetime64[us, UTC]")
+        out[column] = parsed.instants.where(~parsed.invalid) if parsed is not None else empty
+        precision = parsed.precisions.where(out[column].notna()) if parsed is not None else None
+        out[f"{column}_precision"] = pd.Series(precision, index=out.index, dtype=dates.PRECISION_DTYPE)
+    backwards = (out["valid_to"] < out["valid_from"]).fillna(False).to_numpy()
+    if backwards.any():
+        report.rows(label, np.flatnonzero(backwards), "valid_to", "valid_to is before valid_from; valid_to ignored",
+                    raw["valid_to"], "warning")
+        out.loc[backwards, "valid_to"] = pd.NaT
+        out.loc[backwards, "valid_to_precision"] = np.nan
     return out
 
 

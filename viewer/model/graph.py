@@ -17,7 +17,8 @@ from viewer.model import query
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
 from viewer.model.graph_history import HistorySteps, history_steps, step_path
-from viewer.model.graph_positions import MIN_DISTANCE, PERSON, Positions, core_ids, layout
+from viewer.model.graph_positions import MIN_DISTANCE, PERSON, Positions, core_ids, layout, positions_for, prepare
+from viewer.model.value_labels import STAKE_KINDS, value_label
 
 __all__ = [
     "MIN_DISTANCE",
@@ -31,14 +32,18 @@ __all__ = [
     "drop_node",
     "edge_width",
     "graph_at",
+    "graph_during",
     "history_steps",
     "layout",
+    "positions_for",
+    "prepare",
     "short_name",
     "step_path",
+    "value_label",
 ]
 
 LEADERSHIP = "leadership"
-STAKE_KINDS = frozenset({"equity_stake", "government_stake", "joint_venture"})
+# relation kinds whose value is a share of something, written as a percentage
 SHORT_NAME_LENGTH = 24
 _SHORT_NAMES = {"Renault–Nissan–Mitsubishi Alliance": "R–N–M Alliance"}
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&.-]{1,7})\)")
@@ -72,6 +77,7 @@ class Edge:
     fuzzy: str
     event: str
     lane: float  # offset among the edges between the same two nodes: 0 alone, ±0.5 for two, …
+    held: float = 1.0  # in a window: the share of it the relation held (thinner when partial)
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,7 @@ class GraphView:
     when: pd.Timestamp
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
+    until: pd.Timestamp | None = None  # the end of the window, for a graph "during the window"
 
     def node_ids(self) -> frozenset[str]:
         """The ids of the visible nodes."""
@@ -136,28 +143,72 @@ def graph_at(dataset: Dataset, when: object, *, include_people: bool = False,
     """
     t = parse_date(when).start
     relations = dataset.relations
-    kinds = dataset.entities.set_index("id")["kind"].astype(str)
-    visible = query.valid_mask(relations, t) & ~relations["kind"].astype(str).isin(set(hidden_kinds)).to_numpy()
-    if not include_people:
-        people = set(kinds.index[kinds == PERSON])
-        visible &= ~(relations["kind"].astype(str).eq(LEADERSHIP)
-                     | relations["source"].isin(people) | relations["target"].isin(people)).to_numpy()
+    visible = query.valid_mask(relations, t) & _shown(dataset, include_people, hidden_kinds)
+    absent = query.absent_at(dataset.entities, t)
+    if absent:  # an entity that does not exist yet (or any more) takes its relations with it
+        visible &= ~(relations["source"].isin(absent) | relations["target"].isin(absent)).to_numpy()
     uncertain = query.uncertain_mask(relations, t)[visible]
     rows = relations[visible]
+    return _view(dataset, rows, t, uncertain, np.ones(len(rows)))
+
+
+def graph_during(dataset: Dataset, start: object, end: object, *, include_people: bool = False,
+                 hidden_kinds: Iterable[str] = frozenset()) -> GraphView:
+    """Every relation valid at some point of the window ``[start, end]``, each edge with the share it held.
+
+    ``Edge.held`` is 1.0 for a relation valid throughout the window and less for one that started,
+    ended (or whose entities appeared or went) inside it; ``GraphView.until`` is the window's end.
+
+    >>> import viewer
+    >>> view = graph_during(viewer.load(), "2023-01-01", "2023-12-31")
+    >>> sorted(e.label for e in view.edges if (e.source, e.target, e.kind) == ("renault", "nissan", "equity_stake"))
+    ['15%', '43.4%']
+    """
+    relations = dataset.relations
+    during = query.relations_during(relations[_shown(dataset, include_people, hidden_kinds)], start, end,
+                                    dataset.entities)
+    t = parse_date(start).start
+    view = _view(dataset, during, t, np.zeros(len(during), dtype=bool), during["held"].to_numpy())
+    return GraphView(view.when, view.nodes, view.edges, until=query.window_end(end))
+
+
+def _shown(dataset: Dataset, include_people: bool, hidden_kinds: Iterable[str]) -> np.ndarray:
+    """Relations of a kind that is shown (and, without people, neither leadership nor a person's)."""
+    relations = dataset.relations
+    shown = ~relations["kind"].astype(str).isin(set(hidden_kinds)).to_numpy()
+    if not include_people:
+        kinds = dataset.entities.set_index("id")["kind"].astype(str)
+        people = set(kinds.index[kinds == PERSON])
+        shown &= ~(relations["kind"].astype(str).eq(LEADERSHIP)
+                   | relations["source"].isin(people) | relations["target"].isin(people)).to_numpy()
+    return shown
+
+
+def _view(dataset: Dataset, rows: pd.DataFrame, t: pd.Timestamp, uncertain: np.ndarray,
+          held: np.ndarray) -> GraphView:
+    """Nodes and edges for the given relation rows (``t``: the instant fuzzy notes are read at)."""
     lanes = _lanes(rows) if len(rows) else np.zeros(0)
+    kinds = rows["kind"].astype(str).tolist()
+    values = rows["value"].to_numpy(dtype=float)
+    # one label per distinct (kind, value): a big graph repeats them, and a row Series costs ~50 µs
+    keys = list(zip(kinds, np.where(np.isnan(values), -np.inf, values).tolist(), strict=True))  # nan ≠ nan
+    labels = {key: query.relation_label(pd.Series({"kind": key[0], "value": np.nan if key[1] == -np.inf else key[1]}))
+              for key in set(keys)}
+    notes = {int(i): query.fuzzy_note(rows.iloc[i], t) for i in np.flatnonzero(uncertain)}
     edges = tuple(
-        Edge(id=str(row["id"]), source=str(row["source"]), target=str(row["target"]), kind=str(row["kind"]),
-             value=float(row["value"]), label=query.relation_label(row), width=edge_width(str(row["kind"]),
-             float(row["value"])), uncertain=bool(flag), fuzzy=query.fuzzy_note(row, t) if flag else "",
-             event=str(row["event"]), lane=float(lane))
-        for (_, row), flag, lane in zip(rows.iterrows(), uncertain, lanes, strict=True))
+        Edge(id=i, source=a, target=b, kind=k, value=v, label=labels[keys[n]], width=edge_width(k, v),
+             uncertain=bool(flag), fuzzy=notes.get(n, ""), event=ev, lane=float(lane), held=float(share))
+        for n, (i, a, b, k, v, ev, flag, lane, share) in enumerate(zip(
+            rows["id"].astype(str), rows["source"].astype(str), rows["target"].astype(str), kinds,
+            values.tolist(), rows["event"].astype(str), uncertain, lanes, held, strict=True)))
     ids = sorted({e.source for e in edges} | {e.target for e in edges})
     table = dataset.entities.set_index("id")
+    known = [i for i in ids if i in table.index]
+    rows_of = table.loc[known, ["name", "kind", "color"]].astype(str)
     principal = set(dataset.meta.principal)
     nodes = tuple(
-        Node(id=i, name=str(table.at[i, "name"]), short_name=short_name(str(table.at[i, "name"])),
-             kind=str(table.at[i, "kind"]), color=str(table.at[i, "color"]), principal=i in principal)
-        for i in ids if i in table.index)
+        Node(id=i, name=name, short_name=short_name(name), kind=kind, color=color, principal=i in principal)
+        for i, name, kind, color in zip(known, rows_of["name"], rows_of["kind"], rows_of["color"], strict=True))
     return GraphView(t, nodes, edges)
 
 

@@ -14,7 +14,7 @@ import pandas as pd
 
 from viewer.model import query
 from viewer.model.dataset import Dataset
-from viewer.model.graph import Edge, GraphView, _lanes, graph_at
+from viewer.model.graph import Edge, GraphView, _lanes, graph_at, value_label
 
 CHANGES = ("changed", "added", "removed", "renewed", "unchanged")
 
@@ -40,17 +40,17 @@ class DiffGraph:
         return self.table[self.table["change"] != "unchanged"]
 
 
-def value_text(value: float) -> str:
-    """``43.4%``; empty for a tie without a value."""
-    return "" if np.isnan(value) else f"{value:g}%"
+def value_text(value: float, kind: str = "equity_stake") -> str:
+    """``43.4%`` for a stake (see :func:`viewer.model.graph.value_label`); empty for a tie without a value."""
+    return value_label(kind, value)
 
 
 def change_label(change: str, old: float, new: float, kind: str) -> str:
     """The text on a diff edge: ``43.4% → 15%`` for a changed stake, else the value (or the kind)."""
     if change == "changed":
-        return f"{value_text(old) or '–'} → {value_text(new) or '–'}"
+        return f"{value_text(old, kind) or '–'} → {value_text(new, kind) or '–'}"
     value = old if change == "removed" else new
-    return value_text(value) or kind.replace("_", " ")
+    return value_text(value, kind) or kind.replace("_", " ")
 
 
 def diff_graph(dataset: Dataset, before: object, after: object, *, include_people: bool = False,

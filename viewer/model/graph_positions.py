@@ -1,30 +1,50 @@
-"""Stable positions for the relationship graph: a seeded force-directed layout in numpy.
+"""Stable positions for the relationship graph: igraph's Fruchterman–Reingold, then overlap removal.
 
 Positions are computed once over every relation of every date, so a node stays where it is while
 the cursor moves. Entities tied to other non-people (the core) are laid out first; people, and
-boards only people sit on, are then placed just outside what they are tied to, with the core held
-still, so showing or hiding people never moves a company. Pandas and numpy only: never Qt.
+boards only people sit on, are then laid out around them with the core held still, so showing or
+hiding people never moves a company. igraph's C layout does the spring embedding (its grid variant
+above :data:`GRID_FROM` nodes); :func:`viewer.model.graph_overlap.separate` then keeps nodes apart.
+A layout is seeded (igraph's random numbers included), so the same dataset always looks the same.
+Never Qt.
 """
 
 from __future__ import annotations
 
+import random
+import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from viewer.model.graph_overlap import separate
+
+# igraph, scipy and graph_overlap (which needs scipy) are imported where a layout is computed: the
+# commands that never draw the graph start a second sooner without them
+if TYPE_CHECKING:
+    from viewer.model.dataset import Dataset
+
 PERSON = "person"
 MIN_DISTANCE = 0.09  # in the unit box: about 50 px in a 600 px panel, room for a node and its name
-GRAVITY = 0.02
-PRINCIPAL_PULL = 1.0
-MASS_EXP = 0.5
-HUB_ROOM = 1.3
-CANDIDATES = 8  # seeded runs scored by crossings and label clashes; the best one is kept
+HUB_ROOM = 1.3  # a hub asks for more room (its edges carry labels): spacing grows with √degree …
+MAX_ROOM = 2.5  # … up to this many times MIN_DISTANCE
+PERSON_ROOM = 1.01
 ORBIT_RADIUS = 0.14  # how far outside its anchor a person sits, in the unit box
-ORBIT_SPOTS = 16  # candidate directions around an anchor
-CHAR_WIDTH = 0.012  # a label character in the unit box (about 6 px in a 500 px wide graph)
+ORBIT_SPOTS = 12  # candidate directions around an anchor
+GRID_FROM = 400  # from this many nodes igraph's grid variant (repulsion between neighbours only)
+PAIR_BUDGET = 8e7  # node pairs × iterations for the exact variant: a few tenths of a second
+ITERATIONS = 500  # the exact variant, for small graphs
+GRID_ITERATIONS = 300  # the grid variant settles sooner, and each of its rounds costs far more
+GRAVITY = 0.02  # weight of the tie every node has to an invisible centre: keeps islands near
+PRINCIPAL_PULL = 1.0  # the same tie for principal entities, which end up central
+
+LAYOUT_VERSION = 1  # bump when positions change for the same data: cached positions are recomputed
 
 Positions = dict[str, tuple[float, float]]
+
+_IGRAPH_RANDOM = threading.Lock()  # igraph's random generator is process-wide: one seeded layout at a time
 
 
 def _pairs(relations: pd.DataFrame, index: dict[str, int]) -> np.ndarray:
@@ -38,77 +58,68 @@ def _pairs(relations: pd.DataFrame, index: dict[str, int]) -> np.ndarray:
     return np.unique(np.stack([lo, hi], axis=1).reshape(-1, 2), axis=0)
 
 
-def _fruchterman_reingold(pos: np.ndarray, pairs: np.ndarray, mass: np.ndarray, pull: np.ndarray,
-                          movable: np.ndarray, iterations: int = 300) -> np.ndarray:
-    """Spring embedding: all nodes repel, related ones attract, ``pull`` draws nodes to the centre.
+def _spring(pairs: np.ndarray, pull: np.ndarray, start: np.ndarray, seed: int) -> np.ndarray:
+    """igraph's Fruchterman–Reingold from ``start``; the grid variant from :data:`GRID_FROM` nodes.
 
-    Repulsion is scaled by both nodes' mass (1 + degree), as in ForceAtlas2: hubs push each other
-    apart while their leaves stay close, instead of every hub collapsing into one knot.
+    Every node is also tied to an invisible centre node with weight ``pull`` (gravity), so separate
+    islands stay near and principal entities (a stronger pull) end up central.
     """
-    pos = pos.copy()
-    k = 1.0 / np.sqrt(max(len(pos), 1))
-    temperature = 0.1
-    for step in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist2 = np.maximum((delta**2).sum(axis=2), 1e-8)
-        disp = (delta * (k * k * np.outer(mass, mass) / dist2)[..., None]).sum(axis=1)
-        if len(pairs):
-            d = pos[pairs[:, 0]] - pos[pairs[:, 1]]
-            force = d * (np.hypot(d[:, 0], d[:, 1]) / k)[:, None]
-            np.add.at(disp, pairs[:, 0], -force)
-            np.add.at(disp, pairs[:, 1], force)
-        disp -= pos * (pull * mass / k)[:, None]
-        length = np.maximum(np.hypot(disp[:, 0], disp[:, 1]), 1e-9)
-        step_size = np.minimum(length, temperature * (1.0 - step / iterations) + 1e-4)
-        pos[movable] += (disp / length[:, None] * step_size[:, None])[movable]
-    return pos
+    import igraph  # noqa: PLC0415 - only a layout needs it: commands that draw nothing start a second sooner
+    count = len(start)
+    edges = np.concatenate([pairs, np.stack([np.arange(count), np.full(count, count)], axis=1)])
+    weights = np.concatenate([np.ones(len(pairs)), pull])
+    graph = igraph.Graph(n=count + 1, edges=edges.tolist())
+    grid = count + 1 >= GRID_FROM
+    iterations = GRID_ITERATIONS if grid else int(np.clip(PAIR_BUDGET / (count + 1) ** 2, 50, ITERATIONS))
+    with _IGRAPH_RANDOM:
+        igraph.set_random_number_generator(random.Random(seed))
+        try:
+            coords = graph.layout_fruchterman_reingold(weights=weights.tolist(), niter=iterations, grid=grid,
+                                                       seed=np.vstack([start, np.zeros(2)]).tolist()).coords
+        finally:
+            igraph.set_random_number_generator(random)
+    return np.asarray(coords, dtype=float)[:count]
 
 
-def _separate(pos: np.ndarray, movable: np.ndarray, spacing: np.ndarray, rng: np.random.Generator,
-              rounds: int = 500) -> np.ndarray:
-    """Push apart any two nodes closer than the mean of their spacings (a fixed node never moves)."""
-    pos = pos.copy()
-    wanted = (spacing[:, None] + spacing[None, :]) / 2
-    for _ in range(rounds):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.hypot(delta[..., 0], delta[..., 1])
-        np.fill_diagonal(dist, np.inf)
-        close = dist < wanted * 0.999  # pushes converge onto the limit, so stop just short of it
-        if not close.any():
-            break
-        if (close & (dist < 1e-9)).any():  # no direction to push along: nudge deterministically
-            pos[movable] += rng.normal(scale=float(spacing.min()) * 0.01, size=(int(movable.sum()), 2))
-            continue
-        overlap = np.divide(wanted - dist, dist, out=np.zeros_like(dist), where=close)
-        # a node facing a fixed one does all of the moving, two movable nodes share it
-        share = np.where(movable, 0.5, 1.0)[None, :]
-        push = (delta * (overlap * share * 1.05)[..., None]).sum(axis=1)
-        pos[movable] += push[movable]
-    return pos
+def _spacing(pairs: np.ndarray, count: int) -> np.ndarray:
+    """Room each node asks for: hubs more, as their edges carry labels."""
+    degree = np.bincount(pairs.ravel(), minlength=count) if len(pairs) else np.zeros(count)
+    return MIN_DISTANCE * np.clip(np.sqrt(1.0 + degree) * HUB_ROOM, 1.0, MAX_ROOM)
 
 
-def _gaps_ok(pos: np.ndarray, spacing: np.ndarray) -> bool:
-    dist = np.hypot(*(pos[:, None, :] - pos[None, :, :]).transpose(2, 0, 1))
-    np.fill_diagonal(dist, np.inf)
-    return bool((dist >= (spacing[:, None] + spacing[None, :]) / 2 - 1e-9).all())
+def _extent(pos: np.ndarray) -> float:
+    return float(np.ptp(pos, axis=0).max()) if len(pos) > 1 else 0.0
 
 
-def _min_distance(pos: np.ndarray) -> float:
-    """The smallest distance between two rows (inf for fewer than two)."""
-    if len(pos) < 2:
-        return float("inf")
-    dist = np.hypot(*(pos[:, None, :] - pos[None, :, :]).transpose(2, 0, 1))
-    np.fill_diagonal(dist, np.inf)
-    return float(dist.min())
+def _fit(raw: np.ndarray, spacing: np.ndarray) -> np.ndarray:
+    """Scale and separate: the longest side is 1 when the nodes fit at their spacing, more when not.
 
+    A small graph is scaled to the unit box and separated, and the two are repeated a few times
+    (separating grows the box, rescaling shrinks the gaps). A bigger one is scaled so that the
+    median gap to the nearest node is the mean spacing: the crowded half then only needs local
+    pushes, which settle in a few dozen passes (scaling to the smallest area the nodes could fill
+    would leave a jam that only a global expansion undoes). No two nodes end up too close.
+    """
+    from scipy.spatial import cKDTree  # noqa: PLC0415 - as igraph: loaded when a layout is computed
 
-def _to_unit_box(pos: np.ndarray, reference: np.ndarray) -> np.ndarray:
-    """Scale uniformly so ``reference`` fills the unit box (centred); aspect is kept."""
-    if not len(reference):
-        return pos
-    lo, hi = reference.min(axis=0), reference.max(axis=0)
-    extent = float(max((hi - lo).max(), 1e-9))
-    return (pos - (lo + hi) / 2) / extent + 0.5
+    if len(raw) < 2:
+        return np.full((len(raw), 2), 0.5)
+    pos = raw - raw.mean(axis=0)
+    nearest = cKDTree(pos).query(pos, k=2)[0][:, 1]
+    spread = float(spacing.mean() / max(float(np.median(nearest)), 1e-9))
+    boxed = 1.0 / max(_extent(pos), 1e-9)
+    if np.sqrt(len(pos)) * spacing.mean() * 1.2 > 1.0:  # they cannot all fit in the unit box
+        pos = separate(pos * max(spread, boxed), spacing)
+    else:
+        squeeze = 1.0
+        for _ in range(6):
+            pos = separate(pos * (squeeze / max(_extent(pos), 1e-9)), spacing)
+            if _extent(pos) <= 1.0:
+                break
+            squeeze *= 0.95  # separating grew it past the box: start the next round a little smaller
+    lo, hi = pos.min(axis=0), pos.max(axis=0)
+    pos = pos - (lo + hi) / 2
+    return pos * max(1.0, 1.0 / max(_extent(pos), 1e-9)) + 0.5  # only ever spread out, never squeeze
 
 
 def core_ids(entities: pd.DataFrame, relations: pd.DataFrame) -> list[str]:
@@ -120,129 +131,112 @@ def core_ids(entities: pd.DataFrame, relations: pd.DataFrame) -> list[str]:
 
 def layout(entities: pd.DataFrame, relations: pd.DataFrame, *, include_people: bool = False, seed: int = 0,
            principal: Sequence[str] = ()) -> Positions:
-    """Stable, seeded positions in the unit box for every entity that takes part in a relation.
+    """Stable, seeded positions for every entity that takes part in a relation.
 
-    Principal and well-connected entities end up central; no two nodes are closer than
-    :data:`MIN_DISTANCE`. Non-person positions are the same whether or not people are included.
+    The core fills the unit box (longest side 1) when its nodes fit there :data:`MIN_DISTANCE`
+    apart, and spreads further when they do not. Principal and well-connected entities end up
+    central; no two nodes are closer than :data:`MIN_DISTANCE`. Non-person positions are the same
+    whether or not people are included (people may land outside the box).
     """
-    ends = sorted(set(relations["source"]) | set(relations["target"]))
     core = core_ids(entities, relations)
-    names = entities.set_index("id")["name"].astype(str)
-    widths = np.array([min(len(names.get(e, e).split(" (")[0]), 24) * CHAR_WIDTH for e in core])
     pairs = _pairs(relations, {e: i for i, e in enumerate(core)})
-    degree = np.bincount(pairs.ravel(), minlength=len(core)) if len(pairs) else np.zeros(len(core))
-    # hubs get more room: the ties they share pull them together, and their edges carry labels
-    spacing = MIN_DISTANCE * np.clip(np.sqrt(1.0 + degree) * HUB_ROOM, 1.0, 2.5)
-    best: tuple[float, np.ndarray] | None = None
-    for candidate in range(CANDIDATES):
-        rng = np.random.default_rng([seed, candidate])
-        pos = _spread(_place(core, relations, rng, principal), spacing, rng)
-        score = _score(pos, pairs, widths)
-        if best is None or score < best[0]:
-            best = (score, pos)
-    pos = best[1] if best is not None else np.zeros((0, 2))
+    wanted = set(principal)
+    pull = np.array([GRAVITY * (1.0 + PRINCIPAL_PULL * 30 * (e in wanted)) for e in core])
+    rng = np.random.default_rng(seed)
+    start = rng.uniform(-0.5, 0.5, size=(len(core), 2)) * np.sqrt(max(len(core), 1))
+    raw = _spring(pairs, pull, start, seed) if core else start
+    spacing = _spacing(pairs, len(core))
+    pos = _fit(raw, spacing)
     positions = dict(zip(core, map(tuple, pos), strict=True))
     if include_people:
-        others = [e for e in ends if e not in set(core)]
-        orbit = _orbit(positions, others, relations)
-        xy = np.array([*positions.values(), *(orbit[e] for e in others)]).reshape(-1, 2)
-        movable = np.arange(len(xy)) >= len(positions)
-        xy = _separate(xy, movable, np.full(len(xy), MIN_DISTANCE * 1.01), np.random.default_rng(seed))
-        positions.update(zip(others, map(tuple, xy[len(core):]), strict=True))
+        ends = sorted(set(relations["source"]) | set(relations["target"]))
+        placed = set(core)
+        others = [e for e in ends if e not in placed]
+        if others:
+            positions.update(zip(others, map(tuple, _around(pos, spacing, core, others, relations)), strict=True))
     return {key: (float(x), float(y)) for key, (x, y) in positions.items()}
 
 
-def _spread(pos: np.ndarray, spacing: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """Fit into the unit box with every pair of nodes at least their spacing apart."""
-    for _ in range(30):  # separating grows the box and rescaling shrinks gaps: repeat until both hold
-        pos = _to_unit_box(pos, pos)
-        if _gaps_ok(pos, spacing):
-            break
-        pos = _separate(pos, np.ones(len(pos), dtype=bool), spacing * 1.05, rng)
-    return pos
+def _around(core_pos: np.ndarray, core_spacing: np.ndarray, core: list[str], others: list[str],
+            relations: pd.DataFrame) -> np.ndarray:
+    """Positions for ``others`` (people and their boards) with the core held where it is.
 
-
-def _cross(a0: np.ndarray, a1: np.ndarray, b0: np.ndarray, b1: np.ndarray) -> np.ndarray:
-    """Which segments a (rows) properly cross which segments b (columns)."""
-    r, q = a1 - a0, b1 - b0
-    denom = r[:, None, 0] * q[None, :, 1] - r[:, None, 1] * q[None, :, 0]
-    d = b0[None, :, :] - a0[:, None, :]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = (d[..., 0] * q[None, :, 1] - d[..., 1] * q[None, :, 0]) / denom
-        u = (d[..., 0] * r[:, None, 1] - d[..., 1] * r[:, None, 0]) / denom
-    return (t > 0) & (t < 1) & (u > 0) & (u < 1)
-
-
-def _score(pos: np.ndarray, pairs: np.ndarray, widths: np.ndarray) -> float:
-    """Lower is better: edges crossing edges or names, and names on other names or nodes."""
-    x, y = pos[:, 0], pos[:, 1] + 0.035  # names hang under their node
-    clash = (np.abs(x[:, None] - x[None, :]) < (widths[:, None] + widths[None, :]) / 2) & (
-        np.abs(y[:, None] - y[None, :]) < 0.03)
-    on_node = (np.abs(x[:, None] - pos[None, :, 0]) < widths[:, None] / 2 + 0.015) & (
-        np.abs(y[:, None] - pos[None, :, 1]) < 0.03)
-    np.fill_diagonal(clash, False)
-    np.fill_diagonal(on_node, False)
-    score = 1.5 * (clash.sum() / 2 + on_node.sum())
-    if len(pairs):
-        a0, a1 = pos[pairs[:, 0]], pos[pairs[:, 1]]
-        shared = (pairs[:, None, :, None] == pairs[None, :, None, :]).any(axis=(2, 3))
-        score += (_cross(a0, a1, a0, a1) & ~shared).sum() / 2
-        left, right = np.stack([x - widths / 2, y], axis=1), np.stack([x + widths / 2, y], axis=1)
-        score += 0.5 * _cross(left, right, a0, a1).sum()
-    return float(score)
-
-
-def _place(ids: list[str], relations: pd.DataFrame, rng: np.random.Generator,
-           principal: Sequence[str]) -> np.ndarray:
-    """Run the seeded spring embedding over ``ids``."""
+    Works outwards in rounds: each person goes on an arc around the placed entity it is tied to
+    (the best-connected one), on the side facing away from that entity's own ties, so people
+    gather in the free space around their company; a board only people sit on follows its
+    chairman in the next round. People tied to nothing placed go on a ring around everything.
+    Then overlap removal with the core fixed. No random numbers: the result is deterministic.
+    """
+    ids = [*core, *others]
     index = {e: i for i, e in enumerate(ids)}
     pairs = _pairs(relations, index)
-    degree = np.bincount(pairs.ravel(), minlength=len(ids)).astype(float) if len(pairs) else np.zeros(len(ids))
-    pull = GRAVITY * (1.0 + np.array([PRINCIPAL_PULL if e in set(principal) else 0.0 for e in ids]))
-    start = rng.uniform(-0.5, 0.5, size=(len(ids), 2))
-    return _fruchterman_reingold(start, pairs, (1.0 + degree) ** MASS_EXP, pull, np.ones(len(ids), dtype=bool))
+    pos = np.vstack([core_pos.reshape(-1, 2), np.full((len(others), 2), np.nan)])
+    degree = np.bincount(pairs.ravel(), minlength=len(ids)) if len(pairs) else np.zeros(len(ids), dtype=int)
+    both = np.vstack([pairs, pairs[:, ::-1]])  # (node, neighbour) both ways
+    centre = core_pos.mean(axis=0) if len(core_pos) else np.full(2, 0.5)
+    while np.isnan(pos[:, 0]).any():
+        todo = np.isnan(pos[both[:, 0], 0]) & ~np.isnan(pos[both[:, 1], 0])
+        if not todo.any():
+            _ring(pos, centre)
+            break
+        ties = pd.DataFrame({"node": both[todo, 0], "anchor": both[todo, 1], "degree": degree[both[todo, 1]]})
+        ties = ties.sort_values(["node", "degree", "anchor"], ascending=[True, False, True]).drop_duplicates("node")
+        _orbit(pos, ties["node"].to_numpy(), ties["anchor"].to_numpy(), both, centre)
+    spacing = np.concatenate([core_spacing, np.full(len(others), MIN_DISTANCE * PERSON_ROOM)])
+    fixed = np.arange(len(ids)) < len(core)
+    return separate(pos, spacing, movable=~fixed)[len(core):]
 
 
-def _segment_distance(points: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """For each point, the distance to the nearest segment (1.0 when there are none)."""
-    if not len(start):
-        return np.ones(len(points))
-    d = end - start
-    t = ((points[:, None, :] - start[None]) * d[None]).sum(axis=2) / np.maximum((d * d).sum(axis=1), 1e-12)
-    nearest = start[None] + d[None] * np.clip(t, 0, 1)[..., None]
-    return np.hypot(*(points[:, None, :] - nearest).transpose(2, 0, 1)).min(axis=1)
+def _orbit(pos: np.ndarray, nodes: np.ndarray, anchors: np.ndarray, both: np.ndarray, centre: np.ndarray) -> None:
+    """Put ``nodes`` on arcs around their ``anchors``, facing away from each anchor's placed ties."""
+    from scipy.spatial import cKDTree  # noqa: PLC0415 - as igraph: loaded when a layout is computed
+    placed = ~np.isnan(pos[both[:, 1], 0])
+    ties = pd.DataFrame({"anchor": both[placed, 0], "x": pos[both[placed, 1], 0], "y": pos[both[placed, 1], 1]})
+    ties = ties[ties["anchor"].isin(anchors)].groupby("anchor")[["x", "y"]].mean()
+    toward = ties.reindex(anchors).to_numpy()  # the middle of what each anchor is tied to
+    toward = np.where(np.isnan(toward), centre, toward)
+    away = pos[anchors] - toward
+    angle = np.arctan2(away[:, 1], away[:, 0])
+    angle = np.where(np.hypot(away[:, 0], away[:, 1]) < 1e-9, 0.0, angle)
+    order = pd.Series(anchors).groupby(anchors).cumcount().to_numpy()
+    size = pd.Series(anchors).map(pd.Series(anchors).value_counts()).to_numpy()
+    step = np.minimum(0.6, 2 * np.pi / np.maximum(size, 1))  # a fan, closing into a ring for many people
+    theta = angle + (order - (size - 1) / 2) * step
+    radius = ORBIT_RADIUS * np.maximum(1.0, size * MIN_DISTANCE / (2 * np.pi * ORBIT_RADIUS))
+    # candidate spots: the fan's own first, then round the anchor and further out; keep the roomiest
+    turns = np.linspace(0, 2 * np.pi, ORBIT_SPOTS, endpoint=False)
+    spots = np.concatenate([
+        pos[anchors][:, None, :] + (radius * r)[:, None, None]
+        * np.stack([np.cos(theta[:, None] + turns), np.sin(theta[:, None] + turns)], axis=2)
+        for r in (1.0, 1.6)], axis=1)
+    taken = pos[~np.isnan(pos[:, 0])]
+    room = cKDTree(taken).query(spots.reshape(-1, 2))[0].reshape(len(nodes), -1)
+    preference = np.concatenate([np.minimum(turns, 2 * np.pi - turns)] * 2) * 0.01 + np.repeat([0, 0.02], len(turns))
+    best = np.argmax(np.minimum(room, 2 * MIN_DISTANCE) - preference, axis=1)
+    pos[nodes] = spots[np.arange(len(nodes)), best]
 
 
-def _orbit(fixed: Positions, others: list[str], relations: pd.DataFrame) -> Positions:
-    """Place each of ``others`` in the emptiest spot around what it is tied to, one at a time.
+def _ring(pos: np.ndarray, centre: np.ndarray) -> None:
+    """Put every unplaced node on a ring just outside everything placed."""
+    todo = np.flatnonzero(np.isnan(pos[:, 0]))
+    placed = pos[~np.isnan(pos[:, 0])]
+    reach = float(np.hypot(*(placed - centre).T).max()) if len(placed) else 0.0
+    radius = max(reach + 2 * MIN_DISTANCE, len(todo) * MIN_DISTANCE / (2 * np.pi))
+    theta = np.linspace(0, 2 * np.pi, len(todo), endpoint=False)
+    pos[todo] = centre + radius * np.stack([np.cos(theta), np.sin(theta)], axis=1)
 
-    Works outwards, so a board that only people sit on is placed after its chairman. The order
-    (most ties first, then id) and the candidate spots are fixed, so the result is deterministic.
-    """
-    neighbours: dict[str, set[str]] = {}
-    for a, b in zip(relations["source"], relations["target"], strict=True):
-        neighbours.setdefault(a, set()).add(b)
-        neighbours.setdefault(b, set()).add(a)
-    placed = {k: np.array(v) for k, v in fixed.items()}
-    angles = np.linspace(0, 2 * np.pi, ORBIT_SPOTS, endpoint=False)
-    ring = np.concatenate([r * np.stack([np.cos(angles), np.sin(angles)], axis=1)
-                           for r in (ORBIT_RADIUS, ORBIT_RADIUS * 1.6)])
-    core = relations[relations["source"].isin(fixed) & relations["target"].isin(fixed)]
-    seg0 = np.array([fixed[a] for a in core["source"]]).reshape(-1, 2)
-    seg1 = np.array([fixed[b] for b in core["target"]]).reshape(-1, 2)
-    pending = sorted(others, key=lambda n: (-len(neighbours.get(n, ())), n))
-    while pending:
-        ready = [n for n in pending if any(m in placed for m in neighbours.get(n, ()))] or pending[:1]
-        for node in ready:
-            anchors = [placed[m] for m in sorted(neighbours.get(node, ())) if m in placed]
-            anchors = anchors or [np.mean(list(placed.values()), axis=0) if placed else np.zeros(2)]
-            spots = np.concatenate([a + ring for a in anchors])
-            taken = np.array(list(placed.values())).reshape(-1, 2)
-            room = np.minimum(
-                np.hypot(*(spots[:, None, :] - taken[None, :, :]).transpose(2, 0, 1)).min(axis=1, initial=1.0),
-                _segment_distance(spots, seg0, seg1) * 2)  # sitting on an edge is nearly as bad as on a node
-            reach = np.mean([np.hypot(*(spots - a).T) for a in anchors], axis=0)
-            # prefer free space (up to a point), then staying close to everything the node is tied to
-            placed[node] = spots[int(np.argmax(np.minimum(room, 2 * MIN_DISTANCE) - 0.3 * reach))]
-        pending = [n for n in pending if n not in placed]
-    return {n: (float(placed[n][0]), float(placed[n][1])) for n in others}
+
+def dataset_layout(dataset: Dataset) -> Positions:
+    """The one layout of a dataset: every relation of every date, people included, principals central."""
+    return layout(dataset.entities, dataset.relations, include_people=True, principal=dataset.meta.principal)
+
+
+def positions_for(dataset: Dataset) -> Positions:
+    """The dataset's layout (computed once and kept on the dataset; see :func:`prepare`), as a new dict."""
+    return dict(dataset.positions)
+
+
+def prepare(dataset: Dataset) -> Dataset:
+    """Compute what drawing the dataset needs beyond its tables (its layout), so a worker thread pays for it."""
+    _ = dataset.positions
+    return dataset

@@ -9,6 +9,7 @@ import pandas as pd
 
 from viewer.model import attributes
 from viewer.model.dates import PartialDate, format_date, parse_date, span_end
+from viewer.model.value_labels import value_label
 
 RELATION_KEY = ["source", "target", "kind"]
 
@@ -19,6 +20,14 @@ def _bound(value: object, *, upper: bool) -> pd.Timestamp | None:
         return None
     date = parse_date(value)
     return date.end if upper and date.precision != "time" else date.start
+
+
+def window_end(value: object) -> pd.Timestamp:
+    """Where a window ending at ``value`` ends: the end of its span (``2023`` ends with the year)."""
+    bound = _bound(value, upper=True)
+    if bound is None:
+        raise ValueError("a window needs an end")
+    return bound
 
 
 def _as_list(value: object) -> list[str] | None:
@@ -110,9 +119,68 @@ def valid_mask(relations: pd.DataFrame, when: object) -> np.ndarray:
     return ((starts.isna() | (starts <= t)) & (ends.isna() | (t < ends))).to_numpy(dtype=bool)
 
 
-def relations_at(relations: pd.DataFrame, when: object) -> pd.DataFrame:
-    """The relations valid at ``when`` (a date string, ``datetime`` or ``Timestamp``)."""
-    return relations[valid_mask(relations, when)]
+def present_mask(entities: pd.DataFrame, when: object) -> np.ndarray:
+    """Entities that exist at ``when`` (their optional ``valid_from``/``valid_to``; empty ends are open)."""
+    if "valid_from" not in entities.columns:
+        return np.ones(len(entities), dtype=bool)
+    return valid_mask(entities, when)
+
+
+def absent_at(entities: pd.DataFrame, when: object) -> set[str]:
+    """The ids of the entities that do not exist at ``when``."""
+    return set(entities["id"][~present_mask(entities, when)])
+
+
+def relations_at(relations: pd.DataFrame, when: object, entities: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The relations valid at ``when`` (a date string, ``datetime`` or ``Timestamp``).
+
+    With ``entities``, relations of an entity that does not exist at ``when`` are left out too.
+    """
+    mask = valid_mask(relations, when)
+    if entities is not None:
+        absent = absent_at(entities, when)
+        if absent:
+            mask = mask & ~(relations["source"].isin(absent) | relations["target"].isin(absent)).to_numpy()
+    return relations[mask]
+
+
+def _interval(frame: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's ``valid_from``/``valid_to`` as int64 microseconds, open ends clipped to [lo, hi]."""
+    unit = "datetime64[us]"
+    start = frame["valid_from"].dt.tz_convert(None).to_numpy(dtype=unit) if len(frame) else np.zeros(0, unit)
+    end = frame["valid_to"].dt.tz_convert(None).to_numpy(dtype=unit) if len(frame) else np.zeros(0, unit)
+    low, high = lo.tz_convert(None).to_datetime64(), hi.tz_convert(None).to_datetime64()
+    start = np.where(np.isnat(start), low, np.maximum(start, low)).astype(unit).astype(np.int64)
+    end = np.where(np.isnat(end), high, np.minimum(end, high)).astype(unit).astype(np.int64)
+    return start, end
+
+
+def relations_during(relations: pd.DataFrame, start: object, end: object,
+                     entities: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every relation valid at some point of ``[start, end]``, with ``held``: the share of the window it held.
+
+    ``end`` counts to the end of its span (``2023`` is the whole year). With ``entities``, a
+    relation only holds while both its ends exist. ``held`` is 1.0 for a relation valid throughout.
+    """
+    lo, hi = _bound(start, upper=False), _bound(end, upper=True)
+    if lo is None or hi is None:
+        raise ValueError("a window needs a start and an end")
+    if hi < lo:
+        raise ValueError(f"the window ends ({end}) before it starts ({start})")
+    first, last = _interval(relations, lo, hi)
+    if entities is not None and "valid_from" in entities.columns:
+        ent_first, ent_last = _interval(entities, lo, hi)
+        index = pd.Index(entities["id"])
+        for column in ("source", "target"):
+            at = index.get_indexer(relations[column])
+            known = at >= 0
+            first = np.where(known, np.maximum(first, ent_first[at]), first)
+            last = np.where(known, np.minimum(last, ent_last[at]), last)
+    span = max(int((hi - lo) / pd.Timedelta(microseconds=1)), 0)
+    overlap = last - first
+    valid = overlap > 0 if span else (first <= last) & valid_mask(relations, lo)
+    held = np.clip(overlap / span, 0.0, 1.0) if span else np.ones(len(relations))
+    return relations[valid].assign(held=held[valid])
 
 
 def relations_of(relations: pd.DataFrame, entity: str, when: object) -> pd.DataFrame:
@@ -136,11 +204,12 @@ def uncertain_mask(relations: pd.DataFrame, when: object) -> np.ndarray:
 
 
 def relation_label(row: pd.Series) -> str:
-    """The text on an edge: ``43.4%`` for stakes, the kind for ties without a value."""
+    """The text on an edge: its value formatted for its kind (``43.4%``, ``2.5``), or the kind without one."""
+
     value = row["value"]
     if pd.isna(value):
         return str(row["kind"]).replace("_", " ")
-    return f"{value:g}%"
+    return value_label(str(row["kind"]), float(value), str(row.get("unit", "") or ""))
 
 
 def fuzzy_note(row: pd.Series, when: object) -> str:

@@ -216,7 +216,7 @@ class RelationshipPanel(QWidget):
 
     def _on_dataset(self, dataset: Dataset) -> None:
         args = (dataset.entities, dataset.relations)
-        self._layout = graph.layout(*args, include_people=True, principal=dataset.meta.principal)
+        self._layout = dict(graph.positions_for(dataset))
         self._core = set(graph.core_ids(*args))
         self._place()
         self._on_filters(self.state.filters, refresh=False)

@@ -19,6 +19,7 @@ from viewer.io.combine import combine
 from viewer.io.import_spec import ImportSpec
 from viewer.io.table import Preview
 from viewer.model.dataset import Dataset
+from viewer.model.graph_positions import prepare
 from viewer.model.problems import LoadError
 from viewer.ui.shell.mapping_dialog import needs_mapping
 
@@ -49,7 +50,7 @@ def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to
         if asked is not None:
             return MappingNeeded(path, asked[0], add_to, asked[1])
     dataset = load_cached(path, **(options or {}))
-    return combine([add_to, dataset]) if add_to is not None else dataset
+    return prepare(combine([add_to, dataset])) if add_to is not None else dataset  # laid out here, off the UI
 
 
 class Loader(QObject):

@@ -1,0 +1,114 @@
+"""Label placement: nothing overlaps, reciprocal edges bend apart, parallel edges fan out."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from viewer.model.graph_labels import bends, control_points, curve_points, place_labels
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> bool:
+    return bool(a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+
+
+def _hits_circle(rect: np.ndarray, centre: np.ndarray, radius: float) -> bool:
+    nearest = np.clip(centre, rect[:2], rect[2:])
+    return bool(np.hypot(*(nearest - centre)) < radius)
+
+
+def _side(p0: np.ndarray, p1: np.ndarray, point: np.ndarray) -> float:
+    """Which side of the line from p0 to p1 a point is on (the sign of the cross product)."""
+    d, q = p1 - p0, point - p0
+    return float(np.sign(d[0] * q[1] - d[1] * q[0]))
+
+
+@st.composite
+def graphs(draw: st.DrawFn) -> tuple[np.ndarray, ...]:
+    n = draw(st.integers(1, 25))
+    seed = draw(st.integers(0, 2**31))
+    rng = np.random.default_rng(seed)
+    xy = rng.uniform(0, draw(st.sampled_from([150.0, 400.0, 900.0])), size=(n, 2))
+    radius = rng.uniform(3, 12, size=n)
+    node_size = np.stack([rng.uniform(0, 120, size=n), np.full(n, 14.0)], axis=1)
+    m = draw(st.integers(0, 40))
+    sources, targets = rng.integers(0, n, size=m), rng.integers(0, n, size=m)
+    edge_size = np.stack([rng.uniform(0, 60, size=m), np.full(m, 12.0)], axis=1)
+    return xy, radius, node_size, sources, targets, edge_size
+
+
+@settings(max_examples=150, deadline=None)
+@given(graphs())
+def test_no_placed_label_overlaps_another_label_or_a_node(graph: tuple[np.ndarray, ...]) -> None:
+    xy, radius, node_size, sources, targets, edge_size = graph
+    placed = place_labels(xy, radius, node_size, sources, targets, edge_size)
+    rects = np.concatenate([placed.node_rects[placed.node_shown], placed.edge_rects[placed.edge_shown]])
+    for i in range(len(rects)):
+        for j in range(i + 1, len(rects)):
+            assert not _overlap(rects[i], rects[j]), (rects[i], rects[j])
+        for centre, r in zip(xy, radius, strict=True):
+            assert not _hits_circle(rects[i], centre, r)
+    # a label is shown or hidden, never lost: every label with a width has one of the two answers
+    assert placed.node_shown.shape == (len(xy),) and placed.edge_shown.shape == (len(sources),)
+
+
+def test_a_lone_node_label_goes_to_the_right_of_its_node() -> None:
+    placed = place_labels(np.array([[100.0, 100.0]]), np.array([6.0]), np.array([[40.0, 12.0]]),
+                          np.zeros(0), np.zeros(0), np.zeros((0, 2)))
+    x0, y0, _, y1 = placed.node_rects[0]
+    assert x0 > 106 and (y0 + y1) / 2 == 100
+
+
+def test_a_node_label_avoids_the_side_its_edge_leaves_from() -> None:
+    xy = np.array([[100.0, 100.0], [300.0, 100.0]])
+    placed = place_labels(xy, np.array([6.0, 6.0]), np.array([[40.0, 12.0], [0.0, 0.0]]), np.array([0]),
+                          np.array([1]), np.zeros((1, 2)))
+    assert placed.node_rects[0][2] < 100  # the edge leaves to the right, so the name goes left
+
+
+def test_an_edge_label_slides_along_its_edge_when_the_middle_is_taken() -> None:
+    xy = np.array([[0.0, 0.0], [200.0, 0.0], [100.0, 0.0]])  # a third node sits on the middle of the edge
+    placed = place_labels(xy, np.array([5.0, 5.0, 8.0]), np.zeros((3, 2)), np.array([0]), np.array([1]),
+                          np.array([[30.0, 12.0]]))
+    assert placed.edge_shown[0]
+    centre = (placed.edge_rects[0][0] + placed.edge_rects[0][2]) / 2
+    assert abs(centre - 100) > 20
+
+
+def test_a_label_with_no_free_spot_is_hidden() -> None:
+    xy = np.array([[0.0, 0.0], [20.0, 0.0]])  # the edge is too short for its label anywhere
+    placed = place_labels(xy, np.array([8.0, 8.0]), np.zeros((2, 2)), np.array([0]), np.array([1]),
+                          np.array([[80.0, 12.0]]))
+    assert not placed.edge_shown[0] and np.isnan(placed.edge_rects[0]).all()
+
+
+def test_reciprocal_relations_bend_to_opposite_sides() -> None:
+    xy = np.array([[0.0, 0.0], [200.0, 50.0]])
+    sources, targets = np.array([0, 1]), np.array([1, 0])
+    bent = bends(sources, targets, xy)
+    assert (bent != 0).all()
+    middles = curve_points(xy[sources], xy[targets], bent, 0.5)
+    assert _side(xy[0], xy[1], middles[0]) == -_side(xy[0], xy[1], middles[1]) != 0
+
+
+def test_three_parallel_relations_get_three_distinct_offsets() -> None:
+    xy = np.array([[0.0, 0.0], [300.0, 0.0]])
+    bent = bends(np.array([0, 0, 0]), np.array([1, 1, 1]), xy)
+    assert len(set(bent.round(6))) == 3 and 0.0 in bent
+
+
+def test_a_reciprocal_pair_beside_a_third_kind_keeps_the_directions_apart() -> None:
+    xy = np.array([[0.0, 0.0], [300.0, 0.0]])
+    sources, targets = np.array([0, 1, 0]), np.array([1, 0, 1])
+    middles = curve_points(xy[sources], xy[targets], bends(sources, targets, xy), 0.5)
+    sides = [_side(xy[0], xy[1], m) for m in middles]
+    assert sides[0] == sides[2] == -sides[1] != 0
+    assert len({round(float(m[1]), 6) for m in middles}) == 3
+
+
+def test_a_lone_edge_is_straight_and_its_bezier_middle_is_its_bend() -> None:
+    xy = np.array([[0.0, 0.0], [100.0, 0.0]])
+    assert bends(np.array([0]), np.array([1]), xy).tolist() == [0.0]
+    control = control_points(xy[[0]], xy[[1]], np.array([10.0]))
+    assert np.allclose(curve_points(xy[[0]], xy[[1]], np.array([10.0]), 0.5), (xy[0] + xy[1]) / 4 + control / 2)

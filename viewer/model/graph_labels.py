@@ -1,0 +1,203 @@
+"""Where the graph's labels go: beside their node or along their edge, never on another label or a node.
+
+Everything is in pixels with y growing downwards (screen coordinates). :func:`bends` fans apart the
+edges between the same two nodes: a reciprocal pair (A→B and B→A) becomes two arcs bent to opposite
+sides, parallel relations of different kinds get distinct offsets. :func:`place_labels` then puts
+each node's label on the first free side (right, left, below, above, then the corners; sides where
+the node's edges leave come last) and each edge's label on the first free spot along its curve
+(the middle first, then sliding towards the ends); a label with no free spot is hidden, for the
+caller to show its text in a tooltip. Collisions are checked against a uniform grid of the rectangles
+placed so far, so the work grows with the number of labels, not its square. Qt-free.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+BEND_STEP = 22.0  # px between the arcs of neighbouring parallel edges
+MAX_BEND = 0.3  # an arc never bulges more than this share of its edge's length
+GAP = 3.0  # px between a node's rim and its label
+NODE_PAD = 1.0  # px around a node that no label may cover
+SLIDE = (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8)  # where along its edge a label is tried
+# node label sides: (dx, dy) of the label's centre in units of (radius + gap + half the label's size)
+SIDES = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Placed label rectangles (x0, y0, x1, y1 in px; NaN when hidden) and each edge's bend.
+
+    ``bends`` is the offset of an edge's middle from the straight line, in px, to the left of the
+    edge's own direction (source → target, with y down "left" is the side of ``(dy, -dx)``);
+    :func:`curve_points` turns it into points, :func:`control_points` into a quadratic Bézier.
+    """
+
+    node_rects: np.ndarray
+    node_shown: np.ndarray
+    edge_rects: np.ndarray
+    edge_shown: np.ndarray
+    bends: np.ndarray
+
+
+def bends(sources: np.ndarray, targets: np.ndarray, node_xy: np.ndarray, step: float = BEND_STEP) -> np.ndarray:
+    """Each edge's bend (px, to the left of its own direction) so edges between two nodes never coincide.
+
+    A pair with edges both ways puts each direction on its own side; otherwise the edges between
+    two nodes are centred on the straight line (a lone edge stays straight). Loops stay 0.
+
+    >>> bends(np.array([0, 1]), np.array([1, 0]), np.array([[0.0, 0.0], [100.0, 0.0]])).tolist()
+    [11.0, 11.0]
+    """
+    sources, targets = np.asarray(sources, dtype=int), np.asarray(targets, dtype=int)
+    if not len(sources):
+        return np.zeros(0)
+    forward = sources < targets
+    lo, hi = np.minimum(sources, targets), np.maximum(sources, targets)
+    pair = np.unique(lo * (int(hi.max()) + 1) + hi, return_inverse=True)[1].ravel()
+    group = pair * 2 + ~forward  # the edges between two nodes going one way
+    rank, count = _rank(group)
+    total = np.bincount(pair)[pair]
+    ways = (np.bincount(pair, weights=forward) > 0)[pair].astype(int) + (np.bincount(pair, weights=~forward) > 0)[pair]
+    # the offset towards the normal of the pair's lower → higher direction, then in each edge's own frame
+    both = np.where(forward, rank + 0.5, -(rank + 0.5))
+    alone = rank - (count - 1) / 2
+    offset = np.where(ways == 2, both, np.where(total > 1, alone, 0.0)) * step
+    own = np.where(forward, offset, -offset)
+    length = np.hypot(*(node_xy[targets] - node_xy[sources]).T)
+    cap = length * MAX_BEND
+    return np.where(sources == targets, 0.0, np.clip(own, -cap, cap))
+
+
+def _rank(group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each row's rank within its group (in row order) and the group's size."""
+    order = np.argsort(group, kind="stable")
+    first = np.searchsorted(group[order], group[order], side="left")
+    rank = np.empty(len(group), dtype=int)
+    rank[order] = np.arange(len(group)) - first
+    return rank, np.bincount(group)[group]
+
+
+def _normals(p0: np.ndarray, p1: np.ndarray) -> np.ndarray:
+    d = p1 - p0
+    length = np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-9)
+    return np.stack([d[:, 1], -d[:, 0]], axis=1) / length[:, None]
+
+
+def control_points(p0: np.ndarray, p1: np.ndarray, bend: np.ndarray) -> np.ndarray:
+    """The control point of each quadratic Bézier whose middle is ``bend`` px off the straight line."""
+    return (p0 + p1) / 2 + _normals(p0, p1) * (2 * np.asarray(bend))[:, None]
+
+
+def curve_points(p0: np.ndarray, p1: np.ndarray, bend: np.ndarray, t: float | np.ndarray) -> np.ndarray:
+    """Points at parameter ``t`` (0 at the source, 1 at the target) of each bent edge."""
+    c = control_points(p0, p1, bend)
+    t = np.broadcast_to(np.asarray(t, dtype=float), (len(p0),))[:, None]
+    return (1 - t) ** 2 * p0 + 2 * t * (1 - t) * c + t**2 * p1
+
+
+class _Grid:
+    """Rectangles bucketed in square cells: a new one is checked only against its cells' neighbours."""
+
+    def __init__(self, cell: float) -> None:
+        self.cell = max(cell, 1.0)
+        self.cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+
+    def keys(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
+        """The cells a rectangle touches."""
+        c = self.cell
+        i0, i1, j0, j1 = int(x0 // c), int(x1 // c), int(y0 // c), int(y1 // c)
+        if i0 == i1 and j0 == j1:
+            return [(i0, j0)]
+        return [(i, j) for i in range(i0, i1 + 1) for j in range(j0, j1 + 1)]
+
+    def free(self, keys: list[tuple[int, int]], x0: float, y0: float, x1: float, y1: float) -> bool:
+        """True when the rectangle (in those cells) overlaps nothing added so far."""
+        cells = self.cells
+        for key in keys:
+            for a0, b0, a1, b1 in cells.get(key, ()):
+                if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                    return False
+        return True
+
+    def add(self, keys: list[tuple[int, int]], rect: tuple[float, float, float, float]) -> None:
+        """Add a rectangle to the cells it touches."""
+        for key in keys:
+            self.cells.setdefault(key, []).append(rect)
+
+
+def _side_order(node_xy: np.ndarray, sources: np.ndarray, targets: np.ndarray) -> np.ndarray:
+    """Per node, the order to try :data:`SIDES` in: sides where none of its edges leave come first."""
+    sides = np.array(SIDES, dtype=float)
+    side_angle = np.arctan2(sides[:, 1], sides[:, 0])
+    crowded = np.zeros((len(node_xy), len(SIDES)))
+    for a, b in ((sources, targets), (targets, sources)):
+        keep = a != b
+        d = node_xy[b[keep]] - node_xy[a[keep]]
+        angle = np.arctan2(d[:, 1], d[:, 0])
+        near = np.abs((angle[:, None] - side_angle[None, :] + np.pi) % (2 * np.pi) - np.pi) < np.radians(35)
+        np.add.at(crowded, a[keep], near)
+    return np.argsort(crowded + np.arange(len(SIDES)) * 1e-3, axis=1, kind="stable")
+
+
+def place_labels(node_xy: np.ndarray, node_radius: np.ndarray, node_size: np.ndarray, sources: np.ndarray,
+                 targets: np.ndarray, edge_size: np.ndarray, *, edge_bends: np.ndarray | None = None,
+                 node_order: np.ndarray | None = None, edge_order: np.ndarray | None = None) -> Placement:
+    """Place every node label beside its node and every edge label along its edge, hiding what cannot fit.
+
+    ``node_xy`` (n, 2), ``node_radius`` (n,) and ``node_size`` (n, 2: label width, height) in px;
+    ``sources``/``targets`` (m,) index the nodes and ``edge_size`` (m, 2) sizes the edge labels (a
+    zero width means no label). Node labels go first, in ``node_order`` (default: biggest node
+    first), then edge labels in ``edge_order`` (default: as given). ``edge_bends`` defaults to
+    :func:`bends`. No placed rectangle overlaps another, or any node's square around its circle.
+    """
+    node_xy = np.asarray(node_xy, dtype=float).reshape(-1, 2)
+    radius = np.asarray(node_radius, dtype=float)
+    node_size = np.asarray(node_size, dtype=float).reshape(-1, 2)
+    sources, targets = np.asarray(sources, dtype=int), np.asarray(targets, dtype=int)
+    edge_size = np.asarray(edge_size, dtype=float).reshape(-1, 2)
+    bent = bends(sources, targets, node_xy) if edge_bends is None else np.asarray(edge_bends, dtype=float)
+    sizes = np.concatenate([node_size, edge_size, 2 * radius[:, None].repeat(2, axis=1)])
+    grid = _Grid(float(np.median(sizes.max(axis=1))) if len(sizes) else 1.0)
+    pad = radius + NODE_PAD
+    for (x, y), r in zip(node_xy.tolist(), pad.tolist(), strict=True):
+        box = (x - r, y - r, x + r, y + r)
+        grid.add(grid.keys(*box), box)
+    node_rects = np.full((len(node_xy), 4), np.nan)
+    order = np.argsort(-radius, kind="stable") if node_order is None else np.asarray(node_order, dtype=int)
+    sides = np.array(SIDES, dtype=float)
+    reach = radius[:, None] + GAP + node_size / 2  # (n, 2): from the centre to a side label's centre
+    centres = (node_xy[:, None, :] + sides[_side_order(node_xy, sources, targets)] * reach[:, None, :]).tolist()
+    half = (node_size / 2).tolist()
+    for i in order.tolist():
+        w, h = half[i]
+        if w <= 0:
+            continue
+        for cx, cy in centres[i]:
+            rect = (cx - w, cy - h, cx + w, cy + h)
+            keys = grid.keys(*rect)
+            if grid.free(keys, *rect):
+                grid.add(keys, rect)
+                node_rects[i] = rect
+                break
+    edge_rects = np.full((len(sources), 4), np.nan)
+    if len(sources):
+        p0, p1 = node_xy[sources], node_xy[targets]
+        c = control_points(p0, p1, bent)[:, None, :]
+        t = np.array(SLIDE)[None, :, None]
+        spots = (1 - t) ** 2 * p0[:, None, :] + 2 * t * (1 - t) * c + t**2 * p1[:, None, :]  # (m, tries, 2)
+        order = np.arange(len(sources)) if edge_order is None else np.asarray(edge_order, dtype=int)
+        along, half = spots.tolist(), (edge_size / 2).tolist()
+        for k in order.tolist():
+            w, h = half[k]
+            if w <= 0:
+                continue
+            for cx, cy in along[k]:
+                rect = (cx - w, cy - h, cx + w, cy + h)
+                keys = grid.keys(*rect)
+                if grid.free(keys, *rect):
+                    grid.add(keys, rect)
+                    edge_rects[k] = rect
+                    break
+    return Placement(node_rects, ~np.isnan(node_rects[:, 0]), edge_rects, ~np.isnan(edge_rects[:, 0]), bent)
