@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
 
@@ -75,6 +75,8 @@ class TimelinePanel(QWidget):
         self.view.sigResized.connect(lambda _vb: self._relayout())
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self.plot.viewport().installEventFilter(self)
+        self.cursor_line.sigPositionChanged.connect(self._on_cursor_line)
         state.changed.connect(self._on_changed)
         self._rebuild()
 
@@ -325,6 +327,17 @@ class TimelinePanel(QWidget):
         elif event_id is None and self.state.hover is not None:
             QToolTip.hideText()
         self.state.set_hover(event_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The mouse leaving the plot ends the hover (its bold label and tooltip go)."""
+        if event.type() == QEvent.Type.Leave and self.state.hover is not None:
+            QToolTip.hideText()
+            self.state.set_hover(None)
+        return super().eventFilter(watched, event)
+
+    def _on_cursor_line(self, line: pg.InfiniteLine) -> None:
+        self.items.cursor_x = float(line.value())
+        self.items.update()
 
     def _on_mouse_clicked(self, event: object) -> None:
         pos = event.scenePos()  # type: ignore[attr-defined]
