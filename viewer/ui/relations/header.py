@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from viewer.ui.shared.theme import Theme, follow
+
 CURSOR, DIFF = "cursor", "diff"
 MODES = ((CURSOR, "As of cursor", "The ties valid at the time cursor"),
          (DIFF, "Compare two dates", "What changed between two dates"))
@@ -18,7 +20,7 @@ class RelationsHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.as_of = QLabel(self)
-        self.as_of.setStyleSheet("font-weight: 600;")
+        follow(self.set_theme)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.as_of)
@@ -44,6 +46,10 @@ class RelationsHeader(QWidget):
         row.addSpacing(8)
         row.addWidget(self.people)
         row.addWidget(self.reset_layout)
+
+    def set_theme(self, theme: Theme) -> None:
+        """The heading in the theme's text colour (a style sheet would otherwise keep the old palette's)."""
+        self.as_of.setStyleSheet(f"font-weight: 600; color: {theme.text};")
 
     def show_mode(self, mode: str) -> None:
         """Check the button of ``mode``."""

@@ -86,6 +86,7 @@ class HistoryPanel(QWidget):
     def set_theme(self, theme: Theme) -> None:
         """Re-colour the chart (background, axes, steps, hatching, cursor) and the source links."""
         self.theme = theme
+        self.title.setStyleSheet(f"font-weight: 600; color: {theme.text};")
         colour_plot(self.plot, theme)
         self.fuzzy_item.setOpts(brush=QBrush(qcolor(theme.muted, 140), Qt.BrushStyle.BDiagPattern))
         self.selected_curve.setPen(pg.mkPen(theme.highlight, width=5))
