@@ -6,12 +6,12 @@ from html import escape
 
 import pandas as pd
 from PySide6.QtCore import QSize, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from viewer.model import query
 from viewer.model.dataset import Dataset
 from viewer.model.dates import format_date
+from viewer.ui.shared.link_cell import open_link
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
 
@@ -134,4 +134,4 @@ class DetailsPanel(QWidget):
 
     def _open_link(self, url: QUrl) -> None:
         if url.scheme().lower() in SAFE_SCHEMES:
-            QDesktopServices.openUrl(url)
+            open_link(url.toString(), self)
