@@ -1,4 +1,4 @@
-"""The app's small dialogs: loading problems, errors with details, About, keyboard shortcuts."""
+"""The app's small dialogs: errors with details, About, keyboard shortcuts."""
 
 from __future__ import annotations
 
@@ -21,16 +21,6 @@ def error(parent: QWidget | None, title: str, message: str, details: str = "") -
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
     if details:
         box.setDetailedText(details)
-    box.exec()
-
-
-def problems(parent: QWidget | None, dataset: Dataset) -> None:
-    """List what could not be read in a dataset."""
-    count = len(dataset.problems)
-    box = QMessageBox(QMessageBox.Icon.Information, "Loading problems",
-                      f"{count} problem{'s' if count != 1 else ''} while reading {dataset.meta.path}", parent=parent)
-    if dataset.problems:
-        box.setDetailedText("\n".join(f"[{p.level}] {p}" for p in dataset.problems))
     box.exec()
 
 
