@@ -32,7 +32,9 @@ def f1_keys(qtbot, window: MainWindow) -> set[str]:
     QTest.keyClick(window, Qt.Key.Key_F1)
     dialog = window._dialogs[-1]
     qtbot.waitUntil(dialog.isVisible)
-    html = dialog.findChild(QTextBrowser).toHtml()
+    browser = dialog.findChild(QTextBrowser)
+    assert browser is not None
+    html = browser.toHtml()
     dialog.close()
     return set(re.findall(r"font-weight:\s*(?:600|700);[^>]*>([^<]+)<", html))
 
