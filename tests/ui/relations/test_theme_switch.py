@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
+from viewer.ui.shared.theme import current
 from viewer.ui.shell.main_window import MainWindow
 
 
@@ -33,3 +35,22 @@ def test_the_dark_theme_switched_while_running_makes_the_headings_light(qtbot, w
     qtbot.wait(20)
     for label in (relations.header.as_of, window.relation_tools.history.title):
         assert darkest_ink(label) < 90, label.text()
+
+
+def fill(widget: QWidget) -> QColor:
+    """The colour just inside the widget's border (its background as painted)."""
+    image = widget.grab().toImage()
+    return QColor(image.pixel(4, image.height() // 2))
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_the_active_mode_button_is_filled_with_the_accent_in_both_themes(qtbot, window: MainWindow,
+                                                                          theme: str) -> None:
+    window.actions_by_name[f"theme_{theme}"].trigger()
+    qtbot.wait(20)
+    buttons = window.relations.header.mode_buttons
+    assert buttons["cursor"].isChecked()
+    accent = QColor(current().accent)
+    active, idle = fill(buttons["cursor"]), fill(buttons["diff"])
+    assert abs(active.hue() - accent.hue()) < 12 and active.saturation() > 120
+    assert idle.saturation() < 60  # the inactive one is plain
