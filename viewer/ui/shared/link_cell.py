@@ -26,7 +26,7 @@ def short_url(url: str) -> str:
     """A link as people read it: host and path without the scheme or "www." ("nasdaq.com/articles/…").
 
     >>> short_url("https://www.nasdaq.com/articles/renault-nissan-alliance-reset-2023")
-    'nasdaq.com/articles/renault-nis…'
+    'nasdaq.com/articles/renault-nissan…'
     >>> short_url("https://example.org/")
     'example.org'
     >>> short_url("not a link")
