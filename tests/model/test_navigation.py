@@ -22,7 +22,9 @@ def test_the_default_preset_is_the_datasets_window_with_its_label_and_dates(alli
     default = navigation.presets(alliance)[0]
     assert default.label == "Ghosn arrest → London"
     assert default.tooltip == "2018-11-19 → 2023-02-06"
-    assert default.window == TimeWindow.between("2018-11-19", "2023-02-06")
+    assert default.window == navigation.default_window(alliance)
+    stated = TimeWindow.between("2018-11-19", "2023-02-06")
+    assert default.window.start < stated.start and stated.end < default.window.end
 
 
 def test_around_selection_is_offered_only_with_a_selected_event(alliance: Dataset) -> None:
@@ -192,7 +194,9 @@ def test_an_empty_dataset_keeps_its_own_cursor_and_window() -> None:
     ds = _dataset()
     ds.meta = replace(ds.meta, default_start=parse_date("1990"), default_end=parse_date("1995"),
                       default_cursor=parse_date("1992-07"))
-    assert navigation.default_window(ds, TODAY) == TimeWindow.between("1990", "1995")
+    window, stated = navigation.default_window(ds, TODAY), TimeWindow.between("1990", "1995")
+    assert window.start < stated.start and stated.end < window.end
+    assert window.start == pytest.approx(stated.start - 0.03 * stated.span)
     assert navigation.default_cursor(ds, today=TODAY) == pd.Timestamp("1992-07-01", tz="UTC")
 
 

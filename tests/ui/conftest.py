@@ -10,6 +10,9 @@ from pathlib import Path
 from types import TracebackType
 
 import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.model.dataset import Dataset
@@ -62,3 +65,40 @@ def make_window(qtbot: QtBot, tmp_path: Path) -> Callable[..., MainWindow]:
 def window(make_window: Callable[..., MainWindow], state: ViewState) -> MainWindow:
     """A fresh main window at 1600×900 on the bundled dataset, nothing selected."""
     return make_window(state)
+
+
+class Hand:
+    """Real mouse events sent to a widget, as a user's hand makes them (QTest's moves carry no buttons)."""
+
+    def __init__(self, qtbot: QtBot) -> None:
+        self.qtbot = qtbot
+
+    def send(self, widget: QWidget, kind: QEvent.Type, pos: QPoint, buttons: Qt.MouseButton,
+             modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+        """One press, move or release at ``pos`` (widget coordinates)."""
+        button = Qt.MouseButton.NoButton if kind == QEvent.Type.MouseMove else Qt.MouseButton.LeftButton
+        event = QMouseEvent(kind, QPointF(pos), QPointF(widget.mapToGlobal(pos)), button, buttons, modifiers)
+        QApplication.sendEvent(widget, event)
+
+    def move(self, widget: QWidget, pos: QPoint) -> None:
+        """Move the mouse (no button held) to ``pos``."""
+        self.send(widget, QEvent.Type.MouseMove, pos, Qt.MouseButton.NoButton)
+
+    def press(self, widget: QWidget, pos: QPoint) -> None:
+        """Press the left button at ``pos``."""
+        self.send(widget, QEvent.Type.MouseButtonPress, pos, Qt.MouseButton.LeftButton)
+
+    def drag_to(self, widget: QWidget, start: QPoint, end: QPoint, steps: int = 8) -> None:
+        """Move with the left button held from ``start`` to ``end`` (the button stays down)."""
+        for i in range(1, steps + 1):
+            self.send(widget, QEvent.Type.MouseMove, start + (end - start) * i / steps, Qt.MouseButton.LeftButton)
+
+    def release(self, widget: QWidget, pos: QPoint) -> None:
+        """Release the left button at ``pos``."""
+        self.send(widget, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton)
+
+
+@pytest.fixture
+def hand(qtbot: QtBot) -> Hand:
+    """Real mouse events for a test to send."""
+    return Hand(qtbot)

@@ -184,6 +184,23 @@ def _distinct_counts(column: pd.Series) -> tuple[list[str], list[int]]:
     return names, np.bincount(codes, minlength=len(names)).tolist()
 
 
+def only_events(lanes: Lanes, shown: np.ndarray) -> Lanes:
+    """The lanes with only the pairs of the events ``shown`` (a mask per event); lanes left empty go.
+
+    >>> lanes = Lanes(("a", "b"), ("A", "B"), np.array([0, 1]), np.array([0, 1]), np.zeros(2, dtype=np.int64),
+    ...               np.array([0.0, 1.0]), np.array([0.0, 1.0]))
+    >>> only_events(lanes, np.array([False, True])).labels
+    ('B',)
+    """
+    keep = shown[lanes.event_index]
+    used = np.bincount(lanes.lane[keep], minlength=len(lanes.keys)) > 0
+    renumber = np.cumsum(used) - 1
+    return Lanes(tuple(k for k, u in zip(lanes.keys, used, strict=True) if u),
+                 tuple(label for label, u in zip(lanes.labels, used, strict=True) if u),
+                 lanes.event_index[keep], renumber[lanes.lane[keep]], lanes.sub_row[keep], lanes.start[keep],
+                 lanes.end[keep])
+
+
 def _drop_empty(keys: list[str], pair_event: np.ndarray, pair_lane: np.ndarray
                 ) -> tuple[list[str], np.ndarray, np.ndarray]:
     used = np.bincount(pair_lane, minlength=len(keys)) > 0

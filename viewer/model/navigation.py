@@ -19,6 +19,7 @@ from viewer.model.window import MIN_SPAN, TimeWindow
 
 DAY = 86400.0
 TICKS_PER_SECOND = 20
+STATED_MARGIN = 0.03  # of a dataset's stated default window, on each side
 # Data time that passes per second of playback; months and years are their average lengths.
 SPEEDS: dict[str, float] = {"day": DAY, "week": 7 * DAY, "month": 30.436875 * DAY,
                             "quarter": 91.310625 * DAY, "year": 365.2425 * DAY}
@@ -73,10 +74,16 @@ def fit_all(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeWindow:
 
 
 def default_window(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeWindow:
-    """The dataset's own default window, else all its events (or relations) with a small margin."""
+    """The dataset's own default window with a margin, else all its events (or relations) with a small margin.
+
+    The stated window stays inside: the margin (3 % each side, at least a day) keeps the markers of its
+    first and last events whole and leaves room for their labels instead of cutting them at the edges.
+    """
     meta = dataset.meta
     if meta.default_start and meta.default_end:
-        return TimeWindow.between(meta.default_start, meta.default_end)
+        stated = TimeWindow.between(meta.default_start, meta.default_end)
+        margin = max(stated.span * STATED_MARGIN, DAY)
+        return TimeWindow(stated.start - margin, stated.end + margin)
     return fit_all(dataset, today)
 
 

@@ -31,10 +31,12 @@ def _click(qtbot: QtBot, panel: RelationshipPanel, relation: str, column: int) -
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, rect.center().y()))
 
 
-def test_diff_mode_starts_on_the_window_start_and_end(panel: RelationshipPanel, state: ViewState) -> None:
+def test_diff_mode_starts_on_the_window_start_and_the_cursor_at_day_precision(panel: RelationshipPanel,
+                                                                             state: ViewState) -> None:
     before, after = panel.diff_view.dates()
-    assert (before, after) == (state.window.start_time, state.window.end_time)
-    assert panel.diff_view.before_edit.text() == "2018-11-19"
+    assert (before, after) == (state.window.start_time.floor("D"), state.cursor)
+    assert panel.diff_view.before_edit.text() == state.window.start_time.strftime("%Y-%m-%d")
+    assert panel.diff_view.after_edit.text() == "2023-02-06"
     assert panel.diff_view.isVisible() and panel.mode() == "diff"
 
 
@@ -74,7 +76,7 @@ def test_the_cursor_button_compares_the_window_start_with_the_cursor(panel: Rela
                                                                     state: ViewState) -> None:
     state.move_cursor("2021-06-01")
     panel.diff_view.cursor_button.click()
-    assert panel.diff_view.dates() == (state.window.start_time, state.cursor)
+    assert panel.diff_view.dates() == (state.window.start_time.floor("D"), state.cursor)
 
 
 def test_clicking_a_change_selects_its_relation(qtbot: QtBot, panel: RelationshipPanel, state: ViewState) -> None:
@@ -94,7 +96,7 @@ def test_clicking_a_changes_event_selects_the_event(qtbot: QtBot, panel: Relatio
 def test_the_dates_follow_the_window_until_the_user_picks_their_own(panel: RelationshipPanel,
                                                                    state: ViewState) -> None:
     state.set_window(state.window.pan(86400.0 * 365))
-    assert panel.diff_view.dates()[0] == state.window.start_time
+    assert panel.diff_view.dates()[0] == state.window.start_time.floor("D")
     panel.diff_view.set_dates("2019", "2020")
     state.set_window(state.window.pan(86400.0 * 30))
     assert panel.diff_view.dates()[0].date().isoformat() == "2019-01-01"

@@ -70,7 +70,7 @@ def test_clicking_a_source_opens_only_web_links(history: HistoryPanel, state: Vi
     assert item is not None
     history.list.itemClicked.emit(item, SOURCE)
     assert opened == ["https://www.nasdaq.com/articles/renault-cuts-nissan-stake-to-15-after-transferring-shares-to-trust"]
-    item.setText(SOURCE, "file:///etc/passwd")
+    item.setData(SOURCE, Qt.ItemDataRole.UserRole, "file:///etc/passwd")
     history.list.itemClicked.emit(item, SOURCE)
     assert len(opened) == 1
 

@@ -120,7 +120,7 @@ def test_the_presets_show_the_default_window_all_events_and_around_the_selection
     assert state.window == navigation.around(e029)
     assert state.window.start_time.date().isoformat() == "2019-11-29"
     tools.presets["default"].trigger()
-    assert state.window == TimeWindow.between("2018-11-19", "2023-02-06")
+    assert state.window == navigation.default_window(state.dataset)
 
 
 def send_mouse(widget, kind: QEvent.Type, pos: QPoint, buttons: Qt.MouseButton,

@@ -47,8 +47,8 @@ def _items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
 
 
 def _day(stamp: pd.Timestamp) -> str:
-    precise = stamp.hour or stamp.minute or stamp.second or stamp.microsecond
-    return iso_date(stamp, "time" if precise else "day")
+    """A compared date as people think of it: the day ("2019-06-01"), never a raw instant."""
+    return iso_date(stamp, "day")
 
 
 class DiffView(QWidget):
@@ -125,9 +125,14 @@ class DiffView(QWidget):
     # the two dates ------------------------------------------------------------------------------
 
     def dates(self) -> tuple[pd.Timestamp, pd.Timestamp]:
-        """The two dates compared (before, after): the chosen ones, else the window's start and end."""
+        """The two dates compared (before, after): the chosen ones, else the window's first day and the
+        cursor when it is in view (what changed up to the moment looked at), else the window's end."""
         chosen = self.state.view.compare
-        return chosen if chosen is not None else (self.state.window.start_time, self.state.window.end_time)
+        if chosen is not None:
+            return chosen
+        window, cursor = self.state.window, self.state.cursor
+        start = window.start_time.floor("D")
+        return (start, cursor) if window.start_time <= cursor <= window.end_time else (start, window.end_time)
 
     def set_dates(self, before: object, after: object) -> None:
         """Compare two dates (anything :func:`parse_date` reads); the window is no longer followed."""
@@ -139,13 +144,13 @@ class DiffView(QWidget):
 
     def use_cursor(self) -> None:
         """Compare the window's start with the cursor."""
-        self._choose(self.state.window.start_time, self.state.cursor)
+        self._choose(self.state.window.start_time.floor("D"), self.state.cursor)
 
     def _choose(self, before: pd.Timestamp, after: pd.Timestamp) -> None:
         self.state.set_view(compare=(before, after) if before <= after else (after, before))
 
     def _on_changed(self, fields: frozenset[str]) -> None:
-        if fields & {"view", "window", "dataset"}:
+        if fields & {"view", "window", "dataset", "cursor"}:
             self._show_dates()
 
     def _show_dates(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from viewer.ui.shared.theme import Theme, follow
+
 CURSOR, DIFF = "cursor", "diff"
 MODES = ((CURSOR, "As of cursor", "The ties valid at the time cursor"),
          (DIFF, "Compare two dates", "What changed between two dates"))
@@ -18,7 +20,6 @@ class RelationsHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.as_of = QLabel(self)
-        self.as_of.setStyleSheet("font-weight: 600;")
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.as_of)
@@ -44,6 +45,17 @@ class RelationsHeader(QWidget):
         row.addSpacing(8)
         row.addWidget(self.people)
         row.addWidget(self.reset_layout)
+        follow(self.set_theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        """The heading in the theme's text colour (a style sheet would otherwise keep the old palette's),
+        and the active mode button filled with the accent, so it reads as active in light and dark alike."""
+        self.as_of.setStyleSheet(f"font-weight: 600; color: {theme.text};")
+        style = (f"QToolButton {{ padding: 2px 8px; border: 1px solid {theme.grid}; border-radius: 3px; }}"
+                 f"QToolButton:checked {{ background: {theme.accent}; color: #FFFFFF;"
+                 f" border-color: {theme.accent}; }}")
+        for button in self.mode_buttons.values():
+            button.setStyleSheet(style)
 
     def show_mode(self, mode: str) -> None:
         """Check the button of ``mode``."""

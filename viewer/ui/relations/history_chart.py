@@ -13,12 +13,12 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, QUrl
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from viewer.model.dates import to_seconds
 from viewer.model.graph_history import HistorySteps, history_steps, step_path
-from viewer.ui.shared.link_cell import style_link
+from viewer.ui.shared.link_cell import open_link, short_url, style_link
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, colour_plot, current, follow, qcolor
 
@@ -86,6 +86,7 @@ class HistoryPanel(QWidget):
     def set_theme(self, theme: Theme) -> None:
         """Re-colour the chart (background, axes, steps, hatching, cursor) and the source links."""
         self.theme = theme
+        self.title.setStyleSheet(f"font-weight: 600; color: {theme.text};")
         colour_plot(self.plot, theme)
         self.fuzzy_item.setOpts(brush=QBrush(qcolor(theme.muted, 140), Qt.BrushStyle.BDiagPattern))
         self.selected_curve.setPen(pg.mkPen(theme.highlight, width=5))
@@ -183,7 +184,8 @@ class HistoryPanel(QWidget):
             value = f"{steps.values[i]:g}%" if np.isfinite(steps.values[i]) else "in force"
             url = steps.urls[i]
             item = QTreeWidgetItem([steps.since[i] or "(earlier)", steps.until[i] or "(open)", value,
-                                    url if _safe(url) else (url or "—")])
+                                    short_url(url) if _safe(url) else (url or "—")])
+            item.setData(SOURCE, Qt.ItemDataRole.UserRole, url)
             item.setData(SINCE, Qt.ItemDataRole.UserRole, steps.ids[i])
             if _safe(url):
                 style_link(item, SOURCE, self.theme.link, f"Open in your browser: {url}")
@@ -224,9 +226,9 @@ class HistoryPanel(QWidget):
 
     def _on_item_clicked(self, item: QTreeWidgetItem, column: int) -> None:
         relation_id = str(item.data(SINCE, Qt.ItemDataRole.UserRole))
-        url = item.text(SOURCE)
+        url = str(item.data(SOURCE, Qt.ItemDataRole.UserRole) or "")
         if column == SOURCE and _safe(url):
-            QDesktopServices.openUrl(QUrl(url))
+            open_link(url, self)
         self.state.select(Selection(relations=frozenset({relation_id})))
 
     def _on_plot_click(self, event: Any) -> None:

@@ -34,6 +34,7 @@ class RelationshipPanel(QWidget):
     """The graph of relations valid at the cursor (or between two dates), linked to the shared selection."""
 
     positions_changed = Signal(object)  # dict[str, tuple[float, float]]: the nodes the user moved
+    relation_picked = Signal(str)  # a relation clicked in the graph (not chosen in the table)
 
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -309,6 +310,8 @@ class RelationshipPanel(QWidget):
         kind, key = hit
         self.state.select(Selection(entities=frozenset({key})) if kind == "entity"
                           else Selection(relations=frozenset({key})))
+        if kind != "entity":
+            self.relation_picked.emit(key)
 
     def _on_hover(self, scene_pos: QPointF) -> None:
         hit = self.canvas.hit(scene_pos)

@@ -21,18 +21,20 @@ from PySide6.QtCore import (
     Qt,
     QUrl,
 )
-from PySide6.QtGui import QDesktopServices, QFont, QGuiApplication, QPalette
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from viewer.model import query
 from viewer.model.dates import format_date, to_seconds
 from viewer.model.graph import short_name
+from viewer.ui.shared.link_cell import open_link, short_url
 from viewer.ui.shared.state import Selection, ViewState
 
 COLUMNS = ("Source", "Target", "Kind", "Value", "Since", "Until", "Source link")
 LINK = COLUMNS.index("Source link")
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+URL_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole link behind the short text shown
 SAFE_SCHEMES = ("http", "https")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -49,7 +51,7 @@ def table_rows(relations: pd.DataFrame, names: dict[str, str], when: object) -> 
                      str(r["kind"]).replace("_", " "), "" if np.isnan(value) else f"{value:g}%",
                      format_date(since, str(r["valid_from_precision"])) if pd.notna(since) else "(earlier)",
                      format_date(until, str(r["valid_to_precision"])) if pd.notna(until) else "(open)",
-                     str(r["source_url"])),
+                     short_url(str(r["source_url"]))),
             "sort": (names.get(r["source"], r["source"]).lower(), names.get(r["target"], r["target"]).lower(),
                      str(r["kind"]), -1.0 if np.isnan(value) else value,  # plain floats: Qt sorts them
                      -1e18 if pd.isna(since) else float(to_seconds(since)),
@@ -96,8 +98,8 @@ class RelationsModel(QAbstractTableModel):
         plain = {Qt.ItemDataRole.DisplayRole: row["text"], SORT_ROLE: row["sort"]}
         if role in plain:
             return plain[role][column]  # type: ignore[index]
-        if role == ID_ROLE:
-            return row["id"]
+        if role in (ID_ROLE, URL_ROLE):
+            return row["id"] if role == ID_ROLE else row["url"]
         if column == LINK and _safe(row["url"]):
             return _link_data(role, row["url"])
         if role == Qt.ItemDataRole.TextAlignmentRole and column == COLUMNS.index("Value"):
@@ -154,6 +156,10 @@ class RelationsTable(QWidget):
         """The relation ids in the order the table shows them (for tests)."""
         return [str(self.proxy.index(r, 0).data(ID_ROLE)) for r in range(self.proxy.rowCount())]
 
+    def url_at(self, index: QModelIndex) -> str:
+        """The whole source link of the row at ``index`` (the cell shows it shortened)."""
+        return str(index.data(URL_ROLE) or "")
+
     def selected_ids(self) -> set[str]:
         """The relation ids of the selected rows."""
         return {str(i.data(ID_ROLE)) for i in self.view.selectionModel().selectedRows()}
@@ -165,9 +171,9 @@ class RelationsTable(QWidget):
 
     def _on_clicked(self, index: QModelIndex) -> None:
         if index.column() == LINK:
-            url = str(index.data())
+            url = self.url_at(index)
             if _safe(url):
-                QDesktopServices.openUrl(QUrl(url))
+                open_link(url, self)
 
     def _on_selection(self, selection: Selection) -> None:
         """Select the rows of the selected relations (without echoing a selection back)."""

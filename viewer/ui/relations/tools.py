@@ -40,5 +40,6 @@ def contribute(shell: Shell, *, beside: str | None = None) -> RelationsTools:
     table_dock = shell.add_dock(TABLE_DOCK, "Relations at the cursor", table, Qt.DockWidgetArea.BottomDockWidgetArea,
                                 tab_with=HISTORY_DOCK)
     table_dock.raise_()  # the table always has something to show; the history once an edge is picked
-    state.selection_changed.connect(lambda selection: history_dock.raise_() if selection.relations else None)
+    # A relation picked in the graph shows its history; a row picked in the table keeps the table in view.
+    panel.relation_picked.connect(lambda _key: history_dock.raise_())
     return RelationsTools(panel, history, table, dock, history_dock, table_dock)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from viewer.model import navigation, query
 from viewer.session import THEMES
 from viewer.ui.shell import dialogs
+from viewer.ui.timeline import keys as timeline_keys
 
 if TYPE_CHECKING:
     from viewer.ui.shell.main_window import MainWindow
@@ -50,7 +51,7 @@ def register(window: MainWindow) -> None:
         action.setChecked(choice == state.view.theme)
         group.addAction(action)
     add("shortcuts", "&Keyboard shortcuts", lambda: window.keep(dialogs.shortcuts(window, list(
-        window.actions_by_name.values()))), "F1")
+        window.actions_by_name.values()), timeline_keys.HELP)), "F1")
     add("about", "&About Entente", lambda: window.keep(dialogs.about(window, state.dataset)))
 
 

@@ -7,12 +7,12 @@ from html import escape
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QSize, QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from viewer.model import attributes, query
 from viewer.model.dataset import Dataset
 from viewer.model.dates import format_date
+from viewer.ui.shared.link_cell import open_link
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
 
@@ -146,4 +146,4 @@ class DetailsPanel(QWidget):
 
     def _open_link(self, url: QUrl) -> None:
         if url.scheme().lower() in SAFE_SCHEMES:
-            QDesktopServices.openUrl(url)
+            open_link(url.toString(), self)

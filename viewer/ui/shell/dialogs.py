@@ -1,4 +1,4 @@
-"""The app's small dialogs: loading problems, errors with details, About, keyboard shortcuts."""
+"""The app's small dialogs: errors with details, About, keyboard shortcuts."""
 
 from __future__ import annotations
 
@@ -21,16 +21,6 @@ def error(parent: QWidget | None, title: str, message: str, details: str = "") -
     box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=parent)
     if details:
         box.setDetailedText(details)
-    box.exec()
-
-
-def problems(parent: QWidget | None, dataset: Dataset) -> None:
-    """List what could not be read in a dataset."""
-    count = len(dataset.problems)
-    box = QMessageBox(QMessageBox.Icon.Information, "Loading problems",
-                      f"{count} problem{'s' if count != 1 else ''} while reading {dataset.meta.path}", parent=parent)
-    if dataset.problems:
-        box.setDetailedText("\n".join(f"[{p.level}] {p}" for p in dataset.problems))
     box.exec()
 
 
@@ -74,18 +64,24 @@ def about(parent: QWidget | None, dataset: Dataset) -> QDialog:
     return dialog
 
 
-def shortcuts_html(actions: list[QAction]) -> str:
-    """A table of every action that has a shortcut."""
-    rows = "".join(
-        f"<tr><td><b>{escape(a.shortcut().toString())}</b></td><td>{escape(a.text().replace('&', ''))}</td></tr>"
-        for a in actions if not a.shortcut().isEmpty())
+def shortcut_rows(actions: list[QAction], more: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
+    """(key, what it does) for every action that has a shortcut, then ``more`` (keys a panel binds itself)."""
+    rows = [(a.shortcut().toString(), a.text().replace("&", "")) for a in actions
+            if not a.shortcut().isEmpty()]
+    return rows + list(more)
+
+
+def shortcuts_html(actions: list[QAction], more: tuple[tuple[str, str], ...] = ()) -> str:
+    """A table of every action that has a shortcut, and the keys the timeline binds while it has focus."""
+    rows = "".join(f"<tr><td><b>{escape(key)}</b></td><td>{escape(text)}</td></tr>"
+                   for key, text in shortcut_rows(actions, more))
     extra = ("<tr><td><b>Wheel</b></td><td>Zoom the timeline around the mouse</td></tr>"
              "<tr><td><b>Drag</b></td><td>Pan the timeline; drag the cursor line to move the date</td></tr>")
     return f"<h3>Keyboard and mouse</h3><table cellpadding='3'>{rows}{extra}</table>"
 
 
-def shortcuts(parent: QWidget | None, actions: list[QAction]) -> QDialog:
+def shortcuts(parent: QWidget | None, actions: list[QAction], more: tuple[tuple[str, str], ...] = ()) -> QDialog:
     """The keyboard shortcuts window (returned shown, non-modal)."""
-    dialog = _text_dialog(parent, "Keyboard shortcuts", shortcuts_html(actions))
+    dialog = _text_dialog(parent, "Keyboard shortcuts", shortcuts_html(actions, more))
     dialog.show()
     return dialog

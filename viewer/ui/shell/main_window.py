@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu, QToolBar
 from viewer.ui import relations, timeline
 from viewer.ui.shared.docks import make_dock
 from viewer.ui.shared.state import ViewState
-from viewer.ui.shell import commands, dialogs, menus
+from viewer.ui.shell import commands, menus
 from viewer.ui.shell.actions import ActionRegistry
 from viewer.ui.shell.details import DetailsPanel
 from viewer.ui.shell.loading import Loader
 from viewer.ui.shell.opening import Opening
 from viewer.ui.shell.persistence import Persistence
+from viewer.ui.shell.problems_panel import ProblemsPanel
 from viewer.ui.shell.settings import Settings
 from viewer.ui.shell.status import StatusLine
 
@@ -43,6 +44,9 @@ class MainWindow(QMainWindow):
         self.timeline = self.tools.timeline
         self.relation_tools = relations.contribute(self, beside="detailsDock")
         self.relations, self.relations_dock = self.relation_tools.panel, self.relation_tools.dock
+        self.problems = ProblemsPanel(state, self)
+        self.problems_dock = self.add_dock("problemsDock", "Problems", self.problems, bottom, tab_with="detailsDock")
+        self.details_dock.raise_()
         commands.register(self)
         menus.build(self)
         self.persistence = Persistence(self)
@@ -98,8 +102,9 @@ class MainWindow(QMainWindow):
         return save_widget(widget, path)
 
     def show_problems(self) -> None:
-        """List what could not be read in the open dataset."""
-        dialogs.problems(self, self.state.dataset)
+        """Show and raise the Problems dock: what could not be read in the open dataset."""
+        self.problems_dock.show()
+        self.problems_dock.raise_()
 
     def keep(self, dialog: QDialog) -> None:
         """Keep a modeless dialog alive while it is open."""

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from viewer.ui.shell.main_window import MainWindow
 
 APP_WIDE = ("theme", "speed")  # view choices that belong to the app, not to one dataset
-RIGHT_SHARE, BOTTOM_HEIGHT, DETAILS_SHARE = 0.36, 210, 0.45
+RIGHT_SHARE, BOTTOM_HEIGHT, DETAILS_SHARE = 0.36, 250, 0.45
+BOTTOM_SHARE = 0.3  # of the window's height: the history chart needs ~220 px to show its value labels
 
 
 class Persistence:
@@ -88,7 +89,8 @@ class Persistence:
         if len(bottom) == 2:
             window.resizeDocks(bottom, [int(width * DETAILS_SHARE), int(width * (1 - DETAILS_SHARE))],
                                Qt.Orientation.Horizontal)
-        window.resizeDocks(bottom[:1], [BOTTOM_HEIGHT], Qt.Orientation.Vertical)
+        height = max(BOTTOM_HEIGHT, int(window.height() * BOTTOM_SHARE))
+        window.resizeDocks(bottom[:1], [height], Qt.Orientation.Vertical)
 
     def _on_view(self, view: ViewChoices) -> None:
         if self.window.settings is not None:  # app-wide choices are written at once; QSettings syncs later

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import pandas as pd
 import pyqtgraph as pg
+from PySide6.QtCore import QTimer
 
+from viewer.model import navigation
 from viewer.model.dates import format_date, from_seconds, to_seconds
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shared.theme import Theme, current
 
 DAY = 86400.0
+EDGE = 0.03  # of the window's width: a cursor dragged this close to an edge scrolls the view
+SCROLL_STEP = 0.02  # of the window's width per tick while the cursor is held at an edge
+SCROLL_MS = 40
 
 
 class CursorLine:
@@ -23,6 +28,9 @@ class CursorLine:
         self.set_theme(current())
         plot.addItem(self.line)
         self._syncing = False
+        self._scroll = QTimer(plot)
+        self._scroll.setInterval(SCROLL_MS)
+        self._scroll.timeout.connect(self._scroll_tick)
         self.line.sigPositionChanged.connect(self._on_line_moved)
         self.line.sigPositionChangeFinished.connect(self._on_line_released)
         state.cursor_moved.connect(self.follow)
@@ -71,10 +79,41 @@ class CursorLine:
         # relations change on days; below a two-day window the hour matters
         return when.round("D") if self.state.window.span >= 2 * DAY else when.round("min")
 
+    def _edge_direction(self) -> int:
+        """-1 or +1 while a dragged cursor is near (or past) the left or right edge, else 0."""
+        if not self.line.moving:
+            return 0
+        window, value = self.state.window, float(self.line.value())
+        if value > window.end - EDGE * window.span:
+            return 1
+        if value < window.start + EDGE * window.span:
+            return -1
+        return 0
+
+    def _scroll_tick(self) -> None:
+        """Pan the view towards the edge the cursor is held at, taking the cursor along."""
+        direction = self._edge_direction()
+        if direction == 0:
+            self._scroll.stop()
+            return
+        window = self.state.window
+        step = direction * SCROLL_STEP * window.span
+        self.state.set_window(navigation.clamp(window.pan(step), self.state.dataset))
+        moved = self.state.window  # the view may be at its limit already
+        if moved == window:
+            return
+        # half-way into the edge zone, so the next tick scrolls on while the hand stays there
+        edge = moved.end - EDGE / 2 * moved.span if direction > 0 else moved.start + EDGE / 2 * moved.span
+        self.line.setValue(edge)
+
     def _on_line_moved(self, line: pg.InfiniteLine) -> None:
-        if not self._syncing:
-            self.state.move_cursor(self._snapped(float(line.value())))
+        if self._syncing:
+            return
+        self.state.move_cursor(self._snapped(float(line.value())))
+        if self._edge_direction() and not self._scroll.isActive():
+            self._scroll.start()
 
     def _on_line_released(self, line: pg.InfiniteLine) -> None:
+        self._scroll.stop()
         self._on_line_moved(line)
         self.follow(self.state.cursor)

@@ -67,6 +67,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self.faded = np.zeros(0, dtype=bool)  # per event: outside the entity selection or the filters
         self.hidden = np.zeros(0, dtype=bool)  # per event: not drawn at all ("hide non-matching")
         self.hovered = -1  # event index
+        self.cursor_x: float | None = None  # the as-of line (data x): labels left of a mark stop before it
         self.labelled: set[int] = set()  # event indices labelled in the last paint
         self.label_boxes: list[QRectF] = []  # where those labels went, in device pixels
         self.density_mode = False
@@ -78,6 +79,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self._extent = (0.0, 1.0)
         self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
         self._density_image = np.zeros((1, 1, 4), dtype=np.uint8)
+        self._cursor_px: float | None = None
         self.theme = current()
 
     def set_theme(self, theme: Theme) -> None:
@@ -144,6 +146,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         p.resetTransform()
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         left, right = t0 * sx + dx, t1 * sx + dx
+        self._cursor_px = None if self.cursor_x is None else self.cursor_x * sx + dx
         self._paint_bands(p, left, right, sy, dy)
         index = self.marks.index
         if index is not None and not self.hidden.any():  # a count is two binary searches: no index list
@@ -222,6 +225,13 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         titles = self.marks.titles
         take = getattr(titles, "take", None)
         return take(events) if take is not None else [titles[int(e)] for e in events.tolist()]
+    def _left_stop(self, px0: np.ndarray, left: float) -> np.ndarray:
+        """Where a label placed left of its mark must stop: the plot's edge, or the cursor line when
+        the mark is right of it (a label crossing the line would hide which side of it the event is)."""
+        stop = np.full(len(px0), left + 8.0)
+        if self._cursor_px is not None:
+            stop = np.where(px0 > self._cursor_px, np.maximum(stop, self._cursor_px + 4.0), stop)
+        return stop
 
     def _left_of_marks(self, px0: np.ndarray, rows: np.ndarray, lx: np.ndarray, widths: np.ndarray,
                        full: np.ndarray, keep: np.ndarray, priority: np.ndarray, edges: tuple[float, float],
@@ -229,7 +239,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         """Labels cut short by the right edge try the left of their mark, back to the previous mark."""
         left, right = edges
         room_back = np.minimum(marks.room_to_next(-px0, rows) - 2 * MARK_RADIUS - 10.0,
-                               px0 - MARK_RADIUS - 6.0 - (left + 8.0))
+                               px0 - MARK_RADIUS - 6.0 - self._left_stop(px0, left))
         edge_bound = (lx + full > right - 4.0) & (widths < full)
         try_left = ~keep & edge_bound & ~quiet & (room_back >= MIN_LABEL_PX)
         if not try_left.any():
@@ -264,7 +274,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         widths = np.where(quiet, 0.0, widths)
         # A selected label that would run off the right edge goes to the left of its mark instead.
         before = px0 - MARK_RADIUS - 6.0 - full
-        flip = strong & (lx + full > right - 4.0) & (before >= left + 8.0)
+        flip = strong & (lx + full > right - 4.0) & (before >= self._left_stop(px0, left))
         lx = np.where(flip, before, lx)
         priority = strong.astype(float) - faded.astype(float)
         keep = marks.place_labels(lx, widths, rows, priority)

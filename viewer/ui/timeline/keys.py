@@ -18,6 +18,9 @@ from viewer.ui.shared.state import ViewState
 
 ZOOM_IN, ZOOM_OUT = 0.8, 1.25
 KEYS: dict[str, tuple[str, ...]] = {"zoom_in": ("+", "="), "zoom_out": ("-",), "first": ("Home",), "last": ("End",)}
+# What F1 and the README say about these keys (the first of each key's sequences)
+HELP: tuple[tuple[str, str], ...] = (("+", "Zoom the timeline in around the cursor"), ("-", "Zoom the timeline out"),
+                                     ("Home", "Select the first event"), ("End", "Select the last event"))
 
 
 def zoom(state: ViewState, factor: float) -> None:

@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QTimer
+from PySide6.QtCore import QEvent, QObject, QPointF, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
 
@@ -75,6 +75,8 @@ class TimelinePanel(QWidget):
         self.view.sigResized.connect(lambda _vb: self._relayout())
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
+        self.plot.viewport().installEventFilter(self)
+        self.cursor_line.sigPositionChanged.connect(self._on_cursor_line)
         state.changed.connect(self._on_changed)
         self._rebuild()
 
@@ -192,17 +194,14 @@ class TimelinePanel(QWidget):
         # ids stay in Arrow: a list + dict of a million ids cost ~300 bytes an event and ~2 s
         self._ids = IdLookup(ds.events["id"])
         self._index = self._ids.index
-        self._lanes = lane_packing.lane_rows(ds.events, ds.meta.principal, self._names, group_by=self.group_by,
-                                       packed=False)  # packing waits for a zoom level
-        self._interval_index = marks.IntervalIndex.build(self._lanes.start, self._lanes.end)
+        self._all_lanes = lane_packing.lane_rows(ds.events, ds.meta.principal, self._names, group_by=self.group_by,
+                                                 packed=False)  # packing waits for a zoom level
         self._kinds = lane_packing.event_kinds(ds.events)
         self._titles = marks.LabelTexts(ds.events)  # computed per label drawn
         # Packing only needs label lengths roughly (they are clipped to a slot), so skip measuring each.
         chars = self._titles.lengths()
         self._label_px = chars * QFontMetricsF(self.items.font).averageCharWidth() * 1.1
-        self._colours = lane_colours(self._lanes.keys, ds.entities, self.theme)
-        self._layout_key = None
-        self._packed: dict[tuple[int, int, int], lane_packing.Lanes] = {}  # per zoom level, height and tile
+        self._use_lanes(self._all_lanes)
         span, window = navigation.data_span(ds), self.state.window
         first, last = span if span else (window.start, window.end)
         lo, hi = lane_packing.x_limits(first, last, (window.start, window.end))
@@ -215,6 +214,14 @@ class TimelinePanel(QWidget):
         self._relayout()
         self.as_of.follow(self.state.cursor)
         self._update_emphasis()
+
+    def _use_lanes(self, lanes: lane_packing.Lanes) -> None:
+        """Draw these lanes from now on: all of them, or those "Hide non-matching" leaves an event in."""
+        self._lanes = lanes
+        self._interval_index = marks.IntervalIndex.build(lanes.start, lanes.end)
+        self._colours = lane_colours(lanes.keys, self.state.dataset.entities, self.theme)
+        self._layout_key = None
+        self._packed: dict[tuple[int, int, int], lane_packing.Lanes] = {}  # per zoom level, height and tile
 
     def _collapsed_mask(self) -> np.ndarray:
         return np.array([key in self.collapsed for key in self.lane_keys()], dtype=bool)
@@ -326,6 +333,17 @@ class TimelinePanel(QWidget):
             QToolTip.hideText()
         self.state.set_hover(event_id)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The mouse leaving the plot ends the hover (its bold label and tooltip go)."""
+        if event.type() == QEvent.Type.Leave and self.state.hover is not None:
+            QToolTip.hideText()
+            self.state.set_hover(None)
+        return super().eventFilter(watched, event)
+
+    def _on_cursor_line(self, line: pg.InfiniteLine) -> None:
+        self.items.cursor_x = float(line.value())
+        self.items.update()
+
     def _on_mouse_clicked(self, event: object) -> None:
         pos = event.scenePos()  # type: ignore[attr-defined]
         left = event.button() == pg.QtCore.Qt.MouseButton.LeftButton  # type: ignore[attr-defined]
@@ -345,6 +363,10 @@ class TimelinePanel(QWidget):
         hidden = unmatched & ~strong if self.hide_unmatched else np.zeros(len(events), bool)
         self.items.set_emphasis(strong, faded | unmatched, self._index.get(self.state.hover or "", -1), hidden)
         self._layout_key = None if self.hide_unmatched else self._layout_key  # what is crowded may change
+        shown = lane_packing.only_events(self._all_lanes, ~hidden) if hidden.any() else self._all_lanes
+        if self._lanes is None or not np.array_equal(shown.event_index, self._lanes.event_index):
+            self._use_lanes(shown)  # hidden events leave no emptied lanes behind
+            self._relayout()
 
     def _on_hover_changed(self, event_id: str | None) -> None:
         self.items.set_emphasis(self.items.strong, self.items.faded, self._index.get(event_id or "", -1))

@@ -1,0 +1,81 @@
+"""What a new user meets in the timeline: a default view that tells its story whole, and a cursor that
+scrolls the view when dragged to an edge — driven by real mouse events."""
+
+from __future__ import annotations
+
+import pandas as pd
+from PySide6.QtCore import QPoint, QPointF
+
+from viewer.model.dates import to_seconds
+from viewer.model.window import TimeWindow
+from viewer.ui.shell.main_window import MainWindow
+
+DAY = 86400.0
+
+
+def stated_window(window: MainWindow) -> TimeWindow:
+    meta = window.state.dataset.meta
+    return TimeWindow.between(meta.default_start, meta.default_end)
+
+
+def test_the_default_window_shows_its_first_and_last_events_whole_and_the_first_labelled(window: MainWindow) -> None:
+    stated = stated_window(window)
+    shown = window.state.window
+    assert shown.start < stated.start and stated.end < shown.end
+    events = window.state.dataset.events
+    starts = events["span_start"].map(to_seconds).astype(float)
+    inside = events[(starts >= stated.start) & (starts <= stated.end)]
+    ordered = inside.sort_values("span_start")
+    first, last = ordered["id"].iloc[0], ordered["id"].iloc[-1]
+    labelled = window.timeline.labelled_event_ids()
+    # the arrest week (three events in four days) shares one label at this zoom; the London day has its own
+    first_week = ordered.loc[ordered["span_start"] < ordered["span_start"].iloc[0] + pd.Timedelta(days=4), "id"]
+    assert labelled & set(first_week)
+    plot = window.timeline.view.sceneBoundingRect()
+    for event_id in (first, last):
+        pos = window.timeline.event_scene_pos(event_id)
+        assert pos is not None
+        assert plot.left() + 5 <= pos.x() <= plot.right() - 5  # the whole marker, not half of it
+
+
+def cursor_point(window: MainWindow) -> QPoint:
+    view = window.timeline.view
+    (_, _), (y0, y1) = view.viewRange()
+    x = float(window.timeline.cursor_line.value())
+    return window.timeline.plot.mapFromScene(view.mapViewToScene(QPointF(x, y0 + (y1 - y0) * 0.5)))
+
+
+def test_dragging_the_cursor_to_the_right_edge_scrolls_the_view_later(qtbot, hand, window: MainWindow) -> None:
+    state = window.state
+    state.set_window(TimeWindow.between("2019-01-01", "2020-12-31"))
+    state.move_cursor("2020-01-01")
+    qtbot.wait(20)
+    viewport = window.timeline.plot.viewport()
+    start = cursor_point(window)
+    edge = QPoint(viewport.width() - 16, start.y())
+    before = state.window
+    hand.press(viewport, start)
+    hand.drag_to(viewport, start, edge)
+    qtbot.waitUntil(lambda: state.window.end > before.end + 30 * DAY, timeout=3000)
+    hand.release(viewport, edge)
+    after = state.window
+    assert after.span == before.span or abs(after.span - before.span) < 1.0
+    cursor = float(to_seconds(state.cursor))
+    assert after.start < cursor < after.end  # the cursor never leaves the view
+
+
+def test_dragging_the_cursor_to_the_left_edge_scrolls_the_view_earlier(qtbot, hand, window: MainWindow) -> None:
+    state = window.state
+    state.set_window(TimeWindow.between("2019-01-01", "2020-12-31"))
+    state.move_cursor("2020-01-01")
+    qtbot.wait(20)
+    viewport = window.timeline.plot.viewport()
+    start = cursor_point(window)
+    left = window.timeline.plot.mapFromScene(window.timeline.view.sceneBoundingRect().topLeft()).x()
+    edge = QPoint(left + 4, start.y())
+    before = state.window
+    hand.press(viewport, start)
+    hand.drag_to(viewport, start, edge)
+    qtbot.waitUntil(lambda: state.window.start < before.start - 30 * DAY, timeout=3000)
+    hand.release(viewport, edge)
+    assert state.window.start < float(to_seconds(state.cursor)) < state.window.end
