@@ -8,6 +8,7 @@ The budget is small in ``make test``; ``make monkey`` runs long with random seed
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import os
@@ -21,8 +22,8 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
-from PySide6.QtCore import QElapsedTimer, Qt
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
@@ -105,8 +106,9 @@ class Monkey(RuleBasedStateMachine):
 
     def _target(self, name: str) -> QWidget:
         tools = self.window.tools
-        views = {"timeline": tools.timeline.plot, "overview": tools.overview.plot, "graph": self.window.relations.canvas}
-        return views[name].viewport()  # type: ignore[no-any-return]
+        views = {"timeline": tools.timeline.plot, "overview": tools.overview.plot,
+                 "graph": self.window.relations.canvas}
+        return views[name].viewport()
 
     def _count(self) -> None:
         COUNT["actions"] += 1
@@ -181,10 +183,8 @@ class Monkey(RuleBasedStateMachine):
     def compare(self, before: str, after: str) -> None:
         """Compare mode between two dates (a date the parser refuses is not a crash)."""
         self.window.relations.set_mode("diff")
-        try:
+        with contextlib.suppress(ValueError):
             self.window.relations.diff_view.set_dates(before, after)
-        except ValueError:
-            pass
         self._settle()
         self._count()
 
@@ -327,3 +327,23 @@ def test_a_monkey_cannot_break_the_window(qapp: Any) -> None:
         run_state_machine_as_test(Monkey, settings=budget)
     finally:
         print(f"\nmonkey: {COUNT['actions']} actions in {COUNT['examples']} windows")
+
+
+def _fail() -> None:
+    raise RuntimeError("a slot failed")
+
+
+class _SlotRaises(Monkey):
+    """A monkey whose first step makes a slot raise, as a bug in the window would."""
+
+    @initialize()
+    def break_a_slot(self) -> None:
+        QTimer.singleShot(0, _fail)
+        self._settle(20)
+
+
+def test_the_monkey_fails_on_an_exception_in_a_slot(qapp: Any) -> None:
+    """The per-example guard sees what reaches sys.excepthook, so hypothesis can shrink the steps."""
+    with pytest.raises(AssertionError, match=r"reached sys\.excepthook: RuntimeError"):
+        run_state_machine_as_test(_SlotRaises, settings=settings(max_examples=1, stateful_step_count=1, deadline=None,
+                                                                 derandomize=True, database=None))
