@@ -33,7 +33,7 @@ from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.settings import Settings
 
-EXAMPLES = int(os.environ.get("ENTENTE_MONKEY_EXAMPLES", "15"))
+EXAMPLES = int(os.environ.get("ENTENTE_MONKEY_EXAMPLES", "10"))
 STEPS = int(os.environ.get("ENTENTE_MONKEY_STEPS", "25"))
 RANDOM = os.environ.get("ENTENTE_MONKEY_RANDOM") is not None
 LOAD_TIMEOUT_MS = 60_000
