@@ -3,12 +3,14 @@
 # make package - build the PyInstaller bundle in dist/entente and smoke-test it
 # make fuzz  - a long fuzzing run of every loader (1500 cases per property, random seeds)
 # make bench-graph - graph layout, label placement and a 5,000-entity relations export (JSON)
+# make monkey - a long run of the GUI monkey (random seeds; ENTENTE_MONKEY_EXAMPLES windows of 50 steps)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint package fuzz bench bench-graph clean
+
+.PHONY: run test lint package fuzz monkey bench bench-graph clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +35,12 @@ test: $(STAMP) lint
 fuzz: $(STAMP)
 	ENTENTE_FUZZ_EXAMPLES=$${ENTENTE_FUZZ_EXAMPLES:-1500} ENTENTE_FUZZ_RANDOM=1 QT_QPA_PLATFORM=offscreen \
 		$(BIN)/python -m pytest -q tests/fuzz
+
+monkey: $(STAMP)
+	packaging/qt-deps.sh $(BIN)/python offscreen
+	ENTENTE_MONKEY_EXAMPLES=$${ENTENTE_MONKEY_EXAMPLES:-500} ENTENTE_MONKEY_STEPS=$${ENTENTE_MONKEY_STEPS:-50} \
+		ENTENTE_MONKEY_RANDOM=1 QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s -p no:cacheprovider \
+		tests/ui/test_monkey.py
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_scale.py

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 
+from viewer.io.table import read
 from viewer.model import graph, query
 from viewer.model.dataset import Dataset
 from viewer.model.dates import to_seconds
@@ -142,3 +145,12 @@ def test_a_dropped_node_never_lands_on_another(alliance: Dataset) -> None:
 
 def test_a_node_dropped_in_free_space_stays_where_it_was_dropped() -> None:
     assert graph.drop_node({"a": (0.0, 0.0), "b": (0.5, 0.5)}, "b", (0.8, 0.2)) == (0.8, 0.2)
+
+
+def test_the_diff_of_a_dataset_without_relations_is_empty_not_an_error(tmp_path: Path) -> None:
+    # found by the GUI monkey: Compare on an events-only table raised ArrowInvalid from pandas' merge
+    path = tmp_path / "events.csv"
+    path.write_text("start,title\n2019-01-01,a\n2020-01-01,b\n", encoding="utf-8")
+    ds = read(path)
+    assert query.diff(ds.relations, "1900", "2030").table.empty
+    assert diff_graph(ds, "1900", "2030").changes == {}

@@ -255,6 +255,8 @@ def diff(relations: pd.DataFrame, before: object, after: object) -> Diff:
     """Compare the relations valid at two dates."""
     a, b = parse_date(before).start, parse_date(after).start
     old, new = _keyed(relations_at(relations, a)), _keyed(relations_at(relations, b))
+    if old.empty and new.empty:  # pandas cannot merge two empty Arrow-backed keys (ArrowInvalid: empty vector)
+        old, new = old.astype(object), new.astype(object)
     merged = old.merge(new, on=[*RELATION_KEY, "n"], how="outer", suffixes=("_old", "_new"), indicator=True)
     old_value, new_value = merged["value_old"], merged["value_new"]
     same_value = (old_value == new_value) | (old_value.isna() & new_value.isna())
