@@ -75,3 +75,19 @@ def test_ids_are_found_by_position_and_positions_by_id() -> None:
     assert ids[1] == "E2" and len(ids) == 3
     assert ids.index["E3"] == 2 and ids.index.get("nope") == -1
     assert "E1" in ids.index and "E9" not in ids.index
+
+
+def test_crowded_runs_are_cut_into_stretches_one_can_zoom_into() -> None:
+    from viewer.model.clusters import crowded_runs
+    x = np.arange(0.0, 400.0, 4.0)  # 100 marks, 4 px apart: one crowded row
+    runs = crowded_runs(x, np.zeros(100, int), np.zeros(100, bool), x, x, gap=24.0, min_count=3, longest=160.0)
+    assert runs.counts.tolist() == [40, 40, 20] and (runs.x1 - runs.x0 < 160).all()
+
+
+def test_labelled_marks_break_no_run_and_are_not_counted() -> None:
+    from viewer.model.clusters import crowded_runs
+    x = np.arange(10.0)
+    labelled = np.zeros(10, bool)
+    labelled[[0, 5]] = True
+    runs = crowded_runs(x, np.zeros(10, int), labelled, x, x, min_count=3)
+    assert runs.counts.tolist() == [8]

@@ -15,15 +15,16 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
-from viewer.model import lane_packing, marks
+from viewer.model import clusters, lane_packing, marks
 from viewer.model.query import describe_span
 from viewer.ui.shared.theme import Theme, current, qcolor
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
 
 DENSITY_LIMIT = 3000  # above this many visible items, per-pixel counts replace shapes
 MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
+BADGE_GAP_PX, BADGE_MIN = 24.0, 4  # marks closer than this, this many in a run, get one "N events" badge
 
 
 def tooltip_text(row: pd.Series, names: dict[str, str]) -> str:
@@ -75,6 +76,9 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self.font.setPointSizeF(9.0)
         self.bold = QFont(self.font)
         self.bold.setBold(True)
+        self.small = QFont(self.font)
+        self.small.setPointSizeF(8.0)
+        self.badges: list[tuple[QRectF, float, float]] = []  # "N events" boxes (device px) and their time spans
         self._widths = np.zeros(0)
         self._extent = (0.0, 1.0)
         self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
@@ -156,7 +160,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             vis = self.visible(t0, t1)
             self.density_mode = len(vis) > DENSITY_LIMIT
         if self.density_mode:
-            self.labelled, self.label_boxes = set(), []
+            self.labelled, self.label_boxes, self.badges = set(), [], []
             self._paint_density(p, vis, t0, t1, left, right, sy, dy)
         elif vis is not None:
             px0, px1, py = self.pixels(vis, sx, dx, sy, dy)
@@ -304,4 +308,40 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
                 x += float(widths[j]) - QFontMetricsF(self.bold if bold else self.font).horizontalAdvance(title)
             p.drawText(QPointF(x, float(py[j]) + baseline), title)
             self.label_boxes.append(box)
+        if row_px >= self.line_height:
+            self._paint_badges(p, vis, px0, rows, keep | strong | quiet, lx[keep], widths[keep], rows[keep], right)
+
+    def _paint_badges(self, p: QPainter, vis: np.ndarray, px0: np.ndarray, rows: np.ndarray, told: np.ndarray,
+                      label_x: np.ndarray, label_w: np.ndarray, label_rows: np.ndarray, right: float) -> None:
+        """Runs of marks too close to label get one "14 events" badge each, where no label is; a click zooms in."""
+        self.badges = []
+        m = self.marks
+        runs = clusters.crowded_runs(px0, rows, told, m.x0[vis], m.x1[vis], gap=BADGE_GAP_PX, min_count=BADGE_MIN)
+        if not len(runs):
+            return
+        metrics = QFontMetricsF(self.small)
+        texts = [f"{int(n)} events" for n in runs.counts.tolist()]
+        widths = np.array([metrics.horizontalAdvance(t) + 10.0 for t in texts])
+        x = np.minimum(runs.x0 + MARK_RADIUS + 4.0, right - widths - 4.0)
+        # labels already drawn rank above every badge: a badge never covers a title
+        keep = marks.place_labels(np.concatenate([label_x, x]), np.concatenate([label_w, widths]),
+                                  np.concatenate([label_rows, runs.rows]),
+                                  np.concatenate([np.full(len(label_x), 10.0), np.zeros(len(x))]))[len(label_x):]
+        p.setFont(self.small)
+        height = metrics.height() + 2.0
+        fill, ink = qcolor(self.theme.label_back, 235), QColor(self.theme.muted)
+        for k in np.flatnonzero(keep).tolist():
+            box = QRectF(float(x[k]), runs.rows[k] / 4.0 - height / 2.0, float(widths[k]), height)
+            p.setPen(QPen(ink, 1.0))
+            p.setBrush(fill)
+            p.drawRoundedRect(box, height / 2.0, height / 2.0)
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, texts[k])
+            self.badges.append((box, float(runs.t0[k]), float(runs.t1[k])))
+
+    def badge_at(self, scene_pos: QPointF) -> tuple[float, float] | None:
+        """The time span of the "N events" badge under a scene position, if any (to zoom to)."""
+        for box, t0, t1 in self.badges:
+            if box.contains(scene_pos):
+                return t0, t1
+        return None
 

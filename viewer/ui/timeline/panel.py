@@ -347,7 +347,15 @@ class TimelinePanel(QWidget):
     def _on_mouse_clicked(self, event: object) -> None:
         pos = event.scenePos()  # type: ignore[attr-defined]
         left = event.button() == pg.QtCore.Qt.MouseButton.LeftButton  # type: ignore[attr-defined]
-        event_id = self.event_at(pos) if left and self.view.sceneBoundingRect().contains(pos) else None
+        inside = left and self.view.sceneBoundingRect().contains(pos)
+        badge = self.items.badge_at(pos) if inside else None
+        if badge is not None:  # "14 events": show them, with room for their labels
+            t0, t1 = badge
+            pad = max((t1 - t0) * 0.2, navigation.DAY)
+            self.state.set_window(navigation.clamp(TimeWindow(t0 - pad, t1 + pad), self.state.dataset))
+            event.accept()  # type: ignore[attr-defined]
+            return
+        event_id = self.event_at(pos) if inside else None
         if event_id is not None:  # a click on empty space keeps the selection
             self.state.select_event(event_id)
         elif self.lanes.clicked(event):
