@@ -19,8 +19,10 @@ if TYPE_CHECKING:
     from viewer.ui.shell.main_window import MainWindow
 
 APP_WIDE = ("theme", "speed")  # view choices that belong to the app, not to one dataset
-RIGHT_SHARE, BOTTOM_HEIGHT, DETAILS_SHARE = 0.36, 250, 0.45
-BOTTOM_SHARE = 0.3  # of the window's height: the history chart needs ~220 px to show its value labels
+RIGHT_SHARE, DETAILS_SHARE = 0.34, 0.45
+# The bottom row: tall enough for the history chart's value labels (~220 px at 900), never so tall that the
+# timeline's lanes get thinner than a line of text at 1280×720.
+BOTTOM_SHARE, BOTTOM_MIN, BOTTOM_MAX = 0.25, 170, 270
 
 
 class Persistence:
@@ -89,7 +91,7 @@ class Persistence:
         if len(bottom) == 2:
             window.resizeDocks(bottom, [int(width * DETAILS_SHARE), int(width * (1 - DETAILS_SHARE))],
                                Qt.Orientation.Horizontal)
-        height = max(BOTTOM_HEIGHT, int(window.height() * BOTTOM_SHARE))
+        height = min(max(BOTTOM_MIN, int(window.height() * BOTTOM_SHARE)), BOTTOM_MAX)
         window.resizeDocks(bottom[:1], [height], Qt.Orientation.Vertical)
 
     def _on_view(self, view: ViewChoices) -> None:
