@@ -95,9 +95,9 @@ def _locate_path(path: Path, table: str | None) -> SourceSpec:
 
 def _locate_glob(text: str) -> SourceSpec:
     files = tuple(Path(p) for p in sorted(glob.glob(text, recursive=True)) if Path(p).is_file())
-        if not files:
-            raise LoadError(f"{text}: no Parquet files match this pattern")
-        return SourceSpec("parquet", text, folder=_glob_folder(text), files=files)
+    if not files:
+        raise LoadError(f"{text}: no Parquet files match this pattern")
+    return SourceSpec("parquet", text, folder=_glob_folder(text), files=files)
 
 
 def _locate_folder(path: Path) -> SourceSpec:
