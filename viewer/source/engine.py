@@ -106,7 +106,7 @@ class EngineSource:
         keys = request.lanes.keys
         out = np.zeros((len(keys), n), dtype=np.int64)
         view = self._filtered(request.filters) if request.filters.active else self.view
-        view = self._pruned(view, t0, t1)
+        view = self.prune(view, t0, t1)
         view = view.filter((view.s >= t0) & (view.s < t1))
         pairs = exprs.with_lanes(view, request.lanes.group_by, keys)
         width = t1 - t0
@@ -164,7 +164,7 @@ class EngineSource:
     def _window(self, t0: float | None, t1: float | None, filters: Filters) -> Any:
         view = self._filtered(filters) if filters.active else self.view
         if t1 is not None:
-            view = self._pruned(view, None, t1)
+            view = self.prune(view, None, t1)
             view = view.filter(view.span_start < exprs.stamp(to_stamp(t1)))
         if t0 is not None:
             lo = exprs.stamp(to_stamp(t0))
@@ -172,7 +172,7 @@ class EngineSource:
             view = view.filter((view.span_end > lo) | (view.span_start >= lo))
         return view
 
-    def _pruned(self, view: Any, t0: float | None, t1: float | None) -> Any:
+    def prune(self, view: Any, t0: float | None, t1: float | None) -> Any:
         """Add predicates on the raw start column (which row-group statistics can answer) implied by
         a condition on ``s`` in ``[t0, t1)``; they change no answer, they only skip reading."""
         if view.raw_start.type().is_string():
@@ -189,7 +189,7 @@ class EngineSource:
         if lo is None or view.raw_start.type().is_string():
             return view
         earliest = lo - pd.Timedelta(seconds=self.longest() + 1)
-        return self._pruned(view, (earliest - pd.Timestamp(0, tz="UTC")).total_seconds(), None)
+        return self.prune(view, (earliest - pd.Timestamp(0, tz="UTC")).total_seconds(), None)
 
 
 def _lower(start: object) -> pd.Timestamp:
