@@ -23,9 +23,8 @@ def row_groups(files: tuple[Path, ...], column: str = "start") -> list[tuple[flo
         for g in range(meta.num_row_groups):
             group = meta.row_group(g)
             stats = group.column(index).statistics
-            if stats is None or not stats.has_min_max or not isinstance(stats.min, (pd.Timestamp, np.datetime64)) \
-                    and not hasattr(stats.min, "timestamp"):
-                continue
+            if stats is None or not stats.has_min_max or not hasattr(stats.min, "timestamp"):
+                continue  # no statistics, or text dates: nothing cheap to say
             lo, hi = pd.Timestamp(stats.min), pd.Timestamp(stats.max)
             lo = lo.tz_localize("UTC") if lo.tzinfo is None else lo
             hi = hi.tz_localize("UTC") if hi.tzinfo is None else hi
