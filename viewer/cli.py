@@ -9,6 +9,8 @@
 ``entente history [PATH] SRC TGT``   the value of a relation over time
 ``entente validate [PATH]``          exit 0 when clean, 1 with the list of problems
 ``entente convert IN OUT``           write any readable input as a native dataset (folder or .json)
+``entente info|events|relations|diff SOURCE [--table T]``  the same, queried in place, for big Parquet
+                                     (over 2M rows), partitioned folders, DuckDB files, engine URLs
 ``entente export [PATH] --out F``    render the window (or --view timeline|relations) to PNG/SVG/PDF
 
 Only ``export`` and the window import Qt; the other commands never do (a test checks it).
@@ -21,6 +23,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from viewer import cli_engine
 from viewer.cli_format import emit, frame_for_output
 from viewer.model.dataset import Dataset
 from viewer.model.dates import format_date, parse_date
@@ -105,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--from", dest="start", type=_date, help="window start")
     export.add_argument("--to", dest="end", type=_date, help="window end")
     export.add_argument("--size", type=_size, default=(1600, 900), help="WIDTHxHEIGHT (default 1600x900)")
+    for command in (info, events, relations, diff):  # these also run as queries on a big or engine source
+        cli_engine.add_options(command, limit=command is events)
     return parser
 
 
@@ -153,6 +158,7 @@ def cmd_events(args: argparse.Namespace) -> int:
     """Print the events matching a range and filters."""
     ds = _load(args.paths)
     found = ds.events_between(args.start, args.end, actors=args.actor, categories=args.category, text=args.search)
+    found = found.head(args.limit) if args.limit else found
     emit(frame_for_output(found, ["id", "start", "end", "precision", "title", "actors", "category", "source_url"]),
          args.format, title=f"{len(found)} of {len(ds.events)} events")
     return 0
@@ -234,6 +240,8 @@ def run(argv: Sequence[str]) -> int:
     except SystemExit as exc:  # argparse has printed its usage message
         return 0 if exc.code == 0 else 2
     try:
+        if cli_engine.wants_engine(args):
+            return cli_engine.HANDLERS[args.command](args)
         return HANDLERS[args.command](args)
     except LoadError as exc:
         print(f"entente: {exc}", file=sys.stderr)

@@ -47,6 +47,10 @@ class EngineSource:
         except Exception:  # an engine without views (or without the right) answers the inlined query
             return step
 
+    def persist(self) -> None:
+        """Hold the prepared view in the engine's memory, for many questions over a table that fits it."""
+        self.view = self.view.cache()
+
     @property
     def backend(self) -> Any:
         """The ibis backend the table lives in."""
@@ -138,7 +142,13 @@ class EngineSource:
         query = self._window(t0, t1, filters).order_by(["span_start", "id"])
         if limit is not None:
             query = query.limit(limit)
-        for batch in query.select(*EVENT_FIELDS).to_pyarrow_batches(chunk_size=chunk):
+        query = query.select(*EVENT_FIELDS)
+        backend = self.backend
+        if backend.name == "duckdb":  # ibis's batch reader calls a method duckdb 2 no longer has
+            batches = backend.raw_sql(ibis.to_sql(query, dialect="duckdb")).to_arrow_reader(chunk)
+        else:
+            batches = query.to_pyarrow_batches(chunk_size=chunk)
+        for batch in batches:
             yield tidy(batch.to_pandas())
 
     def event(self, event_id: str) -> pd.Series | None:
