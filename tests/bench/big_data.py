@@ -37,7 +37,8 @@ def _uniform(i: str, salt: int) -> str:
 
 def _year_sql(year: int, first: int, count: int) -> str:
     i = f"(range + {first})"
-    start = f"TIMESTAMPTZ '{year}-01-01 00:00:00+00' + to_seconds(CAST(floor({_uniform(i, 1)} * 365 * 86400) AS BIGINT))"
+    offset = f"CAST(floor({_uniform(i, 1)} * 365 * 86400) AS BIGINT)"
+    start = f"TIMESTAMPTZ '{year}-01-01 00:00:00+00' + to_seconds({offset})"
     lomax = f"(pow(1.0 - {_uniform(i, 3)}, -1.0 / 1.1) - 1.0)"
     length = f"to_seconds(CAST(least({lomax} * 20.0, 3650.0) * 86400 + 3600 AS BIGINT))"
     a1 = f"CAST(hash({i}, 4) % {N_ACTORS} AS INTEGER)"

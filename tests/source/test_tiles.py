@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +36,7 @@ def test_tiles_cover_the_window_with_bins_no_wider_than_a_pixel() -> None:
     tiles = tiles_for(t0, t1, 1500)
     assert 2.0 ** tiles[0].z <= (t1 - t0) / 1500 < 2.0 ** (tiles[0].z + 1)
     assert tiles[0].t0 <= t0 and tiles[-1].t1 >= t1
-    assert all(a.t1 == b.t0 for a, b in zip(tiles, tiles[1:], strict=False))
+    assert all(a.t1 == b.t0 for a, b in itertools.pairwise(tiles))
     assert tiles_for(t1, t0, 100) == []
 
 

@@ -140,8 +140,8 @@ def duckdb_connection(database: str = ":memory:", read_only: bool = False) -> An
     """An embedded DuckDB through ibis, in UTC, its memory bounded (``ENTENTE_DUCKDB_MEMORY``, default 1GB)."""
     import ibis
     con = ibis.duckdb.connect(database, read_only=read_only)
-    con.raw_sql("SET TimeZone = 'UTC'")
-    con.raw_sql(f"SET memory_limit = '{_memory_limit()}'")
+    con.raw_sql("SET TimeZone = 'UTC'").fetchall()
+    con.raw_sql(f"SET memory_limit = '{_memory_limit()}'").fetchall()
     return con
 
 

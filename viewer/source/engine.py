@@ -142,14 +142,9 @@ class EngineSource:
         query = self._window(t0, t1, filters).order_by(["span_start", "id"])
         if limit is not None:
             query = query.limit(limit)
-        query = query.select(*EVENT_FIELDS)
-        backend = self.backend
-        if backend.name == "duckdb":  # ibis's batch reader calls a method duckdb 2 no longer has
-            batches = backend.raw_sql(ibis.to_sql(query, dialect="duckdb")).to_arrow_reader(chunk)
-        else:
-            batches = query.to_pyarrow_batches(chunk_size=chunk)
-        for batch in batches:
-            yield tidy(batch.to_pandas())
+        with query.select(*EVENT_FIELDS).to_pyarrow_batches(chunk_size=chunk) as batches:
+            for batch in batches:
+                yield tidy(batch.to_pandas())
 
     def event(self, event_id: str) -> pd.Series | None:
         """One event by id (the earliest if the id repeats), or None."""
@@ -166,9 +161,8 @@ class EngineSource:
 
     def _filtered(self, filters: Filters) -> Any:
         view = self.view
-        if filters.start or filters.end:
-            lo = exprs.stamp(_lower(filters.start)) if filters.start else None
-            view = self._pruned_window(view, lo, None)
+        if filters.start:
+            view = self._pruned_window(view, _lower(filters.start), None)
         return view.filter(exprs.filter_predicate(view, filters, self.entity_names))
 
     def _window(self, t0: float | None, t1: float | None, filters: Filters) -> Any:
