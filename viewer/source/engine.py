@@ -7,6 +7,7 @@ a limit) come back. Filters push down as predicates with the in-memory path's se
 
 from __future__ import annotations
 
+import json
 import math
 import uuid
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from viewer.model.filters import Filters
 from viewer.model.lane_packing import OTHER
 from viewer.source import exprs
 from viewer.source.base import EVENT_FIELDS, NEVER, NO_FILTERS, CancelToken, DensityRequest, to_stamp
+from viewer.source.facts import Facts
 
 YEAR_SLACK = pd.Timedelta(days=367)  # a precision column may move a start back to its year's first day
 
@@ -31,14 +33,13 @@ class EngineSource:
     text filter's match on names, as in memory.
     """
 
-    def __init__(self, table: Any, entity_names: dict[str, str] | None = None, label: str = "") -> None:
+    def __init__(self, table: Any, entity_names: dict[str, str] | None = None, label: str = "",
+                 facts: Facts | None = None) -> None:
         self.raw = table
         self.view, self._exact_start = exprs.prepare(table, self._barrier)
         self.entity_names = dict(entity_names or {})
         self.label = label
-        self._span: list[tuple[pd.Timestamp, pd.Timestamp] | None] = []  # empty until asked
-        self._longest: float | None = None
-        self._count: int | None = None
+        self.facts = facts or Facts()
 
     def _barrier(self, step: Any) -> Any:
         """A step of the prepared view as a (temporary) view in the engine, where it can make one."""
@@ -59,30 +60,35 @@ class EngineSource:
     def count(self, filters: Filters = NO_FILTERS) -> int:
         """How many events match."""
         if not filters.active:
-            if self._count is None:
-                self._count = int(self.view.count().execute())
-            return self._count
+            return self.facts.get("count", lambda: int(self.view.count().execute()))
         return int(self._filtered(filters).count().execute())
 
     def span(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
         """The first start and the last span end (one query, remembered)."""
-        if not self._span:
+        def ask() -> tuple[pd.Timestamp, pd.Timestamp] | None:
             row = self.view.aggregate(lo=self.view.span_start.min(), hi=self.view.span_end.max()).execute()
             lo, hi = row["lo"].iloc[0], row["hi"].iloc[0]
-            self._span.append(None if pd.isna(lo) else (_utc(lo), _utc(hi)))
-        return self._span[0]
+            return None if pd.isna(lo) else (_utc(lo), _utc(hi))
+
+        return self.facts.get("span", ask, lambda v: v and [v[0].isoformat(), v[1].isoformat()],
+                              lambda v: v and (_utc(v[0]), _utc(v[1])))
 
     def longest(self) -> float:
         """The longest precision span in seconds (one query, remembered): how far back a window must look."""
-        if self._longest is None:
+        def ask() -> float:
             v = self.view
             value = v.aggregate(d=(v.span_end.epoch_seconds() - v.span_start.epoch_seconds()).max()).execute()
             d = value["d"].iloc[0]
-            self._longest = 0.0 if pd.isna(d) else float(d)
-        return self._longest
+            return 0.0 if pd.isna(d) else float(d)
+
+        return self.facts.get("longest", ask)
 
     def lane_keys(self, group_by: str, principal: tuple[str, ...] = (), max_lanes: int = 12) -> tuple[str, ...]:
-        """The lanes ``lane_rows`` would draw, in order (computed by the engine)."""
+        """The lanes ``lane_rows`` would draw, in order (computed by the engine, remembered)."""
+        key = json.dumps(["lanes", group_by, list(principal), max_lanes])
+        return self.facts.get(key, lambda: self._lane_keys(group_by, principal, max_lanes), list, tuple)
+
+    def _lane_keys(self, group_by: str, principal: tuple[str, ...], max_lanes: int) -> tuple[str, ...]:
         v = self.view
         if group_by == "none":
             return ("all",) if self.count() else ()

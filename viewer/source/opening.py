@@ -13,6 +13,7 @@ from viewer.model.dataset import DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
 from viewer.source.connect import ROW_THRESHOLD, SourceSpec, connect, locate
 from viewer.source.engine import EngineSource
+from viewer.source.facts import Facts
 from viewer.source.lazy import LazyDataset
 from viewer.source.memory import MemorySource
 
@@ -42,8 +43,10 @@ def open_dataset(source: str | Path, table: str | None = None, threshold: int = 
 def open_engine(spec: SourceSpec) -> LazyDataset:
     """Query the events where they are; read entities, relations and dataset.json beside them."""
     con, table = connect(spec)
+    from viewer.io.cache import enabled
+    facts = Facts(facts_folder(spec)) if spec.kind != "url" and enabled() else Facts()
     try:
-        events = EngineSource(table, label=spec.target)
+        events = EngineSource(table, label=spec.target, facts=facts)
     except ValueError as exc:
         raise LoadError(f"{spec.target}: {exc}") from exc
     meta, problems = _meta(spec)
@@ -58,6 +61,12 @@ def open_engine(spec: SourceSpec) -> LazyDataset:
                           meta, problems)
     events.entity_names = dict(zip(built.entities["id"], built.entities["name"], strict=True))
     return LazyDataset(events, built.entities, built.relations, built.meta, built.problems)
+
+
+def facts_folder(spec: SourceSpec) -> Path:
+    """Where a file source's remembered facts and pyramids live: under its fingerprint."""
+    from viewer.source.pyramid import root
+    return root() / spec.fingerprint()
 
 
 def _meta(spec: SourceSpec) -> tuple[DatasetMeta, list[Problem]]:

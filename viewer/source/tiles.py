@@ -113,15 +113,57 @@ class TileService:
         if answer is None or not answer.exact:
             answer = Density(request, self.source.density(request, token))
         token.check()
-        self._cache[request] = answer.counts
+        self._remember(request, answer.counts)
+        return answer
+
+    def tiles(self, tiles: list[Tile], lanes: LaneSpec, filters: Filters = NO_FILTERS,
+              token: CancelToken = NEVER) -> list[Density]:
+        """Exact answers for neighbouring tiles of one zoom: what the cache and pyramid cannot give
+        exactly is asked of the engine as one query per run of adjacent tiles, then cut apart."""
+        answers: dict[Tile, Density] = {}
+        missing: list[Tile] = []
+        for tile in tiles:
+            request = tile.request(lanes, filters)
+            counts = self.cached(request)
+            if counts is None and self.pyramid is not None and self.pyramid.lanes == lanes and not filters.active:
+                found = self.pyramid.density(request)
+                counts = found.counts if found.exact else None
+            if counts is None:
+                missing.append(tile)
+            else:
+                answers[tile] = Density(request, counts, level="cache")
+        for run in _runs(missing):
+            token.check()
+            joined = DensityRequest(run[0].t0, run[-1].t1, TILE_BINS * len(run), lanes, filters)
+            counts = self.source.density(joined, token)
+            for i, tile in enumerate(run):
+                answers[tile] = Density(tile.request(lanes, filters), counts[:, i * TILE_BINS:(i + 1) * TILE_BINS])
+        token.check()
+        for answer in answers.values():
+            self._remember(answer.request, answer.counts)
+        return [answers[tile] for tile in tiles]
+
+    def _remember(self, request: DensityRequest, counts: np.ndarray) -> None:
+        self._cache[request] = counts
+        self._cache.move_to_end(request)
         while len(self._cache) > self.capacity:
             self._cache.popitem(last=False)
-        return answer
 
     def rows(self, t0: float, t1: float, filters: Filters = NO_FILTERS, limit: int = 2000,
              token: CancelToken = NEVER) -> pd.DataFrame:
         """The events overlapping a (narrow) window, by start then id, at most ``limit``."""
         return self.source.events(t0, t1, filters, limit, token)
+
+
+def _runs(tiles: list[Tile]) -> list[list[Tile]]:
+    """Tiles grouped into runs of adjacent indices."""
+    runs: list[list[Tile]] = []
+    for tile in sorted(tiles, key=lambda t: t.index):
+        if runs and runs[-1][-1].index + 1 == tile.index:
+            runs[-1].append(tile)
+        else:
+            runs.append([tile])
+    return runs
 
 
 def spread(stats: Density, request: DensityRequest) -> Density:
