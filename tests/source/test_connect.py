@@ -97,3 +97,18 @@ def test_missing_and_unsuitable_sources_are_named(tmp_path: Path) -> None:
     (tmp_path / "bad.parquet").write_bytes(b"PAR1 not really")
     with pytest.raises(LoadError, match=r"bad\.parquet: not a readable Parquet file"):
         open_dataset(tmp_path / "bad.parquet")
+
+
+def test_footers_give_the_count_and_span_the_engine_would(tmp_path: Path) -> None:
+    from viewer.source.stats import footer_facts
+    frame = _events(500)
+    frame["end"] = frame["start"] + pd.to_timedelta([3 if i % 3 == 0 else -1 for i in range(500)], unit="D")
+    frame.loc[frame.index % 3 == 1, "end"] = pd.NaT
+    frame.loc[7, "start"] = pd.NaT
+    frame.to_parquet(tmp_path / "events.parquet", row_group_size=64)
+    found = footer_facts((tmp_path / "events.parquet",))
+    table = open_dataset(tmp_path, threshold=0).source
+    fresh = EngineSource(table.raw)  # type: ignore[attr-defined]
+    assert found == (fresh.count(), *fresh.span())  # type: ignore[misc]
+    frame.assign(precision="day").to_parquet(tmp_path / "events.parquet")
+    assert footer_facts((tmp_path / "events.parquet",)) is None

@@ -45,6 +45,8 @@ def open_engine(spec: SourceSpec) -> LazyDataset:
     con, table = connect(spec)
     from viewer.io.cache import enabled
     facts = Facts(facts_folder(spec)) if spec.kind != "url" and enabled() else Facts()
+    if spec.kind == "parquet":
+        _facts_from_footers(spec, facts)
     try:
         events = EngineSource(table, label=spec.target, facts=facts)
     except ValueError as exc:
@@ -61,6 +63,16 @@ def open_engine(spec: SourceSpec) -> LazyDataset:
                           meta, problems)
     events.entity_names = dict(zip(built.entities["id"], built.entities["name"], strict=True))
     return LazyDataset(events, built.entities, built.relations, built.meta, built.problems)
+
+
+def _facts_from_footers(spec: SourceSpec, facts: Facts) -> None:
+    """Count and span from the Parquet footers when they tell exactly (no scan of 100M rows)."""
+    from viewer.source.stats import footer_facts
+    found = footer_facts(spec.files)
+    if found is not None:
+        rows, lo, hi = found
+        facts.get("count", lambda: rows)
+        facts.get("span", lambda: (lo, hi), lambda v: [v[0].isoformat(), v[1].isoformat()], lambda v: v)
 
 
 def facts_folder(spec: SourceSpec) -> Path:

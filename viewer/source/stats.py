@@ -50,3 +50,44 @@ def estimate(files: tuple[Path, ...], bins: int = 1024) -> Density | None:
     request = DensityRequest(lo, hi, bins, LaneSpec())
     return Density(request, np.rint(counts).astype(np.int64)[None, :], exact=False, per_lane=False,
                    level="statistics")
+
+
+def footer_facts(files: tuple[Path, ...]) -> tuple[int, pd.Timestamp, pd.Timestamp] | None:
+    """(events, first start, last span end) from the footers alone, or None when they cannot tell.
+
+    Exact for timestamp ``start``/``end`` columns without a ``precision`` column: every row with a
+    start counts, the span begins at the smallest start and ends at the largest start or end (an end
+    before its start is ignored, and such an end is below some start anyway).
+    """
+    rows, lo, hi = 0, None, None
+    for path in files:
+        meta = pq.read_metadata(path)
+        names = meta.schema.names
+        if "start" not in names or "precision" in names:
+            return None
+        columns = [names.index(c) for c in ("start", "end") if c in names]
+        for g in range(meta.num_row_groups):
+            group = meta.row_group(g)
+            start = group.column(columns[0]).statistics
+            if start is None or not start.has_null_count or not hasattr(start.min, "timestamp"):
+                return None
+            rows += group.num_rows - start.null_count
+            for index in columns:
+                stats = group.column(index).statistics
+                if stats is None or not stats.has_min_max:
+                    if stats is not None and stats.null_count == group.num_rows:
+                        continue  # a column of nothing but nulls has no min or max
+                    return None
+                if not hasattr(stats.min, "timestamp"):
+                    return None
+                if index == columns[0]:
+                    lo = _utc(stats.min) if lo is None else min(lo, _utc(stats.min))
+                hi = _utc(stats.max) if hi is None else max(hi, _utc(stats.max))
+    if lo is None or hi is None:
+        return None
+    return rows, lo, hi
+
+
+def _utc(value: object) -> pd.Timestamp:
+    stamp = pd.Timestamp(value)
+    return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
