@@ -100,6 +100,7 @@ def stage_session(folder: str) -> dict[str, object]:
     from viewer.source.tiles import TileService, tiles_for
     source = ds.source  # type: ignore[attr-defined]
     service = TileService(source, pyramid.Pyramid.find(spec.fingerprint(), lanes))  # type: ignore[attr-defined]
+    service.warm()  # the worker reads the small levels once
     span = source.span()
     lo, hi = span[0].timestamp(), span[1].timestamp()
     out: dict[str, object] = {"open_s": round(opened, 3), "first_answer_level": _first(service, lo, hi, lanes),

@@ -55,6 +55,10 @@ def test_the_pyramid_answers_aligned_tiles_exactly(engine: EngineSource, lanes: 
         answer = built.density(tile.request(lanes))
         assert answer.exact
         assert answer.counts.tolist() == engine.density(tile.request(lanes)).tolist()
+    built.load_small()
+    assert built.resident
+    assert built.density(Tile(16, 22).request(lanes)).counts.tolist() == engine.density(
+        Tile(16, 22).request(lanes)).tolist()
 
 
 def test_a_window_off_the_grid_is_an_estimate(engine: EngineSource, lanes: LaneSpec) -> None:
@@ -101,6 +105,8 @@ def test_the_service_refines_a_first_answer_and_drops_stale_requests(engine: Eng
                                                                      ) -> None:
     service = TileService(engine, pyramid.build(engine, "svc", lanes))
     tile = Tile(15, 1000)
+    assert service.first(tile.request(lanes)) is None  # nothing in memory yet: no file read on the UI thread
+    service.warm()
     first = service.first(tile.request(lanes))
     assert first is not None and first.level.startswith("pyramid")
     exact = service.density(tile.request(lanes))

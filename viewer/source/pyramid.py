@@ -14,7 +14,7 @@ import json
 import shutil
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +50,15 @@ class Pyramid:
     folder: Path
     lanes: LaneSpec
     levels: dict[int, Path]
+    # levels read into memory (lane, cell, count arrays): the UI thread may only use these
+    resident: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict, compare=False)
+
+    def load_small(self, max_rows: int = 1_000_000) -> None:
+        """Read the levels of at most ``max_rows`` cells into memory (in a worker; a few MB each)."""
+        for z, path in sorted(self.levels.items(), reverse=True):
+            if z not in self.resident and pq.read_metadata(path).num_rows <= max_rows:
+                table = pq.read_table(path)
+                self.resident[z] = (table["lane"].to_numpy(), table["cell"].to_numpy(), table["count"].to_numpy())
 
     @classmethod
     def find(cls, fingerprint: str, lanes: LaneSpec) -> Pyramid | None:
@@ -72,24 +81,28 @@ class Pyramid:
             return max(fitting) if finer else min(fitting)
         return min(self.levels) if finer else max(self.levels)
 
-    def cells(self, z: int, t0: float, t1: float) -> pa.Table:
-        """The cells of level ``z`` that start in ``[t0, t1)`` (row groups outside are skipped)."""
+    def cells(self, z: int, t0: float, t1: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(lane, cell, count) of level ``z`` for cells starting in ``[t0, t1)`` (from memory, else
+        from the file, reading only the row groups that hold them)."""
         width = 2.0 ** z
         lo, hi = int(np.floor(t0 / width)), int(np.ceil(t1 / width))
-        return pq.read_table(self.levels[z], filters=[("cell", ">=", lo), ("cell", "<", hi)])
+        if z in self.resident:
+            lane, cell, count = self.resident[z]
+            a, b = np.searchsorted(cell, [lo, hi])  # the level is sorted by cell
+            return lane[a:b], cell[a:b], count[a:b]
+        table = pq.read_table(self.levels[z], filters=[("cell", ">=", lo), ("cell", "<", hi)])
+        return table["lane"].to_numpy(), table["cell"].to_numpy(), table["count"].to_numpy()
 
     def density(self, request: DensityRequest, z: int | None = None) -> Density:
         """Counts from one level; exact when every bin edge falls on a cell edge of that level."""
         bin_seconds = (request.t1 - request.t0) / request.bins
         z = self.level_for(bin_seconds) if z is None else z
         width = 2.0 ** z
-        table = self.cells(z, request.t0, request.t1)
+        lane, cell, count = self.cells(z, request.t0, request.t1)
         out = np.zeros((len(self.lanes.keys), request.bins), dtype=np.int64)
-        starts = table["cell"].to_numpy() * width
-        bins = bin_index(starts, request.t0, request.t1, request.bins)
+        bins = bin_index(cell * width, request.t0, request.t1, request.bins)
         inside = bins >= 0
-        lanes = table["lane"].to_numpy()[inside]
-        np.add.at(out, (lanes, bins[inside]), table["count"].to_numpy()[inside])
+        np.add.at(out, (lane[inside], bins[inside]), count[inside])
         exact = request.t0 % width == 0 and bin_seconds % width == 0 and not request.filters.active
         return Density(request, out, exact=exact, level=f"pyramid z={z}")
 

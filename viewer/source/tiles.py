@@ -81,6 +81,11 @@ class TileService:
     capacity: int = 2048
     _cache: OrderedDict[DensityRequest, np.ndarray] = field(default_factory=OrderedDict)
 
+    def warm(self) -> None:
+        """Read the pyramid's small levels into memory (call once from the worker after opening)."""
+        if self.pyramid is not None:
+            self.pyramid.load_small()
+
     def cached(self, request: DensityRequest) -> np.ndarray | None:
         """The exact counts of a request answered before, or None."""
         counts = self._cache.get(request)
@@ -94,9 +99,13 @@ class TileService:
         counts = self.cached(request)
         if counts is not None:
             return Density(request, counts, level="cache")
-        if self.pyramid is not None and self.pyramid.lanes == request.lanes and not request.filters.active:
+        if self.pyramid is not None and self.pyramid.resident and self.pyramid.lanes == request.lanes \
+                and not request.filters.active:
+            # only levels already in memory: the UI thread never waits on a file or the engine
             bin_seconds = (request.t1 - request.t0) / request.bins
-            return self.pyramid.density(request, self.pyramid.level_for(bin_seconds, finer=False))
+            fitting = [z for z in self.pyramid.resident if 2.0 ** z >= bin_seconds]
+            z = min(fitting) if fitting else max(self.pyramid.resident)
+            return self.pyramid.density(request, z)
         if self.stats is not None:
             return spread(self.stats, request)
         return None
