@@ -36,7 +36,7 @@ class EngineSource:
     def __init__(self, table: Any, entity_names: dict[str, str] | None = None, label: str = "",
                  facts: Facts | None = None) -> None:
         self.raw = table
-        self.view, self._exact_start = exprs.prepare(table, self._barrier)
+        self.view, self._exact_start = exprs.prepare(table, self._barrier, table._find_backend().name)
         self.entity_names = dict(entity_names or {})
         self.label = label
         self.facts = facts or Facts()
@@ -77,9 +77,11 @@ class EngineSource:
         """The longest precision span in seconds (one query, remembered): how far back a window must look."""
         def ask() -> float:
             v = self.view
-            value = v.aggregate(d=(v.span_end.epoch_seconds() - v.span_start.epoch_seconds()).max()).execute()
+            name = self.backend.name
+            value = v.aggregate(d=(exprs.micros(v.span_end, name) - exprs.micros(v.span_start, name)).max()
+                                ).execute()
             d = value["d"].iloc[0]
-            return 0.0 if pd.isna(d) else float(d)
+            return 0.0 if pd.isna(d) else float(d) / 1e6
 
         return self.facts.get("longest", ask)
 
