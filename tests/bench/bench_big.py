@@ -6,7 +6,7 @@ an empty OS page cache), so figures are what a user sees on first open. Stages:
 - ``info``: ``entente info FOLDER`` wall time (cold, then with the remembered facts);
 - ``first``: open the source and draw the whole span at 1500 px from row-group statistics (no pyramid
   yet), and from the pyramid's levels once it is built;
-- ``pyramid``: the background build (all levels, plus count, span, longest span and lanes);
+- ``pyramid``: the background work (facts, every pyramid level, the long-events index, lanes);
 - ``zoom``: exact tiles for windows of a year, a month, a week and a day at 1500 px (pyramid or engine);
 - ``rows``: the events of a narrow window (a day, an hour), up to 2000;
 - peak RSS (VmHWM) of every process.
@@ -78,19 +78,19 @@ def stage_first(folder: str) -> dict[str, object]:
 
 
 def stage_pyramid(folder: str) -> dict[str, object]:
-    """The background work: facts, every pyramid level, the checked lanes."""
+    """The background work: facts, every pyramid level, the long-events index, the checked lanes."""
     spec, ds, lanes, started, opened = _opened(folder)
-    from viewer.source import pyramid
+    from viewer.source import indexes
     source = ds.source  # type: ignore[attr-defined]
-    for fact in (source.count, source.span, source.longest):
-        fact()
-    facts_s = time.perf_counter() - started
-    pyramid.build(source, spec.fingerprint(), lanes)  # type: ignore[attr-defined]
-    built_s = time.perf_counter() - started
+    steps: dict[str, float] = {}
+    indexes.prepare(source, spec.fingerprint(), lanes,  # type: ignore[attr-defined]
+                    progress=lambda f, what: steps.setdefault(what.split(":")[0], time.perf_counter() - started))
+    out: dict[str, object] = {"open_s": round(opened, 3), "prepare_s": round(time.perf_counter() - started, 3),
+                              "steps_s": {k: round(v, 1) for k, v in steps.items()}}
     t = time.perf_counter()
-    source.lane_keys("actor", ds.meta.principal)  # type: ignore[attr-defined]
-    return {"open_s": round(opened, 3), "facts_s": round(facts_s, 3), "pyramid_build_s": round(built_s, 3),
-            "lane_keys_s": round(time.perf_counter() - t, 3)}
+    source.lane_keys("actor", ds.meta.principal)
+    out["lane_keys_s"] = round(time.perf_counter() - t, 3)
+    return out
 
 
 def stage_session(folder: str) -> dict[str, object]:

@@ -61,6 +61,9 @@ def open_engine(spec: SourceSpec) -> LazyDataset:
     stand_in = pd.DataFrame({"id": sorted(present), "start": "1970"})
     built = build_dataset(Tables(stand_in, entities, relations, spec.target, entities_label, relations_label),
                           meta, problems)
+    if spec.kind != "url" and enabled():
+        from viewer.source.indexes import LongIndex
+        events.long_index = LongIndex.find(spec.fingerprint())
     events.entity_names = dict(zip(built.entities["id"], built.entities["name"], strict=True))
     return LazyDataset(events, built.entities, built.relations, built.meta, built.problems)
 
