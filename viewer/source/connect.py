@@ -137,7 +137,7 @@ def _connection_file(path: Path, table: str | None) -> SourceSpec:
 
 
 def duckdb_connection(database: str = ":memory:", read_only: bool = False) -> Any:
-    """An embedded DuckDB through ibis, in UTC, its memory bounded (``ENTENTE_DUCKDB_MEMORY``, default 1GB)."""
+    """An embedded DuckDB through ibis, in UTC, its memory bounded (``ENTENTE_DUCKDB_MEMORY``, default 800MB)."""
     import ibis
     con = ibis.duckdb.connect(database, read_only=read_only)
     con.raw_sql("SET TimeZone = 'UTC'").fetchall()
@@ -146,7 +146,8 @@ def duckdb_connection(database: str = ":memory:", read_only: bool = False) -> An
 
 
 def _memory_limit() -> str:
-    value = os.environ.get("ENTENTE_DUCKDB_MEMORY", "1GB").strip()
+    # with Python's own ~300 MB this keeps a process under 1.5 GB; DuckDB spills to disk beyond
+    value = os.environ.get("ENTENTE_DUCKDB_MEMORY", "800MB").strip()
     if not value.replace(".", "").rstrip("KMGTBkmgtib").isdigit():
         raise LoadError(f"ENTENTE_DUCKDB_MEMORY: expected a size such as 1GB, got {value!r}")
     return value

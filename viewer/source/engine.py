@@ -19,7 +19,7 @@ import pandas as pd
 
 from viewer.model.filters import Filters
 from viewer.model.lane_packing import OTHER
-from viewer.source import exprs
+from viewer.source import actor_lanes, exprs
 from viewer.source.base import EVENT_FIELDS, NEVER, NO_FILTERS, CancelToken, DensityRequest, to_stamp
 from viewer.source.facts import Facts
 
@@ -40,6 +40,7 @@ class EngineSource:
         self.entity_names = dict(entity_names or {})
         self.label = label
         self.facts = facts or Facts()
+        self._lists: list[tuple[str, int]] | None = None
         self.long_index: Any = None  # an indexes.LongIndex, when built: narrow windows then skip years
 
     def _barrier(self, step: Any) -> Any:
@@ -101,16 +102,30 @@ class EngineSource:
             return (*named["key"].astype(str), *((OTHER,) if (counts["key"] == "").any() else ()))
         if group_by != "actor":
             raise ValueError(f"group_by must be 'actor', 'category' or 'none', got {group_by!r}")
-        chosen = list(dict.fromkeys(principal)) or self._busiest(max_lanes)
-        pairs = exprs.with_lanes(v, "actor", (*chosen, OTHER))
-        present = set(pairs.select("lane").distinct().execute()["lane"].astype(str))
+        counts = self._actor_counts()
+        chosen = list(dict.fromkeys(principal)) or actor_lanes.busiest(counts, max_lanes)
+        present = {lane for _, lane in actor_lanes.lane_pairs([text for text, _ in counts], (*chosen, OTHER))}
         return tuple(k for k in (*chosen, OTHER) if k in present)
 
-    def _busiest(self, n: int) -> list[str]:
-        tokens = self.view.actors.split(";").map(lambda a: a.strip()).filter(lambda a: a != "").unique()
-        per = self.view.select(actor=tokens.unnest())
-        counts = per.group_by("actor").aggregate(n=per.count()).order_by([ibis.desc("n"), "actor"]).limit(n)
-        return [str(a) for a in counts.execute()["actor"]]
+    def _actor_counts(self) -> list[tuple[str, int]]:
+        """Each distinct actor list and its number of events (one grouped query, remembered)."""
+        def ask() -> list[tuple[str, int]]:
+            frame = self.view.group_by("actors").aggregate(n=self.view.count()).execute()
+            return [(str(a), int(n)) for a, n in zip(frame["actors"], frame["n"], strict=True)]
+
+        if self._lists is None:
+            self._lists = self.facts.get("actor lists", ask, lambda v: [list(p) for p in v],
+                                         lambda v: [tuple(p) for p in v], keep=lambda v: len(v) <= 50_000)
+        return self._lists
+
+    def with_lanes(self, view: Any, group_by: str, keys: tuple[str, ...]) -> Any:
+        """The view with a ``lane`` column, one row per (event, lane) pair; actor lanes by joining
+        the small table of distinct actor lists and their lanes (no list is split per row)."""
+        if group_by != "actor":
+            return exprs.with_lanes(view, group_by, keys)
+        pairs = actor_lanes.lane_pairs([text for text, _ in self._actor_counts()], keys)
+        table = ibis.memtable(pd.DataFrame(pairs, columns=["lane_list", "lane"], dtype="str"))
+        return view.join(table, view.actors == table.lane_list).drop("lane_list")
 
     def density(self, request: DensityRequest, token: CancelToken = NEVER) -> np.ndarray:
         """Exact counts per lane per bin, by one grouped query."""
@@ -121,7 +136,7 @@ class EngineSource:
         view = self._filtered(request.filters) if request.filters.active else self.view
         view = self.prune(view, t0, t1)
         view = view.filter((view.s >= t0) & (view.s < t1))
-        pairs = exprs.with_lanes(view, request.lanes.group_by, keys)
+        pairs = self.with_lanes(view, request.lanes.group_by, keys)
         width = t1 - t0
         binned = pairs.mutate(b=((pairs.s - t0) * n / width).floor().cast("int64"))
         binned = binned.filter((binned.b >= 0) & (binned.b < n))

@@ -166,22 +166,13 @@ def filter_predicate(view: Any, filters: Filters, entity_names: dict[str, str]) 
     return out
 
 
-def lane_key(view: Any, group_by: str, keys: tuple[str, ...]) -> Any:
-    """The lane key of each (event, lane) pair; for ``actor`` the view must be unnested on the result."""
+def with_lanes(view: Any, group_by: str, keys: tuple[str, ...]) -> Any:
+    """The view with a ``lane`` column for the ``category`` and ``none`` groupings (one lane per event;
+    actor lanes join a table of lists instead: ``EngineSource.with_lanes``)."""
     named = [k for k in keys if k != OTHER]
     if group_by == "none":
-        return ibis.literal(keys[0] if keys else "all")
+        return view.mutate(lane=ibis.literal(keys[0] if keys else "all"))
     if group_by == "category":
-        return ibis.ifelse(view.category.isin(named), view.category, OTHER) if named else ibis.literal(OTHER)
-    if not named:
-        return ibis.literal([OTHER])
-    mine = _tokens(view.actors).map(lambda a: a.strip()).filter(lambda a: a.isin(named)).unique()
-    return ibis.ifelse(mine.length().fill_null(0) == 0, ibis.literal([OTHER]), mine)
-
-
-def with_lanes(view: Any, group_by: str, keys: tuple[str, ...]) -> Any:
-    """The view with a ``lane`` column: one row per (event, lane) pair."""
-    key = lane_key(view, group_by, keys)
-    if group_by == "actor":
-        return view.mutate(lane=key.unnest())
-    return view.mutate(lane=key)
+        lane = ibis.ifelse(view.category.isin(named), view.category, OTHER) if named else ibis.literal(OTHER)
+        return view.mutate(lane=lane)
+    raise ValueError(f"group_by must be 'actor', 'category' or 'none', got {group_by!r}")

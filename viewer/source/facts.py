@@ -34,11 +34,13 @@ class Facts:
                 log.warning("%s: facts not readable (%s); asking the engine again", folder, exc)
 
     def get(self, key: str, compute: Callable[[], T], encode: Callable[[T], Any] = lambda v: v,
-            decode: Callable[[Any], T] = lambda v: v) -> T:
-        """The remembered value of ``key``, or ``compute()`` remembered."""
+            decode: Callable[[Any], T] = lambda v: v, keep: Callable[[T], bool] = lambda v: True) -> T:
+        """The remembered value of ``key``, or ``compute()`` (remembered when ``keep`` says so)."""
         if key in self._values:
             return decode(self._values[key])
         value = compute()
+        if not keep(value):
+            return value
         self._values[key] = encode(value)
         if self.folder is not None:
             try:

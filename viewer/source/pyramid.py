@@ -23,7 +23,6 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from viewer import paths
-from viewer.source import exprs
 from viewer.source.base import NEVER, CancelToken, Density, DensityRequest, LaneSpec, bin_index
 from viewer.source.engine import EngineSource
 
@@ -156,7 +155,7 @@ def _finest(source: EngineSource, lanes: LaneSpec, z: int, work: Path, report: P
             token.check()
             view = source.prune(source.view, edges[i], edges[i + 1])
             view = view.filter((view.s >= edges[i]) & (view.s < edges[i + 1]))
-            pairs = exprs.with_lanes(view, lanes.group_by, lanes.keys)
+            pairs = source.with_lanes(view, lanes.group_by, lanes.keys)
             cells = pairs.mutate(cell=(pairs.s / 2.0 ** z).floor().cast("int64"))
             table = cells.group_by(["lane", "cell"]).aggregate(count=cells.count()).to_pyarrow()
             keys = pc.cast(table["lane"], pa.string()).to_pylist()
