@@ -142,6 +142,8 @@ def duckdb_connection(database: str = ":memory:", read_only: bool = False) -> An
     con = ibis.duckdb.connect(database, read_only=read_only)
     con.raw_sql("SET TimeZone = 'UTC'").fetchall()
     con.raw_sql(f"SET memory_limit = '{_memory_limit()}'").fetchall()
+    # keep Parquet footers between queries: a narrow window's query is otherwise mostly footer reading
+    con.raw_sql("SET parquet_metadata_cache = true").fetchall()
     return con
 
 

@@ -134,13 +134,14 @@ class TileService:
         for tile in tiles:
             request = tile.request(lanes, filters)
             counts = self.cached(request)
+            level = "cache"
             if counts is None and self.pyramid is not None and self.pyramid.lanes == lanes and not filters.active:
                 found = self.pyramid.density(request)
-                counts = found.counts if found.exact else None
+                counts, level = (found.counts, found.level) if found.exact else (None, level)
             if counts is None:
                 missing.append(tile)
             else:
-                answers[tile] = Density(request, counts, level="cache")
+                answers[tile] = Density(request, counts, level=level)
         for run in _runs(missing):
             token.check()
             joined = DensityRequest(run[0].t0, run[-1].t1, TILE_BINS * len(run), lanes, filters)
