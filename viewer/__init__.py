@@ -6,10 +6,22 @@ The Python API for offline analysis::
     ds = viewer.load()                      # the bundled alliance dataset, or viewer.load(path)
     ds.relations_at("2022-12-31")           # pandas DataFrame of relations valid that day
     ds.diff("2018-11-19", "2023-11-09").table
+    big = viewer.open("events/")            # a lazy dataset: big Parquet, DuckDB or Spark queried in place
 """
 
 from viewer.io import load, load_many
 from viewer.model import Dataset, LoadError, Problem
+from viewer.source.lazy import LazyDataset
 
 __version__ = "0.1.0"
-__all__ = ["Dataset", "LoadError", "Problem", "__version__", "load", "load_many"]
+
+
+def open(source: str, table: str | None = None) -> LazyDataset:
+    """A lazy dataset: big Parquet (over 2M rows), DuckDB tables and engine URLs are queried in place.
+
+    ``source`` is a Parquet file, folder or glob, ``duckdb://file.duckdb``, ``spark://host:7077`` (with
+    ``table``) or a connection file (``.toml``); smaller Parquet sources are loaded as ``load`` does.
+    """
+    from viewer.source.opening import open_dataset  # noqa: PLC0415 - ibis loads only when a source is opened
+    return open_dataset(source, table)
+__all__ = ["Dataset", "LazyDataset", "LoadError", "Problem", "__version__", "load", "load_many", "open"]

@@ -10,6 +10,8 @@
 ``entente history [PATH] SRC TGT``   the value of a relation over time
 ``entente validate [PATH]``          exit 0 when clean, 1 with the list of problems
 ``entente convert IN OUT``           write any readable input as a native dataset (folder or .json)
+``entente info|events|relations|diff SOURCE [--table T]``  the same, queried in place, for big Parquet
+                                     (over 2M rows), partitioned folders, DuckDB files, engine URLs
 ``entente export [PATH] --out F``    render the window (or --view timeline|relations) to PNG/SVG/PDF
 
 Only ``export`` and the window import Qt; the other commands never do (a test checks it). Before the
@@ -28,6 +30,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from viewer import cli_engine
 from viewer.cli_format import emit, frame_for_output
 from viewer.io import native_write
 from viewer.io.cache import load_cached_many
@@ -146,6 +149,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--size", type=_size, default=(1600, 900), help="WIDTHxHEIGHT (default 1600x900)")
     for command in (info, events, relations, diff, history, validate, convert, export):
         command.add_argument("--mapping", metavar="SPEC", help=MAPPING_HELP)
+    for command in (info, events, relations, diff):  # these also run as queries on a big or engine source
+        cli_engine.add_options(command, limit=command is events)
     return parser
 
 
@@ -228,6 +233,7 @@ def cmd_events(args: argparse.Namespace) -> int:
         where.setdefault(name, []).append(value)
     found = ds.events_between(args.start, args.end, actors=args.actor, categories=args.category, text=args.search,
                               where=where)
+    found = found.head(args.limit) if args.limit else found
     columns = ["id", "start", "end", "precision", "title", "actors", "category", "source_url"]
     out = frame_for_output(found, columns + [a.column for a in ds.attributes])
     out.columns = [c if c in columns or c.removeprefix("attr:") in columns else c.removeprefix("attr:")
@@ -311,6 +317,8 @@ def run(argv: Sequence[str]) -> int:
     except SystemExit as exc:  # argparse has printed its usage message
         return 0 if exc.code == 0 else 2
     try:
+        if cli_engine.wants_engine(args):
+            return cli_engine.HANDLERS[args.command](args)
         return HANDLERS[args.command](args)
     except LoadError as exc:
         print(f"entente: {exc}", file=sys.stderr)

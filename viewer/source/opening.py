@@ -1,0 +1,130 @@
+"""Open any source as a LazyDataset: big Parquet and engine tables queried in place, the rest loaded."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from viewer.io import native
+from viewer.io.cache import enabled, load_cached
+from viewer.model.dataset import DatasetMeta, Tables, build_dataset
+from viewer.model.problems import LoadError, Problem
+from viewer.source.connect import ROW_THRESHOLD, SourceSpec, connect, locate
+from viewer.source.engine import EngineSource
+from viewer.source.facts import Facts
+from viewer.source.lazy import LazyDataset
+from viewer.source.memory import MemorySource
+from viewer.source.pyramid import root
+from viewer.source.stats import footer_facts
+
+
+def wants_engine(spec: SourceSpec, threshold: int = ROW_THRESHOLD) -> bool:
+    """Engine URLs, DuckDB tables and partitioned folders are queried; one Parquet file only when big."""
+    if spec.kind != "parquet" or len(spec.files) != 1 or "*" in spec.target:
+        return True
+    return spec.rows_from_metadata() > threshold
+
+
+def open_dataset(source: str | Path, table: str | None = None, threshold: int = ROW_THRESHOLD) -> LazyDataset:
+    """A lazy dataset over ``source`` (path, glob, ``duckdb://``/``spark://`` URL or connection file).
+
+    A Parquet source of at most ``threshold`` rows (from its metadata) is loaded into memory as
+    usual; bigger ones, and every engine table, are queried where they are.
+    """
+    spec = locate(source, table)
+    if not wants_engine(spec, threshold):
+        path = spec.folder if spec.folder and (spec.folder / "events.parquet") in spec.files else spec.files[0]
+        ds = load_cached(path)
+        return LazyDataset(MemorySource(ds), ds.entities, ds.relations, ds.meta, ds.problems)
+    return open_engine(spec)
+
+
+def open_engine(spec: SourceSpec) -> LazyDataset:
+    """Query the events where they are; read entities, relations and dataset.json beside them."""
+    con, table = connect(spec)
+    facts = Facts(facts_folder(spec)) if spec.kind != "url" and enabled() else Facts()
+    if spec.kind == "parquet":
+        _facts_from_footers(spec, facts)
+    try:
+        events = EngineSource(table, label=spec.target, facts=facts)
+    except ValueError as exc:
+        raise LoadError(f"{spec.target}: {exc}") from exc
+    meta, problems = _meta(spec)
+    entities, entities_label = _side_table(spec, con, "entities")
+    relations, relations_label = _side_table(spec, con, "relations")
+    linked = sorted(set(relations["event"].astype(str)) - {""}) if relations is not None and "event" in relations \
+        else []
+    present = events.ids_present(linked)
+    # only the linked events that exist, so build_dataset keeps exactly the links that resolve
+    stand_in = pd.DataFrame({"id": sorted(present), "start": "1970"})
+    built = build_dataset(Tables(stand_in, entities, relations, spec.target, entities_label, relations_label),
+                          meta, problems)
+    if spec.kind != "url" and enabled():
+        from viewer.source.indexes import LongIndex  # noqa: PLC0415 - ibis loads only when this index is read
+        events.long_index = LongIndex.find(spec.fingerprint())
+    events.entity_names = dict(zip(built.entities["id"], built.entities["name"], strict=True))
+    return LazyDataset(events, built.entities, built.relations, built.meta, built.problems)
+
+
+def _facts_from_footers(spec: SourceSpec, facts: Facts) -> None:
+    """Count and span from the Parquet footers when they tell exactly (no scan of 100M rows)."""
+    found = footer_facts(spec.files)
+    if found is not None:
+        rows, lo, hi = found
+        facts.get("count", lambda: rows)
+        facts.get("span", lambda: (lo, hi), lambda v: [v[0].isoformat(), v[1].isoformat()], lambda v: v)
+
+
+def facts_folder(spec: SourceSpec) -> Path:
+    """Where a file source's remembered facts and pyramids live: under its fingerprint."""
+    return root() / spec.fingerprint()
+
+
+def _meta(spec: SourceSpec) -> tuple[DatasetMeta, list[Problem]]:
+    title = Path(spec.target).stem if spec.kind != "url" else spec.table
+    file = spec.folder / native.META_FILE if spec.folder else None
+    if file is None or not file.is_file():
+        return DatasetMeta(title=title, path=spec.target), []
+    try:
+        document = json.loads(file.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        return DatasetMeta(title=title, path=spec.target), [
+            Problem(str(file), f"not readable JSON ({exc}); using defaults", level="warning")]
+    if not isinstance(document, dict):
+        return DatasetMeta(title=title, path=spec.target), [
+            Problem(str(file), "expected a JSON object; using defaults", level="warning")]
+    meta, problems = native.meta_from_json(document, str(file))
+    return replace(meta, title=meta.title or title, path=spec.target), problems
+
+
+def _side_table(spec: SourceSpec, con: Any, name: str) -> tuple[pd.DataFrame | None, str]:
+    """``entities``/``relations``: a file named in the connection file, beside the events, or a table."""
+    named = spec.options.get(name)
+    if named and spec.folder is not None:
+        path = spec.folder / named
+        if not path.is_file():
+            raise LoadError(f"{path}: no such file (named as '{name}' in the connection file)")
+        return (native.read_csv_strings(path) if path.suffix == ".csv" else pd.read_parquet(path)), str(path)
+    if spec.folder is not None and spec.kind != "url":
+        for suffix in (".parquet", ".csv"):
+            path = spec.folder / f"{name}{suffix}"
+            if path.is_file():
+                return (native.read_csv_strings(path) if suffix == ".csv" else _parquet(path)), str(path)
+    if spec.kind != "parquet":
+        try:
+            if name in con.list_tables():
+                return con.table(name).execute(), f"{spec.target} table {name}"
+        except Exception:  # a backend that cannot list tables: the side table is simply absent
+            return None, name
+    return None, name
+
+
+def _parquet(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises many types for a damaged file
+        raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc

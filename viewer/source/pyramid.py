@@ -1,0 +1,190 @@
+"""The density pyramid: per-lane counts per time cell at several resolutions, kept as Parquet.
+
+Level ``z`` counts (event, lane) pairs by the cell ``floor(s / 2**z)`` of their start ``s`` (Unix
+seconds). The finest level is computed by the engine in SQL, a stretch of time at a time (progress,
+cancel points); each coarser one from the level below it, also in SQL. The levels live in the cache
+folder under the source's fingerprint and the lanes, written to a temporary folder and renamed into
+place, so a reader sees a whole pyramid or none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from viewer import paths
+from viewer.source.base import NEVER, CancelToken, Density, DensityRequest, LaneSpec, bin_index
+from viewer.source.connect import duckdb_connection
+from viewer.source.engine import EngineSource
+
+LEVELS = (12, 14, 16, 18, 20, 22, 24, 26)  # cells of 68 minutes … 2.1 years
+VERSION = 1  # bump when what a level holds changes: old pyramids are then rebuilt
+Progress = Callable[[float, str], None]
+
+
+def root() -> Path:
+    """Where pyramids are kept: one folder per source fingerprint and lane choice."""
+    return paths.cache_dir() / "pyramids"
+
+
+def folder_for(fingerprint: str, lanes: LaneSpec) -> Path:
+    """The folder of one source's pyramid for one lane choice."""
+    key = hashlib.sha256(json.dumps([VERSION, lanes.group_by, list(lanes.keys)]).encode()).hexdigest()[:16]
+    return root() / fingerprint / key
+
+
+@dataclass(frozen=True)
+class Pyramid:
+    """A built pyramid: ``levels`` maps z to its Parquet file (columns lane, cell, count)."""
+
+    folder: Path
+    lanes: LaneSpec
+    levels: dict[int, Path]
+    # levels read into memory (lane, cell, count arrays): the UI thread may only use these
+    resident: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict, compare=False)
+
+    def load_small(self, max_rows: int = 1_000_000) -> None:
+        """Read the levels of at most ``max_rows`` cells into memory (in a worker; a few MB each)."""
+        for z, path in sorted(self.levels.items(), reverse=True):
+            if z not in self.resident and pq.read_metadata(path).num_rows <= max_rows:
+                table = pq.read_table(path)
+                self.resident[z] = (table["lane"].to_numpy(), table["cell"].to_numpy(), table["count"].to_numpy())
+
+    @classmethod
+    def find(cls, fingerprint: str, lanes: LaneSpec) -> Pyramid | None:
+        """The stored pyramid for this source and lanes, or None (not built, or from another version)."""
+        folder = folder_for(fingerprint, lanes)
+        try:
+            document = json.loads((folder / "pyramid.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        levels = {int(z): folder / f"level_{int(z)}.parquet" for z in document.get("levels", [])}
+        if document.get("version") != VERSION or not all(p.is_file() for p in levels.values()) or not levels:
+            return None
+        return cls(folder, lanes, levels)
+
+    def level_for(self, bin_seconds: float, finer: bool = True) -> int:
+        """The level whose cells fit a bin: the coarsest no wider than it (``finer``), else the finest
+        no narrower than it; the nearest level when none qualifies."""
+        fitting = [z for z in self.levels if (2.0 ** z <= bin_seconds) == finer]
+        if fitting:
+            return max(fitting) if finer else min(fitting)
+        return min(self.levels) if finer else max(self.levels)
+
+    def cells(self, z: int, t0: float, t1: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(lane, cell, count) of level ``z`` for cells starting in ``[t0, t1)`` (from memory, else
+        from the file, reading only the row groups that hold them)."""
+        width = 2.0 ** z
+        lo, hi = int(np.floor(t0 / width)), int(np.ceil(t1 / width))
+        if z in self.resident:
+            lane, cell, count = self.resident[z]
+            a, b = np.searchsorted(cell, [lo, hi])  # the level is sorted by cell
+            return lane[a:b], cell[a:b], count[a:b]
+        table = pq.read_table(self.levels[z], filters=[("cell", ">=", lo), ("cell", "<", hi)])
+        return table["lane"].to_numpy(), table["cell"].to_numpy(), table["count"].to_numpy()
+
+    def density(self, request: DensityRequest, z: int | None = None) -> Density:
+        """Counts from one level; exact when every bin edge falls on a cell edge of that level."""
+        bin_seconds = (request.t1 - request.t0) / request.bins
+        z = self.level_for(bin_seconds) if z is None else z
+        width = 2.0 ** z
+        lane, cell, count = self.cells(z, request.t0, request.t1)
+        out = np.zeros((len(self.lanes.keys), request.bins), dtype=np.int64)
+        bins = bin_index(cell * width, request.t0, request.t1, request.bins)
+        inside = bins >= 0
+        np.add.at(out, (lane[inside], bins[inside]), count[inside])
+        exact = request.t0 % width == 0 and bin_seconds % width == 0 and not request.filters.active
+        return Density(request, out, exact=exact, level=f"pyramid z={z}")
+
+
+def build(source: EngineSource, fingerprint: str, lanes: LaneSpec, progress: Progress | None = None,
+          token: CancelToken = NEVER, chunks: int = 8) -> Pyramid:
+    """Compute every level with the engine and store it; returns the stored pyramid.
+
+    The finest level is asked in ``chunks`` stretches of time so that ``progress(fraction, what)``
+    moves and a stale ``token`` stops the work between stretches (raising ``Cancelled``).
+    """
+    found = Pyramid.find(fingerprint, lanes)
+    if found is not None:
+        return found
+    report = progress or (lambda _f, _w: None)
+    final = folder_for(fingerprint, lanes)
+    work = final.parent / f".{final.name}.{uuid.uuid4().hex[:8]}.tmp"
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        finest = _finest(source, lanes, min(LEVELS), work, report, token, chunks)
+        levels = {min(LEVELS): finest}
+        for done, z in enumerate(sorted(LEVELS)[1:], start=1):
+            token.check()
+            levels[z] = _coarser(levels[max(levels)], max(levels), z, work)
+            report(0.8 + 0.2 * done / (len(LEVELS) - 1), f"level {z}")
+        document = {"version": VERSION, "group_by": lanes.group_by, "keys": list(lanes.keys),
+                    "levels": sorted(levels), "source": source.label}
+        (work / "pyramid.json").write_text(json.dumps(document), encoding="utf-8")
+        if final.exists():
+            shutil.rmtree(final)
+        work.rename(final)
+    finally:
+        if work.exists():
+            shutil.rmtree(work, ignore_errors=True)
+    report(1.0, "done")
+    pyramid = Pyramid.find(fingerprint, lanes)
+    if pyramid is None:
+        raise OSError(f"{final}: the pyramid was written but cannot be read back")
+    return pyramid
+
+
+def _finest(source: EngineSource, lanes: LaneSpec, z: int, work: Path, report: Progress, token: CancelToken,
+            chunks: int) -> Path:
+    span = source.span()
+    lane_of = {key: i for i, key in enumerate(lanes.keys)}
+    parts: list[pa.Table] = []
+    if span is not None:
+        lo, hi = span[0].timestamp(), span[1].timestamp() + 1
+        edges = np.linspace(np.floor(lo), np.ceil(hi), chunks + 1)
+        for i in range(chunks):
+            token.check()
+            view = source.prune(source.view, edges[i], edges[i + 1])
+            view = view.filter((view.s >= edges[i]) & (view.s < edges[i + 1]))
+            pairs = source.with_lanes(view, lanes.group_by, lanes.keys)
+            cells = pairs.mutate(cell=(pairs.s / 2.0 ** z).floor().cast("int64"))
+            table = cells.group_by(["lane", "cell"]).aggregate(count=cells.count()).to_pyarrow()
+            keys = pc.cast(table["lane"], pa.string()).to_pylist()
+            lane = pa.array([lane_of.get(k, -1) for k in keys], pa.int32())
+            part = pa.table({"lane": lane, "cell": pc.cast(table["cell"], pa.int64()),
+                             "count": pc.cast(table["count"], pa.int64())})
+            parts.append(part.filter(pc.greater_equal(part["lane"], 0)))
+            report(0.8 * (i + 1) / chunks, f"level {z}: {i + 1}/{chunks}")
+    empty = pa.table({"lane": pa.array([], pa.int32()), "cell": pa.array([], pa.int64()),
+                      "count": pa.array([], pa.int64())})
+    return _write(pa.concat_tables([empty, *parts]), work / f"level_{z}.parquet")
+
+
+def _coarser(finer: Path, z_from: int, z: int, work: Path) -> Path:
+    """A coarser level from a finer one, by SQL on the finer level's Parquet (embedded DuckDB)."""
+    con = duckdb_connection()
+    try:
+        table = con.read_parquet(str(finer))
+        grouped = table.mutate(cell=(table.cell / 2.0 ** (z - z_from)).floor().cast("int64"))
+        result = grouped.group_by(["lane", "cell"]).aggregate(count=grouped["count"].sum()).to_pyarrow()
+    finally:
+        con.disconnect()
+    return _write(result.cast(pa.schema([("lane", pa.int32()), ("cell", pa.int64()), ("count", pa.int64())])),
+                  work / f"level_{z}.parquet")
+
+
+def _write(table: pa.Table, path: Path) -> Path:
+    # sorted by cell, in row groups: a window reads only the groups its cells are in
+    ordered = table.sort_by([("cell", "ascending"), ("lane", "ascending")])
+    pq.write_table(ordered, path, row_group_size=64_000, compression="zstd")
+    return path
