@@ -30,7 +30,7 @@ from viewer.model.window import TimeWindow
 
 GROUPINGS = ("actor", "category", "none")  # or an attribute column, "attr:State"
 ATTRIBUTE_PREFIX = "attr:"
-GRAPH_MODES = ("cursor", "diff")
+GRAPH_MODES = ("cursor", "diff", "window")
 SPEEDS = tuple(navigation.SPEEDS)
 THEMES = ("system", "light", "dark")
 Listener = Callable[[frozenset[str]], None]

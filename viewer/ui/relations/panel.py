@@ -16,13 +16,13 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from viewer.model import graph
 from viewer.model.dataset import Dataset
-from viewer.model.dates import format_date
+from viewer.model.dates import format_date, from_seconds
 from viewer.model.filters import Filters, involved_entities
 from viewer.model.graph_diff import diff_graph
 from viewer.ui.relations.build import edge_arrays, event_actors, node_arrays
 from viewer.ui.relations.canvas import FADE_MS, GraphCanvas
 from viewer.ui.relations.diff_view import DiffView
-from viewer.ui.relations.header import CURSOR, DIFF, RelationsHeader
+from viewer.ui.relations.header import CURSOR, DIFF, WINDOW, RelationsHeader
 from viewer.ui.relations.legend import ChangeLegend, KindLegend, NodeLegend
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
@@ -47,7 +47,7 @@ class RelationshipPanel(QWidget):
         self._changes: dict[str, str] = {}
         self._view = graph.GraphView(state.cursor, (), ())
         self._nodes = node_arrays(self._view, {}, set())
-        self._edges = edge_arrays(self._view, {}, self._nodes, set())
+        self._edges = edge_arrays(self._view, self._nodes, set())
         self._build()
         self.theme = follow(self.set_theme)
         state.changed.connect(self._on_changed)
@@ -67,6 +67,7 @@ class RelationshipPanel(QWidget):
         self.canvas = GraphCanvas()
         self.viewbox, self.nodes_item = self.canvas.viewbox, self.canvas.nodes_item
         self.nodes_item.node_dragged.connect(self._on_drag)
+        self.header.fit.clicked.connect(self.canvas.fit)
         self.canvas.scene().sigMouseClicked.connect(self._on_click)
         self.canvas.scene().sigMouseMoved.connect(self._on_hover)
         self.diff_view = DiffView(self.state, self)
@@ -106,8 +107,8 @@ class RelationshipPanel(QWidget):
         return {key: (x, y) for key, x, y in self.state.view.node_positions}
 
     def set_mode(self, mode: str) -> None:
-        """``"cursor"``: the graph as of the cursor; ``"diff"``: what changed between two dates."""
-        if mode in (CURSOR, DIFF):
+        """``"cursor"``: as of the cursor; ``"window"``: during the visible window; ``"diff"``: two dates."""
+        if mode in (CURSOR, WINDOW, DIFF):
             self.state.set_view(graph_mode=mode)
 
     def mode(self) -> str:
@@ -179,6 +180,10 @@ class RelationshipPanel(QWidget):
         """Where a node's centre is in the canvas viewport's pixels (for clicks in tests)."""
         return self.canvas.to_viewport(*self._positions[entity_id])
 
+    def is_placed(self, entity_id: str) -> bool:
+        """True when the layout has a position for this entity (drawn now or at another date)."""
+        return entity_id in self._positions
+
     def edge_midpoint(self, relation_id: str) -> QPoint:
         """Where the middle of a drawn edge is in the canvas viewport's pixels (for clicks in tests)."""
         return self.canvas.edge_midpoint(relation_id)
@@ -207,7 +212,7 @@ class RelationshipPanel(QWidget):
         if view.graph_mode != seen.graph_mode:
             self._show_mode(view.graph_mode)
             redraw = True
-        if view.graph_mode == DIFF and (view.compare != seen.compare or "window" in fields):
+        if view.graph_mode in (DIFF, WINDOW) and (view.compare != seen.compare or "window" in fields):
             redraw = True
         if "filters" in fields:
             self._on_filters(self.state.filters, refresh=False)
@@ -267,6 +272,11 @@ class RelationshipPanel(QWidget):
             self._view, self._changes = diff.view, diff.changes
             self.diff_view.show_diff(diff)
             self.as_of.setText(f"{format_date(diff.before, 'day')} → {format_date(diff.after, 'day')}")
+        elif self._mode == WINDOW:
+            start, end = from_seconds(state.window.start), from_seconds(state.window.end)
+            self._view = graph.graph_during(state.dataset, start, end, **options)  # type: ignore[arg-type]
+            self._changes = {}
+            self.as_of.setText(f"During {format_date(start, 'day')} – {format_date(end, 'day')}")
         else:
             self._view = graph.graph_at(state.dataset, state.cursor, **options)  # type: ignore[arg-type]
             self._changes = {}
@@ -280,7 +290,7 @@ class RelationshipPanel(QWidget):
         rings = event_actors(self.state.dataset, selection.events) | set(selection.entities)
         edge_ids = {e.id for e in self._view.edges if e.event and e.event in selection.events}
         self._nodes = node_arrays(self._view, self._positions, rings, self._involved, self.theme)
-        self._edges = edge_arrays(self._view, self._positions, self._nodes, edge_ids | set(selection.relations),
+        self._edges = edge_arrays(self._view, self._nodes, edge_ids | set(selection.relations),
                                   self._changes)
         self.canvas.show_arrays(self._nodes, self._edges, animate)
 
@@ -293,6 +303,7 @@ class RelationshipPanel(QWidget):
         if finished:  # the session keeps where it was dropped (and so the settings, per dataset)
             moved = {**self._moved, key: xy}
             self._dropped = True  # the view stays framed as it is: the node lands under the mouse
+            self.canvas.zoomed = True  # and a resize (the Reset button appearing) does not refit it
             self.state.set_view(node_positions=tuple(sorted((k, x, y) for k, (x, y) in moved.items())))
             self.positions_changed.emit(self.node_positions())
 
