@@ -7,6 +7,7 @@ from the items' :class:`~viewer.ui.shared.theme.Theme` (``set_theme``), never fr
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,7 +44,30 @@ EDGE_STYLES = {
     "partnership": EdgeStyle("partnership", Qt.PenStyle.DotLine, arrow=False),
     "leadership": EdgeStyle("leadership", Qt.PenStyle.DashDotLine),
 }
-OTHER_EDGE = EdgeStyle("other", Qt.PenStyle.SolidLine)
+GROUP_EDGE = EdgeStyle("more", Qt.PenStyle.DotLine, arrow=False)  # a shown entity → its "k more" group
+# kinds the house styles do not know (GEXF labels, BODS interest types…) take a dash and a colour of their own
+EXTRA_DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine,
+                Qt.PenStyle.DashDotDotLine)
+
+
+def _crc(kind: str) -> int:
+    return zlib.crc32(kind.encode())  # stable across runs, unlike hash()
+
+
+def edge_style(kind: str) -> EdgeStyle:
+    """How a relation kind is drawn: the house style, or a dash picked from its name for any other kind."""
+    if kind in EDGE_STYLES:
+        return EDGE_STYLES[kind]
+    if kind == "group":
+        return GROUP_EDGE
+    return EdgeStyle(kind.replace("_", " "), EXTRA_DASHES[_crc(kind) % len(EXTRA_DASHES)])
+
+
+def kind_color(kind: str, theme: Theme, change: str = "") -> str:
+    """A relation kind's colour: the theme's for the house kinds, one of its lane colours for any other."""
+    if change or kind in theme.edges or kind == "group":
+        return theme.edge(kind, change)
+    return theme.lanes[_crc(kind) % len(theme.lanes)]
 
 
 def node_radius(kind: str, principal: bool) -> float:
@@ -84,7 +108,7 @@ class EdgeArrays:
 
     def color(self, i: int, theme: Theme) -> QColor:
         """The line colour of edge ``i``: its kind's, or its change's in diff mode."""
-        return QColor(theme.edge(self.kinds[i], self.changes[i]))
+        return QColor(kind_color(self.kinds[i], theme, self.changes[i]))
 
     def opacity(self, i: int) -> float:
         """How opaque edge ``i`` is drawn (unchanged edges recede in diff mode)."""
@@ -208,7 +232,7 @@ class EdgesItem(_PixelItem):
 
     def _draw_edge(self, painter: QPainter, edges: EdgeArrays, i: int, a: np.ndarray, c: np.ndarray,
                    b: np.ndarray) -> None:
-        style = EDGE_STYLES.get(edges.kinds[i], OTHER_EDGE)
+        style = edge_style(edges.kinds[i])
         color = edges.color(i, self.theme)
         if edges.faded[i]:
             color.setAlpha(150 if self.theme.dark else 110)  # faint, but a dark background swallows more

@@ -22,8 +22,10 @@ from viewer.model.graph_diff import diff_graph
 from viewer.ui.relations.build import edge_arrays, event_actors, node_arrays
 from viewer.ui.relations.canvas import FADE_MS, GraphCanvas
 from viewer.ui.relations.diff_view import DiffView
+from viewer.ui.relations.focusing import Focusing
 from viewer.ui.relations.header import CURSOR, DIFF, WINDOW, RelationsHeader
 from viewer.ui.relations.legend import ChangeLegend, KindLegend, NodeLegend
+from viewer.ui.relations.tips import edge_tip, node_tip
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
 
@@ -42,10 +44,13 @@ class RelationshipPanel(QWidget):
         self._dropped = False
         self._layout: graph.Positions = {}
         self._positions: graph.Positions = {}
+        self._shown: graph.Positions = {}  # what is drawn: the positions plus a focused view's group nodes
+        self.focusing = Focusing()
+        self._framed_focus: tuple[object, ...] = ()
         self._core: set[str] = set()
         self._involved: frozenset[str] | None = None
         self._changes: dict[str, str] = {}
-        self._view = graph.GraphView(state.cursor, (), ())
+        self._view = self._full = graph.GraphView(state.cursor, (), ())
         self._nodes = node_arrays(self._view, {}, set())
         self._edges = edge_arrays(self._view, self._nodes, set())
         self._build()
@@ -57,6 +62,7 @@ class RelationshipPanel(QWidget):
         self.header = RelationsHeader(self)
         self.as_of, self.people, self.reset_layout = self.header.as_of, self.header.people, self.header.reset_layout
         self.header.mode_requested.connect(self.set_mode)
+        self.header.search_requested.connect(self.find_entity)
         self.people.setChecked(self.state.view.people)
         self.people.toggled.connect(self.set_include_people)
         self.reset_layout.clicked.connect(self._on_reset_layout)
@@ -114,6 +120,18 @@ class RelationshipPanel(QWidget):
     def mode(self) -> str:
         """The current mode (``"cursor"`` or ``"diff"``)."""
         return self._mode
+
+    def find_entity(self, text: str) -> str | None:
+        """Select the entity best matching ``text`` and, in a big graph, show its neighbourhood."""
+        key = self.focusing.find(self.state.dataset.entities, text, self._full)
+        if key is not None:
+            self.state.select(Selection(entities=frozenset({key})))
+        return key
+
+    def expand(self, key: str) -> None:
+        """Add an entity's neighbourhood to a focused view (a "k more" group node: show its members)."""
+        self.focusing.centre_on(key)
+        self._refresh()
 
     def set_include_people(self, include: bool) -> None:
         """Show or hide people and leadership edges (other nodes keep their positions)."""
@@ -178,7 +196,7 @@ class RelationshipPanel(QWidget):
 
     def node_pos(self, entity_id: str) -> QPoint:
         """Where a node's centre is in the canvas viewport's pixels (for clicks in tests)."""
-        return self.canvas.to_viewport(*self._positions[entity_id])
+        return self.canvas.to_viewport(*{**self._positions, **self._shown}[entity_id])
 
     def is_placed(self, entity_id: str) -> bool:
         """True when the layout has a position for this entity (drawn now or at another date)."""
@@ -222,6 +240,9 @@ class RelationshipPanel(QWidget):
     def _on_dataset(self, dataset: Dataset) -> None:
         args = (dataset.entities, dataset.relations)
         self._layout = dict(graph.positions_for(dataset))
+        self.focusing.reset()
+        self.legend.set_kinds(sorted(set(dataset.relations["kind"].astype(str))))
+        self.legend.set_hidden(self.state.view.hidden_kinds)
         self._core = set(graph.core_ids(*args))
         self._place()
         self._on_filters(self.state.filters, refresh=False)
@@ -259,8 +280,11 @@ class RelationshipPanel(QWidget):
         self.header.show_mode(self._mode)
 
     def _fit(self) -> None:
-        """Frame every node that can ever appear, so nothing jumps as the cursor moves."""
-        shown = [xy for key, xy in self._positions.items() if self._include_people or key in self._core]
+        """Frame every node that can ever appear, so nothing jumps as the cursor moves (a focused view: itself)."""
+        if self.focusing.active:
+            shown = [self._shown[n.id] for n in self._view.nodes if n.id in self._shown]
+        else:
+            shown = [xy for key, xy in self._positions.items() if self._include_people or key in self._core]
         self.canvas.frame(np.array(shown).reshape(-1, 2))
 
     def _refresh(self, animate: bool = False) -> None:
@@ -281,24 +305,37 @@ class RelationshipPanel(QWidget):
             self._view = graph.graph_at(state.dataset, state.cursor, **options)  # type: ignore[arg-type]
             self._changes = {}
             self.as_of.setText(f"As of {format_date(state.cursor, 'day')}")
+        self._full = self._view
+        selected = self._selected_entities()
+        self._view, self._shown = self.focusing.apply(self._view, state.dataset.entities, self._positions, selected)
+        framing = (self.focusing.active, tuple(self.focusing.around), frozenset(self.focusing.expanded))
+        if self.focusing.active and framing != self._framed_focus:
+            self._fit()  # a new centre: frame it (a cursor move inside the same focus keeps the view)
+        self._framed_focus = framing
         self.reset_layout.setVisible(bool(self._moved))
         self._rebuild(animate)
+
+    def _selected_entities(self) -> set[str]:
+        selection = self.state.selection
+        return event_actors(self.state.dataset, selection.events) | set(selection.entities)
 
     def _rebuild(self, animate: bool = False) -> None:
         """Turn the current view into arrays (positions, highlights, dimming) and draw them."""
         selection = self.state.selection
-        rings = event_actors(self.state.dataset, selection.events) | set(selection.entities)
+        rings = self._selected_entities()
         edge_ids = {e.id for e in self._view.edges if e.event and e.event in selection.events}
-        self._nodes = node_arrays(self._view, self._positions, rings, self._involved, self.theme)
+        self._nodes = node_arrays(self._view, self._shown, rings, self._involved, self.theme)
         self._edges = edge_arrays(self._view, self._nodes, edge_ids | set(selection.relations),
                                   self._changes)
         self.canvas.show_arrays(self._nodes, self._edges, animate)
 
     def _on_drag(self, key: str, pos: QPointF, finished: bool) -> None:
         xy = (float(pos.x()), float(pos.y()))
+        if key in self.focusing.members:
+            return  # a "k more" group sits beside its anchor; only entities remember where they were dropped
         if finished:
             xy = graph.drop_node(self._positions, key, xy)
-        self._positions[key] = xy
+        self._positions[key] = self._shown[key] = xy
         self._rebuild()
         if finished:  # the session keeps where it was dropped (and so the settings, per dataset)
             moved = {**self._moved, key: xy}
@@ -318,6 +355,11 @@ class RelationshipPanel(QWidget):
         if hit is None:
             return  # the background clears nothing: a stray click should not lose a selection
         kind, key = hit
+        if event.double() and kind == "entity":
+            self.expand(key)
+            return
+        if kind == "entity" and key in self.focusing.members:
+            return  # a group is not an entity: a single click selects nothing
         self.state.select(Selection(entities=frozenset({key})) if kind == "entity"
                           else Selection(relations=frozenset({key})))
 
@@ -325,11 +367,12 @@ class RelationshipPanel(QWidget):
         hit = self.canvas.hit(scene_pos)
         text = ""
         if hit and hit[0] == "entity":
-            text = self.state.dataset.entity_name(hit[1])
+            node = next((n for n in self._view.nodes if n.id == hit[1]), None)
+            text = node_tip(self.state.dataset, node, self.focusing.members) if node else ""
         elif hit:
-            rows = self.state.dataset.relations
-            note = rows.loc[rows["id"] == hit[1], "note"]
-            text = str(note.iloc[0]) if len(note) else ""
+            edge = next((e for e in self._view.edges if e.id == hit[1]), None)
+            names = {n.id: n.name for n in self._view.nodes}
+            text = edge_tip(self.state.dataset, edge, names) if edge else ""
         self.canvas.setToolTip(text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

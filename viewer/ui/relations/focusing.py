@@ -1,0 +1,62 @@
+"""What the relationship panel shows of a big graph: a focused view instead of a hairball.
+
+Above :func:`~viewer.model.graph_focus.needs_focus` the panel draws :func:`~viewer.model.graph_focus.focus`
+around the entities the user searched for or double-clicked, plus the selection (an event's actors
+come into view). Group nodes ("k more") get positions beside their anchor; double-clicking one
+shows its members, double-clicking an entity adds its neighbourhood.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from viewer.model import graph
+from viewer.model.graph_focus import FocusView, focus, group_positions, needs_focus, search
+
+MAX_AROUND = 8  # entities searched or expanded that stay at the centre (the oldest go first)
+
+
+@dataclass
+class Focusing:
+    """The user's focus choices for one dataset (searched and expanded entities, opened groups)."""
+
+    around: list[str] = field(default_factory=list)
+    expanded: set[str] = field(default_factory=set)
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    active: bool = False  # the last view was focused
+    hidden: int = 0  # entities left out of the last focused view
+
+    def reset(self) -> None:
+        """Forget every choice (a new dataset)."""
+        self.around, self.expanded, self.members, self.active, self.hidden = [], set(), {}, False, 0
+
+    def find(self, entities: pd.DataFrame, text: str, view: graph.GraphView) -> str | None:
+        """The best match for ``text`` among the entities (those in ``view`` first), put at the centre."""
+        found = search(entities, text)
+        if not found:
+            return None
+        shown = view.node_ids()
+        best = next((key for key in found if key in shown), found[0])
+        self.centre_on(best)
+        return best
+
+    def centre_on(self, key: str) -> None:
+        """Show ``key``'s neighbourhood (a group node shows its members instead)."""
+        if key in self.members:
+            self.expanded.add(key)
+            return
+        self.around = [*[k for k in self.around if k != key][-(MAX_AROUND - 1):], key]
+
+    def apply(self, view: graph.GraphView, entities: pd.DataFrame, positions: graph.Positions,
+              selected: Iterable[str]) -> tuple[graph.GraphView, graph.Positions]:
+        """The view to draw and the positions of its nodes (group nodes included)."""
+        self.active = needs_focus(view)
+        if not self.active:
+            self.members, self.hidden = {}, 0
+            return view, positions
+        focused: FocusView = focus(view, entities, [*self.around, *selected], expanded=self.expanded)
+        self.members, self.hidden = focused.members, focused.hidden
+        return focused.view, {**positions, **group_positions(focused, positions)}
