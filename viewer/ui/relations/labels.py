@@ -34,7 +34,8 @@ class LabelsItem(_PixelItem):
         self.name_font.setPointSizeF(8.5)
         self.value_font.setPointSizeF(7.5)
         self._measured: dict[tuple[str, bool, bool], tuple[float, float]] = {}
-        self.placement: Placement | None = None  # the last placement, in viewport pixels (for tests and tooltips)
+        self.placement: Placement | None = None  # the last placement, in the painter's pixels
+        self.node_boxes = np.zeros((0, 4))  # the nodes' squares (x0, y0, x1, y1) in the same pixels
 
     def set_data(self, nodes: NodeArrays, edges: EdgeArrays) -> None:
         """Replace what is labelled."""
@@ -53,6 +54,7 @@ class LabelsItem(_PixelItem):
         self.placement = place_labels(geo.centres, radius, self._sizes(nodes.labels, nodes.rings, False),
                                       geo.sources, geo.targets, self._sizes(edges.labels, edges.highlighted, True),
                                       edge_bends=geo.bends, node_order=node_order, edge_order=edge_order)
+        self.node_boxes = np.concatenate([geo.centres - radius[:, None], geo.centres + radius[:, None]], axis=1)
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         halo = QPen(qcolor(self.theme.label_back, 235), 3.5)

@@ -371,7 +371,7 @@ class RelationshipPanel(QWidget):
             text = node_tip(self.state.dataset, node, self.focusing.members) if node else ""
         elif hit:
             edge = next((e for e in self._view.edges if e.id == hit[1]), None)
-            names = {n.id: n.name for n in self._view.nodes}
+            names = {n.id: n.short_name for n in self._view.nodes}
             text = edge_tip(self.state.dataset, edge, names) if edge else ""
         self.canvas.setToolTip(text)
 
