@@ -37,6 +37,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.viewbox.invertY(True)  # layout y grows downwards, like the names that hang below nodes
         self.viewbox.setMenuEnabled(False)
         self.framed = np.zeros((0, 2))  # what "Fit" shows, in layout units
+        self.name_room = MARGIN[0]  # px at the sides for the longest framed name
         self.zoomed = False  # the user zoomed or panned: a resize keeps their view rather than refitting
         self.viewbox.sigRangeChangedManually.connect(self._on_manual_range)
         self.edges_item, self.nodes_item, self.labels_item = EdgesItem(), DraggableNodes(), LabelsItem()
@@ -70,9 +71,10 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         for item in (self.edges_item, self.nodes_item, self.labels_item):
             item.set_theme(theme)
 
-    def frame(self, xy: np.ndarray) -> None:
-        """Show these layout positions as large as the panel allows, with a margin in pixels for the names."""
+    def frame(self, xy: np.ndarray, names: list[str]) -> None:
+        """Show these layout positions as large as the panel allows, with room in pixels for their names."""
         self.framed, self.zoomed = np.asarray(xy, dtype=float).reshape(-1, 2), False
+        self.name_room = self.labels_item.widest(names) + 20.0
         self.fit()
 
     def fit(self) -> None:
@@ -82,7 +84,9 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             return
         (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
         width, height = max(self.viewbox.width(), 1.0), max(self.viewbox.height(), 1.0)
-        mx, my = min(MARGIN[0], width / 4), min(MARGIN[1], height / 4)
+        # room at the sides for a name beside its node: the longest one drawn, at least the usual margin
+        mx = min(max(MARGIN[0], self.name_room), width / 4)
+        my = min(MARGIN[1], height / 4)
         span_x, span_y = max(x1 - x0, 1e-6), max(y1 - y0, 1e-6)
         scale = min((width - 2 * mx) / span_x, (height - 2 * my) / span_y)  # px per layout unit, both axes
         half_x, half_y = width / scale / 2, height / scale / 2

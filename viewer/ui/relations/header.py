@@ -41,6 +41,7 @@ class RelationsHeader(QWidget):
         self.search.setPlaceholderText("Find…")
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip("Type a name and press Return to show its neighbourhood")
+        self.search.setMinimumWidth(90)
         self.search.setMaximumWidth(160)
         self.search.returnPressed.connect(lambda: self.search_requested.emit(self.search.text()))
         self.fit = QToolButton(self)

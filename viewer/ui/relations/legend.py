@@ -134,6 +134,7 @@ class KindLegend(QWidget):
         ordered = [k for k in EDGE_STYLES if k in kinds] + sorted(k for k in kinds if k not in EDGE_STYLES)
         for button in self.buttons.values():
             self.row.removeWidget(button)
+            button.hide()  # deleteLater waits for the event loop; an export renders before it runs
             button.deleteLater()
         self.buttons = {}
         for kind in ordered:

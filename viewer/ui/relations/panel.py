@@ -282,10 +282,14 @@ class RelationshipPanel(QWidget):
     def _fit(self) -> None:
         """Frame every node that can ever appear, so nothing jumps as the cursor moves (a focused view: itself)."""
         if self.focusing.active:
-            shown = [self._shown[n.id] for n in self._view.nodes if n.id in self._shown]
+            keys = [n.id for n in self._view.nodes if n.id in self._shown]
+            names = [n.short_name for n in self._view.nodes if n.id in self._shown]
         else:
-            shown = [xy for key, xy in self._positions.items() if self._include_people or key in self._core]
-        self.canvas.frame(np.array(shown).reshape(-1, 2))
+            keys = [key for key in self._positions if self._include_people or key in self._core]
+            entities = self.state.dataset.entities
+            full = dict(zip(entities["id"].astype(str), entities["name"].astype(str), strict=True))
+            names = [graph.short_name(full.get(key, key)) for key in keys]
+        self.canvas.frame(np.array([self._shown.get(k, self._positions.get(k)) for k in keys]).reshape(-1, 2), names)
 
     def _refresh(self, animate: bool = False) -> None:
         state = self.state
