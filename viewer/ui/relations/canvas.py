@@ -23,7 +23,7 @@ from viewer.ui.shared.theme import Theme
 
 CLICK_SLOP = 4.0  # px around a node or an edge that still counts as a hit
 FADE_MS = 320  # how long a change of graph takes to fade in and out
-MARGIN = (90.0, 36.0)  # px left free around the framed nodes: names sit beside a node, values along edges
+MARGIN = 36.0  # px left free around the framed nodes and their names
 
 
 class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
@@ -37,7 +37,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.viewbox.invertY(True)  # layout y grows downwards, like the names that hang below nodes
         self.viewbox.setMenuEnabled(False)
         self.framed = np.zeros((0, 2))  # what "Fit" shows, in layout units
-        self.name_room = MARGIN[0]  # px at the sides for the longest framed name
+        self.name_widths = np.zeros(0)  # px each framed node's name needs right of its centre
         self.zoomed = False  # the user zoomed or panned: a resize keeps their view rather than refitting
         self.viewbox.sigRangeChangedManually.connect(self._on_manual_range)
         self.edges_item, self.nodes_item, self.labels_item = EdgesItem(), DraggableNodes(), LabelsItem()
@@ -74,23 +74,30 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     def frame(self, xy: np.ndarray, names: list[str]) -> None:
         """Show these layout positions as large as the panel allows, with room in pixels for their names."""
         self.framed, self.zoomed = np.asarray(xy, dtype=float).reshape(-1, 2), False
-        self.name_room = self.labels_item.widest(names) + 20.0
+        self.name_widths = self.labels_item.widths(names) + 16.0  # node radius and gap, then the name
         self.fit()
 
     def fit(self) -> None:
-        """Frame again what :meth:`frame` was given (the header's Fit button, and every resize until a zoom)."""
+        """Frame again what :meth:`frame` was given (the header's Fit button, and every resize until a zoom).
+
+        Names go right of their node first, so the scale is the largest at which every node's name
+        still ends inside the panel: ``x·s + name width ≤ panel width`` measured from the leftmost node.
+        """
         xy = self.framed
         if not len(xy):
             return
-        (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
+        x0, (y0, y1) = xy[:, 0].min(), (xy[:, 1].min(), xy[:, 1].max())
         width, height = max(self.viewbox.width(), 1.0), max(self.viewbox.height(), 1.0)
-        # room at the sides for a name beside its node: the longest one drawn, at least the usual margin
-        mx = min(max(MARGIN[0], self.name_room), width / 4)
-        my = min(MARGIN[1], height / 4)
-        span_x, span_y = max(x1 - x0, 1e-6), max(y1 - y0, 1e-6)
-        scale = min((width - 2 * mx) / span_x, (height - 2 * my) / span_y)  # px per layout unit, both axes
+        pad, my = min(MARGIN, width / 8), min(MARGIN, height / 4)
+        room = np.maximum(width - 2 * pad - self.name_widths, width / 3)  # px left for the spread of the nodes
+        dx = xy[:, 0] - x0
+        scale_x = float(np.min(room[dx > 0] / dx[dx > 0])) if (dx > 0).any() else np.inf
+        scale = min(scale_x, (height - 2 * my) / max(y1 - y0, 1e-6))  # px per layout unit, both axes
+        if not np.isfinite(scale) or scale <= 0:
+            scale = 1.0
+        right = float(np.max(xy[:, 0] * scale + self.name_widths)) + pad  # where the last name ends, in px
+        cx, cy = (x0 * scale - pad + right) / 2 / scale, (y0 + y1) / 2
         half_x, half_y = width / scale / 2, height / scale / 2
-        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         self.viewbox.setRange(xRange=(cx - half_x, cx + half_x), yRange=(cy - half_y, cy + half_y), padding=0)
         self.zoomed = False
 

@@ -75,11 +75,9 @@ class LabelsItem(_PixelItem):
             painter.setOpacity(edges.opacity(int(i)))
             self._draw_value(painter, edges, int(i), QRectF(QPointF(rect[0], rect[1]), QPointF(rect[2], rect[3])))
 
-    def widest(self, names: list[str]) -> float:
-        """The width (px) of the longest of these node names (the canvas leaves that much room at its sides)."""
-        if not names:
-            return 0.0
-        return float(self._sizes(tuple(names), np.zeros(len(names), dtype=bool), False)[:, 0].max())
+    def widths(self, names: list[str]) -> np.ndarray:
+        """The width (px) of each of these node names (the canvas leaves room for them when fitting)."""
+        return self._sizes(tuple(names), np.zeros(len(names), dtype=bool), False)[:, 0]
 
     def _sizes(self, texts: tuple[str, ...], bold: np.ndarray, value: bool) -> np.ndarray:
         """Width and height (px) of each text in its font, measured once per (text, bold, font)."""
