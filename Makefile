@@ -3,12 +3,13 @@
 # make package - build the PyInstaller bundle in dist/entente and smoke-test it
 # make fuzz  - a long fuzzing run of every loader (1500 cases per property, random seeds)
 # make bench-graph - graph layout, label placement and a 5,000-entity relations export (JSON)
+# make bench-panel - relationship panel redraw on a cursor move: 1,000 visible edges vs the alliance (JSON)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint package fuzz bench bench-graph clean
+.PHONY: run test lint package fuzz bench bench-graph bench-panel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,9 @@ bench: $(STAMP)
 
 bench-graph: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_graph.py
+
+bench-panel: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_relations_panel.py
 
 package: $(STAMP)
 	packaging/build.sh
