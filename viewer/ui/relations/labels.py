@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
 
 from viewer.model.graph_labels import Placement, place_labels
 from viewer.ui.relations.geometry import edge_geometry
@@ -21,6 +21,8 @@ from viewer.ui.shared.theme import qcolor
 
 RING = 4.5  # px a highlight ring adds around a node
 VALUE_PAD = (8.0, 2.0)  # px the value's box adds to its text
+HALO = 2.0  # px of background-coloured halo around a name (so it reads over lines)
+MAX_PICTURES = 4000  # names kept drawn; beyond that the cache starts again
 
 
 class LabelsItem(_PixelItem):
@@ -34,6 +36,7 @@ class LabelsItem(_PixelItem):
         self.name_font.setPointSizeF(8.5)
         self.value_font.setPointSizeF(7.5)
         self._measured: dict[tuple[str, bool, bool], tuple[float, float]] = {}
+        self._pictures: dict[tuple[str, bool, float, str, str], QPixmap] = {}
         self.placement: Placement | None = None  # the last placement, in the painter's pixels
         self.node_boxes = np.zeros((0, 4))  # the nodes' squares (x0, y0, x1, y1) in the same pixels
 
@@ -57,23 +60,43 @@ class LabelsItem(_PixelItem):
         self.node_boxes = np.concatenate([geo.centres - radius[:, None], geo.centres + radius[:, None]], axis=1)
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        halo = QPen(qcolor(self.theme.label_back, 235), 3.5)
-        ink = QColor(self.theme.text)
-        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         place = self.placement
+        ratio = float(painter.device().devicePixelRatioF()) if painter.device() is not None else 1.0
         for i in np.flatnonzero(place.node_shown):
             rect = place.node_rects[i]
             painter.setOpacity(float(nodes.alpha[i]))
-            self.name_font.setBold(bool(nodes.rings[i]))
-            metrics = QFontMetricsF(self.name_font)
-            path = QPainterPath()
-            path.addText(float(rect[0]), float(rect[1]) + metrics.ascent(), self.name_font, nodes.labels[i])
-            painter.strokePath(path, halo)
-            painter.fillPath(path, ink)
+            painter.drawPixmap(QPointF(float(rect[0]) - HALO, float(rect[1]) - HALO),
+                               self._name_picture(nodes.labels[i], bool(nodes.rings[i]), ratio))
         for i in np.flatnonzero(place.edge_shown):
             rect = place.edge_rects[i]
             painter.setOpacity(edges.opacity(int(i)))
             self._draw_value(painter, edges, int(i), QRectF(QPointF(rect[0], rect[1]), QPointF(rect[2], rect[3])))
+
+    def _name_picture(self, text: str, bold: bool, ratio: float) -> QPixmap:
+        """A name in ink with a halo of the background, drawn once and kept (stroking text is slow)."""
+        key = (text, bold, ratio, self.theme.text, self.theme.label_back)
+        picture = self._pictures.get(key)
+        if picture is not None:
+            return picture
+        if len(self._pictures) > MAX_PICTURES:
+            self._pictures.clear()
+        self.name_font.setBold(bold)
+        metrics = QFontMetricsF(self.name_font)
+        width, height = self._sizes((text,), np.array([bold]), False)[0]
+        picture = QPixmap(int(np.ceil((width + 2 * HALO) * ratio)), int(np.ceil((height + 2 * HALO) * ratio)))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        path = QPainterPath()
+        path.addText(HALO, HALO + metrics.ascent(), self.name_font, text)
+        halo = QPen(qcolor(self.theme.label_back, 235), 3.5)
+        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        ink = QPainter(picture)
+        ink.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ink.strokePath(path, halo)
+        ink.fillPath(path, QColor(self.theme.text))
+        ink.end()
+        self._pictures[key] = picture
+        return picture
 
     def widths(self, names: list[str]) -> np.ndarray:
         """The width (px) of each of these node names (the canvas leaves room for them when fitting)."""
