@@ -48,6 +48,8 @@ def main() -> None:
     """Measure both graphs and print the figures as one JSON object."""
     QApplication.instance() or QApplication([])
     entities, relations = graph_data.scale_free(255, ties=4)
+    # one tie in ten starts between the two days, so each cursor move changes the graph (as in the alliance)
+    relations["valid_from"] = np.where(np.arange(len(relations)) % 10 == 0, "2023-06-01", "")
     big = build_dataset(Tables(pd.DataFrame({"start": ["2000"]}), entities, relations))
     result: dict[str, Any] = {"cpus": os.cpu_count(), "load_average": os.getloadavg()[0]}
     result["alliance"] = _redraws(viewer.load())

@@ -16,8 +16,9 @@ from PySide6.QtCore import QPoint, QPointF, QVariantAnimation
 from viewer.model import graph
 from viewer.ui.relations.build import blend, edge_arrays, node_arrays
 from viewer.ui.relations.drag import DraggableNodes
+from viewer.ui.relations.edges import EdgesItem
 from viewer.ui.relations.geometry import edge_geometry
-from viewer.ui.relations.items import EdgeArrays, EdgesItem, NodeArrays
+from viewer.ui.relations.items import EdgeArrays, NodeArrays
 from viewer.ui.relations.labels import LabelsItem
 from viewer.ui.shared.theme import Theme
 

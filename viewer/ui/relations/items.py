@@ -16,8 +16,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from viewer.ui.relations.geometry import edge_geometry, to_pixels
-from viewer.ui.shared.theme import Theme, current, qcolor
+from viewer.ui.relations.geometry import to_pixels
+from viewer.ui.shared.theme import Theme, current
 
 # kinds differ in shape as well as colour, so they stay apart without colour vision
 NODE_SHAPES = {"company": "circle", "government": "square", "business_unit": "diamond", "trust": "hexagon",
@@ -197,71 +197,3 @@ class NodesItem(_PixelItem):
             painter.setPen(QPen(QColor(self.theme.background), 1.5))  # a gap where lines meet the node
             painter.setBrush(QColor(color))
             painter.drawPath(shape_path(shape, x, y, r))
-
-
-class EdgesItem(_PixelItem):
-    """All edges (quadratic curves, see :mod:`~viewer.ui.relations.geometry`) and their arrowheads."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.edges: EdgeArrays | None = None
-        self.nodes: NodeArrays | None = None
-
-    def set_edges(self, edges: EdgeArrays, nodes: NodeArrays) -> None:
-        """Replace what is drawn (``nodes`` places the edges' ends)."""
-        self.edges, self.nodes = edges, nodes
-        self._set_bounds(nodes.xy)
-
-    def paint(self, painter: QPainter, *args: Any) -> None:
-        """Highlight halos first, then lines and arrowheads (labels are the LabelsItem's)."""
-        edges, nodes = self.edges, self.nodes
-        if edges is None or nodes is None or not len(edges.ids):
-            return
-        geo = edge_geometry(nodes, edges, painter.transform())
-        painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        for j in np.flatnonzero(edges.highlighted):
-            painter.setOpacity(float(edges.alpha[j]))
-            glow = qcolor(self.theme.highlight, 150)  # a glow behind the line, so its own style still shows
-            painter.setPen(QPen(glow, edges.widths[j] + 6.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            painter.drawPath(_curve(geo.start[j], geo.control[j], geo.end[j]))
-        for i in range(len(edges.ids)):
-            painter.setOpacity(edges.opacity(i))
-            self._draw_edge(painter, edges, i, geo.start[i], geo.control[i], geo.end[i], bool(geo.bends[i]))
-
-    def _draw_edge(self, painter: QPainter, edges: EdgeArrays, i: int, a: np.ndarray, c: np.ndarray,
-                   b: np.ndarray, bent: bool) -> None:
-        style = edge_style(edges.kinds[i])
-        color = edges.color(i, self.theme)
-        if edges.faded[i]:
-            color.setAlpha(150 if self.theme.dark else 110)  # faint, but a dark background swallows more
-        width = float(edges.widths[i])
-        d = b - c
-        length = float(np.hypot(*d))
-        if length < 1.0 or float(np.hypot(*(b - a))) < 1.0:
-            return
-        u = d / length  # the curve's direction where it meets the target
-        head = 7.0 + width * 1.1 if style.arrow else 0.0
-        tip_base = b - u * head * 0.85  # the line stops under the arrowhead so thick lines keep a sharp tip
-        pen = QPen(color, width, style.dash, Qt.PenCapStyle.FlatCap)
-        if (edges.faded[i] or edges.changes[i] == "removed") and style.dash == Qt.PenStyle.SolidLine:
-            pen.setStyle(Qt.PenStyle.DashLine)  # uncertain dates or gone by then: a broken line
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        if bent:
-            painter.drawPath(_curve(a, c, tip_base))
-        else:  # most edges are straight, and a line is much cheaper to stroke than a path
-            painter.drawLine(QPointF(float(a[0]), float(a[1])), QPointF(float(tip_base[0]), float(tip_base[1])))
-        if style.arrow:
-            n = np.array([-u[1], u[0]]) * (3.5 + width * 0.75)
-            base = b - u * head
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
-            painter.drawPolygon(QPolygonF([QPointF(*b), QPointF(*(base + n)), QPointF(*(base - n))]))
-
-
-def _curve(a: np.ndarray, c: np.ndarray, b: np.ndarray) -> QPainterPath:
-    path = QPainterPath(QPointF(float(a[0]), float(a[1])))
-    path.quadTo(QPointF(float(c[0]), float(c[1])), QPointF(float(b[0]), float(b[1])))
-    return path
