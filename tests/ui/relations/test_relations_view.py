@@ -125,9 +125,12 @@ def test_no_label_covers_another_label_or_a_node(qtbot: QtBot, panel: Relationsh
     assert not on_node.any()
 
 
-def test_both_directions_between_renault_and_nissan_show_their_value(panel: RelationshipPanel,
-                                                                      state: ViewState) -> None:
-    state.move_cursor("2022-12-31")
+@pytest.mark.parametrize("size", [(715, 370), (900, 650)])  # the panel's size in a 1280×720 window, and larger
+@pytest.mark.parametrize("day", ["2022-12-31", "2023-11-09"])
+def test_both_directions_between_renault_and_nissan_show_their_value(panel: RelationshipPanel, state: ViewState,
+                                                                      size: tuple[int, int], day: str) -> None:
+    panel.resize(*size)
+    state.move_cursor(day)
     panel.grab()
     placed = panel.canvas.labels_item.placement
     edges = panel.canvas.labels_item.edges

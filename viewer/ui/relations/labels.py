@@ -53,7 +53,9 @@ class LabelsItem(_PixelItem):
         geo = edge_geometry(nodes, edges, painter.transform())
         radius = nodes.radii + np.where(nodes.rings, RING, 0.0)
         node_order = np.lexsort((-radius, ~nodes.rings))  # highlighted names first, then the big nodes
-        edge_order = np.lexsort((-edges.widths, ~edges.highlighted))  # the selected ties, then the strongest
+        # the selected ties first, then the shortest: a short edge has few free spots, a long one many
+        length = np.hypot(*(geo.centres[geo.targets] - geo.centres[geo.sources]).T)
+        edge_order = np.lexsort((-edges.widths, length, ~edges.highlighted))
         self.placement = place_labels(geo.centres, radius, self._sizes(nodes.labels, nodes.rings, False),
                                       geo.sources, geo.targets, self._sizes(edges.labels, edges.highlighted, True),
                                       edge_bends=geo.bends, node_order=node_order, edge_order=edge_order)
