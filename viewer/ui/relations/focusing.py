@@ -28,10 +28,13 @@ class Focusing:
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     active: bool = False  # the last view was focused
     hidden: int = 0  # entities left out of the last focused view
+    _laid_out: frozenset[str] = frozenset()  # the entities :attr:`_local` places
+    _local: graph.Positions = field(default_factory=dict)
 
     def reset(self) -> None:
         """Forget every choice (a new dataset)."""
         self.around, self.expanded, self.members, self.active, self.hidden = [], set(), {}, False, 0
+        self._laid_out, self._local = frozenset(), {}
 
     def find(self, entities: pd.DataFrame, text: str, view: graph.GraphView) -> str | None:
         """The best match for ``text`` among the entities (those in ``view`` first), put at the centre."""
@@ -59,4 +62,19 @@ class Focusing:
             return view, positions
         focused: FocusView = focus(view, entities, [*self.around, *selected], expanded=self.expanded)
         self.members, self.hidden = focused.members, focused.hidden
-        return focused.view, {**positions, **group_positions(focused, positions)}
+        local = self._layout(focused, entities)
+        return focused.view, {**local, **group_positions(focused, local)}
+
+    def _layout(self, focused: FocusView, entities: pd.DataFrame) -> graph.Positions:
+        """Positions of the focused entities laid out on their own (in the whole graph's layout they crowd
+        around their hub); kept while the same entities are shown, so a cursor move moves nothing."""
+        shown = frozenset(n.id for n in focused.view.nodes if n.id not in focused.members)
+        if shown == self._laid_out:
+            return self._local
+        edges = [e for e in focused.view.edges if e.source in shown and e.target in shown]
+        relations = pd.DataFrame({"source": [e.source for e in edges], "target": [e.target for e in edges],
+                                  "kind": [e.kind for e in edges]}, dtype=object)
+        rows = entities[entities["id"].isin(shown)]
+        self._local = graph.layout(rows, relations, include_people=True, principal=self.around)
+        self._laid_out = shown
+        return self._local

@@ -337,6 +337,10 @@ class RelationshipPanel(QWidget):
         xy = (float(pos.x()), float(pos.y()))
         if key in self.focusing.members:
             return  # a "k more" group sits beside its anchor; only entities remember where they were dropped
+        if self.focusing.active:  # a focused view has its own layout: the node moves there, for now
+            self._shown[key] = xy
+            self._rebuild()
+            return
         if finished:
             xy = graph.drop_node(self._positions, key, xy)
         self._positions[key] = self._shown[key] = xy
