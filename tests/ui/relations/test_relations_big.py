@@ -47,6 +47,13 @@ def test_a_big_register_shows_a_focused_view_of_a_readable_size(big: Relationshi
     assert any(key.startswith(f"{GROUP}:") for key in big.node_ids())  # the rest gathered in "k more" nodes
 
 
+def test_the_focused_view_is_laid_out_on_its_own_with_room_between_nodes(big: RelationshipPanel) -> None:
+    points = [big.node_pos(key) for key in big.node_ids()]
+    closest = min((a - b).manhattanLength() for i, a in enumerate(points) for b in points[i + 1:])
+    assert closest >= 20
+    assert all(big.canvas.viewport().rect().contains(p) for p in points)
+
+
 def test_typing_a_name_and_return_focuses_on_it(qtbot: QtBot, big: RelationshipPanel, register: Dataset) -> None:
     name = str(register.entities.set_index("id").loc["c1234", "name"])
     big.header.search.setText(name)
