@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
@@ -25,6 +25,7 @@ from viewer.ui.relations.diff_view import DiffView
 from viewer.ui.relations.focusing import Focusing
 from viewer.ui.relations.header import CURSOR, DIFF, WINDOW, RelationsHeader
 from viewer.ui.relations.legend import ChangeLegend, KindLegend, NodeLegend
+from viewer.ui.relations.readout import Readout
 from viewer.ui.relations.tips import edge_tip, node_tip
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
@@ -32,7 +33,7 @@ from viewer.ui.shared.theme import Theme, follow
 __all__ = ["FADE_MS", "RelationshipPanel"]
 WIDE_PANEL = 900  # px: from this width the change list sits beside the graph rather than below it
 
-class RelationshipPanel(QWidget):
+class RelationshipPanel(Readout, QWidget):
     """The graph of relations valid at the cursor (or between two dates), linked to the shared selection."""
 
     positions_changed = Signal(object)  # dict[str, tuple[float, float]]: the nodes the user moved
@@ -167,49 +168,6 @@ class RelationshipPanel(QWidget):
             if key in self._layout and np.isfinite([x, y]).all():
                 moved.append((key, x, y))
         self.state.set_view(node_positions=tuple(sorted(moved)))
-
-    def node_ids(self) -> set[str]:
-        """The entity ids drawn now."""
-        return set(self._nodes.ids)
-
-    def edge_labels(self) -> dict[tuple[str, str, str], str]:
-        """(source, target, kind) → the label drawn on that edge now."""
-        by_id = {e.id: e for e in self._view.edges}
-        return {(by_id[i].source, by_id[i].target, by_id[i].kind): label
-                for i, label in zip(self._edges.ids, self._edges.labels, strict=True)}
-
-    def edge_changes(self) -> dict[str, str]:
-        """In diff mode, relation id → added / removed / changed / renewed / unchanged for every drawn edge."""
-        return dict(zip(self._edges.ids, self._edges.changes, strict=True)) if self._mode == DIFF else {}
-
-    def highlighted_entities(self) -> set[str]:
-        """The drawn entity ids that carry a highlight ring."""
-        return {i for i, ring in zip(self._nodes.ids, self._nodes.rings, strict=True) if ring}
-
-    def highlighted_relations(self) -> set[str]:
-        """The drawn relation ids that are highlighted."""
-        return {i for i, on in zip(self._edges.ids, self._edges.highlighted, strict=True) if on}
-
-    def dimmed_entities(self) -> set[str]:
-        """The drawn entity ids dimmed because no event matching the filters involves them."""
-        return {i for i, a in zip(self._nodes.ids, self._nodes.alpha, strict=True) if a < 1.0}
-
-    def node_pos(self, entity_id: str) -> QPoint:
-        """Where a node's centre is in the canvas viewport's pixels (for clicks in tests)."""
-        return self.canvas.to_viewport(*{**self._positions, **self._shown}[entity_id])
-
-    def is_placed(self, entity_id: str) -> bool:
-        """True when the layout has a position for this entity (drawn now or at another date)."""
-        return entity_id in self._positions
-
-    def edge_midpoint(self, relation_id: str) -> QPoint:
-        """Where the middle of a drawn edge is in the canvas viewport's pixels (for clicks in tests)."""
-        return self.canvas.edge_midpoint(relation_id)
-
-    def drawn_edge_alpha(self) -> dict[str, float]:
-        """Relation id → opacity of every edge painted now (fading ones included)."""
-        edges = self.canvas.drawn[1]
-        return {i: float(a) for i, a in zip(edges.ids, edges.alpha, strict=True)}
 
     # reactions ----------------------------------------------------------------------------------
 
