@@ -115,6 +115,6 @@ def test_during_the_window_draws_every_tie_of_the_window_and_thins_partial_ones(
     widths = dict(zip(panel.canvas.edges.ids, panel.canvas.edges.widths, strict=True))
     full = {e.id: e.width for e in expected.edges}
     assert widths["R03"] < full["R03"] and held["R03"] < 1  # ended in November: held for part of the window
-    assert "During" in panel.as_of.text()
+    assert panel.as_of.text() == "During 1 Jan 2023 – 31 Dec 2023"
     state.set_window(TimeWindow.between("2010-01-01", "2010-12-31"))
     assert "R04" not in panel.canvas.edges.ids  # the 15% stake did not exist yet

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
@@ -262,7 +263,8 @@ class RelationshipPanel(Readout, QWidget):
             start, end = from_seconds(state.window.start), from_seconds(state.window.end)
             self._view = graph.graph_during(state.dataset, start, end, **options)  # type: ignore[arg-type]
             self._changes = {}
-            self.as_of.setText(f"During {format_date(start, 'day')} – {format_date(end, 'day')}")
+            last = end - pd.Timedelta(microseconds=1)  # the window ends at midnight: name the last day it covers
+            self.as_of.setText(f"During {format_date(start, 'day')} – {format_date(last, 'day')}")
         else:
             self._view = graph.graph_at(state.dataset, state.cursor, **options)  # type: ignore[arg-type]
             self._changes = {}
