@@ -57,7 +57,7 @@ class ViewChoices:
     group_by: str = "actor"
     collapsed: frozenset[str] = frozenset()
     hide_unmatched: bool = False
-    graph_mode: str = "cursor"
+    graph_mode: str = "cursor"  # "cursor" (as of the cursor), "window" (during the window) or "diff"
     compare: tuple[pd.Timestamp, pd.Timestamp] | None = None
     hidden_kinds: frozenset[str] = frozenset()
     people: bool = False
