@@ -5,12 +5,13 @@
 # make fuzz  - a long fuzzing run of every loader (1500 cases per property, random seeds)
 # make bench-graph - graph layout, label placement and a 5,000-entity relations export (JSON)
 # make monkey - a long run of the GUI monkey (random seeds; ENTENTE_MONKEY_EXAMPLES windows of 50 steps)
+# make bench-panel - relationship panel redraw on a cursor move: 1,000 visible edges vs the alliance (JSON)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint package fuzz monkey bench bench-graph bench-big clean
+.PHONY: run test lint package fuzz monkey bench bench-graph bench-big bench-panel clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +53,9 @@ bench-graph: $(STAMP)
 
 bench-big: $(STAMP)
 	$(BIN)/python tests/bench/bench_big.py $${ENTENTE_BENCH_EVENTS:-100000000}
+
+bench-panel: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_relations_panel.py
 
 package: $(STAMP)
 	packaging/build.sh

@@ -91,6 +91,11 @@ def test_the_view_choices_round_trip_through_a_dict() -> None:
     assert ViewChoices.from_dict(view.to_dict()) == view
 
 
+@pytest.mark.parametrize("mode", ["cursor", "diff", "window"])
+def test_every_graph_mode_is_remembered(mode: str) -> None:
+    assert ViewChoices.from_dict(ViewChoices(graph_mode=mode).to_dict()).graph_mode == mode
+
+
 def test_unreadable_saved_choices_keep_their_defaults() -> None:
     view = ViewChoices.from_dict({"group_by": "colour", "collapsed": "nissan", "compare": ["x", "y"], "people": "yes",
                                   "node_positions": {"a": ["nan", 1], "b": [float("inf"), 0]}, "theme": 3})

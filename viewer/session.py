@@ -30,7 +30,7 @@ from viewer.model.window import TimeWindow
 
 GROUPINGS = ("actor", "category", "none")  # or an attribute column, "attr:State"
 ATTRIBUTE_PREFIX = "attr:"
-GRAPH_MODES = ("cursor", "diff")
+GRAPH_MODES = ("cursor", "diff", "window")
 SPEEDS = tuple(navigation.SPEEDS)
 THEMES = ("system", "light", "dark")
 Listener = Callable[[frozenset[str]], None]
@@ -57,7 +57,7 @@ class ViewChoices:
     group_by: str = "actor"
     collapsed: frozenset[str] = frozenset()
     hide_unmatched: bool = False
-    graph_mode: str = "cursor"
+    graph_mode: str = "cursor"  # "cursor" (as of the cursor), "window" (during the window) or "diff"
     compare: tuple[pd.Timestamp, pd.Timestamp] | None = None
     hidden_kinds: frozenset[str] = frozenset()
     people: bool = False

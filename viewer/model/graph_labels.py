@@ -159,7 +159,9 @@ def place_labels(node_xy: np.ndarray, node_radius: np.ndarray, node_size: np.nda
     edge_size = np.asarray(edge_size, dtype=float).reshape(-1, 2)
     bent = bends(sources, targets, node_xy) if edge_bends is None else np.asarray(edge_bends, dtype=float)
     sizes = np.concatenate([node_size, edge_size, 2 * radius[:, None].repeat(2, axis=1)])
-    grid = _Grid(float(np.median(sizes.max(axis=1))) if len(sizes) else 1.0)
+    extent = sizes.max(axis=1)
+    extent = extent[extent > 0]  # edges without a label (size 0) would shrink the cells to a pixel
+    grid = _Grid(float(np.median(extent)) if len(extent) else 1.0)
     pad = radius + NODE_PAD
     for (x, y), r in zip(node_xy.tolist(), pad.tolist(), strict=True):
         box = (x - r, y - r, x + r, y + r)

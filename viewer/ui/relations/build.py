@@ -45,22 +45,18 @@ def node_arrays(view: graph.GraphView, positions: graph.Positions, rings: set[st
         alpha=np.array([1.0 if involved is None or n.id in involved else DIMMED for n in nodes], dtype=float))
 
 
-def edge_arrays(view: graph.GraphView, positions: graph.Positions, nodes: NodeArrays, highlighted: set[str],
+def edge_arrays(view: graph.GraphView, nodes: NodeArrays, highlighted: set[str],
                 changes: dict[str, str] | None = None) -> EdgeArrays:
     """The edges of ``view`` between drawn nodes; an edge is as dim as its dimmer end."""
-    radius = dict(zip(nodes.ids, nodes.radii, strict=True))
     alpha = dict(zip(nodes.ids, nodes.alpha, strict=True))
-    edges = [e for e in view.edges if e.source in radius and e.target in radius]
+    edges = [e for e in view.edges if e.source in alpha and e.target in alpha]
     return EdgeArrays(
         ids=tuple(e.id for e in edges),
-        src=np.array([positions[e.source] for e in edges], dtype=float).reshape(-1, 2),
-        dst=np.array([positions[e.target] for e in edges], dtype=float).reshape(-1, 2),
-        r_src=np.array([radius[e.source] for e in edges], dtype=float),
-        r_dst=np.array([radius[e.target] for e in edges], dtype=float),
-        lanes=np.array([e.lane for e in edges], dtype=float),
-        flip=np.array([e.source > e.target for e in edges], dtype=bool),
+        sources=tuple(e.source for e in edges),
+        targets=tuple(e.target for e in edges),
         kinds=tuple(e.kind for e in edges),
-        widths=np.array([e.width for e in edges], dtype=float),
+        # during a window, a tie that held for part of it is drawn thinner (down to a third)
+        widths=np.array([e.width * (0.35 + 0.65 * min(max(e.held, 0.0), 1.0)) for e in edges], dtype=float),
         labels=tuple(drawn_label(e) for e in edges),
         faded=np.array([e.uncertain for e in edges], dtype=bool),
         highlighted=np.array([e.id in highlighted for e in edges], dtype=bool),

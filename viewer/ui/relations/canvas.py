@@ -16,12 +16,15 @@ from PySide6.QtCore import QPoint, QPointF, QVariantAnimation
 from viewer.model import graph
 from viewer.ui.relations.build import blend, edge_arrays, node_arrays
 from viewer.ui.relations.drag import DraggableNodes
-from viewer.ui.relations.items import EdgeArrays, EdgesItem, NodeArrays, segment_distance
+from viewer.ui.relations.edges import EdgesItem
+from viewer.ui.relations.geometry import edge_geometry
+from viewer.ui.relations.items import EdgeArrays, NodeArrays
 from viewer.ui.relations.labels import LabelsItem
 from viewer.ui.shared.theme import Theme
 
 CLICK_SLOP = 4.0  # px around a node or an edge that still counts as a hit
 FADE_MS = 320  # how long a change of graph takes to fade in and out
+MARGIN = 36.0  # px left free around the framed nodes and their names
 
 
 class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
@@ -34,12 +37,16 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.viewbox.setAspectLocked(True)
         self.viewbox.invertY(True)  # layout y grows downwards, like the names that hang below nodes
         self.viewbox.setMenuEnabled(False)
+        self.framed = np.zeros((0, 2))  # what "Fit" shows, in layout units
+        self.name_widths = np.zeros(0)  # px each framed node's name needs right of its centre
+        self.zoomed = False  # the user zoomed or panned: a resize keeps their view rather than refitting
+        self.viewbox.sigRangeChangedManually.connect(self._on_manual_range)
         self.edges_item, self.nodes_item, self.labels_item = EdgesItem(), DraggableNodes(), LabelsItem()
         for item in (self.edges_item, self.nodes_item, self.labels_item):
             self.viewbox.addItem(item)
         empty = graph.GraphView(pd.Timestamp(0, tz="UTC"), (), ())
         self.nodes = node_arrays(empty, {}, set())
-        self.edges = edge_arrays(empty, {}, self.nodes, set())
+        self.edges = edge_arrays(empty, self.nodes, set())
         self.drawn: tuple[NodeArrays, EdgeArrays] = (self.nodes, self.edges)
         self._from = self.drawn
         self._fade = QVariantAnimation(self)
@@ -65,12 +72,44 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         for item in (self.edges_item, self.nodes_item, self.labels_item):
             item.set_theme(theme)
 
-    def frame(self, xy: np.ndarray) -> None:
-        """Show these layout positions, with room for the names around them."""
-        if len(xy):
-            (x0, y0), (x1, y1) = xy.min(axis=0), xy.max(axis=0)
-            # names hang below a node and reach ~70 px either side of it
-            self.viewbox.setRange(xRange=(x0 - 0.17, x1 + 0.17), yRange=(y0 - 0.06, y1 + 0.1), padding=0)
+    def frame(self, xy: np.ndarray, names: list[str]) -> None:
+        """Show these layout positions as large as the panel allows, with room in pixels for their names."""
+        self.framed, self.zoomed = np.asarray(xy, dtype=float).reshape(-1, 2), False
+        self.name_widths = self.labels_item.widths(names) + 16.0  # node radius and gap, then the name
+        self.fit()
+
+    def fit(self) -> None:
+        """Frame again what :meth:`frame` was given (the header's Fit button, and every resize until a zoom).
+
+        Names go right of their node first, so the scale is the largest at which every node's name
+        still ends inside the panel: ``x·s + name width ≤ panel width`` measured from the leftmost node.
+        """
+        xy = self.framed
+        if not len(xy):
+            return
+        x0, (y0, y1) = xy[:, 0].min(), (xy[:, 1].min(), xy[:, 1].max())
+        width, height = max(self.viewbox.width(), 1.0), max(self.viewbox.height(), 1.0)
+        pad, my = min(MARGIN, width / 8), min(MARGIN, height / 4)
+        room = np.maximum(width - 2 * pad - self.name_widths, width / 3)  # px left for the spread of the nodes
+        dx = xy[:, 0] - x0
+        scale_x = float(np.min(room[dx > 0] / dx[dx > 0])) if (dx > 0).any() else np.inf
+        scale = min(scale_x, (height - 2 * my) / max(y1 - y0, 1e-6))  # px per layout unit, both axes
+        if not np.isfinite(scale) or scale <= 0:
+            scale = 1.0
+        right = float(np.max(xy[:, 0] * scale + self.name_widths)) + pad  # where the last name ends, in px
+        cx, cy = (x0 * scale - pad + right) / 2 / scale, (y0 + y1) / 2
+        half_x, half_y = width / scale / 2, height / scale / 2
+        self.viewbox.setRange(xRange=(cx - half_x, cx + half_x), yRange=(cy - half_y, cy + half_y), padding=0)
+        self.zoomed = False
+
+    def resizeEvent(self, event: Any) -> None:
+        """Keep the graph fitted to the panel as it grows or shrinks, unless the user zoomed in."""
+        super().resizeEvent(event)
+        if not getattr(self, "zoomed", True):  # pyqtgraph resizes once inside its own __init__, before ours
+            self.fit()
+
+    def _on_manual_range(self, *args: Any) -> None:
+        self.zoomed = True
 
     def to_viewport(self, x: float, y: float) -> QPoint:
         """A layout position in the viewport's pixels."""
@@ -78,10 +117,9 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         return point
 
     def edge_midpoint(self, relation_id: str) -> QPoint:
-        """The middle of a drawn edge in the viewport's pixels."""
-        start, end = self.edges.segments(self.nodes_item.sceneTransform())
-        i = self.edges.ids.index(relation_id)
-        x, y = (start[i] + end[i]) / 2
+        """The middle of a drawn edge's curve in the viewport's pixels."""
+        geo = edge_geometry(self.nodes, self.edges, self.nodes_item.sceneTransform())
+        x, y = geo.points(0.5)[self.edges.ids.index(relation_id)]
         point: QPoint = self.mapFromScene(QPointF(float(x), float(y)))
         return point
 
@@ -91,8 +129,8 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         if key is not None:
             return "entity", key
         if len(self.edges.ids):
-            start, end = self.edges.segments(self.nodes_item.sceneTransform())
-            dist = segment_distance(np.array([scene_pos.x(), scene_pos.y()]), start, end) - self.edges.widths / 2
+            geo = edge_geometry(self.nodes, self.edges, self.nodes_item.sceneTransform())
+            dist = geo.distance(np.array([scene_pos.x(), scene_pos.y()])) - self.edges.widths / 2
             best = int(np.argmin(dist))
             if dist[best] <= CLICK_SLOP:
                 return "relation", self.edges.ids[best]
@@ -106,5 +144,5 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     def _paint(self, nodes: NodeArrays, edges: EdgeArrays) -> None:
         self.drawn = (nodes, edges)
         self.nodes_item.set_nodes(nodes)
-        self.edges_item.set_edges(edges)
+        self.edges_item.set_edges(edges, nodes)
         self.labels_item.set_data(nodes, edges)

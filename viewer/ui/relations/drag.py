@@ -11,7 +11,8 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QPointF, Qt, Signal
 
-from viewer.ui.relations.items import NodesItem, to_pixels
+from viewer.ui.relations.geometry import to_pixels
+from viewer.ui.relations.items import NodesItem
 
 GRAB_SLOP = 4.0  # px around a node's border that still grabs it
 

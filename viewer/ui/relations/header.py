@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from viewer.ui.shared.theme import Theme, follow
 
-CURSOR, DIFF = "cursor", "diff"
+CURSOR, DIFF, WINDOW = "cursor", "diff", "window"
 MODES = ((CURSOR, "As of cursor", "The ties valid at the time cursor"),
+         (WINDOW, "During the window", "Every tie valid during the visible window (thinner: held for part of it)"),
          (DIFF, "Compare two dates", "What changed between two dates"))
 
 
 class RelationsHeader(QWidget):
-    """A title, the mode switch ("As of cursor" / "Compare two dates"), People and Reset layout."""
+    """A title, the mode switch, a search box, People, Fit and Reset layout."""
 
     mode_requested = Signal(str)
+    search_requested = Signal(str)  # the text typed in the search box, on Return
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +38,16 @@ class RelationsHeader(QWidget):
             self.group.addButton(button)
             self.mode_buttons[mode] = button
             row.addWidget(button)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Find…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip("Type a name and press Return to show its neighbourhood")
+        self.search.setMinimumWidth(90)
+        self.search.setMaximumWidth(160)
+        self.search.returnPressed.connect(lambda: self.search_requested.emit(self.search.text()))
+        self.fit = QToolButton(self)
+        self.fit.setText("Fit")
+        self.fit.setToolTip("Show the whole graph in the panel (the wheel zooms, dragging the background pans)")
         self.people = QCheckBox("People", self)
         self.people.setToolTip("Show people and who led what")
         self.reset_layout = QToolButton(self)
@@ -43,6 +55,8 @@ class RelationsHeader(QWidget):
         self.reset_layout.setToolTip("Put the nodes you moved back where the layout placed them")
         self.reset_layout.setVisible(False)
         row.addSpacing(8)
+        row.addWidget(self.search)
+        row.addWidget(self.fit)
         row.addWidget(self.people)
         row.addWidget(self.reset_layout)
         follow(self.set_theme)

@@ -7,15 +7,17 @@ from the items' :class:`~viewer.ui.shared.theme.Theme` (``set_theme``), never fr
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from viewer.ui.shared.theme import Theme, current, qcolor
+from viewer.ui.relations.geometry import to_pixels
+from viewer.ui.shared.theme import Theme, current
 
 # kinds differ in shape as well as colour, so they stay apart without colour vision
 NODE_SHAPES = {"company": "circle", "government": "square", "business_unit": "diamond", "trust": "hexagon",
@@ -23,7 +25,6 @@ NODE_SHAPES = {"company": "circle", "government": "square", "business_unit": "di
 # diff mode: what happened to an edge between the two dates (colours: Theme.changes; unchanged ones fade)
 CHANGES = ("added", "removed", "changed")
 UNCHANGED_ALPHA = 0.3
-LANE_SPACING = 10.0  # px between parallel edges of the same two nodes
 LABEL_MARGIN = QPointF(160.0, 40.0)  # px beyond the node centres that labels may reach
 
 
@@ -43,7 +44,30 @@ EDGE_STYLES = {
     "partnership": EdgeStyle("partnership", Qt.PenStyle.DotLine, arrow=False),
     "leadership": EdgeStyle("leadership", Qt.PenStyle.DashDotLine),
 }
-OTHER_EDGE = EdgeStyle("other", Qt.PenStyle.SolidLine)
+GROUP_EDGE = EdgeStyle("more", Qt.PenStyle.DotLine, arrow=False)  # a shown entity → its "k more" group
+# kinds the house styles do not know (GEXF labels, BODS interest types…) take a dash and a colour of their own
+EXTRA_DASHES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine,
+                Qt.PenStyle.DashDotDotLine)
+
+
+def _crc(kind: str) -> int:
+    return zlib.crc32(kind.encode())  # stable across runs, unlike hash()
+
+
+def edge_style(kind: str) -> EdgeStyle:
+    """How a relation kind is drawn: the house style, or a dash picked from its name for any other kind."""
+    if kind in EDGE_STYLES:
+        return EDGE_STYLES[kind]
+    if kind == "group":
+        return GROUP_EDGE
+    return EdgeStyle(kind.replace("_", " "), EXTRA_DASHES[_crc(kind) % len(EXTRA_DASHES)])
+
+
+def kind_color(kind: str, theme: Theme, change: str = "") -> str:
+    """A relation kind's colour: the theme's for the house kinds, one of its lane colours for any other."""
+    if change or kind in theme.edges or kind == "group":
+        return theme.edge(kind, change)
+    return theme.lanes[_crc(kind) % len(theme.lanes)]
 
 
 def node_radius(kind: str, principal: bool) -> float:
@@ -51,43 +75,6 @@ def node_radius(kind: str, principal: bool) -> float:
     if kind == "person":
         return 5.0
     return 10.0 if principal else 7.5
-
-
-def to_pixels(transform: QTransform, xy: np.ndarray) -> np.ndarray:
-    """Map an (n, 2) array of item coordinates through an affine transform in one numpy step."""
-    xy = np.asarray(xy, dtype=float).reshape(-1, 2)
-    x = transform.m11() * xy[:, 0] + transform.m21() * xy[:, 1] + transform.m31()
-    y = transform.m12() * xy[:, 0] + transform.m22() * xy[:, 1] + transform.m32()
-    return np.stack([x, y], axis=1)
-
-
-def edge_segments(src: np.ndarray, dst: np.ndarray, lanes: np.ndarray, flip: np.ndarray, r_src: np.ndarray,
-                  r_dst: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end (px) of each edge: offset sideways by lane, cut back to the nodes' borders.
-
-    ``flip`` marks edges drawn against their pair's canonical direction, so that A→B and B→A
-    land on opposite sides instead of on top of each other.
-    """
-    d = dst - src
-    length = np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-9)[:, None]
-    u = d / length
-    normal = np.stack([-u[:, 1], u[:, 0]], axis=1) * np.where(flip, -1.0, 1.0)[:, None]
-    offset = (lanes * LANE_SPACING)[:, None]
-    # where an offset line meets a round node's border: sqrt(r² - offset²) along the edge
-    cut_src = np.sqrt(np.maximum(r_src[:, None] ** 2 - offset**2, 0.0)) + 2.0
-    cut_dst = np.sqrt(np.maximum(r_dst[:, None] ** 2 - offset**2, 0.0)) + 3.0
-    start = src + normal * offset + u * cut_src
-    end = dst + normal * offset - u * cut_dst
-    return start, end
-
-
-def segment_distance(point: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """Distance (px) from one point to each segment."""
-    d = end - start
-    span = np.maximum((d * d).sum(axis=1), 1e-9)
-    t = np.clip(((point - start) * d).sum(axis=1) / span, 0.0, 1.0)
-    nearest = start + d * t[:, None]
-    return np.hypot(*(point - nearest).T)
 
 
 @dataclass(frozen=True)
@@ -109,12 +96,8 @@ class EdgeArrays:
     """The visible edges, ready to draw (item coordinates, one row per edge)."""
 
     ids: tuple[str, ...]
-    src: np.ndarray
-    dst: np.ndarray
-    r_src: np.ndarray
-    r_dst: np.ndarray
-    lanes: np.ndarray
-    flip: np.ndarray
+    sources: tuple[str, ...]  # entity ids of each edge's ends
+    targets: tuple[str, ...]
     kinds: tuple[str, ...]
     widths: np.ndarray
     labels: tuple[str, ...]
@@ -125,16 +108,11 @@ class EdgeArrays:
 
     def color(self, i: int, theme: Theme) -> QColor:
         """The line colour of edge ``i``: its kind's, or its change's in diff mode."""
-        return QColor(theme.edge(self.kinds[i], self.changes[i]))
+        return QColor(kind_color(self.kinds[i], theme, self.changes[i]))
 
     def opacity(self, i: int) -> float:
         """How opaque edge ``i`` is drawn (unchanged edges recede in diff mode)."""
         return float(self.alpha[i]) * (UNCHANGED_ALPHA if self.changes[i] == "unchanged" else 1.0)
-
-    def segments(self, transform: QTransform) -> tuple[np.ndarray, np.ndarray]:
-        """Pixel start/end of every edge under ``transform`` (drawing and hit-testing share this)."""
-        return edge_segments(to_pixels(transform, self.src), to_pixels(transform, self.dst), self.lanes,
-                             self.flip, self.r_src, self.r_dst)
 
 
 class _PixelItem(pg.GraphicsObject):  # type: ignore[misc]
@@ -219,59 +197,3 @@ class NodesItem(_PixelItem):
             painter.setPen(QPen(QColor(self.theme.background), 1.5))  # a gap where lines meet the node
             painter.setBrush(QColor(color))
             painter.drawPath(shape_path(shape, x, y, r))
-
-
-class EdgesItem(_PixelItem):
-    """All edges and their arrowheads, painted together."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.edges: EdgeArrays | None = None
-
-    def set_edges(self, edges: EdgeArrays) -> None:
-        """Replace what is drawn."""
-        self.edges = edges
-        self._set_bounds(np.concatenate([edges.src, edges.dst]) if len(edges.ids) else np.zeros((0, 2)))
-
-    def paint(self, painter: QPainter, *args: Any) -> None:
-        """Highlight halos first, then lines and arrowheads (labels are the LabelsItem's)."""
-        edges = self.edges
-        if edges is None or not len(edges.ids):
-            return
-        start, end = edges.segments(painter.transform())
-        painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for j in np.flatnonzero(edges.highlighted):
-            painter.setOpacity(float(edges.alpha[j]))
-            glow = qcolor(self.theme.highlight, 150)  # a glow behind the line, so its own style still shows
-            halo = QPen(glow, edges.widths[j] + 6.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-            painter.setPen(halo)
-            painter.drawLine(QPointF(*start[j]), QPointF(*end[j]))
-        for i in range(len(edges.ids)):
-            painter.setOpacity(edges.opacity(i))
-            self._draw_edge(painter, edges, i, start[i], end[i])
-
-    def _draw_edge(self, painter: QPainter, edges: EdgeArrays, i: int, a: np.ndarray, b: np.ndarray) -> None:
-        style = EDGE_STYLES.get(edges.kinds[i], OTHER_EDGE)
-        color = edges.color(i, self.theme)
-        if edges.faded[i]:
-            color.setAlpha(150 if self.theme.dark else 110)  # faint, but a dark background swallows more
-        width = float(edges.widths[i])
-        d = b - a
-        length = float(np.hypot(*d))
-        if length < 1.0:
-            return
-        u = d / length
-        head = 7.0 + width * 1.1 if style.arrow else 0.0
-        tip_base = b - u * head * 0.85  # the line stops under the arrowhead so thick lines keep a sharp tip
-        pen = QPen(color, width, style.dash, Qt.PenCapStyle.FlatCap)
-        if (edges.faded[i] or edges.changes[i] == "removed") and style.dash == Qt.PenStyle.SolidLine:
-            pen.setStyle(Qt.PenStyle.DashLine)  # uncertain dates or gone by then: a broken line
-        painter.setPen(pen)
-        painter.drawLine(QPointF(*a), QPointF(*tip_base))
-        if style.arrow:
-            n = np.array([-u[1], u[0]]) * (3.5 + width * 0.75)
-            base = b - u * head
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(color)
-            painter.drawPolygon(QPolygonF([QPointF(*b), QPointF(*(base + n)), QPointF(*(base - n))]))

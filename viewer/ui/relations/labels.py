@@ -1,8 +1,9 @@
-"""Names and values in the relationship panel, placed so they neither overlap nor sit on lines.
+"""Names and values in the relationship panel, placed in pixels so that none covers another or a node.
 
-Placement is greedy and in device pixels: node names first (below, above, right or left of the
-node, whichever crosses the fewest edges and earlier labels), then edge values along their edge
-(the midpoint first, then a little either side). It runs at paint time because it depends on zoom.
+Placement is :func:`viewer.model.graph_labels.place_labels` on every paint (it depends on zoom):
+node names beside their node on a free side, edge values along their curve (the middle first,
+sliding towards the ends), a value with no free spot hidden (its text stays in the edge's tooltip).
+Text sizes are measured once per text and font with ``QFontMetricsF`` and kept.
 """
 
 from __future__ import annotations
@@ -11,70 +12,17 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
 
-from viewer.ui.relations.items import EdgeArrays, NodeArrays, _PixelItem, to_pixels
+from viewer.model.graph_labels import Placement, place_labels
+from viewer.ui.relations.geometry import edge_geometry
+from viewer.ui.relations.items import EdgeArrays, NodeArrays, _PixelItem
 from viewer.ui.shared.theme import qcolor
 
-SAMPLES = 16  # points per edge used to see whether a label would sit on it
-EDGE_SPOTS = (0.5, 0.38, 0.62, 0.28, 0.72)
-CLASH = 10.0  # cost of covering another label or a node, against 1 per edge sample covered
-
-
-def _inside(rects: np.ndarray, points: np.ndarray) -> np.ndarray:
-    """(n rects) × (m points): which points fall in which rect (rects as x0, y0, x1, y1)."""
-    x, y = points[:, 0], points[:, 1]
-    return ((x[None] >= rects[:, 0:1]) & (x[None] <= rects[:, 2:3]) & (y[None] >= rects[:, 1:2])
-            & (y[None] <= rects[:, 3:4]))
-
-
-def _overlaps(rects: np.ndarray, taken: list[np.ndarray]) -> np.ndarray:
-    """How many of the ``taken`` rects each candidate rect overlaps."""
-    if not taken:
-        return np.zeros(len(rects))
-    t = np.array(taken)
-    hit = ((rects[:, None, 0] < t[None, :, 2]) & (rects[:, None, 2] > t[None, :, 0])
-           & (rects[:, None, 1] < t[None, :, 3]) & (rects[:, None, 3] > t[None, :, 1]))
-    return hit.sum(axis=1).astype(float)
-
-
-def _outside(rects: np.ndarray, bounds: np.ndarray) -> np.ndarray:
-    """How far (px) each rect sticks out of ``bounds`` (x0, y0, x1, y1)."""
-    return (np.maximum(bounds[0] - rects[:, 0], 0) + np.maximum(rects[:, 2] - bounds[2], 0)
-            + np.maximum(bounds[1] - rects[:, 1], 0) + np.maximum(rects[:, 3] - bounds[3], 0))
-
-
-def place_labels(centres: np.ndarray, radii: np.ndarray, name_sizes: np.ndarray, start: np.ndarray,
-                 end: np.ndarray, value_sizes: np.ndarray, bounds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Rects (x0, y0, x1, y1 in px) for every node name and every edge value, chosen greedily."""
-    t = np.linspace(0.05, 0.95, SAMPLES)
-    samples = (start[:, None, :] + (end - start)[:, None, :] * t[None, :, None]).reshape(-1, 2)
-    node_boxes = [np.array([x - r, y - r, x + r, y + r]) for (x, y), r in zip(centres, radii, strict=True)]
-    taken: list[np.ndarray] = []
-    names = np.zeros((len(centres), 4))
-    for i, ((x, y), r, (w, h)) in enumerate(zip(centres, radii, name_sizes, strict=True)):
-        gap = r + 3.0
-        rects = np.array([[x - w / 2, y + gap, x + w / 2, y + gap + h],  # below, the usual place
-                          [x - w / 2, y - gap - h, x + w / 2, y - gap],  # above
-                          [x + gap, y - h / 2, x + gap + w, y + h / 2],  # right
-                          [x - gap - w, y - h / 2, x - gap, y + h / 2]])  # left
-        others = [b for j, b in enumerate(node_boxes) if j != i]
-        cost = (_inside(rects, samples).sum(axis=1) + CLASH * (_overlaps(rects, taken) + _overlaps(rects, others))
-                + np.array([0.0, 0.6, 0.9, 0.9]) + _outside(rects, bounds))
-        names[i] = rects[int(np.argmin(cost))]
-        taken.append(names[i])
-    values = np.zeros((len(start), 4))
-    for i, (w, h) in enumerate(value_sizes):
-        if w <= 0:
-            continue
-        spots = np.array([start[i] + (end[i] - start[i]) * f for f in EDGE_SPOTS])
-        half = np.array([w / 2, h / 2])
-        rects = np.concatenate([spots - half, spots + half], axis=1)
-        cost = CLASH * (_overlaps(rects, taken) + _overlaps(rects, node_boxes)) + np.abs(
-            np.array(EDGE_SPOTS) - 0.5) * 4
-        values[i] = rects[int(np.argmin(cost))]
-        taken.append(values[i])
-    return names, values
+RING = 4.5  # px a highlight ring adds around a node
+VALUE_PAD = (8.0, 2.0)  # px the value's box adds to its text
+HALO = 2.0  # px of background-coloured halo around a name (so it reads over lines)
+MAX_PICTURES = 4000  # names kept drawn; beyond that the cache starts again
 
 
 class LabelsItem(_PixelItem):
@@ -87,6 +35,10 @@ class LabelsItem(_PixelItem):
         self.name_font, self.value_font = QFont(), QFont()
         self.name_font.setPointSizeF(8.5)
         self.value_font.setPointSizeF(7.5)
+        self._measured: dict[tuple[str, bool, bool], tuple[float, float]] = {}
+        self._pictures: dict[tuple[str, bool, float, str, str], QPixmap] = {}
+        self.placement: Placement | None = None  # the last placement, in the painter's pixels
+        self.node_boxes = np.zeros((0, 4))  # the nodes' squares (x0, y0, x1, y1) in the same pixels
 
     def set_data(self, nodes: NodeArrays, edges: EdgeArrays) -> None:
         """Replace what is labelled."""
@@ -98,50 +50,82 @@ class LabelsItem(_PixelItem):
         nodes, edges = self.nodes, self.edges
         if nodes is None or edges is None or not len(nodes.ids):
             return
-        transform = painter.transform()
-        centres = to_pixels(transform, nodes.xy)
-        start, end = edges.segments(transform)
-        visible = self.viewRect()  # through the painter's own transform: grab() paints offset
-        bounds = np.array([-np.inf, -np.inf, np.inf, np.inf])
-        if visible is not None:
-            view = transform.mapRect(visible)
-            bounds = np.array([view.left() + 4, view.top() + 4, view.right() - 4, view.bottom() - 4])
-        names, values = place_labels(centres, nodes.radii + np.where(nodes.rings, 4.0, 0.0),
-                                     self._sizes(nodes.labels, nodes.rings, self.name_font, 0.0),
-                                     start, end, self._sizes(edges.labels, edges.highlighted, self.value_font, 6.0),
-                                     bounds)
+        geo = edge_geometry(nodes, edges, painter.transform())
+        radius = nodes.radii + np.where(nodes.rings, RING, 0.0)
+        node_order = np.lexsort((-radius, ~nodes.rings))  # highlighted names first, then the big nodes
+        # the selected ties first, then the shortest: a short edge has few free spots, a long one many
+        length = np.hypot(*(geo.centres[geo.targets] - geo.centres[geo.sources]).T)
+        edge_order = np.lexsort((-edges.widths, length, ~edges.highlighted))
+        self.placement = place_labels(geo.centres, radius, self._sizes(nodes.labels, nodes.rings, False),
+                                      geo.sources, geo.targets, self._sizes(edges.labels, edges.highlighted, True),
+                                      edge_bends=geo.bends, node_order=node_order, edge_order=edge_order)
+        self.node_boxes = np.concatenate([geo.centres - radius[:, None], geo.centres + radius[:, None]], axis=1)
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        halo = QPen(qcolor(self.theme.label_back, 235), 3.5)
-        ink = QColor(self.theme.text)
-        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        metrics = QFontMetricsF(self.name_font)
-        for rect, label, ring, alpha in zip(names, nodes.labels, nodes.rings, nodes.alpha, strict=True):
-            painter.setOpacity(float(alpha))
-            self.name_font.setBold(bool(ring))
-            path = QPainterPath()
-            path.addText(float(rect[0]), float(rect[1]) + metrics.ascent(), self.name_font, label)
-            painter.strokePath(path, halo)
-            painter.fillPath(path, ink)
-        for i, rect in enumerate(values):
-            if edges.labels[i]:
-                painter.setOpacity(edges.opacity(i))
-                self._draw_value(painter, edges, i, QRectF(QPointF(rect[0], rect[1]), QPointF(rect[2], rect[3])))
+        place = self.placement
+        ratio = float(painter.device().devicePixelRatioF()) if painter.device() is not None else 1.0
+        for i in np.flatnonzero(place.node_shown):
+            rect = place.node_rects[i]
+            painter.setOpacity(float(nodes.alpha[i]))
+            painter.drawPixmap(QPointF(float(rect[0]) - HALO, float(rect[1]) - HALO),
+                               self._name_picture(nodes.labels[i], bool(nodes.rings[i]), ratio))
+        for i in np.flatnonzero(place.edge_shown):
+            rect = place.edge_rects[i]
+            painter.setOpacity(edges.opacity(int(i)))
+            self._draw_value(painter, edges, int(i), QRectF(QPointF(rect[0], rect[1]), QPointF(rect[2], rect[3])))
 
-    @staticmethod
-    def _sizes(texts: tuple[str, ...], bold: np.ndarray, font: QFont, pad: float) -> np.ndarray:
+    def _name_picture(self, text: str, bold: bool, ratio: float) -> QPixmap:
+        """A name in ink with a halo of the background, drawn once and kept (stroking text is slow)."""
+        key = (text, bold, ratio, self.theme.text, self.theme.label_back)
+        picture = self._pictures.get(key)
+        if picture is not None:
+            return picture
+        if len(self._pictures) > MAX_PICTURES:
+            self._pictures.clear()
+        self.name_font.setBold(bold)
+        metrics = QFontMetricsF(self.name_font)
+        width, height = self._sizes((text,), np.array([bold]), False)[0]
+        picture = QPixmap(int(np.ceil((width + 2 * HALO) * ratio)), int(np.ceil((height + 2 * HALO) * ratio)))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        path = QPainterPath()
+        path.addText(HALO, HALO + metrics.ascent(), self.name_font, text)
+        halo = QPen(qcolor(self.theme.label_back, 235), 3.5)
+        halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        ink = QPainter(picture)
+        ink.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ink.strokePath(path, halo)
+        ink.fillPath(path, QColor(self.theme.text))
+        ink.end()
+        self._pictures[key] = picture
+        return picture
+
+    def widths(self, names: list[str]) -> np.ndarray:
+        """The width (px) of each of these node names (the canvas leaves room for them when fitting)."""
+        return self._sizes(tuple(names), np.zeros(len(names), dtype=bool), False)[:, 0]
+
+    def _sizes(self, texts: tuple[str, ...], bold: np.ndarray, value: bool) -> np.ndarray:
+        """Width and height (px) of each text in its font, measured once per (text, bold, font)."""
+        font = self.value_font if value else self.name_font
+        pad = VALUE_PAD if value else (0.0, 0.0)
         sizes = np.zeros((len(texts), 2))
-        for i, (text, strong) in enumerate(zip(texts, bold, strict=True)):
-            if text:
+        for i, (text, strong) in enumerate(zip(texts, bold.tolist(), strict=True)):
+            if not text:
+                continue
+            key = (text, bool(strong), value)
+            size = self._measured.get(key)
+            if size is None:
                 font.setBold(bool(strong))
                 metrics = QFontMetricsF(font)
-                sizes[i] = (metrics.horizontalAdvance(text) + pad, metrics.height() + (1.0 if pad else 0.0))
+                size = (metrics.horizontalAdvance(text) + pad[0], metrics.height() + pad[1])
+                self._measured[key] = size
+            sizes[i] = size
         return sizes
 
     def _draw_value(self, painter: QPainter, edges: EdgeArrays, i: int, box: QRectF) -> None:
         color = edges.color(i, self.theme)
         self.value_font.setItalic(bool(edges.faded[i]))
-        self.value_font.setBold(bool(edges.highlighted[i]) or bool(edges.changes[i] == "changed"))
+        self.value_font.setBold(bool(edges.highlighted[i]))
         border = QColor(self.theme.highlight if edges.highlighted[i] else color)
         border.setAlpha(255 if edges.highlighted[i] else 110)
         painter.setPen(QPen(border, 1.0))

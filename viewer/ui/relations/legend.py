@@ -6,7 +6,15 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from viewer.ui.relations.items import CHANGES, EDGE_STYLES, NODE_SHAPES, UNCHANGED_ALPHA, shape_path
+from viewer.ui.relations.items import (
+    CHANGES,
+    EDGE_STYLES,
+    NODE_SHAPES,
+    UNCHANGED_ALPHA,
+    edge_style,
+    kind_color,
+    shape_path,
+)
 from viewer.ui.shared.theme import Theme, current
 
 SWATCH = QSize(22, 12)  # logical pixels
@@ -103,37 +111,50 @@ class ChangeLegend(LegendRow):
 
 
 class KindLegend(QWidget):
-    """One checkable entry per relation kind: unchecking one hides that kind's edges."""
+    """One checkable entry per relation kind in the data: unchecking one hides that kind's edges."""
 
     hidden_changed = Signal(object)  # frozenset[str] of hidden kinds
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.buttons: dict[str, QToolButton] = {}
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(1)
-        for kind, style in EDGE_STYLES.items():
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(1)
+        self.row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(self.row)
+        self.theme = current()
+        self.set_kinds(list(EDGE_STYLES))
+
+    def set_kinds(self, kinds: list[str]) -> None:
+        """One entry per kind, the house kinds first in their usual order (kinds switched off stay off)."""
+        hidden = self.hidden()
+        ordered = [k for k in EDGE_STYLES if k in kinds] + sorted(k for k in kinds if k not in EDGE_STYLES)
+        for button in self.buttons.values():
+            self.row.removeWidget(button)
+            button.hide()  # deleteLater waits for the event loop; an export renders before it runs
+            button.deleteLater()
+        self.buttons = {}
+        for kind in ordered:
             button = QToolButton(self)
-            button.setText(style.name)
+            button.setText(edge_style(kind).name)
             button.setIconSize(SWATCH)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setCheckable(True)
-            button.setChecked(True)
-            button.setToolTip(f"Show or hide {style.name} ties")
+            button.setChecked(kind not in hidden)
+            button.setToolTip(f"Show or hide {edge_style(kind).name} ties")
             button.toggled.connect(lambda _on: self.hidden_changed.emit(self.hidden()))
             self.buttons[kind] = button
-            row.addWidget(button)
-        row.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(row)
-        self.set_theme(current())
+            self.row.insertWidget(self.row.count() - 1, button)
+        self.set_theme(self.theme)
 
     def set_theme(self, theme: Theme) -> None:
         """Redraw the line pictures (faint when switched off) and the buttons' colours."""
+        self.theme = theme
         for kind, button in self.buttons.items():
-            style, color = EDGE_STYLES[kind], theme.edge(kind)
+            style, color = edge_style(kind), kind_color(kind, theme)
             icon = QIcon(swatch(color, style.dash, 2.0))
             icon.addPixmap(swatch(color, style.dash, 2.0, alpha=0.2), QIcon.Mode.Normal, QIcon.State.Off)
             icon.addPixmap(swatch(color, style.dash, 2.0), QIcon.Mode.Normal, QIcon.State.On)

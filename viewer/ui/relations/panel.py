@@ -10,27 +10,31 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPoint, QPointF, Qt, Signal
+import pandas as pd
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from viewer.model import graph
 from viewer.model.dataset import Dataset
-from viewer.model.dates import format_date
+from viewer.model.dates import format_date, from_seconds
 from viewer.model.filters import Filters, involved_entities
 from viewer.model.graph_diff import diff_graph
 from viewer.ui.relations.build import edge_arrays, event_actors, node_arrays
 from viewer.ui.relations.canvas import FADE_MS, GraphCanvas
 from viewer.ui.relations.diff_view import DiffView
-from viewer.ui.relations.header import CURSOR, DIFF, RelationsHeader
+from viewer.ui.relations.focusing import Focusing
+from viewer.ui.relations.header import CURSOR, DIFF, WINDOW, RelationsHeader
 from viewer.ui.relations.legend import ChangeLegend, KindLegend, NodeLegend
+from viewer.ui.relations.readout import Readout
+from viewer.ui.relations.tips import edge_tip, node_tip
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
 
 __all__ = ["FADE_MS", "RelationshipPanel"]
 WIDE_PANEL = 900  # px: from this width the change list sits beside the graph rather than below it
 
-class RelationshipPanel(QWidget):
+class RelationshipPanel(Readout, QWidget):
     """The graph of relations valid at the cursor (or between two dates), linked to the shared selection."""
 
     positions_changed = Signal(object)  # dict[str, tuple[float, float]]: the nodes the user moved
@@ -43,12 +47,15 @@ class RelationshipPanel(QWidget):
         self._dropped = False
         self._layout: graph.Positions = {}
         self._positions: graph.Positions = {}
+        self._shown: graph.Positions = {}  # what is drawn: the positions plus a focused view's group nodes
+        self.focusing = Focusing()
+        self._framed_focus: tuple[object, ...] = ()
         self._core: set[str] = set()
         self._involved: frozenset[str] | None = None
         self._changes: dict[str, str] = {}
-        self._view = graph.GraphView(state.cursor, (), ())
+        self._view = self._full = graph.GraphView(state.cursor, (), ())
         self._nodes = node_arrays(self._view, {}, set())
-        self._edges = edge_arrays(self._view, {}, self._nodes, set())
+        self._edges = edge_arrays(self._view, self._nodes, set())
         self._build()
         self.theme = follow(self.set_theme)
         state.changed.connect(self._on_changed)
@@ -58,6 +65,7 @@ class RelationshipPanel(QWidget):
         self.header = RelationsHeader(self)
         self.as_of, self.people, self.reset_layout = self.header.as_of, self.header.people, self.header.reset_layout
         self.header.mode_requested.connect(self.set_mode)
+        self.header.search_requested.connect(self.find_entity)
         self.people.setChecked(self.state.view.people)
         self.people.toggled.connect(self.set_include_people)
         self.reset_layout.clicked.connect(self._on_reset_layout)
@@ -68,6 +76,7 @@ class RelationshipPanel(QWidget):
         self.canvas = GraphCanvas()
         self.viewbox, self.nodes_item = self.canvas.viewbox, self.canvas.nodes_item
         self.nodes_item.node_dragged.connect(self._on_drag)
+        self.header.fit.clicked.connect(self.canvas.fit)
         self.canvas.scene().sigMouseClicked.connect(self._on_click)
         self.canvas.scene().sigMouseMoved.connect(self._on_hover)
         self.diff_view = DiffView(self.state, self)
@@ -107,13 +116,25 @@ class RelationshipPanel(QWidget):
         return {key: (x, y) for key, x, y in self.state.view.node_positions}
 
     def set_mode(self, mode: str) -> None:
-        """``"cursor"``: the graph as of the cursor; ``"diff"``: what changed between two dates."""
-        if mode in (CURSOR, DIFF):
+        """``"cursor"``: as of the cursor; ``"window"``: during the visible window; ``"diff"``: two dates."""
+        if mode in (CURSOR, WINDOW, DIFF):
             self.state.set_view(graph_mode=mode)
 
     def mode(self) -> str:
         """The current mode (``"cursor"`` or ``"diff"``)."""
         return self._mode
+
+    def find_entity(self, text: str) -> str | None:
+        """Select the entity best matching ``text`` and, in a big graph, show its neighbourhood."""
+        key = self.focusing.find(self.state.dataset.entities, text, self._full)
+        if key is not None:
+            self.state.select(Selection(entities=frozenset({key})))
+        return key
+
+    def expand(self, key: str) -> None:
+        """Add an entity's neighbourhood to a focused view (a "k more" group node: show its members)."""
+        self.focusing.centre_on(key)
+        self._refresh()
 
     def set_include_people(self, include: bool) -> None:
         """Show or hide people and leadership edges (other nodes keep their positions)."""
@@ -150,45 +171,6 @@ class RelationshipPanel(QWidget):
                 moved.append((key, x, y))
         self.state.set_view(node_positions=tuple(sorted(moved)))
 
-    def node_ids(self) -> set[str]:
-        """The entity ids drawn now."""
-        return set(self._nodes.ids)
-
-    def edge_labels(self) -> dict[tuple[str, str, str], str]:
-        """(source, target, kind) → the label drawn on that edge now."""
-        by_id = {e.id: e for e in self._view.edges}
-        return {(by_id[i].source, by_id[i].target, by_id[i].kind): label
-                for i, label in zip(self._edges.ids, self._edges.labels, strict=True)}
-
-    def edge_changes(self) -> dict[str, str]:
-        """In diff mode, relation id → added / removed / changed / renewed / unchanged for every drawn edge."""
-        return dict(zip(self._edges.ids, self._edges.changes, strict=True)) if self._mode == DIFF else {}
-
-    def highlighted_entities(self) -> set[str]:
-        """The drawn entity ids that carry a highlight ring."""
-        return {i for i, ring in zip(self._nodes.ids, self._nodes.rings, strict=True) if ring}
-
-    def highlighted_relations(self) -> set[str]:
-        """The drawn relation ids that are highlighted."""
-        return {i for i, on in zip(self._edges.ids, self._edges.highlighted, strict=True) if on}
-
-    def dimmed_entities(self) -> set[str]:
-        """The drawn entity ids dimmed because no event matching the filters involves them."""
-        return {i for i, a in zip(self._nodes.ids, self._nodes.alpha, strict=True) if a < 1.0}
-
-    def node_pos(self, entity_id: str) -> QPoint:
-        """Where a node's centre is in the canvas viewport's pixels (for clicks in tests)."""
-        return self.canvas.to_viewport(*self._positions[entity_id])
-
-    def edge_midpoint(self, relation_id: str) -> QPoint:
-        """Where the middle of a drawn edge is in the canvas viewport's pixels (for clicks in tests)."""
-        return self.canvas.edge_midpoint(relation_id)
-
-    def drawn_edge_alpha(self) -> dict[str, float]:
-        """Relation id → opacity of every edge painted now (fading ones included)."""
-        edges = self.canvas.drawn[1]
-        return {i: float(a) for i, a in zip(edges.ids, edges.alpha, strict=True)}
-
     # reactions ----------------------------------------------------------------------------------
 
     def _on_changed(self, fields: frozenset[str]) -> None:
@@ -208,7 +190,7 @@ class RelationshipPanel(QWidget):
         if view.graph_mode != seen.graph_mode:
             self._show_mode(view.graph_mode)
             redraw = True
-        if view.graph_mode == DIFF and (view.compare != seen.compare or "window" in fields):
+        if view.graph_mode in (DIFF, WINDOW) and (view.compare != seen.compare or "window" in fields):
             redraw = True
         if "filters" in fields:
             self._on_filters(self.state.filters, refresh=False)
@@ -218,6 +200,9 @@ class RelationshipPanel(QWidget):
     def _on_dataset(self, dataset: Dataset) -> None:
         args = (dataset.entities, dataset.relations)
         self._layout = dict(graph.positions_for(dataset))
+        self.focusing.reset()
+        self.legend.set_kinds(sorted(set(dataset.relations["kind"].astype(str))))
+        self.legend.set_hidden(self.state.view.hidden_kinds)
         self._core = set(graph.core_ids(*args))
         self._place()
         self._on_filters(self.state.filters, refresh=False)
@@ -255,9 +240,16 @@ class RelationshipPanel(QWidget):
         self.header.show_mode(self._mode)
 
     def _fit(self) -> None:
-        """Frame every node that can ever appear, so nothing jumps as the cursor moves."""
-        shown = [xy for key, xy in self._positions.items() if self._include_people or key in self._core]
-        self.canvas.frame(np.array(shown).reshape(-1, 2))
+        """Frame every node that can ever appear, so nothing jumps as the cursor moves (a focused view: itself)."""
+        if self.focusing.active:
+            keys = [n.id for n in self._view.nodes if n.id in self._shown]
+            names = [n.short_name for n in self._view.nodes if n.id in self._shown]
+        else:
+            keys = [key for key in self._positions if self._include_people or key in self._core]
+            entities = self.state.dataset.entities
+            full = dict(zip(entities["id"].astype(str), entities["name"].astype(str), strict=True))
+            names = [graph.short_name(full.get(key, key)) for key in keys]
+        self.canvas.frame(np.array([self._shown.get(k, self._positions.get(k)) for k in keys]).reshape(-1, 2), names)
 
     def _refresh(self, animate: bool = False) -> None:
         state = self.state
@@ -268,32 +260,56 @@ class RelationshipPanel(QWidget):
             self._view, self._changes = diff.view, diff.changes
             self.diff_view.show_diff(diff)
             self.as_of.setText(f"{format_date(diff.before, 'day')} → {format_date(diff.after, 'day')}")
+        elif self._mode == WINDOW:
+            start, end = from_seconds(state.window.start), from_seconds(state.window.end)
+            self._view = graph.graph_during(state.dataset, start, end, **options)  # type: ignore[arg-type]
+            self._changes = {}
+            last = end - pd.Timedelta(microseconds=1)  # the window ends at midnight: name the last day it covers
+            self.as_of.setText(f"During {format_date(start, 'day')} – {format_date(last, 'day')}")
         else:
             self._view = graph.graph_at(state.dataset, state.cursor, **options)  # type: ignore[arg-type]
             self._changes = {}
             self.as_of.setText(f"As of {format_date(state.cursor, 'day')}")
+        self._full = self._view
+        selected = self._selected_entities()
+        self._view, self._shown = self.focusing.apply(self._view, state.dataset.entities, self._positions, selected)
+        framing = (self.focusing.active, tuple(self.focusing.around), frozenset(self.focusing.expanded))
+        if self.focusing.active and framing != self._framed_focus:
+            self._fit()  # a new centre: frame it (a cursor move inside the same focus keeps the view)
+        self._framed_focus = framing
         self.reset_layout.setVisible(bool(self._moved))
         self._rebuild(animate)
+
+    def _selected_entities(self) -> set[str]:
+        selection = self.state.selection
+        return event_actors(self.state.dataset, selection.events) | set(selection.entities)
 
     def _rebuild(self, animate: bool = False) -> None:
         """Turn the current view into arrays (positions, highlights, dimming) and draw them."""
         selection = self.state.selection
-        rings = event_actors(self.state.dataset, selection.events) | set(selection.entities)
+        rings = self._selected_entities()
         edge_ids = {e.id for e in self._view.edges if e.event and e.event in selection.events}
-        self._nodes = node_arrays(self._view, self._positions, rings, self._involved, self.theme)
-        self._edges = edge_arrays(self._view, self._positions, self._nodes, edge_ids | set(selection.relations),
+        self._nodes = node_arrays(self._view, self._shown, rings, self._involved, self.theme)
+        self._edges = edge_arrays(self._view, self._nodes, edge_ids | set(selection.relations),
                                   self._changes)
         self.canvas.show_arrays(self._nodes, self._edges, animate)
 
     def _on_drag(self, key: str, pos: QPointF, finished: bool) -> None:
         xy = (float(pos.x()), float(pos.y()))
+        if key in self.focusing.members:
+            return  # a "k more" group sits beside its anchor; only entities remember where they were dropped
+        if self.focusing.active:  # a focused view has its own layout: the node moves there, for now
+            self._shown[key] = xy
+            self._rebuild()
+            return
         if finished:
             xy = graph.drop_node(self._positions, key, xy)
-        self._positions[key] = xy
+        self._positions[key] = self._shown[key] = xy
         self._rebuild()
         if finished:  # the session keeps where it was dropped (and so the settings, per dataset)
             moved = {**self._moved, key: xy}
             self._dropped = True  # the view stays framed as it is: the node lands under the mouse
+            self.canvas.zoomed = True  # and a resize (the Reset button appearing) does not refit it
             self.state.set_view(node_positions=tuple(sorted((k, x, y) for k, (x, y) in moved.items())))
             self.positions_changed.emit(self.node_positions())
 
@@ -308,6 +324,11 @@ class RelationshipPanel(QWidget):
         if hit is None:
             return  # the background clears nothing: a stray click should not lose a selection
         kind, key = hit
+        if event.double() and kind == "entity":
+            self.expand(key)
+            return
+        if kind == "entity" and key in self.focusing.members:
+            return  # a group is not an entity: a single click selects nothing
         self.state.select(Selection(entities=frozenset({key})) if kind == "entity"
                           else Selection(relations=frozenset({key})))
         if kind != "entity":
@@ -317,11 +338,12 @@ class RelationshipPanel(QWidget):
         hit = self.canvas.hit(scene_pos)
         text = ""
         if hit and hit[0] == "entity":
-            text = self.state.dataset.entity_name(hit[1])
+            node = next((n for n in self._view.nodes if n.id == hit[1]), None)
+            text = node_tip(self.state.dataset, node, self.focusing.members) if node else ""
         elif hit:
-            rows = self.state.dataset.relations
-            note = rows.loc[rows["id"] == hit[1], "note"]
-            text = str(note.iloc[0]) if len(note) else ""
+            edge = next((e for e in self._view.edges if e.id == hit[1]), None)
+            names = {n.id: n.short_name for n in self._view.nodes}
+            text = edge_tip(self.state.dataset, edge, names) if edge else ""
         self.canvas.setToolTip(text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -1,0 +1,97 @@
+"""The edges of the relationship panel: curves and arrowheads, stroked in batches of one style.
+
+Edges that look alike (kind, change, faded, width, opacity) go into one path each for lines and
+arrowheads, so a thousand edges cost a few strokes rather than a thousand; geometry is computed
+for all of them at once in numpy (:func:`~viewer.ui.relations.geometry.edge_geometry`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+
+from viewer.ui.relations.geometry import Geometry, edge_geometry
+from viewer.ui.relations.items import EdgeArrays, NodeArrays, _PixelItem, edge_style
+from viewer.ui.shared.theme import qcolor
+
+
+class EdgesItem(_PixelItem):
+    """All edges (quadratic curves, see :mod:`~viewer.ui.relations.geometry`) and their arrowheads."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.edges: EdgeArrays | None = None
+        self.nodes: NodeArrays | None = None
+
+    def set_edges(self, edges: EdgeArrays, nodes: NodeArrays) -> None:
+        """Replace what is drawn (``nodes`` places the edges' ends)."""
+        self.edges, self.nodes = edges, nodes
+        self._set_bounds(nodes.xy)
+
+    def paint(self, painter: QPainter, *args: Any) -> None:
+        """Highlight halos first, then lines and arrowheads (labels are the LabelsItem's)."""
+        edges, nodes = self.edges, self.nodes
+        if edges is None or nodes is None or not len(edges.ids):
+            return
+        geo = edge_geometry(nodes, edges, painter.transform())
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for j in np.flatnonzero(edges.highlighted):
+            painter.setOpacity(float(edges.alpha[j]))
+            glow = qcolor(self.theme.highlight, 150)  # a glow behind the line, so its own style still shows
+            painter.setPen(QPen(glow, edges.widths[j] + 6.0, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawPath(_lines(geo, geo.end, np.array([j])))
+        arrows = np.array([edge_style(k).arrow for k in edges.kinds], dtype=bool)
+        head = np.where(arrows, 7.0 + edges.widths * 1.1, 0.0)
+        d = geo.end - geo.control
+        u = d / np.maximum(np.hypot(d[:, 0], d[:, 1]), 1e-9)[:, None]  # the curve's direction at the target
+        tip_base = geo.end - u * (head * 0.85)[:, None]  # lines stop under the arrowhead: thick ones keep a sharp tip
+        base = geo.end - u * head[:, None]
+        side = np.stack([-u[:, 1], u[:, 0]], axis=1) * (3.5 + edges.widths * 0.75)[:, None]
+        drawn = (np.hypot(*(geo.end - geo.start).T) >= 1.0) & (np.hypot(*d.T) >= 1.0)
+        for rows in self._batches(edges, drawn):
+            i = rows[0]
+            style = edge_style(edges.kinds[i])
+            color = edges.color(i, self.theme)
+            if edges.faded[i]:
+                color.setAlpha(150 if self.theme.dark else 110)  # faint, but a dark background swallows more
+            pen = QPen(color, float(edges.widths[i]), style.dash, Qt.PenCapStyle.FlatCap)
+            if (edges.faded[i] or edges.changes[i] == "removed") and style.dash == Qt.PenStyle.SolidLine:
+                pen.setStyle(Qt.PenStyle.DashLine)  # uncertain dates or gone by then: a broken line
+            painter.setOpacity(edges.opacity(i))
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawPath(_lines(geo, tip_base, rows))
+            if style.arrow:
+                heads = QPainterPath()
+                for k in rows.tolist():
+                    heads.addPolygon(QPolygonF([QPointF(*geo.end[k]), QPointF(*(base[k] + side[k])),
+                                                QPointF(*(base[k] - side[k]))]))
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.fillPath(heads, QColor(color))
+
+    @staticmethod
+    def _batches(edges: EdgeArrays, drawn: np.ndarray) -> list[np.ndarray]:
+        """Rows that draw alike, each batch in the order its first row comes."""
+        groups: dict[tuple[object, ...], list[int]] = {}
+        for i in np.flatnonzero(drawn).tolist():
+            key = (edges.kinds[i], edges.changes[i], bool(edges.faded[i]), round(float(edges.widths[i]), 2),
+                   round(edges.opacity(i), 3))
+            groups.setdefault(key, []).append(i)
+        return [np.array(rows) for rows in groups.values()]
+
+
+def _lines(geo: Geometry, ends: np.ndarray, rows: np.ndarray) -> QPainterPath:
+    """One path through the given edges: straight ones as lines, bent ones as quadratic curves."""
+    path = QPainterPath()
+    for k in rows.tolist():
+        path.moveTo(QPointF(*geo.start[k]))
+        if geo.bends[k]:
+            path.quadTo(QPointF(*geo.control[k]), QPointF(*ends[k]))
+        else:
+            path.lineTo(QPointF(*ends[k]))
+    return path

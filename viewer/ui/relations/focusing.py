@@ -1,0 +1,80 @@
+"""What the relationship panel shows of a big graph: a focused view instead of a hairball.
+
+Above :func:`~viewer.model.graph_focus.needs_focus` the panel draws :func:`~viewer.model.graph_focus.focus`
+around the entities the user searched for or double-clicked, plus the selection (an event's actors
+come into view). Group nodes ("k more") get positions beside their anchor; double-clicking one
+shows its members, double-clicking an entity adds its neighbourhood.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from viewer.model import graph
+from viewer.model.graph_focus import FocusView, focus, group_positions, needs_focus, search
+
+MAX_AROUND = 8  # entities searched or expanded that stay at the centre (the oldest go first)
+
+
+@dataclass
+class Focusing:
+    """The user's focus choices for one dataset (searched and expanded entities, opened groups)."""
+
+    around: list[str] = field(default_factory=list)
+    expanded: set[str] = field(default_factory=set)
+    members: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    active: bool = False  # the last view was focused
+    hidden: int = 0  # entities left out of the last focused view
+    _laid_out: frozenset[str] = frozenset()  # the entities :attr:`_local` places
+    _local: graph.Positions = field(default_factory=dict)
+
+    def reset(self) -> None:
+        """Forget every choice (a new dataset)."""
+        self.around, self.expanded, self.members, self.active, self.hidden = [], set(), {}, False, 0
+        self._laid_out, self._local = frozenset(), {}
+
+    def find(self, entities: pd.DataFrame, text: str, view: graph.GraphView) -> str | None:
+        """The best match for ``text`` among the entities (those in ``view`` first), put at the centre."""
+        found = search(entities, text)
+        if not found:
+            return None
+        shown = view.node_ids()
+        best = next((key for key in found if key in shown), found[0])
+        self.centre_on(best)
+        return best
+
+    def centre_on(self, key: str) -> None:
+        """Show ``key``'s neighbourhood (a group node shows its members instead)."""
+        if key in self.members:
+            self.expanded.add(key)
+            return
+        self.around = [*[k for k in self.around if k != key][-(MAX_AROUND - 1):], key]
+
+    def apply(self, view: graph.GraphView, entities: pd.DataFrame, positions: graph.Positions,
+              selected: Iterable[str]) -> tuple[graph.GraphView, graph.Positions]:
+        """The view to draw and the positions of its nodes (group nodes included)."""
+        self.active = needs_focus(view)
+        if not self.active:
+            self.members, self.hidden = {}, 0
+            return view, positions
+        focused: FocusView = focus(view, entities, [*self.around, *selected], expanded=self.expanded)
+        self.members, self.hidden = focused.members, focused.hidden
+        local = self._layout(focused, entities)
+        return focused.view, {**local, **group_positions(focused, local)}
+
+    def _layout(self, focused: FocusView, entities: pd.DataFrame) -> graph.Positions:
+        """Positions of the focused entities laid out on their own (in the whole graph's layout they crowd
+        around their hub); kept while the same entities are shown, so a cursor move moves nothing."""
+        shown = frozenset(n.id for n in focused.view.nodes if n.id not in focused.members)
+        if shown == self._laid_out:
+            return self._local
+        edges = [e for e in focused.view.edges if e.source in shown and e.target in shown]
+        relations = pd.DataFrame({"source": [e.source for e in edges], "target": [e.target for e in edges],
+                                  "kind": [e.kind for e in edges]}, dtype=object)
+        rows = entities[entities["id"].isin(shown)]
+        self._local = graph.layout(rows, relations, include_people=True, principal=self.around)
+        self._laid_out = shown
+        return self._local
