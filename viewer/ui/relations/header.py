@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from viewer.ui.shared.theme import Theme, follow
 
@@ -22,10 +22,15 @@ class RelationsHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.as_of = QLabel(self)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.as_of)
-        row.addStretch(1)
+        # two rows, so the panel asks little width and the timeline keeps its room at 1280×720
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(2)
+        top, row = QHBoxLayout(), QHBoxLayout()
+        rows.addLayout(top)
+        rows.addLayout(row)
+        top.addWidget(self.as_of)
+        top.addStretch(1)
         self.group = QButtonGroup(self)
         self.mode_buttons: dict[str, QToolButton] = {}
         for mode, text, tip in MODES:
@@ -54,11 +59,11 @@ class RelationsHeader(QWidget):
         self.reset_layout.setText("Reset layout")
         self.reset_layout.setToolTip("Put the nodes you moved back where the layout placed them")
         self.reset_layout.setVisible(False)
-        row.addSpacing(8)
-        row.addWidget(self.search)
-        row.addWidget(self.fit)
-        row.addWidget(self.people)
-        row.addWidget(self.reset_layout)
+        row.addStretch(1)
+        top.addWidget(self.search)
+        top.addWidget(self.fit)
+        top.addWidget(self.people)
+        top.addWidget(self.reset_layout)
         follow(self.set_theme)
 
     def set_theme(self, theme: Theme) -> None:

@@ -22,7 +22,7 @@ APP_WIDE = ("theme", "speed")  # view choices that belong to the app, not to one
 RIGHT_SHARE, DETAILS_SHARE = 0.34, 0.45
 # The bottom row: tall enough for the history chart's value labels (~220 px at 900), never so tall that the
 # timeline's lanes get thinner than a line of text at 1280×720.
-BOTTOM_SHARE, BOTTOM_MIN, BOTTOM_MAX = 0.25, 170, 270
+BOTTOM_SHARE, BOTTOM_MIN, BOTTOM_MAX = 0.28, 170, 290
 
 
 class Persistence:
