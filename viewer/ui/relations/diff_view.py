@@ -26,6 +26,7 @@ from viewer.model.dates import iso_date, parse_date
 from viewer.model.graph import short_name
 from viewer.model.graph_diff import DiffGraph
 from viewer.ui.relations.legend import swatch
+from viewer.ui.shared.date_box import add_calendar
 from viewer.ui.shared.link_cell import style_link
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, current
@@ -64,7 +65,8 @@ class DiffView(QWidget):
             edit.setPlaceholderText("2019, 2019-12 or 2019-12-29")
             edit.setToolTip(f"{tip}: a year, a month or a day")
             edit.editingFinished.connect(self._on_edited)
-            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("2019-12-29") + 18)
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("2019-12-29") + 40)
+            add_calendar(edit)
         self.window_button = QToolButton(self)
         self.window_button.setText("Window")
         self.window_button.setToolTip("Compare the timeline window's start with its end")

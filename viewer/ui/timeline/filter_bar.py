@@ -13,6 +13,7 @@ from viewer.model import navigation
 from viewer.model.dates import parse_date
 from viewer.model.filters import Filters
 from viewer.ui.shared.check_menu import CheckMenuButton
+from viewer.ui.shared.date_box import add_calendar
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shared.theme import Theme, follow
 
@@ -154,8 +155,9 @@ def _date_edit(which: str, parent: QWidget) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setPlaceholderText("2019-12" if which == "from" else "2023")
     edit.setClearButtonEnabled(True)
-    edit.setMaximumWidth(118)
+    edit.setMaximumWidth(140)
     edit.setToolTip(f"A partial date: {DATE_HINT}; a month or year means all of it")
+    add_calendar(edit)
     return edit
 
 

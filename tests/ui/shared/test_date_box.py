@@ -1,0 +1,27 @@
+"""Date boxes take partial dates as typed and offer a calendar popup that picks a day."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QCalendarWidget
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+
+
+def test_the_compare_boxes_pick_a_day_on_a_calendar(qtbot: QtBot, window: MainWindow) -> None:
+    window.relations.header.mode_buttons["diff"].click()
+    box = window.relations.diff_view.before_edit
+    calendar = box.property("calendar")
+    assert isinstance(calendar, QCalendarWidget)
+    box.actions()[-1].trigger()  # the calendar button inside the box
+    calendar.clicked.emit(QDate(2019, 6, 1))
+    assert box.text() == "2019-06-01"
+    assert window.state.view.compare is not None and window.state.view.compare[0].date().isoformat() == "2019-06-01"
+
+
+def test_the_filter_bar_date_range_takes_a_day_from_the_calendar(qtbot: QtBot, window: MainWindow) -> None:
+    box = window.tools.filter_bar.start
+    box.actions()[-1].trigger()
+    box.property("calendar").clicked.emit(QDate(2020, 3, 15))
+    assert box.text() == "2020-03-15" and window.state.filters.start == "2020-03-15"
