@@ -24,6 +24,7 @@ from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
 
 DENSITY_LIMIT = 3000  # above this many visible items, per-pixel counts replace shapes
 MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
+OPENING = 14  # characters: titles that open alike are elided in the middle, keeping their ends
 BADGE_GAP_PX, BADGE_MIN = 24.0, 4  # marks closer than this, this many in a run, get one "N events" badge
 
 
@@ -292,14 +293,14 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self.label_boxes = []
         drawn = np.flatnonzero(keep)
         texts = dict(zip(drawn.tolist(), self._texts(events[drawn]), strict=True))
+        shared = _shared_openings(list(texts.values()))
         for j in drawn.tolist():
             bold = bool(strong[j])
             p.setFont(self.bold if bold else self.font)
             p.setPen(faded_ink if faded[j] and not bold else ink)
             title = texts[j]
             if widths[j] < full[j]:
-                title = QFontMetricsF(self.bold if bold else self.font).elidedText(
-                    title, Qt.TextElideMode.ElideRight, float(widths[j]))
+                title = self._elided(title, float(widths[j]), bold, shared)
             box = QRectF(float(lx[j]), float(py[j]) - metrics.height() / 2.0, float(widths[j]), metrics.height())
             if bold:  # a selected label may cross other marks: give it a backing so it stays legible
                 p.fillRect(box.adjusted(-3.0, 0.0, 3.0, 0.0), halo)
@@ -338,6 +339,12 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, texts[k])
             self.badges.append((box, float(runs.t0[k]), float(runs.t1[k])))
 
+    def _elided(self, title: str, width: float, bold: bool, shared: set[str]) -> str:
+        """Cut to ``width``; near-identical titles ("First National Bank of …") keep the part that tells
+        them apart, so they are elided in the middle."""
+        mode = Qt.TextElideMode.ElideMiddle if title[:OPENING] in shared else Qt.TextElideMode.ElideRight
+        return QFontMetricsF(self.bold if bold else self.font).elidedText(title, mode, width)
+
     def badge_at(self, scene_pos: QPointF) -> tuple[float, float] | None:
         """The time span of the "N events" badge under a scene position, if any (to zoom to)."""
         for box, t0, t1 in self.badges:
@@ -345,3 +352,15 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
                 return t0, t1
         return None
 
+
+def _shared_openings(titles: list[str]) -> set[str]:
+    """The openings (first characters) that more than one drawn title shares.
+
+    >>> sorted(_shared_openings(["First National Bank of Ames", "First National Bank of Erie", "Other bank"]))
+    ['First National']
+    """
+    seen: dict[str, int] = {}
+    for title in titles:
+        if len(title) > OPENING:
+            seen[title[:OPENING]] = seen.get(title[:OPENING], 0) + 1
+    return {opening for opening, count in seen.items() if count > 1}
