@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from viewer import cli_engine
-from viewer.cli_format import emit, frame_for_output
+from viewer.cli_format import emit, frame_for_output, print_summary
 from viewer.io import native_write
 from viewer.io.cache import load_cached_many
 from viewer.io.import_spec import read_spec, to_json
@@ -188,17 +188,7 @@ def cmd_info(args: argparse.Namespace) -> int:
         last = ds.events.loc[ds.events["span_end"].idxmax()]
         out.append(f"Span:      {format_date(first['start'], first['precision'])} – "
                    f"{format_date(last['start'], last['precision'])}")
-    if ds.meta.default_start and ds.meta.default_end:
-        out.append(f"Window:    {ds.meta.default_start.label()} – {ds.meta.default_end.label()}")
-    for label, frame in (("Entity kinds", ds.entities), ("Relation kinds", ds.relations)):
-        counts = frame["kind"].astype(str).value_counts()
-        if len(counts):
-            out.append(f"{label + ':':<16}" + ", ".join(f"{k} {v}" for k, v in counts.items()))
-    errors = [p for p in ds.problems if p.level == "error"]
-    out.append(f"Problems:  {len(ds.problems)} ({len(errors)} errors)")
-    out.extend(f"  [{p.level}] {p}" for p in ds.problems)
-    print("\n".join(out))
-    return 1 if errors else 0
+    return print_summary(out, ds.meta, ds.entities, ds.relations, ds.problems)
 
 
 def cmd_relations(args: argparse.Namespace) -> int:

@@ -12,7 +12,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from viewer.cli_format import emit, format_table, frame_for_output
+from viewer.cli_format import emit, format_table, frame_for_output, print_summary
 from viewer.model.dates import format_date, parse_date
 from viewer.model.problems import LoadError
 
@@ -66,17 +66,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     span = ds.span()
     if span is not None:
         out.append(f"Span:      {format_date(span[0], 'day')} – {format_date(span[1], 'day')}")
-    if ds.meta.default_start and ds.meta.default_end:
-        out.append(f"Window:    {ds.meta.default_start.label()} – {ds.meta.default_end.label()}")
-    for label, frame in (("Entity kinds", ds.entities), ("Relation kinds", ds.relations)):
-        counts = frame["kind"].astype(str).value_counts()
-        if len(counts):
-            out.append(f"{label + ':':<16}" + ", ".join(f"{k} {v}" for k, v in counts.items()))
-    errors = [p for p in ds.problems if p.level == "error"]
-    out.append(f"Problems:  {len(ds.problems)} ({len(errors)} errors)")
-    out.extend(f"  [{p.level}] {p}" for p in ds.problems)
-    print("\n".join(out))
-    return 1 if errors else 0
+    return print_summary(out, ds.meta, ds.entities, ds.relations, ds.problems)
 
 
 def cmd_events(args: argparse.Namespace) -> int:

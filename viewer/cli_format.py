@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 import pandas as pd
 
 from viewer.model.dates import iso_date
+from viewer.model.problems import Problem
 
 PRECISION_OF = {"start": "precision", "end": "end_precision"}
 
@@ -63,3 +66,22 @@ def emit(frame: pd.DataFrame, fmt: str, title: str = "") -> None:
         if title:
             print(title)
         print(format_table(frame))
+
+
+def print_summary(out: list[str], meta: Any, entities: pd.DataFrame, relations: pd.DataFrame,
+                  problems: Sequence[Problem]) -> int:
+    """``entente info``'s tail, the same for a loaded and an engine source: window, kinds, problems.
+
+    Prints ``out`` with those lines added; returns 1 when a problem is an error (the exit code).
+    """
+    if meta.default_start and meta.default_end:
+        out.append(f"Window:    {meta.default_start.label()} – {meta.default_end.label()}")
+    for label, frame in (("Entity kinds", entities), ("Relation kinds", relations)):
+        counts = frame["kind"].astype(str).value_counts()
+        if len(counts):
+            out.append(f"{label + ':':<16}" + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    errors = [p for p in problems if p.level == "error"]
+    out.append(f"Problems:  {len(problems)} ({len(errors)} errors)")
+    out.extend(f"  [{p.level}] {p}" for p in problems)
+    print("\n".join(out))
+    return 1 if errors else 0

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 import viewer
+from tests.ui.relations.gestures import drag as _drag
 from viewer.model.filters import Filters, involved_entities
 from viewer.ui.relations.panel import FADE_MS, RelationshipPanel
 from viewer.ui.shared.state import Selection, ViewState
@@ -119,20 +118,6 @@ def test_a_screenshot_can_be_saved(panel: RelationshipPanel, state: ViewState, t
     assert path.stat().st_size > 10_000
 
 
-def _mouse(widget: object, kind: QEvent.Type, pos: QPoint, buttons: Qt.MouseButton) -> None:
-    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
-    event = QMouseEvent(kind, QPointF(pos), QPointF(pos), QPointF(pos), button, buttons,
-                        Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
-
-
-def _drag(qtbot: QtBot, panel: RelationshipPanel, start: QPoint, end: QPoint) -> None:
-    viewport, left = panel.canvas.viewport(), Qt.MouseButton.LeftButton
-    _mouse(viewport, QEvent.Type.MouseButtonPress, start, left)
-    for step in range(1, 11):
-        _mouse(viewport, QEvent.Type.MouseMove, start + (end - start) * step / 10, left)
-        qtbot.wait(5)
-    _mouse(viewport, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
 
 
 def _free_spot(panel: RelationshipPanel) -> QPoint:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.ui.relations.gestures import drag as _drag
+from tests.ui.relations.gestures import mouse as _mouse
 from viewer.ui.relations.panel import RelationshipPanel
 from viewer.ui.shared.state import ViewState
 
@@ -23,20 +25,6 @@ def panel(qtbot: QtBot, state: ViewState) -> RelationshipPanel:
     return widget
 
 
-def _mouse(widget: object, kind: QEvent.Type, pos: QPoint, buttons: Qt.MouseButton) -> None:
-    button = Qt.MouseButton.LeftButton if kind != QEvent.Type.MouseMove else Qt.MouseButton.NoButton
-    event = QMouseEvent(kind, QPointF(pos), QPointF(pos), QPointF(pos), button, buttons,
-                        Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, event)  # type: ignore[arg-type]
-
-
-def _drag(qtbot: QtBot, panel: RelationshipPanel, start: QPoint, end: QPoint) -> None:
-    viewport, left = panel.canvas.viewport(), Qt.MouseButton.LeftButton
-    _mouse(viewport, QEvent.Type.MouseButtonPress, start, left)
-    for step in range(1, 11):
-        _mouse(viewport, QEvent.Type.MouseMove, start + (end - start) * step / 10, left)
-        qtbot.wait(5)
-    _mouse(viewport, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
 
 
 def _wheel(panel: RelationshipPanel, pos: QPoint, clicks: int) -> None:
