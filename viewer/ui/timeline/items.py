@@ -24,7 +24,8 @@ from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
 
 DENSITY_LIMIT = 3000  # above this many visible items, per-pixel counts replace shapes
 MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
-OPENING = 14  # characters: titles that open alike are elided in the middle, keeping their ends
+OPENING = 18  # characters: different titles that open alike are elided in the middle, keeping their ends
+MIDDLE_MIN_PX = 150.0  # narrower than this, a middle cut keeps too little of either end: cut at the right
 BADGE_GAP_PX, BADGE_MIN = 24.0, 4  # marks closer than this, this many in a run, get one "N events" badge
 
 
@@ -342,7 +343,8 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
     def _elided(self, title: str, width: float, bold: bool, shared: set[str]) -> str:
         """Cut to ``width``; near-identical titles ("First National Bank of …") keep the part that tells
         them apart, so they are elided in the middle."""
-        mode = Qt.TextElideMode.ElideMiddle if title[:OPENING] in shared else Qt.TextElideMode.ElideRight
+        middle = title[:OPENING] in shared and width >= MIDDLE_MIN_PX
+        mode = Qt.TextElideMode.ElideMiddle if middle else Qt.TextElideMode.ElideRight
         return QFontMetricsF(self.bold if bold else self.font).elidedText(title, mode, width)
 
     def badge_at(self, scene_pos: QPointF) -> tuple[float, float] | None:
@@ -354,13 +356,15 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
 
 
 def _shared_openings(titles: list[str]) -> set[str]:
-    """The openings (first characters) that more than one drawn title shares.
+    """The openings (first characters) that more than one different drawn title shares (an event drawn in
+    several lanes shares nothing with itself).
 
-    >>> sorted(_shared_openings(["First National Bank of Ames", "First National Bank of Erie", "Other bank"]))
-    ['First National']
+    >>> sorted(_shared_openings(["First National Bank of Ames", "First National Bank of Erie", "Other bank",
+    ...                          "Other bank but longer", "Other bank but longer"]))
+    ['First National Ban']
     """
     seen: dict[str, int] = {}
-    for title in titles:
+    for title in set(titles):
         if len(title) > OPENING:
             seen[title[:OPENING]] = seen.get(title[:OPENING], 0) + 1
     return {opening for opening, count in seen.items() if count > 1}
