@@ -1,5 +1,6 @@
 # make run   - create .venv, install Entente into it and open the window on the bundled dataset
-# make test  - create .venv, install Entente with its test tools and run ruff, mypy and pytest
+# make test  - create .venv, install Entente with its test tools and run ruff, mypy, lint-imports and pytest
+#              (with Java and pyspark for the Spark parity test, installed when missing)
 # make package - build the PyInstaller bundle in dist/entente and smoke-test it
 # make bench-big - 100M events as partitioned Parquet (made once), queried through DuckDB; one JSON object
 # make fuzz  - a long fuzzing run of every loader (1500 cases per property, random seeds)
