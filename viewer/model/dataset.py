@@ -18,10 +18,11 @@ import pandas as pd
 
 from viewer.model import attributes as attrs
 from viewer.model import dates, graph_positions, query
-from viewer.model.columns import has_duplicates, is_in, normalise_lists, split_ids
+from viewer.model.columns import is_in, normalise_lists, split_ids
 from viewer.model.columns import text as _text
 from viewer.model.dates import outliers
 from viewer.model.problems import LoadError, Problem
+from viewer.model.reporting import Reporter, add_unknown_entities, unique_ids
 
 if TYPE_CHECKING:
     from viewer.model.query import Diff
@@ -35,7 +36,6 @@ RELATION_COLUMNS = ("id", "source", "target", "kind", "value", "valid_from", "va
 # raw columns that are core fields; any other column of a raw table becomes an attribute
 CORE = {"events": {*EVENT_COLUMNS, "end_precision"}, "entities": set(ENTITY_COLUMNS),
         "relations": {*RELATION_COLUMNS, "valid_from_precision", "valid_to_precision"}}
-MAX_PROBLEMS_PER_FIELD = 200
 
 
 @dataclass(frozen=True)
@@ -169,45 +169,6 @@ class Dataset:
         return query.history(self.relations, source, target, kind)
 
 
-class _Reporter:
-    """Collects problems, capping each (file, field, message) family so a bad million rows stays small."""
-
-    def __init__(self, problems: list[Problem], numbers: np.ndarray | None = None) -> None:
-        self.problems = problems
-        self.numbers = numbers
-
-    def numbered(self, numbers: np.ndarray | None) -> _Reporter:
-        """The same reporter naming rows by ``numbers`` (file rows per position) instead of position + 1."""
-        return _Reporter(self.problems, numbers)
-
-    def rows(self, label: str, rows: np.ndarray, field_name: str, message: str, values: pd.Series | None,
-             level: str = "error") -> None:
-        for row in rows[:MAX_PROBLEMS_PER_FIELD]:
-            text = message if values is None else f"{message}, got {values.loc[row]!r}"
-            number = int(self.numbers[row]) if self.numbers is not None else int(row) + 1
-            self.problems.append(Problem(label, text, number, field_name, level))
-        if len(rows) > MAX_PROBLEMS_PER_FIELD:
-            rest = len(rows) - MAX_PROBLEMS_PER_FIELD
-            self.problems.append(Problem(label, f"{rest:,} more rows with the same problem ({message})",
-                                         None, field_name, level))
-
-
-def _unique_ids(ids: pd.Series, label: str, prefix: str, report: _Reporter) -> pd.Series:
-    ids = ids.str.strip()
-    empty = ids == ""
-    if empty.any():
-        ids = ids.where(~empty, [f"{prefix}{i + 1}" for i in range(len(ids))])
-    if not has_duplicates(ids):
-        return ids
-    dup = ids.duplicated(keep="first")
-    if dup.any():
-        rows = np.flatnonzero(dup.to_numpy())
-        report.rows(label, rows, "id", "duplicate id, renamed with a #n suffix", ids, "warning")
-        counter = ids.groupby(ids).cumcount()
-        ids = ids.where(~dup, ids + "#" + (counter + 1).astype(str))
-    return ids
-
-
 def _with_attributes(out: pd.DataFrame, raw: pd.DataFrame | None, table: str, tables: Tables) -> pd.DataFrame:
     """``out`` (one row per raw row) with the raw table's extra columns as typed attributes (``attr:<name>``)."""
     names = attrs.extra_columns(raw, CORE[table]) if raw is not None else []
@@ -224,13 +185,13 @@ def _numbers(tables: Tables, table: str, raw: pd.DataFrame | None) -> np.ndarray
     return np.asarray(numbers, dtype=np.int64)
 
 
-def _build_entities(raw: pd.DataFrame | None, label: str, report: _Reporter) -> pd.DataFrame:
+def _build_entities(raw: pd.DataFrame | None, label: str, report: Reporter) -> pd.DataFrame:
     raw = raw if raw is not None else pd.DataFrame(columns=list(ENTITY_COLUMNS))
     raw = raw.reset_index(drop=True)
     ids = _text(raw, "id")
     names = _text(raw, "name")
     ids = ids.where(ids.str.strip() != "", names.str.strip().str.lower().str.replace(r"\W+", "_", regex=True))
-    out = pd.DataFrame({"id": _unique_ids(ids, label, "entity", report)})
+    out = pd.DataFrame({"id": unique_ids(ids, label, "entity", report)})
     out["name"] = names.where(names.str.strip() != "", out["id"])
     out["kind"] = _text(raw, "kind", "unknown").str.strip().str.lower().replace("", "unknown")
     for column in ("country", "color", "note"):
@@ -238,7 +199,7 @@ def _build_entities(raw: pd.DataFrame | None, label: str, report: _Reporter) -> 
     return _presence(raw, out, label, report)
 
 
-def _presence(raw: pd.DataFrame, out: pd.DataFrame, label: str, report: _Reporter) -> pd.DataFrame:
+def _presence(raw: pd.DataFrame, out: pd.DataFrame, label: str, report: Reporter) -> pd.DataFrame:
     """The optional ``valid_from``/``valid_to`` of each entity, with their precisions (NaT: open)."""
     for column in PRESENCE_COLUMNS:
         parsed = _parse_column(raw, column, label, report, "warning") if column in raw.columns else None
@@ -255,21 +216,7 @@ def _presence(raw: pd.DataFrame, out: pd.DataFrame, label: str, report: _Reporte
     return out
 
 
-def _add_unknown_entities(entities: pd.DataFrame, ids: set[str], label: str, field_name: str,
-                          report: _Reporter, level: str = "warning") -> pd.DataFrame:
-    missing = sorted(ids - set(entities["id"]))
-    if not missing:
-        return entities
-    shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
-    if level:
-        report.problems.append(Problem(label, f"refers to entities not in the entity table: {shown}; "
-                                       "added them with kind 'unknown'", None, field_name, level))
-    extra = pd.DataFrame({"id": missing, "name": missing, "kind": "unknown", "country": "", "color": "",
-                          "note": ""})
-    return pd.concat([entities, extra], ignore_index=True)
-
-
-def _parse_column(raw: pd.DataFrame, column: str, label: str, report: _Reporter,
+def _parse_column(raw: pd.DataFrame, column: str, label: str, report: Reporter,
                   level: str, given: Mapping[str, dates.ParsedDates] | None = None) -> dates.ParsedDates:
     values = raw[column] if column in raw.columns else pd.Series(pd.NA, index=raw.index, dtype="object")
     parsed = given[column] if given and column in given else dates.parse_dates(values)
@@ -284,7 +231,7 @@ def _parse_column(raw: pd.DataFrame, column: str, label: str, report: _Reporter,
 
 
 def _apply_precision(raw: pd.DataFrame, parsed: dates.ParsedDates, label: str,
-                     report: _Reporter) -> tuple[pd.Series, pd.Series]:
+                     report: Reporter) -> tuple[pd.Series, pd.Series]:
     """An explicit precision column wins over the inferred one; the instant snaps to its span start."""
     instants, precisions = parsed.instants, parsed.precisions
     if "precision" not in raw.columns:
@@ -311,7 +258,7 @@ def _apply_precision(raw: pd.DataFrame, parsed: dates.ParsedDates, label: str,
     return instants, precisions
 
 
-def _build_events(raw: pd.DataFrame, label: str, report: _Reporter, tables: Tables) -> pd.DataFrame:
+def _build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables) -> pd.DataFrame:
     given = tables.dates
     raw = raw.reset_index(drop=True)
     if raw.empty and "start" not in raw.columns:
@@ -330,7 +277,7 @@ def _build_events(raw: pd.DataFrame, label: str, report: _Reporter, tables: Tabl
         report.rows(label, np.flatnonzero(backwards), "end", "end is before start; end ignored",
                     raw["end"], "warning")
         end_at = end_at.mask(backwards)
-    ids = _unique_ids(_text(raw, "id"), label, "row", report)
+    ids = unique_ids(_text(raw, "id"), label, "row", report)
     title = _text(raw, "title")
     numbers = report.numbers if report.numbers is not None else np.arange(1, len(raw) + 1)
     out = pd.DataFrame({
@@ -368,7 +315,7 @@ def _build_events(raw: pd.DataFrame, label: str, report: _Reporter, tables: Tabl
                 "span_end", *extra]]
 
 
-def _build_relations(raw: pd.DataFrame | None, label: str, report: _Reporter, tables: Tables) -> pd.DataFrame:
+def _build_relations(raw: pd.DataFrame | None, label: str, report: Reporter, tables: Tables) -> pd.DataFrame:
     raw = raw if raw is not None else pd.DataFrame(columns=list(RELATION_COLUMNS))
     raw = raw.reset_index(drop=True)
     source, target = _text(raw, "source").str.strip(), _text(raw, "target").str.strip()
@@ -389,7 +336,7 @@ def _build_relations(raw: pd.DataFrame | None, label: str, report: _Reporter, ta
         report.rows(label, np.flatnonzero(backwards), "valid_to", "valid_to is before valid_from; row skipped",
                     raw["valid_to"], "error")
     keep = ~(missing | start.invalid.to_numpy() | end.invalid.to_numpy() | backwards)
-    ids = _unique_ids(_text(raw, "id"), label, "R", report)
+    ids = unique_ids(_text(raw, "id"), label, "R", report)
     out = pd.DataFrame({
         "id": ids, "source": source, "target": target,
         "kind": _text(raw, "kind", "relation").str.strip().str.lower().replace("", "relation"),
@@ -408,7 +355,7 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
                   problems: list[Problem] | None = None) -> Dataset:
     """Parse and cross-check raw tables into a :class:`Dataset`, reporting every row it changes or drops."""
     problems = list(problems or [])
-    report = _Reporter(problems)
+    report = Reporter(problems)
     raw_entities = tables.entities.reset_index(drop=True) if tables.entities is not None else None
     entities = _build_entities(raw_entities, tables.entities_label,
                                report.numbered(_numbers(tables, "entities", raw_entities)))
@@ -419,9 +366,9 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
                                  report.numbered(_numbers(tables, "relations", tables.relations)), tables)
     actor_ids = {a for parts in split_ids(events["actors"]) for a in parts}
     level = "warning" if tables.entities is not None else ""
-    entities = _add_unknown_entities(entities, actor_ids, tables.events_label, "actors", report, level)
+    entities = add_unknown_entities(entities, actor_ids, tables.events_label, "actors", report, level)
     ends = set(relations["source"]) | set(relations["target"])
-    entities = _add_unknown_entities(entities, ends, tables.relations_label, "source/target", report, level)
+    entities = add_unknown_entities(entities, ends, tables.relations_label, "source/target", report, level)
     linked = relations["event"] != ""
     unknown = linked & ~is_in(relations["event"], events["id"]) if linked.any() else linked
     if unknown.any():
@@ -436,7 +383,7 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
 
 
 def _fit_to_bulk(events: pd.DataFrame, relations: pd.DataFrame, tables: Tables, meta: DatasetMeta,
-                 report: _Reporter) -> DatasetMeta:
+                 report: Reporter) -> DatasetMeta:
     """Report dates far from the bulk of their column; a dataset without a default window gets the bulk's."""
     labels = (tables.events_label, tables.relations_label)
     report.problems.extend(outliers.report([(events, "start", labels[0]), (events, "end", labels[0]),

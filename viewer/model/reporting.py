@@ -1,0 +1,67 @@
+"""How the one door into the model reports what it drops or changes: capped problems, unique ids, and
+entities added for references nobody listed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from viewer.model.columns import has_duplicates
+from viewer.model.problems import Problem
+
+MAX_PROBLEMS_PER_FIELD = 200
+
+
+class Reporter:
+    """Collects problems, capping each (file, field, message) family so a bad million rows stays small."""
+
+    def __init__(self, problems: list[Problem], numbers: np.ndarray | None = None) -> None:
+        self.problems = problems
+        self.numbers = numbers
+
+    def numbered(self, numbers: np.ndarray | None) -> Reporter:
+        """The same reporter naming rows by ``numbers`` (file rows per position) instead of position + 1."""
+        return Reporter(self.problems, numbers)
+
+    def rows(self, label: str, rows: np.ndarray, field_name: str, message: str, values: pd.Series | None,
+             level: str = "error") -> None:
+        for row in rows[:MAX_PROBLEMS_PER_FIELD]:
+            text = message if values is None else f"{message}, got {values.loc[row]!r}"
+            number = int(self.numbers[row]) if self.numbers is not None else int(row) + 1
+            self.problems.append(Problem(label, text, number, field_name, level))
+        if len(rows) > MAX_PROBLEMS_PER_FIELD:
+            rest = len(rows) - MAX_PROBLEMS_PER_FIELD
+            self.problems.append(Problem(label, f"{rest:,} more rows with the same problem ({message})",
+                                         None, field_name, level))
+
+
+def unique_ids(ids: pd.Series, label: str, prefix: str, report: Reporter) -> pd.Series:
+    """Ids stripped; empty ones numbered (``entity3``), duplicates renamed ``id#2`` with a warning."""
+    ids = ids.str.strip()
+    empty = ids == ""
+    if empty.any():
+        ids = ids.where(~empty, [f"{prefix}{i + 1}" for i in range(len(ids))])
+    if not has_duplicates(ids):
+        return ids
+    dup = ids.duplicated(keep="first")
+    if dup.any():
+        rows = np.flatnonzero(dup.to_numpy())
+        report.rows(label, rows, "id", "duplicate id, renamed with a #n suffix", ids, "warning")
+        counter = ids.groupby(ids).cumcount()
+        ids = ids.where(~dup, ids + "#" + (counter + 1).astype(str))
+    return ids
+
+
+def add_unknown_entities(entities: pd.DataFrame, ids: set[str], label: str, field_name: str,
+                          report: Reporter, level: str = "warning") -> pd.DataFrame:
+    """``entities`` with a row of kind ``unknown`` for every id in ``ids`` it lacks (said once, not per row)."""
+    missing = sorted(ids - set(entities["id"]))
+    if not missing:
+        return entities
+    shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
+    if level:
+        report.problems.append(Problem(label, f"refers to entities not in the entity table: {shown}; "
+                                       "added them with kind 'unknown'", None, field_name, level))
+    extra = pd.DataFrame({"id": missing, "name": missing, "kind": "unknown", "country": "", "color": "",
+                          "note": ""})
+    return pd.concat([entities, extra], ignore_index=True)
