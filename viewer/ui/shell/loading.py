@@ -101,6 +101,8 @@ class Loader(QObject):
 
     def _finish(self, request: int, future: Future[Dataset | MappingNeeded]) -> None:
         # Runs in the worker thread: hand over to the UI thread through a queued signal.
+        if future.cancelled():
+            return  # dropped by shutdown (the window closed): nobody waits for it, and it is no error
         try:
             self._done.emit(request, future.result(), None)
         except LoadError as exc:
