@@ -31,7 +31,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from viewer import cli_engine
-from viewer.cli_format import emit, frame_for_output, print_summary
+from viewer.cli_format import emit, frame_for_output, print_diff, print_summary
 from viewer.io import native_write
 from viewer.io.cache import load_cached_many
 from viewer.io.import_spec import read_spec, to_json
@@ -235,13 +235,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     """Print what changed in the relations between two dates."""
     ds = _load(args.paths, args)
-    table = ds.diff(args.start, args.end).table
-    if not args.all:
-        table = table[table["change"] != "unchanged"]
-    columns = ["change", "source", "target", "kind", "old_value", "new_value", "events"]
-    emit(frame_for_output(table, columns), args.format,
-         title=f"Relations from {parse_date(args.start).label()} to {parse_date(args.end).label()}")
-    return 0
+    return print_diff(ds.diff(args.start, args.end).table, args)
 
 
 def cmd_history(args: argparse.Namespace) -> int:

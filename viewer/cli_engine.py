@@ -12,7 +12,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from viewer.cli_format import emit, format_table, frame_for_output, print_summary
+from viewer.cli_format import emit, format_table, frame_for_output, print_diff, print_summary
 from viewer.model.dates import format_date, parse_date
 from viewer.model.problems import LoadError
 
@@ -106,13 +106,7 @@ def cmd_relations(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     """What changed in the relations between two dates."""
     ds = _open(args)
-    table = ds.diff(args.start, args.end).table
-    if not args.all:
-        table = table[table["change"] != "unchanged"]
-    columns = ["change", "source", "target", "kind", "old_value", "new_value", "events"]
-    emit(frame_for_output(table, columns), args.format,
-         title=f"Relations from {parse_date(args.start).label()} to {parse_date(args.end).label()}")
-    return 0
+    return print_diff(ds.diff(args.start, args.end).table, args)
 
 
 HANDLERS = {"info": cmd_info, "events": cmd_events, "relations": cmd_relations, "diff": cmd_diff}

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.model.dates import iso_date
+from viewer.model.dates import iso_date, parse_date
 from viewer.model.problems import Problem
 
 PRECISION_OF = {"start": "precision", "end": "end_precision"}
@@ -85,3 +85,13 @@ def print_summary(out: list[str], meta: Any, entities: pd.DataFrame, relations: 
     out.extend(f"  [{p.level}] {p}" for p in problems)
     print("\n".join(out))
     return 1 if errors else 0
+
+
+def print_diff(table: pd.DataFrame, args: Any) -> int:
+    """``entente diff``'s output, the same for a loaded and an engine source (``--all`` keeps unchanged ties)."""
+    if not args.all:
+        table = table[table["change"] != "unchanged"]
+    columns = ["change", "source", "target", "kind", "old_value", "new_value", "events"]
+    emit(frame_for_output(table, columns), args.format,
+         title=f"Relations from {parse_date(args.start).label()} to {parse_date(args.end).label()}")
+    return 0

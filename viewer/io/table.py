@@ -23,6 +23,7 @@ from viewer.model.attributes import PREFIX
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import ParsedDates
 from viewer.model.dates import columns as date_columns
+from viewer.model.dates import iso as date_iso
 from viewer.model.problems import LoadError, Problem
 
 
@@ -114,12 +115,12 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         problems.append(Problem(label, f"{int(empty.sum()):,} rows have no start date (first: row "
                                        f"{int(lines_of[empty][0])}); skipped", None, mapping.start))
     keep = start.instants.notna().to_numpy()
-    parsed = {"start": date_columns.parsed_dates(start.instants, start.precisions, keep)}
+    parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
     events = pd.DataFrame({"start": start.instants})
     if mapping.end:
         end = date_columns.parse_column(frame[mapping.end], date_order=start.order or options.get("date_order"))
         usable = end.instants.notna() & ~(end.instants < start.instants).fillna(False)
-        parsed["end"] = date_columns.parsed_dates(end.instants.where(usable), end.precisions, keep)
+        parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)
     description = _column(frame, mapping.description)
     actors = pd.Series("", index=frame.index, dtype=table_fast.TEXT)
@@ -184,7 +185,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
     entities = relations = None
     if spec is not None:
         kept = frame[found.keep].reset_index(drop=True)
-        starts = date_columns.to_iso(found.parsed["start"].instants, found.parsed["start"].precisions)
+        starts = date_iso.to_iso(found.parsed["start"].instants, found.parsed["start"].precisions)
         entities, relations, actors, more = table_graph.build(kept, spec, events["id"], starts, label, found.order)
         events["actors"] = (events["actors"].astype(table_fast.TEXT) + ";" + actors).str.strip(";")
         problems += more

@@ -13,6 +13,7 @@ import pandas as pd
 
 from viewer.io.import_spec import ImportSpec
 from viewer.model.dates import columns as date_columns
+from viewer.model.dates import iso as date_iso
 from viewer.model.problems import Problem
 
 TEXT = pd.StringDtype("pyarrow")
@@ -36,7 +37,7 @@ def _valid_dates(frame: pd.DataFrame, column: str | None, fallback: pd.Series, o
     if column is None:
         return fallback
     parsed = date_columns.parse_column(frame[column], date_order=order)
-    return date_columns.to_iso(parsed.instants, parsed.precisions)
+    return date_iso.to_iso(parsed.instants, parsed.precisions)
 
 
 def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: pd.Series, label: str,

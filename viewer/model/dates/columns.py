@@ -17,12 +17,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import dates
-from viewer.model.dates import PRECISION_DTYPE, ParsedDates
-from viewer.model.dates.arrow import PRECISION_CODES, parse_fast
+from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import compact_dates, number_dates
 
 __all__ = ["DateColumn", "clean_text", "has_header", "looks_like_dates", "number_dates", "parse_column",
-           "parsed_dates", "to_iso"]
+           ]
 
 MIN_YEAR, MAX_YEAR = -9999, 9999
 ZONES = {"UTC": 0.0, "GMT": 0.0, "UT": 0.0, "Z": 0.0, "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0,
@@ -363,87 +362,3 @@ def _first_row_is_data(frame: pd.DataFrame) -> bool:
                 head.str.fullmatch(r"[-+]?\d+(\.\d+)?").all():
             return True
     return False
-
-
-def clean_arrow(values: pd.Series) -> pd.Series | None:
-    """:func:`clean_text` for a text column, in Arrow; None for other columns."""
-    if not pd.api.types.is_string_dtype(values.dtype):
-        return None
-    try:
-        text = pa.array(values, type=pa.string(), from_pandas=True)
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        return None
-    if pc.any(pc.match_substring(text, "\xa0")).as_py():
-        text = pc.replace_substring(text, "\xa0", " ")
-    text = pc.utf8_trim_whitespace(text)
-    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
-    return pd.Series(text.to_pandas(types_mapper={pa.string(): TEXT}.get).array, index=values.index)
-
-
-def _last_is_letter(text: pa.Array) -> np.ndarray:
-    last = pc.utf8_slice_codeunits(text, -1, 2**31 - 1)
-    return np.asarray(pc.utf8_is_alpha(last).fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
-
-
-def parse_iso_column(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, list[tuple[str, str]]] | None:
-    """Instants (UTC), precisions, invalid flags and notes for a column written wholly in ISO forms.
-
-    None when any written value needs the general parser (other forms, time zones by name …). The
-    notes match the general path's: times without a zone are reported, and a column whose zone-less
-    times are all at midnight reads as dates.
-    """
-    if not (pd.api.types.is_string_dtype(values.dtype) or values.dtype == object):
-        return None
-    try:
-        text = pc.utf8_trim_whitespace(pa.array(values, type=pa.string(), from_pandas=True))
-    except (pa.ArrowInvalid, pa.ArrowTypeError):
-        return None
-    if isinstance(text, pa.ChunkedArray):
-        text = text.combine_chunks()
-    text = pc.replace_substring(text, "\xa0", " ") if pc.any(pc.match_substring(text, "\xa0")).as_py() else text
-    fast = parse_fast(text)
-    if (fast.present & (fast.codes < 0)).any():
-        return None
-    index = values.index
-    codes = fast.codes.copy()
-    is_time = codes == PRECISION_CODES["time"]
-    notes: list[tuple[str, str]] = []
-    # the general path reads a trailing zone letter (Z) as a zone name: those times count as zone-less here
-    clocked = is_time & (fast.naive | _last_is_letter(text))
-    if clocked.any() and (fast.micros[clocked] % 86_400_000_000 == 0).all():
-        codes[clocked] = PRECISION_CODES["day"]
-        notes.append(("info", "every time is 00:00; read as dates (day precision)"))
-    shift = codes == PRECISION_CODES["time"]
-    shift &= fast.naive
-    if shift.any():
-        notes.append(("info", f"{int(shift.sum()):,} date-times have no time zone; taken as UTC"))
-    instants = pd.Series(fast.micros.view("datetime64[us]"), index=index).dt.tz_localize("UTC")
-    precisions = dates.precision_series(codes, index)
-    return instants, precisions, pd.Series(np.zeros(len(index), dtype=bool), index=index), notes
-
-
-def parsed_dates(instants: pd.Series, precisions: pd.Series, keep: np.ndarray) -> ParsedDates:
-    """Dates the loader already read, for build_dataset to take as they are."""
-    at = instants[keep].reset_index(drop=True)
-    codes = pd.Categorical(precisions[keep], dtype=PRECISION_DTYPE).codes.copy()
-    codes[at.isna().to_numpy()] = -1
-    none = pd.Series(np.zeros(len(at), dtype=bool))
-    return ParsedDates(at.where(codes >= 0), dates.precision_series(codes, at.index), none, none.copy())
-
-
-def to_iso(instants: pd.Series, precisions: pd.Series) -> pd.Series:
-    """Dates written back at their precision, so the model keeps 'ends in 2020' as the whole year.
-
-    Years 1–9999 go through pandas' strftime in bulk; any other year (which strftime refuses) is
-    written from its parts by :func:`viewer.model.dates.iso_date`.
-    """
-    out = pd.Series("", index=instants.index, dtype=object)
-    years = instants.dt.year
-    ordinary = ((years >= 1) & (years <= 9999)).fillna(False).to_numpy(dtype=bool)
-    for precision, fmt in (("year", "%Y"), ("month", "%Y-%m"), ("day", "%Y-%m-%d"), ("time", "%Y-%m-%dT%H:%M:%SZ")):
-        mask = (precisions == precision).fillna(False).to_numpy(dtype=bool)
-        if (mask & ordinary).any():
-            out[mask & ordinary] = instants[mask & ordinary].dt.strftime(fmt)
-        for i in np.flatnonzero(mask & ~ordinary & instants.notna().to_numpy()).tolist():
-            out.iloc[i] = dates.iso_date(instants.iloc[i], precision)
-    return out
