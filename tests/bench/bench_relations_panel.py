@@ -1,7 +1,8 @@
 """Relationship panel benchmark: the redraw of a cursor move with 1,000 visible edges against the alliance.
 
 A redraw is what a cursor move costs the UI thread: the graph at the new date, the arrays, and one
-paint of the canvas (edges, nodes, label placement). Run with ``make bench-panel``; prints JSON.
+paint of the canvas (edges, nodes, label placement). The heap is settled as the window settles it
+after a load (``viewer.ui.shared.heap``). Run with ``make bench-panel``; prints JSON.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 import viewer
 from viewer.model.dataset import Dataset, Tables, build_dataset
 from viewer.ui.relations.panel import RelationshipPanel
+from viewer.ui.shared import heap
 from viewer.ui.shared.state import ViewState
 
 DAYS = ("2022-12-31", "2023-11-09")
@@ -30,6 +32,7 @@ def _redraws(dataset: Dataset, repeat: int = 21) -> dict[str, Any]:
     panel.resize(900, 700)
     panel.show()
     QApplication.processEvents()
+    heap.settle()
     times = []
     for run in range(repeat):
         start = time.perf_counter()
@@ -37,17 +40,19 @@ def _redraws(dataset: Dataset, repeat: int = 21) -> dict[str, Any]:
         panel.canvas.grab()  # one full paint: edges, nodes and the label placement
         times.append(time.perf_counter() - start)
         QApplication.processEvents()
-    edges = len(panel.canvas.edges.ids)
+        if run == 0:
+            edges_before = len(panel.canvas.edges.ids)
+    edges = min(len(panel.canvas.edges.ids), edges_before)
     panel.close()
     ms = np.array(times[1:]) * 1000  # the first run warms caches (text sizes, styles)
-    return {"edges": edges, "nodes": len(panel.node_ids()), "median_ms": round(float(np.median(ms)), 1),
+    return {"edges_at_least": edges, "nodes": len(panel.node_ids()), "median_ms": round(float(np.median(ms)), 1),
             "p95_ms": round(float(np.percentile(ms, 95)), 1), "runs": len(ms)}
 
 
 def main() -> None:
     """Measure both graphs and print the figures as one JSON object."""
     QApplication.instance() or QApplication([])
-    entities, relations = graph_data.scale_free(255, ties=4)
+    entities, relations = graph_data.scale_free(282, ties=4)
     # one tie in ten starts between the two days, so each cursor move changes the graph (as in the alliance)
     relations["valid_from"] = np.where(np.arange(len(relations)) % 10 == 0, "2023-06-01", "")
     big = build_dataset(Tables(pd.DataFrame({"start": ["2000"]}), entities, relations))

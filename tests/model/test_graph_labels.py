@@ -77,10 +77,27 @@ def test_an_edge_label_slides_along_its_edge_when_the_middle_is_taken() -> None:
 
 
 def test_a_label_with_no_free_spot_is_hidden() -> None:
-    xy = np.array([[0.0, 0.0], [20.0, 0.0]])  # the edge is too short for its label anywhere
+    xy = np.array([[0.0, 0.0], [20.0, 0.0]])  # the edge is too short for its label, and the view too narrow
     placed = place_labels(xy, np.array([8.0, 8.0]), np.zeros((2, 2)), np.array([0]), np.array([1]),
-                          np.array([[80.0, 12.0]]))
+                          np.array([[80.0, 12.0]]), bounds=(-20.0, -40.0, 40.0, 40.0))
     assert not placed.edge_shown[0] and np.isnan(placed.edge_rects[0]).all()
+
+
+def test_a_short_edge_puts_its_label_just_beside_the_line() -> None:
+    xy = np.array([[0.0, 0.0], [40.0, 0.0]])  # between the two nodes' squares there is no room on the line
+    placed = place_labels(xy, np.array([8.0, 8.0]), np.zeros((2, 2)), np.array([0]), np.array([1]),
+                          np.array([[40.0, 12.0]]))
+    x0, y0, x1, y1 = placed.edge_rects[0]
+    assert placed.edge_shown[0] and (y1 <= -9.0 or y0 >= 9.0)  # clear of both nodes' squares, above or below
+    assert x0 < 20.0 < x1  # and still over the edge's middle
+
+
+def test_labels_stay_inside_the_visible_pixels() -> None:
+    xy = np.array([[5.0, 50.0], [100.0, 50.0]])  # a node at the left border: its name goes right, not left
+    placed = place_labels(xy, np.array([4.0, 4.0]), np.array([[60.0, 12.0], [60.0, 12.0]]), np.zeros(0, int),
+                          np.zeros(0, int), np.zeros((0, 2)), bounds=(0.0, 0.0, 400.0, 100.0))
+    assert placed.node_shown.all()
+    assert (placed.node_rects[:, 0] >= 0.0).all() and placed.node_rects[0, 0] > 5.0
 
 
 def test_reciprocal_relations_bend_to_opposite_sides() -> None:

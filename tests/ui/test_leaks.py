@@ -64,3 +64,14 @@ def test_opening_fifty_datasets_in_one_window_leaks_neither_memory_nor_files(
     left_open = {f for f in open_files() - baseline_files if "/" in f}
     assert not left_open, f"files left open: {sorted(left_open)}"
     assert descriptor_count() <= baseline_fds, "more descriptors open than after the third dataset"
+
+
+def test_a_loaded_dataset_is_kept_out_of_the_collectors_walks_until_the_window_closes(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], state: ViewState) -> None:
+    window = make_window(state)
+    gc.unfreeze()
+    with qtbot.waitSignal(window.loader.loaded, timeout=60_000):
+        window.opening.open_path(str(SMALL[0]))
+    assert gc.get_freeze_count() > 10_000  # the dataset, the tables and the window's widgets
+    window.close()
+    assert gc.get_freeze_count() == 0

@@ -199,8 +199,9 @@ def _view(dataset: Dataset, rows: pd.DataFrame, t: pd.Timestamp, uncertain: np.n
         Edge(id=i, source=a, target=b, kind=k, value=v, label=labels[keys[n]], width=edge_width(k, v),
              uncertain=bool(flag), fuzzy=notes.get(n, ""), event=ev, lane=float(lane), held=float(share))
         for n, (i, a, b, k, v, ev, flag, lane, share) in enumerate(zip(
-            rows["id"].astype(str), rows["source"].astype(str), rows["target"].astype(str), kinds,
-            values.tolist(), rows["event"].astype(str), uncertain, lanes, held, strict=True)))
+            *(rows[column].astype(str).tolist() for column in ("id", "source", "target")), kinds,
+            values.tolist(), rows["event"].astype(str).tolist(), uncertain.tolist(), lanes.tolist(), held.tolist(),
+            strict=True)))
     ids = sorted({e.source for e in edges} | {e.target for e in edges})
     table = dataset.entities.set_index("id")
     known = [i for i in ids if i in table.index]

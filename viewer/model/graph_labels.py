@@ -5,8 +5,9 @@ edges between the same two nodes: a reciprocal pair (A→B and B→A) becomes tw
 sides, parallel relations of different kinds get distinct offsets. :func:`place_labels` then puts
 each node's label on the first free side (right, left, below, above, then the corners; sides where
 the node's edges leave come last) and each edge's label on the first free spot along its curve
-(the middle first, then sliding towards the ends); a label with no free spot is hidden, for the
-caller to show its text in a tooltip. Collisions are checked against a uniform grid of the rectangles
+(the middle first, then sliding towards the ends, then just beside the curve near its middle, where
+a short edge between two labelled nodes still has room); a label with no free spot is hidden, for
+the caller to show its text in a tooltip. Collisions are checked against a uniform grid of the rectangles
 placed so far, so the work grows with the number of labels, not its square. Qt-free.
 """
 
@@ -21,6 +22,9 @@ MAX_BEND = 0.3  # an arc never bulges more than this share of its edge's length
 GAP = 3.0  # px between a node's rim and its label
 NODE_PAD = 1.0  # px around a node that no label may cover
 SLIDE = (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8)  # where along its edge a label is tried
+# then beside the curve: (index into SLIDE, side: +1 left of the edge's direction, -1 right; 2: twice as far,
+# clear of the end nodes of a short edge)
+BESIDE = ((0, 1), (0, -1), (1, 1), (2, -1), (1, -1), (2, 1), (0, 2), (0, -2))
 # node label sides: (dx, dy) of the label's centre in units of (radius + gap + half the label's size)
 SIDES = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
 
@@ -103,6 +107,7 @@ class _Grid:
     def __init__(self, cell: float) -> None:
         self.cell = max(cell, 1.0)
         self.cells: dict[tuple[int, int], list[tuple[float, float, float, float]]] = {}
+        self.outside: list[tuple[float, float, float, float]] = []  # huge rectangles checked apart from the cells
 
     def keys(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
         """The cells a rectangle touches."""
@@ -114,6 +119,9 @@ class _Grid:
 
     def free(self, keys: list[tuple[int, int]], x0: float, y0: float, x1: float, y1: float) -> bool:
         """True when the rectangle (in those cells) overlaps nothing added so far."""
+        for a0, b0, a1, b1 in self.outside:
+            if x0 < a1 and a0 < x1 and y0 < b1 and b0 < y1:
+                return False
         cells = self.cells
         for key in keys:
             for a0, b0, a1, b1 in cells.get(key, ()):
@@ -143,14 +151,16 @@ def _side_order(node_xy: np.ndarray, sources: np.ndarray, targets: np.ndarray) -
 
 def place_labels(node_xy: np.ndarray, node_radius: np.ndarray, node_size: np.ndarray, sources: np.ndarray,
                  targets: np.ndarray, edge_size: np.ndarray, *, edge_bends: np.ndarray | None = None,
-                 node_order: np.ndarray | None = None, edge_order: np.ndarray | None = None) -> Placement:
+                 node_order: np.ndarray | None = None, edge_order: np.ndarray | None = None,
+                 bounds: tuple[float, float, float, float] | None = None) -> Placement:
     """Place every node label beside its node and every edge label along its edge, hiding what cannot fit.
 
     ``node_xy`` (n, 2), ``node_radius`` (n,) and ``node_size`` (n, 2: label width, height) in px;
     ``sources``/``targets`` (m,) index the nodes and ``edge_size`` (m, 2) sizes the edge labels (a
     zero width means no label). Node labels go first, in ``node_order`` (default: biggest node
     first), then edge labels in ``edge_order`` (default: as given). ``edge_bends`` defaults to
-    :func:`bends`. No placed rectangle overlaps another, or any node's square around its circle.
+    :func:`bends`. No placed rectangle overlaps another, or any node's square around its circle;
+    with ``bounds`` (x0, y0, x1, y1: the visible pixels) a label is placed only where it is seen whole.
     """
     node_xy = np.asarray(node_xy, dtype=float).reshape(-1, 2)
     radius = np.asarray(node_radius, dtype=float)
@@ -158,48 +168,65 @@ def place_labels(node_xy: np.ndarray, node_radius: np.ndarray, node_size: np.nda
     sources, targets = np.asarray(sources, dtype=int), np.asarray(targets, dtype=int)
     edge_size = np.asarray(edge_size, dtype=float).reshape(-1, 2)
     bent = bends(sources, targets, node_xy) if edge_bends is None else np.asarray(edge_bends, dtype=float)
+    grid = _grid(node_xy, radius, node_size, edge_size, bounds)
+    order = np.argsort(-radius, kind="stable") if node_order is None else np.asarray(node_order, dtype=int)
+    sides = np.array(SIDES, dtype=float)
+    reach = radius[:, None] + GAP + node_size / 2  # (n, 2): from the centre to a side label's centre
+    centres = node_xy[:, None, :] + sides[_side_order(node_xy, sources, targets)] * reach[:, None, :]
+    node_rects = _place(grid, centres, node_size, order)
+    if len(sources):
+        order = np.arange(len(sources)) if edge_order is None else np.asarray(edge_order, dtype=int)
+        edge_rects = _place(grid, _edge_spots(node_xy[sources], node_xy[targets], bent, edge_size), edge_size, order)
+    else:
+        edge_rects = np.full((0, 4), np.nan)
+    return Placement(node_rects, ~np.isnan(node_rects[:, 0]), edge_rects, ~np.isnan(edge_rects[:, 0]), bent)
+
+
+def _grid(node_xy: np.ndarray, radius: np.ndarray, node_size: np.ndarray, edge_size: np.ndarray,
+          bounds: tuple[float, float, float, float] | None) -> _Grid:
+    """A grid sized for these labels, holding every node's square (and, with bounds, the invisible outside)."""
     sizes = np.concatenate([node_size, edge_size, 2 * radius[:, None].repeat(2, axis=1)])
     extent = sizes.max(axis=1)
     extent = extent[extent > 0]  # edges without a label (size 0) would shrink the cells to a pixel
     grid = _Grid(float(np.median(extent)) if len(extent) else 1.0)
+    if bounds is not None:  # the outside counts as taken: four wide frames around the visible pixels
+        bx0, by0, bx1, by1 = bounds
+        far = 4.0 * (bx1 - bx0 + by1 - by0) + 1e6
+        grid.outside.extend([(bx0 - far, by0 - far, bx0, by1 + far), (bx1, by0 - far, bx1 + far, by1 + far),
+                             (bx0, by0 - far, bx1, by0), (bx0, by1, bx1, by1 + far)])
     pad = radius + NODE_PAD
     for (x, y), r in zip(node_xy.tolist(), pad.tolist(), strict=True):
         box = (x - r, y - r, x + r, y + r)
         grid.add(grid.keys(*box), box)
-    node_rects = np.full((len(node_xy), 4), np.nan)
-    order = np.argsort(-radius, kind="stable") if node_order is None else np.asarray(node_order, dtype=int)
-    sides = np.array(SIDES, dtype=float)
-    reach = radius[:, None] + GAP + node_size / 2  # (n, 2): from the centre to a side label's centre
-    centres = (node_xy[:, None, :] + sides[_side_order(node_xy, sources, targets)] * reach[:, None, :]).tolist()
-    half = (node_size / 2).tolist()
-    for i in order.tolist():
-        w, h = half[i]
+    return grid
+
+
+def _edge_spots(p0: np.ndarray, p1: np.ndarray, bent: np.ndarray, edge_size: np.ndarray) -> np.ndarray:
+    """(m, tries, 2) label centres to try per edge: along its curve, then just beside it near the middle."""
+    c = control_points(p0, p1, bent)[:, None, :]
+    t = np.array(SLIDE)[None, :, None]
+    spots = (1 - t) ** 2 * p0[:, None, :] + 2 * t * (1 - t) * c + t**2 * p1[:, None, :]
+    # beside the curve, just clear of the line on either side (a short edge's only room)
+    normal = _normals(p0, p1)
+    clear = np.abs(normal[:, 0]) * edge_size[:, 0] / 2 + np.abs(normal[:, 1]) * edge_size[:, 1] / 2 + GAP
+    at, side = np.array(BESIDE).T
+    beside = spots[:, at] + (normal * clear[:, None])[:, None, :] * side[None, :, None]
+    return np.concatenate([spots, beside], axis=1)
+
+
+def _place(grid: _Grid, spots: np.ndarray, size: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """Each label (in ``order``) at the first of its ``spots`` where it is free; NaN rows for the hidden."""
+    rects = np.full((len(size), 4), np.nan)
+    along, half = spots.tolist(), (size / 2).tolist()
+    for k in order.tolist():
+        w, h = half[k]
         if w <= 0:
             continue
-        for cx, cy in centres[i]:
+        for cx, cy in along[k]:
             rect = (cx - w, cy - h, cx + w, cy + h)
             keys = grid.keys(*rect)
             if grid.free(keys, *rect):
                 grid.add(keys, rect)
-                node_rects[i] = rect
+                rects[k] = rect
                 break
-    edge_rects = np.full((len(sources), 4), np.nan)
-    if len(sources):
-        p0, p1 = node_xy[sources], node_xy[targets]
-        c = control_points(p0, p1, bent)[:, None, :]
-        t = np.array(SLIDE)[None, :, None]
-        spots = (1 - t) ** 2 * p0[:, None, :] + 2 * t * (1 - t) * c + t**2 * p1[:, None, :]  # (m, tries, 2)
-        order = np.arange(len(sources)) if edge_order is None else np.asarray(edge_order, dtype=int)
-        along, half = spots.tolist(), (edge_size / 2).tolist()
-        for k in order.tolist():
-            w, h = half[k]
-            if w <= 0:
-                continue
-            for cx, cy in along[k]:
-                rect = (cx - w, cy - h, cx + w, cy + h)
-                keys = grid.keys(*rect)
-                if grid.free(keys, *rect):
-                    grid.add(keys, rect)
-                    edge_rects[k] = rect
-                    break
-    return Placement(node_rects, ~np.isnan(node_rects[:, 0]), edge_rects, ~np.isnan(edge_rects[:, 0]), bent)
+    return rects

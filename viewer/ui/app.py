@@ -18,7 +18,7 @@ from viewer.io.cache import load_cached_many
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 from viewer.paths import resources_dir
-from viewer.ui.shared import theme
+from viewer.ui.shared import heap, theme
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
@@ -90,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if window.settings is None or window.settings.geometry() is None:
         window.resize(1600, 900)
     window.show()
+    heap.settle()
     if error:
         dialogs.error(window, "Cannot open dataset", f"{error}\n\nShowing the bundled dataset instead.")
     log.info("Entente %s started on %s", viewer.__version__, dataset.meta.path)

@@ -1,8 +1,11 @@
 """The edges of the relationship panel: curves and arrowheads, stroked in batches of one style.
 
-Edges that look alike (kind, change, faded, width, opacity) go into one path each for lines and
-arrowheads, so a thousand edges cost a few strokes rather than a thousand; geometry is computed
-for all of them at once in numpy (:func:`~viewer.ui.relations.geometry.edge_geometry`).
+Edges that look alike (kind, change, faded, width to a quarter pixel, opacity to 5%) go into one
+path each for lines and arrowheads, so a thousand edges cost a few strokes rather than a thousand;
+geometry is computed for all of them at once in numpy
+(:func:`~viewer.ui.relations.geometry.edge_geometry`) and each path is built from arrays in one step
+(``pyqtgraph.arrayToQPath``): curves as polylines of :data:`CURVE_STEPS` segments, arrowheads as
+triangles.
 """
 
 from __future__ import annotations
@@ -10,12 +13,17 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from viewer.ui.relations.geometry import Geometry, edge_geometry
 from viewer.ui.relations.items import EdgeArrays, NodeArrays, _PixelItem, edge_style
 from viewer.ui.shared.theme import qcolor
+
+CURVE_STEPS = 16  # segments of a bent edge's polyline (a few pixels each at any readable zoom)
+WIDTH_STEP = 0.25  # px: edges whose widths round alike are stroked together
+OPACITY_STEP = 0.05
 
 
 class EdgesItem(_PixelItem):
@@ -67,31 +75,43 @@ class EdgesItem(_PixelItem):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(_lines(geo, tip_base, rows))
             if style.arrow:
-                heads = QPainterPath()
-                for k in rows.tolist():
-                    heads.addPolygon(QPolygonF([QPointF(*geo.end[k]), QPointF(*(base[k] + side[k])),
-                                                QPointF(*(base[k] - side[k]))]))
+                triangles = np.stack([geo.end[rows], base[rows] + side[rows], base[rows] - side[rows]], axis=1)
                 painter.setPen(Qt.PenStyle.NoPen)
-                painter.fillPath(heads, QColor(color))
+                painter.fillPath(_polylines(triangles, Qt.FillRule.WindingFill), QColor(color))
 
     @staticmethod
     def _batches(edges: EdgeArrays, drawn: np.ndarray) -> list[np.ndarray]:
         """Rows that draw alike, each batch in the order its first row comes."""
         groups: dict[tuple[object, ...], list[int]] = {}
         for i in np.flatnonzero(drawn).tolist():
-            key = (edges.kinds[i], edges.changes[i], bool(edges.faded[i]), round(float(edges.widths[i]), 2),
-                   round(edges.opacity(i), 3))
+            key = (edges.kinds[i], edges.changes[i], bool(edges.faded[i]), round(float(edges.widths[i]) / WIDTH_STEP),
+                   round(edges.opacity(i) / OPACITY_STEP))
             groups.setdefault(key, []).append(i)
         return [np.array(rows) for rows in groups.values()]
 
 
 def _lines(geo: Geometry, ends: np.ndarray, rows: np.ndarray) -> QPainterPath:
-    """One path through the given edges: straight ones as lines, bent ones as quadratic curves."""
-    path = QPainterPath()
-    for k in rows.tolist():
-        path.moveTo(QPointF(*geo.start[k]))
-        if geo.bends[k]:
-            path.quadTo(QPointF(*geo.control[k]), QPointF(*ends[k]))
-        else:
-            path.lineTo(QPointF(*ends[k]))
+    """One path through the given edges: straight ones as lines, bent ones as polylines along their curve."""
+    rows = np.asarray(rows, dtype=int)
+    bent = geo.bends[rows] != 0
+    straight, curved = rows[~bent], rows[bent]
+    t = np.linspace(0.0, 1.0, CURVE_STEPS + 1)[None, :, None]
+    curves = ((1 - t) ** 2 * geo.start[curved][:, None] + 2 * t * (1 - t) * geo.control[curved][:, None]
+              + t**2 * ends[curved][:, None])
+    path = _polylines(np.stack([geo.start[straight], ends[straight]], axis=1))
+    path.addPath(_polylines(curves))
+    return path
+
+
+def _polylines(points: np.ndarray, fill: Qt.FillRule = Qt.FillRule.OddEvenFill) -> QPainterPath:
+    """One path of separate polylines, ``points`` (count, vertices, 2); filled, each closes on itself."""
+    count, vertices = points.shape[:2]
+    if not count:
+        return QPainterPath()
+    flat = points.reshape(-1, 2)
+    connect = np.ones((count, vertices), dtype=np.int32)
+    connect[:, -1] = 0  # the last vertex of one polyline does not lead to the first of the next
+    path: QPainterPath = pg.arrayToQPath(flat[:, 0].copy(), flat[:, 1].copy(), connect=connect.ravel(),
+                                         finiteCheck=False)
+    path.setFillRule(fill)
     return path

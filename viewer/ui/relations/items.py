@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from viewer.ui.relations.geometry import to_pixels
 from viewer.ui.shared.theme import Theme, current
@@ -187,13 +187,42 @@ class NodesItem(_PixelItem):
         centres = to_pixels(painter.transform(), nodes.xy)
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for (x, y), r, shape, color, ring, alpha in zip(centres, nodes.radii, nodes.shapes, nodes.colors,
-                                                        nodes.rings, nodes.alpha, strict=True):
-            painter.setOpacity(float(alpha))
-            if ring:
-                painter.setPen(QPen(QColor(self.theme.outline), 3.0))
-                painter.setBrush(QColor(self.theme.highlight))
+        ratio = max(float(painter.device().devicePixelRatioF()), 1.0) if painter.device() is not None else 1.0
+        ring_pen, ring_brush = QPen(QColor(self.theme.outline), 3.0), QColor(self.theme.highlight)
+        for (x, y), r, shape, color, ring, alpha in zip(centres.tolist(), nodes.radii.tolist(), nodes.shapes,
+                                                        nodes.colors, nodes.rings.tolist(), nodes.alpha.tolist(),
+                                                        strict=True):
+            painter.setOpacity(alpha)
+            if ring:  # a handful at most: drawn as they are
+                painter.setPen(ring_pen)
+                painter.setBrush(ring_brush)
                 painter.drawPath(shape_path(shape, x, y, r + 4.5))
-            painter.setPen(QPen(QColor(self.theme.background), 1.5))  # a gap where lines meet the node
-            painter.setBrush(QColor(color))
-            painter.drawPath(shape_path(shape, x, y, r))
+            sprite = _node_sprite(shape, color, r, self.theme.background, ratio)
+            half = sprite.width() / ratio / 2
+            painter.drawPixmap(QPointF(x - half, y - half), sprite)
+
+
+_SPRITES: dict[tuple[str, str, float, str, float], QPixmap] = {}
+SPRITE_STEP = 0.25  # px: radii that round alike share a sprite
+
+
+def _node_sprite(shape: str, color: str, radius: float, background: str, ratio: float) -> QPixmap:
+    """A node's shape drawn once (antialiased, with a gap where lines meet it) and stamped ever after."""
+    r = round(radius / SPRITE_STEP) * SPRITE_STEP
+    key = (shape, color, r, background, ratio)
+    sprite = _SPRITES.get(key)
+    if sprite is None:
+        if len(_SPRITES) > 1024:  # themes, zooms and datasets come and go: keep the cache small
+            _SPRITES.clear()
+        half = int(np.ceil(r * 1.25 + 2.0))  # the widest shape (a diamond, 1.2 r) and its 1.5 px gap
+        sprite = QPixmap(int(np.ceil(2 * half * ratio)), int(np.ceil(2 * half * ratio)))
+        sprite.setDevicePixelRatio(ratio)
+        sprite.fill(Qt.GlobalColor.transparent)
+        ink = QPainter(sprite)
+        ink.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ink.setPen(QPen(QColor(background), 1.5))  # a gap where lines meet the node
+        ink.setBrush(QColor(color))
+        ink.drawPath(shape_path(shape, half, half, r))
+        ink.end()
+        _SPRITES[key] = sprite
+    return sprite

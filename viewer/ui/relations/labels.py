@@ -58,7 +58,8 @@ class LabelsItem(_PixelItem):
         edge_order = np.lexsort((-edges.widths, length, ~edges.highlighted))
         self.placement = place_labels(geo.centres, radius, self._sizes(nodes.labels, nodes.rings, False),
                                       geo.sources, geo.targets, self._sizes(edges.labels, edges.highlighted, True),
-                                      edge_bends=geo.bends, node_order=node_order, edge_order=edge_order)
+                                      edge_bends=geo.bends, node_order=node_order, edge_order=edge_order,
+                                      bounds=_visible(painter))
         self.node_boxes = np.concatenate([geo.centres - radius[:, None], geo.centres + radius[:, None]], axis=1)
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -135,3 +136,11 @@ class LabelsItem(_PixelItem):
         # the value in its edge's colour, pushed away from the backing so small text stays legible
         painter.setPen(color.lighter(125) if self.theme.dark else color.darker(130))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, edges.labels[i])
+
+
+def _visible(painter: QPainter) -> tuple[float, float, float, float] | None:
+    """The pixels the painter can show (labels are placed where they are seen whole), None if unknown."""
+    view = painter.viewport()
+    if view.isEmpty():
+        return None
+    return float(view.left()), float(view.top()), float(view.right() + 1), float(view.bottom() + 1)

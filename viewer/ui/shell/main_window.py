@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QSh
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
 from viewer.ui import relations, timeline
+from viewer.ui.shared import heap
 from viewer.ui.shared.docks import make_dock
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell import commands, menus
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         """Remember the session and the layout, then close."""
         self.persistence.save_all()
         self.loader.shutdown()
+        heap.release()
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

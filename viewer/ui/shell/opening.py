@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
 from viewer.model.dataset import Dataset
+from viewer.ui.shared import heap
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.loading import MappingNeeded
 from viewer.ui.shell.mapping_dialog import MappingDialog
@@ -79,6 +80,7 @@ class Opening(QObject):
         window = self.window
         window.status_line.busy(False)
         window.persistence.switch_to(dataset)
+        heap.settle()  # the new dataset is in place and the old one gone: keep the collector off both
         if window.settings is not None and dataset.meta.path:
             window.settings.add_recent(dataset.meta.path)
             self.refresh_recent(window.recent_menu)
