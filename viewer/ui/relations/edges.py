@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from viewer.ui.relations.geometry import Geometry, edge_geometry
-from viewer.ui.relations.items import EdgeArrays, NodeArrays, _PixelItem, edge_style
+from viewer.ui.relations.items import UNCHANGED_ALPHA, EdgeArrays, NodeArrays, _PixelItem, edge_style
 from viewer.ui.shared.theme import qcolor
 
 CURVE_STEPS = 16  # segments of a bent edge's polyline (a few pixels each at any readable zoom)
@@ -82,12 +82,21 @@ class EdgesItem(_PixelItem):
     @staticmethod
     def _batches(edges: EdgeArrays, drawn: np.ndarray) -> list[np.ndarray]:
         """Rows that draw alike, each batch in the order its first row comes."""
-        groups: dict[tuple[object, ...], list[int]] = {}
-        for i in np.flatnonzero(drawn).tolist():
-            key = (edges.kinds[i], edges.changes[i], bool(edges.faded[i]), round(float(edges.widths[i]) / WIDTH_STEP),
-                   round(edges.opacity(i) / OPACITY_STEP))
-            groups.setdefault(key, []).append(i)
-        return [np.array(rows) for rows in groups.values()]
+        rows = np.flatnonzero(drawn)
+        if not len(rows):
+            return []
+        kinds = np.unique(np.array(edges.kinds, dtype=object), return_inverse=True)[1].ravel()
+        changes = np.array(edges.changes, dtype=object)
+        changed = np.unique(changes, return_inverse=True)[1].ravel()
+        opacity = edges.alpha * np.where(changes == "unchanged", UNCHANGED_ALPHA, 1.0)
+        key = np.stack([kinds, changed, edges.faded.astype(int), np.round(edges.widths / WIDTH_STEP).astype(int),
+                        np.round(opacity / OPACITY_STEP).astype(int)], axis=1)[rows]
+        _, first, group = np.unique(key, axis=0, return_index=True, return_inverse=True)
+        group = group.ravel()
+        order = np.argsort(group, kind="stable")
+        bounds = np.flatnonzero(np.diff(group[order])) + 1
+        batches = np.split(rows[order], bounds)
+        return [batches[g] for g in np.argsort(first, kind="stable")]
 
 
 def _lines(geo: Geometry, ends: np.ndarray, rows: np.ndarray) -> QPainterPath:
