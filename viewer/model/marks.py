@@ -20,6 +20,20 @@ from viewer.model.dates import format_date
 from viewer.model.query import describe_span
 
 LABEL_SEPARATOR = " · "
+DENSITY_LIMIT = 3000  # above this many visible marks, per-pixel counts replace shapes and labels
+DENSITY_EXIT = 2400  # and shapes come back only below this many: a view near the limit does not flip
+
+
+def crowded(count: int, before: bool) -> bool:
+    """Whether ``count`` visible marks are drawn as density, given what the last frame drew (hysteresis).
+
+    A zoom or pan that hovers around :data:`DENSITY_LIMIT` would otherwise switch between shapes with
+    labels (the costly frame) and density (the cheap one) at every step.
+
+    >>> crowded(3001, False), crowded(2800, True), crowded(2399, True), crowded(3000, False)
+    (True, True, False, False)
+    """
+    return count > (DENSITY_EXIT if before else DENSITY_LIMIT)
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,6 @@ from viewer.model.query import describe_span
 from viewer.ui.shared.theme import Theme, current, qcolor
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
 
-DENSITY_LIMIT = 3000  # above this many visible items, per-pixel counts replace shapes
 MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
 OPENING = 18  # characters: different titles that open alike are elided in the middle, keeping their ends
 MIDDLE_MIN_PX = 150.0  # narrower than this, a middle cut keeps too little of either end: cut at the right
@@ -156,11 +155,11 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self._paint_bands(p, left, right, sy, dy)
         index = self.marks.index
         if index is not None and not self.hidden.any():  # a count is two binary searches: no index list
-            self.density_mode = index.count(t0, t1) > DENSITY_LIMIT
+            self.density_mode = marks.crowded(index.count(t0, t1), self.density_mode)
             vis = None if self.density_mode else self.visible(t0, t1)
         else:
             vis = self.visible(t0, t1)
-            self.density_mode = len(vis) > DENSITY_LIMIT
+            self.density_mode = marks.crowded(len(vis), self.density_mode)
         if self.density_mode:
             self.labelled, self.label_boxes, self.badges = set(), [], []
             self._paint_density(p, vis, t0, t1, left, right, sy, dy)

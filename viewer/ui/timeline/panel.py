@@ -26,7 +26,7 @@ from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, colour_plot, follow
 from viewer.ui.timeline import keys as timeline_keys
 from viewer.ui.timeline.cursor import CursorLine
-from viewer.ui.timeline.items import DENSITY_LIMIT, EventsItem, Marks, tooltip_text
+from viewer.ui.timeline.items import EventsItem, Marks, tooltip_text
 from viewer.ui.timeline.lanes import COLLAPSED_MARK, LaneControls, lane_colours
 from viewer.ui.timeline.view import TimelineViewBox
 
@@ -234,7 +234,7 @@ class TimelinePanel(QWidget):
         (t0, t1), _ = self.view.viewRange()
         level = round(math.log2(max((t1 - t0) / max(self.view.width(), 50.0), 1e-3)))
         budget = max(self.view.height(), 60.0) / self.items.line_height - CURSOR_LABEL_ROWS
-        crowded = self._interval_index.count(t0, t1) > DENSITY_LIMIT  # two binary searches
+        crowded = marks.crowded(self._interval_index.count(t0, t1), self.items.density_mode)  # two binary searches
         collapsed = self._collapsed_mask()
         # Density ignores sub-rows, so crowded views skip packing altogether. Big datasets pack only the
         # stretch around the view (aligned tiles, so small pans reuse it) instead of every pair.
