@@ -11,7 +11,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QVariantAnimation
+from PySide6.QtCore import QPoint, QPointF, Qt, QVariantAnimation
+from PySide6.QtWidgets import QLabel
 
 from viewer.model import graph
 from viewer.ui.relations.build import blend, edge_arrays, node_arrays
@@ -55,6 +56,20 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self._fade.setEndValue(1.0)
         self._fade.valueChanged.connect(self._on_fade)
         self._fade.finished.connect(lambda: self._paint(self.nodes, self.edges))
+        self.note = QLabel(self)  # says why the graph is empty, in the middle of the panel
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setWordWrap(True)
+        self.note.hide()
+
+    def set_note(self, text: str) -> None:
+        """Show a sentence in the middle of the canvas (why nothing is drawn), or none with ``""``."""
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+        self._place_note()
+
+    def _place_note(self) -> None:
+        width = min(self.width() - 40, 420)
+        self.note.setGeometry((self.width() - width) // 2, self.height() // 2 - 60, max(width, 40), 120)
 
     def show_arrays(self, nodes: NodeArrays, edges: EdgeArrays, animate: bool = False) -> None:
         """Draw these nodes and edges, fading from what is on screen when ``animate``."""
@@ -69,6 +84,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     def set_theme(self, theme: Theme) -> None:
         """Paint the background and every item in the theme's colours."""
         self.setBackground(theme.background)
+        self.note.setStyleSheet(f"color: {theme.text}; background: transparent;")
         for item in (self.edges_item, self.nodes_item, self.labels_item):
             item.set_theme(theme)
 
@@ -105,6 +121,8 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     def resizeEvent(self, event: Any) -> None:
         """Keep the graph fitted to the panel as it grows or shrinks, unless the user zoomed in."""
         super().resizeEvent(event)
+        if hasattr(self, "note"):
+            self._place_note()
         if not getattr(self, "zoomed", True):  # pyqtgraph resizes once inside its own __init__, before ours
             self.fit()
 

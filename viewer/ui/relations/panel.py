@@ -278,7 +278,22 @@ class RelationshipPanel(Readout, QWidget):
             self._fit()  # a new centre: frame it (a cursor move inside the same focus keeps the view)
         self._framed_focus = framing
         self.reset_layout.setVisible(bool(self._moved))
+        self.canvas.set_note(self._empty_note())
         self._rebuild(animate)
+
+    def _empty_note(self) -> str:
+        """Why the graph is empty (or "" when it is not): no ties in the data, or none at this date."""
+        if self._view.nodes:
+            return ""
+        if not len(self.state.dataset.relations):
+            return ("No relations in this dataset.\n\nTies between entities come from a relations table, "
+                    "a GEXF graph or BODS statements, or from a table with two columns naming the parties "
+                    "(mapped when the table is opened).")
+        if self._mode == DIFF:
+            return "No relations hold at either date."
+        if self._mode == WINDOW:
+            return "No relations hold during the window."
+        return f"No relations hold as of {format_date(self.state.cursor, 'day')}."
 
     def _selected_entities(self) -> set[str]:
         selection = self.state.selection

@@ -18,6 +18,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from viewer.model import clusters, lane_packing, marks
+from viewer.model.backgrounds import Backgrounds
 from viewer.model.query import describe_span
 from viewer.ui.shared.theme import Theme, current, qcolor
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
@@ -57,6 +58,8 @@ class Marks:
     height: float = 1.0
     index: marks.IntervalIndex | None = None  # over x0/x1; built once per dataset, kept across repacks
     collapsed: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # per lane
+    backgrounds: Backgrounds = field(default_factory=Backgrounds)  # shaded spans behind the lanes
+    background_lanes: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # -1: every lane
 
 
 class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyped
@@ -153,6 +156,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         left, right = t0 * sx + dx, t1 * sx + dx
         self._cursor_px = None if self.cursor_x is None else self.cursor_x * sx + dx
         self._paint_bands(p, left, right, sy, dy)
+        self._paint_backgrounds(p, (t0, t1), sx, dx, sy, dy)
         index = self.marks.index
         if index is not None and not self.hidden.any():  # a count is two binary searches: no index list
             self.density_mode = marks.crowded(index.count(t0, t1), self.density_mode)
@@ -182,6 +186,31 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             p.fillRect(rect, fills[i % 2])
             strip = QColor(self.marks.colours[i])
             p.fillRect(QRectF(left, rect.top(), 4.0, rect.height()), strip)
+
+    def _paint_backgrounds(self, p: QPainter, window: tuple[float, float], sx: float, dx: float, sy: float,
+                           dy: float) -> None:
+        """Background spans as shaded stretches of their lane (or of every lane), their title at the top."""
+        spans, m = self.marks.backgrounds, self.marks
+        if not len(spans):
+            return
+        seen = np.flatnonzero((spans.end >= window[0]) & (spans.start <= window[1]))
+        p.setFont(self.small)
+        metrics = QFontMetricsF(self.small)
+        for i in seen.tolist():
+            lane = int(m.background_lanes[i]) if i < len(m.background_lanes) else -1
+            top, bottom = m.bands[lane] if 0 <= lane < len(m.bands) else (0.0, m.height)
+            x0, x1 = spans.start[i] * sx + dx, max(spans.end[i] * sx + dx, spans.start[i] * sx + dx + 2.0)
+            rect = QRectF(x0, top * sy + dy, x1 - x0, (bottom - top) * sy).normalized()
+            fill = QColor(m.colours[lane]) if lane >= 0 else QColor(self.theme.highlight)
+            fill.setAlpha(38 if lane >= 0 else 28)
+            p.fillRect(rect, fill)
+            title = spans.titles[i] if i < len(spans.titles) else ""
+            if title and rect.width() > 24:
+                ink = QColor(self.theme.text)
+                ink.setAlpha(150)
+                p.setPen(ink)
+                text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width() - 6)
+                p.drawText(QPointF(rect.left() + 4, rect.top() + metrics.ascent() + 2), text)
 
     def _counts(self, vis: np.ndarray | None, t0: float, t1: float, n_bins: int) -> np.ndarray:
         """Counts per lane and bin: from starts kept sorted per lane (O(pixels)), or from ``vis``."""

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
 
 from viewer.model import lane_packing, marks, navigation
+from viewer.model.backgrounds import Backgrounds, split_backgrounds
 from viewer.model.columns import IdLookup
 from viewer.model.query import actor_mask
 from viewer.model.window import MIN_SPAN, TimeWindow
@@ -68,6 +69,7 @@ class TimelinePanel(QWidget):
         box.addWidget(self.plot)
         self._syncing = False
         self._lanes: lane_packing.Lanes | None = None
+        self._backgrounds = Backgrounds()
         self._layout_key: tuple[object, ...] | None = None
         self._names: dict[str, str] = {}
         self.theme = follow(self.set_theme)
@@ -194,8 +196,9 @@ class TimelinePanel(QWidget):
         # ids stay in Arrow: a list + dict of a million ids cost ~300 bytes an event and ~2 s
         self._ids = IdLookup(ds.events["id"])
         self._index = self._ids.index
-        self._all_lanes = lane_packing.lane_rows(ds.events, ds.meta.principal, self._names, group_by=self.group_by,
-                                                 packed=False)  # packing waits for a zoom level
+        lanes = lane_packing.lane_rows(ds.events, ds.meta.principal, self._names, group_by=self.group_by,
+                                       packed=False)  # packing waits for a zoom level
+        self._all_lanes, self._backgrounds = split_backgrounds(lanes, ds.events, self.group_by)
         self._kinds = lane_packing.event_kinds(ds.events)
         self._titles = marks.LabelTexts(ds.events)  # computed per label drawn
         # Packing only needs label lengths roughly (they are clipped to a slot), so skip measuring each.
@@ -269,7 +272,8 @@ class TimelinePanel(QWidget):
             x0=lanes.start, x1=lanes.end, y=y, lane=lanes.lane, event=lanes.event_index,
             kind=self._kinds[lanes.event_index], titles=self._titles, colours=self._colours,
             bands=[(float(tops[i]), float(tops[i + 1])) for i in range(len(lanes.keys))],
-            height=float(tops[-1]), index=self._interval_index, collapsed=collapsed))
+            height=float(tops[-1]), index=self._interval_index, collapsed=collapsed,
+            backgrounds=self._backgrounds, background_lanes=self._backgrounds.lanes_in(lanes.keys)))
         self._set_lane_ticks(lanes, tops, collapsed)
         bottom = float(tops[-1]) + CURSOR_LABEL_ROWS  # an empty strip where the cursor's date label sits
         self.view.setLimits(yMin=0.0, yMax=bottom, minYRange=bottom, maxYRange=bottom)
