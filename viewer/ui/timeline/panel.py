@@ -300,6 +300,9 @@ class TimelinePanel(QWidget):
     def _on_window_changed(self, window: TimeWindow) -> None:
         self._apply_window(window)
         self._relayout()
+        # pyqtgraph moves the items to the new range lazily, inside the next paint, which then asks for a
+        # second paint of the same frame: move them now, and the frame is painted once
+        self.view.updateMatrix()
 
     def _apply_window(self, window: TimeWindow) -> None:
         (t0, t1), _ = self.view.viewRange()
