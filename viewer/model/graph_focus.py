@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from viewer.model import attributes
 from viewer.model.graph import Edge, GraphView, Node, Positions, drop_node
 from viewer.model.graph_positions import MIN_DISTANCE
 
@@ -61,15 +62,18 @@ def neighbourhood(view: GraphView, ids: Iterable[str], hops: int = 1) -> set[str
 
 
 def search(entities: pd.DataFrame, text: str, limit: int = 20, degree: Mapping[str, int] | None = None) -> list[str]:
-    """Entity ids whose name or id contains ``text`` (any case), best matches first.
+    """Entity ids whose name, id, country, note or any imported attribute contains ``text`` (any case).
 
     An exact name or id comes first, then names starting with the text, then names with a word
-    starting with it, then any other match; ties go to the better-connected entity (``degree``),
-    then the shorter name.
+    starting with it, then any other match in the name or id, then matches in the other columns
+    (an LEI, a city, a jurisdiction); ties go to the better-connected entity (``degree``), then the
+    shorter name.
 
     >>> import viewer
     >>> search(viewer.load().entities, "nis")[:2]
     ['nissan', 'rnbv']
+    >>> "renault" in search(viewer.load().entities, "FR")
+    True
     """
     needle = text.strip().lower()
     if not needle:
@@ -77,13 +81,19 @@ def search(entities: pd.DataFrame, text: str, limit: int = 20, degree: Mapping[s
     ids = entities["id"].astype(str)
     names = entities["name"].astype(str).str.lower()
     lower_ids = ids.str.lower()
-    hit = names.str.contains(needle, regex=False) | lower_ids.str.contains(needle, regex=False)
+    named = (names.str.contains(needle, regex=False) | lower_ids.str.contains(needle, regex=False)).to_numpy(bool)
+    other = attributes.text_mask(entities, needle)
+    for column in ("country", "note"):
+        if column in entities:
+            other |= entities[column].astype(str).str.lower().str.contains(needle, regex=False).to_numpy(bool)
+    hit = named | other
     if not hit.any():
         return []
     found = pd.DataFrame({"id": ids[hit], "name": names[hit], "low": lower_ids[hit]})
     words = found["name"].str.contains(r"(?:^|\W)" + re.escape(needle), regex=True)
     exact = (found["name"] == needle) | (found["low"] == needle)
-    found["rank"] = np.select([exact, found["name"].str.startswith(needle), words], [0, 1, 2], default=3)
+    found["rank"] = np.select([exact, found["name"].str.startswith(needle), words, named[hit]], [0, 1, 2, 3],
+                              default=4)
     found["ties"] = -found["id"].map(degree or {}).fillna(0).astype(float)
     found["length"] = found["name"].str.len()
     ranked = found.sort_values(["rank", "ties", "length", "id"], kind="stable")

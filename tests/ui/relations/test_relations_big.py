@@ -118,3 +118,13 @@ def test_during_the_window_draws_every_tie_of_the_window_and_thins_partial_ones(
     assert panel.as_of.text() == "During 1 Jan 2023 – 31 Dec 2023"
     state.set_window(TimeWindow.between("2010-01-01", "2010-12-31"))
     assert "R04" not in panel.canvas.edges.ids  # the 15% stake did not exist yet
+
+
+def test_typing_a_country_in_find_selects_an_entity_of_that_country(qtbot: QtBot, big: RelationshipPanel,
+                                                                   register: Dataset) -> None:
+    country = str(register.entities.set_index("id").loc["c1234", "country"])
+    assert country  # the register's entities carry a country: Find reaches it as well as names
+    target = register.entities[register.entities["country"].astype(str) == country]["id"].astype(str)
+    qtbot.keyClicks(big.header.search, country.lower())
+    qtbot.keyClick(big.header.search, Qt.Key.Key_Return)
+    assert len(big.state.selection.entities) == 1 and set(big.state.selection.entities) <= set(target)
