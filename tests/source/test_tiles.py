@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import os
+import time
 from pathlib import Path
 
 import numpy as np
@@ -145,3 +147,22 @@ def test_row_group_statistics_give_a_lane_less_first_picture(tmp_path: Path) -> 
 
 def test_text_dates_have_no_statistics(generated: Path) -> None:
     assert stats.estimate((generated / "events.parquet",)) is None
+
+
+def test_old_pyramids_are_pruned_least_recently_used_first(engine: EngineSource, lanes: LaneSpec,
+                                                           private_cache: Path) -> None:
+    for name in ("old", "used", "new"):
+        pyramid.build(engine, f"prune-{name}", lanes)
+    base = private_cache / "entente" / "pyramids"
+    for age, name in ((300, "old"), (200, "used"), (100, "new")):  # built in that order, minutes ago
+        marker = next((base / f"prune-{name}").glob("*/pyramid.json"))
+        os.utime(marker, (time.time() - age * 60, time.time() - age * 60))
+    assert pyramid.Pyramid.find("prune-used", lanes) is not None  # a use makes it the most recent
+    leftover = base / "prune-new" / ".interrupted.new-1234"
+    leftover.mkdir()
+    os.utime(leftover, (time.time() - 7200, time.time() - 7200))
+    pyramid.prune(max_pyramids=2)
+    assert pyramid.Pyramid.find("prune-old", lanes) is None and not (base / "prune-old").exists()
+    assert pyramid.Pyramid.find("prune-used", lanes) is not None
+    assert pyramid.Pyramid.find("prune-new", lanes) is not None
+    assert not leftover.exists()  # a build killed an hour ago left this behind

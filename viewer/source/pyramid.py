@@ -9,10 +9,12 @@ place, so a reader sees a whole pyramid or none.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
 import shutil
-import uuid
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,10 +25,13 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from viewer import paths
+from viewer.io.atomic import replace_dir
 from viewer.source.base import NEVER, CancelToken, Density, DensityRequest, LaneSpec, bin_index
 from viewer.source.connect import duckdb_connection
 from viewer.source.engine import EngineSource
 
+MAX_PYRAMIDS = 20  # kept per user; the least recently used go first
+MAX_BYTES = 1 * 2**30
 LEVELS = (12, 14, 16, 18, 20, 22, 24, 26)  # cells of 68 minutes … 2.1 years
 VERSION = 1  # bump when what a level holds changes: old pyramids are then rebuilt
 Progress = Callable[[float, str], None]
@@ -66,6 +71,7 @@ class Pyramid:
         folder = folder_for(fingerprint, lanes)
         try:
             document = json.loads((folder / "pyramid.json").read_text(encoding="utf-8"))
+            os.utime(folder / "pyramid.json")  # recently used: pruned last
         except (OSError, ValueError):
             return None
         levels = {int(z): folder / f"level_{int(z)}.parquet" for z in document.get("levels", [])}
@@ -119,9 +125,9 @@ def build(source: EngineSource, fingerprint: str, lanes: LaneSpec, progress: Pro
         return found
     report = progress or (lambda _f, _w: None)
     final = folder_for(fingerprint, lanes)
-    work = final.parent / f".{final.name}.{uuid.uuid4().hex[:8]}.tmp"
-    work.mkdir(parents=True, exist_ok=True)
-    try:
+    final.parent.mkdir(parents=True, exist_ok=True)
+
+    def fill(work: Path) -> None:
         finest = _finest(source, lanes, min(LEVELS), work, report, token, chunks)
         levels = {min(LEVELS): finest}
         for done, z in enumerate(sorted(LEVELS)[1:], start=1):
@@ -131,17 +137,40 @@ def build(source: EngineSource, fingerprint: str, lanes: LaneSpec, progress: Pro
         document = {"version": VERSION, "group_by": lanes.group_by, "keys": list(lanes.keys),
                     "levels": sorted(levels), "source": source.label}
         (work / "pyramid.json").write_text(json.dumps(document), encoding="utf-8")
-        if final.exists():
-            shutil.rmtree(final)
-        work.rename(final)
-    finally:
-        if work.exists():
-            shutil.rmtree(work, ignore_errors=True)
+
+    replace_dir(final, fill)  # a cancelled or failed build leaves no half-written pyramid behind
+    prune()
     report(1.0, "done")
     pyramid = Pyramid.find(fingerprint, lanes)
     if pyramid is None:
         raise OSError(f"{final}: the pyramid was written but cannot be read back")
     return pyramid
+
+
+def prune(max_pyramids: int = MAX_PYRAMIDS, max_bytes: int = MAX_BYTES) -> None:
+    """Drop the least recently used pyramids beyond the limits, and the leftovers of interrupted builds."""
+    base = root()
+    if not base.is_dir():
+        return
+    found: list[tuple[float, Path]] = []
+    for marker in base.glob("*/*/pyramid.json"):
+        try:
+            found.append((marker.stat().st_mtime, marker.parent))
+        except OSError:
+            continue
+    for leftover in base.glob("*/.*"):  # a build that was killed before it could clean up
+        try:
+            if time.time() - leftover.stat().st_mtime > 3600:
+                shutil.rmtree(leftover, ignore_errors=True)
+        except OSError:
+            continue
+    total = 0
+    for rank, (_used, folder) in enumerate(sorted(found, reverse=True)):
+        total += sum(f.stat().st_size for f in folder.iterdir() if f.is_file())
+        if rank >= max_pyramids or total > max_bytes:
+            shutil.rmtree(folder, ignore_errors=True)
+            with contextlib.suppress(OSError):
+                folder.parent.rmdir()  # the source's folder, once it holds no pyramid
 
 
 def _finest(source: EngineSource, lanes: LaneSpec, z: int, work: Path, report: Progress, token: CancelToken,
