@@ -7,12 +7,14 @@
 # make bench-graph - graph layout, label placement and a 5,000-entity relations export (JSON)
 # make monkey - a long run of the GUI monkey (random seeds; ENTENTE_MONKEY_EXAMPLES windows of 50 steps)
 # make bench-panel - relationship panel redraw on a cursor move: 1,000 visible edges vs the alliance (JSON)
+# make bench-peer - vis-timeline (headless Chromium, PEER_VIS) and Entente's window on the same data (JSON)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+PEER_VIS ?= ../shared/bench/peer-vis/run.sh
 
-.PHONY: run test lint package fuzz monkey bench bench-graph bench-big bench-panel clean
+.PHONY: run test lint package fuzz monkey bench bench-graph bench-big bench-panel bench-peer clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +59,10 @@ bench-big: $(STAMP)
 
 bench-panel: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_relations_panel.py
+
+bench-peer: $(STAMP)
+	packaging/qt-deps.sh $(BIN)/python offscreen
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_peer.py $(PEER_VIS)
 
 package: $(STAMP)
 	packaging/build.sh
