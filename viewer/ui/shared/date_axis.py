@@ -22,6 +22,10 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         # pyqtgraph shares its zoom levels between axes: copy before relabelling
         self.zoomLevels = OrderedDict((k, copy.deepcopy(v)) for k, v in self.zoomLevels.items())
         formats = {"%b": "%b %Y", "%d": "%d %b", "%a %d": "%a %d %b"}
+        for level in self.zoomLevels.values():
+            # the axis is UTC: pyqtgraph would still shift every tick through the machine's local zone (a
+            # QDateTime round trip per tick, a third of a frame), and move hour ticks off the hour in it
+            level.moveTicksToLocalTimeCoords = _as_they_are
         for level in list(self.zoomLevels.values())[1:]:  # the coarsest level keeps plain years and months
             for spec in level.tickSpecs:
                 spec.format = formats.get(spec.format, spec.format)
@@ -32,6 +36,11 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         levels = super().tickValues(minVal, maxVal, size)
         gap = (maxVal - minVal) / max(size, 1.0) * CLEAR_PX
         return declutter(levels, gap)
+
+
+def _as_they_are(ticks: np.ndarray, _spacing: int, _skip: int) -> np.ndarray:
+    """Tick positions on a UTC axis: already where they belong."""
+    return ticks
 
 
 def declutter(levels: list[tuple[float, list[float]]], gap: float) -> list[tuple[float, list[float]]]:

@@ -70,6 +70,7 @@ class TimelinePanel(QWidget):
         self._syncing = False
         self._lanes: lane_packing.Lanes | None = None
         self._backgrounds = Backgrounds()
+        self._lane_geometry: tuple[object, ...] = ()  # lane names, tops and collapsed flags last drawn
         self._layout_key: tuple[object, ...] | None = None
         self._names: dict[str, str] = {}
         self.theme = follow(self.set_theme)
@@ -274,6 +275,10 @@ class TimelinePanel(QWidget):
             bands=[(float(tops[i]), float(tops[i + 1])) for i in range(len(lanes.keys))],
             height=float(tops[-1]), index=self._interval_index, collapsed=collapsed,
             backgrounds=self._backgrounds, background_lanes=self._backgrounds.lanes_in(lanes.keys)))
+        geometry = (lanes.labels, tuple(tops.tolist()), tuple(collapsed.tolist()))
+        if geometry == self._lane_geometry:
+            return  # a repack at a new zoom level that left every lane's height as it was: the names stay drawn
+        self._lane_geometry = geometry
         self._set_lane_ticks(lanes, tops, collapsed)
         bottom = float(tops[-1]) + CURSOR_LABEL_ROWS  # an empty strip where the cursor's date label sits
         self.view.setLimits(yMin=0.0, yMax=bottom, minYRange=bottom, maxYRange=bottom)
