@@ -316,11 +316,30 @@ def run(argv: Sequence[str]) -> int:
         return 0
 
 
+def window_arguments(argv: Sequence[str]) -> tuple[list[str], str | None]:
+    """The window's sources and ``--table`` (the events table of a DuckDB file or engine URL)."""
+    paths: list[str] = []
+    table: str | None = None
+    args = iter(argv)
+    for arg in args:
+        if arg == "--table":
+            table = next(args, None)
+        elif arg.startswith("--table="):
+            table = arg.removeprefix("--table=")
+        elif not arg.startswith("-"):
+            paths.append(arg)
+    return paths, table
+
+
 def window_arguments_problem(argv: Sequence[str]) -> str | None:
     """Why the window cannot open on ``argv``: an unknown command or a missing path (None when fine)."""
-    paths = [a for a in argv if not a.startswith("-")]
+    paths, table = window_arguments(argv)
+    if "--table" in argv and not table:
+        return "--table needs the name of the events table"
+    if table and len(paths) != 1:
+        return "--table goes with exactly one DuckDB file or engine URL"
     for position, arg in enumerate(paths):
-        if Path(arg).exists():
+        if Path(arg).exists() or "://" in arg or any(ch in arg for ch in "*?["):
             continue
         if position == 0 and not (set(arg) & {"/", "\\", "."}):  # a bare word: meant as a command
             close = difflib.get_close_matches(arg.lower(), COMMANDS, n=1)
