@@ -32,6 +32,7 @@ from pathlib import Path
 
 from viewer import cli_engine
 from viewer.cli_format import emit, frame_for_output, print_diff, print_summary
+from viewer.cli_window import window_arguments
 from viewer.io import native_write
 from viewer.io.cache import load_cached_many
 from viewer.io.import_spec import read_spec, to_json
@@ -314,21 +315,6 @@ def run(argv: Sequence[str]) -> int:
         return 2
     except BrokenPipeError:  # `entente ... | head` closed the pipe: not an error
         return 0
-
-
-def window_arguments(argv: Sequence[str]) -> tuple[list[str], str | None]:
-    """The window's sources and ``--table`` (the events table of a DuckDB file or engine URL)."""
-    paths: list[str] = []
-    table: str | None = None
-    args = iter(argv)
-    for arg in args:
-        if arg == "--table":
-            table = next(args, None)
-        elif arg.startswith("--table="):
-            table = arg.removeprefix("--table=")
-        elif not arg.startswith("-"):
-            paths.append(arg)
-    return paths, table
 
 
 def window_arguments_problem(argv: Sequence[str]) -> str | None:

@@ -42,8 +42,9 @@ def queried(source: str | Path, table: str | None = None) -> bool:
         or path.suffix.lower() in (".parquet", ".toml", *DB_SUFFIXES)
     if not candidate:
         return False
+    threshold = row_threshold()  # a mistyped setting is reported, not taken for "load it"
     try:
-        return wants_engine(locate(source, table))
+        return wants_engine(locate(source, table), threshold)
     except LoadError:
         return table is not None or is_engine_url(text)  # opening it reports what is wrong
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 import viewer
 from viewer import logs
-from viewer.cli import window_arguments
+from viewer.cli_window import window_arguments
 from viewer.io.cache import load_cached_many
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
