@@ -32,6 +32,7 @@ from pathlib import Path
 
 from viewer import cli_engine
 from viewer.cli_format import emit, frame_for_output, print_diff, print_summary
+from viewer.cli_window import window_arguments
 from viewer.io import native_write
 from viewer.io.cache import load_cached_many
 from viewer.io.import_spec import read_spec, to_json
@@ -318,9 +319,13 @@ def run(argv: Sequence[str]) -> int:
 
 def window_arguments_problem(argv: Sequence[str]) -> str | None:
     """Why the window cannot open on ``argv``: an unknown command or a missing path (None when fine)."""
-    paths = [a for a in argv if not a.startswith("-")]
+    paths, table = window_arguments(argv)
+    if "--table" in argv and not table:
+        return "--table needs the name of the events table"
+    if table and len(paths) != 1:
+        return "--table goes with exactly one DuckDB file or engine URL"
     for position, arg in enumerate(paths):
-        if Path(arg).exists():
+        if Path(arg).exists() or "://" in arg or any(ch in arg for ch in "*?["):
             continue
         if position == 0 and not (set(arg) & {"/", "\\", "."}):  # a bare word: meant as a command
             close = difflib.get_close_matches(arg.lower(), COMMANDS, n=1)

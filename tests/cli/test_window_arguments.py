@@ -123,3 +123,12 @@ def test_help_anywhere_in_the_window_arguments_shows_the_help(window: list[list[
                                                                capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = main(capsys, "some.csv", "--help")
     assert code == 0 and "opens the window" in out and window == []
+
+
+def test_an_engine_url_and_its_table_open_the_window() -> None:
+    from viewer.cli_window import window_arguments
+    assert window_arguments(["spark://host:7077", "--table", "events"]) == (["spark://host:7077"], "events")
+    assert window_arguments(["db.duckdb", "--table=ev"]) == (["db.duckdb"], "ev")
+    assert cli.window_arguments_problem(["spark://host:7077", "--table", "events"]) is None
+    assert "--table" in (cli.window_arguments_problem(["spark://host:7077", "--table"]) or "")
+    assert "exactly one" in (cli.window_arguments_problem(["a.duckdb", "b.duckdb", "--table", "t"]) or "")

@@ -26,6 +26,7 @@ from viewer.model.reporting import Reporter, add_unknown_entities, unique_ids
 
 if TYPE_CHECKING:
     from viewer.model.query import Diff
+    from viewer.source.base import EventSource
 
 EVENT_COLUMNS = ("id", "start", "end", "precision", "title", "description", "actors", "category",
                  "tags", "source_title", "source_url")
@@ -78,6 +79,10 @@ class Dataset:
 
     ``events`` is sorted by start and carries ``span_start``/``span_end``: the whole stretch of time
     the event may cover given its precision (a month-precision event spans its month).
+
+    With a ``source`` (an engine table too big to load), ``events`` is empty and the events are asked
+    of the source; entities and relations are still held here. Its count and span must already be
+    known (the opener asks them off the UI thread), so :meth:`span` and :attr:`event_count` stay cheap.
     """
 
     events: pd.DataFrame
@@ -85,6 +90,7 @@ class Dataset:
     relations: pd.DataFrame
     meta: DatasetMeta = field(default_factory=DatasetMeta)
     problems: list[Problem] = field(default_factory=list)
+    source: EventSource | None = field(default=None, compare=False, repr=False)
     _positions: Mapping[str, tuple[float, float]] | None = field(default=None, init=False, repr=False,
                                                                  compare=False)
 
@@ -113,8 +119,15 @@ class Dataset:
         """The dataset's title, or its file name when it has none."""
         return self.meta.title or self.meta.path
 
+    @property
+    def event_count(self) -> int:
+        """How many events there are: the rows held, or the source's count."""
+        return self.source.count() if self.source is not None else len(self.events)
+
     def span(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
         """The first instant and the end of the last event's span, or None when there are no events."""
+        if self.source is not None:
+            return self.source.span()
         if self.events.empty:
             return None
         return self.events["span_start"].min(), self.events["span_end"].max()

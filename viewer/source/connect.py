@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 from viewer.model.problems import LoadError
 
 ROW_THRESHOLD = 2_000_000  # Parquet sources with more rows than this are queried, not loaded
+THRESHOLD_ENV = "ENTENTE_ENGINE_ROWS"  # overrides ROW_THRESHOLD (tests and small machines lower it)
 DB_SUFFIXES = (".duckdb", ".ddb", ".db")
 SPARK_CONF = {"spark.sql.session.timeZone": "UTC", "spark.ui.enabled": "false",
               "spark.sql.shuffle.partitions": "4"}
@@ -59,6 +60,16 @@ class SourceSpec:
             except Exception as exc:  # pyarrow raises several types for a damaged footer
                 raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
         return total
+
+
+def row_threshold() -> int:
+    """Rows above which a Parquet source is queried in place: ``ENTENTE_ENGINE_ROWS``, else 2,000,000."""
+    value = os.environ.get(THRESHOLD_ENV, "").strip().replace("_", "")
+    if not value:
+        return ROW_THRESHOLD
+    if not value.isdigit():
+        raise LoadError(f"{THRESHOLD_ENV}: expected a whole number of rows such as 2000000, got {value!r}")
+    return int(value)
 
 
 def is_engine_url(text: str) -> bool:

@@ -21,7 +21,7 @@ from viewer.model.dates import parse_date
 from viewer.model.filters import Filters
 from viewer.model.lane_packing import OTHER
 from viewer.source import actor_lanes, exprs
-from viewer.source.base import EVENT_FIELDS, NEVER, NO_FILTERS, CancelToken, DensityRequest, to_stamp
+from viewer.source.base import EVENT_FIELDS, NEVER, NO_FILTERS, CancelToken, Density, DensityRequest, to_stamp
 from viewer.source.facts import Facts
 
 YEAR_SLACK = pd.Timedelta(days=367)  # a precision column may move a start back to its year's first day
@@ -43,6 +43,7 @@ class EngineSource:
         self.facts = facts or Facts()
         self._lists: list[tuple[str, int]] | None = None
         self.long_index: Any = None  # an indexes.LongIndex, when built: narrow windows then skip years
+        self.estimate: Density | None = None  # row-group statistics over the span: a first, lane-less picture
 
     def _barrier(self, step: Any) -> Any:
         """A step of the prepared view as a (temporary) view in the engine, where it can make one."""

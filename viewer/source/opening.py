@@ -13,7 +13,7 @@ from viewer.io import native
 from viewer.io.cache import enabled, load_cached
 from viewer.model.dataset import DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
-from viewer.source.connect import ROW_THRESHOLD, SourceSpec, connect, locate
+from viewer.source.connect import DB_SUFFIXES, ROW_THRESHOLD, SourceSpec, connect, is_engine_url, locate, row_threshold
 from viewer.source.engine import EngineSource
 from viewer.source.facts import Facts
 from viewer.source.lazy import LazyDataset
@@ -22,11 +22,31 @@ from viewer.source.pyramid import root
 from viewer.source.stats import footer_facts
 
 
-def wants_engine(spec: SourceSpec, threshold: int = ROW_THRESHOLD) -> bool:
-    """Engine URLs, DuckDB tables and partitioned folders are queried; one Parquet file only when big."""
+def wants_engine(spec: SourceSpec, threshold: int | None = None) -> bool:
+    """Engine URLs, DuckDB tables and partitioned folders are queried; one Parquet file only when big
+    (over ``threshold`` rows; by default :func:`~viewer.source.connect.row_threshold`)."""
     if spec.kind != "parquet" or len(spec.files) != 1 or "*" in spec.target:
         return True
-    return spec.rows_from_metadata() > threshold
+    return spec.rows_from_metadata() > (row_threshold() if threshold is None else threshold)
+
+
+def queried(source: str | Path, table: str | None = None) -> bool:
+    """True when the window should query ``source`` in place rather than load it: an engine URL, a
+    DuckDB file, a connection file, a partitioned folder or glob, or a Parquet file over the threshold.
+
+    Anything else (CSV, JSON, a native folder of small tables …) is False: it loads as usual.
+    """
+    text = str(source)
+    path = Path(text)
+    candidate = is_engine_url(text) or any(ch in text for ch in "*?[") or path.is_dir() \
+        or path.suffix.lower() in (".parquet", ".toml", *DB_SUFFIXES)
+    if not candidate:
+        return False
+    threshold = row_threshold()  # a mistyped setting is reported, not taken for "load it"
+    try:
+        return wants_engine(locate(source, table), threshold)
+    except LoadError:
+        return table is not None or is_engine_url(text)  # opening it reports what is wrong
 
 
 def open_dataset(source: str | Path, table: str | None = None, threshold: int = ROW_THRESHOLD) -> LazyDataset:

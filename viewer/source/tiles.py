@@ -10,6 +10,7 @@ gives a cheap first answer at once (:meth:`TileService.first`) and the exact one
 from __future__ import annotations
 
 import math
+import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
@@ -80,6 +81,9 @@ class TileService:
     stats: Density | None = None  # a lane-less estimate over the whole span (row-group statistics)
     capacity: int = 2048
     _cache: OrderedDict[DensityRequest, np.ndarray] = field(default_factory=OrderedDict)
+    # the UI thread reads the cache while the worker fills it: an eviction between a read and its
+    # move_to_end would raise
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def warm(self) -> None:
         """Read the pyramid's small levels into memory (call once from the worker after opening)."""
@@ -88,10 +92,11 @@ class TileService:
 
     def cached(self, request: DensityRequest) -> np.ndarray | None:
         """The exact counts of a request answered before, or None."""
-        counts = self._cache.get(request)
-        if counts is not None:
-            self._cache.move_to_end(request)
-        return counts
+        with self._lock:
+            counts = self._cache.get(request)
+            if counts is not None:
+                self._cache.move_to_end(request)
+            return counts
 
     def first(self, request: DensityRequest) -> Density | None:
         """The cheapest honest answer: cached exact counts, else the pyramid level nearest the bins
@@ -154,10 +159,11 @@ class TileService:
         return [answers[tile] for tile in tiles]
 
     def _remember(self, request: DensityRequest, counts: np.ndarray) -> None:
-        self._cache[request] = counts
-        self._cache.move_to_end(request)
-        while len(self._cache) > self.capacity:
-            self._cache.popitem(last=False)
+        with self._lock:
+            self._cache[request] = counts
+            self._cache.move_to_end(request)
+            while len(self._cache) > self.capacity:
+                self._cache.popitem(last=False)
 
     def rows(self, t0: float, t1: float, filters: Filters = NO_FILTERS, limit: int = 2000,
              token: CancelToken = NEVER) -> pd.DataFrame:

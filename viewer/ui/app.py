@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 import viewer
 from viewer import logs
+from viewer.cli_window import window_arguments
 from viewer.io.cache import load_cached_many
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
@@ -53,10 +54,19 @@ def app_icon() -> QIcon:
     return icon
 
 
-def first_dataset(paths: Sequence[str]) -> tuple[Dataset, str | None]:
-    """The dataset to open first, and an error message if the requested one could not be read."""
+def first_dataset(paths: Sequence[str], table: str | None = None) -> tuple[Dataset, str | None]:
+    """The dataset to open first, and an error message if the requested one could not be read.
+
+    One source too big to load (an engine URL with its ``table``, a DuckDB file, a partitioned folder,
+    a Parquet file over the threshold) opens in place: only its facts are asked, no rows are read.
+    """
     if paths:
         try:
+            if len(paths) == 1:
+                from viewer.source.opening import queried  # noqa: PLC0415 - engine code loads only when needed
+                if queried(paths[0], table):
+                    from viewer.source.windowed import open_for_window  # noqa: PLC0415 - as above
+                    return open_for_window(paths[0], table), None
             return load_cached_many(list(paths)), None
         except LoadError as exc:
             return viewer.load(), str(exc)
@@ -81,12 +91,12 @@ def install_excepthook(parent: QWidget | None) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window on the given dataset path (or the bundled alliance dataset)."""
-    args = [a for a in (sys.argv[1:] if argv is None else argv) if not a.startswith("-")]
+    args, table = window_arguments(sys.argv[1:] if argv is None else argv)
     logs.setup()
     app = application()
     settings = Settings()
     theme.apply(app, settings.theme())  # before any panel is built, so none starts in the wrong colours
-    dataset, error = first_dataset(args)
+    dataset, error = first_dataset(args, table)
     window = MainWindow(ViewState(dataset), settings)
     install_excepthook(window)
     if window.settings is None or window.settings.geometry() is None:

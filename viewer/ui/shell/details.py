@@ -70,8 +70,9 @@ def entity_html(ds: Dataset, entity_id: str, when: pd.Timestamp) -> str:
         items = "".join(f"<li>{_names(ds, r.source)} → {_names(ds, r.target)}: {escape(query.relation_label(r))} "
                         f"({_link(r.source_url, 'source')})</li>" for _, r in ties.iterrows())
         parts.append(f"<p><b>Ties as of {escape(format_date(when, 'day'))}:</b></p><ul>{items}</ul>")
-    count = int(query.actor_mask(ds.events, [entity_id]).sum())
-    parts.append(f"<p>{count} events involve {escape(str(row['name']))}.</p>")
+    if ds.source is None:  # on an engine source this would be a query: the timeline's lanes show it
+        count = int(query.actor_mask(ds.events, [entity_id]).sum())
+        parts.append(f"<p>{count} events involve {escape(str(row['name']))}.</p>")
     return "".join(parts)
 
 
@@ -104,6 +105,7 @@ class DetailsPanel(QWidget):
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._state = state
+        self._asked: set[str] = set()  # event ids asked of an engine source (once each)
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)  # we decide which links may leave the app
         self.browser.anchorClicked.connect(self._open_link)
@@ -133,16 +135,37 @@ class DetailsPanel(QWidget):
         ds = self._state.dataset
         parts: list[str] = []
         for event_id in sorted(selection.events):
-            rows = ds.events[ds.events["id"] == event_id]
-            if len(rows):
-                parts.append(event_html(ds, rows.iloc[0]))
+            row = self._event(ds, event_id)
+            if row is not None:
+                parts.append(event_html(ds, row))
         parts.extend(entity_html(ds, e, self._state.cursor) for e in sorted(selection.entities))
         parts.extend(relation_html(ds, r) for r in sorted(selection.relations))
         if not parts:
-            parts.append(f"<p class='note'>{escape(ds.title)}: {len(ds.events)} events, "
+            parts.append(f"<p class='note'>{escape(ds.title)}: {ds.event_count} events, "
                          f"{len(ds.entities)} entities, {len(ds.relations)} relations. "
                          "Click an event on the timeline or a node in the graph to see it here.</p>")
         self.browser.setHtml("".join(parts))
+
+    def _event(self, ds: Dataset, event_id: str) -> pd.Series | None:
+        """An event's row: from the dataset, or what the engine sent for the timeline, else asked of it
+        in its worker (the details then show again when the answer comes)."""
+        if ds.source is None:
+            rows = ds.events[ds.events["id"] == event_id]
+            return rows.iloc[0] if len(rows) else None
+        from viewer.ui.shared.engine import worker_for  # noqa: PLC0415 - engine code loads only for engine sources
+        worker = worker_for(ds.source)
+        row = worker.known(event_id)
+        if row is None and event_id not in self._asked:
+            self._asked.add(event_id)
+            source = ds.source
+            worker.ask(lambda _token: source.event(event_id), lambda found: self._arrived(ds, found))
+        return row
+
+    def _arrived(self, ds: Dataset, row: pd.Series | None) -> None:
+        if row is not None and ds is self._state.dataset and ds.source is not None:
+            from viewer.ui.shared.engine import worker_for  # noqa: PLC0415 - as above
+            worker_for(ds.source).remember(row.to_frame().T)
+            self._show(self._state.selection)
 
     def _open_link(self, url: QUrl) -> None:
         if url.scheme().lower() in SAFE_SCHEMES:

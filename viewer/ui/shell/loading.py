@@ -39,12 +39,22 @@ class MappingNeeded:
 
 
 def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to: Dataset | None = None,
-                 ask: bool = False) -> Dataset | MappingNeeded:
+                 ask: bool = False, table: str | None = None) -> Dataset | MappingNeeded:
     """The work done in the worker thread (module-level and Qt-free, so it is testable alone).
 
     With ``ask``, a table whose mapping is uncertain is not read whole: its preview comes back instead.
-    With ``add_to``, the file's events, entities and relations join that dataset.
+    With ``add_to``, the file's events, entities and relations join that dataset. A source too big to
+    load (an engine URL or DuckDB ``table``, a partitioned folder, a Parquet file over the threshold)
+    opens in place: the Dataset's ``source`` answers for its events.
     """
+    if add_to is not None and add_to.source is not None:
+        raise LoadError(f"{add_to.meta.path}: its events are queried in place, so no file can be added to it; "
+                        "open the file on its own")
+    if path is not None and not options and add_to is None:
+        from viewer.source.opening import queried  # noqa: PLC0415 - engine code loads only for engine sources
+        if queried(path, table):
+            from viewer.source.windowed import open_for_window  # noqa: PLC0415 - as above
+            return open_for_window(path, table)
     if ask and path is not None:
         asked = needs_mapping(path)
         if asked is not None:
@@ -76,7 +86,7 @@ class Loader(QObject):
         return self._busy
 
     def load(self, path: str | None, options: dict[str, Any] | None = None, add_to: Dataset | None = None,
-             *, ask: bool = False) -> None:
+             *, ask: bool = False, table: str | None = None) -> None:
         """Start opening ``path`` (None: the bundled dataset); a newer request supersedes an older one.
 
         With ``ask``, an uncertain table's preview is made in the worker and comes back as ``mapping_needed``.
@@ -85,7 +95,7 @@ class Loader(QObject):
         request = self._request
         self._busy = True
         self.started.emit(path or "the bundled dataset")
-        future = self._pool.submit(load_dataset, path, options, add_to, ask)
+        future = self._pool.submit(load_dataset, path, options, add_to, ask, table)
         future.add_done_callback(lambda f: self._finish(request, f))
 
     def cancel(self) -> None:

@@ -47,13 +47,14 @@ class Opening(QObject):
         if path:
             self.open_path(path, add=True)
 
-    def open_path(self, path: str | None, *, add: bool = False) -> None:
+    def open_path(self, path: str | None, *, add: bool = False, table: str | None = None) -> None:
         """Start opening a dataset in the background (None: the bundled one).
 
         A table whose columns cannot be mapped with certainty first asks the user (the mapping dialog);
-        with ``add`` the file joins the open dataset instead of replacing it.
+        with ``add`` the file joins the open dataset instead of replacing it. A big Parquet source, a
+        DuckDB file or an engine URL (with its events ``table``) is queried in place, not loaded.
         """
-        self.window.loader.load(path, None, self.window.state.dataset if add else None, ask=True)
+        self.window.loader.load(path, None, self.window.state.dataset if add else None, ask=True, table=table)
 
     def _on_mapping_needed(self, needed: MappingNeeded) -> None:
         """The worker found an uncertain table: the user maps its columns, then it is read once."""
@@ -84,7 +85,7 @@ class Opening(QObject):
         if window.settings is not None and dataset.meta.path:
             window.settings.add_recent(dataset.meta.path)
             self.refresh_recent(window.recent_menu)
-        log.info("opened %s (%d events, %d problems)", dataset.meta.path, len(dataset.events), len(dataset.problems))
+        log.info("opened %s (%d events, %d problems)", dataset.meta.path, dataset.event_count, len(dataset.problems))
         if dataset.problems:
             window.statusBar().showMessage(f"Opened with {len(dataset.problems)} problems: File → Loading problems",
                                            15_000)

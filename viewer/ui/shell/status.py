@@ -32,7 +32,8 @@ class StatusLine:
         ds = self.state.dataset
         problems = f" · {len(ds.problems)} loading problems" if ds.problems else ""
         as_of = format_date(self.state.cursor, "day")
-        self.text.setText(f"{len(ds.events):,} events · {len(ds.entities):,} entities · "
+        queried = " (queried in place)" if ds.source is not None else ""
+        self.text.setText(f"{ds.event_count:,} events{queried} · {len(ds.entities):,} entities · "
                           f"{len(ds.relations):,} relations{problems} · as of {as_of}")
 
     def busy(self, on: bool, what: str = "") -> None:

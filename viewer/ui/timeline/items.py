@@ -227,24 +227,8 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         m = self.marks
         n_bins = max(int((right - left) / 2.0), 1)
         counts = self._counts(vis, t0, t1, n_bins)
-        scale = np.sqrt(counts / max(int(counts.max()), 1))  # sqrt keeps lone events visible next to busy weeks
-        top_px = min(t * sy + dy for t, _ in m.bands)
-        height = max(int(abs(m.height * sy)), 1)
-        ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
-        pixels = max(int(height * ratio), 1)  # rows in device pixels: crisp bar tops at HiDPI
-        rows = (np.arange(pixels, dtype=np.float64)[:, None] + 0.5) / ratio
-        image = np.zeros((pixels, n_bins, 4), dtype=np.uint8)
-        for lane, (top, bottom) in enumerate(m.bands):
-            y0, y1 = sorted(((top * sy + dy) - top_px, (bottom * sy + dy) - top_px))
-            lo, hi = max(int(y0 * ratio), 0), min(int(np.ceil(y1 * ratio)), pixels)
-            floor = y1 - 2.0
-            bar_top = floor - scale[lane] * (y1 - y0 - 6.0)
-            mask = (rows[lo:hi] >= bar_top[None, :]) & (rows[lo:hi] <= floor) & (counts[lane] > 0)[None, :]
-            colour = QColor(m.colours[lane])
-            image[lo:hi][mask] = (colour.blue(), colour.green(), colour.red(), 200)  # Format_ARGB32 is BGRA
-        self._density_image = image  # QImage borrows the buffer: keep it alive past drawImage
-        qimage = QImage(image.data, n_bins, pixels, n_bins * 4, QImage.Format.Format_ARGB32)
-        p.drawImage(QRectF(left, top_px, right - left, height), qimage)
+        # QImage borrows the buffer: keep it alive past drawImage
+        self._density_image = paint_counts(p, counts, m.bands, m.colours, m.height, (left, right), sy, dy)
 
     def _label_widths(self, events: np.ndarray) -> np.ndarray:
         """Widths in the bold font, measured once per event (titles fetched in bulk, not one by one)."""
@@ -381,6 +365,32 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             if box.contains(scene_pos):
                 return t0, t1
         return None
+
+
+def paint_counts(p: QPainter, counts: np.ndarray, bands: list[tuple[float, float]], colours: list[QColor],
+                 height_rows: float, edges: tuple[float, float], sy: float, dy: float) -> np.ndarray:
+    """Counts per lane per column (columns spread over ``edges`` in device pixels) as bars rising from
+    each lane's floor, painted as one image; returns the image's buffer, which must outlive the paint."""
+    left, right = edges
+    n_bins = max(counts.shape[1], 1)
+    scale = np.sqrt(counts / max(int(counts.max(initial=0)), 1))  # sqrt keeps lone events visible by busy weeks
+    top_px = min(t * sy + dy for t, _ in bands)
+    height = max(int(abs(height_rows * sy)), 1)
+    ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
+    pixels = max(int(height * ratio), 1)  # rows in device pixels: crisp bar tops at HiDPI
+    rows = (np.arange(pixels, dtype=np.float64)[:, None] + 0.5) / ratio
+    image = np.zeros((pixels, n_bins, 4), dtype=np.uint8)
+    for lane, (top, bottom) in enumerate(bands[:len(counts)]):
+        y0, y1 = sorted(((top * sy + dy) - top_px, (bottom * sy + dy) - top_px))
+        lo, hi = max(int(y0 * ratio), 0), min(int(np.ceil(y1 * ratio)), pixels)
+        floor = y1 - 2.0
+        bar_top = floor - scale[lane] * (y1 - y0 - 6.0)
+        mask = (rows[lo:hi] >= bar_top[None, :]) & (rows[lo:hi] <= floor) & (counts[lane] > 0)[None, :]
+        colour = QColor(colours[lane])
+        image[lo:hi][mask] = (colour.blue(), colour.green(), colour.red(), 200)  # Format_ARGB32 is BGRA
+    qimage = QImage(image.data, n_bins, pixels, n_bins * 4, QImage.Format.Format_ARGB32)
+    p.drawImage(QRectF(left, top_px, right - left, height), qimage)
+    return image
 
 
 def _shared_openings(titles: list[str]) -> set[str]:

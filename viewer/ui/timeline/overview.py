@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from viewer.model import lane_packing, navigation
 from viewer.model.dates import to_seconds
 from viewer.model.window import TimeWindow
+from viewer.source.base import CancelToken, DensityRequest, Generation
 from viewer.ui.shared.date_axis import DateAxis
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shared.theme import Theme, colour_plot, current, follow, qcolor
@@ -58,6 +59,7 @@ class OverviewStrip(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot)
         self._syncing = False
+        self._generation = Generation()  # an engine source's newer question makes the older one stale
         self._starts = np.zeros(0)
         self.counts = np.zeros(0, dtype=np.int64)
         self.hits = np.zeros(0, dtype=np.int64)
@@ -108,11 +110,44 @@ class OverviewStrip(QWidget):
         self._follow_window(window)
 
     def _draw_bars(self) -> None:
+        if self.state.dataset.source is not None:
+            self._draw_source_bars()
+            return
         matched = navigation.matches(self.state.dataset, self.state.filters) if self.state.filters.active else None
         edges, self.counts, self.hits = navigation.overview_bins(self._starts, self.lo, self.hi, matched, N_BINS)
+        self._set_bars(edges, matched is not None)
+
+    def _draw_source_bars(self) -> None:
+        """An engine source's bars: the row-group estimate at once, the exact counts from its worker."""
+        from viewer.ui.shared.engine import worker_for  # noqa: PLC0415 - engine code loads only for engine sources
+        source, filters = self.state.dataset.source, self.state.filters
+        assert source is not None
+        worker = worker_for(source)
+        edges = np.linspace(self.lo, self.hi, N_BINS + 1)
+        everything = DensityRequest(self.lo, self.hi, N_BINS)
+        matching = DensityRequest(self.lo, self.hi, N_BINS, filters=filters)
+        known, hits = worker.tiles.cached(everything), worker.tiles.cached(matching)
+        if known is not None and (hits is not None or not filters.active):
+            self.counts = known.sum(axis=0)
+            self.hits = hits.sum(axis=0) if hits is not None else self.counts
+            self._set_bars(edges, filters.active)
+            return
+        guess = worker.tiles.first(everything)
+        self.counts = guess.counts.sum(axis=0) if guess is not None else np.zeros(N_BINS, dtype=np.int64)
+        self.hits = np.zeros(N_BINS, dtype=np.int64)
+        self._set_bars(edges, filters.active)
+        token = self._generation.next()
+
+        def work(token: CancelToken) -> None:
+            worker.tiles.density(everything, token)
+            if filters.active:
+                worker.tiles.density(matching, token)
+
+        worker.ask(work, lambda _none: self._draw_bars(), token)
+
+    def _set_bars(self, edges: np.ndarray, filtering: bool) -> None:
         top = float(np.sqrt(self.counts.max(initial=0))) or 1.0  # sqrt: lone events stay visible beside busy weeks
         self.view.setYRange(0.0, 1.08, padding=0)
-        filtering = matched is not None
         self.all_bars.setOpts(x0=edges[:-1], x1=edges[1:], height=np.sqrt(self.counts) / top,
                               brush=qcolor(self.theme.muted) if filtering else qcolor(self.theme.accent, 170))
         self.matched_bars.setOpts(x0=edges[:-1], x1=edges[1:], height=np.sqrt(self.hits) / top)

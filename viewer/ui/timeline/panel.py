@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
+import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -30,6 +32,9 @@ from viewer.ui.timeline.cursor import CursorLine
 from viewer.ui.timeline.items import EventsItem, Marks, tooltip_text
 from viewer.ui.timeline.lanes import COLLAPSED_MARK, LaneControls, lane_colours
 from viewer.ui.timeline.view import TimelineViewBox
+
+if TYPE_CHECKING:
+    from viewer.ui.timeline.engine_view import EngineView
 
 CURSOR_LABEL_ROWS = 1.1
 LANE_PAD = 0.3  # rows of air above and below each lane's sub-rows
@@ -73,9 +78,11 @@ class TimelinePanel(QWidget):
         self._lane_geometry: tuple[object, ...] = ()  # lane names, tops and collapsed flags last drawn
         self._layout_key: tuple[object, ...] | None = None
         self._names: dict[str, str] = {}
+        self._events = state.dataset.events  # what the marks index: the dataset's events, or an engine window's
+        self.engine: EngineView | None = None  # made when a dataset's events are in an engine source
         self.theme = follow(self.set_theme)
         self.view.sigXRangeChanged.connect(self._on_view_range)
-        self.view.sigResized.connect(lambda _vb: self._relayout())
+        self.view.sigResized.connect(lambda _vb: self._on_resized())
         self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
         self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.plot.viewport().installEventFilter(self)
@@ -136,6 +143,8 @@ class TimelinePanel(QWidget):
             self._relayout()
         if "window" in fields:
             self._on_window_changed(self.state.window)
+        if "filters" in fields and self.engine is not None:
+            self.engine.refresh()
         if fields & {"selection", "filters"} or view.hide_unmatched != seen.hide_unmatched:
             self._update_emphasis()
         elif "hover" in fields:
@@ -194,21 +203,19 @@ class TimelinePanel(QWidget):
     def _rebuild(self) -> None:
         ds = self.state.dataset
         self._names = {str(k): str(v) for k, v in zip(ds.entities["id"], ds.entities["name"], strict=True)}
-        # ids stay in Arrow: a list + dict of a million ids cost ~300 bytes an event and ~2 s
-        self._ids = IdLookup(ds.events["id"])
-        self._index = self._ids.index
-        lanes = lane_packing.lane_rows(ds.events, ds.meta.principal, self._names, group_by=self.group_by,
-                                       packed=False)  # packing waits for a zoom level
-        self._all_lanes, self._backgrounds = split_backgrounds(lanes, ds.events, self.group_by)
-        self._kinds = lane_packing.event_kinds(ds.events)
-        self._titles = marks.LabelTexts(ds.events)  # computed per label drawn
-        # Packing only needs label lengths roughly (they are clipped to a slot), so skip measuring each.
-        chars = self._titles.lengths()
-        self._label_px = chars * QFontMetricsF(self.items.font).averageCharWidth() * 1.1
-        self._use_lanes(self._all_lanes)
         span, window = navigation.data_span(ds), self.state.window
         first, last = span if span else (window.start, window.end)
         lo, hi = lane_packing.x_limits(first, last, (window.start, window.end))
+        if ds.source is not None or self.engine is not None:
+            if self.engine is None:
+                from viewer.ui.timeline.engine_view import EngineView  # noqa: PLC0415 - engine code loads when used
+                self.engine = EngineView(self)
+            self.engine.set_limits(lo, hi)
+            self.engine.start(ds, self._names)  # draws the source's lanes through show_events
+        if ds.source is None:
+            lanes = lane_packing.lane_rows(ds.events, ds.meta.principal, self._names, group_by=self.group_by,
+                                           packed=False)  # packing waits for a zoom level
+            self.show_events(ds.events, *split_backgrounds(lanes, ds.events, self.group_by))
         self._syncing = True  # limits may clamp the old range: that is not the user's window
         try:
             self.view.setLimits(xMin=lo, xMax=hi, minXRange=MIN_SPAN, maxXRange=hi - lo)
@@ -218,6 +225,24 @@ class TimelinePanel(QWidget):
         self._relayout()
         self.as_of.follow(self.state.cursor)
         self._update_emphasis()
+
+    def show_events(self, events: pd.DataFrame, lanes: lane_packing.Lanes,
+                    backgrounds: Backgrounds | None = None) -> None:
+        """Draw these events in these lanes: the dataset's, or the rows an engine sent for a window."""
+        self._events = events
+        # ids stay in Arrow: a list + dict of a million ids cost ~300 bytes an event and ~2 s
+        self._ids = IdLookup(events["id"])
+        self._index = self._ids.index
+        self._all_lanes, self._backgrounds = lanes, backgrounds or Backgrounds()
+        self._kinds = lane_packing.event_kinds(events)
+        self._titles = marks.LabelTexts(events)  # computed per label drawn
+        # Packing only needs label lengths roughly (they are clipped to a slot), so skip measuring each.
+        chars = self._titles.lengths()
+        self._label_px = chars * QFontMetricsF(self.items.font).averageCharWidth() * 1.1
+        self._use_lanes(lanes)
+        if self.engine is not None and self.engine.active:  # rows came later than the dataset: redraw now
+            self._relayout()
+            self._update_emphasis()
 
     def _use_lanes(self, lanes: lane_packing.Lanes) -> None:
         """Draw these lanes from now on: all of them, or those "Hide non-matching" leaves an event in."""
@@ -300,11 +325,20 @@ class TimelinePanel(QWidget):
         if self._syncing:  # our own range change: whoever made it relays out
             return
         self._relayout()
+        if self.engine is not None:
+            self.engine.refresh()
         self.state.set_window(TimeWindow(float(x_range[0]), float(x_range[1])))
+
+    def _on_resized(self) -> None:
+        self._relayout()
+        if self.engine is not None:
+            self.engine.refresh()
 
     def _on_window_changed(self, window: TimeWindow) -> None:
         self._apply_window(window)
         self._relayout()
+        if self.engine is not None:
+            self.engine.refresh()
         # pyqtgraph moves the items to the new range lazily, inside the next paint, which then asks for a
         # second paint of the same frame: move them now, and the frame is painted once
         self.view.updateMatrix()
@@ -338,7 +372,7 @@ class TimelinePanel(QWidget):
         inside = self.view.sceneBoundingRect().contains(scene_pos)
         event_id = self.event_at(scene_pos) if inside else None
         if event_id != self.state.hover and event_id is not None:
-            row = self.state.dataset.events.iloc[self._index[event_id]]
+            row = self._events.iloc[self._index[event_id]]
             global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
             QToolTip.showText(global_pos, tooltip_text(row, self._names), self.plot)
         elif event_id is None and self.state.hover is not None:
@@ -374,12 +408,14 @@ class TimelinePanel(QWidget):
             event.accept()  # type: ignore[attr-defined]
 
     def _update_emphasis(self) -> None:
-        events = self.state.dataset.events
+        events = self._events
         selection: Selection = self.state.selection
         strong = np.zeros(len(events), dtype=bool)
         strong[[self._index[e] for e in selection.events if e in self._index]] = True
         faded = ~actor_mask(events, list(selection.entities)) if selection.entities else np.zeros(len(events), bool)
-        unmatched = ~navigation.matches(self.state.dataset, self.state.filters)
+        # an engine sends only the rows the filters match
+        unmatched = np.zeros(len(events), bool) if self.state.dataset.source is not None else \
+            ~navigation.matches(self.state.dataset, self.state.filters)
         hidden = unmatched & ~strong if self.hide_unmatched else np.zeros(len(events), bool)
         self.items.set_emphasis(strong, faded | unmatched, self._index.get(self.state.hover or "", -1), hidden)
         self._layout_key = None if self.hide_unmatched else self._layout_key  # what is crowded may change

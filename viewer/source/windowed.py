@@ -1,0 +1,95 @@
+"""Open an engine source for the window: a Dataset with no event rows, whose events stay in the source.
+
+Everything the window asks on its UI thread must already be known when the Dataset arrives, so the
+opener (run in the loader's worker thread) asks the engine for the count, the span, the longest
+span and the lanes of every grouping now; the footers' row-group statistics become the timeline's
+first, lane-less picture. Qt-free.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
+from viewer.model.dates import to_seconds
+from viewer.model.lane_packing import OTHER, Lanes, short_name
+from viewer.source import actor_lanes
+from viewer.source.base import GROUPINGS, EventSource, LaneSpec
+from viewer.source.connect import locate
+from viewer.source.stats import estimate
+
+__all__ = ["empty_events", "lane_labels", "lane_spec", "open_for_window", "row_lanes"]
+
+
+@cache
+def empty_events() -> pd.DataFrame:
+    """An events frame with every column a loaded one has, and no rows (shared: treat as read-only)."""
+    frame = pd.DataFrame({"id": pd.Series([], dtype="str"), "start": pd.Series([], dtype="str")})
+    return build_dataset(Tables(frame), DatasetMeta(), []).events
+
+
+def open_for_window(source: str | Path, table: str | None = None) -> Dataset:
+    """The Dataset the window shows for an engine source (call off the UI thread: it asks the engine)."""
+    from viewer.source.engine import EngineSource  # noqa: PLC0415 - ibis loads only when an engine source opens
+    from viewer.source.opening import open_engine  # noqa: PLC0415 - as above
+    spec = locate(source, table)
+    lazy = open_engine(spec)
+    engine = lazy.source
+    assert isinstance(engine, EngineSource)  # open_engine always queries
+    engine.count()
+    engine.span()
+    engine.longest()
+    for group_by in GROUPINGS:
+        lane_spec(engine, group_by, lazy.meta.principal)
+    if spec.kind == "parquet":
+        engine.estimate = estimate(spec.files)
+    return Dataset(empty_events(), lazy.entities, lazy.relations, lazy.meta, lazy.problems, source=engine)
+
+
+def lane_spec(source: EventSource, group_by: str, principal: tuple[str, ...]) -> LaneSpec:
+    """The source's lanes for a grouping (an attribute grouping, which sources cannot answer, is one lane)."""
+    if group_by not in GROUPINGS:
+        group_by = "none"
+    keys = source.lane_keys(group_by, principal if group_by == "actor" else ())
+    return LaneSpec(group_by, keys or ("all",))
+
+
+def lane_labels(spec: LaneSpec, names: dict[str, str]) -> tuple[str, ...]:
+    """What each lane is called (as ``lane_rows`` names them)."""
+    if spec.group_by == "actor":
+        return tuple(OTHER if k == OTHER else short_name(names.get(k, k)) for k in spec.keys)
+    if spec.group_by == "category":
+        return tuple(k.replace("_", " ").capitalize() if k != OTHER else OTHER for k in spec.keys)
+    return tuple("Events" for _ in spec.keys)
+
+
+def row_lanes(rows: pd.DataFrame, spec: LaneSpec, labels: tuple[str, ...]) -> Lanes:
+    """A window's rows as (event, lane) pairs in the source's fixed lanes (sub-rows not yet packed)."""
+    lane_of = {key: i for i, key in enumerate(spec.keys)}
+    if spec.group_by == "actor":
+        lists = [str(a) for a in rows["actors"].astype(str)]
+        pairs = actor_lanes.lane_pairs(sorted(set(lists)), spec.keys)
+        per_list: dict[str, list[int]] = {}
+        for text, key in pairs:
+            if key in lane_of:
+                per_list.setdefault(text, []).append(lane_of[key])
+        found = [(i, k) for i, text in enumerate(lists) for k in per_list.get(text, [])]
+    elif spec.group_by == "category":
+        cats = rows["category"].astype(str).tolist()
+        found = [(i, lane_of[c or OTHER]) for i, c in enumerate(cats) if (c or OTHER) in lane_of]
+    else:
+        found = [(i, 0) for i in range(len(rows))]
+    event = np.array([i for i, _ in found], dtype=np.int64)
+    lane = np.array([k for _, k in found], dtype=np.int64)
+    starts = np.asarray(to_seconds(rows["span_start"]), dtype=np.float64)
+    ends = np.asarray(to_seconds(rows["span_end"]), dtype=np.float64)
+    ends = np.where(np.isnan(ends), starts, np.maximum(ends, starts))
+    start, end = starts[event], ends[event]
+    order = np.lexsort((lane, start))
+    return Lanes(spec.keys, labels, event[order], lane[order], np.zeros(len(order), np.int64), start[order],
+                 end[order])
+
