@@ -57,20 +57,28 @@ def app_icon() -> QIcon:
 def first_dataset(paths: Sequence[str], table: str | None = None) -> tuple[Dataset, str | None]:
     """The dataset to open first, and an error message if the requested one could not be read.
 
-    One source too big to load (an engine URL with its ``table``, a DuckDB file, a partitioned folder,
-    a Parquet file over the threshold) opens in place: only its facts are asked, no rows are read.
+    A source queried in place (an engine URL with its ``table``, a DuckDB file, a partitioned folder,
+    a Parquet file over the threshold) is not opened here: see :func:`queried_source`.
     """
-    if paths:
+    if paths and queried_source(paths, table) is None:
         try:
-            if len(paths) == 1:
-                from viewer.source.opening import queried  # noqa: PLC0415 - engine code loads only when needed
-                if queried(paths[0], table):
-                    from viewer.source.windowed import open_for_window  # noqa: PLC0415 - as above
-                    return open_for_window(paths[0], table), None
             return load_cached_many(list(paths)), None
         except LoadError as exc:
             return viewer.load(), str(exc)
     return viewer.load(), None
+
+
+def queried_source(paths: Sequence[str], table: str | None = None) -> str | None:
+    """The one source to query in place, if that is what was asked; the window opens it through its
+    loader once shown (asking an engine for its count, span and lanes can take seconds: never before
+    the window is up)."""
+    if len(paths) != 1:
+        return None
+    from viewer.source.opening import queried  # noqa: PLC0415 - engine code loads only when needed
+    try:
+        return paths[0] if queried(paths[0], table) else None
+    except LoadError:
+        return paths[0]  # e.g. a mistyped ENTENTE_ENGINE_ROWS: the loader says so in a dialog, nothing is read
 
 
 def install_excepthook(parent: QWidget | None) -> None:
@@ -103,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.resize(1600, 900)
     window.show()
     heap.settle()
+    deferred = queried_source(args, table)
+    if deferred is not None:
+        window.opening.open_path(deferred, table=table)
     if os.environ.get(FIRST_FRAME_EXIT):  # the start-up benchmark: paint the first frame, then leave
         app.processEvents()
         window.repaint()

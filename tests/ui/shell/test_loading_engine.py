@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from pytestqt.qtbot import QtBot
 
 from viewer.model.problems import LoadError
+from viewer.source import windowed
 from viewer.source.windowed import open_for_window
+from viewer.ui.app import first_dataset, queried_source
+from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.loading import load_dataset
+from viewer.ui.shell.main_window import MainWindow
 
 
 def _write(path: Path, n: int) -> Path:
@@ -28,3 +34,19 @@ def test_nothing_can_be_added_to_a_dataset_queried_in_place(tmp_path: Path) -> N
     ds = open_for_window(_write(tmp_path / "events.parquet", 40))
     with pytest.raises(LoadError, match="queried in place"):
         load_dataset(str(tmp_path / "events.parquet"), add_to=ds)
+
+
+def test_a_source_named_on_the_command_line_opens_after_the_window_is_up(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
+        make_window: Callable[..., MainWindow]) -> None:
+    monkeypatch.setenv("ENTENTE_ENGINE_ROWS", "10")
+    path = str(_write(tmp_path / "events.parquet", 40))
+    asked: list[str] = []
+    monkeypatch.setattr(windowed, "open_for_window", lambda *a, **k: asked.append("open") or open_for_window(*a, **k))
+    dataset, error = first_dataset([path])
+    assert error is None and dataset.source is None and not asked  # the bundled dataset: nothing asked yet
+    assert queried_source([path]) == path
+    window = make_window(ViewState(dataset))
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.opening.open_path(path)  # what main() does once the window is shown
+    assert window.state.dataset.source is not None and window.state.dataset.event_count == 40
