@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 from pytestqt.qtbot import QtBot
 
+from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 from viewer.source import windowed
 from viewer.source.windowed import open_for_window
@@ -42,7 +44,12 @@ def test_a_source_named_on_the_command_line_opens_after_the_window_is_up(
     monkeypatch.setenv("ENTENTE_ENGINE_ROWS", "10")
     path = str(_write(tmp_path / "events.parquet", 40))
     asked: list[str] = []
-    monkeypatch.setattr(windowed, "open_for_window", lambda *a, **k: asked.append("open") or open_for_window(*a, **k))
+
+    def opening(*args: Any, **kwargs: Any) -> Dataset:
+        asked.append("open")
+        return open_for_window(*args, **kwargs)
+
+    monkeypatch.setattr(windowed, "open_for_window", opening)
     dataset, error = first_dataset([path])
     assert error is None and dataset.source is None and not asked  # the bundled dataset: nothing asked yet
     assert queried_source([path]) == path
