@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from pytestqt.qtbot import QtBot
 
 import viewer
@@ -27,3 +28,23 @@ def test_a_queued_load_dropped_at_shutdown_is_not_an_error(qtbot: QtBot, monkeyp
     gate.set()
     qtbot.wait(300)
     # the autouse guard in tests/ui/conftest.py fails this test if "loading failed" was logged
+
+
+def test_a_load_that_finishes_after_its_window_is_gone_is_not_an_error(
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    gate = threading.Event()
+
+    def slow(*_args: object) -> object:
+        gate.wait(5)
+        return viewer.load()
+
+    monkeypatch.setattr(loading, "load_dataset", slow)
+    loader = Loader()
+    loader.load(None)  # under way in the worker when the window closes
+    worker = loader._pool
+    loader.shutdown()
+    shiboken6.delete(loader)  # the window and its loader are gone (found by the long monkey run)
+    gate.set()
+    worker.shutdown(wait=True)  # the load finished, and its callback ran
+    qtbot.wait(100)
+    # the autouse guard fails this test if "loading failed" (a deleted signal source) was logged

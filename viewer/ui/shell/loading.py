@@ -78,6 +78,7 @@ class Loader(QObject):
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entente-load")
         self._request = 0
         self._busy = False
+        self._closed = False  # set at shutdown: a load that finishes later has nobody to tell
         self._done.connect(self._deliver)
 
     @property
@@ -106,21 +107,26 @@ class Loader(QObject):
             self.cancelled.emit()
 
     def shutdown(self) -> None:
-        """Stop accepting work (at exit); a load under way finishes in the background."""
+        """Stop accepting work (at exit); a load under way finishes in the background, and quietly."""
+        self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
 
     def _finish(self, request: int, future: Future[Dataset | MappingNeeded]) -> None:
         # Runs in the worker thread: hand over to the UI thread through a queued signal.
-        if future.cancelled():
-            return  # dropped by shutdown (the window closed): nobody waits for it, and it is no error
+        if future.cancelled() or self._closed:
+            return  # dropped or outlived by the window that asked: nobody waits for it, and it is no error
         try:
-            self._done.emit(request, future.result(), None)
+            result, error = future.result(), None
         except LoadError as exc:
-            details = "\n".join(str(p) for p in exc.problems)
-            self._done.emit(request, None, (str(exc), details))
+            result, error = None, (str(exc), "\n".join(str(p) for p in exc.problems))
         except Exception as exc:  # a loader bug must not take the window down: report it
             log.exception("loading failed")
-            self._done.emit(request, None, (f"Unexpected error while reading: {exc}", traceback.format_exc()))
+            result, error = None, (f"Unexpected error while reading: {exc}", traceback.format_exc())
+        try:
+            self._done.emit(request, result, error)
+        except RuntimeError:  # the loader itself was deleted after the check above (the window closed)
+            if not self._closed:
+                raise
 
     def _deliver(self, request: int, dataset: Dataset | MappingNeeded | None, error: tuple[str, str] | None) -> None:
         if request != self._request:
