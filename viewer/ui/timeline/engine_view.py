@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import QObject, QRectF, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QLabel
@@ -118,6 +119,16 @@ class EngineView(QObject):
         self._soon.setSingleShot(True)
         self._soon.setInterval(0)  # a burst of wheel steps in one pass of the event loop asks once
         self._soon.timeout.connect(self._ask)
+        panel.destroyed.connect(self._retire)
+
+    def _retire(self) -> None:
+        """The panel is gone (the window closed): every question still out becomes stale, answers are dropped."""
+        self.generation.next()
+        self.source = None
+
+    def _alive(self) -> bool:
+        """False once the window has been torn down under us (an answer may arrive after that)."""
+        return shiboken6.isValid(self.item) and shiboken6.isValid(self.panel)
 
     @property
     def active(self) -> bool:
@@ -201,6 +212,8 @@ class EngineView(QObject):
         self.worker.ask(work, lambda picture: self._tiles_arrived(picture, t0, t1, token), token)
 
     def _tiles_arrived(self, picture: Picture, t0: float, t1: float, token: CancelToken) -> None:
+        if not self._alive():
+            return
         self._last = picture
         self.item.update()
         if self.worker is None or int(picture.counts.sum()) > ROWS_AT_MOST:
@@ -219,7 +232,7 @@ class EngineView(QObject):
         self.worker.ask(work, self._rows_arrived, token)
 
     def _rows_arrived(self, answer: tuple[pd.DataFrame, tuple[float, float]] | None) -> None:
-        if answer is not None and self.worker is not None:
+        if answer is not None and self.worker is not None and self._alive():
             self.worker.remember(answer[0])
             self._show_rows(*answer)
 
@@ -230,6 +243,8 @@ class EngineView(QObject):
         self.item.update()
 
     def _on_busy(self, busy: bool) -> None:
+        if not shiboken6.isValid(self.hint):
+            return
         self.hint.adjustSize()
         self.hint.move(max(self.panel.plot.width() - self.hint.width() - 16, 0), 10)
         self.hint.setVisible(busy)
