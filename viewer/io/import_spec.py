@@ -18,13 +18,14 @@ from typing import Any
 
 from viewer.io.atomic import replace_file
 from viewer.model.attributes import TYPES
+from viewer.model.clock import CLOCKS
 from viewer.model.problems import LoadError
 
 VERSION = 1
 CORE_FIELDS = ("start", "end", "title", "description", "category", "url", "id", "time", "timezone")
 PLACEHOLDERS = ("", "-", "--", "—", "?", "n/a", "na", "none", "null", "nil", "unknown", "not applicable",
                 "not available", "no acquirer", "no buyer", "no owner", "no parent", "no one")
-READ_OPTIONS = ("header", "delimiter", "encoding", "date_order")
+READ_OPTIONS = ("header", "delimiter", "encoding", "date_order", "clock")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class ImportSpec:
     delimiter: str | None = None
     encoding: str | None = None
     date_order: str | None = None
+    clock: str | None = None  # "number": the start column holds plain numbers (ticks), not dates
 
     def columns(self) -> list[str]:
         """Every column the spec names (to check them against a file's header)."""
@@ -184,8 +186,10 @@ def from_json(document: object, label: str = "mapping") -> ImportSpec:
     read = _object(doc.get("read") or {}, "read", label)
     if "header" in read and read["header"] is not None and not isinstance(read["header"], bool):
         raise LoadError(f"{label}: 'read.header' must be true, false or null")
-    for key in ("delimiter", "encoding", "date_order"):
+    for key in ("delimiter", "encoding", "date_order", "clock"):
         values[key] = _text(read.get(key), f"read.{key}", label)
+    if values["clock"] not in (None, *CLOCKS):
+        raise LoadError(f"{label}: 'read.clock' must be one of {', '.join(CLOCKS)}, got {values['clock']!r}")
     placeholders = doc.get("placeholders")
     return replace(ImportSpec(**values), entities=tuple(entities), relations=tuple(relations),
                    types=tuple(sorted(types.items())), ignore=_strings(doc.get("ignore"), "ignore", label),
