@@ -3,10 +3,10 @@
 An edge becomes one relation, or one per ``<spell>`` when it has spells, valid from ``start``
 (or ``startopen``) to ``end`` (or ``endopen``). ``timeformat`` date/dateTime values are dates;
 ``integer``/``double`` values are plain numbers (ticks, steps: a Gephi integer time is not a year), so
-the dataset gets the numeric clock (:mod:`viewer.model.clock`) and shows them as numbers. A node's ``start``/``end`` (or its spells)
-become the entity's presence (``valid_from``/``valid_to``): the graph hides it outside them. Several
-spells give one period from the first start to the last end (noted as info), since an entity has
-one period. A node with a start also adds one event "<label> appears" per start, so dated graphs
+the dataset gets the numeric clock (:mod:`viewer.model.clock`) and shows them as numbers. A node's
+``start``/``end`` (or its spells) become the entity's presence (``valid_from``/``valid_to``): the
+graph hides it outside them. Several spells give one period from the first start to the last end
+(noted as info), since an entity has one period. A node with a start also adds one event "<label> appears" per start, so dated graphs
 show on the timeline. Dynamic attribute values (``attvalue`` with start/end) are not turned into history.
 """
 
@@ -20,8 +20,8 @@ import pandas as pd
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
-from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.clock import CALENDAR, NUMBER, parse_instant
+from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
 
 EXPECTED = "a GEXF file (<gexf><graph><nodes>…</nodes><edges>…</edges></graph></gexf>)"

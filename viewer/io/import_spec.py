@@ -186,16 +186,22 @@ def from_json(document: object, label: str = "mapping") -> ImportSpec:
     read = _object(doc.get("read") or {}, "read", label)
     if "header" in read and read["header"] is not None and not isinstance(read["header"], bool):
         raise LoadError(f"{label}: 'read.header' must be true, false or null")
-    for key in ("delimiter", "encoding", "date_order", "clock"):
+    for key in ("delimiter", "encoding", "date_order"):
         values[key] = _text(read.get(key), f"read.{key}", label)
-    if values["clock"] not in (None, *CLOCKS):
-        raise LoadError(f"{label}: 'read.clock' must be one of {', '.join(CLOCKS)}, got {values['clock']!r}")
+    values["clock"] = _clock(read.get("clock"), label)
     placeholders = doc.get("placeholders")
     return replace(ImportSpec(**values), entities=tuple(entities), relations=tuple(relations),
                    types=tuple(sorted(types.items())), ignore=_strings(doc.get("ignore"), "ignore", label),
                    placeholders=PLACEHOLDERS if placeholders is None else _strings(placeholders, "placeholders",
                                                                                    label),
                    header=read.get("header"))
+
+
+def _clock(value: object, label: str) -> str | None:
+    """``read.clock``: how the start column's times are read (``number`` for ticks), or None to guess."""
+    if value not in (None, *CLOCKS):
+        raise LoadError(f"{label}: 'read.clock' must be one of {', '.join(CLOCKS)}, got {value!r}")
+    return None if value is None else str(value)
 
 
 def read_spec(path: str | Path) -> ImportSpec:

@@ -2,9 +2,10 @@
 
 A table is on the numeric clock (:mod:`viewer.model.clock`) when the reader is told so (``clock="number"``,
 or ``"read": {"clock": "number"}`` in an import spec), when its start column is named like a tick
-(``tick``, ``step``, ``t``, ``time`` …) and holds only numbers, or when it holds only numbers and more
-than :data:`FAILED_SHARE` of them cannot be dates (``0.5``, ``12345`` as years, Excel serials or Unix time
-would otherwise drop those rows). Numbers that read as dates (years, ``YYYYMMDD``, Unix seconds) stay dates.
+(``tick``, ``step``, ``t``, ``time`` …) and holds only numbers, or when it holds only numbers, is not
+named like a date (``year``, ``date`` …) and at least :data:`FAILED_SHARE` of them cannot be dates, or one
+that cannot is a fraction (``0.5`` is no year). Those rows would otherwise be dropped. Numbers that
+read as dates (years, ``YYYYMMDD``, Unix seconds) stay dates, and a few bad ones among them stay errors.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from viewer.model.problems import LoadError, Problem
 
 TICK_NAMES = ("tick", "ticks", "step", "steps", "timestep", "iteration", "iter", "generation", "round",
               "frame", "t", "time", "simtime", "simulationtime")
-FAILED_SHARE = 0.05  # a date column with a few typos stays dates; beyond this share the numbers are not dates
+FAILED_SHARE = 0.5  # a date column with some typos stays dates; from half unreadable the numbers are not dates
 SAMPLE = 2000
 
 
@@ -45,8 +46,14 @@ def given_clock(values: pd.Series, name: str, options: dict[str, Any], label: st
 
 def dates_fail(values: pd.Series, invalid: pd.Series, name: str, label: str, problems: list[Problem]) -> bool:
     """True when a column of plain numbers mostly cannot be dates: it is then read on the numeric clock."""
-    present = int(date_columns.clean_text(values).notna().sum())
-    if not present or int(invalid.sum()) <= FAILED_SHARE * present or not clock.looks_numeric(values):
+    if re.search(r"year|date|day", _key(name)):  # named as dates: bad ones are bad dates, not ticks
+        return False
+    text = date_columns.clean_text(values)
+    present, failed = int(text.notna().sum()), int(invalid.sum())
+    if not failed or not clock.looks_numeric(values):
+        return False
+    bad = pd.to_numeric(text[invalid.to_numpy(dtype=bool)], errors="coerce")
+    if failed < FAILED_SHARE * present and not (bad % 1 != 0).any():  # a fraction is never a year nor a day
         return False
     problems.append(Problem(label, f"column '{name}' holds plain numbers that are not dates: read as numbers on "
                             "a numeric axis (pass clock='calendar' to read them as dates)", None, name, "info"))

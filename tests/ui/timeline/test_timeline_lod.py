@@ -8,9 +8,9 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from viewer.model.dataset import Tables, build_dataset
+from viewer.model.marks import DENSITY_EXIT, DENSITY_LIMIT
 from viewer.model.window import TimeWindow
 from viewer.ui.shared.state import ViewState
-from viewer.model.marks import DENSITY_EXIT, DENSITY_LIMIT
 from viewer.ui.timeline.panel import TimelinePanel
 
 
