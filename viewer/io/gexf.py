@@ -7,7 +7,8 @@ the dataset gets the numeric clock (:mod:`viewer.model.clock`) and shows them as
 ``start``/``end`` (or its spells) become the entity's presence (``valid_from``/``valid_to``): the
 graph hides it outside them. Several spells give one period from the first start to the last end
 (noted as info), since an entity has one period. A node with a start also adds one event
-"<label> appears" per start, so dated graphs show on the timeline. Dynamic attribute values (``attvalue`` with start/end) are not turned into history.
+"<label> appears" per start, so dated graphs show on the timeline. Dynamic attribute values
+(``attvalue`` with start/end) are not turned into history.
 """
 
 from __future__ import annotations
