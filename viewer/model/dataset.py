@@ -124,7 +124,7 @@ class Dataset:
             return None
         return self.events["span_start"].min(), self.events["span_end"].max()
 
-    def when(self, value: object) -> object:
+    def when(self, value: object) -> dates.PartialDate | None:
         """A time as the queries take it: numbers (``42``, ``"42"``) read on a numeric clock; None stays None."""
         return None if value is None else clock.parse_instant(value, self.meta.clock)
 
