@@ -20,8 +20,8 @@ def test_info_gives_the_span_in_numbers_and_says_the_clock(run: Run) -> None:
 
 def test_relations_at_a_number_lists_the_edges_valid_then(run: Run, rows: Rows) -> None:
     code, out, _err = run("relations", INTEGER, "--at", "42", "--format", "csv")
-    rows = {(r["source"], r["target"]): (r["valid_from"], r["valid_to"]) for r in rows(out)}
-    assert code == 0 and rows == {("a", "b"): ("10", "300"), ("b", "c"): ("42", "60"), ("a", "d"): ("0", "")}
+    spans = {(r["source"], r["target"]): (r["valid_from"], r["valid_to"]) for r in rows(out)}
+    assert code == 0 and spans == {("a", "b"): ("10", "300"), ("b", "c"): ("42", "60"), ("a", "d"): ("0", "")}
     _code, table, _err = run("relations", INTEGER, "--at", "42")
     assert table.startswith("Relations valid at 42\n") and "1970" not in table
 
