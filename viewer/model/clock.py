@@ -206,6 +206,16 @@ def format_tick(value: float, step: float) -> str:
     return "0" if float(text) == 0 else text
 
 
+def format_range(lo: float, hi: float) -> tuple[str, str]:
+    """The ends of a stretch of the numeric axis, to the grain of its length (a window's ends are float noise).
+
+    >>> format_range(-10.000000001, 510.4999999)
+    ('-10', '510.5')
+    """
+    step = power_of_ten((hi - lo) / 1000)
+    return format_tick(lo, step), format_tick(hi, step)
+
+
 def snap(seconds: float, span: float) -> pd.Timestamp:
     """A number picked on an axis, rounded to the power of ten below 1/200 of the visible span (the cursor's grain).
 

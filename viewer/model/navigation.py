@@ -132,9 +132,8 @@ def around(event: pd.Series, margin: float | None = None, least: float = 30 * DA
 
 def _days(window: TimeWindow, on: str = clock.CALENDAR) -> str:
     """``2018-11-19 → 2023-02-06``, for any year (strftime stops at 1 and 9999); ``-10 → 510`` for numbers."""
-    if on == clock.NUMBER:  # the window's own ends are float noise: the grain of its span is enough
-        step = clock.power_of_ten(window.span / 1000)
-        return f"{clock.format_tick(window.start, step)} → {clock.format_tick(window.end, step)}"
+    if on == clock.NUMBER:
+        return " → ".join(clock.format_range(window.start, window.end))
     return f"{clock.iso_instant(window.start_time, 'day')} → {clock.iso_instant(window.end_time, 'day')}"
 
 
