@@ -196,13 +196,15 @@ def number_ticks(lo: float, hi: float, count: int) -> tuple[float, np.ndarray]:
 
 
 def format_tick(value: float, step: float) -> str:
-    """A tick's number with as many decimals as its step needs: ``100``, ``0.2``, ``-1.5``.
+    """A tick's number with at most the decimals its step needs, and no trailing zeros: ``100``, ``0.2``, ``-1.5``.
 
-    >>> format_tick(0.30000000000000004, 0.1), format_tick(-0.0, 1.0), format_tick(2e6, 1e6)
-    ('0.3', '0', '2000000')
+    >>> format_tick(0.30000000000000004, 0.1), format_tick(-0.0, 1.0), format_tick(2e6, 1e6), format_tick(-6.0, 0.1)
+    ('0.3', '0', '2000000', '-6')
     """
     decimals = max(0, min(6, -math.floor(math.log10(step)))) if step > 0 else 0
     text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return "0" if float(text) == 0 else text
 
 
