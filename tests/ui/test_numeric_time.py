@@ -65,6 +65,7 @@ def test_keys_and_the_wheel_move_through_numbers_on_every_label(qtbot: QtBot,
     assert len(labels) >= 4 and all(NUMBER.fullmatch(t) for t in labels), labels
     assert "100" in labels and "200" in labels
     _everything_says(window, "306")  # the end of the default window, rounded
+    assert window.tools.speed.currentText().endswith("of view / s")  # numbers have no days
 
     for expected in ("300", "200", "42"):  # Left: the previous event, and the cursor with it
         _press(qtbot, window, Qt.Key.Key_Left)
