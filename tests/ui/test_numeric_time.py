@@ -17,6 +17,7 @@ import viewer
 from tests.ui.monkey_input import wheel
 from viewer.model import graph
 from viewer.model.clock import format_number, instant
+from viewer.model.dataset import Dataset
 from viewer.ui.relations.tips import edge_tip
 from viewer.ui.render import export_window
 from viewer.ui.shared.state import ViewState
@@ -128,3 +129,18 @@ def test_hover_texts_give_numbers() -> None:
     assert "42" in tooltip_text(gamma, {"c": "Gamma"}, ds.meta.clock)
     edge = next(e for e in graph.graph_at(ds, instant(100)).edges if e.id == "e4")
     assert "from 50 until 400" in edge_tip(ds, edge, {})
+
+
+def test_opening_numbers_after_dates_and_back_relabels_everything(qtbot: QtBot, window: MainWindow,
+                                                                   alliance: Dataset) -> None:
+    window.state.set_dataset(viewer.load(INTEGER))
+    qtbot.wait(20)
+    assert all(NUMBER.fullmatch(t) for t in _axis_labels(window))
+    assert NUMBER.fullmatch(_cursor_label(window))
+    window.state.set_dataset(alliance)
+    qtbot.wait(20)
+    labels = _axis_labels(window)
+    assert labels and not all(NUMBER.fullmatch(t) for t in labels), labels
+    assert window.relations.as_of.text().startswith("As of ") and "2023" in window.relations.as_of.text()
+    assert window.tools.filter_bar.start.property("calendar_action").isVisible()
+    assert window.tools.speed.currentText().endswith("/ s") and "view" not in window.tools.speed.currentText()
