@@ -37,8 +37,9 @@ from viewer.io import native_write
 from viewer.io.cache import load_cached_many
 from viewer.io.import_spec import read_spec, to_json
 from viewer.io.spec_suggest import suggest_spec
+from viewer.model.clock import NUMBER, parse_instant
 from viewer.model.dataset import Dataset
-from viewer.model.dates import format_date, parse_date
+from viewer.model.dates import PartialDate, parse_date
 from viewer.model.problems import LoadError
 from viewer.model.query import relations_during
 
@@ -61,11 +62,30 @@ class UsageError(Exception):
 
 
 def _date(text: str) -> str:
+    """A date, or a number (for a dataset whose times are numbers: :func:`_time` decides once it is loaded)."""
     try:
         parse_date(text)
     except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
+        try:
+            parse_instant(text, NUMBER)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{exc}, or a number for a dataset whose times are numbers") from exc
     return text
+
+
+def _time(ds: Dataset, text: str | None) -> PartialDate | None:
+    """A ``--at``/``--from``/``--to`` value read on the dataset's clock (a date, or a number such as 42)."""
+    if text is None:
+        return None
+    try:
+        return parse_instant(text, ds.meta.clock)
+    except ValueError as exc:
+        hint = "the times of this dataset are numbers" if ds.meta.clock == NUMBER else "this dataset is dated"
+        raise UsageError(f"{exc} ({hint})") from exc
+
+
+def _label(ds: Dataset, when: PartialDate | None) -> str:
+    return "" if when is None else ds.format_time(when.start, when.precision)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -187,8 +207,10 @@ def cmd_info(args: argparse.Namespace) -> int:
     if span is not None:
         first = ds.events.iloc[0]
         last = ds.events.loc[ds.events["span_end"].idxmax()]
-        out.append(f"Span:      {format_date(first['start'], first['precision'])} – "
-                   f"{format_date(last['start'], last['precision'])}")
+        out.append(f"Span:      {ds.format_time(first['start'], first['precision'])} – "
+                   f"{ds.format_time(last['start'], last['precision'])}")
+        if ds.meta.clock == NUMBER:
+            out.append("Clock:     numbers (the times are plain numbers, not dates)")
     return print_summary(out, ds.meta, ds.entities, ds.relations, ds.problems)
 
 
@@ -199,17 +221,18 @@ def cmd_relations(args: argparse.Namespace) -> int:
         raise UsageError("give either --at DATE or both --from DATE and --to DATE")
     ds = _load(args.paths, args)
     columns = ["source", "target", "kind", "value", "valid_from", "valid_to"]
+    at, start, end = _time(ds, args.at), _time(ds, args.start), _time(ds, args.end)
     if not window:
-        emit(frame_for_output(ds.relations_at(args.at), columns), args.format,
-             title=f"Relations valid at {parse_date(args.at).label()}")
+        emit(frame_for_output(ds.relations_at(at), columns, ds.meta.clock), args.format,
+             title=f"Relations valid at {_label(ds, at)}")
         return 0
     try:
-        during = relations_during(ds.relations, args.start, args.end, ds.entities)
+        during = relations_during(ds.relations, start, end, ds.entities)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     during = during.assign(held=during["held"].round(3))
-    emit(frame_for_output(during, [*columns, "held"]), args.format,
-         title=f"Relations from {parse_date(args.start).label()} to {parse_date(args.end).label()}")
+    emit(frame_for_output(during, [*columns, "held"], ds.meta.clock), args.format,
+         title=f"Relations from {_label(ds, start)} to {_label(ds, end)}")
     return 0
 
 
@@ -222,11 +245,11 @@ def cmd_events(args: argparse.Namespace) -> int:
             raise UsageError(f"no attribute named {name!r}; the events have "
                              f"{', '.join(a.name for a in ds.attributes) or 'no attributes'}")
         where.setdefault(name, []).append(value)
-    found = ds.events_between(args.start, args.end, actors=args.actor, categories=args.category, text=args.search,
-                              where=where)
+    found = ds.events_between(_time(ds, args.start), _time(ds, args.end), actors=args.actor,
+                              categories=args.category, text=args.search, where=where)
     found = found.head(args.limit) if args.limit else found
     columns = ["id", "start", "end", "precision", "title", "actors", "category", "source_url"]
-    out = frame_for_output(found, columns + [a.column for a in ds.attributes])
+    out = frame_for_output(found, columns + [a.column for a in ds.attributes], ds.meta.clock)
     out.columns = [c if c in columns or c.removeprefix("attr:") in columns else c.removeprefix("attr:")
                    for c in out.columns]
     emit(out, args.format, title=f"{len(found)} of {len(ds.events)} events")
@@ -236,7 +259,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     """Print what changed in the relations between two dates."""
     ds = _load(args.paths, args)
-    return print_diff(ds.diff(args.start, args.end).table, args)
+    return print_diff(ds.diff(_time(ds, args.start), _time(ds, args.end)).table, args, ds.meta.clock)
 
 
 def cmd_history(args: argparse.Namespace) -> int:
@@ -251,7 +274,7 @@ def cmd_history(args: argparse.Namespace) -> int:
             raise UsageError(f"no entity with id {entity!r} (see `entente info` for the dataset)")
     steps = ds.history(source, target, args.kind)
     columns = ["kind", "value", "valid_from", "valid_to", "event", "source_url"]
-    emit(frame_for_output(steps, columns), args.format,
+    emit(frame_for_output(steps, columns, ds.meta.clock), args.format,
          title=f"{ds.entity_name(source)} → {ds.entity_name(target)}")
     return 0
 

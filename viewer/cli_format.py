@@ -9,16 +9,16 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.model.dates import iso_date, parse_date
+from viewer.model.clock import CALENDAR, format_instant, iso_instant, parse_instant
 from viewer.model.problems import Problem
 
 PRECISION_OF = {"start": "precision", "end": "end_precision"}
 
 
-def _iso_column(frame: pd.DataFrame, column: str) -> pd.Series:
+def _iso_column(frame: pd.DataFrame, column: str, clock: str) -> pd.Series:
     precision_column = PRECISION_OF.get(column, f"{column}_precision")
     precisions = frame[precision_column] if precision_column in frame else pd.Series("time", index=frame.index)
-    return pd.Series([iso_date(t, str(p)) for t, p in zip(frame[column], precisions, strict=True)],
+    return pd.Series([iso_instant(t, str(p), clock) for t, p in zip(frame[column], precisions, strict=True)],
                      index=frame.index, dtype="object")
 
 
@@ -26,12 +26,13 @@ def _number(value: object) -> str:
     return "" if value is None or pd.isna(value) else f"{float(value):g}"  # type: ignore[arg-type]
 
 
-def frame_for_output(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """The given columns as strings: dates in ISO form at their precision, numbers without noise."""
+def frame_for_output(frame: pd.DataFrame, columns: list[str], clock: str = CALENDAR) -> pd.DataFrame:
+    """The given columns as strings: dates in ISO form at their precision (numbers on a numeric clock),
+    numbers without noise."""
     out = pd.DataFrame(index=frame.index)
     for column in columns:
         if pd.api.types.is_datetime64_any_dtype(frame[column]):
-            out[column] = _iso_column(frame, column)
+            out[column] = _iso_column(frame, column, clock)
         elif pd.api.types.is_float_dtype(frame[column]):
             out[column] = frame[column].map(_number)
         else:
@@ -75,7 +76,9 @@ def print_summary(out: list[str], meta: Any, entities: pd.DataFrame, relations: 
     Prints ``out`` with those lines added; returns 1 when a problem is an error (the exit code).
     """
     if meta.default_start and meta.default_end:
-        out.append(f"Window:    {meta.default_start.label()} – {meta.default_end.label()}")
+        clock = getattr(meta, "clock", CALENDAR)
+        out.append(f"Window:    {format_instant(meta.default_start.start, meta.default_start.precision, clock)} – "
+                   f"{format_instant(meta.default_end.start, meta.default_end.precision, clock)}")
     for label, frame in (("Entity kinds", entities), ("Relation kinds", relations)):
         counts = frame["kind"].astype(str).value_counts()
         if len(counts):
@@ -87,11 +90,13 @@ def print_summary(out: list[str], meta: Any, entities: pd.DataFrame, relations: 
     return 1 if errors else 0
 
 
-def print_diff(table: pd.DataFrame, args: Any) -> int:
+def print_diff(table: pd.DataFrame, args: Any, clock: str = CALENDAR) -> int:
     """``entente diff``'s output, the same for a loaded and an engine source (``--all`` keeps unchanged ties)."""
     if not args.all:
         table = table[table["change"] != "unchanged"]
     columns = ["change", "source", "target", "kind", "old_value", "new_value", "events"]
-    emit(frame_for_output(table, columns), args.format,
-         title=f"Relations from {parse_date(args.start).label()} to {parse_date(args.end).label()}")
+    first, last = (parse_instant(text, clock) for text in (args.start, args.end))
+    emit(frame_for_output(table, columns, clock), args.format,
+         title=f"Relations from {format_instant(first.start, first.precision, clock)} to "
+               f"{format_instant(last.start, last.precision, clock)}")
     return 0

@@ -21,9 +21,9 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.model import navigation
+from viewer.model import clock, navigation
 from viewer.model.dataset import Dataset
-from viewer.model.dates import format_date, parse_date
+from viewer.model.dates import parse_date
 from viewer.model.filters import Filters
 from viewer.model.navigation import default_cursor, default_window
 from viewer.model.window import TimeWindow
@@ -254,8 +254,9 @@ class Session:
                 self.set(view=view)
 
     def move_cursor(self, when: object) -> None:
-        """Move the as-of instant (a UTC Timestamp or any date :func:`parse_date` reads)."""
-        t = when if isinstance(when, pd.Timestamp) and when.tzinfo is not None else parse_date(when).start
+        """Move the as-of instant (a UTC Timestamp, a date :func:`parse_date` reads, or a number on a numeric clock)."""
+        t = (when if isinstance(when, pd.Timestamp) and when.tzinfo is not None
+             else clock.parse_instant(when, self.dataset.meta.clock).start)
         self.set(cursor=t)
 
     def select_event(self, event_id: str | None, *, move_cursor: bool = True) -> None:
@@ -303,7 +304,8 @@ class Session:
         return session
 
     def __repr__(self) -> str:
-        return (f"Session({self.dataset.title!r}, window={self.window}, cursor={format_date(self.cursor, 'day')}, "
+        cursor = clock.format_instant(self.cursor, "day", self.dataset.meta.clock)
+        return (f"Session({self.dataset.title!r}, window={self.window}, cursor={cursor}, "
                 f"selection={self.selection}, filters={self.filters}, view={self.view})")
 
 

@@ -36,10 +36,12 @@ def test_a_dated_node_adds_an_appears_event() -> None:
     assert list(ds.events["title"]) == ["Alpha appears"]
 
 
-def test_numeric_times_that_are_not_years_leave_edges_timeless_with_a_warning() -> None:
+def test_double_times_far_from_years_are_kept_as_numbers() -> None:
     ds = gexf.read(FIXTURES / "graph_seconds.gexf")
-    assert len(ds.relations) == 1 and ds.relations["valid_from"].isna().all()
-    assert any(p.level == "warning" and "unknown" in p.message for p in ds.problems)
+    edge = ds.relations.iloc[0]
+    assert ds.meta.clock == "number"
+    assert (ds.format_time(edge["valid_from"]), ds.format_time(edge["valid_to"])) == ("1234567.5", "1234999")
+    assert not ds.problems
 
 
 def test_the_sniffer_looks_for_a_gexf_root() -> None:

@@ -87,9 +87,18 @@ def test_an_empty_timeline_is_a_dataset_with_no_events_and_a_note(tmp_path: Path
     assert ds.events.empty and any(p.level == "info" and "no events" in p.message for p in ds.problems)
 
 
-def test_a_non_calendar_time_type_is_refused() -> None:
-    with pytest.raises(LoadError, match="numtime"):
-        timeline_xml.read(FIXTURES / "timeline_numtime.timeline")
+def test_the_numeric_time_type_opens_on_the_numeric_clock() -> None:
+    ds = timeline_xml.read(FIXTURES / "timeline_numtime.timeline")
+    row = ds.events.iloc[0]
+    assert ds.meta.clock == "number"
+    assert (ds.format_time(row["start"]), ds.format_time(row["end"]), row["title"]) == ("10", "20", "Numbers")
+
+
+def test_a_fictional_time_type_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "fiction.timeline"
+    path.write_text("<timeline><version>2.4.0</version><timetype>bosparanian</timetype><events/></timeline>")
+    with pytest.raises(LoadError, match="bosparanian"):
+        timeline_xml.read(path)
 
 
 @pytest.mark.parametrize("name", ["billion_laughs.timeline", "xxe.timeline"])

@@ -7,8 +7,9 @@ from dataclasses import replace
 import pandas as pd
 
 from viewer.model import attributes
+from viewer.model.clock import NUMBER
 from viewer.model.dataset import Dataset
-from viewer.model.problems import Problem
+from viewer.model.problems import LoadError, Problem
 
 
 def _name_key(name: object) -> str:
@@ -61,6 +62,11 @@ def _unique(ids: pd.Series, taken: set[str]) -> pd.Series:
 def combine(datasets: list[Dataset]) -> Dataset:
     """One dataset holding all events, entities and relations of the given ones, conflicts reported."""
     base = datasets[0]
+    clocks = {d.meta.clock for d in datasets}
+    if len(clocks) > 1:  # ticks and dates share no axis: 42 is not a day of 1970
+        numeric = [d.meta.path or d.title for d in datasets if d.meta.clock == NUMBER]
+        raise LoadError(f"{', '.join(numeric)}: times are plain numbers and cannot be combined with dated "
+                        "files; expected files on the same clock (all numbers or all dates)")
     events, entities, relations = base.events.copy(), base.entities.copy(), base.relations.copy()
     problems = list(base.problems)
     for extra in datasets[1:]:

@@ -1,13 +1,14 @@
 """GEXF graphs (1.1draft, 1.2draft, 1.3 or no namespace): nodes → entities, edges → relations.
 
 An edge becomes one relation, or one per ``<spell>`` when it has spells, valid from ``start``
-(or ``startopen``) to ``end`` (or ``endopen``). ``timeformat`` date/dateTime values are kept as
-written; double/integer values are read as years when they look like years, otherwise the time unit
-is unknown and the edge is kept timeless with a warning. A node's ``start``/``end`` (or its spells)
-become the entity's presence (``valid_from``/``valid_to``): the graph hides it outside them. Several
-spells give one period from the first start to the last end (noted as info), since an entity has
-one period. A node with a start also adds one event "<label> appears" per start, so dated graphs
-show on the timeline. Dynamic attribute values (``attvalue`` with start/end) are not turned into history.
+(or ``startopen``) to ``end`` (or ``endopen``). ``timeformat`` date/dateTime values are dates;
+``integer``/``double`` values are plain numbers (ticks, steps: a Gephi integer time is not a year), so
+the dataset gets the numeric clock (:mod:`viewer.model.clock`) and shows them as numbers. A node's
+``start``/``end`` (or its spells) become the entity's presence (``valid_from``/``valid_to``): the
+graph hides it outside them. Several spells give one period from the first start to the last end
+(noted as info), since an entity has one period. A node with a start also adds one event
+"<label> appears" per start, so dated graphs show on the timeline. Dynamic attribute values
+(``attvalue`` with start/end) are not turned into history.
 """
 
 from __future__ import annotations
@@ -20,12 +21,12 @@ import pandas as pd
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
+from viewer.model.clock import CALENDAR, NUMBER, parse_instant
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
-from viewer.model.dates import parse_date
 from viewer.model.problems import LoadError, Problem
 
 EXPECTED = "a GEXF file (<gexf><graph><nodes>…</nodes><edges>…</edges></graph></gexf>)"
-MIN_YEAR, MAX_YEAR = 1000, 3000
+NUMERIC_FORMATS = ("double", "integer", "float", "long")  # timeformat values whose times are plain numbers
 
 
 def looks_like(head: bytes) -> bool:
@@ -49,28 +50,21 @@ def parse_xml(path: Path, expected: str) -> StdET.Element:
 
 
 class _Times:
-    """Reads GEXF time values according to the graph's timeformat, reporting unknown units once."""
+    """Reads GEXF time values according to the graph's timeformat: dates, or plain numbers on a numeric clock."""
 
-    def __init__(self, timeformat: str, values: list[str], label: str, problems: list[Problem]) -> None:
-        self.numeric = timeformat.lower() in ("double", "integer", "float", "long")
-        self.usable = True
-        if self.numeric and values:
-            numbers = pd.to_numeric(pd.Series(values), errors="coerce")
-            self.usable = bool(numbers.notna().all() and numbers.between(MIN_YEAR, MAX_YEAR).all())
-            if self.usable:
-                problems.append(Problem(label, f"timeformat '{timeformat}': numbers read as years", None,
-                                        "timeformat", "info"))
-            else:
-                problems.append(Problem(label, f"timeformat '{timeformat}' with values outside the years "
-                                        f"{MIN_YEAR}..{MAX_YEAR}: the time unit is unknown; edges and nodes "
-                                        "kept without dates", None, "timeformat", "warning"))
+    def __init__(self, timeformat: str) -> None:
+        self.numeric = timeformat.lower() in NUMERIC_FORMATS
+        self.clock = NUMBER if self.numeric else CALENDAR
 
     def read(self, value: str | None) -> str:
-        if value is None or not self.usable:
-            return ""
-        if self.numeric:
-            return f"{int(float(value)):04d}"
-        return value.strip()
+        return "" if value is None else value.strip()  # build_dataset reads them on the clock and reports bad ones
+
+    def key(self, text: str) -> pd.Timestamp:
+        """Where a time sorts (unreadable ones first: build_dataset reports them)."""
+        try:
+            return parse_instant(text, self.clock).start
+        except ValueError:
+            return pd.Timestamp.min.tz_localize("UTC")
 
 
 def _interval(element: StdET.Element, times: _Times) -> tuple[str, str, str]:
@@ -87,16 +81,11 @@ def _interval(element: StdET.Element, times: _Times) -> tuple[str, str, str]:
     return times.read(start), times.read(end), "; ".join(notes)
 
 
-def _presence(spells: list[tuple[str, str, str]]) -> tuple[str, str]:
+def _presence(spells: list[tuple[str, str, str]], times: _Times) -> tuple[str, str]:
     """The first start and the last end of a node's spells (empty where any spell is open that way)."""
-    def key(text: str) -> pd.Timestamp:
-        try:
-            return parse_date(text).start
-        except ValueError:  # build_dataset reports the unreadable date
-            return pd.Timestamp.min.tz_localize("UTC")
     starts, ends = [s for s, _, _ in spells], [e for _, e, _ in spells]
-    first = "" if "" in starts else min(starts, key=key)
-    last = "" if "" in ends else max(ends, key=key)
+    first = "" if "" in starts else min(starts, key=times.key)
+    last = "" if "" in ends else max(ends, key=times.key)
     return first, last
 
 
@@ -130,11 +119,6 @@ def _color(node: StdET.Element) -> str:
         return ""
 
 
-def _all_times(graph: StdET.Element) -> list[str]:
-    keys = ("start", "end", "startopen", "endopen")
-    return [e.get(k, "") for tag in ("node", "edge", "spell") for e in graph.iter(tag) for k in keys if e.get(k)]
-
-
 def read(path: str | Path, **_options: Any) -> Dataset:
     """Read a GEXF graph into entities (nodes), relations (edges, one per spell) and node events."""
     path = Path(path)
@@ -144,7 +128,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     if graph is None:
         raise LoadError(f"{path}: no <graph> element; expected {EXPECTED}")
     problems: list[Problem] = []
-    times = _Times(graph.get("timeformat", "date"), _all_times(graph), label, problems)
+    times = _Times(graph.get("timeformat", "date"))
     titles = _attributes(graph)
     default_type = graph.get("defaultedgetype", "undirected")
     entities, events = [], []
@@ -158,7 +142,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
         kind = node.get("kind") or node.get("type") or values.get("kind") or values.get("type") or "node"
         note = "; ".join(f"{k}: {v}" for k, v in values.items() if k not in ("kind", "type"))
         spells = [_interval(spell, times) for spell in _spells(node)]
-        first, last = _presence(spells)
+        first, last = _presence(spells, times)
         if len(spells) > 1:
             problems.append(Problem(label, f"node {node_id} has {len(spells)} spells; present from the first "
                                     "start to the last end", None, "node/spells", "info"))
@@ -190,5 +174,5 @@ def read(path: str | Path, **_options: Any) -> Dataset:
                                                                              "value", "valid_from", "valid_to",
                                                                              "note"]),
                     f"{label} nodes", f"{label} nodes", f"{label} edges")
-    meta = DatasetMeta(title=path.stem, description=description, path=label, sources=(label,))
+    meta = DatasetMeta(title=path.stem, description=description, path=label, sources=(label,), clock=times.clock)
     return build_dataset(tables, meta, problems)

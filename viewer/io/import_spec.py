@@ -18,13 +18,14 @@ from typing import Any
 
 from viewer.io.atomic import replace_file
 from viewer.model.attributes import TYPES
+from viewer.model.clock import CLOCKS
 from viewer.model.problems import LoadError
 
 VERSION = 1
 CORE_FIELDS = ("start", "end", "title", "description", "category", "url", "id", "time", "timezone")
 PLACEHOLDERS = ("", "-", "--", "—", "?", "n/a", "na", "none", "null", "nil", "unknown", "not applicable",
                 "not available", "no acquirer", "no buyer", "no owner", "no parent", "no one")
-READ_OPTIONS = ("header", "delimiter", "encoding", "date_order")
+READ_OPTIONS = ("header", "delimiter", "encoding", "date_order", "clock")
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class ImportSpec:
     delimiter: str | None = None
     encoding: str | None = None
     date_order: str | None = None
+    clock: str | None = None  # "number": the start column holds plain numbers (ticks), not dates
 
     def columns(self) -> list[str]:
         """Every column the spec names (to check them against a file's header)."""
@@ -186,12 +188,20 @@ def from_json(document: object, label: str = "mapping") -> ImportSpec:
         raise LoadError(f"{label}: 'read.header' must be true, false or null")
     for key in ("delimiter", "encoding", "date_order"):
         values[key] = _text(read.get(key), f"read.{key}", label)
+    values["clock"] = _clock(read.get("clock"), label)
     placeholders = doc.get("placeholders")
     return replace(ImportSpec(**values), entities=tuple(entities), relations=tuple(relations),
                    types=tuple(sorted(types.items())), ignore=_strings(doc.get("ignore"), "ignore", label),
                    placeholders=PLACEHOLDERS if placeholders is None else _strings(placeholders, "placeholders",
                                                                                    label),
                    header=read.get("header"))
+
+
+def _clock(value: object, label: str) -> str | None:
+    """``read.clock``: how the start column's times are read (``number`` for ticks), or None to guess."""
+    if value not in (None, *CLOCKS):
+        raise LoadError(f"{label}: 'read.clock' must be one of {', '.join(CLOCKS)}, got {value!r}")
+    return None if value is None else str(value)
 
 
 def read_spec(path: str | Path) -> ImportSpec:

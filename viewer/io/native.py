@@ -14,7 +14,7 @@ from typing import Any
 import pandas as pd
 
 from viewer.io.lines import normalise_bytes, record_lines
-from viewer.model import dates
+from viewer.model import clock, dates
 from viewer.model.attributes import TYPES
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
@@ -136,7 +136,7 @@ def _read_meta(file: Path) -> tuple[DatasetMeta, list[Problem]]:
 
 
 def meta_from_json(document: dict[str, Any], label: str) -> tuple[DatasetMeta, list[Problem]]:
-    """Read the metadata keys (title, description, default_window, licence, sources, principal)."""
+    """Read the metadata keys (title, description, default_window, licence, sources, principal, clock)."""
     problems: list[Problem] = []
     window = document.get("default_window") or {}
     if not isinstance(window, dict):
@@ -144,12 +144,18 @@ def meta_from_json(document: dict[str, Any], label: str) -> tuple[DatasetMeta, l
                                 "warning"))
         window = {}
 
+    time_clock = str(document.get("clock") or clock.CALENDAR)
+    if time_clock not in clock.CLOCKS:
+        problems.append(Problem(label, f"expected one of {', '.join(clock.CLOCKS)}, got {time_clock!r}; "
+                                "read as calendar dates", None, "clock", "warning"))
+        time_clock = clock.CALENDAR
+
     def date(key: str) -> dates.PartialDate | None:
         value = window.get(key)
         if value in (None, ""):
             return None
         try:
-            return dates.parse_date(str(value))
+            return clock.parse_instant(str(value), time_clock)
         except ValueError as exc:
             problems.append(Problem(label, str(exc), None, f"default_window.{key}", "warning"))
             return None
@@ -167,7 +173,7 @@ def meta_from_json(document: dict[str, Any], label: str) -> tuple[DatasetMeta, l
         title=str(document.get("title") or ""), description=str(document.get("description") or ""),
         default_start=date("start"), default_end=date("end"), default_cursor=date("cursor"),
         window_label=str(window.get("label") or ""), licence=str(document.get("licence") or ""),
-        sources=strings("sources"), principal=strings("principal"))
+        sources=strings("sources"), principal=strings("principal"), clock=time_clock)
     return meta, problems
 
 

@@ -9,28 +9,29 @@ import pandas as pd
 
 from viewer.io.atomic import replace_dir, replace_file
 from viewer.model import attributes
+from viewer.model.clock import CALENDAR, iso_instant
 from viewer.model.dataset import ENTITY_COLUMNS, EVENT_COLUMNS, PRESENCE_COLUMNS, RELATION_COLUMNS, Dataset
-from viewer.model.dates import iso_date
 
 
-def _iso(frame: pd.DataFrame, column: str, precision_column: str) -> list[str]:
-    return [iso_date(t, str(p)) for t, p in zip(frame[column], frame[precision_column], strict=True)]
+def _iso(frame: pd.DataFrame, column: str, precision_column: str, clock: str = CALENDAR) -> list[str]:
+    return [iso_instant(t, str(p), clock) for t, p in zip(frame[column], frame[precision_column], strict=True)]
 
 
 def tables(ds: Dataset) -> dict[str, pd.DataFrame]:
-    """The three tables as strings in the documented columns (dates ISO at their precision)."""
+    """The three tables as strings in the documented columns (dates ISO at their precision, or numbers)."""
+    clock = ds.meta.clock
     events = ds.events.copy()
-    events["start"] = _iso(events, "start", "precision")
-    events["end"] = _iso(events, "end", "end_precision")
+    events["start"] = _iso(events, "start", "precision", clock)
+    events["end"] = _iso(events, "end", "end_precision", clock)
     relations = ds.relations.copy()
-    relations["valid_from"] = _iso(relations, "valid_from", "valid_from_precision")
-    relations["valid_to"] = _iso(relations, "valid_to", "valid_to_precision")
+    relations["valid_from"] = _iso(relations, "valid_from", "valid_from_precision", clock)
+    relations["valid_to"] = _iso(relations, "valid_to", "valid_to_precision", clock)
     relations["value"] = relations["value"].map(lambda v: "" if pd.isna(v) else f"{v:g}")
     entities = ds.entities.copy()
     columns = list(ENTITY_COLUMNS)
     if all(c in entities.columns for c in PRESENCE_COLUMNS) and entities[list(PRESENCE_COLUMNS)].notna().any(axis=None):
         for column in PRESENCE_COLUMNS:  # only written when some entity exists for a period
-            entities[column] = _iso(entities, column, f"{column}_precision")
+            entities[column] = _iso(entities, column, f"{column}_precision", clock)
         columns += PRESENCE_COLUMNS
     out = {"events": events[list(EVENT_COLUMNS)], "entities": entities[columns],
            "relations": relations[list(RELATION_COLUMNS)]}
@@ -54,14 +55,17 @@ def attribute_types(ds: Dataset) -> dict[str, dict[str, str]]:
 def metadata(ds: Dataset) -> dict[str, object]:
     """The dataset.json document for a dataset."""
     meta = ds.meta
-    window = {key: value.iso() for key, value in (("start", meta.default_start), ("end", meta.default_end),
-                                                 ("cursor", meta.default_cursor)) if value is not None}
+    window = {key: iso_instant(value.start, value.precision, meta.clock)
+              for key, value in (("start", meta.default_start), ("end", meta.default_end),
+                                 ("cursor", meta.default_cursor)) if value is not None}
     if meta.window_label:
         window["label"] = meta.window_label
     doc: dict[str, object] = {"title": meta.title, "description": meta.description, "licence": meta.licence,
                               "sources": list(meta.sources), "principal": list(meta.principal)}
     if window:
         doc["default_window"] = window
+    if meta.clock != CALENDAR:  # absent means calendar dates, as in every dataset written before
+        doc["clock"] = meta.clock
     types = attribute_types(ds)
     if types:
         doc["attributes"] = types

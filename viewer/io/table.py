@@ -15,11 +15,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import table_fast, table_graph
+from viewer.io import table_clock, table_fast, table_graph
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.table_mapping import Mapping, guess_mapping
 from viewer.io.table_read import EXPECTED, load_raw, records_of
+from viewer.model import clock
 from viewer.model.attributes import PREFIX
+from viewer.model.clock import CALENDAR, NUMBER
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import ParsedDates
 from viewer.model.dates import columns as date_columns
@@ -91,21 +93,27 @@ class _Events:
     problems: list[Problem]
     keep: np.ndarray
     order: str | None
+    clock: str = CALENDAR
 
 
 def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str, Any], excel: bool,
             lines_of: np.ndarray) -> _Events:
     problems: list[Problem] = []
     assert mapping.start is not None
+    decided = table_clock.given_clock(frame[mapping.start], mapping.start, options, label, problems)
+    if decided == NUMBER:
+        return _number_events(frame, mapping, label, problems, lines_of)
     start = date_columns.parse_column(
         frame[mapping.start], date_order=options.get("date_order"),
         yearish="year" in mapping.start.lower() or date_columns.number_dates(frame[mapping.start].head(200)) == "year",
         excel=excel or "date" in mapping.start.lower(),
         times=frame[mapping.time] if mapping.time else None,
         zones=frame[mapping.timezone] if mapping.timezone else None)
+    if decided is None and table_clock.dates_fail(frame[mapping.start], start.invalid, mapping.start, label,
+                                                  problems):
+        return _number_events(frame, mapping, label, problems, lines_of)
     for level, message in start.notes:
         problems.append(Problem(label, message, None, mapping.start, level))
-    rows = np.arange(1, len(frame) + 1)
     texts = _column(frame, mapping.start)
     for position in np.flatnonzero(start.invalid.to_numpy(dtype=bool))[:200]:
         problems.append(Problem(label, f"expected a date, got {texts.iloc[position]!r}; row skipped",
@@ -122,6 +130,37 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         usable = end.instants.notna() & ~(end.instants < start.instants).fillna(False)
         parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)
+    return _rest(frame, mapping, events, parsed, problems, keep, start.order)
+
+
+def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: list[Problem],
+                   lines_of: np.ndarray) -> _Events:
+    """The events of a table whose times are plain numbers (the numeric clock); rows without one are skipped."""
+    assert mapping.start is not None
+    start = clock.parse_numbers(frame[mapping.start])
+    texts = _column(frame, mapping.start)
+    for position in np.flatnonzero(start.invalid.to_numpy(dtype=bool))[:200]:
+        problems.append(Problem(label, f"expected {clock.EXPECTED_NUMBER}, got {texts.iloc[position]!r}; "
+                                "row skipped", int(lines_of[position]), mapping.start))
+    empty = (texts == "").to_numpy(dtype=bool)
+    if empty.any():
+        problems.append(Problem(label, f"{int(empty.sum()):,} rows have no start (first: row "
+                                       f"{int(lines_of[empty][0])}); skipped", None, mapping.start))
+    keep = start.instants.notna().to_numpy()
+    parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
+    events = pd.DataFrame({"start": start.instants})
+    if mapping.end:
+        end = clock.parse_numbers(frame[mapping.end])
+        usable = end.instants.notna() & ~(end.instants < start.instants).fillna(False)
+        parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
+        events["end"] = end.instants.where(usable)
+    return replace(_rest(frame, mapping, events, parsed, problems, keep, None), clock=NUMBER)
+
+
+def _rest(frame: pd.DataFrame, mapping: Mapping, events: pd.DataFrame, parsed: dict[str, ParsedDates],
+          problems: list[Problem], keep: np.ndarray, order: str | None) -> _Events:
+    """Every event field but the dates, from the mapped columns."""
+    rows = np.arange(1, len(frame) + 1)
     description = _column(frame, mapping.description)
     actors = pd.Series("", index=frame.index, dtype=table_fast.TEXT)
     for column in mapping.actors:
@@ -138,7 +177,7 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
             events[name] = description if name == "description" else _column(frame, source)
     ids = _column(frame, mapping.id)
     events["id"] = ids.where(ids != "", table_fast.row_ids(frame.index, rows)) if (ids == "").any() else ids
-    return _Events(events[keep].reset_index(drop=True), parsed, problems, keep, start.order)
+    return _Events(events[keep].reset_index(drop=True), parsed, problems, keep, order)
 
 
 def _attributes(frame: pd.DataFrame, mapping: Mapping, spec: ImportSpec | None) -> pd.DataFrame:
@@ -185,11 +224,16 @@ def read(path: str | Path, **options: Any) -> Dataset:
     entities = relations = None
     if spec is not None:
         kept = frame[found.keep].reset_index(drop=True)
-        starts = date_iso.to_iso(found.parsed["start"].instants, found.parsed["start"].precisions)
-        entities, relations, actors, more = table_graph.build(kept, spec, events["id"], starts, label, found.order)
+        numeric = found.clock == NUMBER
+        first = found.parsed["start"]
+        starts = (first.instants.map(clock.format_number) if numeric
+                  else date_iso.to_iso(first.instants, first.precisions))
+        entities, relations, actors, more = table_graph.build(kept, spec, events["id"], starts, label,
+                                                              found.order, numeric)
         events["actors"] = (events["actors"].astype(table_fast.TEXT) + ";" + actors).str.strip(";")
         problems += more
-    meta = DatasetMeta(title=path.stem, path=label, sources=(label,))
+    meta = DatasetMeta(title=path.stem, path=label, sources=(label,),
+                       clock=found.clock)
     types = {"events": dict(spec.types)} if spec is not None else {}
     tables = Tables(events, entities, relations, label, label, label, dates=found.parsed, attribute_types=types,
                     rows={"events": raw.rows[found.keep]})

@@ -33,19 +33,23 @@ def _names(frame: pd.DataFrame, column: str, spec: ImportSpec) -> pd.Series:
     return text.mask(text.isin(dummies)) if dummies else text
 
 
-def _valid_dates(frame: pd.DataFrame, column: str | None, fallback: pd.Series, order: str | None) -> pd.Series:
+def _valid_dates(frame: pd.DataFrame, column: str | None, fallback: pd.Series, order: str | None,
+                 numeric: bool) -> pd.Series:
     if column is None:
         return fallback
+    if numeric:  # plain numbers: build_dataset reads them on the numeric clock
+        return date_columns.clean_text(frame[column]).fillna("")
     parsed = date_columns.parse_column(frame[column], date_order=order)
     return date_iso.to_iso(parsed.instants, parsed.precisions)
 
 
 def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: pd.Series, label: str,
-          date_order: str | None = None) -> tuple[pd.DataFrame | None, pd.DataFrame | None, pd.Series,
-                                                  list[Problem]]:
+          date_order: str | None = None, numeric: bool = False
+          ) -> tuple[pd.DataFrame | None, pd.DataFrame | None, pd.Series, list[Problem]]:
     """Entities, relations, each row's extra actors (``;``-joined ids) and problems, for the kept rows.
 
-    ``event_ids`` and ``starts`` (ISO at precision) are the rows' events, index-aligned with ``frame``.
+    ``event_ids`` and ``starts`` (ISO at precision, or numbers when ``numeric``) are the rows' events,
+    index-aligned with ``frame``.
     """
     problems: list[Problem] = []
     actors = pd.Series("", index=frame.index, dtype=TEXT)
@@ -78,8 +82,8 @@ def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: p
         relation_frames.append(pd.DataFrame({
             "id": (event_ids.astype(TEXT) + f"/{relation.kind}" + ("" if number == 1 else f"{number}"))[both],
             "source": source[both], "target": target[both], "kind": relation.kind, "value": value[both],
-            "valid_from": _valid_dates(frame, relation.valid_from, starts, date_order)[both],
-            "valid_to": (_valid_dates(frame, relation.valid_to, starts, date_order)[both] if relation.valid_to
+            "valid_from": _valid_dates(frame, relation.valid_from, starts, date_order, numeric)[both],
+            "valid_to": (_valid_dates(frame, relation.valid_to, starts, date_order, numeric)[both] if relation.valid_to
                          else ""),
             "event": event_ids[both],
         }).astype("object"))

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 
 _NAMES: dict[str, tuple[str, ...]] = {
     "start": ("date", "start", "startdate", "begin", "begindate", "datetime", "timestamp", "when", "year",
-              "eventdate", "time", "starttime", "occurred", "dt", "day"),
+              "eventdate", "time", "starttime", "occurred", "dt", "day",
+              # simulation ticks and steps: plain numbers, read on the numeric clock (table_clock)
+              "tick", "step", "timestep", "iteration", "generation", "frame", "t"),
     "end": ("end", "enddate", "stop", "finish", "until", "endtime", "to"),
     "title": ("title", "headline", "name", "event", "summary", "subject", "label", "eventname"),
     "actors": ("actor", "actors", "group", "party", "parties", "who", "entity", "entities", "organisation",

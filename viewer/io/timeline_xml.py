@@ -4,7 +4,8 @@ Parsed with defusedxml and DTDs refused outright: Timeline never writes one, so 
 tricks (billion laughs, external entities). Event texts carry container markup: ``[N]name`` is
 container N, ``(N)name`` belongs to container N, and a leading space escapes a real ``(`` or ``[``.
 Times are ``YYYY-MM-DD HH:MM:SS`` with years before 0 allowed; an event whose start and end are
-both at midnight is read at day precision. Eras become events with category and tag ``era``.
+both at midnight is read at day precision. Eras become events with category and tag ``era``. A file of
+the ``numtime`` time type holds plain numbers: it opens on the numeric clock (:mod:`viewer.model.clock`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import pandas as pd
 
 from viewer.io.reading import read_document
 from viewer.model import dates
+from viewer.model.clock import CALENDAR, NUMBER, parse_instant
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates.parts import When, date_columns, make_when
 from viewer.model.problems import LoadError, Problem
@@ -26,6 +28,8 @@ _TIME = re.compile(r"\s*(-?\d+)-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?:
 _CONTAINER = re.compile(r"\[(-?\d*)\](.*)", re.DOTALL)
 _SUBEVENT = re.compile(r"\((-?\d*)\)(.*)", re.DOTALL)
 _CALENDARS = ("gregoriantime",)
+_NUMTIME = "numtime"  # Timeline's numeric time type: times are plain numbers
+Time = When | float
 
 
 def looks_like(head: object) -> bool:
@@ -44,26 +48,38 @@ def read(path: str | Path, **_options: object) -> Dataset:
     root = _parse(path)
     problems: list[Problem] = []
     timetype = (root.findtext("timetype") or "gregoriantime").strip()
-    if timetype not in _CALENDARS:
-        raise LoadError(f"{path}: time type '{timetype}' is not a calendar this viewer reads; expected "
-                        "gregoriantime (Timeline's numeric and fictional calendars are not dates)")
+    if timetype not in (*_CALENDARS, _NUMTIME):
+        raise LoadError(f"{path}: time type '{timetype}' is not one this viewer reads; expected gregoriantime "
+                        f"(dates) or {_NUMTIME} (plain numbers); Timeline's fictional calendars are not dates")
+    numeric = timetype == _NUMTIME
     rows: list[dict[str, str]] = []
-    starts: list[When] = []
-    ends: list[When | None] = []
+    starts: list[Time] = []
+    ends: list[Time | None] = []
     events = root.findall("./events/event")
     for index, element in enumerate(events):
-        _event(element, index + 1, label, problems, rows, starts, ends)
+        _event(element, index + 1, label, problems, rows, starts, ends, numeric=numeric)
     for index, element in enumerate(root.findall("./eras/era")):
-        _event(element, index + 1, label, problems, rows, starts, ends, era=True)
+        _event(element, index + 1, label, problems, rows, starts, ends, era=True, numeric=numeric)
     if not events:
         problems.append(Problem(label, "the timeline has no events", None, None, "info"))
     frame = pd.DataFrame(rows, columns=["id", "title", "description", "category", "tags", "source_url"])
-    for column, values in date_columns(starts, ends, label, problems).items():
-        frame[column] = values
-    start, end = (_view_time(root, tag) for tag in ("start", "end"))
+    if numeric:  # written back as the numbers they are; build_dataset reads them on the numeric clock
+        frame["start"] = [_number_text(t) for t in starts]
+        frame["end"] = [_number_text(t) for t in ends]
+    else:
+        for column, values in date_columns([t for t in starts if isinstance(t, When)],
+                                           [t if isinstance(t, When) else None for t in ends],
+                                           label, problems).items():
+            frame[column] = values
+    time_clock = NUMBER if numeric else CALENDAR
+    start, end = (_view_time(root, tag, time_clock) for tag in ("start", "end"))
     meta = DatasetMeta(title=path.stem, description=f"Timeline {root.findtext('version', '').strip()}".strip(),
-                       path=label, default_start=start, default_end=end)
+                       path=label, default_start=start, default_end=end, clock=time_clock)
     return build_dataset(Tables(frame, None, None, label, label, label), meta, problems)
+
+
+def _number_text(value: Time | None) -> str:
+    return "" if value is None or isinstance(value, When) else repr(value)
 
 
 def _parse(path: Path) -> ET.Element:
@@ -100,6 +116,23 @@ def _dates(element: ET.Element) -> tuple[When, When]:
     return make_when(*start), make_when(*end)
 
 
+def _numbers(element: ET.Element) -> tuple[float, float]:
+    """Start and end of an event on Timeline's numeric time type (numbers, the end defaulting to the start)."""
+    texts = (element.findtext("start"), element.findtext("end") or element.findtext("start"))
+    try:
+        start, end = (float((text or "").strip()) for text in texts)
+    except ValueError:
+        raise ValueError(f"expected a number like 10 or 2.5, got {texts[0]!r} – {texts[1]!r}") from None
+    return start, end
+
+
+def _after(start: Time, end: Time) -> bool:
+    """True when ``start`` lies after ``end`` (dates compared by their parts, numbers as numbers)."""
+    if isinstance(start, When) and isinstance(end, When):
+        return end.full() < start.full()
+    return isinstance(start, float) and isinstance(end, float) and end < start
+
+
 def _title(text: str, era: bool) -> tuple[str, list[str]]:
     """The event text without container markup, and the tags that markup means."""
     if era:
@@ -116,14 +149,14 @@ def _title(text: str, era: bool) -> tuple[str, list[str]]:
 
 
 def _event(element: ET.Element, row: int, label: str, problems: list[Problem], rows: list[dict[str, str]],
-           starts: list[When], ends: list[When | None], era: bool = False) -> None:
+           starts: list[Time], ends: list[Time | None], era: bool = False, numeric: bool = False) -> None:
     place = "eras" if era else "events"
     try:
-        start, end = _dates(element)
+        start, end = _numbers(element) if numeric else _dates(element)
     except ValueError as exc:
         problems.append(Problem(label, f"{exc}; skipped", row, f"{place}.start"))
         return
-    if end.full() < start.full():
+    if _after(start, end):
         problems.append(Problem(label, "end is before start; end ignored", row, f"{place}.end", "warning"))
         end = start
     title, tags = _title(element.findtext("name" if era else "text") or "", era)
@@ -147,10 +180,13 @@ def _event(element: ET.Element, row: int, label: str, problems: list[Problem], r
     ends.append(end if end != start else None)
 
 
-def _view_time(root: ET.Element, tag: str) -> dates.PartialDate | None:
+def _view_time(root: ET.Element, tag: str, time_clock: str) -> dates.PartialDate | None:
     """One end of the period the file was last viewed at (the default window), when the model can hold it."""
+    text = root.findtext(f"./view/displayed_period/{tag}")
     try:
-        when = make_when(*_time(root.findtext(f"./view/displayed_period/{tag}")))
+        if time_clock == NUMBER:
+            return parse_instant((text or "").strip(), NUMBER)
+        when = make_when(*_time(text))
         return dates.PartialDate(pd.Timestamp(when.instant()).tz_localize("UTC"), "time")
     except (ValueError, OverflowError):
         return None

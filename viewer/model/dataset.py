@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import attributes as attrs
-from viewer.model import dates, graph_positions, query
+from viewer.model import clock, dates, graph_positions, query
 from viewer.model.columns import is_in, normalise_lists, split_ids
 from viewer.model.columns import text as _text
 from viewer.model.dates import outliers
@@ -35,13 +35,17 @@ PRESENCE_COLUMNS = ("valid_from", "valid_to")  # optional: when an entity exists
 RELATION_COLUMNS = ("id", "source", "target", "kind", "value", "valid_from", "valid_to", "event",
                     "note", "source_url")
 # raw columns that are core fields; any other column of a raw table becomes an attribute
-CORE = {"events": {*EVENT_COLUMNS, "end_precision"}, "entities": set(ENTITY_COLUMNS),
+CORE = {"events": {*EVENT_COLUMNS, "end_precision"}, "entities": {*ENTITY_COLUMNS, *PRESENCE_COLUMNS},
         "relations": {*RELATION_COLUMNS, "valid_from_precision", "valid_to_precision"}}
 
 
 @dataclass(frozen=True)
 class DatasetMeta:
-    """What a dataset says about itself: title, default window, principal entities, sources."""
+    """What a dataset says about itself: title, default window, principal entities, sources, its clock.
+
+    ``clock`` is ``"calendar"`` (dates) or ``"number"`` (plain numbers such as simulation ticks, stored
+    as instants: see :mod:`viewer.model.clock`).
+    """
 
     title: str = ""
     description: str = ""
@@ -53,6 +57,7 @@ class DatasetMeta:
     sources: tuple[str, ...] = ()
     principal: tuple[str, ...] = ()
     path: str = ""
+    clock: str = clock.CALENDAR
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,14 @@ class Dataset:
             return None
         return self.events["span_start"].min(), self.events["span_end"].max()
 
+    def when(self, value: object) -> dates.PartialDate | None:
+        """A time as the queries take it: numbers (``42``, ``"42"``) read on a numeric clock; None stays None."""
+        return None if value is None else clock.parse_instant(value, self.meta.clock)
+
+    def format_time(self, stamp: pd.Timestamp, precision: str = "day") -> str:
+        """A time of this dataset for a person: a date at ``precision``, or a number on a numeric clock."""
+        return clock.format_instant(stamp, precision, self.meta.clock)
+
     def entity_name(self, entity_id: str) -> str:
         """The display name of an entity id (the id itself when unknown)."""
         names = self.entities.set_index("id")["name"]
@@ -147,6 +160,7 @@ class Dataset:
         >>> list(ds.events_between("2023-01-26", "2023-01-26", actors=["aob"])["id"])
         ['E053']
         """
+        start, end = self.when(start), self.when(end)
         return query.events_between(self.events, start, end, actors=actors, categories=categories,
                                     tags=tags, text=text, where=where)
 
@@ -160,7 +174,7 @@ class Dataset:
         >>> float(rel.query("source == 'renault' and target == 'nissan' and kind == 'equity_stake'")["value"].iloc[0])
         43.4
         """
-        return query.relations_at(self.relations, when, self.entities)
+        return query.relations_at(self.relations, self.when(when), self.entities)
 
     def diff(self, before: object, after: object) -> Diff:
         """What changed in the relations between two dates (added, removed, changed, unchanged).
@@ -170,7 +184,7 @@ class Dataset:
         >>> cut[cut["target"] == "nissan"][["old_value", "new_value", "events"]].values.tolist()
         [[43.4, 15.0, 'E067']]
         """
-        return query.diff(self.relations, before, after)
+        return query.diff(self.relations, self.when(before), self.when(after))
 
     def history(self, source: str, target: str, kind: str | None = None) -> pd.DataFrame:
         """Every relation from ``source`` to ``target`` over time, oldest first.
@@ -232,10 +246,13 @@ def _presence(raw: pd.DataFrame, out: pd.DataFrame, label: str, report: Reporter
 def _parse_column(raw: pd.DataFrame, column: str, label: str, report: Reporter,
                   level: str, given: Mapping[str, dates.ParsedDates] | None = None) -> dates.ParsedDates:
     values = raw[column] if column in raw.columns else pd.Series(pd.NA, index=raw.index, dtype="object")
-    parsed = given[column] if given and column in given else dates.parse_dates(values)
+    numeric = report.clock == clock.NUMBER
+    parsed = given[column] if given and column in given else (
+        clock.parse_numbers(values) if numeric else dates.parse_dates(values))
     bad = np.flatnonzero(parsed.invalid.to_numpy())
     if len(bad):
-        report.rows(label, bad, column, f"expected {dates.EXPECTED}", values, level)
+        report.rows(label, bad, column, f"expected {clock.EXPECTED_NUMBER if numeric else dates.EXPECTED}",
+                    values, level)
     if parsed.naive.any():
         count = int(parsed.naive.sum())
         report.problems.append(Problem(label, f"{count:,} times have no UTC offset; taken as UTC", None,
@@ -247,7 +264,7 @@ def _apply_precision(raw: pd.DataFrame, parsed: dates.ParsedDates, label: str,
                      report: Reporter) -> tuple[pd.Series, pd.Series]:
     """An explicit precision column wins over the inferred one; the instant snaps to its span start."""
     instants, precisions = parsed.instants, parsed.precisions
-    if "precision" not in raw.columns:
+    if "precision" not in raw.columns or report.clock == clock.NUMBER:  # a number has no coarser precision
         return instants, precisions
     precisions = precisions.astype("object")
     given = _text(raw, "precision").str.strip().str.lower()
@@ -368,7 +385,8 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
                   problems: list[Problem] | None = None) -> Dataset:
     """Parse and cross-check raw tables into a :class:`Dataset`, reporting every row it changes or drops."""
     problems = list(problems or [])
-    report = Reporter(problems)
+    meta = meta or DatasetMeta()
+    report = Reporter(problems, clock=clock.check(meta.clock))
     raw_entities = tables.entities.reset_index(drop=True) if tables.entities is not None else None
     entities = _build_entities(raw_entities, tables.entities_label,
                                report.numbered(_numbers(tables, "entities", raw_entities)))
@@ -391,7 +409,8 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
         relations.loc[unknown, "event"] = ""
     for frame, column in ((entities, "kind"), (relations, "kind")):
         frame[column] = frame[column].astype("category")
-    meta = _fit_to_bulk(events, relations, tables, meta or DatasetMeta(), report)
+    if meta.clock == clock.CALENDAR:  # "far from the bulk" is said in years: numbers have no such scale
+        meta = _fit_to_bulk(events, relations, tables, meta, report)
     return Dataset(events, entities, relations, meta, problems)
 
 

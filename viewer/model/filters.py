@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import attributes, query
+from viewer.model import clock as clock_module
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,15 @@ class Filters:
     end: str | None = None
     # (attribute name, accepted values) pairs, e.g. (("State", frozenset({"IL"})),); every pair must match
     attributes: tuple[tuple[str, frozenset[str]], ...] = ()
+    clock: str = clock_module.CALENDAR  # how start and end are read: dates, or numbers ("42") on a numeric clock
+
+    def bounds(self) -> tuple[object, object]:
+        """``start`` and ``end`` as the queries take them (numbers read on a numeric clock)."""
+        if self.clock != clock_module.NUMBER:
+            return self.start, self.end
+        start = None if self.start is None else clock_module.parse_instant(self.start, self.clock)
+        end = None if self.end is None else clock_module.parse_instant(self.end, self.clock)
+        return start, end
 
     @property
     def active(self) -> bool:
@@ -40,7 +50,7 @@ class Filters:
 
     def mask(self, events: pd.DataFrame, entity_names: dict[str, str] | None = None) -> np.ndarray:
         """Which events match (True everywhere when no constraint is set)."""
-        mask = query.window_mask(events, self.start, self.end)
+        mask = query.window_mask(events, *self.bounds())
         if self.actors:
             mask &= query.actor_mask(events, sorted(self.actors))
         if self.categories:
@@ -58,7 +68,7 @@ class Filters:
         """How many matched events match the date range only because their date is month/year precise."""
         if not (self.start or self.end):
             return 0
-        return int((query.imprecise_mask(events, self.start, self.end) & matched).sum())
+        return int((query.imprecise_mask(events, *self.bounds()) & matched).sum())
 
 
 def involved_entities(events: pd.DataFrame, matched: np.ndarray) -> frozenset[str]:

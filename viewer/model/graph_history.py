@@ -13,7 +13,8 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import query
-from viewer.model.dates import format_date, span_end_one, to_seconds
+from viewer.model.clock import CALENDAR, format_instant
+from viewer.model.dates import span_end_one, to_seconds
 
 COARSE = ("year", "month")
 
@@ -51,8 +52,9 @@ def _seconds(stamp: object) -> float:
     return float("nan") if pd.isna(stamp) else float(to_seconds(stamp))
 
 
-def history_steps(relations: pd.DataFrame, source: str, target: str, kind: str) -> HistorySteps:
-    """The steps of the ``source`` → ``target`` relation of one kind.
+def history_steps(relations: pd.DataFrame, source: str, target: str, kind: str,
+                  clock: str = CALENDAR) -> HistorySteps:
+    """The steps of the ``source`` → ``target`` relation of one kind (labels on the dataset's ``clock``).
 
     >>> import viewer
     >>> history_steps(viewer.load().relations, "renault", "nissan", "equity_stake").values.tolist()
@@ -66,7 +68,7 @@ def history_steps(relations: pd.DataFrame, source: str, target: str, kind: str) 
                 fuzzy.append((_seconds(stamp), _seconds(span_end_one(stamp, str(precision)))))
 
     def label(column: str) -> tuple[str, ...]:
-        return tuple(format_date(s, str(p)) if not pd.isna(s) else ""
+        return tuple(format_instant(s, str(p), clock) if not pd.isna(s) else ""
                      for s, p in zip(rows[column], rows[f"{column}_precision"].astype("object"), strict=True))
 
     return HistorySteps(

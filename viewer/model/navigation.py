@@ -11,11 +11,12 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from viewer.model import clock
 from viewer.model.dataset import Dataset
-from viewer.model.dates import iso_date, parse_date, to_seconds
+from viewer.model.dates import parse_date, to_seconds
 from viewer.model.filters import Filters
 from viewer.model.lane_packing import x_limits
-from viewer.model.window import MIN_SPAN, TimeWindow
+from viewer.model.window import TimeWindow
 
 DAY = 86400.0
 TICKS_PER_SECOND = 20
@@ -23,6 +24,8 @@ STATED_MARGIN = 0.03  # of a dataset's stated default window, on each side
 # Data time that passes per second of playback; months and years are their average lengths.
 SPEEDS: dict[str, float] = {"day": DAY, "week": 7 * DAY, "month": 30.436875 * DAY,
                             "quarter": 91.310625 * DAY, "year": 365.2425 * DAY}
+# Numbers have no days: on the numeric clock each speed crosses a share of the window per second.
+NUMBER_SPEEDS: dict[str, float] = {"day": 1 / 200, "week": 1 / 60, "month": 1 / 20, "quarter": 1 / 8, "year": 1 / 2}
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,12 @@ def relation_span(dataset: Dataset) -> tuple[float, float] | None:
     return float(to_seconds(stamps.min())), float(to_seconds(stamps.max()))
 
 
+def scale(dataset: Dataset) -> clock.Scale:
+    """The lengths navigation uses for this dataset: days and hours on the calendar, a share of the span for numbers."""
+    span = data_span(dataset) or relation_span(dataset)
+    return clock.scale(dataset.meta.clock, span[1] - span[0] if span else 0.0)
+
+
 def _today(today: pd.Timestamp | None) -> pd.Timestamp:
     stamp = pd.Timestamp.now(tz="UTC") if today is None else parse_date(today).start
     return stamp.floor("D").as_unit("us")
@@ -67,9 +76,11 @@ def fit_all(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeWindow:
     """
     span = data_span(dataset) or relation_span(dataset)
     if span is None:
+        if dataset.meta.clock == clock.NUMBER:  # nothing dated on a numeric clock: 0 to 100
+            return TimeWindow(0.0, 100.0)
         year = str(_today(today).year)
         return TimeWindow.between(year, year)
-    margin = max((span[1] - span[0]) * 0.02, DAY)
+    margin = max((span[1] - span[0]) * 0.02, scale(dataset).margin)
     return TimeWindow(span[0] - margin, span[1] + margin)
 
 
@@ -82,7 +93,7 @@ def default_window(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeW
     meta = dataset.meta
     if meta.default_start and meta.default_end:
         stated = TimeWindow.between(meta.default_start, meta.default_end)
-        margin = max(stated.span * STATED_MARGIN, DAY)
+        margin = max(stated.span * STATED_MARGIN, scale(dataset).margin)
         return TimeWindow(stated.start - margin, stated.end + margin)
     return fit_all(dataset, today)
 
@@ -101,27 +112,31 @@ def default_cursor(dataset: Dataset, window: TimeWindow | None = None, today: pd
         return meta.default_end.start
     window = window or default_window(dataset, today)
     if data_span(dataset) is None and relation_span(dataset) is None:
-        now = _today(today)
+        now = _today(today) if dataset.meta.clock == clock.CALENDAR else window.start_time
         return now if window.start_time <= now <= window.end_time else window.start_time
+    if dataset.meta.clock == clock.NUMBER:  # a round number, not the margin's float noise (510.06)
+        return clock.snap(window.end, window.span)
     return window.end_time
 
 
-def around(event: pd.Series, margin: float | None = None) -> TimeWindow:
+def around(event: pd.Series, margin: float | None = None, least: float = 30 * DAY) -> TimeWindow:
     """The period around one event: its precision span widened on both sides.
 
-    The margin defaults to the event's own length, at least 30 days, so an instant shows the two
-    months around it and a two-year range shows six years.
+    The margin defaults to the event's own length, at least ``least`` (30 days: an instant shows the
+    two months around it and a two-year range shows six years; a share of the span for numbers).
     """
     start = float(to_seconds(event["span_start"]))
     end = float(to_seconds(event["span_end"])) if pd.notna(event["span_end"]) else start
     end = max(end, start)
-    pad = margin if margin is not None else max(end - start, 30 * DAY)
+    pad = margin if margin is not None else max(end - start, least)
     return TimeWindow(start - pad, end + pad)
 
 
-def _days(window: TimeWindow) -> str:
-    """``2018-11-19 → 2023-02-06``, for any year (strftime stops at 1 and 9999)."""
-    return f"{iso_date(window.start_time, 'day')} → {iso_date(window.end_time, 'day')}"
+def _days(window: TimeWindow, on: str = clock.CALENDAR) -> str:
+    """``2018-11-19 → 2023-02-06``, for any year (strftime stops at 1 and 9999); ``-10 → 510`` for numbers."""
+    if on == clock.NUMBER:
+        return " → ".join(clock.format_range(window.start, window.end))
+    return f"{clock.iso_instant(window.start_time, 'day')} → {clock.iso_instant(window.end_time, 'day')}"
 
 
 def presets(dataset: Dataset, selected: pd.Series | None = None) -> list[Preset]:
@@ -129,15 +144,16 @@ def presets(dataset: Dataset, selected: pd.Series | None = None) -> list[Preset]
     meta = dataset.meta
     default = default_window(dataset)
     if meta.default_start and meta.default_end:
-        tooltip = f"{meta.default_start.iso()} → {meta.default_end.iso()}"
+        tooltip = " → ".join(clock.iso_instant(d.start, d.precision, meta.clock)
+                             for d in (meta.default_start, meta.default_end))
     else:
-        tooltip = _days(default)
+        tooltip = _days(default, meta.clock)
     everything = fit_all(dataset)
     out = [Preset("default", meta.window_label or "Default window", tooltip, default),
            Preset("all", "All events", f"{len(dataset.events):,} events", everything)]
     if selected is not None:
-        window = around(selected)
-        out.append(Preset("around", "Around selection", _days(window), window))
+        window = around(selected, least=scale(dataset).pad)
+        out.append(Preset("around", "Around selection", _days(window, meta.clock), window))
     return out
 
 
@@ -146,8 +162,9 @@ def clamp(window: TimeWindow, dataset: Dataset) -> TimeWindow:
     span = data_span(dataset)
     if span is None:
         return window
-    lo, hi = x_limits(span[0], span[1], (span[0], span[1]))
-    return window.clamp(lo, hi, MIN_SPAN)
+    lengths = scale(dataset)
+    lo, hi = x_limits(span[0], span[1], (span[0], span[1]), min_margin=lengths.pan_margin)
+    return window.clamp(lo, hi, lengths.min_span)
 
 
 def reveal(window: TimeWindow, start: float, end: float | None = None, margin_fraction: float = 0.05) -> TimeWindow:
@@ -163,16 +180,22 @@ def reveal(window: TimeWindow, start: float, end: float | None = None, margin_fr
     return window.pan(shift)
 
 
-def next_cursor(cursor: pd.Timestamp, speed: str, ticks: int = 1, ticks_per_second: int = TICKS_PER_SECOND
-                ) -> pd.Timestamp:
-    """The cursor after ``ticks`` timer ticks of playback at ``speed`` (a key of :data:`SPEEDS`)."""
-    step = SPEEDS[speed] * ticks / ticks_per_second
+def next_cursor(cursor: pd.Timestamp, speed: str, ticks: int = 1, ticks_per_second: int = TICKS_PER_SECOND,
+                window_span: float | None = None) -> pd.Timestamp:
+    """The cursor after ``ticks`` timer ticks of playback at ``speed`` (a key of :data:`SPEEDS`).
+
+    With ``window_span`` (the numeric clock) the speed is a share of the window per second
+    (:data:`NUMBER_SPEEDS`).
+    """
+    per_second = SPEEDS[speed] if window_span is None else NUMBER_SPEEDS[speed] * window_span
+    step = per_second * ticks / ticks_per_second
     return (cursor + pd.Timedelta(microseconds=round(step * 1e6))).as_unit("us")
 
 
-def play_step(cursor: pd.Timestamp, speed: str, window: TimeWindow, ticks: int = 1) -> tuple[pd.Timestamp, bool]:
+def play_step(cursor: pd.Timestamp, speed: str, window: TimeWindow, ticks: int = 1,
+              on: str = clock.CALENDAR) -> tuple[pd.Timestamp, bool]:
     """One playback step inside the window: the new cursor and whether playback reached the end."""
-    moved = next_cursor(cursor, speed, ticks)
+    moved = next_cursor(cursor, speed, ticks, window_span=window.span if on == clock.NUMBER else None)
     end = window.end_time
     return (end, True) if moved >= end else (moved, False)
 

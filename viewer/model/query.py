@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import attributes
-from viewer.model.dates import PartialDate, format_date, parse_date, span_end
+from viewer.model.clock import CALENDAR, format_instant
+from viewer.model.dates import PartialDate, parse_date, span_end
 from viewer.model.value_labels import value_label
 
 RELATION_KEY = ["source", "target", "kind"]
@@ -288,12 +289,15 @@ def history(relations: pd.DataFrame, source: str, target: str, kind: str | None 
 
 
 def describe_span(start: pd.Timestamp, start_precision: str, end: pd.Timestamp | None,
-                  end_precision: str | None) -> str:
-    """``6 Feb 2023`` or ``Mar 2002 – May 2002``: an event's or relation's dates at their precision."""
-    first = format_date(start, start_precision)
+                  end_precision: str | None, clock: str = CALENDAR) -> str:
+    """``6 Feb 2023`` or ``Mar 2002 – May 2002``: an event's or relation's dates at their precision.
+
+    On the numeric clock (:mod:`viewer.model.clock`) the times are numbers: ``42 – 57.5``.
+    """
+    first = format_instant(start, start_precision, clock)
     if end is None or pd.isna(end):
         return first
-    return f"{first} – {format_date(end, end_precision or start_precision)}"
+    return f"{first} – {format_instant(end, end_precision or start_precision, clock)}"
 
 
 def _micros(instants: pd.Series) -> np.ndarray:

@@ -15,13 +15,14 @@ MAX_PROBLEMS_PER_FIELD = 200
 class Reporter:
     """Collects problems, capping each (file, field, message) family so a bad million rows stays small."""
 
-    def __init__(self, problems: list[Problem], numbers: np.ndarray | None = None) -> None:
+    def __init__(self, problems: list[Problem], numbers: np.ndarray | None = None, clock: str = "calendar") -> None:
         self.problems = problems
         self.numbers = numbers
+        self.clock = clock  # the dataset's clock: how its date columns are read
 
     def numbered(self, numbers: np.ndarray | None) -> Reporter:
         """The same reporter naming rows by ``numbers`` (file rows per position) instead of position + 1."""
-        return Reporter(self.problems, numbers)
+        return Reporter(self.problems, numbers, self.clock)
 
     def rows(self, label: str, rows: np.ndarray, field_name: str, message: str, values: pd.Series | None,
              level: str = "error") -> None:

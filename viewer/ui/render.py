@@ -32,9 +32,10 @@ def export_window(dataset: Dataset, out: str | Path, *, size: tuple[int, int] = 
     app = application()
     state = ViewState(dataset)
     if start or end:
-        state.set_window(TimeWindow.between(start or state.window.start_time, end or state.window.end_time))
+        state.set_window(TimeWindow.between(dataset.when(start) or state.window.start_time,
+                                            dataset.when(end) or state.window.end_time))
     if at:
-        state.move_cursor(at)
+        state.move_cursor(dataset.when(at))
     main = MainWindow(state)
     main.resize(*size)
     widget: QWidget = main

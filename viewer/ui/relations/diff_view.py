@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.model.dates import iso_date, parse_date
+from viewer.model.clock import CALENDAR, NUMBER, iso_instant, parse_instant, snap
 from viewer.model.graph import short_name
 from viewer.model.graph_diff import DiffGraph
 from viewer.ui.relations.legend import swatch
-from viewer.ui.shared.date_box import add_calendar
+from viewer.ui.shared.date_box import add_calendar, set_clock
 from viewer.ui.shared.link_cell import style_link
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, current
@@ -47,9 +47,9 @@ def _items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
     return [item for i in range(tree.topLevelItemCount()) if (item := tree.topLevelItem(i)) is not None]
 
 
-def _day(stamp: pd.Timestamp) -> str:
-    """A compared date as people think of it: the day ("2019-06-01"), never a raw instant."""
-    return iso_date(stamp, "day")
+def _day(stamp: pd.Timestamp, on: str = CALENDAR) -> str:
+    """A compared date as people think of it: the day ("2019-06-01"), never a raw instant; or a number."""
+    return iso_instant(stamp, "day", on)
 
 
 class DiffView(QWidget):
@@ -133,12 +133,20 @@ class DiffView(QWidget):
         if chosen is not None:
             return chosen
         window, cursor = self.state.window, self.state.cursor
-        start = window.start_time.floor("D")
+        start = self._window_start()
         return (start, cursor) if window.start_time <= cursor <= window.end_time else (start, window.end_time)
 
+    def _window_start(self) -> pd.Timestamp:
+        """The window's first day, or its start to the grain of its span when the times are numbers."""
+        window = self.state.window
+        if self.state.dataset.meta.clock == NUMBER:
+            return snap(window.start, window.span)
+        return window.start_time.floor("D")
+
     def set_dates(self, before: object, after: object) -> None:
-        """Compare two dates (anything :func:`parse_date` reads); the window is no longer followed."""
-        self._choose(parse_date(before).start, parse_date(after).start)
+        """Compare two dates (anything :func:`parse_date` reads, or numbers); the window is no longer followed."""
+        on = self.state.dataset.meta.clock
+        self._choose(parse_instant(before, on).start, parse_instant(after, on).start)
 
     def use_window(self) -> None:
         """Compare the window's start with its end, and follow the window from now on."""
@@ -146,7 +154,7 @@ class DiffView(QWidget):
 
     def use_cursor(self) -> None:
         """Compare the window's start with the cursor."""
-        self._choose(self.state.window.start_time.floor("D"), self.state.cursor)
+        self._choose(self._window_start(), self.state.cursor)
 
     def _choose(self, before: pd.Timestamp, after: pd.Timestamp) -> None:
         self.state.set_view(compare=(before, after) if before <= after else (after, before))
@@ -156,15 +164,17 @@ class DiffView(QWidget):
             self._show_dates()
 
     def _show_dates(self) -> None:
+        on = self.state.dataset.meta.clock
         for edit, stamp in zip((self.before_edit, self.after_edit), self.dates(), strict=True):
-            edit.setText(_day(stamp))
+            set_clock(edit, on, "2019, 2019-12 or 2019-12-29")
+            edit.setText(_day(stamp, on))
             self._flag(edit, False)
 
     def _on_edited(self) -> None:
         parsed = []
         for edit in (self.before_edit, self.after_edit):
             try:
-                parsed.append(parse_date(edit.text().strip()).start)
+                parsed.append(parse_instant(edit.text().strip(), self.state.dataset.meta.clock).start)
                 self._flag(edit, False)
             except ValueError:
                 self._flag(edit, True)

@@ -16,8 +16,10 @@ from PySide6.QtCore import QPointF, Qt, QUrl
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from viewer.model.clock import CALENDAR
 from viewer.model.dates import to_seconds
 from viewer.model.graph_history import HistorySteps, history_steps, step_path
+from viewer.ui.shared.date_axis import DateAxis
 from viewer.ui.shared.link_cell import open_link, short_url, style_link
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, colour_plot, current, follow, qcolor
@@ -44,7 +46,7 @@ class HistoryPanel(QWidget):
         self.title = QLabel("Select an edge in the relationship graph to see its history.", self)
         self.title.setStyleSheet("font-weight: 600;")
         self.title.setWordWrap(True)
-        self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom", utcOffset=0)})
+        self.plot = pg.PlotWidget(axisItems={"bottom": DateAxis(relabel=False)})
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.showGrid(x=True, y=True, alpha=0.15)
@@ -116,8 +118,8 @@ class HistoryPanel(QWidget):
         key = (str(row["source"]), str(row["target"]), str(row["kind"]))
         if key != self.key:
             self.key = key
-            self.steps = history_steps(rows, *key)
             ds = self.state.dataset
+            self.steps = history_steps(rows, *key, clock=ds.meta.clock)
             self.title.setText(f"{ds.entity_name(key[0])} → {ds.entity_name(key[1])} · {key[2].replace('_', ' ')}"
                                f" · {len(self.steps)} step{'s' if len(self.steps) != 1 else ''}")
             self._draw()
@@ -134,10 +136,12 @@ class HistoryPanel(QWidget):
         cursor = float(to_seconds(self.state.cursor))
         lo = float(known.min()) if len(known) else min(window.start, cursor)
         hi = max(window.end, cursor, float(known.max()) if len(known) else window.end)
-        first = lo - (YEAR if np.isnan(self.steps.starts).any() else 0.0)
-        return first, hi + YEAR
+        reach = YEAR if self.state.dataset.meta.clock == CALENDAR else max(hi - lo, 1.0) * 0.1  # numbers: a tenth
+        first = lo - (reach if np.isnan(self.steps.starts).any() else 0.0)
+        return first, hi + reach
 
     def _draw(self) -> None:
+        self.plot.getAxis("bottom").set_clock(self.state.dataset.meta.clock)
         for label in self._labels:
             self.plot.removeItem(label)
         self._labels = []

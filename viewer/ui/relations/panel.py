@@ -16,8 +16,9 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from viewer.model import graph
+from viewer.model.clock import NUMBER, format_instant, format_range
 from viewer.model.dataset import Dataset
-from viewer.model.dates import format_date, from_seconds
+from viewer.model.dates import from_seconds
 from viewer.model.filters import Filters, involved_entities
 from viewer.model.graph_diff import diff_graph
 from viewer.ui.relations.build import edge_arrays, event_actors, node_arrays
@@ -251,6 +252,10 @@ class RelationshipPanel(Readout, QWidget):
             names = [graph.short_name(full.get(key, key)) for key in keys]
         self.canvas.frame(np.array([self._shown.get(k, self._positions.get(k)) for k in keys]).reshape(-1, 2), names)
 
+    def _time(self, when: pd.Timestamp) -> str:
+        """A date to the day, or a number when the dataset's times are numbers."""
+        return format_instant(when, "day", self.state.dataset.meta.clock)
+
     def _refresh(self, animate: bool = False) -> None:
         state = self.state
         options = {"include_people": self._include_people, "hidden_kinds": self._hidden}
@@ -259,17 +264,20 @@ class RelationshipPanel(Readout, QWidget):
             diff = diff_graph(state.dataset, before, after, **options)  # type: ignore[arg-type]
             self._view, self._changes = diff.view, diff.changes
             self.diff_view.show_diff(diff)
-            self.as_of.setText(f"{format_date(diff.before, 'day')} → {format_date(diff.after, 'day')}")
+            self.as_of.setText(f"{self._time(diff.before)} → {self._time(diff.after)}")
         elif self._mode == WINDOW:
             start, end = from_seconds(state.window.start), from_seconds(state.window.end)
             self._view = graph.graph_during(state.dataset, start, end, **options)  # type: ignore[arg-type]
             self._changes = {}
             last = end - pd.Timedelta(microseconds=1)  # the window ends at midnight: name the last day it covers
-            self.as_of.setText(f"During {format_date(start, 'day')} – {format_date(last, 'day')}")
+            if state.dataset.meta.clock == NUMBER:
+                self.as_of.setText("During {} – {}".format(*format_range(state.window.start, state.window.end)))
+            else:
+                self.as_of.setText(f"During {self._time(start)} – {self._time(last)}")
         else:
             self._view = graph.graph_at(state.dataset, state.cursor, **options)  # type: ignore[arg-type]
             self._changes = {}
-            self.as_of.setText(f"As of {format_date(state.cursor, 'day')}")
+            self.as_of.setText(f"As of {self._time(state.cursor)}")
         self._full = self._view
         selected = self._selected_entities()
         self._view, self._shown = self.focusing.apply(self._view, state.dataset.entities, self._positions, selected)
@@ -293,7 +301,7 @@ class RelationshipPanel(Readout, QWidget):
             return "No relations hold at either date."
         if self._mode == WINDOW:
             return "No relations hold during the window."
-        return f"No relations hold as of {format_date(self.state.cursor, 'day')}."
+        return f"No relations hold as of {format_instant(self.state.cursor, 'day', self.state.dataset.meta.clock)}."
 
     def _selected_entities(self) -> set[str]:
         selection = self.state.selection

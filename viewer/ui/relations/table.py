@@ -25,7 +25,8 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from viewer.model import query
-from viewer.model.dates import format_date, to_seconds
+from viewer.model.clock import CALENDAR, format_instant
+from viewer.model.dates import to_seconds
 from viewer.model.graph import short_name
 from viewer.ui.shared.link_cell import open_link, short_url
 from viewer.ui.shared.state import Selection, ViewState
@@ -39,8 +40,9 @@ SAFE_SCHEMES = ("http", "https")
 Index = QModelIndex | QPersistentModelIndex
 
 
-def table_rows(relations: pd.DataFrame, names: dict[str, str], when: object) -> list[dict[str, Any]]:
-    """One dict per relation valid at ``when``: display texts and sortable keys."""
+def table_rows(relations: pd.DataFrame, names: dict[str, str], when: object,
+               clock: str = CALENDAR) -> list[dict[str, Any]]:
+    """One dict per relation valid at ``when``: display texts (dates, or numbers on a numeric clock) and sort keys."""
     rows = []
     for _, r in query.relations_at(relations, when).iterrows():
         value = float(r["value"])
@@ -49,8 +51,8 @@ def table_rows(relations: pd.DataFrame, names: dict[str, str], when: object) -> 
             "id": str(r["id"]), "url": str(r["source_url"]),
             "text": (short_name(names.get(r["source"], r["source"])), short_name(names.get(r["target"], r["target"])),
                      str(r["kind"]).replace("_", " "), "" if np.isnan(value) else f"{value:g}%",
-                     format_date(since, str(r["valid_from_precision"])) if pd.notna(since) else "(earlier)",
-                     format_date(until, str(r["valid_to_precision"])) if pd.notna(until) else "(open)",
+                     format_instant(since, str(r["valid_from_precision"]), clock) if pd.notna(since) else "(earlier)",
+                     format_instant(until, str(r["valid_to_precision"]), clock) if pd.notna(until) else "(open)",
                      short_url(str(r["source_url"]))),
             "sort": (names.get(r["source"], r["source"]).lower(), names.get(r["target"], r["target"]).lower(),
                      str(r["kind"]), -1.0 if np.isnan(value) else value,  # plain floats: Qt sorts them
@@ -75,7 +77,7 @@ class RelationsModel(QAbstractTableModel):
         ds = self.state.dataset
         names = dict(zip(ds.entities["id"], ds.entities["name"].astype(str), strict=True))
         self.beginResetModel()
-        self._rows = table_rows(ds.relations, names, self.state.cursor)
+        self._rows = table_rows(ds.relations, names, self.state.cursor, ds.meta.clock)
         self.endResetModel()
 
     def relation_id(self, row: int) -> str:

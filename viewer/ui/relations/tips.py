@@ -7,8 +7,8 @@ from collections.abc import Mapping
 import pandas as pd
 
 from viewer.model import graph
+from viewer.model.clock import CALENDAR, format_instant
 from viewer.model.dataset import Dataset
-from viewer.model.dates import PartialDate
 from viewer.ui.relations.items import edge_style
 
 MEMBERS_SHOWN = 12  # names listed in a "k more" group's tooltip
@@ -35,7 +35,7 @@ def edge_tip(dataset: Dataset, edge: graph.Edge, names: Mapping[str, str]) -> st
     rows = dataset.relations.loc[dataset.relations["id"] == edge.id]
     if len(rows):
         row = rows.iloc[0]
-        lines.append(_validity(row))
+        lines.append(_validity(row, dataset.meta.clock))
         if edge.held < 1.0:
             lines.append(f"held for {edge.held:.0%} of the window")
         note = row.get("note", "")
@@ -44,13 +44,13 @@ def edge_tip(dataset: Dataset, edge: graph.Edge, names: Mapping[str, str]) -> st
     return "\n".join(line for line in lines if line)
 
 
-def _validity(row: pd.Series) -> str:
-    """``from Nov 2022 until 2023`` at each bound's own precision; ``always`` without bounds."""
+def _validity(row: pd.Series, clock: str = CALENDAR) -> str:
+    """``from Nov 2022 until 2023`` at each bound's own precision (``from 42 until 60`` for numbers)."""
     parts = []
     for column, word in (("valid_from", "from"), ("valid_to", "until")):
         stamp = row.get(column)
         if stamp is None or pd.isna(stamp):
             continue
         precision = str(row.get(f"{column}_precision", "day") or "day")
-        parts.append(f"{word} {PartialDate(stamp, precision).label()}")
+        parts.append(f"{word} {format_instant(stamp, precision, clock)}")
     return " ".join(parts) if parts else "no known start or end"

@@ -1,4 +1,8 @@
-"""A UTC date axis for the timeline and the overview: month ticks name their year, labels never collide."""
+"""A UTC date axis for the timeline and the overview: month ticks name their year, labels never collide.
+
+On a dataset whose times are numbers (the numeric clock, :mod:`viewer.model.clock`) the same axis shows
+plain number ticks, 1, 2 or 5 × 10^k apart.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,10 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 
+from viewer.model import clock
+
 CLEAR_PX = 64.0  # a finer tick closer than this to a coarser one would print over its label
+NUMBER_GAP_PX = 48.0  # air between two number labels
 
 
 class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
@@ -17,8 +24,12 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
 
     zoomLevels: OrderedDict[float, Any]  # set by pyqtgraph; declared so mypy knows it
 
-    def __init__(self) -> None:
+    def __init__(self, relabel: bool = True) -> None:
         super().__init__("bottom", utcOffset=0)
+        self.clock = clock.CALENDAR
+        self.relabel = relabel
+        if not relabel:  # pyqtgraph's own date ticks (the history chart)
+            return
         # pyqtgraph shares its zoom levels between axes: copy before relabelling
         self.zoomLevels = OrderedDict((k, copy.deepcopy(v)) for k, v in self.zoomLevels.items())
         formats = {"%b": "%b %Y", "%d": "%d %b", "%a %d": "%a %d %b"}
@@ -31,11 +42,42 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
                 spec.format = formats.get(spec.format, spec.format)
             level.exampleText = {"MMM": "99 Mmm", "MMM 00": "Mon 99 Mmm"}.get(level.exampleText, level.exampleText)
 
+    def set_clock(self, name: str) -> None:
+        """Show dates (``calendar``) or plain numbers (``number``) from now on."""
+        if name != self.clock:
+            self.clock = clock.check(name)
+            self.picture = None  # pyqtgraph's cached drawing of the old labels
+            self.update()
+
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
-        """pyqtgraph's ticks, minus finer ones that sit too close to a coarser one ("1 Feb" beside "Feb 2023")."""
+        """pyqtgraph's ticks, minus finer ones that sit too close to a coarser one ("1 Feb" beside "Feb 2023").
+
+        On the numeric clock: numbers 1, 2 or 5 × 10^k apart, as many as fit their labels.
+        """
+        if self.clock == clock.NUMBER:
+            metrics = getattr(self, "fontMetrics", None)  # set by pyqtgraph once it draws
+            return number_levels(minVal, maxVal, size, metrics.averageCharWidth() if metrics else 7.0)
         levels = super().tickValues(minVal, maxVal, size)
+        if not self.relabel:
+            return list(levels)
         gap = (maxVal - minVal) / max(size, 1.0) * CLEAR_PX
         return declutter(levels, gap)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        """Dates as pyqtgraph writes them, or numbers with the decimals their step needs."""
+        if self.clock == clock.NUMBER:
+            return [clock.format_tick(v, spacing) for v in values]
+        return list(super().tickStrings(values, scale, spacing))
+
+
+def number_levels(lo: float, hi: float, size: float, char_px: float) -> list[tuple[float, list[float]]]:
+    """One level of number ticks over ``[lo, hi]`` drawn ``size`` pixels wide, spaced so their labels fit."""
+    if not hi > lo:
+        return [(1.0, [])]
+    chars = max(len(clock.format_tick(v, clock.nice_step(hi - lo, 10))) for v in (lo, hi))
+    count = max(2, int(size / (chars * max(char_px, 1) + NUMBER_GAP_PX)))
+    step, values = clock.number_ticks(lo, hi, count)
+    return [(step, values.tolist())]
 
 
 def _as_they_are(ticks: np.ndarray, _spacing: int, _skip: int) -> np.ndarray:

@@ -1,5 +1,6 @@
 """A calendar popup for a date entry box: the box takes partial dates as typed ("2019", "2019-12"), and a
-calendar button inside it picks a day."""
+calendar button inside it picks a day. On a dataset whose times are numbers the box takes numbers and the
+calendar button is hidden (:func:`set_clock`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QCalendarWidget, QLineEdit, QMenu, QStyle, QWidgetAction
 
+from viewer.model import clock
 from viewer.model.dates import parse_date
 
 
@@ -38,4 +40,14 @@ def add_calendar(edit: QLineEdit) -> QAction:
     action.triggered.connect(show)
     calendar.clicked.connect(pick)
     edit.setProperty("calendar", calendar)  # tests reach it through the box
+    edit.setProperty("calendar_action", action)
     return action
+
+
+def set_clock(edit: QLineEdit, name: str, date_hint: str) -> None:
+    """Let the box take dates (with its calendar button, ``date_hint`` as placeholder) or numbers (no calendar)."""
+    numeric = name == clock.NUMBER
+    action = edit.property("calendar_action")
+    if isinstance(action, QAction):
+        action.setVisible(not numeric)
+    edit.setPlaceholderText("a number: 42" if numeric else date_hint)

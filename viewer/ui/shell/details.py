@@ -10,8 +10,8 @@ from PySide6.QtCore import QSize, QUrl
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from viewer.model import attributes, query
+from viewer.model.clock import format_instant
 from viewer.model.dataset import Dataset
-from viewer.model.dates import format_date
 from viewer.ui.shared.link_cell import open_link
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
@@ -42,7 +42,7 @@ def _attributes_html(frame: pd.DataFrame, key: str) -> str:
 def event_html(ds: Dataset, row: pd.Series) -> str:
     """The HTML (all text escaped) describing one event."""
     when = query.describe_span(row["start"], str(row["precision"]), row["end"],
-                               None if pd.isna(row["end_precision"]) else str(row["end_precision"]))
+                               None if pd.isna(row["end_precision"]) else str(row["end_precision"]), ds.meta.clock)
     parts = [f"<h3>{escape(str(row['title']))}</h3>",
              f"<p><b>{escape(when)}</b>"
              + (f" &middot; {escape(str(row['category']))}" if str(row["category"]) else "") + "</p>",
@@ -69,7 +69,7 @@ def entity_html(ds: Dataset, entity_id: str, when: pd.Timestamp) -> str:
     if len(ties):
         items = "".join(f"<li>{_names(ds, r.source)} → {_names(ds, r.target)}: {escape(query.relation_label(r))} "
                         f"({_link(r.source_url, 'source')})</li>" for _, r in ties.iterrows())
-        parts.append(f"<p><b>Ties as of {escape(format_date(when, 'day'))}:</b></p><ul>{items}</ul>")
+        parts.append(f"<p><b>Ties as of {escape(format_instant(when, 'day', ds.meta.clock))}:</b></p><ul>{items}</ul>")
     if ds.source is None:  # on an engine source this would be a query: the timeline's lanes show it
         count = int(query.actor_mask(ds.events, [entity_id]).sum())
         parts.append(f"<p>{count} events involve {escape(str(row['name']))}.</p>")
@@ -82,9 +82,10 @@ def relation_html(ds: Dataset, relation_id: str) -> str:
     if rows.empty:
         return ""
     r = rows.iloc[0]
-    since = query.describe_span(r["valid_from"], str(r["valid_from_precision"]), None, None) if pd.notna(
+    on = ds.meta.clock
+    since = query.describe_span(r["valid_from"], str(r["valid_from_precision"]), None, None, on) if pd.notna(
         r["valid_from"]) else "always"
-    until = query.describe_span(r["valid_to"], str(r["valid_to_precision"]), None, None) if pd.notna(
+    until = query.describe_span(r["valid_to"], str(r["valid_to_precision"]), None, None, on) if pd.notna(
         r["valid_to"]) else "open"
     parts = [f"<h3>{_names(ds, r['source'])} → {_names(ds, r['target'])}</h3>",
              f"<p><b>{escape(query.relation_label(r))}</b> &middot; {escape(str(r['kind']).replace('_', ' '))}"

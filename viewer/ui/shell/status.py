@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
-from viewer.model.dates import format_date
+from viewer.model.clock import format_instant
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.loading import Loader
 
@@ -31,7 +31,7 @@ class StatusLine:
         """Counts, problems and the as-of date."""
         ds = self.state.dataset
         problems = f" · {len(ds.problems)} loading problems" if ds.problems else ""
-        as_of = format_date(self.state.cursor, "day")
+        as_of = format_instant(self.state.cursor, "day", ds.meta.clock)
         queried = " (queried in place)" if ds.source is not None else ""
         self.text.setText(f"{ds.event_count:,} events{queried} · {len(ds.entities):,} entities · "
                           f"{len(ds.relations):,} relations{problems} · as of {as_of}")

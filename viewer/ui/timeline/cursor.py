@@ -6,8 +6,8 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QTimer
 
-from viewer.model import navigation
-from viewer.model.dates import format_date, from_seconds, to_seconds
+from viewer.model import clock, navigation
+from viewer.model.dates import from_seconds, to_seconds
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shared.theme import Theme, current
 
@@ -44,9 +44,9 @@ class CursorLine:
         self.line.label.setColor(theme.cursor_text)
 
     def label(self, when: pd.Timestamp) -> str:
-        """The cursor's date: to the minute below a two-day window, else to the day."""
+        """The cursor's date: to the minute below a two-day window, else to the day (a number on a numeric clock)."""
         precision = "time" if self.state.window.span < 2 * DAY else "day"
-        return format_date(when, precision)
+        return clock.format_instant(when, precision, self.state.dataset.meta.clock)
 
     def follow(self, when: pd.Timestamp) -> None:
         """Put the line (and its label) at ``when``."""
@@ -75,6 +75,8 @@ class CursorLine:
             label.updatePosition()
 
     def _snapped(self, seconds: float) -> pd.Timestamp:
+        if self.state.dataset.meta.clock == clock.NUMBER:  # numbers snap to a grain of the visible span
+            return clock.snap(seconds, self.state.window.span)
         when = from_seconds(seconds)
         # relations change on days; below a two-day window the hour matters
         return when.round("D") if self.state.window.span >= 2 * DAY else when.round("min")

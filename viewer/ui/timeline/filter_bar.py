@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from viewer.model import navigation
-from viewer.model.dates import parse_date
+from viewer.model.clock import NUMBER, parse_instant
 from viewer.model.filters import Filters
 from viewer.ui.shared.check_menu import CheckMenuButton
-from viewer.ui.shared.date_box import add_calendar
+from viewer.ui.shared.date_box import add_calendar, set_clock
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shared.theme import Theme, follow
 
@@ -62,9 +62,9 @@ class FilterBar(QWidget):
             edit.editingFinished.connect(self.apply)
             edit.returnPressed.connect(self.apply)
         self.clear_button.clicked.connect(self.clear)
-        state.dataset_changed.connect(lambda _ds: self._fill_pickers())
+        state.dataset_changed.connect(lambda _ds: self._on_dataset())
         state.filters_changed.connect(self._show)
-        self._fill_pickers()
+        self._on_dataset()
         self.theme = follow(self.set_theme)
         self._show(state.filters)
 
@@ -77,7 +77,8 @@ class FilterBar(QWidget):
         """The Filters the widgets describe (an invalid date counts as no bound)."""
         start, end = self._dates()
         return Filters(text=self.search.text().strip(), actors=self.actors.checked(),
-                       categories=self.categories.checked(), tags=self.tags.checked(), start=start, end=end)
+                       categories=self.categories.checked(), tags=self.tags.checked(), start=start, end=end,
+                       clock=self.state.dataset.meta.clock)
 
     def apply(self) -> None:
         """Hand the widgets' Filters to the shared state now."""
@@ -118,13 +119,17 @@ class FilterBar(QWidget):
         self.clear_button.setEnabled(filters.active)
 
     def _dates(self) -> tuple[str | None, str | None]:
+        on = self.state.dataset.meta.clock
         out: list[str | None] = []
         for edit in (self.start, self.end):
             text = edit.text().strip()
-            out.append(text if text and _readable(text) else None)
+            out.append(text if text and _readable(text, on) else None)
         start, end = out
-        if start and end and parse_date(end).end <= parse_date(start).start:
-            end = None  # "to" before "from": flagged, not applied
+        if start and end:
+            first, last = parse_instant(start, on), parse_instant(end, on)
+            # a number is a point: "from 42 to 42" is that point; a date's span must end after "from"
+            if (last.start < first.start) if on == NUMBER else (last.end <= first.start):
+                end = None  # "to" before "from": flagged, not applied
         return start, end
 
     def _validate_dates(self) -> None:
@@ -135,17 +140,26 @@ class FilterBar(QWidget):
             edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {theme.error}; background: {theme.error_back}; }}"
                                if bad else "")
             edit.setProperty("invalid", bad)
-            if bad and not _readable(edit.text().strip()):
-                edit.setToolTip(f"Not a date: write {DATE_HINT}")
+            numeric = self.state.dataset.meta.clock == NUMBER
+            if bad and not _readable(edit.text().strip(), self.state.dataset.meta.clock):
+                edit.setToolTip("Not a number: write 42 or 0.5" if numeric else f"Not a date: write {DATE_HINT}")
             elif bad:
                 edit.setToolTip("“to” is before “from”")
             else:
-                edit.setToolTip(f"A partial date: {DATE_HINT}; a month or year means all of it")
+                edit.setToolTip("A number: the times of this dataset are numbers" if numeric
+                                else f"A partial date: {DATE_HINT}; a month or year means all of it")
+
+    def _on_dataset(self) -> None:
+        """Boxes for dates (with calendars) or for numbers, as the new dataset's times are."""
+        on = self.state.dataset.meta.clock
+        for edit, hint in ((self.start, "2019-12"), (self.end, "2023")):
+            set_clock(edit, on, hint)
+        self._fill_pickers()
 
 
-def _readable(text: str) -> bool:
+def _readable(text: str, on: str) -> bool:
     try:
-        parse_date(text)
+        parse_instant(text, on)
     except ValueError:
         return False
     return True

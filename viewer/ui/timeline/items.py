@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from viewer.model import clusters, lane_packing, marks
 from viewer.model.backgrounds import Backgrounds
+from viewer.model.clock import CALENDAR
 from viewer.model.query import describe_span
 from viewer.ui.shared.theme import Theme, current, qcolor
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
@@ -29,10 +30,10 @@ MIDDLE_MIN_PX = 150.0  # narrower than this, a middle cut keeps too little of ei
 BADGE_GAP_PX, BADGE_MIN = 24.0, 4  # marks closer than this, this many in a run, get one "N events" badge
 
 
-def tooltip_text(row: pd.Series, names: dict[str, str]) -> str:
-    """Rich text for an event: title, dates at their precision, actors' names, category."""
+def tooltip_text(row: pd.Series, names: dict[str, str], clock: str = CALENDAR) -> str:
+    """Rich text for an event: title, dates at their precision (numbers on a numeric clock), actors, category."""
     end_precision = row["end_precision"] if pd.notna(row["end_precision"]) else None
-    when = describe_span(row["start"], str(row["precision"]), row["end"], end_precision)
+    when = describe_span(row["start"], str(row["precision"]), row["end"], end_precision, clock)
     actors = [names.get(a.strip(), a.strip()) for a in str(row["actors"]).split(";") if a.strip()]
     parts = [f"<b>{html.escape(str(row['title']))}</b>", html.escape(when)]
     if actors:

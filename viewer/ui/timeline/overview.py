@@ -99,7 +99,9 @@ class OverviewStrip(QWidget):
         span = navigation.data_span(ds)
         window = self.state.window
         first, last = span if span else (window.start, window.end)
-        self.lo, self.hi = lane_packing.x_limits(first, last, (first, last))
+        self.lo, self.hi = lane_packing.x_limits(first, last, (first, last),
+                                                 min_margin=navigation.scale(ds).pan_margin)
+        self.plot.getAxis("bottom").set_clock(ds.meta.clock)
         self.view.setXRange(self.lo, self.hi, padding=0)
         self._syncing = True  # new bounds may push the region: that is not the user's gesture
         try:

@@ -23,7 +23,7 @@ from viewer.model import lane_packing, marks, navigation
 from viewer.model.backgrounds import Backgrounds, split_backgrounds
 from viewer.model.columns import IdLookup
 from viewer.model.query import actor_mask
-from viewer.model.window import MIN_SPAN, TimeWindow
+from viewer.model.window import TimeWindow
 from viewer.ui.shared.date_axis import DateAxis
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, colour_plot, follow
@@ -205,7 +205,9 @@ class TimelinePanel(QWidget):
         self._names = {str(k): str(v) for k, v in zip(ds.entities["id"], ds.entities["name"], strict=True)}
         span, window = navigation.data_span(ds), self.state.window
         first, last = span if span else (window.start, window.end)
-        lo, hi = lane_packing.x_limits(first, last, (window.start, window.end))
+        lengths = navigation.scale(ds)
+        lo, hi = lane_packing.x_limits(first, last, (window.start, window.end), min_margin=lengths.pan_margin)
+        self.plot.getAxis("bottom").set_clock(ds.meta.clock)
         if ds.source is not None or self.engine is not None:
             if self.engine is None:
                 from viewer.ui.timeline.engine_view import EngineView  # noqa: PLC0415 - engine code loads when used
@@ -218,7 +220,7 @@ class TimelinePanel(QWidget):
             self.show_events(ds.events, *split_backgrounds(lanes, ds.events, self.group_by))
         self._syncing = True  # limits may clamp the old range: that is not the user's window
         try:
-            self.view.setLimits(xMin=lo, xMax=hi, minXRange=MIN_SPAN, maxXRange=hi - lo)
+            self.view.setLimits(xMin=lo, xMax=hi, minXRange=lengths.min_span, maxXRange=hi - lo)
         finally:
             self._syncing = False
         self._apply_window(window)
@@ -374,7 +376,7 @@ class TimelinePanel(QWidget):
         if event_id != self.state.hover and event_id is not None:
             row = self._events.iloc[self._index[event_id]]
             global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
-            QToolTip.showText(global_pos, tooltip_text(row, self._names), self.plot)
+            QToolTip.showText(global_pos, tooltip_text(row, self._names, self.state.dataset.meta.clock), self.plot)
         elif event_id is None and self.state.hover is not None:
             QToolTip.hideText()
         self.state.set_hover(event_id)
@@ -397,7 +399,7 @@ class TimelinePanel(QWidget):
         badge = self.items.badge_at(pos) if inside else None
         if badge is not None:  # "14 events": show them, with room for their labels
             t0, t1 = badge
-            pad = max((t1 - t0) * 0.2, navigation.DAY)
+            pad = max((t1 - t0) * 0.2, navigation.scale(self.state.dataset).margin)
             self.state.set_window(navigation.clamp(TimeWindow(t0 - pad, t1 + pad), self.state.dataset))
             event.accept()  # type: ignore[attr-defined]
             return

@@ -61,7 +61,8 @@ class Playback(QObject):
 
     def tick(self, ticks: int = 1) -> None:
         """Advance by ``ticks`` timer ticks; stop at the window's end."""
-        cursor, finished = navigation.play_step(self.state.cursor, self.speed, self.state.window, ticks)
+        cursor, finished = navigation.play_step(self.state.cursor, self.speed, self.state.window, ticks,
+                                                on=self.state.dataset.meta.clock)
         self.state.move_cursor(cursor)
         if finished:
             self.pause()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QToolBar, QVBoxLayout, QWidget
 
 from viewer.model import lane_packing, navigation
+from viewer.model.clock import NUMBER
 from viewer.model.dates import to_seconds
 from viewer.ui.shared.shell import Shell
 from viewer.ui.timeline.filter_bar import FilterBar
@@ -19,6 +20,13 @@ from viewer.ui.timeline.playback import Playback
 
 SPEED_TEXT = {"day": "1 day / s", "week": "1 week / s", "month": "1 month / s", "quarter": "1 quarter / s",
               "year": "1 year / s"}
+
+
+def speed_text(key: str, on: str) -> str:
+    """``1 month / s``, or on the numeric clock the share of the window crossed per second (``5% of view / s``)."""
+    if on != NUMBER:
+        return SPEED_TEXT[key]
+    return f"{round(navigation.NUMBER_SPEEDS[key] * 100, 1):g}% of view / s"
 GROUP_TEXT = {"actor": "Lanes by actor", "category": "Lanes by category", "none": "One lane"}
 
 
@@ -156,6 +164,9 @@ class TimelineTools(QObject):
             self.hide_action.setChecked(self.state.view.hide_unmatched)
 
     def _refresh(self) -> None:
+        on = self.state.dataset.meta.clock
+        for index in range(self.speed.count()):  # numbers have no days: speeds are shares of the window
+            self.speed.setItemText(index, speed_text(str(self.speed.itemData(index)), on))
         presets = {p.key: p for p in navigation.presets(self.state.dataset, self._selected_row())}
         for key, action in self.presets.items():
             preset = presets.get(key)

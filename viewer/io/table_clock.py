@@ -1,0 +1,60 @@
+"""Whether an event table's times are dates or plain numbers (simulation ticks, steps): the table's clock.
+
+A table is on the numeric clock (:mod:`viewer.model.clock`) when the reader is told so (``clock="number"``,
+or ``"read": {"clock": "number"}`` in an import spec), when its start column is named like a tick
+(``tick``, ``step``, ``t``, ``time`` …) and holds only numbers, or when it holds only numbers, is not
+named like a date (``year``, ``date`` …) and at least :data:`FAILED_SHARE` of them cannot be dates, or one
+that cannot is a fraction (``0.5`` is no year). Those rows would otherwise be dropped. Numbers that
+read as dates (years, ``YYYYMMDD``, Unix seconds) stay dates, and a few bad ones among them stay errors.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pandas as pd
+
+from viewer.model import clock
+from viewer.model.dates import columns as date_columns
+from viewer.model.problems import LoadError, Problem
+
+TICK_NAMES = ("tick", "ticks", "step", "steps", "timestep", "iteration", "iter", "generation", "round",
+              "frame", "t", "time", "simtime", "simulationtime")
+FAILED_SHARE = 0.5  # a date column with some typos stays dates; from half unreadable the numbers are not dates
+SAMPLE = 2000
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s_\-.\xa0]+", "", name).lower()
+
+
+def given_clock(values: pd.Series, name: str, options: dict[str, Any], label: str,
+                problems: list[Problem]) -> str | None:
+    """The clock the options or the column's name and numbers decide; None when the dates must tell."""
+    given = options.get("clock")
+    if given:
+        if given not in clock.CLOCKS:
+            raise LoadError(f"{label}: clock {given!r}; expected one of {', '.join(clock.CLOCKS)}")
+        return str(given)
+    if _key(name) in TICK_NAMES and clock.looks_numeric(values.head(SAMPLE)):
+        problems.append(Problem(label, f"column '{name}' holds plain numbers: read as numbers on a numeric "
+                                "axis, not dates (pass clock='calendar' to read them as dates)", None, name, "info"))
+        return clock.NUMBER
+    return None
+
+
+def dates_fail(values: pd.Series, invalid: pd.Series, name: str, label: str, problems: list[Problem]) -> bool:
+    """True when a column of plain numbers mostly cannot be dates: it is then read on the numeric clock."""
+    if re.search(r"year|date|day", _key(name)):  # named as dates: bad ones are bad dates, not ticks
+        return False
+    text = date_columns.clean_text(values)
+    present, failed = int(text.notna().sum()), int(invalid.sum())
+    if not failed or not clock.looks_numeric(values):
+        return False
+    bad = pd.to_numeric(text[invalid.to_numpy(dtype=bool)], errors="coerce")
+    if failed < FAILED_SHARE * present and not (bad % 1 != 0).any():  # a fraction is never a year nor a day
+        return False
+    problems.append(Problem(label, f"column '{name}' holds plain numbers that are not dates: read as numbers on "
+                            "a numeric axis (pass clock='calendar' to read them as dates)", None, name, "info"))
+    return True

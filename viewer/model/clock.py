@@ -1,0 +1,229 @@
+"""A dataset's clock: the calendar (dates) or plain numbers (ticks, steps, seconds of a simulation).
+
+A number ``v`` is stored as the instant ``EPOCH + v seconds`` at precision ``time``, so every query,
+window, cursor and drawing that works on instants works unchanged, and the timeline's axis (Unix
+seconds) reads ``v`` itself. What differs is only how a time is written and read, which this module
+answers for both clocks. Limits of the numeric clock: ``|v| <= 9.2e12`` (what ``datetime64[us]``
+holds) and six decimals (one microsecond); a value outside is refused with :data:`EXPECTED_NUMBER`.
+
+>>> stamp = parse_instant("42.5", NUMBER).start
+>>> format_instant(stamp, "time", NUMBER), format_instant(stamp, "day", CALENDAR)
+('42.5', '1 Jan 1970')
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from viewer.model.dates import EPOCH, PRECISIONS, ParsedDates, PartialDate, format_date, iso_date, parse_date
+from viewer.model.dates import precision_series as _precision_series
+
+CALENDAR, NUMBER = "calendar", "number"
+CLOCKS = (CALENDAR, NUMBER)
+LIMIT = 9.2e12  # datetime64[us] holds about ±9.22e12 seconds around 1970
+EXPECTED_NUMBER = f"a number like 42, -3 or 0.5 (at most {LIMIT:.1e} in size, six decimals)"
+_TIME_CODE = PRECISIONS.index("time")
+_MICROS = 1_000_000
+
+
+def check(clock: str) -> str:
+    """``clock`` when it is one of :data:`CLOCKS`; raise ValueError naming them otherwise."""
+    if clock not in CLOCKS:
+        raise ValueError(f"expected a clock among {', '.join(CLOCKS)}, got {clock!r}")
+    return clock
+
+
+def instant(value: float) -> pd.Timestamp:
+    """The instant that stands for the number ``value`` (``EPOCH + value`` seconds, to the microsecond).
+
+    >>> instant(-3)
+    Timestamp('1969-12-31 23:59:57+0000', tz='UTC')
+    """
+    number = float(value)
+    if not math.isfinite(number) or abs(number) > LIMIT:
+        raise ValueError(f"expected {EXPECTED_NUMBER}, got {value!r}")
+    return (EPOCH + pd.Timedelta(microseconds=round(number * _MICROS))).as_unit("us")
+
+
+def number(stamp: pd.Timestamp) -> float:
+    """The number an instant stands for (the inverse of :func:`instant`)."""
+    return _micros(stamp) / _MICROS
+
+
+def _micros(stamp: pd.Timestamp) -> int:
+    """Microseconds since the epoch (``Timestamp.value`` is nanoseconds and overflows past 2262)."""
+    return int(pd.Timestamp(stamp).as_unit("us").asm8.astype("datetime64[us]").astype(np.int64))
+
+
+def format_number(stamp: pd.Timestamp) -> str:
+    """The number an instant stands for, written exactly: ``42``, ``42.5``, ``-3``, ``0.000001``.
+
+    >>> format_number(instant(0.1 + 0.2)), format_number(instant(1e12))
+    ('0.3', '1000000000000')
+    """
+    if pd.isna(stamp):
+        return ""
+    micros = _micros(stamp)
+    whole, fraction = divmod(abs(micros), _MICROS)
+    text = f"{'-' if micros < 0 else ''}{whole}"
+    return f"{text}.{fraction:06d}".rstrip("0") if fraction else text
+
+
+def format_instant(stamp: pd.Timestamp, precision: str, clock: str = CALENDAR) -> str:
+    """A time for a person: a date at its precision (``6 Feb 2023``), or a number (``42``) on the numeric clock."""
+    if clock == NUMBER:
+        return format_number(stamp)
+    return format_date(stamp, precision)
+
+
+def iso_instant(stamp: pd.Timestamp, precision: str, clock: str = CALENDAR) -> str:
+    """A time written for a file: ISO at its precision (``2023-02``), or the number on the numeric clock."""
+    if clock == NUMBER:
+        return format_number(stamp)
+    return iso_date(stamp, precision)
+
+
+def parse_instant(text: object, clock: str = CALENDAR) -> PartialDate:
+    """Read one time on a clock: a date (``2019-12``) or a number (``42``); raise ValueError when unreadable.
+
+    An instant (``pd.Timestamp``, ``datetime``) or a :class:`PartialDate` is taken as it is on either clock.
+
+    >>> parse_instant("1e3", NUMBER).start == instant(1000)
+    True
+    """
+    if clock != NUMBER or isinstance(text, (PartialDate, pd.Timestamp)):
+        return parse_date(text)
+    if isinstance(text, bool):
+        raise ValueError(f"expected {EXPECTED_NUMBER}, got {text!r}")
+    if isinstance(text, (int, float, np.integer, np.floating)):
+        return PartialDate(instant(float(text)), "time")
+    if not isinstance(text, str):
+        return parse_date(text)
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise ValueError(f"expected {EXPECTED_NUMBER}, got {text!r}") from None
+    return PartialDate(instant(value), "time")
+
+
+def parse_numbers(values: pd.Series) -> ParsedDates:
+    """A column of numbers (text or numeric) as instants on the numeric clock; unreadable cells are flagged.
+
+    >>> parsed = parse_numbers(pd.Series(["0", "2.5", "", "soon", "1e13"]))
+    >>> [format_number(t) for t in parsed.instants], parsed.invalid.tolist()
+    (['0', '2.5', '', '', ''], [False, False, False, True, True])
+    """
+    index = values.index
+    if pd.api.types.is_numeric_dtype(values.dtype) and not pd.api.types.is_bool_dtype(values.dtype):
+        nums = pd.to_numeric(values, errors="coerce").astype("float64")
+        present = nums.notna().to_numpy()
+    else:
+        text = values.astype("string").str.strip()
+        present = (text.notna() & (text != "")).to_numpy(dtype=bool, na_value=False)
+        nums = pd.to_numeric(text.where(present, None), errors="coerce").astype("float64")
+    array = nums.to_numpy(dtype=np.float64, na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        usable = np.isfinite(array) & (np.abs(array) <= LIMIT)
+    micros = np.where(usable, np.round(np.where(usable, array, 0.0) * _MICROS), 0).astype(np.int64)
+    stamps = pd.Series(micros.view("datetime64[us]"), index=index).dt.tz_localize("UTC").where(usable)
+    codes = np.where(usable, _TIME_CODE, -1).astype(np.int8)
+    none = pd.Series(np.zeros(len(index), dtype=bool), index=index)
+    return ParsedDates(stamps, _precision_series(codes, index), pd.Series(present & ~usable, index=index), none)
+
+
+def looks_numeric(values: pd.Series) -> bool:
+    """True when every non-empty cell of a column is a plain number (and there is at least one)."""
+    parsed = parse_numbers(values)
+    return bool(parsed.instants.notna().any() and not parsed.invalid.any())
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The lengths navigation uses on a clock, in axis units (seconds, or the numbers themselves)."""
+
+    margin: float  # the least margin around data: a day on the calendar
+    min_span: float  # the narrowest window: an hour on the calendar
+    pad: float  # the least padding around one event: 30 days on the calendar
+    pan_margin: float  # how far past the data the view may pan, at least: 30 days on the calendar
+
+
+CALENDAR_SCALE = Scale(86400.0, 3600.0, 30 * 86400.0, 30 * 86400.0)
+
+
+def scale(clock: str, span: float) -> Scale:
+    """The navigation lengths for a clock and a data span: fixed on the calendar, a share of the span for numbers.
+
+    >>> scale(NUMBER, 500.0)
+    Scale(margin=1.0, min_span=0.001, pad=3.0, pan_margin=5.0)
+    """
+    if clock != NUMBER:
+        return CALENDAR_SCALE
+    step = power_of_ten(span / 100) if span > 0 else 1.0
+    return Scale(step, min(1e-3, step), 3 * step, 5 * step)
+
+
+def power_of_ten(value: float) -> float:
+    """The largest power of ten at most ``value`` (``1e-6`` at least: the clock's resolution)."""
+    if not value > 0 or not math.isfinite(value):
+        return 1.0
+    return max(10.0 ** math.floor(math.log10(value)), 1e-6)
+
+
+def nice_step(span: float, count: int) -> float:
+    """A tick step of 1, 2 or 5 × 10^k giving about ``count`` ticks over ``span``.
+
+    >>> nice_step(500, 5), nice_step(1, 4), nice_step(30, 6)
+    (100.0, 0.5, 5.0)
+    """
+    raw = span / max(count, 1)
+    base = power_of_ten(raw)
+    for factor in (1.0, 2.0, 5.0, 10.0):
+        if base * factor >= raw:
+            return base * factor
+    return base * 10.0
+
+
+def number_ticks(lo: float, hi: float, count: int) -> tuple[float, np.ndarray]:
+    """The step and the ticks (multiples of a :func:`nice_step`) between ``lo`` and ``hi``."""
+    step = nice_step(hi - lo, count)
+    first = math.ceil(lo / step)
+    last = math.floor(hi / step)
+    return step, np.arange(first, last + 1, dtype=np.float64) * step
+
+
+def format_tick(value: float, step: float) -> str:
+    """A tick's number with at most the decimals its step needs, and no trailing zeros: ``100``, ``0.2``, ``-1.5``.
+
+    >>> format_tick(0.30000000000000004, 0.1), format_tick(-0.0, 1.0), format_tick(2e6, 1e6), format_tick(-6.0, 0.1)
+    ('0.3', '0', '2000000', '-6')
+    """
+    decimals = max(0, min(6, -math.floor(math.log10(step)))) if step > 0 else 0
+    text = f"{value:.{decimals}f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if float(text) == 0 else text
+
+
+def format_range(lo: float, hi: float) -> tuple[str, str]:
+    """The ends of a stretch of the numeric axis, to the grain of its length (a window's ends are float noise).
+
+    >>> format_range(-10.000000001, 510.4999999)
+    ('-10', '510.5')
+    """
+    step = power_of_ten((hi - lo) / 1000)
+    return format_tick(lo, step), format_tick(hi, step)
+
+
+def snap(seconds: float, span: float) -> pd.Timestamp:
+    """A number picked on an axis, rounded to the power of ten below 1/200 of the visible span (the cursor's grain).
+
+    >>> format_number(snap(41.9997, 500.0))
+    '42'
+    """
+    grain = power_of_ten(span / 200) if span > 0 else 1e-6
+    value = max(-LIMIT, min(LIMIT, round(seconds / grain) * grain))
+    return instant(value)
