@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMenu
 from pytestqt.qtbot import QtBot
 
+from viewer.model.dataset import Tables, build_dataset
 from viewer.ui.relations.table import COLUMNS, RelationsTable
 from viewer.ui.relations.tools import HISTORY_DOCK, TABLE_DOCK
 from viewer.ui.shared.state import Selection, ViewState
@@ -65,7 +67,23 @@ def test_selecting_an_edge_elsewhere_selects_its_row_and_survives_a_resort(table
 
 def test_the_filter_box_narrows_the_rows(table: RelationsTable) -> None:
     table.filter.setText("french trust")
-    assert set(table.visible_ids()) == {"R05", "R06"}
+    assert set(table.visible_ids()) == {"R05", "R06", "R08"}  # R08's note tells of the French trust
+
+
+def test_the_filter_box_matches_notes_full_names_and_imported_attributes(qtbot: QtBot) -> None:
+    relations = pd.DataFrame({"id": ["r1", "r2"], "source": ["a", "a"], "target": ["b", "c"],
+                              "kind": ["equity_stake", "edge"], "value": [30.0, 2.0], "note": ["", "via a trust"],
+                              "Deal": ["Project Falcon", ""]})
+    entities = pd.DataFrame({"id": ["a", "b", "c"], "name": ["Alpha Holdings International", "Beta", "Gamma"]})
+    state = ViewState(build_dataset(Tables(pd.DataFrame({"start": ["2020"]}), entities, relations)))
+    widget = RelationsTable(state)
+    qtbot.addWidget(widget)
+    values = sorted(widget.view.model().index(i, COLUMNS.index("Value")).data() for i in range(2))
+    assert values == ["2", "30%"]  # a stake is a percentage, a weight is not
+    for text, expected in (("falcon", {"r1"}), ("via a trust", {"r2"}), ("holdings international", {"r1", "r2"})):
+        qtbot.keyClicks(widget.filter, text)
+        assert set(widget.visible_ids()) == expected, text
+        widget.filter.clear()
 
 
 def test_the_history_and_the_table_are_named_tabbed_docks_in_the_view_menu(window: MainWindow) -> None:

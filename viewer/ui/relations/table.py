@@ -24,10 +24,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from viewer.model import query
+from viewer.model import attributes, query
 from viewer.model.clock import CALENDAR, format_instant
 from viewer.model.dates import to_seconds
 from viewer.model.graph import short_name
+from viewer.model.value_labels import value_label
 from viewer.ui.shared.link_cell import open_link, short_url
 from viewer.ui.shared.state import Selection, ViewState
 
@@ -36,6 +37,7 @@ LINK = COLUMNS.index("Source link")
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 URL_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole link behind the short text shown
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # what the filter box matches: the texts, full names, note, attributes
 SAFE_SCHEMES = ("http", "https")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,16 +46,20 @@ def table_rows(relations: pd.DataFrame, names: dict[str, str], when: object,
                clock: str = CALENDAR) -> list[dict[str, Any]]:
     """One dict per relation valid at ``when``: display texts (dates, or numbers on a numeric clock) and sort keys."""
     rows = []
-    for _, r in query.relations_at(relations, when).iterrows():
+    valid = query.relations_at(relations, when)
+    extra = [c for c in valid.columns if c.startswith(attributes.PREFIX)] + [c for c in ("note",) if c in valid]
+    for _, r in valid.iterrows():
         value = float(r["value"])
         since, until = r["valid_from"], r["valid_to"]
+        text = (short_name(names.get(r["source"], r["source"])), short_name(names.get(r["target"], r["target"])),
+                str(r["kind"]).replace("_", " "), value_label(str(r["kind"]), value),
+                format_instant(since, str(r["valid_from_precision"]), clock) if pd.notna(since) else "(earlier)",
+                format_instant(until, str(r["valid_to_precision"]), clock) if pd.notna(until) else "(open)",
+                short_url(str(r["source_url"])))
         rows.append({
-            "id": str(r["id"]), "url": str(r["source_url"]),
-            "text": (short_name(names.get(r["source"], r["source"])), short_name(names.get(r["target"], r["target"])),
-                     str(r["kind"]).replace("_", " "), "" if np.isnan(value) else f"{value:g}%",
-                     format_instant(since, str(r["valid_from_precision"]), clock) if pd.notna(since) else "(earlier)",
-                     format_instant(until, str(r["valid_to_precision"]), clock) if pd.notna(until) else "(open)",
-                     short_url(str(r["source_url"]))),
+            "id": str(r["id"]), "url": str(r["source_url"]), "text": text,
+            "search": " ".join([*text, names.get(r["source"], r["source"]), names.get(r["target"], r["target"]),
+                                *(str(r[c]) for c in extra if pd.notna(r[c]))]),
             "sort": (names.get(r["source"], r["source"]).lower(), names.get(r["target"], r["target"]).lower(),
                      str(r["kind"]), -1.0 if np.isnan(value) else value,  # plain floats: Qt sorts them
                      -1e18 if pd.isna(since) else float(to_seconds(since)),
@@ -97,6 +103,8 @@ class RelationsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = self._rows[index.row()], index.column()
+        if role == SEARCH_ROLE:
+            return row["search"] if column == 0 else ""  # one column holds the row's whole text
         plain = {Qt.ItemDataRole.DisplayRole: row["text"], SORT_ROLE: row["sort"]}
         if role in plain:
             return plain[role][column]  # type: ignore[index]
@@ -104,9 +112,8 @@ class RelationsModel(QAbstractTableModel):
             return row["id"] if role == ID_ROLE else row["url"]
         if column == LINK and _safe(row["url"]):
             return _link_data(role, row["url"])
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COLUMNS.index("Value"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        right = role == Qt.ItemDataRole.TextAlignmentRole and column == COLUMNS.index("Value")
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if right else None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Column names."""
@@ -125,7 +132,8 @@ class RelationsTable(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterKeyColumn(0)
+        self.proxy.setFilterRole(SEARCH_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter relations…")
