@@ -114,14 +114,8 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         return _number_events(frame, mapping, label, problems, lines_of)
     for level, message in start.notes:
         problems.append(Problem(label, message, None, mapping.start, level))
-    texts = _column(frame, mapping.start)
-    for position in np.flatnonzero(start.invalid.to_numpy(dtype=bool))[:200]:
-        problems.append(Problem(label, f"expected a date, got {texts.iloc[position]!r}; row skipped",
-                                int(lines_of[position]), mapping.start))
-    empty = (texts == "").to_numpy(dtype=bool)
-    if empty.any():
-        problems.append(Problem(label, f"{int(empty.sum()):,} rows have no start date (first: row "
-                                       f"{int(lines_of[empty][0])}); skipped", None, mapping.start))
+    _report_skipped(problems, label, _column(frame, mapping.start), start.invalid, lines_of, mapping.start,
+                    "a date", "start date")
     keep = start.instants.notna().to_numpy()
     parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
     events = pd.DataFrame({"start": start.instants})
@@ -133,19 +127,25 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     return _rest(frame, mapping, events, parsed, problems, keep, start.order)
 
 
+def _report_skipped(problems: list[Problem], label: str, texts: pd.Series, invalid: pd.Series, lines_of: np.ndarray,
+                    column: str, expected: str, what: str) -> None:
+    """One problem per unreadable start (the first 200, each with its line) and one for the rows without one."""
+    for position in np.flatnonzero(invalid.to_numpy(dtype=bool))[:200]:
+        problems.append(Problem(label, f"expected {expected}, got {texts.iloc[position]!r}; row skipped",
+                                int(lines_of[position]), column))
+    empty = (texts == "").to_numpy(dtype=bool)
+    if empty.any():
+        problems.append(Problem(label, f"{int(empty.sum()):,} rows have no {what} (first: row "
+                                       f"{int(lines_of[empty][0])}); skipped", None, column))
+
+
 def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: list[Problem],
                    lines_of: np.ndarray) -> _Events:
     """The events of a table whose times are plain numbers (the numeric clock); rows without one are skipped."""
     assert mapping.start is not None
     start = clock.parse_numbers(frame[mapping.start])
-    texts = _column(frame, mapping.start)
-    for position in np.flatnonzero(start.invalid.to_numpy(dtype=bool))[:200]:
-        problems.append(Problem(label, f"expected {clock.EXPECTED_NUMBER}, got {texts.iloc[position]!r}; "
-                                "row skipped", int(lines_of[position]), mapping.start))
-    empty = (texts == "").to_numpy(dtype=bool)
-    if empty.any():
-        problems.append(Problem(label, f"{int(empty.sum()):,} rows have no start (first: row "
-                                       f"{int(lines_of[empty][0])}); skipped", None, mapping.start))
+    _report_skipped(problems, label, _column(frame, mapping.start), start.invalid, lines_of, mapping.start,
+                    clock.EXPECTED_NUMBER, "start")
     keep = start.instants.notna().to_numpy()
     parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
     events = pd.DataFrame({"start": start.instants})

@@ -1,4 +1,4 @@
-"""Closing the window while loads wait in the queue drops them quietly: no error in the log (found by the monkey)."""
+"""Closing the window while loads wait or run drops them quietly: no error in the log (found by the monkey)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,20 @@ from viewer.ui.shell import loading
 from viewer.ui.shell.loading import Loader
 
 
-def test_a_queued_load_dropped_at_shutdown_is_not_an_error(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    gate = threading.Event()
+@pytest.fixture
+def gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Loads wait at this gate until the test opens it."""
+    held = threading.Event()
 
     def slow(*_args: object) -> object:
-        gate.wait(5)
+        held.wait(5)
         return viewer.load()
 
     monkeypatch.setattr(loading, "load_dataset", slow)
+    return held
+
+
+def test_a_queued_load_dropped_at_shutdown_is_not_an_error(qtbot: QtBot, gate: threading.Event) -> None:
     loader = Loader()
     loader.load(None)  # runs, held at the gate
     loader.load(None)  # waits in the queue
@@ -30,15 +36,7 @@ def test_a_queued_load_dropped_at_shutdown_is_not_an_error(qtbot: QtBot, monkeyp
     # the autouse guard in tests/ui/conftest.py fails this test if "loading failed" was logged
 
 
-def test_a_load_that_finishes_after_its_window_is_gone_is_not_an_error(
-        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    gate = threading.Event()
-
-    def slow(*_args: object) -> object:
-        gate.wait(5)
-        return viewer.load()
-
-    monkeypatch.setattr(loading, "load_dataset", slow)
+def test_a_load_that_finishes_after_its_window_is_gone_is_not_an_error(qtbot: QtBot, gate: threading.Event) -> None:
     loader = Loader()
     loader.load(None)  # under way in the worker when the window closes
     worker = loader._pool
