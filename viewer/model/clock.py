@@ -5,8 +5,9 @@ window, cursor and drawing that works on instants works unchanged, and the timel
 seconds) reads ``v`` itself. What differs is only how a time is written and read, which this module
 answers for each clock. The years clock (:mod:`viewer.model.years`) stores decimal years the same way
 (``-13.8e9`` is ``EPOCH - 1.38e10`` seconds) for datasets reaching beyond the calendar's ±290,000 years;
-:func:`numeric` is true for both clocks that store numbers. Limits of the numeric clock: ``|v| <= 9.2e12`` (what ``datetime64[us]``
-holds) and six decimals (one microsecond); a value outside is refused with :data:`EXPECTED_NUMBER`.
+:func:`numeric` is true for both clocks that store numbers. Limits of the numeric clock: ``|v| <= 9.2e12``
+(what ``datetime64[us]`` holds) and six decimals (one microsecond); a value outside is refused with
+:data:`EXPECTED_NUMBER`.
 
 >>> stamp = parse_instant("42.5", NUMBER).start
 >>> format_instant(stamp, "time", NUMBER), format_instant(stamp, "day", CALENDAR)
@@ -22,8 +23,17 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import years
-from viewer.model.dates import (EPOCH, EXPECTED, PRECISIONS, ParsedDates, PartialDate, format_date, iso_date, parse_date,
-                                parse_dates)
+from viewer.model.dates import (
+    EPOCH,
+    EXPECTED,
+    PRECISIONS,
+    ParsedDates,
+    PartialDate,
+    format_date,
+    iso_date,
+    parse_date,
+    parse_dates,
+)
 from viewer.model.dates import precision_series as _precision_series
 
 CALENDAR, NUMBER, YEARS = "calendar", "number", "years"

@@ -48,7 +48,7 @@ def _significant(value: float, digits: int = 6) -> str:
 
 def _whole(value: float) -> str:
     """A whole year: ``2019``, ``-473``, and separators from five digits on (``-12,000``)."""
-    year = int(round(value))
+    year = round(value)
     return f"{year:,}" if abs(year) >= 10_000 else str(year)
 
 
@@ -76,7 +76,9 @@ def format_year(value: float) -> str:
     if size < CALENDAR_YEARS:
         stamp = calendar_instant(value)
         day = stamp.round("D")  # six decimals of a year are half a minute: a day's start is found within that
-        return format_date(day, "day") if abs(stamp - day) < pd.Timedelta(minutes=1) else format_date(stamp, "time")
+        if abs(stamp - day) < pd.Timedelta(minutes=1):
+            return format_date(day, "day")
+        return format_date(stamp.round("min"), "time")
     return f"{value:,.6f}".rstrip("0")
 
 
@@ -140,8 +142,10 @@ def parse_year(text: object) -> float:
 
     Raise ValueError naming what was expected when ``text`` is none of these.
 
-    >>> parse_year("473 BC"), parse_year("-13.8e9"), parse_year("13.8 billion years ago"), parse_year("2019-07-02T12:00")
-    (-472.0, -13800000000.0, -13800000000.0, 2019.5)
+    >>> parse_year("473 BC"), parse_year("-13.8e9"), parse_year("13.8 billion years ago")
+    (-472.0, -13800000000.0, -13800000000.0)
+    >>> parse_year("2019-07-02T12:00"), parse_year("AD 79"), parse_year("4.5 Ga")
+    (2019.5, 79.0, -4500000000.0)
     """
     if isinstance(text, bool) or text is None:
         raise ValueError(f"expected {EXPECTED_YEAR}, got {text!r}")
