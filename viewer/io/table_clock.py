@@ -46,7 +46,7 @@ def given_clock(values: pd.Series, name: str, options: dict[str, Any], label: st
 
 
 def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, problems: list[Problem]) -> bool:
-    """True when every cell the calendar could not read is a year (``-13800000000``, ``473 BC``, ``66 Ma``).
+    """True when cells the calendar could not read are years (``-13800000000``, ``473 BC``, ``66 Ma``).
 
     The table is then read on the years clock (:mod:`viewer.model.years`), dates and all; a notice names the
     first such year, so that a single mistyped year (``20199``) is seen for what switched the clock.
@@ -55,7 +55,7 @@ def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, pro
         return False
     cells = values[invalid.to_numpy(dtype=bool)]
     found, bad = years.parse_year_column(cells)
-    if bad.any() or np.isnan(found).all():
+    if np.isnan(found).all():  # none is a year: the bad ones are bad dates
         return False
     problems.append(Problem(label, f"column '{name}' holds years the calendar cannot place (e.g. "
                             f"{cells.iloc[0]!r}): every time is read as a year, before year 0 negative",

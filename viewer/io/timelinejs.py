@@ -232,6 +232,7 @@ def _build(path: Path, slides: list[_Slide], meta: DatasetMeta, problems: list[P
     rows: list[dict[str, str]] = []
     starts: list[When] = []
     ends: list[When | None] = []
+    numbers: list[int] = []  # each kept slide's row, for problems
     groups: dict[str, str] = {}
     not_web = 0
     for slide in slides:
@@ -262,12 +263,13 @@ def _build(path: Path, slides: list[_Slide], meta: DatasetMeta, problems: list[P
         })
         starts.append(start)
         ends.append(end)
+        numbers.append(slide.row)
     if not_web:
         problems.append(Problem(label, f"{not_web} media entries are embed code or relative paths, not web "
                                 "addresses; not kept as sources", None, "media", "info"))
     events = pd.DataFrame(rows, columns=["id", "title", "description", "actors", "category", "tags",
                                          "source_url", "source_title"])
-    deep, columns = any_columns(starts, ends, label, problems)
+    deep, columns = any_columns(starts, ends, label, problems, numbers)
     for column, values in columns.items():
         events[column] = values
     if deep:

@@ -133,12 +133,22 @@ def year_columns(starts: list[When], ends: list[When | None]) -> dict[str, Any]:
             "end": [repr(w.decimal(end=True)) if w is not None else "" for w in ends]}
 
 
-def any_columns(starts: list[When], ends: list[When | None], label: str,
-                problems: list[Problem]) -> tuple[bool, dict[str, Any]]:
-    """Whether the times need the years clock (a year beyond ±290,000), and the columns for the clock they need."""
-    deep = next((w for w in (*starts, *ends) if w is not None and w.deep), None)
+def any_columns(starts: list[When], ends: list[When | None], label: str, problems: list[Problem],
+                rows: list[int] | None = None) -> tuple[bool, dict[str, Any]]:
+    """Whether the times need the years clock, and the columns for the clock they need.
+
+    A start beyond ±290,000 years decides it; an end alone does not (``196002152034`` is a broken date more
+    often than the year 196 billion): on the calendar such an end is dropped with a warning naming its row.
+    """
+    deep = next((w for w in starts if w.deep), None)
     if deep is None:
-        return False, date_columns(starts, ends, label, problems)
+        for index, end in enumerate(ends):
+            if end is not None and end.deep:
+                problems.append(Problem(label, f"end year {end.parts[0]:,} is beyond the calendar while every "
+                                        "start is a date; end ignored", rows[index] if rows else None, "end",
+                                        "warning"))
+        kept = [None if end is not None and end.deep else end for end in ends]
+        return False, date_columns(starts, kept, label, problems)
     problems.append(Problem(label, f"the year {deep.parts[0]:,} is beyond the calendar: every time is read as a "
                             "year (dates as decimal years, before year 0 negative)", None, "start", "info"))
     return True, year_columns(starts, ends)
