@@ -54,7 +54,7 @@ def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, pro
     if not invalid.any():
         return False
     cells = values[invalid.to_numpy(dtype=bool)]
-    found, bad = years.parse_year_column(cells)
+    found, _ = years.parse_year_column(cells)
     if np.isnan(found).all():  # none is a year: the bad ones are bad dates
         return False
     problems.append(Problem(label, f"column '{name}' holds years the calendar cannot place (e.g. "
