@@ -5,22 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+
 from viewer.io import native, native_write, table, timeline_xml, timelinejs
 from viewer.model import clock
 from viewer.model.clock import CALENDAR, YEARS
+from viewer.model.dataset import Dataset
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TABLES = Path(__file__).parent / "fixtures_tables"
 
 
-def _years(ds: object, column: str = "start") -> list[float]:
-    return [round(clock.number(t), 3) if pd.notna(t) else float("nan") for t in ds.events[column]]  # type: ignore[attr-defined]
+def _years(ds: Dataset, column: str = "start") -> list[float]:
+    return [round(clock.number(t), 3) if pd.notna(t) else float("nan") for t in ds.events[column]]
 
 
-def _labels(ds: object) -> dict[str, str]:
-    events = ds.events  # type: ignore[attr-defined]
-    return {str(r["title"]): ds.format_time(r["start"], str(r["precision"]))  # type: ignore[attr-defined]
-            for _, r in events.iterrows()}
+def _labels(ds: Dataset) -> dict[str, str]:
+    return {str(r["title"]): ds.format_time(r["start"], str(r["precision"])) for _, r in ds.events.iterrows()}
 
 
 def test_a_csv_year_column_from_the_big_bang_to_now_keeps_every_row_as_years() -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import datetime
 
 import numpy as np
 import pandas as pd
@@ -156,9 +157,19 @@ def parse_year(text: object) -> float:
     if match is not None:
         return _checked(_value(match), text)
     try:
-        return _checked(float(decimal_years(pd.Series([parse_date(raw).start]))[0]), text)
+        return _checked(float(decimal_years(pd.Series([_date(raw)]))[0]), text)
     except (ValueError, TypeError, OverflowError):
         raise ValueError(f"expected {EXPECTED_YEAR}, got {text!r}") from None
+
+
+def _date(text: str) -> pd.Timestamp:
+    """A date as the model reads it (ISO), or as this module writes it (``20 Jul 1969``, ``Jul 1969``)."""
+    for form in ("%d %b %Y", "%b %Y"):
+        try:
+            return pd.Timestamp(datetime.strptime(text, form), tz="UTC")
+        except ValueError:
+            pass
+    return parse_date(text).start
 
 
 def _value(match: re.Match[str]) -> float:
