@@ -37,7 +37,7 @@ from viewer.io import native_write
 from viewer.io.cache import load_cached_many
 from viewer.io.import_spec import read_spec, to_json
 from viewer.io.spec_suggest import suggest_spec
-from viewer.model.clock import NUMBER, parse_instant
+from viewer.model.clock import NUMBER, YEARS, parse_instant
 from viewer.model.dataset import Dataset
 from viewer.model.dates import PartialDate, parse_date
 from viewer.model.problems import LoadError
@@ -54,6 +54,7 @@ with no PATH, on the bundled dataset (the Renault-Nissan-Mitsubishi alliance).
 A COMMAND answers in the terminal instead, offline and without a window."""
 EPILOG = "Run `entente COMMAND --help` for a command's options. Exit codes: 0 ok, 1 data problems, 2 usage."
 # Qt platforms that need a display server; any other one (offscreen, minimal, eglfs, vnc …) needs none.
+TIME_OPTIONS = frozenset({"--at", "--from", "--to"})
 DISPLAY_PLATFORMS = frozenset({"xcb", "wayland", "wayland-egl", "wayland-brcm"})
 
 
@@ -62,15 +63,27 @@ class UsageError(Exception):
 
 
 def _date(text: str) -> str:
-    """A date, or a number (for a dataset whose times are numbers: :func:`_time` decides once it is loaded)."""
+    """A date, a number or a year (``-13.8e9``, ``66 Ma``): :func:`_time` reads it on the dataset's clock."""
     try:
         parse_date(text)
     except ValueError as exc:
         try:
-            parse_instant(text, NUMBER)
+            parse_instant(text, YEARS)  # every number is a year too
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{exc}, or a number for a dataset whose times are numbers") from exc
+            raise argparse.ArgumentTypeError(f"{exc}, or a number for a dataset whose times are numbers, or a "
+                                             "year such as -473, -13.8e9 or 66 Ma for one in deep time") from exc
     return text
+
+
+def _joined(argv: Sequence[str]) -> list[str]:
+    """``--from -13.8e9`` as ``--from=-13.8e9``: argparse takes only plain negative numbers (-473) as values."""
+    out: list[str] = []
+    for token in argv:
+        if out and out[-1] in TIME_OPTIONS and token.startswith("-") and len(token) > 1 and token[1] != "-":
+            out[-1] = f"{out[-1]}={token}"
+        else:
+            out.append(token)
+    return out
 
 
 def _time(ds: Dataset, text: str | None) -> PartialDate | None:
@@ -80,7 +93,9 @@ def _time(ds: Dataset, text: str | None) -> PartialDate | None:
     try:
         return parse_instant(text, ds.meta.clock)
     except ValueError as exc:
-        hint = "the times of this dataset are numbers" if ds.meta.clock == NUMBER else "this dataset is dated"
+        hint = "the times of this dataset are numbers" if ds.meta.clock == NUMBER else (
+            "the times of this dataset are years (-473, 473 BC, -13.8e9, 66 Ma)" if ds.meta.clock == YEARS
+            else "this dataset is dated")
         raise UsageError(f"{exc} ({hint})") from exc
 
 
@@ -211,6 +226,8 @@ def cmd_info(args: argparse.Namespace) -> int:
                    f"{ds.format_time(last['start'], last['precision'])}")
         if ds.meta.clock == NUMBER:
             out.append("Clock:     numbers (the times are plain numbers, not dates)")
+        elif ds.meta.clock == YEARS:
+            out.append("Clock:     years (decimal years reaching beyond the calendar; negative before year 0)")
     return print_summary(out, ds.meta, ds.entities, ds.relations, ds.problems)
 
 
@@ -321,7 +338,7 @@ def run(argv: Sequence[str]) -> int:
     """Run an offline command; returns the exit code (0 ok, 1 data problems, 2 usage)."""
     parser = build_parser()
     try:
-        args = parser.parse_args(list(argv))
+        args = parser.parse_args(_joined(argv))
     except SystemExit as exc:  # argparse has printed its usage message
         return 0 if exc.code == 0 else 2
     try:

@@ -86,12 +86,6 @@ def test_unreadable_and_blank_dates_skip_their_rows_and_name_them() -> None:
     assert any("no start date" in p.message for p in ds.problems)
 
 
-def test_deep_time_is_reported_and_skipped_while_ancient_years_stay() -> None:
-    ds = table.read(FIXTURES / "deep_time.csv")
-    assert list(ds.events["title"]) == ["Athens", "Now"]
-    assert any("deep time" in p.message for p in ds.problems)
-
-
 def test_options_override_the_guessed_mapping() -> None:
     ds = table.read(FIXTURES / "comma.csv", title="Type", actors=["Actor"])
     assert list(ds.events["title"]) == ["corporate", "deal"]

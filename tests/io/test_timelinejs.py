@@ -76,15 +76,13 @@ def test_the_title_slide_gives_the_dataset_title_and_description() -> None:
     assert ds.meta.path.endswith("timelinejs_v3.json")
 
 
-def test_bc_years_are_kept_and_deep_time_is_reported_and_skipped() -> None:
+def test_bc_years_stay_on_the_calendar_and_deep_time_moves_the_file_to_years() -> None:
     ds = timelinejs.read(FIXTURES / "timelinejs_bc.json")
-    assert list(ds.events["title"]) == ["Ancient", "Ides of March", "Modern"]
-    ancient = _event(ds, "Ancient")
-    assert ancient["start"].year == -500 and ancient["precision"] == "day"
-    assert ancient["span_end"].year == -489  # the end year -490 covers the whole year
-    assert _event(ds, "Modern")["precision"] == "year"
-    (deep,) = [p for p in ds.problems if p.level == "error"]
-    assert deep.row == 1 and "-13800000000" in deep.message
+    assert ds.meta.clock == "years"
+    assert list(ds.events["title"]) == ["Big Bang", "Ancient", "Ides of March", "Modern"]
+    assert ds.format_time(_event(ds, "Ancient")["span_end"], "time") == "-489"  # -490 covers its whole year
+    without_deep = timelinejs.read(FIXTURES / "timelinejs_v3.json")
+    assert without_deep.meta.clock == "calendar"
 
 
 def test_the_legacy_v2_shape_reads_comma_dates_assets_and_tags() -> None:

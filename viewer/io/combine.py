@@ -7,9 +7,11 @@ from dataclasses import replace
 import pandas as pd
 
 from viewer.model import attributes
-from viewer.model.clock import NUMBER
+from viewer.model.clock import CALENDAR, NUMBER, YEARS
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError, Problem
+
+CLOCK_WORDS = {CALENDAR: "dates", NUMBER: "times are plain numbers", YEARS: "times are years in deep time"}
 
 
 def _name_key(name: object) -> str:
@@ -64,9 +66,11 @@ def combine(datasets: list[Dataset]) -> Dataset:
     base = datasets[0]
     clocks = {d.meta.clock for d in datasets}
     if len(clocks) > 1:  # ticks and dates share no axis: 42 is not a day of 1970
-        numeric = [d.meta.path or d.title for d in datasets if d.meta.clock == NUMBER]
-        raise LoadError(f"{', '.join(numeric)}: times are plain numbers and cannot be combined with dated "
-                        "files; expected files on the same clock (all numbers or all dates)")
+        odd = [f"{d.meta.path or d.title} ({CLOCK_WORDS[d.meta.clock]})" for d in datasets
+               if d.meta.clock != base.meta.clock]
+        raise LoadError(f"{', '.join(odd)}: cannot be combined with {base.meta.path or base.title} "
+                        f"({CLOCK_WORDS[base.meta.clock]}); expected files on the same clock (all dates, all "
+                        "numbers or all years)")
     events, entities, relations = base.events.copy(), base.entities.copy(), base.relations.copy()
     problems = list(base.problems)
     for extra in datasets[1:]:

@@ -21,7 +21,7 @@ from viewer.io.table_mapping import Mapping, guess_mapping
 from viewer.io.table_read import EXPECTED, load_raw, records_of
 from viewer.model import clock
 from viewer.model.attributes import PREFIX
-from viewer.model.clock import CALENDAR, NUMBER
+from viewer.model.clock import CALENDAR, NUMBER, YEARS
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import ParsedDates
 from viewer.model.dates import columns as date_columns
@@ -101,8 +101,8 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     problems: list[Problem] = []
     assert mapping.start is not None
     decided = table_clock.given_clock(frame[mapping.start], mapping.start, options, label, problems)
-    if decided == NUMBER:
-        return _number_events(frame, mapping, label, problems, lines_of)
+    if decided in (NUMBER, YEARS):
+        return _number_events(frame, mapping, label, problems, lines_of, decided)
     start = date_columns.parse_column(
         frame[mapping.start], date_order=options.get("date_order"),
         yearish="year" in mapping.start.lower() or date_columns.number_dates(frame[mapping.start].head(200)) == "year",
@@ -112,6 +112,9 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     if decided is None and table_clock.dates_fail(frame[mapping.start], start.invalid, mapping.start, label,
                                                   problems):
         return _number_events(frame, mapping, label, problems, lines_of)
+    if decided is None and table_clock.deep_years(frame[mapping.start], start.invalid, mapping.start, label,
+                                                  problems):
+        return _number_events(frame, mapping, label, problems, lines_of, YEARS)
     for level, message in start.notes:
         problems.append(Problem(label, message, None, mapping.start, level))
     _report_skipped(problems, label, _column(frame, mapping.start), start.invalid, lines_of, mapping.start,
@@ -140,21 +143,21 @@ def _report_skipped(problems: list[Problem], label: str, texts: pd.Series, inval
 
 
 def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: list[Problem],
-                   lines_of: np.ndarray) -> _Events:
-    """The events of a table whose times are plain numbers (the numeric clock); rows without one are skipped."""
+                   lines_of: np.ndarray, on: str = NUMBER) -> _Events:
+    """The events of a table whose times are plain numbers or years (``on`` that clock); rows without one skipped."""
     assert mapping.start is not None
-    start = clock.parse_numbers(frame[mapping.start])
+    start = clock.parse_on(frame[mapping.start], on)
     _report_skipped(problems, label, _column(frame, mapping.start), start.invalid, lines_of, mapping.start,
-                    clock.EXPECTED_NUMBER, "start")
+                    clock.expected(on), "start")
     keep = start.instants.notna().to_numpy()
     parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
     events = pd.DataFrame({"start": start.instants})
     if mapping.end:
-        end = clock.parse_numbers(frame[mapping.end])
+        end = clock.parse_on(frame[mapping.end], on)
         usable = end.instants.notna() & ~(end.instants < start.instants).fillna(False)
         parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)
-    return replace(_rest(frame, mapping, events, parsed, problems, keep, None), clock=NUMBER)
+    return replace(_rest(frame, mapping, events, parsed, problems, keep, None), clock=on)
 
 
 def _rest(frame: pd.DataFrame, mapping: Mapping, events: pd.DataFrame, parsed: dict[str, ParsedDates],
@@ -224,7 +227,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
     entities = relations = None
     if spec is not None:
         kept = frame[found.keep].reset_index(drop=True)
-        numeric = found.clock == NUMBER
+        numeric = clock.numeric(found.clock)
         first = found.parsed["start"]
         starts = (first.instants.map(clock.format_number) if numeric
                   else date_iso.to_iso(first.instants, first.precisions))

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
-from viewer.model import clock
+from viewer.model import clock, years
 from viewer.model.dates import columns as date_columns
 from viewer.model.problems import LoadError, Problem
 
@@ -42,6 +43,29 @@ def given_clock(values: pd.Series, name: str, options: dict[str, Any], label: st
                                 "axis, not dates (pass clock='calendar' to read them as dates)", None, name, "info"))
         return clock.NUMBER
     return None
+
+
+def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, problems: list[Problem]) -> bool:
+    """True when cells the calendar could not read are years (``-13800000000``, ``473 BC``, ``66 Ma``).
+
+    The table is then read on the years clock (:mod:`viewer.model.years`), dates and all; a notice names the
+    first such year, so that a single mistyped year (``20199``) is seen for what switched the clock.
+    """
+    if not invalid.any():
+        return False
+    bad = invalid.to_numpy(dtype=bool)
+    cells = values[bad]
+    found, _ = years.parse_year_column(cells)
+    if np.isnan(found).all():  # none is a year: the bad ones are bad dates
+        return False
+    read = date_columns.clean_text(values[~bad])
+    read = read[read != ""]
+    if len(read) and read.str.fullmatch(r"\d{6}|\d{8}").mean() >= 0.5:
+        return False  # YYYYMMDD / YYYYMM integers: an unread 20201399 is a bad day, not the year 20 million
+    problems.append(Problem(label, f"column '{name}' holds years the calendar cannot place (e.g. "
+                            f"{cells.iloc[0]!r}): every time is read as a year, before year 0 negative",
+                            None, name, "info"))
+    return True
 
 
 def dates_fail(values: pd.Series, invalid: pd.Series, name: str, label: str, problems: list[Problem]) -> bool:

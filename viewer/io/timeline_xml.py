@@ -19,9 +19,9 @@ import pandas as pd
 
 from viewer.io.reading import read_document
 from viewer.model import dates
-from viewer.model.clock import CALENDAR, NUMBER, parse_instant
+from viewer.model.clock import CALENDAR, NUMBER, YEARS, parse_instant
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
-from viewer.model.dates.parts import When, date_columns, make_when
+from viewer.model.dates.parts import When, any_columns, make_when
 from viewer.model.problems import LoadError, Problem
 
 _TIME = re.compile(r"\s*(-?\d+)-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?\s*")
@@ -66,12 +66,13 @@ def read(path: str | Path, **_options: object) -> Dataset:
     if numeric:  # written back as the numbers they are; build_dataset reads them on the numeric clock
         frame["start"] = [_number_text(t) for t in starts]
         frame["end"] = [_number_text(t) for t in ends]
+        deep = False
     else:
-        for column, values in date_columns([t for t in starts if isinstance(t, When)],
-                                           [t if isinstance(t, When) else None for t in ends],
-                                           label, problems).items():
+        deep, columns = any_columns([t for t in starts if isinstance(t, When)],
+                                    [t if isinstance(t, When) else None for t in ends], label, problems)
+        for column, values in columns.items():
             frame[column] = values
-    time_clock = NUMBER if numeric else CALENDAR
+    time_clock = NUMBER if numeric else YEARS if deep else CALENDAR
     start, end = (_view_time(root, tag, time_clock) for tag in ("start", "end"))
     meta = DatasetMeta(title=path.stem, description=f"Timeline {root.findtext('version', '').strip()}".strip(),
                        path=label, default_start=start, default_end=end, clock=time_clock)
@@ -187,6 +188,8 @@ def _view_time(root: ET.Element, tag: str, time_clock: str) -> dates.PartialDate
         if time_clock == NUMBER:
             return parse_instant((text or "").strip(), NUMBER)
         when = make_when(*_time(text))
+        if time_clock == YEARS:
+            return parse_instant(when.decimal(), YEARS)
         return dates.PartialDate(pd.Timestamp(when.instant()).tz_localize("UTC"), "time")
     except (ValueError, OverflowError):
         return None

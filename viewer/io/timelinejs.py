@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,9 @@ import pandas as pd
 from viewer.io.html_text import to_text
 from viewer.io.native import read_csv_strings
 from viewer.io.reading import read_json
+from viewer.model.clock import YEARS
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
-from viewer.model.dates.parts import When, date_columns, make_when
+from viewer.model.dates.parts import When, any_columns, make_when
 from viewer.model.problems import LoadError, Problem
 
 _DATE_PARTS = ("year", "month", "day", "hour", "minute", "second")
@@ -231,6 +232,7 @@ def _build(path: Path, slides: list[_Slide], meta: DatasetMeta, problems: list[P
     rows: list[dict[str, str]] = []
     starts: list[When] = []
     ends: list[When | None] = []
+    numbers: list[int] = []  # each kept slide's row, for problems
     groups: dict[str, str] = {}
     not_web = 0
     for slide in slides:
@@ -261,12 +263,16 @@ def _build(path: Path, slides: list[_Slide], meta: DatasetMeta, problems: list[P
         })
         starts.append(start)
         ends.append(end)
+        numbers.append(slide.row)
     if not_web:
         problems.append(Problem(label, f"{not_web} media entries are embed code or relative paths, not web "
                                 "addresses; not kept as sources", None, "media", "info"))
     events = pd.DataFrame(rows, columns=["id", "title", "description", "actors", "category", "tags",
                                          "source_url", "source_title"])
-    for column, values in date_columns(starts, ends, label, problems).items():
+    deep, columns = any_columns(starts, ends, label, problems, numbers)
+    for column, values in columns.items():
         events[column] = values
+    if deep:
+        meta = replace(meta, clock=YEARS)
     entities = pd.DataFrame({"id": list(groups.values()), "name": list(groups), "kind": "group"})
     return build_dataset(Tables(events, entities, None, label, label, label), meta, problems)

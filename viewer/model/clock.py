@@ -1,10 +1,13 @@
-"""A dataset's clock: the calendar (dates) or plain numbers (ticks, steps, seconds of a simulation).
+"""A dataset's clock: the calendar (dates), plain numbers (ticks, steps, seconds of a simulation) or years.
 
 A number ``v`` is stored as the instant ``EPOCH + v seconds`` at precision ``time``, so every query,
 window, cursor and drawing that works on instants works unchanged, and the timeline's axis (Unix
 seconds) reads ``v`` itself. What differs is only how a time is written and read, which this module
-answers for both clocks. Limits of the numeric clock: ``|v| <= 9.2e12`` (what ``datetime64[us]``
-holds) and six decimals (one microsecond); a value outside is refused with :data:`EXPECTED_NUMBER`.
+answers for each clock. The years clock (:mod:`viewer.model.years`) stores decimal years the same way
+(``-13.8e9`` is ``EPOCH - 1.38e10`` seconds) for datasets reaching beyond the calendar's ±290,000 years;
+:func:`numeric` is true for both clocks that store numbers. Limits of the numeric clock: ``|v| <= 9.2e12``
+(what ``datetime64[us]`` holds) and six decimals (one microsecond); a value outside is refused with
+:data:`EXPECTED_NUMBER`.
 
 >>> stamp = parse_instant("42.5", NUMBER).start
 >>> format_instant(stamp, "time", NUMBER), format_instant(stamp, "day", CALENDAR)
@@ -19,11 +22,22 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from viewer.model.dates import EPOCH, PRECISIONS, ParsedDates, PartialDate, format_date, iso_date, parse_date
+from viewer.model import years
+from viewer.model.dates import (
+    EPOCH,
+    EXPECTED,
+    PRECISIONS,
+    ParsedDates,
+    PartialDate,
+    format_date,
+    iso_date,
+    parse_date,
+    parse_dates,
+)
 from viewer.model.dates import precision_series as _precision_series
 
-CALENDAR, NUMBER = "calendar", "number"
-CLOCKS = (CALENDAR, NUMBER)
+CALENDAR, NUMBER, YEARS = "calendar", "number", "years"
+CLOCKS = (CALENDAR, NUMBER, YEARS)
 LIMIT = 9.2e12  # datetime64[us] holds about ±9.22e12 seconds around 1970
 EXPECTED_NUMBER = f"a number like 42, -3 or 0.5 (at most {LIMIT:.1e} in size, six decimals)"
 _TIME_CODE = PRECISIONS.index("time")
@@ -35,6 +49,16 @@ def check(clock: str) -> str:
     if clock not in CLOCKS:
         raise ValueError(f"expected a clock among {', '.join(CLOCKS)}, got {clock!r}")
     return clock
+
+
+def numeric(clock: str) -> bool:
+    """True for the clocks whose times are numbers on the axis (plain numbers, or years): no days, no months."""
+    return clock in (NUMBER, YEARS)
+
+
+def expected(clock: str) -> str:
+    """What a time on ``clock`` looks like, for messages: a date, a number or a year."""
+    return {NUMBER: EXPECTED_NUMBER, YEARS: years.EXPECTED_YEAR}.get(clock, EXPECTED)
 
 
 def instant(value: float) -> pd.Timestamp:
@@ -77,12 +101,14 @@ def format_instant(stamp: pd.Timestamp, precision: str, clock: str = CALENDAR) -
     """A time for a person: a date at its precision (``6 Feb 2023``), or a number (``42``) on the numeric clock."""
     if clock == NUMBER:
         return format_number(stamp)
+    if clock == YEARS:
+        return "" if pd.isna(stamp) else years.format_year(number(stamp))
     return format_date(stamp, precision)
 
 
 def iso_instant(stamp: pd.Timestamp, precision: str, clock: str = CALENDAR) -> str:
     """A time written for a file: ISO at its precision (``2023-02``), or the number on the numeric clock."""
-    if clock == NUMBER:
+    if numeric(clock):  # years are written as the decimal numbers they are: exact, and read back as written
         return format_number(stamp)
     return iso_date(stamp, precision)
 
@@ -95,8 +121,10 @@ def parse_instant(text: object, clock: str = CALENDAR) -> PartialDate:
     >>> parse_instant("1e3", NUMBER).start == instant(1000)
     True
     """
-    if clock != NUMBER or isinstance(text, (PartialDate, pd.Timestamp)):
+    if not numeric(clock) or isinstance(text, (PartialDate, pd.Timestamp)):
         return parse_date(text)
+    if clock == YEARS:
+        return PartialDate(instant(years.parse_year(text)), "time")
     if isinstance(text, bool):
         raise ValueError(f"expected {EXPECTED_NUMBER}, got {text!r}")
     if isinstance(text, (int, float, np.integer, np.floating)):
@@ -125,7 +153,29 @@ def parse_numbers(values: pd.Series) -> ParsedDates:
         text = values.astype("string").str.strip()
         present = (text.notna() & (text != "")).to_numpy(dtype=bool, na_value=False)
         nums = pd.to_numeric(text.where(present, None), errors="coerce").astype("float64")
-    array = nums.to_numpy(dtype=np.float64, na_value=np.nan)
+    return _as_instants(nums.to_numpy(dtype=np.float64, na_value=np.nan), present, index)
+
+
+def parse_years(values: pd.Series) -> ParsedDates:
+    """A column of years (``-13.8e9``, ``473 BC``, ``66 Ma``, ``2019-07-20``) as instants on the years clock.
+
+    >>> parsed = parse_years(pd.Series(["-13800000000", "473 BC", "", "soon"]))
+    >>> [format_instant(t, "time", YEARS) for t in parsed.instants], parsed.invalid.tolist()
+    (['13.8 billion years ago', '-472', '', ''], [False, False, False, True])
+    """
+    array, bad = years.parse_year_column(values)
+    return _as_instants(array, ~np.isnan(array) | bad, values.index)
+
+
+def parse_on(values: pd.Series, clock: str) -> ParsedDates:
+    """A column of times read on ``clock``: dates, numbers or years."""
+    if clock == NUMBER:
+        return parse_numbers(values)
+    return parse_years(values) if clock == YEARS else parse_dates(values)
+
+
+def _as_instants(array: np.ndarray, present: np.ndarray, index: pd.Index) -> ParsedDates:
+    """Numbers as instants at precision ``time``; cells present but not a usable number are flagged invalid."""
     with np.errstate(invalid="ignore"):
         usable = np.isfinite(array) & (np.abs(array) <= LIMIT)
     micros = np.where(usable, np.round(np.where(usable, array, 0.0) * _MICROS), 0).astype(np.int64)
@@ -160,7 +210,7 @@ def scale(clock: str, span: float) -> Scale:
     >>> scale(NUMBER, 500.0)
     Scale(margin=1.0, min_span=0.001, pad=3.0, pan_margin=5.0)
     """
-    if clock != NUMBER:
+    if not numeric(clock):
         return CALENDAR_SCALE
     step = power_of_ten(span / 100) if span > 0 else 1.0
     return Scale(step, min(1e-3, step), 3 * step, 5 * step)
@@ -208,14 +258,21 @@ def format_tick(value: float, step: float) -> str:
     return "0" if float(text) == 0 else text
 
 
-def format_range(lo: float, hi: float) -> tuple[str, str]:
+def format_range(lo: float, hi: float, clock: str = NUMBER) -> tuple[str, str]:
     """The ends of a stretch of the numeric axis, to the grain of its length (a window's ends are float noise).
 
-    >>> format_range(-10.000000001, 510.4999999)
-    ('-10', '510.5')
+    >>> format_range(-10.000000001, 510.4999999), format_range(-1.3812e10, 2.0e9, YEARS)
+    (('-10', '510.5'), ('13.81 billion years ago', 'year 2 billion'))
     """
     step = power_of_ten((hi - lo) / 1000)
+    if clock == YEARS:
+        return years.format_year(round(lo / step) * step), years.format_year(round(hi / step) * step)
     return format_tick(lo, step), format_tick(hi, step)
+
+
+def tick_text(value: float, step: float, clock: str) -> str:
+    """An axis label on a numeric clock: the number (``-1.5``), or the year in the step's unit on the years clock."""
+    return years.format_tick(value, step) if clock == YEARS else format_tick(value, step)
 
 
 def snap(seconds: float, span: float) -> pd.Timestamp:

@@ -43,8 +43,9 @@ CORE = {"events": {*EVENT_COLUMNS, "end_precision"}, "entities": {*ENTITY_COLUMN
 class DatasetMeta:
     """What a dataset says about itself: title, default window, principal entities, sources, its clock.
 
-    ``clock`` is ``"calendar"`` (dates) or ``"number"`` (plain numbers such as simulation ticks, stored
-    as instants: see :mod:`viewer.model.clock`).
+    ``clock`` is ``"calendar"`` (dates), ``"number"`` (plain numbers such as simulation ticks, stored
+    as instants: see :mod:`viewer.model.clock`) or ``"years"`` (decimal years reaching beyond the calendar's
+    ±290,000 years, stored the same way: see :mod:`viewer.model.years`).
     """
 
     title: str = ""
@@ -246,12 +247,10 @@ def _presence(raw: pd.DataFrame, out: pd.DataFrame, label: str, report: Reporter
 def _parse_column(raw: pd.DataFrame, column: str, label: str, report: Reporter,
                   level: str, given: Mapping[str, dates.ParsedDates] | None = None) -> dates.ParsedDates:
     values = raw[column] if column in raw.columns else pd.Series(pd.NA, index=raw.index, dtype="object")
-    numeric = report.clock == clock.NUMBER
-    parsed = given[column] if given and column in given else (
-        clock.parse_numbers(values) if numeric else dates.parse_dates(values))
+    parsed = given[column] if given and column in given else clock.parse_on(values, report.clock)
     bad = np.flatnonzero(parsed.invalid.to_numpy())
     if len(bad):
-        report.rows(label, bad, column, f"expected {clock.EXPECTED_NUMBER if numeric else dates.EXPECTED}",
+        report.rows(label, bad, column, f"expected {clock.expected(report.clock)}",
                     values, level)
     if parsed.naive.any():
         count = int(parsed.naive.sum())
@@ -264,7 +263,7 @@ def _apply_precision(raw: pd.DataFrame, parsed: dates.ParsedDates, label: str,
                      report: Reporter) -> tuple[pd.Series, pd.Series]:
     """An explicit precision column wins over the inferred one; the instant snaps to its span start."""
     instants, precisions = parsed.instants, parsed.precisions
-    if "precision" not in raw.columns or report.clock == clock.NUMBER:  # a number has no coarser precision
+    if "precision" not in raw.columns or clock.numeric(report.clock):  # a number has no coarser precision
         return instants, precisions
     precisions = precisions.astype("object")
     given = _text(raw, "precision").str.strip().str.lower()

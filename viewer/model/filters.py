@@ -31,7 +31,7 @@ class Filters:
 
     def bounds(self) -> tuple[object, object]:
         """``start`` and ``end`` as the queries take them (numbers read on a numeric clock)."""
-        if self.clock != clock_module.NUMBER:
+        if not clock_module.numeric(self.clock):
             return self.start, self.end
         start = None if self.start is None else clock_module.parse_instant(self.start, self.clock)
         end = None if self.end is None else clock_module.parse_instant(self.end, self.clock)

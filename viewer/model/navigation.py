@@ -76,7 +76,7 @@ def fit_all(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeWindow:
     """
     span = data_span(dataset) or relation_span(dataset)
     if span is None:
-        if dataset.meta.clock == clock.NUMBER:  # nothing dated on a numeric clock: 0 to 100
+        if clock.numeric(dataset.meta.clock):  # nothing dated on a numeric clock: 0 to 100
             return TimeWindow(0.0, 100.0)
         year = str(_today(today).year)
         return TimeWindow.between(year, year)
@@ -114,7 +114,7 @@ def default_cursor(dataset: Dataset, window: TimeWindow | None = None, today: pd
     if data_span(dataset) is None and relation_span(dataset) is None:
         now = _today(today) if dataset.meta.clock == clock.CALENDAR else window.start_time
         return now if window.start_time <= now <= window.end_time else window.start_time
-    if dataset.meta.clock == clock.NUMBER:  # a round number, not the margin's float noise (510.06)
+    if clock.numeric(dataset.meta.clock):  # a round number, not the margin's float noise (510.06)
         return clock.snap(window.end, window.span)
     return window.end_time
 
@@ -134,8 +134,8 @@ def around(event: pd.Series, margin: float | None = None, least: float = 30 * DA
 
 def _days(window: TimeWindow, on: str = clock.CALENDAR) -> str:
     """``2018-11-19 → 2023-02-06``, for any year (strftime stops at 1 and 9999); ``-10 → 510`` for numbers."""
-    if on == clock.NUMBER:
-        return " → ".join(clock.format_range(window.start, window.end))
+    if clock.numeric(on):
+        return " → ".join(clock.format_range(window.start, window.end, on))
     return f"{clock.iso_instant(window.start_time, 'day')} → {clock.iso_instant(window.end_time, 'day')}"
 
 
@@ -195,7 +195,7 @@ def next_cursor(cursor: pd.Timestamp, speed: str, ticks: int = 1, ticks_per_seco
 def play_step(cursor: pd.Timestamp, speed: str, window: TimeWindow, ticks: int = 1,
               on: str = clock.CALENDAR) -> tuple[pd.Timestamp, bool]:
     """One playback step inside the window: the new cursor and whether playback reached the end."""
-    moved = next_cursor(cursor, speed, ticks, window_span=window.span if on == clock.NUMBER else None)
+    moved = next_cursor(cursor, speed, ticks, window_span=window.span if clock.numeric(on) else None)
     end = window.end_time
     return (end, True) if moved >= end else (moved, False)
 

@@ -1,9 +1,11 @@
-"""Dates written in parts (year, month, day, hour, minute, second), including BC and deep-ish time.
+"""Dates written in parts (year, month, day, hour, minute, second), including BC and deep time.
 
-Timeline formats write dates as separate numbers and happily go before year 0 (``-473-03-15``).
-The model's text parser reads four-digit years only, so :func:`date_columns` hands ``build_dataset``
-ISO text when every year fits and exact UTC instants plus an explicit precision when one does not.
-Years are astronomical (0 is 1 BC) on the proleptic Gregorian calendar.
+Timeline formats write dates as separate numbers and happily go before year 0 (``-473-03-15``), or to
+the Big Bang (``{"year": -13800000000}``). The model's text parser reads four-digit years only, so
+:func:`date_columns` hands ``build_dataset`` ISO text when every year fits and exact UTC instants plus an
+explicit precision when one does not. A year beyond the calendar's ±290,000 (:attr:`When.deep`) cannot be
+an instant: :func:`year_columns` then gives every time as a decimal year for the years clock
+(:mod:`viewer.model.years`). Years are astronomical (0 is 1 BC) on the proleptic Gregorian calendar.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from viewer.model import years
 from viewer.model.problems import Problem
 
 # datetime64[us] holds about ±292,000 years around 1970; stay clear of the edge.
@@ -34,6 +37,20 @@ class When:
     def precision(self) -> str:
         """``year``, ``month``, ``day`` or ``time``: the most specific part written."""
         return _PRECISION[len(self.parts) - 1]
+
+    @property
+    def deep(self) -> bool:
+        """True when the year is beyond what the calendar places (±290,000): only the years clock holds it."""
+        return not MIN_YEAR <= self.parts[0] <= MAX_YEAR
+
+    def decimal(self, end: bool = False) -> float:
+        """The moment (or with ``end`` the end of its span) as a decimal year: 2019-07-02T12 is 2019.5."""
+        if not self.deep:
+            stamp = self.span_end() if end else self.instant()
+            return float(years.decimal_years(pd.Series([stamp]).dt.tz_localize("UTC"))[0])
+        year, month, day = self.full()[:3]
+        length = {"year": 1.0, "month": 1 / 12}.get(self.precision, 1 / 365.2425) if end else 0.0
+        return year + (month - 1) / 12 + (day - 1) / 365.2425 + length  # a day is far below what shows here
 
     def full(self) -> tuple[int, ...]:
         """All six parts, missing ones at the start of their span (month 1, day 1, 00:00:00)."""
@@ -95,14 +112,46 @@ def make_when(*values: object) -> When:
     if not parts:
         raise ValueError("expected a year")
     year = parts[0]
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValueError(f"year {year} is outside the range this viewer can place ({MIN_YEAR:,} to {MAX_YEAR:,})")
+    if abs(year) > years.LIMIT:
+        raise ValueError(f"year {year} is outside the range this viewer can place ({-years.LIMIT:,.0f} to "
+                         f"{years.LIMIT:,.0f})")
     days = _DAYS[parts[1] - 1] + (parts[1] == 2 and _is_leap(year)) if len(parts) > 1 and 1 <= parts[1] <= 12 else 31
     limits = ((1, 12), (1, days), (0, 23), (0, 59), (0, 59))
     for name, value, (low, high) in zip(_NAMES[1:], parts[1:], limits, strict=False):
         if not low <= value <= high:
             raise ValueError(f"expected {name} between {low} and {high}, got {value}")
     return When(tuple(parts))
+
+
+def year_columns(starts: list[When], ends: list[When | None]) -> dict[str, Any]:
+    """``start``, ``end`` and ``precision`` columns for ``build_dataset`` on the years clock: decimal years.
+
+    Ends are the end of their span (the year -490 ends at -489), so the drawn extent stays right.
+    """
+    return {"precision": ["time"] * len(starts),
+            "start": [repr(w.decimal()) for w in starts],
+            "end": [repr(w.decimal(end=True)) if w is not None else "" for w in ends]}
+
+
+def any_columns(starts: list[When], ends: list[When | None], label: str, problems: list[Problem],
+                rows: list[int] | None = None) -> tuple[bool, dict[str, Any]]:
+    """Whether the times need the years clock, and the columns for the clock they need.
+
+    A start beyond ±290,000 years decides it; an end alone does not (``196002152034`` is a broken date more
+    often than the year 196 billion): on the calendar such an end is dropped with a warning naming its row.
+    """
+    deep = next((w for w in starts if w.deep), None)
+    if deep is None:
+        for index, end in enumerate(ends):
+            if end is not None and end.deep:
+                problems.append(Problem(label, f"end year {end.parts[0]} is beyond the calendar while every "
+                                        "start is a date; end ignored", rows[index] if rows else None, "end",
+                                        "warning"))
+        kept = [None if end is not None and end.deep else end for end in ends]
+        return False, date_columns(starts, kept, label, problems)
+    problems.append(Problem(label, f"the year {deep.parts[0]} is beyond the calendar: every time is read as a "
+                            "year (dates as decimal years, before year 0 negative)", None, "start", "info"))
+    return True, year_columns(starts, ends)
 
 
 def _instants(values: list[np.datetime64 | None]) -> pd.Series:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.model.clock import CALENDAR, NUMBER, iso_instant, parse_instant, snap
+from viewer.model.clock import CALENDAR, iso_instant, numeric, parse_instant, snap
 from viewer.model.graph import short_name
 from viewer.model.graph_diff import DiffGraph
 from viewer.ui.relations.legend import swatch
@@ -139,7 +139,7 @@ class DiffView(QWidget):
     def _window_start(self) -> pd.Timestamp:
         """The window's first day, or its start to the grain of its span when the times are numbers."""
         window = self.state.window
-        if self.state.dataset.meta.clock == NUMBER:
+        if numeric(self.state.dataset.meta.clock):
             return snap(window.start, window.span)
         return window.start_time.floor("D")
 

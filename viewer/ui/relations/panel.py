@@ -16,7 +16,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from viewer.model import graph
-from viewer.model.clock import NUMBER, format_instant, format_range
+from viewer.model.clock import format_instant, format_range, numeric
 from viewer.model.dataset import Dataset
 from viewer.model.dates import from_seconds
 from viewer.model.filters import Filters, involved_entities
@@ -270,8 +270,9 @@ class RelationshipPanel(Readout, QWidget):
             self._view = graph.graph_during(state.dataset, start, end, **options)  # type: ignore[arg-type]
             self._changes = {}
             last = end - pd.Timedelta(microseconds=1)  # the window ends at midnight: name the last day it covers
-            if state.dataset.meta.clock == NUMBER:
-                self.as_of.setText("During {} – {}".format(*format_range(state.window.start, state.window.end)))
+            if numeric(state.dataset.meta.clock):
+                self.as_of.setText("During {} – {}".format(*format_range(state.window.start, state.window.end,
+                                                                          state.dataset.meta.clock)))
             else:
                 self.as_of.setText(f"During {self._time(start)} – {self._time(last)}")
         else:

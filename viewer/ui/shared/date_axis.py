@@ -43,7 +43,7 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
             level.exampleText = {"MMM": "99 Mmm", "MMM 00": "Mon 99 Mmm"}.get(level.exampleText, level.exampleText)
 
     def set_clock(self, name: str) -> None:
-        """Show dates (``calendar``) or plain numbers (``number``) from now on."""
+        """Show dates (``calendar``), plain numbers (``number``) or years (``years``) from now on."""
         if name != self.clock:
             self.clock = clock.check(name)
             self.picture = None  # pyqtgraph's cached drawing of the old labels
@@ -54,9 +54,9 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
 
         On the numeric clock: numbers 1, 2 or 5 × 10^k apart, as many as fit their labels.
         """
-        if self.clock == clock.NUMBER:
+        if clock.numeric(self.clock):
             metrics = getattr(self, "fontMetrics", None)  # set by pyqtgraph once it draws
-            return number_levels(minVal, maxVal, size, metrics.averageCharWidth() if metrics else 7.0)
+            return number_levels(minVal, maxVal, size, metrics.averageCharWidth() if metrics else 7.0, self.clock)
         levels = super().tickValues(minVal, maxVal, size)
         if not self.relabel:
             return list(levels)
@@ -65,16 +65,18 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         """Dates as pyqtgraph writes them, or numbers with the decimals their step needs."""
-        if self.clock == clock.NUMBER:
-            return [clock.format_tick(v, spacing) for v in values]
+        if clock.numeric(self.clock):
+            return [clock.tick_text(v, spacing, self.clock) for v in values]
         return list(super().tickStrings(values, scale, spacing))
 
 
-def number_levels(lo: float, hi: float, size: float, char_px: float) -> list[tuple[float, list[float]]]:
-    """One level of number ticks over ``[lo, hi]`` drawn ``size`` pixels wide, spaced so their labels fit."""
+def number_levels(lo: float, hi: float, size: float, char_px: float,
+                  on: str = clock.NUMBER) -> list[tuple[float, list[float]]]:
+    """One level of number (or year) ticks over ``[lo, hi]`` drawn ``size`` pixels wide, spaced so labels fit."""
     if not hi > lo:
         return [(1.0, [])]
-    chars = max(len(clock.format_tick(v, clock.nice_step(hi - lo, 10))) for v in (lo, hi))
+    guess = clock.nice_step(hi - lo, 10)
+    chars = max(len(clock.tick_text(round(v / guess) * guess, guess, on)) for v in (lo, hi, (lo + hi) / 2))
     count = max(2, int(size / (chars * max(char_px, 1) + NUMBER_GAP_PX)))
     step, values = clock.number_ticks(lo, hi, count)
     return [(step, values.tolist())]

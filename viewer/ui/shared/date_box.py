@@ -46,8 +46,9 @@ def add_calendar(edit: QLineEdit) -> QAction:
 
 def set_clock(edit: QLineEdit, name: str, date_hint: str) -> None:
     """Let the box take dates (with its calendar button, ``date_hint`` as placeholder) or numbers (no calendar)."""
-    numeric = name == clock.NUMBER
+    numeric = clock.numeric(name)
     action = edit.property("calendar_action")
     if isinstance(action, QAction):
         action.setVisible(not numeric)
-    edit.setPlaceholderText("a number: 42" if numeric else date_hint)
+    hint = "a year: -473, 473 BC, -13.8e9, 66 Ma" if name == clock.YEARS else "a number: 42"
+    edit.setPlaceholderText(hint if numeric else date_hint)

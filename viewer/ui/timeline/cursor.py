@@ -75,7 +75,7 @@ class CursorLine:
             label.updatePosition()
 
     def _snapped(self, seconds: float) -> pd.Timestamp:
-        if self.state.dataset.meta.clock == clock.NUMBER:  # numbers snap to a grain of the visible span
+        if clock.numeric(self.state.dataset.meta.clock):  # numbers snap to a grain of the visible span
             return clock.snap(seconds, self.state.window.span)
         when = from_seconds(seconds)
         # relations change on days; below a two-day window the hour matters

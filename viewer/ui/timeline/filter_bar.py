@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from viewer.model import navigation
-from viewer.model.clock import NUMBER, parse_instant
+from viewer.model.clock import NUMBER, YEARS, numeric, parse_instant
 from viewer.model.filters import Filters
 from viewer.ui.shared.check_menu import CheckMenuButton
 from viewer.ui.shared.date_box import add_calendar, set_clock
@@ -19,6 +19,9 @@ from viewer.ui.shared.theme import Theme, follow
 
 TYPING_PAUSE_MS = 180  # search as you type, once the typing pauses
 DATE_HINT = "2019, 2019-12 or 2019-12-29"
+NOT_READ = {NUMBER: "Not a number: write 42 or 0.5", YEARS: "Not a year: write 2019, -473, 473 BC, -13.8e9 or 66 Ma"}
+READ_AS = {NUMBER: "A number: the times of this dataset are numbers",
+           YEARS: "A year: the times of this dataset are years (-473, 473 BC, -13.8e9, 66 Ma)"}
 
 
 class FilterBar(QWidget):
@@ -128,7 +131,7 @@ class FilterBar(QWidget):
         if start and end:
             first, last = parse_instant(start, on), parse_instant(end, on)
             # a number is a point: "from 42 to 42" is that point; a date's span must end after "from"
-            if (last.start < first.start) if on == NUMBER else (last.end <= first.start):
+            if (last.start < first.start) if numeric(on) else (last.end <= first.start):
                 end = None  # "to" before "from": flagged, not applied
         return start, end
 
@@ -140,13 +143,14 @@ class FilterBar(QWidget):
             edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {theme.error}; background: {theme.error_back}; }}"
                                if bad else "")
             edit.setProperty("invalid", bad)
-            numeric = self.state.dataset.meta.clock == NUMBER
-            if bad and not _readable(edit.text().strip(), self.state.dataset.meta.clock):
-                edit.setToolTip("Not a number: write 42 or 0.5" if numeric else f"Not a date: write {DATE_HINT}")
+            on = self.state.dataset.meta.clock
+            numbers = numeric(on)
+            if bad and not _readable(edit.text().strip(), on):
+                edit.setToolTip(NOT_READ.get(on, f"Not a date: write {DATE_HINT}"))
             elif bad:
                 edit.setToolTip("“to” is before “from”")
             else:
-                edit.setToolTip("A number: the times of this dataset are numbers" if numeric
+                edit.setToolTip(READ_AS.get(on, "") if numbers
                                 else f"A partial date: {DATE_HINT}; a month or year means all of it")
 
     def _on_dataset(self) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QToolBar, QVBoxLayout, QWidget
 
 from viewer.model import lane_packing, navigation
-from viewer.model.clock import NUMBER
+from viewer.model.clock import numeric
 from viewer.model.dates import to_seconds
 from viewer.ui.shared.shell import Shell
 from viewer.ui.timeline.filter_bar import FilterBar
@@ -24,7 +24,7 @@ SPEED_TEXT = {"day": "1 day / s", "week": "1 week / s", "month": "1 month / s", 
 
 def speed_text(key: str, on: str) -> str:
     """``1 month / s``, or on the numeric clock the share of the window crossed per second (``5% of view / s``)."""
-    if on != NUMBER:
+    if not numeric(on):
         return SPEED_TEXT[key]
     return f"{round(navigation.NUMBER_SPEEDS[key] * 100, 1):g}% of view / s"
 GROUP_TEXT = {"actor": "Lanes by actor", "category": "Lanes by category", "none": "One lane"}

@@ -1,0 +1,92 @@
+"""Deep time: files whose years the calendar cannot place open on the years clock, with the right values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from viewer.io import native, native_write, table, timeline_xml, timelinejs
+from viewer.model import clock
+from viewer.model.clock import CALENDAR, YEARS
+from viewer.model.dataset import Dataset
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TABLES = Path(__file__).parent / "fixtures_tables"
+
+
+def _years(ds: Dataset, column: str = "start") -> list[float]:
+    return [round(clock.number(t), 3) if pd.notna(t) else float("nan") for t in ds.events[column]]
+
+
+def _labels(ds: Dataset) -> dict[str, str]:
+    return {str(r["title"]): ds.format_time(r["start"], str(r["precision"])) for _, r in ds.events.iterrows()}
+
+
+def test_a_csv_year_column_from_the_big_bang_to_now_keeps_every_row_as_years() -> None:
+    ds = table.read(TABLES / "deep_time.csv")
+    assert ds.meta.clock == YEARS
+    assert list(ds.events["title"]) == ["Big Bang", "Athens", "Now"]
+    assert _years(ds) == [-13_800_000_000.0, -500.0, 2019.0]
+    assert _labels(ds) == {"Big Bang": "13.8 billion years ago", "Athens": "-500", "Now": "2019"}
+    assert not [p for p in ds.problems if p.level == "error"]
+    assert any("-13800000000" in p.message and p.level == "info" for p in ds.problems)
+
+
+def test_a_timelinejs_file_mixing_deep_time_bc_and_ordinary_dates_loads_every_event() -> None:
+    ds = timelinejs.read(FIXTURES / "timelinejs_deep.json")
+    assert ds.meta.clock == YEARS and len(ds.events) == 8
+    labels = _labels(ds)
+    assert labels["Big Bang"] == "13.8 billion years ago"
+    assert labels["Earth forms"] == "4.54 billion years ago"
+    assert labels["Chicxulub"] == "66 million years ago"
+    assert labels["Ostracism of Themistocles"] == "15 Mar -473"
+    assert labels["Moon landing"] == "20 Jul 1969"
+    assert labels["Now"] == "2019"
+    assert labels["Sun becomes a red giant"] == "year 5 billion"
+    bronze = ds.events[ds.events["title"] == "Early Bronze Age"].iloc[0]
+    assert clock.number(bronze["end"]) == -2499.0  # the end year -2500 covers its whole year
+    assert not [p for p in ds.problems if p.level in ("error", "warning")]
+
+
+def test_a_geology_table_in_ma_and_ga_reads_ages_as_years_before_zero() -> None:
+    ds = table.read(TABLES / "geology_ma.csv")
+    assert ds.meta.clock == YEARS and len(ds.events) == 5
+    assert _years(ds)[:4] == [-4_540_000_000.0, -541_000_000.0, -66_000_000.0, -472.0]
+    assert _labels(ds)["Fifty years after the Moon landing"] == "20 Jul 2019"
+
+
+def test_ordinary_and_merely_ancient_files_stay_on_the_calendar() -> None:
+    assert table.read(TABLES / "comma.csv").meta.clock == CALENDAR
+    ds = timelinejs.read(FIXTURES / "timelinejs_v3.json")
+    assert ds.meta.clock == CALENDAR
+
+
+def test_a_year_beyond_even_the_years_clock_is_reported_and_its_row_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "too_far.csv"
+    path.write_text("year,title\n-13800000000,Big Bang\n-1e14,Before time\n2019,Now\n", encoding="utf-8")
+    ds = table.read(path)
+    assert list(ds.events["title"]) == ["Big Bang", "Now"]
+    assert any(p.row == 3 and "-1e14" in p.message for p in ds.problems)
+
+
+def test_a_timeline_file_with_a_year_before_the_calendar_opens_on_the_years_clock(tmp_path: Path) -> None:
+    path = tmp_path / "deep.timeline"
+    path.write_text(
+        "<?xml version='1.0' encoding='utf-8'?><timeline><version>2.4.0</version><timetype>gregoriantime"
+        "</timetype><events><event><start>-4540000000-01-01 00:00:00</start><end>-4540000000-01-01 00:00:00"
+        "</end><text>Earth forms</text></event><event><start>1969-07-20 20:17:00</start>"
+        "<end>1969-07-20 20:17:00</end><text>Moon landing</text></event></events></timeline>",
+        encoding="utf-8")
+    ds = timeline_xml.read(path)
+    assert ds.meta.clock == YEARS
+    assert _labels(ds) == {"Earth forms": "4.54 billion years ago", "Moon landing": "20 Jul 1969 20:17 UTC"}
+
+
+def test_a_deep_time_dataset_written_natively_reads_back_on_the_years_clock(tmp_path: Path) -> None:
+    ds = timelinejs.read(FIXTURES / "timelinejs_deep.json")
+    target = tmp_path / "deep"
+    native_write.write(ds, target)
+    back = native.read(target)
+    assert back.meta.clock == YEARS
+    assert _years(back) == _years(ds)

@@ -1,0 +1,133 @@
+"""A fresh window on deep time: keys, the wheel and every label speak in years, from the Big Bang to now."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+import viewer
+from tests.ui.monkey_input import wheel
+from viewer.model import clock
+from viewer.ui.render import export_window
+from viewer.ui.shared.state import ViewState
+from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.timeline.items import tooltip_text
+
+IO = Path(__file__).parents[1] / "io"
+TIMELINEJS = IO / "fixtures" / "timelinejs_deep.json"
+CSV = IO / "fixtures_tables" / "deep_time.csv"
+# a year as people read it: 2019, -473, -12,000, 20 Jul 1969, Jul 1969, 66 million years ago, year 5 billion
+YEAR = re.compile(r"-?\d{1,4}(\.\d+)?|-?\d{1,3}(,\d{3})+|(\d{1,2} )?[A-Z][a-z]{2} -?\d+( \d\d:\d\d UTC)?"
+                  r"|\d+(\.\d+)? (million|billion) years ago|year \d+(\.\d+)? (million|billion)")
+
+
+def _axis_labels(window: MainWindow) -> list[str]:
+    axis = window.timeline.plot.getAxis("bottom")
+    lo, hi = axis.range
+    labels = []
+    for spacing, values in axis.tickValues(lo, hi, axis.width()):
+        labels += axis.tickStrings(values, 1.0, spacing)
+    return labels
+
+
+def _cursor_label(window: MainWindow) -> str:
+    return str(window.timeline.as_of.line.label.textItem.toPlainText())
+
+
+def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.timeline.plot.setFocus()
+    QTest.keyClick(window.timeline.plot, key)
+    qtbot.wait(20)
+
+
+def _readable(window: MainWindow) -> str:
+    """The cursor's year, checked to be the same readable year on the cursor, the header and the status bar."""
+    year = _cursor_label(window)
+    assert YEAR.fullmatch(year), year
+    assert window.relations.as_of.text() in (f"As of {year}", f"No relations hold as of {year}.")
+    assert window.status_line.text.text().endswith(f"as of {year}"), window.status_line.text.text()
+    labels = _axis_labels(window)
+    assert len(labels) >= 3 and all(YEAR.fullmatch(t) for t in labels), labels
+    return year
+
+
+def test_keys_and_the_wheel_walk_from_the_big_bang_to_now_in_readable_years(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    state = ViewState(viewer.load(TIMELINEJS))
+    assert state.dataset.meta.clock == clock.YEARS
+    window = make_window(state)
+    labels = _axis_labels(window)
+    assert any("billion years ago" in t for t in labels), labels
+    _readable(window)
+    assert window.tools.speed.currentText().endswith("of view / s")
+
+    _press(qtbot, window, Qt.Key.Key_Home)
+    assert _readable(window) == "13.8 billion years ago"
+    details = window.details.browser.toPlainText()
+    assert "Big Bang" in details and "13.8 billion years ago" in details and "1532" not in details
+    _press(qtbot, window, Qt.Key.Key_Right)
+    assert _readable(window) == "4.54 billion years ago"
+    _press(qtbot, window, Qt.Key.Key_Right)
+    assert _readable(window) == "66 million years ago"
+    _press(qtbot, window, Qt.Key.Key_End)
+    assert _readable(window) in ("year 5 billion", "year 5.0 billion")
+    _press(qtbot, window, Qt.Key.Key_Left)
+    assert _readable(window) == "2019"
+    _press(qtbot, window, Qt.Key.Key_Left)
+    assert _readable(window) == "20 Jul 1969"
+    assert "Moon landing" in window.details.browser.toPlainText()
+
+    viewport = window.timeline.plot.viewport()
+    for _round in range(7):  # zoom in around the cursor until the axis counts years, then days
+        before = state.window.span
+        x = window.timeline.plot.getViewBox().mapViewToScene(QPointF(clock.number(state.cursor), 0)).x()
+        point = window.timeline.plot.mapFromScene(QPointF(x, 0))
+        for _turn in range(12):
+            wheel(viewport, QPointF(point.x(), viewport.height() * 0.5), 120)
+            QApplication.processEvents()
+        assert state.window.span < before / 10
+        _readable(window)
+    assert state.window.span < 1000  # years, not eons
+    assert _readable(window) == "20 Jul 1969"  # zooming does not move the cursor
+
+    QTest.mouseClick(window.relations.header.mode_buttons["window"], Qt.MouseButton.LeftButton)
+    during = re.fullmatch(r"During (.+) – (.+)", window.relations.as_of.text())
+    assert during and all(YEAR.fullmatch(t) for t in during.groups()), window.relations.as_of.text()
+
+
+def test_the_year_boxes_take_bc_and_deep_years(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    state = ViewState(viewer.load(TIMELINEJS))
+    window = make_window(state)
+    bar = window.tools.filter_bar
+    assert not bar.start.property("calendar_action").isVisible()
+    bar.start.setText("-13.8e9")
+    bar.end.setText("473 BC")
+    bar.apply()
+    assert state.filters.start == "-13.8e9" and state.filters.clock == clock.YEARS
+    matched = state.filters.mask(state.dataset.events)
+    assert list(state.dataset.events["title"][matched]) == ["Big Bang", "Earth forms", "Chicxulub",
+                                                            "Early Bronze Age", "Ostracism of Themistocles"]
+
+
+def test_hover_texts_give_years() -> None:
+    ds = viewer.load(TIMELINEJS)
+    big_bang = ds.events[ds.events["title"] == "Big Bang"].iloc[0]
+    assert "13.8 billion years ago" in tooltip_text(big_bang, {}, ds.meta.clock)
+
+
+@pytest.mark.parametrize(("path", "at"), [(TIMELINEJS, "-473"), (CSV, "-13.8e9")])
+def test_each_deep_time_fixture_exports_to_a_png(tmp_path: Path, path: Path, at: str) -> None:
+    out = tmp_path / f"{path.stem}.png"
+    export_window(viewer.load(path), out, at=at)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 900)
