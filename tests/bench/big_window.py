@@ -86,15 +86,13 @@ def run(folder: str) -> dict[str, object]:
     engine = window.timeline.engine
     assert engine is not None and engine.worker is not None
     worker = engine.worker
-    painted = clock.until(lambda: engine.item._image.shape[1] > 1)
+    painted = _at(started, clock.until(lambda: engine.item._image.shape[1] > 1))
     (t0, t1), _ = window.timeline.view.viewRange()
     first = engine.picture(t0, t1, int(window.timeline.view.width()))
-    exact = clock.until(lambda: _exact(window))
-    out["open"] = {"dataset_s": _round(arrived), "first_frame_s": round(time.perf_counter() - started, 3)
-                   if painted is not None else None,
+    exact = _at(started, clock.until(lambda: _exact(window)))
+    out["open"] = {"dataset_s": _round(arrived), "first_frame_s": painted,
                    "first_frame_per_lane": bool(first is not None and first.per_lane),
-                   "whole_span_exact_s": _round(None if exact is None else time.perf_counter() - started),
-                   "stall_until_shown": arrival, "stall_after": _busy(clock.passes)}
+                   "whole_span_exact_s": exact, "stall_until_shown": arrival, "stall_after": _busy(clock.passes)}
     source = window.state.dataset.source
     span = source.span()  # type: ignore[union-attr]  # remembered at open: no query
     lo, hi = span[0].timestamp(), span[1].timestamp()
