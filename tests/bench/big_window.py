@@ -101,9 +101,9 @@ def run(folder: str) -> dict[str, object]:
     # at once, as a user would: the first steps wait for the whole span's exact tiles still being asked
     out["while_building"] = _sequence(window, clock, lo + 0.55 * (hi - lo), settle=False)
     out["while_building"]["build_progress"] = [progress, engine.preparing]  # type: ignore[index]
+    out["while_building"]["ended_s"] = round(time.perf_counter() - started, 3)  # type: ignore[index]
     clock.until(lambda: worker.tiles.pyramid_for(engine.spec) is not None, limit=900.0)
     out["pyramid_ready_s"] = _round(ready[0]) if ready else None
-    out["while_building"]["ended_s"] = round(time.perf_counter() - started, 3)  # type: ignore[index]
     out["with_pyramid"] = _sequence(window, clock, lo + 0.3 * (hi - lo))
     out["load_average_after"] = [round(v, 2) for v in os.getloadavg()]
     window.close()
