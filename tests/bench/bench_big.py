@@ -9,7 +9,11 @@ an empty OS page cache), so figures are what a user sees on first open. Stages:
 - ``pyramid``: the background work (facts, every pyramid level, the long-events index, lanes);
 - ``zoom``: exact tiles for windows of a year, a month, a week and a day at 1500 px (pyramid or engine);
 - ``rows``: the events of a narrow window (a day, an hour), up to 2000;
+- ``window``: the main window itself (``big_window.py``): first painted frame, the UI thread's stalls,
+  exact density and rows during a scripted zoom/pan sequence, while the pyramid builds and after;
 - peak RSS (VmHWM) of every process.
+
+``bench_big.py N --only window`` runs one stage (on a fresh cache of its own).
 """
 
 from __future__ import annotations
@@ -134,7 +138,14 @@ def stage_info(folder: str) -> dict[str, object]:
     return {"info_s": round(time.perf_counter() - started, 3)}
 
 
-STAGES = {"first": stage_first, "pyramid": stage_pyramid, "session": stage_session, "info": stage_info}
+def stage_window(folder: str) -> dict[str, object]:
+    """The main window on the source (offscreen), from File → Open through a scripted zoom/pan sequence."""
+    from big_window import run
+    return run(folder)
+
+
+STAGES = {"first": stage_first, "pyramid": stage_pyramid, "session": stage_session, "info": stage_info,
+          "window": stage_window}
 
 
 def child(stage: str, folder: str) -> dict[str, object]:
@@ -154,15 +165,27 @@ def run_child(stage: str, folder: Path, env: dict[str, str]) -> dict[str, object
     return figures
 
 
-def main(n: int) -> None:
+def fresh_env(cache: str) -> dict[str, str]:
+    """The environment of a stage: its own cache folder (switched on), Qt offscreen."""
+    env = {**os.environ, "XDG_CACHE_HOME": cache, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("ENTENTE_NO_CACHE", None)
+    return env
+
+
+def main(n: int, only: str | None = None) -> None:
     sys.path.insert(0, str(HERE))
     from big_data import generate
     started = time.perf_counter()
     folder = generate(n)
     generated_s = round(time.perf_counter() - started, 1)
+    if only is not None:
+        with tempfile.TemporaryDirectory(prefix="entente-bench-big-") as cache:
+            drop_os_cache()
+            print(json.dumps({"events": n, "folder": str(folder), only: run_child(only, folder, fresh_env(cache))},
+                             indent=1))
+        return
     with tempfile.TemporaryDirectory(prefix="entente-bench-big-") as cache:
-        env = {**os.environ, "XDG_CACHE_HOME": cache, "ENTENTE_NO_CACHE": "0"}
-        env.pop("ENTENTE_NO_CACHE")
+        env = fresh_env(cache)
         cold = drop_os_cache()
         result: dict[str, object] = {"events": n, "folder": str(folder), "generate_s": generated_s,
                                      "os_cache_dropped": cold,
@@ -175,17 +198,24 @@ def main(n: int) -> None:
         result["info_warm"] = run_child("info", folder, env)
         drop_os_cache()
         result["session"] = run_child("session", folder, env)
+    with tempfile.TemporaryDirectory(prefix="entente-bench-big-window-") as cache:
+        drop_os_cache()
+        result["window"] = run_child("window", folder, fresh_env(cache))  # a first open: no pyramid yet
     session = result["session"]
     assert isinstance(session, dict)
     info = result["info_cold"]
     assert isinstance(info, dict)
     first = result["first_frame_no_pyramid"]
     assert isinstance(first, dict)
+    window: Any = result["window"]
     result["goals"] = {
         "first_frame_le_3s": [first["wall_s"], session["first_answer_s"]],
         "info_le_3s": info["wall_s"],
         "zoomed_density_le_1s": max(session[f"zoom_{k}_exact_s"] for k in ("year", "month", "week", "day")),
         "narrow_rows_le_300ms": session["rows_day_s"],
+        "window_first_frame_le_3s": window["open"]["first_frame_s"],
+        "window_ui_stall_max_ms_le_50": max(window[k]["stall"]["max_ms"] for k in ("while_building", "with_pyramid")),
+        "window_rows_le_300ms": window["with_pyramid"]["rows"],
         "peak_rss_le_1536mb": max(v["peak_rss_mb"] for v in result.values() if isinstance(v, dict)
                                   and "peak_rss_mb" in v),
     }
@@ -200,4 +230,7 @@ if __name__ == "__main__":
             figures = child(sys.argv[2], sys.argv[3])
         print(json.dumps(figures))
     else:
-        main(int(float(sys.argv[1])) if len(sys.argv) > 1 else 100_000_000)
+        arguments = sys.argv[1:]
+        stage = arguments[arguments.index("--only") + 1] if "--only" in arguments else None
+        numbers = [a for a in arguments if a[:1].isdigit()]
+        main(int(float(numbers[0])) if numbers else 100_000_000, stage)

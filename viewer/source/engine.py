@@ -11,7 +11,7 @@ import json
 import math
 import uuid
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ibis
 import numpy as np
@@ -22,7 +22,11 @@ from viewer.model.filters import Filters
 from viewer.model.lane_packing import OTHER
 from viewer.source import actor_lanes, exprs
 from viewer.source.base import EVENT_FIELDS, NEVER, NO_FILTERS, CancelToken, Density, DensityRequest, to_stamp
+from viewer.source.connect import SourceSpec
 from viewer.source.facts import Facts
+
+if TYPE_CHECKING:
+    from viewer.source.pyramid import Pyramid
 
 YEAR_SLACK = pd.Timedelta(days=367)  # a precision column may move a start back to its year's first day
 
@@ -44,6 +48,9 @@ class EngineSource:
         self._lists: list[tuple[str, int]] | None = None
         self.long_index: Any = None  # an indexes.LongIndex, when built: narrow windows then skip years
         self.estimate: Density | None = None  # row-group statistics over the span: a first, lane-less picture
+        self.spec: SourceSpec | None = None  # where it was opened: a background thread connects again from it
+        self.fingerprint: str | None = None  # what its pyramids are kept under (None: the cache is off)
+        self.pyramids: list[Pyramid] = []  # found in the cache when it was opened, small levels in memory
 
     def _barrier(self, step: Any) -> Any:
         """A step of the prepared view as a (temporary) view in the engine, where it can make one."""

@@ -98,16 +98,19 @@ def build_long_index(source: EngineSource, fingerprint: str, shortest: float = S
 
 
 def prepare(source: EngineSource, fingerprint: str, lanes: LaneSpec,
-            progress: Callable[[float, str], None] | None = None, token: CancelToken = NEVER
-            ) -> pyramid.Pyramid:
+            progress: Callable[[float, str], None] | None = None, token: CancelToken = NEVER,
+            on_pyramid: Callable[[pyramid.Pyramid], None] | None = None) -> pyramid.Pyramid:
     """Everything a big source needs for a fluid timeline, for a background worker: the facts, the
-    pyramid for these lanes and the long-events index (each kept in the cache, reused next time)."""
+    pyramid for these lanes and the long-events index (each kept in the cache, reused next time).
+    ``on_pyramid`` gets the pyramid as soon as it is stored, before the (longer) index is made."""
     report = progress or (lambda _f, _w: None)
     for fact in (source.count, source.span, source.longest):
         token.check()
         fact()
     report(0.05, "facts")
     built = pyramid.build(source, fingerprint, lanes, lambda f, w: report(0.05 + 0.75 * f, w), token)
+    if on_pyramid is not None:
+        on_pyramid(built)
     source.long_index = build_long_index(source, fingerprint, token=token)
     report(1.0, "done")
     return built

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -77,18 +77,32 @@ class TileService:
     """
 
     source: EventSource
-    pyramid: Pyramid | None = None
+    pyramid: InitVar[Pyramid | None] = None  # the first pyramid; :meth:`use` adds more, one per lane choice
     stats: Density | None = None  # a lane-less estimate over the whole span (row-group statistics)
     capacity: int = 2048
     _cache: OrderedDict[DensityRequest, np.ndarray] = field(default_factory=OrderedDict)
     # the UI thread reads the cache while the worker fills it: an eviction between a read and its
     # move_to_end would raise
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    # replaced whole, never changed in place: a reader in another thread sees the old dict or the new
+    _pyramids: dict[LaneSpec, Pyramid] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self, pyramid: Pyramid | None) -> None:
+        if pyramid is not None:
+            self._pyramids = {pyramid.lanes: pyramid}
+
+    def use(self, pyramid: Pyramid) -> None:
+        """Answer requests for the pyramid's lanes from it from now on (warm it first: off the UI thread)."""
+        self._pyramids = {**self._pyramids, pyramid.lanes: pyramid}
+
+    def pyramid_for(self, lanes: LaneSpec) -> Pyramid | None:
+        """The pyramid of these lanes, or None."""
+        return self._pyramids.get(lanes)
 
     def warm(self) -> None:
-        """Read the pyramid's small levels into memory (call once from the worker after opening)."""
-        if self.pyramid is not None:
-            self.pyramid.load_small()
+        """Read the pyramids' small levels into memory (call from a worker, never the UI thread)."""
+        for pyramid in self._pyramids.values():
+            pyramid.load_small()
 
     def cached(self, request: DensityRequest) -> np.ndarray | None:
         """The exact counts of a request answered before, or None."""
@@ -104,13 +118,13 @@ class TileService:
         counts = self.cached(request)
         if counts is not None:
             return Density(request, counts, level="cache")
-        if self.pyramid is not None and self.pyramid.resident and self.pyramid.lanes == request.lanes \
-                and not request.filters.active:
+        pyramid = self.pyramid_for(request.lanes)
+        if pyramid is not None and pyramid.resident and not request.filters.active:
             # only levels already in memory: the UI thread never waits on a file or the engine
             bin_seconds = (request.t1 - request.t0) / request.bins
-            fitting = [z for z in self.pyramid.resident if 2.0 ** z >= bin_seconds]
-            z = min(fitting) if fitting else max(self.pyramid.resident)
-            return self.pyramid.density(request, z)
+            fitting = [z for z in pyramid.resident if 2.0 ** z >= bin_seconds]
+            z = min(fitting) if fitting else max(pyramid.resident)
+            return pyramid.density(request, z)
         if self.stats is not None:
             return spread(self.stats, request)
         return None
@@ -122,8 +136,9 @@ class TileService:
         if counts is not None:
             return Density(request, counts, level="cache")
         answer = None
-        if self.pyramid is not None and self.pyramid.lanes == request.lanes and not request.filters.active:
-            answer = self.pyramid.density(request)
+        pyramid = self.pyramid_for(request.lanes)
+        if pyramid is not None and not request.filters.active:
+            answer = pyramid.density(request)
         if answer is None or not answer.exact:
             answer = Density(request, self.source.density(request, token))
         token.check()
@@ -136,12 +151,13 @@ class TileService:
         exactly is asked of the engine as one query per run of adjacent tiles, then cut apart."""
         answers: dict[Tile, Density] = {}
         missing: list[Tile] = []
+        pyramid = self.pyramid_for(lanes)
         for tile in tiles:
             request = tile.request(lanes, filters)
             counts = self.cached(request)
             level = "cache"
-            if counts is None and self.pyramid is not None and self.pyramid.lanes == lanes and not filters.active:
-                found = self.pyramid.density(request)
+            if counts is None and pyramid is not None and not filters.active:
+                found = pyramid.density(request)
                 counts, level = (found.counts, found.level) if found.exact else (None, level)
             if counts is None:
                 missing.append(tile)

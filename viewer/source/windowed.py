@@ -3,26 +3,39 @@
 Everything the window asks on its UI thread must already be known when the Dataset arrives, so the
 opener (run in the loader's worker thread) asks the engine for the count, the span, the longest
 span and the lanes of every grouping now; the footers' row-group statistics become the timeline's
-first, lane-less picture. Qt-free.
+first, lane-less picture, and the pyramids kept in the cache for those lanes (their small levels read
+now) its first per-lane one. Qt-free.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
+import shutil
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from viewer.io.cache import enabled
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import to_seconds
 from viewer.model.lane_packing import OTHER, Lanes, short_name
 from viewer.source import actor_lanes
 from viewer.source.base import GROUPINGS, EventSource, LaneSpec
-from viewer.source.connect import locate
+from viewer.source.connect import SourceSpec, connect, locate
 from viewer.source.stats import estimate
 
-__all__ = ["empty_events", "lane_labels", "lane_spec", "open_for_window", "row_lanes"]
+if TYPE_CHECKING:
+    from viewer.source.engine import EngineSource
+    from viewer.source.pyramid import Pyramid
+
+__all__ = ["cached_pyramids", "empty_events", "lane_labels", "lane_spec", "open_for_window", "pyramid_key",
+           "reopen", "row_lanes"]
+log = logging.getLogger(__name__)
 
 
 @cache
@@ -47,7 +60,54 @@ def open_for_window(source: str | Path, table: str | None = None) -> Dataset:
         lane_spec(engine, group_by, lazy.meta.principal)
     if spec.kind == "parquet":
         engine.estimate = estimate(spec.files)
+    engine.spec = spec
+    if enabled():
+        engine.fingerprint = pyramid_key(spec, engine)
+        engine.pyramids = cached_pyramids(engine, lazy.meta.principal)
     return Dataset(empty_events(), lazy.entities, lazy.relations, lazy.meta, lazy.problems, source=engine)
+
+
+def pyramid_key(spec: SourceSpec, source: EventSource) -> str:
+    """What a source's pyramids are kept under: its fingerprint, and for an engine URL, whose table may
+    change behind the same address, its count and span as well (asked afresh on every open)."""
+    if spec.kind != "url":
+        return spec.fingerprint()
+    span = source.span()
+    parts = [spec.fingerprint(), source.count(), [t.isoformat() for t in span] if span else None]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
+
+
+def cached_pyramids(source: EngineSource, principal: tuple[str, ...]) -> list[Pyramid]:
+    """The pyramids kept for this source, one per grouping at most, their small levels in memory
+    (call off the UI thread). One that cannot be read is removed, to be built again."""
+    from viewer.source.pyramid import Pyramid  # noqa: PLC0415 - ibis loads only when an engine source opens
+    if source.fingerprint is None:
+        return []
+    found = []
+    for group_by in GROUPINGS:
+        pyramid = Pyramid.find(source.fingerprint, lane_spec(source, group_by, principal))
+        if pyramid is None:
+            continue
+        try:
+            pyramid.load_small()
+        except Exception as exc:  # pyarrow raises several types for a damaged file: only a lost shortcut
+            log.warning("%s: pyramid not readable (%s); building it again", pyramid.folder, exc)
+            shutil.rmtree(pyramid.folder, ignore_errors=True)
+            continue
+        found.append(pyramid)
+    return found
+
+
+def reopen(source: EngineSource) -> EngineSource:
+    """The same source over a connection of its own, for another thread (connections are not shared);
+    its remembered facts are shared."""
+    from viewer.source.engine import EngineSource  # noqa: PLC0415 - as above
+    if source.spec is None:
+        raise ValueError(f"{source.label}: opened without a source description, so it cannot be opened again")
+    _con, table = connect(source.spec)
+    twin = EngineSource(table, source.entity_names, label=source.label, facts=source.facts)
+    twin.spec, twin.fingerprint = source.spec, source.fingerprint
+    return twin
 
 
 def lane_spec(source: EventSource, group_by: str, principal: tuple[str, ...]) -> LaneSpec:

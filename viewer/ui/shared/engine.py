@@ -4,6 +4,9 @@ The UI thread never runs an engine query. A question carries a :class:`CancelTok
 panel has moved on (a newer token from the same :class:`Generation`), the worker skips it before it
 starts, the engine checks it between steps, and a late answer is dropped here. Engine connections
 are not shared between threads, so every question about one source goes to its one thread.
+
+The source's pyramid is built beside it, in a second thread with a connection of its own, so tiles
+and rows keep coming while it is computed; when done, the tile service answers from it.
 """
 
 from __future__ import annotations
@@ -16,7 +19,8 @@ from typing import Any
 import pandas as pd
 from PySide6.QtCore import QObject, Signal
 
-from viewer.source.base import NEVER, Cancelled, CancelToken, EventSource
+from viewer.source.base import NEVER, Cancelled, CancelToken, EventSource, Generation, LaneSpec
+from viewer.source.pyramid import Pyramid
 from viewer.source.tiles import TileService
 
 log = logging.getLogger(__name__)
@@ -28,16 +32,31 @@ class SourceWorker(QObject):
 
     busy_changed = Signal(bool)  # True while questions are out
     failed = Signal(str)  # an engine error, for a quiet note (the panel keeps what it drew)
+    preparing = Signal(float)  # how far the background build is (0 to 1)
+    prepared = Signal(object)  # the LaneSpec whose pyramid the tiles now come from
     _done = Signal(object, object, object)  # deliver, token, result or exception
+    _progress = Signal(object, float)  # token, fraction
+    _ready = Signal(object, object)  # token, pyramid (warm)
+    _built = Signal(object, object)  # token, long-events index or exception
 
     def __init__(self, source: EventSource) -> None:
         super().__init__()
         self.source = source
         self.tiles = TileService(source, stats=getattr(source, "estimate", None))
+        for pyramid in getattr(source, "pyramids", ()):  # found in the cache when opened, already warm
+            self.tiles.use(pyramid)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entente-engine")
         self._out = 0
         self._known: list[pd.DataFrame] = []
         self._done.connect(self._deliver)
+        self._builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entente-prepare")
+        self._builds = Generation()
+        self._building: LaneSpec | None = None
+        self._build: Future[Any] | None = None
+        self._twin: Any = None  # the source over the builder's own connection (made and used in its thread)
+        self._progress.connect(self._on_progress)
+        self._ready.connect(self._on_ready)
+        self._built.connect(self._on_built)
 
     @property
     def busy(self) -> bool:
@@ -68,7 +87,7 @@ class SourceWorker(QObject):
             return
         if isinstance(result, Exception):
             log.warning("engine query failed: %s", result)
-            self.failed.emit(str(result).splitlines()[0] if str(result) else type(result).__name__)
+            self.failed.emit(_first_line(result))
             return
         deliver(result)
 
@@ -85,9 +104,93 @@ class SourceWorker(QObject):
                 return frame.loc[hits[0]]
         return None
 
+    @property
+    def building(self) -> bool:
+        """True while a pyramid is being built (or a cancelled build is winding down)."""
+        return self._build is not None and not self._build.done()
+
+    def prepare(self, lanes: LaneSpec) -> None:
+        """See that these lanes' tiles come from a pyramid: the one kept in the cache, else one built in
+        the background (``preparing`` reports progress, ``prepared`` the end); a build for other lanes
+        stops. Nothing happens for a source without a cache key (the cache is off, or not an engine)."""
+        if self.tiles.pyramid_for(lanes) is not None or lanes == self._building \
+                or getattr(self.source, "fingerprint", None) is None:
+            return
+        self._stop_build()
+        token = self._builds.next()
+        self._building = lanes
+        self._build = self._builder.submit(self._make, lanes, token)
+        self._build.add_done_callback(lambda f: self._built.emit(token, _outcome(f)))
+
+    def _make(self, lanes: LaneSpec, token: CancelToken) -> Any:
+        # in the builder thread, with a connection of its own; returns the long-events index
+        from viewer.source import indexes  # noqa: PLC0415 - the build's modules load when one starts
+        from viewer.source.windowed import reopen  # noqa: PLC0415 - as above
+        token.check()
+        if self._twin is None:
+            self._twin = reopen(self.source)  # type: ignore[arg-type]  # has a fingerprint: an EngineSource
+
+        def ready(built: Pyramid) -> None:
+            built.load_small()  # here, not on the UI thread
+            token.check()
+            self._ready.emit(token, built)
+
+        indexes.prepare(self._twin, self._twin.fingerprint, lanes,
+                        lambda fraction, _what: self._progress.emit(token, fraction), token, ready)
+        return self._twin.long_index
+
+    def _on_progress(self, token: CancelToken, fraction: float) -> None:
+        if not token.cancelled:
+            self.preparing.emit(fraction)
+
+    def _on_ready(self, token: CancelToken, built: Pyramid) -> None:
+        if not token.cancelled:
+            self.tiles.use(built)  # swaps a reference: the worker sees the old pyramids or the new
+            self.prepared.emit(built.lanes)
+
+    def _on_built(self, token: CancelToken, outcome: Any) -> None:
+        if token.cancelled:
+            return
+        self._building = None
+        self.preparing.emit(1.0)  # over, whichever way
+        if isinstance(outcome, Cancelled):
+            return
+        if isinstance(outcome, Exception):
+            log.warning("preparing the timeline failed: %s", outcome)
+            self.failed.emit(f"Preparing the timeline failed: {_first_line(outcome)}")
+        elif getattr(self.source, "long_index", True) is None:
+            self.source.long_index = outcome  # type: ignore[attr-defined]  # an EngineSource; a reference swap
+
+    def _stop_build(self) -> None:
+        """Cancel the build under way; an engine that can be interrupted stops mid-query."""
+        self._builds.next()
+        self._building = None
+        if self.building and self._twin is not None:
+            interrupt = getattr(getattr(self._twin.backend, "con", None), "interrupt", None)
+            if callable(interrupt):
+                try:
+                    interrupt()
+                except Exception as exc:  # the query may have ended meanwhile: nothing to stop
+                    log.debug("interrupt: %s", exc)
+
     def shutdown(self) -> None:
-        """Drop queued questions (the source is closed); one under way finishes in the background."""
+        """Drop queued questions and stop the build (the source is closed); a question under way finishes
+        in the background."""
+        self._stop_build()
         self._pool.shutdown(wait=False, cancel_futures=True)
+        self._builder.shutdown(wait=False, cancel_futures=True)
+
+
+def _outcome(future: Future[Any]) -> Any:
+    """A finished future's result or exception (a cancelled one: Cancelled)."""
+    if future.cancelled():
+        return Cancelled()
+    error = future.exception()
+    return error if error is not None else future.result()
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 
 def _checked(work: Callable[[CancelToken], Any], token: CancelToken) -> Any:
@@ -102,7 +205,13 @@ def worker_for(source: EventSource) -> SourceWorker:
     """The one worker of a source; asking for another source's worker retires the previous one."""
     if _current and _current[0].source is source:
         return _current[0]
-    for old in _current:
-        old.shutdown()
+    retire()
     _current[:] = [SourceWorker(source)]
     return _current[0]
+
+
+def retire() -> None:
+    """Stop the current source's worker and its build (another dataset opened, or the window closed)."""
+    for old in _current:
+        old.shutdown()
+    _current.clear()

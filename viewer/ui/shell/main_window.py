@@ -124,6 +124,9 @@ class MainWindow(QMainWindow):
         """Remember the session and the layout, then close."""
         self.persistence.save_all()
         self.loader.shutdown()
+        if self.state.dataset.source is not None:  # an engine source: stop its questions and its build
+            from viewer.ui.shared.engine import retire  # noqa: PLC0415 - loaded already, with the source
+            retire()
         heap.release()
         super().closeEvent(event)
 

@@ -4,7 +4,9 @@ Each frame draws what is already known — the view's exact tiles from the cache
 picture stretched to the view, else the footers' row-group estimate — and the view's change asks the
 source's worker for the rest; the answer repaints (as map tiles refine). A newer view cancels the
 older question. When the view holds few enough events, their rows follow and are drawn as ordinary
-marks with labels; a small "loading…" note sits in the corner while questions are out.
+marks with labels; a small "loading…" note sits in the corner while questions are out. The lanes'
+pyramid, kept in the cache or built in the background ("Preparing the timeline… 45 %" in the
+corner meanwhile), gives the first per-lane picture and answers most zooms without the engine.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from viewer.model.lane_packing import Lanes
 from viewer.source.base import CancelToken, DensityRequest, EventSource, Generation, LaneSpec
 from viewer.source.tiles import stitch, tiles_for
 from viewer.source.windowed import empty_events, lane_labels, lane_spec, row_lanes
-from viewer.ui.shared.engine import SourceWorker, worker_for
+from viewer.ui.shared.engine import SourceWorker, retire, worker_for
 from viewer.ui.timeline.items import paint_counts
 
 if TYPE_CHECKING:
@@ -112,6 +114,7 @@ class EngineView(QObject):
         self._last: Picture | None = None
         self.item = TilesItem(self)
         panel.plot.addItem(self.item)
+        self.preparing: float | None = None  # how far the lanes' pyramid is built, while it is
         self.hint = QLabel("loading…", panel.plot)
         self.hint.setStyleSheet("color: gray; background: transparent;")
         self.hint.hide()
@@ -140,16 +143,23 @@ class EngineView(QObject):
         self.generation.next()  # whatever was asked of the previous dataset is stale
         self.source = dataset.source
         self._last, self.covered = None, None
-        if self.source is None:
-            self.worker = None
-            self.hint.hide()
-            return
         if self.worker is not None:
             self.worker.busy_changed.disconnect(self._on_busy)
+            self.worker.preparing.disconnect(self._on_preparing)
+            self.worker.prepared.disconnect(self._on_prepared)
+        self.preparing = None
+        if self.source is None:
+            self.worker = None
+            retire()  # the engine source is closed: its questions and build stop
+            self.hint.hide()
+            return
         self.worker = worker_for(self.source)
         self.worker.busy_changed.connect(self._on_busy)
+        self.worker.preparing.connect(self._on_preparing)
+        self.worker.prepared.connect(self._on_prepared)
         self.spec = lane_spec(self.source, self.panel.group_by, dataset.meta.principal)
         self.labels = lane_labels(self.spec, names)
+        self.worker.prepare(self.spec)  # the cached pyramid of these lanes, else one built beside the worker
         self._show_rows(_no_rows(), None)
         self.refresh()
 
@@ -242,12 +252,28 @@ class EngineView(QObject):
         self.panel.show_events(rows, lanes)
         self.item.update()
 
-    def _on_busy(self, busy: bool) -> None:
+    def _on_busy(self, _busy: bool) -> None:
+        self._show_hint()
+
+    def _on_preparing(self, fraction: float) -> None:
+        self.preparing = fraction if fraction < 1.0 else None
+        self._show_hint()
+
+    def _on_prepared(self, lanes: LaneSpec) -> None:
+        if lanes == self.spec and self._alive():  # the first picture is now per lane, aligned tiles need no engine
+            self.item.update()
+
+    def _show_hint(self) -> None:
         if not shiboken6.isValid(self.hint):
             return
+        busy = self.worker is not None and self.worker.busy
+        if self.preparing is not None:
+            self.hint.setText(f"Preparing the timeline… {int(self.preparing * 100)} %")
+        else:
+            self.hint.setText("loading…")
         self.hint.adjustSize()
         self.hint.move(max(self.panel.plot.width() - self.hint.width() - 16, 0), 10)
-        self.hint.setVisible(busy)
+        self.hint.setVisible(busy or self.preparing is not None)
 
 
 def _no_rows() -> pd.DataFrame:
