@@ -47,6 +47,7 @@ class SourceWorker(QObject):
             self.tiles.use(pyramid)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entente-engine")
         self._out = 0
+        self._running: CancelToken | None = None  # the question the worker thread is answering now
         self._known: list[pd.DataFrame] = []
         self._done.connect(self._deliver)
         self._builder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entente-prepare")
@@ -69,8 +70,25 @@ class SourceWorker(QObject):
         self._out += 1
         if self._out == 1:
             self.busy_changed.emit(True)
-        future = self._pool.submit(_checked, work, token)
+        running = self._running
+        if running is not None and running.cancelled:  # the view moved on: stop the stale query mid-way
+            _interrupt(self.source)
+        future = self._pool.submit(self._run, work, token)
         future.add_done_callback(lambda f: self._finish(f, deliver, token))
+
+    def _run(self, work: Callable[[CancelToken], Any], token: CancelToken) -> Any:
+        # in the worker thread
+        self._running = token
+        try:
+            try:
+                return _checked(work, token)
+            except Exception as exc:
+                if token.cancelled or not _interrupted(exc):
+                    raise
+                # an interrupt meant for the stale question before this one landed here: ask again
+                return _checked(work, token)
+        finally:
+            self._running = None
 
     def _finish(self, future: Future[Any], deliver: Callable[[Any], None], token: CancelToken) -> None:
         # in the worker thread: hand over through a queued signal
@@ -166,12 +184,7 @@ class SourceWorker(QObject):
         self._builds.next()
         self._building = None
         if self.building and self._twin is not None:
-            interrupt = getattr(getattr(self._twin.backend, "con", None), "interrupt", None)
-            if callable(interrupt):
-                try:
-                    interrupt()
-                except Exception as exc:  # the query may have ended meanwhile: nothing to stop
-                    log.debug("interrupt: %s", exc)
+            _interrupt(self._twin)
 
     def shutdown(self) -> None:
         """Drop queued questions and stop the build (the source is closed); a question under way finishes
@@ -191,6 +204,22 @@ def _outcome(future: Future[Any]) -> Any:
 
 def _first_line(error: Exception) -> str:
     return str(error).splitlines()[0] if str(error) else type(error).__name__
+
+
+def _interrupt(source: Any) -> None:
+    """Stop the query a source's engine is running, when the engine can (DuckDB can; the rest finish)."""
+    interrupt = getattr(getattr(getattr(source, "backend", None), "con", None), "interrupt", None)
+    if callable(interrupt):
+        try:
+            interrupt()
+        except Exception as exc:  # the query may have ended meanwhile: nothing to stop
+            log.debug("interrupt: %s", exc)
+
+
+def _interrupted(error: BaseException) -> bool:
+    """True for the error an engine raises when its query was interrupted."""
+    return any(kind.__name__ == "InterruptException" for kind in type(error).__mro__) \
+        or "interrupt" in str(error).lower()
 
 
 def _checked(work: Callable[[CancelToken], Any], token: CancelToken) -> Any:
