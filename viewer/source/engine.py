@@ -98,8 +98,13 @@ class EngineSource:
 
     def lane_keys(self, group_by: str, principal: tuple[str, ...] = (), max_lanes: int = 12) -> tuple[str, ...]:
         """The lanes ``lane_rows`` would draw, in order (computed by the engine, remembered)."""
-        key = json.dumps(["lanes", group_by, list(principal), max_lanes])
+        key = _lanes_key(group_by, principal, max_lanes)
         return self.facts.get(key, lambda: self._lane_keys(group_by, principal, max_lanes), list, tuple)
+
+    def knows_lanes(self, group_by: str, principal: tuple[str, ...] = (), max_lanes: int = 12) -> bool:
+        """True when ``lane_keys`` answers without a query (asked before, here or in an earlier run)."""
+        return (group_by == "none" and self.facts.known("count")) \
+            or self.facts.known(_lanes_key(group_by, principal, max_lanes))
 
     def _lane_keys(self, group_by: str, principal: tuple[str, ...], max_lanes: int) -> tuple[str, ...]:
         v = self.view
@@ -256,6 +261,10 @@ class EngineSource:
 
 def _lower(start: object) -> pd.Timestamp:
     return parse_date(start).start
+
+
+def _lanes_key(group_by: str, principal: tuple[str, ...], max_lanes: int) -> str:
+    return json.dumps(["lanes", group_by, list(principal), max_lanes])
 
 
 def _utc(value: object) -> pd.Timestamp:

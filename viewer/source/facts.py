@@ -33,6 +33,10 @@ class Facts:
             except (OSError, ValueError) as exc:  # a damaged file is only a lost shortcut
                 log.warning("%s: facts not readable (%s); asking the engine again", folder, exc)
 
+    def known(self, key: str) -> bool:
+        """True when ``key``'s value is remembered (asking for it costs no query)."""
+        return key in self._values
+
     def get(self, key: str, compute: Callable[[], T], encode: Callable[[T], Any] = lambda v: v,
             decode: Callable[[Any], T] = lambda v: v, keep: Callable[[T], bool] = lambda v: True) -> T:
         """The remembered value of ``key``, or ``compute()`` (remembered when ``keep`` says so)."""

@@ -1,10 +1,11 @@
 """Open an engine source for the window: a Dataset with no event rows, whose events stay in the source.
 
-Everything the window asks on its UI thread must already be known when the Dataset arrives, so the
-opener (run in the loader's worker thread) asks the engine for the count, the span, the longest
-span and the lanes of every grouping now; the footers' row-group statistics become the timeline's
-first, lane-less picture, and the pyramids kept in the cache for those lanes (their small levels read
-now) its first per-lane one. Qt-free.
+The opener (run in the loader's worker thread) asks only what the first frame needs: the count and
+the span (footers and one min/max), the footers' row-group statistics (the timeline's first, lane-less
+picture), and the pyramids kept in the cache for lanes already known (their small levels read now: the
+first per-lane picture). The lanes of a grouping met for the first time and the longest span (full
+scans on a big table) are asked later by the window's worker, never on the UI thread (see
+``known_lane_spec``). Qt-free.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ if TYPE_CHECKING:
     from viewer.source.engine import EngineSource
     from viewer.source.pyramid import Pyramid
 
-__all__ = ["cached_pyramids", "empty_events", "lane_labels", "lane_spec", "open_for_window", "pyramid_key",
-           "reopen", "row_lanes"]
+__all__ = ["cached_pyramids", "empty_events", "known_lane_spec", "lane_labels", "lane_spec", "open_for_window",
+           "pyramid_key", "reopen", "row_lanes"]
 log = logging.getLogger(__name__)
 
 
@@ -55,9 +56,6 @@ def open_for_window(source: str | Path, table: str | None = None) -> Dataset:
     assert isinstance(engine, EngineSource)  # open_engine always queries
     engine.count()
     engine.span()
-    engine.longest()
-    for group_by in GROUPINGS:
-        lane_spec(engine, group_by, lazy.meta.principal)
     if spec.kind == "parquet":
         engine.estimate = estimate(spec.files)
     engine.spec = spec
@@ -85,7 +83,10 @@ def cached_pyramids(source: EngineSource, principal: tuple[str, ...]) -> list[Py
         return []
     found = []
     for group_by in GROUPINGS:
-        pyramid = Pyramid.find(source.fingerprint, lane_spec(source, group_by, principal))
+        lanes = known_lane_spec(source, group_by, principal)
+        if lanes is None:  # never asked of this source: no pyramid was built for them either
+            continue
+        pyramid = Pyramid.find(source.fingerprint, lanes)
         if pyramid is None:
             continue
         try:
@@ -116,6 +117,17 @@ def lane_spec(source: EventSource, group_by: str, principal: tuple[str, ...]) ->
         group_by = "none"
     keys = source.lane_keys(group_by, principal if group_by == "actor" else ())
     return LaneSpec(group_by, keys or ("all",))
+
+
+def known_lane_spec(source: EventSource, group_by: str, principal: tuple[str, ...]) -> LaneSpec | None:
+    """``lane_spec`` when it costs no query (an in-memory source, or lanes an engine was asked before),
+    else None: ask ``lane_spec`` off the UI thread."""
+    if group_by not in GROUPINGS:
+        group_by = "none"
+    knows = getattr(source, "knows_lanes", None)  # an engine source remembers what it was asked
+    if knows is not None and not knows(group_by, principal if group_by == "actor" else ()):
+        return None
+    return lane_spec(source, group_by, principal)
 
 
 def lane_labels(spec: LaneSpec, names: dict[str, str]) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ import pandas as pd
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -172,12 +173,13 @@ def test_a_burst_of_wheel_zooms_asks_the_engine_less_often_and_ends_on_the_last_
 def test_the_ui_thread_never_runs_an_engine_query(parts: Path, make_window: Callable[..., MainWindow],
                                                   qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     on_ui: list[str] = []
-    for name in ("density", "events", "event", "count", "lane_keys"):
+    for name in ("density", "events", "event", "count", "lane_keys", "_lane_keys", "longest"):
         original = getattr(EngineSource, name)
 
         def guarded(self: EngineSource, *args: Any, _original: Any = original, _name: str = name,
                     **kwargs: Any) -> Any:
-            if threading.current_thread() is threading.main_thread() and _name in ("density", "events", "event"):
+            if threading.current_thread() is threading.main_thread() and _name in ("density", "events", "event",
+                                                                                 "_lane_keys", "longest"):
                 on_ui.append(_name)
             return _original(self, *args, **kwargs)
 
@@ -205,3 +207,27 @@ def test_a_parquet_file_over_the_threshold_opens_in_place(tmp_path: Path, window
     window.opening.open_path(str(tmp_path / "big.parquet"))
     qtbot.waitUntil(lambda: window.state.dataset.source is None, timeout=20_000)
     assert len(window.state.dataset.events) == 30_000
+
+
+def test_lanes_never_asked_before_come_from_the_worker_while_one_lane_stands_in(
+        parts: Path, make_window: Callable[..., MainWindow], qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # a first open: nothing remembered
+    ds = open_for_window(parts)
+    source = ds.source
+    assert isinstance(source, EngineSource)
+    assert not source.knows_lanes("actor", ds.meta.principal) and not source.knows_lanes("category")
+    window = make_window(ViewState(ds))
+    timeline = window.timeline
+    assert timeline.lane_labels() == ["Events"]  # the stand-in, drawn at once
+    _settle(window, qtbot)
+    actor_lanes = [f"Actor {a}" for a in ACTORS[:4]]
+    assert timeline.lane_labels()[:4] == actor_lanes
+    combo = window.tools.group_by
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)  # the user picks the next grouping with the keyboard
+    assert window.state.view.group_by != "actor"
+    _settle(window, qtbot)
+    expected = {"category": ["Deal", "Legal", "Other"], "none": ["Events"]}[window.state.view.group_by]
+    assert sorted(timeline.lane_labels()) == expected
+    assert source.knows_lanes(window.state.view.group_by)  # remembered: the next switch draws at once

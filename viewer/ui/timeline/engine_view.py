@@ -7,6 +7,8 @@ older question. When the view holds few enough events, their rows follow and are
 marks with labels; a small "loading…" note sits in the corner while questions are out. The lanes'
 pyramid, kept in the cache or built in the background ("Preparing the timeline… 45 %" in the
 corner meanwhile), gives the first per-lane picture and answers most zooms without the engine.
+Lanes a source was never asked for (a first open: the grouping needs a full scan) are asked of the
+worker too; one "Events" lane stands in until they arrive.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from viewer.model.filters import Filters
 from viewer.model.lane_packing import Lanes
 from viewer.source.base import CancelToken, DensityRequest, EventSource, Generation, LaneSpec
 from viewer.source.tiles import stitch, tiles_for
-from viewer.source.windowed import empty_events, lane_labels, lane_spec, row_lanes
+from viewer.source.windowed import empty_events, known_lane_spec, lane_labels, lane_spec, row_lanes
 from viewer.ui.shared.engine import SourceWorker, retire, worker_for
 from viewer.ui.timeline.items import paint_counts
 
@@ -107,6 +109,8 @@ class EngineView(QObject):
         self.source: EventSource | None = None
         self.worker: SourceWorker | None = None
         self.generation = Generation()
+        self._lanes_asked = Generation()  # the lanes of the grouping shown, while the engine works them out
+        self.lanes_pending = False
         self.spec = LaneSpec()
         self.labels: tuple[str, ...] = ()
         self.limits = (0.0, 1.0)
@@ -127,6 +131,7 @@ class EngineView(QObject):
     def _retire(self) -> None:
         """The panel is gone (the window closed): every question still out becomes stale, answers are dropped."""
         self.generation.next()
+        self._lanes_asked.next()
         self.source = None
 
     def _alive(self) -> bool:
@@ -141,6 +146,8 @@ class EngineView(QObject):
     def start(self, dataset: Dataset, names: dict[str, str]) -> None:
         """Show a new dataset: its lanes from the source's remembered facts, no rows yet."""
         self.generation.next()  # whatever was asked of the previous dataset is stale
+        self._lanes_asked.next()
+        self.lanes_pending = False
         self.source = dataset.source
         self._last, self.covered = None, None
         if self.worker is not None:
@@ -157,9 +164,25 @@ class EngineView(QObject):
         self.worker.busy_changed.connect(self._on_busy)
         self.worker.preparing.connect(self._on_preparing)
         self.worker.prepared.connect(self._on_prepared)
-        self.spec = lane_spec(self.source, self.panel.group_by, dataset.meta.principal)
-        self.labels = lane_labels(self.spec, names)
-        self.worker.prepare(self.spec)  # the cached pyramid of these lanes, else one built beside the worker
+        known = known_lane_spec(self.source, self.panel.group_by, dataset.meta.principal)
+        if known is None:  # a full scan: the worker asks, one lane stands in meanwhile
+            source, group_by, principal = self.source, self.panel.group_by, dataset.meta.principal
+            self.worker.ask(lambda _token: lane_spec(source, group_by, principal),
+                            lambda spec: self._use_lanes(spec, names), self._lanes_asked.next())
+        self._use_lanes(known, names)
+
+    def _use_lanes(self, spec: LaneSpec | None, names: dict[str, str]) -> None:
+        """Show these lanes (None: the stand-in lane, the real ones are on their way)."""
+        if not self._alive() or self.worker is None:
+            return
+        self.lanes_pending = spec is None
+        if spec is None:
+            spec = LaneSpec()
+        else:
+            self.worker.prepare(spec)  # the cached pyramid of these lanes, else one built beside the worker
+        self.spec = spec
+        self.labels = lane_labels(spec, names)
+        self._last = None
         self._show_rows(_no_rows(), None)
         self.refresh()
 
@@ -204,7 +227,7 @@ class EngineView(QObject):
         return Picture(guess.counts, lo, (hi - lo) / 1024, key, per_lane=guess.per_lane)
 
     def _ask(self) -> None:
-        if self.worker is None:
+        if self.worker is None or self.lanes_pending:  # the lanes' answer asks again
             return
         (t0, t1), _ = self.panel.view.viewRange()
         if self.rows_cover(t0, t1):
