@@ -147,18 +147,36 @@ def test_a_kept_pyramid_draws_per_lane_density_before_the_engine_answers(
     _settle(window, qtbot)
 
 
-def test_a_fresh_source_builds_its_pyramid_while_zoomed_tiles_keep_arriving(
+def test_a_fresh_source_builds_its_pyramid_while_narrow_tiles_keep_arriving(
         parts: Path, cache: Path, gate: threading.Event, make_window: Callable[..., MainWindow],
-        qtbot: QtBot) -> None:
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window(ViewState(open_for_window(parts)))
     engine, worker = _parts_of(window)
     qtbot.waitUntil(lambda: engine.preparing is not None and engine.preparing >= 0.6, timeout=20_000)
     assert worker.building and engine.hint.isVisible() and "Preparing the timeline…" in engine.hint.text()
-    _wheel(window, 4)
+    asked: list[float] = []
+    original = EngineSource.density
+
+    def density(self: EngineSource, request: Any, token: Any = None) -> np.ndarray:
+        asked.append(request.t1 - request.t0)
+        return original(self, request, token) if token is not None else original(self, request)
+
+    monkeypatch.setattr(EngineSource, "density", density)
+    _wheel(window, 4)  # still years wide: the pyramid under way answers these, the engine is left to it
     _settle(window, qtbot)
-    assert _exact_tiles_cached(window)  # answered while the build waits
+    assert asked == [] and not _exact_tiles_cached(window)
+    (t0, t1), _ = window.timeline.view.viewRange()
+    assert engine.picture(t0, t1, int(window.timeline.view.width())) is not None  # a picture meanwhile
+    middle = BASE.timestamp() + SPAN_S / 2
+    window.state.set_window(TimeWindow(middle, middle + 3 * 86400))  # finer than any level: the engine
+    _settle(window, qtbot)
+    assert asked and _exact_tiles_cached(window)  # answered while the build waits
     assert worker.building and worker.tiles.pyramid_for(engine.spec) is None
+    window.state.set_window(TimeWindow(t0, t1))
+    _settle(window, qtbot)
+    assert not _exact_tiles_cached(window)
     gate.set()
+    qtbot.waitUntil(lambda: _exact_tiles_cached(window), timeout=20_000)  # the pyramid's arrival asks again
     qtbot.waitUntil(lambda: worker.tiles.pyramid_for(engine.spec) is not None, timeout=20_000)
     qtbot.waitUntil(lambda: not worker.building and engine.preparing is None, timeout=20_000)
     source = window.state.dataset.source

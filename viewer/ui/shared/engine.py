@@ -127,6 +127,10 @@ class SourceWorker(QObject):
         """True while a pyramid is being built (or a cancelled build is winding down)."""
         return self._build is not None and not self._build.done()
 
+    def building_for(self, lanes: LaneSpec) -> bool:
+        """True while the pyramid of these lanes is being built (it will answer their coarse tiles)."""
+        return self._building == lanes and self.building
+
     def prepare(self, lanes: LaneSpec) -> None:
         """See that these lanes' tiles come from a pyramid: the one kept in the cache, else one built in
         the background (``preparing`` reports progress, ``prepared`` the end); a build for other lanes

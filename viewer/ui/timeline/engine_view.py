@@ -28,6 +28,7 @@ from viewer.model.dataset import Dataset
 from viewer.model.filters import Filters
 from viewer.model.lane_packing import Lanes
 from viewer.source.base import CancelToken, DensityRequest, EventSource, Generation, LaneSpec
+from viewer.source.pyramid import LEVELS
 from viewer.source.tiles import stitch, tiles_for
 from viewer.source.windowed import empty_events, known_lane_spec, lane_labels, lane_spec, row_lanes
 from viewer.ui.shared.engine import SourceWorker, retire, worker_for
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 ROWS_AT_MOST = 2_000  # (event, lane) pairs starting in view under which the rows are fetched
 ROWS_LIMIT = 4_000  # rows asked at once; a full answer is not drawn (it would hide the rest)
+PYRAMID_FINEST = min(LEVELS)  # tiles at this zoom and coarser are what a pyramid answers exactly
 PAD = 0.5  # the rows' window reaches this many view widths beyond each side, so small pans need no query
 
 
@@ -233,8 +235,10 @@ class EngineView(QObject):
         if self.rows_cover(t0, t1):
             return
         pixels = max(int(self.panel.view.width()), 50)
-        token = self.generation.next()
         tiles, key = tiles_for(t0, t1, pixels), (self.spec, self.panel.state.filters)
+        if tiles and tiles[0].z >= PYRAMID_FINEST and not key[1].active and self.worker.building_for(self.spec):
+            return  # the pyramid under way will answer this view: a scan now would only slow its build down
+        token = self.generation.next()
         service = self.worker.tiles
 
         def work(token: CancelToken) -> Picture:
@@ -281,10 +285,13 @@ class EngineView(QObject):
     def _on_preparing(self, fraction: float) -> None:
         self.preparing = fraction if fraction < 1.0 else None
         self._show_hint()
+        if self.preparing is None and self._alive():  # the build ended (or failed): ask what it did not answer
+            self.refresh()
 
     def _on_prepared(self, lanes: LaneSpec) -> None:
         if lanes == self.spec and self._alive():  # the first picture is now per lane, aligned tiles need no engine
             self.item.update()
+            self.refresh()  # views left to the pyramid while it was built get their exact tiles from it now
 
     def _show_hint(self) -> None:
         if not shiboken6.isValid(self.hint):
