@@ -66,3 +66,12 @@ def test_an_interrupt_that_lands_on_a_current_question_asks_it_again(qtbot: QtBo
     qtbot.waitUntil(lambda: answers == [7], timeout=5000)
     assert len(tries) == 2
     worker.shutdown()
+
+
+def test_a_worker_shut_down_with_its_source_answers_nothing_and_raises_nothing(qtbot: QtBot) -> None:
+    worker = SourceWorker(SlowSource())  # type: ignore[arg-type]
+    worker.shutdown()
+    answers: list[Any] = []
+    worker.ask(lambda token: 1, answers.append)  # a late repaint after the window closed
+    qtbot.wait(100)
+    assert answers == [] and not worker.busy

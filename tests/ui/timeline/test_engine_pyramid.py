@@ -175,14 +175,24 @@ def test_a_fresh_source_builds_its_pyramid_while_narrow_tiles_keep_arriving(
     window.state.set_window(TimeWindow(t0, t1))
     _settle(window, qtbot)
     assert not _exact_tiles_cached(window)
+    index_held = threading.Event()
+    original_index = indexes.build_long_index
+
+    def held_index(*args: Any, **kwargs: Any) -> Any:
+        index_held.wait(20)  # the long-events index, built after the pyramid, takes its time
+        return original_index(*args, **kwargs)
+
+    monkeypatch.setattr(indexes, "build_long_index", held_index)
     gate.set()
     qtbot.waitUntil(lambda: _exact_tiles_cached(window), timeout=20_000)  # the pyramid's arrival asks again
+    assert worker.building  # while the index is still being built
+    index_held.set()
     qtbot.waitUntil(lambda: worker.tiles.pyramid_for(engine.spec) is not None, timeout=20_000)
     qtbot.waitUntil(lambda: not worker.building and engine.preparing is None, timeout=20_000)
     source = window.state.dataset.source
     assert isinstance(source, EngineSource) and source.fingerprint is not None
     assert pyramid.Pyramid.find(source.fingerprint, engine.spec) is not None
-    assert source.long_index is not None  # the narrow windows' index came with it
+    qtbot.waitUntil(lambda: source.long_index is not None, timeout=5_000)  # the narrow windows' index came with it
     window.state.set_view(group_by="category")  # other lanes: their own pyramid, built on demand
     qtbot.waitUntil(lambda: engine.spec.group_by == "category", timeout=5_000)
     qtbot.waitUntil(lambda: worker.tiles.pyramid_for(engine.spec) is not None, timeout=20_000)

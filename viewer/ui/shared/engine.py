@@ -47,6 +47,7 @@ class SourceWorker(QObject):
             self.tiles.use(pyramid)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entente-engine")
         self._out = 0
+        self._shut = False
         self._running: CancelToken | None = None  # the question the worker thread is answering now
         self._known: list[pd.DataFrame] = []
         self._done.connect(self._deliver)
@@ -66,7 +67,10 @@ class SourceWorker(QObject):
 
     def ask(self, work: Callable[[CancelToken], Any], deliver: Callable[[Any], None],
             token: CancelToken = NEVER) -> None:
-        """Run ``work(token)`` in the worker; ``deliver(result)`` on the UI thread unless the token is stale."""
+        """Run ``work(token)`` in the worker; ``deliver(result)`` on the UI thread unless the token is stale
+        (a worker shut down, its source closed, answers nothing)."""
+        if self._shut:
+            return
         self._out += 1
         if self._out == 1:
             self.busy_changed.emit(True)
@@ -128,14 +132,15 @@ class SourceWorker(QObject):
         return self._build is not None and not self._build.done()
 
     def building_for(self, lanes: LaneSpec) -> bool:
-        """True while the pyramid of these lanes is being built (it will answer their coarse tiles)."""
-        return self._building == lanes and self.building
+        """True while the pyramid of these lanes is being built (it will answer their coarse tiles); False
+        once it is handed over, though the build goes on with the long-events index."""
+        return self._building == lanes and self.building and self.tiles.pyramid_for(lanes) is None
 
     def prepare(self, lanes: LaneSpec) -> None:
         """See that these lanes' tiles come from a pyramid: the one kept in the cache, else one built in
         the background (``preparing`` reports progress, ``prepared`` the end); a build for other lanes
         stops. Nothing happens for a source without a cache key (the cache is off, or not an engine)."""
-        if self.tiles.pyramid_for(lanes) is not None or lanes == self._building \
+        if self._shut or self.tiles.pyramid_for(lanes) is not None or lanes == self._building \
                 or getattr(self.source, "fingerprint", None) is None:
             return
         self._stop_build()
@@ -193,6 +198,7 @@ class SourceWorker(QObject):
     def shutdown(self) -> None:
         """Drop queued questions and stop the build (the source is closed); a question under way finishes
         in the background."""
+        self._shut = True
         self._stop_build()
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._builder.shutdown(wait=False, cancel_futures=True)
