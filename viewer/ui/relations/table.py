@@ -48,7 +48,7 @@ def table_rows(relations: pd.DataFrame, names: dict[str, str], when: object,
     rows = []
     valid = query.relations_at(relations, when)
     extra = [c for c in valid.columns if c.startswith(attributes.PREFIX)] + [c for c in ("note",) if c in valid]
-    for _, r in valid.iterrows():
+    for r in valid.to_dict("records"):  # plain dicts: a row Series each costs more than the row's work
         value = float(r["value"])
         since, until = r["valid_from"], r["valid_to"]
         text = (short_name(names.get(r["source"], r["source"])), short_name(names.get(r["target"], r["target"])),
