@@ -76,6 +76,7 @@ class TimelinePanel(QWidget):
         self._lanes: lane_packing.Lanes | None = None
         self._backgrounds = Backgrounds()
         self._lane_geometry: tuple[object, ...] = ()  # lane names, tops and collapsed flags last drawn
+        self._lane_ticks: tuple[list[float], list[str], float] = ([], [], 1.0)  # lane centres, names, line height
         self._layout_key: tuple[object, ...] | None = None
         self._names: dict[str, str] = {}
         self._events = state.dataset.events  # what the marks index: the dataset's events, or an engine window's
@@ -306,10 +307,10 @@ class TimelinePanel(QWidget):
         if geometry == self._lane_geometry:
             return  # a repack at a new zoom level that left every lane's height as it was: the names stay drawn
         self._lane_geometry = geometry
-        self._set_lane_ticks(lanes, tops, collapsed)
         bottom = float(tops[-1]) + CURSOR_LABEL_ROWS  # an empty strip where the cursor's date label sits
         self.view.setLimits(yMin=0.0, yMax=bottom, minYRange=bottom, maxYRange=bottom)
         self.view.setYRange(0.0, bottom, padding=0)
+        self._set_lane_ticks(lanes, tops, collapsed)  # after the range: how many names fit depends on it
 
     def _set_lane_ticks(self, lanes: lane_packing.Lanes, tops: np.ndarray, collapsed: np.ndarray) -> None:
         axis = self.plot.getAxis("left")
@@ -317,9 +318,23 @@ class TimelinePanel(QWidget):
         labels = [metrics.elidedText((COLLAPSED_MARK if collapsed[i] else "") + label,
                                      pg.QtCore.Qt.TextElideMode.ElideRight, LANE_LABEL_MAX_PX)
                   for i, label in enumerate(lanes.labels)]
-        axis.setTicks([[((tops[i] + tops[i + 1]) / 2, label) for i, label in enumerate(labels)], []])
+        self._lane_ticks = ([(float(tops[i]) + float(tops[i + 1])) / 2 for i in range(len(labels))], labels,
+                            metrics.height())
+        self._show_lane_ticks()
         widest = max((metrics.horizontalAdvance(label) for label in labels), default=40.0)
         axis.setWidth(int(widest) + 18)
+
+    def _show_lane_ticks(self) -> None:
+        """Lane names on the left axis, as many as fit: with more lanes than lines of text, every
+        other (or third…) name is left out rather than drawn over its neighbours."""
+        centres, labels, line = self._lane_ticks
+        _x, (y0, y1) = self.view.viewRange()
+        px = self.view.height() / max(y1 - y0, 1e-9)
+        shown: list[tuple[float, str]] = []
+        for centre, label in zip(centres, labels, strict=True):
+            if not shown or abs(centre - shown[-1][0]) * px >= line:
+                shown.append((centre, label))
+        self.plot.getAxis("left").setTicks([shown, []])
 
     # ---- window -----------------------------------------------------------------------------
 
@@ -332,6 +347,7 @@ class TimelinePanel(QWidget):
         self.state.set_window(TimeWindow(float(x_range[0]), float(x_range[1])))
 
     def _on_resized(self) -> None:
+        self._show_lane_ticks()  # a shorter panel fits fewer lane names
         self._relayout()
         if self.engine is not None:
             self.engine.refresh()
