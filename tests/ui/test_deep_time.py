@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 import viewer
 from tests.ui.monkey_input import wheel
+from tests.ui.window_reading import axis_labels, cursor_label, press, type_dates_without_calendar
 from viewer.model import clock
 from viewer.ui.render import export_window
 from viewer.ui.shared.state import ViewState
@@ -29,34 +30,13 @@ YEAR = re.compile(r"-?\d{1,4}(\.\d+)?|-?\d{1,3}(,\d{3})+|(\d{1,2} )?[A-Z][a-z]{2
                   r"|\d+(\.\d+)? (million|billion) years ago|year \d+(\.\d+)? (million|billion)")
 
 
-def _axis_labels(window: MainWindow) -> list[str]:
-    axis = window.timeline.plot.getAxis("bottom")
-    lo, hi = axis.range
-    labels = []
-    for spacing, values in axis.tickValues(lo, hi, axis.width()):
-        labels += axis.tickStrings(values, 1.0, spacing)
-    return labels
-
-
-def _cursor_label(window: MainWindow) -> str:
-    return str(window.timeline.as_of.line.label.textItem.toPlainText())
-
-
-def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.timeline.plot.setFocus()
-    QTest.keyClick(window.timeline.plot, key)
-    qtbot.wait(20)
-
-
 def _readable(window: MainWindow) -> str:
     """The cursor's year, checked to be the same readable year on the cursor, the header and the status bar."""
-    year = _cursor_label(window)
+    year = cursor_label(window)
     assert YEAR.fullmatch(year), year
     assert window.relations.as_of.text() in (f"As of {year}", f"No relations hold as of {year}.")
     assert window.status_line.text.text().endswith(f"as of {year}"), window.status_line.text.text()
-    labels = _axis_labels(window)
+    labels = axis_labels(window)
     assert len(labels) >= 3 and all(YEAR.fullmatch(t) for t in labels), labels
     return year
 
@@ -66,24 +46,24 @@ def test_keys_and_the_wheel_walk_from_the_big_bang_to_now_in_readable_years(
     state = ViewState(viewer.load(TIMELINEJS))
     assert state.dataset.meta.clock == clock.YEARS
     window = make_window(state)
-    labels = _axis_labels(window)
+    labels = axis_labels(window)
     assert any("billion years ago" in t for t in labels), labels
     _readable(window)
     assert window.tools.speed.currentText().endswith("of view / s")
 
-    _press(qtbot, window, Qt.Key.Key_Home)
+    press(qtbot, window, Qt.Key.Key_Home)
     assert _readable(window) == "13.8 billion years ago"
     details = window.details.browser.toPlainText()
     assert "Big Bang" in details and "13.8 billion years ago" in details and "1532" not in details
-    _press(qtbot, window, Qt.Key.Key_Right)
+    press(qtbot, window, Qt.Key.Key_Right)
     assert _readable(window) == "4.54 billion years ago"
-    _press(qtbot, window, Qt.Key.Key_Right)
+    press(qtbot, window, Qt.Key.Key_Right)
     assert _readable(window) == "66 million years ago"
-    _press(qtbot, window, Qt.Key.Key_End)
+    press(qtbot, window, Qt.Key.Key_End)
     assert _readable(window) in ("year 5 billion", "year 5.0 billion")
-    _press(qtbot, window, Qt.Key.Key_Left)
+    press(qtbot, window, Qt.Key.Key_Left)
     assert _readable(window) == "2019"
-    _press(qtbot, window, Qt.Key.Key_Left)
+    press(qtbot, window, Qt.Key.Key_Left)
     assert _readable(window) == "20 Jul 1969"
     assert "Moon landing" in window.details.browser.toPlainText()
 
@@ -108,11 +88,7 @@ def test_keys_and_the_wheel_walk_from_the_big_bang_to_now_in_readable_years(
 def test_the_year_boxes_take_bc_and_deep_years(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
     state = ViewState(viewer.load(TIMELINEJS))
     window = make_window(state)
-    bar = window.tools.filter_bar
-    assert not bar.start.property("calendar_action").isVisible()
-    bar.start.setText("-13.8e9")
-    bar.end.setText("473 BC")
-    bar.apply()
+    type_dates_without_calendar(window, "-13.8e9", "473 BC")
     assert state.filters.start == "-13.8e9" and state.filters.clock == clock.YEARS
     matched = state.filters.mask(state.dataset.events)
     assert list(state.dataset.events["title"][matched]) == ["Big Bang", "Earth forms", "Chicxulub",

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 import viewer
 from tests.ui.monkey_input import wheel
+from tests.ui.window_reading import axis_labels, cursor_label, press, type_dates_without_calendar
 from viewer.model import graph
 from viewer.model.clock import format_number, instant
 from viewer.model.dataset import Dataset
@@ -29,31 +30,8 @@ INTEGER = FIXTURES / "ticks_integer.gexf"
 NUMBER = re.compile(r"-?\d+(\.\d+)?")
 
 
-def _axis_labels(window: MainWindow) -> list[str]:
-    """The bottom axis's labels as it draws them for its current range."""
-    axis = window.timeline.plot.getAxis("bottom")
-    lo, hi = axis.range
-    labels = []
-    for spacing, values in axis.tickValues(lo, hi, axis.width()):
-        labels += axis.tickStrings(values, 1.0, spacing)
-    return labels
-
-
-def _cursor_label(window: MainWindow) -> str:
-    return str(window.timeline.as_of.line.label.textItem.toPlainText())
-
-
-def _press(qtbot: QtBot, window: MainWindow, key: Qt.Key) -> None:
-    """A key pressed on the timeline of the active window (the window's shortcuts answer it)."""
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    window.timeline.plot.setFocus()
-    QTest.keyClick(window.timeline.plot, key)
-    qtbot.wait(20)
-
-
 def _everything_says(window: MainWindow, number: str) -> None:
-    assert _cursor_label(window) == number
+    assert cursor_label(window) == number
     assert window.relations.as_of.text() == f"As of {number}"
     assert window.status_line.text.text().endswith(f"as of {number}")
 
@@ -62,22 +40,22 @@ def test_keys_and_the_wheel_move_through_numbers_on_every_label(qtbot: QtBot,
                                                                  make_window: Callable[..., MainWindow]) -> None:
     state = ViewState(viewer.load(INTEGER))
     window = make_window(state)
-    labels = _axis_labels(window)
+    labels = axis_labels(window)
     assert len(labels) >= 4 and all(NUMBER.fullmatch(t) for t in labels), labels
     assert "100" in labels and "200" in labels
     _everything_says(window, "306")  # the end of the default window, rounded
     assert window.tools.speed.currentText().endswith("of view / s")  # numbers have no days
 
     for expected in ("300", "200", "42"):  # Left: the previous event, and the cursor with it
-        _press(qtbot, window, Qt.Key.Key_Left)
+        press(qtbot, window, Qt.Key.Key_Left)
         assert format_number(state.cursor) == expected
     _everything_says(window, "42")
     details = window.details.browser.toPlainText()
     assert "Gamma appears" in details and "42" in details and "1970" not in details
 
-    _press(qtbot, window, Qt.Key.Key_Right)
+    press(qtbot, window, Qt.Key.Key_Right)
     _everything_says(window, "200")
-    _press(qtbot, window, Qt.Key.Key_Left)
+    press(qtbot, window, Qt.Key.Key_Left)
     _everything_says(window, "42")
 
     before = state.window.span
@@ -86,7 +64,7 @@ def test_keys_and_the_wheel_move_through_numbers_on_every_label(qtbot: QtBot,
         wheel(viewport, QPointF(viewport.width() * 0.2, viewport.height() * 0.5), 120)
         QApplication.processEvents()
     assert state.window.span < before / 2
-    zoomed = _axis_labels(window)
+    zoomed = axis_labels(window)
     assert zoomed and all(NUMBER.fullmatch(t) for t in zoomed), zoomed
     _everything_says(window, "42")  # zooming does not move the cursor
 
@@ -102,11 +80,7 @@ def test_the_date_boxes_take_numbers_and_hide_their_calendars(qtbot: QtBot,
                                                               make_window: Callable[..., MainWindow]) -> None:
     state = ViewState(viewer.load(INTEGER))
     window = make_window(state)
-    bar = window.tools.filter_bar
-    assert not bar.start.property("calendar_action").isVisible()
-    bar.start.setText("40")
-    bar.end.setText("210")
-    bar.apply()
+    type_dates_without_calendar(window, "40", "210")
     assert state.filters.start == "40" and state.filters.clock == "number"
     assert window.status_line.text.text()  # the count follows
     diff = window.relations.diff_view
@@ -135,11 +109,11 @@ def test_opening_numbers_after_dates_and_back_relabels_everything(qtbot: QtBot, 
                                                                    alliance: Dataset) -> None:
     window.state.set_dataset(viewer.load(INTEGER))
     qtbot.wait(20)
-    assert all(NUMBER.fullmatch(t) for t in _axis_labels(window))
-    assert NUMBER.fullmatch(_cursor_label(window))
+    assert all(NUMBER.fullmatch(t) for t in axis_labels(window))
+    assert NUMBER.fullmatch(cursor_label(window))
     window.state.set_dataset(alliance)
     qtbot.wait(20)
-    labels = _axis_labels(window)
+    labels = axis_labels(window)
     assert labels and not all(NUMBER.fullmatch(t) for t in labels), labels
     assert window.relations.as_of.text().startswith("As of ") and "2023" in window.relations.as_of.text()
     assert window.tools.filter_bar.start.property("calendar_action").isVisible()

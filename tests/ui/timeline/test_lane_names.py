@@ -3,6 +3,7 @@ left out, and a taller window shows more of them."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 import pandas as pd
@@ -28,7 +29,7 @@ def _gaps_px(window: MainWindow, shown: list[tuple[float, str]]) -> list[float]:
     _x, (y0, y1) = view.viewRange()
     px = view.height() / (y1 - y0)
     centres = [c for c, _ in shown]
-    return [abs(b - a) * px for a, b in zip(centres, centres[1:], strict=False)]
+    return [abs(b - a) * px for a, b in itertools.pairwise(centres)]
 
 
 def test_fifty_lanes_show_the_names_that_fit_and_more_in_a_taller_window(
