@@ -23,9 +23,9 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule, run_state_machine_as_test
-from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QEventLoop, QPointF, Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QToolButton, QWidget
 
 import viewer
 from tests.ui import monkey_input as monkey
@@ -58,6 +58,13 @@ FRACTION = st.floats(0.0, 1.0)
 COUNT = {"actions": 0, "examples": 0}
 
 
+def _close_popup() -> None:
+    """Close the open menu or popup, as the user who opened it would."""
+    popup = QApplication.activePopupWidget()
+    if popup is not None:
+        popup.close()
+
+
 def _run_loop(ms: int) -> None:
     """Run the event loop for ``ms``, as the app's own loop runs: the loader's and engines' threads work
     meanwhile (``QTest.qWait`` keeps the GIL while it sleeps, so they would crawl)."""
@@ -85,6 +92,10 @@ class Monkey(RuleBasedStateMachine):
         self.window.resize(1600, 900)
         self.window.show()
         QTest.qWaitForWindowExposed(self.window)
+        self.closer = QTimer()  # a menu opened modally by a click (a tool button's) waits for a user to close it
+        self.closer.setInterval(100)
+        self.closer.timeout.connect(_close_popup)
+        self.closer.start()
 
     # the world around the window ------------------------------------------------------------------
     def _silence_dialogs(self) -> None:
@@ -302,6 +313,7 @@ class Monkey(RuleBasedStateMachine):
     def teardown(self) -> None:
         """Close the window (saving its settings, as at exit) and put the world back."""
         try:
+            self.closer.stop()
             popup = QApplication.activePopupWidget()
             if popup is not None:
                 popup.close()
@@ -358,3 +370,25 @@ def test_the_monkey_fails_on_an_exception_in_a_slot(qapp: Any) -> None:
     with pytest.raises(AssertionError, match=r"reached sys\.excepthook: RuntimeError"):
         run_state_machine_as_test(_SlotRaises, settings=settings(max_examples=1, stateful_step_count=1, deadline=None,
                                                                  derandomize=True, database=None))
+
+
+def test_a_menu_a_click_opens_modally_is_closed_and_the_monkey_goes_on(qapp: Any) -> None:
+    """A tool button's menu runs its own event loop until closed; the monkey closes it as a user would
+    (a long run once waited there for good)."""
+    machine = Monkey()
+    left_open: list[str] = []
+
+    def guard() -> None:  # only if the monkey's own closer failed: close it, and say so
+        popup = QApplication.activePopupWidget()
+        if popup is not None:
+            left_open.append(type(popup).__name__)
+            popup.close()
+
+    try:
+        button = machine.window.tools.filter_bar.actors
+        assert button.popupMode() == QToolButton.ToolButtonPopupMode.InstantPopup
+        QTimer.singleShot(3000, guard)
+        monkey.click(button, QPointF(button.width() / 2, button.height() / 2), Qt.MouseButton.LeftButton)
+        assert left_open == []
+    finally:
+        machine.teardown()
