@@ -108,3 +108,17 @@ def test_the_whole_session_round_trips_through_a_dict(session: Session, alliance
     session.set_view(group_by="none", theme="light", hidden_kinds=frozenset({"partnership"}))
     again = Session.from_dict(alliance, session.to_dict())
     assert (again.window, again.cursor, again.view) == (session.window, session.cursor, session.view)
+
+
+def test_lanes_by_an_attribute_the_next_dataset_lacks_become_lanes_by_actor_in_one_announcement(
+        session: Session, alliance: Dataset) -> None:
+    session.set_view(group_by="attr:State")  # a saved choice: the bundled dataset has no such column
+    assert session.view.group_by == "actor"
+    with_state = alliance.events.assign(**{"attr:State": "IL"})
+    session.open(Dataset(with_state, alliance.entities, alliance.relations, alliance.meta))
+    session.set_view(group_by="attr:State")
+    assert session.view.group_by == "attr:State"
+    heard: list[frozenset[str]] = []
+    session.subscribe(heard.append)
+    session.open(alliance)
+    assert session.view.group_by == "actor" and heard == [heard[0]] and {"dataset", "view"} <= heard[0]

@@ -231,6 +231,8 @@ class Session:
                 self._announce()
 
     def _announce(self) -> None:
+        if "dataset" in self._before or "view" in self._before:
+            self._fit_grouping()
         before, self._before = self._before, {}
         changed = frozenset(name for name, old in before.items()
                             if name == "dataset" or not _same(old, self._values[name]))
@@ -242,6 +244,15 @@ class Session:
                     listener(self._values[name])
         for whole in list(self._listeners):
             whole(changed)
+
+    def _fit_grouping(self) -> None:
+        """Lanes by an attribute the dataset does not have (another file opened, a saved choice) become
+        lanes by actor in the same announcement, so no panel ever sees the two disagree."""
+        view, dataset = self._values["view"], self._values["dataset"]
+        grouping = view.group_by
+        if grouping.startswith(ATTRIBUTE_PREFIX) and dataset.source is None and grouping not in dataset.events:
+            self._before.setdefault("view", view)
+            self._values["view"] = replace(view, group_by="actor")
 
     # conveniences the panels share
     def open(self, dataset: Dataset, view: ViewChoices | None = None) -> None:
