@@ -9,6 +9,7 @@ an empty OS page cache), so figures are what a user sees on first open. Stages:
 - ``pyramid``: the background work (facts, every pyramid level, the long-events index, lanes);
 - ``zoom``: exact tiles for windows of a year, a month, a week and a day at 1500 px (pyramid or engine);
 - ``rows``: the events of a narrow window (a day, an hour), up to 2000;
+- ``commands``: the filter bar's value counts, Left / Right steps, a day's events exported to CSV;
 - ``window``: the main window itself (``big_window.py``): first painted frame, the UI thread's stalls,
   exact density and rows during a scripted zoom/pan sequence, while the pyramid builds and after;
 - peak RSS (VmHWM) of every process.
@@ -144,8 +145,47 @@ def stage_window(folder: str) -> dict[str, object]:
     return run(folder)
 
 
+def stage_commands(folder: str) -> dict[str, object]:
+    """What the window's commands ask of the source: the filter bar's value counts, Left / Right steps
+    from the cursor and then from each event reached, and a day's events exported to a CSV file."""
+    import statistics
+    _spec, ds, _lanes, _started, _opened_s = _opened(folder)
+    from viewer.io.table_export import write_chunks
+    from viewer.source.stepping import step
+    from viewer.ui.shell.commands import EVENT_COLUMNS
+    source = ds.source  # type: ignore[attr-defined]
+    out: dict[str, object] = {}
+    for field in ("actors", "category", "tags"):
+        t = time.perf_counter()
+        values = source.facets(field)
+        out[f"facets_{field}_s"] = round(time.perf_counter() - t, 3)
+        out[f"facets_{field}_n"] = len(values)
+    lo, hi = (stamp.timestamp() for stamp in source.span())
+    centre = lo + (hi - lo) * 0.55
+    for direction, name in ((1, "next"), (-1, "previous")):
+        times, current = [], None
+        for _ in range(20):
+            t = time.perf_counter()
+            row = step(source, centre, direction, current)
+            times.append((time.perf_counter() - t) * 1000)
+            if row is None:
+                break
+            current = (row["start"].timestamp(), str(row["id"]))
+        ordered = sorted(times)
+        out[f"step_{name}_ms"] = {"p50": round(statistics.median(times), 1),
+                                  "p95": round(ordered[int(0.95 * (len(ordered) - 1))], 1),
+                                  "max": round(ordered[-1], 1), "first": round(times[0], 1)}
+    with tempfile.TemporaryDirectory(prefix="entente-bench-export-") as scratch:
+        t = time.perf_counter()
+        rows = write_chunks(source.stream(centre, centre + DAY), EVENT_COLUMNS, Path(scratch) / "day.csv")
+        took = time.perf_counter() - t
+    out["export_day_rows"], out["export_day_s"] = rows, round(took, 3)
+    out["export_rows_per_s"] = round(rows / took) if took else None
+    return out
+
+
 STAGES = {"first": stage_first, "pyramid": stage_pyramid, "session": stage_session, "info": stage_info,
-          "window": stage_window}
+          "window": stage_window, "commands": stage_commands}
 
 
 def child(stage: str, folder: str) -> dict[str, object]:
@@ -198,6 +238,8 @@ def main(n: int, only: str | None = None) -> None:
         result["info_warm"] = run_child("info", folder, env)
         drop_os_cache()
         result["session"] = run_child("session", folder, env)
+        drop_os_cache()
+        result["commands"] = run_child("commands", folder, env)
     with tempfile.TemporaryDirectory(prefix="entente-bench-big-window-") as cache:
         drop_os_cache()
         result["window"] = run_child("window", folder, fresh_env(cache))  # a first open: no pyramid yet

@@ -133,3 +133,14 @@ def test_excel_serial_numbers_in_a_workbook_become_dates(tmp_path: Path) -> None
     ds = table.read(tmp_path / "s.xlsx")
     assert ds.events["start"].iloc[0] == pd.Timestamp("2020-06-18", tz="UTC")
     assert "Excel serial" in messages(ds)
+
+
+def test_a_tags_column_is_the_events_tags_as_in_the_native_format(tmp_path: Path) -> None:
+    """A file's ``tags`` (or ``keywords``) column feeds the tag filter, as the native format's and an engine
+    source's do; it is not kept as an attribute besides."""
+    path = tmp_path / "events.csv"
+    path.write_text("date,title,Keywords,State\n2020-01-02,One,press;deal,IL\n2020-02-03,Two,,IL\n")
+    assert guess_mapping(["date", "title", "Keywords"]).tags == "Keywords"
+    events = table.read(path).events
+    assert list(events["tags"]) == ["press;deal", ""]
+    assert "attr:Keywords" not in events.columns and "attr:State" in events.columns

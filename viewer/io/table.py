@@ -56,7 +56,7 @@ def looks_like(document: object) -> bool:
 def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mapping:
     mapping = guess_mapping([str(c) for c in frame.columns])
     given = {k: options[k] for k in ("start", "end", "title", "category", "description", "url", "id", "time",
-                                     "timezone") if options.get(k)}
+                                     "timezone", "tags") if options.get(k)}
     if options.get("actors"):
         actors = options["actors"]
         given["actors"] = (actors,) if isinstance(actors, str) else tuple(actors)
@@ -68,8 +68,9 @@ def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mappin
         dated += [c for c in frame.columns if date_columns.number_dates(sample[c]) == "yyyymmdd"]
         dated += [c for c in frame.columns if date_columns.number_dates(sample[c]) == "year"]
         mapping = replace(mapping, start=dated[0] if dated else None, certain=False)
-    missing = [c for c in (mapping.start, mapping.end, mapping.title, mapping.category, mapping.description,
-                           mapping.url, mapping.id, mapping.time, mapping.timezone, *mapping.actors)
+    missing = [c for c in (mapping.start, mapping.end, mapping.title, mapping.category, mapping.tags,
+                           mapping.description, mapping.url, mapping.id, mapping.time, mapping.timezone,
+                           *mapping.actors)
                if c is not None and c not in frame.columns]
     if missing:
         raise LoadError(f"{label}: no column named {', '.join(map(repr, missing))}; the columns are "
@@ -174,7 +175,7 @@ def _rest(frame: pd.DataFrame, mapping: Mapping, events: pd.DataFrame, parsed: d
                                                    events["actors"].str.replace(";", " → ", regex=False))
     events["title"] = title.where(title != "", fallback.where(fallback != "", _column(frame, mapping.category)))
     # unmapped columns are left out: build_dataset fills them after sorting, which is cheaper
-    for name, source in (("description", mapping.description), ("category", mapping.category),
+    for name, source in (("description", mapping.description), ("category", mapping.category), ("tags", mapping.tags),
                          ("source_url", mapping.url)):
         if source is not None:
             events[name] = description if name == "description" else _column(frame, source)
@@ -185,8 +186,8 @@ def _rest(frame: pd.DataFrame, mapping: Mapping, events: pd.DataFrame, parsed: d
 
 def _attributes(frame: pd.DataFrame, mapping: Mapping, spec: ImportSpec | None) -> pd.DataFrame:
     """The columns no core field takes, as ``attr:<name>`` columns (build_dataset types them)."""
-    used = {mapping.start, mapping.end, mapping.title, mapping.category, mapping.description, mapping.url,
-            mapping.time, mapping.timezone, mapping.id, *mapping.actors, *(spec.ignore if spec else ())}
+    used = {mapping.start, mapping.end, mapping.title, mapping.category, mapping.tags, mapping.description,
+            mapping.url, mapping.time, mapping.timezone, mapping.id, *mapping.actors, *(spec.ignore if spec else ())}
     extra = [c for c in frame.columns if c not in used]
     return frame[extra].set_axis([PREFIX + str(c) for c in extra], axis=1)
 

@@ -19,6 +19,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "actors": ("actor", "actors", "group", "party", "parties", "who", "entity", "entities", "organisation",
                "organization", "origin", "destination", "participants"),
     "category": ("category", "type", "kind", "class", "tag", "eventtype"),
+    "tags": ("tags", "keywords"),
     "url": ("url", "link", "source", "sourceurl", "href"),
     "description": ("description", "text", "details", "notes", "note", "body", "desc", "eventtext"),
     "time": ("time", "hour", "clock"),
@@ -44,6 +45,7 @@ class Mapping:
     timezone: str | None = None
     id: str | None = None
     certain: bool = False
+    tags: str | None = None  # ``;``-separated tags, as the native format's column
 
 
 def _key(name: str) -> str:
@@ -75,4 +77,4 @@ def guess_mapping(columns: list[str]) -> Mapping:
     time = pick("time") if start and not re.search(r"time|stamp", keys[start]) else None
     certain = start is not None and found["title"] is not None
     return Mapping(start, found["end"], found["title"], actors, found["category"], found["description"],
-                   found["url"], time, pick("timezone"), found["id"], certain)
+                   found["url"], time, pick("timezone"), found["id"], certain, pick("tags"))

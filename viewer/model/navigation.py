@@ -236,9 +236,14 @@ def distinct_counts(column: pd.Series) -> tuple[list[str], list[int]]:
 
 def facet_counts(column: pd.Series) -> list[tuple[str, int]]:
     """The values of a ``;``-separated column with how many events carry each, most first (ties by value)."""
-    uniques, counts = distinct_counts(column)
+    return facet_totals(*distinct_counts(column))
+
+
+def facet_totals(texts: list[str], counts: list[int]) -> list[tuple[str, int]]:
+    """:func:`facet_counts` from each distinct ``;``-separated text and its number of events (an engine's
+    grouped answer), most first (ties by value)."""
     totals: dict[str, int] = {}
-    for text, count in zip(uniques, counts, strict=True):
+    for text, count in zip(texts, counts, strict=True):
         for value in {v.strip() for v in text.split(";") if v.strip()}:
             totals[value] = totals.get(value, 0) + count
     return sorted(totals.items(), key=lambda item: (-item[1], item[0]))

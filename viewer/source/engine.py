@@ -17,6 +17,7 @@ import ibis
 import numpy as np
 import pandas as pd
 
+from viewer.model import navigation
 from viewer.model.dates import parse_date
 from viewer.model.filters import Filters
 from viewer.model.lane_packing import OTHER
@@ -28,7 +29,8 @@ from viewer.source.facts import Facts
 if TYPE_CHECKING:
     from viewer.source.pyramid import Pyramid
 
-YEAR_SLACK = pd.Timedelta(days=367)  # a precision column may move a start back to its year's first day
+YEAR_SLACK = pd.Timedelta(days=367)
+FACETS = ("actors", "category", "tags")  # a precision column may move a start back to its year's first day
 
 
 class EngineSource:
@@ -132,6 +134,23 @@ class EngineSource:
                                          lambda v: [tuple(p) for p in v], keep=lambda v: len(v) <= 50_000)
         return self._lists
 
+    def facets(self, field: str) -> list[tuple[str, int]]:
+        """The values of ``actors``, ``category`` or ``tags`` with how many events carry each, most first
+        (one grouped query, remembered): what the filter bar offers, as in memory."""
+        if field not in FACETS:
+            raise ValueError(f"facets are {', '.join(FACETS)}, got {field!r}")
+
+        def ask() -> list[tuple[str, int]]:
+            if field == "actors":
+                pairs = self._actor_counts()
+            else:
+                frame = self.view.group_by(field).aggregate(n=self.view.count()).execute()
+                pairs = [("" if pd.isna(v) else str(v), int(n)) for v, n in zip(frame[field], frame["n"], strict=True)]
+            return navigation.facet_totals([text for text, _ in pairs], [n for _, n in pairs])
+
+        return self.facts.get(f"facets {field}", ask, lambda v: [list(p) for p in v],
+                              lambda v: [(str(a), int(n)) for a, n in v], keep=lambda v: len(v) <= 50_000)
+
     def with_lanes(self, view: Any, group_by: str, keys: tuple[str, ...]) -> Any:
         """The view with a ``lane`` column, one row per (event, lane) pair; actor lanes by joining
         the small table of distinct actor lists and their lanes (no list is split per row)."""
@@ -198,6 +217,10 @@ class EngineSource:
             return set()
         found = self.view.filter(self.view.id.isin(ids)).select("id").distinct().execute()
         return set(found["id"].astype(str))
+
+    def matching(self, filters: Filters) -> Any:
+        """The prepared view of the events ``filters`` match (all of them without filters)."""
+        return self._filtered(filters) if filters.active else self.view
 
     def _filtered(self, filters: Filters) -> Any:
         view = self.view

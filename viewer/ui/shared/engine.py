@@ -76,7 +76,7 @@ class SourceWorker(QObject):
             self.busy_changed.emit(True)
         running = self._running
         if running is not None and running.cancelled:  # the view moved on: stop the stale query mid-way
-            _interrupt(self.source)
+            interrupt(self.source)
         future = self._pool.submit(self._run, work, token)
         future.add_done_callback(lambda f: self._finish(f, deliver, token))
 
@@ -105,8 +105,8 @@ class SourceWorker(QObject):
         self._out -= 1
         if self._out == 0:
             self.busy_changed.emit(False)
-        if isinstance(result, Cancelled) or token.cancelled:
-            return
+        if isinstance(result, Cancelled) or token.cancelled or self._shut:
+            return  # superseded, or the source closed (its panels may be gone): nobody to tell
         if isinstance(result, Exception):
             log.warning("engine query failed: %s", result)
             self.failed.emit(_first_line(result))
@@ -193,11 +193,11 @@ class SourceWorker(QObject):
         self._builds.next()
         self._building = None
         if self.building and self._twin is not None:
-            _interrupt(self._twin)
+            interrupt(self._twin)
 
     def shutdown(self) -> None:
         """Drop queued questions and stop the build (the source is closed); a question under way finishes
-        in the background."""
+        in the background, and its answer is dropped."""
         self._shut = True
         self._stop_build()
         self._pool.shutdown(wait=False, cancel_futures=True)
@@ -216,12 +216,12 @@ def _first_line(error: Exception) -> str:
     return str(error).splitlines()[0] if str(error) else type(error).__name__
 
 
-def _interrupt(source: Any) -> None:
+def interrupt(source: Any) -> None:
     """Stop the query a source's engine is running, when the engine can (DuckDB can; the rest finish)."""
-    interrupt = getattr(getattr(getattr(source, "backend", None), "con", None), "interrupt", None)
-    if callable(interrupt):
+    stop = getattr(getattr(getattr(source, "backend", None), "con", None), "interrupt", None)
+    if callable(stop):
         try:
-            interrupt()
+            stop()
         except Exception as exc:  # the query may have ended meanwhile: nothing to stop
             log.debug("interrupt: %s", exc)
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from viewer.model import navigation, query
 from viewer.session import THEMES
-from viewer.ui.shell import dialogs
+from viewer.ui.shell import dialogs, engine_tasks
 from viewer.ui.timeline import keys as timeline_keys
 
 if TYPE_CHECKING:
@@ -68,6 +68,9 @@ def step_event(window: MainWindow, step: int) -> None:
     """Select the previous (-1) or next (+1) event and move the cursor to it."""
     state = window.state
     current = next(iter(state.selection.events), None)
+    if state.dataset.source is not None:
+        engine_tasks.step_event(window, current, step)
+        return
     matched = navigation.matches(state.dataset, state.filters) if state.filters.active else None
     target = query.step_event(state.dataset.events, current, state.cursor, step, matched)
     if target is not None:
@@ -83,10 +86,16 @@ def export_image_dialog(window: MainWindow, view: str = "all") -> None:
 
 
 def export_events_dialog(window: MainWindow) -> None:
-    """Save the events in the visible window as CSV or JSON."""
-    w = window.state.window
-    _export_table(window, query.events_between(window.state.dataset.events, w.start_time, w.end_time), "events",
-                  EVENT_COLUMNS)
+    """Save the events in the visible window as CSV or JSON (streamed from the engine for a source
+    queried in place)."""
+    w, source = window.state.window, window.state.dataset.source
+    if source is None:
+        _export_table(window, query.events_between(window.state.dataset.events, w.start_time, w.end_time),
+                      "events", EVENT_COLUMNS)
+        return
+    path = _save_path(window, "events")
+    if path:
+        engine_tasks.export_events(window, source, (w.start, w.end), EVENT_COLUMNS, Path(path))
 
 
 def export_relations_dialog(window: MainWindow) -> None:
@@ -97,10 +106,16 @@ def export_relations_dialog(window: MainWindow) -> None:
 
 def _export_table(window: MainWindow, frame: object, name: str, columns: list[str]) -> None:
     from viewer.io.table_export import write_table  # noqa: PLC0415 - only when the user exports a table
-    path, _ = QFileDialog.getSaveFileName(window, f"Export {name}", f"{name}.csv", "CSV (*.csv);;JSON (*.json)")
+    path = _save_path(window, name)
     if not path:
         return
     try:
         write_table(frame, columns, Path(path))
     except OSError as exc:
         dialogs.error(window, "Export failed", f"Could not write {path}: {exc.strerror or exc}")
+
+
+def _save_path(window: MainWindow, name: str) -> str:
+    """The file the user chose for a table (empty when they cancelled)."""
+    path, _ = QFileDialog.getSaveFileName(window, f"Export {name}", f"{name}.csv", "CSV (*.csv);;JSON (*.json)")
+    return path

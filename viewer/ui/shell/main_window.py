@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
@@ -22,6 +23,9 @@ from viewer.ui.shell.problems_panel import ProblemsPanel
 from viewer.ui.shell.settings import Settings
 from viewer.ui.shell.status import StatusLine
 
+if TYPE_CHECKING:
+    from viewer.ui.shell.engine_export import EngineExport
+
 
 class MainWindow(QMainWindow):
     """Timeline in the centre, relationship panel on the right, details below; one shared state."""
@@ -35,6 +39,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self.recent_menu: QMenu | None = None
         self._dialogs: list[QDialog] = []
+        self.exports: list[EngineExport] = []  # exports streamed from an engine source, under way
         self.loader = Loader(self)
         self.status_line = StatusLine(self, state, self.loader)
         self.opening = Opening(self)
@@ -124,6 +129,8 @@ class MainWindow(QMainWindow):
         """Remember the session and the layout, then close."""
         self.persistence.save_all()
         self.loader.shutdown()
+        for job in list(self.exports):  # the files keep their old content
+            job.stop()
         if self.state.dataset.source is not None:  # an engine source: stop its questions and its build
             from viewer.ui.shared.engine import retire  # noqa: PLC0415 - loaded already, with the source
             retire()

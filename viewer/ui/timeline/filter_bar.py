@@ -11,12 +11,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from viewer.model import navigation
 from viewer.model.clock import NUMBER, YEARS, numeric, parse_instant
+from viewer.model.dataset import Dataset
 from viewer.model.filters import Filters
+from viewer.source.base import Generation
 from viewer.ui.shared.check_menu import CheckMenuButton
 from viewer.ui.shared.date_box import add_calendar, set_clock
+from viewer.ui.shared.engine import worker_for
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shared.theme import Theme, follow
 
+FACETS = ("actors", "category", "tags")  # the pickers' fields, as an engine source counts them
+FACETS_AFTER_MS = 250  # an engine source's values are counted once its worker is idle this long
 TYPING_PAUSE_MS = 180  # search as you type, once the typing pauses
 DATE_HINT = "2019, 2019-12 or 2019-12-29"
 NOT_READ = {NUMBER: "Not a number: write 42 or 0.5", YEARS: "Not a year: write 2019, -473, 473 BC, -13.8e9 or 66 Ma"}
@@ -52,6 +57,7 @@ class FilterBar(QWidget):
         box.addWidget(QLabel("to", self))
         box.addWidget(self.end)
         box.addWidget(self.clear_button)
+        self._facet_asks = Generation()
         self._typing = QTimer(self)
         self._typing.setSingleShot(True)
         self._typing.setInterval(TYPING_PAUSE_MS)
@@ -100,11 +106,44 @@ class FilterBar(QWidget):
 
     def _fill_pickers(self) -> None:
         ds = self.state.dataset
+        self._facet_asks.next()  # an engine's answer for an earlier dataset is not shown
+        if ds.source is not None and hasattr(ds.source, "facets"):
+            self._ask_facets(ds)
+            return
         names = dict(zip(ds.entities["id"].astype(str), ds.entities["name"].astype(str), strict=True))
         self.actors.set_values([(a, names.get(a, a), n) for a, n in navigation.facet_counts(ds.events["actors"])])
         self.categories.set_values([(c, c.replace("_", " ").capitalize(), n)
                                     for c, n in navigation.facet_counts(ds.events["category"])])
         self.tags.set_values([(t, t, n) for t, n in navigation.facet_counts(ds.events["tags"])])
+
+    def _ask_facets(self, ds: Dataset) -> None:
+        """A source queried in place: the pickers wait (disabled) until its worker has counted the values,
+        asked once the first views' questions are answered so the timeline draws first."""
+        for picker in (self.actors, self.categories, self.tags):
+            picker.set_values([])
+            picker.setToolTip(f"Counting the {picker.title.lower()} of {ds.event_count:,} events…")
+        source, worker, token = ds.source, worker_for(ds.source), self._facet_asks.next()
+
+        def ask() -> None:
+            if token.cancelled:
+                return
+            if worker.busy:
+                QTimer.singleShot(FACETS_AFTER_MS, self, ask)  # with the bar as context: none once it is gone
+                return
+            worker.ask(lambda t: {field: source.facets(field) for field in FACETS}, lambda got: self._offer(ds, got),
+                       token)
+
+        QTimer.singleShot(FACETS_AFTER_MS, self, ask)
+
+    def _offer(self, ds: Dataset, facets: dict[str, list[tuple[str, int]]]) -> None:
+        """Offer what an engine counted, keeping what the filters already pick."""
+        if ds is not self.state.dataset:
+            return
+        names = dict(zip(ds.entities["id"].astype(str), ds.entities["name"].astype(str), strict=True))
+        self.actors.set_values([(a, names.get(a, a), n) for a, n in facets["actors"]])
+        self.categories.set_values([(c, c.replace("_", " ").capitalize(), n) for c, n in facets["category"]])
+        self.tags.set_values([(t, t, n) for t, n in facets["tags"]])
+        self._show(self.state.filters)
 
     def _show(self, filters: Filters) -> None:
         """Make the widgets say ``filters`` without sending anything back."""

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QToolBar, QVBoxLayout, 
 from viewer.model import lane_packing, navigation
 from viewer.model.clock import numeric
 from viewer.model.dates import to_seconds
+from viewer.source.base import Generation
+from viewer.ui.shared.engine import worker_for
 from viewer.ui.shared.shell import Shell
 from viewer.ui.timeline.filter_bar import FilterBar
 from viewer.ui.timeline.overview import OverviewStrip
@@ -43,6 +45,7 @@ class TimelineTools(QObject):
         self.filter_bar = FilterBar(state)
         self.overview = OverviewStrip(state)
         self.matched_label = QLabel(host)
+        self._counts = Generation()
         self.matched_label.setObjectName("matchedLabel")
         self.presets: dict[str, QAction] = {}
         self.navigation = self._navigation_bar(host)
@@ -125,6 +128,8 @@ class TimelineTools(QObject):
         events = self.state.dataset.events
         chosen = self.state.selection.events
         rows = events[events["id"].isin(chosen)] if chosen else events.iloc[0:0]
+        if not len(rows) and chosen and self.state.dataset.source is not None:  # queried in place: as drawn
+            return worker_for(self.state.dataset.source).known(next(iter(chosen)))
         return rows.iloc[0] if len(rows) else None
 
     def _fill_groupings(self) -> None:
@@ -177,8 +182,15 @@ class TimelineTools(QObject):
 
     def _update_matched(self) -> None:
         filters, events = self.state.filters, self.state.dataset.events
+        token = self._counts.next()  # an answer for earlier filters is not shown
         if not filters.active:
             self.matched_label.setText("")
+            return
+        ds = self.state.dataset
+        if ds.source is not None:  # queried in place: the engine counts the matches
+            self.matched_label.setText("Counting matches…")
+            worker_for(ds.source).ask(lambda t: ds.source.count(filters), lambda n: self.matched_label.setText(
+                navigation.match_summary(int(n), ds.event_count, 0)), token)
             return
         matched = navigation.matches(self.state.dataset, filters)
         imprecise = filters.imprecise_count(events, matched)
