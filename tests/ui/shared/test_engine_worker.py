@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from typing import Any
 
@@ -9,7 +10,7 @@ import duckdb
 from pytestqt.qtbot import QtBot
 
 from viewer.source.base import CancelToken, Generation
-from viewer.ui.shared.engine import SourceWorker
+from viewer.ui.shared.engine import SourceWorker, retire, worker_for
 
 
 class Backend:
@@ -75,3 +76,38 @@ def test_a_worker_shut_down_with_its_source_answers_nothing_and_raises_nothing(q
     worker.ask(lambda token: 1, answers.append)  # a late repaint after the window closed
     qtbot.wait(100)
     assert answers == [] and not worker.busy
+
+
+def test_an_answer_under_way_when_the_worker_shuts_down_is_dropped(qtbot: QtBot) -> None:
+    worker = SourceWorker(SlowSource())  # type: ignore[arg-type]
+    answers: list[Any] = []
+    started = threading.Event()
+
+    def slow(token: CancelToken) -> int:
+        started.set()
+        time.sleep(0.3)
+        return 1
+
+    worker.ask(slow, answers.append)
+    assert started.wait(5)
+    worker.shutdown()  # the window closes while the question runs: its panels may be gone
+    qtbot.waitUntil(lambda: not worker.busy, timeout=5_000)
+    assert answers == []
+
+
+def test_a_retired_source_never_retires_the_worker_of_the_source_shown_now(qtbot: QtBot) -> None:
+    """A panel of a closed window that still follows the theme asks for its old source's worker: it gets
+    the shut one, and the worker of the source the open window shows keeps answering."""
+    old, new = SlowSource(), SlowSource()
+    first = worker_for(old)  # type: ignore[arg-type]
+    retire()  # the window on ``old`` closed
+    shown = worker_for(new)  # type: ignore[arg-type]
+    try:
+        assert worker_for(old) is first  # type: ignore[arg-type]
+        answers: list[Any] = []
+        worker_for(old).ask(lambda token: "stale", answers.append)  # type: ignore[arg-type]
+        worker_for(new).ask(lambda token: "current", answers.append)  # type: ignore[arg-type]
+        qtbot.waitUntil(lambda: answers == ["current"], timeout=5_000)
+        assert worker_for(new) is shown  # type: ignore[arg-type]
+    finally:
+        retire()

@@ -174,3 +174,15 @@ def test_a_failed_export_says_so_and_a_stopped_one_changes_nothing(
     job.start()
     job._thread.join(30)
     assert old.read_text() == "kept\n" and [p.name for p in tmp_path.iterdir() if p.name.startswith(".old")] == []
+
+
+def test_a_closed_windows_panels_following_the_theme_leave_the_open_windows_source_alone(
+        engine_window: MainWindow, table: Path, make_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
+    qtbot.waitUntil(engine_window.tools.filter_bar.categories.isEnabled, timeout=20_000)
+    engine_window.close()  # its panels live on until deleted, and still follow the theme
+    second = make_window(ViewState(open_for_window(table)))
+    second.actions_by_name["theme_dark"].trigger()  # as View → Theme → Dark does
+    bar = second.tools.filter_bar
+    qtbot.waitUntil(lambda: bar.categories.isEnabled() and bar.tags.isEnabled(), timeout=20_000)
+    press(qtbot, second, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: bool(second.state.selection.events), timeout=20_000)

@@ -11,7 +11,9 @@ and rows keep coming while it is computed; when done, the tile service answers f
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -238,12 +240,18 @@ def _checked(work: Callable[[CancelToken], Any], token: CancelToken) -> Any:
 
 
 _current: list[SourceWorker] = []  # the worker of the source the window shows (one at a time)
+_retired: weakref.WeakKeyDictionary[Any, SourceWorker] = weakref.WeakKeyDictionary()  # source → its shut worker
 
 
 def worker_for(source: EventSource) -> SourceWorker:
-    """The one worker of a source; asking for another source's worker retires the previous one."""
+    """The one worker of a source; asking for another source's worker retires the previous one. A source
+    already retired keeps its shut worker (which answers nothing): a panel of a closed window that still
+    follows the theme must not retire the worker of the source shown now."""
     if _current and _current[0].source is source:
         return _current[0]
+    shut = _retired.get(source)
+    if shut is not None:
+        return shut
     retire()
     _current[:] = [SourceWorker(source)]
     return _current[0]
@@ -253,4 +261,6 @@ def retire() -> None:
     """Stop the current source's worker and its build (another dataset opened, or the window closed)."""
     for old in _current:
         old.shutdown()
+        with contextlib.suppress(TypeError):  # a source that cannot be weakly referred to is just forgotten
+            _retired[old.source] = old
     _current.clear()
