@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from viewer.model.clock import CALENDAR, format_instant, iso_instant, parse_instant
+from viewer.model.dates.iso import iso_dates
 from viewer.model.problems import Problem
 
 PRECISION_OF = {"start": "precision", "end": "end_precision"}
@@ -18,6 +19,8 @@ PRECISION_OF = {"start": "precision", "end": "end_precision"}
 def _iso_column(frame: pd.DataFrame, column: str, clock: str) -> pd.Series:
     precision_column = PRECISION_OF.get(column, f"{column}_precision")
     precisions = frame[precision_column] if precision_column in frame else pd.Series("time", index=frame.index)
+    if clock == CALENDAR:
+        return iso_dates(frame[column], precisions)
     return pd.Series([iso_instant(t, str(p), clock) for t, p in zip(frame[column], precisions, strict=True)],
                      index=frame.index, dtype="object")
 

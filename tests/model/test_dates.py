@@ -80,3 +80,25 @@ def test_dates_outside_years_1_to_9999_are_written_printed_and_labelled(instant:
         assert dates.format_date(stamp, precision) and dates.iso_date(stamp, precision)
     back = dates.from_seconds(float(dates.to_seconds(stamp)))
     assert abs((back - stamp) / pd.Timedelta(milliseconds=1)) < 1  # float seconds keep ~1 µs near 2000 only
+
+
+def test_a_whole_column_is_written_back_as_iso_date_writes_each_value() -> None:
+    """The exports' bulk writer matches the one-value writer everywhere: microseconds, NaT, unknown
+    precisions (written as times), years before 1 and after 9999."""
+    import numpy as np
+
+    from viewer.model.dates import iso_date
+    from viewer.model.dates.iso import iso_dates
+    rng = np.random.default_rng(0)
+    n = 5_000
+    micros = rng.integers(-(10**17), 10**17, n)  # about ±3,000 years around 1970
+    micros[:50] = rng.integers(-9 * 10**18, 9 * 10**18, 50)  # ±285,000 years
+    micros[50:2000] = micros[50:2000] // 1_000_000 * 1_000_000  # whole seconds
+    instants = pd.Series(pd.to_datetime(micros, unit="us", utc=True)).astype("datetime64[us, UTC]")
+    instants[rng.random(n) < 0.05] = pd.NaT
+    precisions = pd.Series(rng.choice(["year", "month", "day", "time", "", "week"], n))
+    precisions[rng.random(n) < 0.05] = None
+    expected = [iso_date(t, str(p)) for t, p in zip(instants, precisions, strict=True)]
+    assert list(iso_dates(instants, precisions)) == expected
+    assert any(e.endswith("Z") and "." in e for e in expected) and any(len(e) == 4 for e in expected)
+    assert "" in expected and any(e.startswith("-") for e in expected)

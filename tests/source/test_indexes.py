@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from viewer.model.dataset import Dataset
@@ -32,6 +33,8 @@ def test_windows_through_the_index_list_the_same_events(generated: Path, generat
         assert mine == list(memory.events(t0, t0 + width, filters, limit=300)["id"])
         assert len(mine) > 0
     assert list(source.events(1.2e9, None, limit=50)["id"]) == list(memory.events(1.2e9, None, limit=50)["id"])
+    streamed = pd.concat(list(source.stream(1.2e9, 1.2e9 + 40 * DAY, chunk=100)))  # an export's chunks
+    assert list(streamed["id"]) == list(memory.events(1.2e9, 1.2e9 + 40 * DAY)["id"]) and len(streamed) > 100
 
 
 def test_a_source_is_readied_once_and_found_again_on_reopening(generated: Path, monkeypatch: pytest.MonkeyPatch

@@ -198,10 +198,12 @@ class EngineSource:
     def stream(self, t0: float | None = None, t1: float | None = None, filters: Filters = NO_FILTERS,
                limit: int | None = None, chunk: int = 50_000) -> Iterator[pd.DataFrame]:
         """:meth:`events` in chunks of rows, for output that starts before the whole answer is in."""
-        query = self._window(t0, t1, filters).order_by(["span_start", "id"])
+        query = self._indexed_window(t0, t1, filters) if self.long_index is not None and t0 is not None else \
+            self._window(t0, t1, filters).select(*EVENT_FIELDS)
+        query = query.order_by(["span_start", "id"])
         if limit is not None:
             query = query.limit(limit)
-        with query.select(*EVENT_FIELDS).to_pyarrow_batches(chunk_size=chunk) as batches:
+        with query.to_pyarrow_batches(chunk_size=chunk) as batches:
             for batch in batches:
                 yield tidy(batch.to_pandas())
 

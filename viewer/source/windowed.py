@@ -108,6 +108,7 @@ def reopen(source: EngineSource) -> EngineSource:
     _con, table = connect(source.spec)
     twin = EngineSource(table, source.entity_names, label=source.label, facts=source.facts)
     twin.spec, twin.fingerprint = source.spec, source.fingerprint
+    twin.long_index = source.long_index  # the index's files are read through the twin's own connection
     return twin
 
 

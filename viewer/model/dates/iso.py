@@ -97,3 +97,32 @@ def to_iso(instants: pd.Series, precisions: pd.Series) -> pd.Series:
         for i in np.flatnonzero(mask & ~ordinary & instants.notna().to_numpy()).tolist():
             out.iloc[i] = dates.iso_date(instants.iloc[i], precision)
     return out
+
+
+_UNITS = {"year": "Y", "month": "M", "day": "D"}
+
+
+def iso_dates(instants: pd.Series, precisions: pd.Series) -> pd.Series:
+    """:func:`viewer.model.dates.iso_date` for a whole column, in numpy: the same text, value for value
+    (microseconds when there are any, ``Z``, any other precision written as a time, NaT as ""), with years
+    outside 1–9999 written from their parts one by one."""
+    naive = instants.dt.tz_convert("UTC").dt.tz_localize(None) if instants.dt.tz is not None else instants
+    values = naive.to_numpy(dtype="datetime64[us]")
+    kinds = np.asarray(precisions.astype(str), dtype=object)
+    out = np.full(len(values), "", dtype=object)
+    present = ~np.isnat(values)
+    year = values.astype("datetime64[Y]").astype(np.int64) + 1970
+    ordinary = present & (year >= 1) & (year <= 9999)
+    for precision, unit in _UNITS.items():
+        chosen = ordinary & (kinds == precision)
+        if chosen.any():
+            out[chosen] = np.datetime_as_string(values[chosen], unit=unit)
+    timed = ordinary & ~np.isin(kinds, list(_UNITS))
+    if timed.any():
+        at = values[timed]
+        whole = at.astype(np.int64) % 1_000_000 == 0
+        text = np.where(whole, np.datetime_as_string(at, unit="s"), np.datetime_as_string(at, unit="us"))
+        out[timed] = np.char.add(text.astype(str), "Z")
+    for i in np.flatnonzero(present & ~ordinary).tolist():
+        out[i] = dates.iso_date(instants.iloc[i], str(kinds[i]))
+    return pd.Series(out, index=instants.index, dtype=object)
