@@ -111,3 +111,32 @@ def test_a_retired_source_never_retires_the_worker_of_the_source_shown_now(qtbot
         assert worker_for(new) is shown  # type: ignore[arg-type]
     finally:
         retire()
+
+
+def test_a_long_scan_asked_aside_never_holds_up_the_views_questions(qtbot: QtBot, tmp_path: Any) -> None:
+    import pandas as pd
+
+    from viewer.source.windowed import open_for_window
+    path = tmp_path / "events.parquet"
+    pd.DataFrame({"id": ["a", "b"], "start": pd.to_datetime(["2020-01-01", "2021-01-01"]),
+                  "title": ["A", "B"]}).to_parquet(path, index=False)
+    source = open_for_window(path).source
+    worker = SourceWorker(source)
+    answers: list[Any] = []
+    release = threading.Event()
+
+    def scan(on: Any, token: CancelToken) -> int:
+        assert on is not source  # a connection of its own
+        release.wait(10)  # minutes of counting, on a big source
+        return int(on.count())
+
+    try:
+        worker.aside(scan, answers.append)
+        worker.ask(lambda token: "tile", answers.append)
+        qtbot.waitUntil(lambda: answers == ["tile"], timeout=5_000)  # the view's question did not wait
+        assert not worker.busy  # and the scan does not show the view as loading
+        release.set()
+        qtbot.waitUntil(lambda: answers == ["tile", 2], timeout=10_000)
+    finally:
+        release.set()
+        worker.shutdown()

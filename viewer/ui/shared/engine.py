@@ -40,6 +40,7 @@ class SourceWorker(QObject):
     _progress = Signal(object, float)  # token, fraction
     _ready = Signal(object, object)  # token, pyramid (warm)
     _built = Signal(object, object)  # token, long-events index or exception
+    _aside_done = Signal(object, object, object)  # deliver, token, result or exception
 
     def __init__(self, source: EventSource) -> None:
         super().__init__()
@@ -61,6 +62,9 @@ class SourceWorker(QObject):
         self._progress.connect(self._on_progress)
         self._ready.connect(self._on_ready)
         self._built.connect(self._on_built)
+        self._aside = ThreadPoolExecutor(max_workers=1, thread_name_prefix="entente-aside")
+        self._aside_twin: Any = None  # the source over the aside thread's own connection
+        self._aside_done.connect(self._deliver_aside)
 
     @property
     def busy(self) -> bool:
@@ -81,6 +85,36 @@ class SourceWorker(QObject):
             interrupt(self.source)
         future = self._pool.submit(self._run, work, token)
         future.add_done_callback(lambda f: self._finish(f, deliver, token))
+
+    def aside(self, work: Callable[[Any, CancelToken], Any], deliver: Callable[[Any], None],
+              token: CancelToken = NEVER) -> None:
+        """Run ``work(source, token)`` in a third thread on a connection of its own, so a long scan (the
+        filter bar's value counts, a count of matches) never holds up the view's questions; ``deliver`` as
+        for :meth:`ask`, without counting as busy. A source that cannot be opened twice asks in the queue."""
+        if self._shut:
+            return
+        if getattr(self.source, "spec", None) is None:
+            self.ask(lambda t: work(self.source, t), deliver, token)
+            return
+        future = self._aside.submit(self._run_aside, work, token)
+        future.add_done_callback(lambda f: self._aside_done.emit(deliver, token, _outcome(f)))
+
+    def _run_aside(self, work: Callable[[Any, CancelToken], Any], token: CancelToken) -> Any:
+        # in the aside thread
+        token.check()
+        if self._aside_twin is None:
+            from viewer.source.windowed import reopen  # noqa: PLC0415 - loaded already, with the source
+            self._aside_twin = reopen(self.source)  # type: ignore[arg-type]  # has a spec: an EngineSource
+        return work(self._aside_twin, token)
+
+    def _deliver_aside(self, deliver: Callable[[Any], None], token: CancelToken, result: Any) -> None:
+        if isinstance(result, Cancelled) or token.cancelled or self._shut:
+            return
+        if isinstance(result, Exception):
+            log.warning("engine query failed: %s", result)
+            self.failed.emit(_first_line(result))
+            return
+        deliver(result)
 
     def _run(self, work: Callable[[CancelToken], Any], token: CancelToken) -> Any:
         # in the worker thread
@@ -204,6 +238,9 @@ class SourceWorker(QObject):
         self._stop_build()
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._builder.shutdown(wait=False, cancel_futures=True)
+        self._aside.shutdown(wait=False, cancel_futures=True)
+        if self._aside_twin is not None:
+            interrupt(self._aside_twin)
 
 
 def _outcome(future: Future[Any]) -> Any:

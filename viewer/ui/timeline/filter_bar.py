@@ -118,11 +118,12 @@ class FilterBar(QWidget):
 
     def _ask_facets(self, ds: Dataset) -> None:
         """A source queried in place: the pickers wait (disabled) until its worker has counted the values,
-        asked once the first views' questions are answered so the timeline draws first."""
+        asked once the first views' questions are answered so the timeline draws first, on a connection of
+        the worker's own so that zooming meanwhile never waits for the counts."""
         for picker in (self.actors, self.categories, self.tags):
             picker.set_values([])
             picker.setToolTip(f"Counting the {picker.title.lower()} of {ds.event_count:,} events…")
-        source, worker, token = ds.source, worker_for(ds.source), self._facet_asks.next()
+        worker, token = worker_for(ds.source), self._facet_asks.next()
 
         def ask() -> None:
             if token.cancelled:
@@ -130,8 +131,8 @@ class FilterBar(QWidget):
             if worker.busy:
                 QTimer.singleShot(FACETS_AFTER_MS, self, ask)  # with the bar as context: none once it is gone
                 return
-            worker.ask(lambda t: {field: source.facets(field) for field in FACETS}, lambda got: self._offer(ds, got),
-                       token)
+            worker.aside(lambda on, _t: {field: on.facets(field) for field in FACETS}, lambda got: self._offer(ds, got),
+                         token)
 
         QTimer.singleShot(FACETS_AFTER_MS, self, ask)
 

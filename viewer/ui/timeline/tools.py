@@ -189,7 +189,7 @@ class TimelineTools(QObject):
         ds = self.state.dataset
         if ds.source is not None:  # queried in place: the engine counts the matches
             self.matched_label.setText("Counting matches…")
-            worker_for(ds.source).ask(lambda t: ds.source.count(filters), lambda n: self.matched_label.setText(
+            worker_for(ds.source).aside(lambda on, _t: on.count(filters), lambda n: self.matched_label.setText(
                 navigation.match_summary(int(n), ds.event_count, 0)), token)
             return
         matched = navigation.matches(self.state.dataset, filters)
