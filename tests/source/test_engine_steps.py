@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -82,7 +83,9 @@ def test_a_step_from_the_current_event_goes_past_its_ties_in_id_order(engine: En
 
 
 def test_nothing_lies_beyond_either_end(engine: EngineSource) -> None:
-    lo, hi = engine.span()
+    span = engine.span()
+    assert span is not None
+    lo, hi = span
     assert step(engine, float(to_seconds(hi)) + 86400, 1) is None
     assert step(engine, float(to_seconds(lo)) - 86400, -1) is None
     assert step(engine, 0.0, 1, None, Filters(text="no event says this")) is None
@@ -110,13 +113,16 @@ def test_a_step_near_the_cursor_reads_a_narrow_window_first(engine: EngineSource
     widths: list[tuple[float | None, float | None]] = []
     real = stepping._nearest
 
-    def spy(source, view, bounds, direction, current):  # type: ignore[no-untyped-def]
+    def spy(source: Any, view: Any, bounds: tuple[float | None, float | None], direction: int,
+            current: tuple[float, str] | None) -> Any:
         widths.append(bounds)
         return real(source, view, bounds, direction, current)
 
     monkeypatch.setattr(stepping, "_nearest", spy)
     assert step(engine, float(to_seconds(pd.Timestamp("2012-03-14", tz="UTC"))), 1) is not None
-    lo, hi = (float(to_seconds(t)) for t in engine.span())
+    span = engine.span()
+    assert span is not None
+    lo, hi = (float(to_seconds(t)) for t in span)
     a, b = widths[0]
     assert len(widths) == 1 and a is not None and b is not None and b - a <= (hi - lo) / 1000
     assert np.isfinite(a)

@@ -121,6 +121,7 @@ def test_a_long_scan_asked_aside_never_holds_up_the_views_questions(qtbot: QtBot
     pd.DataFrame({"id": ["a", "b"], "start": pd.to_datetime(["2020-01-01", "2021-01-01"]),
                   "title": ["A", "B"]}).to_parquet(path, index=False)
     source = open_for_window(path).source
+    assert source is not None
     worker = SourceWorker(source)
     answers: list[Any] = []
     release = threading.Event()

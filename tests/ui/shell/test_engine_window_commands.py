@@ -98,11 +98,17 @@ def _pick(button: CheckMenuButton, row: int) -> str:
 
 def _walk_in_memory(ds: Dataset, cursor: pd.Timestamp, keys: list[int], filters: object = None) -> list[str]:
     matched = navigation.matches(ds, filters) if filters is not None else None  # type: ignore[arg-type]
-    out, current = [], None
+    out: list[str] = []
+    current: str | None = None
     for step in keys:
         current = query.step_event(ds.events, current, cursor, step, matched) or current
+        assert current is not None
         out.append(current)
     return out
+
+
+def _wait_selected(qtbot: QtBot, window: MainWindow, event_id: str) -> None:
+    qtbot.waitUntil(lambda: window.state.selection.events == frozenset({event_id}), timeout=20_000)
 
 
 def test_left_and_right_step_through_the_events_as_in_memory(engine_window: MainWindow, loaded: Dataset,
@@ -115,7 +121,7 @@ def test_left_and_right_step_through_the_events_as_in_memory(engine_window: Main
     assert None not in expected and len(set(expected)) == 3
     for step, want in zip(steps, expected, strict=True):
         press(qtbot, engine_window, Qt.Key.Key_Right if step > 0 else Qt.Key.Key_Left)
-        qtbot.waitUntil(lambda want=want: state.selection.events == frozenset({want}), timeout=20_000)
+        _wait_selected(qtbot, engine_window, want)
     row = loaded.events.set_index("id").loc[expected[-1]]
     assert state.cursor == row["start"]  # the cursor moved to the event, as in memory
     w = state.window
@@ -137,7 +143,7 @@ def test_a_step_takes_only_what_the_filters_match(engine_window: MainWindow, loa
     assert 0 < matched < N
     for want in expected:
         press(qtbot, engine_window, Qt.Key.Key_Left)
-        qtbot.waitUntil(lambda want=want: state.selection.events == frozenset({want}), timeout=20_000)
+        _wait_selected(qtbot, engine_window, want)
     assert all(loaded.events.set_index("id").loc[i, "title"].startswith("Event 1") for i in expected)
 
 

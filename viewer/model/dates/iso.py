@@ -116,7 +116,7 @@ def iso_dates(instants: pd.Series, precisions: pd.Series) -> pd.Series:
     for precision, unit in _UNITS.items():
         chosen = ordinary & (kinds == precision)
         if chosen.any():
-            out[chosen] = np.datetime_as_string(values[chosen], unit=unit)
+            out[chosen] = np.datetime_as_string(values[chosen], unit=unit)  # type: ignore[call-overload]
     timed = ordinary & ~np.isin(kinds, list(_UNITS))
     if timed.any():
         at = values[timed]

@@ -5,7 +5,7 @@ same commands become questions to the source's worker (a step) or a streamed exp
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
@@ -16,6 +16,7 @@ from viewer.ui.shell import dialogs
 from viewer.ui.shell.engine_export import EngineExport
 
 if TYPE_CHECKING:
+    from viewer.source.engine import EngineSource
     from viewer.ui.shell.main_window import MainWindow
 
 _steps = Generation()  # a newer step supersedes one not yet answered
@@ -26,10 +27,12 @@ def step_event(window: MainWindow, current: str | None, direction: int) -> None:
     select it and move the cursor to its start, as the in-memory step does."""
     from viewer.source import stepping  # noqa: PLC0415 - engine code loads only for engine sources
     state = window.state
-    source = state.dataset.source
+    source = cast("EngineSource", state.dataset.source)
     worker = worker_for(source)
-    known = worker.known(current) if current is not None else None
-    at = None if known is None else (float(to_seconds(known["start"])), current)
+    at: tuple[float, str] | None = None
+    if current is not None:
+        known = worker.known(current)
+        at = None if known is None else (float(to_seconds(known["start"])), current)
     cursor, filters = float(to_seconds(state.cursor)), state.filters
 
     def work(token: CancelToken) -> pd.Series | None:

@@ -123,6 +123,7 @@ class FilterBar(QWidget):
         for picker in (self.actors, self.categories, self.tags):
             picker.set_values([])
             picker.setToolTip(f"Counting the {picker.title.lower()} of {ds.event_count:,} events…")
+        assert ds.source is not None
         worker, token = worker_for(ds.source), self._facet_asks.next()
 
         def ask() -> None:
