@@ -29,8 +29,8 @@ from viewer.source.facts import Facts
 if TYPE_CHECKING:
     from viewer.source.pyramid import Pyramid
 
-YEAR_SLACK = pd.Timedelta(days=367)
-FACETS = ("actors", "category", "tags")  # a precision column may move a start back to its year's first day
+YEAR_SLACK = pd.Timedelta(days=367)  # a precision column may move a start back to its year's first day
+FACETS = ("actors", "category", "tags")  # the fields the filter bar offers values of
 
 
 class EngineSource:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from viewer.model import navigation, query
 from viewer.session import THEMES
-from viewer.ui.shell import dialogs, engine_tasks
+from viewer.ui.shell import dialogs
 from viewer.ui.timeline import keys as timeline_keys
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ def step_event(window: MainWindow, step: int) -> None:
     state = window.state
     current = next(iter(state.selection.events), None)
     if state.dataset.source is not None:
+        from viewer.ui.shell import engine_tasks  # noqa: PLC0415 - engine code loads only for engine sources
         engine_tasks.step_event(window, current, step)
         return
     matched = navigation.matches(state.dataset, state.filters) if state.filters.active else None
@@ -95,6 +96,7 @@ def export_events_dialog(window: MainWindow) -> None:
         return
     path = _save_path(window, "events")
     if path:
+        from viewer.ui.shell import engine_tasks  # noqa: PLC0415 - as above
         engine_tasks.export_events(window, source, (w.start, w.end), EVENT_COLUMNS, Path(path))
 
 

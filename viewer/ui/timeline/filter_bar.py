@@ -16,7 +16,6 @@ from viewer.model.filters import Filters
 from viewer.source.base import Generation
 from viewer.ui.shared.check_menu import CheckMenuButton
 from viewer.ui.shared.date_box import add_calendar, set_clock
-from viewer.ui.shared.engine import worker_for
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shared.theme import Theme, follow
 
@@ -123,6 +122,7 @@ class FilterBar(QWidget):
         for picker in (self.actors, self.categories, self.tags):
             picker.set_values([])
             picker.setToolTip(f"Counting the {picker.title.lower()} of {ds.event_count:,} events…")
+        from viewer.ui.shared.engine import worker_for  # noqa: PLC0415 - engine code loads only for engine sources
         assert ds.source is not None
         worker, token = worker_for(ds.source), self._facet_asks.next()
 

@@ -13,7 +13,6 @@ from viewer.model import lane_packing, navigation
 from viewer.model.clock import numeric
 from viewer.model.dates import to_seconds
 from viewer.source.base import Generation
-from viewer.ui.shared.engine import worker_for
 from viewer.ui.shared.shell import Shell
 from viewer.ui.timeline.filter_bar import FilterBar
 from viewer.ui.timeline.overview import OverviewStrip
@@ -129,6 +128,7 @@ class TimelineTools(QObject):
         chosen = self.state.selection.events
         rows = events[events["id"].isin(chosen)] if chosen else events.iloc[0:0]
         if not len(rows) and chosen and self.state.dataset.source is not None:  # queried in place: as drawn
+            from viewer.ui.shared.engine import worker_for  # noqa: PLC0415 - engine code loads only for engine sources
             return worker_for(self.state.dataset.source).known(next(iter(chosen)))
         return rows.iloc[0] if len(rows) else None
 
@@ -188,6 +188,7 @@ class TimelineTools(QObject):
             return
         ds = self.state.dataset
         if ds.source is not None:  # queried in place: the engine counts the matches
+            from viewer.ui.shared.engine import worker_for  # noqa: PLC0415 - engine code loads only for engine sources
             self.matched_label.setText("Counting matches…")
             worker_for(ds.source).aside(lambda on, _t: on.count(filters), lambda n: self.matched_label.setText(
                 navigation.match_summary(int(n), ds.event_count, 0)), token)
