@@ -33,10 +33,17 @@ def _table(ds: Dataset, target: Path) -> None:
     table_export.write_table(ds.events, ["id", "start", "title"], target)
 
 
+def _streamed(ds: Dataset, target: Path) -> None:
+    chunks = (ds.events.iloc[i:i + 2] for i in range(0, len(ds.events), 2))  # as an engine answers
+    table_export.write_chunks(chunks, ["id", "start", "title"], target)
+
+
 FILE_WRITERS: dict[str, tuple[str, Writer]] = {
     "native single file": ("copy.json", _folder),
     "table export (CSV)": ("events.csv", _table),
     "table export (JSON)": ("events.json", _table),
+    "streamed export (CSV)": ("events.csv", _streamed),
+    "streamed export (JSON)": ("events.json", _streamed),
 }
 FOLDER_WRITERS: dict[str, tuple[str, Writer]] = {
     "native folder": ("copy", _folder),
@@ -134,3 +141,18 @@ def test_a_dataset_folder_survives_when_the_new_one_cannot_be_moved_into_place(
     with pytest.raises(OSError):
         native_write.write(new, target, overwrite=True)
     assert failures.snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("name", ["events.csv", "events.json"])
+@pytest.mark.parametrize("rows", [0, 1, 69])
+def test_a_streamed_export_writes_the_bytes_the_whole_table_writes(tmp_path: Path, name: str, rows: int) -> None:
+    events = viewer.load().events.iloc[:rows]
+    columns = ["id", "start", "end", "precision", "title", "actors", "category", "tags"]
+    (tmp_path / "whole").mkdir()
+    table_export.write_table(events, columns, tmp_path / "whole" / name)
+    chunks = [events.iloc[i:i + 7] for i in range(0, len(events), 7)] or [events]  # an empty answer: one empty chunk
+    assert table_export.write_chunks(iter(chunks), columns, tmp_path / name) == rows
+    assert (tmp_path / name).read_bytes() == (tmp_path / "whole" / name).read_bytes()
+    assert table_export.write_chunks(iter([]), columns, tmp_path / name) == 0  # no chunk at all
+    assert (tmp_path / name).read_bytes() == table_export.table_text(events.iloc[:0], columns,
+                                                                      name.rsplit(".", 1)[1]).encode()
