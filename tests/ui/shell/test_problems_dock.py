@@ -3,6 +3,7 @@ Ctrl+C copies the selected rows as tab-separated text and Export writes a CSV.""
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pandas as pd
@@ -19,6 +20,7 @@ from viewer.ui.shell.main_window import MainWindow
 
 @pytest.fixture
 def troubled(make_window, alliance: Dataset) -> MainWindow:
+    alliance = copy.copy(alliance)  # the bundled dataset is shared by the whole session: never changed here
     alliance.problems = [Problem("events.csv", "expected a date like 2019-06-01, got 'soon'", 4, "start"),
                          Problem("events.csv", "unknown actor 'acme'", 7, "actors", "warning"),
                          Problem("relations.csv", "no valid_from column", None, None, "info")]
