@@ -323,6 +323,8 @@ class Monkey(RuleBasedStateMachine):
             # every window of a long run stayed alive (2 GB after 240 windows, each step slower)
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             self._settle()
+            # closing and deleting the window is the user's last action: it may not raise either
+            assert not self.reached, f"closing the window, an exception reached sys.excepthook: {self.reached[0]!r}"
         finally:
             logging.getLogger().removeHandler(self.log_handler)
             sys.excepthook = self._hook

@@ -5,6 +5,7 @@ match count, Find and Play; all handed to the shell by :func:`contribute`.
 from __future__ import annotations
 
 import pandas as pd
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QToolBar, QVBoxLayout, QWidget
@@ -54,7 +55,7 @@ class TimelineTools(QObject):
         self.container = self._timeline_with_overview(host)
         shell.set_central(self.container)
         lane_axis = self.timeline.plot.getAxis("left")
-        lane_axis.geometryChanged.connect(lambda: self.overview.align_left(lane_axis.width()))
+        lane_axis.geometryChanged.connect(self._align_overview)
         self.overview.align_left(lane_axis.width())
         shell.add_status(self.matched_label)
         self.find_action = shell.add_action("find", "&Find…", self.filter_bar.focus_search, "Ctrl+F")
@@ -122,6 +123,14 @@ class TimelineTools(QObject):
         for preset in navigation.presets(self.state.dataset, self._selected_row()):
             if preset.key == key:
                 self.state.set_window(preset.window)
+
+    def _align_overview(self) -> None:
+        """Keep the overview's time axis under the timeline's (the lane names' width changes)."""
+        if not (shiboken6.isValid(self.timeline.plot) and shiboken6.isValid(self.overview)):
+            return  # the window is being deleted, part by part
+        axis = self.timeline.plot.getAxis("left")
+        if shiboken6.isValid(axis):
+            self.overview.align_left(axis.width())
 
     def _selected_row(self) -> pd.Series | None:
         events = self.state.dataset.events
