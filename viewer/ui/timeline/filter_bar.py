@@ -109,11 +109,7 @@ class FilterBar(QWidget):
         if ds.source is not None and hasattr(ds.source, "facets"):
             self._ask_facets(ds)
             return
-        names = dict(zip(ds.entities["id"].astype(str), ds.entities["name"].astype(str), strict=True))
-        self.actors.set_values([(a, names.get(a, a), n) for a, n in navigation.facet_counts(ds.events["actors"])])
-        self.categories.set_values([(c, c.replace("_", " ").capitalize(), n)
-                                    for c, n in navigation.facet_counts(ds.events["category"])])
-        self.tags.set_values([(t, t, n) for t, n in navigation.facet_counts(ds.events["tags"])])
+        self._set_values(ds, {field: navigation.facet_counts(ds.events[field]) for field in FACETS})
 
     def _ask_facets(self, ds: Dataset) -> None:
         """A source queried in place: the pickers wait (disabled) until its worker has counted the values,
@@ -141,11 +137,15 @@ class FilterBar(QWidget):
         """Offer what an engine counted, keeping what the filters already pick."""
         if ds is not self.state.dataset:
             return
+        self._set_values(ds, facets)
+        self._show(self.state.filters)
+
+    def _set_values(self, ds: Dataset, facets: dict[str, list[tuple[str, int]]]) -> None:
+        """Offer each field's values with their counts (actors by their entity names)."""
         names = dict(zip(ds.entities["id"].astype(str), ds.entities["name"].astype(str), strict=True))
         self.actors.set_values([(a, names.get(a, a), n) for a, n in facets["actors"]])
         self.categories.set_values([(c, c.replace("_", " ").capitalize(), n) for c, n in facets["category"]])
         self.tags.set_values([(t, t, n) for t, n in facets["tags"]])
-        self._show(self.state.filters)
 
     def _show(self, filters: Filters) -> None:
         """Make the widgets say ``filters`` without sending anything back."""
