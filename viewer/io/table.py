@@ -8,7 +8,7 @@ reported. Rows are never iterated in Python: columns are read as strings and han
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from viewer.io.table_read import EXPECTED, load_raw, records_of
 from viewer.model import clock
 from viewer.model.attributes import PREFIX
 from viewer.model.clock import CALENDAR, NUMBER, YEARS
+from viewer.model.columns import reordered, stable_order
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import ParsedDates
 from viewer.model.dates import columns as date_columns
@@ -118,7 +119,7 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         return _number_events(frame, mapping, label, problems, lines_of, YEARS)
     for level, message in start.notes:
         problems.append(Problem(label, message, None, mapping.start, level))
-    _report_skipped(problems, label, _column(frame, mapping.start), start.invalid, lines_of, mapping.start,
+    _report_skipped(problems, label, frame[mapping.start], start.instants, start.invalid, lines_of, mapping.start,
                     "a date", "start date")
     keep = start.instants.notna().to_numpy()
     parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
@@ -131,13 +132,20 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     return _rest(frame, mapping, events, parsed, problems, keep, start.order)
 
 
-def _report_skipped(problems: list[Problem], label: str, texts: pd.Series, invalid: pd.Series, lines_of: np.ndarray,
-                    column: str, expected: str, what: str) -> None:
-    """One problem per unreadable start (the first 200, each with its line) and one for the rows without one."""
-    for position in np.flatnonzero(invalid.to_numpy(dtype=bool))[:200]:
-        problems.append(Problem(label, f"expected {expected}, got {texts.iloc[position]!r}; row skipped",
+def _report_skipped(problems: list[Problem], label: str, values: pd.Series, instants: pd.Series, invalid: pd.Series,
+                    lines_of: np.ndarray, column: str, expected: str, what: str) -> None:
+    """One problem per unreadable start (the first 200, each with its line) and one for the rows without one.
+
+    A row without a start is one whose cell is blank: read as no instant, yet not unreadable. Only the
+    cells named in a problem are cleaned for display, not the whole column.
+    """
+    bad = invalid.to_numpy(dtype=bool)
+    shown = np.flatnonzero(bad)[:200]
+    texts = date_columns.clean_text(values.iloc[shown]).fillna("")
+    for at, position in enumerate(shown):
+        problems.append(Problem(label, f"expected {expected}, got {texts.iloc[at]!r}; row skipped",
                                 int(lines_of[position]), column))
-    empty = (texts == "").to_numpy(dtype=bool)
+    empty = instants.isna().to_numpy() & ~bad
     if empty.any():
         problems.append(Problem(label, f"{int(empty.sum()):,} rows have no {what} (first: row "
                                        f"{int(lines_of[empty][0])}); skipped", None, column))
@@ -148,7 +156,7 @@ def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: 
     """The events of a table whose times are plain numbers or years (``on`` that clock); rows without one skipped."""
     assert mapping.start is not None
     start = clock.parse_on(frame[mapping.start], on)
-    _report_skipped(problems, label, _column(frame, mapping.start), start.invalid, lines_of, mapping.start,
+    _report_skipped(problems, label, frame[mapping.start], start.instants, start.invalid, lines_of, mapping.start,
                     clock.expected(on), "start")
     keep = start.instants.notna().to_numpy()
     parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
@@ -166,14 +174,19 @@ def _rest(frame: pd.DataFrame, mapping: Mapping, events: pd.DataFrame, parsed: d
     """Every event field but the dates, from the mapped columns."""
     rows = np.arange(1, len(frame) + 1)
     description = _column(frame, mapping.description)
-    actors = pd.Series("", index=frame.index, dtype=table_fast.TEXT)
-    for column in mapping.actors:
-        actors = actors + ";" + _column(frame, column)
-    events["actors"] = actors.str.strip(";")
+    if len(mapping.actors) == 1:  # build_dataset tidies the ';' lists, once per distinct list
+        events["actors"] = _column(frame, mapping.actors[0])
+    else:
+        actors = pd.Series("", index=frame.index, dtype=table_fast.TEXT)
+        for column in mapping.actors:
+            actors = actors + ";" + _column(frame, column)
+        events["actors"] = actors.str.strip(";")
     title = _column(frame, mapping.title)
-    fallback = description.str.slice(0, 120).where(description != "",
-                                                   events["actors"].str.replace(";", " → ", regex=False))
-    events["title"] = title.where(title != "", fallback.where(fallback != "", _column(frame, mapping.category)))
+    if (title == "").any():  # only then: a fallback costs a pass over every description and actor list
+        named = events["actors"].str.strip(";").str.replace(";", " → ", regex=False)
+        fallback = description.str.slice(0, 120).where(description != "", named)
+        title = title.where(title != "", fallback.where(fallback != "", _column(frame, mapping.category)))
+    events["title"] = title
     # unmapped columns are left out: build_dataset fills them after sorting, which is cheaper
     for name, source in (("description", mapping.description), ("category", mapping.category), ("tags", mapping.tags),
                          ("source_url", mapping.url)):
@@ -181,7 +194,12 @@ def _rest(frame: pd.DataFrame, mapping: Mapping, events: pd.DataFrame, parsed: d
             events[name] = description if name == "description" else _column(frame, source)
     ids = _column(frame, mapping.id)
     events["id"] = ids.where(ids != "", table_fast.row_ids(frame.index, rows)) if (ids == "").any() else ids
-    return _Events(events[keep].reset_index(drop=True), parsed, problems, keep, order)
+    return _Events(_kept(events, keep), parsed, problems, keep, order)
+
+
+def _kept(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """The rows to keep, renumbered; the frame itself when every row stays (most files: no copy)."""
+    return frame.reset_index(drop=True) if keep.all() else frame[keep].reset_index(drop=True)
 
 
 def _attributes(frame: pd.DataFrame, mapping: Mapping, spec: ImportSpec | None) -> pd.DataFrame:
@@ -224,10 +242,10 @@ def read(path: str | Path, **options: Any) -> Dataset:
                                 None, "title", "info"))
     excel = path.suffix.lower() in (".xlsx", ".xlsm")
     found = _events(frame, mapping, label, options, excel, raw.rows)
-    events = pd.concat([found.frame, _attributes(frame, mapping, spec)[found.keep].reset_index(drop=True)], axis=1)
+    events = pd.concat([found.frame, _kept(_attributes(frame, mapping, spec), found.keep)], axis=1)
     entities = relations = None
     if spec is not None:
-        kept = frame[found.keep].reset_index(drop=True)
+        kept = _kept(frame, found.keep)
         numeric = clock.numeric(found.clock)
         first = found.parsed["start"]
         starts = (first.instants.map(clock.format_number) if numeric
@@ -239,9 +257,29 @@ def read(path: str | Path, **options: Any) -> Dataset:
     meta = DatasetMeta(title=path.stem, path=label, sources=(label,),
                        clock=found.clock)
     types = {"events": dict(spec.types)} if spec is not None else {}
-    tables = Tables(events, entities, relations, label, label, label, dates=found.parsed, attribute_types=types,
-                    rows={"events": raw.rows[found.keep]})
-    return build_dataset(tables, meta, problems + found.problems)
+    rows = raw.rows[found.keep]
+    del frame, raw
+    found.frame = pd.DataFrame()  # the columns now live only in events: sorting lets each old one go in turn
+    events, parsed, rows = _in_time_order(events, found.parsed, rows)
+    return build_dataset(Tables(events, entities, relations, label, label, label, dates=parsed,
+                                attribute_types=types, rows={"events": rows}), meta, problems + found.problems)
+
+
+def _in_time_order(events: pd.DataFrame, parsed: dict[str, ParsedDates],
+                   rows: np.ndarray) -> tuple[pd.DataFrame, dict[str, ParsedDates], np.ndarray]:
+    """The events sorted by start (ties in file order), with their parsed dates and line numbers.
+
+    build_dataset would sort them too, but there the raw table is still held: sorting here, column by
+    column, keeps the peak of a million-row open one column above the table instead of two tables.
+    """
+    stamps = parsed["start"].instants.to_numpy(dtype="datetime64[us]").view(np.int64)
+    if not len(stamps) or (stamps[1:] >= stamps[:-1]).all():
+        return events, parsed, rows
+    order = stable_order(stamps)
+    moved = {name: ParsedDates(**{f.name: pd.Series(getattr(dated, f.name).array.take(order)) for f in fields(dated)})
+             for name, dated in parsed.items()}
+    return reordered(events, order), moved, rows[order]
+
 
 
 def _check_spec(spec: ImportSpec, frame: pd.DataFrame, label: str) -> None:

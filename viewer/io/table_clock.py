@@ -72,10 +72,11 @@ def dates_fail(values: pd.Series, invalid: pd.Series, name: str, label: str, pro
     """True when a column of plain numbers mostly cannot be dates: it is then read on the numeric clock."""
     if re.search(r"year|date|day", _key(name)):  # named as dates: bad ones are bad dates, not ticks
         return False
-    text = date_columns.clean_text(values)
-    present, failed = int(text.notna().sum()), int(invalid.sum())
+    failed = int(invalid.sum())
     if not failed or not clock.looks_numeric(values):
         return False
+    text = date_columns.clean_text(values)
+    present = int(text.notna().sum())
     bad = pd.to_numeric(text[invalid.to_numpy(dtype=bool)], errors="coerce")
     if failed < FAILED_SHARE * present and not (bad % 1 != 0).any():  # a fraction is never a year nor a day
         return False

@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.model import text_arrow
 from viewer.model.columns import arrow_text
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso_date
@@ -67,8 +68,8 @@ def categorical(frame: pd.DataFrame) -> tuple[Attribute, ...]:
 
 
 def _clean(values: pd.Series) -> pa.Array:
-    text = pc.utf8_trim_whitespace(arrow_text(values.astype("str") if values.dtype == object else values))
-    return pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+    return text_arrow.blanks_null(text_arrow.trimmed(arrow_text(values.astype("str") if values.dtype == object
+                                                                else values)))
 
 
 def infer_type(values: pd.Series) -> str:

@@ -58,7 +58,8 @@ def has_duplicates(values: pd.Series) -> bool:
 def distinct(values: pd.Series) -> list[str]:
     """The distinct non-null strings of a column (Python objects only for those)."""
     if isinstance(values.dtype, pd.CategoricalDtype):
-        return [str(v) for v in values.cat.remove_unused_categories().cat.categories]
+        used = np.bincount(values.cat.codes.to_numpy() + 1, minlength=len(values.cat.categories) + 1)[1:] > 0
+        return [str(v) for v in values.cat.categories[used]]  # a count per code: no sort of a million codes
     return [str(v) for v in pc.unique(arrow_text(values)).drop_null().to_pylist()]
 
 
@@ -130,3 +131,36 @@ class IdPositions:
 
     def __len__(self) -> int:
         return len(self._lookup)
+
+
+def stable_order(keys: np.ndarray) -> np.ndarray:
+    """``np.argsort(keys, kind="stable")`` for integer-like keys, about three times faster.
+
+    An unstable sort (numpy's vectorised quicksort) orders the keys; then only the runs of equal keys are put
+    back in their original order, by one more sort of (run, position) packed in one integer.
+    """
+    order = np.argsort(keys)
+    ranked = keys[order]
+    tied = np.zeros(len(keys), dtype=bool)
+    same = ranked[1:] == ranked[:-1]
+    if not same.any():
+        return order
+    tied[1:] |= same
+    tied[:-1] |= same
+    runs = np.cumsum(np.concatenate(([True], ~same)))[tied].astype(np.int64)
+    packed = np.sort(runs * len(keys) + order[tied])
+    order[tied] = packed % len(keys)
+    return order
+
+
+def reordered(frame: pd.DataFrame, order: np.ndarray) -> pd.DataFrame:
+    """The rows in this order, renumbered, one column at a time: each column's old values can go as soon as
+    its new ones are made, so sorting a million events holds one extra column, not a second table (when
+    nothing else holds the frame's columns)."""
+    if not frame.columns.is_unique:
+        return frame.take(order).reset_index(drop=True)
+    taken = {}
+    for column in list(frame.columns):
+        taken[column] = frame.pop(column).array.take(order)
+    return pd.DataFrame(taken, copy=False)
+

@@ -18,7 +18,7 @@ import pandas as pd
 
 from viewer.model import attributes as attrs
 from viewer.model import clock, dates, graph_positions, query
-from viewer.model.columns import is_in, normalise_lists, split_ids
+from viewer.model.columns import is_in, normalise_lists, reordered, split_ids, stable_order
 from viewer.model.columns import text as _text
 from viewer.model.dates import outliers
 from viewer.model.problems import LoadError, Problem
@@ -335,7 +335,7 @@ def _build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Table
         out[column] = out[column].astype("category")
     stamps = out["start"].to_numpy(dtype="datetime64[us]")
     if len(stamps) and not (stamps[1:] >= stamps[:-1]).all():  # most files are in time order already
-        out = out.take(np.argsort(stamps, kind="stable"))
+        out = reordered(out, stable_order(stamps.view(np.int64)))
     out = out.reset_index(drop=True)
     for column in absent:
         out[column] = pd.Series("", index=out.index, dtype="str")

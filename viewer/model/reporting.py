@@ -6,7 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from viewer.model.columns import has_duplicates
+from viewer.model import text_arrow
+from viewer.model.columns import arrow_text, has_duplicates
 from viewer.model.problems import Problem
 
 MAX_PROBLEMS_PER_FIELD = 200
@@ -38,7 +39,8 @@ class Reporter:
 
 def unique_ids(ids: pd.Series, label: str, prefix: str, report: Reporter) -> pd.Series:
     """Ids stripped; empty ones numbered (``entity3``), duplicates renamed ``id#2`` with a warning."""
-    ids = ids.str.strip()
+    if text_arrow.may_need_trim(arrow_text(ids)):  # loaders hand most id columns in already stripped
+        ids = ids.str.strip()
     empty = ids == ""
     if empty.any():
         ids = ids.where(~empty, [f"{prefix}{i + 1}" for i in range(len(ids))])

@@ -14,6 +14,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.model import text_arrow
+
 NAT = np.iinfo(np.int64).min
 # (precision, width, formats tried in order, offset-aware?)
 _FIXED = (("year", 4, ("%Y",)), ("month", 7, ("%Y-%m",)), ("day", 10, ("%Y-%m-%d",)))
@@ -99,7 +101,7 @@ def to_arrow(values: object) -> pa.Array:
 
 def parse_fast(values: pa.Array) -> FastResult:
     """Parse the fixed-width ISO values of a string array; others stay unparsed (code -1)."""
-    text = pc.utf8_trim_whitespace(values.cast(pa.string()))
+    text = text_arrow.trimmed(values.cast(pa.string()))
     n = len(text)
     micros = np.full(n, NAT, dtype=np.int64)
     codes = np.full(n, -1, dtype=np.int8)

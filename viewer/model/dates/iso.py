@@ -6,9 +6,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from viewer.model import dates
+from viewer.model import dates, text_arrow
 from viewer.model.dates import PRECISION_DTYPE, ParsedDates
 from viewer.model.dates.arrow import PRECISION_CODES, parse_fast
 
@@ -23,16 +22,8 @@ def clean_arrow(values: pd.Series) -> pd.Series | None:
         text = pa.array(values, type=pa.string(), from_pandas=True)
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
-    if pc.any(pc.match_substring(text, "\xa0")).as_py():
-        text = pc.replace_substring(text, "\xa0", " ")
-    text = pc.utf8_trim_whitespace(text)
-    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+    text = text_arrow.blanks_null(text_arrow.trimmed(text_arrow.without_nbsp(text_arrow.contiguous(text))))
     return pd.Series(text.to_pandas(types_mapper={pa.string(): TEXT}.get).array, index=values.index)
-
-
-def _last_is_letter(text: pa.Array) -> np.ndarray:
-    last = pc.utf8_slice_codeunits(text, -1, 2**31 - 1)
-    return np.asarray(pc.utf8_is_alpha(last).fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def parse_iso_column(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, list[tuple[str, str]]] | None:
@@ -45,12 +36,10 @@ def parse_iso_column(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     if not (pd.api.types.is_string_dtype(values.dtype) or values.dtype == object):
         return None
     try:
-        text = pc.utf8_trim_whitespace(pa.array(values, type=pa.string(), from_pandas=True))
+        text = text_arrow.contiguous(pa.array(values, type=pa.string(), from_pandas=True))
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
-    if isinstance(text, pa.ChunkedArray):
-        text = text.combine_chunks()
-    text = pc.replace_substring(text, "\xa0", " ") if pc.any(pc.match_substring(text, "\xa0")).as_py() else text
+    text = text_arrow.trimmed(text_arrow.without_nbsp(text))
     fast = parse_fast(text)
     if (fast.present & (fast.codes < 0)).any():
         return None
@@ -59,7 +48,7 @@ def parse_iso_column(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     is_time = codes == PRECISION_CODES["time"]
     notes: list[tuple[str, str]] = []
     # the general path reads a trailing zone letter (Z) as a zone name: those times count as zone-less here
-    clocked = is_time & (fast.naive | _last_is_letter(text))
+    clocked = is_time & (fast.naive | text_arrow.last_is_letter(text))
     if clocked.any() and (fast.micros[clocked] % 86_400_000_000 == 0).all():
         codes[clocked] = PRECISION_CODES["day"]
         notes.append(("info", "every time is 00:00; read as dates (day precision)"))

@@ -1,0 +1,74 @@
+"""The buffer-level text helpers give what Arrow's per-string kernels give, on any text, sliced or not."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from viewer.model import text_arrow
+from viewer.model.columns import stable_order
+from viewer.model.dates.columns import clean_text
+
+# spaces of every kind, controls, multi-byte letters and a character whose UTF-8 starts like U+00A0's
+PIECES = ["a", "Z", "1", " ", "\t", "\n", "\x1f", "\xa0", "\u2003", "\u3000", "\u0085", "é", "ß", "中", "Â", ""]
+cells = st.one_of(st.none(), st.lists(st.sampled_from(PIECES), max_size=5).map("".join))
+columns = st.tuples(st.lists(cells, max_size=12), st.integers(0, 3))
+
+
+def _array(values: list[str | None], skip: int) -> pa.Array:
+    array = pa.array(values, type=pa.string())
+    return array.slice(min(skip, len(values)))
+
+
+def _reference_clean(values: pd.Series) -> pd.Series:
+    text = pc.utf8_trim_whitespace(pc.replace_substring(pa.array(values, type=pa.string()), "\xa0", " "))
+    text = pc.if_else(pc.equal(text, ""), pa.scalar(None, pa.string()), text)
+    return pd.Series(text.to_pylist(), index=values.index, dtype=object)
+
+
+@settings(max_examples=300, deadline=None)
+@given(columns)
+def test_trim_nbsp_and_blanks_match_the_string_kernels(column: tuple[list[str | None], int]) -> None:
+    array = _array(*column)
+    assert text_arrow.trimmed(array).equals(pc.utf8_trim_whitespace(array))
+    assert text_arrow.without_nbsp(array).equals(pc.replace_substring(array, "\xa0", " "))
+    blank = pc.equal(array, "")
+    assert text_arrow.blanks_null(array).equals(pc.if_else(blank, pa.scalar(None, pa.string()), array))
+    last = pc.utf8_is_alpha(pc.utf8_slice_codeunits(array, -1, 2**31 - 1)).fill_null(False)
+    assert text_arrow.last_is_letter(array).tolist() == last.to_pylist()
+
+
+@settings(max_examples=200, deadline=None)
+@given(columns)
+def test_clean_text_matches_the_reference_for_every_dtype(column: tuple[list[str | None], int]) -> None:
+    values, skip = column
+    for dtype in (pd.StringDtype("pyarrow"), object, "str"):
+        series = pd.Series(values, dtype=dtype).iloc[min(skip, len(values)):]
+        cleaned = clean_text(series)
+        expected = _reference_clean(series)
+        assert cleaned.isna().tolist() == expected.isna().tolist()
+        assert cleaned.fillna("").tolist() == expected.fillna("").tolist()
+
+
+def test_a_column_needing_nothing_is_returned_as_it_is() -> None:
+    array = pa.array(["E1", "E2", "plain title"])
+    assert not text_arrow.may_need_trim(array)
+    assert text_arrow.trimmed(array) is array
+    assert text_arrow.without_nbsp(array) is array
+    assert text_arrow.blanks_null(array) is array
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(-5, 5), max_size=80))
+def test_stable_order_is_numpys_stable_argsort(keys: list[int]) -> None:
+    values = np.array(keys, dtype=np.int64)
+    assert stable_order(values).tolist() == np.argsort(values, kind="stable").tolist()
+
+
+def test_stable_order_keeps_file_order_among_a_million_equal_days() -> None:
+    days = np.random.default_rng(4).integers(0, 400, 1_000_000) * 86_400_000_000
+    assert (stable_order(days) == np.argsort(days, kind="stable")).all()

@@ -1,0 +1,98 @@
+"""Whole Arrow text columns tidied at the cost of their buffers, not of their strings.
+
+Most columns have no value with a space at either end and no blank cell; trimming them anyway copies every
+string. These helpers look at the offsets and bytes first (numpy over two buffers) and copy only when a
+value needs it; blanks become nulls through a new validity bitmap, sharing the characters.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+_EDGE_BYTES = np.zeros(256, dtype=bool)
+_EDGE_BYTES[:33] = True  # controls (tab, newlines, \x1c-\x1f) and the space
+_EDGE_BYTES[0x7F:] = True  # DEL and every byte of a non-ASCII character (U+00A0, U+2003, U+3000 …)
+
+
+def contiguous(text: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """One string array (a pandas column may come as several chunks)."""
+    return text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text
+
+
+def _spans(text: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+    """Start and end byte offsets of each value, and the character bytes; None without characters."""
+    offsets_buffer, data_buffer = text.buffers()[1:3]
+    if offsets_buffer is None or data_buffer is None or not pa.types.is_string(text.type):
+        return None
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[text.offset:text.offset + len(text) + 1]
+    return offsets[:-1], offsets[1:], np.frombuffer(data_buffer, dtype=np.uint8)
+
+
+def may_need_trim(text: pa.Array) -> bool:
+    """False only when no value can start or end with whitespace (judged by its first and last byte)."""
+    if not pa.types.is_string(text.type):
+        return True
+    spans = _spans(text)
+    if spans is None:
+        return False
+    starts, ends, data = spans
+    if not len(data):
+        return False
+    # an empty value reads its neighbour's first or last byte, which is checked anyway: no mask needed
+    edges = _EDGE_BYTES.take(data.take(starts, mode="clip"))
+    return bool(edges.any() or _EDGE_BYTES.take(data.take(ends - 1, mode="clip")).any())
+
+
+def without_nbsp(text: pa.Array) -> pa.Array:
+    """No-break spaces (U+00A0) as plain spaces; the characters are searched as bytes first, and copied
+    only when one is there."""
+    spans = _spans(text)
+    if spans is not None:
+        data = spans[2]
+        lead = np.flatnonzero(data[:-1] == 0xC2)
+        if not (data[lead + 1] == 0xA0).any():
+            return text
+    return pc.replace_substring(text, "\xa0", " ")
+
+
+def trimmed(text: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """``utf8_trim_whitespace`` of the values, done only when some value needs it."""
+    text = contiguous(text)
+    return pc.utf8_trim_whitespace(text) if may_need_trim(text) else text
+
+
+def blanks_null(text: pa.Array) -> pa.Array:
+    """Empty strings as nulls, sharing the offsets and characters (only a new validity bitmap is made)."""
+    blank = pc.equal(pc.binary_length(text), 0)
+    if not pc.any(blank).as_py():
+        return text
+    valid = pc.and_kleene(pc.is_valid(text), pc.invert(blank.fill_null(True)))
+    if text.offset or valid.offset or not pa.types.is_string(text.type):  # bitmaps would not line up
+        return pc.if_else(blank, pa.scalar(None, text.type), text)
+    return pa.Array.from_buffers(text.type, len(text), [valid.buffers()[1], *text.buffers()[1:]])
+
+
+def _last_alpha(text: pa.Array) -> np.ndarray:
+    last = pc.utf8_slice_codeunits(text, -1, 2**31 - 1)
+    return np.asarray(pc.utf8_is_alpha(last).fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+
+
+def last_is_letter(text: pa.Array) -> np.ndarray:
+    """Per value: its last character is a letter (ASCII read from the bytes; other characters asked of Arrow)."""
+    text = contiguous(text)
+    spans = _spans(text)
+    if spans is None:
+        return _last_alpha(text)
+    starts, ends, data = spans
+    valid = np.asarray(pc.is_valid(text).to_numpy(zero_copy_only=False), dtype=bool)
+    filled = np.flatnonzero((ends > starts) & valid)
+    final = data[ends[filled] - 1]
+    out = np.zeros(len(text), dtype=bool)
+    folded = final | 0x20
+    out[filled] = (final < 0x80) & (folded >= ord("a")) & (folded <= ord("z"))
+    wide = filled[final >= 0x80]
+    if len(wide):
+        out[wide] = _last_alpha(text.take(pa.array(wide)))
+    return out
