@@ -19,7 +19,7 @@ from viewer.io import table_clock, table_fast, table_graph
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.table_mapping import Mapping, guess_mapping
 from viewer.io.table_read import EXPECTED, load_raw, records_of
-from viewer.model import clock
+from viewer.model import clock, text_arrow
 from viewer.model.attributes import PREFIX
 from viewer.model.clock import CALENDAR, NUMBER, YEARS
 from viewer.model.columns import reordered, stable_order
@@ -82,7 +82,7 @@ def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mappin
 def _column(frame: pd.DataFrame, name: str | None) -> pd.Series:
     """A column as stripped Arrow-backed text, blanks as "" (no Python object per cell)."""
     if name is None:
-        return pd.Series("", index=frame.index, dtype=table_fast.TEXT)
+        return text_arrow.empty_strings(len(frame)).set_axis(frame.index)
     return date_columns.clean_text(frame[name]).fillna("")
 
 
@@ -177,7 +177,7 @@ def _rest(frame: pd.DataFrame, mapping: Mapping, events: pd.DataFrame, parsed: d
     if len(mapping.actors) == 1:  # build_dataset tidies the ';' lists, once per distinct list
         events["actors"] = _column(frame, mapping.actors[0])
     else:
-        actors = pd.Series("", index=frame.index, dtype=table_fast.TEXT)
+        actors = text_arrow.empty_strings(len(frame)).set_axis(frame.index)
         for column in mapping.actors:
             actors = actors + ";" + _column(frame, column)
         events["actors"] = actors.str.strip(";")

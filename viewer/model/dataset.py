@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import attributes as attrs
-from viewer.model import clock, dates, graph_positions, query
+from viewer.model import clock, dates, graph_positions, query, text_arrow
 from viewer.model.columns import is_in, normalise_lists, reordered, split_ids, stable_order
 from viewer.model.columns import text as _text
 from viewer.model.dates import outliers
@@ -338,7 +338,7 @@ def _build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Table
         out = reordered(out, stable_order(stamps.view(np.int64)))
     out = out.reset_index(drop=True)
     for column in absent:
-        out[column] = pd.Series("", index=out.index, dtype="str")
+        out[column] = text_arrow.empty_strings(len(out), np.nan)
     extra = [c for c in out.columns if str(c).startswith(attrs.PREFIX)]
     return out[[*EVENT_COLUMNS[:3], "precision", "end_precision", *EVENT_COLUMNS[4:], "row", "span_start",
                 "span_end", *extra]]

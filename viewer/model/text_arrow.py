@@ -8,8 +8,10 @@ value needs it; blanks become nulls through a new validity bitmap, sharing the c
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from pandas.arrays import ArrowStringArray
 
 _EDGE_BYTES = np.zeros(256, dtype=bool)
 _EDGE_BYTES[:33] = True  # controls (tab, newlines, \x1c-\x1f) and the space
@@ -96,3 +98,14 @@ def last_is_letter(text: pa.Array) -> np.ndarray:
     if len(wide):
         out[wide] = _last_alpha(text.take(pa.array(wide)))
     return out
+
+
+def empty_strings(length: int, na_value: object = None) -> pd.Series:
+    """``length`` empty strings as an Arrow-backed column: one buffer of zero offsets, no string made
+    (``pd.Series("", index=…)`` repeats a Python string a million times). ``na_value`` NaN gives
+    pandas' ``str`` dtype, None its ``string[pyarrow]``."""
+    offsets = pa.py_buffer(np.zeros(length + 1, dtype=np.int32))
+    array = pa.Array.from_buffers(pa.string(), length, [None, offsets, pa.py_buffer(b"")])
+    dtype = pd.StringDtype("pyarrow") if na_value is None else pd.StringDtype("pyarrow", na_value=na_value)
+    return pd.Series(ArrowStringArray(array, dtype=dtype), copy=False)
+
