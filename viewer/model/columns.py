@@ -153,6 +153,14 @@ def stable_order(keys: np.ndarray) -> np.ndarray:
     return order
 
 
+def order_by(primary: np.ndarray, lanes: np.ndarray) -> np.ndarray:
+    """``np.lexsort((lanes, primary))``: by ``primary``, ties by lane (small non-negative integers), then by
+    position. A radix sort of the lanes and a :func:`stable_order` of the keys: about three times faster."""
+    small = lanes.astype(np.int16) if len(lanes) and lanes.min() >= 0 and lanes.max() < 2**15 else lanes
+    by_lane = np.argsort(small, kind="stable")
+    return by_lane[stable_order(primary[by_lane])]
+
+
 def reordered(frame: pd.DataFrame, order: np.ndarray) -> pd.DataFrame:
     """The rows in this order, renumbered, one column at a time: each column's old values can go as soon as
     its new ones are made, so sorting a million events holds one extra column, not a second table (when

@@ -99,6 +99,8 @@ class Dataset:
     source: EventSource | None = field(default=None, compare=False, repr=False)
     _positions: Mapping[str, tuple[float, float]] | None = field(default=None, init=False, repr=False,
                                                                  compare=False)
+    _span: tuple[tuple[pd.Timestamp, pd.Timestamp] | None] | None = field(default=None, init=False, repr=False,
+                                                                          compare=False)
 
     @property
     def positions(self) -> Mapping[str, tuple[float, float]]:
@@ -134,9 +136,10 @@ class Dataset:
         """The first instant and the end of the last event's span, or None when there are no events."""
         if self.source is not None:
             return self.source.span()
-        if self.events.empty:
-            return None
-        return self.events["span_start"].min(), self.events["span_end"].max()
+        if self._span is None:  # asked by every panel as a dataset arrives: the frames are read-only
+            events = self.events
+            self._span = (None if events.empty else (events["span_start"].min(), events["span_end"].max()),)
+        return self._span[0]
 
     def when(self, value: object) -> dates.PartialDate | None:
         """A time as the queries take it: numbers (``42``, ``"42"``) read on a numeric clock; None stays None."""

@@ -12,9 +12,12 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from viewer.model.attributes import PREFIX as ATTRIBUTE
 from viewer.model.attributes import categorical, formatted, type_of
+from viewer.model.columns import arrow_text, order_by
 from viewer.model.dates import to_seconds
 
 OTHER = "Other"
@@ -116,7 +119,7 @@ def lane_rows(events: pd.DataFrame, principal: tuple[str, ...] | list[str], enti
     ends = np.asarray(to_seconds(events["span_end"]), dtype=np.float64)
     ends = np.where(np.isnan(ends), starts, np.maximum(ends, starts))
     start, end = starts[pair_event], ends[pair_event]
-    order = np.lexsort((pair_lane, start))  # by start; ties keep lane order
+    order = order_by(start, pair_lane)  # by start; ties keep lane order
     pair_event, pair_lane, start, end = pair_event[order], pair_lane[order], start[order], end[order]
     rows = pack(start, end, pair_lane, min_width_seconds, max_rows) if packed else np.zeros(len(start), np.int64)
     return Lanes(tuple(keys), tuple(labels), pair_event, pair_lane, rows, start, end)
@@ -291,19 +294,33 @@ BACKGROUND_TAGS = ("background", "era")
 
 def background_mask(events: pd.DataFrame) -> np.ndarray:
     """Events to draw as shaded background spans, not bars: vis-timeline ``background`` items and
-    TimelineJS / Timeline eras (category or tag ``background`` or ``era``)."""
-    category = events["category"].astype("str").isin(BACKGROUND_TAGS).to_numpy(dtype=bool)
-    tags = events["tags"].astype("str")
+    TimelineJS / Timeline eras (category or tag ``background`` or ``era``).
+
+    Asked on the UI thread whenever a dataset arrives: the categories are looked up once each, and the
+    tag lists searched for the plain word before the pattern runs on the few that hold it."""
+    category = _one_of(events["category"], BACKGROUND_TAGS)
+    tags = arrow_text(events["tags"])
     tagged = np.zeros(len(events), dtype=bool)
     for tag in BACKGROUND_TAGS:
-        tagged |= tags.str.contains(rf"(?:^|;){tag}(?:;|$)", regex=True).to_numpy(dtype=bool, na_value=False)
+        near = np.flatnonzero(np.asarray(pc.match_substring(tags, tag).fill_null(False), dtype=bool))
+        if len(near):
+            exact = pc.match_substring_regex(tags.take(pa.array(near)), rf"(?:^|;){tag}(?:;|$)").fill_null(False)
+            tagged[near[np.asarray(exact, dtype=bool)]] = True
     return category | tagged
+
+
+def _one_of(values: pd.Series, words: tuple[str, ...]) -> np.ndarray:
+    """Per row: its value (as text) is one of ``words``; a categorical column is looked up per category."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        found = np.append(values.cat.categories.astype("str").isin(words), False)  # code -1 (missing): no
+        return found[values.cat.codes.to_numpy()]
+    return values.astype("str").isin(words).to_numpy(dtype=bool)
 
 
 def event_kinds(events: pd.DataFrame) -> np.ndarray:
     """How each event is drawn: INSTANT (day/time), RANGE (has an end) or COARSE (month/year)."""
     has_end = events["end"].notna().to_numpy()
-    coarse = events["precision"].astype("object").isin(["year", "month"]).to_numpy()
+    coarse = _one_of(events["precision"], ("year", "month"))
     return np.where(has_end, RANGE, np.where(coarse, COARSE, INSTANT)).astype(np.int8)
 
 

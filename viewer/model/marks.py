@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.model.columns import stable_order
 from viewer.model.dates import format_date
 from viewer.model.query import describe_span
 
@@ -61,13 +62,16 @@ class IntervalIndex:
         key = np.zeros(len(starts), dtype=np.int64)
         positive = durations > 0
         key[positive] = np.floor(np.log2(np.maximum(durations[positive], 1.0))).astype(np.int64) + 1
-        order = np.lexsort((starts, key))
+        # by bucket, then start: the starts' order (none needed when sorted), then a radix sort of 16-bit keys
+        ascending = len(starts) < 2 or bool(np.all(starts[1:] >= starts[:-1]))
+        by_start = np.arange(len(starts)) if ascending else stable_order(starts)
+        order = by_start[np.argsort(key[by_start].astype(np.int16), kind="stable")]
         bounds = np.flatnonzero(np.diff(key[order])) + 1
         buckets = []
         for chunk in np.split(order, bounds):
             if len(chunk):
                 buckets.append((chunk, starts[chunk], ends[chunk], float(durations[chunk].max())))
-        if not (len(starts) < 2 or bool(np.all(starts[1:] >= starts[:-1]))):
+        if not ascending:
             return cls(tuple(buckets), len(starts))
         positions = np.arange(len(starts), dtype=np.int64)
         positions.setflags(write=False)
