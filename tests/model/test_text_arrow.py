@@ -1,4 +1,5 @@
-"""The buffer-level text helpers give what Arrow's per-string kernels give, on any text, sliced or not."""
+"""The buffer-level text helpers give what Arrow's per-string kernels give, on any text, sliced or not; the
+fast sorts give what numpy's stable argsort and lexsort give."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.model import text_arrow
-from viewer.model.columns import stable_order
+from viewer.model.columns import order_by, stable_order
 from viewer.model.dates.columns import clean_text
 
 # spaces of every kind, controls, multi-byte letters and a character whose UTF-8 starts like U+00A0's
@@ -72,3 +73,11 @@ def test_stable_order_is_numpys_stable_argsort(keys: list[int]) -> None:
 def test_stable_order_keeps_file_order_among_a_million_equal_days() -> None:
     days = np.random.default_rng(4).integers(0, 400, 1_000_000) * 86_400_000_000
     assert (stable_order(days) == np.argsort(days, kind="stable")).all()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6).map(float), st.integers(0, 4)), max_size=80))
+def test_order_by_is_lexsort_by_key_then_lane(pairs: list[tuple[float, int]]) -> None:
+    keys = np.array([k for k, _ in pairs], dtype=np.float64)
+    lanes = np.array([lane for _, lane in pairs], dtype=np.int64)
+    assert order_by(keys, lanes).tolist() == np.lexsort((lanes, keys)).tolist()
