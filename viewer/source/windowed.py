@@ -24,6 +24,7 @@ import pandas as pd
 from viewer.io.cache import enabled
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import to_seconds
+from viewer.model.graph_positions import prepare
 from viewer.model.lane_packing import OTHER, Lanes, short_name
 from viewer.source import actor_lanes
 from viewer.source.base import GROUPINGS, EventSource, LaneSpec
@@ -62,7 +63,8 @@ def open_for_window(source: str | Path, table: str | None = None) -> Dataset:
     if enabled():
         engine.fingerprint = pyramid_key(spec, engine)
         engine.pyramids = cached_pyramids(engine, lazy.meta.principal)
-    return Dataset(empty_events(), lazy.entities, lazy.relations, lazy.meta, lazy.problems, source=engine)
+    # laid out here, off the UI thread, as a loaded dataset is (graph_positions.prepare)
+    return prepare(Dataset(empty_events(), lazy.entities, lazy.relations, lazy.meta, lazy.problems, source=engine))
 
 
 def pyramid_key(spec: SourceSpec, source: EventSource) -> str:
