@@ -115,3 +115,17 @@ def test_a_new_dataset_empties_the_bar(bar: FilterBar) -> None:
     bar.state.set_dataset(viewer.load())
     assert bar.actors.checked() == frozenset()
     assert bar.state.filters == Filters()
+
+
+def test_the_date_boxes_hint_at_the_datasets_own_range(qtbot, bar: FilterBar) -> None:
+    import pandas as pd
+
+    from viewer.model.dataset import Tables, build_dataset
+    events = pd.DataFrame({"start": ["2003-05-17", "2011-02-01"], "end": ["", "2014-06-30"], "title": ["a", "b"]})
+    bar.state.set_dataset(build_dataset(Tables(events)))
+    assert (bar.start.placeholderText(), bar.end.placeholderText()) == ("2003-05", "2014")
+    qtbot.keyClicks(bar.start, "2010")
+    qtbot.keyClick(bar.start, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bar.state.filters.start == "2010", timeout=2000)
+    bar.state.set_dataset(build_dataset(Tables(events.iloc[:0])))
+    assert (bar.start.placeholderText(), bar.end.placeholderText()) == ("2019-12", "2023")

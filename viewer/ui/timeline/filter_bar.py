@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 from viewer.model import navigation
 from viewer.model.clock import NUMBER, YEARS, numeric, parse_instant
 from viewer.model.dataset import Dataset
+from viewer.model.dates import iso_date
 from viewer.model.filters import Filters
 from viewer.source.base import Generation
 from viewer.ui.shared.check_menu import CheckMenuButton
@@ -196,10 +197,19 @@ class FilterBar(QWidget):
 
     def _on_dataset(self) -> None:
         """Boxes for dates (with calendars) or for numbers, as the new dataset's times are."""
-        on = self.state.dataset.meta.clock
-        for edit, hint in ((self.start, "2019-12"), (self.end, "2023")):
-            set_clock(edit, on, hint)
+        dataset = self.state.dataset
+        for edit, hint in zip((self.start, self.end), date_hints(dataset), strict=True):
+            set_clock(edit, dataset.meta.clock, hint)
         self._fill_pickers()
+
+
+def date_hints(dataset: Dataset) -> tuple[str, str]:
+    """The boxes' placeholders: the month the dataset's events begin and the year they end (what a user
+    may type, in the dataset's own range), or a plain example for a dataset without events."""
+    span = dataset.span()
+    if span is None or numeric(dataset.meta.clock):
+        return "2019-12", "2023"
+    return iso_date(span[0], "month"), iso_date(span[1], "year")
 
 
 def _readable(text: str, on: str) -> bool:
