@@ -75,3 +75,28 @@ def test_a_loaded_dataset_is_kept_out_of_the_collectors_walks_until_the_window_c
     assert gc.get_freeze_count() > 10_000  # the dataset, the tables and the window's widgets
     window.close()
     assert gc.get_freeze_count() == 0
+
+
+def test_a_closed_and_deleted_window_lets_its_state_and_dataset_go(qtbot: QtBot) -> None:
+    import weakref
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    import viewer
+    dataset = viewer.load()  # its own copy: the session's shared one is held by fixtures
+    state = ViewState(dataset)
+    window = MainWindow(state, None)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.keyClick(window.timeline.plot.viewport(), "+")  # a real gesture first, as a user's window has had
+    gone = [weakref.ref(window), weakref.ref(state), weakref.ref(dataset)]
+    window.close()
+    window.deleteLater()
+    del window, state, dataset
+    for _ in range(3):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qtbot.wait(5)
+    gc.collect()
+    # the state's signals held lambdas holding the panels: a state left unowned kept the window alive
+    assert [ref() is None for ref in gone] == [True, True, True]

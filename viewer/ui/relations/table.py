@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -71,8 +72,8 @@ def table_rows(relations: pd.DataFrame, names: dict[str, str], when: object,
 class RelationsModel(QAbstractTableModel):
     """The relations valid at the cursor (rows) by :data:`COLUMNS`."""
 
-    def __init__(self, state: ViewState) -> None:
-        super().__init__()
+    def __init__(self, state: ViewState, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self.state = state
         self._rows: list[dict[str, Any]] = []
         state.changed.connect(lambda fields: self.reload() if fields & {"cursor", "dataset"} else None)
@@ -128,7 +129,7 @@ class RelationsTable(QWidget):
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
-        self.model = RelationsModel(state)
+        self.model = RelationsModel(state, self)  # owned by the panel: it goes when the window goes
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
