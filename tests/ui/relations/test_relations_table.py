@@ -95,3 +95,34 @@ def test_the_history_and_the_table_are_named_tabbed_docks_in_the_view_menu(windo
     view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
     assert isinstance(view_menu, QMenu)
     assert tools.table_dock.toggleViewAction() in view_menu.actions()
+
+
+def test_moving_the_cursor_over_hundreds_of_relations_asks_only_the_rows_in_sight(qtbot: QtBot,
+                                                                                monkeypatch) -> None:
+    from viewer.ui.relations.table import RelationsModel
+    n = 600
+    entities = pd.DataFrame({"id": [f"c{i}" for i in range(n + 1)], "name": [f"Company {i}" for i in range(n + 1)]})
+    relations = pd.DataFrame({"id": [f"R{i}" for i in range(n)], "source": [f"c{i}" for i in range(n)],
+                              "target": [f"c{i + 1}" for i in range(n)], "kind": "equity_stake",
+                              "value": [str(1 + i % 90) for i in range(n)], "valid_from": "2001", "valid_to": ""})
+    state = ViewState(build_dataset(Tables(pd.DataFrame({"start": ["2000", "2010"]}), entities, relations)))
+    asked: list[int] = []
+    original = RelationsModel.data
+
+    def counted(self: RelationsModel, index: object, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        asked.append(role)
+        return original(self, index, role)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RelationsModel, "data", counted)  # before Qt sees the class
+    widget = RelationsTable(state)
+    qtbot.addWidget(widget)
+    widget.resize(700, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    asked.clear()
+    state.move_cursor("2005-06-01")
+    qtbot.wait(20)  # the view lays out and paints the rows in sight
+    assert widget.proxy.rowCount() == n
+    # sorting and filtering ask each row a few times (~15 calls a row); sizing the columns to every row
+    # asked each cell for its text, font and size as well (~60 a row): the columns fit the rows in sight
+    assert len(asked) < 25 * n
