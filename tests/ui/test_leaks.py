@@ -90,7 +90,7 @@ def test_a_closed_and_deleted_window_lets_its_state_and_dataset_go(qtbot: QtBot)
     window.show()
     qtbot.waitExposed(window)
     qtbot.keyClick(window.timeline.plot.viewport(), "+")  # a real gesture first, as a user's window has had
-    gone = [weakref.ref(window), weakref.ref(state), weakref.ref(dataset)]
+    gone: list[Callable[[], object]] = [weakref.ref(window), weakref.ref(state), weakref.ref(dataset)]
     window.close()
     window.deleteLater()
     del window, state, dataset
