@@ -74,6 +74,8 @@ def run(folder: str) -> dict[str, object]:
     window.resize(1600, 900)
     window.show()
     clock.until(window.isVisible)
+    from viewer.ui.shared import heap
+    heap.settle()  # as the app does once its window is shown
     for _ in range(20):
         clock.spin()
     clock.passes.clear()
