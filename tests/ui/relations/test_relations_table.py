@@ -15,13 +15,18 @@ from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shell.main_window import MainWindow
 
 
-@pytest.fixture
-def table(qtbot: QtBot, state: ViewState) -> RelationsTable:
+def shown_table(qtbot: QtBot, state: ViewState, height: int = 400) -> RelationsTable:
     widget = RelationsTable(state)
     qtbot.addWidget(widget)
-    widget.resize(700, 400)
+    widget.resize(700, height)
     widget.show()
     qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def table(qtbot: QtBot, state: ViewState) -> RelationsTable:
+    widget = shown_table(qtbot, state)
     state.move_cursor("2023-11-09")
     return widget
 
@@ -114,11 +119,7 @@ def test_moving_the_cursor_over_hundreds_of_relations_asks_only_the_rows_in_sigh
         return original(self, index, role)  # type: ignore[arg-type]
 
     monkeypatch.setattr(RelationsModel, "data", counted)  # before Qt sees the class
-    widget = RelationsTable(state)
-    qtbot.addWidget(widget)
-    widget.resize(700, 300)
-    widget.show()
-    qtbot.waitExposed(widget)
+    widget = shown_table(qtbot, state, 300)
     asked.clear()
     state.move_cursor("2005-06-01")
     qtbot.wait(20)  # the view lays out and paints the rows in sight
