@@ -281,7 +281,6 @@ def _in_time_order(events: pd.DataFrame, parsed: dict[str, ParsedDates],
     return reordered(events, order), moved, rows[order]
 
 
-
 def _check_spec(spec: ImportSpec, frame: pd.DataFrame, label: str) -> None:
     missing = [c for c in spec.columns() if c not in frame.columns]
     if missing:

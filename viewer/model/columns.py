@@ -134,7 +134,7 @@ class IdPositions:
 
 
 def stable_order(keys: np.ndarray) -> np.ndarray:
-    """``np.argsort(keys, kind="stable")`` for integer-like keys, about three times faster.
+    """``np.argsort(keys, kind="stable")`` for numeric keys without NaN, about three times faster.
 
     An unstable sort (numpy's vectorised quicksort) orders the keys; then only the runs of equal keys are put
     back in their original order, by one more sort of (run, position) packed in one integer.
@@ -171,4 +171,3 @@ def reordered(frame: pd.DataFrame, order: np.ndarray) -> pd.DataFrame:
     for column in list(frame.columns):
         taken[column] = frame.pop(column).array.take(order)
     return pd.DataFrame(taken, copy=False)
-

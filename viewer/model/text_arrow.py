@@ -108,4 +108,3 @@ def empty_strings(length: int, na_value: object = None) -> pd.Series:
     array = pa.Array.from_buffers(pa.string(), length, [None, offsets, pa.py_buffer(b"")])
     dtype = pd.StringDtype("pyarrow") if na_value is None else pd.StringDtype("pyarrow", na_value=na_value)
     return pd.Series(ArrowStringArray(array, dtype=dtype), copy=False)
-
