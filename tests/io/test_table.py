@@ -144,3 +144,16 @@ def test_a_tags_column_is_the_events_tags_as_in_the_native_format(tmp_path: Path
     events = table.read(path).events
     assert list(events["tags"]) == ["press;deal", ""]
     assert "attr:Keywords" not in events.columns and "attr:State" in events.columns
+
+
+def test_a_duplicate_id_is_renamed_on_the_row_written_later_whatever_the_dates(tmp_path: Path) -> None:
+    """The reader sorts by time before the model checks the ids: the file's order still decides."""
+    path = tmp_path / "dups.csv"
+    path.write_text("id,start,title\nE2,2020-01-05,first written\nE1,2018-01-01,other\nE2,2019-01-05,written later\n",
+                    encoding="utf-8")
+    ds = table.read(path)
+    renamed = ds.events.set_index("title")["id"]
+    assert renamed["first written"] == "E2" and renamed["written later"] == "E2#2"
+    dups = [p for p in ds.problems if "duplicate id" in p.message]
+    assert [p.row for p in dups] == [4]
+    assert ds.events["title"].tolist() == ["other", "written later", "first written"]  # in time order

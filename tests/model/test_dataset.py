@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from viewer.model.dataset import Dataset, Tables, build_dataset
-from viewer.model.problems import LoadError
+from viewer.model.problems import LoadError, Problem
 
 
 def build(events: dict[str, list[str]], entities: dict[str, list[str]] | None = None,
@@ -81,3 +81,14 @@ def test_a_million_bad_rows_produce_a_bounded_problem_list() -> None:
     assert len(ds.events) == 0
     assert len(ds.problems) <= 201
     assert "4,800 more rows" in ds.problems[-1].message
+
+
+def test_problems_name_rows_in_the_files_order_whatever_order_the_rows_came_in() -> None:
+    import numpy as np
+
+    from viewer.model.reporting import MAX_PROBLEMS_PER_FIELD, Reporter
+    problems: list[Problem] = []
+    numbers = np.arange(MAX_PROBLEMS_PER_FIELD + 5, 0, -1)  # rows handed over last line first
+    Reporter(problems, numbers).rows("f.csv", np.arange(len(numbers)), "end", "bad", None)
+    assert [p.row for p in problems[:3]] == [1, 2, 3]  # the cap keeps the first lines of the file
+    assert "5 more rows" in problems[-1].message

@@ -25,8 +25,19 @@ class Reporter:
         """The same reporter naming rows by ``numbers`` (file rows per position) instead of position + 1."""
         return Reporter(self.problems, numbers, self.clock)
 
+    def file_order(self) -> np.ndarray | None:
+        """Positions in the order of the file's rows, or None when the positions already are (a reader may
+        hand rows over sorted by time)."""
+        numbers = self.numbers
+        if numbers is None or len(numbers) < 2 or bool((numbers[1:] >= numbers[:-1]).all()):
+            return None
+        return np.argsort(numbers, kind="stable")
+
     def rows(self, label: str, rows: np.ndarray, field_name: str, message: str, values: pd.Series | None,
              level: str = "error") -> None:
+        """One problem per row (positions), in the file's order, the first ones up to the cap."""
+        if self.numbers is not None and len(rows) > 1:
+            rows = rows[np.argsort(self.numbers[rows], kind="stable")]
         for row in rows[:MAX_PROBLEMS_PER_FIELD]:
             text = message if values is None else f"{message}, got {values.loc[row]!r}"
             number = int(self.numbers[row]) if self.numbers is not None else int(row) + 1
@@ -38,7 +49,19 @@ class Reporter:
 
 
 def unique_ids(ids: pd.Series, label: str, prefix: str, report: Reporter) -> pd.Series:
-    """Ids stripped; empty ones numbered (``entity3``), duplicates renamed ``id#2`` with a warning."""
+    """Ids stripped; empty ones numbered (``entity3``), duplicates renamed ``id#2`` with a warning.
+
+    Which of two rows keeps the id is decided in the file's order (the first one written keeps it), also
+    when the reader handed the rows over in another order.
+    """
+    order = report.file_order()
+    if order is not None:
+        back = np.empty_like(order)
+        back[order] = np.arange(len(order))
+        assert report.numbers is not None
+        in_file = unique_ids(ids.iloc[order].reset_index(drop=True), label, prefix,
+                             report.numbered(report.numbers[order]))
+        return in_file.iloc[back].set_axis(ids.index)
     if text_arrow.may_need_trim(arrow_text(ids)):  # loaders hand most id columns in already stripped
         ids = ids.str.strip()
     empty = ids == ""
