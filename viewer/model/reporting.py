@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import text_arrow
-from viewer.model.columns import arrow_text, has_duplicates
+from viewer.model.columns import arrow_text, has_duplicates, stable_order
 from viewer.model.problems import Problem
 
 MAX_PROBLEMS_PER_FIELD = 200
@@ -31,7 +31,7 @@ class Reporter:
         numbers = self.numbers
         if numbers is None or len(numbers) < 2 or bool((numbers[1:] >= numbers[:-1]).all()):
             return None
-        return np.argsort(numbers, kind="stable")
+        return stable_order(numbers)
 
     def rows(self, label: str, rows: np.ndarray, field_name: str, message: str, values: pd.Series | None,
              level: str = "error") -> None:
@@ -54,6 +54,11 @@ def unique_ids(ids: pd.Series, label: str, prefix: str, report: Reporter) -> pd.
     Which of two rows keeps the id is decided in the file's order (the first one written keeps it), also
     when the reader handed the rows over in another order.
     """
+    if text_arrow.may_need_trim(arrow_text(ids)):  # loaders hand most id columns in already stripped
+        ids = ids.str.strip()
+    empty = ids == ""
+    if not empty.any() and not has_duplicates(ids):
+        return ids  # most columns: nothing to name or rename, in whatever order the rows came
     order = report.file_order()
     if order is not None:
         back = np.empty_like(order)
@@ -62,13 +67,10 @@ def unique_ids(ids: pd.Series, label: str, prefix: str, report: Reporter) -> pd.
         in_file = unique_ids(ids.iloc[order].reset_index(drop=True), label, prefix,
                              report.numbered(report.numbers[order]))
         return in_file.iloc[back].set_axis(ids.index)
-    if text_arrow.may_need_trim(arrow_text(ids)):  # loaders hand most id columns in already stripped
-        ids = ids.str.strip()
-    empty = ids == ""
     if empty.any():
         ids = ids.where(~empty, [f"{prefix}{i + 1}" for i in range(len(ids))])
-    if not has_duplicates(ids):
-        return ids
+        if not has_duplicates(ids):
+            return ids
     dup = ids.duplicated(keep="first")
     if dup.any():
         rows = np.flatnonzero(dup.to_numpy())
