@@ -153,11 +153,17 @@ def stable_order(keys: np.ndarray) -> np.ndarray:
     return order
 
 
+def small_order(values: np.ndarray) -> np.ndarray:
+    """``np.argsort(values, kind="stable")`` for small non-negative integers (lanes, buckets): as 16-bit keys
+    they take numpy's radix sort, about seven times faster than 64-bit ones."""
+    fits = len(values) and values.min() >= 0 and values.max() < 2**15
+    return np.argsort(values.astype(np.int16) if fits else values, kind="stable")
+
+
 def order_by(primary: np.ndarray, lanes: np.ndarray) -> np.ndarray:
     """``np.lexsort((lanes, primary))``: by ``primary``, ties by lane (small non-negative integers), then by
     position. A radix sort of the lanes and a :func:`stable_order` of the keys: about three times faster."""
-    small = lanes.astype(np.int16) if len(lanes) and lanes.min() >= 0 and lanes.max() < 2**15 else lanes
-    by_lane = np.argsort(small, kind="stable")
+    by_lane = small_order(lanes)
     return by_lane[stable_order(primary[by_lane])]
 
 

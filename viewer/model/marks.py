@@ -16,7 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.model.columns import stable_order
+from viewer.model.columns import small_order, stable_order
 from viewer.model.dates import format_date
 from viewer.model.query import describe_span
 
@@ -62,10 +62,10 @@ class IntervalIndex:
         key = np.zeros(len(starts), dtype=np.int64)
         positive = durations > 0
         key[positive] = np.floor(np.log2(np.maximum(durations[positive], 1.0))).astype(np.int64) + 1
-        # by bucket, then start: the starts' order (none needed when sorted), then a radix sort of 16-bit keys
+        # by bucket, then start: the starts' order (none needed when sorted), then the buckets' (radix)
         ascending = len(starts) < 2 or bool(np.all(starts[1:] >= starts[:-1]))
         by_start = np.arange(len(starts)) if ascending else stable_order(starts)
-        order = by_start[np.argsort(key[by_start].astype(np.int16), kind="stable")]
+        order = by_start[small_order(key[by_start])]
         bounds = np.flatnonzero(np.diff(key[order])) + 1
         buckets = []
         for chunk in np.split(order, bounds):
@@ -254,8 +254,7 @@ def lane_order(lanes: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.nd
 
     With these, :func:`density_sorted` counts a window in O(lanes × bins × log n), not O(events).
     """
-    small = lanes.astype(np.int16) if len(lanes) and lanes.min() >= 0 and lanes.max() < 2**15 else lanes
-    order = np.argsort(small, kind="stable")  # 16-bit keys take numpy's radix sort: ~7× faster than 64-bit
+    order = small_order(lanes)
     offsets = np.concatenate([[0], np.cumsum(np.bincount(lanes, minlength=int(lanes.max(initial=-1)) + 1))])
     return starts[order], offsets
 
