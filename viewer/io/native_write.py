@@ -10,7 +10,8 @@ import pandas as pd
 from viewer.io.atomic import replace_dir, replace_file
 from viewer.model import attributes
 from viewer.model.clock import CALENDAR, iso_instant
-from viewer.model.dataset import ENTITY_COLUMNS, EVENT_COLUMNS, PRESENCE_COLUMNS, RELATION_COLUMNS, Dataset
+from viewer.model.dataset import Dataset
+from viewer.model.table_build import ENTITY_COLUMNS, EVENT_COLUMNS, PRESENCE_COLUMNS, RELATION_COLUMNS
 
 
 def _iso(frame: pd.DataFrame, column: str, precision_column: str, clock: str = CALENDAR) -> list[str]:

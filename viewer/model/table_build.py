@@ -1,0 +1,215 @@
+"""The per-table half of :func:`~viewer.model.dataset.build_dataset`: each raw table read into its typed
+frame (dates with their precision, ids made unique, defaults filled, the file's extra columns as
+attributes), every row it changes or drops reported. The cross-table checks stay in ``dataset``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from viewer.model import attributes as attrs
+from viewer.model import clock, dates, text_arrow
+from viewer.model.columns import normalise_lists, reordered, stable_order
+from viewer.model.columns import text as _text
+from viewer.model.problems import LoadError, Problem
+from viewer.model.reporting import Reporter, unique_ids
+
+if TYPE_CHECKING:
+    from viewer.model.dataset import Tables
+
+EVENT_COLUMNS = ("id", "start", "end", "precision", "title", "description", "actors", "category",
+                 "tags", "source_title", "source_url")
+ENTITY_COLUMNS = ("id", "name", "kind", "country", "color", "note")
+PRESENCE_COLUMNS = ("valid_from", "valid_to")  # optional: when an entity exists (empty: always)
+RELATION_COLUMNS = ("id", "source", "target", "kind", "value", "valid_from", "valid_to", "event",
+                    "note", "source_url")
+# raw columns that are core fields; any other column of a raw table becomes an attribute
+CORE = {"events": {*EVENT_COLUMNS, "end_precision"}, "entities": {*ENTITY_COLUMNS, *PRESENCE_COLUMNS},
+        "relations": {*RELATION_COLUMNS, "valid_from_precision", "valid_to_precision"}}
+
+
+def with_attributes(out: pd.DataFrame, raw: pd.DataFrame | None, table: str, tables: Tables) -> pd.DataFrame:
+    """``out`` (one row per raw row) with the raw table's extra columns as typed attributes (``attr:<name>``)."""
+    names = attrs.extra_columns(raw, CORE[table]) if raw is not None else []
+    if raw is None or not names:
+        return out
+    extra = attrs.build(raw.reset_index(drop=True), names, tables.attribute_types.get(table))
+    return pd.concat([out, extra.set_axis(out.index)], axis=1)
+
+
+def row_numbers(tables: Tables, table: str, raw: pd.DataFrame | None) -> np.ndarray | None:
+    numbers = tables.rows.get(table)
+    if numbers is None or raw is None or len(numbers) != len(raw):
+        return None
+    return np.asarray(numbers, dtype=np.int64)
+
+
+def build_entities(raw: pd.DataFrame | None, label: str, report: Reporter) -> pd.DataFrame:
+    raw = raw if raw is not None else pd.DataFrame(columns=list(ENTITY_COLUMNS))
+    raw = raw.reset_index(drop=True)
+    ids = _text(raw, "id")
+    names = _text(raw, "name")
+    ids = ids.where(ids.str.strip() != "", names.str.strip().str.lower().str.replace(r"\W+", "_", regex=True))
+    out = pd.DataFrame({"id": unique_ids(ids, label, "entity", report)})
+    out["name"] = names.where(names.str.strip() != "", out["id"])
+    out["kind"] = _text(raw, "kind", "unknown").str.strip().str.lower().replace("", "unknown")
+    for column in ("country", "color", "note"):
+        out[column] = _text(raw, column)
+    return _presence(raw, out, label, report)
+
+
+def _presence(raw: pd.DataFrame, out: pd.DataFrame, label: str, report: Reporter) -> pd.DataFrame:
+    """The optional ``valid_from``/``valid_to`` of each entity, with their precisions (NaT: open)."""
+    for column in PRESENCE_COLUMNS:
+        parsed = _parse_column(raw, column, label, report, "warning") if column in raw.columns else None
+        empty = pd.Series(pd.NaT, index=out.index, dtype="datetime64[us, UTC]")
+        out[column] = parsed.instants.where(~parsed.invalid) if parsed is not None else empty
+        precision = parsed.precisions.where(out[column].notna()) if parsed is not None else None
+        out[f"{column}_precision"] = pd.Series(precision, index=out.index, dtype=dates.PRECISION_DTYPE)
+    backwards = (out["valid_to"] < out["valid_from"]).fillna(False).to_numpy()
+    if backwards.any():
+        report.rows(label, np.flatnonzero(backwards), "valid_to", "valid_to is before valid_from; valid_to ignored",
+                    raw["valid_to"], "warning")
+        out.loc[backwards, "valid_to"] = pd.NaT
+        out.loc[backwards, "valid_to_precision"] = np.nan
+    return out
+
+
+def _parse_column(raw: pd.DataFrame, column: str, label: str, report: Reporter,
+                  level: str, given: Mapping[str, dates.ParsedDates] | None = None) -> dates.ParsedDates:
+    values = raw[column] if column in raw.columns else pd.Series(pd.NA, index=raw.index, dtype="object")
+    parsed = given[column] if given and column in given else clock.parse_on(values, report.clock)
+    bad = np.flatnonzero(parsed.invalid.to_numpy())
+    if len(bad):
+        report.rows(label, bad, column, f"expected {clock.expected(report.clock)}",
+                    values, level)
+    if parsed.naive.any():
+        count = int(parsed.naive.sum())
+        report.problems.append(Problem(label, f"{count:,} times have no UTC offset; taken as UTC", None,
+                                       column, "info"))
+    return parsed
+
+
+def _apply_precision(raw: pd.DataFrame, parsed: dates.ParsedDates, label: str,
+                     report: Reporter) -> tuple[pd.Series, pd.Series]:
+    """An explicit precision column wins over the inferred one; the instant snaps to its span start."""
+    instants, precisions = parsed.instants, parsed.precisions
+    if "precision" not in raw.columns or clock.numeric(report.clock):  # a number has no coarser precision
+        return instants, precisions
+    precisions = precisions.astype("object")
+    given = _text(raw, "precision").str.strip().str.lower()
+    given = given.replace({"minute": "time", "second": "time", "hour": "time", "datetime": "time"})
+    known = given.isin(dates.PRECISIONS)
+    bad = np.flatnonzero(((given != "") & ~known).to_numpy())
+    if len(bad):
+        report.rows(label, bad, "precision", "expected year, month, day or time; inferred it from the date",
+                    given, "warning")
+    use = known & instants.notna()
+    if use.any():
+        precisions = precisions.where(~use, given)
+        naive = instants[use].dt.tz_localize(None).to_numpy(dtype="datetime64[us]")
+        units = {"year": "Y", "month": "M", "day": "D"}
+        snapped = naive.copy()
+        for name, unit in units.items():
+            mask = (given[use] == name).to_numpy()
+            snapped[mask] = naive[mask].astype(f"datetime64[{unit}]").astype("datetime64[us]")
+        instants = instants.copy()
+        instants[use] = pd.Series(snapped, index=instants[use].index).dt.tz_localize("UTC")
+    return instants, precisions
+
+
+def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables) -> pd.DataFrame:
+    given = tables.dates
+    raw = raw.reset_index(drop=True)
+    if raw.empty and "start" not in raw.columns:
+        raw = pd.DataFrame(columns=list(EVENT_COLUMNS))
+    if "start" not in raw.columns:
+        raise LoadError(f"{label}: no 'start' column; expected columns {', '.join(EVENT_COLUMNS)}")
+    start = _parse_column(raw, "start", label, report, "error", given)
+    empty = np.flatnonzero((start.instants.isna() & ~start.invalid).to_numpy())
+    if len(empty):
+        report.rows(label, empty, "start", "no start date; row skipped", None)
+    end = _parse_column(raw, "end", label, report, "warning", given)
+    start_at, precision = _apply_precision(raw, start, label, report)
+    end_at, end_precision = end.instants, end.precisions
+    backwards = (end_at < start_at).fillna(False).to_numpy()
+    if backwards.any():
+        report.rows(label, np.flatnonzero(backwards), "end", "end is before start; end ignored",
+                    raw["end"], "warning")
+        end_at = end_at.mask(backwards)
+    ids = unique_ids(_text(raw, "id"), label, "row", report)
+    title = _text(raw, "title")
+    numbers = report.numbers if report.numbers is not None else np.arange(1, len(raw) + 1)
+    out = pd.DataFrame({
+        "id": ids, "start": start_at, "end": end_at,
+        "precision": precision.astype(dates.PRECISION_DTYPE),
+        "end_precision": end_precision.astype(dates.PRECISION_DTYPE).where(end_at.notna()),
+        "title": title.where(title.str.strip() != "", ids),
+    })
+    # columns the file lacks are filled after sorting: taking a million empty strings costs as much as real ones
+    absent = [c for c in ("description", "tags", "source_title", "source_url") if c not in raw.columns]
+    for column in ("description", "actors", "category", "tags", "source_title", "source_url"):
+        if column not in absent:
+            out[column] = _text(raw, column)
+    out["actors"] = normalise_lists(out["actors"])
+    out["row"] = numbers
+    out = with_attributes(out, raw, "events", tables)
+    if out["start"].isna().any():
+        out = out[out["start"].notna()]
+    out["span_start"] = out["start"]
+    start_span = dates.span_end(out["start"], out["precision"])
+    end_span = dates.span_end(out["end"].fillna(out["start"]), out["end_precision"].fillna(out["precision"]))
+    out["span_end"] = end_span.where(out["end"].notna(), start_span)
+    out["precision"] = out["precision"].astype(dates.PRECISION_DTYPE)
+    out["end_precision"] = out["end_precision"].astype(dates.PRECISION_DTYPE)
+    for column in ("category",):
+        out[column] = out[column].astype("category")
+    stamps = out["start"].to_numpy(dtype="datetime64[us]")
+    if len(stamps) and not (stamps[1:] >= stamps[:-1]).all():  # most files are in time order already
+        out = reordered(out, stable_order(stamps.view(np.int64)))
+    out = out.reset_index(drop=True)
+    for column in absent:
+        out[column] = text_arrow.empty_strings(len(out), np.nan)
+    extra = [c for c in out.columns if str(c).startswith(attrs.PREFIX)]
+    return out[[*EVENT_COLUMNS[:3], "precision", "end_precision", *EVENT_COLUMNS[4:], "row", "span_start",
+                "span_end", *extra]]
+
+
+def build_relations(raw: pd.DataFrame | None, label: str, report: Reporter, tables: Tables) -> pd.DataFrame:
+    raw = raw if raw is not None else pd.DataFrame(columns=list(RELATION_COLUMNS))
+    raw = raw.reset_index(drop=True)
+    source, target = _text(raw, "source").str.strip(), _text(raw, "target").str.strip()
+    missing = ((source == "") | (target == "")).to_numpy()
+    if missing.any():
+        report.rows(label, np.flatnonzero(missing), "source/target",
+                    "a relation needs a source and a target; row skipped", None)
+    value_text = _text(raw, "value").str.strip().str.rstrip("%").str.replace(",", ".", regex=False)
+    value = pd.to_numeric(value_text.replace("", np.nan), errors="coerce")
+    bad_value = (value.isna() & (value_text != "")).to_numpy()
+    if bad_value.any():
+        report.rows(label, np.flatnonzero(bad_value), "value", "expected a number (e.g. 43.4); value left empty",
+                    raw["value"], "warning")
+    start = _parse_column(raw, "valid_from", label, report, "error")
+    end = _parse_column(raw, "valid_to", label, report, "error")
+    backwards = (end.instants < start.instants).fillna(False).to_numpy()
+    if backwards.any():
+        report.rows(label, np.flatnonzero(backwards), "valid_to", "valid_to is before valid_from; row skipped",
+                    raw["valid_to"], "error")
+    keep = ~(missing | start.invalid.to_numpy() | end.invalid.to_numpy() | backwards)
+    ids = unique_ids(_text(raw, "id"), label, "R", report)
+    out = pd.DataFrame({
+        "id": ids, "source": source, "target": target,
+        "kind": _text(raw, "kind", "relation").str.strip().str.lower().replace("", "relation"),
+        "value": value.astype("float64"),
+        "valid_from": start.instants, "valid_from_precision": start.precisions,
+        "valid_to": end.instants, "valid_to_precision": end.precisions,
+        "event": _text(raw, "event").str.strip(), "note": _text(raw, "note"),
+        "source_url": _text(raw, "source_url"),
+    })
+    out["row"] = report.numbers if report.numbers is not None else np.arange(1, len(out) + 1)
+    out = with_attributes(out, raw, "relations", tables)
+    return out[keep].reset_index(drop=True)
