@@ -6,8 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.model.dataset import Tables, build_dataset
@@ -45,3 +46,42 @@ def test_a_date_before_any_tie_says_so_and_the_note_goes_when_ties_come_back(
     QTest.keyClick(window.timeline, Qt.Key.Key_End)  # the cursor to the end of the data, as a user would
     qtbot.wait(20)
     assert not note.isVisible()
+
+
+class _Paints(QObject):
+    """Counts the paint events one widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.Paint
+        return False
+
+
+def test_an_empty_graph_is_painted_once_not_in_an_endless_loop(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    """A window that opens on a dataset without ties never frames a graph. When a second one without ties
+    came, its view shrank its range by a third at every paint and asked for the next (pyqtgraph's auto
+    range with the aspect locked): ~300 repaints a second while the window sat idle, and three more in
+    every step of the timeline."""
+    events = pd.DataFrame({"id": [f"e{i}" for i in range(40)], "title": [f"Event {i}" for i in range(40)],
+                           "start": pd.date_range("2020-01-01", periods=40, freq="7D").strftime("%Y-%m-%d"),
+                           "actors": ["a;b", "b", "a", "c"] * 10})
+    entities = pd.DataFrame({"id": ["a", "b", "c"], "name": ["Alpha", "Beta", "Gamma"], "kind": ["company"] * 3})
+    window = make_window(ViewState(build_dataset(Tables(events, entities))))
+    canvas = window.relations.canvas
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.opening.open_path(str(VIS))  # File → Open of another file without ties
+    qtbot.wait(50)
+    assert canvas.note.isVisible() and canvas.note.text().startswith("No relations in this dataset.")
+    paints = _Paints(canvas.viewport())
+    window.timeline.setFocus()
+    QTest.keyClick(window.timeline, Qt.Key.Key_Right)  # a user moves the cursor and zooms, then waits
+    QTest.keyClick(window.timeline, Qt.Key.Key_Plus)
+    qtbot.wait(300)
+    assert paints.count <= 4, f"the empty graph was painted {paints.count} times in 300 ms"
+    (x0, x1), (y0, y1) = canvas.viewbox.viewRange()
+    assert x1 - x0 > 1e-6 and y1 - y0 > 1e-6  # a range that was not ground down to nothing

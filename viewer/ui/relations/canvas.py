@@ -38,6 +38,9 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.viewbox.setAspectLocked(True)
         self.viewbox.invertY(True)  # layout y grows downwards, like the names that hang below nodes
         self.viewbox.setMenuEnabled(False)
+        # the panel frames the graph itself (fit); pyqtgraph's auto range, with the aspect locked and no
+        # item to bound, shrinks the range a third at every paint and asks for the next: an endless repaint
+        self.viewbox.disableAutoRange()
         self.framed = np.zeros((0, 2))  # what "Fit" shows, in layout units
         self.name_widths = np.zeros(0)  # px each framed node's name needs right of its centre
         self.zoomed = False  # the user zoomed or panned: a resize keeps their view rather than refitting

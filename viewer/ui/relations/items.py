@@ -120,7 +120,7 @@ class _PixelItem(pg.GraphicsObject):  # type: ignore[misc]
 
     def __init__(self) -> None:
         super().__init__()
-        self._bounds = QRectF()
+        self._bounds: QRectF | None = None  # the nodes' extent in layout units; None: nothing drawn
         self.theme = current()
 
     def set_theme(self, theme: Theme) -> None:
@@ -134,11 +134,13 @@ class _PixelItem(pg.GraphicsObject):  # type: ignore[misc]
             lo, hi = xy.min(axis=0), xy.max(axis=0)
             self._bounds = QRectF(float(lo[0]), float(lo[1]), float(hi[0] - lo[0]), float(hi[1] - lo[1]))
         else:
-            self._bounds = QRectF()
+            self._bounds = None
         self.update()
 
     def boundingRect(self) -> QRectF:
-        """The data extent grown by the pixels that labels need at the current zoom."""
+        """The data extent grown by the pixels that labels need at the current zoom (nothing drawn: none)."""
+        if self._bounds is None:  # grown by pixels, nothing would become a box that shrinks with every zoom
+            return QRectF()
         px, py = self.pixelLength(QPointF(1, 0)), self.pixelLength(QPointF(0, 1))
         mx, my = (px or 0.0) * LABEL_MARGIN.x(), (py or 0.0) * LABEL_MARGIN.y()
         return self._bounds.adjusted(-mx, -my, mx, my)
