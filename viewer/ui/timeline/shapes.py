@@ -1,7 +1,8 @@
 """Event shapes in device pixels, drawn in batches: one ``drawRects`` per lane, kind and emphasis.
 
-Diamonds are squares in a frame turned by 45°, so thousands of markers cost a few calls, not one
-``drawPolygon`` each; only the handful of selected or hovered events are drawn one by one.
+Diamonds are stamped from one pre-drawn sprite per colour and style, all of a group in one call, so
+thousands of markers cost a few calls, not one ``drawPolygon`` each; only the handful of selected or
+hovered events are drawn one by one.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPixmap, QPolygonF
 
 from viewer.model import lane_packing
+from viewer.ui.shared.batch_draw import draw_rects, stamp
 from viewer.ui.shared.theme import Theme
 
 MARK_RADIUS = 5.0
@@ -40,10 +42,8 @@ def paint_shapes(p: QPainter, kinds: np.ndarray, lanes: np.ndarray, colours: lis
         fill = QColor(colours[lane])
         fill.setAlpha(25 if is_faded else 70 if is_coarse else 200)
         p.setBrush(_fading(fill, right) if at_edge else QBrush(fill))
-        half = np.where(coarse[group], 5.0, 3.5)
-        p.drawRects([QRectF(x, y - h, max(w, 2.0), 2 * h) for x, y, w, h in
-                     zip(px0[group].tolist(), py[group].tolist(), (px1 - px0)[group].tolist(), half.tolist(),
-                         strict=True)])
+        half = 5.0 if is_coarse else 3.5
+        draw_rects(p, px0[group], py[group] - half, np.maximum(px1[group] - px0[group], 2.0), 2 * half)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     hollow, outline = QColor(theme.background), QColor(theme.outline)
     _paint_diamonds(p, key, plain, coarse, colours, px0, py, hollow)
@@ -57,12 +57,9 @@ def _paint_diamonds(p: QPainter, key: np.ndarray, plain: np.ndarray, coarse: np.
     """Markers stamped from one pre-drawn sprite per colour and style (antialiased once, not per marker)."""
     marker_key = key // 2  # markers do not fade at the edge
     ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
-    half = SPRITE_PX / 2.0
     for group in _groups(marker_key, plain):
         lane, is_coarse, is_faded, _ = _unpack(int(marker_key[group[0]]) * 2)
-        sprite = _sprite(QColor(colours[lane]), is_coarse, is_faded, hollow, ratio)
-        for x, y in zip((px0[group] - half).tolist(), (py[group] - half).tolist(), strict=True):
-            p.drawPixmap(QPointF(x, y), sprite)
+        stamp(p, _sprite(QColor(colours[lane]), is_coarse, is_faded, hollow, ratio), px0[group], py[group])
 
 
 _SPRITES: dict[tuple[int, bool, bool, int, float], QPixmap] = {}

@@ -1,0 +1,69 @@
+"""Rectangles and sprites drawn in one call from numpy rows look exactly as drawn one by one."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shared.batch_draw import draw_rects, stamp
+
+
+def _canvas(ratio: float) -> QImage:
+    image = QImage(int(320 * ratio), int(120 * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    image.fill(QColor("white"))
+    return image
+
+
+def _sprite(ratio: float) -> QPixmap:
+    sprite = QPixmap(int(14 * ratio), int(14 * ratio))
+    sprite.setDevicePixelRatio(ratio)
+    sprite.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(sprite)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setBrush(QColor(30, 120, 200, 220))
+    painter.drawEllipse(QRectF(2, 2, 10, 10))
+    painter.end()
+    return sprite
+
+
+@pytest.mark.parametrize("ratio", [1.0, 2.0])
+def test_stamped_sprites_match_one_draw_pixmap_each(qtbot: QtBot, ratio: float) -> None:
+    rng = np.random.default_rng(7)
+    cx, cy = rng.uniform(0, 320, 300), rng.uniform(0, 120, 300)  # fractional, overlapping, some at the edges
+    sprite = _sprite(ratio)
+    one_by_one, batched = _canvas(ratio), _canvas(ratio)
+    painter = QPainter(one_by_one)
+    for x, y in zip(cx.tolist(), cy.tolist(), strict=True):
+        painter.drawPixmap(QPointF(x - 7.0, y - 7.0), sprite)
+    painter.end()
+    painter = QPainter(batched)
+    stamp(painter, sprite, cx, cy)
+    stamp(painter, sprite, cx[:0], cy[:0])  # nothing to draw is no call at all
+    painter.end()
+    assert batched == one_by_one
+
+
+@pytest.mark.parametrize("antialiased", [False, True])
+def test_batched_rects_match_one_list_of_rects(qtbot: QtBot, antialiased: bool) -> None:
+    rng = np.random.default_rng(3)
+    x, y, w = rng.uniform(-20, 320, 200), rng.uniform(0, 120, 200), rng.uniform(0, 60, 200)
+    images = []
+    for batched in (False, True):
+        image = _canvas(1.0)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, antialiased)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(200, 80, 20, 160))
+        if batched:
+            draw_rects(painter, x, y - 3.5, np.maximum(w, 2.0), 7.0)
+        else:
+            painter.drawRects([QRectF(a, b - 3.5, max(c, 2.0), 7.0)
+                               for a, b, c in zip(x.tolist(), y.tolist(), w.tolist(), strict=True)])
+        painter.end()
+        images.append(image)
+    assert images[0] == images[1]
+    assert images[0] != _canvas(1.0)  # something was drawn
