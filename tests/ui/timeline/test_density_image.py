@@ -1,0 +1,60 @@
+"""The density image, built in one numpy expression, is the image the per-lane loop it replaced drew."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QImage, QPainter
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.timeline.items import paint_counts
+
+
+def _per_lane(p: QPainter, counts: np.ndarray, bands: list[tuple[float, float]], colours: list[QColor],
+              height_rows: float, edges: tuple[float, float], sy: float, dy: float) -> np.ndarray:
+    """The earlier implementation, one pass per lane: the reference."""
+    left, right = edges
+    n_bins = max(counts.shape[1], 1)
+    scale = np.sqrt(counts / max(int(counts.max(initial=0)), 1))
+    top_px = min(t * sy + dy for t, _ in bands)
+    height = max(int(abs(height_rows * sy)), 1)
+    ratio = max(p.device().devicePixelRatioF(), 1.0)
+    pixels = max(int(height * ratio), 1)
+    rows = (np.arange(pixels, dtype=np.float64)[:, None] + 0.5) / ratio
+    image = np.zeros((pixels, n_bins, 4), dtype=np.uint8)
+    for lane, (top, bottom) in enumerate(bands[:len(counts)]):
+        y0, y1 = sorted(((top * sy + dy) - top_px, (bottom * sy + dy) - top_px))
+        lo, hi = max(int(y0 * ratio), 0), min(int(np.ceil(y1 * ratio)), pixels)
+        floor = y1 - 2.0
+        bar_top = floor - scale[lane] * (y1 - y0 - 6.0)
+        mask = (rows[lo:hi] >= bar_top[None, :]) & (rows[lo:hi] <= floor) & (counts[lane] > 0)[None, :]
+        colour = QColor(colours[lane])
+        image[lo:hi][mask] = (colour.blue(), colour.green(), colour.red(), 200)
+    qimage = QImage(image.data, n_bins, pixels, n_bins * 4, QImage.Format.Format_ARGB32)
+    p.drawImage(QRectF(left, top_px, right - left, height), qimage)
+    return image
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_density_image_matches_the_per_lane_drawing(qtbot: QtBot, seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    lanes, bins = int(rng.integers(1, 60)), int(rng.integers(1, 500))
+    counts = rng.poisson(rng.uniform(0.05, 30.0), size=(lanes, bins))
+    counts[rng.random(lanes) < 0.2] = 0  # empty lanes
+    heights = rng.uniform(0.4, 4.0, lanes)  # collapsed and packed lanes of any height
+    tops = np.concatenate([[0.0], np.cumsum(heights)])
+    bands = [(float(tops[i]), float(tops[i + 1])) for i in range(lanes)]
+    colours = [QColor.fromHsv(int(rng.integers(0, 360)), 200, int(rng.integers(40, 255))) for _ in range(lanes)]
+    sy, dy = float(rng.uniform(3.0, 40.0)), float(rng.uniform(0.0, 30.0))
+    ratio = float(rng.choice([1.0, 1.5, 2.0]))
+    images = []
+    for draw in (_per_lane, paint_counts):
+        image = QImage(int(900 * ratio), int((tops[-1] * sy + dy + 10) * ratio), QImage.Format.Format_ARGB32)
+        image.setDevicePixelRatio(ratio)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        draw(painter, counts, bands, colours, float(tops[-1]), (10.0, 890.0), sy, dy)
+        painter.end()
+        images.append(image)
+    assert images[0] == images[1]
