@@ -12,9 +12,11 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QPicture
 
 from viewer.model import clock
 
+_DRAWN = QPicture()  # stands in for pyqtgraph's cached picture: never played, only "not None"
 CLEAR_PX = 64.0  # a finer tick closer than this to a coarser one would print over its label
 NUMBER_GAP_PX = 48.0  # air between two number labels
 
@@ -23,8 +25,10 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """A UTC date axis whose month and day ticks say which month and year they belong to."""
 
     zoomLevels: OrderedDict[float, Any]  # set by pyqtgraph; declared so mypy knows it
+    picture: QPicture | None  # pyqtgraph's cached drawing; None: draw again
 
     def __init__(self, relabel: bool = True) -> None:
+        self._specs: tuple[Any, ...] | None = None  # what the last paint drew (axis line, ticks, labels)
         super().__init__("bottom", utcOffset=0)
         self.clock = clock.CALENDAR
         self.relabel = relabel
@@ -41,6 +45,24 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
             for spec in level.tickSpecs:
                 spec.format = formats.get(spec.format, spec.format)
             level.exampleText = {"MMM": "99 Mmm", "MMM 00": "Mon 99 Mmm"}.get(level.exampleText, level.exampleText)
+
+    def paint(self, p: Any, *args: Any) -> None:
+        """pyqtgraph's drawing, straight onto the painter: pyqtgraph records it into a QPicture and plays
+        that back, a second pass over every tick and label at every pan and zoom, where the picture is
+        thrown away at the next change anyway. The ticks and labels (specs) are kept until then."""
+        if self.picture is None:  # pyqtgraph's "draw again" flag: it sets None on every change
+            p.save()
+            if self.style["tickFont"]:
+                p.setFont(self.style["tickFont"])
+            self._specs = self.generateDrawSpecs(p)
+            p.restore()
+            self.picture = _DRAWN
+        if self._specs is not None:
+            p.save()
+            if self.style["tickFont"]:
+                p.setFont(self.style["tickFont"])
+            self.drawPicture(p, *self._specs)
+            p.restore()
 
     def set_clock(self, name: str) -> None:
         """Show dates (``calendar``), plain numbers (``number``) or years (``years``) from now on."""
