@@ -283,11 +283,14 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         lx = np.maximum(anchor + MARK_RADIUS + 4.0, left + 8.0)
         rows = np.round(py * 4).astype(np.int64)  # each sub-row has its own y, hence its own key
         room = np.minimum(marks.room_to_next(px0, rows) - (lx - px0) - MARK_RADIUS - 4.0, right - lx - 4.0)
-        full = self._label_widths(events)
-        widths = np.where(strong | (full <= room), full, np.where(room >= MIN_LABEL_PX, room, 0.0))
         if row_px < self.line_height:  # rows thinner than text: only the selection is labelled, one line
-            widths = np.where(strong, full, 0.0)
+            full = np.zeros(len(vis))  # the others are never drawn: measuring them cost 14 µs a title
+            full[strong] = self._label_widths(events[strong])
+            widths = full
             rows = np.zeros_like(rows)
+        else:
+            full = self._label_widths(events)
+            widths = np.where(strong | (full <= room), full, np.where(room >= MIN_LABEL_PX, room, 0.0))
         # a collapsed lane shows marks, not titles
         quiet = m.collapsed[m.lane[vis]] & ~strong if len(m.collapsed) else np.zeros(len(vis), dtype=bool)
         widths = np.where(quiet, 0.0, widths)
@@ -300,21 +303,26 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         if row_px >= self.line_height:
             lx, widths, keep = self._left_of_marks(px0, rows, lx, widths, full, keep, priority, edges, quiet)
         self.labelled = {int(e) for e in events[keep]}
+        drawn = np.flatnonzero(keep)
+        self._draw_labels(p, drawn, self._texts(events[drawn]), (lx, widths, full, py, px0), strong, faded)
+        if row_px >= self.line_height:
+            self._paint_badges(p, vis, px0, rows, keep | strong | quiet, lx[keep], widths[keep], rows[keep], right)
+
+    def _draw_labels(self, p: QPainter, drawn: np.ndarray, titles: list[str],
+                     geometry: tuple[np.ndarray, ...], strong: np.ndarray, faded: np.ndarray) -> None:
+        """Draw the placed labels ``drawn`` (indices into the visible marks), elided to their widths."""
+        lx, widths, full, py, px0 = geometry
         metrics = QFontMetricsF(self.font)
         baseline = (metrics.ascent() - metrics.descent()) / 2.0
         ink, faded_ink = QColor(self.theme.text), QColor(self.theme.muted)
         halo = qcolor(self.theme.label_back, 225)
         self.label_boxes = []
-        drawn = np.flatnonzero(keep)
-        texts = dict(zip(drawn.tolist(), self._texts(events[drawn]), strict=True))
-        shared = _shared_openings(list(texts.values()))
-        for j in drawn.tolist():
+        shared = _shared_openings(titles)
+        for j, whole in zip(drawn.tolist(), titles, strict=True):
             bold = bool(strong[j])
             p.setFont(self.bold if bold else self.font)
             p.setPen(faded_ink if faded[j] and not bold else ink)
-            title = texts[j]
-            if widths[j] < full[j]:
-                title = self._elided(title, float(widths[j]), bold, shared)
+            title = self._elided(whole, float(widths[j]), bold, shared) if widths[j] < full[j] else whole
             box = QRectF(float(lx[j]), float(py[j]) - metrics.height() / 2.0, float(widths[j]), metrics.height())
             if bold:  # a selected label may cross other marks: give it a backing so it stays legible
                 p.fillRect(box.adjusted(-3.0, 0.0, 3.0, 0.0), halo)
@@ -323,8 +331,6 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
                 x += float(widths[j]) - QFontMetricsF(self.bold if bold else self.font).horizontalAdvance(title)
             p.drawText(QPointF(x, float(py[j]) + baseline), title)
             self.label_boxes.append(box)
-        if row_px >= self.line_height:
-            self._paint_badges(p, vis, px0, rows, keep | strong | quiet, lx[keep], widths[keep], rows[keep], right)
 
     def _paint_badges(self, p: QPainter, vis: np.ndarray, px0: np.ndarray, rows: np.ndarray, told: np.ndarray,
                       label_x: np.ndarray, label_w: np.ndarray, label_rows: np.ndarray, right: float) -> None:
