@@ -121,8 +121,10 @@ class DiffView(QWidget):
 
     def _flag(self, edit: QLineEdit, bad: bool) -> None:
         """Frame a date that cannot be read in the theme's error colour."""
+        sheet = f"QLineEdit {{ border: 1px solid {self.theme.error}; }}" if bad else ""
         edit.setProperty("invalid", bad)
-        edit.setStyleSheet(f"QLineEdit {{ border: 1px solid {self.theme.error}; }}" if bad else "")
+        if edit.styleSheet() != sheet:  # a style sheet set again, even the same, re-polishes the box
+            edit.setStyleSheet(sheet)
 
     # the two dates ------------------------------------------------------------------------------
 
