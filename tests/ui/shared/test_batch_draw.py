@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from pytestqt.qtbot import QtBot
 
-from viewer.ui.shared.batch_draw import draw_rects, stamp
+from viewer.ui.shared.batch_draw import (
+    draw_fragment_rows,
+    draw_rect_rows,
+    draw_rects,
+    fragment_rows,
+    rect_rows,
+    stamp,
+)
 
 
 def _canvas(ratio: float) -> QImage:
@@ -67,3 +76,35 @@ def test_batched_rects_match_one_list_of_rects(qtbot: QtBot, antialiased: bool) 
         images.append(image)
     assert images[0] == images[1]
     assert images[0] != _canvas(1.0)  # something was drawn
+
+
+def test_runs_drawn_from_one_array_match_each_run_drawn_alone(qtbot: QtBot) -> None:
+    """Runs of one array drawn in turn from pointers into it (one sprite each) are the runs drawn apart."""
+    rng = np.random.default_rng(11)
+    cx, cy = rng.uniform(0, 320, 90), rng.uniform(0, 120, 90)
+    sprites = [_sprite(1.0), _sprite(1.0)]
+    sprites[1].fill(QColor(220, 40, 40, 180))
+    bounds = [0, 17, 17, 60, 90]  # an empty run in the middle
+    shared, apart = _canvas(1.0), _canvas(1.0)
+    rows = fragment_rows(cx, cy)
+    painter = QPainter(shared)
+    for k, (start, stop) in enumerate(pairwise(bounds)):
+        draw_fragment_rows(painter, rows, sprites[k % 2], start, stop)
+    painter.end()
+    painter = QPainter(apart)
+    for k, (start, stop) in enumerate(pairwise(bounds)):
+        stamp(painter, sprites[k % 2], cx[start:stop], cy[start:stop])
+    painter.end()
+    assert shared == apart
+
+
+def test_a_run_past_the_rows_is_refused_not_read(qtbot: QtBot) -> None:
+    """Qt reads as many rows as it is told from the pointer: a run past the end must never reach it."""
+    image = _canvas(1.0)
+    painter = QPainter(image)
+    rows = rect_rows(np.zeros(3), np.zeros(3), 2.0, 2.0)
+    with pytest.raises(ValueError, match="rows 1:4 of 3"):
+        draw_rect_rows(painter, rows, 1, 4)
+    with pytest.raises(ValueError, match="float64 rows of 4"):
+        draw_rect_rows(painter, rows.astype(np.float32))
+    painter.end()

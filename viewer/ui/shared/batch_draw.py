@@ -5,6 +5,9 @@ int, const QPixmap &)`` take the first element of a C array; PySide6 accepts a w
 numpy array of float64 rows (a QRectF is four doubles, a PixmapFragment ten), as pyqtgraph's
 ScatterPlotItem does for its symbols. Building one QRectF or QPointF per mark in Python cost four times
 the drawing itself.
+
+Marks drawn in runs (one brush or sprite per run) share one array: the rows of every run are laid out
+at once, and each run is drawn from a pointer into the middle of it.
 """
 
 from __future__ import annotations
@@ -16,30 +19,67 @@ import shiboken6
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter, QPixmap
 
+RECT, FRAGMENT = 4, 10  # doubles per QRectF, per QPainter.PixmapFragment
+
+
+def rect_rows(x: np.ndarray, y: np.ndarray, width: np.ndarray | float, height: np.ndarray | float) -> np.ndarray:
+    """Rectangles (left, top, width, height) as QRectF rows."""
+    rows = np.empty((len(x), RECT), dtype=np.float64)
+    rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3] = x, y, width, height
+    return rows
+
+
+def fragment_rows(cx: np.ndarray, cy: np.ndarray) -> np.ndarray:
+    """Sprite centres as PixmapFragment rows; the sprite's part is filled in when it is drawn."""
+    rows = np.empty((len(cx), FRAGMENT), dtype=np.float64)
+    rows[:, 0], rows[:, 1] = cx, cy
+    return rows
+
+
+def draw_rect_rows(p: QPainter, rows: np.ndarray, start: int = 0, stop: int | None = None) -> None:
+    """Fill and outline ``rows[start:stop]`` with the painter's brush and pen, in one call."""
+    stop = _stop(rows, start, stop)
+    if stop == start:
+        return
+    first = _at(rows, start, RECT)
+    p.drawRects(cast(QRectF, shiboken6.wrapInstance(first, QRectF)), stop - start)  # rows outlives the call
+
+
+def draw_fragment_rows(p: QPainter, rows: np.ndarray, sprite: QPixmap, start: int = 0, stop: int | None = None
+                       ) -> None:
+    """Draw ``sprite`` centred on each of ``rows[start:stop]``, at its logical size (its pixel ratio honoured)."""
+    stop = _stop(rows, start, stop)
+    if stop == start:
+        return
+    ratio = sprite.devicePixelRatio() or 1.0
+    # source left, top, width, height (device pixels), scale x, y, rotation, opacity
+    rows[start:stop, 2:FRAGMENT] = (0.0, 0.0, sprite.width(), sprite.height(), 1.0 / ratio, 1.0 / ratio, 0.0, 1.0)
+    first = cast(QPainter.PixmapFragment, shiboken6.wrapInstance(_at(rows, start, FRAGMENT),
+                                                                 QPainter.PixmapFragment))
+    p.drawPixmapFragments(first, stop - start, sprite)
+
 
 def draw_rects(p: QPainter, x: np.ndarray, y: np.ndarray, width: np.ndarray | float,
                height: np.ndarray | float) -> None:
-    """Fill and outline rectangles (left, top, width, height, in the painter's coordinates) with the
-    painter's brush and pen, in one call."""
-    n = len(x)
-    if not n:
-        return
-    rows = np.empty((n, 4), dtype=np.float64)  # x, y, width, height: QRectF's layout
-    rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3] = x, y, width, height
-    p.drawRects(cast(QRectF, shiboken6.wrapInstance(rows.ctypes.data, QRectF)), n)  # rows outlives the call
+    """Fill and outline rectangles (left, top, width, height, in the painter's coordinates) in one call."""
+    draw_rect_rows(p, rect_rows(x, y, width, height))
 
 
 def stamp(p: QPainter, sprite: QPixmap, cx: np.ndarray, cy: np.ndarray) -> None:
-    """Draw ``sprite`` centred on each (cx, cy), at its logical size (its device pixel ratio honoured)."""
-    n = len(cx)
-    if not n:
-        return
-    ratio = sprite.devicePixelRatio() or 1.0
-    rows = np.empty((n, 10), dtype=np.float64)
-    # PixmapFragment: x, y (the centre), source left, top, width, height (device pixels), scale x, y, rotation,
-    # opacity
-    rows[:, 0], rows[:, 1] = cx, cy
-    rows[:, 2:6] = (0.0, 0.0, sprite.width(), sprite.height())
-    rows[:, 6:10] = (1.0 / ratio, 1.0 / ratio, 0.0, 1.0)
-    first = cast(QPainter.PixmapFragment, shiboken6.wrapInstance(rows.ctypes.data, QPainter.PixmapFragment))
-    p.drawPixmapFragments(first, n, sprite)
+    """Draw ``sprite`` centred on each (cx, cy), at its logical size, in one call."""
+    draw_fragment_rows(p, fragment_rows(cx, cy), sprite)
+
+
+def _stop(rows: np.ndarray, start: int, stop: int | None) -> int:
+    """The end of a run, checked: Qt reads exactly that many rows from the pointer, past the end or not."""
+    stop = len(rows) if stop is None else stop
+    if not 0 <= start <= stop <= len(rows):
+        raise ValueError(f"rows {start}:{stop} of {len(rows)}")
+    return stop
+
+
+def _at(rows: np.ndarray, start: int, width: int) -> int:
+    """The address of row ``start`` of a C-contiguous float64 array ``width`` doubles wide."""
+    if rows.dtype != np.float64 or rows.ndim != 2 or rows.shape[1] != width or not rows.flags.c_contiguous:
+        raise ValueError(f"expected C-contiguous float64 rows of {width}, got {rows.dtype} {rows.shape}")
+    return int(rows.ctypes.data) + start * width * 8

@@ -1,20 +1,21 @@
 """Event shapes in device pixels, drawn in batches: one ``drawRects`` per lane, kind and emphasis.
 
-Diamonds are stamped from one pre-drawn sprite per colour and style, all of a group in one call, so
-thousands of markers cost a few calls, not one ``drawPolygon`` each; only the handful of selected or
-hovered events are drawn one by one.
+Diamonds are stamped from one pre-drawn sprite per colour and style, all of a run in one call from
+rows laid out once for every run, so thousands of markers cost a few calls, not one ``drawPolygon``
+each; only the handful of selected or hovered events are drawn one by one.
 """
 
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPixmap, QPolygonF
 
 from viewer.model import lane_packing
-from viewer.ui.shared.batch_draw import draw_rects, stamp
+from viewer.ui.shared.batch_draw import draw_fragment_rows, draw_rect_rows, fragment_rows, rect_rows
 from viewer.ui.shared.theme import Theme
 
 MARK_RADIUS = 5.0
@@ -37,29 +38,33 @@ def paint_shapes(p: QPainter, kinds: np.ndarray, lanes: np.ndarray, colours: lis
     p.setRenderHint(QPainter.RenderHint.Antialiasing, False)  # axis-aligned bars need none; it halves the cost
     plain = ~strong
     key = ((lanes * 2 + coarse) * 2 + faded) * 2 + edge
-    for group in _groups(key, bar & plain):
-        lane, is_coarse, is_faded, at_edge = _unpack(int(key[group[0]]))
+    order, starts = _runs(key, bar & plain)
+    half = np.where(coarse[order], 5.0, 3.5)
+    rows = rect_rows(px0[order], py[order] - half, np.maximum(px1[order] - px0[order], 2.0), 2 * half)
+    for start, stop in pairwise(starts.tolist()):
+        lane, is_coarse, is_faded, at_edge = _unpack(int(key[order[start]]))
         fill = QColor(colours[lane])
         fill.setAlpha(25 if is_faded else 70 if is_coarse else 200)
         p.setBrush(_fading(fill, right) if at_edge else QBrush(fill))
-        half = 5.0 if is_coarse else 3.5
-        draw_rects(p, px0[group], py[group] - half, np.maximum(px1[group] - px0[group], 2.0), 2 * half)
+        draw_rect_rows(p, rows, start, stop)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     hollow, outline = QColor(theme.background), QColor(theme.outline)
-    _paint_diamonds(p, key, plain, coarse, colours, px0, py, hollow)
+    _paint_diamonds(p, key, plain, colours, px0, py, hollow)
     for j in np.flatnonzero(strong).tolist():
         _paint_strong(p, int(kinds[j]), colours[int(lanes[j])], float(px0[j]), float(px1[j]), float(py[j]), right,
                       outline, hollow)
 
 
-def _paint_diamonds(p: QPainter, key: np.ndarray, plain: np.ndarray, coarse: np.ndarray, colours: list[QColor],
+def _paint_diamonds(p: QPainter, key: np.ndarray, plain: np.ndarray, colours: list[QColor],
                     px0: np.ndarray, py: np.ndarray, hollow: QColor) -> None:
     """Markers stamped from one pre-drawn sprite per colour and style (antialiased once, not per marker)."""
     marker_key = key // 2  # markers do not fade at the edge
     ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
-    for group in _groups(marker_key, plain):
-        lane, is_coarse, is_faded, _ = _unpack(int(marker_key[group[0]]) * 2)
-        stamp(p, _sprite(QColor(colours[lane]), is_coarse, is_faded, hollow, ratio), px0[group], py[group])
+    order, starts = _runs(marker_key, plain)
+    rows = fragment_rows(px0[order], py[order])
+    for start, stop in pairwise(starts.tolist()):
+        lane, is_coarse, is_faded, _ = _unpack(int(marker_key[order[start]]) * 2)
+        draw_fragment_rows(p, rows, _sprite(QColor(colours[lane]), is_coarse, is_faded, hollow, ratio), start, stop)
 
 
 _SPRITES: dict[tuple[int, bool, bool, int, float], QPixmap] = {}
@@ -108,14 +113,15 @@ def _paint_strong(p: QPainter, kind: int, colour: QColor, x0: float, x1: float, 
     p.drawPolygon(QPolygonF([QPointF(x0, y - r), QPointF(x0 + r, y), QPointF(x0, y + r), QPointF(x0 - r, y)]))
 
 
-def _groups(key: np.ndarray, mask: np.ndarray) -> list[np.ndarray]:
-    """Indices where ``mask`` holds, split by equal ``key``."""
+def _runs(key: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Indices where ``mask`` holds, ordered by ``key`` (stably), and where each run of equal keys
+    starts in that order (with the end appended): run ``i`` is ``order[starts[i]:starts[i + 1]]``."""
     chosen = np.flatnonzero(mask)
-    if not len(chosen):
-        return []
     order = chosen[np.argsort(key[chosen], kind="stable")]
-    bounds = np.flatnonzero(np.diff(key[order])) + 1
-    return np.split(order, bounds)
+    if not len(order):
+        return order, np.zeros(1, dtype=np.int64)
+    starts = np.flatnonzero(np.diff(key[order])) + 1
+    return order, np.concatenate([[0], starts, [len(order)]]).astype(np.int64)
 
 
 def _unpack(key: int) -> tuple[int, bool, bool, bool]:
