@@ -7,12 +7,14 @@ plain number ticks, 1, 2 or 5 × 10^k apart.
 from __future__ import annotations
 
 import copy
+import math
 from collections import OrderedDict
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QPicture
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QFont, QFontMetrics, QPicture
 
 from viewer.model import clock
 
@@ -29,6 +31,7 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
 
     def __init__(self, relabel: bool = True) -> None:
         self._specs: tuple[Any, ...] | None = None  # what the last paint drew (axis line, ticks, labels)
+        self._ticks: tuple[tuple[float, float, float, str], list[tuple[float, list[float]]]] | None = None
         super().__init__("bottom", utcOffset=0)
         self.clock = clock.CALENDAR
         self.relabel = relabel
@@ -64,6 +67,19 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
             self.drawPicture(p, *self._specs)
             p.restore()
 
+    def grid_ticks(self, lo: float, hi: float, size: float) -> list[tuple[float, list[float]]]:
+        """The ticks over ``[lo, hi]`` drawn ``size`` pixels wide, for grid lines drawn elsewhere: asked
+        before this axis has painted, it measures its labels with its own font."""
+        if getattr(self, "fontMetrics", None) is None:  # pyqtgraph sets it when it draws
+            self.fontMetrics = QFontMetrics(self.style["tickFont"] or QFont())
+        # measured as pyqtgraph measures the axis when it draws, so that it finds these ticks computed
+        bounds = self.mapRectFromParent(self.geometry())  # pyqtgraph spans it one pixel further each way
+        ends = (self.mapToDevice(bounds.topLeft() + QPointF(-1.0, 1.0)),
+                self.mapToDevice(bounds.topRight() + QPointF(1.0, 1.0)))
+        if None not in ends:
+            size = math.hypot(ends[1].x() - ends[0].x(), ends[1].y() - ends[0].y())
+        return self.tickValues(lo, hi, size)
+
     def set_clock(self, name: str) -> None:
         """Show dates (``calendar``), plain numbers (``number``) or years (``years``) from now on."""
         if name != self.clock:
@@ -76,14 +92,19 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
 
         On the numeric clock: numbers 1, 2 or 5 × 10^k apart, as many as fit their labels.
         """
+        key = (minVal, maxVal, size, self.clock)
+        if self._ticks is not None and self._ticks[0] == key:  # the grid asked first, in the same frame
+            return self._ticks[1]
         if clock.numeric(self.clock):
             metrics = getattr(self, "fontMetrics", None)  # set by pyqtgraph once it draws
-            return number_levels(minVal, maxVal, size, metrics.averageCharWidth() if metrics else 7.0, self.clock)
-        levels = super().tickValues(minVal, maxVal, size)
-        if not self.relabel:
-            return list(levels)
-        gap = (maxVal - minVal) / max(size, 1.0) * CLEAR_PX
-        return declutter(levels, gap)
+            levels = number_levels(minVal, maxVal, size, metrics.averageCharWidth() if metrics else 7.0, self.clock)
+        elif not self.relabel:
+            levels = list(super().tickValues(minVal, maxVal, size))
+        else:
+            levels = declutter(super().tickValues(minVal, maxVal, size),
+                               (maxVal - minVal) / max(size, 1.0) * CLEAR_PX)
+        self._ticks = (key, levels)
+        return levels
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         """Dates as pyqtgraph writes them, or numbers with the decimals their step needs."""

@@ -22,6 +22,7 @@ from viewer.model.backgrounds import Backgrounds
 from viewer.model.clock import CALENDAR
 from viewer.model.query import describe_span
 from viewer.ui.shared.theme import Theme, current, qcolor
+from viewer.ui.timeline.grid import Ticks, paint_grid
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
 
 MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
@@ -89,6 +90,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
         self._density_image = np.zeros((1, 1, 4), dtype=np.uint8)
         self._cursor_px: float | None = None
+        self.ticks: Ticks | None = None  # the date axis's tick values: where grid lines go (None: no grid)
         self.theme = current()
 
     def set_theme(self, theme: Theme) -> None:
@@ -148,7 +150,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         view = self.getViewBox()
         if view is None:
             return
-        (t0, t1), _ = view.viewRange()
+        (t0, t1), (_y0, y1) = view.viewRange()
         tr = p.transform()
         sx, dx, sy, dy = tr.m11(), tr.m31(), tr.m22(), tr.m32()
         p.save()
@@ -157,6 +159,8 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         left, right = t0 * sx + dx, t1 * sx + dx
         self._cursor_px = None if self.cursor_x is None else self.cursor_x * sx + dx
         self._paint_bands(p, left, right, sy, dy)
+        if self.ticks is not None:
+            self._paint_grid(p, (t0, t1), (sx, dx), y1 * sy + dy, (sy, dy))
         self._paint_backgrounds(p, (t0, t1), sx, dx, sy, dy)
         index = self.marks.index
         if index is not None and not self.hidden.any():  # a count is two binary searches: no index list
@@ -187,6 +191,22 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             p.fillRect(rect, fills[i % 2])
             strip = QColor(self.marks.colours[i])
             p.fillRect(QRectF(left, rect.top(), 4.0, rect.height()), strip)
+
+    def _paint_grid(self, p: QPainter, window: tuple[float, float], x_map: tuple[float, float], floor: float,
+                    y_map: tuple[float, float]) -> None:
+        """Date grid lines down every lane in its ground's colour, then down the strip below the lanes."""
+        sy, dy = y_map
+        rows = [tuple(sorted((top * sy + dy, bottom * sy + dy))) for top, bottom in self.marks.bands]
+        fills = (QColor(self.theme.background), QColor(self.theme.band))
+        grounds = [fills[i % 2] for i in range(len(rows))]
+        below = max((bottom for _top, bottom in rows), default=min(dy, floor))
+        if floor > below:
+            rows.append((below, floor))
+            grounds.append(fills[0])
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        paint_grid(p, self.ticks, window, x_map, rows, grounds, QColor(self.theme.grid))  # type: ignore[arg-type]
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def _paint_backgrounds(self, p: QPainter, window: tuple[float, float], sx: float, dx: float, sy: float,
                            dy: float) -> None:

@@ -64,6 +64,7 @@ class TimelinePanel(QWidget):
         self.plot.getPlotItem().layout.setContentsMargins(2, 8, 12, 2)
         self._style_axes()
         self.items = EventsItem()
+        self.items.ticks = self.plot.getAxis("bottom").grid_ticks
         self.plot.addItem(self.items)
         self.as_of = CursorLine(self.plot, state)
         self.cursor_line = self.as_of.line
@@ -198,8 +199,8 @@ class TimelinePanel(QWidget):
         self.plot.getAxis("left").setStyle(tickLength=0, autoExpandTextSpace=False)
         # lane names change with the lanes, not with time: keep them as a pixmap between pans
         self.plot.getAxis("left").setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.plot.getAxis("bottom").setStyle(tickLength=-6)
-        self.plot.showGrid(x=True, y=False, alpha=0.12)
+        # the grid is drawn under the marks by the events item (timeline.grid), not over them by the axis
+        self.plot.getAxis("bottom").setStyle(tickLength=0)
 
     def _rebuild(self) -> None:
         ds = self.state.dataset
