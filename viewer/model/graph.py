@@ -18,6 +18,7 @@ from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
 from viewer.model.graph_history import HistorySteps, history_steps, step_path
 from viewer.model.graph_positions import MIN_DISTANCE, PERSON, Positions, core_ids, layout, positions_for, prepare
+from viewer.model.memo import Memo
 from viewer.model.value_labels import STAKE_KINDS, value_label
 
 __all__ = [
@@ -45,6 +46,8 @@ __all__ = [
 LEADERSHIP = "leadership"
 # relation kinds whose value is a share of something, written as a percentage
 SHORT_NAME_LENGTH = 24
+_SHOWN: Memo[np.ndarray] = Memo()  # the last dataset's shown relations, per people and hidden kinds
+_VIEWS: Memo[GraphView] = Memo()  # its graphs, per set of relations shown (the view's date is the caller's)
 _SHORT_NAMES = {"Renault–Nissan–Mitsubishi Alliance": "R–N–M Alliance"}
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&.-]{1,7})\)")
 
@@ -143,13 +146,23 @@ def graph_at(dataset: Dataset, when: object, *, include_people: bool = False,
     """
     t = parse_date(when).start
     relations = dataset.relations
-    visible = query.valid_mask(relations, t) & _shown(dataset, include_people, hidden_kinds)
+    shown = _shown(dataset, include_people, hidden_kinds)
+    if not shown.any():  # no ties to show at any date: nothing to ask of the dates
+        return GraphView(t, (), ())
+    visible = query.valid_mask(relations, t) & shown
     absent = query.absent_at(dataset.entities, t)
     if absent:  # an entity that does not exist yet (or any more) takes its relations with it
         visible &= ~(relations["source"].isin(absent) | relations["target"].isin(absent)).to_numpy()
     uncertain = query.uncertain_mask(relations, t)[visible]
-    rows = relations[visible]
-    return _view(dataset, rows, t, uncertain, np.ones(len(rows)))
+    if uncertain.any():  # a fuzzy note reads the date: this view is the cursor's own
+        rows = relations[visible]
+        return _view(dataset, rows, t, uncertain, np.ones(len(rows)))
+    # A cursor dragged across a span where no tie starts or ends asks for the same graph again and again:
+    # the nodes and edges are those of the last call with the same relations (the view's date is its own).
+    key = (visible.tobytes(), include_people, frozenset(hidden_kinds))
+    view = _VIEWS.get(dataset, key, lambda: _view(dataset, relations[visible], t, uncertain,
+                                                  np.ones(int(visible.sum()))))
+    return GraphView(t, view.nodes, view.edges)
 
 
 def graph_during(dataset: Dataset, start: object, end: object, *, include_people: bool = False,
@@ -173,7 +186,13 @@ def graph_during(dataset: Dataset, start: object, end: object, *, include_people
 
 
 def _shown(dataset: Dataset, include_people: bool, hidden_kinds: Iterable[str]) -> np.ndarray:
-    """Relations of a kind that is shown (and, without people, neither leadership nor a person's)."""
+    """Relations of a kind that is shown (and, without people, neither leadership nor a person's);
+    the same for every date, so kept for the last dataset asked about."""
+    key = (include_people, frozenset(hidden_kinds))
+    return _SHOWN.get(dataset, key, lambda: _shown_now(dataset, include_people, hidden_kinds)).copy()
+
+
+def _shown_now(dataset: Dataset, include_people: bool, hidden_kinds: Iterable[str]) -> np.ndarray:
     relations = dataset.relations
     shown = ~relations["kind"].astype(str).isin(set(hidden_kinds)).to_numpy()
     if not include_people:
