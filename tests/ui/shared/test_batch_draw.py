@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPixmap
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shared.batch_draw import (
+    Rows,
     draw_fragment_rows,
     draw_rect_rows,
     draw_rects,
@@ -105,6 +106,10 @@ def test_a_run_past_the_rows_is_refused_not_read(qtbot: QtBot) -> None:
     rows = rect_rows(np.zeros(3), np.zeros(3), 2.0, 2.0)
     with pytest.raises(ValueError, match="rows 1:4 of 3"):
         draw_rect_rows(painter, rows, 1, 4)
-    with pytest.raises(ValueError, match="float64 rows of 4"):
-        draw_rect_rows(painter, rows.astype(np.float32))
+    with pytest.raises(ValueError, match="rows 2:1 of 3"):
+        draw_rect_rows(painter, rows, 2, 1)
     painter.end()
+    with pytest.raises(ValueError, match="float64 rows of 4"):
+        Rows(rows.array.astype(np.float32), 4)
+    with pytest.raises(ValueError, match="float64 rows of 10"):
+        Rows(rows.array, 10)

@@ -6,8 +6,9 @@ from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
+import pytest
 from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPixmap
 from pytestqt.qtbot import QtBot
 
 from viewer.model.dataset import DatasetMeta, Tables, build_dataset
@@ -15,6 +16,7 @@ from viewer.model.window import TimeWindow
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.timeline.grid import GRID_ALPHA, blend, level_alpha
+from viewer.ui.timeline.items import EventsItem
 
 
 def test_a_blended_line_is_what_the_translucent_one_made() -> None:
@@ -59,3 +61,35 @@ def test_grid_lines_cross_each_lane_in_its_ground_colour(
         line, beside = pixel(year, middle), pixel(year + (t1 - t0) * 0.01, middle)
         assert beside == grounds[lane % 2]
         assert line == blend(ink, grounds[lane % 2], alpha), f"lane {lane}: {line.name()}"
+
+
+def test_the_lanes_grounds_are_drawn_once_for_pans_and_again_for_a_new_theme(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], state: ViewState,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    drawn: list[int] = []
+    original = EventsItem._bands_picture
+
+    def counted(self: EventsItem, *args: float) -> tuple[QPointF, QPixmap]:
+        drawn.append(1)
+        return original(self, *args)
+
+    monkeypatch.setattr(EventsItem, "_bands_picture", counted)
+    window = make_window(state)
+    qtbot.wait(50)
+    before = len(drawn)
+    start = state.window
+    for i in range(1, 6):  # five pans
+        state.set_window(start.pan(start.span * 0.1 * i))
+        qtbot.wait(10)
+    assert len(drawn) == before  # a pan moves no lane: the picture is reused
+    window.actions_by_name["theme_dark"].trigger()
+    qtbot.wait(50)
+    assert len(drawn) > before  # the grounds are the dark theme's now
+    items = window.timeline.items
+    assert items._bands is not None
+    _key, origin, picture = items._bands
+    ratio = picture.devicePixelRatio()
+    top, bottom = sorted(window.timeline.view.mapViewToScene(QPointF(0.0, row)).y() for row in items.marks.bands[1])
+    x, y = (origin.x() + 40.0, (top + bottom) / 2 - origin.y())  # inside the second lane, right of its strip
+    assert picture.toImage().pixelColor(int(x * ratio), int(y * ratio)) == QColor(items.theme.band)
+    assert QColor(items.theme.band).lightness() < 80  # the dark theme's band

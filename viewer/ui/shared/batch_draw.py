@@ -22,41 +22,59 @@ from PySide6.QtGui import QPainter, QPixmap
 RECT, FRAGMENT = 4, 10  # doubles per QRectF, per QPainter.PixmapFragment
 
 
-def rect_rows(x: np.ndarray, y: np.ndarray, width: np.ndarray | float, height: np.ndarray | float) -> np.ndarray:
+class Rows:
+    """A C-contiguous float64 array of rows ``width`` doubles wide, and the address Qt reads it from."""
+
+    def __init__(self, array: np.ndarray, width: int) -> None:
+        if array.dtype != np.float64 or array.ndim != 2 or array.shape[1] != width or not array.flags.c_contiguous:
+            raise ValueError(f"expected C-contiguous float64 rows of {width}, got {array.dtype} {array.shape}")
+        self.array, self.width = array, width
+        self.address = int(array.ctypes.data)  # asked once: numpy builds a ctypes object each time
+
+    def __len__(self) -> int:
+        return len(self.array)
+
+    def at(self, start: int, stop: int | None) -> tuple[int, int]:
+        """The address of row ``start`` and the count to ``stop`` (the end when None), checked: Qt reads
+        exactly that many rows from the pointer, past the end or not."""
+        stop = len(self.array) if stop is None else stop
+        if not 0 <= start <= stop <= len(self.array):
+            raise ValueError(f"rows {start}:{stop} of {len(self.array)}")
+        return self.address + start * self.width * 8, stop - start
+
+
+def rect_rows(x: np.ndarray, y: np.ndarray, width: np.ndarray | float, height: np.ndarray | float) -> Rows:
     """Rectangles (left, top, width, height) as QRectF rows."""
     rows = np.empty((len(x), RECT), dtype=np.float64)
     rows[:, 0], rows[:, 1], rows[:, 2], rows[:, 3] = x, y, width, height
-    return rows
+    return Rows(rows, RECT)
 
 
-def fragment_rows(cx: np.ndarray, cy: np.ndarray) -> np.ndarray:
+def fragment_rows(cx: np.ndarray, cy: np.ndarray) -> Rows:
     """Sprite centres as PixmapFragment rows; the sprite's part is filled in when it is drawn."""
     rows = np.empty((len(cx), FRAGMENT), dtype=np.float64)
     rows[:, 0], rows[:, 1] = cx, cy
-    return rows
+    return Rows(rows, FRAGMENT)
 
 
-def draw_rect_rows(p: QPainter, rows: np.ndarray, start: int = 0, stop: int | None = None) -> None:
+def draw_rect_rows(p: QPainter, rows: Rows, start: int = 0, stop: int | None = None) -> None:
     """Fill and outline ``rows[start:stop]`` with the painter's brush and pen, in one call."""
-    stop = _stop(rows, start, stop)
-    if stop == start:
-        return
-    first = _at(rows, start, RECT)
-    p.drawRects(cast(QRectF, shiboken6.wrapInstance(first, QRectF)), stop - start)  # rows outlives the call
+    address, count = rows.at(start, stop)
+    if count:  # rows.array outlives the call
+        p.drawRects(cast(QRectF, shiboken6.wrapInstance(address, QRectF)), count)
 
 
-def draw_fragment_rows(p: QPainter, rows: np.ndarray, sprite: QPixmap, start: int = 0, stop: int | None = None
-                       ) -> None:
+def draw_fragment_rows(p: QPainter, rows: Rows, sprite: QPixmap, start: int = 0, stop: int | None = None) -> None:
     """Draw ``sprite`` centred on each of ``rows[start:stop]``, at its logical size (its pixel ratio honoured)."""
-    stop = _stop(rows, start, stop)
-    if stop == start:
+    address, count = rows.at(start, stop)
+    if not count:
         return
     ratio = sprite.devicePixelRatio() or 1.0
     # source left, top, width, height (device pixels), scale x, y, rotation, opacity
-    rows[start:stop, 2:FRAGMENT] = (0.0, 0.0, sprite.width(), sprite.height(), 1.0 / ratio, 1.0 / ratio, 0.0, 1.0)
-    first = cast(QPainter.PixmapFragment, shiboken6.wrapInstance(_at(rows, start, FRAGMENT),
-                                                                 QPainter.PixmapFragment))
-    p.drawPixmapFragments(first, stop - start, sprite)
+    rows.array[start:start + count, 2:FRAGMENT] = (0.0, 0.0, sprite.width(), sprite.height(), 1.0 / ratio,
+                                                   1.0 / ratio, 0.0, 1.0)
+    first = cast(QPainter.PixmapFragment, shiboken6.wrapInstance(address, QPainter.PixmapFragment))
+    p.drawPixmapFragments(first, count, sprite)
 
 
 def draw_rects(p: QPainter, x: np.ndarray, y: np.ndarray, width: np.ndarray | float,
@@ -68,18 +86,3 @@ def draw_rects(p: QPainter, x: np.ndarray, y: np.ndarray, width: np.ndarray | fl
 def stamp(p: QPainter, sprite: QPixmap, cx: np.ndarray, cy: np.ndarray) -> None:
     """Draw ``sprite`` centred on each (cx, cy), at its logical size, in one call."""
     draw_fragment_rows(p, fragment_rows(cx, cy), sprite)
-
-
-def _stop(rows: np.ndarray, start: int, stop: int | None) -> int:
-    """The end of a run, checked: Qt reads exactly that many rows from the pointer, past the end or not."""
-    stop = len(rows) if stop is None else stop
-    if not 0 <= start <= stop <= len(rows):
-        raise ValueError(f"rows {start}:{stop} of {len(rows)}")
-    return stop
-
-
-def _at(rows: np.ndarray, start: int, width: int) -> int:
-    """The address of row ``start`` of a C-contiguous float64 array ``width`` doubles wide."""
-    if rows.dtype != np.float64 or rows.ndim != 2 or rows.shape[1] != width or not rows.flags.c_contiguous:
-        raise ValueError(f"expected C-contiguous float64 rows of {width}, got {rows.dtype} {rows.shape}")
-    return int(rows.ctypes.data) + start * width * 8

@@ -7,6 +7,7 @@ reset) so text stays crisp and markers keep their size at any zoom; only what is
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
 
 from viewer.model import clusters, lane_packing, marks
 from viewer.model.backgrounds import Backgrounds
@@ -90,6 +91,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
         self._density_image = np.zeros((1, 1, 4), dtype=np.uint8)
         self._cursor_px: float | None = None
+        self._bands: tuple[object, QPointF, QPixmap] | None = None  # the lanes' grounds, drawn (see _paint_bands)
         self.ticks: Ticks | None = None  # the date axis's tick values: where grid lines go (None: no grid)
         self.theme = current()
 
@@ -184,13 +186,36 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         p.restore()
 
     def _paint_bands(self, p: QPainter, left: float, right: float, sy: float, dy: float) -> None:
-        p.setPen(Qt.PenStyle.NoPen)
+        """Lanes on alternating grounds, each with a strip of its colour at the left. A pan or a zoom moves
+        none of it: it is drawn once into a picture, kept until the lanes, colours or plot change."""
+        if not self.marks.bands:
+            return
+        ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
+        key = (left, right, sy, dy, tuple(self.marks.bands), tuple(QColor(c).rgba() for c in self.marks.colours),
+               self.theme.background, self.theme.band, ratio)
+        if self._bands is None or self._bands[0] != key:
+            self._bands = (key, *self._bands_picture(left, right, sy, dy, ratio))
+        _key, origin, picture = self._bands
+        p.drawPixmap(origin, picture)
+
+    def _bands_picture(self, left: float, right: float, sy: float, dy: float, ratio: float
+                       ) -> tuple[QPointF, QPixmap]:
+        edges = [sorted((top * sy + dy, bottom * sy + dy)) for top, bottom in self.marks.bands]
+        x0, y0 = math.floor(left), math.floor(min(top for top, _ in edges))
+        width, height = math.ceil(right) - x0, math.ceil(max(bottom for _, bottom in edges)) - y0
+        picture = QPixmap(max(math.ceil(width * ratio), 1), max(math.ceil(height * ratio), 1))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)  # as the view's painter
+        painter.translate(-x0, -y0)  # whole pixels: the fractional edges land as they would on the view
+        painter.setPen(Qt.PenStyle.NoPen)
         fills = (QColor(self.theme.background), QColor(self.theme.band))
-        for i, (top, bottom) in enumerate(self.marks.bands):
-            rect = QRectF(left, top * sy + dy, right - left, (bottom - top) * sy).normalized()
-            p.fillRect(rect, fills[i % 2])
-            strip = QColor(self.marks.colours[i])
-            p.fillRect(QRectF(left, rect.top(), 4.0, rect.height()), strip)
+        for i, (top, bottom) in enumerate(edges):
+            painter.fillRect(QRectF(left, top, right - left, bottom - top), fills[i % 2])
+            painter.fillRect(QRectF(left, top, 4.0, bottom - top), QColor(self.marks.colours[i]))
+        painter.end()
+        return QPointF(x0, y0), picture
 
     def _paint_grid(self, p: QPainter, window: tuple[float, float], x_map: tuple[float, float], floor: float,
                     y_map: tuple[float, float]) -> None:
