@@ -205,7 +205,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         width, height = math.ceil(right) - x0, math.ceil(max(bottom for _, bottom in edges)) - y0
         picture = QPixmap(max(math.ceil(width * ratio), 1), max(math.ceil(height * ratio), 1))
         picture.setDevicePixelRatio(ratio)
-        picture.fill(Qt.GlobalColor.transparent)
+        picture.fill(QColor(self.theme.background))  # the plot's own ground: an opaque picture is a plain copy
         painter = QPainter(picture)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)  # as the view's painter
         painter.translate(-x0, -y0)  # whole pixels: the fractional edges land as they would on the view
