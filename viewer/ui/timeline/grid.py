@@ -16,7 +16,8 @@ from PySide6.QtGui import QColor, QPainter
 
 from viewer.ui.shared.batch_draw import draw_rects
 
-Ticks = Callable[[float, float, float], list[tuple[float, list[float]]]]  # pyqtgraph's AxisItem.tickValues
+# (lo, hi, pixels) → tick levels: (spacing, values) each, coarsest first (DateAxis.grid_ticks)
+Ticks = Callable[[float, float, float], list[tuple[float, list[float]]]]
 GRID_ALPHA = 0.12  # of the axis colour, at the coarsest tick level
 
 

@@ -162,7 +162,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self._cursor_px = None if self.cursor_x is None else self.cursor_x * sx + dx
         self._paint_bands(p, left, right, sy, dy)
         if self.ticks is not None:
-            self._paint_grid(p, (t0, t1), (sx, dx), y1 * sy + dy, (sy, dy))
+            self._paint_grid(p, self.ticks, ((t0, t1), (sx, dx)), y1 * sy + dy, (sy, dy))
         self._paint_backgrounds(p, (t0, t1), sx, dx, sy, dy)
         index = self.marks.index
         if index is not None and not self.hidden.any():  # a count is two binary searches: no index list
@@ -217,11 +217,12 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         painter.end()
         return QPointF(x0, y0), picture
 
-    def _paint_grid(self, p: QPainter, window: tuple[float, float], x_map: tuple[float, float], floor: float,
-                    y_map: tuple[float, float]) -> None:
+    def _paint_grid(self, p: QPainter, ticks: Ticks, x: tuple[tuple[float, float], tuple[float, float]],
+                    floor: float, y_map: tuple[float, float]) -> None:
         """Date grid lines down every lane in its ground's colour, then down the strip below the lanes."""
         sy, dy = y_map
-        rows = [tuple(sorted((top * sy + dy, bottom * sy + dy))) for top, bottom in self.marks.bands]
+        ends = [(top * sy + dy, bottom * sy + dy) for top, bottom in self.marks.bands]
+        rows = [(min(a, b), max(a, b)) for a, b in ends]
         fills = (QColor(self.theme.background), QColor(self.theme.band))
         grounds = [fills[i % 2] for i in range(len(rows))]
         below = max((bottom for _top, bottom in rows), default=min(dy, floor))
@@ -230,7 +231,8 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             grounds.append(fills[0])
         p.setPen(Qt.PenStyle.NoPen)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        paint_grid(p, self.ticks, window, x_map, rows, grounds, QColor(self.theme.grid))  # type: ignore[arg-type]
+        window, x_map = x
+        paint_grid(p, ticks, window, x_map, rows, grounds, QColor(self.theme.grid))
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def _paint_backgrounds(self, p: QPainter, window: tuple[float, float], sx: float, dx: float, sy: float,
