@@ -120,6 +120,9 @@ def test_moving_the_cursor_over_hundreds_of_relations_asks_only_the_rows_in_sigh
 
     monkeypatch.setattr(RelationsModel, "data", counted)  # before Qt sees the class
     widget = shown_table(qtbot, state, 300)
+    state.move_cursor("2000-06-01")  # before every tie: no rows
+    qtbot.wait(20)
+    assert widget.proxy.rowCount() == 0
     asked.clear()
     state.move_cursor("2005-06-01")
     qtbot.wait(20)  # the view lays out and paints the rows in sight
@@ -127,3 +130,24 @@ def test_moving_the_cursor_over_hundreds_of_relations_asks_only_the_rows_in_sigh
     # sorting and filtering ask each row a few times (~15 calls a row); sizing the columns to every row
     # asked each cell for its text, font and size as well (~60 a row): the columns fit the rows in sight
     assert len(asked) < 25 * n
+
+
+def test_a_cursor_moving_where_no_tie_starts_or_ends_keeps_the_rows_and_the_selected_row(
+        qtbot: QtBot, window: MainWindow, state: ViewState) -> None:
+    """Dragging the cursor reset the table at every step, though the same relations held: the rows were
+    read again, sorted again and the view scrolled back. Now it is read again only when they change."""
+    table = window.findChild(RelationsTable)
+    assert isinstance(table, RelationsTable)
+    state.move_cursor("2021-03-01")
+    qtbot.wait(20)
+    resets: list[int] = []
+    table.model.modelReset.connect(lambda: resets.append(1))
+    before = table.visible_ids()
+    state.select(Selection(relations=frozenset({before[0]})))
+    for day in ("2021-03-02", "2021-03-05", "2021-03-20"):  # no tie of the alliance starts or ends here
+        state.move_cursor(day)
+        qtbot.wait(10)
+    assert not resets and table.visible_ids() == before and table.selected_ids() == {before[0]}
+    state.move_cursor("2023-11-09")  # across the 2023 restructuring: other ties, read again
+    qtbot.wait(20)
+    assert resets and "R05" in table.visible_ids() and table.visible_ids() != before

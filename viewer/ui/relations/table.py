@@ -76,15 +76,21 @@ class RelationsModel(QAbstractTableModel):
         super().__init__(parent)
         self.state = state
         self._rows: list[dict[str, Any]] = []
+        self._valid: tuple[pd.DataFrame, bytes] | None = None  # the relations and which of them the rows are
         state.changed.connect(lambda fields: self.reload() if fields & {"cursor", "dataset"} else None)
         self.reload()
 
     def reload(self) -> None:
-        """Read the relations valid at the cursor again."""
+        """Read the relations valid at the cursor again, unless they are the ones shown: a cursor dragged
+        where no tie starts or ends keeps the rows, their order and the selection as they are."""
         ds = self.state.dataset
+        valid = query.valid_mask(ds.relations, self.state.cursor).tobytes()
+        if self._valid is not None and self._valid[0] is ds.relations and self._valid[1] == valid:
+            return
         names = dict(zip(ds.entities["id"], ds.entities["name"].astype(str), strict=True))
         self.beginResetModel()
         self._rows = table_rows(ds.relations, names, self.state.cursor, ds.meta.clock)
+        self._valid = (ds.relations, valid)
         self.endResetModel()
 
     def relation_id(self, row: int) -> str:
