@@ -19,7 +19,7 @@ from viewer.ui.relations.build import blend, edge_arrays, node_arrays
 from viewer.ui.relations.drag import DraggableNodes
 from viewer.ui.relations.edges import EdgesItem
 from viewer.ui.relations.geometry import edge_geometry
-from viewer.ui.relations.items import EdgeArrays, NodeArrays
+from viewer.ui.relations.items import EdgeArrays, NodeArrays, same_arrays
 from viewer.ui.relations.labels import LabelsItem
 from viewer.ui.shared.theme import Theme
 
@@ -75,7 +75,10 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.note.setGeometry((self.width() - width) // 2, self.height() // 2 - 60, max(width, 40), 120)
 
     def show_arrays(self, nodes: NodeArrays, edges: EdgeArrays, animate: bool = False) -> None:
-        """Draw these nodes and edges, fading from what is on screen when ``animate``."""
+        """Draw these nodes and edges, fading from what is on screen when ``animate``. The same drawing
+        again (a cursor moved where no tie starts or ends) changes nothing: no fade of 20 frames to itself."""
+        if same_arrays(nodes, self.nodes) and same_arrays(edges, self.edges):
+            return
         self.nodes, self.edges = nodes, edges
         self._fade.stop()
         if animate and self.isVisible():

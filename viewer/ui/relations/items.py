@@ -8,7 +8,7 @@ from the items' :class:`~viewer.ui.shared.theme.Theme` (``set_theme``), never fr
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 import numpy as np
@@ -89,6 +89,20 @@ class NodeArrays:
     labels: tuple[str, ...]
     rings: np.ndarray  # bool: highlighted
     alpha: np.ndarray  # opacity 0..1: dimmed by filters, fading in or out during playback
+
+
+def same_arrays(a: NodeArrays | EdgeArrays, b: NodeArrays | EdgeArrays) -> bool:
+    """True when two drawings hold the same values, field by field (numpy arrays compared by value)."""
+    if type(a) is not type(b):
+        return False
+    for f in fields(a):
+        x, y = getattr(a, f.name), getattr(b, f.name)
+        if isinstance(x, np.ndarray) or isinstance(y, np.ndarray):
+            if not np.array_equal(x, y):
+                return False
+        elif x != y:
+            return False
+    return True
 
 
 @dataclass(frozen=True)

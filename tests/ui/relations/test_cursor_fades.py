@@ -1,0 +1,37 @@
+"""The graph fades only when the ties change: a cursor moved where none starts or ends repaints nothing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractAnimation, QEvent, QObject
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shared.state import ViewState
+from viewer.ui.shell.main_window import MainWindow
+
+
+class _Paints(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.Paint
+        return False
+
+
+def test_the_graph_fades_when_ties_change_and_not_when_they_hold(
+        qtbot: QtBot, window: MainWindow, state: ViewState) -> None:
+    canvas = window.relations.canvas
+    state.move_cursor("2021-03-01")
+    qtbot.waitUntil(lambda: canvas._fade.state() != QAbstractAnimation.State.Running, timeout=3000)
+    paints = _Paints()
+    canvas.viewport().installEventFilter(paints)
+    for day in ("2021-03-02", "2021-03-09", "2021-03-20"):  # the same ties hold: the same drawing
+        state.move_cursor(day)
+        assert canvas._fade.state() != QAbstractAnimation.State.Running
+    qtbot.wait(100)
+    assert paints.count == 0, f"the unchanged graph was painted {paints.count} times"
+    state.move_cursor("2023-11-09")  # the 2023 restructuring: the ties change, and fade
+    assert canvas._fade.state() == QAbstractAnimation.State.Running
+    qtbot.wait(100)
+    assert paints.count > 0
