@@ -227,7 +227,7 @@ def pack(starts: np.ndarray, ends: np.ndarray, groups: np.ndarray, min_width_sec
     """
     n = len(starts)
     out = np.zeros(n, dtype=np.int64)
-    if n == 0:
+    if n == 0 or (max_rows is not None and max_rows <= 1):  # one row: every item is on it, nothing to walk
         return out
     stops = _stops(starts, ends, min_width_seconds)
     order = np.lexsort((starts, groups))
