@@ -20,7 +20,7 @@ from viewer.model import clock
 from viewer.ui.render import export_window
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
-from viewer.ui.timeline.items import tooltip_text
+from viewer.ui.timeline.tips import tooltip_text
 
 IO = Path(__file__).parents[1] / "io"
 TIMELINEJS = IO / "fixtures" / "timelinejs_deep.json"

@@ -23,7 +23,7 @@ from viewer.ui.relations.tips import edge_tip
 from viewer.ui.render import export_window
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
-from viewer.ui.timeline.items import tooltip_text
+from viewer.ui.timeline.tips import tooltip_text
 
 FIXTURES = Path(__file__).parents[1] / "io" / "fixtures_tables"
 INTEGER = FIXTURES / "ticks_integer.gexf"

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
-from viewer.ui.timeline.items import paint_counts
+from viewer.ui.timeline.density import paint_counts
 
 
 def _per_lane(p: QPainter, counts: np.ndarray, bands: list[tuple[float, float]], colours: list[QColor],

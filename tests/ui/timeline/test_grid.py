@@ -15,8 +15,9 @@ from viewer.model.dataset import DatasetMeta, Tables, build_dataset
 from viewer.model.window import TimeWindow
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.timeline import grid
+from viewer.ui.timeline import items as items_module
 from viewer.ui.timeline.grid import GRID_ALPHA, blend, level_alpha
-from viewer.ui.timeline.items import EventsItem
 
 
 def test_a_blended_line_is_what_the_translucent_one_made() -> None:
@@ -67,13 +68,13 @@ def test_the_lanes_grounds_are_drawn_once_for_pans_and_again_for_a_new_theme(
         qtbot: QtBot, make_window: Callable[..., MainWindow], state: ViewState,
         monkeypatch: pytest.MonkeyPatch) -> None:
     drawn: list[int] = []
-    original = EventsItem._bands_picture
+    original = grid.lanes_picture
 
-    def counted(self: EventsItem, *args: float) -> tuple[QPointF, QPixmap]:
+    def counted(*args: object) -> tuple[QPointF, QPixmap]:
         drawn.append(1)
-        return original(self, *args)
+        return original(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(EventsItem, "_bands_picture", counted)
+    monkeypatch.setattr(items_module, "lanes_picture", counted)
     window = make_window(state)
     qtbot.wait(50)
     before = len(drawn)

@@ -32,7 +32,7 @@ from viewer.source.pyramid import LEVELS
 from viewer.source.tiles import stitch, tiles_for
 from viewer.source.windowed import empty_events, known_lane_spec, lane_labels, lane_spec, row_lanes
 from viewer.ui.shared.engine import SourceWorker, retire, worker_for
-from viewer.ui.timeline.items import paint_counts
+from viewer.ui.timeline.density import paint_counts
 
 if TYPE_CHECKING:
     from viewer.ui.timeline.panel import TimelinePanel

@@ -1,4 +1,4 @@
-"""The one GraphicsObject that draws every event of the timeline, plus its colours and tooltip text.
+"""The one GraphicsObject that draws every event of the timeline, and the marks it is given.
 
 Shapes and labels are drawn in device pixels (the item's transform is applied by hand and then
 reset) so text stays crisp and markers keep their size at any zoom; only what is visible is drawn.
@@ -6,43 +6,26 @@ reset) so text stays crisp and markers keep their size at any zoom; only what is
 
 from __future__ import annotations
 
-import html
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 
 from viewer.model import clusters, lane_packing, marks
 from viewer.model.backgrounds import Backgrounds
-from viewer.model.clock import CALENDAR
-from viewer.model.query import describe_span
 from viewer.ui.shared.theme import Theme, current, qcolor
-from viewer.ui.timeline.grid import Ticks, paint_grid
+from viewer.ui.timeline.density import paint_counts
+from viewer.ui.timeline.grid import Ticks, lane_rows, lanes_picture, paint_grid
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
 
 MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
 OPENING = 18  # characters: different titles that open alike are elided in the middle, keeping their ends
 MIDDLE_MIN_PX = 150.0  # narrower than this, a middle cut keeps too little of either end: cut at the right
 BADGE_GAP_PX, BADGE_MIN = 24.0, 4  # marks closer than this, this many in a run, get one "N events" badge
-
-
-def tooltip_text(row: pd.Series, names: dict[str, str], clock: str = CALENDAR) -> str:
-    """Rich text for an event: title, dates at their precision (numbers on a numeric clock), actors, category."""
-    end_precision = row["end_precision"] if pd.notna(row["end_precision"]) else None
-    when = describe_span(row["start"], str(row["precision"]), row["end"], end_precision, clock)
-    actors = [names.get(a.strip(), a.strip()) for a in str(row["actors"]).split(";") if a.strip()]
-    parts = [f"<b>{html.escape(str(row['title']))}</b>", html.escape(when)]
-    if actors:
-        parts.append(html.escape(", ".join(actors)))
-    if pd.notna(row["category"]) and str(row["category"]):
-        parts.append(f"<i>{html.escape(str(row['category']))}</i>")
-    return "<br>".join(parts)
 
 
 @dataclass
@@ -194,41 +177,19 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         key = (left, right, sy, dy, tuple(self.marks.bands), tuple(QColor(c).rgba() for c in self.marks.colours),
                self.theme.background, self.theme.band, ratio)
         if self._bands is None or self._bands[0] != key:
-            self._bands = (key, *self._bands_picture(left, right, sy, dy, ratio))
+            edges = [(top * sy + dy, bottom * sy + dy) for top, bottom in self.marks.bands]
+            fills = (QColor(self.theme.background), QColor(self.theme.band))
+            self._bands = (key, *lanes_picture(edges, self.marks.colours, fills, (left, right), ratio))
         _key, origin, picture = self._bands
         p.drawPixmap(origin, picture)
-
-    def _bands_picture(self, left: float, right: float, sy: float, dy: float, ratio: float
-                       ) -> tuple[QPointF, QPixmap]:
-        edges = [sorted((top * sy + dy, bottom * sy + dy)) for top, bottom in self.marks.bands]
-        x0, y0 = math.floor(left), math.floor(min(top for top, _ in edges))
-        width, height = math.ceil(right) - x0, math.ceil(max(bottom for _, bottom in edges)) - y0
-        picture = QPixmap(max(math.ceil(width * ratio), 1), max(math.ceil(height * ratio), 1))
-        picture.setDevicePixelRatio(ratio)
-        picture.fill(QColor(self.theme.background))  # the plot's own ground: an opaque picture is a plain copy
-        painter = QPainter(picture)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)  # as the view's painter
-        painter.translate(-x0, -y0)  # whole pixels: the fractional edges land as they would on the view
-        painter.setPen(Qt.PenStyle.NoPen)
-        fills = (QColor(self.theme.background), QColor(self.theme.band))
-        for i, (top, bottom) in enumerate(edges):
-            painter.fillRect(QRectF(left, top, right - left, bottom - top), fills[i % 2])
-            painter.fillRect(QRectF(left, top, 4.0, bottom - top), QColor(self.marks.colours[i]))
-        painter.end()
-        return QPointF(x0, y0), picture
 
     def _paint_grid(self, p: QPainter, ticks: Ticks, x: tuple[tuple[float, float], tuple[float, float]],
                     floor: float, y_map: tuple[float, float]) -> None:
         """Date grid lines down every lane in its ground's colour, then down the strip below the lanes."""
         sy, dy = y_map
-        ends = [(top * sy + dy, bottom * sy + dy) for top, bottom in self.marks.bands]
-        rows = [(min(a, b), max(a, b)) for a, b in ends]
         fills = (QColor(self.theme.background), QColor(self.theme.band))
-        grounds = [fills[i % 2] for i in range(len(rows))]
-        below = max((bottom for _top, bottom in rows), default=min(dy, floor))
-        if floor > below:
-            rows.append((below, floor))
-            grounds.append(fills[0])
+        rows, grounds = lane_rows([(top * sy + dy, bottom * sy + dy) for top, bottom in self.marks.bands], floor,
+                                  fills)
         p.setPen(Qt.PenStyle.NoPen)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         window, x_map = x
@@ -419,45 +380,6 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             if box.contains(scene_pos):
                 return t0, t1
         return None
-
-
-def paint_counts(p: QPainter, counts: np.ndarray, bands: list[tuple[float, float]], colours: list[QColor],
-                 height_rows: float, edges: tuple[float, float], sy: float, dy: float) -> np.ndarray:
-    """Counts per lane per column (columns spread over ``edges`` in device pixels) as bars rising from
-    each lane's floor, painted as one image; returns the image's buffer, which must outlive the paint.
-
-    Every pixel row belongs to at most one lane (a bar stops 2 px above its floor and starts 4 px below
-    its top at the highest, so rows two lanes share are never inked), so the whole image is one numpy
-    expression over rows and columns, not a pass per lane.
-    """
-    left, right = edges
-    n_bins = max(counts.shape[1], 1)
-    lanes = min(len(bands), len(counts))
-    top_px = min(t * sy + dy for t, _ in bands)
-    height = max(int(abs(height_rows * sy)), 1)
-    ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
-    pixels = max(int(height * ratio), 1)  # rows in device pixels: crisp bar tops at HiDPI
-    image = np.zeros((pixels, n_bins), dtype=np.uint32)  # Format_ARGB32: one 0xAARRGGBB word a pixel
-    if lanes and counts.size:
-        edges_px = np.sort(np.array(bands[:lanes], dtype=np.float64) * sy + dy - top_px, axis=1)  # y0, y1
-        lo = np.clip((edges_px[:, 0] * ratio).astype(np.int64), 0, pixels)
-        hi = np.clip(np.ceil(edges_px[:, 1] * ratio).astype(np.int64), 0, pixels)
-        lane_of_row = np.full(pixels, -1, dtype=np.int64)
-        for lane in np.flatnonzero(hi > lo).tolist():  # a slice each: cheap, and later lanes win as before
-            lane_of_row[lo[lane]:hi[lane]] = lane
-        rows = np.flatnonzero(lane_of_row >= 0)
-        of = lane_of_row[rows]
-        centre = (rows + 0.5) / ratio
-        floor = edges_px[:, 1] - 2.0
-        scale = np.sqrt(counts[:lanes] / max(int(counts.max(initial=0)), 1))  # sqrt keeps lone events visible
-        bar_top = floor[:, None] - scale * (edges_px[:, 1] - edges_px[:, 0] - 6.0)[:, None]
-        inked = (centre[:, None] >= bar_top[of]) & (centre <= floor[of])[:, None] & (counts[:lanes] > 0)[of]
-        words = np.array([(200 << 24) | (QColor(colours[lane]).rgb() & 0xFFFFFF) for lane in range(lanes)],
-                         dtype=np.uint32)
-        image[rows] = np.where(inked, words[of][:, None], np.uint32(0))
-    qimage = QImage(image.data, n_bins, pixels, n_bins * 4, QImage.Format.Format_ARGB32)
-    p.drawImage(QRectF(left, top_px, right - left, height), qimage)
-    return image.view(np.uint8).reshape(pixels, n_bins, 4)  # the same buffer, as bytes B, G, R, A
 
 
 def _shared_openings(titles: list[str]) -> set[str]:

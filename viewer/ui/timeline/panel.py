@@ -29,8 +29,9 @@ from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, colour_plot, follow
 from viewer.ui.timeline import keys as timeline_keys
 from viewer.ui.timeline.cursor import CursorLine
-from viewer.ui.timeline.items import EventsItem, Marks, tooltip_text
+from viewer.ui.timeline.items import EventsItem, Marks
 from viewer.ui.timeline.lanes import COLLAPSED_MARK, LaneControls, lane_colours
+from viewer.ui.timeline.tips import tooltip_text
 from viewer.ui.timeline.view import TimelineViewBox
 
 if TYPE_CHECKING:
