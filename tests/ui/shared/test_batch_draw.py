@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shared.batch_draw import (
     Rows,
+    draw_atlas_rows,
     draw_fragment_rows,
     draw_rect_rows,
     draw_rects,
@@ -113,3 +114,34 @@ def test_a_run_past_the_rows_is_refused_not_read(qtbot: QtBot) -> None:
         Rows(rows.array.astype(np.float32), 4)
     with pytest.raises(ValueError, match="float64 rows of 10"):
         Rows(rows.array, 10)
+
+
+@pytest.mark.parametrize("ratio", [1.0, 2.0])
+def test_sprites_named_in_an_atlas_match_each_sprite_drawn_alone(qtbot: QtBot, ratio: float) -> None:
+    """Markers of many colours in one call, each naming its cell of an atlas, look as runs of single
+    sprites drawn in the same order."""
+    sprites = [_sprite(ratio), _sprite(ratio)]
+    sprites[1].fill(QColor(220, 40, 40, 180))
+    size = sprites[0].width()  # device pixels
+    atlas = QPixmap(2 * size, size)
+    atlas.setDevicePixelRatio(ratio)
+    atlas.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(atlas)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    for i, sprite in enumerate(sprites):
+        painter.drawPixmap(QPointF(i * size / ratio, 0.0), sprite)
+    painter.end()
+    rng = np.random.default_rng(13)
+    cx, cy = rng.uniform(0, 320, 120), rng.uniform(0, 120, 120)
+    cell = (np.arange(120) >= 50).astype(int)  # the first 50 use sprite 0, the rest sprite 1
+    shared, apart = _canvas(ratio), _canvas(ratio)
+    rows = fragment_rows(cx, cy)
+    rows.array[:, 2], rows.array[:, 3], rows.array[:, 4:6] = cell * size, 0.0, size
+    painter = QPainter(shared)
+    draw_atlas_rows(painter, rows, atlas)
+    painter.end()
+    painter = QPainter(apart)
+    stamp(painter, sprites[0], cx[:50], cy[:50])
+    stamp(painter, sprites[1], cx[50:], cy[50:])
+    painter.end()
+    assert shared == apart

@@ -66,15 +66,23 @@ def draw_rect_rows(p: QPainter, rows: Rows, start: int = 0, stop: int | None = N
 
 def draw_fragment_rows(p: QPainter, rows: Rows, sprite: QPixmap, start: int = 0, stop: int | None = None) -> None:
     """Draw ``sprite`` centred on each of ``rows[start:stop]``, at its logical size (its pixel ratio honoured)."""
+    stop = len(rows) if stop is None else stop
+    # source left, top, width, height (device pixels)
+    rows.array[start:stop, 2:6] = (0.0, 0.0, sprite.width(), sprite.height())
+    draw_atlas_rows(p, rows, sprite, start, stop)
+
+
+def draw_atlas_rows(p: QPainter, rows: Rows, atlas: QPixmap, start: int = 0, stop: int | None = None) -> None:
+    """Draw the part of ``atlas`` each of ``rows[start:stop]`` names (its source rectangle in device pixels,
+    set by the caller) centred on the row's point, at its logical size: many sprites in one call."""
     address, count = rows.at(start, stop)
     if not count:
         return
-    ratio = sprite.devicePixelRatio() or 1.0
-    # source left, top, width, height (device pixels), scale x, y, rotation, opacity
-    rows.array[start:start + count, 2:FRAGMENT] = (0.0, 0.0, sprite.width(), sprite.height(), 1.0 / ratio,
-                                                   1.0 / ratio, 0.0, 1.0)
+    ratio = atlas.devicePixelRatio() or 1.0
+    # scale x, y, rotation, opacity
+    rows.array[start:start + count, 6:FRAGMENT] = (1.0 / ratio, 1.0 / ratio, 0.0, 1.0)
     first = cast(QPainter.PixmapFragment, shiboken6.wrapInstance(address, QPainter.PixmapFragment))
-    p.drawPixmapFragments(first, count, sprite)
+    p.drawPixmapFragments(first, count, atlas)
 
 
 def draw_rects(p: QPainter, x: np.ndarray, y: np.ndarray, width: np.ndarray | float,

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPixmap, QPolygonF
 
 from viewer.model import lane_packing
-from viewer.ui.shared.batch_draw import draw_fragment_rows, draw_rect_rows, fragment_rows, rect_rows
+from viewer.ui.shared.batch_draw import draw_atlas_rows, draw_rect_rows, fragment_rows, rect_rows
 from viewer.ui.shared.theme import Theme
 
 MARK_RADIUS = 5.0
@@ -57,14 +57,43 @@ def paint_shapes(p: QPainter, kinds: np.ndarray, lanes: np.ndarray, colours: lis
 
 def _paint_diamonds(p: QPainter, key: np.ndarray, plain: np.ndarray, colours: list[QColor],
                     px0: np.ndarray, py: np.ndarray, hollow: QColor) -> None:
-    """Markers stamped from one pre-drawn sprite per colour and style (antialiased once, not per marker)."""
-    marker_key = key // 2  # markers do not fade at the edge
+    """Markers stamped from pre-drawn sprites (antialiased once, not per marker), all in one call: each
+    names its sprite's cell in an atlas of every lane's sprites, in the order runs of one sprite were drawn."""
+    marker_key = key // 2  # markers do not fade at the edge; also the marker's cell in the atlas
     ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
-    order, starts = _runs(marker_key, plain)
+    order, _starts = _runs(marker_key, plain)
     rows = fragment_rows(px0[order], py[order])
-    for start, stop in pairwise(starts.tolist()):
-        lane, is_coarse, is_faded, _ = _unpack(int(marker_key[order[start]]) * 2)
-        draw_fragment_rows(p, rows, _sprite(QColor(colours[lane]), is_coarse, is_faded, hollow, ratio), start, stop)
+    size = math.ceil(SPRITE_PX * ratio)
+    cell = marker_key[order]
+    rows.array[:, 2], rows.array[:, 3] = cell % ATLAS_COLUMNS * size, cell // ATLAS_COLUMNS * size
+    rows.array[:, 4:6] = size
+    draw_atlas_rows(p, rows, _atlas(colours, hollow, ratio))
+
+
+_ATLASES: dict[tuple[tuple[int, ...], int, float], QPixmap] = {}
+ATLAS_COLUMNS = 64  # cells a row: a wide strip of hundreds of lanes would pass QPixmap's 32,767 pixels
+
+
+def _atlas(colours: list[QColor], hollow: QColor, ratio: float) -> QPixmap:
+    """Every marker sprite of these lanes in one picture: cell ``(lane * 2 + coarse) * 2 + faded``."""
+    key = (tuple(QColor(c).rgba() for c in colours), hollow.rgba(), ratio)
+    atlas = _ATLASES.get(key)
+    if atlas is None:
+        if len(_ATLASES) > 8:  # themes and datasets come and go
+            _ATLASES.clear()
+        size, cells = math.ceil(SPRITE_PX * ratio), 4 * max(len(colours), 1)
+        atlas = QPixmap(size * min(cells, ATLAS_COLUMNS), size * math.ceil(cells / ATLAS_COLUMNS))
+        atlas.setDevicePixelRatio(ratio)
+        atlas.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(atlas)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)  # each cell exactly its sprite
+        for i in range(4 * len(colours)):
+            lane, is_coarse, is_faded = i // 4, bool(i // 2 % 2), bool(i % 2)
+            sprite = _sprite(QColor(colours[lane]), is_coarse, is_faded, hollow, ratio)
+            painter.drawPixmap(QPointF(i % ATLAS_COLUMNS * size / ratio, i // ATLAS_COLUMNS * size / ratio), sprite)
+        painter.end()
+        _ATLASES[key] = atlas
+    return atlas
 
 
 _SPRITES: dict[tuple[int, bool, bool, int, float], QPixmap] = {}
