@@ -24,13 +24,15 @@ def test_the_graph_fades_when_ties_change_and_not_when_they_hold(
     canvas = window.relations.canvas
     state.move_cursor("2021-03-01")
     qtbot.waitUntil(lambda: canvas._fade.state() != QAbstractAnimation.State.Running, timeout=3000)
+    qtbot.wait(50)  # the fade's last frame and anything else already asked for are painted
     paints = _Paints()
     canvas.viewport().installEventFilter(paints)
     for day in ("2021-03-02", "2021-03-09", "2021-03-20"):  # the same ties hold: the same drawing
         state.move_cursor(day)
         assert canvas._fade.state() != QAbstractAnimation.State.Running
     qtbot.wait(100)
-    assert paints.count == 0, f"the unchanged graph was painted {paints.count} times"
+    # a fade to itself repainted ~6 times in 100 ms after each move; a stray repaint of the window is not one
+    assert paints.count <= 2, f"the unchanged graph was painted {paints.count} times"
     state.move_cursor("2023-11-09")  # the 2023 restructuring: the ties change, and fade
     assert canvas._fade.state() == QAbstractAnimation.State.Running
     qtbot.wait(100)
