@@ -33,6 +33,11 @@ def test_windows_through_the_index_list_the_same_events(generated: Path, generat
         assert mine == list(memory.events(t0, t0 + width, filters, limit=300)["id"])
         assert len(mine) > 0
     assert list(source.events(1.2e9, None, limit=50)["id"]) == list(memory.events(1.2e9, None, limit=50)["id"])
+    for limit in (0, 1, 7):  # the limit cuts across the near events and the index's classes
+        for t0 in (1.05e9, 1.2e9, 1.35e9):
+            mine = source.events(t0, t0 + DAY, limit=limit)
+            assert list(mine["id"]) == list(memory.events(t0, t0 + DAY, limit=limit)["id"])
+            assert list(mine.columns) == list(memory.events(t0, t0 + DAY, limit=limit).columns)
     streamed = pd.concat(list(source.stream(1.2e9, 1.2e9 + 40 * DAY, chunk=100)))  # an export's chunks
     assert list(streamed["id"]) == list(memory.events(1.2e9, 1.2e9 + 40 * DAY)["id"]) and len(streamed) > 100
 
@@ -54,3 +59,23 @@ def test_a_source_is_readied_once_and_found_again_on_reopening(generated: Path, 
     assert (pyramid.root() / fingerprint / "facts.json").is_file()
     indexes.remove(fingerprint)
     assert indexes.LongIndex.find(fingerprint) is None
+
+
+def test_an_index_of_the_first_version_is_made_again_and_its_file_removed(generated: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ENTENTE_NO_CACHE")
+    source = open_dataset(generated, threshold=0).source
+    assert isinstance(source, EngineSource)
+    folder = pyramid.root() / "old-index"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "long.parquet").write_bytes(b"PAR1 a whole index in one file")
+    (folder / "long.json").write_text('{"version": 1, "shortest": 86400.0, "classes": [0, 1]}', encoding="utf-8")
+    assert indexes.LongIndex.find("old-index") is None
+    index = indexes.build_long_index(source, "old-index")
+    assert index is not None and index.classes
+    assert not (folder / "long.parquet").exists() and all(index.path(k).is_file() for k in index.classes)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(["long.json", *(f"long-{k}.parquet"
+                                                                               for k in index.classes)])
+    index.path(index.classes[0]).unlink()  # a class file lost: the index is not trusted
+    assert indexes.LongIndex.find("old-index") is None
+    indexes.remove("old-index")

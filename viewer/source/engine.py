@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import ibis
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from viewer.model import navigation
 from viewer.model.dates import parse_date
@@ -186,6 +187,9 @@ class EngineSource:
                limit: int | None = None, token: CancelToken = NEVER) -> pd.DataFrame:
         """The events overlapping ``[t0, t1)`` that match, by start then id, up to ``limit``."""
         token.check()
+        if self.long_index is not None and t0 is not None and limit is not None and not filters.active \
+                and self.backend.name == "duckdb":
+            return tidy(self._indexed_first(t0, t1, limit, token))
         query = self._indexed_window(t0, t1, filters) if self.long_index is not None and t0 is not None else \
             self._window(t0, t1, filters).select(*EVENT_FIELDS)
         query = query.order_by(["span_start", "id"])
@@ -194,6 +198,17 @@ class EngineSource:
         frame = query.execute()
         token.check()
         return tidy(frame)
+
+    def _indexed_first(self, t0: float, t1: float | None, limit: int, token: CancelToken) -> pd.DataFrame:
+        """A narrow window's first ``limit`` events on DuckDB: the earliest of those near the window (one
+        query) merged with the earliest of the long ones from the index (:meth:`LongIndex.first`)."""
+        near = self._near(t0, t1, self.view).order_by(["span_start", "id"]).limit(limit).to_pyarrow()
+        token.check()
+        older = self.long_index.first(self.backend, t0, t1, limit)
+        token.check()
+        rows = near if older is None else pa.concat_tables([near, older.select(near.schema.names).cast(near.schema)])
+        rows = rows.sort_by([("span_start", "ascending"), ("id", "ascending")]).slice(0, limit)
+        return rows.to_pandas()
 
     def stream(self, t0: float | None = None, t1: float | None = None, filters: Filters = NO_FILTERS,
                limit: int | None = None, chunk: int = 50_000) -> Iterator[pd.DataFrame]:
@@ -233,21 +248,25 @@ class EngineSource:
     def _indexed_window(self, t0: float, t1: float | None, filters: Filters) -> Any:
         """The window's events as events that started at most ``shortest`` before it (pruned by start)
         plus the long ones from the index: the same rows, without reading years of starts."""
-        index = self.long_index
-        view = self._filtered_plain(filters) if filters.active else self.view
+        near = self._near(t0, t1, self._filtered_plain(filters) if filters.active else self.view)
         lo = exprs.stamp(to_stamp(t0))
-        view = self.prune(view, t0 - index.shortest, t1)
-        view = view.filter(view.span_start >= exprs.stamp(to_stamp(t0 - index.shortest)))
-        if t1 is not None:
-            view = view.filter(view.span_start < exprs.stamp(to_stamp(t1)))
-        near = view.filter((view.span_end > lo) | (view.span_start >= lo)).select(*EVENT_FIELDS)
-        older = index.before(self.backend, near, lo, t0)
+        older = self.long_index.before(self.backend, near, lo, t0)
         if older is None:
             return near
         older = older.filter(exprs.filter_predicate(older, filters, self.entity_names)) if filters.active else older
         if t1 is not None:
             older = older.filter(older.span_start < exprs.stamp(to_stamp(t1)))
         return ibis.union(near, older)
+
+    def _near(self, t0: float, t1: float | None, view: Any) -> Any:
+        """The window's events in ``view`` that started at most the index's ``shortest`` before it."""
+        shortest = self.long_index.shortest
+        lo = exprs.stamp(to_stamp(t0))
+        view = self.prune(view, t0 - shortest, t1)
+        view = view.filter(view.span_start >= exprs.stamp(to_stamp(t0 - shortest)))
+        if t1 is not None:
+            view = view.filter(view.span_start < exprs.stamp(to_stamp(t1)))
+        return view.filter((view.span_end > lo) | (view.span_start >= lo)).select(*EVENT_FIELDS)
 
     def _filtered_plain(self, filters: Filters) -> Any:
         """``_filtered`` without the look-back pruning (the caller prunes)."""
