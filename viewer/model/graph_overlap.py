@@ -9,8 +9,12 @@ Pandas-free and Qt-free.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from scipy.spatial import cKDTree
+
+if TYPE_CHECKING:  # scipy loads when a layout is computed: commands that never draw a graph skip ~0.5 s
+    from scipy.spatial import cKDTree
 
 PASSES = 80  # push passes before the ring search takes over for what is left
 SLACK = 0.999  # pushes converge onto the limit, so a pair only counts as too close just short of it
@@ -22,6 +26,7 @@ def too_close(pos: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     """The pairs (rows of two indices, i < j) closer than the mean of their two spacings."""
     if len(pos) < 2:
         return np.zeros((0, 2), dtype=np.intp)
+    from scipy.spatial import cKDTree  # noqa: PLC0415 - see the import above
     pairs = cKDTree(pos).query_pairs(r=float(spacing.max()), output_type="ndarray")
     if not len(pairs):
         return pairs
@@ -74,6 +79,7 @@ def separate(pos: np.ndarray, spacing: np.ndarray, movable: np.ndarray | None = 
     if not crowded:
         return pos
     settled = np.setdiff1d(np.arange(len(pos)), crowded)
+    from scipy.spatial import cKDTree  # noqa: PLC0415 - see the import above
     tree = cKDTree(pos[settled]) if len(settled) else None
     moved: list[int] = []
     for node in crowded:  # crowded nodes go to the nearest free spot, one at a time, in index order
