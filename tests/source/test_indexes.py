@@ -79,3 +79,16 @@ def test_an_index_of_the_first_version_is_made_again_and_its_file_removed(genera
     index.path(index.classes[0]).unlink()  # a class file lost: the index is not trusted
     assert indexes.LongIndex.find("old-index") is None
     indexes.remove("old-index")
+
+
+def test_the_index_reads_from_a_cache_folder_whose_name_has_quotes(generated: Path, generated_dataset: Dataset,
+                                                                   tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "O'Brien's \"cache\""))
+    source = open_dataset(generated, threshold=0).source
+    assert isinstance(source, EngineSource)
+    source.long_index = indexes.build_long_index(source, "quoted")
+    assert source.long_index is not None and "'" in str(source.long_index.folder)
+    memory = MemorySource(generated_dataset)
+    assert list(source.events(1.2e9, 1.2e9 + DAY, limit=40)["id"]) == list(memory.events(1.2e9, 1.2e9 + DAY,
+                                                                                        limit=40)["id"])

@@ -100,8 +100,18 @@ class LongIndex:
 
 
 def _scan(path: Path) -> str:
-    quoted = str(path).replace("'", "''")
-    return f"read_parquet('{quoted}', file_row_number = true)"
+    return f"read_parquet({_quoted(path)}, file_row_number = true)"
+
+
+def _quoted(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _copy(con: Any, expr: Any, path: Path, row_group_size: int | None = None) -> None:
+    """Write a query's rows to Parquet with DuckDB's COPY (ibis's ``to_parquet`` leaves a quote in the
+    path unescaped: a home folder such as ``/home/o'brien`` broke the index)."""
+    options = ", ROW_GROUP_SIZE " + str(int(row_group_size)) if row_group_size else ""
+    con.raw_sql(f"COPY ({con.compile(expr)}) TO {_quoted(path)} (FORMAT parquet, COMPRESSION zstd{options})").fetchall()
 
 
 def _sql_stamp(seconds: float) -> str:
@@ -131,15 +141,15 @@ def build_long_index(source: EngineSource, fingerprint: str, shortest: float = S
     work = folder / f".long.{tag}.parquet"
     written: list[Path] = []
     try:
-        rows.select(*EVENT_FIELDS, "k").to_parquet(str(work), compression="zstd")  # one pass over the source
         con = source.backend
+        _copy(con, rows.select(*EVENT_FIELDS, "k"), work)  # one pass over the source
         every = con.read_parquet(str(work))
         classes = sorted(int(k) for k in every.select("k").distinct().execute()["k"])
         for k in classes:  # then one sorted file per class, from the (much smaller) copy
             token.check()
             part = every.filter(every.k == k).select(*EVENT_FIELDS).order_by(["span_start", "id"])
             written.append(folder / f".long-{k}.{tag}.parquet")
-            part.to_parquet(str(written[-1]), row_group_size=32_768, compression="zstd")
+            _copy(con, part, written[-1], row_group_size=32_768)
         (folder / "long.parquet").unlink(missing_ok=True)  # the first version's single file
         for k, path in zip(classes, written, strict=True):
             path.replace(folder / f"long-{k}.parquet")
