@@ -42,6 +42,7 @@ from viewer.model.dataset import Dataset
 from viewer.model.dates import PartialDate, parse_date
 from viewer.model.problems import LoadError
 from viewer.model.query import relations_during
+from viewer.source.base import engine_error
 
 COMMANDS = ("info", "events", "relations", "diff", "history", "validate", "convert", "export")
 FORMATS = ("table", "csv", "json")
@@ -342,19 +343,31 @@ def run(argv: Sequence[str]) -> int:
     except SystemExit as exc:  # argparse has printed its usage message
         return 0 if exc.code == 0 else 2
     try:
-        if cli_engine.wants_engine(args):
-            return cli_engine.HANDLERS[args.command](args)
-        return HANDLERS[args.command](args)
-    except LoadError as exc:
+        handler = cli_engine.HANDLERS[args.command] if cli_engine.wants_engine(args) else HANDLERS[args.command]
+        return handler(args)
+    except BrokenPipeError:  # `entente ... | head` closed the pipe: not an error
+        return 0
+    except Exception as exc:
+        return _failed(args, exc)
+
+
+def _failed(args: argparse.Namespace, exc: Exception) -> int:
+    """A failed command's message on stderr and its exit code; an error that is no data's or usage's (a
+    bug) is raised again."""
+    if isinstance(exc, LoadError):
         print(f"entente: {exc}", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    except UsageError as exc:
+    if isinstance(exc, UsageError):
         print(f"entente {args.command}: {exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # `entente ... | head` closed the pipe: not an error
-        return 0
+    said = engine_error(exc)  # a query engine failing mid-command (a damaged partition read late)
+    if said is None:
+        raise exc
+    print(f"entente: {', '.join(map(str, getattr(args, 'paths', None) or []))}: the query engine stopped: {said}",
+          file=sys.stderr)
+    return 1
 
 
 def window_arguments_problem(argv: Sequence[str]) -> str | None:

@@ -17,6 +17,7 @@ from viewer.model.dates import format_date, parse_date
 from viewer.model.problems import LoadError
 
 if TYPE_CHECKING:
+    from viewer.source.connect import SourceSpec
     from viewer.source.lazy import LazyDataset
 
 COMMANDS = ("info", "events", "relations", "diff")
@@ -53,14 +54,28 @@ def wants_engine(args: argparse.Namespace) -> bool:
 
 
 def _open(args: argparse.Namespace) -> LazyDataset:
+    return _open_spec(_spec(args))
+
+
+def _spec(args: argparse.Namespace) -> SourceSpec:
     from viewer.source.connect import locate  # noqa: PLC0415 - engine code (ibis) loads only for engine sources
+    return locate(args.paths[0], getattr(args, "table", None))
+
+
+def _open_spec(spec: SourceSpec) -> LazyDataset:
     from viewer.source.opening import open_engine  # noqa: PLC0415 - as above
-    return open_engine(locate(args.paths[0], getattr(args, "table", None)))
+    return open_engine(spec)
 
 
 def cmd_info(args: argparse.Namespace) -> int:
     """What an engine source holds, counted by the engine."""
-    ds = _open(args)
+    spec = _spec(args)
+    ds = _open_spec(spec)
+    from viewer.source.engine import EngineSource  # noqa: PLC0415 - as in _open
+    from viewer.source.opening import unreadable_starts  # noqa: PLC0415 - as in _open
+    source = ds.source
+    if isinstance(source, EngineSource) and not source.facts.known("count"):  # else opening checked them
+        ds.problems.extend(unreadable_starts(source, spec))  # info counts the events anyway
     out = [f"Title:     {ds.title}", f"Path:      {ds.meta.path}", f"Events:    {len(ds):,}",
            f"Entities:  {len(ds.entities):,}", f"Relations: {len(ds.relations):,}"]
     span = ds.span()

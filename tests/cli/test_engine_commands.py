@@ -82,3 +82,60 @@ def test_a_missing_table_is_reported_not_raised(run: Callable[..., tuple[int, st
     assert code == 1 and "no table 'nope'" in err
     code, _, err = run("events", str(tmp_path), "--limit", "0")
     assert code == 2
+
+
+@pytest.mark.parametrize("damage", ["footer", "pages", "no database"])
+def test_a_source_the_engine_cannot_read_is_named_without_a_traceback(
+        run: Callable[..., tuple[int, str, str]], partitioned: Path, damage: str) -> None:
+    target, named = str(partitioned), "year=2020"
+    part = partitioned / "events" / "year=2020" / "part.parquet"
+    data = bytearray(part.read_bytes())
+    if damage == "footer":
+        part.write_bytes(b"PAR1" + b"\0" * 200)
+    elif damage == "pages":  # the footer still reads; the engine finds the damage when it reads the rows
+        data[4:len(data) // 2] = b"\xff" * (len(data) // 2 - 4)
+        part.write_bytes(bytes(data))
+    else:
+        target, named = str(partitioned / "events.duckdb"), "events.duckdb"
+        (partitioned / "events.duckdb").write_bytes(b"not a database " * 300)
+    for command in (["info", target], ["events", target, "--from", "2020-01-01"]):
+        code, _, err = run(*command)
+        assert code == 1 and "Traceback" not in err, err
+        assert named in err and ("engine" in err or "Parquet" in err), err
+
+
+def test_an_engine_failing_mid_command_is_one_line_and_other_errors_still_raise(
+        run: Callable[..., tuple[int, str, str]], partitioned: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import duckdb
+
+    def lost(_args: argparse.Namespace) -> int:
+        raise duckdb.IOException("IO Error: Cannot open file \"part.parquet\": No such file or directory\n\nLINE 1")
+
+    monkeypatch.setitem(cli_engine.HANDLERS, "info", lost)
+    code, _, err = run("info", str(partitioned))
+    assert code == 1 and err.strip() == (f"entente: {partitioned}: the query engine stopped: IO Error: Cannot open "
+                                         "file \"part.parquet\": No such file or directory")
+
+    def bug(_args: argparse.Namespace) -> int:
+        raise ZeroDivisionError("a bug of ours")
+
+    monkeypatch.setitem(cli_engine.HANDLERS, "info", bug)
+    with pytest.raises(ZeroDivisionError):
+        run("info", str(partitioned))
+
+
+@pytest.mark.parametrize("kind", ["timestamps", "text"])
+def test_rows_without_a_readable_start_are_counted_as_a_problem(run: Callable[..., tuple[int, str, str]],
+                                                                 tmp_path: Path, kind: str) -> None:
+    for year in (2019, 2020):
+        part = tmp_path / "events" / f"year={year}"
+        part.mkdir(parents=True)
+        start: pd.Series = pd.Series(pd.date_range(f"{year}-01-01", periods=5, freq="D", tz="UTC"))
+        if kind == "text":
+            start = start.dt.strftime("%Y-%m-%d")
+        start[2] = None if kind == "timestamps" or year == 2019 else "the day after"
+        pd.DataFrame({"id": [f"{year}-{i}" for i in range(5)], "start": start, "title": ["t"] * 5}
+                     ).to_parquet(part / "part.parquet")
+    code, out, _ = run("info", str(tmp_path / "events"))
+    assert "Events:    8" in out
+    assert "2 rows have no start that reads as a date (empty, or not a date); skipped" in out and code == 1

@@ -24,6 +24,7 @@ import pandas as pd
 
 from viewer.model.filters import Filters
 
+ENGINE_MODULES = ("duckdb", "_duckdb", "ibis", "pyspark", "py4j", "sqlglot", "trino", "clickhouse_connect")
 GROUPINGS = ("actor", "category", "none")
 EVENT_FIELDS = ("id", "start", "end", "precision", "end_precision", "title", "description", "actors",
                 "category", "tags", "source_title", "source_url", "span_start", "span_end")
@@ -153,3 +154,14 @@ def bin_index(seconds: np.ndarray, t0: float, t1: float, bins: int) -> np.ndarra
 def to_stamp(seconds: float) -> pd.Timestamp:
     """Unix seconds as a UTC timestamp (microseconds)."""
     return pd.Timestamp(round(seconds * 1e6), unit="us", tz="UTC")
+
+
+def engine_error(exc: BaseException) -> str | None:
+    """The first line of an error raised by a query engine or its driver (DuckDB, ibis, Spark …), or None
+    for any other error: what a command or the window says instead of a traceback."""
+    module = type(exc).__module__.split(".")[0]
+    if module not in ENGINE_MODULES:
+        return None
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    first = lines[0] if lines else type(exc).__name__
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in first)  # a stray byte from a damaged file

@@ -13,6 +13,7 @@ from viewer.io import native
 from viewer.io.cache import enabled, load_cached
 from viewer.model.dataset import DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
+from viewer.source.base import engine_error
 from viewer.source.connect import DB_SUFFIXES, ROW_THRESHOLD, SourceSpec, connect, is_engine_url, locate, row_threshold
 from viewer.source.engine import EngineSource
 from viewer.source.facts import Facts
@@ -64,7 +65,20 @@ def open_dataset(source: str | Path, table: str | None = None, threshold: int = 
 
 
 def open_engine(spec: SourceSpec) -> LazyDataset:
-    """Query the events where they are; read entities, relations and dataset.json beside them."""
+    """Query the events where they are; read entities, relations and dataset.json beside them.
+
+    What the engine cannot read (a damaged partition, a file that is no DuckDB database, a server that
+    does not answer) is a LoadError naming the source and the engine's own first line."""
+    try:
+        return _open_engine(spec)
+    except Exception as exc:
+        said = engine_error(exc)
+        if said is None:
+            raise
+        raise LoadError(f"{spec.target}: the query engine could not read it: {said}") from exc
+
+
+def _open_engine(spec: SourceSpec) -> LazyDataset:
     con, table = connect(spec)
     facts = Facts(facts_folder(spec)) if spec.kind != "url" and enabled() else Facts()
     if spec.kind == "parquet":
@@ -87,7 +101,24 @@ def open_engine(spec: SourceSpec) -> LazyDataset:
         from viewer.source.indexes import LongIndex  # noqa: PLC0415 - ibis loads only when this index is read
         events.long_index = LongIndex.find(spec.fingerprint())
     events.entity_names = dict(zip(built.entities["id"], built.entities["name"], strict=True))
-    return LazyDataset(events, built.entities, built.relations, built.meta, built.problems)
+    problems = built.problems
+    if events.facts.known("count"):  # known from the footers (or an earlier run): the check costs no scan
+        problems = [*problems, *unreadable_starts(events, spec)]
+    return LazyDataset(events, built.entities, built.relations, built.meta, problems)
+
+
+def unreadable_starts(events: EngineSource, spec: SourceSpec) -> list[Problem]:
+    """A problem when rows of the source have no start the engine can read (empty, or not a date):
+    they are left out, as the loader leaves them out, and said so. Asked of Parquet files and DuckDB
+    tables only, where the engine counts the rows from metadata; the events' count may need a scan."""
+    if spec.kind not in ("parquet", "duckdb"):
+        return []
+    skipped = int(events.raw.count().execute()) - events.count()
+    if skipped <= 0:
+        return []
+    rows = "1 row has" if skipped == 1 else f"{skipped:,} rows have"
+    return [Problem(spec.target, f"{rows} no start that reads as a date (empty, or not a date); skipped",
+                    None, "start")]
 
 
 def _facts_from_footers(spec: SourceSpec, facts: Facts) -> None:

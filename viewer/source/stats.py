@@ -8,14 +8,23 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
+from viewer.model.problems import LoadError
 from viewer.source.base import Density, DensityRequest, LaneSpec
+
+
+def footer(path: Path) -> pq.FileMetaData:
+    """A Parquet file's footer; a damaged or foreign file is a LoadError naming it."""
+    try:
+        return pq.read_metadata(path)
+    except Exception as exc:  # pyarrow raises several types for a damaged footer
+        raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
 
 
 def row_groups(files: tuple[Path, ...], column: str = "start") -> list[tuple[float, float, int]]:
     """(min start, max start, rows) of every row group whose ``column`` statistics are timestamps."""
     out: list[tuple[float, float, int]] = []
     for path in files:
-        meta = pq.read_metadata(path)
+        meta = footer(path)
         names = meta.schema.names
         if column not in names:
             continue
@@ -61,7 +70,7 @@ def footer_facts(files: tuple[Path, ...]) -> tuple[int, pd.Timestamp, pd.Timesta
     """
     rows, lo, hi = 0, None, None
     for path in files:
-        meta = pq.read_metadata(path)
+        meta = footer(path)
         names = meta.schema.names
         if "start" not in names or "precision" in names:
             return None
