@@ -28,6 +28,17 @@ def test_a_list_of_records_opens_as_an_event_table(tmp_path: Path) -> None:
     assert len(viewer.load(path).events) == 2
 
 
+def test_records_with_lists_of_actors_and_tags_read_them_as_lists(tmp_path: Path) -> None:
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps([{"id": "1", "date": "2019-01-01", "title": "x", "actors": ["acme", "globex"],
+                                 "tags": ["t1", 2, None], "meta": {"k": [1]}},
+                                {"id": "2", "date": "2019-02-01", "title": "y", "actors": "acme"}]))
+    ds = viewer.load(path)
+    assert list(ds.events["actors"]) == ["acme;globex", "acme"] and list(ds.events["tags"]) == ["t1;2", ""]
+    assert {"acme", "globex"} <= set(ds.entities["id"])
+    assert ds.events["attr:meta"].iloc[0] == '{"k": [1]}'  # a structure keeps its JSON
+
+
 def test_an_empty_json_file_says_it_is_empty(tmp_path: Path) -> None:
     path = tmp_path / "empty.json"
     path.write_text("")

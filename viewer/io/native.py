@@ -13,6 +13,7 @@ from typing import Any
 
 import pandas as pd
 
+from viewer.io import parquet
 from viewer.io.lines import normalise_bytes, record_lines
 from viewer.model import clock, dates
 from viewer.model.attributes import TYPES
@@ -41,7 +42,7 @@ def _read_table(folder: Path, name: str) -> tuple[pd.DataFrame | None, str]:
     for suffix in (".csv", ".parquet"):
         file = folder / f"{name}{suffix}"
         if file.exists():
-            return read_csv_strings(file) if suffix == ".csv" else _read_parquet(file), str(file)
+            return read_csv_strings(file) if suffix == ".csv" else parquet.read_frame(file), str(file)
     return None, str(folder / f"{name}.csv")
 
 
@@ -57,15 +58,6 @@ def read_csv_strings(file: Path) -> pd.DataFrame:
         raise LoadError(f"{file}: not a readable CSV table ({exc})") from exc
     except OSError as exc:
         raise LoadError(f"{file}: cannot be read ({exc.strerror or exc})") from exc
-
-
-def _read_parquet(file: Path) -> pd.DataFrame:
-    try:
-        return pd.read_parquet(file)
-    except ImportError as exc:
-        raise LoadError(f"{file}: reading Parquet needs pyarrow, which is not installed") from exc
-    except Exception as exc:  # pyarrow raises many types for a damaged file
-        raise LoadError(f"{file}: not a readable Parquet file ({exc})") from exc
 
 
 def _read_folder(folder: Path) -> Dataset:

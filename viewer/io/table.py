@@ -18,7 +18,7 @@ import pandas as pd
 from viewer.io import table_clock, table_fast, table_graph
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.table_mapping import Mapping, guess_mapping
-from viewer.io.table_read import EXPECTED, load_raw, records_of
+from viewer.io.table_read import EXPECTED, is_plain, load_raw, records_of
 from viewer.model import clock, text_arrow
 from viewer.model.attributes import PREFIX
 from viewer.model.clock import CALENDAR, NUMBER, YEARS
@@ -50,7 +50,7 @@ def looks_like(document: object) -> bool:
         return False
     sample = rows[:50]
     values = [v for r in sample for v in r.values()]
-    flat = sum(not isinstance(v, (dict, list)) for v in values) >= 0.8 * max(len(values), 1)
+    flat = sum(is_plain(v) for v in values) >= 0.8 * max(len(values), 1)
     return flat and guess_mapping([str(k) for k in sample[0]]).start is not None
 
 

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import lines, table_fast
+from viewer.io import lines, parquet, table_fast
 from viewer.model.dates import columns as date_columns
 from viewer.model.problems import LoadError, Problem
 
@@ -112,8 +112,23 @@ def read_records(path: str | Path) -> pd.DataFrame:
     frame = pd.DataFrame.from_records(rows)
     nested = [c for c in frame.columns if frame[c].map(lambda v: isinstance(v, (dict, list))).any()]
     for column in nested:
-        frame[column] = frame[column].map(lambda v: json.dumps(v) if isinstance(v, (dict, list)) else v)
+        frame[column] = frame[column].map(_cell)
     return frame.astype("object").where(frame.notna(), "").astype(str)
+
+
+def is_plain(value: object) -> bool:
+    """A JSON value with a plain text form: a scalar, or a list of scalars (``["acme", "globex"]``)."""
+    if isinstance(value, list):
+        return not any(isinstance(v, (dict, list)) for v in value)
+    return not isinstance(value, dict)
+
+
+def _cell(value: object) -> object:
+    """A JSON cell as text: a list of scalars as a ';' list (as Entente's columns hold lists), other
+    structures as their JSON."""
+    if isinstance(value, list) and is_plain(value):
+        return ";".join(str(v) for v in value if v is not None)
+    return json.dumps(value) if isinstance(value, (dict, list)) else value
 
 
 def records_of(document: object) -> list[dict[str, Any]] | None:
@@ -131,15 +146,6 @@ def _names(row: pd.Series) -> list[str]:
         name = value or f"column{i + 1}"
         names.append(name if name not in names else f"{name}_{i + 1}")
     return names
-
-
-def _read_parquet(path: Path) -> pd.DataFrame:
-    try:
-        return pd.read_parquet(path)
-    except Exception as exc:  # pyarrow raises many types for a damaged file; none may escape
-        if isinstance(exc, MemoryError):
-            raise
-        raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
 
 
 def _read_excel(path: Path, nrows: int | None) -> pd.DataFrame:
@@ -180,7 +186,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     suffix = path.suffix.lower()
     header: bool | None = options.get("header")
     if suffix in (".json", ".parquet", ".pq"):
-        frame = read_records(path) if suffix == ".json" else _read_parquet(path)
+        frame = read_records(path) if suffix == ".json" else parquet.read_frame(path)
         frame = frame.head(nrows) if nrows else frame
         return Raw(frame, "utf-8" if suffix == ".json" else "binary", None, True, [],
                     np.arange(1, len(frame) + 1))

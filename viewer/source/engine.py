@@ -286,7 +286,7 @@ class EngineSource:
     def prune(self, view: Any, t0: float | None, t1: float | None) -> Any:
         """Add predicates on the raw start column (which row-group statistics can answer) implied by
         a condition on ``s`` in ``[t0, t1)``; they change no answer, they only skip reading."""
-        if view.raw_start.type().is_string():
+        if not view.raw_start.type().is_timestamp():  # text or numbers: their statistics say nothing of time
             return view
         slack = pd.Timedelta(0) if self._exact_start else YEAR_SLACK
         if t0 is not None:
@@ -297,7 +297,7 @@ class EngineSource:
 
     def _pruned_window(self, view: Any, lo: pd.Timestamp | None, _hi: None) -> Any:
         """Events overlapping from ``lo`` on started at most :meth:`longest` seconds before it."""
-        if lo is None or view.raw_start.type().is_string():
+        if lo is None or not view.raw_start.type().is_timestamp():
             return view
         earliest = lo - pd.Timedelta(seconds=self.longest() + 1)
         return self.prune(view, (earliest - pd.Timestamp(0, tz="UTC")).total_seconds(), None)

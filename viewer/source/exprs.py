@@ -16,6 +16,7 @@ import ibis.expr.datatypes as dt
 import pandas as pd
 
 from viewer.model.dates import parse_date
+from viewer.model.dates.numbers import YEARS
 from viewer.model.filters import Filters
 from viewer.model.lane_packing import OTHER
 
@@ -55,16 +56,63 @@ def stamp(value: pd.Timestamp) -> Any:
 
 
 def _parse(column: Any, is_text: bool) -> tuple[Any, Any]:
-    """(instant, precision) of a date column: timestamps are to the time; text by its ISO form."""
+    """(instant, precision) of a date column: timestamps are to the time, dates to the day; integers as
+    :func:`compact_form` reads them; text by its ISO form."""
     if not is_text:
         kind = column.type()
+        if kind.is_integer():
+            return _compact(column, compact_form(column))
         instant = column if kind.is_timestamp() and kind.timezone == "UTC" else column.cast(UTC)
-        return instant, ibis.ifelse(instant.isnull(), ibis.null(dt.string), "time")
+        return instant, ibis.ifelse(instant.isnull(), ibis.null(dt.string), "day" if kind.is_date() else "time")
     text = column.strip().nullif("")
     n = text.length()
     precision = ibis.cases((n == 4, "year"), (n == 7, "month"), (n == 10, "day"), else_="time")
     padded = ibis.cases((n == 4, text.concat("-01-01")), (n == 7, text.concat("-01")), else_=text)
     instant = padded.try_cast(UTC)
+    return instant, ibis.ifelse(instant.isnull(), ibis.null(dt.string), precision)
+
+
+def _text(column: Any) -> Any:
+    """A column as text; a column of lists as its values joined by ';' (as the loader reads them)."""
+    kind = column.type()
+    if kind.is_array():
+        if kind.value_type.is_nested():
+            return column.cast(dt.string)
+        values = column if kind.value_type.is_string() else column.map(lambda v: v.cast(dt.string))
+        return values.filter(lambda v: v.notnull()).join(";")
+    return column.cast(dt.string)
+
+
+def compact_form(column: Any) -> str:
+    """How an integer date column reads, from its smallest and largest value (one query; the Parquet
+    statistics answer it): ``yyyymmdd`` (20190321), ``yyyymm`` (201903), ``year`` (1990, within
+    :data:`~viewer.model.dates.numbers.YEARS`), else ``seconds`` since 1970 UTC. The loader decides by
+    the same forms, from the column's cells."""
+    row = column.as_table().aggregate(lo=column.min(), hi=column.max()).execute()
+    lo, hi = row["lo"].iloc[0], row["hi"].iloc[0]
+    if pd.isna(lo):
+        return "seconds"
+    for form, (least, most) in (("yyyymmdd", (10000101, 99991231)), ("yyyymm", (100001, 999912)),
+                                ("year", YEARS)):
+        if least <= lo and hi <= most:
+            return form
+    return "seconds"
+
+
+def _compact(column: Any, form: str) -> tuple[Any, Any]:
+    """(instant, precision) of integer dates in ``form``; a value that is no such date (month 13, 30
+    February) reads as none, and its row is skipped and counted, as text that is no date."""
+    if form == "seconds":
+        instant = column.cast(UTC)
+        return instant, ibis.ifelse(instant.isnull(), ibis.null(dt.string), "time")
+    value = column.cast("int64")
+    year, month, day = {"yyyymmdd": (value // 10000, value // 100 % 100, value % 100),
+                        "yyyymm": (value // 100, value % 100, ibis.literal(1)),
+                        "year": (value, ibis.literal(1), ibis.literal(1))}[form]
+    text = year.cast(dt.string).lpad(4, "0").concat("-", month.cast(dt.string).lpad(2, "0"), "-",
+                                                     day.cast(dt.string).lpad(2, "0"))
+    instant = text.try_cast(UTC)
+    precision = {"yyyymmdd": "day", "yyyymm": "month", "year": "year"}[form]
     return instant, ibis.ifelse(instant.isnull(), ibis.null(dt.string), precision)
 
 
@@ -84,9 +132,9 @@ def prepare(table: Any, barrier: Callable[[Any], Any] = lambda t: t, backend: st
     if "start" not in schema:
         raise ValueError(f"no 'start' column; expected the native columns (id, start, end, title, actors, …), "
                          f"got {', '.join(schema.names)}")
-    exact_start = not schema["start"].is_string() and "precision" not in schema
+    exact_start = schema["start"].is_timestamp() and "precision" not in schema
     start, precision = _parse(table.start, schema["start"].is_string())
-    step: dict[str, Any] = {"id": table.id.cast(dt.string) if "id" in schema else ibis.literal(""),
+    step: dict[str, Any] = {"id": _text(table.id) if "id" in schema else ibis.literal(""),
                             "start": start, "precision": precision, "raw_start": table.start}
     if "end" in schema:
         step["end"], step["end_precision"] = _parse(table.end, schema["end"].is_string())
@@ -94,7 +142,7 @@ def prepare(table: Any, barrier: Callable[[Any], Any] = lambda t: t, backend: st
         step["end"], step["end_precision"] = ibis.null(UTC), ibis.null(dt.string)
     step["given"] = table.precision.cast(dt.string).strip().lower() if "precision" in schema else ibis.null(dt.string)
     for name in TEXT_FIELDS:
-        step[name] = table[name].cast(dt.string).fill_null("") if name in schema else ibis.literal("")
+        step[name] = _text(table[name]).fill_null("") if name in schema else ibis.literal("")
     parsed = barrier(table.select(**step))
     parsed = parsed.filter(parsed.start.notnull())
     if "precision" in schema:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.io import native
+from viewer.io import native, parquet
 from viewer.io.cache import enabled, load_cached
 from viewer.model.dataset import DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
@@ -159,12 +159,12 @@ def _side_table(spec: SourceSpec, con: Any, name: str) -> tuple[pd.DataFrame | N
         path = spec.folder / named
         if not path.is_file():
             raise LoadError(f"{path}: no such file (named as '{name}' in the connection file)")
-        return (native.read_csv_strings(path) if path.suffix == ".csv" else pd.read_parquet(path)), str(path)
+        return (native.read_csv_strings(path) if path.suffix == ".csv" else parquet.read_frame(path)), str(path)
     if spec.folder is not None and spec.kind != "url":
         for suffix in (".parquet", ".csv"):
             path = spec.folder / f"{name}{suffix}"
             if path.is_file():
-                return (native.read_csv_strings(path) if suffix == ".csv" else _parquet(path)), str(path)
+                return (native.read_csv_strings(path) if suffix == ".csv" else parquet.read_frame(path)), str(path)
     if spec.kind != "parquet":
         try:
             if name in con.list_tables():
@@ -172,10 +172,3 @@ def _side_table(spec: SourceSpec, con: Any, name: str) -> tuple[pd.DataFrame | N
         except Exception:  # a backend that cannot list tables: the side table is simply absent
             return None, name
     return None, name
-
-
-def _parquet(path: Path) -> pd.DataFrame:
-    try:
-        return pd.read_parquet(path)
-    except Exception as exc:  # pyarrow raises many types for a damaged file
-        raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc

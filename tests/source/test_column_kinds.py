@@ -1,0 +1,71 @@
+"""Columns as other tools write them read alike in memory and through the engine: lists of actors or
+tags (Spark, DuckDB and pandas write list<string>), integer dates (GDELT's 20190321, 201903, 1990) and
+date-typed starts; and a window's events come back from either path, never a traceback."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import viewer
+from viewer.model.filters import Filters
+from viewer.source.engine import EngineSource
+from viewer.source.memory import MemorySource
+from viewer.source.opening import open_dataset
+
+STARTS = {  # the starts, their precision, and how many are dates (30 February and month 13 are not)
+    "yyyymmdd": (pa.array([20190105, 20190320, 20191231, 20190230, 20200101], pa.int64()), "day", 4),
+    "yyyymm": (pa.array([201901, 201903, 201912, 201913, 202001], pa.int32()), "month", 4),
+    "year": (pa.array([1990, 1991, 1995, 1999, 2000], pa.int64()), "year", 5),
+    "dates": (pa.array([dt.date(2019, 1, 5), dt.date(2019, 3, 20), dt.date(2019, 12, 31), None,
+                        dt.date(2020, 1, 1)], pa.date32()), "day", 4),
+}
+
+
+def _write(path: Path, starts: pa.Array) -> Path:
+    table = pa.table({"id": [f"e{i}" for i in range(5)], "start": starts, "title": [f"Event {i}" for i in range(5)],
+                      "actors": pa.array([["acme", "globex"], ["acme"], [], None, ["initech", None, "acme"]]),
+                      "tags": pa.array([[1, 2], [3], [], [4], None], pa.list_(pa.int64()))})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, path)
+    return path
+
+
+@pytest.mark.parametrize("form", list(STARTS))
+def test_lists_and_integer_or_date_starts_read_alike_in_memory_and_through_the_engine(tmp_path: Path,
+                                                                                       form: str) -> None:
+    starts, precision, dated = STARTS[form]
+    file = _write(tmp_path / "events" / "part=1" / "p.parquet", starts)
+    memory = MemorySource(viewer.load(file))
+    engine = open_dataset(tmp_path / "events", threshold=0).source
+    assert isinstance(engine, EngineSource)
+    mine, theirs = engine.events(limit=10), memory.events(limit=10)
+    assert list(mine["id"]) == list(theirs["id"]) and len(mine) == dated  # a start that is no date is skipped
+    assert list(mine["start"]) == list(theirs["start"])
+    assert set(mine["precision"]) == set(theirs["precision"]) == {precision}
+    assert list(mine["actors"]) == list(theirs["actors"])
+    assert list(mine["tags"]) == list(theirs["tags"])
+    assert "acme;globex" in list(mine["actors"]) and "1;2" in list(mine["tags"])
+    lo, hi = mine["span_start"].iloc[0].timestamp(), mine["span_end"].iloc[-1].timestamp()
+    window = list(engine.events(lo, hi, Filters(actors=frozenset({"acme"})), limit=10)["id"])
+    assert window == list(memory.events(lo, hi, Filters(actors=frozenset({"acme"})), limit=10)["id"]) and window
+
+
+def test_a_list_column_names_its_entities_one_by_one(tmp_path: Path) -> None:
+    ds = viewer.load(_write(tmp_path / "events.parquet", STARTS["yyyymmdd"][0]))
+    assert {"acme", "globex", "initech"} <= set(ds.entities["id"])
+    assert not any("[" in a for a in ds.events["actors"])
+
+
+def test_an_integer_start_is_read_as_seconds_when_it_is_no_compact_date(tmp_path: Path) -> None:
+    seconds = pa.array([1546300800, 1553040000, 1577750400, 1577836800, 1580515200], pa.int64())
+    _write(tmp_path / "events" / "part=1" / "p.parquet", seconds)
+    engine = open_dataset(tmp_path / "events", threshold=0).source
+    assert isinstance(engine, EngineSource)
+    rows = engine.events(1546300800.0, 1546387200.0, limit=5)
+    assert list(rows["id"]) == ["e0"] and rows["start"].iloc[0] == pd.Timestamp("2019-01-01", tz="UTC")

@@ -1,0 +1,53 @@
+"""Parquet files read into pandas as the loaders expect them: list cells joined into ';' lists.
+
+A Parquet column may hold lists (``actors: list<string>``, as Spark, DuckDB and pandas write them);
+Entente's columns are ';'-separated text. pandas alone would hand each cell over as a numpy array,
+which then read as ``"['a' 'b']"``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from viewer.model.problems import LoadError
+
+SEPARATOR = ";"
+
+
+def read_frame(path: Path) -> pd.DataFrame:
+    """A Parquet file as a DataFrame (pandas' own types), list columns joined; a damaged or foreign
+    file is a LoadError naming it."""
+    try:
+        table = pq.read_table(path)
+    except Exception as exc:  # pyarrow raises many types for a damaged file; none may escape
+        if isinstance(exc, MemoryError):
+            raise
+        raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
+    return joined_lists(table).to_pandas()
+
+
+def joined_lists(table: pa.Table) -> pa.Table:
+    """Each column of lists of plain values as text, the values joined by ';' (an empty list as "", a
+    missing list as missing, missing values inside a list left out)."""
+    for i, field in enumerate(table.schema):
+        kind = field.type
+        if not (pa.types.is_list(kind) or pa.types.is_large_list(kind) or pa.types.is_fixed_size_list(kind)):
+            continue
+        if pa.types.is_nested(kind.value_type):
+            continue  # lists of lists or of records have no plain text form: left as they are
+        column = table.column(i).combine_chunks()
+        values = column.flatten()
+        present = pc.is_valid(values)
+        kept = pc.filter(values, present)
+        text = kept if pa.types.is_string(kept.type) else pc.cast(kept, pa.string())
+        owners = pc.filter(pc.list_parent_indices(column), present).to_numpy(zero_copy_only=False)
+        offsets = np.concatenate([[0], np.cumsum(np.bincount(owners, minlength=len(column)))]).astype(np.int64)
+        lists = pa.LargeListArray.from_arrays(pa.array(offsets), text, mask=column.is_null())
+        table = table.set_column(i, field.name, pc.binary_join(lists, SEPARATOR))
+    return table
