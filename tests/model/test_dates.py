@@ -102,3 +102,16 @@ def test_a_whole_column_is_written_back_as_iso_date_writes_each_value() -> None:
     assert list(iso_dates(instants, precisions)) == expected
     assert any(e.endswith("Z") and "." in e for e in expected) and any(len(e) == 4 for e in expected)
     assert "" in expected and any(e.startswith("-") for e in expected)
+
+
+@pytest.mark.parametrize("stamp", ["2019-03-15 10:20:30.123456", "1600-12-31", "2262-01-01", "2023-12-31 23:59",
+                                   "0001-02-28", "2024-02-29"])
+@pytest.mark.parametrize("precision", ["year", "month", "day", "time"])
+def test_one_date_spans_to_where_its_column_spans(stamp: str, precision: str) -> None:
+    from viewer.model.dates import UTC_DTYPE, span_end, span_end_one
+    start = pd.Timestamp(stamp, tz="UTC")
+    whole = span_end(pd.Series([start], dtype=UTC_DTYPE), pd.Series([precision])).iloc[0]
+    one = span_end_one(start, precision)
+    assert one == whole and one.unit == whole.unit and one.tzinfo is not None
+    assert span_end_one(start.tz_convert("Asia/Tokyo"), precision) == whole  # the same instant, another zone
+    assert pd.isna(span_end_one(pd.NaT, precision))
