@@ -22,7 +22,7 @@ from viewer.io.table_read import EXPECTED, is_plain, load_raw, records_of
 from viewer.model import clock, text_arrow
 from viewer.model.attributes import PREFIX
 from viewer.model.clock import CALENDAR, NUMBER, YEARS
-from viewer.model.columns import reordered, stable_order, taken
+from viewer.model.columns import reordered, stable_order
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import ParsedDates
 from viewer.model.dates import columns as date_columns
@@ -276,8 +276,7 @@ def _in_time_order(events: pd.DataFrame, parsed: dict[str, ParsedDates],
     if not len(stamps) or (stamps[1:] >= stamps[:-1]).all():
         return events, parsed, rows
     order = stable_order(stamps)
-    arrays = taken([getattr(dated, f.name).array for dated in parsed.values() for f in fields(dated)], order)
-    moved = {name: ParsedDates(**{f.name: pd.Series(arrays.pop(0)) for f in fields(dated)})
+    moved = {name: ParsedDates(**{f.name: pd.Series(getattr(dated, f.name).array.take(order)) for f in fields(dated)})
              for name, dated in parsed.items()}
     return reordered(events, order), moved, rows[order]
 

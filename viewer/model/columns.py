@@ -6,12 +6,6 @@ per value; these helpers hand the work to ``pyarrow.compute`` and touch Python o
 
 from __future__ import annotations
 
-import os
-from collections import deque
-from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
-
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -175,30 +169,11 @@ def order_by(primary: np.ndarray, lanes: np.ndarray) -> np.ndarray:
 
 def reordered(frame: pd.DataFrame, order: np.ndarray) -> pd.DataFrame:
     """The rows in this order, renumbered, one column at a time: each column's old values can go as soon as
-    its new ones are made, so sorting a million events holds a few extra columns, not a second table (when
+    its new ones are made, so sorting a million events holds one extra column, not a second table (when
     nothing else holds the frame's columns)."""
     if not frame.columns.is_unique:
         return frame.take(order).reset_index(drop=True)
-    names = list(frame.columns)
-    return pd.DataFrame(dict(zip(names, taken((frame.pop(name).array for name in names), order), strict=True)),
-                        copy=False)
-
-
-def taken(arrays: Iterable[Any], order: np.ndarray) -> list[Any]:
-    """``[array.take(order) for array in arrays]``, two at a time on a machine with two cores or more.
-
-    Arrow's and numpy's takes release the GIL, so two threads sort a million events' columns in a little
-    over half the time. ``arrays`` is read lazily and at most two takes are under way, so each column's
-    old values can go once its new ones are made."""
-    if (os.cpu_count() or 1) < 2:
-        return [array.take(order) for array in arrays]
-    done: list[Any] = []
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="entente-take") as pool:
-        running: deque[Future[Any]] = deque()
-        for array in arrays:
-            running.append(pool.submit(array.take, order))
-            del array  # the task holds it until its take is done, then lets it go
-            if len(running) == 2:
-                done.append(running.popleft().result())
-        done.extend(future.result() for future in running)
-    return done
+    taken = {}
+    for column in list(frame.columns):
+        taken[column] = frame.pop(column).array.take(order)
+    return pd.DataFrame(taken, copy=False)
