@@ -23,16 +23,13 @@ Exit codes: 0 ok, 1 data problems, 2 usage.
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from viewer import cli_engine
 from viewer.cli_format import emit, frame_for_output, print_diff, print_summary
-from viewer.cli_window import window_arguments
+from viewer.cli_window import COMMANDS, display_problem, window_arguments_problem
 from viewer.io import native_write
 from viewer.io.cache import load_cached_many
 from viewer.io.import_spec import read_spec, to_json
@@ -44,7 +41,6 @@ from viewer.model.problems import LoadError
 from viewer.model.query import relations_during
 from viewer.source.base import engine_error
 
-COMMANDS = ("info", "events", "relations", "diff", "history", "validate", "convert", "export")
 FORMATS = ("table", "csv", "json")
 PATHS_HELP = "dataset folders or files, combined when several (default: the bundled alliance)"
 USAGE = "entente [PATH ...]\n       entente COMMAND [PATH ...] [options]"
@@ -54,9 +50,7 @@ entente [PATH ...] opens the window on those files or folders (combined when sev
 with no PATH, on the bundled dataset (the Renault-Nissan-Mitsubishi alliance).
 A COMMAND answers in the terminal instead, offline and without a window."""
 EPILOG = "Run `entente COMMAND --help` for a command's options. Exit codes: 0 ok, 1 data problems, 2 usage."
-# Qt platforms that need a display server; any other one (offscreen, minimal, eglfs, vnc …) needs none.
 TIME_OPTIONS = frozenset({"--at", "--from", "--to"})
-DISPLAY_PLATFORMS = frozenset({"xcb", "wayland", "wayland-egl", "wayland-brcm"})
 
 
 class UsageError(Exception):
@@ -368,39 +362,6 @@ def _failed(args: argparse.Namespace, exc: Exception) -> int:
     print(f"entente: {', '.join(map(str, getattr(args, 'paths', None) or []))}: the query engine stopped: {said}",
           file=sys.stderr)
     return 1
-
-
-def window_arguments_problem(argv: Sequence[str]) -> str | None:
-    """Why the window cannot open on ``argv``: an unknown command or a missing path (None when fine)."""
-    paths, table = window_arguments(argv)
-    if "--table" in argv and not table:
-        return "--table needs the name of the events table"
-    if table and len(paths) != 1:
-        return "--table goes with exactly one DuckDB file or engine URL"
-    for position, arg in enumerate(paths):
-        if Path(arg).exists() or "://" in arg or any(ch in arg for ch in "*?["):
-            continue
-        if position == 0 and not (set(arg) & {"/", "\\", "."}):  # a bare word: meant as a command
-            close = difflib.get_close_matches(arg.lower(), COMMANDS, n=1)
-            if close:
-                return f"unknown command '{arg}' — did you mean '{close[0]}'?"
-            return (f"unknown command '{arg}', and no file or folder of that name "
-                    f"(commands: {', '.join(COMMANDS)}; see entente --help)")
-        return f"{arg}: no such file or folder"
-    return None
-
-
-def display_problem(environ: dict[str, str] | None = None, platform: str | None = None) -> str | None:
-    """Why the window cannot be shown on Linux (no display server, no headless Qt platform); else None."""
-    env = os.environ if environ is None else environ
-    if not (platform or sys.platform).startswith("linux"):
-        return None
-    names = {part.split(":")[0].strip().lower() for part in env.get("QT_QPA_PLATFORM", "").split(";")} - {""}
-    if names - DISPLAY_PLATFORMS or env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
-        return None
-    return ("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so the window cannot open; "
-            "answer in the terminal with a command (entente info, entente export --out view.png; "
-            "see entente --help) or run the window without a screen with QT_QPA_PLATFORM=offscreen")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from viewer import cli
+from viewer import cli, cli_window
 
 
 @pytest.fixture
@@ -93,8 +93,8 @@ def test_existing_paths_open_the_window_on_them(window: list[list[str]], capsys:
     ({"QT_QPA_PLATFORM": ""}, True),
 ])
 def test_a_display_is_needed_on_linux_unless_qt_renders_without_one(env: dict[str, str], problem: bool) -> None:
-    assert (cli.display_problem(env, "linux") is not None) is problem
-    assert cli.display_problem(env, "darwin") is None
+    assert (cli_window.display_problem(env, "linux") is not None) is problem
+    assert cli_window.display_problem(env, "darwin") is None
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the display check is for Linux")
@@ -116,7 +116,7 @@ def test_help_says_that_paths_open_the_window(capsys: pytest.CaptureFixture[str]
     assert code == 0
     assert "entente [PATH ...] opens the window on those files" in out
     assert "with no PATH, on the bundled dataset" in out
-    assert all(command in out for command in cli.COMMANDS)
+    assert all(command in out for command in cli_window.COMMANDS)
 
 
 def test_help_anywhere_in_the_window_arguments_shows_the_help(window: list[list[str]],
@@ -129,6 +129,6 @@ def test_an_engine_url_and_its_table_open_the_window() -> None:
     from viewer.cli_window import window_arguments
     assert window_arguments(["spark://host:7077", "--table", "events"]) == (["spark://host:7077"], "events")
     assert window_arguments(["db.duckdb", "--table=ev"]) == (["db.duckdb"], "ev")
-    assert cli.window_arguments_problem(["spark://host:7077", "--table", "events"]) is None
-    assert "--table" in (cli.window_arguments_problem(["spark://host:7077", "--table"]) or "")
-    assert "exactly one" in (cli.window_arguments_problem(["a.duckdb", "b.duckdb", "--table", "t"]) or "")
+    assert cli_window.window_arguments_problem(["spark://host:7077", "--table", "events"]) is None
+    assert "--table" in (cli_window.window_arguments_problem(["spark://host:7077", "--table"]) or "")
+    assert "exactly one" in (cli_window.window_arguments_problem(["a.duckdb", "b.duckdb", "--table", "t"]) or "")
