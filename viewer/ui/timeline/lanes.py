@@ -1,4 +1,5 @@
-"""Lanes on the timeline: their colours, and gestures (click a lane's name to collapse it, right-click for a menu)."""
+"""Lanes on the timeline: their colours, their names on the left axis, and gestures (click a lane's name to
+collapse it, right-click for a menu)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QAction, QColor, QCursor
+from PySide6.QtGui import QAction, QColor, QCursor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QMenu
 
 from viewer.model import lane_packing
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from viewer.ui.timeline.panel import TimelinePanel
 
 COLLAPSED_MARK = "▸ "
+LANE_LABEL_MAX_PX = 210.0
 AXIS_TIP = "Click a lane's name to collapse or expand it; right-click a lane for more"
 
 
@@ -95,3 +97,37 @@ class LaneControls:
         menu.addSeparator()
         menu.addAction(hide)
         return menu
+
+
+class LaneNames:
+    """The lanes' names on the left axis, elided, as many as fit the panel's height."""
+
+    def __init__(self, axis: Any, view: Any) -> None:
+        self.axis = axis
+        self.view = view
+        self._ticks: tuple[list[float], list[str], float] = ([], [], 1.0)  # lane centres, names, line height
+
+    def set(self, labels: tuple[str, ...], tops: np.ndarray, collapsed: np.ndarray) -> None:
+        """New lanes (``tops``: each lane's top and the last one's bottom, in rows); the axis widens to the
+        longest name."""
+        metrics = QFontMetricsF(self.axis.style.get("tickFont") or QFont())
+        names = [metrics.elidedText((COLLAPSED_MARK if collapsed[i] else "") + label,
+                                    Qt.TextElideMode.ElideRight, LANE_LABEL_MAX_PX)
+                 for i, label in enumerate(labels)]
+        self._ticks = ([(float(tops[i]) + float(tops[i + 1])) / 2 for i in range(len(names))], names,
+                       metrics.height())
+        self.show()
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=40.0)
+        self.axis.setWidth(int(widest) + 18)
+
+    def show(self) -> None:
+        """As many names as fit: with more lanes than lines of text, every other (or third…) name is left
+        out rather than drawn over its neighbours."""
+        centres, names, line = self._ticks
+        _x, (y0, y1) = self.view.viewRange()
+        px = self.view.height() / max(y1 - y0, 1e-9)
+        shown: list[tuple[float, str]] = []
+        for centre, name in zip(centres, names, strict=True):
+            if not shown or abs(centre - shown[-1][0]) * px >= line:
+                shown.append((centre, name))
+        self.axis.setTicks([shown, []])

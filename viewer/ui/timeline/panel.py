@@ -3,7 +3,8 @@
 The panel only translates: view-range changes and clicks become ViewState calls, ViewState signals
 become a new range, cursor position or emphasis. Lanes and packing are pure functions in
 :mod:`viewer.model.lane_packing`, culling, labels and hit tests in :mod:`viewer.model.marks`; drawing is
-one item in ``timeline_items``; the cursor, lane gestures and keys live in small helper modules.
+one item in ``timeline_items``; the cursor, lane gestures and names, the mouse and keys live in small
+helper modules.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QTimer
+from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from viewer.model import lane_packing, marks, navigation
 from viewer.model.backgrounds import Backgrounds, split_backgrounds
@@ -30,7 +31,8 @@ from viewer.ui.shared.theme import Theme, colour_plot, follow
 from viewer.ui.timeline import keys as timeline_keys
 from viewer.ui.timeline.cursor import CursorLine
 from viewer.ui.timeline.items import EventsItem, Marks
-from viewer.ui.timeline.lanes import COLLAPSED_MARK, LaneControls, lane_colours
+from viewer.ui.timeline.lanes import LaneControls, LaneNames, lane_colours
+from viewer.ui.timeline.pointer import Pointer
 from viewer.ui.timeline.tips import tooltip_text
 from viewer.ui.timeline.view import TimelineViewBox
 
@@ -43,7 +45,6 @@ COLLAPSED_ROWS = 0.75  # a collapsed lane's height, in rows
 PACK_PX = 40.0  # marks closer than this many pixels go to separate sub-rows...
 LABEL_SLOT_PX = 170.0  # ...and so do marks whose label (up to this long) would run into the next
 MARK_GAP_PX = 10.0  # marker half-width plus the gap before its label
-LANE_LABEL_MAX_PX = 210.0
 FULL_PACK_LIMIT = 20_000  # (event, lane) pairs; beyond this only the stretch around the view is packed
 
 
@@ -70,6 +71,7 @@ class TimelinePanel(QWidget):
         self.as_of = CursorLine(self.plot, state)
         self.cursor_line = self.as_of.line
         self.lanes = LaneControls(self)
+        self.lane_names = LaneNames(self.plot.getAxis("left"), self.view)
         self.keys = timeline_keys.install(self, state)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -78,7 +80,6 @@ class TimelinePanel(QWidget):
         self._lanes: lane_packing.Lanes | None = None
         self._backgrounds = Backgrounds()
         self._lane_geometry: tuple[object, ...] = ()  # lane names, tops and collapsed flags last drawn
-        self._lane_ticks: tuple[list[float], list[str], float] = ([], [], 1.0)  # lane centres, names, line height
         self._layout_key: tuple[object, ...] | None = None
         self._names: dict[str, str] = {}
         self._events = state.dataset.events  # what the marks index: the dataset's events, or an engine window's
@@ -86,9 +87,7 @@ class TimelinePanel(QWidget):
         self.theme = follow(self.set_theme)
         self.view.sigXRangeChanged.connect(self._on_view_range)
         self.view.sigResized.connect(lambda _vb: self._on_resized())
-        self.plot.scene().sigMouseMoved.connect(self._on_mouse_moved)
-        self.plot.scene().sigMouseClicked.connect(self._on_mouse_clicked)
-        self.plot.viewport().installEventFilter(self)
+        self.pointer = Pointer(self)
         self.cursor_line.sigPositionChanged.connect(self._on_cursor_line)
         state.changed.connect(self._on_changed)
         self._rebuild()
@@ -180,6 +179,11 @@ class TimelinePanel(QWidget):
         vis, px0, _px1, py = self._visible_pixels()
         hits = np.flatnonzero(self.items.marks.event[vis] == self._index.get(event_id, -1))
         return QPointF(float(px0[hits[0]]), float(py[hits[0]])) if len(hits) else None
+
+    def tooltip(self, event_id: str) -> str:
+        """What hovering an event's mark shows."""
+        row = self._events.iloc[self._index[event_id]]
+        return tooltip_text(row, self._names, self.state.dataset.meta.clock)
 
     def event_at(self, scene_pos: QPointF) -> str | None:
         """The id of the event whose mark is within a few pixels of a scene position, if any."""
@@ -312,31 +316,7 @@ class TimelinePanel(QWidget):
         bottom = float(tops[-1]) + CURSOR_LABEL_ROWS  # an empty strip where the cursor's date label sits
         self.view.setLimits(yMin=0.0, yMax=bottom, minYRange=bottom, maxYRange=bottom)
         self.view.setYRange(0.0, bottom, padding=0)
-        self._set_lane_ticks(lanes, tops, collapsed)  # after the range: how many names fit depends on it
-
-    def _set_lane_ticks(self, lanes: lane_packing.Lanes, tops: np.ndarray, collapsed: np.ndarray) -> None:
-        axis = self.plot.getAxis("left")
-        metrics = QFontMetricsF(axis.style.get("tickFont") or QFont())
-        labels = [metrics.elidedText((COLLAPSED_MARK if collapsed[i] else "") + label,
-                                     pg.QtCore.Qt.TextElideMode.ElideRight, LANE_LABEL_MAX_PX)
-                  for i, label in enumerate(lanes.labels)]
-        self._lane_ticks = ([(float(tops[i]) + float(tops[i + 1])) / 2 for i in range(len(labels))], labels,
-                            metrics.height())
-        self._show_lane_ticks()
-        widest = max((metrics.horizontalAdvance(label) for label in labels), default=40.0)
-        axis.setWidth(int(widest) + 18)
-
-    def _show_lane_ticks(self) -> None:
-        """Lane names on the left axis, as many as fit: with more lanes than lines of text, every
-        other (or third…) name is left out rather than drawn over its neighbours."""
-        centres, labels, line = self._lane_ticks
-        _x, (y0, y1) = self.view.viewRange()
-        px = self.view.height() / max(y1 - y0, 1e-9)
-        shown: list[tuple[float, str]] = []
-        for centre, label in zip(centres, labels, strict=True):
-            if not shown or abs(centre - shown[-1][0]) * px >= line:
-                shown.append((centre, label))
-        self.plot.getAxis("left").setTicks([shown, []])
+        self.lane_names.set(lanes.labels, tops, collapsed)  # after the range: how many names fit depends on it
 
     # ---- window -----------------------------------------------------------------------------
 
@@ -349,7 +329,7 @@ class TimelinePanel(QWidget):
         self.state.set_window(TimeWindow(float(x_range[0]), float(x_range[1])))
 
     def _on_resized(self) -> None:
-        self._show_lane_ticks()  # a shorter panel fits fewer lane names
+        self.lane_names.show()  # a shorter panel fits fewer lane names
         self._relayout()
         if self.engine is not None:
             self.engine.refresh()
@@ -388,44 +368,9 @@ class TimelinePanel(QWidget):
         px0, px1, py = self.items.pixels(vis, sx, a.x() - sx * t0, b.y() - a.y(), a.y())
         return vis, px0, px1, py
 
-    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
-        inside = self.view.sceneBoundingRect().contains(scene_pos)
-        event_id = self.event_at(scene_pos) if inside else None
-        if event_id != self.state.hover and event_id is not None:
-            row = self._events.iloc[self._index[event_id]]
-            global_pos = self.plot.mapToGlobal(self.plot.mapFromScene(scene_pos))
-            QToolTip.showText(global_pos, tooltip_text(row, self._names, self.state.dataset.meta.clock), self.plot)
-        elif event_id is None and self.state.hover is not None:
-            QToolTip.hideText()
-        self.state.set_hover(event_id)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The mouse leaving the plot ends the hover (its bold label and tooltip go)."""
-        if event.type() == QEvent.Type.Leave and self.state.hover is not None:
-            QToolTip.hideText()
-            self.state.set_hover(None)
-        return super().eventFilter(watched, event)
-
     def _on_cursor_line(self, line: pg.InfiniteLine) -> None:
         self.items.cursor_x = float(line.value())
         self.items.update()
-
-    def _on_mouse_clicked(self, event: object) -> None:
-        pos = event.scenePos()  # type: ignore[attr-defined]
-        left = event.button() == pg.QtCore.Qt.MouseButton.LeftButton  # type: ignore[attr-defined]
-        inside = left and self.view.sceneBoundingRect().contains(pos)
-        badge = self.items.badge_at(pos) if inside else None
-        if badge is not None:  # "14 events": show them, with room for their labels
-            t0, t1 = badge
-            pad = max((t1 - t0) * 0.2, navigation.scale(self.state.dataset).margin)
-            self.state.set_window(navigation.clamp(TimeWindow(t0 - pad, t1 + pad), self.state.dataset))
-            event.accept()  # type: ignore[attr-defined]
-            return
-        event_id = self.event_at(pos) if inside else None
-        if event_id is not None:  # a click on empty space keeps the selection
-            self.state.select_event(event_id)
-        elif self.lanes.clicked(event):
-            event.accept()  # type: ignore[attr-defined]
 
     def _update_emphasis(self) -> None:
         events = self._events
