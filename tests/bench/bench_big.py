@@ -89,7 +89,9 @@ def stage_pyramid(folder: str) -> dict[str, object]:
     source = ds.source  # type: ignore[attr-defined]
     steps: dict[str, float] = {}
     indexes.prepare(source, spec.fingerprint(), lanes,  # type: ignore[attr-defined]
-                    progress=lambda f, what: steps.setdefault(what.split(":")[0], time.perf_counter() - started))
+                    progress=lambda f, what: steps.setdefault(what.split(":")[0], time.perf_counter() - started),
+                    on_pyramid=lambda p: steps.setdefault("pyramid in hand" if p.complete else "coarse levels in hand",
+                                                          time.perf_counter() - started))
     out: dict[str, object] = {"open_s": round(opened, 3), "prepare_s": round(time.perf_counter() - started, 3),
                               "steps_s": {k: round(v, 1) for k, v in steps.items()}}
     t = time.perf_counter()

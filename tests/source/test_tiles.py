@@ -63,6 +63,34 @@ def test_the_pyramid_answers_aligned_tiles_exactly(engine: EngineSource, lanes: 
         Tile(16, 22).request(lanes)).tolist()
 
 
+def test_the_coarse_levels_come_first_and_agree_with_the_whole_pyramid(engine: EngineSource, lanes: LaneSpec
+                                                                      ) -> None:
+    early: list[pyramid.Pyramid] = []
+    seen: list[float] = []
+    built = pyramid.build(engine, "coarse-first", lanes, progress=lambda f, _w: seen.append(f),
+                          on_coarse=early.append)
+    assert len(early) == 1
+    coarse = early[0]
+    assert not coarse.complete and built.complete
+    assert sorted(coarse.levels) == [z for z in pyramid.LEVELS if z >= pyramid.COARSE]
+    assert coarse.resident.keys() == coarse.levels.keys()  # in memory: its files move when the build ends
+    assert seen[-1] == 1.0 and seen == sorted(seen)
+    span = engine.span()
+    assert span is not None
+    lo, hi = span[0].timestamp(), span[1].timestamp()
+    for z in (pyramid.COARSE, pyramid.COARSE + 1, 22):  # a whole-span view's zooms
+        width = TILE_BINS * 2.0 ** z
+        for tile in [Tile(z, i) for i in range(int(lo // width), int(hi // width) + 1)]:
+            request = tile.request(lanes)
+            answer = coarse.density(request)
+            assert answer.exact
+            counts = answer.counts.tolist()
+            assert counts == built.density(request).counts.tolist() == engine.density(request).tolist()
+    whole = DensityRequest(Tile(22, int(lo // (TILE_BINS * 2.0 ** 22))).t0, hi, 64, lanes)
+    assert coarse.density(whole).counts.sum() == engine.count() > 0
+    assert not coarse.density(Tile(pyramid.COARSE - 2, 22).request(lanes)).exact  # finer: the build answers
+
+
 def test_a_window_off_the_grid_is_an_estimate(engine: EngineSource, lanes: LaneSpec) -> None:
     built = pyramid.build(engine, "fingerprint", lanes)
     request = DensityRequest(1.0e9 + 12345.5, 1.0e9 + 3 * YEAR, 300, lanes)

@@ -215,12 +215,14 @@ def filter_predicate(view: Any, filters: Filters, entity_names: dict[str, str]) 
 
 
 def with_lanes(view: Any, group_by: str, keys: tuple[str, ...]) -> Any:
-    """The view with a ``lane`` column for the ``category`` and ``none`` groupings (one lane per event;
-    actor lanes join a table of lists instead: ``EngineSource.with_lanes``)."""
-    named = [k for k in keys if k != OTHER]
+    """The view with a ``lane`` column, the lane's position in ``keys``, for the ``category`` and ``none``
+    groupings (one lane per event; rows in no lane are left out; actor lanes join a table of lists
+    instead: ``EngineSource.with_lanes``)."""
     if group_by == "none":
-        return view.mutate(lane=ibis.literal(keys[0] if keys else "all"))
+        return view.mutate(lane=ibis.literal(0, type=dt.int32)) if keys else view.filter(ibis.literal(False))
     if group_by == "category":
-        lane = ibis.ifelse(view.category.isin(named), view.category, OTHER) if named else ibis.literal(OTHER)
-        return view.mutate(lane=lane)
+        named = {k: i for i, k in enumerate(keys) if k != OTHER}
+        other = ibis.literal(keys.index(OTHER) if OTHER in keys else None, type=dt.int32)
+        lane = view.category.substitute(named, else_=other).cast(dt.int32) if named else other
+        return view.mutate(lane=lane).filter(lambda t: t.lane.notnull())
     raise ValueError(f"group_by must be 'actor', 'category' or 'none', got {group_by!r}")

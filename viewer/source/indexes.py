@@ -166,15 +166,20 @@ def prepare(source: EngineSource, fingerprint: str, lanes: LaneSpec,
             on_pyramid: Callable[[pyramid.Pyramid], None] | None = None) -> pyramid.Pyramid:
     """Everything a big source needs for a fluid timeline, for a background worker: the facts, the
     pyramid for these lanes and the long-events index (each kept in the cache, reused next time).
-    ``on_pyramid`` gets the pyramid as soon as it is stored, before the (longer) index is made."""
+    ``on_pyramid`` gets the pyramid's coarse levels as soon as they are counted (``complete`` False),
+    then the whole pyramid as soon as it is stored, before the (longer) index is made."""
     report = progress or (lambda _f, _w: None)
-    for fact in (source.count, source.span, source.longest):
+    for fact in (source.count, source.span):  # from the footers when they tell; the pyramid needs the span
         token.check()
         fact()
-    report(0.05, "facts")
-    built = pyramid.build(source, fingerprint, lanes, lambda f, w: report(0.05 + 0.75 * f, w), token)
+    report(0.02, "facts")
+    built = pyramid.build(source, fingerprint, lanes, lambda f, w: report(0.02 + 0.73 * f, w), token,
+                          on_coarse=on_pyramid)
     if on_pyramid is not None:
         on_pyramid(built)
+    token.check()
+    source.longest()  # a scan of every span: after the pyramid, which does not need it
+    report(0.8, "longest")
     source.long_index = build_long_index(source, fingerprint, token=token)
     report(1.0, "done")
     return built

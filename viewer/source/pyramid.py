@@ -1,10 +1,13 @@
 """The density pyramid: per-lane counts per time cell at several resolutions, kept as Parquet.
 
 Level ``z`` counts (event, lane) pairs by the cell ``floor(s / 2**z)`` of their start ``s`` (Unix
-seconds). The finest level is computed by the engine in SQL, a stretch of time at a time (progress,
-cancel points); each coarser one from the level below it, also in SQL. The levels live in the cache
-folder under the source's fingerprint and the lanes, written to a temporary folder and renamed into
-place, so a reader sees a whole pyramid or none.
+seconds). A build comes in two passes, both computed by the engine in SQL. First one scan counts the
+cells of level :data:`COARSE` (a few thousand per lane): the coarse levels follow from it and are handed
+over at once (``on_coarse``), so a whole-span view is exact after seconds, not after the whole build.
+Then the finest level, a stretch of time at a time (progress, cancel points), and the levels between.
+Each coarser level comes from the one below it, also in SQL. The levels live in the cache folder under
+the source's fingerprint and the lanes, written to a temporary folder and renamed into place, so a
+reader sees a whole pyramid or none.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from viewer.source.engine import EngineSource
 MAX_PYRAMIDS = 20  # kept per user; the least recently used go first
 MAX_BYTES = 1 * 2**30
 LEVELS = (12, 14, 16, 18, 20, 22, 24, 26)  # cells of 68 minutes … 2.1 years
+COARSE = 16  # the first pass's level (18-hour cells): exact for views wider than about 3 years at 1500 px
 VERSION = 1  # bump when what a level holds changes: old pyramids are then rebuilt
 Progress = Callable[[float, str], None]
 
@@ -57,6 +61,7 @@ class Pyramid:
     levels: dict[int, Path]
     # levels read into memory (lane, cell, count arrays): the UI thread may only use these
     resident: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = field(default_factory=dict, compare=False)
+    complete: bool = field(default=True, compare=False)  # False: the coarse levels of a build under way
 
     def load_small(self, max_rows: int = 1_000_000) -> None:
         """Read the levels of at most ``max_rows`` cells into memory (in a worker; a few MB each)."""
@@ -114,11 +119,14 @@ class Pyramid:
 
 
 def build(source: EngineSource, fingerprint: str, lanes: LaneSpec, progress: Progress | None = None,
-          token: CancelToken = NEVER, chunks: int = 8) -> Pyramid:
+          token: CancelToken = NEVER, chunks: int = 8, on_coarse: Callable[[Pyramid], None] | None = None
+          ) -> Pyramid:
     """Compute every level with the engine and store it; returns the stored pyramid.
 
-    The finest level is asked in ``chunks`` stretches of time so that ``progress(fraction, what)``
-    moves and a stale ``token`` stops the work between stretches (raising ``Cancelled``).
+    ``on_coarse`` gets the levels from :data:`COARSE` up, in memory (``complete`` False), as soon as
+    the first scan has counted them. The finest level is asked in ``chunks`` stretches of time so that
+    ``progress(fraction, what)`` moves and a stale ``token`` stops the work between stretches (raising
+    ``Cancelled``).
     """
     found = Pyramid.find(fingerprint, lanes)
     if found is not None:
@@ -126,14 +134,27 @@ def build(source: EngineSource, fingerprint: str, lanes: LaneSpec, progress: Pro
     report = progress or (lambda _f, _w: None)
     final = folder_for(fingerprint, lanes)
     final.parent.mkdir(parents=True, exist_ok=True)
+    coarse = [z for z in sorted(LEVELS) if z >= COARSE]
+    fine = [z for z in sorted(LEVELS) if z < COARSE]
 
     def fill(work: Path) -> None:
-        finest = _finest(source, lanes, min(LEVELS), work, report, token, chunks)
-        levels = {min(LEVELS): finest}
-        for done, z in enumerate(sorted(LEVELS)[1:], start=1):
+        levels = {coarse[0]: _scan(source, lanes, coarse[0], work, lambda f: report(0.2 * f, "coarse levels"),
+                                   token, 1)}
+        for z in coarse[1:]:
             token.check()
             levels[z] = _coarser(levels[max(levels)], max(levels), z, work)
-            report(0.8 + 0.2 * done / (len(LEVELS) - 1), f"level {z}")
+        if on_coarse is not None and fine:
+            early = Pyramid(work, lanes, dict(levels), complete=False)
+            early.load_small()  # read now: the files move when the build ends
+            if early.resident:  # the levels small enough to hold (the rest come with the whole pyramid)
+                on_coarse(Pyramid(work, lanes, {z: levels[z] for z in early.resident}, early.resident, False))
+        if fine:
+            levels[fine[0]] = _scan(source, lanes, fine[0], work,
+                                    lambda f: report(0.2 + 0.7 * f, f"level {fine[0]}"), token, chunks)
+        for z in fine[1:]:
+            token.check()
+            levels[z] = _coarser(levels[fine[0]], fine[0], z, work)
+            report(0.9 + 0.1 * (z - fine[0]) / (COARSE - fine[0]), f"level {z}")
         document = {"version": VERSION, "group_by": lanes.group_by, "keys": list(lanes.keys),
                     "levels": sorted(levels), "source": source.label}
         (work / "pyramid.json").write_text(json.dumps(document), encoding="utf-8")
@@ -173,10 +194,10 @@ def prune(max_pyramids: int = MAX_PYRAMIDS, max_bytes: int = MAX_BYTES) -> None:
                 folder.parent.rmdir()  # the source's folder, once it holds no pyramid
 
 
-def _finest(source: EngineSource, lanes: LaneSpec, z: int, work: Path, report: Progress, token: CancelToken,
-            chunks: int) -> Path:
+def _scan(source: EngineSource, lanes: LaneSpec, z: int, work: Path, report: Callable[[float], None],
+          token: CancelToken, chunks: int) -> Path:
+    """Level ``z`` counted by the engine over the whole span, in ``chunks`` stretches of time."""
     span = source.span()
-    lane_of = {key: i for i, key in enumerate(lanes.keys)}
     parts: list[pa.Table] = []
     if span is not None:
         lo, hi = span[0].timestamp(), span[1].timestamp() + 1
@@ -188,12 +209,10 @@ def _finest(source: EngineSource, lanes: LaneSpec, z: int, work: Path, report: P
             pairs = source.with_lanes(view, lanes.group_by, lanes.keys)
             cells = pairs.mutate(cell=(pairs.s / 2.0 ** z).floor().cast("int64"))
             table = cells.group_by(["lane", "cell"]).aggregate(count=cells.count()).to_pyarrow()
-            keys = pc.cast(table["lane"], pa.string()).to_pylist()
-            lane = pa.array([lane_of.get(k, -1) for k in keys], pa.int32())
-            part = pa.table({"lane": lane, "cell": pc.cast(table["cell"], pa.int64()),
-                             "count": pc.cast(table["count"], pa.int64())})
-            parts.append(part.filter(pc.greater_equal(part["lane"], 0)))
-            report(0.8 * (i + 1) / chunks, f"level {z}: {i + 1}/{chunks}")
+            parts.append(pa.table({"lane": pc.cast(table["lane"], pa.int32()),
+                                   "cell": pc.cast(table["cell"], pa.int64()),
+                                   "count": pc.cast(table["count"], pa.int64())}))
+            report((i + 1) / chunks)
     empty = pa.table({"lane": pa.array([], pa.int32()), "cell": pa.array([], pa.int64()),
                       "count": pa.array([], pa.int64())})
     return _write(pa.concat_tables([empty, *parts]), work / f"level_{z}.parquet")

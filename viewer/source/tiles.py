@@ -174,6 +174,10 @@ class TileService:
             self._remember(answer.request, answer.counts)
         return [answers[tile] for tile in tiles]
 
+    def remember(self, request: DensityRequest, counts: np.ndarray) -> None:
+        """Keep exact counts asked elsewhere (on another connection) for the next :meth:`cached`."""
+        self._remember(request, counts)
+
     def _remember(self, request: DensityRequest, counts: np.ndarray) -> None:
         with self._lock:
             self._cache[request] = counts

@@ -27,6 +27,7 @@ from viewer.source.windowed import lane_spec, open_for_window
 from viewer.ui.shared.engine import SourceWorker
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.timeline import engine_view
 from viewer.ui.timeline.engine_view import EngineView
 
 N = 40_000
@@ -64,19 +65,20 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def gate(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    """Holds every pyramid build after its finest level (its folder half-written) until set;
-    a cancelled build raises there."""
+    """Holds every pyramid build after its finest level (its folder half-written, its coarse levels
+    handed over) until set; a cancelled build raises there."""
     opened = threading.Event()
-    original = pyramid._finest
+    original = pyramid._scan
 
     def held(*args: Any) -> Path:
         path = original(*args)
+        z: int = args[2]
         token: CancelToken = args[5]
-        while not opened.wait(0.02):
+        while z < pyramid.COARSE and not opened.wait(0.02):
             token.check()
         return path
 
-    monkeypatch.setattr(pyramid, "_finest", held)
+    monkeypatch.setattr(pyramid, "_scan", held)
     yield opened
     opened.set()  # nothing waits past the test
 
@@ -102,6 +104,34 @@ def _wheel(window: MainWindow, steps: int) -> None:
                             False)
         QApplication.sendEvent(viewport, event)
         QApplication.processEvents()
+
+
+def _held_at_the_fine_levels(parts: Path, make_window: Callable[..., MainWindow], qtbot: QtBot
+                             ) -> tuple[MainWindow, EngineView, SourceWorker]:
+    """A window on the source whose pyramid build is held (by ``gate``) once its finest level is counted."""
+    window = make_window(ViewState(open_for_window(parts)))
+    engine, worker = _parts_of(window)
+    qtbot.waitUntil(lambda: engine.preparing is not None and engine.preparing >= 0.6, timeout=20_000)
+    return window, engine, worker
+
+
+def _record_density(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The widths of the density questions the engine is asked from now on."""
+    asked: list[float] = []
+    original = EngineSource.density
+
+    def density(self: EngineSource, request: Any, token: Any = None) -> np.ndarray:
+        asked.append(request.t1 - request.t0)
+        return original(self, request, token) if token is not None else original(self, request)
+
+    monkeypatch.setattr(EngineSource, "density", density)
+    return asked
+
+
+def _zoom(window: MainWindow) -> int:
+    """The zoom of the tiles the view asks for."""
+    (t0, t1), _ = window.timeline.view.viewRange()
+    return tiles_for(t0, t1, int(window.timeline.view.width()))[0].z
 
 
 def _exact_tiles_cached(window: MainWindow) -> bool:
@@ -150,20 +180,18 @@ def test_a_kept_pyramid_draws_per_lane_density_before_the_engine_answers(
 def test_a_fresh_source_builds_its_pyramid_while_narrow_tiles_keep_arriving(
         parts: Path, cache: Path, gate: threading.Event, make_window: Callable[..., MainWindow],
         qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
-    window = make_window(ViewState(open_for_window(parts)))
-    engine, worker = _parts_of(window)
-    qtbot.waitUntil(lambda: engine.preparing is not None and engine.preparing >= 0.6, timeout=20_000)
+    window, engine, worker = _held_at_the_fine_levels(parts, make_window, qtbot)
     assert worker.building and engine.hint.isVisible() and "Preparing the timeline…" in engine.hint.text()
-    asked: list[float] = []
-    original = EngineSource.density
-
-    def density(self: EngineSource, request: Any, token: Any = None) -> np.ndarray:
-        asked.append(request.t1 - request.t0)
-        return original(self, request, token) if token is not None else original(self, request)
-
-    monkeypatch.setattr(EngineSource, "density", density)
-    _wheel(window, 4)  # still years wide: the pyramid under way answers these, the engine is left to it
+    asked = _record_density(monkeypatch)
+    assert _zoom(window) >= pyramid.COARSE  # the whole span
+    qtbot.waitUntil(lambda: _exact_tiles_cached(window), timeout=10_000)  # the whole span: from the coarse levels
+    held = worker.tiles.pyramid_for(engine.spec)
+    assert held is not None and not held.complete and min(held.levels) == pyramid.COARSE
+    while _zoom(window) >= pyramid.COARSE:  # months to years wide, finer than the coarse levels: the build
+        _wheel(window, 1)  # under way answers these
     _settle(window, qtbot)
+    (t0, t1), _ = window.timeline.view.viewRange()
+    assert engine_view.PYRAMID_FINEST <= _zoom(window) < pyramid.COARSE
     assert asked == [] and not _exact_tiles_cached(window)
     (t0, t1), _ = window.timeline.view.viewRange()
     assert engine.picture(t0, t1, int(window.timeline.view.width())) is not None  # a picture meanwhile
@@ -171,7 +199,7 @@ def test_a_fresh_source_builds_its_pyramid_while_narrow_tiles_keep_arriving(
     window.state.set_window(TimeWindow(middle, middle + 3 * 86400))  # finer than any level: the engine
     _settle(window, qtbot)
     assert asked and _exact_tiles_cached(window)  # answered while the build waits
-    assert worker.building and worker.tiles.pyramid_for(engine.spec) is None
+    assert worker.building and not worker.tiles.pyramid_for(engine.spec).complete  # type: ignore[union-attr]
     window.state.set_window(TimeWindow(t0, t1))
     _settle(window, qtbot)
     assert not _exact_tiles_cached(window)
@@ -187,7 +215,7 @@ def test_a_fresh_source_builds_its_pyramid_while_narrow_tiles_keep_arriving(
     qtbot.waitUntil(lambda: _exact_tiles_cached(window), timeout=20_000)  # the pyramid's arrival asks again
     assert worker.building  # while the index is still being built
     index_held.set()
-    qtbot.waitUntil(lambda: worker.tiles.pyramid_for(engine.spec) is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: worker.tiles.pyramid_for(engine.spec).complete, timeout=20_000)  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: not worker.building and engine.preparing is None, timeout=20_000)
     source = window.state.dataset.source
     assert isinstance(source, EngineSource) and source.fingerprint is not None
@@ -199,13 +227,57 @@ def test_a_fresh_source_builds_its_pyramid_while_narrow_tiles_keep_arriving(
     _settle(window, qtbot)
 
 
+def test_while_the_fine_levels_are_counted_a_narrow_view_asks_the_engine_and_a_wide_one_waits(
+        parts: Path, cache: Path, gate: threading.Event, make_window: Callable[..., MainWindow],
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    window, _engine, worker = _held_at_the_fine_levels(parts, make_window, qtbot)
+    asked = _record_density(monkeypatch)
+    start = BASE.timestamp() + SPAN_S / 3
+    for share, engine_asked in ((1 / 6, False), (1 / 40, True)):
+        window.state.set_window(TimeWindow(start, start + share * SPAN_S))
+        _settle(window, qtbot)
+        assert engine_view.PYRAMID_FINEST <= _zoom(window) < pyramid.COARSE  # levels still being counted
+        assert bool(asked) == engine_asked and _exact_tiles_cached(window) == engine_asked
+    assert worker.pyramid_pending
+
+
+def test_whole_span_scans_that_can_wait_wait_for_the_pyramid(
+        parts: Path, cache: Path, gate: threading.Event, make_window: Callable[..., MainWindow],
+        qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The overview's exact totals and the filter bar's value counts are scans of every event: while the
+    pyramid is built they wait (the strip shows the estimate, the pickers say they are counting), so the
+    build has the machine; then they come, on a connection of their own."""
+    scans: list[str] = []
+    density, facets = EngineSource.density, EngineSource.facets
+
+    def whole(self: EngineSource, request: Any, token: Any = None) -> np.ndarray:
+        if request.lanes.group_by == "none":
+            scans.append("overview")
+        return density(self, request, token) if token is not None else density(self, request)
+
+    def counted(self: EngineSource, field: str) -> Any:
+        scans.append(field)
+        return facets(self, field)
+
+    monkeypatch.setattr(EngineSource, "density", whole)
+    monkeypatch.setattr(EngineSource, "facets", counted)
+    window, _engine, worker = _held_at_the_fine_levels(parts, make_window, qtbot)
+    qtbot.wait(1_500)  # longer than the strip and the bar wait between looks
+    assert worker.pyramid_pending and scans == []
+    assert window.tools.overview.counts.sum() > 0  # the row-group estimate meanwhile
+    assert not window.tools.filter_bar.actors.isEnabled()
+    gate.set()
+    qtbot.waitUntil(lambda: "overview" in scans and "actors" in scans, timeout=20_000)
+    qtbot.waitUntil(window.tools.filter_bar.actors.isEnabled, timeout=20_000)
+    qtbot.waitUntil(lambda: int(window.tools.overview.counts.sum()) == N, timeout=20_000)  # exact now
+    _settle(window, qtbot)
+
+
 @pytest.mark.parametrize("move_on", ["another dataset", "the window closes"])
 def test_a_build_stops_when_the_user_moves_on_and_leaves_nothing(
         move_on: str, parts: Path, cache: Path, gate: threading.Event, alliance: Dataset,
         make_window: Callable[..., MainWindow], qtbot: QtBot) -> None:
-    window = make_window(ViewState(open_for_window(parts)))
-    engine, worker = _parts_of(window)
-    qtbot.waitUntil(lambda: engine.preparing is not None and engine.preparing >= 0.6, timeout=20_000)
+    window, engine, worker = _held_at_the_fine_levels(parts, make_window, qtbot)
     source = window.state.dataset.source
     assert isinstance(source, EngineSource) and source.fingerprint is not None
     folder = pyramid.root() / source.fingerprint

@@ -167,16 +167,30 @@ class SourceWorker(QObject):
         """True while a pyramid is being built (or a cancelled build is winding down)."""
         return self._build is not None and not self._build.done()
 
-    def building_for(self, lanes: LaneSpec) -> bool:
-        """True while the pyramid of these lanes is being built (it will answer their coarse tiles); False
-        once it is handed over, though the build goes on with the long-events index."""
-        return self._building == lanes and self.building and self.tiles.pyramid_for(lanes) is None
+    @property
+    def pyramid_pending(self) -> bool:
+        """True while a pyramid is being built and not yet whole: scans that can wait (the overview's
+        exact totals, the filter bar's value counts) ask after it rather than slow it down."""
+        if self._building is None or not self.building:
+            return False
+        pyramid = self.tiles.pyramid_for(self._building)
+        return pyramid is None or not pyramid.complete
+
+    def building_for(self, lanes: LaneSpec, z: int) -> bool:
+        """True while the pyramid of these lanes is being built and will answer tiles of zoom ``z``, which
+        the levels in hand (the coarse ones come first) do not yet; False once the whole pyramid is handed
+        over, though the build goes on with the long-events index."""
+        if self._building != lanes or not self.building:
+            return False
+        pyramid = self.tiles.pyramid_for(lanes)
+        return pyramid is None or (not pyramid.complete and z < min(pyramid.levels))
 
     def prepare(self, lanes: LaneSpec) -> None:
         """See that these lanes' tiles come from a pyramid: the one kept in the cache, else one built in
         the background (``preparing`` reports progress, ``prepared`` the end); a build for other lanes
         stops. Nothing happens for a source without a cache key (the cache is off, or not an engine)."""
-        if self._shut or self.tiles.pyramid_for(lanes) is not None or lanes == self._building \
+        pyramid = self.tiles.pyramid_for(lanes)
+        if self._shut or (pyramid is not None and pyramid.complete) or lanes == self._building \
                 or getattr(self.source, "fingerprint", None) is None:
             return
         self._stop_build()

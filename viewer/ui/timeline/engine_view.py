@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 ROWS_AT_MOST = 2_000  # (event, lane) pairs starting in view under which the rows are fetched
 ROWS_LIMIT = 4_000  # rows asked at once; a full answer is not drawn (it would hide the rest)
 PYRAMID_FINEST = min(LEVELS)  # tiles at this zoom and coarser are what a pyramid answers exactly
+# while the pyramid is built, a view wider than this share of the time waits for it; a narrower one costs
+# the engine at most this share of the build's scan, and is asked at once
+WAIT_SHARE = 1 / 16
 PAD = 0.5  # the rows' window reaches this many view widths beyond each side, so small pans need no query
 
 
@@ -236,8 +239,10 @@ class EngineView(QObject):
             return
         pixels = max(int(self.panel.view.width()), 50)
         tiles, key = tiles_for(t0, t1, pixels), (self.spec, self.panel.state.filters)
-        if tiles and tiles[0].z >= PYRAMID_FINEST and not key[1].active and self.worker.building_for(self.spec):
-            return  # the pyramid under way will answer this view: a scan now would only slow its build down
+        lo, hi = self.limits
+        if tiles and tiles[0].z >= PYRAMID_FINEST and not key[1].active and (t1 - t0) > WAIT_SHARE * (hi - lo) \
+                and self.worker.building_for(self.spec, tiles[0].z):
+            return  # the pyramid under way will answer this view: a scan of it now would only slow the build
         token = self.generation.next()
         service = self.worker.tiles
 

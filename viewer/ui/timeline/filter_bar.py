@@ -114,8 +114,9 @@ class FilterBar(QWidget):
 
     def _ask_facets(self, ds: Dataset) -> None:
         """A source queried in place: the pickers wait (disabled) until its worker has counted the values,
-        asked once the first views' questions are answered so the timeline draws first, on a connection of
-        the worker's own so that zooming meanwhile never waits for the counts."""
+        asked once the first views' questions are answered and the timeline's pyramid is whole, so the
+        timeline draws first, on a connection of the worker's own so that zooming meanwhile never waits
+        for the counts."""
         for picker in (self.actors, self.categories, self.tags):
             picker.set_values([])
             picker.setToolTip(f"Counting the {picker.title.lower()} of {ds.event_count:,} events…")
@@ -126,7 +127,7 @@ class FilterBar(QWidget):
         def ask() -> None:
             if token.cancelled:
                 return
-            if worker.busy:
+            if worker.busy or worker.pyramid_pending:  # the view's questions first, then the pyramid's scans
                 QTimer.singleShot(FACETS_AFTER_MS, self, ask)  # with the bar as context: none once it is gone
                 return
             worker.aside(lambda on, _t: {field: on.facets(field) for field in FACETS}, lambda got: self._offer(ds, got),

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from viewer.model import lane_packing, navigation
 from viewer.model.dates import to_seconds
 from viewer.model.window import TimeWindow
-from viewer.source.base import CancelToken, DensityRequest, Generation
+from viewer.source.base import DensityRequest, Generation
 from viewer.ui.shared.date_axis import DateAxis
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shared.theme import Theme, colour_plot, current, follow, qcolor
 
 HEIGHT_PX = 70
 N_BINS = 512
+EXACT_AFTER_MS = 250  # an engine source's exact totals wait for an idle worker and a whole pyramid
 
 
 class OverviewStrip(QWidget):
@@ -139,13 +140,24 @@ class OverviewStrip(QWidget):
         self.hits = np.zeros(N_BINS, dtype=np.int64)
         self._set_bars(edges, filters.active)
         token = self._generation.next()
+        asked = [everything] + ([matching] if filters.active else [])
 
-        def work(token: CancelToken) -> None:
-            worker.tiles.density(everything, token)
-            if filters.active:
-                worker.tiles.density(matching, token)
+        def ask() -> None:
+            if token.cancelled:
+                return
+            if worker.busy or (worker.pyramid_pending and not filters.active):
+                # the estimate until the view's questions are answered and the timeline's pyramid is whole
+                QTimer.singleShot(EXACT_AFTER_MS, self, ask)  # with the strip as context: none once it is gone
+                return
+            # a whole-span scan, on a connection of its own: the timeline's tiles never queue behind it
+            worker.aside(lambda on, t: [on.density(request, t) for request in asked], answered, token)
 
-        worker.ask(work, lambda _none: self._draw_bars(), token)
+        def answered(counts: list[np.ndarray]) -> None:
+            for request, found in zip(asked, counts, strict=True):
+                worker.tiles.remember(request, found)
+            self._draw_bars()
+
+        QTimer.singleShot(EXACT_AFTER_MS, self, ask)  # after the timeline has asked its first questions
 
     def _set_bars(self, edges: np.ndarray, filtering: bool) -> None:
         top = float(np.sqrt(self.counts.max(initial=0))) or 1.0  # sqrt: lone events stay visible beside busy weeks
