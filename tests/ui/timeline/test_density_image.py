@@ -1,4 +1,5 @@
-"""The density image, built in one numpy expression, is the image the per-lane loop it replaced drew."""
+"""The density image, built in one numpy expression, is the image the per-lane loop it replaced drew;
+thin lanes show counts as colour strength."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
-from viewer.ui.timeline.density import paint_counts
+from viewer.ui.timeline.density import THIN_PX, paint_counts
 
 
 def _per_lane(p: QPainter, counts: np.ndarray, bands: list[tuple[float, float]], colours: list[QColor],
@@ -27,10 +28,14 @@ def _per_lane(p: QPainter, counts: np.ndarray, bands: list[tuple[float, float]],
         y0, y1 = sorted(((top * sy + dy) - top_px, (bottom * sy + dy) - top_px))
         lo, hi = max(int(y0 * ratio), 0), min(int(np.ceil(y1 * ratio)), pixels)
         floor = y1 - 2.0
-        bar_top = floor - scale[lane] * (y1 - y0 - 6.0)
+        thin = y1 - y0 < THIN_PX
+        bar_top = np.full(n_bins, y0 + 1.0) if thin else floor - scale[lane] * (y1 - y0 - 6.0)
+        alpha = np.rint(55.0 + 200.0 * scale[lane]).astype(np.uint8) if thin else np.full(n_bins, 200, np.uint8)
         mask = (rows[lo:hi] >= bar_top[None, :]) & (rows[lo:hi] <= floor) & (counts[lane] > 0)[None, :]
         colour = QColor(colours[lane])
-        image[lo:hi][mask] = (colour.blue(), colour.green(), colour.red(), 200)
+        pixels_of = image[lo:hi]
+        pixels_of[..., :3][mask] = (colour.blue(), colour.green(), colour.red())
+        pixels_of[..., 3][mask] = np.broadcast_to(alpha, mask.shape)[mask]
     qimage = QImage(image.data, n_bins, pixels, n_bins * 4, QImage.Format.Format_ARGB32)
     p.drawImage(QRectF(left, top_px, right - left, height), qimage)
     return image
@@ -58,3 +63,19 @@ def test_the_density_image_matches_the_per_lane_drawing(qtbot: QtBot, seed: int)
         painter.end()
         images.append(image)
     assert images[0] == images[1]
+
+
+def test_thin_lanes_show_counts_as_colour_strength(qtbot: QtBot) -> None:
+    """Fifty lanes in a window's height leave bars 2 px at most: there, a busier column is a stronger
+    colour over the lane's height, and an empty one stays blank."""
+    counts = np.array([[0, 1, 10, 100]] * 50)
+    bands = [(float(i), float(i + 1)) for i in range(50)]
+    image = QImage(400, 420, QImage.Format.Format_ARGB32)
+    image.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(image)
+    buffer = paint_counts(painter, counts, bands, [QColor("darkblue")] * 50, 50.0, (0.0, 400.0), 8.0, 0.0)
+    painter.end()
+    lane = buffer[8 * 10:8 * 11]  # lane 10's eight pixel rows
+    alpha = lane[..., 3].max(axis=0)
+    assert alpha[0] == 0 and 0 < alpha[1] < alpha[2] < alpha[3] == 255
+    assert (lane[:, 3, 3] > 0).sum() >= 4  # most of the lane's height is inked, not a 2 px line

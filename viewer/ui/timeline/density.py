@@ -1,7 +1,8 @@
 """The density picture: counts per lane and pixel column as bars rising from each lane's floor.
 
 Drawn when a view holds more events than can be shown one by one (the events item) and for engine
-sources' tiles (engine_view), as one image built in numpy.
+sources' tiles (engine_view), as one image built in numpy. A lane too thin for bars to tell counts apart
+(fifty lanes in a window's height) shows them as the strength of its colour instead, over its height.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
+THIN_PX = 14.0  # lanes lower than this (in pixels) show counts as colour strength: bars would be 8 px at most
 
 def paint_counts(p: QPainter, counts: np.ndarray, bands: list[tuple[float, float]], colours: list[QColor],
                  height_rows: float, edges: tuple[float, float], sy: float, dy: float) -> np.ndarray:
@@ -39,12 +41,15 @@ def paint_counts(p: QPainter, counts: np.ndarray, bands: list[tuple[float, float
         of = lane_of_row[rows]
         centre = (rows + 0.5) / ratio
         floor = edges_px[:, 1] - 2.0
+        span = edges_px[:, 1] - edges_px[:, 0]
+        thin = (span < THIN_PX)[:, None]
         scale = np.sqrt(counts[:lanes] / max(int(counts.max(initial=0)), 1))  # sqrt keeps lone events visible
-        bar_top = floor[:, None] - scale * (edges_px[:, 1] - edges_px[:, 0] - 6.0)[:, None]
+        bar_top = np.where(thin, (edges_px[:, 0] + 1.0)[:, None], floor[:, None] - scale * (span - 6.0)[:, None])
         inked = (centre[:, None] >= bar_top[of]) & (centre <= floor[of])[:, None] & (counts[:lanes] > 0)[of]
-        words = np.array([(200 << 24) | (QColor(colours[lane]).rgb() & 0xFFFFFF) for lane in range(lanes)],
-                         dtype=np.uint32)
-        image[rows] = np.where(inked, words[of][:, None], np.uint32(0))
+        alpha = np.where(thin, np.rint(55.0 + 200.0 * scale), 200.0).astype(np.uint32)
+        rgb = np.array([QColor(colours[lane]).rgb() & 0xFFFFFF for lane in range(lanes)], dtype=np.uint32)
+        words = (alpha << np.uint32(24)) | rgb[:, None]  # lanes × columns: the colour strength may vary
+        image[rows] = np.where(inked, words[of], np.uint32(0))
     qimage = QImage(image.data, n_bins, pixels, n_bins * 4, QImage.Format.Format_ARGB32)
     p.drawImage(QRectF(left, top_px, right - left, height), qimage)
     return image.view(np.uint8).reshape(pixels, n_bins, 4)  # the same buffer, as bytes B, G, R, A

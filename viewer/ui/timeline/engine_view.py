@@ -125,7 +125,8 @@ class EngineView(QObject):
         panel.plot.addItem(self.item)
         self.preparing: float | None = None  # how far the lanes' pyramid is built, while it is
         self.hint = QLabel("loading…", panel.plot)
-        self.hint.setStyleSheet("color: gray; background: transparent;")
+        # on its own ground: thin lanes' density fills the plot's top corner with strong colour
+        self.hint.setStyleSheet("color: gray; background: palette(base); border-radius: 3px; padding: 1px 5px;")
         self.hint.hide()
         self._soon = QTimer(self)
         self._soon.setSingleShot(True)
