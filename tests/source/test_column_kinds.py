@@ -51,6 +51,9 @@ def test_lists_and_integer_or_date_starts_read_alike_in_memory_and_through_the_e
     assert list(mine["actors"]) == list(theirs["actors"])
     assert list(mine["tags"]) == list(theirs["tags"])
     assert "acme;globex" in list(mine["actors"]) and "1;2" in list(mine["tags"])
+    said = {(p.level, p.field, p.message) for p in open_dataset(tmp_path / "events", threshold=0).problems}
+    loader = {(p.level, p.field, p.message) for p in viewer.load(file).problems}
+    assert {n for n in said if n[0] == "info"} == {n for n in loader if n[0] == "info"}  # how they were read
     lo, hi = mine["span_start"].iloc[0].timestamp(), mine["span_end"].iloc[-1].timestamp()
     window = list(engine.events(lo, hi, Filters(actors=frozenset({"acme"})), limit=10)["id"])
     assert window == list(memory.events(lo, hi, Filters(actors=frozenset({"acme"})), limit=10)["id"]) and window
@@ -69,3 +72,5 @@ def test_an_integer_start_is_read_as_seconds_when_it_is_no_compact_date(tmp_path
     assert isinstance(engine, EngineSource)
     rows = engine.events(1546300800.0, 1546387200.0, limit=5)
     assert list(rows["id"]) == ["e0"] and rows["start"].iloc[0] == pd.Timestamp("2019-01-01", tz="UTC")
+    notes = [p.message for p in open_dataset(tmp_path / "events", threshold=0).problems if p.field == "start"]
+    assert "large numbers read as Unix time in seconds" in notes

@@ -101,10 +101,28 @@ def _open_engine(spec: SourceSpec) -> LazyDataset:
         from viewer.source.indexes import LongIndex  # noqa: PLC0415 - ibis loads only when this index is read
         events.long_index = LongIndex.find(spec.fingerprint())
     events.entity_names = dict(zip(built.entities["id"], built.entities["name"], strict=True))
-    problems = built.problems
+    problems = [*built.problems, *integer_starts(events, spec)]
     if events.facts.known("count"):  # known from the footers (or an earlier run): the check costs no scan
         problems = [*problems, *unreadable_starts(events, spec)]
     return LazyDataset(events, built.entities, built.relations, built.meta, problems)
+
+
+COMPACT_NOTES = {  # what the loader says of the same integers (viewer/model/dates/columns.py)
+    "yyyymmdd": "integers read as dates written YYYYMMDD (or YYYYMM)",
+    "yyyymm": "integers read as dates written YYYYMMDD (or YYYYMM)",
+    "seconds": "large numbers read as Unix time in seconds",
+}
+
+
+def integer_starts(events: EngineSource, spec: SourceSpec) -> list[Problem]:
+    """A note when the starts are integers other than years, saying how they were read (the loader's
+    words); the form comes from the column's smallest and largest value, as the events view reads it."""
+    schema = events.raw.schema()
+    if "start" not in schema or not schema["start"].is_integer():
+        return []
+    from viewer.source.exprs import compact_form  # noqa: PLC0415 - ibis is loaded with the source already
+    said = COMPACT_NOTES.get(compact_form(events.raw.start))
+    return [Problem(spec.target, said, None, "start", "info")] if said else []
 
 
 def unreadable_starts(events: EngineSource, spec: SourceSpec) -> list[Problem]:
