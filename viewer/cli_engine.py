@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from viewer.cli_format import emit, format_table, frame_for_output, print_diff, print_summary
@@ -80,7 +81,10 @@ def cmd_info(args: argparse.Namespace) -> int:
            f"Entities:  {len(ds.entities):,}", f"Relations: {len(ds.relations):,}"]
     span = ds.span()
     if span is not None:
-        out.append(f"Span:      {format_date(span[0], 'day')} – {format_date(span[1], 'day')}")
+        last = span[1]
+        if last > span[0] and last == last.normalize():  # a day (month, year) runs to the next midnight:
+            last -= timedelta(microseconds=1)  # its last day is the one before, as the loader's info says
+        out.append(f"Span:      {format_date(span[0], 'day')} – {format_date(last, 'day')}")
     return print_summary(out, ds.meta, ds.entities, ds.relations, ds.problems)
 
 

@@ -1,6 +1,7 @@
 """Columns as other tools write them read alike in memory and through the engine: lists of actors or
-tags (Spark, DuckDB and pandas write list<string>), integer dates (GDELT's 20190321, 201903, 1990) and
-date-typed starts; and a window's events come back from either path, never a traceback."""
+tags (Spark, DuckDB and pandas write list<string>), integer dates (GDELT's 20190321, 201903, 1990),
+date-typed starts and timestamps all at midnight; and a window's events come back from either path,
+never a traceback."""
 
 from __future__ import annotations
 
@@ -24,6 +25,11 @@ STARTS = {  # the starts, their precision, and how many are dates (30 February a
     "year": (pa.array([1990, 1991, 1995, 1999, 2000], pa.int64()), "year", 5),
     "dates": (pa.array([dt.date(2019, 1, 5), dt.date(2019, 3, 20), dt.date(2019, 12, 31), None,
                         dt.date(2020, 1, 1)], pa.date32()), "day", 4),
+    # timestamps all at 00:00 (pandas writes dates so) are dates to both paths; one time of day makes times
+    "midnights": (pa.array([dt.datetime(2019, 1, 5), dt.datetime(2019, 3, 20), dt.datetime(2019, 12, 31), None,
+                            dt.datetime(2020, 1, 1)], pa.timestamp("us", tz="UTC")), "day", 4),
+    "times": (pa.array([dt.datetime(2019, 1, 5), dt.datetime(2019, 3, 20, 9, 30), dt.datetime(2019, 12, 31), None,
+                        dt.datetime(2020, 1, 1)], pa.timestamp("us", tz="UTC")), "time", 4),
 }
 
 

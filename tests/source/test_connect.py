@@ -105,10 +105,17 @@ def test_footers_give_the_count_and_span_the_engine_would(tmp_path: Path) -> Non
     frame["end"] = frame["start"] + pd.to_timedelta([3 if i % 3 == 0 else -1 for i in range(500)], unit="D")
     frame.loc[frame.index % 3 == 1, "end"] = pd.NaT
     frame.loc[7, "start"] = pd.NaT
-    frame.to_parquet(tmp_path / "events.parquet", row_group_size=64)
-    found = footer_facts((tmp_path / "events.parquet",))
-    table = open_dataset(tmp_path, threshold=0).source
-    fresh = EngineSource(table.raw)  # type: ignore[attr-defined]
-    assert found == (fresh.count(), *fresh.span())  # type: ignore[misc]
+    # dates at midnight (read as days: the span runs to the next midnight), times, and a mix of the two
+    for shift, told in ((pd.Timedelta(0), True), (pd.Timedelta(hours=9), True), (None, False)):
+        moved = frame.assign(start=frame["start"] + shift, end=frame["end"] + shift) if shift is not None else \
+            frame.assign(end=frame["end"] + pd.Timedelta(hours=9))
+        moved.to_parquet(tmp_path / "events.parquet", row_group_size=64)
+        opened = open_dataset(tmp_path, threshold=0).source
+        assert isinstance(opened, EngineSource)
+        assert opened.facts.known("span") == told  # from the footers, no scan, when they tell exactly
+        fresh = EngineSource(opened.raw)
+        assert (opened.count(), *opened.span()) == (fresh.count(), *fresh.span())  # type: ignore[misc]
+        if shift is not None and shift:
+            assert footer_facts((tmp_path / "events.parquet",)) == (fresh.count(), *fresh.span())  # type: ignore[misc]
     frame.assign(precision="day").to_parquet(tmp_path / "events.parquet")
     assert footer_facts((tmp_path / "events.parquet",)) is None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import math
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import ibis
@@ -23,7 +23,16 @@ from viewer.model.dates import parse_date
 from viewer.model.filters import Filters
 from viewer.model.lane_packing import OTHER
 from viewer.source import actor_lanes, exprs
-from viewer.source.base import EVENT_FIELDS, NEVER, NO_FILTERS, CancelToken, Density, DensityRequest, to_stamp
+from viewer.source.base import (
+    EVENT_FIELDS,
+    NEVER,
+    NO_FILTERS,
+    CancelToken,
+    Density,
+    DensityRequest,
+    engine_error,
+    to_stamp,
+)
 from viewer.source.connect import SourceSpec
 from viewer.source.facts import Facts
 
@@ -44,16 +53,33 @@ class EngineSource:
     def __init__(self, table: Any, entity_names: dict[str, str] | None = None, label: str = "",
                  facts: Facts | None = None) -> None:
         self.raw = table
-        self.view, self._exact_start = exprs.prepare(table, self._barrier, table._find_backend().name)
+        self.facts = facts or Facts()
+        backend = table._find_backend().name
+        self.midnight = self._midnight(backend)  # timestamp columns read to the day
+        self.view, self._exact_start = exprs.prepare(table, self._barrier, backend, self.midnight)
         self.entity_names = dict(entity_names or {})
         self.label = label
-        self.facts = facts or Facts()
         self._lists: list[tuple[str, int]] | None = None
         self.long_index: Any = None  # an indexes.LongIndex, when built: narrow windows then skip years
         self.estimate: Density | None = None  # row-group statistics over the span: a first, lane-less picture
         self.spec: SourceSpec | None = None  # where it was opened: a background thread connects again from it
         self.fingerprint: str | None = None  # what its pyramids are kept under (None: the cache is off)
         self.pyramids: list[Pyramid] = []  # found in the cache when it was opened, small levels in memory
+
+    def _midnight(self, backend: str) -> frozenset[str]:
+        """The timestamp columns (start, end) whose every value is at 00:00: read to the day, as the loader
+        reads them (decided once per source, remembered)."""
+        schema = self.raw.schema()
+        stamped = [n for n in ("start", "end") if n in schema and schema[n].is_timestamp()]
+        def ask(name: str) -> Callable[[], bool]:
+            return lambda: exprs.all_midnight(self.raw, name, backend)
+
+        try:
+            return frozenset(n for n in stamped if self.facts.get(f"midnight {n}", ask(n)))
+        except Exception as exc:
+            if engine_error(exc) is None:
+                raise
+            return frozenset()  # unreadable rows (a damaged file): the questions that read them will say where
 
     def _barrier(self, step: Any) -> Any:
         """A step of the prepared view as a (temporary) view in the engine, where it can make one."""

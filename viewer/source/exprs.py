@@ -55,15 +55,17 @@ def stamp(value: pd.Timestamp) -> Any:
     return ibis.literal(value.tz_convert("UTC").tz_localize(None).to_pydatetime(), type=UTC)
 
 
-def _parse(column: Any, is_text: bool) -> tuple[Any, Any]:
-    """(instant, precision) of a date column: timestamps are to the time, dates to the day; integers as
-    :func:`compact_form` reads them; text by its ISO form."""
+def _parse(column: Any, is_text: bool, midnight: bool = False) -> tuple[Any, Any]:
+    """(instant, precision) of a date column: timestamps are to the time (to the day when ``midnight``: every
+    one is at 00:00, as the loader reads such a column), dates to the day; integers as :func:`compact_form`
+    reads them; text by its ISO form."""
     if not is_text:
         kind = column.type()
         if kind.is_integer():
             return _compact(column, compact_form(column))
         instant = column if kind.is_timestamp() and kind.timezone == "UTC" else column.cast(UTC)
-        return instant, ibis.ifelse(instant.isnull(), ibis.null(dt.string), "day" if kind.is_date() else "time")
+        day = kind.is_date() or midnight
+        return instant, ibis.ifelse(instant.isnull(), ibis.null(dt.string), "day" if day else "time")
     text = column.strip().nullif("")
     n = text.length()
     precision = ibis.cases((n == 4, "year"), (n == 7, "month"), (n == 10, "day"), else_="time")
@@ -121,8 +123,23 @@ def _span_end(instant: Any, precision: Any) -> Any:
                       else_=instant)
 
 
-def prepare(table: Any, barrier: Callable[[Any], Any] = lambda t: t, backend: str = "") -> tuple[Any, bool]:
+def all_midnight(table: Any, name: str, backend: str, sample: int = 50_000) -> bool:
+    """True when every value of timestamp column ``name`` is at 00:00 UTC (nulls aside): the loader then
+    reads the column as dates. The first ``sample`` rows answer most columns (one time of day is enough);
+    only a column of midnights so far is scanned whole."""
+    column = table[name]
+    off = (micros(column, backend) % 86_400_000_000) != 0
+    head = table.select(off=off).limit(sample).execute()["off"]
+    if bool(head.fillna(False).astype(bool).any()):
+        return False
+    found = table.aggregate(off=off.any()).execute()["off"].iloc[0]
+    return not (bool(found) if not pd.isna(found) else False)
+
+
+def prepare(table: Any, barrier: Callable[[Any], Any] = lambda t: t, backend: str = "",
+            midnight: frozenset[str] = frozenset()) -> tuple[Any, bool]:
     """The prepared events view, and whether ``start`` is exact (so predicates on it prune row groups).
+    Timestamp columns named in ``midnight`` are read to the day (:func:`all_midnight`).
 
     It is built in three steps (dates parsed; precision applied; spans). ``barrier`` may turn each
     step into a view in the engine: ibis would otherwise inline every step into every column that
@@ -133,11 +150,11 @@ def prepare(table: Any, barrier: Callable[[Any], Any] = lambda t: t, backend: st
         raise ValueError(f"no 'start' column; expected the native columns (id, start, end, title, actors, …), "
                          f"got {', '.join(schema.names)}")
     exact_start = schema["start"].is_timestamp() and "precision" not in schema
-    start, precision = _parse(table.start, schema["start"].is_string())
+    start, precision = _parse(table.start, schema["start"].is_string(), "start" in midnight)
     step: dict[str, Any] = {"id": _text(table.id) if "id" in schema else ibis.literal(""),
                             "start": start, "precision": precision, "raw_start": table.start}
     if "end" in schema:
-        step["end"], step["end_precision"] = _parse(table.end, schema["end"].is_string())
+        step["end"], step["end_precision"] = _parse(table.end, schema["end"].is_string(), "end" in midnight)
     else:
         step["end"], step["end_precision"] = ibis.null(UTC), ibis.null(dt.string)
     step["given"] = table.precision.cast(dt.string).strip().lower() if "precision" in schema else ibis.null(dt.string)

@@ -81,12 +81,12 @@ def open_engine(spec: SourceSpec) -> LazyDataset:
 def _open_engine(spec: SourceSpec) -> LazyDataset:
     con, table = connect(spec)
     facts = Facts(facts_folder(spec)) if spec.kind != "url" and enabled() else Facts()
-    if spec.kind == "parquet":
-        _facts_from_footers(spec, facts)
     try:
         events = EngineSource(table, label=spec.target, facts=facts)
     except ValueError as exc:
         raise LoadError(f"{spec.target}: {exc}") from exc
+    if spec.kind == "parquet":
+        _facts_from_footers(spec, facts, events.midnight, "end" in events.raw.schema())
     meta, problems = _meta(spec)
     entities, entities_label = _side_table(spec, con, "entities")
     relations, relations_label = _side_table(spec, con, "relations")
@@ -139,11 +139,15 @@ def unreadable_starts(events: EngineSource, spec: SourceSpec) -> list[Problem]:
                     None, "start")]
 
 
-def _facts_from_footers(spec: SourceSpec, facts: Facts) -> None:
-    """Count and span from the Parquet footers when they tell exactly (no scan of 100M rows)."""
+def _facts_from_footers(spec: SourceSpec, facts: Facts, midnight: frozenset[str], has_end: bool) -> None:
+    """Count and span from the Parquet footers when they tell exactly (no scan of 100M rows). Columns of
+    midnights are read as days, each running to the next midnight: the span ends a day after the largest
+    value when every date column is such; when only one is, the footers cannot tell."""
     found = footer_facts(spec.files)
-    if found is not None:
+    days = "start" in midnight and (not has_end or "end" in midnight)
+    if found is not None and (days or not midnight):
         rows, lo, hi = found
+        hi = hi + pd.Timedelta(days=1) if days else hi
         facts.get("count", lambda: rows)
         facts.get("span", lambda: (lo, hi), lambda v: [v[0].isoformat(), v[1].isoformat()], lambda v: v)
 

@@ -64,9 +64,10 @@ def estimate(files: tuple[Path, ...], bins: int = 1024) -> Density | None:
 def footer_facts(files: tuple[Path, ...]) -> tuple[int, pd.Timestamp, pd.Timestamp] | None:
     """(events, first start, last span end) from the footers alone, or None when they cannot tell.
 
-    Exact for timestamp ``start``/``end`` columns without a ``precision`` column: every row with a
-    start counts, the span begins at the smallest start and ends at the largest start or end (an end
-    before its start is ignored, and such an end is below some start anyway).
+    Exact for timestamp ``start``/``end`` columns without a ``precision`` column, read to the time:
+    every row with a start counts, the span begins at the smallest start and ends at the largest start
+    or end (an end before its start is ignored, and such an end is below some start anyway). Columns
+    read as days (all midnights) end a day later: the opening adds it.
     """
     rows, lo, hi = 0, None, None
     for path in files:

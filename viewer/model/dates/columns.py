@@ -283,7 +283,8 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         parsed = dates.parse_dates(values)
         prec = parsed.precisions.astype("object")
-        if (parsed.instants.dt.floor("D") == parsed.instants).all():
+        present = parsed.instants.dropna()  # an empty cell does not make a column of dates a column of times
+        if (present.dt.floor("D") == present).all():
             prec = prec.where(prec.isna(), "day")
         return DateColumn(parsed.instants, prec, parsed.invalid)
     if times is None and zones is None:
