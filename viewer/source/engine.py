@@ -71,6 +71,7 @@ class EngineSource:
         reads them (decided once per source, remembered)."""
         schema = self.raw.schema()
         stamped = [n for n in ("start", "end") if n in schema and schema[n].is_timestamp()]
+
         def ask(name: str) -> Callable[[], bool]:
             return lambda: exprs.all_midnight(self.raw, name, backend)
 

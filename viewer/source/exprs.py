@@ -132,8 +132,8 @@ def all_midnight(table: Any, name: str, backend: str, sample: int = 50_000) -> b
     head = table.select(off=off).limit(sample).execute()["off"]
     if bool(head.fillna(False).astype(bool).any()):
         return False
-    found = table.aggregate(off=off.any()).execute()["off"].iloc[0]
-    return not (bool(found) if not pd.isna(found) else False)
+    found = table.aggregate(off=off.any()).execute()["off"].iloc[0]  # null: no value at all
+    return not (pd.notna(found) and bool(found))
 
 
 def prepare(table: Any, barrier: Callable[[Any], Any] = lambda t: t, backend: str = "",

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 THIN_PX = 14.0  # lanes lower than this (in pixels) show counts as colour strength: bars would be 8 px at most
 
+
 def paint_counts(p: QPainter, counts: np.ndarray, bands: list[tuple[float, float]], colours: list[QColor],
                  height_rows: float, edges: tuple[float, float], sy: float, dy: float) -> np.ndarray:
     """Counts per lane per column (columns spread over ``edges`` in device pixels) as bars rising from
