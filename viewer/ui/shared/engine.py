@@ -19,7 +19,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import pandas as pd
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from viewer.source.base import NEVER, Cancelled, CancelToken, EventSource, Generation, LaneSpec
 from viewer.source.pyramid import Pyramid
@@ -175,6 +175,21 @@ class SourceWorker(QObject):
             return False
         pyramid = self.tiles.pyramid_for(self._building)
         return pyramid is None or not pyramid.complete
+
+    def when_free(self, context: QObject, run: Callable[[], None], token: CancelToken, every_ms: int,
+                  pyramid: bool = True) -> None:
+        """Call ``run`` on the UI thread once no question is out and (with ``pyramid``) no pyramid is pending,
+        looking every ``every_ms``: scans that can wait let the view's questions and the build go first.
+        Nothing happens once ``token`` is stale or ``context`` (the asking widget) is gone."""
+        def look() -> None:
+            if token.cancelled:
+                return
+            if self.busy or (pyramid and self.pyramid_pending):
+                QTimer.singleShot(every_ms, context, look)
+                return
+            run()
+
+        QTimer.singleShot(every_ms, context, look)
 
     def building_for(self, lanes: LaneSpec, z: int) -> bool:
         """True while the pyramid of these lanes is being built and will answer tiles of zoom ``z``, which

@@ -124,16 +124,8 @@ class FilterBar(QWidget):
         assert ds.source is not None
         worker, token = worker_for(ds.source), self._facet_asks.next()
 
-        def ask() -> None:
-            if token.cancelled:
-                return
-            if worker.busy or worker.pyramid_pending:  # the view's questions first, then the pyramid's scans
-                QTimer.singleShot(FACETS_AFTER_MS, self, ask)  # with the bar as context: none once it is gone
-                return
-            worker.aside(lambda on, _t: {field: on.facets(field) for field in FACETS}, lambda got: self._offer(ds, got),
-                         token)
-
-        QTimer.singleShot(FACETS_AFTER_MS, self, ask)
+        worker.when_free(self, lambda: worker.aside(lambda on, _t: {field: on.facets(field) for field in FACETS},
+                                                    lambda got: self._offer(ds, got), token), token, FACETS_AFTER_MS)
 
     def _offer(self, ds: Dataset, facets: dict[str, list[tuple[str, int]]]) -> None:
         """Offer what an engine counted, keeping what the filters already pick."""

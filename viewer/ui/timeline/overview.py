@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -142,22 +142,15 @@ class OverviewStrip(QWidget):
         token = self._generation.next()
         asked = [everything] + ([matching] if filters.active else [])
 
-        def ask() -> None:
-            if token.cancelled:
-                return
-            if worker.busy or (worker.pyramid_pending and not filters.active):
-                # the estimate until the view's questions are answered and the timeline's pyramid is whole
-                QTimer.singleShot(EXACT_AFTER_MS, self, ask)  # with the strip as context: none once it is gone
-                return
-            # a whole-span scan, on a connection of its own: the timeline's tiles never queue behind it
-            worker.aside(lambda on, t: [on.density(request, t) for request in asked], answered, token)
-
         def answered(counts: list[np.ndarray]) -> None:
             for request, found in zip(asked, counts, strict=True):
                 worker.tiles.remember(request, found)
             self._draw_bars()
 
-        QTimer.singleShot(EXACT_AFTER_MS, self, ask)  # after the timeline has asked its first questions
+        # the estimate until the view's questions are answered and (unfiltered) the timeline's pyramid is
+        # whole; then a whole-span scan on a connection of its own: the timeline's tiles never queue behind it
+        worker.when_free(self, lambda: worker.aside(lambda on, t: [on.density(r, t) for r in asked], answered, token),
+                         token, EXACT_AFTER_MS, pyramid=not filters.active)
 
     def _set_bars(self, edges: np.ndarray, filtering: bool) -> None:
         top = float(np.sqrt(self.counts.max(initial=0))) or 1.0  # sqrt: lone events stay visible beside busy weeks
