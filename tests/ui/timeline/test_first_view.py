@@ -48,6 +48,33 @@ def cursor_point(window: MainWindow) -> QPoint:
     return window.timeline.plot.mapFromScene(view.mapViewToScene(QPointF(x, y0 + (y1 - y0) * 0.5)))
 
 
+def line_x(window: MainWindow) -> int:
+    """Where the cursor line is drawn, in the plot's widget coordinates."""
+    view, x = window.timeline.view, float(window.timeline.cursor_line.value())
+    return window.timeline.plot.mapFromScene(view.mapViewToScene(QPointF(x, 0.0))).x()
+
+
+def test_a_dragged_cursor_stops_where_the_hand_stops_even_after_a_quick_last_move(
+        qtbot, hand, window: MainWindow) -> None:
+    state = window.state
+    state.set_window(TimeWindow.between("2019-01-01", "2020-12-31"))
+    state.move_cursor("2020-01-01")
+    qtbot.wait(20)
+    viewport = window.timeline.plot.viewport()
+    start = cursor_point(window)
+    hand.press(viewport, start)
+    slow = start + QPoint(40, 0)
+    hand.drag_to(viewport, start, slow, steps=4)
+    qtbot.wait(50)
+    # a move that changes nothing (nothing to do), then at once the flick: the flick must not be dropped
+    hand.drag_to(viewport, slow, slow, steps=1)
+    stop = start + QPoint(200, 0)
+    hand.drag_to(viewport, slow, stop, steps=1)
+    assert abs(line_x(window) - stop.x()) <= 1
+    hand.release(viewport, stop)
+    assert abs(line_x(window) - stop.x()) <= 2  # the cursor snaps to its day on release
+
+
 def test_dragging_the_cursor_to_the_right_edge_scrolls_the_view_later(qtbot, hand, window: MainWindow) -> None:
     state = window.state
     state.set_window(TimeWindow.between("2019-01-01", "2020-12-31"))

@@ -244,6 +244,12 @@ def _set_style(app: QApplication, name: str) -> None:
             app.setStyle(style)
 
 
+# Every mouse move reaches the plots. pyqtgraph's default drops a move that comes within 10 ms of the last,
+# and with it, when the hand stops, the last position of a drag (a cursor flicked to the edge stopped short
+# of it); the platform already merges moves while the application is busy.
+PLOT_OPTIONS = {"antialias": True, "mouseRateLimit": 0}
+
+
 class ThemeWatcher(QObject):
     """Emits ``changed(Theme)`` when the palette or the desktop's colour scheme changes (once per change)."""
 
@@ -254,7 +260,7 @@ class ThemeWatcher(QObject):
         self.setObjectName("themeWatcher")
         self.theme = current()
         self._applying = False
-        pg.setConfigOptions(antialias=True, background=self.theme.background, foreground=self.theme.text)
+        pg.setConfigOptions(**PLOT_OPTIONS, background=self.theme.background, foreground=self.theme.text)
         app.styleHints().colorSchemeChanged.connect(self._on_scheme)
         # an application-wide filter sees every event; it only compares the type, so it costs little
         app.installEventFilter(self)
@@ -270,7 +276,7 @@ class ThemeWatcher(QObject):
         theme = current()
         if theme != self.theme:
             self.theme = theme
-            pg.setConfigOptions(antialias=True, background=theme.background, foreground=theme.text)
+            pg.setConfigOptions(**PLOT_OPTIONS, background=theme.background, foreground=theme.text)
             self.changed.emit(theme)
         return theme
 

@@ -46,6 +46,7 @@ PACK_PX = 40.0  # marks closer than this many pixels go to separate sub-rows...
 LABEL_SLOT_PX = 170.0  # ...and so do marks whose label (up to this long) would run into the next
 MARK_GAP_PX = 10.0  # marker half-width plus the gap before its label
 FULL_PACK_LIMIT = 20_000  # (event, lane) pairs; beyond this only the stretch around the view is packed
+HIT_REACH_PX = 8.0  # a hover or click looks this far either side of the pointer (marks.hit_test reaches 6)
 
 
 class TimelinePanel(QWidget):
@@ -187,9 +188,9 @@ class TimelinePanel(QWidget):
 
     def event_at(self, scene_pos: QPointF) -> str | None:
         """The id of the event whose mark is within a few pixels of a scene position, if any."""
-        vis, px0, px1, py = self._visible_pixels()
-        if self.items.density_mode or len(vis) > 20_000:
+        if self.items.density_mode:
             return None
+        vis, px0, px1, py = self._visible_pixels(near_x=scene_pos.x())
         hit = marks.hit_test(scene_pos.x(), scene_pos.y(), px0, px1, py)
         return self._ids[int(self.items.marks.event[vis[hit]])] if hit >= 0 else None
 
@@ -359,13 +360,19 @@ class TimelinePanel(QWidget):
 
     # ---- mouse ------------------------------------------------------------------------------
 
-    def _visible_pixels(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def _visible_pixels(self, near_x: float | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The visible marks and their pixels; with ``near_x`` (scene), only those within a hit's reach of it."""
         (t0, t1), _ = self.view.viewRange()
         a = self.view.mapViewToScene(QPointF(t0, 0.0))
         b = self.view.mapViewToScene(QPointF(t1, 1.0))
         sx = (b.x() - a.x()) / (t1 - t0)
+        dx = a.x() - sx * t0
+        if near_x is not None:  # a hover asks about a few pixels, not the whole window
+            reach = HIT_REACH_PX / abs(sx)
+            at = (near_x - dx) / sx
+            t0, t1 = max(t0, at - reach), min(t1, at + reach)
         vis = self.items.visible(t0, t1)
-        px0, px1, py = self.items.pixels(vis, sx, a.x() - sx * t0, b.y() - a.y(), a.y())
+        px0, px1, py = self.items.pixels(vis, sx, dx, b.y() - a.y(), a.y())
         return vis, px0, px1, py
 
     def _on_cursor_line(self, line: pg.InfiniteLine) -> None:
