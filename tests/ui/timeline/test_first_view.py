@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtWidgets import QWidget
 
 from viewer.model.dates import to_seconds
 from viewer.model.window import TimeWindow
@@ -48,6 +49,14 @@ def cursor_point(window: MainWindow) -> QPoint:
     return window.timeline.plot.mapFromScene(view.mapViewToScene(QPointF(x, y0 + (y1 - y0) * 0.5)))
 
 
+def two_years_cursor_at_new_year(qtbot, window: MainWindow) -> tuple[QWidget, QPoint]:
+    """Show 2019–2020 with the cursor on 1 Jan 2020: the plot's viewport and where the line is on it."""
+    window.state.set_window(TimeWindow.between("2019-01-01", "2020-12-31"))
+    window.state.move_cursor("2020-01-01")
+    qtbot.wait(20)
+    return window.timeline.plot.viewport(), cursor_point(window)
+
+
 def line_x(window: MainWindow) -> int:
     """Where the cursor line is drawn, in the plot's widget coordinates."""
     view, x = window.timeline.view, float(window.timeline.cursor_line.value())
@@ -56,12 +65,7 @@ def line_x(window: MainWindow) -> int:
 
 def test_a_dragged_cursor_stops_where_the_hand_stops_even_after_a_quick_last_move(
         qtbot, hand, window: MainWindow) -> None:
-    state = window.state
-    state.set_window(TimeWindow.between("2019-01-01", "2020-12-31"))
-    state.move_cursor("2020-01-01")
-    qtbot.wait(20)
-    viewport = window.timeline.plot.viewport()
-    start = cursor_point(window)
+    viewport, start = two_years_cursor_at_new_year(qtbot, window)
     hand.press(viewport, start)
     slow = start + QPoint(40, 0)
     hand.drag_to(viewport, start, slow, steps=4)
@@ -77,11 +81,7 @@ def test_a_dragged_cursor_stops_where_the_hand_stops_even_after_a_quick_last_mov
 
 def test_dragging_the_cursor_to_the_right_edge_scrolls_the_view_later(qtbot, hand, window: MainWindow) -> None:
     state = window.state
-    state.set_window(TimeWindow.between("2019-01-01", "2020-12-31"))
-    state.move_cursor("2020-01-01")
-    qtbot.wait(20)
-    viewport = window.timeline.plot.viewport()
-    start = cursor_point(window)
+    viewport, start = two_years_cursor_at_new_year(qtbot, window)
     edge = QPoint(viewport.width() - 16, start.y())
     before = state.window
     hand.press(viewport, start)
@@ -96,11 +96,7 @@ def test_dragging_the_cursor_to_the_right_edge_scrolls_the_view_later(qtbot, han
 
 def test_dragging_the_cursor_to_the_left_edge_scrolls_the_view_earlier(qtbot, hand, window: MainWindow) -> None:
     state = window.state
-    state.set_window(TimeWindow.between("2019-01-01", "2020-12-31"))
-    state.move_cursor("2020-01-01")
-    qtbot.wait(20)
-    viewport = window.timeline.plot.viewport()
-    start = cursor_point(window)
+    viewport, start = two_years_cursor_at_new_year(qtbot, window)
     left = window.timeline.plot.mapFromScene(window.timeline.view.sceneBoundingRect().topLeft()).x()
     edge = QPoint(left + 4, start.y())
     before = state.window
