@@ -5,10 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QPixmap
 from pytestqt.qtbot import QtBot
 
 from viewer.model.dataset import Tables, build_dataset
 from viewer.ui.shared.state import ViewState
+from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.timeline.items import EventsItem
 from viewer.ui.timeline.panel import TimelinePanel
 
 
@@ -38,3 +41,38 @@ def test_a_crowded_lane_shows_badges_and_a_click_zooms_to_their_events(qtbot: Qt
     panel.grab()
     assert len(panel.labelled_event_ids()) > 0
     assert np.isfinite([state.window.start, state.window.end]).all()
+
+
+def _badge_fill(window: MainWindow) -> QColor:
+    """The colour inside the first badge's box, left of its text, as the window shows it."""
+    image = window.timeline.plot.grab().toImage()
+    box = window.timeline.items.badges[0][0]
+    ratio = image.devicePixelRatio()
+    return image.pixelColor(int((box.left() + 4) * ratio), int(box.center().y() * ratio))
+
+
+def test_badges_are_drawn_once_then_reused_and_redrawn_in_a_new_theme(qtbot: QtBot, make_window, monkeypatch) -> None:
+    drawn: list[str] = []
+    original = EventsItem._badge_sprite
+
+    def counted(self: EventsItem, text: str, *args: float) -> QPixmap:
+        if (text, args[-1]) not in self._badge_sprites:
+            drawn.append(text)
+        return original(self, text, *args)
+
+    monkeypatch.setattr(EventsItem, "_badge_sprite", counted)
+    window = make_window(crowded())
+    window.timeline.grab()
+    assert window.timeline.items.badges
+    first = len(drawn)
+    assert 0 < first <= len({text for text in drawn})  # one drawing per distinct count
+    start = window.state.window
+    for i in range(1, 4):  # pans show the same counts again
+        window.state.set_window(start.pan(start.span * 0.02 * i))
+        window.timeline.grab()
+    assert len(drawn) - first <= 2
+    light = _badge_fill(window)
+    window.actions_by_name["theme_dark"].trigger()
+    qtbot.wait(50)
+    dark = _badge_fill(window)
+    assert light.lightness() > 200 and dark.lightness() < 100  # the badges follow the theme
