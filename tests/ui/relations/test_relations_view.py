@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.ui.relations.gestures import drag as _drag
 from tests.ui.relations.gestures import mouse as _mouse
+from viewer.model.window import TimeWindow
 from viewer.ui.relations.panel import RelationshipPanel
 from viewer.ui.shared.state import ViewState
 
@@ -135,6 +136,37 @@ def test_hovering_an_edge_says_which_way_and_how_much(qtbot: QtBot, panel: Relat
     _mouse(panel.canvas.viewport(), QEvent.Type.MouseMove, panel.edge_midpoint("R03"), Qt.MouseButton.NoButton)
     assert panel.canvas.toolTip().startswith("Renault Group → Nissan Motor 43.4%")
     assert "equity stake" in panel.canvas.toolTip() and "from" in panel.canvas.toolTip()
+
+
+def test_an_edge_tip_follows_the_graph_while_the_mouse_stays_on_the_edge(qtbot: QtBot, panel: RelationshipPanel,
+                                                                        state: ViewState) -> None:
+    qtbot.mouseClick(panel.header.mode_buttons["window"], Qt.MouseButton.LeftButton)
+    state.set_window(TimeWindow.between("2023-01-01", "2023-12-31"))  # Renault's 43.4% ended on 8 Nov 2023
+    spot = panel.edge_midpoint("R03")
+    _mouse(panel.canvas.viewport(), QEvent.Type.MouseMove, spot, Qt.MouseButton.NoButton)
+    assert "held for 85% of the window" in panel.canvas.toolTip()
+    _mouse(panel.canvas.viewport(), QEvent.Type.MouseMove, spot, Qt.MouseButton.NoButton)  # asked again: the same
+    assert "held for 85% of the window" in panel.canvas.toolTip()
+    state.set_window(TimeWindow.between("2023-07-01", "2023-12-31"))
+    assert panel.edge_midpoint("R03") == spot  # the same layout: the mouse is still on the edge
+    _mouse(panel.canvas.viewport(), QEvent.Type.MouseMove, spot, Qt.MouseButton.NoButton)
+    assert "held for 71% of the window" in panel.canvas.toolTip()
+
+
+def test_an_edge_is_found_where_it_is_drawn_after_a_node_is_dragged(qtbot: QtBot, panel: RelationshipPanel,
+                                                                     state: ViewState) -> None:
+    state.move_cursor("2022-12-31")
+    before = panel.edge_midpoint("R03")
+    _mouse(panel.canvas.viewport(), QEvent.Type.MouseMove, before, Qt.MouseButton.NoButton)
+    assert panel.canvas.toolTip().startswith("Renault Group → Nissan Motor 43.4%")
+    nissan = panel.node_pos("nissan")
+    _drag(qtbot, panel, nissan, nissan + QPoint(0, 120))
+    after = panel.edge_midpoint("R03")
+    assert (after - before).manhattanLength() > 30
+    _mouse(panel.canvas.viewport(), QEvent.Type.MouseMove, after, Qt.MouseButton.NoButton)
+    assert panel.canvas.toolTip().startswith("Renault Group → Nissan Motor 43.4%")
+    assert panel.canvas.hit(panel.canvas.mapToScene(after)) == ("relation", "R03")
+    assert panel.canvas.hit(panel.canvas.mapToScene(before)) != ("relation", "R03")
 
 
 def test_hovering_a_node_gives_its_name_kind_and_country(panel: RelationshipPanel) -> None:

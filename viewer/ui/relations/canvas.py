@@ -18,7 +18,7 @@ from viewer.model import graph
 from viewer.ui.relations.build import blend, edge_arrays, node_arrays
 from viewer.ui.relations.drag import DraggableNodes
 from viewer.ui.relations.edges import EdgesItem
-from viewer.ui.relations.geometry import edge_geometry
+from viewer.ui.relations.geometry import Geometry, edge_geometry
 from viewer.ui.relations.items import EdgeArrays, NodeArrays, same_arrays
 from viewer.ui.relations.labels import LabelsItem
 from viewer.ui.shared.theme import Theme
@@ -53,6 +53,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.edges = edge_arrays(empty, self.nodes, set())
         self.drawn: tuple[NodeArrays, EdgeArrays] = (self.nodes, self.edges)
         self._from = self.drawn
+        self._hits: tuple[NodeArrays, EdgeArrays, tuple[object, ...], Geometry] | None = None  # _hit_geometry
         self._fade = QVariantAnimation(self)
         self._fade.setDuration(FADE_MS)
         self._fade.setStartValue(0.0)
@@ -153,12 +154,22 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         if key is not None:
             return "entity", key
         if len(self.edges.ids):
-            geo = edge_geometry(self.nodes, self.edges, self.nodes_item.sceneTransform())
+            geo = self._hit_geometry()
             dist = geo.distance(np.array([scene_pos.x(), scene_pos.y()])) - self.edges.widths / 2
             best = int(np.argmin(dist))
             if dist[best] <= CLICK_SLOP:
                 return "relation", self.edges.ids[best]
         return None
+
+    def _hit_geometry(self) -> Geometry:
+        """The target edges' geometry on screen, made again only when the nodes, edges or view changed
+        (a hover asks at every move of the mouse)."""
+        tr = self.nodes_item.sceneTransform()
+        view = (self.nodes.xy.tobytes(), tr.m11(), tr.m12(), tr.m21(), tr.m22(), tr.m31(), tr.m32())
+        kept = self._hits
+        if kept is None or kept[0] is not self.nodes or kept[1] is not self.edges or kept[2] != view:
+            kept = self._hits = (self.nodes, self.edges, view, edge_geometry(self.nodes, self.edges, tr))
+        return kept[3]
 
     def _on_fade(self, value: Any) -> None:
         t = float(value)

@@ -9,6 +9,7 @@ sides, parallel relations of different kinds fan apart, a lone edge stays straig
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -47,14 +48,22 @@ class Geometry:
         t = np.broadcast_to(np.asarray(t, dtype=float), (len(self.start),))[:, None]
         return (1 - t) ** 2 * self.start + 2 * t * (1 - t) * self.control + t**2 * self.end
 
+    @cached_property
+    def _segments(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Each curve as a polyline of :data:`HIT_SAMPLES` points: segment starts, directions and squared
+        lengths (made once per geometry; a hover asks for distances at every move of the mouse)."""
+        t = np.linspace(0.0, 1.0, HIT_SAMPLES)[None, :, None]
+        start, control, end = self.start[:, None, :], self.control[:, None, :], self.end[:, None, :]
+        samples = (1 - t) ** 2 * start + 2 * t * (1 - t) * control + t**2 * end  # (m, k, 2)
+        a = samples[:, :-1]
+        d = samples[:, 1:] - a
+        return a, d, np.maximum((d * d).sum(axis=2), 1e-9)
+
     def distance(self, point: np.ndarray) -> np.ndarray:
         """Distance (px) from one point to each curve (through a polyline of :data:`HIT_SAMPLES` points)."""
         if not len(self.start):
             return np.zeros(0)
-        samples = np.stack([self.points(t) for t in np.linspace(0.0, 1.0, HIT_SAMPLES)], axis=1)  # (m, k, 2)
-        a, b = samples[:, :-1], samples[:, 1:]
-        d = b - a
-        span = np.maximum((d * d).sum(axis=2), 1e-9)
+        a, d, span = self._segments
         t = np.clip(((point - a) * d).sum(axis=2) / span, 0.0, 1.0)
         nearest = a + d * t[..., None]
         return np.hypot(*(point - nearest).transpose(2, 0, 1)).min(axis=1)

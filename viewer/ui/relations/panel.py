@@ -55,6 +55,7 @@ class RelationshipPanel(Readout, QWidget):
         self._involved: frozenset[str] | None = None
         self._changes: dict[str, str] = {}
         self._view = self._full = graph.GraphView(state.cursor, (), ())
+        self._told: tuple[tuple[str, str] | None, graph.GraphView] | None = None  # the hover's tip: for what
         self._nodes = node_arrays(self._view, {}, set())
         self._edges = edge_arrays(self._view, self._nodes, set())
         self._build()
@@ -360,6 +361,9 @@ class RelationshipPanel(Readout, QWidget):
 
     def _on_hover(self, scene_pos: QPointF) -> None:
         hit = self.canvas.hit(scene_pos)
+        if self._told is not None and self._told[0] == hit and self._told[1] is self._view:
+            return  # the same node or edge of the same graph: its tip is already set
+        self._told = (hit, self._view)
         text = ""
         if hit and hit[0] == "entity":
             node = next((n for n in self._view.nodes if n.id == hit[1]), None)
