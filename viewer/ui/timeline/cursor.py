@@ -66,8 +66,12 @@ class CursorLine:
         self.line.label.setFormat(self.label(self.state.cursor))
 
     def _place_label(self) -> None:
-        """Keep the date label inside the plot: to the left of the line near the right edge."""
+        """Keep the date label inside the plot: to the left of the line near the right edge, and hidden
+        with the line when the cursor is outside the view (it would show cut at the plot's edge)."""
         window, label = self.state.window, self.line.label
+        inside = window.start <= self.line.value() <= window.end
+        if inside != label.isVisibleTo(self.line):
+            label.setVisible(inside)
         right_side = (self.line.value() - window.start) > 0.85 * window.span
         anchor = (1.0, 1.0) if right_side else (0.0, 1.0)
         if label.anchors[0] != anchor:
