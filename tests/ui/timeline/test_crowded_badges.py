@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from viewer.model.dataset import Tables, build_dataset
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
-from viewer.ui.timeline.items import EventsItem
+from viewer.ui.timeline.badges import Badges
 from viewer.ui.timeline.panel import TimelinePanel
 
 
@@ -53,14 +53,14 @@ def _badge_fill(window: MainWindow) -> QColor:
 
 def test_badges_are_drawn_once_then_reused_and_redrawn_in_a_new_theme(qtbot: QtBot, make_window, monkeypatch) -> None:
     drawn: list[str] = []
-    original = EventsItem._badge_sprite
+    original = Badges.sprite
 
-    def counted(self: EventsItem, text: str, *args: float) -> QPixmap:
-        if (text, args[-1]) not in self._badge_sprites:
+    def counted(self: Badges, text: str, *args: float) -> QPixmap:
+        if (text, args[-1]) not in self._sprites:
             drawn.append(text)
         return original(self, text, *args)
 
-    monkeypatch.setattr(EventsItem, "_badge_sprite", counted)
+    monkeypatch.setattr(Badges, "sprite", counted)
     window = make_window(crowded())
     window.timeline.grab()
     assert window.timeline.items.badges

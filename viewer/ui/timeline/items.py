@@ -6,7 +6,6 @@ reset) so text stays crisp and markers keep their size at any zoom; only what is
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,20 +13,20 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap
 
-from viewer.model import clusters, lane_packing, marks
+from viewer.model import lane_packing, marks
 from viewer.model.backgrounds import Backgrounds
 from viewer.ui.shared.theme import Theme, current, qcolor
+from viewer.ui.timeline.badges import Badges
 from viewer.ui.timeline.density import paint_counts
 from viewer.ui.timeline.grid import Ticks, lane_rows, lanes_picture, paint_grid
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
 
 MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
 OPENING = 18  # characters: different titles that open alike are elided in the middle, keeping their ends
+HIT_REACH_PX = 8.0  # a hover or click looks this far either side of the pointer (marks.hit_test reaches 6)
 MIDDLE_MIN_PX = 150.0  # narrower than this, a middle cut keeps too little of either end: cut at the right
-BADGE_GAP_PX, BADGE_MIN = 24.0, 4  # marks closer than this, this many in a run, get one "N events" badge
-BADGE_SPRITES = 512  # distinct badges kept drawn (a count and a pixel ratio each)
 
 
 @dataclass
@@ -70,7 +69,6 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self.bold.setBold(True)
         self.small = QFont(self.font)
         self.small.setPointSizeF(8.0)
-        self.badges: list[tuple[QRectF, float, float]] = []  # "N events" boxes (device px) and their time spans
         self._widths = np.zeros(0)
         self._extent = (0.0, 1.0)
         self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
@@ -79,12 +77,12 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self._bands: tuple[object, QPointF, QPixmap] | None = None  # the lanes' grounds, drawn (see _paint_bands)
         self.ticks: Ticks | None = None  # the date axis's tick values: where grid lines go (None: no grid)
         self.theme = current()
-        self._badge_sprites: dict[tuple[str, float], QPixmap] = {}  # see _badge_sprite
+        self._badges = Badges(self.small)  # "N events" over runs too crowded to label
 
     def set_theme(self, theme: Theme) -> None:
         """Paint bands, labels and outlines in these colours from now on (lane colours come with the marks)."""
         self.theme = theme
-        self._badge_sprites.clear()
+        self._badges.set_theme(theme)
         self.update()
 
     @property
@@ -134,6 +132,23 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         px1 = np.where(m.kind[vis] == lane_packing.INSTANT, px0, m.x1[vis] * sx + dx)
         return px0, px1, m.y[vis] * sy + dy
 
+    def on_screen(self, near_x: float | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The visible pairs and their pixel extents in the scene (left, right, centre y); with ``near_x``
+        (scene), only those within a hit's reach of it: a hover asks about a few pixels, not the window."""
+        view = self.getViewBox()
+        if view is None:
+            empty = np.zeros(0)
+            return np.zeros(0, dtype=np.int64), empty, empty, empty
+        (t0, t1), _ = view.viewRange()
+        a, b = view.mapViewToScene(QPointF(t0, 0.0)), view.mapViewToScene(QPointF(t1, 1.0))
+        sx = (b.x() - a.x()) / (t1 - t0)
+        dx = a.x() - sx * t0
+        if near_x is not None:
+            at, reach = (near_x - dx) / sx, HIT_REACH_PX / abs(sx)
+            t0, t1 = max(t0, at - reach), min(t1, at + reach)
+        vis = self.visible(t0, t1)
+        return vis, *self.pixels(vis, sx, dx, b.y() - a.y(), a.y())
+
     def paint(self, p: QPainter, *args: Any) -> None:
         """Draw bands, then shapes and labels (or density) for what is visible, in device pixels."""
         view = self.getViewBox()
@@ -159,7 +174,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             vis = self.visible(t0, t1)
             self.density_mode = marks.crowded(len(vis), self.density_mode)
         if self.density_mode:
-            self.labelled, self.label_boxes, self.badges = set(), [], []
+            self.labelled, self.label_boxes, self._badges.boxes = set(), [], []
             self._paint_density(p, vis, t0, t1, left, right, sy, dy)
         elif vis is not None:
             px0, px1, py = self.pixels(vis, sx, dx, sy, dy)
@@ -318,7 +333,8 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         drawn = np.flatnonzero(keep)
         self._draw_labels(p, drawn, self._texts(events[drawn]), (lx, widths, full, py, px0), strong, faded)
         if row_px >= self.line_height:
-            self._paint_badges(p, vis, px0, rows, keep | strong | quiet, lx[keep], widths[keep], rows[keep], right)
+            self._badges.paint(p, (m.x0[vis], m.x1[vis]), px0, rows, keep | strong | quiet,
+                               (lx[keep], widths[keep], rows[keep]), right)
 
     def _draw_labels(self, p: QPainter, drawn: np.ndarray, titles: list[str],
                      geometry: tuple[np.ndarray, ...], strong: np.ndarray, faded: np.ndarray) -> None:
@@ -344,54 +360,6 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             p.drawText(QPointF(x, float(py[j]) + baseline), title)
             self.label_boxes.append(box)
 
-    def _paint_badges(self, p: QPainter, vis: np.ndarray, px0: np.ndarray, rows: np.ndarray, told: np.ndarray,
-                      label_x: np.ndarray, label_w: np.ndarray, label_rows: np.ndarray, right: float) -> None:
-        """Runs of marks too close to label get one "14 events" badge each, where no label is; a click zooms in."""
-        self.badges = []
-        m = self.marks
-        runs = clusters.crowded_runs(px0, rows, told, m.x0[vis], m.x1[vis], gap=BADGE_GAP_PX, min_count=BADGE_MIN)
-        if not len(runs):
-            return
-        metrics = QFontMetricsF(self.small)
-        texts = [f"{int(n)} events" for n in runs.counts.tolist()]
-        widths = np.array([metrics.horizontalAdvance(t) + 10.0 for t in texts])
-        x = np.minimum(runs.x0 + MARK_RADIUS + 4.0, right - widths - 4.0)
-        # labels already drawn rank above every badge: a badge never covers a title
-        keep = marks.place_labels(np.concatenate([label_x, x]), np.concatenate([label_w, widths]),
-                                  np.concatenate([label_rows, runs.rows]),
-                                  np.concatenate([np.full(len(label_x), 10.0), np.zeros(len(x))]))[len(label_x):]
-        height = metrics.height() + 2.0
-        ratio = p.device().devicePixelRatioF() if p.device() is not None else 1.0
-        for k in np.flatnonzero(keep).tolist():
-            left, top = round(float(x[k])), round(runs.rows[k] / 4.0 - height / 2.0)
-            p.drawPixmap(left, top, self._badge_sprite(texts[k], float(widths[k]), height, ratio))
-            box = QRectF(left + 0.5, top + 0.5, float(widths[k]), height)
-            self.badges.append((box, float(runs.t0[k]), float(runs.t1[k])))
-
-    def _badge_sprite(self, text: str, width: float, height: float, ratio: float) -> QPixmap:
-        """One "N events" badge drawn once (a rounded box and its text): a frame blits it, as many times as
-        it shows (drawing the box and its text cost 70 µs a badge, 70 badges a frame at 10k events)."""
-        key = (text, ratio)
-        sprite = self._badge_sprites.get(key)
-        if sprite is not None:
-            return sprite
-        if len(self._badge_sprites) > BADGE_SPRITES:
-            self._badge_sprites.clear()
-        sprite = QPixmap(math.ceil((width + 1.0) * ratio), math.ceil((height + 1.0) * ratio))
-        sprite.setDevicePixelRatio(ratio)
-        sprite.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(sprite)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setFont(self.small)
-        painter.setPen(QPen(QColor(self.theme.muted), 1.0))
-        painter.setBrush(qcolor(self.theme.label_back, 235))
-        box = QRectF(0.5, 0.5, width, height)  # the outline on pixel centres: one crisp pixel wide
-        painter.drawRoundedRect(box, height / 2.0, height / 2.0)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
-        painter.end()
-        self._badge_sprites[key] = sprite
-        return sprite
-
     def _elided(self, title: str, width: float, bold: bool, shared: set[str]) -> str:
         """Cut to ``width``; near-identical titles ("First National Bank of …") keep the part that tells
         them apart, so they are elided in the middle."""
@@ -399,13 +367,14 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         mode = Qt.TextElideMode.ElideMiddle if middle else Qt.TextElideMode.ElideRight
         return QFontMetricsF(self.bold if bold else self.font).elidedText(title, mode, width)
 
+    @property
+    def badges(self) -> list[tuple[QRectF, float, float]]:
+        """The "N events" boxes of the last paint (device px) and the time spans they stand for."""
+        return self._badges.boxes
+
     def badge_at(self, scene_pos: QPointF) -> tuple[float, float] | None:
         """The time span of the "N events" badge under a scene position, if any (to zoom to)."""
-        for box, t0, t1 in self.badges:
-            if box.contains(scene_pos):
-                return t0, t1
-        return None
-
+        return self._badges.at(scene_pos)
 
 def _shared_openings(titles: list[str]) -> set[str]:
     """The openings (first characters) that more than one different drawn title shares (an event drawn in

@@ -46,7 +46,6 @@ PACK_PX = 40.0  # marks closer than this many pixels go to separate sub-rows...
 LABEL_SLOT_PX = 170.0  # ...and so do marks whose label (up to this long) would run into the next
 MARK_GAP_PX = 10.0  # marker half-width plus the gap before its label
 FULL_PACK_LIMIT = 20_000  # (event, lane) pairs; beyond this only the stretch around the view is packed
-HIT_REACH_PX = 8.0  # a hover or click looks this far either side of the pointer (marks.hit_test reaches 6)
 
 
 class TimelinePanel(QWidget):
@@ -177,7 +176,7 @@ class TimelinePanel(QWidget):
 
     def event_scene_pos(self, event_id: str) -> QPointF | None:
         """Scene position of an event's first visible mark (None when not visible)."""
-        vis, px0, _px1, py = self._visible_pixels()
+        vis, px0, _px1, py = self.items.on_screen()
         hits = np.flatnonzero(self.items.marks.event[vis] == self._index.get(event_id, -1))
         return QPointF(float(px0[hits[0]]), float(py[hits[0]])) if len(hits) else None
 
@@ -190,7 +189,7 @@ class TimelinePanel(QWidget):
         """The id of the event whose mark is within a few pixels of a scene position, if any."""
         if self.items.density_mode:
             return None
-        vis, px0, px1, py = self._visible_pixels(near_x=scene_pos.x())
+        vis, px0, px1, py = self.items.on_screen(near_x=scene_pos.x())
         hit = marks.hit_test(scene_pos.x(), scene_pos.y(), px0, px1, py)
         return self._ids[int(self.items.marks.event[vis[hit]])] if hit >= 0 else None
 
@@ -359,21 +358,6 @@ class TimelinePanel(QWidget):
             QTimer.singleShot(0, self, lambda: self.state.set_window(TimeWindow(*self.view.viewRange()[0])))
 
     # ---- mouse ------------------------------------------------------------------------------
-
-    def _visible_pixels(self, near_x: float | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """The visible marks and their pixels; with ``near_x`` (scene), only those within a hit's reach of it."""
-        (t0, t1), _ = self.view.viewRange()
-        a = self.view.mapViewToScene(QPointF(t0, 0.0))
-        b = self.view.mapViewToScene(QPointF(t1, 1.0))
-        sx = (b.x() - a.x()) / (t1 - t0)
-        dx = a.x() - sx * t0
-        if near_x is not None:  # a hover asks about a few pixels, not the whole window
-            reach = HIT_REACH_PX / abs(sx)
-            at = (near_x - dx) / sx
-            t0, t1 = max(t0, at - reach), min(t1, at + reach)
-        vis = self.items.visible(t0, t1)
-        px0, px1, py = self.items.pixels(vis, sx, dx, b.y() - a.y(), a.y())
-        return vis, px0, px1, py
 
     def _on_cursor_line(self, line: pg.InfiniteLine) -> None:
         self.items.cursor_x = float(line.value())
