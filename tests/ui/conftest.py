@@ -11,7 +11,7 @@ from types import TracebackType
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -96,6 +96,14 @@ class Hand:
     def release(self, widget: QWidget, pos: QPoint) -> None:
         """Release the left button at ``pos``."""
         self.send(widget, QEvent.Type.MouseButtonRelease, pos, Qt.MouseButton.NoButton)
+
+    def wheel(self, widget: QWidget, pos: QPoint, notches: int) -> None:
+        """Turn the wheel over ``pos`` by ``notches`` (positive: away from the user, which zooms in)."""
+        for _ in range(abs(notches)):
+            event = QWheelEvent(QPointF(pos), QPointF(widget.mapToGlobal(pos)), QPoint(0, 0),
+                                QPoint(0, 120 if notches > 0 else -120), Qt.MouseButton.NoButton,
+                                Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+            QApplication.sendEvent(widget, event)
 
 
 @pytest.fixture

@@ -4,9 +4,8 @@ scrolls the view when dragged to an edge — driven by real mouse events."""
 from __future__ import annotations
 
 import pandas as pd
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtWidgets import QWidget
 
 from viewer.model.dates import to_seconds
 from viewer.model.window import TimeWindow
@@ -108,22 +107,12 @@ def test_dragging_the_cursor_to_the_left_edge_scrolls_the_view_earlier(qtbot, ha
     assert state.window.start < float(to_seconds(state.cursor)) < state.window.end
 
 
-def wheel(window: MainWindow, at: QPoint, notches: int) -> None:
-    """Wheel notches over the timeline's plot (positive: zoom in about ``at``)."""
-    viewport = window.timeline.plot.viewport()
-    for _ in range(abs(notches)):
-        event = QWheelEvent(QPointF(at), QPointF(viewport.mapToGlobal(at)), QPoint(0, 0),
-                            QPoint(0, 120 if notches > 0 else -120), Qt.MouseButton.NoButton,
-                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
-        QApplication.sendEvent(viewport, event)
-
-
-def test_the_cursor_date_hides_with_the_line_when_a_zoom_leaves_the_cursor_outside(window: MainWindow) -> None:
+def test_the_cursor_date_hides_with_the_line_when_a_zoom_leaves_the_cursor_outside(hand, window: MainWindow) -> None:
     label = window.timeline.as_of.line.label
     assert label.isVisible() and label.toPlainText() == "6 Feb 2023"
     left = QPoint(int(window.timeline.view.sceneBoundingRect().left()) + 60, cursor_point(window).y())
-    wheel(window, left, 16)  # in, about 2019: the cursor (6 Feb 2023) goes off to the right
+    hand.wheel(window.timeline.plot.viewport(), left, 16)  # in, about 2019: the cursor (6 Feb 2023) goes off right
     assert float(to_seconds(window.state.cursor)) > window.state.window.end
     assert not label.isVisible()  # no date cut in half at the plot's edge
-    wheel(window, left, -16)
+    hand.wheel(window.timeline.plot.viewport(), left, -16)
     assert label.isVisible() and label.toPlainText() == "6 Feb 2023"
