@@ -116,3 +116,17 @@ def test_the_cursor_date_hides_with_the_line_when_a_zoom_leaves_the_cursor_outsi
     assert not label.isVisible()  # no date cut in half at the plot's edge
     hand.wheel(window.timeline.plot.viewport(), left, -16)
     assert label.isVisible() and label.toPlainText() == "6 Feb 2023"
+
+
+def test_a_cursor_let_go_past_the_plot_s_edge_stays_in_the_view(qtbot, hand, window: MainWindow) -> None:
+    state = window.state
+    viewport, start = two_years_cursor_at_new_year(qtbot, window)
+    past = QPoint(viewport.width() - 2, start.y())  # beyond the plot's right end, over the margin
+    hand.press(viewport, start)
+    hand.drag_to(viewport, start, past)
+    qtbot.wait(200)  # held there: the view scrolls
+    hand.release(viewport, past)
+    qtbot.wait(50)
+    cursor = float(to_seconds(state.cursor))
+    assert state.window.start <= cursor <= state.window.end
+    assert window.timeline.as_of.line.label.isVisible()  # the line and its date are where the user can see them

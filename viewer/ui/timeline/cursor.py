@@ -120,6 +120,13 @@ class CursorLine:
             self._scroll.start()
 
     def _on_line_released(self, line: pg.InfiniteLine) -> None:
+        """The cursor lands where the hand let go, inside the view: a hand let go over the margin past the
+        plot's end (or the rounding to a day) would put it out of sight."""
         self._scroll.stop()
-        self._on_line_moved(line)
+        window = self.state.window
+        value = min(max(float(line.value()), window.start), window.end)
+        when = self._snapped(value)
+        if not window.start <= float(to_seconds(when)) <= window.end:
+            when = from_seconds(value)
+        self.state.move_cursor(when)
         self.follow(self.state.cursor)
