@@ -19,7 +19,7 @@ import os
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -147,7 +147,7 @@ def build(source: EngineSource, fingerprint: str, lanes: LaneSpec, progress: Pro
             early = Pyramid(work, lanes, dict(levels), complete=False)
             early.load_small()  # read now: the files move when the build ends
             if early.resident:  # the levels small enough to hold (the rest come with the whole pyramid)
-                on_coarse(Pyramid(work, lanes, {z: levels[z] for z in early.resident}, early.resident, False))
+                on_coarse(replace(early, levels={z: levels[z] for z in early.resident}))
         if fine:
             levels[fine[0]] = _scan(source, lanes, fine[0], work,
                                     lambda f: report(0.2 + 0.7 * f, f"level {fine[0]}"), token, chunks)

@@ -142,7 +142,7 @@ class TileService:
         if answer is None or not answer.exact:
             answer = Density(request, self.source.density(request, token))
         token.check()
-        self._remember(request, answer.counts)
+        self.remember(request, answer.counts)
         return answer
 
     def tiles(self, tiles: list[Tile], lanes: LaneSpec, filters: Filters = NO_FILTERS,
@@ -171,14 +171,11 @@ class TileService:
                 answers[tile] = Density(tile.request(lanes, filters), counts[:, i * TILE_BINS:(i + 1) * TILE_BINS])
         token.check()
         for answer in answers.values():
-            self._remember(answer.request, answer.counts)
+            self.remember(answer.request, answer.counts)
         return [answers[tile] for tile in tiles]
 
     def remember(self, request: DensityRequest, counts: np.ndarray) -> None:
-        """Keep exact counts asked elsewhere (on another connection) for the next :meth:`cached`."""
-        self._remember(request, counts)
-
-    def _remember(self, request: DensityRequest, counts: np.ndarray) -> None:
+        """Keep exact counts (asked here, or elsewhere on another connection) for the next :meth:`cached`."""
         with self._lock:
             self._cache[request] = counts
             self._cache.move_to_end(request)

@@ -195,10 +195,10 @@ class SourceWorker(QObject):
         """True while the pyramid of these lanes is being built and will answer tiles of zoom ``z``, which
         the levels in hand (the coarse ones come first) do not yet; False once the whole pyramid is handed
         over, though the build goes on with the long-events index."""
-        if self._building != lanes or not self.building:
+        if self._building != lanes or not self.pyramid_pending:
             return False
         pyramid = self.tiles.pyramid_for(lanes)
-        return pyramid is None or (not pyramid.complete and z < min(pyramid.levels))
+        return pyramid is None or z < min(pyramid.levels)
 
     def prepare(self, lanes: LaneSpec) -> None:
         """See that these lanes' tiles come from a pyramid: the one kept in the cache, else one built in
