@@ -1,20 +1,18 @@
 """Overlap removal for graph positions: no two nodes closer than their spacing, in bounded work.
 
-:func:`separate` pushes apart the pairs that are too close, found with a KD-tree (scipy's cKDTree)
-so each pass costs O(n log n) instead of looking at every pair. A few dozen passes settle almost
-every layout; whatever is still crowded after them is moved, one node at a time, to the nearest
-free spot on rings around where it was, so the result always holds. Fixed nodes never move.
+:func:`separate` pushes apart the pairs that are too close, found by
+:class:`viewer.model.neighbours.Near` (numpy over every pair in a small graph, scipy's KD-tree in
+O(n log n) in a big one). A few dozen passes settle almost every layout; whatever is still
+crowded after them is moved, one node at a time, to the nearest free spot on rings around where
+it was, so the result always holds. Fixed nodes never move.
 Pandas-free and Qt-free.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
-if TYPE_CHECKING:  # scipy loads when a layout is computed: commands that never draw a graph skip ~0.5 s
-    from scipy.spatial import cKDTree
+from viewer.model.neighbours import Near
 
 PASSES = 80  # push passes before the ring search takes over for what is left
 SLACK = 0.999  # pushes converge onto the limit, so a pair only counts as too close just short of it
@@ -26,8 +24,7 @@ def too_close(pos: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     """The pairs (rows of two indices, i < j) closer than the mean of their two spacings."""
     if len(pos) < 2:
         return np.zeros((0, 2), dtype=np.intp)
-    from scipy.spatial import cKDTree  # noqa: PLC0415 - see the import above
-    pairs = cKDTree(pos).query_pairs(r=float(spacing.max()), output_type="ndarray")
+    pairs = Near(pos).pairs(float(spacing.max()))
     if not len(pairs):
         return pairs
     gap = np.hypot(*(pos[pairs[:, 0]] - pos[pairs[:, 1]]).T)
@@ -79,20 +76,19 @@ def separate(pos: np.ndarray, spacing: np.ndarray, movable: np.ndarray | None = 
     if not crowded:
         return pos
     settled = np.setdiff1d(np.arange(len(pos)), crowded)
-    from scipy.spatial import cKDTree  # noqa: PLC0415 - see the import above
-    tree = cKDTree(pos[settled]) if len(settled) else None
+    near = Near(pos[settled])
     moved: list[int] = []
     for node in crowded:  # crowded nodes go to the nearest free spot, one at a time, in index order
-        pos[node] = _free_spot(pos, node, spacing, tree, settled, moved)
+        pos[node] = _free_spot(pos, node, spacing, near, settled, moved)
         moved.append(node)
     return pos
 
 
-def _free_spot(pos: np.ndarray, node: int, spacing: np.ndarray, tree: cKDTree | None, index: np.ndarray,
+def _free_spot(pos: np.ndarray, node: int, spacing: np.ndarray, settled: Near, index: np.ndarray,
                moved: list[int]) -> np.ndarray:
     """The nearest spot on rings around ``node`` clear of every settled and already moved node.
 
-    ``tree`` holds the settled nodes (``index`` maps its rows back to node numbers).
+    ``settled`` holds the settled nodes (``index`` maps its rows back to node numbers).
     """
     angles = np.linspace(0, 2 * np.pi, RING_SPOTS, endpoint=False) + node * 0.5
     ring = np.stack([np.cos(angles), np.sin(angles)], axis=1)
@@ -101,7 +97,7 @@ def _free_spot(pos: np.ndarray, node: int, spacing: np.ndarray, tree: cKDTree | 
     for step in range(RINGS + 1):
         spots = pos[node] + ring * spacing[node] * 0.5 * step if step else pos[node][None, :]
         for spot in spots:
-            near = index[tree.query_ball_point(spot, reach)] if tree is not None else np.zeros(0, np.intp)
+            near = index[settled.around(spot, reach)]
             if len(others):
                 near = np.concatenate([near, others])
             near = near[near != node]

@@ -20,9 +20,10 @@ import numpy as np
 import pandas as pd
 
 from viewer.model.graph_overlap import separate
+from viewer.model.neighbours import Near
 
-# igraph, scipy and graph_overlap (which needs scipy) are imported where a layout is computed: the
-# commands that never draw the graph start a second sooner without them
+# igraph is imported where a layout is computed (and scipy, by Near, only for a big one): the
+# commands that never draw the graph start sooner without them
 if TYPE_CHECKING:
     from viewer.model.dataset import Dataset
 
@@ -100,12 +101,10 @@ def _fit(raw: np.ndarray, spacing: np.ndarray) -> np.ndarray:
     pushes, which settle in a few dozen passes (scaling to the smallest area the nodes could fill
     would leave a jam that only a global expansion undoes). No two nodes end up too close.
     """
-    from scipy.spatial import cKDTree  # noqa: PLC0415 - as igraph: loaded when a layout is computed
-
     if len(raw) < 2:
         return np.full((len(raw), 2), 0.5)
     pos = raw - raw.mean(axis=0)
-    nearest = cKDTree(pos).query(pos, k=2)[0][:, 1]
+    nearest = Near(pos).nearest_other()
     spread = float(spacing.mean() / max(float(np.median(nearest)), 1e-9))
     boxed = 1.0 / max(_extent(pos), 1e-9)
     if np.sqrt(len(pos)) * spacing.mean() * 1.2 > 1.0:  # they cannot all fit in the unit box
@@ -189,7 +188,6 @@ def _around(core_pos: np.ndarray, core_spacing: np.ndarray, core: list[str], oth
 
 def _orbit(pos: np.ndarray, nodes: np.ndarray, anchors: np.ndarray, both: np.ndarray, centre: np.ndarray) -> None:
     """Put ``nodes`` on arcs around their ``anchors``, facing away from each anchor's placed ties."""
-    from scipy.spatial import cKDTree  # noqa: PLC0415 - as igraph: loaded when a layout is computed
     placed = ~np.isnan(pos[both[:, 1], 0])
     ties = pd.DataFrame({"anchor": both[placed, 0], "x": pos[both[placed, 1], 0], "y": pos[both[placed, 1], 1]})
     ties = ties[ties["anchor"].isin(anchors)].groupby("anchor")[["x", "y"]].mean()
@@ -210,7 +208,7 @@ def _orbit(pos: np.ndarray, nodes: np.ndarray, anchors: np.ndarray, both: np.nda
         * np.stack([np.cos(theta[:, None] + turns), np.sin(theta[:, None] + turns)], axis=2)
         for r in (1.0, 1.6)], axis=1)
     taken = pos[~np.isnan(pos[:, 0])]
-    room = cKDTree(taken).query(spots.reshape(-1, 2))[0].reshape(len(nodes), -1)
+    room = Near(taken).nearest(spots).reshape(len(nodes), -1)
     preference = np.concatenate([np.minimum(turns, 2 * np.pi - turns)] * 2) * 0.01 + np.repeat([0, 0.02], len(turns))
     best = np.argmax(np.minimum(room, 2 * MIN_DISTANCE) - preference, axis=1)
     pos[nodes] = spots[np.arange(len(nodes)), best]
