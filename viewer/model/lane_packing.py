@@ -119,8 +119,14 @@ def lane_rows(events: pd.DataFrame, principal: tuple[str, ...] | list[str], enti
     ends = np.asarray(to_seconds(events["span_end"]), dtype=np.float64)
     ends = np.where(np.isnan(ends), starts, np.maximum(ends, starts))
     start, end = starts[pair_event], ends[pair_event]
+    del starts, ends
     order = order_by(start, pair_lane)  # by start; ties keep lane order
-    pair_event, pair_lane, start, end = pair_event[order], pair_lane[order], start[order], end[order]
+    # one at a time: each old array goes as its sorted copy is made (a million events: 8 MB each)
+    pair_event = pair_event[order]
+    pair_lane = pair_lane[order]
+    start = start[order]
+    end = end[order]
+    del order
     rows = pack(start, end, pair_lane, min_width_seconds, max_rows) if packed else np.zeros(len(start), np.int64)
     return Lanes(tuple(keys), tuple(labels), pair_event, pair_lane, rows, start, end)
 
