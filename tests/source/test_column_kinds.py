@@ -6,6 +6,8 @@ never a traceback."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +17,8 @@ import pytest
 
 import viewer
 from viewer.model.filters import Filters
+from viewer.model.problems import LoadError
+from viewer.source import facts
 from viewer.source.engine import EngineSource
 from viewer.source.memory import MemorySource
 from viewer.source.opening import open_dataset
@@ -30,6 +34,10 @@ STARTS = {  # the starts, their precision, and how many are dates (30 February a
                             dt.datetime(2020, 1, 1)], pa.timestamp("us", tz="UTC")), "day", 4),
     "times": (pa.array([dt.datetime(2019, 1, 5), dt.datetime(2019, 3, 20, 9, 30), dt.datetime(2019, 12, 31), None,
                         dt.datetime(2020, 1, 1)], pa.timestamp("us", tz="UTC")), "time", 4),
+    # whole numbers stored as decimals, and text stored as bytes (both written by some warehouses' exports)
+    "decimal": (pa.array([Decimal(v) for v in (20190105, 20190320, 20191231, 20190230, 20200101)],
+                         pa.decimal128(10, 0)), "day", 4),
+    "bytes": (pa.array([b"2019-01-05", b"2019-03-20", b"2019-12-31", b"", b"2020-01-01"], pa.binary()), "day", 4),
 }
 
 
@@ -80,3 +88,29 @@ def test_an_integer_start_is_read_as_seconds_when_it_is_no_compact_date(tmp_path
     assert list(rows["id"]) == ["e0"] and rows["start"].iloc[0] == pd.Timestamp("2019-01-01", tz="UTC")
     notes = [p.message for p in open_dataset(tmp_path / "events", threshold=0).problems if p.field == "start"]
     assert "large numbers read as Unix time in seconds" in notes
+
+
+def test_a_start_of_plain_numbers_with_fractions_is_refused_with_what_the_engine_reads(tmp_path: Path) -> None:
+    _write(tmp_path / "events" / "part=1" / "p.parquet", pa.array([1990.5, 1991.25, 1992.0, 1993.5, 1994.0]))
+    assert viewer.load(tmp_path / "events" / "part=1" / "p.parquet").meta.clock == "number"  # in memory: numbers
+    with pytest.raises(LoadError, match=r"the 'start' column holds float64 values; a source queried in place "
+                                        r"reads dates, timestamps, ISO 8601 text and whole numbers"):
+        open_dataset(tmp_path / "events", threshold=0)
+
+
+def test_what_was_remembered_of_a_source_under_another_reading_is_asked_again(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("ENTENTE_NO_CACHE", "0")  # facts are remembered in the cache folder
+    starts = STARTS["decimal"][0]
+    _write(tmp_path / "events" / "part=1" / "p.parquet", starts)
+    first = open_dataset(tmp_path / "events", threshold=0).source
+    assert isinstance(first, EngineSource) and first.span() is not None and first.facts.folder is not None
+    remembered = first.facts.folder / "facts.json"
+    stale = json.loads(remembered.read_text(encoding="utf-8"))
+    assert stale["reading"] == facts.READING
+    stale |= {"reading": facts.READING - 1, "span": ["1970-08-22T00:00:00+00:00", "1970-08-23T00:00:00+00:00"]}
+    remembered.write_text(json.dumps(stale), encoding="utf-8")  # as an older version read the decimals
+    again = open_dataset(tmp_path / "events", threshold=0).source
+    assert again is not None and again.span() == (pd.Timestamp("2019-01-05", tz="UTC"),
+                                                   pd.Timestamp("2020-01-02", tz="UTC"))

@@ -19,7 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from viewer.model import navigation
-from viewer.model.dates import parse_date
+from viewer.model.dates import parse_date, to_seconds
 from viewer.model.filters import Filters
 from viewer.model.lane_packing import OTHER
 from viewer.source import actor_lanes, exprs
@@ -39,7 +39,7 @@ from viewer.source.facts import Facts
 if TYPE_CHECKING:
     from viewer.source.pyramid import Pyramid
 
-YEAR_SLACK = pd.Timedelta(days=367)  # a precision column may move a start back to its year's first day
+YEAR_SLACK = pd.Timedelta(days=367).as_unit("us")  # a precision column may move a start back to its year's first day
 FACETS = ("actors", "category", "tags")  # the fields the filter bar offers values of
 
 
@@ -317,7 +317,7 @@ class EngineSource:
         a condition on ``s`` in ``[t0, t1)``; they change no answer, they only skip reading."""
         if not view.raw_start.type().is_timestamp():  # text or numbers: their statistics say nothing of time
             return view
-        slack = pd.Timedelta(0) if self._exact_start else YEAR_SLACK
+        slack = pd.Timedelta(0).as_unit("us") if self._exact_start else YEAR_SLACK  # microseconds: no overflow
         if t0 is not None:
             view = view.filter(view.raw_start >= exprs.raw_stamp(view, to_stamp(math.floor(t0) - 1)))
         if t1 is not None:
@@ -328,8 +328,7 @@ class EngineSource:
         """Events overlapping from ``lo`` on started at most :meth:`longest` seconds before it."""
         if lo is None or not view.raw_start.type().is_timestamp():
             return view
-        earliest = lo - pd.Timedelta(seconds=self.longest() + 1)
-        return self.prune(view, (earliest - pd.Timestamp(0, tz="UTC")).total_seconds(), None)
+        return self.prune(view, float(to_seconds(lo)) - self.longest() - 1, None)
 
 
 def _lower(start: object) -> pd.Timestamp:
@@ -341,6 +340,10 @@ def _lanes_key(group_by: str, principal: tuple[str, ...], max_lanes: int) -> str
 
 
 def _utc(value: object) -> pd.Timestamp:
+    """A UTC timestamp from an engine's value or a remembered ISO text. Text at UTC goes through numpy,
+    which reads years past 9999 (the span of a column ending 31 Dec 9999 ends on 1 Jan 10000)."""
+    if isinstance(value, str) and value.endswith(("+00:00", "Z")):
+        value = np.datetime64(value.removesuffix("Z").removesuffix("+00:00"), "us")
     stamp = pd.Timestamp(value)
     return stamp.tz_localize("UTC") if stamp.tzinfo is None else stamp.tz_convert("UTC")
 

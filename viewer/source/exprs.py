@@ -8,6 +8,7 @@ the columns the model uses: parsed instants with their precision, ``span_start``
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from typing import Any
 
@@ -50,9 +51,20 @@ def seconds(ts: Any, backend: str) -> Any:
     return (micros(ts, backend) / 1e6).floor().cast(dt.int64)
 
 
+EARLIEST = pd.Timestamp("0001-01-01", tz="UTC").as_unit("us")  # literals go through Python's datetime …
+LATEST = pd.Timestamp("9999-12-31 23:59:59.999999", tz="UTC").as_unit("us")  # … which holds years 1 to 9999
+
+
+def _held(value: pd.Timestamp) -> datetime.datetime:
+    """``value`` as a naive UTC datetime, held within years 1–9999: a view reaching past them (zoomed out
+    around dates near either end) compares as if it stopped there; no date a source holds lies beyond,
+    but for the end of a span in 9999 (1 January 10000), which then counts as reaching a view after it."""
+    return min(max(value, EARLIEST), LATEST).tz_convert("UTC").tz_localize(None).to_pydatetime()
+
+
 def stamp(value: pd.Timestamp) -> Any:
     """A UTC timestamp literal."""
-    return ibis.literal(value.tz_convert("UTC").tz_localize(None).to_pydatetime(), type=UTC)
+    return ibis.literal(_held(value), type=UTC)
 
 
 def _parse(column: Any, is_text: bool, midnight: bool = False) -> tuple[Any, Any]:
@@ -61,8 +73,18 @@ def _parse(column: Any, is_text: bool, midnight: bool = False) -> tuple[Any, Any
     reads them; text by its ISO form."""
     if not is_text:
         kind = column.type()
+        if kind.is_binary():  # bytes: read as the text they spell, as the loader reads them
+            return _parse(column.cast(dt.string), True)
+        if kind.is_decimal() and kind.scale == 0:  # whole numbers stored as decimals (20190321)
+            column = column.cast(dt.int64)
+            kind = column.type()
         if kind.is_integer():
             return _compact(column, compact_form(column))
+        if not (kind.is_timestamp() or kind.is_date()):
+            raise ValueError(f"the {column.get_name()!r} column holds {kind} values; a source queried in place reads "
+                             "dates, timestamps, ISO 8601 text and whole numbers written as dates (20190321, 1990); "
+                             "plain numbers with fractions are read only from a file loaded into memory (one "
+                             "Parquet file of at most ENTENTE_ENGINE_ROWS rows, 2,000,000 unless set)")
         instant = column if kind.is_timestamp() and kind.timezone == "UTC" else column.cast(UTC)
         day = kind.is_date() or midnight
         return instant, ibis.ifelse(instant.isnull(), ibis.null(dt.string), "day" if day else "time")
@@ -72,6 +94,18 @@ def _parse(column: Any, is_text: bool, midnight: bool = False) -> tuple[Any, Any
     padded = ibis.cases((n == 4, text.concat("-01-01")), (n == 7, text.concat("-01")), else_=text)
     instant = padded.try_cast(UTC)
     return instant, ibis.ifelse(instant.isnull(), ibis.null(dt.string), precision)
+
+
+def first_unreadable(table: Any) -> str | None:
+    """The first written start of a raw table that the engine cannot read as a date (text only: the
+    engine reads ISO 8601), or None. One query that stops at the first such row."""
+    column = table["start"] if "start" in table.schema() else None
+    if column is None or not column.type().is_string():
+        return None
+    instant, _precision = _parse(column, True)
+    text = column.strip()
+    found = table.filter(instant.isnull() & text.notnull() & (text != "")).select(value=text).limit(1).execute()
+    return None if found.empty else str(found["value"].iloc[0])
 
 
 def _text(column: Any) -> Any:
@@ -185,7 +219,7 @@ def prepare(table: Any, barrier: Callable[[Any], Any] = lambda t: t, backend: st
 def raw_stamp(view: Any, value: pd.Timestamp) -> Any:
     """A timestamp literal of the raw start column's own type (naive columns hold UTC)."""
     if view.raw_start.type().timezone is None:
-        return ibis.literal(value.tz_convert("UTC").tz_localize(None).to_pydatetime(), type=dt.timestamp)
+        return ibis.literal(_held(value), type=dt.timestamp)
     return stamp(value)
 
 

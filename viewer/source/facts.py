@@ -16,18 +16,22 @@ from viewer.io.atomic import replace_file
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+READING = 2  # how the engine reads a source's columns; bump when that changes: what was remembered of a
+# source (facts, pyramids, the long-events index) is then asked again. 2: decimal and binary dates read
 
 
 class Facts:
-    """A small JSON document of computed values; ``folder`` None keeps them for this run only."""
+    """A small JSON document of computed values; ``folder`` None keeps them for this run only. Values
+    remembered under another :data:`READING` are dropped."""
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder
-        self._values: dict[str, Any] = {}
+        self._values: dict[str, Any] = {"reading": READING}
         if folder is not None:
             try:
                 loaded = json.loads((folder / "facts.json").read_text(encoding="utf-8"))
-                self._values = loaded if isinstance(loaded, dict) else {}
+                if isinstance(loaded, dict) and loaded.get("reading") == READING:
+                    self._values = loaded
             except FileNotFoundError:
                 pass
             except (OSError, ValueError) as exc:  # a damaged file is only a lost shortcut

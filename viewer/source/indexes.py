@@ -25,6 +25,7 @@ import pyarrow as pa
 from viewer.source import exprs, pyramid
 from viewer.source.base import EVENT_FIELDS, NEVER, CancelToken, LaneSpec, to_stamp
 from viewer.source.engine import EngineSource
+from viewer.source.facts import READING
 
 SHORTEST = 86400.0  # events longer than a day go into the index
 VERSION = 2  # 1 was one file, long.parquet
@@ -50,7 +51,7 @@ class LongIndex:
             document = json.loads((folder / "long.json").read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if document.get("version") != VERSION:
+        if document.get("version") != VERSION or document.get("reading") != READING:
             return None
         found = cls(folder, float(document["shortest"]), tuple(int(k) for k in document["classes"]))
         return found if all(found.path(k).is_file() for k in found.classes) else None
@@ -153,8 +154,8 @@ def build_long_index(source: EngineSource, fingerprint: str, shortest: float = S
         (folder / "long.parquet").unlink(missing_ok=True)  # the first version's single file
         for k, path in zip(classes, written, strict=True):
             path.replace(folder / f"long-{k}.parquet")
-        (folder / "long.json").write_text(json.dumps({"version": VERSION, "shortest": shortest,
-                                                      "classes": classes}), encoding="utf-8")
+        (folder / "long.json").write_text(json.dumps({"version": VERSION, "reading": READING,
+                                                      "shortest": shortest, "classes": classes}), encoding="utf-8")
     finally:
         for path in (work, *written):
             path.unlink(missing_ok=True)

@@ -118,25 +118,33 @@ def integer_starts(events: EngineSource, spec: SourceSpec) -> list[Problem]:
     """A note when the starts are integers other than years, saying how they were read (the loader's
     words); the form comes from the column's smallest and largest value, as the events view reads it."""
     schema = events.raw.schema()
-    if "start" not in schema or not schema["start"].is_integer():
+    kind = schema.get("start")
+    if kind is None or not (kind.is_integer() or (kind.is_decimal() and kind.scale == 0)):
         return []
     from viewer.source.exprs import compact_form  # noqa: PLC0415 - ibis is loaded with the source already
-    said = COMPACT_NOTES.get(compact_form(events.raw.start))
+    said = COMPACT_NOTES.get(compact_form(events.raw.start.cast("int64")))
     return [Problem(spec.target, said, None, "start", "info")] if said else []
 
 
 def unreadable_starts(events: EngineSource, spec: SourceSpec) -> list[Problem]:
     """A problem when rows of the source have no start the engine can read (empty, or not a date):
-    they are left out, as the loader leaves them out, and said so. Asked of Parquet files and DuckDB
-    tables only, where the engine counts the rows from metadata; the events' count may need a scan."""
+    they are left out, as the loader leaves them out, and said so, with one such text. Asked of Parquet
+    files and DuckDB tables only, where the engine counts the rows from metadata; the events' count may
+    need a scan."""
     if spec.kind not in ("parquet", "duckdb"):
         return []
     skipped = int(events.raw.count().execute()) - events.count()
     if skipped <= 0:
         return []
     rows = "1 row has" if skipped == 1 else f"{skipped:,} rows have"
-    return [Problem(spec.target, f"{rows} no start that reads as a date (empty, or not a date); skipped",
-                    None, "start")]
+    from viewer.source.exprs import first_unreadable  # noqa: PLC0415 - ibis is loaded with the source already
+    example = first_unreadable(events.raw)
+    if example is None:
+        return [Problem(spec.target, f"{rows} no start that reads as a date (empty, or not a date); skipped",
+                        None, "start")]
+    return [Problem(spec.target, f"{rows} no start that reads as a date; skipped. Expected an ISO 8601 date "
+                    f"(2020-01-31, 2020-01 or 2020, or with a time) or a timestamp, got {example!r} among "
+                    "them: a source queried in place reads no other form of date", None, "start")]
 
 
 def _facts_from_footers(spec: SourceSpec, facts: Facts, midnight: frozenset[str], has_end: bool) -> None:

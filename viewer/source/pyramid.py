@@ -32,6 +32,7 @@ from viewer.io.atomic import replace_dir
 from viewer.source.base import NEVER, CancelToken, Density, DensityRequest, LaneSpec, bin_index
 from viewer.source.connect import duckdb_connection
 from viewer.source.engine import EngineSource
+from viewer.source.facts import READING
 
 MAX_PYRAMIDS = 20  # kept per user; the least recently used go first
 MAX_BYTES = 1 * 2**30
@@ -48,7 +49,7 @@ def root() -> Path:
 
 def folder_for(fingerprint: str, lanes: LaneSpec) -> Path:
     """The folder of one source's pyramid for one lane choice."""
-    key = hashlib.sha256(json.dumps([VERSION, lanes.group_by, list(lanes.keys)]).encode()).hexdigest()[:16]
+    key = hashlib.sha256(json.dumps([VERSION, READING, lanes.group_by, list(lanes.keys)]).encode()).hexdigest()[:16]
     return root() / fingerprint / key
 
 
