@@ -38,8 +38,8 @@ def frame_for_output(frame: pd.DataFrame, columns: list[str], clock: str = CALEN
             out[column] = _iso_column(frame, column, clock)
         elif pd.api.types.is_float_dtype(frame[column]):
             out[column] = frame[column].map(_number)
-        else:
-            out[column] = frame[column].astype(str).replace({"nan": ""})
+        else:  # a missing value is blank (pandas' str keeps it missing: None, NaN, NaT in any other column)
+            out[column] = frame[column].astype(str).replace({"nan": ""}).where(frame[column].notna(), "")
     return out.reset_index(drop=True)
 
 

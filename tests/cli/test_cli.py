@@ -3,6 +3,10 @@
 import json
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
 
 def test_relations_at_the_end_of_2022_list_the_cross_shareholdings(run, rows) -> None:
     code, out, _ = run("relations", "--at", "2022-12-31", "--format", "csv")
@@ -60,3 +64,23 @@ def test_a_missing_file_exits_1_with_its_name(run, rows, tmp_path: Path) -> None
 def test_a_bad_size_is_a_usage_error(run, rows, tmp_path: Path) -> None:
     code, _, err = run("export", "--out", str(tmp_path / "x.png"), "--size", "big")
     assert code == 2 and "WIDTHxHEIGHT" in err
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_events_with_missing_structs_and_durations_print_them_blank(run, rows, tmp_path: Path, fmt: str) -> None:
+    """A Parquet file's nested and duration columns become attributes; a missing one prints as a blank cell."""
+    path = tmp_path / "events.parquet"
+    pq.write_table(pa.table({"id": ["e0", "e1", "e2"], "start": ["2020-01-01", "2020-01-02", "2020-01-03"],
+                             "title": ["a", "b", "c"],
+                             "place": pa.array([{"x": 1}, None, {"x": 3}]),
+                             "took": pa.array([60, 120, None], pa.duration("s"))}), path)
+    code, out, err = run("events", str(path), "--format", fmt)
+    assert code == 0, err
+    if fmt == "table":
+        lines = out.splitlines()
+        assert lines[0] == "3 of 3 events" and "place" in lines[1] and "took" in lines[1]
+        assert lines[4].rstrip().endswith("0 days 00:02:00")  # e1: no place, a duration
+        return
+    found = rows(out) if fmt == "csv" else json.loads(out)
+    assert [(r["place"] != "", r["took"]) for r in found] == [(True, "0 days 00:01:00"), (False, "0 days 00:02:00"),
+                                                              (True, "")]
