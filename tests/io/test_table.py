@@ -157,3 +157,18 @@ def test_a_duplicate_id_is_renamed_on_the_row_written_later_whatever_the_dates(t
     dups = [p for p in ds.problems if "duplicate id" in p.message]
     assert [p.row for p in dups] == [4]
     assert ds.events["title"].tolist() == ["other", "written later", "first written"]  # in time order
+
+
+@pytest.mark.parametrize("clock", ["dates", "numbers"])
+def test_an_unreadable_end_or_one_before_its_start_is_dropped_with_a_warning_naming_it(tmp_path: Path,
+                                                                                       clock: str) -> None:
+    path = tmp_path / "events.csv"
+    cells = ([("2020-01-01", "2020-02-01"), ("2020-01-01", "31 Februaryish"), ("2020-03-01", "2019-01-01"),
+              ("2020-04-01", "")] if clock == "dates" else [("1", "5"), ("2", "soon"), ("9", "3"), ("10", "")])
+    path.write_text("id,tick,end,title\n" + "".join(f"e{i},{s},{e},t{i}\n" for i, (s, e) in enumerate(cells)))
+    ds = table.read(path, start="tick")
+    assert list(ds.events["id"]) == ["e0", "e1", "e2", "e3"]  # every event stays …
+    assert ds.events["end"].notna().tolist() == [True, False, False, False]  # … without the end it cannot have
+    said = [(p.row, p.field, p.level, p.message) for p in ds.problems if p.field == "end"]
+    assert said == [(3, "end", "warning", f"expected a date (end ignored), got {cells[1][1]!r}"),
+                    (4, "end", "warning", f"end is before start; end ignored, got {cells[2][1]!r}")]

@@ -28,6 +28,7 @@ from viewer.model.dates import ParsedDates
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso as date_iso
 from viewer.model.problems import LoadError, Problem
+from viewer.model.reporting import Reporter
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     events = pd.DataFrame({"start": start.instants})
     if mapping.end:
         end = date_columns.parse_column(frame[mapping.end], date_order=start.order or options.get("date_order"))
-        usable = end.instants.notna() & ~(end.instants < start.instants).fillna(False)
+        usable = _usable_ends(problems, label, frame[mapping.end], start.instants, end, keep, lines_of, mapping.end)
         parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)
     return _rest(frame, mapping, events, parsed, problems, keep, start.order)
@@ -151,6 +152,20 @@ def _report_skipped(problems: list[Problem], label: str, values: pd.Series, inst
                                        f"{int(lines_of[empty][0])}); skipped", None, column))
 
 
+def _usable_ends(problems: list[Problem], label: str, values: pd.Series, starts: pd.Series,
+                 end: ParsedDates | date_columns.DateColumn, keep: np.ndarray, lines_of: np.ndarray,
+                 column: str) -> pd.Series:
+    """Which ends are kept: read, and not before their start. The others are said (a warning each, for rows
+    that have a start: the event stays, without its end)."""
+    backwards = (end.instants < starts).fillna(False)
+    report = Reporter(problems, lines_of)
+    report.rows(label, np.flatnonzero(end.invalid.to_numpy(dtype=bool) & keep), column,
+                "expected a date (end ignored)", values, "warning")
+    report.rows(label, np.flatnonzero(backwards.to_numpy(dtype=bool) & keep), column,
+                "end is before start; end ignored", values, "warning")
+    return end.instants.notna() & ~backwards
+
+
 def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: list[Problem],
                    lines_of: np.ndarray, on: str = NUMBER) -> _Events:
     """The events of a table whose times are plain numbers or years (``on`` that clock); rows without one skipped."""
@@ -163,7 +178,7 @@ def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: 
     events = pd.DataFrame({"start": start.instants})
     if mapping.end:
         end = clock.parse_on(frame[mapping.end], on)
-        usable = end.instants.notna() & ~(end.instants < start.instants).fillna(False)
+        usable = _usable_ends(problems, label, frame[mapping.end], start.instants, end, keep, lines_of, mapping.end)
         parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)
     return replace(_rest(frame, mapping, events, parsed, problems, keep, None), clock=on)
