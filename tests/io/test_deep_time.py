@@ -90,3 +90,38 @@ def test_a_deep_time_dataset_written_natively_reads_back_on_the_years_clock(tmp_
     back = native.read(target)
     assert back.meta.clock == YEARS
     assert _years(back) == _years(ds)
+
+
+def test_dates_before_year_1_and_after_9999_written_natively_read_back_on_the_calendar(tmp_path: Path) -> None:
+    """Within ±290,000 years a dataset stays on the calendar; its native files write expanded ISO years
+    (-0473-03-15, 12000), and they read back, as a folder and as one JSON file, at the same precision."""
+    source = tmp_path / "deep.json"
+    source.write_text('{"events": ['
+                      '{"start_date": {"year": -473, "month": 3, "day": 15}, "text": {"headline": "Ides"}},'
+                      '{"start_date": {"year": -44}, "text": {"headline": "Caesar"}},'
+                      '{"start_date": {"year": 12000, "month": 5}, "text": {"headline": "Far"}},'
+                      '{"start_date": {"year": 2020}, "text": {"headline": "Now"}}]}')
+    ds = timelinejs.read(source)
+    assert ds.meta.clock == CALENDAR
+    for target in (tmp_path / "deep", tmp_path / "deep_native.json"):
+        native_write.write(ds, target)
+        back = native.read(target)
+        assert back.meta.clock == CALENDAR and not [p for p in back.problems if p.level == "error"], back.problems
+        assert _labels(back) == _labels(ds) == {"Ides": "15 Mar -473", "Caesar": "-44", "Far": "May 12000",
+                                                "Now": "2020"}
+
+
+def test_a_table_reads_expanded_iso_years_on_the_calendar_and_as_years_beside_a_bare_year(tmp_path: Path) -> None:
+    rows = "1,-0473-03-15,Ides\n2,-0044,Caesar\n3,12000-05,Far\n4,10000-01-01T10:30:00Z,Later\n6,2020-01-01,Now\n"
+    path = tmp_path / "events.csv"
+    path.write_text("id,start,title\n" + rows)
+    ds = table.read(path)
+    assert ds.meta.clock == CALENDAR and not ds.problems
+    assert _labels(ds) == {"Ides": "15 Mar -473", "Caesar": "-44", "Far": "May 12000",
+                           "Later": "1 Jan 10000 10:30 UTC", "Now": "1 Jan 2020"}
+    path.write_text("id,start,title\n" + rows + "5,12345,Number\n")  # a bare year past 9999: the years clock
+    ds = table.read(path)
+    assert ds.meta.clock == YEARS
+    assert dict(zip(ds.events["title"], _years(ds), strict=True)) == {
+        "Ides": -472.8, "Caesar": -44.0, "Far": 12000.331, "Later": 10000.001, "Now": 2020.0,  # _years rounds
+        "Number": 12345.0}

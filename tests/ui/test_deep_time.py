@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 import viewer
 from tests.ui.monkey_input import wheel
 from tests.ui.window_reading import axis_labels, cursor_label, press, type_dates_without_calendar
+from viewer.io import native_write
 from viewer.model import clock
 from viewer.ui.render import export_window
 from viewer.ui.shared.state import ViewState
@@ -107,3 +108,38 @@ def test_each_deep_time_fixture_exports_to_a_png(tmp_path: Path, path: Path, at:
     export_window(viewer.load(path), out, at=at)
     image = QImage(str(out))
     assert (image.width(), image.height()) == (1600, 900)
+
+
+def _type_dates(window: MainWindow, start: str, end: str) -> None:
+    """Type into the From and To boxes with the keyboard and press Enter, as a user does."""
+    bar = window.tools.filter_bar
+    for edit, text in ((bar.start, start), (bar.end, end)):
+        edit.setFocus()
+        edit.selectAll()
+        QTest.keyClick(edit, Qt.Key.Key_Delete)
+        QTest.keyClicks(edit, text)
+        QTest.keyClick(edit, Qt.Key.Key_Return)
+
+
+def test_a_converted_file_reaching_past_year_9999_opens_and_its_dates_are_typed_in_the_boxes(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path) -> None:
+    """Within ±290,000 years the calendar holds: Entente's own native file of such dates opens from File →
+    Open in full, and the From/To boxes take the expanded ISO years it writes."""
+    source = tmp_path / "far.json"
+    source.write_text('{"events": [{"start_date": {"year": -473, "month": 3, "day": 15}, "text": {"headline": "Ides"}},'
+                      '{"start_date": {"year": 12000, "month": 5}, "text": {"headline": "Far"}},'
+                      '{"start_date": {"year": 2020}, "text": {"headline": "Now"}}]}')
+    native_write.write(viewer.load(source), tmp_path / "far_native")
+    window = make_window(ViewState(viewer.load()))
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(tmp_path / "far_native"))
+    state = window.state
+    assert state.dataset.meta.clock == clock.CALENDAR and len(state.dataset.events) == 3
+    assert not [p for p in state.dataset.problems if p.level == "error"]
+    _type_dates(window, "-0473-03-15", "12000-05")
+    assert state.filters.start == "-0473-03-15" and state.filters.end == "12000-05"
+    matched = state.filters.mask(state.dataset.events)
+    assert sorted(state.dataset.events["title"][matched]) == ["Far", "Ides", "Now"]
+    _type_dates(window, "-0473-03-16", "")
+    matched = state.filters.mask(state.dataset.events)
+    assert sorted(state.dataset.events["title"][matched]) == ["Far", "Now"]

@@ -157,7 +157,9 @@ def parse_year(text: object) -> float:
     if match is not None:
         return _checked(_value(match), text)
     try:
-        return _checked(float(decimal_years(pd.Series([_date(raw)]))[0]), text)
+        # from its numpy value: pandas builds a Series from a Timestamp beyond its nanoseconds in the wrong year
+        stamp = np.array([_date(raw).asm8], dtype="datetime64[us]")
+        return _checked(float(decimal_years(pd.Series(stamp).dt.tz_localize("UTC"))[0]), text)
     except (ValueError, TypeError, OverflowError):
         raise ValueError(f"expected {EXPECTED_YEAR}, got {text!r}") from None
 

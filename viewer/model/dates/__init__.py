@@ -14,6 +14,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
+from viewer.model.dates import expanded
 from viewer.model.dates.arrow import parse_fast, to_arrow
 
 PRECISIONS = ("year", "month", "day", "time")
@@ -125,6 +126,12 @@ def parse_dates(values: pd.Series) -> ParsedDates:
         micros[picked] = instants.iloc[picked].dt.tz_localize(None).to_numpy(dtype="datetime64[us]").view(np.int64)
         codes[picked] = [PRECISIONS.index(str(p)) for p in precisions.iloc[picked]]
         naive_flags[picked] = naive.iloc[picked].to_numpy()
+    left = np.flatnonzero(fast.present & (codes < 0))
+    if len(left):  # years before 1 or after 9999, as iso_date writes them (-0473-03-15, 12000)
+        far, named = expanded.read_column(values.iloc[left])
+        done = far != np.iinfo(np.int64).min
+        micros[left[done]] = far[done]
+        codes[left[done]] = [PRECISIONS.index(str(p)) for p in named[done]]
     # int64 min is NaT, so unparsed rows (micros == NAT) come out as NaT without a mask pass
     stamps = pd.Series(micros.view("datetime64[us]"), index=index).dt.tz_localize("UTC")
     invalid = fast.present & (codes < 0)

@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import dates
+from viewer.model.dates import expanded
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import compact_dates, number_dates
 
@@ -278,7 +279,33 @@ def _zone_offsets(zones: pd.Series, notes: list[tuple[str, str]]) -> pd.Series:
 
 def parse_column(values: pd.Series, *, date_order: str | None = None, excel: bool = False, yearish: bool = False,
                  times: pd.Series | None = None, zones: pd.Series | None = None) -> DateColumn:
-    """Parse one date column (plus an optional time and time-zone column) into UTC instants with precision."""
+    """Parse one date column (plus an optional time and time-zone column) into UTC instants with precision.
+
+    Years before 1 or after 9999 written in ISO 8601's expanded form (``-0473-03-15``, ``12000-05``, a
+    signed year alone) are read too, as Entente writes them.
+    """
+    column = _parse_column(values, date_order=date_order, excel=excel, yearish=yearish, times=times, zones=zones)
+    left = np.flatnonzero(column.invalid.to_numpy(dtype=bool))
+    if not len(left):
+        return column
+    far, named = expanded.read_column(values.iloc[left], bare_years=False)
+    rows = left[far != np.iinfo(np.int64).min]
+    if not len(rows):
+        return column
+    found = far[far != np.iinfo(np.int64).min]
+    stamps = column.instants.to_numpy(dtype="datetime64[us]").copy()
+    stamps[rows] = found.view("datetime64[us]")
+    precisions = column.precisions.astype("object").to_numpy(copy=True)
+    precisions[rows] = named[far != np.iinfo(np.int64).min]
+    invalid = column.invalid.copy()
+    invalid.iloc[rows] = False
+    instants = pd.Series(stamps, index=values.index).dt.tz_localize("UTC").astype(dates.UTC_DTYPE)
+    return DateColumn(instants, pd.Series(precisions, index=values.index, dtype="object"), invalid, column.order,
+                      column.notes)
+
+
+def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yearish: bool,
+                  times: pd.Series | None, zones: pd.Series | None) -> DateColumn:
     index = values.index
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         parsed = dates.parse_dates(values)
