@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
@@ -18,6 +20,7 @@ from tests.ui.monkey_input import wheel
 from tests.ui.window_reading import axis_labels, cursor_label, press, type_dates_without_calendar
 from viewer.io import native_write
 from viewer.model import clock
+from viewer.model.dates import to_seconds
 from viewer.ui.render import export_window
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
@@ -143,3 +146,32 @@ def test_a_converted_file_reaching_past_year_9999_opens_and_its_dates_are_typed_
     _type_dates(window, "-0473-03-16", "")
     matched = state.filters.mask(state.dataset.events)
     assert sorted(state.dataset.events["title"][matched]) == ["Far", "Now"]
+
+
+def _labels_of(axis: Any) -> list[str]:
+    lo, hi = axis.range
+    return [text for spacing, values in axis.tickValues(lo, hi, axis.width())
+            for text in axis.tickStrings(values, 1.0, spacing)]
+
+
+def test_a_calendar_reaching_before_year_1_and_past_9999_is_ticked_in_years_on_both_axes(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path) -> None:
+    """pyqtgraph's date axis labels years 1 to 9998 only, and held its views inside them: the timeline's axis
+    went blank and the overview hid the events beyond. Both now show every event, ticked in whole years."""
+    path = tmp_path / "far.csv"
+    path.write_text("id,start,title\n1,-0473-03-15,Ides\n2,2020-01-01,Now\n3,12000-05,Far\n")
+    window = make_window(ViewState(viewer.load()))
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(path))
+    qtbot.waitUntil(lambda: len(window.state.dataset.events) == 3)
+    overview = window.tools.overview
+    lo, hi = overview.view.viewRange()[0]
+    starts = np.asarray(to_seconds(window.state.dataset.events["start"]))
+    assert lo < starts.min() and starts.max() < hi  # every event in the overview, -473 and 12000 included
+    for axis in (window.timeline.plot.getAxis("bottom"), overview.plot.getAxis("bottom")):
+        labels = _labels_of(axis)
+        assert len(labels) >= 3 and "0" in labels and "10,000" in labels, labels
+    viewport = window.timeline.plot.viewport()
+    wheel(viewport, QPointF(viewport.width() / 2, viewport.height() / 2), 240)  # in by two notches
+    qtbot.wait(50)
+    assert len(_labels_of(window.timeline.plot.getAxis("bottom"))) >= 3

@@ -16,11 +16,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QFontMetrics, QPicture
 
-from viewer.model import clock
+from viewer.model import clock, years
 
 _DRAWN = QPicture()  # stands in for pyqtgraph's cached picture: never played, only "not None"
 CLEAR_PX = 64.0  # a finer tick closer than this to a coarser one would print over its label
 NUMBER_GAP_PX = 48.0  # air between two number labels
+YEAR_1 = -62_135_596_800.0  # 1 January 1, in Unix seconds: pyqtgraph's dates (Python's datetime) start here …
+YEAR_10000 = 253_402_300_800.0  # … and stop here; a view reaching past either end is ticked in whole years
 
 
 class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
@@ -32,6 +34,7 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     def __init__(self, relabel: bool = True) -> None:
         self._specs: tuple[Any, ...] | None = None  # what the last paint drew (axis line, ticks, labels)
         self._ticks: tuple[tuple[float, float, float, str], list[tuple[float, list[float]]]] | None = None
+        self._far = False  # the last ticks were whole years (a view reaching past years 1 or 9999)
         super().__init__("bottom", utcOffset=0)
         self.clock = clock.CALENDAR
         self.relabel = relabel
@@ -48,6 +51,12 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
             for spec in level.tickSpecs:
                 spec.format = formats.get(spec.format, spec.format)
             level.exampleText = {"MMM": "99 Mmm", "MMM 00": "Mon 99 Mmm"}.get(level.exampleText, level.exampleText)
+
+    def linkToView(self, view: Any) -> None:
+        """Link to a view without pyqtgraph's limits (years 1 to 9998, what Python's datetime can label): the
+        calendar reaches ±290,000 years, and far years are ticked here (:func:`far_year_levels`)."""
+        super().linkToView(view)
+        view.setLimits(xMin=None, xMax=None)
 
     def paint(self, p: Any, *args: Any) -> None:
         """pyqtgraph's drawing, straight onto the painter: pyqtgraph records it into a QPicture and plays
@@ -95,9 +104,14 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         key = (minVal, maxVal, size, self.clock)
         if self._ticks is not None and self._ticks[0] == key:  # the grid asked first, in the same frame
             return self._ticks[1]
+        metrics = getattr(self, "fontMetrics", None)  # set by pyqtgraph once it draws
+        char_px = metrics.averageCharWidth() if metrics else 7.0
+        self._far = False
         if clock.numeric(self.clock):
-            metrics = getattr(self, "fontMetrics", None)  # set by pyqtgraph once it draws
-            levels = number_levels(minVal, maxVal, size, metrics.averageCharWidth() if metrics else 7.0, self.clock)
+            levels = number_levels(minVal, maxVal, size, char_px, self.clock)
+        elif minVal < YEAR_1 or maxVal > YEAR_10000:
+            self._far = True
+            levels = far_year_levels(minVal, maxVal, size, char_px)
         elif not self.relabel:
             levels = list(super().tickValues(minVal, maxVal, size))
         else:
@@ -110,6 +124,8 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         """Dates as pyqtgraph writes them, or numbers with the decimals their step needs."""
         if clock.numeric(self.clock):
             return [clock.tick_text(v, spacing, self.clock) for v in values]
+        if self._far:
+            return [years.format_tick(float(y), 1.0) for y in year_of(np.asarray(values, dtype=np.float64))]
         return list(super().tickStrings(values, scale, spacing))
 
 
@@ -123,6 +139,29 @@ def number_levels(lo: float, hi: float, size: float, char_px: float,
     count = max(2, int(size / (chars * max(char_px, 1) + NUMBER_GAP_PX)))
     step, values = clock.number_ticks(lo, hi, count)
     return [(step, values.tolist())]
+
+
+def year_of(seconds: np.ndarray) -> np.ndarray:
+    """The calendar year (astronomical: 0 is 1 BC) each Unix second falls in, for any year numpy holds."""
+    return np.floor(seconds).astype(np.int64).astype("datetime64[s]").astype("datetime64[Y]").astype(np.int64) + 1970
+
+
+def far_year_levels(lo: float, hi: float, size: float, char_px: float) -> list[tuple[float, list[float]]]:
+    """Ticks on 1 January of whole years 1, 2 or 5 × 10^k apart over ``[lo, hi]`` (Unix seconds) drawn
+    ``size`` pixels wide, spaced so labels fit: the calendar axis of a view reaching before year 1 or past 9999.
+
+    >>> [int(y) for y in year_of(np.array(far_year_levels(-2e10, 3e11, 800, 7.0)[0][1]))]
+    [2000, 4000, 6000, 8000, 10000]
+    """
+    first, last = (int(y) for y in year_of(np.array([lo, hi])))
+    chars = max(len(years.format_tick(float(y), 1.0)) for y in (first, last))
+    count = max(2, int(size / (chars * max(char_px, 1) + NUMBER_GAP_PX)))
+    step, ticks = clock.number_ticks(float(first), float(last) + 1, count)
+    step = max(step, 1.0)
+    whole = np.unique(np.round(ticks / step) * step).astype(np.int64)
+    seconds = (whole - 1970).astype("datetime64[Y]").astype("datetime64[s]").astype(np.int64).astype(np.float64)
+    inside = (seconds >= lo) & (seconds <= hi)
+    return [(step * 365.2425 * 86400, seconds[inside].tolist())]
 
 
 def _as_they_are(ticks: np.ndarray, _spacing: int, _skip: int) -> np.ndarray:
