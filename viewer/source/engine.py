@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 
 from viewer.model import navigation
+from viewer.model.attributes import PREFIX
 from viewer.model.dates import parse_date, to_seconds
 from viewer.model.filters import Filters
 from viewer.model.lane_packing import OTHER
@@ -254,8 +255,13 @@ class EngineSource:
     def event(self, event_id: str) -> pd.Series | None:
         """One event by id (the earliest if the id repeats), or None."""
         frame = self.view.filter(self.view.id == event_id).order_by(["span_start"]).limit(1)
-        rows = tidy(frame.select(*EVENT_FIELDS).execute())
+        rows = tidy(frame.select(*EVENT_FIELDS, *self.attributes).execute())
         return rows.iloc[0] if len(rows) else None
+
+    @property
+    def attributes(self) -> list[str]:
+        """The prepared view's attribute columns (``attr:<name>``): what :meth:`event` adds to an event."""
+        return [name for name in self.view.columns if name.startswith(PREFIX)]
 
     def ids_present(self, ids: list[str]) -> set[str]:
         """Which of these event ids exist (to check relation links without loading the events)."""

@@ -16,10 +16,12 @@ import ibis
 import ibis.expr.datatypes as dt
 import pandas as pd
 
+from viewer.model.attributes import PREFIX
 from viewer.model.dates import parse_date
 from viewer.model.dates.numbers import YEARS
 from viewer.model.filters import Filters
 from viewer.model.lane_packing import OTHER
+from viewer.model.table_build import CORE
 
 UTC = dt.Timestamp(timezone="UTC")
 TEXT_FIELDS = ("title", "description", "actors", "category", "tags", "source_title", "source_url")
@@ -97,8 +99,8 @@ def _parse(column: Any, is_text: bool, midnight: bool = False) -> tuple[Any, Any
 
 
 def first_unreadable(table: Any) -> str | None:
-    """The first written start of a raw table that the engine cannot read as a date (text only: the
-    engine reads ISO 8601), or None. One query that stops at the first such row."""
+    """A written start of a raw table that the engine cannot read as a date (text only: the engine reads
+    ISO 8601), or None. One query that stops at the first such row it meets (in no set order)."""
     column = table["start"] if "start" in table.schema() else None
     if column is None or not column.type().is_string():
         return None
@@ -194,6 +196,8 @@ def prepare(table: Any, barrier: Callable[[Any], Any] = lambda t: t, backend: st
     step["given"] = table.precision.cast(dt.string).strip().lower() if "precision" in schema else ibis.null(dt.string)
     for name in TEXT_FIELDS:
         step[name] = _text(table[name]).fill_null("") if name in schema else ibis.literal("")
+    extras = attribute_columns(table)
+    step |= {PREFIX + name: table[name] for name in extras}  # carried as they are: only Details reads them
     parsed = barrier(table.select(**step))
     parsed = parsed.filter(parsed.start.notnull())
     if "precision" in schema:
@@ -212,8 +216,15 @@ def prepare(table: Any, barrier: Callable[[Any], Any] = lambda t: t, backend: st
         title=ibis.ifelse(spans.title.strip() == "", spans.id, spans.title),
         **{name: spans[name] for name in TEXT_FIELDS if name != "title"},
         span_start=spans.start, span_end=span_end,
-        s=seconds(spans.start, backend), raw_start=spans.raw_start)
+        s=seconds(spans.start, backend), raw_start=spans.raw_start,
+        **{PREFIX + name: spans[PREFIX + name] for name in extras})
     return barrier(view), exact_start
+
+
+def attribute_columns(table: Any) -> list[str]:
+    """The raw table's columns that are no native field (City, Fund, a partition key …): the events'
+    attributes, as the loader keeps them (``attr:<name>`` in the prepared view)."""
+    return [name for name in table.schema().names if name not in CORE["events"] and name.strip()]
 
 
 def raw_stamp(view: Any, value: pd.Timestamp) -> Any:

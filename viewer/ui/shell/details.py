@@ -49,7 +49,9 @@ def event_html(ds: Dataset, row: pd.Series) -> str:
              f"<p>{escape(str(row['description']))}</p>"]
     if row["actors"]:
         parts.append(f"<p><b>Actors:</b> {_names(ds, row['actors'])}</p>")
-    parts.append(_attributes_html(ds.events, str(row["id"])))
+    # an engine source's event carries its own attributes (the dataset holds no rows to look them up in)
+    held = row.to_frame().T.reset_index(drop=True).infer_objects() if ds.source is not None else ds.events
+    parts.append(_attributes_html(held, str(row["id"])))
     if row["source_url"] or row["source_title"]:
         parts.append(f"<p><b>Source:</b> {_link(row['source_url'], row['source_title'])}</p>")
     return "".join(parts)
@@ -156,7 +158,8 @@ class DetailsPanel(QWidget):
         from viewer.ui.shared.engine import worker_for  # noqa: PLC0415 - engine code loads only for engine sources
         worker = worker_for(ds.source)
         row = worker.known(event_id)
-        if row is None and event_id not in self._asked:
+        partial = row is not None and any(c not in row.index for c in getattr(ds.source, "attributes", ()))
+        if (row is None or partial) and event_id not in self._asked:  # the timeline's rows hold no attributes
             self._asked.add(event_id)
             source = ds.source
             worker.ask(lambda _token: source.event(event_id), lambda found: self._arrived(ds, found))
