@@ -27,9 +27,6 @@ class Near:
         self.points = np.asarray(points, dtype=float).reshape(-1, 2)
         self._tree: cKDTree | None = None
 
-    def __len__(self) -> int:
-        return len(self.points)
-
     def tree(self) -> cKDTree:
         if self._tree is None:
             from scipy.spatial import cKDTree  # noqa: PLC0415 - only big layouts pay for importing scipy
