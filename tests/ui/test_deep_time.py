@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import pytest
@@ -148,12 +147,6 @@ def test_a_converted_file_reaching_past_year_9999_opens_and_its_dates_are_typed_
     assert sorted(state.dataset.events["title"][matched]) == ["Far", "Now"]
 
 
-def _labels_of(axis: Any) -> list[str]:
-    lo, hi = axis.range
-    return [text for spacing, values in axis.tickValues(lo, hi, axis.width())
-            for text in axis.tickStrings(values, 1.0, spacing)]
-
-
 def test_a_calendar_reaching_before_year_1_and_past_9999_is_ticked_in_years_on_both_axes(
         qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path) -> None:
     """pyqtgraph's date axis labels years 1 to 9998 only, and held its views inside them: the timeline's axis
@@ -169,9 +162,9 @@ def test_a_calendar_reaching_before_year_1_and_past_9999_is_ticked_in_years_on_b
     starts = np.asarray(to_seconds(window.state.dataset.events["start"]))
     assert lo < starts.min() and starts.max() < hi  # every event in the overview, -473 and 12000 included
     for axis in (window.timeline.plot.getAxis("bottom"), overview.plot.getAxis("bottom")):
-        labels = _labels_of(axis)
+        labels = axis_labels(window, axis)
         assert len(labels) >= 3 and "0" in labels and "10,000" in labels, labels
     viewport = window.timeline.plot.viewport()
     wheel(viewport, QPointF(viewport.width() / 2, viewport.height() / 2), 240)  # in by two notches
     qtbot.wait(50)
-    assert len(_labels_of(window.timeline.plot.getAxis("bottom"))) >= 3
+    assert len(axis_labels(window)) >= 3

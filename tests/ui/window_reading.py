@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -10,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell.main_window import MainWindow
 
 
-def axis_labels(window: MainWindow) -> list[str]:
-    """The timeline's bottom axis labels as it draws them for its current range."""
-    axis = window.timeline.plot.getAxis("bottom")
+def axis_labels(window: MainWindow, axis: Any = None) -> list[str]:
+    """The bottom axis labels (the timeline's, unless another ``axis`` is given) as drawn for its current range."""
+    axis = axis if axis is not None else window.timeline.plot.getAxis("bottom")
     lo, hi = axis.range
     labels = []
     for spacing, values in axis.tickValues(lo, hi, axis.width()):

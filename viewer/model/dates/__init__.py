@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model.dates import expanded
-from viewer.model.dates.arrow import parse_fast, to_arrow
+from viewer.model.dates.arrow import NAT, parse_fast, to_arrow
 
 PRECISIONS = ("year", "month", "day", "time")
 PRECISION_DTYPE = pd.CategoricalDtype(list(PRECISIONS))
@@ -129,7 +129,7 @@ def parse_dates(values: pd.Series) -> ParsedDates:
     left = np.flatnonzero(fast.present & (codes < 0))
     if len(left):  # years before 1 or after 9999, as iso_date writes them (-0473-03-15, 12000)
         far, named = expanded.read_column(values.iloc[left])
-        done = far != np.iinfo(np.int64).min
+        done = far != NAT
         micros[left[done]] = far[done]
         codes[left[done]] = [PRECISIONS.index(str(p)) for p in named[done]]
     # int64 min is NaT, so unparsed rows (micros == NAT) come out as NaT without a mask pass

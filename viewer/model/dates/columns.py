@@ -18,6 +18,7 @@ import pyarrow.compute as pc
 
 from viewer.model import dates
 from viewer.model.dates import expanded
+from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import compact_dates, number_dates
 
@@ -289,14 +290,14 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
     if not len(left):
         return column
     far, named = expanded.read_column(values.iloc[left], bare_years=False)
-    rows = left[far != np.iinfo(np.int64).min]
-    if not len(rows):
+    read = far != NAT
+    if not read.any():
         return column
-    found = far[far != np.iinfo(np.int64).min]
+    rows = left[read]
     stamps = column.instants.to_numpy(dtype="datetime64[us]").copy()
-    stamps[rows] = found.view("datetime64[us]")
+    stamps[rows] = far[read].view("datetime64[us]")
     precisions = column.precisions.astype("object").to_numpy(copy=True)
-    precisions[rows] = named[far != np.iinfo(np.int64).min]
+    precisions[rows] = named[read]
     invalid = column.invalid.copy()
     invalid.iloc[rows] = False
     instants = pd.Series(stamps, index=values.index).dt.tz_localize("UTC").astype(dates.UTC_DTYPE)

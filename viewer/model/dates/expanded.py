@@ -14,6 +14,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from viewer.model.dates.arrow import NAT
+
 LIMIT = 290_000  # years either way that microseconds hold (the years clock takes over beyond)
 _FORM = re.compile(r"(?P<year>[+-]\d{1,12}|\d{5,12})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
                    r"(?P<time>[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?)?)?(?:Z|[+-]00:?00)?")
@@ -44,9 +46,9 @@ def read_one(text: str, bare_years: bool = True) -> tuple[np.datetime64, str] | 
 
 
 def read_column(values: pd.Series, bare_years: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """Microseconds (int64; NaT's value where unread) and precisions (object; None) of each value."""
+    """Microseconds (int64; :data:`NAT` where unread) and precisions (object; None) of each value."""
     codes, uniques = pd.factorize(values.astype("object"))
-    micros = np.full(len(uniques) + 1, np.iinfo(np.int64).min, dtype=np.int64)
+    micros = np.full(len(uniques) + 1, NAT, dtype=np.int64)
     precisions = np.full(len(uniques) + 1, None, dtype=object)
     for i, text in enumerate(uniques.tolist()):
         read = read_one(str(text), bare_years)
