@@ -35,6 +35,17 @@ def test_export_of_the_relationship_panel_to_svg_is_valid_xml(tmp_path: Path) ->
     assert "As of 6 Feb 2023" in out.read_text(encoding="utf-8")
 
 
+def test_an_svg_export_of_the_timeline_writes_its_labels_as_text(tmp_path: Path) -> None:
+    """On screen the labels are copied from pictures drawn once; an SVG keeps them as text, to search and
+    to scale."""
+    import re
+    out = tmp_path / "t.svg"
+    assert cli.run(["export", "--view", "timeline", "--out", str(out)]) == 0
+    texts = re.findall(r">([^<>]+)</text>", out.read_text(encoding="utf-8"))
+    assert "Mitsubishi Motors removes Ghosn as chairman" in texts
+    assert sum("Ghosn" in text for text in texts) >= 5
+
+
 def test_export_of_the_timeline_to_pdf_renders(tmp_path: Path) -> None:
     import shutil
     import subprocess

@@ -17,7 +17,7 @@ from typing import cast
 import numpy as np
 import shiboken6
 from PySide6.QtCore import QRectF
-from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtGui import QPaintEngine, QPainter, QPixmap
 
 RECT, FRAGMENT = 4, 10  # doubles per QRectF, per QPainter.PixmapFragment
 
@@ -94,3 +94,13 @@ def draw_rects(p: QPainter, x: np.ndarray, y: np.ndarray, width: np.ndarray | fl
 def stamp(p: QPainter, sprite: QPixmap, cx: np.ndarray, cy: np.ndarray) -> None:
     """Draw ``sprite`` centred on each (cx, cy), at its logical size, in one call."""
     draw_fragment_rows(p, fragment_rows(cx, cy), sprite)
+
+
+VECTOR_ENGINES = frozenset({QPaintEngine.Type.SVG, QPaintEngine.Type.Pdf, QPaintEngine.Type.Picture})
+
+
+def records_vectors(p: QPainter) -> bool:
+    """True when ``p`` writes shapes and text (an SVG or PDF export, a recorded picture) rather than pixels:
+    there, text and lines are drawn as such, not copied from pictures drawn once for the screen."""
+    engine = p.paintEngine()
+    return engine is not None and engine.type() in VECTOR_ENGINES

@@ -17,16 +17,15 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap
 
 from viewer.model import lane_packing, marks
 from viewer.model.backgrounds import Backgrounds
-from viewer.ui.shared.theme import Theme, current, qcolor
+from viewer.ui.shared.theme import Theme, current
 from viewer.ui.timeline.badges import Badges
 from viewer.ui.timeline.density import paint_counts
 from viewer.ui.timeline.grid import Ticks, lane_rows, lanes_picture, paint_grid
+from viewer.ui.timeline.labels import LabelPainter
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
 
 MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
-OPENING = 18  # characters: different titles that open alike are elided in the middle, keeping their ends
 HIT_REACH_PX = 8.0  # a hover or click looks this far either side of the pointer (marks.hit_test reaches 6)
-MIDDLE_MIN_PX = 150.0  # narrower than this, a middle cut keeps too little of either end: cut at the right
 
 
 @dataclass
@@ -76,13 +75,16 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self._cursor_px: float | None = None
         self._bands: tuple[object, QPointF, QPixmap] | None = None  # the lanes' grounds, drawn (see _paint_bands)
         self.ticks: Ticks | None = None  # the date axis's tick values: where grid lines go (None: no grid)
+        self._grid_lines: dict[tuple[object, ...], tuple[float, QPixmap]] = {}  # drawn grid lines (paint_grid)
         self.theme = current()
         self._badges = Badges(self.small)  # "N events" over runs too crowded to label
+        self._labels = LabelPainter(self.font, self.bold)  # titles, stamped from kept pictures
 
     def set_theme(self, theme: Theme) -> None:
         """Paint bands, labels and outlines in these colours from now on (lane colours come with the marks)."""
         self.theme = theme
         self._badges.set_theme(theme)
+        self._labels.set_theme(theme)
         self.update()
 
     @property
@@ -193,8 +195,9 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         if not self.marks.bands:
             return
         ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
-        key = (left, right, sy, dy, tuple(self.marks.bands), tuple(QColor(c).rgba() for c in self.marks.colours),
-               self.theme.background, self.theme.band, ratio)
+        # rounded: a pan moves the view's edges by float noise (990.0000000000009), not by pixels
+        key = (*(round(v, 3) for v in (left, right, sy, dy)), tuple(self.marks.bands),
+               tuple(QColor(c).rgba() for c in self.marks.colours), self.theme.background, self.theme.band, ratio)
         if self._bands is None or self._bands[0] != key:
             edges = [(top * sy + dy, bottom * sy + dy) for top, bottom in self.marks.bands]
             fills = (QColor(self.theme.background), QColor(self.theme.band))
@@ -212,7 +215,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         p.setPen(Qt.PenStyle.NoPen)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         window, x_map = x
-        paint_grid(p, ticks, window, x_map, rows, grounds, QColor(self.theme.grid))
+        paint_grid(p, ticks, window, x_map, rows, grounds, QColor(self.theme.grid), self._grid_lines)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
     def _paint_backgrounds(self, p: QPainter, window: tuple[float, float], sx: float, dx: float, sy: float,
@@ -331,41 +334,11 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             lx, widths, keep = self._left_of_marks(px0, rows, lx, widths, full, keep, priority, edges, quiet)
         self.labelled = {int(e) for e in events[keep]}
         drawn = np.flatnonzero(keep)
-        self._draw_labels(p, drawn, self._texts(events[drawn]), (lx, widths, full, py, px0), strong, faded)
+        self.label_boxes = self._labels.draw(p, drawn, self._texts(events[drawn]), (lx, widths, full, py, px0),
+                                             strong, faded)
         if row_px >= self.line_height:
             self._badges.paint(p, (m.x0[vis], m.x1[vis]), px0, rows, keep | strong | quiet,
                                (lx[keep], widths[keep], rows[keep]), right)
-
-    def _draw_labels(self, p: QPainter, drawn: np.ndarray, titles: list[str],
-                     geometry: tuple[np.ndarray, ...], strong: np.ndarray, faded: np.ndarray) -> None:
-        """Draw the placed labels ``drawn`` (indices into the visible marks), elided to their widths."""
-        lx, widths, full, py, px0 = geometry
-        metrics = QFontMetricsF(self.font)
-        baseline = (metrics.ascent() - metrics.descent()) / 2.0
-        ink, faded_ink = QColor(self.theme.text), QColor(self.theme.muted)
-        halo = qcolor(self.theme.label_back, 225)
-        self.label_boxes = []
-        shared = _shared_openings(titles)
-        for j, whole in zip(drawn.tolist(), titles, strict=True):
-            bold = bool(strong[j])
-            p.setFont(self.bold if bold else self.font)
-            p.setPen(faded_ink if faded[j] and not bold else ink)
-            title = self._elided(whole, float(widths[j]), bold, shared) if widths[j] < full[j] else whole
-            box = QRectF(float(lx[j]), float(py[j]) - metrics.height() / 2.0, float(widths[j]), metrics.height())
-            if bold:  # a selected label may cross other marks: give it a backing so it stays legible
-                p.fillRect(box.adjusted(-3.0, 0.0, 3.0, 0.0), halo)
-            x = float(lx[j])
-            if lx[j] < px0[j]:  # left of its mark: right-aligned, so it ends next to the mark
-                x += float(widths[j]) - QFontMetricsF(self.bold if bold else self.font).horizontalAdvance(title)
-            p.drawText(QPointF(x, float(py[j]) + baseline), title)
-            self.label_boxes.append(box)
-
-    def _elided(self, title: str, width: float, bold: bool, shared: set[str]) -> str:
-        """Cut to ``width``; near-identical titles ("First National Bank of …") keep the part that tells
-        them apart, so they are elided in the middle."""
-        middle = title[:OPENING] in shared and width >= MIDDLE_MIN_PX
-        mode = Qt.TextElideMode.ElideMiddle if middle else Qt.TextElideMode.ElideRight
-        return QFontMetricsF(self.bold if bold else self.font).elidedText(title, mode, width)
 
     @property
     def badges(self) -> list[tuple[QRectF, float, float]]:
@@ -375,17 +348,3 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
     def badge_at(self, scene_pos: QPointF) -> tuple[float, float] | None:
         """The time span of the "N events" badge under a scene position, if any (to zoom to)."""
         return self._badges.at(scene_pos)
-
-def _shared_openings(titles: list[str]) -> set[str]:
-    """The openings (first characters) that more than one different drawn title shares (an event drawn in
-    several lanes shares nothing with itself).
-
-    >>> sorted(_shared_openings(["First National Bank of Ames", "First National Bank of Erie", "Other bank",
-    ...                          "Other bank but longer", "Other bank but longer"]))
-    ['First National Ban']
-    """
-    seen: dict[str, int] = {}
-    for title in set(titles):
-        if len(title) > OPENING:
-            seen[title[:OPENING]] = seen.get(title[:OPENING], 0) + 1
-    return {opening for opening, count in seen.items() if count > 1}

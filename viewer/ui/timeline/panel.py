@@ -18,7 +18,7 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QVBoxLayout, QWidget
 
 from viewer.model import lane_packing, marks, navigation
 from viewer.model.backgrounds import Backgrounds, split_backgrounds
@@ -57,6 +57,11 @@ class TimelinePanel(QWidget):
         self._seen = state.view  # the view choices the drawing reflects
         self.plot = pg.PlotWidget(viewBox=TimelineViewBox(), axisItems={"bottom": DateAxis()})
         self.plot.setAntialiasing(True)
+        # One rectangle round every change, not pyqtgraph's minimal region: the events item is drawn whole
+        # at every change anyway, and a region of several rectangles (the cursor line's old and new places)
+        # sends every picture it copies (lanes, grid lines, labels) down Qt's slow clipped path: a cursor
+        # step took twice as long.
+        self.plot.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.view = self.plot.getViewBox()

@@ -1,0 +1,174 @@
+"""A panned or cursor-stepped frame copies what it drew before: the lanes' grounds, the grid's lines and
+the labels are pictures drawn once, and a cursor step repaints one rectangle (Qt copies pictures into a
+region of several rectangles down a path 50 times slower)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from viewer.model.dataset import DatasetMeta, Tables, build_dataset
+from viewer.model.window import TimeWindow
+from viewer.ui.shared.state import ViewState
+from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.timeline import grid, labels
+from viewer.ui.timeline import items as items_module
+
+
+def _years_of_events(n: int = 400, lanes: int = 12, title: Callable[[int], str] | None = None) -> ViewState:
+    """Events spread over 2000–2024 in ``lanes`` actors' lanes, as the scale benchmark's data is."""
+    rng = np.random.default_rng(7)
+    starts = pd.Timestamp("2000-01-01") + pd.to_timedelta(np.sort(rng.uniform(0, 25 * 365, n)), unit="D")
+    actors = [f"a{k}" for k in rng.integers(0, lanes, n)]
+    events = pd.DataFrame({"id": [f"e{i}" for i in range(n)],
+                           "title": [title(i) if title else f"Board meeting number {i} of the group" for i in range(n)],
+                           "start": starts.strftime("%Y-%m-%d"), "actors": actors})
+    entities = pd.DataFrame({"id": [f"a{k}" for k in range(lanes)], "name": [f"Actor {k}" for k in range(lanes)],
+                             "kind": "company"})
+    meta = DatasetMeta(principal=tuple(entities["id"]))
+    return ViewState(build_dataset(Tables(events, entities), meta))
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
+    calls: list[int] = []
+    original = getattr(owner, name)
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
+def test_pans_copy_the_grounds_grid_lines_and_labels_drawn_before(
+        qtbot: QtBot, hand: Any, make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
+    grounds = _counting(monkeypatch, items_module, "lanes_picture")
+    lines = _counting(monkeypatch, grid, "line_picture")
+    window = make_window(_years_of_events())
+    state, items = window.state, window.timeline.items
+    base = TimeWindow.between("2010", "2014")
+    state.set_window(base)
+    QApplication.processEvents()
+    assert items.labelled, "the view shows labels"
+    kept, made = items._labels.kept, (len(grounds), len(lines))
+    # the benchmark's pans: 5 % of a 4-year view, whose edges then differ by float noise
+    # (990.0000000000009 px), not by pixels
+    for step in range(1, 21):
+        state.set_window(base.pan(base.span * 0.05 * step))
+        QApplication.processEvents()
+    assert len(grounds) == made[0], "a pan moves no lane: the grounds' picture is reused"
+    assert len(lines) - made[1] <= 2, "the grid's lines are stamped: at most a new opacity gets a new line"
+    assert 0 < items._labels.kept - kept < 20 * 4, "labels already drawn are copied; new ones drawn once"
+    # the same with the hand: a drag across the plot
+    viewport = window.timeline.plot.viewport()
+    start = QPoint(viewport.width() // 2, viewport.height() - 40)
+    before = len(grounds)
+    hand.press(viewport, start)
+    hand.drag_to(viewport, start, start + QPoint(-300, 0), steps=10)
+    hand.release(viewport, start + QPoint(-300, 0))
+    QApplication.processEvents()
+    assert state.window.start > base.pan(base.span).start
+    assert len(grounds) == before
+
+
+def test_a_new_theme_draws_the_labels_again_in_its_ink(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    window = make_window(_years_of_events())
+    window.state.set_window(TimeWindow.between("2010", "2014"))
+    QApplication.processEvents()
+    painter = window.timeline.items._labels
+    light = [pixmap.toImage() for pixmap, _advance in painter._sprites.values()]
+    window.actions_by_name["theme_dark"].trigger()
+    QApplication.processEvents()
+    dark = [pixmap.toImage() for pixmap, _advance in painter._sprites.values()]
+    assert light and dark
+
+    def ink(images: list[QImage]) -> float:
+        inked = [image.pixelColor(x, y) for image in images[:5] for x in range(image.width())
+                 for y in range(image.height()) if image.pixelColor(x, y).alpha() > 200]
+        return float(np.mean([c.lightness() for c in inked]))
+
+    assert ink(light) < 100 < ink(dark)  # dark text on the light theme, light text on the dark one
+
+
+def test_a_stamped_label_looks_like_the_text_drawn_in_place(qtbot: QtBot) -> None:
+    font = QFont()
+    font.setPointSizeF(9.0)
+    bold = QFont(font)
+    bold.setBold(True)
+    painter_of_labels = labels.LabelPainter(font, bold)
+    title = "Renault and Nissan sign the new alliance agreement"
+    images, ground = [], QColor(painter_of_labels.theme.background)
+    for stamped in (False, True):
+        image = QImage(500, 40, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(ground)
+        p = QPainter(image)
+        baseline = 10.0 + (QFontMetricsF(font).ascent() - QFontMetricsF(font).descent()) / 2.0
+        if stamped:
+            painter_of_labels._stamp(p, title, False, False, (20.0, baseline), None, 1.0)
+        else:
+            p.setFont(font)
+            p.setPen(QColor(painter_of_labels.theme.text))
+            p.drawText(QPointF(20.0, round(baseline)), title)
+        p.end()
+        images.append(image)
+    darkness = []
+    for image in images:
+        pixels = np.array([[abs(image.pixelColor(x, y).lightness() - ground.lightness()) for x in range(500)]
+                           for y in range(40)])
+        rows, columns = np.nonzero(pixels > 60)
+        darkness.append((pixels.sum(), rows.min(), rows.max(), columns.min(), columns.max()))
+    (ink_a, *box_a), (ink_b, *box_b) = darkness
+    assert abs(ink_a - ink_b) <= 0.1 * ink_a  # the same text, as strong
+    assert max(abs(a - b) for a, b in zip(box_a, box_b, strict=True)) <= 1  # in the same place, to a pixel
+
+
+def test_a_selected_title_too_wide_for_a_picture_is_drawn_as_text(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    long_title = "An extremely long title " * 200  # about 30,000 px in bold
+    window = make_window(_years_of_events(60, 3, lambda i: long_title if i == 30 else f"Event {i}"))
+    state = window.state
+    state.set_window(TimeWindow.between("2010", "2016"))
+    state.select_event("e30", move_cursor=False)
+    QApplication.processEvents()
+    items = window.timeline.items
+    assert items.labelled and any(box.width() > 0 for box in items.label_boxes)
+    assert all(len(key[0]) < len(long_title) for key in items._labels._sprites)  # never kept as a picture
+    window.timeline.plot.viewport().grab()  # and it paints
+
+
+def test_a_cursor_step_repaints_the_timeline_in_one_rectangle(
+        qtbot: QtBot, hand: Any, make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
+    clips: list[int] = []
+    original = items_module.EventsItem.paint
+
+    def paint(self: items_module.EventsItem, p: QPainter, *args: Any) -> None:
+        clips.append(p.paintEngine().systemClip().rectCount())  # the region Qt repaints
+        original(self, p, *args)
+
+    monkeypatch.setattr(items_module.EventsItem, "paint", paint)
+    window = make_window(_years_of_events())
+    timeline = window.timeline
+    window.state.set_window(TimeWindow.between("2010", "2014"))
+    window.state.move_cursor("2011-06-01")
+    QApplication.processEvents()
+    viewport = timeline.plot.viewport()
+    scene = timeline.view.mapViewToScene(QPointF(float(timeline.cursor_line.value()), 0.0))
+    at = QPoint(timeline.plot.mapFromScene(scene).x(), viewport.height() - 30)
+    clips.clear()
+    hand.press(viewport, at)
+    for step in range(1, 6):  # drag the cursor line right, a frame at a time
+        hand.drag_to(viewport, at + QPoint(40 * (step - 1), 0), at + QPoint(40 * step, 0), steps=1)
+        QApplication.processEvents()
+    hand.release(viewport, at + QPoint(200, 0))
+    QApplication.processEvents()
+    assert window.state.cursor > pd.Timestamp("2011-09-01", tz="UTC")  # the hand moved the cursor
+    assert clips and max(clips) == 1, clips

@@ -1,0 +1,172 @@
+"""Event titles beside their marks, stamped from pictures drawn once.
+
+Drawing text lays out and rasterises its glyphs at every call: 35–40 µs a 40-character title on the
+raster engine, the largest part of a panned frame's labels. Each label (its text, weight and ink at the
+screen's pixel ratio) is drawn once into a small transparent picture, and every frame after copies it:
+about 6 µs. Pictures are kept by least recent use within a byte budget; a title too wide for one (a
+selected title of thousands of characters), and every title of an SVG or PDF export, is drawn as text.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap
+
+from viewer.ui.shared.batch_draw import records_vectors
+from viewer.ui.shared.theme import Theme, current, qcolor
+
+OPENING = 18  # characters: different titles that open alike are elided in the middle, keeping their ends
+MIDDLE_MIN_PX = 150.0  # narrower than this, a middle cut keeps too little of either end: cut at the right
+PAD = 2  # pixels of clear picture round the text (antialiased edges, overhanging glyphs)
+WIDEST_PX = 2048.0  # a title wider than this is drawn as text, not kept as a picture
+BUDGET_BYTES = 16 * 2**20  # the pictures kept, all told
+CUTS = 4096  # elided titles kept (a pan moves marks and their room together: most slots keep their width)
+RIGHT, MIDDLE = Qt.TextElideMode.ElideRight, Qt.TextElideMode.ElideMiddle  # looked up once, not per label
+
+Sprite = tuple[QPixmap, float]  # the picture and the text's advance (logical pixels)
+
+
+class LabelPainter:
+    """Draws placed labels (elided to their slots) in the regular or bold font, from kept pictures."""
+
+    def __init__(self, font: QFont, bold: QFont) -> None:
+        self.font, self.bold = font, bold
+        self.theme = current()
+        self._sprites: OrderedDict[tuple[str, bool, bool, float], Sprite] = OrderedDict()
+        self._bytes = 0
+        self._cuts: OrderedDict[tuple[str, int, bool, bool], str] = OrderedDict()
+        self._vectors = False  # the painter of the current draw writes vectors
+
+    def set_theme(self, theme: Theme) -> None:
+        """Draw in these colours from now on (the pictures in the old ink are dropped)."""
+        self.theme = theme
+        self.clear()
+
+    def clear(self) -> None:
+        """Drop every kept picture."""
+        self._sprites.clear()
+        self._bytes = 0
+        self._cuts.clear()
+
+    @property
+    def kept(self) -> int:
+        """How many pictures are kept."""
+        return len(self._sprites)
+
+    def draw(self, p: QPainter, drawn: np.ndarray, titles: list[str], geometry: tuple[np.ndarray, ...],
+             strong: np.ndarray, faded: np.ndarray) -> list[QRectF]:
+        """Draw the placed labels ``drawn`` (indices into the visible marks; ``geometry``: left, width, full
+        width, centre y and mark x of every visible mark) and return their boxes in device pixels."""
+        lx, widths, full, py, px0 = geometry
+        metrics = QFontMetricsF(self.font)
+        baseline = (metrics.ascent() - metrics.descent()) / 2.0
+        height = metrics.height()
+        halo = qcolor(self.theme.label_back, 225)
+        ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
+        self._vectors = records_vectors(p)  # an SVG or PDF export gets text, not pictures of it
+        shared = _shared_openings(titles)
+        boxes = []
+        for j, whole in zip(drawn.tolist(), titles, strict=True):
+            bold = bool(strong[j])
+            title = self._elided(whole, float(widths[j]), bold, shared) if widths[j] < full[j] else whole
+            x, y = float(lx[j]), float(py[j])
+            box = QRectF(x, y - height / 2.0, float(widths[j]), height)
+            if bold:  # a selected label may cross other marks: give it a backing so it stays legible
+                p.fillRect(box.adjusted(-3.0, 0.0, 3.0, 0.0), halo)
+            self._stamp(p, title, bold, bool(faded[j]) and not bold, (x, y + baseline),
+                        float(widths[j]) if lx[j] < px0[j] else None, ratio)
+            boxes.append(box)
+        return boxes
+
+    def _stamp(self, p: QPainter, title: str, bold: bool, faded: bool, at: tuple[float, float],
+               right_aligned_in: float | None, ratio: float) -> None:
+        """One label with its baseline starting at ``at``; left of its mark (``right_aligned_in``: its
+        slot's width) it ends where the slot ends, next to the mark."""
+        if not title:
+            return
+        x, base = at
+        sprite = None if self._vectors else self._sprite(title, bold, faded, ratio)
+        advance = sprite[1] if sprite is not None else QFontMetricsF(self._font(bold)).horizontalAdvance(title)
+        if right_aligned_in is not None:
+            x += right_aligned_in - advance
+        if sprite is None:
+            p.setFont(self._font(bold))
+            p.setPen(self._ink(faded))
+            p.drawText(QPointF(x, base), title)
+            return
+        ascent = math.ceil(QFontMetricsF(self._font(bold)).ascent())
+        p.drawPixmap(QPointF(round(x) - PAD, round(base) - ascent - PAD), sprite[0])
+
+    def _sprite(self, title: str, bold: bool, faded: bool, ratio: float) -> Sprite | None:
+        """The kept picture of a label, drawn now if it is not kept; None for a title too wide to keep."""
+        key = (title, bold, faded, ratio)
+        sprite = self._sprites.get(key)
+        if sprite is not None:
+            self._sprites.move_to_end(key)
+            return sprite
+        font = self._font(bold)
+        metrics = QFontMetricsF(font)
+        advance = metrics.horizontalAdvance(title)
+        if advance > WIDEST_PX:
+            return None
+        ascent = math.ceil(metrics.ascent())
+        picture = QPixmap(math.ceil((advance + 2 * PAD + 2) * ratio),
+                          math.ceil((ascent + math.ceil(metrics.descent()) + 2 * PAD + 1) * ratio))
+        picture.setDevicePixelRatio(ratio)
+        picture.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(picture)
+        painter.setFont(font)
+        painter.setPen(self._ink(faded))
+        painter.drawText(QPointF(PAD, PAD + ascent), title)
+        painter.end()
+        self._keep(key, (picture, advance))
+        return picture, advance
+
+    def _keep(self, key: tuple[str, bool, bool, float], sprite: Sprite) -> None:
+        self._sprites[key] = sprite
+        self._bytes += _size(sprite[0])
+        while self._bytes > BUDGET_BYTES and len(self._sprites) > 1:
+            _key, (old, _advance) = self._sprites.popitem(last=False)
+            self._bytes -= _size(old)
+
+    def _font(self, bold: bool) -> QFont:
+        return self.bold if bold else self.font
+
+    def _ink(self, faded: bool) -> QColor:
+        return QColor(self.theme.muted if faded else self.theme.text)
+
+    def _elided(self, title: str, width: float, bold: bool, shared: set[str]) -> str:
+        """Cut to ``width``; near-identical titles ("First National Bank of …") keep the part that tells
+        them apart, so they are elided in the middle."""
+        middle = title[:OPENING] in shared and width >= MIDDLE_MIN_PX
+        key = (title, math.floor(width), bold, middle)  # a whole pixel more or less cuts the same
+        cut = self._cuts.get(key)
+        if cut is None:
+            cut = QFontMetricsF(self._font(bold)).elidedText(title, MIDDLE if middle else RIGHT, key[1])
+            self._cuts[key] = cut
+            if len(self._cuts) > CUTS:
+                self._cuts.popitem(last=False)
+        return cut
+
+
+def _size(picture: QPixmap) -> int:
+    return picture.width() * picture.height() * 4
+
+
+def _shared_openings(titles: list[str]) -> set[str]:
+    """The openings (first characters) that more than one different drawn title shares (an event drawn in
+    several lanes shares nothing with itself).
+
+    >>> sorted(_shared_openings(["First National Bank of Ames", "First National Bank of Erie", "Other bank",
+    ...                          "Other bank but longer", "Other bank but longer"]))
+    ['First National Ban']
+    """
+    seen: dict[str, int] = {}
+    for title in set(titles):
+        if len(title) > OPENING:
+            seen[title[:OPENING]] = seen.get(title[:OPENING], 0) + 1
+    return {opening for opening, count in seen.items() if count > 1}
