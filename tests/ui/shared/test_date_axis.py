@@ -7,18 +7,19 @@ import subprocess
 import sys
 
 import pandas as pd
+import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QFont, QFontMetrics
 
 pytest.importorskip("pytestqt")
 
-from viewer.ui.shared.date_axis import DateAxis
+from viewer.ui.shared.date_axis import CLEAR_PX, DateAxis, declutter
 
 SCRIPT = """
 import pandas as pd
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from viewer.ui.shared.date_axis import DateAxis
+from viewer.ui.shared.date_axis import CLEAR_PX, DateAxis, declutter
 from PySide6.QtGui import QFont, QFontMetrics
 axis = DateAxis()
 axis.fontMetrics = QFontMetrics(QFont())  # set by the axis' paint; the test asks before any paint
@@ -50,3 +51,37 @@ def test_a_machine_in_another_zone_gets_the_same_ticks() -> None:
     runs = {zone: subprocess.run([sys.executable, "-c", SCRIPT], env={**env, "TZ": zone}, capture_output=True,
                                  text=True, check=True).stdout.strip() for zone in ("UTC", "Asia/Kolkata")}
     assert runs["UTC"] and runs["UTC"] == runs["Asia/Kolkata"]  # +5:30 would move hour ticks off the hour
+
+
+def _direct(axis: DateAxis, lo: float, hi: float, size: float) -> list[tuple[float, list[float]]]:
+    """What the axis computed for every frame before it kept a wide stretch: pyqtgraph's ticks, decluttered."""
+    return declutter(pg.DateAxisItem.tickValues(axis, lo, hi, size), (hi - lo) / size * CLEAR_PX)
+
+
+@pytest.mark.parametrize("size", [900.0, 300.0])
+@pytest.mark.parametrize("days", [0.0005, 0.02, 0.3, 2, 9, 40, 120, 2000, 9000, 90000])
+def test_a_pan_cuts_its_ticks_from_a_wide_stretch_with_pyqtgraphs_answer(
+        qtbot: object, monkeypatch: pytest.MonkeyPatch, days: float, size: float) -> None:
+    """Panned 5 % at a time, each view gets the ticks it got before (pyqtgraph's steps on the calendar
+    are whole units, wherever the view starts), without stepping through the calendar again."""
+    axis, reference = DateAxis(), DateAxis()
+    for a in (axis, reference):
+        a.fontMetrics = QFontMetrics(QFont())
+    start, span = pd.Timestamp("2011-03-07T05:17Z").timestamp(), days * 86400.0
+    computed: list[int] = []
+    original = pg.DateAxisItem.tickValues
+
+    def counted(self: DateAxis, *args: float) -> object:
+        computed.append(1)
+        return original(self, *args)
+
+    monkeypatch.setattr(pg.DateAxisItem, "tickValues", counted)
+    views = [(start + span * 0.05 * step, start + span * (1 + 0.05 * step)) for step in range(20)]
+    got = [axis.tickValues(lo, hi, size) for lo, hi in views]
+    monkeypatch.undo()
+    assert len(computed) <= 2  # once, and once more when the pans leave the wide stretch
+    for (lo, hi), levels in zip(views, got, strict=True):
+        expected = _direct(reference, lo, hi, size)
+        assert levels == expected, (days, lo)
+        assert all(lo < v <= hi for _, values in levels for v in values)
+

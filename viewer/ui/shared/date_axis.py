@@ -35,6 +35,8 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         self._specs: tuple[Any, ...] | None = None  # what the last paint drew (axis line, ticks, labels)
         self._ticks: tuple[tuple[float, float, float, str], list[tuple[float, list[float]]]] | None = None
         self._far = False  # the last ticks were whole years (a view reaching past years 1 or 9999)
+        # date ticks over a stretch three views wide: (font, seconds per pixel, start, end, levels)
+        self._wide: tuple[Any, float, float, float, list[tuple[float, np.ndarray]]] | None = None
         super().__init__("bottom", utcOffset=0)
         self.clock = clock.CALENDAR
         self.relabel = relabel
@@ -112,13 +114,31 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         elif minVal < YEAR_1 or maxVal > YEAR_10000:
             self._far = True
             levels = far_year_levels(minVal, maxVal, size, char_px)
-        elif not self.relabel:
-            levels = list(super().tickValues(minVal, maxVal, size))
         else:
-            levels = declutter(super().tickValues(minVal, maxVal, size),
-                               (maxVal - minVal) / max(size, 1.0) * CLEAR_PX)
+            levels = self._calendar_levels(minVal, maxVal, size)
         self._ticks = (key, levels)
         return levels
+
+    def _calendar_levels(self, lo: float, hi: float, size: float) -> list[tuple[float, list[float]]]:
+        """pyqtgraph's date ticks (then decluttered when relabelling), cut from ticks computed once over a
+        stretch three views wide at the same zoom: a pan filters them, where pyqtgraph would step through
+        the calendar again (1.5–2 ms a frame). Its steps are whole calendar units (every year, every 5
+        years, every month, day or hour), the same wherever the view starts, so the cut is its answer."""
+        density = (hi - lo) / max(size, 1.0)
+        metrics = getattr(self, "fontMetrics", None)  # pyqtgraph measures its zoom levels' labels with it
+        look = (metrics.height(), metrics.averageCharWidth()) if metrics else None
+        wide = self._wide
+        # a pan changes the seconds per pixel by float noise (3e-9 for a 43-second view), a zoom by percents
+        if (wide is None or wide[0] != look or not math.isclose(wide[1], density, rel_tol=1e-6)
+                or not wide[2] <= lo <= hi <= wide[3]):
+            first, last = max(lo - (hi - lo), YEAR_1), min(hi + (hi - lo), YEAR_10000)
+            levels = super().tickValues(first, last, (last - first) / density if density > 0 else size)
+            wide = self._wide = (look, density, first, last,
+                                 [(spacing, np.asarray(values, dtype=np.float64)) for spacing, values in levels])
+        # pyqtgraph's first tick comes after the view's start, its last at or before its end
+        cut = [(spacing, values[(values > lo) & (values <= hi)].tolist()) for spacing, values in wide[4]]
+        # decluttered in the view only: a coarse tick out of sight must not take a fine one's place
+        return declutter(cut, density * CLEAR_PX) if self.relabel else cut
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         """Dates as pyqtgraph writes them, or numbers with the decimals their step needs."""

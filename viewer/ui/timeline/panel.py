@@ -211,6 +211,8 @@ class TimelinePanel(QWidget):
         self.plot.getAxis("left").setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # the grid is drawn under the marks by the events item (timeline.grid), not over them by the axis
         self.plot.getAxis("bottom").setStyle(tickLength=0)
+        # the hidden top axis follows every pan: without units, its label need not be built again each time
+        self.plot.getAxis("top").enableAutoSIPrefix(False)
 
     def _rebuild(self) -> None:
         ds = self.state.dataset
