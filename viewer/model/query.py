@@ -115,7 +115,9 @@ def events_between(events: pd.DataFrame, start: object = None, end: object = Non
 
 def valid_mask(relations: pd.DataFrame, when: object) -> np.ndarray:
     """Relations valid at an instant: ``valid_from <= t < valid_to``, an empty end being open."""
-    t = parse_date(when).start
+    t = parse_date(when).start  # read even when there is nothing to compare: a bad date is still an error
+    if not len(relations):  # asked at every cursor step: no pandas pass over nothing
+        return np.zeros(0, dtype=bool)
     starts, ends = relations["valid_from"], relations["valid_to"]
     return ((starts.isna() | (starts <= t)) & (ends.isna() | (t < ends))).to_numpy(dtype=bool)
 

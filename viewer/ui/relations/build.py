@@ -22,6 +22,8 @@ Arrays = TypeVar("Arrays", NodeArrays, EdgeArrays)
 
 def event_actors(dataset: Dataset, event_ids: frozenset[str]) -> set[str]:
     """The entity ids named as actors of the given events."""
+    if not event_ids:  # nothing selected: no pass over every event's id
+        return set()
     rows = dataset.events.loc[dataset.events["id"].isin(event_ids), "actors"]
     return {a for text in rows for a in str(text).split(";") if a}
 

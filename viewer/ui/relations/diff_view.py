@@ -60,6 +60,7 @@ class DiffView(QWidget):
         super().__init__(parent)
         self.state = state
         self.theme = current()
+        self._stale = False  # the window or cursor moved while hidden: the boxes show old dates
         self.before_edit, self.after_edit = QLineEdit(self), QLineEdit(self)
         for edit, tip in ((self.before_edit, "From"), (self.after_edit, "To")):
             edit.setPlaceholderText("2019, 2019-12 or 2019-12-29")
@@ -162,10 +163,19 @@ class DiffView(QWidget):
         self.state.set_view(compare=(before, after) if before <= after else (after, before))
 
     def _on_changed(self, fields: frozenset[str]) -> None:
-        if fields & {"view", "window", "dataset", "cursor"}:
+        if fields & {"view", "dataset"} or (fields & {"window", "cursor"} and not self.isHidden()):
+            self._show_dates()
+        elif fields & {"window", "cursor"}:  # not comparing: a pan or a cursor step writes no hidden dates
+            self._stale = True
+
+    def setVisible(self, visible: bool) -> None:
+        """Show or hide; shown again, the boxes catch up with what changed meanwhile."""
+        super().setVisible(visible)
+        if visible and self._stale:
             self._show_dates()
 
     def _show_dates(self) -> None:
+        self._stale = False
         on = self.state.dataset.meta.clock
         for edit, stamp in zip((self.before_edit, self.after_edit), self.dates(), strict=True):
             set_clock(edit, on, "2019, 2019-12 or 2019-12-29")

@@ -7,6 +7,7 @@ jumping). The user may drag a node; where it was dropped is kept (see :meth:`nod
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import numpy as np
@@ -53,6 +54,8 @@ class RelationshipPanel(Readout, QWidget):
         self._framed_focus: tuple[object, ...] = ()
         self._core: set[str] = set()
         self._involved: frozenset[str] | None = None
+        # the dataset (not kept alive by this), the selected events and their actors
+        self._actors: tuple[weakref.ref[Dataset], frozenset[str], set[str]] | None = None
         self._changes: dict[str, str] = {}
         self._view = self._full = graph.GraphView(state.cursor, (), ())
         self._told: tuple[tuple[str, str] | None, graph.GraphView] | None = None  # the hover's tip: for what
@@ -306,8 +309,11 @@ class RelationshipPanel(Readout, QWidget):
         return f"No relations hold as of {format_instant(self.state.cursor, 'day', self.state.dataset.meta.clock)}."
 
     def _selected_entities(self) -> set[str]:
-        selection = self.state.selection
-        return event_actors(self.state.dataset, selection.events) | set(selection.entities)
+        selection, ds = self.state.selection, self.state.dataset
+        # a cursor step keeps the selection: its events' actors are found once, not twice a step
+        if self._actors is None or self._actors[0]() is not ds or self._actors[1] != selection.events:
+            self._actors = (weakref.ref(ds), selection.events, event_actors(ds, selection.events))
+        return self._actors[2] | set(selection.entities)
 
     def _rebuild(self, animate: bool = False) -> None:
         """Turn the current view into arrays (positions, highlights, dimming) and draw them."""
