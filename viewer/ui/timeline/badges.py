@@ -30,6 +30,7 @@ class Badges:
         self.theme = current()
         self.boxes: list[tuple[QRectF, float, float]] = []
         self._sprites: dict[tuple[str, float], QPixmap] = {}
+        self._widths: dict[str, float] = {}  # per text, in this font
 
     def set_theme(self, theme: Theme) -> None:
         """Draw the badges in these colours from now on."""
@@ -46,7 +47,7 @@ class Badges:
             return
         metrics = QFontMetricsF(self.font)
         texts = [f"{int(n)} events" for n in runs.counts.tolist()]
-        widths = np.array([metrics.horizontalAdvance(t) + 10.0 for t in texts])
+        widths = np.array([self._width(t, metrics) for t in texts])
         x = np.minimum(runs.x0 + MARK_RADIUS + 4.0, right - widths - 4.0)
         label_x, label_w, label_rows = labels
         # labels already drawn rank above every badge: a badge never covers a title
@@ -55,11 +56,23 @@ class Badges:
                                   np.concatenate([np.full(len(label_x), 10.0), np.zeros(len(x))]))[len(label_x):]
         height = metrics.height() + 2.0
         ratio = p.device().devicePixelRatioF() if p.device() is not None else 1.0
-        for k in np.flatnonzero(keep).tolist():
-            left, top = round(float(x[k])), round(runs.rows[k] / 4.0 - height / 2.0)
-            p.drawPixmap(left, top, self.sprite(texts[k], float(widths[k]), height, ratio))
-            box = QRectF(left + 0.5, top + 0.5, float(widths[k]), height)
-            self.boxes.append((box, float(runs.t0[k]), float(runs.t1[k])))
+        kept = np.flatnonzero(keep)
+        lefts = np.round(x[kept]).astype(np.int64).tolist()  # halves to even, as Python's round did
+        tops = np.round(runs.rows[kept] / 4.0 - height / 2.0).astype(np.int64).tolist()
+        draw, sprite = p.drawPixmap, self.sprite
+        for k, left, top, width, t0, t1 in zip(kept.tolist(), lefts, tops, widths[kept].tolist(),
+                                               runs.t0[kept].tolist(), runs.t1[kept].tolist(), strict=True):
+            draw(left, top, sprite(texts[k], width, height, ratio))
+            self.boxes.append((QRectF(left + 0.5, top + 0.5, width, height), t0, t1))
+
+    def _width(self, text: str, metrics: QFontMetricsF) -> float:
+        """A badge's width for its text, measured once per text."""
+        width = self._widths.get(text)
+        if width is None:
+            if len(self._widths) > SPRITES:
+                self._widths.clear()
+            width = self._widths[text] = metrics.horizontalAdvance(text) + 10.0
+        return width
 
     def sprite(self, text: str, width: float, height: float, ratio: float) -> QPixmap:
         """The picture of one badge (its rounded box and text), drawn the first time it is asked for."""
