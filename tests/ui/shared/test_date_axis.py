@@ -85,3 +85,23 @@ def test_a_pan_cuts_its_ticks_from_a_wide_stretch_with_pyqtgraphs_answer(
         assert levels == expected, (days, lo)
         assert all(lo < v <= hi for _, values in levels for v in values)
 
+
+
+def test_a_zoom_step_asks_for_its_own_view_only(qtbot: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each zoom step is at a new zoom: a stretch three views wide would be computed for one view."""
+    axis = DateAxis()
+    axis.fontMetrics = QFontMetrics(QFont())
+    asked: list[tuple[float, float]] = []
+    original = pg.DateAxisItem.tickValues
+
+    def counted(self: DateAxis, lo: float, hi: float, size: float) -> object:
+        asked.append((lo, hi))
+        return original(self, lo, hi, size)
+
+    monkeypatch.setattr(pg.DateAxisItem, "tickValues", counted)
+    lo, hi = pd.Timestamp("2000-01-01T00:00Z").timestamp(), pd.Timestamp("2025-01-01T00:00Z").timestamp()
+    views = [(lo + (hi - lo) * 0.4 * (1 - 0.6**i), lo + (hi - lo) * (0.4 + 0.6 * 0.6**i)) for i in range(12)]
+    got = [axis.tickValues(a, b, 1500.0) for a, b in views]
+    monkeypatch.undo()
+    assert asked == views
+    assert got == [_direct(axis, a, b, 1500.0) for a, b in views]

@@ -37,6 +37,7 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         self._far = False  # the last ticks were whole years (a view reaching past years 1 or 9999)
         # date ticks over a stretch three views wide: (font, seconds per pixel, start, end, levels)
         self._wide: tuple[Any, float, float, float, list[tuple[float, np.ndarray]]] | None = None
+        self._seen: tuple[Any, float] | None = None  # the font and seconds per pixel asked last
         super().__init__("bottom", utcOffset=0)
         self.clock = clock.CALENDAR
         self.relabel = relabel
@@ -120,17 +121,24 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         return levels
 
     def _calendar_levels(self, lo: float, hi: float, size: float) -> list[tuple[float, list[float]]]:
-        """pyqtgraph's date ticks (then decluttered when relabelling), cut from ticks computed once over a
-        stretch three views wide at the same zoom: a pan filters them, where pyqtgraph would step through
-        the calendar again (1.5–2 ms a frame). Its steps are whole calendar units (every year, every 5
-        years, every month, day or hour), the same wherever the view starts, so the cut is its answer."""
+        """pyqtgraph's date ticks (then decluttered when relabelling). From the second view at one zoom (a
+        pan), they are cut from ticks computed once over a stretch three views wide: the pan filters them,
+        where pyqtgraph would step through the calendar again (1.5–2 ms a frame). Its steps are whole
+        calendar units (every year, every 5 years, every month, day or hour), the same wherever the view
+        starts, so the cut is its answer. A zoom step (a new zoom each time) asks for its own view only."""
         density = (hi - lo) / max(size, 1.0)
         metrics = getattr(self, "fontMetrics", None)  # pyqtgraph measures its zoom levels' labels with it
         look = (metrics.height(), metrics.averageCharWidth()) if metrics else None
-        wide = self._wide
-        # a pan changes the seconds per pixel by float noise (3e-9 for a 43-second view), a zoom by percents
-        if (wide is None or wide[0] != look or not math.isclose(wide[1], density, rel_tol=1e-6)
-                or not wide[2] <= lo <= hi <= wide[3]):
+        wide, seen = self._wide, self._seen
+        self._seen = (look, density)
+
+        def same(kept: tuple[Any, float] | None) -> bool:  # a pan changes seconds per pixel by float noise
+            return kept is not None and kept[0] == look and math.isclose(kept[1], density, rel_tol=1e-6)
+
+        if wide is None or not same(wide[:2]) or not wide[2] <= lo <= hi <= wide[3]:
+            if not same(seen):  # a zoom: the next view is at another zoom, the view's own ticks will do
+                levels = [(spacing, list(values)) for spacing, values in super().tickValues(lo, hi, size)]
+                return declutter(levels, density * CLEAR_PX) if self.relabel else levels
             first, last = max(lo - (hi - lo), YEAR_1), min(hi + (hi - lo), YEAR_10000)
             levels = super().tickValues(first, last, (last - first) / density if density > 0 else size)
             wide = self._wide = (look, density, first, last,
