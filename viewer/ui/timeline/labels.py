@@ -39,7 +39,6 @@ class LabelPainter:
         self._sprites: OrderedDict[tuple[str, bool, bool, float], Sprite] = OrderedDict()
         self._bytes = 0
         self._cuts: OrderedDict[tuple[str, int, bool, bool], str] = OrderedDict()
-        self._vectors = False  # the painter of the current draw writes vectors
 
     def set_theme(self, theme: Theme) -> None:
         """Draw in these colours from now on (the pictures in the old ink are dropped)."""
@@ -66,8 +65,9 @@ class LabelPainter:
         baseline = (metrics.ascent() - metrics.descent()) / 2.0
         height = metrics.height()
         halo = qcolor(self.theme.label_back, 225)
-        ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
-        self._vectors = records_vectors(p)  # an SVG or PDF export gets text, not pictures of it
+        device = p.device()
+        ratio = max(device.devicePixelRatioF(), 1.0) if device is not None else 1.0
+        vectors = records_vectors(p)  # an SVG or PDF export gets text, not pictures of it
         shared = _shared_openings(titles)
         boxes = []
         for j, whole in zip(drawn.tolist(), titles, strict=True):
@@ -78,18 +78,19 @@ class LabelPainter:
             if bold:  # a selected label may cross other marks: give it a backing so it stays legible
                 p.fillRect(box.adjusted(-3.0, 0.0, 3.0, 0.0), halo)
             self._stamp(p, title, bold, bool(faded[j]) and not bold, (x, y + baseline),
-                        float(widths[j]) if lx[j] < px0[j] else None, ratio)
+                        float(widths[j]) if lx[j] < px0[j] else None, None if vectors else ratio)
             boxes.append(box)
         return boxes
 
     def _stamp(self, p: QPainter, title: str, bold: bool, faded: bool, at: tuple[float, float],
-               right_aligned_in: float | None, ratio: float) -> None:
+               right_aligned_in: float | None, ratio: float | None) -> None:
         """One label with its baseline starting at ``at``; left of its mark (``right_aligned_in``: its
-        slot's width) it ends where the slot ends, next to the mark."""
+        slot's width) it ends where the slot ends, next to the mark. ``ratio``: the screen's pixel ratio,
+        None on a painter that records vectors (the label is drawn as text)."""
         if not title:
             return
         x, base = at
-        sprite = None if self._vectors else self._sprite(title, bold, faded, ratio)
+        sprite = None if ratio is None else self._sprite(title, bold, faded, ratio)
         advance = sprite[1] if sprite is not None else QFontMetricsF(self._font(bold)).horizontalAdvance(title)
         if right_aligned_in is not None:
             x += right_aligned_in - advance
