@@ -172,3 +172,25 @@ def test_a_cursor_step_repaints_the_timeline_in_one_rectangle(
     QApplication.processEvents()
     assert window.state.cursor > pd.Timestamp("2011-09-01", tz="UTC")  # the hand moved the cursor
     assert clips and max(clips) == 1, clips
+
+
+def test_hostile_titles_pan_without_error_and_the_kept_cuts_stay_small(
+        qtbot: QtBot, hand: Any, make_window: Callable[..., MainWindow]) -> None:
+    """Titles of 100,000 characters (a description mapped as title), line breaks, tabs, right-to-left
+    text, emoji and blanks: drawn, panned with the hand, and what is kept does not hold the long ones."""
+    kinds = ["x" * 100_000 + str(i) for i in range(5)] + [
+        "two\nlines", "a\ttab", "شركة رينو ونيسان", "Alliance 🚗🔋 deal", "", "   ", "e\u0301\u0301 combining"]
+    window = make_window(_years_of_events(240, 4, lambda i: kinds[i % len(kinds)]))
+    window.state.set_window(TimeWindow.between("2005", "2015"))
+    QApplication.processEvents()
+    viewport = window.timeline.plot.viewport()
+    start = QPoint(viewport.width() // 2, viewport.height() - 40)
+    for dx in (-250, 250, -120):
+        hand.press(viewport, start)
+        hand.drag_to(viewport, start, start + QPoint(dx, 0), steps=6)
+        hand.release(viewport, start + QPoint(dx, 0))
+        QApplication.processEvents()
+    painter = window.timeline.items._labels
+    assert window.timeline.items.labelled
+    assert all(len(title) <= labels.CUT_CHARS for title, *_ in painter._cuts)
+    assert all(len(title) <= labels.CUT_CHARS for title, *_ in painter._sprites)

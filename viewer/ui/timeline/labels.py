@@ -25,6 +25,7 @@ PAD = 2  # pixels of clear picture round the text (antialiased edges, overhangin
 WIDEST_PX = 2048.0  # a title wider than this is drawn as text, not kept as a picture
 BUDGET_BYTES = 16 * 2**20  # the pictures kept, all told
 CUTS = 4096  # elided titles kept (a pan moves marks and their room together: most slots keep their width)
+CUT_CHARS = 512  # longer titles are cut again at each frame, not kept
 RIGHT, MIDDLE = Qt.TextElideMode.ElideRight, Qt.TextElideMode.ElideMiddle  # looked up once, not per label
 
 Sprite = tuple[QPixmap, float]  # the picture and the text's advance (logical pixels)
@@ -148,9 +149,10 @@ class LabelPainter:
         cut = self._cuts.get(key)
         if cut is None:
             cut = QFontMetricsF(self._font(bold)).elidedText(title, MIDDLE if middle else RIGHT, key[1])
-            self._cuts[key] = cut
-            if len(self._cuts) > CUTS:
-                self._cuts.popitem(last=False)
+            if len(title) <= CUT_CHARS:  # a key holds its title: 4096 of 100,000 characters would be 400 MB
+                self._cuts[key] = cut
+                if len(self._cuts) > CUTS:
+                    self._cuts.popitem(last=False)
         return cut
 
 
