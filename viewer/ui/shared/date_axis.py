@@ -136,15 +136,16 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
             return kept is not None and kept[0] == look and math.isclose(kept[1], density, rel_tol=1e-6)
 
         if wide is None or not same(wide[:2]) or not wide[2] <= lo <= hi <= wide[3]:
-            if not same(seen):  # a zoom: the next view is at another zoom, the view's own ticks will do
-                levels = [(spacing, list(values)) for spacing, values in super().tickValues(lo, hi, size)]
-                return declutter(levels, density * CLEAR_PX) if self.relabel else levels
-            first, last = max(lo - (hi - lo), YEAR_1), min(hi + (hi - lo), YEAR_10000)
-            levels = super().tickValues(first, last, (last - first) / density if density > 0 else size)
-            wide = self._wide = (look, density, first, last,
-                                 [(spacing, np.asarray(values, dtype=np.float64)) for spacing, values in levels])
-        # pyqtgraph's first tick comes after the view's start, its last at or before its end
-        cut = [(spacing, values[(values > lo) & (values <= hi)].tolist()) for spacing, values in wide[4]]
+            wide = None  # a zoom: the next view is at another zoom, the view's own ticks will do
+            if same(seen):  # the second view at this zoom (a pan): keep a stretch three views wide
+                first, last = max(lo - (hi - lo), YEAR_1), min(hi + (hi - lo), YEAR_10000)
+                levels = super().tickValues(first, last, (last - first) / density if density > 0 else size)
+                wide = self._wide = (look, density, first, last,
+                                     [(spacing, np.asarray(values, dtype=np.float64)) for spacing, values in levels])
+        if wide is None:
+            cut = [(spacing, list(values)) for spacing, values in super().tickValues(lo, hi, size)]
+        else:  # pyqtgraph's first tick comes after the view's start, its last at or before its end
+            cut = [(spacing, values[(values > lo) & (values <= hi)].tolist()) for spacing, values in wide[4]]
         # decluttered in the view only: a coarse tick out of sight must not take a fine one's place
         return declutter(cut, density * CLEAR_PX) if self.relabel else cut
 
