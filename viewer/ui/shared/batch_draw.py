@@ -104,3 +104,10 @@ def records_vectors(p: QPainter) -> bool:
     there, text and lines are drawn as such, not copied from pictures drawn once for the screen."""
     engine = p.paintEngine()
     return engine is not None and engine.type() in VECTOR_ENGINES
+
+
+def pixel_ratio(p: QPainter) -> float:
+    """Device pixels per logical pixel of what ``p`` paints on (at least 1): pictures drawn for it are made
+    at this resolution."""
+    device = p.device()
+    return max(device.devicePixelRatioF(), 1.0) if device is not None else 1.0

@@ -11,6 +11,8 @@ import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from viewer.ui.shared.batch_draw import pixel_ratio
+
 THIN_PX = 14.0  # lanes lower than this (in pixels) show counts as colour strength: bars would be 8 px at most
 
 
@@ -28,7 +30,7 @@ def paint_counts(p: QPainter, counts: np.ndarray, bands: list[tuple[float, float
     lanes = min(len(bands), len(counts))
     top_px = min(t * sy + dy for t, _ in bands)
     height = max(int(abs(height_rows * sy)), 1)
-    ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
+    ratio = pixel_ratio(p)
     pixels = max(int(height * ratio), 1)  # rows in device pixels: crisp bar tops at HiDPI
     image = np.zeros((pixels, n_bins), dtype=np.uint32)  # Format_ARGB32: one 0xAARRGGBB word a pixel
     if lanes and counts.size:

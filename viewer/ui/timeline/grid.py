@@ -23,7 +23,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPixmap
 
-from viewer.ui.shared.batch_draw import draw_rects, records_vectors
+from viewer.ui.shared.batch_draw import draw_rects, pixel_ratio, records_vectors
 
 # (lo, hi, pixels) → tick levels: (spacing, values) each, coarsest first (DateAxis.grid_ticks)
 Ticks = Callable[[float, float, float], list[tuple[float, list[float]]]]
@@ -58,7 +58,7 @@ def paint_grid(p: QPainter, ticks: Ticks, window: tuple[float, float], x_map: tu
     if not rows or width_px < 1.0:
         return
     strips = {} if strips is None else strips
-    ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
+    ratio = pixel_ratio(p)
     shape = (tuple((round(top, 3), round(bottom, 3)) for top, bottom in rows), tuple(g.rgba() for g in grounds),
              ink.rgba(), ratio)
     for level, (_spacing, values) in enumerate(ticks(t0, t1, width_px)):

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap
 
 from viewer.model import lane_packing, marks
 from viewer.model.backgrounds import Backgrounds
+from viewer.ui.shared.batch_draw import pixel_ratio
 from viewer.ui.shared.theme import Theme, current
 from viewer.ui.timeline.badges import Badges
 from viewer.ui.timeline.density import paint_counts
@@ -194,7 +195,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         none of it: it is drawn once into a picture, kept until the lanes, colours or plot change."""
         if not self.marks.bands:
             return
-        ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
+        ratio = pixel_ratio(p)
         # rounded: a pan moves the view's edges by float noise (990.0000000000009), not by pixels
         key = (*(round(v, 3) for v in (left, right, sy, dy)), tuple(self.marks.bands),
                tuple(QColor(c).rgba() for c in self.marks.colours), self.theme.background, self.theme.band, ratio)

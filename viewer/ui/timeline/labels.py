@@ -16,7 +16,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap
 
-from viewer.ui.shared.batch_draw import records_vectors
+from viewer.ui.shared.batch_draw import pixel_ratio, records_vectors
 from viewer.ui.shared.theme import Theme, current, qcolor
 
 OPENING = 18  # characters: different titles that open alike are elided in the middle, keeping their ends
@@ -66,8 +66,7 @@ class LabelPainter:
         baseline = (metrics.ascent() - metrics.descent()) / 2.0
         height = metrics.height()
         halo = qcolor(self.theme.label_back, 225)
-        device = p.device()
-        ratio = max(device.devicePixelRatioF(), 1.0) if device is not None else 1.0
+        ratio = pixel_ratio(p)
         vectors = records_vectors(p)  # an SVG or PDF export gets text, not pictures of it
         shared = _shared_openings(titles)
         boxes = []

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPixmap, QPolygonF
 
 from viewer.model import lane_packing
-from viewer.ui.shared.batch_draw import draw_atlas_rows, draw_rect_rows, fragment_rows, rect_rows
+from viewer.ui.shared.batch_draw import draw_atlas_rows, draw_rect_rows, fragment_rows, pixel_ratio, rect_rows
 from viewer.ui.shared.theme import Theme
 
 MARK_RADIUS = 5.0
@@ -60,7 +60,7 @@ def _paint_diamonds(p: QPainter, key: np.ndarray, plain: np.ndarray, colours: li
     """Markers stamped from pre-drawn sprites (antialiased once, not per marker), all in one call: each
     names its sprite's cell in an atlas of every lane's sprites, in the order runs of one sprite were drawn."""
     marker_key = key // 2  # markers do not fade at the edge; also the marker's cell in the atlas
-    ratio = max(p.device().devicePixelRatioF(), 1.0) if p.device() is not None else 1.0
+    ratio = pixel_ratio(p)
     order, _starts = _runs(marker_key, plain)
     rows = fragment_rows(px0[order], py[order])
     size = math.ceil(SPRITE_PX * ratio)
