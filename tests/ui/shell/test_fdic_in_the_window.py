@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from viewer.model import navigation
@@ -60,3 +61,32 @@ def test_searching_chicago_finds_every_chicago_bank(qtbot: QtBot, fdic: MainWind
     matched = navigation.matches(ds, fdic.state.filters)
     chicago = (ds.events["attr:City"].astype(str).str.strip() == "Chicago").to_numpy()
     assert chicago.sum() == 20 and (matched & chicago).sum() == 20
+
+
+
+def test_dragging_the_banks_copies_their_labels_and_a_dark_theme_draws_them_again(
+        qtbot: QtBot, hand: Any, fdic: MainWindow) -> None:
+    """The timeline's labels on a real file, panned with the hand: titles drawn once are copied on the
+    next frames, and switching theme draws them again in its ink."""
+    items = fdic.timeline.items
+    QApplication.processEvents()
+    assert items.labelled
+    viewport = fdic.timeline.plot.viewport()
+    start = QPoint(viewport.width() // 2, viewport.height() - 30)
+    before, kept = fdic.state.window, items._labels.kept
+    hand.press(viewport, start)
+    for step in range(1, 9):  # a slow drag: a frame at each step
+        hand.drag_to(viewport, start + QPoint(-30 * (step - 1), 0), start + QPoint(-30 * step, 0), steps=1)
+        QApplication.processEvents()
+    hand.release(viewport, start + QPoint(-240, 0))
+    QApplication.processEvents()
+    assert fdic.state.window.start > before.start and items.labelled
+    assert items._labels.kept - kept < 8 * len(items.labelled)  # not every label drawn again at every step
+    fdic.actions_by_name["theme_dark"].trigger()
+    QApplication.processEvents()
+    assert items.labelled and items._labels.kept
+    for picture, _advance in items._labels._sprites.values():  # light ink for the dark ground
+        image = picture.toImage()
+        inked = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())
+                 if image.pixelColor(x, y).alpha() > 200]
+        assert not inked or sum(c.lightness() for c in inked) / len(inked) > 100
