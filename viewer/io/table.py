@@ -19,7 +19,7 @@ from viewer.io import table_clock, table_fast, table_graph
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.table_mapping import Mapping, guess_mapping
 from viewer.io.table_read import EXPECTED, is_plain, load_raw, records_of
-from viewer.model import clock, text_arrow
+from viewer.model import clock, codes, text_arrow
 from viewer.model.attributes import PREFIX
 from viewer.model.clock import CALENDAR, NUMBER, YEARS
 from viewer.model.columns import reordered, stable_order
@@ -207,6 +207,9 @@ def _rest(frame: pd.DataFrame, mapping: Mapping, events: pd.DataFrame, parsed: d
                          ("source_url", mapping.url)):
         if source is not None:
             events[name] = description if name == "description" else _column(frame, source)
+    for name in ("actors", "category"):  # moved into time order as codes, tidied per distinct value
+        if name in events.columns:
+            events[name] = codes.coded_if_repeating(events[name])
     ids = _column(frame, mapping.id)
     events["id"] = ids.where(ids != "", table_fast.row_ids(frame.index, rows)) if (ids == "").any() else ids
     return _Events(_kept(events, keep), parsed, problems, keep, order)

@@ -11,6 +11,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.model import codes
+
 
 def arrow_text(values: pd.Series) -> pa.Array:
     """One Arrow string array for a text column, without a Python object per value when it is Arrow-backed."""
@@ -21,13 +23,16 @@ def arrow_text(values: pd.Series) -> pa.Array:
     return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
 
 
-def text(frame: pd.DataFrame, column: str, default: str = "") -> pd.Series:
-    """A column as pandas' string dtype (Arrow-backed: its string methods run in C++), empty cells = default."""
+def text(frame: pd.DataFrame, column: str, default: str = "", coded: bool = False) -> pd.Series:
+    """A column as pandas' string dtype (Arrow-backed: its string methods run in C++), empty cells = default;
+    ``coded``: a categorical column stays one (see :mod:`viewer.model.codes`)."""
     if column not in frame.columns:
         return pd.Series(default, index=frame.index, dtype="str")
     col = frame[column]
     if isinstance(col, pd.DataFrame):  # duplicated header: take the first
         col = col.iloc[:, 0]
+    if coded and isinstance(col.dtype, pd.CategoricalDtype):
+        return codes.coded_text(col, default)
     return col.astype("str").fillna(default)
 
 
@@ -42,11 +47,14 @@ def is_in(values: pd.Series, universe: pd.Series) -> np.ndarray:
 def normalise_lists(values: pd.Series) -> pd.Series:
     """``a ; b;`` → ``a;b`` for ';'-separated id lists, as a categorical (they repeat: a few thousand
     distinct lists among a million events), cleaned once per distinct value."""
-    encoded = arrow_text(values).fill_null("").dictionary_encode()
-    cleaned = pd.Index(encoded.dictionary.to_pandas()).str.replace(r"\s*;\s*", ";", regex=True).str.strip("; ")
-    codes, categories = pd.factorize(cleaned)  # two spellings of one list become one category
-    indices = encoded.indices.to_numpy(zero_copy_only=False)
-    merged = pd.Categorical.from_codes(codes[indices], categories=pd.Index(categories, dtype="str"))
+    if isinstance(values.dtype, pd.CategoricalDtype):  # coded already: no string per row made
+        indices, names = codes.in_first_seen_order(codes.coded_text(values))
+    else:
+        encoded = arrow_text(values).fill_null("").dictionary_encode()
+        names, indices = pd.Index(encoded.dictionary.to_pandas()), encoded.indices.to_numpy(zero_copy_only=False)
+    cleaned = names.str.replace(r"\s*;\s*", ";", regex=True).str.strip("; ")
+    merged_codes, categories = pd.factorize(cleaned)  # two spellings of one list become one category
+    merged = pd.Categorical.from_codes(merged_codes[indices], categories=pd.Index(categories, dtype="str"))
     return pd.Series(merged, index=values.index)
 
 

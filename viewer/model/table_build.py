@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import attributes as attrs
-from viewer.model import clock, dates, text_arrow
+from viewer.model import clock, codes, dates, text_arrow
 from viewer.model.columns import normalise_lists, reordered, stable_order
 from viewer.model.columns import text as _text
 from viewer.model.problems import LoadError, Problem
@@ -154,7 +154,7 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
     absent = [c for c in ("description", "tags", "source_title", "source_url") if c not in raw.columns]
     for column in ("description", "actors", "category", "tags", "source_title", "source_url"):
         if column not in absent:
-            out[column] = _text(raw, column)
+            out[column] = _text(raw, column, coded=column in ("actors", "category"))
     out["actors"] = normalise_lists(out["actors"])
     out["row"] = numbers
     out = with_attributes(out, raw, "events", tables)
@@ -166,8 +166,7 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
     out["span_end"] = end_span.where(out["end"].notna(), start_span)
     out["precision"] = out["precision"].astype(dates.PRECISION_DTYPE)
     out["end_precision"] = out["end_precision"].astype(dates.PRECISION_DTYPE)
-    for column in ("category",):
-        out[column] = out[column].astype("category")
+    out["category"] = codes.as_category(out["category"])
     stamps = out["start"].to_numpy(dtype="datetime64[us]")
     if len(stamps) and not (stamps[1:] >= stamps[:-1]).all():  # most files are in time order already
         out = reordered(out, stable_order(stamps.view(np.int64)))
