@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 
-from viewer.model import columns
+from viewer.model import text_arrow
 from viewer.model.columns import HASHED_FROM, has_duplicates
 
 
@@ -34,7 +35,7 @@ def test_a_long_column_with_missing_cells_counts_two_missing_as_alike() -> None:
 
 def test_equal_hashes_are_settled_by_the_exact_check(monkeypatch: pytest.MonkeyPatch) -> None:
     """A hash collision between two different values must not read as a duplicate."""
-    monkeypatch.setattr(columns, "_equal_hashes", lambda array: True)
+    monkeypatch.setattr(text_arrow, "hashes", lambda array: np.zeros(len(array), dtype=np.uint64))
     ids = _ids(HASHED_FROM + 5)
     assert not has_duplicates(ids)
     ids.iloc[0] = ids.iloc[-1]
@@ -45,3 +46,21 @@ def test_hashes_of_text_differ_where_the_text_differs() -> None:
     rng = np.random.default_rng(4)
     values = pd.Series(["".join(map(chr, rng.integers(32, 0x3000, 12))) for _ in range(HASHED_FROM)], dtype="str")
     assert has_duplicates(values) == bool(values.duplicated().any())
+
+
+def test_long_values_alike_but_in_the_middle_are_not_duplicates() -> None:
+    """Only the first 32 and last 8 bytes are hashed: these all hash alike, and the exact check tells them apart."""
+    middle = pd.Series([f"{'p' * 40}{i:08d}{'s' * 10}" for i in range(HASHED_FROM)], dtype="str")
+    assert not has_duplicates(middle)
+
+
+def test_hashes_read_each_value_whole() -> None:
+    values = ["", "a", "a\x00", "ab", "abcdefgh", "abcdefghi", "é" * 20, "x" * 33, "x" * 34, None, "a"]
+    hashed = text_arrow.hashes(pa.array(values, pa.string()).slice(0))
+    assert hashed is not None
+    assert hashed[1] == hashed[10] and hashed[0] == hashed[9]  # alike; a null hashes as ""
+    assert len(set(hashed[:9].tolist())) == 9
+    sliced = text_arrow.hashes(pa.array(values, pa.string()).slice(1, 3))  # its offsets start past zero
+    fresh = text_arrow.hashes(pa.array(values[1:4], pa.string()))
+    assert sliced is not None and fresh is not None and sliced.tolist() == fresh.tolist()
+    assert text_arrow.hashes(pa.array([1, 2])) is None

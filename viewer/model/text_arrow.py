@@ -25,11 +25,47 @@ def contiguous(text: pa.Array | pa.ChunkedArray) -> pa.Array:
 
 def _spans(text: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     """Start and end byte offsets of each value, and the character bytes; None without characters."""
+    if not pa.types.is_string(text.type):
+        return None
     offsets_buffer, data_buffer = text.buffers()[1:3]
-    if offsets_buffer is None or data_buffer is None or not pa.types.is_string(text.type):
+    if offsets_buffer is None or data_buffer is None:
         return None
     offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[text.offset:text.offset + len(text) + 1]
     return offsets[:-1], offsets[1:], np.frombuffer(data_buffer, dtype=np.uint8)
+
+
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+_HEAD_WORDS = 4  # the first 32 bytes are hashed, and the last 8: ids that differ only between them collide
+_MASKS = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
+
+
+def hashes(text: pa.Array) -> np.ndarray | None:
+    """A 64-bit hash of each value (a null as ""), from its length, first 32 bytes and last 8, read eight
+    bytes at a time from the character buffer; None for other array types. Alike values of one array hash
+    alike; unlike ones rarely do (a caller settles equal hashes by comparing the values). Only hashes of one
+    array compare: how many words are read depends on its longest value."""
+    spans = _spans(text)
+    if spans is None:
+        return None
+    starts, ends, data = spans
+    padded = np.zeros(len(data) + 8, dtype=np.uint8)
+    padded[:len(data)] = data
+    words = np.ndarray((len(data) + 1,), dtype="<u8", buffer=padded, strides=(1,))  # words[i]: bytes i … i+7
+    lengths = (ends - starts).astype(np.int64)
+    starts = starts.astype(np.int64)
+    hashed = lengths.astype(np.uint64) * _MULTIPLIER
+    longest = int(lengths.max()) if len(lengths) else 0
+    places = [starts + 8 * k for k in range(min(_HEAD_WORDS, -(-longest // 8)))]
+    if longest > 8 * _HEAD_WORDS:
+        places.append(np.maximum(starts, starts + lengths - 8))
+    for at in places:
+        word = words[np.minimum(at, len(data))] & _MASKS[np.clip(starts + lengths - at, 0, 8)]
+        hashed ^= word
+        hashed *= _MULTIPLIER
+        hashed ^= hashed >> np.uint64(29)
+    if text.null_count:  # a null's offsets may span bytes: it hashes as ""
+        hashed[np.asarray(text.is_null().to_numpy(zero_copy_only=False), dtype=bool)] = 0
+    return hashed
 
 
 def may_need_trim(text: pa.Array) -> bool:
