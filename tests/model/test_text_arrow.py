@@ -55,6 +55,32 @@ def test_clean_text_matches_the_reference_for_every_dtype(column: tuple[list[str
         assert cleaned.fillna("").tolist() == expected.fillna("").tolist()
 
 
+@settings(max_examples=200, deadline=None)
+@given(columns, st.integers(0, 3))
+def test_a_slice_cut_at_both_ends_reads_only_its_own_values(column: tuple[list[str | None], int], cut: int) -> None:
+    whole = _array(*column)
+    array = whole.slice(0, max(len(whole) - cut, 0))
+    assert text_arrow.trimmed(array).equals(pc.utf8_trim_whitespace(array))
+    assert text_arrow.without_nbsp(array).equals(pc.replace_substring(array, "\xa0", " "))
+    last = pc.utf8_is_alpha(pc.utf8_slice_codeunits(array, -1, 2**31 - 1)).fill_null(False)
+    assert text_arrow.last_is_letter(array).tolist() == last.to_pylist()
+
+
+def test_a_slice_is_not_copied_for_what_the_rest_of_its_column_holds() -> None:
+    """The head of a long column (a header check reads 200 rows) is judged by its own characters only."""
+    column = pa.array(["E1", "E2", " E3\xa0"])
+    head = column.slice(0, 2)
+    assert not text_arrow.may_need_trim(head)
+    assert text_arrow.without_nbsp(head) is head
+
+
+def test_a_table_read_in_chunks_is_handed_on_in_one_chunk_per_column() -> None:
+    table = pa.Table.from_batches([pa.record_batch({"a": ["x", "y"], "b": [1, 2]})] * 3)
+    combined = text_arrow.one_chunk_each(table)
+    assert [combined.column(i).num_chunks for i in range(2)] == [1, 1]
+    assert combined.equals(table)
+
+
 def test_a_column_needing_nothing_is_returned_as_it_is() -> None:
     array = pa.array(["E1", "E2", "plain title"])
     assert not text_arrow.may_need_trim(array)

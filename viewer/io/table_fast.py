@@ -16,6 +16,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from viewer.model import text_arrow
+
 TEXT = pd.StringDtype("pyarrow")
 
 
@@ -39,7 +41,7 @@ def read_csv(data: bytes, delimiter: str, sample: str) -> pd.DataFrame | None:
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError):
         return None
-    return table.to_pandas(types_mapper={pa.string(): TEXT}.get)
+    return text_arrow.one_chunk_each(table).to_pandas(types_mapper={pa.string(): TEXT}.get)
 
 
 def row_ids(index: pd.Index, rows: np.ndarray) -> pd.Series:

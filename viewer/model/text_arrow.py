@@ -23,15 +23,32 @@ def contiguous(text: pa.Array | pa.ChunkedArray) -> pa.Array:
     return text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text
 
 
+def one_chunk_each(table: pa.Table) -> pa.Table:
+    """The table with each column in one chunk, combined one column at a time (the old chunks of each go
+    before the next is combined). Readers hand columns in many chunks; the cleaning steps would otherwise
+    each make a combined copy while the raw table is still held."""
+    pool = pa.default_memory_pool()
+    for i in range(table.num_columns):
+        if table.column(i).num_chunks > 1:
+            table = table.set_column(i, table.field(i), table.column(i).combine_chunks())
+            pool.release_unused()
+    return table
+
+
 def _spans(text: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-    """Start and end byte offsets of each value, and the character bytes; None without characters."""
+    """Start and end byte offsets of each value, and the character bytes they point into (only this array's:
+    a slice of a long column shares its buffer); None without characters."""
     if not pa.types.is_string(text.type):
         return None
     offsets_buffer, data_buffer = text.buffers()[1:3]
     if offsets_buffer is None or data_buffer is None:
         return None
     offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[text.offset:text.offset + len(text) + 1]
-    return offsets[:-1], offsets[1:], np.frombuffer(data_buffer, dtype=np.uint8)
+    first = int(offsets[0])
+    data = np.frombuffer(data_buffer, dtype=np.uint8)[first:int(offsets[-1])]
+    if first:
+        offsets = offsets - np.int32(first)
+    return offsets[:-1], offsets[1:], data
 
 
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
