@@ -14,12 +14,14 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from viewer.io import table_clock, table_fast, table_graph
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.table_mapping import Mapping, guess_mapping
 from viewer.io.table_read import EXPECTED, is_plain, load_raw, records_of
-from viewer.model import clock, codes, text_arrow
+from viewer.io.table_texts import Texts
+from viewer.model import clock, codes
 from viewer.model.attributes import PREFIX
 from viewer.model.clock import CALENDAR, NUMBER, YEARS
 from viewer.model.columns import reordered, stable_order
@@ -80,13 +82,6 @@ def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mappin
     return mapping
 
 
-def _column(frame: pd.DataFrame, name: str | None) -> pd.Series:
-    """A column as stripped Arrow-backed text, blanks as "" (no Python object per cell)."""
-    if name is None:
-        return text_arrow.empty_strings(len(frame)).set_axis(frame.index)
-    return date_columns.clean_text(frame[name]).fillna("")
-
-
 @dataclass
 class _Events:
     """The events read from a table's rows, and which rows they came from."""
@@ -103,9 +98,10 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
             lines_of: np.ndarray) -> _Events:
     problems: list[Problem] = []
     assert mapping.start is not None
+    texts = Texts(frame, mapping)  # cleaned on a second thread while the dates parse
     decided = table_clock.given_clock(frame[mapping.start], mapping.start, options, label, problems)
     if decided in (NUMBER, YEARS):
-        return _number_events(frame, mapping, label, problems, lines_of, decided)
+        return _number_events(frame, mapping, label, problems, lines_of, texts, decided)
     start = date_columns.parse_column(
         frame[mapping.start], date_order=options.get("date_order"),
         yearish="year" in mapping.start.lower() or date_columns.number_dates(frame[mapping.start].head(200)) == "year",
@@ -114,10 +110,10 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         zones=frame[mapping.timezone] if mapping.timezone else None)
     if decided is None and table_clock.dates_fail(frame[mapping.start], start.invalid, mapping.start, label,
                                                   problems):
-        return _number_events(frame, mapping, label, problems, lines_of)
+        return _number_events(frame, mapping, label, problems, lines_of, texts)
     if decided is None and table_clock.deep_years(frame[mapping.start], start.invalid, mapping.start, label,
                                                   problems):
-        return _number_events(frame, mapping, label, problems, lines_of, YEARS)
+        return _number_events(frame, mapping, label, problems, lines_of, texts, YEARS)
     for level, message in start.notes:
         problems.append(Problem(label, message, None, mapping.start, level))
     _report_skipped(problems, label, frame[mapping.start], start.instants, start.invalid, lines_of, mapping.start,
@@ -130,7 +126,7 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         usable = _usable_ends(problems, label, frame[mapping.end], start.instants, end, keep, lines_of, mapping.end)
         parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)
-    return _rest(frame, mapping, events, parsed, problems, keep, start.order)
+    return _rest(texts, mapping, events, parsed, problems, keep, start.order)
 
 
 def _report_skipped(problems: list[Problem], label: str, values: pd.Series, instants: pd.Series, invalid: pd.Series,
@@ -167,7 +163,7 @@ def _usable_ends(problems: list[Problem], label: str, values: pd.Series, starts:
 
 
 def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: list[Problem],
-                   lines_of: np.ndarray, on: str = NUMBER) -> _Events:
+                   lines_of: np.ndarray, texts: Texts, on: str = NUMBER) -> _Events:
     """The events of a table whose times are plain numbers or years (``on`` that clock); rows without one skipped."""
     assert mapping.start is not None
     start = clock.parse_on(frame[mapping.start], on)
@@ -181,37 +177,39 @@ def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: 
         usable = _usable_ends(problems, label, frame[mapping.end], start.instants, end, keep, lines_of, mapping.end)
         parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)
-    return replace(_rest(frame, mapping, events, parsed, problems, keep, None), clock=on)
+    return replace(_rest(texts, mapping, events, parsed, problems, keep, None), clock=on)
 
 
-def _rest(frame: pd.DataFrame, mapping: Mapping, events: pd.DataFrame, parsed: dict[str, ParsedDates],
+def _rest(texts: Texts, mapping: Mapping, events: pd.DataFrame, parsed: dict[str, ParsedDates],
           problems: list[Problem], keep: np.ndarray, order: str | None) -> _Events:
     """Every event field but the dates, from the mapped columns."""
-    rows = np.arange(1, len(frame) + 1)
-    description = _column(frame, mapping.description)
+    description = texts[mapping.description]
     if len(mapping.actors) == 1:  # build_dataset tidies the ';' lists, once per distinct list
-        events["actors"] = _column(frame, mapping.actors[0])
+        events["actors"] = texts[mapping.actors[0]]
     else:
-        actors = text_arrow.empty_strings(len(frame)).set_axis(frame.index)
+        actors = texts[None]
         for column in mapping.actors:
-            actors = actors + ";" + _column(frame, column)
+            actors = actors + ";" + texts[column]
         events["actors"] = actors.str.strip(";")
-    title = _column(frame, mapping.title)
+    title = texts[mapping.title]
     if (title == "").any():  # only then: a fallback costs a pass over every description and actor list
         named = events["actors"].str.strip(";").str.replace(";", " → ", regex=False)
         fallback = description.str.slice(0, 120).where(description != "", named)
-        title = title.where(title != "", fallback.where(fallback != "", _column(frame, mapping.category)))
+        title = title.where(title != "", fallback.where(fallback != "", texts[mapping.category]))
     events["title"] = title
     # unmapped columns are left out: build_dataset fills them after sorting, which is cheaper
     for name, source in (("description", mapping.description), ("category", mapping.category), ("tags", mapping.tags),
                          ("source_url", mapping.url)):
         if source is not None:
-            events[name] = description if name == "description" else _column(frame, source)
-    for name in ("actors", "category"):  # moved into time order as codes, tidied per distinct value
-        if name in events.columns:
-            events[name] = codes.coded_if_repeating(events[name])
-    ids = _column(frame, mapping.id)
-    events["id"] = ids.where(ids != "", table_fast.row_ids(frame.index, rows)) if (ids == "").any() else ids
+            events[name] = description if name == "description" else texts[source]
+    # moved into time order as codes, tidied per distinct value
+    events["actors"] = (texts.coded(mapping.actors[0]) if len(mapping.actors) == 1
+                        else codes.coded_if_repeating(events["actors"]))
+    if mapping.category is not None:
+        events["category"] = texts.coded(mapping.category)
+    ids = texts[mapping.id]
+    rows = np.arange(1, len(ids) + 1)
+    events["id"] = ids.where(ids != "", table_fast.row_ids(ids.index, rows)) if (ids == "").any() else ids
     return _Events(_kept(events, keep), parsed, problems, keep, order)
 
 
@@ -278,6 +276,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
     rows = raw.rows[found.keep]
     del frame, raw
     found.frame = pd.DataFrame()  # the columns now live only in events: sorting lets each old one go in turn
+    pa.default_memory_pool().release_unused()  # the raw table's memory goes back now, not at the first sorted column
     events, parsed, rows = _in_time_order(events, found.parsed, rows)
     return build_dataset(Tables(events, entities, relations, label, label, label, dates=parsed,
                                 attribute_types=types, rows={"events": rows}), meta, problems + found.problems)
