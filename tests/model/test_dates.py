@@ -115,3 +115,16 @@ def test_one_date_spans_to_where_its_column_spans(stamp: str, precision: str) ->
     assert one == whole and one.unit == whole.unit and one.tzinfo is not None
     assert span_end_one(start.tz_convert("Asia/Tokyo"), precision) == whole  # the same instant, another zone
     assert pd.isna(span_end_one(pd.NaT, precision))
+
+
+@pytest.mark.parametrize("unit", ["us", "s"])
+def test_seconds_of_a_column_are_pandas_own_arithmetic(unit: str) -> None:
+    """The column path reads the microseconds directly; the floats are those of (instant - 1970) / 1 s."""
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    micros = rng.integers(-(2**58), 2**58, 10_000)
+    column = pd.Series(pd.to_datetime(micros, unit="us", utc=True)).astype(f"datetime64[{unit}, UTC]")
+    column.iloc[[3, 70]] = pd.NaT
+    expected = ((column - dates.EPOCH) / pd.Timedelta(seconds=1)).to_numpy(dtype="float64", na_value=np.nan)
+    assert np.array_equal(dates.to_seconds(column), expected, equal_nan=True)
