@@ -40,7 +40,7 @@ def parse_iso_column(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return None
     text = text_arrow.trimmed(text_arrow.without_nbsp(text))
-    fast = parse_fast(text)
+    fast = parse_fast(text, trimmed=True)
     if (fast.present & (fast.codes < 0)).any():
         return None
     index = values.index
