@@ -15,7 +15,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from viewer.model import text_arrow
 from viewer.model.problems import LoadError
 
 SEPARATOR = ";"
@@ -30,7 +29,7 @@ def read_frame(path: Path) -> pd.DataFrame:
         if isinstance(exc, MemoryError):
             raise
         raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
-    return text_arrow.one_chunk_each(joined_lists(table)).to_pandas()
+    return joined_lists(table).to_pandas()
 
 
 def joined_lists(table: pa.Table) -> pa.Table:
