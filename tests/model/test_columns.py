@@ -64,3 +64,18 @@ def test_hashes_read_each_value_whole() -> None:
     fresh = text_arrow.hashes(pa.array(values[1:4], pa.string()))
     assert sliced is not None and fresh is not None and sliced.tolist() == fresh.tolist()
     assert text_arrow.hashes(pa.array([1, 2])) is None
+
+
+def test_a_long_frame_taken_two_columns_at_a_time_is_frame_take() -> None:
+    from viewer.model.columns import TAKEN_IN_PAIRS_FROM, reordered
+
+    count = TAKEN_IN_PAIRS_FROM + 3
+    rng = np.random.default_rng(6)
+    frame = pd.DataFrame({
+        "id": _ids(count), "at": pd.Series(pd.to_datetime(rng.integers(0, 2**40, count), unit="us", utc=True)),
+        "kind": pd.Categorical(rng.choice(["a", "b"], count)), "n": rng.integers(0, 9, count),
+        "text": pd.Series(rng.choice(["x", None, "z"], count), dtype="string[pyarrow]"),
+    })
+    order = rng.permutation(count)
+    expected = frame.take(order).reset_index(drop=True)
+    pd.testing.assert_frame_equal(reordered(frame.copy(), order), expected)
