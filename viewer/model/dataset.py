@@ -232,9 +232,11 @@ def _fit_to_bulk(events: pd.DataFrame, relations: pd.DataFrame, tables: Tables, 
                  report: Reporter) -> DatasetMeta:
     """Report dates far from the bulk of their column; a dataset without a default window gets the bulk's."""
     labels = (tables.events_label, tables.relations_label)
-    report.problems.extend(outliers.report([(events, "start", labels[0]), (events, "end", labels[0]),
-                                            (relations, "valid_from", labels[1]), (relations, "valid_to", labels[1])]))
-    window = outliers.bulk_window(events)
+    columns = [(events, "start", labels[0]), (events, "end", labels[0]), (relations, "valid_from", labels[1]),
+               (relations, "valid_to", labels[1])]
+    found = [outliers.find(frame[column]) for frame, column, _label in columns]
+    report.problems.extend(outliers.report([(*column, far) for column, far in zip(columns, found, strict=True)]))
+    window = outliers.bulk_window(events, found[0])
     if window is None or meta.default_start is not None or meta.default_end is not None:
         return meta
     return replace(meta, default_start=window[0], default_end=window[1])

@@ -64,20 +64,20 @@ def message(outliers: Outliers, instants: pd.Series, rows: np.ndarray) -> str:
             "kept, and the default window fitted to the bulk")
 
 
-def report(columns: list[tuple[pd.DataFrame, str, str]]) -> list[Problem]:
-    """A warning for each (frame, column, file label) whose dates have outliers (frames carry a ``row`` column)."""
+def report(columns: list[tuple[pd.DataFrame, str, str, Outliers | None]]) -> list[Problem]:
+    """A warning for each (frame, column, file label, its outliers) that has outliers (frames carry a ``row``
+    column)."""
     problems = []
-    for frame, column, label in columns:
-        found = find(frame[column])
+    for frame, column, label, found in columns:
         if found is not None:
             text = message(found, frame[column], frame["row"].to_numpy())
             problems.append(Problem(label, text, None, column, "warning"))
     return problems
 
 
-def bulk_window(events: pd.DataFrame) -> tuple[PartialDate, PartialDate] | None:
-    """The days from the first to the last event of the bulk, when the events' starts have outliers."""
-    found = find(events["start"])
+def bulk_window(events: pd.DataFrame, found: Outliers | None) -> tuple[PartialDate, PartialDate] | None:
+    """The days from the first to the last event of the bulk, when the events' starts have outliers
+    (``found``: :func:`find` of the starts)."""
     if found is None:
         return None
     last = events.loc[~found.mask, "span_end"].max()
