@@ -74,8 +74,18 @@ def test_a_long_frame_taken_two_columns_at_a_time_is_frame_take() -> None:
     frame = pd.DataFrame({
         "id": _ids(count), "at": pd.Series(pd.to_datetime(rng.integers(0, 2**40, count), unit="us", utc=True)),
         "kind": pd.Categorical(rng.choice(["a", "b"], count)), "n": rng.integers(0, 9, count),
-        "text": pd.Series(rng.choice(["x", None, "z"], count), dtype="string[pyarrow]"),
+        "text": pd.Series(rng.choice(np.array(["x", None, "z"], dtype=object), count), dtype="string[pyarrow]"),
     })
     order = rng.permutation(count)
     expected = frame.take(order).reset_index(drop=True)
     pd.testing.assert_frame_equal(reordered(frame.copy(), order), expected)
+
+
+@pytest.mark.parametrize("values", [["a", "", " ", "\u00a0", "\t b ", None], ["a", "b"], ["", "x"], []])
+def test_blank_is_empty_after_stripping(values: list[str | None]) -> None:
+    from viewer.model.columns import blank
+
+    for dtype in ("str", "string[pyarrow]", object):
+        series = pd.Series(values, dtype=dtype)
+        expected = (series.str.strip() == "").fillna(False).astype(bool)
+        assert blank(series).fillna(False).astype(bool).tolist() == expected.tolist()

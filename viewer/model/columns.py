@@ -38,6 +38,14 @@ def text(frame: pd.DataFrame, column: str, default: str = "", coded: bool = Fals
     return col.astype("str").fillna(default)
 
 
+def blank(values: pd.Series) -> pd.Series:
+    """``values.str.strip() == ""``, without trimming a copy of every value when none starts or ends with a
+    space (the usual column)."""
+    if values.empty or text_arrow.may_need_trim(arrow_text(values)):
+        return values.str.strip() == ""
+    return values == ""
+
+
 def is_in(values: pd.Series, universe: pd.Series) -> np.ndarray:
     """``values.isin(universe)`` in C++ (pandas' isin on Arrow strings builds a Python object per value)."""
     if values.empty:

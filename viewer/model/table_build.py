@@ -13,7 +13,7 @@ import pandas as pd
 
 from viewer.model import attributes as attrs
 from viewer.model import clock, codes, dates, text_arrow
-from viewer.model.columns import normalise_lists, reordered, stable_order
+from viewer.model.columns import blank, normalise_lists, reordered, stable_order
 from viewer.model.columns import text as _text
 from viewer.model.problems import LoadError, Problem
 from viewer.model.reporting import Reporter, unique_ids
@@ -148,7 +148,7 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
         "id": ids, "start": start_at, "end": end_at,
         "precision": precision.astype(dates.PRECISION_DTYPE),
         "end_precision": end_precision.astype(dates.PRECISION_DTYPE).where(end_at.notna()),
-        "title": title.where(title.str.strip() != "", ids),
+        "title": title.where(~blank(title), ids),
     })
     # columns the file lacks are filled after sorting: taking a million empty strings costs as much as real ones
     absent = [c for c in ("description", "tags", "source_title", "source_url") if c not in raw.columns]
