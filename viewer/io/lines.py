@@ -35,14 +35,18 @@ def normalise_bytes(data: bytes) -> bytes:
 _COUNTED_AT_ONCE = 1 << 18  # bytes: a piece that stays in the processor's cache
 
 
+def byte_count(data: bytes, value: int) -> int:
+    """How many times a byte occurs: numpy over cache-sized pieces, four times as quick as ``bytes.count`` on a
+    100 MB file."""
+    octets = np.frombuffer(data, dtype=np.uint8)
+    return sum(int(np.count_nonzero(octets[at:at + _COUNTED_AT_ONCE] == value))
+               for at in range(0, len(octets), _COUNTED_AT_ONCE))
+
+
 def line_count(data: bytes | str) -> int:
     """How many lines the text has (a last line without an ending counts)."""
     if isinstance(data, bytes):
-        # numpy over cache-sized pieces: four times as quick as bytes.count on a 100 MB file
-        octets = np.frombuffer(data, dtype=np.uint8)
-        count = sum(int(np.count_nonzero(octets[at:at + _COUNTED_AT_ONCE] == 10))
-                    for at in range(0, len(octets), _COUNTED_AT_ONCE))
-        return count + (1 if data and not data.endswith(b"\n") else 0)
+        return byte_count(data, ord("\n")) + (1 if data and not data.endswith(b"\n") else 0)
     return data.count("\n") + (1 if data and not data.endswith("\n") else 0)
 
 

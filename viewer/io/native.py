@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.io import parquet
+from viewer.io import parquet, table_fast
 from viewer.io.lines import normalise_bytes, record_lines
 from viewer.model import clock, dates
 from viewer.model.attributes import TYPES
@@ -47,7 +47,14 @@ def _read_table(folder: Path, name: str) -> tuple[pd.DataFrame | None, str]:
 
 
 def read_csv_strings(file: Path) -> pd.DataFrame:
-    """A UTF-8 CSV table as strings (an empty frame for an empty file); LoadError naming the file otherwise."""
+    """A UTF-8 CSV table as strings (an empty frame for an empty file); LoadError naming the file otherwise.
+
+    Arrow's reader reads it (ten times as quick as pandas' at a million rows); whatever it refuses (ragged
+    rows, text that is not UTF-8, a repeated column name) is read by pandas, which says what is wrong.
+    """
+    fast = table_fast.read_csv_with_header(file)
+    if fast is not None:
+        return fast
     try:
         return pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8-sig")
     except pd.errors.EmptyDataError:

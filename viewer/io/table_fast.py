@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -16,9 +17,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
+from viewer.io import lines
 from viewer.model import text_arrow
 
 TEXT = pd.StringDtype("pyarrow")
+STR = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' "str", as its reader gives text
+SAMPLE = 1 << 16  # bytes read for a header row
 
 
 def read_csv(data: bytes, delimiter: str, sample: str) -> pd.DataFrame | None:
@@ -42,6 +46,32 @@ def read_csv(data: bytes, delimiter: str, sample: str) -> pd.DataFrame | None:
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, UnicodeDecodeError):
         return None
     return text_arrow.one_chunk_each(table).to_pandas(types_mapper={pa.string(): TEXT}.get)
+
+
+def read_csv_with_header(file: Path) -> pd.DataFrame | None:
+    """A comma-separated UTF-8 file with a header row, every cell as text (pandas' ``str``: empty cells ""),
+    or None for pandas to read: Arrow's reader refuses it, its header is not plain (a repeated or empty name,
+    which pandas renames), or it has an odd number of quotes (Arrow takes an unclosed quote at the end as
+    closed; pandas says the file is cut)."""
+    try:
+        data = file.read_bytes()
+        sample = io.StringIO(data[:SAMPLE].decode("utf-8-sig", errors="replace"), newline="")
+        names = next(csv.reader(sample), [])
+    except (OSError, csv.Error):
+        return None
+    if not names or len(set(names)) < len(names) or "" in names or lines.byte_count(data, ord('"')) % 2:
+        return None
+    try:
+        table = pacsv.read_csv(
+            pa.BufferReader(data), parse_options=pacsv.ParseOptions(newlines_in_values=True),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    del data
+    if table.column_names != names or not all(pa.types.is_string(t) for t in table.schema.types):
+        return None
+    return text_arrow.one_chunk_each(table).to_pandas(types_mapper={pa.string(): STR}.get)
 
 
 def row_ids(index: pd.Index, rows: np.ndarray) -> pd.Series:
