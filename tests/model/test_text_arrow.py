@@ -107,3 +107,5 @@ def test_order_by_is_lexsort_by_key_then_lane(pairs: list[tuple[float, int]]) ->
     keys = np.array([k for k, _ in pairs], dtype=np.float64)
     lanes = np.array([lane for _, lane in pairs], dtype=np.int64)
     assert order_by(keys, lanes).tolist() == np.lexsort((lanes, keys)).tolist()
+    ascending = np.sort(keys)  # the timeline's pairs come sorted by start: only ties are put in lane order
+    assert order_by(ascending, lanes).tolist() == np.lexsort((lanes, ascending)).tolist()

@@ -197,8 +197,27 @@ def small_order(values: np.ndarray) -> np.ndarray:
 def order_by(primary: np.ndarray, lanes: np.ndarray) -> np.ndarray:
     """``np.lexsort((lanes, primary))``: by ``primary``, ties by lane (small non-negative integers), then by
     position. A radix sort of the lanes and a :func:`stable_order` of the keys: about three times faster."""
+    if len(primary) > 1 and bool(np.all(primary[1:] >= primary[:-1])):  # the timeline's pairs: sorted by start
+        return _ties_by_lane(primary, lanes)
     by_lane = small_order(lanes)
     return by_lane[stable_order(primary[by_lane])]
+
+
+def _ties_by_lane(primary: np.ndarray, lanes: np.ndarray) -> np.ndarray:
+    """:func:`order_by` of keys already ascending: only each run of equal keys is put in lane order."""
+    order = np.arange(len(primary))
+    same = primary[1:] == primary[:-1]
+    if not same.any():
+        return order
+    tied = np.zeros(len(primary), dtype=bool)
+    tied[1:] |= same
+    tied[:-1] |= same
+    at = np.flatnonzero(tied)
+    runs = np.cumsum(np.concatenate(([True], ~same)))[at]  # ascending with the positions
+    span = int(lanes[at].max()) - int(lanes[at].min()) + 1
+    packed = runs.astype(np.int64) * span + (lanes[at] - lanes[at].min())
+    order[at] = at[np.argsort(packed, kind="stable")]  # stable: equal lanes of a run stay in position order
+    return order
 
 
 TAKEN_IN_PAIRS_FROM = 100_000  # rows
