@@ -208,3 +208,21 @@ def test_a_dataset_with_events_and_no_cursor_starts_at_the_end_of_its_window(all
     assert window == navigation.fit_all(alliance)
     assert navigation.default_cursor(ds, window) == window.end_time
     assert navigation.default_cursor(alliance) == alliance.meta.default_cursor.start  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("dtype", ["str", "string[pyarrow]", object, "category"])
+def test_distinct_counts_per_value_whatever_the_columns_type(dtype: object) -> None:
+    rng = np.random.default_rng(1)
+    values = pd.Series(rng.choice(np.array(["a;b", "", "c", None, "Zé"], dtype=object), 500), dtype=dtype)
+    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=False)
+    expected: dict[str, int] = {}
+    for key, count in zip(uniques, np.bincount(codes).tolist(), strict=True):
+        expected["" if pd.isna(key) else str(key)] = expected.get("" if pd.isna(key) else str(key), 0) + count
+    assert navigation.distinct_counts(values) == (sorted(expected), [expected[k] for k in sorted(expected)])
+
+
+def test_an_empty_text_column_counts_one_empty_value_and_unused_categories_none() -> None:
+    assert navigation.distinct_counts(pd.Series([""] * 4, dtype="str")) == ([""], [4])
+    assert navigation.distinct_counts(pd.Series([], dtype="str")) == ([], [])
+    coded = pd.Series(pd.Categorical(["x", "x"], categories=["x", "unused"]))
+    assert navigation.distinct_counts(coded) == (["x"], [2])

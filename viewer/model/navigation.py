@@ -10,8 +10,11 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-from viewer.model import clock
+from viewer.model import clock, text_arrow
+from viewer.model.columns import arrow_text
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date, to_seconds
 from viewer.model.filters import Filters
@@ -224,14 +227,36 @@ def overview_bins(starts: np.ndarray, lo: float, hi: float, matched: np.ndarray 
 
 def distinct_counts(column: pd.Series) -> tuple[list[str], list[int]]:
     """Each distinct value of a text column ("" for empty) with its count; per category, not per row."""
-    codes, uniques = pd.factorize(pd.Series(column), use_na_sentinel=False)
-    counts = np.bincount(np.asarray(codes, dtype=np.int64), minlength=len(uniques))
+    uniques, counts = _value_counts(pd.Series(column))
     merged: dict[str, int] = {}
     for key, count in zip(uniques, counts.tolist(), strict=True):
         name = "" if pd.isna(key) else str(key)
         merged[name] = merged.get(name, 0) + int(count)
     ordered = sorted(merged)
     return ordered, [merged[k] for k in ordered]
+
+
+def _value_counts(column: pd.Series) -> tuple[list[object], np.ndarray]:
+    """Each value that occurs (missing ones as None) and how often: per code for a categorical, in Arrow for
+    text (a column with no character at all, say "tags" left empty, without hashing a row)."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        counts = np.bincount(column.cat.codes.to_numpy().astype(np.int64) + 1,
+                             minlength=len(column.cat.categories) + 1)
+        values = [None, *column.cat.categories]
+        used = np.flatnonzero(counts)
+        return [values[i] for i in used], counts[used]
+    if pd.api.types.is_string_dtype(column.dtype):
+        try:
+            array = arrow_text(column)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            array = None
+        if array is not None and not text_arrow.character_count(array) and not array.null_count:
+            return ([""], np.array([len(array)])) if len(array) else ([], np.zeros(0, dtype=np.int64))
+        if array is not None:
+            found = pc.value_counts(array)
+            return found.field("values").to_pylist(), found.field("counts").to_numpy().astype(np.int64)
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    return list(uniques), np.bincount(np.asarray(codes, dtype=np.int64), minlength=len(uniques))
 
 
 def facet_counts(column: pd.Series) -> list[tuple[str, int]]:

@@ -51,6 +51,14 @@ def _spans(text: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     return offsets[:-1], offsets[1:], data
 
 
+def character_count(text: pa.Array) -> int:
+    """How many bytes of characters the values hold (0: each value is empty or missing)."""
+    if not pa.types.is_string(text.type):
+        return int(pc.sum(pc.binary_length(text)).as_py() or 0)
+    spans = _spans(text)
+    return 0 if spans is None else len(spans[2])
+
+
 _MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 _HEAD_WORDS = 4  # the first 32 bytes are hashed, and the last 8: ids that differ only between them collide
 _MASKS = np.array([(1 << (8 * n)) - 1 for n in range(9)], dtype=np.uint64)
