@@ -32,6 +32,22 @@ def test_sorted_items_are_answered_in_start_order_like_the_bucket_scan() -> None
         assert index.overlapping(t0, t1).tolist() == marks.visible_indices(starts, ends, t0, t1).tolist()
 
 
+def test_each_bucket_holds_one_doubling_of_durations_and_knows_its_longest() -> None:
+    starts, ends = _intervals(5_000, seed=3)
+    starts[:3] = [10.0, 10.0, 10.0]
+    ends[:3] = [10.0, 10.5, 12.0]  # an instant, a half second, two seconds
+    index = marks.IntervalIndex.build(starts, ends)
+    seen = np.concatenate([positions for positions, _s, _e, _longest in index.buckets])
+    assert sorted(seen.tolist()) == list(range(len(starts)))
+    for positions, bucket_starts, bucket_ends, longest in index.buckets:
+        durations = ends[positions] - starts[positions]
+        assert np.all(np.diff(bucket_starts) >= 0) and bucket_ends.tolist() == ends[positions].tolist()
+        assert longest == durations.max()
+        assert durations.max() == 0 or durations.min() > 0  # instants alone
+        if durations.min() >= 2:
+            assert durations.max() < 2 * 2 ** np.floor(np.log2(durations.min()))  # one doubling
+
+
 def test_unsorted_items_still_get_exact_answers() -> None:
     starts, ends = _intervals(2_000)
     order = np.random.default_rng(1).permutation(len(starts))

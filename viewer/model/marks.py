@@ -59,18 +59,22 @@ class IntervalIndex:
         """Index items by position (``ends`` may be NaN for instants)."""
         ends = np.where(np.isnan(ends), starts, np.maximum(ends, starts))
         durations = ends - starts
-        key = np.zeros(len(starts), dtype=np.int64)
-        positive = durations > 0
-        key[positive] = np.floor(np.log2(np.maximum(durations[positive], 1.0))).astype(np.int64) + 1
+        # the bucket: 0 for an instant, 1 up to 2 s, then one per doubling (the exponent of the duration)
+        key = np.where(durations > 0, np.maximum(np.frexp(durations)[1], 1), 0).astype(np.int16)
+        del durations
         # by bucket, then start: the starts' order (none needed when sorted), then the buckets' (radix)
         ascending = len(starts) < 2 or bool(np.all(starts[1:] >= starts[:-1]))
-        by_start = np.arange(len(starts)) if ascending else stable_order(starts)
-        order = by_start[small_order(key[by_start])]
-        bounds = np.flatnonzero(np.diff(key[order])) + 1
+        if ascending:
+            order = np.argsort(key, kind="stable")
+        else:
+            by_start = stable_order(starts)
+            order = by_start[np.argsort(key[by_start], kind="stable")]
+        bounds = np.cumsum(np.bincount(key))[:-1]  # each bucket's end among the ordered positions
         buckets = []
         for chunk in np.split(order, bounds):
             if len(chunk):
-                buckets.append((chunk, starts[chunk], ends[chunk], float(durations[chunk].max())))
+                chunk_starts, chunk_ends = starts[chunk], ends[chunk]
+                buckets.append((chunk, chunk_starts, chunk_ends, float((chunk_ends - chunk_starts).max())))
         if not ascending:
             return cls(tuple(buckets), len(starts))
         positions = np.arange(len(starts), dtype=np.int64)
