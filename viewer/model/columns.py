@@ -196,7 +196,8 @@ def small_order(values: np.ndarray) -> np.ndarray:
 
 def order_by(primary: np.ndarray, lanes: np.ndarray) -> np.ndarray:
     """``np.lexsort((lanes, primary))``: by ``primary``, ties by lane (small non-negative integers), then by
-    position. A radix sort of the lanes and a :func:`stable_order` of the keys: about three times faster."""
+    position. A radix sort of the lanes and a :func:`stable_order` of the keys: about three times faster;
+    keys already ascending (the timeline's pairs) only have their ties put in lane order."""
     if len(primary) > 1 and bool(np.all(primary[1:] >= primary[:-1])):  # the timeline's pairs: sorted by start
         return _ties_by_lane(primary, lanes)
     by_lane = small_order(lanes)
@@ -214,8 +215,8 @@ def _ties_by_lane(primary: np.ndarray, lanes: np.ndarray) -> np.ndarray:
     tied[:-1] |= same
     at = np.flatnonzero(tied)
     runs = np.cumsum(np.concatenate(([True], ~same)))[at]  # ascending with the positions
-    span = int(lanes[at].max()) - int(lanes[at].min()) + 1
-    packed = runs.astype(np.int64) * span + (lanes[at] - lanes[at].min())
+    lane = lanes[at] - lanes[at].min()
+    packed = runs.astype(np.int64) * (int(lane.max()) + 1) + lane
     order[at] = at[np.argsort(packed, kind="stable")]  # stable: equal lanes of a run stay in position order
     return order
 
@@ -224,10 +225,11 @@ TAKEN_IN_PAIRS_FROM = 100_000  # rows
 
 
 def reordered(frame: pd.DataFrame, order: np.ndarray) -> pd.DataFrame:
-    """The rows in this order, renumbered, one column at a time: each column's old values can go as soon as
-    its new ones are made, so sorting a million events holds one extra column, not a second table (when
-    nothing else holds the frame's columns). Arrow's allocator keeps what it frees for reuse: it is asked to
-    give it back after each column, or the old columns would still count until the end (30 MB at 1M)."""
+    """The rows in this order, renumbered, one column at a time (a long frame's two at a time, on two
+    threads): each column's old values can go as soon as its new ones are made, so sorting a million events
+    holds one or two extra columns, not a second table (when nothing else holds the frame's columns).
+    Arrow's allocator keeps what it frees for reuse: it is asked to give it back after each column, or the
+    old columns would still count until the end (30 MB at 1M)."""
     if not frame.columns.is_unique:
         return frame.take(order).reset_index(drop=True)
     taken = {}
