@@ -272,3 +272,22 @@ def test_packing_a_part_leaves_the_pairs_outside_it_on_the_first_row() -> None:
     chosen = np.array([2, 3])
     part = lane_packing.packed_part(lanes, chosen, np.full(2, 5 * DAY), budget=10, lane_padding=0.5)
     assert part.sub_row.tolist() == [0, 0, 0, 1]
+
+
+def test_pairs_with_tied_starts_are_ordered_by_lane_as_a_full_sort_would() -> None:
+    """The pairs come in start order; only tied starts move (in place), into lane order."""
+    rng = np.random.default_rng(9)
+    count = 400
+    days = np.sort(rng.integers(0, 30, count))  # many events share a day
+    events = pd.DataFrame({
+        "start": pd.to_datetime(days, unit="D", utc=True).astype("datetime64[us, UTC]"),
+        "actors": rng.choice(["b;a", "a", "c;b", "c", "a;b;c"], count),
+    })
+    events["span_start"] = events["start"]
+    events["span_end"] = events["start"]
+    lanes = lane_packing.lane_rows(events, ["a", "b", "c"], {}, packed=False)
+    key = np.lexsort((lanes.lane, lanes.start))
+    assert np.all(np.diff(lanes.start) >= 0)
+    assert key.tolist() == list(range(len(key)))  # already in (start, lane) order
+    for lane in range(3):  # within a lane, events keep their order
+        assert np.all(np.diff(lanes.event_index[lanes.lane == lane]) > 0)
