@@ -109,3 +109,11 @@ def test_order_by_is_lexsort_by_key_then_lane(pairs: list[tuple[float, int]]) ->
     assert order_by(keys, lanes).tolist() == np.lexsort((lanes, keys)).tolist()
     ascending = np.sort(keys)  # the timeline's pairs come sorted by start: only ties are put in lane order
     assert order_by(ascending, lanes).tolist() == np.lexsort((lanes, ascending)).tolist()
+
+
+def test_empty_strings_are_pandas_own_text_columns_without_a_string_made() -> None:
+    for na_value, dtype in ((None, pd.StringDtype("pyarrow")), (np.nan, pd.StringDtype("pyarrow", na_value=np.nan))):
+        column = text_arrow.empty_strings(5, na_value)
+        assert column.dtype == dtype and column.tolist() == [""] * 5
+        pd.testing.assert_series_equal(column, pd.Series([""] * 5, dtype=dtype))
+    assert text_arrow.empty_strings(0).empty

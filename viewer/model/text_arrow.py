@@ -165,7 +165,7 @@ def empty_strings(length: int, na_value: object = None) -> pd.Series:
     """``length`` empty strings as an Arrow-backed column: one buffer of zero offsets, no string made
     (``pd.Series("", index=…)`` repeats a Python string a million times). ``na_value`` NaN gives
     pandas' ``str`` dtype, None its ``string[pyarrow]``."""
-    offsets = pa.py_buffer(np.zeros(length + 1, dtype=np.int32))
-    array = pa.Array.from_buffers(pa.string(), length, [None, offsets, pa.py_buffer(b"")])
+    offsets = pa.py_buffer(np.zeros(length + 1, dtype=np.int64))  # large_string: pandas keeps text so (no cast)
+    array = pa.Array.from_buffers(pa.large_string(), length, [None, offsets, pa.py_buffer(b"")])
     dtype = pd.StringDtype("pyarrow") if na_value is None else pd.StringDtype("pyarrow", na_value=na_value)
     return pd.Series(ArrowStringArray(array, dtype=dtype), copy=False)
