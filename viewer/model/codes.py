@@ -13,6 +13,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.model import text_arrow
+
 CODED_FROM = 50_000  # shorter columns are cheap to move as text
 _SAMPLE = 20_000
 _DISTINCT_IN_SAMPLE = _SAMPLE // 4  # a sample with more distinct values than this is not a repeating column
@@ -24,12 +26,12 @@ def coded_if_repeating(values: pd.Series) -> pd.Series:
     if len(values) < CODED_FROM or not pd.api.types.is_string_dtype(values.dtype):
         return values
     try:
-        array = pa.array(values, type=pa.string(), from_pandas=True)
+        array = text_arrow.contiguous(pa.array(values, type=pa.string(), from_pandas=True))
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return values
     if pc.count_distinct(array.slice(0, _SAMPLE), mode="all").as_py() > _DISTINCT_IN_SAMPLE:
         return values
-    encoded = (array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array).dictionary_encode()
+    encoded = array.dictionary_encode()
     names = pd.Index(encoded.dictionary.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get),
                      dtype="str")
     codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int32, copy=False)
@@ -63,11 +65,16 @@ def in_first_seen_order(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return renumber[codes], pd.Index(values.cat.categories.take(seen))
 
 
+def used_counts(values: pd.Series) -> tuple[pd.Index, np.ndarray, int]:
+    """The categories a categorical column uses, how many cells hold each, and how many are missing: one
+    count per code, no sort of the codes."""
+    counts = np.bincount(values.cat.codes.to_numpy().astype(np.int64) + 1, minlength=len(values.cat.categories) + 1)
+    used = counts[1:] > 0
+    return values.cat.categories[used], counts[1:][used], int(counts[0])
+
+
 def as_category(values: pd.Series) -> pd.Series:
     """``values.astype("category")``, for a coded column too: only the values used, sorted."""
     if not isinstance(values.dtype, pd.CategoricalDtype):
         return values.astype("category")
-    codes = values.cat.codes.to_numpy()
-    used = np.bincount(codes[codes >= 0], minlength=len(values.cat.categories)) > 0
-    kept = values.cat.categories[used]
-    return values.cat.set_categories(kept.sort_values())
+    return values.cat.set_categories(used_counts(values)[0].sort_values())

@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.model import clock, text_arrow
+from viewer.model import clock, codes, text_arrow
 from viewer.model.columns import arrow_text
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date, to_seconds
@@ -240,11 +240,10 @@ def _value_counts(column: pd.Series) -> tuple[list[object], np.ndarray]:
     """Each value that occurs (missing ones as None) and how often: per code for a categorical, in Arrow for
     text (a column with no character at all, say "tags" left empty, without hashing a row)."""
     if isinstance(column.dtype, pd.CategoricalDtype):
-        counts = np.bincount(column.cat.codes.to_numpy().astype(np.int64) + 1,
-                             minlength=len(column.cat.categories) + 1)
-        values = [None, *column.cat.categories]
-        used = np.flatnonzero(counts)
-        return [values[i] for i in used], counts[used]
+        used, counts, missing = codes.used_counts(column)
+        if missing:
+            return [*used, None], np.append(counts, missing)
+        return list(used), counts
     if pd.api.types.is_string_dtype(column.dtype):
         try:
             array = arrow_text(column)
@@ -255,8 +254,8 @@ def _value_counts(column: pd.Series) -> tuple[list[object], np.ndarray]:
         if array is not None:
             found = pc.value_counts(array)
             return found.field("values").to_pylist(), found.field("counts").to_numpy().astype(np.int64)
-    codes, uniques = pd.factorize(column, use_na_sentinel=False)
-    return list(uniques), np.bincount(np.asarray(codes, dtype=np.int64), minlength=len(uniques))
+    positions, uniques = pd.factorize(column, use_na_sentinel=False)
+    return list(uniques), np.bincount(np.asarray(positions, dtype=np.int64), minlength=len(uniques))
 
 
 def facet_counts(column: pd.Series) -> list[tuple[str, int]]:
