@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QLinearGradient, QPainter, QPen, QPixmap, QPolygonF
 
 from viewer.model import lane_packing
-from viewer.ui.shared.batch_draw import draw_atlas_rows, draw_rect_rows, fragment_rows, pixel_ratio, rect_rows
+from viewer.ui.shared.batch_draw import Rows, draw_atlas_rows, draw_rect_rows, fragment_rows, pixel_ratio, rect_rows
 from viewer.ui.shared.theme import Theme
 
 MARK_RADIUS = 5.0
@@ -45,8 +45,11 @@ def paint_shapes(p: QPainter, kinds: np.ndarray, lanes: np.ndarray, colours: lis
         lane, is_coarse, is_faded, at_edge = _unpack(int(key[order[start]]))
         fill = QColor(colours[lane])
         fill.setAlpha(25 if is_faded else 70 if is_coarse else 200)
-        p.setBrush(_fading(fill, right) if at_edge else QBrush(fill))
-        draw_rect_rows(p, rows, start, stop)
+        if at_edge:
+            _paint_fading(p, rows, start, stop, fill, right)
+        else:
+            p.setBrush(QBrush(fill))
+            draw_rect_rows(p, rows, start, stop)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     hollow, outline = QColor(theme.background), QColor(theme.outline)
     _paint_diamonds(p, key, plain, colours, px0, py, hollow)
@@ -155,6 +158,21 @@ def _runs(key: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _unpack(key: int) -> tuple[int, bool, bool, bool]:
     return key // 8, bool(key // 4 % 2), bool(key // 2 % 2), bool(key % 2)
+
+
+def _paint_fading(p: QPainter, rows: Rows, start: int, stop: int, fill: QColor, right: float) -> None:
+    """Bars running past the right edge: solid up to the last :data:`FADE_PX` before it, then fading. A
+    gradient brush costs several times a plain one per pixel, and at a narrow window many bars cross the
+    whole plot, so the gradient covers only the stretch where it changes (it is the plain fill left of it)."""
+    part = rows.array[start:stop]
+    x0, end = part[:, 0], part[:, 0] + part[:, 2]
+    fade_from = right - FADE_PX
+    solid = x0 < fade_from
+    p.setBrush(QBrush(fill))
+    draw_rect_rows(p, rect_rows(x0[solid], part[solid, 1], fade_from - x0[solid], part[solid, 3]))
+    fade_x = np.maximum(x0, fade_from)
+    p.setBrush(_fading(fill, right))
+    draw_rect_rows(p, rect_rows(fade_x, part[:, 1], end - fade_x, part[:, 3]))
 
 
 def _fading(fill: QColor, right: float) -> QBrush:
