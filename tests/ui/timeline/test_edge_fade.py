@@ -9,10 +9,10 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from viewer.model import lane_packing
-from viewer.ui.shared.batch_draw import Rows, draw_rect_rows
+from viewer.ui.shared.batch_draw import Rows, rect_rows
 from viewer.ui.shared.theme import LIGHT
 from viewer.ui.timeline import shapes
-from viewer.ui.timeline.shapes import FADE_PX, _fading, paint_shapes
+from viewer.ui.timeline.shapes import FADE_PX, paint_shapes
 
 RIGHT = 600.0
 
@@ -38,10 +38,13 @@ def _channels(image: QImage) -> np.ndarray:
     return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.width(), 4).astype(np.int64)
 
 
-def _whole_bar_gradient(p: QPainter, rows: Rows, start: int, stop: int, fill: QColor, right: float) -> None:
-    """The earlier drawing: one gradient brush over each whole bar."""
-    p.setBrush(_fading(fill, right))
-    draw_rect_rows(p, rows, start, stop)
+def _whole_bar_gradient(rows: Rows, edge: np.ndarray, right: float) -> Rows:
+    """The earlier drawing: the gradient over each whole bar past the edge (and its plain part moved out
+    of sight, so that no assumption about empty rectangles is shared with the code under test)."""
+    bars = rows.array
+    fading = rect_rows(bars[:, 0], bars[:, 1], np.where(edge, bars[:, 2], 0.0), bars[:, 3])
+    bars[edge, 0], bars[edge, 2] = -1e6, 1.0
+    return fading
 
 
 @pytest.mark.parametrize(("seed", "ratio"), [(0, 1.0), (1, 1.5), (2, 2.0)])
@@ -51,8 +54,8 @@ def test_edge_bars_fade_as_one_gradient_over_the_whole_bar_drew_them(qtbot: QtBo
     colour, theme = QColor("#0072b2"), LIGHT
     drawn = []
     n = len(px0)
-    for draw in (_whole_bar_gradient, shapes._paint_fading):
-        monkeypatch.setattr(shapes, "_paint_fading", draw)
+    for cut in (_whole_bar_gradient, shapes._cut_at_fade):
+        monkeypatch.setattr(shapes, "_cut_at_fade", cut)
         image = _image(ratio)
         p = QPainter(image)
         paint_shapes(p, np.full(n, lane_packing.RANGE), np.zeros(n, dtype=np.int64), [colour],
@@ -70,12 +73,15 @@ def test_edge_bars_fade_as_one_gradient_over_the_whole_bar_drew_them(qtbot: QtBo
 def test_a_bar_past_the_edge_is_solid_then_fades_to_the_ground(qtbot: QtBot) -> None:
     image = _image(1.0)
     p = QPainter(image)
-    paint_shapes(p, np.array([lane_packing.RANGE]), np.zeros(1, dtype=np.int64), [QColor("#0072b2")],
-                 np.zeros(1, dtype=bool), np.zeros(1, dtype=bool), np.array([10.0]), np.array([5000.0]),
-                 np.array([20.0]), RIGHT, LIGHT)
+    ranges = np.full(2, lane_packing.RANGE)
+    paint_shapes(p, ranges, np.zeros(2, dtype=np.int64), [QColor("#0072b2")], np.zeros(2, dtype=bool),
+                 np.zeros(2, dtype=bool), np.array([10.0, RIGHT - 10.0]), np.array([5000.0, 900.0]),
+                 np.array([20.0, 40.0]), RIGHT, LIGHT)
     p.end()
     row = [QColor(image.pixel(x, 20)) for x in (100, int(RIGHT - FADE_PX) - 2, int(RIGHT - FADE_PX / 2),
                                                  int(RIGHT) - 1)]
     assert row[0] == row[1]  # solid up to the fade
     assert row[0].red() < row[2].red() < row[3].red() <= 255  # then ever closer to the white ground
     assert row[3].red() > 240
+    # a bar starting inside the fade has no plain part: nothing left of its start
+    assert [QColor(image.pixel(x, 40)).red() for x in range(int(RIGHT - FADE_PX) - 5, int(RIGHT) - 20)] == [255] * 33

@@ -41,15 +41,16 @@ def paint_shapes(p: QPainter, kinds: np.ndarray, lanes: np.ndarray, colours: lis
     order, starts = _runs(key, bar & plain)
     half = np.where(coarse[order], 5.0, 3.5)
     rows = rect_rows(px0[order], py[order] - half, np.maximum(px1[order] - px0[order], 2.0), 2 * half)
+    fading = _cut_at_fade(rows, edge[order], right)
     for start, stop in pairwise(starts.tolist()):
         lane, is_coarse, is_faded, at_edge = _unpack(int(key[order[start]]))
         fill = QColor(colours[lane])
         fill.setAlpha(25 if is_faded else 70 if is_coarse else 200)
+        p.setBrush(QBrush(fill))
+        draw_rect_rows(p, rows, start, stop)
         if at_edge:
-            _paint_fading(p, rows, start, stop, fill, right)
-        else:
-            p.setBrush(QBrush(fill))
-            draw_rect_rows(p, rows, start, stop)
+            p.setBrush(_fading(fill, right))
+            draw_rect_rows(p, fading, start, stop)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     hollow, outline = QColor(theme.background), QColor(theme.outline)
     _paint_diamonds(p, key, plain, colours, px0, py, hollow)
@@ -160,19 +161,18 @@ def _unpack(key: int) -> tuple[int, bool, bool, bool]:
     return key // 8, bool(key // 4 % 2), bool(key // 2 % 2), bool(key % 2)
 
 
-def _paint_fading(p: QPainter, rows: Rows, start: int, stop: int, fill: QColor, right: float) -> None:
-    """Bars running past the right edge: solid up to the last :data:`FADE_PX` before it, then fading. A
-    gradient brush costs several times a plain one per pixel, and at a narrow window many bars cross the
-    whole plot, so the gradient covers only the stretch where it changes (it is the plain fill left of it)."""
-    part = rows.array[start:stop]
-    x0, end = part[:, 0], part[:, 0] + part[:, 2]
+def _cut_at_fade(rows: Rows, edge: np.ndarray, right: float) -> Rows:
+    """Bars running past the right edge (``edge``) fade out over its last :data:`FADE_PX`. A gradient brush
+    costs several times a plain one per pixel, and at a narrow window many bars cross the whole plot, so
+    each is cut where the fade begins: ``rows`` keep the plain part (none when the bar starts inside the
+    fade), and the rows returned, one for each of ``rows``, the fading part (none for the other bars)."""
+    bars = rows.array
     fade_from = right - FADE_PX
-    solid = x0 < fade_from
-    p.setBrush(QBrush(fill))
-    draw_rect_rows(p, rect_rows(x0[solid], part[solid, 1], fade_from - x0[solid], part[solid, 3]))
+    x0 = bars[:, 0].copy()
     fade_x = np.maximum(x0, fade_from)
-    p.setBrush(_fading(fill, right))
-    draw_rect_rows(p, rect_rows(fade_x, part[:, 1], end - fade_x, part[:, 3]))
+    fading = rect_rows(fade_x, bars[:, 1], np.where(edge, x0 + bars[:, 2] - fade_x, 0.0), bars[:, 3])
+    bars[:, 2] = np.where(edge, np.maximum(fade_from - x0, 0.0), bars[:, 2])
+    return fading
 
 
 def _fading(fill: QColor, right: float) -> QBrush:
