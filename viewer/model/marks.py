@@ -210,13 +210,17 @@ def place_labels(x: np.ndarray, widths: np.ndarray, rows: np.ndarray, priority: 
     """
     n = len(x)
     keep = np.zeros(n, dtype=bool)
-    rank = np.zeros(n) if priority is None else -np.asarray(priority, dtype=float)
+    # only labels with room are placed: in a crowded view most have none, and are not looked at one by one
+    chosen = np.flatnonzero(np.asarray(widths) > 0)
+    if not len(chosen):
+        return keep
+    rank = np.zeros(len(chosen)) if priority is None else -np.asarray(priority, dtype=float)[chosen]
+    order = chosen[np.lexsort((chosen, rank))]
+    lows = np.asarray(x, dtype=float)[order]
     taken: dict[int, tuple[list[float], list[float]]] = {}
-    for i in np.lexsort((np.arange(n), rank)).tolist():
-        if widths[i] <= 0:
-            continue
-        lo, hi = float(x[i]), float(x[i] + widths[i] + gap)
-        lefts, rights = taken.setdefault(int(rows[i]), ([], []))
+    for i, lo, hi, row in zip(order.tolist(), lows.tolist(), (lows + np.asarray(widths)[order] + gap).tolist(),
+                              np.asarray(rows)[order].tolist(), strict=True):
+        lefts, rights = taken.setdefault(int(row), ([], []))
         at = bisect.bisect_left(lefts, lo)
         if (at > 0 and rights[at - 1] > lo) or (at < len(lefts) and lefts[at] < hi):
             continue
