@@ -194,3 +194,34 @@ def test_hostile_titles_pan_without_error_and_the_kept_cuts_stay_small(
     assert window.timeline.items.labelled
     assert all(len(title) <= labels.CUT_CHARS for title, *_ in painter._cuts)
     assert all(len(title) <= labels.CUT_CHARS for title, *_ in painter._sprites)
+
+
+def test_a_cursor_drag_over_a_crowded_view_paints_the_density_counted_once(
+        qtbot: QtBot, hand: Any, make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
+    counted = _counting(monkeypatch, items_module.EventsItem, "_counts")
+    window = make_window(_years_of_events(n=8000))
+    timeline, items = window.timeline, window.timeline.items
+    window.state.set_window(TimeWindow.between("2000", "2025"))
+    window.state.move_cursor("2005-06-01")
+    QApplication.processEvents()
+    assert items.density_mode
+    viewport = timeline.plot.viewport()
+    scene = timeline.view.mapViewToScene(QPointF(float(timeline.cursor_line.value()), 0.0))
+    at = QPoint(timeline.plot.mapFromScene(scene).x(), viewport.height() - 30)
+    counted.clear()
+    hand.press(viewport, at)
+    for step in range(1, 6):  # drag the cursor line right, a frame at a time
+        hand.drag_to(viewport, at + QPoint(40 * (step - 1), 0), at + QPoint(40 * step, 0), steps=1)
+        QApplication.processEvents()
+    hand.release(viewport, at + QPoint(200, 0))
+    QApplication.processEvents()
+    assert window.state.cursor > pd.Timestamp("2007-01-01", tz="UTC")  # the hand moved the cursor
+    assert not counted, "the window did not move: its counts are painted again, not counted again"
+    kept = viewport.grab().toImage()
+    items._density = None  # counted afresh, the picture is the same
+    items.update()
+    assert viewport.grab().toImage() == kept and counted
+    counted.clear()
+    window.state.set_window(TimeWindow.between("2001", "2025"))  # a pan counts the new window
+    QApplication.processEvents()
+    assert counted

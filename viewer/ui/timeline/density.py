@@ -19,18 +19,38 @@ THIN_PX = 14.0  # lanes lower than this (in pixels) show counts as colour streng
 def paint_counts(p: QPainter, counts: np.ndarray, bands: list[tuple[float, float]], colours: list[QColor],
                  height_rows: float, edges: tuple[float, float], sy: float, dy: float) -> np.ndarray:
     """Counts per lane per column (columns spread over ``edges`` in device pixels) as bars rising from
-    each lane's floor, painted as one image; returns the image's buffer, which must outlive the paint.
+    each lane's floor, painted as one image; returns the image's buffer, which must outlive the paint."""
+    picture = CountsPicture(counts, bands, colours, height_rows, edges, sy, dy, pixel_ratio(p))
+    picture.paint(p)
+    return picture.buffer
+
+
+class CountsPicture:
+    """The density picture of one set of counts, built once and painted as often as asked (a cursor step
+    repaints the same window).
 
     Every pixel row belongs to at most one lane (a bar stops 2 px above its floor and starts 4 px below
     its top at the highest, so rows two lanes share are never inked), so the whole image is one numpy
     expression over rows and columns, not a pass per lane.
     """
+
+    def __init__(self, counts: np.ndarray, bands: list[tuple[float, float]], colours: list[QColor],
+                 height_rows: float, edges: tuple[float, float], sy: float, dy: float, ratio: float) -> None:
+        self.buffer, self.image, self.target = _build(counts, bands, colours, height_rows, edges, sy, dy, ratio)
+
+    def paint(self, p: QPainter) -> None:
+        """Draw the picture where it was built for (the image borrows :attr:`buffer`, kept with it)."""
+        p.drawImage(self.target, self.image)
+
+
+def _build(counts: np.ndarray, bands: list[tuple[float, float]], colours: list[QColor], height_rows: float,
+           edges: tuple[float, float], sy: float, dy: float, ratio: float) -> tuple[np.ndarray, QImage, QRectF]:
+    """The picture's pixels (bytes B, G, R, A), the image over them, and the rectangle it is drawn into."""
     left, right = edges
     n_bins = max(counts.shape[1], 1)
     lanes = min(len(bands), len(counts))
     top_px = min(t * sy + dy for t, _ in bands)
     height = max(int(abs(height_rows * sy)), 1)
-    ratio = pixel_ratio(p)
     pixels = max(int(height * ratio), 1)  # rows in device pixels: crisp bar tops at HiDPI
     image = np.zeros((pixels, n_bins), dtype=np.uint32)  # Format_ARGB32: one 0xAARRGGBB word a pixel
     if lanes and counts.size:
@@ -54,5 +74,5 @@ def paint_counts(p: QPainter, counts: np.ndarray, bands: list[tuple[float, float
         words = (alpha << np.uint32(24)) | rgb[:, None]  # lanes × columns: the colour strength may vary
         image[rows] = np.where(inked, words[of], np.uint32(0))
     qimage = QImage(image.data, n_bins, pixels, n_bins * 4, QImage.Format.Format_ARGB32)
-    p.drawImage(QRectF(left, top_px, right - left, height), qimage)
-    return image.view(np.uint8).reshape(pixels, n_bins, 4)  # the same buffer, as bytes B, G, R, A
+    # the same buffer, as bytes B, G, R, A
+    return image.view(np.uint8).reshape(pixels, n_bins, 4), qimage, QRectF(left, top_px, right - left, height)

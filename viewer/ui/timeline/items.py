@@ -20,7 +20,7 @@ from viewer.model.backgrounds import Backgrounds
 from viewer.ui.shared.batch_draw import pixel_ratio
 from viewer.ui.shared.theme import Theme, current
 from viewer.ui.timeline.badges import Badges
-from viewer.ui.timeline.density import paint_counts
+from viewer.ui.timeline.density import CountsPicture
 from viewer.ui.timeline.grid import Ticks, lane_rows, lanes_picture, paint_grid
 from viewer.ui.timeline.labels import LabelPainter
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
@@ -72,7 +72,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self._widths = np.zeros(0)
         self._extent = (0.0, 1.0)
         self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
-        self._density_image = np.zeros((1, 1, 4), dtype=np.uint8)
+        self._density: tuple[tuple[object, ...], Marks, CountsPicture] | None = None  # the last unfiltered picture
         self._cursor_px: float | None = None
         self._bands: tuple[object, QPointF, QPixmap] | None = None  # the lanes' grounds, drawn (see _paint_bands)
         self.ticks: Ticks | None = None  # the date axis's tick values: where grid lines go (None: no grid)
@@ -258,9 +258,18 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         """Counts per 2-pixel column as bars rising from each lane's floor, painted as one image."""
         m = self.marks
         n_bins = max(int((right - left) / 2.0), 1)
-        counts = self._counts(vis, t0, t1, n_bins)
-        # QImage borrows the buffer: keep it alive past drawImage
-        self._density_image = paint_counts(p, counts, m.bands, m.colours, m.height, (left, right), sy, dy)
+        ratio = pixel_ratio(p)
+        # the same window, marks and lanes (a cursor step): the picture is painted again, not counted again
+        key = (t0, t1, left, right, sy, dy, ratio, m.height, tuple(m.bands), tuple(QColor(c).rgba() for c in m.colours))
+        cached = self._density
+        if vis is not None or cached is None or cached[0] != key or cached[1] is not m:
+            counts = self._counts(vis, t0, t1, n_bins)
+            picture = CountsPicture(counts, m.bands, m.colours, m.height, (left, right), sy, dy, ratio)
+            # only the unfiltered picture is kept: a filter's hidden events are not part of the key
+            cached = self._density = (key, m, picture) if vis is None else None
+            picture.paint(p)
+            return
+        cached[2].paint(p)
 
     def _label_widths(self, events: np.ndarray) -> np.ndarray:
         """Widths in the bold font, measured once per event (titles fetched in bulk, not one by one)."""
