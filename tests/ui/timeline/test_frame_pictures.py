@@ -49,6 +49,20 @@ def _counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[in
     return calls
 
 
+def _drag_cursor_right(window: MainWindow, hand: Any) -> None:
+    """Drag the cursor line 200 px right with the hand, a frame at a time."""
+    timeline = window.timeline
+    viewport = timeline.plot.viewport()
+    scene = timeline.view.mapViewToScene(QPointF(float(timeline.cursor_line.value()), 0.0))
+    at = QPoint(timeline.plot.mapFromScene(scene).x(), viewport.height() - 30)
+    hand.press(viewport, at)
+    for step in range(1, 6):
+        hand.drag_to(viewport, at + QPoint(40 * (step - 1), 0), at + QPoint(40 * step, 0), steps=1)
+        QApplication.processEvents()
+    hand.release(viewport, at + QPoint(200, 0))
+    QApplication.processEvents()
+
+
 def test_pans_copy_the_grounds_grid_lines_and_labels_drawn_before(
         qtbot: QtBot, hand: Any, make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
     grounds = _counting(monkeypatch, items_module, "lanes_picture")
@@ -156,20 +170,11 @@ def test_a_cursor_step_repaints_the_timeline_in_one_rectangle(
 
     monkeypatch.setattr(items_module.EventsItem, "paint", paint)
     window = make_window(_years_of_events())
-    timeline = window.timeline
     window.state.set_window(TimeWindow.between("2010", "2014"))
     window.state.move_cursor("2011-06-01")
     QApplication.processEvents()
-    viewport = timeline.plot.viewport()
-    scene = timeline.view.mapViewToScene(QPointF(float(timeline.cursor_line.value()), 0.0))
-    at = QPoint(timeline.plot.mapFromScene(scene).x(), viewport.height() - 30)
     clips.clear()
-    hand.press(viewport, at)
-    for step in range(1, 6):  # drag the cursor line right, a frame at a time
-        hand.drag_to(viewport, at + QPoint(40 * (step - 1), 0), at + QPoint(40 * step, 0), steps=1)
-        QApplication.processEvents()
-    hand.release(viewport, at + QPoint(200, 0))
-    QApplication.processEvents()
+    _drag_cursor_right(window, hand)
     assert window.state.cursor > pd.Timestamp("2011-09-01", tz="UTC")  # the hand moved the cursor
     assert clips and max(clips) == 1, clips
 
@@ -200,21 +205,13 @@ def test_a_cursor_drag_over_a_crowded_view_paints_the_density_counted_once(
         qtbot: QtBot, hand: Any, make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
     counted = _counting(monkeypatch, items_module.EventsItem, "_counts")
     window = make_window(_years_of_events(n=8000))
-    timeline, items = window.timeline, window.timeline.items
+    items, viewport = window.timeline.items, window.timeline.plot.viewport()
     window.state.set_window(TimeWindow.between("2000", "2025"))
     window.state.move_cursor("2005-06-01")
     QApplication.processEvents()
     assert items.density_mode
-    viewport = timeline.plot.viewport()
-    scene = timeline.view.mapViewToScene(QPointF(float(timeline.cursor_line.value()), 0.0))
-    at = QPoint(timeline.plot.mapFromScene(scene).x(), viewport.height() - 30)
     counted.clear()
-    hand.press(viewport, at)
-    for step in range(1, 6):  # drag the cursor line right, a frame at a time
-        hand.drag_to(viewport, at + QPoint(40 * (step - 1), 0), at + QPoint(40 * step, 0), steps=1)
-        QApplication.processEvents()
-    hand.release(viewport, at + QPoint(200, 0))
-    QApplication.processEvents()
+    _drag_cursor_right(window, hand)
     assert window.state.cursor > pd.Timestamp("2007-01-01", tz="UTC")  # the hand moved the cursor
     assert not counted, "the window did not move: its counts are painted again, not counted again"
     kept = viewport.grab().toImage()
