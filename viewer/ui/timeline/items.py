@@ -22,6 +22,7 @@ from viewer.ui.shared.theme import Theme, current
 from viewer.ui.timeline.badges import Badges
 from viewer.ui.timeline.density import CountsPicture
 from viewer.ui.timeline.grid import Ticks, lane_rows, lanes_picture, paint_grid
+from viewer.ui.timeline.label_widths import LabelWidths
 from viewer.ui.timeline.labels import LabelPainter
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
 
@@ -69,7 +70,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self.bold.setBold(True)
         self.small = QFont(self.font)
         self.small.setPointSizeF(8.0)
-        self._widths = np.zeros(0)
+        self._widths = LabelWidths(self.bold)  # bold is the widest, so a label never outgrows its slot
         self._extent = (0.0, 1.0)
         self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
         self._density: tuple[tuple[object, ...], Marks, CountsPicture] | None = None  # the last unfiltered picture
@@ -97,7 +98,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         """Replace what is drawn."""
         self.prepareGeometryChange()
         if len(marks.titles) != len(self.marks.titles) or marks.titles is not self.marks.titles:
-            self._widths = np.full(len(marks.titles), np.nan)
+            self._widths.reset(len(marks.titles))
         self.marks = marks
         # asked on every paint and scene query: an O(events) max must not run each time
         self._extent = (float(marks.x0[0]), float(np.max(marks.x1))) if len(marks.x0) else (0.0, 1.0)
@@ -271,15 +272,6 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             return
         cached[2].paint(p)
 
-    def _label_widths(self, events: np.ndarray) -> np.ndarray:
-        """Widths in the bold font, measured once per event (titles fetched in bulk, not one by one)."""
-        missing = np.unique(events[np.isnan(self._widths[events])])
-        if len(missing):
-            metrics = QFontMetricsF(self.bold)  # bold is the widest, so a label never outgrows its slot
-            texts = self._texts(missing)
-            self._widths[missing] = [metrics.horizontalAdvance(t) for t in texts]
-        return self._widths[events]
-
     def _texts(self, events: np.ndarray) -> list[str]:
         titles = self.marks.titles
         take = getattr(titles, "take", None)
@@ -292,13 +284,15 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             stop = np.where(px0 > self._cursor_px, np.maximum(stop, self._cursor_px + 4.0), stop)
         return stop
 
-    def _left_of_marks(self, px0: np.ndarray, rows: np.ndarray, lx: np.ndarray, widths: np.ndarray,
-                       full: np.ndarray, keep: np.ndarray, priority: np.ndarray, edges: tuple[float, float],
+    def _room_back(self, px0: np.ndarray, rows: np.ndarray, left: float) -> np.ndarray:
+        """Pixels left of each mark for its label, back to the previous mark (or the left stop)."""
+        return np.minimum(marks.room_to_next(-px0, rows) - 2 * MARK_RADIUS - 10.0,
+                          px0 - MARK_RADIUS - 6.0 - self._left_stop(px0, left))
+
+    def _left_of_marks(self, px0: np.ndarray, room_back: np.ndarray, rows: np.ndarray, lx: np.ndarray,
+                       widths: np.ndarray, full: np.ndarray, keep: np.ndarray, priority: np.ndarray, right: float,
                        quiet: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Labels cut short by the right edge try the left of their mark, back to the previous mark."""
-        left, right = edges
-        room_back = np.minimum(marks.room_to_next(-px0, rows) - 2 * MARK_RADIUS - 10.0,
-                               px0 - MARK_RADIUS - 6.0 - self._left_stop(px0, left))
         edge_bound = (lx + full > right - 4.0) & (widths < full)
         try_left = ~keep & edge_bound & ~quiet & (room_back >= MIN_LABEL_PX)
         if not try_left.any():
@@ -325,11 +319,14 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         room = np.minimum(marks.room_to_next(px0, rows) - (lx - px0) - MARK_RADIUS - 4.0, right - lx - 4.0)
         if row_px < self.line_height:  # rows thinner than text: only the selection is labelled, one line
             full = np.zeros(len(vis))  # the others are never drawn: measuring them cost 14 µs a title
-            full[strong] = self._label_widths(events[strong])
+            full[strong] = self._widths.measured(events[strong], self._texts)
             widths = full
             rows = np.zeros_like(rows)
         else:
-            full = self._label_widths(events)
+            room_back = self._room_back(px0, rows, left)
+            # titles are measured only where a label may go (inf elsewhere: no room whatever the width)
+            full = self._widths.where_drawable(events, self._texts,
+                                               strong | (room >= MIN_LABEL_PX) | (room_back >= MIN_LABEL_PX), room)
             widths = np.where(strong | (full <= room), full, np.where(room >= MIN_LABEL_PX, room, 0.0))
         # a collapsed lane shows marks, not titles
         quiet = m.collapsed[m.lane[vis]] & ~strong if len(m.collapsed) else np.zeros(len(vis), dtype=bool)
@@ -341,7 +338,8 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         priority = strong.astype(float) - faded.astype(float)
         keep = marks.place_labels(lx, widths, rows, priority)
         if row_px >= self.line_height:
-            lx, widths, keep = self._left_of_marks(px0, rows, lx, widths, full, keep, priority, edges, quiet)
+            lx, widths, keep = self._left_of_marks(px0, room_back, rows, lx, widths, full, keep, priority, right,
+                                                   quiet)
         self.labelled = {int(e) for e in events[keep]}
         drawn = np.flatnonzero(keep)
         self.label_boxes = self._labels.draw(p, drawn, self._texts(events[drawn]), (lx, widths, full, py, px0),
