@@ -30,8 +30,9 @@ class CountsPicture:
     repaints the same window).
 
     Every pixel row belongs to at most one lane (a bar stops 2 px above its floor and starts 4 px below
-    its top at the highest, so rows two lanes share are never inked), so the whole image is one numpy
-    expression over rows and columns, not a pass per lane.
+    its top at the highest, so rows two lanes share are never inked). A lane is written as a slice of the
+    image: a thin lane's inked rows all get the same row of colours, a taller lane's bars one comparison
+    of its rows with each column's bar top.
     """
 
     def __init__(self, counts: np.ndarray, bands: list[tuple[float, float]], colours: list[QColor],
@@ -55,24 +56,47 @@ def _build(counts: np.ndarray, bands: list[tuple[float, float]], colours: list[Q
     image = np.zeros((pixels, n_bins), dtype=np.uint32)  # Format_ARGB32: one 0xAARRGGBB word a pixel
     if lanes and counts.size:
         edges_px = np.sort(np.array(bands[:lanes], dtype=np.float64) * sy + dy - top_px, axis=1)  # y0, y1
-        lo = np.clip((edges_px[:, 0] * ratio).astype(np.int64), 0, pixels)
-        hi = np.clip(np.ceil(edges_px[:, 1] * ratio).astype(np.int64), 0, pixels)
-        lane_of_row = np.full(pixels, -1, dtype=np.int64)
-        for lane in np.flatnonzero(hi > lo).tolist():  # a slice each: cheap, and later lanes win as before
-            lane_of_row[lo[lane]:hi[lane]] = lane
-        rows = np.flatnonzero(lane_of_row >= 0)
-        of = lane_of_row[rows]
-        centre = (rows + 0.5) / ratio
         floor = edges_px[:, 1] - 2.0
         span = edges_px[:, 1] - edges_px[:, 0]
-        thin = (span < THIN_PX)[:, None]
+        thin = span < THIN_PX
         scale = np.sqrt(counts[:lanes] / max(int(counts.max(initial=0)), 1))  # sqrt keeps lone events visible
-        bar_top = np.where(thin, (edges_px[:, 0] + 1.0)[:, None], floor[:, None] - scale * (span - 6.0)[:, None])
-        inked = (centre[:, None] >= bar_top[of]) & (centre <= floor[of])[:, None] & (counts[:lanes] > 0)[of]
-        alpha = np.where(thin, np.rint(55.0 + 200.0 * scale), 200.0).astype(np.uint32)
+        alpha = np.where(thin[:, None], np.rint(55.0 + 200.0 * scale), 200.0).astype(np.uint32)
         rgb = np.array([QColor(colours[lane]).rgb() & 0xFFFFFF for lane in range(lanes)], dtype=np.uint32)
-        words = (alpha << np.uint32(24)) | rgb[:, None]  # lanes × columns: the colour strength may vary
-        image[rows] = np.where(inked, words[of], np.uint32(0))
+        # lanes × columns (the colour strength may vary); nothing where a column has no events
+        words = np.where(counts[:lanes] > 0, (alpha << np.uint32(24)) | rgb[:, None], np.uint32(0))
+        for lane, rows in _rows_by_lane(edges_px, ratio, pixels):
+            centre = (rows + 0.5) / ratio
+            below_top = centre <= floor[lane]
+            if thin[lane]:  # the lane's height, inked alike down each column
+                image[_slice_of(rows[(centre >= edges_px[lane, 0] + 1.0) & below_top])] = words[lane]
+            else:  # bars rising from the floor
+                inked = centre[:, None] >= floor[lane] - scale[lane] * (span[lane] - 6.0)
+                inked &= below_top[:, None]
+                target = image[_slice_of(rows)]
+                np.multiply(inked, words[lane], out=target, casting="unsafe")
+                if target.base is not image:  # its rows are not one run (a later band inside it): a copy
+                    image[rows] = target
     qimage = QImage(image.data, n_bins, pixels, n_bins * 4, QImage.Format.Format_ARGB32)
     # the same buffer, as bytes B, G, R, A
     return image.view(np.uint8).reshape(pixels, n_bins, 4), qimage, QRectF(left, top_px, right - left, height)
+
+
+def _rows_by_lane(edges_px: np.ndarray, ratio: float, pixels: int) -> list[tuple[int, np.ndarray]]:
+    """Each lane's pixel rows: those its band touches, a row two bands share going to the later lane."""
+    lo = np.clip((edges_px[:, 0] * ratio).astype(np.int64), 0, pixels)
+    hi = np.clip(np.ceil(edges_px[:, 1] * ratio).astype(np.int64), 0, pixels)
+    lane_of_row = np.full(pixels, -1, dtype=np.int64)
+    for lane in np.flatnonzero(hi > lo).tolist():  # a slice each: cheap, and later lanes win
+        lane_of_row[lo[lane]:hi[lane]] = lane
+    rows = np.flatnonzero(lane_of_row >= 0)
+    of = lane_of_row[rows]
+    order = np.argsort(of, kind="stable")
+    lanes, starts = np.unique(of[order], return_index=True)
+    return list(zip(lanes.tolist(), np.split(rows[order], starts[1:]), strict=True))
+
+
+def _slice_of(rows: np.ndarray) -> slice | np.ndarray:
+    """Consecutive rows as a slice (a view of the image is written in place), others as they are."""
+    if len(rows) and rows[-1] - rows[0] + 1 == len(rows):
+        return slice(int(rows[0]), int(rows[-1]) + 1)
+    return rows
