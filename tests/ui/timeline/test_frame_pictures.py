@@ -4,6 +4,8 @@ region of several rectangles down a path 50 times slower)."""
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -222,3 +224,17 @@ def test_a_cursor_drag_over_a_crowded_view_paints_the_density_counted_once(
     window.state.set_window(TimeWindow.between("2001", "2025"))  # a pan counts the new window
     QApplication.processEvents()
     assert counted
+
+
+def test_the_kept_density_picture_lets_go_of_the_marks_it_was_counted_from(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    window = make_window(_years_of_events(n=8000))
+    window.state.set_window(TimeWindow.between("2000", "2025"))
+    QApplication.processEvents()
+    items = window.timeline.items
+    assert items.density_mode and items._density is not None
+    before = weakref.ref(items.marks)
+    window.state.set_dataset(_years_of_events(n=50).dataset)  # a small dataset: no density to keep
+    QApplication.processEvents()
+    gc.collect()
+    assert before() is None, "a million events' marks would stay in memory"

@@ -100,6 +100,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         if len(marks.titles) != len(self.marks.titles) or marks.titles is not self.marks.titles:
             self._widths.reset(len(marks.titles))
         self.marks = marks
+        self._density = None  # the picture of the marks before (and what it holds of them) is let go
         # asked on every paint and scene query: an O(events) max must not run each time
         self._extent = (float(marks.x0[0]), float(np.max(marks.x1))) if len(marks.x0) else (0.0, 1.0)
         self.update()
