@@ -91,7 +91,7 @@ def test_a_crowded_view_measures_few_titles_and_draws_the_labels_measuring_all_w
         items = window.timeline.items
         assert not items.density_mode and items.labelled
         shown = len(items.visible(*window.timeline.view.viewRange()[0]))
-        windows.append((viewport.grab().toImage(), int(np.isfinite(items._widths._widths).sum()), shown,
+        windows.append((viewport.grab().toImage(), items._widths.known, shown,
                         set(items.labelled)))
     (fewer, measured, shown, labelled), (every, measured_all, _, labelled_all) = windows
     assert measured < shown // 3 and measured_all >= shown  # most marks in view have no room for a title

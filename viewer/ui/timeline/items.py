@@ -73,7 +73,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self._widths = LabelWidths(self.bold)  # bold is the widest, so a label never outgrows its slot
         self._extent = (0.0, 1.0)
         self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
-        self._density: tuple[tuple[object, ...], Marks, CountsPicture] | None = None  # the last unfiltered picture
+        self._density: tuple[tuple[object, ...], CountsPicture] | None = None  # the last unfiltered picture
         self._cursor_px: float | None = None
         self._bands: tuple[object, QPointF, QPixmap] | None = None  # the lanes' grounds, drawn (see _paint_bands)
         self.ticks: Ticks | None = None  # the date axis's tick values: where grid lines go (None: no grid)
@@ -100,7 +100,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         if len(marks.titles) != len(self.marks.titles) or marks.titles is not self.marks.titles:
             self._widths.reset(len(marks.titles))
         self.marks = marks
-        self._density = None  # the picture of the marks before (and what it holds of them) is let go
+        self._density = None  # a picture of the marks before: counted again
         # asked on every paint and scene query: an O(events) max must not run each time
         self._extent = (float(marks.x0[0]), float(np.max(marks.x1))) if len(marks.x0) else (0.0, 1.0)
         self.update()
@@ -264,14 +264,14 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         # the same window, marks and lanes (a cursor step): the picture is painted again, not counted again
         key = (t0, t1, left, right, sy, dy, ratio, m.height, tuple(m.bands), tuple(QColor(c).rgba() for c in m.colours))
         cached = self._density
-        if vis is not None or cached is None or cached[0] != key or cached[1] is not m:
+        if vis is not None or cached is None or cached[0] != key:
             counts = self._counts(vis, t0, t1, n_bins)
             picture = CountsPicture(counts, m.bands, m.colours, m.height, (left, right), sy, dy, ratio)
             # only the unfiltered picture is kept: a filter's hidden events are not part of the key
-            cached = self._density = (key, m, picture) if vis is None else None
+            self._density = (key, picture) if vis is None else None
             picture.paint(p)
             return
-        cached[2].paint(p)
+        cached[1].paint(p)
 
     def _texts(self, events: np.ndarray) -> list[str]:
         titles = self.marks.titles

@@ -29,7 +29,12 @@ class LabelWidths:
         self.font = font
         self._widths = np.zeros(0)
         self._floors = np.zeros(0)
-        self._narrowest = min(QFontMetricsF(font).horizontalAdvance(chr(c)) for c in range(0x20, 0x7F))
+        self._narrowest: float | None = None  # the font's narrowest printable character, once asked
+
+    @property
+    def known(self) -> int:
+        """How many events' titles have been measured."""
+        return int(np.count_nonzero(~np.isnan(self._widths)))
 
     def reset(self, events: int) -> None:
         """Forget every width: a new set of titles."""
@@ -68,6 +73,9 @@ class LabelWidths:
 
     def at_least(self, titles: list[str]) -> np.ndarray:
         """A width each title is sure to reach (0 when it is not plain printable ASCII)."""
+        if self._narrowest is None:
+            metrics = QFontMetricsF(self.font)
+            self._narrowest = min(metrics.horizontalAdvance(chr(c)) for c in range(0x20, 0x7F))
         text = pa.array(titles, type=pa.string())
         plain = pc.match_substring_regex(text, PRINTABLE_ASCII).fill_null(False)
         chars = pc.utf8_length(text).fill_null(0)
