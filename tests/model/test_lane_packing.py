@@ -272,6 +272,24 @@ def test_packing_a_part_leaves_the_pairs_outside_it_on_the_first_row() -> None:
     chosen = np.array([2, 3])
     part = lane_packing.packed_part(lanes, chosen, np.full(2, 5 * DAY), budget=10, lane_padding=0.5)
     assert part.sub_row.tolist() == [0, 0, 0, 1]
+    # the rows it knows per lane are the rows counted over every pair
+    counted = lane_packing.Lanes(*(getattr(part, name) for name in ("keys", "labels", "event_index", "lane",
+                                                                   "sub_row", "start", "end")))
+    assert part.rows is not None and part.rows_per_lane().tolist() == counted.rows_per_lane().tolist() == [2]
+    assert lanes.on_one_row().rows_per_lane().tolist() == [1]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_row_centres_asked_for_some_pairs_are_those_of_every_pair(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    n, k = 2000, 7
+    lanes = lane_packing.Lanes(tuple("abcdefg"), tuple("ABCDEFG"), np.arange(n), rng.integers(0, k, n),
+                               np.where(rng.random(n) < 0.8, 0, rng.integers(0, 5, n)), np.zeros(n), np.zeros(n))
+    collapsed = None if seed % 2 else rng.random(k) < 0.4
+    tops, every = lane_packing.lane_geometry(lanes, 0.25, collapsed, 0.5)
+    centres = lane_packing.RowCentres(lanes, lane_packing.lane_tops(lanes, 0.25, collapsed, 0.5), 0.25, collapsed, 0.5)
+    some = rng.choice(n, 300)
+    assert np.array_equal(centres[some], every[some]) and np.array_equal(centres.tops, tops) and len(centres) == n
 
 
 def test_pairs_with_tied_starts_are_ordered_by_lane_as_a_full_sort_would() -> None:

@@ -40,12 +40,15 @@ class Lanes:
     sub_row: np.ndarray
     start: np.ndarray
     end: np.ndarray
+    rows: np.ndarray | None = None  # sub-rows per lane when the packing knew them (else counted when asked)
 
     def __len__(self) -> int:
         return len(self.event_index)
 
     def rows_per_lane(self) -> np.ndarray:
         """How many sub-rows each lane uses (at least one)."""
+        if self.rows is not None:
+            return self.rows
         counts = np.ones(len(self.keys), dtype=np.int64)
         if len(self.lane):
             np.maximum.at(counts, self.lane, self.sub_row + 1)
@@ -56,21 +59,50 @@ class Lanes:
         rows = pack(self.start, self.end, self.lane, min_width_seconds, max_rows)
         return Lanes(self.keys, self.labels, self.event_index, self.lane, rows, self.start, self.end)
 
+    def on_one_row(self) -> Lanes:
+        """The same lanes with every pair on its lane's first row (density ignores sub-rows)."""
+        return Lanes(self.keys, self.labels, self.event_index, self.lane, np.zeros(len(self), dtype=np.int64),
+                     self.start, self.end, np.ones(len(self.keys), dtype=np.int64))
+
+
+def lane_tops(lanes: Lanes, padding: float, collapsed: np.ndarray | None = None,
+              collapsed_height: float = 0.7) -> np.ndarray:
+    """Lane edges: ``n_lanes + 1`` tops, in rows, the first lane at 0. A collapsed lane (``collapsed[lane]``
+    true) is one thin row of ``collapsed_height`` rows."""
+    heights = lanes.rows_per_lane() + 2 * padding
+    if collapsed is not None and collapsed.any():
+        heights = np.where(collapsed, collapsed_height, heights)
+    return np.concatenate([[0.0], np.cumsum(heights)])
+
+
+@dataclass(frozen=True)
+class RowCentres:
+    """Each pair's row centre (in rows, from the top) under lane edges ``tops``, worked out for the pairs
+    asked: a repack of a million pairs computes none of them, a frame only those in view. A collapsed
+    lane has every one of its marks on its one row."""
+
+    lanes: Lanes
+    tops: np.ndarray
+    padding: float
+    collapsed: np.ndarray | None = None
+    collapsed_height: float = 0.7
+
+    def __len__(self) -> int:
+        return len(self.lanes)
+
+    def __getitem__(self, pairs: np.ndarray) -> np.ndarray:
+        lane = self.lanes.lane[pairs]
+        centre = self.padding + self.lanes.sub_row[pairs] + 0.5
+        if self.collapsed is not None and self.collapsed.any():
+            centre = np.where(self.collapsed[lane], self.collapsed_height / 2, centre)
+        return self.tops[lane] + centre
+
 
 def lane_geometry(lanes: Lanes, padding: float, collapsed: np.ndarray | None = None,
                   collapsed_height: float = 0.7) -> tuple[np.ndarray, np.ndarray]:
-    """Lane edges (``n_lanes + 1`` tops, in rows, first lane at 0) and each pair's row centre.
-
-    A collapsed lane (``collapsed[lane]`` true) is one thin row of ``collapsed_height`` rows, with
-    every one of its marks on that row.
-    """
-    heights = lanes.rows_per_lane() + 2 * padding
-    centre = padding + lanes.sub_row + 0.5
-    if collapsed is not None and collapsed.any():
-        heights = np.where(collapsed, collapsed_height, heights)
-        centre = np.where(collapsed[lanes.lane], collapsed_height / 2, centre)
-    tops = np.concatenate([[0.0], np.cumsum(heights)])
-    return tops, tops[lanes.lane] + centre
+    """:func:`lane_tops` and every pair's row centre."""
+    tops = lane_tops(lanes, padding, collapsed, collapsed_height)
+    return tops, RowCentres(lanes, tops, padding, collapsed, collapsed_height)[np.arange(len(lanes))]
 
 
 def x_limits(first: float, last: float, window: tuple[float, float], margin_fraction: float = 0.05,
@@ -297,7 +329,9 @@ def packed_part(lanes: Lanes, chosen: np.ndarray, slot_seconds: np.ndarray, budg
     needed = rows_needed(start, end, lane, len(lanes.keys), slot_seconds)
     rows = np.zeros(len(lanes), dtype=np.int64)
     rows[chosen] = pack(start, end, lane, slot_seconds, max_rows=rows_cap(needed, budget, lane_padding))
-    return Lanes(lanes.keys, lanes.labels, lanes.event_index, lanes.lane, rows, lanes.start, lanes.end)
+    per_lane = np.ones(len(lanes.keys), dtype=np.int64)  # the others are on row 0: no pass over them
+    np.maximum.at(per_lane, lane, rows[chosen] + 1)
+    return Lanes(lanes.keys, lanes.labels, lanes.event_index, lanes.lane, rows, lanes.start, lanes.end, per_lane)
 
 
 BACKGROUND_TAGS = ("background", "era")

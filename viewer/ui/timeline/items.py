@@ -36,7 +36,7 @@ class Marks:
 
     x0: np.ndarray = field(default_factory=lambda: np.zeros(0))
     x1: np.ndarray = field(default_factory=lambda: np.zeros(0))
-    y: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    y: np.ndarray | lane_packing.RowCentres = field(default_factory=lambda: np.zeros(0))  # row centres
     lane: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     event: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     kind: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
@@ -72,6 +72,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self.small.setPointSizeF(8.0)
         self._widths = LabelWidths(self.bold)  # bold is the widest, so a label never outgrows its slot
         self._extent = (0.0, 1.0)
+        self._extent_of: np.ndarray | None = None  # the spans' ends the extent was taken from
         self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
         self._density: tuple[tuple[object, ...], CountsPicture] | None = None  # the last unfiltered picture
         self._cursor_px: float | None = None
@@ -101,8 +102,10 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             self._widths.reset(len(marks.titles))
         self.marks = marks
         self._density = None  # a picture of the marks before: counted again
-        # asked on every paint and scene query: an O(events) max must not run each time
-        self._extent = (float(marks.x0[0]), float(np.max(marks.x1))) if len(marks.x0) else (0.0, 1.0)
+        # asked on every paint and scene query: an O(events) max must not run each time, nor at each repack
+        if marks.x1 is not self._extent_of:  # a repack keeps the pairs' spans
+            self._extent = (float(marks.x0[0]), float(np.max(marks.x1))) if len(marks.x0) else (0.0, 1.0)
+            self._extent_of = marks.x1
         self.update()
 
     def set_emphasis(self, strong: np.ndarray, faded: np.ndarray, hovered: int,

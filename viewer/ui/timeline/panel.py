@@ -9,7 +9,6 @@ helper modules.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from typing import TYPE_CHECKING
 
@@ -263,6 +262,7 @@ class TimelinePanel(QWidget):
     def _use_lanes(self, lanes: lane_packing.Lanes) -> None:
         """Draw these lanes from now on: all of them, or those "Hide non-matching" leaves an event in."""
         self._lanes = lanes
+        self._pair_kinds = self._kinds[lanes.event_index]  # a repack keeps the pairs: taken once, not per zoom level
         self._interval_index = marks.IntervalIndex.build(lanes.start, lanes.end)
         self._colours = lane_colours(lanes.keys, self.state.dataset.entities, self.theme)
         self._layout_key = None
@@ -294,7 +294,7 @@ class TimelinePanel(QWidget):
             if len(self._packed) > 32:
                 self._packed.clear()
             if crowded:
-                packed = dataclasses.replace(lanes, sub_row=np.zeros(len(lanes), dtype=np.int64))
+                packed = lanes.on_one_row()
             else:
                 chosen = (self._interval_index.overlapping((part - 1) * tile, (part + 2) * tile)
                           if len(lanes) > FULL_PACK_LIMIT else np.arange(len(lanes)))
@@ -309,10 +309,11 @@ class TimelinePanel(QWidget):
         return lane_packing.packed_part(lanes, chosen, slot_px * 2.0**level, budget, 2 * LANE_PAD)
 
     def _set_marks(self, lanes: lane_packing.Lanes, collapsed: np.ndarray) -> None:
-        tops, y = lane_packing.lane_geometry(lanes, LANE_PAD, collapsed, COLLAPSED_ROWS)
+        tops = lane_packing.lane_tops(lanes, LANE_PAD, collapsed, COLLAPSED_ROWS)
+        y = lane_packing.RowCentres(lanes, tops, LANE_PAD, collapsed, COLLAPSED_ROWS)  # per pair when drawn
         self.items.set_marks(Marks(
             x0=lanes.start, x1=lanes.end, y=y, lane=lanes.lane, event=lanes.event_index,
-            kind=self._kinds[lanes.event_index], titles=self._titles, colours=self._colours,
+            kind=self._pair_kinds, titles=self._titles, colours=self._colours,
             bands=[(float(tops[i]), float(tops[i + 1])) for i in range(len(lanes.keys))],
             height=float(tops[-1]), index=self._interval_index, collapsed=collapsed,
             backgrounds=self._backgrounds, background_lanes=self._backgrounds.lanes_in(lanes.keys)))
