@@ -172,10 +172,17 @@ def test_rows_needed_matches_what_packing_uses() -> None:
     assert needed.tolist() == [int(rows[groups == g].max()) + 1 for g in range(3)]
 
 
+def _geometry(lanes: lane_packing.Lanes, padding: float, collapsed: np.ndarray | None = None,
+              collapsed_height: float = 0.7) -> tuple[np.ndarray, np.ndarray]:
+    """The lanes' tops and every pair's row centre."""
+    tops = lane_packing.lane_tops(lanes, padding, collapsed, collapsed_height)
+    return tops, lane_packing.RowCentres(lanes, tops, padding, collapsed, collapsed_height)[np.arange(len(lanes))]
+
+
 def test_lane_geometry_stacks_lanes_by_their_sub_rows_with_padding() -> None:
     events = make_events([("E1", "2020-01", "a"), ("E2", "2020-01-10", "a"), ("E3", "2020-03-01", "b")])
     lanes = lane_packing.lane_rows(events, ("a", "b"), NAMES)
-    tops, y = lane_packing.lane_geometry(lanes, padding=0.25)
+    tops, y = _geometry(lanes, padding=0.25)
     assert tops.tolist() == [0.0, 2.5, 4.0]
     assert sorted(y.tolist()) == [0.75, 1.75, 3.25]
 
@@ -188,7 +195,7 @@ def test_the_view_may_pan_a_little_past_the_data_and_always_over_the_window() ->
 def test_a_collapsed_lane_is_one_thin_row_holding_all_its_marks() -> None:
     events = make_events([("E1", "2020-01", "a"), ("E2", "2020-01-10", "a"), ("E3", "2020-03-01", "b")])
     lanes = lane_packing.lane_rows(events, ("a", "b"), NAMES)
-    tops, y = lane_packing.lane_geometry(lanes, padding=0.25, collapsed=np.array([True, False]), collapsed_height=0.5)
+    tops, y = _geometry(lanes, padding=0.25, collapsed=np.array([True, False]), collapsed_height=0.5)
     assert tops.tolist() == [0.0, 0.5, 2.0]
     in_a = lanes.lane == 0
     assert y[in_a].tolist() == [0.25, 0.25]
@@ -286,8 +293,13 @@ def test_row_centres_asked_for_some_pairs_are_those_of_every_pair(seed: int) -> 
     lanes = lane_packing.Lanes(tuple("abcdefg"), tuple("ABCDEFG"), np.arange(n), rng.integers(0, k, n),
                                np.where(rng.random(n) < 0.8, 0, rng.integers(0, 5, n)), np.zeros(n), np.zeros(n))
     collapsed = None if seed % 2 else rng.random(k) < 0.4
-    tops, every = lane_packing.lane_geometry(lanes, 0.25, collapsed, 0.5)
-    centres = lane_packing.RowCentres(lanes, lane_packing.lane_tops(lanes, 0.25, collapsed, 0.5), 0.25, collapsed, 0.5)
+    tops = lane_packing.lane_tops(lanes, 0.25, collapsed, 0.5)
+    # the centres as they were worked out for every pair at once, before they were asked per pair
+    centre = 0.25 + lanes.sub_row + 0.5
+    if collapsed is not None and collapsed.any():
+        centre = np.where(collapsed[lanes.lane], 0.5 / 2, centre)
+    every = tops[lanes.lane] + centre
+    centres = lane_packing.RowCentres(lanes, tops, 0.25, collapsed, 0.5)
     some = rng.choice(n, 300)
     assert np.array_equal(centres[some], every[some]) and np.array_equal(centres.tops, tops) and len(centres) == n
 

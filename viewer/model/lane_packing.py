@@ -98,13 +98,6 @@ class RowCentres:
         return self.tops[lane] + centre
 
 
-def lane_geometry(lanes: Lanes, padding: float, collapsed: np.ndarray | None = None,
-                  collapsed_height: float = 0.7) -> tuple[np.ndarray, np.ndarray]:
-    """:func:`lane_tops` and every pair's row centre."""
-    tops = lane_tops(lanes, padding, collapsed, collapsed_height)
-    return tops, RowCentres(lanes, tops, padding, collapsed, collapsed_height)[np.arange(len(lanes))]
-
-
 def x_limits(first: float, last: float, window: tuple[float, float], margin_fraction: float = 0.05,
              min_margin: float = 30 * 86400.0) -> tuple[float, float]:
     """How far the view may pan: the data span plus a margin, widened to hold ``window``."""
