@@ -39,7 +39,7 @@ def read_csv(data: bytes, delimiter: str, sample: str) -> pd.DataFrame | None:
     names = [f"f{i}" for i in range(len(first))]
     try:
         table = pacsv.read_csv(
-            io.BytesIO(data), read_options=pacsv.ReadOptions(column_names=names),
+            pa.BufferReader(data), read_options=pacsv.ReadOptions(column_names=names),
             parse_options=pacsv.ParseOptions(delimiter=delimiter),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False))

@@ -375,8 +375,18 @@ def has_header(frame: pd.DataFrame) -> bool:
     if first.empty:
         return False
     numeric = first.str.fullmatch(r"[-+]?[\d.,]+%?").astype(bool)
-    dated = parse_column(first[~numeric].reset_index(drop=True)).instants.notna().any()
-    return not dated and numeric.mean() < 0.5 and not _first_row_is_data(frame)
+    return not _any_dated(first[~numeric]) and numeric.mean() < 0.5 and not _first_row_is_data(frame)
+
+
+def _any_dated(cells: pd.Series) -> bool:
+    """Some cell reads as a date. Every form the parser reads has a digit, so a row of names (most headers)
+    is answered without running it: the parser's fixed cost is most of a small table's header check."""
+    if not any(ch.isdigit() for cell in cells.tolist() for ch in str(cell)):
+        return False
+    return bool(parse_column(cells.reset_index(drop=True)).instants.notna().any())
+
+
+_WHOLE = r"[-+]?\d+(\.\d+)?"
 
 
 def _first_row_is_data(frame: pd.DataFrame) -> bool:
@@ -384,10 +394,10 @@ def _first_row_is_data(frame: pd.DataFrame) -> bool:
     body = frame.iloc[1:201]
     if body.empty:
         return False
-    for position in range(frame.shape[1]):
+    head = clean_text(frame.iloc[0].reset_index(drop=True))
+    numbers = head.notna() & head.str.fullmatch(_WHOLE).fillna(False).astype(bool)
+    for position in np.flatnonzero(numbers.to_numpy()).tolist():  # only a number in the first row can be data
         cells = clean_text(body.iloc[:, position]).dropna()
-        head = clean_text(frame.iloc[:1, position]).dropna()
-        if len(cells) >= 3 and len(head) and cells.str.fullmatch(r"[-+]?\d+(\.\d+)?").all() and \
-                head.str.fullmatch(r"[-+]?\d+(\.\d+)?").all():
+        if len(cells) >= 3 and cells.str.fullmatch(_WHOLE).all():
             return True
     return False
