@@ -40,6 +40,7 @@ class LabelPainter:
         self._sprites: OrderedDict[tuple[str, bool, bool, float], Sprite] = OrderedDict()
         self._bytes = 0
         self._cuts: OrderedDict[tuple[str, int, bool, bool], str] = OrderedDict()
+        self._narrow: dict[bool, float] = {}  # the narrowest character's advance, per weight
 
     def set_theme(self, theme: Theme) -> None:
         """Draw in these colours from now on (the pictures in the old ink are dropped)."""
@@ -147,12 +148,35 @@ class LabelPainter:
         key = (title, math.floor(width), bold, middle)  # a whole pixel more or less cuts the same
         cut = self._cuts.get(key)
         if cut is None:
-            cut = QFontMetricsF(self._font(bold)).elidedText(title, MIDDLE if middle else RIGHT, key[1])
+            cut = self._cut(title, key[1], bold, middle)
             if len(title) <= CUT_CHARS:  # a key holds its title: 4096 of 100,000 characters would be 400 MB
                 self._cuts[key] = cut
                 if len(self._cuts) > CUTS:
                     self._cuts.popitem(last=False)
         return cut
+
+    def _cut(self, title: str, width: int, bold: bool, middle: bool) -> str:
+        """Qt's elided text of ``title`` at ``width``. Qt lays out the whole title to cut it: 0.2 ms for 2,000
+        characters, at every frame. A slot shows no more characters than its width over the font's narrowest
+        character, so only that many from each kept end are laid out; when those alone would not be cut (a
+        run of zero-width characters), the whole title is."""
+        metrics = QFontMetricsF(self._font(bold))
+        mode = MIDDLE if middle else RIGHT
+        keep = int(width / self._narrowest(bold)) + 8
+        if len(title) > 2 * keep + 1:
+            short = title[:keep] + title[-keep:] if middle else title[:keep]
+            cut = metrics.elidedText(short, mode, width)
+            if cut != short:
+                return cut
+        return metrics.elidedText(title, mode, width)
+
+    def _narrowest(self, bold: bool) -> float:
+        """The narrowest printable ASCII character's advance in the regular or bold font (at least a pixel)."""
+        found = self._narrow.get(bold)
+        if found is None:
+            metrics = QFontMetricsF(self._font(bold))
+            found = self._narrow[bold] = max(min(metrics.horizontalAdvance(chr(c)) for c in range(32, 127)), 1.0)
+        return found
 
 
 def _size(picture: QPixmap) -> int:
