@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import viewer
-from viewer.model import marks
+from viewer.model import label_dates, marks
 from viewer.model.dates import PRECISION_DTYPE, PRECISIONS, UTC_DTYPE, format_date
 from viewer.model.query import describe_span
 
@@ -76,3 +77,15 @@ def test_labels_of_deep_time_and_year_zero_read_as_the_per_event_text() -> None:
 
 def test_the_bundled_labels_read_as_the_per_event_text() -> None:
     _check(viewer.load().events)
+
+
+def test_labels_kept_past_their_budget_are_written_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    events = viewer.load().events
+    expected = _reference(events)
+    monkeypatch.setattr(marks, "KEPT_LABELS", 5)
+    lazy = marks.LabelTexts(events)
+    dated = np.flatnonzero(label_dates.coarse(events))
+    assert len(dated) >= 8
+    for rows in (dated[:5], dated[2:9], np.arange(len(events)), dated[::-2]):
+        assert lazy.take(rows) == [expected[i] for i in rows.tolist()]
+        assert [lazy[int(i)] for i in rows[:7]] == [expected[i] for i in rows[:7].tolist()]

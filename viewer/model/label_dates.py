@@ -57,8 +57,14 @@ def _join(*parts: pa.Array | str) -> pa.Array:
 def _formatted(stamps: pd.Series, precision: pa.Array) -> pa.Array:
     """:func:`viewer.model.dates.format_date` of each instant at its precision ("" for none)."""
     present = stamps.notna().to_numpy(dtype=bool)
-    parts = {name: getattr(stamps.dt, name).fillna(1).astype(np.int64).to_numpy() for name in
-             ("year", "month", "day", "hour", "minute")}
+    at = stamps.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[us]")
+    at = np.where(present, at, np.datetime64(0, "us"))
+    months = at.astype("datetime64[M]")
+    micros = (at - at.astype("datetime64[D]")).astype(np.int64)  # into the day
+    parts = {"year": at.astype("datetime64[Y]").astype(np.int64) + 1970,
+             "month": months.astype(np.int64) % 12 + 1,
+             "day": (at.astype("datetime64[D]") - months.astype("datetime64[D]")).astype(np.int64) + 1,
+             "hour": micros // 3_600_000_000, "minute": micros // 60_000_000 % 60}
     year = pc.cast(pa.array(parts["year"]), pa.string())
     day = pc.cast(pa.array(parts["day"]), pa.string())
     month = _MONTH_NAMES.take(pa.array(parts["month"] - 1))

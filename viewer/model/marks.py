@@ -144,6 +144,9 @@ def label_texts(events: pd.DataFrame) -> list[str]:
     return titles
 
 
+KEPT_LABELS = 100_000  # labels of month- and year-dated events kept written
+
+
 class LabelTexts(Sequence[str]):
     """:func:`label_texts` computed per event when asked (labels are drawn for a few hundred at a time),
     so a million events hold no million Python strings."""
@@ -168,7 +171,7 @@ class LabelTexts(Sequence[str]):
             return [self[j] for j in range(*i.indices(len(self)))]
         i = int(i)
         if i not in self._done:
-            if len(self._done) > 100_000:
+            if len(self._done) > KEPT_LABELS:
                 self._done.clear()
             self._done[i] = (str(label_dates.labels(self._events, np.array([i]))[0]) if self._coarse[i]
                              else str(self._titles.iloc[i]))
@@ -181,10 +184,14 @@ class LabelTexts(Sequence[str]):
             self._arrow = pa.array(self._titles, type=pa.string(), from_pandas=True).fill_null("")
         out: list[str] = self._arrow.take(pa.array(indices)).to_pylist()
         dated = np.flatnonzero(self._coarse[indices])
-        if len(dated):
-            for k, text in zip(dated.tolist(), label_dates.labels(self._events, indices[dated]).to_pylist(),
-                               strict=True):
-                out[k] = text
+        if len(self._done) + len(dated) > KEPT_LABELS:
+            self._done.clear()
+        new = [k for k in dated.tolist() if int(indices[k]) not in self._done]
+        if new:  # written once, for all at once; a frame after reads them from what is kept
+            rows = indices[new]
+            self._done.update(zip(rows.tolist(), label_dates.labels(self._events, rows).to_pylist(), strict=True))
+        for k in dated.tolist():
+            out[k] = self._done[int(indices[k])]
         return out
 
     def lengths(self) -> np.ndarray:
