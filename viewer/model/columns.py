@@ -13,7 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.model import codes, text_arrow
+from viewer.model import codes, lists, text_arrow
 
 
 def arrow_text(values: pd.Series) -> pa.Array:
@@ -54,6 +54,11 @@ def is_in(values: pd.Series, universe: pd.Series) -> np.ndarray:
     return np.asarray(found.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
+# Python's \s (any str.isspace() character) for RE2, whose \s is ASCII only
+_SPACE = "[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in lists.WHITESPACE) + "]"
+_AROUND_SEMICOLON = f"{_SPACE}*;{_SPACE}*"
+
+
 def normalise_lists(values: pd.Series) -> pd.Series:
     """``a ; b;`` → ``a;b`` for ';'-separated id lists, as a categorical (they repeat: a few thousand
     distinct lists among a million events), cleaned once per distinct value."""
@@ -62,8 +67,10 @@ def normalise_lists(values: pd.Series) -> pd.Series:
     else:
         encoded = arrow_text(values).fill_null("").dictionary_encode()
         names, indices = pd.Index(encoded.dictionary.to_pandas()), encoded.indices.to_numpy(zero_copy_only=False)
-    cleaned = names.str.replace(r"\s*;\s*", ";", regex=True).str.strip("; ")
-    merged_codes, categories = pd.factorize(cleaned)  # two spellings of one list become one category
+    # in Arrow: pandas ran Python's re once per distinct list (0.45 s for 100,000 distinct lists)
+    cleaned = pc.utf8_trim(pc.replace_substring_regex(arrow_text(pd.Series(names)), _AROUND_SEMICOLON, ";"), "; ")
+    # two spellings of one list become one category
+    merged_codes, categories = pd.factorize(pd.Series(pd.arrays.ArrowStringArray(cleaned)))
     merged = pd.Categorical.from_codes(merged_codes[indices], categories=pd.Index(categories, dtype="str"))
     return pd.Series(merged, index=values.index)
 
@@ -94,11 +101,6 @@ def distinct(values: pd.Series) -> list[str]:
     if isinstance(values.dtype, pd.CategoricalDtype):
         return [str(v) for v in codes.used_counts(values)[0]]
     return [str(v) for v in pc.unique(arrow_text(values)).drop_null().to_pylist()]
-
-
-def split_ids(values: pd.Series) -> list[list[str]]:
-    """Split ';'-separated id lists, working on distinct strings only (columns repeat a lot)."""
-    return [[p.strip() for p in u.split(";") if p.strip()] for u in distinct(values)]
 
 
 class IdLookup:

@@ -17,8 +17,8 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import attributes as attrs
-from viewer.model import clock, dates, graph_positions, query
-from viewer.model.columns import is_in, split_ids
+from viewer.model import clock, dates, graph_positions, lists, query
+from viewer.model.columns import distinct, is_in
 from viewer.model.dates import outliers
 from viewer.model.problems import Problem
 from viewer.model.reporting import Reporter, add_unknown_entities
@@ -209,7 +209,7 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
                            report.numbered(row_numbers(tables, "events", tables.events)), tables)
     relations = build_relations(tables.relations, tables.relations_label,
                                  report.numbered(row_numbers(tables, "relations", tables.relations)), tables)
-    actor_ids = {a for parts in split_ids(events["actors"]) for a in parts}
+    actor_ids = set(lists.members(distinct(events["actors"])).names)
     level = "warning" if tables.entities is not None else ""
     entities = add_unknown_entities(entities, actor_ids, tables.events_label, "actors", report, level)
     ends = set(relations["source"]) | set(relations["target"])

@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.model import lists
 from viewer.model.attributes import PREFIX as ATTRIBUTE
 from viewer.model.attributes import categorical, formatted, type_of
 from viewer.model.columns import arrow_text, order_by
@@ -170,11 +171,7 @@ def lane_choices(events: pd.DataFrame) -> list[tuple[str, str]]:
 def busiest_actors(events: pd.DataFrame, n: int) -> list[str]:
     """The ``n`` entity ids with the most events, most first (ties by id)."""
     uniques, counts = _distinct_counts(events["actors"])
-    per_actor: dict[str, int] = {}
-    for text, count in zip(uniques, counts, strict=True):
-        for actor in {a.strip() for a in text.split(";") if a.strip()}:
-            per_actor[actor] = per_actor.get(actor, 0) + count
-    return [a for a, _ in sorted(per_actor.items(), key=lambda item: (-item[1], item[0]))[:n]]
+    return [a for a, _ in lists.members(uniques).ranked(counts)[:n]]
 
 
 def _by_actor(events: pd.DataFrame, principal: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -182,10 +179,7 @@ def _by_actor(events: pd.DataFrame, principal: list[str]) -> tuple[list[str], np
     other = len(lane_of)
     # Split only the distinct actor strings: the column repeats a lot in big datasets.
     uniques, inverse = _codes(events["actors"])
-    lanes_of_unique = [sorted({lane_of[a.strip()] for a in u.split(";") if a.strip() in lane_of}) or [other]
-                       for u in uniques]
-    lengths = np.array([len(lanes) for lanes in lanes_of_unique], dtype=np.int64)
-    flat = np.array([lane for lanes in lanes_of_unique for lane in lanes], dtype=np.int64)
+    lengths, flat = _lanes_of_texts(uniques, lane_of, other)
     counts = lengths[inverse]
     pair_event = np.repeat(np.arange(len(events), dtype=np.int64), counts)
     # The k-th pair of an event takes the k-th lane of its actor string.
@@ -194,6 +188,19 @@ def _by_actor(events: pd.DataFrame, principal: list[str]) -> tuple[list[str], np
     pair_lane = flat[first + within]
     keys = [*lane_of, OTHER]
     return _drop_empty(keys, pair_event, pair_lane)
+
+
+def _lanes_of_texts(texts: list[str], lane_of: dict[str, int], other: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per distinct actor list: how many lanes it goes to, and those lanes, list after list (each list's in
+    lane order; a list naming no principal actor goes to ``other`` alone)."""
+    found = lists.members(texts)
+    lane = np.array([lane_of.get(name, -1) for name in found.names], dtype=np.int64)[found.member]
+    named = lane >= 0
+    text, lane = found.text[named], lane[named]
+    alone = np.flatnonzero(np.bincount(text, minlength=len(texts)) == 0)
+    text, lane = np.concatenate([text, alone]), np.concatenate([lane, np.full(len(alone), other, dtype=np.int64)])
+    order = np.lexsort((lane, text))
+    return np.bincount(text, minlength=len(texts)).astype(np.int64), lane[order]
 
 
 def _by_category(events: pd.DataFrame, column: str = "category", max_lanes: int | None = None
@@ -214,7 +221,9 @@ def _by_category(events: pd.DataFrame, column: str = "category", max_lanes: int 
 def _codes(column: pd.Series) -> tuple[list[str], np.ndarray]:
     """Distinct texts ("" for empty) and each row's position among them, without a Python object per row."""
     codes, uniques = pd.factorize(column, use_na_sentinel=False)
-    names = ["" if pd.isna(u) else str(u) for u in uniques]
+    values = pd.Series(uniques.to_numpy(dtype=object) if hasattr(uniques, "to_numpy") else
+                       np.asarray(uniques, dtype=object), dtype=object)
+    names: list[str] = values.where(values.notna(), "").astype(str).tolist()  # no pd.isna per distinct value
     return names, np.asarray(codes, dtype=np.int64)
 
 

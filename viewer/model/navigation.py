@@ -6,6 +6,7 @@ functions and hand the resulting :class:`TimeWindow` or cursor to the shared vie
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.model import clock, codes, text_arrow
+from viewer.model import clock, codes, lists, text_arrow
 from viewer.model.columns import arrow_text
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date, to_seconds
@@ -228,12 +229,17 @@ def overview_bins(starts: np.ndarray, lo: float, hi: float, matched: np.ndarray 
 def distinct_counts(column: pd.Series) -> tuple[list[str], list[int]]:
     """Each distinct value of a text column ("" for empty) with its count; per category, not per row."""
     uniques, counts = _value_counts(pd.Series(column))
-    merged: dict[str, int] = {}
-    for key, count in zip(uniques, counts.tolist(), strict=True):
-        name = "" if pd.isna(key) else str(key)
-        merged[name] = merged.get(name, 0) + int(count)
-    ordered = sorted(merged)
-    return ordered, [merged[k] for k in ordered]
+    text = pa.array(["" if _missing(key) else str(key) for key in uniques], type=pa.string())
+    counts = np.asarray(counts, dtype=np.int64)
+    if len(pc.unique(text)) < len(text):  # a missing value and "" both: one entry
+        merged = pa.table({"name": text, "count": counts}).group_by("name").aggregate([("count", "sum")])
+        text, counts = merged["name"].combine_chunks(), merged["count_sum"].to_numpy()
+    order = pc.sort_indices(text).to_numpy()  # UTF-8 byte order is str order
+    return text.take(order).to_pylist(), counts[order].tolist()
+
+
+def _missing(value: object) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
 
 
 def _value_counts(column: pd.Series) -> tuple[list[object], np.ndarray]:
@@ -266,11 +272,7 @@ def facet_counts(column: pd.Series) -> list[tuple[str, int]]:
 def facet_totals(texts: list[str], counts: list[int]) -> list[tuple[str, int]]:
     """:func:`facet_counts` from each distinct ``;``-separated text and its number of events (an engine's
     grouped answer), most first (ties by value)."""
-    totals: dict[str, int] = {}
-    for text, count in zip(texts, counts, strict=True):
-        for value in {v.strip() for v in text.split(";") if v.strip()}:
-            totals[value] = totals.get(value, 0) + count
-    return sorted(totals.items(), key=lambda item: (-item[1], item[0]))
+    return lists.members(texts).ranked(counts)
 
 
 _last_match: list[tuple[pd.DataFrame, Filters, np.ndarray]] = []

@@ -1,0 +1,58 @@
+"""The members of ``;``-separated lists (actors, tags), split in Arrow for all the distinct lists at once.
+
+Lanes, pickers and the unknown-entity check count members per distinct list, and most files repeat a few
+lists. Where lists are mostly distinct (a paper's authors, a meeting's participants), a set made in Python
+per list cost 10 µs each: 100,000 events, each with its own dozen participants, held the window 1.2 s.
+A member is what ``str.strip`` leaves of a part (Python's whitespace, trimmed in Arrow); empty parts are
+no member, and a list naming one member twice holds it once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+# what str.strip() takes off: every character whose isspace() is true (a test checks the list)
+WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+              "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+@dataclass(frozen=True)
+class Members:
+    """Each (list, member) pair once: ``text[k]`` is a position among the lists, ``member[k]`` one in
+    ``names`` (in first-seen order)."""
+
+    text: np.ndarray
+    member: np.ndarray
+    names: list[str]
+
+    def totals(self, weights: Sequence[int] | np.ndarray) -> np.ndarray:
+        """Per name: the sum of ``weights`` (one per list) over the lists that hold it."""
+        if not len(self.text):
+            return np.zeros(len(self.names), dtype=np.int64)
+        weight = np.asarray(weights, dtype=np.int64)[self.text]
+        return np.bincount(self.member, weights=weight, minlength=len(self.names)).astype(np.int64)
+
+    def ranked(self, weights: Sequence[int] | np.ndarray) -> list[tuple[str, int]]:
+        """Each name with its total, most first (ties by name)."""
+        totals = self.totals(weights).tolist()
+        return sorted(zip(self.names, totals, strict=True), key=lambda item: (-item[1], item[0]))
+
+
+def members(texts: Sequence[str] | pa.Array) -> Members:
+    """The members of each ``;``-separated text (a list of them, or an Arrow string array without nulls)."""
+    array = texts if isinstance(texts, pa.Array) else pa.array(texts, type=pa.string())
+    parts = pc.split_pattern(array, ";")
+    flat = pc.utf8_trim(pc.list_flatten(parts), WHITESPACE)
+    parent = np.asarray(pc.list_parent_indices(parts).to_numpy(zero_copy_only=False), dtype=np.int64)
+    kept = np.asarray(pc.not_equal(pc.binary_length(flat), 0).to_numpy(zero_copy_only=False), dtype=bool)
+    encoded = flat.filter(pa.array(kept)).dictionary_encode()
+    names: list[str] = encoded.dictionary.to_pylist()
+    codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+    keys = np.sort(parent[kept] * max(len(names), 1) + codes)  # by list, then member
+    keys = keys[np.flatnonzero(np.diff(keys, prepend=-1))]  # each pair once (np.unique: 60× slower at 1M)
+    return Members(keys // max(len(names), 1), keys % max(len(names), 1), names)
