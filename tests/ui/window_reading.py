@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from viewer.ui.shared.check_menu import CheckMenuButton
 from viewer.ui.shell.main_window import MainWindow
 
 
@@ -43,3 +44,22 @@ def type_dates_without_calendar(window: MainWindow, start: str, end: str) -> Non
     bar.start.setText(start)
     bar.end.setText(end)
     bar.apply()
+
+
+def pick(button: CheckMenuButton, value: str) -> None:
+    """Open the picker with a click and click the check box of ``value``'s entry, as a user does."""
+    clicked: list[str] = []
+
+    def inside_the_menu() -> None:
+        entries, row = button.list, button.row_of(value)
+        if row.isValid():
+            entries.scrollTo(row)
+            box = entries.visualRect(row)
+            QTest.mouseClick(entries.viewport(), Qt.MouseButton.LeftButton,
+                             pos=QPoint(box.left() + 10, box.center().y()))
+            clicked.append(row.data(Qt.ItemDataRole.UserRole))
+        button.menu().close()
+
+    QTimer.singleShot(300, inside_the_menu)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # the menu runs its own loop until closed
+    assert clicked == [value], f"{value} not offered"

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
@@ -26,7 +26,7 @@ from viewer.ui.shell import commands, dialogs
 from viewer.ui.shell.engine_export import EngineExport
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import press
+from ..window_reading import pick, press
 
 N = 3_000
 
@@ -62,9 +62,7 @@ def engine_window(table: Path, make_window: Callable[..., MainWindow], qtbot: Qt
 
 
 def _offered(button: CheckMenuButton) -> list[tuple[str, int]]:
-    items = [button.list.item(i) for i in range(button.list.count())]
-    return [(item.data(Qt.ItemDataRole.UserRole), int(item.text().rsplit("(", 1)[1].rstrip(")").replace(",", "")))
-            for item in items]
+    return [(value, int(text.rsplit("(", 1)[1].rstrip(")").replace(",", ""))) for value, text in button.offered()]
 
 
 def test_the_pickers_offer_what_the_engine_counted_and_a_pick_filters(engine_window: MainWindow, loaded: Dataset,
@@ -74,26 +72,10 @@ def test_the_pickers_offer_what_the_engine_counted_and_a_pick_filters(engine_win
     assert _offered(bar.categories) == navigation.facet_counts(loaded.events["category"])
     assert _offered(bar.actors) == navigation.facet_counts(loaded.events["actors"])
     assert _offered(bar.tags) == navigation.facet_counts(loaded.events["tags"])
-    picked = _pick(bar.categories, 1)
+    picked = bar.categories.offered()[1][0]
+    pick(bar.categories, picked)
     assert engine_window.state.filters.categories == frozenset({picked})
     assert bar.categories.text() == "Categories (1)"
-
-
-def _pick(button: CheckMenuButton, row: int) -> str:
-    """Open the picker with a click and click the check box of its ``row``-th entry, as a user does."""
-    clicked: list[str] = []
-
-    def inside_the_menu() -> None:
-        entries = button.list
-        box = entries.visualItemRect(entries.item(row))
-        QTest.mouseClick(entries.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(box.left() + 10, box.center().y()))
-        clicked.append(entries.item(row).data(Qt.ItemDataRole.UserRole))
-        button.menu().close()
-
-    QTimer.singleShot(300, inside_the_menu)
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # the menu runs its own loop until closed
-    assert clicked
-    return clicked[0]
 
 
 def _walk_in_memory(ds: Dataset, cursor: pd.Timestamp, keys: list[int], filters: object = None) -> list[str]:

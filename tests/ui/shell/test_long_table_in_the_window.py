@@ -15,6 +15,8 @@ from viewer.io import table_texts
 from viewer.model import codes, navigation
 from viewer.ui.shell.main_window import MainWindow
 
+from ..window_reading import pick
+
 
 @pytest.fixture
 def long_table(tmp_path: Path) -> Path:
@@ -41,15 +43,11 @@ def test_a_long_table_opens_with_its_lanes_pickers_and_search(qtbot: QtBot, wind
     assert ds.event_count == max(table_texts.THREADED_FROM, codes.CODED_FROM) + 1_000
     assert {"Acme", "Globex", "Initech"} <= {label.capitalize() for label in window.timeline.lane_labels()}
     bar = window.tools.filter_bar
-    offered = {bar.categories.list.item(i).data(Qt.ItemDataRole.UserRole): bar.categories.list.item(i).text()
-               for i in range(bar.categories.list.count())}
+    offered = dict(bar.categories.offered())
     assert set(offered) == {"customs", "port", "rail"}  # trimmed once per distinct value
     rail = int((ds.events["category"] == "rail").sum())
     assert any(text.endswith(f"{rail:,}") or f"{rail:,}" in text for text in offered.values())
-    for i in range(bar.categories.list.count()):
-        item = bar.categories.list.item(i)
-        if item.data(Qt.ItemDataRole.UserRole) == "rail":
-            item.setCheckState(Qt.CheckState.Checked)
+    pick(bar.categories, "rail")
     assert window.state.filters.categories == frozenset({"rail"})
     assert int(navigation.matches(ds, window.state.filters).sum()) == rail
     window.activateWindow()

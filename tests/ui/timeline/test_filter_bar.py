@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
 pytest.importorskip("pytestqt")
 
 import viewer
+from viewer.model.dataset import Tables, build_dataset
 from viewer.model.filters import Filters
 from viewer.ui.shared.check_menu import CheckMenuButton
 from viewer.ui.shared.state import ViewState
 from viewer.ui.timeline.filter_bar import FilterBar
+
+from ..window_reading import pick
 
 
 @pytest.fixture
@@ -23,12 +27,7 @@ def bar(qtbot: object) -> FilterBar:
 
 
 def check(button: CheckMenuButton, value: str) -> None:
-    for i in range(button.list.count()):
-        item = button.list.item(i)
-        if item.data(Qt.ItemDataRole.UserRole) == value:
-            item.setCheckState(Qt.CheckState.Checked)
-            return
-    raise AssertionError(f"{value} not offered")
+    pick(button, value)
 
 
 def test_typing_in_the_search_box_filters_once_typing_pauses(qtbot, bar: FilterBar) -> None:
@@ -50,11 +49,10 @@ def test_checking_an_actor_filters_by_it(bar: FilterBar) -> None:
 
 
 def test_the_actor_list_is_searchable_and_names_each_entity_with_its_count(bar: FilterBar) -> None:
-    texts = [bar.actors.list.item(i).text() for i in range(bar.actors.list.count())]
+    texts = [text for _value, text in bar.actors.offered()]
     assert texts[0].startswith("Renault Group") or texts[0].startswith("Nissan")
     bar.actors.search.setText("geel")
-    shown = [bar.actors.list.item(i).text() for i in range(bar.actors.list.count())
-             if not bar.actors.list.item(i).isHidden()]
+    shown = bar.actors.visible_texts()
     assert shown and all("Geely" in text for text in shown)
 
 
@@ -129,3 +127,22 @@ def test_the_date_boxes_hint_at_the_datasets_own_range(qtbot, bar: FilterBar) ->
     qtbot.waitUntil(lambda: bar.state.filters.start == "2010", timeout=2000)
     bar.state.set_dataset(build_dataset(Tables(events.iloc[:0])))
     assert (bar.start.placeholderText(), bar.end.placeholderText()) == ("2019-12", "2023")
+
+
+def test_thirty_thousand_categories_are_offered_searched_and_picked_by_hand(qtbot) -> None:
+    ds = viewer.load()
+    count = 30_000
+    events = ds.events.iloc[np.arange(count) % len(ds.events)].reset_index(drop=True)
+    events = events.assign(id=[f"e{i}" for i in range(count)], category=[f"site_{i:05d}" for i in range(count)])
+    widget = FilterBar(ViewState(build_dataset(Tables(events), ds.meta)))
+    qtbot.addWidget(widget)
+    widget.show()
+    picker = widget.categories
+    assert len(picker.offered()) == count
+    qtbot.keyClicks(picker.search, "site 2999")  # the labels read "Site 29990  (1)" …
+    assert picker.visible_texts() == [f"Site {i}  (1)" for i in range(29990, 30000)]
+    pick(picker, "site_29994")
+    assert widget.state.filters.categories == frozenset({"site_29994"})
+    assert picker.text() == "Categories (1)"
+    qtbot.keyClicks(picker.search, "x")  # nothing left to show: the pick stays
+    assert picker.visible_texts() == [] and picker.checked() == frozenset({"site_29994"})
