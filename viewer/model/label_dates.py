@@ -13,10 +13,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.model.dates import _MONTHS
+from viewer.model.dates import MONTH_NAMES
 
 SEPARATOR = " · "  # between the dates and the title
-_MONTH_NAMES = pa.array(_MONTHS)
+_MONTH_NAMES = pa.array(MONTH_NAMES)
 
 
 def coarse(events: pd.DataFrame) -> np.ndarray:
@@ -34,9 +34,9 @@ def labels(events: pd.DataFrame, rows: np.ndarray) -> pa.Array:
     given = _text(events["end_precision"].iloc[rows])
     has_end = pa.array(end.notna().to_numpy(dtype=bool))
     end_precision = pc.if_else(pc.is_null(given), precision, given)  # an end without its own takes the start's
-    first = _formatted(start, precision)
-    last = _formatted(end, end_precision)
-    same_year = pa.array(((start.dt.year == end.dt.year) & end.notna()).to_numpy(dtype=bool))
+    starts, ends = _parts(start), _parts(end)
+    first, last = _formatted(starts, precision), _formatted(ends, end_precision)
+    same_year = pa.array((starts["year"] == ends["year"]) & ends["present"])
     months = pc.and_(pc.and_(pc.equal(precision, "month"), pc.fill_null(pc.equal(given, "month"), False)), same_year)
     # Mar–May 2002: the start's month alone when both ends are months of one year
     when = pc.if_else(months, _join(pc.utf8_slice_codeunits(first, 0, 3), "–", last),
@@ -54,17 +54,22 @@ def _join(*parts: pa.Array | str) -> pa.Array:
     return pc.binary_join_element_wise(*parts, "")
 
 
-def _formatted(stamps: pd.Series, precision: pa.Array) -> pa.Array:
-    """:func:`viewer.model.dates.format_date` of each instant at its precision ("" for none)."""
+def _parts(stamps: pd.Series) -> dict[str, np.ndarray]:
+    """Year, month, day, hour and minute of each UTC instant (numpy's calendar: year 0 and before as pandas
+    counts them), and which are present (the others read as 1970-01-01)."""
     present = stamps.notna().to_numpy(dtype=bool)
     at = stamps.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[us]")
     at = np.where(present, at, np.datetime64(0, "us"))
     months = at.astype("datetime64[M]")
     micros = (at - at.astype("datetime64[D]")).astype(np.int64)  # into the day
-    parts = {"year": at.astype("datetime64[Y]").astype(np.int64) + 1970,
-             "month": months.astype(np.int64) % 12 + 1,
-             "day": (at.astype("datetime64[D]") - months.astype("datetime64[D]")).astype(np.int64) + 1,
-             "hour": micros // 3_600_000_000, "minute": micros // 60_000_000 % 60}
+    return {"year": at.astype("datetime64[Y]").astype(np.int64) + 1970,
+            "month": months.astype(np.int64) % 12 + 1,
+            "day": (at.astype("datetime64[D]") - months.astype("datetime64[D]")).astype(np.int64) + 1,
+            "hour": micros // 3_600_000_000, "minute": micros // 60_000_000 % 60, "present": present}
+
+
+def _formatted(parts: dict[str, np.ndarray], precision: pa.Array) -> pa.Array:
+    """:func:`viewer.model.dates.format_date` of each instant at its precision ("" for none)."""
     year = pc.cast(pa.array(parts["year"]), pa.string())
     day = pc.cast(pa.array(parts["day"]), pa.string())
     month = _MONTH_NAMES.take(pa.array(parts["month"] - 1))
@@ -76,4 +81,4 @@ def _formatted(stamps: pd.Series, precision: pa.Array) -> pa.Array:
                          pc.if_else(pc.fill_null(pc.equal(precision, "month"), False), in_month,
                                     pc.if_else(pc.fill_null(pc.equal(precision, "day"), False), in_day,
                                                _join(in_day, " ", clock, " UTC"))))
-    return pc.if_else(pa.array(present), written, "")
+    return pc.if_else(pa.array(parts["present"]), written, "")

@@ -30,6 +30,7 @@ _TIME = r"\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?\s*(?:Z
 _HAS_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = _MONTHS  # as dates are written for a person: Jan … Dec
 
 
 @dataclass(frozen=True)
