@@ -40,7 +40,7 @@ class LabelPainter:
         self._sprites: OrderedDict[tuple[str, bool, bool, float], Sprite] = OrderedDict()
         self._bytes = 0
         self._cuts: OrderedDict[tuple[str, int, bool, bool], str] = OrderedDict()
-        self._narrow: dict[bool, float] = {}  # the narrowest character's advance, per weight
+        self._narrow: dict[str, float] = {}  # the narrowest character's advance, per font
 
     def set_theme(self, theme: Theme) -> None:
         """Draw in these colours from now on (the pictures in the old ink are dropped)."""
@@ -172,10 +172,12 @@ class LabelPainter:
 
     def _narrowest(self, bold: bool) -> float:
         """The narrowest printable ASCII character's advance in the regular or bold font (at least a pixel)."""
-        found = self._narrow.get(bold)
+        font = self._font(bold)
+        found = self._narrow.get(font.key())  # by the font's description: a font changed in place is measured again
         if found is None:
-            metrics = QFontMetricsF(self._font(bold))
-            found = self._narrow[bold] = max(min(metrics.horizontalAdvance(chr(c)) for c in range(32, 127)), 1.0)
+            metrics = QFontMetricsF(font)
+            found = self._narrow[font.key()] = max(min(metrics.horizontalAdvance(chr(c)) for c in range(32, 127)),
+                                                   1.0)
         return found
 
 
