@@ -6,7 +6,6 @@ translates and these rules are tested without a screen.
 
 from __future__ import annotations
 
-import heapq
 import re
 from dataclasses import dataclass
 
@@ -20,6 +19,7 @@ from viewer.model.attributes import PREFIX as ATTRIBUTE
 from viewer.model.attributes import categorical, formatted, type_of
 from viewer.model.columns import arrow_text, order_by
 from viewer.model.dates import to_seconds
+from viewer.model.sub_rows import pack, rows_needed
 
 OTHER = "Other"
 INSTANT, RANGE, COARSE = 0, 1, 2
@@ -254,71 +254,6 @@ def _drop_empty(keys: list[str], pair_event: np.ndarray, pair_lane: np.ndarray
     used = np.bincount(pair_lane, minlength=len(keys)) > 0
     renumber = np.cumsum(used) - 1
     return [k for k, u in zip(keys, used, strict=True) if u], pair_event, renumber[pair_lane]
-
-
-def _stops(starts: np.ndarray, ends: np.ndarray, min_width_seconds: float | np.ndarray) -> np.ndarray:
-    return np.maximum(np.nan_to_num(ends, nan=-np.inf), starts + min_width_seconds)
-
-
-def pack(starts: np.ndarray, ends: np.ndarray, groups: np.ndarray, min_width_seconds: float | np.ndarray,
-         max_rows: int | None = None) -> np.ndarray:
-    """Greedy sub-rows per group: each item goes to the first sub-row whose last item has ended.
-
-    An item covers ``[start, max(end, start + min_width_seconds))``; give one width per item to
-    reserve room for each label. With ``max_rows``, an item that finds no free row joins the row
-    that frees up first (it overlaps, but lanes stay bounded). Items that overlap nothing before
-    them start a fresh cluster on row 0 without any Python work; only crowded clusters are walked,
-    with two heaps, so the cost is O(n log n) at worst.
-    """
-    n = len(starts)
-    out = np.zeros(n, dtype=np.int64)
-    if n == 0 or (max_rows is not None and max_rows <= 1):  # one row: every item is on it, nothing to walk
-        return out
-    stops = _stops(starts, ends, min_width_seconds)
-    order = np.lexsort((starts, groups))
-    bounds = np.flatnonzero(np.diff(groups[order])) + 1
-    limit = max_rows if max_rows is not None else n
-    starts_l, stops_l = starts.tolist(), stops.tolist()
-    for chunk in np.split(order, bounds):
-        fresh = np.ones(len(chunk), dtype=bool)
-        fresh[1:] = starts[chunk][1:] >= np.maximum.accumulate(stops[chunk])[:-1]
-        cluster = np.cumsum(fresh)
-        crowded = np.bincount(cluster)[cluster] > 1
-        free: list[int] = []  # row indices free at the current start (lowest first)
-        busy: list[tuple[float, int]] = []  # (end, row) of rows still occupied
-        rows_used = 0
-        for i, new_cluster in zip(chunk[crowded].tolist(), fresh[crowded].tolist(), strict=True):
-            s = starts_l[i]
-            if new_cluster:  # everything before has ended: all rows are free again
-                free, busy, rows_used = [], [], 0
-            while busy and busy[0][0] <= s:
-                heapq.heappush(free, heapq.heappop(busy)[1])
-            if free:
-                row = heapq.heappop(free)
-            elif rows_used < limit:
-                row, rows_used = rows_used, rows_used + 1
-            else:
-                end, row = heapq.heappop(busy)
-                heapq.heappush(busy, (max(end, stops_l[i]), row))
-                out[i] = row
-                continue
-            heapq.heappush(busy, (stops_l[i], row))
-            out[i] = row
-    return out
-
-
-def rows_needed(starts: np.ndarray, ends: np.ndarray, groups: np.ndarray, n_groups: int,
-                min_width_seconds: float | np.ndarray) -> np.ndarray:
-    """Sub-rows :func:`pack` would use per group (the most items running at once), without packing."""
-    stops = _stops(starts, ends, min_width_seconds)
-    times = np.concatenate([starts, stops])
-    delta = np.concatenate([np.ones(len(starts), dtype=np.int64), -np.ones(len(stops), dtype=np.int64)])
-    group = np.concatenate([groups, groups])
-    order = np.lexsort((delta, times, group))  # an end frees its row before a start at the same time
-    running = np.cumsum(delta[order])  # each group sums back to zero, so one cumsum serves all
-    out = np.zeros(n_groups, dtype=np.int64)
-    np.maximum.at(out, group[order], running)
-    return np.maximum(out, 1)
 
 
 def packed_part(lanes: Lanes, chosen: np.ndarray, slot_seconds: np.ndarray, budget: float, lane_padding: float
