@@ -36,7 +36,9 @@ class FastResult:
 
 def _digits(text: pa.Array, start: int, stop: int) -> np.ndarray:
     part = pc.utf8_slice_codeunits(text, start, stop)
-    part = pc.if_else(pc.utf8_is_digit(part), part, "0")  # e.g. '0:' in a mangled time: not a date anyway
+    # e.g. '0:' in a mangled time, or '٠١' (Arabic-Indic digits, which Arrow's integer cast refuses): not a
+    # date anyway (utf8_is_digit let those through, and a file holding one failed to open)
+    part = pc.if_else(pc.match_substring_regex(part, "^[0-9]+$").fill_null(False), part, "0")
     return np.asarray(pc.cast(part, pa.int64(), safe=False).to_numpy(zero_copy_only=False), dtype=np.int64)
 
 
