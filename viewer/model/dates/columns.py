@@ -360,11 +360,20 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     return DateColumn(utc, precision.where(utc.notna(), None), invalid, order, notes)
 
 
+_COULD_BE_DATE = r"^(?:[-+]?\d|[A-Za-z]{3,9}\.?[-\s,].*\d)"  # a superset of the forms _parse_unique claims
+
+
 def looks_like_dates(values: pd.Series, threshold: float = 0.8) -> bool:
     """True when most non-empty cells of a (sample) column read as dates other than bare numbers."""
     text = clean_text(values).dropna()
     text = text[~_matches(text, _NUMBER)]
     if text.empty:
+        return False
+    # Every form the parser reads opens with a digit (or a sign and one) or a month's name, and holds a
+    # digit: without enough such values the answer is known (a column of names, words or codes like
+    # "t5_123"), and the parser's fixed cost, 20 ms a column, is not paid for each such column.
+    could = pc.match_substring_regex(_arrow(text), _COULD_BE_DATE).fill_null(False)
+    if (pc.sum(could).as_py() or 0) < threshold * len(text):
         return False
     return bool(parse_column(text.reset_index(drop=True)).instants.notna().mean() >= threshold)
 
