@@ -65,13 +65,16 @@ def test_coarse_labels_read_as_the_per_event_text(rows: list[tuple[int, int, str
     _check(_events(rows))  # years about 1630-2310, months apart and alike, ends of every precision or none
 
 
-def test_labels_of_deep_time_and_year_zero_read_as_the_per_event_text() -> None:
-    written = ["-0044-03-15", "0000-06-01", "-50000-01-01", "12000-12-31", "2002-03-01"]
+def test_labels_of_deep_time_year_zero_and_powers_of_ten_read_as_the_per_event_text() -> None:
+    written = ["-0044-03-15", "0000-06-01", "-50000-01-01", "12000-12-31", "2002-03-01", "1000-01-10T10:00",
+               "10000-10-10", "-1000-01-01", "0100-05-05", "0010-02-10", "2019-10-10T00:00"]
     stamps = pd.Series(np.array(written, dtype="datetime64[us]")).dt.tz_localize("UTC")
+    kinds = ["year", "month", "year", "month", "month", "year", "month", "year", "month", "year", "month"]
+    ends = ["month", "year", None, "day", None, "time", "day", "day", "year", "day", None]
     events = pd.DataFrame({"start": stamps, "end": stamps.shift(-1).astype(UTC_DTYPE),
-                           "precision": pd.Series(["year", "month", "year", "month", "month"], dtype=PRECISION_DTYPE),
-                           "end_precision": pd.Series(["month", "year", None, "day", None], dtype=PRECISION_DTYPE),
-                           "title": ["a", "b", "c", "d", "e"]})
+                           "precision": pd.Series(kinds, dtype=PRECISION_DTYPE),
+                           "end_precision": pd.Series(ends, dtype=PRECISION_DTYPE),
+                           "title": list("abcdefghijk")})
     _check(events)
 
 

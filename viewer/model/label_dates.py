@@ -45,6 +45,39 @@ def labels(events: pd.DataFrame, rows: np.ndarray) -> pa.Array:
     return _join(when, SEPARATOR, titles)
 
 
+def lengths(events: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """The number of characters of each of :func:`labels`, counted from the dates' parts without writing them
+    (a million month-dated labels written out took 2.3 s of a dataset's arrival in the window)."""
+    rows = np.asarray(rows, dtype=np.int64)
+    starts = _parts(events["start"].iloc[rows].reset_index(drop=True))
+    ends = _parts(events["end"].iloc[rows].reset_index(drop=True))
+    precision = np.asarray(_text(events["precision"].iloc[rows]).to_numpy(zero_copy_only=False), dtype=object)
+    given = np.asarray(_text(events["end_precision"].iloc[rows]).to_numpy(zero_copy_only=False), dtype=object)
+    end_precision = np.where(pd.isna(given), precision, given)
+    first, last = _written_length(starts, precision), _written_length(ends, end_precision)
+    months = (precision == "month") & (given == "month") & (starts["year"] == ends["year"]) & ends["present"]
+    when = np.where(months, 4 + last, first + np.where(ends["present"], 3 + last, 0))  # "Mar–" or " – "
+    titles = pa.array(events["title"].iloc[rows], type=pa.string(), from_pandas=True).fill_null("")
+    chars = np.asarray(pc.utf8_length(titles).to_numpy(zero_copy_only=False), dtype=np.int64)
+    return when + len(SEPARATOR) + chars
+
+
+_POWERS = 10 ** np.arange(1, 19, dtype=np.int64)
+
+
+def _written_length(parts: dict[str, np.ndarray], precision: np.ndarray) -> np.ndarray:
+    """How many characters :func:`_formatted` writes for each instant (0 for none)."""
+    def width(values: np.ndarray) -> np.ndarray:
+        return 1 + np.searchsorted(_POWERS, np.abs(values), side="right") + (values < 0)
+
+    year = width(parts["year"])
+    in_month = 4 + year  # "Mar 2019"
+    in_day = width(parts["day"]) + 1 + in_month
+    written = np.where(precision == "year", year, np.where(precision == "month", in_month,
+                                                            np.where(precision == "day", in_day, in_day + 10)))
+    return np.where(parts["present"], written, 0)
+
+
 def _text(values: pd.Series) -> pa.Array:
     """A precision column as strings (null where missing)."""
     return pa.array(values.astype("object").to_numpy(dtype=object), type=pa.string(), from_pandas=True)

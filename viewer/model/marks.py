@@ -199,8 +199,8 @@ class LabelTexts(Sequence[str]):
         chars = pc.utf8_length(pa.array(self._titles, type=pa.string(), from_pandas=True)).fill_null(0)
         out = np.asarray(chars.to_numpy(zero_copy_only=False), dtype=np.float64)
         dated = np.flatnonzero(self._coarse)
-        if len(dated):  # one pass in Arrow for all of them: per event through pandas it was 0.6 ms each
-            out[dated] = pc.utf8_length(label_dates.labels(self._events, dated)).to_numpy(zero_copy_only=False)
+        if len(dated):  # counted for all at once: per event through pandas it was 0.6 ms each
+            out[dated] = label_dates.lengths(self._events, dated)
         return out
 
 
