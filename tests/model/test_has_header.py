@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from viewer.model.dates.columns import clean_text, has_header, parse_column
+from viewer.model.dates.columns import clean_text, parse_column
+from viewer.model.dates.header_row import has_header
 
 TEXT = pd.StringDtype("pyarrow", na_value=float("nan"))
 

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.io import lines, parquet, table_fast
-from viewer.model.dates import columns as date_columns
+from viewer.model.dates.header_row import has_header
 from viewer.model.problems import LoadError, Problem
 
 DELIMITERS = (",", "\t", "|", ";", "\x01")
@@ -212,7 +212,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     if frame.empty:
         raise LoadError(f"{path}: no rows; expected {EXPECTED}")
     if header is None:
-        header = date_columns.has_header(frame)
+        header = has_header(frame)
     width = frame.shape[1]
     if header:
         frame = frame.iloc[1:].reset_index(drop=True).set_axis(_names(frame.iloc[0]), axis=1)

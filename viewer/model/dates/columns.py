@@ -22,7 +22,7 @@ from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import compact_dates, number_dates
 
-__all__ = ["DateColumn", "clean_text", "has_header", "looks_like_dates", "number_dates", "parse_column",
+__all__ = ["DateColumn", "clean_text", "looks_like_dates", "number_dates", "parse_column",
            ]
 
 MIN_YEAR, MAX_YEAR = -9999, 9999
@@ -360,7 +360,9 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     return DateColumn(utc, precision.where(utc.notna(), None), invalid, order, notes)
 
 
-_COULD_BE_DATE = r"^(?:[-+]?\d|[A-Za-z]{3,9}\.?[-\s,].*\d)"  # a superset of the forms _parse_unique claims
+# a superset of the forms _parse_unique claims: a date opens with a digit (or a sign and one) or a month's
+# name, and holds a digit
+COULD_BE_DATE = r"^(?:[-+]?\d|[A-Za-z]{3,9}\.?[-\s,].*\d)"
 
 
 def looks_like_dates(values: pd.Series, threshold: float = 0.8) -> bool:
@@ -372,41 +374,7 @@ def looks_like_dates(values: pd.Series, threshold: float = 0.8) -> bool:
     # Every form the parser reads opens with a digit (or a sign and one) or a month's name, and holds a
     # digit: without enough such values the answer is known (a column of names, words or codes like
     # "t5_123"), and the parser's fixed cost, 20 ms a column, is not paid for each such column.
-    could = pc.match_substring_regex(_arrow(text), _COULD_BE_DATE).fill_null(False)
+    could = pc.match_substring_regex(_arrow(text), COULD_BE_DATE).fill_null(False)
     if (pc.sum(could).as_py() or 0) < threshold * len(text):
         return False
     return bool(parse_column(text.reset_index(drop=True)).instants.notna().mean() >= threshold)
-
-
-def has_header(frame: pd.DataFrame) -> bool:
-    """True when the first row has no date-like cells and is mostly non-numeric text."""
-    first = clean_text(frame.iloc[0].reset_index(drop=True)).dropna()
-    if first.empty:
-        return False
-    numeric = first.str.fullmatch(r"[-+]?[\d.,]+%?").astype(bool)
-    return not _any_dated(first[~numeric]) and numeric.mean() < 0.5 and not _first_row_is_data(frame)
-
-
-def _any_dated(cells: pd.Series) -> bool:
-    """Some cell reads as a date. Every form the parser reads has a digit, so a row of names (most headers)
-    is answered without running it: the parser's fixed cost is most of a small table's header check."""
-    if not any(ch.isdigit() for cell in cells.tolist() for ch in str(cell)):
-        return False
-    return bool(parse_column(cells.reset_index(drop=True)).instants.notna().any())
-
-
-_WHOLE = r"[-+]?\d+(\.\d+)?"
-
-
-def _first_row_is_data(frame: pd.DataFrame) -> bool:
-    """True when a column of numbers (rows 2…200) also has a number in its first row: a header names it."""
-    body = frame.iloc[1:201]
-    if body.empty:
-        return False
-    head = clean_text(frame.iloc[0].reset_index(drop=True))
-    numbers = head.notna() & head.str.fullmatch(_WHOLE).fillna(False).astype(bool)
-    for position in np.flatnonzero(numbers.to_numpy()).tolist():  # only a number in the first row can be data
-        cells = clean_text(body.iloc[:, position]).dropna()
-        if len(cells) >= 3 and cells.str.fullmatch(_WHOLE).all():
-            return True
-    return False

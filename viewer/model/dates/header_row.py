@@ -1,0 +1,46 @@
+"""Whether a delimited table's first row is a header: no cell reads as a date, most are not numbers, and
+no column of numbers has a number in it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from viewer.model.dates.columns import COULD_BE_DATE, clean_text, parse_column
+
+
+def has_header(frame: pd.DataFrame) -> bool:
+    """True when the first row has no date-like cells and is mostly non-numeric text."""
+    first = clean_text(frame.iloc[0].reset_index(drop=True)).dropna()
+    if first.empty:
+        return False
+    numeric = first.str.fullmatch(r"[-+]?[\d.,]+%?").astype(bool)
+    return not _any_dated(first[~numeric]) and numeric.mean() < 0.5 and not _first_row_is_data(frame)
+
+
+def _any_dated(cells: pd.Series) -> bool:
+    """Some cell reads as a date. A row of names (most headers) has no cell shaped like one, and is answered
+    without running the parser, whose fixed cost was most of a small table's header check."""
+    shaped = pc.match_substring_regex(pa.array(cells.astype(str).tolist(), type=pa.string()), COULD_BE_DATE)
+    if not pc.any(shaped.fill_null(False)).as_py():
+        return False
+    return bool(parse_column(cells.reset_index(drop=True)).instants.notna().any())
+
+
+_WHOLE = r"[-+]?\d+(\.\d+)?"
+
+
+def _first_row_is_data(frame: pd.DataFrame) -> bool:
+    """True when a column of numbers (rows 2…200) also has a number in its first row: a header names it."""
+    body = frame.iloc[1:201]
+    if body.empty:
+        return False
+    head = clean_text(frame.iloc[0].reset_index(drop=True))
+    numbers = head.notna() & head.str.fullmatch(_WHOLE).fillna(False).astype(bool)
+    for position in np.flatnonzero(numbers.to_numpy()).tolist():  # only a number in the first row can be data
+        cells = clean_text(body.iloc[:, position]).dropna()
+        if len(cells) >= 3 and cells.str.fullmatch(_WHOLE).all():
+            return True
+    return False
