@@ -22,7 +22,7 @@ from viewer.model import navigation
 from viewer.model.attributes import PREFIX
 from viewer.model.dates import parse_date, to_seconds
 from viewer.model.filters import Filters
-from viewer.model.lane_packing import OTHER
+from viewer.model.lane_packing import CATEGORY_LANES, OTHER
 from viewer.source import actor_lanes, exprs
 from viewer.source.base import (
     EVENT_FIELDS,
@@ -144,7 +144,8 @@ class EngineSource:
         if group_by == "category":
             counts = v.group_by(key=v.category).aggregate(n=v.count()).execute()
             named = counts[counts["key"] != ""].sort_values(["n", "key"], ascending=[False, True])
-            return (*named["key"].astype(str), *((OTHER,) if (counts["key"] == "").any() else ()))
+            rest = (counts["key"] == "").any() or len(named) > CATEGORY_LANES  # as lane_rows caps them
+            return (*named["key"].astype(str).head(CATEGORY_LANES), *((OTHER,) if rest else ()))
         if group_by != "actor":
             raise ValueError(f"group_by must be 'actor', 'category' or 'none', got {group_by!r}")
         counts = self._actor_counts()

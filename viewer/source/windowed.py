@@ -155,7 +155,8 @@ def row_lanes(rows: pd.DataFrame, spec: LaneSpec, labels: tuple[str, ...]) -> La
         found = [(i, k) for i, text in enumerate(lists) for k in per_list.get(text, [])]
     elif spec.group_by == "category":
         cats = rows["category"].astype(str).tolist()
-        found = [(i, lane_of[c or OTHER]) for i, c in enumerate(cats) if (c or OTHER) in lane_of]
+        other = lane_of.get(OTHER)  # categories past the busiest go there, as lane_rows puts them
+        found = [(i, k) for i, c in enumerate(cats) if (k := lane_of.get(c or OTHER, other)) is not None]
     else:
         found = [(i, 0) for i in range(len(rows))]
     event = np.array([i for i, _ in found], dtype=np.int64)
