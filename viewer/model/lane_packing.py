@@ -199,10 +199,10 @@ def _lanes_of_texts(texts: list[str], lane_of: dict[str, int], other: int) -> tu
     lane = np.array([lane_of.get(name, -1) for name in found.names], dtype=np.int64)[found.member]
     named = lane >= 0
     text, lane = found.text[named], lane[named]
-    alone = np.flatnonzero(np.bincount(text, minlength=len(texts)) == 0)
+    per_text = np.bincount(text, minlength=len(texts)).astype(np.int64)
+    alone = np.flatnonzero(per_text == 0)
     text, lane = np.concatenate([text, alone]), np.concatenate([lane, np.full(len(alone), other, dtype=np.int64)])
-    order = np.lexsort((lane, text))
-    return np.bincount(text, minlength=len(texts)).astype(np.int64), lane[order]
+    return np.maximum(per_text, 1), lane[np.lexsort((lane, text))]
 
 
 def _by_category(events: pd.DataFrame, column: str = "category", max_lanes: int | None = None

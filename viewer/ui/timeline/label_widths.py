@@ -22,6 +22,19 @@ PRINTABLE_ASCII = r"^[ -~]*$"
 KERNING = 0.6  # kerned pairs narrow a run of text by far less than this
 
 
+_NARROWEST: dict[str, float] = {}  # per font description
+
+
+def narrowest(font: QFont) -> float:
+    """The advance of the font's narrowest printable ASCII character (the space included), measured once per
+    font description (a font changed in place is measured again)."""
+    found = _NARROWEST.get(font.key())
+    if found is None:
+        metrics = QFontMetricsF(font)
+        found = _NARROWEST[font.key()] = min(metrics.horizontalAdvance(chr(c)) for c in range(0x20, 0x7F))
+    return found
+
+
 class LabelWidths:
     """Each event's title width (NaN until measured) and the width it is sure to reach, in one font."""
 
@@ -29,7 +42,6 @@ class LabelWidths:
         self.font = font
         self._widths = np.zeros(0)
         self._floors = np.zeros(0)
-        self._narrowest: float | None = None  # the font's narrowest printable character, once asked
 
     @property
     def known(self) -> int:
@@ -73,12 +85,9 @@ class LabelWidths:
 
     def at_least(self, titles: list[str]) -> np.ndarray:
         """A width each title is sure to reach (0 when it is not plain printable ASCII)."""
-        if self._narrowest is None:
-            metrics = QFontMetricsF(self.font)
-            self._narrowest = min(metrics.horizontalAdvance(chr(c)) for c in range(0x20, 0x7F))
         text = pa.array(titles, type=pa.string())
         plain = pc.match_substring_regex(text, PRINTABLE_ASCII).fill_null(False)
         chars = pc.utf8_length(text).fill_null(0)
         return np.where(np.asarray(plain.to_numpy(zero_copy_only=False), dtype=bool),
                         np.asarray(chars.to_numpy(zero_copy_only=False), dtype=np.float64)
-                        * self._narrowest * KERNING, 0.0)
+                        * narrowest(self.font) * KERNING, 0.0)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap
 
 from viewer.ui.shared.batch_draw import pixel_ratio, records_vectors
 from viewer.ui.shared.theme import Theme, current, qcolor
+from viewer.ui.timeline.label_widths import narrowest
 
 OPENING = 18  # characters: different titles that open alike are elided in the middle, keeping their ends
 MIDDLE_MIN_PX = 150.0  # narrower than this, a middle cut keeps too little of either end: cut at the right
@@ -40,7 +41,6 @@ class LabelPainter:
         self._sprites: OrderedDict[tuple[str, bool, bool, float], Sprite] = OrderedDict()
         self._bytes = 0
         self._cuts: OrderedDict[tuple[str, int, bool, bool], str] = OrderedDict()
-        self._narrow: dict[str, float] = {}  # the narrowest character's advance, per font
 
     def set_theme(self, theme: Theme) -> None:
         """Draw in these colours from now on (the pictures in the old ink are dropped)."""
@@ -162,23 +162,13 @@ class LabelPainter:
         run of zero-width characters), the whole title is."""
         metrics = QFontMetricsF(self._font(bold))
         mode = MIDDLE if middle else RIGHT
-        keep = int(width / self._narrowest(bold)) + 8
+        keep = int(width / max(narrowest(self._font(bold)), 1.0)) + 8
         if len(title) > 2 * keep + 1:
             short = title[:keep] + title[-keep:] if middle else title[:keep]
             cut = metrics.elidedText(short, mode, width)
             if cut != short:
                 return cut
         return metrics.elidedText(title, mode, width)
-
-    def _narrowest(self, bold: bool) -> float:
-        """The narrowest printable ASCII character's advance in the regular or bold font (at least a pixel)."""
-        font = self._font(bold)
-        found = self._narrow.get(font.key())  # by the font's description: a font changed in place is measured again
-        if found is None:
-            metrics = QFontMetricsF(font)
-            found = self._narrow[font.key()] = max(min(metrics.horizontalAdvance(chr(c)) for c in range(32, 127)),
-                                                   1.0)
-        return found
 
 
 def _size(picture: QPixmap) -> int:
