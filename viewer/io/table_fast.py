@@ -33,7 +33,10 @@ def read_csv(data: bytes, delimiter: str, sample: str) -> pd.DataFrame | None:
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or len(delimiter) != 1:
         return None
-    first = next(csv.reader(io.StringIO(sample), delimiter=delimiter), None)
+    try:
+        first = next(csv.reader(io.StringIO(sample), delimiter=delimiter), None)
+    except csv.Error:  # a field over the csv module's 128 KiB limit: the general reader has none
+        return None
     if not first:
         return None
     names = [f"f{i}" for i in range(len(first))]

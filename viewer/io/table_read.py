@@ -64,7 +64,7 @@ def sniff_delimiter(sample: str, suffix: str = "") -> str:
         sniffed = ""
     best, best_score = ("\t" if suffix in (".tsv", ".tab") else ","), (0.0, 0, False)
     for delimiter in DELIMITERS:
-        counts = [len(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter) if r]
+        counts = _field_counts(text, delimiter)
         if not counts:
             continue
         mode = max(set(counts), key=counts.count)
@@ -72,6 +72,19 @@ def sniff_delimiter(sample: str, suffix: str = "") -> str:
         if score > best_score:
             best, best_score = delimiter, score
     return best
+
+
+def _field_counts(text: str, delimiter: str) -> list[int]:
+    """The number of fields of each non-blank record, up to one the csv module refuses (a field over its
+    128 KiB limit: a long description or an embedded image is no reason to refuse the file)."""
+    counts: list[int] = []
+    try:
+        for record in csv.reader(io.StringIO(text), delimiter=delimiter):
+            if record:
+                counts.append(len(record))
+    except csv.Error:
+        pass
+    return counts
 
 
 def _read_delimited(path: Path, text: str, delimiter: str, nrows: int | None) -> tuple[pd.DataFrame, list[Problem]]:

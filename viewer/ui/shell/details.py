@@ -17,16 +17,26 @@ from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
 
 SAFE_SCHEMES = ("http", "https")
+SHOWN_CHARACTERS = 10_000  # of one value: Qt lays out a long run without spaces in time that grows as its square
+
+
+def _text(value: str) -> str:
+    """A value as HTML text, cut after SHOWN_CHARACTERS with a note of how many more it holds (a base64
+    image or a whole report in one cell took seconds to show, at every click)."""
+    if len(value) <= SHOWN_CHARACTERS:
+        return escape(value)
+    return (f"{escape(value[:SHOWN_CHARACTERS])}<span class='note'> … {len(value) - SHOWN_CHARACTERS:,} more "
+            "characters not shown</span>")
 
 
 def _link(url: str, text: str) -> str:
     if not url or QUrl(url).scheme().lower() not in SAFE_SCHEMES:
-        return escape(text or url)
-    return f'<a href="{escape(url, quote=True)}">{escape(text or url)}</a>'
+        return _text(text or url)
+    return f'<a href="{escape(url, quote=True)}">{_text(text or url)}</a>'
 
 
 def _names(ds: Dataset, ids: str) -> str:
-    return ", ".join(escape(ds.entity_name(i)) for i in ids.split(";") if i)
+    return ", ".join(_text(ds.entity_name(i)) for i in ids.split(";") if i)
 
 
 def _attributes_html(frame: pd.DataFrame, key: str) -> str:
@@ -35,7 +45,7 @@ def _attributes_html(frame: pd.DataFrame, key: str) -> str:
     pairs = attributes.items(frame, int(found[0])) if len(found) else []
     if not pairs:
         return ""
-    rows = "".join(f"<tr><td><b>{escape(name)}</b>&nbsp;</td><td>{escape(value)}</td></tr>" for name, value in pairs)
+    rows = "".join(f"<tr><td><b>{_text(name)}</b>&nbsp;</td><td>{_text(value)}</td></tr>" for name, value in pairs)
     return f"<table cellspacing=0 cellpadding=1>{rows}</table>"
 
 
@@ -43,10 +53,10 @@ def event_html(ds: Dataset, row: pd.Series) -> str:
     """The HTML (all text escaped) describing one event."""
     when = query.describe_span(row["start"], str(row["precision"]), row["end"],
                                None if pd.isna(row["end_precision"]) else str(row["end_precision"]), ds.meta.clock)
-    parts = [f"<h3>{escape(str(row['title']))}</h3>",
-             f"<p><b>{escape(when)}</b>"
-             + (f" &middot; {escape(str(row['category']))}" if str(row["category"]) else "") + "</p>",
-             f"<p>{escape(str(row['description']))}</p>"]
+    parts = [f"<h3>{_text(str(row['title']))}</h3>",
+             f"<p><b>{_text(when)}</b>"
+             + (f" &middot; {_text(str(row['category']))}" if str(row["category"]) else "") + "</p>",
+             f"<p>{_text(str(row['description']))}</p>"]
     if row["actors"]:
         parts.append(f"<p><b>Actors:</b> {_names(ds, row['actors'])}</p>")
     # an engine source's event carries its own attributes (the dataset holds no rows to look them up in)
@@ -63,18 +73,18 @@ def entity_html(ds: Dataset, entity_id: str, when: pd.Timestamp) -> str:
     if rows.empty:
         return ""
     row = rows.iloc[0]
-    parts = [f"<h3>{escape(str(row['name']))}</h3>",
-             f"<p>{escape(str(row['kind']).replace('_', ' '))}"
-             + (f" &middot; {escape(str(row['country']))}" if row["country"] else "") + "</p>",
-             f"<p>{escape(str(row['note']))}</p>", _attributes_html(ds.entities, entity_id)]
+    parts = [f"<h3>{_text(str(row['name']))}</h3>",
+             f"<p>{_text(str(row['kind']).replace('_', ' '))}"
+             + (f" &middot; {_text(str(row['country']))}" if row["country"] else "") + "</p>",
+             f"<p>{_text(str(row['note']))}</p>", _attributes_html(ds.entities, entity_id)]
     ties = query.relations_of(ds.relations, entity_id, when)
     if len(ties):
-        items = "".join(f"<li>{_names(ds, r.source)} → {_names(ds, r.target)}: {escape(query.relation_label(r))} "
+        items = "".join(f"<li>{_names(ds, r.source)} → {_names(ds, r.target)}: {_text(query.relation_label(r))} "
                         f"({_link(r.source_url, 'source')})</li>" for _, r in ties.iterrows())
-        parts.append(f"<p><b>Ties as of {escape(format_instant(when, 'day', ds.meta.clock))}:</b></p><ul>{items}</ul>")
+        parts.append(f"<p><b>Ties as of {_text(format_instant(when, 'day', ds.meta.clock))}:</b></p><ul>{items}</ul>")
     if ds.source is None:  # on an engine source this would be a query: the timeline's lanes show it
         count = int(query.actor_mask(ds.events, [entity_id]).sum())
-        parts.append(f"<p>{count} events involve {escape(str(row['name']))}.</p>")
+        parts.append(f"<p>{count} events involve {_text(str(row['name']))}.</p>")
     return "".join(parts)
 
 
@@ -90,13 +100,13 @@ def relation_html(ds: Dataset, relation_id: str) -> str:
     until = query.describe_span(r["valid_to"], str(r["valid_to_precision"]), None, None, on) if pd.notna(
         r["valid_to"]) else "open"
     parts = [f"<h3>{_names(ds, r['source'])} → {_names(ds, r['target'])}</h3>",
-             f"<p><b>{escape(query.relation_label(r))}</b> &middot; {escape(str(r['kind']).replace('_', ' '))}"
-             f" &middot; from {escape(since)} until {escape(until)}</p>",
-             f"<p>{escape(str(r['note']))}</p>", _attributes_html(ds.relations, relation_id)]
+             f"<p><b>{_text(query.relation_label(r))}</b> &middot; {_text(str(r['kind']).replace('_', ' '))}"
+             f" &middot; from {_text(since)} until {_text(until)}</p>",
+             f"<p>{_text(str(r['note']))}</p>", _attributes_html(ds.relations, relation_id)]
     if r["event"]:
         event = ds.events[ds.events["id"] == r["event"]]
         if len(event):
-            parts.append(f"<p><b>Brought about by:</b> {escape(str(event['title'].iloc[0]))}</p>")
+            parts.append(f"<p><b>Brought about by:</b> {_text(str(event['title'].iloc[0]))}</p>")
     if r["source_url"]:
         parts.append(f"<p><b>Source:</b> {_link(r['source_url'], r['source_url'])}</p>")
     return "".join(parts)
@@ -109,6 +119,7 @@ class DetailsPanel(QWidget):
         super().__init__(parent)
         self._state = state
         self._asked: set[str] = set()  # event ids asked of an engine source (once each)
+        self._shown = ""  # the HTML last shown
         self.browser = QTextBrowser(self)
         self.browser.setOpenLinks(False)  # we decide which links may leave the app
         self.browser.anchorClicked.connect(self._open_link)
@@ -124,6 +135,7 @@ class DetailsPanel(QWidget):
         self.theme = theme
         self.browser.document().setDefaultStyleSheet(f"a {{ color: {theme.link}; }} "
                                                      f".note {{ color: {theme.axis_text}; }}")
+        self._shown = ""  # the style sheet applies when the text is set: set it again
         self._show(self._state.selection)
 
     def sizeHint(self) -> QSize:
@@ -144,10 +156,13 @@ class DetailsPanel(QWidget):
         parts.extend(entity_html(ds, e, self._state.cursor) for e in sorted(selection.entities))
         parts.extend(relation_html(ds, r) for r in sorted(selection.relations))
         if not parts:
-            parts.append(f"<p class='note'>{escape(ds.title)}: {ds.event_count} events, "
+            parts.append(f"<p class='note'>{_text(ds.title)}: {ds.event_count} events, "
                          f"{len(ds.entities)} entities, {len(ds.relations)} relations. "
                          "Click an event on the timeline or a node in the graph to see it here.</p>")
-        self.browser.setHtml("".join(parts))
+        shown = "".join(parts)
+        if shown != self._shown:  # the cursor moved under a selected event: the same text is not laid out again
+            self._shown = shown
+            self.browser.setHtml(shown)
 
     def _event(self, ds: Dataset, event_id: str) -> pd.Series | None:
         """An event's row: from the dataset, or what the engine sent for the timeline, else asked of it
