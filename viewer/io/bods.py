@@ -88,9 +88,23 @@ def _share(interest: dict[str, Any]) -> tuple[str, str]:
         return str(share["exact"]), ""
     low, high = share.get("minimum"), share.get("maximum")
     if low is not None and high is not None:
-        return str((float(low) + float(high)) / 2), f"share between {low} and {high}%; midpoint used"
+        try:
+            return str((float(low) + float(high)) / 2), f"share between {low} and {high}%; midpoint used"
+        except (TypeError, ValueError):
+            return "", f"share between {low!r} and {high!r}, which are not both numbers"
     bound = low if low is not None else high
     return ("", "") if bound is None else (str(bound), f"share given only as a bound ({bound}%)")
+
+
+def _exact(interest: dict[str, Any]) -> str:
+    """The exact share an interest states, else ""."""
+    share = interest.get("share")
+    return str(share.get("exact", "")) if isinstance(share, dict) else ""
+
+
+def _listed(value: object) -> list[Any]:
+    """A list the document holds where a list belongs; anything else there (a number, true, an object) as none."""
+    return value if isinstance(value, list) else []
 
 
 def _statement_id(statement: dict[str, Any]) -> str:
@@ -102,7 +116,7 @@ def _replacements(statements: list[dict[str, Any]]) -> dict[str, dict[str, Any]]
     replaced_by: dict[str, dict[str, Any]] = {}
     by_record: dict[str, list[dict[str, Any]]] = {}
     for statement in statements:
-        for old in statement.get("replacesStatements") or []:
+        for old in _listed(statement.get("replacesStatements")):
             replaced_by[str(old)] = statement
         if statement.get("recordId"):
             by_record.setdefault(str(statement["recordId"]), []).append(statement)
@@ -127,7 +141,7 @@ def _end(interest: dict[str, Any], replacement: dict[str, Any] | None, start: st
     if interest.get("endDate") or replacement is None:
         return str(interest.get("endDate") or "")
     details = replacement.get("recordDetails") if "recordDetails" in replacement else replacement
-    same = [i for i in (details or {}).get("interests") or [] if isinstance(i, dict)
+    same = [i for i in _listed(details.get("interests") if isinstance(details, dict) else None) if isinstance(i, dict)
             and i.get("type") == interest.get("type") and i.get("startDate")]
     candidates = [str(same[0]["startDate"])] if same and replacement.get("recordStatus") != "closed" else []
     candidates.append(str(replacement.get("statementDate") or ""))
@@ -169,7 +183,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     problems = [Problem(label, "an item is not an object; skipped", i + 1, None)
                 for i, s in enumerate(document) if not isinstance(s, dict)]
     known = {_statement_id(s) for s in statements}
-    missing = sorted({str(old) for s in statements for old in s.get("replacesStatements") or []} - known)
+    missing = sorted({str(old) for s in statements for old in _listed(s.get("replacesStatements"))} - known)
     problems += [Problem(label, f"replaces statement {old}, which is not in this file", None, "replacesStatements",
                          "info") for old in missing]
     replaced_by = _replacements(statements)
@@ -203,12 +217,12 @@ def read(path: str | Path, **_options: Any) -> Dataset:
             problems.append(Problem(label, "expected a subject and an interested party; statement skipped",
                                     number, "subject/interestedParty"))
             continue
-        interests = [i for i in details.get("interests") or [] if isinstance(i, dict)] or [{"type": "interest"}]
+        interests = [i for i in _listed(details.get("interests")) if isinstance(i, dict)] or [{"type": "interest"}]
         relations += _interest_relations(statement, interests, source, target, replaced_by.get(sid))
         events.append({"id": f"ev-{sid}", "start": str(statement.get("statementDate") or ""),
                        "title": f"Ownership statement: {source} in {target}", "actors": f"{source};{target}",
                        "category": "ownership statement", "description": ", ".join(
-                           f"{i.get('type')} {i.get('share', {}).get('exact', '')}".strip() for i in interests)})
+                           f"{i.get('type')} {_exact(i)}".strip() for i in interests)})
     if not entities and not relations:
         raise LoadError(f"{path}: no entity, person or ownership statements; expected {EXPECTED}")
     names = {e["id"]: e["name"] for e in entities.values()}

@@ -21,6 +21,7 @@ import pandas as pd
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
+from viewer.io.reading import XML_ERRORS
 from viewer.model.clock import CALENDAR, NUMBER, parse_instant
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
@@ -41,7 +42,7 @@ def parse_xml(path: Path, expected: str) -> StdET.Element:
     except DefusedXmlException as exc:
         raise LoadError(f"{path}: XML with entity declarations or external references is refused ({exc}); "
                         f"expected {expected}") from exc
-    except StdET.ParseError as exc:
+    except XML_ERRORS as exc:
         raise LoadError(f"{path}: not well-formed XML ({exc}); expected {expected}") from exc
     for element in root.iter():
         if isinstance(element.tag, str) and "}" in element.tag:

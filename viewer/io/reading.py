@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from viewer.model.problems import LoadError
+
+# what a damaged XML document raises: expat's errors, an unknown encoding in its declaration (LookupError), a
+# document nested past the stack, text that is not in its declared encoding
+XML_ERRORS = (ET.ParseError, LookupError, RecursionError, ValueError)
 
 
 def read_document(path: Path, expected: str) -> bytes:

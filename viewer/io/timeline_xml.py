@@ -17,7 +17,7 @@ from pathlib import Path
 import defusedxml.ElementTree
 import pandas as pd
 
-from viewer.io.reading import read_document
+from viewer.io.reading import XML_ERRORS, read_document
 from viewer.model import dates
 from viewer.model.clock import CALENDAR, NUMBER, YEARS, parse_instant
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
@@ -91,7 +91,7 @@ def _parse(path: Path) -> ET.Element:
     except defusedxml.DefusedXmlException as exc:
         raise LoadError(f"{path}: refused: the file declares a DTD or entities ({type(exc).__name__}), which "
                         "Timeline never writes; expected a plain Timeline XML document") from exc
-    except (ET.ParseError, RecursionError, ValueError) as exc:
+    except XML_ERRORS as exc:
         raise LoadError(f"{path}: not well-formed XML ({exc}); expected a Timeline XML document") from exc
     if root.tag != "timeline":
         raise LoadError(f"{path}: the root element is <{root.tag}>; expected a Timeline document with <timeline>")

@@ -1,0 +1,53 @@
+"""Damaged documents opened from the window as a user opens them: BODS statements of odd shapes open with
+what they hold (the reader raised AttributeError and the window showed an unexpected error), and an XML
+declaration naming an unknown encoding is refused with a message naming the file, the dataset kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell import dialogs
+from viewer.ui.shell.main_window import MainWindow
+
+ODD_BODS = """[{"statementID": "e1", "statementType": "entityStatement", "name": "Holding"},
+ {"statementID": "e2", "statementType": "entityStatement", "name": "Subsidiary", "recordDetails": 5},
+ {"statementID": "o1", "statementType": "ownershipOrControlStatement", "statementDate": "2020-01-01",
+  "subject": {"describedByEntityStatement": "e2"}, "interestedParty": {"describedByEntityStatement": "e1"},
+  "interests": [{"type": "shareholding", "share": [30]}]},
+ {"statementID": "o2", "statementType": "ownershipOrControlStatement", "statementDate": "2021-06-01",
+  "replacesStatements": true, "subject": {"describedByEntityStatement": "e2"},
+  "interestedParty": {"describedByEntityStatement": "e1"},
+  "interests": [{"type": "shareholding", "share": {"exact": 45}}]}]"""
+
+
+def test_odd_statements_open_and_the_graph_follows_the_cursor(qtbot: QtBot, window: MainWindow,
+                                                             tmp_path: Path) -> None:
+    path = tmp_path / "register.json"
+    path.write_text(ODD_BODS, encoding="utf-8")
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.opening.open_path(str(path))
+    ds = window.state.dataset
+    assert sorted(ds.entities["name"]) == ["Holding", "Subsidiary"] and len(ds.relations) == 2
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)  # the 2021 statement: its 45% is the tie shown
+    assert window.state.selection.events == frozenset({"ev-o2"})
+    assert window.relations.is_placed("e1") and window.relations.is_placed("e2")
+
+
+def test_an_unknown_encoding_is_refused_by_name_and_the_dataset_stays(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
+    path = tmp_path / "history.timeline"
+    path.write_text('<?xml version="1.0" encoding="True"?>\n<timeline/>', encoding="utf-8")
+    before = window.state.dataset
+    with qtbot.waitSignal(window.loader.failed, timeout=30_000):
+        window.opening.open_path(str(path))
+    assert len(shown) == 1 and "history.timeline" in shown[0] and "unknown encoding" in shown[0], shown
+    assert window.state.dataset is before
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
