@@ -1,5 +1,6 @@
 """Extra columns are typed attributes: searched, filtered, offered as lanes, listed for Details."""
 
+import numpy as np
 import pandas as pd
 
 from viewer.model import attributes, lane_packing
@@ -58,3 +59,21 @@ def test_an_attribute_type_can_be_overridden() -> None:
     raw = pd.DataFrame({"start": ["2020", "2021"], "Cert": ["101", "102"]})
     ds = build_dataset(Tables(raw, attribute_types={"events": {"Cert": "category"}}))
     assert [a.type for a in ds.attributes] == ["category"]
+
+
+def test_a_wide_tables_columns_typed_on_several_threads_are_typed_as_on_one(monkeypatch) -> None:
+    """Sixty columns of every kind, 4,000 rows: over the cells from which they share threads, and the same
+    columns, in the same order, as typed one after another."""
+    rng = np.random.default_rng(3)
+    rows = 4_000
+    kinds = [lambda: rng.normal(size=rows).round(2).astype(str), lambda: rng.choice(["a", "b", "c"], rows),
+             lambda: np.array([f"note {x}" for x in rng.integers(0, 10**6, rows)]),
+             lambda: (pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 10**6, rows), unit="min"))
+             .strftime("%Y-%m-%d %H:%M").to_numpy(), lambda: np.char.zfill(rng.integers(0, 999, rows).astype(str), 5)]
+    raw = pd.DataFrame({f"c{i}": kinds[i % len(kinds)]() for i in range(60)})
+    assert raw.size >= attributes.SHARED_FROM_CELLS
+    shared = attributes.build(raw, list(raw.columns))
+    monkeypatch.setattr(attributes, "SHARED_FROM_CELLS", 10**12)
+    alone = attributes.build(raw, list(raw.columns))
+    pd.testing.assert_frame_equal(shared, alone)
+    assert [a.type for a in attributes.attributes(shared)][:5] == ["number", "category", "text", "date", "text"]

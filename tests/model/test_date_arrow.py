@@ -1,10 +1,14 @@
 """The fast date path gives the same answers as the general parser, only faster."""
 
+import random
+
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pytest
 
 from viewer.model import dates
+from viewer.model.dates import arrow
 from viewer.model.dates.arrow import parse_fast
 
 SAMPLES = ["2019", "2019-12", "2019-12-29", "2019-12-29T14:30:00Z", "2019-12-29T14:30:00+01:00",
@@ -36,3 +40,32 @@ def test_each_form_parses_the_same_on_both_paths(value: object) -> None:
 def test_the_fast_path_refuses_days_that_do_not_exist() -> None:
     result = parse_fast(pa.array(["2019-02-29", "2020-02-29", "2019-04-31T10:00:00", "2019-04-30T10:00:00"]))
     assert list(result.codes) == [-1, 2, -1, 3]
+
+
+
+TIMES = ["2019-12-29T14:30:00", "2019-12-29 14:30:00", "2019-12-29T14:30", "2019-12-29 14:30", "2019-02-30 10:00",
+         "2019-04-31T23:59:59", "2020-02-29 00:00", "2019-12-29T14:30:00.250"]
+OFFSETS = ["Z", "+01:00", "-05:00", "+0530", "-0800", "+01", "z", " UTC", " +01:00", "+25:00", "-", "+", "Z+"]
+
+
+@pytest.mark.parametrize("mix", ["naive", "aware", "mixed", "odd"])
+@pytest.mark.parametrize("seed", [1, 2])
+def test_only_date_times_that_write_a_sign_or_z_are_tried_with_offsets_and_read_the_same(
+        mix: str, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A naive column was first cast to an aware type, which fails only after reading the whole column, then
+    tried with four offset formats: now only values with a sign or Z after their date are. Same answers as
+    trying every value with offsets, whatever the mix."""
+    rng = random.Random(f"{mix}{seed}")
+    values = []
+    for _ in range(400):
+        aware = mix == "aware" or (mix in ("mixed", "odd") and rng.random() < 0.5)
+        value = rng.choice(TIMES) + (rng.choice(OFFSETS[:6] if mix != "odd" else OFFSETS) if aware else "")
+        values.append(value if mix != "odd" or rng.random() < 0.8 else str(rng.choice(SAMPLES)))
+    text = pa.array(values)
+    found = arrow.parse_fast(text)
+    monkeypatch.setattr(arrow, "_may_have_offset", lambda chunk: np.ones(len(chunk), dtype=bool))
+    every = arrow.parse_fast(text)
+    for name in ("micros", "codes", "naive", "present"):
+        assert np.array_equal(getattr(found, name), getattr(every, name)), name
+    if mix == "aware":
+        assert (found.codes == 3).sum() > 200  # the rest name days that do not exist

@@ -10,8 +10,10 @@ columns and their dtypes, so filtering, caching and combining keep attributes wi
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +29,8 @@ from viewer.model.dates import iso_date
 PREFIX = "attr:"
 TYPES = ("text", "number", "date", "category")
 TEXT = pd.StringDtype("pyarrow")
+SHARED_FROM_CELLS = 200_000  # a table with fewer attribute cells types them on one thread
+THREADS = min(4, os.cpu_count() or 1)
 MAX_CATEGORIES = 200  # more distinct values than this is text (names, cities), not a category
 _NUMBER = r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?"
 
@@ -134,17 +138,31 @@ def extra_columns(raw: pd.DataFrame, core: tuple[str, ...] | set[str]) -> list[s
 
 
 def build(raw: pd.DataFrame, names: list[str], types: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """The attribute columns for ``names`` of ``raw``: typed as ``types`` says, else inferred."""
+    """The attribute columns for ``names`` of ``raw``: typed as ``types`` says, else inferred.
+
+    A wide table's columns are typed on a few threads: the work is Arrow's and numpy's, which let go of
+    the interpreter, and each column is its own (a 50,000-row table of 200 columns: 2.7 s on one, 1.7 on two).
+    """
     types = types or {}
-    out = {}
+    columns = []
     for name in names:
         values = raw[name]
         if isinstance(values, pd.DataFrame):  # a duplicated header: take the first
             values = values.iloc[:, 0]
         bare = name[len(PREFIX):] if name.startswith(PREFIX) else name
-        kind = types.get(bare) or infer_type(values)
-        out[column_of(bare)] = typed(values.reset_index(drop=True), kind)
-    return pd.DataFrame(out, index=pd.RangeIndex(len(raw)))
+        columns.append((bare, values, types.get(bare)))
+
+    def one(column: tuple[str, pd.Series, str | None]) -> pd.Series:
+        _bare, values, kind = column
+        return typed(values.reset_index(drop=True), kind or infer_type(values))
+
+    if len(columns) > 1 and len(raw) * len(columns) >= SHARED_FROM_CELLS:
+        with ThreadPoolExecutor(min(THREADS, len(columns)), thread_name_prefix="entente-attributes") as pool:
+            built = list(pool.map(one, columns))
+    else:
+        built = [one(column) for column in columns]
+    return pd.DataFrame({column_of(bare): values for (bare, _, _), values in zip(columns, built, strict=True)},
+                        index=pd.RangeIndex(len(raw)))
 
 
 def normalise(frame: pd.DataFrame) -> pd.DataFrame:

@@ -92,6 +92,14 @@ def _parse(text: pa.Array, formats: tuple[str, ...]) -> tuple[np.ndarray, np.nda
     return micros, micros != NAT, False
 
 
+def _may_have_offset(text: pa.Array) -> np.ndarray:
+    """Whether each date-time writes something an offset needs after its date (a sign or Z): only those are
+    tried with offsets. Arrow's cast of a column without them to an aware type fails only after reading it
+    all, and four strptime passes followed: 60 ms a column of 50,000, each of a wide table's columns."""
+    found = pc.match_substring_regex(text, r"^.{10}.*[-+Zz]").fill_null(False)
+    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
+
 def to_arrow(values: object) -> pa.Array:
     """A string array for a pandas column of text (numbers and other objects become their text)."""
     try:
@@ -122,7 +130,10 @@ def parse_fast(values: pa.Array, trimmed: bool = False) -> FastResult:
     rows = np.flatnonzero(lengths >= 16)
     if len(rows):
         chunk = _take(text, rows)
-        aware, aware_ok, strict = _parse(chunk, _AWARE)
+        aware, aware_ok, strict = np.full(len(rows), NAT, dtype=np.int64), np.zeros(len(rows), dtype=bool), True
+        signed = np.flatnonzero(_may_have_offset(chunk))
+        if len(signed):
+            aware[signed], aware_ok[signed], strict = _parse(_take(chunk, signed), _AWARE)
         rest = np.flatnonzero(~aware_ok)
         naive_micros, naive_ok, naive_strict = (_parse(_take(chunk, rest), _NAIVE) if len(rest)
                                                 else (aware, aware_ok[:0], True))
