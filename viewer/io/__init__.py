@@ -2,7 +2,8 @@
 
 ``load(path)`` picks the reader from the suffix; where a suffix is shared by several formats
 (``.json``, ``.csv``, ``.xml``) each candidate's sniffer looks at the content in order, and a file
-with an unknown suffix is recognised by its first bytes. Every reader is ``read(path, **options)``.
+with an unknown suffix is recognised by its first bytes. A compressed file (``events.csv.gz``) is a
+table: CSV, TSV, text, JSON records or lines. Every reader is ``read(path, **options)``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from viewer.io import bods, gexf, gleif, ics, native, table, timeline_xml, timelinejs, vis_timeline
+from viewer.io import (
+    bods,
+    compressed,
+    gexf,
+    gleif,
+    ics,
+    native,
+    parquet,
+    records,
+    table,
+    timeline_xml,
+    timelinejs,
+    vis_timeline,
+)
 from viewer.io.combine import combine
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
@@ -22,6 +36,7 @@ from viewer.paths import bundled_dataset
 Reader = Callable[..., Dataset]
 MAX_SNIFF_JSON_BYTES = 64 * 1024 * 1024
 HEAD_BYTES = 4096
+JSON_LINES = object()  # what sniffing a .json file of one object per line finds
 
 
 @dataclass(frozen=True)
@@ -46,7 +61,8 @@ READERS: dict[str, list[Candidate]] = {
     ".json": _JSON,
     ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
     ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TABLE, ".psv": _TABLE, ".dat": _TABLE,
-    ".xlsx": _TABLE, ".xlsm": _TABLE, ".parquet": _TABLE, ".pq": _TABLE,
+    ".xlsx": _TABLE, ".xlsm": _TABLE, ".parquet": _TABLE, ".pq": _TABLE, ".jsonl": _TABLE, ".ndjson": _TABLE,
+    **dict.fromkeys(parquet.IPC_SUFFIXES, _TABLE),
     ".timeline": [Candidate(timeline_xml.read)],
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)],
@@ -56,8 +72,9 @@ FOLDER_READER: Reader = native.read
 
 
 def supported_suffixes() -> list[str]:
-    """File suffixes that :func:`load` can open (for file dialogs and help texts)."""
-    return sorted(READERS)
+    """File suffixes that :func:`load` can open (for file dialogs and help texts); a compressed one's holds
+    a table."""
+    return sorted(READERS) + sorted(compressed.COMPRESSIONS)
 
 
 def _head(path: Path) -> bytes:
@@ -79,6 +96,8 @@ def _sniff_json(path: Path) -> object:
     except UnicodeDecodeError as exc:
         raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected a UTF-8 JSON file") from exc
     except (json.JSONDecodeError, RecursionError) as exc:
+        if isinstance(exc, json.JSONDecodeError) and records.is_lines_error(exc):
+            return JSON_LINES
         detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
         if not path.read_bytes().strip():
             raise LoadError(f"{path}: the file is empty; expected a JSON document") from exc
@@ -99,7 +118,7 @@ def _by_content(head: bytes) -> list[Candidate]:
     return _TABLE
 
 
-BINARY_SUFFIXES = (".xlsx", ".xlsm", ".parquet", ".pq")
+BINARY_SUFFIXES = (".xlsx", ".xlsm", ".parquet", ".pq", *parquet.IPC_SUFFIXES)
 TEXT_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
 
 
@@ -119,11 +138,16 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     head = _head(path)
     if not head:
         raise LoadError(f"{path}: the file is empty")
+    compressed.check_readable(path)
+    if compressed.compression(path) is not None:
+        return table.read(path, **options)  # a compressed table: CSV, TSV, JSON records or lines
     _refuse_binary(path, head)
     candidates = READERS.get(path.suffix.lower()) or _by_content(head)
     document: object = None
     if any(c.sniff == "json" for c in candidates):
         document = _sniff_json(path)
+        if document is JSON_LINES:
+            return table.read(path, **options)
     for candidate in candidates:
         if candidate.sniffer is None:
             return candidate.reader(path, **options)

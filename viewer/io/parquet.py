@@ -1,4 +1,5 @@
-"""Parquet files read into pandas as the loaders expect them: list cells joined into ';' lists.
+"""Parquet and Arrow IPC (Feather) files read into pandas as the loaders expect them: list cells joined into
+';' lists.
 
 A Parquet column may hold lists (``actors: list<string>``, as Spark, DuckDB and pandas write them);
 Entente's columns are ';'-separated text. pandas alone would hand each cell over as a numpy array,
@@ -14,10 +15,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
+from pyarrow import feather
 
 from viewer.model.problems import LoadError
 
 SEPARATOR = ";"
+IPC_SUFFIXES = (".arrow", ".feather", ".ipc", ".arrows")
 
 
 def read_frame(path: Path) -> pd.DataFrame:
@@ -29,6 +32,24 @@ def read_frame(path: Path) -> pd.DataFrame:
         if isinstance(exc, MemoryError):
             raise
         raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
+    return joined_lists(table).to_pandas()
+
+
+def read_ipc_frame(path: Path) -> pd.DataFrame:
+    """An Arrow IPC file (Feather v2, or v1) or stream as a DataFrame, list columns joined; a damaged or
+    foreign file is a LoadError naming it."""
+    try:
+        table = feather.read_table(path)
+    except Exception as file_error:  # pyarrow raises many types; none may escape
+        if isinstance(file_error, MemoryError):
+            raise
+        try:
+            with pa.OSFile(str(path)) as handle:
+                table = pa.ipc.open_stream(handle).read_all()
+        except Exception as exc:
+            if isinstance(exc, MemoryError):
+                raise
+            raise LoadError(f"{path}: not a readable Arrow IPC (Feather) file or stream ({file_error})") from exc
     return joined_lists(table).to_pandas()
 
 

@@ -16,10 +16,11 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from viewer.io import table_clock, table_fast, table_graph
+from viewer.io import compressed, table_clock, table_fast, table_graph
 from viewer.io.import_spec import ImportSpec, as_spec
+from viewer.io.records import is_plain, records_of
 from viewer.io.table_mapping import Mapping, guess_mapping
-from viewer.io.table_read import EXPECTED, is_plain, load_raw, records_of
+from viewer.io.table_read import EXCEL_SUFFIXES, EXPECTED, Raw, load_raw, sheet_names
 from viewer.io.table_texts import Texts
 from viewer.model import clock, codes
 from viewer.model.attributes import PREFIX
@@ -245,9 +246,8 @@ def read(path: str | Path, **options: Any) -> Dataset:
     path = Path(path)
     label = str(path)
     options, spec = _with_spec(options)
-    raw = load_raw(path, options)
+    raw, mapping = _dated(path, options, label)
     frame, problems = raw.frame, raw.problems
-    mapping = _mapping(frame, options, str(path))
     if mapping.start is None:
         raise LoadError(f"{path}: no date column among {', '.join(map(str, frame.columns))}; expected {EXPECTED}"
                         " (or pass start=<column>)")
@@ -256,7 +256,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
     elif not mapping.certain and mapping.title is None:
         problems.append(Problem(label, "no title column; titles made from description, actors or category",
                                 None, "title", "info"))
-    excel = path.suffix.lower() in (".xlsx", ".xlsm")
+    excel = path.suffix.lower() in EXCEL_SUFFIXES
     found = _events(frame, mapping, label, options, excel, raw.rows)
     events = pd.concat([found.frame, _kept(_attributes(frame, mapping, spec), found.keep)], axis=1)
     entities = relations = None
@@ -270,7 +270,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
                                                               found.order, numeric)
         events["actors"] = (events["actors"].astype(table_fast.TEXT) + ";" + actors).str.strip(";")
         problems += more
-    meta = DatasetMeta(title=path.stem, path=label, sources=(label,),
+    meta = DatasetMeta(title=compressed.stem(path), path=label, sources=(label,),
                        clock=found.clock)
     types = {"events": dict(spec.types)} if spec is not None else {}
     rows = raw.rows[found.keep]
@@ -312,6 +312,27 @@ def _same(events: pd.DataFrame, name: str, instants: pd.Series) -> bool:
     return bool(events[name].reset_index(drop=True).equals(instants.reset_index(drop=True)))
 
 
+def _dated(path: Path, options: dict[str, Any], label: str, rows: int | None = None) -> tuple[Raw, Mapping]:
+    """The table as read and its mapping. A workbook whose first sheet has no date column is read from the
+    first sheet that has one (a sheet of notes often comes first), unless a sheet is named."""
+    raw = load_raw(path, options, nrows=rows)
+    mapping = _mapping(raw.frame, options, label)
+    if mapping.start is not None or options.get("sheet") or path.suffix.lower() not in EXCEL_SUFFIXES:
+        return raw, mapping
+    sheets = sheet_names(path)
+    for sheet in sheets[1:]:
+        try:
+            other = load_raw(path, {**options, "sheet": sheet}, nrows=rows)
+        except LoadError:
+            continue  # an empty sheet
+        found = _mapping(other.frame, options, label)
+        if found.start is not None:
+            other.problems.append(Problem(label, f"read the sheet {sheet!r}, the first with a date column (the "
+                                          f"workbook's sheets: {', '.join(sheets)})", None, None, "info"))
+            return other, found
+    return raw, mapping
+
+
 def _check_spec(spec: ImportSpec, frame: pd.DataFrame, label: str) -> None:
     missing = [c for c in spec.columns() if c not in frame.columns]
     if missing:
@@ -323,9 +344,8 @@ def preview(path: str | Path, rows: int = 20, **options: Any) -> Preview:
     """The first rows as read, the guessed mapping and detected encoding/delimiter/date order."""
     path = Path(path)
     options, _spec = _with_spec(options)
-    raw = load_raw(path, options, nrows=rows)
+    raw, mapping = _dated(path, options, str(path), rows)
     frame, encoding, delimiter, header, problems = raw.frame, raw.encoding, raw.delimiter, raw.header, raw.problems
-    mapping = _mapping(frame, options, str(path))
     order = None
     if mapping.start is not None:
         order = date_columns.parse_column(frame[mapping.start], date_order=options.get("date_order")).order
@@ -336,9 +356,8 @@ def trial(path: str | Path, rows: int = 200, **options: Any) -> list[Problem]:
     """What reading the first ``rows`` rows with these options would report (for a mapping dialog)."""
     path = Path(path)
     options, _spec = _with_spec(options)
-    raw = load_raw(path, options, nrows=rows)
-    mapping = _mapping(raw.frame, options, str(path))
+    raw, mapping = _dated(path, options, str(path), rows)
     if mapping.start is None:
         return [*raw.problems, Problem(str(path), f"no date column chosen; expected {EXPECTED}", None, "start")]
-    excel = path.suffix.lower() in (".xlsx", ".xlsm")
+    excel = path.suffix.lower() in EXCEL_SUFFIXES
     return raw.problems + _events(raw.frame, mapping, str(path), options, excel, raw.rows).problems

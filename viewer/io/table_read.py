@@ -1,4 +1,5 @@
-"""Reading a table file into cells: delimited text (sniffed), ``.xlsx``, ``.parquet`` or JSON records.
+"""Reading a table file into cells: delimited text (sniffed, plain or compressed), ``.xlsx``, ``.parquet``,
+Arrow IPC (Feather) or JSON records and lines.
 
 Every cell comes back as text with the column names of the header (``column1`` … when the first row
 is data), along with the encoding, the delimiter, the problems met and each row's line in the file.
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 import warnings
 from dataclasses import dataclass
@@ -18,11 +18,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import lines, parquet, table_fast
+from viewer.io import compressed, lines, parquet, records, table_fast
 from viewer.model.dates.header_row import has_header
 from viewer.model.problems import LoadError, Problem
 
 DELIMITERS = (",", "\t", "|", ";", "\x01")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 SAMPLE_BYTES = 256 * 1024
 EXPECTED = "a table with a header row and a date column (date, start, begin, timestamp, year …)"
 
@@ -111,48 +112,6 @@ def _read_delimited(path: Path, text: str, delimiter: str, nrows: int | None) ->
     return frame, problems
 
 
-def read_records(path: str | Path) -> pd.DataFrame:
-    """Read JSON records (a list of flat objects, or one under ``data``/``records``/``events``) as strings."""
-    path = Path(path)
-    try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise LoadError(f"{path}: not readable JSON ({exc})") from exc
-    rows = records_of(document)
-    if rows is None:
-        raise LoadError(f"{path}: expected a list of objects, or an object with a 'data', 'records' or "
-                        "'events' list of objects")
-    frame = pd.DataFrame.from_records(rows)
-    nested = [c for c in frame.columns if frame[c].map(lambda v: isinstance(v, (dict, list))).any()]
-    for column in nested:
-        frame[column] = frame[column].map(_cell)
-    return frame.astype("object").where(frame.notna(), "").astype(str)
-
-
-def is_plain(value: object) -> bool:
-    """A JSON value with a plain text form: a scalar, or a list of scalars (``["acme", "globex"]``)."""
-    if isinstance(value, list):
-        return not any(isinstance(v, (dict, list)) for v in value)
-    return not isinstance(value, dict)
-
-
-def _cell(value: object) -> object:
-    """A JSON cell as text: a list of scalars as a ';' list (as Entente's columns hold lists), other
-    structures as their JSON."""
-    if isinstance(value, list) and is_plain(value):
-        return ";".join(str(v) for v in value if v is not None)
-    return json.dumps(value) if isinstance(value, (dict, list)) else value
-
-
-def records_of(document: object) -> list[dict[str, Any]] | None:
-    if isinstance(document, dict):
-        document = next((document[k] for k in ("data", "records", "events") if isinstance(document.get(k), list)),
-                        None)
-    if isinstance(document, list) and document and all(isinstance(r, dict) for r in document):
-        return document
-    return None
-
-
 def _names(row: pd.Series) -> list[str]:
     names: list[str] = []
     for i, value in enumerate(row.astype(str).str.replace("\xa0", " ").str.strip()):
@@ -161,13 +120,24 @@ def _names(row: pd.Series) -> list[str]:
     return names
 
 
-def _read_excel(path: Path, nrows: int | None) -> pd.DataFrame:
+def _read_excel(path: Path, nrows: int | None, sheet: str | None) -> pd.DataFrame:
     try:
-        return pd.read_excel(path, header=None, dtype=str, nrows=nrows).fillna("")
+        return pd.read_excel(path, sheet_name=sheet or 0, header=None, dtype=str, nrows=nrows).fillna("")
     except Exception as exc:  # openpyxl raises many types (BadZipFile, KeyError …) for a damaged workbook
         if isinstance(exc, MemoryError):
             raise
         raise LoadError(f"{path}: not a readable Excel workbook ({exc})") from exc
+
+
+def sheet_names(path: Path) -> list[str]:
+    """A workbook's sheets, in order ([] when it cannot be read: reading it says why)."""
+    try:
+        with pd.ExcelFile(path) as workbook:
+            return [str(name) for name in workbook.sheet_names]
+    except Exception as exc:  # as above
+        if isinstance(exc, MemoryError):
+            raise
+        return []
 
 
 def _read_fast(data: bytes, options: dict[str, Any], suffix: str) -> tuple[pd.DataFrame, str, bytes] | None:
@@ -194,23 +164,34 @@ class Raw:
     rows: np.ndarray
 
 
+def _with_names(path: Path, suffix: str, nrows: int | None) -> Raw | None:
+    """A table whose format names its columns (JSON records and lines, Parquet, Arrow IPC), else None."""
+    if suffix in (".json", *records.LINES_SUFFIXES):
+        frame, numbers, problems = records.read(path)
+        return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, problems,
+                   numbers[:nrows] if nrows else numbers)
+    if suffix in (".parquet", ".pq", *parquet.IPC_SUFFIXES):
+        frame = parquet.read_frame(path) if suffix in (".parquet", ".pq") else parquet.read_ipc_frame(path)
+        frame = frame.head(nrows) if nrows else frame
+        return Raw(frame, "binary", None, True, [], np.arange(1, len(frame) + 1))
+    return None
+
+
 def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> Raw:
     """The table as strings with column names, plus encoding, delimiter, header flag, problems and line numbers."""
-    suffix = path.suffix.lower()
+    suffix = compressed.inner_suffix(path)
     header: bool | None = options.get("header")
-    if suffix in (".json", ".parquet", ".pq"):
-        frame = read_records(path) if suffix == ".json" else parquet.read_frame(path)
-        frame = frame.head(nrows) if nrows else frame
-        return Raw(frame, "utf-8" if suffix == ".json" else "binary", None, True, [],
-                    np.arange(1, len(frame) + 1))
+    whole = _with_names(path, suffix, nrows)
+    if whole is not None:
+        return whole
     problems: list[Problem] = []
     delimiter: str | None = None
     text: bytes | str = b""
-    if suffix in (".xlsx", ".xlsm"):
-        frame = _read_excel(path, nrows)
+    if suffix in EXCEL_SUFFIXES:
+        frame = _read_excel(path, nrows, options.get("sheet"))
         encoding = "xlsx"
     else:
-        data = path.read_bytes()
+        data = compressed.read_bytes(path)
         if not data or data.isspace():  # (data.strip() would copy a big file)
             raise LoadError(f"{path}: the file is empty; expected {EXPECTED}")
         fast = _read_fast(data, options, suffix) if nrows is None else None

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.io import table
+from viewer.io import compressed, parquet, table
 from viewer.io.import_spec import ImportSpec, write_spec
 from viewer.io.spec_suggest import suggest_spec
 from viewer.model.problems import LoadError
@@ -40,7 +40,8 @@ SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "ur
                "date_order", "encoding", "header")
 ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year"), ("ymd", "Year/month/day"))
 ENCODINGS = ("auto", "utf-8", "cp1252", "latin-1")
-TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".parquet", ".pq")
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".parquet", ".pq", ".jsonl",
+                  ".ndjson", *parquet.IPC_SUFFIXES)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -82,7 +83,7 @@ def needs_mapping(path: str | Path) -> tuple[table.Preview, ImportSpec | None] |
     columns name parties (a bank and its acquirer): the user may then make the graph from them.
     """
     path = Path(path)
-    if path.suffix.lower() not in TABLE_SUFFIXES or not path.is_file():
+    if compressed.inner_suffix(path) not in TABLE_SUFFIXES or not path.is_file():
         return None
     try:
         preview = table.preview(path)

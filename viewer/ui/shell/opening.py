@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
+from viewer import io
 from viewer.model.dataset import Dataset
 from viewer.ui.shared import heap
 from viewer.ui.shell import dialogs
@@ -18,8 +19,7 @@ if TYPE_CHECKING:
     from viewer.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-OPEN_FILTER = ("Datasets (*.json *.csv *.tsv *.txt *.xlsx *.parquet *.timeline *.ics *.gexf *.xml);;"
-               "All files (*)")
+OPEN_FILTER = f"Datasets ({' '.join('*' + suffix for suffix in io.supported_suffixes())});;All files (*)"
 
 
 class Opening(QObject):

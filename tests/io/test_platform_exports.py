@@ -1,0 +1,128 @@
+"""Tables as data platforms and archives hand them out: compressed (``.csv.gz``, ``.bz2``, ``.xz``, ``.zst``),
+JSON lines (``.jsonl``, ``.ndjson``, or a ``.json`` written one object per line), Arrow IPC (Feather) files
+and streams, and workbooks whose dated sheet is not the first. Before, a ``.csv.gz`` was read as text and
+refused for "no date column among <its compressed bytes>", JSON lines were "not readable JSON", an Arrow file
+was "a binary file", and a workbook was read from its first sheet only."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import json
+import lzma
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from pyarrow import feather
+
+import viewer
+from viewer.io import table
+from viewer.model.problems import LoadError
+
+CSV = "id,date,title,actors\ne1,2021-03-01,Opening,acme;globex\ne2,2021-04-15,Merger,acme\ne3,2021-02-01,Talks,globex\n"
+RECORDS = [{"id": "e1", "date": "2021-03-01", "title": "Opening", "actors": ["acme", "globex"]},
+           {"id": "e2", "date": "2021-04-15", "title": "Merger", "actors": ["acme"], "where": {"city": "Paris"}},
+           {"id": "e3", "date": "2021-02-01", "title": "Talks\u2028(night)", "actors": ["globex"]}]
+
+
+def _zstd(data: bytes) -> bytes:
+    sink = pa.BufferOutputStream()
+    with pa.CompressedOutputStream(sink, "zstd") as stream:
+        stream.write(data)
+    return sink.getvalue().to_pybytes()
+
+
+def _same_three(ds: viewer.Dataset) -> None:
+    assert ds.events["id"].tolist() == ["e3", "e1", "e2"]
+    assert ds.events["title"].tolist()[1:] == ["Opening", "Merger"]
+    assert ds.events["actors"].tolist()[1] == "acme;globex"
+
+
+@pytest.mark.parametrize(("suffix", "pack"), [(".gz", gzip.compress), (".bz2", bz2.compress), (".xz", lzma.compress),
+                                              (".zst", _zstd)])
+def test_a_compressed_table_opens_as_the_table_it_holds(tmp_path: Path, suffix: str, pack: object) -> None:
+    path = tmp_path / f"events.csv{suffix}"
+    path.write_bytes(pack(CSV.encode()))  # type: ignore[operator]
+    _same_three(viewer.load(path))
+    lines = tmp_path / f"events.jsonl{suffix}"
+    lines.write_bytes(pack("\n".join(json.dumps(r) for r in RECORDS).encode()))  # type: ignore[operator]
+    _same_three(viewer.load(lines))
+
+
+def test_a_damaged_or_foreign_compressed_file_is_refused_by_name(tmp_path: Path) -> None:
+    cut = tmp_path / "cut.csv.gz"
+    cut.write_bytes(gzip.compress(("date,title\n" + "".join(f"2020-01-{i % 28 + 1:02d},row {i}\n"
+                                                          for i in range(5000))).encode())[:2000])
+    with pytest.raises(LoadError, match=r"cut\.csv\.gz: not a readable gzip file"):
+        viewer.load(cut)
+    calendar = tmp_path / "holidays.ics.gz"
+    calendar.write_bytes(gzip.compress(b"BEGIN:VCALENDAR\nEND:VCALENDAR\n"))
+    with pytest.raises(LoadError, match=r"holidays\.ics\.gz: a compressed \.ics; .* unpack it first"):
+        viewer.load(calendar)
+
+
+@pytest.mark.parametrize("name", ["events.jsonl", "events.ndjson", "events.json"])
+def test_json_lines_open_each_object_a_row(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in RECORDS) + "\n", encoding="utf-8")
+    ds = viewer.load(path)
+    _same_three(ds)
+    assert ds.events["title"].iloc[0] == "Talks\u2028(night)"  # a line separator inside a string is no line end
+    assert json.loads(ds.events["attr:where"].iloc[2]) == {"city": "Paris"}
+
+
+def test_a_line_that_is_no_object_is_reported_by_its_line_and_the_rest_open(tmp_path: Path) -> None:
+    lines = [json.dumps(RECORDS[0]), "{broken", "", "[1, 2]", json.dumps(RECORDS[1]), '"text"', json.dumps(RECORDS[2])]
+    path = tmp_path / "export.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.event_count == 3
+    assert [(p.row, p.message.split(";")[0]) for p in ds.problems if p.level == "error"] == [
+        (2, "line 2: not readable JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))"),
+        (4, "line 4: a JSON list, not an object"), (6, "line 6: a JSON str, not an object")]
+    nothing = tmp_path / "nothing.jsonl"
+    nothing.write_text("1\n2\n", encoding="utf-8")
+    with pytest.raises(LoadError, match=r"nothing\.jsonl: no JSON object on any line"):
+        viewer.load(nothing)
+
+
+@pytest.mark.parametrize("name", ["events.arrow", "events.feather", "events.arrows"])
+def test_an_arrow_ipc_file_or_stream_opens_with_its_types(tmp_path: Path, name: str) -> None:
+    data = pa.table({"id": ["e1", "e2", "e3"], "date": pa.array([pd.Timestamp(d) for d in
+                                                                   ("2021-03-01", "2021-04-15", "2021-02-01")]),
+                     "title": ["Opening", "Merger", "Talks"], "actors": [["acme", "globex"], ["acme"], ["globex"]],
+                     "amount": [1.5, 2.0, None]})
+    path = tmp_path / name
+    if name.endswith(".arrows"):
+        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_stream(sink, data.schema) as writer:
+            writer.write_table(data)
+    else:
+        feather.write_feather(data, path)
+    ds = viewer.load(path)
+    assert ds.events["id"].tolist() == ["e3", "e1", "e2"] and ds.events["actors"].iloc[1] == "acme;globex"
+    assert [(a.name, a.type) for a in ds.attributes] == [("amount", "number")]
+    damaged = tmp_path / f"damaged{path.suffix}"
+    damaged.write_bytes(path.read_bytes()[:200])
+    with pytest.raises(LoadError, match=rf"damaged\{path.suffix}: not a readable Arrow IPC"):
+        viewer.load(damaged)
+
+
+def _workbook(path: Path) -> Path:
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"About": ["Exported from the registry", "Do not edit"]}).to_excel(writer, sheet_name="Notes",
+                                                                                        index=False)
+        pd.DataFrame({"Date": pd.to_datetime(["2021-03-01", "2021-04-15"]), "Event": ["Opening", "Merger"]}
+                     ).to_excel(writer, sheet_name="Events", index=False)
+    return path
+
+
+def test_a_workbook_is_read_from_its_first_sheet_with_dates(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "register.xlsx")
+    ds = viewer.load(path)
+    assert ds.events["title"].tolist() == ["Opening", "Merger"]
+    assert any("read the sheet 'Events'" in p.message and "Notes, Events" in p.message for p in ds.problems)
+    assert table.preview(path).mapping.start == "Date"
+    with pytest.raises(LoadError, match="no date column among About"):
+        viewer.load(path, sheet="Notes")

@@ -1,0 +1,79 @@
+"""Tables as data platforms hand them out, opened from a fresh window as a user opens them: a gzipped CSV,
+JSON lines with a damaged line (reported by its line in Problems), an Arrow file and a workbook whose dated
+sheet comes second; each is then walked with the keys."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from pyarrow import feather
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.mapping_dialog import MappingDialog
+
+ROWS = [{"id": f"e{i}", "date": f"2021-{i % 12 + 1:02d}-{i % 27 + 1:02d}", "title": f"Filing {i}",
+         "actors": ["acme", "globex"][: i % 2 + 1]} for i in range(40)]
+
+
+def _gzipped_csv(folder: Path) -> Path:
+    path = folder / "filings.csv.gz"
+    frame = pd.DataFrame(ROWS).assign(actors=lambda f: f["actors"].map(";".join))
+    path.write_bytes(gzip.compress(frame.to_csv(index=False).encode()))
+    return path
+
+
+def _json_lines(folder: Path) -> Path:
+    path = folder / "filings.jsonl"
+    lines = [json.dumps(r) for r in ROWS]
+    lines.insert(5, "{not json")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def _arrow(folder: Path) -> Path:
+    path = folder / "filings.arrow"
+    feather.write_feather(pa.Table.from_pylist(ROWS), path)
+    return path
+
+
+def _workbook(folder: Path) -> Path:
+    path = folder / "filings.xlsx"
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame({"Read me": ["Registry export"]}).to_excel(writer, sheet_name="Read me", index=False)
+        pd.DataFrame(ROWS).assign(actors=lambda f: f["actors"].map(";".join)).to_excel(writer, sheet_name="Filings",
+                                                                                      index=False)
+    return path
+
+
+@pytest.mark.parametrize("make", [_gzipped_csv, _json_lines, _arrow, _workbook], ids=lambda f: f.__name__[1:])
+def test_an_export_opens_in_a_fresh_window_and_its_events_are_walked(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make: object) -> None:
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    path = make(tmp_path)  # type: ignore[operator]
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(path))
+    ds = window.state.dataset
+    assert ds.event_count == 40 and ds.title == "filings"
+    assert set(ds.entities["id"]) >= {"acme", "globex"}
+    problems = [(p.row, p.message) for p in ds.problems]
+    if path.suffix == ".jsonl":
+        assert (6, "line 6: not readable JSON (Expecting property name enclosed in double quotes: line 1 column 2 "
+                "(char 1)); line skipped") in problems
+        assert window.problems.model.rowCount() >= 1
+    if path.suffix == ".xlsx":
+        assert any("read the sheet 'Filings'" in message for _, message in problems)
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
+    first = window.state.selection.events
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    assert window.state.selection.events and window.state.selection.events != first
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    assert "Filing" in window.details.html()

@@ -1,0 +1,112 @@
+"""JSON records as a table: a list of objects (or one under ``data``/``records``/``events``), or JSON lines,
+one object per line (``.jsonl``/``.ndjson``, as data platforms export them, or a ``.json`` written so).
+
+Every cell comes back as text; a list of plain values as a ';' list, other structures as their JSON. A line
+that is not a JSON object is reported by its line and skipped; the others are read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from viewer.io import compressed
+from viewer.model.problems import LoadError, Problem
+
+LINES_SUFFIXES = (".jsonl", ".ndjson")
+REPORTED_LINES = 100  # bad lines reported one by one; the rest are counted in one more problem
+EXPECTED = ("a list of objects, or an object with a 'data', 'records' or 'events' list of objects, or one object "
+            "per line")
+
+
+def records_of(document: object) -> list[dict[str, Any]] | None:
+    """The objects of a records document, or None when it is none."""
+    if isinstance(document, dict):
+        document = next((document[k] for k in ("data", "records", "events") if isinstance(document.get(k), list)),
+                        None)
+    if isinstance(document, list) and document and all(isinstance(r, dict) for r in document):
+        return document
+    return None
+
+
+def is_plain(value: object) -> bool:
+    """A JSON value with a plain text form: a scalar, or a list of scalars (``["acme", "globex"]``)."""
+    if isinstance(value, list):
+        return not any(isinstance(v, (dict, list)) for v in value)
+    return not isinstance(value, dict)
+
+
+def is_lines_error(exc: json.JSONDecodeError) -> bool:
+    """The error ``json.loads`` gives a document of JSON lines: one whole value, then more on the next line."""
+    return exc.msg == "Extra data" and "\n" in exc.doc[:exc.pos]
+
+
+def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
+    """The records as text cells, each record's line in the file (its position for a list) and the problems."""
+    try:
+        text = compressed.read_bytes(path).decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected UTF-8 JSON") from exc
+    if compressed.inner_suffix(path) not in LINES_SUFFIXES:
+        try:
+            document = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            if not (isinstance(exc, json.JSONDecodeError) and is_lines_error(exc)):
+                raise LoadError(f"{path}: not readable JSON ({exc})") from exc
+        else:
+            rows = records_of(document)
+            if rows is None:
+                raise LoadError(f"{path}: expected {EXPECTED}")
+            return _frame(rows), np.arange(1, len(rows) + 1), []
+    rows, numbers, problems = _lines(text, str(path))
+    return _frame(rows), np.asarray(numbers, dtype=np.int64), problems
+
+
+def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list[Problem]]:
+    """The objects of JSON lines with their line numbers; a line that is no object is reported and skipped."""
+    rows: list[dict[str, Any]] = []
+    numbers: list[int] = []
+    problems: list[Problem] = []
+    bad = 0
+    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 may stand in a string
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            value, why = None, f"not readable JSON ({exc})"
+        else:
+            why = "" if isinstance(value, dict) else f"a JSON {type(value).__name__}, not an object"
+        if why:
+            bad += 1
+            if bad <= REPORTED_LINES:
+                problems.append(Problem(label, f"line {number}: {why}; line skipped", number, None))
+            continue
+        rows.append(value)
+        numbers.append(number)
+    if bad > REPORTED_LINES:
+        problems.append(Problem(label, f"{bad - REPORTED_LINES:,} more lines that are no JSON object were skipped"))
+    if not rows:
+        first = f" ({problems[0].message})" if problems else ""
+        raise LoadError(f"{label}: no JSON object on any line{first}; expected {EXPECTED}")
+    return rows, numbers, problems
+
+
+def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(rows)
+    nested = [c for c in frame.columns if frame[c].map(lambda v: isinstance(v, (dict, list))).any()]
+    for column in nested:
+        frame[column] = frame[column].map(_cell)
+    return frame.astype("object").where(frame.notna(), "").astype(str)
+
+
+def _cell(value: object) -> object:
+    """A JSON cell as text: a list of scalars as a ';' list (as Entente's columns hold lists), other
+    structures as their JSON."""
+    if isinstance(value, list) and is_plain(value):
+        return ";".join(str(v) for v in value if v is not None)
+    return json.dumps(value) if isinstance(value, (dict, list)) else value
