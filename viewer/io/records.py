@@ -97,11 +97,16 @@ def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list
 
 
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The records as text cells ("" where a record has no value), column by column: only a column of Python
+    objects can hold lists and objects, and only such a column is looked through for them."""
     frame = pd.DataFrame.from_records(rows)
-    nested = [c for c in frame.columns if frame[c].map(lambda v: isinstance(v, (dict, list))).any()]
-    for column in nested:
-        frame[column] = frame[column].map(_cell)
-    return frame.astype("object").where(frame.notna(), "").astype(str)
+    cells = {}
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype == object and values.map(lambda v: isinstance(v, (dict, list))).any():
+            values = values.map(_cell)
+        cells[column] = values.astype("object").where(values.notna(), "").astype(str)
+    return pd.DataFrame(cells, index=frame.index)
 
 
 def _cell(value: object) -> object:
