@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 from pyarrow import feather
+from pyarrow import parquet as pq
 
 import viewer
 from viewer.io import table
@@ -126,3 +127,22 @@ def test_a_workbook_is_read_from_its_first_sheet_with_dates(tmp_path: Path) -> N
     assert table.preview(path).mapping.start == "Date"
     with pytest.raises(LoadError, match="no date column among About"):
         viewer.load(path, sheet="Notes")
+
+
+@pytest.mark.parametrize("name", ["spark.parquet", "spark.arrow"])
+def test_columns_of_bytes_read_as_text_and_bytes_that_are_no_text_are_said(tmp_path: Path, name: str) -> None:
+    """Spark, Hive and Impala write text as bytes without saying it is text: it reads as text. Bytes that
+    are not UTF-8 (an image, a Latin-1 name) are shown with U+FFFD and said once per column (before, they
+    raised UnicodeDecodeError out of the reader)."""
+    data = pa.table({"start": pa.array([b"2021-03-01", b"2021-04-15"], pa.binary()),
+                     "title": pa.array(["Café".encode(), "Caf\xe9".encode("latin-1")], pa.binary()),
+                     "code": pa.array([b"AB", b"CD"], pa.binary(2))})
+    path = tmp_path / name
+    if name.endswith(".parquet"):
+        pq.write_table(data, path)
+    else:
+        feather.write_feather(data, path)
+    ds = viewer.load(path)
+    assert ds.events["title"].tolist() == ["Café", "Caf\ufffd"]
+    assert ds.events["attr:code"].astype(str).tolist() == ["AB", "CD"]
+    assert [(p.field, p.level) for p in ds.problems if "not UTF-8" in p.message] == [("title", "warning")]

@@ -17,27 +17,26 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from pyarrow import feather
 
-from viewer.model.problems import LoadError
+from viewer.model.problems import LoadError, Problem
 
 SEPARATOR = ";"
 IPC_SUFFIXES = (".arrow", ".feather", ".ipc", ".arrows")
 
 
-def read_frame(path: Path) -> pd.DataFrame:
-    """A Parquet file as a DataFrame (pandas' own types), list columns joined; a damaged or foreign
-    file is a LoadError naming it."""
+def read_frame(path: Path, problems: list[Problem] | None = None) -> pd.DataFrame:
+    """A Parquet file as a DataFrame (pandas' own types), list columns joined, columns of bytes as text
+    (what that changes is added to ``problems``); a damaged or foreign file is a LoadError naming it."""
     try:
         table = pq.read_table(path)
     except Exception as exc:  # pyarrow raises many types for a damaged file; none may escape
         if isinstance(exc, MemoryError):
             raise
         raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
-    return joined_lists(table).to_pandas()
+    return joined_lists(texts(table, str(path), problems)).to_pandas()
 
 
-def read_ipc_frame(path: Path) -> pd.DataFrame:
-    """An Arrow IPC file (Feather v2, or v1) or stream as a DataFrame, list columns joined; a damaged or
-    foreign file is a LoadError naming it."""
+def read_ipc_frame(path: Path, problems: list[Problem] | None = None) -> pd.DataFrame:
+    """An Arrow IPC file (Feather v2, or v1) or stream as :func:`read_frame` reads a Parquet file."""
     try:
         table = feather.read_table(path)
     except Exception as file_error:  # pyarrow raises many types; none may escape
@@ -50,7 +49,28 @@ def read_ipc_frame(path: Path) -> pd.DataFrame:
             if isinstance(exc, MemoryError):
                 raise
             raise LoadError(f"{path}: not a readable Arrow IPC (Feather) file or stream ({file_error})") from exc
-    return joined_lists(table).to_pandas()
+    return joined_lists(texts(table, str(path), problems)).to_pandas()
+
+
+def texts(table: pa.Table, label: str, problems: list[Problem] | None) -> pa.Table:
+    """Columns of bytes as text: UTF-8 as it is (Spark, Hive and Impala write text so, without saying it is
+    text); other bytes decoded with U+FFFD where they are not UTF-8, said once per column."""
+    for i, field in enumerate(table.schema):
+        kind = field.type
+        if not (pa.types.is_binary(kind) or pa.types.is_large_binary(kind) or pa.types.is_fixed_size_binary(kind)
+                or pa.types.is_binary_view(kind)):
+            continue
+        column = table.column(i)
+        try:
+            text = pc.cast(pc.cast(column, pa.binary()), pa.string())
+        except pa.ArrowInvalid:
+            text = pa.chunked_array([pa.array([None if v is None else v.decode("utf-8", "replace")
+                                               for v in column.to_pylist()], pa.string())])
+            if problems is not None:
+                problems.append(Problem(label, f"the column {field.name!r} holds bytes that are not UTF-8 text; "
+                                        "shown with \ufffd where they are not", None, field.name, "warning"))
+        table = table.set_column(i, field.name, text)
+    return table
 
 
 def joined_lists(table: pa.Table) -> pa.Table:

@@ -171,9 +171,11 @@ def _with_names(path: Path, suffix: str, nrows: int | None) -> Raw | None:
         return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, problems,
                    numbers[:nrows] if nrows else numbers)
     if suffix in (".parquet", ".pq", *parquet.IPC_SUFFIXES):
-        frame = parquet.read_frame(path) if suffix in (".parquet", ".pq") else parquet.read_ipc_frame(path)
+        said: list[Problem] = []
+        read = parquet.read_frame if suffix in (".parquet", ".pq") else parquet.read_ipc_frame
+        frame = read(path, said)
         frame = frame.head(nrows) if nrows else frame
-        return Raw(frame, "binary", None, True, [], np.arange(1, len(frame) + 1))
+        return Raw(frame, "binary", None, True, said, np.arange(1, len(frame) + 1))
     return None
 
 

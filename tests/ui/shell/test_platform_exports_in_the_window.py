@@ -12,6 +12,7 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 from pyarrow import feather
+from pyarrow import parquet as pq
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -44,6 +45,16 @@ def _arrow(folder: Path) -> Path:
     return path
 
 
+def _spark_parquet(folder: Path) -> Path:
+    """Text written as bytes, as Spark writes it unannotated; one title in Latin-1."""
+    path = folder / "filings.parquet"
+    table = pa.Table.from_pylist(ROWS)
+    titles = [f"{t} café".encode("latin-1" if i == 3 else "utf-8")
+              for i, t in enumerate(table.column("title").to_pylist())]
+    pq.write_table(table.set_column(2, "title", pa.array(titles, pa.binary())), path)
+    return path
+
+
 def _workbook(folder: Path) -> Path:
     path = folder / "filings.xlsx"
     with pd.ExcelWriter(path) as writer:
@@ -53,7 +64,8 @@ def _workbook(folder: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("make", [_gzipped_csv, _json_lines, _arrow, _workbook], ids=lambda f: f.__name__[1:])
+@pytest.mark.parametrize("make", [_gzipped_csv, _json_lines, _arrow, _spark_parquet, _workbook],
+                         ids=lambda f: f.__name__[1:])
 def test_an_export_opens_in_a_fresh_window_and_its_events_are_walked(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make: object) -> None:
     monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
@@ -68,6 +80,8 @@ def test_an_export_opens_in_a_fresh_window_and_its_events_are_walked(
         assert (6, "line 6: not readable JSON (Expecting property name enclosed in double quotes: line 1 column 2 "
                 "(char 1)); line skipped") in problems
         assert window.problems.model.rowCount() >= 1
+    if path.suffix == ".parquet":
+        assert [p.field for p in ds.problems if "not UTF-8" in p.message] == ["title"]
     if path.suffix == ".xlsx":
         assert any("read the sheet 'Filings'" in message for _, message in problems)
     window.timeline.setFocus()
