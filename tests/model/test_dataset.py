@@ -92,3 +92,16 @@ def test_problems_name_rows_in_the_files_order_whatever_order_the_rows_came_in()
     Reporter(problems, numbers).rows("f.csv", np.arange(len(numbers)), "end", "bad", None)
     assert [p.row for p in problems[:3]] == [1, 2, 3]  # the cap keeps the first lines of the file
     assert "5 more rows" in problems[-1].message
+
+
+def test_a_share_outside_0_to_100_is_said_and_kept_and_an_infinite_value_is_left_empty() -> None:
+    values = ["50%", "0", "100", "-20", "250", "1e308", "inf", "-Infinity", "1e999", "500", "5e9"]
+    kinds = ["equity_stake"] * 9 + ["partnership", "acquisition_price_usd"]
+    ds = build({"id": ["a"], "start": ["2020"]}, None,
+               {"source": ["x"] * len(values), "target": ["y"] * len(values), "kind": kinds, "value": values})
+    said = {(p.row, p.message.split(";")[0]) for p in ds.problems if p.field == "value"}
+    assert said == {(4, "a share outside 0-100%"), (5, "a share outside 0-100%"), (6, "a share outside 0-100%"),
+                    (7, "expected a number (e.g. 43.4)"), (8, "expected a number (e.g. 43.4)"),
+                    (9, "expected a number (e.g. 43.4)")}
+    assert ds.relations["value"].tolist()[:6] == [50, 0, 100, -20, 250, 1e308]
+    assert ds.relations["value"].iloc[6:9].isna().all() and ds.relations["value"].iloc[10] == 5e9

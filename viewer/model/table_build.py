@@ -17,6 +17,7 @@ from viewer.model.columns import blank, normalise_lists, reordered, stable_order
 from viewer.model.columns import text as _text
 from viewer.model.problems import LoadError, Problem
 from viewer.model.reporting import Reporter, unique_ids
+from viewer.model.value_labels import is_share
 
 if TYPE_CHECKING:
     from viewer.model.dataset import Tables
@@ -187,10 +188,17 @@ def build_relations(raw: pd.DataFrame | None, label: str, report: Reporter, tabl
         report.rows(label, np.flatnonzero(missing), "source/target",
                     "a relation needs a source and a target; row skipped", None)
     value_text = _text(raw, "value").str.strip().str.rstrip("%").str.replace(",", ".", regex=False)
-    value = pd.to_numeric(value_text.replace("", np.nan), errors="coerce")
+    value = pd.to_numeric(value_text.replace("", np.nan), errors="coerce").astype("float64")
+    value = value.where(np.isfinite(value))  # "inf" and 1e999 are no value a tie can have
     bad_value = (value.isna() & (value_text != "")).to_numpy()
     if bad_value.any():
         report.rows(label, np.flatnonzero(bad_value), "value", "expected a number (e.g. 43.4); value left empty",
+                    raw["value"], "warning")
+    kinds = _text(raw, "kind", "relation").str.strip().str.lower()
+    shares = kinds.map(is_share).to_numpy(dtype=bool)
+    outside = (shares & ((value < 0) | (value > 100)).to_numpy()) & ~missing
+    if outside.any():
+        report.rows(label, np.flatnonzero(outside), "value", "a share outside 0-100%; kept as written",
                     raw["value"], "warning")
     start = _parse_column(raw, "valid_from", label, report, "error")
     end = _parse_column(raw, "valid_to", label, report, "error")
@@ -202,8 +210,8 @@ def build_relations(raw: pd.DataFrame | None, label: str, report: Reporter, tabl
     ids = unique_ids(_text(raw, "id"), label, "R", report)
     out = pd.DataFrame({
         "id": ids, "source": source, "target": target,
-        "kind": _text(raw, "kind", "relation").str.strip().str.lower().replace("", "relation"),
-        "value": value.astype("float64"),
+        "kind": kinds.replace("", "relation"),
+        "value": value,
         "valid_from": start.instants, "valid_from_precision": start.precisions,
         "valid_to": end.instants, "valid_to_precision": end.precisions,
         "event": _text(raw, "event").str.strip(), "note": _text(raw, "note"),

@@ -20,6 +20,12 @@ def _number(value: float) -> str:
     return f"{value:,.6g}"
 
 
+def is_share(kind: str) -> bool:
+    """Whether a relation of this kind is valued as a percentage (a stake, voting rights …)."""
+    name = kind.lower()
+    return name in PERCENT_KINDS or any(word in name for word in PERCENT_WORDS)
+
+
 def value_label(kind: str, value: float, unit: str = "") -> str:
     """A relation's value as text for its kind; empty when it has none.
 
@@ -35,7 +41,7 @@ def value_label(kind: str, value: float, unit: str = "") -> str:
     if value is None or np.isnan(value):
         return ""
     name = kind.lower()
-    if name in PERCENT_KINDS or any(word in name for word in PERCENT_WORDS):
+    if is_share(name):
         return f"{value:g}%"
     if any(word in name for word in PRICE_WORDS):
         unit = unit or UNITS.get(name.rsplit("_", 1)[-1], "")

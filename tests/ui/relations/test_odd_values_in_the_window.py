@@ -1,0 +1,55 @@
+"""Ties with values no tie can have, opened from a fresh window: a stake below 0 or above 100% is said in
+Problems and kept as written, an infinite one is left empty and said; the relations table sorts them by a
+click on its header and a row is picked with the mouse (before, "inf" and 1e999 were taken as values and
+drawn as "inf%")."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+
+VALUES = ["-20", "250", "inf", "1e999", "45", "1e308"]
+
+
+def _dataset(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "dataset.json").write_text(json.dumps({"title": "Odd ties", "default_window": {
+        "start": "2019-01-01", "end": "2021-12-31", "cursor": "2020-06-01"}}), encoding="utf-8")
+    (folder / "events.csv").write_text("id,start,title,actors\ne1,2020-03-01,Deal,a;b\n", encoding="utf-8")
+    (folder / "entities.csv").write_text("id,name,kind\na,Alpha,company\nb,Beta,company\n", encoding="utf-8")
+    rows = "".join(f"R{i},a,b,equity_stake,{v},2019-0{i + 1}-01\n" for i, v in enumerate(VALUES))
+    (folder / "relations.csv").write_text("id,source,target,kind,value,valid_from\n" + rows, encoding="utf-8")
+    return folder
+
+
+def test_odd_stakes_are_said_kept_or_emptied_and_the_table_sorts_them(qtbot: QtBot, window: MainWindow,
+                                                                      tmp_path: Path) -> None:
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(_dataset(tmp_path / "odd")))
+    ds = window.state.dataset
+    said = sorted((p.row, p.message.split(";")[0]) for p in ds.problems if p.field == "value")
+    assert said == [(2, "a share outside 0-100%"), (3, "a share outside 0-100%"),  # the file's lines
+                    (4, "expected a number (e.g. 43.4)"), (5, "expected a number (e.g. 43.4)"),
+                    (7, "a share outside 0-100%")]
+    table = window.relation_tools.table
+    view = table.view
+    assert view.model().rowCount() == len(VALUES)
+    header = view.horizontalHeader()
+    value_column = [view.model().headerData(i, Qt.Orientation.Horizontal) for i in range(header.count())].index("Value")
+    section = QPoint(header.sectionViewportPosition(value_column) + header.sectionSize(value_column) // 2,
+                     header.height() // 2)
+    ascending = ["-20%", "", "", "45%", "250%", "1e+308%"]  # an empty value sorts as -1
+    orders = []
+    for _ in range(2):  # a click sorts by the column, a second click the other way
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=section)
+        orders.append([view.model().index(r, value_column).data() for r in range(view.model().rowCount())])
+    assert sorted(orders) == sorted([ascending, ascending[::-1]])
+    cell = view.visualRect(view.model().index(0, 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert window.state.selection.relations
+    assert "Alpha" in window.details.html()
