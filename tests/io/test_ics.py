@@ -121,3 +121,42 @@ def test_a_damaged_file_gives_a_dataset_or_a_load_error_never_a_crash(cut: int, 
         path.write_bytes(data)
         with contextlib.suppress(LoadError):
             ics.read(path)
+
+
+EDGES = """BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//test//edges//EN
+BEGIN:VEVENT
+UID:end
+DTSTART:99991231T235959Z
+RRULE:FREQ=DAILY
+SUMMARY:At the end of the calendar
+END:VEVENT
+BEGIN:VEVENT
+UID:first
+DTSTART;VALUE=DATE:00010101
+RRULE:FREQ=YEARLY
+SUMMARY:From the first year
+END:VEVENT
+BEGIN:VEVENT
+UID:late
+DTSTART:99950601T100000Z
+RRULE:FREQ=YEARLY
+SUMMARY:Yearly near the end
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_series_at_the_calendars_ends_keep_their_start_and_say_so(tmp_path: Path) -> None:
+    """Ten years past a start in 9995 is past year 9999: the bound of the expansion raised ValueError out of
+    the reader; a series whose rule gives nothing there was lost without a word."""
+    path = tmp_path / "edges.ics"
+    path.write_text(EDGES, encoding="utf-8")
+    ds = ics.read(path)
+    counts = ds.events.groupby("title")["start"].agg(["count", "min"])
+    assert counts.loc["At the end of the calendar", "count"] == 1
+    assert counts.loc["From the first year", "min"].year == 1
+    assert counts.loc["Yearly near the end", "count"] == 5  # 9995 … 9999
+    said = {(p.row, p.field) for p in ds.problems if p.level == "warning"}
+    assert (1, "RRULE") in said and (2, "RRULE") in said

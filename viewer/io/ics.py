@@ -236,11 +236,11 @@ def _occurrences(event: Component, start: Moment, overrides: list[Component], ro
     series.add_component(event)
     for override in overrides:
         series.add_component(override)
-    limit = start + relativedelta(years=MAX_YEARS)
+    limit, begin = _bounds(start)
     found: list[Component] = []
     capped = False
     try:
-        for occurrence in recurring_ical_events.of(series).after(start - timedelta(days=1)):
+        for occurrence in recurring_ical_events.of(series).after(begin):
             moment = getattr(occurrence.get("DTSTART"), "dt", None)
             if len(found) >= MAX_OCCURRENCES or (isinstance(moment, date) and _comparable(moment, start) > limit):
                 capped = True
@@ -252,7 +252,25 @@ def _occurrences(event: Component, start: Moment, overrides: list[Component], ro
     if capped:
         problems.append(Problem(label, f"recurrence cut at {len(found)} occurrences (at most {MAX_OCCURRENCES}, "
                                 f"up to {MAX_YEARS} years after DTSTART)", row, "RRULE", "warning"))
+    if not found and event.get("EXDATE") is None:  # DTSTART is the first occurrence, unless excluded
+        problems.append(Problem(label, "the recurrence gives no occurrence (at the calendar's end?); only DTSTART "
+                                "kept", row, "RRULE", "warning"))
+        return None
     return found
+
+
+def _bounds(start: Moment) -> tuple[Moment, Moment]:
+    """How far a series from ``start`` is expanded, and the day before it that expansion starts after; at the
+    calendar's ends (year 1, year 9999) they stop there."""
+    try:
+        limit = start + relativedelta(years=MAX_YEARS)
+    except (ValueError, OverflowError):
+        limit = start.replace(year=9999, month=12, day=31)
+    try:
+        begin = start - timedelta(days=1)
+    except OverflowError:
+        begin = start
+    return limit, begin
 
 
 def _comparable(moment: Moment, like: Moment) -> Moment:

@@ -51,3 +51,21 @@ def test_an_unknown_encoding_is_refused_by_name_and_the_dataset_stays(
     assert window.state.dataset is before
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+
+
+def test_a_calendar_at_the_end_of_time_opens_and_its_last_event_is_selected(qtbot: QtBot, window: MainWindow,
+                                                                           tmp_path: Path) -> None:
+    """A yearly series starting in 9995: bounding its expansion raised ValueError and the file did not open."""
+    path = tmp_path / "far.ics"
+    path.write_text("BEGIN:VCALENDAR\nVERSION:2.0\nPRODID:-//t//t//EN\nBEGIN:VEVENT\nUID:late\n"
+                    "DTSTART:99950601T100000Z\nRRULE:FREQ=YEARLY\nSUMMARY:Yearly near the end\nEND:VEVENT\n"
+                    "END:VCALENDAR\n", encoding="utf-8")
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.opening.open_path(str(path))
+    assert window.state.dataset.event_count == 5
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    assert "9999" in window.details.html()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Minus)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Left)
+    assert "9998" in window.details.html()
