@@ -103,3 +103,16 @@ def test_a_million_rows_parse_by_unique_value_not_row_by_row() -> None:
     values = pd.Series(["1/5/2011 10:00", "1/18/2011 11:00", "12/31/2011 23:59"] * 333_334)
     result = parse_column(values)
     assert result.instants.notna().all() and result.order == "mdy"
+
+
+def test_a_year_written_with_its_era_is_read_in_that_era() -> None:
+    """"44 BC" was read as the year 44 in a time zone named BC; now it is the astronomical year -43 (1 BC is
+    year 0), a date AD or CE is the date, and a day before Christ, which the parser cannot place, is reported
+    rather than read after Christ."""
+    values = pd.Series(["753 BC", "44 BCE", "1 BC", "1066 AD", "476 CE", "15 March 44 BC", "2019-03-04 10:00 EST"])
+    parsed = parse_column(values)
+    years = [None if pd.isna(t) else t.year for t in parsed.instants]
+    assert years == [-752, -43, 0, 1066, 476, None, 2019]
+    assert parsed.precisions.tolist()[:5] == ["year"] * 5
+    assert parsed.invalid.tolist() == [False, False, False, False, False, True, False]
+    assert parsed.instants.iloc[6].hour == 15  # a time zone after a time is still one

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import dates
-from viewer.model.dates import expanded
+from viewer.model.dates import eras, expanded
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import compact_dates, number_dates
@@ -255,6 +255,21 @@ def _parse_unique(uniq: pd.Series, *, order: str | None, excel: bool, yearish: b
     return instants, precision, naive, used, notes
 
 
+def _without_zones(uniq: pd.Series) -> tuple[pd.Series, pd.DataFrame, pd.Series]:
+    """The values without a time zone's abbreviation after them ("10:00 EST"), the parts, and which had one.
+    An era is no zone: "44 BC" is read as a year before Christ, not the year 44 in a zone called BC."""
+    zone_parts = pd.DataFrame({"rest": uniq, "zone": pd.Series(pd.NA, index=uniq.index, dtype=TEXT)})
+    maybe = _matches(uniq, r".*[A-Z]\)?")
+    if maybe.any():
+        zone_parts[maybe] = _extract(uniq[maybe], _ZONE_SUFFIX).astype(TEXT)
+    has_zone = (zone_parts["zone"].notna() & ~zone_parts["zone"].isin(["AM", "PM", "A", "P"])).astype(bool)
+    era = has_zone & zone_parts["zone"].isin(list(eras.ERAS))
+    if era.any():
+        uniq = uniq.where(~era, eras.as_written(zone_parts["rest"][era], zone_parts["zone"][era]))
+        has_zone &= ~era
+    return uniq.where(~has_zone, zone_parts["rest"].str.strip()), zone_parts, has_zone
+
+
 def _clock(times: pd.Series) -> pd.Series:
     """Seconds after midnight for a time column (``09:03``, ``0903``, ``9:03 PM``); NaN when unreadable."""
     parts = _extract(times, _CLOCK)
@@ -322,12 +337,7 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     text = clean_text(values)
     codes, uniques = pd.factorize(text)
     uniq = pd.Series(np.asarray(uniques, dtype=object), dtype=TEXT)
-    zone_parts = pd.DataFrame({"rest": uniq, "zone": pd.Series(pd.NA, index=uniq.index, dtype=TEXT)})
-    maybe = _matches(uniq, r".*[A-Z]\)?")
-    if maybe.any():
-        zone_parts[maybe] = _extract(uniq[maybe], _ZONE_SUFFIX).astype(TEXT)
-    has_zone = (zone_parts["zone"].notna() & ~zone_parts["zone"].isin(["AM", "PM", "A", "P"])).astype(bool)
-    uniq = uniq.where(~has_zone, zone_parts["rest"].str.strip())
+    uniq, zone_parts, has_zone = _without_zones(uniq)
     inst_u, prec_u, naive_u, order, notes = _parse_unique(uniq, order=date_order, excel=excel, yearish=yearish)
     instants = pd.Series(_take(inst_u, codes, np.datetime64("NaT", "us")), index=index)
     precision = pd.Series(_take(prec_u, codes, None), index=index, dtype="object")
