@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, QTimer
@@ -9,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from viewer.model.dataset import Dataset
 from viewer.ui.shared.check_menu import CheckMenuButton
 from viewer.ui.shell.main_window import MainWindow
 
@@ -63,3 +65,11 @@ def pick(button: CheckMenuButton, value: str) -> None:
     QTimer.singleShot(300, inside_the_menu)
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # the menu runs its own loop until closed
     assert clicked == [value], f"{value} not offered"
+
+
+def open_written(qtbot: QtBot, window: MainWindow, path: Path, text: str) -> Dataset:
+    """Write ``text`` to ``path``, open it in the window as File → Open does, and return what it shows."""
+    path.write_text(text, encoding="utf-8")
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(path))
+    return window.state.dataset

@@ -27,7 +27,7 @@ from viewer.model.attributes import PREFIX
 from viewer.model.clock import CALENDAR, NUMBER, YEARS
 from viewer.model.columns import reordered, stable_order
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
-from viewer.model.dates import ParsedDates
+from viewer.model.dates import ParsedDates, ranges
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso as date_iso
 from viewer.model.problems import LoadError, Problem
@@ -103,12 +103,20 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     decided = table_clock.given_clock(frame[mapping.start], mapping.start, options, label, problems)
     if decided in (NUMBER, YEARS):
         return _number_events(frame, mapping, label, problems, lines_of, texts, decided)
-    start = date_columns.parse_column(
-        frame[mapping.start], date_order=options.get("date_order"),
-        yearish="year" in mapping.start.lower() or date_columns.number_dates(frame[mapping.start].head(200)) == "year",
-        excel=excel or "date" in mapping.start.lower(),
-        times=frame[mapping.time] if mapping.time else None,
-        zones=frame[mapping.timezone] if mapping.timezone else None)
+    name = mapping.start
+
+    def parse(written: pd.Series) -> date_columns.DateColumn:
+        return date_columns.parse_column(
+            written, date_order=options.get("date_order"),
+            yearish="year" in name.lower() or date_columns.number_dates(written.head(200)) == "year",
+            excel=excel or "date" in name.lower(),
+            times=frame[mapping.time] if mapping.time else None,
+            zones=frame[mapping.timezone] if mapping.timezone else None)
+
+    start, span_ends = parse(frame[mapping.start]), None
+    if start.invalid.any():  # a span written in one cell ("1914–1918") reads as no date: cut it in two
+        written, span_ends = ranges.cut(frame[mapping.start], start.invalid, options.get("date_order"))
+        start = parse(written) if span_ends is not None else start
     if decided is None and table_clock.dates_fail(frame[mapping.start], start.invalid, mapping.start, label,
                                                   problems):
         return _number_events(frame, mapping, label, problems, lines_of, texts)
@@ -122,12 +130,17 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     keep = start.instants.notna().to_numpy()
     parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
     events = pd.DataFrame({"start": start.instants})
-    if mapping.end:
-        end = date_columns.parse_column(frame[mapping.end], date_order=start.order or options.get("date_order"))
-        usable = _usable_ends(problems, label, frame[mapping.end], start.instants, end, keep, lines_of, mapping.end)
+    ends = frame[mapping.end] if mapping.end else None
+    if span_ends is not None:  # an end column wins where it is written
+        ends = span_ends if ends is None else ends.astype(table_fast.TEXT).mask(
+            date_columns.clean_text(ends).isna(), span_ends)
+    if ends is not None:
+        end = date_columns.parse_column(ends, date_order=start.order or options.get("date_order"))
+        usable = _usable_ends(problems, label, ends, start.instants, end, keep, lines_of, mapping.end or mapping.start)
         parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)
     return _rest(texts, mapping, events, parsed, problems, keep, start.order)
+
 
 
 def _report_skipped(problems: list[Problem], label: str, values: pd.Series, instants: pd.Series, invalid: pd.Series,

@@ -11,15 +11,14 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
+from ..window_reading import open_written
+
 
 def test_events_before_christ_come_first_and_are_walked_in_time_order(qtbot: QtBot, window: MainWindow,
                                                                      tmp_path: Path) -> None:
-    path = tmp_path / "ancient.csv"
-    path.write_text("date,title\n1066 AD,Hastings\n44 BC,Caesar assassinated\n15 March 44 BC,Ides\n"
-                    "753 BC,Founding of Rome\n476 CE,Fall of the West\n", encoding="utf-8")
-    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
-        window.open_path(str(path))
-    ds = window.state.dataset
+    ds = open_written(qtbot, window, tmp_path / "ancient.csv", "date,title\n1066 AD,Hastings\n"
+                      "44 BC,Caesar assassinated\n15 March 44 BC,Ides\n753 BC,Founding of Rome\n"
+                      "476 CE,Fall of the West\n")
     assert ds.events["title"].tolist() == ["Founding of Rome", "Caesar assassinated", "Fall of the West", "Hastings"]
     assert [(p.row, p.field) for p in ds.problems if p.level == "error"] == [(4, "date")]
     window.timeline.setFocus()

@@ -100,6 +100,8 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self.prepareGeometryChange()
         if len(marks.titles) != len(self.marks.titles) or marks.titles is not self.marks.titles:
             self._widths.reset(len(marks.titles))
+            # other events: what the last paint labelled named the old ones (until the next paint)
+            self.labelled, self.label_boxes, self._badges.boxes = set(), [], []
         self.marks = marks
         self._density = None  # a picture of the marks before: counted again
         # asked on every paint and scene query: an O(events) max must not run each time, nor at each repack
