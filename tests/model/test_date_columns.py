@@ -116,3 +116,12 @@ def test_a_year_written_with_its_era_is_read_in_that_era() -> None:
     assert parsed.precisions.tolist()[:5] == ["year"] * 5
     assert parsed.invalid.tolist() == [False, False, False, False, False, True, False]
     assert parsed.instants.iloc[6].hour == 15  # a time zone after a time is still one
+
+
+def test_a_date_marked_as_approximate_is_read_as_written_and_said() -> None:
+    values = pd.Series(["c. 1850", "circa 1900", "ca. 1066", "~1900", "about 1600", "1850?", "c. 44 BC", "Cairo"])
+    parsed = parse_column(values)
+    years = [None if pd.isna(t) else t.year for t in parsed.instants]
+    assert years == [1850, 1900, 1066, 1900, 1600, 1850, -43, None]
+    assert ("warning", "dates marked as approximate (c. 1850, 1850?) read as the date written") in parsed.notes
+    assert not parse_column(pd.Series(["1850", "1900"])).notes

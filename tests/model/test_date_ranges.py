@@ -21,6 +21,8 @@ SPANS = {  # written -> (start, end, precision of each)
     "May 2019 to June 2020": ("2019-05-01", "2020-06-01", "month", "month"),
     "4–9 March 2019": ("2019-03-04", "2019-03-09", "day", "day"),
     "March – April 2019": ("2019-03-01", "2019-04-01", "month", "month"),
+    "1850s": ("1850-01-01", "1859-01-01", "year", "year"),
+    "the 1960s": ("1960-01-01", "1969-01-01", "year", "year"),
 }
 
 

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import dates
-from viewer.model.dates import eras, expanded
+from viewer.model.dates import approximate, eras, expanded
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import compact_dates, number_dates
@@ -337,9 +337,12 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     text = clean_text(values)
     codes, uniques = pd.factorize(text)
     uniq = pd.Series(np.asarray(uniques, dtype=object), dtype=TEXT)
+    uniq, about = approximate.unmarked(uniq)
     uniq, zone_parts, has_zone = _without_zones(uniq)
     inst_u, prec_u, naive_u, order, notes = _parse_unique(uniq, order=date_order, excel=excel, yearish=yearish)
     instants = pd.Series(_take(inst_u, codes, np.datetime64("NaT", "us")), index=index)
+    if (about & ~np.isnat(inst_u)).any():
+        notes.append(("warning", "dates marked as approximate (c. 1850, 1850?) read as the date written"))
     precision = pd.Series(_take(prec_u, codes, None), index=index, dtype="object")
     naive = pd.Series(_take(naive_u, codes, False), index=index)
     invalid = pd.Series(codes >= 0, index=index) & instants.isna()
@@ -370,9 +373,9 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     return DateColumn(utc, precision.where(utc.notna(), None), invalid, order, notes)
 
 
-# a superset of the forms _parse_unique claims: a date opens with a digit (or a sign and one) or a month's
-# name, and holds a digit
-COULD_BE_DATE = r"^(?:[-+]?\d|[A-Za-z]{3,9}\.?[-\s,].*\d)"
+# a superset of the forms _parse_unique claims: a date opens with a digit (or a sign and one), a month's name
+# or an approximate marker ("c. 1850", "~1900"), and holds a digit
+COULD_BE_DATE = r"^(?:[-+]?\d|~\s*\d|[A-Za-z]{1,9}\.?[-\s,].*\d)"
 
 
 def looks_like_dates(values: pd.Series, threshold: float = 0.8) -> bool:

@@ -1,0 +1,35 @@
+"""Dates marked as approximate ("c. 1850", "circa 1900", "ca. 1066", "~1900", "about 1600", "1850?"), as
+historians write them: read as the date without its marker, and said, since the model has no "about".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+MARKED = r"^\s*(?:(?i:c\.|ca\.?|circa|approx\.?|about|around)\s*|~\s*)(?P<a>\d.*?)\s*$|^\s*(?P<b>\d[^?]*?)\s*\?\s*$"
+_MAYBE = r"^\s*[cCaA~]|\?\s*$"  # a cheap first look, in C++ like the rest
+
+
+def unmarked(uniq: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """The values without an approximate marker, and which had one.
+
+    >>> values, marked = unmarked(pd.Series(["c. 1850", "circa 1900", "~1900", "1850?", "1850", "Cairo"]))
+    >>> values.tolist(), marked.tolist()
+    (['1850', '1900', '1900', '1850', '1850', 'Cairo'], [True, True, True, True, False, False])
+    """
+    text = pa.array(uniq.astype("string[pyarrow]").array)
+    text = text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text
+    rows = np.flatnonzero(pc.match_substring_regex(text, _MAYBE).fill_null(False).to_numpy(zero_copy_only=False))
+    marked = np.zeros(len(uniq), dtype=bool)
+    if not len(rows):
+        return uniq, marked
+    found = pc.extract_regex(text.take(pa.array(rows)), MARKED)
+    plain = [a or b or None for a, b in zip(found.field("a").to_pylist(), found.field("b").to_pylist(), strict=True)]
+    hit = np.array([p is not None for p in plain], dtype=bool)
+    marked[rows[hit]] = True
+    out = uniq.copy()
+    out.iloc[rows[hit]] = [p for p in plain if p is not None]
+    return out, marked
