@@ -69,3 +69,12 @@ def test_only_date_times_that_write_a_sign_or_z_are_tried_with_offsets_and_read_
         assert np.array_equal(getattr(found, name), getattr(every, name)), name
     if mix == "aware":
         assert (found.codes == 3).sum() > 200  # the rest name days that do not exist
+
+
+@pytest.mark.parametrize("value", ["2019-12-29T14:30:00+25:00", "2019-12-29 14:30+24:00", "2019-12-29T14:30:00+01:99",
+                                   "2019-12-29T14:30:00-23:59", "2019-12-29T14:30:00+14:00"])
+def test_an_offset_of_a_day_or_more_is_refused_as_the_general_parser_refuses_it(value: str) -> None:
+    """Arrow read "+25:00" as a shift of a day and an hour: the event landed on the day before, silently."""
+    fast = dates.parse_dates(pd.Series([value], dtype="object"))
+    assert fast.instants.isna().iloc[0] == general([value]).instants.isna().iloc[0]
+    assert fast.instants.isna().iloc[0] == (value.endswith(("+25:00", "+24:00", "+01:99")))

@@ -100,6 +100,19 @@ def _may_have_offset(text: pa.Array) -> np.ndarray:
     return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
 
 
+def _offset_fits(text: pa.Array) -> np.ndarray:
+    """Whether each value's UTC offset, if it writes one, is less than a day (Arrow reads "+25:00" as a
+    shift of a day and an hour; the general parser refuses it, as Python's datetime does)."""
+    parts = pc.extract_regex(text, r"[+-](?P<h>\d{2}):?(?P<m>\d{2})?$")
+
+    def number(name: str) -> np.ndarray:  # "" where the group or the whole match is missing ("Z")
+        digits = parts.field(name)
+        digits = pc.if_else(pc.equal(digits, "").fill_null(True), "0", digits)
+        return np.asarray(pc.cast(digits, pa.int64()).to_numpy(zero_copy_only=False))
+
+    return (number("h") < 24) & (number("m") < 60)
+
+
 def to_arrow(values: object) -> pa.Array:
     """A string array for a pandas column of text (numbers and other objects become their text)."""
     try:
@@ -133,7 +146,9 @@ def parse_fast(values: pa.Array, trimmed: bool = False) -> FastResult:
         aware, aware_ok, strict = np.full(len(rows), NAT, dtype=np.int64), np.zeros(len(rows), dtype=bool), True
         signed = np.flatnonzero(_may_have_offset(chunk))
         if len(signed):
-            aware[signed], aware_ok[signed], strict = _parse(_take(chunk, signed), _AWARE)
+            written = _take(chunk, signed)
+            aware[signed], aware_ok[signed], strict = _parse(written, _AWARE)
+            aware_ok[signed] &= _offset_fits(written)
         rest = np.flatnonzero(~aware_ok)
         naive_micros, naive_ok, naive_strict = (_parse(_take(chunk, rest), _NAIVE) if len(rest)
                                                 else (aware, aware_ok[:0], True))
