@@ -142,7 +142,6 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     return _rest(texts, mapping, events, parsed, problems, keep, start.order)
 
 
-
 def _report_skipped(problems: list[Problem], label: str, values: pd.Series, instants: pd.Series, invalid: pd.Series,
                     lines_of: np.ndarray, column: str, expected: str, what: str) -> None:
     """One problem per unreadable start (the first 200, each with its line) and one for the rows without one.

@@ -2,8 +2,8 @@
 "May 2019 to June 2020", a decade ("1850s"). Historians and journalists write spans so where a table has one
 date column.
 
-The cell is split at its separator; the caller parses both sides and keeps the split only where both read
-as dates, so a cell that merely holds a dash ("2019-03") is never split.
+:func:`cut` splits a cell at its separator and keeps the split only where both sides read as dates, so a
+cell that merely holds a dash ("2019-03") is never split; it looks only at cells the parser could not read.
 """
 
 from __future__ import annotations
