@@ -125,3 +125,11 @@ def test_a_date_marked_as_approximate_is_read_as_written_and_said() -> None:
     assert years == [1850, 1900, 1066, 1900, 1600, 1850, -43, None]
     assert ("warning", "dates marked as approximate (c. 1850, 1850?) read as the date written") in parsed.notes
     assert not parse_column(pd.Series(["1850", "1900"])).notes
+
+
+def test_a_month_written_with_its_number_before_the_year_is_that_month() -> None:
+    """"03/2019" (forms, reporting periods) was "expected a date" and its row skipped."""
+    parsed = parse_column(pd.Series(["03/2019", "12-2020", "13/2019", "3.2019", "2019-03"]))
+    assert [None if pd.isna(t) else (t.year, t.month) for t in parsed.instants] == [
+        (2019, 3), (2020, 12), None, None, (2019, 3)]
+    assert parsed.precisions.tolist()[:2] == ["month", "month"]

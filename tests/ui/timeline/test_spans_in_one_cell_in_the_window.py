@@ -18,8 +18,8 @@ def test_spans_open_as_ranges_and_are_described_with_both_ends(qtbot: QtBot, win
                                                                tmp_path: Path) -> None:
     ds = open_written(qtbot, window, tmp_path / "wars.csv", "date,title\n1914–1918,First World War\n"
                       "1939 - 1945,Second World War\n1950-1953,Korean War\n1945-05-08,Victory in Europe\n"
-                      "1960s,Decolonisation\nc. 1900,Before the wars\n")
-    assert ds.event_count == 6 and not [p for p in ds.problems if p.level == "error"]
+                      "1960s,Decolonisation\nc. 1900,Before the wars\n06/1944,Overlord\n")
+    assert ds.event_count == 7 and not [p for p in ds.problems if p.level == "error"]
     assert ds.events["end"].notna().sum() == 4  # the three wars and the decade
     assert any("approximate" in p.message for p in ds.problems)
     window.timeline.setFocus()

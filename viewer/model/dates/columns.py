@@ -36,6 +36,7 @@ _NUMERIC = r"(?P<a>\d{1,4})(?P<sep>[/.-])(?P<b>\d{1,2})[/.-](?P<c>\d{2}|\d{4})" 
 _DAY_NAMED = r"(?P<d>\d{1,2})[-\s/.]+(?P<mon>[A-Za-z]{3,9})\.?[-\s/.,]+(?P<y>\d{2}|\d{4})" + _TIME
 _NAMED_DAY = r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME
 _NAMED_MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?[-\s,]+(?P<y>\d{4})"
+_NUMBERED_MONTH = r"(?P<m>\d{1,2})[/-](?P<y>\d{4})"  # "03/2019" is a month ("3.2019" stays a number)
 _SLASH_ISO = r"\d{4}/\d{1,2}(?:/\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)?"
 _ZONE_SUFFIX = r"(?P<rest>.*\d)\s*\(?(?P<zone>[A-Z]{1,5})\)?"
 _NUMBER = r"-?\d+(?:\.\d+)?"
@@ -163,7 +164,7 @@ def _numeric_dates(uniq: pd.Series, order: str | None, notes: list[tuple[str, st
 
 def _named_dates(uniq: pd.Series, pattern: str, notes: list[tuple[str, str]]) -> tuple[pd.Series, pd.Series]:
     parts = _extract(uniq, pattern)
-    month = parts["mon"].str.lower().str[:3].map(MONTHS).astype("float64")
+    month = parts["m"] if "m" in parts else parts["mon"].str.lower().str[:3].map(MONTHS).astype("float64")
     if "d" not in parts.columns:
         stamps = pd.to_datetime(pd.DataFrame({"year": parts["y"], "month": month, "day": 1}),
                                 errors="coerce").dt.tz_localize("UTC").astype(dates.UTC_DTYPE)
@@ -243,7 +244,7 @@ def _parse_unique(uniq: pd.Series, *, order: str | None, excel: bool, yearish: b
     if len(rows):
         stamps, precisions, used = _numeric_dates(text, order, notes)
         store(rows, stamps, precisions)
-    for pattern in (_DAY_NAMED, _NAMED_DAY, _NAMED_MONTH):
+    for pattern in (_DAY_NAMED, _NAMED_DAY, _NAMED_MONTH, _NUMBERED_MONTH):
         rows, text = claim(pattern)
         if len(rows):
             store(rows, *_named_dates(text, pattern, notes))
