@@ -195,7 +195,7 @@ def build_relations(raw: pd.DataFrame | None, label: str, report: Reporter, tabl
         report.rows(label, np.flatnonzero(bad_value), "value", "expected a number (e.g. 43.4); value left empty",
                     raw["value"], "warning")
     kinds = _text(raw, "kind", "relation").str.strip().str.lower()
-    shares = kinds.map(is_share).to_numpy(dtype=bool)
+    shares = kinds.isin([kind for kind in kinds.unique() if is_share(kind)]).to_numpy(dtype=bool)  # once per kind
     outside = (shares & ((value < 0) | (value > 100)).to_numpy()) & ~missing
     if outside.any():
         report.rows(label, np.flatnonzero(outside), "value", "a share outside 0-100%; kept as written",

@@ -9,6 +9,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.model.columns import arrow_text
+
 MARKED = r"^\s*(?:(?i:c\.|ca\.?|circa|approx\.?|about|around)\s*|~\s*)(?P<a>\d.*?)\s*$|^\s*(?P<b>\d[^?]*?)\s*\?\s*$"
 _MAYBE = r"^\s*[cCaA~]|\?\s*$"  # a cheap first look, in C++ like the rest
 
@@ -20,8 +22,7 @@ def unmarked(uniq: pd.Series) -> tuple[pd.Series, np.ndarray]:
     >>> values.tolist(), marked.tolist()
     (['1850', '1900', '1900', '1850', '1850', 'Cairo'], [True, True, True, True, False, False])
     """
-    text = pa.array(uniq.astype("string[pyarrow]").array)
-    text = text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text
+    text = arrow_text(uniq)
     rows = np.flatnonzero(pc.match_substring_regex(text, _MAYBE).fill_null(False).to_numpy(zero_copy_only=False))
     marked = np.zeros(len(uniq), dtype=bool)
     if not len(rows):

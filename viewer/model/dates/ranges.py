@@ -13,6 +13,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.model.columns import arrow_text
 from viewer.model.dates import columns as date_columns
 
 # an en or em dash, a hyphen with spaces around it, "to", or the slash of an ISO interval between two ISO
@@ -27,7 +28,7 @@ _TEXT = pd.StringDtype("pyarrow")
 
 def split(values: pd.Series) -> tuple[pd.Series, pd.Series] | None:
     """The first and last date of each cell that writes a span (missing elsewhere), or None when none does."""
-    text = _arrow(values)
+    text = arrow_text(values)
     rows = np.flatnonzero(_may_be_span(text))
     if not len(rows):
         return None
@@ -38,11 +39,6 @@ def split(values: pd.Series) -> tuple[pd.Series, pd.Series] | None:
     first.iloc[rows] = _either(found, "first", "iso_first", "year_first").fillna(decade + "0").to_numpy()
     last.iloc[rows] = _either(found, "last", "iso_last", "year_last").fillna(decade + "9").to_numpy()
     return (first, last) if first.notna().any() else None
-
-
-def _arrow(values: pd.Series) -> pa.Array:
-    array = pa.array(values.astype(_TEXT).array)
-    return array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
 
 
 def _may_be_span(text: pa.Array) -> np.ndarray:
