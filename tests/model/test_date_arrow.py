@@ -78,3 +78,15 @@ def test_an_offset_of_a_day_or_more_is_refused_as_the_general_parser_refuses_it(
     fast = dates.parse_dates(pd.Series([value], dtype="object"))
     assert fast.instants.isna().iloc[0] == general([value]).instants.isna().iloc[0]
     assert fast.instants.isna().iloc[0] == (value.endswith(("+25:00", "+24:00", "+01:99")))
+
+
+def test_an_offset_of_a_day_is_refused_among_values_written_in_z() -> None:
+    """Values ending in Z skip the offset regex: the ones beside them that write "+25:00" are still refused,
+    and each keeps its own answer whatever its neighbours are."""
+    odd = ["2019-12-29T14:30:00+25:00", "2019-12-29T14:30:00z", "2019-12-29T14:30:00+02:00", "2019-12-29T14:30:00Z+"]
+    values: list[object] = [*["2019-12-29T14:30:00Z"] * 50, *odd]
+    found = dates.parse_dates(pd.Series(values, dtype="object"))
+    expected = general(values)
+    assert found.instants.isna().tolist() == expected.instants.isna().tolist()
+    assert found.instants.isna().iloc[50] and not found.instants.isna().iloc[:50].any()
+    assert found.instants.iloc[52] == pd.Timestamp("2019-12-29T12:30:00Z")
