@@ -27,7 +27,7 @@ from viewer.model.attributes import PREFIX
 from viewer.model.clock import CALENDAR, NUMBER, YEARS
 from viewer.model.columns import reordered, stable_order
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
-from viewer.model.dates import ParsedDates, ranges
+from viewer.model.dates import ParsedDates, periods, ranges
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso as date_iso
 from viewer.model.problems import LoadError, Problem
@@ -72,6 +72,7 @@ def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mappin
         dated = [c for c in frame.columns if date_columns.looks_like_dates(sample[c])]
         dated += [c for c in frame.columns if date_columns.number_dates(sample[c]) == "yyyymmdd"]
         dated += [c for c in frame.columns if date_columns.number_dates(sample[c]) == "year"]
+        dated += [c for c in frame.columns if ranges.looks_like_spans(sample[c])]  # "Q1 2019", "1914–1918"
         mapping = replace(mapping, start=dated[0] if dated else None, certain=False)
     missing = [c for c in (mapping.start, mapping.end, mapping.title, mapping.category, mapping.tags,
                            mapping.description, mapping.url, mapping.id, mapping.time, mapping.timezone,
@@ -115,8 +116,11 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
 
     start, span_ends = parse(frame[mapping.start]), None
     if start.invalid.any():  # a span written in one cell ("1914–1918") reads as no date: cut it in two
-        written, span_ends = ranges.cut(frame[mapping.start], start.invalid, options.get("date_order"))
-        start = parse(written) if span_ends is not None else start
+        spans = ranges.cut(frame[mapping.start], start.invalid, options.get("date_order"))
+        start, span_ends = (parse(spans.values) if spans.ends is not None else start), spans.ends
+        if spans.open_ended:
+            problems.append(Problem(label, f"{spans.open_ended:,} spans open at their end ('1998–present', 'since "
+                                    "1998') read from their start, with no end", None, mapping.start, "info"))
     if decided is None and table_clock.dates_fail(frame[mapping.start], start.invalid, mapping.start, label,
                                                   problems):
         return _number_events(frame, mapping, label, problems, lines_of, texts)
@@ -168,11 +172,25 @@ def _usable_ends(problems: list[Problem], label: str, values: pd.Series, starts:
     that have a start: the event stays, without its end)."""
     backwards = (end.instants < starts).fillna(False)
     report = Reporter(problems, lines_of)
-    report.rows(label, np.flatnonzero(end.invalid.to_numpy(dtype=bool) & keep), column,
-                "expected a date (end ignored)", values, "warning")
+    invalid = end.invalid.to_numpy(dtype=bool) & keep
+    still = _open_words(values, invalid)  # "present", "ongoing": no date, and no mistake either
+    if still.any():
+        problems.append(Problem(label, f"{int(still.sum()):,} ends written as open ('present', 'ongoing'): those "
+                                "events have no end", None, column, "info"))
+    report.rows(label, np.flatnonzero(invalid & ~still), column, "expected a date (end ignored)", values, "warning")
     report.rows(label, np.flatnonzero(backwards.to_numpy(dtype=bool) & keep), column,
                 "end is before start; end ignored", values, "warning")
     return end.instants.notna() & ~backwards
+
+
+def _open_words(values: pd.Series, rows: np.ndarray) -> np.ndarray:
+    """Which of these rows write an end that is still open ("present", "now", "ongoing", "..")."""
+    found = np.zeros(len(values), dtype=bool)
+    at = np.flatnonzero(rows)
+    if len(at):
+        text = date_columns.clean_text(values.iloc[at])
+        found[at] = text.str.fullmatch(periods.OPEN_WORDS).fillna(False).astype(bool).to_numpy()
+    return found
 
 
 def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: list[Problem],

@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import dates
-from viewer.model.dates import approximate, eras, expanded
+from viewer.model.dates import approximate, eras, expanded, forms
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import compact_dates, number_dates
@@ -306,6 +306,11 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
     if not len(left):
         return column
     far, named = expanded.read_column(values.iloc[left], bare_years=False)
+    other = np.flatnonzero(far == NAT)
+    other = other[pc.match_substring_regex(_arrow(clean_text(values.iloc[left[other]])), forms.MAY_BE)
+                  .fill_null(False).to_numpy(zero_copy_only=False)]
+    if len(other):  # week and ordinal dates, 2019年3月4日
+        far[other], named[other] = forms.read_column(values.iloc[left[other]])
     read = far != NAT
     if not read.any():
         return column

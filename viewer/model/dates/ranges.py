@@ -1,12 +1,15 @@
 """A span written in one date cell: "1914–1918", "1939 - 1945", "2019-03-04/2019-03-09" (ISO 8601's interval),
-"May 2019 to June 2020", a decade ("1850s"). Historians and journalists write spans so where a table has one
-date column.
+"May 2019 to June 2020", a decade ("1850s"), a named period ("Q1 2019", "2019-W10", "19th century": see
+:mod:`viewer.model.dates.periods`). Historians and journalists write spans so where a table has one date column.
+A span open at its end ("1998–present", "since 1998") keeps its start; the model has no open end.
 
 :func:`cut` splits a cell at its separator and keeps the split only where both sides read as dates, so a
 cell that merely holds a dash ("2019-03") is never split; it looks only at cells the parser could not read.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -15,6 +18,7 @@ import pyarrow.compute as pc
 
 from viewer.model.columns import arrow_text
 from viewer.model.dates import columns as date_columns
+from viewer.model.dates import periods
 
 # an en or em dash, a hyphen with spaces around it, "to", or the slash of an ISO interval between two ISO
 # dates; a hyphen between two years of three or four digits ("1914-1918")
@@ -22,12 +26,25 @@ _ISO = r"-?\d{4}(?:-\d{2}(?:-\d{2}(?:T[^/]*)?)?)?"
 SPAN = (r"^\s*(?P<first>.+?)\s*(?:[\x{2013}\x{2014}]|\s-\s|\s+to\s+|\s+until\s+)\s*(?P<last>.+?)\s*$"
         rf"|^\s*(?P<iso_first>{_ISO})/(?P<iso_last>{_ISO})\s*$"
         r"|^\s*(?P<year_first>\d{3,4})-(?P<year_last>\d{3,4})\s*$"
-        r"|^\s*(?:[Tt]he\s+)?(?P<decade>\d{2,3})0'?s\s*$")  # a decade: "1850s" is 1850–1859
+        r"|^\s*(?:[Tt]he\s+)?(?P<decade>\d{2,3})0'?s\s*$"  # a decade: "1850s" is 1850–1859
+        rf"|^\s*(?P<iso_open>{_ISO})/(?:\.\.)?\s*$"  # ISO 8601's interval open at its end: "2019-03-04/.."
+        r"|^\s*(?i:since|from)\s+(?P<since>.+?)\s*$|^\s*(?P<dashed>.+?)\s*[\x{2013}\x{2014}]\s*$")
 _TEXT = pd.StringDtype("pyarrow")
 
 
-def split(values: pd.Series) -> tuple[pd.Series, pd.Series] | None:
-    """The first and last date of each cell that writes a span (missing elsewhere), or None when none does."""
+@dataclass
+class Cut:
+    """A date column with each span cut to its first date; the spans' last dates (None when no cell writes a
+    span); how many spans are open at their end (kept with their start only)."""
+
+    values: pd.Series
+    ends: pd.Series | None
+    open_ended: int = 0
+
+
+def split(values: pd.Series) -> tuple[pd.Series, pd.Series, np.ndarray] | None:
+    """The first and last date of each cell that writes a span (missing elsewhere) and which spans are open at
+    their end (their last date missing), or None when no cell writes one."""
     text = arrow_text(values)
     rows = np.flatnonzero(_may_be_span(text))
     if not len(rows):
@@ -36,38 +53,69 @@ def split(values: pd.Series) -> tuple[pd.Series, pd.Series] | None:
     first = pd.Series(pd.NA, index=values.index, dtype=_TEXT)
     last = first.copy()
     decade = _either(found, "decade")
-    first.iloc[rows] = _either(found, "first", "iso_first", "year_first").fillna(decade + "0").to_numpy()
+    first.iloc[rows] = _either(found, "first", "iso_first", "year_first", "iso_open", "since", "dashed").fillna(
+        decade + "0").to_numpy()
     last.iloc[rows] = _either(found, "last", "iso_last", "year_last").fillna(decade + "9").to_numpy()
-    return (first, last) if first.notna().any() else None
+    ordinal = (_either(found, "year_first").str.len() == 4) & (_either(found, "year_last").str.len() == 3)
+    if ordinal.any():  # "2019-366" is an ordinal date (or none), never the years 2019 to 366
+        first.iloc[rows[ordinal.fillna(False).to_numpy(dtype=bool)]] = pd.NA
+    opened = np.zeros(len(values), dtype=bool)
+    opened[rows] = (_either(found, "iso_open", "since", "dashed").notna()
+                    | _either(found, "last").str.fullmatch(periods.OPEN_WORDS).fillna(False).astype(bool)).to_numpy()
+    last = last.mask(opened)
+    named = rows[first.iloc[rows].isna().to_numpy()]  # "Q1 2019", "2019-W10", "19th century"
+    if len(named):
+        first.iloc[named], last.iloc[named] = (part.to_numpy() for part in periods.column_bounds(
+            values.iloc[named].astype("object")))
+    return (first, last, opened) if first.notna().any() else None
 
 
 def _may_be_span(text: pa.Array) -> np.ndarray:
     """Cells that hold a separator a span needs, found by plain substring search (the span pattern over a
     million cells took 2.4 s; this, a few passes of memchr)."""
-    found = pc.match_substring_regex(text, r"^\s*\d{3,4}-\d{3,4}\s*$|0'?s\s*$")
+    found = pc.match_substring_regex(text, r"^\s*\d{3,4}-\d{3,4}\s*$|0'?s\s*$|^\s*(?i:since|from)\s")
+    found = pc.or_(found, pc.match_substring_regex(text, periods.MAY_BE))
     for separator in ("\u2013", "\u2014", " - ", " to ", " until ", "/"):
         found = pc.or_(found, pc.match_substring(text, separator))
     return np.asarray(found.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> tuple[pd.Series, pd.Series | None]:
-    """The column with each span cut to its first date, and the spans' last dates (None when no cell writes
-    a span). Only cells ``unread`` as a date are looked at (a date column without spans costs nothing more),
-    and a cell is cut only where both of its dates read as dates."""
+def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> Cut:
+    """The column with each span cut to its first date, and the spans' last dates. Only cells ``unread`` as a
+    date are looked at (a date column without spans costs nothing more), and a cell is cut only where both of
+    its dates read as dates (or its first, when it is open at its end)."""
     found = split(values.where(unread.to_numpy(dtype=bool)))
     if found is None:
-        return values, None
-    first, last = found
+        return Cut(values, None)
+    first, last, opened = found
     first = _completed(first, last)
     rows = np.flatnonzero(first.notna().to_numpy())
     both = np.zeros(len(values), dtype=bool)
-    opened = date_columns.parse_column(first.iloc[rows].reset_index(drop=True), date_order=order)
+    begun = date_columns.parse_column(first.iloc[rows].reset_index(drop=True), date_order=order)
     closed = date_columns.parse_column(last.iloc[rows].reset_index(drop=True), date_order=order)
-    both[rows] = (opened.instants.notna() & closed.instants.notna()).to_numpy()
+    both[rows] = (begun.instants.notna() & (closed.instants.notna() | opened[rows])).to_numpy()
     if not both.any():
-        return values, None
+        return Cut(values, None)
     kept = pd.Series(both, index=values.index)
-    return values.astype(_TEXT).where(~kept, first), last.where(kept)
+    return Cut(values.astype(_TEXT).where(~kept, first), last.where(kept), int((both & opened).sum()))
+
+
+def looks_like_spans(values: pd.Series, threshold: float = 0.8) -> bool:
+    """True when most non-empty cells of a (sample) column read as dates or spans ("Q1 2019", "1914–1918")."""
+    text = date_columns.clean_text(values).dropna().reset_index(drop=True)
+    if text.empty:
+        return False
+    written = arrow_text(text)
+    spanned = _may_be_span(written)  # a cheap look first: most columns (names, codes, numbers) stop here
+    could = pc.match_substring_regex(written, date_columns.COULD_BE_DATE).fill_null(False).to_numpy(
+        zero_copy_only=False)
+    if not spanned.any() or (spanned | could).mean() < threshold:
+        return False
+    unread = date_columns.parse_column(text).invalid
+    spans = cut(text, unread)
+    if spans.ends is None:
+        return False
+    return bool(date_columns.parse_column(spans.values).instants.notna().mean() >= threshold)
 
 
 def _completed(first: pd.Series, last: pd.Series) -> pd.Series:

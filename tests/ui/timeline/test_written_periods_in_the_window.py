@@ -1,0 +1,58 @@
+"""Chronologies that write quarters, centuries, ISO week and ordinal dates, East Asian dates and open spans
+("1998–present"), opened from a fresh window and walked with the keys: each row is an event (before, each
+was skipped as "expected a date", and "2019-064" was the years 2019 to 64)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.mapping_dialog import MappingDialog
+
+from ..window_reading import open_written
+
+
+def test_written_periods_open_and_are_described_with_their_ends(qtbot: QtBot, window: MainWindow,
+                                                                tmp_path: Path) -> None:
+    ds = open_written(qtbot, window, tmp_path / "chronology.csv",
+                      "date,title\n19th century,Industrial age\nQ1 2019,First quarter\n2019-W10,Week ten\n"
+                      "2019-064,Day sixty-four\n2019年3月4日,Kickoff in Tokyo\n1998–present,Still running\n")
+    assert ds.event_count == 6 and not [p for p in ds.problems if p.level in ("warning", "error")]
+    assert any("open at their end" in p.message for p in ds.problems)
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
+    text = window.details.html()
+    assert "Industrial age" in text and "1801" in text and "1900" in text
+    seen = []
+    for _ in range(5):
+        qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+        seen.append(window.details.html())
+    assert "Still running" in seen[0] and "1998" in seen[0]
+    assert "First quarter" in seen[1] and "2019" in seen[1]
+    assert "Week ten" in seen[2] and "Mar" in seen[2] and "10" in seen[2]
+    assert "Kickoff in Tokyo" in seen[3] and "Day sixty-four" in seen[4]
+    week = dict(zip(ds.events["title"], ds.events["id"], strict=True))["Week ten"]
+    qtbot.waitUntil(lambda: week in window.timeline.labelled_event_ids(), timeout=3000)
+
+
+def test_a_column_of_quarters_is_offered_as_the_date_in_the_mapping_dialog(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    offered: list[str] = []
+
+    def accept(dialog: MappingDialog) -> QDialog.DialogCode:
+        offered.append(dialog.combos["start"].currentText())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MappingDialog, "exec", accept)
+    ds = open_written(qtbot, window, tmp_path / "revenue.csv",
+                      "region,period,revenue\nnorth,Q1 2019,10\nsouth,Q2 2019,12\nwest,2019-Q3,9\n")
+    assert offered == ["period"] and ds.event_count == 3 and ds.events["end"].notna().all()
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    text = window.details.html()
+    assert "Jul 2019 – Sep 2019" in text and "west" in text  # the third quarter, from its first month to its last

@@ -1,0 +1,82 @@
+"""Single dates in standard forms the general parser does not know: ISO 8601 week dates (``2019-W10-3``) and
+ordinal dates (``2019-064``), and dates written with the East Asian year, month and day signs (``2019年3月4日``,
+``2019년 3월 4일``, full-width digits and a weekday in brackets allowed).
+
+Before, a week date was skipped as "expected a date", and an ordinal date was worse: read as the span from
+the year 2019 to the year 64. Such values are few and repeat: each distinct one is read in Python, like
+:mod:`viewer.model.dates.expanded`. Never Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+from viewer.model.dates.arrow import NAT
+
+# "2019-W10-3", "2019W103" (ISO 8601 week dates: Monday is day 1)
+_WEEK_DAY = re.compile(r"(?P<year>\d{4})-?W(?P<week>\d{2})-?(?P<day>[1-7])")
+# "2019-064" (ISO 8601 ordinal dates); the compact "2019064" is left alone: it is as likely a number
+_ORDINAL = re.compile(r"(?P<year>\d{4})-(?P<day>\d{3})")
+# "2019年3月4日", "2019年3月", "2019年", Korean "2019년 3월 4일"; a weekday in brackets may follow ("(月)")
+_EAST_ASIAN = re.compile(r"(?P<year>\d{1,4})\s*[年년]\s*"
+                         r"(?:(?P<month>\d{1,2})\s*[月월]\s*(?:(?P<day>\d{1,2})\s*[日일])?)?"
+                         r"\s*(?:[(（][^)）]{1,3}[)）])?")
+MAY_BE = r"^\s*\d{4}-?W\d|^\s*\d{4}-\d{3}\s*$|[年년]"  # a cheap first look over a column, in C++
+
+
+def read_one(text: str) -> tuple[dt.date, str] | None:
+    """The date and its precision of one value in these forms, or None.
+
+    >>> read_one("2019-W10-3"), read_one("2019-064"), read_one("2019年3月"), read_one("2019-13")
+    ((datetime.date(2019, 3, 6), 'day'), (datetime.date(2019, 3, 5), 'day'), (datetime.date(2019, 3, 1), 'month'), None)
+    """
+    text = unicodedata.normalize("NFKC", text).strip()  # full-width digits and brackets: ２０１９年 is 2019年
+    try:
+        if found := _WEEK_DAY.fullmatch(text):
+            return dt.date.fromisocalendar(int(found["year"]), int(found["week"]), int(found["day"])), "day"
+        if found := _ORDINAL.fullmatch(text):
+            year, day = int(found["year"]), int(found["day"])
+            if not 1 <= day <= (366 if _leap(year) else 365):
+                return None
+            return dt.date(year, 1, 1) + dt.timedelta(days=day - 1), "day"
+        if found := _EAST_ASIAN.fullmatch(text):
+            month_written, day_written = found["month"], found["day"]
+            precision = "day" if day_written else "month" if month_written else "year"
+            return dt.date(int(found["year"]), int(month_written or 1), int(day_written or 1)), precision
+    except ValueError:  # week 54, 30 February, year 0
+        return None
+    return None
+
+
+def iso_week(year: int, week: int) -> tuple[dt.date, dt.date] | None:
+    """The Monday and Sunday of an ISO week, or None when the year has no such week.
+
+    >>> iso_week(2019, 10)
+    (datetime.date(2019, 3, 4), datetime.date(2019, 3, 10))
+    """
+    try:
+        return dt.date.fromisocalendar(year, week, 1), dt.date.fromisocalendar(year, week, 7)
+    except ValueError:
+        return None
+
+
+def _leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def read_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Microseconds (int64; :data:`NAT` where unread) and precisions (object; None) of each value."""
+    codes, uniques = pd.factorize(values.astype("object"))
+    micros = np.full(len(uniques) + 1, NAT, dtype=np.int64)
+    precisions = np.full(len(uniques) + 1, None, dtype=object)
+    for i, text in enumerate(uniques.tolist()):
+        read = read_one(str(text))
+        if read is not None:
+            micros[i] = np.datetime64(read[0], "us").astype(np.int64)
+            precisions[i] = read[1]
+    return micros[codes], precisions[codes]  # code -1 (a missing value) takes the last slot: unread
