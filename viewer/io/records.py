@@ -14,7 +14,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import compressed
+from viewer.io import compressed, records_arrow
+from viewer.io.json_cells import cell_text
+from viewer.io.table_fast import TEXT
 from viewer.model.problems import LoadError, Problem
 
 LINES_SUFFIXES = (".jsonl", ".ndjson")
@@ -33,13 +35,6 @@ def records_of(document: object) -> list[dict[str, Any]] | None:
     return None
 
 
-def is_plain(value: object) -> bool:
-    """A JSON value with a plain text form: a scalar, or a list of scalars (``["acme", "globex"]``)."""
-    if isinstance(value, list):
-        return not any(isinstance(v, (dict, list)) for v in value)
-    return not isinstance(value, dict)
-
-
 def is_lines_error(exc: json.JSONDecodeError) -> bool:
     """The error ``json.loads`` gives a document of JSON lines: one whole value, then more on the next line."""
     return exc.msg == "Extra data" and "\n" in exc.doc[:exc.pos]
@@ -47,11 +42,16 @@ def is_lines_error(exc: json.JSONDecodeError) -> bool:
 
 def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     """The records as text cells, each record's line in the file (its position for a list) and the problems."""
+    data = compressed.read_bytes(path)
+    lines = compressed.inner_suffix(path) in LINES_SUFFIXES
+    if lines and (fast := records_arrow.read_lines(data)) is not None:
+        return fast[0], fast[1], []
     try:
-        text = compressed.read_bytes(path).decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected UTF-8 JSON") from exc
-    if compressed.inner_suffix(path) not in LINES_SUFFIXES:
+    del data
+    if not lines:
         try:
             document = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as exc:
@@ -62,6 +62,8 @@ def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
             if rows is None:
                 raise LoadError(f"{path}: expected {EXPECTED}")
             return _frame(rows), np.arange(1, len(rows) + 1), []
+        if (fast := records_arrow.read_lines(text.encode())) is not None:  # a .json written one object per line
+            return fast[0], fast[1], []
     rows, numbers, problems = _lines(text, str(path))
     return _frame(rows), np.asarray(numbers, dtype=np.int64), problems
 
@@ -97,21 +99,7 @@ def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list
 
 
 def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
-    """The records as text cells ("" where a record has no value), column by column: only a column of Python
-    objects can hold lists and objects, and only such a column is looked through for them."""
-    frame = pd.DataFrame.from_records(rows)
-    cells = {}
-    for column in frame.columns:
-        values = frame[column]
-        if values.dtype == object and values.map(lambda v: isinstance(v, (dict, list))).any():
-            values = values.map(_cell)
-        cells[column] = values.astype("object").where(values.notna(), "").astype(str)
-    return pd.DataFrame(cells, index=frame.index)
-
-
-def _cell(value: object) -> object:
-    """A JSON cell as text: a list of scalars as a ';' list (as Entente's columns hold lists), other
-    structures as their JSON."""
-    if isinstance(value, list) and is_plain(value):
-        return ";".join(str(v) for v in value if v is not None)
-    return json.dumps(value) if isinstance(value, (dict, list)) else value
+    """The records as text cells ("" where a record has no value)."""
+    frame = pd.DataFrame(rows, dtype=object)  # ints stay ints where a record lacks the value (not 366489.0)
+    return pd.DataFrame({column: pd.Series([cell_text(v) for v in frame[column].tolist()], dtype=TEXT)
+                         for column in frame.columns}, index=frame.index)

@@ -91,3 +91,24 @@ def test_an_export_opens_in_a_fresh_window_and_its_events_are_walked(
     assert window.state.selection.events and window.state.selection.events != first
     qtbot.keyClick(window.timeline, Qt.Key.Key_End)
     assert "Filing" in window.details.html()
+
+
+def test_a_log_of_json_lines_with_nested_objects_opens_and_shows_them(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A clean log (read by Arrow's reader): nested objects and lists shown as their text, times kept as written."""
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    path = tmp_path / "audit.jsonl"
+    lines = [json.dumps({"id": f"e{i}", "timestamp": f"2021-03-{i % 28 + 1:02d}T10:00:00Z", "message": f"login {i}",
+                         "user": {"name": f"u{i % 3}", "tier": None if i % 2 else "gold"}, "tags": ["auth", "web"],
+                         "score": i / 4}) for i in range(300)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(path))
+    ds = window.state.dataset
+    assert ds.event_count == 300 and not [p for p in ds.problems if p.level in ("warning", "error")]
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
+    text = window.details.html()
+    assert "&quot;name&quot;: &quot;u0&quot;" in text or '"name": "u0"' in text
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    assert window.state.selection.events

@@ -1,0 +1,46 @@
+"""JSON values as the text cells of a table, one way for every JSON reader (records, JSON lines by Python or
+by Arrow): "" for none, a list of plain values as a ';' list (as Entente's columns hold lists), other
+structures as their JSON without null members, whole numbers without a fraction. Never Qt.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+
+__all__ = ["cell_text", "is_plain", "number_text"]
+
+
+def is_plain(value: object) -> bool:
+    """A JSON value with a plain text form: a scalar, or a list of scalars (``["acme", "globex"]``)."""
+    if isinstance(value, list):
+        return not any(isinstance(v, (dict, list)) for v in value)
+    return not isinstance(value, dict)
+
+
+def cell_text(value: object) -> str:
+    """A JSON cell as text: "" for none, a list of scalars as a ';' list (as Entente's columns hold lists),
+    other structures as their JSON, a whole number as one (``52.0`` as ``52``: JSON does not tell them apart,
+    and Arrow's reader reads both as 52.0)."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if isinstance(value, float):
+        return number_text(value)
+    if isinstance(value, list) and is_plain(value):
+        return ";".join(cell_text(v) for v in value if v is not None)
+    return json.dumps(_without_nulls(value)) if isinstance(value, (dict, list)) else str(value)
+
+
+def _without_nulls(value: object) -> object:
+    """A structure without its null members: Arrow's reader gives every object every key seen in its column
+    (null where a record lacks one), so a null member is dropped by every reader alike."""
+    if isinstance(value, dict):
+        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value]
+    return value
+
+
+def number_text(value: float) -> str:
+    """A JSON number as text: whole numbers without a fraction (up to 2**53, where doubles count exactly)."""
+    return str(int(value)) if value.is_integer() and abs(value) < 2**53 else str(value)
