@@ -101,3 +101,25 @@ def test_a_separator_inside_an_object_does_not_merge_two_objects() -> None:
     assert fast is not None
     first, second = fast[0]["o"].tolist()
     assert first != second and json.loads(first) == {"a": "p\x1fq", "b": "r"}
+
+
+@pytest.mark.parametrize("depth", [40, 500, 990, 5000])
+@pytest.mark.parametrize("shape", ["lists", "objects"])
+@pytest.mark.parametrize("suffix", [".jsonl", ".json"])
+def test_values_nested_thousands_deep_open_or_are_refused_by_name(tmp_path: Path, depth: int, shape: str,
+                                                                  suffix: str) -> None:
+    """Arrow's reader took them, and writing the schema or a cell back recursed past Python's limit: a
+    RecursionError out of the loader. Now the line-by-line reader takes deep ones and says which line fails."""
+    nested = "[" * depth + "]" * depth if shape == "lists" else '{"a":' * depth + "1" + "}" * depth
+    flat = [f'{{"date": "2020-01-0{i}", "x": [1]}}' for i in range(2, 6)]  # a .json of records is mostly flat
+    lines = [f'{{"date": "2020-01-01", "x": {nested}}}', *flat]
+    path = tmp_path / f"deep{suffix}"
+    path.write_text("\n".join(lines) if suffix == ".jsonl" else "[" + ",".join(lines) + "]", encoding="utf-8")
+    try:
+        ds = viewer.load(path)
+    except viewer.LoadError as exc:
+        assert str(path) in str(exc) and suffix == ".json" and depth >= 990
+        return
+    assert ds.event_count in (4, 5)
+    if depth <= 500:
+        assert ds.event_count == 5

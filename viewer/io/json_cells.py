@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import json
 import math
+from typing import Any
 
-__all__ = ["cell_text", "is_plain", "number_text"]
+__all__ = ["TOO_DEEP", "cell_text", "is_plain", "number_text"]
+
+TOO_DEEP = "(nested too deep to show)"
 
 
 def is_plain(value: object) -> bool:
@@ -28,17 +31,35 @@ def cell_text(value: object) -> str:
         return number_text(value)
     if isinstance(value, list) and is_plain(value):
         return ";".join(cell_text(v) for v in value if v is not None)
-    return json.dumps(_without_nulls(value)) if isinstance(value, (dict, list)) else str(value)
+    if not isinstance(value, (dict, list)):
+        return str(value)
+    try:
+        return json.dumps(_without_nulls(value))
+    except RecursionError:  # a structure nested nearly as deep as Python's parser allows
+        return TOO_DEEP
 
 
 def _without_nulls(value: object) -> object:
     """A structure without its null members: Arrow's reader gives every object every key seen in its column
-    (null where a record lacks one), so a null member is dropped by every reader alike."""
-    if isinstance(value, dict):
-        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_without_nulls(v) for v in value]
-    return value
+    (null where a record lacks one), so a null member is dropped by every reader alike. Without recursion: a
+    line may nest as deep as the JSON parser allows."""
+    root: list[object] = [value]
+    todo: list[tuple[object, Any, Any]] = [(value, root, 0)]
+    while todo:
+        source, parent, key = todo.pop()
+        if isinstance(source, dict):
+            copy: dict[str, object] = {}
+            for name, member in source.items():
+                if member is not None:
+                    copy[name] = member
+                    if isinstance(member, (dict, list)):
+                        todo.append((member, copy, name))
+            parent[key] = copy
+        elif isinstance(source, list):
+            items = list(source)
+            todo.extend((item, items, at) for at, item in enumerate(items) if isinstance(item, (dict, list)))
+            parent[key] = items
+    return root[0]
 
 
 def number_text(value: float) -> str:

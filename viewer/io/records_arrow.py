@@ -27,8 +27,12 @@ def read_lines(data: bytes) -> tuple[pd.DataFrame, np.ndarray] | None:
     try:
         # "2020-03-19T02:00:00Z" would be inferred as a timestamp: the types are first inferred from the head
         # (up to ~1 MB), and the whole is read with such columns as text, then again if more were found below
-        schema = _texts_for_timestamps(_read(_head(data), None).schema)
-        table = _read(data, schema)
+        head = _read(_head(data), None).schema
+        if _deepest(head) > MAX_DEPTH:
+            return None
+        table = _read(data, _texts_for_timestamps(head))
+        if _deepest(table.schema) > MAX_DEPTH:
+            return None
         more = _texts_for_timestamps(table.schema)
         if more is not None:
             table = _read(data, more)
@@ -47,6 +51,23 @@ def _read(data: bytes, schema: pa.Schema | None) -> pa.Table:
 
 
 HEAD_BYTES = 1 << 20
+MAX_DEPTH = 32  # lists in objects in lists ...: deeper ones are the line-by-line reader's (it says so by line)
+
+
+def _deepest(schema: pa.Schema) -> int:
+    """How deep the schema's types nest (a plain column is 1), without recursion: a hostile line nests
+    thousands deep."""
+    deepest, todo = 0, [(field.type, 1) for field in schema]
+    while todo:
+        kind, depth = todo.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_DEPTH:
+            break
+        if pa.types.is_list(kind) or pa.types.is_large_list(kind):
+            todo.append((kind.value_type, depth + 1))
+        elif pa.types.is_struct(kind):
+            todo.extend((field.type, depth + 1) for field in kind)
+    return deepest
 
 
 def _head(data: bytes) -> bytes:
