@@ -22,6 +22,7 @@ from viewer.io import (
     ics,
     native,
     parquet,
+    reading,
     records,
     table,
     timeline_xml,
@@ -92,7 +93,7 @@ def _sniff_json(path: Path) -> object:
         raise LoadError(f"{path}: a JSON file larger than {MAX_SNIFF_JSON_BYTES // 2**20} MB; "
                         "convert it to CSV or Parquet (one event per row) to open it")
     try:
-        return json.loads(path.read_bytes().decode("utf-8-sig"))
+        return reading.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected a UTF-8 JSON file") from exc
     except (json.JSONDecodeError, RecursionError) as exc:

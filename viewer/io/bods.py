@@ -21,6 +21,7 @@ from typing import Any
 
 import pandas as pd
 
+from viewer.io import reading
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
 
@@ -174,7 +175,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     path = Path(path)
     label = str(path)
     try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
+        document = reading.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise LoadError(f"{path}: not readable JSON ({exc}); expected {EXPECTED}") from exc
     if not looks_like(document):

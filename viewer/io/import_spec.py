@@ -16,6 +16,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from viewer.io import reading
 from viewer.io.atomic import replace_file
 from viewer.model.attributes import TYPES
 from viewer.model.clock import CLOCKS
@@ -208,7 +209,7 @@ def read_spec(path: str | Path) -> ImportSpec:
     """Read a spec file (JSON); LoadError naming the file when it cannot be used."""
     path = Path(path)
     try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
+        document = reading.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:

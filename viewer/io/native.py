@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.io import parquet, table_fast
+from viewer.io import parquet, reading, table_fast
 from viewer.io.lines import normalise_bytes, record_lines
 from viewer.model import clock, dates
 from viewer.model.attributes import TYPES
@@ -84,7 +84,7 @@ def _read_folder(folder: Path) -> Dataset:
 def _attribute_types(file: Path, problems: list[Problem]) -> dict[str, dict[str, str]]:
     """The ``attributes`` key of dataset.json: per table, attribute name → type."""
     try:
-        document = json.loads(file.read_text(encoding="utf-8-sig"))
+        document = reading.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return {}  # _read_meta has reported it
     return attribute_types_of(document, str(file), problems)
@@ -125,7 +125,7 @@ def _read_meta(file: Path) -> tuple[DatasetMeta, list[Problem]]:
         return DatasetMeta(title=file.parent.name), [Problem(str(file), "no dataset.json; using defaults",
                                                             level="info")]
     try:
-        document = json.loads(file.read_text(encoding="utf-8-sig"))
+        document = reading.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         return DatasetMeta(title=file.parent.name), [Problem(str(file), f"not readable JSON ({exc}); "
                                                             "using defaults", level="warning")]
@@ -192,7 +192,7 @@ def _records(document: dict[str, Any], name: str, label: str) -> pd.DataFrame | 
 
 def _read_json_file(file: Path) -> Dataset:
     try:
-        document = json.loads(file.read_text(encoding="utf-8-sig"))
+        document = reading.loads(file.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise LoadError(f"{file}: cannot be read ({exc.strerror or exc})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:

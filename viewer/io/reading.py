@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 from viewer.model.problems import LoadError
 
@@ -24,10 +26,45 @@ def read_document(path: Path, expected: str) -> bytes:
     return data
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a pair ("\\ud83d\\ude00") is one character once decoded
+
+
+def loads(text: str) -> Any:
+    """``json.loads``, with each lone surrogate ("\\ud800": valid JSON, no Unicode; a tool that cut an emoji in
+    half writes one) read as U+FFFD. Such a string could not be shown, stored or handed to Arrow: every
+    JSON reader crashed on it. Only a text that escapes a surrogate at all takes the slower, hooked parse."""
+    if not escapes_surrogates(text):
+        return json.loads(text)
+    return _cleaned(json.loads(text, object_pairs_hook=lambda pairs: {_cleaned(k): _cleaned(v) for k, v in pairs}))
+
+
+def escapes_surrogates(text: str) -> bool:
+    """Whether a JSON text writes a surrogate as an escape (a pair for an emoji, or a lone one)."""
+    return _SURROGATE_ESCAPE.search(text) is not None
+
+
+def _cleaned(value: Any) -> Any:
+    """A string without lone surrogates, or a list with its strings (and lists) so cleaned: objects are
+    cleaned by the hook as they are parsed."""
+    if isinstance(value, str):
+        return _LONE_SURROGATE.sub("\ufffd", value)
+    if isinstance(value, list):
+        todo = [value]
+        while todo:
+            items = todo.pop()
+            for at, item in enumerate(items):
+                if isinstance(item, str):
+                    items[at] = _LONE_SURROGATE.sub("\ufffd", item)
+                elif isinstance(item, list):
+                    todo.append(item)
+    return value
+
+
 def read_json(path: Path, expected: str) -> object:
     """The parsed JSON document (UTF-8, with or without BOM); LoadError naming the file otherwise."""
     data = read_document(path, expected)
     try:
-        return json.loads(data.decode("utf-8-sig"))
+        return loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise LoadError(f"{path}: not readable JSON ({exc}); expected {expected}") from exc

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import compressed, records_arrow
+from viewer.io import compressed, reading, records_arrow
 from viewer.io.json_cells import cell_text
 from viewer.io.table_fast import TEXT
 from viewer.model.problems import LoadError, Problem
@@ -43,17 +43,17 @@ def is_lines_error(exc: json.JSONDecodeError) -> bool:
 def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     """The records as text cells, each record's line in the file (its position for a list) and the problems."""
     data = compressed.read_bytes(path)
+    try:
+        text = data.decode("utf-8-sig")  # checked before Arrow's reader, which lets bytes that are no UTF-8 through
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected UTF-8 JSON") from exc
     lines = compressed.inner_suffix(path) in LINES_SUFFIXES
     if lines and (fast := records_arrow.read_lines(data)) is not None:
         return fast[0], fast[1], []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected UTF-8 JSON") from exc
     del data
     if not lines:
         try:
-            document = json.loads(text)
+            document = reading.loads(text)
         except (json.JSONDecodeError, RecursionError) as exc:
             if not (isinstance(exc, json.JSONDecodeError) and is_lines_error(exc)):
                 raise LoadError(f"{path}: not readable JSON ({exc})") from exc
@@ -74,11 +74,12 @@ def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list
     numbers: list[int] = []
     problems: list[Problem] = []
     bad = 0
+    parse = reading.loads if reading.escapes_surrogates(text) else json.loads  # the hooked parse only if needed
     for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 may stand in a string
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = parse(line)
         except (json.JSONDecodeError, RecursionError) as exc:
             value, why = None, f"not readable JSON ({exc})"
         else:

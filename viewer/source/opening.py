@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.io import native, parquet
+from viewer.io import native, parquet, reading
 from viewer.io.cache import enabled, load_cached
 from viewer.model.dataset import DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
@@ -171,7 +171,7 @@ def _meta(spec: SourceSpec) -> tuple[DatasetMeta, list[Problem]]:
     if file is None or not file.is_file():
         return DatasetMeta(title=title, path=spec.target), []
     try:
-        document = json.loads(file.read_text(encoding="utf-8-sig"))
+        document = reading.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         return DatasetMeta(title=title, path=spec.target), [
             Problem(str(file), f"not readable JSON ({exc}); using defaults", level="warning")]
