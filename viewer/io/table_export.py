@@ -18,10 +18,14 @@ from viewer.model import attributes
 def _output(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """The documented columns as written, then every attribute under its own name."""
     out = frame_for_output(frame, columns)
+    extra = {}
     for attribute in attributes.attributes(frame):
         name = attribute.name if attribute.name not in out.columns else attribute.column
-        out[name] = attributes.plain(frame[attribute.column]).reset_index(drop=True)
-    return out
+        extra[name] = attributes.plain(frame[attribute.column]).reset_index(drop=True)
+    if not extra:
+        return out
+    # joined once: inserting a survey's 5,000 columns one by one took 45 s (the frame is rebuilt at each)
+    return pd.concat([out.reset_index(drop=True), pd.DataFrame(extra)], axis=1)
 
 
 def table_text(frame: pd.DataFrame, columns: list[str], fmt: str) -> str:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from viewer.model import attribute_build, clock, codes, dates, text_arrow
 from viewer.model import attributes as attrs
-from viewer.model import clock, codes, dates, text_arrow
 from viewer.model.columns import blank, normalise_lists, reordered, stable_order
 from viewer.model.columns import text as _text
 from viewer.model.problems import LoadError, Problem
@@ -38,7 +38,7 @@ def with_attributes(out: pd.DataFrame, raw: pd.DataFrame | None, table: str, tab
     names = attrs.extra_columns(raw, CORE[table]) if raw is not None else []
     if raw is None or not names:
         return out
-    extra = attrs.build(raw.reset_index(drop=True), names, tables.attribute_types.get(table))
+    extra = attribute_build.build(raw.reset_index(drop=True), names, tables.attribute_types.get(table))
     return pd.concat([out, extra.set_axis(out.index)], axis=1)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from html import escape
 
 import numpy as np
@@ -39,14 +40,33 @@ def _names(ds: Dataset, ids: str) -> str:
     return ", ".join(_text(ds.entity_name(i)) for i in ids.split(";") if i)
 
 
+SHOWN_ATTRIBUTES = 300  # of one item: a survey's 5,000 question columns are a table to export, not to read here
+_held: tuple[weakref.ref[pd.DataFrame], int, attributes.Held] | None = None
+
+
+def _held_of(frame: pd.DataFrame) -> attributes.Held:
+    """The frame's attribute columns, looked up once per frame (not at each click)."""
+    global _held  # noqa: PLW0603 - one cache for the panel, as one item is shown at a time
+    width = len(frame.columns)
+    if _held is not None and _held[1] == width and _held[0]() is frame:
+        return _held[2]
+    found = attributes.held(frame)
+    _held = (weakref.ref(frame), width, found)
+    return found
+
+
 def _attributes_html(frame: pd.DataFrame, key: str) -> str:
     """The item's own extra columns (City, State, Fund …) as a small table; empty when it has none."""
     found = np.flatnonzero(frame["id"].astype(str).to_numpy() == key) if "id" in frame else np.zeros(0, int)
-    pairs = attributes.items(frame, int(found[0])) if len(found) else []
+    if not len(found):
+        return ""
+    pairs, more = attributes.items_at(_held_of(frame), int(found[0]), SHOWN_ATTRIBUTES)
     if not pairs:
         return ""
     rows = "".join(f"<tr><td><b>{_text(name)}</b>&nbsp;</td><td>{_text(value)}</td></tr>" for name, value in pairs)
-    return f"<table cellspacing=0 cellpadding=1>{rows}</table>"
+    note = (f"<p class='note'>{more:,} more attributes not shown (File → Export → Events in the window writes "
+            "them all)</p>" if more else "")
+    return f"<table cellspacing=0 cellpadding=1>{rows}</table>{note}"
 
 
 def event_html(ds: Dataset, row: pd.Series) -> str:
@@ -168,8 +188,7 @@ class DetailsPanel(QWidget):
         """An event's row: from the dataset, or what the engine sent for the timeline, else asked of it
         in its worker (the details then show again when the answer comes)."""
         if ds.source is None:
-            rows = ds.events[ds.events["id"] == event_id]
-            return rows.iloc[0] if len(rows) else None
+            return attributes.core_row(ds.events, event_id)
         from viewer.ui.shared.engine import worker_for  # noqa: PLC0415 - engine code loads only for engine sources
         worker = worker_for(ds.source)
         row = worker.known(event_id)

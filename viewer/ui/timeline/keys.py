@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
-from viewer.model import navigation
+from viewer.model import attributes, navigation
 from viewer.model.dates import to_seconds
 from viewer.ui.shared.state import ViewState
 
@@ -39,7 +39,9 @@ def select_boundary(state: ViewState, last: bool) -> None:
     if target is None:
         return
     state.select_event(target)
-    row = events.loc[events["id"] == target].iloc[0]
+    row = attributes.core_row(events, target)
+    if row is None:
+        return
     end = row["span_end"] if row["span_end"] == row["span_end"] else row["span_start"]
     state.set_window(navigation.reveal(state.window, float(to_seconds(row["span_start"])), float(to_seconds(end))))
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QVBoxLayout, QWidget
 
-from viewer.model import lane_packing, marks, navigation
+from viewer.model import attributes, lane_packing, marks, navigation
 from viewer.model.backgrounds import Backgrounds, split_backgrounds
 from viewer.model.columns import IdLookup
 from viewer.model.query import actor_mask
@@ -186,7 +186,7 @@ class TimelinePanel(QWidget):
 
     def tooltip(self, event_id: str) -> str:
         """What hovering an event's mark shows."""
-        row = self._events.iloc[self._index[event_id]]
+        row = attributes.core_row_at(self._events, self._index[event_id])  # a wide table's row: not all of it
         return tooltip_text(row, self._names, self.state.dataset.meta.clock)
 
     def event_at(self, scene_pos: QPointF) -> str | None:

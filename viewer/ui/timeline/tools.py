@@ -4,13 +4,14 @@ match count, Find and Play; all handed to the shell by :func:`contribute`.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QStyle, QToolBar, QVBoxLayout, QWidget
 
-from viewer.model import lane_packing, navigation
+from viewer.model import attributes, lane_packing, navigation
 from viewer.model.clock import numeric
 from viewer.model.dates import to_seconds
 from viewer.source.base import Generation
@@ -135,11 +136,13 @@ class TimelineTools(QObject):
     def _selected_row(self) -> pd.Series | None:
         events = self.state.dataset.events
         chosen = self.state.selection.events
-        rows = events[events["id"].isin(chosen)] if chosen else events.iloc[0:0]
-        if not len(rows) and chosen and self.state.dataset.source is not None:  # queried in place: as drawn
+        if not chosen:
+            return None
+        found = np.flatnonzero(events["id"].isin(chosen).to_numpy())
+        if not len(found) and self.state.dataset.source is not None:  # queried in place: as drawn
             from viewer.ui.shared.engine import worker_for  # noqa: PLC0415 - engine code loads only for engine sources
             return worker_for(self.state.dataset.source).known(next(iter(chosen)))
-        return rows.iloc[0] if len(rows) else None
+        return attributes.core_row_at(events, int(found[0])) if len(found) else None
 
     def _fill_groupings(self) -> None:
         """Lanes by actor, category, each column of the file with a few distinct values, or one lane."""
