@@ -3,7 +3,7 @@
 
 The cells come back as :mod:`viewer.io.records` writes them (text; a list of plain values as a ';' list,
 other structures as their JSON), so a file reads the same by either path. Any file Arrow refuses (a line
-that is no JSON object, a column whose type changes from one block to the next, a byte order mark) is left
+that is no JSON object, a column whose type changes from one block to the next, a duplicated key) is left
 to the line-by-line reader, which says which line is wrong. Never Qt.
 """
 
