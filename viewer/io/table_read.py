@@ -188,14 +188,16 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
         return whole
     problems: list[Problem] = []
     delimiter: str | None = None
+    declared: str | None = None
     text: bytes | str = b""
     if suffix in EXCEL_SUFFIXES:
         frame = _read_excel(path, nrows, options.get("sheet"))
         encoding = "xlsx"
     else:
-        data = compressed.read_bytes(path)
+        data, declared = _declared_separator(compressed.read_bytes(path))
         if not data or data.isspace():  # (data.strip() would copy a big file)
             raise LoadError(f"{path}: the file is empty; expected {EXPECTED}")
+        options = {"delimiter": declared, **{k: v for k, v in options.items() if v is not None}}
         fast = _read_fast(data, options, suffix) if nrows is None else None
         if fast is not None:
             frame, delimiter, text, encoding = fast[0], fast[1], fast[2], "utf-8"
@@ -220,8 +222,20 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     if delimiter is None or nrows:  # a workbook's rows are its lines; a preview needs no line numbers
         rows = np.arange(2 if header else 1, len(frame) + (2 if header else 1))
     else:
-        rows = lines.record_lines(text, delimiter, len(frame), header, width)
+        # the "sep=" line was taken off before the table was read
+        rows = lines.record_lines(text, delimiter, len(frame), header, width) + int(declared is not None)
     return Raw(frame, encoding, delimiter, header, problems, rows)
+
+
+_SEPARATOR_LINE = re.compile(rb"(?P<bom>\xef\xbb\xbf)?sep=(?P<sep>[^\r\n])\r?\n", re.IGNORECASE)
+
+
+def _declared_separator(data: bytes) -> tuple[bytes, str | None]:
+    """The bytes without Excel's first line ``sep=;`` (which names the delimiter), and that delimiter."""
+    found = _SEPARATOR_LINE.match(data, 0, 16)
+    if found is None:
+        return data, None
+    return (found["bom"] or b"") + data[found.end():], found["sep"].decode("latin-1")
 
 
 def raw_table(path: Path, options: dict[str, Any]) -> tuple[pd.DataFrame, bool]:

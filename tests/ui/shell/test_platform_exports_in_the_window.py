@@ -112,3 +112,26 @@ def test_a_log_of_json_lines_with_nested_objects_opens_and_shows_them(
     assert "&quot;name&quot;: &quot;u0&quot;" in text or '"name": "u0"' in text
     qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
     assert window.state.selection.events
+
+
+def test_a_european_excel_export_with_a_separator_line_opens(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """``sep=;`` on the first line names the delimiter (the file was refused); its bad row is said by its line."""
+    offered: list[str] = []
+
+    def accept(dialog: MappingDialog) -> QDialog.DialogCode:  # German names: the dialog asks, the user says OK
+        offered.append(dialog.combos["start"].currentText())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MappingDialog, "exec", accept)
+    path = tmp_path / "umsatz.csv"
+    rows = "".join(f"2021-03-0{i};Auftrag {i};{i},5\r\n" for i in range(1, 6))
+    path.write_bytes(f"sep=;\r\nDatum;Titel;Betrag\r\n{rows}kein Datum;Auftrag X;3\r\n".encode())
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(path))
+    ds = window.state.dataset
+    assert offered in ([], ["Datum"])
+    assert ds.event_count == 5 and [p.row for p in ds.problems if p.level == "error"] == [8]
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    assert "Auftrag 5" in window.details.html()
