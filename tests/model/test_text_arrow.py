@@ -11,7 +11,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.model import text_arrow
-from viewer.model.columns import order_by, stable_order
 from viewer.model.dates.columns import clean_text
 
 # spaces of every kind, controls, multi-byte letters and a character whose UTF-8 starts like U+00A0's
@@ -87,28 +86,6 @@ def test_a_column_needing_nothing_is_returned_as_it_is() -> None:
     assert text_arrow.trimmed(array) is array
     assert text_arrow.without_nbsp(array) is array
     assert text_arrow.blanks_null(array) is array
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.integers(-5, 5), max_size=80))
-def test_stable_order_is_numpys_stable_argsort(keys: list[int]) -> None:
-    values = np.array(keys, dtype=np.int64)
-    assert stable_order(values).tolist() == np.argsort(values, kind="stable").tolist()
-
-
-def test_stable_order_keeps_file_order_among_a_million_equal_days() -> None:
-    days = np.random.default_rng(4).integers(0, 400, 1_000_000) * 86_400_000_000
-    assert (stable_order(days) == np.argsort(days, kind="stable")).all()
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 6).map(float), st.integers(0, 4)), max_size=80))
-def test_order_by_is_lexsort_by_key_then_lane(pairs: list[tuple[float, int]]) -> None:
-    keys = np.array([k for k, _ in pairs], dtype=np.float64)
-    lanes = np.array([lane for _, lane in pairs], dtype=np.int64)
-    assert order_by(keys, lanes).tolist() == np.lexsort((lanes, keys)).tolist()
-    ascending = np.sort(keys)  # the timeline's pairs come sorted by start: only ties are put in lane order
-    assert order_by(ascending, lanes).tolist() == np.lexsort((lanes, ascending)).tolist()
 
 
 def test_empty_strings_are_pandas_own_text_columns_without_a_string_made() -> None:

@@ -26,13 +26,14 @@ from viewer.io.table_texts import Texts
 from viewer.model import clock, codes
 from viewer.model.attributes import PREFIX
 from viewer.model.clock import CALENDAR, NUMBER, YEARS
-from viewer.model.columns import reordered, stable_order
+from viewer.model.columns import reordered
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import ParsedDates, periods, ranges
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso as date_iso
 from viewer.model.problems import LoadError, Problem
 from viewer.model.reporting import Reporter
+from viewer.model.sorting import stable_order
 
 
 @dataclass(frozen=True)

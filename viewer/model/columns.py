@@ -168,60 +168,6 @@ class IdPositions:
         return len(self._lookup)
 
 
-def stable_order(keys: np.ndarray) -> np.ndarray:
-    """``np.argsort(keys, kind="stable")`` for numeric keys without NaN, about three times faster.
-
-    An unstable sort (numpy's vectorised quicksort) orders the keys; then only the runs of equal keys are put
-    back in their original order, by one more sort of (run, position) packed in one integer.
-    """
-    order = np.argsort(keys)
-    ranked = keys[order]
-    tied = np.zeros(len(keys), dtype=bool)
-    same = ranked[1:] == ranked[:-1]
-    if not same.any():
-        return order
-    tied[1:] |= same
-    tied[:-1] |= same
-    runs = np.cumsum(np.concatenate(([True], ~same)))[tied].astype(np.int64)
-    packed = np.sort(runs * len(keys) + order[tied])
-    order[tied] = packed % len(keys)
-    return order
-
-
-def small_order(values: np.ndarray) -> np.ndarray:
-    """``np.argsort(values, kind="stable")`` for small non-negative integers (lanes, buckets): as 16-bit keys
-    they take numpy's radix sort, about seven times faster than 64-bit ones."""
-    fits = len(values) and values.min() >= 0 and values.max() < 2**15
-    return np.argsort(values.astype(np.int16) if fits else values, kind="stable")
-
-
-def order_by(primary: np.ndarray, lanes: np.ndarray) -> np.ndarray:
-    """``np.lexsort((lanes, primary))``: by ``primary``, ties by lane (small non-negative integers), then by
-    position. A radix sort of the lanes and a :func:`stable_order` of the keys: about three times faster;
-    keys already ascending (the timeline's pairs) only have their ties put in lane order."""
-    if len(primary) > 1 and bool(np.all(primary[1:] >= primary[:-1])):  # the timeline's pairs: sorted by start
-        return _ties_by_lane(primary, lanes)
-    by_lane = small_order(lanes)
-    return by_lane[stable_order(primary[by_lane])]
-
-
-def _ties_by_lane(primary: np.ndarray, lanes: np.ndarray) -> np.ndarray:
-    """:func:`order_by` of keys already ascending: only each run of equal keys is put in lane order."""
-    order = np.arange(len(primary))
-    same = primary[1:] == primary[:-1]
-    if not same.any():
-        return order
-    tied = np.zeros(len(primary), dtype=bool)
-    tied[1:] |= same
-    tied[:-1] |= same
-    at = np.flatnonzero(tied)
-    runs = np.cumsum(np.concatenate(([True], ~same)))[at]  # ascending with the positions
-    lane = lanes[at] - lanes[at].min()
-    packed = runs.astype(np.int64) * (int(lane.max()) + 1) + lane
-    order[at] = at[np.argsort(packed, kind="stable")]  # stable: equal lanes of a run stay in position order
-    return order
-
-
 TAKEN_IN_PAIRS_FROM = 100_000  # rows
 POPPED_UP_TO = 48  # columns: a wider frame is taken whole (its columns are each a small part of it)
 

@@ -17,8 +17,9 @@ import pyarrow.compute as pc
 from viewer.model import lists
 from viewer.model.attributes import PREFIX as ATTRIBUTE
 from viewer.model.attributes import categorical, formatted, type_of
-from viewer.model.columns import arrow_text, order_by
+from viewer.model.columns import arrow_text
 from viewer.model.dates import to_seconds
+from viewer.model.sorting import order_by
 from viewer.model.sub_rows import pack, rows_needed
 
 OTHER = "Other"

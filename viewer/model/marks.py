@@ -17,7 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import label_dates
-from viewer.model.columns import small_order, stable_order
+from viewer.model.sorting import small_order, stable_order
 
 DENSITY_LIMIT = 3000  # above this many visible marks, per-pixel counts replace shapes and labels
 DENSITY_EXIT = 2400  # and shapes come back only below this many: a view near the limit does not flip

@@ -7,8 +7,9 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import text_arrow
-from viewer.model.columns import arrow_text, has_duplicates, stable_order
+from viewer.model.columns import arrow_text, has_duplicates
 from viewer.model.problems import Problem
+from viewer.model.sorting import stable_order
 
 MAX_PROBLEMS_PER_FIELD = 200
 

@@ -13,10 +13,11 @@ import pandas as pd
 
 from viewer.model import attribute_build, clock, codes, dates, text_arrow
 from viewer.model import attributes as attrs
-from viewer.model.columns import blank, normalise_lists, reordered, stable_order
+from viewer.model.columns import blank, normalise_lists, reordered
 from viewer.model.columns import text as _text
 from viewer.model.problems import LoadError, Problem
 from viewer.model.reporting import Reporter, unique_ids
+from viewer.model.sorting import stable_order
 from viewer.model.value_labels import is_share
 
 if TYPE_CHECKING:
