@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import compressed, lines, parquet, records, table_fast
+from viewer.io import compressed, lines, parquet, records, stray_quotes, table_fast
 from viewer.model.dates.header_row import has_header
 from viewer.model.problems import LoadError, Problem
 
@@ -190,6 +190,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     delimiter: str | None = None
     declared: str | None = None
     text: bytes | str = b""
+    strays: list[stray_quotes.Stray] = []
     if suffix in EXCEL_SUFFIXES:
         frame = _read_excel(path, nrows, options.get("sheet"))
         encoding = "xlsx"
@@ -198,15 +199,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
         if not data or data.isspace():  # (data.strip() would copy a big file)
             raise LoadError(f"{path}: the file is empty; expected {EXPECTED}")
         options = {"delimiter": declared, **{k: v for k, v in options.items() if v is not None}}
-        fast = _read_fast(data, options, suffix) if nrows is None else None
-        if fast is not None:
-            frame, delimiter, text, encoding = fast[0], fast[1], fast[2], "utf-8"
-        else:
-            text, encoding, problems = _decode(path, data, options.get("encoding"))
-            text = lines.normalise_text(text)
-            delimiter = options.get("delimiter") or sniff_delimiter(text[:SAMPLE_BYTES], suffix)
-            frame, bad = _read_delimited(path, text, delimiter, None if nrows is None else nrows + 1)
-            problems += bad
+        frame, delimiter, text, encoding, problems, strays = _read_quoted_right(path, data, options, suffix, nrows)
     if frame.empty:
         raise LoadError(f"{path}: no rows; expected {EXPECTED}")
     if header is None:
@@ -218,6 +211,9 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
         frame.columns = [f"column{i + 1}" for i in range(frame.shape[1])]
         problems.append(Problem(str(path), "no header row found; columns named column1, column2 …", None, None,
                                 "info"))
+    problems += [Problem(str(path), stray_quotes.message(stray), stray.line,
+                         str(frame.columns[stray.field]) if stray.field < width else None, "warning")
+                 for stray in strays]
     frame = frame.head(nrows) if nrows else frame
     if delimiter is None or nrows:  # a workbook's rows are its lines; a preview needs no line numbers
         rows = np.arange(2 if header else 1, len(frame) + (2 if header else 1))
@@ -225,6 +221,61 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
         # the "sep=" line was taken off before the table was read
         rows = lines.record_lines(text, delimiter, len(frame), header, width) + int(declared is not None)
     return Raw(frame, encoding, delimiter, header, problems, rows)
+
+
+def _read_text(path: Path, data: bytes, options: dict[str, Any], suffix: str, nrows: int | None
+               ) -> tuple[pd.DataFrame, str, bytes | str, str, list[Problem]]:
+    """Delimited text read into cells with no header split yet: UTF-8 by Arrow, the rest by pandas."""
+    fast = _read_fast(data, options, suffix) if nrows is None else None
+    if fast is not None:
+        return fast[0], fast[1], fast[2], "utf-8", []
+    text, encoding, problems = _decode(path, data, options.get("encoding"))
+    text = lines.normalise_text(text)
+    delimiter = options.get("delimiter") or sniff_delimiter(text[:SAMPLE_BYTES], suffix)
+    frame, bad = _read_delimited(path, text, delimiter, None if nrows is None else nrows + 1)
+    return frame, delimiter, text, encoding, problems + bad
+
+
+def _read_quoted_right(path: Path, data: bytes, options: dict[str, Any], suffix: str, nrows: int | None
+                       ) -> tuple[pd.DataFrame, str, bytes | str, str, list[Problem], list[stray_quotes.Stray]]:
+    """:func:`_read_text`, read again without its stray quotes when a value may have swallowed rows, or when
+    the file was refused (a quote that nothing closes)."""
+    try:
+        frame, delimiter, text, encoding, problems = _read_text(path, data, options, suffix, nrows)
+    except LoadError:  # a quote that nothing closes: the rest of the file would be one value
+        mended = _without_strays(path, data, options, suffix, nrows)
+        if mended is None:
+            raise
+        return mended
+    if b'"' in data and lines.line_count(text) != len(frame) and stray_quotes.suspected(frame, delimiter):
+        mended = _without_strays(path, data, options, suffix, nrows)
+        if mended is not None:
+            return mended
+    return frame, delimiter, text, encoding, problems, []
+
+
+def _without_strays(path: Path, data: bytes, options: dict[str, Any], suffix: str, nrows: int | None
+                    ) -> tuple[pd.DataFrame, str, str, str, list[Problem], list[stray_quotes.Stray]] | None:
+    """The text read again with its stray opening quotes (:mod:`viewer.io.stray_quotes`) read as characters,
+    or None when it has none."""
+    text, encoding, problems = _decode(path, data, options.get("encoding"))
+    text = lines.normalise_text(text)
+    delimiter = options.get("delimiter") or sniff_delimiter(text[:SAMPLE_BYTES], suffix)
+    first = text.lstrip("\ufeff\n").split("\n", 1)[0]
+    width = len(next(csv.reader([first], delimiter=delimiter), []))
+    strays, offsets = stray_quotes.find(text, delimiter, width)
+    mark = stray_quotes.placeholder(text)
+    if not strays or mark is None:
+        return None
+    text = stray_quotes.mended(text, offsets, mark)
+    frame, bad = _read_delimited(path, text, delimiter, None if nrows is None else nrows + 1)
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+            marked = values.str.contains(mark, regex=False, na=False)
+            if marked.any():
+                frame[column] = values.where(~marked, values.str.replace(mark, '"', regex=False))
+    return frame, delimiter, text, encoding, problems + bad, strays
 
 
 _SEPARATOR_LINE = re.compile(rb"(?P<bom>\xef\xbb\xbf)?sep=(?P<sep>[^\r\n])\r?\n", re.IGNORECASE)
