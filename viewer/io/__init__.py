@@ -20,6 +20,7 @@ from viewer.io import (
     gexf,
     gleif,
     ics,
+    lines,
     native,
     parquet,
     reading,
@@ -121,6 +122,7 @@ def _by_content(head: bytes) -> list[Candidate]:
 
 BINARY_SUFFIXES = (".xlsx", ".xlsm", ".parquet", ".pq", *parquet.IPC_SUFFIXES)
 TEXT_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
+DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # read as UTF-16 without a mark too
 
 
 def _refuse_binary(path: Path, head: bytes) -> None:
@@ -130,7 +132,13 @@ def _refuse_binary(path: Path, head: bytes) -> None:
         return
     if head.startswith(b"PK\x03\x04") and path.suffix.lower() in ("", ".csv", ".txt"):
         return  # an xlsx under another name: the table reader knows
-    if head.count(b"\x00") > len(head) // 8:
+    if head.count(b"\x00") <= len(head) // 8:
+        return
+    guessed = lines.utf16_without_mark(head)
+    if guessed is not None and path.suffix.lower() not in DELIMITED_SUFFIXES:
+        raise LoadError(f"{path}: {guessed.upper()} text without a byte order mark; expected UTF-8 (or UTF-16 "
+                        "with its mark) for this format; a delimited table (.csv, .tsv, .txt) is read either way")
+    if guessed is None:
         raise LoadError(f"{path}: a binary file, not {path.suffix or 'a text'} data; expected text "
                         "(CSV, JSON, XML, iCalendar) or an .xlsx/.parquet table")
 

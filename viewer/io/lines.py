@@ -74,3 +74,28 @@ def record_lines(data: bytes | str, delimiter: str, records: int, header: bool, 
         return plain  # a field beyond the csv module's size limit, a NUL …: keep positions
     numbers = np.asarray(starts[1:] if header else starts, dtype=np.int64)
     return numbers if len(numbers) == records else plain
+
+
+UTF16_SAMPLE = 4096  # bytes looked at
+
+
+def utf16_without_mark(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the first bytes are UTF-16 text written without a byte order mark
+    (some Windows tools save so): every other byte zero, as ASCII delimiters, digits and letters give, the
+    others not, and the bytes decode; else None. Such a file was refused as binary for its NULs."""
+    sample = head[:UTF16_SAMPLE]
+    sample = sample[:len(sample) - len(sample) % 2]
+    if len(sample) < 8 or sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # marked: read by its mark
+        return None
+    octets = np.frombuffer(sample, dtype=np.uint8)
+    even, odd = np.count_nonzero(octets[0::2] == 0) / (len(octets) / 2), np.count_nonzero(octets[1::2] == 0) / (
+        len(octets) / 2)
+    for encoding, zeros, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if zeros >= 0.4 and others <= 0.02:
+            try:  # the sample may end inside a surrogate pair
+                text = sample[:-2].decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            shown = sum(char.isprintable() or char in "\t\r\n" for char in text)
+            return encoding if shown >= 0.95 * len(text) else None  # not an array of small binary numbers
+    return None

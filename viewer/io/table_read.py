@@ -39,6 +39,13 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str, li
             return data.decode("utf-16"), "utf-16", []
         except UnicodeDecodeError as exc:
             raise LoadError(f"{path}: starts like UTF-16 text but is not ({exc})") from exc
+    guessed = lines.utf16_without_mark(data)
+    if guessed is not None:
+        try:
+            return data.decode(guessed), guessed, [Problem(str(path), f"UTF-16 without a byte order mark; read as "
+                                                           f"{guessed.upper()}", None, None, "info")]
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"{path}: starts like {guessed.upper()} text but is not ({exc})") from exc
     try:
         return data.decode("utf-8-sig"), "utf-8", []
     except UnicodeDecodeError as exc:
@@ -143,6 +150,8 @@ def sheet_names(path: Path) -> list[str]:
 def _read_fast(data: bytes, options: dict[str, Any], suffix: str) -> tuple[pd.DataFrame, str, bytes] | None:
     """UTF-8 text read by Arrow's CSV reader (with the delimiter sniffed as usual), or None."""
     if str(options.get("encoding") or "utf-8").lower().replace("-", "") not in ("utf8", "utf8sig"):
+        return None
+    if lines.utf16_without_mark(data) is not None:
         return None
     data = lines.normalise_bytes(data)
     sample = data[:SAMPLE_BYTES * 4].decode("utf-8-sig", errors="ignore")[:SAMPLE_BYTES]

@@ -1,0 +1,69 @@
+"""Delimited text as tools write it, opened from a fresh window: values beginning with a quote meant as a
+character (45 rows were one title before, silently) and UTF-16 saved without a byte order mark (refused as
+binary before). Every row is an event, Problems says what was met, and the keys walk the events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.mapping_dialog import MappingDialog
+
+
+def _open(qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Open the file as a user does (the column dialog accepted), show Problems, go to the first event."""
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(path))
+    window.show_problems()
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
+
+
+def _said(qtbot: QtBot, window: MainWindow, words: str) -> pd.DataFrame:
+    """The problems the user finds by typing ``words`` in the Problems filter."""
+    window.problems.filter.clear()
+    qtbot.keyClicks(window.problems.filter, words)
+    return window.problems.visible_frame()
+
+
+def test_rows_after_a_stray_quote_open_as_events(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = ["when,what,who"]
+    for day in range(1, 61):
+        what = {5: '"Big Four audit begins', 40: 'audit ends" quietly'}.get(day, f"meeting {day}")
+        lines.append(f"2022-{(day - 1) // 28 + 3:02d}-{(day - 1) % 28 + 1:02d},{what},firm{day % 4}")
+    path = tmp_path / "audit.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _open(qtbot, window, path, monkeypatch)
+    assert window.state.dataset.event_count == 60
+    shown = _said(qtbot, window, "begins with a quote")
+    assert len(shown) == 1 and shown.iloc[0]["row"] == "6" and "line 41" in shown.iloc[0]["message"]
+    window.timeline.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    assert '"Big Four audit begins' in window.details.html().replace("&quot;", '"')
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    assert "meeting 6" in window.details.html()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    assert "meeting 60" in window.details.html()
+
+
+def test_a_utf16_table_without_a_mark_opens(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "export.csv"
+    text = "Date,Title,Place\r\n" + "".join(f"2020-06-{i:02d},Séance {i},Zürich\r\n" for i in range(1, 21))
+    path.write_bytes(text.encode("utf-16-le"))
+    _open(qtbot, window, path, monkeypatch)
+    assert window.state.dataset.event_count == 20
+    assert len(_said(qtbot, window, "byte order mark")) == 1
+    assert "Séance 1" in window.details.html()
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    assert "Séance 20" in window.details.html() and "Zürich" in window.details.html()
