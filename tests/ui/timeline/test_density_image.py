@@ -55,7 +55,9 @@ def test_the_density_image_matches_the_per_lane_drawing(qtbot: QtBot, seed: int)
     ratio = float(rng.choice([1.0, 1.5, 2.0]))
     images = []
     for draw in (_per_lane, paint_counts):
-        image = QImage(int(900 * ratio), int((tops[-1] * sy + dy + 10) * ratio), QImage.Format.Format_ARGB32)
+        # a window's backing store is premultiplied: both pictures are blended alike there, to the bit
+        size = (int(900 * ratio), int((tops[-1] * sy + dy + 10) * ratio))
+        image = QImage(*size, QImage.Format.Format_ARGB32_Premultiplied)
         image.setDevicePixelRatio(ratio)
         image.fill(QColor("white"))
         painter = QPainter(image)
