@@ -25,7 +25,8 @@ SIZES = (16, 24, 32, 48, 64, 128, 256)
 MIME_TYPES = {
     "application/json", "text/csv", "text/tab-separated-values", "text/calendar",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.apache.parquet",
-    "application/xml", "application/gexf+xml",
+    "application/xml", "application/gexf+xml", "application/vnd.ms-excel",
+    "application/vnd.oasis.opendocument.spreadsheet",
 }
 
 

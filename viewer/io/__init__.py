@@ -63,7 +63,8 @@ READERS: dict[str, list[Candidate]] = {
     ".json": _JSON,
     ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
     ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TABLE, ".psv": _TABLE, ".dat": _TABLE,
-    ".xlsx": _TABLE, ".xlsm": _TABLE, ".parquet": _TABLE, ".pq": _TABLE, ".jsonl": _TABLE, ".ndjson": _TABLE,
+    ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE,
+    ".parquet": _TABLE, ".pq": _TABLE, ".jsonl": _TABLE, ".ndjson": _TABLE,
     **dict.fromkeys(parquet.IPC_SUFFIXES, _TABLE),
     ".timeline": [Candidate(timeline_xml.read)],
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
@@ -120,7 +121,7 @@ def _by_content(head: bytes) -> list[Candidate]:
     return _TABLE
 
 
-BINARY_SUFFIXES = (".xlsx", ".xlsm", ".parquet", ".pq", *parquet.IPC_SUFFIXES)
+BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES)
 TEXT_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
 DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # read as UTF-16 without a mark too
 

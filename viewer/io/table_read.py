@@ -18,12 +18,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import compressed, lines, parquet, records, stray_quotes, table_fast
+from viewer.io import compressed, lines, parquet, records, stray_quotes, table_fast, xls
 from viewer.model.dates.header_row import has_header
 from viewer.model.problems import LoadError, Problem
 
 DELIMITERS = (",", "\t", "|", ";", "\x01")
-EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Excel 97-2003 workbook (and other OLE documents)
 SAMPLE_BYTES = 256 * 1024
 EXPECTED = "a table with a header row and a date column (date, start, begin, timestamp, year …)"
 
@@ -127,10 +128,25 @@ def _names(row: pd.Series) -> list[str]:
     return names
 
 
+def _engine(path: Path) -> str:
+    """The reader of a workbook: odfpy for OpenDocument (.ods), xlrd for Excel 97-2003 (an OLE document,
+    whatever its name says; :mod:`viewer.io.xls`), openpyxl for the rest (.xlsx, .xlsm). All three are pure
+    Python: a damaged workbook raises an error to report (a reader in Rust aborted the whole app on one
+    allocating 2 GB)."""
+    if path.suffix.lower() == ".ods":
+        return "odf"
+    with path.open("rb") as file:
+        return "xlrd" if file.read(len(OLE_MAGIC)) == OLE_MAGIC else "openpyxl"
+
+
 def _read_excel(path: Path, nrows: int | None, sheet: str | None) -> pd.DataFrame:
     try:
-        return pd.read_excel(path, sheet_name=sheet or 0, header=None, dtype=str, nrows=nrows).fillna("")
-    except Exception as exc:  # openpyxl raises many types (BadZipFile, KeyError …) for a damaged workbook
+        engine = _engine(path)
+        if engine == "xlrd":
+            return xls.read_sheet(path, sheet or 0, nrows)
+        return pd.read_excel(path, sheet_name=sheet or 0, header=None, dtype=str, nrows=nrows,
+                             engine=engine).fillna("")
+    except Exception as exc:  # the readers raise many types (BadZipFile, KeyError, struct.error …) for a damaged one
         if isinstance(exc, MemoryError):
             raise
         raise LoadError(f"{path}: not a readable Excel workbook ({exc})") from exc
@@ -139,7 +155,10 @@ def _read_excel(path: Path, nrows: int | None, sheet: str | None) -> pd.DataFram
 def sheet_names(path: Path) -> list[str]:
     """A workbook's sheets, in order ([] when it cannot be read: reading it says why)."""
     try:
-        with pd.ExcelFile(path) as workbook:
+        engine = _engine(path)
+        if engine == "xlrd":
+            return xls.sheet_names(path)
+        with pd.ExcelFile(path, engine=engine) as workbook:
             return [str(name) for name in workbook.sheet_names]
     except Exception as exc:  # as above
         if isinstance(exc, MemoryError):

@@ -55,16 +55,21 @@ def _spark_parquet(folder: Path) -> Path:
     return path
 
 
-def _workbook(folder: Path) -> Path:
-    path = folder / "filings.xlsx"
-    with pd.ExcelWriter(path) as writer:
+def _workbook(folder: Path, suffix: str = ".xlsx") -> Path:
+    path = folder / f"filings{suffix}"
+    with pd.ExcelWriter(path, engine="odf" if suffix == ".ods" else None) as writer:
         pd.DataFrame({"Read me": ["Registry export"]}).to_excel(writer, sheet_name="Read me", index=False)
         pd.DataFrame(ROWS).assign(actors=lambda f: f["actors"].map(";".join)).to_excel(writer, sheet_name="Filings",
                                                                                       index=False)
     return path
 
 
-@pytest.mark.parametrize("make", [_gzipped_csv, _json_lines, _arrow, _spark_parquet, _workbook],
+def _opendocument(folder: Path) -> Path:
+    """A LibreOffice spreadsheet, notes first, as a workbook."""
+    return _workbook(folder, ".ods")
+
+
+@pytest.mark.parametrize("make", [_gzipped_csv, _json_lines, _arrow, _spark_parquet, _workbook, _opendocument],
                          ids=lambda f: f.__name__[1:])
 def test_an_export_opens_in_a_fresh_window_and_its_events_are_walked(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make: object) -> None:
@@ -82,7 +87,7 @@ def test_an_export_opens_in_a_fresh_window_and_its_events_are_walked(
         assert window.problems.model.rowCount() >= 1
     if path.suffix == ".parquet":
         assert [p.field for p in ds.problems if "not UTF-8" in p.message] == ["title"]
-    if path.suffix == ".xlsx":
+    if path.suffix in (".xlsx", ".ods"):
         assert any("read the sheet 'Filings'" in message for _, message in problems)
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
@@ -135,3 +140,23 @@ def test_a_european_excel_export_with_a_separator_line_opens(qtbot: QtBot, windo
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_End)
     assert "Auftrag 5" in window.details.html()
+
+
+@pytest.mark.parametrize("name", ["registry.xls", "registry.xlsx"])
+def test_an_excel_97_workbook_opens_also_under_a_newer_name(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """A workbook saved in the Excel 97-2003 format (tests/io/fixtures_tables/registry_1999.xls, made with
+    xlwt: a notes sheet, then dated rows with one bad date): it was refused, and under an .xlsx name the
+    message asked to install a package."""
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    path = tmp_path / name
+    path.write_bytes((Path(__file__).parents[2] / "io" / "fixtures_tables" / "registry_1999.xls").read_bytes())
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(path))
+    ds = window.state.dataset
+    assert ds.event_count == 4 and [p.row for p in ds.problems if p.level == "error"] == [6]
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    assert "Appeal lodged" in window.details.html()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Left)
+    assert "Décision rendue" in window.details.html()

@@ -40,8 +40,8 @@ SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "ur
                "date_order", "encoding", "header")
 ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year"), ("ymd", "Year/month/day"))
 ENCODINGS = ("auto", "utf-8", "cp1252", "latin-1")
-TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".parquet", ".pq", ".jsonl",
-                  ".ndjson", *parquet.IPC_SUFFIXES)
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".xls", ".ods",
+                  ".parquet", ".pq", ".jsonl", ".ndjson", *parquet.IPC_SUFFIXES)
 Index = QModelIndex | QPersistentModelIndex
 
 
