@@ -56,3 +56,25 @@ def test_a_column_of_quarters_is_offered_as_the_date_in_the_mapping_dialog(
     qtbot.keyClick(window.timeline, Qt.Key.Key_End)
     text = window.details.html()
     assert "Jul 2019 – Sep 2019" in text and "west" in text  # the third quarter, from its first month to its last
+
+
+def test_a_feed_export_with_weekdays_and_offsets_opens_in_order(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An RSS archive's pubDate (a weekday, a month's name, a numeric offset) and a German register's dates:
+    every row was skipped as "expected a date". The offset moves the event: 23:10 at -05:00 is the next day
+    in UTC, so that item comes last."""
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    ds = open_written(qtbot, window, tmp_path / "feed.csv",
+                      'pubDate,title\n"Tue, 05 Mar 2019 23:10:00 -0500",Late post\n'
+                      '"Mon, 04 Mar 2019 10:00:00 +0000",Morning post\n"Mittwoch, 6. März 2019",Register entry\n'
+                      "20190305T120000Z,Calendar export\n4th March 2019,Ordinal day\n")
+    assert ds.event_count == 5 and not [p for p in ds.problems if p.level in ("warning", "error")]
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
+    seen = [window.details.html()]
+    for _ in range(4):
+        qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+        seen.append(window.details.html())
+    order = ["Ordinal day", "Morning post", "Calendar export", "Register entry", "Late post"]
+    assert [next(title for title in order if title in text) for text in seen] == order
+    assert "04:10" in seen[-1]  # 23:10 at -05:00 is 04:10 UTC on the 6th

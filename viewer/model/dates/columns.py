@@ -1,11 +1,10 @@
 """Recognise how a column of dates is written and read it, vectorised over its unique values.
 
-Handles ISO dates (via :func:`viewer.model.dates.parse_dates`), ``2001/01/01 00:47``, ``D/M/Y`` and
-``M/D/Y`` (decided from values above 12, assumed month-first and reported when nothing shows it),
-two-digit years (00–68 → 2000s, 69–99 → 1900s, as ``strptime``), ``1-May-23`` and ``May 1, 2023``,
-plain years, Excel serial days, Unix seconds/milliseconds, a separate time column and time-zone
-abbreviations (suffix or column). Every guess is returned as a note for the loader to report.
-"""
+Handles ISO dates (via :func:`viewer.model.dates.parse_dates`), ``2001/01/01 00:47``, ``D/M/Y`` and ``M/D/Y``
+(decided from values above 12, assumed month-first and reported when nothing shows it), two-digit years (00–68
+→ 2000s, 69–99 → 1900s, as ``strptime``), ``1-May-23`` and ``May 1, 2023``, plain years, Excel serial days,
+Unix seconds/milliseconds, a separate time column and time-zone abbreviations (suffix or column); what is left
+unread, in the forms of :mod:`expanded`, :mod:`forms` and :mod:`respell`. Every guess is a note to report."""
 
 from __future__ import annotations
 
@@ -17,13 +16,12 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import dates
-from viewer.model.dates import approximate, eras, expanded, forms
+from viewer.model.dates import approximate, eras, expanded, forms, respell
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import compact_dates, number_dates
 
-__all__ = ["DateColumn", "clean_text", "looks_like_dates", "number_dates", "parse_column",
-           ]
+__all__ = ["DateColumn", "clean_text", "looks_like_dates", "number_dates", "parse_column"]
 
 MIN_YEAR, MAX_YEAR = -9999, 9999
 ZONES = {"UTC": 0.0, "GMT": 0.0, "UT": 0.0, "Z": 0.0, "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0,
@@ -311,6 +309,9 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
                   .fill_null(False).to_numpy(zero_copy_only=False)]
     if len(other):  # week and ordinal dates, 2019年3月4日
         far[other], named[other] = forms.read_column(values.iloc[left[other]])
+    if len(other := np.flatnonzero(far == NAT)):  # "Mon, 04 Mar 2019 10:00 +0000", "4. März 2019": respelled
+        far[other], named[other] = respell.read(values.iloc[left[other]], lambda again: _parse_column(
+            again, date_order=date_order, excel=False, yearish=False, times=None, zones=None))
     read = far != NAT
     if not read.any():
         return column
@@ -379,8 +380,7 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     return DateColumn(utc, precision.where(utc.notna(), None), invalid, order, notes)
 
 
-# a superset of the forms _parse_unique claims: a date opens with a digit (or a sign and one), a month's name
-# or an approximate marker ("c. 1850", "~1900"), and holds a digit
+# a superset of the forms read: opening with a digit (or a sign and one), a word or "~", and holding a digit
 COULD_BE_DATE = r"^(?:[-+]?\d|~\s*\d|[A-Za-z]{1,9}\.?[-\s,].*\d)"
 
 

@@ -1,0 +1,64 @@
+"""Dates as mail, feeds, calendars and people in several languages write them, read where the column parser
+skipped them as "expected a date"; the forms it reads keep their readings, and words stay unread."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from viewer.model.dates import columns
+
+READ = [
+    ("Mon, 04 Mar 2019 10:00:00 +0000", "2019-03-04T10:00:00", "time"),
+    ("Tue, 5 Mar 2019 23:10:00 -0500", "2019-03-06T04:10:00", "time"),
+    ("Sun, 10 Mar 2019 08:00 +0130", "2019-03-10T06:30:00", "time"),
+    ("Monday, March 4, 2019", "2019-03-04T00:00:00", "day"),
+    ("4th March 2019", "2019-03-04T00:00:00", "day"),
+    ("the 22nd of April 2021", "2021-04-22T00:00:00", "day"),
+    ("20190304T100000Z", "2019-03-04T10:00:00", "time"),
+    ("20190304T1000", "2019-03-04T10:00:00", "time"),
+    ("2019 Mar 4", "2019-03-04T00:00:00", "day"),
+    ("10:00 4 March 2019", "2019-03-04T10:00:00", "time"),
+    ("2019-03-04 10h30", "2019-03-04T10:30:00", "time"),
+    ("4. März 2019", "2019-03-04T00:00:00", "day"),
+    ("Mittwoch, 6. März 2019", "2019-03-06T00:00:00", "day"),
+    ("4 de marzo de 2019", "2019-03-04T00:00:00", "day"),
+    ("1er janvier 2019", "2019-01-01T00:00:00", "day"),
+    ("lundi 4 mars 2019", "2019-03-04T00:00:00", "day"),
+    ("15 août 1969", "1969-08-15T00:00:00", "day"),
+    ("12 febbraio 2019", "2019-02-12T00:00:00", "day"),
+    ("3 maart 2020 14:30", "2020-03-03T14:30:00", "time"),
+    ("25 de dezembro de 1999", "1999-12-25T00:00:00", "day"),
+    ("Dezember 2019", "2019-12-01T00:00:00", "month"),
+]
+
+
+@pytest.mark.parametrize(("written", "utc", "precision"), READ)
+def test_read(written: str, utc: str, precision: str) -> None:
+    parsed = columns.parse_column(pd.Series([written, written]))
+    assert not parsed.invalid.any()
+    assert parsed.instants.iloc[0].tz_convert(None).isoformat() == utc
+    assert parsed.precisions.iloc[0] == precision
+
+
+def test_a_column_mixing_them_with_iso_dates_reads_every_row() -> None:
+    written = [w for w, _, _ in READ] + ["2019-03-04", "2019-03-04T10:00:00Z"]
+    parsed = columns.parse_column(pd.Series(written * 50))
+    assert not parsed.invalid.any()
+
+
+@pytest.mark.parametrize("words", ["not a date", "Mai Tai", "the end of March", "Monday", "de la Cruz", "10h"])
+def test_words_stay_unread(words: str) -> None:
+    assert columns.parse_column(pd.Series([words, "2019-03-04"])).invalid.tolist() == [True, False]
+
+
+def test_a_column_of_feed_dates_is_found_as_the_date_column() -> None:
+    assert columns.looks_like_dates(pd.Series(["Mon, 04 Mar 2019 10:00:00 +0000", "Tue, 05 Mar 2019 11:00:00 +0000"]))
+
+
+def test_a_column_of_numbers_and_written_dates_is_read_without_error() -> None:
+    """A Parquet or JSON column hands numbers over as numbers: what is left unread is respelled as text (an
+    integer column crashed the load)."""
+    mixed = pd.Series([20190304, "Mon, 04 Mar 2019 10:00:00 +0000", 1.5, None], dtype="object")
+    parsed = columns.parse_column(mixed)
+    assert parsed.instants.iloc[1].isoformat() == "2019-03-04T10:00:00+00:00"

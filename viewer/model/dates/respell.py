@@ -1,0 +1,95 @@
+"""Dates written in ways the column parser does not read, respelled into ways it does and read again.
+
+What mail, feeds and people write: a weekday first (``Mon, 04 Mar 2019 10:00:00 +0000``, ``Monday, March 4,
+2019``), an ordinal day (``4th March 2019``, ``1er janvier 2019``, ``4. März 2019``), connecting words
+(``4 de marzo de 2019``, ``the 4th of March 2019``), month names in German, French, Spanish, Italian,
+Portuguese and Dutch, a French hour (``10h30``), a time before its date (``10:00 4 March 2019``) and ISO 8601's
+basic form (``20190304T100000Z``, as calendars export it). Each was skipped as "expected a date".
+
+Only values the parser left unread come here; the rewrites run in Arrow (RE2) over the whole leftover column
+at once, and a date-time with a numeric UTC offset after a month's name is read by Arrow's strptime.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from viewer.model import text_arrow
+from viewer.model.dates.arrow import NAT, to_arrow
+
+_WEEKDAYS = (r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+             r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|"
+             r"samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo")
+# each month's names in German, French, Spanish, Italian, Portuguese and Dutch (English ones are read already)
+_MONTHS = (
+    ("January", "januar|jänner|janvier|enero|gennaio|janeiro|januari"),
+    ("February", "februar|février|fevrier|febrero|febbraio|fevereiro|februari"),
+    ("March", "märz|maerz|mars|marzo|março|marco|maart"),
+    ("April", "avril|abril|aprile"),
+    ("May", "mai|mayo|maggio|maio|mei"),
+    ("June", "juni|juin|junio|giugno|junho"),
+    ("July", "juli|juillet|julio|luglio|julho"),
+    ("August", "août|aout|agosto|augustus"),
+    ("September", "septembre|septiembre|setiembre|settembre|setembro"),
+    ("October", "oktober|octobre|octubre|ottobre|outubro"),
+    ("November", "novembre|noviembre|novembro"),
+    ("December", "dezember|décembre|decembre|diciembre|dicembre|dezembro"),
+)
+_REWRITES = (
+    (rf"(?i)^\s*(?:{_WEEKDAYS})\.?,?\s+", ""),  # a weekday first
+    (r"(?i)^\s*the\s+", ""),
+    (r"(?i)\b(\d{1,2})(?:st|nd|rd|th|er|e|\.)(\s+(?:of\s+)?[^\W\d_])", r"\1\2"),  # an ordinal day
+    (r"(?i)\s+(?:de|del|of)\s+", " "),  # 4 de marzo de 2019, 4th of March
+    (r"\b(\d{1,2})h(\d{2})\b", r"\1:\2"),  # 10h30
+    (r"^\s*(\d{1,2}:\d{2}(?::\d{2})?)\s+(.*\S)\s*$", r"\2 \1"),  # the time first
+    (r"^\s*(\d{4})\s+([^\W\d_]{3,9}\.?)\s+(\d{1,2})\b", r"\3 \2 \1"),  # 2019 Mar 4
+    (r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z?)$", r"\1-\2-\3T\4:\5:\6\7"),  # ISO 8601 basic
+    (r"T(\d{2}):(\d{2}):(Z?)$", r"T\1:\2\3"),  # (basic without seconds)
+    *((rf"(?i)\b(?:{names})\b\.?", english) for english, names in _MONTHS),
+)
+# after a month's name, a numeric UTC offset: "04 Mar 2019 10:00:00 +0000"
+_OFFSET_FORMATS = ("%d %b %Y %H:%M:%S %z", "%d %b %Y %H:%M %z", "%d %B %Y %H:%M:%S %z", "%d %B %Y %H:%M %z")
+
+
+def respelled(text: pa.Array) -> pa.Array:
+    """The values rewritten into spellings the parser reads (unchanged where no rewrite applies)."""
+    for pattern, replacement in _REWRITES:
+        text = pc.replace_substring_regex(text, pattern, replacement)
+    return text
+
+
+class Parsed(Protocol):
+    """What the column parser returns: UTC instants and their precisions."""
+
+    instants: pd.Series
+    precisions: pd.Series
+
+
+def read(values: pd.Series, parse: Callable[[pd.Series], Parsed]) -> tuple[np.ndarray, np.ndarray]:
+    """Microseconds since the epoch in UTC (:data:`NAT` where still unread) and precisions of ``values``
+    (text the parser left unread), reading their respellings with ``parse``."""
+    written = text_arrow.contiguous(to_arrow(values))  # numbers too (a Parquet column of integers)
+    again = respelled(written)
+    micros = np.full(len(values), NAT, dtype=np.int64)
+    precisions = np.full(len(values), None, dtype=object)
+    for fmt in _OFFSET_FORMATS:
+        stamps = pc.strptime(again, format=fmt, unit="us", error_is_null=True)
+        got = np.asarray(stamps.cast(pa.int64()).fill_null(NAT).to_numpy(zero_copy_only=False), dtype=np.int64)
+        fresh = (got != NAT) & (micros == NAT)
+        micros[fresh], precisions[fresh] = got[fresh], "time"
+    changed = np.asarray(pc.not_equal(again, written).fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+    rows = np.flatnonzero(changed & (micros == NAT))
+    if len(rows):
+        parsed = parse(pd.Series(again.take(pa.array(rows)).to_pylist(), dtype="object"))
+        instants, found = parsed.instants, parsed.precisions
+        stamps = instants.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[us]").view(np.int64)
+        ok = ~np.isnat(stamps.view("datetime64[us]"))
+        micros[rows[ok]] = stamps[ok]
+        precisions[rows[ok]] = found.to_numpy(dtype=object)[ok]
+    return micros, precisions
