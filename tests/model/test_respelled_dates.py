@@ -1,5 +1,5 @@
-"""Dates as mail, feeds, calendars and people in several languages write them, read where the column parser
-skipped them as "expected a date"; the forms it reads keep their readings, and words stay unread."""
+"""Dates as mail, feeds, calendars, programs and people in several languages write them, read where the column
+parser skipped them as "expected a date"; the forms it reads keep their readings, and words stay unread."""
 
 from __future__ import annotations
 
@@ -30,6 +30,12 @@ READ = [
     ("3 maart 2020 14:30", "2020-03-03T14:30:00", "time"),
     ("25 de dezembro de 1999", "1999-12-25T00:00:00", "day"),
     ("Dezember 2019", "2019-12-01T00:00:00", "month"),
+    ("2019-03-04T10:00+01:00[Europe/Paris]", "2019-03-04T09:00:00", "time"),  # Java's ZonedDateTime
+    ("/Date(1551693600000)/", "2019-03-04T10:00:00", "time"),  # .NET's JSON dates
+    ("/Date(1551693600000+0100)/", "2019-03-04T10:00:00", "time"),
+    ("04-MAR-19 02.30.00.000000 PM", "2019-03-04T14:30:00", "time"),  # Oracle
+    ("2019-03-04T10:00:00,5Z", "2019-03-04T10:00:00.500000", "time"),
+    ("2019.03.04", "2019-03-04T00:00:00", "day"),
 ]
 
 

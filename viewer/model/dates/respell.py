@@ -3,8 +3,11 @@
 What mail, feeds and people write: a weekday first (``Mon, 04 Mar 2019 10:00:00 +0000``, ``Monday, March 4,
 2019``), an ordinal day (``4th March 2019``, ``1er janvier 2019``, ``4. März 2019``), connecting words
 (``4 de marzo de 2019``, ``the 4th of March 2019``), month names in German, French, Spanish, Italian,
-Portuguese and Dutch, a French hour (``10h30``), a time before its date (``10:00 4 March 2019``) and ISO 8601's
-basic form (``20190304T100000Z``, as calendars export it). Each was skipped as "expected a date".
+Portuguese and Dutch, a French hour (``10h30``), a time before its date (``10:00 4 March 2019``), ISO 8601's
+basic form (``20190304T100000Z``, as calendars export it) and what programs print: Java's zone in brackets
+(``2019-03-04T10:00+01:00[Europe/Paris]``), .NET's ``/Date(1551693600000)/``, Oracle's ``04-MAR-19
+10.00.00.000000 AM``, ``2019.03.04`` and a decimal comma in the seconds. Each was skipped as "expected a
+date".
 
 Only values the parser left unread come here; the rewrites run in Arrow (RE2) over the whole leftover column
 at once, and a date-time with a numeric UTC offset after a month's name is read by Arrow's strptime.
@@ -51,6 +54,10 @@ _REWRITES = (
     (r"^\s*(\d{4})\s+([^\W\d_]{3,9}\.?)\s+(\d{1,2})\b", r"\3 \2 \1"),  # 2019 Mar 4
     (r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z?)$", r"\1-\2-\3T\4:\5:\6\7"),  # ISO 8601 basic
     (r"T(\d{2}):(\d{2}):(Z?)$", r"T\1:\2\3"),  # (basic without seconds)
+    (r"([+-]\d{2}:?\d{2}|Z)\[[A-Za-z_/+-]+\]$", r"\1"),  # Java's 2019-03-04T10:00+01:00[Europe/Paris]
+    (r"^(\d{4})\.(\d{1,2})\.(\d{1,2})\b", r"\1-\2-\3"),  # 2019.03.04
+    (r"(\d{1,2}:\d{2}:\d{2}),(\d+)", r"\1.\2"),  # a decimal comma in the seconds (ISO 8601 allows it)
+    (r"(?i)\b(\d{1,2})\.(\d{2})\.(\d{2})(?:\.\d+)?\s*([AP]M)\b", r"\1:\2:\3 \4"),  # Oracle's 10.00.00.000 AM
     *((rf"(?i)\b(?:{names})\b\.?", english) for english, names in _MONTHS),
 )
 # after a month's name, a numeric UTC offset: "04 Mar 2019 10:00:00 +0000"
@@ -62,6 +69,20 @@ def respelled(text: pa.Array) -> pa.Array:
     for pattern, replacement in _REWRITES:
         text = pc.replace_substring_regex(text, pattern, replacement)
     return text
+
+
+def _dotnet(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """.NET's JSON dates (``/Date(1551693600000)/``, an offset after the milliseconds only says where they were
+    written): their instants, NAT elsewhere."""
+    parts = pc.extract_regex(text, r"^\s*/Date\((?P<ms>-?\d{1,14})(?:[+-]\d{4})?\)/\s*$")
+    micros = np.full(len(text), NAT, dtype=np.int64)
+    precisions = np.full(len(text), None, dtype=object)
+    rows = np.flatnonzero(np.asarray(pc.is_valid(parts).to_numpy(zero_copy_only=False), dtype=bool))
+    if len(rows):
+        millis = pc.cast(parts.take(pa.array(rows)).field("ms"), pa.int64())
+        micros[rows] = np.asarray(millis.to_numpy(zero_copy_only=False), dtype=np.int64) * 1000
+        precisions[rows] = "time"
+    return micros, precisions
 
 
 class Parsed(Protocol):
@@ -76,8 +97,7 @@ def read(values: pd.Series, parse: Callable[[pd.Series], Parsed]) -> tuple[np.nd
     (text the parser left unread), reading their respellings with ``parse``."""
     written = text_arrow.contiguous(to_arrow(values))  # numbers too (a Parquet column of integers)
     again = respelled(written)
-    micros = np.full(len(values), NAT, dtype=np.int64)
-    precisions = np.full(len(values), None, dtype=object)
+    micros, precisions = _dotnet(written)
     for fmt in _OFFSET_FORMATS:
         stamps = pc.strptime(again, format=fmt, unit="us", error_is_null=True)
         got = np.asarray(stamps.cast(pa.int64()).fill_null(NAT).to_numpy(zero_copy_only=False), dtype=np.int64)
