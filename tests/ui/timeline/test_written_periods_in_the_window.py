@@ -17,6 +17,17 @@ from viewer.ui.shell.mapping_dialog import MappingDialog
 from ..window_reading import open_written
 
 
+def _walked(qtbot: QtBot, window: MainWindow, steps: int) -> list[str]:
+    """Details of the first event and of each the Right key then reaches, from a fresh keyboard focus."""
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
+    seen = [window.details.html()]
+    for _ in range(steps):
+        qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+        seen.append(window.details.html())
+    return seen
+
+
 def test_written_periods_open_and_are_described_with_their_ends(qtbot: QtBot, window: MainWindow,
                                                                 tmp_path: Path) -> None:
     ds = open_written(qtbot, window, tmp_path / "chronology.csv",
@@ -69,12 +80,20 @@ def test_a_feed_export_with_weekdays_and_offsets_opens_in_order(
                       '"Mon, 04 Mar 2019 10:00:00 +0000",Morning post\n"Mittwoch, 6. März 2019",Register entry\n'
                       "20190305T120000Z,Calendar export\n4th March 2019,Ordinal day\n")
     assert ds.event_count == 5 and not [p for p in ds.problems if p.level in ("warning", "error")]
-    window.timeline.setFocus()
-    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
-    seen = [window.details.html()]
-    for _ in range(4):
-        qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
-        seen.append(window.details.html())
+    seen = _walked(qtbot, window, 4)
     order = ["Ordinal day", "Morning post", "Calendar export", "Register entry", "Late post"]
     assert [next(title for title in order if title in text) for text in seen] == order
     assert "04:10" in seen[-1]  # 23:10 at -05:00 is 04:10 UTC on the 6th
+
+
+def test_a_meeting_log_with_zone_names_is_walked_in_utc_order(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Three calls on one day in three cities' times: placed in their zones (all were taken as UTC), the
+    keys walk them Paris 09:00, Tokyo 11:00, New York 13:00 UTC, not in the order of their clocks."""
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    ds = open_written(qtbot, window, tmp_path / "calls.csv",
+                      "date,time,timezone,title\n2021-11-02,08:00,America/New_York,New York call\n"
+                      "2021-11-02,20:00,Asia/Tokyo,Tokyo call\n2021-11-02,10:00,Europe/Paris,Paris call\n")
+    assert ds.event_count == 3 and not [p for p in ds.problems if p.level == "warning"]
+    seen = _walked(qtbot, window, 2)
+    assert ["Paris call" in seen[0], "Tokyo call" in seen[1], "New York call" in seen[2]] == [True] * 3

@@ -3,7 +3,7 @@
 Handles ISO dates (via :func:`viewer.model.dates.parse_dates`), ``2001/01/01 00:47``, ``D/M/Y`` and ``M/D/Y``
 (decided from values above 12, assumed month-first and reported when nothing shows it), two-digit years (00–68
 → 2000s, 69–99 → 1900s, as ``strptime``), ``1-May-23`` and ``May 1, 2023``, plain years, Excel serial days,
-Unix seconds/milliseconds, a separate time column and time-zone abbreviations (suffix or column); what is left
+Unix seconds/milliseconds, a separate time column and time zones (:mod:`zones`; suffix or column); what is left
 unread, in the forms of :mod:`expanded`, :mod:`forms` and :mod:`respell`. Every guess is a note to report."""
 
 from __future__ import annotations
@@ -20,13 +20,11 @@ from viewer.model.dates import approximate, eras, expanded, forms, respell
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import compact_dates, number_dates
+from viewer.model.dates.zones import offsets as zone_offsets
 
 __all__ = ["DateColumn", "clean_text", "looks_like_dates", "number_dates", "parse_column"]
 
 MIN_YEAR, MAX_YEAR = -9999, 9999
-ZONES = {"UTC": 0.0, "GMT": 0.0, "UT": 0.0, "Z": 0.0, "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0,
-         "MST": -7.0, "MDT": -6.0, "PST": -8.0, "PDT": -7.0, "AKST": -9.0, "AKDT": -8.0, "HST": -10.0,
-         "CET": 1.0, "CEST": 2.0, "WET": 0.0, "WEST": 1.0, "EET": 2.0, "EEST": 3.0, "BST": 1.0, "JST": 9.0}
 MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
                                           "oct", "nov", "dec"))}
 _TIME = r"(?:[ T]+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
@@ -282,16 +280,6 @@ def _take(values: np.ndarray, codes: np.ndarray, fill: object) -> np.ndarray:
     return padded[np.where(codes < 0, len(values), codes)]
 
 
-def _zone_offsets(zones: pd.Series, notes: list[tuple[str, str]]) -> pd.Series:
-    upper = zones.str.upper().str.strip()
-    known = upper.map(ZONES)
-    unknown = upper.notna() & known.isna()
-    if unknown.any():
-        names = ", ".join(sorted(set(upper[unknown]))[:5])
-        notes.append(("warning", f"unknown time-zone abbreviations ({names}); taken as UTC"))
-    return known.fillna(0.0)
-
-
 def parse_column(values: pd.Series, *, date_order: str | None = None, excel: bool = False, yearish: bool = False,
                  times: pd.Series | None = None, zones: pd.Series | None = None) -> DateColumn:
     """Parse one date column (plus an optional time and time-zone column) into UTC instants with precision.
@@ -371,7 +359,7 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
         zone_text = clean_text(zones).fillna(zone_text)
     shift = (precision == "time") & naive
     if zone_text.notna().any():
-        offsets = _zone_offsets(zone_text[shift], notes)
+        offsets = zone_offsets(zone_text[shift], instants[shift], notes)
         instants[shift] = instants[shift] - pd.to_timedelta(offsets, unit="h")
         shift &= zone_text.isna()
     if shift.any():

@@ -1,0 +1,49 @@
+"""A zone column (or suffix) of IANA names and written offsets: each date-time is placed in its zone, summer
+time included (before, any zone but an abbreviation was taken as UTC, with a warning, and events were hours
+off)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import viewer
+from viewer.model.dates import columns
+
+CASES = [
+    ("2019-03-04", "10:00", "Europe/Paris", "2019-03-04T09:00:00"),  # winter: +1
+    ("2019-07-04", "10:00", "Europe/Paris", "2019-07-04T08:00:00"),  # summer: +2
+    ("2019-03-04", "10:00", "america/new_york", "2019-03-04T15:00:00"),  # any case
+    ("2019-07-04", "10:00", "America/New_York", "2019-07-04T14:00:00"),
+    ("2019-03-04", "10:00", "Asia/Kolkata", "2019-03-04T04:30:00"),
+    ("2019-03-04", "10:00", "UTC+2", "2019-03-04T08:00:00"),
+    ("2019-03-04", "10:00", "GMT-05:30", "2019-03-04T15:30:00"),
+    ("2019-03-04", "10:00", "+0545", "2019-03-04T04:15:00"),
+    ("2019-03-04", "10:00", "CET", "2019-03-04T09:00:00"),
+    ("2019-03-31", "02:30", "Europe/Paris", "2019-03-31T01:00:00"),  # in the spring gap: moved forward
+    ("2019-10-27", "02:30", "Europe/Paris", "2019-10-27T00:30:00"),  # twice in autumn: the summer one
+]
+
+
+@pytest.mark.parametrize(("date", "time", "zone", "utc"), CASES)
+def test_each_zone_places_its_date_times(date: str, time: str, zone: str, utc: str) -> None:
+    parsed = columns.parse_column(pd.Series([date]), times=pd.Series([time]), zones=pd.Series([zone]))
+    assert parsed.instants.iloc[0].tz_convert(None).isoformat() == utc
+    assert not [note for note in parsed.notes if note[0] == "warning"]
+
+
+def test_a_column_of_many_zones_and_unknown_names(tmp_path: Path) -> None:
+    dates = [c[0] for c in CASES] * 30 + ["2019-03-04", "2019-03-04"]
+    times = [c[1] for c in CASES] * 30 + ["10:00", "10:00"]
+    zones = [c[2] for c in CASES] * 30 + ["Mars/Olympus", "UTC+25"]
+    path = tmp_path / "meetings.csv"
+    table = pd.DataFrame({"date": dates, "time": times, "timezone": zones, "title": range(len(dates))})
+    table.to_csv(path, index=False)
+    ds = viewer.load(path)
+    got = ds.events.sort_values("row")["start"].dt.tz_convert(None).map(pd.Timestamp.isoformat).tolist()
+    assert got[:-2] == [c[3] for c in CASES] * 30
+    assert got[-2:] == ["2019-03-04T10:00:00"] * 2  # taken as UTC, and said
+    (said,) = [p.message for p in ds.problems if "unknown time zones" in p.message]
+    assert "Mars/Olympus" in said and "UTC+25" in said

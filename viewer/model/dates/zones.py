@@ -1,0 +1,68 @@
+"""Time zones named after a date-time (``10:00 EST``) or in a zone column: abbreviations, fixed offsets
+(``UTC+2``, ``GMT-05:00``, ``+05:30``) and IANA names (``Europe/Paris``, ``America/New_York``), each of which
+gives the offset of its date, summer time included. Before, a zone column of IANA names or offsets was taken
+as UTC, with a warning: every event was hours off.
+
+Each distinct name is looked at once; the date-times of an IANA zone are placed in it by pandas, column-wise.
+"""
+
+from __future__ import annotations
+
+import re
+import zoneinfo
+from functools import cache
+
+import numpy as np
+import pandas as pd
+
+ABBREVIATIONS = {"UTC": 0.0, "GMT": 0.0, "UT": 0.0, "Z": 0.0, "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0,
+                 "MST": -7.0, "MDT": -6.0, "PST": -8.0, "PDT": -7.0, "AKST": -9.0, "AKDT": -8.0, "HST": -10.0,
+                 "CET": 1.0, "CEST": 2.0, "WET": 0.0, "WEST": 1.0, "EET": 2.0, "EEST": 3.0, "BST": 1.0, "JST": 9.0}
+_OFFSET = re.compile(r"(?:UTC|GMT|UT)?\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?", re.IGNORECASE)
+LARGEST_OFFSET = 14.0  # hours (Kiribati); beyond, a value is no offset
+
+
+@cache
+def _iana_names() -> dict[str, str]:
+    """The IANA zones this machine knows, by their name in upper case."""
+    return {name.upper(): name for name in zoneinfo.available_timezones()}
+
+
+def _fixed(name: str) -> float | None:
+    """Hours east of UTC of an abbreviation or a written offset, or None."""
+    if name in ABBREVIATIONS:
+        return ABBREVIATIONS[name]
+    found = _OFFSET.fullmatch(name)
+    if found is None:
+        return None
+    hours = int(found["h"]) + int(found["m"] or 0) / 60
+    if hours > LARGEST_OFFSET or int(found["m"] or 0) >= 60:
+        return None
+    return -hours if found["sign"] == "-" else hours
+
+
+def offsets(names: pd.Series, local: pd.Series, notes: list[tuple[str, str]]) -> pd.Series:
+    """Hours east of UTC of each wall-clock date-time ``local`` (naive) in its zone ``names`` (missing: UTC);
+    an unknown name is taken as UTC and said once."""
+    hours = pd.Series(0.0, index=names.index)
+    codes, uniques = pd.factorize(names.str.strip())
+    unknown: list[str] = []
+    for code, name in enumerate(uniques.tolist()):
+        rows = codes == code
+        fixed = _fixed(str(name).upper())
+        if fixed is not None:
+            hours[rows] = fixed
+            continue
+        zone = _iana_names().get(str(name).upper())
+        if zone is None:
+            unknown.append(str(name))
+            continue
+        wall = local[rows]
+        placed = wall.dt.tz_localize(zone, ambiguous=np.ones(len(wall), dtype=bool), nonexistent="shift_forward")
+        utc = placed.dt.tz_convert("UTC").dt.tz_localize(None)
+        hours[rows] = ((wall - utc) / pd.Timedelta(hours=1)).fillna(0.0).to_numpy()
+    if unknown:
+        shown = ", ".join(sorted(unknown)[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
+        notes.append(("warning", f"unknown time zones ({shown}); taken as UTC (expected an abbreviation such as "
+                                 "CET, an offset such as UTC+2, or a name such as Europe/Paris)"))
+    return hours
