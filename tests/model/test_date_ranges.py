@@ -26,12 +26,18 @@ SPANS = {  # written -> (start, end, precision of each)
 }
 
 
-def test_each_written_span_opens_as_a_start_and_an_end(tmp_path: Path) -> None:
-    path = tmp_path / "spans.csv"
-    rows = [f'"{written}",span {i}' for i, written in enumerate(SPANS)] + ['"2019-03",a month', '"2020-05-06",a day']
+def _opened(tmp_path: Path, cells: list[str], title: str, more: list[str]) -> tuple[viewer.Dataset, pd.DataFrame]:
+    """A table of these date cells (titled ``title`` and their position) and ``more`` rows, opened: the
+    dataset and its events by title."""
+    path = tmp_path / "table.csv"
+    rows = [f'"{written}",{title} {i}' for i, written in enumerate(cells)] + more
     path.write_text("date,title\n" + "\n".join(rows) + "\n", encoding="utf-8")
     ds = viewer.load(path)
-    by_title = ds.events.set_index("title")
+    return ds, ds.events.set_index("title")
+
+
+def test_each_written_span_opens_as_a_start_and_an_end(tmp_path: Path) -> None:
+    ds, by_title = _opened(tmp_path, list(SPANS), "span", ['"2019-03",a month', '"2020-05-06",a day'])
     for i, (start, end, first, last) in enumerate(SPANS.values()):
         row = by_title.loc[f"span {i}"]
         assert (row["start"], row["end"]) == (pd.Timestamp(start, tz="UTC"), pd.Timestamp(end, tz="UTC")), i
@@ -53,4 +59,31 @@ def test_an_end_column_wins_and_a_backward_span_keeps_its_start(tmp_path: Path) 
 def test_a_cell_is_cut_only_where_both_sides_read_as_dates(written: str) -> None:
     values = pd.Series([written], dtype="string[pyarrow]")
     cut = ranges.cut(values, pd.Series([True]))
-    assert cut.ends is None and cut.values.tolist() == [written] and not cut.open_ended
+    assert cut.ends is None and cut.values.tolist() == [written] and not cut.notes
+
+
+QUALIFIED = {  # written -> (start, end or None, precision): the whole period the cell names
+    "c. 1850s": ("1850-01-01", "1859-01-01", "year"),
+    "circa 19th century": ("1801-01-01", "1900-01-01", "year"),
+    "early 2019": ("2019-01-01", None, "year"),
+    "mid-1990s": ("1990-01-01", "1999-01-01", "year"),
+    "late 19th century": ("1801-01-01", "1900-01-01", "year"),
+    "the end of the 19th century": ("1801-01-01", "1900-01-01", "year"),
+    "1850 (approx.)": ("1850-01-01", None, "year"),
+    "early March 2019": ("2019-03-01", None, "month"),
+    "Mid 2020": ("2020-01-01", None, "year"),
+}
+
+
+def test_a_date_marked_as_approximate_or_naming_part_of_a_period_reads_as_the_period(tmp_path: Path) -> None:
+    """Historians' chronologies write these; every such row was skipped as "expected a date"."""
+    ds, by_title = _opened(tmp_path, list(QUALIFIED), "entry", ["late,no date", "mid-term,no date"])
+    for i, (start, end, precision) in enumerate(QUALIFIED.values()):
+        row = by_title.loc[f"entry {i}"]
+        assert row["start"] == pd.Timestamp(start, tz="UTC"), i
+        assert (pd.isna(row["end"]) if end is None else row["end"] == pd.Timestamp(end, tz="UTC")), i
+        assert str(row["precision"]) == precision, i
+    said = [p.message for p in ds.problems if "naming part of a period" in p.message]
+    assert said == [f"{len(QUALIFIED)} dates marked as approximate or naming part of a period ('c. 1850s', "
+                    "'early 2019', 'late 19th century') read as the whole period written"]
+    assert [p.row for p in ds.problems if p.level == "error"] == [len(QUALIFIED) + 2, len(QUALIFIED) + 3]

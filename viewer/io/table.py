@@ -119,10 +119,8 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     start, span_ends = parse(frame[mapping.start]), None
     if start.invalid.any():  # a span written in one cell ("1914–1918") reads as no date: cut it in two
         spans = ranges.cut(frame[mapping.start], start.invalid, options.get("date_order"))
-        start, span_ends = (parse(spans.values) if spans.ends is not None else start), spans.ends
-        if spans.open_ended:
-            problems.append(Problem(label, f"{spans.open_ended:,} spans open at their end ('1998–present', 'since "
-                                    "1998') read from their start, with no end", None, mapping.start, "info"))
+        start, span_ends = (parse(spans.values) if spans.values is not frame[mapping.start] else start), spans.ends
+        problems += [Problem(label, message, None, mapping.start, level) for level, message in spans.notes]
     if decided is None and table_clock.dates_fail(frame[mapping.start], start.invalid, mapping.start, label,
                                                   problems):
         return _number_events(frame, mapping, label, problems, lines_of, texts)

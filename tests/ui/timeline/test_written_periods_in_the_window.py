@@ -97,3 +97,20 @@ def test_a_meeting_log_with_zone_names_is_walked_in_utc_order(
     assert ds.event_count == 3 and not [p for p in ds.problems if p.level == "warning"]
     seen = _walked(qtbot, window, 2)
     assert ["Paris call" in seen[0], "Tokyo call" in seen[1], "New York call" in seen[2]] == [True] * 3
+
+
+def test_a_historians_chronology_with_qualified_dates_opens_as_periods(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'mid-1990s', 'c. 1850s', 'late 19th century', 'early 2019': each row was skipped; each is now the period
+    it names, said once in Problems, and walked with the keys."""
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    ds = open_written(qtbot, window, tmp_path / "history.csv",
+                      "date,title\nmid-1990s,Web arrives\nc. 1850s,Telegraph spreads\nlate 19th century,"
+                      "Telephone\nearly 2019,Pandemic planning\n")
+    assert ds.event_count == 4
+    assert [p.level for p in ds.problems if "part of a period" in p.message] == ["warning"]
+    seen = _walked(qtbot, window, 3)
+    assert "Telephone" in seen[0] and "1801" in seen[0] and "1900" in seen[0]
+    assert "Telegraph spreads" in seen[1] and "1850" in seen[1] and "1859" in seen[1]
+    assert "Web arrives" in seen[2] and "1990" in seen[2] and "1999" in seen[2]
+    assert "Pandemic planning" in seen[3] and "2019" in seen[3]

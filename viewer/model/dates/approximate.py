@@ -34,3 +34,29 @@ def unmarked(uniq: pd.Series) -> tuple[pd.Series, np.ndarray]:
     out = uniq.copy()
     out.iloc[rows[hit]] = [p for p in plain if p is not None]
     return out, marked
+
+
+# a marker, a part of a period ("early 2019", "mid-1990s", "the end of the 19th century") or "(approx.)" after
+_MARKER = r"(?i)^\s*(?:c\.|ca\.?|circa|approx\.?|approximately|about|around|~)\s*"
+_PART = (r"(?i)^\s*(?:the\s+)?(?:early|mid|late|beginning\s+of|end\s+of|start\s+of|middle\s+of)"
+         r"(?:\s+the)?[\s-]+")
+_AFTER = r"(?i)\s*(?:\?|\((?:approx\.?|approximately|circa|c\.|\?)\))\s*$"
+
+
+def qualified(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """The values without an approximate marker or the part of a period they name ("early 2019" is 2019,
+    "mid-1990s" the 1990s, "c. 1850s" the 1850s), and which had one (missing values stay missing).
+
+    >>> values, marked = qualified(pd.Series(["early 2019", "mid-1990s", "the end of the 19th century",
+    ...                                       "1850 (approx.)", "late", "Cairo"]))
+    >>> values.tolist(), marked.tolist()
+    (['2019', '1990s', '19th century', '1850', 'late', 'Cairo'], [True, True, True, True, False, False])
+    """
+    text = arrow_text(values)
+    plain = text
+    for pattern in (_MARKER, _PART, _MARKER, _AFTER):
+        plain = pc.replace_substring_regex(plain, pattern, "")
+    changed = pc.and_(pc.not_equal(plain, text), pc.match_substring_regex(plain, r"^\s*\w.*\d|^\s*\d"))
+    marked = np.asarray(changed.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+    out = pd.Series(pd.arrays.ArrowStringArray(plain), index=values.index).where(marked, values)
+    return out, marked

@@ -1,7 +1,8 @@
 """A span written in one date cell: "1914–1918", "1939 - 1945", "2019-03-04/2019-03-09" (ISO 8601's interval),
 "May 2019 to June 2020", a decade ("1850s"), a named period ("Q1 2019", "2019-W10", "19th century": see
 :mod:`viewer.model.dates.periods`). Historians and journalists write spans so where a table has one date column.
-A span open at its end ("1998–present", "since 1998") keeps its start; the model has no open end.
+A span open at its end ("1998–present", "since 1998") keeps its start; the model has no open end. A cell marked
+as approximate or naming part of a period ("c. 1850s", "early 2019", "late 19th century") reads as the period.
 
 :func:`cut` splits a cell at its separator and keeps the split only where both sides read as dates, so a
 cell that merely holds a dash ("2019-03") is never split; it looks only at cells the parser could not read.
@@ -9,7 +10,7 @@ cell that merely holds a dash ("2019-03") is never split; it looks only at cells
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -17,8 +18,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model.columns import arrow_text
+from viewer.model.dates import approximate, periods
 from viewer.model.dates import columns as date_columns
-from viewer.model.dates import periods
 
 # an en or em dash, a hyphen with spaces around it, "to", or the slash of an ISO interval between two ISO
 # dates; a hyphen between two years of three or four digits ("1914-1918")
@@ -39,7 +40,7 @@ class Cut:
 
     values: pd.Series
     ends: pd.Series | None
-    open_ended: int = 0
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (level, message) to report
 
 
 def split(values: pd.Series) -> tuple[pd.Series, pd.Series, np.ndarray] | None:
@@ -83,21 +84,41 @@ def _may_be_span(text: pa.Array) -> np.ndarray:
 def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> Cut:
     """The column with each span cut to its first date, and the spans' last dates. Only cells ``unread`` as a
     date are looked at (a date column without spans costs nothing more), and a cell is cut only where both of
-    its dates read as dates (or its first, when it is open at its end)."""
-    found = split(values.where(unread.to_numpy(dtype=bool)))
-    if found is None:
-        return Cut(values, None)
-    first, last, opened = found
-    first = _completed(first, last)
-    rows = np.flatnonzero(first.notna().to_numpy())
+    its dates read as dates (or its first, when it is open at its end). A cell marked as approximate or naming
+    a part of a period ("c. 1850s", "early 2019", "late 19th century") is read as the whole period written."""
+    plain, qualified = approximate.qualified(values.where(unread.to_numpy(dtype=bool)))
+    found = split(plain)
     both = np.zeros(len(values), dtype=bool)
-    begun = date_columns.parse_column(first.iloc[rows].reset_index(drop=True), date_order=order)
-    closed = date_columns.parse_column(last.iloc[rows].reset_index(drop=True), date_order=order)
-    both[rows] = (begun.instants.notna() & (closed.instants.notna() | opened[rows])).to_numpy()
-    if not both.any():
+    opened = both.copy()
+    first = last = pd.Series(pd.NA, index=values.index, dtype=_TEXT)
+    if found is not None:
+        first, last, opened = found
+        first = _completed(first, last)
+        rows = np.flatnonzero(first.notna().to_numpy())
+        begun = date_columns.parse_column(first.iloc[rows].reset_index(drop=True), date_order=order)
+        closed = date_columns.parse_column(last.iloc[rows].reset_index(drop=True), date_order=order)
+        both[rows] = (begun.instants.notna() & (closed.instants.notna() | opened[rows])).to_numpy()
+    alone = np.flatnonzero(qualified & ~both)  # "early 2019": no span, a date once its qualifier is gone
+    alone = alone[date_columns.parse_column(plain.iloc[alone].reset_index(drop=True), date_order=order)
+                  .instants.notna().to_numpy()]
+    notes = _notes(int((both & opened).sum()), int((qualified & both).sum()) + len(alone))
+    if not both.any() and not len(alone):
         return Cut(values, None)
     kept = pd.Series(both, index=values.index)
-    return Cut(values.astype(_TEXT).where(~kept, first), last.where(kept), int((both & opened).sum()))
+    cells = values.astype(_TEXT).where(~kept, first)
+    cells.iloc[alone] = plain.iloc[alone].to_numpy()
+    return Cut(cells, last.where(kept) if both.any() else None, notes)
+
+
+def _notes(open_ended: int, qualified: int) -> list[tuple[str, str]]:
+    notes = []
+    if open_ended:
+        notes.append(("info", f"{open_ended:,} spans open at their end ('1998–present', 'since 1998') read from "
+                              "their start, with no end"))
+    if qualified:
+        notes.append(("warning", f"{qualified:,} dates marked as approximate or naming part of a period ('c. 1850s', "
+                                 "'early 2019', 'late 19th century') read as the whole period written"))
+    return notes
 
 
 def looks_like_spans(values: pd.Series, threshold: float = 0.8) -> bool:
