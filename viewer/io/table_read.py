@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import compressed, lines, parquet, records, stray_quotes, table_fast, xls
+from viewer.io import compressed, lines, parquet, preamble, records, stray_quotes, table_fast, xls
 from viewer.model.dates.header_row import has_header
 from viewer.model.problems import LoadError, Problem
 
@@ -217,17 +217,24 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     problems: list[Problem] = []
     delimiter: str | None = None
     declared: str | None = None
+    above = 0
     text: bytes | str = b""
     strays: list[stray_quotes.Stray] = []
     if suffix in EXCEL_SUFFIXES:
-        frame = _read_excel(path, nrows, options.get("sheet"))
-        encoding = "xlsx"
+        frame = _read_excel(path, None if nrows is None else nrows + preamble.MOST_ROWS, options.get("sheet"))
+        encoding, above = "xlsx", preamble.rows_before_header(frame.head(preamble.SAMPLE_ROWS).values.tolist())
+        frame = frame.iloc[above:].reset_index(drop=True)
     else:
         data, declared = _declared_separator(compressed.read_bytes(path))
         if not data or data.isspace():  # (data.strip() would copy a big file)
             raise LoadError(f"{path}: the file is empty; expected {EXPECTED}")
         options = {"delimiter": declared, **{k: v for k, v in options.items() if v is not None}}
+        data, above = _without_preamble(data, options, suffix)
         frame, delimiter, text, encoding, problems, strays = _read_quoted_right(path, data, options, suffix, nrows)
+    skipped = above + int(declared is not None)  # lines taken off before the table was read
+    if above:
+        problems.append(Problem(str(path), f"{above} line{'s' if above > 1 else ''} above the header skipped (a "
+                                "title or notes)", None, None, "info"))
     if frame.empty:
         raise LoadError(f"{path}: no rows; expected {EXPECTED}")
     if header is None:
@@ -239,16 +246,35 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
         frame.columns = [f"column{i + 1}" for i in range(frame.shape[1])]
         problems.append(Problem(str(path), "no header row found; columns named column1, column2 …", None, None,
                                 "info"))
-    problems += [Problem(str(path), stray_quotes.message(stray), stray.line,
+    problems += [Problem(str(path), stray_quotes.message(stray), stray.line + skipped,
                          str(frame.columns[stray.field]) if stray.field < width else None, "warning")
                  for stray in strays]
     frame = frame.head(nrows) if nrows else frame
     if delimiter is None or nrows:  # a workbook's rows are its lines; a preview needs no line numbers
-        rows = np.arange(2 if header else 1, len(frame) + (2 if header else 1))
+        rows = np.arange(2 if header else 1, len(frame) + (2 if header else 1)) + skipped
     else:
-        # the "sep=" line was taken off before the table was read
-        rows = lines.record_lines(text, delimiter, len(frame), header, width) + int(declared is not None)
+        rows = lines.record_lines(text, delimiter, len(frame), header, width) + skipped
     return Raw(frame, encoding, delimiter, header, problems, rows)
+
+
+def _without_preamble(data: bytes, options: dict[str, Any], suffix: str) -> tuple[bytes, int]:
+    """The text from its header on, and how many lines above it (:mod:`viewer.io.preamble`) were taken off."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or lines.utf16_without_mark(data) is not None:
+        return data, 0  # (its lines are not bytes apart)
+    data = lines.normalise_bytes(data)  # (as every reader does: one kind of line ending)
+    head = data[:SAMPLE_BYTES].decode("utf-8", errors="replace")
+    delimiter = options.get("delimiter") or sniff_delimiter(head, suffix)
+    try:
+        rows = [next(csv.reader([line], delimiter=delimiter), []) for line in head.split("\n")[:preamble.SAMPLE_ROWS]]
+    except csv.Error:  # a NUL, a field beyond the csv module's limit: read from the first line
+        return data, 0
+    above = preamble.rows_before_header(rows)
+    if not above:
+        return data, 0
+    at = -1
+    for _ in range(above):
+        at = data.index(b"\n", at + 1)
+    return data[at + 1:], above
 
 
 def _read_text(path: Path, data: bytes, options: dict[str, Any], suffix: str, nrows: int | None

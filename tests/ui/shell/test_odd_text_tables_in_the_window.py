@@ -67,3 +67,21 @@ def test_a_utf16_table_without_a_mark_opens(qtbot: QtBot, window: MainWindow, tm
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_End)
     assert "Séance 20" in window.details.html() and "Zürich" in window.details.html()
+
+
+def test_a_report_with_a_title_block_opens_from_its_header(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bank's export: its name, the account and a blank line above the header (the file was refused as
+    having no date column among its title). The bad row is said by its line in the file."""
+    path = tmp_path / "statement.csv"
+    path.write_text("Example Bank plc\nAccount 12-34-56; statement of March\n\nDate,Description,Amount\n"
+                    "2021-03-01,Opening balance,100\n2021-03-02,Coffee,-3.5\nn/a,Pending,-20\n2021-03-05,Rent,-900\n",
+                    encoding="utf-8")
+    _open(qtbot, window, path, monkeypatch)
+    ds = window.state.dataset
+    assert ds.event_count == 3 and [p.row for p in ds.problems if p.level == "error"] == [7]
+    assert len(_said(qtbot, window, "above the header")) == 1
+    assert "Opening balance" in window.details.html()
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    assert "Rent" in window.details.html()

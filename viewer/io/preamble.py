@@ -1,0 +1,57 @@
+"""Lines above a table's header: a report's title, who exported it and when, a blank line. Government and
+bank exports and spreadsheets often start so; the first line was taken for the header ("no date column among
+Registry of filings") and the file refused.
+
+Such lines fill fewer fields than the table (a title fills one). The header is the first row that fills the
+whole width, provided most rows after it fill more than half. A table whose first row already fills its width,
+or whose first rows are merely short records (more than half filled, and beginning like the records after the
+header: a date like a date), is read from its first line as before.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+SAMPLE_ROWS = 60  # rows looked at
+MOST_ROWS = 30  # above the header, at most
+FULL_SHARE = 0.8  # of the rows after the header, how many fill more than half the width
+
+
+def _width(row: Sequence[object]) -> int:
+    """One past the row's last filled field (0: an empty row)."""
+    for i in range(len(row) - 1, -1, -1):
+        value = row[i]
+        if value is not None and not (isinstance(value, float) and math.isnan(value)) and str(value).strip():
+            return i + 1
+    return 0
+
+
+def rows_before_header(rows: Sequence[Sequence[object]]) -> int:
+    """How many of the leading ``rows`` (cells as read, header not taken) are a title or notes above the
+    header; 0 when the first row is the header or a record."""
+    widths = [_width(row) for row in rows[:SAMPLE_ROWS]]
+    table = max(widths, default=0)
+    if table < 2 or widths[0] == table:
+        return 0
+    first = widths.index(table)
+    after = [width for width in widths[first + 1:] if width]
+    if first > MOST_ROWS or not after or sum(width > table // 2 for width in after) < FULL_SHARE * len(after):
+        return 0
+    if tuple(map(_shape, rows[first])) in {tuple(map(_shape, row)) for row in rows[first + 1:SAMPLE_ROWS]}:
+        return 0  # the first full row is shaped like the records: one of them, not a header
+    records = {_shape(row[0]) for row in rows[first + 1:SAMPLE_ROWS] if row}
+    wide = [row for row, width in zip(rows[:first], widths[:first], strict=True) if width > max(1, table // 2)]
+    if any(_shape(row[0]) in records for row in wide):
+        return 0  # a wide row above that begins like the records is one of them (missing its last fields)
+    return first
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _shape(cell: object) -> str:
+    """A cell's shape: runs of letters as ``a``, of digits as ``9`` (``2019-01-07`` → ``9-9-9``)."""
+    return _DIGITS.sub("9", _LETTERS.sub("a", str(cell).strip()))
