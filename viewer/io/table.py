@@ -20,7 +20,7 @@ from viewer.io import compressed, table_clock, table_fast, table_graph
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.json_cells import is_plain
 from viewer.io.records import records_of
-from viewer.io.table_mapping import Mapping, guess_mapping
+from viewer.io.table_mapping import Mapping, guess_mapping, with_date_parts
 from viewer.io.table_read import EXCEL_SUFFIXES, EXPECTED, Raw, load_raw, sheet_names
 from viewer.io.table_texts import Texts
 from viewer.model import clock, codes
@@ -277,7 +277,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
     label = str(path)
     options, spec = _with_spec(options)
     raw, mapping = _dated(path, options, label)
-    frame, problems = raw.frame, raw.problems
+    frame, problems = with_date_parts(raw.frame, mapping.start, label, raw.problems), raw.problems
     if mapping.start is None:
         raise LoadError(f"{path}: no date column among {', '.join(map(str, frame.columns))}; expected {EXPECTED}"
                         " (or pass start=<column>)")

@@ -1,4 +1,5 @@
-"""Which column of an event table is which event field, guessed from the column names.
+"""Which column of an event table is which event field, guessed from the column names; a start column of
+years completed by month and day columns of their own.
 
 Names are compared without case, spaces, underscores or dots; exact names win over name parts.
 ``certain`` is False when the start or the title had to be guessed, which opens the mapping dialog.
@@ -9,8 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import pandas as pd
+
+from viewer.model.dates import numbers
+from viewer.model.problems import Problem
+
 _NAMES: dict[str, tuple[str, ...]] = {
-    "start": ("date", "start", "startdate", "begin", "begindate", "datetime", "timestamp", "when", "year",
+    "start": ("date", "start", "startdate", "begin", "begindate", "datetime", "timestamp", "when", "year", "iyear",
               "eventdate", "time", "starttime", "occurred", "dt", "day",
               # simulation ticks and steps: plain numbers, read on the numeric clock (table_clock)
               "tick", "step", "timestep", "iteration", "generation", "frame", "t"),
@@ -78,3 +84,32 @@ def guess_mapping(columns: list[str]) -> Mapping:
     certain = start is not None and found["title"] is not None
     return Mapping(start, found["end"], found["title"], actors, found["category"], found["description"],
                    found["url"], time, pick("timezone"), found["id"], certain, pick("tags"))
+
+
+YEAR_KEYS = ("year", "iyear", "yr", "yyyy")
+MONTH_KEYS = ("month", "imonth", "mon", "mm")
+DAY_KEYS = ("day", "iday", "dd")
+
+
+def date_parts(columns: list[str], start: str | None) -> tuple[str, str | None] | None:
+    """The month column and the day column (if any) that complete a start column of years ("year, month,
+    day" as statistical tables write dates; the Global Terrorism Database's iyear, imonth, iday), or None."""
+    if start is None or _key(start) not in YEAR_KEYS:
+        return None
+    keys = {_key(c): c for c in reversed(columns)}  # the first of two alike names
+    month = next((keys[k] for k in MONTH_KEYS if k in keys), None)
+    if month is None:
+        return None
+    return month, next((keys[k] for k in DAY_KEYS if k in keys), None)
+
+
+def with_date_parts(frame: pd.DataFrame, start: str | None, label: str, problems: list[Problem]) -> pd.DataFrame:
+    """The table with a start column of years completed by its month and day columns, when it has them (said
+    in Problems); the table as it is otherwise."""
+    parts = date_parts([str(c) for c in frame.columns], start)
+    if parts is None or start is None:
+        return frame
+    month, day = parts
+    problems.append(Problem(label, f"dates made from the columns {start}, {month}" + (f" and {day}" if day else ""),
+                            None, start, "info"))
+    return frame.assign(**{start: numbers.from_parts(frame[start], frame[month], frame[day] if day else None)})

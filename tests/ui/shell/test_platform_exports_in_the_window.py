@@ -160,3 +160,21 @@ def test_an_excel_97_workbook_opens_also_under_a_newer_name(qtbot: QtBot, window
     assert "Appeal lodged" in window.details.html()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Left)
     assert "Décision rendue" in window.details.html()
+
+
+def test_a_table_with_year_month_and_day_columns_opens_on_its_days(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Incidents written as iyear, imonth, iday (0: unknown): each fell on 1 January before; the keys now walk
+    them on their days, and the one with only a year known is a year."""
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    path = tmp_path / "incidents.csv"
+    path.write_text("eventid,iyear,imonth,iday,summary\n1,1970,7,2,Summer attack\n2,1970,0,0,Undated attack\n"
+                    "3,1970,3,15,Spring attack\n", encoding="utf-8")
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(path))
+    assert window.state.dataset.event_count == 3
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    assert "Summer attack" in window.details.html() and "2 Jul 1970" in window.details.html()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Left)
+    assert "Spring attack" in window.details.html() and "15 Mar 1970" in window.details.html()

@@ -59,3 +59,23 @@ def compact_dates(nums: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     precision = pd.Series(np.where(day_form, "day", "month"), index=nums.index, dtype="object")
     read = instants.notna()
     return instants, precision.where(read, None), read
+
+
+def from_parts(years: pd.Series, months: pd.Series, days: pd.Series | None) -> pd.Series:
+    """ISO text from a year, a month and a day column: ``2019-03-04``, ``2019-03`` where the day is missing or
+    0 (unknown, as the Global Terrorism Database writes it), ``2019`` where the month is; a year that is no
+    whole number stays as written (the parser reports it).
+
+    >>> from_parts(pd.Series(["2019", "2019", "1998", "c. 1850"]), pd.Series(["3", "12", "0", ""]),
+    ...            pd.Series(["4", "", "0", "1"])).tolist()
+    ['2019-03-04', '2019-12', '1998', 'c. 1850']
+    """
+    year = pd.to_numeric(years, errors="coerce")
+    month = pd.to_numeric(months, errors="coerce").where(lambda m: (m >= 1) & (m <= 12))
+    day = (pd.to_numeric(days, errors="coerce") if days is not None else pd.Series(np.nan, index=years.index))
+    day = day.where((day >= 1) & (day <= 31) & month.notna())
+    whole = year.notna() & (year == year.round()) & (year.abs() <= 9999)
+    written = year.where(whole).fillna(0).astype("int64").map(lambda y: f"{y:04d}" if y >= 0 else f"-{-y:04d}")
+    text = years.astype("object").where(~whole, written)  # (a year before 1 in ISO's expanded form: -0043)
+    text = text.where(~(whole & month.notna()), text + "-" + month.fillna(0).astype("int64").map("{:02d}".format))
+    return text.where(~(whole & day.notna()), text + "-" + day.fillna(0).astype("int64").map("{:02d}".format))
