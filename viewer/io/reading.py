@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
+from viewer.io import extended_json
 from viewer.model.problems import LoadError
 
 # what a damaged XML document raises: expat's errors, an unknown encoding in its declaration (LookupError), a
@@ -33,10 +34,17 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a pair ("\\ud83d\\ude00") is 
 def loads(text: str) -> Any:
     """``json.loads``, with each lone surrogate ("\\ud800": valid JSON, no Unicode; a tool that cut an emoji in
     half writes one) read as U+FFFD. Such a string could not be shown, stored or handed to Arrow: every
-    JSON reader crashed on it. Only a text that escapes a surrogate at all takes the slower, hooked parse."""
+    JSON reader crashed on it. Only a text that escapes a surrogate at all takes the slower, hooked parse.
+    MongoDB's wrapped values (:mod:`viewer.io.extended_json`) are unwrapped where a text writes them."""
+    hook = extended_json.unwrap if extended_json.written_in(text) else None  # mongoexport's {"$date": …}
     if not escapes_surrogates(text):
-        return json.loads(text)
-    return _cleaned(json.loads(text, object_pairs_hook=lambda pairs: {_cleaned(k): _cleaned(v) for k, v in pairs}))
+        return json.loads(text, object_hook=hook)
+    return _cleaned(json.loads(text, object_pairs_hook=lambda pairs: (hook or _same)(
+        {_cleaned(k): _cleaned(v) for k, v in pairs})))
+
+
+def _same(value: dict[str, Any]) -> Any:
+    return value
 
 
 def escapes_surrogates(text: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import compressed, reading, records_arrow
+from viewer.io import compressed, extended_json, reading, records_arrow
 from viewer.io.json_cells import cell_text
 from viewer.io.table_fast import TEXT
 from viewer.model.problems import LoadError, Problem
@@ -48,7 +48,8 @@ def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     except UnicodeDecodeError as exc:
         raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected UTF-8 JSON") from exc
     lines = compressed.inner_suffix(path) in LINES_SUFFIXES
-    if lines and (fast := records_arrow.read_lines(data)) is not None:
+    arrow = not extended_json.written_in(data)  # mongoexport's wrapped values are unwrapped by the Python parse
+    if lines and arrow and (fast := records_arrow.read_lines(data)) is not None:
         return fast[0], fast[1], []
     del data
     if not lines:
@@ -62,7 +63,7 @@ def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
             if rows is None:
                 raise LoadError(f"{path}: expected {EXPECTED}")
             return _frame(rows), np.arange(1, len(rows) + 1), []
-        if (fast := records_arrow.read_lines(text.encode())) is not None:  # a .json written one object per line
+        if arrow and (fast := records_arrow.read_lines(text.encode())) is not None:  # one object per line
             return fast[0], fast[1], []
     rows, numbers, problems = _lines(text, str(path))
     return _frame(rows), np.asarray(numbers, dtype=np.int64), problems
@@ -74,7 +75,8 @@ def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list
     numbers: list[int] = []
     problems: list[Problem] = []
     bad = 0
-    parse = reading.loads if reading.escapes_surrogates(text) else json.loads  # the hooked parse only if needed
+    hooked = reading.escapes_surrogates(text) or extended_json.written_in(text)
+    parse = reading.loads if hooked else json.loads  # the hooked parse only if needed
     for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 may stand in a string
         if not line.strip():
             continue

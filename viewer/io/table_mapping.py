@@ -32,7 +32,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "timezone": ("timezone", "tz", "zone"),
     "id": ("id", "eventid", "uid"),
 }
-_PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)", "title": r"(title|headline|name)$",
+_CREATED = r"^(created|published|posted|occurred)(at|on)?$"  # createdAt, published_on: when a record was made
+_PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREATED, "title": r"(title|headline|name)$",
           "description": r"(descr|description|text)$", "time": r"time$", "timezone": r"(timezone|tz)$"}
 
 

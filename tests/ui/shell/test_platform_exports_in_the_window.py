@@ -178,3 +178,21 @@ def test_a_table_with_year_month_and_day_columns_opens_on_its_days(qtbot: QtBot,
     assert "Summer attack" in window.details.html() and "2 Jul 1970" in window.details.html()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Left)
     assert "Spring attack" in window.details.html() and "15 Mar 1970" in window.details.html()
+
+
+def test_a_mongoexport_file_opens_and_is_walked(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """MongoDB's export, values wrapped as {"$date": …} and {"$oid": …}: it was refused for having no date."""
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    path = tmp_path / "orders.json"
+    stamps = [{"$date": {"$numberLong": str(1_700_000_000_000 + i * 3_600_000)}} for i in range(12)]
+    path.write_text("\n".join(json.dumps({"_id": {"$oid": f"65a{i:021x}"}, "title": f"Order {i}", "createdAt": at})
+                              for i, at in enumerate(stamps)) + "\n", encoding="utf-8")
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(path))
+    assert window.state.dataset.event_count == 12
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
+    assert "Order 0" in window.details.html()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    assert "Order 11" in window.details.html()
