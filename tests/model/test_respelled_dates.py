@@ -68,3 +68,13 @@ def test_a_column_of_numbers_and_written_dates_is_read_without_error() -> None:
     mixed = pd.Series([20190304, "Mon, 04 Mar 2019 10:00:00 +0000", 1.5, None], dtype="object")
     parsed = columns.parse_column(mixed)
     assert parsed.instants.iloc[1].isoformat() == "2019-03-04T10:00:00+00:00"
+
+
+@pytest.mark.parametrize(("written", "utc", "other"), [
+    ("1551693600.25", "2019-03-04T10:00:00.250000", "1551693600"),
+    ("82001169984.5", "4568-07-06T14:46:24.500000", "1551693600"),  # past pandas' nanoseconds: the load crashed
+    ("66130817500440.5", "4065-08-07T23:31:40.440500", "1551693600000"),
+])
+def test_unix_time_with_a_fraction_past_2262(written: str, utc: str, other: str) -> None:
+    parsed = columns.parse_column(pd.Series([written, other]))
+    assert parsed.instants.iloc[0].tz_convert(None).isoformat() == utc

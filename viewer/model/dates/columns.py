@@ -202,7 +202,11 @@ def _numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tuple[s
         inside = nums.between(low, high, inclusive="left")
         if inside.mean() >= 0.5:
             notes.append(("info", f"large numbers read as Unix time in {'milli' if unit == 'ms' else ''}seconds"))
-            out[inside] = pd.to_datetime(nums[inside], unit=unit, utc=True).astype(dates.UTC_DTYPE)
+            whole, scale = np.floor(nums[inside].to_numpy(dtype=float)), (10**6 if unit == "s" else 10**3)
+            micros = whole.astype(np.int64) * scale + np.rint((nums[inside].to_numpy(dtype=float) - whole) * scale
+                                                              ).astype(np.int64)  # (no float: exact to the µs)
+            out[inside] = pd.Series(micros.astype("datetime64[us]"),  # (pandas' nanoseconds end in 2262)
+                                    index=nums[inside].index).dt.tz_localize("UTC")
             precision[inside] = "time"
             return out, precision
     notes.append(("error", "numbers of unknown unit (not years, Excel serials or Unix time); rows skipped"))
