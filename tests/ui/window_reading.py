@@ -73,3 +73,11 @@ def open_written(qtbot: QtBot, window: MainWindow, path: Path, text: str) -> Dat
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         window.open_path(str(path))
     return window.state.dataset
+
+
+def details_after(qtbot: QtBot, window: MainWindow, *keys: Qt.Key) -> str:
+    """What Details shows once these keys are pressed on the timeline (given the keyboard focus first)."""
+    window.timeline.setFocus()
+    for key in keys:
+        qtbot.keyClick(window.timeline, key)
+    return str(window.details.html())

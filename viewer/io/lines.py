@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import numpy as np
 
@@ -99,3 +100,13 @@ def utf16_without_mark(head: bytes) -> str | None:
             shown = sum(char.isprintable() or char in "\t\r\n" for char in text)
             return encoding if shown >= 0.95 * len(text) else None  # not an array of small binary numbers
     return None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def shape(field: object) -> str:
+    """A field's shape: runs of letters as ``a``, of digits as ``9`` (``2019-01-07`` → ``9-9-9``, ``"Acme Ltd"``
+    → ``a a``), to tell a record's fields from a title's or a header's."""
+    return _DIGITS.sub("9", _LETTERS.sub("a", str(field).strip().strip('"')))

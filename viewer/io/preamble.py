@@ -11,8 +11,9 @@ header: a date like a date), is read from its first line as before.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
+
+from viewer.io.lines import shape
 
 SAMPLE_ROWS = 60  # rows looked at
 MOST_ROWS = 30  # above the header, at most
@@ -39,19 +40,10 @@ def rows_before_header(rows: Sequence[Sequence[object]]) -> int:
     after = [width for width in widths[first + 1:] if width]
     if first > MOST_ROWS or not after or sum(width > table // 2 for width in after) < FULL_SHARE * len(after):
         return 0
-    if tuple(map(_shape, rows[first])) in {tuple(map(_shape, row)) for row in rows[first + 1:SAMPLE_ROWS]}:
+    if tuple(map(shape, rows[first])) in {tuple(map(shape, row)) for row in rows[first + 1:SAMPLE_ROWS]}:
         return 0  # the first full row is shaped like the records: one of them, not a header
-    records = {_shape(row[0]) for row in rows[first + 1:SAMPLE_ROWS] if row}
+    records = {shape(row[0]) for row in rows[first + 1:SAMPLE_ROWS] if row}
     wide = [row for row, width in zip(rows[:first], widths[:first], strict=True) if width > max(1, table // 2)]
-    if any(_shape(row[0]) in records for row in wide):
+    if any(shape(row[0]) in records for row in wide):
         return 0  # a wide row above that begins like the records is one of them (missing its last fields)
     return first
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-_DIGITS = re.compile(r"\d+")
-
-
-def _shape(cell: object) -> str:
-    """A cell's shape: runs of letters as ``a``, of digits as ``9`` (``2019-01-07`` → ``9-9-9``)."""
-    return _DIGITS.sub("9", _LETTERS.sub("a", str(cell).strip()))

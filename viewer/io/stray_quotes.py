@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import pandas as pd
 import pyarrow.compute as pc
 
+from viewer.io.lines import shape
 from viewer.model.columns import arrow_text
 
 PLACEHOLDERS = "\ue000\ue001\ue002\ue003"  # private-use characters stand for the stray quotes while parsing
@@ -91,8 +92,8 @@ def _swallowed(value: str, delimiter: str, width: int, record_start: str) -> boo
     inner = value.split("\n")[1:-1]
     if not inner or width < 2 or (width < 3 and len(inner) < FEW_INNER_LINES):
         return False
-    shape = _shape(record_start)
-    return all(line.count(delimiter) == width - 1 and _shape(line.split(delimiter, 1)[0]) == shape
+    begins = shape(record_start)
+    return all(line.count(delimiter) == width - 1 and shape(line.split(delimiter, 1)[0]) == begins
                for line in inner)
 
 
@@ -101,15 +102,6 @@ def _first_field(text: str, start: int, delimiter: str) -> str:
     the record after its value (the line before may be the header)."""
     end = text.find("\n", start)
     return text[start:end if end >= 0 else len(text)].split(delimiter, 1)[0]
-
-
-_LETTERS = re.compile(r"[^\W\d_]+")
-_DIGITS = re.compile(r"\d+")
-
-
-def _shape(field: str) -> str:
-    """A field's shape: runs of letters as ``a``, of digits as ``9`` (``2019-01-07`` → ``9-9-9``)."""
-    return _DIGITS.sub("9", _LETTERS.sub("a", field.strip().strip('"')))
 
 
 def placeholder(text: str) -> str | None:

@@ -15,6 +15,8 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
+from ..window_reading import details_after
+
 
 def _open(qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Open the file as a user does (the column dialog accepted), show Problems, go to the first event."""
@@ -45,14 +47,10 @@ def test_rows_after_a_stray_quote_open_as_events(qtbot: QtBot, window: MainWindo
     assert window.state.dataset.event_count == 60
     shown = _said(qtbot, window, "begins with a quote")
     assert len(shown) == 1 and shown.iloc[0]["row"] == "6" and "line 41" in shown.iloc[0]["message"]
-    window.timeline.setFocus()
-    for _ in range(4):
-        qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
-    assert '"Big Four audit begins' in window.details.html().replace("&quot;", '"')
-    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
-    assert "meeting 6" in window.details.html()
-    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
-    assert "meeting 60" in window.details.html()
+    right = Qt.Key.Key_Right
+    assert '"Big Four audit begins' in details_after(qtbot, window, right, right, right, right).replace("&quot;", '"')
+    assert "meeting 6" in details_after(qtbot, window, right)
+    assert "meeting 60" in details_after(qtbot, window, Qt.Key.Key_End)
 
 
 def test_a_utf16_table_without_a_mark_opens(qtbot: QtBot, window: MainWindow, tmp_path: Path,
@@ -64,9 +62,8 @@ def test_a_utf16_table_without_a_mark_opens(qtbot: QtBot, window: MainWindow, tm
     assert window.state.dataset.event_count == 20
     assert len(_said(qtbot, window, "byte order mark")) == 1
     assert "Séance 1" in window.details.html()
-    window.timeline.setFocus()
-    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
-    assert "Séance 20" in window.details.html() and "Zürich" in window.details.html()
+    last = details_after(qtbot, window, Qt.Key.Key_End)
+    assert "Séance 20" in last and "Zürich" in last
 
 
 def test_a_report_with_a_title_block_opens_from_its_header(qtbot: QtBot, window: MainWindow, tmp_path: Path,
@@ -82,6 +79,4 @@ def test_a_report_with_a_title_block_opens_from_its_header(qtbot: QtBot, window:
     assert ds.event_count == 3 and [p.row for p in ds.problems if p.level == "error"] == [7]
     assert len(_said(qtbot, window, "above the header")) == 1
     assert "Opening balance" in window.details.html()
-    window.timeline.setFocus()
-    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
-    assert "Rent" in window.details.html()
+    assert "Rent" in details_after(qtbot, window, Qt.Key.Key_End)

@@ -20,6 +20,8 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
+from ..window_reading import details_after
+
 ROWS = [{"id": f"e{i}", "date": f"2021-{i % 12 + 1:02d}-{i % 27 + 1:02d}", "title": f"Filing {i}",
          "actors": ["acme", "globex"][: i % 2 + 1]} for i in range(40)]
 
@@ -155,11 +157,8 @@ def test_an_excel_97_workbook_opens_also_under_a_newer_name(qtbot: QtBot, window
         window.open_path(str(path))
     ds = window.state.dataset
     assert ds.event_count == 4 and [p.row for p in ds.problems if p.level == "error"] == [6]
-    window.timeline.setFocus()
-    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
-    assert "Appeal lodged" in window.details.html()
-    qtbot.keyClick(window.timeline, Qt.Key.Key_Left)
-    assert "Décision rendue" in window.details.html()
+    assert "Appeal lodged" in details_after(qtbot, window, Qt.Key.Key_End)
+    assert "Décision rendue" in details_after(qtbot, window, Qt.Key.Key_Left)
 
 
 def test_a_table_with_year_month_and_day_columns_opens_on_its_days(qtbot: QtBot, window: MainWindow, tmp_path: Path,
@@ -173,11 +172,10 @@ def test_a_table_with_year_month_and_day_columns_opens_on_its_days(qtbot: QtBot,
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         window.open_path(str(path))
     assert window.state.dataset.event_count == 3
-    window.timeline.setFocus()
-    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
-    assert "Summer attack" in window.details.html() and "2 Jul 1970" in window.details.html()
-    qtbot.keyClick(window.timeline, Qt.Key.Key_Left)
-    assert "Spring attack" in window.details.html() and "15 Mar 1970" in window.details.html()
+    last = details_after(qtbot, window, Qt.Key.Key_End)
+    assert "Summer attack" in last and "2 Jul 1970" in last
+    before = details_after(qtbot, window, Qt.Key.Key_Left)
+    assert "Spring attack" in before and "15 Mar 1970" in before
 
 
 def test_a_mongoexport_file_opens_and_is_walked(qtbot: QtBot, window: MainWindow, tmp_path: Path,
@@ -191,8 +189,5 @@ def test_a_mongoexport_file_opens_and_is_walked(qtbot: QtBot, window: MainWindow
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         window.open_path(str(path))
     assert window.state.dataset.event_count == 12
-    window.timeline.setFocus()
-    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
-    assert "Order 0" in window.details.html()
-    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
-    assert "Order 11" in window.details.html()
+    assert "Order 0" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Order 11" in details_after(qtbot, window, Qt.Key.Key_End)
