@@ -11,7 +11,8 @@ import pyarrow.compute as pc
 
 from viewer.model.columns import arrow_text
 
-MARKED = r"^\s*(?:(?i:c\.|ca\.?|circa|approx\.?|about|around)\s*|~\s*)(?P<a>\d.*?)\s*$|^\s*(?P<b>\d[^?]*?)\s*\?\s*$"
+_WORDS = r"c\.|ca\.?|circa|approx\.?|approximately|about|around"  # the markers historians write before a date
+MARKED = rf"^\s*(?:(?i:{_WORDS})\s*|~\s*)(?P<a>\d.*?)\s*$|^\s*(?P<b>\d[^?]*?)\s*\?\s*$"
 _MAYBE = r"^\s*[cCaA~]|\?\s*$"  # a cheap first look, in C++ like the rest
 
 
@@ -37,7 +38,7 @@ def unmarked(uniq: pd.Series) -> tuple[pd.Series, np.ndarray]:
 
 
 # a marker, a part of a period ("early 2019", "mid-1990s", "the end of the 19th century") or "(approx.)" after
-_MARKER = r"(?i)^\s*(?:c\.|ca\.?|circa|approx\.?|approximately|about|around|~)\s*"
+_MARKER = rf"(?i)^\s*(?:{_WORDS}|~)\s*"
 _PART = (r"(?i)^\s*(?:the\s+)?(?:early|mid|late|beginning\s+of|end\s+of|start\s+of|middle\s+of)"
          r"(?:\s+the)?[\s-]+")
 _AFTER = r"(?i)\s*(?:\?|\((?:approx\.?|approximately|circa|c\.|\?)\))\s*$"

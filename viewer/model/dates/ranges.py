@@ -99,8 +99,9 @@ def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> Cut:
         closed = date_columns.parse_column(last.iloc[rows].reset_index(drop=True), date_order=order)
         both[rows] = (begun.instants.notna() & (closed.instants.notna() | opened[rows])).to_numpy()
     alone = np.flatnonzero(qualified & ~both)  # "early 2019": no span, a date once its qualifier is gone
-    alone = alone[date_columns.parse_column(plain.iloc[alone].reset_index(drop=True), date_order=order)
-                  .instants.notna().to_numpy()]
+    if len(alone):
+        alone = alone[date_columns.parse_column(plain.iloc[alone].reset_index(drop=True), date_order=order)
+                      .instants.notna().to_numpy()]
     notes = _notes(int((both & opened).sum()), int((qualified & both).sum()) + len(alone))
     if not both.any() and not len(alone):
         return Cut(values, None)

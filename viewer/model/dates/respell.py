@@ -106,7 +106,7 @@ def read(values: pd.Series, parse: Callable[[pd.Series], Parsed]) -> tuple[np.nd
     changed = np.asarray(pc.not_equal(again, written).fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
     rows = np.flatnonzero(changed & (micros == NAT))
     if len(rows):
-        parsed = parse(pd.Series(again.take(pa.array(rows)).to_pylist(), dtype="object"))
+        parsed = parse(pd.Series(pd.arrays.ArrowStringArray(text_arrow.contiguous(again.take(pa.array(rows))))))
         instants, found = parsed.instants, parsed.precisions
         stamps = instants.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[us]").view(np.int64)
         ok = ~np.isnat(stamps.view("datetime64[us]"))
