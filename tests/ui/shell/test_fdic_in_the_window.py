@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
+import viewer
 from viewer.model import navigation
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
@@ -90,3 +92,30 @@ def test_dragging_the_banks_copies_their_labels_and_a_dark_theme_draws_them_agai
         inked = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())
                  if image.pixelColor(x, y).alpha() > 200]
         assert not inked or sum(c.lightness() for c in inked) / len(inked) > 100
+
+
+@pytest.mark.parametrize("saved", ["under a title block", "as UTF-16 without a mark"])
+def test_the_list_saved_as_other_tools_save_it_opens_with_every_bank(qtbot: QtBot, window: MainWindow,
+                                                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                     saved: str) -> None:
+    """The same real file with a report's title lines above its header, or re-saved as UTF-16 without a byte
+    order mark: both were refused; each opens with the banks of the original, walked with the keys."""
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    original = viewer.load(FDIC)
+    data = FDIC.read_bytes()
+    path = tmp_path / "banklist.csv"
+    if saved == "under a title block":
+        path.write_bytes(b"FDIC Failed Bank List\r\nDownloaded 2024-05-01\r\n\r\n" + data)
+    else:
+        path.write_bytes(data.decode("cp1252").encode("utf-16-le"))
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(path))
+    ds = window.state.dataset
+    assert ds.event_count == original.event_count
+    assert sorted(ds.events["title"]) == sorted(original.events["title"])
+    said = " ".join(p.message for p in ds.problems)
+    assert ("3 lines above the header skipped" if saved == "under a title block" else "read as UTF-16-LE") in said
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    last = original.events.sort_values("start")["title"].iloc[-1]
+    assert escape(last, quote=False) in window.details.html()
