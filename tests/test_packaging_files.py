@@ -26,7 +26,7 @@ MIME_TYPES = {
     "application/json", "text/csv", "text/tab-separated-values", "text/calendar",
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.apache.parquet",
     "application/xml", "application/gexf+xml", "application/vnd.ms-excel",
-    "application/vnd.oasis.opendocument.spreadsheet",
+    "application/vnd.oasis.opendocument.spreadsheet", "application/vnd.sqlite3", "application/x-sqlite3",
 }
 
 

@@ -25,6 +25,7 @@ from viewer.io import (
     parquet,
     reading,
     records,
+    sqlite,
     table,
     timeline_xml,
     timelinejs,
@@ -67,6 +68,7 @@ READERS: dict[str, list[Candidate]] = {
     ".parquet": _TABLE, ".pq": _TABLE, ".jsonl": _TABLE, ".ndjson": _TABLE,
     **dict.fromkeys(parquet.IPC_SUFFIXES, _TABLE),
     ".timeline": [Candidate(timeline_xml.read)],
+    **dict.fromkeys(sqlite.SUFFIXES, _TABLE),
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)],
     ".xml": _XML,
@@ -116,12 +118,10 @@ def _by_content(head: bytes) -> list[Candidate]:
         return _XML
     if start.upper().startswith(b"BEGIN:VCALENDAR"):
         return [Candidate(ics.read)]
-    if start.startswith(b"PAR1"):
-        return _TABLE
-    return _TABLE
+    return _TABLE  # Parquet, a SQLite database, delimited text
 
 
-BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES)
+BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES)
 TEXT_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
 DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # read as UTF-16 without a mark too
 
@@ -129,7 +129,7 @@ DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # rea
 def _refuse_binary(path: Path, head: bytes) -> None:
     """A text format whose first bytes hold NULs is a binary file under the wrong name: say so early
     (instead of reading gigabytes of it)."""
-    if path.suffix.lower() in BINARY_SUFFIXES or head.startswith(TEXT_BOMS) or head.startswith(b"PAR1"):
+    if path.suffix.lower() in BINARY_SUFFIXES or head.startswith((*TEXT_BOMS, b"PAR1", sqlite.MAGIC)):
         return
     if head.startswith(b"PK\x03\x04") and path.suffix.lower() in ("", ".csv", ".txt"):
         return  # an xlsx under another name: the table reader knows

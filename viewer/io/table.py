@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from viewer.io import compressed, table_clock, table_fast, table_graph
+from viewer.io import compressed, sqlite, table_clock, table_fast, table_graph
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.json_cells import is_plain
 from viewer.io.records import records_of
@@ -344,21 +344,25 @@ def _same(events: pd.DataFrame, name: str, instants: pd.Series) -> bool:
 
 def _dated(path: Path, options: dict[str, Any], label: str, rows: int | None = None) -> tuple[Raw, Mapping]:
     """The table as read and its mapping. A workbook whose first sheet has no date column is read from the
-    first sheet that has one (a sheet of notes often comes first), unless a sheet is named."""
+    first sheet that has one (a sheet of notes often comes first), unless a sheet is named; a SQLite
+    database's tables likewise, after one called events."""
     raw = load_raw(path, options, nrows=rows)
     mapping = _mapping(raw.frame, options, label)
-    if mapping.start is not None or options.get("sheet") or path.suffix.lower() not in EXCEL_SUFFIXES:
+    database = raw.encoding == "sqlite"
+    if mapping.start is not None or options.get("sheet") or not (database or path.suffix.lower() in EXCEL_SUFFIXES):
         return raw, mapping
     sheets = sheet_names(path)
-    for sheet in sheets[1:]:
+    first = sqlite.first_table(sheets) if database else sheets[0] if sheets else None
+    for sheet in (name for name in sheets if name != first):
         try:
             other = load_raw(path, {**options, "sheet": sheet}, nrows=rows)
         except LoadError:
             continue  # an empty sheet
         found = _mapping(other.frame, options, label)
         if found.start is not None:
-            other.problems.append(Problem(label, f"read the sheet {sheet!r}, the first with a date column (the "
-                                          f"workbook's sheets: {', '.join(sheets)})", None, None, "info"))
+            kind, whole = ("table", "database's tables") if database else ("sheet", "workbook's sheets")
+            other.problems.append(Problem(label, f"read the {kind} {sheet!r}, the first with a date column (the "
+                                          f"{whole}: {', '.join(sheets)})", None, None, "info"))
             return other, found
     return raw, mapping
 

@@ -18,6 +18,8 @@ from viewer.model.problems import Problem
 _NAMES: dict[str, tuple[str, ...]] = {
     "start": ("date", "start", "startdate", "begin", "begindate", "datetime", "timestamp", "when", "year", "iyear",
               "eventdate", "time", "starttime", "occurred", "dt", "day",
+              # what logs and databases call a Unix time
+              "ts", "epoch", "unixtime", "epochtime", "epochms", "epochmillis", "tsms", "unixts",
               # simulation ticks and steps: plain numbers, read on the numeric clock (table_clock)
               "tick", "step", "timestep", "iteration", "generation", "frame", "t"),
     "end": ("end", "enddate", "stop", "finish", "until", "endtime", "to"),

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import compressed, lines, parquet, preamble, records, stray_quotes, table_fast, xls
+from viewer.io import compressed, lines, parquet, preamble, records, sqlite, stray_quotes, table_fast, xls
 from viewer.model.dates.header_row import has_header
 from viewer.model.problems import LoadError, Problem
 
@@ -153,8 +153,11 @@ def _read_excel(path: Path, nrows: int | None, sheet: str | None) -> pd.DataFram
 
 
 def sheet_names(path: Path) -> list[str]:
-    """A workbook's sheets, in order ([] when it cannot be read: reading it says why)."""
+    """A workbook's sheets, or a SQLite database's tables, in order ([] when it cannot be read: reading it
+    says why)."""
     try:
+        if sqlite.is_sqlite(path):
+            return sqlite.table_names(path)
         engine = _engine(path)
         if engine == "xlrd":
             return xls.sheet_names(path)
@@ -192,8 +195,9 @@ class Raw:
     rows: np.ndarray
 
 
-def _with_names(path: Path, suffix: str, nrows: int | None) -> Raw | None:
-    """A table whose format names its columns (JSON records and lines, Parquet, Arrow IPC), else None."""
+def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = None) -> Raw | None:
+    """A table whose format names its columns (JSON records and lines, Parquet, Arrow IPC, a SQLite
+    database's table), else None."""
     if suffix in (".json", *records.LINES_SUFFIXES):
         frame, numbers, problems = records.read(path)
         return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, problems,
@@ -204,6 +208,9 @@ def _with_names(path: Path, suffix: str, nrows: int | None) -> Raw | None:
         frame = read(path, said)
         frame = frame.head(nrows) if nrows else frame
         return Raw(frame, "binary", None, True, said, np.arange(1, len(frame) + 1))
+    if suffix in sqlite.SUFFIXES or sqlite.is_sqlite(path):
+        frame, said = sqlite.read_table(path, sheet, nrows)
+        return Raw(frame, "sqlite", None, True, said, np.arange(1, len(frame) + 1))
     return None
 
 
@@ -211,7 +218,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     """The table as strings with column names, plus encoding, delimiter, header flag, problems and line numbers."""
     suffix = compressed.inner_suffix(path)
     header: bool | None = options.get("header")
-    whole = _with_names(path, suffix, nrows)
+    whole = _with_names(path, suffix, nrows, options.get("sheet"))
     if whole is not None:
         return whole
     problems: list[Problem] = []

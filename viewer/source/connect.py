@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pyarrow.parquet as pq
 
+from viewer.io.sqlite import is_sqlite
 from viewer.model.problems import LoadError
 
 ROW_THRESHOLD = 2_000_000  # Parquet sources with more rows than this are queried, not loaded
@@ -31,7 +32,8 @@ SPARK_CONF = {"spark.sql.session.timeZone": "UTC", "spark.ui.enabled": "false",
 
 @dataclass(frozen=True)
 class SourceSpec:
-    """A located source: ``kind`` is parquet, duckdb or url; ``files`` the Parquet files it reads."""
+    """A located source: ``kind`` is parquet, duckdb or url (queried), or sqlite (loaded as a table);
+    ``files`` the Parquet files it reads."""
 
     kind: str
     target: str  # a Parquet path or glob, a DuckDB file, or an engine URL
@@ -94,6 +96,8 @@ def _locate_path(path: Path, table: str | None) -> SourceSpec:
     text = str(path)
     if path.suffix == ".toml" and path.is_file():
         return _connection_file(path, table)
+    if path.is_file() and is_sqlite(path):  # read as a table (viewer.io.sqlite), not by the engine
+        return SourceSpec("sqlite", str(path), table or "", folder=path.parent, files=(path,))
     if path.suffix in DB_SUFFIXES and path.is_file():
         return SourceSpec("duckdb", str(path), table or "events", folder=path.parent)
     if any(ch in text for ch in "*?["):
@@ -149,9 +153,11 @@ def _connection_file(path: Path, table: str | None) -> SourceSpec:
 
 
 def duckdb_connection(database: str = ":memory:", read_only: bool = False) -> Any:
-    """An embedded DuckDB through ibis, in UTC, its memory bounded (``ENTENTE_DUCKDB_MEMORY``, default 800MB)."""
+    """An embedded DuckDB through ibis, in UTC, its memory bounded (``ENTENTE_DUCKDB_MEMORY``, default 800MB),
+    that never installs an extension (which means a download)."""
     import ibis  # noqa: PLC0415 - ibis loads only when an engine source is connected
-    con = ibis.duckdb.connect(database, read_only=read_only)
+    # offline, always: DuckDB would otherwise download an extension it meets a need for (a SQLite file, https)
+    con = ibis.duckdb.connect(database, read_only=read_only, autoinstall_known_extensions=False)
     con.raw_sql("SET TimeZone = 'UTC'").fetchall()
     con.raw_sql(f"SET memory_limit = '{_memory_limit()}'").fetchall()
     # keep Parquet footers between queries: a narrow window's query is otherwise mostly footer reading

@@ -26,6 +26,8 @@ from viewer.source.stats import footer_facts
 def wants_engine(spec: SourceSpec, threshold: int | None = None) -> bool:
     """Engine URLs, DuckDB tables and partitioned folders are queried; one Parquet file only when big
     (over ``threshold`` rows; by default :func:`~viewer.source.connect.row_threshold`)."""
+    if spec.kind == "sqlite":
+        return False
     if spec.kind != "parquet" or len(spec.files) != 1 or "*" in spec.target:
         return True
     return spec.rows_from_metadata() > (row_threshold() if threshold is None else threshold)
@@ -59,7 +61,7 @@ def open_dataset(source: str | Path, table: str | None = None, threshold: int = 
     spec = locate(source, table)
     if not wants_engine(spec, threshold):
         path = spec.folder if spec.folder and (spec.folder / "events.parquet") in spec.files else spec.files[0]
-        ds = load_cached(path)
+        ds = load_cached(path, sheet=spec.table) if spec.kind == "sqlite" and spec.table else load_cached(path)
         return LazyDataset(MemorySource(ds), ds.entities, ds.relations, ds.meta, ds.problems)
     return open_engine(spec)
 

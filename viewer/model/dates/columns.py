@@ -168,6 +168,9 @@ def _named_dates(uniq: pd.Series, pattern: str, notes: list[tuple[str, str]]) ->
     return _components(parts, _two_digit(parts["y"], parts["y_len"], notes), month, parts["d"])
 
 
+UNIX_TIME = "large numbers read as Unix time"
+
+
 def _numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tuple[str, str]]
              ) -> tuple[pd.Series, pd.Series]:
     out = pd.Series(pd.NaT, index=nums.index, dtype=dates.UTC_DTYPE)
@@ -201,7 +204,7 @@ def _numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tuple[s
     for unit, low, high in (("s", 1e8, 1e11), ("ms", 1e11, 1e14)):
         inside = nums.between(low, high, inclusive="left")
         if inside.mean() >= 0.5:
-            notes.append(("info", f"large numbers read as Unix time in {'milli' if unit == 'ms' else ''}seconds"))
+            notes.append(("info", f"{UNIX_TIME} in {'milli' if unit == 'ms' else ''}seconds"))
             whole, scale = np.floor(nums[inside].to_numpy(dtype=float)), (10**6 if unit == "s" else 10**3)
             micros = whole.astype(np.int64) * scale + np.rint((nums[inside].to_numpy(dtype=float) - whole) * scale
                                                               ).astype(np.int64)  # (no float: exact to the µs)
@@ -252,7 +255,10 @@ def _parse_unique(uniq: pd.Series, *, order: str | None, excel: bool, yearish: b
     if len(rows):
         found = np.count_nonzero(~todo)
         nums = _extract(text, f"(?P<n>{_NUMBER})")["n"]
+        said = len(notes)
         store(rows, *_numbers(nums, excel=excel, yearish=bool(yearish or found > len(rows)), notes=notes))
+        if any(text.startswith(UNIX_TIME) for _level, text in notes[said:]):
+            naive[rows] = False  # Unix time counts from an instant, not a wall clock: no zone is missing
     return instants, precision, naive, used, notes
 
 

@@ -10,10 +10,12 @@ import logging
 import traceback
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from viewer.io import sqlite
 from viewer.io.cache import load_cached
 from viewer.io.combine import combine
 from viewer.io.import_spec import ImportSpec
@@ -55,6 +57,8 @@ def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to
         if queried(path, table):
             from viewer.source.windowed import open_for_window  # noqa: PLC0415 - as above
             return open_for_window(path, table)
+        if table is not None and sqlite.is_sqlite(Path(path)):  # the table named on the command line
+            options, ask = {"sheet": table}, False
     if ask and path is not None:
         asked = needs_mapping(path)
         if asked is not None:

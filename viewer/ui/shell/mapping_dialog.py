@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.io import compressed, parquet, table
+from viewer.io import compressed, parquet, sqlite, table
 from viewer.io.import_spec import ImportSpec, write_spec
 from viewer.io.spec_suggest import suggest_spec
 from viewer.model.problems import LoadError
@@ -41,7 +41,7 @@ SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "ur
 ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year"), ("ymd", "Year/month/day"))
 ENCODINGS = ("auto", "utf-8", "cp1252", "latin-1")
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".xls", ".ods",
-                  ".parquet", ".pq", ".jsonl", ".ndjson", *parquet.IPC_SUFFIXES)
+                  ".parquet", ".pq", ".jsonl", ".ndjson", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -83,7 +83,7 @@ def needs_mapping(path: str | Path) -> tuple[table.Preview, ImportSpec | None] |
     columns name parties (a bank and its acquirer): the user may then make the graph from them.
     """
     path = Path(path)
-    if compressed.inner_suffix(path) not in TABLE_SUFFIXES or not path.is_file():
+    if not path.is_file() or (compressed.inner_suffix(path) not in TABLE_SUFFIXES and not sqlite.is_sqlite(path)):
         return None
     try:
         preview = table.preview(path)

@@ -1,0 +1,145 @@
+"""SQLite databases read as tables: which table is read, what is said about it, what a damaged or odd
+database gets, and that the file is never written (nor anything fetched from the network)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+import viewer
+from viewer import cli
+from viewer.io import load, sqlite
+from viewer.model.problems import LoadError
+from viewer.source.connect import duckdb_connection
+
+DAY = 86_400
+MARCH_4_2019 = 1_551_693_600  # 10:00 UTC
+
+
+def _database(path: Path, *statements: str, rows: dict[str, list[tuple[object, ...]]] | None = None) -> Path:
+    with closing(sqlite3.connect(path)) as con:
+        for statement in statements:
+            con.execute(statement)
+        for table, values in (rows or {}).items():
+            con.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(values[0]))})", values)
+        con.commit()
+    return path
+
+
+def _trades(path: Path) -> Path:
+    """Notes first, then a table with an awkward name, Unix times, a BLOB column and mixed values, then a view."""
+    trades: list[tuple[object, ...]] = [
+        (MARCH_4_2019 + DAY * i, f"trade {i}", "Renault;Nissan", bytes([0xFF, 0xD8, i]) if i % 2 else b"plain",
+         i if i % 3 else "n/a") for i in range(12)]
+    return _database(path, "CREATE TABLE notes (id, body)",
+                     'CREATE TABLE "Trade ""log"" 2019" (ts INTEGER, what TEXT, who TEXT, photo BLOB, amount)',
+                     'CREATE VIEW recent AS SELECT ts, what, ts FROM "Trade ""log"" 2019"',
+                     rows={"notes": [(1, "read me")], '"Trade ""log"" 2019"': trades})
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+def test_a_table_named_events_is_read_whatever_comes_first(tmp_path: Path) -> None:
+    path = _database(tmp_path / "registry.sqlite", "CREATE TABLE people (name, born)",
+                     "CREATE TABLE Events (date TEXT, title TEXT, actors TEXT)",
+                     rows={"people": [("Ada", "1815-12-10")],
+                           "Events": [(f"2020-01-{d:02d}", f"Filing {d}", "acme") for d in range(1, 11)]})
+    ds = load(path)
+    assert ds.event_count == 10 and ds.title == "registry"
+    said = [p.message for p in ds.problems if "read the table" in p.message]
+    assert said == ["read the table 'Events' (the database's tables: people, Events)"]
+
+
+def test_the_first_table_with_a_date_column_is_read_and_said(tmp_path: Path) -> None:
+    path = _trades(tmp_path / "trades.db")
+    before = _digest(tmp_path)
+    ds = load(path)
+    assert ds.event_count == 12
+    messages = {p.message: p for p in ds.problems}
+    said = "read the table 'Trade \"log\" 2019', the first with a date column (the database's tables: notes, "
+    assert any(m.startswith(said) for m in messages)
+    blob = next(p for p in ds.problems if "BLOB" in p.message)
+    assert blob.field == "photo" and blob.level == "info"
+    events = ds.events.set_index("attr:what")
+    assert events.loc["trade 0", "attr:photo"] == "plain" and events.loc["trade 1", "attr:photo"] == "<3 bytes>"
+    assert str(events.loc["trade 3", "attr:amount"]) == "n/a" and str(events.loc["trade 4", "attr:amount"]) == "4"
+    assert ds.events["start"].min().isoformat() == "2019-03-04T10:00:00+00:00"
+    assert not [p for p in ds.problems if "no time zone" in p.message]  # Unix time is UTC by definition
+    assert _digest(tmp_path) == before  # not written, and nothing left beside it
+
+
+def test_a_named_table_is_read_and_an_unknown_one_names_the_tables(tmp_path: Path) -> None:
+    path = _trades(tmp_path / "trades.sqlite3")
+    recent = load(path, sheet="recent", start="ts")
+    assert recent.event_count == 12 and recent.events["attr:what"].notna().all()
+    with pytest.raises(LoadError, match=r"no table 'trades' in this SQLite database; its tables are notes, "
+                                        r"Trade \"log\" 2019, recent"):
+        load(path, sheet="trades")
+
+
+def test_the_python_api_and_the_command_line_take_the_table(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    path = _trades(tmp_path / "trades.db")
+    assert viewer.open(str(path)).count() == 12
+    assert viewer.open(str(path), "Trade \"log\" 2019").count() == 12
+    assert cli.run(["info", str(path), "--table", "Trade \"log\" 2019"]) in (0, 1)
+    assert "Events:    12" in capsys.readouterr().out
+
+
+def test_a_database_in_write_ahead_mode_is_read_with_its_log(tmp_path: Path) -> None:
+    live = tmp_path / "live"
+    live.mkdir()
+    con = sqlite3.connect(live / "journal.db")
+    con.execute("PRAGMA journal_mode=wal")
+    con.execute("CREATE TABLE events (date TEXT, title TEXT)")
+    con.executemany("INSERT INTO events VALUES (?, ?)", [(f"2020-01-{d:02d}", f"e{d}") for d in range(1, 11)])
+    con.commit()
+    copy = tmp_path / "copy"
+    shutil.copytree(live, copy)  # the rows are still in journal.db-wal
+    con.close()
+    assert (copy / "journal.db-wal").stat().st_size > 0
+    assert load(copy / "journal.db").event_count == 10
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"date,title\n2019-01-01,a\n", "not a readable SQLite database (file is not a database)"),
+    (None, "not a readable SQLite database (database disk image is malformed)"),
+])
+def test_a_damaged_database_is_refused_by_name(tmp_path: Path, content: bytes | None, expected: str) -> None:
+    path = tmp_path / "damaged.sqlite"
+    if content is None:
+        whole = _trades(tmp_path / "whole.sqlite").read_bytes()
+        content = whole[:3000]
+    path.write_bytes(content)
+    with pytest.raises(LoadError, match=f"damaged.sqlite: {expected}".replace("(", r"\(").replace(")", r"\)")):
+        load(path)
+
+
+def test_a_database_without_tables_or_dates_says_what_was_expected(tmp_path: Path) -> None:
+    with closing(sqlite3.connect(tmp_path / "nothing.sqlite")) as con:
+        con.execute("PRAGMA user_version = 1")  # a database file with no table
+    with pytest.raises(LoadError, match="a SQLite database with no tables; expected a table of events"):
+        load(tmp_path / "nothing.sqlite")
+    path = _database(tmp_path / "undated.sqlite", "CREATE TABLE t (x)", rows={"t": [(1,)]})
+    with pytest.raises(LoadError, match="no date column among x"):
+        load(path)
+
+
+def test_identifiers_are_quoted_whatever_they_hold() -> None:
+    assert sqlite.quoted('Trade "log"; DROP TABLE x') == '"Trade ""log""; DROP TABLE x"'
+    assert sqlite.first_table(["people", "TIMELINE", "x"]) == "TIMELINE"
+    assert sqlite.first_table(["people"]) == "people" and sqlite.first_table([]) is None
+
+
+def test_the_engine_never_downloads_an_extension(tmp_path: Path) -> None:
+    """DuckDB meeting a SQLite file (or an https path) would fetch an extension: Entente is offline."""
+    con = duckdb_connection()
+    setting = con.raw_sql("SELECT current_setting('autoinstall_known_extensions')").fetchall()
+    assert setting == [(False,)]

@@ -1,0 +1,112 @@
+"""SQLite databases (``.sqlite``, ``.db`` …, known by their first bytes) read as tables: one table or view
+of the database is the events table, as one sheet of a workbook is.
+
+The database is opened read-only (never written, no journal left beside it); a database whose journal
+or write-ahead log cannot be read without writing is read as it stands on disk (``immutable``). The
+columns keep SQLite's values: integers, reals and text as they are, binary values (BLOBs) as UTF-8 text
+when they hold some, else as their size.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pandas as pd
+
+from viewer.model.problems import LoadError, Problem
+
+MAGIC = b"SQLite format 3\x00"
+SUFFIXES = (".sqlite", ".sqlite3", ".db3", ".s3db", ".sl3")  # ".db" is SQLite or DuckDB: its first bytes say
+PREFERRED = ("events", "event", "timeline", "incidents")  # read first when no table is named
+
+
+def is_sqlite(path: Path) -> bool:
+    """The file starts as every SQLite 3 database does."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(MAGIC)) == MAGIC
+    except OSError:
+        return False
+
+
+def _connect(path: Path, immutable: bool = False) -> sqlite3.Connection:
+    uri = path.absolute().as_uri() + ("?immutable=1" if immutable else "?mode=ro")
+    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+
+def _ask(path: Path, query: str, limit: int | None = None) -> tuple[pd.DataFrame, bool]:
+    """The rows a query answers, read-only, and whether they were read as the file stands on disk (when its
+    journal or write-ahead log would need writing: a read-only folder, a journal left by a crash)."""
+    text = query + (f" LIMIT {int(limit)}" if limit is not None else "")
+    failure: Exception | None = None
+    for immutable in (False, True):
+        try:
+            with closing(_connect(path, immutable)) as con:
+                return pd.read_sql_query(text, con), immutable
+        except (sqlite3.Error, pd.errors.DatabaseError) as exc:
+            failure = failure or exc
+    raise LoadError(f"{path}: not a readable SQLite database ({_first_line(failure)})") from failure
+
+
+def _first_line(exc: Exception | None) -> str:
+    text = str(exc or "unknown error").strip().splitlines()
+    return text[0].removeprefix("Execution failed on sql '").split("': ")[-1] if text else "unknown error"
+
+
+def table_names(path: Path) -> list[str]:
+    """The database's tables and views, in the order they were made (SQLite's own tables left out)."""
+    found, _ = _ask(path, "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+                       "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")
+    return [str(name) for name in found["name"]]
+
+
+def first_table(names: list[str]) -> str | None:
+    """The table read when none is named: one called events (or event, timeline, incidents), else the first."""
+    folded = {name.casefold(): name for name in names}
+    return next((folded[p] for p in PREFERRED if p in folded), names[0] if names else None)
+
+
+def quoted(name: str) -> str:
+    """An identifier as SQL writes it, whatever characters it holds."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def read_table(path: Path, table: str | None, nrows: int | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """One table's rows (the named one, else :func:`first_table`) and what reading them said."""
+    names = table_names(path)
+    if not names:
+        raise LoadError(f"{path}: a SQLite database with no tables; expected a table of events with a date column")
+    chosen = table if table is not None else first_table(names)
+    if chosen not in names:
+        raise LoadError(f"{path}: no table {table!r} in this SQLite database; its tables are {', '.join(names)}")
+    assert chosen is not None
+    frame, as_on_disk = _ask(path, f"SELECT * FROM {quoted(chosen)}", nrows)
+    if not frame.columns.is_unique:  # a view may name two columns alike
+        frame.columns = [name if name not in list(frame.columns[:i]) else f"{name}_{i + 1}"
+                         for i, name in enumerate(map(str, frame.columns))]
+    problems: list[Problem] = []
+    log = path.with_name(path.name + "-wal")
+    if as_on_disk and log.is_file() and log.stat().st_size:
+        problems.append(Problem(str(path), f"read without the changes in {log.name} (the database could not be "
+                                "opened with them read-only); copy the two files to a folder you can write to",
+                                None, None, "warning"))
+    if len(names) > 1 and table is None:
+        problems.append(Problem(str(path), f"read the table {chosen!r} (the database's tables: {', '.join(names)})",
+                                None, None, "info"))
+    for column in frame.columns[[dtype == "object" for dtype in frame.dtypes]]:
+        binary = frame[column].map(lambda value: isinstance(value, bytes | bytearray | memoryview))
+        if binary.any():
+            frame[column] = frame[column].where(~binary, frame[column][binary].map(_blob_text))
+            problems.append(Problem(str(path), f"column {column!r} holds binary values (BLOBs): read as text where "
+                                    "they are UTF-8, else as their size", None, str(column), "info"))
+    return frame, problems
+
+
+def _blob_text(value: bytes | bytearray | memoryview) -> str:
+    data = bytes(value)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return f"<{len(data):,} bytes>"
