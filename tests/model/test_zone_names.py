@@ -47,3 +47,25 @@ def test_a_column_of_many_zones_and_unknown_names(tmp_path: Path) -> None:
     assert got[-2:] == ["2019-03-04T10:00:00"] * 2  # taken as UTC, and said
     (said,) = [p.message for p in ds.problems if "unknown time zones" in p.message]
     assert "Mars/Olympus" in said and "UTC+25" in said
+
+
+@pytest.mark.parametrize(("value", "utc"), [
+    ("2019-03-04 10:00 Europe/Paris", "2019-03-04T09:00:00"),
+    ("2019-07-04 10:00 Europe/Paris", "2019-07-04T08:00:00"),
+    ("2019-07-04 10:00 America/Argentina/Buenos_Aires", "2019-07-04T13:00:00"),
+    ("2019-07-04 10:00 Etc/GMT+5", "2019-07-04T15:00:00"),  # POSIX's sign: five hours west
+    ("Mar 4 2019 10:00 Asia/Tokyo", "2019-03-04T01:00:00"),
+    ("2019-03-04 10:00 (Europe/London)", "2019-03-04T10:00:00"),
+    ("2019-03-04 10:00 (EST)", "2019-03-04T15:00:00"),
+])
+def test_a_zone_name_written_after_the_time_places_it(value: str, utc: str) -> None:
+    """As logs and exports write them; these were rows skipped as "expected a date"."""
+    parsed = columns.parse_column(pd.Series([value, "2019-01-01 00:00 UTC"]))
+    assert parsed.instants.iloc[0].tz_convert(None).isoformat() == utc
+    assert not [note for note in parsed.notes if note[0] in ("warning", "error")]
+
+
+def test_words_with_a_slash_after_a_date_are_no_zone() -> None:
+    parsed = columns.parse_column(pd.Series(["2019-03-04 N/A", "2019-03-04 10:00 Mars/Olympus"]))
+    assert parsed.instants.isna().tolist() == [True, False]  # the unknown name: taken as UTC, and said
+    assert any("Mars/Olympus" in text for _, text in parsed.notes)

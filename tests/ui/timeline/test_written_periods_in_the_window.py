@@ -99,6 +99,19 @@ def test_a_meeting_log_with_zone_names_is_walked_in_utc_order(
     assert ["Paris call" in seen[0], "Tokyo call" in seen[1], "New York call" in seen[2]] == [True] * 3
 
 
+def test_a_log_with_the_zone_written_after_each_time_is_walked_in_utc_order(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same calls with the zone's name inside the value, as logs write it: each row was skipped."""
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    ds = open_written(qtbot, window, tmp_path / "calls.csv",
+                      "when,title\n2021-11-02 08:00 America/New_York,New York call\n"
+                      "2021-11-02 20:00 Asia/Tokyo,Tokyo call\n2021-11-02 10:00 (Europe/Paris),Paris call\n")
+    assert ds.event_count == 3 and not [p for p in ds.problems if p.level in ("warning", "error")]
+    seen = _walked(qtbot, window, 2)
+    assert ["Paris call" in seen[0], "Tokyo call" in seen[1], "New York call" in seen[2]] == [True] * 3
+    assert "12:00" in seen[2]  # 08:00 in New York on 2 Nov 2021, still summer time (until the 7th), is 12:00 UTC
+
+
 def test_a_historians_chronology_with_qualified_dates_opens_as_periods(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """'mid-1990s', 'c. 1850s', 'late 19th century', 'early 2019': each row was skipped; each is now the period

@@ -1,7 +1,7 @@
-"""Time zones named after a date-time (``10:00 EST``) or in a zone column: abbreviations, fixed offsets
-(``UTC+2``, ``GMT-05:00``, ``+05:30``) and IANA names (``Europe/Paris``, ``America/New_York``), each of which
-gives the offset of its date, summer time included. Before, a zone column of IANA names or offsets was taken
-as UTC, with a warning: every event was hours off.
+"""Time zones named after a date-time (``10:00 EST``, ``10:00 Europe/Paris``) or in a zone column:
+abbreviations, fixed offsets (``UTC+2``, ``GMT-05:00``, ``+05:30``) and IANA names (``Europe/Paris``,
+``America/New_York``), each of which gives the offset of its date, summer time included. Before, a zone column
+of IANA names or offsets was taken as UTC, with a warning: every event was hours off.
 
 Each distinct name is looked at once; the date-times of an IANA zone are placed in it by pandas, column-wise.
 """
