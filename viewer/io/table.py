@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from viewer.io import compressed, sqlite, table_clock, table_fast, table_graph
+from viewer.io import compressed, sqlite, table_clock, table_fast, table_graph, table_skipped
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.json_cells import is_plain
 from viewer.io.records import records_of
@@ -129,8 +129,8 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         return _number_events(frame, mapping, label, problems, lines_of, texts, YEARS)
     for level, message in start.notes:
         problems.append(Problem(label, message, None, mapping.start, level))
-    _report_skipped(problems, label, frame[mapping.start], start.instants, start.invalid, lines_of, mapping.start,
-                    "a date", "start date")
+    table_skipped.report(problems, label, frame, mapping.start, start.instants, start.invalid, lines_of, "a date",
+                         "start date")
     keep = start.instants.notna().to_numpy()
     parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
     events = pd.DataFrame({"start": start.instants})
@@ -144,25 +144,6 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)
     return _rest(texts, mapping, events, parsed, problems, keep, start.order)
-
-
-def _report_skipped(problems: list[Problem], label: str, values: pd.Series, instants: pd.Series, invalid: pd.Series,
-                    lines_of: np.ndarray, column: str, expected: str, what: str) -> None:
-    """One problem per unreadable start (the first 200, each with its line) and one for the rows without one.
-
-    A row without a start is one whose cell is blank: read as no instant, yet not unreadable. Only the
-    cells named in a problem are cleaned for display, not the whole column.
-    """
-    bad = invalid.to_numpy(dtype=bool)
-    shown = np.flatnonzero(bad)[:200]
-    texts = date_columns.clean_text(values.iloc[shown]).fillna("")
-    for at, position in enumerate(shown):
-        problems.append(Problem(label, f"expected {expected}, got {texts.iloc[at]!r}; row skipped",
-                                int(lines_of[position]), column))
-    empty = instants.isna().to_numpy() & ~bad
-    if empty.any():
-        problems.append(Problem(label, f"{int(empty.sum()):,} rows have no {what} (first: row "
-                                       f"{int(lines_of[empty][0])}); skipped", None, column))
 
 
 def _usable_ends(problems: list[Problem], label: str, values: pd.Series, starts: pd.Series,
@@ -198,8 +179,8 @@ def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: 
     """The events of a table whose times are plain numbers or years (``on`` that clock); rows without one skipped."""
     assert mapping.start is not None
     start = clock.parse_on(frame[mapping.start], on)
-    _report_skipped(problems, label, frame[mapping.start], start.instants, start.invalid, lines_of, mapping.start,
-                    clock.expected(on), "start")
+    table_skipped.report(problems, label, frame, mapping.start, start.instants, start.invalid, lines_of,
+                         clock.expected(on), "start")
     keep = start.instants.notna().to_numpy()
     parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
     events = pd.DataFrame({"start": start.instants})

@@ -80,3 +80,20 @@ def test_a_report_with_a_title_block_opens_from_its_header(qtbot: QtBot, window:
     assert len(_said(qtbot, window, "above the header")) == 1
     assert "Opening balance" in window.details.html()
     assert "Rent" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_a_statement_ending_in_a_total_and_notes_says_them_once(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its total, "End of statement" and a generation stamp were three errors in Problems; they are one note,
+    and a record with an unreadable date above them is still an error."""
+    path = tmp_path / "statement.csv"
+    path.write_text("Date,Description,Amount,Balance\n2021-03-01,Opening balance,100,100\n"
+                    "2021-03-02,Coffee,-3.5,96.5\nTBD,Refund,5,101.5\n2021-03-05,Rent,-900,-798.5\n"
+                    ",,Total,-798.5\nEnd of statement\nGenerated 2021-03-06 10:14 by Online Banking\n",
+                    encoding="utf-8")
+    _open(qtbot, window, path, monkeypatch)
+    ds = window.state.dataset
+    assert ds.event_count == 3 and [p.row for p in ds.problems if p.level == "error"] == [4]
+    (below,) = _said(qtbot, window, "below the table")["message"]
+    assert below.startswith("3 lines below the table skipped (a total or notes): 'Total -798.5', 'End of statement'")
+    assert "Rent" in details_after(qtbot, window, Qt.Key.Key_End)

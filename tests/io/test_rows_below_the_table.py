@@ -1,0 +1,60 @@
+"""Lines below a table (a total, "End of report", a generation stamp) are said once, as a note, where they
+were one error each; records with a bad date stay errors, wherever they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from viewer.io import load
+
+RECORDS = "Date,Description,Amount\n2019-03-04,Coffee,3.50\n2019-03-05,Lunch,12.00\n2019-03-06,Taxi,20.00\n"
+
+
+def _read(tmp_path: Path, text: str, name: str = "statement.csv") -> tuple[int, list[tuple[str, int | None, str]]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    ds = load(path)
+    return ds.event_count, [(p.level, p.row, p.message) for p in ds.problems if "title" not in p.message]
+
+
+@pytest.mark.parametrize(("footer", "said"), [
+    ("Total,,35.50\n", "1 line below the table skipped (a total or notes): 'Total 35.50'"),
+    (",,35.50\n", "1 line below the table skipped (a total or notes): '35.50'"),
+    ("Total,,35.50\nEnd of report\nGenerated 2019-03-07 10:14 by Online Banking\n",
+     "3 lines below the table skipped (a total or notes): 'Total 35.50', 'End of report', 'Generated 2019-03-07 "
+     "10:14 by Online Ban…'"),
+])
+def test_lines_below_the_table_are_one_note(tmp_path: Path, footer: str, said: str) -> None:
+    count, problems = _read(tmp_path, RECORDS + footer)
+    assert count == 3
+    assert problems == [("info", 5, said)]
+
+
+def test_a_record_with_a_bad_date_is_no_footer(tmp_path: Path) -> None:
+    """Every field filled: a record whose date is unreadable, at the end or above the footer."""
+    count, problems = _read(tmp_path, RECORDS + "TBD,Refund,5.00\n")
+    assert count == 3 and problems == [("error", 5, "expected a date, got 'TBD'; row skipped")]
+    count, problems = _read(tmp_path, RECORDS + "TBD,Refund,5.00\nTotal,,40.50\n")
+    assert count == 3 and [(level, row) for level, row, _ in problems] == [("info", 6), ("error", 5)]
+
+
+def test_only_the_last_few_rows_and_only_after_records_can_be_a_footer(tmp_path: Path) -> None:
+    undated = "".join(f"soon,Item {i},\n" for i in range(8))  # eight short records without dates: no footer
+    count, problems = _read(tmp_path, RECORDS + undated)
+    assert count == 3 and [(level, row) for level, row, _ in problems] == [("error", 5 + i) for i in range(8)]
+    count, problems = _read(tmp_path, "Date,Description,Amount\n2019-03-04,Coffee,3.50\nTotal,,3.50\n")
+    assert count == 1 and problems == [("error", 3, "expected a date, got 'Total'; row skipped")]  # too few records
+
+
+def test_a_workbook_ending_in_a_total(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.xlsx"
+    rows = [["2019-03-04", "Coffee", 3.5], ["2019-03-05", "Lunch", 12.0], ["2019-03-06", "Taxi", 20.0],
+            ["Total", None, 35.5]]
+    pd.DataFrame(rows, columns=["Date", "Description", "Amount"]).to_excel(path, index=False)
+    ds = load(path)
+    assert ds.event_count == 3
+    assert [(p.level, p.row) for p in ds.problems if "below the table" in p.message] == [("info", 5)]
+    assert not [p for p in ds.problems if p.level == "error"]

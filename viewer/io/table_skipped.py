@@ -1,0 +1,95 @@
+"""The rows a table read skips, and how each is said: a start that cannot be read (an error each, with its
+line), a blank start (one count), and the lines below the table.
+
+Lines below the table are what bank statements, ledgers and report exports end with: a total
+(``Total,,35.50``), a count, "End of report", a generation stamp. They were said as one error each
+("expected a date, got 'Total'"). They are now the rows at the very end, after the last event, whose start
+is blank or holds no digit and which fill fewer fields than the records (or one field alone), among at most
+five unread rows at the end; they are said once, as information. A last record with a bad date and every
+field filled (``TBD,Meeting,5.00``) is no footer: it stays an error.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from viewer.model.dates import columns as date_columns
+from viewer.model.problems import Problem
+
+MOST_ROWS = 5  # below the table, at most
+MIN_RECORDS = 3  # a table of fewer records has no footer to tell from them
+BODY_SAMPLE = 200  # records looked at for how many fields they fill
+
+
+def _filled(rows: pd.DataFrame) -> np.ndarray:
+    """How many fields of each row hold something."""
+    text = rows.astype("string").fillna("")
+    return np.asarray(sum((text[column].str.strip() != "").to_numpy(dtype=bool).astype(int)
+                          for column in text.columns), dtype=int)
+
+
+def rows_below(frame: pd.DataFrame, start: str, unread: np.ndarray) -> np.ndarray:
+    """Positions of the rows below the table (see the module's note), in file order; empty when none."""
+    count = len(frame)
+    tail = 0
+    while tail <= MOST_ROWS and tail < count and unread[count - 1 - tail]:
+        tail += 1
+    if not tail or tail > MOST_ROWS or count - tail < MIN_RECORDS or frame.shape[1] < 2:  # (many undated records)
+        return np.array([], dtype=int)
+    body = frame.iloc[max(0, count - tail - BODY_SAMPLE):count - tail]
+    typical = float(np.median(_filled(body)))
+    ends = frame.iloc[count - tail:]
+    filled = _filled(ends)
+    starts = date_columns.clean_text(ends[start]).fillna("")
+    footer = ((~starts.str.contains(r"\d", regex=True)).to_numpy(dtype=bool) & (filled < typical)) \
+        | ((filled <= 1) & (typical >= 3))
+    first = tail  # only an unbroken run from the last row up
+    for at in range(tail - 1, -1, -1):
+        if not footer[at]:
+            break
+        first = at
+    return np.arange(count - tail + first, count) if first < tail else np.array([], dtype=int)
+
+
+def below_message(frame: pd.DataFrame, rows: np.ndarray) -> str:
+    """'2 lines below the table skipped (a total or notes): 'Total 35.50', 'End of report''."""
+    shown = []
+    for row in frame.iloc[rows].astype("string").fillna("").itertuples(index=False):
+        words = " ".join(str(value).strip() for value in row if str(value).strip())
+        shown.append(repr(words[:40] + ("…" if len(words) > 40 else "")))
+    lines = f"{len(rows)} line{'s' if len(rows) > 1 else ''}"
+    return f"{lines} below the table skipped (a total or notes): {', '.join(shown)}"
+
+
+def report_skipped(problems: list[Problem], label: str, values: pd.Series, instants: pd.Series, invalid: pd.Series,
+                   lines_of: np.ndarray, column: str, expected: str, what: str, below: np.ndarray | None = None
+                   ) -> None:
+    """One problem per unreadable start (the first 200, each with its line) and one for the rows without one;
+    the rows ``below`` the table (positions) are left to the caller, said once.
+
+    A row without a start is one whose cell is blank: read as no instant, yet not unreadable. Only the
+    cells named in a problem are cleaned for display, not the whole column.
+    """
+    bad = invalid.to_numpy(dtype=bool).copy()
+    empty = instants.isna().to_numpy() & ~bad
+    if below is not None and len(below):
+        bad[below] = False
+        empty[below] = False
+    shown = np.flatnonzero(bad)[:200]
+    texts = date_columns.clean_text(values.iloc[shown]).fillna("")
+    for at, position in enumerate(shown):
+        problems.append(Problem(label, f"expected {expected}, got {texts.iloc[at]!r}; row skipped",
+                                int(lines_of[position]), column))
+    if empty.any():
+        problems.append(Problem(label, f"{int(empty.sum()):,} rows have no {what} (first: row "
+                                       f"{int(lines_of[empty][0])}); skipped", None, column))
+
+
+def report(problems: list[Problem], label: str, frame: pd.DataFrame, start: str, instants: pd.Series,
+           invalid: pd.Series, lines_of: np.ndarray, expected: str, what: str) -> None:
+    """:func:`report_skipped` for a table's start column, its lines below the table said once."""
+    below = rows_below(frame, start, instants.isna().to_numpy())
+    if len(below):
+        problems.append(Problem(label, below_message(frame, below), int(lines_of[below[0]]), None, "info"))
+    report_skipped(problems, label, frame[start], instants, invalid, lines_of, start, expected, what, below)
