@@ -61,7 +61,7 @@ _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, g
 _TABLE = [Candidate(table.read)]
 
 READERS: dict[str, list[Candidate]] = {
-    ".json": _JSON,
+    ".json": _JSON, ".geojson": _JSON,
     ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
     ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TABLE, ".psv": _TABLE, ".dat": _TABLE,
     ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE,
@@ -166,7 +166,8 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
             return candidate.reader(path, **options)
     if candidates is _JSON:
         raise LoadError(f"{path}: JSON that Entente does not recognise; expected a native dataset, TimelineJS, "
-                        "vis-timeline items, Beneficial Ownership statements or a list of event records")
+                        "vis-timeline items, Beneficial Ownership statements, or event records with a date field "
+                        "(a list of objects, GeoJSON features, SPARQL results)")
     raise LoadError(f"{path}: not a format Entente knows; expected GEXF, GLEIF or Timeline XML")
 
 

@@ -1,5 +1,5 @@
-"""JSON records as a table: a list of objects (or one under ``data``/``records``/``events``), or JSON lines,
-one object per line (``.jsonl``/``.ndjson``, as data platforms export them, or a ``.json`` written so).
+"""JSON records as a table: a list of objects (or one kept deeper: :mod:`viewer.io.record_lists`), or JSON
+lines, one object per line (``.jsonl``/``.ndjson``, as data platforms export them, or a ``.json`` written so).
 
 Every cell comes back as text; a list of plain values as a ';' list, other structures as their JSON. A line
 that is not a JSON object is reported by its line and skipped; the others are read.
@@ -16,23 +16,14 @@ import pandas as pd
 
 from viewer.io import compressed, extended_json, reading, records_arrow
 from viewer.io.json_cells import cell_text
+from viewer.io.record_lists import records_of
 from viewer.io.table_fast import TEXT
 from viewer.model.problems import LoadError, Problem
 
 LINES_SUFFIXES = (".jsonl", ".ndjson")
 REPORTED_LINES = 100  # bad lines reported one by one; the rest are counted in one more problem
-EXPECTED = ("a list of objects, or an object with a 'data', 'records' or 'events' list of objects, or one object "
-            "per line")
-
-
-def records_of(document: object) -> list[dict[str, Any]] | None:
-    """The objects of a records document, or None when it is none."""
-    if isinstance(document, dict):
-        document = next((document[k] for k in ("data", "records", "events") if isinstance(document.get(k), list)),
-                        None)
-    if isinstance(document, list) and document and all(isinstance(r, dict) for r in document):
-        return document
-    return None
+EXPECTED = ("a list of objects, or an object holding one (under 'data', 'records', 'items' …), GeoJSON features, "
+            "SPARQL results, or one object per line")
 
 
 def is_lines_error(exc: json.JSONDecodeError) -> bool:

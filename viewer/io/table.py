@@ -19,7 +19,7 @@ import pyarrow as pa
 from viewer.io import compressed, sqlite, table_clock, table_fast, table_graph, table_skipped
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.json_cells import is_plain
-from viewer.io.records import records_of
+from viewer.io.record_lists import records_of
 from viewer.io.table_mapping import Mapping, guess_mapping, with_date_parts
 from viewer.io.table_read import EXCEL_SUFFIXES, EXPECTED, Raw, load_raw, sheet_names
 from viewer.io.table_texts import Texts

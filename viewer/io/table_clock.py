@@ -24,6 +24,7 @@ TICK_NAMES = ("tick", "ticks", "step", "steps", "timestep", "iteration", "iter",
               "frame", "t", "time", "simtime", "simulationtime")
 FAILED_SHARE = 0.5  # a date column with some typos stays dates; from half unreadable the numbers are not dates
 SAMPLE = 2000
+UNIX_2100 = 4_102_444_800  # seconds
 
 
 def _key(name: str) -> str:
@@ -38,11 +39,20 @@ def given_clock(values: pd.Series, name: str, options: dict[str, Any], label: st
         if given not in clock.CLOCKS:
             raise LoadError(f"{label}: clock {given!r}; expected one of {', '.join(clock.CLOCKS)}")
         return str(given)
-    if _key(name) in TICK_NAMES and clock.looks_numeric(values.head(SAMPLE)):
+    if _key(name) in TICK_NAMES and clock.looks_numeric(values.head(SAMPLE)) and not _unix_times(values.head(SAMPLE)):
         problems.append(Problem(label, f"column '{name}' holds plain numbers: read as numbers on a numeric "
                                 "axis, not dates (pass clock='calendar' to read them as dates)", None, name, "info"))
         return clock.NUMBER
     return None
+
+
+def _unix_times(values: pd.Series) -> bool:
+    """Whole numbers that are all Unix times of 2001–2099, in seconds or milliseconds (USGS's feeds call them
+    ``time``): dates, not ticks of a simulation."""
+    numbers = pd.to_numeric(values, errors="coerce").dropna()
+    if numbers.empty or not (numbers % 1 == 0).all():
+        return False
+    return bool(numbers.between(1e9, UNIX_2100).all() or numbers.between(1e12, UNIX_2100 * 1000).all())
 
 
 def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, problems: list[Problem]) -> bool:

@@ -35,7 +35,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "id": ("id", "eventid", "uid"),
 }
 _CREATED = r"^(created|published|posted|occurred)(at|on)?$"  # createdAt, published_on: when a record was made
-_PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREATED, "title": r"(title|headline|name)$",
+_PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREATED,
+          "title": r"(title|headline|name|label)$",  # battleLabel: Wikidata's label of an item
           "description": r"(descr|description|text)$", "time": r"time$", "timezone": r"(timezone|tz)$"}
 
 

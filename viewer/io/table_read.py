@@ -198,7 +198,7 @@ class Raw:
 def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = None) -> Raw | None:
     """A table whose format names its columns (JSON records and lines, Parquet, Arrow IPC, a SQLite
     database's table), else None."""
-    if suffix in (".json", *records.LINES_SUFFIXES):
+    if suffix in (".json", ".geojson", *records.LINES_SUFFIXES):
         frame, numbers, problems = records.read(path)
         return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, problems,
                    numbers[:nrows] if nrows else numbers)

@@ -191,3 +191,21 @@ def test_a_mongoexport_file_opens_and_is_walked(qtbot: QtBot, window: MainWindow
     assert window.state.dataset.event_count == 12
     assert "Order 0" in details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Order 11" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_an_earthquake_feed_in_geojson_opens_and_is_walked(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """USGS's GeoJSON feed (times in milliseconds under 'time', places as coordinates): it was refused as JSON
+    Entente does not recognise, and its times would have been read as ticks."""
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    features = [{"type": "Feature", "id": f"ci{i}", "geometry": {"type": "Point", "coordinates": [-117.6, 35.77, 8]},
+                 "properties": {"mag": 5 + i / 10, "time": 1_562_383_800_000 + i * 600_000,
+                                "title": f"M {5 + i / 10:.1f} - Ridgecrest"}} for i in range(8)]
+    path = tmp_path / "quakes.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(path))
+    assert window.state.dataset.event_count == 8 and window.state.dataset.meta.clock == "calendar"
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "M 5.0 - Ridgecrest" in first and "6 Jul 2019" in first and "35.77" in first
+    assert "M 5.7 - Ridgecrest" in details_after(qtbot, window, Qt.Key.Key_End)

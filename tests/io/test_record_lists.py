@@ -1,0 +1,91 @@
+"""JSON documents that keep their records where APIs and tools put them: GeoJSON features (USGS's earthquake
+feed), SPARQL results (Wikidata's query service), an API's nested list, Elasticsearch's hits. Each was refused
+as "JSON that Entente does not recognise"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from viewer.io import load
+from viewer.io.record_lists import records_of
+from viewer.model.problems import LoadError
+
+HOUR_MS = 3_600_000
+
+
+def _quakes(count: int = 6) -> dict[str, object]:
+    """As https://earthquake.usgs.gov/earthquakes/feed/v1.0/geojson.php writes it (times in ms, depth third)."""
+    features = [{"type": "Feature", "id": f"ci{i}",
+                 "properties": {"mag": 4.5 + i / 10, "place": f"{i} km SW of Ridgecrest, CA",
+                                "time": 1_562_383_800_000 + i * HOUR_MS, "updated": 1_562_400_000_000,
+                                "title": f"M {4.5 + i / 10:.1f} - {i} km SW of Ridgecrest, CA", "type": "earthquake"},
+                 "geometry": {"type": "Point", "coordinates": [-117.5 - i / 100, 35.7, 8.2]}} for i in range(count)]
+    return {"type": "FeatureCollection", "metadata": {"generated": 1_562_400_000_000, "title": "USGS Earthquakes"},
+            "features": features}
+
+
+def _wikidata() -> dict[str, object]:
+    """A query service download: each value a binding with its type."""
+    battles = [("Q48314", "Battle of Waterloo", "1815-06-18T00:00:00Z"), ("Q33302", "Battle of Austerlitz",
+                                                                            "1805-12-02T00:00:00Z"),
+               ("Q152499", "Battle of Trafalgar", "1805-10-21T00:00:00Z")]
+    bindings = [{"battle": {"type": "uri", "value": f"http://www.wikidata.org/entity/{q}"},
+                 "battleLabel": {"xml:lang": "en", "type": "literal", "value": label},
+                 "date": {"datatype": "http://www.w3.org/2001/XMLSchema#dateTime", "type": "literal", "value": when}}
+                for q, label, when in battles]
+    return {"head": {"vars": ["battle", "battleLabel", "date", "place"]}, "results": {"bindings": bindings}}
+
+
+def _write(folder: Path, name: str, document: object) -> Path:
+    path = folder / name
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("name", ["quakes.geojson", "quakes.json"])
+def test_a_geojson_feed_opens_with_its_places(tmp_path: Path, name: str) -> None:
+    ds = load(_write(tmp_path, name, _quakes()))
+    assert ds.event_count == 6 and ds.meta.clock == "calendar"
+    first = ds.events.iloc[0]
+    assert first["id"] == "ci0" and first["title"] == "M 4.5 - 0 km SW of Ridgecrest, CA"
+    assert first["start"].isoformat() == "2019-07-06T03:30:00+00:00"
+    assert (first["attr:longitude"], first["attr:latitude"], first["attr:altitude"]) == (-117.5, 35.7, 8.2)
+    assert [p.message for p in ds.problems] == ["large numbers read as Unix time in milliseconds"]
+
+
+def test_sparql_results_open_with_their_labels_as_titles(tmp_path: Path) -> None:
+    ds = load(_write(tmp_path, "query.json", _wikidata()))
+    assert ds.events["title"].tolist() == ["Battle of Trafalgar", "Battle of Austerlitz", "Battle of Waterloo"]
+    assert ds.events["start"].dt.year.tolist() == [1805, 1805, 1815]
+    assert ds.events["attr:battle"].iloc[2] == "http://www.wikidata.org/entity/Q48314"
+
+
+@pytest.mark.parametrize("document", [
+    {"meta": {"page": 1}, "results": {"items": [{"date": "2020-01-02", "title": "A"}, {"date": "2020-01-03",
+                                                                                    "title": "B"}]}},
+    {"took": 3, "hits": {"total": 2, "hits": [{"_id": "a1", "_source": {"@timestamp": "2020-01-02T10:00:00Z",
+                                                                          "message": "A"}},
+                                              {"_id": "b2", "_source": {"@timestamp": "2020-01-03T10:00:00Z",
+                                                                        "message": "B"}}]}},
+    {"status": "ok", "payload": [{"date": "2020-01-02", "title": "A"}, {"date": "2020-01-03", "title": "B"}]},
+], ids=["nested", "elasticsearch", "any-key"])
+def test_records_kept_deeper_open(tmp_path: Path, document: object) -> None:
+    ds = load(_write(tmp_path, "export.json", document))
+    assert ds.event_count == 2 and ds.events["start"].dt.day.tolist() == [2, 3]
+
+
+def test_what_holds_no_records_is_still_refused(tmp_path: Path) -> None:
+    assert records_of({"a": {"b": {"c": {"d": [{"date": "2020-01-01"}]}}}}) is None  # deeper than three
+    assert records_of({"type": "FeatureCollection", "features": []}) is None
+    with pytest.raises(LoadError, match=r"JSON that Entente does not recognise; expected .* GeoJSON features, SPARQL"
+                                        r" results\)"):
+        load(_write(tmp_path, "config.json", {"settings": {"theme": "dark"}, "plugins": [{"name": "x"}]}))
+
+
+def test_a_simulation_time_column_stays_on_the_numeric_clock(tmp_path: Path) -> None:
+    path = tmp_path / "run.csv"
+    path.write_text("time,title\n0,start\n1.5,split\n1000000,end\n", encoding="utf-8")
+    assert load(path).meta.clock == "number"

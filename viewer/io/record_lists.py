@@ -1,0 +1,93 @@
+"""Where a JSON document keeps its records, in the shapes APIs and tools hand them out:
+
+- a list of objects, or one under a key (``data``, ``records``, ``events``, ``items``, ``results`` …), also
+  one or two objects deep (``{"results": {"items": [...]}}``, Elasticsearch's ``{"hits": {"hits": [...]}}``,
+  whose ``_source`` objects are the records);
+- GeoJSON (``FeatureCollection``, as USGS's earthquake feeds and mapping tools export events): each feature's
+  ``properties``, its ``id``, and a point's ``longitude``, ``latitude`` (and ``altitude``) as columns;
+- SPARQL query results (``{"head": {"vars": …}, "results": {"bindings": …}}``, as Wikidata's query service
+  downloads them): each binding's ``value``.
+
+Before, each of these was refused as "JSON that Entente does not recognise".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+KEYS = ("data", "records", "events", "items", "results", "rows", "entries", "hits", "features", "objects")
+DEPTH = 3  # objects looked into for a list of records
+
+
+def _objects(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+def _geojson(document: dict[str, Any]) -> list[dict[str, Any]] | None:
+    features = document.get("features")
+    if document.get("type") != "FeatureCollection" or not isinstance(features, list) or not _objects(features):
+        return None
+    rows = []
+    for feature in features:
+        properties = feature.get("properties")
+        row = dict(properties) if isinstance(properties, dict) else {}
+        if "id" in feature and "id" not in row:
+            row["id"] = feature["id"]
+        geometry = feature.get("geometry")
+        if isinstance(geometry, dict) and geometry.get("type") == "Point":
+            place = geometry.get("coordinates")
+            if isinstance(place, list) and len(place) >= 2:
+                row.setdefault("longitude", place[0])
+                row.setdefault("latitude", place[1])
+                if len(place) > 2:
+                    row.setdefault("altitude", place[2])  # (GeoJSON's third coordinate; USGS writes depth there)
+        rows.append(row)
+    return rows
+
+
+def _sparql(document: dict[str, Any]) -> list[dict[str, Any]] | None:
+    results, head = document.get("results"), document.get("head")
+    if not isinstance(results, dict) or not isinstance(head, dict) or not _objects(results.get("bindings")):
+        return None
+    names = [str(v) for v in head.get("vars", []) if isinstance(v, str)]
+    rows = []
+    for binding in results["bindings"]:
+        row: dict[str, Any] = dict.fromkeys(names)
+        for name, cell in binding.items():
+            row[name] = cell.get("value") if isinstance(cell, dict) else cell
+        rows.append(row)
+    return rows
+
+
+def _sources(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Elasticsearch's hits: the ``_source`` of each, with its ``_id``."""
+    if not all(isinstance(row.get("_source"), dict) for row in rows):
+        return rows
+    return [{**({"_id": row["_id"]} if "_id" in row else {}), **row["_source"]} for row in rows]
+
+
+def _nested(document: dict[str, Any], depth: int) -> list[dict[str, Any]] | None:
+    keys = [k for k in KEYS if k in document] + [k for k in document if k not in KEYS]
+    lists = [k for k in keys if _objects(document[k])]
+    if lists:
+        chosen = lists[0] if lists[0] in KEYS or len(lists) == 1 else max(lists, key=lambda k: len(document[k]))
+        return _sources(document[chosen])
+    if depth <= 1:
+        return None
+    for key in keys:
+        value = document[key]
+        if isinstance(value, dict):
+            found = _nested(value, depth - 1)
+            if found is not None:
+                return found
+    return None
+
+
+def records_of(document: object) -> list[dict[str, Any]] | None:
+    """The objects of a records document (see the module's note), or None when it holds none."""
+    if _objects(document):
+        assert isinstance(document, list)
+        return _sources(document)
+    if not isinstance(document, dict):
+        return None
+    return _geojson(document) or _sparql(document) or _nested(document, DEPTH)
