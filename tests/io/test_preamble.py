@@ -69,3 +69,16 @@ def test_a_header_filling_the_width_is_never_skipped(rows: list[list[str]]) -> N
     writer.writerows(rows)
     parsed = list(csv.reader(io.StringIO(buffer.getvalue())))
     assert preamble.rows_before_header(parsed) == 0
+
+
+def test_a_survey_of_thousands_of_columns_keeps_each_name(tmp_path: Path) -> None:
+    """Repeated and blank names among 6,000 columns are numbered as in a narrow table (this took 2 s alone)."""
+    names = ["date", "title"] + [f"q{i % 3000}" for i in range(5_996)] + ["", "q1"]
+    path = tmp_path / "survey.csv"
+    path.write_text(",".join(names) + "\n" + ",".join(["2020-01-02", "Reply"] + ["1"] * 5_998) + "\n",
+                    encoding="utf-8")
+    ds = viewer.load(path)
+    columns = [c for c in ds.events.columns if c.startswith("attr:")]
+    assert len(columns) == 5_998
+    assert columns[:2] == ["attr:q0", "attr:q1"] and "attr:q0_3003" in columns and "attr:column5999" in columns
+    assert columns[-1] == "attr:q1_6000"

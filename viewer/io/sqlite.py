@@ -84,8 +84,12 @@ def read_table(path: Path, table: str | None, nrows: int | None = None) -> tuple
     assert chosen is not None
     frame, as_on_disk = _ask(path, f"SELECT * FROM {quoted(chosen)}", nrows)
     if not frame.columns.is_unique:  # a view may name two columns alike
-        frame.columns = [name if name not in list(frame.columns[:i]) else f"{name}_{i + 1}"
-                         for i, name in enumerate(map(str, frame.columns))]
+        seen: set[str] = set()
+        names = [str(name) for name in frame.columns]
+        for i, name in enumerate(names):
+            names[i] = name if name not in seen else f"{name}_{i + 1}"
+            seen.add(names[i])
+        frame.columns = names
     problems: list[Problem] = []
     log = path.with_name(path.name + "-wal")
     if as_on_disk and log.is_file() and log.stat().st_size:

@@ -122,9 +122,11 @@ def _read_delimited(path: Path, text: str, delimiter: str, nrows: int | None) ->
 
 def _names(row: pd.Series) -> list[str]:
     names: list[str] = []
+    taken: set[str] = set()  # (a list's 'in' made 20,000 columns take 2 s)
     for i, value in enumerate(row.astype(str).str.replace("\xa0", " ").str.strip()):
         name = value or f"column{i + 1}"
-        names.append(name if name not in names else f"{name}_{i + 1}")
+        names.append(name if name not in taken else f"{name}_{i + 1}")
+        taken.add(names[-1])
     return names
 
 
