@@ -58,3 +58,12 @@ def test_a_workbook_ending_in_a_total(tmp_path: Path) -> None:
     assert ds.event_count == 3
     assert [(p.level, p.row) for p in ds.problems if "below the table" in p.message] == [("info", 5)]
     assert not [p for p in ds.problems if p.level == "error"]
+
+
+def test_a_last_record_with_its_title_but_empty_fields_stays_an_error(tmp_path: Path) -> None:
+    """A withdrawn filing: no date, no fee, but its title: a record, not a line below the table."""
+    text = "filed_on,title,fee,party\n" + "".join(f"1999-0{i}-10,Filing {i},12.5,acme\n" for i in range(1, 6))
+    count, problems = _read(tmp_path, text + "not filed,Withdrawn,,\n")
+    assert count == 5 and problems == [("error", 7, "expected a date, got 'not filed'; row skipped")]
+    count, problems = _read(tmp_path, text + "Total,,62.5,\n")
+    assert count == 5 and [(level, row) for level, row, _ in problems] == [("info", 7)]

@@ -129,8 +129,8 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         return _number_events(frame, mapping, label, problems, lines_of, texts, YEARS)
     for level, message in start.notes:
         problems.append(Problem(label, message, None, mapping.start, level))
-    table_skipped.report(problems, label, frame, mapping.start, start.instants, start.invalid, lines_of, "a date",
-                         "start date")
+    named = (mapping.start, mapping.title or mapping.description)
+    table_skipped.report(problems, label, frame, named, start.instants, start.invalid, lines_of, "a date", "start date")
     keep = start.instants.notna().to_numpy()
     parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
     events = pd.DataFrame({"start": start.instants})
@@ -179,8 +179,9 @@ def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: 
     """The events of a table whose times are plain numbers or years (``on`` that clock); rows without one skipped."""
     assert mapping.start is not None
     start = clock.parse_on(frame[mapping.start], on)
-    table_skipped.report(problems, label, frame, mapping.start, start.instants, start.invalid, lines_of,
-                         clock.expected(on), "start")
+    named = (mapping.start, mapping.title or mapping.description)
+    table_skipped.report(problems, label, frame, named, start.instants, start.invalid, lines_of, clock.expected(on),
+                         "start")
     keep = start.instants.notna().to_numpy()
     parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
     events = pd.DataFrame({"start": start.instants})

@@ -4,8 +4,9 @@ line), a blank start (one count), and the lines below the table.
 Lines below the table are what bank statements, ledgers and report exports end with: a total
 (``Total,,35.50``), a count, "End of report", a generation stamp. They were said as one error each
 ("expected a date, got 'Total'"). They are now the rows at the very end, after the last event, whose start
-is blank or holds no digit and which fill fewer fields than the records (or one field alone), among at most
-five unread rows at the end; they are said once, as information. A last record with a bad date and every
+is blank or holds no digit and which fill fewer fields than the records, and no title where the records have
+one (or which fill one field alone), among at most five unread rows at the end; they are said once, as
+information. A last record with a bad date and every
 field filled (``TBD,Meeting,5.00``) is no footer: it stays an error.
 """
 
@@ -29,8 +30,9 @@ def _filled(rows: pd.DataFrame) -> np.ndarray:
                           for column in text.columns), dtype=int)
 
 
-def rows_below(frame: pd.DataFrame, start: str, unread: np.ndarray) -> np.ndarray:
-    """Positions of the rows below the table (see the module's note), in file order; empty when none."""
+def rows_below(frame: pd.DataFrame, start: str, unread: np.ndarray, title: str | None = None) -> np.ndarray:
+    """Positions of the rows below the table (see the module's note), in file order; empty when none. With a
+    ``title`` column that the records fill, a row below the table leaves it empty."""
     count = len(frame)
     tail = 0
     while tail <= MOST_ROWS and tail < count and unread[count - 1 - tail]:
@@ -42,8 +44,12 @@ def rows_below(frame: pd.DataFrame, start: str, unread: np.ndarray) -> np.ndarra
     ends = frame.iloc[count - tail:]
     filled = _filled(ends)
     starts = date_columns.clean_text(ends[start]).fillna("")
-    footer = ((~starts.str.contains(r"\d", regex=True)).to_numpy(dtype=bool) & (filled < typical)) \
-        | ((filled <= 1) & (typical >= 3))
+    footer = (~starts.str.contains(r"\d", regex=True)).to_numpy(dtype=bool) & (filled < typical)
+    if title is not None and title in frame.columns and title != start:
+        named = _filled(body[[title]]) > 0
+        if named.mean() >= 0.9:  # the records have titles: a row below the table has none
+            footer &= _filled(ends[[title]]) == 0
+    footer |= (filled <= 1) & (typical >= 3)
     first = tail  # only an unbroken run from the last row up
     for at in range(tail - 1, -1, -1):
         if not footer[at]:
@@ -86,10 +92,12 @@ def report_skipped(problems: list[Problem], label: str, values: pd.Series, insta
                                        f"{int(lines_of[empty][0])}); skipped", None, column))
 
 
-def report(problems: list[Problem], label: str, frame: pd.DataFrame, start: str, instants: pd.Series,
-           invalid: pd.Series, lines_of: np.ndarray, expected: str, what: str) -> None:
-    """:func:`report_skipped` for a table's start column, its lines below the table said once."""
-    below = rows_below(frame, start, instants.isna().to_numpy())
+def report(problems: list[Problem], label: str, frame: pd.DataFrame, columns: tuple[str, str | None],
+           instants: pd.Series, invalid: pd.Series, lines_of: np.ndarray, expected: str, what: str) -> None:
+    """:func:`report_skipped` for a table's start column (and its title column), its lines below the table
+    said once."""
+    start, title = columns
+    below = rows_below(frame, start, instants.isna().to_numpy(), title)
     if len(below):
         problems.append(Problem(label, below_message(frame, below), int(lines_of[below[0]]), None, "info"))
     report_skipped(problems, label, frame[start], instants, invalid, lines_of, start, expected, what, below)
