@@ -143,3 +143,25 @@ def test_the_engine_never_downloads_an_extension(tmp_path: Path) -> None:
     con = duckdb_connection()
     setting = con.raw_sql("SELECT current_setting('autoinstall_known_extensions')").fetchall()
     assert setting == [(False,)]
+
+
+def test_text_that_is_not_utf8_is_read_with_replacements_and_said(tmp_path: Path) -> None:
+    """SQLite stores whatever bytes it is given; Python's sqlite3 raised UnicodeDecodeError out of the loader."""
+    path = _database(tmp_path / "mixed.sqlite", "CREATE TABLE events (date TEXT, title TEXT)",
+                     "INSERT INTO events VALUES ('2020-01-02', CAST(x'43616683e9' AS TEXT))",
+                     "INSERT INTO events VALUES ('2020-01-03', 'Plain')")
+    ds = load(path)
+    assert ds.events["title"].tolist() == ["Caf\ufffd\ufffd", "Plain"]
+    (said,) = [p for p in ds.problems if "not UTF-8" in p.message]
+    assert said.level == "warning" and said.message.startswith("1 text values are not UTF-8")
+
+
+def test_a_damaged_name_in_the_schema_is_refused_by_name(tmp_path: Path) -> None:
+    path = _database(tmp_path / "names.sqlite", "CREATE TABLE events (date TEXT, title TEXT)",
+                     rows={"events": [("2020-01-02", "A")]})
+    data = bytearray(path.read_bytes())
+    at = data.index(b"title TEXT")
+    data[at] = 0x97  # the column's name in the stored CREATE statement, as a damaged disk leaves it
+    path.write_bytes(bytes(data))
+    with pytest.raises(LoadError, match=r"names.sqlite: not a readable SQLite database \(a name in it is not UTF-8"):
+        load(path)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -31,22 +32,44 @@ def is_sqlite(path: Path) -> bool:
         return False
 
 
-def _connect(path: Path, immutable: bool = False) -> sqlite3.Connection:
+@dataclass
+class _Answer:
+    frame: pd.DataFrame
+    as_on_disk: bool = False  # read without its journal or write-ahead log
+    not_utf8: int = 0  # text values whose bytes are not UTF-8 (read with U+FFFD where a byte fails)
+
+
+def _connect(path: Path, answer: _Answer, immutable: bool = False) -> sqlite3.Connection:
     uri = path.absolute().as_uri() + ("?immutable=1" if immutable else "?mode=ro")
-    return sqlite3.connect(uri, uri=True, check_same_thread=False)
+    con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+
+    def text(data: bytes) -> str:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            answer.not_utf8 += 1
+            return data.decode("utf-8", errors="replace")
+
+    con.text_factory = text
+    return con
 
 
-def _ask(path: Path, query: str, limit: int | None = None) -> tuple[pd.DataFrame, bool]:
-    """The rows a query answers, read-only, and whether they were read as the file stands on disk (when its
-    journal or write-ahead log would need writing: a read-only folder, a journal left by a crash)."""
-    text = query + (f" LIMIT {int(limit)}" if limit is not None else "")
+def _ask(path: Path, query: str, limit: int | None = None) -> _Answer:
+    """The rows a query answers, read-only; as the file stands on disk when its journal or write-ahead log
+    would need writing (a read-only folder, a journal left by a crash)."""
+    sql = query + (f" LIMIT {int(limit)}" if limit is not None else "")
     failure: Exception | None = None
     for immutable in (False, True):
+        answer = _Answer(pd.DataFrame(), immutable)
         try:
-            with closing(_connect(path, immutable)) as con:
-                return pd.read_sql_query(text, con), immutable
+            with closing(_connect(path, answer, immutable)) as con:
+                answer.frame = pd.read_sql_query(sql, con)
+                return answer
         except (sqlite3.Error, pd.errors.DatabaseError) as exc:
             failure = failure or exc
+        except UnicodeDecodeError as exc:  # a damaged name or message: sqlite3 decodes those strictly
+            raise LoadError(f"{path}: not a readable SQLite database (a name in it is not UTF-8 text: "
+                            f"{exc.object[:40]!r})") from exc
     raise LoadError(f"{path}: not a readable SQLite database ({_first_line(failure)})") from failure
 
 
@@ -57,9 +80,9 @@ def _first_line(exc: Exception | None) -> str:
 
 def table_names(path: Path) -> list[str]:
     """The database's tables and views, in the order they were made (SQLite's own tables left out)."""
-    found, _ = _ask(path, "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+    found = _ask(path, "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
                        "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY rowid")
-    return [str(name) for name in found["name"]]
+    return [str(name) for name in found.frame["name"]]
 
 
 def first_table(names: list[str]) -> str | None:
@@ -82,7 +105,8 @@ def read_table(path: Path, table: str | None, nrows: int | None = None) -> tuple
     if chosen not in names:
         raise LoadError(f"{path}: no table {table!r} in this SQLite database; its tables are {', '.join(names)}")
     assert chosen is not None
-    frame, as_on_disk = _ask(path, f"SELECT * FROM {quoted(chosen)}", nrows)
+    answer = _ask(path, f"SELECT * FROM {quoted(chosen)}", nrows)
+    frame = answer.frame
     if not frame.columns.is_unique:  # a view may name two columns alike
         seen: set[str] = set()
         names = [str(name) for name in frame.columns]
@@ -92,10 +116,13 @@ def read_table(path: Path, table: str | None, nrows: int | None = None) -> tuple
         frame.columns = names
     problems: list[Problem] = []
     log = path.with_name(path.name + "-wal")
-    if as_on_disk and log.is_file() and log.stat().st_size:
+    if answer.as_on_disk and log.is_file() and log.stat().st_size:
         problems.append(Problem(str(path), f"read without the changes in {log.name} (the database could not be "
                                 "opened with them read-only); copy the two files to a folder you can write to",
                                 None, None, "warning"))
+    if answer.not_utf8:
+        problems.append(Problem(str(path), f"{answer.not_utf8:,} text values are not UTF-8; read with \ufffd where a "
+                                "byte could not be read", None, None, "warning"))
     if len(names) > 1 and table is None:
         problems.append(Problem(str(path), f"read the table {chosen!r} (the database's tables: {', '.join(names)})",
                                 None, None, "info"))
