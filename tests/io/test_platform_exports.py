@@ -10,6 +10,7 @@ import bz2
 import gzip
 import json
 import lzma
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -50,6 +51,57 @@ def test_a_compressed_table_opens_as_the_table_it_holds(tmp_path: Path, suffix: 
     lines = tmp_path / f"events.jsonl{suffix}"
     lines.write_bytes(pack("\n".join(json.dumps(r) for r in RECORDS).encode()))  # type: ignore[operator]
     _same_three(viewer.load(lines))
+
+
+def _zipped(path: Path, members: dict[str, bytes], password_flag: bool = False) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    if password_flag:  # as an encrypted member is marked (zipfile cannot write one)
+        packed = bytearray(path.read_bytes())
+        for at in (6, packed.rindex(b"PK\x01\x02") + 8):
+            packed[at] |= 1
+        path.write_bytes(bytes(packed))
+    return path
+
+
+@pytest.mark.parametrize(("name", "members"), [
+    ("20210301.export.CSV.zip", {"20210301.export.CSV": CSV.encode()}),  # as GDELT hands its files out
+    ("download.zip", {"README.txt": b"Exported from the registry.\n" * 20, "data/events.csv": CSV.encode(),
+                      "__MACOSX/data/._events.csv": b"\x00\x05\x16\x07"}),
+    ("lines.zip", {"events.jsonl": "\n".join(json.dumps(r) for r in RECORDS).encode()}),
+])
+def test_a_zip_archive_opens_as_the_table_it_holds(tmp_path: Path, name: str, members: dict[str, bytes]) -> None:
+    ds = viewer.load(_zipped(tmp_path / name, members))
+    _same_three(ds)
+    said = [p.message for p in ds.problems if "from the archive" in p.message]
+    if name == "download.zip":  # the table, not the larger README; macOS's copy is no file of the archive
+        assert said == ["read data/events.csv from the archive (it holds README.txt, data/events.csv)"]
+    else:
+        assert said == []
+
+
+def test_a_packed_table_under_a_plain_name_is_known_by_its_bytes(tmp_path: Path) -> None:
+    for pack in (gzip.compress, bz2.compress, lzma.compress, _zstd):
+        path = tmp_path / "events.csv"
+        path.write_bytes(pack(CSV.encode()))
+        _same_three(viewer.load(path))
+        assert viewer.load(path).title == "events"
+
+
+def test_a_zip_archive_without_a_table_or_with_a_locked_one_is_refused_by_name(tmp_path: Path) -> None:
+    documents = _zipped(tmp_path / "scans.zip", {"a.pdf": b"%PDF-1.4", "b.xlsx": b"PK"})
+    with pytest.raises(LoadError, match=r"scans\.zip: a ZIP archive holding a\.pdf, b\.xlsx; Entente reads a table "
+                                        r"from an archive .* unpack the others first"):
+        viewer.load(documents)
+    locked = _zipped(tmp_path / "locked.zip", {"events.csv": CSV.encode()}, password_flag=True)
+    with pytest.raises(LoadError, match=r"locked\.zip: not a readable zip file \(.*encrypted, password required"):
+        viewer.load(locked)
+    cut = tmp_path / "cut.zip"
+    rows = "".join(f"e{i},2021-03-{i % 28 + 1:02d},Filing {i * 7919 % 10007}\n" for i in range(400)).encode()
+    cut.write_bytes(_zipped(tmp_path / "whole.zip", {"events.csv": rows}).read_bytes()[:300])  # no directory left
+    with pytest.raises(LoadError, match=r"cut\.zip: a ZIP archive that cannot be read"):
+        viewer.load(cut)
 
 
 def test_a_damaged_or_foreign_compressed_file_is_refused_by_name(tmp_path: Path) -> None:

@@ -1,8 +1,11 @@
-"""Compressed tables (``events.csv.gz``, ``export.jsonl.zst`` …), as data platforms and archives hand them out.
+"""Compressed tables (``events.csv.gz``, ``export.jsonl.zst``, ``20190304.export.CSV.zip`` …), as data platforms
+and archives hand them out.
 
-A table is named by the suffix under its compression's (``.csv`` of ``events.csv.gz``); its bytes are unpacked
-whole before reading, as a plain table's are read whole. Documents of other formats are not read compressed:
-the message says to unpack them.
+A table is named by the suffix under its compression's (``.csv`` of ``events.csv.gz``), or, in a ZIP archive,
+by its member's: the one table the archive holds, else its largest (macOS's ``__MACOSX`` copies left out). Its
+bytes are unpacked whole before reading, as a plain table's are read whole. A file packed with gzip, bzip2, xz
+or zstd under a table's name (``events.csv`` holding gzip) is known by its first bytes. Documents of other
+formats are not read compressed: the message says to unpack them.
 """
 
 from __future__ import annotations
@@ -10,36 +13,84 @@ from __future__ import annotations
 import bz2
 import gzip
 import lzma
+import zipfile
 import zlib
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pyarrow as pa
 
 from viewer.model.problems import LoadError
 
-COMPRESSIONS = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd", ".zstd": "zstd"}
-TABLES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".json", ".jsonl", ".ndjson")
+COMPRESSIONS = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd", ".zstd": "zstd",
+                ".zip": "zip"}
+TABLES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".json", ".jsonl", ".ndjson", ".geojson")
+MAGIC = {b"\x1f\x8b": "gzip", b"BZh": "bz2", b"\xfd7zXZ\x00": "xz", b"\x28\xb5\x2f\xfd": "zstd"}
+
+
+def _magic(path: Path) -> str | None:
+    """The packing a table's first bytes show (gzip saved as ``events.csv``), else None."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(6)
+    except OSError:
+        return None
+    return next((kind for magic, kind in MAGIC.items() if head.startswith(magic)), None)
 
 
 def compression(path: Path) -> str | None:
-    """The compression a file's name says (``gzip`` for ``events.csv.gz``), else None."""
-    return COMPRESSIONS.get(path.suffix.lower())
+    """The compression a file's name says (``gzip`` for ``events.csv.gz``), or a table's first bytes show;
+    else None."""
+    named = COMPRESSIONS.get(path.suffix.lower())
+    if named is not None or path.suffix.lower() not in TABLES:
+        return named
+    return _magic(path)
+
+
+def members(path: Path) -> list[zipfile.ZipInfo]:
+    """A ZIP archive's files, without folders and macOS's resource copies; [] when it cannot be read."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = archive.infolist()
+    except (OSError, zipfile.BadZipFile, ValueError, EOFError):
+        return []
+    return [i for i in infos if not i.is_dir() and not i.filename.startswith("__MACOSX/")
+            and not PurePosixPath(i.filename).name.startswith("._")]
+
+
+def member(path: Path) -> zipfile.ZipInfo | None:
+    """The table a ZIP archive holds (its largest, when it holds several; a .txt only when nothing else is a
+    table: archives carry their README as text), else None."""
+    tables = [i for i in members(path) if PurePosixPath(i.filename).suffix.lower() in TABLES]
+    return max(tables, key=lambda i: (PurePosixPath(i.filename).suffix.lower() != ".txt", i.file_size),
+               default=None)
 
 
 def inner_suffix(path: Path) -> str:
-    """The suffix of what a file holds: ``.csv`` for ``events.csv.gz`` as for ``events.csv``."""
-    if compression(path) is None:
+    """The suffix of what a file holds: ``.csv`` for ``events.csv.gz`` (and a ZIP holding ``events.csv``) as for
+    ``events.csv``."""
+    kind = compression(path)
+    if kind is None or path.suffix.lower() in TABLES:  # (a table's name packed by another name's tool)
         return path.suffix.lower()
+    if kind == "zip":
+        held = member(path)
+        return PurePosixPath(held.filename).suffix.lower() if held is not None else ""
     return Path(path.stem).suffix.lower()
 
 
 def stem(path: Path) -> str:
     """The name without its suffix, nor its compression's: ``events`` for ``events.csv.gz``."""
-    return Path(path.stem).stem if compression(path) is not None else path.stem
+    if path.suffix.lower() in COMPRESSIONS and Path(path.stem).suffix.lower() in TABLES:
+        return Path(path.stem).stem
+    return path.stem
 
 
 def check_readable(path: Path) -> None:
     """LoadError naming the file when it is compressed and holds no table Entente reads compressed."""
+    if compression(path) == "zip" and member(path) is None:
+        names = [PurePosixPath(i.filename).name for i in members(path)]
+        what = f"holding {', '.join(names[:5])}{' …' if len(names) > 5 else ''}" if names else "that cannot be read"
+        raise LoadError(f"{path}: a ZIP archive {what}; Entente reads a table from an archive (CSV, TSV, text, "
+                        "JSON records or lines): unpack the others first")
     if compression(path) is not None and inner_suffix(path) not in TABLES:
         held = inner_suffix(path) or "file without a suffix"
         raise LoadError(f"{path}: a compressed {held}; Entente reads compressed tables (CSV, TSV, text, JSON "
@@ -60,9 +111,21 @@ def read_bytes(path: Path) -> bytes:
             return bz2.decompress(data)
         if kind == "xz":
             return lzma.decompress(data)
+        if kind == "zip":
+            return _unzipped(path)
         with pa.input_stream(pa.BufferReader(data), compression="zstd") as stream:
             return bytes(stream.read())
-    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, pa.ArrowException) as exc:
+    except (OSError, EOFError, ValueError, RuntimeError, zlib.error, lzma.LZMAError, pa.ArrowException,
+            zipfile.BadZipFile, NotImplementedError) as exc:
         if kind is None:
             raise LoadError(f"{path}: cannot be read ({exc})") from exc
         raise LoadError(f"{path}: not a readable {kind} file ({exc}); expected a table packed with {kind}") from exc
+
+
+def _unzipped(path: Path) -> bytes:
+    held = member(path)
+    if held is None:
+        check_readable(path)  # says what the archive holds
+        raise LoadError(f"{path}: a ZIP archive holding no table")
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(held)  # RuntimeError for an encrypted member, BadZipFile for a damaged one

@@ -202,7 +202,7 @@ def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = 
     database's table), else None."""
     if suffix in (".json", ".geojson", *records.LINES_SUFFIXES):
         frame, numbers, problems = records.read(path)
-        return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, problems,
+        return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, problems + _archive_member(path),
                    numbers[:nrows] if nrows else numbers)
     if suffix in (".parquet", ".pq", *parquet.IPC_SUFFIXES):
         said: list[Problem] = []
@@ -241,6 +241,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
         data, above = _without_preamble(data, options, suffix)
         frame, delimiter, text, encoding, problems, strays = _read_quoted_right(path, data, options, suffix, nrows)
     skipped = above + int(declared is not None)  # lines taken off before the table was read
+    problems += _archive_member(path)
     if above:
         problems.append(Problem(str(path), f"{above} line{'s' if above > 1 else ''} above the header skipped (a "
                                 "title or notes)", None, None, "info"))
@@ -264,6 +265,16 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     else:
         rows = lines.record_lines(text, delimiter, len(frame), header, width) + skipped
     return Raw(frame, encoding, delimiter, header, problems, rows)
+
+
+def _archive_member(path: Path) -> list[Problem]:
+    """Which file of a ZIP archive of several was read (said, as a workbook's sheet is)."""
+    if compressed.compression(path) != "zip" or len(held := compressed.members(path)) < 2:
+        return []
+    chosen = compressed.member(path)
+    names = ", ".join(i.filename for i in held[:8]) + (" …" if len(held) > 8 else "")
+    return [Problem(str(path), f"read {chosen.filename if chosen else '?'} from the archive (it holds {names})",
+                    None, None, "info")]
 
 
 def _without_preamble(data: bytes, options: dict[str, Any], suffix: str) -> tuple[bytes, int]:

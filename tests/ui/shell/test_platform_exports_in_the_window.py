@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -30,6 +31,16 @@ def _gzipped_csv(folder: Path) -> Path:
     path = folder / "filings.csv.gz"
     frame = pd.DataFrame(ROWS).assign(actors=lambda f: f["actors"].map(";".join))
     path.write_bytes(gzip.compress(frame.to_csv(index=False).encode()))
+    return path
+
+
+def _zip_archive(folder: Path) -> Path:
+    """A download: the table in a folder of a ZIP archive, beside a README (it was refused as a binary file)."""
+    path = folder / "filings.zip"
+    frame = pd.DataFrame(ROWS).assign(actors=lambda f: f["actors"].map(";".join))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("README.txt", "Registry export\n" * 200)
+        archive.writestr("export/filings.csv", frame.to_csv(index=False))
     return path
 
 
@@ -71,7 +82,8 @@ def _opendocument(folder: Path) -> Path:
     return _workbook(folder, ".ods")
 
 
-@pytest.mark.parametrize("make", [_gzipped_csv, _json_lines, _arrow, _spark_parquet, _workbook, _opendocument],
+@pytest.mark.parametrize("make", [_gzipped_csv, _zip_archive, _json_lines, _arrow, _spark_parquet, _workbook,
+                                  _opendocument],
                          ids=lambda f: f.__name__[1:])
 def test_an_export_opens_in_a_fresh_window_and_its_events_are_walked(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, make: object) -> None:
@@ -91,6 +103,8 @@ def test_an_export_opens_in_a_fresh_window_and_its_events_are_walked(
         assert [p.field for p in ds.problems if "not UTF-8" in p.message] == ["title"]
     if path.suffix in (".xlsx", ".ods"):
         assert any("read the sheet 'Filings'" in message for _, message in problems)
+    if path.suffix == ".zip":
+        assert (None, "read export/filings.csv from the archive (it holds README.txt, export/filings.csv)") in problems
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
     first = window.state.selection.events
