@@ -77,9 +77,19 @@ def test_records_kept_deeper_open(tmp_path: Path, document: object) -> None:
     assert ds.event_count == 2 and ds.events["start"].dt.day.tolist() == [2, 3]
 
 
+def test_records_kept_by_their_id_open_with_the_key_as_id(tmp_path: Path) -> None:
+    """A Firebase export: a collection of records under their generated keys, beside another collection."""
+    events = {f"-NxA{i}": {"date": f"2020-01-0{i + 1}", "title": f"Post {i}"} for i in range(3)}
+    events["-NxA2"]["id"] = "kept"  # a record's own id wins over its key
+    ds = load(_write(tmp_path, "export.json", {"users": {"u1": {"name": "Ada"}}, "events": events}))
+    assert ds.events["id"].tolist() == ["-NxA0", "-NxA1", "kept"]
+    assert ds.events["title"].tolist() == ["Post 0", "Post 1", "Post 2"]
+
+
 def test_what_holds_no_records_is_still_refused(tmp_path: Path) -> None:
     assert records_of({"a": {"b": {"c": {"d": [{"date": "2020-01-01"}]}}}}) is None  # deeper than three
     assert records_of({"type": "FeatureCollection", "features": []}) is None
+    assert records_of({"settings": {"a": {"x": {"deep": 1}}, "b": {"y": [1]}}}) is None  # settings, not records
     with pytest.raises(LoadError, match=r"JSON that Entente does not recognise; expected .* GeoJSON features, SPARQL"
                                         r" results\)"):
         load(_write(tmp_path, "config.json", {"settings": {"theme": "dark"}, "plugins": [{"name": "x"}]}))

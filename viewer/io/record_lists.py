@@ -6,7 +6,8 @@
 - GeoJSON (``FeatureCollection``, as USGS's earthquake feeds and mapping tools export events): each feature's
   ``properties``, its ``id``, and a point's ``longitude``, ``latitude`` (and ``altitude``) as columns;
 - SPARQL query results (``{"head": {"vars": …}, "results": {"bindings": …}}``, as Wikidata's query service
-  downloads them): each binding's ``value``.
+  downloads them): each binding's ``value``;
+- records kept by their id (``{"-Nx1": {"date": …}, …}``, as Firebase exports a collection), the key as ``id``.
 
 Before, each of these was refused as "JSON that Entente does not recognise".
 """
@@ -83,6 +84,25 @@ def _nested(document: dict[str, Any], depth: int) -> list[dict[str, Any]] | None
     return None
 
 
+def _keyed(document: dict[str, Any], depth: int) -> list[dict[str, Any]] | None:
+    """Records kept by their id (``{"-Nx1": {...}, "-Nx2": {...}}``, as Firebase exports them), the id as a
+    column; also in a collection one or two objects deep."""
+    values = list(document.values())
+    if len(values) >= 2 and all(isinstance(v, dict) and v for v in values):
+        cells = [cell for value in values[:50] for cell in value.values()]
+        if sum(not isinstance(cell, dict | list) for cell in cells) >= 0.5 * len(cells):
+            return [{"id": key, **value} if "id" not in value else dict(value) for key, value in document.items()]
+    if depth <= 1:
+        return None
+    keys = [k for k in KEYS if k in document] + [k for k in document if k not in KEYS]
+    for key in keys:
+        if isinstance(document[key], dict):
+            found = _keyed(document[key], depth - 1)
+            if found is not None:
+                return found
+    return None
+
+
 def records_of(document: object) -> list[dict[str, Any]] | None:
     """The objects of a records document (see the module's note), or None when it holds none."""
     if _objects(document):
@@ -90,4 +110,4 @@ def records_of(document: object) -> list[dict[str, Any]] | None:
         return _sources(document)
     if not isinstance(document, dict):
         return None
-    return _geojson(document) or _sparql(document) or _nested(document, DEPTH)
+    return _geojson(document) or _sparql(document) or _nested(document, DEPTH) or _keyed(document, DEPTH)
