@@ -1,5 +1,6 @@
-"""Lines below a table (a total, "End of report", a generation stamp) are said once, as a note, where they
-were one error each; records with a bad date stay errors, wherever they are."""
+"""Lines below a table (a total, "End of report", a generation stamp) and more header lines under its header
+(a Qualtrics export's) are said once, as a note, where they were one error each; records with a bad date stay
+errors, wherever they are."""
 
 from __future__ import annotations
 
@@ -67,3 +68,31 @@ def test_a_last_record_with_its_title_but_empty_fields_stays_an_error(tmp_path: 
     assert count == 5 and problems == [("error", 7, "expected a date, got 'not filed'; row skipped")]
     count, problems = _read(tmp_path, text + "Total,,62.5,\n")
     assert count == 5 and [(level, row) for level, row, _ in problems] == [("info", 7)]
+
+
+QUALTRICS = ("StartDate,EndDate,Progress,Duration (in seconds),Finished,ResponseId,Q1\n"
+             "Start Date,End Date,Progress,Duration (in seconds),Finished,Response ID,How satisfied are you?\n"
+             '"{""ImportId"":""startDate""}","{""ImportId"":""endDate""}","{""ImportId"":""progress""}",'
+             '"{""ImportId"":""duration""}","{""ImportId"":""finished""}","{""ImportId"":""_recordId""}",'
+             '"{""ImportId"":""QID1""}"\n'
+             + "".join(f"2023-05-0{i} 10:00:00,2023-05-0{i} 10:05:00,100,{300 + i},1,R_{i},{i % 5}\n"
+                       for i in range(1, 6)))
+
+
+def test_more_header_lines_under_the_header_are_one_note(tmp_path: Path) -> None:
+    """A Qualtrics export: each question's text and its import id under the column names (two errors before)."""
+    count, problems = _read(tmp_path, QUALTRICS, "survey.csv")
+    assert count == 5
+    (said,) = [(level, row, message) for level, row, message in problems if "header" in message]
+    assert said[:2] == ("info", 2)
+    assert said[2].startswith("2 lines under the header skipped (more header lines): 'Start Date End Date Progress")
+    assert not [p for p in problems if p[0] == "error"]
+
+
+def test_a_first_record_with_a_bad_date_stays_an_error(tmp_path: Path) -> None:
+    count, problems = _read(tmp_path, "Date,Description,Amount\nTBD,Refund,5.00\n" + RECORDS.split("\n", 1)[1])
+    assert count == 3 and problems == [("error", 2, "expected a date, got 'TBD'; row skipped")]
+    words = ("date,title,place\nsoon,Launch,Paris\n2019-03-04,Coffee,Rome\n2019-03-05,Lunch,Oslo\n"
+             "2019-03-06,Taxi,Bonn\n")
+    count, problems = _read(tmp_path, words)  # no column of numbers: nothing tells a header line from a record
+    assert count == 3 and problems == [("error", 2, "expected a date, got 'soon'; row skipped")]

@@ -1,5 +1,5 @@
 """The rows a table read skips, and how each is said: a start that cannot be read (an error each, with its
-line), a blank start (one count), and the lines below the table.
+line), a blank start (one count), the lines below the table and more header lines under the header.
 
 Lines below the table are what bank statements, ledgers and report exports end with: a total
 (``Total,,35.50``), a count, "End of report", a generation stamp. They were said as one error each
@@ -8,6 +8,9 @@ is blank or holds no digit and which fill fewer fields than the records, and no 
 one (or which fill one field alone), among at most five unread rows at the end; they are said once, as
 information. A last record with a bad date and every
 field filled (``TBD,Meeting,5.00``) is no footer: it stays an error.
+
+More header lines right under the header (a Qualtrics export writes each question's text and an import id
+there) were two errors; they are one note too (:func:`rows_under_header`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from viewer.model.dates import columns as date_columns
 from viewer.model.problems import Problem
 
 MOST_ROWS = 5  # below the table, at most
+HEADER_ROWS = 3  # more header lines under the header, at most
+MOST_COLUMNS = 200  # looked at in a wider table
 MIN_RECORDS = 3  # a table of fewer records has no footer to tell from them
 BODY_SAMPLE = 200  # records looked at for how many fields they fill
 
@@ -58,14 +63,58 @@ def rows_below(frame: pd.DataFrame, start: str, unread: np.ndarray, title: str |
     return np.arange(count - tail + first, count) if first < tail else np.array([], dtype=int)
 
 
-def below_message(frame: pd.DataFrame, rows: np.ndarray) -> str:
-    """'2 lines below the table skipped (a total or notes): 'Total 35.50', 'End of report''."""
+def _numeric(cells: pd.DataFrame) -> pd.DataFrame:
+    """Which cells hold a plain number (``12``, ``-3.5``, ``1e6``)."""
+    text = cells.astype("string").fillna("").apply(lambda column: column.str.strip())
+    return text.apply(lambda column: column.str.fullmatch(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")).fillna(False)
+
+
+def rows_under_header(frame: pd.DataFrame, unread: np.ndarray) -> np.ndarray:
+    """Positions of more header lines right under the header (Qualtrics writes each question's text, then an
+    import id, under its column names): at most three unread rows before the first record, each filling as
+    many fields as the records, with words where the records have numbers. A table without a column of
+    numbers has none to tell such a line from a record with a bad date."""
+    count = len(frame)
+    head = 0
+    while head < min(HEADER_ROWS + 1, count) and unread[head]:
+        head += 1
+    if not head or head > HEADER_ROWS or count - head < MIN_RECORDS or frame.shape[1] < 2:
+        return np.array([], dtype=int)
+    body = frame.iloc[head:head + BODY_SAMPLE]
+    numbers = _numeric(body)
+    filled = _filled(body) > 0
+    numeric = [c for i, c in enumerate(body.columns) if numbers.iloc[:, i].sum() >= 0.9 * max(filled.sum(), 1)
+               and numbers.iloc[:, i].any()]
+    if not numeric:
+        return np.array([], dtype=int)
+    tops = frame.iloc[:head]
+    worded = (~_numeric(tops[numeric]) & (_filled_cells(tops[numeric]))).any(axis=1).to_numpy(dtype=bool)
+    full = _filled(tops) >= float(np.median(_filled(body)))
+    return np.flatnonzero(worded & full) if (worded & full).all() else np.array([], dtype=int)
+
+
+def _filled_cells(cells: pd.DataFrame) -> pd.DataFrame:
+    return cells.astype("string").fillna("").apply(lambda column: column.str.strip() != "")
+
+
+def _shown(frame: pd.DataFrame, rows: np.ndarray) -> str:
     shown = []
     for row in frame.iloc[rows].astype("string").fillna("").itertuples(index=False):
         words = " ".join(str(value).strip() for value in row if str(value).strip())
         shown.append(repr(words[:40] + ("…" if len(words) > 40 else "")))
+    return ", ".join(shown)
+
+
+def below_message(frame: pd.DataFrame, rows: np.ndarray) -> str:
+    """'2 lines below the table skipped (a total or notes): 'Total 35.50', 'End of report''."""
     lines = f"{len(rows)} line{'s' if len(rows) > 1 else ''}"
-    return f"{lines} below the table skipped (a total or notes): {', '.join(shown)}"
+    return f"{lines} below the table skipped (a total or notes): {_shown(frame, rows)}"
+
+
+def under_message(frame: pd.DataFrame, rows: np.ndarray) -> str:
+    """'2 lines under the header skipped (more header lines): 'Start Date End Date …', …'."""
+    lines = f"{len(rows)} line{'s' if len(rows) > 1 else ''}"
+    return f"{lines} under the header skipped (more header lines): {_shown(frame, rows)}"
 
 
 def report_skipped(problems: list[Problem], label: str, values: pd.Series, instants: pd.Series, invalid: pd.Series,
@@ -97,7 +146,18 @@ def report(problems: list[Problem], label: str, frame: pd.DataFrame, columns: tu
     """:func:`report_skipped` for a table's start column (and its title column), its lines below the table
     said once."""
     start, title = columns
-    below = rows_below(frame, start, instants.isna().to_numpy(), title)
+    unread = instants.isna().to_numpy()
+    if not (unread[:1].any() or unread[-1:].any()):
+        report_skipped(problems, label, frame[start], instants, invalid, lines_of, start, expected, what)
+        return
+    if frame.shape[1] > MOST_COLUMNS and frame.columns.is_unique:  # a survey of thousands: its first columns tell
+        named = [c for c in (start, title) if c is not None and c in frame.columns]
+        frame = frame[list(dict.fromkeys([*frame.columns[:MOST_COLUMNS], *named]))]
+    under = rows_under_header(frame, unread)
+    if len(under):
+        problems.append(Problem(label, under_message(frame, under), int(lines_of[under[0]]), None, "info"))
+    below = rows_below(frame, start, unread, title)
     if len(below):
         problems.append(Problem(label, below_message(frame, below), int(lines_of[below[0]]), None, "info"))
-    report_skipped(problems, label, frame[start], instants, invalid, lines_of, start, expected, what, below)
+    report_skipped(problems, label, frame[start], instants, invalid, lines_of, start, expected, what,
+                   np.concatenate([under, below]))

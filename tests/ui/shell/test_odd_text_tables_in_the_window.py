@@ -97,3 +97,23 @@ def test_a_statement_ending_in_a_total_and_notes_says_them_once(qtbot: QtBot, wi
     (below,) = _said(qtbot, window, "below the table")["message"]
     assert below.startswith("3 lines below the table skipped (a total or notes): 'Total -798.5', 'End of statement'")
     assert "Rent" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_a_survey_export_with_three_header_lines_opens_on_its_responses(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Qualtrics export: the questions' text and their import ids under the column names were two errors;
+    they are one note, and the responses are walked from the first."""
+    path = tmp_path / "survey.csv"
+    path.write_text("StartDate,EndDate,Progress,Finished,ResponseId,Q1\n"
+                    "Start Date,End Date,Progress,Finished,Response ID,How satisfied are you?\n"
+                    '"{""ImportId"":""startDate""}","{""ImportId"":""endDate""}","{""ImportId"":""progress""}",'
+                    '"{""ImportId"":""finished""}","{""ImportId"":""_recordId""}","{""ImportId"":""QID1""}"\n'
+                    + "".join(f"2023-05-0{i} 10:00:00,2023-05-0{i} 10:05:00,100,1,R_{i},{i % 5}\n"
+                              for i in range(1, 7)),
+                    encoding="utf-8")
+    _open(qtbot, window, path, monkeypatch)
+    ds = window.state.dataset
+    assert ds.event_count == 6 and not [p for p in ds.problems if p.level == "error"]
+    assert len(_said(qtbot, window, "under the header")) == 1
+    assert "R_1" in window.details.html()
+    assert "R_6" in details_after(qtbot, window, Qt.Key.Key_End)
