@@ -30,6 +30,7 @@ from viewer.io import (
     timeline_xml,
     timelinejs,
     vis_timeline,
+    web_tables,
 )
 from viewer.io.combine import combine
 from viewer.model.dataset import Dataset
@@ -57,7 +58,8 @@ _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(na
          Candidate(vis_timeline.read, vis_timeline.looks_like, "json"), Candidate(bods.read, bods.looks_like, "json"),
          Candidate(table.read, table.looks_like, "json")]
 _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
-        Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes")]
+        Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes"),
+        Candidate(table.read, lambda head: web_tables.SPREADSHEET_NS.encode() in head, "bytes")]  # Excel 2003 XML
 _TABLE = [Candidate(table.read)]
 
 READERS: dict[str, list[Candidate]] = {
@@ -71,7 +73,7 @@ READERS: dict[str, list[Candidate]] = {
     **dict.fromkeys(sqlite.SUFFIXES, _TABLE),
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)],
-    ".xml": _XML,
+    ".xml": _XML, ".html": _TABLE, ".htm": _TABLE,
 }
 FOLDER_READER: Reader = native.read
 
@@ -168,7 +170,7 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
         raise LoadError(f"{path}: JSON that Entente does not recognise; expected a native dataset, TimelineJS, "
                         "vis-timeline items, Beneficial Ownership statements, or event records with a date field "
                         "(a list of objects, GeoJSON features, SPARQL results)")
-    raise LoadError(f"{path}: not a format Entente knows; expected GEXF, GLEIF or Timeline XML")
+    raise LoadError(f"{path}: not a format Entente knows; expected GEXF, GLEIF, Timeline XML or Excel 2003 XML")
 
 
 def load(path: str | Path | None = None, **options: Any) -> Dataset:

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import compressed, lines, parquet, preamble, records, sqlite, stray_quotes, table_fast, xls
+from viewer.io import compressed, lines, parquet, preamble, records, sqlite, stray_quotes, table_fast, web_tables, xls
 from viewer.model.dates.header_row import has_header
 from viewer.model.problems import LoadError, Problem
 
@@ -134,7 +134,11 @@ def _engine(path: Path) -> str:
     """The reader of a workbook: odfpy for OpenDocument (.ods), xlrd for Excel 97-2003 (an OLE document,
     whatever its name says; :mod:`viewer.io.xls`), openpyxl for the rest (.xlsx, .xlsm). All three are pure
     Python: a damaged workbook raises an error to report (a reader in Rust aborted the whole app on one
-    allocating 2 GB)."""
+    allocating 2 GB). An HTML table, Excel 2003 XML or delimited text under a workbook's name is named as such
+    (:mod:`viewer.io.web_tables`)."""
+    saved = web_tables.kind(path)  # what web applications save under a workbook's name
+    if saved is not None:
+        return saved
     if path.suffix.lower() == ".ods":
         return "odf"
     with path.open("rb") as file:
@@ -146,10 +150,12 @@ def _read_excel(path: Path, nrows: int | None, sheet: str | None) -> pd.DataFram
         engine = _engine(path)
         if engine == "xlrd":
             return xls.read_sheet(path, sheet or 0, nrows)
+        if engine in ("html", "spreadsheetml"):
+            return web_tables.read_sheet(path, engine, sheet, nrows)
         return pd.read_excel(path, sheet_name=sheet or 0, header=None, dtype=str, nrows=nrows,
                              engine=engine).fillna("")
     except Exception as exc:  # the readers raise many types (BadZipFile, KeyError, struct.error …) for a damaged one
-        if isinstance(exc, MemoryError):
+        if isinstance(exc, MemoryError | LoadError):  # (a LoadError already says what the file is)
             raise
         raise LoadError(f"{path}: not a readable Excel workbook ({exc})") from exc
 
@@ -163,6 +169,8 @@ def sheet_names(path: Path) -> list[str]:
         engine = _engine(path)
         if engine == "xlrd":
             return xls.sheet_names(path)
+        if engine in ("html", "spreadsheetml"):
+            return [name for name, _rows in web_tables.sheets(path, engine)]
         with pd.ExcelFile(path, engine=engine) as workbook:
             return [str(name) for name in workbook.sheet_names]
     except Exception as exc:  # as above
@@ -229,9 +237,12 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     above = 0
     text: bytes | str = b""
     strays: list[stray_quotes.Stray] = []
+    saved = web_tables.kind(path) if suffix in (*EXCEL_SUFFIXES, *web_tables.SUFFIXES) else None
+    suffix = ".txt" if saved == "text" else ".xls" if saved in ("html", "spreadsheetml") else suffix  # as a workbook
     if suffix in EXCEL_SUFFIXES:
         frame = _read_excel(path, None if nrows is None else nrows + preamble.MOST_ROWS, options.get("sheet"))
-        encoding, above = "xlsx", preamble.rows_before_header(frame.head(preamble.SAMPLE_ROWS).values.tolist())
+        encoding = "html" if saved == "html" else "xlsx"
+        above = preamble.rows_before_header(frame.head(preamble.SAMPLE_ROWS).values.tolist())
         frame = frame.iloc[above:].reset_index(drop=True)
     else:
         data, declared = _declared_separator(compressed.read_bytes(path))
@@ -242,6 +253,10 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
         frame, delimiter, text, encoding, problems, strays = _read_quoted_right(path, data, options, suffix, nrows)
     skipped = above + int(declared is not None)  # lines taken off before the table was read
     problems += _archive_member(path)
+    if saved is not None and path.suffix.lower() in EXCEL_SUFFIXES:  # (not a workbook under a workbook's name)
+        held = {"text": "delimited text", "html": "an HTML table", "spreadsheetml": "Excel 2003 XML"}[saved]
+        problems.append(Problem(str(path), f"a {path.suffix} file that holds {held}, not a workbook: read as such",
+                                None, None, "info"))
     if above:
         problems.append(Problem(str(path), f"{above} line{'s' if above > 1 else ''} above the header skipped (a "
                                 "title or notes)", None, None, "info"))

@@ -223,3 +223,21 @@ def test_an_earthquake_feed_in_geojson_opens_and_is_walked(qtbot: QtBot, window:
     first = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "M 5.0 - Ridgecrest" in first and "6 Jul 2019" in first and "35.77" in first
     assert "M 5.7 - Ridgecrest" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_a_banks_xls_that_is_an_html_table_opens_and_is_walked(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Online banking's "Excel" export, an HTML table under an .xls name: it was refused (File is not a zip file)."""
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    rows = "".join(f"<tr><td>{day:02d}/03/2021</td><td>Payment {day}</td><td>-{day}.50</td></tr>"
+                   for day in range(1, 15))
+    path = tmp_path / "statement.xls"
+    path.write_text(f"<html><body><table><tr><th>Date</th><th>Description</th><th>Amount</th></tr>{rows}</table>"
+                    "</body></html>", encoding="utf-8")
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(path))
+    ds = window.state.dataset
+    assert ds.event_count == 14 and any("holds an HTML table" in p.message for p in ds.problems)
+    assert "Payment 1" in details_after(qtbot, window, Qt.Key.Key_Home)
+    last = details_after(qtbot, window, Qt.Key.Key_End)
+    assert "Payment 14" in last and "14 Mar 2021" in last

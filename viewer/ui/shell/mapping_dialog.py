@@ -41,7 +41,7 @@ SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "ur
 ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year"), ("ymd", "Year/month/day"))
 ENCODINGS = ("auto", "utf-8", "cp1252", "latin-1")
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".xls", ".ods",
-                  ".parquet", ".pq", ".jsonl", ".ndjson", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES)
+                  ".parquet", ".pq", ".jsonl", ".ndjson", ".html", ".htm", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES)
 Index = QModelIndex | QPersistentModelIndex
 
 
