@@ -53,7 +53,7 @@ def _document(seed: int) -> str:
 def test_arrow_and_the_line_by_line_reader_give_the_same_cells(seed: int) -> None:
     for doc in (_document(s) for s in range(seed, seed + 8)):
         slow_rows, numbers, _ = records._lines(doc, "x")
-        slow = records._frame(slow_rows)
+        slow = records.as_frame(slow_rows)
         fast = records_arrow.read_lines(doc.encode())
         if fast is None:  # a column of mixed types: Arrow refuses it, the other reader reads it
             continue

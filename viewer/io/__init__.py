@@ -31,6 +31,7 @@ from viewer.io import (
     timelinejs,
     vis_timeline,
     web_tables,
+    xml_records,
 )
 from viewer.io.combine import combine
 from viewer.model.dataset import Dataset
@@ -59,7 +60,8 @@ _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(na
          Candidate(table.read, table.looks_like, "json")]
 _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
         Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes"),
-        Candidate(table.read, lambda head: web_tables.SPREADSHEET_NS.encode() in head, "bytes")]  # Excel 2003 XML
+        Candidate(table.read, lambda head: web_tables.SPREADSHEET_NS.encode() in head, "bytes"),  # Excel 2003 XML
+        Candidate(table.read, xml_records.looks_like, "bytes")]  # a feed's items, or any list of records
 _TABLE = [Candidate(table.read)]
 
 READERS: dict[str, list[Candidate]] = {
@@ -73,7 +75,7 @@ READERS: dict[str, list[Candidate]] = {
     **dict.fromkeys(sqlite.SUFFIXES, _TABLE),
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)],
-    ".xml": _XML, ".html": _TABLE, ".htm": _TABLE,
+    ".xml": _XML, ".rss": _XML, ".atom": _XML, ".html": _TABLE, ".htm": _TABLE,
 }
 FOLDER_READER: Reader = native.read
 
@@ -170,7 +172,7 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
         raise LoadError(f"{path}: JSON that Entente does not recognise; expected a native dataset, TimelineJS, "
                         "vis-timeline items, Beneficial Ownership statements, or event records with a date field "
                         "(a list of objects, GeoJSON features, SPARQL results)")
-    raise LoadError(f"{path}: not a format Entente knows; expected GEXF, GLEIF, Timeline XML or Excel 2003 XML")
+    raise LoadError(f"{path}: not a format Entente knows; expected {xml_records.EXPECTED}")
 
 
 def load(path: str | Path | None = None, **options: Any) -> Dataset:

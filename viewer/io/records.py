@@ -53,11 +53,11 @@ def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
             rows = records_of(document)
             if rows is None:
                 raise LoadError(f"{path}: expected {EXPECTED}")
-            return _frame(rows), np.arange(1, len(rows) + 1), []
+            return as_frame(rows), np.arange(1, len(rows) + 1), []
         if arrow and (fast := records_arrow.read_lines(text.encode())) is not None:  # one object per line
             return fast[0], fast[1], []
     rows, numbers, problems = _lines(text, str(path))
-    return _frame(rows), np.asarray(numbers, dtype=np.int64), problems
+    return as_frame(rows), np.asarray(numbers, dtype=np.int64), problems
 
 
 def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list[Problem]]:
@@ -92,7 +92,7 @@ def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list
     return rows, numbers, problems
 
 
-def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+def as_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The records as text cells ("" where a record has no value)."""
     frame = pd.DataFrame(rows, dtype=object)  # ints stay ints where a record lacks the value (not 366489.0)
     return pd.DataFrame({column: pd.Series([cell_text(v) for v in frame[column].tolist()], dtype=TEXT)

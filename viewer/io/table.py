@@ -21,8 +21,9 @@ from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.json_cells import is_plain
 from viewer.io.record_lists import records_of
 from viewer.io.table_mapping import Mapping, guess_mapping, with_date_parts
-from viewer.io.table_read import EXCEL_SUFFIXES, EXPECTED, Raw, load_raw, sheet_names
+from viewer.io.table_read import EXPECTED, Raw, load_raw, sheet_names
 from viewer.io.table_texts import Texts
+from viewer.io.workbooks import EXCEL_SUFFIXES
 from viewer.model import clock, codes
 from viewer.model.attributes import PREFIX
 from viewer.model.clock import CALENDAR, NUMBER, YEARS

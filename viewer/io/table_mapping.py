@@ -20,19 +20,22 @@ _NAMES: dict[str, tuple[str, ...]] = {
               "eventdate", "time", "starttime", "occurred", "dt", "day",
               # what logs and databases call a Unix time
               "ts", "epoch", "unixtime", "epochtime", "epochms", "epochmillis", "tsms", "unixts",
+              # feeds: RSS's pubDate, Atom's published (else its updated)
+              "pubdate", "published", "updated",
               # simulation ticks and steps: plain numbers, read on the numeric clock (table_clock)
               "tick", "step", "timestep", "iteration", "generation", "frame", "t"),
     "end": ("end", "enddate", "stop", "finish", "until", "endtime", "to"),
     "title": ("title", "headline", "name", "event", "summary", "subject", "label", "eventname"),
     "actors": ("actor", "actors", "group", "party", "parties", "who", "entity", "entities", "organisation",
-               "organization", "origin", "destination", "participants"),
+               "organization", "origin", "destination", "participants", "author", "creator"),
     "category": ("category", "type", "kind", "class", "tag", "eventtype"),
     "tags": ("tags", "keywords"),
     "url": ("url", "link", "source", "sourceurl", "href"),
-    "description": ("description", "text", "details", "notes", "note", "body", "desc", "eventtext"),
+    "description": ("description", "text", "details", "notes", "note", "body", "desc", "eventtext", "summary",
+                    "content"),
     "time": ("time", "hour", "clock"),
     "timezone": ("timezone", "tz", "zone"),
-    "id": ("id", "eventid", "uid"),
+    "id": ("id", "eventid", "uid", "guid"),
 }
 _CREATED = r"^(created|published|posted|occurred)(at|on)?$"  # createdAt, published_on: when a record was made
 _PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREATED,

@@ -18,13 +18,24 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import compressed, lines, parquet, preamble, records, sqlite, stray_quotes, table_fast, web_tables, xls
+from viewer.io import (
+    compressed,
+    lines,
+    parquet,
+    preamble,
+    records,
+    sqlite,
+    stray_quotes,
+    table_fast,
+    web_tables,
+    workbooks,
+    xml_records,
+)
+from viewer.io.workbooks import EXCEL_SUFFIXES
 from viewer.model.dates.header_row import has_header
 from viewer.model.problems import LoadError, Problem
 
 DELIMITERS = (",", "\t", "|", ";", "\x01")
-EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Excel 97-2003 workbook (and other OLE documents)
 SAMPLE_BYTES = 256 * 1024
 EXPECTED = "a table with a header row and a date column (date, start, begin, timestamp, year …)"
 
@@ -130,55 +141,6 @@ def _names(row: pd.Series) -> list[str]:
     return names
 
 
-def _engine(path: Path) -> str:
-    """The reader of a workbook: odfpy for OpenDocument (.ods), xlrd for Excel 97-2003 (an OLE document,
-    whatever its name says; :mod:`viewer.io.xls`), openpyxl for the rest (.xlsx, .xlsm). All three are pure
-    Python: a damaged workbook raises an error to report (a reader in Rust aborted the whole app on one
-    allocating 2 GB). An HTML table, Excel 2003 XML or delimited text under a workbook's name is named as such
-    (:mod:`viewer.io.web_tables`)."""
-    saved = web_tables.kind(path)  # what web applications save under a workbook's name
-    if saved is not None:
-        return saved
-    if path.suffix.lower() == ".ods":
-        return "odf"
-    with path.open("rb") as file:
-        return "xlrd" if file.read(len(OLE_MAGIC)) == OLE_MAGIC else "openpyxl"
-
-
-def _read_excel(path: Path, nrows: int | None, sheet: str | None) -> pd.DataFrame:
-    try:
-        engine = _engine(path)
-        if engine == "xlrd":
-            return xls.read_sheet(path, sheet or 0, nrows)
-        if engine in ("html", "spreadsheetml"):
-            return web_tables.read_sheet(path, engine, sheet, nrows)
-        return pd.read_excel(path, sheet_name=sheet or 0, header=None, dtype=str, nrows=nrows,
-                             engine=engine).fillna("")
-    except Exception as exc:  # the readers raise many types (BadZipFile, KeyError, struct.error …) for a damaged one
-        if isinstance(exc, MemoryError | LoadError):  # (a LoadError already says what the file is)
-            raise
-        raise LoadError(f"{path}: not a readable Excel workbook ({exc})") from exc
-
-
-def sheet_names(path: Path) -> list[str]:
-    """A workbook's sheets, or a SQLite database's tables, in order ([] when it cannot be read: reading it
-    says why)."""
-    try:
-        if sqlite.is_sqlite(path):
-            return sqlite.table_names(path)
-        engine = _engine(path)
-        if engine == "xlrd":
-            return xls.sheet_names(path)
-        if engine in ("html", "spreadsheetml"):
-            return [name for name, _rows in web_tables.sheets(path, engine)]
-        with pd.ExcelFile(path, engine=engine) as workbook:
-            return [str(name) for name in workbook.sheet_names]
-    except Exception as exc:  # as above
-        if isinstance(exc, MemoryError):
-            raise
-        return []
-
-
 def _read_fast(data: bytes, options: dict[str, Any], suffix: str) -> tuple[pd.DataFrame, str, bytes] | None:
     """UTF-8 text read by Arrow's CSV reader (with the delimiter sniffed as usual), or None."""
     if str(options.get("encoding") or "utf-8").lower().replace("-", "") not in ("utf8", "utf8sig"):
@@ -218,6 +180,10 @@ def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = 
         frame = read(path, said)
         frame = frame.head(nrows) if nrows else frame
         return Raw(frame, "binary", None, True, said, np.arange(1, len(frame) + 1))
+    if suffix in xml_records.SUFFIXES and web_tables.kind(path) != "spreadsheetml":
+        rows = xml_records.read_rows(path)
+        frame = records.as_frame(rows[:nrows] if nrows else rows)
+        return Raw(frame, "utf-8", None, True, [], np.arange(1, len(frame) + 1))
     if suffix in sqlite.SUFFIXES or sqlite.is_sqlite(path):
         frame, said = sqlite.read_table(path, sheet, nrows)
         return Raw(frame, "sqlite", None, True, said, np.arange(1, len(frame) + 1))
@@ -240,7 +206,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     saved = web_tables.kind(path) if suffix in (*EXCEL_SUFFIXES, *web_tables.SUFFIXES) else None
     suffix = ".txt" if saved == "text" else ".xls" if saved in ("html", "spreadsheetml") else suffix  # as a workbook
     if suffix in EXCEL_SUFFIXES:
-        frame = _read_excel(path, None if nrows is None else nrows + preamble.MOST_ROWS, options.get("sheet"))
+        frame = workbooks.read_sheet(path, None if nrows is None else nrows + preamble.MOST_ROWS, options.get("sheet"))
         encoding = "html" if saved == "html" else "xlsx"
         above = preamble.rows_before_header(frame.head(preamble.SAMPLE_ROWS).values.tolist())
         frame = frame.iloc[above:].reset_index(drop=True)
@@ -290,6 +256,17 @@ def _archive_member(path: Path) -> list[Problem]:
     names = ", ".join(i.filename for i in held[:8]) + (" …" if len(held) > 8 else "")
     return [Problem(str(path), f"read {chosen.filename if chosen else '?'} from the archive (it holds {names})",
                     None, None, "info")]
+
+
+def sheet_names(path: Path) -> list[str]:
+    """A workbook's sheets, or a SQLite database's tables, in order ([] when it cannot be read: reading it
+    says why)."""
+    if sqlite.is_sqlite(path):
+        try:
+            return sqlite.table_names(path)
+        except LoadError:
+            return []
+    return workbooks.sheet_names(path)
 
 
 def _without_preamble(data: bytes, options: dict[str, Any], suffix: str) -> tuple[bytes, int]:

@@ -1,0 +1,62 @@
+"""Workbooks read into cells: a sheet's text and the sheets' names, by the reader the file's first bytes call
+for (:func:`engine_of`).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from viewer.io import web_tables, xls
+from viewer.model.problems import LoadError
+
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Excel 97-2003 workbook (and other OLE documents)
+
+
+def engine_of(path: Path) -> str:
+    """The reader of a workbook: odfpy for OpenDocument (.ods), xlrd for Excel 97-2003 (an OLE document,
+    whatever its name says; :mod:`viewer.io.xls`), openpyxl for the rest (.xlsx, .xlsm). All three are pure
+    Python: a damaged workbook raises an error to report (a reader in Rust aborted the whole app on one
+    allocating 2 GB). An HTML table, Excel 2003 XML or delimited text under a workbook's name is named as such
+    (:mod:`viewer.io.web_tables`)."""
+    saved = web_tables.kind(path)  # what web applications save under a workbook's name
+    if saved is not None:
+        return saved
+    if path.suffix.lower() == ".ods":
+        return "odf"
+    with path.open("rb") as file:
+        return "xlrd" if file.read(len(OLE_MAGIC)) == OLE_MAGIC else "openpyxl"
+
+
+def read_sheet(path: Path, nrows: int | None, sheet: str | None) -> pd.DataFrame:
+    """One sheet's cells as text ("" for empty ones), no header taken: the named one, else the first."""
+    try:
+        engine = engine_of(path)
+        if engine == "xlrd":
+            return xls.read_sheet(path, sheet or 0, nrows)
+        if engine in ("html", "spreadsheetml"):
+            return web_tables.read_sheet(path, engine, sheet, nrows)
+        return pd.read_excel(path, sheet_name=sheet or 0, header=None, dtype=str, nrows=nrows,
+                             engine=engine).fillna("")
+    except Exception as exc:  # the readers raise many types (BadZipFile, KeyError, struct.error …) for a damaged one
+        if isinstance(exc, MemoryError | LoadError):  # (a LoadError already says what the file is)
+            raise
+        raise LoadError(f"{path}: not a readable Excel workbook ({exc})") from exc
+
+
+def sheet_names(path: Path) -> list[str]:
+    """A workbook's sheets, in order ([] when it cannot be read: reading it says why)."""
+    try:
+        engine = engine_of(path)
+        if engine == "xlrd":
+            return xls.sheet_names(path)
+        if engine in ("html", "spreadsheetml"):
+            return [name for name, _rows in web_tables.sheets(path, engine)]
+        with pd.ExcelFile(path, engine=engine) as workbook:
+            return [str(name) for name in workbook.sheet_names]
+    except Exception as exc:  # as above
+        if isinstance(exc, MemoryError):
+            raise
+        return []
