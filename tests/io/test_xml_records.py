@@ -32,6 +32,7 @@ def test_an_rss_feed_opens_as_its_items() -> None:
     assert events["source_url"].tolist()[0] == "https://example.org/a"
     assert events["tags"].tolist()[0] == "Alliance;Deals" and events["actors"].tolist()[0] == "Press Office"
     assert "Press Office" in set(ds.entities["name"])
+    assert events["description"].tolist()[:2] == ["Renault & Nissan sign.", "Quarterly"]  # its HTML as text
 
 
 def test_an_atom_feed_is_dated_by_publication_else_update(tmp_path: Path) -> None:

@@ -5,18 +5,21 @@ The records are the largest group of like elements under one parent, each holdin
 its own. A record's cells are its attributes and the text of its children, by name (namespaces dropped:
 ``dc:creator`` is ``creator``); a child repeated (``<category>`` twice) is a ``;`` list; a child holding
 elements of its own gives each its text (``author_name``), and its first one's under its own name
-(``author``); an empty child gives its ``href`` (Atom's ``<link href="…"/>``) or ``url``; an RSS item's several
-``<category>`` are its tags; an Atom entry without ``<published>`` is dated by its ``<updated>`` when others
-have one. Parsed by defusedxml: no entities, nothing fetched.
+(``author``); an empty child gives its ``href`` (Atom's ``<link href="…"/>``) or ``url``. An RSS item's
+several ``<category>`` are its tags; HTML in a value (a feed's description) is its plain text; an Atom entry
+without ``<published>`` is dated by its ``<updated>`` when others have one. Parsed by defusedxml: no
+entities, nothing fetched.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as StdET
 from collections import Counter
 from pathlib import Path
 
 from viewer.io.gexf import parse_xml
+from viewer.io.html_text import to_text
 from viewer.model.problems import LoadError
 
 EXPECTED = ("GEXF, GLEIF, Timeline XML, Excel 2003 XML, an RSS or Atom feed, or a list of records with a date "
@@ -25,8 +28,16 @@ DEPTH = 5  # elements looked into for the list of records
 SUFFIXES = (".xml", ".rss", ".atom")
 
 
+_MARKUP = re.compile(r"<[A-Za-z/!][^>]*>|&(?:[A-Za-z]+|#\d+);")
+
+
 def _text(element: StdET.Element) -> str:
-    return " ".join("".join(element.itertext()).split())
+    """The element's text, spaces folded; HTML inside it (a feed's description, escaped or in CDATA) as the
+    plain text it shows."""
+    text = "".join(element.itertext())
+    if _MARKUP.search(text):
+        text = to_text(text)
+    return " ".join(text.split())
 
 
 def _record(element: StdET.Element) -> dict[str, str]:
