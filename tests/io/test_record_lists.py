@@ -86,10 +86,24 @@ def test_records_kept_by_their_id_open_with_the_key_as_id(tmp_path: Path) -> Non
     assert ds.events["title"].tolist() == ["Post 0", "Post 1", "Post 2"]
 
 
+@pytest.mark.parametrize("document", [
+    {"range": "Sheet1!A1:C4", "majorDimension": "ROWS",
+     "values": [["Date", "Title", "Who"], ["2020-01-02", "A", "x"], ["2020-01-03", "B"]]},  # Google Sheets' API
+    [["date", "title"], ["2020-01-02", "A"], ["2020-01-03", "B"]],
+    {"columns": ["date", "title"], "index": [0, 1], "data": [["2020-01-02", "A"], ["2020-01-03", "B"]]},
+    {"date": {"0": "2020-01-02", "1": "2020-01-03"}, "title": {"0": "A", "1": "B"}},  # pandas' to_json()
+    {"0": {"date": "2020-01-02", "title": "A"}, "1": {"date": "2020-01-03", "title": "B"}},  # orient="index"
+], ids=["google-sheets", "rows-under-names", "pandas-split", "pandas-columns", "pandas-index"])
+def test_tables_written_as_rows_or_columns_open(tmp_path: Path, document: object) -> None:
+    ds = load(_write(tmp_path, "table.json", document))
+    assert ds.events["title"].tolist() == ["A", "B"] and ds.events["start"].dt.day.tolist() == [2, 3]
+
+
 def test_what_holds_no_records_is_still_refused(tmp_path: Path) -> None:
     assert records_of({"a": {"b": {"c": {"d": [{"date": "2020-01-01"}]}}}}) is None  # deeper than three
     assert records_of({"type": "FeatureCollection", "features": []}) is None
     assert records_of({"settings": {"a": {"x": {"deep": 1}}, "b": {"y": [1]}}}) is None  # settings, not records
+    assert records_of([[1, 2], [3, 4]]) is None  # numbers without a row of names
     with pytest.raises(LoadError, match=r"JSON that Entente does not recognise; expected .* GeoJSON features, SPARQL"
                                         r" results\)"):
         load(_write(tmp_path, "config.json", {"settings": {"theme": "dark"}, "plugins": [{"name": "x"}]}))

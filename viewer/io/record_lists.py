@@ -7,7 +7,9 @@
   ``properties``, its ``id``, and a point's ``longitude``, ``latitude`` (and ``altitude``) as columns;
 - SPARQL query results (``{"head": {"vars": …}, "results": {"bindings": …}}``, as Wikidata's query service
   downloads them): each binding's ``value``;
-- records kept by their id (``{"-Nx1": {"date": …}, …}``, as Firebase exports a collection), the key as ``id``.
+- records kept by their id (``{"-Nx1": {"date": …}, …}``, as Firebase exports a collection), the key as ``id``;
+- rows as lists under a row of names (Google Sheets' ``values``), and pandas' ``to_json`` as ``split`` or as
+  its default ``columns`` (each column a map of row numbers to values).
 
 Before, each of these was refused as "JSON that Entente does not recognise".
 """
@@ -16,12 +18,43 @@ from __future__ import annotations
 
 from typing import Any
 
-KEYS = ("data", "records", "events", "items", "results", "rows", "entries", "hits", "features", "objects")
+KEYS = ("data", "records", "events", "items", "results", "rows", "entries", "hits", "features", "objects", "values")
 DEPTH = 3  # objects looked into for a list of records
 
 
 def _objects(value: object) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+def _header_rows(value: object) -> list[dict[str, Any]] | None:
+    """Rows as lists under a first row of names (Google Sheets' ``values``, pandas' ``orient="values"`` with a
+    header), as records."""
+    if not isinstance(value, list) or len(value) < 2 or not all(isinstance(row, list) for row in value):
+        return None
+    names = value[0]
+    if not names or not all(isinstance(name, str) and name.strip() for name in names):
+        return None
+    return [dict(zip(names, row, strict=False)) for row in value[1:]]
+
+
+def _split(document: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """pandas' ``to_json(orient="split")``: ``{"columns": [...], "data": [[...], ...]}``."""
+    names, data = document.get("columns"), document.get("data")
+    if not (isinstance(names, list) and names and all(isinstance(n, str) for n in names)
+            and isinstance(data, list) and all(isinstance(row, list) for row in data) and data):
+        return None
+    return [dict(zip(names, row, strict=False)) for row in data]
+
+
+def _columns(document: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """pandas' default ``to_json()`` (``orient="columns"``): each column a map of row numbers to values."""
+    columns = list(document.values())
+    if not columns or not all(isinstance(c, dict) and c for c in columns):
+        return None
+    rows = list(columns[0])
+    if not all(str(key).lstrip("-").isdigit() for key in rows) or any(list(c) != rows for c in columns[1:]):
+        return None
+    return [{name: column[row] for name, column in document.items()} for row in rows]
 
 
 def _geojson(document: dict[str, Any]) -> list[dict[str, Any]] | None:
@@ -73,6 +106,9 @@ def _nested(document: dict[str, Any], depth: int) -> list[dict[str, Any]] | None
     if lists:
         chosen = lists[0] if lists[0] in KEYS or len(lists) == 1 else max(lists, key=lambda k: len(document[k]))
         return _sources(document[chosen])
+    found = next((rows for k in keys if k in KEYS and (rows := _header_rows(document[k])) is not None), None)
+    if found is not None:
+        return found
     if depth <= 1:
         return None
     for key in keys:
@@ -109,5 +145,6 @@ def records_of(document: object) -> list[dict[str, Any]] | None:
         assert isinstance(document, list)
         return _sources(document)
     if not isinstance(document, dict):
-        return None
-    return _geojson(document) or _sparql(document) or _nested(document, DEPTH) or _keyed(document, DEPTH)
+        return _header_rows(document)
+    return (_geojson(document) or _sparql(document) or _split(document) or _nested(document, DEPTH)
+            or _columns(document) or _keyed(document, DEPTH))
