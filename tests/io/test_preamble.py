@@ -82,3 +82,13 @@ def test_a_survey_of_thousands_of_columns_keeps_each_name(tmp_path: Path) -> Non
     assert len(columns) == 5_998
     assert columns[:2] == ["attr:q0", "attr:q1"] and "attr:q0_3003" in columns and "attr:column5999" in columns
     assert columns[-1] == "attr:q1_6000"
+
+
+def test_a_quoted_value_with_line_breaks_and_commas_is_no_title_block(tmp_path: Path) -> None:
+    """Its lines, split apart, looked wider than the header: the header was taken for a title and skipped
+    (found by the property test of written quotes)."""
+    path = tmp_path / "notes.csv"
+    path.write_text('date,title,note\n2020-03-01,"t0 \n,,,","\n,"\n2020-03-02,t1 ,1\n', encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.event_count == 2 and ds.events["title"].tolist() == ["t0 \n,,,", "t1"]
+    assert not [p for p in ds.problems if "above the header" in p.message]

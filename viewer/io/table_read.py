@@ -277,16 +277,35 @@ def _without_preamble(data: bytes, options: dict[str, Any], suffix: str) -> tupl
     head = data[:SAMPLE_BYTES].decode("utf-8", errors="replace")
     delimiter = options.get("delimiter") or sniff_delimiter(head, suffix)
     try:
-        rows = [next(csv.reader([line], delimiter=delimiter), []) for line in head.split("\n")[:preamble.SAMPLE_ROWS]]
+        rows, starts = _sample_rows(head, delimiter)
     except csv.Error:  # a NUL, a field beyond the csv module's limit: read from the first line
         return data, 0
-    above = preamble.rows_before_header(rows)
+    above = starts[preamble.rows_before_header(rows)] if rows else 0  # (in lines: a row may span several)
     if not above:
         return data, 0
     at = -1
     for _ in range(above):
         at = data.index(b"\n", at + 1)
     return data[at + 1:], above
+
+
+def _sample_rows(head: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
+    """The first rows of a sample and the line each starts on. Read as CSV, so that a quoted value's line
+    breaks stay in it, when every quote in the sample is closed; else line by line (a stray quote in a title
+    above the header must not swallow the header)."""
+    lines_ = head.split("\n")[:preamble.SAMPLE_ROWS]
+    reader = csv.reader(iter(lines_), delimiter=delimiter, strict=True)
+    rows, starts = [], []
+    try:
+        while True:
+            starts.append(reader.line_num)
+            rows.append(next(reader))
+    except StopIteration:
+        starts.pop()
+        return rows, [*starts, len(lines_)]
+    except csv.Error:
+        rows = [next(csv.reader([line], delimiter=delimiter), []) for line in lines_]
+        return rows, [*range(len(rows)), len(rows)]
 
 
 def _read_text(path: Path, data: bytes, options: dict[str, Any], suffix: str, nrows: int | None
