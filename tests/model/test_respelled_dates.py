@@ -3,9 +3,12 @@ parser skipped them as "expected a date"; the forms it reads keep their readings
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
+import viewer
 from viewer.model.dates import columns
 
 READ = [
@@ -36,6 +39,16 @@ READ = [
     ("04-MAR-19 02.30.00.000000 PM", "2019-03-04T14:30:00", "time"),  # Oracle
     ("2019-03-04T10:00:00,5Z", "2019-03-04T10:00:00.500000", "time"),
     ("2019.03.04", "2019-03-04T00:00:00", "day"),
+    ("[04/Mar/2019:10:00:00 +0100]", "2019-03-04T09:00:00", "time"),  # a web server's access log
+    ("04/Mar/2019:10:00:00", "2019-03-04T10:00:00", "time"),
+    ("Mon Mar 04 2019 10:00:00 GMT+0100 (Central European Standard Time)", "2019-03-04T09:00:00", "time"),  # JS
+    ("Mon Mar  4 10:00:00 UTC 2019", "2019-03-04T10:00:00", "time"),  # Unix's date
+    ("Mon Mar  4 10:00:00 EST 2019", "2019-03-04T15:00:00", "time"),
+    ("Mon Mar 04 10:00:00 2019", "2019-03-04T10:00:00", "time"),  # C's asctime
+    ("Mar 4, 2019 @ 10:00:00.000", "2019-03-04T10:00:00", "time"),  # Kibana
+    ("March 4th, 2019 at 10:30 AM", "2019-03-04T10:30:00", "time"),
+    ("2019-03-04 10:00:00 UTC+01:00", "2019-03-04T09:00:00", "time"),
+    ("2019-03-04 10:00 (GMT-5)", "2019-03-04T15:00:00", "time"),
 ]
 
 
@@ -78,3 +91,24 @@ def test_a_column_of_numbers_and_written_dates_is_read_without_error() -> None:
 def test_unix_time_with_a_fraction_past_2262(written: str, utc: str, other: str) -> None:
     parsed = columns.parse_column(pd.Series([written, other]))
     assert parsed.instants.iloc[0].tz_convert(None).isoformat() == utc
+
+
+@pytest.mark.parametrize(("written", "utc"), [(20190304103000, "2019-03-04T10:30:00"),
+                                              (201903041030, "2019-03-04T10:30:00")])
+def test_compact_date_times_are_no_unix_time(written: int, utc: str) -> None:
+    """GDELT's DATEADDED and many dumps: 20190304103000 was read as Unix milliseconds, in the year 2609."""
+    parsed = columns.parse_column(pd.Series([written, written + 100]))
+    assert parsed.instants.iloc[0].tz_convert(None).isoformat() == utc
+    assert parsed.precisions.iloc[0] == "time"
+    assert ("info", "integers read as date-times written YYYYMMDDHHMMSS (or YYYYMMDDHHMM)") in parsed.notes
+
+
+def test_one_year_like_number_among_unread_dates_does_not_turn_the_table_into_years(tmp_path: Path) -> None:
+    """Any unread cell that read as a year switched every row to the years clock (a 14-digit number among
+    unread date forms made 13 dates years); the years clock now needs most unread cells to be years."""
+    path = tmp_path / "log.csv"
+    path.write_text("when,title\n2019-03-04,a\nsoon,b\nlater,c\n99999999999999,d\n2019-03-05,e\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.meta.clock == "calendar" and ds.event_count == 2
+    path.write_text("when,title\n-13800000000,Big Bang\n-500,Athens\n2019,Now\n", encoding="utf-8")
+    assert viewer.load(path).meta.clock == "years"  # deep time, as before

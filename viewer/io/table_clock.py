@@ -66,8 +66,8 @@ def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, pro
     bad = invalid.to_numpy(dtype=bool)
     cells = values[bad]
     found, _ = years.parse_year_column(cells)
-    if np.isnan(found).all():  # none is a year: the bad ones are bad dates
-        return False
+    if np.isnan(found).mean() > 0.5:  # few or none are years: the bad ones are bad dates (a 14-digit number
+        return False                  # among a column of unread date forms switched every row to years)
     read = date_columns.clean_text(values[~bad])
     read = read[read != ""]
     if len(read) and read.str.fullmatch(r"\d{6}|\d{8}").mean() >= 0.5:

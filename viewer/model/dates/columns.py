@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import dates
-from viewer.model.dates import approximate, eras, expanded, forms, respell
+from viewer.model.dates import approximate, eras, expanded, forms, respell, zones
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import compact_dates, number_dates
@@ -34,9 +34,6 @@ _NAMED_DAY = r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?
 _NAMED_MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?[-\s,]+(?P<y>\d{4})"
 _NUMBERED_MONTH = r"(?P<m>\d{1,2})[/-](?P<y>\d{4})"  # "03/2019" is a month ("3.2019" stays a number)
 _SLASH_ISO = r"\d{4}/\d{1,2}(?:/\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)?"
-# an abbreviation (EST), or an IANA name (Europe/Paris, America/Argentina/Buenos_Aires, Etc/GMT+5)
-_IANA = r"[A-Z][A-Za-z]+(?:/[A-Za-z0-9_+\-]+){1,2}"
-_ZONE_SUFFIX = rf"(?P<rest>.*\d)\s*\(?(?P<zone>[A-Z]{{1,5}}|{_IANA})\)?"
 _NUMBER = r"-?\d+(?:\.\d+)?"
 _WORDS = {"mon", "ampm", "sep", "rest", "zone"}
 TEXT = pd.StringDtype("pyarrow")  # regexes run in Arrow (RE2), not one Python call per value
@@ -181,7 +178,9 @@ def _numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tuple[s
     small = (nums.abs() <= 9999) & integral
     compact, compact_precision, compact_read = compact_dates(nums)
     if small.mean() < 0.5 and compact_read.mean() >= 0.5:
-        notes.append(("info", "integers read as dates written YYYYMMDD (or YYYYMM)"))
+        timed = bool((compact_precision[compact_read] == "time").any())
+        notes.append(("info", "integers read as " + ("date-times written YYYYMMDDHHMMSS (or YYYYMMDDHHMM)" if timed
+                                                     else "dates written YYYYMMDD (or YYYYMM)")))
         out[compact_read] = compact[compact_read]
         precision[compact_read] = compact_precision[compact_read]
         if (~compact_read).any():
@@ -268,9 +267,9 @@ def _without_zones(uniq: pd.Series) -> tuple[pd.Series, pd.DataFrame, pd.Series]
     """The values without a time zone's abbreviation after them ("10:00 EST"), the parts, and which had one.
     An era is no zone: "44 BC" is read as a year before Christ, not the year 44 in a zone called BC."""
     zone_parts = pd.DataFrame({"rest": uniq, "zone": pd.Series(pd.NA, index=uniq.index, dtype=TEXT)})
-    maybe = _matches(uniq, rf".*(?:[A-Z]|\s\(?{_IANA})\)?")
+    maybe = _matches(uniq, zones.MAY_END_IN_ZONE)
     if maybe.any():
-        zone_parts[maybe] = _extract(uniq[maybe], _ZONE_SUFFIX).astype(TEXT)
+        zone_parts[maybe] = _extract(uniq[maybe], zones.SUFFIX).astype(TEXT)
     has_zone = (zone_parts["zone"].notna() & ~zone_parts["zone"].isin(["AM", "PM", "A", "P"])).astype(bool)
     era = has_zone & zone_parts["zone"].isin(list(eras.ERAS))
     if era.any():

@@ -44,8 +44,22 @@ def number_dates(values: pd.Series) -> str | None:
     return None
 
 
+def _compact_times(nums: pd.Series) -> pd.Series:
+    """Date-times written as YYYYMMDDHHMMSS or YYYYMMDDHHMM integers (GDELT's DATEADDED, logs and dumps), NaT
+    for other numbers (a Unix time in milliseconds was read as one before: 20190304103000 in the year 2609)."""
+    integral = (nums % 1 == 0) & nums.notna()
+    digits = nums.where(integral & (nums >= 0), 0).astype("int64").astype(str).where(integral)
+    stamps = pd.Series(pd.NaT, index=nums.index, dtype="datetime64[us]")
+    for length, form in ((14, "%Y%m%d%H%M%S"), (12, "%Y%m%d%H%M")):
+        rows = digits.str.len() == length
+        if rows.any():
+            stamps[rows] = pd.to_datetime(digits[rows], format=form, errors="coerce").astype("datetime64[us]")
+    return stamps.where((stamps.dt.year >= YEARS[0]) & (stamps.dt.year <= YEARS[1]))
+
+
 def compact_dates(nums: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Instants (UTC), precisions and a 'was read' mask for YYYYMMDD and YYYYMM integers among ``nums``."""
+    """Instants (UTC), precisions and a 'was read' mask for YYYYMMDD and YYYYMM integers among ``nums``, and
+    for YYYYMMDDHHMM(SS) ones."""
     day_form, month_form = _valid_compact(nums)
     whole = nums.where(day_form | month_form, 0).astype("int64")
     year = np.where(day_form, whole // 10000, whole // 100)
@@ -54,9 +68,12 @@ def compact_dates(nums: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     valid = (day_form | month_form).to_numpy()
     frame = pd.DataFrame({"year": np.where(valid, year, np.nan), "month": np.where(valid, month, np.nan),
                           "day": np.where(valid, day, np.nan)}, index=nums.index)
-    stamps = pd.to_datetime(frame, errors="coerce")
+    stamps = pd.to_datetime(frame, errors="coerce").astype("datetime64[us]")
+    timed = _compact_times(nums)
+    stamps = stamps.where(timed.isna(), timed)
     instants = stamps.dt.tz_localize("UTC").astype(UTC_DTYPE)
-    precision = pd.Series(np.where(day_form, "day", "month"), index=nums.index, dtype="object")
+    precision = pd.Series(np.where(timed.notna(), "time", np.where(day_form, "day", "month")), index=nums.index,
+                          dtype="object")
     read = instants.notna()
     return instants, precision.where(read, None), read
 

@@ -6,8 +6,10 @@ What mail, feeds and people write: a weekday first (``Mon, 04 Mar 2019 10:00:00 
 Portuguese and Dutch, a French hour (``10h30``), a time before its date (``10:00 4 March 2019``), ISO 8601's
 basic form (``20190304T100000Z``, as calendars export it) and what programs print: Java's zone in brackets
 (``2019-03-04T10:00+01:00[Europe/Paris]``), .NET's ``/Date(1551693600000)/``, Oracle's ``04-MAR-19
-10.00.00.000000 AM``, ``2019.03.04`` and a decimal comma in the seconds. Each was skipped as "expected a
-date".
+10.00.00.000000 AM``, ``2019.03.04``, a decimal comma in the seconds, a web server's log
+(``[04/Mar/2019:10:00:00 +0000]``), JavaScript's ``Date`` (``Mon Mar 04 2019 10:00:00 GMT+0100 (Central
+European Standard Time)``), Unix's ``date`` and C's ``asctime`` (``Mon Mar  4 10:00:00 UTC 2019``), Kibana's
+``Mar 4, 2019 @ 10:00:00.000`` and ``March 4, 2019 at 10:00 AM``. Each was skipped as "expected a date".
 
 Only values the parser left unread come here; the rewrites run in Arrow (RE2) over the whole leftover column
 at once, and a date-time with a numeric UTC offset after a month's name is read by Arrow's strptime.
@@ -45,7 +47,16 @@ _MONTHS = (
     ("December", "dezember|décembre|decembre|diciembre|dicembre|dezembro"),
 )
 _REWRITES = (
+    # a web server's log: [04/Mar/2019:10:00:00 +0000]
+    (r"^\[?(\d{1,2})/([A-Za-z]{3})/(\d{4}):(\d{2}:\d{2}:\d{2})\s*([+-]\d{4})\]?$", r"\1 \2 \3 \4 \5"),
+    (r"^\[?(\d{1,2})/([A-Za-z]{3})/(\d{4}):(\d{2}:\d{2}:\d{2})\]?$", r"\1 \2 \3 \4"),
+    (r"\s+GMT([+-]\d{4})(?:\s*\([^)]*\))?$", r" \1"),  # JavaScript's Date: GMT+0100 (Central European Time)
+    (r"\s+@\s+", " "),  # Kibana's Mar 4, 2019 @ 10:00:00.000
     (rf"(?i)^\s*(?:{_WEEKDAYS})\.?,?\s+", ""),  # a weekday first
+    # Unix's date and C's asctime: (Mon) Mar  4 10:00:00 UTC 2019, (Mon) Mar 04 10:00:00 2019
+    (r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+([A-Za-z]{2,5})\s+(\d{4})$", r"\2 \1 \5 \3 \4"),
+    (r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+(\d{4})$", r"\2 \1 \4 \3"),
+    (r"(?i)(\d{4}),?\s+at\s+(\d{1,2}[:.h]\d{2})", r"\1 \2"),  # March 4, 2019 at 10:00 AM
     (r"(?i)^\s*the\s+", ""),
     (r"(?i)\b(\d{1,2})(?:st|nd|rd|th|er|e|\.)(\s+(?:of\s+)?[^\W\d_])", r"\1\2"),  # an ordinal day
     (r"(?i)\s+(?:de|del|of)\s+", " "),  # 4 de marzo de 2019, 4th of March
@@ -61,7 +72,8 @@ _REWRITES = (
     *((rf"(?i)\b(?:{names})\b\.?", english) for english, names in _MONTHS),
 )
 # after a month's name, a numeric UTC offset: "04 Mar 2019 10:00:00 +0000"
-_OFFSET_FORMATS = ("%d %b %Y %H:%M:%S %z", "%d %b %Y %H:%M %z", "%d %B %Y %H:%M:%S %z", "%d %B %Y %H:%M %z")
+_OFFSET_FORMATS = ("%d %b %Y %H:%M:%S %z", "%d %b %Y %H:%M %z", "%d %B %Y %H:%M:%S %z", "%d %B %Y %H:%M %z",
+                   "%b %d %Y %H:%M:%S %z")
 
 
 def respelled(text: pa.Array) -> pa.Array:

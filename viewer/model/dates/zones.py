@@ -20,6 +20,12 @@ ABBREVIATIONS = {"UTC": 0.0, "GMT": 0.0, "UT": 0.0, "Z": 0.0, "EST": -5.0, "EDT"
                  "CET": 1.0, "CEST": 2.0, "WET": 0.0, "WEST": 1.0, "EET": 2.0, "EEST": 3.0, "BST": 1.0, "JST": 9.0}
 _OFFSET = re.compile(r"(?:UTC|GMT|UT)?\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?", re.IGNORECASE)
 LARGEST_OFFSET = 14.0  # hours (Kiribati); beyond, a value is no offset
+# after a date-time: an abbreviation (EST), a written offset (UTC+01:00, GMT-5), or an IANA name (Europe/Paris,
+# America/Argentina/Buenos_Aires, Etc/GMT+5); in brackets or not
+_IANA = r"[A-Z][A-Za-z]+(?:/[A-Za-z0-9_+\-]+){1,2}"
+_WRITTEN_OFFSET = r"(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?"
+SUFFIX = rf"(?P<rest>.*\d)\s*\(?(?P<zone>{_WRITTEN_OFFSET}|[A-Z]{{1,5}}|{_IANA})\)?"
+MAY_END_IN_ZONE = rf".*(?:[A-Z]|\s\(?(?:{_IANA}|{_WRITTEN_OFFSET}))\)?"  # (a cheap test before SUFFIX)
 
 
 @cache
