@@ -24,6 +24,9 @@ CASES = [
     ("2019-03-04", "10:00", "CET", "2019-03-04T09:00:00"),
     ("2019-03-31", "02:30", "Europe/Paris", "2019-03-31T01:00:00"),  # in the spring gap: moved forward
     ("2019-10-27", "02:30", "Europe/Paris", "2019-10-27T00:30:00"),  # twice in autumn: the summer one
+    ("2019-07-04", "10:00", "W. Europe Standard Time", "2019-07-04T08:00:00"),  # Windows' names (Outlook, .NET)
+    ("2019-01-04", "10:00", "Pacific Standard Time", "2019-01-04T18:00:00"),
+    ("2019-07-04", "10:00", "pacific standard time", "2019-07-04T17:00:00"),  # (the zone, not its winter offset)
 ]
 
 

@@ -1,7 +1,8 @@
 """Time zones named after a date-time (``10:00 EST``, ``10:00 Europe/Paris``) or in a zone column:
 abbreviations, fixed offsets (``UTC+2``, ``GMT-05:00``, ``+05:30``) and IANA names (``Europe/Paris``,
-``America/New_York``), each of which gives the offset of its date, summer time included. Before, a zone column
-of IANA names or offsets was taken as UTC, with a warning: every event was hours off.
+``America/New_York``) or Windows' (``W. Europe Standard Time``), each of which gives the offset of its date,
+summer time included. Before, a zone column of IANA names or offsets was taken as UTC, with a warning: every
+event was hours off.
 
 Each distinct name is looked at once; the date-times of an IANA zone are placed in it by pandas, column-wise.
 """
@@ -34,6 +35,17 @@ def _iana_names() -> dict[str, str]:
     return {name.upper(): name for name in zoneinfo.available_timezones()}
 
 
+@cache
+def _windows_names() -> dict[str, str]:
+    """Windows' zone names (``W. Europe Standard Time``, as Outlook and .NET write them) to IANA names, from
+    CLDR's table as icalendar ships it (loaded only when a name is no IANA one)."""
+    try:
+        from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON  # noqa: PLC0415 - rarely needed
+    except ImportError:  # an icalendar before 6
+        return {}
+    return {name.upper(): zone for name, zone in WINDOWS_TO_OLSON.items()}
+
+
 def _fixed(name: str) -> float | None:
     """Hours east of UTC of an abbreviation or a written offset, or None."""
     if name in ABBREVIATIONS:
@@ -59,7 +71,7 @@ def offsets(names: pd.Series, local: pd.Series, notes: list[tuple[str, str]]) ->
         if fixed is not None:
             hours[rows] = fixed
             continue
-        zone = _iana_names().get(str(name).upper())
+        zone = _iana_names().get(str(name).upper()) or _windows_names().get(str(name).upper())
         if zone is None:
             unknown.append(str(name))
             continue
