@@ -118,6 +118,10 @@ def test_a_csv_that_is_only_a_byte_order_mark_is_refused_as_empty(tmp_path: Path
     path.write_bytes(b"\xef\xbb\xbf")
     with pytest.raises(LoadError, match="no rows"):
         viewer.load(path)
+    document = tmp_path / "bom.json"
+    document.write_bytes(b"\xef\xbb\xbf\n")
+    with pytest.raises(LoadError, match=r"bom\.json: the file is empty; expected a JSON document"):
+        viewer.load(document)
 
 
 def test_a_zip_header_named_xlsx_is_refused_not_crashed_on(tmp_path: Path) -> None:
