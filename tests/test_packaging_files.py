@@ -27,7 +27,7 @@ MIME_TYPES = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.apache.parquet",
     "application/xml", "application/gexf+xml", "application/vnd.ms-excel",
     "application/vnd.oasis.opendocument.spreadsheet", "application/vnd.sqlite3", "application/x-sqlite3",
-    "application/geo+json",
+    "application/geo+json", "application/graphml+xml",
 }
 
 

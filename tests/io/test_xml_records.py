@@ -57,15 +57,21 @@ def test_a_list_of_records_in_any_xml_opens(tmp_path: Path) -> None:
     assert ds.events["actors"].tolist() == ["acme;globex", "acme", ""]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ('<?xml version="1.0"?><config><theme>dark</theme><size>12</size></config>',
-     r"XML that Entente does not recognise \(no list of records in <config>\); expected GEXF, GLEIF"),
-    ('<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><r><e><date>&a;</date></e></r>',
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("odd.xml", '<?xml version="1.0"?><config><theme>dark</theme><size>12</size></config>',
+     r"XML that Entente does not recognise \(no list of records in <config>\); expected GEXF, GraphML, GLEIF"),
+    ("odd.xml", '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><r><e><date>&a;</date></e></r>',
      "XML with entity declarations or external references is refused"),
-    ('<?xml version="1.0"?><r><e><date>2019', "not well-formed XML"),
+    ("odd.xml", '<?xml version="1.0"?><r><e><date>2019', "not well-formed XML"),
+    ("empty.graphml", '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><key id="d0"/></graphml>',
+     "no <graph> element"),
+    ("empty.graphml", '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"/>'
+                      '</graphml>', "the graph has no nodes and no edges"),
+    ("empty.graphml", '<graphml><graph><node id="a">', "not well-formed XML"),
 ])
-def test_xml_without_records_is_refused_by_name(tmp_path: Path, text: str, expected: str) -> None:
-    path = tmp_path / "odd.xml"
+def test_xml_without_records_or_a_graph_is_refused_by_name(tmp_path: Path, name: str, text: str,
+                                                           expected: str) -> None:
+    path = tmp_path / name
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(LoadError, match=f"odd.xml: {expected}"):
+    with pytest.raises(LoadError, match=f"{name}: {expected}"):
         load(path)

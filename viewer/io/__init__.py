@@ -19,6 +19,7 @@ from viewer.io import (
     compressed,
     gexf,
     gleif,
+    graphml,
     ics,
     lines,
     native,
@@ -60,6 +61,7 @@ _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(na
          Candidate(table.read, table.looks_like, "json")]
 _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
         Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes"),
+        Candidate(graphml.read, graphml.looks_like, "bytes"),
         Candidate(table.read, lambda head: web_tables.SPREADSHEET_NS.encode() in head, "bytes"),  # Excel 2003 XML
         Candidate(table.read, xml_records.looks_like, "bytes")]  # a feed's items, or any list of records
 _TABLE = [Candidate(table.read)]
@@ -74,7 +76,7 @@ READERS: dict[str, list[Candidate]] = {
     ".timeline": [Candidate(timeline_xml.read)],
     **dict.fromkeys(sqlite.SUFFIXES, _TABLE),
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
-    ".gexf": [Candidate(gexf.read)],
+    ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)],
     ".xml": _XML, ".rss": _XML, ".atom": _XML, ".html": _TABLE, ".htm": _TABLE,
 }
 FOLDER_READER: Reader = native.read

@@ -50,6 +50,31 @@ def parse_xml(path: Path, expected: str) -> StdET.Element:
     return root
 
 
+def graph_of(path: Path, root_tag: str, expected: str) -> tuple[StdET.Element, StdET.Element]:
+    """A graph document's root and its first ``<graph>`` (GEXF's, GraphML's); LoadError naming the file."""
+    root = parse_xml(path, expected)
+    graph = root.find("graph") if root.tag == root_tag else None
+    if graph is None:
+        raise LoadError(f"{path}: no <graph> element; expected {expected}")
+    return root, graph
+
+
+def graph_dataset(path: Path, rows: tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]],
+                  problems: list[Problem], expected: str, description: str = "", clock: str = CALENDAR) -> Dataset:
+    """The dataset of a graph's node events, nodes (entities) and edges (relations)."""
+    events, entities, relations = rows
+    if not entities and not relations:
+        raise LoadError(f"{path}: the graph has no nodes and no edges; expected {expected}")
+    label = str(path)
+    tables = Tables(pd.DataFrame(events, columns=["id", "start", "title", "actors", "category", "description"]),
+                    pd.DataFrame(entities), pd.DataFrame(relations, columns=["id", "source", "target", "kind",
+                                                                             "value", "valid_from", "valid_to",
+                                                                             "note"]),
+                    f"{label} nodes", f"{label} nodes", f"{label} edges")
+    meta = DatasetMeta(title=path.stem, description=description, path=label, sources=(label,), clock=clock)
+    return build_dataset(tables, meta, problems)
+
+
 class _Times:
     """Reads GEXF time values according to the graph's timeformat: dates, or plain numbers on a numeric clock."""
 
@@ -124,10 +149,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     """Read a GEXF graph into entities (nodes), relations (edges, one per spell) and node events."""
     path = Path(path)
     label = str(path)
-    root = parse_xml(path, EXPECTED)
-    graph = root.find("graph") if root.tag == "gexf" else None
-    if graph is None:
-        raise LoadError(f"{path}: no <graph> element; expected {EXPECTED}")
+    root, graph = graph_of(path, "gexf", EXPECTED)
     problems: list[Problem] = []
     times = _Times(graph.get("timeformat", "date"))
     titles = _attributes(graph)
@@ -166,14 +188,6 @@ def read(path: str | Path, **_options: Any) -> Dataset:
                               "source": source, "target": target, "kind": kind,
                               "value": edge.get("weight", ""), "valid_from": start, "valid_to": end,
                               "note": "; ".join(notes)})
-    if not entities and not relations:
-        raise LoadError(f"{path}: the graph has no nodes and no edges; expected {EXPECTED}")
     meta_el = root.find("meta")
     description = (meta_el.findtext("description") or "").strip() if meta_el is not None else ""
-    tables = Tables(pd.DataFrame(events, columns=["id", "start", "title", "actors", "category", "description"]),
-                    pd.DataFrame(entities), pd.DataFrame(relations, columns=["id", "source", "target", "kind",
-                                                                             "value", "valid_from", "valid_to",
-                                                                             "note"]),
-                    f"{label} nodes", f"{label} nodes", f"{label} edges")
-    meta = DatasetMeta(title=path.stem, description=description, path=label, sources=(label,), clock=times.clock)
-    return build_dataset(tables, meta, problems)
+    return graph_dataset(path, (events, entities, relations), problems, EXPECTED, description, times.clock)

@@ -22,8 +22,8 @@ from viewer.io.gexf import parse_xml
 from viewer.io.html_text import to_text
 from viewer.model.problems import LoadError
 
-EXPECTED = ("GEXF, GLEIF, Timeline XML, Excel 2003 XML, an RSS or Atom feed, or a list of records with a date "
-            "(<events><event><date>…)")
+EXPECTED = ("GEXF, GraphML, GLEIF, Timeline XML, Excel 2003 XML, an RSS or Atom feed, or a list of records with a "
+            "date (<events><event><date>…)")
 DEPTH = 5  # elements looked into for the list of records
 SUFFIXES = (".xml", ".rss", ".atom")
 

@@ -209,6 +209,7 @@ class RelationshipPanel(Readout, QWidget):
         self.legend.set_kinds(sorted(set(dataset.relations["kind"].astype(str))))
         self.legend.set_hidden(self.state.view.hidden_kinds)
         self._core = set(graph.core_ids(*args))
+        self._shown = {}  # the last dataset's drawing: an id both share was framed where it stood there
         self._place()
         self._on_filters(self.state.filters, refresh=False)
         self._refresh()
