@@ -87,6 +87,8 @@ def test_a_packed_table_under_a_plain_name_is_known_by_its_bytes(tmp_path: Path)
         path.write_bytes(pack(CSV.encode()))
         _same_three(viewer.load(path))
         assert viewer.load(path).title == "events"
+    path.write_text("BZh,date,title\nx,2021-03-01,Opening\n", encoding="utf-8")  # bzip2's first bytes, as text
+    assert viewer.load(path).event_count == 1
 
 
 def test_a_zip_archive_without_a_table_or_with_a_locked_one_is_refused_by_name(tmp_path: Path) -> None:

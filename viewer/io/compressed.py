@@ -13,6 +13,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import lzma
+import re
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -24,16 +25,19 @@ from viewer.model.problems import LoadError
 COMPRESSIONS = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd", ".zstd": "zstd",
                 ".zip": "zip"}
 TABLES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".json", ".jsonl", ".ndjson", ".geojson")
-MAGIC = {b"\x1f\x8b": "gzip", b"BZh": "bz2", b"\xfd7zXZ\x00": "xz", b"\x28\xb5\x2f\xfd": "zstd"}
+MAGIC = {b"\x1f\x8b": "gzip", b"\xfd7zXZ\x00": "xz", b"\x28\xb5\x2f\xfd": "zstd"}
+BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")  # (its first bytes alone, "BZh", may begin a text table)
 
 
 def _magic(path: Path) -> str | None:
     """The packing a table's first bytes show (gzip saved as ``events.csv``), else None."""
     try:
         with path.open("rb") as handle:
-            head = handle.read(6)
+            head = handle.read(10)
     except OSError:
         return None
+    if BZIP2.match(head):
+        return "bz2"
     return next((kind for magic, kind in MAGIC.items() if head.startswith(magic)), None)
 
 
