@@ -26,6 +26,8 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from viewer import cli_engine
 from viewer.cli_format import emit, frame_for_output, print_diff, print_summary
@@ -34,6 +36,7 @@ from viewer.io import native_write
 from viewer.io.cache import load_cached_many
 from viewer.io.import_spec import read_spec, to_json
 from viewer.io.spec_suggest import suggest_spec
+from viewer.io.sqlite import is_sqlite
 from viewer.model.clock import NUMBER, YEARS, parse_instant
 from viewer.model.dataset import Dataset
 from viewer.model.dates import PartialDate, parse_date
@@ -191,9 +194,12 @@ def _load(paths: list[str] | str | None, args: argparse.Namespace | None = None,
     graph positions (only drawing needs them)."""
     if isinstance(paths, str):
         paths = [paths]
+    options: dict[str, Any] = {}
     if args is not None and getattr(args, "mapping", None):
-        return load_cached_many(paths or [], layout=layout, mapping=read_spec(args.mapping))
-    return load_cached_many(paths or [], layout=layout)
+        options["mapping"] = read_spec(args.mapping)
+    if args is not None and getattr(args, "table", None) and paths and len(paths) == 1 and is_sqlite(Path(paths[0])):
+        options["sheet"] = args.table  # a SQLite database's table, as a workbook's sheet
+    return load_cached_many(paths or [], layout=layout, **options)
 
 
 def cmd_suggest_mapping(args: argparse.Namespace) -> int:

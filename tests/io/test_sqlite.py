@@ -86,11 +86,15 @@ def test_a_named_table_is_read_and_an_unknown_one_names_the_tables(tmp_path: Pat
 
 def test_the_python_api_and_the_command_line_take_the_table(tmp_path: Path,
                                                             capsys: pytest.CaptureFixture[str]) -> None:
-    path = _trades(tmp_path / "trades.db")
+    """tests/io/fixtures_tables/registry.sqlite: notes, 13 filings (one undated), and a view of the 4 recent ones."""
+    path = tmp_path / "registry.db"
+    path.write_bytes((Path(__file__).parent / "fixtures_tables" / "registry.sqlite").read_bytes())
     assert viewer.open(str(path)).count() == 12
-    assert viewer.open(str(path), "Trade \"log\" 2019").count() == 12
-    assert cli.run(["info", str(path), "--table", "Trade \"log\" 2019"]) in (0, 1)
-    assert "Events:    12" in capsys.readouterr().out
+    assert viewer.open(str(path), "recent").count() == 4
+    assert cli.run(["info", str(path), "--table", "recent"]) in (0, 1)
+    assert "Events:    4" in capsys.readouterr().out
+    assert cli.run(["events", str(path), "--table", "nope"]) == 1
+    assert "no table 'nope' in this SQLite database; its tables are notes, filings, recent" in capsys.readouterr().err
 
 
 def test_a_database_in_write_ahead_mode_is_read_with_its_log(tmp_path: Path) -> None:
