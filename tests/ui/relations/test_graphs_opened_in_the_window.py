@@ -44,3 +44,11 @@ def test_a_graphml_sharing_ids_with_the_last_dataset_is_framed_and_follows_the_c
     hand.release(viewport, stop)
     qtbot.waitUntil(lambda: window.state.cursor.year in (2019, 2020), timeout=3000)
     assert sorted(table.visible_ids()) == ["e1", "e3", "e4"]  # the 43.4% stake of 2002-2023
+
+
+def test_a_graph_without_events_hints_its_ties_dates_in_the_filter_boxes(qtbot: QtBot, window: MainWindow) -> None:
+    """The From/To boxes hinted at a plain example (2019-12 to 2023) while the plot showed 1996 to 2024."""
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(GRAPH))
+    bar = window.tools.filter_bar
+    assert (bar.start.placeholderText(), bar.end.placeholderText()) == ("1996-01", "2023")

@@ -6,6 +6,7 @@ new dataset (which resets the filters) or another panel setting them shows here.
 
 from __future__ import annotations
 
+import pandas as pd
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
@@ -198,10 +199,16 @@ class FilterBar(QWidget):
 
 def date_hints(dataset: Dataset) -> tuple[str, str]:
     """The boxes' placeholders: the month the dataset's events begin and the year they end (what a user
-    may type, in the dataset's own range), or a plain example for a dataset without events."""
-    span = dataset.span()
-    if span is None or numeric(dataset.meta.clock):
+    may type, in the dataset's own range); for a graph without events the range its ties are dated in, and a
+    plain example when nothing is dated."""
+    if numeric(dataset.meta.clock):
         return "2019-12", "2023"
+    span = dataset.span()
+    if span is None:
+        seconds = navigation.relation_span(dataset)
+        if seconds is None:
+            return "2019-12", "2023"
+        span = (pd.Timestamp(seconds[0], unit="s", tz="UTC"), pd.Timestamp(seconds[1], unit="s", tz="UTC"))
     return iso_date(span[0], "month"), iso_date(span[1], "year")
 
 
