@@ -8,6 +8,7 @@ Names are compared without case, spaces, underscores or dots; exact names win ov
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -27,8 +28,11 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "end": ("end", "enddate", "stop", "finish", "until", "endtime", "to"),
     "title": ("title", "headline", "name", "event", "summary", "subject", "label", "eventname"),
     "actors": ("actor", "actors", "group", "party", "parties", "who", "entity", "entities", "organisation",
-               "organization", "origin", "destination", "participants", "author", "creator"),
-    "category": ("category", "type", "kind", "class", "tag", "eventtype"),
+               "organization", "origin", "destination", "participants", "author", "creator",
+               # event data: ICEWS's source and target, the Global Terrorism Database's group name
+               "sourcename", "targetname", "perpetrator", "perpetrators", "gname"),
+    "category": ("category", "type", "kind", "class", "tag", "eventtype",
+                 "typeofevent", "typeofviolence", "eventcategory", "incidenttype"),  # UCDP's type_of_violence
     "tags": ("tags", "keywords"),
     "url": ("url", "link", "source", "sourceurl", "href"),
     "description": ("description", "text", "details", "notes", "note", "body", "desc", "eventtext", "summary",
@@ -38,7 +42,12 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "id": ("id", "eventid", "uid", "guid"),
 }
 _CREATED = r"^(created|published|posted|occurred)(at|on)?$"  # createdAt, published_on: when a record was made
+_SIDES = r"^(actor|side|party|participant)[0-9ab]?(name)?$|^assocactor[0-9]?$"  # ACLED's actor1, UCDP's side_a
+_ENDED = r"^(ended|finished|stopped|closed)(at|on)?$"
 _PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREATED,
+          # UCDP's date_end, end_time, eventEndDate; not a name that only begins so (endorsement, endpoint)
+          "end": r"^(end|stop|finish)(date|datetime|time|dt|day|at|on)$|(date|time|day)(end|stop|finish)$|"
+                 r"(end|finish)(date|datetime|time)$|" + _ENDED,
           "title": r"(title|headline|name|label)$",  # battleLabel: Wikidata's label of an item
           "description": r"(descr|description|text)$", "time": r"time$", "timezone": r"(timezone|tz)$"}
 
@@ -77,20 +86,42 @@ def guess_mapping(columns: list[str]) -> Mapping:
                     taken.add(column)
                     return column
         pattern = _PARTS.get(role)
-        hits = [c for c, k in keys.items() if pattern and c not in taken and re.search(pattern, k)]
+        hits = [c for c, k in keys.items() if pattern and c not in taken and re.search(pattern, k)
+                and not (role == "title" and _names_actors(k))]  # ICEWS's Source Name, GDELT's Actor1Name
         hits.sort(key=lambda c: ("event" not in keys[c] and "start" not in keys[c], "update" in keys[c]))
         if hits:
             taken.add(hits[0])
             return hits[0]
         return None
 
-    found = {role: pick(role) for role in ("start", "end", "title", "category", "url", "description", "id")}
-    actors = tuple(c for c, k in keys.items() if k in _NAMES["actors"] and c not in taken)
+    found = {"start": _start(keys, taken, pick)}
+    found |= {role: pick(role) for role in ("end", "title", "category", "url", "description", "id")}
+    actors = tuple(c for c, k in keys.items() if c not in taken and _names_actors(k))
     start = found["start"]
     time = pick("time") if start and not re.search(r"time|stamp", keys[start]) else None
     certain = start is not None and found["title"] is not None
     return Mapping(start, found["end"], found["title"], actors, found["category"], found["description"],
                    found["url"], time, pick("timezone"), found["id"], certain, pick("tags"))
+
+
+def _start(keys: dict[str, str], taken: set[str], pick: Callable[[str], str | None]) -> str | None:
+    """The start column: a column of years gives way to one named as a date (ACLED's year beside its
+    event_date, UCDP's beside date_start), unless month (and day) columns complete the years (the Global
+    Terrorism Database's iyear, imonth, iday beside its mostly empty approxdate)."""
+    start = pick("start")
+    if start is None or keys[start] not in YEAR_KEYS or date_parts(list(keys), start) is not None:
+        return start
+    dated = [c for c, k in keys.items() if c not in taken and re.search(_PARTS["start"], k)]
+    dated.sort(key=lambda c: ("event" not in keys[c] and "start" not in keys[c], "update" in keys[c]))
+    if not dated:
+        return start
+    taken.discard(start)
+    taken.add(dated[0])
+    return dated[0]
+
+
+def _names_actors(key: str) -> bool:
+    return key in _NAMES["actors"] or re.search(_SIDES, key) is not None
 
 
 YEAR_KEYS = ("year", "iyear", "yr", "yyyy")

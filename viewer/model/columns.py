@@ -56,11 +56,11 @@ def is_in(values: pd.Series, universe: pd.Series) -> np.ndarray:
 
 # Python's \s (any str.isspace() character) for RE2, whose \s is ASCII only
 _SPACE = "[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in lists.WHITESPACE) + "]"
-_AROUND_SEMICOLON = f"{_SPACE}*;{_SPACE}*"
+_AROUND_SEMICOLON = f"(?:{_SPACE}*;{_SPACE}*)+"  # empty items go too: "a;;b" (an empty column among several)
 
 
 def normalise_lists(values: pd.Series) -> pd.Series:
-    """``a ; b;`` → ``a;b`` for ';'-separated id lists, as a categorical (they repeat: a few thousand
+    """``a ; b;`` (or ``a;;b``) → ``a;b`` for ';'-separated id lists, as a categorical (they repeat: a few thousand
     distinct lists among a million events), cleaned once per distinct value."""
     if isinstance(values.dtype, pd.CategoricalDtype):  # coded already: no string per row made
         indices, names = codes.in_first_seen_order(codes.coded_text(values))

@@ -1,0 +1,75 @@
+"""The columns of the event datasets analysts download (ACLED, UCDP GED, the Global Terrorism Database, ICEWS,
+GDELT) are mapped from their own headers: ACLED's dates were read from its year column (every event on 1
+January), its actors were left out, and ICEWS's and GDELT's first actor became the title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import viewer
+from viewer.io.table_mapping import guess_mapping
+
+
+def _names(text: str) -> list[str]:
+    return text.split(",")
+
+
+ACLED = _names("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
+               "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,country,admin1,location,latitude,"
+               "longitude,source,notes,fatalities")
+UCDP = _names("id,relid,year,active_year,type_of_violence,conflict_name,dyad_name,side_a_dset_id,side_a,"
+              "side_b_dset_id,side_b,source_date,source_headline,where_description,country,date_prec,date_start,"
+              "date_end,best")
+GTD = _names("eventid,iyear,imonth,iday,approxdate,extended,country_txt,city,summary,gname,attacktype1_txt")
+ICEWS = ["Event ID", "Event Date", "Source Name", "Source Sectors", "Event Text", "CAMEO Code", "Target Name",
+         "Publisher", "Country"]
+GDELT = ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1Name", "Actor2Name", "EventCode",
+         "SOURCEURL"]
+
+
+@pytest.mark.parametrize(("columns", "start", "end", "title", "actors"), [
+    (ACLED, "event_date", None, None, ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2")),
+    (UCDP, "date_start", "date_end", "conflict_name", ("side_a", "side_b")),
+    (GTD, "iyear", None, "summary", ("gname",)),  # completed by imonth and iday, not replaced by approxdate
+    (ICEWS, "Event Date", None, None, ("Source Name", "Target Name")),
+    (GDELT, "SQLDATE", None, None, ("Actor1Name", "Actor2Name")),
+])
+def test_event_datasets_headers_are_mapped(columns: list[str], start: str, end: str | None, title: str | None,
+                                           actors: tuple[str, ...]) -> None:
+    mapping = guess_mapping(columns)
+    assert (mapping.start, mapping.end, mapping.title, mapping.actors) == (start, end, title, actors)
+
+
+@pytest.mark.parametrize("name", ["endorsement", "endpoint", "weekend", "legend", "Spend"])
+def test_names_that_only_begin_or_end_like_an_end_are_not_the_end(name: str) -> None:
+    assert guess_mapping(["date", "title", name]).end is None
+
+
+@pytest.mark.parametrize("name", ["date_end", "end_date", "endTime", "event_end_date", "finished_at", "ended_on"])
+def test_an_end_column_is_found_by_its_name(name: str) -> None:
+    assert guess_mapping(["date", "title", name]).end == name
+
+
+def test_a_year_column_beside_a_date_column_is_not_the_start() -> None:
+    assert guess_mapping(["year", "title", "published_on"]).start == "published_on"
+    assert guess_mapping(["year", "title", "notes"]).start == "year"
+
+
+def test_an_acled_export_opens_on_its_event_dates_with_its_actors(tmp_path: Path) -> None:
+    path = tmp_path / "2019-03-01-2019-03-31-Nigeria.csv"
+    path.write_text(",".join(ACLED) + "\n"
+                    "NIG1234,04 March 2019,2019,1,Political violence,Battles,Armed clash,Military Forces of Nigeria "
+                    "(2015-2023),,1,Boko Haram,,2,12,Nigeria,Borno,Maiduguri,11.8464,13.1603,Premium Times,"
+                    "On 4 March 2019 the military clashed with Boko Haram.,3\n"
+                    "NIG1235,05 March 2019,2019,1,Demonstrations,Protests,Peaceful protest,Protesters (Nigeria),"
+                    "Labour Group (Nigeria),6,,,0,60,Nigeria,Lagos,Ikeja,6.6018,3.3515,Punch,"
+                    "Workers protested over wages.,0\n", encoding="utf-8")
+    events = viewer.load(path).events
+    assert [str(t.date()) for t in events["start"]] == ["2019-03-04", "2019-03-05"]
+    # an empty assoc_actor_1 left "a;;b"
+    assert list(events["actors"].astype(str)) == ["Military Forces of Nigeria (2015-2023);Boko Haram",
+                                                  "Protesters (Nigeria);Labour Group (Nigeria)"]
+    assert list(events["category"].astype(str)) == ["Battles", "Protests"]
+    assert list(events["source_url"]) == ["Premium Times", "Punch"]  # (Details shows a source that is no link as text)
