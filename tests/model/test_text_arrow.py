@@ -55,6 +55,18 @@ def test_clean_text_matches_the_reference_for_every_dtype(column: tuple[list[str
 
 
 @settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True)), max_size=8))
+def test_clean_text_writes_any_floats_whole_ones_without_their_point(values: list[float | None]) -> None:
+    """2.1e124 is whole, but no integer: a damaged SPSS file's id column raised TypeError from the loader."""
+    cleaned = clean_text(pd.Series(values, dtype=float)).tolist()
+    present = [v for v in values if v is not None and not np.isnan(v)]
+    if all(v % 1 == 0 and abs(v) < 2.0**63 for v in present):
+        assert [c for c in cleaned if not pd.isna(c)] == [str(int(v)) for v in present]
+    else:
+        assert len([c for c in cleaned if not pd.isna(c)]) == len(present)
+
+
+@settings(max_examples=200, deadline=None)
 @given(columns, st.integers(0, 3))
 def test_a_slice_cut_at_both_ends_reads_only_its_own_values(column: tuple[list[str | None], int], cut: int) -> None:
     whole = _array(*column)

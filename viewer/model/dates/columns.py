@@ -56,8 +56,10 @@ def clean_text(values: pd.Series) -> pd.Series:
     fast = clean_arrow(values)
     if fast is not None:
         return fast
-    if pd.api.types.is_float_dtype(values.dtype) and (values.dropna() % 1 == 0).all():
-        values = values.astype("Int64")
+    if pd.api.types.is_float_dtype(values.dtype):
+        present = values.dropna()
+        if ((present % 1 == 0) & (present.abs() < 2.0**63)).all():  # (2.1e124 is whole too, but no integer)
+            values = values.astype("Int64")
     text = values.astype(TEXT).str.replace("\xa0", " ", regex=False).str.strip()
     return text.mask(text == "", pd.NA)
 
