@@ -12,6 +12,16 @@ echo "-- $bin info"
 "$bin" info | tee "$tmp/info.txt"
 grep -q '^Events: *69$' "$tmp/info.txt" || fail "info does not report 69 events"
 
+# an SPSS file: read by the binary started again as a child (stat_files), and a damaged one refused by name
+fixtures="$(cd "$(dirname "$0")/.." && pwd)/tests/io/fixtures_tables"
+echo "-- $bin info alliance_events.sav"
+"$bin" info "$fixtures/alliance_events.sav" | tee "$tmp/sav.txt"
+grep -q '^Events: *5$' "$tmp/sav.txt" || fail "info does not report the SPSS file's 5 events"
+rc=0
+"$bin" info "$fixtures/damaged.sav" >"$tmp/damaged.txt" 2>&1 || rc=$?
+cat "$tmp/damaged.txt"
+[ "$rc" = 1 ] && grep -q 'damaged.sav: a damaged SPSS file' "$tmp/damaged.txt" || fail "a damaged SPSS file: code $rc"
+
 echo "-- $bin relations --at 2022-12-31 --format csv"
 "$bin" relations --at 2022-12-31 --format csv >"$tmp/relations.csv"
 head -3 "$tmp/relations.csv"

@@ -27,7 +27,8 @@ MIME_TYPES = {
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.apache.parquet",
     "application/xml", "application/gexf+xml", "application/vnd.ms-excel",
     "application/vnd.oasis.opendocument.spreadsheet", "application/vnd.sqlite3", "application/x-sqlite3",
-    "application/geo+json", "application/graphml+xml",
+    "application/geo+json", "application/graphml+xml", "application/x-spss-sav", "application/x-spss-por",
+    "application/x-stata-dta", "application/x-sas-data", "application/x-sas-xport",
 }
 
 

@@ -27,6 +27,7 @@ from viewer.io import (
     reading,
     records,
     sqlite,
+    stat_files,
     table,
     timeline_xml,
     timelinejs,
@@ -74,7 +75,7 @@ READERS: dict[str, list[Candidate]] = {
     ".parquet": _TABLE, ".pq": _TABLE, ".jsonl": _TABLE, ".ndjson": _TABLE,
     **dict.fromkeys(parquet.IPC_SUFFIXES, _TABLE),
     ".timeline": [Candidate(timeline_xml.read)],
-    **dict.fromkeys(sqlite.SUFFIXES, _TABLE),
+    **dict.fromkeys(sqlite.SUFFIXES, _TABLE), **dict.fromkeys(stat_files.SUFFIXES, _TABLE),
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)],
     ".xml": _XML, ".rss": _XML, ".atom": _XML, ".html": _TABLE, ".htm": _TABLE,
@@ -118,6 +119,8 @@ def _sniff_json(path: Path) -> object:
 def _by_content(head: bytes) -> list[Candidate]:
     """Candidates for a file whose suffix says nothing: look at how it starts."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:64]
+    if head.startswith(tuple(stat_files.MAGIC)):  # (Stata's begins "<stata_dta>": not XML)
+        return _TABLE
     if start[:1] in (b"{", b"["):
         return _JSON
     if start[:1] == b"<":
@@ -127,7 +130,8 @@ def _by_content(head: bytes) -> list[Candidate]:
     return _TABLE  # Parquet, a SQLite database, delimited text
 
 
-BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES)
+BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,
+                   *stat_files.SUFFIXES)
 TEXT_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
 DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # read as UTF-16 without a mark too
 
@@ -135,7 +139,8 @@ DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # rea
 def _refuse_binary(path: Path, head: bytes) -> None:
     """A text format whose first bytes hold NULs is a binary file under the wrong name: say so early
     (instead of reading gigabytes of it)."""
-    if path.suffix.lower() in BINARY_SUFFIXES or head.startswith((*TEXT_BOMS, b"PAR1", sqlite.MAGIC)):
+    if path.suffix.lower() in BINARY_SUFFIXES or head.startswith((*TEXT_BOMS, b"PAR1", sqlite.MAGIC,
+                                                                    *stat_files.MAGIC)):
         return
     if head.startswith(b"PK\x03\x04") and path.suffix.lower() in ("", ".csv", ".txt"):
         return  # an xlsx under another name: the table reader knows

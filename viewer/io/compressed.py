@@ -24,7 +24,8 @@ from viewer.model.problems import LoadError
 
 COMPRESSIONS = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd", ".zstd": "zstd",
                 ".zip": "zip"}
-TABLES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".json", ".jsonl", ".ndjson", ".geojson")
+TABLES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".json", ".jsonl", ".ndjson", ".geojson",
+          ".sav", ".zsav", ".por", ".dta", ".sas7bdat", ".xpt")  # (and stat_files.SUFFIXES: UCDP zips its .dta)
 MAGIC = {b"\x1f\x8b": "gzip", b"\xfd7zXZ\x00": "xz", b"\x28\xb5\x2f\xfd": "zstd"}
 BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")  # (its first bytes alone, "BZh", may begin a text table)
 
@@ -94,11 +95,11 @@ def check_readable(path: Path) -> None:
         names = [PurePosixPath(i.filename).name for i in members(path)]
         what = f"holding {', '.join(names[:5])}{' …' if len(names) > 5 else ''}" if names else "that cannot be read"
         raise LoadError(f"{path}: a ZIP archive {what}; Entente reads a table from an archive (CSV, TSV, text, "
-                        "JSON records or lines): unpack the others first")
+                        "JSON records or lines, SPSS, Stata, SAS): unpack the others first")
     if compression(path) is not None and inner_suffix(path) not in TABLES:
         held = inner_suffix(path) or "file without a suffix"
         raise LoadError(f"{path}: a compressed {held}; Entente reads compressed tables (CSV, TSV, text, JSON "
-                        f"records or lines, e.g. events.csv.gz): unpack it first")
+                        f"records or lines, SPSS, Stata, SAS, e.g. events.csv.gz): unpack it first")
 
 
 def read_bytes(path: Path) -> bytes:

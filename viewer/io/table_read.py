@@ -25,6 +25,7 @@ from viewer.io import (
     preamble,
     records,
     sqlite,
+    stat_files,
     stray_quotes,
     table_fast,
     web_tables,
@@ -169,7 +170,7 @@ class Raw:
 
 def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = None) -> Raw | None:
     """A table whose format names its columns (JSON records and lines, Parquet, Arrow IPC, a SQLite
-    database's table), else None."""
+    database's table, a statistics package's data file), else None."""
     if suffix in (".json", ".geojson", *records.LINES_SUFFIXES):
         frame, numbers, problems = records.read(path)
         return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, problems + _archive_member(path),
@@ -184,6 +185,9 @@ def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = 
         rows = xml_records.read_rows(path)
         frame = records.as_frame(rows[:nrows] if nrows else rows)
         return Raw(frame, "utf-8", None, True, [], np.arange(1, len(frame) + 1))
+    if suffix in stat_files.SUFFIXES or stat_files.is_stat_file(path):
+        frame, said = stat_files.read_frame(path, nrows)
+        return Raw(frame, "binary", None, True, said + _archive_member(path), np.arange(1, len(frame) + 1))
     if suffix in sqlite.SUFFIXES or sqlite.is_sqlite(path):
         frame, said = sqlite.read_table(path, sheet, nrows)
         return Raw(frame, "sqlite", None, True, said, np.arange(1, len(frame) + 1))
