@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 import viewer
 from tests.ui import monkey_input as monkey
+from viewer.model.wording import counted
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.settings import Settings
@@ -306,7 +307,8 @@ class Monkey(RuleBasedStateMachine):
     def the_status_bar_agrees(self) -> None:
         """The status bar's counts are the dataset's."""
         ds = self.window.state.dataset
-        expected = f"{len(ds.events):,} events · {len(ds.entities):,} entities · {len(ds.relations):,} relations"
+        expected = (f"{counted(len(ds.events), 'event')} · {counted(len(ds.entities), 'entity', 'entities')} · "
+                    f"{counted(len(ds.relations), 'relation')}")
         text = self.window.status_line.text.text()
         assert text.startswith(expected), f"status bar says {text!r}, the dataset has {expected!r}"
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
 from viewer import io
 from viewer.model.dataset import Dataset
+from viewer.model.wording import counted
 from viewer.ui.shared import heap
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.loading import MappingNeeded
@@ -87,8 +88,8 @@ class Opening(QObject):
             self.refresh_recent(window.recent_menu)
         log.info("opened %s (%d events, %d problems)", dataset.meta.path, dataset.event_count, len(dataset.problems))
         if dataset.problems:
-            window.statusBar().showMessage(f"Opened with {len(dataset.problems)} problems: File → Loading problems",
-                                           15_000)
+            said = counted(len(dataset.problems), "problem")
+            window.statusBar().showMessage(f"Opened with {said}: File → Loading problems", 15_000)
 
     def _on_failed(self, message: str, details: str) -> None:
         self.window.status_line.busy(False)

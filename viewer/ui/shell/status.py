@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
 from viewer.model.clock import format_instant
+from viewer.model.wording import counted
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.loading import Loader
 
@@ -30,11 +31,12 @@ class StatusLine:
     def update(self) -> None:
         """Counts, problems and the as-of date."""
         ds = self.state.dataset
-        problems = f" · {len(ds.problems)} loading problems" if ds.problems else ""
+        problems = f" · {counted(len(ds.problems), 'loading problem')}" if ds.problems else ""
         as_of = format_instant(self.state.cursor, "day", ds.meta.clock)
         queried = " (queried in place)" if ds.source is not None else ""
-        self.text.setText(f"{ds.event_count:,} events{queried} · {len(ds.entities):,} entities · "
-                          f"{len(ds.relations):,} relations{problems} · as of {as_of}")
+        self.text.setText(f"{counted(ds.event_count, 'event')}{queried} · "
+                          f"{counted(len(ds.entities), 'entity', 'entities')} · "
+                          f"{counted(len(ds.relations), 'relation')}{problems} · as of {as_of}")
 
     def busy(self, on: bool, what: str = "") -> None:
         """Show (or hide) the busy bar and Cancel."""
