@@ -17,6 +17,7 @@ from typing import Any
 from viewer.io import (
     bods,
     compressed,
+    ftm,
     gexf,
     gleif,
     graphml,
@@ -43,13 +44,15 @@ from viewer.paths import bundled_dataset
 Reader = Callable[..., Dataset]
 MAX_SNIFF_JSON_BYTES = 64 * 1024 * 1024
 HEAD_BYTES = 4096
+ONE_LINE_BYTES = 1 << 20  # a JSON line longer than this is not sniffed as one
 JSON_LINES = object()  # what sniffing a .json file of one object per line finds
 
 
 @dataclass(frozen=True)
 class Candidate:
     """A reader, and what its sniffer looks at: the parsed JSON ("json"), the first bytes ("bytes"),
-    or the first line of text ("line"). A candidate without a sniffer takes any file it is offered."""
+    the first line of text ("line") or the file ("path"). A candidate without a sniffer takes any file it is
+    offered."""
 
     reader: Reader
     sniffer: Callable[[Any], bool] | None = None
@@ -59,20 +62,23 @@ class Candidate:
 # TimelineJS first: its documents have a title and an events list too.
 _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(native.read, native.looks_native, "json"),
          Candidate(vis_timeline.read, vis_timeline.looks_like, "json"), Candidate(bods.read, bods.looks_like, "json"),
-         Candidate(table.read, table.looks_like, "json")]
+         Candidate(ftm.read, ftm.looks_like, "json"), Candidate(table.read, table.looks_like, "json")]
 _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
         Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes"),
         Candidate(graphml.read, graphml.looks_like, "bytes"),
         Candidate(table.read, lambda head: web_tables.SPREADSHEET_NS.encode() in head, "bytes"),  # Excel 2003 XML
         Candidate(table.read, xml_records.looks_like, "bytes")]  # a feed's items, or any list of records
 _TABLE = [Candidate(table.read)]
+_LINES = [Candidate(ftm.read, ftm.looks_like_lines, "path"), *_TABLE]  # FollowTheMoney's entities, else records
+_FTM = [Candidate(ftm.read)]
 
 READERS: dict[str, list[Candidate]] = {
     ".json": _JSON, ".geojson": _JSON,
     ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
     ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TABLE, ".psv": _TABLE, ".dat": _TABLE,
     ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE,
-    ".parquet": _TABLE, ".pq": _TABLE, ".jsonl": _TABLE, ".ndjson": _TABLE,
+    ".parquet": _TABLE, ".pq": _TABLE,
+    ".jsonl": _LINES, ".ndjson": _LINES, **dict.fromkeys(ftm.SUFFIXES, _FTM),
     **dict.fromkeys(parquet.IPC_SUFFIXES, _TABLE),
     ".timeline": [Candidate(timeline_xml.read)],
     **dict.fromkeys(sqlite.SUFFIXES, _TABLE), **dict.fromkeys(stat_files.SUFFIXES, _TABLE),
@@ -114,6 +120,17 @@ def _sniff_json(path: Path) -> object:
         if not path.read_bytes().removeprefix(b"\xef\xbb\xbf").strip():  # (a mark alone is empty too)
             raise LoadError(f"{path}: the file is empty; expected a JSON document") from exc
         raise LoadError(f"{path}: not readable JSON ({detail})") from exc
+
+
+def _one_object_per_line(path: Path) -> bool:
+    """The first two lines are each a whole JSON object: JSON lines, known without parsing the whole file (a
+    .json of a million lines is read as lines, not refused for its size)."""
+    try:
+        with path.open("rb") as handle:
+            rows = [handle.readline(ONE_LINE_BYTES).decode("utf-8-sig") for _ in range(2)]
+        return all(isinstance(json.loads(row), dict) for row in rows)
+    except (OSError, ValueError, RecursionError):
+        return False
 
 
 def _by_content(head: bytes) -> list[Candidate]:
@@ -166,13 +183,13 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     candidates = READERS.get(path.suffix.lower()) or _by_content(head)
     document: object = None
     if any(c.sniff == "json" for c in candidates):
-        document = _sniff_json(path)
+        document = JSON_LINES if _one_object_per_line(path) else _sniff_json(path)
         if document is JSON_LINES:
-            return table.read(path, **options)
+            return ftm.read(path, **options) if ftm.looks_like_lines(path) else table.read(path, **options)
     for candidate in candidates:
         if candidate.sniffer is None:
             return candidate.reader(path, **options)
-        sample = {"json": document, "bytes": head, "line": _first_line(head)}.get(candidate.sniff)
+        sample = {"json": document, "bytes": head, "line": _first_line(head), "path": path}.get(candidate.sniff)
         if candidate.sniffer(sample):
             return candidate.reader(path, **options)
     if candidates is _JSON:
