@@ -117,5 +117,11 @@ def test_lines_that_are_not_ftm_stay_a_table(tmp_path: Path) -> None:
 def test_an_ftm_file_without_entities_is_refused_by_name(tmp_path: Path) -> None:
     path = tmp_path / "empty.ftm"
     path.write_text("\n\n", encoding="utf-8")
-    with pytest.raises(LoadError, match=r"empty\.ftm: no FollowTheMoney entities"):
+    with pytest.raises(LoadError, match=r"empty\.ftm: no FollowTheMoney entities; expected"):
+        viewer.load(path)
+    nested = '{"id": "leaf", "schema": "Company", "properties": {}}'
+    for i in range(400):  # an ownership chain nested deeper than JSON is read
+        nested = f'{{"id": "o{i}", "schema": "Ownership", "properties": {{"owner": ["c{i}"], "asset": [{nested}]}}}}'
+    path.write_text(nested + "\n", encoding="utf-8")
+    with pytest.raises(LoadError, match=r"no FollowTheMoney entities \(line 1: not a JSON object \(.*"):
         viewer.load(path)

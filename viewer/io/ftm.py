@@ -153,7 +153,8 @@ def read(path: str | Path, **_options: Any) -> Dataset:
         for entity_id in set(found) - before:
             lines_of[entity_id] = number
     if not found:
-        raise LoadError(f"{path}: no FollowTheMoney entities; expected {EXPECTED}")
+        first = f" (line {problems[0].row}: {problems[0].message})" if problems else ""
+        raise LoadError(f"{path}: no FollowTheMoney entities{first}; expected {EXPECTED}")
     entities, relations, events = [], [], []
     for entity_id, entity in found.items():
         schema, line = entity["schema"], lines_of.get(entity_id, 0)
