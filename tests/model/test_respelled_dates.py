@@ -49,6 +49,10 @@ READ = [
     ("March 4th, 2019 at 10:30 AM", "2019-03-04T10:30:00", "time"),
     ("2019-03-04 10:00:00 UTC+01:00", "2019-03-04T09:00:00", "time"),
     ("2019-03-04 10:00 (GMT-5)", "2019-03-04T15:00:00", "time"),
+    ("Mar-19", "2019-03-01T00:00:00", "month"),  # Excel's mmm-yy, as spreadsheets export a month
+    ("Mar '19", "2019-03-01T00:00:00", "month"),
+    ("Sep-99", "1999-09-01T00:00:00", "month"),
+    ("März-19", "2019-03-01T00:00:00", "month"),
 ]
 
 
@@ -66,7 +70,16 @@ def test_a_column_mixing_them_with_iso_dates_reads_every_row() -> None:
     assert not parsed.invalid.any()
 
 
-@pytest.mark.parametrize("words", ["not a date", "Mai Tai", "the end of March", "Monday", "de la Cruz", "10h"])
+def test_respelled_date_times_without_a_zone_are_said_as_the_others_are() -> None:
+    """``Mar 4, 2019 @ 10:00`` has no zone as ``2019-03-04 10:00`` has none: one note counts both."""
+    parsed = columns.parse_column(pd.Series(["Mar 4, 2019 @ 10:00", "2019-03-04 11:00", "10:00 5 March 2019"]))
+    assert parsed.notes == [("info", "3 date-times have no time zone; taken as UTC")]
+    parsed = columns.parse_column(pd.Series(["Mar 4, 2019 @ 10:00", "2019-03-04"]))
+    assert ("info", "1 date-times have no time zone; taken as UTC") in parsed.notes
+
+
+@pytest.mark.parametrize("words", ["not a date", "Mai Tai", "the end of March", "Monday", "de la Cruz", "10h",
+                                   "Box-12", "Mar-2a"])
 def test_words_stay_unread(words: str) -> None:
     assert columns.parse_column(pd.Series([words, "2019-03-04"])).invalid.tolist() == [True, False]
 

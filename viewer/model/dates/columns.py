@@ -298,8 +298,7 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
     """Parse one date column (plus an optional time and time-zone column) into UTC instants with precision.
 
     Years before 1 or after 9999 written in ISO 8601's expanded form (``-0473-03-15``, ``12000-05``, a
-    signed year alone) are read too, as Entente writes them.
-    """
+    signed year alone) are read too, as Entente writes them."""
     column = _parse_column(values, date_order=date_order, excel=excel, yearish=yearish, times=times, zones=zones)
     left = np.flatnonzero(column.invalid.to_numpy(dtype=bool))
     if not len(left):
@@ -310,8 +309,9 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
                   .fill_null(False).to_numpy(zero_copy_only=False)]
     if len(other):  # week and ordinal dates, 2019年3月4日
         far[other], named[other] = forms.read_column(values.iloc[left[other]])
-    if len(other := np.flatnonzero(far == NAT)):  # "Mon, 04 Mar 2019 10:00 +0000", "4. März 2019": respelled
-        far[other], named[other] = respell.read(values.iloc[left[other]], lambda again: _parse_column(
+    said: list[tuple[str, str]] = []  # "Mon, 04 Mar 2019 10:00 +0000", "4. März 2019": respelled
+    if len(other := np.flatnonzero(far == NAT)):
+        far[other], named[other], said = respell.read(values.iloc[left[other]], lambda again: _parse_column(
             again, date_order=date_order, excel=False, yearish=False, times=None, zones=None))
     read = far != NAT
     if not read.any():
@@ -325,7 +325,7 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
     invalid.iloc[rows] = False
     instants = pd.Series(stamps, index=values.index).dt.tz_localize("UTC").astype(dates.UTC_DTYPE)
     return DateColumn(instants, pd.Series(precisions, index=values.index, dtype="object"), invalid, column.order,
-                      column.notes)
+                      respell.merged_notes(column.notes, said))
 
 
 def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yearish: bool,

@@ -7,9 +7,10 @@ Portuguese and Dutch, a French hour (``10h30``), a time before its date (``10:00
 basic form (``20190304T100000Z``, as calendars export it) and what programs print: Java's zone in brackets
 (``2019-03-04T10:00+01:00[Europe/Paris]``), .NET's ``/Date(1551693600000)/``, Oracle's ``04-MAR-19
 10.00.00.000000 AM``, ``2019.03.04``, a decimal comma in the seconds, a web server's log
-(``[04/Mar/2019:10:00:00 +0000]``), JavaScript's ``Date`` (``Mon Mar 04 2019 10:00:00 GMT+0100 (Central
-European Standard Time)``), Unix's ``date`` and C's ``asctime`` (``Mon Mar  4 10:00:00 UTC 2019``), Kibana's
-``Mar 4, 2019 @ 10:00:00.000`` and ``March 4, 2019 at 10:00 AM``. Each was skipped as "expected a date".
+(``[04/Mar/2019:10:00:00 +0000]``), Excel's month and two-digit year (``Mar-19``), JavaScript's ``Date``
+(``Mon Mar 04 2019 10:00:00 GMT+0100 (Central European Standard Time)``), Unix's ``date`` and C's ``asctime``
+(``Mon Mar  4 10:00:00 UTC 2019``), Kibana's ``Mar 4, 2019 @ 10:00:00.000`` and ``March 4, 2019 at 10:00 AM``.
+Each was skipped as "expected a date".
 
 Only values the parser left unread come here; the rewrites run in Arrow (RE2) over the whole leftover column
 at once, and a date-time with a numeric UTC offset after a month's name is read by Arrow's strptime.
@@ -17,6 +18,7 @@ at once, and a date-time with a numeric UTC offset after a month's name is read 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Protocol
 
@@ -70,6 +72,9 @@ _REWRITES = (
     (r"(\d{1,2}:\d{2}:\d{2}),(\d+)", r"\1.\2"),  # a decimal comma in the seconds (ISO 8601 allows it)
     (r"(?i)\b(\d{1,2})\.(\d{2})\.(\d{2})(?:\.\d+)?\s*([AP]M)\b", r"\1:\2:\3 \4"),  # Oracle's 10.00.00.000 AM
     *((rf"(?i)\b(?:{names})\b\.?", english) for english, names in _MONTHS),
+    # Excel's mmm-yy (Mar-19, Mar '19: a month), its year read as two-digit years are (1969-2068)
+    (r"^\s*([A-Za-z]{3,9})\.?(?:-|\s*['’])([0-5]\d|6[0-8])\s*$", r"\1 20\2"),
+    (r"^\s*([A-Za-z]{3,9})\.?(?:-|\s*['’])(69|[7-9]\d)\s*$", r"\1 19\2"),
 )
 # after a month's name, a numeric UTC offset: "04 Mar 2019 10:00:00 +0000"
 _OFFSET_FORMATS = ("%d %b %Y %H:%M:%S %z", "%d %b %Y %H:%M %z", "%d %B %Y %H:%M:%S %z", "%d %B %Y %H:%M %z",
@@ -98,15 +103,18 @@ def _dotnet(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
 
 
 class Parsed(Protocol):
-    """What the column parser returns: UTC instants and their precisions."""
+    """What the column parser returns: UTC instants, their precisions and notes (level, message)."""
 
     instants: pd.Series
     precisions: pd.Series
+    notes: list[tuple[str, str]]
 
 
-def read(values: pd.Series, parse: Callable[[pd.Series], Parsed]) -> tuple[np.ndarray, np.ndarray]:
-    """Microseconds since the epoch in UTC (:data:`NAT` where still unread) and precisions of ``values``
-    (text the parser left unread), reading their respellings with ``parse``."""
+def read(values: pd.Series, parse: Callable[[pd.Series], Parsed]
+         ) -> tuple[np.ndarray, np.ndarray, list[tuple[str, str]]]:
+    """Microseconds since the epoch in UTC (:data:`NAT` where still unread), precisions of ``values`` (text the
+    parser left unread), reading their respellings with ``parse``, and what it noted (``Mar 4, 2019 @ 10:00``
+    has no time zone, as ``2019-03-04 10:00`` has none)."""
     written = text_arrow.contiguous(to_arrow(values))  # numbers too (a Parquet column of integers)
     again = respelled(written)
     micros, precisions = _dotnet(written)
@@ -117,6 +125,7 @@ def read(values: pd.Series, parse: Callable[[pd.Series], Parsed]) -> tuple[np.nd
         micros[fresh], precisions[fresh] = got[fresh], "time"
     changed = np.asarray(pc.not_equal(again, written).fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
     rows = np.flatnonzero(changed & (micros == NAT))
+    notes: list[tuple[str, str]] = []
     if len(rows):
         parsed = parse(pd.Series(pd.arrays.ArrowStringArray(text_arrow.contiguous(again.take(pa.array(rows))))))
         instants, found = parsed.instants, parsed.precisions
@@ -124,4 +133,21 @@ def read(values: pd.Series, parse: Callable[[pd.Series], Parsed]) -> tuple[np.nd
         ok = ~np.isnat(stamps.view("datetime64[us]"))
         micros[rows[ok]] = stamps[ok]
         precisions[rows[ok]] = found.to_numpy(dtype=object)[ok]
-    return micros, precisions
+        notes = parsed.notes
+    return micros, precisions, notes
+
+
+def merged_notes(first: list[tuple[str, str]], more: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Notes of a column and of its respelled values as one list: "3 date-times have no time zone" and "2 date-times
+    have no time zone" are "5 date-times …"; a note said already is not said twice."""
+    out = list(first)
+    for level, text in more:
+        counted = re.fullmatch(r"([\d,]+) (.+)", text)
+        same = next((i for i, (_, said) in enumerate(out) if counted and re.fullmatch(
+            rf"[\d,]+ {re.escape(counted.group(2))}", said)), None)
+        if same is not None and counted:
+            total = int(out[same][1].split(" ", 1)[0].replace(",", "")) + int(counted.group(1).replace(",", ""))
+            out[same] = (out[same][0], f"{total:,} {counted.group(2)}")
+        elif (level, text) not in out:
+            out.append((level, text))
+    return out
