@@ -28,7 +28,8 @@ MIME_TYPES = {
     "application/xml", "application/gexf+xml", "application/vnd.ms-excel",
     "application/vnd.oasis.opendocument.spreadsheet", "application/vnd.sqlite3", "application/x-sqlite3",
     "application/geo+json", "application/graphml+xml", "application/x-spss-sav", "application/x-spss-por",
-    "application/x-stata-dta", "application/x-sas-data", "application/x-sas-xport",
+    "application/x-stata-dta", "application/x-sas-data", "application/x-sas-xport", "application/mbox",
+    "message/rfc822",
 }
 
 

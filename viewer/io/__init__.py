@@ -23,6 +23,7 @@ from viewer.io import (
     graphml,
     ics,
     lines,
+    mail,
     native,
     parquet,
     reading,
@@ -71,6 +72,7 @@ _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, g
 _TABLE = [Candidate(table.read)]
 _LINES = [Candidate(ftm.read, ftm.looks_like_lines, "path"), *_TABLE]  # FollowTheMoney's entities, else records
 _FTM = [Candidate(ftm.read)]
+_MAIL = [Candidate(mail.read)]
 
 READERS: dict[str, list[Candidate]] = {
     ".json": _JSON, ".geojson": _JSON,
@@ -84,6 +86,7 @@ READERS: dict[str, list[Candidate]] = {
     **dict.fromkeys(sqlite.SUFFIXES, _TABLE), **dict.fromkeys(stat_files.SUFFIXES, _TABLE),
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)],
+    **dict.fromkeys((*mail.MBOX_SUFFIXES, *mail.MESSAGE_SUFFIXES), _MAIL),
     ".xml": _XML, ".rss": _XML, ".atom": _XML, ".html": _TABLE, ".htm": _TABLE,
 }
 FOLDER_READER: Reader = native.read
@@ -144,6 +147,8 @@ def _by_content(head: bytes) -> list[Candidate]:
         return _XML
     if start.upper().startswith(b"BEGIN:VCALENDAR"):
         return [Candidate(ics.read)]
+    if mail.looks_like_mbox(head) or mail.looks_like_message(head):  # Thunderbird's folders have no suffix
+        return _MAIL
     return _TABLE  # Parquet, a SQLite database, delimited text
 
 

@@ -192,6 +192,12 @@ def _shown(dataset: Dataset, include_people: bool, hidden_kinds: Iterable[str]) 
     return _SHOWN.get(dataset, key, lambda: _shown_now(dataset, include_people, hidden_kinds)).copy()
 
 
+def only_people(dataset: Dataset) -> bool:
+    """Whether every tie of the dataset is a person's (or leadership): without people the graph would be empty (a
+    mailbox's correspondents, a family tree)."""
+    return len(dataset.relations) > 0 and not _shown(dataset, False, ()).any()
+
+
 def _shown_now(dataset: Dataset, include_people: bool, hidden_kinds: Iterable[str]) -> np.ndarray:
     relations = dataset.relations
     shown = ~relations["kind"].astype(str).isin(set(hidden_kinds)).to_numpy()

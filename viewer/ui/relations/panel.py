@@ -181,10 +181,16 @@ class RelationshipPanel(Readout, QWidget):
     def _on_changed(self, fields: frozenset[str]) -> None:
         """Redraw once for whatever changed together (opening a dataset changes five fields at once)."""
         seen, self._seen = self._seen, self.state.view
+        view = self.state.view
         if "dataset" in fields:
             self._on_dataset(self.state.dataset)
+            self.people.blockSignals(True)  # the new dataset's own choices, drawn already: the box follows them
+            self.people.setChecked(view.people)
+            self.people.blockSignals(False)
+            if view.graph_mode != seen.graph_mode:
+                self._show_mode(view.graph_mode)
             return
-        view, redraw = self.state.view, bool(fields & {"cursor", "selection", "filters"})
+        redraw = bool(fields & {"cursor", "selection", "filters"})
         if view.node_positions != seen.node_positions or view.people != seen.people:
             self._place(fit=not self._dropped or view.people != seen.people)
             self.people.setChecked(view.people)

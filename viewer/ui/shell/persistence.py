@@ -6,11 +6,13 @@ playback speed, the window's geometry and its docks and toolbars.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from viewer.model import graph
 from viewer.model.dataset import Dataset
 from viewer.session import ViewChoices
 from viewer.ui.shared import theme
@@ -49,7 +51,10 @@ class Persistence:
         """The view choices saved for ``dataset``, with the app-wide ones as they are now."""
         settings, now = self.window.settings, self.window.state.view
         saved = settings.view_state(dataset.meta.path).get("view", {}) if settings and dataset.meta.path else {}
-        view = ViewChoices.from_dict(saved if isinstance(saved, dict) else {})
+        saved = saved if isinstance(saved, dict) else {}
+        view = ViewChoices.from_dict(saved)
+        if "people" not in saved:  # never chosen: people are shown where the graph would have nothing else
+            view = replace(view, people=graph.only_people(dataset))
         return ViewChoices(**{**view.__dict__, **{k: getattr(now, k) for k in APP_WIDE}})
 
     def switch_to(self, dataset: Dataset) -> None:

@@ -1,0 +1,110 @@
+"""E-mail opens as a timeline: an mbox (Thunderbird's folders have no suffix, Gmail's Takeout writes .mbox) or one
+.eml message. Each message is an event, each address a person, and who wrote to whom a dated tie. They were
+"not a format Entente knows" (or a table read from the mailbox's lines). The people here are made up."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import mailbox
+from collections.abc import Sequence
+from email.message import EmailMessage, Message
+from pathlib import Path
+
+import pytest
+
+import viewer
+from viewer.model.problems import LoadError
+
+
+def _message(sender: str, to: str, subject: str, date: str, body: str = "Hello.", *, cc: str = "",
+             html: str = "", labels: str = "", attachment: bytes = b"") -> EmailMessage:
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"], message["Date"] = sender, to, subject, date
+    if cc:
+        message["Cc"] = cc
+    if labels:
+        message["X-Gmail-Labels"] = labels
+    message["Message-ID"] = f"<{abs(hash((subject, date)))}@example.org>"
+    if html:
+        message.set_content(html, subtype="html")
+    else:
+        message.set_content(body)
+    if attachment:
+        message.add_attachment(attachment, maintype="application", subtype="octet-stream", filename="ledger.bin")
+    return message
+
+
+MESSAGES = [
+    _message("Ana Example <ana@example.org>", "Ben Sample <ben@example.net>", "Draft contract",
+             "Mon, 04 Mar 2019 10:00:00 +0100", "Ben,\nthe draft is attached.\nFrom the desk of Ana",
+             labels="Inbox,Important", attachment=b"\x00\x01" * 100),
+    _message("ben@example.net", "Ana Example <ANA@example.org>", "=?utf-8?q?Re=3A_Draft_contract_=E2=9C=93?=",
+             "Tue, 05 Mar 2019 09:30:00 +0000", cc="Cleo Third <cleo@example.com>",
+             html="<p>Signed.</p><script>alert(1)</script><img src='https://tracker.example/x.png'>"),
+    _message("Ana Example <ana@example.org>", "ben@example.net", "Payment", "Thu, 14 Mar 2019 16:45:00 -0500",
+             "Wired today."),
+    # as written by hand (EmailMessage would not keep a Date it cannot read)
+    email.message_from_bytes(b"From: Cleo Third <cleo@example.com>\nTo: ana@example.org\nSubject: Lost date\n"
+                             b"Date: sometime in March\n\nHello.\n", policy=email.policy.default),
+]
+
+
+def _mbox(path: Path, messages: Sequence[Message]) -> Path:
+    box = mailbox.mbox(path)
+    for message in messages:
+        box.add(message)
+    box.flush()
+    box.close()
+    return path
+
+
+@pytest.mark.parametrize("name", ["All mail.mbox", "Inbox"])  # Gmail's Takeout; a Thunderbird folder
+def test_a_mailbox_becomes_messages_people_and_their_ties(tmp_path: Path, name: str) -> None:
+    ds = viewer.load(_mbox(tmp_path / name, MESSAGES))
+    events = ds.events
+    assert list(events["title"]) == ["Draft contract", "Re: Draft contract ✓", "Payment"]
+    assert [t.isoformat() for t in events["start"]] == ["2019-03-04T09:00:00+00:00", "2019-03-05T09:30:00+00:00",
+                                                        "2019-03-14T21:45:00+00:00"]
+    assert list(events["actors"].astype(str)) == ["ana@example.org;ben@example.net",
+                                                  "ben@example.net;ana@example.org;cleo@example.com",
+                                                  "ana@example.org;ben@example.net"]
+    assert events["tags"].iloc[0] == "Inbox;Important"
+    assert events["description"].iloc[0].startswith("Ben,\nthe draft is attached.")
+    assert events["description"].iloc[1] == "Signed."  # HTML as text: no script, nothing fetched
+    names = dict(zip(ds.entities["id"], ds.entities["name"], strict=True))
+    assert names["ana@example.org"] == "Ana Example" and names["ben@example.net"] == "Ben Sample"
+    assert set(ds.entities["kind"]) == {"person"}
+    ties = {(r.source, r.target): r for r in ds.relations.itertuples()}
+    assert ties[("ana@example.org", "ben@example.net")].value == 2
+    assert str(ties[("ana@example.org", "ben@example.net")].valid_from.date()) == "2019-03-04"
+    assert ties[("ana@example.org", "ben@example.net")].note == "2 messages, the last on 14 Mar 2019"
+    assert ties[("ben@example.net", "cleo@example.com")].value == 1
+    said = [p.message for p in ds.problems]
+    assert "message 4 (Lost date): expected a date, got 'sometime in March'; skipped" in said
+
+
+def test_one_message_file_opens(tmp_path: Path) -> None:
+    path = tmp_path / "forwarded.eml"
+    path.write_bytes(bytes(MESSAGES[0]))
+    ds = viewer.load(path)
+    assert list(ds.events["title"]) == ["Draft contract"] and len(ds.relations) == 1
+    bare = tmp_path / "forwarded"  # saved without its suffix: known by its headers
+    bare.write_bytes(b"Received: from mx.example.org\n" + bytes(MESSAGES[2]))
+    assert list(viewer.load(bare).events["title"]) == ["Payment"]
+
+
+def test_a_table_whose_header_begins_with_from_is_no_mailbox(tmp_path: Path) -> None:
+    path = tmp_path / "periods"
+    path.write_text("From date,To date,title\n2019-03-04,2019-03-05,a\n", encoding="utf-8")
+    assert list(viewer.load(path).events["title"]) == ["a"]
+
+
+def test_mail_without_a_readable_date_is_refused_by_name(tmp_path: Path) -> None:
+    path = _mbox(tmp_path / "undated.mbox", [MESSAGES[3]])
+    with pytest.raises(LoadError, match=r"undated\.mbox: no message with a readable date \(message 1"):
+        viewer.load(path)
+    garbage = tmp_path / "notes.mbox"
+    garbage.write_text("just some notes\n", encoding="utf-8")
+    with pytest.raises(LoadError, match=r"notes\.mbox: does not start with an mbox 'From ' line"):
+        viewer.load(garbage)

@@ -1,0 +1,42 @@
+"""A mailbox opened from a fresh window (File → Open, Ctrl+O): its messages are walked with the keys, and the
+correspondents are drawn (People shown: every tie is a person's, and the graph was empty without them). The
+people are made up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+
+from ...io.test_mail import MESSAGES, _mbox
+from ..window_reading import details_after
+
+
+def test_a_mailbox_opens_walks_and_draws_its_correspondents(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _mbox(tmp_path / "Inbox", MESSAGES)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    assert not window.relations.people.isChecked()  # the bundled dataset: companies first
+    window.activateWindow()
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    assert window.state.dataset.event_count == 3
+    assert window.relations.people.isChecked() and window.state.view.people
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Draft contract" in first and "Ben," in first
+    table = window.relation_tools.table
+    qtbot.waitUntil(lambda: len(table.visible_ids()) == 1, timeout=3000)  # Ana → Ben, from their first message
+    assert "Signed." in details_after(qtbot, window, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: len(table.visible_ids()) == 3, timeout=3000)  # Ben → Ana and Ben → Cleo join
+    panel = window.relations
+    area = panel.canvas.viewport().rect()
+    for person in ("ana@example.org", "ben@example.net", "cleo@example.com"):
+        assert panel.is_placed(person) and area.contains(panel.node_pos(person)), person
+    assert "Payment" in details_after(qtbot, window, Qt.Key.Key_End)
