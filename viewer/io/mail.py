@@ -40,6 +40,7 @@ DESCRIPTION_CHARS = 4000  # of a message's text, for Details
 READ_BYTES = 64 * 1024  # of a message: its headers and text, not the rest of its attachments
 _FROM_LINE = re.compile(rb"^From ", re.MULTILINE)
 _HEADERS = email.parser.BytesParser()
+_BLANK_LINE = re.compile(rb"\r?\n\r?\n")
 _HEADER = re.compile(rb"^[A-Za-z][A-Za-z0-9-]*:[ \t]")
 _FIRST_HEADERS = (b"return-path:", b"received:", b"from:", b"date:", b"message-id:", b"mime-version:",
                   b"delivered-to:", b"to:", b"subject:", b"x-")
@@ -123,10 +124,15 @@ def _messages(path: Path, got: _Mail) -> Any:
 
 def _parsed(raw: bytes) -> Message:
     """A message: its headers parsed, its body parsed into parts only when it has parts (the feed parser reads a
-    body line by line; a single part's payload is decoded whole)."""
-    message = _HEADERS.parsebytes(raw, headersonly=True)
-    return email.message_from_bytes(raw) if message.is_multipart() or message.get_content_maintype() == \
-        "multipart" else message
+    body line by line, even for its headers alone; a single part's payload is taken whole)."""
+    blank = _BLANK_LINE.search(raw)
+    if blank is None:
+        return email.message_from_bytes(raw)
+    message = _HEADERS.parsebytes(raw[:blank.start() + 1], headersonly=True)
+    if message.get_content_maintype() == "multipart":
+        return email.message_from_bytes(raw)
+    message.set_payload(raw[blank.end():].decode("ascii", "surrogateescape"))  # as the parser keeps bytes
+    return message
 
 
 @functools.lru_cache(maxsize=65_536)
