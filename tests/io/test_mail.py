@@ -70,6 +70,8 @@ def test_a_mailbox_becomes_messages_people_and_their_ties(tmp_path: Path, name: 
                                                   "ben@example.net;ana@example.org;cleo@example.com",
                                                   "ana@example.org;ben@example.net"]
     assert events["tags"].iloc[0] == "Inbox;Important"
+    assert events[["attr:from", "attr:to", "attr:cc"]].iloc[1].tolist() == ["ben@example.net", "ana@example.org",
+                                                                            "cleo@example.com"]
     assert events["description"].iloc[0].startswith("Ben,\nthe draft is attached.")
     assert events["description"].iloc[1] == "Signed."  # HTML as text: no script, nothing fetched
     names = dict(zip(ds.entities["id"], ds.entities["name"], strict=True))

@@ -3,11 +3,11 @@ message (``.eml``), read with Python's ``email`` package (the mailbox split at i
 ``mailbox.mbox`` splits it, in one pass).
 
 Each message is an event at its ``Date``: its subject as the title, its sender and recipients (From, To, Cc) as
-actors, its plain text (or its HTML as text) as the description, Gmail's labels as tags. Each address is a
-person, named as its messages name it most often. Who wrote to whom is a ``wrote_to`` relation from the sender
-to each recipient, from their first message on (as of a date: who had written to whom by then), valued at the
-number of messages, the last one's date in its note.
-A message whose date cannot be read is said and left out; nothing is fetched (remote images, links).
+actors (and each header's addresses as attributes), its plain text (or its HTML as text) as the description,
+Gmail's labels as tags. Each address is a person, named as its messages name it most often. Who wrote to whom
+is a ``wrote_to`` relation from the sender to each recipient, from their first message on (as of a date: who
+had written to whom by then), valued at the number of messages, the last one's date in its note. A message whose
+date cannot be read is said and left out; nothing is fetched (remote images, links).
 """
 
 from __future__ import annotations
@@ -88,7 +88,8 @@ def read(path: str | Path, **_options: Any) -> Dataset:
                   "note": f"{len(times)} message{'s' if len(times) != 1 else ''}, the last on {max(times):%d %b %Y}"}
                  for i, ((source, target), times) in enumerate(sorted(got.pairs.items()), start=1)]
     tables = Tables(pd.DataFrame(got.events, columns=["id", "start", "title", "actors", "category", "tags",
-                                                      "description", "attr:message_id"]),
+                                                      "description", "attr:from", "attr:to", "attr:cc",
+                                                      "attr:message_id"]),
                     pd.DataFrame(entities, columns=["id", "name", "kind"]),
                     pd.DataFrame(relations, columns=["id", "source", "target", "kind", "value", "valid_from",
                                                      "valid_to", "note"]),
@@ -173,7 +174,8 @@ def _take(message: Message, number: int, label: str, got: _Mail) -> None:
         subject = _decoded(message.get("subject"))
         written = str(message.get("date", "") or "").strip()
         sender = _addresses(message, "from", got)
-        recipients = [a for h in ("to", "cc") for a in _addresses(message, h, got) if a not in sender]
+        to, cc = _addresses(message, "to", got), _addresses(message, "cc", got)
+        recipients = [a for a in dict.fromkeys(to + cc) if a not in sender]
         message_id = str(message.get("message-id", "") or "").strip()
         labels = _decoded(message.get("x-gmail-labels"))
     except Exception as exc:  # a header the email package cannot take apart
@@ -190,7 +192,8 @@ def _take(message: Message, number: int, label: str, got: _Mail) -> None:
     got.events.append({"id": f"m{number}", "start": _iso(when), "title": subject or "(no subject)",
                        "actors": ";".join(sender + recipients), "category": "e-mail",
                        "tags": ";".join(t.strip() for t in labels.split(",") if t.strip()),
-                       "description": _body(message), "attr:message_id": message_id})
+                       "description": _body(message), "attr:from": ", ".join(sender), "attr:to": ", ".join(to),
+                       "attr:cc": ", ".join(cc), "attr:message_id": message_id})
     for source in sender:
         for target in recipients:
             got.pairs.setdefault((source, target), []).append(when)
