@@ -22,21 +22,35 @@ def is_plain(value: object) -> bool:
 
 
 def cell_text(value: object) -> str:
-    """A JSON cell as text: "" for none, a list of scalars as a ';' list (as Entente's columns hold lists),
-    other structures as their JSON, a whole number as one (``52.0`` as ``52``: JSON does not tell them apart,
-    and Arrow's reader reads both as 52.0)."""
+    """A JSON cell as text: "" for none, a list of scalars as a ';' list (as Entente's columns hold lists), text
+    written in runs as that text, other structures as their JSON, a whole number as one (``52.0`` as ``52``: JSON
+    does not tell them apart, and Arrow's reader reads both as 52.0)."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, float):
         return number_text(value)
-    if isinstance(value, list) and is_plain(value):
-        return ";".join(cell_text(v) for v in value if v is not None)
+    if isinstance(value, list) and (is_plain(value) or is_rich_text(value)):
+        return _list_text(value)
     if not isinstance(value, (dict, list)):
         return str(value)
     try:
         return json.dumps(_without_nulls(value))
     except RecursionError:  # a structure nested nearly as deep as Python's parser allows
         return TOO_DEEP
+
+
+def _list_text(value: list[Any]) -> str:
+    if is_plain(value):
+        return ";".join(cell_text(v) for v in value if v is not None)
+    return "".join(v if isinstance(v, str) else str(v.get("text", v.get("plain_text", ""))) for v in value)
+
+
+def is_rich_text(value: list[Any]) -> bool:
+    """Text in runs, as chat and note apps export it: strings and objects holding their ``text`` (Telegram's
+    ``["See ", {"type": "link", "text": "https://…"}]``) or ``plain_text`` (Notion's rich text)."""
+    runs = [v for v in value if isinstance(v, dict)]
+    return bool(runs) and all(isinstance(v, str) or (isinstance(v, dict) and (
+        isinstance(v.get("text"), str) or isinstance(v.get("plain_text"), str))) for v in value)
 
 
 def _without_nulls(value: object) -> object:

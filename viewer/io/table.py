@@ -76,7 +76,8 @@ def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mappin
         dated += [c for c in frame.columns if date_columns.number_dates(sample[c]) == "yyyymmdd"]
         dated += [c for c in frame.columns if date_columns.number_dates(sample[c]) == "year"]
         dated += [c for c in frame.columns if ranges.looks_like_spans(sample[c])]  # "Q1 2019", "1914–1918"
-        mapping = replace(mapping, start=dated[0] if dated else None, certain=False)
+        start = dated[0] if dated else None  # (a column named as actors may hold the dates: "from,to")
+        mapping = replace(mapping, start=start, actors=tuple(a for a in mapping.actors if a != start), certain=False)
     missing = [c for c in (mapping.start, mapping.end, mapping.title, mapping.category, mapping.tags,
                            mapping.description, mapping.url, mapping.id, mapping.time, mapping.timezone,
                            *mapping.actors)

@@ -30,7 +30,9 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "actors": ("actor", "actors", "group", "party", "parties", "who", "entity", "entities", "organisation",
                "organization", "origin", "destination", "participants", "author", "creator",
                # event data: ICEWS's source and target, the Global Terrorism Database's group name
-               "sourcename", "targetname", "perpetrator", "perpetrators", "gname"),
+               "sourcename", "targetname", "perpetrator", "perpetrators", "gname",
+               # messages and transcripts: Telegram's from (a column of dates named so is the start instead)
+               "from", "sender", "fromname", "sendername", "speaker"),
     "category": ("category", "type", "kind", "class", "tag", "eventtype",
                  "typeofevent", "typeofviolence", "eventcategory", "incidenttype"),  # UCDP's type_of_violence
     "tags": ("tags", "keywords"),
@@ -49,7 +51,8 @@ _PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREA
           "end": r"^(end|stop|finish)(date|datetime|time|dt|day|at|on)$|(date|time|day)(end|stop|finish)$|"
                  r"(end|finish)(date|datetime|time)$|" + _ENDED,
           "title": r"(title|headline|name|label)$",  # battleLabel: Wikidata's label of an item
-          "description": r"(descr|description|text)$", "time": r"time$", "timezone": r"(timezone|tz)$"}
+          "description": r"(descr|description|text)$", "timezone": r"(timezone|tz)$",
+          "time": r"^(?!.*(unix|epoch|date|stamp)).*time$"}  # (Telegram's date_unixtime is no time of day)
 
 
 @dataclass(frozen=True)
