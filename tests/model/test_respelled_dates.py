@@ -53,6 +53,8 @@ READ = [
     ("Mar '19", "2019-03-01T00:00:00", "month"),
     ("Sep-99", "1999-09-01T00:00:00", "month"),
     ("März-19", "2019-03-01T00:00:00", "month"),
+    ("March 4, 2019 10:00\u202fAM", "2019-03-04T10:00:00", "time"),  # CLDR 42's narrow space before AM
+    ("\u200e2019-03-04 10:00:00Z", "2019-03-04T10:00:00", "time"),  # a left-to-right mark first
 ]
 
 

@@ -35,6 +35,7 @@ from viewer.io import (
     timelinejs,
     vis_timeline,
     web_tables,
+    whatsapp,
     xml_records,
 )
 from viewer.io.combine import combine
@@ -73,11 +74,12 @@ _TABLE = [Candidate(table.read)]
 _LINES = [Candidate(ftm.read, ftm.looks_like_lines, "path"), *_TABLE]  # FollowTheMoney's entities, else records
 _FTM = [Candidate(ftm.read)]
 _MAIL = [Candidate(mail.read)]
+_TEXT = [Candidate(whatsapp.read, whatsapp.looks_like, "bytes"), *_TABLE]  # a chat export, else a table
 
 READERS: dict[str, list[Candidate]] = {
     ".json": _JSON, ".geojson": _JSON,
     ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
-    ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TABLE, ".psv": _TABLE, ".dat": _TABLE,
+    ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TEXT, ".psv": _TABLE, ".dat": _TABLE,
     ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE,
     ".parquet": _TABLE, ".pq": _TABLE,
     ".jsonl": _LINES, ".ndjson": _LINES, **dict.fromkeys(ftm.SUFFIXES, _FTM),
@@ -123,6 +125,15 @@ def _sniff_json(path: Path) -> object:
         if not path.read_bytes().removeprefix(b"\xef\xbb\xbf").strip():  # (a mark alone is empty too)
             raise LoadError(f"{path}: the file is empty; expected a JSON document") from exc
         raise LoadError(f"{path}: not readable JSON ({detail})") from exc
+
+
+def has_own_reader(path: Path) -> bool:
+    """Whether a file under a table's name is taken by a reader of its own (a chat export as .txt, FollowTheMoney
+    entities as JSON lines): no column mapping is asked for it."""
+    suffix = compressed.inner_suffix(path)
+    if suffix == ".txt":
+        return whatsapp.looks_like(compressed.read_head(path))
+    return suffix in (".jsonl", ".ndjson") and compressed.compression(path) is None and ftm.looks_like_lines(path)
 
 
 def _one_object_per_line(path: Path) -> bool:
@@ -182,8 +193,9 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     if not head:
         raise LoadError(f"{path}: the file is empty")
     compressed.check_readable(path)
-    if compressed.compression(path) is not None:
-        return table.read(path, **options)  # a compressed table: CSV, TSV, JSON records or lines
+    if compressed.compression(path) is not None:  # a compressed table (CSV, TSV, JSON …), or a zipped chat
+        chat = compressed.inner_suffix(path) == ".txt" and whatsapp.looks_like(compressed.read_head(path))
+        return (whatsapp.read if chat else table.read)(path, **options)
     _refuse_binary(path, head)
     candidates = READERS.get(path.suffix.lower()) or _by_content(head)
     document: object = None

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import bz2
 import gzip
+import io
 import lzma
 import re
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
+from typing import IO
 
 import pyarrow as pa
 
@@ -125,6 +127,29 @@ def read_bytes(path: Path) -> bytes:
         if kind is None:
             raise LoadError(f"{path}: cannot be read ({exc})") from exc
         raise LoadError(f"{path}: not a readable {kind} file ({exc}); expected a table packed with {kind}") from exc
+
+
+def read_head(path: Path, size: int = 4096) -> bytes:
+    """The first ``size`` bytes of what the file holds, unpacked as far as that (b"" when they cannot be read: the
+    full read says why)."""
+    kind = compression(path)
+    try:
+        if kind in ("gzip", "bz2", "xz"):
+            with _opened(path, kind) as stream:
+                return bytes(stream.read(size))
+        if kind == "zip" and (held := member(path)) is not None:
+            with zipfile.ZipFile(path) as archive, archive.open(held) as stream:
+                return stream.read(size)
+        return read_bytes(path)[:size] if kind is not None else path.open("rb").read(size)
+    except (OSError, EOFError, ValueError, RuntimeError, zlib.error, lzma.LZMAError, zipfile.BadZipFile,
+            NotImplementedError, LoadError):
+        return b""
+
+
+def _opened(path: Path, kind: str) -> IO[bytes]:
+    if kind == "gzip":
+        return io.BufferedReader(gzip.GzipFile(path, "rb"))
+    return bz2.open(path, "rb") if kind == "bz2" else lzma.open(path, "rb")
 
 
 def _unzipped(path: Path) -> bytes:

@@ -1,15 +1,21 @@
-"""A Telegram chat export opened from a fresh window and walked with the keys: each message shows its text (a
-link inside it as text, not JSON) and its sender; Lanes by actor has a lane per sender."""
+"""Chat exports opened from a fresh window and walked with the keys: a Telegram export's messages show their text
+(a link inside it as text, not JSON) and their sender; a WhatsApp export opened from File → Open shows each
+message with its further lines."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.mapping_dialog import MappingDialog, needs_mapping
 
 from ...io.test_chat_exports import EXPORT
 from ..window_reading import details_after, open_written
@@ -21,3 +27,38 @@ def test_a_telegram_export_is_walked_message_by_message(qtbot: QtBot, window: Ma
     assert "Hello Ben" in details_after(qtbot, window, Qt.Key.Key_Home, Qt.Key.Key_Right)
     last = details_after(qtbot, window, Qt.Key.Key_End)
     assert "See https://example.org please" in last and "Ben" in last and "{" not in last
+
+
+def test_a_whatsapp_export_opens_from_file_open_and_is_walked(qtbot: QtBot, window: MainWindow,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The column-mapping dialog asked about it as a table (and, modal, held the window) before."""
+    path = Path(__file__).parents[2] / "io" / "fixtures_tables" / "whatsapp_chat.txt"
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    asked: list[str] = []
+
+    def refuse(dialog: MappingDialog) -> QDialog.DialogCode:
+        asked.append(str(dialog))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(MappingDialog, "exec", refuse)
+    window.activateWindow()
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    assert window.state.dataset.event_count == 6
+    assert "end-to-end encrypted" in details_after(qtbot, window, Qt.Key.Key_Home)
+    second = details_after(qtbot, window, Qt.Key.Key_Right, Qt.Key.Key_Right)
+    assert "Hi! Two lines:" in second and "second line here" in second and "Ben" in second
+    assert "Morning: all good" in details_after(qtbot, window, Qt.Key.Key_End)
+    assert asked == []
+
+
+def test_files_with_readers_of_their_own_are_not_asked_about_as_tables(tmp_path: Path) -> None:
+    from ...io.test_ftm import LINKS, PARTIES
+
+    lines = tmp_path / "entities.jsonl"
+    lines.write_text("".join(json.dumps(item) + "\n" for item in PARTIES + LINKS), encoding="utf-8")
+    assert needs_mapping(Path(__file__).parents[2] / "io" / "fixtures_tables" / "whatsapp_chat.txt") is None
+    assert needs_mapping(lines) is None
+    table = tmp_path / "plain.txt"
+    table.write_text("when\twhat\n2019-03-04\tLaunch\n", encoding="utf-8")
+    assert needs_mapping(table) is not None  # an uncertain table is still asked about

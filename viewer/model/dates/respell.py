@@ -49,6 +49,10 @@ _MONTHS = (
     ("December", "dezember|décembre|decembre|diciembre|dicembre|dezembro"),
 )
 _REWRITES = (
+    # Unicode's narrow and thin spaces as plain ones (CLDR 42 on puts U+202F before AM/PM: Chrome, Node, Java,
+    # macOS and WhatsApp write "10:00\u202fAM"), and the marks that only set the writing direction, gone
+    ("[\u202f\u2009\u2007]", " "),
+    ("[\u200e\u200f\u061c]", ""),
     # a web server's log: [04/Mar/2019:10:00:00 +0000]
     (r"^\[?(\d{1,2})/([A-Za-z]{3})/(\d{4}):(\d{2}:\d{2}:\d{2})\s*([+-]\d{4})\]?$", r"\1 \2 \3 \4 \5"),
     (r"^\[?(\d{1,2})/([A-Za-z]{3})/(\d{4}):(\d{2}:\d{2}:\d{2})\]?$", r"\1 \2 \3 \4"),

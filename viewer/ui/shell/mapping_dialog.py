@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.io import compressed, parquet, sqlite, table
+from viewer.io import compressed, has_own_reader, parquet, sqlite, table
 from viewer.io.import_spec import ImportSpec, write_spec
 from viewer.io.spec_suggest import suggest_spec
 from viewer.model.problems import LoadError
@@ -84,6 +84,8 @@ def needs_mapping(path: str | Path) -> tuple[table.Preview, ImportSpec | None] |
     """
     path = Path(path)
     if not path.is_file() or (compressed.inner_suffix(path) not in TABLE_SUFFIXES and not sqlite.is_sqlite(path)):
+        return None
+    if has_own_reader(path):  # a chat export, FtM entities: not a table to map
         return None
     try:
         preview = table.preview(path)
