@@ -23,6 +23,7 @@ from viewer.io import (
     graphml,
     ics,
     lines,
+    log_lines,
     mail,
     native,
     parquet,
@@ -74,12 +75,13 @@ _TABLE = [Candidate(table.read)]
 _LINES = [Candidate(ftm.read, ftm.looks_like_lines, "path"), *_TABLE]  # FollowTheMoney's entities, else records
 _FTM = [Candidate(ftm.read)]
 _MAIL = [Candidate(mail.read)]
-_TEXT = [Candidate(whatsapp.read, whatsapp.looks_like, "bytes"), *_TABLE]  # a chat export, else a table
+_LOG = [Candidate(log_lines.read, log_lines.looks_like, "bytes")]
+_TEXT = [Candidate(whatsapp.read, whatsapp.looks_like, "bytes"), *_LOG, *_TABLE]  # a chat, a log, else a table
 
 READERS: dict[str, list[Candidate]] = {
     ".json": _JSON, ".geojson": _JSON,
     ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
-    ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TEXT, ".psv": _TABLE, ".dat": _TABLE,
+    ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TEXT, ".log": [*_LOG, *_TABLE], ".psv": _TABLE, ".dat": _TABLE,
     ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE,
     ".parquet": _TABLE, ".pq": _TABLE,
     ".jsonl": _LINES, ".ndjson": _LINES, **dict.fromkeys(ftm.SUFFIXES, _FTM),
@@ -128,12 +130,22 @@ def _sniff_json(path: Path) -> object:
 
 
 def has_own_reader(path: Path) -> bool:
-    """Whether a file under a table's name is taken by a reader of its own (a chat export as .txt, FollowTheMoney
-    entities as JSON lines): no column mapping is asked for it."""
+    """Whether a file under a table's name is taken by a reader of its own (a chat export or a log as .txt,
+    FollowTheMoney entities as JSON lines): no column mapping is asked for it."""
     suffix = compressed.inner_suffix(path)
-    if suffix == ".txt":
-        return whatsapp.looks_like(compressed.read_head(path))
+    if suffix in (".txt", ".log"):
+        return _text_reader(path) is not table.read
     return suffix in (".jsonl", ".ndjson") and compressed.compression(path) is None and ftm.looks_like_lines(path)
+
+
+def _text_reader(path: Path) -> Reader:
+    """The reader of a text that may be a chat export or a log (packed or not), else the table reader."""
+    if compressed.inner_suffix(path) in (".txt", ".log"):
+        head = compressed.read_head(path)
+        for sniff, reader in ((whatsapp.looks_like, whatsapp.read), (log_lines.looks_like, log_lines.read)):
+            if sniff(head):
+                return reader
+    return table.read
 
 
 def _one_object_per_line(path: Path) -> bool:
@@ -158,8 +170,15 @@ def _by_content(head: bytes) -> list[Candidate]:
         return _XML
     if start.upper().startswith(b"BEGIN:VCALENDAR"):
         return [Candidate(ics.read)]
-    if mail.looks_like_mbox(head) or mail.looks_like_message(head):  # Thunderbird's folders have no suffix
+    return _plain_text(head)
+
+
+def _plain_text(head: bytes) -> list[Candidate]:
+    """A text without a suffix: a mailbox (Thunderbird's folders), a log (syslog, auth.log.1), else a table."""
+    if mail.looks_like_mbox(head) or mail.looks_like_message(head):
         return _MAIL
+    if log_lines.looks_like(head):
+        return [Candidate(log_lines.read)]
     return _TABLE  # Parquet, a SQLite database, delimited text
 
 
@@ -193,9 +212,8 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     if not head:
         raise LoadError(f"{path}: the file is empty")
     compressed.check_readable(path)
-    if compressed.compression(path) is not None:  # a compressed table (CSV, TSV, JSON …), or a zipped chat
-        chat = compressed.inner_suffix(path) == ".txt" and whatsapp.looks_like(compressed.read_head(path))
-        return (whatsapp.read if chat else table.read)(path, **options)
+    if compressed.compression(path) is not None:  # a compressed table (CSV, TSV, JSON …), a zipped chat or log
+        return _text_reader(path)(path, **options)
     _refuse_binary(path, head)
     candidates = READERS.get(path.suffix.lower()) or _by_content(head)
     document: object = None

@@ -26,7 +26,7 @@ from viewer.model.problems import LoadError
 
 COMPRESSIONS = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd", ".zstd": "zstd",
                 ".zip": "zip"}
-TABLES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".json", ".jsonl", ".ndjson", ".geojson",
+TABLES = (".csv", ".tsv", ".tab", ".txt", ".log", ".psv", ".dat", ".json", ".jsonl", ".ndjson", ".geojson",
           ".sav", ".zsav", ".por", ".dta", ".sas7bdat", ".xpt")  # (and stat_files.SUFFIXES: UCDP zips its .dta)
 MAGIC = {b"\x1f\x8b": "gzip", b"\xfd7zXZ\x00": "xz", b"\x28\xb5\x2f\xfd": "zstd"}
 BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")  # (its first bytes alone, "BZh", may begin a text table)

@@ -16,83 +16,54 @@ import re
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
-from viewer.io import compressed
-from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
-from viewer.model.dates import columns as date_columns
-from viewer.model.problems import LoadError, Problem
+from viewer.io import led_lines
+from viewer.model.dataset import Dataset
 
 EXPECTED = ("a WhatsApp chat export: lines such as '04/03/2019, 10:00 - Ana: Hello' or "
             "'[04/03/2019, 10:00:00] Ana: Hello'")
-_MARKS = re.compile("[\u200e\u200f\u202a-\u202e\ufeff]")
-_LINE = re.compile(r"^\[?(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4}),?\s+"
-                   r"(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[\s\u202f\u00a0]*[AaPp]\.?\s?[Mm]\.?)?)\]?"
-                   r"(?:\s+-\s+|\s+)(?P<rest>.*)$")
+_DATE = r"(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"
+_TIME = r"(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[\s\u202f\u00a0]*[AaPp]\.?\s?[Mm]\.?)?)"
+# the iPhone's "[date, time] rest", Android's "date, time - rest": a log's "2019-03-04 10:00 INFO: …" is neither
+_LINES = (re.compile(rf"^\[{_DATE},?\s+{_TIME}\]\s*(?P<rest>.*)$"),
+          re.compile(rf"^{_DATE},\s+{_TIME}\s+-\s+(?P<rest>.*)$"))
 _SENDER = re.compile(r"^(?P<sender>[^:]{1,80}?):\s(?P<text>.*)$", re.DOTALL)
 _MEDIA = re.compile(r"^<?(?:media omitted|image omitted|video omitted|audio omitted|sticker omitted|document omitted|"
                     r"gif omitted|contact card omitted|[^<>]* \(file attached\))>?$", re.IGNORECASE)
-TITLE_CHARS = 120
 SNIFFED_LINES = 5
 
 
-def _lines(text: str) -> list[str]:
-    return _MARKS.sub("", text).splitlines()
+def _led(line: str) -> tuple[str, str] | None:
+    """A message's date and time as written, and the rest of its first line; None on a further line."""
+    found = _LINES[0].match(line) or _LINES[1].match(line)
+    return None if found is None else (f"{found.group('date')} {found.group('time')}", found.group("rest"))
 
 
 def looks_like(head: bytes) -> bool:
-    """Whether a text starts as a chat export: its first line, and most of its first lines, led by a date and time."""
-    lines = [line for line in _lines(head.decode("utf-8-sig", errors="replace"))[:SNIFFED_LINES * 3] if line.strip()]
-    led = [_LINE.match(line) is not None for line in lines[:SNIFFED_LINES]]
-    return bool(led) and led[0] and sum(led) >= min(2, len(led)) and any(
-        m and ":" in m.group("rest") for m in map(_LINE.match, lines[:SNIFFED_LINES]))
+    """Whether a text starts as a chat export: its first line, and most of its first lines, led by a date and time,
+    one of them with a sender."""
+    lines = [line for line in led_lines.lines_of(head.decode("utf-8-sig", errors="replace"))[:SNIFFED_LINES * 3]
+             if line.strip()][:SNIFFED_LINES]
+    led = [_led(line) for line in lines]
+    return bool(led) and led[0] is not None and sum(x is not None for x in led) >= min(2, len(led)) and any(
+        x is not None and ":" in x[1] for x in led)
 
 
 def read(path: str | Path, date_order: str | None = None, **_options: Any) -> Dataset:
     """Read a chat export into messages (events) and senders (people); ``date_order`` ("dmy", "mdy") where the
     chat's dates leave it open."""
     path = Path(path)
-    label = str(path)
-    try:
-        text = compressed.read_bytes(path).decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected {EXPECTED}") from exc
-    rows: list[dict[str, Any]] = []
-    for number, line in enumerate(_lines(text), start=1):
-        led = _LINE.match(line)
-        if led is None:
-            if rows:  # a message's further line
-                rows[-1]["lines"].append(line)
-            continue
-        rows.append({"row": number, "when": f"{led.group('date')} {led.group('time')}", "lines": [led.group("rest")]})
-    if not rows:
-        raise LoadError(f"{path}: no line led by a date and time; expected {EXPECTED}")
-    parsed = date_columns.parse_column(pd.Series([r["when"] for r in rows], dtype="str"), date_order=date_order)
-    problems = [Problem(label, message, None, "date", level) for level, message in parsed.notes]
-    events = []
-    for row, instant, bad in zip(rows, parsed.instants, parsed.invalid, strict=True):
-        if bad or pd.isna(instant):
-            problems.append(Problem(label, f"expected a date and time, got {row['when']!r}; message skipped",
-                                    row["row"], "date", "warning"))
-            continue
-        events.append(_event(row, instant))
-    if not events:
-        raise LoadError(f"{path}: no message with a readable date; expected {EXPECTED}")
-    senders = sorted({e["actors"] for e in events if e["actors"]})
-    entities = [{"id": s, "name": s, "kind": "person"} for s in senders]
-    tables = Tables(pd.DataFrame(events, columns=["id", "start", "title", "actors", "category", "description"]),
-                    pd.DataFrame(entities, columns=["id", "name", "kind"]), None, label, label, label,
-                    rows={"events": np.array([int(e["id"][1:]) for e in events], dtype=np.int64)})
-    return build_dataset(tables, DatasetMeta(title=compressed.stem(path), path=label, sources=(label,)), problems)
+    records = led_lines.read_records(path, _led, EXPECTED)
+    kept, problems = led_lines.dated(records, str(path), "message", date_order)
+    return led_lines.dataset(path, [_event(record, instant) for record, instant in kept], problems, EXPECTED,
+                             "message", people=True)
 
 
-def _event(row: dict[str, Any], instant: pd.Timestamp) -> dict[str, str]:
-    body = "\n".join(row["lines"]).strip()
-    said = _SENDER.match(body)
-    sender, message = (said.group("sender").strip(), said.group("text")) if said else ("", body)
-    first = message.splitlines()[0].strip() if message.strip() else ""
-    kind = "system" if not sender else "media" if _MEDIA.match(first) else "message"
-    title = first if len(first) <= TITLE_CHARS else first[:TITLE_CHARS].rstrip() + "…"
-    return {"id": f"m{row['row']}", "start": instant.isoformat(), "title": title or "(empty message)",
-            "actors": sender, "category": kind, "description": message.strip()}
+def _event(record: led_lines.Record, instant: pd.Timestamp) -> dict[str, str]:
+    said = _SENDER.match(record.text)
+    sender, message = (said.group("sender").strip(), said.group("text").strip()) if said else ("", record.text)
+    title = led_lines.title_of(message)
+    kind = "system" if not sender else "media" if _MEDIA.match(title) else "message"
+    return {"id": f"m{record.row}", "start": instant.isoformat(), "title": title or "(empty message)",
+            "actors": sender, "category": kind, "description": message}

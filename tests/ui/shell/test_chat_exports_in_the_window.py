@@ -1,6 +1,6 @@
-"""Chat exports opened from a fresh window and walked with the keys: a Telegram export's messages show their text
-(a link inside it as text, not JSON) and their sender; a WhatsApp export opened from File → Open shows each
-message with its further lines."""
+"""Chat exports and a log opened from a fresh window and walked with the keys: a Telegram export's messages show
+their text (a link inside it as text, not JSON) and their sender; a WhatsApp export and a log opened from File →
+Open show each message or line with its further lines."""
 
 from __future__ import annotations
 
@@ -21,6 +21,22 @@ from ...io.test_chat_exports import EXPORT
 from ..window_reading import details_after, open_written
 
 
+def _open_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
+    """Open ``path`` as File → Open (Ctrl+O) does; the column-mapping dialogs it asked (and refused) are returned."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    asked: list[str] = []
+
+    def refuse(dialog: MappingDialog) -> QDialog.DialogCode:
+        asked.append(str(dialog))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(MappingDialog, "exec", refuse)
+    window.activateWindow()
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    return asked
+
+
 def test_a_telegram_export_is_walked_message_by_message(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     ds = open_written(qtbot, window, tmp_path / "result.json", json.dumps(EXPORT))
     assert ds.event_count == 3 and not [p for p in ds.problems if p.level in ("warning", "error")]
@@ -33,17 +49,7 @@ def test_a_whatsapp_export_opens_from_file_open_and_is_walked(qtbot: QtBot, wind
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """The column-mapping dialog asked about it as a table (and, modal, held the window) before."""
     path = Path(__file__).parents[2] / "io" / "fixtures_tables" / "whatsapp_chat.txt"
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    asked: list[str] = []
-
-    def refuse(dialog: MappingDialog) -> QDialog.DialogCode:
-        asked.append(str(dialog))
-        return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(MappingDialog, "exec", refuse)
-    window.activateWindow()
-    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
-        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    asked = _open_by_hand(qtbot, window, monkeypatch, path)
     assert window.state.dataset.event_count == 6
     assert "end-to-end encrypted" in details_after(qtbot, window, Qt.Key.Key_Home)
     second = details_after(qtbot, window, Qt.Key.Key_Right, Qt.Key.Key_Right)
@@ -62,3 +68,13 @@ def test_files_with_readers_of_their_own_are_not_asked_about_as_tables(tmp_path:
     table = tmp_path / "plain.txt"
     table.write_text("when\twhat\n2019-03-04\tLaunch\n", encoding="utf-8")
     assert needs_mapping(table) is not None  # an uncertain table is still asked about
+
+
+def test_a_log_opens_from_file_open_and_its_stack_trace_shows_with_its_line(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = Path(__file__).parents[2] / "io" / "fixtures_tables" / "app.log"
+    assert _open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert window.state.dataset.event_count == 4
+    assert "started on port 8080" in details_after(qtbot, window, Qt.Key.Key_Home)
+    failed = details_after(qtbot, window, Qt.Key.Key_Right, Qt.Key.Key_Right)
+    assert "connection lost" in failed and "ConnectionError: refused" in failed and "error" in failed

@@ -1,0 +1,60 @@
+"""A program's log opens as a timeline: one event per timestamped line, a stack trace kept with its line, the level as
+the category. Logs were read as tables ("no date column among column1, column2") or refused."""
+
+from __future__ import annotations
+
+import gzip
+import os
+from pathlib import Path
+
+import pytest
+
+import viewer
+
+FIXTURE = Path(__file__).parent / "fixtures_tables" / "app.log"
+SYSLOG = ("Mar  4 10:00:00 web1 sshd[4242]: Accepted publickey for ana from 203.0.113.9 port 52222\n"
+          "Mar  4 10:05:00 web1 CRON[99]: (root) CMD (run-parts /etc/cron.hourly)\n"
+          "Mar  5 09:00:00 web1 kernel: Out of memory: Killed process 1234\n")
+ACCESS = ('203.0.113.9 - - [04/Mar/2019:10:00:00 +0000] "GET / HTTP/1.1" 200 512 "-" "curl/7.64"\n'
+          '198.51.100.7 - ana [04/Mar/2019:10:00:02 +0000] "POST /login HTTP/1.1" 302 0 "-" "Mozilla/5.0"\n'
+          '203.0.113.9 - - [04/Mar/2019:10:00:03 +0000] "GET /missing HTTP/1.1" 404 162 "-" "curl/7.64"\n')
+
+
+def test_an_application_log_with_a_stack_trace() -> None:
+    events = viewer.load(FIXTURE).events
+    assert list(events["category"].astype(str)) == ["info", "warning", "error", "info"]
+    assert str(events["start"].iloc[0]) == "2019-03-04 10:00:00.123000+00:00"
+    assert events["description"].iloc[2].endswith('File "db.py", line 3, in connect\nConnectionError: refused')
+    assert events["title"].iloc[2] == "ERROR db: connection lost"
+
+
+def test_syslog_takes_its_year_from_the_file_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "syslog"  # no suffix: known by its lines
+    path.write_text(SYSLOG, encoding="utf-8")
+    when = 1_560_000_000  # June 2019
+    os.utime(path, (when, when))
+    ds = viewer.load(path)
+    assert [str(t) for t in ds.events["start"]][:2] == ["2019-03-04 10:00:00+00:00", "2019-03-04 10:05:00+00:00"]
+    assert list(ds.events["actors"].astype(str)) == ["sshd", "CRON", "kernel"]
+    assert ds.events["title"].iloc[2] == "Out of memory: Killed process 1234"
+    assert any("syslog writes no year: its dates are read in 2019" in p.message for p in ds.problems)
+
+
+@pytest.mark.parametrize("name", ["access.log", "access.log.gz"])
+def test_an_access_log_names_its_clients_and_status_classes(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(ACCESS.encode()) if name.endswith(".gz") else ACCESS.encode())
+    events = viewer.load(path).events
+    assert list(events["actors"].astype(str)) == ["203.0.113.9", "198.51.100.7", "203.0.113.9"]
+    assert list(events["category"].astype(str)) == ["HTTP 2xx", "HTTP 3xx", "HTTP 4xx"]
+    assert events["title"].iloc[2].startswith('"GET /missing HTTP/1.1" 404')
+
+
+def test_go_and_nginx_logs_and_text_tables_are_told_apart(tmp_path: Path) -> None:
+    nginx = tmp_path / "error.log"
+    nginx.write_text('2019/03/04 10:00:00 [error] 31#31: open() "/srv/x" failed\n'
+                     "2019/03/04 10:00:01 [notice] 31#31: signal process started\n", encoding="utf-8")
+    assert list(viewer.load(nginx).events["category"].astype(str)) == ["error", "notice"]
+    table = tmp_path / "events.txt"
+    table.write_text("timestamp\ttitle\n2019-03-04 10:00:00\tLaunch\n2019-03-05 11:00:00\tReview\n", encoding="utf-8")
+    assert list(viewer.load(table).events["title"]) == ["Launch", "Review"]

@@ -1,0 +1,91 @@
+"""A program's log as a timeline: each line led by a timestamp is an event, its further lines (a stack trace) kept
+with it. Read: ISO-led lines (``2019-03-04 10:00:00,123 ERROR db: …``, ``[2019-03-04T10:00:00Z] …``), Go's and
+nginx's ``2019/03/04 10:00:00 [error] …``, syslog's ``Mar  4 10:00:00 host sshd[42]: …`` (which writes no year:
+the file's last change gives it, said) and web servers' access logs (``203.0.113.9 - - [04/Mar/2019:10:00:00
++0000] "GET / HTTP/1.1" 200 …``, the client as the actor). A level word (INFO, WARNING, ERROR …) near the start
+is the category."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from viewer.io import led_lines
+from viewer.model.dataset import Dataset
+from viewer.model.problems import Problem
+
+EXPECTED = ("a log: lines led by a timestamp (2019-03-04 10:00:00 …, 2019/03/04 10:00:00 …, syslog's Mar  4 "
+            "10:00:00 …) or a web server's access log")
+SUFFIXES = (".log",)
+_ISO = re.compile(r"^\[?(?P<when>\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?"
+                  r"(?:\s?(?:Z|UTC|[+-]\d{2}:?\d{2}))?)\]?[\s|:-]+(?P<rest>.*)$")
+_SLASHED = re.compile(r"^\[?(?P<when>\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2}(?:[.,]\d{1,9})?)\]?\s+(?P<rest>.*)$")
+_SYSLOG = re.compile(r"^(?P<month>[A-Z][a-z]{2}) +(?P<day>\d{1,2}) (?P<time>\d{2}:\d{2}:\d{2})\s+(?P<rest>.*)$")
+_ACCESS = re.compile(r'^(?P<host>\S+) \S+ \S+ \[(?P<when>\d{2}/\w{3}/\d{4}:\d{2}:\d{2}:\d{2} [+-]\d{4})\] '
+                     r'(?P<rest>.*)$')
+_LEVEL = re.compile(r"\b(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|CRIT|CRITICAL|ALERT|EMERG|FATAL|SEVERE)\b",
+                    re.IGNORECASE)
+_LEVELS = {"warn": "warning", "err": "error", "crit": "critical", "emerg": "emergency", "severe": "error"}
+_PROGRAM = re.compile(r"^(?:(?P<host>\S+) )?(?P<program>[\w./-]+)(?:\[\d+\])?: (?P<message>.*)$", re.DOTALL)
+_REQUEST = re.compile(r'^"(?P<request>[^"]*)" (?P<status>\d{3})\b')
+SNIFFED_LINES = 10
+LEVEL_WITHIN = 48  # characters from a line's start where a level word is looked for
+SYSLOG = "\x00"  # put before a syslog line's rest (no line of text holds it)
+
+
+def _led(line: str, year: int = 2000) -> tuple[str, str] | None:
+    for pattern in (_ISO, _SLASHED):
+        found = pattern.match(line)
+        if found:
+            return found.group("when").replace("/", "-", 2), found.group("rest")
+    found = _ACCESS.match(line)
+    if found:
+        return found.group("when"), f"{found.group('host')} {found.group('rest')}"
+    found = _SYSLOG.match(line)
+    if found:  # (marked: its rest is "host program[pid]: message")
+        return f"{found.group('day')} {found.group('month')} {year} {found.group('time')}", SYSLOG + found.group("rest")
+    return None
+
+
+def looks_like(head: bytes) -> bool:
+    """Whether a text starts as a log: its first line, and half of its first lines (a stack trace takes the others),
+    led by a timestamp."""
+    lines = [line for line in led_lines.lines_of(head.decode("utf-8", errors="replace"))
+             if line.strip()][:SNIFFED_LINES]
+    if not head.endswith(b"\n"):  # the last line of a head may be cut anywhere
+        lines = lines[:-1] or lines
+    led = [_led(line) is not None for line in lines]
+    return bool(led) and led[0] and sum(led) * 2 >= len(led)
+
+
+def read(path: str | Path, date_order: str | None = None, **_options: Any) -> Dataset:
+    """Read a log into events: one per timestamped line."""
+    path = Path(path)
+    year = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).year
+    records = led_lines.read_records(path, lambda line: _led(line, year), EXPECTED)
+    kept, problems = led_lines.dated(records, str(path), "line", date_order)
+    if any(record.lines[0].startswith(SYSLOG) for record in records):
+        problems.append(Problem(str(path), f"syslog writes no year: its dates are read in {year}, the year the "
+                                "file was last changed", None, "date", "info"))
+    return led_lines.dataset(path, [_event(record, instant) for record, instant in kept], problems, EXPECTED,
+                             "line")
+
+
+def _event(record: led_lines.Record, instant: pd.Timestamp) -> dict[str, str]:
+    text, actor = record.text.removeprefix(SYSLOG), ""
+    if record.lines[0].startswith(SYSLOG):  # syslog: host, program[pid]: message
+        said = _PROGRAM.match(text)
+        if said:
+            actor, text = said.group("program"), said.group("message").strip()
+    elif (host := text.split(" ", 1))[0] and _REQUEST.match(host[-1]):  # an access log: the client first
+        actor, text = host[0], host[-1]
+    level = _LEVEL.search(text[:LEVEL_WITHIN])
+    request = _REQUEST.match(text)
+    category = (_LEVELS.get(level.group(1).lower(), level.group(1).lower()) if level
+                else f"HTTP {request.group('status')[0]}xx" if request else "log")
+    return {"id": f"m{record.row}", "start": instant.isoformat(), "title": led_lines.title_of(text) or "(empty)",
+            "actors": actor, "category": category, "description": text}
