@@ -66,19 +66,18 @@ def read_records(path: Path, led: Led, expected: str) -> list[Record]:
 
 
 def dated(records: list[Record], label: str, what: str, date_order: str | None = None
-          ) -> tuple[list[tuple[Record, pd.Timestamp]], list[Problem]]:
-    """Each record with its instant (UTC), and what reading the dates said; a record whose date cannot be read is
-    said and left out."""
+          ) -> tuple[list[tuple[Record, str]], list[Problem]]:
+    """Each record with its instant in UTC as ISO text (written for all at once), and what reading the dates
+    said; a record whose date cannot be read is said and left out."""
     parsed = date_columns.parse_column(pd.Series([r.when for r in records], dtype="str"), date_order=date_order)
     problems = [Problem(label, message, None, "date", level) for level, message in parsed.notes]
-    kept = []
-    for record, instant, bad in zip(records, parsed.instants, parsed.invalid, strict=True):
-        if bad or pd.isna(instant):
-            problems.append(Problem(label, f"expected a date and time, got {record.when!r}; {what} skipped",
-                                    record.row, "date", "warning"))
-        else:
-            kept.append((record, instant))
-    return kept, problems
+    stamps = parsed.instants.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[us]")
+    read = ~np.isnat(stamps) & ~parsed.invalid.to_numpy(dtype=bool)
+    texts = np.char.add(np.datetime_as_string(stamps, unit="us"), "Z")
+    for i in np.flatnonzero(~read).tolist():
+        problems.append(Problem(label, f"expected a date and time, got {records[i].when!r}; {what} skipped",
+                                records[i].row, "date", "warning"))
+    return [(records[i], str(texts[i])) for i in np.flatnonzero(read).tolist()], problems
 
 
 def dataset(path: Path, events: list[dict[str, str]], problems: list[Problem], expected: str, what: str,

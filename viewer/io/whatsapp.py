@@ -16,8 +16,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
 from viewer.io import led_lines
 from viewer.model.dataset import Dataset
 
@@ -60,10 +58,10 @@ def read(path: str | Path, date_order: str | None = None, **_options: Any) -> Da
                              "message", people=True)
 
 
-def _event(record: led_lines.Record, instant: pd.Timestamp) -> dict[str, str]:
+def _event(record: led_lines.Record, instant: str) -> dict[str, str]:
     said = _SENDER.match(record.text)
     sender, message = (said.group("sender").strip(), said.group("text").strip()) if said else ("", record.text)
     title = led_lines.title_of(message)
     kind = "system" if not sender else "media" if _MEDIA.match(title) else "message"
-    return {"id": f"m{record.row}", "start": instant.isoformat(), "title": title or "(empty message)",
+    return {"id": f"m{record.row}", "start": instant, "title": title or "(empty message)",
             "actors": sender, "category": kind, "description": message}
