@@ -76,7 +76,8 @@ def event_html(ds: Dataset, row: pd.Series) -> str:
     parts = [f"<h3>{_text(str(row['title']))}</h3>",
              f"<p><b>{_text(when)}</b>"
              + (f" &middot; {_text(str(row['category']))}" if str(row["category"]) else "") + "</p>",
-             f"<p>{_text(str(row['description']))}</p>"]
+             # its own line breaks kept (a message's paragraphs, a stack trace): they were run into one line
+             f"<p style='white-space: pre-wrap'>{_text(str(row['description']))}</p>"]
     if row["actors"]:
         parts.append(f"<p><b>Actors:</b> {_names(ds, row['actors'])}</p>")
     # an engine source's event carries its own attributes (the dataset holds no rows to look them up in)
