@@ -9,8 +9,8 @@ basic form (``20190304T100000Z``, as calendars export it) and what programs prin
 10.00.00.000000 AM``, ``2019.03.04``, a decimal comma in the seconds, a web server's log
 (``[04/Mar/2019:10:00:00 +0000]``), Excel's month and two-digit year (``Mar-19``), JavaScript's ``Date``
 (``Mon Mar 04 2019 10:00:00 GMT+0100 (Central European Standard Time)``), Unix's ``date`` and C's ``asctime``
-(``Mon Mar  4 10:00:00 UTC 2019``), Kibana's ``Mar 4, 2019 @ 10:00:00.000`` and ``March 4, 2019 at 10:00 AM``.
-Each was skipped as "expected a date".
+(``Mon Mar  4 10:00:00 UTC 2019``), Twitter's ``created_at`` (``Mon Mar 04 10:00:00 +0000 2019``), Kibana's
+``Mar 4, 2019 @ 10:00:00.000`` and ``March 4, 2019 at 10:00 AM``. Each was skipped as "expected a date".
 
 Only values the parser left unread come here; the rewrites run in Arrow (RE2) over the whole leftover column
 at once, and a date-time with a numeric UTC offset after a month's name is read by Arrow's strptime.
@@ -62,7 +62,10 @@ _REWRITES = (
     # Unix's date and C's asctime: (Mon) Mar  4 10:00:00 UTC 2019, (Mon) Mar 04 10:00:00 2019
     (r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+([A-Za-z]{2,5})\s+(\d{4})$", r"\2 \1 \5 \3 \4"),
     (r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+(\d{4})$", r"\2 \1 \4 \3"),
+    # Twitter's created_at: (Mon) Mar 04 10:00:00 +0000 2019, as every tweet archive and API dump writes it
+    (r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(\d{1,2}:\d{2}:\d{2})\s+([+-]\d{4})\s+(\d{4})$", r"\2 \1 \5 \3 \4"),
     (r"(?i)(\d{4}),?\s+at\s+(\d{1,2}[:.h]\d{2})", r"\1 \2"),  # March 4, 2019 at 10:00 AM
+    (r"(\d{4}),\s+(\d{1,2}:\d{2})", r"\1 \2"),  # Mar 4, 2019, 10:00:00 AM (JavaScript's toLocaleString)
     (r"(?i)^\s*the\s+", ""),
     (r"(?i)\b(\d{1,2})(?:st|nd|rd|th|er|e|\.)(\s+(?:of\s+)?[^\W\d_])", r"\1\2"),  # an ordinal day
     (r"(?i)\s+(?:de|del|of)\s+", " "),  # 4 de marzo de 2019, 4th of March

@@ -25,7 +25,8 @@ LARGEST_OFFSET = 14.0  # hours (Kiribati); beyond, a value is no offset
 # America/Argentina/Buenos_Aires, Etc/GMT+5); in brackets or not
 _IANA = r"[A-Z][A-Za-z]+(?:/[A-Za-z0-9_+\-]+){1,2}"
 _WRITTEN_OFFSET = r"(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?"
-SUFFIX = rf"(?P<rest>.*\d)\s*\(?(?P<zone>{_WRITTEN_OFFSET}|[A-Z]{{1,5}}|{_IANA})\)?"
+# (a 12-hour clock's AM or PM may come between: "10:00:00 AM UTC", as Java's and Google's formats write it)
+SUFFIX = rf"(?P<rest>.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)\s*\(?(?P<zone>{_WRITTEN_OFFSET}|[A-Z]{{1,5}}|{_IANA})\)?"
 MAY_END_IN_ZONE = rf".*(?:[A-Z]|\s\(?(?:{_IANA}|{_WRITTEN_OFFSET}))\)?"  # (a cheap test before SUFFIX)
 
 
