@@ -105,19 +105,21 @@ def _text(entity: dict[str, Any], *names: str) -> str:
     return ""
 
 
-def _flatten(entity: dict[str, Any], found: dict[str, dict[str, Any]]) -> None:
-    """Put an entity and every entity nested in its properties into ``found`` (by id), references left as ids."""
+def _flatten(entity: dict[str, Any], found: dict[str, dict[str, Any]], lines_of: dict[str, int], line: int) -> None:
+    """Put an entity and every entity nested in its properties into ``found`` (by id), references left as ids, and
+    the line each was first met on into ``lines_of``."""
     properties: dict[str, Any] = {}
     for name, values in entity["properties"].items():
         listed = values if isinstance(values, list) else [values]
         refs = []
         for value in listed:
             if is_entity(value):
-                _flatten(value, found)
+                _flatten(value, found, lines_of, line)
                 refs.append(str(value["id"]))
             else:
                 refs.append(value)
         properties[name] = refs
+    lines_of.setdefault(str(entity["id"]), line)
     previous = found.get(str(entity["id"]))
     if previous is None or len(properties) > len(previous["properties"]):  # the fuller copy of one entity
         found[str(entity["id"])] = {**entity, "id": str(entity["id"]), "properties": properties}
@@ -148,10 +150,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
         if not is_entity(item):
             problems.append(Problem(label, "not an FtM entity (id, schema, properties); skipped", number, None))
             continue
-        before = set(found)
-        _flatten(item, found)
-        for entity_id in set(found) - before:
-            lines_of[entity_id] = number
+        _flatten(item, found, lines_of, number)
     if not found:
         first = f" (line {problems[0].row}: {problems[0].message})" if problems else ""
         raise LoadError(f"{path}: no FollowTheMoney entities{first}; expected {EXPECTED}")
