@@ -12,7 +12,7 @@ from types import TracebackType
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.model.dataset import Dataset
@@ -35,6 +35,20 @@ def no_silent_errors(caplog: pytest.LogCaptureFixture, monkeypatch: pytest.Monke
     errors = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
     assert not reached, f"an exception reached sys.excepthook: {reached[0]!r}"
     assert not errors, f"the log recorded an error: {errors[0].getMessage()}"
+
+
+@pytest.fixture(autouse=True)
+def no_unanswered_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal dialog no test answers waits offscreen for a click that never comes (a new test hung until CI's limit):
+    it fails the test instead. A test that expects one patches its class's ``exec`` (MappingDialog) or the function
+    that shows it (``dialogs.error``)."""
+
+    def unanswered(dialog: QDialog) -> int:
+        raise AssertionError(f"a modal {type(dialog).__name__} ({dialog.windowTitle()!r}) opened and no test "
+                             "answered it")
+
+    monkeypatch.setattr(QDialog, "exec", unanswered)
+    monkeypatch.setattr(QMessageBox, "exec", unanswered)
 
 
 @pytest.fixture

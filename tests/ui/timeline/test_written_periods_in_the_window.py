@@ -140,3 +140,23 @@ def test_a_spreadsheets_months_and_a_logs_times_open_walked_and_said(qtbot: QtBo
     seen = _walked(qtbot, window, 2)
     assert "January budget" in seen[0] and "Jan 2019" in seen[0]
     assert "February budget" in seen[1] and "Review" in seen[2] and "10:00" in seen[2]
+
+
+def test_tweets_as_twitters_api_dates_them_open_and_are_walked(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Mon Mar 04 10:00:00 +0000 2019`` (every tweet archive's created_at) was skipped as "expected a date"."""
+    offered: list[str] = []
+
+    def accept(dialog: MappingDialog) -> QDialog.DialogCode:  # no title column: the dialog asks, created_at offered
+        offered.append(dialog.combos["start"].currentText())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MappingDialog, "exec", accept)
+    ds = open_written(qtbot, window, tmp_path / "tweets.csv",
+                      "id,created_at,text\n1,Mon Mar 04 10:00:00 +0000 2019,First post\n"
+                      "2,Tue Mar 05 18:30:00 -0500 2019,Second post\n")
+    assert ds.event_count == 2 and not [p for p in ds.problems if p.level in ("warning", "error")]
+    seen = _walked(qtbot, window, 1)
+    assert "First post" in seen[0] and "10:00" in seen[0]
+    assert "Second post" in seen[1] and "23:30" in seen[1]  # 18:30 at -05:00, in UTC
+    assert offered == ["created_at"]
