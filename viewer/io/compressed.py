@@ -140,7 +140,10 @@ def read_head(path: Path, size: int = 4096) -> bytes:
         if kind == "zip" and (held := member(path)) is not None:
             with zipfile.ZipFile(path) as archive, archive.open(held) as stream:
                 return stream.read(size)
-        return read_bytes(path)[:size] if kind is not None else path.open("rb").read(size)
+        if kind is not None:  # zstd: unpacked whole
+            return read_bytes(path)[:size]
+        with path.open("rb") as handle:
+            return handle.read(size)
     except (OSError, EOFError, ValueError, RuntimeError, zlib.error, lzma.LZMAError, zipfile.BadZipFile,
             NotImplementedError, LoadError):
         return b""
