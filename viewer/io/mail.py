@@ -32,6 +32,7 @@ import pandas as pd
 from viewer.io.html_text import to_text
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
+from viewer.model.wording import counted
 
 EXPECTED = "an mbox mailbox (messages each after a 'From ' line) or one e-mail message (.eml)"
 MBOX_SUFFIXES = (".mbox", ".mbx")
@@ -85,7 +86,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
                 for address, names in got.names.items()]
     relations = [{"id": f"mail-{i}", "source": source, "target": target, "kind": "wrote_to",
                   "value": len(times), "valid_from": _iso(min(times)), "valid_to": "",
-                  "note": f"{len(times)} message{'s' if len(times) != 1 else ''}, the last on {max(times):%d %b %Y}"}
+                  "note": f"{counted(len(times), 'message')}, the last on {max(times):%d %b %Y}"}
                  for i, ((source, target), times) in enumerate(sorted(got.pairs.items()), start=1)]
     tables = Tables(pd.DataFrame(got.events, columns=["id", "start", "title", "actors", "category", "tags",
                                                       "description", "attr:from", "attr:to", "attr:cc",

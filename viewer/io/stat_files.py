@@ -27,6 +27,7 @@ import pandas as pd
 
 from viewer.io import compressed
 from viewer.model.problems import LoadError, Problem
+from viewer.model.wording import counted
 
 KINDS = {".sav": "SPSS", ".zsav": "SPSS", ".por": "SPSS portable", ".dta": "Stata", ".sas7bdat": "SAS",
          ".xpt": "SAS transport"}
@@ -145,8 +146,7 @@ def read_here(path: str, suffix: str, nrows: int) -> tuple[pd.DataFrame, list[tu
         labelled = sorted(set(getattr(meta, "variable_value_labels", {}) or {}) & set(frame.columns))
         if labelled:
             names = ", ".join(labelled[:6]) + (" …" if len(labelled) > 6 else "")
-            notes.append(("info", f"value labels shown as text in {len(labelled)} column"
-                                  f"{'s' if len(labelled) > 1 else ''} ({names})"))
+            notes.append(("info", f"value labels shown as text in {counted(len(labelled), 'column')} ({names})"))
         return frame, notes
     return error or "nothing read"
 
