@@ -142,3 +142,19 @@ def test_a_stata_file_in_a_zip_archive_beside_its_readme(tmp_path: Path) -> None
     ds = viewer.load(archive)
     assert ds.event_count == 3 and list(ds.events["category"].astype(str)) == ["Legal", "Governance", "Legal"]
     assert any(m.startswith("read ged.dta from the archive") for m in _messages(ds))
+
+
+def test_a_reader_that_fails_says_why_not_that_the_file_is_damaged(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child that cannot start its reader (no pyreadstat where it runs, say) is no damaged file."""
+    monkeypatch.setattr(subprocess, "run", _run_with("import sys; sys.exit('ImportError: no reader')"))
+    with pytest.raises(LoadError, match=r"the SPSS reader failed \(exit code 1: ImportError: no reader\)"):
+        viewer.load(FIXTURES / "alliance_events.sav")
+
+
+def _run_with(code: str) -> object:
+    real = subprocess.run
+
+    def run(command: list[str], **kwargs: object) -> subprocess.CompletedProcess[bytes]:
+        return real([sys.executable, "-c", code], **kwargs)  # type: ignore[call-overload]
+
+    return run

@@ -73,10 +73,13 @@ def read_frame(path: Path, nrows: int | None = None) -> tuple[pd.DataFrame, list
                                                 if p)
         done = subprocess.run(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, check=False)
-        if done.returncode != 0 or not out.is_file():
-            why = f"signal {-done.returncode}" if done.returncode < 0 else f"exit code {done.returncode}"
-            raise LoadError(f"{path}: a damaged {kind} file: its reader stopped on it ({why}); expected the "
-                            f"file as {kind} writes it ({suffix})")
+        if done.returncode < 0:  # ended by a signal: the file broke ReadStat
+            raise LoadError(f"{path}: a damaged {kind} file: its reader stopped on it (signal {-done.returncode}); "
+                            f"expected the file as {kind} writes it ({suffix})")
+        if done.returncode != 0 or not out.is_file():  # the child failed otherwise: its last word says why
+            said = done.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise LoadError(f"{path}: the {kind} reader failed (exit code {done.returncode}"
+                            f"{': ' + said[-1] if said else ''}); expected the file as {kind} writes it ({suffix})")
         answer = pickle.loads(out.read_bytes())
     if isinstance(answer, str):
         raise LoadError(f"{path}: not a readable {kind} file ({answer}); expected the file as {kind} writes it "
