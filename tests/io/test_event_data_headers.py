@@ -17,8 +17,9 @@ def _names(text: str) -> list[str]:
 
 
 ACLED = _names("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,"
-               "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,country,admin1,location,latitude,"
-               "longitude,source,notes,fatalities")
+               "assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,"
+               "admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,"
+               "tags,timestamp")  # (the timestamp is when the row was uploaded)
 UCDP = _names("id,relid,year,active_year,type_of_violence,conflict_name,dyad_name,side_a_dset_id,side_a,"
               "side_b_dset_id,side_b,source_date,source_headline,where_description,country,date_prec,date_start,"
               "date_end,best")
@@ -61,15 +62,20 @@ def test_an_acled_export_opens_on_its_event_dates_with_its_actors(tmp_path: Path
     path = tmp_path / "2019-03-01-2019-03-31-Nigeria.csv"
     path.write_text(",".join(ACLED) + "\n"
                     "NIG1234,04 March 2019,2019,1,Political violence,Battles,Armed clash,Military Forces of Nigeria "
-                    "(2015-2023),,1,Boko Haram,,2,12,Nigeria,Borno,Maiduguri,11.8464,13.1603,Premium Times,"
-                    "On 4 March 2019 the military clashed with Boko Haram.,3\n"
+                    "(2015-2023),,1,Boko Haram,,2,12,,566,Western Africa,Nigeria,Borno,Maiduguri,,Maiduguri,11.8464,"
+                    "13.1603,1,Premium Times,National,On 4 March 2019 the military clashed with Boko Haram.,3,,"
+                    "1618338155\n"
                     "NIG1235,05 March 2019,2019,1,Demonstrations,Protests,Peaceful protest,Protesters (Nigeria),"
-                    "Labour Group (Nigeria),6,,,0,60,Nigeria,Lagos,Ikeja,6.6018,3.3515,Punch,"
-                    "Workers protested over wages.,0\n", encoding="utf-8")
+                    "Labour Group (Nigeria),6,,,0,60,,566,Western Africa,Nigeria,Lagos,Ikeja,,Ikeja,6.6018,3.3515,1,"
+                    "Punch,National,Workers protested over wages.,0,crowd size=no report,1618338155\n",
+                    encoding="utf-8")
     events = viewer.load(path).events
     assert [str(t.date()) for t in events["start"]] == ["2019-03-04", "2019-03-05"]
     # an empty assoc_actor_1 left "a;;b"
     assert list(events["actors"].astype(str)) == ["Military Forces of Nigeria (2015-2023);Boko Haram",
                                                   "Protesters (Nigeria);Labour Group (Nigeria)"]
     assert list(events["category"].astype(str)) == ["Battles", "Protests"]
-    assert list(events["source_url"]) == ["Premium Times", "Punch"]  # (Details shows a source that is no link as text)
+    # a source column of names, not addresses, is each event's source title (it had been taken for a link)
+    assert list(events["source_title"]) == ["Premium Times", "Punch"]
+    assert list(events["source_url"]) == ["", ""]
+    assert list(events["tags"].astype(str)) == ["", "crowd size=no report"]

@@ -22,7 +22,7 @@ from viewer.io.json_cells import is_plain
 from viewer.io.record_lists import records_of
 from viewer.io.table_mapping import Mapping, guess_mapping, with_date_parts
 from viewer.io.table_read import EXPECTED, Raw, load_raw, sheet_names
-from viewer.io.table_texts import Texts
+from viewer.io.table_texts import Texts, holds_addresses
 from viewer.io.workbooks import EXCEL_SUFFIXES
 from viewer.model import clock, codes
 from viewer.model.attributes import PREFIX
@@ -217,6 +217,8 @@ def _rest(texts: Texts, mapping: Mapping, events: pd.DataFrame, parsed: dict[str
                          ("source_url", mapping.url)):
         if source is not None:
             events[name] = description if name == "description" else texts[source]
+    if mapping.url is not None and not holds_addresses(events["source_url"]):
+        events["source_title"] = events.pop("source_url")  # names of sources, not links
     # moved into time order as codes, tidied per distinct value
     events["actors"] = (texts.coded(mapping.actors[0]) if len(mapping.actors) == 1
                         else codes.coded_if_repeating(events["actors"]))

@@ -17,8 +17,9 @@ from viewer.model.dates import numbers
 from viewer.model.problems import Problem
 
 _NAMES: dict[str, tuple[str, ...]] = {
-    "start": ("date", "start", "startdate", "begin", "begindate", "datetime", "timestamp", "when", "year", "iyear",
-              "eventdate", "time", "starttime", "occurred", "dt", "day",
+    # an event's own date before a record's stamp: ACLED's event_date beside its timestamp (of the upload)
+    "start": ("date", "start", "startdate", "begin", "begindate", "eventdate", "datetime", "timestamp", "when", "year",
+              "iyear", "time", "starttime", "occurred", "dt", "day",
               # what logs and databases call a Unix time
               "ts", "epoch", "unixtime", "epochtime", "epochms", "epochmillis", "tsms", "unixts",
               # feeds: RSS's pubDate, Atom's published (else its updated)

@@ -7,6 +7,7 @@ thread while the first parses the dates: a million rows open about 0.1 s sooner 
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import pandas as pd
@@ -23,6 +24,18 @@ def column(frame: pd.DataFrame, name: str | None) -> pd.Series:
     if name is None:
         return text_arrow.empty_strings(len(frame)).set_axis(frame.index)
     return date_columns.clean_text(frame[name]).fillna("")
+
+
+ADDRESS = re.compile(r"://|^www\.|^(mailto|doi|urn|file):", re.IGNORECASE)
+
+
+def holds_addresses(values: pd.Series, sample: int = 200) -> bool:
+    """True when a source column holds addresses (half of its first filled cells are links), False when it holds
+    the names of sources (ACLED's "Premium Times; Reuters"): those are the sources' titles, not links."""
+    filled = values[values != ""].head(sample)
+    if filled.empty:
+        return True
+    return sum(ADDRESS.search(str(v)) is not None for v in filled) * 2 >= len(filled)
 
 
 class Texts:
