@@ -51,12 +51,15 @@ def find(text: str, delimiter: str, width: int) -> tuple[list[Stray], list[int]]
     pattern = _quoted(delimiter)
     strays: list[Stray] = []
     offsets: list[int] = []
-    at = counted = 0
+    at = counted = record = 0
     line = 1
     while (match := pattern.search(text, at)) is not None:
         value = match.group(0)
         closed = bool(match.group(1))
-        start_of_line = text.rfind("\n", 0, match.start()) + 1
+        # the record the quote is in begins after the last line break outside quoted values (one inside the
+        # value before it, "t0\n","…", breaks no record)
+        record = text.rfind("\n", at, match.start()) + 1 or record
+        start_of_line = record
         field = len(next(csv.reader([text[start_of_line:match.start()]], delimiter=delimiter), [""])) - 1
         if closed and ("\n" not in value or not _swallowed(value, delimiter, width, _first_field(
                 text, start_of_line if field > 0 else text.find("\n", match.end()) + 1, delimiter))):
