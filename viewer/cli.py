@@ -35,7 +35,7 @@ from viewer.cli_window import COMMANDS, display_problem, window_arguments_proble
 from viewer.io import native_write
 from viewer.io.cache import load_cached_many
 from viewer.io.import_spec import read_spec, to_json
-from viewer.io.spec_suggest import suggest_spec
+from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
 from viewer.io.sqlite import is_sqlite
 from viewer.model.clock import NUMBER, YEARS, parse_instant
 from viewer.model.dataset import Dataset
@@ -203,11 +203,12 @@ def _load(paths: list[str] | str | None, args: argparse.Namespace | None = None,
 
 
 def cmd_suggest_mapping(args: argparse.Namespace) -> int:
-    """Print the import spec suggested for one table file, as JSON."""
+    """Print the import spec suggested for one table file, as JSON: from its first rows, as the window suggests
+    it."""
 
     if len(args.paths) != 1:
         raise UsageError("--suggest-mapping takes exactly one table file")
-    print(json.dumps(to_json(suggest_spec(args.paths[0])), ensure_ascii=False, indent=2))
+    print(json.dumps(to_json(suggest_spec(args.paths[0], rows=SAMPLE_ROWS)), ensure_ascii=False, indent=2))
     return 0
 
 

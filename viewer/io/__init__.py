@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
+
 from viewer.io import (
     bods,
     compressed,
@@ -207,6 +209,14 @@ def _refuse_binary(path: Path, head: bytes) -> None:
                         "(CSV, JSON, XML, iCalendar) or an .xlsx/.parquet table")
 
 
+def _read_whole(path: Path, head: bytes, candidates: list[Candidate]) -> bool:
+    """Whether the file's text is read whole into memory (a table, a document, a log); not a mailbox, read a
+    message at a time, nor a binary table (Parquet, SQLite, a workbook, a statistics file), read by columns."""
+    binary = path.suffix.lower() in BINARY_SUFFIXES or head.startswith((b"PAR1", b"ARROW1", sqlite.MAGIC,
+                                                                        b"PK\x03\x04", *stat_files.MAGIC))
+    return candidates is not _MAIL and not binary
+
+
 def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     head = _head(path)
     if not head:
@@ -216,6 +226,8 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
         return _text_reader(path)(path, **options)
     _refuse_binary(path, head)
     candidates = READERS.get(path.suffix.lower()) or _by_content(head)
+    if _read_whole(path, head, candidates):
+        compressed.check_room(path)
     document: object = None
     if any(c.sniff == "json" for c in candidates):
         document = JSON_LINES if _one_object_per_line(path) else _sniff_json(path)
@@ -255,6 +267,11 @@ def load(path: str | Path | None = None, **options: Any) -> Dataset:
         return _dispatch(path, dict(options))
     except PermissionError as exc:
         raise LoadError(f"{path}: permission denied") from exc
+    except (pa.ArrowCapacityError, pa.ArrowInvalid) as exc:
+        if not isinstance(exc, pa.ArrowCapacityError) and "too large" not in str(exc):
+            raise
+        raise LoadError(f"{path}: a column holds more than 2 GB of text, more than one column can hold ({exc}); "
+                        "expected a table of rows (is it one line of gigabytes?)") from exc
     except OSError as exc:
         raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
 

@@ -3,9 +3,10 @@ and archives hand them out.
 
 A table is named by the suffix under its compression's (``.csv`` of ``events.csv.gz``), or, in a ZIP archive,
 by its member's: the one table the archive holds, else its largest (macOS's ``__MACOSX`` copies left out). Its
-bytes are unpacked whole before reading, as a plain table's are read whole. A file packed with gzip, bzip2, xz
-or zstd under a table's name (``events.csv`` holding gzip) is known by its first bytes. Documents of other
-formats are not read compressed: the message says to unpack them.
+bytes are unpacked whole before reading, as a plain table's are read whole, up to what the free memory can read
+(:mod:`~viewer.io.free_memory`); a preview reads the first megabyte. A file packed with gzip, bzip2, xz or zstd
+under a table's name (``events.csv`` holding gzip) is known by its first bytes. Documents of other formats are
+not read compressed: the message says to unpack them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import IO
 
 import pyarrow as pa
 
+from viewer.io import free_memory
 from viewer.model.problems import LoadError
 
 COMPRESSIONS = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd", ".zstd": "zstd",
@@ -106,22 +108,18 @@ def check_readable(path: Path) -> None:
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, unpacked when its name says it is compressed; LoadError naming the file when the
-    packing is damaged or cut short."""
+    packing is damaged or cut short, or when it unpacks to more than the free memory can read
+    (:mod:`~viewer.io.free_memory`: unpacking stops there, so an archive of gigabytes of zeros is refused
+    after the limit, not after filling the memory)."""
     kind = compression(path)
     try:
-        data = path.read_bytes()
+        check_room(path)
         if kind is None:
-            return data
-        if kind == "gzip":
-            return gzip.decompress(data)
-        if kind == "bz2":
-            return bz2.decompress(data)
-        if kind == "xz":
-            return lzma.decompress(data)
+            return path.read_bytes()
         if kind == "zip":
             return _unzipped(path)
-        with pa.input_stream(pa.BufferReader(data), compression="zstd") as stream:
-            return bytes(stream.read())
+        with _opened(path, kind) as stream:
+            return _read_within(path, stream)
     except (OSError, EOFError, ValueError, RuntimeError, zlib.error, lzma.LZMAError, pa.ArrowException,
             zipfile.BadZipFile, NotImplementedError) as exc:
         if kind is None:
@@ -129,29 +127,85 @@ def read_bytes(path: Path) -> bytes:
         raise LoadError(f"{path}: not a readable {kind} file ({exc}); expected a table packed with {kind}") from exc
 
 
+CHUNK = 1 << 24
+
+
+def _read_within(path: Path, stream: IO[bytes]) -> bytes:
+    """All of an unpacking stream, or LoadError once it passes what the free memory can read."""
+    limit = free_memory.readable_bytes()
+    parts: list[bytes] = []
+    size = 0
+    while chunk := stream.read(CHUNK):
+        parts.append(chunk)
+        size += len(chunk)
+        if limit is not None and size > limit:
+            raise free_memory.too_big(path, limit, "unpacks to more than")
+    return b"".join(parts)
+
+
 def read_head(path: Path, size: int = 4096) -> bytes:
     """The first ``size`` bytes of what the file holds, unpacked as far as that (b"" when they cannot be read: the
     full read says why)."""
     kind = compression(path)
     try:
-        if kind in ("gzip", "bz2", "xz"):
+        if kind in ("gzip", "bz2", "xz", "zstd"):
             with _opened(path, kind) as stream:
                 return bytes(stream.read(size))
         if kind == "zip" and (held := member(path)) is not None:
             with zipfile.ZipFile(path) as archive, archive.open(held) as stream:
                 return stream.read(size)
-        if kind is not None:  # zstd: unpacked whole
-            return read_bytes(path)[:size]
         with path.open("rb") as handle:
             return handle.read(size)
     except (OSError, EOFError, ValueError, RuntimeError, zlib.error, lzma.LZMAError, zipfile.BadZipFile,
-            NotImplementedError, LoadError):
+            NotImplementedError, pa.ArrowException, LoadError):
         return b""
+
+
+def check_room(path: Path) -> None:
+    """LoadError when what the file holds, as far as can be told without unpacking it (a ZIP member's size, the
+    size gzip keeps at its end), needs more memory than is free; unpacking checks the rest as it goes."""
+    kind = compression(path)
+    try:
+        if kind is None:
+            free_memory.check(path, path.stat().st_size)
+        elif kind == "zip" and (held := member(path)) is not None:
+            free_memory.check(path, held.file_size, "unpacks to")
+        elif kind == "gzip":
+            with path.open("rb") as handle:
+                handle.seek(-4, io.SEEK_END)  # (modulo 4 GB: a bomb of more is stopped while unpacking)
+                free_memory.check(path, int.from_bytes(handle.read(4), "little"), "unpacks to")
+    except OSError:
+        return  # the read says why
+
+
+PREVIEW_BYTES = 1 << 20
+UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def read_records_head(path: Path, size: int = PREVIEW_BYTES) -> bytes:
+    """The first ``size`` bytes of a delimited text (unpacked), cut after its last line break that no quoted
+    value spans: its first rows, whole, for a preview of a file of gigabytes. The whole text when it is no
+    longer, when it is UTF-16 (its line breaks are two bytes) or when no such line break is found."""
+    head = read_head(path, size + 1)
+    if len(head) <= size and head:
+        return head
+    if not head or head.startswith(UTF16_MARKS) or head[:4096].count(b"\x00") > 64:
+        return read_bytes(path)
+    cut = head.rfind(b"\n", 0, size)
+    for _ in range(200):  # a quote left open at the cut: back to an earlier line
+        if cut <= 0 or head.count(b'"', 0, cut) % 2 == 0:
+            break
+        cut = head.rfind(b"\n", 0, cut)
+    else:
+        cut = -1
+    return head[:cut + 1] if cut > 0 else read_bytes(path)
 
 
 def _opened(path: Path, kind: str) -> IO[bytes]:
     if kind == "gzip":
         return io.BufferedReader(gzip.GzipFile(path, "rb"))
+    if kind == "zstd":
+        return pa.input_stream(str(path), compression="zstd")
     return bz2.open(path, "rb") if kind == "bz2" else lzma.open(path, "rb")
 
 
@@ -160,5 +214,5 @@ def _unzipped(path: Path) -> bytes:
     if held is None:
         check_readable(path)  # says what the archive holds
         raise LoadError(f"{path}: a ZIP archive holding no table")
-    with zipfile.ZipFile(path) as archive:
-        return archive.read(held)  # RuntimeError for an encrypted member, BadZipFile for a damaged one
+    with zipfile.ZipFile(path) as archive, archive.open(held) as stream:
+        return _read_within(path, stream)  # RuntimeError for an encrypted member, BadZipFile for a damaged one

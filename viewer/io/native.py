@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.io import parquet, reading, table_fast
+from viewer.io import free_memory, parquet, reading, table_fast
 from viewer.io.lines import normalise_bytes, record_lines
 from viewer.model import clock, dates
 from viewer.model.attributes import TYPES
@@ -52,6 +52,7 @@ def read_csv_strings(file: Path) -> pd.DataFrame:
     Arrow's reader reads it (ten times as quick as pandas' at a million rows); whatever it refuses (ragged
     rows, text that is not UTF-8, a repeated column name) is read by pandas, which says what is wrong.
     """
+    free_memory.check(file, file.stat().st_size)
     fast = table_fast.read_csv_with_header(file)
     if fast is not None:
         return fast

@@ -127,11 +127,12 @@ def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
     return replace(spec, entities=entities, relations=tuple(relations), placeholders=placeholders)
 
 
-def suggest_spec(source: str | Path | pd.DataFrame, **options: Any) -> ImportSpec:
-    """Suggest a spec for a table file (read as the table reader reads it) or a frame of strings."""
+def suggest_spec(source: str | Path | pd.DataFrame, rows: int | None = None, **options: Any) -> ImportSpec:
+    """Suggest a spec for a table file (read as the table reader reads it; its first ``rows`` rows only, when
+    given) or a frame of strings."""
     if isinstance(source, pd.DataFrame):
         return suggest(source)
-    frame, header = raw_table(Path(source), options)
+    frame, header = raw_table(Path(source), options, rows)
     base = ImportSpec(header=None if header else False, delimiter=options.get("delimiter"),
                       encoding=options.get("encoding"), date_order=options.get("date_order"))
     return suggest(frame, base)

@@ -215,7 +215,8 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
         above = preamble.rows_before_header(frame.head(preamble.SAMPLE_ROWS).values.tolist())
         frame = frame.iloc[above:].reset_index(drop=True)
     else:
-        data, declared = _declared_separator(compressed.read_bytes(path))
+        read = compressed.read_bytes(path) if nrows is None else compressed.read_records_head(path)
+        data, declared = _declared_separator(read)
         if not data or data.isspace():  # (data.strip() would copy a big file)
             raise LoadError(f"{path}: the file is empty; expected {EXPECTED}")
         options = {"delimiter": declared, **{k: v for k, v in options.items() if v is not None}}
@@ -378,7 +379,8 @@ def _declared_separator(data: bytes) -> tuple[bytes, str | None]:
     return (found["bom"] or b"") + data[found.end():], found["sep"].decode("latin-1")
 
 
-def raw_table(path: Path, options: dict[str, Any]) -> tuple[pd.DataFrame, bool]:
-    """A table file's cells as strings with column names (``column1`` … without a header), and the header flag."""
-    raw = load_raw(path, options)
+def raw_table(path: Path, options: dict[str, Any], nrows: int | None = None) -> tuple[pd.DataFrame, bool]:
+    """A table file's cells as strings with column names (``column1`` … without a header), and the header flag;
+    its first ``nrows`` rows only, when given."""
+    raw = load_raw(path, options, nrows)
     return raw.frame, raw.header

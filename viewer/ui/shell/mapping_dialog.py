@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from viewer.io import compressed, has_own_reader, parquet, sqlite, table
 from viewer.io.import_spec import ImportSpec, write_spec
-from viewer.io.spec_suggest import suggest_spec
+from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
 from viewer.model.problems import LoadError
 
 ROLES = (("start", "Start date *"), ("end", "End date"), ("title", "Title"), ("actors", "Actors"),
@@ -88,8 +88,9 @@ def needs_mapping(path: str | Path) -> tuple[table.Preview, ImportSpec | None] |
     if has_own_reader(path):  # a chat export, FtM entities: not a table to map
         return None
     try:
+        compressed.check_room(path)  # a file too big to open is refused before its columns are asked about
         preview = table.preview(path)
-        suggestion = suggest_spec(path)
+        suggestion = suggest_spec(path, rows=SAMPLE_ROWS)  # (a file of gigabytes is read once, by the loader)
     except (LoadError, OSError, ValueError):
         return None  # the loader will report it properly
     graph = suggestion if suggestion.entities or suggestion.relations else None

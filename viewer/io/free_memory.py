@@ -1,0 +1,72 @@
+"""Whether what a file holds fits in the memory that is free, asked before it is read.
+
+Reading a table takes about six times its text at the peak (the bytes, the decoded text, Arrow's columns and
+the model's; measured on a 126 MB ACLED-like CSV: 630 MB, and on JSON lines: 4.6 times). A file needing more
+than is free does not end in a MemoryError on Linux but in the system killing the app, with the user's other
+datasets: so it is refused first, by name, with its size, what it would need and what is free. A compressed
+file is unpacked against the same limit, so that a small archive of gigabytes (a decompression bomb) stops
+at the limit instead of filling the memory.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import psutil
+
+from viewer.model.problems import LoadError
+from viewer.model.wording import counted
+
+PEAK_PER_BYTE = 6  # bytes of memory at the peak of reading, per byte of text
+SETTING = "ENTENTE_FREE_MEMORY"  # bytes taken as free instead of the system's figure ("0": no check)
+
+
+def free_bytes() -> int | None:
+    """The memory free for the app now (the system's available memory, which counts caches it can drop), or
+    the number ``ENTENTE_FREE_MEMORY`` sets; None when it cannot be told or the check is turned off."""
+    setting = os.environ.get(SETTING, "").strip()
+    if setting:
+        try:
+            value = int(float(setting))
+        except ValueError:
+            value = -1
+        return value if value > 0 else None
+    try:
+        return int(psutil.virtual_memory().available)
+    except (OSError, RuntimeError, AttributeError):
+        return None
+
+
+def readable_bytes() -> int | None:
+    """The most text that can be read with the memory free now, or None when there is no limit to tell."""
+    free = free_bytes()
+    return None if free is None else free // PEAK_PER_BYTE
+
+
+def size_text(size: float) -> str:
+    """``2.1 GB``, ``340 MB``, ``12 KB``: a size as a person reads it."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("KB", 1e3)):
+        if size >= scale:
+            return f"{size / scale:.1f} {unit}" if size < 10 * scale else f"{size / scale:,.0f} {unit}"
+    return counted(int(size), "byte")
+
+
+def too_big(path: Path | str, size: int, held: str = "holds") -> LoadError:
+    """The error for a file whose text (``size`` bytes, as ``held`` says: "holds", "unpacks to", "unpacks to
+    more than") needs more memory than is free."""
+    free = free_bytes() or 0
+    need = size_text(size * PEAK_PER_BYTE)
+    return LoadError(f"{path}: the file {held} {size_text(size)}, which takes about {need} of memory to open, "
+                     f"and {size_text(free)} is free. Open a part of it (by year, say), free memory by "
+                     "closing other programs, or write it as Parquet with Entente's columns (start, title, "
+                     "actors …): Parquet of over 2 million rows is queried where it is, not loaded (README: Big "
+                     "data)")
+
+
+def check(path: Path | str, size: int, held: str = "holds") -> None:
+    """LoadError when ``size`` bytes of text (as ``held`` says, :func:`too_big`), read, would need more memory
+    than is free."""
+    limit = readable_bytes()
+    if limit is not None and size > limit:
+        raise too_big(path, size, held)
