@@ -7,6 +7,7 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
+import json
 import lzma
 import zipfile
 from collections.abc import Callable
@@ -137,6 +138,22 @@ def test_a_zip_whose_directory_understates_its_member_still_stops_at_the_limit(t
     with pytest.raises(LoadError) as caught:
         viewer.load(path)
     assert str(caught.value).startswith(f"{path}: "), caught.value  # refused by name, whatever zipfile says
+
+
+def test_a_json_document_is_held_to_what_parsing_it_whole_takes(tmp_path: Path, free) -> None:
+    """A JSON document is parsed whole (its keys say its format): about ten times its size; a fixed 64 MB limit
+    refused a 129 MB export that opens in 1.2 GB."""
+    path = tmp_path / "events.json"
+    path.write_text(json.dumps([{"date": f"2019-03-{1 + i % 28:02d}", "title": f"Meeting {i}"}
+                                for i in range(20_000)]), encoding="utf-8")
+    size = path.stat().st_size
+    free(size * 8)  # room for a table of its size, not for the document
+    with pytest.raises(LoadError) as caught:
+        viewer.load(path)
+    assert str(caught.value).startswith(f"{path}: the file holds {free_memory.size_text(size)}, which takes "
+                                        f"about {free_memory.size_text(size * 10)} of memory"), caught.value
+    free(size * 12)
+    assert viewer.load(path).event_count == 20_000
 
 
 def test_a_mailbox_and_parquet_are_not_held_to_the_text_limit(tmp_path: Path, free) -> None:

@@ -19,6 +19,7 @@ from viewer.model.problems import LoadError
 from viewer.model.wording import counted
 
 PEAK_PER_BYTE = 6  # bytes of memory at the peak of reading, per byte of text
+JSON_PEAK_PER_BYTE = 10  # a JSON document parsed whole into Python's objects (measured: 8.2 on 129 MB of records)
 SETTING = "ENTENTE_FREE_MEMORY"  # bytes taken as free instead of the system's figure ("0": no check)
 
 
@@ -38,10 +39,11 @@ def free_bytes() -> int | None:
         return None
 
 
-def readable_bytes() -> int | None:
-    """The most text that can be read with the memory free now, or None when there is no limit to tell."""
+def readable_bytes(per_byte: int = PEAK_PER_BYTE) -> int | None:
+    """The most text that can be read with the memory free now (``per_byte`` bytes of memory for each), or None
+    when there is no limit to tell."""
     free = free_bytes()
-    return None if free is None else free // PEAK_PER_BYTE
+    return None if free is None else free // per_byte
 
 
 def size_text(size: float) -> str:
@@ -52,11 +54,11 @@ def size_text(size: float) -> str:
     return counted(int(size), "byte")
 
 
-def too_big(path: Path | str, size: int, held: str = "holds") -> LoadError:
+def too_big(path: Path | str, size: int, held: str = "holds", per_byte: int = PEAK_PER_BYTE) -> LoadError:
     """The error for a file whose text (``size`` bytes, as ``held`` says: "holds", "unpacks to", "unpacks to
     more than") needs more memory than is free."""
     free = free_bytes() or 0
-    need = size_text(size * PEAK_PER_BYTE)
+    need = size_text(size * per_byte)
     return LoadError(f"{path}: the file {held} {size_text(size)}, which takes about {need} of memory to open, "
                      f"and {size_text(free)} is free. Open a part of it (by year, say), free memory by "
                      "closing other programs, or write it as Parquet with Entente's columns (start, title, "
@@ -64,9 +66,9 @@ def too_big(path: Path | str, size: int, held: str = "holds") -> LoadError:
                      "data)")
 
 
-def check(path: Path | str, size: int, held: str = "holds") -> None:
-    """LoadError when ``size`` bytes of text (as ``held`` says, :func:`too_big`), read, would need more memory
-    than is free."""
-    limit = readable_bytes()
+def check(path: Path | str, size: int, held: str = "holds", per_byte: int = PEAK_PER_BYTE) -> None:
+    """LoadError when ``size`` bytes of text (as ``held`` says, :func:`too_big`), read with ``per_byte`` bytes of
+    memory for each, would need more memory than is free."""
+    limit = readable_bytes(per_byte)
     if limit is not None and size > limit:
-        raise too_big(path, size, held)
+        raise too_big(path, size, held, per_byte)
