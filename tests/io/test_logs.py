@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,30 @@ def test_syslog_takes_its_year_from_the_file_and_says_so(tmp_path: Path) -> None
     assert list(ds.events["actors"].astype(str)) == ["sshd", "CRON", "kernel"]
     assert ds.events["title"].iloc[2] == "Out of memory: Killed process 1234"
     assert any("syslog writes no year: its dates are read in 2019" in p.message for p in ds.problems)
+
+
+@pytest.mark.parametrize(("changed", "expected"), [
+    # rotated on 2 January 2020: December's lines are 2019's
+    ("2020-01-02T08:00:00", ["2019-12-30", "2019-12-31", "2020-01-01", "2020-01-02"]),
+    # rotated on 1 January just after midnight, the last line on 31 December: all of them 2019's
+    ("2020-01-01T00:00:30", ["2019-12-29", "2019-12-30", "2019-12-31", "2019-12-31"]),
+    # two turns of the year in one long file
+    ("2021-01-05T00:00:00", ["2019-12-30", "2020-06-01", "2020-12-31", "2021-01-02"]),
+])
+def test_syslog_counts_its_years_back_across_new_year(tmp_path: Path, changed: str, expected: list[str]) -> None:
+    months = {"2019-12-30": "Dec 30", "2019-12-31": "Dec 31", "2020-01-01": "Jan  1", "2020-01-02": "Jan  2",
+              "2019-12-29": "Dec 29", "2020-06-01": "Jun  1", "2020-12-31": "Dec 31", "2021-01-02": "Jan  2"}
+    path = tmp_path / "syslog"
+    path.write_text("".join(f"{months[day]} 23:59:00 web1 CRON[{i}]: (root) CMD (job {i})\n"
+                            for i, day in enumerate(expected)), encoding="utf-8")
+    when = datetime.fromisoformat(changed).replace(tzinfo=UTC).timestamp()
+    os.utime(path, (when, when))
+    ds = viewer.load(path)
+    assert [str(t.date()) for t in ds.events["start"]] == expected
+    said = next(p.message for p in ds.problems if "syslog writes no year" in p.message)
+    span = f"in {expected[0][:4]}" if expected[0][:4] == expected[-1][:4] else \
+        f"from {expected[0][:4]} to {expected[-1][:4]}"
+    assert f"its dates are read {span}, counted back from the file's last change" in said, said
 
 
 @pytest.mark.parametrize("name", ["access.log", "access.log.gz"])

@@ -1,9 +1,9 @@
-"""A program's log as a timeline: each line led by a timestamp is an event, its further lines (a stack trace) kept
-with it. Read: ISO-led lines (``2019-03-04 10:00:00,123 ERROR db: …``, ``[2019-03-04T10:00:00Z] …``), Go's and
-nginx's ``2019/03/04 10:00:00 [error] …``, syslog's ``Mar  4 10:00:00 host sshd[42]: …`` (which writes no year:
-the file's last change gives it, said) and web servers' access logs (``203.0.113.9 - - [04/Mar/2019:10:00:00
-+0000] "GET / HTTP/1.1" 200 …``, the client as the actor). A level word (INFO, WARNING, ERROR …) near the start
-is the category."""
+"""A program's log as a timeline: each line led by a timestamp is an event, its further lines (a stack trace) kept with
+it. Read: ISO-led lines (``2019-03-04 10:00:00,123 ERROR db: …``, ``[2019-03-04T10:00:00Z] …``), Go's and nginx's
+``2019/03/04 10:00:00 [error] …``, syslog's ``Mar 4 10:00:00 host sshd[42]: …`` (which writes no year: the file's last
+change gives the last line's, counted back across New Year, said) and web servers' access logs (``203.0.113.9 - -
+[04/Mar/2019:10:00:00 +0000] "GET / HTTP/1.1" 200 …``, the client as the actor). A level word (INFO, WARNING, ERROR …)
+near the start is the category."""
 
 from __future__ import annotations
 
@@ -63,14 +63,42 @@ def looks_like(head: bytes) -> bool:
 def read(path: str | Path, date_order: str | None = None, **_options: Any) -> Dataset:
     """Read a log into events: one per timestamped line."""
     path = Path(path)
-    year = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC).year
-    records = led_lines.read_records(path, lambda line: _led(line, year), EXPECTED)
+    changed = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.UTC)
+    records = led_lines.read_records(path, lambda line: _led(line, changed.year), EXPECTED)
+    years = _syslog_years(records, changed)
     kept, problems = led_lines.dated(records, str(path), "line", date_order)
-    if any(record.lines[0].startswith(SYSLOG) for record in records):
-        problems.append(Problem(str(path), f"syslog writes no year: its dates are read in {year}, the year the "
-                                "file was last changed", None, "date", "info"))
+    if years:
+        span = f"in {years[0]}" if years[0] == years[-1] else f"from {years[0]} to {years[-1]}"
+        problems.append(Problem(str(path), f"syslog writes no year: its dates are read {span}, counted back from "
+                                f"the file's last change ({changed:%d %b %Y}), a year for each month that goes "
+                                "back (December to January)", None, "date", "info"))
     return led_lines.dataset(path, [_event(record, instant) for record, instant in kept], problems, EXPECTED,
                              "line")
+
+
+MONTHS = {name: number for number, name in enumerate(
+    ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1)}
+
+
+def _syslog_years(records: list[led_lines.Record], changed: dt.datetime) -> list[int]:
+    """Syslog's lines, which write no year, given theirs (first to last, as read): the last line's is the year of the
+    file's last change (the year before when its month is later than that change's: a log rotated on 1 January),
+    and going back, a line whose month is two or more after the next one's (December before January) is in the
+    year before; one month after is taken for lines a little out of order at a month's turn. [] when the file
+    has no syslog line."""
+    year, later = changed.year, changed.month
+    years: list[int] = []
+    for record in reversed(records):
+        if not record.lines[0].startswith(SYSLOG):
+            continue
+        day, name, _written, time = record.when.split(" ")
+        month = MONTHS.get(name, later)
+        if month - later >= 2 or (not years and month > later):  # (a month back: lines a little out of order)
+            year -= 1
+        later = month
+        record.when = f"{day} {name} {year} {time}"
+        years.append(year)
+    return years[::-1]
 
 
 def _event(record: led_lines.Record, instant: str) -> dict[str, str]:
