@@ -12,6 +12,7 @@ import contextlib
 import logging
 import math
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -331,6 +332,7 @@ class Monkey(RuleBasedStateMachine):
             logging.getLogger().removeHandler(self.log_handler)
             sys.excepthook = self._hook
             self.patch.undo()
+            shutil.rmtree(self.folder, ignore_errors=True)  # (each window's scratch folder was left in /tmp)
             if RANDOM and COUNT["examples"] % 20 == 0:  # a long run shows its progress
                 print(f"monkey: {COUNT['actions']} actions in {COUNT['examples']} windows", flush=True)
 
