@@ -167,7 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check a dataset: exit 0 when clean, 1 with the problems")
     validate.add_argument("paths", nargs="*", metavar="PATH", help=PATHS_HELP)
 
-    convert = sub.add_parser("convert", help="write any readable input as a native dataset")
+    convert = sub.add_parser("convert", help="write any readable input as a native dataset (or Parquet: see README)")
     convert.add_argument("input", help="the file or folder to read")
     convert.add_argument("output", help="a folder, or a file ending in .json")
     convert.add_argument("--force", action="store_true", help="replace an existing output dataset")
@@ -309,9 +309,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    """Read any supported input and write it as a native dataset."""
-    ds = _load(args.input, args)
+    """Read any input and write it as a native dataset (a table too big for memory: as Parquet, unloaded)."""
+    from viewer.source import csv_parquet  # noqa: PLC0415 - DuckDB loads only for a table too big to load
     try:
+        if (said := csv_parquet.convert_if_too_big(Path(args.input), Path(args.output), args.force)) is not None:
+            print(said)
+            return 0
+        ds = _load(args.input, args)
         written = native_write.write(ds, args.output, overwrite=args.force)
     except FileExistsError as exc:
         raise UsageError(str(exc)) from exc

@@ -60,10 +60,9 @@ def too_big(path: Path | str, size: int, held: str = "holds", per_byte: int = PE
     free = free_bytes() or 0
     need = size_text(size * per_byte)
     return LoadError(f"{path}: the file {held} {size_text(size)}, which takes about {need} of memory to open, "
-                     f"and {size_text(free)} is free. Open a part of it (by year, say), free memory by "
-                     "closing other programs, or write it as Parquet with Entente's columns (start, title, "
-                     "actors …): Parquet of over 2 million rows is queried where it is, not loaded (README: Big "
-                     "data)")
+                     f"and {size_text(free)} is free. Open a part of it (by year, say), or free memory by closing "
+                     f"other programs; a CSV or TSV table can be written as Parquet without loading it (entente "
+                     f"convert {path} FOLDER) and then opened, queried where it is (README: Big data)")
 
 
 def check(path: Path | str, size: int, held: str = "holds", per_byte: int = PEAK_PER_BYTE) -> None:

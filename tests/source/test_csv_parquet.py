@@ -1,0 +1,127 @@
+"""A delimited table too big for the free memory is written as Parquet by DuckDB without being loaded (`entente
+convert`), with the columns the loader would give it, and then queried in place: the same events as the loader
+reads from the same file."""
+
+from __future__ import annotations
+
+import gzip
+import lzma
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import viewer
+from viewer.cli import run
+from viewer.io import free_memory
+from viewer.model.problems import LoadError
+from viewer.source import csv_parquet
+
+ACLED = ("event_id_cnty,event_date,year,event_type,actor1,assoc_actor_1,actor2,country,source,notes,fatalities,"
+         "timestamp\n")
+MONTHS = ("January", "March", "July", "October")
+
+
+def _acled(path: Path, rows: int = 3_000, above: str = "") -> Path:
+    lines = (f"NIG{i},{1 + i % 28:02d} {MONTHS[i % 4]} {1997 + i % 27},2019,{('Battles', 'Protests')[i % 2]},"
+             f"Army,{'' if i % 3 else 'Militia'},\"Rebels, North\",Nigeria,Premium Times,\"Clash {i}, near the town\","
+             f"{i % 7},1618338155\n" for i in range(rows))
+    path.write_text(above + ACLED + "".join(lines), encoding="utf-8")
+    return path
+
+
+def _events(dataset: object) -> pd.DataFrame:
+    """start, title, actors, category and source title of every event, in one order."""
+    events = dataset.events_between("0001-01-01", "9999-12-31") if hasattr(dataset, "events_between") \
+        else dataset.events  # type: ignore[attr-defined]
+    frame = pd.DataFrame({
+        "start": pd.to_datetime(events["start"], utc=True).dt.strftime("%Y-%m-%d").to_numpy(),
+        **{c: events[c].astype(str).replace("nan", "").to_numpy()
+           for c in ("title", "actors", "category", "source_title")}})
+    return frame.sort_values(list(frame.columns), ignore_index=True)
+
+
+@pytest.fixture
+def little_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(free_memory.SETTING, "600000")  # 100 KB of text can be loaded
+
+
+def test_a_table_too_big_for_memory_is_converted_and_queried_like_the_loaded_one(
+        tmp_path: Path, little_memory: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = _acled(tmp_path / "acled.csv")
+    with pytest.raises(LoadError, match=r"entente convert .*acled\.csv FOLDER"):
+        viewer.load(source)  # the message names the way on
+    out = tmp_path / "acled"
+    assert run(["convert", str(source), str(out)]) == 0
+    said = capsys.readouterr().out
+    assert said.startswith(f"Wrote {out}: 3,000 events, written as Parquet by DuckDB without loading them") and \
+        "dates read as %d %B %Y" in said and f"entente {out}" in said, said
+    assert sorted(p.name for p in out.iterdir()) == ["dataset.json", "events"]
+    assert not list(tmp_path.glob("*.new*")) and not list(Path(free_memory.__file__).parent.glob("entente-spill-*"))
+    queried = viewer.open(str(out))
+    assert queried.meta.title == "acled"
+    monkeypatch.delenv(free_memory.SETTING)
+    loaded = viewer.load(source)
+    assert loaded.event_count == 3_000
+    pd.testing.assert_frame_equal(_events(queried), _events(loaded))
+
+
+@pytest.mark.parametrize(("cells", "said", "first"), [
+    (["2019-03-04", "2019-03", "2019-03-05T10:00:00Z"], "dates as written (ISO 8601)", "2019-03"),
+    (["20190304", "20190305", "20190306"], "dates written YYYYMMDD", "2019-03-04"),
+    (["03/04/2019", "03/25/2019", "04/01/2019"], "dates read as %m/%d/%Y", "2019-03-04"),  # (25: month first)
+    (["04.03.2019 10:00", "25.03.2019 11:30", "01.04.2019 09:15"], "dates read as %d.%m.%Y %H:%M", "2019-03-04"),
+])
+def test_dates_are_read_as_the_loader_reads_them(tmp_path: Path, little_memory: None, cells: list[str],
+                                                 said: str, first: str) -> None:
+    source = tmp_path / "events.csv"
+    source.write_text("date,title\n" + "".join(f"{cells[i % 3]},Event {i}\n" for i in range(9_000)),
+                      encoding="utf-8")
+    done = csv_parquet.convert(source, tmp_path / "out")
+    assert done.rows == 9_000 and done.said == (said,)
+    events = viewer.open(str(tmp_path / "out")).events_between("0001-01-01", "9999-12-31")
+    assert len(events) == 9_000
+    assert pd.to_datetime(events["start"], utc=True).min().strftime("%Y-%m-%d").startswith(first)
+
+
+def test_a_packed_table_with_a_title_above_its_header_is_converted(tmp_path: Path, little_memory: None) -> None:
+    plain = _acled(tmp_path / "acled.csv", 2_000, above="ACLED export, Nigeria\nDownloaded 2021-04-13\n")
+    source = tmp_path / "acled.csv.gz"
+    source.write_bytes(gzip.compress(plain.read_bytes()))
+    done = csv_parquet.convert(source, tmp_path / "out")
+    assert done.rows == 2_000
+    events = viewer.open(str(tmp_path / "out")).events_between("0001-01-01", "9999-12-31")
+    assert set(events["category"].astype(str)) == {"Battles", "Protests"}
+
+
+def test_what_cannot_be_converted_is_said_by_name(tmp_path: Path, little_memory: None) -> None:
+    mixed = tmp_path / "mixed.csv"
+    mixed.write_text("date,title\n" + "".join(f"{d},Event\n" for d in ["4 March 2019", "2019/03/05", "Q1 2019"] * 50),
+                     encoding="utf-8")
+    with pytest.raises(LoadError, match=r"date: no single date pattern reads the dates of the first rows"):
+        csv_parquet.convert(mixed, tmp_path / "out")
+    packed = tmp_path / "events.csv.xz"
+    packed.write_bytes(lzma.compress(b"date,title\n2019-03-04,a\n"))
+    with pytest.raises(LoadError, match=r"events\.csv\.xz: a xz file is not read out of core"):
+        csv_parquet.convert(packed, tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_existing_folder_is_kept_unless_forced(tmp_path: Path, little_memory: None,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    source = _acled(tmp_path / "acled.csv")
+    out = tmp_path / "acled"
+    out.mkdir()
+    (out / "keep.txt").write_text("mine", encoding="utf-8")
+    assert run(["convert", str(source), str(out)]) == 2
+    assert "already exists (use --force to replace it)" in capsys.readouterr().err
+    assert (out / "keep.txt").read_text(encoding="utf-8") == "mine"
+    assert run(["convert", str(source), str(out), "--force"]) == 0
+    assert not (out / "keep.txt").exists()
+
+
+def test_a_table_that_fits_is_converted_as_before(tmp_path: Path) -> None:
+    source = _acled(tmp_path / "acled.csv", 50)
+    assert run(["convert", str(source), str(tmp_path / "out")]) == 0
+    assert (tmp_path / "out" / "events.csv").is_file()  # the native folder, loaded and written

@@ -1,0 +1,205 @@
+"""A delimited table too big for memory, written as Parquet with Entente's columns by DuckDB, out of core: the
+result is queried where it is (:mod:`viewer.source.opening`), never loaded whole.
+
+The columns are mapped as the loader maps them, from the table's first rows (:func:`viewer.io.table.preview`):
+the start, end, title, actors (joined with ``;``), category, description, link, id and tags take their native
+names, and every other column is kept as an attribute (``attr:<name>``). Dates written as ISO 8601 or as
+``YYYYMMDD`` integers are kept as they are (the engine reads both); any other form is read with the one
+``strptime`` pattern that reads every date of the first rows as the loader reads them (``04 March 2019``,
+``03/04/2019`` in the order the loader found), and written as ISO text. A row whose date the pattern does not
+read is kept, and counted by the engine as a row without a start.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from viewer.io import compressed, table
+from viewer.io.atomic import replace_dir
+from viewer.io.table_mapping import Mapping
+from viewer.io.table_read import EXPECTED
+from viewer.io.table_texts import holds_addresses
+from viewer.model.problems import LoadError
+from viewer.source.connect import _memory_limit
+
+ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$")
+COMPACT = re.compile(r"^\d{8}$")
+# strptime patterns tried on the first rows (DuckDB's), dates before times
+PATTERNS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y",
+            "%m-%d-%Y", "%Y/%m/%d", "%d-%b-%Y", "%d-%b-%y", "%d/%m/%y", "%m/%d/%y",
+            "%d/%m/%Y %H:%M:%S", "%m/%d/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M", "%Y/%m/%d %H:%M:%S",
+            "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M:%S %p")
+ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "latin-1", "latin-1": "latin-1",
+             "iso-8859-1": "latin-1", "utf-16": "utf-16", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
+NATIVE = ("id", "start", "end", "title", "actors", "category", "description", "source_url", "tags")
+
+
+@dataclass(frozen=True)
+class Written:
+    """What a conversion wrote: the folder, its rows, and what was said of its dates."""
+
+    folder: Path
+    rows: int
+    said: tuple[str, ...]
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def date_sql(column: str, sample: pd.Series, parsed: pd.Series) -> tuple[str, str]:
+    """The SQL that makes ``column`` a start the engine reads, and how it is read (said to the user); LoadError
+    when no pattern reads the first rows' dates as the loader reads them (``parsed``: its instants)."""
+    values = sample.astype(str).str.strip()
+    filled = values[values != ""]
+    name = _quoted(column)
+    if filled.empty or filled.map(lambda v: bool(ISO.match(v))).all():
+        return f"nullif(trim({name}), '')", "dates as written (ISO 8601)"
+    if filled.map(lambda v: bool(COMPACT.match(v))).all():
+        return f"try_cast(trim({name}) AS BIGINT)", "dates written YYYYMMDD"
+    import duckdb  # noqa: PLC0415 - DuckDB loads only when a table is converted
+    con = duckdb.connect()
+    try:
+        for pattern in PATTERNS:
+            found = con.execute("SELECT try_strptime(v, ?) FROM (SELECT unnest(?) AS v)",
+                                [pattern, filled.tolist()]).fetchall()
+            got = pd.to_datetime(pd.Series([row[0] for row in found], index=filled.index), utc=True)
+            want = parsed.loc[filled.index]
+            if got.notna().all() and (got.dt.tz_convert("UTC") == want.dt.tz_convert("UTC")).all():
+                timed = "%H" in pattern
+                written = "%Y-%m-%dT%H:%M:%S" if timed else "%Y-%m-%d"
+                return (f"strftime(try_strptime(trim({name}), {_literal(pattern)}), {_literal(written)})",
+                        f"dates read as {pattern}")
+    finally:
+        con.close()
+    raise LoadError(f"{column}: no single date pattern reads the dates of the first rows (such as "
+                    f"{filled.iloc[0]!r}); expected ISO 8601 dates or one written form in the whole column")
+
+
+def convert(path: Path, folder: Path, overwrite: bool = False) -> Written:
+    """Write the delimited table at ``path`` as ``folder/events/part-0.parquet`` and ``folder/dataset.json``, through
+    DuckDB (its memory bounded by ``ENTENTE_DUCKDB_MEMORY``, spilling to disk beyond): the whole file is never
+    in memory. LoadError naming the file when it cannot be."""
+    kind = compressed.compression(path)
+    if kind not in (None, "gzip", "zstd"):
+        raise LoadError(f"{path}: a {kind} file is not read out of core; unpack it, or pack it with gzip or zstd")
+    preview = table.preview(path, rows=2000)
+    mapping = preview.mapping
+    if preview.delimiter is None:
+        raise LoadError(f"{path}: not delimited text; a table too big for memory is converted from CSV or TSV")
+    if mapping.start is None:
+        raise LoadError(f"{path}: no date column among {', '.join(map(str, preview.rows.columns[:8]))}; "
+                        f"expected {EXPECTED}")
+    encoding = ENCODINGS.get(preview.encoding.lower())
+    if encoding is None:
+        raise LoadError(f"{path}: text in {preview.encoding} is not read out of core; expected UTF-8, UTF-16 or "
+                        "Latin-1")
+    from viewer.model.dates import columns as date_columns  # noqa: PLC0415
+    parsed = date_columns.parse_column(preview.rows[mapping.start]).instants
+    start, said = date_sql(mapping.start, preview.rows[mapping.start], parsed)
+    columns = _select(mapping, preview.rows, start)
+    if folder.exists() and not overwrite:
+        raise FileExistsError(f"{folder}: already exists (use --force to replace it)")
+    names = ", ".join(f"{_literal(str(c))}: 'VARCHAR'" for c in preview.rows.columns)
+    source = (f"read_csv({_literal(str(path))}, delim = {_literal(preview.delimiter)}, "
+              f"header = {'true' if preview.header else 'false'}, skip = {_lines_above(preview)}, "
+              f"encoding = {_literal(encoding)}, ignore_errors = true, null_padding = true, "
+              f"strict_mode = false, auto_detect = false, columns = {{{names}}})")
+    rows: list[int] = []
+
+    def fill(new: Path) -> None:
+        import duckdb  # noqa: PLC0415 - DuckDB loads only when a table is converted
+        (new / "events").mkdir()  # a folder of parts: always queried in place, never loaded (whatever its rows)
+        target = new / "events" / "part-0.parquet"
+        con = duckdb.connect()
+        try:
+            con.execute(f"SET memory_limit = '{_memory_limit()}'")
+            con.execute(f"SET temp_directory = {_literal(spill)}")
+            con.execute(f"COPY (SELECT {', '.join(columns)} FROM {source}) TO {_literal(str(target))} "
+                        "(FORMAT parquet, COMPRESSION zstd)")
+            rows.append(con.execute(f"SELECT count(*) FROM read_parquet({_literal(str(target))})").fetchone()[0])
+        except duckdb.Error as exc:
+            raise LoadError(f"{path}: DuckDB could not convert it: {str(exc).splitlines()[0]}") from exc
+        finally:
+            con.close()
+        (new / "dataset.json").write_text(json.dumps({"title": compressed.stem(path), "sources": [str(path)],
+                                                      "description": f"Converted from {path.name}: {said}"},
+                                                     ensure_ascii=False, indent=2), encoding="utf-8")
+
+    with tempfile.TemporaryDirectory(prefix="entente-spill-") as spill:
+        replace_dir(folder, fill)
+    return Written(folder, int(rows[0]), (said,))
+
+
+def _lines_above(preview: table.Preview) -> int:
+    """The lines above the header the loader skipped (a title, notes: said in its problems)."""
+    for problem in preview.problems:
+        found = re.match(r"^(\d+) lines? above the header skipped", problem.message)
+        if found:
+            return int(found.group(1))
+    return 0
+
+
+def _select(mapping: Mapping, rows: pd.DataFrame, start: str) -> list[str]:
+    """The SELECT list: native columns from the mapping, as the loader fills them (a title made from the
+    description, actors or category where there is none; a source column of names as the sources' titles),
+    every other column as ``attr:<name>``."""
+    names = [str(c) for c in rows.columns]
+    links = mapping.url is not None and holds_addresses(rows[mapping.url].astype(str).str.strip())
+    chosen = {"start": start}
+    for field, column in (("end", mapping.end), ("title", mapping.title), ("category", mapping.category),
+                          ("description", mapping.description), ("source_url" if links else "source_title",
+                                                                 mapping.url), ("id", mapping.id),
+                          ("tags", mapping.tags)):
+        if column is not None:
+            chosen[field] = f"nullif(trim({_quoted(column)}), '')"
+    if mapping.actors:  # (concat_ws leaves out the empty ones, as the loader does)
+        parts = ", ".join(f"nullif(trim({_quoted(a)}), '')" for a in mapping.actors)
+        chosen["actors"] = f"nullif(concat_ws(';', {parts}), '')"
+    fallbacks = [f"left({chosen['description']}, 120)" if "description" in chosen else "",
+                 f"replace({chosen['actors']}, ';', ' → ')" if "actors" in chosen else "", chosen.get("category", "")]
+    chosen["title"] = f"coalesce({', '.join(x for x in [chosen.get('title', ''), *fallbacks] if x)}, '')"
+    used = {c for c in (mapping.start, mapping.end, mapping.title, mapping.category, mapping.description, mapping.url,
+                        mapping.id, mapping.tags, *mapping.actors) if c is not None}
+    out = [f"{sql} AS {_quoted(field)}" for field, sql in chosen.items()]
+    out += [f"{_quoted(c)} AS {_quoted('attr:' + c)}" for c in names if c not in used]
+    return out
+
+
+DELIMITED = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")
+
+
+def can_convert(path: Path) -> bool:
+    """Whether a file is a delimited table this module can convert (plain, or packed with gzip or zstd)."""
+    return compressed.inner_suffix(path) in DELIMITED and compressed.compression(path) in (None, "gzip", "zstd")
+
+
+def needs_out_of_core(path: Path) -> bool:
+    """Whether a table file is too big to load with the memory free (and so is converted out of core)."""
+    try:
+        compressed.check_room(path)
+    except LoadError:
+        return True
+    return False
+
+
+
+
+def convert_if_too_big(source: Path, output: Path, overwrite: bool = False) -> str | None:
+    """What ``entente convert`` says after writing a delimited table too big for the free memory as Parquet,
+    out of core; None when the table fits (or is no delimited table): it is loaded and written as usual."""
+    if not (source.is_file() and can_convert(source) and needs_out_of_core(source)):
+        return None
+    done = convert(source, output, overwrite=overwrite)
+    return (f"Wrote {done.folder}: {done.rows:,} events, written as Parquet by DuckDB without loading them (too big "
+            f"for the memory free); {'; '.join(done.said)}. Open it, queried in place: entente {done.folder}")
