@@ -53,6 +53,14 @@ def cache_dir() -> Path:
     return Path(appdirs.user_cache_dir(APP_NAME, APP_AUTHOR)).absolute()
 
 
+def data_dir() -> Path:
+    """Per-user folder for data Entente writes for the user (a big table's Parquet copy, when the table's own
+    folder cannot be written)."""
+    if _is_xdg():
+        return _xdg("XDG_DATA_HOME", "~/.local/share").absolute() / APP_NAME
+    return Path(appdirs.user_data_dir(APP_NAME, APP_AUTHOR)).absolute()
+
+
 def log_dir() -> Path:
     """Per-user folder for the rotating log file (under the cache folder on Linux, as appdirs has it)."""
     if _is_xdg():

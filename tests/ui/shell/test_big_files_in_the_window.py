@@ -1,17 +1,19 @@
-"""Big files opened from a fresh window as a user opens them (File → Open, Ctrl+O): one needing more memory
-than is free is refused in a message naming it while the window keeps its dataset; a big table whose columns
-are asked about is previewed from its head and read whole once, by the loader."""
+"""Big files opened from a fresh window as a user opens them (File → Open, Ctrl+O): a table needing more memory
+than is free is offered conversion to Parquet (cancelled, the window keeps its dataset; accepted, the Parquet
+copy opens queried in place), another file is refused in a message naming it; a big table whose columns are
+asked about is previewed from its head and read whole once, by the loader."""
 
 from __future__ import annotations
 
 import gzip
+import hashlib
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from viewer.io import compressed, free_memory
@@ -19,7 +21,7 @@ from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
-from ..window_reading import details_after
+from ..window_reading import details_after, press
 
 ACLED = ("event_id_cnty,event_date,year,event_type,actor1,actor2,country,location,source,notes,fatalities,tags,"
          "timestamp\n")
@@ -34,23 +36,73 @@ def _acled(path: Path, rows: int) -> Path:
     return path
 
 
-def test_a_file_needing_more_memory_than_is_free_is_refused_and_the_window_keeps_its_dataset(
+def _offers(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton) -> list[tuple[str, str]]:
+    """The offers to convert shown (their text and what they add), each answered with ``answer``."""
+    shown: list[tuple[str, str]] = []
+
+    def exec_(box: QMessageBox) -> QMessageBox.StandardButton:
+        assert box.button(QMessageBox.StandardButton.Yes).text() == "Convert and open"
+        shown.append((box.text(), box.informativeText()))
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    return shown
+
+
+def test_a_table_needing_more_memory_than_is_free_is_offered_conversion_and_a_cancel_keeps_the_dataset(
         qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = tmp_path / "acled.csv.gz"
     path.write_bytes(gzip.compress(_acled(tmp_path / "acled.csv", 40_000).read_bytes()))
     monkeypatch.setenv(free_memory.SETTING, "3000000")  # 500 KB of text can be read
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    shown: list[str] = []
-    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
+    offers = _offers(monkeypatch, QMessageBox.StandardButton.Cancel)
     before = window.state.dataset
     window.activateWindow()
     with qtbot.waitSignal(window.loader.failed, timeout=60_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
-    assert len(shown) == 1, shown
+    assert len(offers) == 1, offers
     # refused before its columns are asked about (the size gzip keeps at its end)
-    assert shown[0].startswith(f"{path}: the file unpacks to 6.7 MB, which takes about 40 MB"), shown
-    assert window.state.dataset is before
+    assert offers[0][0].startswith(f"{path}: the file unpacks to 6.7 MB, which takes about 40 MB"), offers
+    assert f"in {tmp_path / 'acled (Parquet)'}, and open that" in offers[0][1], offers
+    assert window.state.dataset is before and not (tmp_path / "acled (Parquet)").exists()
     assert "Renault and Nissan sign alliance" in details_after(qtbot, window, Qt.Key.Key_Home)  # it goes on
+
+
+def test_a_table_too_big_for_memory_is_converted_and_opened_queried_in_place(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = _acled(tmp_path / "acled.csv", 30_000)
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    monkeypatch.setenv(free_memory.SETTING, "3000000")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    offers = _offers(monkeypatch, QMessageBox.StandardButton.Yes)
+    window.activateWindow()
+    with qtbot.waitSignal(window.loader.loaded, timeout=120_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    assert len(offers) == 1
+    ds = window.state.dataset
+    assert ds.source is not None and ds.event_count == 30_000  # queried where it is, not loaded
+    assert (tmp_path / "acled (Parquet)" / "events" / "part-0.parquet").is_file()
+    press(qtbot, window, Qt.Key.Key_Home)  # the first event, asked of the engine
+    qtbot.waitUntil(lambda: "Clash number" in window.details.html(), timeout=30_000)
+    assert "Military Forces of Nigeria" in window.details.html()
+    press(qtbot, window, Qt.Key.Key_End)  # and the last
+    qtbot.waitUntil(lambda: "28 Mar 2019" in window.details.html(), timeout=30_000)
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == digest  # the table itself is untouched
+
+
+def test_a_document_too_big_for_memory_is_refused_in_a_message(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    path.write_text("".join(f'{{"date": "2019-03-04", "title": "Meeting {i}"}}\n' for i in range(20_000)),
+                    encoding="utf-8")
+    monkeypatch.setenv(free_memory.SETTING, "600000")
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    window.activateWindow()
+    with qtbot.waitSignal(window.loader.failed, timeout=60_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    assert len(shown) == 1 and shown[0].startswith(f"{path}: the file holds"), shown
 
 
 def test_a_big_table_is_previewed_from_its_head_and_read_whole_once(

@@ -112,6 +112,20 @@ def test_left_and_right_step_through_the_events_as_in_memory(engine_window: Main
     qtbot.waitUntil(lambda: title in engine_window.details.html(), timeout=5_000)  # details of what was stepped on
 
 
+def test_home_and_end_select_the_first_and_last_event_as_in_memory(engine_window: MainWindow, loaded: Dataset,
+                                                                   qtbot: QtBot) -> None:
+    """Home and End read the event table, which a source queried in place does not have: they did nothing."""
+    for key, last in ((Qt.Key.Key_End, True), (Qt.Key.Key_Home, False), (Qt.Key.Key_End, True)):
+        want = navigation.boundary_event(loaded.events, None, last)
+        assert want is not None
+        press(qtbot, engine_window, key)
+        _wait_selected(qtbot, engine_window, want)
+        row = loaded.events.set_index("id").loc[want]
+        assert engine_window.state.cursor == row["start"]
+        w = engine_window.state.window
+        assert w.start_time <= row["start"] <= w.end_time
+
+
 def test_a_step_takes_only_what_the_filters_match(engine_window: MainWindow, loaded: Dataset, qtbot: QtBot) -> None:
     bar = engine_window.tools.filter_bar
     qtbot.waitUntil(bar.tags.isEnabled, timeout=20_000)

@@ -53,6 +53,15 @@ def register(window: MainWindow) -> None:
     add("shortcuts", "&Keyboard shortcuts", lambda: window.keep(dialogs.shortcuts(window, list(
         window.actions_by_name.values()), timeline_keys.HELP)), "F1")
     add("about", "&About Entente", lambda: window.keep(dialogs.about(window, state.dataset)))
+    for name, last in (("first", False), ("last", True)):  # Home / End: the timeline's keys read the event table;
+        for shortcut in window.timeline.keys.get(name, []):  # a source queried in place has none: asked of it
+            shortcut.activated.connect(lambda last=last: _engine_boundary(window, last))
+
+
+def _engine_boundary(window: MainWindow, last: bool) -> None:
+    if window.state.dataset.source is not None:
+        from viewer.ui.shell import engine_tasks  # noqa: PLC0415 - engine code loads only for engine sources
+        engine_tasks.boundary_event(window, last)
 
 
 def _toggle_full_screen(window: MainWindow) -> None:

@@ -1,8 +1,10 @@
-"""The app's small dialogs: errors with details, About, keyboard shortcuts."""
+"""The app's small dialogs: errors with details, the offer to convert a table too big to load, About, keyboard
+shortcuts."""
 
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 import numpy
 import pandas
@@ -22,6 +24,17 @@ def error(parent: QWidget | None, title: str, message: str, details: str = "") -
     if details:
         box.setDetailedText(details)
     box.exec()
+
+
+def offer_conversion(parent: QWidget | None, message: str, folder: Path) -> bool:
+    """Ask whether a table too big for memory is written as Parquet in ``folder`` and opened, queried in place."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Too big to load", message, parent=parent)
+    box.setInformativeText(f"Entente can write it as Parquet without loading it, in {folder}, and open that: "
+                           "its events are then queried where they are.")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)
+    box.button(QMessageBox.StandardButton.Yes).setText("Convert and open")
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def _text_dialog(parent: QWidget | None, title: str, html: str) -> QDialog:

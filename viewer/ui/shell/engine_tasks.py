@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
+from viewer.model import navigation
 from viewer.model.dates import to_seconds
 from viewer.source.base import Cancelled, CancelToken, Generation
 from viewer.ui.shared.engine import worker_for
@@ -49,6 +50,36 @@ def step_event(window: MainWindow, current: str | None, direction: int) -> None:
         with state.session.batch():
             state.select_event(str(row["id"]), move_cursor=False)
             state.move_cursor(row["start"])
+
+    worker.ask(work, deliver, _steps.next())
+
+
+def boundary_event(window: MainWindow, last: bool) -> None:
+    """Home / End: ask the source for its first (last) event matching the filters, then select it, move the
+    cursor to it and show it, as the in-memory keys do."""
+    from viewer.source import stepping  # noqa: PLC0415 - engine code loads only for engine sources
+    state = window.state
+    source = cast("EngineSource", state.dataset.source)
+    worker = worker_for(source)
+    filters = state.filters
+
+    def work(token: CancelToken) -> pd.Series | None:
+        span = source.span()
+        if span is None:
+            return None
+        lo, hi = (stamp.timestamp() for stamp in span)
+        return stepping.step(source, hi + 1.0 if last else lo - 1.0, -1 if last else 1, None, filters, token)
+
+    def deliver(row: pd.Series | None) -> None:
+        if row is None or state.dataset.source is not source:
+            return
+        worker.remember(row.to_frame().T)
+        end = row["span_end"] if row["span_end"] == row["span_end"] else row["span_start"]
+        with state.session.batch():
+            state.select_event(str(row["id"]), move_cursor=False)
+            state.move_cursor(row["start"])
+            state.set_window(navigation.reveal(state.window, float(to_seconds(row["span_start"])),
+                                               float(to_seconds(end))))
 
     worker.ask(work, deliver, _steps.next())
 

@@ -41,14 +41,20 @@ class MappingNeeded:
 
 
 def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to: Dataset | None = None,
-                 ask: bool = False, table: str | None = None) -> Dataset | MappingNeeded:
+                 ask: bool = False, table: str | None = None, convert_to: str | None = None
+                 ) -> Dataset | MappingNeeded:
     """The work done in the worker thread (module-level and Qt-free, so it is testable alone).
 
     With ``ask``, a table whose mapping is uncertain is not read whole: its preview comes back instead.
     With ``add_to``, the file's events, entities and relations join that dataset. A source too big to
     load (an engine URL or DuckDB ``table``, a partitioned folder, a Parquet file over the threshold)
-    opens in place: the Dataset's ``source`` answers for its events.
+    opens in place: the Dataset's ``source`` answers for its events. With ``convert_to``, a table too big for
+    memory is first written there as Parquet, out of core (:mod:`viewer.source.csv_parquet`), and that opens.
     """
+    if path is not None and convert_to is not None:
+        from viewer.source import csv_parquet  # noqa: PLC0415 - DuckDB loads only for a table too big to load
+        from viewer.source.windowed import open_for_window  # noqa: PLC0415 - as above
+        return open_for_window(str(csv_parquet.convert(Path(path), Path(convert_to)).folder), None)
     if add_to is not None and add_to.source is not None:
         raise LoadError(f"{add_to.meta.path}: its events are queried in place, so no file can be added to it; "
                         "open the file on its own")
@@ -91,7 +97,7 @@ class Loader(QObject):
         return self._busy
 
     def load(self, path: str | None, options: dict[str, Any] | None = None, add_to: Dataset | None = None,
-             *, ask: bool = False, table: str | None = None) -> None:
+             *, ask: bool = False, table: str | None = None, convert_to: str | None = None) -> None:
         """Start opening ``path`` (None: the bundled dataset); a newer request supersedes an older one.
 
         With ``ask``, an uncertain table's preview is made in the worker and comes back as ``mapping_needed``.
@@ -100,7 +106,7 @@ class Loader(QObject):
         request = self._request
         self._busy = True
         self.started.emit(path or "the bundled dataset")
-        future = self._pool.submit(load_dataset, path, options, add_to, ask, table)
+        future = self._pool.submit(load_dataset, path, options, add_to, ask, table, convert_to)
         future.add_done_callback(lambda f: self._finish(request, f))
 
     def cancel(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -12,7 +13,7 @@ from viewer import io
 from viewer.model.dataset import Dataset
 from viewer.model.wording import counted
 from viewer.ui.shared import heap
-from viewer.ui.shell import dialogs
+from viewer.ui.shell import conversion, dialogs
 from viewer.ui.shell.loading import MappingNeeded
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
@@ -29,6 +30,7 @@ class Opening(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self._asked: str | None = None  # the file the last open asked for (a table too big is offered conversion)
         loader = window.loader
         loader.started.connect(lambda what: window.status_line.busy(True, what))
         loader.loaded.connect(self._on_loaded)
@@ -55,6 +57,7 @@ class Opening(QObject):
         with ``add`` the file joins the open dataset instead of replacing it. A big Parquet source, a
         DuckDB file or an engine URL (with its events ``table``) is queried in place, not loaded.
         """
+        self._asked = path if not add and table is None else None
         self.window.loader.load(path, None, self.window.state.dataset if add else None, ask=True, table=table)
 
     def _on_mapping_needed(self, needed: MappingNeeded) -> None:
@@ -94,4 +97,10 @@ class Opening(QObject):
     def _on_failed(self, message: str, details: str) -> None:
         self.window.status_line.busy(False)
         log.warning("could not open: %s", message)
+        path, self._asked = self._asked, None
+        if path is not None and conversion.offered(Path(path)):  # too big for memory: written as Parquet?
+            folder = conversion.folder_for(Path(path))
+            if dialogs.offer_conversion(self.window, message, folder):
+                self.window.loader.load(path, convert_to=str(folder))
+            return
         dialogs.error(self.window, "Cannot open dataset", message, details)
