@@ -125,3 +125,20 @@ def test_a_table_that_fits_is_converted_as_before(tmp_path: Path) -> None:
     source = _acled(tmp_path / "acled.csv", 50)
     assert run(["convert", str(source), str(tmp_path / "out")]) == 0
     assert (tmp_path / "out" / "events.csv").is_file()  # the native folder, loaded and written
+
+
+def test_records_duckdb_cannot_read_are_said_with_their_line_not_dropped_quietly(
+        tmp_path: Path, little_memory: None, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "events.csv"
+    rows = [f"2019-03-{1 + i % 28:02d},Event {i},{i}" for i in range(8_000)]
+    rows[6_000] = '2019-03-05,"Event with a quote left open,7'  # swallows the lines after it
+    source.write_text("date,title,n\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert run(["convert", str(source), str(tmp_path / "out")]) == 0
+    said = capsys.readouterr().out
+    expected = "1 record that could not be read left out (first: line 6,002: Value with unterminated quote found.); " \
+               "6,000 rows read of 8,000 lines under the header"
+    assert expected in said, said
+    from viewer.ui.shell.loading import load_dataset  # the window's worker: the same, in Problems
+    opened = load_dataset(str(source), convert_to=str(tmp_path / "again"))
+    assert isinstance(opened, viewer.Dataset)
+    assert [(p.message, p.row, p.level) for p in opened.problems] == [(expected, 6_002, "warning")]

@@ -201,6 +201,18 @@ def read_records_head(path: Path, size: int = PREVIEW_BYTES) -> bytes:
     return head[:cut + 1] if cut > 0 else read_bytes(path)
 
 
+def count_lines(path: Path) -> int:
+    """The lines of what the file holds (unpacked as it is read, a chunk at a time; a last line without its
+    line break counts)."""
+    kind = compression(path)
+    lines, last = 0, b"\n"
+    with (path.open("rb") if kind is None else _opened(path, kind)) as stream:
+        while chunk := stream.read(CHUNK):
+            lines += chunk.count(b"\n")
+            last = chunk[-1:]
+    return lines + (last != b"\n")
+
+
 def _opened(path: Path, kind: str) -> IO[bytes]:
     if kind == "gzip":
         return io.BufferedReader(gzip.GzipFile(path, "rb"))

@@ -17,6 +17,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -25,7 +26,8 @@ from viewer.io.atomic import replace_dir
 from viewer.io.table_mapping import Mapping
 from viewer.io.table_read import EXPECTED
 from viewer.io.table_texts import holds_addresses
-from viewer.model.problems import LoadError
+from viewer.model.problems import LoadError, Problem
+from viewer.model.wording import counted
 from viewer.source.connect import _memory_limit
 
 ISO = re.compile(r"^\d{4}(-\d{2}(-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?$")
@@ -47,6 +49,7 @@ class Written:
     folder: Path
     rows: int
     said: tuple[str, ...]
+    problems: tuple[Problem, ...] = ()  # records DuckDB could not read, left out
 
 
 def _quoted(name: str) -> str:
@@ -113,9 +116,10 @@ def convert(path: Path, folder: Path, overwrite: bool = False) -> Written:
     names = ", ".join(f"{_literal(str(c))}: 'VARCHAR'" for c in preview.rows.columns)
     source = (f"read_csv({_literal(str(path))}, delim = {_literal(preview.delimiter)}, "
               f"header = {'true' if preview.header else 'false'}, skip = {_lines_above(preview)}, "
-              f"encoding = {_literal(encoding)}, ignore_errors = true, null_padding = true, "
-              f"strict_mode = false, auto_detect = false, columns = {{{names}}})")
+              f"encoding = {_literal(encoding)}, store_rejects = true, null_padding = true, "
+              f"strict_mode = true, auto_detect = false, columns = {{{names}}})")
     rows: list[int] = []
+    left_out: list[Problem] = []
 
     def fill(new: Path) -> None:
         import duckdb  # noqa: PLC0415 - DuckDB loads only when a table is converted
@@ -128,17 +132,33 @@ def convert(path: Path, folder: Path, overwrite: bool = False) -> Written:
             con.execute(f"COPY (SELECT {', '.join(columns)} FROM {source}) TO {_literal(str(target))} "
                         "(FORMAT parquet, COMPRESSION zstd)")
             rows.append(con.execute(f"SELECT count(*) FROM read_parquet({_literal(str(target))})").fetchone()[0])
+            left_out.extend(_rejected(con, path, rows[0], preview.header, _lines_above(preview)))
         except duckdb.Error as exc:
             raise LoadError(f"{path}: DuckDB could not convert it: {str(exc).splitlines()[0]}") from exc
         finally:
             con.close()
+        told = "; ".join([said, *(p.message for p in left_out)])
         (new / "dataset.json").write_text(json.dumps({"title": compressed.stem(path), "sources": [str(path)],
-                                                      "description": f"Converted from {path.name}: {said}"},
+                                                      "description": f"Converted from {path.name}: {told}"},
                                                      ensure_ascii=False, indent=2), encoding="utf-8")
 
     with tempfile.TemporaryDirectory(prefix="entente-spill-") as spill:
         replace_dir(folder, fill)
-    return Written(folder, int(rows[0]), (said,))
+    return Written(folder, int(rows[0]), (said, *(p.message for p in left_out)), tuple(left_out))
+
+
+def _rejected(con: Any, path: Path, rows: int, header: bool, above: int) -> list[Problem]:
+    """One problem for the records DuckDB could not read (a quote left open swallows the lines after it, a row
+    of too many fields), with the first's line, DuckDB's reason and how many rows were read of how many lines;
+    [] when it read them all."""
+    count, line = con.execute("SELECT count(DISTINCT line), min(line) FROM reject_errors").fetchone()
+    if not count:
+        return []
+    why = con.execute("SELECT error_message FROM reject_errors ORDER BY line LIMIT 1").fetchone()[0]
+    lines = compressed.count_lines(path) - above - int(header)
+    return [Problem(str(path), f"{counted(int(count), 'record')} that could not be read left out (first: line "
+                    f"{int(line):,}: {str(why).splitlines()[0]}); {counted(rows, 'row')} read of "
+                    f"{counted(lines, 'line')} under the header", int(line), None, "warning")]
 
 
 def _lines_above(preview: table.Preview) -> int:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 from viewer.model import attributes, query
 from viewer.model.clock import format_instant
 from viewer.model.dataset import Dataset
+from viewer.model.wording import counted
 from viewer.ui.shared.link_cell import open_link
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
@@ -177,8 +178,9 @@ class DetailsPanel(QWidget):
         parts.extend(entity_html(ds, e, self._state.cursor) for e in sorted(selection.entities))
         parts.extend(relation_html(ds, r) for r in sorted(selection.relations))
         if not parts:
-            parts.append(f"<p class='note'>{_text(ds.title)}: {ds.event_count} events, "
-                         f"{len(ds.entities)} entities, {len(ds.relations)} relations. "
+            counts = (f"{counted(ds.event_count, 'event')}, {counted(len(ds.entities), 'entity', 'entities')}, "
+                      f"{counted(len(ds.relations), 'relation')}")
+            parts.append(f"<p class='note'>{_text(ds.title)}: {counts}. "
                          "Click an event on the timeline or a node in the graph to see it here.</p>")
         shown = "".join(parts)
         if shown != self._shown:  # the cursor moved under a selected event: the same text is not laid out again

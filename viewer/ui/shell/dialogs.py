@@ -28,7 +28,9 @@ def error(parent: QWidget | None, title: str, message: str, details: str = "") -
 
 def offer_conversion(parent: QWidget | None, message: str, folder: Path) -> bool:
     """Ask whether a table too big for memory is written as Parquet in ``folder`` and opened, queried in place."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Too big to load", message, parent=parent)
+    # the sizes, without the command line's way on
+    said = message.split(" is free. ", 1)[0] + " is free." if " is free. " in message else message
+    box = QMessageBox(QMessageBox.Icon.Question, "Too big to load", said, parent=parent)
     box.setInformativeText(f"Entente can write it as Parquet without loading it, in {folder}, and open that: "
                            "its events are then queried where they are.")
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel)

@@ -54,7 +54,10 @@ def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to
     if path is not None and convert_to is not None:
         from viewer.source import csv_parquet  # noqa: PLC0415 - DuckDB loads only for a table too big to load
         from viewer.source.windowed import open_for_window  # noqa: PLC0415 - as above
-        return open_for_window(str(csv_parquet.convert(Path(path), Path(convert_to)).folder), None)
+        done = csv_parquet.convert(Path(path), Path(convert_to))
+        converted = open_for_window(str(done.folder), None)
+        converted.problems.extend(done.problems)  # records DuckDB could not read: said in Problems
+        return converted
     if add_to is not None and add_to.source is not None:
         raise LoadError(f"{add_to.meta.path}: its events are queried in place, so no file can be added to it; "
                         "open the file on its own")
