@@ -218,3 +218,16 @@ def test_sizes_are_said_as_a_person_reads_them(size: float) -> None:
     expected = {1.0: "1 byte", 999: "999 bytes", 1_000: "1.0 KB", 12_345: "12 KB", 1_500_000: "1.5 MB",
                 23_400_000_000: "23 GB"}
     assert free_memory.size_text(size) == expected[size]
+
+
+def test_a_utf_16_table_is_previewed_from_its_head_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Excel's "Unicode text" is UTF-16: its line breaks are two bytes, so its head is cut as text."""
+    path = tmp_path / "events.txt"
+    path.write_text("date\ttitle\n" + "".join(f"2019-03-01\tRéunion {i}\n" for i in range(60_000)),
+                    encoding="utf-16")
+    assert path.stat().st_size > 2 * compressed.PREVIEW_BYTES
+    monkeypatch.setattr(compressed, "read_bytes", lambda p: pytest.fail("the whole file was read for a preview"))
+    head = compressed.read_records_head(path)
+    assert head.startswith(b"\xff\xfe") and head.decode("utf-16").endswith("\n")
+    preview = table.preview(path)
+    assert preview.mapping.start == "date" and preview.rows["title"].iloc[0] == "Réunion 0"

@@ -142,3 +142,16 @@ def test_records_duckdb_cannot_read_are_said_with_their_line_not_dropped_quietly
     opened = load_dataset(str(source), convert_to=str(tmp_path / "again"))
     assert isinstance(opened, viewer.Dataset)
     assert [(p.message, p.row, p.level) for p in opened.problems] == [(expected, 6_002, "warning")]
+
+
+@pytest.mark.parametrize(("encoding", "delimiter"), [("cp1252", ","), ("utf-16", "\t"), ("utf-8-sig", ";")])
+def test_text_in_latin_1_or_utf_16_is_converted_with_its_accents(tmp_path: Path, little_memory: None,
+                                                                 encoding: str, delimiter: str) -> None:
+    source = tmp_path / "events.csv"
+    rows = "".join(f"2019-03-{1 + i % 28:02d}{delimiter}Événement {i} à Montréal{delimiter}Société Générale\n"
+                   for i in range(6_000))
+    source.write_bytes(f"date{delimiter}title{delimiter}actor\n{rows}".encode(encoding))
+    assert source.stat().st_size > 100_000  # more than the memory free can load
+    assert csv_parquet.convert(source, tmp_path / "out").rows == 6_000
+    events = viewer.open(str(tmp_path / "out")).events_between("2019-03-01", "2019-03-01")
+    assert "Événement 0 à Montréal" in set(events["title"]) and set(events["actors"]) == {"Société Générale"}

@@ -19,7 +19,7 @@ import re
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
-from typing import IO
+from typing import IO, AnyStr
 
 import pyarrow as pa
 
@@ -189,16 +189,25 @@ def read_records_head(path: Path, size: int = PREVIEW_BYTES) -> bytes:
     head = read_head(path, size + 1)
     if len(head) <= size and head:
         return head
-    if not head or head.startswith(UTF16_MARKS) or head[:4096].count(b"\x00") > 64:
+    if head.startswith(UTF16_MARKS):  # cut as text, written back as UTF-16 with its mark
+        text = head[:size - size % 2].decode("utf-16", errors="ignore")
+        return (text[:cut + 1].encode("utf-16") if (cut := _whole_records(text)) > 0 else read_bytes(path))
+    if not head or head[:4096].count(b"\x00") > 64:  # UTF-16 without its mark: read whole
         return read_bytes(path)
-    cut = head.rfind(b"\n", 0, size)
-    for _ in range(200):  # a quote left open at the cut: back to an earlier line
-        if cut <= 0 or head.count(b'"', 0, cut) % 2 == 0:
-            break
-        cut = head.rfind(b"\n", 0, cut)
-    else:
-        cut = -1
+    cut = _whole_records(head[:size])
     return head[:cut + 1] if cut > 0 else read_bytes(path)
+
+
+def _whole_records(text: AnyStr) -> int:
+    """Where the last line break of ``text`` that no quoted value spans is (-1: none within 200 lines of the
+    end: a quote left open, or no line breaks)."""
+    newline, quote = ("\n", '"') if isinstance(text, str) else (b"\n", b'"')
+    cut = text.rfind(newline)
+    for _ in range(200):  # a quote left open at the cut: back to an earlier line
+        if cut <= 0 or text.count(quote, 0, cut) % 2 == 0:
+            return cut
+        cut = text.rfind(newline, 0, cut)
+    return -1
 
 
 def count_lines(path: Path) -> int:
