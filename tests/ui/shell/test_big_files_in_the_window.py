@@ -118,19 +118,22 @@ def test_a_big_table_is_previewed_from_its_head_and_read_whole_once(
 
     monkeypatch.setattr(compressed, "read_bytes", counted)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    seen: list[tuple[str, int, list[Path]]] = []
+    seen: list[tuple[str, int, list[Path], str]] = []
 
     def accept(dialog: MappingDialog) -> QDialog.DialogCode:  # no title column: asked
-        seen.append((dialog.combos["start"].currentText(), dialog.table.model().rowCount(), list(whole_reads)))
+        seen.append((dialog.combos["start"].currentText(), dialog.table.model().rowCount(), list(whole_reads),
+                     dialog.combos["actors"].currentText()))
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(MappingDialog, "exec", accept)
     window.activateWindow()
     with qtbot.waitSignal(window.loader.loaded, timeout=120_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
-    assert seen == [("event_date", 20, [])]  # previewed without reading the whole file
+    # previewed without reading the whole file; both actor columns offered as one choice (only the first was kept)
+    assert seen == [("event_date", 20, [], "actor1 + actor2")]
     assert whole_reads == [path]  # then read once
     ds = window.state.dataset
     assert ds.event_count == 60_000
+    assert set(ds.events["actors"].astype(str)) == {"Military Forces of Nigeria;Boko Haram"}
     first = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "1 Mar 2019" in first and "Premium Times" in first and "Clash number 0" in first

@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 from viewer.io import compressed, has_own_reader, parquet, sqlite, table
 from viewer.io.import_spec import ImportSpec, write_spec
 from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
+from viewer.io.table_mapping import Mapping
 from viewer.model.problems import LoadError
 
 ROLES = (("start", "Start date *"), ("end", "End date"), ("title", "Title"), ("actors", "Actors"),
          ("category", "Category"), ("description", "Description"), ("url", "Source link"),
          ("time", "Time of day"), ("timezone", "Time zone"))
 NONE = "(none)"
+JOINED = " + "  # several actor columns offered as one choice
 SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "url", "time", "timezone",
                "date_order", "encoding", "header")
 ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year"), ("ymd", "Year/month/day"))
@@ -122,14 +124,8 @@ class MappingDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
         mapping = preview.mapping
         for role, label in ROLES:
-            combo = QComboBox(self)
-            combo.addItems([NONE, *columns])
-            current = mapping.actors[0] if role == "actors" and mapping.actors else getattr(mapping, role, None)
-            if isinstance(current, str) and current in columns:
-                combo.setCurrentText(current)
-            combo.currentTextChanged.connect(self._refresh)
-            self.combos[role] = combo
-            form.addRow(label, combo)
+            self.combos[role] = self._combo(role, columns, mapping)
+            form.addRow(label, self.combos[role])
         self.order = QComboBox(self)
         for key, text in ORDERS:
             self.order.addItem(text, key)
@@ -191,6 +187,19 @@ class MappingDialog(QDialog):
         base = self.suggestion if self.suggestion is not None and self.graph.isChecked() else ImportSpec()
         return replace(base, **{k: fields.get(k, getattr(ImportSpec(), k)) for k in SPEC_FIELDS})
 
+    def _combo(self, role: str, columns: list[str], mapping: Mapping) -> QComboBox:
+        """The choice of a role's column, the guessed one chosen."""
+        combo = QComboBox(self)
+        combo.addItems([NONE, *columns])
+        current = mapping.actors[0] if role == "actors" and mapping.actors else getattr(mapping, role, None)
+        if role == "actors" and len(mapping.actors) > 1:  # ACLED's actor1 … assoc_actor_2: all of them, joined
+            combo.insertItem(1, JOINED.join(mapping.actors), list(mapping.actors))
+            combo.setCurrentIndex(1)
+        elif isinstance(current, str) and current in columns:
+            combo.setCurrentText(current)
+        combo.currentTextChanged.connect(self._refresh)
+        return combo
+
     def load_options(self) -> dict[str, Any]:
         """What the loader takes: the plain options, or the whole spec when it makes a graph."""
         return {"mapping": self.spec()} if self.suggestion is not None and self.graph.isChecked() else self.options()
@@ -209,7 +218,7 @@ class MappingDialog(QDialog):
         chosen: dict[str, Any] = {}
         for role, combo in self.combos.items():
             if combo.currentText() != NONE:
-                chosen[role] = combo.currentText()
+                chosen[role] = combo.currentData() or combo.currentText()  # (several actor columns: their list)
         if self.order.currentData() != "auto":
             chosen["date_order"] = self.order.currentData()
         if self.encoding.currentText() != "auto":
