@@ -231,3 +231,16 @@ def test_a_utf_16_table_is_previewed_from_its_head_too(tmp_path: Path, monkeypat
     assert head.startswith(b"\xff\xfe") and head.decode("utf-16").endswith("\n")
     preview = table.preview(path)
     assert preview.mapping.start == "date" and preview.rows["title"].iloc[0] == "Réunion 0"
+
+
+def test_a_parquet_table_is_previewed_from_its_first_rows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "events.parquet"
+    pd.DataFrame({"when": ["2019-03-01"] * 50_000, "headline": [f"Meeting {i}" for i in range(50_000)],
+                  "who": [["Renault", "Nissan"]] * 50_000}).to_parquet(path, row_group_size=10_000)
+    monkeypatch.setattr(pq, "read_table", lambda *a, **k: pytest.fail("the whole file was read for a preview"))
+    preview = table.preview(path)
+    assert len(preview.rows) == 20 and preview.mapping.start == "when"
+    assert list(preview.rows["who"].iloc[:2]) == ["Renault;Nissan"] * 2  # lists joined, as the loader joins them

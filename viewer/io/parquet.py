@@ -23,11 +23,17 @@ SEPARATOR = ";"
 IPC_SUFFIXES = (".arrow", ".feather", ".ipc", ".arrows")
 
 
-def read_frame(path: Path, problems: list[Problem] | None = None) -> pd.DataFrame:
+def read_frame(path: Path, problems: list[Problem] | None = None, rows: int | None = None) -> pd.DataFrame:
     """A Parquet file as a DataFrame (pandas' own types), list columns joined, columns of bytes as text
-    (what that changes is added to ``problems``); a damaged or foreign file is a LoadError naming it."""
+    (what that changes is added to ``problems``); only its first ``rows`` rows when given (a preview reads
+    them, not the file); a damaged or foreign file is a LoadError naming it."""
     try:
-        table = pq.read_table(path)
+        if rows is None:
+            table = pq.read_table(path)
+        else:
+            held = pq.ParquetFile(path)
+            first = next(held.iter_batches(batch_size=rows), None)
+            table = held.schema_arrow.empty_table() if first is None else pa.Table.from_batches([first])
     except Exception as exc:  # pyarrow raises many types for a damaged file; none may escape
         if isinstance(exc, MemoryError):
             raise

@@ -177,8 +177,10 @@ def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = 
                    numbers[:nrows] if nrows else numbers)
     if suffix in (".parquet", ".pq", *parquet.IPC_SUFFIXES):
         said: list[Problem] = []
-        read = parquet.read_frame if suffix in (".parquet", ".pq") else parquet.read_ipc_frame
-        frame = read(path, said)
+        if suffix in (".parquet", ".pq"):
+            frame = parquet.read_frame(path, said, nrows)  # a preview reads its first rows, not the file
+        else:
+            frame = parquet.read_ipc_frame(path, said)
         frame = frame.head(nrows) if nrows else frame
         return Raw(frame, "binary", None, True, said, np.arange(1, len(frame) + 1))
     if suffix in xml_records.SUFFIXES and web_tables.kind(path) != "spreadsheetml":
