@@ -99,7 +99,8 @@ def test_what_cannot_be_converted_is_said_by_name(tmp_path: Path, little_memory:
     mixed = tmp_path / "mixed.csv"
     mixed.write_text("date,title\n" + "".join(f"{d},Event\n" for d in ["4 March 2019", "2019/03/05", "Q1 2019"] * 50),
                      encoding="utf-8")
-    with pytest.raises(LoadError, match=r"date: no single date pattern reads the dates of the first rows"):
+    with pytest.raises(LoadError, match=r"mixed\.csv, field 'date': no single date pattern reads the dates of the "
+                                         r"first rows \(such as '4 March 2019'\)"):
         csv_parquet.convert(mixed, tmp_path / "out")
     packed = tmp_path / "events.csv.xz"
     packed.write_bytes(lzma.compress(b"date,title\n2019-03-04,a\n"))

@@ -60,9 +60,10 @@ def _literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def date_sql(column: str, sample: pd.Series, parsed: pd.Series) -> tuple[str, str]:
+def date_sql(column: str, sample: pd.Series, parsed: pd.Series, label: str = "") -> tuple[str, str]:
     """The SQL that makes ``column`` a start the engine reads, and how it is read (said to the user); LoadError
-    when no pattern reads the first rows' dates as the loader reads them (``parsed``: its instants)."""
+    naming the file (``label``) and the column when no pattern reads the first rows' dates as the loader reads
+    them (``parsed``: its instants)."""
     values = sample.astype(str).str.strip()
     filled = values[values != ""]
     name = _quoted(column)
@@ -85,7 +86,7 @@ def date_sql(column: str, sample: pd.Series, parsed: pd.Series) -> tuple[str, st
                         f"dates read as {pattern}")
     finally:
         con.close()
-    raise LoadError(f"{column}: no single date pattern reads the dates of the first rows (such as "
+    raise LoadError(f"{label}, field {column!r}: no single date pattern reads the dates of the first rows (such as "
                     f"{filled.iloc[0]!r}); expected ISO 8601 dates or one written form in the whole column")
 
 
@@ -109,7 +110,7 @@ def convert(path: Path, folder: Path, overwrite: bool = False) -> Written:
                         "Latin-1")
     from viewer.model.dates import columns as date_columns  # noqa: PLC0415
     parsed = date_columns.parse_column(preview.rows[mapping.start]).instants
-    start, said = date_sql(mapping.start, preview.rows[mapping.start], parsed)
+    start, said = date_sql(mapping.start, preview.rows[mapping.start], parsed, str(path))
     columns = _select(mapping, preview.rows, start)
     if folder.exists() and not overwrite:
         raise FileExistsError(f"{folder}: already exists (use --force to replace it)")
