@@ -156,3 +156,14 @@ def test_text_in_latin_1_or_utf_16_is_converted_with_its_accents(tmp_path: Path,
     assert csv_parquet.convert(source, tmp_path / "out").rows == 6_000
     events = viewer.open(str(tmp_path / "out")).events_between("2019-03-01", "2019-03-01")
     assert "Événement 0 à Montréal" in set(events["title"]) and set(events["actors"]) == {"Société Générale"}
+
+
+def test_the_columns_and_date_order_a_user_chose_are_followed(tmp_path: Path, little_memory: None) -> None:
+    source = tmp_path / "events.csv"
+    source.write_text("when,what,where\n" + "".join(f"03/04/2019,Event {i},Town {i}\n" for i in range(9_000)),
+                      encoding="utf-8")
+    done = csv_parquet.convert(source, tmp_path / "out", options={"start": "when", "title": "where",
+                                                                  "date_order": "dmy", "encoding": None})
+    assert done.said[0] == "dates read as %d/%m/%Y"  # 3 April, as chosen, not 4 March
+    events = viewer.open(str(tmp_path / "out")).events_between("2019-04-03", "2019-04-03")
+    assert len(events) == 9_000 and "Town 0" in set(events["title"])

@@ -90,14 +90,16 @@ def date_sql(column: str, sample: pd.Series, parsed: pd.Series, label: str = "")
                     f"{filled.iloc[0]!r}); expected ISO 8601 dates or one written form in the whole column")
 
 
-def convert(path: Path, folder: Path, overwrite: bool = False) -> Written:
+def convert(path: Path, folder: Path, overwrite: bool = False, options: dict[str, Any] | None = None) -> Written:
     """Write the delimited table at ``path`` as ``folder/events/part-0.parquet`` and ``folder/dataset.json``, through
     DuckDB (its memory bounded by ``ENTENTE_DUCKDB_MEMORY``, spilling to disk beyond): the whole file is never
-    in memory. LoadError naming the file when it cannot be."""
+    in memory. ``options`` are the reader's (the columns a user chose in the mapping dialog, the date order, the
+    encoding); by default the loader's guess. LoadError naming the file when it cannot be."""
     kind = compressed.compression(path)
     if kind not in (None, "gzip", "zstd"):
         raise LoadError(f"{path}: a {kind} file is not read out of core; unpack it, or pack it with gzip or zstd")
-    preview = table.preview(path, rows=2000)
+    options = {k: v for k, v in (options or {}).items() if v is not None}
+    preview = table.preview(path, rows=2000, **options)
     mapping = preview.mapping
     if preview.delimiter is None:
         raise LoadError(f"{path}: not delimited text; a table too big for memory is converted from CSV or TSV")
@@ -109,7 +111,7 @@ def convert(path: Path, folder: Path, overwrite: bool = False) -> Written:
         raise LoadError(f"{path}: text in {preview.encoding} is not read out of core; expected UTF-8, UTF-16 or "
                         "Latin-1")
     from viewer.model.dates import columns as date_columns  # noqa: PLC0415
-    parsed = date_columns.parse_column(preview.rows[mapping.start]).instants
+    parsed = date_columns.parse_column(preview.rows[mapping.start], date_order=options.get("date_order")).instants
     start, said = date_sql(mapping.start, preview.rows[mapping.start], parsed, str(path))
     columns = _select(mapping, preview.rows, start)
     if folder.exists() and not overwrite:

@@ -75,16 +75,25 @@ def test_a_table_too_big_for_memory_is_converted_and_opened_queried_in_place(
     monkeypatch.setenv(free_memory.SETTING, "3000000")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     offers = _offers(monkeypatch, QMessageBox.StandardButton.Yes)
+    asked: list[tuple[str, str]] = []
+
+    def choose(dialog: MappingDialog) -> QDialog.DialogCode:  # no title column: asked before converting
+        asked.append((dialog.combos["start"].currentText(), dialog.combos["actors"].currentText()))
+        dialog.combos["title"].setCurrentText("location")  # the user's choice, which the copy follows
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MappingDialog, "exec", choose)
     window.activateWindow()
     with qtbot.waitSignal(window.loader.loaded, timeout=120_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
-    assert len(offers) == 1
+    assert len(offers) == 1 and asked == [("event_date", "actor1 + actor2")]
     ds = window.state.dataset
     assert ds.source is not None and ds.event_count == 30_000  # queried where it is, not loaded
     assert (tmp_path / "acled (Parquet)" / "events" / "part-0.parquet").is_file()
     press(qtbot, window, Qt.Key.Key_Home)  # the first event, asked of the engine
     qtbot.waitUntil(lambda: "Clash number" in window.details.html(), timeout=30_000)
-    assert "Military Forces of Nigeria" in window.details.html()
+    shown = window.details.html()
+    assert "Town 0" in shown.split("Clash number")[0] and "Military Forces of Nigeria" in shown  # titled as chosen
     press(qtbot, window, Qt.Key.Key_End)  # and the last
     qtbot.waitUntil(lambda: "28 Mar 2019" in window.details.html(), timeout=30_000)
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest  # the table itself is untouched

@@ -20,6 +20,7 @@ from viewer.io.cache import load_cached
 from viewer.io.combine import combine
 from viewer.io.import_spec import ImportSpec
 from viewer.io.table import Preview
+from viewer.io.table import preview as table_preview
 from viewer.model.dataset import Dataset
 from viewer.model.graph_positions import prepare
 from viewer.model.problems import LoadError
@@ -38,6 +39,7 @@ class MappingNeeded:
     preview: Preview
     add_to: Dataset | None
     suggestion: ImportSpec | None = None  # columns that name parties: the graph the file could make
+    convert_to: str | None = None  # a table too big for memory, written there as Parquet with the user's choice
 
 
 def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to: Dataset | None = None,
@@ -54,7 +56,9 @@ def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to
     if path is not None and convert_to is not None:
         from viewer.source import csv_parquet  # noqa: PLC0415 - DuckDB loads only for a table too big to load
         from viewer.source.windowed import open_for_window  # noqa: PLC0415 - as above
-        done = csv_parquet.convert(Path(path), Path(convert_to))
+        if ask and not (preview := table_preview(path)).mapping.certain:  # its columns asked about first
+            return MappingNeeded(path, preview, None, None, convert_to)
+        done = csv_parquet.convert(Path(path), Path(convert_to), options=options)
         converted = open_for_window(str(done.folder), None)
         converted.problems.extend(done.problems)  # records DuckDB could not read: said in Problems
         return converted

@@ -65,7 +65,7 @@ class Opening(QObject):
         self.window.status_line.busy(False)
         dialog = MappingDialog(needed.path, needed.preview, self.window, needed.suggestion)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.window.loader.load(needed.path, dialog.load_options(), needed.add_to)
+            self.window.loader.load(needed.path, dialog.load_options(), needed.add_to, convert_to=needed.convert_to)
 
     def refresh_recent(self, menu: QMenu | None) -> None:
         """Fill Open recent from the settings."""
@@ -101,6 +101,6 @@ class Opening(QObject):
         if path is not None and conversion.offered(Path(path)):  # too big for memory: written as Parquet?
             folder = conversion.folder_for(Path(path))
             if dialogs.offer_conversion(self.window, message, folder):
-                self.window.loader.load(path, convert_to=str(folder))
+                self.window.loader.load(path, ask=True, convert_to=str(folder))
             return
         dialogs.error(self.window, "Cannot open dataset", message, details)
