@@ -167,3 +167,20 @@ def test_the_columns_and_date_order_a_user_chose_are_followed(tmp_path: Path, li
     assert done.said[0] == "dates read as %d/%m/%Y"  # 3 April, as chosen, not 4 March
     events = viewer.open(str(tmp_path / "out")).events_between("2019-04-03", "2019-04-03")
     assert len(events) == 9_000 and "Town 0" in set(events["title"])
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("fdic_banklist_cp1252.csv", "dates read as %d-%b-%y"),  # cp1252 (DuckDB's Latin-1 refused it), 1-May-23
+    ("sacramento_crime_jan2006_pipe_7584.csv", "dates read as %m/%d/%y %H:%M"),  # 1/1/06 0:00, pipes
+])
+def test_real_tables_convert_to_the_events_the_loader_reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            name: str, said: str) -> None:
+    """A pattern reading "23" as the year 23 made a date before year 1, which stopped the conversion with a
+    traceback; a cp1252 file was refused by DuckDB; two-digit years with a time had no pattern."""
+    source = Path(__file__).parents[2].parent / "shared" / "realdata" / "csv" / name
+    loaded = viewer.load(source)
+    monkeypatch.setenv(free_memory.SETTING, "60000")
+    done = csv_parquet.convert(source, tmp_path / "out")
+    assert done.rows == loaded.event_count and done.said == (said,) and not done.problems
+    queried = viewer.open(str(tmp_path / "out"))
+    pd.testing.assert_frame_equal(_events(queried)[["start", "title"]], _events(loaded)[["start", "title"]])

@@ -213,13 +213,18 @@ def _whole_records(text: AnyStr) -> int:
 def count_lines(path: Path) -> int:
     """The lines of what the file holds (unpacked as it is read, a chunk at a time; a last line without its
     line break counts)."""
-    kind = compression(path)
     lines, last = 0, b"\n"
-    with (path.open("rb") if kind is None else _opened(path, kind)) as stream:
+    with unpacking(path) as stream:
         while chunk := stream.read(CHUNK):
             lines += chunk.count(b"\n")
             last = chunk[-1:]
     return lines + (last != b"\n")
+
+
+def unpacking(path: Path) -> IO[bytes]:
+    """The file opened for reading what it holds, unpacked as it is read (not a ZIP archive)."""
+    kind = compression(path)
+    return path.open("rb") if kind is None else _opened(path, kind)
 
 
 def _opened(path: Path, kind: str) -> IO[bytes]:

@@ -12,6 +12,7 @@ read is kept, and counted by the engine as a row without a start.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 import tempfile
@@ -36,9 +37,9 @@ COMPACT = re.compile(r"^\d{8}$")
 PATTERNS = ("%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y", "%d-%m-%Y",
             "%m-%d-%Y", "%Y/%m/%d", "%d-%b-%Y", "%d-%b-%y", "%d/%m/%y", "%m/%d/%y",
             "%d/%m/%Y %H:%M:%S", "%m/%d/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M", "%Y/%m/%d %H:%M:%S",
-            "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M:%S %p")
-ENCODINGS = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "cp1252": "latin-1", "latin-1": "latin-1",
-             "iso-8859-1": "latin-1", "utf-16": "utf-16", "utf-16-le": "utf-16", "utf-16-be": "utf-16"}
+            "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%B %d, %Y %I:%M %p", "%b %d, %Y %I:%M:%S %p",
+            "%m/%d/%y %H:%M", "%d/%m/%y %H:%M", "%m/%d/%y %H:%M:%S", "%d/%m/%y %H:%M:%S")
+SECONDS = "%Y-%m-%d %H:%M:%S"
 NATIVE = ("id", "start", "end", "title", "actors", "category", "description", "source_url", "tags")
 
 
@@ -72,14 +73,15 @@ def date_sql(column: str, sample: pd.Series, parsed: pd.Series, label: str = "")
     if filled.map(lambda v: bool(COMPACT.match(v))).all():
         return f"try_cast(trim({name}) AS BIGINT)", "dates written YYYYMMDD"
     import duckdb  # noqa: PLC0415 - DuckDB loads only when a table is converted
+    want = parsed.loc[filled.index].dt.tz_convert("UTC").dt.strftime(SECONDS).astype(object)
     con = duckdb.connect()
     try:
         for pattern in PATTERNS:
-            found = con.execute("SELECT try_strptime(v, ?) FROM (SELECT unnest(?) AS v)",
-                                [pattern, filled.tolist()]).fetchall()
-            got = pd.to_datetime(pd.Series([row[0] for row in found], index=filled.index), utc=True)
-            want = parsed.loc[filled.index]
-            if got.notna().all() and (got.dt.tz_convert("UTC") == want.dt.tz_convert("UTC")).all():
+            # compared as text: a pattern that reads "23" as the year 23, or one before year 1, stays comparable
+            found = con.execute(f"SELECT strftime(try_strptime(v, ?), {_literal(SECONDS)}) FROM "
+                                "(SELECT unnest(?) AS v)", [pattern, filled.tolist()]).fetchall()
+            got = pd.Series([row[0] for row in found], index=filled.index, dtype=object)
+            if got.notna().all() and (got == want).all():
                 timed = "%H" in pattern
                 written = "%Y-%m-%dT%H:%M:%S" if timed else "%Y-%m-%d"
                 return (f"strftime(try_strptime(trim({name}), {_literal(pattern)}), {_literal(written)})",
@@ -103,13 +105,10 @@ def convert(path: Path, folder: Path, overwrite: bool = False, options: dict[str
     mapping = preview.mapping
     if preview.delimiter is None:
         raise LoadError(f"{path}: not delimited text; a table too big for memory is converted from CSV or TSV")
+    delimiter: str = preview.delimiter
     if mapping.start is None:
         raise LoadError(f"{path}: no date column among {', '.join(map(str, preview.rows.columns[:8]))}; "
                         f"expected {EXPECTED}")
-    encoding = ENCODINGS.get(preview.encoding.lower())
-    if encoding is None:
-        raise LoadError(f"{path}: text in {preview.encoding} is not read out of core; expected UTF-8, UTF-16 or "
-                        "Latin-1")
     from viewer.model.dates import columns as date_columns  # noqa: PLC0415
     parsed = date_columns.parse_column(preview.rows[mapping.start], date_order=options.get("date_order")).instants
     start, said = date_sql(mapping.start, preview.rows[mapping.start], parsed, str(path))
@@ -117,14 +116,16 @@ def convert(path: Path, folder: Path, overwrite: bool = False, options: dict[str
     if folder.exists() and not overwrite:
         raise FileExistsError(f"{folder}: already exists (use --force to replace it)")
     names = ", ".join(f"{_literal(str(c))}: 'VARCHAR'" for c in preview.rows.columns)
-    source = (f"read_csv({_literal(str(path))}, delim = {_literal(preview.delimiter)}, "
-              f"header = {'true' if preview.header else 'false'}, skip = {_lines_above(preview)}, "
-              f"encoding = {_literal(encoding)}, store_rejects = true, null_padding = true, "
-              f"strict_mode = true, auto_detect = false, columns = {{{names}}})")
     rows: list[int] = []
     left_out: list[Problem] = []
 
     def fill(new: Path) -> None:
+        text = path if preview.encoding.lower() in ("utf-8", "utf-8-sig") else _utf8_copy(path, preview.encoding,
+                                                                                           Path(spill))
+        source = (f"read_csv({_literal(str(text))}, delim = {_literal(delimiter)}, "
+                  f"header = {'true' if preview.header else 'false'}, skip = {_lines_above(preview)}, "
+                  f"encoding = 'utf-8', store_rejects = true, null_padding = true, "
+                  f"strict_mode = true, auto_detect = false, columns = {{{names}}})")
         import duckdb  # noqa: PLC0415 - DuckDB loads only when a table is converted
         (new / "events").mkdir()  # a folder of parts: always queried in place, never loaded (whatever its rows)
         target = new / "events" / "part-0.parquet"
@@ -148,6 +149,21 @@ def convert(path: Path, folder: Path, overwrite: bool = False, options: dict[str
     with tempfile.TemporaryDirectory(prefix="entente-spill-") as spill:
         replace_dir(folder, fill)
     return Written(folder, int(rows[0]), (said, *(p.message for p in left_out)), tuple(left_out))
+
+
+def _utf8_copy(path: Path, encoding: str, folder: Path) -> Path:
+    """The text of ``path`` (in ``encoding``: cp1252, UTF-16 … as the loader found it) written as UTF-8 in
+    ``folder``, a chunk at a time: DuckDB reads UTF-8 (its Latin-1 refuses cp1252's quotes and dashes)."""
+    copy = folder / "text.csv"
+    try:
+        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+    except LookupError as exc:
+        raise LoadError(f"{path}: text in {encoding}, which cannot be read out of core; expected UTF-8") from exc
+    with compressed.unpacking(path) as stream, copy.open("w", encoding="utf-8", newline="") as out:
+        while chunk := stream.read(compressed.CHUNK):
+            out.write(decoder.decode(chunk))
+        out.write(decoder.decode(b"", final=True))
+    return copy
 
 
 def _rejected(con: Any, path: Path, rows: int, header: bool, above: int) -> list[Problem]:
