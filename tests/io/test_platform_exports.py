@@ -104,6 +104,14 @@ def test_a_zip_archive_without_a_table_or_with_a_locked_one_is_refused_by_name(t
     cut.write_bytes(_zipped(tmp_path / "whole.zip", {"events.csv": rows}).read_bytes()[:300])  # no directory left
     with pytest.raises(LoadError, match=r"cut\.zip: a ZIP archive that cannot be read"):
         viewer.load(cut)
+    # a damaged "version needed" in the directory: Python's zipfile raised NotImplementedError out of the loader
+    data = bytearray(_zipped(tmp_path / "fine.zip", {"events.csv": CSV.encode()}).read_bytes())
+    entry = data.index(b"PK\x01\x02")
+    data[entry + 6:entry + 8] = b"\xff\x00"
+    odd = tmp_path / "odd.zip"
+    odd.write_bytes(bytes(data))
+    with pytest.raises(LoadError, match=r"odd\.zip: a ZIP archive that cannot be read"):
+        viewer.load(odd)
 
 
 def test_a_damaged_or_foreign_compressed_file_is_refused_by_name(tmp_path: Path) -> None:
