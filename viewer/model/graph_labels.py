@@ -27,6 +27,30 @@ SLIDE = (0.5, 0.4, 0.6, 0.3, 0.7, 0.25, 0.75, 0.2, 0.8)  # where along its edge 
 BESIDE = ((0, 1), (0, -1), (1, 1), (2, -1), (1, -1), (2, 1), (0, 2), (0, -2))
 # node label sides: (dx, dy) of the label's centre in units of (radius + gap + half the label's size)
 SIDES = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
+CROWDED = 40  # labelled edges beyond which plain numbers are labelled on the strongest ties only
+STRONGEST = 15  # plain numbers labelled in a crowded graph
+
+
+def worth_labelling(values: np.ndarray, plain: np.ndarray, keep: np.ndarray, crowded: int = CROWDED,
+                    strongest: int = STRONGEST) -> np.ndarray:
+    """Which edges' values are labelled: every value in a graph of at most ``crowded`` of them; in a crowded one,
+    those that are no plain number (a stake's percentage, a price), those in ``keep`` (selected, or told in the
+    comparison) and the ``strongest`` largest plain numbers. A mailbox's or a chat's hundreds of "1" and "2"
+    (messages between two people) told nothing and covered the names.
+
+    >>> worth_labelling(np.array([1.0, 9.0, 2.0, 43.4]), np.array([True, True, True, False]),
+    ...                 np.zeros(4, dtype=bool), crowded=3, strongest=1).tolist()
+    [False, True, False, True]
+    """
+    values = np.asarray(values, dtype=float)
+    labelled = ~np.isnan(values)
+    if int(labelled.sum()) <= crowded:
+        return labelled | keep
+    counts = labelled & plain & ~keep
+    worth = (labelled & ~plain) | keep
+    ranked = np.argsort(-np.where(counts, values, -np.inf), kind="stable")[:strongest]
+    worth[ranked[counts[ranked]]] = True
+    return worth
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,12 @@ def is_share(kind: str) -> bool:
     return name in PERCENT_KINDS or any(word in name for word in PERCENT_WORDS)
 
 
+def is_plain(kind: str) -> bool:
+    """Whether a relation of this kind is valued as a plain number (a count of messages, a weight), not a share or a
+    price."""
+    return not is_share(kind) and not any(word in kind.lower() for word in PRICE_WORDS)
+
+
 def value_label(kind: str, value: float, unit: str = "") -> str:
     """A relation's value as text for its kind; empty when it has none.
 

@@ -13,6 +13,8 @@ import numpy as np
 
 from viewer.model import graph
 from viewer.model.dataset import Dataset
+from viewer.model.graph_labels import worth_labelling
+from viewer.model.value_labels import is_plain
 from viewer.ui.relations.items import NODE_SHAPES, EdgeArrays, NodeArrays, node_radius
 from viewer.ui.shared.theme import Theme, current
 
@@ -52,6 +54,10 @@ def edge_arrays(view: graph.GraphView, nodes: NodeArrays, highlighted: set[str],
     """The edges of ``view`` between drawn nodes; an edge is as dim as its dimmer end."""
     alpha = dict(zip(nodes.ids, nodes.alpha, strict=True))
     edges = [e for e in view.edges if e.source in alpha and e.target in alpha]
+    labels = [drawn_label(e) for e in edges]
+    told = np.array([e.id in highlighted or "→" in label for e, label in zip(edges, labels, strict=True)], dtype=bool)
+    worth = worth_labelling(np.array([e.value for e in edges], dtype=float),
+                            np.array([is_plain(e.kind) for e in edges], dtype=bool), told)
     return EdgeArrays(
         ids=tuple(e.id for e in edges),
         sources=tuple(e.source for e in edges),
@@ -59,7 +65,8 @@ def edge_arrays(view: graph.GraphView, nodes: NodeArrays, highlighted: set[str],
         kinds=tuple(e.kind for e in edges),
         # during a window, a tie that held for part of it is drawn thinner (down to a third)
         widths=np.array([e.width * (0.35 + 0.65 * min(max(e.held, 0.0), 1.0)) for e in edges], dtype=float),
-        labels=tuple(drawn_label(e) for e in edges),
+        labels=tuple(label if shown or not np.isfinite(e.value) else "" for e, label, shown in
+                     zip(edges, labels, worth.tolist(), strict=True)),
         faded=np.array([e.uncertain for e in edges], dtype=bool),
         highlighted=np.array([e.id in highlighted for e in edges], dtype=bool),
         alpha=np.array([min(alpha[e.source], alpha[e.target]) for e in edges], dtype=float),

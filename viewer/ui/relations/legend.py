@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
@@ -18,6 +20,7 @@ from viewer.ui.relations.items import (
 from viewer.ui.shared.theme import Theme, current
 
 SWATCH = QSize(22, 12)  # logical pixels
+OTHERS_NAMED = 3  # kinds beyond the house ones named in the legend
 
 
 def legend_style(theme: Theme) -> str:
@@ -57,20 +60,30 @@ class LegendRow(QWidget):
 
     def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(2)
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.setSpacing(2)
         self.pictures: list[QLabel] = []
         self.labels: list[QLabel] = []
+        self.theme = current()
+        self.set_names(names)
+
+    def set_names(self, names: list[str]) -> None:
+        """Show these entries (their pictures from :meth:`swatches`), replacing the row's."""
+        while (item := self.row.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.hide()  # deleteLater waits for the event loop; an export renders before it runs
+                widget.deleteLater()
+        self.pictures, self.labels = [], []
         for text in names:
             picture, label = QLabel(self), QLabel(text, self)
             self.pictures.append(picture)
             self.labels.append(label)
-            row.addWidget(picture)
-            row.addWidget(label)
-            row.addSpacing(8)
-        row.addStretch(1)
-        self.set_theme(current())
+            self.row.addWidget(picture)
+            self.row.addWidget(label)
+            self.row.addSpacing(8)
+        self.row.addStretch(1)
+        self.set_theme(self.theme)
 
     def swatches(self, theme: Theme) -> list[QPixmap]:
         """One picture per entry, in the theme's colours."""
@@ -78,6 +91,7 @@ class LegendRow(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         """Redraw the pictures and re-colour the names."""
+        self.theme = theme
         for picture, pixmap in zip(self.pictures, self.swatches(theme), strict=True):
             picture.setPixmap(pixmap)
         for label in self.labels:
@@ -85,11 +99,26 @@ class LegendRow(QWidget):
 
 
 class NodeLegend(LegendRow):
-    """Shapes and colours of the node kinds."""
+    """Shapes and colours of the node kinds the dataset has: the house kinds in their order, then every other kind
+    under the one shape they share ("other", or their own names: "bot, channel")."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         self.kinds = [*NODE_SHAPES, "other"]
         super().__init__([kind.replace("_", " ") for kind in self.kinds], parent)
+
+    def set_kinds(self, kinds: Iterable[str]) -> None:
+        """Show the entries of these entity kinds."""
+        present = {str(k) for k in kinds}
+        unnamed = present & {"other", "", "nan"}
+        others = sorted(present - set(NODE_SHAPES) - unnamed)
+        self.kinds = [k for k in NODE_SHAPES if k in present]
+        names = [kind.replace("_", " ") for kind in self.kinds]
+        if others or unnamed:
+            self.kinds.append("other")
+            named = ", ".join(k.replace("_", " ") for k in others[:OTHERS_NAMED])
+            named += " …" if len(others) > OTHERS_NAMED else ""
+            names.append(", ".join(part for part in ("other" if unnamed else "", named) if part))
+        self.set_names(names)
 
     def swatches(self, theme: Theme) -> list[QPixmap]:
         """A filled shape per kind."""

@@ -214,6 +214,7 @@ class RelationshipPanel(Readout, QWidget):
         self.focusing.reset()
         self.legend.set_kinds(sorted(set(dataset.relations["kind"].astype(str))))
         self.legend.set_hidden(self.state.view.hidden_kinds)
+        self.node_legend.set_kinds(dataset.entities["kind"].astype(str))
         self._core = set(graph.core_ids(*args))
         self._shown = {}  # the last dataset's drawing: an id both share was framed where it stood there
         self._place()
