@@ -104,6 +104,7 @@ class Monkey(RuleBasedStateMachine):
         """Modal dialogs answer at once: file choosers cancel or name a file in the scratch folder."""
         folder = self.folder
         self.patch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
+        self.patch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
         self.patch.setattr(QFileDialog, "getSaveFileName",
                            staticmethod(lambda _p, _t, name="", *a, **k: (str(folder / (name or "out.png")), "")))
         self.patch.setattr(QMessageBox, "exec", lambda _self: QMessageBox.StandardButton.Ok)

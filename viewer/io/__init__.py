@@ -32,6 +32,7 @@ from viewer.io import (
     parquet,
     reading,
     records,
+    slack,
     sqlite,
     stat_files,
     table,
@@ -131,9 +132,21 @@ def _sniff_json(path: Path) -> object:
         raise LoadError(f"{path}: not readable JSON ({detail})") from exc
 
 
+def _slack_export(path: Path) -> Path | None:
+    """The Slack export a file opens: a ZIP archive holding one, or the folder of one whose list of users or
+    channels was chosen (File → Open picks files); else None."""
+    if compressed.compression(path) == "zip":
+        return path if slack.looks_like_zip(path) else None
+    if path.name in slack.TOP_FILES and slack.looks_like_folder(path.parent):
+        return path.parent
+    return None
+
+
 def has_own_reader(path: Path) -> bool:
     """Whether a file under a table's name is taken by a reader of its own (a chat export or a log as .txt,
-    FollowTheMoney entities as JSON lines): no column mapping is asked for it."""
+    FollowTheMoney entities as JSON lines, a Slack export): no column mapping is asked for it."""
+    if _slack_export(path) is not None:
+        return True
     suffix = compressed.inner_suffix(path)
     if suffix in (".txt", ".log"):
         return _text_reader(path) is not table.read
@@ -221,6 +234,9 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     head = _head(path)
     if not head:
         raise LoadError(f"{path}: the file is empty")
+    export = _slack_export(path)
+    if export is not None:
+        return slack.read(export, **options)
     compressed.check_readable(path)
     if compressed.compression(path) is not None:  # a compressed table (CSV, TSV, JSON …), a zipped chat or log
         return _text_reader(path)(path, **options)
@@ -261,7 +277,7 @@ def load(path: str | Path | None = None, **options: Any) -> Dataset:
         if not path.exists():
             raise LoadError(f"{path}: no such file or folder")
         if path.is_dir():
-            return FOLDER_READER(path, **options)
+            return slack.read(path, **options) if slack.looks_like_folder(path) else FOLDER_READER(path, **options)
         if not path.is_file():
             raise LoadError(f"{path}: not a regular file (a device, socket or pipe cannot be opened)")
         return _dispatch(path, dict(options))

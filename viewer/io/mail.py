@@ -30,9 +30,9 @@ from typing import Any
 import pandas as pd
 
 from viewer.io.html_text import to_text
+from viewer.io.ties import counted_ties
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
-from viewer.model.wording import counted
 
 EXPECTED = "an mbox mailbox (messages each after a 'From ' line) or one e-mail message (.eml)"
 MBOX_SUFFIXES = (".mbox", ".mbx")
@@ -84,10 +84,8 @@ def read(path: str | Path, **_options: Any) -> Dataset:
         raise LoadError(f"{path}: no message with a readable date{first}; expected {EXPECTED}")
     entities = [{"id": address, "name": names.most_common(1)[0][0] if names else address, "kind": "person"}
                 for address, names in got.names.items()]
-    relations = [{"id": f"mail-{i}", "source": source, "target": target, "kind": "wrote_to",
-                  "value": len(times), "valid_from": _iso(min(times)), "valid_to": "",
-                  "note": f"{counted(len(times), 'message')}, the last on {max(times):%d %b %Y}"}
-                 for i, ((source, target), times) in enumerate(sorted(got.pairs.items()), start=1)]
+    relations = counted_ties({pair: [_iso(t) for t in times] for pair, times in got.pairs.items()}, "wrote_to",
+                             "message")
     tables = Tables(pd.DataFrame(got.events, columns=["id", "start", "title", "actors", "category", "tags",
                                                       "description", "attr:from", "attr:to", "attr:cc",
                                                       "attr:message_id"]),

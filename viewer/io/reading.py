@@ -76,3 +76,21 @@ def read_json(path: Path, expected: str) -> object:
         return loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise LoadError(f"{path}: not readable JSON ({exc}); expected {expected}") from exc
+
+
+def object_at(item: dict[str, Any], key: str) -> dict[str, Any]:
+    """The object under ``key`` in a record of a document ({} when it is missing or something else)."""
+    found = item.get(key)
+    return found if isinstance(found, dict) else {}
+
+
+def objects_at(item: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    """The objects of the list under ``key`` ([] when it is missing or no list; other items left out)."""
+    found = item.get(key)
+    return [x for x in found if isinstance(x, dict)] if isinstance(found, list) else []
+
+
+def texts_at(item: dict[str, Any], key: str) -> list[str]:
+    """The strings of the list under ``key`` ([] when it is missing or no list; other items left out)."""
+    found = item.get(key)
+    return [x for x in found if isinstance(x, str)] if isinstance(found, list) else []

@@ -27,6 +27,7 @@ def register(window: MainWindow) -> None:
     key, add = QKeySequence.StandardKey, window.actions_by_name.add
     opening, state = window.opening, window.state
     add("open", "&Open…", opening.open_dialog, key.Open)
+    add("open_folder", "Open &folder…", opening.open_folder_dialog)
     add("add", "&Add to dataset…", opening.add_dialog, "Ctrl+Shift+O")
     add("bundled", "Open the &bundled alliance dataset", lambda: opening.open_path(None))
     for view, label in (("all", "the window"), ("timeline", "the timeline"), ("relations", "the relationship panel")):

@@ -44,6 +44,12 @@ class Opening(QObject):
         if path:
             self.open_path(path)
 
+    def open_folder_dialog(self) -> None:
+        """Ask for a dataset folder (a native dataset, an unpacked Slack export) and open it."""
+        path = QFileDialog.getExistingDirectory(self.window, "Open dataset folder", self._start_dir())
+        if path:
+            self.open_path(path)
+
     def add_dialog(self) -> None:
         """Ask for a file whose events, entities and relations join the open dataset."""
         path, _ = QFileDialog.getOpenFileName(self.window, "Add to dataset", self._start_dir(), OPEN_FILTER)
