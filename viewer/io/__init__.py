@@ -19,6 +19,7 @@ import pyarrow as pa
 from viewer.io import (
     bods,
     compressed,
+    discord,
     free_memory,
     ftm,
     gexf,
@@ -68,7 +69,8 @@ class Candidate:
 # TimelineJS first: its documents have a title and an events list too.
 _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(native.read, native.looks_native, "json"),
          Candidate(vis_timeline.read, vis_timeline.looks_like, "json"), Candidate(bods.read, bods.looks_like, "json"),
-         Candidate(ftm.read, ftm.looks_like, "json"), Candidate(table.read, table.looks_like, "json")]
+         Candidate(ftm.read, ftm.looks_like, "json"), Candidate(discord.read, discord.looks_like, "json"),
+         Candidate(table.read, table.looks_like, "json")]
 _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
         Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes"),
         Candidate(graphml.read, graphml.looks_like, "bytes"),

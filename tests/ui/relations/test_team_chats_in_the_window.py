@@ -1,5 +1,5 @@
 """Team chats opened from a fresh window. A Slack export: the ZIP archive with File → Open (Ctrl+O), the unpacked
-folder with File → Open folder…. Messages are walked with the
+folder with File → Open folder…; a Discord channel exported as JSON with File → Open. Messages are walked with the
 keys, nothing is asked about columns, and the relationship panel follows the cursor: who was in which channel, who
 replied to and mentioned whom. The people are made up."""
 
@@ -18,6 +18,7 @@ from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
 from ...io.slack_export import write_busy_export, write_export, write_zip
+from ...io.test_discord import write_export as write_discord
 from ..window_reading import details_after, press
 
 
@@ -97,3 +98,16 @@ def test_a_crowded_graph_of_counts_labels_its_strongest_ties_and_names_its_kinds
     assert strongest[0] == 21  # persons 11 and 10 mention each other most
     assert [label.text() for label in panel.node_legend.labels] == ["person", "channel"]
 
+
+def test_a_discord_channel_opens_from_file_open_and_its_replies_follow_the_cursor(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_discord(tmp_path / "Open Source Investigations - Research - leads [88].json")
+    assert _open_by_hand(qtbot, window, monkeypatch, path) == [] and window.state.dataset.event_count == 5
+    assert window.relations.people.isChecked()
+    table = window.relation_tools.table
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "shipping records? @Ben Okafor" in first and "Ana Lima" in first
+    qtbot.waitUntil(lambda: len(table.visible_ids()) == 1, timeout=3000)  # Ana mentioned Ben
+    reply = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Yes, attached." in reply and "records.csv" in reply
+    qtbot.waitUntil(lambda: len(table.visible_ids()) == 2, timeout=3000)  # Ben replied to Ana
