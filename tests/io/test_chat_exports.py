@@ -1,9 +1,12 @@
 """A Telegram chat export (result.json) opens as its messages: text written in runs is read as text, the sender
-as the actor, and the Unix-time copy of the date is no time of day. Before, its links showed as JSON
-(``["See ", {"type": "link", …}]``), no message had an actor, and every row warned "times are unreadable"."""
+as the actor, times from ``date_unixtime`` (the ``date`` beside it is the exporting computer's local time), and
+who replied to, mentioned and forwarded whom as ties. Before, its links showed as JSON
+(``["See ", {"type": "link", …}]``), no message had an actor, every row warned "times are unreadable", and then
+every time was the local one taken as UTC."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -27,9 +30,12 @@ def test_a_telegram_export_opens_as_its_messages(tmp_path: Path) -> None:
     path.write_text(json.dumps(EXPORT), encoding="utf-8")
     ds = viewer.load(path)
     events = ds.events
-    assert list(events["title"]) == ["Project group", "Hello Ben", "See https://example.org please"]
-    assert list(events["actors"].astype(str)) == ["Ana", "Ana", "Ben"]
-    assert not [p for p in ds.problems if "unreadable" in p.message]
+    assert list(events["title"]) == ["create group Project group", "Hello Ben", "See https://example.org please"]
+    assert list(events["actors"].astype(str)) == ["user1", "user1", "user2"]  # the service message's actor by name
+    assert dict(zip(ds.entities["id"], ds.entities["name"], strict=True)) == {"user1": "Ana", "user2": "Ben"}
+    assert list(events["category"]) == ["service", "message", "message"]
+    assert events["attr:reply_to"].iloc[2] == "Hello Ben"
+    assert not ds.problems
 
 
 def test_text_in_runs_is_its_text_and_other_lists_stay_json() -> None:
@@ -47,3 +53,40 @@ def test_a_unix_time_column_is_no_time_of_day_and_a_from_column_of_dates_is_the_
     assert [str(t.date()) for t in events["start"]] == ["2019-03-04", "2019-04-01"]
     assert [str(t.date()) for t in events["end"]] == ["2019-03-05", "2019-04-02"]
     assert set(events["actors"].astype(str)) == {""}
+
+
+def _message(n: int, unix: int | None, sender: tuple[str, str], text: object, **more: object) -> dict[str, object]:
+    """A message as Telegram Desktop writes it, its ``date`` in the exporting computer's time (UTC+1 here)."""
+    local = ("2019-03-04T12:00:00" if unix is None else
+             dt.datetime.fromtimestamp(unix, dt.timezone(dt.timedelta(hours=1))).strftime("%Y-%m-%dT%H:%M:%S"))
+    found = {"id": n, "type": "message", "date": local, "from": sender[0], "from_id": sender[1], "text": text, **more}
+    if unix is not None:
+        found["date_unixtime"] = str(unix)
+    return found
+
+
+ANA, BEN, NEWS = ("Ana", "user1"), ("Ben", "user2"), ("Daily Leaks", "channel9")
+ACCOUNT = {"about": "Here is the data you requested.", "chats": {"about": "This page lists all chats.", "list": [
+    {"name": "Ben", "type": "personal_chat", "id": 2, "messages": [
+        _message(1, 1551693600, ANA, ["Hi ", {"type": "mention_name", "text": "Ben", "user_id": 2}]),
+        _message(2, 1551693660, BEN, "Look at this", forwarded_from="Daily Leaks", photo="photos/a.jpg")]},
+    {"name": "Daily Leaks", "type": "public_channel", "id": 9, "messages": [
+        _message(1, 1551697200, NEWS, "Documents published", reactions=[{"type": "emoji", "count": 3,
+                                                                         "emoji": "👍"}]),
+        _message(2, None, NEWS, "Follow-up")]}]}}
+
+
+def test_an_account_export_opens_every_chat_with_its_ties(tmp_path: Path) -> None:
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(ACCOUNT), encoding="utf-8")
+    ds = viewer.load(path)
+    events = ds.events
+    assert list(events["category"]) == ["Ben", "Ben", "Daily Leaks", "Daily Leaks"]  # a chat a lane
+    assert str(events["start"].iloc[0]) == "2019-03-04 10:00:00+00:00"  # the Unix time, not the local 11:00
+    assert str(events["start"].iloc[3]) == "2019-03-04 12:00:00+00:00"  # no Unix time: the local date, said
+    assert any("1 message without date_unixtime" in p.message for p in ds.problems)
+    kinds = dict(zip(ds.entities["id"], ds.entities["kind"], strict=True))
+    assert kinds == {"user1": "person", "user2": "person", "channel9": "channel"}
+    ties = {(r.source, r.target, r.kind) for r in ds.relations.itertuples()}
+    assert ties == {("user1", "user2", "mentioned"), ("user2", "channel9", "forwarded_from")}
+    assert events["attr:reactions"].iloc[2] == "👍 ×3" and events["attr:media"].iloc[1] == "photos/a.jpg"

@@ -37,6 +37,7 @@ from viewer.io import (
     sqlite,
     stat_files,
     table,
+    telegram,
     timeline_xml,
     timelinejs,
     vis_timeline,
@@ -70,6 +71,7 @@ class Candidate:
 _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(native.read, native.looks_native, "json"),
          Candidate(vis_timeline.read, vis_timeline.looks_like, "json"), Candidate(bods.read, bods.looks_like, "json"),
          Candidate(ftm.read, ftm.looks_like, "json"), Candidate(discord.read, discord.looks_like, "json"),
+         Candidate(telegram.read, telegram.looks_like, "json"),
          Candidate(table.read, table.looks_like, "json")]
 _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
         Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes"),

@@ -47,12 +47,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     """Read one exported channel into messages, people and who replied to and mentioned whom."""
     path = Path(path)
     label = str(path)
-    try:
-        document = reading.loads(path.read_bytes().decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise LoadError(f"{path}: not readable JSON ({exc}); expected {EXPECTED}") from exc
-    if not looks_like(document):
-        raise LoadError(f"{path}: expected {EXPECTED}")
+    document = reading.json_document(path, EXPECTED, looks_like)
     channel, guild = object_at(document, "channel"), object_at(document, "guild")
     shown = "#" + str(channel.get("name") or channel.get("id") or "channel")
     people: dict[str, dict[str, str]] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,18 @@ def read_json(path: Path, expected: str) -> object:
         return loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise LoadError(f"{path}: not readable JSON ({exc}); expected {expected}") from exc
+
+
+def json_document(path: Path, expected: str, looks_like: Callable[[object], bool]) -> dict[str, Any]:
+    """The file's JSON object, parsed (:func:`loads`); LoadError naming the file when it is no JSON or not what
+    ``looks_like`` takes (``expected`` says what that is)."""
+    try:
+        document = loads(read_document(path, expected).decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise LoadError(f"{path}: not readable JSON ({exc}); expected {expected}") from exc
+    if not isinstance(document, dict) or not looks_like(document):
+        raise LoadError(f"{path}: expected {expected}")
+    return document
 
 
 def object_at(item: dict[str, Any], key: str) -> dict[str, Any]:

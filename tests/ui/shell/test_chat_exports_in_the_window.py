@@ -80,3 +80,17 @@ def test_a_log_opens_from_file_open_and_its_stack_trace_shows_with_its_line(
     assert "connection lost" in failed and "error" in failed
     # shown as written, line under line (Details ran a message's lines into one)
     assert 'Traceback (most recent call last):\n  File "db.py", line 3, in connect\nConnectionError: refused' in failed
+
+
+def test_a_telegram_account_export_opens_with_a_lane_per_chat_and_its_ties(qtbot: QtBot, window: MainWindow,
+                                                                          tmp_path: Path) -> None:
+    from ...io.test_chat_exports import ACCOUNT
+
+    ds = open_written(qtbot, window, tmp_path / "result.json", json.dumps(ACCOUNT))
+    assert ds.event_count == 4 and window.relations.people.isChecked()
+    assert "Hi Ben" in details_after(qtbot, window, Qt.Key.Key_Home)
+    forwarded = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Look at this" in forwarded and "Daily Leaks" in forwarded
+    table = window.relation_tools.table
+    qtbot.waitUntil(lambda: len(table.visible_ids()) == 2, timeout=3000)  # Ana mentioned Ben; Ben forwarded
+    assert "Follow-up" in details_after(qtbot, window, Qt.Key.Key_End)
