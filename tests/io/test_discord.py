@@ -99,3 +99,24 @@ def test_what_is_no_channel_export_is_refused_or_read_as_records(tmp_path: Path)
     empty.write_text(json.dumps({**EXPORT, "messages": [_message(1, "never", ANA, "x")]}), encoding="utf-8")
     with pytest.raises(LoadError, match="no message with a readable timestamp"):
         viewer.load(empty)
+
+
+def test_a_folder_of_a_servers_channels_opens_together(tmp_path: Path) -> None:
+    folder = tmp_path / "server"
+    folder.mkdir()
+    write_export(folder / "Open Source Investigations - Research - leads [88].json")
+    first = json.loads(json.dumps(EXPORT))
+    other = {**first, "channel": {**first["channel"], "id": "89", "name": "general"},
+             "messages": [_message(20, "2023-03-06T08:00:00+00:00", CLEO, "Welcome <@1001>", mentions=[ANA]),
+                          first["messages"][0]]}  # the first message again: an overlapping export
+    (folder / "Open Source Investigations - Text - general [89].json").write_text(json.dumps(other), "utf-8")
+    (folder / "notes.json").write_text('{"a": 1}', encoding="utf-8")  # not a channel: left alone
+    (folder / "Open Source Investigations - Research - leads [88].json_Files").mkdir()  # the media
+    ds = viewer.load(folder)
+    assert len(ds.events) == 6 and ds.meta.title == "Open Source Investigations · 2 channels"
+    assert list(ds.events["category"]) == ["#leads"] * 5 + ["#general"]  # a channel a lane
+    assert ds.events["title"].iloc[5] == "Welcome @Ana Lima"
+    assert any("1 message in more than one file" in p.message for p in ds.problems)
+    ties = {(r.source, r.target, r.kind) for r in ds.relations.itertuples()}
+    assert ("1003", "1001", "mentioned") in ties and ("1002", "1001", "replied_to") in ties
+    assert not discord.looks_like_folder(tmp_path / "nothing")

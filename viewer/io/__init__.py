@@ -146,6 +146,13 @@ def _slack_export(path: Path) -> Path | None:
     return None
 
 
+def _folder_reader(path: Path) -> Reader:
+    """The reader of a folder: an unpacked Slack export, a folder of Discord channels, else a native dataset."""
+    if slack.looks_like_folder(path):
+        return slack.read
+    return discord.read if discord.looks_like_folder(path) else FOLDER_READER
+
+
 def has_own_reader(path: Path) -> bool:
     """Whether a file under a table's name is taken by a reader of its own (a chat export or a log as .txt,
     FollowTheMoney entities as JSON lines, a Slack export): no column mapping is asked for it."""
@@ -281,7 +288,7 @@ def load(path: str | Path | None = None, **options: Any) -> Dataset:
         if not path.exists():
             raise LoadError(f"{path}: no such file or folder")
         if path.is_dir():
-            return slack.read(path, **options) if slack.looks_like_folder(path) else FOLDER_READER(path, **options)
+            return _folder_reader(path)(path, **options)
         if not path.is_file():
             raise LoadError(f"{path}: not a regular file (a device, socket or pipe cannot be opened)")
         return _dispatch(path, dict(options))

@@ -1,12 +1,13 @@
 """A Discord channel as DiscordChatExporter writes it in JSON (``Server - Category - channel [id].json``: the guild,
 the channel, and its ``messages``, each with its author, mentions, reply reference, attachments and reactions), the
-form researchers archive servers in.
+form researchers archive servers in; or a folder of such channels (a server's export), read together with each
+channel as its messages' category (a message in two files, from overlapping exports, is read once).
 
 Each message is an event at its ``timestamp`` (with its offset, to the millisecond): its first line as the title
 and its whole text as the description, its author and the people it mentions as actors, its type (``Reply``,
-``GuildMemberJoin`` …) as its category. Authors and those mentioned are people (a bot is a ``bot``); who
-``replied_to`` whom and who ``mentioned`` whom are ties from the first time on, valued at how often. Attachments,
-reactions, pins and edits are attributes; nothing is fetched.
+``GuildMemberJoin`` …) as its category when one channel is read. Authors and those mentioned are people (a bot is
+a ``bot``); who ``replied_to`` whom and who ``mentioned`` whom are ties from the first time on, valued at how often.
+Attachments, reactions, pins and edits are attributes; nothing is fetched.
 """
 
 from __future__ import annotations
@@ -14,23 +15,27 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from viewer.io import led_lines, reading
+from viewer.io import free_memory, led_lines, reading
 from viewer.io.reading import object_at, objects_at
 from viewer.io.ties import counted_ties
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
+from viewer.model.wording import counted
 
 EXPECTED = ("a DiscordChatExporter JSON export: an object with the channel and its messages, each with a timestamp, "
             "an author and its content")
 DESCRIPTION_CHARS = 4000
-EVENT_COLUMNS = ["id", "start", "title", "actors", "category", "description", "attr:channel", "attr:reply_to",
+EVENT_COLUMNS = ["id", "start", "title", "actors", "category", "description", "attr:channel", "attr:kind",
+                 "attr:reply_to",
                  "attr:attachments", "attr:reactions", "attr:pinned", "attr:edited"]
 _RAW_MENTION = re.compile(r"<@!?(\d+)>")
+HEAD_BYTES = 4096  # an exported channel names its guild and channel before its messages
 
 
 def looks_like(document: object) -> bool:
@@ -43,64 +48,122 @@ def looks_like(document: object) -> bool:
     return bool(sample) and all(isinstance(m.get("author"), dict) and "timestamp" in m for m in sample)
 
 
+def looks_like_folder(path: Path) -> bool:
+    """A folder of channels a server's export wrote (``Server - Category - channel [id].json`` each), not a native
+    dataset."""
+    return path.is_dir() and not (path / "dataset.json").exists() and bool(_channel_files(path))
+
+
+def _channel_files(folder: Path) -> list[Path]:
+    """The folder's JSON files that start as an exported channel (the guild and the channel come first)."""
+    found = []
+    for file in sorted(folder.glob("*.json")):
+        try:
+            with file.open("rb") as handle:
+                head = handle.read(HEAD_BYTES)
+        except OSError:
+            continue
+        if b'"guild"' in head and b'"channel"' in head:
+            found.append(file)
+    return found
+
+
+@dataclass
+class _Read:
+    people: dict[str, dict[str, str]] = field(default_factory=dict)
+    authors: dict[str, str] = field(default_factory=dict)  # message id → its author's id
+    titles: dict[str, str] = field(default_factory=dict)  # message id → its title (a reply names its message)
+    replies: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    mentions: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
+    events: list[dict[str, str]] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    twice: int = 0  # messages met again in another file
+
+
 def read(path: str | Path, **_options: Any) -> Dataset:
-    """Read one exported channel into messages, people and who replied to and mentioned whom."""
+    """Read one exported channel, or a folder of a server's channels, into messages, people and who replied to and
+    mentioned whom."""
     path = Path(path)
-    label = str(path)
-    document = reading.json_document(path, EXPECTED, looks_like)
-    channel, guild = object_at(document, "channel"), object_at(document, "guild")
-    shown = "#" + str(channel.get("name") or channel.get("id") or "channel")
-    people: dict[str, dict[str, str]] = {}
-    authors: dict[str, str] = {}  # message id → its author's id
-    titles: dict[str, str] = {}  # message id → its title (a reply names the message it answers)
-    replies: dict[tuple[str, str], list[str]] = defaultdict(list)
-    mentions: dict[tuple[str, str], list[str]] = defaultdict(list)
-    events, problems = [], []
-    for number, message in enumerate(document["messages"], start=1):
-        if not isinstance(message, dict):
-            problems.append(Problem(label, "expected a message object; skipped", number, None, "warning"))
-            continue
-        when = _instant(message.get("timestamp"))
-        if when is None:
-            problems.append(Problem(label, f"expected a timestamp such as '2023-03-04T10:00:00+01:00', got "
-                                    f"{message.get('timestamp')!r}; message skipped", number, "timestamp", "warning"))
-            continue
-        sender = _person(object_at(message, "author"), people)
-        mentioned = [p for p in (_person(m, people) for m in objects_at(message, "mentions"))
-                     if p and p != sender]
-        text = _RAW_MENTION.sub(lambda found: "@" + people.get(found.group(1), {}).get("name", found.group(1)),
-                                str(message.get("content") or ""))
-        files = [str(a.get("fileName") or a.get("url") or "") for a in objects_at(message, "attachments")]
-        if not text.strip():
-            text = "File: " + ", ".join(files) if files else ""
-        ident = str(message.get("id") or f"message-{number}")
-        authors[ident] = sender
-        parent = str(object_at(message, "reference").get("messageId") or "")
-        if parent and authors.get(parent) and authors[parent] != sender and sender:
-            replies[(sender, authors[parent])].append(when)
-        for user in mentioned:
-            if sender:
-                mentions[(sender, user)].append(when)
-        kind = _spaced(str(message.get("type") or "Default"))
-        titles[ident] = led_lines.title_of(text) or kind
-        events.append({
-            "id": ident, "start": when, "title": titles[ident], "category": kind,
-            "actors": ";".join(dict.fromkeys(p for p in [sender, *mentioned] if p)),
-            "description": text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS].rstrip() + " …",
-            "attr:channel": shown, "attr:reply_to": titles.get(parent, parent),
-            "attr:attachments": ", ".join(f for f in files if f),
-            "attr:reactions": _reactions(message), "attr:pinned": "yes" if message.get("isPinned") else "",
-            "attr:edited": _instant(message.get("timestampEdited")) or ""})
-    if not events:
+    got = _Read()
+    if path.is_dir():
+        files = _channel_files(path)
+        free_memory.check(path, sum(f.stat().st_size for f in files), "holds",
+                          per_byte=free_memory.JSON_PEAK_PER_BYTE)
+        documents = [(str(f), reading.json_document(f, EXPECTED, looks_like)) for f in files]
+    else:
+        documents = [(str(path), reading.json_document(path, EXPECTED, looks_like))]
+    for label, document in documents:
+        _channel(document, label, len(documents) > 1, got)
+    if not got.events:
         raise LoadError(f"{path}: no message with a readable timestamp; expected {EXPECTED}")
-    relations = counted_ties(replies, "replied_to", "reply") + counted_ties(mentions, "mentioned", "mention")
-    tables = Tables(pd.DataFrame(events, columns=EVENT_COLUMNS),
-                    pd.DataFrame(list(people.values()), columns=["id", "name", "kind"]),
+    if got.twice:
+        got.problems.append(Problem(str(path), f"{counted(got.twice, 'message')} in more than one file (a channel "
+                                    "exported twice): read once", None, None, "info"))
+    relations = counted_ties(got.replies, "replied_to", "reply") + counted_ties(got.mentions, "mentioned", "mention")
+    label = str(path)
+    tables = Tables(pd.DataFrame(got.events, columns=EVENT_COLUMNS),
+                    pd.DataFrame(list(got.people.values()), columns=["id", "name", "kind"]),
                     pd.DataFrame(relations, columns=["id", "source", "target", "kind", "value", "valid_from",
                                                      "valid_to", "note"]),
                     f"{label} messages", f"{label} people", f"{label} messages")
-    title = " · ".join(str(v) for v in (guild.get("name"), channel.get("category"), shown) if v) or path.stem
-    return build_dataset(tables, DatasetMeta(title=title, path=label, sources=(label,)), problems)
+    channel, guild = object_at(documents[0][1], "channel"), object_at(documents[0][1], "guild")
+    parts = (guild.get("name"), channel.get("category"), _shown(channel)) if len(documents) == 1 else (
+        guild.get("name"), counted(len(documents), "channel"))
+    title = " · ".join(str(v) for v in parts if v) or path.stem
+    return build_dataset(tables, DatasetMeta(title=title, path=label, sources=tuple(lb for lb, _d in documents)),
+                         got.problems)
+
+
+def _shown(channel: dict[str, Any]) -> str:
+    return "#" + str(channel.get("name") or channel.get("id") or "channel")
+
+
+def _channel(document: dict[str, Any], label: str, several: bool, got: _Read) -> None:
+    """One channel's messages (with several channels, each is the category of its messages)."""
+    shown = _shown(object_at(document, "channel"))
+    for number, message in enumerate(document["messages"], start=1):
+        if not isinstance(message, dict):
+            got.problems.append(Problem(label, "expected a message object; skipped", number, None, "warning"))
+            continue
+        when = _instant(message.get("timestamp"))
+        if when is None:
+            got.problems.append(Problem(label, f"expected a timestamp such as '2023-03-04T10:00:00+01:00', got "
+                                        f"{message.get('timestamp')!r}; message skipped", number, "timestamp",
+                                        "warning"))
+            continue
+        ident = str(message.get("id") or f"{shown}/{number}")
+        if ident in got.authors:  # the same message in two files (a channel exported twice, overlapping)
+            got.twice += 1
+            continue
+        _message(message, ident, when, (shown, several), got)
+
+
+def _message(message: dict[str, Any], ident: str, when: str, channel: tuple[str, bool], got: _Read) -> None:
+    people = got.people
+    sender = _person(object_at(message, "author"), people)
+    mentioned = [p for p in (_person(m, people) for m in objects_at(message, "mentions")) if p and p != sender]
+    text = _RAW_MENTION.sub(lambda found: "@" + people.get(found.group(1), {}).get("name", found.group(1)),
+                            str(message.get("content") or ""))
+    files = [str(a.get("fileName") or a.get("url") or "") for a in objects_at(message, "attachments")]
+    if not text.strip():
+        text = "File: " + ", ".join(files) if files else ""
+    got.authors[ident] = sender
+    parent = str(object_at(message, "reference").get("messageId") or "")
+    if parent and got.authors.get(parent) and got.authors[parent] != sender and sender:
+        got.replies[(sender, got.authors[parent])].append(when)
+    for user in mentioned:
+        if sender:
+            got.mentions[(sender, user)].append(when)
+    kind = _spaced(str(message.get("type") or "Default"))
+    got.titles[ident] = led_lines.title_of(text) or kind
+    got.events.append({
+        "id": ident, "start": when, "title": got.titles[ident], "category": channel[0] if channel[1] else kind,
+        "actors": ";".join(dict.fromkeys(p for p in [sender, *mentioned] if p)),
+        "description": text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS].rstrip() + " …",
+        "attr:channel": channel[0], "attr:kind": kind, "attr:reply_to": got.titles.get(parent, parent),
+        "attr:attachments": ", ".join(f for f in files if f),
+        "attr:reactions": _reactions(message), "attr:pinned": "yes" if message.get("isPinned") else "",
+        "attr:edited": _instant(message.get("timestampEdited")) or ""})
 
 
 def _person(user: dict[str, Any], people: dict[str, dict[str, str]]) -> str:

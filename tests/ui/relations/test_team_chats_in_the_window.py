@@ -111,3 +111,17 @@ def test_a_discord_channel_opens_from_file_open_and_its_replies_follow_the_curso
     reply = details_after(qtbot, window, Qt.Key.Key_Right)
     assert "Yes, attached." in reply and "records.csv" in reply
     qtbot.waitUntil(lambda: len(table.visible_ids()) == 2, timeout=3000)  # Ben replied to Ana
+
+
+def test_a_folder_of_discord_channels_opens_from_file_open_folder(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "server"
+    folder.mkdir()
+    write_discord(folder / "Open Source Investigations - Research - leads [88].json")
+    write_discord(folder / "Open Source Investigations - Research - leads [88] (2).json")  # exported twice
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    assert _no_column_questions(monkeypatch) == []
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.actions_by_name["open_folder"].trigger()
+    assert window.state.dataset.event_count == 5  # each message once
+    assert "File: map.png" in details_after(qtbot, window, Qt.Key.Key_End)
