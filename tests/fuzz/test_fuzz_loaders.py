@@ -167,11 +167,12 @@ def test_mutated_chat_exports_never_crash_a_loader(rnd: random.Random) -> None:
     """Slack exports, Discord channels and Telegram accounts whose members have the wrong types, are missing,
     or hold odd values: 600 such cases found six crashes (a number where a list was expected) before release."""
     from ..io import slack_export
-    from ..io.test_chat_exports import ACCOUNT
+    from ..io.test_chat_exports import ACCOUNT, GROUP
     from ..io.test_discord import EXPORT
 
     check_loads_or_refuses(json.dumps(_mutated(EXPORT, rnd)).encode(), ".json")
     check_loads_or_refuses(json.dumps(_mutated(ACCOUNT, rnd)).encode(), ".json")
+    check_loads_or_refuses(json.dumps(_mutated(GROUP, rnd)).encode(), ".json")
     with tempfile.TemporaryDirectory() as folder:
         export = Path(folder) / "export"
         files = {"users.json": slack_export.USERS, "channels.json": slack_export.CHANNELS, "dms.json": slack_export.DMS,

@@ -10,9 +10,12 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pandas as pd
+
 import viewer
 from viewer.io.json_cells import cell_text
 from viewer.io.table_mapping import guess_mapping
+from viewer.model.graph import only_people
 
 EXPORT = {"name": "Project group", "type": "private_group", "id": 123456, "messages": [
     {"id": 1, "type": "service", "date": "2019-03-04T10:00:00", "date_unixtime": "1551693600", "actor": "Ana",
@@ -32,7 +35,8 @@ def test_a_telegram_export_opens_as_its_messages(tmp_path: Path) -> None:
     events = ds.events
     assert list(events["title"]) == ["create group Project group", "Hello Ben", "See https://example.org please"]
     assert list(events["actors"].astype(str)) == ["user1", "user1", "user2"]  # the service message's actor by name
-    assert dict(zip(ds.entities["id"], ds.entities["name"], strict=True)) == {"user1": "Ana", "user2": "Ben"}
+    assert dict(zip(ds.entities["id"], ds.entities["name"], strict=True)) == {
+        "user1": "Ana", "user2": "Ben", "chat123456": "Project group"}  # a group is an entity
     assert list(events["category"]) == ["service", "message", "message"]
     assert events["attr:reply_to"].iloc[2] == "Hello Ben"
     assert not ds.problems
@@ -90,3 +94,28 @@ def test_an_account_export_opens_every_chat_with_its_ties(tmp_path: Path) -> Non
     ties = {(r.source, r.target, r.kind) for r in ds.relations.itertuples()}
     assert ties == {("user1", "user2", "mentioned"), ("user2", "channel9", "forwarded_from")}
     assert events["attr:reactions"].iloc[2] == "👍 ×3" and events["attr:media"].iloc[1] == "photos/a.jpg"
+
+
+def _service(n: int, unix: int, actor: tuple[str, str], action: str, **more: object) -> dict[str, object]:
+    return {"id": n, "type": "service", "date": "", "date_unixtime": str(unix), "actor": actor[0],
+            "actor_id": actor[1], "action": action, "text": "", **more}
+
+
+GROUP = {"name": "Research desk", "type": "private_supergroup", "id": 42, "messages": [
+    _service(1, 1551693600, ANA, "create_group", title="Research desk", members=["Ben"]),
+    _service(2, 1551780000, ANA, "invite_members", members=["Cleo"]),
+    _message(3, 1551780060, BEN, "Welcome Cleo"),
+    _service(4, 1551866400, ANA, "remove_members", members=["Ben"]),
+    _service(5, 1551870000, ("Dev", "user4"), "join_group_by_link", inviter="Ana")]}
+
+
+def test_a_groups_members_are_ties_from_joining_to_leaving(tmp_path: Path) -> None:
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(GROUP), encoding="utf-8")
+    ds = viewer.load(path)
+    stays = {(r.source, str(r.valid_from)[:10], "" if pd.isna(r.valid_to) else str(r.valid_to)[:10])
+             for r in ds.relations.itertuples() if r.kind == "member_of" and r.target == "chat42"}
+    assert stays == {("user1", "2019-03-04", ""), ("user2", "2019-03-04", "2019-03-06"), ("Cleo", "2019-03-05", ""),
+                     ("user4", "2019-03-06", "")}
+    assert only_people(ds)
+    assert list(ds.events["title"])[:2] == ["create group Research desk Ben", "invite members Cleo"]

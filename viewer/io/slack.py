@@ -31,7 +31,7 @@ import pandas as pd
 from viewer.io import free_memory, led_lines, reading
 from viewer.io.reading import object_at, objects_at, texts_at
 from viewer.io.slack_text import instant, readable
-from viewer.io.ties import counted_ties
+from viewer.io.ties import counted_ties, membership_ties
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
 
@@ -332,26 +332,13 @@ def _dataset(path: Path, got: _Export) -> Dataset:
 
 def _memberships(got: _Export) -> list[dict[str, object]]:
     """Who was in which channel when: from each joining to the next leaving; a member the export lists without a
-    joining, from the channel's creation."""
-    out: list[dict[str, object]] = []
+    joining or leaving, from the channel's creation."""
+    moves: dict[tuple[str, str], list[tuple[str, int]]] = {}
     for folder, channel in sorted(got.entity.items()):
         users = set(got.members.get(folder, [])) | {u for (u, f) in got.joins if f == folder}
-        for user in sorted(users - got.bots):  # a bot's membership is tooling: every tie is a person's
-            moves = sorted(got.joins.get((user, folder), []))
-            since = None if moves else got.created.get(folder, "")
-            stays = []
-            for when, step in moves:
-                if step > 0 and since is None:
-                    since = when
-                elif step < 0:
-                    stays.append((since if since is not None else got.created.get(folder, ""), when))
-                    since = None
-            if since is not None:
-                stays.append((since, ""))
-            for start, end in stays:
-                out.append({"id": f"member-{len(out) + 1}", "source": user, "target": channel, "kind": "member_of",
-                            "valid_from": start, "valid_to": end, "value": None, "note": ""})
-    return out
+        for user in users - got.bots:  # a bot's membership is tooling: every tie is a person's
+            moves[(user, channel)] = got.joins.get((user, folder)) or [(got.created.get(folder, ""), 1)]
+    return membership_ties(moves, {channel: got.created.get(folder, "") for folder, channel in got.entity.items()})
 
 
 def _ties(pairs: dict[tuple[str, str], list[str]], kind: str, what: str, got: _Export) -> list[dict[str, object]]:

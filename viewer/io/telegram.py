@@ -6,7 +6,8 @@ local time, used only when the Unix time is missing, and said): its text (writte
 their text) with its first line as the title, its sender as the actor. Service messages (a group made, members
 added) are titled by their action. Each sender is a person (a channel posting is a ``channel``); who ``replied_to``
 whom, who ``mentioned`` whom by name, and who ``forwarded_from`` which sender or channel are ties from the first
-time on, valued at how often. With several chats, each chat is a category (lanes by category are chats);
+time on, valued at how often; in a group, who was a ``member_of`` it when (made it, was added or joined by its link,
+until removed), the group being an entity. With several chats, each chat is a category (lanes by category are chats);
 with one, the kind of message is (message, service, photo, voice message …).
 """
 
@@ -24,13 +25,14 @@ from viewer.io import led_lines, reading
 from viewer.io.json_cells import cell_text
 from viewer.io.reading import objects_at
 from viewer.io.slack_text import instant
-from viewer.io.ties import counted_ties
+from viewer.io.ties import counted_ties, membership_ties
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
 from viewer.model.wording import counted
 
 EXPECTED = "a Telegram Desktop export (result.json): a chat with its messages, or an account's chats"
 DESCRIPTION_CHARS = 4000
+GROUPS = ("private_group", "private_supergroup", "public_supergroup")  # chats whose members are told
 EVENT_COLUMNS = ["id", "start", "title", "actors", "category", "description", "attr:chat", "attr:reply_to",
                  "attr:forwarded_from", "attr:media", "attr:reactions", "attr:edited"]
 
@@ -59,6 +61,8 @@ class _Read:
     forwards: dict[tuple[str, str], list[str]] = field(default_factory=lambda: defaultdict(list))
     local: int = 0  # times read from the local date (no Unix time)
     ids: dict[str, str] = field(default_factory=dict)  # a sender's name → their id (a service message may give none)
+    moves: dict[tuple[str, str], list[tuple[str, int]]] = field(default_factory=lambda: defaultdict(list))
+    opened: dict[str, str] = field(default_factory=dict)  # a group's id → when it was made
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -78,7 +82,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
         got.problems.append(Problem(got.label, f"{counted(got.local, 'message')} without date_unixtime: their local "
                                     "date taken as UTC", None, "date", "warning"))
     relations = (counted_ties(got.replies, "replied_to", "reply") + counted_ties(got.mentions, "mentioned", "mention")
-                 + counted_ties(got.forwards, "forwarded_from", "forward"))
+                 + counted_ties(got.forwards, "forwarded_from", "forward") + membership_ties(got.moves, got.opened))
     tables = Tables(pd.DataFrame(got.events, columns=EVENT_COLUMNS),
                     pd.DataFrame(list(got.people.values()), columns=["id", "name", "kind"]),
                     pd.DataFrame(relations, columns=["id", "source", "target", "kind", "value", "valid_from",
@@ -100,6 +104,9 @@ def _chats(document: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _chat(chat: dict[str, Any], several: bool, got: _Read) -> None:
     name = str(chat.get("name") or chat.get("id") or "chat")
+    group = f"chat{chat.get('id') or name}" if chat.get("type") in GROUPS else ""
+    if group:
+        got.people.setdefault(group, {"id": group, "name": name, "kind": "group"})
     authors: dict[str, str] = {}  # message id → its sender
     titles: dict[str, str] = {}
     for number, message in enumerate(chat["messages"], start=1):
@@ -121,6 +128,8 @@ def _chat(chat: dict[str, Any], several: bool, got: _Read) -> None:
         authors[ident], titles[ident] = sender, led_lines.title_of(text) or kind
         parent = str(message.get("reply_to_message_id") or "")
         _ties(message, sender, authors.get(parent, ""), when, got)
+        if group and message.get("type") == "service":
+            _joins(message, sender, group, when, got)
         got.events.append({
             "id": f"{chat.get('id') or name}/{ident}" if several else ident, "start": when, "title": titles[ident],
             "actors": sender, "category": name if several else kind,
@@ -180,6 +189,28 @@ def _ties(message: dict[str, Any], sender: str, parent: str, when: str, got: _Re
         got.people.setdefault(source, {"id": source, "name": origin, "kind": kind})
         if source != sender:
             got.forwards[(sender, source)].append(when)
+
+
+def _joins(message: dict[str, Any], actor: str, group: str, when: str, got: _Read) -> None:
+    """Who a service message brings into the group (made it, added, joined by link) or takes out of it."""
+    action = message.get("action")
+    named = [_named(name, got) for name in _names(message)]
+    if action in ("create_group", "create_channel"):
+        got.opened.setdefault(group, when)
+    joining = {"create_group": [actor, *named], "invite_members": named, "join_group_by_link": [actor],
+               "join_group_by_request": [actor]}.get(str(action), [])
+    for person in joining:
+        if person:
+            got.moves[(person, group)].append((when, 1))
+    for person in named if action == "remove_members" else []:
+        got.moves[(person, group)].append((when, -1))
+
+
+def _named(name: str, got: _Read) -> str:
+    """The id of a person a service message names (a sender of that name, else the name), kept as a person."""
+    ident = got.ids.get(name) or name
+    got.people.setdefault(ident, {"id": ident, "name": name, "kind": "person"})
+    return ident
 
 
 def _kind(message: dict[str, Any]) -> str:

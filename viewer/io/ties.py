@@ -1,5 +1,6 @@
-"""Ties counted from messages (who wrote to, replied to or mentioned whom), as dated relations: a mailbox, a Slack
-export and a Discord channel make them alike."""
+"""Ties from messages, as dated relations: who wrote to, replied to or mentioned whom (counted), and who was a
+member of which channel or group when (from joinings and leavings). A mailbox and the chat exports make them
+alike."""
 
 from __future__ import annotations
 
@@ -23,4 +24,33 @@ def counted_ties(pairs: Mapping[tuple[str, str], Sequence[str]], kind: str, what
         out.append({"id": f"{kind}-{len(out) + 1}", "source": source, "target": target, "kind": kind,
                     "value": len(times), "valid_from": min(times), "valid_to": "",
                     "note": f"{counted(len(times), what)}, the last on {last:%d %b %Y}"})
+    return out
+
+
+def membership_ties(moves: Mapping[tuple[str, str], Sequence[tuple[str, int]]],
+                    opened: Mapping[str, str]) -> list[dict[str, object]]:
+    """``member_of`` relations from each (person, group)'s joinings (+1) and leavings (-1) at their times (ISO
+    text): from a joining to the next leaving, or on; a leaving with no joining before it counts from the group's
+    opening (``opened``; open-ended when unknown).
+
+    >>> [(r["source"], r["valid_from"], r["valid_to"]) for r in membership_ties(
+    ...     {("ana", "g"): [("2019-03-05", -1), ("2019-03-07", 1)]}, {"g": "2019-01-01"})]
+    [('ana', '2019-01-01', '2019-03-05'), ('ana', '2019-03-07', '')]
+    """
+    out: list[dict[str, object]] = []
+
+    def tie(person: str, group: str, start: str, end: str) -> None:
+        out.append({"id": f"member_of-{len(out) + 1}", "source": person, "target": group, "kind": "member_of",
+                    "value": None, "valid_from": start, "valid_to": end, "note": ""})
+
+    for (person, group), steps in sorted(moves.items()):
+        since: str | None = None
+        for when, step in sorted(steps):
+            if step > 0 and since is None:
+                since = when
+            elif step < 0:
+                tie(person, group, since if since is not None else opened.get(group, ""), when)
+                since = None
+        if since is not None:
+            tie(person, group, since, "")
     return out

@@ -94,3 +94,17 @@ def test_a_telegram_account_export_opens_with_a_lane_per_chat_and_its_ties(qtbot
     table = window.relation_tools.table
     qtbot.waitUntil(lambda: len(table.visible_ids()) == 2, timeout=3000)  # Ana mentioned Ben; Ben forwarded
     assert "Follow-up" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_a_telegram_groups_members_follow_the_cursor(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    from ...io.test_chat_exports import GROUP
+
+    open_written(qtbot, window, tmp_path / "result.json", json.dumps(GROUP))
+    table = window.relation_tools.table
+    assert "create group" in details_after(qtbot, window, Qt.Key.Key_Home)
+    qtbot.waitUntil(lambda: len(table.visible_ids()) == 2, timeout=3000)  # Ana made it with Ben in it
+    assert "Welcome Cleo" in details_after(qtbot, window, Qt.Key.Key_Right, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: len(table.visible_ids()) == 3, timeout=3000)  # Cleo added
+    assert "join group by link" in details_after(qtbot, window, Qt.Key.Key_End)
+    qtbot.waitUntil(lambda: len(table.visible_ids()) == 3, timeout=3000)  # Ben removed, Dev joined
+    assert window.relations.people.isChecked() and "chat42" in window.relations.node_ids()
