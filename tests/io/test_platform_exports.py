@@ -113,6 +113,12 @@ def test_a_zip_archive_without_a_table_or_with_a_locked_one_is_refused_by_name(t
     with pytest.raises(LoadError, match=r"odd\.zip: a ZIP archive that cannot be read"):
         viewer.load(odd)
 
+    nameless = tmp_path / "nameless.zip"  # an entry with an empty name: zipfile's is_dir() raised IndexError
+    with zipfile.ZipFile(nameless, "w") as archive:
+        archive.writestr(zipfile.ZipInfo(""), b"x")
+        archive.writestr("events.csv", CSV)
+    assert viewer.load(nameless).event_count > 0
+
 
 def test_a_damaged_or_foreign_compressed_file_is_refused_by_name(tmp_path: Path) -> None:
     cut = tmp_path / "cut.csv.gz"

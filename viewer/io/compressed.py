@@ -56,13 +56,14 @@ def compression(path: Path) -> str | None:
 
 
 def members(path: Path) -> list[zipfile.ZipInfo]:
-    """A ZIP archive's files, without folders and macOS's resource copies; [] when it cannot be read."""
+    """A ZIP archive's files, without folders, nameless entries and macOS's resource copies; [] when it cannot be
+    read."""
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):  # (a damaged version field)
         return []
-    return [i for i in infos if not i.is_dir() and not i.filename.startswith("__MACOSX/")
+    return [i for i in infos if i.filename and not i.is_dir() and not i.filename.startswith("__MACOSX/")
             and not PurePosixPath(i.filename).name.startswith("._")]
 
 

@@ -121,7 +121,8 @@ class _Zipped:
         self.path = path
         try:
             self.archive = zipfile.ZipFile(path)  # held open while the export is read: its directory is read once
-            infos = [i for i in self.archive.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
+            infos = [i for i in self.archive.infolist()
+                     if i.filename and not i.is_dir() and not i.filename.startswith("__MACOSX/")]
         except (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as exc:
             raise LoadError(f"{path}: not a readable ZIP archive ({exc}); expected {EXPECTED}") from exc
         parts = {PurePosixPath(i.filename).parts[0] for i in infos}
