@@ -111,12 +111,16 @@ def test_a_folder_of_a_servers_channels_opens_together(tmp_path: Path) -> None:
                           first["messages"][0]]}  # the first message again: an overlapping export
     (folder / "Open Source Investigations - Text - general [89].json").write_text(json.dumps(other), "utf-8")
     (folder / "notes.json").write_text('{"a": 1}', encoding="utf-8")  # not a channel: left alone
+    cut = json.dumps(first)[:600]  # a channel cut short: said, and the others open
+    (folder / "Open Source Investigations - Text - cut [90].json").write_text(cut, encoding="utf-8")
     (folder / "Open Source Investigations - Research - leads [88].json_Files").mkdir()  # the media
     ds = viewer.load(folder)
     assert len(ds.events) == 6 and ds.meta.title == "Open Source Investigations · 2 channels"
     assert list(ds.events["category"]) == ["#leads"] * 5 + ["#general"]  # a channel a lane
     assert ds.events["title"].iloc[5] == "Welcome @Ana Lima"
     assert any("1 message in more than one file" in p.message for p in ds.problems)
+    (damaged,) = [p for p in ds.problems if p.file.endswith("cut [90].json")]
+    assert "not readable JSON" in damaged.message and damaged.message.endswith("skipped")
     ties = {(r.source, r.target, r.kind) for r in ds.relations.itertuples()}
     assert ("1003", "1001", "mentioned") in ties and ("1002", "1001", "replied_to") in ties
     assert not discord.looks_like_folder(tmp_path / "nothing")

@@ -85,15 +85,21 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     mentioned whom."""
     path = Path(path)
     got = _Read()
+    files = _channel_files(path) if path.is_dir() else [path]
     if path.is_dir():
-        files = _channel_files(path)
-        free_memory.check(path, sum(f.stat().st_size for f in files), "holds",
-                          per_byte=free_memory.JSON_PEAK_PER_BYTE)
-        documents = [(str(f), reading.json_document(f, EXPECTED, looks_like)) for f in files]
-    else:
-        documents = [(str(path), reading.json_document(path, EXPECTED, looks_like))]
-    for label, document in documents:
-        _channel(document, label, len(documents) > 1, got)
+        free_memory.check(path, sum(f.stat().st_size for f in files), "holds", per_byte=free_memory.JSON_PEAK_PER_BYTE)
+    heads: list[dict[str, Any]] = []  # the channels read (their guild and channel), one document held at a time
+    for file in files:
+        try:
+            document = reading.json_document(file, EXPECTED, looks_like)
+        except LoadError as exc:
+            if not path.is_dir():
+                raise
+            got.problems.append(Problem(str(file), f"{exc}; skipped".removeprefix(f"{file}: "), None, None,
+                                        "warning"))
+            continue
+        heads.append({"channel": object_at(document, "channel"), "guild": object_at(document, "guild")})
+        _channel(document, str(file), len(files) > 1, got)
     if not got.events:
         raise LoadError(f"{path}: no message with a readable timestamp; expected {EXPECTED}")
     if got.twice:
@@ -106,11 +112,11 @@ def read(path: str | Path, **_options: Any) -> Dataset:
                     pd.DataFrame(relations, columns=["id", "source", "target", "kind", "value", "valid_from",
                                                      "valid_to", "note"]),
                     f"{label} messages", f"{label} people", f"{label} messages")
-    channel, guild = object_at(documents[0][1], "channel"), object_at(documents[0][1], "guild")
-    parts = (guild.get("name"), channel.get("category"), _shown(channel)) if len(documents) == 1 else (
-        guild.get("name"), counted(len(documents), "channel"))
+    channel, guild = heads[0]["channel"], heads[0]["guild"]
+    parts = (guild.get("name"), channel.get("category"), _shown(channel)) if len(heads) == 1 else (
+        guild.get("name"), counted(len(heads), "channel"))
     title = " · ".join(str(v) for v in parts if v) or path.stem
-    return build_dataset(tables, DatasetMeta(title=title, path=label, sources=tuple(lb for lb, _d in documents)),
+    return build_dataset(tables, DatasetMeta(title=title, path=label, sources=tuple(str(f) for f in files)),
                          got.problems)
 
 
