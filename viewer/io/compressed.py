@@ -63,6 +63,11 @@ def members(path: Path) -> list[zipfile.ZipInfo]:
             infos = archive.infolist()
     except (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError):  # (a damaged version field)
         return []
+    return files_of(infos)
+
+
+def files_of(infos: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
+    """An archive's entries that are files: not folders, nameless entries or macOS's resource copies."""
     return [i for i in infos if i.filename and not i.is_dir() and not i.filename.startswith("__MACOSX/")
             and not PurePosixPath(i.filename).name.startswith("._")]
 

@@ -28,7 +28,7 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.io import free_memory, led_lines, reading
+from viewer.io import compressed, free_memory, led_lines, reading
 from viewer.io.reading import object_at, objects_at, texts_at
 from viewer.io.slack_text import instant, readable
 from viewer.io.ties import counted_ties, membership_ties
@@ -121,8 +121,7 @@ class _Zipped:
         self.path = path
         try:
             self.archive = zipfile.ZipFile(path)  # held open while the export is read: its directory is read once
-            infos = [i for i in self.archive.infolist()
-                     if i.filename and not i.is_dir() and not i.filename.startswith("__MACOSX/")]
+            infos = compressed.files_of(self.archive.infolist())
         except (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as exc:
             raise LoadError(f"{path}: not a readable ZIP archive ({exc}); expected {EXPECTED}") from exc
         parts = {PurePosixPath(i.filename).parts[0] for i in infos}
