@@ -124,3 +124,19 @@ def test_a_folder_of_a_servers_channels_opens_together(tmp_path: Path) -> None:
     ties = {(r.source, r.target, r.kind) for r in ds.relations.itertuples()}
     assert ("1003", "1001", "mentioned") in ties and ("1002", "1001", "replied_to") in ties
     assert not discord.looks_like_folder(tmp_path / "nothing")
+
+
+def test_a_channel_file_is_parsed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loader's sniffing parses the JSON to know what it is; the reader is handed that, not the file again."""
+    from viewer.io import reading
+
+    parsed: list[int] = []
+    loads = reading.loads
+
+    def counted(text: str) -> object:
+        parsed.append(len(text))
+        return loads(text)
+
+    monkeypatch.setattr(reading, "loads", counted)
+    assert len(viewer.load(write_export(tmp_path / "leads.json")).events) == 5
+    assert len(parsed) == 1

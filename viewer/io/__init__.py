@@ -60,18 +60,20 @@ JSON_LINES = object()  # what sniffing a .json file of one object per line finds
 class Candidate:
     """A reader, and what its sniffer looks at: the parsed JSON ("json"), the first bytes ("bytes"),
     the first line of text ("line") or the file ("path"). A candidate without a sniffer takes any file it is
-    offered."""
+    offered; one that is ``parsed`` is given the JSON its sniffer looked at (``document=``), not parsing the file
+    again."""
 
     reader: Reader
     sniffer: Callable[[Any], bool] | None = None
     sniff: str = ""
+    parsed: bool = False
 
 
 # TimelineJS first: its documents have a title and an events list too.
 _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(native.read, native.looks_native, "json"),
          Candidate(vis_timeline.read, vis_timeline.looks_like, "json"), Candidate(bods.read, bods.looks_like, "json"),
-         Candidate(ftm.read, ftm.looks_like, "json"), Candidate(discord.read, discord.looks_like, "json"),
-         Candidate(telegram.read, telegram.looks_like, "json"),
+         Candidate(ftm.read, ftm.looks_like, "json"), Candidate(discord.read, discord.looks_like, "json", parsed=True),
+         Candidate(telegram.read, telegram.looks_like, "json", parsed=True),
          Candidate(table.read, table.looks_like, "json")]
 _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
         Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes"),
@@ -265,7 +267,7 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
             return candidate.reader(path, **options)
         sample = {"json": document, "bytes": head, "line": _first_line(head), "path": path}.get(candidate.sniff)
         if candidate.sniffer(sample):
-            return candidate.reader(path, **options)
+            return candidate.reader(path, **options, **({"document": document} if candidate.parsed else {}))
     if candidates is _JSON:
         raise LoadError(f"{path}: JSON that Entente does not recognise; expected a native dataset, TimelineJS, "
                         "vis-timeline items, Beneficial Ownership statements, or event records with a date field "

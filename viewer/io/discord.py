@@ -80,20 +80,22 @@ class _Read:
     twice: int = 0  # messages met again in another file
 
 
-def read(path: str | Path, **_options: Any) -> Dataset:
+def read(path: str | Path, document: dict[str, Any] | None = None, **_options: Any) -> Dataset:
     """Read one exported channel, or a folder of a server's channels, into messages, people and who replied to and
-    mentioned whom."""
+    mentioned whom (``document``: the channel's JSON when the caller has parsed it already)."""
     path = Path(path)
     got = _Read()
-    files = _channel_files(path) if path.is_dir() else [path]
-    if path.is_dir():
+    folder = path.is_dir()
+    files = _channel_files(path) if folder else [path]
+    if folder:
         free_memory.check(path, sum(f.stat().st_size for f in files), "holds", per_byte=free_memory.JSON_PEAK_PER_BYTE)
     heads: list[dict[str, Any]] = []  # the channels read (their guild and channel), one document held at a time
     for file in files:
         try:
-            document = reading.json_document(file, EXPECTED, looks_like)
+            if document is None or folder:
+                document = reading.json_document(file, EXPECTED, looks_like)
         except LoadError as exc:
-            if not path.is_dir():
+            if not folder:
                 raise
             got.problems.append(Problem(str(file), f"{exc}; skipped".removeprefix(f"{file}: "), None, None,
                                         "warning"))

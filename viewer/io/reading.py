@@ -82,10 +82,7 @@ def read_json(path: Path, expected: str) -> object:
 def json_document(path: Path, expected: str, looks_like: Callable[[object], bool]) -> dict[str, Any]:
     """The file's JSON object, parsed (:func:`loads`); LoadError naming the file when it is no JSON or not what
     ``looks_like`` takes (``expected`` says what that is)."""
-    try:
-        document = loads(read_document(path, expected).decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise LoadError(f"{path}: not readable JSON ({exc}); expected {expected}") from exc
+    document = read_json(path, expected)
     if not isinstance(document, dict) or not looks_like(document):
         raise LoadError(f"{path}: expected {expected}")
     return document

@@ -66,10 +66,12 @@ class _Read:
     problems: list[Problem] = field(default_factory=list)
 
 
-def read(path: str | Path, **_options: Any) -> Dataset:
-    """Read one chat, or every chat of an account's export, into messages, people and their ties."""
+def read(path: str | Path, document: dict[str, Any] | None = None, **_options: Any) -> Dataset:
+    """Read one chat, or every chat of an account's export, into messages, people and their ties (``document``:
+    the file's JSON when the caller has parsed it already)."""
     path = Path(path)
-    document = reading.json_document(path, EXPECTED, looks_like)
+    if document is None:
+        document = reading.json_document(path, EXPECTED, looks_like)
     chats = _chats(document)
     got = _Read(str(path))
     got.ids = {str(m["from"]): str(m["from_id"]) for chat in chats for m in chat["messages"]
