@@ -29,14 +29,17 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """A UTC date axis whose month and day ticks say which month and year they belong to."""
 
     zoomLevels: OrderedDict[float, Any]  # set by pyqtgraph; declared so mypy knows it
+    zoomLevel: Any  # pyqtgraph's level for the last ticks asked, which its tickStrings writes labels at
+    minSpacing: float
     picture: QPicture | None  # pyqtgraph's cached drawing; None: draw again
 
     def __init__(self, relabel: bool = True) -> None:
         self._specs: tuple[Any, ...] | None = None  # what the last paint drew (axis line, ticks, labels)
         self._ticks: tuple[tuple[float, float, float, str], list[tuple[float, list[float]]]] | None = None
         self._far = False  # the last ticks were whole years (a view reaching past years 1 or 9999)
-        # date ticks over a stretch three views wide: (font, seconds per pixel, start, end, levels)
-        self._wide: tuple[Any, float, float, float, list[tuple[float, np.ndarray]]] | None = None
+        # date ticks over a stretch three views wide: (font, seconds per pixel, start, end, levels, and
+        # pyqtgraph's zoom level and minimum spacing for them, which its tickStrings reads)
+        self._wide: tuple[Any, float, float, float, list[tuple[float, np.ndarray]], Any, float] | None = None
         self._seen: tuple[Any, float] | None = None  # the font and seconds per pixel asked last
         super().__init__("bottom", utcOffset=0)
         self.clock = clock.CALENDAR
@@ -141,11 +144,14 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
                 first, last = max(lo - (hi - lo), YEAR_1), min(hi + (hi - lo), YEAR_10000)
                 levels = super().tickValues(first, last, (last - first) / density if density > 0 else size)
                 wide = self._wide = (look, density, first, last,
-                                     [(spacing, np.asarray(values, dtype=np.float64)) for spacing, values in levels])
+                                     [(spacing, np.asarray(values, dtype=np.float64)) for spacing, values in levels],
+                                     self.zoomLevel, self.minSpacing)
         if wide is None:
             cut = [(spacing, list(values)) for spacing, values in super().tickValues(lo, hi, size)]
         else:  # pyqtgraph's first tick comes after the view's start, its last at or before its end
             cut = [(spacing, values[(values > lo) & (values <= hi)].tolist()) for spacing, values in wide[4]]
+            # the labels are written at the stretch's zoom level: a zoom since may have set another one
+            self.zoomLevel, self.minSpacing = wide[5], wide[6]
         # decluttered in the view only: a coarse tick out of sight must not take a fine one's place
         return declutter(cut, density * CLEAR_PX) if self.relabel else cut
 
