@@ -5,14 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from viewer.model.dataset import Dataset
 from viewer.ui.shared.check_menu import CheckMenuButton
 from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.mapping_dialog import MappingDialog
 
 
 def axis_labels(window: MainWindow, axis: Any = None) -> list[str]:
@@ -65,6 +68,29 @@ def pick(button: CheckMenuButton, value: str) -> None:
     QTimer.singleShot(300, inside_the_menu)
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # the menu runs its own loop until closed
     assert clicked == [value], f"{value} not offered"
+
+
+def no_column_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The column-mapping dialog answered "Cancel" from now on; what it asked about is listed in the list returned."""
+    asked: list[str] = []
+
+    def refuse(dialog: MappingDialog) -> QDialog.DialogCode:
+        asked.append(str(dialog))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(MappingDialog, "exec", refuse)
+    return asked
+
+
+def open_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
+    """Open ``path`` with File → Open (Ctrl+O), the file dialog answering it; the column-mapping questions it asked
+    (refused) are returned."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    asked = no_column_questions(monkeypatch)
+    window.activateWindow()
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    return asked
 
 
 def open_written(qtbot: QtBot, window: MainWindow, path: Path, text: str) -> Dataset:

@@ -40,6 +40,7 @@ from viewer.io import (
     telegram,
     timeline_xml,
     timelinejs,
+    twitter,
     vis_timeline,
     web_tables,
     whatsapp,
@@ -99,6 +100,7 @@ READERS: dict[str, list[Candidate]] = {
     **dict.fromkeys(sqlite.SUFFIXES, _TABLE), **dict.fromkeys(stat_files.SUFFIXES, _TABLE),
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)],
+    ".js": [Candidate(twitter.read, twitter.looks_like, "bytes")],  # an X archive's data files
     **dict.fromkeys((*mail.MBOX_SUFFIXES, *mail.MESSAGE_SUFFIXES), _MAIL),
     ".xml": _XML, ".rss": _XML, ".atom": _XML, ".html": _TABLE, ".htm": _TABLE,
 }
@@ -138,27 +140,33 @@ def _sniff_json(path: Path) -> object:
         raise LoadError(f"{path}: not readable JSON ({detail})") from exc
 
 
-def _slack_export(path: Path) -> Path | None:
-    """The Slack export a file opens: a ZIP archive holding one, or the folder of one whose list of users or
-    channels was chosen (File → Open picks files); else None."""
+def _own_archive(path: Path) -> tuple[Reader, Path] | None:
+    """The export a file opens, and its reader: a ZIP archive holding a Slack export or an X archive, or the folder
+    of a Slack export whose list of users or channels was chosen (File → Open picks files); else None."""
     if compressed.compression(path) == "zip":
-        return path if slack.looks_like_zip(path) else None
+        for looks_like, reader in ((slack.looks_like_zip, slack.read), (twitter.looks_like_zip, twitter.read)):
+            if looks_like(path):
+                return reader, path
+        return None
     if path.name in slack.TOP_FILES and slack.looks_like_folder(path.parent):
-        return path.parent
+        return slack.read, path.parent
     return None
 
 
 def _folder_reader(path: Path) -> Reader:
-    """The reader of a folder: an unpacked Slack export, a folder of Discord channels, else a native dataset."""
-    if slack.looks_like_folder(path):
-        return slack.read
-    return discord.read if discord.looks_like_folder(path) else FOLDER_READER
+    """The reader of a folder: an unpacked Slack export or X archive, a folder of Discord channels, else a native
+    dataset."""
+    for looks_like, reader in ((slack.looks_like_folder, slack.read), (twitter.looks_like_folder, twitter.read),
+                               (discord.looks_like_folder, discord.read)):
+        if looks_like(path):
+            return reader
+    return FOLDER_READER
 
 
 def has_own_reader(path: Path) -> bool:
     """Whether a file under a table's name is taken by a reader of its own (a chat export or a log as .txt,
     FollowTheMoney entities as JSON lines, a Slack export): no column mapping is asked for it."""
-    if _slack_export(path) is not None:
+    if _own_archive(path) is not None:
         return True
     suffix = compressed.inner_suffix(path)
     if suffix in (".txt", ".log"):
@@ -247,9 +255,9 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     head = _head(path)
     if not head:
         raise LoadError(f"{path}: the file is empty")
-    export = _slack_export(path)
+    export = _own_archive(path)
     if export is not None:
-        return slack.read(export, **options)
+        return export[0](export[1], **options)
     compressed.check_readable(path)
     if compressed.compression(path) is not None:  # a compressed table (CSV, TSV, JSON …), a zipped chat or log
         return _text_reader(path)(path, **options)

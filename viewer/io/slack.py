@@ -18,17 +18,16 @@ Nothing is fetched: files and avatars stay links. A day file that cannot be read
 from __future__ import annotations
 
 import re
-import zipfile
-import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from viewer.io import compressed, free_memory, led_lines, reading
+from viewer.io import free_memory, led_lines, reading
+from viewer.io.archive_files import Zipped
 from viewer.io.reading import object_at, objects_at, texts_at
 from viewer.io.slack_text import instant, readable
 from viewer.io.ties import counted_ties, membership_ties
@@ -69,7 +68,7 @@ def looks_like_folder(path: Path) -> bool:
 def looks_like_zip(path: Path) -> bool:
     """A ZIP archive holding a Slack export (at its top, or in the one folder it holds)."""
     try:
-        files = _Zipped(path)
+        files = Zipped(path, (".json",), EXPECTED)
     except LoadError:
         return False
     files.close()
@@ -79,7 +78,7 @@ def looks_like_zip(path: Path) -> bool:
 def read(path: str | Path, **_options: Any) -> Dataset:
     """Read an export (a ZIP archive or a folder) into messages, people and channels, and their ties."""
     path = Path(path)
-    files: _Folder | _Zipped = _Folder(path) if path.is_dir() else _Zipped(path)
+    files: _Folder | Zipped = _Folder(path) if path.is_dir() else Zipped(path, (".json",), EXPECTED)
     if not is_export(files.names):
         files.close()
         raise LoadError(f"{path}: no users.json or channels.json beside folders of day files; expected {EXPECTED}")
@@ -114,39 +113,6 @@ class _Folder:
         """Nothing is held open."""
 
 
-class _Zipped:
-    """The JSON files of an export's ZIP archive, by their names under its top (or its one folder)."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        try:
-            self.archive = zipfile.ZipFile(path)  # held open while the export is read: its directory is read once
-            infos = compressed.files_of(self.archive.infolist())
-        except (OSError, zipfile.BadZipFile, ValueError, EOFError, NotImplementedError) as exc:
-            raise LoadError(f"{path}: not a readable ZIP archive ({exc}); expected {EXPECTED}") from exc
-        parts = {PurePosixPath(i.filename).parts[0] for i in infos}
-        prefix = f"{next(iter(parts))}/" if len(parts) == 1 and all("/" in i.filename for i in infos) else ""
-        self.infos = {i.filename.removeprefix(prefix): i for i in infos if i.filename.lower().endswith(".json")}
-        self.names = list(self.infos)
-        self.total = sum(i.file_size for i in self.infos.values())
-
-    def read(self, name: str) -> bytes:
-        info = self.infos[name]
-        try:
-            with self.archive.open(info) as stream:
-                data = stream.read(info.file_size + 1)  # no more than it says it holds: a lying header stops here
-        except (OSError, zipfile.BadZipFile, RuntimeError, ValueError, EOFError, NotImplementedError,
-                zlib.error) as exc:
-            raise LoadError(f"cannot be unpacked ({exc})") from exc
-        if len(data) > info.file_size:
-            raise LoadError(f"unpacks to more than its {info.file_size} bytes: the archive is damaged")
-        return data
-
-    def close(self) -> None:
-        """Close the archive."""
-        self.archive.close()
-
-
 @dataclass
 class _Export:
     label: str
@@ -168,7 +134,7 @@ class _Export:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _json(files: _Folder | _Zipped, name: str, got: _Export) -> object:
+def _json(files: _Folder | Zipped, name: str, got: _Export) -> object:
     """A file's JSON, or None (said) when it cannot be read."""
     try:
         return reading.loads(files.read(name).decode("utf-8-sig"))
@@ -182,7 +148,7 @@ def _json(files: _Folder | _Zipped, name: str, got: _Export) -> object:
     return None
 
 
-def _records(files: _Folder | _Zipped, name: str, got: _Export) -> list[dict[str, Any]]:
+def _records(files: _Folder | Zipped, name: str, got: _Export) -> list[dict[str, Any]]:
     """The objects of a file holding a list of them ([] when it is missing or unreadable, said)."""
     if name not in files.names:
         return []
@@ -193,7 +159,7 @@ def _records(files: _Folder | _Zipped, name: str, got: _Export) -> list[dict[str
     return [r for r in found if isinstance(r, dict)] if isinstance(found, list) else []
 
 
-def _users(files: _Folder | _Zipped, got: _Export) -> dict[str, str]:
+def _users(files: _Folder | Zipped, got: _Export) -> dict[str, str]:
     """Each user's id and name (the real name, else the display name, else the handle)."""
     users = {}
     for user in _records(files, "users.json", got):
@@ -210,7 +176,7 @@ def _users(files: _Folder | _Zipped, got: _Export) -> dict[str, str]:
     return users
 
 
-def _conversations(files: _Folder | _Zipped, got: _Export) -> None:
+def _conversations(files: _Folder | Zipped, got: _Export) -> None:
     """How each conversation's folder is named, and each channel's creation and members."""
     for list_name, kind in LISTS.items():
         for item in _records(files, list_name, got):
@@ -244,7 +210,7 @@ def _sender(message: dict[str, Any], got: _Export) -> str:
     return ident
 
 
-def _day(files: _Folder | _Zipped, name: str, got: _Export) -> None:
+def _day(files: _Folder | Zipped, name: str, got: _Export) -> None:
     """The messages of one day file of one conversation."""
     folder = name.split("/", maxsplit=1)[0]
     for number, message in enumerate(_records(files, name, got), start=1):

@@ -9,44 +9,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
-from viewer.ui.shell.mapping_dialog import MappingDialog
 
 from ...io.slack_export import write_busy_export, write_export, write_zip
 from ...io.test_discord import write_export as write_discord
-from ..window_reading import details_after, press
-
-
-def _open_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
-    """Open ``path`` with File → Open (Ctrl+O); the column questions it asked (refused) are returned."""
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    asked = _no_column_questions(monkeypatch)
-    window.activateWindow()
-    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
-        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
-    return asked
-
-
-def _no_column_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-
-    def refuse(dialog: MappingDialog) -> QDialog.DialogCode:
-        asked.append(str(dialog))
-        return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(MappingDialog, "exec", refuse)
-    return asked
+from ..window_reading import details_after, no_column_questions, open_by_hand, press
 
 
 def test_a_slack_archive_opens_walks_and_its_ties_follow_the_cursor(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_zip(tmp_path / "Acme Slack export Mar 4 2019 - Mar 6 2019.zip")
-    assert _open_by_hand(qtbot, window, monkeypatch, path) == [] and window.state.dataset.event_count == 7
+    assert open_by_hand(qtbot, window, monkeypatch, path) == [] and window.state.dataset.event_count == 7
     assert window.relations.people.isChecked()  # every tie is a person's
     table = window.relation_tools.table
     first = details_after(qtbot, window, Qt.Key.Key_Home)
@@ -72,7 +48,7 @@ def test_an_unpacked_export_opens_from_file_open_folder(qtbot: QtBot, window: Ma
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     folder = write_export(tmp_path / "Acme Slack export")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    asked = _no_column_questions(monkeypatch)
+    asked = no_column_questions(monkeypatch)
     file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
     assert isinstance(file_menu, QMenu)
     entry = next(a for a in file_menu.actions() if a.text() == "Open &folder…")
@@ -102,7 +78,7 @@ def test_a_crowded_graph_of_counts_labels_its_strongest_ties_and_names_its_kinds
 def test_a_discord_channel_opens_from_file_open_and_its_replies_follow_the_cursor(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_discord(tmp_path / "Open Source Investigations - Research - leads [88].json")
-    assert _open_by_hand(qtbot, window, monkeypatch, path) == [] and window.state.dataset.event_count == 5
+    assert open_by_hand(qtbot, window, monkeypatch, path) == [] and window.state.dataset.event_count == 5
     assert window.relations.people.isChecked()
     table = window.relation_tools.table
     first = details_after(qtbot, window, Qt.Key.Key_Home)
@@ -120,7 +96,7 @@ def test_a_folder_of_discord_channels_opens_from_file_open_folder(qtbot: QtBot, 
     write_discord(folder / "Open Source Investigations - Research - leads [88].json")
     write_discord(folder / "Open Source Investigations - Research - leads [88] (2).json")  # exported twice
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    assert _no_column_questions(monkeypatch) == []
+    assert no_column_questions(monkeypatch) == []
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         window.actions_by_name["open_folder"].trigger()
     assert window.state.dataset.event_count == 5  # each message once

@@ -9,32 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
-from viewer.ui.shell.mapping_dialog import MappingDialog, needs_mapping
+from viewer.ui.shell.mapping_dialog import needs_mapping
 
 from ...io.test_chat_exports import EXPORT
-from ..window_reading import details_after, open_written
-
-
-def _open_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
-    """Open ``path`` as File → Open (Ctrl+O) does; the column-mapping dialogs it asked (and refused) are returned."""
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
-    asked: list[str] = []
-
-    def refuse(dialog: MappingDialog) -> QDialog.DialogCode:
-        asked.append(str(dialog))
-        return QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(MappingDialog, "exec", refuse)
-    window.activateWindow()
-    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
-        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
-    return asked
+from ..window_reading import details_after, open_by_hand, open_written
 
 
 def test_a_telegram_export_is_walked_message_by_message(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -49,7 +30,7 @@ def test_a_whatsapp_export_opens_from_file_open_and_is_walked(qtbot: QtBot, wind
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """The column-mapping dialog asked about it as a table (and, modal, held the window) before."""
     path = Path(__file__).parents[2] / "io" / "fixtures_tables" / "whatsapp_chat.txt"
-    asked = _open_by_hand(qtbot, window, monkeypatch, path)
+    asked = open_by_hand(qtbot, window, monkeypatch, path)
     assert window.state.dataset.event_count == 6
     assert "end-to-end encrypted" in details_after(qtbot, window, Qt.Key.Key_Home)
     second = details_after(qtbot, window, Qt.Key.Key_Right, Qt.Key.Key_Right)
@@ -73,7 +54,7 @@ def test_files_with_readers_of_their_own_are_not_asked_about_as_tables(tmp_path:
 def test_a_log_opens_from_file_open_and_its_stack_trace_shows_with_its_line(
         qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     path = Path(__file__).parents[2] / "io" / "fixtures_tables" / "app.log"
-    assert _open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
     assert window.state.dataset.event_count == 4
     assert "started on port 8080" in details_after(qtbot, window, Qt.Key.Key_Home)
     failed = details_after(qtbot, window, Qt.Key.Key_Right, Qt.Key.Key_Right)
