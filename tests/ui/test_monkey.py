@@ -145,6 +145,13 @@ class Monkey(RuleBasedStateMachine):
         self._settle()
         self._count()
 
+    @rule(key=st.sampled_from(["default", "all", "around"]))
+    def preset(self, key: str) -> None:
+        """A preset window from the timeline's toolbar (it returns to a zoom seen before, exactly)."""
+        self.window.tools.presets[key].trigger()
+        self._settle()
+        self._count()
+
     @rule(key=st.sampled_from(sorted(KEYS)), ctrl=st.booleans())
     def press_key(self, key: str, ctrl: bool) -> None:
         """A key press on the timeline."""
