@@ -82,7 +82,7 @@ def test_respelled_date_times_without_a_zone_are_said_as_the_others_are() -> Non
     parsed = columns.parse_column(pd.Series(["Mar 4, 2019 @ 10:00", "2019-03-04 11:00", "10:00 5 March 2019"]))
     assert parsed.notes == [("info", "3 date-times have no time zone; taken as UTC")]
     parsed = columns.parse_column(pd.Series(["Mar 4, 2019 @ 10:00", "2019-03-04"]))
-    assert ("info", "1 date-times have no time zone; taken as UTC") in parsed.notes
+    assert ("info", "1 date-time has no time zone; taken as UTC") in parsed.notes
 
 
 @pytest.mark.parametrize("words", ["not a date", "Mai Tai", "the end of March", "Monday", "de la Cruz", "10h",

@@ -136,7 +136,7 @@ def test_a_spreadsheets_months_and_a_logs_times_open_walked_and_said(qtbot: QtBo
     ds = open_written(qtbot, window, tmp_path / "budget.csv",
                       "date,title\nJan-19,January budget\nFeb-19,February budget\n\"Mar 4, 2019 @ 10:00\",Review\n")
     assert ds.event_count == 3 and not [p for p in ds.problems if p.level in ("warning", "error")]
-    assert [p.message for p in ds.problems] == ["1 date-times have no time zone; taken as UTC"]
+    assert [p.message for p in ds.problems] == ["1 date-time has no time zone; taken as UTC"]
     seen = _walked(qtbot, window, 2)
     assert "January budget" in seen[0] and "Jan 2019" in seen[0]
     assert "February budget" in seen[1] and "Review" in seen[2] and "10:00" in seen[2]

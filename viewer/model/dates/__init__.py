@@ -23,6 +23,12 @@ UTC_DTYPE = "datetime64[us, UTC]"
 EPOCH = pd.Timestamp("1970-01-01", tz="UTC")
 EXPECTED = "a date like 2019, 2019-12, 2019-12-29 or 2019-12-29T14:30:00+01:00"
 
+
+def zone_less(count: int) -> str:
+    """The note for date-times written without a time zone: "1 date-time has …", "3 date-times have …"."""
+    return f"{count:,} date-time has no time zone; taken as UTC" if count == 1 else \
+        f"{count:,} date-times have no time zone; taken as UTC"
+
 _YEAR = r"\d{4}"
 _MONTH = r"\d{4}-\d{1,2}"
 _DAY = r"\d{4}-\d{1,2}-\d{1,2}"

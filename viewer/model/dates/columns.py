@@ -376,7 +376,7 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
         instants[shift] = instants[shift] - pd.to_timedelta(offsets, unit="h")
         shift &= zone_text.isna()
     if shift.any():
-        notes.append(("info", f"{int(shift.sum()):,} date-times have no time zone; taken as UTC"))
+        notes.append(("info", dates.zone_less(int(shift.sum()))))
     utc = instants.dt.tz_localize("UTC").astype(dates.UTC_DTYPE)
     return DateColumn(utc, precision.where(utc.notna(), None), invalid, order, notes)
 

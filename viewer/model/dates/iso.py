@@ -55,7 +55,7 @@ def parse_iso_column(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     shift = codes == PRECISION_CODES["time"]
     shift &= fast.naive
     if shift.any():
-        notes.append(("info", f"{int(shift.sum()):,} date-times have no time zone; taken as UTC"))
+        notes.append(("info", dates.zone_less(int(shift.sum()))))
     instants = pd.Series(fast.micros.view("datetime64[us]"), index=index).dt.tz_localize("UTC")
     precisions = dates.precision_series(codes, index)
     return instants, precisions, pd.Series(np.zeros(len(index), dtype=bool), index=index), notes

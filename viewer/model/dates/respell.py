@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import text_arrow
+from viewer.model.dates import zone_less
 from viewer.model.dates.arrow import NAT, to_arrow
 
 _WEEKDAYS = (r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
@@ -147,8 +148,8 @@ def read(values: pd.Series, parse: Callable[[pd.Series], Parsed]
 def merged_notes(first: list[tuple[str, str]], more: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Notes of a column and of its respelled values as one list: "3 date-times have no time zone" and "2 date-times
     have no time zone" are "5 date-times …"; a note said already is not said twice."""
-    out = list(first)
-    for level, text in more:
+    out = [(level, _plural(text)) for level, text in first]
+    for level, text in map(lambda note: (note[0], _plural(note[1])), more):
         counted = re.fullmatch(r"([\d,]+) (.+)", text)
         same = next((i for i, (_, said) in enumerate(out) if counted and re.fullmatch(
             rf"[\d,]+ {re.escape(counted.group(2))}", said)), None)
@@ -157,4 +158,16 @@ def merged_notes(first: list[tuple[str, str]], more: list[tuple[str, str]]) -> l
             out[same] = (out[same][0], f"{total:,} {counted.group(2)}")
         elif (level, text) not in out:
             out.append((level, text))
-    return out
+    return [(level, _singular(text)) for level, text in out]
+
+
+_ONE_ZONE_LESS, _ZONE_LESS = zone_less(1).removeprefix("1 "), zone_less(2).removeprefix("2 ")
+
+
+def _plural(note: str) -> str:
+    """A note of one date-time without a zone, worded as for several (so that it adds up with them)."""
+    return note.replace(_ONE_ZONE_LESS, _ZONE_LESS) if note.startswith("1 ") else note
+
+
+def _singular(note: str) -> str:
+    return zone_less(1) if note == f"1 {_ZONE_LESS}" else note
