@@ -29,6 +29,7 @@ from viewer.io import (
     lines,
     log_lines,
     mail,
+    meta_messages,
     native,
     parquet,
     reading,
@@ -75,6 +76,7 @@ _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(na
          Candidate(vis_timeline.read, vis_timeline.looks_like, "json"), Candidate(bods.read, bods.looks_like, "json"),
          Candidate(ftm.read, ftm.looks_like, "json"), Candidate(discord.read, discord.looks_like, "json", parsed=True),
          Candidate(telegram.read, telegram.looks_like, "json", parsed=True),
+         Candidate(meta_messages.read, meta_messages.looks_like, "json", parsed=True),
          Candidate(table.read, table.looks_like, "json")]
 _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
         Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes"),
@@ -154,10 +156,11 @@ def _own_archive(path: Path) -> tuple[Reader, Path] | None:
 
 
 def _folder_reader(path: Path) -> Reader:
-    """The reader of a folder: an unpacked Slack export or X archive, a folder of Discord channels, else a native
-    dataset."""
+    """The reader of a folder: an unpacked Slack export or X archive, a folder of Discord channels, Messenger or
+    Instagram threads (Meta's export, its inbox, one thread), else a native dataset."""
     for looks_like, reader in ((slack.looks_like_folder, slack.read), (twitter.looks_like_folder, twitter.read),
-                               (discord.looks_like_folder, discord.read)):
+                               (discord.looks_like_folder, discord.read),
+                               (meta_messages.looks_like_folder, meta_messages.read)):
         if looks_like(path):
             return reader
     return FOLDER_READER
@@ -278,8 +281,9 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
             return candidate.reader(path, **options, **({"document": document} if candidate.parsed else {}))
     if candidates is _JSON:
         raise LoadError(f"{path}: JSON that Entente does not recognise; expected a native dataset, TimelineJS, "
-                        "vis-timeline items, Beneficial Ownership statements, or event records with a date field "
-                        "(a list of objects, GeoJSON features, SPARQL results)")
+                        "vis-timeline items, Beneficial Ownership statements, FollowTheMoney entities, a chat export "
+                        "(Discord, Telegram, Messenger, Instagram), or event records with a date field (a list of "
+                        "objects, GeoJSON features, SPARQL results)")
     raise LoadError(f"{path}: not a format Entente knows; expected {xml_records.EXPECTED}")
 
 
