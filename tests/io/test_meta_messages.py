@@ -364,3 +364,33 @@ def test_the_loader_opens_a_thread_file_an_export_and_still_tells_other_chats_ap
     assert viewer.load(root).meta.title == "facebook-jose · 2 threads"
     telegram = write(tmp_path / "result.json", TELEGRAM_EXPORT)
     assert "attr:thread" not in viewer.load(telegram).events.columns  # Telegram's reader, not this one
+
+
+def test_the_export_as_meta_delivers_it_a_zip_opens_as_its_folder_does(tmp_path: Path) -> None:
+    """Only the threads' files are unpacked (into a private folder, gone after), and problems name them by their
+    place in the archive; an entry named to climb out of the folder is not unpacked."""
+    import zipfile
+
+    import viewer
+
+    root = export_folder(tmp_path / "facebook-jose")
+    packed = tmp_path / "facebook-jose-2024-01-01.zip"
+    with zipfile.ZipFile(packed, "w") as archive:
+        for file in sorted(p for p in root.rglob("*") if p.is_file()):
+            archive.write(file, file.relative_to(root).as_posix())
+        archive.writestr("messages/inbox/analima_1/photos/1.jpg", b"\xff\xd8")
+        archive.writestr("../escaped/message_1.json", json.dumps(GROUP))
+    folder, zipped = viewer.load(root), viewer.load(packed)
+    assert list(zipped.events["title"]) == list(folder.events["title"])
+
+    def dated(ds: Dataset) -> set[tuple[str, ...]]:
+        r = ds.relations
+        return {tuple(map(str, row)) for row in zip(r["source"], r["target"], r["kind"], r["value"], r["valid_from"],
+                                                    r["valid_to"], strict=True)}
+
+    assert dated(zipped) == dated(folder)
+    assert zipped.meta.title == "facebook-jose-2024-01-01.zip · 2 threads"
+    damaged = {p.file for p in zipped.problems if p.level == "warning" and not p.field}
+    assert damaged == {f"{packed}/messages/inbox/damaged_3/message_1.json",
+                       f"{packed}/messages/archived_threads/other_4/message_1.json"}
+    assert not (tmp_path / "escaped").exists()

@@ -30,6 +30,7 @@ from viewer.io import (
     log_lines,
     mail,
     meta_messages,
+    meta_zip,
     native,
     parquet,
     reading,
@@ -143,10 +144,12 @@ def _sniff_json(path: Path) -> object:
 
 
 def _own_archive(path: Path) -> tuple[Reader, Path] | None:
-    """The export a file opens, and its reader: a ZIP archive holding a Slack export or an X archive, or the folder
-    of a Slack export whose list of users or channels was chosen (File → Open picks files); else None."""
+    """The export a file opens, and its reader: a ZIP archive holding a Slack export, an X archive or Meta's export,
+    or the folder of a Slack export whose list of users or channels was chosen (File → Open picks files); else
+    None."""
     if compressed.compression(path) == "zip":
-        for looks_like, reader in ((slack.looks_like_zip, slack.read), (twitter.looks_like_zip, twitter.read)):
+        for looks_like, reader in ((slack.looks_like_zip, slack.read), (twitter.looks_like_zip, twitter.read),
+                                   (meta_zip.looks_like_zip, meta_zip.read)):
             if looks_like(path):
                 return reader, path
         return None

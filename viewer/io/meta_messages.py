@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -140,15 +141,18 @@ class _Read:
     threads: list[str] = field(default_factory=list)  # the titles of the threads read
     sources: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    shown: Callable[[Path], str] = str  # a file's name as the user knows it
     twice: int = 0  # messages met again in another part of their thread
     messages: int = 0  # the messages the files read hold
 
 
-def read(path: str | Path, document: dict[str, Any] | None = None, **_options: Any) -> Dataset:
+def read(path: str | Path, document: dict[str, Any] | None = None, shown: Callable[[Path], str] = str,
+         said: Sequence[Problem] = (), **_options: Any) -> Dataset:
     """Read a thread's file (and the other parts of its thread), a thread's folder or a folder of threads into
-    messages, people, groups and their ties (``document``: the file's JSON when the caller has parsed it)."""
+    messages, people, groups and their ties (``document``: the file's JSON when the caller has parsed it; ``shown``:
+    how a file is named to the user, for threads unpacked from an archive; ``said``: problems found before)."""
     path = Path(path)
-    got = _Read(str(path))
+    got = _Read(shown(path), problems=list(said), shown=shown)
     for files in _threads(path):
         _thread(files, (path, document), got)
     _chunk(got)
@@ -170,7 +174,8 @@ def read(path: str | Path, document: dict[str, Any] | None = None, **_options: A
                     pd.DataFrame(relations, columns=["id", "source", "target", "kind", "value", "valid_from",
                                                      "valid_to", "note"]),
                     f"{got.label} messages", f"{got.label} people", f"{got.label} messages")
-    title = got.threads[0] if len(got.threads) == 1 else f"{path.name} · {counted(len(got.threads), 'thread')}"
+    threads = counted(len(got.threads), "thread")
+    title = got.threads[0] if len(got.threads) == 1 else f"{Path(got.label).name} · {threads}"
     return build_dataset(tables, DatasetMeta(title=title, path=got.label, sources=tuple(got.sources)), got.problems)
 
 
@@ -221,7 +226,8 @@ def _document(file: Path, given: tuple[Path, dict[str, Any] | None], got: _Read)
     except LoadError as exc:
         if file == given[0]:
             raise
-        got.problems.append(Problem(str(file), f"{exc}; skipped".removeprefix(f"{file}: "), None, None, "warning"))
+        got.problems.append(Problem(got.shown(file), f"{exc}; skipped".removeprefix(f"{file}: "), None, None,
+                                    "warning"))
         return None
 
 
@@ -234,10 +240,10 @@ def _thread(files: list[Path], given: tuple[Path, dict[str, Any] | None], got: _
         document = _document(file, given, got)
         if document is None:
             continue
-        got.sources.append(str(file))
+        got.sources.append(got.shown(file))
         correct = meta_text.written_correctly(document)
         heads.append({"document": document, "correct": correct, "file": file})
-        _messages(document, correct, str(file), (rows, seen), got)
+        _messages(document, correct, got.shown(file), (rows, seen), got)
     if not rows:
         return
     rows.sort(key=lambda row: (row[0], row[1]))
