@@ -46,3 +46,14 @@ class Zipped:
     def close(self) -> None:
         """Close the archive."""
         self.archive.close()
+
+
+def names_of(path: Path, suffixes: tuple[str, ...]) -> list[str]:
+    """The names of an archive's files ending in one of ``suffixes`` ([] when it is no readable ZIP archive), for
+    telling which export it holds."""
+    try:
+        files = Zipped(path, suffixes, "")
+    except LoadError:
+        return []
+    files.close()
+    return files.names

@@ -10,28 +10,23 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from viewer.io import free_memory, meta_messages
-from viewer.io.archive_files import Zipped
+from viewer.io.archive_files import Zipped, names_of
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError, Problem
 
 EXPECTED = "a Facebook or Instagram export from Meta's 'Download your information' (JSON), with its messages"
 
 
-def _threads(files: Zipped) -> list[str]:
+def _threads(names: list[str]) -> list[str]:
     """The archive's threads' files (``…/inbox/<thread>/message_1.json``), none reaching out of the archive."""
-    return [name for name in files.names if meta_messages.PART.match(PurePosixPath(name).name)
+    return [name for name in names if meta_messages.PART.match(PurePosixPath(name).name)
             and len(PurePosixPath(name).parts) >= 2 and ".." not in PurePosixPath(name).parts
             and not name.startswith("/")]
 
 
 def looks_like_zip(path: Path) -> bool:
     """A ZIP archive holding a thread's first part in a folder of its own."""
-    try:
-        files = Zipped(path, (".json",), EXPECTED)
-    except LoadError:
-        return False
-    files.close()
-    return any(PurePosixPath(name).name == "message_1.json" for name in _threads(files))
+    return any(PurePosixPath(name).name == "message_1.json" for name in _threads(names_of(path, (".json",))))
 
 
 def read(path: str | Path, **_options: Any) -> Dataset:
@@ -39,7 +34,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     path = Path(path)
     files = Zipped(path, (".json",), EXPECTED)
     try:
-        names = _threads(files)
+        names = _threads(files.names)
         if not names:
             raise LoadError(f"{path}: no thread (a folder holding message_1.json) in it; expected {EXPECTED}")
         free_memory.check(path, sum(files.infos[n].file_size for n in names), "holds",

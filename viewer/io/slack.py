@@ -27,7 +27,7 @@ from typing import Any
 import pandas as pd
 
 from viewer.io import free_memory, led_lines, reading
-from viewer.io.archive_files import Zipped
+from viewer.io.archive_files import Zipped, names_of
 from viewer.io.reading import object_at, objects_at, texts_at
 from viewer.io.slack_text import instant, readable
 from viewer.io.ties import counted_ties, membership_ties
@@ -67,12 +67,7 @@ def looks_like_folder(path: Path) -> bool:
 
 def looks_like_zip(path: Path) -> bool:
     """A ZIP archive holding a Slack export (at its top, or in the one folder it holds)."""
-    try:
-        files = Zipped(path, (".json",), EXPECTED)
-    except LoadError:
-        return False
-    files.close()
-    return is_export(files.names)
+    return is_export(names_of(path, (".json",)))
 
 
 def read(path: str | Path, **_options: Any) -> Dataset:

@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from viewer.io import free_memory, led_lines, reading
-from viewer.io.archive_files import Zipped
+from viewer.io.archive_files import Zipped, names_of
 from viewer.io.reading import object_at, objects_at, texts_at
 from viewer.io.ties import counted_ties, membership_ties
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
@@ -67,12 +67,7 @@ def looks_like_folder(path: Path) -> bool:
 
 def looks_like_zip(path: Path) -> bool:
     """A ZIP archive holding an X archive's ``data/account.js``."""
-    try:
-        files = Zipped(path, (".js",), EXPECTED)
-    except LoadError:
-        return False
-    files.close()
-    return "data/account.js" in files.names
+    return "data/account.js" in names_of(path, (".js",))
 
 
 class _Files:
