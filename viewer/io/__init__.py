@@ -22,6 +22,7 @@ from viewer.io import (
     discord,
     free_memory,
     ftm,
+    gedcom,
     gexf,
     gleif,
     graphml,
@@ -88,6 +89,7 @@ _TABLE = [Candidate(table.read)]
 _LINES = [Candidate(ftm.read, ftm.looks_like_lines, "path"), *_TABLE]  # FollowTheMoney's entities, else records
 _FTM = [Candidate(ftm.read)]
 _MAIL = [Candidate(mail.read)]
+_GEDCOM = [Candidate(gedcom.read)]
 _LOG = [Candidate(log_lines.read, log_lines.looks_like, "bytes")]
 _TEXT = [Candidate(whatsapp.read, whatsapp.looks_like, "bytes"), *_LOG, *_TABLE]  # a chat, a log, else a table
 
@@ -104,6 +106,7 @@ READERS: dict[str, list[Candidate]] = {
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)],
     ".js": [Candidate(twitter.read, twitter.looks_like, "bytes")],  # an X archive's data files
+    **dict.fromkeys(gedcom.SUFFIXES, _GEDCOM),
     **dict.fromkeys((*mail.MBOX_SUFFIXES, *mail.MESSAGE_SUFFIXES), _MAIL),
     ".xml": _XML, ".rss": _XML, ".atom": _XML, ".html": _TABLE, ".htm": _TABLE,
 }
@@ -212,6 +215,8 @@ def _by_content(head: bytes) -> list[Candidate]:
         return _XML
     if start.upper().startswith(b"BEGIN:VCALENDAR"):
         return [Candidate(ics.read)]
+    if gedcom.looks_like(head):  # a family tree saved without its .ged
+        return _GEDCOM
     return _plain_text(head)
 
 
@@ -234,8 +239,8 @@ def _refuse_binary(path: Path, head: bytes) -> None:
     """A text format whose first bytes hold NULs is a binary file under the wrong name: say so early
     (instead of reading gigabytes of it)."""
     if path.suffix.lower() in BINARY_SUFFIXES or head.startswith((*TEXT_BOMS, b"PAR1", sqlite.MAGIC,
-                                                                    *stat_files.MAGIC)):
-        return
+                                                                    *stat_files.MAGIC)) or gedcom.looks_like(head):
+        return  # (a GEDCOM file in UTF-16 may come without its mark: its reader knows)
     if head.startswith(b"PK\x03\x04") and path.suffix.lower() in ("", ".csv", ".txt"):
         return  # an xlsx under another name: the table reader knows
     if head.count(b"\x00") <= len(head) // 8:
