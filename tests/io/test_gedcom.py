@@ -130,6 +130,18 @@ def test_a_small_family_opens_as_people_events_and_ties(tmp_path: Path) -> None:
     assert not ds.problems
 
 
+def test_a_couple_whose_wedding_has_no_date_is_one_from_the_younger_ones_birth(tmp_path: Path) -> None:
+    """Not in a year before either was born (the relationship panel showed a couple born in 1965 as married in 1700:
+    the tie's start was open)."""
+    text = SAMPLE.replace("1 MARR\n2 DATE 1 JAN 1878\n2 PLAC Leeds\n", "1 MARR Y\n")
+    ds = gedcom.read(_write(tmp_path, text))
+    spouses = ds.relations[ds.relations["kind"] == "spouse_of"].iloc[0]
+    assert str(spouses["valid_from"].date()) == "1855-01-01"  # Mary, born 1855 (John 1850)
+    assert spouses["note"] == "family F1, marriage date unknown: from the younger one's birth"
+    assert ds.relations_at("1852").empty
+    assert list(ds.relations_at("1860")["kind"]) == ["spouse_of"]
+
+
 def test_the_ties_hold_as_of_a_date(tmp_path: Path) -> None:
     ds = gedcom.read(_write(tmp_path, SAMPLE))
     assert ds.relations_at("1877-12-31").empty  # not married yet, no child yet

@@ -12,8 +12,9 @@ address and sources (their titles) are attributes, the notes the description. Da
 (``I1-BIRT``, ``I1-RESI-2``, ``F1-MARR``).
 
 Ties, one per family (``0 @F1@ FAM``): ``spouse_of`` from the husband (or first partner) to the wife (or
-second), from the marriage date (open when unknown) to the divorce or annulment, else to the first death of
-either (a burial or cremation when there is no death date), else open; ``parent_of`` from each partner to each
+second), from the marriage date (when unknown, from the younger one's birth, else open) to the divorce or
+annulment, else to the first death of either (a burial or cremation when there is no death date), else open;
+``parent_of`` from each partner to each
 child, from the child's birth (else christening or baptism; open when unknown), a pedigree other than by
 birth (adopted, foster) in its note. Children and partners are taken from the family's CHIL/HUSB/WIFE and
 from the individuals' FAMC/FAMS alike. Facts without a date, dates that cannot be read, dates in other
@@ -246,8 +247,15 @@ def _spouses(ident: str, first: str, second: str, found: dict[str, When], family
     if married is not None and end is not None and end.key < married.key:
         got.backwards += 1
         end = None
-    note = f"family {ident}" + (", divorced" if ended else "") + ("" if married else ", marriage date unknown")
-    _tie(got, f"{ident}-spouse_of", first, second, "spouse_of", married, end, note, family.line)
+    note = f"family {ident}" + (", divorced" if ended else "")
+    start = married
+    if married is None:  # not before both were born: the panel shows no couple in a year before the younger's birth
+        births = [got.births[p] for p in (first, second) if p in got.births]
+        start = max(births, key=lambda w: w.key) if births else None
+        note += ", marriage date unknown" + (": from the younger one's birth" if start is not None else "")
+        if start is not None and end is not None and end.key < start.key:
+            start = None
+    _tie(got, f"{ident}-spouse_of", first, second, "spouse_of", start, end, note, family.line)
 
 
 def _tie(got: _Read, ident: str, source: str, target: str, kind: str, start: When | None, end: When | None,
