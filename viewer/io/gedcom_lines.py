@@ -2,10 +2,9 @@
 [value]``) nested into records, each record's only when it is read (a big file is never held line by line).
 
 Decoding goes by the byte order mark first (UTF-8, UTF-16), then by UTF-16's zero bytes, then by the HEAD's
-``CHAR``: UTF-8, UNICODE (UTF-16), ANSI (cp1252), ASCII, ANSEL, IBMPC, MACINTOSH. A file that declares a
-single-byte character set but is valid UTF-8 with letters beyond ASCII is read as UTF-8 (exporters leave
-``CHAR ANSEL`` in files they write in UTF-8). ANSEL is read as Latin-1: accented letters may show wrong, and
-the reader says so. Bytes that do not decode become U+FFFD.
+``CHAR``: UTF-8, UNICODE (UTF-16), ANSI (cp1252), ASCII, ANSEL (:mod:`viewer.io.ansel`), IBMPC, MACINTOSH. A
+file that declares a single-byte character set but is valid UTF-8 with letters beyond ASCII is read as UTF-8
+(exporters leave ``CHAR ANSEL`` in files they write in UTF-8). Bytes that do not decode become U+FFFD.
 
 Lines end in CR, LF, CR LF or LF CR; blank lines and leading white space are passed over; ``CONC`` and
 ``CONT`` continue the value of the line they are under (CONT on a new line). A line that does not parse, or
@@ -19,6 +18,8 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+
+from viewer.io import ansel
 
 ENCODINGS = {"UTF-8": "utf-8", "UTF8": "utf-8", "UNICODE": "utf-16", "UTF-16": "utf-16", "UTF16": "utf-16",
              "ANSI": "cp1252", "WINDOWS-1252": "cp1252", "CP1252": "cp1252", "WINDOWS": "cp1252",
@@ -84,8 +85,7 @@ def _single_byte(data: bytes, declared: str, encoding: str) -> tuple[str, list[t
     if encoding in ("utf-8", "utf-16"):
         return data.decode("utf-8", errors="replace"), []
     if encoding == "ansel":
-        return data.decode("latin-1"), [("warning", "the file is in ANSEL, read as Latin-1: accented letters "
-                                                    "may show wrong")]
+        return ansel.decode(data), []
     if encoding and encoding != "ascii":
         return data.decode(encoding, errors="replace"), []
     said = f"declares CHAR {declared} but holds other bytes" if declared else "does not say its CHAR"
