@@ -394,3 +394,37 @@ def test_the_export_as_meta_delivers_it_a_zip_opens_as_its_folder_does(tmp_path:
     assert damaged == {f"{packed}/messages/inbox/damaged_3/message_1.json",
                        f"{packed}/messages/archived_threads/other_4/message_1.json"}
     assert not (tmp_path / "escaped").exists()
+
+
+def _encrypted(name: str, names: list[str], messages: list[dict[str, Any]]) -> dict[str, Any]:
+    """A thread as Messenger exports its end-to-end encrypted chats: its own keys, names as plain strings."""
+    return {"participants": names, "threadName": name, "messages": messages}
+
+
+def test_encrypted_chats_in_their_own_shape_open_alike_one_file_or_a_folder_of_them(tmp_path: Path) -> None:
+    """Messenger's chats are end-to-end encrypted now, and exported with other keys (senderName, timestamp, text,
+    media): before, such a file was "JSON that Entente does not recognise"."""
+    import viewer
+
+    folder = tmp_path / "secure storage"
+    first = write(folder / "José Ferreira_40.json", _encrypted("José Ferreira_40", ["Ana Lima", "José Ferreira"], [
+        {"senderName": "Ana Lima", "timestamp": T0, "text": "Olá José 😀", "type": "text", "media": [],
+         "reactions": [{"actor": "José Ferreira", "reaction": "❤"}], "isUnsent": False},
+        {"senderName": "José Ferreira", "timestamp": T0 + 60_000, "text": "", "type": "media",
+         "media": [{"uri": "./media/abc.jpeg"}, {"uri": "./media/clip.mp4"}], "reactions": [], "isUnsent": False},
+        {"senderName": "José Ferreira", "timestamp": T0 + 120_000, "text": "", "type": "text", "media": [],
+         "reactions": [], "isUnsent": True}]))
+    write(folder / "Equipe_12.json", _encrypted("Equipe", ["Ana Lima", "Ben", "Dan"], [
+        {"senderName": "Dan", "timestamp": T0 + 5_000, "text": "Bom dia", "type": "text", "isUnsent": False}]))
+    (folder / "media").mkdir()
+    one = viewer.load(first)
+    assert list(one.events["title"]) == ["Olá José 😀", "photo", "unsent message"]
+    assert str(one.events["start"].iloc[0]) == "2019-03-04 10:00:00.123000+00:00"
+    assert one.events["attr:media"].iloc[1] == "./media/abc.jpeg; ./media/clip.mp4"
+    assert ties(one, "reacted_to") == {("person:José Ferreira", "person:Ana Lima"): 1}
+    assert ties(one, "wrote_to") == {("person:Ana Lima", "person:José Ferreira"): 1,
+                                     ("person:José Ferreira", "person:Ana Lima"): 2}
+    both = viewer.load(folder)
+    assert set(both.events["category"]) == {"José Ferreira_40", "Equipe"} and len(both.events) == 4
+    assert "group:e2ee/Equipe" in set(both.entities["id"])  # three people: a group
+    assert meta_messages.looks_like_folder(folder) and not meta_messages.looks_like_folder(tmp_path)

@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.io import free_memory, led_lines, meta_text, reading
+from viewer.io import free_memory, led_lines, meta_e2ee, meta_text, reading
 from viewer.io.reading import objects_at
 from viewer.io.ties import counted_ties, membership_ties
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
@@ -49,7 +49,10 @@ EVENT_COLUMNS = ["id", "start", "title", "actors", "category", "description", "a
 
 
 def looks_like(document: object) -> bool:
-    """A thread's file: participants with names, and messages whose first ones have a sender and a time."""
+    """A thread's file: participants with names, and messages whose first ones have a sender and a time (in the
+    classic shape, or in that of end-to-end encrypted chats: :mod:`meta_e2ee`)."""
+    if meta_e2ee.looks_like(document):
+        return True
     if not isinstance(document, dict):
         return False
     participants, messages = document.get("participants"), document.get("messages")
@@ -67,9 +70,9 @@ def looks_like_folder(path: Path) -> bool:
         for folder in _thread_folders(Path(path), SNIFFED_ENTRIES):
             with (folder / "message_1.json").open("rb") as handle:
                 return b'"participants"' in handle.read(HEAD_BYTES)
+        return bool(meta_e2ee.thread_files(Path(path), SNIFFED_ENTRIES))  # encrypted chats: a file a thread
     except (OSError, ValueError):
         return False
-    return False
 
 
 def _thread_folders(path: Path, sniffed: int | None = None) -> list[Path]:
@@ -203,7 +206,7 @@ def _threads(path: Path) -> list[list[Path]]:
             named: dict[str, list[Path]] = defaultdict(list)  # a thread's folder in two boxes or copies: one thread
             for folder in _thread_folders(path):
                 named[folder.name] += _parts(folder)
-            threads = list(named.values())
+            threads = list(named.values()) or [[file] for file in meta_e2ee.thread_files(path)]
         else:
             parts = _parts(path.parent) if PART.match(path.name) else []
             threads = [parts if path in parts else [path]]
@@ -220,9 +223,9 @@ def _document(file: Path, given: tuple[Path, dict[str, Any] | None], got: _Read)
     """A part's JSON (the one the caller parsed, for its file); a damaged part other than the file asked for is
     said and skipped (None)."""
     if file == given[0] and given[1] is not None:
-        return given[1]
+        return meta_e2ee.classic(given[1])
     try:
-        return reading.json_document(file, EXPECTED, looks_like)
+        return meta_e2ee.classic(reading.json_document(file, EXPECTED, looks_like))
     except LoadError as exc:
         if file == given[0]:
             raise
