@@ -318,11 +318,20 @@ def _event(node: Node, subs: dict[str, Node], ident: str, actors: str, who: str,
         "title": f"{word[:1].upper()}{word[1:]} of {who}" + (f": {shown}" if shown else ""),
         "actors": actors, "category": word.lower()[:60],
         "description": "\n\n".join(t for t in (value if value != shown else "", notes) if t),
-        "attr:place": _text(subs, "PLAC"), "attr:age": _text(subs, "AGE"), "attr:cause": _text(subs, "CAUS"),
+        "attr:place": _place(_text(subs, "PLAC")), "attr:age": _text(subs, "AGE"), "attr:cause": _text(subs, "CAUS"),
         "attr:type": kind if node.tag not in ("EVEN", "FACT") else "",
         "attr:address": ", ".join(line for line in _text(subs, "ADDR").split("\n") if line.strip()),
         "attr:sources": "; ".join(dict.fromkeys(s for s in sources if s)),
         "attr:date_qualifier": when.qualifier, "attr:date_as_written": "" if when.plain else written}
+
+
+def _place(written: str) -> str:
+    """A place as its jurisdictions, those left empty passed over (``Bora-Bora, , , ,`` → ``Bora-Bora``).
+
+    >>> _place("Bora-Bora, , , ,"), _place("Leeds, , Yorkshire, England")
+    ('Bora-Bora', 'Leeds, Yorkshire, England')
+    """
+    return ", ".join(part.strip() for part in written.split(",") if part.strip())
 
 
 def _text(subs: dict[str, Node], tag: str) -> str:
