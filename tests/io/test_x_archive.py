@@ -94,7 +94,7 @@ def test_a_damaged_file_and_an_unreadable_time_are_said_and_the_rest_opens(tmp_p
 def test_what_is_not_an_x_archive_is_refused_by_name(tmp_path: Path) -> None:
     script = tmp_path / "app.js"
     script.write_text("function f() { return 1; }\n", encoding="utf-8")
-    with pytest.raises(LoadError, match=r"app\.js: not a format Entente knows"):
+    with pytest.raises(LoadError, match=r"app\.js: not a format Entente knows; expected an X \(Twitter\) archive"):
         viewer.load(script)
     empty = tmp_path / "tweets.js"
     empty.write_text("window.YTD.tweets.part0 = []", encoding="utf-8")

@@ -90,6 +90,7 @@ _LINES = [Candidate(ftm.read, ftm.looks_like_lines, "path"), *_TABLE]  # FollowT
 _FTM = [Candidate(ftm.read)]
 _MAIL = [Candidate(mail.read)]
 _GEDCOM = [Candidate(gedcom.read)]
+_JS = [Candidate(twitter.read, twitter.looks_like, "bytes")]  # an X archive's data files
 _LOG = [Candidate(log_lines.read, log_lines.looks_like, "bytes")]
 _TEXT = [Candidate(whatsapp.read, whatsapp.looks_like, "bytes"), *_LOG, *_TABLE]  # a chat, a log, else a table
 
@@ -105,7 +106,7 @@ READERS: dict[str, list[Candidate]] = {
     **dict.fromkeys(sqlite.SUFFIXES, _TABLE), **dict.fromkeys(stat_files.SUFFIXES, _TABLE),
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)],
-    ".js": [Candidate(twitter.read, twitter.looks_like, "bytes")],  # an X archive's data files
+    ".js": _JS,
     **dict.fromkeys(gedcom.SUFFIXES, _GEDCOM),
     **dict.fromkeys((*mail.MBOX_SUFFIXES, *mail.MESSAGE_SUFFIXES), _MAIL),
     ".xml": _XML, ".rss": _XML, ".atom": _XML, ".html": _TABLE, ".htm": _TABLE,
@@ -174,7 +175,8 @@ def _folder_reader(path: Path) -> Reader:
 
 def has_own_reader(path: Path) -> bool:
     """Whether a file under a table's name is taken by a reader of its own (a chat export or a log as .txt,
-    FollowTheMoney entities as JSON lines, a Slack export): no column mapping is asked for it."""
+    FollowTheMoney entities as JSON lines, an export's ZIP archive: Slack's, X's, Meta's): no column mapping is
+    asked for it."""
     if _own_archive(path) is not None:
         return True
     suffix = compressed.inner_suffix(path)
@@ -292,7 +294,8 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
                         "vis-timeline items, Beneficial Ownership statements, FollowTheMoney entities, a chat export "
                         "(Discord, Telegram, Messenger, Instagram), or event records with a date field (a list of "
                         "objects, GeoJSON features, SPARQL results)")
-    raise LoadError(f"{path}: not a format Entente knows; expected {xml_records.EXPECTED}")
+    expected = twitter.EXPECTED if candidates is _JS else xml_records.EXPECTED
+    raise LoadError(f"{path}: not a format Entente knows; expected {expected}")
 
 
 def load(path: str | Path | None = None, **options: Any) -> Dataset:
