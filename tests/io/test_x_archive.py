@@ -82,10 +82,12 @@ def test_a_posts_file_opens_alone_and_without_its_account_file_says_so(tmp_path:
 def test_a_damaged_file_and_an_unreadable_time_are_said_and_the_rest_opens(tmp_path: Path) -> None:
     data = write_archive(tmp_path / "archive") / "data"
     (data / "direct-messages.js").write_text(text_of("direct-messages.js")[:200], encoding="utf-8")
-    (data / "tweets.js").write_text(text_of("tweets.js").replace("Tue Mar 05 08:00:00 +0000 2019", "yesterday"),
+    posts = text_of("tweets.js").replace("Tue Mar 05 08:00:00 +0000 2019", "yesterday")
+    (data / "tweets.js").write_text(posts.replace("Mon Mar 04 11:30:15 +0000 2019", "Thu Feb 31 11:30:15 +0000 2019"),
                                     encoding="utf-8")
     ds = viewer.load(tmp_path / "archive")
-    assert list(ds.events["id"]) == ["post:1", "post:2", "message:6001"]
+    assert list(ds.events["id"]) == ["post:1", "message:6001"]
+    assert any("got 'Thu Feb 31 11:30:15 +0000 2019'; post skipped" in p.message for p in ds.problems)
     said = [(p.file, p.message.split(" (")[0], p.level) for p in ds.problems]
     assert (f"{tmp_path / 'archive'}/direct-messages.js", "not readable", "warning") in said
     assert any("got 'yesterday'; post skipped" in p.message for p in ds.problems)

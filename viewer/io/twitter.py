@@ -44,6 +44,9 @@ EVENT_COLUMNS = ["id", "start", "title", "actors", "category", "description", "s
                  "attr:hashtags", "attr:links", "attr:media", "attr:likes", "attr:reposts", "attr:language",
                  "attr:client", "attr:conversation"]
 ACCOUNT = "account"  # the archive's account when no account.js names it
+_MONTHS = {name: number for number, name in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
+                                                        "Oct", "Nov", "Dec"), start=1)}
+_CLOCK = re.compile(r"^(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d$")
 
 
 def looks_like(head: bytes) -> bool:
@@ -196,6 +199,15 @@ def _person(ident: object, handle: object = "", name: object = "", got: _Archive
 def _when(written: object, got: _Archive, what: str) -> str | None:
     """A post's ``Wed Oct 10 20:19:24 +0000 2018`` or a message's ISO time, as ISO text in UTC."""
     text = str(written or "")
+    parts = text.split(" ")
+    if len(parts) == 6 and parts[4] == "+0000" and parts[1] in _MONTHS and _CLOCK.match(parts[3]) and \
+            parts[2].isdigit() and parts[5].isdigit():  # X's own form, in UTC, taken apart: strptime took a third
+        try:  # of the whole read
+            day = dt.date(int(parts[5]), _MONTHS[parts[1]], int(parts[2]))
+        except ValueError:
+            day = None
+        if day is not None:
+            return f"{day.isoformat()}T{parts[3]}Z"
     for form in ("%a %b %d %H:%M:%S %z %Y", "%Y-%m-%dT%H:%M:%S.%f%z", "%Y-%m-%dT%H:%M:%S%z"):
         try:
             stamp = dt.datetime.strptime(text.replace("Z", "+0000"), form)
