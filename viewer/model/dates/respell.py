@@ -149,7 +149,7 @@ def merged_notes(first: list[tuple[str, str]], more: list[tuple[str, str]]) -> l
     """Notes of a column and of its respelled values as one list: "3 date-times have no time zone" and "2 date-times
     have no time zone" are "5 date-times …"; a note said already is not said twice."""
     out = [(level, _plural(text)) for level, text in first]
-    for level, text in map(lambda note: (note[0], _plural(note[1])), more):
+    for level, text in [(level, _plural(text)) for level, text in more]:
         counted = re.fullmatch(r"([\d,]+) (.+)", text)
         same = next((i for i, (_, said) in enumerate(out) if counted and re.fullmatch(
             rf"[\d,]+ {re.escape(counted.group(2))}", said)), None)
