@@ -17,6 +17,7 @@ from typing import Any
 import pyarrow as pa
 
 from viewer.io import (
+    archive_files,
     bods,
     compressed,
     discord,
@@ -152,9 +153,10 @@ def _own_archive(path: Path) -> tuple[Reader, Path] | None:
     or the folder of a Slack export whose list of users or channels was chosen (File → Open picks files); else
     None."""
     if compressed.compression(path) == "zip":
-        for looks_like, reader in ((slack.looks_like_zip, slack.read), (twitter.looks_like_zip, twitter.read),
-                                   (meta_zip.looks_like_zip, meta_zip.read)):
-            if looks_like(path):
+        names = archive_files.names_of(path, (".json", ".js"))  # the archive's directory, read once for all three
+        for holds, reader in ((slack.is_export, slack.read), (twitter.holds_archive, twitter.read),
+                              (meta_zip.holds_threads, meta_zip.read)):
+            if holds(names):
                 return reader, path
         return None
     if path.name in slack.TOP_FILES and slack.looks_like_folder(path.parent):

@@ -26,7 +26,12 @@ def _threads(names: list[str]) -> list[str]:
 
 def looks_like_zip(path: Path) -> bool:
     """A ZIP archive holding a thread's first part in a folder of its own."""
-    return any(PurePosixPath(name).name == "message_1.json" for name in _threads(names_of(path, (".json",))))
+    return holds_threads(names_of(path, (".json",)))
+
+
+def holds_threads(names: list[str]) -> bool:
+    """Whether an archive's files, named so, hold a thread's first part in a folder of its own."""
+    return any(PurePosixPath(name).name == "message_1.json" for name in _threads(names))
 
 
 def read(path: str | Path, **_options: Any) -> Dataset:

@@ -70,7 +70,12 @@ def looks_like_folder(path: Path) -> bool:
 
 def looks_like_zip(path: Path) -> bool:
     """A ZIP archive holding an X archive's ``data/account.js``."""
-    return "data/account.js" in names_of(path, (".js",))
+    return holds_archive(names_of(path, (".js",)))
+
+
+def holds_archive(names: list[str]) -> bool:
+    """Whether an archive's files, named so, are an X archive."""
+    return "data/account.js" in names
 
 
 class _Files:
