@@ -142,6 +142,17 @@ def test_a_couple_whose_wedding_has_no_date_is_one_from_the_younger_ones_birth(t
     assert list(ds.relations_at("1860")["kind"]) == ["spouse_of"]
 
 
+def test_a_child_whose_birth_has_no_date_is_a_parents_child_from_the_parents_birth(tmp_path: Path) -> None:
+    """Not in every year before (an open start showed a family of 1850 as parents in 1700)."""
+    text = SAMPLE.replace("1 NAME William /Smith/\n1 BIRT\n2 DATE 3 JUN 1880\n", "1 NAME William /Smith/\n")
+    ds = gedcom.read(_write(tmp_path, text))
+    ties = {r["source"]: (str(r["valid_from"].date()), r["note"]) for _, r in ds.relations.iterrows()
+            if r["kind"] == "parent_of"}
+    assert ties == {"I1": ("1850-03-12", "child's birth date unknown: from the parent's birth"),
+                    "I2": ("1855-01-01", "child's birth date unknown: from the parent's birth")}
+    assert ds.relations_at("1849")["kind"].tolist() == []
+
+
 def test_the_ties_hold_as_of_a_date(tmp_path: Path) -> None:
     ds = gedcom.read(_write(tmp_path, SAMPLE))
     assert ds.relations_at("1877-12-31").empty  # not married yet, no child yet
@@ -237,7 +248,7 @@ def test_dates_that_cannot_be_read_are_counted_once(tmp_path: Path, written: str
     said = [p.message for p in ds.problems if "could not be read" in p.message]
     assert said == [f"2 dates could not be read, the first {written!r} at line 17; those facts are not on the "
                     "timeline"]
-    assert _relations(ds)[("I1", "I3", "parent_of")][0] == ""  # the child's birth is not known
+    assert _relations(ds)[("I1", "I3", "parent_of")][0] == "1850-03-12"  # the child's birth is not known: the parent's
 
 
 def test_dates_in_other_calendars_are_counted_not_read(tmp_path: Path) -> None:

@@ -14,12 +14,11 @@ address and sources (their titles) are attributes, the notes the description. Da
 Ties, one per family (``0 @F1@ FAM``): ``spouse_of`` from the husband (or first partner) to the wife (or
 second), from the marriage date (when unknown, from the younger one's birth, else open) to the divorce or
 annulment, else to the first death of either (a burial or cremation when there is no death date), else open;
-``parent_of`` from each partner to each
-child, from the child's birth (else christening or baptism; open when unknown), a pedigree other than by
-birth (adopted, foster) in its note. Children and partners are taken from the family's CHIL/HUSB/WIFE and
-from the individuals' FAMC/FAMS alike. Facts without a date, dates that cannot be read, dates in other
-calendars and lines that do not parse are each counted and said once. Lines are read by
-:mod:`viewer.io.gedcom_lines`.
+``parent_of`` from each partner to each child, from the child's birth (else christening or baptism; when unknown,
+from the parent's birth, else open), a pedigree other than by birth (adopted, foster) in its note. Children and
+partners are taken from the family's CHIL/HUSB/WIFE and from the individuals' FAMC/FAMS alike. Facts without a
+date, dates that cannot be read, dates in other calendars and lines that do not parse are each counted and said
+once. Lines are read by :mod:`viewer.io.gedcom_lines`.
 """
 
 from __future__ import annotations
@@ -231,8 +230,12 @@ def _family(family: Node, got: _Read) -> None:
                 note = got.pedigrees.get((child, ident), "")
                 if line is not None and not note.strip():
                     note = line.text_of("_FREL" if role == "HUSB" else "_MREL" if role == "WIFE" else "PEDI")
-                _tie(got, f"{ident}-parent_of-{parent}-{child}", parent, child, "parent_of",
-                     got.births.get(child), None, "" if note.lower() in NOT_PEDIGREE else note.lower(),
+                note = "" if note.lower() in NOT_PEDIGREE else note.lower()
+                born = got.births.get(child)
+                if born is None and parent in got.births:  # no child before their parent was born
+                    born, note = got.births[parent], ", ".join(filter(None, (note, "child's birth date unknown: "
+                                                                             "from the parent's birth")))
+                _tie(got, f"{ident}-parent_of-{parent}-{child}", parent, child, "parent_of", born, None, note,
                      family.line if line is None else line.line)
 
 
