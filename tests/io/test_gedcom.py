@@ -423,3 +423,17 @@ def test_damaged_files_give_a_dataset_or_a_load_error(tmp_path: Path, changes: l
         assert str(error).startswith(str(path))
     else:
         assert isinstance(ds, Dataset)
+
+
+def test_a_tree_that_needs_more_memory_than_is_free_is_refused_before_it_is_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A GEDCOM file takes about 25 times its size in memory as it is read (its lines become records, facts and
+    tables): the general check's 6 times let a file through that the memory could not hold."""
+    from viewer.io import free_memory
+
+    path = _write(tmp_path, SAMPLE)
+    monkeypatch.setenv(free_memory.SETTING, str(path.stat().st_size * 10))
+    with pytest.raises(LoadError, match=r"family\.ged: .*memory"):
+        gedcom.read(path)
+    monkeypatch.setenv(free_memory.SETTING, str(path.stat().st_size * 40))
+    assert len(gedcom.read(path).events) == 5
