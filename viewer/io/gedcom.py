@@ -123,8 +123,8 @@ def read(path: str | Path, **_options: object) -> Dataset:
     """Read a GEDCOM file's individuals, their dated facts and their families' ties into a Dataset."""
     path = Path(path)
     label = str(path)
-    free_memory.check(path, path.stat().st_size, per_byte=PEAK_PER_BYTE)
     data = read_document(path, EXPECTED)
+    free_memory.check(path, len(data), per_byte=PEAK_PER_BYTE)  # (the bytes are one part in 25 of what it takes)
     headed = gedcom_lines.looks_like(data[:65_536])
     text, notes = gedcom_lines.decode(data)
     del data  # the text holds it now: a big file is not held twice
