@@ -30,7 +30,6 @@ from viewer.model.wording import counted
 
 EXPECTED = ("a DiscordChatExporter JSON export: an object with the channel and its messages, each with a timestamp, "
             "an author and its content")
-DESCRIPTION_CHARS = 4000
 EVENT_COLUMNS = ["id", "start", "title", "actors", "category", "description", "attr:channel", "attr:kind",
                  "attr:reply_to",
                  "attr:attachments", "attr:reactions", "attr:pinned", "attr:edited"]
@@ -167,7 +166,7 @@ def _message(message: dict[str, Any], ident: str, when: str, channel: tuple[str,
     got.events.append({
         "id": ident, "start": when, "title": got.titles[ident], "category": channel[0] if channel[1] else kind,
         "actors": ";".join(dict.fromkeys(p for p in [sender, *mentioned] if p)),
-        "description": text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS].rstrip() + " …",
+        "description": led_lines.description_of(text),
         "attr:channel": channel[0], "attr:kind": kind, "attr:reply_to": got.titles.get(parent, parent),
         "attr:attachments": ", ".join(f for f in files if f),
         "attr:reactions": _reactions(message), "attr:pinned": "yes" if message.get("isPinned") else "",

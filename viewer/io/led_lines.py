@@ -19,6 +19,7 @@ from viewer.model.problems import LoadError, Problem
 
 MARKS = re.compile("[\u200e\u200f\u202a-\u202e\ufeff]")  # direction marks, which phones put before a line
 TITLE_CHARS = 120
+DESCRIPTION_CHARS = 4000  # of a message's text, for Details
 Led = Callable[[str], "tuple[str, str] | None"]  # a line → (its date and time as written, the rest) or None
 
 
@@ -38,6 +39,11 @@ class Record:
 def lines_of(text: str) -> list[str]:
     """The lines, without direction marks."""
     return MARKS.sub("", text).splitlines()
+
+
+def description_of(text: str) -> str:
+    """A message's whole text for Details, cut to :data:`DESCRIPTION_CHARS` (mail and the chat readers)."""
+    return text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS].rstrip() + " …"
 
 
 def title_of(text: str) -> str:

@@ -29,6 +29,7 @@ from typing import Any
 
 import pandas as pd
 
+from viewer.io import led_lines
 from viewer.io.html_text import to_text
 from viewer.io.ties import counted_ties
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
@@ -37,7 +38,6 @@ from viewer.model.problems import LoadError, Problem
 EXPECTED = "an mbox mailbox (messages each after a 'From ' line) or one e-mail message (.eml)"
 MBOX_SUFFIXES = (".mbox", ".mbx")
 MESSAGE_SUFFIXES = (".eml",)
-DESCRIPTION_CHARS = 4000  # of a message's text, for Details
 READ_BYTES = 64 * 1024  # of a message: its headers and text, not the rest of its attachments
 _FROM_LINE = re.compile(rb"^From ", re.MULTILINE)
 _HEADERS = email.parser.BytesParser()
@@ -236,4 +236,4 @@ def _body(message: Message) -> str:
     if part.get_content_subtype() == "html":
         text = to_text(text)
     text = text.strip()
-    return text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS].rstrip() + " …"
+    return led_lines.description_of(text)

@@ -35,7 +35,6 @@ from viewer.model.wording import counted
 
 EXPECTED = ("a Facebook Messenger or Instagram message file from Meta's 'Download your information' (message_1.json: "
             "participants and messages with sender_name and timestamp_ms), or a folder of such threads")
-DESCRIPTION_CHARS = 4000
 PART = re.compile(r"^message_(\d+)\.json$")
 BOXES = ("inbox", "archived_threads", "filtered_threads", "message_requests", "e2ee_cutover")
 ROOTS = ("messages", "your_activity_across_facebook/messages", "your_facebook_activity/messages",
@@ -347,7 +346,7 @@ def _message(message: dict[str, Any], when: str, correct: bool, thread: _Thread,
     got.rows.append((
         f"{thread.key}/{thread.count}", when, led_lines.title_of(content) or meta_text.shown_kind(message, kind),
         sender, thread.title,
-        content if len(content) <= DESCRIPTION_CHARS else content[:DESCRIPTION_CHARS].rstrip() + " …",
+        led_lines.description_of(content),
         thread.title, kind, meta_text.media(message, correct), link,
         "; ".join(f"{emoji} {who}".strip() for emoji, who in reactions), "" if duration is None else str(duration),
         "yes" if message.get("is_unsent") is True else ""))  # (in the order of EVENT_COLUMNS)

@@ -39,7 +39,6 @@ EXPECTED = ("a Slack export: users.json and channels.json beside a folder for ea
 LISTS = {"channels.json": "channel", "groups.json": "private", "mpims.json": "group", "dms.json": "direct"}
 TOP_FILES = ("users.json", *LISTS)
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}\.json$")
-DESCRIPTION_CHARS = 4000
 EVENT_COLUMNS = ["id", "start", "title", "actors", "category", "description", "attr:channel", "attr:thread",
                  "attr:replies", "attr:reactions", "attr:files", "attr:kind", "attr:edited"]
 JOINS = {"channel_join": 1, "group_join": 1, "channel_leave": -1, "group_leave": -1}
@@ -246,7 +245,7 @@ def _message(message: dict[str, Any], folder: str, when: str, got: _Export) -> N
     got.events.append({
         "id": _unique(f"{folder}/{ts}", got), "start": when, "title": title, "actors": ";".join(dict.fromkeys(people)),
         "category": got.shown.get(folder, f"#{folder}"),
-        "description": text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS].rstrip() + " …",
+        "description": led_lines.description_of(text),
         "attr:channel": got.shown.get(folder, f"#{folder}"), "attr:thread": thread if thread and thread != ts else "",
         "attr:replies": str(message.get("reply_count") or ""), "attr:reactions": _reactions(message),
         "attr:files": ", ".join(f for f in files if f), "attr:kind": kind.replace("_", " "),

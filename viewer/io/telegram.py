@@ -31,7 +31,6 @@ from viewer.model.problems import LoadError, Problem
 from viewer.model.wording import counted
 
 EXPECTED = "a Telegram Desktop export (result.json): a chat with its messages, or an account's chats"
-DESCRIPTION_CHARS = 4000
 GROUPS = ("private_group", "private_supergroup", "public_supergroup")  # chats whose members are told
 EVENT_COLUMNS = ["id", "start", "title", "actors", "category", "description", "attr:chat", "attr:reply_to",
                  "attr:forwarded_from", "attr:media", "attr:reactions", "attr:edited"]
@@ -135,7 +134,7 @@ def _chat(chat: dict[str, Any], several: bool, got: _Read) -> None:
         got.events.append({
             "id": f"{chat.get('id') or name}/{ident}" if several else ident, "start": when, "title": titles[ident],
             "actors": sender, "category": name if several else kind,
-            "description": text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS].rstrip() + " …",
+            "description": led_lines.description_of(text),
             "attr:chat": name, "attr:reply_to": titles.get(parent, parent),
             "attr:forwarded_from": str(message.get("forwarded_from") or ""),
             "attr:media": str(message.get("file") or message.get("photo") or ""),

@@ -39,7 +39,6 @@ EXPECTED = ("an X (Twitter) archive: its data folder's tweets.js, account.js or 
 MARK = b"window.YTD."
 _POSTS = re.compile(r"^(tweets?)(-part\d+)?\.js$")
 _MESSAGES = re.compile(r"^direct-messages(-group)?(-part\d+)?\.js$")
-DESCRIPTION_CHARS = 4000
 EVENT_COLUMNS = ["id", "start", "title", "actors", "category", "description", "source_url", "attr:reply_to",
                  "attr:hashtags", "attr:links", "attr:media", "attr:likes", "attr:reposts", "attr:language",
                  "attr:client", "attr:conversation"]
@@ -262,7 +261,8 @@ def _post(tweet: dict[str, Any], got: _Archive) -> None:
     got.events.append({
         "id": f"post:{ident}", "start": when, "title": led_lines.title_of(text) or kind,
         "actors": ";".join(dict.fromkeys(p for p in [got.owner, *mentioned] if p)), "category": kind,
-        "description": _cut(text), "source_url": f"https://x.com/{got.handle or 'i/web'}/status/{ident}",
+        "description": led_lines.description_of(text),
+        "source_url": f"https://x.com/{got.handle or 'i/web'}/status/{ident}",
         "attr:reply_to": f"@{tweet['in_reply_to_screen_name']}" if tweet.get("in_reply_to_screen_name") else "",
         "attr:hashtags": " ".join(f"#{h.get('text')}" for h in objects_at(entities, "hashtags") if h.get("text")),
         "attr:links": " ".join(links), "attr:media": " ".join(str(m.get("media_url_https") or m.get("media_url")
@@ -308,15 +308,12 @@ def _message(message: dict[str, Any], conversation: str, group: str, got: _Archi
     got.seen.add(ident)
     got.events.append({
         "id": ident, "start": when, "title": led_lines.title_of(text) or "message", "actors": sender,
-        "category": "group message" if group else "direct message", "description": _cut(text), "source_url": "",
+        "category": "group message" if group else "direct message", "description": led_lines.description_of(text),
+        "source_url": "",
         "attr:reply_to": "", "attr:hashtags": "", "attr:links": " ".join(links),
         "attr:media": " ".join(texts_at(message, "mediaUrls")),
         "attr:likes": "", "attr:reposts": "", "attr:language": "", "attr:client": "",
         "attr:conversation": got.people.get(group, conversation) if group else conversation})
-
-
-def _cut(text: str) -> str:
-    return text if len(text) <= DESCRIPTION_CHARS else text[:DESCRIPTION_CHARS].rstrip() + " …"
 
 
 def _dataset(path: Path, got: _Archive) -> Dataset:
