@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer import cli_engine
-from viewer.cli_format import emit, frame_for_output, print_diff, print_summary
+from viewer.cli_format import emit, frame_for_output, print_diff, print_summary, span_text
 from viewer.cli_window import COMMANDS, display_problem, window_arguments_problem
 from viewer.io import native_write
 from viewer.io.cache import load_cached_many
@@ -222,10 +222,7 @@ def cmd_info(args: argparse.Namespace) -> int:
            f"Relations: {len(ds.relations):,}"]
     span = ds.span()
     if span is not None:
-        first = ds.events.iloc[0]
-        last = ds.events.loc[ds.events["span_end"].idxmax()]
-        out.append(f"Span:      {ds.format_time(first['start'], first['precision'])} – "
-                   f"{ds.format_time(last['start'], last['precision'])}")
+        out.append(f"Span:      {span_text(ds)}")
         if ds.meta.clock == NUMBER:
             out.append("Clock:     numbers (the times are plain numbers, not dates)")
         elif ds.meta.clock == YEARS:

@@ -103,3 +103,12 @@ def print_diff(table: pd.DataFrame, args: Any, clock: str = CALENDAR) -> int:
          title=f"Relations from {format_instant(first.start, first.precision, clock)} to "
                f"{format_instant(last.start, last.precision, clock)}")
     return 0
+
+
+def span_text(ds: Any) -> str:
+    """From the first event's start to the end of the one that ends last (its start when it has no end), as a
+    person reads dates: ``27 Mar 1999 – 6 Feb 2023``."""
+    first = ds.events.iloc[0]
+    last = ds.events.loc[ds.events["span_end"].idxmax()]
+    end, precision = ("end", "end_precision") if pd.notna(last["end"]) else ("start", "precision")
+    return f"{ds.format_time(first['start'], first['precision'])} – {ds.format_time(last[end], last[precision])}"

@@ -41,7 +41,16 @@ def test_relations_as_a_table_are_aligned(run, rows) -> None:
 def test_info_prints_title_counts_and_span(run, rows) -> None:
     code, out, _ = run("info")
     assert code == 0
-    assert "Events:    69" in out and "Relations: 53" in out and "Span:      27 Mar 1999" in out
+    assert "Events:    69" in out and "Relations: 53" in out and "Span:      27 Mar 1999 – 31 Mar 2025" in out
+
+
+def test_info_ends_the_span_where_the_last_event_ends_not_where_it_starts(run, tmp_path: Path) -> None:
+    """The span's end was the start of the event that ends last: a range from 2018 to 2023 beside an instant
+    of 2019 gave "19 Nov 2018"."""
+    table = tmp_path / "span.csv"
+    table.write_text("start,end,title\n2018-11-19,2023-02-06,Ghosn affair\n2019-03-06,,Bail\n", encoding="utf-8")
+    code, out, _ = run("info", str(table))
+    assert code == 0 and "Span:      19 Nov 2018 – 6 Feb 2023" in out
 
 
 def test_info_on_a_dataset_with_bad_rows_lists_them_and_exits_1(run, rows, write_dataset) -> None:

@@ -79,3 +79,9 @@ def test_an_acled_export_opens_on_its_event_dates_with_its_actors(tmp_path: Path
     assert list(events["source_title"]) == ["Premium Times", "Punch"]
     assert list(events["source_url"]) == ["", ""]
     assert list(events["tags"].astype(str)) == ["", "crowd size=no report"]
+
+
+def test_when_what_who_is_a_start_a_title_and_actors() -> None:
+    """A journalist's "when, what, who" table: "what" is the title (the window asked which column it was)."""
+    mapping = guess_mapping(["When", "What", "Who", "Where"])
+    assert (mapping.start, mapping.title, mapping.actors, mapping.certain) == ("When", "What", ("Who",), True)

@@ -67,7 +67,7 @@ def test_the_first_table_with_a_date_column_is_read_and_said(tmp_path: Path) -> 
     assert any(m.startswith(said) for m in messages)
     blob = next(p for p in ds.problems if "BLOB" in p.message)
     assert blob.field == "photo" and blob.level == "info"
-    events = ds.events.set_index("attr:what")
+    events = ds.events.set_index("title")  # "what" is the title
     assert events.loc["trade 0", "attr:photo"] == "plain" and events.loc["trade 1", "attr:photo"] == "<3 bytes>"
     assert str(events.loc["trade 3", "attr:amount"]) == "n/a" and str(events.loc["trade 4", "attr:amount"]) == "4"
     assert ds.events["start"].min().isoformat() == "2019-03-04T10:00:00+00:00"
@@ -78,7 +78,7 @@ def test_the_first_table_with_a_date_column_is_read_and_said(tmp_path: Path) -> 
 def test_a_named_table_is_read_and_an_unknown_one_names_the_tables(tmp_path: Path) -> None:
     path = _trades(tmp_path / "trades.sqlite3")
     recent = load(path, sheet="recent", start="ts")
-    assert recent.event_count == 12 and recent.events["attr:what"].notna().all()
+    assert recent.event_count == 12 and recent.events["title"].str.startswith("trade").all()
     with pytest.raises(LoadError, match=r"no table 'trades' in this SQLite database; its tables are notes, "
                                         r"Trade \"log\" 2019, recent"):
         load(path, sheet="trades")

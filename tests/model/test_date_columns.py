@@ -107,15 +107,32 @@ def test_a_million_rows_parse_by_unique_value_not_row_by_row() -> None:
 
 def test_a_year_written_with_its_era_is_read_in_that_era() -> None:
     """"44 BC" was read as the year 44 in a time zone named BC; now it is the astronomical year -43 (1 BC is
-    year 0), a date AD or CE is the date, and a day before Christ, which the parser cannot place, is reported
-    rather than read after Christ."""
-    values = pd.Series(["753 BC", "44 BCE", "1 BC", "1066 AD", "476 CE", "15 March 44 BC", "2019-03-04 10:00 EST"])
+    year 0), a date AD or CE is the date, a day or a month before Christ is read to the day or month, and a day
+    that does not exist is reported rather than read after Christ."""
+    values = pd.Series(["753 BC", "44 BCE", "1 BC", "1066 AD", "476 CE", "15 March 44 BC", "2019-03-04 10:00 EST",
+                        "March 15, 44 BC", "Sept 44 B.C.", "AD 79", "30 February 44 BC", "44 B.C.E."])
     parsed = parse_column(values)
     years = [None if pd.isna(t) else t.year for t in parsed.instants]
-    assert years == [-752, -43, 0, 1066, 476, None, 2019]
-    assert parsed.precisions.tolist()[:5] == ["year"] * 5
-    assert parsed.invalid.tolist() == [False, False, False, False, False, True, False]
+    assert years == [-752, -43, 0, 1066, 476, -43, 2019, -43, -43, 79, None, -43]
+    assert parsed.precisions.tolist()[:6] == ["year"] * 5 + ["day"]
+    assert parsed.precisions.tolist()[7:10] == ["day", "month", "year"]
+    assert parsed.instants.iloc[5] == parsed.instants.iloc[7] and parsed.instants.iloc[5].day == 15
+    assert parsed.invalid.tolist() == [False] * 10 + [True, False]
     assert parsed.instants.iloc[6].hour == 15  # a time zone after a time is still one
+
+
+@pytest.mark.parametrize(("values", "year"), [
+    (["24 August 79", "410", "2019"], 79),  # a three-digit year beside it
+    (["24 August 79", "44 BC"], 79),  # an era beside it
+    (["24/08/79", "March 410"], 79),
+    (["24 August 79", "2019-03-04"], 1979),  # a modern column: the two-digit year is read as ever
+    (["24 August 79", "2019-03-04 10:00:00.123"], 1979),  # (a time's milliseconds are no three-digit year)
+])
+def test_a_two_digit_year_is_the_year_written_where_the_column_reaches_back_before_1000(values: list[str],
+                                                                                        year: int) -> None:
+    parsed = parse_column(pd.Series(values))
+    assert parsed.instants.iloc[0].year == year
+    assert any("read as written" in text for _level, text in parsed.notes) == (year == 79)
 
 
 def test_a_date_marked_as_approximate_is_read_as_written_and_said() -> None:

@@ -27,7 +27,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
               # simulation ticks and steps: plain numbers, read on the numeric clock (table_clock)
               "tick", "step", "timestep", "iteration", "generation", "frame", "t"),
     "end": ("end", "enddate", "stop", "finish", "until", "endtime", "to"),
-    "title": ("title", "headline", "name", "event", "summary", "subject", "label", "eventname"),
+    "title": ("title", "headline", "name", "event", "summary", "subject", "label", "eventname", "what"),
     "actors": ("actor", "actors", "group", "party", "parties", "who", "entity", "entities", "organisation",
                "organization", "origin", "destination", "participants", "author", "creator",
                # event data: ICEWS's source and target, the Global Terrorism Database's group name

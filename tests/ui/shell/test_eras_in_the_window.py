@@ -1,31 +1,44 @@
-"""Years written with their era, opened from a fresh window: "753 BC" is placed before "1066 AD" on the
-timeline and walked in that order with the keys (before, "44 BC" was the year 44 after Christ, placed
-after the founding of Rome's "753 BC" read as 753 AD); a day before Christ is reported by its row."""
+"""Years written with their era, opened from a fresh window with Ctrl+O: "753 B.C." is placed before "AD 476" on
+the timeline and walked in that order with the keys (before, "44 BC" was the year 44 after Christ, placed after
+the founding of Rome's "753 BC" read as 753 AD). A day before Christ ("15 March 44 BC") is read to the day, and in a
+column that reaches back before the year 1000, "24 August 79" is the year 79, not 1979; a day that does not exist
+is reported by its row."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import open_written
+from ..window_reading import open_by_hand
+
+ANCIENT = ("date,title\n1066 AD,Hastings\n44 BC,Caesar assassinated\n15 March 44 BC,Ides of March\n"
+           "753 B.C.,Founding of Rome\nAD 476,Fall of the West\n24 August 79,Vesuvius erupts\n"
+           "30 February 44 BC,No such day\n")
+WALKED = ["Founding of Rome", "Caesar assassinated", "Ides of March", "Vesuvius erupts", "Fall of the West",
+          "Hastings"]
 
 
 def test_events_before_christ_come_first_and_are_walked_in_time_order(qtbot: QtBot, window: MainWindow,
-                                                                     tmp_path: Path) -> None:
-    ds = open_written(qtbot, window, tmp_path / "ancient.csv", "date,title\n1066 AD,Hastings\n"
-                      "44 BC,Caesar assassinated\n15 March 44 BC,Ides\n753 BC,Founding of Rome\n"
-                      "476 CE,Fall of the West\n")
-    assert ds.events["title"].tolist() == ["Founding of Rome", "Caesar assassinated", "Fall of the West", "Hastings"]
-    assert [(p.row, p.field) for p in ds.problems if p.level == "error"] == [(4, "date")]
+                                                                     tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "ancient.csv"
+    path.write_text(ANCIENT, encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    ds = window.state.dataset
+    assert ds.events["title"].tolist() == WALKED
+    assert [(p.row, p.field) for p in ds.problems if p.level == "error"] == [(8, "date")]
+    assert any("24 August 79 is the year 79" in p.message for p in ds.problems)
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
     assert "-752" in window.details.html()  # the astronomical year of 753 BC, as ISO 8601 and the axis write it
-    walked = [window.details.html().splitlines()[0]]
-    for _ in range(3):
+    shown = [window.details.html()]
+    for _ in range(len(WALKED) - 1):
         qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
-        walked.append(window.details.html().splitlines()[0])
-    assert walked == ["Founding of Rome", "Caesar assassinated", "Fall of the West", "Hastings"]
+        shown.append(window.details.html())
+    assert [html.splitlines()[0] for html in shown] == WALKED
+    assert "15 Mar -43" in shown[2] and "24 Aug 79" in shown[3] and "1979" not in shown[3]

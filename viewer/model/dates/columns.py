@@ -19,12 +19,11 @@ from viewer.model import dates
 from viewer.model.dates import approximate, eras, expanded, forms, respell, zones
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
-from viewer.model.dates.numbers import compact_dates, number_dates
+from viewer.model.dates.numbers import UNIX_TIME, number_dates, read_numbers
 from viewer.model.dates.zones import offsets as zone_offsets
 
 __all__ = ["DateColumn", "clean_text", "looks_like_dates", "number_dates", "parse_column"]
 
-MIN_YEAR, MAX_YEAR = -9999, 9999
 MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
                                           "oct", "nov", "dec"))}
 _TIME = r"(?:[ T]+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
@@ -169,60 +168,9 @@ def _named_dates(uniq: pd.Series, pattern: str, notes: list[tuple[str, str]]) ->
     return _components(parts, _two_digit(parts["y"], parts["y_len"], notes), month, parts["d"])
 
 
-UNIX_TIME = "large numbers read as Unix time"
-
-
-def _numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tuple[str, str]]
-             ) -> tuple[pd.Series, pd.Series]:
-    out = pd.Series(pd.NaT, index=nums.index, dtype=dates.UTC_DTYPE)
-    precision = pd.Series(None, index=nums.index, dtype="object")
-    integral = nums % 1 == 0
-    small = (nums.abs() <= 9999) & integral
-    compact, compact_precision, compact_read = compact_dates(nums)
-    if small.mean() < 0.5 and compact_read.mean() >= 0.5:
-        timed = bool((compact_precision[compact_read] == "time").any())
-        notes.append(("info", "integers read as " + ("date-times written YYYYMMDDHHMMSS (or YYYYMMDDHHMM)" if timed
-                                                     else "dates written YYYYMMDD (or YYYYMM)")))
-        out[compact_read] = compact[compact_read]
-        precision[compact_read] = compact_precision[compact_read]
-        if (~compact_read).any():
-            notes.append(("error", f"{int((~compact_read).sum()):,} numbers are not YYYYMMDD dates, e.g. "
-                                   f"{nums[~compact_read].iloc[0]:.0f}; rows skipped"))
-        return out, precision
-    if yearish or small.mean() >= 0.5:
-        ok = integral & nums.between(MIN_YEAR, MAX_YEAR)
-        if (~ok).any():
-            notes.append(("error", f"numbers outside the years {MIN_YEAR}..{MAX_YEAR} (deep time or not a "
-                                   f"year), e.g. {nums[~ok].iloc[0]:,.0f}; rows skipped"))
-        years = (nums[ok].astype("int64") - 1970).to_numpy().astype("datetime64[Y]").astype("datetime64[us]")
-        out[ok] = pd.Series(years, index=nums[ok].index).dt.tz_localize("UTC")
-        precision[ok] = "year"
-        return out, precision
-    serial = nums.between(20000, 80000)
-    if excel and serial.mean() >= 0.5:
-        notes.append(("info", "numbers read as Excel serial dates (days since 1899-12-30)"))
-        out[serial] = (pd.Timestamp("1899-12-30", tz="UTC") + pd.to_timedelta(nums[serial], unit="D")).dt.round("s")
-        precision[serial] = np.where(integral[serial], "day", "time")
-        return out, precision
-    for unit, low, high in (("s", 1e8, 1e11), ("ms", 1e11, 1e14)):
-        inside = nums.between(low, high, inclusive="left")
-        if inside.mean() >= 0.5:
-            notes.append(("info", f"{UNIX_TIME} in {'milli' if unit == 'ms' else ''}seconds"))
-            whole, scale = np.floor(nums[inside].to_numpy(dtype=float)), (10**6 if unit == "s" else 10**3)
-            micros = whole.astype(np.int64) * scale + np.rint((nums[inside].to_numpy(dtype=float) - whole) * scale
-                                                              ).astype(np.int64)  # (no float: exact to the µs)
-            out[inside] = pd.Series(micros.astype("datetime64[us]"),  # (pandas' nanoseconds end in 2262)
-                                    index=nums[inside].index).dt.tz_localize("UTC")
-            precision[inside] = "time"
-            return out, precision
-    notes.append(("error", "numbers of unknown unit (not years, Excel serials or Unix time); rows skipped"))
-    return out, precision
-
-
-def _parse_unique(uniq: pd.Series, *, order: str | None, excel: bool, yearish: bool
+def _parse_unique(uniq: pd.Series, notes: list[tuple[str, str]], *, order: str | None, excel: bool, yearish: bool
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, str | None, list[tuple[str, str]]]:
     """Wall-clock instants, precisions and naive flags for unique strings, one pattern family at a time."""
-    notes: list[tuple[str, str]] = []
     n = len(uniq)
     instants = np.full(n, np.datetime64("NaT", "us"))
     precision = np.full(n, None, dtype=object)
@@ -254,12 +202,16 @@ def _parse_unique(uniq: pd.Series, *, order: str | None, excel: bool, yearish: b
         rows, text = claim(pattern)
         if len(rows):
             store(rows, *_named_dates(text, pattern, notes))
+    rows, text = claim(r"-\d{4}-\d{2}(?:-\d{2})?")  # a month or a day before Christ, as eras.as_written writes it
+    if len(rows):
+        far, named = expanded.read_column(text)
+        store(rows, pd.Series(far.view("datetime64[us]"), index=text.index), pd.Series(named, index=text.index))
     rows, text = claim(_NUMBER)
     if len(rows):
         found = np.count_nonzero(~todo)
         nums = _extract(text, f"(?P<n>{_NUMBER})")["n"]
         said = len(notes)
-        store(rows, *_numbers(nums, excel=excel, yearish=bool(yearish or found > len(rows)), notes=notes))
+        store(rows, *read_numbers(nums, excel=excel, yearish=bool(yearish or found > len(rows)), notes=notes))
         if any(text.startswith(UNIX_TIME) for _level, text in notes[said:]):
             naive[rows] = False  # Unix time counts from an instant, not a wall clock: no zone is missing
     return instants, precision, naive, used, notes
@@ -346,8 +298,9 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     codes, uniques = pd.factorize(text)
     uniq = pd.Series(np.asarray(uniques, dtype=object), dtype=TEXT)
     uniq, about = approximate.unmarked(uniq)
+    uniq, said = eras.respelled(uniq)  # "AD 79", "44 B.C.", and "24 August 79" beside "410"
     uniq, zone_parts, has_zone = _without_zones(uniq)
-    inst_u, prec_u, naive_u, order, notes = _parse_unique(uniq, order=date_order, excel=excel, yearish=yearish)
+    inst_u, prec_u, naive_u, order, notes = _parse_unique(uniq, said, order=date_order, excel=excel, yearish=yearish)
     instants = pd.Series(_take(inst_u, codes, np.datetime64("NaT", "us")), index=index)
     if (about & ~np.isnat(inst_u)).any():
         notes.append(("warning", "dates marked as approximate (c. 1850, 1850?) read as the date written"))

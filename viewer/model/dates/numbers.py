@@ -2,7 +2,8 @@
 
 Event exports such as GDELT write their dates as YYYYMMDD integers; statistical tables write a year
 column. :func:`number_dates` tells which of these a column holds (so a loader may pick it as the
-date column even when its name says nothing), and :func:`compact_dates` reads them.
+date column even when its name says nothing), and :func:`compact_dates` reads them. :func:`read_numbers`
+decides what a date column's numbers are (those dates, years, Excel serial days or Unix time) and reads them.
 """
 
 from __future__ import annotations
@@ -96,3 +97,56 @@ def from_parts(years: pd.Series, months: pd.Series, days: pd.Series | None) -> p
     text = years.astype("object").where(~whole, written)  # (a year before 1 in ISO's expanded form: -0043)
     text = text.where(~(whole & month.notna()), text + "-" + month.fillna(0).astype("int64").map("{:02d}".format))
     return text.where(~(whole & day.notna()), text + "-" + day.fillna(0).astype("int64").map("{:02d}".format))
+
+
+MIN_YEAR, MAX_YEAR = -9999, 9999
+UNIX_TIME = "large numbers read as Unix time"
+
+
+def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tuple[str, str]]
+                 ) -> tuple[pd.Series, pd.Series]:
+    """Instants and precisions of a column's numbers: YYYYMMDD dates, years, Excel serial days or Unix time,
+    decided for the column as a whole and said in ``notes``."""
+    out = pd.Series(pd.NaT, index=nums.index, dtype=UTC_DTYPE)
+    precision = pd.Series(None, index=nums.index, dtype="object")
+    integral = nums % 1 == 0
+    small = (nums.abs() <= 9999) & integral
+    compact, compact_precision, compact_read = compact_dates(nums)
+    if small.mean() < 0.5 and compact_read.mean() >= 0.5:
+        timed = bool((compact_precision[compact_read] == "time").any())
+        notes.append(("info", "integers read as " + ("date-times written YYYYMMDDHHMMSS (or YYYYMMDDHHMM)" if timed
+                                                     else "dates written YYYYMMDD (or YYYYMM)")))
+        out[compact_read] = compact[compact_read]
+        precision[compact_read] = compact_precision[compact_read]
+        if (~compact_read).any():
+            notes.append(("error", f"{int((~compact_read).sum()):,} numbers are not YYYYMMDD dates, e.g. "
+                                   f"{nums[~compact_read].iloc[0]:.0f}; rows skipped"))
+        return out, precision
+    if yearish or small.mean() >= 0.5:
+        ok = integral & nums.between(MIN_YEAR, MAX_YEAR)
+        if (~ok).any():
+            notes.append(("error", f"numbers outside the years {MIN_YEAR}..{MAX_YEAR} (deep time or not a "
+                                   f"year), e.g. {nums[~ok].iloc[0]:,.0f}; rows skipped"))
+        years = (nums[ok].astype("int64") - 1970).to_numpy().astype("datetime64[Y]").astype("datetime64[us]")
+        out[ok] = pd.Series(years, index=nums[ok].index).dt.tz_localize("UTC")
+        precision[ok] = "year"
+        return out, precision
+    serial = nums.between(20000, 80000)
+    if excel and serial.mean() >= 0.5:
+        notes.append(("info", "numbers read as Excel serial dates (days since 1899-12-30)"))
+        out[serial] = (pd.Timestamp("1899-12-30", tz="UTC") + pd.to_timedelta(nums[serial], unit="D")).dt.round("s")
+        precision[serial] = np.where(integral[serial], "day", "time")
+        return out, precision
+    for unit, low, high in (("s", 1e8, 1e11), ("ms", 1e11, 1e14)):
+        inside = nums.between(low, high, inclusive="left")
+        if inside.mean() >= 0.5:
+            notes.append(("info", f"{UNIX_TIME} in {'milli' if unit == 'ms' else ''}seconds"))
+            whole, scale = np.floor(nums[inside].to_numpy(dtype=float)), (10**6 if unit == "s" else 10**3)
+            micros = whole.astype(np.int64) * scale + np.rint((nums[inside].to_numpy(dtype=float) - whole) * scale
+                                                              ).astype(np.int64)  # (no float: exact to the µs)
+            out[inside] = pd.Series(micros.astype("datetime64[us]"),  # (pandas' nanoseconds end in 2262)
+                                    index=nums[inside].index).dt.tz_localize("UTC")
+            precision[inside] = "time"
+            return out, precision
+    notes.append(("error", "numbers of unknown unit (not years, Excel serials or Unix time); rows skipped"))
+    return out, precision
