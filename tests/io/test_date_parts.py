@@ -48,3 +48,33 @@ def test_a_year_column_alone_or_a_start_named_otherwise_is_left_as_it_is(tmp_pat
     pd.DataFrame({"date": ["2019-05-06", "2020-07-08"], "month": [1, 2], "day": [3, 4], "title": ["a", "b"]}).to_csv(
         other, index=False)
     assert _starts(viewer.load(other)) == [("2019-05-06", "day"), ("2020-07-08", "day")]
+
+
+def _iso(ds: viewer.Dataset) -> list[str]:
+    from viewer.model.dates import iso_date
+    events = ds.events.sort_values("row")
+    return [iso_date(t, p) for t, p in zip(events["start"], events["precision"], strict=True)]
+
+
+def test_a_date_column_of_days_without_years_is_completed_by_the_year_column(tmp_path: Path) -> None:
+    """Wikipedia's timelines write "Year | Date | Event" ("753 BC | 21 April | …"): the dates named no year,
+    every row was skipped and nothing opened. A row with a year and no day is its year."""
+    path = tmp_path / "rome.csv"
+    path.write_text("Year,Date,Event\n753 BC,21 April,Romulus founds Rome\n509 BC,,The Republic\n"
+                    "44 BC,15 March,Caesar\nAD 79,24 August,Vesuvius\n476,4 September,Odoacer\n"
+                    "1066,October 14th,Hastings\n1492,Oct.,Columbus\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert _iso(ds) == ["-0752-04-21", "-0508", "-0043-03-15", "0079-08-24", "0476-09-04", "1066-10-14", "1492-10"]
+    assert not [p for p in ds.problems if p.level == "error"]
+    assert any(p.message == "dates made from the columns Date and Year (the dates name no year)" for p in ds.problems)
+    assert ds.events.sort_values("row")["attr:Year"].tolist()[:2] == ["753 BC", "509 BC"]  # kept as written
+
+
+def test_a_date_column_naming_its_years_or_no_month_is_not_completed(tmp_path: Path) -> None:
+    full = tmp_path / "full.csv"
+    full.write_text("Year,Date,Event\n2019,4 March 2019,a\n2020,5 May 2020,b\n", encoding="utf-8")
+    assert _iso(viewer.load(full)) == ["2019-03-04", "2020-05-05"]
+    words = tmp_path / "words.csv"
+    words.write_text("Year,Date,Event\n2019,unknown,a\n2020,2020-05-05,b\n", encoding="utf-8")
+    ds = viewer.load(words)
+    assert _iso(ds) == ["2020-05-05"] and not any("name no year" in p.message for p in ds.problems)

@@ -125,14 +125,16 @@ def test_a_year_written_with_its_era_is_read_in_that_era() -> None:
     (["24 August 79", "410", "2019"], 79),  # a three-digit year beside it
     (["24 August 79", "44 BC"], 79),  # an era beside it
     (["24/08/79", "March 410"], 79),
+    (["24 August AD 79", "4 September 476"], 79),  # an era inside, a three-digit year after a month
     (["24 August 79", "2019-03-04"], 1979),  # a modern column: the two-digit year is read as ever
     (["24 August 79", "2019-03-04 10:00:00.123"], 1979),  # (a time's milliseconds are no three-digit year)
 ])
 def test_a_two_digit_year_is_the_year_written_where_the_column_reaches_back_before_1000(values: list[str],
                                                                                         year: int) -> None:
     parsed = parse_column(pd.Series(values))
-    assert parsed.instants.iloc[0].year == year
-    assert any("read as written" in text for _level, text in parsed.notes) == (year == 79)
+    assert parsed.instants.iloc[0].year == year and not parsed.invalid.any()
+    said = year == 79 and "AD" not in values[0]  # an era's own year is no two-digit year to explain
+    assert any("read as written" in text for _level, text in parsed.notes) == said
 
 
 def test_a_date_marked_as_approximate_is_read_as_written_and_said() -> None:

@@ -1,5 +1,6 @@
 """Which column of an event table is which event field, guessed from the column names; a start column of
-years completed by month and day columns of their own.
+years completed by month and day columns of their own, or a start column of days that name no year ("21 April",
+as Wikipedia's timelines write them beside a Year column) completed by the year column.
 
 Names are compared without case, spaces, underscores or dots; exact names win over name parts.
 ``certain`` is False when the start or the title had to be guessed, which opens the mapping dialog.
@@ -150,8 +151,30 @@ def with_date_parts(frame: pd.DataFrame, start: str | None, label: str, problems
     in Problems); the table as it is otherwise."""
     parts = date_parts([str(c) for c in frame.columns], start)
     if parts is None or start is None:
-        return frame
+        return _with_years(frame, start, label, problems)
     month, day = parts
     problems.append(Problem(label, f"dates made from the columns {start}, {month}" + (f" and {day}" if day else ""),
                             None, start, "info"))
     return frame.assign(**{start: numbers.from_parts(frame[start], frame[month], frame[day] if day else None)})
+
+
+# a day and a month, or a month, with no year: "21 April", "April 21st", "Sept."
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?"
+_YEARLESS = rf"(?i)(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)"
+
+
+def _with_years(frame: pd.DataFrame, start: str | None, label: str, problems: list[Problem]) -> pd.DataFrame:
+    """The table with a start column whose dates name no year ("21 April") completed by a column of years
+    ("753 BC", "1066") beside it, when every date written is so and a year column is there; as it is otherwise.
+    A row with a year and no day is its year."""
+    years = next((c for c in frame.columns if _key(str(c)) in YEAR_KEYS and c != start), None)
+    if start is None or years is None or start not in frame.columns:
+        return frame
+    days = frame[start].astype("string").str.strip().replace("", pd.NA)
+    given = days.dropna()
+    if given.empty or not given.str.fullmatch(_YEARLESS).all():
+        return frame
+    year = frame[years].astype("string").str.strip()
+    problems.append(Problem(label, f"dates made from the columns {start} and {years} (the dates name no year)",
+                            None, start, "info"))
+    return frame.assign(**{str(start): (days + " " + year).fillna(year).astype(object)})

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import open_by_hand
+from ..window_reading import details_after, open_by_hand
 
 ANCIENT = ("date,title\n1066 AD,Hastings\n44 BC,Caesar assassinated\n15 March 44 BC,Ides of March\n"
            "753 B.C.,Founding of Rome\nAD 476,Fall of the West\n24 August 79,Vesuvius erupts\n"
@@ -42,3 +42,15 @@ def test_events_before_christ_come_first_and_are_walked_in_time_order(qtbot: QtB
         shown.append(window.details.html())
     assert [html.splitlines()[0] for html in shown] == WALKED
     assert "15 Mar -43" in shown[2] and "24 Aug 79" in shown[3] and "1979" not in shown[3]
+
+
+def test_a_timeline_written_as_year_and_day_columns_opens_whole(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Year | Date | Event", as Wikipedia's timelines are written: nothing opened (every "21 April" was unread)."""
+    path = tmp_path / "rome.csv"
+    path.write_text("Year,Date,Event\n753 BC,21 April,Romulus founds Rome\n44 BC,15 March,Caesar\n"
+                    "476,4 September,Odoacer\n", encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert window.state.dataset.event_count == 3
+    assert "21 Apr -752" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "4 Sep 476" in details_after(qtbot, window, Qt.Key.Key_End)

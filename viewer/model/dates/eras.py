@@ -25,46 +25,46 @@ _FORMS = (re.compile(r"(?P<d>\d{1,2})\s+(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{1
           re.compile(r"(?P<mon>[A-Za-z]{3,9})\.?,?\s+(?P<y>\d{1,4})"))  # March 44
 _MARKED = r"\b(?:A\.?\s?D|B\.?\s?C(?:\.?\s?E)?|C\.?\s?E)\b\.?"  # a cheap test before the rewriting below
 _DOTTED = re.compile(r"\b(A\.\s?D|B\.\s?C(?:\.\s?E)?|C\.\s?E)\.?(?=\s|$)")
-_LEADING = re.compile(r"^(AD|CE)\s+(?=\d)")
+_LEADING = re.compile(r"(?:^|(?<=\s))(AD|CE)\s+(\d{1,4})$")  # "AD 79", "24 August AD 79"
 # a year with its era, or written in three digits (alone, after a month or a day): the column reaches back
 # before the year 1000 (not a time's milliseconds: "10:00:00.123")
 _OLD_YEAR = (r"\d\s*(?:BC|BCE|AD|CE)$|(?:^|[A-Za-z]\.?,?\s+|\d{1,2}[/-]\d{1,2}[/-])\d{3}(?:\s*(?:BC|BCE|AD|CE))?$")
-# a two-digit year after a day and month, or a month (an era's own year is read as it is: "44 BC")
-_TWO_DIGIT = re.compile(r"^(\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s*"
-                        r"|[A-Za-z]{3,9}\.?,?\s+|\d{1,2}[/.-]\d{1,2}[/.-])(\d{2})$")
+# a year of one to three digits after a day and month, or a month (an era's own year is read as it is: "44 BC")
+_SHORT = re.compile(r"^(\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s*"
+                    r"|[A-Za-z]{3,9}\.?,?\s+|\d{1,2}[/.-]\d{1,2}[/.-])(\d{1,3})$")
 AS_WRITTEN = ("two-digit years read as written (24 August 79 is the year 79): the column holds eras or "
               "three-digit years")
 
 
 def respelled(uniq: pd.Series) -> tuple[pd.Series, list[tuple[str, str]]]:
     """Unique date texts with their era in the one form the parser reads (``44 B.C.`` → ``44 BC``, ``AD 79``
-    → ``79 AD``), and, in a column reaching back before the year 1000, two-digit years written in four digits;
-    with the note that says so.
+    → ``79 AD``), and, in a column reaching back before the year 1000, years of one to three digits after a
+    day or month written in four (``24 August 79`` → ``24 August 0079``), with a note when some had two.
 
     >>> respelled(pd.Series(["AD 79", "44 B.C.", "24 August 79", "2019"], dtype=_TEXT))[0].tolist()
     ['79 AD', '44 BC', '24 August 0079', '2019']
     """
+    if not _any(uniq, f"{_MARKED}|{_OLD_YEAR}"):  # most columns: one pass over them
+        return uniq, []
     if _any(uniq, _MARKED):
         uniq = pd.Series([_era_last(v) for v in uniq.tolist()], index=uniq.index, dtype=_TEXT)
-    if not _any(uniq, _OLD_YEAR) or not _any(uniq, _TWO_DIGIT.pattern):
+    if not _any(uniq, _OLD_YEAR) or not _any(uniq, _SHORT.pattern):
         return uniq, []
-    padded = [v if v is None or pd.isna(v) else _TWO_DIGIT.sub(r"\g<1>00\2", v)
-              for v in uniq.tolist()]
-    return pd.Series(padded, index=uniq.index, dtype=_TEXT), [("info", AS_WRITTEN)]
+    two_digit = _any(uniq, _SHORT.pattern.replace(r"(\d{1,3})$", r"(\d{2})$"))
+    padded = [v if v is None or pd.isna(v) else _SHORT.sub(lambda m: m[1] + m[2].zfill(4), v) for v in uniq.tolist()]
+    return pd.Series(padded, index=uniq.index, dtype=_TEXT), [("info", AS_WRITTEN)] if two_digit else []
 
 
 def _any(uniq: pd.Series, pattern: str) -> bool:
     """Whether any text holds a match, tested in Arrow (RE2): no Python call per value."""
-    texts = pa.array(uniq.to_numpy(dtype=object, na_value=None), type=pa.string())
-    return bool(pc.any(pc.match_substring_regex(texts, pattern)).as_py())
+    return bool(pc.any(pc.match_substring_regex(pa.array(uniq.astype(_TEXT)), pattern)).as_py())
 
 
 def _era_last(value: object) -> object:
     if value is None or pd.isna(value):
         return value
     text = _DOTTED.sub(lambda m: re.sub(r"[.\s]", "", m[1]), str(value))
-    leading = _LEADING.match(text)
-    return f"{text[leading.end():]} {leading[1]}" if leading else text
+    return _LEADING.sub(r"\2 \1", text)
 
 
 def as_written(dates: pd.Series, eras: pd.Series) -> pd.Series:
