@@ -245,6 +245,30 @@ def room_to_next(x: np.ndarray, rows: np.ndarray) -> np.ndarray:
     return gaps
 
 
+def end_before(x: np.ndarray, rows: np.ndarray, ends: np.ndarray, end_rows: np.ndarray) -> np.ndarray:
+    """For each point ``x`` on its row, the rightmost of ``ends`` on that row at or before it (``-inf`` where
+    none is): where the label drawn before a mark stops.
+
+    >>> end_before(np.array([50.0, 50.0, 5.0]), np.array([0, 1, 0]), np.array([10.0, 40.0, 60.0]),
+    ...            np.array([0, 0, 0])).tolist()
+    [40.0, -inf, -inf]
+    """
+    if not len(ends):
+        return np.full(len(x), -np.inf)
+    order = np.lexsort((ends, end_rows))
+    sorted_rows, sorted_ends = end_rows[order], ends[order]
+    at = np.empty(len(x), dtype=np.int64)
+    for row in np.unique(rows).tolist():  # a row at a time: a few dozen at most on a screen
+        mine = rows == row
+        lo, hi = np.searchsorted(sorted_rows, row, "left"), np.searchsorted(sorted_rows, row, "right")
+        at[mine] = lo + np.searchsorted(sorted_ends[lo:hi], x[mine], "right") - 1
+        at[mine & (at < lo)] = -1
+    found = at >= 0
+    out = np.full(len(x), -np.inf)
+    out[found] = sorted_ends[at[found]]
+    return out
+
+
 def hit_test(px: float, py: float, x0: np.ndarray, x1: np.ndarray, y: np.ndarray, radius: float = 6.0,
              half_height: float = 6.0) -> int:
     """The mark nearest to pixel ``(px, py)`` within ``radius``, or -1.

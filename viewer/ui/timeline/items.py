@@ -303,6 +303,13 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         try_left = ~keep & edge_bound & ~quiet & (room_back >= MIN_LABEL_PX)
         if not try_left.any():
             return lx, widths, keep
+        # back to the previous mark, and short of the label drawn after it (else both would not fit, and the
+        # label of the last event at the right edge was not drawn at all)
+        tried = np.flatnonzero(try_left)
+        room_back = room_back.copy()
+        room_back[tried] = np.minimum(room_back[tried], px0[tried] - MARK_RADIUS - 14.0 - marks.end_before(
+            px0[tried], rows[tried], (lx + widths)[keep], rows[keep]))
+        try_left &= room_back >= MIN_LABEL_PX
         left_widths = np.minimum(full, room_back)
         x = np.where(try_left, px0 - MARK_RADIUS - 6.0 - left_widths, lx)
         w = np.where(try_left, left_widths, np.where(keep, widths, 0.0))

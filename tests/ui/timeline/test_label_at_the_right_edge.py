@@ -1,0 +1,37 @@
+"""The last event of a file sits at the right edge of the window it opens on: its label, with no room on the
+right, goes to the left of its mark. When the label of the event before it already took that room, the label
+was dropped and the last event had no title; now it is cut short to the room left between them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+
+from ..window_reading import open_by_hand
+
+ROWS = ("id,date,title\nrome,753 BC,Romulus founds Rome\nrepublic,509 BC,The Republic is founded\n"
+        "caesar,44 BC,Caesar\nvesuvius,79,Vesuvius erupts\n"
+        "odoacer,476,Odoacer deposes Romulus Augustulus and sends the regalia to Constantinople\n")
+
+
+def test_the_last_event_at_the_right_edge_keeps_a_label_left_of_its_mark(qtbot: QtBot, window: MainWindow,
+                                                                          tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "rome.csv"
+    path.write_text(ROWS, encoding="utf-8")
+    window.resize(1280, 720)
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    timeline = window.timeline
+    timeline.plot.grab()  # paint now
+    mark = timeline.event_scene_pos("odoacer")
+    assert mark is not None
+    boxes = timeline.items.label_boxes
+    own = [b for b in boxes if mark.x() - 20 < b.right() < mark.x() and abs(b.center().y() - mark.y()) < 2]
+    assert len(own) == 1, "the last event has a label, left of its mark"
+    others = [b for b in boxes if b is not own[0] and abs(b.center().y() - mark.y()) < 2]
+    assert others and all(b.right() < own[0].left() for b in others if b.left() < own[0].left())
+    assert not any(b.intersects(own[0]) for b in others)
