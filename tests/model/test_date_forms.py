@@ -75,6 +75,17 @@ def test_a_century_before_christ_runs_from_its_hundredth_year_to_its_first() -> 
     assert cut.values.tolist() == ["500 BC"] and cut.ends is not None and cut.ends.tolist() == ["401 BC"]
 
 
+def test_a_millennium_and_a_span_with_one_era_run_before_christ(tmp_path: Path) -> None:
+    """"2500–2400 BC" started in 2500 AD, its end dropped as before its start; "1st millennium BC" was
+    unread."""
+    assert periods.bounds("1st millennium BC") == ("1000 BC", "1 BC")
+    assert periods.bounds("2nd millennium") == ("1001", "2000") and periods.bounds("11th millennium") is None
+    ds = viewer.load(_written(tmp_path, ["2500–2400 BC", "1st millennium BC", "c. 2600–2500 BC", "300 BC–AD 200"]))
+    years = [(row.start.year, row.end.year) for row in ds.events.sort_values("row").itertuples()]
+    assert years == [(-2499, -2399), (-999, 0), (-2599, -2499), (-299, 200)]
+    assert not [p for p in ds.problems if p.level in ("error", "warning") and "approximate" not in p.message]
+
+
 def test_spans_open_at_their_end_keep_their_start_and_are_said_once(tmp_path: Path) -> None:
     ds = viewer.load(_written(tmp_path, [*OPEN, "2001–2003"]))
     by_title = ds.events.set_index("title")

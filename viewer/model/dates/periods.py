@@ -1,10 +1,10 @@
-"""Periods named in one cell: a quarter ("Q1 2019", "2019-Q1", "3rd quarter 2019"), a half year ("H2 2019"), an
-ISO week ("2019-W10"), a century ("19th century", "XIX century", "XIXe siècle", "19. Jahrhundert", "5th
-century BC"). Each becomes the first and last date it covers, written as the date parser reads them, so a
-period opens as an event from its first month, day or year to its last.
+"""Periods named in one cell: a quarter ("Q1 2019", "2019-Q1", "3rd quarter 2019"), a half year ("H2 2019"), an ISO
+week ("2019-W10"), a century ("19th century", "XIX century", "XIXe siècle", "19. Jahrhundert", "5th century BC"), a
+millennium ("1st millennium BC"). Each becomes the first and last date it covers, written as the date parser reads
+them, so a period opens as an event from its first month, day or year to its last.
 
-Also spans open at their end ("1998–present", "since 1998", "2019-03-04/.."): only their start is a date.
-A century runs from its year 1 to its year 100 (the 19th: 1801–1900), as the calendar counts it. Never Qt.
+Also spans open at their end ("1998–present", "since 1998", "2019-03-04/.."): only their start is a date. A century
+runs from its year 1 to its year 100 (the 19th: 1801–1900), as the calendar counts it. Never Qt.
 """
 
 from __future__ import annotations
@@ -24,13 +24,16 @@ _HALF = re.compile(r"(?i)(?:H(?P<h1>[12])[\s/-]*(?P<y1>\d{4})|(?P<y2>\d{4})[\s/-
 _WEEK = re.compile(r"(?P<year>\d{4})-?W(?P<week>\d{2})")
 _CENTURY = re.compile(r"(?i)(?:the\s+)?(?:" + _ORDINAL.format("n") + r"|(?P<roman>[IVXL]+)(?:e|ème|th)?\.?)\s*"
                       r"(?:century|cent\.|c\.|siècle|jahrhundert|jh\.)\s*(?P<era>BCE?|B\.C\.|AD|CE)?")
-CENTURIES = 40  # the "60th century" is no one's: a typo, not a date
+_MILLENNIUM = re.compile(r"(?i)(?:the\s+)?" + _ORDINAL.format("n") + r"\s*(?:millennium|millénaire|jahrtausend)\s*"
+                         r"(?P<era>BCE?|B\.C\.|AD|CE)?")
+CENTURIES, MILLENNIA = 40, 10  # the "60th century" is no one's: a typo, not a date
 _WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 # the words that end a span at no date: "1998–present", "2015 to date"
 OPEN_WORDS = r"(?i:present|now|today|ongoing|current|date|heute|présent|aujourd'hui|hoy|presente|oggi|\.\.)"
 MAY_BE = (r"(?i)^\s*(?:Q[1-4]|H[12]|[1-4]Q|\d{4}[\s/-]*[QH][1-4]|\d{4}-?W\d|(?:the\s+)?[\dIVXL]+\S*\s*"
-          r"(?:century|cent\.|c\.|siècle|jahrhundert|jh\.)|(?:first|second|third|fourth|[1-4]"
+          r"(?:century|cent\.|c\.|siècle|jahrhundert|jh\.|millennium|millénaire|jahrtausend)"
+          r"|(?:first|second|third|fourth|[1-4]"
           r"(?:st|nd|rd|th))\s+quarter)")
 
 
@@ -39,6 +42,8 @@ def bounds(text: str) -> tuple[str, str] | None:
 
     >>> bounds("Q1 2019"), bounds("2019-W10"), bounds("19th century"), bounds("5th century BC"), bounds("Q5 2019")
     (('2019-01', '2019-03'), ('2019-03-04', '2019-03-10'), ('1801', '1900'), ('500 BC', '401 BC'), None)
+    >>> bounds("1st millennium BC"), bounds("2nd millennium")
+    (('1000 BC', '1 BC'), ('1001', '2000'))
     """
     text = text.strip()
     if found := _QUARTER.fullmatch(text):
@@ -51,17 +56,20 @@ def bounds(text: str) -> tuple[str, str] | None:
     if found := _WEEK.fullmatch(text):
         week = forms.iso_week(int(found["year"]), int(found["week"]))
         return (week[0].isoformat(), week[1].isoformat()) if week else None
+    if found := _MILLENNIUM.fullmatch(text):
+        return _long(int(found["n"]), 1000, MILLENNIA, found["era"])
     found = _CENTURY.fullmatch(text)
-    return _century(found) if found else None
+    return _long(int(found["n"]) if found["n"] else _roman(found["roman"].upper()), 100, CENTURIES,
+                 found["era"]) if found else None
 
 
-def _century(found: re.Match[str]) -> tuple[str, str] | None:
-    number = int(found["n"]) if found["n"] else _roman(found["roman"].upper())
-    if not 1 <= number <= CENTURIES:
+def _long(number: int, years: int, most: int, era: str | None) -> tuple[str, str] | None:
+    """The first and last year of the ``number``-th century (``years`` 100) or millennium (1000)."""
+    if not 1 <= number <= most:
         return None
-    if (found["era"] or "").upper().startswith("B"):  # the 5th century BC: 500 BC to 401 BC
-        return f"{100 * number} BC", f"{100 * number - 99} BC"
-    return f"{100 * number - 99:04d}", f"{100 * number:04d}"
+    if (era or "").upper().startswith("B"):  # the 5th century BC: 500 BC to 401 BC
+        return f"{years * number} BC", f"{years * (number - 1) + 1} BC"
+    return f"{years * (number - 1) + 1:04d}", f"{years * number:04d}"
 
 
 def _first(found: re.Match[str], prefix: str) -> str:

@@ -142,14 +142,17 @@ def looks_like_spans(values: pd.Series, threshold: float = 0.8) -> bool:
 
 def _completed(first: pd.Series, last: pd.Series) -> pd.Series:
     """The first dates with what they leave to the last one: "4–9 March 2019" starts on 4 March 2019, "March–
-    April 2019" in March 2019. A bare day or month that cannot be completed is no first date (it would read
-    as the year 4)."""
+    April 2019" in March 2019, "2500–2400 BC" in 2500 BC. A bare day or month that cannot be completed is no
+    first date (it would read as the year 4)."""
     day = first.str.fullmatch(r"\d{1,2}").fillna(False).astype(bool)
     after_day = last.str.extract(r"^\d{1,2}(\D.*\d{4})$", expand=False)
     month = first.str.fullmatch(r"[A-Za-z]{3,9}\.?").fillna(False).astype(bool)
     year = last.str.extract(r"(\d{4})$", expand=False)
     out = first.mask(day, first + after_day).mask(month, first + " " + year)
-    return out.astype(_TEXT)
+    # "2500–2400 BC": the era written once, after the last year, is the first year's too
+    era = last.str.extract(r"\d\s*(BCE?|B\.C\.(?:E\.)?)$", expand=False)
+    bare = first.str.fullmatch(r"(?:c\.\s*|ca\.\s*)?\d{1,6}").fillna(False).astype(bool)
+    return out.mask(bare & era.notna(), first + " " + era).astype(_TEXT)
 
 
 def _either(found: pa.StructArray, *names: str) -> pd.Series:
