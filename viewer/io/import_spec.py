@@ -23,7 +23,7 @@ from viewer.model.clock import CLOCKS
 from viewer.model.problems import LoadError
 
 VERSION = 1
-CORE_FIELDS = ("start", "end", "title", "description", "category", "url", "id", "time", "timezone")
+CORE_FIELDS = ("start", "end", "title", "description", "category", "url", "id", "time", "timezone", "end_time")
 PLACEHOLDERS = ("", "-", "--", "—", "?", "n/a", "na", "none", "null", "nil", "unknown", "not applicable",
                 "not available", "no acquirer", "no buyer", "no owner", "no parent", "no one")
 READ_OPTIONS = ("header", "delimiter", "encoding", "date_order", "clock")
@@ -66,6 +66,7 @@ class ImportSpec:
     id: str | None = None
     time: str | None = None
     timezone: str | None = None
+    end_time: str | None = None  # the time of day of the end dates (Outlook's End Time beside its End Date)
     actors: tuple[str, ...] = ()
     entities: tuple[EntityColumn, ...] = ()
     relations: tuple[RelationColumns, ...] = ()

@@ -64,7 +64,7 @@ def looks_like(document: object) -> bool:
 def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mapping:
     mapping = guess_mapping([str(c) for c in frame.columns])
     given = {k: options[k] for k in ("start", "end", "title", "category", "description", "url", "id", "time",
-                                     "timezone", "tags") if options.get(k)}
+                                     "timezone", "tags", "end_time") if options.get(k)}
     if options.get("actors"):
         actors = options["actors"]
         given["actors"] = (actors,) if isinstance(actors, str) else tuple(actors)
@@ -80,7 +80,7 @@ def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mappin
         mapping = replace(mapping, start=start, actors=tuple(a for a in mapping.actors if a != start), certain=False)
     missing = [c for c in (mapping.start, mapping.end, mapping.title, mapping.category, mapping.tags,
                            mapping.description, mapping.url, mapping.id, mapping.time, mapping.timezone,
-                           *mapping.actors)
+                           mapping.end_time, *mapping.actors)
                if c is not None and c not in frame.columns]
     if missing:
         raise LoadError(f"{label}: no column named {', '.join(map(repr, missing))}; the columns are "
@@ -141,7 +141,9 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         ends = span_ends if ends is None else ends.astype(table_fast.TEXT).mask(
             date_columns.clean_text(ends).isna(), span_ends)
     if ends is not None:
-        end = date_columns.parse_column(ends, date_order=start.order or options.get("date_order"))
+        end = date_columns.parse_column(ends, date_order=start.order or options.get("date_order"),
+                                        times=frame[mapping.end_time] if mapping.end_time else None,
+                                        zones=frame[mapping.timezone] if mapping.timezone else None)
         usable = _usable_ends(problems, label, ends, start.instants, end, keep, lines_of, mapping.end or mapping.start)
         parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)
@@ -238,7 +240,8 @@ def _kept(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
 def _attributes(frame: pd.DataFrame, mapping: Mapping, spec: ImportSpec | None) -> pd.DataFrame:
     """The columns no core field takes, as ``attr:<name>`` columns (build_dataset types them)."""
     used = {mapping.start, mapping.end, mapping.title, mapping.category, mapping.tags, mapping.description,
-            mapping.url, mapping.time, mapping.timezone, mapping.id, *mapping.actors, *(spec.ignore if spec else ())}
+            mapping.url, mapping.time, mapping.timezone, mapping.id, mapping.end_time, *mapping.actors,
+            *(spec.ignore if spec else ())}
     extra = [c for c in frame.columns if c not in used]
     return frame[extra].set_axis([PREFIX + str(c) for c in extra], axis=1)
 

@@ -23,6 +23,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
               "iyear", "time", "starttime", "occurred", "dt", "day",
               # what logs and databases call a Unix time
               "ts", "epoch", "unixtime", "epochtime", "epochms", "epochmillis", "tsms", "unixts",
+              # a record's making before its last change: Jira's Created beside Updated and Resolved
+              "created", "createdat", "createdon", "datecreated", "creationdate",
               # feeds: RSS's pubDate, Atom's published (else its updated)
               "pubdate", "published", "updated",
               # simulation ticks and steps: plain numbers, read on the numeric clock (table_clock)
@@ -42,12 +44,13 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "description": ("description", "text", "details", "notes", "note", "body", "desc", "eventtext", "summary",
                     "content"),
     "time": ("time", "hour", "clock"),
+    "end_time": ("endtime", "finishtime", "stoptime", "endhour"),  # Outlook's End Date beside its End Time
     "timezone": ("timezone", "tz", "zone"),
     "id": ("id", "eventid", "uid", "guid"),
 }
 _CREATED = r"^(created|published|posted|occurred)(at|on)?$"  # createdAt, published_on: when a record was made
 _SIDES = r"^(actor|side|party|participant)[0-9ab]?(name)?$|^assocactor[0-9]?$"  # ACLED's actor1, UCDP's side_a
-_ENDED = r"^(ended|finished|stopped|closed)(at|on)?$"
+_ENDED = r"^(ended|finished|stopped|closed|resolved)(at|on|date)?$"  # GitHub's closed_at, Jira's Resolved
 _PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREATED,
           # UCDP's date_end, end_time, eventEndDate; not a name that only begins so (endorsement, endpoint)
           "end": r"^(end|stop|finish)(date|datetime|time|dt|day|at|on)$|(date|time|day)(end|stop|finish)$|"
@@ -73,6 +76,7 @@ class Mapping:
     id: str | None = None
     certain: bool = False
     tags: str | None = None  # ``;``-separated tags, as the native format's column
+    end_time: str | None = None  # the time of day of a column of end dates
 
 
 def _key(name: str) -> str:
@@ -104,9 +108,11 @@ def guess_mapping(columns: list[str]) -> Mapping:
     actors = tuple(c for c, k in keys.items() if c not in taken and _names_actors(k))
     start = found["start"]
     time = pick("time") if start and not re.search(r"time|stamp", keys[start]) else None
+    end = found["end"]
+    end_time = pick("end_time") if time and end and not re.search(r"time|stamp", keys[end]) else None
     certain = start is not None and found["title"] is not None
-    return Mapping(start, found["end"], found["title"], actors, found["category"], found["description"],
-                   found["url"], time, pick("timezone"), found["id"], certain, pick("tags"))
+    return Mapping(start, end, found["title"], actors, found["category"], found["description"],
+                   found["url"], time, pick("timezone"), found["id"], certain, pick("tags"), end_time)
 
 
 def _start(keys: dict[str, str], taken: set[str], pick: Callable[[str], str | None]) -> str | None:

@@ -47,7 +47,7 @@ def test_files_with_readers_of_their_own_are_not_asked_about_as_tables(tmp_path:
     assert needs_mapping(Path(__file__).parents[2] / "io" / "fixtures_tables" / "whatsapp_chat.txt") is None
     assert needs_mapping(lines) is None
     table = tmp_path / "plain.txt"
-    table.write_text("when\twhat\n2019-03-04\tLaunch\n", encoding="utf-8")
+    table.write_text("when\tthing\n2019-03-04\tLaunch\n", encoding="utf-8")
     assert needs_mapping(table) is not None  # an uncertain table is still asked about
 
 

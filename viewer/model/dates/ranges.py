@@ -24,7 +24,7 @@ from viewer.model.dates import columns as date_columns
 # an en or em dash, a hyphen with spaces around it, "to", or the slash of an ISO interval between two ISO
 # dates; a hyphen between two years of three or four digits ("1914-1918")
 _ISO = r"-?\d{4}(?:-\d{2}(?:-\d{2}(?:T[^/]*)?)?)?"
-SPAN = (r"^\s*(?P<first>.+?)\s*(?:[\x{2013}\x{2014}]|\s-\s|\s+to\s+|\s+until\s+)\s*(?P<last>.+?)\s*$"
+SPAN = (r"^\s*(?P<first>.+?)\s*(?:[\x{2013}\x{2014}\x{2192}]|\s-\s|\s->\s|\s+to\s+|\s+until\s+)\s*(?P<last>.+?)\s*$"
         rf"|^\s*(?P<iso_first>{_ISO})/(?P<iso_last>{_ISO})\s*$"
         r"|^\s*(?P<year_first>\d{3,4})-(?P<year_last>\d{3,4})\s*$"
         r"|^\s*(?:[Tt]he\s+)?(?P<decade>\d{2,3})0'?s\s*$"  # a decade: "1850s" is 1850–1859
@@ -76,7 +76,7 @@ def _may_be_span(text: pa.Array) -> np.ndarray:
     million cells took 2.4 s; this, a few passes of memchr)."""
     found = pc.match_substring_regex(text, r"^\s*\d{3,4}-\d{3,4}\s*$|0'?s\s*$|^\s*(?i:since|from)\s")
     found = pc.or_(found, pc.match_substring_regex(text, periods.MAY_BE))
-    for separator in ("\u2013", "\u2014", " - ", " to ", " until ", "/"):
+    for separator in ("\u2013", "\u2014", "\u2192", " - ", " -> ", " to ", " until ", "/"):
         found = pc.or_(found, pc.match_substring(text, separator))
     return np.asarray(found.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
 
@@ -93,7 +93,7 @@ def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> Cut:
     first = last = pd.Series(pd.NA, index=values.index, dtype=_TEXT)
     if found is not None:
         first, last, opened = found
-        first = _completed(first, last)
+        first, last = _completed(first, last), _on_the_same_day(first, last)
         rows = np.flatnonzero(first.notna().to_numpy())
         begun = date_columns.parse_column(first.iloc[rows].reset_index(drop=True), date_order=order)
         closed = date_columns.parse_column(last.iloc[rows].reset_index(drop=True), date_order=order)
@@ -153,6 +153,19 @@ def _completed(first: pd.Series, last: pd.Series) -> pd.Series:
     era = last.str.extract(r"\d\s*(BCE?|B\.C\.(?:E\.)?)$", expand=False)
     bare = first.str.fullmatch(r"(?:c\.\s*|ca\.\s*)?\d{1,6}").fillna(False).astype(bool)
     return out.mask(bare & era.notna(), first + " " + era).astype(_TEXT)
+
+
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
+
+
+def _on_the_same_day(first: pd.Series, last: pd.Series) -> pd.Series:
+    """The last dates with the day of the first where they write only a time, as Notion writes a meeting's span
+    ("November 20, 2018 9:30 AM → 10:45 AM" ends at 10:45 AM that day)."""
+    alone = last.str.fullmatch(_CLOCK + r"(?:\s*\(.*\))?").fillna(False).astype(bool)
+    if not alone.any():
+        return last
+    day = first.str.extract(r"^(.*\d)\s+" + _CLOCK + r".*$", expand=False)
+    return last.mask(alone & day.notna(), day + " " + last).astype(_TEXT)
 
 
 def _either(found: pa.StructArray, *names: str) -> pd.Series:

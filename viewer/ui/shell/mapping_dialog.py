@@ -35,10 +35,10 @@ from viewer.model.problems import LoadError
 
 ROLES = (("start", "Start date *"), ("end", "End date"), ("title", "Title"), ("actors", "Actors"),
          ("category", "Category"), ("description", "Description"), ("url", "Source link"),
-         ("time", "Time of day"), ("timezone", "Time zone"))
+         ("time", "Time of day"), ("end_time", "End time of day"), ("timezone", "Time zone"))
 NONE = "(none)"
 JOINED = " + "  # several actor columns offered as one choice
-SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "url", "time", "timezone",
+SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "url", "time", "end_time", "timezone",
                "date_order", "encoding", "header")
 ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year"), ("ymd", "Year/month/day"))
 ENCODINGS = ("auto", "utf-8", "cp1252", "latin-1")

@@ -1,0 +1,81 @@
+"""Tables as the tools people keep their calendars, tickets and notes in export them:
+
+- Outlook's calendar CSV writes Start Date, Start Time, End Date, End Time: the end time was an attribute, every
+  end fell at midnight before its start and was dropped with a warning per row;
+- Jira's CSV writes Created, Updated, Resolved: the start was Updated (the last change), not Created;
+- Notion writes a span in one cell with an arrow ("November 19, 2018 → February 6, 2023"), and a meeting's end as
+  a time alone ("9:30 AM → 10:45 AM"): both were unread and their rows skipped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+import viewer
+from viewer.io.table_mapping import guess_mapping
+
+OUTLOOK = ("Subject,Start Date,Start Time,End Date,End Time,All day event,Location\n"
+           "Board meeting,11/19/2018,9:30:00 AM,11/19/2018,11:00:00 AM,False,Yokohama\n"
+           "Summit,2/6/2023,8:30:00 AM,2/6/2023,5:00:00 PM,False,London\n")
+JIRA = ("Summary,Issue key,Status,Created,Updated,Resolved\n"
+        "Fix login,PROJ-1,Done,19/Nov/18 9:30 AM,20/Nov/18 10:00 AM,20/Nov/18 10:00 AM\n"
+        "Add export,PROJ-2,Open,06/Feb/23 4:15 PM,06/Feb/23 4:20 PM,\n")
+NOTION = ('Name,Date,Tags\nArrest,"November 19, 2018",legal\nAffair,"November 19, 2018 → February 6, 2023",legal\n'
+          'Call,"November 20, 2018 9:30 AM → 10:45 AM",board\nSketch,"March 1, 2019 -> March 3, 2019",draft\n')
+
+
+def _written(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _spans(ds: viewer.Dataset) -> dict[str, tuple[str, str]]:
+    return {row.title: (row.start.isoformat(), "" if pd.isna(row.end) else row.end.isoformat())
+            for row in ds.events.itertuples()}
+
+
+def test_outlooks_end_date_and_end_time_make_the_end(tmp_path: Path) -> None:
+    ds = viewer.load(_written(tmp_path, "calendar.csv", OUTLOOK))
+    assert _spans(ds) == {"Board meeting": ("2018-11-19T09:30:00+00:00", "2018-11-19T11:00:00+00:00"),
+                          "Summit": ("2023-02-06T08:30:00+00:00", "2023-02-06T17:00:00+00:00")}
+    assert not [p for p in ds.problems if p.level != "info"]
+    assert "attr:End Time" not in ds.events and ds.events["attr:Location"].tolist() == ["Yokohama", "London"]
+
+
+def test_an_end_time_is_taken_only_beside_a_start_time_and_an_end_of_dates() -> None:
+    assert guess_mapping(["Subject", "Start Date", "Start Time", "End Date", "End Time"]).end_time == "End Time"
+    assert guess_mapping(["title", "start", "end", "End Time"]).end_time is None  # no time of day for the start
+    assert guess_mapping(["title", "date", "time", "end_time"]).end == "end_time"  # a column of end times alone
+
+
+def test_jiras_created_is_the_start_and_resolved_the_end(tmp_path: Path) -> None:
+    mapping = guess_mapping(["Summary", "Issue key", "Status", "Created", "Updated", "Resolved"])
+    assert (mapping.start, mapping.end, mapping.title) == ("Created", "Resolved", "Summary")
+    ds = viewer.load(_written(tmp_path, "jira.csv", JIRA))
+    assert _spans(ds) == {"Fix login": ("2018-11-19T09:30:00+00:00", "2018-11-20T10:00:00+00:00"),
+                          "Add export": ("2023-02-06T16:15:00+00:00", "")}
+    assert ds.events["attr:Updated"].notna().all()  # kept, as a date of each ticket
+
+
+def test_notions_arrow_spans_and_an_end_written_as_a_time_alone(tmp_path: Path) -> None:
+    ds = viewer.load(_written(tmp_path, "notion.csv", NOTION))
+    assert _spans(ds) == {"Arrest": ("2018-11-19T00:00:00+00:00", ""),
+                          "Affair": ("2018-11-19T00:00:00+00:00", "2023-02-06T00:00:00+00:00"),
+                          "Call": ("2018-11-20T09:30:00+00:00", "2018-11-20T10:45:00+00:00"),
+                          "Sketch": ("2019-03-01T00:00:00+00:00", "2019-03-03T00:00:00+00:00")}
+    assert not [p for p in ds.problems if p.level == "error"]
+
+
+def test_a_saved_mapping_keeps_the_end_time(tmp_path: Path) -> None:
+    from viewer.io.import_spec import read_spec, write_spec
+    from viewer.io.spec_suggest import suggest_spec
+    spec = suggest_spec(_written(tmp_path, "calendar.csv", OUTLOOK))
+    assert spec.end_time == "End Time"
+    write_spec(spec, tmp_path / "calendar.mapping.json")
+    again = read_spec(tmp_path / "calendar.mapping.json")
+    assert again.end_time == "End Time"
+    ds = viewer.load(tmp_path / "calendar.csv", mapping=again)
+    assert ds.events["end"].iloc[0].hour == 11
