@@ -176,11 +176,20 @@ def _with_years(frame: pd.DataFrame, start: str | None, label: str, problems: li
     years = next((c for c in frame.columns if _key(str(c)) in YEAR_KEYS and c != start), None)
     if start is None or years is None or start not in frame.columns:
         return frame
-    days = frame[start].astype("string").str.strip().replace("", pd.NA)
-    given = days.dropna()
-    if given.empty or not given.str.fullmatch(_YEARLESS).all():
+    if not _yearless(frame[start].head(200)):  # a look at the first rows before the whole column (ACLED's million)
+        return frame
+    days = frame[start].astype("string[pyarrow]").str.strip().replace("", pd.NA)
+    if not _yearless(days):
         return frame
     year = frame[years].astype("string").str.strip()
     problems.append(Problem(label, f"dates made from the columns {start} and {years} (the dates name no year)",
                             None, start, "info"))
     return frame.assign(**{str(start): (days + " " + year).fillna(year).astype(object)})
+
+
+def _yearless(values: pd.Series) -> bool:
+    """Whether every date written names a day and a month, or a month, and no year (some are written)."""
+    if not (pd.api.types.is_string_dtype(values.dtype) or pd.api.types.is_object_dtype(values.dtype)):
+        return False  # numbers, or dates already read
+    given = values.astype("string[pyarrow]").str.strip().replace("", pd.NA).dropna()
+    return not given.empty and bool(given.str.fullmatch(_YEARLESS).all())
