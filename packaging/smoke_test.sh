@@ -22,6 +22,12 @@ rc=0
 cat "$tmp/damaged.txt"
 [ "$rc" = 1 ] && grep -q 'damaged.sav: a damaged SPSS file' "$tmp/damaged.txt" || fail "a damaged SPSS file: code $rc"
 
+# a BibTeX bibliography: pybtex parses it, latexcodec's table (data files in the bundle) decodes its accents
+echo "-- $bin events bibliography.bib"
+"$bin" events "$(dirname "$fixtures")/fixtures/bibliography.bib" | tee "$tmp/bib.txt"
+grep -q '^8 of 8 events' "$tmp/bib.txt" || fail "events does not list the bibliography's 8 references"
+grep -q 'Über formal unentscheidbare Sätze' "$tmp/bib.txt" || fail "the bibliography's LaTeX accents were not decoded"
+
 echo "-- $bin relations --at 2022-12-31 --format csv"
 "$bin" relations --at 2022-12-31 --format csv >"$tmp/relations.csv"
 head -3 "$tmp/relations.csv"

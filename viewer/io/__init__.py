@@ -18,6 +18,7 @@ import pyarrow as pa
 
 from viewer.io import (
     archive_files,
+    bibliography,
     bods,
     compressed,
     discord,
@@ -80,6 +81,7 @@ _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(na
          Candidate(ftm.read, ftm.looks_like, "json"), Candidate(discord.read, discord.looks_like, "json", parsed=True),
          Candidate(telegram.read, telegram.looks_like, "json", parsed=True),
          Candidate(meta_messages.read, meta_messages.looks_like, "json", parsed=True),
+         Candidate(bibliography.read_csl, bibliography.looks_like_csl, "json", parsed=True),  # Zotero's CSL JSON
          Candidate(table.read, table.looks_like, "json")]
 _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
         Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes"),
@@ -91,9 +93,12 @@ _LINES = [Candidate(ftm.read, ftm.looks_like_lines, "path"), *_TABLE]  # FollowT
 _FTM = [Candidate(ftm.read)]
 _MAIL = [Candidate(mail.read)]
 _GEDCOM = [Candidate(gedcom.read)]
+_BIBLIOGRAPHY = [Candidate(bibliography.read)]
 _JS = [Candidate(twitter.read, twitter.looks_like, "bytes")]  # an X archive's data files
 _LOG = [Candidate(log_lines.read, log_lines.looks_like, "bytes")]
-_TEXT = [Candidate(whatsapp.read, whatsapp.looks_like, "bytes"), *_LOG, *_TABLE]  # a chat, a log, else a table
+# a chat, a log, a bibliography (EndNote's RIS as .txt), else a table
+_TEXT = [Candidate(whatsapp.read, whatsapp.looks_like, "bytes"), *_LOG,
+         Candidate(bibliography.read, bibliography.looks_like, "bytes"), *_TABLE]
 
 READERS: dict[str, list[Candidate]] = {
     ".json": _JSON, ".geojson": _JSON,
@@ -108,7 +113,7 @@ READERS: dict[str, list[Candidate]] = {
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)],
     ".js": _JS,
-    **dict.fromkeys(gedcom.SUFFIXES, _GEDCOM),
+    **dict.fromkeys(gedcom.SUFFIXES, _GEDCOM), **dict.fromkeys(bibliography.SUFFIXES, _BIBLIOGRAPHY),
     **dict.fromkeys((*mail.MBOX_SUFFIXES, *mail.MESSAGE_SUFFIXES), _MAIL),
     ".xml": _XML, ".rss": _XML, ".atom": _XML, ".html": _TABLE, ".htm": _TABLE,
 }
@@ -191,7 +196,8 @@ def _text_reader(path: Path) -> Reader:
     """The reader of a text that may be a chat export or a log (packed or not), else the table reader."""
     if compressed.inner_suffix(path) in (".txt", ".log"):
         head = compressed.read_head(path)
-        for sniff, reader in ((whatsapp.looks_like, whatsapp.read), (log_lines.looks_like, log_lines.read)):
+        for sniff, reader in ((whatsapp.looks_like, whatsapp.read), (log_lines.looks_like, log_lines.read),
+                              (bibliography.looks_like, bibliography.read)):
             if sniff(head):
                 return reader
     return table.read
@@ -219,13 +225,16 @@ def _by_content(head: bytes) -> list[Candidate]:
         return _XML
     if start.upper().startswith(b"BEGIN:VCALENDAR"):
         return [Candidate(ics.read)]
-    if gedcom.looks_like(head):  # a family tree saved without its .ged
-        return _GEDCOM
     return _plain_text(head)
 
 
 def _plain_text(head: bytes) -> list[Candidate]:
-    """A text without a suffix: a mailbox (Thunderbird's folders), a log (syslog, auth.log.1), else a table."""
+    """A text without a suffix: a family tree (without its .ged), a bibliography (RIS or BibTeX), a mailbox
+    (Thunderbird's folders), a log (syslog, auth.log.1), else a table."""
+    if gedcom.looks_like(head):
+        return _GEDCOM
+    if bibliography.looks_like(head):
+        return _BIBLIOGRAPHY
     if mail.looks_like_mbox(head) or mail.looks_like_message(head):
         return _MAIL
     if log_lines.looks_like(head):
@@ -294,8 +303,8 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     if candidates is _JSON:
         raise LoadError(f"{path}: JSON that Entente does not recognise; expected a native dataset, TimelineJS, "
                         "vis-timeline items, Beneficial Ownership statements, FollowTheMoney entities, a chat export "
-                        "(Discord, Telegram, Messenger, Instagram), or event records with a date field (a list of "
-                        "objects, GeoJSON features, SPARQL results)")
+                        "(Discord, Telegram, Messenger, Instagram), a CSL-JSON bibliography, or event records with a "
+                        "date field (a list of objects, GeoJSON features, SPARQL results)")
     expected = twitter.EXPECTED if candidates is _JS else xml_records.EXPECTED
     raise LoadError(f"{path}: not a format Entente knows; expected {expected}")
 

@@ -1,0 +1,49 @@
+"""A bibliography as a reference manager exports it (Zotero's RIS, BibTeX, CSL JSON; EndNote's RIS saved as .txt),
+opened from a fresh window with File → Open (Ctrl+O): the references are walked with the keys, and the relationship
+panel follows the cursor: who had written with whom, and how often by then. Before, a .ris or .bib file was not a
+format Entente knew, EndNote's .txt was asked about as a table, and CSL JSON was "JSON that Entente does not
+recognise"."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+
+from ..window_reading import details_after, open_by_hand
+
+FIXTURES = Path(__file__).parents[2] / "io" / "fixtures"
+
+
+@pytest.mark.parametrize("name", ["bibliography.ris", "bibliography.bib", "bibliography_csl.json", "endnote.txt"])
+def test_a_bibliography_opens_and_its_co_authors_follow_the_cursor(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    path = tmp_path / name
+    shutil.copy(FIXTURES / ("bibliography.ris" if name == "endnote.txt" else name), path)
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []  # no column mapping asked, .txt included
+    ds = window.state.dataset
+    assert ds.event_count == 8
+    names = ds.entities.set_index("id")["name"]
+    relations = ds.relations.set_index("id")
+    table = window.relation_tools.table
+
+    def shown(kind: str) -> dict[tuple[str, str], float]:
+        rows = relations.loc[[i for i in table.visible_ids() if relations.loc[i, "kind"] == kind]]
+        return {(names[r.source], names[r.target]): r.value for r in rows.itertuples()}
+
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Notes on the Analytical Engine" in first and "Ada Lovelace" in first and "Charles Babbage" in first
+    qtbot.waitUntil(lambda: shown("co_author") == {("Ada Lovelace", "Charles Babbage"): 1.0}, timeout=3000)
+    assert "Stochastic models of card-driven looms" in details_after(qtbot, window, Qt.Key.Key_Right)
+    third = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Difference engines revisited" in third and "José García-Márquez" in third
+    qtbot.waitUntil(lambda: shown("co_author").get(("Ada Lovelace", "Charles Babbage")) == 2.0, timeout=3000)
+    last = details_after(qtbot, window, Qt.Key.Key_End)
+    assert "Engines that weave" in last and "conference paper" in last
+    qtbot.waitUntil(lambda: ("Ana Müller", "Charles Babbage") in shown("co_author")
+                    or ("Charles Babbage", "Ana Müller") in shown("co_author"), timeout=3000)
