@@ -59,10 +59,20 @@ def looks_like(document: object) -> bool:
     if not items:
         return False
     sample = items[:SNIFFED]
-    if not all(isinstance(i, dict) and isinstance(i.get("type"), str) and i["type"] in CSL_TYPES
+    if not all(isinstance(i, dict) and csl_type(i.get("type")) in CSL_TYPES
                and ("issued" in i or "title" in i or "author" in i) for i in sample):
         return False
     return any(key in item for item in sample for key in MARKS)
+
+
+def csl_type(value: object) -> str:
+    """An item's type as CSL names them, read past case, spaces and a character cut in half (U+FFFD, as a tool
+    that cut an emoji leaves it); "" when it is no text.
+
+    >>> csl_type(" Article-Journal"), csl_type("\ufffdbook"), csl_type(3)
+    ('article-journal', 'book', '')
+    """
+    return value.strip(" \t\ufffd").lower() if isinstance(value, str) else ""
 
 
 def parse(document: object, label: str) -> Parsed:
@@ -87,7 +97,7 @@ def _are(count: int) -> str:
 
 
 def _reference(item: dict[str, Any], position: int) -> Reference:
-    kind = _text(item.get("type"))
+    kind = csl_type(item.get("type")) or _text(item.get("type"))
     ident = item.get("id")
     authors, editors = _names(item.get("author")), _names(item.get("editor"))
     return {"row": position, "key": _text(ident) if ident is not None else "", "type": TYPES.get(kind, kind),
