@@ -70,6 +70,16 @@ def test_a_date_column_of_days_without_years_is_completed_by_the_year_column(tmp
     assert ds.events.sort_values("row")["attr:Year"].tolist()[:2] == ["753 BC", "509 BC"]  # kept as written
 
 
+def test_a_workbooks_years_complete_the_days_and_a_day_without_its_year_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "rome.parquet"
+    pq.write_table(pa.table({"Year": [753.0, 509.0, None], "Date": ["21 April", None, "15 March"],
+                             "Event": ["Rome", "Republic", "Ides"]}), path)
+    ds = viewer.load(path)
+    assert _iso(ds) == ["0753-04-21", "0509"]  # (years without an era: after Christ)
+    assert [(p.row, p.message) for p in ds.problems if p.level == "error"] == [
+        (3, "expected a date, got '15 March'; row skipped")]  # (a Parquet file's third row)
+
+
 def test_a_date_column_naming_its_years_or_no_month_is_not_completed(tmp_path: Path) -> None:
     full = tmp_path / "full.csv"
     full.write_text("Year,Date,Event\n2019,4 March 2019,a\n2020,5 May 2020,b\n", encoding="utf-8")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from viewer.model.dates import numbers
+from viewer.model.dates.columns import clean_text
 from viewer.model.problems import Problem
 
 _NAMES: dict[str, tuple[str, ...]] = {
@@ -181,10 +182,11 @@ def _with_years(frame: pd.DataFrame, start: str | None, label: str, problems: li
     days = frame[start].astype("string[pyarrow]").str.strip().replace("", pd.NA)
     if not _yearless(days):
         return frame
-    year = frame[years].astype("string").str.strip()
+    year = clean_text(frame[years]).astype("string")  # (a workbook's 1066.0 as 1066)
     problems.append(Problem(label, f"dates made from the columns {start} and {years} (the dates name no year)",
                             None, start, "info"))
-    return frame.assign(**{str(start): (days + " " + year).fillna(year).astype(object)})
+    # a day without its year stays as written, to be said unread by its row
+    return frame.assign(**{str(start): (days + " " + year).fillna(year).fillna(days).astype(object)})
 
 
 def _yearless(values: pd.Series) -> bool:
