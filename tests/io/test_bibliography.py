@@ -301,13 +301,33 @@ def test_an_undefined_string_is_read_as_empty_and_said(tmp_path: Path) -> None:
     ("  title {X},\n  year = {2019}\n", "line 4: '=' expected (the line reads 'title {X},'"),
     ("  title = {X,\n  year = {2019}\n", "line 5: the file ends inside the entry that starts at line 3"),
 ])
-def test_damaged_bibtex_is_refused_naming_its_line(tmp_path: Path, damage: str, said: str) -> None:
+def test_a_damaged_bibtex_entry_is_skipped_naming_its_line(tmp_path: Path, damage: str, said: str) -> None:
     text = "@book{a, title = {Fine}, year = 2018}\n\n@article{b,\n" + damage + ("}\n" if "{X," not in damage else "")
     path = _write(tmp_path, text, "broken.bib")
+    ds = bibliography.read(path)
+    assert ds.events["title"].tolist() == ["Fine"]
+    skipped = next(p for p in ds.problems if "damaged" in p.message)
+    assert skipped.message.startswith("1 entry damaged past reading, skipped; the first at " + said)
+    assert (skipped.level, skipped.file) == ("warning", str(path))
+    assert "expected a BibTeX file of entries" in skipped.message
+    # with nothing else to read, the file is refused with the same words
     with pytest.raises(LoadError) as caught:
-        bibliography.read(path)
-    assert str(caught.value).startswith(f"{path}: {said}")
-    assert "expected a BibTeX file of entries" in str(caught.value)
+        bibliography.read(_write(tmp_path, text.split("\n", 2)[2], "only.bib"))
+    assert str(caught.value).startswith(f"{tmp_path / 'only.bib'}: line ")
+    assert "the BibTeX is damaged there" in str(caught.value) or "the file ends inside" in str(caught.value)
+
+
+def test_reading_goes_on_after_a_damaged_entry(tmp_path: Path) -> None:
+    """A key left out, then a closing brace: each entry is skipped on its own and the entries after it are read."""
+    text = ("@article{a1, author = {Lovelace, Ada}, title = {One}, year = {1843}}\n"
+            "@article{title = {No key}, author = {Babbage, Charles}, year = 1850}\n"
+            "@article{b2, author = {Babbage, Charles and Lovelace, Ada}, title = {Two}, year = {1844}\n"
+            "@book{c3, author = {Turing, Alan}, title = {Three}, year = {1936}}\n")
+    ds = bibliography.read(_write(tmp_path, text, "refs.bib"))
+    assert ds.events["title"].tolist() == ["One", "Three"]
+    skipped = next(m for m in _messages(ds) if "damaged" in m)
+    assert skipped.startswith("2 entries damaged past reading, skipped; the first at line 2: '}' expected")
+    assert "(is the entry's key missing?)" in skipped
 
 
 def test_bibtex_names_latex_and_months() -> None:

@@ -3,7 +3,9 @@ parsed by pybtex: ``@string`` macros, ``#`` concatenation and the month macros (
 parser is taken directly (``pybtex.database.input.bibtex.Parser``: the plugin lookup relies on entry points that
 a frozen bundle lacks), and taught to keep the line each entry starts on and to say, not raise, what it can read
 past: a key used twice (the first entry kept), a field written twice in an entry (the first value kept), an
-undefined ``@string`` (left empty). A syntax error refuses the file, naming its line and what was expected.
+undefined ``@string`` (left empty). An entry damaged past reading (a key or a comma missing, a brace never closed)
+is skipped, naming its line and what was expected there, and reading goes on at the next line that starts an
+entry; only a file with no entry left to read is refused.
 
 Names are split by pybtex (``von Last, Jr, First``) and shown "First von Last Jr."; a name in braces as a whole
 (``{World Health Organization}``) is an organisation's. LaTeX is made Unicode by latexcodec (``{\\'e}`` → é,
@@ -56,6 +58,7 @@ MONTHS = {**{short: n for n, short in enumerate(month_names, start=1)},  # pybte
           **{name.lower(): n for n, name in enumerate(month_names.values(), start=1)}, "sept": 9}
 _HEAD = re.compile(rb"(?mi)^(?:\xef\xbb\xbf)?[ \t]*@[ \t]*(?:%b)[ \t]*[{(]"
                    % b"|".join(t.encode() for t in ENTRY_TYPES))
+_NEXT_ENTRY = re.compile(_HEAD.pattern.decode("ascii").replace(r"(?:\xef\xbb\xbf)?", ""))  # where reading resumes
 _DOTLESS = re.compile(r"\\([ij])(?![A-Za-z])(?:\s*\{\})?")  # \'{\i} is í
 _COMMAND = re.compile(r"\\([A-Za-z]+)\*?\s*(\{)?")
 _URL = re.compile(r"\\url\s*\{([^}]*)\}")
@@ -89,6 +92,7 @@ class _Noted:
     repeated: list[tuple[str, int, int]] = field(default_factory=list)
     twice: list[tuple[str, str, int]] = field(default_factory=list)
     undefined: list[tuple[str, int]] = field(default_factory=list)
+    damaged: list[tuple[int, str]] = field(default_factory=list)  # entries skipped: (line, what was wrong there)
 
 
 class _Parser(Parser):  # type: ignore[misc]
@@ -101,12 +105,33 @@ class _Parser(Parser):  # type: ignore[misc]
         self.first_lines: dict[str, int] = {}  # an entry's key in lower case (keys are case-blind) → its line
         self.line = 1
         self.scanner: LowLevelParser | None = None
+        self.offset = 0  # where in the whole text the scanner's text starts (after a damaged entry)
 
     def parse_string(self, text: str) -> None:
-        self.scanner = scanner = LowLevelParser(text, handle_error=self.handle_error, macros=self.macros)
+        """Read every entry; one damaged past reading is said and skipped, and reading goes on at the next line
+        that starts an entry."""
+        begin = 0
+        while True:
+            try:
+                self._parse_from(text, begin)
+                return
+            except PybtexSyntaxError as error:
+                self.noted.damaged.append(_damaged(text, self, error))
+                following = _NEXT_ENTRY.search(text, self.entry_start() + 1)
+                if following is None:
+                    return
+                begin, self.line = following.start(), text.count("\n", 0, following.start()) + 1
+
+    def entry_start(self) -> int:
+        """Where in the whole text the entry being read starts."""
+        return self.offset + (self.scanner.command_start if self.scanner is not None else 0)
+
+    def _parse_from(self, text: str, begin: int) -> None:
+        self.offset = begin
+        self.scanner = scanner = LowLevelParser(text[begin:], handle_error=self.handle_error, macros=self.macros)
         seen = 0
         for command, body in scanner:
-            self.line += text.count("\n", seen, scanner.command_start)
+            self.line += text.count("\n", begin + seen, begin + scanner.command_start)
             seen = scanner.command_start
             if command.lower() not in ("string", "preamble"):
                 self.process_entry(command, *body)
@@ -137,34 +162,41 @@ def parse(text: str, label: str) -> Parsed:
     parser = _Parser()
     try:
         parser.parse_string(text)
-    except PybtexSyntaxError as error:
-        raise LoadError(_damaged(label, text, parser, error)) from error
     except PybtexError as error:
         raise LoadError(f"{label}: {error}; expected {EXPECTED}") from error
     if not parser.found:
+        if parser.noted.damaged:
+            line, said = parser.noted.damaged[0]
+            raise LoadError(f"{label}: line {line}: {said}")
         raise LoadError(f"{label}: no BibTeX entry (@article{{key, …}}); expected {EXPECTED}")
     return ([_reference(e) for e in parser.found], _noted(label, parser.noted))
 
 
-def _damaged(label: str, text: str, parser: _Parser, error: PybtexSyntaxError) -> str:
+def _damaged(text: str, parser: _Parser, error: PybtexSyntaxError) -> tuple[int, str]:
     """Where the BibTeX is damaged (the line, and the entry it is in) and what was expected there."""
-    start = parser.scanner.command_start if parser.scanner is not None else 0
+    start = parser.entry_start()
     entry_line = text.count("\n", 0, start) + 1
     head = text[start:].split("\n", 1)[0].strip()[:60]
-    line = error.lineno or entry_line
+    line = error.lineno + text.count("\n", 0, parser.offset) if error.lineno else entry_line
     if isinstance(error, PrematureEOF):
-        return (f"{label}: line {line}: the file ends inside the entry that starts at line {entry_line} ({head!r}): "
-                f"a closing brace or quote is missing; expected {EXPECTED}")
+        return line, (f"the file ends inside the entry that starts at line {entry_line} ({head!r}): a closing brace "
+                      f"or quote is missing; expected {EXPECTED}")
     written = (text.split("\n")[line - 1].strip()[:80] if 0 < line <= text.count("\n") + 1 else "")
-    hint = " (is a comma missing after the field before?)" if str(error.args[0]) in ("'}' expected",
-                                                                                   "')' expected") else ""
-    return (f"{label}: line {line}: {error.args[0]} (the line reads {written!r}, in the entry that starts at line "
-            f"{entry_line}: {head!r}): the BibTeX is damaged there{hint}; expected {EXPECTED}")
+    closing = str(error.args[0]) in ("'}' expected", "')' expected")
+    hint = (" (is the entry's key missing?)" if line == entry_line and re.match(r"@\s*\w+\s*[{(][^,]*=", head)
+            else " (is the entry's closing brace missing?)" if closing and written.startswith("@")
+            else " (is a comma missing after the field before?)" if closing else "")
+    return line, (f"{error.args[0]} (the line reads {written!r}, in the entry that starts at line {entry_line}: "
+                  f"{head!r}): the BibTeX is damaged there{hint}; expected {EXPECTED}")
 
 
 def _noted(label: str, noted: _Noted) -> list[Problem]:
     """What was read past, each kind counted and said once with its first example."""
     out: list[Problem] = []
+    if noted.damaged:
+        line, said = noted.damaged[0]
+        out.append(Problem(label, f"{counted(len(noted.damaged), 'entry', 'entries')} damaged past reading, skipped; "
+                           f"the first at line {line}: {said}", line, None, "warning"))
     if noted.repeated:
         key, line, first = noted.repeated[0]
         repeat = "repeats" if len(noted.repeated) == 1 else "repeat"

@@ -47,3 +47,25 @@ def test_a_bibliography_opens_and_its_co_authors_follow_the_cursor(
     assert "Engines that weave" in last and "conference paper" in last
     qtbot.waitUntil(lambda: ("Ana Müller", "Charles Babbage") in shown("co_author")
                     or ("Charles Babbage", "Ana Müller") in shown("co_author"), timeout=3000)
+
+
+def test_a_damaged_bibtex_entry_is_said_and_the_others_open(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One entry without its key: before, pybtex's refusal lost the whole file; now the entry is skipped, the
+    Problems panel names its line, and the entries before and after it are walked with the keys."""
+    path = tmp_path / "refs.bib"
+    path.write_text("@article{a1, author = {Lovelace, Ada}, title = {One}, year = {1843}}\n"
+                    "@article{title = {No key}, author = {Babbage, Charles}, year = 1850}\n"
+                    "@book{c3, author = {Turing, Alan}, title = {Three}, year = {1936}}\n", encoding="utf-8")
+    before = path.read_bytes()
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert window.state.dataset.event_count == 2
+    assert "One" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Three" in details_after(qtbot, window, Qt.Key.Key_Right)
+    window.show_problems()
+    qtbot.keyClicks(window.problems.filter, "damaged")
+    said = window.problems.visible_frame()
+    assert len(said) == 1
+    assert "line 2" in " ".join(map(str, said.iloc[0].tolist())) and "key missing" in " ".join(
+        map(str, said.iloc[0].tolist()))
+    assert path.read_bytes() == before  # the file is left as it was
