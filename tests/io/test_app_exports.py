@@ -19,6 +19,12 @@ from viewer.io.table_mapping import guess_mapping
 OUTLOOK = ("Subject,Start Date,Start Time,End Date,End Time,All day event,Location\n"
            "Board meeting,11/19/2018,9:30:00 AM,11/19/2018,11:00:00 AM,False,Yokohama\n"
            "Summit,2/6/2023,8:30:00 AM,2/6/2023,5:00:00 PM,False,London\n")
+# Outlook writes an all-day event midnight to midnight: the holiday is 24-25 December, the off-site one day
+OUTLOOK_ALL_DAY = ("Subject,Start Date,Start Time,End Date,End Time,All day event,Location\n"
+                   "Board meeting,11/19/2018,9:30:00 AM,11/19/2018,11:00:00 AM,False,Yokohama\n"
+                   "Holiday,12/24/2018,12:00:00 AM,12/26/2018,12:00:00 AM,True,\n"
+                   "Off-site,3/14/2019,12:00:00 AM,3/15/2019,12:00:00 AM,True,Paris\n"
+                   "Summit,2/6/2023,8:30:00 AM,2/6/2023,5:00:00 PM,False,London\n")
 JIRA = ("Summary,Issue key,Status,Created,Updated,Resolved\n"
         "Fix login,PROJ-1,Done,19/Nov/18 9:30 AM,20/Nov/18 10:00 AM,20/Nov/18 10:00 AM\n"
         "Add export,PROJ-2,Open,06/Feb/23 4:15 PM,06/Feb/23 4:20 PM,\n")
@@ -51,6 +57,45 @@ def test_an_end_time_is_taken_only_beside_a_start_time_and_an_end_of_dates() -> 
     assert guess_mapping(["title", "date", "time", "end_time"]).end == "end_time"  # a column of end times alone
 
 
+def test_outlooks_all_day_events_are_whole_days(tmp_path: Path) -> None:
+    """Before, the holiday was two days of times from midnight to midnight (24 December 00:00 to 26 December 00:00)."""
+    ds = viewer.load(_written(tmp_path, "calendar.csv", OUTLOOK_ALL_DAY))
+    events = ds.events.set_index("title")
+    assert _spans(ds) == {"Board meeting": ("2018-11-19T09:30:00+00:00", "2018-11-19T11:00:00+00:00"),
+                          "Holiday": ("2018-12-24T00:00:00+00:00", "2018-12-25T00:00:00+00:00"),
+                          "Off-site": ("2019-03-14T00:00:00+00:00", "2019-03-14T00:00:00+00:00"),
+                          "Summit": ("2023-02-06T08:30:00+00:00", "2023-02-06T17:00:00+00:00")}
+    assert events["precision"].tolist() == ["time", "day", "day", "time"]
+    assert events["end_precision"].tolist() == ["time", "day", "day", "time"]
+    assert events.loc["Holiday", "span_end"].isoformat() == "2018-12-26T00:00:00+00:00"  # the 25th, whole
+    said = [p for p in ds.problems if "all-day" in p.message]
+    assert [(p.message, p.level, p.field) for p in said] == [(
+        "2 all-day events ('All day event') written to end at the midnight after its last day: read as ending on "
+        "that last day", "info", "All day event")]
+    assert events["attr:All day event"].tolist() == ["False", "True", "True", "False"]  # the column itself is kept
+
+
+def test_an_all_day_end_written_as_a_date_is_its_last_day(tmp_path: Path) -> None:
+    """Google Calendar's import format writes the last day, without times; a flag in words or a tick; an all-day
+    event of no length stays on its day (not moved before its start)."""
+    text = ("Subject,Start Date,End Date,All Day Event\nRetreat,2019-05-01,2019-05-03,TRUE\nCall,2019-05-04,,x\n"
+            "Launch,2019-05-06T10:00,2019-05-06T12:00,no\n")
+    ds = viewer.load(_written(tmp_path, "google.csv", text))
+    assert _spans(ds) == {"Retreat": ("2019-05-01T00:00:00+00:00", "2019-05-03T00:00:00+00:00"),
+                          "Call": ("2019-05-04T00:00:00+00:00", ""),
+                          "Launch": ("2019-05-06T10:00:00+00:00", "2019-05-06T12:00:00+00:00")}
+    nothing = "Subject,Start,End,is_all_day\nNap,2019-05-04T00:00:00,2019-05-04T00:00:00,Wahr\n"
+    ds = viewer.load(_written(tmp_path, "nap.csv", nothing))
+    assert _spans(ds) == {"Nap": ("2019-05-04T00:00:00+00:00", "2019-05-04T00:00:00+00:00")}
+    assert not [p for p in ds.problems if p.level != "info"]
+
+
+def test_the_all_day_flag_is_guessed_beside_a_start() -> None:
+    assert guess_mapping(["Subject", "Start Date", "Start Time", "All day event"]).all_day == "All day event"
+    assert guess_mapping(["summary", "start", "end", "is_all_day"]).all_day == "is_all_day"
+    assert guess_mapping(["Subject", "All Day Event"]).all_day is None  # no start to make whole
+
+
 def test_jiras_created_is_the_start_and_resolved_the_end(tmp_path: Path) -> None:
     mapping = guess_mapping(["Summary", "Issue key", "Status", "Created", "Updated", "Resolved"])
     assert (mapping.start, mapping.end, mapping.title) == ("Created", "Resolved", "Summary")
@@ -73,9 +118,9 @@ def test_a_saved_mapping_keeps_the_end_time(tmp_path: Path) -> None:
     from viewer.io.import_spec import read_spec, write_spec
     from viewer.io.spec_suggest import suggest_spec
     spec = suggest_spec(_written(tmp_path, "calendar.csv", OUTLOOK))
-    assert spec.end_time == "End Time"
+    assert (spec.end_time, spec.all_day) == ("End Time", "All day event")
     write_spec(spec, tmp_path / "calendar.mapping.json")
     again = read_spec(tmp_path / "calendar.mapping.json")
-    assert again.end_time == "End Time"
+    assert (again.end_time, again.all_day) == ("End Time", "All day event")
     ds = viewer.load(tmp_path / "calendar.csv", mapping=again)
     assert ds.events["end"].iloc[0].hour == 11

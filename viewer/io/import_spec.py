@@ -23,7 +23,8 @@ from viewer.model.clock import CLOCKS
 from viewer.model.problems import LoadError
 
 VERSION = 1
-CORE_FIELDS = ("start", "end", "title", "description", "category", "url", "id", "time", "timezone", "end_time")
+CORE_FIELDS = ("start", "end", "title", "description", "category", "url", "id", "time", "timezone", "end_time",
+               "all_day")
 PLACEHOLDERS = ("", "-", "--", "—", "?", "n/a", "na", "none", "null", "nil", "unknown", "not applicable",
                 "not available", "no acquirer", "no buyer", "no owner", "no parent", "no one")
 READ_OPTIONS = ("header", "delimiter", "encoding", "date_order", "clock")
@@ -67,6 +68,7 @@ class ImportSpec:
     time: str | None = None
     timezone: str | None = None
     end_time: str | None = None  # the time of day of the end dates (Outlook's End Time beside its End Date)
+    all_day: str | None = None  # a calendar's all-day flag (Outlook's "All day event"): those rows are whole days
     actors: tuple[str, ...] = ()
     entities: tuple[EntityColumn, ...] = ()
     relations: tuple[RelationColumns, ...] = ()

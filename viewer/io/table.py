@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from viewer.io import compressed, sqlite, table_clock, table_fast, table_graph, table_skipped
+from viewer.io import compressed, sqlite, table_all_day, table_clock, table_fast, table_graph, table_skipped
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.json_cells import is_plain
 from viewer.io.record_lists import records_of
@@ -64,7 +64,7 @@ def looks_like(document: object) -> bool:
 def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mapping:
     mapping = guess_mapping([str(c) for c in frame.columns])
     given = {k: options[k] for k in ("start", "end", "title", "category", "description", "url", "id", "time",
-                                     "timezone", "tags", "end_time") if options.get(k)}
+                                     "timezone", "tags", "end_time", "all_day") if options.get(k)}
     if options.get("actors"):
         actors = options["actors"]
         given["actors"] = (actors,) if isinstance(actors, str) else tuple(actors)
@@ -80,7 +80,7 @@ def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mappin
         mapping = replace(mapping, start=start, actors=tuple(a for a in mapping.actors if a != start), certain=False)
     missing = [c for c in (mapping.start, mapping.end, mapping.title, mapping.category, mapping.tags,
                            mapping.description, mapping.url, mapping.id, mapping.time, mapping.timezone,
-                           mapping.end_time, *mapping.actors)
+                           mapping.end_time, mapping.all_day, *mapping.actors)
                if c is not None and c not in frame.columns]
     if missing:
         raise LoadError(f"{label}: no column named {', '.join(map(repr, missing))}; the columns are "
@@ -131,6 +131,9 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         return _number_events(frame, mapping, label, problems, lines_of, texts, YEARS)
     for level, message in start.notes:
         problems.append(Problem(label, message, None, mapping.start, level))
+    all_day = table_all_day.flags(frame[mapping.all_day]) if mapping.all_day else None
+    if all_day is not None:
+        start, _ = table_all_day.whole_days(start, all_day)
     named = (mapping.start, mapping.title or mapping.description)
     table_skipped.report(problems, label, frame, named, start.instants, start.invalid, lines_of, "a date", "start date")
     keep = start.instants.notna().to_numpy()
@@ -144,6 +147,8 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         end = date_columns.parse_column(ends, date_order=start.order or options.get("date_order"),
                                         times=frame[mapping.end_time] if mapping.end_time else None,
                                         zones=frame[mapping.timezone] if mapping.timezone else None)
+        if all_day is not None:
+            end = table_all_day.ends(end, all_day, start.instants, label, mapping.all_day, problems)
         usable = _usable_ends(problems, label, ends, start.instants, end, keep, lines_of, mapping.end or mapping.start)
         parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)

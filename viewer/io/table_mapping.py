@@ -47,6 +47,9 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "time": ("time", "hour", "clock"),
     "end_time": ("endtime", "finishtime", "stoptime", "endhour"),  # Outlook's End Date beside its End Time
     "timezone": ("timezone", "tz", "zone"),
+    # a calendar's flag: Outlook's "All day event", Google Calendar's "All Day Event", CalDAV tools' is_all_day
+    "all_day": ("allday", "alldayevent", "isallday", "alldayflag", "wholeday", "fullday", "ganztägig",
+                "ganztaegig", "journéeentière", "todoeldía", "tuttoilgiorno"),
     "id": ("id", "eventid", "uid", "guid"),
 }
 _CREATED = r"^(created|published|posted|occurred)(at|on)?$"  # createdAt, published_on: when a record was made
@@ -78,6 +81,7 @@ class Mapping:
     certain: bool = False
     tags: str | None = None  # ``;``-separated tags, as the native format's column
     end_time: str | None = None  # the time of day of a column of end dates
+    all_day: str | None = None  # a calendar's all-day flag: those rows are whole days (table_all_day)
 
 
 def _key(name: str) -> str:
@@ -113,7 +117,8 @@ def guess_mapping(columns: list[str]) -> Mapping:
     end_time = pick("end_time") if time and end and not re.search(r"time|stamp", keys[end]) else None
     certain = start is not None and found["title"] is not None
     return Mapping(start, end, found["title"], actors, found["category"], found["description"],
-                   found["url"], time, pick("timezone"), found["id"], certain, pick("tags"), end_time)
+                   found["url"], time, pick("timezone"), found["id"], certain, pick("tags"), end_time,
+                   pick("all_day") if start else None)
 
 
 def _start(keys: dict[str, str], taken: set[str], pick: Callable[[str], str | None]) -> str | None:

@@ -15,7 +15,7 @@ from viewer.io import table
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
-from ...io.test_app_exports import NOTION, OUTLOOK
+from ...io.test_app_exports import NOTION, OUTLOOK, OUTLOOK_ALL_DAY
 from ..window_reading import details_after, open_by_hand
 
 
@@ -29,6 +29,25 @@ def test_an_outlook_calendar_shows_each_meeting_to_its_end(qtbot: QtBot, window:
     last = details_after(qtbot, window, Qt.Key.Key_End)
     assert "Summit" in last and "17:00" in last
     assert not [p for p in window.state.dataset.problems if p.level == "warning"]
+
+
+def test_an_outlook_all_day_event_shows_as_its_days(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The holiday is 24-25 December, not two days of times from midnight to midnight; the mapping dialog offers
+    the flag as a role of its own, guessed."""
+    path = tmp_path / "calendar.csv"
+    path.write_text(OUTLOOK_ALL_DAY, encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    holiday = details_after(qtbot, window, Qt.Key.Key_Home, Qt.Key.Key_Right)
+    assert "Holiday" in holiday and "24 Dec 2018" in holiday and "25 Dec 2018" in holiday
+    assert "00:00" not in holiday and "26 Dec" not in holiday
+    offsite = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Off-site" in offsite and "14 Mar 2019" in offsite and "00:00" not in offsite
+    assert "09:30" not in offsite
+    dialog = MappingDialog(path, table.preview(path))
+    qtbot.addWidget(dialog)
+    assert dialog.combos["all_day"].currentText() == "All day event"
+    assert dialog.spec().all_day == "All day event"
 
 
 def test_a_notion_table_opens_its_arrow_spans(qtbot: QtBot, window: MainWindow, tmp_path: Path,

@@ -35,10 +35,12 @@ from viewer.model.problems import LoadError
 
 ROLES = (("start", "Start date *"), ("end", "End date"), ("title", "Title"), ("actors", "Actors"),
          ("category", "Category"), ("description", "Description"), ("url", "Source link"),
-         ("time", "Time of day"), ("end_time", "End time of day"), ("timezone", "Time zone"))
+         ("time", "Time of day"), ("end_time", "End time of day"), ("all_day", "All-day flag"),
+         ("timezone", "Time zone"))
 NONE = "(none)"
 JOINED = " + "  # several actor columns offered as one choice
-SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "url", "time", "end_time", "timezone",
+SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "url", "time", "end_time", "all_day",
+               "timezone",
                "date_order", "encoding", "header")
 ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year"), ("ymd", "Year/month/day"))
 ENCODINGS = ("auto", "utf-8", "cp1252", "latin-1")
