@@ -1,6 +1,7 @@
 """Single dates in standard forms the general parser does not know: ISO 8601 week dates (``2019-W10-3``) and
 ordinal dates (``2019-064``), and dates written with the East Asian year, month and day signs (``2019年3月4日``,
-``2019년 3월 4일``, full-width digits and a weekday in brackets allowed).
+``2019년 3월 4일``, full-width digits and a weekday in brackets allowed, and a time after them: ``10時30分``,
+``午後3時``, ``오후 3시 30분``).
 
 Before, a week date was skipped as "expected a date", and an ordinal date was worse: read as the span from
 the year 2019 to the year 64. Such values are few and repeat: each distinct one is read in Python, like
@@ -25,11 +26,15 @@ _ORDINAL = re.compile(r"(?P<year>\d{4})-(?P<day>\d{3})")
 # "2019年3月4日", "2019年3月", "2019年", Korean "2019년 3월 4일"; a weekday in brackets may follow ("(月)")
 _EAST_ASIAN = re.compile(r"(?P<year>\d{1,4})\s*[年년]\s*"
                          r"(?:(?P<month>\d{1,2})\s*[月월]\s*(?:(?P<day>\d{1,2})\s*[日일])?)?"
-                         r"\s*(?:[(（][^)）]{1,3}[)）])?")
+                         r"\s*(?:[(（][^)）]{1,3}[)）])?"
+                         # a time after the day: 10時30分(15秒), 10:30, 午後3時 (afternoon), Korean 10시 30분
+                         r"(?:\s*(?P<half>午前|午後|上午|下午|오전|오후)?\s*(?P<hour>\d{1,2})\s*"
+                         r"(?:[時时시]\s*(?:(?P<minute>\d{1,2})\s*[分분]\s*(?:(?P<second>\d{1,2})\s*[秒초])?)?"
+                         r"|:(?P<minute2>\d{2})(?::(?P<second2>\d{2}))?))?")
 MAY_BE = r"^\s*\d{4}-?W\d|^\s*\d{4}-\d{3}\s*$|[年년]"  # a cheap first look over a column, in C++
 
 
-def read_one(text: str) -> tuple[dt.date, str] | None:
+def read_one(text: str) -> tuple[dt.date | dt.datetime, str] | None:
     """The date and its precision of one value in these forms, or None.
 
     >>> read_one("2019-W10-3"), read_one("2019-064"), read_one("2019年3月"), read_one("2019-13")
@@ -45,12 +50,31 @@ def read_one(text: str) -> tuple[dt.date, str] | None:
                 return None
             return dt.date(year, 1, 1) + dt.timedelta(days=day - 1), "day"
         if found := _EAST_ASIAN.fullmatch(text):
-            month_written, day_written = found["month"], found["day"]
-            precision = "day" if day_written else "month" if month_written else "year"
-            return dt.date(int(found["year"]), int(month_written or 1), int(day_written or 1)), precision
+            return _east_asian(found)
     except ValueError:  # week 54, 30 February, year 0
         return None
     return None
+
+
+def _east_asian(found: re.Match[str]) -> tuple[dt.date | dt.datetime, str] | None:
+    month_written, day_written = found["month"], found["day"]
+    precision = "day" if day_written else "month" if month_written else "year"
+    day = dt.date(int(found["year"]), int(month_written or 1), int(day_written or 1))
+    if found["hour"] is None:
+        return day, precision
+    moment = _clock(day, found) if day_written else None  # a time needs its day
+    return (moment, "time") if moment is not None else None
+
+
+def _clock(day: dt.date, found: re.Match[str]) -> dt.datetime | None:
+    """The day at the time written after it; 午後 (afternoon) adds twelve hours to 1-11."""
+    hour = int(found["hour"])
+    if found["half"] in ("午後", "下午", "오후") and 1 <= hour <= 11:
+        hour += 12
+    elif found["half"] is not None and hour > 12:
+        return None
+    minute, second = found["minute"] or found["minute2"] or 0, found["second"] or found["second2"] or 0
+    return dt.datetime(day.year, day.month, day.day, hour, int(minute), int(second))
 
 
 def iso_week(year: int, week: int) -> tuple[dt.date, dt.date] | None:

@@ -1,5 +1,6 @@
-"""Periods named in one cell: a quarter ("Q1 2019", "2019-Q1", "3rd quarter 2019"), a half year ("H2 2019"), an ISO
-week ("2019-W10"), a century ("19th century", "XIX century", "XIXe siècle", "19. Jahrhundert", "5th century BC"), a
+"""Periods named in one cell: a quarter ("Q1 2019", "2019-Q1", "3rd quarter 2019"), a half year ("H2 2019", "first
+half of 2019"), an ISO week ("2019-W10", "week 10 2019", "KW 10/2019"), a season ("spring 2019", "winter 2019/20",
+in six languages), years with the last written by two digits ("1914-18", "2019/20"), a century ("19th century", "XIX century", "XIXe siècle", "19. Jahrhundert", "5th century BC"), a
 millennium ("1st millennium BC"). Each becomes the first and last date it covers, written as the date parser reads
 them, so a period opens as an event from its first month, day or year to its last.
 
@@ -10,6 +11,7 @@ runs from its year 1 to its year 100 (the 19th: 1801–1900), as the calendar co
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 
@@ -20,8 +22,23 @@ _QUARTER = re.compile(r"(?i)(?:Q(?P<q1>[1-4])[\s/-]*(?P<y1>\d{4})|(?P<y2>\d{4})[
                       r"|(?P<q3>[1-4])Q[\s/-]*(?P<y3>\d{4})"
                       r"|(?P<q4>[1-4])(?:st|nd|rd|th)\s+quarter\s+(?:of\s+)?(?P<y4>\d{4})"
                       r"|(?P<q5>first|second|third|fourth)\s+quarter\s+(?:of\s+)?(?P<y5>\d{4}))")
-_HALF = re.compile(r"(?i)(?:H(?P<h1>[12])[\s/-]*(?P<y1>\d{4})|(?P<y2>\d{4})[\s/-]*H(?P<h2>[12]))")
-_WEEK = re.compile(r"(?P<year>\d{4})-?W(?P<week>\d{2})")
+_HALF = re.compile(r"(?i)(?:H(?P<h1>[12])[\s/-]*(?P<y1>\d{4})|(?P<y2>\d{4})[\s/-]*H(?P<h2>[12])"
+                   r"|(?P<h3>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?P<y3>\d{4}))")
+# an ISO week: 2019-W10, as ISO writes it; "week 10 2019", "W10 2019", "wk 10, 2019"; the German KW 10/2019
+_WEEK = re.compile(r"(?i)(?P<year>\d{4})-?W(?P<week>\d{2})"
+                   r"|(?:week|wk\.?|w|kw|cw)\s*(?P<week2>\d{1,2})(?:\s*,\s*|\s*/\s*|\s+)(?P<year2>\d{4})")
+# a season, as the months it covers north of the equator: spring March–May, summer June–August, autumn
+# September–November; winter December–February, "winter 2019" the one whose January is in 2019 (as NOAA names
+# them, and as a winter term is dated), "winter 2019/20" (or 2019–20) the one from December 2019
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12, "frühling": 3, "frühjahr": 3,
+           "sommer": 6, "herbst": 9, "printemps": 3, "été": 6, "automne": 9, "hiver": 12, "primavera": 3,
+           "verano": 6, "otoño": 9, "invierno": 12, "estate": 6, "autunno": 9, "inverno": 12, "verão": 6,
+           "outono": 9, "lente": 3, "zomer": 6, "herfst": 9}
+SEASON = re.compile(r"(?i)(?:the\s+)?(?P<season>" + "|".join(SEASONS) + r")\s+(?:of\s+|de\s+|d'|del\s+)?"
+                    r"(?P<year>\d{4})(?:\s*[/\u2013-]\s*(?P<next>\d{2}|\d{4}))?")
+# years with the last written by its two digits: an academic or fiscal year ("2019/20", "2019-20"), a war ("1914-18");
+# digits that could be a month ("2019-03") are one
+_YEAR_PAIR = re.compile(r"(?P<year>\d{4})\s*[/-]\s*(?P<next>\d{2})")
 _CENTURY = re.compile(r"(?i)(?:the\s+)?(?:" + _ORDINAL.format("n") + r"|(?P<roman>[IVXL]+)(?:e|ème|th)?\.?)\s*"
                       r"(?:century|cent\.|c\.|siècle|jahrhundert|jh\.)\s*(?P<era>BCE?|B\.C\.|AD|CE)?")
 _MILLENNIUM = re.compile(r"(?i)(?:the\s+)?" + _ORDINAL.format("n") + r"\s*(?:millennium|millénaire|jahrtausend)\s*"
@@ -34,7 +51,8 @@ OPEN_WORDS = r"(?i:present|now|today|ongoing|current|date|heute|présent|aujourd
 MAY_BE = (r"(?i)^\s*(?:Q[1-4]|H[12]|[1-4]Q|\d{4}[\s/-]*[QH][1-4]|\d{4}-?W\d|(?:the\s+)?[\dIVXL]+\S*\s*"
           r"(?:century|cent\.|c\.|siècle|jahrhundert|jh\.|millennium|millénaire|jahrtausend)"
           r"|(?:first|second|third|fourth|[1-4]"
-          r"(?:st|nd|rd|th))\s+quarter)")
+          r"(?:st|nd|rd|th))\s+(?:quarter|half)|(?:1st|2nd)\s+half|(?:week|wk\.?|w|kw|cw)\s*\d"
+          r"|(?:the\s+)?(?:" + "|".join(SEASONS) + r")\s|\d{4}\s*[/-]\s*\d{2}\s*$)")
 
 
 def bounds(text: str) -> tuple[str, str] | None:
@@ -46,21 +64,69 @@ def bounds(text: str) -> tuple[str, str] | None:
     (('1000 BC', '1 BC'), ('1001', '2000'))
     """
     text = text.strip()
-    if found := _QUARTER.fullmatch(text):
-        quarter, year = _first(found, "q"), _first(found, "y")
-        number = _WORDS.get(quarter.lower()) or int(quarter)
-        return f"{year}-{3 * number - 2:02d}", f"{year}-{3 * number:02d}"
-    if found := _HALF.fullmatch(text):
-        half, year = int(_first(found, "h")), _first(found, "y")
-        return f"{year}-{6 * half - 5:02d}", f"{year}-{6 * half:02d}"
-    if found := _WEEK.fullmatch(text):
-        week = forms.iso_week(int(found["year"]), int(found["week"]))
-        return (week[0].isoformat(), week[1].isoformat()) if week else None
-    if found := _MILLENNIUM.fullmatch(text):
-        return _long(int(found["n"]), 1000, MILLENNIA, found["era"])
-    found = _CENTURY.fullmatch(text)
-    return _long(int(found["n"]) if found["n"] else _roman(found["roman"].upper()), 100, CENTURIES,
-                 found["era"]) if found else None
+    for pattern, read in _READERS:
+        if found := pattern.fullmatch(text):
+            return read(found)
+    return None
+
+
+def _quarter(found: re.Match[str]) -> tuple[str, str]:
+    quarter, year = _first(found, "q"), _first(found, "y")
+    number = _WORDS.get(quarter.lower()) or int(quarter)
+    return f"{year}-{3 * number - 2:02d}", f"{year}-{3 * number:02d}"
+
+
+def _half(found: re.Match[str]) -> tuple[str, str]:
+    half, year = _first(found, "h"), _first(found, "y")
+    number = 1 if half.lower() in ("1", "first", "1st") else 2
+    return f"{year}-{6 * number - 5:02d}", f"{year}-{6 * number:02d}"
+
+
+def _week(found: re.Match[str]) -> tuple[str, str] | None:
+    week = forms.iso_week(int(_first(found, "year")), int(_first(found, "week")))
+    return (week[0].isoformat(), week[1].isoformat()) if week else None
+
+
+def _year_pair(found: re.Match[str]) -> tuple[str, str] | None:
+    if int(found["next"]) <= 12:  # "2019-03" is March
+        return None
+    last = following(int(found["year"]), found["next"])
+    return (found["year"], f"{last:04d}") if last else None
+
+
+def _millennium(found: re.Match[str]) -> tuple[str, str] | None:
+    return _long(int(found["n"]), 1000, MILLENNIA, found["era"])
+
+
+def _century(found: re.Match[str]) -> tuple[str, str] | None:
+    return _long(int(found["n"]) if found["n"] else _roman(found["roman"].upper()), 100, CENTURIES, found["era"])
+
+
+def following(year: int, digits: str) -> int | None:
+    """The first year after ``year`` that ends in these two digits: 1914 and "18" is 1918, 1998 and "03" 2003; None
+    when that is in the next century and more than 20 years on (2019 and "13": a slip, not 2113).
+
+    >>> following(1914, "18"), following(2019, "20"), following(1998, "03"), following(2019, "13")
+    (1918, 2020, 2003, None)
+    """
+    last = year // 100 * 100 + int(digits)
+    if last > year:
+        return last
+    return last + 100 if last + 100 - year <= 20 else None
+
+
+def _season(found: re.Match[str]) -> tuple[str, str] | None:
+    """The first and last month of a season (see :data:`SEASON`); None for "winter 2019/23"."""
+    year, month = int(found["year"]), SEASONS[found["season"].lower()]
+    if found["next"] is not None:
+        last = int(found["next"]) if len(found["next"]) == 4 else following(year, found["next"])
+        if month != 12 or last != year + 1:
+            return None  # only a winter spans two years
+    elif month == 12:
+        year -= 1  # "winter 2019" is the one whose January and February are in 2019
+    if month == 12:
+        return f"{year:04d}-12", f"{year + 1:04d}-02"
+    return f"{year:04d}-{month:02d}", f"{year:04d}-{month + 2:02d}"
 
 
 def _long(number: int, years: int, most: int, era: str | None) -> tuple[str, str] | None:
@@ -89,6 +155,11 @@ def _to_roman(number: int) -> str:
         while number >= value:
             out, number = out + letters, number - value
     return out
+
+
+_READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str, str] | None]], ...] = (
+    (_QUARTER, _quarter), (_HALF, _half), (_WEEK, _week), (SEASON, _season), (_YEAR_PAIR, _year_pair),
+    (_MILLENNIUM, _millennium), (_CENTURY, _century))
 
 
 def column_bounds(values: pd.Series) -> tuple[pd.Series, pd.Series]:

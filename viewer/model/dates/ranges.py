@@ -46,7 +46,7 @@ class Cut:
 def split(values: pd.Series) -> tuple[pd.Series, pd.Series, np.ndarray] | None:
     """The first and last date of each cell that writes a span (missing elsewhere) and which spans are open at
     their end (their last date missing), or None when no cell writes one."""
-    text = arrow_text(values)
+    text = _day_ranges(arrow_text(values))
     rows = np.flatnonzero(_may_be_span(text))
     if not len(rows):
         return None
@@ -64,11 +64,30 @@ def split(values: pd.Series) -> tuple[pd.Series, pd.Series, np.ndarray] | None:
     opened[rows] = (_either(found, "iso_open", "since", "dashed").notna()
                     | _either(found, "last").str.fullmatch(periods.OPEN_WORDS).fillna(False).astype(bool)).to_numpy()
     last = last.mask(opened)
-    named = rows[first.iloc[rows].isna().to_numpy()]  # "Q1 2019", "2019-W10", "19th century"
-    if len(named):
-        first.iloc[named], last.iloc[named] = (part.to_numpy() for part in periods.column_bounds(
-            values.iloc[named].astype("object")))
+    # a named period ("Q1 2019", "2019-W10", "19th century", "winter 2019–20", "1914-18") is read as a whole
+    # (looked for, value by value in Python, only where the pattern of one matches or no span was found)
+    period = pc.match_substring_regex(text.take(pa.array(rows)), periods.MAY_BE).fill_null(False)
+    looked = rows[np.asarray(period.to_numpy(zero_copy_only=False), dtype=bool) | first.iloc[rows].isna().to_numpy()]
+    begins, ends = periods.column_bounds(values.iloc[looked].astype("object"))
+    named = begins.notna().to_numpy()
+    if named.any():
+        first.iloc[looked[named]], last.iloc[looked[named]] = begins[named].to_numpy(), ends[named].to_numpy()
+        opened[looked[named]] = False
     return (first, last, opened) if first.notna().any() else None
+
+
+_MONTH_NAME = r"\p{L}{3,9}\.?"
+_DAY_RANGES = ((rf"^(\s*{_MONTH_NAME}\s+\d{{1,2}})-(\d{{1,2}},?\s+\d{{4}}\s*)$", "\\1\u2013\\2"),  # March 4-6, 2019
+               # 4-6 March 2019
+               (rf"^(\s*\d{{1,2}}\.?)-(\d{{1,2}}\.?\s+{_MONTH_NAME},?\s+\d{{4}}\s*)$", "\\1\u2013\\2"))
+
+
+def _day_ranges(text: pa.Array) -> pa.Array:
+    """Days of one month joined by a hyphen ("March 4-6, 2019", "4-6 March 2019") joined by a dash instead, which
+    :data:`SPAN` cuts (a hyphen alone is no separator: it is inside most dates)."""
+    for pattern, joined in _DAY_RANGES:
+        text = pc.replace_substring_regex(text, pattern, joined)
+    return text
 
 
 def _may_be_span(text: pa.Array) -> np.ndarray:
@@ -93,7 +112,7 @@ def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> Cut:
     first = last = pd.Series(pd.NA, index=values.index, dtype=_TEXT)
     if found is not None:
         first, last, opened = found
-        first, last = _completed(first, last), _on_the_same_day(first, last)
+        first, last = _completed(first, last), _last_completed(first, _on_the_same_day(first, last))
         rows = np.flatnonzero(first.notna().to_numpy())
         begun = date_columns.parse_column(first.iloc[rows].reset_index(drop=True), date_order=order)
         closed = date_columns.parse_column(last.iloc[rows].reset_index(drop=True), date_order=order)
@@ -102,7 +121,7 @@ def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> Cut:
     if len(alone):
         alone = alone[date_columns.parse_column(plain.iloc[alone].reset_index(drop=True), date_order=order)
                       .instants.notna().to_numpy()]
-    notes = _notes(int((both & opened).sum()), int((qualified & both).sum()) + len(alone))
+    notes = _notes(int((both & opened).sum()), int((qualified & both).sum()) + len(alone), _seasons(plain, both))
     if not both.any() and not len(alone):
         return Cut(values, None)
     kept = pd.Series(both, index=values.index)
@@ -111,8 +130,18 @@ def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> Cut:
     return Cut(cells, last.where(kept) if both.any() else None, notes)
 
 
-def _notes(open_ended: int, qualified: int) -> list[tuple[str, str]]:
+def _seasons(values: pd.Series, rows: np.ndarray) -> int:
+    """How many of these cells name a season ("spring 2019")."""
+    written = values[rows].dropna()
+    seasons = {value: periods.SEASON.fullmatch(str(value).strip()) is not None for value in written.unique()}
+    return int(written.map(seasons).sum()) if len(written) else 0
+
+
+def _notes(open_ended: int, qualified: int, seasons: int = 0) -> list[tuple[str, str]]:
     notes = []
+    if seasons:
+        notes.append(("info", f"{seasons:,} seasons read as the months they cover north of the equator (spring "
+                              "2019: March–May 2019; winter 2019: December 2018–February 2019)"))
     if open_ended:
         notes.append(("info", f"{open_ended:,} spans open at their end ('1998–present', 'since 1998') read from "
                               "their start, with no end"))
@@ -144,15 +173,45 @@ def _completed(first: pd.Series, last: pd.Series) -> pd.Series:
     """The first dates with what they leave to the last one: "4–9 March 2019" starts on 4 March 2019, "March–
     April 2019" in March 2019, "2500–2400 BC" in 2500 BC. A bare day or month that cannot be completed is no
     first date (it would read as the year 4)."""
-    day = first.str.fullmatch(r"\d{1,2}").fillna(False).astype(bool)
-    after_day = last.str.extract(r"^\d{1,2}(\D.*\d{4})$", expand=False)
-    month = first.str.fullmatch(r"[A-Za-z]{3,9}\.?").fillna(False).astype(bool)
-    year = last.str.extract(r"(\d{4})$", expand=False)
-    out = first.mask(day, first + after_day).mask(month, first + " " + year)
-    # "2500–2400 BC": the era written once, after the last year, is the first year's too
-    era = last.str.extract(r"\d\s*(BCE?|B\.C\.(?:E\.)?)$", expand=False)
-    bare = first.str.fullmatch(r"(?:c\.\s*|ca\.\s*)?\d{1,6}").fillna(False).astype(bool)
-    return out.mask(bare & era.notna(), first + " " + era).astype(_TEXT)
+    day = _full(first, r"\d{1,2}\.?")  # "4.–6. März 2019" as German writes it
+    month = _full(first, r"[A-Za-z]{3,9}\.?")
+    month_day = _full(first, r"[A-Za-z]{3,9}\.?\s+\d{1,2}")  # "March 4–6, 2019", "March 4 – April 6, 2019"
+    bare = _full(first, r"(?:c\.\s*|ca\.\s*)?\d{1,6}")
+    out = first.copy()
+    if day.any():  # (each extract below runs in Python, a value at a time: only on the rows it can complete)
+        out[day] = first[day] + last[day].str.extract(r"^\d{1,2}\.?(\D.*\d{4})$", expand=False)
+    if (month | month_day).any():
+        year = last[month | month_day].str.extract(r"(\d{4})$", expand=False)
+        out[month] = first[month] + " " + year[month[month | month_day]]
+        out[month_day] = (first[month_day] + ", " + year[month_day[month | month_day]]).where(year.notna(),
+                                                                                            first[month_day])
+    if bare.any():  # "2500–2400 BC": the era written once, after the last year, is the first year's too
+        era = last[bare].str.extract(r"\d\s*(BCE?|B\.C\.(?:E\.)?)$", expand=False)
+        out[bare] = (first[bare] + " " + era).where(era.notna(), out[bare])
+    return out.astype(_TEXT)
+
+
+def _last_completed(first: pd.Series, last: pd.Series) -> pd.Series:
+    """The last dates with what the first leaves them: "1914–18" ends in 1918, "1998–03" in 2003, "March 4–6, 2019"
+    on March 6, 2019."""
+    day = _full(first, r"[A-Za-z]{3,9}\.?\s+\d{1,2}(?:, \d{4})?") & _full(last, r"\d{1,2},?\s+\d{4}")
+    if day.any():
+        last = last.mask(day, first[day].str.extract(r"^([A-Za-z]{3,9}\.?)\s", expand=False) + " " + last)
+    short = _full(first, r"\d{4}") & _full(last, r"\d{2}")
+    if not short.any():
+        return last
+    rows = np.flatnonzero(short.to_numpy())
+    out = last.copy()
+    years = [periods.following(int(year), digits) for year, digits in
+             zip(first.iloc[rows].tolist(), last.iloc[rows].tolist(), strict=True)]
+    out.iloc[rows] = [f"{year:04d}" if year else pd.NA for year in years]
+    return out
+
+
+def _full(values: pd.Series, pattern: str) -> pd.Series:
+    """Which values match the whole pattern (RE2, in C++: pandas' own match ran in Python, a value at a time)."""
+    found = pc.match_substring_regex(arrow_text(values), f"^(?:{pattern})$").fill_null(False)
+    return pd.Series(np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool), index=values.index)
 
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
@@ -161,7 +220,7 @@ _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
 def _on_the_same_day(first: pd.Series, last: pd.Series) -> pd.Series:
     """The last dates with the day of the first where they write only a time, as Notion writes a meeting's span
     ("November 20, 2018 9:30 AM → 10:45 AM" ends at 10:45 AM that day)."""
-    alone = last.str.fullmatch(_CLOCK + r"(?:\s*\(.*\))?").fillna(False).astype(bool)
+    alone = _full(last, _CLOCK + r"(?:\s*\(.*\))?")
     if not alone.any():
         return last
     day = first.str.extract(r"^(.*\d)\s+" + _CLOCK + r".*$", expand=False)

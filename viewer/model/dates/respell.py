@@ -3,7 +3,9 @@
 What mail, feeds and people write: a weekday first (``Mon, 04 Mar 2019 10:00:00 +0000``, ``Monday, March 4,
 2019``), an ordinal day (``4th March 2019``, ``1er janvier 2019``, ``4. März 2019``), connecting words
 (``4 de marzo de 2019``, ``the 4th of March 2019``), month names in German, French, Spanish, Italian,
-Portuguese and Dutch, a French hour (``10h30``), a time before its date (``10:00 4 March 2019``), ISO 8601's
+Portuguese and Dutch, a French hour (``10h30``), a word before the time (``um 10:00``, ``à 10h30``, ``a las
+10:00``) or after it (``10 Uhr``), an hour alone (``10am``), a year by its last two digits after an apostrophe
+(``5 Sep '19``), a time before its date (``10:00 4 March 2019``), ISO 8601's
 basic form (``20190304T100000Z``, as calendars export it) and what programs print: Java's zone in brackets
 (``2019-03-04T10:00+01:00[Europe/Paris]``), .NET's ``/Date(1551693600000)/``, Oracle's ``04-MAR-19
 10.00.00.000000 AM``, ``2019.03.04``, a decimal comma in the seconds, a web server's log
@@ -69,6 +71,15 @@ _REWRITES = (
     (r"(\d{4}),\s+(\d{1,2}:\d{2})", r"\1 \2"),  # Mar 4, 2019, 10:00:00 AM (JavaScript's toLocaleString)
     (r"(?i)^\s*the\s+", ""),
     (r"(?i)\b(\d{1,2})(?:st|nd|rd|th|er|e|\.)(\s+(?:of\s+)?[^\W\d_])", r"\1\2"),  # an ordinal day
+    # the word before a time: 5. März 2019 um 10:00, 4 mars 2019 à 10h30, 4 de marzo de 2019 a las 10:00
+    (r"(?i)\s+(?:um|à|a\s+las|alle(?:\s+ore)?|às|om)\s+(\d{1,2}(?:[:.h]\d{2})?)", r" \1"),
+    (r"(?i)\b(\d{1,2})[:.](\d{2})\s*Uhr\b", r"\1:\2"), (r"(?i)\b(\d{1,2})\s*Uhr\b", r"\1:00"),  # 10:00 Uhr, 10 Uhr
+    (r"(?i)(^|\s)(\d{1,2})\s*([ap])\.?m\.?$", r"\1\2:00 \3m"),  # an hour alone: 2019-03-04 10am
+    # a year by its last two digits after a day and month: 5 Sep '19 (read as two-digit years are, 1969-2068)
+    (r"^(\s*\d{1,2}\.?\s+[A-Za-z]{3,9}\.?,?)\s*['’]([0-5]\d|6[0-8])\s*$", r"\1 20\2"),
+    (r"^(\s*\d{1,2}\.?\s+[A-Za-z]{3,9}\.?,?)\s*['’](69|[7-9]\d)\s*$", r"\1 19\2"),
+    (r"^(\s*[A-Za-z]{3,9}\.?\s+\d{1,2},?)\s*['’]([0-5]\d|6[0-8])\s*$", r"\1 20\2"),  # Sep 5 '19
+    (r"^(\s*[A-Za-z]{3,9}\.?\s+\d{1,2},?)\s*['’](69|[7-9]\d)\s*$", r"\1 19\2"),
     (r"(?i)\s+(?:de|del|of)\s+", " "),  # 4 de marzo de 2019, 4th of March
     (r"\b(\d{1,2})h(\d{2})\b", r"\1:\2"),  # 10h30
     (r"^\s*(\d{1,2}:\d{2}(?::\d{2})?)\s+(.*\S)\s*$", r"\2 \1"),  # the time first

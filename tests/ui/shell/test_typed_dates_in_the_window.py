@@ -1,0 +1,41 @@
+"""A project plan typed into a spreadsheet, opened from a fresh window with Ctrl+O and walked with the keys: a season,
+an academic year, a week, days of one month joined by a hyphen, a German time ("um 10:00 Uhr") and a Japanese one
+each open as the span or the time written (before, every row but the ISO one was skipped as "expected a date"),
+and the season's reading is said in Problems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+
+from ..window_reading import details_after, open_by_hand
+
+PLAN = ("when,what\nSpring 2019,Fieldwork\n2019/20,Academic year\nweek 10 2019,Sprint\n\"March 20-22, 2019\",Summit\n"
+        "2019-03-25,Report due\n26. März 2019 um 10:00 Uhr,Kick-off in Berlin\n2019年3月27日 午後3時,Tokyo call\n")
+
+
+def test_a_typed_plan_opens_as_spans_and_times(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text(PLAN, encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    ds = window.state.dataset
+    assert ds.event_count == 7 and not [p for p in ds.problems if p.level == "error"]
+    year = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Academic year" in year and "2019" in year and "2020" in year
+    sprint = details_after(qtbot, window, Qt.Key.Key_Right, Qt.Key.Key_Right)
+    assert "Sprint" in sprint and "4 Mar 2019" in sprint and "10 Mar 2019" in sprint
+    summit = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Summit" in summit and "20 Mar 2019" in summit and "22 Mar 2019" in summit
+    kick_off = details_after(qtbot, window, Qt.Key.Key_Right, Qt.Key.Key_Right)
+    assert "Kick-off in Berlin" in kick_off and "10:00" in kick_off
+    tokyo = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Tokyo call" in tokyo and "15:00" in tokyo
+    window.show_problems()
+    qtbot.keyClicks(window.problems.filter, "season")
+    assert len(window.problems.visible_frame()) == 1
