@@ -317,6 +317,27 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         keep_all = marks.place_labels(x, w, rows, np.where(keep, 10.0, priority))
         return x, w, keep_all
 
+    def _on_bars(self, events: np.ndarray, bars: tuple[np.ndarray, ...], placed: tuple[np.ndarray, ...],
+                 keep: np.ndarray, priority: np.ndarray, edges: tuple[float, float], quiet: np.ndarray
+                 ) -> tuple[np.ndarray, ...]:
+        """A range with no room for its label after its end or before its start gets it on its bar, from where
+        the bar comes into view (zoomed into a range that crosses the window, its bar had no title at all)."""
+        kinds, px0, px1, rows = bars
+        lx, widths, full = placed
+        start = np.maximum(px0, edges[0]) + 8.0
+        room = np.minimum(px1, edges[1]) - 8.0 - start
+        # only bars that run to the right edge (elsewhere a missing label lost to its neighbours, not to the edge)
+        at_edge = px1 + MARK_RADIUS + 8.0 + MIN_LABEL_PX > edges[1]
+        on_bar = (kinds == lane_packing.RANGE) & at_edge & ~keep & ~quiet & (room >= MIN_LABEL_PX)
+        if not on_bar.any():
+            return lx, widths, full, keep, on_bar
+        full = full.copy()
+        full[on_bar] = self._widths.measured(events[on_bar], self._texts)
+        x = np.where(on_bar, start, lx)
+        w = np.where(on_bar, np.minimum(full, room), np.where(keep, widths, 0.0))
+        keep_all = marks.place_labels(x, w, rows, np.where(keep, 10.0, priority))  # the placed stay placed
+        return x, w, full, keep_all, on_bar & keep_all
+
     def _paint_labels(self, p: QPainter, vis: np.ndarray, px0: np.ndarray, px1: np.ndarray, py: np.ndarray,
                       edges: tuple[float, float], row_px: float) -> None:
         m = self.marks
@@ -350,13 +371,16 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         lx = np.where(flip, before, lx)
         priority = strong.astype(float) - faded.astype(float)
         keep = marks.place_labels(lx, widths, rows, priority)
+        on_bar = np.zeros(len(vis), dtype=bool)
         if row_px >= self.line_height:
             lx, widths, keep = self._left_of_marks(px0, room_back, rows, lx, widths, full, keep, priority, right,
                                                    quiet)
+            lx, widths, full, keep, on_bar = self._on_bars(events, (kinds, px0, px1, rows), (lx, widths, full),
+                                                           keep, priority, edges, quiet)
         self.labelled = {int(e) for e in events[keep]}
         drawn = np.flatnonzero(keep)
         self.label_boxes = self._labels.draw(p, drawn, self._texts(events[drawn]), (lx, widths, full, py, px0),
-                                             strong, faded)
+                                             strong, faded, strong | on_bar)
         if row_px >= self.line_height:
             self._badges.paint(p, (m.x0[vis], m.x1[vis]), px0, rows, keep | strong | quiet,
                                (lx[keep], widths[keep], rows[keep]), right)

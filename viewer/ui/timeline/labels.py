@@ -59,9 +59,12 @@ class LabelPainter:
         return len(self._sprites)
 
     def draw(self, p: QPainter, drawn: np.ndarray, titles: list[str], geometry: tuple[np.ndarray, ...],
-             strong: np.ndarray, faded: np.ndarray) -> list[QRectF]:
+             strong: np.ndarray, faded: np.ndarray, backed: np.ndarray | None = None) -> list[QRectF]:
         """Draw the placed labels ``drawn`` (indices into the visible marks; ``geometry``: left, width, full
-        width, centre y and mark x of every visible mark) and return their boxes in device pixels."""
+        width, centre y and mark x of every visible mark) and return their boxes in device pixels. A label
+        ``backed`` (by default the ``strong`` ones) is drawn on a backing: it may cross other marks or lie on
+        its own bar."""
+        backed = strong if backed is None else backed
         lx, widths, full, py, px0 = geometry
         metrics = QFontMetricsF(self.font)
         baseline = (metrics.ascent() - metrics.descent()) / 2.0
@@ -76,7 +79,7 @@ class LabelPainter:
             title = self._elided(whole, float(widths[j]), bold, shared) if widths[j] < full[j] else whole
             x, y = float(lx[j]), float(py[j])
             box = QRectF(x, y - height / 2.0, float(widths[j]), height)
-            if bold:  # a selected label may cross other marks: give it a backing so it stays legible
+            if backed[j]:  # a selected label may cross other marks: give it a backing so it stays legible
                 p.fillRect(box.adjusted(-3.0, 0.0, 3.0, 0.0), halo)
             self._stamp(p, title, bold, bool(faded[j]) and not bold, (x, y + baseline),
                         float(widths[j]) if lx[j] < px0[j] else None, None if vectors else ratio)
