@@ -1,8 +1,9 @@
 """Periods named in one cell: a quarter ("Q1 2019", "2019-Q1", "3rd quarter 2019"), a half year ("H2 2019", "first
 half of 2019"), an ISO week ("2019-W10", "week 10 2019", "KW 10/2019"), a season ("spring 2019", "winter 2019/20",
-in six languages), years with the last written by two digits ("1914-18", "2019/20"), a century ("19th century", "XIX century", "XIXe siècle", "19. Jahrhundert", "5th century BC"), a
-millennium ("1st millennium BC"). Each becomes the first and last date it covers, written as the date parser reads
-them, so a period opens as an event from its first month, day or year to its last.
+in six languages), years with the last written by two digits ("1914-18", "2019/20"), a century ("19th century",
+"XIX century", "XIXe siècle", "19. Jahrhundert", "5th century BC"), a millennium ("1st millennium BC"). Each
+becomes the first and last date it covers, written as the date parser reads them, so a period opens as an event
+from its first month, day or year to its last.
 
 Also spans open at their end ("1998–present", "since 1998", "2019-03-04/.."): only their start is a date. A century
 runs from its year 1 to its year 100 (the 19th: 1801–1900), as the calendar counts it. Never Qt.
