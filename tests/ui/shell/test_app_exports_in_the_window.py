@@ -41,6 +41,9 @@ def test_an_outlook_all_day_event_shows_as_its_days(qtbot: QtBot, window: MainWi
     holiday = details_after(qtbot, window, Qt.Key.Key_Home, Qt.Key.Key_Right)
     assert "Holiday" in holiday and "24 Dec 2018" in holiday and "25 Dec 2018" in holiday
     assert "00:00" not in holiday and "26 Dec" not in holiday
+    # notes on how it was read, nothing wrong: not "Opened with 3 problems"
+    assert window.statusBar().currentMessage() == "Opened with 3 notes: File → Loading problems"
+    assert " · 3 loading notes · " in window.status_line.text.text()
     offsite = details_after(qtbot, window, Qt.Key.Key_Right)
     assert "Off-site" in offsite and "14 Mar 2019" in offsite and "00:00" not in offsite
     assert "09:30" not in offsite

@@ -47,8 +47,8 @@ def test_an_spss_file_opens_from_file_open_and_is_walked(qtbot: QtBot, window: M
     last = details_after(qtbot, window, Qt.Key.Key_End)
     assert "New alliance agreement announced in London" in last and "Alliance" in last
     assert window.problems.model.rowCount() == 1  # the value labels, said
-    # (it said "1 loading problems", and "Opened with 1 problems")
-    assert window.status_line.text.text().startswith("5 events · 4 entities · 0 relations · 1 loading problem · ")
+    # (it said "1 loading problems", and "Opened with 1 problems"; the value labels are a note, not a problem)
+    assert window.status_line.text.text().startswith("5 events · 4 entities · 0 relations · 1 loading note · ")
     assert hashlib.sha256(path.read_bytes()).hexdigest() == digest
 
 

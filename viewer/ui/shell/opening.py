@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
 from viewer import io
 from viewer.model.dataset import Dataset
-from viewer.model.wording import counted
+from viewer.model.wording import problems_and_notes
 from viewer.ui.shared import heap
 from viewer.ui.shell import conversion, dialogs
 from viewer.ui.shell.loading import MappingNeeded
@@ -97,7 +97,7 @@ class Opening(QObject):
             self.refresh_recent(window.recent_menu)
         log.info("opened %s (%d events, %d problems)", dataset.meta.path, dataset.event_count, len(dataset.problems))
         if dataset.problems:
-            said = counted(len(dataset.problems), "problem")
+            said = problems_and_notes([p.level for p in dataset.problems])
             window.statusBar().showMessage(f"Opened with {said}: File → Loading problems", 15_000)
 
     def _on_failed(self, message: str, details: str) -> None:

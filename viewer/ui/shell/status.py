@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
 
 from viewer.model.clock import format_instant
-from viewer.model.wording import counted
+from viewer.model.wording import counted, problems_and_notes
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.loading import Loader
 
@@ -31,7 +31,8 @@ class StatusLine:
     def update(self) -> None:
         """Counts, problems and the as-of date."""
         ds = self.state.dataset
-        problems = f" · {counted(len(ds.problems), 'loading problem')}" if ds.problems else ""
+        levels = [p.level for p in ds.problems]
+        problems = f" · {problems_and_notes(levels, 'loading problem', 'loading note')}" if levels else ""
         as_of = format_instant(self.state.cursor, "day", ds.meta.clock)
         queried = " (queried in place)" if ds.source is not None else ""
         self.text.setText(f"{counted(ds.event_count, 'event')}{queried} · "
