@@ -92,6 +92,11 @@ def test_times_after_words_east_asian_times_and_short_years_are_read(tmp_path: P
     assert pd.isna(row["end"])
 
 
+def test_an_east_asian_time_is_said_to_have_no_zone_as_any_other(tmp_path: Path) -> None:
+    ds = viewer.load(_written(tmp_path, ["2019年3月5日 10時30分", "2019年3月6日 午後3時", "2019-03-07 10:00"]))
+    assert [p.message for p in ds.problems] == ["3 date-times have no time zone; taken as UTC"]
+
+
 @pytest.mark.parametrize("written", UNREAD)
 def test_what_names_no_such_period_is_said_by_its_row(tmp_path: Path, written: str) -> None:
     ds = viewer.load(_written(tmp_path, [written, "2019-03-04"]))

@@ -259,12 +259,15 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
     other = np.flatnonzero(far == NAT)
     other = other[pc.match_substring_regex(_arrow(clean_text(values.iloc[left[other]])), forms.MAY_BE)
                   .fill_null(False).to_numpy(zero_copy_only=False)]
-    if len(other):  # week and ordinal dates, 2019年3月4日
-        far[other], named[other] = forms.read_column(values.iloc[left[other]])
     said: list[tuple[str, str]] = []  # "Mon, 04 Mar 2019 10:00 +0000", "4. März 2019": respelled
+    if len(other):  # week and ordinal dates, 2019年3月4日 (10時30分: a time without a zone, said as any other)
+        far[other], named[other] = forms.read_column(values.iloc[left[other]])
+        if timed := int((named[other] == "time").sum()):
+            said.append(("info", dates.zone_less(timed)))
     if len(other := np.flatnonzero(far == NAT)):
-        far[other], named[other], said = respell.read(values.iloc[left[other]], lambda again: _parse_column(
+        far[other], named[other], respelled = respell.read(values.iloc[left[other]], lambda again: _parse_column(
             again, date_order=date_order, excel=False, yearish=False, times=None, zones=None))
+        said = respell.merged_notes(said, respelled)
     read = far != NAT
     if not read.any():
         return column
