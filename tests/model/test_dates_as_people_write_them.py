@@ -40,6 +40,10 @@ SPANS = {  # written -> (start, precision, end, precision)
     "March 30 – April 2, 2019": ("2019-03-30", "day", "2019-04-02", "day"),
     "4-6 March 2019": ("2019-03-04", "day", "2019-03-06", "day"),
     "4.-6. März 2019": ("2019-03-04", "day", "2019-03-06", "day"),
+    "between 1850 and 1860": ("1850-01-01", "year", "1860-01-01", "year"),
+    "Between March 2019 and May 2019": ("2019-03-01", "month", "2019-05-01", "month"),
+    "entre 1850 et 1860": ("1850-01-01", "year", "1860-01-01", "year"),
+    "1850 or 1851": ("1850-01-01", "year", "1851-01-01", "year"),
 }
 SINGLE = {  # written -> (instant, precision)
     "14.03.2019 10:00 Uhr": ("2019-03-14T10:00", "time"),
@@ -58,18 +62,28 @@ SINGLE = {  # written -> (instant, precision)
     "Sep 5 '19": ("2019-09-05", "day"),
     "5 Sep ’89": ("1989-09-05", "day"),
 }
-UNREAD = ["winter 2019/23", "summer 2019/20", "week 54 2019", "2019年3月 10時", "2019年3月5日 午後15時"]
+UNREAD = ["winter 2019/23", "summer 2019/20", "week 54 2019", "2019年3月 10時", "2019年3月5日 午後15時",
+          "between friends and family", "Oregon or Washington"]
 
 
 def test_seasons_halves_weeks_and_short_spans_open_as_spans(tmp_path: Path) -> None:
     ds = viewer.load(_written(tmp_path, list(SPANS)))
-    far = "far from the bulk"  # the wars are, beside 2019
-    assert not [p for p in ds.problems if p.level in ("warning", "error") and far not in p.message]
+    # the wars are far from the bulk, beside 2019; the dates between two are said as approximate
+    said = ("far from the bulk", "4 dates marked as approximate")
+    assert not [p for p in ds.problems if p.level in ("warning", "error") and not p.message.startswith(said)
+                and said[0] not in p.message]
     by_title = ds.events.set_index("title")
     for i, (written, (start, first, end, last)) in enumerate(SPANS.items()):
         row = by_title.loc[f"row {i}"]
         assert (row["start"], row["end"]) == (pd.Timestamp(start, tz="UTC"), pd.Timestamp(end, tz="UTC")), written
         assert (str(row["precision"]), str(row["end_precision"])) == (first, last), written
+
+
+def test_a_date_between_two_is_read_as_the_span_and_said_as_approximate(tmp_path: Path) -> None:
+    ds = viewer.load(_written(tmp_path, ["between 1850 and 1860", "1850 or 1851", "1855"]))
+    said = [p for p in ds.problems if p.level == "warning"]
+    assert [p.message.split(" (")[0] for p in said] == [
+        "2 dates marked as approximate or naming part of a period"]
 
 
 def test_seasons_are_said_once_with_the_months_they_are_read_as(tmp_path: Path) -> None:

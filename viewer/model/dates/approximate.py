@@ -1,5 +1,6 @@
 """Dates marked as approximate ("c. 1850", "circa 1900", "ca. 1066", "~1900", "about 1600", "1850?"), as
-historians write them: read as the date without its marker, and said, since the model has no "about".
+historians write them: read as the date without its marker, and said, since the model has no "about". A date known
+to lie between two ("between 1850 and 1860", "1850 or 1851") is read as the span, and said the same way.
 """
 
 from __future__ import annotations
@@ -42,19 +43,25 @@ _MARKER = rf"(?i)^\s*(?:{_WORDS}|~)\s*"
 _PART = (r"(?i)^\s*(?:the\s+)?(?:early|mid|late|beginning\s+of|end\s+of|start\s+of|middle\s+of)"
          r"(?:\s+the)?[\s-]+")
 _AFTER = r"(?i)\s*(?:\?|\((?:approx\.?|approximately|circa|c\.|\?)\))\s*$"
+# a date known to lie between two others, as GEDCOM's BET … AND … and genealogists write it: read as the span
+_BETWEEN = (r"(?i)^\s*(?:between|entre|zwischen|tra|fra)\s+(\S.*?)\s+(?:and|et|und|y|e)\s+(\S.*?)\s*$"
+            r"|^\s*(\d\S*)\s+(?i:or|ou|oder|o)\s+(\d\S*)\s*$")  # "1850 or 1851": one of the two, read as both
 
 
 def qualified(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """The values without an approximate marker or the part of a period they name ("early 2019" is 2019,
-    "mid-1990s" the 1990s, "c. 1850s" the 1850s), and which had one (missing values stay missing).
+    "mid-1990s" the 1990s, "c. 1850s" the 1850s, "between 1850 and 1860" the span 1850 – 1860), and which had one
+    (missing values stay missing).
 
     >>> values, marked = qualified(pd.Series(["early 2019", "mid-1990s", "the end of the 19th century",
-    ...                                       "1850 (approx.)", "late", "Cairo"]))
-    >>> values.tolist(), marked.tolist()
-    (['2019', '1990s', '19th century', '1850', 'late', 'Cairo'], [True, True, True, True, False, False])
+    ...                                       "1850 (approx.)", "late", "Cairo", "between 1850 and 1860"]))
+    >>> values.tolist()
+    ['2019', '1990s', '19th century', '1850', 'late', 'Cairo', '1850 – 1860']
+    >>> marked.tolist()
+    [True, True, True, True, False, False, True]
     """
     text = arrow_text(values)
-    plain = text
+    plain = pc.replace_substring_regex(text, _BETWEEN, "\\1\\3 \u2013 \\2\\4")
     for pattern in (_MARKER, _PART, _MARKER, _AFTER):
         plain = pc.replace_substring_regex(plain, pattern, "")
     changed = pc.and_(pc.not_equal(plain, text), pc.match_substring_regex(plain, r"^\s*\w.*\d|^\s*\d"))
