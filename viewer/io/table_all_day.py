@@ -14,7 +14,7 @@ from dataclasses import replace
 import numpy as np
 import pandas as pd
 
-from viewer.model.dates import PRECISION_DTYPE, PRECISIONS, precision_series
+from viewer.model.dates import PRECISION_DTYPE, PRECISIONS, precision_series, to_micros
 from viewer.model.dates import columns as date_columns
 from viewer.model.problems import Problem
 from viewer.model.wording import counted
@@ -39,7 +39,7 @@ def whole_days(column: date_columns.DateColumn, rows: np.ndarray, starts: pd.Ser
     """The dates of ``rows`` as whole days: a time is its day. Given the ``starts`` (the column is of ends), a time
     at midnight is the day before it, unless that day is before the start's. The column and how many ends were
     moved back a day."""
-    micros = _micros(column.instants)
+    micros = to_micros(column.instants)
     codes = np.array(pd.Categorical(column.precisions, dtype=PRECISION_DTYPE).codes, dtype=np.int8)
     timed = rows & (codes == _TIME_CODE) & column.instants.notna().to_numpy()
     if not timed.any():
@@ -48,7 +48,7 @@ def whole_days(column: date_columns.DateColumn, rows: np.ndarray, starts: pd.Ser
     back = np.zeros(len(micros), dtype=bool)
     if starts is not None:
         known = starts.notna().to_numpy()
-        first = np.where(known, np.where(known, _micros(starts), 0) // _DAY * _DAY, np.iinfo(np.int64).min)
+        first = np.where(known, np.where(known, to_micros(starts), 0) // _DAY * _DAY, np.iinfo(np.int64).min)
         back = timed & (micros == days) & (days - _DAY >= first)
     micros = np.where(timed, days - np.where(back, _DAY, 0), micros)
     codes[timed] = _DAY_CODE
@@ -67,7 +67,3 @@ def ends(column: date_columns.DateColumn, rows: np.ndarray, starts: pd.Series, l
                                 "after its last day: read as ending on that last day", None, name, "info"))
     return column
 
-
-def _micros(instants: pd.Series) -> np.ndarray:
-    naive = instants.dt.tz_convert("UTC").dt.tz_localize(None) if instants.dt.tz is not None else instants
-    return np.asarray(naive.to_numpy(dtype="datetime64[us]")).view(np.int64)

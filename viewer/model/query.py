@@ -9,7 +9,7 @@ import pandas as pd
 
 from viewer.model import attributes
 from viewer.model.clock import CALENDAR, format_instant
-from viewer.model.dates import PartialDate, parse_date, span_end
+from viewer.model.dates import PartialDate, parse_date, span_end, to_micros
 from viewer.model.value_labels import value_label
 
 RELATION_KEY = ["source", "target", "kind"]
@@ -302,11 +302,6 @@ def describe_span(start: pd.Timestamp, start_precision: str, end: pd.Timestamp |
     return f"{first} – {format_instant(end, end_precision or start_precision, clock)}"
 
 
-def _micros(instants: pd.Series) -> np.ndarray:
-    """UTC instants as int64 microseconds: one numeric axis, whatever the column's time zone."""
-    return instants.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[us]").view(np.int64)
-
-
 def step_event(events: pd.DataFrame, current: str | None, cursor: object, step: int,
                matched: np.ndarray | None = None) -> str | None:
     """The event ``step`` places after (or before, when negative) the current one in time order.
@@ -328,7 +323,7 @@ def step_event(events: pd.DataFrame, current: str | None, cursor: object, step: 
     if len(position):  # among the candidates: those after (before) the current event's row
         here = int(np.searchsorted(candidates, position[0], side="right" if step > 0 else "left"))
     else:
-        starts = _micros(events["start"])[candidates]
+        starts = to_micros(events["start"])[candidates]
         instant = parse_date(cursor).start.as_unit("us").asm8.view(np.int64)
         here = int(np.searchsorted(starts, instant, side="left"))
     index = here + step - 1 if step > 0 else here + step

@@ -235,6 +235,11 @@ def to_seconds(instants: pd.Series | pd.Timestamp) -> np.ndarray | float:
     return seconds
 
 
+def to_micros(instants: pd.Series) -> np.ndarray:
+    """UTC instants as int64 microseconds (NaT the least integer): one numeric axis, whatever the column's zone."""
+    return instants.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy(dtype="datetime64[us]").view(np.int64)
+
+
 def from_seconds(seconds: float) -> pd.Timestamp:
     """The UTC instant for Unix seconds (inverse of :func:`to_seconds`)."""
     return (EPOCH + pd.Timedelta(microseconds=round(seconds * 1e6))).as_unit("us")

@@ -133,6 +133,9 @@ def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> Cut:
 def _seasons(values: pd.Series, rows: np.ndarray) -> int:
     """How many of these cells name a season ("spring 2019")."""
     written = values[rows].dropna()
+    if not len(written):
+        return 0
+    written = written[_full(written, r"\s*(?i:the\s+)?(?i:" + "|".join(periods.SEASONS) + r")\s.*")]  # (in C++ first)
     seasons = {value: periods.SEASON.fullmatch(str(value).strip()) is not None for value in written.unique()}
     return int(written.map(seasons).sum()) if len(written) else 0
 
