@@ -142,7 +142,8 @@ def test_a_date_marked_as_approximate_is_read_as_written_and_said() -> None:
     parsed = parse_column(values)
     years = [None if pd.isna(t) else t.year for t in parsed.instants]
     assert years == [1850, 1900, 1066, 1900, 1600, 1850, -43, None]
-    assert ("warning", "dates marked as approximate (c. 1850, 1850?) read as the date written") in parsed.notes
+    assert ("warning", ("dates marked as approximate or uncertain (c. 1850, 1850?, 2019~, [1850]) "
+                       "read as the date written")) in parsed.notes
     assert not parse_column(pd.Series(["1850", "1900"])).notes
 
 

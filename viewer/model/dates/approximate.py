@@ -12,29 +12,38 @@ import pyarrow.compute as pc
 
 from viewer.model.columns import arrow_text
 
-_WORDS = r"c\.|ca\.?|circa|approx\.?|approximately|about|around"  # the markers historians write before a date
-MARKED = rf"^\s*(?:(?i:{_WORDS})\s*|~\s*)(?P<a>\d.*?)\s*$|^\s*(?P<b>\d[^?]*?)\s*\?\s*$"
-_MAYBE = r"^\s*[cCaA~]|\?\s*$"  # a cheap first look, in C++ like the rest
+# the markers written before a date: historians' words, GEDCOM's ABT, EST and CAL, French, German and Spanish ones
+_WORDS = (r"c\.|ca\.?|circa|approx\.?|approximately|about|around|abt\.?|est\.?|estimated|cal\.?|calc\.?|calculated"
+          r"|vers|environ|um|etwa|hacia")
+# after a date: "?" (uncertain), EDTF's "~" (approximate) and "%" (both); around it: a catalogue's "[1850]"
+# (supplied by the cataloguer); a digit comes before, or "2019-??-??" (a day of 2019) would lose its last "?"
+MARKED = (rf"^\s*(?:(?i:{_WORDS})\s*|~\s*)(?P<a>\d.*?)\s*$|^\s*(?P<b>\d[^?~%]*?\d)\s*[?~%]\s*$"
+          r"|^\s*\[\s*(?P<c>\d[^\]]*?)\s*\]\s*$")
+_MAYBE = r"^\s*(?i:[acehuv~\[])|[?~%]\s*$"  # a cheap first look, in C++ like the rest
 
 
 def unmarked(uniq: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """The values without an approximate marker, and which had one.
 
-    >>> values, marked = unmarked(pd.Series(["c. 1850", "circa 1900", "~1900", "1850?", "1850", "Cairo"]))
-    >>> values.tolist(), marked.tolist()
-    (['1850', '1900', '1900', '1850', '1850', 'Cairo'], [True, True, True, True, False, False])
+    >>> values, marked = unmarked(pd.Series(["c. 1850", "circa 1900", "~1900", "1850?", "1850", "Cairo", "2019-06~",
+    ...                                      "[1850]", "abt 1850", "2019-??"]))
+    >>> values.tolist()
+    ['1850', '1900', '1900', '1850', '1850', 'Cairo', '2019-06', '1850', '1850', '2019-??']
+    >>> marked.tolist()
+    [True, True, True, True, False, False, True, True, True, False]
     """
     text = arrow_text(uniq)
     rows = np.flatnonzero(pc.match_substring_regex(text, _MAYBE).fill_null(False).to_numpy(zero_copy_only=False))
     marked = np.zeros(len(uniq), dtype=bool)
     if not len(rows):
         return uniq, marked
-    found = pc.extract_regex(text.take(pa.array(rows)), MARKED)
-    plain = [a or b or None for a, b in zip(found.field("a").to_pylist(), found.field("b").to_pylist(), strict=True)]
-    hit = np.array([p is not None for p in plain], dtype=bool)
+    found = pc.extract_regex(text.take(pa.array(rows)), MARKED)  # (null where no form matched)
+    parts = [pc.if_else(pc.equal(found.field(name), ""), None, found.field(name)) for name in ("a", "b", "c")]
+    plain = pc.coalesce(*parts)
+    hit = np.asarray(pc.is_valid(plain).to_numpy(zero_copy_only=False), dtype=bool)
     marked[rows[hit]] = True
     out = uniq.copy()
-    out.iloc[rows[hit]] = [p for p in plain if p is not None]
+    out.iloc[rows[hit]] = plain.filter(pa.array(hit)).to_numpy(zero_copy_only=False)
     return out, marked
 
 
@@ -42,7 +51,14 @@ def unmarked(uniq: pd.Series) -> tuple[pd.Series, np.ndarray]:
 _MARKER = rf"(?i)^\s*(?:{_WORDS}|~)\s*"
 _PART = (r"(?i)^\s*(?:the\s+)?(?:early|mid|late|beginning\s+of|end\s+of|start\s+of|middle\s+of)"
          r"(?:\s+the)?[\s-]+")
-_AFTER = r"(?i)\s*(?:\?|\((?:approx\.?|approximately|circa|c\.|\?)\))\s*$"
+_AFTER = r"(?i)\s*\((?:approx\.?|approximately|circa|c\.|\?)\)\s*$"
+_SIGN_AFTER = r"(\d)\s*[?~%]\s*$"  # "1850?", EDTF's "2019~" and "2019%" (but "2019-??" keeps its signs)
+_BRACKETS = r"^\s*\[\s*(.*?)\s*\]\s*$"  # a catalogue's "[1850]", "[ca. 1850]"
+# a date known by one bound, as genealogists and catalogues write it ("before 1850", GEDCOM's "BEF 1850", "not after
+# 1850"), or ISO 8601's interval open at its start ("../2019", "/2019"): read as the date it names, and said
+_BOUND = (r"(?i)^\s*(?:(?:not\s+|no\s+)?(?:before|after|later\s+than|earlier\s+than)|prior\s+to|until|till|by|"
+          r"bef\.?|aft\.?|vor|nach|bis|avant|après|jusqu'(?:à|en)|antes\s+de|después\s+de|hasta)\s+"
+          r"(\S)|^\s*(?:pre-|post-)(\d)|^\s*(?:\.\.)?/\s*(\d)")
 # a date known to lie between two others, as GEDCOM's BET … AND … and genealogists write it: read as the span
 _BETWEEN = (r"(?i)^\s*(?:between|entre|zwischen|tra|fra)\s+(\S.*?)\s+(?:and|et|und|y|e)\s+(\S.*?)\s*$"
             r"|^\s*(\d\S*)\s+(?i:or|ou|oder|o)\s+(\d\S*)\s*$")  # "1850 or 1851": one of the two, read as both
@@ -62,9 +78,28 @@ def qualified(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
     """
     text = arrow_text(values)
     plain = pc.replace_substring_regex(text, _BETWEEN, "\\1\\3 \u2013 \\2\\4")
+    plain = pc.replace_substring_regex(plain, _BRACKETS, "\\1")
     for pattern in (_MARKER, _PART, _MARKER, _AFTER):
         plain = pc.replace_substring_regex(plain, pattern, "")
+    plain = pc.replace_substring_regex(plain, _SIGN_AFTER, "\\1")
     changed = pc.and_(pc.not_equal(plain, text), pc.match_substring_regex(plain, r"^\s*\w.*\d|^\s*\d"))
     marked = np.asarray(changed.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+    out = pd.Series(pd.arrays.ArrowStringArray(plain), index=values.index).where(marked, values)
+    return out, marked
+
+
+def bounded(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
+    """The values without the bound they name ("before 1850" is 1850, "../2019" is 2019), and which had one.
+
+    >>> values, marked = bounded(pd.Series(["before 1850", "BEF 1850", "not after 1 March 2019", "../2019", "1850",
+    ...                                     "before March 1850", "pre-1850", "prepared"]))
+    >>> values.tolist()
+    ['1850', '1850', '1 March 2019', '2019', '1850', 'March 1850', '1850', 'prepared']
+    >>> marked.tolist()
+    [True, True, True, True, False, True, True, False]
+    """
+    text = arrow_text(values)
+    plain = pc.replace_substring_regex(text, _BOUND, "\\1\\2\\3")
+    marked = np.asarray(pc.not_equal(plain, text).fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
     out = pd.Series(pd.arrays.ArrowStringArray(plain), index=values.index).where(marked, values)
     return out, marked

@@ -225,6 +225,10 @@ def _without_zones(uniq: pd.Series) -> tuple[pd.Series, pd.DataFrame, pd.Series]
     if maybe.any():
         zone_parts[maybe] = _extract(uniq[maybe], zones.SUFFIX).astype(TEXT)
     has_zone = (zone_parts["zone"].notna() & ~zone_parts["zone"].isin(["AM", "PM", "A", "P"])).astype(bool)
+    # letters right after a digit are a zone only after a time ("10:00Z", "T1000Z"): "201X" is the 2010s, not
+    # the year 201 in the military zone X
+    if has_zone.any():
+        has_zone &= ~_matches(uniq, zones.ATTACHED_WITHOUT_TIME)
     era = has_zone & zone_parts["zone"].isin(list(eras.ERAS))
     if era.any():
         uniq = uniq.where(~era, eras.as_written(zone_parts["rest"][era], zone_parts["zone"][era]))
@@ -269,7 +273,8 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
             again, date_order=date_order, excel=False, yearish=False, times=None, zones=None))
         said = respell.merged_notes(said, respelled)
     read = far != NAT
-    if not read.any():
+    if not read.any():  # (what was said stays said: "۱۳۹۷/۱۰/۱۷ looks like a Solar Hijri date")
+        column.notes = respell.merged_notes(column.notes, [note for note in said if note[0] != "info"])
         return column
     rows = left[read]
     stamps = column.instants.to_numpy(dtype="datetime64[us]").copy()
@@ -306,7 +311,8 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     inst_u, prec_u, naive_u, order, notes = _parse_unique(uniq, said, order=date_order, excel=excel, yearish=yearish)
     instants = pd.Series(_take(inst_u, codes, np.datetime64("NaT", "us")), index=index)
     if (about & ~np.isnat(inst_u)).any():
-        notes.append(("warning", "dates marked as approximate (c. 1850, 1850?) read as the date written"))
+        notes.append(("warning", ("dates marked as approximate or uncertain (c. 1850, 1850?, 2019~, [1850]) "
+                                  "read as the date written")))
     precision = pd.Series(_take(prec_u, codes, None), index=index, dtype="object")
     naive = pd.Series(_take(naive_u, codes, False), index=index)
     invalid = pd.Series(codes >= 0, index=index) & instants.isna()
@@ -337,8 +343,11 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     return DateColumn(utc, precision.where(utc.notna(), None), invalid, order, notes)
 
 
-# a superset of the forms read: opening with a digit (or a sign and one), a word or "~", and holding a digit
-COULD_BE_DATE = r"^(?:[-+]?\d|~\s*\d|[A-Za-z]{1,9}\.?[-\s,].*\d)"
+# a superset of the forms read: opening with a digit (or a sign and one, any script's: ٢٠١٩), a word or "~", and
+# holding a digit; a catalogue's "[1850]", an interval open at its start ("../2019"), a Japanese era ("H31.1.7",
+# "平成31年") or Minguo year
+COULD_BE_DATE = (r"^(?:[-+]?\d|~\s*\d|[A-Za-z]{1,9}\.?[-\s,].*\d|\p{Nd}|\[\s*\d|(?:\.\.)?/\d|[MTSHR]\d{1,2}[./-]"
+                 r"|(?:明治|大正|昭和|平成|令和|民[國国])\s*[\d元])")
 
 
 def looks_like_dates(values: pd.Series, threshold: float = 0.8) -> bool:

@@ -1,7 +1,8 @@
 """Single dates in standard forms the general parser does not know: ISO 8601 week dates (``2019-W10-3``) and
 ordinal dates (``2019-064``), and dates written with the East Asian year, month and day signs (``2019年3月4日``,
 ``2019년 3월 4일``, full-width digits and a weekday in brackets allowed, and a time after them: ``10時30分``,
-``午後3時``, ``오후 3시 30분``).
+``午後3時``, ``오후 3시 30분``), and those dates with a Japanese era's year (``令和元年5月1日``, ``H31.1.7``) or
+Taiwan's Minguo year (``民國108年1月7日``).
 
 Before, a week date was skipped as "expected a date", and an ordinal date was worse: read as the span from
 the year 2019 to the year 64. Such values are few and repeat: each distinct one is read in Python, like
@@ -31,7 +32,15 @@ _EAST_ASIAN = re.compile(r"(?P<year>\d{1,4})\s*[年년]\s*"
                          r"(?:\s*(?P<half>午前|午後|上午|下午|오전|오후)?\s*(?P<hour>\d{1,2})\s*"
                          r"(?:[時时시]\s*(?:(?P<minute>\d{1,2})\s*[分분]\s*(?:(?P<second>\d{1,2})\s*[秒초])?)?"
                          r"|:(?P<minute2>\d{2})(?::(?P<second2>\d{2}))?))?")
-MAY_BE = r"^\s*\d{4}-?W\d|^\s*\d{4}-\d{3}\s*$|[年년]"  # a cheap first look over a column, in C++
+# a Japanese era's year ("令和元年5月1日", "平成31年1月7日", "R1.5.1", "H31/01/07", as Japanese forms and filings write
+# them; 元年 is an era's first year) or Taiwan's Minguo year ("民國108年1月7日"): each era's year 1 in the Gregorian
+# calendar (an era's name written with a date after its end, "平成31年5月1日", is counted on, as people mean it)
+ERAS = {"明治": 1868, "大正": 1912, "昭和": 1926, "平成": 1989, "令和": 2019, "民國": 1912, "民国": 1912,
+        "M": 1868, "T": 1912, "S": 1926, "H": 1989, "R": 2019}
+_LONGEST_ERA = 150  # years: Shōwa ran 64; Minguo counts on (115 in 2026)
+_ERA_YEAR = re.compile(r"^\s*(?P<era>明治|大正|昭和|平成|令和|民[國国])\s*(?P<year>\d{1,3}|元)\s*年")
+_ERA_LETTER = re.compile(r"(?P<era>[MTSHR])\s*(?P<year>\d{1,2}|元)[./-](?P<month>\d{1,2})[./-](?P<day>\d{1,2})")
+MAY_BE = r"^\s*\d{4}-?W\d|^\s*\d{4}-\d{3}\s*$|[年년]|^\s*[MTSHR]\s*\d{1,2}[./-]\d{1,2}[./-]\d{1,2}\s*$"  # (in C++)
 
 
 def read_one(text: str) -> tuple[dt.date | dt.datetime, str] | None:
@@ -39,8 +48,14 @@ def read_one(text: str) -> tuple[dt.date | dt.datetime, str] | None:
 
     >>> read_one("2019-W10-3"), read_one("2019-064"), read_one("2019年3月"), read_one("2019-13")
     ((datetime.date(2019, 3, 6), 'day'), (datetime.date(2019, 3, 5), 'day'), (datetime.date(2019, 3, 1), 'month'), None)
+    >>> read_one("令和元年5月1日"), read_one("H31.1.7"), read_one("民國108年1月7日"), read_one("平成0年1月1日")
+    ((datetime.date(2019, 5, 1), 'day'), (datetime.date(2019, 1, 7), 'day'), (datetime.date(2019, 1, 7), 'day'), None)
     """
-    text = unicodedata.normalize("NFKC", text).strip()  # full-width digits and brackets: ２０１９年 is 2019年
+    gregorian = _gregorian(unicodedata.normalize("NFKC", text).strip())  # full-width digits: ２０１９年 is 2019年
+    return None if gregorian is None else _read(gregorian)
+
+
+def _read(text: str) -> tuple[dt.date | dt.datetime, str] | None:
     try:
         if found := _WEEK_DAY.fullmatch(text):
             return dt.date.fromisocalendar(int(found["year"]), int(found["week"]), int(found["day"])), "day"
@@ -54,6 +69,21 @@ def read_one(text: str) -> tuple[dt.date | dt.datetime, str] | None:
     except ValueError:  # week 54, 30 February, year 0
         return None
     return None
+
+
+def _gregorian(text: str) -> str | None:
+    """The text with a Japanese era's or Minguo year written as its Gregorian year ("令和元年5月1日" is "2019年5月1日",
+    "H31.1.7" is "2019年1月7日"); None when the era has no such year (平成0年)."""
+    found = _ERA_YEAR.match(text) or _ERA_LETTER.fullmatch(text)
+    if found is None:
+        return text
+    year = 1 if found["year"] == "元" else int(found["year"])
+    if not 1 <= year <= _LONGEST_ERA:
+        return None
+    gregorian = ERAS[found["era"]] + year - 1
+    if found.re is _ERA_LETTER:
+        return f"{gregorian}年{found['month']}月{found['day']}日"
+    return f"{gregorian}年{text[found.end():]}"
 
 
 def _east_asian(found: re.Match[str]) -> tuple[dt.date | dt.datetime, str] | None:

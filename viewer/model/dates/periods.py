@@ -1,6 +1,7 @@
 """Periods named in one cell: a quarter ("Q1 2019", "2019-Q1", "3rd quarter 2019"), a half year ("H2 2019", "first
 half of 2019"), an ISO week ("2019-W10", "week 10 2019", "KW 10/2019"), a season ("spring 2019", "winter 2019/20",
-in six languages), years with the last written by two digits ("1914-18", "2019/20"), a century ("19th century",
+in six languages), years with the last written by two digits ("1914-18", "2019/20"), years with digits left
+unspecified ("201X", "19XX", "2019-XX-XX", as EDTF writes them), a century ("19th century",
 "XIX century", "XIXe siècle", "19. Jahrhundert", "5th century BC"), a millennium ("1st millennium BC"). Each
 becomes the first and last date it covers, written as the date parser reads them, so a period opens as an event
 from its first month, day or year to its last.
@@ -19,11 +20,16 @@ import pandas as pd
 from viewer.model.dates import forms
 
 _ORDINAL = r"(?P<{0}>\d{{1,2}})(?:st|nd|rd|th|\.|e|ème|er)?"
-_QUARTER = re.compile(r"(?i)(?:Q(?P<q1>[1-4])[\s/-]*(?P<y1>\d{4})|(?P<y2>\d{4})[\s/-]*Q(?P<q2>[1-4])"
-                      r"|(?P<q3>[1-4])Q[\s/-]*(?P<y3>\d{4})"
+_SHORT_YEAR = r"\d{4}|['’]?\d{2}"  # an analyst's "1Q19", "Q1'19", "1H19": the year by its last two digits
+_APART = r"(?:[\s/-]+['’]?|[\s/-]*['’])"  # after "Q1" two digits stand apart ("Q1 19", "Q1'19"): "Q119" is a code
+_QUARTER = re.compile(rf"(?i)(?:Q(?P<q1>[1-4])(?:[\s/-]*(?P<y1>\d{{4}})|{_APART}(?P<y1b>\d{{2}}))"
+                      r"|(?P<y2>\d{4})[\s/-]*Q(?P<q2>[1-4])"
+                      rf"|(?P<q3>[1-4])Q[\s/-]*(?P<y3>{_SHORT_YEAR})"
                       r"|(?P<q4>[1-4])(?:st|nd|rd|th)\s+quarter\s+(?:of\s+)?(?P<y4>\d{4})"
                       r"|(?P<q5>first|second|third|fourth)\s+quarter\s+(?:of\s+)?(?P<y5>\d{4}))")
-_HALF = re.compile(r"(?i)(?:H(?P<h1>[12])[\s/-]*(?P<y1>\d{4})|(?P<y2>\d{4})[\s/-]*H(?P<h2>[12])"
+_HALF = re.compile(rf"(?i)(?:H(?P<h1>[12])(?:[\s/-]*(?P<y1>\d{{4}})|{_APART}(?P<y1b>\d{{2}}))"
+                   r"|(?P<y2>\d{4})[\s/-]*H(?P<h2>[12])"
+                   rf"|(?P<h4>[12])H[\s/-]*(?P<y4>{_SHORT_YEAR})"
                    r"|(?P<h3>first|second|1st|2nd)\s+half\s+(?:of\s+)?(?P<y3>\d{4}))")
 # an ISO week: 2019-W10, as ISO writes it; "week 10 2019", "W10 2019", "wk 10, 2019"; the German KW 10/2019
 _WEEK = re.compile(r"(?i)(?P<year>\d{4})-?W(?P<week>\d{2})"
@@ -44,16 +50,23 @@ _CENTURY = re.compile(r"(?i)(?:the\s+)?(?:" + _ORDINAL.format("n") + r"|(?P<roma
                       r"(?:century|cent\.|c\.|siècle|jahrhundert|jh\.)\s*(?P<era>BCE?|B\.C\.|AD|CE)?")
 _MILLENNIUM = re.compile(r"(?i)(?:the\s+)?" + _ORDINAL.format("n") + r"\s*(?:millennium|millénaire|jahrtausend)\s*"
                          r"(?P<era>BCE?|B\.C\.|AD|CE)?")
+# digits left unspecified, as EDTF (ISO 8601-2) and library catalogues write them: "201X" is a year of the 2010s,
+# "19XX" of the 20th century ("19uu" in MARC records, "19--" in a catalogue card), "2019-XX" and "2019-??-??" a
+# day of 2019, "2019-03-XX" one of March 2019
+_UNSPECIFIED = re.compile(r"(?P<known>\d{1,3})(?P<unknown>[Xxu]{1,3}|-{1,2})(?:-(?:[Xxu]{2}|\?\?)){0,2}"
+                          r"|(?P<year>\d{4})(?:-(?P<month>\d{2}))?(?:-(?:[Xxu]{2}|\?\?)){1,2}")
+UNSPECIFIED = _UNSPECIFIED.pattern
 CENTURIES, MILLENNIA = 40, 10  # the "60th century" is no one's: a typo, not a date
 _WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 # the words that end a span at no date: "1998–present", "2015 to date"
 OPEN_WORDS = r"(?i:present|now|today|ongoing|current|date|heute|présent|aujourd'hui|hoy|presente|oggi|\.\.)"
-MAY_BE = (r"(?i)^\s*(?:Q[1-4]|H[12]|[1-4]Q|\d{4}[\s/-]*[QH][1-4]|\d{4}-?W\d|(?:the\s+)?[\dIVXL]+\S*\s*"
+MAY_BE = (r"(?i)^\s*(?:Q[1-4]|H[12]|[1-4]Q|[12]H\s*['’]?\d|\d{4}[\s/-]*[QH][1-4]|\d{4}-?W\d|(?:the\s+)?[\dIVXL]+\S*\s*"
           r"(?:century|cent\.|c\.|siècle|jahrhundert|jh\.|millennium|millénaire|jahrtausend)"
           r"|(?:first|second|third|fourth|[1-4]"
           r"(?:st|nd|rd|th))\s+(?:quarter|half)|(?:1st|2nd)\s+half|(?:week|wk\.?|w|kw|cw)\s*\d"
-          r"|(?:the\s+)?(?:" + "|".join(SEASONS) + r")\s|\d{4}\s*[/-]\s*\d{2}\s*$)")
+          r"|(?:the\s+)?(?:" + "|".join(SEASONS) + r")\s|\d{4}\s*[/-]\s*\d{2}\s*$"
+          r"|\d{1,3}(?:[Xxu]|--?\s*$)|\d{4}(?:-\d{2})?-(?:[Xxu]{2}|\?\?))")
 
 
 def bounds(text: str) -> tuple[str, str] | None:
@@ -63,6 +76,10 @@ def bounds(text: str) -> tuple[str, str] | None:
     (('2019-01', '2019-03'), ('2019-03-04', '2019-03-10'), ('1801', '1900'), ('500 BC', '401 BC'), None)
     >>> bounds("1st millennium BC"), bounds("2nd millennium")
     (('1000 BC', '1 BC'), ('1001', '2000'))
+    >>> bounds("1Q19"), bounds("Q3'98"), bounds("2H19")
+    (('2019-01', '2019-03'), ('1998-07', '1998-09'), ('2019-07', '2019-12'))
+    >>> bounds("201X"), bounds("19XX"), bounds("2019-XX-XX"), bounds("2019-03-XX"), bounds("XXXX")
+    (('2010', '2019'), ('1900', '1999'), ('2019', '2019'), ('2019-03', '2019-03'), None)
     """
     text = text.strip()
     for pattern, read in _READERS:
@@ -71,14 +88,22 @@ def bounds(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _year(written: str) -> str:
+    """A year written in four digits, or by its last two ("'19", "19": 1969-2068, as two-digit years are read)."""
+    digits = written.lstrip("'’")
+    if len(digits) == 4:
+        return digits
+    return f"{(20 if int(digits) < 69 else 19)}{digits}"
+
+
 def _quarter(found: re.Match[str]) -> tuple[str, str]:
-    quarter, year = _first(found, "q"), _first(found, "y")
+    quarter, year = _first(found, "q"), _year(_first(found, "y"))
     number = _WORDS.get(quarter.lower()) or int(quarter)
     return f"{year}-{3 * number - 2:02d}", f"{year}-{3 * number:02d}"
 
 
 def _half(found: re.Match[str]) -> tuple[str, str]:
-    half, year = _first(found, "h"), _first(found, "y")
+    half, year = _first(found, "h"), _year(_first(found, "y"))
     number = 1 if half.lower() in ("1", "first", "1st") else 2
     return f"{year}-{6 * number - 5:02d}", f"{year}-{6 * number:02d}"
 
@@ -139,6 +164,20 @@ def _long(number: int, years: int, most: int, era: str | None) -> tuple[str, str
     return f"{years * (number - 1) + 1:04d}", f"{years * number:04d}"
 
 
+def _unspecified(found: re.Match[str]) -> tuple[str, str] | None:
+    """The first and last year of a year with its last digits unspecified ("201X": 2010 to 2019), or the year or
+    month whose smaller parts are ("2019-XX-XX": 2019, "2019-03-XX": March 2019)."""
+    if found["known"] is None:
+        known = found["year"] + (f"-{found['month']}" if found["month"] else "")
+        return (known, known) if not found["month"] or 1 <= int(found["month"]) <= 12 else None
+    digits = found["known"]
+    if len(digits) + len(found["unknown"]) != 4:  # "2019X", "1X": no year of four digits
+        return None
+    unit = 10 ** len(found["unknown"])
+    first = int(digits) * unit
+    return f"{first:04d}", f"{first + unit - 1:04d}"
+
+
 def _first(found: re.Match[str], prefix: str) -> str:
     return next(value for name, value in found.groupdict().items() if name.startswith(prefix) and value)
 
@@ -160,7 +199,7 @@ def _to_roman(number: int) -> str:
 
 _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str, str] | None]], ...] = (
     (_QUARTER, _quarter), (_HALF, _half), (_WEEK, _week), (SEASON, _season), (_YEAR_PAIR, _year_pair),
-    (_MILLENNIUM, _millennium), (_CENTURY, _century))
+    (_MILLENNIUM, _millennium), (_CENTURY, _century), (_UNSPECIFIED, _unspecified))
 
 
 def column_bounds(values: pd.Series) -> tuple[pd.Series, pd.Series]:

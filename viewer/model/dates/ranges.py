@@ -106,6 +106,7 @@ def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> Cut:
     its dates read as dates (or its first, when it is open at its end). A cell marked as approximate or naming
     a part of a period ("c. 1850s", "early 2019", "late 19th century") is read as the whole period written."""
     plain, qualified = approximate.qualified(values.where(unread.to_numpy(dtype=bool)))
+    plain, bound = approximate.bounded(plain)
     found = split(plain)
     both = np.zeros(len(values), dtype=bool)
     opened = both.copy()
@@ -117,11 +118,15 @@ def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> Cut:
         begun = date_columns.parse_column(first.iloc[rows].reset_index(drop=True), date_order=order)
         closed = date_columns.parse_column(last.iloc[rows].reset_index(drop=True), date_order=order)
         both[rows] = (begun.instants.notna() & (closed.instants.notna() | opened[rows])).to_numpy()
-    alone = np.flatnonzero(qualified & ~both)  # "early 2019": no span, a date once its qualifier is gone
+        last = last.mask(last == first)  # "2019-XX-XX" names one year: no span (and "2019–2019" is that year)
+    alone = np.flatnonzero((qualified | bound) & ~both)  # "early 2019": no span, a date once its qualifier is gone
     if len(alone):
         alone = alone[date_columns.parse_column(plain.iloc[alone].reset_index(drop=True), date_order=order)
                       .instants.notna().to_numpy()]
-    notes = _notes(int((both & opened).sum()), int((qualified & both).sum()) + len(alone), _seasons(plain, both))
+    read = both.copy()
+    read[alone] = True
+    notes = _notes(int((both & opened).sum()), int((qualified & read).sum()), _seasons(plain, both),
+                   int((bound & read).sum()), int((both & _full(plain, periods.UNSPECIFIED).to_numpy()).sum()))
     if not both.any() and not len(alone):
         return Cut(values, None)
     kept = pd.Series(both, index=values.index)
@@ -140,18 +145,29 @@ def _seasons(values: pd.Series, rows: np.ndarray) -> int:
     return int(written.map(seasons).sum()) if len(written) else 0
 
 
-def _notes(open_ended: int, qualified: int, seasons: int = 0) -> list[tuple[str, str]]:
+def _notes(open_ended: int, qualified: int, seasons: int = 0, bound: int = 0,
+           unspecified: int = 0) -> list[tuple[str, str]]:
     notes = []
+    if unspecified:
+        notes.append(("info", f"{_count(unspecified, 'date')} with digits left unspecified ('201X', '19XX', '2019-XX') "
+                              "read as the years or months left open (201X: 2010–2019)"))
     if seasons:
-        notes.append(("info", f"{seasons:,} seasons read as the months they cover north of the equator (spring "
-                              "2019: March–May 2019; winter 2019: December 2018–February 2019)"))
+        notes.append(("info", f"{_count(seasons, 'season')} read as the months they cover north of the equator "
+                              "(spring 2019: March–May 2019; winter 2019: December 2018–February 2019)"))
     if open_ended:
-        notes.append(("info", f"{open_ended:,} spans open at their end ('1998–present', 'since 1998') read from "
-                              "their start, with no end"))
+        notes.append(("info", f"{_count(open_ended, 'span')} open at their end ('1998–present', 'since 1998') read "
+                              "from their start, with no end"))
+    if bound:
+        notes.append(("warning", f"{_count(bound, 'date')} known only by a bound ('before 1850', 'after 1850', "
+                                 "'../2019') read as the date they name"))
     if qualified:
-        notes.append(("warning", f"{qualified:,} dates marked as approximate or naming part of a period ('c. 1850s', "
-                                 "'early 2019', 'late 19th century') read as the whole period written"))
+        notes.append(("warning", f"{_count(qualified, 'date')} marked as approximate or naming part of a period "
+                                 "('c. 1850s', 'early 2019', 'late 19th century') read as the whole period written"))
     return notes
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
 
 
 def looks_like_spans(values: pd.Series, threshold: float = 0.8) -> bool:

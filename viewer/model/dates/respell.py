@@ -1,18 +1,19 @@
 """Dates written in ways the column parser does not read, respelled into ways it does and read again.
 
 What mail, feeds and people write: a weekday first (``Mon, 04 Mar 2019 10:00:00 +0000``, ``Monday, March 4,
-2019``), an ordinal day (``4th March 2019``, ``1er janvier 2019``, ``4. März 2019``), connecting words
-(``4 de marzo de 2019``, ``the 4th of March 2019``), month names in German, French, Spanish, Italian,
-Portuguese and Dutch, a French hour (``10h30``), a word before the time (``um 10:00``, ``à 10h30``, ``a las
-10:00``) or after it (``10 Uhr``), an hour alone (``10am``), a year by its last two digits after an apostrophe
-(``5 Sep '19``), a time before its date (``10:00 4 March 2019``), ISO 8601's
-basic form (``20190304T100000Z``, as calendars export it) and what programs print: Java's zone in brackets
-(``2019-03-04T10:00+01:00[Europe/Paris]``), .NET's ``/Date(1551693600000)/``, Oracle's ``04-MAR-19
-10.00.00.000000 AM``, ``2019.03.04``, a decimal comma in the seconds, a web server's log
-(``[04/Mar/2019:10:00:00 +0000]``), Excel's month and two-digit year (``Mar-19``), JavaScript's ``Date``
-(``Mon Mar 04 2019 10:00:00 GMT+0100 (Central European Standard Time)``), Unix's ``date`` and C's ``asctime``
-(``Mon Mar  4 10:00:00 UTC 2019``), Twitter's ``created_at`` (``Mon Mar 04 10:00:00 +0000 2019``), Kibana's
-``Mar 4, 2019 @ 10:00:00.000`` and ``March 4, 2019 at 10:00 AM``. Each was skipped as "expected a date".
+2019``), an ordinal day (``4th March 2019``, ``1er janvier 2019``, ``4. März 2019``), connecting words (``4 de
+marzo de 2019``, ``the 4th of March 2019``), month names in German, French, Spanish, Italian, Portuguese and Dutch,
+a French hour (``10h30``), a word before the time (``um 10:00``, ``à 10h30``, ``a las 10:00``) or after it (``10
+Uhr``), an hour alone (``10am``), a year by its last two digits after an apostrophe (``5 Sep '19``), a time before
+its date (``10:00 4 March 2019``), ISO 8601's basic form (``20190304T100000Z``, as calendars export it) and what
+programs print: Java's zone in brackets (``2019-03-04T10:00+01:00[Europe/Paris]``), .NET's
+``/Date(1551693600000)/``, Oracle's ``04-MAR-19 10.00.00.000000 AM``, ``2019.03.04``, a decimal comma in the
+seconds, a web server's log (``[04/Mar/2019:10:00:00 +0000]``), Excel's month and two-digit year (``Mar-19``),
+SAS's ``04MAR2019`` and ``04MAR2019:10:00:00``, JavaScript's ``Date`` (``Mon Mar 04 2019 10:00:00 GMT+0100 (Central
+European Standard Time)``), Unix's ``date`` and C's ``asctime`` (``Mon Mar  4 10:00:00 UTC 2019``), Twitter's
+``created_at`` (``Mon Mar 04 10:00:00 +0000 2019``), Kibana's ``Mar 4, 2019 @ 10:00:00.000`` and ``March 4, 2019 at
+10:00 AM``, and digits other than ASCII's (``٢٠١٩-٠٣-٠٤``, ``２０１９/０３/０４``: see
+:mod:`viewer.model.dates.numerals`). Each was skipped as "expected a date".
 
 Only values the parser left unread come here; the rewrites run in Arrow (RE2) over the whole leftover column
 at once, and a date-time with a numeric UTC offset after a month's name is read by Arrow's strptime.
@@ -30,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import text_arrow
-from viewer.model.dates import zone_less
+from viewer.model.dates import numerals, zone_less
 from viewer.model.dates.arrow import NAT, to_arrow
 
 _WEEKDAYS = (r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
@@ -61,6 +62,9 @@ _REWRITES = (
     (r"^\[?(\d{1,2})/([A-Za-z]{3})/(\d{4}):(\d{2}:\d{2}:\d{2})\]?$", r"\1 \2 \3 \4"),
     (r"\s+GMT([+-]\d{4})(?:\s*\([^)]*\))?$", r" \1"),  # JavaScript's Date: GMT+0100 (Central European Time)
     (r"\s+@\s+", " "),  # Kibana's Mar 4, 2019 @ 10:00:00.000
+    # SAS's DATE9 and DATETIME formats (04MAR2019, 04MAR2019:10:00:00), as clinical and survey data write them
+    (r"^\s*(\d{1,2})([A-Za-z]{3})(\d{4}):(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*$", r"\1 \2 \3 \4"),
+    (r"^\s*(\d{1,2})([A-Za-z]{3})(\d{4})\s*$", r"\1 \2 \3"),
     (rf"(?i)^\s*(?:{_WEEKDAYS})\.?,?\s+", ""),  # a weekday first
     # Unix's date and C's asctime: (Mon) Mar  4 10:00:00 UTC 2019, (Mon) Mar 04 10:00:00 2019
     (r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+([A-Za-z]{2,5})\s+(\d{4})$", r"\2 \1 \5 \3 \4"),
@@ -135,7 +139,8 @@ def read(values: pd.Series, parse: Callable[[pd.Series], Parsed]
     parser left unread), reading their respellings with ``parse``, and what it noted (``Mar 4, 2019 @ 10:00``
     has no time zone, as ``2019-03-04 10:00`` has none)."""
     written = text_arrow.contiguous(to_arrow(values))  # numbers too (a Parquet column of integers)
-    again = respelled(written)
+    plain, other_calendar = numerals.fold_column(written)  # ٢٠١٩-٠٣-٠٤, ２０１９/０３/０４
+    again = respelled(plain)
     micros, precisions = _dotnet(written)
     for fmt in _OFFSET_FORMATS:
         stamps = pc.strptime(again, format=fmt, unit="us", error_is_null=True)
@@ -144,7 +149,8 @@ def read(values: pd.Series, parse: Callable[[pd.Series], Parsed]
         micros[fresh], precisions[fresh] = got[fresh], "time"
     changed = np.asarray(pc.not_equal(again, written).fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
     rows = np.flatnonzero(changed & (micros == NAT))
-    notes: list[tuple[str, str]] = []
+    notes: list[tuple[str, str]] = [("warning", f"{other_calendar:,} date{'s' * (other_calendar > 1)} "
+                                                 f"{numerals.HIJRI}")] if other_calendar else []
     if len(rows):
         parsed = parse(pd.Series(pd.arrays.ArrowStringArray(text_arrow.contiguous(again.take(pa.array(rows))))))
         instants, found = parsed.instants, parsed.precisions
@@ -152,7 +158,7 @@ def read(values: pd.Series, parse: Callable[[pd.Series], Parsed]
         ok = ~np.isnat(stamps.view("datetime64[us]"))
         micros[rows[ok]] = stamps[ok]
         precisions[rows[ok]] = found.to_numpy(dtype=object)[ok]
-        notes = parsed.notes
+        notes += parsed.notes
     return micros, precisions, notes
 
 

@@ -27,6 +27,7 @@ _IANA = r"[A-Z][A-Za-z]+(?:/[A-Za-z0-9_+\-]+){1,2}"
 _WRITTEN_OFFSET = r"(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?"
 # (a 12-hour clock's AM or PM may come between: "10:00:00 AM UTC", as Java's and Google's formats write it)
 SUFFIX = rf"(?P<rest>.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)\s*\(?(?P<zone>{_WRITTEN_OFFSET}|[A-Z]{{1,5}}|{_IANA})\)?"
+ATTACHED_WITHOUT_TIME = r"(?:[^:T]|T[^\d])*\d[A-Za-z]{1,5}"  # letters straight after a digit, and no time before
 MAY_END_IN_ZONE = rf".*(?:[A-Z]|\s\(?(?:{_IANA}|{_WRITTEN_OFFSET}))\)?"  # (a cheap test before SUFFIX)
 
 
