@@ -37,6 +37,7 @@ from viewer.io.cache import load_cached_many
 from viewer.io.import_spec import read_spec, to_json
 from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
 from viewer.io.sqlite import is_sqlite
+from viewer.model import value_bands
 from viewer.model.clock import NUMBER, YEARS, parse_instant
 from viewer.model.dataset import Dataset
 from viewer.model.dates import PartialDate, parse_date
@@ -237,9 +238,12 @@ def cmd_relations(args: argparse.Namespace) -> int:
         raise UsageError("give either --at DATE or both --from DATE and --to DATE")
     ds = _load(args.paths, args)
     columns = ["source", "target", "kind", "value", "valid_from", "valid_to"]
+    if any(value_bands.written(ds.relations)):  # a stake written as a band or a bound: shown as written too
+        columns.insert(4, value_bands.COLUMN)
     at, start, end = _time(ds, args.at), _time(ds, args.start), _time(ds, args.end)
     if not window:
-        emit(frame_for_output(ds.relations_at(at), columns, ds.meta.clock), args.format,
+        emit(frame_for_output(ds.relations_at(at), columns, ds.meta.clock).rename(
+            columns={value_bands.COLUMN: value_bands.WRITTEN}), args.format,
              title=f"Relations valid at {_label(ds, at)}")
         return 0
     try:
@@ -247,7 +251,8 @@ def cmd_relations(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     during = during.assign(held=during["held"].round(3))
-    emit(frame_for_output(during, [*columns, "held"], ds.meta.clock), args.format,
+    emit(frame_for_output(during, [*columns, "held"], ds.meta.clock).rename(
+        columns={value_bands.COLUMN: value_bands.WRITTEN}), args.format,
          title=f"Relations from {_label(ds, start)} to {_label(ds, end)}")
     return 0
 

@@ -93,3 +93,13 @@ def test_events_with_missing_structs_and_durations_print_them_blank(run, rows, t
     found = rows(out) if fmt == "csv" else json.loads(out)
     assert [(r["place"] != "", r["took"]) for r in found] == [(True, "0 days 00:01:00"), (False, "0 days 00:02:00"),
                                                               (True, "")]
+
+
+def test_relations_written_as_bands_list_the_band_beside_the_number(run, rows, write_dataset) -> None:
+    folder = write_dataset("id,start,title\ne1,2020-03-01,Filing\n", "id,name,kind\no,Owner,company\na,A,company\n"
+                           "b,B,company\n", "source,target,kind,value,valid_from\no,a,equity_stake,25-50%,2019\n"
+                           "o,b,equity_stake,43.4,2019\n")
+    code, out, _ = run("relations", str(folder), "--at", "2020-06-01", "--format", "csv")
+    assert code == 0 and out.splitlines()[0] == "source,target,kind,value,value_written,valid_from,valid_to"
+    assert [(r["target"], r["value"], r["value_written"]) for r in rows(out)] == [("a", "37.5", "25–50%"),
+                                                                                    ("b", "43.4", "")]

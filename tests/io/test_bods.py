@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from viewer.io import bods
+from viewer.model import value_bands
 from viewer.model.problems import LoadError
 
 FIXTURES = Path(__file__).parent / "fixtures_tables"
@@ -22,6 +23,7 @@ def test_a_share_range_is_valued_at_its_midpoint_with_a_note() -> None:
     first = ds.relations[(ds.relations["kind"] == "equity_stake")].iloc[0]
     assert first["value"] == 37.5
     assert "midpoint" in first["note"] and "o1" in first["note"]
+    assert first[value_bands.COLUMN] == "25–50%"  # drawn and listed as the band, as a table's "25-50%" is
 
 
 def test_voting_rights_get_their_own_kind() -> None:

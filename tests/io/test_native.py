@@ -61,3 +61,16 @@ def test_parquet_tables_load_like_csv(tmp_path: Path, alliance) -> None:
     folder.mkdir()
     pd.DataFrame({"id": ["a"], "start": ["2020-02"], "title": ["x"]}).to_parquet(folder / "events.parquet")
     assert viewer.load(folder).events["precision"].iloc[0] == "month"
+
+
+def test_a_folders_dataset_json_opens_the_folder(write_dataset) -> None:
+    """A file dialog picks files: a user opening a dataset folder picks its dataset.json, which was refused as "JSON
+    that Entente does not recognise"."""
+    folder = write_dataset("id,start,title\ne1,2020-01-02,Hello\n", meta=json.dumps({"title": "Picked"}))
+    ds = viewer.load(folder / "dataset.json")
+    assert ds.title == "Picked" and len(ds.events) == 1
+    lone = folder.parent / "elsewhere" / "dataset.json"  # with no tables beside it, it is read as JSON is
+    lone.parent.mkdir()
+    lone.write_text(json.dumps({"title": "Alone"}), encoding="utf-8")
+    with pytest.raises(LoadError, match="JSON that Entente does not recognise"):
+        viewer.load(lone)

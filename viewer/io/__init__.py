@@ -327,6 +327,8 @@ def load(path: str | Path | None = None, **options: Any) -> Dataset:
             return _folder_reader(path)(path, **options)
         if not path.is_file():
             raise LoadError(f"{path}: not a regular file (a device, socket or pipe cannot be opened)")
+        if native.describes_folder(path):  # a dataset folder's dataset.json, picked in a file dialog: the folder
+            return FOLDER_READER(path.parent, **options)
         return _dispatch(path, dict(options))
     except PermissionError as exc:
         raise LoadError(f"{path}: permission denied") from exc

@@ -3,7 +3,8 @@
 Entity and person statements become entities (kind company/person/government/trust …); each
 interest of an ownership-or-control statement becomes one relation from the interested party to
 the subject (shareholding → ``equity_stake``, voting rights → ``voting_rights``, others → the
-interest type in snake_case), valued at the exact share or the midpoint of minimum/maximum (noted).
+interest type in snake_case), valued at the exact share, or the midpoint of minimum/maximum, or the bound, shown as
+the band or bound (noted).
 A statement that is replaced — listed in a later ``replacesStatements`` (0.2) or followed by a later
 statement of the same ``recordId`` (0.4) — ends where its replacement's interest of the same type
 starts, else at the replacement's ``statementDate``, unless it has an ``endDate`` of its own. A
@@ -82,19 +83,21 @@ def _party(party: object, statement_id: str) -> tuple[str, dict[str, str] | None
 
 
 def _share(interest: dict[str, Any]) -> tuple[str, str]:
+    """The share as its value is written in a table: exact, a band ("25-50%") or a bound ("≥25%", ">25%"), which the
+    model values at the midpoint or the bound and shows as written (viewer.model.value_bands)."""
     share = interest.get("share")
     if not isinstance(share, dict):
         return "", ""
     if share.get("exact") is not None:
         return str(share["exact"]), ""
     low, high = share.get("minimum"), share.get("maximum")
+    if not all(isinstance(bound, int | float | type(None)) for bound in (low, high)):
+        return "", f"share between {low!r} and {high!r}, which are not both numbers"
     if low is not None and high is not None:
-        try:
-            return str((float(low) + float(high)) / 2), f"share between {low} and {high}%; midpoint used"
-        except (TypeError, ValueError):
-            return "", f"share between {low!r} and {high!r}, which are not both numbers"
-    bound = low if low is not None else high
-    return ("", "") if bound is None else (str(bound), f"share given only as a bound ({bound}%)")
+        return f"{low:g}-{high:g}%", ""
+    if low is not None:
+        return f"{'>' if share.get('exclusiveMinimum') else '≥'}{low:g}%", ""
+    return ("", "") if high is None else (f"{'<' if share.get('exclusiveMaximum') else '≤'}{high:g}%", "")
 
 
 def _exact(interest: dict[str, Any]) -> str:

@@ -32,6 +32,13 @@ def read(path: str | Path, **_options: object) -> Dataset:
     return _read_json_file(path)
 
 
+def describes_folder(path: Path) -> bool:
+    """True for a native folder's ``dataset.json`` (a file dialog picks files: a user opening a dataset folder picks
+    it), which only describes the tables beside it."""
+    return path.name.lower() == "dataset.json" and any((path.parent / f"events{suffix}").is_file()
+                                                       for suffix in (".csv", ".parquet"))
+
+
 def looks_native(document: object) -> bool:
     """True for a JSON document in our single-file form (an ``events`` list of records)."""
     return isinstance(document, dict) and isinstance(document.get("events"), list) and (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from viewer.model import query
+from viewer.model import query, value_bands
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
 from viewer.model.graph_history import HistorySteps, history_steps, step_path
@@ -216,8 +216,10 @@ def _view(dataset: Dataset, rows: pd.DataFrame, t: pd.Timestamp, uncertain: np.n
     kinds = rows["kind"].astype(str).tolist()
     values = rows["value"].to_numpy(dtype=float)
     # one label per distinct (kind, value): a big graph repeats them (no row Series: they cost ~3 ms each)
-    keys = list(zip(kinds, np.where(np.isnan(values), -np.inf, values).tolist(), strict=True))  # nan ≠ nan
-    labels = {key: key[0].replace("_", " ") if key[1] == -np.inf else value_label(*key) for key in set(keys)}
+    written = value_bands.written(rows)  # a band or a bound as written ("25–50%"): the label shows it
+    keys = list(zip(kinds, np.where(np.isnan(values), -np.inf, values).tolist(), written, strict=True))  # nan ≠ nan
+    labels = {key: key[2] or (key[0].replace("_", " ") if key[1] == -np.inf else value_label(*key[:2]))
+              for key in set(keys)}
     notes = {int(i): query.fuzzy_note(rows.iloc[i], t) for i in np.flatnonzero(uncertain)}
     edges = tuple(
         Edge(id=i, source=a, target=b, kind=k, value=v, label=labels[keys[n]], width=edge_width(k, v),

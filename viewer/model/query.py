@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from viewer.model import attributes
+from viewer.model import attributes, value_bands
 from viewer.model.clock import CALENDAR, format_instant
 from viewer.model.dates import PartialDate, parse_date, span_end, to_micros
 from viewer.model.value_labels import value_label
@@ -209,6 +209,9 @@ def uncertain_mask(relations: pd.DataFrame, when: object) -> np.ndarray:
 def relation_label(row: pd.Series) -> str:
     """The text on an edge: its value formatted for its kind (``43.4%``, ``2.5``), or the kind without one."""
 
+    written = row.get(value_bands.COLUMN)
+    if isinstance(written, str) and written:  # a band or a bound as the file wrote it: "25–50%", ">75%"
+        return written
     value = row["value"]
     if pd.isna(value):
         return str(row["kind"]).replace("_", " ")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from viewer.model import attribute_build, clock, codes, dates, text_arrow
+from viewer.model import attribute_build, clock, codes, dates, text_arrow, value_bands
 from viewer.model import attributes as attrs
 from viewer.model.columns import blank, normalise_lists, reordered
 from viewer.model.columns import text as _text
@@ -19,6 +19,7 @@ from viewer.model.problems import LoadError, Problem
 from viewer.model.reporting import Reporter, unique_ids
 from viewer.model.sorting import stable_order
 from viewer.model.value_labels import is_share
+from viewer.model.wording import counted
 
 if TYPE_CHECKING:
     from viewer.model.dataset import Tables
@@ -39,7 +40,10 @@ def with_attributes(out: pd.DataFrame, raw: pd.DataFrame | None, table: str, tab
     names = attrs.extra_columns(raw, CORE[table]) if raw is not None else []
     if raw is None or not names:
         return out
-    extra = attribute_build.build(raw.reset_index(drop=True), names, tables.attribute_types.get(table))
+    types = dict(tables.attribute_types.get(table) or {})
+    if table == "relations":
+        types.setdefault(value_bands.WRITTEN, "text")  # "100%" or "25–50%" as written, never a date or a number
+    extra = attribute_build.build(raw.reset_index(drop=True), names, types)
     return pd.concat([out, extra.set_axis(out.index)], axis=1)
 
 
@@ -191,6 +195,7 @@ def build_relations(raw: pd.DataFrame | None, label: str, report: Reporter, tabl
     value_text = _text(raw, "value").str.strip().str.rstrip("%").str.replace(",", ".", regex=False)
     value = pd.to_numeric(value_text.replace("", np.nan), errors="coerce").astype("float64")
     value = value.where(np.isfinite(value))  # "inf" and 1e999 are no value a tie can have
+    raw, value, said = _bands(raw, value, value_text, label, report)
     bad_value = (value.isna() & (value_text != "")).to_numpy()
     if bad_value.any():
         report.rows(label, np.flatnonzero(bad_value), "value", "expected a number (e.g. 43.4); value left empty",
@@ -215,9 +220,40 @@ def build_relations(raw: pd.DataFrame | None, label: str, report: Reporter, tabl
         "value": value,
         "valid_from": start.instants, "valid_from_precision": start.precisions,
         "valid_to": end.instants, "valid_to_precision": end.precisions,
-        "event": _text(raw, "event").str.strip(), "note": _text(raw, "note"),
+        "event": _text(raw, "event").str.strip(), "note": _joined(_text(raw, "note"), said),
         "source_url": _text(raw, "source_url"),
     })
     out["row"] = report.numbers if report.numbers is not None else np.arange(1, len(out) + 1)
     out = with_attributes(out, raw, "relations", tables)
     return out[keep].reset_index(drop=True)
+
+
+def _bands(raw: pd.DataFrame, value: pd.Series, text: pd.Series, label: str,
+           report: Reporter) -> tuple[pd.DataFrame, pd.Series, pd.Series]:
+    """Values written as a band or a bound ("25-50%", ">75%", "majority"; see :mod:`viewer.model.value_bands`):
+    valued, their text kept as the ``value_written`` attribute (labels show it), a note for each, said once."""
+    said = pd.Series("", index=value.index, dtype=object)
+    unread = (value.isna() & (text != "")).to_numpy()
+    if not unread.any():
+        return raw, value, said
+    rows = np.flatnonzero(unread)
+    banded, shown, notes = value_bands.read(_text(raw, "value").iloc[rows].reset_index(drop=True))
+    found = ~np.isnan(banded.to_numpy())
+    if not found.any():
+        return raw, value, said
+    hit = rows[found]
+    value = value.copy()
+    value.iloc[hit] = banded.to_numpy()[found]
+    said.iloc[hit] = notes.to_numpy()[found]
+    written = _text(raw, value_bands.WRITTEN).to_numpy(dtype=object, copy=True)  # (kept where a file wrote one)
+    written[hit] = shown.to_numpy()[found]
+    raw = raw.assign(**{value_bands.WRITTEN: written})
+    report.problems.append(Problem(label, f"{counted(len(hit), 'value')} written as a band or a bound ('25-50%', "
+                                   "'>75%', 'majority') valued at the band's midpoint or at the bound; the text is "
+                                   f"kept as {value_bands.WRITTEN}", None, "value", "info"))
+    return raw, value, said
+
+
+def _joined(notes: pd.Series, more: pd.Series) -> pd.Series:
+    """Each note with more said after it ("; " between), where there is more."""
+    return notes.where(more == "", (notes.str.strip() + "; " + more).str.lstrip("; "))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from pytestqt.qtbot import QtBot
 
 pytest.importorskip("pytestqt")
 
@@ -14,8 +18,11 @@ from viewer.model.filters import Filters
 from viewer.model.navigation import default_window
 from viewer.model.window import TimeWindow
 from viewer.ui.shared.state import ViewState
+from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.timeline.overview import OverviewStrip
 from viewer.ui.timeline.panel import TimelinePanel
+
+from ..window_reading import open_by_hand
 
 
 @pytest.fixture
@@ -114,3 +121,20 @@ def test_the_lane_axis_moving_while_the_window_is_deleted_raises_nothing(window:
     axis = tools.timeline.plot.getAxis("left")
     shiboken6.delete(tools.overview)  # deleted first, as a window's children may be
     axis.geometryChanged.emit()  # the conftest guard fails the test if a slot raises
+
+
+def test_a_default_window_wider_than_the_data_fits_in_the_strip(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """One event in March 2020 and a dataset.json opening on 2019–2021, opened from a fresh window: the strip spans the
+    window the timeline shows, as the timeline's limits do (it spanned the event's two months, with the whole strip
+    as the window over an axis of days)."""
+    folder = tmp_path / "one"
+    folder.mkdir()
+    (folder / "events.csv").write_text("id,start,title\ne1,2020-03-01,Filing\n", encoding="utf-8")
+    (folder / "dataset.json").write_text(json.dumps({"default_window": {"start": "2019-01-01", "end": "2021-12-31"}}),
+                                         encoding="utf-8")
+    open_by_hand(qtbot, window, monkeypatch, folder / "dataset.json")
+    strip, shown = window.tools.overview, window.state.window
+    assert strip.lo <= shown.start and strip.hi >= shown.end
+    (where,) = np.flatnonzero(strip.counts)  # the one event, about a third of the way along 2019–2021
+    assert 0.3 < where / len(strip.counts) < 0.45

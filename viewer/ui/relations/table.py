@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from viewer.model import attributes, query
+from viewer.model import attributes, query, value_bands
 from viewer.model.clock import CALENDAR, format_instant
 from viewer.model.dates import to_seconds
 from viewer.model.graph import short_name
@@ -49,11 +49,12 @@ def table_rows(relations: pd.DataFrame, names: dict[str, str], when: object,
     rows = []
     valid = query.relations_at(relations, when)
     extra = [c for c in valid.columns if c.startswith(attributes.PREFIX)] + [c for c in ("note",) if c in valid]
-    for r in valid.to_dict("records"):  # plain dicts: a row Series each costs more than the row's work
-        value = float(r["value"])
+    written = value_bands.written(valid)  # a band or a bound as written ("25–50%") is shown as written
+    for r, as_written in zip(valid.to_dict("records"), written, strict=True):  # (plain dicts: a row Series each
+        value = float(r["value"])                                             # costs more than the row's work)
         since, until = r["valid_from"], r["valid_to"]
         text = (short_name(names.get(r["source"], r["source"])), short_name(names.get(r["target"], r["target"])),
-                str(r["kind"]).replace("_", " "), value_label(str(r["kind"]), value),
+                str(r["kind"]).replace("_", " "), as_written or value_label(str(r["kind"]), value),
                 format_instant(since, str(r["valid_from_precision"]), clock) if pd.notna(since) else "(earlier)",
                 format_instant(until, str(r["valid_to_precision"]), clock) if pd.notna(until) else "(open)",
                 short_url(str(r["source_url"])))

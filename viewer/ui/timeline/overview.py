@@ -100,7 +100,9 @@ class OverviewStrip(QWidget):
         span = navigation.data_span(ds)
         window = self.state.window
         first, last = span if span else (window.start, window.end)
-        self.lo, self.hi = lane_packing.x_limits(first, last, (first, last),
+        # widened to hold the opening window, as the timeline's own limits are: a dataset.json's default window
+        # wider than the data showed the whole strip as the window, over an axis of days
+        self.lo, self.hi = lane_packing.x_limits(first, last, (window.start, window.end),
                                                  min_margin=navigation.scale(ds).pan_margin)
         self.plot.getAxis("bottom").set_clock(ds.meta.clock)
         self.view.setXRange(self.lo, self.hi, padding=0)

@@ -1,0 +1,56 @@
+"""Stakes written as bands and bounds, as ownership registers write them, opened from a fresh window with Ctrl+O:
+each tie keeps its stake, drawn and listed as written ("25–50%", ">75%", ">50%"), and the number used is said in
+its note, which the relations table's filter finds. Before, each such value was left empty ("expected a number")
+and the tie was drawn with no stake at all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+
+from ..window_reading import open_by_hand
+
+STAKES = {"a": "25-50%", "b": "more than 75%", "c": "majority", "d": "43.4"}
+
+
+def _register(folder: Path) -> Path:
+    folder.mkdir()
+    (folder / "dataset.json").write_text(json.dumps({"title": "Register", "default_window": {
+        "start": "2019-01-01", "end": "2021-12-31", "cursor": "2020-06-01"}}), encoding="utf-8")
+    (folder / "events.csv").write_text("id,start,title,actors\ne1,2020-03-01,Filing,owner\n", encoding="utf-8")
+    (folder / "entities.csv").write_text("id,name,kind\nowner,Owner Holdings,company\na,Alpha,company\n"
+                                         "b,Beta,company\nc,Gamma,company\nd,Delta,company\n", encoding="utf-8")
+    rows = "".join(f"R{i},owner,{target},equity_stake,{value},2019-01-01\n"
+                   for i, (target, value) in enumerate(STAKES.items()))
+    (folder / "relations.csv").write_text("id,source,target,kind,value,valid_from\n" + rows, encoding="utf-8")
+    return folder / "dataset.json"
+
+
+def test_bands_and_bounds_are_drawn_and_listed_as_written(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    assert open_by_hand(qtbot, window, monkeypatch, _register(tmp_path / "register")) == []
+    ds = window.state.dataset
+    assert ds.relations.set_index("target")["value"].to_dict() == {"a": 37.5, "b": 75.0, "c": 50.0, "d": 43.4}
+    assert not [p for p in ds.problems if p.level != "info"]
+    panel = window.relations
+    qtbot.waitUntil(lambda: len(panel.edge_labels()) == 4, timeout=3000)
+    drawn = {target: text for (_, target, _), text in panel.edge_labels().items()}
+    assert drawn == {"a": "25–50%", "b": ">75%", "c": ">50%", "d": "43.4%"}
+    table = window.relation_tools.table
+    view = table.view
+    model = view.model()
+    names = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    header = view.horizontalHeader()
+    column = names.index("Value")
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2))
+    listed = [model.index(r, column).data() for r in range(model.rowCount())]
+    assert sorted([listed, listed[::-1]])[0] == ["25–50%", "43.4%", ">50%", ">75%"]  # by the numbers used
+    qtbot.keyClicks(table.filter, "midpoint")
+    assert table.visible_ids() == ["R0"]
