@@ -74,3 +74,18 @@ def test_a_folders_dataset_json_opens_the_folder(write_dataset) -> None:
     lone.write_text(json.dumps({"title": "Alone"}), encoding="utf-8")
     with pytest.raises(LoadError, match="JSON that Entente does not recognise"):
         viewer.load(lone)
+
+
+def test_a_row_with_more_fields_than_the_header_is_skipped_by_its_line(write_dataset) -> None:
+    """An entity typed with an unquoted comma ("rgb(0,128,0)") refused the whole dataset; now that row is skipped and
+    said by its line, the rest opens, and a later row keeps its own line in what is said about it."""
+    folder = write_dataset("id,start,title,actors\ne1,2020-01-02,Hello,a;c\ne2,2021,Again,b\n",
+                           "id,name,kind,color\na,Alpha,company,#ff0000\nb,Beta,company,rgb(0,128,0)\n"
+                           "c,Gamma,company,\n\nc,Gamma again,company,green,,\n",
+                           "source,target,kind,value\na,c,equity_stake,5\n")
+    ds = viewer.load(folder)
+    assert ds.entities.set_index("id").loc[["a", "c", "c#2"], "color"].tolist() == ["#ff0000", "", "green"]
+    said = [(p.row, p.level) for p in ds.problems if p.file.endswith("entities.csv")]
+    assert said == [(3, "error"), (6, "warning")]  # the skipped row, and the repeated id on line 6
+    assert any(p.row == 3 and "6 fields where the header names 4; row skipped" in p.message for p in ds.problems)
+    assert len(ds.events) == 2 and len(ds.relations) == 1

@@ -6,6 +6,8 @@ lists of records: ``{"title": …, "events": [...], "entities": [...], "relation
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from dataclasses import replace
 from pathlib import Path
@@ -45,19 +47,21 @@ def looks_native(document: object) -> bool:
         "entities" in document or "relations" in document or "title" in document)
 
 
-def _read_table(folder: Path, name: str) -> tuple[pd.DataFrame | None, str]:
+def _read_table(folder: Path, name: str, problems: list[Problem]) -> tuple[pd.DataFrame | None, str]:
     for suffix in (".csv", ".parquet"):
         file = folder / f"{name}{suffix}"
         if file.exists():
-            return read_csv_strings(file) if suffix == ".csv" else parquet.read_frame(file), str(file)
+            return read_csv_strings(file, problems) if suffix == ".csv" else parquet.read_frame(file), str(file)
     return None, str(folder / f"{name}.csv")
 
 
-def read_csv_strings(file: Path) -> pd.DataFrame:
+def read_csv_strings(file: Path, problems: list[Problem] | None = None) -> pd.DataFrame:
     """A UTF-8 CSV table as strings (an empty frame for an empty file); LoadError naming the file otherwise.
 
     Arrow's reader reads it (ten times as quick as pandas' at a million rows); whatever it refuses (ragged
-    rows, text that is not UTF-8, a repeated column name) is read by pandas, which says what is wrong.
+    rows, text that is not UTF-8, a repeated column name) is read by pandas, which says what is wrong. Given
+    ``problems``, a row with more fields than the header (a comma typed into an unquoted value) is skipped and
+    reported by its line, and the rest is read (the file's lines go with the frame: ``attrs["lines"]``).
     """
     free_memory.check(file, file.stat().st_size)
     fast = table_fast.read_csv_with_header(file)
@@ -70,19 +74,42 @@ def read_csv_strings(file: Path) -> pd.DataFrame:
     except UnicodeDecodeError as exc:
         raise LoadError(f"{file}: not UTF-8 text (byte {exc.start}); expected a UTF-8 CSV file") from exc
     except (pd.errors.ParserError, ValueError) as exc:
-        raise LoadError(f"{file}: not a readable CSV table ({exc})") from exc
+        if problems is None or not isinstance(exc, pd.errors.ParserError):
+            raise LoadError(f"{file}: not a readable CSV table ({exc})") from exc
+        return _without_ragged_rows(file, problems)
     except OSError as exc:
         raise LoadError(f"{file}: cannot be read ({exc.strerror or exc})") from exc
 
 
+def _without_ragged_rows(file: Path, problems: list[Problem]) -> pd.DataFrame:
+    """The table read record by record: a row with more fields than the header is skipped and said by its line
+    (empty fields after the last are dropped, a short row is padded), so one mistyped line does not lose the file."""
+    reader = csv.reader(io.StringIO(file.read_text(encoding="utf-8-sig"), newline=""))
+    header = next(reader, [])
+    width, rows, lines, last = len(header), [], [], reader.line_num
+    for record in reader:
+        first, last = last + 1, reader.line_num
+        if not record:
+            continue
+        if len(record) > width and any(field.strip() for field in record[width:]):
+            problems.append(Problem(str(file), f"{len(record)} fields where the header names {width}; row skipped "
+                                               "(is a comma inside a value not quoted?)", first, None, "error"))
+            continue
+        rows.append((record + [""] * width)[:width])
+        lines.append(first)
+    frame = pd.DataFrame(rows, columns=header, dtype=str)
+    frame.attrs["lines"] = lines
+    return frame
+
+
 def _read_folder(folder: Path) -> Dataset:
     meta, problems = _read_meta(folder / META_FILE)
-    events, events_label = _read_table(folder, "events")
+    events, events_label = _read_table(folder, "events", problems)
     if events is None:
         raise LoadError(f"{folder}: no events.csv or events.parquet; a dataset folder holds "
                         f"{META_FILE}, events.csv, entities.csv and relations.csv")
-    entities, entities_label = _read_table(folder, "entities")
-    relations, relations_label = _read_table(folder, "relations")
+    entities, entities_label = _read_table(folder, "entities", problems)
+    relations, relations_label = _read_table(folder, "relations", problems)
     tables = Tables(events, entities, relations, events_label, entities_label, relations_label,
                     attribute_types=_attribute_types(folder / META_FILE, problems),
                     rows=_line_numbers(folder, {"events": events, "entities": entities, "relations": relations}))
@@ -119,6 +146,9 @@ def _line_numbers(folder: Path, frames: dict[str, pd.DataFrame | None]) -> dict[
     for name, frame in frames.items():
         file = folder / f"{name}.csv"
         if frame is None or not file.exists():
+            continue
+        if "lines" in frame.attrs:  # read record by record: its lines are known
+            out[name] = frame.attrs["lines"]
             continue
         try:
             data = normalise_bytes(file.read_bytes().removeprefix(b"\xef\xbb\xbf"))

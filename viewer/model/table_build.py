@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from viewer.model import attribute_build, clock, codes, dates, text_arrow, value_bands
+from viewer.model import attribute_build, clock, codes, dates, text_arrow, value_bands, value_numbers
 from viewer.model import attributes as attrs
 from viewer.model.columns import blank, normalise_lists, reordered
 from viewer.model.columns import text as _text
@@ -192,16 +192,18 @@ def build_relations(raw: pd.DataFrame | None, label: str, report: Reporter, tabl
     if missing.any():
         report.rows(label, np.flatnonzero(missing), "source/target",
                     "a relation needs a source and a target; row skipped", None)
-    value_text = _text(raw, "value").str.strip().str.rstrip("%").str.replace(",", ".", regex=False)
-    value = pd.to_numeric(value_text.replace("", np.nan), errors="coerce").astype("float64")
-    value = value.where(np.isfinite(value))  # "inf" and 1e999 are no value a tie can have
+    kinds = _text(raw, "kind", "relation").str.strip().str.lower()
+    shares = kinds.isin([kind for kind in kinds.unique() if is_share(kind)]).to_numpy(dtype=bool)  # once per kind
+    value_text = _text(raw, "value").str.strip()
+    value, decorated, notes = value_numbers.read(value_text, shares)  # "1,250,000", "$5.4bn", "43,4 %"
+    report.problems.extend(Problem(label, note, None, "value", "info") for note in notes)
     raw, value, said = _bands(raw, value, value_text, label, report)
+    if decorated.any():  # a currency or a magnitude ("$5.4bn") is shown as written
+        raw = _written(raw, np.flatnonzero(decorated.to_numpy()), value_text[decorated].to_numpy())
     bad_value = (value.isna() & (value_text != "")).to_numpy()
     if bad_value.any():
         report.rows(label, np.flatnonzero(bad_value), "value", "expected a number (e.g. 43.4); value left empty",
                     raw["value"], "warning")
-    kinds = _text(raw, "kind", "relation").str.strip().str.lower()
-    shares = kinds.isin([kind for kind in kinds.unique() if is_share(kind)]).to_numpy(dtype=bool)  # once per kind
     outside = (shares & ((value < 0) | (value > 100)).to_numpy()) & ~missing
     if outside.any():
         report.rows(label, np.flatnonzero(outside), "value", "a share outside 0-100%; kept as written",
@@ -245,13 +247,19 @@ def _bands(raw: pd.DataFrame, value: pd.Series, text: pd.Series, label: str,
     value = value.copy()
     value.iloc[hit] = banded.to_numpy()[found]
     said.iloc[hit] = notes.to_numpy()[found]
-    written = _text(raw, value_bands.WRITTEN).to_numpy(dtype=object, copy=True)  # (kept where a file wrote one)
-    written[hit] = shown.to_numpy()[found]
-    raw = raw.assign(**{value_bands.WRITTEN: written})
+    raw = _written(raw, hit, shown.to_numpy()[found])
     report.problems.append(Problem(label, f"{counted(len(hit), 'value')} written as a band or a bound ('25-50%', "
                                    "'>75%', 'majority') valued at the band's midpoint or at the bound; the text is "
                                    f"kept as {value_bands.WRITTEN}", None, "value", "info"))
     return raw, value, said
+
+
+def _written(raw: pd.DataFrame, rows: np.ndarray, texts: np.ndarray) -> pd.DataFrame:
+    """The raw table with these rows' values as written in its ``value_written`` column (kept where a file wrote
+    one)."""
+    written = _text(raw, value_bands.WRITTEN).to_numpy(dtype=object, copy=True)
+    written[rows] = texts
+    return raw.assign(**{value_bands.WRITTEN: written})
 
 
 def _joined(notes: pd.Series, more: pd.Series) -> pd.Series:

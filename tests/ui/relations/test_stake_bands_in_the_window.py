@@ -54,3 +54,22 @@ def test_bands_and_bounds_are_drawn_and_listed_as_written(qtbot: QtBot, window: 
     assert sorted([listed, listed[::-1]])[0] == ["25–50%", "43.4%", ">50%", ">75%"]  # by the numbers used
     qtbot.keyClicks(table.filter, "midpoint")
     assert table.visible_ids() == ["R0"]
+
+
+def test_prices_with_separators_currencies_and_magnitudes_are_listed_as_written(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"$5.4bn" was left empty and "1,250" read as 1.25: now 5.4 billion, shown as written, and 1,250."""
+    path = _register(tmp_path / "deals")
+    (path.parent / "relations.csv").write_text(
+        "id,source,target,kind,value,valid_from\nR0,owner,a,acquisition_price,$5.4bn,2019-01-01\n"
+        "R1,owner,b,acquisition_price,\"1,250\",2019-01-01\nR2,owner,c,equity_stake,\"43,4\",2019-01-01\n",
+        encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert window.state.dataset.relations.set_index("id")["value"].to_dict() == {"R0": 5.4e9, "R1": 1250.0,
+                                                                                 "R2": 43.4}
+    table = window.relation_tools.table
+    model = table.view.model()
+    names = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
+    listed = {model.index(r, names.index("Target")).data(): model.index(r, names.index("Value")).data()
+              for r in range(model.rowCount())}
+    assert listed == {"Alpha": "$5.4bn", "Beta": "1,250", "Gamma": "43.4%"}

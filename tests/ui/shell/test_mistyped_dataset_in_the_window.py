@@ -1,0 +1,37 @@
+"""A dataset folder whose entities.csv has one mistyped line (a colour written with unquoted commas), opened from a
+fresh window by picking its dataset.json with Ctrl+O: the dataset opens (it was refused whole, "not a readable CSV
+table"), the line is said in Problems by its number, and the events and ties are there."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+
+from ..window_reading import details_after, open_by_hand
+
+
+def test_one_mistyped_line_does_not_lose_the_dataset(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "edited"
+    folder.mkdir()
+    (folder / "dataset.json").write_text(json.dumps({"title": "Edited by hand"}), encoding="utf-8")
+    (folder / "events.csv").write_text("id,start,title,actors\ne1,2020-01-02,Merger talks,a;c\n", encoding="utf-8")
+    (folder / "entities.csv").write_text("id,name,kind,color\na,Alpha,company,#ff0000\nb,Beta,company,rgb(0,128,0)\n"
+                                         "c,Gamma,company,\n", encoding="utf-8")
+    (folder / "relations.csv").write_text("source,target,kind,value,valid_from\na,c,equity_stake,5,2019\n",
+                                          encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, folder / "dataset.json") == []
+    ds = window.state.dataset
+    assert ds.title == "Edited by hand" and ds.event_count == 1 and len(ds.relations) == 1
+    assert "Merger talks" in details_after(qtbot, window, Qt.Key.Key_Home)
+    window.show_problems()
+    qtbot.keyClicks(window.problems.filter, "row skipped")
+    shown = window.problems.visible_frame()
+    cells = [str(cell) for cell in shown.iloc[0].tolist()] if len(shown) == 1 else []
+    assert "3" in cells and any(cell.endswith("entities.csv") for cell in cells)  # the file and its line

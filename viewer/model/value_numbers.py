@@ -1,0 +1,81 @@
+"""A relation's value as people write numbers: with thousands separators (``1,250,000``, ``1.250.000,5``,
+``1 250 000``, ``1'250'000``), a currency (``$5.4bn``, ``€ 120``, ``120 EUR``) and a magnitude (``5.4bn``, ``300m``,
+``1.2 billion``, ``5,4 Mrd.``). Before, a comma was always a decimal point: ``1,250`` for a deal of 1,250 was read as
+1.25, a thousand times too small without a word, and ``1,250,000`` was left empty.
+
+The separators are decided for the column, as dates' day and month order is: a value with both marks says which is
+the decimal one (the last), and so do two of one mark (``1,250,000``: commas group thousands). When the column says
+nothing, a single comma before three digits groups thousands in a value that is no share (``1,250`` is 1250), and is
+a decimal comma in a share (``43,400`` of a stake is 43.4%, a stake being at most 100). Never Qt.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+_CURRENCY = r"US\$|\$|€|£|¥|USD|EUR|GBP|JPY|CHF|CNY"
+_MAGNITUDES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6,
+               "mio": 1e6, "mio.": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9, "mrd": 1e9,
+               "mrd.": 1e9, "md": 1e9, "tn": 1e12, "trillion": 1e12}
+_WRITTEN = (rf"^\s*(?P<before>{_CURRENCY})?\s*(?P<number>[-+−]?\d[\d.,'’ \x{{202f}}\x{{a0}}]*?(?:[eE][-+]?\d+)?)\s*"
+            r"(?P<magnitude>(?i:k|thousand|mn|mln|million|millions|mio\.?|bn|billion|billions|mrd\.?|md|tn|trillion|m|b))?"
+            rf"\s*(?P<after>{_CURRENCY}|%)?\s*$")
+COMMA_THOUSANDS = "values with commas read with the comma grouping thousands (1,250 is 1250)"
+
+
+def read(text: pd.Series, shares: np.ndarray) -> tuple[pd.Series, pd.Series, list[str]]:
+    """Each value as a number (NaN where none is written), which were written with a currency or a magnitude (their
+    text is worth showing as written), and notes on how an ambiguous comma was read.
+
+    >>> read(pd.Series(["1,250", "1,250,000", "$5.4bn", "", "x"]), np.zeros(5, dtype=bool))[0].tolist()
+    [1250.0, 1250000.0, 5400000000.0, nan, nan]
+    >>> read(pd.Series(["1.234,5", "43,4", "5,4 Mrd. €", "1 250 000"]), np.zeros(4, dtype=bool))[0].tolist()
+    [1234.5, 43.4, 5400000000.0, 1250000.0]
+    >>> values, decorated, notes = read(pd.Series(["1,250", "43,400", "€120"]), np.array([False, True, False]))
+    >>> values.tolist(), decorated.tolist(), notes == [COMMA_THOUSANDS]
+    ([1250.0, 43.4, 120.0], [False, False, True], True)
+    """
+    found = pc.extract_regex(pa.array(text.astype("object").where(text.notna(), None).tolist(), pa.string()),
+                             _WRITTEN)
+    number = pc.struct_field(found, ["number"])
+    plain = pc.replace_substring_regex(number, r"['’ \x{202f}\x{a0}]", "")
+    plain = pc.replace_substring(plain, "−", "-")
+    commas = _count(plain, ","), _count(plain, ".")
+    last_comma = np.asarray(pc.find_substring_regex(plain, r",[^,]*$").fill_null(-1).to_numpy(zero_copy_only=False))
+    last_dot = np.asarray(pc.find_substring_regex(plain, r"\.[^.]*$").fill_null(-1).to_numpy(zero_copy_only=False))
+    both = (commas[0] > 0) & (commas[1] > 0)
+    says_comma_groups = bool(((both & (last_dot > last_comma)) | (commas[0] > 1)).any())
+    says_dot_groups = bool(((both & (last_comma > last_dot)) | (commas[1] > 1)).any())
+    single = (commas[0] == 1) & (commas[1] == 0)
+    grouped = np.asarray(pc.match_substring_regex(plain, r"^[-+]?\d{1,3},\d{3}$").fill_null(False)
+                         .to_numpy(zero_copy_only=False), dtype=bool)
+    comma_groups = (both & (last_dot > last_comma)) | (commas[0] > 1)
+    if says_comma_groups and not says_dot_groups:
+        comma_groups |= single
+    elif not says_dot_groups:
+        comma_groups |= single & grouped & ~shares
+    notes = [COMMA_THOUSANDS] if (single & grouped & comma_groups).any() and not says_comma_groups else []
+    dot_groups = (commas[1] > 1) | (both & (last_comma > last_dot))
+    if says_dot_groups and not says_comma_groups:  # "1.250" beside "1.250.000" and "12,5": a thousand and more
+        dot_groups |= np.asarray(pc.match_substring_regex(plain, r"^[-+]?\d{1,3}\.\d{3}$").fill_null(False)
+                                 .to_numpy(zero_copy_only=False), dtype=bool)
+    as_written = pc.if_else(pa.array(comma_groups), pc.replace_substring(plain, ",", ""),
+                            pc.replace_substring(pc.if_else(pa.array(dot_groups), pc.replace_substring(plain, ".", ""),
+                                                            plain), ",", "."))
+    values = pd.to_numeric(pd.Series(as_written.to_pandas(), dtype=object), errors="coerce").to_numpy(dtype=float)
+    magnitude = pc.utf8_lower(pc.struct_field(found, ["magnitude"])).to_pylist()
+    scale = np.array([_MAGNITUDES.get(m or "", 1.0) for m in magnitude])
+    values = values * scale
+    currency = pc.or_(pc.not_equal(pc.struct_field(found, ["before"]), ""),
+                      pc.invert(pc.is_in(pc.struct_field(found, ["after"]), pa.array(["", "%"]))))
+    decorated = np.asarray(pc.or_(currency, pc.not_equal(pc.struct_field(found, ["magnitude"]), ""))
+                           .fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+    values[~np.isfinite(values)] = np.nan
+    return pd.Series(values, index=text.index), pd.Series(decorated, index=text.index), notes
+
+
+def _count(text: pa.Array, mark: str) -> np.ndarray:
+    return np.asarray(pc.count_substring(text, mark).fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64)
