@@ -89,3 +89,25 @@ def test_a_row_with_more_fields_than_the_header_is_skipped_by_its_line(write_dat
     assert said == [(3, "error"), (6, "warning")]  # the skipped row, and the repeated id on line 6
     assert any(p.row == 3 and "6 fields where the header names 4; row skipped" in p.message for p in ds.problems)
     assert len(ds.events) == 2 and len(ds.relations) == 1
+
+
+def test_dates_a_spreadsheet_wrote_back_are_read_as_a_tables_are(write_dataset) -> None:
+    """A dataset's events.csv saved again by a spreadsheet ("04/03/2019", "March 4, 2019") and ties typed by hand ("Q1
+    2019", "before 2016", "2019-XX") opened nearly empty, every such row skipped; now each is read and said once."""
+    folder = write_dataset("id,start,title\ne1,\"March 4, 2019\",Typed\ne2,14/03/2019,Saved by Excel\ne3,2019-03-20,"
+                           "ISO\ne4,31/02/2019,No such day\n", "id,name,kind\na,A,company\nb,B,company\n",
+                           "source,target,kind,value,valid_from,valid_to\na,b,equity_stake,5,Q1 2019,\n"
+                           "b,a,equity_stake,3,before 2016,2019-XX\n")
+    ds = viewer.load(folder)
+    assert ds.events["start"].dt.strftime("%Y-%m-%d").tolist() == ["2019-03-04", "2019-03-14", "2019-03-20"]
+    assert [(p.row, p.field) for p in ds.problems if p.level == "error"] == [(5, "start")]  # 31 February: no day
+    assert ds.relations["valid_from"].dt.strftime("%Y-%m").tolist() == ["2019-01", "2016-01"]
+    assert ds.relations["valid_from_precision"].astype(str).tolist() == ["month", "year"]
+    assert ds.relations["valid_to"].dt.year.tolist()[1] == 2019
+    said = [p.message for p in ds.problems if "not written as ISO 8601" in p.message]
+    assert said == ["2 dates not written as ISO 8601 (such as 'March 4, 2019') read as a table's dates are; write "
+                    "2019-03-04 to keep them exact",
+                    "2 dates not written as ISO 8601 (such as 'Q1 2019') read as a table's dates are; write 2019-03-04 "
+                    "to keep them exact",
+                    "1 date not written as ISO 8601 (such as '2019-XX') read as a table's dates are; write 2019-03-04 "
+                    "to keep them exact"]

@@ -100,3 +100,11 @@ def test_integer_dates_that_are_not_valid_days_are_named_and_skipped(tmp_path: P
     assert ds.events["title"].tolist() == ["a", "c"]
     assert any(p.row == 3 for p in ds.problems)
     assert pd.api.types.is_datetime64_any_dtype(ds.events["start"])
+
+
+def test_one_outlier_is_said_in_the_singular(tmp_path: Path) -> None:
+    path = tmp_path / "one_far.csv"
+    path.write_text("date,title\n" + "".join(f"201{i}-01-01,e{i}\n" for i in range(10)) + "1900,far\n",
+                    encoding="utf-8")
+    warning = next(p for p in table.read(path).problems if "far from the bulk" in p.message)
+    assert warning.message.startswith("1 date far from the bulk") and "year 1900 (row 12)" in warning.message

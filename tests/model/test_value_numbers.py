@@ -4,6 +4,7 @@ was a decimal point ("1,250" for a deal of 1,250 was read as 1.25, a thousand ti
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -57,3 +58,12 @@ def test_what_is_no_number_is_still_said_by_its_row() -> None:
     ds = build_dataset(_relations("acquisition_price", ["inf", "1e999", "five", "1,2,3,4.5.6", "12"]))
     assert [p.row for p in ds.problems if "expected a number" in p.message] == [1, 2, 3, 4]
     assert ds.relations["value"].iloc[-1] == 12.0
+
+
+def test_only_real_groupings_group() -> None:
+    """Beside "1,250,000" a comma before one or two digits is still a decimal comma ("0,5"), "1,2,3" groups nothing
+    (no number), and digits of other scripts and full-width forms are read."""
+    values, _, _ = value_numbers.read(pd.Series(["1,250,000", "0,5", "1 000,5", "1,2,3", "٥٠", "５０％", ".5"]),
+                                      np.zeros(7, dtype=bool))
+    assert values.tolist()[:3] == [1250000.0, 0.5, 1000.5]
+    assert np.isnan(values.iloc[3]) and values.tolist()[4:] == [50.0, 50.0, 0.5]

@@ -51,14 +51,17 @@ class Preview:
 
 
 def looks_like(document: object) -> bool:
-    """True for JSON holding flat records (mostly scalar values) with a date-like key."""
+    """True for JSON holding records with a date-like key whose values are plain (a record's other members may nest:
+    an API's ``"actors": [{"name": …}]`` or ``"location": {…}``, shown as their JSON or their names)."""
     rows = records_of(document)
     if not rows:
         return False
     sample = rows[:50]
-    values = [v for r in sample for v in r.values()]
-    flat = sum(is_plain(v) for v in values) >= 0.8 * max(len(values), 1)
-    return flat and guess_mapping([str(k) for k in sample[0]]).start is not None
+    start = guess_mapping([str(k) for k in sample[0]]).start
+    if start is None:
+        return False
+    dated = [r.get(start) for r in sample if isinstance(r, dict)]
+    return sum(v is not None and is_plain(v) and not isinstance(v, list) for v in dated) >= 0.8 * len(sample)
 
 
 def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mapping:

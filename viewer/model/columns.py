@@ -6,6 +6,7 @@ per value; these helpers hand the work to ``pyarrow.compute`` and touch Python o
 
 from __future__ import annotations
 
+import json
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -59,16 +60,62 @@ _SPACE = "[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in lists.WHITESPACE) + "]"
 _AROUND_SEMICOLON = f"(?:{_SPACE}*;{_SPACE}*)+"  # empty items go too: "a;;b" (an empty column among several)
 
 
+# a list as Python's repr or JSON writes it into a cell ("['Renault', 'Nissan']", '["Renault","Nissan"]'), as a data
+# frame with a column of lists saved to CSV leaves it
+_QUOTED = r"""(?:"[^"]*"|'[^']*')"""
+_LISTED = rf"^\s*\[\s*(?:{_QUOTED}(?:\s*,\s*{_QUOTED})*)?\s*,?\s*\]\s*$"
+_LIST_PARTS = ((r"""^\s*\[\s*["']?""", ""), (r"""["']?\s*,?\s*\]\s*$""", ""), (r"""["']\s*,\s*["']""", ";"))
+
+
+_NAMING = ("name", "label", "title", "id")  # the member that names an actor written as a JSON object
+
+
+def _named(cell: str) -> str:
+    """A JSON object or list of objects in a cell (``[{"name": "Renault", "role": "buyer"}, {"name": "Nissan"}]``, as
+    an API's records hold their parties) as the ';' list of their names; the cell as written when it is none."""
+    try:
+        value = json.loads(cell)
+    except (ValueError, RecursionError):
+        return cell
+    items = value if isinstance(value, list) else [value]
+    names = [next((str(item[key]) for key in _NAMING if isinstance(item.get(key), str | int) and str(item[key])), "")
+             if isinstance(item, dict) else str(item) if isinstance(item, str | int) else "" for item in items]
+    return ";".join(name for name in names if name) if any(names) else cell
+
+
+def _lists_as_written(text: pa.Array) -> pa.Array:
+    """Distinct list cells with their items ';'-separated: a bracketed list of quoted items, JSON objects (their
+    names), and a column that separates with '|' and never with ';' ("Renault|Nissan")."""
+    objects = np.flatnonzero(np.asarray(pc.match_substring_regex(text, r"^\s*(?:\[\s*)?\{").fill_null(False)
+                                        .to_numpy(zero_copy_only=False), dtype=bool))
+    if len(objects):  # (each distinct one, in Python: they are few)
+        cells = text.to_pylist()
+        for row in objects.tolist():
+            cells[row] = _named(cells[row])
+        text = pa.array(cells, pa.string())
+    listed = pc.match_substring_regex(text, _LISTED).fill_null(False)
+    if pc.any(listed).as_py():
+        items = text
+        for pattern, replacement in _LIST_PARTS:
+            items = pc.replace_substring_regex(items, pattern, replacement)
+        text = pc.if_else(listed, items, text)
+    if not pc.any(pc.match_substring(text, ";")).as_py() and pc.any(pc.match_substring(text, "|")).as_py():
+        text = pc.replace_substring_regex(text, rf"{_SPACE}*\|{_SPACE}*", ";")
+    return text
+
+
 def normalise_lists(values: pd.Series) -> pd.Series:
     """``a ; b;`` (or ``a;;b``) → ``a;b`` for ';'-separated id lists, as a categorical (they repeat: a few thousand
-    distinct lists among a million events), cleaned once per distinct value."""
+    distinct lists among a million events), cleaned once per distinct value; a bracketed list of quoted items and
+    a column of '|'-separated lists are read as such lists."""
     if isinstance(values.dtype, pd.CategoricalDtype):  # coded already: no string per row made
         indices, names = codes.in_first_seen_order(codes.coded_text(values))
     else:
         encoded = arrow_text(values).fill_null("").dictionary_encode()
         names, indices = pd.Index(encoded.dictionary.to_pandas()), encoded.indices.to_numpy(zero_copy_only=False)
     # in Arrow: pandas ran Python's re once per distinct list (0.45 s for 100,000 distinct lists)
-    cleaned = pc.utf8_trim(pc.replace_substring_regex(arrow_text(pd.Series(names)), _AROUND_SEMICOLON, ";"), "; ")
+    written = _lists_as_written(arrow_text(pd.Series(names)))
+    cleaned = pc.utf8_trim(pc.replace_substring_regex(written, _AROUND_SEMICOLON, ";"), "; ")
     # two spellings of one list become one category
     merged_codes, categories = pd.factorize(pd.Series(pd.arrays.ArrowStringArray(cleaned)))
     merged = pd.Categorical.from_codes(merged_codes[indices], categories=pd.Index(categories, dtype="str"))

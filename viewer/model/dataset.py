@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import attributes as attrs
-from viewer.model import clock, dates, graph_positions, lists, query
+from viewer.model import clock, dates, graph_positions, lists, query, references
 from viewer.model.columns import distinct, is_in
 from viewer.model.dates import outliers
 from viewer.model.problems import Problem
@@ -210,9 +210,11 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
     relations = build_relations(tables.relations, tables.relations_label,
                                  report.numbered(row_numbers(tables, "relations", tables.relations)), tables)
     actor_ids = set(lists.members(distinct(events["actors"])).names)
+    ends = set(relations["source"]) | set(relations["target"])
+    if tables.entities is not None:  # "Renault Group" for the id renault: that entity, not a new one
+        events, relations, actor_ids, ends = _named(entities, events, relations, actor_ids, ends, tables, report)
     level = "warning" if tables.entities is not None else ""
     entities = add_unknown_entities(entities, actor_ids, tables.events_label, "actors", report, level)
-    ends = set(relations["source"]) | set(relations["target"])
     entities = add_unknown_entities(entities, ends, tables.relations_label, "source/target", report, level)
     linked = relations["event"] != ""
     unknown = linked & ~is_in(relations["event"], events["id"]) if linked.any() else linked
@@ -226,6 +228,26 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
     if meta.clock == clock.CALENDAR:  # "far from the bulk" is said in years: numbers have no such scale
         meta = _fit_to_bulk(events, relations, tables, meta, report)
     return Dataset(events, entities, relations, meta, problems)
+
+
+def _named(entities: pd.DataFrame, events: pd.DataFrame, relations: pd.DataFrame, actor_ids: set[str],
+           ends: set[str], tables: Tables, report: Reporter
+           ) -> tuple[pd.DataFrame, pd.DataFrame, set[str], set[str]]:
+    """References written by an entity's name read as its id (see :mod:`viewer.model.references`), said per table."""
+    named = references.by_name(entities, actor_ids | ends)
+    if not named:
+        return events, relations, actor_ids, ends
+    in_actors = {k: v for k, v in named.items() if k in actor_ids}
+    in_ends = {k: v for k, v in named.items() if k in ends}
+    if in_actors:
+        events = events.assign(actors=references.in_lists(events["actors"], in_actors))
+        report.problems.append(Problem(tables.events_label, references.said(in_actors), None, "actors", "info"))
+    if in_ends:
+        relations = relations.assign(source=relations["source"].replace(in_ends),
+                                     target=relations["target"].replace(in_ends))
+        report.problems.append(Problem(tables.relations_label, references.said(in_ends), None, "source/target",
+                                       "info"))
+    return events, relations, {named.get(a, a) for a in actor_ids}, {named.get(e, e) for e in ends}
 
 
 def _fit_to_bulk(events: pd.DataFrame, relations: pd.DataFrame, tables: Tables, meta: DatasetMeta,

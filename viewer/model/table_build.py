@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from viewer.model import attribute_build, clock, codes, dates, text_arrow, value_bands, value_numbers
+from viewer.model import attribute_build, clock, codes, dates, text_arrow, typed_dates, value_bands, value_numbers
 from viewer.model import attributes as attrs
 from viewer.model.columns import blank, normalise_lists, reordered
 from viewer.model.columns import text as _text
@@ -65,7 +65,32 @@ def build_entities(raw: pd.DataFrame | None, label: str, report: Reporter) -> pd
     out["kind"] = _text(raw, "kind", "unknown").str.strip().str.lower().replace("", "unknown")
     for column in ("country", "color", "note"):
         out[column] = _text(raw, column)
+    out["color"] = _css_colour(out["color"])
     return _presence(raw, out, label, report)
+
+
+def _css_colour(colours: pd.Series) -> pd.Series:
+    """Colours as the views read them: a hex colour without its '#' ("FF0000", as spreadsheets and Excel write it)
+    with it, and CSS's ``rgb(255, 0, 0)`` as hex; names and '#' colours as written.
+
+    >>> _css_colour(pd.Series(["FF0000", "#00ff00", "rgb(0, 0, 255)", "red", "", "rgb(300,0,0)"])).tolist()
+    ['#FF0000', '#00ff00', '#0000ff', 'red', '', 'rgb(300,0,0)']
+    """
+    text = colours.str.strip()
+    bare = text.str.fullmatch(r"[0-9A-Fa-f]{6}|[0-9A-Fa-f]{3}").fillna(False).astype(bool)
+    if bare.any():
+        text = text.where(~bare, "#" + text)
+    written = text.str.startswith("rgb").fillna(False).astype(bool)  # (in Arrow: most columns stop here)
+    if not written.any():
+        return text
+    parts = text[written].str.extract(r"^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,[^)]*)?\)$")
+    numbers = parts.apply(pd.to_numeric, errors="coerce")
+    fits = numbers.notna().all(axis=1) & (numbers <= 255).all(axis=1)
+    if fits.any():
+        hexed = numbers[fits].astype(int).apply(lambda row: "#{:02x}{:02x}{:02x}".format(*row), axis=1)
+        text = text.copy()
+        text.loc[hexed.index] = hexed
+    return text
 
 
 def _presence(raw: pd.DataFrame, out: pd.DataFrame, label: str, report: Reporter) -> pd.DataFrame:
@@ -89,6 +114,8 @@ def _parse_column(raw: pd.DataFrame, column: str, label: str, report: Reporter,
                   level: str, given: Mapping[str, dates.ParsedDates] | None = None) -> dates.ParsedDates:
     values = raw[column] if column in raw.columns else pd.Series(pd.NA, index=raw.index, dtype="object")
     parsed = given[column] if given and column in given else clock.parse_on(values, report.clock)
+    if not (given and column in given) and report.clock == clock.CALENDAR and parsed.invalid.any():
+        parsed = typed_dates.read_as_typed(values, parsed, column, label, report.problems)  # "04/03/2019"
     bad = np.flatnonzero(parsed.invalid.to_numpy())
     if len(bad):
         report.rows(label, bad, column, f"expected {clock.expected(report.clock)}",

@@ -16,11 +16,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.model.dates import numerals
+
 _CURRENCY = r"US\$|\$|€|£|¥|USD|EUR|GBP|JPY|CHF|CNY"
 _MAGNITUDES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6,
                "mio": 1e6, "mio.": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9, "mrd": 1e9,
                "mrd.": 1e9, "md": 1e9, "tn": 1e12, "trillion": 1e12}
-_WRITTEN = (rf"^\s*(?P<before>{_CURRENCY})?\s*(?P<number>[-+−]?\d[\d.,'’ \x{{202f}}\x{{a0}}]*?(?:[eE][-+]?\d+)?)\s*"
+_WRITTEN = (rf"^\s*(?P<before>{_CURRENCY})?\s*(?P<number>[-+−]?\.?\d[\d.,'’ \x{{202f}}\x{{a0}}]*?(?:[eE][-+]?\d+)?)\s*"
             r"(?P<magnitude>(?i:k|thousand|mn|mln|million|millions|mio\.?|bn|billion|billions|mrd\.?|md|tn|trillion|m|b))?"
             rf"\s*(?P<after>{_CURRENCY}|%)?\s*$")
 COMMA_THOUSANDS = "values with commas read with the comma grouping thousands (1,250 is 1250)"
@@ -38,30 +40,27 @@ def read(text: pd.Series, shares: np.ndarray) -> tuple[pd.Series, pd.Series, lis
     >>> values.tolist(), decorated.tolist(), notes == [COMMA_THOUSANDS]
     ([1250.0, 43.4, 120.0], [False, False, True], True)
     """
-    found = pc.extract_regex(pa.array(text.astype("object").where(text.notna(), None).tolist(), pa.string()),
-                             _WRITTEN)
-    number = pc.struct_field(found, ["number"])
-    plain = pc.replace_substring_regex(number, r"['’ \x{202f}\x{a0}]", "")
+    written = pa.array(text.astype("object").where(text.notna(), None).tolist(), pa.string())
+    if pc.any(pc.match_substring_regex(written, numerals.BEYOND_ASCII)).as_py():  # "٥٠", "５０％"
+        written = pa.array([None if v is None else numerals.folded(v) for v in written.to_pylist()], pa.string())
+    found = pc.extract_regex(written, _WRITTEN)
+    plain = pc.replace_substring_regex(pc.struct_field(found, ["number"]), r"['’ \x{202f}\x{a0}]", "")
     plain = pc.replace_substring(plain, "−", "-")
-    commas = _count(plain, ","), _count(plain, ".")
-    last_comma = np.asarray(pc.find_substring_regex(plain, r",[^,]*$").fill_null(-1).to_numpy(zero_copy_only=False))
-    last_dot = np.asarray(pc.find_substring_regex(plain, r"\.[^.]*$").fill_null(-1).to_numpy(zero_copy_only=False))
-    both = (commas[0] > 0) & (commas[1] > 0)
-    says_comma_groups = bool(((both & (last_dot > last_comma)) | (commas[0] > 1)).any())
-    says_dot_groups = bool(((both & (last_comma > last_dot)) | (commas[1] > 1)).any())
-    single = (commas[0] == 1) & (commas[1] == 0)
-    grouped = np.asarray(pc.match_substring_regex(plain, r"^[-+]?\d{1,3},\d{3}$").fill_null(False)
-                         .to_numpy(zero_copy_only=False), dtype=bool)
-    comma_groups = (both & (last_dot > last_comma)) | (commas[0] > 1)
-    if says_comma_groups and not says_dot_groups:
-        comma_groups |= single
-    elif not says_dot_groups:
-        comma_groups |= single & grouped & ~shares
-    notes = [COMMA_THOUSANDS] if (single & grouped & comma_groups).any() and not says_comma_groups else []
-    dot_groups = (commas[1] > 1) | (both & (last_comma > last_dot))
-    if says_dot_groups and not says_comma_groups:  # "1.250" beside "1.250.000" and "12,5": a thousand and more
-        dot_groups |= np.asarray(pc.match_substring_regex(plain, r"^[-+]?\d{1,3}\.\d{3}$").fill_null(False)
-                                 .to_numpy(zero_copy_only=False), dtype=bool)
+    commas, dots = _count(plain, ","), _count(plain, ".")
+    # grouped as English writes it (1,250 / 1,250,000 / 1,250.75) or as most of Europe does (1.250.000,75)
+    us = _matches(plain, r"^[-+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+    eu = _matches(plain, r"^[-+]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+    says_us, says_eu = bool((us & ((commas > 1) | (dots > 0))).any()), bool((eu & ((dots > 1) | (commas > 0))).any())
+    lone_comma, lone_dot = us & (commas == 1) & (dots == 0), eu & (dots == 1) & (commas == 0)  # 1,250 and 1.250
+    comma_groups = us & ((commas > 1) | (dots > 0))
+    if says_us and not says_eu:
+        comma_groups |= lone_comma
+    elif not says_eu:  # the column says nothing: a thousand and more, but in a stake (at most 100) a decimal comma
+        comma_groups |= lone_comma & ~shares
+    notes = [COMMA_THOUSANDS] if (lone_comma & comma_groups).any() and not says_us else []
+    dot_groups = eu & ((dots > 1) | (commas > 0))
+    if says_eu and not says_us:  # "1.250" beside "1.250.000" and "12,5": a thousand and more
+        dot_groups |= lone_dot
     as_written = pc.if_else(pa.array(comma_groups), pc.replace_substring(plain, ",", ""),
                             pc.replace_substring(pc.if_else(pa.array(dot_groups), pc.replace_substring(plain, ".", ""),
                                                             plain), ",", "."))
@@ -75,6 +74,11 @@ def read(text: pd.Series, shares: np.ndarray) -> tuple[pd.Series, pd.Series, lis
                            .fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
     values[~np.isfinite(values)] = np.nan
     return pd.Series(values, index=text.index), pd.Series(decorated, index=text.index), notes
+
+
+def _matches(text: pa.Array, pattern: str) -> np.ndarray:
+    return np.asarray(pc.match_substring_regex(text, pattern).fill_null(False).to_numpy(zero_copy_only=False),
+                      dtype=bool)
 
 
 def _count(text: pa.Array, mark: str) -> np.ndarray:

@@ -35,3 +35,23 @@ def test_one_mistyped_line_does_not_lose_the_dataset(qtbot: QtBot, window: MainW
     shown = window.problems.visible_frame()
     cells = [str(cell) for cell in shown.iloc[0].tolist()] if len(shown) == 1 else []
     assert "3" in cells and any(cell.endswith("entities.csv") for cell in cells)  # the file and its line
+
+
+def test_a_dataset_saved_again_by_a_spreadsheet_opens_whole(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its events.csv came back from Excel with day-first dates: every event was skipped ("expected a date like
+    2019 …"); now they open, walked with the keys, and Problems says how they were read."""
+    folder = tmp_path / "resaved"
+    folder.mkdir()
+    (folder / "dataset.json").write_text(json.dumps({"title": "Saved again"}), encoding="utf-8")
+    (folder / "events.csv").write_text("id,start,title\ne1,19/11/2018,Arrest in Tokyo\ne2,06/02/2023,London\n",
+                                       encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, folder / "dataset.json") == []
+    assert window.state.dataset.event_count == 2
+    arrest = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Arrest in Tokyo" in arrest and "19 Nov 2018" in arrest
+    london = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "London" in london and "6 Feb 2023" in london
+    window.show_problems()
+    qtbot.keyClicks(window.problems.filter, "ISO 8601")
+    assert len(window.problems.visible_frame()) == 1

@@ -59,8 +59,10 @@ def message(outliers: Outliers, instants: pd.Series, rows: np.ndarray) -> str:
     years = sorted({int(t.year) for t in instants[outliers.mask].head(1000)})
     shown = ", ".join(map(str, years[:6])) + (" …" if len(years) > 6 else "")
     first = ", ".join(str(int(r)) for r in rows[outliers.mask][:5])
-    return (f"{outliers.count:,} dates far from the bulk of the column ({outliers.bulk_start.year}–"
-            f"{outliers.bulk_end.year}): years {shown} (rows {first}{' …' if outliers.count > 5 else ''}); "
+    counted = f"{outliers.count:,} date" + ("s" if outliers.count > 1 else "")
+    return (f"{counted} far from the bulk of the column ({outliers.bulk_start.year}–"
+            f"{outliers.bulk_end.year}): year{'s' if len(years) > 1 else ''} {shown} "
+            f"(row{'s' if outliers.count > 1 else ''} {first}{' …' if outliers.count > 5 else ''}); "
             "kept, and the default window fitted to the bulk")
 
 

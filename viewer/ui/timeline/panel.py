@@ -102,6 +102,10 @@ class TimelinePanel(QWidget):
         """The lanes' names, top to bottom."""
         return list(self._lanes.labels) if self._lanes is not None else []
 
+    def lane_colour_names(self) -> list[str]:
+        """The lanes' colours (``#rrggbb``), top to bottom."""
+        return [colour.name() for colour in self._colours] if self._lanes is not None else []
+
     def lane_keys(self) -> list[str]:
         """The lanes' keys (entity ids, categories or ``all``), top to bottom."""
         return list(self._lanes.keys) if self._lanes is not None else []
