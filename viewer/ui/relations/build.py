@@ -10,6 +10,7 @@ from dataclasses import fields, replace
 from typing import Any, TypeVar
 
 import numpy as np
+from PySide6.QtGui import QColor
 
 from viewer.model import graph
 from viewer.model.dataset import Dataset
@@ -43,7 +44,7 @@ def node_arrays(view: graph.GraphView, positions: graph.Positions, rings: set[st
         xy=np.array([positions[n.id] for n in nodes], dtype=float).reshape(-1, 2),
         radii=np.array([node_radius(n.kind, n.principal) for n in nodes], dtype=float),
         shapes=tuple(NODE_SHAPES.get(n.kind, "triangle") for n in nodes),
-        colors=tuple(n.color or theme.node(n.kind) for n in nodes),
+        colors=tuple(_colour(n, theme) for n in nodes),
         labels=tuple(n.short_name for n in nodes),
         rings=np.array([n.id in rings for n in nodes], dtype=bool),
         alpha=np.array([1.0 if involved is None or n.id in involved else DIMMED for n in nodes], dtype=float))
@@ -114,3 +115,8 @@ def blend(old: Arrays, new: Arrays, t: float) -> Arrays:
         return arriving
     gone = _take(old, leaving)
     return _concat(arriving, replace(gone, alpha=gone.alpha * (1.0 - t)))
+
+
+def _colour(node: graph.Node, theme: Theme) -> str:
+    """The entity's own colour when it is one Qt knows, else its kind's (a mistyped colour drew the node black)."""
+    return node.color if node.color and QColor.isValidColorName(node.color) else theme.node(node.kind)

@@ -26,6 +26,10 @@ class Readout:
         """The entity ids drawn now."""
         return set(self._nodes.ids)
 
+    def node_colours(self) -> dict[str, str]:
+        """Entity id → the colour its node is drawn in now."""
+        return dict(zip(self._nodes.ids, self._nodes.colors, strict=True))
+
     def edge_labels(self) -> dict[tuple[str, str, str], str]:
         """(source, target, kind) → the label drawn on that edge now."""
         by_id = {e.id: e for e in self._view.edges}
