@@ -2,7 +2,8 @@
 "2019-XX-XX", as EDTF writes them), EDTF's qualifiers ("2019~", "2019%"), a catalogue's "[1850]", a date known by one
 bound ("before 1850", GEDCOM's "BEF 1850", "../2019"), GEDCOM's and other languages' markers ("ABT 1850", "vers
 1850"), a Japanese era's or Minguo year ("令和元年5月1日", "H31.1.7", "民國108年1月7日"), digits of other scripts
-("٢٠١٩-٠١-٠٧", "２０１９/０１/０７"), SAS's "07JAN2019" and an analyst's "1Q19".
+("٢٠١٩-٠١-٠٧", "２０１９/０１/０７"), SAS's "07JAN2019", an analyst's "1Q19" and SDMX's
+reporting periods ("2019-S2", "2019-M03"), as official statistics write them.
 
 Before, "201X" opened as the year 201 and "19XX" as the year 19, without a word (the X was taken for a military time
 zone); every other one was skipped as "expected a date"."""
@@ -26,6 +27,8 @@ SPANS = {  # written -> (start, end, precision)
     "1Q19": ("2019-01-01", "2019-03-01", "month"),
     "Q3'98": ("1998-07-01", "1998-09-01", "month"),
     "2H19": ("2019-07-01", "2019-12-01", "month"),
+    "2019-S2": ("2019-07-01", "2019-12-01", "month"),  # SDMX's semester, trimester, as official statistics write
+    "2019T1": ("2019-01-01", "2019-04-01", "month"),
 }
 SINGLE = {  # written -> (instant, precision)
     "2019-XX": ("2019-01-01", "year"),
@@ -43,6 +46,10 @@ SINGLE = {  # written -> (instant, precision)
     "２０１９/０１/０７": ("2019-01-07", "day"),
     "२०१९-०१-०७": ("2019-01-07", "day"),
     "07JAN2019": ("2019-01-07", "day"),
+    "2019-M03": ("2019-03-01", "month"),  # SDMX's month, day and year
+    "2019M03": ("2019-03-01", "month"),
+    "2019-D064": ("2019-03-05", "day"),
+    "2019-A1": ("2019-01-01", "year"),
 }
 MARKED = {  # written -> (instant, precision, what is said)
     "2019~": ("2019-01-01", "year", "approximate"),

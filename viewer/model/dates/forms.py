@@ -61,7 +61,7 @@ def _read(text: str) -> tuple[dt.date | dt.datetime, str] | None:
             return dt.date.fromisocalendar(int(found["year"]), int(found["week"]), int(found["day"])), "day"
         if found := _ORDINAL.fullmatch(text):
             year, day = int(found["year"]), int(found["day"])
-            if not 1 <= day <= (366 if _leap(year) else 365):
+            if not 1 <= day <= (366 if leap(year) else 365):
                 return None
             return dt.date(year, 1, 1) + dt.timedelta(days=day - 1), "day"
         if found := _EAST_ASIAN.fullmatch(text):
@@ -119,7 +119,7 @@ def iso_week(year: int, week: int) -> tuple[dt.date, dt.date] | None:
         return None
 
 
-def _leap(year: int) -> bool:
+def leap(year: int) -> bool:
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
 
 

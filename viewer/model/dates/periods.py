@@ -1,10 +1,10 @@
-"""Periods named in one cell: a quarter ("Q1 2019", "2019-Q1", "3rd quarter 2019"), a half year ("H2 2019", "first
-half of 2019"), an ISO week ("2019-W10", "week 10 2019", "KW 10/2019"), a season ("spring 2019", "winter 2019/20",
-in six languages), years with the last written by two digits ("1914-18", "2019/20"), years with digits left
-unspecified ("201X", "19XX", "2019-XX-XX", as EDTF writes them), a century ("19th century",
-"XIX century", "XIXe siècle", "19. Jahrhundert", "5th century BC"), a millennium ("1st millennium BC"). Each
-becomes the first and last date it covers, written as the date parser reads them, so a period opens as an event
-from its first month, day or year to its last.
+"""Periods named in one cell: a quarter ("Q1 2019", "2019-Q1", "3rd quarter 2019"), a half year ("H2 2019", "first half
+of 2019"), an ISO week ("2019-W10", "week 10 2019", "KW 10/2019"), a season ("spring 2019", "winter 2019/20", in six
+languages), SDMX's reporting periods ("2019-S1", "2019-M03", "2019T2"), years with the last written by two digits
+("1914-18", "2019/20"), years with digits left unspecified ("201X", "19XX", "2019-XX-XX", as EDTF writes them), a
+century ("19th century", "XIX century", "XIXe siècle", "19. Jahrhundert", "5th century BC"), a millennium ("1st
+millennium BC"). Each becomes the first and last date it covers, written as the date parser reads them, so a period
+opens as an event from its first month, day or year to its last.
 
 Also spans open at their end ("1998–present", "since 1998", "2019-03-04/.."): only their start is a date. A century
 runs from its year 1 to its year 100 (the 19th: 1801–1900), as the calendar counts it. Never Qt.
@@ -12,6 +12,7 @@ runs from its year 1 to its year 100 (the 19th: 1801–1900), as the calendar co
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -56,6 +57,11 @@ _MILLENNIUM = re.compile(r"(?i)(?:the\s+)?" + _ORDINAL.format("n") + r"\s*(?:mil
 _UNSPECIFIED = re.compile(r"(?P<known>\d{1,3})(?P<unknown>[Xxu]{1,3}|-{1,2})(?:-(?:[Xxu]{2}|\?\?)){0,2}"
                           r"|(?P<year>\d{4})(?:-(?P<month>\d{2}))?(?:-(?:[Xxu]{2}|\?\?)){1,2}")
 UNSPECIFIED = _UNSPECIFIED.pattern
+# SDMX's reporting periods, as official statistics write their TIME_PERIOD (Eurostat, the ECB, the OECD, the IMF):
+# a semester "2019-S1", a trimester "2019-T2" (four months), a month "2019-M03", a day "2019-D064", a year "2019-A1";
+# Eurostat's older files write them without the hyphen ("2019M03", "2019S1")
+_SDMX = re.compile(r"(?P<year>\d{4})-?(?:(?P<kind>[STMD])(?P<n>\d{1,3})|A1?)")
+_SDMX_MONTHS = {"S": 6, "T": 4, "M": 1}
 CENTURIES, MILLENNIA = 40, 10  # the "60th century" is no one's: a typo, not a date
 _WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -66,7 +72,7 @@ MAY_BE = (r"(?i)^\s*(?:Q[1-4]|H[12]|[1-4]Q|[12]H\s*['’]?\d|\d{4}[\s/-]*[QH][1-
           r"|(?:first|second|third|fourth|[1-4]"
           r"(?:st|nd|rd|th))\s+(?:quarter|half)|(?:1st|2nd)\s+half|(?:week|wk\.?|w|kw|cw)\s*\d"
           r"|(?:the\s+)?(?:" + "|".join(SEASONS) + r")\s|\d{4}\s*[/-]\s*\d{2}\s*$"
-          r"|\d{1,3}(?:[Xxu]|--?\s*$)|\d{4}(?:-\d{2})?-(?:[Xxu]{2}|\?\?))")
+          r"|\d{1,3}(?:[Xxu]|--?\s*$)|\d{4}(?:-\d{2})?-(?:[Xxu]{2}|\?\?)|\d{4}-?(?:[STMD]\d|A1?\s*$))")
 
 
 def bounds(text: str) -> tuple[str, str] | None:
@@ -78,6 +84,10 @@ def bounds(text: str) -> tuple[str, str] | None:
     (('1000 BC', '1 BC'), ('1001', '2000'))
     >>> bounds("1Q19"), bounds("Q3'98"), bounds("2H19")
     (('2019-01', '2019-03'), ('1998-07', '1998-09'), ('2019-07', '2019-12'))
+    >>> bounds("2019-S2"), bounds("2019T1"), bounds("2019-M03"), bounds("2019-A1")
+    (('2019-07', '2019-12'), ('2019-01', '2019-04'), ('2019-03', '2019-03'), ('2019', '2019'))
+    >>> bounds("2019-D064"), bounds("2019-S3"), bounds("2019-M13")
+    (('2019-03-05', '2019-03-05'), None, None)
     >>> bounds("201X"), bounds("19XX"), bounds("2019-XX-XX"), bounds("2019-03-XX"), bounds("XXXX")
     (('2010', '2019'), ('1900', '1999'), ('2019', '2019'), ('2019-03', '2019-03'), None)
     """
@@ -178,6 +188,29 @@ def _unspecified(found: re.Match[str]) -> tuple[str, str] | None:
     return f"{first:04d}", f"{first + unit - 1:04d}"
 
 
+def _sdmx(found: re.Match[str]) -> tuple[str, str] | None:
+    """The first and last date of an SDMX reporting period (see :data:`_SDMX`); None for "2019-S3" or "2019-M13"."""
+    year, kind = int(found["year"]), found["kind"]
+    if kind is None:
+        return f"{year:04d}", f"{year:04d}"
+    number = int(found["n"])
+    if kind == "D":
+        return _day_of(year, number)
+    months = _SDMX_MONTHS[kind]
+    if not 1 <= number <= 12 // months:
+        return None
+    first, last = months * (number - 1) + 1, months * number
+    return f"{year:04d}-{first:02d}", f"{year:04d}-{last:02d}"
+
+
+def _day_of(year: int, number: int) -> tuple[str, str] | None:
+    days = 366 if forms.leap(year) else 365
+    if not 1 <= number <= days:
+        return None
+    day = (dt.date(year, 1, 1) + dt.timedelta(days=number - 1)).isoformat()
+    return day, day
+
+
 def _first(found: re.Match[str], prefix: str) -> str:
     return next(value for name, value in found.groupdict().items() if name.startswith(prefix) and value)
 
@@ -199,7 +232,7 @@ def _to_roman(number: int) -> str:
 
 _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str, str] | None]], ...] = (
     (_QUARTER, _quarter), (_HALF, _half), (_WEEK, _week), (SEASON, _season), (_YEAR_PAIR, _year_pair),
-    (_MILLENNIUM, _millennium), (_CENTURY, _century), (_UNSPECIFIED, _unspecified))
+    (_MILLENNIUM, _millennium), (_CENTURY, _century), (_UNSPECIFIED, _unspecified), (_SDMX, _sdmx))
 
 
 def column_bounds(values: pd.Series) -> tuple[pd.Series, pd.Series]:
