@@ -11,7 +11,7 @@ import pytest
 
 import viewer
 from viewer.io import native_write
-from viewer.model import graph, value_bands
+from viewer.model import graph, graph_diff, value_bands
 from viewer.model.dataset import Tables, build_dataset
 
 WRITTEN = {  # as written -> (value, shown)
@@ -68,3 +68,13 @@ def test_the_graph_draws_the_band_and_a_saved_copy_keeps_it(tmp_path: Path) -> N
     assert again.relations["value"].tolist() == [37.5, 43.4, 75.0]
     view = graph.graph_at(again, pd.Timestamp("2020-01-01", tz="UTC"))
     assert sorted(edge.label for edge in view.edges) == ["25–50%", "43.4%", ">75%"]
+
+
+def test_the_diff_says_a_band_as_written() -> None:
+    """A stake raised from a band to a bound is labelled "25–50% → >75%" in the diff, not "37.5% → 75%"."""
+    entities = pd.DataFrame({"id": ["o", "t"], "name": ["Owner", "Target"]})
+    relations = pd.DataFrame({"id": ["r1", "r2"], "source": "o", "target": "t", "kind": "equity_stake",
+                              "value": ["25-50%", ">75%"], "valid_from": ["2018", "2020"], "valid_to": ["2020", ""]})
+    ds = build_dataset(Tables(pd.DataFrame({"start": ["2019"]}), entities, relations))
+    diff = graph_diff.diff_graph(ds, "2019-06-01", "2021-06-01")
+    assert [edge.label for edge in diff.view.edges] == ["25–50% → >75%"]

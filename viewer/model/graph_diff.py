@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from viewer.model import query
+from viewer.model import query, value_bands
 from viewer.model.dataset import Dataset
 from viewer.model.graph import Edge, GraphView, _lanes, graph_at, value_label
 
@@ -45,12 +45,13 @@ def value_text(value: float, kind: str = "equity_stake") -> str:
     return value_label(kind, value)
 
 
-def change_label(change: str, old: float, new: float, kind: str) -> str:
-    """The text on a diff edge: ``43.4% → 15%`` for a changed stake, else the value (or the kind)."""
+def change_label(change: str, old: float, new: float, kind: str, written: tuple[str, str] = ("", "")) -> str:
+    """The text on a diff edge: ``43.4% → 15%`` for a changed stake, else the value (or the kind); a value written
+    as a band or a bound (``written``, old and new) as written: ``25–50% → >75%``."""
+    before, after = written[0] or value_text(old, kind), written[1] or value_text(new, kind)
     if change == "changed":
-        return f"{value_text(old, kind) or '–'} → {value_text(new, kind) or '–'}"
-    value = old if change == "removed" else new
-    return value_text(value, kind) or kind.replace("_", " ")
+        return f"{before or '–'} → {after or '–'}"
+    return (before if change == "removed" else after) or kind.replace("_", " ")
 
 
 def diff_graph(dataset: Dataset, before: object, after: object, *, include_people: bool = False,
@@ -67,6 +68,7 @@ def diff_graph(dataset: Dataset, before: object, after: object, *, include_peopl
     new = graph_at(dataset, after, include_people=include_people, hidden_kinds=hidden)
     old_edges, new_edges = {e.id: e for e in old.edges}, {e.id: e for e in new.edges}
     table = query.diff(dataset.relations, old.when, new.when).table
+    as_written = dict(zip(dataset.relations["id"].astype(str), value_bands.written(dataset.relations), strict=True))
     edges: list[Edge] = []
     keep, drawn, labels = [], [], []
     changes: dict[str, str] = {}
@@ -78,7 +80,8 @@ def diff_graph(dataset: Dataset, before: object, after: object, *, include_peopl
         keep.append(edge is not None)
         if edge is None:
             continue
-        label = change_label(change, float(row.old_value), float(row.new_value), str(row.kind))
+        label = change_label(change, float(row.old_value), float(row.new_value), str(row.kind),
+                             (as_written.get(str(row.old_id), ""), as_written.get(str(row.new_id), "")))
         edges.append(replace(edge, label=label, uncertain=False, fuzzy=""))
         changes[edge.id] = change
         drawn.append(edge.id)

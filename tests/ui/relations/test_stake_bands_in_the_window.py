@@ -73,3 +73,21 @@ def test_prices_with_separators_currencies_and_magnitudes_are_listed_as_written(
     listed = {model.index(r, names.index("Target")).data(): model.index(r, names.index("Value")).data()
               for r in range(model.rowCount())}
     assert listed == {"Alpha": "$5.4bn", "Beta": "1,250", "Gamma": "43.4%"}
+
+
+def test_a_stake_raised_from_a_band_to_a_bound_is_compared_as_written(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compare two dates (a click on the mode, the dates typed): "25–50% → >75%", not "37.5% → 75%"."""
+    path = _register(tmp_path / "raised")
+    (path.parent / "relations.csv").write_text(
+        "id,source,target,kind,value,valid_from,valid_to\nR0,owner,a,equity_stake,25-50%,2019-01-01,2020-06-30\n"
+        "R1,owner,a,equity_stake,>75%,2020-07-01,\n", encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    panel = window.relations
+    qtbot.mouseClick(panel.header.mode_buttons["diff"], Qt.MouseButton.LeftButton)
+    for edit, date in ((panel.diff_view.before_edit, "2019-06-01"), (panel.diff_view.after_edit, "2021-06-01")):
+        edit.selectAll()
+        qtbot.keyClicks(edit, date)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert [row[2] for row in panel.diff_view.rows()] == ["25–50% → >75%"]
+    assert list(panel.edge_labels().values()) == ["25–50% → >75%"]
