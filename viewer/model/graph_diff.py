@@ -68,7 +68,9 @@ def diff_graph(dataset: Dataset, before: object, after: object, *, include_peopl
     new = graph_at(dataset, after, include_people=include_people, hidden_kinds=hidden)
     old_edges, new_edges = {e.id: e for e in old.edges}, {e.id: e for e in new.edges}
     table = query.diff(dataset.relations, old.when, new.when).table
-    as_written = dict(zip(dataset.relations["id"].astype(str), value_bands.written(dataset.relations), strict=True))
+    relations = dataset.relations
+    as_written = (dict(zip(relations["id"].astype(str), value_bands.written(relations), strict=True))
+                  if value_bands.COLUMN in relations.columns else {})  # (only a file with bands has the column)
     edges: list[Edge] = []
     keep, drawn, labels = [], [], []
     changes: dict[str, str] = {}

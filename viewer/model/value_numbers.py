@@ -43,6 +43,9 @@ def read(text: pd.Series, shares: np.ndarray) -> tuple[pd.Series, pd.Series, lis
     written = pa.array(text.astype("object").where(text.notna(), None).tolist(), pa.string())
     if pc.any(pc.match_substring_regex(written, numerals.BEYOND_ASCII)).as_py():  # "٥٠", "５０％"
         written = pa.array([None if v is None else numerals.folded(v) for v in written.to_pylist()], pa.string())
+    plain_numbers = _plain_numbers(written)
+    if plain_numbers is not None:  # most columns (a graph's weights, a table of stakes): one cast in C++
+        return (pd.Series(plain_numbers, index=text.index), pd.Series(False, index=text.index, dtype=bool), [])
     found = pc.extract_regex(written, _WRITTEN)
     plain = pc.replace_substring_regex(pc.struct_field(found, ["number"]), r"['’ \x{202f}\x{a0}]", "")
     plain = pc.replace_substring(plain, "−", "-")
@@ -65,15 +68,27 @@ def read(text: pd.Series, shares: np.ndarray) -> tuple[pd.Series, pd.Series, lis
                             pc.replace_substring(pc.if_else(pa.array(dot_groups), pc.replace_substring(plain, ".", ""),
                                                             plain), ",", "."))
     values = pd.to_numeric(pd.Series(as_written.to_pandas(), dtype=object), errors="coerce").to_numpy(dtype=float)
-    magnitude = pc.utf8_lower(pc.struct_field(found, ["magnitude"])).to_pylist()
-    scale = np.array([_MAGNITUDES.get(m or "", 1.0) for m in magnitude])
-    values = values * scale
+    magnitude = pc.dictionary_encode(pc.utf8_lower(pc.struct_field(found, ["magnitude"])).fill_null(""))
+    scales = np.array([_MAGNITUDES.get(m, 1.0) for m in magnitude.dictionary.to_pylist()] + [1.0])
+    values = values * scales[np.asarray(magnitude.indices.to_numpy(zero_copy_only=False))]  # (per distinct word)
     currency = pc.or_(pc.not_equal(pc.struct_field(found, ["before"]), ""),
                       pc.invert(pc.is_in(pc.struct_field(found, ["after"]), pa.array(["", "%"]))))
     decorated = np.asarray(pc.or_(currency, pc.not_equal(pc.struct_field(found, ["magnitude"]), ""))
                            .fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
     values[~np.isfinite(values)] = np.nan
     return pd.Series(values, index=text.index), pd.Series(decorated, index=text.index), notes
+
+
+def _plain_numbers(written: pa.Array) -> np.ndarray | None:
+    """The values as numbers when every one is a plain number or empty (NaN for empty and infinite ones), else
+    None."""
+    try:
+        numbers = pc.cast(pc.if_else(pc.equal(written, ""), None, written), pa.float64())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        return None
+    values = np.array(numbers.to_numpy(zero_copy_only=False), dtype=float)  # (a copy: Arrow's own is read-only)
+    values[~np.isfinite(values)] = np.nan
+    return values
 
 
 def _matches(text: pa.Array, pattern: str) -> np.ndarray:
