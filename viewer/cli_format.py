@@ -97,7 +97,8 @@ def print_diff(table: pd.DataFrame, args: Any, clock: str = CALENDAR) -> int:
     """``entente diff``'s output, the same for a loaded and an engine source (``--all`` keeps unchanged ties)."""
     if not args.all:
         table = table[table["change"] != "unchanged"]
-    columns = ["change", "source", "target", "kind", "old_value", "new_value", "events"]
+    written = [c for c in ("old_written", "new_written") if c in table.columns]  # a stake's band: "25–50%"
+    columns = ["change", "source", "target", "kind", "old_value", "new_value", *written, "events"]
     first, last = (parse_instant(text, clock) for text in (args.start, args.end))
     emit(frame_for_output(table, columns, clock), args.format,
          title=f"Relations from {format_instant(first.start, first.precision, clock)} to "

@@ -103,3 +103,14 @@ def test_relations_written_as_bands_list_the_band_beside_the_number(run, rows, w
     assert code == 0 and out.splitlines()[0] == "source,target,kind,value,value_written,valid_from,valid_to"
     assert [(r["target"], r["value"], r["value_written"]) for r in rows(out)] == [("a", "37.5", "25–50%"),
                                                                                     ("b", "43.4", "")]
+
+
+def test_a_diff_of_bands_lists_each_side_as_written(run, rows, write_dataset) -> None:
+    """Before, ``entente diff`` said 37.5 → 75 for a stake written 25–50% and then >75%."""
+    folder = write_dataset("id,start,title\ne1,2020-03-01,Filing\n", "id,name,kind\no,Owner,company\na,A,company\n",
+                           "source,target,kind,value,valid_from,valid_to\no,a,equity_stake,25-50%,2019,2020-12-31\n"
+                           "o,a,equity_stake,>75%,2021,\n")
+    code, out, _ = run("diff", str(folder), "--from", "2020-06-01", "--to", "2021-06-01", "--format", "csv")
+    assert code == 0
+    assert [(r["change"], r["old_value"], r["new_value"], r["old_written"], r["new_written"]) for r in rows(out)] == [
+        ("changed", "37.5", "75", "25–50%", ">75%")]

@@ -18,6 +18,7 @@ COLUMNS = {  # one column as a file writes it -> the numbers read
     "magnitudes": (["5.4bn", "300m", "1.2 billion", "5,4 Mrd.", "2k", "3 Mio."],
                    [5.4e9, 3e8, 1.2e9, 5.4e9, 2e3, 3e6]),
     "currencies": (["$5.4bn", "€ 120", "120 EUR", "£1,200", "US$ 2 million"], [5.4e9, 120.0, 120.0, 1200.0, 2e6]),
+    "accountants' negatives": (["(1,250)", "($5.4bn)", "( 300 )", "1,250"], [-1250.0, -5.4e9, -300.0, 1250.0]),
 }
 
 
@@ -52,6 +53,13 @@ def test_in_a_stake_a_comma_is_a_decimal_comma() -> None:
 def test_a_currency_or_a_magnitude_is_shown_as_written() -> None:
     ds = build_dataset(_relations("acquisition", ["$5.4bn", "120"]))
     assert ds.relations[value_bands.COLUMN].tolist() == ["$5.4bn", ""]
+
+
+def test_a_negative_in_brackets_is_shown_as_written() -> None:
+    """An accountant's "(1,250)" is a loss of 1,250: before, it was no number and its value was left empty."""
+    ds = build_dataset(_relations("payment", ["(1,250)", "300"]))
+    assert ds.relations["value"].tolist() == [-1250.0, 300.0]
+    assert ds.relations[value_bands.COLUMN].tolist() == ["(1,250)", ""]
 
 
 def test_what_is_no_number_is_still_said_by_its_row() -> None:

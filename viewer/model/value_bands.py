@@ -76,6 +76,16 @@ def written(relations: pd.DataFrame) -> list[str]:
     return ["" if pd.isna(v) else str(v) for v in column.astype("object").tolist()]
 
 
+def diff_written(table: pd.DataFrame, relations: pd.DataFrame) -> pd.DataFrame:
+    """A diff's table (``old_id``, ``new_id``) with each side's value as written, ``old_written`` and ``new_written``
+    ("25–50%", "" for a plain number), when the relations hold any band or bound; the table as it is otherwise."""
+    if COLUMN not in relations.columns or not {"old_id", "new_id"} <= set(table.columns):
+        return table
+    by_id = dict(zip(relations["id"].astype(str), written(relations), strict=True))
+    return table.assign(**{f"{side}_written": [by_id.get(str(i), "") for i in table[f"{side}_id"]]
+                           for side in ("old", "new")})
+
+
 def _field(found: pa.StructArray, index: int) -> pa.Array:
     part = pc.struct_field(found, [index])  # (null where the value matched no form)
     return pc.if_else(pc.equal(part, ""), None, part)

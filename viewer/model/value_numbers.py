@@ -1,6 +1,6 @@
 """A relation's value as people write numbers: with thousands separators (``1,250,000``, ``1.250.000,5``,
 ``1 250 000``, ``1'250'000``), a currency (``$5.4bn``, ``€ 120``, ``120 EUR``) and a magnitude (``5.4bn``, ``300m``,
-``1.2 billion``, ``5,4 Mrd.``). Before, a comma was always a decimal point: ``1,250`` for a deal of 1,250 was read as
+``1.2 billion``, ``5,4 Mrd.``) and an accountant's negative in brackets (``(1,250)``). Before, a comma was always a decimal point: ``1,250`` for a deal of 1,250 was read as
 1.25, a thousand times too small without a word, and ``1,250,000`` was left empty.
 
 The separators are decided for the column, as dates' day and month order is: a value with both marks says which is
@@ -25,6 +25,7 @@ _MAGNITUDES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mill
 _WRITTEN = (rf"^\s*(?P<before>{_CURRENCY})?\s*(?P<number>[-+−]?\.?\d[\d.,'’ \x{{202f}}\x{{a0}}]*?(?:[eE][-+]?\d+)?)\s*"
             r"(?P<magnitude>(?i:k|thousand|mn|mln|million|millions|mio\.?|bn|billion|billions|mrd\.?|md|tn|trillion|m|b))?"
             rf"\s*(?P<after>{_CURRENCY}|%)?\s*$")
+_BRACKETED = r"^\s*\(\s*([^()]*\d[^()]*?)\s*\)\s*$"
 COMMA_THOUSANDS = "values with commas read with the comma grouping thousands (1,250 is 1250)"
 
 
@@ -39,6 +40,8 @@ def read(text: pd.Series, shares: np.ndarray) -> tuple[pd.Series, pd.Series, lis
     >>> values, decorated, notes = read(pd.Series(["1,250", "43,400", "€120"]), np.array([False, True, False]))
     >>> values.tolist(), decorated.tolist(), notes == [COMMA_THOUSANDS]
     ([1250.0, 43.4, 120.0], [False, False, True], True)
+    >>> read(pd.Series(["(1,250)", "($5.4bn)", "250", "(x)"]), np.zeros(4, dtype=bool))[0].tolist()  # accountants'
+    [-1250.0, -5400000000.0, 250.0, nan]
     """
     written = pa.array(text.astype("object").where(text.notna(), None).tolist(), pa.string())
     if pc.any(pc.match_substring_regex(written, numerals.BEYOND_ASCII)).as_py():  # "٥٠", "５０％"
@@ -46,6 +49,8 @@ def read(text: pd.Series, shares: np.ndarray) -> tuple[pd.Series, pd.Series, lis
     plain_numbers = _plain_numbers(written)
     if plain_numbers is not None:  # most columns (a graph's weights, a table of stakes): one cast in C++
         return (pd.Series(plain_numbers, index=text.index), pd.Series(False, index=text.index, dtype=bool), [])
+    negative = _matches(written, _BRACKETED)  # an accountant's negative: (1,250) is -1250
+    written = pc.replace_substring_regex(written, _BRACKETED, r"\1")
     found = pc.extract_regex(written, _WRITTEN)
     plain = pc.replace_substring_regex(pc.struct_field(found, ["number"]), r"['’ \x{202f}\x{a0}]", "")
     plain = pc.replace_substring(plain, "−", "-")
@@ -76,7 +81,8 @@ def read(text: pd.Series, shares: np.ndarray) -> tuple[pd.Series, pd.Series, lis
     decorated = np.asarray(pc.or_(currency, pc.not_equal(pc.struct_field(found, ["magnitude"]), ""))
                            .fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
     values[~np.isfinite(values)] = np.nan
-    return pd.Series(values, index=text.index), pd.Series(decorated, index=text.index), notes
+    values[negative] = -values[negative]
+    return pd.Series(values, index=text.index), pd.Series(decorated | negative, index=text.index), notes
 
 
 def _plain_numbers(written: pa.Array) -> np.ndarray | None:
