@@ -24,8 +24,9 @@ from viewer.model.dates import columns as date_columns
 # an en or em dash, a hyphen with spaces around it, "to", or the slash of an ISO interval between two ISO
 # dates; a hyphen between two years of three or four digits ("1914-1918")
 _ISO = r"-?\d{4}(?:-\d{2}(?:-\d{2}(?:T[^/]*)?)?)?"
-SPAN = (r"^\s*(?P<first>.+?)\s*(?:[\x{2013}\x{2014}\x{2192}]|\s-\s|\s->\s|\s+to\s+|\s+until\s+)\s*(?P<last>.+?)\s*$"
-        rf"|^\s*(?P<iso_first>{_ISO})/(?P<iso_last>{_ISO})\s*$"
+SPAN = (r"^\s*(?:(?i:from)\s+)?(?P<first>.+?)\s*"  # "from March to May 2019" is March to May
+        r"(?:[\x{2013}\x{2014}\x{2192}]|\s-\s|\s->\s|\s+to\s+|\s+until\s+)\s*(?P<last>.+?)\s*$"
+        rf"|^\s*(?P<iso_first>{_ISO})(?:/|\.\.)(?P<iso_last>{_ISO})\s*$"  # and "2019-03-04..2019-03-09"
         r"|^\s*(?P<year_first>\d{3,4})-(?P<year_last>\d{3,4})\s*$"
         r"|^\s*(?:[Tt]he\s+)?(?P<decade>\d{2,3})0'?s\s*$"  # a decade: "1850s" is 1850–1859
         rf"|^\s*(?P<iso_open>{_ISO})/(?:\.\.)?\s*$"  # ISO 8601's interval open at its end: "2019-03-04/.."
@@ -77,14 +78,19 @@ def split(values: pd.Series) -> tuple[pd.Series, pd.Series, np.ndarray] | None:
 
 
 _MONTH_NAME = r"\p{L}{3,9}\.?"
-_DAY_RANGES = ((rf"^(\s*{_MONTH_NAME}\s+\d{{1,2}})-(\d{{1,2}},?\s+\d{{4}}\s*)$", "\\1\u2013\\2"),  # March 4-6, 2019
-               # 4-6 March 2019
-               (rf"^(\s*\d{{1,2}}\.?)-(\d{{1,2}}\.?\s+{_MONTH_NAME},?\s+\d{{4}}\s*)$", "\\1\u2013\\2"))
+_DAY_RANGES = tuple((pattern, "\\1\u2013\\2") for pattern in (
+    rf"^(\s*{_MONTH_NAME}\s+\d{{1,2}})\s*-\s*(\d{{1,2}},?\s+\d{{4}}\s*)$",  # March 4-6, 2019
+    rf"^(\s*\d{{1,2}}\.?)\s*-\s*(\d{{1,2}}\.?\s+{_MONTH_NAME},?\s+\d{{4}}\s*)$",  # 4-6 March 2019
+    rf"^(\s*{_MONTH_NAME})\s*-\s*({_MONTH_NAME},?\s+\d{{4}}\s*)$",  # Jan-Mar 2019
+    rf"^(\s*{_MONTH_NAME},?\s+\d{{4}})-({_MONTH_NAME},?\s+\d{{4}}\s*)$",  # Dec 2018-Jan 2019
+    rf"^(\s*\d{{1,2}}\.?\s+{_MONTH_NAME})-(\d{{1,2}}\.?\s+{_MONTH_NAME},?\s+\d{{4}}\s*)$",  # 1 March-3 April 2019
+    rf"^(\s*{_MONTH_NAME}\s+\d{{1,2}})-({_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}\s*)$"))  # March 1-April 3, 2019
 
 
 def _day_ranges(text: pa.Array) -> pa.Array:
-    """Days of one month joined by a hyphen ("March 4-6, 2019", "4-6 March 2019") joined by a dash instead, which
-    :data:`SPAN` cuts (a hyphen alone is no separator: it is inside most dates)."""
+    """Days or months joined by a hyphen ("March 4-6, 2019", "4-6 March 2019", "Jan-Mar 2019", "Dec 2018-Jan 2019",
+    "1 March-3 April 2019") joined by a dash instead, which :data:`SPAN` cuts (a hyphen alone is no separator: it is
+    inside most dates)."""
     for pattern, joined in _DAY_RANGES:
         text = pc.replace_substring_regex(text, pattern, joined)
     return text
@@ -95,7 +101,7 @@ def _may_be_span(text: pa.Array) -> np.ndarray:
     million cells took 2.4 s; this, a few passes of memchr)."""
     found = pc.match_substring_regex(text, r"^\s*\d{3,4}-\d{3,4}\s*$|0'?s\s*$|^\s*(?i:since|from)\s")
     found = pc.or_(found, pc.match_substring_regex(text, periods.MAY_BE))
-    for separator in ("\u2013", "\u2014", "\u2192", " - ", " -> ", " to ", " until ", "/"):
+    for separator in ("\u2013", "\u2014", "\u2192", " - ", " -> ", " to ", " until ", "/", ".."):
         found = pc.or_(found, pc.match_substring(text, separator))
     return np.asarray(found.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
 
@@ -190,20 +196,22 @@ def looks_like_spans(values: pd.Series, threshold: float = 0.8) -> bool:
 
 def _completed(first: pd.Series, last: pd.Series) -> pd.Series:
     """The first dates with what they leave to the last one: "4–9 March 2019" starts on 4 March 2019, "March–
-    April 2019" in March 2019, "2500–2400 BC" in 2500 BC. A bare day or month that cannot be completed is no
-    first date (it would read as the year 4)."""
+    April 2019" in March 2019, "1 March – 3 April 2019" on 1 March 2019, "2500–2400 BC" in 2500 BC. A bare day or
+    month that cannot be completed is no first date (it would read as the year 4)."""
     day = _full(first, r"\d{1,2}\.?")  # "4.–6. März 2019" as German writes it
-    month = _full(first, r"[A-Za-z]{3,9}\.?")
-    month_day = _full(first, r"[A-Za-z]{3,9}\.?\s+\d{1,2}")  # "March 4–6, 2019", "March 4 – April 6, 2019"
+    month = _full(first, r"\p{L}{3,9}\.?")  # (any script's: "январь–март 2019")
+    month_day = _full(first, r"\p{L}{3,9}\.?\s+\d{1,2}")  # "March 4–6, 2019", "March 4 – April 6, 2019"
+    day_month = _full(first, r"\d{1,2}\.?\s+\p{L}{3,9}\.?")  # "1 March – 3 April 2019", "1. März – 3. April 2019"
     bare = _full(first, r"(?:c\.\s*|ca\.\s*)?\d{1,6}")
     out = first.copy()
     if day.any():  # (each extract below runs in Python, a value at a time: only on the rows it can complete)
         out[day] = first[day] + last[day].str.extract(r"^\d{1,2}\.?(\D.*\d{4})$", expand=False)
-    if (month | month_day).any():
-        year = last[month | month_day].str.extract(r"(\d{4})$", expand=False)
-        out[month] = first[month] + " " + year[month[month | month_day]]
-        out[month_day] = (first[month_day] + ", " + year[month_day[month | month_day]]).where(year.notna(),
-                                                                                            first[month_day])
+    if (month | month_day | day_month).any():
+        named = month | month_day | day_month
+        year = last[named].str.extract(r"(\d{4})$", expand=False)
+        out[month] = first[month] + " " + year[month[named]]
+        out[month_day] = (first[month_day] + ", " + year[month_day[named]]).where(year.notna(), first[month_day])
+        out[day_month] = (first[day_month] + " " + year[day_month[named]]).where(year.notna(), first[day_month])
     if bare.any():  # "2500–2400 BC": the era written once, after the last year, is the first year's too
         era = last[bare].str.extract(r"\d\s*(BCE?|B\.C\.(?:E\.)?)$", expand=False)
         out[bare] = (first[bare] + " " + era).where(era.notna(), out[bare])

@@ -52,6 +52,22 @@ _MONTHS = (
     ("November", "novembre|noviembre|novembro"),
     ("December", "dezember|décembre|decembre|diciembre|dicembre|dezembro"),
 )
+# each month's names in Russian, Ukrainian, Polish, Czech (as a day's month and on its own), Turkish and the
+# Scandinavian spellings the list above lacks; matched between letters of any script (RE2's \\b knows only ASCII's)
+_MORE_MONTHS = (
+    ("January", "января|январь|янв|січня|січень|stycznia|styczeń|ledna|leden|ocak"),
+    ("February", "февраля|февраль|фев|лютого|лютий|lutego|luty|února|únor|şubat|subat|februar"),
+    ("March", "марта|март|мар|березня|березень|marca|marzec|března|březen|mart|marts"),
+    ("April", "апреля|апрель|апр|квітня|квітень|kwietnia|kwiecień|dubna|duben|nisan"),
+    ("May", "мая|май|травня|травень|maja|maj|května|květen|may[ıi]s"),
+    ("June", "июня|июнь|червня|червень|czerwca|czerwiec|června|červen|haziran"),
+    ("July", "июля|июль|липня|липень|lipca|lipiec|července|červenec|temmuz"),
+    ("August", "августа|август|авг|серпня|серпень|sierpnia|sierpień|srpna|srpen|ağustos|agustos"),
+    ("September", "сентября|сентябрь|сен|сент|вересня|вересень|września|wrzesień|září|eylül|eylul"),
+    ("October", "октября|октябрь|окт|жовтня|жовтень|października|październik|října|říjen|ekim"),
+    ("November", "ноября|ноябрь|нояб|листопада|листопад|listopada|listopad|listopadu|kas[ıi]m"),
+    ("December", "декабря|декабрь|дек|грудня|грудень|grudnia|grudzień|prosince|prosinec|aral[ıi]k"),
+)
 _REWRITES = (
     # Unicode's narrow and thin spaces as plain ones (CLDR 42 on puts U+202F before AM/PM: Chrome, Node, Java,
     # macOS and WhatsApp write "10:00\u202fAM"), and the marks that only set the writing direction, gone
@@ -95,6 +111,9 @@ _REWRITES = (
     (r"(\d{1,2}:\d{2}:\d{2}),(\d+)", r"\1.\2"),  # a decimal comma in the seconds (ISO 8601 allows it)
     (r"(?i)\b(\d{1,2})\.(\d{2})\.(\d{2})(?:\.\d+)?\s*([AP]M)\b", r"\1:\2:\3 \4"),  # Oracle's 10.00.00.000 AM
     *((rf"(?i)\b(?:{names})\b\.?", english) for english, names in _MONTHS),
+    *((rf"(?i)(^|[^\p{{L}}])(?:{names})\.?([^\p{{L}}]|$)", rf"\1{english}\2") for english, names in _MORE_MONTHS),
+    # the word for "year" after it: 19 ноября 2018 г., 19 listopada 2018 r., 2018 року
+    (r"(?i)(\d{4})\s*(?:г\.?|года|году|р\.|року|r\.|roku)\s*$", r"\1"),
     # Excel's mmm-yy (Mar-19, Mar '19: a month), its year read as two-digit years are (1969-2068)
     (r"^\s*([A-Za-z]{3,9})\.?(?:-|\s*['’])([0-5]\d|6[0-8])\s*$", r"\1 20\2"),
     (r"^\s*([A-Za-z]{3,9})\.?(?:-|\s*['’])(69|[7-9]\d)\s*$", r"\1 19\2"),

@@ -1,0 +1,69 @@
+"""Spans written with a plain hyphen between months ("Jan-Mar 2019", "Dec 2018-Jan 2019", "1 March-3 April 2019"),
+"from March to May 2019" and "2019-03-01..2019-03-05", and month names in Russian, Ukrainian, Polish, Czech and
+Turkish (with the year's word after them: "2018 г.", "2018 r."), open as dates; before, each row was skipped as
+"expected a date"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import viewer
+
+SPANS = {  # written -> (start, end)
+    "Jan-Mar 2019": ("2019-01-01", "2019-03-01"),
+    "Jan - Mar 2019": ("2019-01-01", "2019-03-01"),
+    "Dec 2018-Jan 2019": ("2018-12-01", "2019-01-01"),
+    "1 March-3 April 2019": ("2019-03-01", "2019-04-03"),
+    "1 March – 3 April 2019": ("2019-03-01", "2019-04-03"),
+    "1. März – 3. April 2019": ("2019-03-01", "2019-04-03"),
+    "March 1-April 3, 2019": ("2019-03-01", "2019-04-03"),
+    "from March to May 2019": ("2019-03-01", "2019-05-01"),
+    "2019-03-01..2019-03-05": ("2019-03-01", "2019-03-05"),
+    "январь–март 2019": ("2019-01-01", "2019-03-01"),
+    "styczeń-marzec 2019": ("2019-01-01", "2019-03-01"),
+}
+DAYS = {  # written -> day
+    "19 ноября 2018": "2018-11-19",
+    "19 Ноября 2018 г.": "2018-11-19",
+    "19 марта 2019 года": "2019-03-19",
+    "19 листопада 2018": "2018-11-19",
+    "19 listopada 2018 r.": "2018-11-19",
+    "19. listopadu 2018": "2018-11-19",
+    "19 Kasım 2018": "2018-11-19",
+    "19 KASIM 2018": "2018-11-19",
+    "1 şubat 2019": "2019-02-01",
+    "3 maj 2019": "2019-05-03",
+}
+
+
+def _events(tmp_path: Path, cells: list[str]) -> tuple[viewer.Dataset, pd.DataFrame]:
+    path = tmp_path / "table.csv"
+    rows = [f'"{written}",event {i}' for i, written in enumerate(cells)]
+    path.write_text("date,title\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    ds = viewer.load(path)
+    return ds, ds.events.set_index("title")
+
+
+@pytest.mark.parametrize("written", list(SPANS))
+def test_a_span_joined_by_a_hyphen_or_a_word_opens_with_its_start_and_end(tmp_path: Path, written: str) -> None:
+    ds, events = _events(tmp_path, [written, "2019-06-01"])
+    start, end = SPANS[written]
+    assert events.loc["event 0", "start"] == pd.Timestamp(start, tz="UTC")
+    assert events.loc["event 0", "end"] == pd.Timestamp(end, tz="UTC")
+    assert not [p for p in ds.problems if p.level == "error"]
+
+
+@pytest.mark.parametrize("written", list(DAYS))
+def test_a_day_with_its_month_named_in_another_language_opens_on_that_day(tmp_path: Path, written: str) -> None:
+    _ds, events = _events(tmp_path, [written, "2019-06-01"])
+    assert events.loc["event 0", "start"] == pd.Timestamp(DAYS[written], tz="UTC")
+    assert events.loc["event 0", "precision"] == "day"
+
+
+def test_words_joined_by_a_hyphen_are_still_no_span(tmp_path: Path) -> None:
+    ds, events = _events(tmp_path, ["Foo-Bar 2019", "2019-06-01"])  # (its row is skipped, as before)
+    assert "event 0" not in events.index
+    assert any("expected a date" in p.message and p.row == 2 for p in ds.problems)  # (the header is row 1)
