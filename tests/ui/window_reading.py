@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -82,11 +83,14 @@ def no_column_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
-def open_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
+def open_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path,
+                 answer: Callable[[MappingDialog], QDialog.DialogCode] | None = None) -> list[str]:
     """Open ``path`` with File → Open (Ctrl+O), the file dialog answering it; the column-mapping questions it asked
-    (refused) are returned."""
+    (refused, or given to ``answer``) are returned."""
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     asked = no_column_questions(monkeypatch)
+    if answer is not None:
+        monkeypatch.setattr(MappingDialog, "exec", lambda dialog: (asked.append(str(dialog)), answer(dialog))[1])
     window.activateWindow()
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
@@ -107,3 +111,14 @@ def details_after(qtbot: QtBot, window: MainWindow, *keys: Qt.Key) -> str:
     for key in keys:
         qtbot.keyClick(window.timeline, key)
     return str(window.details.html())
+
+
+def walked(qtbot: QtBot, window: MainWindow, steps: int) -> list[str]:
+    """Details of the first event and of each the Right key then reaches, from a fresh keyboard focus."""
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
+    seen = [window.details.html()]
+    for _ in range(steps):
+        qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+        seen.append(window.details.html())
+    return seen

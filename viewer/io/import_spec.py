@@ -24,7 +24,7 @@ from viewer.model.problems import LoadError
 
 VERSION = 1
 CORE_FIELDS = ("start", "end", "title", "description", "category", "url", "id", "time", "timezone", "end_time",
-               "all_day")
+               "all_day", "duration")
 PLACEHOLDERS = ("", "-", "--", "—", "?", "n/a", "na", "none", "null", "nil", "unknown", "not applicable",
                 "not available", "no acquirer", "no buyer", "no owner", "no parent", "no one")
 READ_OPTIONS = ("header", "delimiter", "encoding", "date_order", "clock")
@@ -69,6 +69,7 @@ class ImportSpec:
     timezone: str | None = None
     end_time: str | None = None  # the time of day of the end dates (Outlook's End Time beside its End Date)
     all_day: str | None = None  # a calendar's all-day flag (Outlook's "All day event"): those rows are whole days
+    duration: str | None = None  # how long each event lasted (PT2H, 1:30:00, 90 min): its end where none is written
     actors: tuple[str, ...] = ()
     entities: tuple[EntityColumn, ...] = ()
     relations: tuple[RelationColumns, ...] = ()

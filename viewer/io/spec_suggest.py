@@ -84,7 +84,7 @@ def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
     mapping = guess_mapping([str(c) for c in frame.columns])
     spec = base or ImportSpec()
     core = {f: getattr(mapping, f) for f in ("start", "end", "title", "description", "category", "id", "time",
-                                             "timezone", "end_time", "all_day")}
+                                             "timezone", "end_time", "all_day", "duration")}
     core["url"] = mapping.url
     if core["start"] is None:
         sample = frame.head(200)

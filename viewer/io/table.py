@@ -16,24 +16,24 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from viewer.io import compressed, sqlite, table_all_day, table_clock, table_fast, table_graph, table_skipped
+from viewer.io import compressed, sqlite, table_all_day, table_clock, table_ends, table_fast, table_graph, table_skipped
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.json_cells import is_plain
 from viewer.io.record_lists import records_of
 from viewer.io.table_mapping import Mapping, guess_mapping, with_date_parts
 from viewer.io.table_read import EXPECTED, Raw, load_raw, sheet_names
 from viewer.io.table_texts import Texts, holds_addresses
+from viewer.io.table_title import with_title
 from viewer.io.workbooks import EXCEL_SUFFIXES
 from viewer.model import clock, codes
 from viewer.model.attributes import PREFIX
 from viewer.model.clock import CALENDAR, NUMBER, YEARS
 from viewer.model.columns import reordered
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
-from viewer.model.dates import ParsedDates, periods, ranges
+from viewer.model.dates import ParsedDates, ranges
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso as date_iso
 from viewer.model.problems import LoadError, Problem
-from viewer.model.reporting import Reporter
 from viewer.model.sorting import stable_order
 
 
@@ -66,11 +66,13 @@ def looks_like(document: object) -> bool:
 
 def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mapping:
     mapping = guess_mapping([str(c) for c in frame.columns])
-    given = {k: options[k] for k in ("start", "end", "title", "category", "description", "url", "id", "time",
-                                     "timezone", "tags", "end_time", "all_day") if options.get(k)}
-    if options.get("actors"):
+    # a role given as "" has no column (the mapping dialog's "(none)"): a column named for it is not guessed
+    roles = ("start", "end", "title", "category", "description", "url", "id", "time", "timezone", "tags", "end_time",
+             "all_day", "duration")
+    given: dict[str, Any] = {k: options[k] or None for k in roles if options.get(k) is not None}
+    if options.get("actors") is not None:
         actors = options["actors"]
-        given["actors"] = (actors,) if isinstance(actors, str) else tuple(actors)
+        given["actors"] = (actors,) if isinstance(actors, str) and actors else () if not actors else tuple(actors)
     if given:
         mapping = replace(mapping, **given)
     if mapping.start is None:
@@ -81,9 +83,10 @@ def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mappin
         dated += [c for c in frame.columns if ranges.looks_like_spans(sample[c])]  # "Q1 2019", "1914–1918"
         start = dated[0] if dated else None  # (a column named as actors may hold the dates: "from,to")
         mapping = replace(mapping, start=start, actors=tuple(a for a in mapping.actors if a != start), certain=False)
+    mapping = mapping if "title" in given else with_title(mapping, frame)
     missing = [c for c in (mapping.start, mapping.end, mapping.title, mapping.category, mapping.tags,
                            mapping.description, mapping.url, mapping.id, mapping.time, mapping.timezone,
-                           mapping.end_time, mapping.all_day, *mapping.actors)
+                           mapping.end_time, mapping.all_day, mapping.duration, *mapping.actors)
                if c is not None and c not in frame.columns]
     if missing:
         raise LoadError(f"{label}: no column named {', '.join(map(repr, missing))}; the columns are "
@@ -146,44 +149,18 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     if span_ends is not None:  # an end column wins where it is written
         ends = span_ends if ends is None else ends.astype(table_fast.TEXT).mask(
             date_columns.clean_text(ends).isna(), span_ends)
+    ends = table_ends.from_durations(ends, frame, mapping, start, keep, label, problems, lines_of)
     if ends is not None:
         end = date_columns.parse_column(ends, date_order=start.order or options.get("date_order"),
                                         times=frame[mapping.end_time] if mapping.end_time else None,
                                         zones=frame[mapping.timezone] if mapping.timezone else None)
         if all_day is not None:
             end = table_all_day.ends(end, all_day, start.instants, label, mapping.all_day, problems)
-        usable = _usable_ends(problems, label, ends, start.instants, end, keep, lines_of, mapping.end or mapping.start)
+        usable = table_ends.usable(problems, label, ends, start.instants, end, keep, lines_of,
+                                  mapping.end or mapping.start)
         parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)
     return _rest(texts, mapping, events, parsed, problems, keep, start.order)
-
-
-def _usable_ends(problems: list[Problem], label: str, values: pd.Series, starts: pd.Series,
-                 end: ParsedDates | date_columns.DateColumn, keep: np.ndarray, lines_of: np.ndarray,
-                 column: str) -> pd.Series:
-    """Which ends are kept: read, and not before their start. The others are said (a warning each, for rows
-    that have a start: the event stays, without its end)."""
-    backwards = (end.instants < starts).fillna(False)
-    report = Reporter(problems, lines_of)
-    invalid = end.invalid.to_numpy(dtype=bool) & keep
-    still = _open_words(values, invalid)  # "present", "ongoing": no date, and no mistake either
-    if still.any():
-        problems.append(Problem(label, f"{int(still.sum()):,} ends written as open ('present', 'ongoing'): those "
-                                "events have no end", None, column, "info"))
-    report.rows(label, np.flatnonzero(invalid & ~still), column, "expected a date (end ignored)", values, "warning")
-    report.rows(label, np.flatnonzero(backwards.to_numpy(dtype=bool) & keep), column,
-                "end is before start; end ignored", values, "warning")
-    return end.instants.notna() & ~backwards
-
-
-def _open_words(values: pd.Series, rows: np.ndarray) -> np.ndarray:
-    """Which of these rows write an end that is still open ("present", "now", "ongoing", "..")."""
-    found = np.zeros(len(values), dtype=bool)
-    at = np.flatnonzero(rows)
-    if len(at):
-        text = date_columns.clean_text(values.iloc[at])
-        found[at] = text.str.fullmatch(periods.OPEN_WORDS).fillna(False).astype(bool).to_numpy()
-    return found
 
 
 def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: list[Problem],
@@ -199,7 +176,8 @@ def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: 
     events = pd.DataFrame({"start": start.instants})
     if mapping.end:
         end = clock.parse_on(frame[mapping.end], on)
-        usable = _usable_ends(problems, label, frame[mapping.end], start.instants, end, keep, lines_of, mapping.end)
+        usable = table_ends.usable(problems, label, frame[mapping.end], start.instants, end, keep, lines_of,
+                                   mapping.end)
         parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)
         events["end"] = end.instants.where(usable)
     return replace(_rest(texts, mapping, events, parsed, problems, keep, None), clock=on)
@@ -283,6 +261,9 @@ def read(path: str | Path, **options: Any) -> Dataset:
     elif not mapping.certain and mapping.title is None:
         problems.append(Problem(label, "no title column; titles made from description, actors or category",
                                 None, "title", "info"))
+    elif not options.get("title") and guess_mapping([str(c) for c in frame.columns]).title is None:
+        problems.append(Problem(label, f"no column is named as a title; titles from {mapping.title!r} (its text "
+                                "varies most)", None, str(mapping.title), "info"))
     excel = path.suffix.lower() in EXCEL_SUFFIXES
     found = _events(frame, mapping, label, options, excel, raw.rows)
     events = pd.concat([found.frame, _kept(_attributes(frame, mapping, spec), found.keep)], axis=1)

@@ -29,21 +29,39 @@ _NAMES: dict[str, tuple[str, ...]] = {
               # feeds: RSS's pubDate, Atom's published (else its updated)
               "pubdate", "published", "updated",
               # simulation ticks and steps: plain numbers, read on the numeric clock (table_clock)
-              "tick", "step", "timestep", "iteration", "generation", "frame", "t"),
-    "end": ("end", "enddate", "stop", "finish", "until", "endtime", "to"),
-    "title": ("title", "headline", "name", "event", "summary", "subject", "label", "eventname", "what"),
+              "tick", "step", "timestep", "iteration", "generation", "frame", "t",
+              # in other languages: German, French, Spanish, Italian, Portuguese, Dutch, Polish, Czech, Turkish,
+              # Russian, Ukrainian, Japanese, Chinese, Korean, Arabic
+              "datum", "beginn", "anfang", "début", "datedébut", "datededébut", "fecha", "fechainicio",
+              "fechadeinicio", "inicio", "datainizio", "datainício", "datainicio", "inizio", "begindatum",
+              "początek", "datarozpoczęcia", "začátek", "tarih", "başlangıç", "дата", "начало", "датаначала",
+              "початок", "日付", "日時", "開始", "开始", "日期", "时间", "날짜", "시작", "일자", "تاريخ"),
+    "end": ("end", "enddate", "stop", "finish", "until", "endtime", "to",
+            "ende", "enddatum", "bis", "fin", "datefin", "datedefin", "fechafin", "fechafinal", "fechadefin",
+            "datafine", "fim", "datafim", "einddatum", "koniec", "datazakończenia", "konec", "bitiş",
+            "конец", "окончание", "датаокончания", "кінець", "終了", "结束", "종료", "نهاية"),
+    "title": ("title", "headline", "name", "event", "summary", "subject", "label", "eventname", "what",
+              "titel", "ereignis", "bezeichnung", "titre", "événement", "evenement", "título", "titulo", "evento",
+              "titolo", "gebeurtenis", "tytuł", "wydarzenie", "nazwa", "název", "událost", "başlık", "olay",
+              "событие", "название", "заголовок", "подія", "назва", "件名", "出来事", "事件", "标题", "名称",
+              "제목", "사건", "عنوان", "حدث"),
     "actors": ("actor", "actors", "group", "party", "parties", "who", "entity", "entities", "organisation",
                "organization", "origin", "destination", "participants", "author", "creator",
                # event data: ICEWS's source and target, the Global Terrorism Database's group name
                "sourcename", "targetname", "perpetrator", "perpetrators", "gname",
                # messages and transcripts: Telegram's from (a column of dates named so is the start instead)
-               "from", "sender", "fromname", "sendername", "speaker"),
+               "from", "sender", "fromname", "sendername", "speaker",
+               "akteur", "akteure", "beteiligte", "acteur", "acteurs", "actores", "participante",
+               "participantes", "attore", "attori", "uczestnik", "uczestnicy", "účastník", "katılımcı",
+               "участник", "участники", "учасник", "учасники", "参加者", "参与者", "참가자"),
     "category": ("category", "type", "kind", "class", "tag", "eventtype",
                  "typeofevent", "typeofviolence", "eventcategory", "incidenttype"),  # UCDP's type_of_violence
     "tags": ("tags", "keywords"),
     "url": ("url", "link", "source", "sourceurl", "href"),
     "description": ("description", "text", "details", "notes", "note", "body", "desc", "eventtext", "summary",
-                    "content"),
+                    "content", "beschreibung", "texte", "descripción", "descripcion", "descrizione",
+                    "descrição", "descricao", "beschrijving", "opis", "popis", "açıklama", "описание",
+                    "опис", "説明", "描述", "설명", "وصف"),
     "time": ("time", "hour", "clock"),
     "end_time": ("endtime", "finishtime", "stoptime", "endhour"),  # Outlook's End Date beside its End Time
     "timezone": ("timezone", "tz", "zone"),
@@ -51,6 +69,11 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "all_day": ("allday", "alldayevent", "isallday", "alldayflag", "wholeday", "fullday", "ganztägig",
                 "ganztaegig", "journéeentière", "todoeldía", "tuttoilgiorno"),
     "id": ("id", "eventid", "uid", "guid"),
+    # how long an event lasted, beside its start: a call log's, a time tracker's, schema.org's duration
+    "duration": ("duration", "durations", "elapsed", "elapsedtime", "timespent", "callduration", "calllength",
+                 "dauer", "durée", "duree", "duración", "duracion", "durata", "duração", "duracao", "duur",
+                 "czastrwania", "doba", "süre", "длительность", "продолжительность", "тривалість", "所要時間",
+                 "期間", "时长", "持续时间", "기간", "المدة"),
 }
 _CREATED = r"^(created|published|posted|occurred)(at|on)?$"  # createdAt, published_on: when a record was made
 _SIDES = r"^(actor|side|party|participant)[0-9ab]?(name)?$|^assocactor[0-9]?$"  # ACLED's actor1, UCDP's side_a
@@ -61,7 +84,8 @@ _PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREA
                  r"(end|finish)(date|datetime|time)$|" + _ENDED,
           "title": r"(title|headline|name|label)$",  # battleLabel: Wikidata's label of an item
           "description": r"(descr|description|text)$", "timezone": r"(timezone|tz)$",
-          "time": r"^(?!.*(unix|epoch|date|stamp)).*time$"}  # (Telegram's date_unixtime is no time of day)
+          "time": r"^(?!.*(unix|epoch|date|stamp)).*time$",  # (Telegram's date_unixtime is no time of day)
+          "duration": r"^(duration|elapsed|timespent)|duration$"}  # duration_min, Duration (h), call_duration
 
 
 @dataclass(frozen=True)
@@ -82,6 +106,7 @@ class Mapping:
     tags: str | None = None  # ``;``-separated tags, as the native format's column
     end_time: str | None = None  # the time of day of a column of end dates
     all_day: str | None = None  # a calendar's all-day flag: those rows are whole days (table_all_day)
+    duration: str | None = None  # how long each event lasted: its end where no end is written (table_duration)
 
 
 def _key(name: str) -> str:
@@ -118,7 +143,7 @@ def guess_mapping(columns: list[str]) -> Mapping:
     certain = start is not None and found["title"] is not None
     return Mapping(start, end, found["title"], actors, found["category"], found["description"],
                    found["url"], time, pick("timezone"), found["id"], certain, pick("tags"), end_time,
-                   pick("all_day") if start else None)
+                   pick("all_day") if start else None, pick("duration") if start else None)
 
 
 def _start(keys: dict[str, str], taken: set[str], pick: Callable[[str], str | None]) -> str | None:

@@ -14,18 +14,7 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
-from ..window_reading import open_written
-
-
-def _walked(qtbot: QtBot, window: MainWindow, steps: int) -> list[str]:
-    """Details of the first event and of each the Right key then reaches, from a fresh keyboard focus."""
-    window.timeline.setFocus()
-    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
-    seen = [window.details.html()]
-    for _ in range(steps):
-        qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
-        seen.append(window.details.html())
-    return seen
+from ..window_reading import open_written, walked
 
 
 def test_written_periods_open_and_are_described_with_their_ends(qtbot: QtBot, window: MainWindow,
@@ -80,7 +69,7 @@ def test_a_feed_export_with_weekdays_and_offsets_opens_in_order(
                       '"Mon, 04 Mar 2019 10:00:00 +0000",Morning post\n"Mittwoch, 6. März 2019",Register entry\n'
                       "20190305T120000Z,Calendar export\n4th March 2019,Ordinal day\n")
     assert ds.event_count == 5 and not [p for p in ds.problems if p.level in ("warning", "error")]
-    seen = _walked(qtbot, window, 4)
+    seen = walked(qtbot, window, 4)
     order = ["Ordinal day", "Morning post", "Calendar export", "Register entry", "Late post"]
     assert [next(title for title in order if title in text) for text in seen] == order
     assert "04:10" in seen[-1]  # 23:10 at -05:00 is 04:10 UTC on the 6th
@@ -95,7 +84,7 @@ def test_a_meeting_log_with_zone_names_is_walked_in_utc_order(
                       "date,time,timezone,title\n2021-11-02,08:00,America/New_York,New York call\n"
                       "2021-11-02,20:00,Asia/Tokyo,Tokyo call\n2021-11-02,10:00,Europe/Paris,Paris call\n")
     assert ds.event_count == 3 and not [p for p in ds.problems if p.level == "warning"]
-    seen = _walked(qtbot, window, 2)
+    seen = walked(qtbot, window, 2)
     assert ["Paris call" in seen[0], "Tokyo call" in seen[1], "New York call" in seen[2]] == [True] * 3
 
 
@@ -107,7 +96,7 @@ def test_a_log_with_the_zone_written_after_each_time_is_walked_in_utc_order(
                       "when,title\n2021-11-02 08:00 America/New_York,New York call\n"
                       "2021-11-02 20:00 Asia/Tokyo,Tokyo call\n2021-11-02 10:00 (Europe/Paris),Paris call\n")
     assert ds.event_count == 3 and not [p for p in ds.problems if p.level in ("warning", "error")]
-    seen = _walked(qtbot, window, 2)
+    seen = walked(qtbot, window, 2)
     assert ["Paris call" in seen[0], "Tokyo call" in seen[1], "New York call" in seen[2]] == [True] * 3
     assert "12:00" in seen[2]  # 08:00 in New York on 2 Nov 2021, still summer time (until the 7th), is 12:00 UTC
 
@@ -122,7 +111,7 @@ def test_a_historians_chronology_with_qualified_dates_opens_as_periods(
                       "Telephone\nearly 2019,Pandemic planning\n")
     assert ds.event_count == 4
     assert [p.level for p in ds.problems if "part of a period" in p.message] == ["warning"]
-    seen = _walked(qtbot, window, 3)
+    seen = walked(qtbot, window, 3)
     assert "Telephone" in seen[0] and "1801" in seen[0] and "1900" in seen[0]
     assert "Telegraph spreads" in seen[1] and "1850" in seen[1] and "1859" in seen[1]
     assert "Web arrives" in seen[2] and "1990" in seen[2] and "1999" in seen[2]
@@ -137,12 +126,12 @@ def test_a_spreadsheets_months_and_a_logs_times_open_walked_and_said(qtbot: QtBo
                       "date,title\nJan-19,January budget\nFeb-19,February budget\n\"Mar 4, 2019 @ 10:00\",Review\n")
     assert ds.event_count == 3 and not [p for p in ds.problems if p.level in ("warning", "error")]
     assert [p.message for p in ds.problems] == ["1 date-time has no time zone; taken as UTC"]
-    seen = _walked(qtbot, window, 2)
+    seen = walked(qtbot, window, 2)
     assert "January budget" in seen[0] and "Jan 2019" in seen[0]
     assert "February budget" in seen[1] and "Review" in seen[2] and "10:00" in seen[2]
 
 
-def test_tweets_as_twitters_api_dates_them_open_and_are_walked(
+def test_tweets_as_twitters_api_dates_them_open_and_arewalked(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """``Mon Mar 04 10:00:00 +0000 2019`` (every tweet archive's created_at) was skipped as "expected a date"."""
     offered: list[str] = []
@@ -156,7 +145,7 @@ def test_tweets_as_twitters_api_dates_them_open_and_are_walked(
                       "id,created_at,text\n1,Mon Mar 04 10:00:00 +0000 2019,First post\n"
                       "2,Tue Mar 05 18:30:00 -0500 2019,Second post\n")
     assert ds.event_count == 2 and not [p for p in ds.problems if p.level in ("warning", "error")]
-    seen = _walked(qtbot, window, 1)
+    seen = walked(qtbot, window, 1)
     assert "First post" in seen[0] and "10:00" in seen[0]
     assert "Second post" in seen[1] and "23:30" in seen[1]  # 18:30 at -05:00, in UTC
     assert offered == ["created_at"]

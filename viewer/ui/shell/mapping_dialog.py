@@ -35,13 +35,12 @@ from viewer.model.problems import LoadError
 
 ROLES = (("start", "Start date *"), ("end", "End date"), ("title", "Title"), ("actors", "Actors"),
          ("category", "Category"), ("description", "Description"), ("url", "Source link"),
-         ("time", "Time of day"), ("end_time", "End time of day"), ("all_day", "All-day flag"),
-         ("timezone", "Time zone"))
+         ("time", "Time of day"), ("end_time", "End time of day"), ("duration", "Duration"),
+         ("all_day", "All-day flag"), ("timezone", "Time zone"))
 NONE = "(none)"
 JOINED = " + "  # several actor columns offered as one choice
-SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "url", "time", "end_time", "all_day",
-               "timezone",
-               "date_order", "encoding", "header")
+SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "url", "time", "end_time", "duration",
+               "all_day", "timezone", "date_order", "encoding", "header")
 ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year"), ("ymd", "Year/month/day"))
 ENCODINGS = ("auto", "utf-8", "cp1252", "latin-1")
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".xls", ".ods",
@@ -183,7 +182,7 @@ class MappingDialog(QDialog):
 
     def spec(self) -> ImportSpec:
         """The user's choices as an import spec (with the suggested entities and relations when kept)."""
-        chosen = self.options()
+        chosen = {k: v for k, v in self.options().items() if v != ""}  # (a spec leaves a role without a column out)
         fields = {k: (tuple(v) if k == "actors" and isinstance(v, list | tuple) else (v,) if k == "actors" else v)
                   for k, v in chosen.items()}
         base = self.suggestion if self.suggestion is not None and self.graph.isChecked() else ImportSpec()
@@ -218,9 +217,8 @@ class MappingDialog(QDialog):
     def options(self) -> dict[str, Any]:
         """The reader options the user chose (for ``table.read``)."""
         chosen: dict[str, Any] = {}
-        for role, combo in self.combos.items():
-            if combo.currentText() != NONE:
-                chosen[role] = combo.currentData() or combo.currentText()  # (several actor columns: their list)
+        for role, combo in self.combos.items():  # "(none)" is "": no column, not even one named for the role
+            chosen[role] = "" if combo.currentText() == NONE else combo.currentData() or combo.currentText()
         if self.order.currentData() != "auto":
             chosen["date_order"] = self.order.currentData()
         if self.encoding.currentText() != "auto":

@@ -1,0 +1,56 @@
+"""Tables written in other languages, opened from a fresh window: a Russian chronology with its headers (Дата,
+Событие, Участник) and its dates as Russian writes them ("19 ноября 2018 г.", "январь–март 2019") opens with no
+question asked; a table whose headers name no title (Когда, Где, Что) is asked about with its most varied text
+column offered as the title. Before, the first was refused as having no date column and the second titled its
+events "row1", "row2"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.mapping_dialog import MappingDialog
+
+from ..window_reading import details_after, open_by_hand, walked
+
+CHRONOLOGY = ("Дата,Событие,Участник\n19 ноября 2018 г.,Арест Карлоса Гона,Nissan\n"
+              "22 ноября 2018 г.,Совет директоров,Nissan\nянварь–март 2019,Переговоры,Renault\n"
+              "Jan-Mar 2020,Quarter of talks,Renault\n")
+
+
+def test_a_russian_chronology_opens_by_its_headers_and_dates(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "хронология.csv"
+    path.write_text(CHRONOLOGY, encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []  # no question: every column was named
+    ds = window.state.dataset
+    assert ds.event_count == 4 and not [p for p in ds.problems if p.level in ("warning", "error")]
+    arrest, board, talks, quarter = walked(qtbot, window, 3)
+    assert "Арест Карлоса Гона" in arrest and "19 Nov 2018" in arrest and "Nissan" in arrest
+    assert "Совет директоров" in board and "22 Nov 2018" in board
+    assert "Переговоры" in talks and "Jan 2019" in talks and "Mar 2019" in talks
+    assert "Quarter of talks" in quarter and "Jan 2020" in quarter and "Mar 2020" in quarter
+
+
+def test_a_table_naming_no_title_offers_its_most_varied_text(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    offered: list[str] = []
+
+    def accept(dialog: MappingDialog) -> QDialog.DialogCode:
+        offered.append(dialog.combos["title"].currentText())
+        return QDialog.DialogCode.Accepted
+
+    path = tmp_path / "заседания.csv"
+    path.write_text("Когда,Где,Что\n2019-01-01,Париж,Первое заседание\n2019-02-01,Париж,Второе заседание\n"
+                    "2019-03-01,Токио,Пресс-конференция\n", encoding="utf-8")
+    assert len(open_by_hand(qtbot, window, monkeypatch, path, accept)) == 1
+    assert offered == ["Что"]
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Первое заседание" in first and "1 Jan 2019" in first
+    last = details_after(qtbot, window, Qt.Key.Key_End)
+    assert "Пресс-конференция" in last and "Токио" in last  # the place passed over is kept as an attribute

@@ -1,0 +1,81 @@
+"""A table's ends: which written ends are kept (:func:`usable`), and ends made from its duration column where no end
+is written (:func:`from_durations`): a call log's seconds, a time tracker's ``1:30:00``, schema.org's ``PT2H`` (see
+:mod:`viewer.model.durations`). A start with a time of day ends that long after it; a day's (or month's) start
+lasting whole days ends on the last day it covers ("3 days" from 4 March ends on 6 March); a day lasting less than
+a day stays a day."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from viewer.io import table_fast
+from viewer.io.table_mapping import Mapping
+from viewer.model import durations
+from viewer.model.dates import ParsedDates, periods
+from viewer.model.dates import columns as date_columns
+from viewer.model.dates import iso as date_iso
+from viewer.model.problems import Problem
+from viewer.model.reporting import Reporter
+
+DAY_S = 86400.0
+EXPECTED = "expected a duration (PT1H30M, 1:30:00, 90 min, 3 days); no end"
+
+
+def from_durations(ends: pd.Series | None, frame: pd.DataFrame, mapping: Mapping, start: date_columns.DateColumn,
+           keep: np.ndarray, label: str, problems: list[Problem], lines_of: np.ndarray) -> pd.Series | None:
+    """The end cells (None: no end column) with the ends the duration column makes written where they are empty
+    (an end written wins), as ISO 8601 text at their precision; ``ends`` as they are without a duration column."""
+    if mapping.duration is None:
+        return ends
+    column = mapping.duration
+    lasted = durations.parse(frame[column], column)
+    problems += [Problem(label, message, None, column, level) for level, message in lasted.notes]
+    report = Reporter(problems, lines_of)
+    empty = np.ones(len(frame), dtype=bool) if ends is None else date_columns.clean_text(ends).isna().to_numpy()
+    asked = keep & empty  # rows whose end the duration would make
+    report.rows(label, np.flatnonzero(lasted.unread & asked), column, EXPECTED, frame[column], "warning")
+    negative = lasted.read & ((lasted.seconds < 0) | (lasted.months < 0))
+    report.rows(label, np.flatnonzero(negative & asked), column, "a negative duration; no end", frame[column],
+                "warning")
+    timed = (start.precisions == "time").to_numpy()
+    days = (lasted.months > 0) | (lasted.seconds >= DAY_S)  # a date's duration in hours says nothing of its end
+    use = asked & lasted.read & ~negative & (timed | days) & ((lasted.seconds > 0) | (lasted.months > 0))
+    if not use.any():
+        return ends
+    made = durations.added(start.instants, lasted)
+    made = made.where(timed, made - pd.Timedelta(days=1))  # three days from 4 March: 4, 5 and 6 March
+    use &= (made > start.instants).fillna(False).to_numpy()  # one day from a day is that day: no end
+    text = date_iso.to_iso(made.where(use), pd.Series(np.where(timed, "time", "day"), index=made.index))
+    text = text.where(use, pd.NA).astype(table_fast.TEXT)
+    if ends is None:
+        return text
+    return ends.astype(table_fast.TEXT).mask(empty, text)
+
+
+def usable(problems: list[Problem], label: str, values: pd.Series, starts: pd.Series,
+                 end: ParsedDates | date_columns.DateColumn, keep: np.ndarray, lines_of: np.ndarray,
+                 column: str) -> pd.Series:
+    """Which ends are kept: read, and not before their start. The others are said (a warning each, for rows
+    that have a start: the event stays, without its end)."""
+    backwards = (end.instants < starts).fillna(False)
+    report = Reporter(problems, lines_of)
+    invalid = end.invalid.to_numpy(dtype=bool) & keep
+    still = open_words(values, invalid)  # "present", "ongoing": no date, and no mistake either
+    if still.any():
+        problems.append(Problem(label, f"{int(still.sum()):,} ends written as open ('present', 'ongoing'): those "
+                                "events have no end", None, column, "info"))
+    report.rows(label, np.flatnonzero(invalid & ~still), column, "expected a date (end ignored)", values, "warning")
+    report.rows(label, np.flatnonzero(backwards.to_numpy(dtype=bool) & keep), column,
+                "end is before start; end ignored", values, "warning")
+    return end.instants.notna() & ~backwards
+
+
+def open_words(values: pd.Series, rows: np.ndarray) -> np.ndarray:
+    """Which of these rows write an end that is still open ("present", "now", "ongoing", "..")."""
+    found = np.zeros(len(values), dtype=bool)
+    at = np.flatnonzero(rows)
+    if len(at):
+        text = date_columns.clean_text(values.iloc[at])
+        found[at] = text.str.fullmatch(periods.OPEN_WORDS).fillna(False).astype(bool).to_numpy()
+    return found

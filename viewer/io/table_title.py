@@ -1,0 +1,55 @@
+"""A table's title column found by its values when no column is named as one ("Событие", "Wydarzenie", "Qué
+pasó"): the column of words whose values vary most, so that events are not all called "row 1", "row 2"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import pyarrow.compute as pc
+
+from viewer.io.table_mapping import Mapping
+from viewer.model.columns import arrow_text
+from viewer.model.dates import columns as date_columns
+
+SAMPLE_ROWS = 200
+LOOKED_AT = 60  # columns: a wide table's first ones (a title is rarely far right, and each look costs ~1 ms)
+WORDS = r"\p{L}\p{L}"  # two letters together, any script's
+# what holds letters but is no text: a JSON object or list, a link, an address, a hash or UUID
+NO_WORDS = r"^\s*[\[{]|^[a-z][a-z0-9+.-]*://|^\S+@\S+$|^[0-9A-Fa-f-]{16,}$"
+MOST_ALIKE = 0.5  # a column whose values repeat more than this (a category, a place, an actor) names no event
+
+
+def title_by_values(frame: pd.DataFrame, taken: set[str | None]) -> str | None:
+    """The column of text (two letters together in most cells, any script's; no numbers, dates, JSON, links,
+    addresses or hashes) whose values vary most over the first rows, the leftmost of equals; None when no column
+    holds such text."""
+    sample = frame.head(SAMPLE_ROWS)
+    best: str | None = None
+    most = MOST_ALIKE
+    for column in list(frame.columns)[:LOOKED_AT]:
+        if column in taken or not isinstance(sample[column], pd.Series):  # (a repeated header's columns: a frame)
+            continue
+        text = date_columns.clean_text(sample[column]).dropna()
+        if len(text) == 0:
+            continue
+        written = arrow_text(text)
+        lettered = np.asarray(pc.match_substring_regex(written, WORDS).to_numpy(zero_copy_only=False)) & ~np.asarray(
+            pc.match_substring_regex(written, NO_WORDS).to_numpy(zero_copy_only=False))
+        varied = text.nunique() / len(text)
+        if lettered.mean() < 0.8 or varied <= most or date_columns.looks_like_dates(text, threshold=0.5):
+            continue
+        best, most = str(column), varied
+    return best
+
+
+def with_title(mapping: Mapping, frame: pd.DataFrame) -> Mapping:
+    """The mapping with a title column found by its values where none is named (nor a description to make titles
+    from); it stays uncertain, so the window asks before using it."""
+    if mapping.title is not None or mapping.description is not None or mapping.start is None:
+        return mapping
+    taken = {mapping.start, mapping.end, *mapping.actors, mapping.category, mapping.id, mapping.url, mapping.time,
+             mapping.timezone, mapping.tags, mapping.end_time, mapping.all_day,
+             mapping.duration}
+    return replace(mapping, title=title_by_values(frame, taken))
