@@ -90,7 +90,11 @@ def open_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     asked = no_column_questions(monkeypatch)
     if answer is not None:
-        monkeypatch.setattr(MappingDialog, "exec", lambda dialog: (asked.append(str(dialog)), answer(dialog))[1])
+        def asking(dialog: MappingDialog) -> QDialog.DialogCode:
+            asked.append(str(dialog))
+            return answer(dialog)
+
+        monkeypatch.setattr(MappingDialog, "exec", asking)
     window.activateWindow()
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))

@@ -1,7 +1,8 @@
 """A relation's value as people write numbers: with thousands separators (``1,250,000``, ``1.250.000,5``,
 ``1 250 000``, ``1'250'000``), a currency (``$5.4bn``, ``€ 120``, ``120 EUR``) and a magnitude (``5.4bn``, ``300m``,
-``1.2 billion``, ``5,4 Mrd.``) and an accountant's negative in brackets (``(1,250)``). Before, a comma was always a decimal point: ``1,250`` for a deal of 1,250 was read as
-1.25, a thousand times too small without a word, and ``1,250,000`` was left empty.
+``1.2 billion``, ``5,4 Mrd.``) and an accountant's negative in brackets (``(1,250)``). Before, a comma was always a
+decimal point: ``1,250`` for a deal of 1,250 was read as 1.25, a thousand times too small without a word, and
+``1,250,000`` was left empty.
 
 The separators are decided for the column, as dates' day and month order is: a value with both marks says which is
 the decimal one (the last), and so do two of one mark (``1,250,000``: commas group thousands). When the column says
