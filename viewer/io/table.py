@@ -23,6 +23,7 @@ from viewer.io.record_lists import records_of
 from viewer.io.table_mapping import Mapping, guess_mapping, with_date_parts
 from viewer.io.table_read import EXPECTED, Raw, load_raw, sheet_names
 from viewer.io.table_texts import Texts, holds_addresses
+from viewer.io.table_times import with_times_of_day
 from viewer.io.table_title import with_title
 from viewer.io.workbooks import EXCEL_SUFFIXES
 from viewer.model import clock, codes
@@ -83,6 +84,7 @@ def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mappin
         dated += [c for c in frame.columns if ranges.looks_like_spans(sample[c])]  # "Q1 2019", "1914–1918"
         start = dated[0] if dated else None  # (a column named as actors may hold the dates: "from,to")
         mapping = replace(mapping, start=start, actors=tuple(a for a in mapping.actors if a != start), certain=False)
+    mapping = mapping if {"start", "time", "end", "end_time"} & set(given) else with_times_of_day(mapping, frame)
     mapping = mapping if "title" in given else with_title(mapping, frame)
     missing = [c for c in (mapping.start, mapping.end, mapping.title, mapping.category, mapping.tags,
                            mapping.description, mapping.url, mapping.id, mapping.time, mapping.timezone,
@@ -149,11 +151,14 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     if span_ends is not None:  # an end column wins where it is written
         ends = span_ends if ends is None else ends.astype(table_fast.TEXT).mask(
             date_columns.clean_text(ends).isna(), span_ends)
-    ends = table_ends.from_durations(ends, frame, mapping, start, keep, label, problems, lines_of)
+    ends = table_ends.from_durations(table_ends.on_the_start_day(ends, frame, mapping), frame, mapping, start, keep,
+                                     label, problems, lines_of)
     if ends is not None:
         end = date_columns.parse_column(ends, date_order=start.order or options.get("date_order"),
                                         times=frame[mapping.end_time] if mapping.end_time else None,
                                         zones=frame[mapping.timezone] if mapping.timezone else None)
+        if mapping.end is None and mapping.end_time is not None:
+            end = table_ends.past_midnight(end, start.instants, label, mapping.end_time, problems)
         if all_day is not None:
             end = table_all_day.ends(end, all_day, start.instants, label, mapping.all_day, problems)
         usable = table_ends.usable(problems, label, ends, start.instants, end, keep, lines_of,

@@ -6,6 +6,8 @@ a day stays a day."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -79,3 +81,24 @@ def open_words(values: pd.Series, rows: np.ndarray) -> np.ndarray:
         text = date_columns.clean_text(values.iloc[at])
         found[at] = text.str.fullmatch(periods.OPEN_WORDS).fillna(False).astype(bool).to_numpy()
     return found
+
+
+def on_the_start_day(ends: pd.Series | None, frame: pd.DataFrame, mapping: Mapping) -> pd.Series | None:
+    """With an end time of day and no end column (a schedule's "Date, Start, End" of times): the start's date cells
+    where an end time is written, to be read with it; ``ends`` as they are otherwise."""
+    if ends is not None or mapping.end is not None or mapping.end_time is None or mapping.start is None:
+        return ends
+    written = date_columns.clean_text(frame[mapping.end_time]).notna().to_numpy()
+    return frame[mapping.start].astype(table_fast.TEXT).where(written)
+
+
+def past_midnight(end: date_columns.DateColumn, starts: pd.Series, label: str, column: str,
+                  problems: list[Problem]) -> date_columns.DateColumn:
+    """Ends made on their start's day that come before the start (a night shift, 23:00 to 01:15) on the next day,
+    and said."""
+    early = (end.instants < starts).fillna(False).to_numpy()
+    if not early.any():
+        return end
+    problems.append(Problem(label, f"{int(early.sum()):,} end time{'s' * (int(early.sum()) != 1)} before the "
+                            "start's read as the next day (past midnight)", None, column, "info"))
+    return replace(end, instants=end.instants.where(~early, end.instants + pd.Timedelta(days=1)))

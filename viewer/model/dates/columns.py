@@ -36,7 +36,8 @@ _SLASH_ISO = r"\d{4}/\d{1,2}(?:/\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?
 _NUMBER = r"-?\d+(?:\.\d+)?"
 _WORDS = {"mon", "ampm", "sep", "rest", "zone"}
 TEXT = pd.StringDtype("pyarrow")  # regexes run in Arrow (RE2), not one Python call per value
-_CLOCK = r"(?P<h>\d{1,2}):?(?P<mi>\d{2})(?::?(?P<s>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
+# a time column's cell: 09:03, 0903, 9.03 and 9h03 (as German and French write them), 9:03 PM, 9 PM
+_CLOCK = r"(?P<h>\d{1,2})(?:[:.hH]?(?P<mi>\d{2}))?(?::?(?P<s>\d{2}))?(?:[.,]\d+)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
 
 
 @dataclass
@@ -237,9 +238,10 @@ def _without_zones(uniq: pd.Series) -> tuple[pd.Series, pd.DataFrame, pd.Series]
 
 
 def _clock(times: pd.Series) -> pd.Series:
-    """Seconds after midnight for a time column (``09:03``, ``0903``, ``9:03 PM``); NaN when unreadable."""
+    """Seconds after midnight for a time column (``09:03``, ``0903``, ``9.03``, ``9:03 PM``, ``9 PM``); NaN when
+    unreadable (an hour alone, with no AM or PM, is no time: "12" could be anything)."""
     parts = _extract(times, _CLOCK)
-    hour, minute = _hours(parts), parts["mi"]
+    hour, minute = _hours(parts), parts["mi"].where(parts["mi"].notna() | parts["ampm"].isna(), 0.0)
     seconds = hour * 3600 + minute * 60 + parts["s"].fillna(0)
     return seconds.where((hour <= 24) & (minute < 60))
 

@@ -1,0 +1,56 @@
+"""A schedule: a date column beside start and end columns holding only times of day. Before, "day, start_time,
+end_time" lost every row ("expected a date, got '09:00'"), "Date, Start, End" lost its times and said each end was
+no date, and "Date, From, To" took the start times for parties."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import viewer
+from viewer.io.table_times import clock_only
+
+SCHEDULES = {  # header and two rows -> (start, end) of each
+    "Date,Start,End,Title\n2019-03-04,09:00,10:30,Board meeting\n2019-03-05,14:00,15:15,Press call\n":
+        [("2019-03-04 09:00", "2019-03-04 10:30"), ("2019-03-05 14:00", "2019-03-05 15:15")],
+    "day,start_time,end_time,what\n2019-03-04,09:00,10:30,Board meeting\n2019-03-05,23:00,01:15,Night shift\n":
+        [("2019-03-04 09:00", "2019-03-04 10:30"), ("2019-03-05 23:00", "2019-03-06 01:15")],
+    "Date,From,To,Subject\n2019-03-04,9:00 AM,10:30 AM,Board meeting\n2019-03-05,2:00 PM,3:15 PM,Press call\n":
+        [("2019-03-04 09:00", "2019-03-04 10:30"), ("2019-03-05 14:00", "2019-03-05 15:15")],
+    "Datum;Von;Bis;Titel\n14.03.2019;9.00;10.30;Vorstandssitzung\n15.03.2019;14.00;;Pressegespräch\n":
+        [("2019-03-14 09:00", "2019-03-14 10:30"), ("2019-03-15 14:00", None)],
+}
+
+
+@pytest.mark.parametrize("text", list(SCHEDULES))
+def test_a_schedules_times_are_its_starts_and_ends(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "schedule.csv"
+    path.write_text(text, encoding="utf-8")
+    ds = viewer.load(path)
+    got = [(str(s.tz_convert(None))[:16], None if pd.isna(e) else str(e.tz_convert(None))[:16])
+           for s, e in zip(ds.events["start"], ds.events["end"], strict=True)]
+    assert got == SCHEDULES[text]
+    assert not [p for p in ds.problems if p.level in ("warning", "error")]
+    assert (ds.events["actors"] == "").all()  # no time taken for a party
+
+
+def test_an_end_past_midnight_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "shifts.csv"
+    path.write_text(list(SCHEDULES)[1], encoding="utf-8")
+    assert any("past midnight" in p.message and p.level == "info" for p in viewer.load(path).problems)
+
+
+@pytest.mark.parametrize(("cells", "clock"), [(["09:00", "9:30 PM", "21:15:30"], True), (["9h30", "10 am"], True),
+                                              (["1", "2", "3"], False), (["2019-03-04"], False),
+                                              (["09:00", "Board"], False), (["1.5", "2.25"], False)])
+def test_a_column_of_clock_times_is_told_from_numbers_and_dates(cells: list[str], clock: bool) -> None:
+    assert clock_only(pd.Series(cells)) is clock
+
+
+def test_times_with_no_date_column_are_still_said_by_their_rows(tmp_path: Path) -> None:
+    path = tmp_path / "times.csv"
+    path.write_text("start,end,title\n09:00,10:00,a\n11:00,12:00,b\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.event_count == 0 and [p.row for p in ds.problems if p.level == "error"] == [2, 3]
