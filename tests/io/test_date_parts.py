@@ -88,3 +88,26 @@ def test_a_date_column_naming_its_years_or_no_month_is_not_completed(tmp_path: P
     words.write_text("Year,Date,Event\n2019,unknown,a\n2020,2020-05-05,b\n", encoding="utf-8")
     ds = viewer.load(words)
     assert _iso(ds) == ["2020-05-05"] and not any("name no year" in p.message for p in ds.problems)
+
+
+def test_a_month_column_of_names_makes_the_month(tmp_path: Path) -> None:
+    """Before, "March" beside 2019 was read as the year 2019 alone, silently."""
+    path = tmp_path / "table.csv"
+    path.write_text("Year,Month,title\n2019,March,a\n2019,Sept.,b\n2020,März,c\n2021,Smarch,d\n2022,0,e\n",
+                    encoding="utf-8")
+    ds = viewer.load(path)
+    assert _starts(ds) == [("2019-03-01", "month"), ("2019-09-01", "month"), ("2020-03-01", "month"),
+                           ("2021-01-01", "year"), ("2022-01-01", "year")]
+    said = [p for p in ds.problems if p.level == "warning"]
+    assert len(said) == 1 and said[0].field == "Month" and "1 month not read" in said[0].message
+    assert "'Smarch'" in said[0].message  # an unknown month, 0, is no mistake
+
+
+def test_a_year_and_a_quarter_column_make_the_quarter(tmp_path: Path) -> None:
+    """Before, the quarter was left as an attribute and every event fell on 1 January."""
+    path = tmp_path / "table.csv"
+    path.write_text("year,quarter,value\n2019,Q1,a\n2019,3,b\n2020,,c\n", encoding="utf-8")
+    events = viewer.load(path).events.sort_values("row")
+    assert [(str(s.date()), None if pd.isna(e) else str(e.date())) for s, e in zip(events["start"], events["end"],
+                                                                                  strict=True)] == [
+        ("2019-01-01", "2019-03-01"), ("2019-07-01", "2019-09-01"), ("2020-01-01", None)]

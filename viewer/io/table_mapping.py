@@ -187,12 +187,33 @@ def with_date_parts(frame: pd.DataFrame, start: str | None, label: str, problems
     """The table with a start column of years completed by its month and day columns, when it has them (said
     in Problems); the table as it is otherwise."""
     parts = date_parts([str(c) for c in frame.columns], start)
-    if parts is None or start is None:
+    quarter = _quarter_column(frame, start)
+    if (parts is None and quarter is None) or start is None:
         return _with_years(frame, start, label, problems)
+    if parts is None:  # a year and a quarter column: the quarter's months ("Q1 2019")
+        problems.append(Problem(label, f"dates made from the columns {start} and {quarter}", None, start, "info"))
+        return frame.assign(**{start: numbers.from_quarters(frame[start], frame[quarter])})
     month, day = parts
     problems.append(Problem(label, f"dates made from the columns {start}, {month}" + (f" and {day}" if day else ""),
                             None, start, "info"))
+    unread = clean_text(frame[month]).notna() & numbers.month_numbers(frame[month]).isna()
+    if unread.any():  # (a month written 0 is unknown, as the Global Terrorism Database writes it)
+        unread &= ~frame[month].astype(str).str.strip().isin(["0", "00", "0.0"])
+    if unread.any():
+        problems.append(Problem(label, f"{int(unread.sum()):,} month{'s' * (int(unread.sum()) != 1)} not read "
+                                "(expected 1-12 or a month's name, e.g. "
+                                f"{frame[month][unread].iloc[0]!r}): the year alone kept", None, month, "warning"))
     return frame.assign(**{start: numbers.from_parts(frame[start], frame[month], frame[day] if day else None)})
+
+
+QUARTER_KEYS = ("quarter", "qtr", "q", "quartal", "trimestre", "kwartaal", "квартал")
+
+
+def _quarter_column(frame: pd.DataFrame, start: str | None) -> str | None:
+    """A quarter column completing a start column of years (statistical tables: "year, quarter"), or None."""
+    if start is None or _key(start) not in YEAR_KEYS:
+        return None
+    return next((str(c) for c in frame.columns if _key(str(c)) in QUARTER_KEYS), None)
 
 
 # a day and a month, or a month, with no year: "21 April", "April 21st", "Sept."

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
-from viewer.model.dates import UTC_DTYPE
+from viewer.model.dates import UTC_DTYPE, respell
 
 YEARS = (1000, 2200)  # a column of bare integers is taken for years only inside this range
 
@@ -89,7 +90,7 @@ def from_parts(years: pd.Series, months: pd.Series, days: pd.Series | None) -> p
     ['2019-03-04', '2019-12', '1998', 'c. 1850']
     """
     year = pd.to_numeric(years, errors="coerce")
-    month = pd.to_numeric(months, errors="coerce").where(lambda m: (m >= 1) & (m <= 12))
+    month = month_numbers(months)
     day = (pd.to_numeric(days, errors="coerce") if days is not None else pd.Series(np.nan, index=years.index))
     day = day.where((day >= 1) & (day <= 31) & month.notna())
     whole = year.notna() & (year == year.round()) & (year.abs() <= 9999)
@@ -97,6 +98,39 @@ def from_parts(years: pd.Series, months: pd.Series, days: pd.Series | None) -> p
     text = years.astype("object").where(~whole, written)  # (a year before 1 in ISO's expanded form: -0043)
     text = text.where(~(whole & month.notna()), text + "-" + month.fillna(0).astype("int64").map("{:02d}".format))
     return text.where(~(whole & day.notna()), text + "-" + day.fillna(0).astype("int64").map("{:02d}".format))
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def month_numbers(months: pd.Series) -> pd.Series:
+    """A month column's numbers, 1-12: written as numbers or named ("March", "Apr", "Sept.", "März", "ноября", as
+    :mod:`viewer.model.dates.respell` spells them in English); NaN where none is written or none is read.
+
+    >>> month_numbers(pd.Series(["3", "March", "apr", "Sept.", "März", "13", "", "Smarch"])).tolist()
+    [3.0, 3.0, 4.0, 9.0, 3.0, nan, nan, nan]
+    """
+    number = pd.to_numeric(months, errors="coerce")
+    named = number.isna() & months.notna()
+    if named.any():
+        words = pd.Series(respell.respelled(pa.array(months[named].astype(str).str.strip().tolist(), pa.string()))
+                          .to_pylist(), index=months[named].index).str.lower().str.rstrip(".")
+        known = words.str.fullmatch(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}").fillna(False)
+        number[named] = words.str[:3].map({m: i + 1.0 for i, m in enumerate(_MONTH_NAMES)}).where(known)
+    return number.where((number >= 1) & (number <= 12))
+
+
+def from_quarters(years: pd.Series, quarters: pd.Series) -> pd.Series:
+    """A year and a quarter column as the quarter's period ("Q1 2019", which the parser reads as January-March);
+    the year alone where the quarter is missing or no quarter ("Q1", "1", "1st").
+
+    >>> from_quarters(pd.Series(["2019", "2019", "2020"]), pd.Series(["Q1", "3", ""])).tolist()
+    ['Q1 2019', 'Q3 2019', '2020']
+    """
+    found = quarters.astype("object").astype(str).str.strip().str.extract(
+        r"^(?:[Qq](?:uarter)?\s*)?([1-4])(?:st|nd|rd|th)?$", expand=False)
+    year = years.astype("object").astype(str).str.strip()
+    return ("Q" + found + " " + year).where(found.notna() & (year != ""), years)
 
 
 MIN_YEAR, MAX_YEAR = -9999, 9999
