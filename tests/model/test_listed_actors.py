@@ -45,3 +45,17 @@ def test_actors_written_as_json_objects_are_their_names(tmp_path: Path) -> None:
     ds = viewer.load(path)
     assert ds.events["actors"].astype(str).tolist()[:2] == ["Renault;Nissan", "Nissan"]
     assert ds.events["actors"].astype(str).tolist()[2] == '[{"role": "observer"}]'  # names no one: kept as written
+
+
+def test_names_joined_by_a_comma_or_a_word_are_lists_where_each_stands_alone() -> None:
+    """Before, "Renault, Nissan" was one actor beside Renault and Nissan; a name with a comma of its own stays."""
+    cells = pd.Series(["Renault", "Nissan", "Renault, Nissan", "Renault & Nissan", "Nissan and Renault",
+                       "Nissan Motor Co., Ltd.", "Smith, John", "Procter & Gamble", "Renault, Daimler"])
+    assert normalise_lists(cells).astype(str).tolist() == [
+        "Renault", "Nissan", "Renault;Nissan", "Renault;Nissan", "Nissan;Renault", "Nissan Motor Co., Ltd.",
+        "Smith, John", "Procter & Gamble", "Renault, Daimler"]  # (Daimler stands alone nowhere: left whole)
+
+
+def test_a_column_of_semicolon_lists_keeps_its_commas() -> None:
+    cells = pd.Series(["Renault", "Nissan", "Renault;Nissan, Ltd.", "Nissan, Renault"])
+    assert normalise_lists(cells).astype(str).tolist()[2:] == ["Renault;Nissan, Ltd.", "Nissan, Renault"]

@@ -7,6 +7,7 @@ per value; these helpers hand the work to ``pyarrow.compute`` and touch Python o
 from __future__ import annotations
 
 import json
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -85,7 +86,8 @@ def _named(cell: str) -> str:
 
 def _lists_as_written(text: pa.Array) -> pa.Array:
     """Distinct list cells with their items ';'-separated: a bracketed list of quoted items, JSON objects (their
-    names), and a column that separates with '|' and never with ';' ("Renault|Nissan")."""
+    names), a column that separates with '|' and never with ';' ("Renault|Nissan"), and in a column that never
+    separates with ';', names joined by a comma or a word that stand alone elsewhere ("Renault, Nissan")."""
     objects = np.flatnonzero(np.asarray(pc.match_substring_regex(text, r"^\s*(?:\[\s*)?\{").fill_null(False)
                                         .to_numpy(zero_copy_only=False), dtype=bool))
     if len(objects):  # (each distinct one, in Python: they are few)
@@ -101,7 +103,29 @@ def _lists_as_written(text: pa.Array) -> pa.Array:
         text = pc.if_else(listed, items, text)
     if not pc.any(pc.match_substring(text, ";")).as_py() and pc.any(pc.match_substring(text, "|")).as_py():
         text = pc.replace_substring_regex(text, rf"{_SPACE}*\|{_SPACE}*", ";")
+    if not pc.any(pc.match_substring(text, ";")).as_py():
+        text = _joined_names(text)
     return text
+
+
+_JOINS = r"\s*,\s*|\s+&\s+|\s+/\s+|\s+and\s+"  # "Renault, Nissan", "Renault & Nissan", "Renault and Nissan"
+
+
+def _joined_names(text: pa.Array) -> pa.Array:
+    """Distinct cells joining names that stand alone in cells of their own ("Renault, Nissan" beside "Renault" and
+    "Nissan") as lists; a name with a comma or an "&" of its own ("Nissan Motor Co., Ltd.", "Smith, John", "Procter
+    & Gamble") stays whole, its pieces standing alone nowhere."""
+    joined = np.asarray(pc.match_substring_regex(text, _JOINS).fill_null(False).to_numpy(zero_copy_only=False),
+                        dtype=bool)
+    if not joined.any() or joined.all():
+        return text
+    alone = {cell.strip() for cell in text.filter(pa.array(~joined)).to_pylist() if cell}
+    cells = text.to_pylist()
+    for row in np.flatnonzero(joined).tolist():  # (in Python, a distinct cell at a time: they are few)
+        pieces = [piece for piece in re.split(_JOINS, cells[row]) if piece]
+        if len(pieces) > 1 and all(piece in alone for piece in pieces):
+            cells[row] = ";".join(pieces)
+    return pa.array(cells, pa.string())
 
 
 def normalise_lists(values: pd.Series) -> pd.Series:
