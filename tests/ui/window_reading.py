@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
@@ -17,6 +17,8 @@ from viewer.model.dataset import Dataset
 from viewer.ui.shared.check_menu import CheckMenuButton
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
+
+from .conftest import Hand
 
 
 def axis_labels(window: MainWindow, axis: Any = None) -> list[str]:
@@ -126,3 +128,23 @@ def walked(qtbot: QtBot, window: MainWindow, steps: int) -> list[str]:
         qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
         seen.append(window.details.html())
     return seen
+
+
+def timeline_x(window: MainWindow, year: float) -> QPoint:
+    """Where a time (a fractional year) is on the timeline's plot, halfway down (viewport pixels)."""
+    view = window.timeline.view
+    (_, _), (y0, y1) = view.viewRange()
+    seconds = (year - 1970) * 365.2425 * 86_400
+    return window.timeline.plot.mapFromScene(view.mapViewToScene(QPointF(seconds, (y0 + y1) / 2)))
+
+
+def drag_cursor(qtbot: QtBot, hand: Hand, window: MainWindow, year: float) -> None:
+    """Drag the timeline's cursor line by hand to a time (a fractional year in view), and wait for the cursor."""
+    viewport = window.timeline.plot.viewport()
+    start = timeline_x(window, float(window.timeline.cursor_line.value()) / 31_556_952 + 1970)
+    stop = timeline_x(window, year)
+    hand.press(viewport, start)
+    hand.drag_to(viewport, start, stop)
+    hand.release(viewport, stop)
+    qtbot.waitUntil(lambda: abs(window.state.cursor.year + window.state.cursor.day_of_year / 366 - year) < 0.6,
+                    timeout=3000)

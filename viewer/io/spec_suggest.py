@@ -25,6 +25,7 @@ from viewer.io.import_spec import PLACEHOLDERS, EntityColumn, ImportSpec, Relati
 from viewer.io.table_graph import placeholder_values
 from viewer.io.table_mapping import guess_mapping
 from viewer.io.table_read import raw_table
+from viewer.model import value_numbers
 from viewer.model.attribute_build import Cells
 from viewer.model.columns import arrow_text
 from viewer.model.dates import columns as date_columns
@@ -79,6 +80,25 @@ def _share(text: pa.Array, pattern: str) -> float:
     return float(np.mean(pc.match_substring_regex(text, pattern).to_numpy(zero_copy_only=False)))
 
 
+_SHARES = r"stake|share|percent|pct|ownership|holding|equity|%"
+_VALUES = _SHARES + r"|interest|value|amount|price|weight|consideration"
+
+
+def _value_column(sample: pd.DataFrame, taken: set[str]) -> str | None:
+    """The column valuing each row's relation: named as a stake, a share or an amount ("Stake", "% held",
+    "Deal value"), else the first of percentages ("36.8%"); its cells mostly numbers as people write them."""
+    numeric = []
+    for column in (str(c) for c in sample.columns if str(c) not in taken):
+        text = date_columns.clean_text(sample[column]).dropna()
+        if not len(text):
+            continue
+        read = value_numbers.read(text, np.zeros(len(text), dtype=bool))[0].notna().mean()
+        if read >= 0.8:
+            numeric.append((column, bool(re.search(_VALUES, _key(column))), _share(arrow_text(text), r"%\s*$")))
+    named = [column for column, is_named, _ in numeric if is_named]
+    return next(iter(named), None) or next((column for column, _, percent in numeric if percent >= 0.8), None)
+
+
 def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
     """A spec for a table already read (string columns with their header names)."""
     mapping = guess_mapping([str(c) for c in frame.columns])
@@ -121,6 +141,12 @@ def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
             first = row_party if row_party in orgs else orgs[0]
             relations.append(RelationColumns(first, next(c for c in orgs if c != first), "related_to"))
     used = list(dict.fromkeys(c for r in relations for c in (r.source, r.target)))
+    value = _value_column(sample, taken | set(used)) if relations else None
+    if value is not None:  # a stake's percentages: the alliance's kind, drawn and labelled as a stake
+        share = _share(arrow_text(date_columns.clean_text(sample[value]).dropna()), r"%\s*$") >= 0.5 or bool(
+            re.search(_SHARES, _key(value)))
+        relations = [replace(r, value=value, kind="equity_stake" if share and r.kind == "owns" else r.kind)
+                     for r in relations]
     entities = tuple(EntityColumn(c, "organisation" if names.get(c, 0.0) >= 0.3 else "entity") for c in used)
     extra = [v for c in used for v in placeholder_values(frame[c]) if v.lower() not in PLACEHOLDERS]
     placeholders = tuple(dict.fromkeys([*spec.placeholders, *(v.lower() for v in extra)]))

@@ -243,6 +243,8 @@ def _with_spec(options: dict[str, Any]) -> tuple[dict[str, Any], ImportSpec | No
     if spec is None:
         return options, None
     merged = {**spec.options(), **{k: v for k, v in options.items() if k != "mapping" and v is not None}}
+    if spec.relations and spec.title is None:  # untitled rows are named by their tie, no column guessed
+        merged.setdefault("title", "")
     return merged, spec
 
 
@@ -264,7 +266,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
     if spec is not None:
         _check_spec(spec, frame, label)
     elif not mapping.certain and mapping.title is None:
-        problems.append(Problem(label, "no title column; titles made from description, actors or category",
+        problems.append(Problem(label, "no title column; titles made from description, actors, category or ties",
                                 None, "title", "info"))
     elif not options.get("title") and guess_mapping([str(c) for c in frame.columns]).title is None:
         problems.append(Problem(label, f"no column is named as a title; titles from {mapping.title!r} (its text "
@@ -279,10 +281,12 @@ def read(path: str | Path, **options: Any) -> Dataset:
         first = found.parsed["start"]
         starts = (first.instants.map(clock.format_number) if numeric
                   else date_iso.to_iso(first.instants, first.precisions))
-        entities, relations, actors, more = table_graph.build(kept, spec, events["id"], starts, label,
-                                                              found.order, numeric)
-        events["actors"] = (events["actors"].astype(table_fast.TEXT) + ";" + actors).str.strip(";")
-        problems += more
+        graph = table_graph.build(kept, spec, events["id"], starts, label, found.order, numeric)
+        entities, relations = graph.entities, graph.relations
+        events["actors"] = (events["actors"].astype(table_fast.TEXT) + ";" + graph.actors).str.strip(";")
+        # a row with no title, description, actors or category of its own is named by its tie: "Renault → Nissan"
+        events["title"] = events["title"].where(events["title"] != "", graph.said.to_numpy())
+        problems += graph.problems
     meta = DatasetMeta(title=compressed.stem(path), path=label, sources=(label,),
                        clock=found.clock)
     types = {"events": dict(spec.types)} if spec is not None else {}

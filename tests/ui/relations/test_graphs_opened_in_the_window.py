@@ -8,22 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
 from ..conftest import Hand
+from ..window_reading import drag_cursor
 
 GRAPH = Path(__file__).parents[2] / "io" / "fixtures_tables" / "alliance.graphml"
-
-
-def _x_of(window: MainWindow, year: float) -> QPoint:
-    """Where a time (years since 1970, in seconds) is on the timeline's plot, halfway down."""
-    view = window.timeline.view
-    (_, _), (y0, y1) = view.viewRange()
-    seconds = (year - 1970) * 365.2425 * 86_400
-    return window.timeline.plot.mapFromScene(view.mapViewToScene(QPointF(seconds, (y0 + y1) / 2)))
 
 
 def test_a_graphml_sharing_ids_with_the_last_dataset_is_framed_and_follows_the_cursor(
@@ -37,12 +29,8 @@ def test_a_graphml_sharing_ids_with_the_last_dataset_is_framed_and_follows_the_c
         assert panel.is_placed(entity)
         assert area.contains(panel.node_pos(entity)), (entity, panel.node_pos(entity), area)
     assert sorted(table.visible_ids()) == ["e2", "e3", "e4"]  # after 8 Nov 2023: the 15% stake
-    viewport = window.timeline.plot.viewport()
-    start, stop = _x_of(window, float(window.timeline.cursor_line.value()) / 31_556_952 + 1970), _x_of(window, 2020.0)
-    hand.press(viewport, start)
-    hand.drag_to(viewport, start, stop)
-    hand.release(viewport, stop)
-    qtbot.waitUntil(lambda: window.state.cursor.year in (2019, 2020), timeout=3000)
+    drag_cursor(qtbot, hand, window, 2020.0)
+    assert window.state.cursor.year in (2019, 2020)
     assert sorted(table.visible_ids()) == ["e1", "e3", "e4"]  # the 43.4% stake of 2002-2023
 
 

@@ -1,0 +1,51 @@
+"""A register of stakes as a plain table ("Date, Parent, Subsidiary, Stake": 36.8% in 1999, 44.4% in 2002, 15% in
+2023), opened from a fresh window with Ctrl+O and its suggested ties kept: each row's stake holds until the next
+row of the same two parties, so the graph draws one stake at a time, the one of the cursor's date, and each event
+is named by its tie. Before, the stake column was left aside (ties with no value, of kind "owns"), every row's tie
+stayed open (three Renault → Nissan edges side by side in 2024) and the events were called row1, row2 …"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.mapping_dialog import MappingDialog
+
+from ..conftest import Hand
+from ..window_reading import details_after, drag_cursor, open_by_hand
+
+REGISTER = ("Date,Parent,Subsidiary,Stake\n1999-03-27,Renault,Nissan,36.8%\n2002-03-01,Renault,Nissan,44.4%\n"
+            "2016-10-20,Nissan,Mitsubishi Motors,34%\n2023-11-08,Renault,Nissan,15%\n")
+
+
+def _stakes(qtbot: QtBot, window: MainWindow) -> dict[tuple[str, str], str]:
+    qtbot.waitUntil(lambda: bool(window.relations.edge_labels()), timeout=3000)
+    return {(source, target): text for (source, target, _), text in window.relations.edge_labels().items()}
+
+
+def test_a_register_draws_the_stake_of_the_cursors_date(qtbot: QtBot, hand: Hand, window: MainWindow,
+                                                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    offered: list[str] = []
+
+    def accept(dialog: MappingDialog) -> QDialog.DialogCode:
+        offered.append(dialog.graph.text())
+        return QDialog.DialogCode.Accepted
+
+    path = tmp_path / "register.csv"
+    path.write_text(REGISTER, encoding="utf-8")
+    open_by_hand(qtbot, window, monkeypatch, path, accept)
+    assert offered == ["Make entities and relations: Parent → Subsidiary (equity stake)"]
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Renault → Nissan (36.8%)" in first
+    last = details_after(qtbot, window, Qt.Key.Key_End)
+    assert "Renault → Nissan (15%)" in last
+    window.tools.presets["all"].trigger()  # the toolbar's "All events": the whole register in view
+    drag_cursor(qtbot, hand, window, 2010.0)
+    assert _stakes(qtbot, window) == {("renault", "nissan"): "44.4%"}
+    drag_cursor(qtbot, hand, window, 2024.0)
+    assert _stakes(qtbot, window) == {("renault", "nissan"): "15%", ("nissan", "mitsubishi_motors"): "34%"}
