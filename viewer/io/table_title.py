@@ -24,24 +24,26 @@ MOST_ALIKE = 0.5  # a column whose values repeat more than this (a category, a p
 def title_by_values(frame: pd.DataFrame, taken: set[str | None]) -> str | None:
     """The column of text (two letters together in most cells, any script's; no numbers, dates, JSON, links,
     addresses or hashes) whose values vary most over the first rows, the leftmost of equals; None when no column
-    holds such text."""
+    holds such text. The most varied are looked at first, and the first that is text wins (a wide table's columns
+    are not each read as dates)."""
     sample = frame.head(SAMPLE_ROWS)
-    best: str | None = None
-    most = MOST_ALIKE
-    for column in list(frame.columns)[:LOOKED_AT]:
+    varied: list[tuple[float, int, str]] = []
+    for at, column in enumerate(list(frame.columns)[:LOOKED_AT]):
         if column in taken or not isinstance(sample[column], pd.Series):  # (a repeated header's columns: a frame)
             continue
+        values = sample[column].dropna()
+        if len(values) and values.nunique() / len(values) > MOST_ALIKE:
+            varied.append((-values.nunique() / len(values), at, str(column)))
+    for _, _, column in sorted(varied):
         text = date_columns.clean_text(sample[column]).dropna()
-        if len(text) == 0:
+        if len(text) == 0 or text.nunique() / len(text) <= MOST_ALIKE:
             continue
         written = arrow_text(text)
         lettered = np.asarray(pc.match_substring_regex(written, WORDS).to_numpy(zero_copy_only=False)) & ~np.asarray(
             pc.match_substring_regex(written, NO_WORDS).to_numpy(zero_copy_only=False))
-        varied = text.nunique() / len(text)
-        if lettered.mean() < 0.8 or varied <= most or date_columns.looks_like_dates(text, threshold=0.5):
-            continue
-        best, most = str(column), varied
-    return best
+        if lettered.mean() >= 0.8 and not date_columns.looks_like_dates(text, threshold=0.5):
+            return column
+    return None
 
 
 def with_title(mapping: Mapping, frame: pd.DataFrame) -> Mapping:

@@ -346,10 +346,11 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
 
 
 # a superset of the forms read: opening with a digit (or a sign and one, any script's: ٢٠١٩), a word (any script's:
-# "ноября 2018", "январь–март 2019") or "~", and
+# "ноября 2018", "январь–март 2019"; RE2's \p{L} repeated made it twenty times slower) or "~", and
 # holding a digit; a catalogue's "[1850]", an interval open at its start ("../2019"), a Japanese era ("H31.1.7",
 # "平成31年") or Minguo year
-COULD_BE_DATE = (r"^(?:[-+]?\d|~\s*\d|\p{L}{1,9}\.?[-\s,\x{2013}].*\d|\p{Nd}|\[\s*\d|(?:\.\.)?/\d|[MTSHR]\d{1,2}[./-]"
+COULD_BE_DATE = (r"^(?:[-+]?\d|~\s*\d|[A-Za-z]{1,9}\.?[-\s,\x{2013}].*\d"
+                 r"|[A-Za-z]*[\x{80}-\x{10FFFF}][^\s\d]*[-\s,\x{2013}].*\d|\p{Nd}|\[\s*\d|(?:\.\.)?/\d|[MTSHR]\d{1,2}[./-]"
                  r"|(?:明治|大正|昭和|平成|令和|民[國国])\s*[\d元])")
 
 

@@ -77,7 +77,10 @@ def split(values: pd.Series) -> tuple[pd.Series, pd.Series, np.ndarray] | None:
     return (first, last, opened) if first.notna().any() else None
 
 
-_MONTH_NAME = r"\p{L}{3,9}\.?"
+# a month's name in any script ("March", "März", "март"): ASCII letters or any other character (RE2's \p{L}{3,9}
+# cost 200 times more: 40 ms for 2,000 cells)
+_LETTER = r"[A-Za-z\x{80}-\x{10FFFF}]"
+_MONTH_NAME = _LETTER + r"{3,9}\.?"
 _DAY_RANGES = tuple((pattern, "\\1\u2013\\2") for pattern in (
     rf"^(\s*{_MONTH_NAME}\s+\d{{1,2}})\s*-\s*(\d{{1,2}},?\s+\d{{4}}\s*)$",  # March 4-6, 2019
     rf"^(\s*\d{{1,2}}\.?)\s*-\s*(\d{{1,2}}\.?\s+{_MONTH_NAME},?\s+\d{{4}}\s*)$",  # 4-6 March 2019
@@ -199,9 +202,9 @@ def _completed(first: pd.Series, last: pd.Series) -> pd.Series:
     April 2019" in March 2019, "1 March – 3 April 2019" on 1 March 2019, "2500–2400 BC" in 2500 BC. A bare day or
     month that cannot be completed is no first date (it would read as the year 4)."""
     day = _full(first, r"\d{1,2}\.?")  # "4.–6. März 2019" as German writes it
-    month = _full(first, r"\p{L}{3,9}\.?")  # (any script's: "январь–март 2019")
-    month_day = _full(first, r"\p{L}{3,9}\.?\s+\d{1,2}")  # "March 4–6, 2019", "March 4 – April 6, 2019"
-    day_month = _full(first, r"\d{1,2}\.?\s+\p{L}{3,9}\.?")  # "1 March – 3 April 2019", "1. März – 3. April 2019"
+    month = _full(first, _MONTH_NAME)  # (any script's: "январь–март 2019")
+    month_day = _full(first, _MONTH_NAME + r"\s+\d{1,2}")  # "March 4–6, 2019", "March 4 – April 6, 2019"
+    day_month = _full(first, r"\d{1,2}\.?\s+" + _MONTH_NAME)  # "1 March – 3 April 2019", "1. März – 3. April 2019"
     bare = _full(first, r"(?:c\.\s*|ca\.\s*)?\d{1,6}")
     out = first.copy()
     if day.any():  # (each extract below runs in Python, a value at a time: only on the rows it can complete)
