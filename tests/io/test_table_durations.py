@@ -75,3 +75,13 @@ def test_a_column_named_as_a_duration_is_left_alone_when_the_mapping_says_none(t
     kept = viewer.load(path, duration="", end="")  # the mapping dialog's "(none)"
     assert kept.events["end"].isna().all()
     assert kept.events["attr:duration"].tolist() == [90]
+
+
+def test_a_column_named_as_a_duration_holding_words_is_said_once_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "table.csv"
+    path.write_text("date,title,duration\n2019-03-04T10:00:00Z,a,short\n2019-03-05T10:00:00Z,b,long\n"
+                    "2019-03-06T10:00:00Z,c,1:30\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.events["end"].isna().all()
+    said = [p for p in ds.problems if p.field == "duration"]
+    assert [(p.level, p.row) for p in said] == [("info", None)] and "'short'" in said[0].message

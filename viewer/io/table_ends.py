@@ -32,6 +32,12 @@ def from_durations(ends: pd.Series | None, frame: pd.DataFrame, mapping: Mapping
         return ends
     column = mapping.duration
     lasted = durations.parse(frame[column], column)
+    written = int((lasted.read | lasted.unread).sum())
+    if written and lasted.unread.sum() > written / 2:  # a column named so that holds something else ("short")
+        example = frame[column][lasted.unread].iloc[0]
+        problems.append(Problem(label, f"the column holds no durations (e.g. {example!r}); no ends made from it",
+                                None, column, "info"))
+        return ends
     problems += [Problem(label, message, None, column, level) for level, message in lasted.notes]
     report = Reporter(problems, lines_of)
     empty = np.ones(len(frame), dtype=bool) if ends is None else date_columns.clean_text(ends).isna().to_numpy()
