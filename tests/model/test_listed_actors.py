@@ -59,3 +59,15 @@ def test_names_joined_by_a_comma_or_a_word_are_lists_where_each_stands_alone() -
 def test_a_column_of_semicolon_lists_keeps_its_commas() -> None:
     cells = pd.Series(["Renault", "Nissan", "Renault;Nissan, Ltd.", "Nissan, Renault"])
     assert normalise_lists(cells).astype(str).tolist()[2:] == ["Renault;Nissan, Ltd.", "Nissan, Renault"]
+
+
+def test_tags_written_with_commas_are_tags_each(tmp_path: Path) -> None:
+    """Keywords are written "legal, capital": before, that was one tag beside "legal"."""
+    path = tmp_path / "tagged.csv"
+    path.write_text('date,title,tags\n2019-01-01,a,"legal, capital"\n2019-01-02,b,legal\n2019-01-03,c,strategy\n',
+                    encoding="utf-8")
+    events = viewer.load(path).events
+    assert events["tags"].tolist() == ["legal;capital", "legal", "strategy"]
+    listed = tmp_path / "listed.csv"
+    listed.write_text('date,title,tags\n2019-01-01,a,"Smith, J.;legal"\n', encoding="utf-8")
+    assert viewer.load(listed).events["tags"].tolist() == ["Smith, J.;legal"]  # a column of ';' lists: as written

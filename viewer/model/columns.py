@@ -108,6 +108,21 @@ def _lists_as_written(text: pa.Array) -> pa.Array:
     return text
 
 
+def comma_tags(values: pd.Series) -> pd.Series:
+    """A tags column written with commas ("legal, capital", as keywords are written) as ';' lists, when it never
+    separates with ';' or '|'; the column as it is otherwise (no copy).
+
+    >>> comma_tags(pd.Series(["legal, capital", "legal", "strategy,people"])).tolist()
+    ['legal;capital', 'legal', 'strategy;people']
+    """
+    text = arrow_text(values)
+    if (not pc.any(pc.match_substring(text, ",")).as_py() or pc.any(pc.match_substring(text, ";")).as_py()
+            or pc.any(pc.match_substring(text, "|")).as_py()):
+        return values
+    listed = pc.utf8_trim(pc.replace_substring_regex(text, rf"{_SPACE}*,{_SPACE}*", ";"), "; ")
+    return pd.Series(pd.arrays.ArrowStringArray(listed), index=values.index).astype(values.dtype)
+
+
 _JOINS = r"\s*,\s*|\s+&\s+|\s+/\s+|\s+and\s+"  # "Renault, Nissan", "Renault & Nissan", "Renault and Nissan"
 
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from viewer.model import attribute_build, clock, codes, dates, text_arrow, typed_dates, value_bands, value_numbers
 from viewer.model import attributes as attrs
-from viewer.model.columns import blank, normalise_lists, reordered
+from viewer.model.columns import blank, comma_tags, normalise_lists, reordered
 from viewer.model.columns import text as _text
 from viewer.model.problems import LoadError, Problem
 from viewer.model.reporting import Reporter, unique_ids
@@ -189,6 +189,8 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
         if column not in absent:
             out[column] = _text(raw, column, coded=column in ("actors", "category"))
     out["actors"] = normalise_lists(out["actors"])
+    if "tags" in out.columns:
+        out["tags"] = comma_tags(out["tags"])
     out["row"] = numbers
     out = with_attributes(out, raw, "events", tables)
     if out["start"].isna().any():
