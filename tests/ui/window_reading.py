@@ -86,9 +86,12 @@ def no_column_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def open_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path,
-                 answer: Callable[[MappingDialog], QDialog.DialogCode] | None = None) -> list[str]:
-    """Open ``path`` with File → Open (Ctrl+O), the file dialog answering it; the column-mapping questions it asked
-    (refused, or given to ``answer``) are returned."""
+                 answer: Callable[[MappingDialog], QDialog.DialogCode] | None = None, text: str | None = None
+                 ) -> list[str]:
+    """Open ``path`` (``text`` written to it first, when given) with File → Open (Ctrl+O), the file dialog answering
+    it; the column-mapping questions it asked (refused, or given to ``answer``) are returned."""
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     asked = no_column_questions(monkeypatch)
     if answer is not None:

@@ -21,9 +21,7 @@ from ..window_reading import open_by_hand, walked
 def test_a_statistical_tables_parts_make_its_dates(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch, text: str, first: list[str],
                                                    second: list[str]) -> None:
-    path = tmp_path / "statistics.csv"
-    path.write_text(text, encoding="utf-8")
-    open_by_hand(qtbot, window, monkeypatch, path)
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "statistics.csv", text=text)
     assert window.state.dataset.event_count == 2
     seen = walked(qtbot, window, 1)
     assert all(date in seen[0] for date in first) and all(date in seen[1] for date in second)

@@ -25,9 +25,8 @@ CHRONOLOGY = ("Дата,Событие,Участник\n19 ноября 2018 г
 
 def test_a_russian_chronology_opens_by_its_headers_and_dates(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "хронология.csv"
-    path.write_text(CHRONOLOGY, encoding="utf-8")
-    assert open_by_hand(qtbot, window, monkeypatch, path) == []  # no question: every column was named
+    # no question asked: every column was named
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "хронология.csv", text=CHRONOLOGY) == []
     ds = window.state.dataset
     assert ds.event_count == 4 and not [p for p in ds.problems if p.level in ("warning", "error")]
     arrest, board, talks, quarter = walked(qtbot, window, 3)

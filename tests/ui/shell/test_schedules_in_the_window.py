@@ -18,9 +18,7 @@ ROTA = "day,start_time,end_time,what\n2019-03-04,09:00,17:30,Day shift\n2019-03-
 
 def test_a_rotas_shifts_span_their_hours(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "rota.csv"
-    path.write_text(ROTA, encoding="utf-8")
-    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "rota.csv", text=ROTA) == []
     ds = window.state.dataset
     assert ds.event_count == 2 and not [p for p in ds.problems if p.level in ("warning", "error")]
     day, night = walked(qtbot, window, 1)

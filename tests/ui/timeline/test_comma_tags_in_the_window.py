@@ -17,10 +17,9 @@ from ..window_reading import open_by_hand, pick
 
 def test_comma_separated_keywords_are_picked_one_by_one(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "tagged.csv"
-    path.write_text('date,title,tags\n2019-01-01,Merger filed,"legal, capital"\n2019-02-01,Court date,legal\n'
-                    "2019-03-01,Plant opens,strategy\n", encoding="utf-8")
-    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "tagged.csv", text=(
+        'date,title,tags\n2019-01-01,Merger filed,"legal, capital"\n2019-02-01,Court date,legal\n'
+        "2019-03-01,Plant opens,strategy\n")) == []
     bar = window.tools.filter_bar
     assert set(dict(bar.tags.offered())) == {"legal", "capital", "strategy"}
     pick(bar.tags, "capital")

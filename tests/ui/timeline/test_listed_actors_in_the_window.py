@@ -30,10 +30,9 @@ def test_listed_actors_open_as_lanes_of_their_own(qtbot: QtBot, window: MainWind
 def test_actors_joined_by_a_comma_open_in_each_ones_lane(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     """A hand-made table writes "Renault, Nissan" for both: before, a third lane was named "Renault, Nissan"."""
-    path = tmp_path / "hand_made.csv"
-    path.write_text("date,title,actors\n2019-01-01,Talks open,\"Renault, Nissan\"\n2019-02-01,Board meets,Nissan\n"
-                    "2019-03-01,Plant opens,Renault\n", encoding="utf-8")
-    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "hand_made.csv", text=(
+        'date,title,actors\n2019-01-01,Talks open,"Renault, Nissan"\n2019-02-01,Board meets,Nissan\n'
+        "2019-03-01,Plant opens,Renault\n")) == []
     assert sorted(window.timeline.lane_labels()) == ["Nissan", "Renault"]
     first = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Talks open" in first and "Renault" in first and "Nissan" in first
