@@ -71,14 +71,14 @@ def test_most_documents_take_the_fast_path() -> None:
 
 def test_cells_read_as_written(tmp_path: Path) -> None:
     path = tmp_path / "log.jsonl"
-    rows = [{"id": "a", "at": "2020-03-19T02:00:00Z", "n": 366489, "user": {"name": "u1", "tier": None},
+    rows = [{"id": "a", "at": "2020-03-19T02:00:00Z", "n": 366489, "session": {"name": "u1", "tier": None},
              "tags": ["x", "y"], "score": 52.0},
-            {"id": "b", "at": "2020-03-19T04:00:00+02:00", "user": {"name": "u2"}, "tags": [], "score": 0.25}]
+            {"id": "b", "at": "2020-03-19T04:00:00+02:00", "session": {"name": "u2"}, "tags": [], "score": 0.25}]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     ds = viewer.load(path)
     events = ds.events.set_index("id")
     assert events.loc["a", "start"] == events.loc["b", "start"] == pd.Timestamp("2020-03-19T02:00Z")
-    assert events.loc["a", "attr:user"] == '{"name": "u1"}' and events.loc["b", "attr:user"] == '{"name": "u2"}'
+    assert events.loc["a", "attr:session"] == '{"name": "u1"}' and events.loc["b", "attr:session"] == '{"name": "u2"}'
     assert events.loc["a", "tags"] == "x;y"
     assert events.loc["a", "attr:n"] == 366489
     cells = records.read(path)[0]

@@ -40,6 +40,7 @@ def test_a_time_trackers_export_ends_each_entry_by_its_duration(tmp_path: Path) 
     assert "expected a duration" in said[(6, "Duration", "warning")] and "'soon'" in said[(6, "Duration", "warning")]
     assert "negative duration" in said[(7, "Duration", "warning")]
     assert events.loc["Review of filings", "attr:Duration"] == "02:15:00"  # as written, kept
+    assert events.loc["Review of filings", "actors"] == "Ana"  # the tracker's User: who did it
 
 
 def test_a_call_logs_seconds_end_each_call_and_the_unit_assumed_is_said(tmp_path: Path) -> None:

@@ -51,6 +51,9 @@ _NAMES: dict[str, tuple[str, ...]] = {
                "sourcename", "targetname", "perpetrator", "perpetrators", "gname",
                # messages and transcripts: Telegram's from (a column of dates named so is the start instead)
                "from", "sender", "fromname", "sendername", "speaker",
+               # who did it, as time trackers (Toggl's User), issue trackers (Jira's Assignee) and calendars write it
+               "user", "username", "member", "employee", "person", "people", "assignee", "reporter", "attendees",
+               "organizer", "organiser", "host",
                "akteur", "akteure", "beteiligte", "acteur", "acteurs", "actores", "participante",
                "participantes", "attore", "attori", "uczestnik", "uczestnicy", "účastník", "katılımcı",
                "участник", "участники", "учасник", "учасники", "参加者", "参与者", "참가자"),

@@ -120,7 +120,7 @@ def test_a_log_of_json_lines_with_nested_objects_opens_and_shows_them(
     monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
     path = tmp_path / "audit.jsonl"
     lines = [json.dumps({"id": f"e{i}", "timestamp": f"2021-03-{i % 28 + 1:02d}T10:00:00Z", "message": f"login {i}",
-                         "user": {"name": f"u{i % 3}", "tier": None if i % 2 else "gold"}, "tags": ["auth", "web"],
+                         "session": {"name": f"u{i % 3}", "tier": None if i % 2 else "gold"}, "tags": ["auth", "web"],
                          "score": i / 4}) for i in range(300)]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
