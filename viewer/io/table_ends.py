@@ -25,7 +25,7 @@ EXPECTED = "expected a duration (PT1H30M, 1:30:00, 90 min, 3 days); no end"
 
 
 def from_durations(ends: pd.Series | None, frame: pd.DataFrame, mapping: Mapping, start: date_columns.DateColumn,
-           keep: np.ndarray, label: str, problems: list[Problem], lines_of: np.ndarray) -> pd.Series | None:
+                   keep: np.ndarray, label: str, problems: list[Problem], lines_of: np.ndarray) -> pd.Series | None:
     """The end cells (None: no end column) with the ends the duration column makes written where they are empty
     (an end written wins), as ISO 8601 text at their precision; ``ends`` as they are without a duration column."""
     if mapping.duration is None:
@@ -62,8 +62,8 @@ def from_durations(ends: pd.Series | None, frame: pd.DataFrame, mapping: Mapping
 
 
 def usable(problems: list[Problem], label: str, values: pd.Series, starts: pd.Series,
-                 end: ParsedDates | date_columns.DateColumn, keep: np.ndarray, lines_of: np.ndarray,
-                 column: str) -> pd.Series:
+           end: ParsedDates | date_columns.DateColumn, keep: np.ndarray, lines_of: np.ndarray,
+           column: str) -> pd.Series:
     """Which ends are kept: read, and not before their start. The others are said (a warning each, for rows
     that have a start: the event stays, without its end)."""
     backwards = (end.instants < starts).fillna(False)

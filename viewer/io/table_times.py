@@ -20,8 +20,10 @@ from viewer.model.dates import columns as date_columns
 SAMPLE_ROWS = 200
 # 09:00, 9:00:00, 9.30, 9h30, 9:00 AM, 9 am, 21:15:30.5 (no date, no zone)
 CLOCK = r"^\d{1,2}(?:[:.h]\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(?:[AaPp]\.?[Mm]\.?)?$"
-_STARTS = r"^(start|from|begin|starttime|fromtime|begintime|time|timefrom|von|début|debut|desde|inizio|da)"
-_ENDS = r"^(end|to|until|finish|stop|endtime|totime|timeto|bis|fin|hasta|fine|a)"
+# a column of times named as the start's or the end's ("Start", "start_time", "From", "Von", "Début", "Bis", "Fin")
+_TIME = r"(time|zeit|heure|hora|ora)?$"
+_STARTS = r"^(start|from|begin|time|timefrom|von|beginn|début|debut|desde|inicio|inizio|da|de)" + _TIME
+_ENDS = r"^(end|to|until|finish|stop|timeto|bis|ende|fin|hasta|fine|a)" + _TIME
 
 
 def clock_only(values: pd.Series) -> bool:
@@ -57,7 +59,7 @@ def with_times_of_day(mapping: Mapping, frame: pd.DataFrame) -> Mapping:
     time = time or _named(clocks, _STARTS, used)
     end_time = end_time or (_named(clocks, _ENDS, used | {time}) if end is None else None)
     taken = {time, end_time}
-    return replace(mapping, start=start, time=time, end=end, end_time=end_time, certain=mapping.certain,
+    return replace(mapping, start=start, time=time, end=end, end_time=end_time,
                    actors=tuple(a for a in mapping.actors if a not in taken and a != start))
 
 

@@ -137,7 +137,7 @@ def _joined_names(text: pa.Array) -> pa.Array:
     alone = {cell.strip() for cell in text.filter(pa.array(~joined)).to_pylist() if cell}
     cells = text.to_pylist()
     for row in np.flatnonzero(joined).tolist():  # (in Python, a distinct cell at a time: they are few)
-        pieces = [piece for piece in re.split(_JOINS, cells[row]) if piece]
+        pieces = [piece.strip() for piece in re.split(_JOINS, cells[row]) if piece.strip()]
         if len(pieces) > 1 and all(piece in alone for piece in pieces):
             cells[row] = ";".join(pieces)
     return pa.array(cells, pa.string())

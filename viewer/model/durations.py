@@ -1,5 +1,6 @@
 """How long an event lasted, as tables write it beside its start: ISO 8601's ``PT1H30M`` and ``P3D`` (schema.org,
-YouTube, calendars), a clock's ``1:30:00`` or ``90:00`` (time trackers: Toggl, Clockify), .NET's ``1.02:30:00``
+YouTube, calendars), hours and minutes on a clock, ``1:30:00`` or ``1:30`` (time trackers: Toggl, Clockify; a
+spreadsheet's [h]:mm), .NET's ``1.02:30:00``
 and pandas' ``1 days 02:30:00``, words (``1h 30m``, ``90 min``, ``2 hours``, ``3 days``, ``1 week``), or plain
 numbers in the unit the header names (``duration_min``, ``Duration (h)``; seconds when it names none, as call
 logs and activity trackers write them).

@@ -112,11 +112,13 @@ def month_numbers(months: pd.Series) -> pd.Series:
     """
     number = pd.to_numeric(months, errors="coerce")
     named = number.isna() & months.notna()
-    if named.any():
-        words = pd.Series(respell.respelled(pa.array(months[named].astype(str).str.strip().tolist(), pa.string()))
-                          .to_pylist(), index=months[named].index).str.lower().str.rstrip(".")
+    if named.any():  # each distinct name once (a million rows name twelve months)
+        codes, distinct = pd.factorize(months[named].astype(str).str.strip())
+        words = pd.Series(respell.respelled(pa.array(list(distinct), pa.string())).to_pylist()).str.lower()
+        words = words.str.rstrip(".")
         known = words.str.fullmatch(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}").fillna(False)
-        number[named] = words.str[:3].map({m: i + 1.0 for i, m in enumerate(_MONTH_NAMES)}).where(known)
+        found = words.str[:3].map({m: i + 1.0 for i, m in enumerate(_MONTH_NAMES)}).where(known).to_numpy(float)
+        number[named] = found[codes]
     return number.where((number >= 1) & (number <= 12))
 
 
