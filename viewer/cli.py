@@ -280,8 +280,7 @@ def cmd_events(args: argparse.Namespace) -> int:
 def cmd_diff(args: argparse.Namespace) -> int:
     """Print what changed in the relations between two dates."""
     ds = _load(args.paths, args)
-    table = ds.diff(_time(ds, args.start), _time(ds, args.end)).table
-    return print_diff(value_bands.diff_written(table, ds.relations), args, ds.meta.clock)
+    return print_diff(ds.diff(_time(ds, args.start), _time(ds, args.end)).table, args, ds.meta.clock, ds.relations)
 
 
 def cmd_history(args: argparse.Namespace) -> int:

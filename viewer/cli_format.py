@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from viewer.model import value_bands
 from viewer.model.clock import CALENDAR, format_instant, iso_instant, parse_instant
 from viewer.model.dates.iso import iso_dates
 from viewer.model.problems import Problem
@@ -93,8 +94,10 @@ def print_summary(out: list[str], meta: Any, entities: pd.DataFrame, relations: 
     return 1 if errors else 0
 
 
-def print_diff(table: pd.DataFrame, args: Any, clock: str = CALENDAR) -> int:
-    """``entente diff``'s output, the same for a loaded and an engine source (``--all`` keeps unchanged ties)."""
+def print_diff(table: pd.DataFrame, args: Any, clock: str = CALENDAR, relations: pd.DataFrame | None = None) -> int:
+    """``entente diff``'s output, the same for a loaded and an engine source (``--all`` keeps unchanged ties); with
+    a loaded source's ``relations``, each side's band as written too."""
+    table = table if relations is None else value_bands.diff_written(table, relations)
     if not args.all:
         table = table[table["change"] != "unchanged"]
     written = [c for c in ("old_written", "new_written") if c in table.columns]  # a stake's band: "25–50%"
