@@ -23,7 +23,7 @@ import pyarrow.compute as pc
 
 from viewer.io.import_spec import PLACEHOLDERS, EntityColumn, ImportSpec, RelationColumns
 from viewer.io.table_graph import placeholder_values
-from viewer.io.table_mapping import guess_mapping
+from viewer.io.table_mapping import column_key, guess_mapping
 from viewer.io.table_read import raw_table
 from viewer.model import value_numbers
 from viewer.model.attribute_build import Cells
@@ -39,10 +39,6 @@ _ROLES = ((r"acquir|buyer|purchaser|successor|assum", "target", "acquired_by"),
           (r"parent|owner|shareholder|holder|investor", "source", "owns"),
           (r"subsidiar|child|owned", "target", "owns"))
 _PAIRS = ((r"^(from|source|origin|sender|seller)", r"^(to|target|destination|recipient|receiver|buyer)"),)
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[\s_\-.\xa0]+", "", name).lower()
 
 
 def _name_like(values: pd.Series) -> tuple[bool, float]:
@@ -94,7 +90,8 @@ def _value_column(sample: pd.DataFrame, taken: set[str]) -> str | None:
             continue
         read = value_numbers.read(text, np.zeros(len(text), dtype=bool))[0].notna().mean()
         if read >= 0.8:
-            numeric.append((column, bool(re.search(_VALUES, _key(column))), _share(arrow_text(text), r"%\s*$")))
+            valued = bool(re.search(_VALUES, column_key(column)))
+            numeric.append((column, valued, _share(arrow_text(text), r"%\s*$")))
     named = [column for column, is_named, _ in numeric if is_named]
     return next(iter(named), None) or next((column for column, _, percent in numeric if percent >= 0.8), None)
 
@@ -124,15 +121,15 @@ def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
     row_party = core["title"] if core["title"] in names else next(iter(names), None)
     relations: list[RelationColumns] = []
     for column in names:
-        key = _key(column)
+        key = column_key(column)
         for pattern, role, kind in _ROLES:
             if column != row_party and row_party and re.search(pattern, key):
                 source, target = (row_party, column) if role == "target" else (column, row_party)
                 relations.append(RelationColumns(source, target, kind))
                 break
     for source_pattern, target_pattern in _PAIRS:
-        sources = [c for c in names if re.search(source_pattern, _key(c))]
-        targets = [c for c in names if re.search(target_pattern, _key(c))]
+        sources = [c for c in names if re.search(source_pattern, column_key(c))]
+        targets = [c for c in names if re.search(target_pattern, column_key(c))]
         if sources and targets and not relations:
             relations.append(RelationColumns(sources[0], targets[0], "related_to"))
     if not relations:
@@ -144,7 +141,7 @@ def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
     value = _value_column(sample, taken | set(used)) if relations else None
     if value is not None:  # a stake's percentages: the alliance's kind, drawn and labelled as a stake
         share = _share(arrow_text(date_columns.clean_text(sample[value]).dropna()), r"%\s*$") >= 0.5 or bool(
-            re.search(_SHARES, _key(value)))
+            re.search(_SHARES, column_key(value)))
         relations = [replace(r, value=value, kind="equity_stake" if share and r.kind == "owns" else r.kind)
                      for r in relations]
     entities = tuple(EntityColumn(c, "organisation" if names.get(c, 0.0) >= 0.3 else "entity") for c in used)

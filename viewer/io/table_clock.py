@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from viewer.io.table_mapping import column_key
 from viewer.model import clock, years
 from viewer.model.dates import columns as date_columns
 from viewer.model.problems import LoadError, Problem
@@ -27,10 +28,6 @@ SAMPLE = 2000
 UNIX_2100 = 4_102_444_800  # seconds
 
 
-def _key(name: str) -> str:
-    return re.sub(r"[\s_\-.\xa0]+", "", name).lower()
-
-
 def given_clock(values: pd.Series, name: str, options: dict[str, Any], label: str,
                 problems: list[Problem]) -> str | None:
     """The clock the options or the column's name and numbers decide; None when the dates must tell."""
@@ -39,7 +36,8 @@ def given_clock(values: pd.Series, name: str, options: dict[str, Any], label: st
         if given not in clock.CLOCKS:
             raise LoadError(f"{label}: clock {given!r}; expected one of {', '.join(clock.CLOCKS)}")
         return str(given)
-    if _key(name) in TICK_NAMES and clock.looks_numeric(values.head(SAMPLE)) and not _unix_times(values.head(SAMPLE)):
+    if (column_key(name) in TICK_NAMES and clock.looks_numeric(values.head(SAMPLE))
+            and not _unix_times(values.head(SAMPLE))):
         problems.append(Problem(label, f"column '{name}' holds plain numbers: read as numbers on a numeric "
                                 "axis, not dates (pass clock='calendar' to read them as dates)", None, name, "info"))
         return clock.NUMBER
@@ -80,7 +78,7 @@ def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, pro
 
 def dates_fail(values: pd.Series, invalid: pd.Series, name: str, label: str, problems: list[Problem]) -> bool:
     """True when a column of plain numbers mostly cannot be dates: it is then read on the numeric clock."""
-    if re.search(r"year|date|day", _key(name)):  # named as dates: bad ones are bad dates, not ticks
+    if re.search(r"year|date|day", column_key(name)):  # named as dates: bad ones are bad dates, not ticks
         return False
     failed = int(invalid.sum())
     if not failed or not clock.looks_numeric(values):

@@ -112,13 +112,14 @@ class Mapping:
     duration: str | None = None  # how long each event lasted: its end where no end is written (table_duration)
 
 
-def _key(name: str) -> str:
+def column_key(name: str) -> str:
+    """A column's name as names are compared: no case, spaces, underscores, hyphens or dots (Start_Date: startdate)."""
     return re.sub(r"[\s_\-.\xa0]+", "", name).lower()
 
 
 def guess_mapping(columns: list[str]) -> Mapping:
     """Guess the role of each column from its name (case, space and underscore do not matter)."""
-    keys = {c: _key(c) for c in columns}
+    keys = {c: column_key(c) for c in columns}
     taken: set[str] = set()
 
     def pick(role: str) -> str | None:
@@ -177,9 +178,9 @@ DAY_KEYS = ("day", "iday", "dd")
 def date_parts(columns: list[str], start: str | None) -> tuple[str, str | None] | None:
     """The month column and the day column (if any) that complete a start column of years ("year, month,
     day" as statistical tables write dates; the Global Terrorism Database's iyear, imonth, iday), or None."""
-    if start is None or _key(start) not in YEAR_KEYS:
+    if start is None or column_key(start) not in YEAR_KEYS:
         return None
-    keys = {_key(c): c for c in reversed(columns)}  # the first of two alike names
+    keys = {column_key(c): c for c in reversed(columns)}  # the first of two alike names
     month = next((keys[k] for k in MONTH_KEYS if k in keys), None)
     if month is None:
         return None
@@ -214,9 +215,9 @@ QUARTER_KEYS = ("quarter", "qtr", "q", "quartal", "trimestre", "kwartaal", "кв
 
 def _quarter_column(frame: pd.DataFrame, start: str | None) -> str | None:
     """A quarter column completing a start column of years (statistical tables: "year, quarter"), or None."""
-    if start is None or _key(start) not in YEAR_KEYS:
+    if start is None or column_key(start) not in YEAR_KEYS:
         return None
-    return next((str(c) for c in frame.columns if _key(str(c)) in QUARTER_KEYS), None)
+    return next((str(c) for c in frame.columns if column_key(str(c)) in QUARTER_KEYS), None)
 
 
 # a day and a month, or a month, with no year: "21 April", "April 21st", "Sept."
@@ -228,7 +229,7 @@ def _with_years(frame: pd.DataFrame, start: str | None, label: str, problems: li
     """The table with a start column whose dates name no year ("21 April") completed by a column of years
     ("753 BC", "1066") beside it, when every date written is so and a year column is there; as it is otherwise.
     A row with a year and no day is its year."""
-    years = next((c for c in frame.columns if _key(str(c)) in YEAR_KEYS and c != start), None)
+    years = next((c for c in frame.columns if column_key(str(c)) in YEAR_KEYS and c != start), None)
     if start is None or years is None or start not in frame.columns:
         return frame
     if not _yearless(frame[start].head(200)):  # a look at the first rows before the whole column (ACLED's million)

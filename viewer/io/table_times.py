@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
 
-from viewer.io.table_mapping import Mapping
+from viewer.io.table_mapping import Mapping, column_key
 from viewer.model.columns import arrow_text
 from viewer.model.dates import columns as date_columns
 
@@ -65,14 +65,11 @@ def with_times_of_day(mapping: Mapping, frame: pd.DataFrame) -> Mapping:
 
 def _dates(frame: pd.DataFrame, columns: list[str]) -> str | None:
     """The first column named as a day ("Date", "day", "Datum") or, failing that, of dates by its values."""
-    named = [c for c in columns if _key(c) in ("date", "day", "datum", "fecha", "data", "dia", "jour", "tag", "дата")]
+    named = [c for c in columns if column_key(c) in ("date", "day", "datum", "fecha", "data", "dia", "jour", "tag",
+                                                     "дата")]
     return next(iter(named), None) or next((c for c in columns if date_columns.looks_like_dates(
         frame[c].head(SAMPLE_ROWS))), None)
 
 
 def _named(clocks: list[str], pattern: str, used: set[str | None]) -> str | None:
-    return next((c for c in clocks if c not in used and re.search(pattern, _key(c))), None)
-
-
-def _key(name: str) -> str:
-    return re.sub(r"[\s_\-.\xa0]+", "", name).lower()
+    return next((c for c in clocks if c not in used and re.search(pattern, column_key(c))), None)

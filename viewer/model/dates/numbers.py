@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from viewer.model.dates import UTC_DTYPE, respell
+from viewer.model.dates import MONTH_NAMES, UTC_DTYPE, respell
 
 YEARS = (1000, 2200)  # a column of bare integers is taken for years only inside this range
 
@@ -100,9 +100,6 @@ def from_parts(years: pd.Series, months: pd.Series, days: pd.Series | None) -> p
     return text.where(~(whole & day.notna()), text + "-" + day.fillna(0).astype("int64").map("{:02d}".format))
 
 
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
 def month_numbers(months: pd.Series) -> pd.Series:
     """A month column's numbers, 1-12: written as numbers or named ("March", "Apr", "Sept.", "März", "ноября", as
     :mod:`viewer.model.dates.respell` spells them in English); NaN where none is written or none is read.
@@ -117,7 +114,7 @@ def month_numbers(months: pd.Series) -> pd.Series:
         words = pd.Series(respell.respelled(pa.array(list(distinct), pa.string())).to_pylist()).str.lower()
         words = words.str.rstrip(".")
         known = words.str.fullmatch(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}").fillna(False)
-        found = words.str[:3].map({m: i + 1.0 for i, m in enumerate(_MONTH_NAMES)}).where(known).to_numpy(float)
+        found = words.str[:3].map({m.lower(): i + 1.0 for i, m in enumerate(MONTH_NAMES)}).where(known).to_numpy(float)
         number[named] = found[codes]
     return number.where((number >= 1) & (number <= 12))
 
