@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
-from viewer.ui.shell.mapping_dialog import MappingDialog
+from viewer.ui.shell.mapping_dialog import NONE, MappingDialog
 
 from ..conftest import Hand
 from ..window_reading import details_after, drag_cursor, open_by_hand
@@ -49,3 +49,20 @@ def test_a_register_draws_the_stake_of_the_cursors_date(qtbot: QtBot, hand: Hand
     assert _stakes(qtbot, window) == {("renault", "nissan"): "44.4%"}
     drag_cursor(qtbot, hand, window, 2024.0)
     assert _stakes(qtbot, window) == {("renault", "nissan"): "15%", ("nissan", "mitsubishi_motors"): "34%"}
+
+
+def test_a_role_set_to_none_is_obeyed_with_the_ties_kept(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the suggested ties kept, the dialog's choices travel as a spec: a guessed Duration set to "(none)" was
+    guessed again from its name, and each stake's event got an end."""
+    def without_duration(dialog: MappingDialog) -> QDialog.DialogCode:
+        assert dialog.combos["duration"].currentText() == "Duration" and dialog.graph.isChecked()
+        dialog.combos["duration"].setCurrentText(NONE)
+        return QDialog.DialogCode.Accepted
+
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "register.csv", without_duration, text=(
+        "Date,Parent,Subsidiary,Stake,Duration\n1999-03-27T10:00:00Z,Renault,Nissan,36.8%,PT2H\n"
+        "2002-03-01T10:00:00Z,Renault,Nissan,44.4%,PT3H\n"))
+    ds = window.state.dataset
+    assert len(ds.relations) == 2 and ds.events["end"].isna().all()
+    assert ds.events["attr:Duration"].tolist() == ["PT2H", "PT3H"]  # kept as written

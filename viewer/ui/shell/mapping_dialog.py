@@ -182,8 +182,8 @@ class MappingDialog(QDialog):
 
     def spec(self) -> ImportSpec:
         """The user's choices as an import spec (with the suggested entities and relations when kept)."""
-        chosen = {k: v for k, v in self.options().items() if v != ""}  # (a spec leaves a role without a column out)
-        fields = {k: (tuple(v) if k == "actors" and isinstance(v, list | tuple) else (v,) if k == "actors" else v)
+        chosen = self.options()  # a role set to "(none)" stays "": no column, not even one named for it
+        fields = {k: (v if k != "actors" else () if v == "" else tuple(v) if isinstance(v, list | tuple) else (v,))
                   for k, v in chosen.items()}
         base = self.suggestion if self.suggestion is not None and self.graph.isChecked() else ImportSpec()
         return replace(base, **{k: fields.get(k, getattr(ImportSpec(), k)) for k in SPEC_FIELDS})
