@@ -54,3 +54,13 @@ def test_times_with_no_date_column_are_still_said_by_their_rows(tmp_path: Path) 
     path.write_text("start,end,title\n09:00,10:00,a\n11:00,12:00,b\n", encoding="utf-8")
     ds = viewer.load(path)
     assert ds.event_count == 0 and [p.row for p in ds.problems if p.level == "error"] == [2, 3]
+
+
+def test_an_hour_column_of_whole_hours_is_the_time(tmp_path: Path) -> None:
+    """Accident and traffic tables write "Date, Hour" with 0-23: each was "unreadable (expected HH:MM)"."""
+    path = tmp_path / "accidents.csv"
+    path.write_text("Date,Hour,Event\n2019-03-04,9,a\n2019-03-04,17,b\n2019-03-05,0,c\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert [str(s.tz_convert(None)) for s in ds.events["start"]] == ["2019-03-04 09:00:00", "2019-03-04 17:00:00",
+                                                                     "2019-03-05 00:00:00"]
+    assert not [p for p in ds.problems if p.level in ("warning", "error")]

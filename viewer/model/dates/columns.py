@@ -238,10 +238,13 @@ def _without_zones(uniq: pd.Series) -> tuple[pd.Series, pd.DataFrame, pd.Series]
 
 
 def _clock(times: pd.Series) -> pd.Series:
-    """Seconds after midnight for a time column (``09:03``, ``0903``, ``9.03``, ``9:03 PM``, ``9 PM``); NaN when
-    unreadable (an hour alone, with no AM or PM, is no time: "12" could be anything)."""
+    """Seconds after midnight for a time column (``09:03``, ``0903``, ``9.03``, ``9:03 PM``, ``9 PM``, and whole
+    hours in a column of them alone: an ``Hour`` column of 0-23, as accident and traffic tables write it); NaN when
+    unreadable (an hour alone among written minutes, with no AM or PM, is no time: "12" could be anything)."""
     parts = _extract(times, _CLOCK)
-    hour, minute = _hours(parts), parts["mi"].where(parts["mi"].notna() | parts["ampm"].isna(), 0.0)
+    hours_alone = bool((parts["h"].notna() & parts["mi"].isna()).sum() == times.notna().sum())
+    hour = _hours(parts)
+    minute = parts["mi"].where(parts["mi"].notna() | (parts["ampm"].isna() & ~hours_alone), 0.0)
     seconds = hour * 3600 + minute * 60 + parts["s"].fillna(0)
     return seconds.where((hour <= 24) & (minute < 60))
 
