@@ -64,3 +64,22 @@ def test_an_hour_column_of_whole_hours_is_the_time(tmp_path: Path) -> None:
     assert [str(s.tz_convert(None)) for s in ds.events["start"]] == ["2019-03-04 09:00:00", "2019-03-04 17:00:00",
                                                                      "2019-03-05 00:00:00"]
     assert not [p for p in ds.problems if p.level in ("warning", "error")]
+
+
+def test_a_time_column_of_spans_gives_each_session_its_end(tmp_path: Path) -> None:
+    """A programme writes "Time: 09:00 - 10:30": each such time was "unreadable" and the session an instant at
+    midnight."""
+    path = tmp_path / "programme.csv"
+    path.write_text("Date,Time,Session\n2019-03-04,09:00 - 10:30,Keynote\n2019-03-04,11:00\u201312:15,Panel\n"
+                    "2019-03-04,14:00,Talk\n2019-03-05,9:00 AM to 10:30 AM,Workshop\n2019-03-05,23:30-00:30,Party\n",
+                    encoding="utf-8")
+    ds = viewer.load(path)
+    events = ds.events.set_index("title")
+    spans = {title: (str(events.loc[title, "start"].tz_convert(None))[:16],
+                     None if pd.isna(events.loc[title, "end"]) else str(events.loc[title, "end"].tz_convert(None))[:16])
+             for title in ("Keynote", "Panel", "Talk", "Workshop", "Party")}
+    assert spans == {"Keynote": ("2019-03-04 09:00", "2019-03-04 10:30"),
+                     "Panel": ("2019-03-04 11:00", "2019-03-04 12:15"), "Talk": ("2019-03-04 14:00", None),
+                     "Workshop": ("2019-03-05 09:00", "2019-03-05 10:30"),
+                     "Party": ("2019-03-05 23:30", "2019-03-06 00:30")}  # past midnight: the next day
+    assert not [p for p in ds.problems if p.level in ("warning", "error")]

@@ -117,13 +117,13 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     if decided in (NUMBER, YEARS):
         return _number_events(frame, mapping, label, problems, lines_of, texts, decided)
     name = mapping.start
+    times, end_times = table_ends.times_of_day(frame, mapping)  # (a time column of spans, "09:00–10:30": both)
 
     def parse(written: pd.Series) -> date_columns.DateColumn:
         return date_columns.parse_column(
             written, date_order=options.get("date_order"),
             yearish="year" in name.lower() or date_columns.number_dates(written.head(200)) == "year",
-            excel=excel or "date" in name.lower(),
-            times=frame[mapping.time] if mapping.time else None,
+            excel=excel or "date" in name.lower(), times=times,
             zones=frame[mapping.timezone] if mapping.timezone else None)
 
     start, span_ends = parse(frame[mapping.start]), None
@@ -151,14 +151,14 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     if span_ends is not None:  # an end column wins where it is written
         ends = span_ends if ends is None else ends.astype(table_fast.TEXT).mask(
             date_columns.clean_text(ends).isna(), span_ends)
-    ends = table_ends.from_durations(table_ends.on_the_start_day(ends, frame, mapping), frame, mapping, start, keep,
-                                     label, problems, lines_of)
+    ends = table_ends.from_durations(table_ends.on_the_start_day(ends, frame, mapping, end_times), frame, mapping,
+                                     start, keep, label, problems, lines_of)
     if ends is not None:
-        end = date_columns.parse_column(ends, date_order=start.order or options.get("date_order"),
-                                        times=frame[mapping.end_time] if mapping.end_time else None,
+        end = date_columns.parse_column(ends, date_order=start.order or options.get("date_order"), times=end_times,
                                         zones=frame[mapping.timezone] if mapping.timezone else None)
-        if mapping.end is None and mapping.end_time is not None:
-            end = table_ends.past_midnight(end, start.instants, label, mapping.end_time, problems)
+        if mapping.end is None and end_times is not None:
+            end = table_ends.past_midnight(end, start.instants, label, mapping.end_time or mapping.time or "",
+                                           problems)
         if all_day is not None:
             end = table_all_day.ends(end, all_day, start.instants, label, mapping.all_day, problems)
         usable = table_ends.usable(problems, label, ends, start.instants, end, keep, lines_of,

@@ -10,10 +10,12 @@ from dataclasses import replace
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
 from viewer.io import table_fast
 from viewer.io.table_mapping import Mapping
 from viewer.model import durations
+from viewer.model.columns import arrow_text
 from viewer.model.dates import ParsedDates, periods
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso as date_iso
@@ -89,13 +91,35 @@ def open_words(values: pd.Series, rows: np.ndarray) -> np.ndarray:
     return found
 
 
-def on_the_start_day(ends: pd.Series | None, frame: pd.DataFrame, mapping: Mapping) -> pd.Series | None:
-    """With an end time of day and no end column (a schedule's "Date, Start, End" of times): the start's date cells
-    where an end time is written, to be read with it; ``ends`` as they are otherwise."""
-    if ends is not None or mapping.end is not None or mapping.end_time is None or mapping.start is None:
+def on_the_start_day(ends: pd.Series | None, frame: pd.DataFrame, mapping: Mapping,
+                     end_times: pd.Series | None) -> pd.Series | None:
+    """With end times of day and no end column (a schedule's "Date, Start, End" of times, or a time column of spans,
+    "09:00–10:30"): the start's date cells where an end time is written, to be read with it; ``ends`` as they are
+    otherwise."""
+    if ends is not None or mapping.end is not None or end_times is None or mapping.start is None:
         return ends
-    written = date_columns.clean_text(frame[mapping.end_time]).notna().to_numpy()
+    written = date_columns.clean_text(end_times).notna().to_numpy()
     return frame[mapping.start].astype(table_fast.TEXT).where(written)
+
+
+_CLOCK = r"\d{1,2}(?:[:.h]\d{2}){1,2}\s*(?:[AaPp]\.?[Mm]\.?)?"
+CLOCK_SPAN = rf"^\s*(?P<first>{_CLOCK})\s*(?:-|\x{{2013}}|\x{{2014}}|to|bis|à)\s*(?P<last>{_CLOCK})\s*$"
+
+
+def times_of_day(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.Series | None, pd.Series | None]:
+    """The time column's and the end time column's cells; a time column writing spans ("09:00–10:30", "9:00 AM to
+    10:30 AM", as programmes and timetables write a session) gives both, its cells cut in two."""
+    times = frame[mapping.time] if mapping.time else None
+    end_times = frame[mapping.end_time] if mapping.end_time else None
+    if times is None or end_times is not None:
+        return times, end_times
+    found = pc.extract_regex(arrow_text(date_columns.clean_text(times)), CLOCK_SPAN)
+    spans = np.asarray(pc.is_valid(found).to_numpy(zero_copy_only=False), dtype=bool)
+    if not spans.any():
+        return times, None
+    first = pd.Series(found.field("first").to_pandas(), index=times.index, dtype=table_fast.TEXT)
+    last = pd.Series(found.field("last").to_pandas(), index=times.index, dtype=table_fast.TEXT)
+    return times.astype(table_fast.TEXT).where(~spans, first), last.where(spans)
 
 
 def past_midnight(end: date_columns.DateColumn, starts: pd.Series, label: str, column: str,

@@ -22,6 +22,9 @@ ROTA = "day,start_time,end_time,what\n2019-03-04,09:00,17:30,Day shift\n2019-03-
     # an accident table's hour of day (before: "times are unreadable", every event at midnight)
     ("Date,Hour,Event\n2019-03-04,9,Collision\n2019-03-04,17,Breakdown\n", ["Collision", "09:00"],
      ["Breakdown", "17:00"]),
+    # a programme's time column of spans (before: "times are unreadable", each session an instant at midnight)
+    ("Date,Time,Title\n2019-03-04,09:00 - 10:30,Opening keynote\n2019-03-04,11:00 to 12:15,Panel\n",
+     ["Opening keynote", "09:00", "10:30"], ["Panel", "11:00", "12:15"]),
 ])
 def test_a_rotas_shifts_span_their_hours(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch, text: str, first: list[str],
