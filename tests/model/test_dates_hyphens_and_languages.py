@@ -67,3 +67,28 @@ def test_words_joined_by_a_hyphen_are_still_no_span(tmp_path: Path) -> None:
     ds, events = _events(tmp_path, ["Foo-Bar 2019", "2019-06-01"])  # (its row is skipped, as before)
     assert "event 0" not in events.index
     assert any("expected a date" in p.message and p.row == 2 for p in ds.problems)  # (the header is row 1)
+
+
+@pytest.mark.parametrize(("written", "start", "end"), [
+    ("2019-03-04 09:00-10:30", "2019-03-04 09:00", "2019-03-04 10:30"),
+    ("2019-03-04T09:00/10:30", "2019-03-04 09:00", "2019-03-04 10:30"),  # ISO 8601's interval, its end's day left
+    ("2019-03-04 23:00-01:15", "2019-03-04 23:00", None),  # (an end before its start is said, and dropped)
+])
+def test_two_times_of_day_joined_are_a_span_not_an_offset(tmp_path: Path, written: str, start: str,
+                                                          end: str | None) -> None:
+    """Before, "09:00-10:30" was read as 09:00 at UTC-10:30: 19:30 UTC, silently."""
+    _ds, events = _events(tmp_path, [written, "2019-06-01"])
+    assert events.loc["event 0", "start"] == pd.Timestamp(start, tz="UTC")
+    assert (pd.isna(events.loc["event 0", "end"]) if end is None
+            else events.loc["event 0", "end"] == pd.Timestamp(end, tz="UTC"))
+
+
+@pytest.mark.parametrize(("written", "utc"), [("2019-03-04T09:00-05:00", "2019-03-04 14:00"),
+                                              ("2019-03-04T09:00-03:30", "2019-03-04 12:30"),
+                                              ("2019-03-04T09:00:00-04:30", "2019-03-04 13:30"),
+                                              ("2019-03-04T09:00+05:45", "2019-03-04 03:15"),
+                                              ("2019-03-04 09:00-11:00", "2019-03-04 20:00")])
+def test_offsets_zones_use_stay_offsets(tmp_path: Path, written: str, utc: str) -> None:
+    _ds, events = _events(tmp_path, [written, "2019-06-01"])
+    assert events.loc["event 0", "start"] == pd.Timestamp(utc, tz="UTC")
+    assert pd.isna(events.loc["event 0", "end"])

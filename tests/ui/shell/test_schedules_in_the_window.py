@@ -25,6 +25,9 @@ ROTA = "day,start_time,end_time,what\n2019-03-04,09:00,17:30,Day shift\n2019-03-
     # a programme's time column of spans (before: "times are unreadable", each session an instant at midnight)
     ("Date,Time,Title\n2019-03-04,09:00 - 10:30,Opening keynote\n2019-03-04,11:00 to 12:15,Panel\n",
      ["Opening keynote", "09:00", "10:30"], ["Panel", "11:00", "12:15"]),
+    # two times joined in the date cell (before: "09:00-10:30" read as 09:00 at UTC-10:30, 19:30 UTC, silently)
+    ("date,title\n2019-03-04 09:00-10:30,Standup\n2019-03-05 14:00-15:00,Review\n", ["Standup", "09:00", "10:30"],
+     ["Review", "14:00", "15:00"]),
 ])
 def test_a_rotas_shifts_span_their_hours(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch, text: str, first: list[str],

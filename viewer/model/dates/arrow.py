@@ -15,6 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import text_arrow
+from viewer.model.dates.zones import WEST_HALVES
 
 NAT = np.iinfo(np.int64).min
 # (precision, width, formats tried in order, offset-aware?)
@@ -113,21 +114,28 @@ def _may_have_offset(text: pa.Array, zulu: np.ndarray) -> np.ndarray:
 
 
 def _offset_fits(text: pa.Array, zulu: np.ndarray) -> np.ndarray:
-    """Whether each value's UTC offset, if it writes one, is less than a day (Arrow reads "+25:00" as a
-    shift of a day and an hour; the general parser refuses it, as Python's datetime does). A value ending
-    in Z fits without a look."""
+    """Whether each value read with a UTC offset writes one a zone uses: a sign, whole hours less than a day (Arrow
+    reads "+25:00" as a shift of a day and an hour; the general parser refuses it, as Python's datetime does) and
+    minutes of 00, 30 or 45, west of Greenwich only those of :data:`~viewer.model.dates.zones.WEST_HALVES`. A
+    value ending in Z fits without a look."""
     fits = np.ones(len(text), dtype=bool)
     others = np.flatnonzero(~zulu)
     if not len(others):
         return fits
-    parts = pc.extract_regex(_take(text, others), r"[+-](?P<h>\d{2}):?(?P<m>\d{2})?$")
+    parts = pc.extract_regex(_take(text, others), r"(?P<sign>[+-])(?P<h>\d{2}):?(?P<m>\d{2})?$")
 
     def number(name: str) -> np.ndarray:  # "" where the group or the whole match is missing
         digits = parts.field(name)
         digits = pc.if_else(pc.equal(digits, "").fill_null(True), "0", digits)
         return np.asarray(pc.cast(digits, pa.int64()).to_numpy(zero_copy_only=False))
 
-    fits[others] = (number("h") < 24) & (number("m") < 60)
+    hours, minutes = number("h"), number("m")
+    signed = np.asarray(pc.is_valid(parts).to_numpy(zero_copy_only=False), dtype=bool)
+    west = np.asarray(pc.equal(parts.field("sign"), "-").fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+    written = np.char.add(np.char.add("-", np.char.zfill(hours.astype(str), 2)), np.char.zfill(minutes.astype(str), 2))
+    halves = (minutes == 30) | (minutes == 45)
+    fits[others] = signed & (hours < 24) & np.isin(minutes, (0, 30, 45)) & ~(west & halves & ~np.isin(
+        written, WEST_HALVES))
     return fits
 
 

@@ -21,6 +21,7 @@ from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import UNIX_TIME, number_dates, read_numbers
 from viewer.model.dates.zones import offsets as zone_offsets
+from viewer.model.dates.zones import time_spans
 
 __all__ = ["DateColumn", "clean_text", "looks_like_dates", "number_dates", "parse_column"]
 
@@ -312,6 +313,7 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     uniq = pd.Series(np.asarray(uniques, dtype=object), dtype=TEXT)
     uniq, about = approximate.unmarked(uniq)
     uniq, said = eras.respelled(uniq)  # "AD 79", "44 B.C.", and "24 August 79" beside "410"
+    uniq = uniq.mask(time_spans(uniq))  # "09:00-10:30": no offset, a span (ranges.cut reads it)
     uniq, zone_parts, has_zone = _without_zones(uniq)
     inst_u, prec_u, naive_u, order, notes = _parse_unique(uniq, said, order=date_order, excel=excel, yearish=yearish)
     instants = pd.Series(_take(inst_u, codes, np.datetime64("NaT", "us")), index=index)

@@ -87,7 +87,8 @@ _DAY_RANGES = tuple((pattern, "\\1\u2013\\2") for pattern in (
     rf"^(\s*{_MONTH_NAME})\s*-\s*({_MONTH_NAME},?\s+\d{{4}}\s*)$",  # Jan-Mar 2019
     rf"^(\s*{_MONTH_NAME},?\s+\d{{4}})-({_MONTH_NAME},?\s+\d{{4}}\s*)$",  # Dec 2018-Jan 2019
     rf"^(\s*\d{{1,2}}\.?\s+{_MONTH_NAME})-(\d{{1,2}}\.?\s+{_MONTH_NAME},?\s+\d{{4}}\s*)$",  # 1 March-3 April 2019
-    rf"^(\s*{_MONTH_NAME}\s+\d{{1,2}})-({_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}\s*)$"))  # March 1-April 3, 2019
+    rf"^(\s*{_MONTH_NAME}\s+\d{{1,2}})-({_MONTH_NAME}\s+\d{{1,2}},?\s+\d{{4}}\s*)$",  # March 1-April 3, 2019
+    r"^(.*\d{1,2}:\d{2}(?::\d{2})?)\s*[-/]\s*(\d{1,2}:\d{2}(?::\d{2})?\s*)$"))  # 2019-03-04 09:00-10:30 (no offset)
 
 
 def _day_ranges(text: pa.Array) -> pa.Array:
@@ -253,7 +254,7 @@ def _on_the_same_day(first: pd.Series, last: pd.Series) -> pd.Series:
     alone = _full(last, _CLOCK + r"(?:\s*\(.*\))?")
     if not alone.any():
         return last
-    day = first.str.extract(r"^(.*\d)\s+" + _CLOCK + r".*$", expand=False)
+    day = first.str.extract(r"^(.*\d)(?:\s+|T)" + _CLOCK + r".*$", expand=False)
     return last.mask(alone & day.notna(), day + " " + last).astype(_TEXT)
 
 

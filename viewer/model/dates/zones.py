@@ -15,6 +15,8 @@ from functools import cache
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 ABBREVIATIONS = {"UTC": 0.0, "GMT": 0.0, "UT": 0.0, "Z": 0.0, "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0,
                  "MST": -7.0, "MDT": -6.0, "PST": -8.0, "PDT": -7.0, "AKST": -9.0, "AKDT": -8.0, "HST": -10.0,
@@ -86,3 +88,30 @@ def offsets(names: pd.Series, local: pd.Series, notes: list[tuple[str, str]]) ->
         notes.append(("warning", f"unknown time zones ({shown}); taken as UTC (expected an abbreviation such as "
                                  "CET, an offset such as UTC+2, or a name such as Europe/Paris)"))
     return hours
+
+
+# the half and three-quarter hours west of Greenwich that zones have kept (Newfoundland, Venezuela until 2016, the
+# Marquesas): any other, "09:00-10:30", is two times of day, not 09:00 at UTC-10:30
+WEST_HALVES = ("-0230", "-0330", "-0430", "-0930")
+_TIME_SPAN = re.compile(r".*\d{1,2}:\d{2}(?::\d{2})?\s*(?P<joint>[-/])\s*(?P<h>\d{1,2}):?(?P<m>\d{2})(?::\d{2})?")
+
+
+def time_spans(values: pd.Series) -> np.ndarray:
+    """Which values end in two times of day joined by a hyphen or a slash ("2019-03-04 09:00-10:30", ISO 8601's
+    "2019-03-04T09:00/10:30") where the second is no UTC offset a zone uses: a slash never is, and west of Greenwich
+    an offset is whole hours up to 12 or one of :data:`WEST_HALVES`. (Before, pandas read "09:00-10:30" as 09:00
+    at UTC-10:30, silently 19:30 UTC.)"""
+    out = np.zeros(len(values), dtype=bool)
+    written = pa.array(values.astype("object").where(values.notna(), None).tolist(), pa.string())
+    maybe = np.flatnonzero(np.asarray(pc.match_substring_regex(  # (in C++ first: a Python look only where it may be)
+        written, r"\d:\d\d(?::\d\d)?\s*[-/]\s*\d{1,2}:?\d\d(?::\d\d)?$").fill_null(False).to_numpy(
+        zero_copy_only=False), dtype=bool))
+    for at in maybe.tolist():
+        value = values.iloc[at]
+        found = _TIME_SPAN.fullmatch(value) if isinstance(value, str) else None
+        if found is None:
+            continue
+        hours, minutes = int(found["h"]), found["m"]
+        offset = f"-{hours:02d}{minutes}" in WEST_HALVES or (minutes == "00" and hours <= 12)
+        out[at] = found["joint"] == "/" or not offset
+    return out
