@@ -254,7 +254,7 @@ def _on_the_same_day(first: pd.Series, last: pd.Series) -> pd.Series:
     alone = _full(last, _CLOCK + r"(?:\s*\(.*\))?")
     if not alone.any():
         return last
-    day = first.str.extract(r"^(.*\d)(?:\s+|T)" + _CLOCK + r".*$", expand=False)
+    day = first.str.extract(r"^(.*\d),?(?:\s+|T)" + _CLOCK + r".*$", expand=False)  # (and "4 March 2019, 09:00")
     return last.mask(alone & day.notna(), day + " " + last).astype(_TEXT)
 
 
