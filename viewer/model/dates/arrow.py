@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import text_arrow
-from viewer.model.dates.zones import WEST_HALVES
+from viewer.model.dates.zones import offsets_in_use
 
 NAT = np.iinfo(np.int64).min
 # (precision, width, formats tried in order, offset-aware?)
@@ -114,10 +114,9 @@ def _may_have_offset(text: pa.Array, zulu: np.ndarray) -> np.ndarray:
 
 
 def _offset_fits(text: pa.Array, zulu: np.ndarray) -> np.ndarray:
-    """Whether each value read with a UTC offset writes one a zone uses: a sign, whole hours less than a day (Arrow
-    reads "+25:00" as a shift of a day and an hour; the general parser refuses it, as Python's datetime does) and
-    minutes of 00, 30 or 45, west of Greenwich only those of :data:`~viewer.model.dates.zones.WEST_HALVES`. A
-    value ending in Z fits without a look."""
+    """Whether each value read with a UTC offset writes one a zone uses, by sign, hours and minutes
+    (:func:`~viewer.model.dates.zones.offsets_in_use`): Arrow reads "+25:00" as a shift of a day and an hour, which
+    the general parser refuses, as Python's datetime does. A value ending in Z fits without a look."""
     fits = np.ones(len(text), dtype=bool)
     others = np.flatnonzero(~zulu)
     if not len(others):
@@ -132,10 +131,7 @@ def _offset_fits(text: pa.Array, zulu: np.ndarray) -> np.ndarray:
     hours, minutes = number("h"), number("m")
     signed = np.asarray(pc.is_valid(parts).to_numpy(zero_copy_only=False), dtype=bool)
     west = np.asarray(pc.equal(parts.field("sign"), "-").fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
-    written = np.char.add(np.char.add("-", np.char.zfill(hours.astype(str), 2)), np.char.zfill(minutes.astype(str), 2))
-    halves = (minutes == 30) | (minutes == 45)
-    fits[others] = signed & (hours < 24) & np.isin(minutes, (0, 30, 45)) & ~(west & halves & ~np.isin(
-        written, WEST_HALVES))
+    fits[others] = signed & offsets_in_use(west, hours, minutes)
     return fits
 
 

@@ -91,9 +91,18 @@ def offsets(names: pd.Series, local: pd.Series, notes: list[tuple[str, str]]) ->
 
 
 # the half and three-quarter hours west of Greenwich that zones have kept (Newfoundland, Venezuela until 2016, the
-# Marquesas): any other, "09:00-10:30", is two times of day, not 09:00 at UTC-10:30
-WEST_HALVES = ("-0230", "-0330", "-0430", "-0930")
-_TIME_SPAN = re.compile(r".*\d{1,2}:\d{2}(?::\d{2})?\s*(?P<joint>[-/])\s*(?P<h>\d{1,2}):?(?P<m>\d{2})(?::\d{2})?")
+# Marquesas), as hours × 100 + minutes: any other, "09:00-10:30", is two times of day, not 09:00 at UTC-10:30
+WEST_HALVES = (230, 330, 430, 930)
+_TIME_SPAN = (r"^.*\d{1,2}:\d{2}(?::\d{2})?\s*(?P<joint>[-/])\s*(?P<h>\d{1,2}):?(?P<m>\d{2})(?::\d{2})?$")
+
+
+def offsets_in_use(west: np.ndarray, hours: np.ndarray, minutes: np.ndarray) -> np.ndarray:
+    """Which offsets a zone uses: up to 12 hours west of Greenwich and 14 east (Kiribati), minutes of 00, 30 or 45,
+    and west a half or three-quarter hour only as :data:`WEST_HALVES` (the one rule of :func:`time_spans` and of
+    Arrow's reading in ``dates.arrow``, so that "14:00-15:00" is a span in any column)."""
+    halves = (minutes == 30) | (minutes == 45)
+    return ((hours <= np.where(west, 12, LARGEST_OFFSET)) & np.isin(minutes, (0, 30, 45))
+            & ~(west & halves & ~np.isin(hours * 100 + minutes, WEST_HALVES)))
 
 
 def time_spans(values: pd.Series) -> np.ndarray:
@@ -101,17 +110,17 @@ def time_spans(values: pd.Series) -> np.ndarray:
     "2019-03-04T09:00/10:30") where the second is no UTC offset a zone uses: a slash never is, and west of Greenwich
     an offset is whole hours up to 12 or one of :data:`WEST_HALVES`. (Before, pandas read "09:00-10:30" as 09:00
     at UTC-10:30, silently 19:30 UTC.)"""
-    out = np.zeros(len(values), dtype=bool)
     written = pa.array(values.astype("object").where(values.notna(), None).tolist(), pa.string())
-    maybe = np.flatnonzero(np.asarray(pc.match_substring_regex(  # (in C++ first: a Python look only where it may be)
-        written, r"\d:\d\d(?::\d\d)?\s*[-/]\s*\d{1,2}:?\d\d(?::\d\d)?$").fill_null(False).to_numpy(
-        zero_copy_only=False), dtype=bool))
-    for at in maybe.tolist():
-        value = values.iloc[at]
-        found = _TIME_SPAN.fullmatch(value) if isinstance(value, str) else None
-        if found is None:
-            continue
-        hours, minutes = int(found["h"]), found["m"]
-        offset = f"-{hours:02d}{minutes}" in WEST_HALVES or (minutes == "00" and hours <= 12)
-        out[at] = found["joint"] == "/" or not offset
-    return out
+    found = pc.extract_regex(written, _TIME_SPAN)
+    spans = np.asarray(pc.is_valid(found).to_numpy(zero_copy_only=False), dtype=bool)
+    if not spans.any():
+        return spans
+
+    def number(name: str) -> np.ndarray:  # (a value matching nothing has "" in its fields)
+        digits = found.field(name)
+        digits = pc.if_else(pc.equal(digits, "").fill_null(True), "0", digits)
+        return np.asarray(pc.cast(digits, pa.int64()).to_numpy(zero_copy_only=False))
+
+    hours, minutes = number("h"), number("m")
+    slash = np.asarray(pc.equal(found.field("joint"), "/").fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+    return spans & (slash | ~offsets_in_use(np.ones(len(spans), dtype=bool), hours, minutes))
