@@ -31,9 +31,10 @@ def clock_only(values: pd.Series) -> bool:
     text = date_columns.clean_text(values.head(SAMPLE_ROWS)).dropna()
     if not len(text):
         return False
-    found = pc.match_substring_regex(arrow_text(text), CLOCK).fill_null(False)
+    written = arrow_text(text)
+    found = pc.match_substring_regex(written, CLOCK).fill_null(False)
     # a bare hour ("9") is a clock only beside a written one ("9:30"); a column of small numbers is no clock
-    separated = pc.match_substring_regex(arrow_text(text), r"[:.hHaApP]").fill_null(False)
+    separated = pc.match_substring_regex(written, r"[:.hHaApP]").fill_null(False)
     return bool(np.all(np.asarray(found.to_numpy(zero_copy_only=False)))) and bool(pc.any(separated).as_py())
 
 
@@ -41,10 +42,10 @@ def with_times_of_day(mapping: Mapping, frame: pd.DataFrame) -> Mapping:
     """The mapping with a schedule's columns of times read as its start's and end's times of day (see the module);
     as it is when the start column holds dates, no column holds only times, or no column of dates is there."""
     columns = [str(c) for c in frame.columns if frame.columns.is_unique]  # (a repeated header: left as it is)
-    mapped = [c for c in (mapping.start, mapping.end, *mapping.actors) if c in columns]
-    if not any(clock_only(frame[c]) for c in mapped):  # (most tables: two or three columns looked at, no more)
+    looked = {c: clock_only(frame[c]) for c in (mapping.start, mapping.end, *mapping.actors) if c in columns}
+    if not any(looked.values()):  # (most tables: two or three columns looked at, no more)
         return mapping
-    clocks = [c for c in columns if clock_only(frame[c])]
+    clocks = [c for c in columns if (looked[c] if c in looked else clock_only(frame[c]))]
     start, time, end, end_time = mapping.start, mapping.time, mapping.end, mapping.end_time
     if start in clocks:
         day = _dates(frame, [c for c in columns if c not in clocks])
