@@ -38,7 +38,8 @@ from viewer.io.import_spec import read_spec, to_json
 from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
 from viewer.io.sqlite import is_sqlite
 from viewer.model import value_bands
-from viewer.model.clock import NUMBER, YEARS, parse_instant
+from viewer.model.clock import CALENDAR, CLOCK_SUMMARY, parse_instant, readable
+from viewer.model.clock import WORDS as CLOCK_WORDS
 from viewer.model.dataset import Dataset
 from viewer.model.dates import PartialDate, parse_date
 from viewer.model.problems import LoadError
@@ -62,15 +63,15 @@ class UsageError(Exception):
 
 
 def _date(text: str) -> str:
-    """A date, a number or a year (``-13.8e9``, ``66 Ma``): :func:`_time` reads it on the dataset's clock."""
+    """A date, a number, a year (``-13.8e9``, ``66 Ma``) or a time (``9:30``): :func:`_time` reads it on the
+    dataset's clock."""
     try:
         parse_date(text)
     except ValueError as exc:
-        try:
-            parse_instant(text, YEARS)  # every number is a year too
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{exc}, or a number for a dataset whose times are numbers, or a "
-                                             "year such as -473, -13.8e9 or 66 Ma for one in deep time") from exc
+        if not readable(text):
+            raise argparse.ArgumentTypeError(f"{exc}, or a number for a dataset whose times are numbers, a year "
+                                             "such as -473, -13.8e9 or 66 Ma for one in deep time, or a time such "
+                                             "as 9:30 for one of hours, minutes and seconds") from exc
     return text
 
 
@@ -92,9 +93,7 @@ def _time(ds: Dataset, text: str | None) -> PartialDate | None:
     try:
         return parse_instant(text, ds.meta.clock)
     except ValueError as exc:
-        hint = "the times of this dataset are numbers" if ds.meta.clock == NUMBER else (
-            "the times of this dataset are years (-473, 473 BC, -13.8e9, 66 Ma)" if ds.meta.clock == YEARS
-            else "this dataset is dated")
+        hint = f"the {CLOCK_WORDS[ds.meta.clock]}" if ds.meta.clock != CALENDAR else "this dataset is dated"
         raise UsageError(f"{exc} ({hint})") from exc
 
 
@@ -224,10 +223,8 @@ def cmd_info(args: argparse.Namespace) -> int:
     span = ds.span()
     if span is not None:
         out.append(f"Span:      {span_text(ds)}")
-        if ds.meta.clock == NUMBER:
-            out.append("Clock:     numbers (the times are plain numbers, not dates)")
-        elif ds.meta.clock == YEARS:
-            out.append("Clock:     years (decimal years reaching beyond the calendar; negative before year 0)")
+        if ds.meta.clock in CLOCK_SUMMARY:
+            out.append(f"Clock:     {CLOCK_SUMMARY[ds.meta.clock]}")
     return print_summary(out, ds.meta, ds.entities, ds.relations, ds.problems)
 
 

@@ -49,13 +49,6 @@ def test_a_column_of_clock_times_is_told_from_numbers_and_dates(cells: list[str]
     assert clock_only(pd.Series(cells)) is clock
 
 
-def test_times_with_no_date_column_are_still_said_by_their_rows(tmp_path: Path) -> None:
-    path = tmp_path / "times.csv"
-    path.write_text("start,end,title\n09:00,10:00,a\n11:00,12:00,b\n", encoding="utf-8")
-    ds = viewer.load(path)
-    assert ds.event_count == 0 and [p.row for p in ds.problems if p.level == "error"] == [2, 3]
-
-
 def test_an_hour_column_of_whole_hours_is_the_time(tmp_path: Path) -> None:
     """Accident and traffic tables write "Date, Hour" with 0-23: each was "unreadable (expected HH:MM)"."""
     path = tmp_path / "accidents.csv"

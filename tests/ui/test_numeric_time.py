@@ -7,15 +7,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 import viewer
-from tests.ui.monkey_input import wheel
-from tests.ui.window_reading import axis_labels, cursor_label, press, type_dates_without_calendar
+from tests.ui.window_reading import (
+    axis_labels,
+    cursor_label,
+    press,
+    type_dates_without_calendar,
+    zoomed_in_labels,
+)
 from viewer.model import graph
 from viewer.model.clock import format_number, instant
 from viewer.model.dataset import Dataset
@@ -58,13 +62,7 @@ def test_keys_and_the_wheel_move_through_numbers_on_every_label(qtbot: QtBot,
     press(qtbot, window, Qt.Key.Key_Left)
     _everything_says(window, "42")
 
-    before = state.window.span
-    viewport = window.timeline.plot.viewport()
-    for _turn in range(3):
-        wheel(viewport, QPointF(viewport.width() * 0.2, viewport.height() * 0.5), 120)
-        QApplication.processEvents()
-    assert state.window.span < before / 2
-    zoomed = axis_labels(window)
+    zoomed = zoomed_in_labels(window, 3, across=0.2)
     assert zoomed and all(NUMBER.fullmatch(t) for t in zoomed), zoomed
     _everything_says(window, "42")  # zooming does not move the cursor
 

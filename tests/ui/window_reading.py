@@ -19,6 +19,7 @@ from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
 from .conftest import Hand
+from .monkey_input import wheel
 
 
 def axis_labels(window: MainWindow, axis: Any = None) -> list[str]:
@@ -131,6 +132,18 @@ def walked(qtbot: QtBot, window: MainWindow, steps: int) -> list[str]:
         qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
         seen.append(window.details.html())
     return seen
+
+
+def zoomed_in_labels(window: MainWindow, turns: int, across: float = 0.5) -> list[str]:
+    """Turn the wheel ``turns`` notches in over the timeline (``across`` its width), check the window at least
+    halved, and return the axis labels drawn then."""
+    before = window.state.window.span
+    viewport = window.timeline.plot.viewport()
+    for _turn in range(turns):
+        wheel(viewport, QPointF(viewport.width() * across, viewport.height() * 0.5), 120)
+        QApplication.processEvents()
+    assert window.state.window.span < before / 2
+    return axis_labels(window)
 
 
 def timeline_x(window: MainWindow, year: float) -> QPoint:

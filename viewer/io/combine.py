@@ -7,11 +7,9 @@ from dataclasses import replace
 import pandas as pd
 
 from viewer.model import attributes
-from viewer.model.clock import CALENDAR, NUMBER, YEARS
+from viewer.model.clock import WORDS as CLOCK_WORDS
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError, Problem
-
-CLOCK_WORDS = {CALENDAR: "dates", NUMBER: "times are plain numbers", YEARS: "times are years in deep time"}
 
 
 def _name_key(name: object) -> str:

@@ -28,7 +28,7 @@ from viewer.io.table_title import with_title
 from viewer.io.workbooks import EXCEL_SUFFIXES
 from viewer.model import clock, codes
 from viewer.model.attributes import PREFIX
-from viewer.model.clock import CALENDAR, NUMBER, YEARS
+from viewer.model.clock import CALENDAR, ELAPSED, NUMBER, YEARS
 from viewer.model.columns import reordered
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import ParsedDates, ranges
@@ -114,7 +114,7 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     assert mapping.start is not None
     texts = Texts(frame, mapping)  # cleaned on a second thread while the dates parse
     decided = table_clock.given_clock(frame[mapping.start], mapping.start, options, label, problems)
-    if decided in (NUMBER, YEARS):
+    if decided in (NUMBER, YEARS, ELAPSED):
         return _number_events(frame, mapping, label, problems, lines_of, texts, decided)
     name = mapping.start
     times, end_times = table_ends.times_of_day(frame, mapping)  # (a time column of spans, "09:00–10:30": both)

@@ -1,4 +1,5 @@
-"""Whether an event table's times are dates or plain numbers (simulation ticks, steps): the table's clock.
+"""Whether an event table's times are dates, plain numbers (simulation ticks, steps) or hours, minutes and
+seconds with no date (a day's log, a transcript: the elapsed clock): the table's clock.
 
 A table is on the numeric clock (:mod:`viewer.model.clock`) when the reader is told so (``clock="number"``,
 or ``"read": {"clock": "number"}`` in an import spec), when its start column is named like a tick
@@ -6,6 +7,8 @@ or ``"read": {"clock": "number"}`` in an import spec), when its start column is 
 named like a date (``year``, ``date`` …) and at least :data:`FAILED_SHARE` of them cannot be dates, or one
 that cannot is a fraction (``0.5`` is no year). Those rows would otherwise be dropped. Numbers that
 read as dates (years, ``YYYYMMDD``, Unix seconds) stay dates, and a few bad ones among them stay errors.
+A start column of times alone (``09:15``, ``00:01:23,5``, ``9 PM``: :mod:`viewer.model.elapsed`) is on the
+elapsed clock: a date column beside it would have been the start (:mod:`viewer.io.table_times`).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.io.table_mapping import column_key
-from viewer.model import clock, years
+from viewer.model import clock, elapsed, years
 from viewer.model.dates import columns as date_columns
 from viewer.model.problems import LoadError, Problem
 
@@ -41,6 +44,10 @@ def given_clock(values: pd.Series, name: str, options: dict[str, Any], label: st
         problems.append(Problem(label, f"column '{name}' holds plain numbers: read as numbers on a numeric "
                                 "axis, not dates (pass clock='calendar' to read them as dates)", None, name, "info"))
         return clock.NUMBER
+    if elapsed.looks_elapsed(values.head(SAMPLE)):  # 09:15, 0:01:23.5 with no date beside them (table_times looked)
+        problems.append(Problem(label, f"column '{name}' holds times with no date ({values.dropna().iloc[0]!r} …): "
+                                "read as hours, minutes and seconds on a clock axis", None, name, "info"))
+        return clock.ELAPSED
     return None
 
 

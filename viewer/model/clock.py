@@ -1,11 +1,13 @@
-"""A dataset's clock: the calendar (dates), plain numbers (ticks, steps, seconds of a simulation) or years.
+"""A dataset's clock: the calendar (dates), plain numbers (ticks, steps, seconds of a simulation), years, or
+hours, minutes and seconds with no date (elapsed: a day's log, a recording's transcript).
 
 A number ``v`` is stored as the instant ``EPOCH + v seconds`` at precision ``time``, so every query,
 window, cursor and drawing that works on instants works unchanged, and the timeline's axis (Unix
 seconds) reads ``v`` itself. What differs is only how a time is written and read, which this module
 answers for each clock. The years clock (:mod:`viewer.model.years`) stores decimal years the same way
 (``-13.8e9`` is ``EPOCH - 1.38e10`` seconds) for datasets reaching beyond the calendar's ±290,000 years;
-:func:`numeric` is true for both clocks that store numbers. Limits of the numeric clock: ``|v| <= 9.2e12``
+:func:`numeric` is true for the clocks that store numbers. The elapsed clock (:mod:`viewer.model.elapsed`) stores
+seconds the same way and writes them as ``9:15`` or ``0:01:23.5``. Limits of the numeric clock: ``|v| <= 9.2e12``
 (what ``datetime64[us]`` holds) and six decimals (one microsecond); a value outside is refused with
 :data:`EXPECTED_NUMBER`.
 
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from viewer.model import years
+from viewer.model import elapsed, years
 from viewer.model.dates import (
     EPOCH,
     EXPECTED,
@@ -36,8 +38,8 @@ from viewer.model.dates import (
 )
 from viewer.model.dates import precision_series as _precision_series
 
-CALENDAR, NUMBER, YEARS = "calendar", "number", "years"
-CLOCKS = (CALENDAR, NUMBER, YEARS)
+CALENDAR, NUMBER, YEARS, ELAPSED = "calendar", "number", "years", "elapsed"
+CLOCKS = (CALENDAR, NUMBER, YEARS, ELAPSED)
 LIMIT = 9.2e12  # datetime64[us] holds about ±9.22e12 seconds around 1970
 EXPECTED_NUMBER = f"a number like 42, -3 or 0.5 (at most {LIMIT:.1e} in size, six decimals)"
 _TIME_CODE = PRECISIONS.index("time")
@@ -52,13 +54,24 @@ def check(clock: str) -> str:
 
 
 def numeric(clock: str) -> bool:
-    """True for the clocks whose times are numbers on the axis (plain numbers, or years): no days, no months."""
-    return clock in (NUMBER, YEARS)
+    """True for the clocks whose times are numbers on the axis (plain numbers, years, or seconds written as hours,
+    minutes and seconds): no days, no months."""
+    return clock in (NUMBER, YEARS, ELAPSED)
 
 
 def expected(clock: str) -> str:
     """What a time on ``clock`` looks like, for messages: a date, a number or a year."""
-    return {NUMBER: EXPECTED_NUMBER, YEARS: years.EXPECTED_YEAR}.get(clock, EXPECTED)
+    return {NUMBER: EXPECTED_NUMBER, YEARS: years.EXPECTED_YEAR, ELAPSED: elapsed.EXPECTED}.get(clock, EXPECTED)
+
+
+# how each clock's times are named to a person: in a summary, a hint beside a box, a message of mixed files
+WORDS = {CALENDAR: "dates", NUMBER: "times are plain numbers", YEARS: "times are years in deep time",
+         ELAPSED: "times are hours, minutes and seconds with no date"}
+HINTS = {NUMBER: "a number: 42", YEARS: "a year: -473, 473 BC, -13.8e9, 66 Ma",
+         ELAPSED: "a time: 9:30"}
+CLOCK_SUMMARY = {NUMBER: "numbers (the times are plain numbers, not dates)",
+                 YEARS: "years (decimal years reaching beyond the calendar; negative before year 0)",
+                 ELAPSED: "hours, minutes and seconds (times with no date)"}
 
 
 def instant(value: float) -> pd.Timestamp:
@@ -103,11 +116,15 @@ def format_instant(stamp: pd.Timestamp, precision: str, clock: str = CALENDAR) -
         return format_number(stamp)
     if clock == YEARS:
         return "" if pd.isna(stamp) else years.format_year(number(stamp))
+    if clock == ELAPSED:
+        return "" if pd.isna(stamp) else elapsed.format_elapsed(number(stamp))
     return format_date(stamp, precision)
 
 
 def iso_instant(stamp: pd.Timestamp, precision: str, clock: str = CALENDAR) -> str:
     """A time written for a file: ISO at its precision (``2023-02``), or the number on the numeric clock."""
+    if clock == ELAPSED:  # 9:15, 0:01:23.5: exact, and read back as written
+        return "" if pd.isna(stamp) else elapsed.format_elapsed(number(stamp))
     if numeric(clock):  # years are written as the decimal numbers they are: exact, and read back as written
         return format_number(stamp)
     return iso_date(stamp, precision)
@@ -125,6 +142,8 @@ def parse_instant(text: object, clock: str = CALENDAR) -> PartialDate:
         return parse_date(text)
     if clock == YEARS:
         return PartialDate(instant(years.parse_year(text)), "time")
+    if clock == ELAPSED:
+        return PartialDate(instant(elapsed.parse_elapsed(text)), "time")
     if isinstance(text, bool):
         raise ValueError(f"expected {EXPECTED_NUMBER}, got {text!r}")
     if isinstance(text, (int, float, np.integer, np.floating)):
@@ -136,6 +155,17 @@ def parse_instant(text: object, clock: str = CALENDAR) -> PartialDate:
     except ValueError:
         raise ValueError(f"expected {EXPECTED_NUMBER}, got {text!r}") from None
     return PartialDate(instant(value), "time")
+
+
+def readable(text: str) -> bool:
+    """Whether ``text`` is a time on some clock (a date, a number, a year such as ``66 Ma``, a time ``9:30``)."""
+    for on in CLOCKS:
+        try:
+            parse_instant(text, on)
+        except ValueError:
+            continue
+        return True
+    return False
 
 
 def parse_numbers(values: pd.Series) -> ParsedDates:
@@ -167,10 +197,23 @@ def parse_years(values: pd.Series) -> ParsedDates:
     return _as_instants(array, ~np.isnan(array) | bad, values.index)
 
 
+def parse_elapsed(values: pd.Series) -> ParsedDates:
+    """A column of hours, minutes and seconds (``09:15``, ``0:01:23,5``) as instants on the elapsed clock.
+
+    >>> parsed = parse_elapsed(pd.Series(["09:15", "1:23.4", "", "soon"]))
+    >>> [format_instant(t, "time", ELAPSED) for t in parsed.instants], parsed.invalid.tolist()
+    (['9:15', '0:01:23.4', '', ''], [False, False, False, True])
+    """
+    array, bad = elapsed.parse_column(values)
+    return _as_instants(array, ~np.isnan(array) | bad, values.index)
+
+
 def parse_on(values: pd.Series, clock: str) -> ParsedDates:
-    """A column of times read on ``clock``: dates, numbers or years."""
+    """A column of times read on ``clock``: dates, numbers, years or hours, minutes and seconds."""
     if clock == NUMBER:
         return parse_numbers(values)
+    if clock == ELAPSED:
+        return parse_elapsed(values)
     return parse_years(values) if clock == YEARS else parse_dates(values)
 
 
@@ -237,9 +280,10 @@ def nice_step(span: float, count: int) -> float:
     return base * 10.0
 
 
-def number_ticks(lo: float, hi: float, count: int) -> tuple[float, np.ndarray]:
-    """The step and the ticks (multiples of a :func:`nice_step`) between ``lo`` and ``hi``."""
-    step = nice_step(hi - lo, count)
+def number_ticks(lo: float, hi: float, count: int, clock: str = NUMBER) -> tuple[float, np.ndarray]:
+    """The step and the ticks (multiples of a :func:`nice_step`, or of a clock face's on the elapsed clock)
+    between ``lo`` and ``hi``."""
+    step = elapsed.nice_step(hi - lo, count) if clock == ELAPSED else nice_step(hi - lo, count)
     first = math.ceil(lo / step)
     last = math.floor(hi / step)
     return step, np.arange(first, last + 1, dtype=np.float64) * step
@@ -267,20 +311,29 @@ def format_range(lo: float, hi: float, clock: str = NUMBER) -> tuple[str, str]:
     step = power_of_ten((hi - lo) / 1000)
     if clock == YEARS:
         return years.format_year(round(lo / step) * step), years.format_year(round(hi / step) * step)
+    if clock == ELAPSED:
+        step = elapsed.grain(hi - lo)
+        return elapsed.format_elapsed(round(lo / step) * step, step), elapsed.format_elapsed(round(hi / step) * step,
+                                                                                             step)
     return format_tick(lo, step), format_tick(hi, step)
 
 
 def tick_text(value: float, step: float, clock: str) -> str:
     """An axis label on a numeric clock: the number (``-1.5``), or the year in the step's unit on the years clock."""
+    if clock == ELAPSED:
+        return elapsed.format_elapsed(value, step)
     return years.format_tick(value, step) if clock == YEARS else format_tick(value, step)
 
 
-def snap(seconds: float, span: float) -> pd.Timestamp:
-    """A number picked on an axis, rounded to the power of ten below 1/200 of the visible span (the cursor's grain).
+def snap(seconds: float, span: float, clock: str = NUMBER, down: bool = False) -> pd.Timestamp:
+    """A number picked on an axis, rounded (``down``: rounded down) to the power of ten below 1/200 of the visible
+    span (the cursor's grain; on the elapsed clock, the clock face's step below it: 9:14 rather than 9:13:20).
 
-    >>> format_number(snap(41.9997, 500.0))
-    '42'
+    >>> format_number(snap(41.9997, 500.0)), format_instant(snap(33211.0, 8 * 3600, ELAPSED), "time", ELAPSED)
+    ('42', '9:14')
     """
     grain = power_of_ten(span / 200) if span > 0 else 1e-6
-    value = max(-LIMIT, min(LIMIT, round(seconds / grain) * grain))
+    if clock == ELAPSED and span > 0:
+        grain = elapsed.grain(span)
+    value = max(-LIMIT, min(LIMIT, (math.floor(seconds / grain) if down else round(seconds / grain)) * grain))
     return instant(value)

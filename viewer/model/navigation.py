@@ -118,8 +118,8 @@ def default_cursor(dataset: Dataset, window: TimeWindow | None = None, today: pd
     if data_span(dataset) is None and relation_span(dataset) is None:
         now = _today(today) if dataset.meta.clock == clock.CALENDAR else window.start_time
         return now if window.start_time <= now <= window.end_time else window.start_time
-    if clock.numeric(dataset.meta.clock):  # a round number, not the margin's float noise (510.06)
-        return clock.snap(window.end, window.span)
+    if clock.numeric(dataset.meta.clock):  # a round number, not the margin's float noise (510.06), in the window
+        return clock.snap(window.end, window.span, dataset.meta.clock, down=True)
     return window.end_time
 
 

@@ -214,7 +214,8 @@ class RelationshipPanel(Readout, QWidget):
         self.focusing.reset()
         self.legend.set_kinds(sorted(set(dataset.relations["kind"].astype(str))))
         self.legend.set_hidden(self.state.view.hidden_kinds)
-        self.node_legend.set_kinds(dataset.entities["kind"].astype(str))
+        # with no ties the panel draws no node, only its note: no kinds to tell apart
+        self.node_legend.set_kinds(dataset.entities["kind"].astype(str) if len(dataset.relations) else [])
         self._core = set(graph.core_ids(*args))
         self._shown = {}  # the last dataset's drawing: an id both share was framed where it stood there
         self._place()

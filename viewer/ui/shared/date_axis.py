@@ -169,10 +169,10 @@ def number_levels(lo: float, hi: float, size: float, char_px: float,
     """One level of number (or year) ticks over ``[lo, hi]`` drawn ``size`` pixels wide, spaced so labels fit."""
     if not hi > lo:
         return [(1.0, [])]
-    guess = clock.nice_step(hi - lo, 10)
+    guess = clock.number_ticks(lo, hi, 10, on)[0]
     chars = max(len(clock.tick_text(round(v / guess) * guess, guess, on)) for v in (lo, hi, (lo + hi) / 2))
     count = max(2, int(size / (chars * max(char_px, 1) + NUMBER_GAP_PX)))
-    step, values = clock.number_ticks(lo, hi, count)
+    step, values = clock.number_ticks(lo, hi, count, on)
     return [(step, values.tolist())]
 
 

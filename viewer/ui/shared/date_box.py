@@ -50,5 +50,4 @@ def set_clock(edit: QLineEdit, name: str, date_hint: str) -> None:
     action = edit.property("calendar_action")
     if isinstance(action, QAction):
         action.setVisible(not numeric)
-    hint = "a year: -473, 473 BC, -13.8e9, 66 Ma" if name == clock.YEARS else "a number: 42"
-    edit.setPlaceholderText(hint if numeric else date_hint)
+    edit.setPlaceholderText(clock.HINTS.get(name, date_hint))

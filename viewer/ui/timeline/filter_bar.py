@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from viewer.model import navigation
-from viewer.model.clock import NUMBER, YEARS, numeric, parse_instant
+from viewer.model.clock import ELAPSED, NUMBER, YEARS, numeric, parse_instant
 from viewer.model.dataset import Dataset
 from viewer.model.dates import iso_date
 from viewer.model.filters import Filters
@@ -25,8 +25,10 @@ FACETS = ("actors", "category", "tags")  # the pickers' fields, as an engine sou
 FACETS_AFTER_MS = 250  # an engine source's values are counted once its worker is idle this long
 TYPING_PAUSE_MS = 180  # search as you type, once the typing pauses
 DATE_HINT = "2019, 2019-12 or 2019-12-29"
-NOT_READ = {NUMBER: "Not a number: write 42 or 0.5", YEARS: "Not a year: write 2019, -473, 473 BC, -13.8e9 or 66 Ma"}
+NOT_READ = {NUMBER: "Not a number: write 42 or 0.5", YEARS: "Not a year: write 2019, -473, 473 BC, -13.8e9 or 66 Ma",
+            ELAPSED: "Not a time: write 9:30, 09:30:15 or 1:23.4"}
 READ_AS = {NUMBER: "A number: the times of this dataset are numbers",
+           ELAPSED: "A time: the times of this dataset are hours, minutes and seconds (9:30, 1:02:03.5)",
            YEARS: "A year: the times of this dataset are years (-473, 473 BC, -13.8e9, 66 Ma)"}
 
 

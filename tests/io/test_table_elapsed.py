@@ -1,0 +1,82 @@
+"""Tables of times with no date (a day's log, an interview's transcript, a race's laps) open on the elapsed clock.
+Before, every row was skipped ("expected a date, got '09:00'") and nothing was shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import viewer
+from viewer.io.combine import combine
+from viewer.model import clock
+from viewer.model.problems import LoadError
+
+DAY = "time,event,who\n09:00,Doors open,Staff\n09:15,Keynote,Alice\n10:30,Coffee,\n11:00,Panel,Bob\n"
+TRANSCRIPT = ("start\tend\tspeaker\ttext\n00:00:01,600\t00:00:04,200\tInterviewer\tWhen did you first hear?\n"
+              "00:00:05,900\t00:00:07,999\tWitness\tIn November 2018.\n")
+
+
+def as_written(seconds: object) -> str:
+    return clock.format_instant(seconds, "time", clock.ELAPSED)
+
+
+def _open(tmp_path: Path, name: str, text: str) -> viewer.Dataset:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return viewer.load(path)
+
+
+def test_a_days_log_opens_on_the_elapsed_clock_and_says_so(tmp_path: Path) -> None:
+    ds = _open(tmp_path, "day.csv", DAY)
+    assert ds.meta.clock == clock.ELAPSED and ds.event_count == 4
+    assert [as_written(t) for t in ds.events["start"]] == ["9:00", "9:15", "10:30", "11:00"]
+    assert list(ds.events["title"]) == ["Doors open", "Keynote", "Coffee", "Panel"]
+    notes = [p.message for p in ds.problems]
+    assert any("column 'time' holds times with no date" in m and "hours, minutes and seconds" in m for m in notes)
+    assert not [p for p in ds.problems if p.level in ("warning", "error")]
+
+
+def test_a_transcripts_cues_keep_their_ends_and_fractions(tmp_path: Path) -> None:
+    ds = _open(tmp_path, "cues.tsv", TRANSCRIPT)
+    assert ds.meta.clock == clock.ELAPSED
+    assert [(as_written(a), as_written(b)) for a, b in zip(ds.events["start"], ds.events["end"], strict=True)] == [
+        ("0:00:01.6", "0:00:04.2"), ("0:00:05.9", "0:00:07.999")]
+    assert set(ds.entities["name"]) == {"Interviewer", "Witness"}
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("Lap,Time\n1,1:23.4\n2,2:47.9\n", "0:01:23.4"),  # a stopwatch's minutes and seconds
+    ("when,what\n9 AM,Open\n5:30 PM,Close\n", "9:00"),
+    ("start,end,title\n09:00,10:00,a\n11:00,12:00,b\n", "9:00"),
+])
+def test_other_ways_of_writing_times_open_too(tmp_path: Path, text: str, first: str) -> None:
+    ds = _open(tmp_path, "times.csv", text)
+    assert ds.meta.clock == clock.ELAPSED and ds.event_count == 2 and as_written(ds.events["start"].iloc[0]) == first
+
+
+def test_a_bad_time_among_good_ones_is_said_by_its_row(tmp_path: Path) -> None:
+    ds = _open(tmp_path, "log.csv", "time,event\n" + "".join(f"0{i}:00,x{i}\n" for i in range(5)) + "soon,late\n")
+    assert ds.meta.clock == clock.ELAPSED and ds.event_count == 5
+    errors = [p for p in ds.problems if p.level == "error"]
+    assert [(p.row, p.field) for p in errors] == [(7, "time")] and "expected a time like 9:30" in errors[0].message
+
+
+def test_times_beside_a_date_column_are_still_a_schedule_not_the_elapsed_clock(tmp_path: Path) -> None:
+    ds = _open(tmp_path, "rota.csv", "day,start_time,end_time,what\n2019-03-04,09:00,17:30,Day shift\n")
+    assert ds.meta.clock == clock.CALENDAR and ds.events["start"].iloc[0].isoformat().startswith("2019-03-04T09:00")
+
+
+def test_the_clock_can_be_asked_for_and_a_wrong_one_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "t.csv"
+    path.write_text("t,title\n90,a\n5400,b\n", encoding="utf-8")
+    assert [as_written(t) for t in viewer.load(path, clock="elapsed").events["start"]] == ["0:01:30", "1:30"]
+    with pytest.raises(LoadError, match="expected one of calendar, number, years, elapsed"):
+        viewer.load(path, clock="hours")
+
+
+def test_a_dated_file_and_a_days_log_do_not_mix(tmp_path: Path) -> None:
+    day = _open(tmp_path, "day.csv", DAY)
+    dated = _open(tmp_path, "dated.csv", "date,title\n2019-03-04,a\n")
+    with pytest.raises(LoadError, match="hours, minutes and seconds with no date"):
+        combine([dated, day])
