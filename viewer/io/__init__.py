@@ -41,6 +41,7 @@ from viewer.io import (
     slack,
     sqlite,
     stat_files,
+    subtitles,
     table,
     telegram,
     timeline_xml,
@@ -96,8 +97,10 @@ _GEDCOM = [Candidate(gedcom.read)]
 _BIBLIOGRAPHY = [Candidate(bibliography.read)]
 _JS = [Candidate(twitter.read, twitter.looks_like, "bytes")]  # an X archive's data files
 _LOG = [Candidate(log_lines.read, log_lines.looks_like, "bytes")]
-# a chat, a log, a bibliography (EndNote's RIS as .txt), else a table
+_SUBTITLES = [Candidate(subtitles.read)]
+# a chat, a log, subtitles (a transcript saved as .txt), a bibliography (EndNote's RIS as .txt), else a table
 _TEXT = [Candidate(whatsapp.read, whatsapp.looks_like, "bytes"), *_LOG,
+         Candidate(subtitles.read, subtitles.looks_like, "bytes"),
          Candidate(bibliography.read, bibliography.looks_like, "bytes"), *_TABLE]
 
 READERS: dict[str, list[Candidate]] = {
@@ -115,6 +118,7 @@ READERS: dict[str, list[Candidate]] = {
     ".js": _JS,
     **dict.fromkeys(gedcom.SUFFIXES, _GEDCOM), **dict.fromkeys(bibliography.SUFFIXES, _BIBLIOGRAPHY),
     **dict.fromkeys((*mail.MBOX_SUFFIXES, *mail.MESSAGE_SUFFIXES), _MAIL),
+    **dict.fromkeys(subtitles.SUFFIXES, _SUBTITLES),
     ".xml": _XML, ".rss": _XML, ".atom": _XML, ".html": _TABLE, ".htm": _TABLE,
 }
 FOLDER_READER: Reader = native.read
@@ -197,7 +201,7 @@ def _text_reader(path: Path) -> Reader:
     if compressed.inner_suffix(path) in (".txt", ".log"):
         head = compressed.read_head(path)
         for sniff, reader in ((whatsapp.looks_like, whatsapp.read), (log_lines.looks_like, log_lines.read),
-                              (bibliography.looks_like, bibliography.read)):
+                              (subtitles.looks_like, subtitles.read), (bibliography.looks_like, bibliography.read)):
             if sniff(head):
                 return reader
     return table.read
@@ -237,6 +241,8 @@ def _plain_text(head: bytes) -> list[Candidate]:
         return _BIBLIOGRAPHY
     if mail.looks_like_mbox(head) or mail.looks_like_message(head):
         return _MAIL
+    if subtitles.looks_like(head):
+        return _SUBTITLES
     if log_lines.looks_like(head):
         return [Candidate(log_lines.read)]
     return _TABLE  # Parquet, a SQLite database, delimited text
