@@ -42,6 +42,27 @@ def test_an_end_past_midnight_is_said(tmp_path: Path) -> None:
     assert any("past midnight" in p.message and p.level == "info" for p in viewer.load(path).problems)
 
 
+@pytest.mark.parametrize(("cell", "end"), [("2019-03-04 23:00-01:15", "2019-03-05T01:15"),
+                                           ("4 March 2019, 23:30–00:45", "2019-03-05T00:45"),
+                                           ("2019-03-04T22:00/02:00", "2019-03-05T02:00"),
+                                           ("2019-03-04 09:00-10:30", "2019-03-04T10:30")])
+def test_a_span_of_times_in_the_date_cell_past_midnight_ends_the_next_day(tmp_path: Path, cell: str,
+                                                                           end: str) -> None:
+    """Before, such an end was dropped as "end before start", the night an instant."""
+    path = tmp_path / "night.csv"
+    path.write_text(f"date,title\n\"{cell}\",Night\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.events["end"].iloc[0].isoformat().startswith(end)
+    assert not [p for p in ds.problems if p.level in ("warning", "error")]
+    assert any("past midnight" in p.message for p in ds.problems) is (end[8:10] == "05")
+
+
+def test_a_written_end_column_wins_over_a_span_past_midnight(tmp_path: Path) -> None:
+    path = tmp_path / "night.csv"
+    path.write_text("date,end,title\n2019-03-04 23:00-01:15,2019-03-07,Night\n", encoding="utf-8")
+    assert viewer.load(path).events["end"].iloc[0].isoformat().startswith("2019-03-07")
+
+
 @pytest.mark.parametrize(("cells", "clock"), [(["09:00", "9:30 PM", "21:15:30"], True), (["9h30", "10 am"], True),
                                               (["1", "2", "3"], False), (["2019-03-04"], False),
                                               (["09:00", "Board"], False), (["1.5", "2.25"], False)])

@@ -73,7 +73,7 @@ def test_words_joined_by_a_hyphen_are_still_no_span(tmp_path: Path) -> None:
     ("2019-03-04 09:00-10:30", "2019-03-04 09:00", "2019-03-04 10:30"),
     ("2019-03-04 14:00-15:00", "2019-03-04 14:00", "2019-03-04 15:00"),  # (no zone is 15 hours west: in any column)
     ("2019-03-04T09:00/10:30", "2019-03-04 09:00", "2019-03-04 10:30"),  # ISO 8601's interval, its end's day left
-    ("2019-03-04 23:00-01:15", "2019-03-04 23:00", None),  # (an end before its start is said, and dropped)
+    ("2019-03-04 23:00-01:15", "2019-03-04 23:00", "2019-03-05 01:15"),  # (past midnight: the next day, said)
     ("4 March 2019, 09:00\u201310:30", "2019-03-04 09:00", "2019-03-04 10:30"),  # (a comma before the times)
     ("March 4, 2019, 9:00 AM \u2013 10:30 AM", "2019-03-04 09:00", "2019-03-04 10:30"),
 ])

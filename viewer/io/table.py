@@ -126,10 +126,11 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
             excel=excel or "date" in name.lower(), times=times,
             zones=frame[mapping.timezone] if mapping.timezone else None)
 
-    start, span_ends = parse(frame[mapping.start]), None
+    start, span_ends, same_day = parse(frame[mapping.start]), None, None
     if start.invalid.any():  # a span written in one cell ("1914–1918") reads as no date: cut it in two
         spans = ranges.cut(frame[mapping.start], start.invalid, options.get("date_order"))
         start, span_ends = (parse(spans.values) if spans.values is not frame[mapping.start] else start), spans.ends
+        same_day = spans.same_day
         problems += [Problem(label, message, None, mapping.start, level) for level, message in spans.notes]
     if decided is None and table_clock.dates_fail(frame[mapping.start], start.invalid, mapping.start, label,
                                                   problems):
@@ -151,6 +152,8 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     if span_ends is not None:  # an end column wins where it is written
         ends = span_ends if ends is None else ends.astype(table_fast.TEXT).mask(
             date_columns.clean_text(ends).isna(), span_ends)
+        if same_day is not None and mapping.end:  # (where the end column is written, it is the end)
+            same_day &= date_columns.clean_text(frame[mapping.end]).isna()
     ends = table_ends.from_durations(table_ends.on_the_start_day(ends, frame, mapping, end_times), frame, mapping,
                                      start, keep, label, problems, lines_of)
     if ends is not None:
@@ -159,6 +162,8 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         if mapping.end is None and end_times is not None:
             end = table_ends.past_midnight(end, start.instants, label, mapping.end_time or mapping.time or "",
                                            problems)
+        elif same_day is not None and same_day.any():  # "2019-03-04 23:00-01:15" ends the next day
+            end = table_ends.past_midnight(end, start.instants.where(same_day), label, mapping.start, problems)
         if all_day is not None:
             end = table_all_day.ends(end, all_day, start.instants, label, mapping.all_day, problems)
         usable = table_ends.usable(problems, label, ends, start.instants, end, keep, lines_of,

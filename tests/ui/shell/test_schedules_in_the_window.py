@@ -28,6 +28,9 @@ ROTA = "day,start_time,end_time,what\n2019-03-04,09:00,17:30,Day shift\n2019-03-
     # two times joined in the date cell (before: "09:00-10:30" read as 09:00 at UTC-10:30, 19:30 UTC, silently)
     ("date,title\n2019-03-04 09:00-10:30,Standup\n2019-03-05 14:00-15:00,Review\n", ["Standup", "09:00", "10:30"],
      ["Review", "14:00", "15:00"]),
+    # past midnight in the date cell (before: its end dropped as "end before start", the shift an instant)
+    ("date,title\n2019-03-04 23:00-01:15,Night shift\n2019-03-06 16:00-17:00,Review\n",
+     ["Night shift", "23:00", "5 Mar 2019", "01:15"], ["Review", "16:00", "17:00"]),
 ])
 def test_a_rotas_shifts_span_their_hours(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                          monkeypatch: pytest.MonkeyPatch, text: str, first: list[str],

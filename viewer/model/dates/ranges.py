@@ -37,11 +37,13 @@ _TEXT = pd.StringDtype("pyarrow")
 @dataclass
 class Cut:
     """A date column with each span cut to its first date; the spans' last dates (None when no cell writes a
-    span); how many spans are open at their end (kept with their start only)."""
+    span); how many spans are open at their end (kept with their start only); which last dates are a time alone
+    put on the first's day (``09:00–10:30``: one past midnight, ``23:00–01:15``, belongs to the next day)."""
 
     values: pd.Series
     ends: pd.Series | None
     notes: list[tuple[str, str]] = field(default_factory=list)  # (level, message) to report
+    same_day: pd.Series | None = None
 
 
 def split(values: pd.Series) -> tuple[pd.Series, pd.Series, np.ndarray] | None:
@@ -121,9 +123,11 @@ def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> Cut:
     both = np.zeros(len(values), dtype=bool)
     opened = both.copy()
     first = last = pd.Series(pd.NA, index=values.index, dtype=_TEXT)
+    same_day = pd.Series(False, index=values.index)
     if found is not None:
         first, last, opened = found
-        first, last = _completed(first, last), _last_completed(first, _on_the_same_day(first, last))
+        timed, same_day = _on_the_same_day(first, last)
+        first, last = _completed(first, last), _last_completed(first, timed)
         rows = np.flatnonzero(first.notna().to_numpy())
         begun = date_columns.parse_column(first.iloc[rows].reset_index(drop=True), date_order=order)
         closed = date_columns.parse_column(last.iloc[rows].reset_index(drop=True), date_order=order)
@@ -142,7 +146,7 @@ def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> Cut:
     kept = pd.Series(both, index=values.index)
     cells = values.astype(_TEXT).where(~kept, first)
     cells.iloc[alone] = plain.iloc[alone].to_numpy()
-    return Cut(cells, last.where(kept) if both.any() else None, notes)
+    return Cut(cells, last.where(kept) if both.any() else None, notes, same_day & kept)
 
 
 def _seasons(values: pd.Series, rows: np.ndarray) -> int:
@@ -248,14 +252,15 @@ def _full(values: pd.Series, pattern: str) -> pd.Series:
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
 
 
-def _on_the_same_day(first: pd.Series, last: pd.Series) -> pd.Series:
+def _on_the_same_day(first: pd.Series, last: pd.Series) -> tuple[pd.Series, pd.Series]:
     """The last dates with the day of the first where they write only a time, as Notion writes a meeting's span
-    ("November 20, 2018 9:30 AM → 10:45 AM" ends at 10:45 AM that day)."""
+    ("November 20, 2018 9:30 AM → 10:45 AM" ends at 10:45 AM that day), and which they are."""
     alone = _full(last, _CLOCK + r"(?:\s*\(.*\))?")
     if not alone.any():
-        return last
+        return last, alone
     day = first.str.extract(r"^(.*\d),?(?:\s+|T)" + _CLOCK + r".*$", expand=False)  # (and "4 March 2019, 09:00")
-    return last.mask(alone & day.notna(), day + " " + last).astype(_TEXT)
+    dated = (alone & day.notna()).astype(bool)
+    return last.mask(dated, day + " " + last).astype(_TEXT), dated
 
 
 def _either(found: pa.StructArray, *names: str) -> pd.Series:
