@@ -70,6 +70,9 @@ QUALIFIED = {  # written -> (start, end or None, precision): the whole period th
     "late 19th century": ("1801-01-01", "1900-01-01", "year"),
     "the end of the 19th century": ("1801-01-01", "1900-01-01", "year"),
     "1850 (approx.)": ("1850-01-01", None, "year"),
+    "2019-03-04 (estimated)": ("2019-03-04", None, "day"),  # (before: skipped, as '(est.)', '[uncertain]' were)
+    "4 March 2019 [date unconfirmed]": ("2019-03-04", None, "day"),
+    "1850s (est.)": ("1850-01-01", "1859-01-01", "year"),
     "early March 2019": ("2019-03-01", None, "month"),
     "Mid 2020": ("2020-01-01", None, "year"),
 }

@@ -51,7 +51,9 @@ def unmarked(uniq: pd.Series) -> tuple[pd.Series, np.ndarray]:
 _MARKER = rf"(?i)^\s*(?:{_WORDS}|~)\s*"
 _PART = (r"(?i)^\s*(?:the\s+)?(?:early|mid|late|beginning\s+of|end\s+of|start\s+of|middle\s+of)"
          r"(?:\s+the)?[\s-]+")
-_AFTER = r"(?i)\s*\((?:approx\.?|approximately|circa|c\.|\?)\)\s*$"
+# "(approx.)", "(estimated)", "[uncertain]", "(date unconfirmed)" after a date, as wikis and registers write them
+_AFTER = (r"(?i)\s*[(\[](?:approx\.?|approximately|approximate|circa|c\.|ca\.?|est\.?|estimated|estimate|"
+          r"uncertain|unconfirmed|disputed|(?:date\s+)?(?:uncertain|unconfirmed|approximate|estimated)|\?)[)\]]\s*$")
 _SIGN_AFTER = r"(\d)\s*[?~%]\s*$"  # "1850?", EDTF's "2019~" and "2019%" (but "2019-??" keeps its signs)
 _BRACKETS = r"^\s*\[\s*(.*?)\s*\]\s*$"  # a catalogue's "[1850]", "[ca. 1850]"
 # a date known by one bound, as genealogists and catalogues write it ("before 1850", GEDCOM's "BEF 1850", "not after
