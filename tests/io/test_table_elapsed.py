@@ -80,3 +80,30 @@ def test_a_dated_file_and_a_days_log_do_not_mix(tmp_path: Path) -> None:
     dated = _open(tmp_path, "dated.csv", "date,title\n2019-03-04,a\n")
     with pytest.raises(LoadError, match="hours, minutes and seconds with no date"):
         combine([dated, day])
+
+
+def test_times_and_durations_stored_as_such_open_too(tmp_path: Path) -> None:
+    """A workbook's time cells, Parquet's time64 and duration columns, pandas' timedelta written to CSV."""
+    import datetime as dt
+
+    import openpyxl
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Time", "Event"])
+    for hour in (9, 10):
+        sheet.append([dt.time(hour, 15), f"at {hour}"])
+    book.save(tmp_path / "times.xlsx")
+    pq.write_table(pa.table({"time": pa.array([dt.time(9), dt.time(9, 15, 30, 500_000)], pa.time64("us")),
+                             "title": ["a", "b"]}), tmp_path / "times.parquet")
+    pd.DataFrame({"elapsed": pd.to_timedelta(["00:00:01.5", "00:01:00"]), "title": ["a", "b"]}).to_parquet(
+        tmp_path / "offsets.parquet")
+    (tmp_path / "offsets.csv").write_text("elapsed,title\n0 days 00:00:01.500000,a\n1 days 02:00:00,b\n")
+    for name, first, second in (("times.xlsx", "9:15", "10:15"), ("times.parquet", "9:00", "9:15:30.5"),
+                                ("offsets.parquet", "0:00:01.5", "0:01"), ("offsets.csv", "0:00:01.5", "26:00")):
+        ds = viewer.load(tmp_path / name)
+        assert ds.meta.clock == clock.ELAPSED and [as_written(t) for t in ds.events["start"]] == [first, second], name
+        assert any("holds times with no date" in p.message for p in ds.problems), name

@@ -16,6 +16,7 @@ from viewer.model import clock, elapsed
     ("1:23.4", 83.4),  # one colon and a fraction: a lap's minutes and seconds
     ("9 PM", 75_600.0), ("12 AM", 0.0), ("12:30 am", 1_800.0), ("9:30 p.m.", 77_400.0), ("9h30", 34_200.0),
     ("-0:05", -300.0), ("100:00:00", 360_000.0), ("25", 25.0), (" 7:05 ", 25_500.0), (42, 42.0),
+    ("0 days 00:00:01.500000", 1.5), ("1 days 02:00:00", 93_600.0),  # pandas writes a duration so
 ])
 def test_written_times_read_as_seconds(text: object, seconds: float) -> None:
     assert elapsed.parse_elapsed(text) == pytest.approx(seconds)

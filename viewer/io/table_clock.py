@@ -45,7 +45,10 @@ def given_clock(values: pd.Series, name: str, options: dict[str, Any], label: st
                                 "axis, not dates (pass clock='calendar' to read them as dates)", None, name, "info"))
         return clock.NUMBER
     if elapsed.looks_elapsed(values.head(SAMPLE)):  # 09:15, 0:01:23.5 with no date beside them (table_times looked)
-        problems.append(Problem(label, f"column '{name}' holds times with no date ({values.dropna().iloc[0]!r} …): "
+        first = values.dropna().iloc[0]
+        shown = first if isinstance(first, str) else elapsed.format_elapsed(float(elapsed.parse_column(
+            values.dropna().head(1))[0][0]))  # (a time of day or a duration, as the clock writes it)
+        problems.append(Problem(label, f"column '{name}' holds times with no date ({shown!r} …): "
                                 "read as hours, minutes and seconds on a clock axis", None, name, "info"))
         return clock.ELAPSED
     return None

@@ -30,6 +30,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
               "pubdate", "published", "updated",
               # simulation ticks and steps: plain numbers, read on the numeric clock (table_clock)
               "tick", "step", "timestep", "iteration", "generation", "frame", "t",
+              # times from a recording's start: read on the elapsed clock (hours, minutes and seconds)
+              "elapsed", "elapsedtime", "timecode", "timeoffset",
               # in other languages: German, French, Spanish, Italian, Portuguese, Dutch, Polish, Czech, Turkish,
               # Russian, Ukrainian, Japanese, Chinese, Korean, Arabic
               "datum", "beginn", "anfang", "début", "datedébut", "datededébut", "fecha", "fechainicio",

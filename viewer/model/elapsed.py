@@ -6,7 +6,8 @@ as seconds after zero, stored like the numeric clock's numbers (:mod:`viewer.mod
 cursor and every label write them back as ``9:15``, ``0:01:23.5`` or ``26:00`` (past a day, hours go on).
 
 What is read: ``H:MM`` and ``H:MM:SS`` with any number of hours and a fraction after ``.`` or ``,``
-(subtitles write ``00:00:01,600``); ``M:SS.f`` (one colon and a fraction: a lap, a stopwatch); ``9h30``; an
+(subtitles write ``00:00:01,600``), after a count of days as pandas writes a duration (``0 days 00:00:01.5``);
+``M:SS.f`` (one colon and a fraction: a lap, a stopwatch); ``9h30``; an
 hour with AM or PM (``9:30 PM``, ``9 am``); a sign; and a plain number, taken as seconds (how a file
 written by the elapsed clock can also say it).
 
@@ -28,20 +29,20 @@ import pyarrow.compute as pc
 
 LIMIT = 9.2e12  # the numeric clock's: datetime64[us] holds about ±9.22e12 seconds
 EXPECTED = "a time like 9:30, 09:30:15, 1:23.4 or 9:30 PM (hours, minutes and seconds)"
-# H:MM, H:MM:SS(.f), M:SS.f, 9h30, 9:30 PM, 9 PM: the groups are read by _seconds
+# H:MM, H:MM:SS(.f), M:SS.f, 9h30, 9:30 PM, 9 PM, pandas' "1 days 02:00:00": the groups are read by _seconds
 _AMPM = r"[AaPp]\.?[Mm]\.?"
-_FORM = (r"(?P<sign>[-+])?\s*(?:(?P<h>\d+)[:hH](?P<m>\d{2})(?::(?P<s>\d{2}))?(?:[.,](?P<f>\d{1,6})\d*)?"
-         rf"\s*(?P<ampm>{_AMPM})?|(?P<ah>\d{{1,2}})\s*(?P<ap>{_AMPM}))")
+_FORM = (r"(?P<sign>[-+])?\s*(?:(?:(?P<d>\d+)\s+days?,?\s+)?(?P<h>\d+)[:hH](?P<m>\d{2})(?::(?P<s>\d{2}))?"
+         rf"(?:[.,](?P<f>\d{{1,6}})\d*)?\s*(?P<ampm>{_AMPM})?|(?P<ah>\d{{1,2}})\s*(?P<ap>{_AMPM}))")
 PATTERN = f"^(?:{_FORM})$"
 _ONE = re.compile(PATTERN)
-_GROUPS = ("sign", "h", "m", "s", "f", "ampm", "ah", "ap")
+_GROUPS = ("sign", "d", "h", "m", "s", "f", "ampm", "ah", "ap")
 # steps between ticks, in seconds: as a clock's face and a stopwatch count, then whole days
 STEPS = (1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0, 7200.0, 10800.0,
          21600.0, 43200.0, 86400.0)
 
 
-def _seconds(sign: object, hours: object, minutes: object, seconds: object, fraction: object, ampm: object,
-             am_hour: object, am_pm: object) -> float:
+def _seconds(sign: object, days: object, hours: object, minutes: object, seconds: object, fraction: object,
+             ampm: object, am_hour: object, am_pm: object) -> float:
     """Seconds from one match's groups (None for a group not written), or NaN when they are not a time."""
     if hours is None:  # "9 PM": an hour of the clock's face
         if not 1 <= int(str(am_hour)) <= 12:
@@ -59,7 +60,7 @@ def _seconds(sign: object, hours: object, minutes: object, seconds: object, frac
             h = h % 12 + (12 if str(ampm)[0] in "pP" else 0)
         if m >= 60 or s >= 60:
             return math.nan
-        value = h * 3600.0 + m * 60.0 + s
+        value = int(str(days or 0)) * 86400.0 + h * 3600.0 + m * 60.0 + s
     value = -value if sign == "-" else value
     return value if abs(value) <= LIMIT else math.nan
 
@@ -86,8 +87,12 @@ def parse_elapsed(text: object) -> float:
 def parse_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Seconds for a column (NaN where empty or unreadable) and which written cells were unreadable.
 
-    Each distinct cell is read once (a log repeats its minutes); the match runs in Arrow.
+    Each distinct cell is read once (a log repeats its minutes); the match runs in Arrow. A column of durations
+    (pandas' timedelta, Arrow's duration: a recording's offsets as a program stores them) is its seconds.
     """
+    if pd.api.types.is_timedelta64_dtype(values.dtype) or _is_duration(values):
+        seconds = pd.to_timedelta(values).dt.total_seconds().to_numpy(dtype=np.float64, na_value=np.nan)
+        return seconds, np.zeros(len(values), dtype=bool)
     text = values.astype("string").str.strip()
     present = (text.notna() & (text != "")).to_numpy(dtype=bool, na_value=False)
     codes, uniques = pd.factorize(text.where(present, None))
@@ -105,10 +110,16 @@ def parse_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     return seconds, present & np.isnan(seconds)
 
 
+def _is_duration(values: pd.Series) -> bool:
+    return isinstance(values.dtype, pd.ArrowDtype) and pa.types.is_duration(values.dtype.pyarrow_dtype)
+
+
 def looks_elapsed(values: pd.Series, share: float = 0.8) -> bool:
     """At least ``share`` of the written cells (and one) are times of the clock's forms, not plain numbers:
     ``09:15``, ``1:23.4``, ``9 PM`` (a column of bare numbers says nothing of hours; a typo among times is
-    an error of its row, not a reason to read every time as a date)."""
+    an error of its row, not a reason to read every time as a date). A column of durations is."""
+    if pd.api.types.is_timedelta64_dtype(values.dtype) or _is_duration(values):
+        return bool(values.notna().any())
     text = values.astype("string").str.strip()
     text = text[text.notna() & (text != "")]
     if not len(text):
