@@ -107,3 +107,18 @@ def test_times_and_durations_stored_as_such_open_too(tmp_path: Path) -> None:
         ds = viewer.load(tmp_path / name)
         assert ds.meta.clock == clock.ELAPSED and [as_written(t) for t in ds.events["start"]] == [first, second], name
         assert any("holds times with no date" in p.message for p in ds.problems), name
+
+
+def test_a_nights_log_runs_past_midnight_into_the_next_day(tmp_path: Path) -> None:
+    ds = _open(tmp_path, "night.csv", "time,end,event\n22:30,23:00,Dusk\n23:50,00:20,Call\n00:10,00:40,Alarm\n"
+                                      "01:30,,Back\n")
+    assert [(as_written(a), as_written(b)) for a, b in zip(ds.events["start"], ds.events["end"], strict=True)] == [
+        ("22:30", "23:00"), ("23:50", "24:20"), ("24:10", "24:40"), ("25:30", "")]
+    assert any("past midnight 1 time" in p.message for p in ds.problems)
+    assert not [p for p in ds.problems if p.level in ("warning", "error")]
+
+
+def test_a_log_in_another_order_is_not_moved_past_midnight(tmp_path: Path) -> None:
+    ds = _open(tmp_path, "by_room.csv", "time,event\n23:50,a\n00:10,b\n22:00,c\n09:00,d\n")  # back by less, too
+    assert {as_written(t) for t in ds.events["start"]} == {"0:10", "9:00", "22:00", "23:50"}
+    assert not any("past midnight" in p.message for p in ds.problems)

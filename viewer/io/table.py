@@ -178,6 +178,8 @@ def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: 
     """The events of a table whose times are plain numbers or years (``on`` that clock); rows without one skipped."""
     assert mapping.start is not None
     start = clock.parse_on(frame[mapping.start], on)
+    if on == ELAPSED:  # a night's log: 23:50, then 00:10 the next day
+        start = table_ends.log_past_midnight(start, label, mapping.start, problems)
     named = (mapping.start, mapping.title or mapping.description)
     table_skipped.report(problems, label, frame, named, start.instants, start.invalid, lines_of, clock.expected(on),
                          "start")
@@ -186,6 +188,8 @@ def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: 
     events = pd.DataFrame({"start": start.instants})
     if mapping.end:
         end = clock.parse_on(frame[mapping.end], on)
+        if on == ELAPSED:
+            end = table_ends.past_midnight(end, start.instants, label, mapping.end, problems)
         usable = table_ends.usable(problems, label, frame[mapping.end], start.instants, end, keep, lines_of,
                                    mapping.end)
         parsed["end"] = date_iso.parsed_dates(end.instants.where(usable), end.precisions, keep)

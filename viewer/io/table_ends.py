@@ -7,6 +7,7 @@ a day stays a day."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TypeVar
 
 import numpy as np
 import pandas as pd
@@ -14,7 +15,7 @@ import pyarrow.compute as pc
 
 from viewer.io import table_fast
 from viewer.io.table_mapping import Mapping
-from viewer.model import durations
+from viewer.model import durations, elapsed
 from viewer.model.columns import arrow_text
 from viewer.model.dates import ParsedDates, periods
 from viewer.model.dates import columns as date_columns
@@ -23,6 +24,7 @@ from viewer.model.problems import Problem
 from viewer.model.reporting import Reporter
 
 DAY_S = 86400.0
+DatedT = TypeVar("DatedT", date_columns.DateColumn, ParsedDates)  # a parsed column: instants and the rest
 EXPECTED = "expected a duration (PT1H30M, 1:30:00, 90 min, 3 days); no end"
 
 
@@ -122,8 +124,21 @@ def times_of_day(frame: pd.DataFrame, mapping: Mapping) -> tuple[pd.Series | Non
     return times.astype(table_fast.TEXT).where(~spans, first), last.where(spans)
 
 
-def past_midnight(end: date_columns.DateColumn, starts: pd.Series, label: str, column: str,
-                  problems: list[Problem]) -> date_columns.DateColumn:
+def log_past_midnight(start: ParsedDates, label: str, column: str, problems: list[Problem]) -> ParsedDates:
+    """A day's log of times (the elapsed clock) in time order past midnight: the times after it on the next day
+    (:func:`viewer.model.elapsed.past_midnight`), and said."""
+    stamps = start.instants.to_numpy(dtype="datetime64[us]")
+    seconds = np.where(np.isnat(stamps), np.nan, stamps.view(np.int64) / 1e6)
+    moved, wraps = elapsed.past_midnight(seconds)
+    if not wraps:
+        return start
+    problems.append(Problem(label, f"the times run past midnight {wraps:,} time{'s' * (wraps != 1)} in the file's "
+                            "order: each time after read as the next day's", None, column, "info"))
+    later = pd.to_timedelta(np.nan_to_num(moved - seconds), unit="s")
+    return replace(start, instants=start.instants + later.to_numpy())
+
+
+def past_midnight(end: DatedT, starts: pd.Series, label: str, column: str, problems: list[Problem]) -> DatedT:
     """Ends made on their start's day that come before the start (a night shift, 23:00 to 01:15) on the next day,
     and said."""
     early = (end.instants < starts).fillna(False).to_numpy()

@@ -28,6 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 LIMIT = 9.2e12  # the numeric clock's: datetime64[us] holds about ±9.22e12 seconds
+DAY = 86400.0
 EXPECTED = "a time like 9:30, 09:30:15, 1:23.4 or 9:30 PM (hours, minutes and seconds)"
 # H:MM, H:MM:SS(.f), M:SS.f, 9h30, 9:30 PM, 9 PM, pandas' "1 days 02:00:00": the groups are read by _seconds
 _AMPM = r"[AaPp]\.?[Mm]\.?"
@@ -112,6 +113,27 @@ def parse_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
 
 def _is_duration(values: pd.Series) -> bool:
     return isinstance(values.dtype, pd.ArrowDtype) and pa.types.is_duration(values.dtype.pyarrow_dtype)
+
+
+def past_midnight(seconds: np.ndarray) -> tuple[np.ndarray, int]:
+    """A log of times of day written in time order that runs past midnight (``23:50``, then ``00:10``): each time
+    after such a drop (of more than twelve hours) on the next day, and how many drops there were. Unchanged (0)
+    where the times go back by less anywhere or drop often (a table in another order), or reach a day already.
+
+    >>> moved, wraps = past_midnight(np.array([85800.0, np.nan, 600.0, 1200.0]))
+    >>> moved.tolist(), wraps
+    ([85800.0, nan, 87000.0, 87600.0], 1)
+    """
+    present = ~np.isnan(seconds)
+    values = seconds[present]
+    steps = np.diff(values)
+    drops = steps < -DAY / 2
+    if (not drops.any() or (steps[~drops] < 0).any() or values.max() >= DAY or values.min() < 0
+            or drops.sum() > max(1, len(values) // 20)):  # a night now and then, not times in any order
+        return seconds, 0
+    out = seconds.copy()
+    out[present] = values + np.concatenate([[0.0], np.cumsum(drops)]) * DAY
+    return out, int(drops.sum())
 
 
 def looks_elapsed(values: pd.Series, share: float = 0.8) -> bool:
