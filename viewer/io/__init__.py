@@ -51,6 +51,7 @@ from viewer.io import (
     web_tables,
     whatsapp,
     xml_records,
+    zoom_chat,
 )
 from viewer.io.combine import combine
 from viewer.model.dataset import Dataset
@@ -98,8 +99,10 @@ _BIBLIOGRAPHY = [Candidate(bibliography.read)]
 _JS = [Candidate(twitter.read, twitter.looks_like, "bytes")]  # an X archive's data files
 _LOG = [Candidate(log_lines.read, log_lines.looks_like, "bytes")]
 _SUBTITLES = [Candidate(subtitles.read)]
-# a chat, a log, subtitles (a transcript saved as .txt), a bibliography (EndNote's RIS as .txt), else a table
-_TEXT = [Candidate(whatsapp.read, whatsapp.looks_like, "bytes"), *_LOG,
+# a chat (WhatsApp's, a Zoom meeting's), a log, subtitles (a transcript saved as .txt), a bibliography (EndNote's
+# RIS as .txt), else a table
+_TEXT = [Candidate(whatsapp.read, whatsapp.looks_like, "bytes"),
+         Candidate(zoom_chat.read, zoom_chat.looks_like, "bytes"), *_LOG,
          Candidate(subtitles.read, subtitles.looks_like, "bytes"),
          Candidate(bibliography.read, bibliography.looks_like, "bytes"), *_TABLE]
 
@@ -200,7 +203,8 @@ def _text_reader(path: Path) -> Reader:
     """The reader of a text that may be a chat export or a log (packed or not), else the table reader."""
     if compressed.inner_suffix(path) in (".txt", ".log"):
         head = compressed.read_head(path)
-        for sniff, reader in ((whatsapp.looks_like, whatsapp.read), (log_lines.looks_like, log_lines.read),
+        for sniff, reader in ((whatsapp.looks_like, whatsapp.read), (zoom_chat.looks_like, zoom_chat.read),
+                              (log_lines.looks_like, log_lines.read),
                               (subtitles.looks_like, subtitles.read), (bibliography.looks_like, bibliography.read)):
             if sniff(head):
                 return reader

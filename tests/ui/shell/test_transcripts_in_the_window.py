@@ -1,6 +1,7 @@
-"""An interview's subtitles (SubRip) and a meeting's captions (WebVTT) opened from a fresh window with Ctrl+O: each
-cue is walked with the keys and read in Details with its speaker and times, the axis in minutes and seconds.
-Before, both files were refused as an unknown format."""
+"""An interview's subtitles (SubRip), a meeting's captions (WebVTT) and its saved Zoom chat opened from a fresh
+window with Ctrl+O: each cue or message is walked with the keys and read in Details with its speaker and time, the
+axis in hours, minutes and seconds. Before, the first two were refused as an unknown format, and the chat as a
+table with no date column."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from viewer.model import clock
 from viewer.ui.shell.main_window import MainWindow
 
 from ...io.test_subtitles import SRT, ZOOM
+from ...io.test_zoom_chat import NEW
 from ..window_reading import axis_labels, open_by_hand, walked
 
 TIME = re.compile(r"-?\d+:\d{2}(:\d{2}(\.\d+)?)?")
@@ -45,3 +47,14 @@ def test_an_interviews_subtitles_open_with_their_faults_listed(qtbot: QtBot, win
     listed = window.problems.model
     texts = [str(listed.index(r, c).data()) for r in range(listed.rowCount()) for c in range(listed.columnCount())]
     assert any("00:00:xx,000" in t for t in texts) and any("Windows-1252" in t for t in texts)
+
+
+def test_a_meetings_saved_chat_is_walked_message_by_message(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "meeting_saved_chat.txt", text=NEW) == []
+    assert window.state.dataset.meta.clock == clock.ELAPSED and window.state.dataset.event_count == 3
+    seen = walked(qtbot, window, 2)
+    assert "Good morning" in seen[0] and "Ana Lopez" in seen[0] and "10:02:03" in seen[0]
+    assert "and the minutes" in seen[1]
+    assert "Can you take notes?" in seen[2] and "Ben Okafor" in seen[2] and "direct message" in seen[2]
+    assert all(TIME.fullmatch(t) for t in axis_labels(window))
