@@ -61,3 +61,13 @@ def test_a_chat_past_midnight_goes_on_into_the_next_day(tmp_path: Path) -> None:
                                             ("04/03/2019, 10:00 - Ana: Hello\n", False)])
 def test_a_chat_is_known_by_its_first_lines(head: str, chat: bool) -> None:
     assert zoom_chat.looks_like(head.encode()) is chat
+
+
+def test_a_message_whose_time_cannot_be_read_is_said_by_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "chat.txt"
+    path.write_text("10:02:03 From Ana to Everyone:\n\thello\n99:99:99 From Ben to Everyone:\n\tgarbled\n",
+                    encoding="utf-8")
+    ds = viewer.load(path)
+    assert list(ds.events["title"]) == ["hello"]
+    assert [(p.row, p.field, p.level) for p in ds.problems] == [(3, "time", "warning")]
+    assert "got '99:99:99'; message skipped" in ds.problems[0].message

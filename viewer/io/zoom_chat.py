@@ -54,11 +54,19 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     """Read a Zoom chat into messages (events on the elapsed clock) and their senders and recipients (people)."""
     path = Path(path)
     label = str(path)
-    records = led_lines.read_records(path, _led, EXPECTED)
-    seconds = np.array([elapsed.parse_elapsed(record.when) for record in records])
-    moved, wraps = elapsed.past_midnight(seconds)
-    problems = [Problem(label, f"the chat runs past midnight {wraps:,} time{'s' * (wraps != 1)}: each message "
-                        "after read as the next day's", None, "time", "info")] if wraps else []
+    problems: list[Problem] = []
+    records, read = [], []
+    for record in led_lines.read_records(path, _led, EXPECTED):
+        try:
+            read.append(elapsed.parse_elapsed(record.when))
+        except ValueError as exc:  # "99:99:99"
+            problems.append(Problem(label, f"{exc}; message skipped", record.row, "time", "warning"))
+            continue
+        records.append(record)
+    moved, wraps = elapsed.past_midnight(np.array(read, dtype=np.float64))
+    if wraps:
+        problems.append(Problem(label, f"the chat runs past midnight {wraps:,} time{'s' * (wraps != 1)}: each "
+                                "message after read as the next day's", None, "time", "info"))
     events = [_event(record, value) for record, value in zip(records, moved.tolist(), strict=True)]
     if not events:
         raise LoadError(f"{path}: no message; expected {EXPECTED}")
