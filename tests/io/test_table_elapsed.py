@@ -122,3 +122,32 @@ def test_a_log_in_another_order_is_not_moved_past_midnight(tmp_path: Path) -> No
     ds = _open(tmp_path, "by_room.csv", "time,event\n23:50,a\n00:10,b\n22:00,c\n09:00,d\n")  # back by less, too
     assert {as_written(t) for t in ds.events["start"]} == {"0:10", "9:00", "22:00", "23:50"}
     assert not any("past midnight" in p.message for p in ds.problems)
+
+
+WHISPER_JSON = ('{"text": " So when did you first hear? In November 2018.", "segments": ['
+                '{"id": 0, "seek": 0, "start": 0.0, "end": 4.2, "text": " So when did you first hear?", "tokens": [1],'
+                ' "avg_logprob": -0.2, "no_speech_prob": 0.01}, {"id": 1, "seek": 0, "start": 5.9, "end": 8.0, '
+                '"text": " In November 2018.", "tokens": [3], "avg_logprob": -0.3, "no_speech_prob": 0.02}], '
+                '"language": "en"}')
+WHISPER_TSV = "start\tend\ttext\n0\t4200\tSo when did you first hear?\n5900\t8000\tIn November 2018.\n"
+
+
+@pytest.mark.parametrize(("name", "text", "unit"), [("interview.json", WHISPER_JSON, "seconds"),
+                                                    ("interview.tsv", WHISPER_TSV, "milliseconds")])
+def test_whispers_segments_are_times_from_the_recordings_start(tmp_path: Path, name: str, text: str,
+                                                                unit: str) -> None:
+    """Before, the TSV's milliseconds were read as years (0 and 5900, silently) and the JSON's seconds as numbers."""
+    ds = _open(tmp_path, name, text)
+    assert ds.meta.clock == clock.ELAPSED
+    assert [(as_written(a), as_written(b)) for a, b in zip(ds.events["start"], ds.events["end"], strict=True)] == [
+        ("0:00", "0:00:04.2"), ("0:00:05.9", "0:00:08")]
+    assert list(ds.events["title"]) == ["So when did you first hear?", "In November 2018."]
+    assert any(f"times in {unit} from the recording's start" in p.message for p in ds.problems)
+
+
+@pytest.mark.parametrize("text", ["start,end,text\n2019-03-04,2019-03-05,a\n",  # dates
+                                  "start\tend\ttext\n-5\t10\ta\n",  # a number below zero is no time from a start
+                                  "begin\tend\ttext\n0\t4200\ta\n"])  # not Whisper's names
+def test_other_tables_of_start_end_and_text_are_not_whispers(tmp_path: Path, text: str) -> None:
+    ds = _open(tmp_path, "t.tsv", text)
+    assert not any("Whisper" in p.message for p in ds.problems)

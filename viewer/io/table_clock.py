@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io.table_mapping import column_key
+from viewer.io.table_mapping import Mapping, column_key
 from viewer.model import clock, elapsed, years
 from viewer.model.dates import columns as date_columns
 from viewer.model.problems import LoadError, Problem
@@ -52,6 +52,27 @@ def given_clock(values: pd.Series, name: str, options: dict[str, Any], label: st
                                 "read as hours, minutes and seconds on a clock axis", None, name, "info"))
         return clock.ELAPSED
     return None
+
+
+def whisper(frame: pd.DataFrame, mapping: Mapping, delimiter: str | None, options: dict[str, Any], label: str,
+            problems: list[Problem]) -> tuple[pd.DataFrame, dict[str, Any]]:
+    """A transcript's segments as OpenAI's Whisper writes them — ``start``, ``end`` and ``text``, the times plain
+    numbers from the recording's start, seconds in its JSON, whole milliseconds in its TSV — with the times in
+    seconds on the elapsed clock (before, the TSV's milliseconds were read as years: 5900 as the year 5900).
+    Any other table (or one whose clock is given) is returned as it is."""
+    if (options.get("clock") or mapping.start is None or mapping.end is None or column_key(mapping.start) != "start"
+            or column_key(mapping.end) != "end" or "text" not in {column_key(c) for c in frame.columns}):
+        return frame, options
+    times = frame[[mapping.start, mapping.end]].apply(pd.to_numeric, errors="coerce")
+    written = frame[[mapping.start, mapping.end]].notna() & (frame[[mapping.start, mapping.end]] != "")
+    if not len(frame) or (times.isna() & written).any().any() or (times < 0).any().any():
+        return frame, options
+    milliseconds = delimiter == "\t" and bool((times.fillna(0) % 1 == 0).all().all())
+    problems.append(Problem(label, "read as a transcript's segments (start, end and text, as OpenAI's Whisper "
+                            f"writes them): times in {'milliseconds' if milliseconds else 'seconds'} from the "
+                            "recording's start", None, mapping.start, "info"))
+    return frame.assign(**{column: times[column] / (1000.0 if milliseconds else 1.0) for column in times}), {
+        **options, "clock": clock.ELAPSED}
 
 
 def _unix_times(values: pd.Series) -> bool:

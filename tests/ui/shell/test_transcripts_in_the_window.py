@@ -9,12 +9,15 @@ import re
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from viewer.model import clock
 from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.mapping_dialog import MappingDialog
 
 from ...io.test_subtitles import SRT, ZOOM
+from ...io.test_table_elapsed import WHISPER_TSV
 from ...io.test_zoom_chat import NEW
 from ..window_reading import axis_labels, open_by_hand, walked
 
@@ -58,3 +61,16 @@ def test_a_meetings_saved_chat_is_walked_message_by_message(qtbot: QtBot, window
     assert "and the minutes" in seen[1]
     assert "Can you take notes?" in seen[2] and "Ben Okafor" in seen[2] and "direct message" in seen[2]
     assert all(TIME.fullmatch(t) for t in axis_labels(window))
+
+
+def test_whispers_transcript_is_walked_segment_by_segment(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, its milliseconds were read as years: the first segment in year 0, the second in year 5900."""
+    def accept(_dialog: MappingDialog) -> QDialog.DialogCode:  # asked: no column is named as a title
+        return QDialog.DialogCode.Accepted
+
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "interview.tsv", answer=accept, text=WHISPER_TSV)
+    assert window.state.dataset.meta.clock == clock.ELAPSED
+    seen = walked(qtbot, window, 1)
+    assert "So when did you first hear?" in seen[0] and "0:00:04.2" in seen[0]
+    assert "In November 2018." in seen[1] and "0:00:05.9" in seen[1] and "5900" not in seen[1]
