@@ -151,3 +151,13 @@ def test_whispers_segments_are_times_from_the_recordings_start(tmp_path: Path, n
 def test_other_tables_of_start_end_and_text_are_not_whispers(tmp_path: Path, text: str) -> None:
     ds = _open(tmp_path, "t.tsv", text)
     assert not any("Whisper" in p.message for p in ds.problems)
+
+
+def test_bare_numbers_read_as_years_are_said_unless_they_look_like_years(tmp_path: Path) -> None:
+    """Before, "0, 30, 60" in a start column were the years 0, 30 and 60, silently."""
+    said = "holds bare numbers, read as years (0 to 60)"
+    ds = _open(tmp_path, "minutes.csv", "start,end,title\n0,15,a\n30,45,b\n60,90,c\n")
+    assert ds.meta.clock == clock.CALENDAR and any(said in p.message and p.level == "info" for p in ds.problems)
+    assert viewer.load(tmp_path / "minutes.csv", clock="number").meta.clock == clock.NUMBER  # as the note says
+    for text in ("year,title\n476,Fall of Rome\n800,Charlemagne\n", "start,title\n1914,a\n1939,b\n"):
+        assert not any("bare numbers" in p.message for p in _open(tmp_path, "years.csv", text).problems)

@@ -22,6 +22,7 @@ import pandas as pd
 from viewer.io.table_mapping import Mapping, column_key
 from viewer.model import clock, elapsed, years
 from viewer.model.dates import columns as date_columns
+from viewer.model.dates.numbers import YEARS as BARE_YEARS
 from viewer.model.problems import LoadError, Problem
 
 TICK_NAMES = ("tick", "ticks", "step", "steps", "timestep", "iteration", "iter", "generation", "round",
@@ -105,6 +106,22 @@ def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, pro
                             f"{cells.iloc[0]!r}): every time is read as a year, before year 0 negative",
                             None, name, "info"))
     return True
+
+
+def say_bare_years(values: pd.Series, name: str, label: str, problems: list[Problem]) -> None:
+    """Say that a column not named as years, of bare whole numbers some outside 1000–2200 (``0, 30, 60``, ``4200``),
+    was read as years: counts, minutes and ticks are written the same, and the calendar reads them silently."""
+    if re.search(r"year|date|jahr|annee|année|año|anno|jaar|rok|год|年", column_key(name)):
+        return
+    text = date_columns.clean_text(values.head(SAMPLE)).dropna()
+    if not len(text) or not text.str.fullmatch(r"-?\d{1,4}").all():
+        return
+    numbers = pd.to_numeric(text)
+    if numbers.between(*BARE_YEARS).all():
+        return
+    problems.append(Problem(label, f"column '{name}' holds bare numbers, read as years ({numbers.min()} to "
+                            f"{numbers.max()}); if they count something else (minutes, ticks), pass clock='number' "
+                            "(read.clock in a mapping)", None, name, "info"))
 
 
 def dates_fail(values: pd.Series, invalid: pd.Series, name: str, label: str, problems: list[Problem]) -> bool:
