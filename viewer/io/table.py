@@ -138,8 +138,7 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     if decided is None and table_clock.deep_years(frame[mapping.start], start.invalid, mapping.start, label,
                                                   problems):
         return _number_events(frame, mapping, label, problems, lines_of, texts, YEARS)
-    if decided is None:
-        table_clock.say_bare_years(frame[mapping.start], mapping.start, label, problems)
+    table_clock.say_bare_years(frame[mapping.start], mapping.start, options, label, problems)
     for level, message in start.notes:
         problems.append(Problem(label, message, None, mapping.start, level))
     all_day = table_all_day.flags(frame[mapping.all_day]) if mapping.all_day else None

@@ -108,10 +108,12 @@ def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, pro
     return True
 
 
-def say_bare_years(values: pd.Series, name: str, label: str, problems: list[Problem]) -> None:
+def say_bare_years(values: pd.Series, name: str, options: dict[str, Any], label: str,
+                   problems: list[Problem]) -> None:
     """Say that a column not named as years, of bare whole numbers some outside 1000–2200 (``0, 30, 60``, ``4200``),
-    was read as years: counts, minutes and ticks are written the same, and the calendar reads them silently."""
-    if re.search(r"year|date|jahr|annee|année|año|anno|jaar|rok|год|年", column_key(name)):
+    was read as years: counts, minutes and ticks are written the same, and the calendar reads them silently (not
+    where the clock was given)."""
+    if options.get("clock") or re.search(r"year|date|jahr|annee|année|año|anno|jaar|rok|год|年", column_key(name)):
         return
     text = date_columns.clean_text(values.head(SAMPLE)).dropna()
     if not len(text) or not text.str.fullmatch(r"-?\d{1,4}").all():
