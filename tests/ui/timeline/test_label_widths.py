@@ -57,11 +57,14 @@ def test_only_titles_that_may_be_drawn_are_measured(qtbot: QtBot) -> None:
     widths = LabelWidths(_bold())
     widths.reset(len(titles))
     room = np.array([30.0, 30.0, -5.0, -5.0])  # a gap too small for a long title; no room at all
-    sure = np.array([False, False, False, True])  # the last is selected
-    full = widths.where_drawable(np.arange(4), texts, sure, room)
+    room_back = np.full(4, -5.0)
+    strong = np.array([False, False, False, True])  # the last is selected
+    full = widths.where_drawable(np.arange(4), texts, strong, room, room_back, 20.0)  # (labels from 20 px)
     measured = [event for call in asked[1:] for event in call]  # the first call fetched titles to bound
     assert sorted(measured) == [1, 3]  # "short" might fit its 30 px; the selected one is always measured
-    assert np.isinf(full[[0, 2]]).all() and np.isfinite(full[[1, 3]]).all()
+    # the first is sure to outgrow its 30 px: its label is cut to them, its width the one it is sure of
+    assert 30.0 < full[0] <= QFontMetricsF(_bold()).horizontalAdvance(titles[0])
+    assert np.isinf(full[2]) and np.isfinite(full[[1, 3]]).all()
 
 
 def _crowded(n: int = 20000) -> ViewState:
@@ -81,7 +84,7 @@ def test_a_crowded_view_measures_few_titles_and_draws_the_labels_measuring_all_w
     for measure_all in (False, True):
         if measure_all:  # the earlier way: every visible title measured
             monkeypatch.setattr(LabelWidths, "where_drawable",
-                                lambda self, events, texts, sure, room: self.measured(events, texts))
+                                lambda self, events, texts, *_rooms: self.measured(events, texts))
         window = make_window(_crowded())
         window.state.set_window(TimeWindow.between("2004", "2005-06"))
         QApplication.processEvents()

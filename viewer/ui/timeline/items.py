@@ -359,8 +359,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         else:
             room_back = self._room_back(px0, rows, left)
             # titles are measured only where a label may go (inf elsewhere: no room whatever the width)
-            full = self._widths.where_drawable(events, self._texts,
-                                               strong | (room >= MIN_LABEL_PX) | (room_back >= MIN_LABEL_PX), room)
+            full = self._widths.where_drawable(events, self._texts, strong, room, room_back, MIN_LABEL_PX)
             widths = np.where(strong | (full <= room), full, np.where(room >= MIN_LABEL_PX, room, 0.0))
         # a collapsed lane shows marks, not titles
         quiet = m.collapsed[m.lane[vis]] & ~strong if len(m.collapsed) else np.zeros(len(vis), dtype=bool)

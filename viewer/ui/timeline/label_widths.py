@@ -5,8 +5,12 @@ holds a couple of thousand marks, most with no room for any title, and measuring
 frame by 25 ms. A mark's title is measured when its label could be drawn: it is selected or hovered,
 there is room for a label's minimum beside or before it, or its room might hold the whole title. For a
 title of printable ASCII the last is ruled out without laying it out, by a width no such title goes
-under: its characters times the font's narrowest printable character, less a margin for kerning.
-Other titles (any script, any control character) are measured.
+under: its characters' own advances summed (numpy over the bytes of all titles at once), less a margin
+for kerning per character (half the font's narrowest character: kerned pairs such as "To" narrow a run by
+under a third of it). Other titles (any script, any control character) are measured. A title sure to be
+wider than the room on either side of its mark is not measured either: its label is cut to the room. (Before
+both, the floor was the narrowest character times the length, a third of a title's width; a zoom from 25
+years to hours measured 293 titles at 30,000 events and 554 at 100,000, now 202 and 483.)
 """
 
 from __future__ import annotations
@@ -19,10 +23,11 @@ import pyarrow.compute as pc
 from PySide6.QtGui import QFont, QFontMetricsF
 
 PRINTABLE_ASCII = r"^[ -~]*$"
-KERNING = 0.6  # kerned pairs narrow a run of text by far less than this
+KERNING = 0.5  # of the narrowest character, per character: kerned pairs narrow a run by under 0.31 of it
 
 
 _NARROWEST: dict[str, float] = {}  # per font description
+_ADVANCES: dict[str, np.ndarray] = {}  # per font description: each byte's advance (printable ASCII; 0 elsewhere)
 
 
 def narrowest(font: QFont) -> float:
@@ -32,6 +37,18 @@ def narrowest(font: QFont) -> float:
     if found is None:
         metrics = QFontMetricsF(font)
         found = _NARROWEST[font.key()] = min(metrics.horizontalAdvance(chr(c)) for c in range(0x20, 0x7F))
+    return found
+
+
+def advances(font: QFont) -> np.ndarray:
+    """The advance of each printable ASCII character, indexed by its byte (256 entries, 0 for other bytes),
+    measured once per font description."""
+    found = _ADVANCES.get(font.key())
+    if found is None:
+        metrics = QFontMetricsF(font)
+        found = np.zeros(256, dtype=np.float64)
+        found[0x20:0x7F] = [metrics.horizontalAdvance(chr(c)) for c in range(0x20, 0x7F)]
+        _ADVANCES[font.key()] = found
     return found
 
 
@@ -62,19 +79,24 @@ class LabelWidths:
             self._widths[missing] = [metrics.horizontalAdvance(t) for t in texts(missing)]
         return self._widths[events].astype(np.float64)
 
-    def where_drawable(self, events: np.ndarray, texts: Callable[[np.ndarray], list[str]], sure: np.ndarray,
-                       room: np.ndarray) -> np.ndarray:
-        """Widths of the titles that may be drawn: ``sure`` ones, and those whose title might fit ``room``
-        (pixels beside the mark); ``inf`` for the rest, whose labels get no room whatever their width."""
+    def where_drawable(self, events: np.ndarray, texts: Callable[[np.ndarray], list[str]], strong: np.ndarray,
+                       room: np.ndarray, room_back: np.ndarray, least: float) -> np.ndarray:
+        """Widths of the titles that may be drawn whole, measured: the ``strong`` ones (selected, hovered), and
+        those whose title might fit ``room`` or ``room_back`` (pixels after and before the mark). A title sure to
+        be wider than both, beside room for a label (``least`` pixels), gets the width it is sure to reach: its
+        label is cut to the room whatever its width. The rest get ``inf``: no room for a label."""
         full = self._widths[events].astype(np.float64)
         unknown = np.isnan(full)
-        maybe = np.flatnonzero(unknown & ~sure & (room > 0))
-        need = unknown & sure
-        if len(maybe):
-            need[maybe[self._floor(events[maybe], texts) <= room[maybe]]] = True
+        need = unknown & strong
+        floors = np.full(len(events), np.inf)
+        asked = np.flatnonzero(unknown & ~strong & ((room > 0) | (room_back > 0)))
+        if len(asked):
+            floors[asked] = self._floor(events[asked], texts)
+            need[asked[floors[asked] <= np.maximum(room[asked], room_back[asked])]] = True
         if need.any():
             full[need] = self.measured(events[need], texts)
-        return np.where(np.isnan(full), np.inf, full)
+        labelled = (room >= least) | (room_back >= least)
+        return np.where(np.isnan(full), np.where(labelled, floors, np.inf), full)
 
     def _floor(self, events: np.ndarray, texts: Callable[[np.ndarray], list[str]]) -> np.ndarray:
         """:meth:`at_least` of the events' titles, worked out once per event."""
@@ -84,10 +106,17 @@ class LabelWidths:
         return self._floors[events]
 
     def at_least(self, titles: list[str]) -> np.ndarray:
-        """A width each title is sure to reach (0 when it is not plain printable ASCII)."""
+        """A width each title is sure to reach (0 when it is not plain printable ASCII): its characters'
+        advances summed, less :data:`KERNING` of the narrowest character for each."""
         text = pa.array(titles, type=pa.string())
-        plain = pc.match_substring_regex(text, PRINTABLE_ASCII).fill_null(False)
-        chars = pc.utf8_length(text).fill_null(0)
-        return np.where(np.asarray(plain.to_numpy(zero_copy_only=False), dtype=bool),
-                        np.asarray(chars.to_numpy(zero_copy_only=False), dtype=np.float64)
-                        * narrowest(self.font) * KERNING, 0.0)
+        plain = np.asarray(pc.match_substring_regex(text, PRINTABLE_ASCII).fill_null(False)
+                           .to_numpy(zero_copy_only=False), dtype=bool)
+        offsets_buffer, data_buffer = text.buffers()[1:3]
+        if not len(titles) or offsets_buffer is None or data_buffer is None:
+            return np.zeros(len(titles))
+        offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[text.offset:text.offset + len(text) + 1]
+        data = np.frombuffer(data_buffer, dtype=np.uint8)
+        summed = np.concatenate([[0.0], np.cumsum(advances(self.font)[data])])
+        width = summed[offsets[1:]] - summed[offsets[:-1]]  # (a plain title's bytes are its characters)
+        floor = width - np.diff(offsets) * narrowest(self.font) * KERNING
+        return np.where(plain, np.maximum(floor, 0.0), 0.0)
