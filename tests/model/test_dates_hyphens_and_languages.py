@@ -95,3 +95,22 @@ def test_offsets_zones_use_stay_offsets(tmp_path: Path, written: str, utc: str) 
     _ds, events = _events(tmp_path, [written, "2019-06-01"])
     assert events.loc["event 0", "start"] == pd.Timestamp(utc, tz="UTC")
     assert pd.isna(events.loc["event 0", "end"])
+
+
+@pytest.mark.parametrize(("written", "end", "precision"), [
+    ("2019-01-01/P1M", "2019-01-31", "day"),  # a month from 1 January ends on 31 January
+    ("2019-01-01/P2W", "2019-01-14", "day"),
+    ("2019-03-04T09:00/PT1H30M", "2019-03-04 10:30", "time"),
+    ("2019-03/P2M", "2019-04-30", "day"),
+    ("2019-03-04/P1D", None, None),  # a day lasting a day is that day
+])
+def test_an_iso_interval_of_a_start_and_a_duration_ends_where_it_says(tmp_path: Path, written: str, end: str | None,
+                                                                       precision: str | None) -> None:
+    """Before, "2019-01-01/P1M" (ISO 8601's start and duration) was skipped as "expected a date"."""
+    ds, events = _events(tmp_path, [written, "2019-06-01"])
+    row = events.loc["event 0"]
+    if end is None:
+        assert pd.isna(row["end"])
+    else:
+        assert row["end"] == pd.Timestamp(end, tz="UTC") and ds.events["end_precision"].iloc[0] == precision
+    assert not [p for p in ds.problems if p.level in ("warning", "error")]

@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.model import durations
 from viewer.model.columns import arrow_text
 from viewer.model.dates import approximate, periods
 from viewer.model.dates import columns as date_columns
@@ -30,6 +31,7 @@ SPAN = (r"^\s*(?:(?i:from)\s+)?(?P<first>.+?)\s*"  # "from March to May 2019" is
         r"|^\s*(?P<year_first>\d{3,4})-(?P<year_last>\d{3,4})\s*$"
         r"|^\s*(?:[Tt]he\s+)?(?P<decade>\d{2,3})0'?s\s*$"  # a decade: "1850s" is 1850–1859
         rf"|^\s*(?P<iso_open>{_ISO})/(?:\.\.)?\s*$"  # ISO 8601's interval open at its end: "2019-03-04/.."
+        rf"|^\s*(?P<iso_start>{_ISO})/(?P<iso_lasting>[Pp][0-9WYMDTHSwymdths.,]+)\s*$"  # its start and duration
         r"|^\s*(?i:since|from)\s+(?P<since>.+?)\s*$|^\s*(?P<dashed>.+?)\s*[\x{2013}\x{2014}]\s*$")
 _TEXT = pd.StringDtype("pyarrow")
 
@@ -57,9 +59,9 @@ def split(values: pd.Series) -> tuple[pd.Series, pd.Series, np.ndarray] | None:
     first = pd.Series(pd.NA, index=values.index, dtype=_TEXT)
     last = first.copy()
     decade = _either(found, "decade")
-    first.iloc[rows] = _either(found, "first", "iso_first", "year_first", "iso_open", "since", "dashed").fillna(
-        decade + "0").to_numpy()
-    last.iloc[rows] = _either(found, "last", "iso_last", "year_last").fillna(decade + "9").to_numpy()
+    first.iloc[rows] = _either(found, "first", "iso_first", "year_first", "iso_open", "since", "dashed",
+                               "iso_start").fillna(decade + "0").to_numpy()
+    last.iloc[rows] = _either(found, "last", "iso_last", "year_last", "iso_lasting").fillna(decade + "9").to_numpy()
     ordinal = (_either(found, "year_first").str.len() == 4) & (_either(found, "year_last").str.len() == 3)
     if ordinal.any():  # "2019-366" is an ordinal date (or none), never the years 2019 to 366
         first.iloc[rows[ordinal.fillna(False).to_numpy(dtype=bool)]] = pd.NA
@@ -126,7 +128,7 @@ def cut(values: pd.Series, unread: pd.Series, order: str | None = None) -> Cut:
     same_day = pd.Series(False, index=values.index)
     if found is not None:
         first, last, opened = found
-        timed, same_day = _on_the_same_day(first, last)
+        timed, same_day = _on_the_same_day(first, _lasted(first, last, order))
         first, last = _completed(first, last), _last_completed(first, timed)
         rows = np.flatnonzero(first.notna().to_numpy())
         begun = date_columns.parse_column(first.iloc[rows].reset_index(drop=True), date_order=order)
@@ -250,6 +252,26 @@ def _full(values: pd.Series, pattern: str) -> pd.Series:
 
 
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
+
+
+def _lasted(first: pd.Series, last: pd.Series, order: str | None) -> pd.Series:
+    """ISO 8601's interval of a start and a duration ("2019-01-01/P1M", "2019-03-04T09:00/PT1H30M"): its end, as
+    a date and time after a start with a time, else as the last day the start's days cover (a month from
+    1 January ends on 31 January; a day's start lasting a day or less stays that day)."""
+    lasting = last.str.match(r"^[Pp]\d|^[Pp]T\d").fillna(False).to_numpy(dtype=bool)
+    if not lasting.any():
+        return last
+    rows = np.flatnonzero(lasting)
+    starts = date_columns.parse_column(first.iloc[rows].reset_index(drop=True), date_order=order)
+    read = durations.parse(last.iloc[rows].reset_index(drop=True))
+    ends = durations.added(starts.instants, read)
+    timed = (starts.precisions.astype(str) == "time").to_numpy()
+    whole = ~timed & ((read.months > 0) | (read.seconds >= 86400))  # days from a day: it ends on their last
+    ends = ends.where(~whole, ends - pd.Timedelta(days=1)).where(timed | whole, starts.instants)
+    text = np.where(timed, ends.dt.strftime("%Y-%m-%dT%H:%M:%S"), ends.dt.strftime("%Y-%m-%d"))
+    out = last.copy()
+    out.iloc[rows] = np.where(ends.isna().to_numpy(), None, text)
+    return out
 
 
 def _on_the_same_day(first: pd.Series, last: pd.Series) -> tuple[pd.Series, pd.Series]:
