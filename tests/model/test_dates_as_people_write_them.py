@@ -61,6 +61,9 @@ SINGLE = {  # written -> (instant, precision)
     "5 Sep '19": ("2019-09-05", "day"),
     "Sep 5 '19": ("2019-09-05", "day"),
     "5 Sep ’89": ("1989-09-05", "day"),
+    "2019-03-04 noon": ("2019-03-04T12:00", "time"),  # (before: skipped)
+    "March 4, 2019 at noon": ("2019-03-04T12:00", "time"),
+    "4 March 2019, midnight": ("2019-03-04T00:00", "day"),  # (a column of midnights alone: days)
 }
 UNREAD = ["winter 2019/23", "summer 2019/20", "week 54 2019", "2019年3月 10時", "2019年3月5日 午後15時",
           "between friends and family", "Oregon or Washington"]

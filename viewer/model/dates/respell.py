@@ -97,6 +97,8 @@ _REWRITES = (
     (r"(?i)\s+(?:um|à|a\s+las|alle(?:\s+ore)?|às|om)\s+(\d{1,2}(?:[:.h]\d{2})?)", r" \1"),
     (r"(?i)\b(\d{1,2})[:.](\d{2})\s*Uhr\b", r"\1:\2"), (r"(?i)\b(\d{1,2})\s*Uhr\b", r"\1:00"),  # 10:00 Uhr, 10 Uhr
     (r"(?i)(^|\s)(\d{1,2})\s*([ap])\.?m\.?$", r"\1\2:00 \3m"),  # an hour alone: 2019-03-04 10am
+    (r"(?i)(\d)[,\s]+(?:at\s+)?(?:noon|midday|mittags|midi)$", r"\1 12:00"),  # 4 March 2019 at noon
+    (r"(?i)(\d)[,\s]+(?:at\s+)?(?:midnight|mitternacht|minuit)$", r"\1 00:00"),  # its first instant, as ISO's
     # a year by its last two digits after a day and month: 5 Sep '19 (read as two-digit years are, 1969-2068)
     (r"^(\s*\d{1,2}\.?\s+[A-Za-z]{3,9}\.?,?)\s*['’]([0-5]\d|6[0-8])\s*$", r"\1 20\2"),
     (r"^(\s*\d{1,2}\.?\s+[A-Za-z]{3,9}\.?,?)\s*['’](69|[7-9]\d)\s*$", r"\1 19\2"),
