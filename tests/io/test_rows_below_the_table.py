@@ -96,3 +96,12 @@ def test_a_first_record_with_a_bad_date_stays_an_error(tmp_path: Path) -> None:
              "2019-03-06,Taxi,Bonn\n")
     count, problems = _read(tmp_path, words)  # no column of numbers: nothing tells a header line from a record
     assert count == 3 and problems == [("error", 2, "expected a date, got 'soon'; row skipped")]
+
+
+def test_a_fiscal_year_is_said_for_what_it_needs(tmp_path: Path) -> None:
+    """A fiscal year names no months (Nissan's FY2019 began in April 2019, the US government's in October 2018)."""
+    path = tmp_path / "results.csv"
+    path.write_text("date,title\nFY2019,Results\n2019-05-13,Announcement\n", encoding="utf-8")
+    ds = load(path)
+    said = [p.message for p in ds.problems if p.level == "error"]
+    assert len(said) == 1 and "got 'FY2019' (a fiscal year: its months depend on who keeps the books" in said[0]

@@ -15,6 +15,8 @@ there) were two errors; they are one note too (:func:`rows_under_header`).
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -134,11 +136,20 @@ def report_skipped(problems: list[Problem], label: str, values: pd.Series, insta
     shown = np.flatnonzero(bad)[:200]
     texts = date_columns.clean_text(values.iloc[shown]).fillna("")
     for at, position in enumerate(shown):
-        problems.append(Problem(label, f"expected {expected}, got {texts.iloc[at]!r}; row skipped",
+        written = texts.iloc[at]
+        problems.append(Problem(label, f"expected {expected}, got {written!r}{_hint(written)}; row skipped",
                                 int(lines_of[position]), column))
     if empty.any():
         problems.append(Problem(label, f"{int(empty.sum()):,} rows have no {what} (first: row "
                                        f"{int(lines_of[empty][0])}); skipped", None, column))
+
+
+def _hint(written: str) -> str:
+    """What a form the calendar cannot place needs: a fiscal year ("FY2019", "FY 2019/20") names no months."""
+    if re.match(r"(?i)^\s*(?:FY|GJ|EF)\s*['’]?\d", written):
+        return (" (a fiscal year: its months depend on who keeps the books; write its first day, or its span "
+                "such as 2019-04-01/2020-03-31)")
+    return ""
 
 
 def report(problems: list[Problem], label: str, frame: pd.DataFrame, columns: tuple[str, str | None],
