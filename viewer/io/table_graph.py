@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from viewer.io.import_spec import ImportSpec
+from viewer.model import entity_kinds
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso as date_iso
 from viewer.model.problems import Problem
@@ -108,6 +109,8 @@ def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: p
             tie = names[relation.source] + " \u2192 " + names[relation.target]
             said = tie.where(value == "", tie + " (" + value.astype(TEXT) + ")").fillna("").astype(TEXT)
     relations = pd.concat(relation_frames, ignore_index=True) if relation_frames else None
+    entities["kind"] = entity_kinds.guessed(entities["name"], entities["kind"],
+                                            entities["id"].astype(str).isin(entity_kinds.held_ids(relations)))
     actors = actors.str.replace(r"^;+|;+$", "", regex=True).str.replace(r";{2,}", ";", regex=True)
     return Graph(entities, relations, actors, problems, said)
 

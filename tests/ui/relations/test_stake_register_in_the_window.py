@@ -66,3 +66,18 @@ def test_a_role_set_to_none_is_obeyed_with_the_ties_kept(qtbot: QtBot, window: M
     ds = window.state.dataset
     assert len(ds.relations) == 2 and ds.events["end"].isna().all()
     assert ds.events["attr:Duration"].tolist() == ["PT2H", "PT3H"]  # kept as written
+
+
+def test_the_parties_kinds_are_guessed_and_drawn_apart(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, every party of a table was an "entity", drawn as "other": the state and the companies alike."""
+    def accept(_dialog: MappingDialog) -> QDialog.DialogCode:
+        return QDialog.DialogCode.Accepted
+
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "register.csv", accept, text=(
+        "Date,Parent,Subsidiary,Stake\n2015-04-30,French State,Renault,19.7%\n1999-03-27,Renault,Nissan,36.8%\n"
+        "2016-10-20,Nissan Motor Co. Ltd.,Mitsubishi Motors,34%\n"))
+    kinds = dict(zip(window.state.dataset.entities["name"], window.state.dataset.entities["kind"], strict=True))
+    assert kinds == {"French State": "government", "Renault": "company", "Nissan": "company",
+                     "Nissan Motor Co. Ltd.": "company", "Mitsubishi Motors": "company"}
+    assert window.relations.node_legend.kinds == ["company", "government"]
