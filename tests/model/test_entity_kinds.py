@@ -13,7 +13,9 @@ from viewer.model import entity_kinds
     ("Bundesministerium der Finanzen", "government"), ("U.S. Department of the Treasury", "government"),
     ("Renault SA", "company"), ("Nissan Motor Co., Ltd.", "company"), ("Volkswagen AG", "company"),
     ("Apple Inc.", "company"), ("Daimler Truck Holding AG", "company"), ("Renault Group", "company"),
-    ("State Street Corp.", "company"),  # a legal form outweighs "State"
+    ("State Street Corp.", "company"), ("First Republic Bank", "company"), ("Citizens State Bank", "company"),
+    ("Central Bank of Kansas City", "company"), ("MagnetBank", "company"), ("NextBank, NA", "company"),
+    ("Bavarian State", "government"),  # (banks hold "State", "Republic" and "Central")
     ("Carlos Ghosn", "entity"), ("Geely", "entity"), ("Alliance Board", "entity"),
 ])
 def test_a_name_says_government_or_company_or_nothing(name: str, kind: str) -> None:

@@ -3,7 +3,8 @@ governments apart (before, every party of an imported table was an "entity", dra
 
 A government is known by its name (``Ministry of Finance``, ``French State``, ``Republic of Korea``,
 ``Bundesministerium …``, ``U.S. Department of the Treasury``); a company by its legal form (``Renault SA``,
-``Nissan Motor Co., Ltd.``, ``Volkswagen AG``, ``Apple Inc.``: a legal form outweighs a word such as "State")
+``Nissan Motor Co., Ltd.``, ``Volkswagen AG``, ``Apple Inc.``, a bank: a word of business outweighs "State" or
+"Republic", which banks' names hold)
 or by being held: the party a stake or an owner holds, and both parties of an acquisition, are companies unless
 their names say government. Only generic kinds
 (``entity``, ``organisation``) are guessed; a kind a reader or a mapping gave is kept.
@@ -23,11 +24,17 @@ import pyarrow.compute as pc
 GENERIC = ("entity", "organisation", "organization", "")
 HELD_BY = ("equity_stake", "government_stake", "owns")  # the target is held: a company
 BOTH_COMPANIES = ("acquired_by",)
+# said outright: a ministry, a department of, a republic of … (not "central bank": America's failed banks are
+# "Central Bank of Kansas City", "United Central Bank")
 GOVERNMENT = (r"(?i)(^|\b)(government|ministry|minist[eè]re|ministerio|ministero|ministerium|bundesministerium|"
-              r"department of|state of|republic|kingdom of|commonwealth of|federal|treasury|central bank|"
-              r"state|[ée]tat|staat|estado|stato|municipality|city of|county of|province of|prefecture)($|\b)")
+              r"department of|treasury|republic of|kingdom of|commonwealth of|state of|"
+              r"municipality|city of|county of|province of|prefecture)($|\b)")
+# a legal form at the end, or a word of business (banks are named "First Republic Bank", "Citizens State Bank")
 COMPANY = (r"(?i)(\b(inc|corp|corporation|company|co|ltd|limited|llc|llp|plc|gmbh|ag|sa|s\.a|sas|spa|s\.p\.a|nv|"
-           r"n\.v|bv|b\.v|ab|oyj|asa|kk|k\.k|se|pty|sarl|s\.a\.r\.l|holdings?|group)\.?$)|\b(co|corp|inc)\.,")
+           r"n\.v|bv|b\.v|ab|oyj|asa|kk|k\.k|se|pty|sarl|s\.a\.r\.l|na|n\.a|holdings?|group)\.?$)"
+           r"|\b(co|corp|inc)\.,|(bank|bancorp|bancshares|savings|insurance|motors)\b")
+# a state named as such at the end: "French State", "Bavarian State" (a word that also names banks and streets)
+STATE = r"(?i)(^|\s)(state|[ée]tat|staat|estado|stato|federal government)$"
 
 
 def _matches(names: pd.Series, pattern: str) -> np.ndarray:
@@ -41,9 +48,9 @@ def guessed(names: pd.Series, kinds: pd.Series, held: pd.Series) -> pd.Series:
     generic = kinds.astype(str).str.lower().isin(GENERIC).to_numpy()
     if not generic.any():
         return kinds
-    legal, government = _matches(names, COMPANY), _matches(names, GOVERNMENT)  # "State Street Corp." is a company
-    out = np.select([generic & legal, generic & government, generic & held.to_numpy(dtype=bool)],
-                    ["company", "government", "company"], kinds.astype(object).to_numpy())
+    government, company, state = (_matches(names, pattern) for pattern in (GOVERNMENT, COMPANY, STATE))
+    out = np.select([generic & government, generic & company, generic & state, generic & held.to_numpy(dtype=bool)],
+                    ["government", "company", "government", "company"], kinds.astype(object).to_numpy())
     return pd.Series(out, index=kinds.index, dtype=object)
 
 
