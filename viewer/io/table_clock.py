@@ -64,6 +64,8 @@ def whisper(frame: pd.DataFrame, mapping: Mapping, delimiter: str | None, option
     if (options.get("clock") or mapping.start is None or mapping.end is None or column_key(mapping.start) != "start"
             or column_key(mapping.end) != "end" or "text" not in {column_key(c) for c in frame.columns}):
         return frame, options
+    if pd.to_numeric(date_columns.clean_text(frame[mapping.start].head(SAMPLE)), errors="coerce").isna().any():
+        return frame, options  # (a sample first: a million dated rows are not all parsed as numbers for nothing)
     times = frame[[mapping.start, mapping.end]].apply(pd.to_numeric, errors="coerce")
     written = frame[[mapping.start, mapping.end]].notna() & (frame[[mapping.start, mapping.end]] != "")
     if not len(frame) or (times.isna() & written).any().any() or (times < 0).any().any():
