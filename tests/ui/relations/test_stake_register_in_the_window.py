@@ -81,3 +81,27 @@ def test_the_parties_kinds_are_guessed_and_drawn_apart(qtbot: QtBot, window: Mai
     assert kinds == {"French State": "government", "Renault": "company", "Nissan": "company",
                      "Nissan Motor Co. Ltd.": "company", "Mitsubishi Motors": "company"}
     assert window.relations.node_legend.kinds == ["company", "government"]
+
+
+def test_with_ties_kept_rows_are_named_by_their_tie_not_by_a_guessed_column(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Before, a register whose holders vary had its Parent column preselected as the title (the text that varies
+    most): each stake's event was titled "Renault", "Daimler AG", not "Renault → Nissan (36.8%)"."""
+    seen: list[tuple[str, str]] = []
+
+    def accept(dialog: MappingDialog) -> QDialog.DialogCode:
+        title = dialog.combos["title"]
+        seen.append((title.currentText(), ""))
+        dialog.graph.click()  # no ties: the guessed title comes back
+        seen.append((title.currentText(), "unticked"))
+        dialog.graph.click()
+        seen.append((title.currentText(), "ticked"))
+        return QDialog.DialogCode.Accepted
+
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "register.csv", accept, text=(
+        "Date,Parent,Subsidiary,Stake\n1999-03-27,Renault,Nissan,36.8%\n2010-04-07,Daimler AG,Renault,3.1%\n"
+        "2015-04-30,French State,Renault,19.7%\n2016-10-20,Nissan,Mitsubishi Motors,34%\n"))
+    assert seen == [(NONE, ""), ("Parent", "unticked"), (NONE, "ticked")]
+    assert window.state.dataset.events["title"].tolist() == [
+        "Renault → Nissan (36.8%)", "Daimler AG → Renault (3.1%)", "French State → Renault (19.7%)",
+        "Nissan → Mitsubishi Motors (34%)"]

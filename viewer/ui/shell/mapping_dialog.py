@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from viewer.io import compressed, has_own_reader, parquet, sqlite, table
 from viewer.io.import_spec import ImportSpec, write_spec
 from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
-from viewer.io.table_mapping import Mapping
+from viewer.io.table_mapping import Mapping, guess_mapping
 from viewer.model.problems import LoadError
 
 ROLES = (("start", "Start date *"), ("end", "End date"), ("title", "Title"), ("actors", "Actors"),
@@ -141,6 +141,9 @@ class MappingDialog(QDialog):
         form.addRow("", self.header)
         self.graph = self._graph_box(suggestion)
         form.addRow("", self.graph)
+        # a title chosen by its values (no column is named as one) gives way to each row's tie, while ties are made
+        self._value_title = mapping.title if guess_mapping(columns).title is None else None
+        self.graph.toggled.connect(self._tie_titles)
         read_as = f"Read as {preview.encoding}" + (f", delimiter {preview.delimiter!r}" if preview.delimiter else "")
         if preview.date_order:
             read_as += f", dates {preview.date_order}"
@@ -158,6 +161,7 @@ class MappingDialog(QDialog):
         layout.addLayout(side)
         layout.addWidget(self.buttons)
         self.resize(900, 640)
+        self._tie_titles(self.graph.isChecked())
         self._refresh()
 
     def _buttons(self) -> QDialogButtonBox:
@@ -179,6 +183,18 @@ class MappingDialog(QDialog):
                            "'No Acquirer', 'n/a' or '-' make no entity")
             box.setChecked(True)
         return box
+
+    def _tie_titles(self, ties: bool) -> None:
+        """Rows that make ties are named by their tie ("Renault → Nissan (36.8%)") rather than by a column chosen for
+        its values ("Renault", "Renault", …): with the ties kept the title is "(none)", without them the guess
+        comes back (unless the user chose a title of their own)."""
+        if self._value_title is None or self.suggestion is None or not self.suggestion.relations:
+            return
+        combo = self.combos["title"]
+        if ties and combo.currentText() == self._value_title:
+            combo.setCurrentText(NONE)
+        elif not ties and combo.currentText() == NONE:
+            combo.setCurrentText(self._value_title)
 
     def spec(self) -> ImportSpec:
         """The user's choices as an import spec (with the suggested entities and relations when kept)."""
