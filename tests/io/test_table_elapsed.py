@@ -145,12 +145,24 @@ def test_whispers_segments_are_times_from_the_recordings_start(tmp_path: Path, n
     assert any(f"times in {unit} from the recording's start" in p.message for p in ds.problems)
 
 
+def test_youtubes_transcript_segments_end_after_their_duration(tmp_path: Path) -> None:
+    """youtube-transcript-api's JSON: start and duration in seconds (before: plain numbers with no end)."""
+    ds = _open(tmp_path, "video.json", '[{"text": "So when did you first hear?", "start": 0.0, "duration": 4.2}, '
+                                       '{"text": "In November 2018.", "start": 5.9, "duration": 2.1}]')
+    assert ds.meta.clock == clock.ELAPSED
+    assert [(as_written(a), as_written(b)) for a, b in zip(ds.events["start"], ds.events["end"], strict=True)] == [
+        ("0:00", "0:00:04.2"), ("0:00:05.9", "0:00:08")]
+    assert ds.events["attr:duration"].tolist() == [4.2, 2.1]  # kept as it was written
+    assert any("(start, duration and text" in p.message for p in ds.problems)
+
+
 @pytest.mark.parametrize("text", ["start,end,text\n2019-03-04,2019-03-05,a\n",  # dates
                                   "start\tend\ttext\n-5\t10\ta\n",  # a number below zero is no time from a start
-                                  "begin\tend\ttext\n0\t4200\ta\n"])  # not Whisper's names
+                                  "begin\tend\ttext\n0\t4200\ta\n",  # not Whisper's names
+                                  "start,duration,text\n2019-03-04,PT1H,a\n"])  # a duration from a date
 def test_other_tables_of_start_end_and_text_are_not_whispers(tmp_path: Path, text: str) -> None:
     ds = _open(tmp_path, "t.tsv", text)
-    assert not any("Whisper" in p.message for p in ds.problems)
+    assert not any("transcript's segments" in p.message for p in ds.problems)
 
 
 def test_bare_numbers_read_as_years_are_said_unless_they_look_like_years(tmp_path: Path) -> None:

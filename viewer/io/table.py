@@ -282,7 +282,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
         problems.append(Problem(label, f"no column is named as a title; titles from {mapping.title!r} (its text "
                                 "varies most)", None, str(mapping.title), "info"))
     excel = path.suffix.lower() in EXCEL_SUFFIXES
-    frame, options = table_clock.whisper(frame, mapping, raw.delimiter, options, label, problems)
+    frame, options, mapping = table_clock.segments(frame, mapping, raw.delimiter, options, label, problems)
     found = _events(frame, mapping, label, options, excel, raw.rows)
     events = pd.concat([found.frame, _kept(_attributes(frame, mapping, spec), found.keep)], axis=1)
     entities = relations = None

@@ -14,6 +14,7 @@ elapsed clock: a date column beside it would have been the start (:mod:`viewer.i
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -55,27 +56,38 @@ def given_clock(values: pd.Series, name: str, options: dict[str, Any], label: st
     return None
 
 
-def whisper(frame: pd.DataFrame, mapping: Mapping, delimiter: str | None, options: dict[str, Any], label: str,
-            problems: list[Problem]) -> tuple[pd.DataFrame, dict[str, Any]]:
-    """A transcript's segments as OpenAI's Whisper writes them — ``start``, ``end`` and ``text``, the times plain
-    numbers from the recording's start, seconds in its JSON, whole milliseconds in its TSV — with the times in
-    seconds on the elapsed clock (before, the TSV's milliseconds were read as years: 5900 as the year 5900).
-    Any other table (or one whose clock is given) is returned as it is."""
-    if (options.get("clock") or mapping.start is None or mapping.end is None or column_key(mapping.start) != "start"
-            or column_key(mapping.end) != "end" or "text" not in {column_key(c) for c in frame.columns}):
-        return frame, options
+def segments(frame: pd.DataFrame, mapping: Mapping, delimiter: str | None, options: dict[str, Any], label: str,
+             problems: list[Problem]) -> tuple[pd.DataFrame, dict[str, Any], Mapping]:
+    """A transcript's segments as speech-to-text tools write them, on the elapsed clock: ``start``, ``end`` and
+    ``text`` of plain numbers from the recording's start (OpenAI's Whisper: seconds in its JSON, whole
+    milliseconds in its TSV), or ``start``, ``duration`` and ``text`` in seconds (YouTube's transcripts as
+    ``youtube-transcript-api`` saves them; the end made from the duration). Before, the TSV's milliseconds were
+    read as years (5900 as the year 5900) and the others as plain numbers. Any other table (or one whose clock
+    is given) is returned as it is."""
+    keys = {column_key(c) for c in frame.columns}
+    lasting = mapping.end is None and mapping.duration is not None and column_key(mapping.duration) == "duration"
+    other = mapping.duration if lasting else mapping.end
+    if (options.get("clock") or mapping.start is None or other is None or column_key(mapping.start) != "start"
+            or (column_key(other) != "end" and not lasting) or "text" not in keys):
+        return frame, options, mapping
     if pd.to_numeric(date_columns.clean_text(frame[mapping.start].head(SAMPLE)), errors="coerce").isna().any():
-        return frame, options  # (a sample first: a million dated rows are not all parsed as numbers for nothing)
-    times = frame[[mapping.start, mapping.end]].apply(pd.to_numeric, errors="coerce")
-    written = frame[[mapping.start, mapping.end]].notna() & (frame[[mapping.start, mapping.end]] != "")
+        return frame, options, mapping  # (a sample first: a million dated rows are not all parsed as numbers)
+    times = frame[[mapping.start, other]].apply(pd.to_numeric, errors="coerce")
+    written = frame[[mapping.start, other]].notna() & (frame[[mapping.start, other]] != "")
     if not len(frame) or (times.isna() & written).any().any() or (times < 0).any().any():
-        return frame, options
-    milliseconds = delimiter == "\t" and bool((times.fillna(0) % 1 == 0).all().all())
-    problems.append(Problem(label, "read as a transcript's segments (start, end and text, as OpenAI's Whisper "
-                            f"writes them): times in {'milliseconds' if milliseconds else 'seconds'} from the "
-                            "recording's start", None, mapping.start, "info"))
-    return frame.assign(**{column: times[column] / (1000.0 if milliseconds else 1.0) for column in times}), {
-        **options, "clock": clock.ELAPSED}
+        return frame, options, mapping
+    milliseconds = delimiter == "\t" and not lasting and bool((times.fillna(0) % 1 == 0).all().all())
+    problems.append(Problem(label, f"read as a transcript's segments (start, {'duration' if lasting else 'end'} and "
+                            "text, as speech-to-text tools write them): times in "
+                            f"{'milliseconds' if milliseconds else 'seconds'} from the recording's start", None,
+                            mapping.start, "info"))
+    seconds = times / (1000.0 if milliseconds else 1.0)
+    options = {**options, "clock": clock.ELAPSED}
+    if not lasting:
+        return frame.assign(**{column: seconds[column] for column in seconds}), options, mapping
+    end = "end" if "end" not in frame.columns else "end (start + duration)"
+    return (frame.assign(**{mapping.start: seconds[mapping.start], end: seconds[mapping.start] + seconds[other]}),
+            options, replace(mapping, end=end, duration=None))  # (the duration stays, as an attribute)
 
 
 def _unix_times(values: pd.Series) -> bool:
