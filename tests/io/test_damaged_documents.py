@@ -18,7 +18,7 @@ from .mutations import mutate
 
 TESTS = Path(__file__).resolve().parent
 REALDATA = TESTS.parents[1].parent / "shared" / "realdata"
-SUFFIXES = {".json", ".csv", ".txt", ".tsv", ".ics", ".timeline", ".gexf", ".xml"}
+SUFFIXES = {".json", ".csv", ".txt", ".tsv", ".ics", ".timeline", ".gexf", ".xml", ".srt", ".vtt"}
 COPIES = 12  # of each document
 
 
