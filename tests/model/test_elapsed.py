@@ -78,3 +78,27 @@ def test_the_clock_is_named_for_people() -> None:
     assert "hours, minutes and seconds" in clock.WORDS[clock.ELAPSED]
     assert clock.expected(clock.ELAPSED) == elapsed.EXPECTED
     assert clock.readable("9:30") and clock.readable("66 Ma") and not clock.readable("soon")
+
+
+def test_a_column_reads_each_form_as_one_cell_does() -> None:
+    """The column is read in Arrow and numpy at once; each cell must come out as reading it alone does."""
+    forms = ["9:00", "09:15:30", "00:00:01,600", "1:23.4", "9 PM", "12 AM", "12:00 PM", "12:30 am", "9:30 p.m.",
+             "9h30", "-0:05", "+1:00", "100:00:00", "25", "0 days 00:00:01.500000", "1 days 02:00:00",
+             "23:59:59.999999", "1:02:03.1234567", "13 PM", "0 AM", "9:75", "9:30:61", "1:75.3", "13:00 PM", "abc"]
+    seconds, bad = elapsed.parse_column(pd.Series(forms))
+    for written, value, unread in zip(forms, seconds, bad, strict=True):
+        try:
+            alone = elapsed.parse_elapsed(written)
+        except ValueError:
+            assert math.isnan(value) and unread, written
+        else:
+            assert value == pytest.approx(alone) and not unread, written
+
+
+def test_times_of_day_stored_as_such_are_read_without_text() -> None:
+    import datetime as dt
+
+    seconds, bad = elapsed.parse_column(pd.Series([dt.time(9), None, dt.time(9, 15, 30, 500_000)], dtype=object))
+    assert np.allclose(seconds, [32_400.0, np.nan, 33_330.5], equal_nan=True) and not bad.any()
+    mixed, _ = elapsed.parse_column(pd.Series([dt.time(9), "10:00"], dtype=object))  # (read as text)
+    assert mixed.tolist() == [32_400.0, 36_000.0]
