@@ -55,14 +55,13 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     path = Path(path)
     label = str(path)
     problems: list[Problem] = []
-    records, read = [], []
-    for record in led_lines.read_records(path, _led, EXPECTED):
-        try:
-            read.append(elapsed.parse_elapsed(record.when))
-        except ValueError as exc:  # "99:99:99"
-            problems.append(Problem(label, f"{exc}; message skipped", record.row, "time", "warning"))
-            continue
-        records.append(record)
+    found = led_lines.read_records(path, _led, EXPECTED)
+    times, unread = elapsed.parse_column(pd.Series([record.when for record in found], dtype=object))
+    for record in (record for record, bad in zip(found, unread, strict=True) if bad):  # "99:99:99"
+        problems.append(Problem(label, f"expected {elapsed.EXPECTED}, got {record.when!r}; message skipped",
+                                record.row, "time", "warning"))
+    records = [record for record, bad in zip(found, unread, strict=True) if not bad]
+    read = times[~unread]
     moved, wraps = elapsed.past_midnight(np.array(read, dtype=np.float64))
     if wraps:
         problems.append(Problem(label, f"the chat runs past midnight {wraps:,} time{'s' * (wraps != 1)}: each "
