@@ -76,6 +76,9 @@ def test_words_joined_by_a_hyphen_are_still_no_span(tmp_path: Path) -> None:
     ("2019-03-04 23:00-01:15", "2019-03-04 23:00", "2019-03-05 01:15"),  # (past midnight: the next day, said)
     ("4 March 2019, 09:00\u201310:30", "2019-03-04 09:00", "2019-03-04 10:30"),  # (a comma before the times)
     ("March 4, 2019, 9:00 AM \u2013 10:30 AM", "2019-03-04 09:00", "2019-03-04 10:30"),
+    # -11:00 is an offset in use, but a writer of offsets puts a T before the time or writes its seconds
+    ("2019-03-04 09:00-11:00", "2019-03-04 09:00", "2019-03-04 11:00"),
+    ("2019-03-04 9:00-12:00", "2019-03-04 09:00", "2019-03-04 12:00"),
 ])
 def test_two_times_of_day_joined_are_a_span_not_an_offset(tmp_path: Path, written: str, start: str,
                                                           end: str | None) -> None:
@@ -90,7 +93,8 @@ def test_two_times_of_day_joined_are_a_span_not_an_offset(tmp_path: Path, writte
                                               ("2019-03-04T09:00-03:30", "2019-03-04 12:30"),
                                               ("2019-03-04T09:00:00-04:30", "2019-03-04 13:30"),
                                               ("2019-03-04T09:00+05:45", "2019-03-04 03:15"),
-                                              ("2019-03-04 09:00-11:00", "2019-03-04 20:00")])
+                                              ("2019-03-04T09:00-11:00", "2019-03-04 20:00"),
+                                              ("2019-03-04 09:00:00-11:00", "2019-03-04 20:00")])
 def test_offsets_zones_use_stay_offsets(tmp_path: Path, written: str, utc: str) -> None:
     _ds, events = _events(tmp_path, [written, "2019-06-01"])
     assert events.loc["event 0", "start"] == pd.Timestamp(utc, tz="UTC")
@@ -114,3 +118,14 @@ def test_an_iso_interval_of_a_start_and_a_duration_ends_where_it_says(tmp_path: 
     else:
         assert row["end"] == pd.Timestamp(end, tz="UTC") and ds.events["end_precision"].iloc[0] == precision
     assert not [p for p in ds.problems if p.level in ("warning", "error")]
+
+
+def test_a_date_the_calendar_cannot_read_leaves_the_table_on_the_calendar(tmp_path: Path) -> None:
+    """Before, one cell read by no date form ("2019-03-04 09:00-1100") but by the years' reading of dates switched
+    the whole table to the years clock: every date became a decimal year. It is a bad date, its row skipped."""
+    path = tmp_path / "schedule.csv"
+    path.write_text("date,title\n2019-03-04 09:00-11:00,a\n2019-03-04 14:00,b\n2019-03-04 09:00-1100,c\n",
+                    encoding="utf-8")
+    dataset = viewer.load(path)
+    assert dataset.meta.clock == "calendar" and dataset.event_count == 2
+    assert any("row 4" in str(problem) and "2019-03-04 09:00-1100" in str(problem) for problem in dataset.problems)

@@ -110,6 +110,7 @@ def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, pro
     bad = invalid.to_numpy(dtype=bool)
     cells = values[bad]
     found, _ = years.parse_year_column(cells)
+    found[~years.written_as_years(cells)] = np.nan  # (a date the calendar could not read is a bad date)
     if np.isnan(found).mean() > 0.5:  # few or none are years: the bad ones are bad dates (a 14-digit number
         return False                  # among a column of unread date forms switched every row to years)
     read = date_columns.clean_text(values[~bad])

@@ -193,6 +193,14 @@ def _checked(value: float, text: object) -> float:
     return round(value, 6)
 
 
+def written_as_years(values: pd.Series) -> np.ndarray:
+    """Which cells write a year as this module reads one and the calendar does not (a number, an era, ``66 Ma``),
+    not a date: a date the calendar could not read ("2020-01-01 09:00-1100") is a bad date, no reason to leave
+    the calendar."""
+    text = values.astype("string").str.strip().str.lower()
+    return text.str.fullmatch(_PATTERN.pattern).fillna(False).to_numpy(dtype=bool)
+
+
 def parse_year_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """A column as decimal years (NaN where empty or unreadable) and which cells were written but unreadable.
 

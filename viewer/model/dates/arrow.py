@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import text_arrow
-from viewer.model.dates.zones import offsets_in_use
+from viewer.model.dates.zones import offsets_in_use, spaced_spans
 
 NAT = np.iinfo(np.int64).min
 # (precision, width, formats tried in order, offset-aware?)
@@ -116,7 +116,8 @@ def _may_have_offset(text: pa.Array, zulu: np.ndarray) -> np.ndarray:
 def _offset_fits(text: pa.Array, zulu: np.ndarray) -> np.ndarray:
     """Whether each value read with a UTC offset writes one a zone uses, by sign, hours and minutes
     (:func:`~viewer.model.dates.zones.offsets_in_use`): Arrow reads "+25:00" as a shift of a day and an hour, which
-    the general parser refuses, as Python's datetime does. A value ending in Z fits without a look."""
+    the general parser refuses, as Python's datetime does. "2019-03-04 09:00-11:00" is a span
+    (:func:`~viewer.model.dates.zones.spaced_spans`). A value ending in Z fits without a look."""
     fits = np.ones(len(text), dtype=bool)
     others = np.flatnonzero(~zulu)
     if not len(others):
@@ -131,7 +132,7 @@ def _offset_fits(text: pa.Array, zulu: np.ndarray) -> np.ndarray:
     hours, minutes = number("h"), number("m")
     signed = np.asarray(pc.is_valid(parts).to_numpy(zero_copy_only=False), dtype=bool)
     west = np.asarray(pc.equal(parts.field("sign"), "-").fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
-    fits[others] = signed & offsets_in_use(west, hours, minutes)
+    fits[others] = signed & offsets_in_use(west, hours, minutes) & ~spaced_spans(_take(text, others))
     return fits
 
 

@@ -94,6 +94,16 @@ def offsets(names: pd.Series, local: pd.Series, notes: list[tuple[str, str]]) ->
 # Marquesas), as hours × 100 + minutes: any other, "09:00-10:30", is two times of day, not 09:00 at UTC-10:30
 WEST_HALVES = (230, 330, 430, 930)
 _TIME_SPAN = (r"^.*\d{1,2}:\d{2}(?::\d{2})?\s*(?P<joint>[-/])\s*(?P<h>\d{1,2}):?(?P<m>\d{2})(?::\d{2})?$")
+# a time of hours and minutes at the start or after a space, a hyphen and another ("2019-03-04 09:00-11:00") is a
+# span even where the second is an offset in use (UTC-11): a writer of offsets puts a T before the time (ISO 8601,
+# Java) or writes its seconds (Python, SQL); a schedule writes neither
+SPACED_SPAN = r"^(?:.*\s)?\d{1,2}:\d{2}\s*-\s*\d{1,2}:?\d{2}$"
+
+
+def spaced_spans(text: pa.Array) -> np.ndarray:
+    """Which values of a string array are :data:`SPACED_SPAN`: a span, whatever its second time."""
+    found = pc.match_substring_regex(text, SPACED_SPAN).fill_null(False)
+    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
 
 
 def offsets_in_use(west: np.ndarray, hours: np.ndarray, minutes: np.ndarray) -> np.ndarray:
@@ -123,4 +133,5 @@ def time_spans(values: pd.Series) -> np.ndarray:
 
     hours, minutes = number("h"), number("m")
     slash = np.asarray(pc.equal(found.field("joint"), "/").fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
-    return spans & (slash | ~offsets_in_use(np.ones(len(spans), dtype=bool), hours, minutes))
+    return spans & (slash | ~offsets_in_use(np.ones(len(spans), dtype=bool), hours, minutes)
+                    | spaced_spans(pc.utf8_trim_whitespace(written)))
