@@ -101,3 +101,14 @@ def test_a_file_with_no_cue_is_refused_by_name(tmp_path: Path, data: bytes) -> N
 
 def test_the_suffixes_are_offered() -> None:
     assert {".srt", ".vtt"} <= set(viewer.io.supported_suffixes())
+
+
+def test_among_named_cues_a_single_word_once_is_text_and_two_words_once_a_speaker(tmp_path: Path) -> None:
+    """Where most cues are led by names (a Zoom transcript), a name leading one cue is a speaker when it is of two
+    words ("Guest Speaker"); before, "Note:" once became a person in the relationship panel too."""
+    named = "".join(f"{i}\n00:00:0{i},000 --> 00:00:0{i},500\n{'Ana Lopez' if i % 2 else 'Ben Okafor'}: line {i}\n\n"
+                    for i in range(1, 6))
+    ds = _open(tmp_path, "zoom.srt", named + "6\n00:00:07,000 --> 00:00:07,500\nNote: the tape ends.\n\n"
+               "7\n00:00:08,000 --> 00:00:08,500\nGuest Speaker: thank you.\n")
+    assert [(c[2], c[3]) for c in _cues(ds)][-2:] == [("Note: the tape ends.", ""), ("thank you.", "Guest Speaker")]
+    assert "Note" not in set(ds.entities["name"])

@@ -5,7 +5,8 @@ Each cue is an event on the elapsed clock (hours, minutes and seconds from the r
 :mod:`viewer.model.elapsed`), from its start to its end: its first line the title, its whole text the
 description, its speaker the actor (a person). The speaker is WebVTT's voice (``<v Ana Lopez>``) or a name
 leading the text (``Ana Lopez: …`` as Zoom and Teams write it, ``>> ANA:`` as broadcast captions do) where the
-same name leads two cues or more ("Note: …" once is text). Markup is left out (``<i>``, ``<c.yellow>``,
+same name leads two cues or more, or most cues are led by names and this one, once, is of two words or more
+("Note: …" once is text). Markup is left out (``<i>``, ``<c.yellow>``,
 ``{\\an8}``, a word's own time ``<00:00:01.500>``) and entities are unescaped (``&amp;``). Captions that roll
 (YouTube's automatic ones repeat the line before, in cues of a hundredth of a second) keep only their new lines.
 A cue whose times cannot be read is said by its line and left out.
@@ -67,26 +68,20 @@ def _decoded(path: Path) -> tuple[str, list[Problem]]:
             str(path), f"not UTF-8 (byte {exc.start}); read as Windows-1252", None, None, "info")]
 
 
-def _seconds(text: str) -> float | None:
-    try:
-        return elapsed.parse_elapsed(text.replace(",", "."))
-    except ValueError:
-        return None
-
-
 def _cues(text: str, label: str, problems: list[Problem]) -> list[_Cue]:
     """The cues of the text in the order written, each from its line of times to the next one's (its number or
     name above those times left out, and notes). Anchored on the times, a cue's text may hold a line of spaces
     (YouTube's) and a file may lack the blank line between cues."""
     lines = led_lines.lines_of(text)
     timings = [i for i, line in enumerate(lines) if "-->" in line]
+    starts, ends = _times([_TIMING.match(lines[at]) for at in timings])
     found: list[_Cue] = []
     for k, at in enumerate(timings):
         body = lines[at + 1:timings[k + 1] if k + 1 < len(timings) else len(lines)]
         if k + 1 < len(timings) and len(body) >= 2 and body[-1].strip() and not body[-2].strip():
             body = body[:-1]  # the next cue's number or name
         named = at > 0 and lines[at - 1].strip() and (at < 2 or not lines[at - 2].strip())
-        cue = _cue(at + 1, lines[at], _without_notes(body), label, problems)
+        cue = _cue(at + 1, lines[at], (starts[k], ends[k]), _without_notes(body), label, problems)
         if cue is not None:
             cue.ident = lines[at - 1].strip() if named else ""
             found.append(cue)
@@ -107,14 +102,24 @@ def _without_notes(body: list[str]) -> list[str]:
     return kept
 
 
-def _cue(row: int, timing: str, body: list[str], label: str, problems: list[Problem]) -> _Cue | None:
+def _times(matches: list[re.Match[str] | None]) -> tuple[np.ndarray, np.ndarray]:
+    """The seconds of each cue's start and end (NaN where unread), every cue's read at once (a film's 1,500
+    cues, a hearing's 20,000), SubRip's decimal comma read as a point."""
+    def column(group: str) -> np.ndarray:
+        written = pd.Series([m.group(group) if m else None for m in matches], dtype="object")
+        return elapsed.parse_column(written.str.replace(",", ".", regex=False))[0]
+    return column("start"), column("end")
+
+
+def _cue(row: int, timing: str, times: tuple[float, float], body: list[str], label: str,
+         problems: list[Problem]) -> _Cue | None:
     match = _TIMING.match(timing)
-    start = _seconds(match.group("start")) if match else None
+    start = None if np.isnan(times[0]) else float(times[0])
     if match is None or start is None:
         problems.append(Problem(label, f"expected a cue's times such as '00:00:01,600 --> 00:00:04,200', got "
                                 f"{timing.strip()[:60]!r}; cue skipped", row, "start", "warning"))
         return None
-    end = _seconds(match.group("end"))
+    end = None if np.isnan(times[1]) else float(times[1])
     if end is None or end < start:
         problems.append(Problem(label, f"expected an end at or after {elapsed.format_elapsed(start)}, got "
                                 f"{match.group('end')!r}; end left out", row, "end", "warning"))
@@ -155,9 +160,16 @@ def _leading_names(cues: list[_Cue]) -> None:
     most = sum(counts.values()) >= 0.5 * len(cues)
     for cue in cues:
         found = leads.get(id(cue))
-        if found and (counts[found.group("name").strip()] >= 2 or most):
+        if found and (counts[found.group("name").strip()] >= 2 or (most and _named_once(found))):
             cue.speaker = found.group("name").strip()
             cue.lines = found.group("text").splitlines()
+
+
+def _named_once(lead: re.Match[str]) -> bool:
+    """Whether a name leading one cue alone, among cues most of which are led by names, is a speaker: a name of
+    two words or more ("Guest Speaker"), or one a broadcast caption leads with ``>>``. A single word once
+    ("Note:", "Update:") is the text's."""
+    return len(lead.group("name").split()) >= 2 or lead.group(0).lstrip().startswith(">>")
 
 
 def _more_than_the_title(lines: list[str]) -> str:
