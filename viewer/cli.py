@@ -36,7 +36,6 @@ from viewer.io import native_write
 from viewer.io.cache import load_cached_many
 from viewer.io.import_spec import read_spec, to_json
 from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
-from viewer.io.sqlite import is_sqlite
 from viewer.model import value_bands
 from viewer.model.clock import CALENDAR, CLOCK_SUMMARY, parse_instant, readable
 from viewer.model.clock import WORDS as CLOCK_WORDS
@@ -197,8 +196,8 @@ def _load(paths: list[str] | str | None, args: argparse.Namespace | None = None,
     options: dict[str, Any] = {}
     if args is not None and getattr(args, "mapping", None):
         options["mapping"] = read_spec(args.mapping)
-    if args is not None and getattr(args, "table", None) and paths and len(paths) == 1 and is_sqlite(Path(paths[0])):
-        options["sheet"] = args.table  # a SQLite database's table, as a workbook's sheet
+    if args is not None and getattr(args, "table", None) and paths and len(paths) == 1 and Path(paths[0]).is_file():
+        options["sheet"] = args.table  # a SQLite database's table, a workbook's sheet, a document's table
     return load_cached_many(paths or [], layout=layout, **options)
 
 

@@ -11,6 +11,7 @@ import argparse
 import json
 import sys
 from datetime import timedelta
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from viewer.cli_format import emit, format_table, frame_for_output, print_diff, print_summary
@@ -27,7 +28,9 @@ EVENT_COLUMNS = ["id", "start", "end", "precision", "title", "actors", "category
 
 def add_options(parser: argparse.ArgumentParser, limit: bool = False) -> None:
     """``--table`` (and ``--limit`` for ``events``) on a command that can run on an engine source."""
-    parser.add_argument("--table", help="the events table in a DuckDB file or engine URL (default: events)")
+    parser.add_argument("--table", help="the events table in a DuckDB file or engine URL (default: events); a SQLite "
+                        "database's table, a workbook's sheet, a document's table ('Table 2') or its "
+                        "'Dated paragraphs'")
     if limit:
         parser.add_argument("--limit", type=_positive, help="at most this many events (the first by start)")
 
@@ -50,8 +53,8 @@ def wants_engine(args: argparse.Namespace) -> bool:
     from viewer.source.opening import wants_engine as big  # noqa: PLC0415 - as above
     try:
         return big(locate(args.paths[0], getattr(args, "table", None)))
-    except LoadError:
-        return getattr(args, "table", None) is not None  # a bad engine source is reported by run()
+    except LoadError:  # a bad engine source is reported by run(); a file's table (a workbook's sheet …) is loaded
+        return getattr(args, "table", None) is not None and not Path(args.paths[0]).is_file()
 
 
 def _open(args: argparse.Namespace) -> LazyDataset:

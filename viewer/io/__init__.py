@@ -22,6 +22,7 @@ from viewer.io import (
     bods,
     compressed,
     discord,
+    documents,
     free_memory,
     ftm,
     gedcom,
@@ -110,7 +111,7 @@ READERS: dict[str, list[Candidate]] = {
     ".json": _JSON, ".geojson": _JSON,
     ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
     ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TEXT, ".log": [*_LOG, *_TABLE], ".psv": _TABLE, ".dat": _TABLE,
-    ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE,
+    ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE, **dict.fromkeys(documents.SUFFIXES, _TABLE),
     ".parquet": _TABLE, ".pq": _TABLE,
     ".jsonl": _LINES, ".ndjson": _LINES, **dict.fromkeys(ftm.SUFFIXES, _FTM),
     **dict.fromkeys(parquet.IPC_SUFFIXES, _TABLE),
@@ -253,7 +254,7 @@ def _plain_text(head: bytes) -> list[Candidate]:
 
 
 BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,
-                   *stat_files.SUFFIXES)
+                   *stat_files.SUFFIXES, *documents.ARCHIVED)
 TEXT_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
 DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # read as UTF-16 without a mark too
 

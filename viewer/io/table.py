@@ -347,7 +347,7 @@ def _dated(path: Path, options: dict[str, Any], label: str, rows: int | None = N
     raw = load_raw(path, options, nrows=rows)
     mapping = _mapping(raw.frame, options, label)
     database = raw.encoding == "sqlite"
-    if mapping.start is not None or options.get("sheet") or raw.encoding not in ("sqlite", "xlsx", "html"):
+    if mapping.start is not None or options.get("sheet") or raw.encoding not in ("sqlite", "xlsx", "html", "document"):
         return raw, mapping
     sheets = sheet_names(path)
     first = sqlite.first_table(sheets) if database else sheets[0] if sheets else None
@@ -358,8 +358,8 @@ def _dated(path: Path, options: dict[str, Any], label: str, rows: int | None = N
             continue  # an empty sheet
         found = _mapping(other.frame, options, label)
         if found.start is not None:
-            kind, whole = {"sqlite": ("table", "database's tables"), "html": ("table", "page's tables")}.get(
-                raw.encoding, ("sheet", "workbook's sheets"))
+            kind, whole = {"sqlite": ("table", "database's tables"), "html": ("table", "page's tables"),
+                           "document": ("part", "document's parts")}.get(raw.encoding, ("sheet", "workbook's sheets"))
             other.problems.append(Problem(label, f"read the {kind} {sheet!r}, the first with a date column (the "
                                           f"{whole}: {', '.join(sheets)})", None, None, "info"))
             return other, found

@@ -20,6 +20,7 @@ import pandas as pd
 
 from viewer.io import (
     compressed,
+    documents,
     lines,
     parquet,
     preamble,
@@ -208,14 +209,12 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     declared: str | None = None
     above = 0
     text: bytes | str = b""
+    numbered = None
     strays: list[stray_quotes.Stray] = []
     saved = web_tables.kind(path) if suffix in (*EXCEL_SUFFIXES, *web_tables.SUFFIXES) else None
     suffix = ".txt" if saved == "text" else ".xls" if saved in ("html", "spreadsheetml") else suffix  # as a workbook
-    if suffix in EXCEL_SUFFIXES:
-        frame = workbooks.read_sheet(path, None if nrows is None else nrows + preamble.MOST_ROWS, options.get("sheet"))
-        encoding = "html" if saved == "html" else "xlsx"
-        above = preamble.rows_before_header(frame.head(preamble.SAMPLE_ROWS).values.tolist())
-        frame = frame.iloc[above:].reset_index(drop=True)
+    if suffix in (*EXCEL_SUFFIXES, *documents.SUFFIXES):
+        frame, encoding, above, numbered = workbooks.from_header(path, suffix, saved, options, nrows)
     else:
         read = compressed.read_bytes(path) if nrows is None else compressed.read_records_head(path)
         data, declared = _declared_separator(read)
@@ -226,13 +225,8 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
         frame, delimiter, text, encoding, problems, strays = _read_quoted_right(path, data, options, suffix, nrows)
     skipped = above + int(declared is not None)  # lines taken off before the table was read
     problems += _archive_member(path)
-    if saved is not None and path.suffix.lower() in EXCEL_SUFFIXES:  # (not a workbook under a workbook's name)
-        held = {"text": "delimited text", "html": "an HTML table", "spreadsheetml": "Excel 2003 XML"}[saved]
-        problems.append(Problem(str(path), f"a {path.suffix} file that holds {held}, not a workbook: read as such",
-                                None, None, "info"))
-    if above:
-        problems.append(Problem(str(path), f"{above} line{'s' if above > 1 else ''} above the header skipped (a "
-                                "title or notes)", None, None, "info"))
+    problems += _how_read(path, saved, above) + [Problem(str(path), m, None, None, "info")
+                                                 for m in frame.attrs.pop("said", [])]
     if frame.empty:
         raise LoadError(f"{path}: no rows; expected {EXPECTED}")
     if header is None:
@@ -248,11 +242,26 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
                          str(frame.columns[stray.field]) if stray.field < width else None, "warning")
                  for stray in strays]
     frame = frame.head(nrows) if nrows else frame
-    if delimiter is None or nrows:  # a workbook's rows are its lines; a preview needs no line numbers
+    if numbered is not None:
+        rows = np.asarray(numbered[above + int(bool(header)):][:len(frame)], dtype=np.int64)
+    elif delimiter is None or nrows:  # a workbook's rows are its lines; a preview needs no line numbers
         rows = np.arange(2 if header else 1, len(frame) + (2 if header else 1)) + skipped
     else:
         rows = lines.record_lines(text, delimiter, len(frame), header, width) + skipped
     return Raw(frame, encoding, delimiter, header, problems, rows)
+
+
+def _how_read(path: Path, saved: str | None, above: int) -> list[Problem]:
+    """What reading said: a workbook's name over other content (read as such), lines above the header."""
+    said = []
+    if saved is not None and path.suffix.lower() in EXCEL_SUFFIXES:  # (not a workbook under a workbook's name)
+        held = {"text": "delimited text", "html": "an HTML table", "spreadsheetml": "Excel 2003 XML"}[saved]
+        said.append(Problem(str(path), f"a {path.suffix} file that holds {held}, not a workbook: read as such",
+                            None, None, "info"))
+    if above:
+        said.append(Problem(str(path), f"{above} line{'s' if above > 1 else ''} above the header skipped (a "
+                            "title or notes)", None, None, "info"))
+    return said
 
 
 def _archive_member(path: Path) -> list[Problem]:

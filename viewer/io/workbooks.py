@@ -5,10 +5,11 @@ for (:func:`engine_of`).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
-from viewer.io import web_tables, xls
+from viewer.io import compressed, documents, preamble, web_tables, xls
 from viewer.model.problems import LoadError
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -21,6 +22,8 @@ def engine_of(path: Path) -> str:
     Python: a damaged workbook raises an error to report (a reader in Rust aborted the whole app on one
     allocating 2 GB). An HTML table, Excel 2003 XML or delimited text under a workbook's name is named as such
     (:mod:`viewer.io.web_tables`)."""
+    if compressed.inner_suffix(path) in documents.SUFFIXES:
+        return "document"
     saved = web_tables.kind(path)  # what web applications save under a workbook's name
     if saved is not None:
         return saved
@@ -36,6 +39,8 @@ def read_sheet(path: Path, nrows: int | None, sheet: str | None) -> pd.DataFrame
         engine = engine_of(path)
         if engine == "xlrd":
             return xls.read_sheet(path, sheet or 0, nrows)
+        if engine == "document":
+            return documents.read_sheet(path, sheet, nrows)
         if engine in ("html", "spreadsheetml"):
             return web_tables.read_sheet(path, engine, sheet, nrows)
         return pd.read_excel(path, sheet_name=sheet or 0, header=None, dtype=str, nrows=nrows,
@@ -43,7 +48,8 @@ def read_sheet(path: Path, nrows: int | None, sheet: str | None) -> pd.DataFrame
     except Exception as exc:  # the readers raise many types (BadZipFile, KeyError, struct.error …) for a damaged one
         if isinstance(exc, MemoryError | LoadError):  # (a LoadError already says what the file is)
             raise
-        raise LoadError(f"{path}: not a readable Excel workbook ({exc})") from exc
+        what = "document" if compressed.inner_suffix(path) in documents.SUFFIXES else "Excel workbook"
+        raise LoadError(f"{path}: not a readable {what} ({exc})") from exc
 
 
 def sheet_names(path: Path) -> list[str]:
@@ -52,6 +58,8 @@ def sheet_names(path: Path) -> list[str]:
         engine = engine_of(path)
         if engine == "xlrd":
             return xls.sheet_names(path)
+        if engine == "document":
+            return documents.sheet_names(path)
         if engine in ("html", "spreadsheetml"):
             return [name for name, _rows in web_tables.sheets(path, engine)]
         with pd.ExcelFile(path, engine=engine) as workbook:
@@ -60,3 +68,17 @@ def sheet_names(path: Path) -> list[str]:
         if isinstance(exc, MemoryError):
             raise
         return []
+
+
+def from_header(path: Path, suffix: str, saved: str | None, options: dict[str, Any], nrows: int | None
+                ) -> tuple[pd.DataFrame, str, int, list[int] | None]:
+    """A workbook's or a document's sheet from its header on, how it was read, the rows above the header, and
+    (a document's dated paragraphs) each row's own number. What reading a document said is in the frame's
+    ``attrs["said"]``."""
+    frame = read_sheet(path, None if nrows is None else nrows + preamble.MOST_ROWS, options.get("sheet"))
+    encoding = "html" if saved == "html" else "document" if suffix in documents.SUFFIXES else "xlsx"
+    numbered, said = frame.attrs.get("lines"), frame.attrs.get("said", [])
+    above = preamble.rows_before_header(frame.head(preamble.SAMPLE_ROWS).values.tolist())
+    frame = frame.iloc[above:].reset_index(drop=True)
+    frame.attrs = {"said": said}
+    return frame, encoding, above, numbered

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.io import compressed, has_own_reader, parquet, sqlite, table
+from viewer.io import compressed, documents, has_own_reader, parquet, sqlite, table
 from viewer.io.import_spec import ImportSpec, write_spec
 from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
 from viewer.io.table_mapping import Mapping, guess_mapping
@@ -44,7 +44,8 @@ SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "ur
 ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year"), ("ymd", "Year/month/day"))
 ENCODINGS = ("auto", "utf-8", "cp1252", "latin-1")
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".xls", ".ods",
-                  ".parquet", ".pq", ".jsonl", ".ndjson", ".html", ".htm", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES)
+                  ".parquet", ".pq", ".jsonl", ".ndjson", ".html", ".htm", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,
+                  *documents.SUFFIXES)
 Index = QModelIndex | QPersistentModelIndex
 
 

@@ -1,0 +1,155 @@
+"""Chronologies kept in documents: Word (.docx), OpenDocument text (.odt) and Markdown (.md). Before, each was
+refused ("no reader for .docx"), and a Markdown list of dated lines had "no date column"; a Markdown pipe table
+opened as delimited text with two empty columns and its |---| row reported as a bad date.
+
+The fixtures were written by python-docx and odfpy (tests/io/fixtures: chronology.docx, chronology_table.docx,
+chronologie.odt, timeline.md)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from docx import Document
+
+import viewer
+from viewer.model.problems import LoadError
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _rows(ds: viewer.Dataset) -> list[tuple[str, str, str]]:
+    events = ds.events
+    return [(str(start)[:10], title, category) for start, title, category
+            in zip(events["start"], events["title"], events["category"], strict=True)]
+
+
+def test_a_word_chronology_is_read_from_its_dated_paragraphs() -> None:
+    ds = viewer.load(FIXTURES / "chronology.docx")
+    assert _rows(ds) == [
+        ("2018-11-19", "Carlos Ghosn is arrested in Tokyo", ""),  # "19 November 2018 – …" in a bulleted list
+        ("2018-11-22", "Nissan's board removes him as chairman", ""),  # "22 November: …" under the heading "2018"
+        ("2019-01-24", "Ghosn resigns from Renault", ""),  # "Jan. 24, 2019, …"
+        ("2019-03-12", "New alliance board announced in Yokohama", "Board changes"),  # no separator: first words
+        ("2019-05-27", "Fiat Chrysler proposes a merger with Renault (press release)", "Board changes"),
+        ("2023-02-06", "The alliance is rebalanced in London", "Board changes")]  # under a heading "6 February 2023"
+    events = ds.events.set_index("title")
+    # the paragraph after a dated one is more of its text; a paragraph's link is its source
+    assert events.loc["Nissan's board removes him as chairman", "description"].endswith(
+        "He had led the company since 1999.")
+    assert events.loc["Fiat Chrysler proposes a merger with Renault (press release)", "source_url"] == \
+        "https://example.org/fca"
+    # "1500 workers were laid off" in the introduction is no event, and the title is not a category
+    assert not any("1500" in title for title in ds.events["title"])
+    said = [str(p) for p in ds.problems]
+    assert any("read the 6 paragraphs led by a date" in s and "Table 1" in s for s in said), said
+
+
+def test_a_word_table_of_dates_is_read_as_a_table() -> None:
+    ds = viewer.load(FIXTURES / "chronology_table.docx")
+    assert _rows(ds) == [("2018-11-19", "Arrest", ""), ("2019-01-24", "Resignation", ""),
+                         ("2019-03-12", "New board", "")]
+    assert list(ds.events["actors"]) == ["Ghosn", "Ghosn", "Renault;Nissan"]
+
+
+def test_a_named_table_of_a_document_is_read_instead(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match=r"no date column among Figure, Value"):
+        viewer.load(FIXTURES / "chronology.docx", sheet="Table 1")
+    with pytest.raises(LoadError, match=r"no table 'Table 9'; its tables are Dated paragraphs, Table 1"):
+        viewer.load(FIXTURES / "chronology.docx", sheet="Table 9")
+
+
+def test_an_opendocument_text_with_french_dates_lists_and_links() -> None:
+    ds = viewer.load(FIXTURES / "chronologie.odt")
+    assert _rows(ds) == [("2018-11-19", "Arrestation de Carlos Ghosn à Tokyo", "Procédures"),
+                         ("2019-01-24", "démission de Renault", "Procédures"),
+                         ("2019-03-12", "nouveau conseil (source)", "Procédures")]
+    assert ds.events["source_url"].iloc[-1] == "https://example.org/conseil"
+
+
+def test_a_markdown_timeline_with_year_headings_links_code_and_front_matter() -> None:
+    ds = viewer.load(FIXTURES / "timeline.md")
+    events = ds.events
+    assert [(str(s)[:10], str(e)[:4] if pd.notna(e) else "", p) for s, e, p
+            in zip(events["start"], events["end"], events["precision"], strict=True)] == [
+        ("1999-03-27", "", "day"), ("1999-06-01", "", "month"), ("2016-10-20", "", "day"),
+        ("2018-01-01", "2019", "year"), ("2018-11-19", "", "day"), ("2019-03-12", "", "day")]
+    assert list(events["title"]) == ["Renault takes a 36.8% stake in Nissan (Reuters)", "Carlos Ghosn becomes COO",
+                                     "Nissan takes 34% of Mitsubishi Motors", "A year of crisis", "Ghosn is arrested",
+                                     "new alliance board"]
+    assert events["source_url"].iloc[0] == "https://example.org/a"
+    assert "It meets in Yokohama" in events["description"].iloc[-1]  # a list item's second line
+
+
+def test_a_markdown_pipe_table_is_a_table_without_its_rule_and_outer_pipes(tmp_path: Path) -> None:
+    path = tmp_path / "chrono.md"
+    path.write_text("# Chronology\n\nCompiled from press reports.\n\n"
+                    "| Date | Event | Source |\n|:-----|-------|-------:|\n"
+                    "| 19 Nov 2018 | Ghosn **arrested** \\| Tokyo | [Reuters](https://r.example/1) |\n"
+                    "| 24 Jan 2019 | Resigns<br>from Renault | |\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert list(ds.events["title"]) == ["Ghosn arrested | Tokyo", "Resigns\nfrom Renault"]
+    assert ds.events["source_url"].iloc[0] == "https://r.example/1"
+    assert set(ds.events.columns) >= {"start", "title"} and not any(str(c).startswith("column") for c in ds.events)
+    assert not [p for p in ds.problems if p.level == "error"]
+
+
+def test_a_markdown_paragraph_row_is_named_by_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "notes.md"
+    path.write_text("# Notes\n\n- 2019-03-12: board\n- 2019-02-30: no such day\n- 2019-04-01: later\n",
+                    encoding="utf-8")
+    ds = viewer.load(path)
+    assert list(ds.events["title"]) == ["board", "later"]
+
+
+@pytest.mark.parametrize(("name", "data", "expected"), [
+    ("empty.md", b"", r"the file is empty"),
+    ("blank.md", b"\n\n  \n", r"no table and no paragraph led by a date"),
+    ("prose.md", b"# Essay\n\nNothing here is dated.\n\nNor here.\n", r"no table and no paragraph led by a date"),
+    ("binary.docx", bytes(range(256)) * 4, r"not a readable Word document"),
+    ("text.odt", b"hello", r"not a readable OpenDocument text"),
+])
+def test_documents_without_a_chronology_are_refused_by_name(tmp_path: Path, name: str, data: bytes,
+                                                           expected: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(LoadError, match=expected) as caught:
+        viewer.load(path)
+    assert str(path) in str(caught.value)
+
+
+def test_a_zip_that_is_no_word_document_and_a_bomb_are_refused(tmp_path: Path) -> None:
+    other = tmp_path / "other.docx"
+    with zipfile.ZipFile(other, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    with pytest.raises(LoadError, match=r"other\.docx: a ZIP archive with no word/document.xml"):
+        viewer.load(other)
+    bomb = tmp_path / "bomb.docx"
+    entities = "".join(f'<!ENTITY e{i} "{f"&e{i - 1};" * 10 if i else "ha"}">' for i in range(8))
+    with zipfile.ZipFile(bomb, "w") as archive:
+        archive.writestr("word/document.xml", f'<?xml version="1.0"?><!DOCTYPE d [{entities}]>'
+                         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                         "<w:body><w:p><w:r><w:t>&e7;</w:t></w:r></w:p></w:body></w:document>")
+    with pytest.raises(LoadError, match=r"bomb\.docx: not a readable Word document"):
+        viewer.load(bomb)
+
+
+def test_a_word_table_with_merged_and_spanning_cells(tmp_path: Path) -> None:
+    document = Document()
+    table = document.add_table(rows=4, cols=3)
+    for r, values in enumerate([("Date", "Event", "Place"), ("2019-01-01", "Meeting", "Paris"),
+                                ("2019-02-01", "Call", ""), ("2019-03-01", "Visit", "Tokyo")]):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    table.cell(1, 2).merge(table.cell(2, 2))  # Paris for both rows, as Word shows it: kept in the first only
+    path = tmp_path / "merged.docx"
+    document.save(str(path))
+    ds = viewer.load(path)
+    assert list(ds.events["title"]) == ["Meeting", "Call", "Visit"]
+    assert ds.events["attr:Place"].astype(object).fillna("").tolist() == ["Paris", "", "Tokyo"]
+
+
+def test_documents_are_offered_by_the_open_dialog() -> None:
+    assert {".docx", ".odt", ".md", ".markdown"} <= set(viewer.io.supported_suffixes())

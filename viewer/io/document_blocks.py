@@ -1,0 +1,246 @@
+"""A document's paragraphs led by a date, as a table (:mod:`viewer.io.documents`), and Markdown's blocks.
+
+A paragraph is dated by what leads it, up to a separator (``19 November 2018 – …``, ``2019-03-12: …``,
+``Nov. 19, 2018, …``, ``**12 March 2019** …``) or by its first words (``19 November 2018 Ghosn is arrested``);
+the longest lead that reads as a date or a span wins, one with a year (a leading ``1500 workers …`` is no date:
+a lone number counts only before a separator). A day and month alone (``12 March: …``) take the year of the
+heading above (``## 2019``); a heading that is a date alone (``### 19 November 2018``) dates the paragraph under
+it. The nearest heading that is no year is the category (not the document's title), and a paragraph's first link
+its source. The leads of all paragraphs are read as one column by the table's date parser.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from viewer.io import compressed, led_lines
+from viewer.model.dates import columns as date_columns
+from viewer.model.dates import ranges
+
+PARAGRAPHS = "Dated paragraphs"
+HEADER = ["date", "title", "description", "category", "url"]
+_LEAD_CHARS = 60  # a date leads within this many characters
+_MARKER = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25aa]\s+|\d{1,3}[.)]\s+|\[[ xX]\]\s+)*")
+_BOLD = re.compile(r"^(\*\*|__)(?P<lead>.{3,60}?)\1[\s:.,\u2013\u2014-]*(?P<rest>.*)$", re.DOTALL)
+_SEPARATOR = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|:\s+|\s*\|\s*|\t+|\.\s+|,\s+|\)\s+")
+_YEAR = re.compile(r"(?<![\d.,])\d{3,4}(?![\d,])")
+_LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_BARE_URL = re.compile(r"<?(?P<url>https?://[^\s>)]+)>?")
+_EMPHASIS = re.compile(r"(\*\*|__|~~|`)(?P<inner>.+?)\1|(?<![\w*])\*(?P<one>[^*\s][^*]*?)\*(?![\w*])")
+
+
+@dataclass
+class Block:
+    """A paragraph, a list item or a heading (``level`` 1–6; 0 for the others): its line or paragraph number,
+    its text and its first link."""
+
+    row: int
+    level: int
+    text: str
+    link: str = ""
+
+
+@dataclass
+class _Lead:
+    block: Block
+    candidates: list[str]
+    rests: list[str]
+    words: int  # how many of the candidates (the last ones) are first words, tried after the separated ones
+
+
+def plain(text: str) -> tuple[str, str]:
+    """Markdown's inline markup taken out (a link becomes its text) and the first link's target."""
+    found = _LINK.search(text) or _BARE_URL.search(text)
+    text = _LINK.sub(lambda m: m.group("text"), text)
+    for _ in range(2):  # (nested: ***bold italic***)
+        text = _EMPHASIS.sub(lambda m: m.group("inner") or m.group("one") or "", text)
+    return text.replace("\\", "") if "\\" in text else text, found.group("url") if found else ""
+
+
+def _lead(block: Block) -> _Lead:
+    """The ways the block's text may begin with a date: up to each separator near its start, its bold lead,
+    its first two to five words."""
+    text = _MARKER.sub("", block.text, count=1)
+    bold = _BOLD.match(text)
+    candidates: list[str] = []
+    rests: list[str] = []
+    if bold:
+        candidates.append(plain(bold.group("lead"))[0].strip())
+        rests.append(plain(bold.group("rest"))[0])
+    text = plain(text)[0]
+    for match in _SEPARATOR.finditer(text[:_LEAD_CHARS + 4]):
+        if 2 <= match.start() <= _LEAD_CHARS:
+            candidates.append(text[:match.start()].strip(" ,.*_"))
+            rests.append(text[match.end():])
+    words = text.split(" ")
+    tried = 0
+    for k in range(5, 1, -1):
+        if len(words) > k and len(" ".join(words[:k])) <= 30:
+            candidates.append(" ".join(words[:k]).rstrip(" ,.:;"))
+            rests.append(" ".join(words[k:]))
+            tried += 1
+    return _Lead(block, candidates, rests, tried)
+
+
+def _readable(texts: list[str]) -> list[bool]:
+    """Which texts read as a date or a span (all read at once)."""
+    if not texts:
+        return []
+    values = pd.Series(texts, dtype="str")
+    parsed = date_columns.parse_column(values)
+    read = parsed.instants.notna().to_numpy(dtype=bool).copy()
+    unread = pd.Series(~read, index=values.index)
+    if unread.any():
+        cut = ranges.cut(values, unread)
+        if cut.ends is not None:
+            read |= cut.ends.notna().to_numpy(dtype=bool)
+    return read.tolist()
+
+
+def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
+    """The paragraphs led by a date as rows under :data:`HEADER`, and each row's line (the header's 0)."""
+    years: list[str] = []  # the year each block falls under
+    year_headings: set[int] = set()
+    year = ""
+    for number, block in enumerate(blocks):
+        written = re.fullmatch(r"(?:\D{0,12}\s)?(\d{4})(?:\s*[-:\u2013\u2014].*)?", plain(block.text)[0].strip())
+        if block.level and written:
+            year = written.group(1)
+            year_headings.add(number)
+        years.append(year)
+    leads = [_lead(block) for block in blocks]
+    tried: list[str] = []
+    for lead, year in zip(leads, years, strict=True):
+        tried += lead.candidates + ([plain(lead.block.text)[0].strip()] if lead.block.level else [])
+        if year:
+            tried += [f"{c} {year}" for c in lead.candidates if not _YEAR.search(c)]
+    distinct = list(dict.fromkeys(tried))
+    readable = dict(zip(distinct, _readable(distinct), strict=True))
+    rows: list[list[str]] = [HEADER]
+    lines = [0]
+    pending = ""  # a heading that is a date, for the paragraph under it
+    follows = False  # an undated paragraph after a dated one, before a heading, is more of its text
+    category = ""
+    for number, (lead, year) in enumerate(zip(leads, years, strict=True)):
+        block = lead.block
+        if block.level:
+            whole = plain(block.text)[0].strip()
+            pending = whole if readable.get(whole) and not re.fullmatch(r"\d{4}", whole) else ""
+            if number and not pending and number not in year_headings:
+                category = whole  # (a year's heading is no category, nor the document's title, its first block)
+            follows = False
+            continue
+        found = _chosen(lead, year, readable)
+        if found is None and pending:
+            found = (pending, plain(_MARKER.sub("", block.text, count=1))[0])
+        elif found is None:
+            if follows:
+                more = plain(_MARKER.sub("", block.text, count=1))[0]
+                rows[-1][2] = led_lines.description_of(f"{rows[-1][2] or rows[-1][1]}\n\n{more}")
+                rows[-1][4] = rows[-1][4] or block.link
+            continue
+        pending, follows = "", True
+        when, rest = found
+        rest = rest.strip(" \t:.,;\u2013\u2014-")
+        title = led_lines.title_of(rest) or "(no text)"
+        title = title[:-1] if title.endswith(".") and not title.endswith("..") else title
+        rows.append([when, title, led_lines.description_of(rest) if rest != title else "", category, block.link])
+        lines.append(block.row)
+    return rows, lines
+
+
+def _chosen(lead: _Lead, year: str, readable: dict[str, bool]) -> tuple[str, str] | None:
+    """The longest lead read as a date (separated ones before first words), with the rest of the text."""
+    separated = len(lead.candidates) - lead.words
+    for group in (range(separated), range(separated, len(lead.candidates))):
+        best: tuple[str, str] | None = None
+        for i in group:
+            text = lead.candidates[i]
+            if _YEAR.search(text) and (readable.get(text) and (i < separated or not _YEAR.fullmatch(text))):
+                found = (text, lead.rests[i])
+            elif year and not _YEAR.search(text) and readable.get(f"{text} {year}") and len(text.split()) <= 3:
+                found = (f"{text} {year}", lead.rests[i])
+            else:
+                continue
+            if best is None or len(found[0]) > len(best[0]):
+                best = found
+        if best is not None:
+            return best
+    return None
+
+
+# --- Markdown -----------------------------------------------------------------------------------------------------
+
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_ALIGN = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_ITEM = re.compile(r"^\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+")
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    cells = re.split(r"(?<!\\)\|", inner)
+    out = []
+    for cell in cells:
+        text, link = plain(re.sub(r"(?i)<br\s*/?>", "\n", cell.replace("\\|", "|")))
+        whole = _LINK.fullmatch(cell.strip())  # a cell that is a link alone is its target (a source column)
+        out.append(link if whole and link else text.strip())
+    return out
+
+
+def markdown(path: Path) -> tuple[list[Block], list[list[list[str]]]]:
+    """A Markdown text's blocks (headings, paragraphs, list items; code and front matter left out) and its pipe
+    tables, each as rows of cells (a cell that is only a link, its target)."""
+    data = compressed.read_bytes(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")
+    lines = led_lines.lines_of(text)
+    blocks: list[Block] = []
+    tables: list[list[list[str]]] = []
+    i, fenced, open_block = 0, "", False
+    if lines and lines[0].strip() == "---":  # front matter
+        end = next((k for k in range(1, len(lines)) if lines[k].strip() in ("---", "...")), 0)
+        i = end + 1 if end else 0
+    while i < len(lines):
+        line = lines[i]
+        stripped = line.strip()
+        if fenced or stripped.startswith(("```", "~~~")):
+            fenced = "" if fenced and stripped.startswith(fenced) else (fenced or stripped[:3])
+            i, open_block = i + 1, False
+            continue
+        if "|" in line and i + 1 < len(lines) and _ALIGN.match(lines[i + 1]) and "-" in lines[i + 1]:
+            rows = [_cells(line)]
+            i += 2
+            while i < len(lines) and "|" in lines[i] and lines[i].strip():
+                rows.append(_cells(lines[i]))
+                i += 1
+            tables.append(rows)
+            open_block = False
+            continue
+        heading = _HEADING.match(line)
+        setext = (open_block and blocks and not blocks[-1].level and "\n" not in blocks[-1].text
+                  and re.fullmatch(r"=+|-+", stripped) and not _ITEM.match(lines[i - 1]))
+        if heading:
+            blocks.append(Block(i + 1, len(heading.group(1)), heading.group(2)))
+            open_block = False
+        elif setext:
+            blocks[-1].level = 1 if stripped[0] == "=" else 2
+            open_block = False
+        elif not stripped:
+            open_block = False
+        elif open_block and not _ITEM.match(line):
+            blocks[-1].text += "\n" + stripped
+        else:
+            blocks.append(Block(i + 1, 0, stripped))
+            open_block = True
+        i += 1
+    for block in blocks:
+        block.link = plain(block.text)[1]
+    return blocks, tables
