@@ -153,3 +153,40 @@ def test_a_word_table_with_merged_and_spanning_cells(tmp_path: Path) -> None:
 
 def test_documents_are_offered_by_the_open_dialog() -> None:
     assert {".docx", ".odt", ".md", ".markdown"} <= set(viewer.io.supported_suffixes())
+
+
+NOTES = """Chronology (my notes)
+
+2018
+19 November - Carlos Ghosn is arrested in Tokyo.
+  Held at the Kosuge detention centre.
+22 November - Nissan removes him as chairman.
+
+2019
+2019-01-24 Ghosn resigns from Renault
+12.03.2019: a new alliance board is announced
+"""
+
+
+def test_a_text_of_notes_is_read_from_its_lines_led_by_a_date(tmp_path: Path) -> None:
+    """Before, a .txt of dated lines was refused: "no date column among Chronology (my notes)"."""
+    path = tmp_path / "notes.txt"
+    path.write_text(NOTES, encoding="utf-8")
+    ds = viewer.load(path)
+    assert _rows(ds) == [("2018-11-19", "Carlos Ghosn is arrested in Tokyo", ""),
+                         ("2018-11-22", "Nissan removes him as chairman", ""),
+                         ("2019-01-24", "Ghosn resigns from Renault", ""),
+                         ("2019-03-12", "a new alliance board is announced", "")]
+    assert "Kosuge detention centre" in ds.events["description"].iloc[0]  # an indented line is more of the one above
+    assert list(ds.events["row"]) == [4, 6, 9, 10]  # each event by its line
+    assert any("read the 4 lines led by a date" in str(p) for p in ds.problems)
+
+
+def test_a_text_table_stays_a_table_and_prose_is_refused_as_before(tmp_path: Path) -> None:
+    table = tmp_path / "table.txt"
+    table.write_text("date\ttitle\n2019-01-01\tfirst\n2019-02-01\tsecond\n", encoding="utf-8")
+    assert list(viewer.load(table).events["title"]) == ["first", "second"]
+    prose = tmp_path / "prose.txt"
+    prose.write_text("Dear editor,\nThe 1500 workers laid off deserve better.\nRegards\n", encoding="utf-8")
+    with pytest.raises(LoadError, match=r"prose\.txt: no date column"):
+        viewer.load(prose)

@@ -105,8 +105,25 @@ _SUBTITLES = [Candidate(subtitles.read)]
 _TEXT = [Candidate(whatsapp.read, whatsapp.looks_like, "bytes"),
          Candidate(zoom_chat.read, zoom_chat.looks_like, "bytes"), *_LOG,
          Candidate(subtitles.read, subtitles.looks_like, "bytes"),
-         Candidate(bibliography.read, bibliography.looks_like, "bytes"), *_TABLE]
+         Candidate(bibliography.read, bibliography.looks_like, "bytes")]
 
+
+
+def _table_or_dated_lines(path: Path, **options: Any) -> Dataset:
+    """A text's table; else, where it has no date column, its lines led by a date (a chronology kept as notes:
+    "19 November 2018 - Ghosn is arrested"), read as a document's paragraphs are (:mod:`viewer.io.documents`)."""
+    try:
+        return table.read(path, **options)
+    except LoadError as exc:
+        if options.get("sheet") or options.get("mapping") or "no date column" not in str(exc):
+            raise
+        try:
+            return table.read(path, **{**options, "document": True})
+        except LoadError:
+            raise exc from None
+
+
+_TEXT.append(Candidate(_table_or_dated_lines))
 READERS: dict[str, list[Candidate]] = {
     ".json": _JSON, ".geojson": _JSON,
     ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
@@ -209,6 +226,7 @@ def _text_reader(path: Path) -> Reader:
                               (subtitles.looks_like, subtitles.read), (bibliography.looks_like, bibliography.read)):
             if sniff(head):
                 return reader
+        return _table_or_dated_lines
     return table.read
 
 
@@ -250,7 +268,8 @@ def _plain_text(head: bytes) -> list[Candidate]:
         return _SUBTITLES
     if log_lines.looks_like(head):
         return [Candidate(log_lines.read)]
-    return _TABLE  # Parquet, a SQLite database, delimited text
+    binary = head.startswith((b"PAR1", sqlite.MAGIC))  # (a Parquet file, a SQLite database)
+    return _TABLE if binary else [Candidate(_table_or_dated_lines)]  # delimited text, else lines led by a date
 
 
 BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,

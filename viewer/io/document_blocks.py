@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from viewer.io import compressed, led_lines
@@ -27,7 +28,8 @@ _LEAD_CHARS = 60  # a date leads within this many characters
 _MARKER = re.compile(r"^\s*(?:[-*+\u2022\u00b7\u25aa]\s+|\d{1,3}[.)]\s+|\[[ xX]\]\s+)*")
 _BOLD = re.compile(r"^(\*\*|__)(?P<lead>.{3,60}?)\1[\s:.,\u2013\u2014-]*(?P<rest>.*)$", re.DOTALL)
 _SEPARATOR = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|:\s+|\s*\|\s*|\t+|\.\s+|,\s+|\)\s+")
-_YEAR = re.compile(r"(?<![\d.,])\d{3,4}(?![\d,])")
+_YEAR = re.compile(r"(?<![\d,])\d{4}(?![\d,])|(?<![\d.,])\d{3}(?![\d,])")  # (12.03.2019 has one; 36.8, 2,500 none)
+_COARSE = ("year", "decade", "century", "")
 _LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _BARE_URL = re.compile(r"<?(?P<url>https?://[^\s>)]+)>?")
 _EMPHASIS = re.compile(r"(\*\*|__|~~|`)(?P<inner>.+?)\1|(?<![\w*])\*(?P<one>[^*\s][^*]*?)\*(?![\w*])")
@@ -78,27 +80,29 @@ def _lead(block: Block) -> _Lead:
             rests.append(text[match.end():])
     words = text.split(" ")
     tried = 0
-    for k in range(5, 1, -1):
-        if len(words) > k and len(" ".join(words[:k])) <= 30:
+    for k in range(5, 0, -1):  # (one word alone only as a date of digits and marks: 2018-11-19, 19.11.2018)
+        if len(words) > k and len(" ".join(words[:k])) <= 30 and (k > 1 or re.fullmatch(r"\d+\W[\d\W]+", words[0])):
             candidates.append(" ".join(words[:k]).rstrip(" ,.:;"))
             rests.append(" ".join(words[k:]))
             tried += 1
     return _Lead(block, candidates, rests, tried)
 
 
-def _readable(texts: list[str]) -> list[bool]:
-    """Which texts read as a date or a span (all read at once)."""
+def _readable(texts: list[str]) -> list[str]:
+    """How precisely each text reads as a date ("day", "month", "year" …; "span" for a span), "" where it does not
+    (all read at once)."""
     if not texts:
         return []
     values = pd.Series(texts, dtype="str")
     parsed = date_columns.parse_column(values)
-    read = parsed.instants.notna().to_numpy(dtype=bool).copy()
+    read = parsed.instants.notna().to_numpy(dtype=bool)
+    found = np.where(read, parsed.precisions.astype(object).fillna("").to_numpy(dtype=object), "")
     unread = pd.Series(~read, index=values.index)
     if unread.any():
         cut = ranges.cut(values, unread)
         if cut.ends is not None:
-            read |= cut.ends.notna().to_numpy(dtype=bool)
-    return read.tolist()
+            found[cut.ends.notna().to_numpy(dtype=bool) & ~read] = "span"
+    return [str(f) for f in found]
 
 
 def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
@@ -119,7 +123,7 @@ def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
         if year:
             tried += [f"{c} {year}" for c in lead.candidates if not _YEAR.search(c)]
     distinct = list(dict.fromkeys(tried))
-    readable = dict(zip(distinct, _readable(distinct), strict=True))
+    readable = dict(zip(distinct, _readable(distinct), strict=True))  # (a text → its precision, "" if unread)
     rows: list[list[str]] = [HEADER]
     lines = [0]
     pending = ""  # a heading that is a date, for the paragraph under it
@@ -129,7 +133,7 @@ def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
         block = lead.block
         if block.level:
             whole = plain(block.text)[0].strip()
-            pending = whole if readable.get(whole) and not re.fullmatch(r"\d{4}", whole) else ""
+            pending = whole if readable.get(whole, "") not in (*_COARSE, "span") else ""  # (a day's or month's)
             if number and not pending and number not in year_headings:
                 category = whole  # (a year's heading is no category, nor the document's title, its first block)
             follows = False
@@ -140,7 +144,7 @@ def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
         elif found is None:
             if follows:
                 more = plain(_MARKER.sub("", block.text, count=1))[0]
-                rows[-1][2] = led_lines.description_of(f"{rows[-1][2] or rows[-1][1]}\n\n{more}")
+                rows[-1][2] = led_lines.description_of(f"{rows[-1][2]}\n\n{more}" if rows[-1][2] else more)
                 rows[-1][4] = rows[-1][4] or block.link
             continue
         pending, follows = "", True
@@ -153,14 +157,16 @@ def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
     return rows, lines
 
 
-def _chosen(lead: _Lead, year: str, readable: dict[str, bool]) -> tuple[str, str] | None:
-    """The longest lead read as a date (separated ones before first words), with the rest of the text."""
+def _chosen(lead: _Lead, year: str, readable: dict[str, str]) -> tuple[str, str] | None:
+    """The longest lead read as a date (separated ones before first words), with the rest of the text. A lead of
+    first words must name more than a year ("The 1500 workers" is no date)."""
     separated = len(lead.candidates) - lead.words
     for group in (range(separated), range(separated, len(lead.candidates))):
         best: tuple[str, str] | None = None
         for i in group:
             text = lead.candidates[i]
-            if _YEAR.search(text) and (readable.get(text) and (i < separated or not _YEAR.fullmatch(text))):
+            read = readable.get(text, "")
+            if _YEAR.search(text) and read and (i < separated or read not in _COARSE):
                 found = (text, lead.rests[i])
             elif year and not _YEAR.search(text) and readable.get(f"{text} {year}") and len(text.split()) <= 3:
                 found = (f"{text} {year}", lead.rests[i])
@@ -193,15 +199,39 @@ def _cells(line: str) -> list[str]:
     return out
 
 
+def _decoded(path: Path) -> str:
+    data = compressed.read_bytes(path)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def plain_lines(path: Path) -> list[Block]:
+    """A text of notes: each line a block, an indented line more of the one above, and a line that is a year
+    alone ("2019", "2019:", "== 2019 ==") a heading whose year the lines under it take."""
+    blocks: list[Block] = []
+    for number, line in enumerate(led_lines.lines_of(_decoded(path)), start=1):
+        text = line.strip()
+        if not text:
+            continue
+        if line[:1].isspace() and blocks and not blocks[-1].level:
+            blocks[-1].text += "\n" + text
+        elif re.fullmatch(r"[=#*\s]*\d{4}\s*:?[=#*\s]*", text):
+            blocks.append(Block(number, 1, text.strip("=#*: ")))
+        else:
+            blocks.append(Block(number, 0, text))
+    for block in blocks:
+        block.link = plain(block.text)[1]
+    return blocks
+
+
 def markdown(path: Path) -> tuple[list[Block], list[list[list[str]]]]:
     """A Markdown text's blocks (headings, paragraphs, list items; code and front matter left out) and its pipe
     tables, each as rows of cells (a cell that is only a link, its target)."""
-    data = compressed.read_bytes(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-    lines = led_lines.lines_of(text)
+    lines = led_lines.lines_of(_decoded(path))
     blocks: list[Block] = []
     tables: list[list[list[str]]] = []
     i, fenced, open_block = 0, "", False

@@ -6,8 +6,9 @@ read from the first with a date column, and its paragraphs led by a date are one
 (:mod:`viewer.io.document_blocks`), first when they outnumber the rows of every table. A paragraph's date is
 what leads it (``19 November 2018 – …``, ``**2019-03-12**: …``, ``- Nov. 19, 2018, …``); a day and month alone
 (``12 March: …``) takes the year of the heading above it (``## 2019``), and the nearest other heading is its
-category; its first link is its source. Word's and OpenDocument's XML is parsed by defusedxml (no entities, no
-DTD); nothing is fetched.
+category; its first link is its source. A text of notes (``.txt``, or no suffix) with no date column is read the
+same way, line by line (:func:`viewer.io.document_blocks.plain_lines`). Word's and OpenDocument's XML is parsed
+by defusedxml (no entities, no DTD); nothing is fetched.
 """
 
 from __future__ import annotations
@@ -200,6 +201,8 @@ def _parsed(path: Path) -> _Parsed:
     try:
         if suffix in (".md", ".markdown"):
             return document_blocks.markdown(path)
+        if suffix not in SUFFIXES:  # a text of notes, one line each
+            return document_blocks.plain_lines(path), []
         return _odf(path) if suffix == ".odt" else _word(path)
     except (zipfile.BadZipFile, DefusedXmlException, SyntaxError, KeyError, ValueError, EOFError, OSError) as exc:
         # (ElementTree's ParseError is a SyntaxError; a damaged archive raises any of the others)
@@ -207,8 +210,8 @@ def _parsed(path: Path) -> _Parsed:
                         ) from exc
 
 
-_KIND = {".docx": "Word document", ".docm": "Word document", ".odt": "OpenDocument text", ".md": "Markdown text",
-         ".markdown": "Markdown text"}
+_KIND = {".txt": "text", "": "text", ".docx": "Word document", ".docm": "Word document",
+         ".odt": "OpenDocument text", ".md": "Markdown text", ".markdown": "Markdown text"}
 
 
 _Sheet = tuple[str, list[list[str]], list[int] | None]
@@ -255,7 +258,8 @@ def read_sheet(path: Path, sheet: str | None, nrows: int | None = None) -> pd.Da
     if chosen[2] is not None:
         frame.attrs["lines"] = chosen[2][:len(frame)]
         others = [name for name, _rows, _lines in found if name != PARAGRAPHS]
-        frame.attrs["said"] = [f"read the {len(chosen[1]) - 1} paragraphs led by a date" + (
+        what = "paragraphs" if compressed.inner_suffix(path) in SUFFIXES else "lines"
+        frame.attrs["said"] = [f"read the {len(chosen[1]) - 1} {what} led by a date" + (
             f" (the document's tables, {', '.join(others)}, were not read: name one with --table)"
             if others else "")]
     return frame

@@ -213,7 +213,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     strays: list[stray_quotes.Stray] = []
     saved = web_tables.kind(path) if suffix in (*EXCEL_SUFFIXES, *web_tables.SUFFIXES) else None
     suffix = ".txt" if saved == "text" else ".xls" if saved in ("html", "spreadsheetml") else suffix  # as a workbook
-    if suffix in (*EXCEL_SUFFIXES, *documents.SUFFIXES):
+    if suffix in (*EXCEL_SUFFIXES, *documents.SUFFIXES) or options.get("document"):
         frame, encoding, above, numbered = workbooks.from_header(path, suffix, saved, options, nrows)
     else:
         read = compressed.read_bytes(path) if nrows is None else compressed.read_records_head(path)

@@ -33,10 +33,11 @@ def engine_of(path: Path) -> str:
         return "xlrd" if file.read(len(OLE_MAGIC)) == OLE_MAGIC else "openpyxl"
 
 
-def read_sheet(path: Path, nrows: int | None, sheet: str | None) -> pd.DataFrame:
-    """One sheet's cells as text ("" for empty ones), no header taken: the named one, else the first."""
+def read_sheet(path: Path, nrows: int | None, sheet: str | None, engine: str | None = None) -> pd.DataFrame:
+    """One sheet's cells as text ("" for empty ones), no header taken: the named one, else the first (``engine``:
+    the reader, when the file's name does not say it: "document" for a text's dated lines)."""
     try:
-        engine = engine_of(path)
+        engine = engine or engine_of(path)
         if engine == "xlrd":
             return xls.read_sheet(path, sheet or 0, nrows)
         if engine == "document":
@@ -75,8 +76,10 @@ def from_header(path: Path, suffix: str, saved: str | None, options: dict[str, A
     """A workbook's or a document's sheet from its header on, how it was read, the rows above the header, and
     (a document's dated paragraphs) each row's own number. What reading a document said is in the frame's
     ``attrs["said"]``."""
-    frame = read_sheet(path, None if nrows is None else nrows + preamble.MOST_ROWS, options.get("sheet"))
-    encoding = "html" if saved == "html" else "document" if suffix in documents.SUFFIXES else "xlsx"
+    document = suffix in documents.SUFFIXES or bool(options.get("document"))
+    frame = read_sheet(path, None if nrows is None else nrows + preamble.MOST_ROWS, options.get("sheet"),
+                       "document" if document else None)
+    encoding = "html" if saved == "html" else "document" if document else "xlsx"
     numbered, said = frame.attrs.get("lines"), frame.attrs.get("said", [])
     above = preamble.rows_before_header(frame.head(preamble.SAMPLE_ROWS).values.tolist())
     frame = frame.iloc[above:].reset_index(drop=True)
