@@ -22,6 +22,7 @@ from viewer.io import (
     bods,
     compressed,
     discord,
+    document_blocks,
     documents,
     free_memory,
     ftm,
@@ -115,7 +116,8 @@ def _table_or_dated_lines(path: Path, **options: Any) -> Dataset:
     try:
         return table.read(path, **options)
     except LoadError as exc:
-        if options.get("sheet") or options.get("mapping") or "no date column" not in str(exc):
+        if (options.get("sheet") or options.get("mapping") or "no date column" not in str(exc)
+                or compressed.compression(path) is not None or not document_blocks.has_dated_lines(path)):
             raise
         try:
             return table.read(path, **{**options, "document": True})

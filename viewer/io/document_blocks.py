@@ -32,6 +32,7 @@ _YEAR = re.compile(r"(?<![\d,])\d{4}(?![\d,])|(?<![\d.,])\d{3}(?![\d,])")  # (12
 _COARSE = ("year", "decade", "century", "")
 _LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _BARE_URL = re.compile(r"<?(?P<url>https?://[^\s>)]+)>?")
+_MARKUP_CHARS = re.compile(r"[*_`~\[<\\]|https?://")
 _EMPHASIS = re.compile(r"(\*\*|__|~~|`)(?P<inner>.+?)\1|(?<![\w*])\*(?P<one>[^*\s][^*]*?)\*(?![\w*])")
 
 
@@ -56,6 +57,8 @@ class _Lead:
 
 def plain(text: str) -> tuple[str, str]:
     """Markdown's inline markup taken out (a link becomes its text) and the first link's target."""
+    if not _MARKUP_CHARS.search(text):  # (most lines of notes hold none: a look, not five substitutions)
+        return text, ""
     found = _LINK.search(text) or _BARE_URL.search(text)
     text = _LINK.sub(lambda m: m.group("text"), text)
     for _ in range(2):  # (nested: ***bold italic***)
@@ -111,19 +114,14 @@ def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
     year_headings: set[int] = set()
     year = ""
     for number, block in enumerate(blocks):
-        written = re.fullmatch(r"(?:\D{0,12}\s)?(\d{4})(?:\s*[-:\u2013\u2014].*)?", plain(block.text)[0].strip())
-        if block.level and written:
+        written = block.level and re.fullmatch(r"(?:\D{0,12}\s)?(\d{4})(?:\s*[-:\u2013\u2014].*)?",
+                                               plain(block.text)[0].strip())
+        if written:
             year = written.group(1)
             year_headings.add(number)
         years.append(year)
     leads = [_lead(block) for block in blocks]
-    tried: list[str] = []
-    for lead, year in zip(leads, years, strict=True):
-        tried += lead.candidates + ([plain(lead.block.text)[0].strip()] if lead.block.level else [])
-        if year:
-            tried += [f"{c} {year}" for c in lead.candidates if not _YEAR.search(c)]
-    distinct = list(dict.fromkeys(tried))
-    readable = dict(zip(distinct, _readable(distinct), strict=True))  # (a text → its precision, "" if unread)
+    readable = _read_leads(leads, years)
     rows: list[list[str]] = [HEADER]
     lines = [0]
     pending = ""  # a heading that is a date, for the paragraph under it
@@ -155,6 +153,29 @@ def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
         rows.append([when, title, led_lines.description_of(rest) if rest != title else "", category, block.link])
         lines.append(block.row)
     return rows, lines
+
+
+def _read_leads(leads: list[_Lead], years: list[str]) -> dict[str, str]:
+    """Each lead tried, as it reads (its precision, "" if unread): the leads up to a separator of every block
+    first, then the first words of the blocks none of those dated (a list of "19 November 2018 – …" reads one
+    lead a line, not six)."""
+    readable: dict[str, str] = {}
+
+    def read(pairs: list[tuple[_Lead, str]], words: bool) -> None:
+        tried: list[str] = []
+        for lead, year in pairs:
+            cut = len(lead.candidates) - lead.words
+            candidates = lead.candidates[cut:] if words else lead.candidates[:cut]
+            tried += candidates + ([plain(lead.block.text)[0].strip()] if lead.block.level and not words else [])
+            tried += [f"{c} {year}" for c in candidates if year and not _YEAR.search(c)]
+        distinct = [text for text in dict.fromkeys(tried) if text not in readable]
+        readable.update(zip(distinct, _readable(distinct), strict=True))
+
+    pairs = list(zip(leads, years, strict=True))
+    read(pairs, words=False)
+    read([(lead, year) for lead, year in pairs if not lead.block.level and _chosen(lead, year, readable) is None],
+         words=True)
+    return readable
 
 
 def _chosen(lead: _Lead, year: str, readable: dict[str, str]) -> tuple[str, str] | None:
@@ -212,8 +233,29 @@ def _decoded(path: Path) -> str:
 def plain_lines(path: Path) -> list[Block]:
     """A text of notes: each line a block, an indented line more of the one above, and a line that is a year
     alone ("2019", "2019:", "== 2019 ==") a heading whose year the lines under it take."""
+    return plain_blocks(led_lines.lines_of(_decoded(path)))
+
+
+SAMPLE_BYTES = 65_536
+SAMPLE_LINES = 300
+
+
+def has_dated_lines(path: Path) -> bool:
+    """Whether a text's first lines are notes led by dates: two at least, and a tenth of its lines (a letter that
+    mentions a date, a log of another form, are not)."""
+    with path.open("rb") as handle:
+        head = handle.read(SAMPLE_BYTES)
+    text = head.decode("utf-8", errors="replace") if not head.startswith((b"\xff\xfe", b"\xfe\xff")) else \
+        head.decode("utf-16", errors="replace")
+    blocks = plain_blocks(led_lines.lines_of(text)[:SAMPLE_LINES])
+    dated = len(dated_rows(blocks)[0]) - 1
+    return dated >= 2 and dated >= 0.1 * sum(1 for block in blocks if not block.level)
+
+
+def plain_blocks(lines: list[str]) -> list[Block]:
+    """The blocks of :func:`plain_lines`, from its lines."""
     blocks: list[Block] = []
-    for number, line in enumerate(led_lines.lines_of(_decoded(path)), start=1):
+    for number, line in enumerate(lines, start=1):
         text = line.strip()
         if not text:
             continue
