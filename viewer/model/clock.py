@@ -29,6 +29,7 @@ from viewer.model.dates import (
     EPOCH,
     EXPECTED,
     PRECISIONS,
+    SECONDS_LIMIT,
     ParsedDates,
     PartialDate,
     format_date,
@@ -40,7 +41,7 @@ from viewer.model.dates import precision_series as _precision_series
 
 CALENDAR, NUMBER, YEARS, ELAPSED = "calendar", "number", "years", "elapsed"
 CLOCKS = (CALENDAR, NUMBER, YEARS, ELAPSED)
-LIMIT = 9.2e12  # datetime64[us] holds about ±9.22e12 seconds around 1970
+LIMIT = SECONDS_LIMIT
 EXPECTED_NUMBER = f"a number like 42, -3 or 0.5 (at most {LIMIT:.1e} in size, six decimals)"
 _TIME_CODE = PRECISIONS.index("time")
 _MICROS = 1_000_000

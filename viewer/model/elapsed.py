@@ -28,7 +28,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-LIMIT = 9.2e12  # the numeric clock's: datetime64[us] holds about ±9.22e12 seconds
+from viewer.model.dates import SECONDS_LIMIT
+
+LIMIT = SECONDS_LIMIT
 DAY = 86400.0
 EXPECTED = "a time like 9:30, 09:30:15, 1:23.4 or 9:30 PM (hours, minutes and seconds)"
 # H:MM, H:MM:SS(.f), M:SS.f, 9h30, 9:30 PM, 9 PM, pandas' "1 days 02:00:00": the groups are read by _seconds_of

@@ -23,9 +23,9 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 
-from viewer.model.dates import format_date, parse_date
+from viewer.model.dates import SECONDS_LIMIT, format_date, parse_date
 
-LIMIT = 9.2e12  # the numeric clock's: datetime64[us] holds about ±9.22e12 seconds
+LIMIT = SECONDS_LIMIT  # (as years: the numeric clock's bound)
 CALENDAR_YEARS = 290_000  # within this, a decimal year has a calendar day (datetime64[us] holds it)
 EXPECTED_YEAR = ("a year like 2019, -473, 473 BC, -13.8e9, 66 Ma or 13.8 Ga (years before 0 are negative; "
                  f"at most {LIMIT:.1e} in size)")

@@ -21,6 +21,7 @@ PRECISIONS = ("year", "month", "day", "time")
 PRECISION_DTYPE = pd.CategoricalDtype(list(PRECISIONS))
 UTC_DTYPE = "datetime64[us, UTC]"
 EPOCH = pd.Timestamp("1970-01-01", tz="UTC")
+SECONDS_LIMIT = 9.2e12  # datetime64[us] holds about ±9.22e12 seconds around 1970: the numeric clocks' bound
 EXPECTED = "a date like 2019, 2019-12, 2019-12-29 or 2019-12-29T14:30:00+01:00"
 
 
