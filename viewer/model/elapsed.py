@@ -117,7 +117,7 @@ def parse_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     Each distinct cell is read once (a log repeats its minutes); the match runs in Arrow. A column of durations
     (pandas' timedelta, Arrow's duration: a recording's offsets as a program stores them) is its seconds.
     """
-    if pd.api.types.is_timedelta64_dtype(values.dtype) or _is_duration(values):
+    if _is_duration(values):
         seconds = pd.to_timedelta(values).dt.total_seconds().to_numpy(dtype=np.float64, na_value=np.nan)
         return seconds, np.zeros(len(values), dtype=bool)
     times = _times_of_day(values)
@@ -151,7 +151,9 @@ def _times_of_day(values: pd.Series) -> np.ndarray | None:
 
 
 def _is_duration(values: pd.Series) -> bool:
-    return isinstance(values.dtype, pd.ArrowDtype) and pa.types.is_duration(values.dtype.pyarrow_dtype)
+    """A column of durations: pandas' timedelta or Arrow's duration."""
+    return pd.api.types.is_timedelta64_dtype(values.dtype) or (
+        isinstance(values.dtype, pd.ArrowDtype) and pa.types.is_duration(values.dtype.pyarrow_dtype))
 
 
 def past_midnight(seconds: np.ndarray) -> tuple[np.ndarray, int]:
@@ -179,7 +181,7 @@ def looks_elapsed(values: pd.Series, share: float = 0.8) -> bool:
     """At least ``share`` of the written cells (and one) are times of the clock's forms, not plain numbers:
     ``09:15``, ``1:23.4``, ``9 PM`` (a column of bare numbers says nothing of hours; a typo among times is
     an error of its row, not a reason to read every time as a date). A column of durations is."""
-    if pd.api.types.is_timedelta64_dtype(values.dtype) or _is_duration(values):
+    if _is_duration(values):
         return bool(values.notna().any())
     text = values.astype("string").str.strip()
     text = text[text.notna() & (text != "")]
