@@ -309,13 +309,13 @@ def format_range(lo: float, hi: float, clock: str = NUMBER) -> tuple[str, str]:
     >>> format_range(-10.000000001, 510.4999999), format_range(-1.3812e10, 2.0e9, YEARS)
     (('-10', '510.5'), ('13.81 billion years ago', 'year 2 billion'))
     """
-    step = power_of_ten((hi - lo) / 1000)
-    if clock == YEARS:
-        return years.format_year(round(lo / step) * step), years.format_year(round(hi / step) * step)
     if clock == ELAPSED:
         step = elapsed.grain(hi - lo)
         return elapsed.format_elapsed(round(lo / step) * step, step), elapsed.format_elapsed(round(hi / step) * step,
                                                                                              step)
+    step = power_of_ten((hi - lo) / 1000)
+    if clock == YEARS:
+        return years.format_year(round(lo / step) * step), years.format_year(round(hi / step) * step)
     return format_tick(lo, step), format_tick(hi, step)
 
 
@@ -333,8 +333,6 @@ def snap(seconds: float, span: float, clock: str = NUMBER, down: bool = False) -
     >>> format_number(snap(41.9997, 500.0)), format_instant(snap(33211.0, 8 * 3600, ELAPSED), "time", ELAPSED)
     ('42', '9:14')
     """
-    grain = power_of_ten(span / 200) if span > 0 else 1e-6
-    if clock == ELAPSED and span > 0:
-        grain = elapsed.grain(span)
+    grain = 1e-6 if span <= 0 else elapsed.grain(span) if clock == ELAPSED else power_of_ten(span / 200)
     value = max(-LIMIT, min(LIMIT, (math.floor(seconds / grain) if down else round(seconds / grain)) * grain))
     return instant(value)
