@@ -102,6 +102,8 @@ def test_a_markdown_paragraph_row_is_named_by_its_line(tmp_path: Path) -> None:
                     encoding="utf-8")
     ds = viewer.load(path)
     assert list(ds.events["title"]) == ["board", "later"]
+    assert any(p.row == 4 and "2019-02-30" in p.message for p in ds.problems), ds.problems
+    assert "no such day" not in ds.events["description"].iloc[0]
 
 
 @pytest.mark.parametrize(("name", "data", "expected"), [
@@ -190,3 +192,24 @@ def test_a_text_table_stays_a_table_and_prose_is_refused_as_before(tmp_path: Pat
     prose.write_text("Dear editor,\nThe 1500 workers laid off deserve better.\nRegards\n", encoding="utf-8")
     with pytest.raises(LoadError, match=r"prose\.txt: no date column"):
         viewer.load(prose)
+
+
+def test_a_saved_timeline_page_is_read_from_its_lists_under_year_headings() -> None:
+    """A saved "Timeline of …" page (Wikipedia's markup): before, "no date column among column1, column2" (its
+    infobox). Navigation, scripts, footnote marks, the contents, the footer and the references are no events; a
+    term alone (``<dt>19 November</dt>``) dates the description under it."""
+    ds = viewer.load(FIXTURES / "timeline_page.html")
+    assert _rows(ds) == [("1999-03-27", "Renault takes a 36.8% stake in Nissan", ""),
+                         ("1999-06-01", "Carlos Ghosn becomes COO of Nissan", ""),
+                         ("2016-10-20", "Nissan takes 34% of Mitsubishi Motors", ""),
+                         ("2018-11-19", "Carlos Ghosn is arrested in Tokyo", "")]
+    assert ds.events["source_url"].iloc[2] == "https://www.mitsubishi-motors.com"
+    assert any("read the page's 4 paragraphs led by a date" in str(p) and "Table 1" in str(p) for p in ds.problems)
+
+
+def test_a_page_whose_table_has_dates_is_read_from_its_table(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><p>1 May 2020 – a note above the table.</p><table><tr><th>Date</th><th>Event</th>"
+                    "</tr><tr><td>2019-01-01</td><td>first</td></tr><tr><td>2019-02-01</td><td>second</td></tr>"
+                    "</table></body></html>", encoding="utf-8")
+    assert list(viewer.load(path).events["title"]) == ["first", "second"]

@@ -32,6 +32,10 @@ _YEAR = re.compile(r"(?<![\d,])\d{4}(?![\d,])|(?<![\d.,])\d{3}(?![\d,])")  # (12
 _COARSE = ("year", "decade", "century", "")
 _LINK = re.compile(r"!?\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _BARE_URL = re.compile(r"<?(?P<url>https?://[^\s>)]+)>?")
+# the closing sections of a page (Wikipedia's, a report's): their items cite dates, they are no events
+_CLOSING = re.compile(r"(?i)(references|notes|footnotes|citations|sources|bibliography|further reading|"
+                      r"external links|see also|literature|weblinks|einzelnachweise|références|notes et références|"
+                      r"liens externes|voir aussi|referencias|enlaces externos|véase también)[\s\[\]a-z]{0,8}")
 _MARKUP_CHARS = re.compile(r"[*_`~\[<\\]|https?://")
 _EMPHASIS = re.compile(r"(\*\*|__|~~|`)(?P<inner>.+?)\1|(?<![\w*])\*(?P<one>[^*\s][^*]*?)\*(?![\w*])")
 
@@ -77,6 +81,9 @@ def _lead(block: Block) -> _Lead:
         candidates.append(plain(bold.group("lead"))[0].strip())
         rests.append(plain(bold.group("rest"))[0])
     text = plain(text)[0]
+    if len(text) <= 30 and "\n" not in text:  # a date alone ("19 November", a list's term): the next block's date
+        candidates.append(text.strip(" ,.:;"))
+        rests.append("")
     for match in _SEPARATOR.finditer(text[:_LEAD_CHARS + 4]):
         if 2 <= match.start() <= _LEAD_CHARS:
             candidates.append(text[:match.start()].strip(" ,.*_"))
@@ -127,16 +134,22 @@ def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
     pending = ""  # a heading that is a date, for the paragraph under it
     follows = False  # an undated paragraph after a dated one, before a heading, is more of its text
     category = ""
+    titled = False  # the first heading before any event is the document's title, no category
+    closing = 0  # the level of a heading of references, notes or links: its blocks are no events
     for number, (lead, year) in enumerate(zip(leads, years, strict=True)):
         block = lead.block
         if block.level:
             whole = plain(block.text)[0].strip()
+            closing = (block.level if titled and _CLOSING.fullmatch(whole)
+                       else closing if block.level > closing > 0 else 0)
             pending = whole if readable.get(whole, "") not in (*_COARSE, "span") else ""  # (a day's or month's)
-            if number and not pending and number not in year_headings:
-                category = whole  # (a year's heading is no category, nor the document's title, its first block)
-            follows = False
+            if titled and not pending and number not in year_headings:
+                category = whole  # (a year's heading is no category)
+            titled, follows = True, False
             continue
-        found = _chosen(lead, year, readable)
+        if closing:
+            continue
+        found = _chosen(lead, year, readable) or _date_shaped(lead)
         if found is None and pending:
             found = (pending, plain(_MARKER.sub("", block.text, count=1))[0])
         elif found is None:
@@ -145,14 +158,29 @@ def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
                 rows[-1][2] = led_lines.description_of(f"{rows[-1][2]}\n\n{more}" if rows[-1][2] else more)
                 rows[-1][4] = rows[-1][4] or block.link
             continue
-        pending, follows = "", True
         when, rest = found
         rest = rest.strip(" \t:.,;\u2013\u2014-")
+        if not rest:  # a date alone dates the block under it, as a heading does
+            pending, follows = when, False
+            continue
+        pending, follows, titled = "", True, True
         title = led_lines.title_of(rest) or "(no text)"
         title = title[:-1] if title.endswith(".") and not title.endswith("..") else title
         rows.append([when, title, led_lines.description_of(rest) if rest != title else "", category, block.link])
         lines.append(block.row)
     return rows, lines
+
+
+_DATE_SHAPE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}")
+
+
+def _date_shaped(lead: _Lead) -> tuple[str, str] | None:
+    """A lead written as a date that reads as none ("2019-02-30: …"), with the rest: kept, so that the table's
+    parser reports it by its line instead of its paragraph passing for more text of the one above."""
+    if lead.block.level:
+        return None
+    return next(((text, rest) for text, rest in zip(lead.candidates[:len(lead.candidates) - lead.words],
+                                                    lead.rests, strict=False) if _DATE_SHAPE.fullmatch(text)), None)
 
 
 def _read_leads(leads: list[_Lead], years: list[str]) -> dict[str, str]:

@@ -13,6 +13,7 @@ XML is parsed by defusedxml (no entities, no DTD); HTML by Python's own parser, 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import defusedxml.ElementTree
 import pandas as pd
 from defusedxml import DefusedXmlException
 
+from viewer.io import document_blocks, html_blocks
 from viewer.model.problems import LoadError
 
 HEAD_BYTES = 4096
@@ -108,10 +110,27 @@ class _Tables(HTMLParser):
 
 
 def _html(path: Path) -> list[tuple[str, list[list[str]]]]:
+    """The page's tables, and its paragraphs led by a date as one more (first where they outnumber every
+    table's rows: a "Timeline of …" page of lists under year headings, :mod:`viewer.io.html_blocks`). A page is
+    parsed once for its preview, its tables' names and its reading (while it is unchanged)."""
+    stat = path.stat()
+    return _page(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=2)
+def _page(name: str, _mtime: int, _size: int) -> list[tuple[str, list[list[str]]]]:
+    path = Path(name)
     parser = _Tables()
-    parser.feed(_text(path))
+    text = _text(path)
+    parser.feed(text)
     parser.close()
-    return [(f"Table {i + 1}", rows) for i, rows in enumerate(parser.tables)]
+    found = [(f"Table {i + 1}", rows) for i, rows in enumerate(parser.tables)]
+    dated = document_blocks.dated_rows(html_blocks.blocks_of(text))[0]
+    if len(dated) > 2:
+        most = max((len(rows) - 1 for _name, rows in found), default=0)
+        paragraphs = (document_blocks.PARAGRAPHS, dated)
+        found = [paragraphs, *found] if len(dated) - 1 > most else [*found, paragraphs]
+    return found
 
 
 def _cell_text(cell: object) -> str:
@@ -162,4 +181,9 @@ def read_sheet(path: Path, what: str, sheet: str | None, nrows: int | None = Non
         raise LoadError(f"{path}: no sheet {sheet!r}; its tables are {', '.join(name for name, _ in found)}")
     rows = rows[:nrows] if nrows is not None else rows
     width = max((len(row) for row in rows), default=0)
-    return pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype=str)
+    frame = pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype=str)
+    if (sheet or found[0][0]) == document_blocks.PARAGRAPHS:
+        others = [name for name, _rows in found if name != document_blocks.PARAGRAPHS]
+        frame.attrs["said"] = [f"read the page's {len(rows) - 1} paragraphs led by a date" + (
+            f" (its tables, {', '.join(others)}, were not read: name one with --table)" if others else "")]
+    return frame
