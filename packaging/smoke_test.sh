@@ -22,6 +22,11 @@ rc=0
 cat "$tmp/damaged.txt"
 [ "$rc" = 1 ] && grep -q 'damaged.sav: a damaged SPSS file' "$tmp/damaged.txt" || fail "a damaged SPSS file: code $rc"
 
+# a PDF: its text taken by the binary started again as a child (pdf.py), pypdf in the bundle
+echo "-- $bin events chronology.pdf"
+"$bin" events "$(dirname "$fixtures")/fixtures/chronology.pdf" | tee "$tmp/pdf.txt"
+grep -q '^5 of 5 events' "$tmp/pdf.txt" || fail "events does not list the PDF chronology's 5 events"
+
 # a BibTeX bibliography: pybtex parses it, latexcodec's table (data files in the bundle) decodes its accents
 echo "-- $bin events bibliography.bib"
 "$bin" events "$(dirname "$fixtures")/fixtures/bibliography.bib" | tee "$tmp/bib.txt"

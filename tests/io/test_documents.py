@@ -154,7 +154,7 @@ def test_a_word_table_with_merged_and_spanning_cells(tmp_path: Path) -> None:
 
 
 def test_documents_are_offered_by_the_open_dialog() -> None:
-    assert {".docx", ".odt", ".md", ".markdown"} <= set(viewer.io.supported_suffixes())
+    assert {".docx", ".odt", ".md", ".markdown", ".pdf"} <= set(viewer.io.supported_suffixes())
 
 
 NOTES = """Chronology (my notes)
@@ -213,3 +213,41 @@ def test_a_page_whose_table_has_dates_is_read_from_its_table(tmp_path: Path) -> 
                     "</tr><tr><td>2019-01-01</td><td>first</td></tr><tr><td>2019-02-01</td><td>second</td></tr>"
                     "</table></body></html>", encoding="utf-8")
     assert list(viewer.load(path).events["title"]) == ["first", "second"]
+
+
+def test_a_pdf_chronology_is_read_from_its_text() -> None:
+    """A chronology printed to PDF (the fixture was written by Qt's QPdfWriter): its lines led by a date, a line the
+    printer wrapped joined again, the words some writers part with tabs and the ligature "ﬁ" undone; the table's
+    date alone dates the cell after it."""
+    ds = viewer.load(FIXTURES / "chronology.pdf")
+    assert [row[:2] for row in _rows(ds)] == [
+        ("2018-11-19", "Carlos Ghosn is arrested in Tokyo on suspicion of under-reporting his compensation to the "
+                       "financial regulator over sever…"),
+        ("2018-11-22", "Nissan's board votes unanimously to remove him as chairman"),
+        ("2019-01-24", "Ghosn resigns as chairman and chief executive of Renault"),
+        ("2019-03-12", "The companies announce a new alliance operating board"),
+        ("2019-04-04", "Fourth arrest")]
+    assert ds.events["description"].iloc[0].endswith("to the financial regulator over several years")
+
+
+def test_pdfs_without_text_damaged_or_locked_are_refused_by_name(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+    blank = tmp_path / "scan.pdf"
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(str(blank))
+    with pytest.raises(LoadError, match=r"scan\.pdf: a PDF with no text to select"):
+        viewer.load(blank)
+    locked = tmp_path / "locked.pdf"
+    writer = PdfWriter(clone_from=str(FIXTURES / "chronology.pdf"))
+    writer.encrypt("secret")
+    writer.write(str(locked))
+    with pytest.raises(LoadError, match=r"locked\.pdf: an encrypted PDF"):
+        viewer.load(locked)
+    for name, data in (("half.pdf", (FIXTURES / "chronology.pdf").read_bytes()[:900]),
+                       ("noise.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 8)):
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(LoadError) as caught:
+            viewer.load(path)
+        assert str(path) in str(caught.value)

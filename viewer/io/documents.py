@@ -1,5 +1,6 @@
-"""Documents that hold a chronology: Word (``.docx``), OpenDocument text (``.odt``) and Markdown (``.md``), as
-journalists, lawyers and researchers keep one ("Chronology of events", a Wikipedia-style "Timeline of …").
+"""Documents that hold a chronology: Word (``.docx``), OpenDocument text (``.odt``), Markdown (``.md``) and PDF (its
+text, taken by :mod:`viewer.io.pdf`), as journalists, lawyers and researchers keep one ("Chronology of events", a
+Wikipedia-style "Timeline of …").
 
 A document is read as a workbook is (:mod:`viewer.io.workbooks`): each of its tables is a sheet ("Table 1" …),
 read from the first with a date column, and its paragraphs led by a date are one more sheet, "Dated paragraphs"
@@ -23,12 +24,12 @@ import defusedxml.ElementTree
 import pandas as pd
 from defusedxml import DefusedXmlException
 
-from viewer.io import compressed, document_blocks
+from viewer.io import compressed, document_blocks, pdf
 from viewer.io.document_blocks import PARAGRAPHS, Block
 from viewer.model.problems import LoadError
 
-SUFFIXES = (".docx", ".docm", ".odt", ".md", ".markdown")
-ARCHIVED = (".docx", ".docm", ".odt")  # ZIP archives of XML
+SUFFIXES = (".docx", ".docm", ".odt", ".md", ".markdown", *pdf.SUFFIXES)
+ARCHIVED = (".docx", ".docm", ".odt", *pdf.SUFFIXES)  # binary: ZIP archives of XML, PDF
 MOST_COLUMNS = 512  # a cell spanning more is cut there (a damaged span of a million columns is no table)
 EXPECTED = "a document with a table of dates or paragraphs led by a date (19 November 2018 – …)"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -203,6 +204,8 @@ def _parsed(path: Path) -> _Parsed:
             return document_blocks.markdown(path)
         if suffix not in SUFFIXES:  # a text of notes, one line each
             return document_blocks.plain_lines(path), []
+        if suffix in pdf.SUFFIXES:  # its text, line by line, wrapped lines joined
+            return document_blocks.plain_blocks(pdf.text_lines(path)), []
         return _odf(path) if suffix == ".odt" else _word(path)
     except (zipfile.BadZipFile, DefusedXmlException, SyntaxError, KeyError, ValueError, EOFError, OSError) as exc:
         # (ElementTree's ParseError is a SyntaxError; a damaged archive raises any of the others)
@@ -211,7 +214,7 @@ def _parsed(path: Path) -> _Parsed:
 
 
 _KIND = {".txt": "text", "": "text", ".docx": "Word document", ".docm": "Word document",
-         ".odt": "OpenDocument text", ".md": "Markdown text", ".markdown": "Markdown text"}
+         ".odt": "OpenDocument text", ".md": "Markdown text", ".markdown": "Markdown text", ".pdf": "PDF"}
 
 
 _Sheet = tuple[str, list[list[str]], list[int] | None]

@@ -39,14 +39,16 @@ def test_a_word_chronology_is_walked_paragraph_by_paragraph(qtbot: QtBot, window
     assert any("paragraphs led by a date" in text for text in _problems(window))
 
 
-@pytest.mark.parametrize("name", ["chronologie.odt", "timeline.md", "timeline_page.html"])
-def test_an_opendocument_a_markdown_timeline_and_a_saved_page_open(qtbot: QtBot, window: MainWindow, tmp_path: Path,
-                                                      monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+@pytest.mark.parametrize("name", ["chronologie.odt", "timeline.md", "timeline_page.html", "chronology.pdf"])
+def test_other_documents_open(qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                              name: str) -> None:
+    """An OpenDocument text, a Markdown timeline, a saved web page and a PDF."""
     path = tmp_path / name
     shutil.copy(FIXTURES / name, path)
     assert open_by_hand(qtbot, window, monkeypatch, path) == []
     seen = walked(qtbot, window, 2)
-    first = "Arrestation de Carlos Ghosn" if name.endswith(".odt") else "36.8% stake in Nissan"  # (.md, .html)
+    first = {".odt": "Arrestation de Carlos Ghosn", ".pdf": "Carlos Ghosn is arrested in Tokyo"}.get(
+        path.suffix, "36.8% stake in Nissan")  # (.md, .html)
     assert first in seen[0]
     assert len({page for page in seen}) == 3  # each key reached another event
 
