@@ -251,3 +251,11 @@ def test_pdfs_without_text_damaged_or_locked_are_refused_by_name(tmp_path: Path)
         with pytest.raises(LoadError) as caught:
             viewer.load(path)
         assert str(path) in str(caught.value)
+
+
+def test_a_list_of_years_over_lists_of_days(tmp_path: Path) -> None:
+    path = tmp_path / "nested.md"
+    path.write_text("# Timeline\n\n- 2019\n  - 12 March – board meets\n  - 4 April – arrest\n- 2020\n"
+                    "  - 8 January: press conference in Beirut\n", encoding="utf-8")
+    assert _rows(viewer.load(path)) == [("2019-03-12", "board meets", ""), ("2019-04-04", "arrest", ""),
+                                        ("2020-01-08", "press conference in Beirut", "")]

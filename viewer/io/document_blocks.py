@@ -116,16 +116,19 @@ def _readable(texts: list[str]) -> list[str]:
 
 
 def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
-    """The paragraphs led by a date as rows under :data:`HEADER`, and each row's line (the header's 0)."""
+    """The paragraphs led by a date as rows under :data:`HEADER`, and each row's line (the header's 0). A block
+    that is a year alone (a list's item "2019" over its days) is made a heading."""
     years: list[str] = []  # the year each block falls under
     year_headings: set[int] = set()
     year = ""
     for number, block in enumerate(blocks):
-        written = block.level and re.fullmatch(r"(?:\D{0,12}\s)?(\d{4})(?:\s*[-:\u2013\u2014].*)?",
-                                               plain(block.text)[0].strip())
+        text = plain(_MARKER.sub("", block.text, count=1))[0].strip() if len(block.text) < 80 else ""
+        written = (re.fullmatch(r"(?:\D{0,12}\s)?(\d{4})(?:\s*[-:\u2013\u2014].*)?", text) if block.level
+                   else re.fullmatch(r"(\d{4})\s*:?", text))  # (a list's item "2019" over its days: a heading)
         if written:
             year = written.group(1)
             year_headings.add(number)
+            block.level = block.level or 6
         years.append(year)
     leads = [_lead(block) for block in blocks]
     readable = _read_leads(leads, years)
