@@ -259,3 +259,25 @@ def test_a_list_of_years_over_lists_of_days(tmp_path: Path) -> None:
                     "  - 8 January: press conference in Beirut\n", encoding="utf-8")
     assert _rows(viewer.load(path)) == [("2019-03-12", "board meets", ""), ("2019-04-04", "arrest", ""),
                                         ("2020-01-08", "press conference in Beirut", "")]
+
+
+def test_tables_under_the_same_header_are_read_as_one(tmp_path: Path) -> None:
+    """A chronology kept as a table a year (the header written again on each): before, only the first table was
+    read, the others' rows lost without a word."""
+    document = Document()
+    for year, rows in (("2018", [("19 November 2018", "Arrest")]),
+                       ("2019", [("24 January 2019", "Resignation"), ("12 March 2019", "New board")])):
+        document.add_heading(year, 2)
+        table = document.add_table(rows=len(rows) + 1, cols=2)
+        for r, values in enumerate([("Date", "Event"), *rows]):
+            for c, value in enumerate(values):
+                table.cell(r, c).text = value
+    path = tmp_path / "yearly.docx"
+    document.save(str(path))
+    ds = viewer.load(path)
+    assert list(ds.events["title"]) == ["Arrest", "Resignation", "New board"]
+    page = tmp_path / "yearly.html"
+    page.write_text("<h2>2018</h2><table><tr><th>Date</th><th>Event</th></tr><tr><td>2018-11-19</td><td>Arrest</td>"
+                    "</tr></table><h2>2019</h2><table><tr><th>Date</th><th>Event</th></tr><tr><td>2019-01-24</td>"
+                    "<td>Resignation</td></tr></table>", encoding="utf-8")
+    assert list(viewer.load(page).events["title"]) == ["Arrest", "Resignation"]

@@ -232,13 +232,35 @@ def sheets(path: Path) -> list[_Sheet]:
 def _sheets(name: str, _mtime: int, _size: int) -> list[_Sheet]:
     path = Path(name)
     blocks, tables = _parsed(path)
-    found: list[_Sheet] = [
-        (f"Table {i + 1}", rows, None) for i, rows in enumerate(tables) if rows]
+    found: list[_Sheet] = [(name, rows, None) for name, rows in named_tables(tables)]
     dated, lines = document_blocks.dated_rows(blocks)
     if len(dated) > 1:
         paragraphs = (PARAGRAPHS, dated, lines)
         most = max((len(rows) - 1 for _name, rows, _lines in found), default=0)
         found = [paragraphs, *found] if len(dated) - 1 > most else [*found, paragraphs]
+    return found
+
+
+def named_tables(tables: list[list[list[str]]]) -> list[tuple[str, list[list[str]]]]:
+    """The tables by name ("Table 1" …), those that follow one another under the same header row joined as one
+    ("Tables 2–4": a chronology kept as a table a year, the header written again on each).
+
+    >>> [name for name, _rows in named_tables([[["a"]], [["Date", "Event"], ["2019", "x"]], [["Date", "Event"],
+    ...                                        ["2020", "y"]], [["b"]]])]
+    ['Table 1', 'Tables 2–3', 'Table 4']
+    """
+    found: list[tuple[str, list[list[str]]]] = []
+    first, last, before = 0, -2, [""]
+    for i, rows in enumerate(tables):
+        if not rows:
+            continue
+        header = [cell.strip().lower() for cell in rows[0]]
+        if i == last + 1 and header == before and any(header):
+            found[-1] = (f"Tables {first + 1}\u2013{i + 1}", found[-1][1] + rows[1:])
+        else:
+            first = i
+            found.append((f"Table {i + 1}", rows))
+        last, before = i, header
     return found
 
 

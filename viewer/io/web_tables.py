@@ -21,7 +21,7 @@ import defusedxml.ElementTree
 import pandas as pd
 from defusedxml import DefusedXmlException
 
-from viewer.io import document_blocks, html_blocks
+from viewer.io import document_blocks, documents, html_blocks
 from viewer.model.problems import LoadError
 
 HEAD_BYTES = 4096
@@ -124,7 +124,7 @@ def _page(name: str, _mtime: int, _size: int) -> list[tuple[str, list[list[str]]
     text = _text(path)
     parser.feed(text)
     parser.close()
-    found = [(f"Table {i + 1}", rows) for i, rows in enumerate(parser.tables)]
+    found = documents.named_tables(parser.tables)
     dated = document_blocks.dated_rows(html_blocks.blocks_of(text))[0]
     if len(dated) > 2:
         most = max((len(rows) - 1 for _name, rows in found), default=0)
