@@ -281,3 +281,4 @@ def test_tables_under_the_same_header_are_read_as_one(tmp_path: Path) -> None:
                     "</tr></table><h2>2019</h2><table><tr><th>Date</th><th>Event</th></tr><tr><td>2019-01-24</td>"
                     "<td>Resignation</td></tr></table>", encoding="utf-8")
     assert list(viewer.load(page).events["title"]) == ["Arrest", "Resignation"]
+

@@ -16,12 +16,21 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from viewer.io import compressed, sqlite, table_all_day, table_clock, table_ends, table_fast, table_graph, table_skipped
+from viewer.io import (
+    compressed,
+    table_all_day,
+    table_clock,
+    table_ends,
+    table_fast,
+    table_graph,
+    table_sheets,
+    table_skipped,
+)
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.json_cells import is_plain
 from viewer.io.record_lists import records_of
 from viewer.io.table_mapping import Mapping, guess_mapping, with_date_parts
-from viewer.io.table_read import EXPECTED, Raw, load_raw, sheet_names
+from viewer.io.table_read import EXPECTED, Raw
 from viewer.io.table_texts import Texts, holds_addresses
 from viewer.io.table_times import with_times_of_day
 from viewer.io.table_title import with_title
@@ -341,29 +350,8 @@ def _same(events: pd.DataFrame, name: str, instants: pd.Series) -> bool:
 
 
 def _dated(path: Path, options: dict[str, Any], label: str, rows: int | None = None) -> tuple[Raw, Mapping]:
-    """The table as read and its mapping. A workbook whose first sheet has no date column is read from the
-    first sheet that has one (a sheet of notes often comes first), unless a sheet is named; a SQLite
-    database's tables likewise, after one called events."""
-    raw = load_raw(path, options, nrows=rows)
-    mapping = _mapping(raw.frame, options, label)
-    database = raw.encoding == "sqlite"
-    if mapping.start is not None or options.get("sheet") or raw.encoding not in ("sqlite", "xlsx", "html", "document"):
-        return raw, mapping
-    sheets = sheet_names(path)
-    first = sqlite.first_table(sheets) if database else sheets[0] if sheets else None
-    for sheet in (name for name in sheets if name != first):
-        try:
-            other = load_raw(path, {**options, "sheet": sheet}, nrows=rows)
-        except LoadError:
-            continue  # an empty sheet
-        found = _mapping(other.frame, options, label)
-        if found.start is not None:
-            kind, whole = {"sqlite": ("table", "database's tables"), "html": ("table", "page's tables"),
-                           "document": ("part", "document's parts")}.get(raw.encoding, ("sheet", "workbook's sheets"))
-            other.problems.append(Problem(label, f"read the {kind} {sheet!r}, the first with a date column (the "
-                                          f"{whole}: {', '.join(sheets)})", None, None, "info"))
-            return other, found
-    return raw, mapping
+    """The table as read and its mapping (:func:`viewer.io.table_sheets.dated`)."""
+    return table_sheets.dated(path, options, label, rows, _mapping)
 
 
 def _check_spec(spec: ImportSpec, frame: pd.DataFrame, label: str) -> None:

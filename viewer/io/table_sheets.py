@@ -1,0 +1,91 @@
+"""A workbook's sheets that continue one another: a chronology kept as a sheet a year ("2018", "2019" …) under the
+same header row is one table. Before, only the first sheet was read and the others' rows were lost without a word;
+now they are joined, and any other sheet that holds something is named as not read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from viewer.io import sqlite
+from viewer.io.table_mapping import Mapping
+from viewer.io.table_read import Raw, load_raw, sheet_names
+from viewer.model.problems import LoadError, Problem
+
+Read = Callable[..., Raw]
+MappingOf = Callable[[pd.DataFrame, dict[str, Any], str], Mapping]
+
+
+def dated(path: Path, options: dict[str, Any], label: str, rows: int | None, mapping_of: MappingOf
+          ) -> tuple[Raw, Mapping]:
+    """The table as read and its mapping. A workbook whose first sheet has no date column is read from the
+    first sheet that has one (a sheet of notes often comes first), unless a sheet is named; a SQLite
+    database's tables likewise, after one called events. A workbook's sheets of the same columns are one table."""
+    raw = load_raw(path, options, nrows=rows)
+    mapping = mapping_of(raw.frame, options, label)
+    database = raw.encoding == "sqlite"
+    if options.get("sheet") or raw.encoding not in ("sqlite", "xlsx", "html", "document") or (
+            mapping.start is not None and (raw.encoding != "xlsx" or rows is not None)):
+        return raw, mapping
+    sheets = sheet_names(path)
+    first = sqlite.first_table(sheets) if database else sheets[0] if sheets else None
+    if mapping.start is not None:
+        return _with_sheets(path, options, raw, first, sheets, label, rows), mapping
+    for sheet in (name for name in sheets if name != first):
+        try:
+            other = load_raw(path, {**options, "sheet": sheet}, nrows=rows)
+        except LoadError:
+            continue  # an empty sheet
+        found = mapping_of(other.frame, options, label)
+        if found.start is not None:
+            kind, whole = {"sqlite": ("table", "database's tables"), "html": ("table", "page's tables"),
+                           "document": ("part", "document's parts")}.get(raw.encoding, ("sheet", "workbook's sheets"))
+            other.problems.append(Problem(label, f"read the {kind} {sheet!r}, the first with a date column (the "
+                                          f"{whole}: {', '.join(sheets)})", None, None, "info"))
+            return _with_sheets(path, options, other, sheet, sheets, label, rows), found
+    return raw, mapping
+
+
+def _with_sheets(path: Path, options: dict[str, Any], raw: Raw, chosen: str | None, sheets: list[str], label: str,
+                 rows: int | None) -> Raw:
+    """A workbook's sheet joined with its others of the same columns; a preview, a database's table, a page's or a
+    document's part as read (a page's and a document's tables of one header are joined as they are read)."""
+    if raw.encoding != "xlsx" or rows is not None or chosen is None or len(sheets) < 2:
+        return raw
+    return joined(path, options, raw, chosen, sheets, label)
+
+
+def joined(path: Path, options: dict[str, Any], raw: Raw, chosen: str, sheets: list[str], label: str,
+           read: Read = load_raw) -> Raw:
+    """The ``chosen`` sheet as read, with every other sheet of the same columns (in the workbook's order), and a
+    note of what was joined and of the sheets left unread."""
+    parts: list[tuple[str, Raw]] = []
+    unread: list[str] = []
+    for name in sheets:
+        if name == chosen:
+            parts.append((name, raw))
+            continue
+        try:
+            other = read(path, {**options, "sheet": name})
+        except LoadError:
+            continue  # an empty sheet
+        if raw.header and other.header and list(other.frame.columns) == list(raw.frame.columns):
+            parts.append((name, other))
+        elif not other.frame.empty:
+            unread.append(name)
+    said = list(raw.problems)
+    if len(parts) > 1:
+        raw = Raw(pd.concat([part.frame for _name, part in parts], ignore_index=True), raw.encoding, raw.delimiter,
+                  raw.header, said, np.concatenate([part.rows for _name, part in parts]))
+        said.append(Problem(label, f"read the sheets {', '.join(repr(name) for name, _part in parts)} as one table "
+                            "(the same columns); each row is numbered as its sheet numbers it", None, None, "info"))
+    if unread:
+        said.append(Problem(label, f"the sheet{'s' if len(unread) > 1 else ''} "
+                            f"{', '.join(repr(name) for name in unread)} {'were' if len(unread) > 1 else 'was'} not "
+                            "read (other columns): name one with --table, or sheet= in Python", None, None, "info"))
+    return raw
