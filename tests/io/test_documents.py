@@ -282,3 +282,20 @@ def test_tables_under_the_same_header_are_read_as_one(tmp_path: Path) -> None:
                     "<td>Resignation</td></tr></table>", encoding="utf-8")
     assert list(viewer.load(page).events["title"]) == ["Arrest", "Resignation"]
 
+
+
+def test_a_table_read_names_the_paragraphs_it_left(tmp_path: Path) -> None:
+    document = Document()
+    table = document.add_table(rows=3, cols=2)
+    for r, values in enumerate([("Date", "Event"), ("2019-01-01", "a"), ("2019-02-01", "b")]):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    for text in ("12 March 2019 – a paragraph led by a date", "13 March 2019 – another"):
+        document.add_paragraph(text)
+    path = tmp_path / "both.docx"
+    document.save(str(path))
+    ds = viewer.load(path)
+    assert list(ds.events["title"]) == ["a", "b"]
+    assert any("2 paragraphs led by a date were not read" in str(p) for p in ds.problems)
+    assert list(viewer.load(path, sheet="Dated paragraphs").events["title"]) == ["a paragraph led by a date",
+                                                                                 "another"]

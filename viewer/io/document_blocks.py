@@ -98,6 +98,15 @@ def _lead(block: Block) -> _Lead:
     return _Lead(block, candidates, rests, tried)
 
 
+def paragraphs_unread(parts: list[tuple[str, list[list[str]]]], whole: str) -> list[str]:
+    """What to say when a table of a document or page is read and its paragraphs led by a date are not."""
+    rows = next((rows for name, rows in parts if name == PARAGRAPHS), None)
+    if rows is None:
+        return []
+    return [f"the {whole}'s {len(rows) - 1} paragraphs led by a date were not read: name '{PARAGRAPHS}' with "
+            "--table (sheet= in Python) to read them instead"]
+
+
 def _readable(texts: list[str]) -> list[str]:
     """How precisely each text reads as a date ("day", "month", "year" …; "span" for a span), "" where it does not
     (all read at once)."""

@@ -287,4 +287,6 @@ def read_sheet(path: Path, sheet: str | None, nrows: int | None = None) -> pd.Da
         frame.attrs["said"] = [f"read the {len(chosen[1]) - 1} {what} led by a date" + (
             f" (the document's tables, {', '.join(others)}, were not read: name one with --table)"
             if others else "")]
+    else:
+        frame.attrs["said"] = document_blocks.paragraphs_unread([(name, rows) for name, rows, _l in found], "document")
     return frame

@@ -186,4 +186,6 @@ def read_sheet(path: Path, what: str, sheet: str | None, nrows: int | None = Non
         others = [name for name, _rows in found if name != document_blocks.PARAGRAPHS]
         frame.attrs["said"] = [f"read the page's {len(rows) - 1} paragraphs led by a date" + (
             f" (its tables, {', '.join(others)}, were not read: name one with --table)" if others else "")]
+    elif what == "html":
+        frame.attrs["said"] = document_blocks.paragraphs_unread(found, "page")
     return frame
