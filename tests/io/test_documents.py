@@ -299,3 +299,16 @@ def test_a_table_read_names_the_paragraphs_it_left(tmp_path: Path) -> None:
     assert any("2 paragraphs led by a date were not read" in str(p) for p in ds.problems)
     assert list(viewer.load(path, sheet="Dated paragraphs").events["title"]) == ["a paragraph led by a date",
                                                                                  "another"]
+
+
+def test_prose_leads_on_and_in(tmp_path: Path) -> None:
+    """A chronology written as sentences: "On 19 November 2018, …", "In March 2019, …"."""
+    path = tmp_path / "prose.txt"
+    path.write_text("Notes\n\nOn 19 November 2018, Carlos Ghosn was arrested in Tokyo.\nIn March 2019, a new board "
+                    "was formed.\nIn 2020, he fled to Lebanon.\nIn Tokyo, prosecutors spoke.\nOn 1500 occasions "
+                    "nothing happened.\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert [(str(s)[:10], p, t) for s, p, t in zip(ds.events["start"], ds.events["precision"], ds.events["title"],
+                                                    strict=True)] == [
+        ("2018-11-19", "day", "Carlos Ghosn was arrested in Tokyo"), ("2019-03-01", "month", "a new board was formed"),
+        ("2020-01-01", "year", "he fled to Lebanon")]

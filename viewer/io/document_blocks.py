@@ -36,6 +36,8 @@ _BARE_URL = re.compile(r"<?(?P<url>https?://[^\s>)]+)>?")
 _CLOSING = re.compile(r"(?i)(references|notes|footnotes|citations|sources|bibliography|further reading|"
                       r"external links|see also|literature|weblinks|einzelnachweise|références|notes et références|"
                       r"liens externes|voir aussi|referencias|enlaces externos|véase también)[\s\[\]a-z]{0,8}")
+_PREPOSITION = re.compile(r"^(?i:on|in|at|by|during|as of|around|le|am|im|el|en|il|nel|op|w)\s+(?=\d)"
+                          r"|^(?i:in|during|by|as of)\s+(?=[A-Z][a-z]+\.?\s+\d)")
 _MARKUP_CHARS = re.compile(r"[*_`~\[<\\]|https?://")
 _EMPHASIS = re.compile(r"(\*\*|__|~~|`)(?P<inner>.+?)\1|(?<![\w*])\*(?P<one>[^*\s][^*]*?)\*(?![\w*])")
 
@@ -80,7 +82,7 @@ def _lead(block: Block) -> _Lead:
     if bold:
         candidates.append(plain(bold.group("lead"))[0].strip())
         rests.append(plain(bold.group("rest"))[0])
-    text = plain(text)[0]
+    text = _PREPOSITION.sub("", plain(text)[0], count=1)  # "On 19 November 2018, …": the date after the word
     if len(text) <= 30 and "\n" not in text:  # a date alone ("19 November", a list's term): the next block's date
         candidates.append(text.strip(" ,.:;"))
         rests.append("")
