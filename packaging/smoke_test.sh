@@ -26,6 +26,9 @@ cat "$tmp/damaged.txt"
 echo "-- $bin events chronology.pdf"
 "$bin" events "$(dirname "$fixtures")/fixtures/chronology.pdf" | tee "$tmp/pdf.txt"
 grep -q '^5 of 5 events' "$tmp/pdf.txt" || fail "events does not list the PDF chronology's 5 events"
+echo "-- $bin events chronologie.rtf"
+"$bin" events "$(dirname "$fixtures")/fixtures/chronologie.rtf" | tee "$tmp/rtf.txt"
+grep -q '^3 of 3 events' "$tmp/rtf.txt" || fail "events does not list the Rich Text chronology's 3 events"
 
 # a BibTeX bibliography: pybtex parses it, latexcodec's table (data files in the bundle) decodes its accents
 echo "-- $bin events bibliography.bib"

@@ -29,7 +29,7 @@ FIXTURES = [*sorted((HERE.parent / "io" / "fixtures").glob("*.*")),
             *sorted((HERE.parents[1] / "resources" / "datasets" / "alliance").glob("*.csv"))]
 SUFFIXES = [".csv", ".tsv", ".txt", ".json", ".timeline", ".ics", ".gexf", ".xml", ".xlsx", ".parquet", ".sqlite",
             ".geojson", ".zip", ".html", ".xls", ".rss", ".graphml", ".sav", ".dta", ".ftm", ".mbox", ".eml", ".js",
-            ".ged", ".ris", ".bib", ".srt", ".vtt", ".docx", ".odt", ".md", ".pdf", ""]
+            ".ged", ".ris", ".bib", ".srt", ".vtt", ".docx", ".odt", ".md", ".pdf", ".rtf", ".doc", ""]
 EXAMPLES = int(os.environ.get("ENTENTE_FUZZ_EXAMPLES", "40"))
 CASE_SECONDS = 20
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=os.environ.get("ENTENTE_FUZZ_RANDOM") is None,

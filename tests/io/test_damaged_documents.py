@@ -19,7 +19,7 @@ from .mutations import mutate
 TESTS = Path(__file__).resolve().parent
 REALDATA = TESTS.parents[1].parent / "shared" / "realdata"
 SUFFIXES = {".json", ".csv", ".txt", ".tsv", ".ics", ".timeline", ".gexf", ".xml", ".srt", ".vtt", ".docx", ".odt",
-            ".md", ".pdf"}
+            ".md", ".pdf", ".rtf"}
 COPIES = 12  # of each document
 
 

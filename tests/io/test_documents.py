@@ -312,3 +312,33 @@ def test_prose_leads_on_and_in(tmp_path: Path) -> None:
                                                     strict=True)] == [
         ("2018-11-19", "day", "Carlos Ghosn was arrested in Tokyo"), ("2019-03-01", "month", "a new board was formed"),
         ("2020-01-01", "year", "he fled to Lebanon")]
+
+
+RTF = (r"{\rtf1\ansi\ansicpg1252\deff0\deflang1033{\fonttbl{\f0\froman\fcharset0 Times New Roman;}"
+       r"{\f1\fswiss\fcharset0 Arial;}}{\colortbl ;\red0\green0\blue0;}{\*\generator Riched20 10.0.19041}"
+       "\r\n"
+       r"\viewkind4\uc1\pard\sa200\sl276\slmult1\b\f1\fs28 Chronologie\b0\fs22\par" "\r\n"
+       r"\pard 19 novembre 2018 \endash  Arrestation de Carlos Ghosn \'e0 Tokyo.\par" "\r\n"
+       r"24 janvier 2019 \u8211? d\'e9mission de Renault.\par" "\r\n"
+       r"\trowd\trgaph108\cellx2000\cellx6000\pard\intbl 12.03.2019\cell Nouveau conseil\cell\row" "\r\n"
+       r"\pard\par" "\r\n}")
+
+
+@pytest.mark.parametrize("name", ["chronologie.rtf", "chronologie.doc", "chronologie"])
+def test_a_rich_text_chronology_under_any_name(tmp_path: Path, name: str) -> None:
+    """Rich Text, as WordPad and Word save it, also under .doc (Word's "Save as Rich Text" kept the name) and
+    with no suffix: before, it was read as JSON ("Expecting property name") or its bytes as a table's header."""
+    path = tmp_path / name
+    path.write_text(RTF, encoding="ascii")
+    ds = viewer.load(path)
+    assert [row[:2] for row in _rows(ds)] == [("2018-11-19", "Arrestation de Carlos Ghosn à Tokyo"),
+                                              ("2019-01-24", "démission de Renault"),
+                                              ("2019-03-12", "Nouveau conseil")]
+
+
+def test_a_word_97_document_is_refused_saying_how_to_open_it(tmp_path: Path) -> None:
+    """Before: "no date column among ÐÏà¡±á…", the OLE file's bytes read as a header."""
+    path = tmp_path / "old.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8)
+    with pytest.raises(LoadError, match=r"old\.doc: a Word 97-2003 document \(\.doc\).*save it as \.docx"):
+        viewer.load(path)

@@ -84,7 +84,7 @@ def write_broken_files(folder: Path, sources: list[Path]) -> list[Path]:
         put(f"flipped_{source.name}", bytes(b ^ 0xFF if rng.random() < 0.01 else b for b in data))
     garbage = bytes(rng.randrange(256) for _ in range(2048))
     for suffix in (".csv", ".tsv", ".json", ".xlsx", ".parquet", ".timeline", ".ics", ".gexf", ".xml", ".txt", ".js",
-                   ".ged", ".ris", ".bib", ".srt", ".vtt", ".docx", ".odt", ".md", ".pdf"):
+                   ".ged", ".ris", ".bib", ".srt", ".vtt", ".docx", ".odt", ".md", ".pdf", ".rtf", ".doc"):
         put(f"garbage{suffix}", garbage)
         put(f"empty{suffix}", b"")
     put("json_as.csv", b'{"events": [{"start": "2020"}]}')

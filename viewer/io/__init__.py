@@ -126,11 +126,25 @@ def _table_or_dated_lines(path: Path, **options: Any) -> Dataset:
 
 
 _TEXT.append(Candidate(_table_or_dated_lines))
+
+
+def _document(path: Path, **options: Any) -> Dataset:
+    """A document by its content, whatever its name: Rich Text (``{\\rtf``) under .doc or no suffix."""
+    return table.read(path, **{**options, "document": True})
+
+
+def _word_97(path: Path, **options: Any) -> Dataset:
+    """A .doc: Rich Text or a text as such; a Word 97-2003 document (OLE) refused, saying how to open it."""
+    if documents.is_rtf(path):
+        return _document(path, **options)
+    documents.read_word_97(path)
+    return _table_or_dated_lines(path, **options)
 READERS: dict[str, list[Candidate]] = {
     ".json": _JSON, ".geojson": _JSON,
     ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
     ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TEXT, ".log": [*_LOG, *_TABLE], ".psv": _TABLE, ".dat": _TABLE,
     ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE, **dict.fromkeys(documents.SUFFIXES, _TABLE),
+    ".doc": [Candidate(_word_97)],
     ".parquet": _TABLE, ".pq": _TABLE,
     ".jsonl": _LINES, ".ndjson": _LINES, **dict.fromkeys(ftm.SUFFIXES, _FTM),
     **dict.fromkeys(parquet.IPC_SUFFIXES, _TABLE),
@@ -248,6 +262,8 @@ def _by_content(head: bytes) -> list[Candidate]:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:64]
     if head.startswith(tuple(stat_files.MAGIC)):  # (Stata's begins "<stata_dta>": not XML)
         return _TABLE
+    if start.startswith(documents.RTF_MAGIC):
+        return [Candidate(_document)]
     if start[:1] in (b"{", b"["):
         return _JSON
     if start[:1] == b"<":

@@ -28,7 +28,9 @@ from viewer.io import compressed, document_blocks, pdf
 from viewer.io.document_blocks import PARAGRAPHS, Block
 from viewer.model.problems import LoadError
 
-SUFFIXES = (".docx", ".docm", ".odt", ".md", ".markdown", *pdf.SUFFIXES)
+SUFFIXES = (".docx", ".docm", ".odt", ".md", ".markdown", ".rtf", *pdf.SUFFIXES)
+RTF_MAGIC = b"{\\rtf"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Word 97-2003 document (.doc), and other OLE files
 ARCHIVED = (".docx", ".docm", ".odt", *pdf.SUFFIXES)  # binary: ZIP archives of XML, PDF
 MOST_COLUMNS = 512  # a cell spanning more is cut there (a damaged span of a million columns is no table)
 EXPECTED = "a document with a table of dates or paragraphs led by a date (19 November 2018 – …)"
@@ -202,6 +204,8 @@ def _parsed(path: Path) -> _Parsed:
     try:
         if suffix in (".md", ".markdown"):
             return document_blocks.markdown(path)
+        if suffix == ".rtf" or is_rtf(path):  # (Word's "Rich Text", also under .doc or no suffix)
+            return document_blocks.plain_blocks(rtf_lines(path)), []
         if suffix not in SUFFIXES:  # a text of notes, one line each
             return document_blocks.plain_lines(path), []
         if suffix in pdf.SUFFIXES:  # its text, line by line, wrapped lines joined
@@ -213,8 +217,30 @@ def _parsed(path: Path) -> _Parsed:
                         ) from exc
 
 
+def is_rtf(path: Path) -> bool:
+    """Whether a file is Rich Text by its first bytes (``{\\rtf``), whatever its name."""
+    with path.open("rb") as handle:
+        return handle.read(16).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(RTF_MAGIC)
+
+
+def rtf_lines(path: Path) -> list[str]:
+    """A Rich Text document's text, line by line, by striprtf (a table's cells joined by "|", each row a line)."""
+    from striprtf.striprtf import rtf_to_text  # noqa: PLC0415 - only Rich Text needs it
+    text = compressed.read_bytes(path).decode("latin-1")  # (RTF is 7-bit; its \\'e9 escapes name cp1252 bytes)
+    return [line.strip().strip("|").strip() for line in rtf_to_text(text, errors="replace").splitlines()]
+
+
+def read_word_97(path: Path) -> None:
+    """Refuse a Word 97-2003 document (an OLE file) by name, saying how to open it: Entente reads Word's .docx."""
+    with path.open("rb") as handle:
+        if handle.read(len(OLE_MAGIC)) == OLE_MAGIC:
+            raise LoadError(f"{path}: a Word 97-2003 document (.doc), which Entente does not read; expected a .docx: "
+                            "open it in Word or LibreOffice and save it as .docx (or as PDF), then open that")
+
+
 _KIND = {".txt": "text", "": "text", ".docx": "Word document", ".docm": "Word document",
-         ".odt": "OpenDocument text", ".md": "Markdown text", ".markdown": "Markdown text", ".pdf": "PDF"}
+         ".odt": "OpenDocument text", ".md": "Markdown text", ".markdown": "Markdown text", ".pdf": "PDF",
+         ".rtf": "Rich Text document", ".doc": "Rich Text document"}
 
 
 _Sheet = tuple[str, list[list[str]], list[int] | None]
