@@ -342,3 +342,14 @@ def test_a_word_97_document_is_refused_saying_how_to_open_it(tmp_path: Path) -> 
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8)
     with pytest.raises(LoadError, match=r"old\.doc: a Word 97-2003 document \(\.doc\).*save it as \.docx"):
         viewer.load(path)
+
+
+def test_an_outlook_message_is_refused_saying_what_it_is(tmp_path: Path) -> None:
+    path = tmp_path / "mail.msg"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000))
+    with pytest.raises(LoadError, match=r"mail\.msg: an Office 97-2003 file \(an Outlook \.msg.*saved as \.eml"):
+        viewer.load(path)
+    real = tmp_path / "real.doc"
+    real.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000))  # (mostly zeros, as an OLE file is)
+    with pytest.raises(LoadError, match=r"real\.doc: a Word 97-2003 document"):
+        viewer.load(real)

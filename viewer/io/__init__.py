@@ -291,7 +291,7 @@ def _plain_text(head: bytes) -> list[Candidate]:
 
 
 BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,
-                   *stat_files.SUFFIXES, *documents.ARCHIVED)
+                   *stat_files.SUFFIXES, *documents.ARCHIVED, ".doc")
 TEXT_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
 DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # read as UTF-16 without a mark too
 
@@ -310,6 +310,9 @@ def _refuse_binary(path: Path, head: bytes) -> None:
     if guessed is not None and path.suffix.lower() not in DELIMITED_SUFFIXES:
         raise LoadError(f"{path}: {guessed.upper()} text without a byte order mark; expected UTF-8 (or UTF-16 "
                         "with its mark) for this format; a delimited table (.csv, .tsv, .txt) is read either way")
+    if guessed is None and head.startswith(documents.OLE_MAGIC):
+        raise LoadError(f"{path}: an Office 97-2003 file (an Outlook .msg, a .doc, a .ppt …), which Entente does not "
+                        "read; expected a message saved as .eml, a document as .docx or PDF, a table as .xlsx")
     if guessed is None:
         raise LoadError(f"{path}: a binary file, not {path.suffix or 'a text'} data; expected text "
                         "(CSV, JSON, XML, iCalendar) or an .xlsx/.parquet table")
