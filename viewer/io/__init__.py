@@ -229,7 +229,7 @@ def has_own_reader(path: Path) -> bool:
         return True
     suffix = compressed.inner_suffix(path)
     if suffix in (".txt", ".log"):
-        return _text_reader(path) is not table.read
+        return _text_reader(path) not in (table.read, _table_or_dated_lines)  # (a table, else dated lines)
     return suffix in (".jsonl", ".ndjson") and compressed.compression(path) is None and ftm.looks_like_lines(path)
 
 

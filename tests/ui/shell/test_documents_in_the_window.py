@@ -70,3 +70,13 @@ def test_a_word_table_with_uncertain_columns_is_asked_about(qtbot: QtBot, window
     assert asked, "the dialog was not shown"
     assert window.state.dataset.event_count == 2
     assert "Arrest" in walked(qtbot, window, 0)[0]
+
+
+def test_a_text_of_notes_opens_without_a_question(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A .txt of dated lines: no column to ask about, its lines walked (before, refused: no date column)."""
+    from ...io.test_documents import NOTES
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "notes.txt", text=NOTES) == []
+    seen = walked(qtbot, window, 3)
+    assert "Carlos Ghosn is arrested in Tokyo" in seen[0] and "Kosuge detention centre" in seen[0]
+    assert "a new alliance board is announced" in seen[3]
