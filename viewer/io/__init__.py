@@ -221,6 +221,13 @@ def _folder_reader(path: Path) -> Reader:
     return FOLDER_READER
 
 
+def reads_as_dated_lines(path: Path) -> bool:
+    """Whether a text with no date column is read as notes led by dates (a question about its columns would be
+    about none: :func:`_table_or_dated_lines` reads it)."""
+    return (compressed.inner_suffix(path) in (".txt", "") and compressed.compression(path) is None
+            and document_blocks.has_dated_lines(path))
+
+
 def has_own_reader(path: Path) -> bool:
     """Whether a file under a table's name is taken by a reader of its own (a chat export or a log as .txt,
     FollowTheMoney entities as JSON lines, an export's ZIP archive: Slack's, X's, Meta's): no column mapping is

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.io import compressed, documents, has_own_reader, parquet, sqlite, table
+from viewer.io import compressed, documents, has_own_reader, parquet, reads_as_dated_lines, sqlite, table
 from viewer.io.import_spec import ImportSpec, write_spec
 from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
 from viewer.io.table_mapping import Mapping, guess_mapping
@@ -99,6 +99,8 @@ def needs_mapping(path: str | Path) -> tuple[table.Preview, ImportSpec | None] |
         return None  # the loader will report it properly
     graph = suggestion if suggestion.entities or suggestion.relations else None
     if preview.mapping.certain and graph is None:
+        return None
+    if preview.mapping.start is None and reads_as_dated_lines(path):  # notes led by dates: no columns to ask about
         return None
     return preview, graph
 
