@@ -39,15 +39,17 @@ def test_a_word_chronology_is_walked_paragraph_by_paragraph(qtbot: QtBot, window
     assert any("paragraphs led by a date" in text for text in _problems(window))
 
 
-@pytest.mark.parametrize("name", ["chronologie.odt", "timeline.md", "timeline_page.html", "chronology.pdf"])
+@pytest.mark.parametrize("name", ["chronologie.odt", "timeline.md", "timeline_page.html", "chronology.pdf",
+                                  "chronologie.rtf"])
 def test_other_documents_open(qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                               name: str) -> None:
-    """An OpenDocument text, a Markdown timeline, a saved web page and a PDF."""
+    """An OpenDocument text, a Markdown timeline, a saved web page, a PDF and Rich Text."""
     path = tmp_path / name
     shutil.copy(FIXTURES / name, path)
     assert open_by_hand(qtbot, window, monkeypatch, path) == []
     seen = walked(qtbot, window, 2)
-    first = {".odt": "Arrestation de Carlos Ghosn", ".pdf": "Carlos Ghosn is arrested in Tokyo"}.get(
+    first = {".odt": "Arrestation de Carlos Ghosn", ".pdf": "Carlos Ghosn is arrested in Tokyo",
+             ".rtf": "Arrestation de Carlos Ghosn"}.get(
         path.suffix, "36.8% stake in Nissan")  # (.md, .html)
     assert first in seen[0]
     assert len({page for page in seen}) == 3  # each key reached another event
