@@ -21,8 +21,8 @@ from viewer.io import (
     bibliography,
     bods,
     compressed,
+    dated_text,
     discord,
-    document_blocks,
     documents,
     free_memory,
     ftm,
@@ -110,41 +110,15 @@ _TEXT = [Candidate(whatsapp.read, whatsapp.looks_like, "bytes"),
 
 
 
-def _table_or_dated_lines(path: Path, **options: Any) -> Dataset:
-    """A text's table; else, where it has no date column, its lines led by a date (a chronology kept as notes:
-    "19 November 2018 - Ghosn is arrested"), read as a document's paragraphs are (:mod:`viewer.io.documents`)."""
-    try:
-        return table.read(path, **options)
-    except LoadError as exc:
-        if (options.get("sheet") or options.get("mapping") or "no date column" not in str(exc)
-                or compressed.compression(path) is not None or not document_blocks.has_dated_lines(path)):
-            raise
-        try:
-            return table.read(path, **{**options, "document": True})
-        except LoadError:
-            raise exc from None
+_TEXT.append(Candidate(dated_text.table_or_dated_lines))
 
 
-_TEXT.append(Candidate(_table_or_dated_lines))
-
-
-def _document(path: Path, **options: Any) -> Dataset:
-    """A document by its content, whatever its name: Rich Text (``{\\rtf``) under .doc or no suffix."""
-    return table.read(path, **{**options, "document": True})
-
-
-def _word_97(path: Path, **options: Any) -> Dataset:
-    """A .doc: Rich Text or a text as such; a Word 97-2003 document (OLE) refused, saying how to open it."""
-    if documents.is_rtf(path):
-        return _document(path, **options)
-    documents.read_word_97(path)
-    return _table_or_dated_lines(path, **options)
 READERS: dict[str, list[Candidate]] = {
     ".json": _JSON, ".geojson": _JSON,
     ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
     ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TEXT, ".log": [*_LOG, *_TABLE], ".psv": _TABLE, ".dat": _TABLE,
     ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE, **dict.fromkeys(documents.SUFFIXES, _TABLE),
-    ".doc": [Candidate(_word_97)],
+    ".doc": [Candidate(dated_text.word_97)],
     ".parquet": _TABLE, ".pq": _TABLE,
     ".jsonl": _LINES, ".ndjson": _LINES, **dict.fromkeys(ftm.SUFFIXES, _FTM),
     **dict.fromkeys(parquet.IPC_SUFFIXES, _TABLE),
@@ -221,13 +195,6 @@ def _folder_reader(path: Path) -> Reader:
     return FOLDER_READER
 
 
-def reads_as_dated_lines(path: Path) -> bool:
-    """Whether a text with no date column is read as notes led by dates (a question about its columns would be
-    about none: :func:`_table_or_dated_lines` reads it)."""
-    return (compressed.inner_suffix(path) in (".txt", "") and compressed.compression(path) is None
-            and document_blocks.has_dated_lines(path))
-
-
 def has_own_reader(path: Path) -> bool:
     """Whether a file under a table's name is taken by a reader of its own (a chat export or a log as .txt,
     FollowTheMoney entities as JSON lines, an export's ZIP archive: Slack's, X's, Meta's): no column mapping is
@@ -236,7 +203,7 @@ def has_own_reader(path: Path) -> bool:
         return True
     suffix = compressed.inner_suffix(path)
     if suffix in (".txt", ".log"):
-        return _text_reader(path) not in (table.read, _table_or_dated_lines)  # (a table, else dated lines)
+        return _text_reader(path) not in (table.read, dated_text.table_or_dated_lines)  # (a table, else dated lines)
     return suffix in (".jsonl", ".ndjson") and compressed.compression(path) is None and ftm.looks_like_lines(path)
 
 
@@ -249,7 +216,7 @@ def _text_reader(path: Path) -> Reader:
                               (subtitles.looks_like, subtitles.read), (bibliography.looks_like, bibliography.read)):
             if sniff(head):
                 return reader
-        return _table_or_dated_lines
+        return dated_text.table_or_dated_lines
     return table.read
 
 
@@ -270,7 +237,7 @@ def _by_content(head: bytes) -> list[Candidate]:
     if head.startswith(tuple(stat_files.MAGIC)):  # (Stata's begins "<stata_dta>": not XML)
         return _TABLE
     if start.startswith(documents.RTF_MAGIC):
-        return [Candidate(_document)]
+        return [Candidate(dated_text.document)]
     if start[:1] in (b"{", b"["):
         return _JSON
     if start[:1] == b"<":
@@ -294,7 +261,7 @@ def _plain_text(head: bytes) -> list[Candidate]:
     if log_lines.looks_like(head):
         return [Candidate(log_lines.read)]
     binary = head.startswith((b"PAR1", sqlite.MAGIC))  # (a Parquet file, a SQLite database)
-    return _TABLE if binary else [Candidate(_table_or_dated_lines)]  # delimited text, else lines led by a date
+    return _TABLE if binary else [Candidate(dated_text.table_or_dated_lines)]  # delimited text, else dated lines
 
 
 BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,

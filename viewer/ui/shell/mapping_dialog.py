@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.io import compressed, documents, has_own_reader, parquet, reads_as_dated_lines, sqlite, table
+from viewer.io import compressed, documents, has_own_reader, parquet, sqlite, table
+from viewer.io.dated_text import reads_as_dated_lines
 from viewer.io.import_spec import ImportSpec, write_spec
 from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
 from viewer.io.table_mapping import Mapping, guess_mapping
