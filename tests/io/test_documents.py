@@ -353,3 +353,9 @@ def test_an_outlook_message_is_refused_saying_what_it_is(tmp_path: Path) -> None
     real.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4000))  # (mostly zeros, as an OLE file is)
     with pytest.raises(LoadError, match=r"real\.doc: a Word 97-2003 document"):
         viewer.load(real)
+
+
+def test_a_pdf_without_its_suffix_is_known_by_its_bytes(tmp_path: Path) -> None:
+    path = tmp_path / "download"
+    path.write_bytes((FIXTURES / "chronology.pdf").read_bytes())
+    assert viewer.load(path).event_count == 5

@@ -38,6 +38,7 @@ from viewer.io import (
     meta_zip,
     native,
     parquet,
+    pdf,
     reading,
     records,
     slack,
@@ -236,7 +237,7 @@ def _by_content(head: bytes) -> list[Candidate]:
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:64]
     if head.startswith(tuple(stat_files.MAGIC)):  # (Stata's begins "<stata_dta>": not XML)
         return _TABLE
-    if start.startswith(documents.RTF_MAGIC):
+    if start.startswith((documents.RTF_MAGIC, pdf.MAGIC)):  # Rich Text, a PDF
         return [Candidate(dated_text.document)]
     if start[:1] in (b"{", b"["):
         return _JSON
@@ -273,7 +274,7 @@ DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # rea
 def _refuse_binary(path: Path, head: bytes) -> None:
     """A text format whose first bytes hold NULs is a binary file under the wrong name: say so early
     (instead of reading gigabytes of it)."""
-    if path.suffix.lower() in BINARY_SUFFIXES or head.startswith((*TEXT_BOMS, b"PAR1", sqlite.MAGIC,
+    if path.suffix.lower() in BINARY_SUFFIXES or head.startswith((*TEXT_BOMS, b"PAR1", sqlite.MAGIC, pdf.MAGIC,
                                                                     *stat_files.MAGIC)) or gedcom.looks_like(head):
         return  # (a GEDCOM file in UTF-16 may come without its mark: its reader knows)
     if head.startswith(b"PK\x03\x04") and path.suffix.lower() in ("", ".csv", ".txt"):

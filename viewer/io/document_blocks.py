@@ -73,8 +73,8 @@ def plain(text: str) -> tuple[str, str]:
 
 
 def _lead(block: Block) -> _Lead:
-    """The ways the block's text may begin with a date: up to each separator near its start, its bold lead,
-    its first two to five words."""
+    """The ways the block's text may begin with a date (after a leading "On" or "In"): its bold lead, the whole of
+    a short text (a date alone), up to each separator near its start, then its first one to five words."""
     text = _MARKER.sub("", block.text, count=1)
     bold = _BOLD.match(text)
     candidates: list[str] = []
@@ -178,7 +178,7 @@ def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
             pending, follows = when, False
             continue
         pending, follows, titled = "", True, True
-        title = led_lines.title_of(rest) or "(no text)"
+        title = led_lines.title_of(rest)
         title = title[:-1] if title.endswith(".") and not title.endswith("..") else title
         rows.append([when, title, led_lines.description_of(rest) if rest != title else "", category, block.link])
         lines.append(block.row)

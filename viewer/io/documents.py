@@ -206,10 +206,10 @@ def _parsed(path: Path) -> _Parsed:
             return document_blocks.markdown(path)
         if suffix == ".rtf" or is_rtf(path):  # (Word's "Rich Text", also under .doc or no suffix)
             return document_blocks.plain_blocks(rtf_lines(path)), []
+        if suffix in pdf.SUFFIXES or pdf.is_pdf(path):  # its text, line by line, wrapped lines joined
+            return document_blocks.plain_blocks(pdf.text_lines(path)), []
         if suffix not in SUFFIXES:  # a text of notes, one line each
             return document_blocks.plain_lines(path), []
-        if suffix in pdf.SUFFIXES:  # its text, line by line, wrapped lines joined
-            return document_blocks.plain_blocks(pdf.text_lines(path)), []
         return _odf(path) if suffix == ".odt" else _word(path)
     except (zipfile.BadZipFile, DefusedXmlException, SyntaxError, KeyError, ValueError, EOFError, OSError) as exc:
         # (ElementTree's ParseError is a SyntaxError; a damaged archive raises any of the others)
@@ -240,7 +240,7 @@ def read_word_97(path: Path) -> None:
 
 _KIND = {".txt": "text", "": "text", ".docx": "Word document", ".docm": "Word document",
          ".odt": "OpenDocument text", ".md": "Markdown text", ".markdown": "Markdown text", ".pdf": "PDF",
-         ".rtf": "Rich Text document", ".doc": "Rich Text document"}
+         ".rtf": "Rich Text document", ".doc": "document"}
 
 
 _Sheet = tuple[str, list[list[str]], list[int] | None]
@@ -258,9 +258,9 @@ def sheets(path: Path) -> list[_Sheet]:
 def _sheets(name: str, _mtime: int, _size: int) -> list[_Sheet]:
     path = Path(name)
     blocks, tables = _parsed(path)
-    found: list[_Sheet] = [(name, rows, None) for name, rows in named_tables(tables)]
+    found: list[_Sheet] = [(table, rows, None) for table, rows in named_tables(tables)]
     dated, lines = document_blocks.dated_rows(blocks)
-    if len(dated) > 1:
+    if len(dated) > 2:  # (two events at least: one dated line in a text is no chronology)
         paragraphs = (PARAGRAPHS, dated, lines)
         most = max((len(rows) - 1 for _name, rows, _lines in found), default=0)
         found = [paragraphs, *found] if len(dated) - 1 > most else [*found, paragraphs]

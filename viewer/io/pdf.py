@@ -10,7 +10,6 @@ undone. A PDF with no text (a scan) is refused, saying so.
 
 from __future__ import annotations
 
-import os
 import pickle
 import re
 import subprocess
@@ -19,6 +18,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+from viewer.io import child
 from viewer.model.problems import LoadError
 
 SUFFIXES = (".pdf",)
@@ -35,14 +35,7 @@ def text_lines(path: Path) -> list[str]:
     """The PDF's lines of text, page after page, wrapped lines joined (see the module)."""
     with tempfile.TemporaryDirectory(prefix="entente-pdf-") as folder:
         out = Path(folder) / "text.pickle"
-        env = dict(os.environ)
-        if getattr(sys, "frozen", False):  # the bundle's binary is the child (packaging/launcher.py)
-            command = [sys.executable, str(path), str(out)]
-            env[CHILD_ENV] = "1"
-        else:
-            command = [sys.executable, "-c", "from viewer.io.pdf import child_main; child_main()", str(path), str(out)]
-            env["PYTHONPATH"] = os.pathsep.join(p for p in (str(Path(__file__).parents[2]), env.get("PYTHONPATH"))
-                                                if p)
+        command, env = child.command(__name__, CHILD_ENV, [str(path), str(out)])
         try:
             done = subprocess.run(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.PIPE, check=False, timeout=SECONDS)
@@ -57,6 +50,12 @@ def text_lines(path: Path) -> list[str]:
     if isinstance(answer, str):
         raise LoadError(f"{path}: {answer}; expected {EXPECTED}")
     return joined(answer)
+
+
+def is_pdf(path: Path) -> bool:
+    """Whether a file is a PDF by its first bytes, whatever its name."""
+    with path.open("rb") as handle:
+        return handle.read(len(MAGIC)) == MAGIC
 
 
 def child_main() -> None:

@@ -12,7 +12,6 @@ as their text (``1`` → "Battles"), and each change of reading (another encodin
 from __future__ import annotations
 
 import io
-import os
 import pickle
 import re
 import subprocess
@@ -25,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import compressed
+from viewer.io import child, compressed
 from viewer.model.problems import LoadError, Problem
 from viewer.model.wording import counted
 
@@ -62,15 +61,7 @@ def read_frame(path: Path, nrows: int | None = None) -> tuple[pd.DataFrame, list
     kind = KINDS.get(suffix, "statistics")
     with tempfile.TemporaryDirectory(prefix="entente-read-") as folder:
         out = Path(folder) / "table.pickle"
-        args = [str(path), suffix, str(nrows or 0), str(out)]
-        env = dict(os.environ)
-        if getattr(sys, "frozen", False):  # the bundle's binary is the child (packaging/launcher.py)
-            command = [sys.executable, *args]
-            env[CHILD_ENV] = "1"
-        else:  # (not multiprocessing: its spawn runs the caller's script again where it has no __main__ guard)
-            command = [sys.executable, "-c", "from viewer.io.stat_files import child_main; child_main()", *args]
-            env["PYTHONPATH"] = os.pathsep.join(p for p in (str(Path(__file__).parents[2]), env.get("PYTHONPATH"))
-                                                if p)
+        command, env = child.command(__name__, CHILD_ENV, [str(path), suffix, str(nrows or 0), str(out)])
         done = subprocess.run(command, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                               stderr=subprocess.PIPE, check=False)
         if done.returncode < 0:  # ended by a signal: the file broke ReadStat
