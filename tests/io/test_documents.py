@@ -359,3 +359,15 @@ def test_a_pdf_without_its_suffix_is_known_by_its_bytes(tmp_path: Path) -> None:
     path = tmp_path / "download"
     path.write_bytes((FIXTURES / "chronology.pdf").read_bytes())
     assert viewer.load(path).event_count == 5
+
+
+def test_a_document_that_unpacks_to_more_than_the_memory_free_is_refused_unparsed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A decompression bomb: 60 MB of XML in a .docx of 60 KB, with 10 MB free."""
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+                         'wordprocessingml/2006/main"><w:body>' + " " * 60_000_000 + "</w:body></w:document>")
+    monkeypatch.setenv("ENTENTE_FREE_MEMORY", str(10 * 2**20))
+    with pytest.raises(LoadError, match=r"bomb\.docx: the file unpacks to 60 MB"):
+        viewer.load(path)

@@ -24,7 +24,7 @@ import defusedxml.ElementTree
 import pandas as pd
 from defusedxml import DefusedXmlException
 
-from viewer.io import compressed, document_blocks, pdf
+from viewer.io import compressed, document_blocks, free_memory, pdf
 from viewer.io.document_blocks import PARAGRAPHS, Block
 from viewer.model.problems import LoadError
 
@@ -45,6 +45,10 @@ _Parsed = tuple[list[Block], list[list[list[str]]]]
 
 
 def _xml(archive: zipfile.ZipFile, name: str) -> Any:
+    """A part of the archive parsed, once its unpacked size (which the archive's reader holds it to) is known to fit
+    in the memory free: a small archive of gigabytes of XML is refused, not parsed (a decompression bomb)."""
+    label = archive.filename or "the document"
+    free_memory.check(label, archive.getinfo(name).file_size, "unpacks to", free_memory.JSON_PEAK_PER_BYTE)
     with archive.open(name) as member:
         return defusedxml.ElementTree.parse(member).getroot()
 
