@@ -371,3 +371,10 @@ def test_a_document_that_unpacks_to_more_than_the_memory_free_is_refused_unparse
     monkeypatch.setenv("ENTENTE_FREE_MEMORY", str(10 * 2**20))
     with pytest.raises(LoadError, match=r"bomb\.docx: the file unpacks to 60 MB"):
         viewer.load(path)
+
+
+def test_a_web_page_saved_under_a_word_name_is_read_as_a_page(tmp_path: Path) -> None:
+    """Webmail's and intranets' "export to Word" writes HTML under .doc: it was read as delimited text."""
+    path = tmp_path / "export.doc"
+    path.write_bytes((FIXTURES / "timeline_page.html").read_bytes())
+    assert viewer.load(path).event_count == 4

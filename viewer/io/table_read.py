@@ -211,7 +211,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     text: bytes | str = b""
     numbered = None
     strays: list[stray_quotes.Stray] = []
-    saved = web_tables.kind(path) if suffix in (*EXCEL_SUFFIXES, *web_tables.SUFFIXES) else None
+    saved = web_tables.kind(path) if suffix in (*EXCEL_SUFFIXES, *web_tables.SUFFIXES, ".doc") else None
     suffix = ".txt" if saved == "text" else ".xls" if saved in ("html", "spreadsheetml") else suffix  # as a workbook
     if suffix in (*EXCEL_SUFFIXES, *documents.SUFFIXES) or options.get("document"):
         frame, encoding, above, numbered = workbooks.from_header(path, suffix, saved, options, nrows)
