@@ -100,6 +100,14 @@ def _lead(block: Block) -> _Lead:
     return _Lead(block, candidates, rests, tried)
 
 
+def paragraphs_read(count: int, what: str, whose: str, others: list[str]) -> list[str]:
+    """What to say when a document's or page's paragraphs led by a date are read: how many, and its tables left
+    (``whose``: "" for a document, "page's " for a page)."""
+    tables = "its tables" if whose else "the document's tables"
+    return [f"read the {whose}{count} {what} led by a date" + (
+        f" ({tables}, {', '.join(others)}, were not read: name one with --table)" if others else "")]
+
+
 def paragraphs_unread(parts: list[tuple[str, list[list[str]]]], whole: str) -> list[str]:
     """What to say when a table of a document or page is read and its paragraphs led by a date are not."""
     rows = next((rows for name, rows in parts if name == PARAGRAPHS), None)

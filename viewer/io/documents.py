@@ -314,9 +314,7 @@ def read_sheet(path: Path, sheet: str | None, nrows: int | None = None) -> pd.Da
         frame.attrs["lines"] = chosen[2][:len(frame)]
         others = [name for name, _rows, _lines in found if name != PARAGRAPHS]
         what = "paragraphs" if compressed.inner_suffix(path) in SUFFIXES else "lines"
-        frame.attrs["said"] = [f"read the {len(chosen[1]) - 1} {what} led by a date" + (
-            f" (the document's tables, {', '.join(others)}, were not read: name one with --table)"
-            if others else "")]
+        frame.attrs["said"] = document_blocks.paragraphs_read(len(chosen[1]) - 1, what, "", others)
     else:
         frame.attrs["said"] = document_blocks.paragraphs_unread([(name, rows) for name, rows, _l in found], "document")
     return frame

@@ -184,8 +184,7 @@ def read_sheet(path: Path, what: str, sheet: str | None, nrows: int | None = Non
     frame = pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype=str)
     if (sheet or found[0][0]) == document_blocks.PARAGRAPHS:
         others = [name for name, _rows in found if name != document_blocks.PARAGRAPHS]
-        frame.attrs["said"] = [f"read the page's {len(rows) - 1} paragraphs led by a date" + (
-            f" (its tables, {', '.join(others)}, were not read: name one with --table)" if others else "")]
+        frame.attrs["said"] = document_blocks.paragraphs_read(len(rows) - 1, "paragraphs", "page's ", others)
     elif what == "html":
         frame.attrs["said"] = document_blocks.paragraphs_unread(found, "page")
     return frame
