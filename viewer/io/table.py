@@ -115,6 +115,7 @@ class _Events:
     keep: np.ndarray
     order: str | None
     clock: str = CALENDAR
+    ids_distinct: bool = False  # every id filled and none repeated: the model need not check them again
 
 
 def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str, Any], excel: bool,
@@ -239,7 +240,9 @@ def _rest(texts: Texts, mapping: Mapping, events: pd.DataFrame, parsed: dict[str
     ids = texts[mapping.id]
     rows = np.arange(1, len(ids) + 1)
     events["id"] = ids.where(ids != "", table_fast.row_ids(ids.index, rows)) if (ids == "").any() else ids
-    return _Events(_kept(events, keep), parsed, problems, keep, order)
+    # without an id column every id is made from its row number: distinct as they are
+    distinct = mapping.id is None or texts.ids_distinct()
+    return _Events(_kept(events, keep), parsed, problems, keep, order, ids_distinct=distinct)
 
 
 def _kept(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
@@ -316,7 +319,8 @@ def read(path: str | Path, **options: Any) -> Dataset:
     pa.default_memory_pool().release_unused()  # the raw table's memory goes back now, not at the first sorted column
     events, parsed, rows = _in_time_order(events, found.parsed, rows)
     return build_dataset(Tables(events, entities, relations, label, label, label, dates=parsed,
-                                attribute_types=types, rows={"events": rows}), meta, problems + found.problems)
+                                attribute_types=types, rows={"events": rows}, ids_distinct=found.ids_distinct),
+                         meta, problems + found.problems)
 
 
 def _in_time_order(events: pd.DataFrame, parsed: dict[str, ParsedDates],

@@ -72,6 +72,8 @@ class Tables:
     attribute_types: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # per table: each raw row's number in its file as a text editor shows it (default: position + 1)
     rows: Mapping[str, np.ndarray] = field(default_factory=dict)
+    # the loader found every event id filled and none repeated (it checks while the dates parse)
+    ids_distinct: bool = False
 
 
 @dataclass

@@ -174,7 +174,7 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
         report.rows(label, np.flatnonzero(backwards), "end", "end is before start; end ignored",
                     raw["end"], "warning")
         end_at = end_at.mask(backwards)
-    ids = unique_ids(_text(raw, "id"), label, "row", report)
+    ids = _text(raw, "id") if tables.ids_distinct else unique_ids(_text(raw, "id"), label, "row", report)
     title = _text(raw, "title")
     numbers = report.numbers if report.numbers is not None else np.arange(1, len(raw) + 1)
     out = pd.DataFrame({
