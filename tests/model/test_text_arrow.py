@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -115,3 +116,22 @@ def test_a_wide_table_keeps_its_columns_in_order_whatever_their_chunks() -> None
     combined = text_arrow.one_chunk_each(table)
     assert combined.column_names == table.column_names and combined.equals(table)
     assert {combined.column(i).num_chunks for i in range(combined.num_columns)} == {1}
+
+
+@settings(max_examples=200, deadline=None)
+@given(columns, st.integers(1, 5))
+def test_work_in_blocks_gives_what_one_block_gives(column: tuple[list[str | None], int], block: int) -> None:
+    """Long columns are searched and hashed a block at a time: any block, even one cutting a character or a
+    no-break space in two, gives the answer of a single block."""
+    array = _array(*column)
+    whole_hashes, whole_nbsp = text_arrow.hashes(array), text_arrow.without_nbsp(array)
+    blocks = pytest.MonkeyPatch()
+    try:
+        blocks.setattr(text_arrow, "BLOCK_BYTES", block)
+        blocks.setattr(text_arrow, "BLOCK_ROWS", block)
+        assert whole_hashes is not None
+        assert text_arrow.hashes(array).tolist() == whole_hashes.tolist()  # type: ignore[union-attr]
+        assert text_arrow.without_nbsp(array).equals(whole_nbsp)
+        assert whole_nbsp.equals(pc.replace_substring(array, "\xa0", " "))
+    finally:
+        blocks.undo()
