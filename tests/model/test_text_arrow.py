@@ -121,10 +121,11 @@ def test_a_wide_table_keeps_its_columns_in_order_whatever_their_chunks() -> None
 @settings(max_examples=200, deadline=None)
 @given(columns, st.integers(1, 5))
 def test_work_in_blocks_gives_what_one_block_gives(column: tuple[list[str | None], int], block: int) -> None:
-    """Long columns are searched and hashed a block at a time: any block, even one cutting a character or a
+    """Long columns are searched, checked for spaces and hashed a block at a time: any block, even one cutting a character or a
     no-break space in two, gives the answer of a single block."""
     array = _array(*column)
     whole_hashes, whole_nbsp = text_arrow.hashes(array), text_arrow.without_nbsp(array)
+    whole_trim = text_arrow.may_need_trim(array)
     blocks = pytest.MonkeyPatch()
     try:
         blocks.setattr(text_arrow, "BLOCK_BYTES", block)
@@ -132,6 +133,7 @@ def test_work_in_blocks_gives_what_one_block_gives(column: tuple[list[str | None
         assert whole_hashes is not None
         assert text_arrow.hashes(array).tolist() == whole_hashes.tolist()  # type: ignore[union-attr]
         assert text_arrow.without_nbsp(array).equals(whole_nbsp)
+        assert text_arrow.may_need_trim(array) == whole_trim
         assert whole_nbsp.equals(pc.replace_substring(array, "\xa0", " "))
     finally:
         blocks.undo()

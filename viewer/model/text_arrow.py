@@ -126,8 +126,12 @@ def may_need_trim(text: pa.Array) -> bool:
     if not len(data):
         return False
     # an empty value reads its neighbour's first or last byte, which is checked anyway: no mask needed
-    edges = _EDGE_BYTES.take(data.take(starts, mode="clip"))
-    return bool(edges.any() or _EDGE_BYTES.take(data.take(ends - 1, mode="clip")).any())
+    for first in range(0, len(starts), BLOCK_ROWS):
+        rows = slice(first, first + BLOCK_ROWS)
+        if (_EDGE_BYTES.take(data.take(starts[rows], mode="clip")).any()
+                or _EDGE_BYTES.take(data.take(ends[rows] - 1, mode="clip")).any()):
+            return True
+    return False
 
 
 def without_nbsp(text: pa.Array) -> pa.Array:
