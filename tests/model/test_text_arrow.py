@@ -121,8 +121,8 @@ def test_a_wide_table_keeps_its_columns_in_order_whatever_their_chunks() -> None
 @settings(max_examples=200, deadline=None)
 @given(columns, st.integers(1, 5))
 def test_work_in_blocks_gives_what_one_block_gives(column: tuple[list[str | None], int], block: int) -> None:
-    """Long columns are searched, checked for spaces and hashed a block at a time: any block, even one cutting a character or a
-    no-break space in two, gives the answer of a single block."""
+    """Long columns are searched, checked for spaces and hashed a block at a time: any block, even one cutting
+    a character or a no-break space in two, gives the answer of a single block."""
     array = _array(*column)
     whole_hashes, whole_nbsp = text_arrow.hashes(array), text_arrow.without_nbsp(array)
     whole_trim = text_arrow.may_need_trim(array)
