@@ -15,7 +15,7 @@ from viewer.io import table_texts
 from viewer.model import codes, navigation
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import pick
+from ..window_reading import open_by_hand, pick, walked
 
 
 @pytest.fixture
@@ -59,3 +59,26 @@ def test_a_long_table_opens_with_its_lanes_pickers_and_search(qtbot: QtBot, wind
     expected = ds.events["title"].str.startswith("Shipment 4711") & (ds.events["category"] == "rail")
     assert matched.tolist() == expected.tolist() and 0 < matched.sum() <= 11
     assert ds.events["title"].str.fullmatch("Shipment 4711").sum() == 1
+
+
+def test_a_long_table_with_a_repeated_id_names_it_in_problems(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ids of a long table are checked on the open path's second thread; one written twice is still renamed
+    and said by its line, and the two events stay apart in the window."""
+    count = table_texts.THREADED_FROM + 500
+    frame = pd.DataFrame({"id": [f"R{i}" for i in range(count)],
+                          "date": (pd.Timestamp("2001-01-01") + pd.to_timedelta(np.arange(count), unit="h")
+                                   ).strftime("%Y-%m-%d %H:%M"),
+                          "title": [f"Shipment {i}" for i in range(count)]})
+    frame.loc[1, "id"] = "R0"  # the second row repeats the first's id
+    path = tmp_path / "shipments.csv"
+    frame.to_csv(path, index=False)
+    open_by_hand(qtbot, window, monkeypatch, path)
+    ds = window.state.dataset
+    assert ds.event_count == count and ds.events["id"].is_unique
+    listed = window.problems.model
+    said = [" ".join(str(listed.index(r, c).data()) for c in range(listed.columnCount()))
+            for r in range(listed.rowCount())]
+    assert [text for text in said if "duplicate id" in text and "3" in text.split()]  # line 3 of the file
+    seen = walked(qtbot, window, 1)
+    assert "Shipment 0" in seen[0] and "Shipment 1" in seen[1]
