@@ -105,3 +105,25 @@ def test_a_share_outside_0_to_100_is_said_and_kept_and_an_infinite_value_is_left
                     (9, "expected a number (e.g. 43.4)")}
     assert ds.relations["value"].tolist()[:6] == [50, 0, 100, -20, 250, 1e308]
     assert ds.relations["value"].iloc[6:9].isna().all() and ds.relations["value"].iloc[10] == 5e9
+
+
+def test_rows_out_of_time_order_keep_their_lines_ids_attributes_and_problems() -> None:
+    """Rows handed over out of time order come out sorted by start: every problem names the file's row, the
+    first written of two alike ids keeps it, and each attribute stays with its row."""
+    ds = build({"id": ["late", "mid", "late", "early", "x"],
+                "start": ["2021-05-01", "2020-06-15", "2019-01-01", "2018-02-02", "2020-06-15"],
+                "end": ["2021-06-01", "2020-05-01", "", "", ""],
+                "precision": ["", "month", "", "", ""],
+                "budget": ["5", "4", "3", "2", "1"]})
+    events = ds.events
+    assert events["id"].tolist() == ["early", "late#2", "mid", "x", "late"]
+    assert events["row"].tolist() == [4, 3, 2, 5, 1]  # the file's rows (no loader gave their lines)
+    assert events["attr:budget"].tolist() == [2, 3, 4, 1, 5]
+    assert events["start"].iloc[2] == pd.Timestamp("2020-06-01", tz="UTC")  # its month's start
+    said = {(p.row, p.field) for p in ds.problems if p.level != "info"}
+    assert said == {(3, "id"), (2, "end")}  # the id repeated on row 3; row 2's end before its start
+    shuffled = build({"id": ["late", "mid", "late", "early", "x"],
+                      "start": ["2021-05-01", "2020-06-15", "2019-01-01", "2018-02-02", "2020-06-15"]})
+    in_order = build({"id": ["early", "late", "mid", "x", "late"],
+                      "start": ["2018-02-02", "2019-01-01", "2020-06-15", "2020-06-15", "2021-05-01"]})
+    assert shuffled.events["start"].tolist() == in_order.events["start"].tolist()
