@@ -127,3 +127,40 @@ def test_rows_out_of_time_order_keep_their_lines_ids_attributes_and_problems() -
     in_order = build({"id": ["early", "late", "mid", "x", "late"],
                       "start": ["2018-02-02", "2019-01-01", "2020-06-15", "2020-06-15", "2021-05-01"]})
     assert shuffled.events["start"].tolist() == in_order.events["start"].tolist()
+
+
+def _long_ids(count: int) -> list[str]:
+    return [f"E{i}" for i in range(count)]
+
+
+@pytest.mark.parametrize("case", ["distinct", "blank", "repeated", "spaced"])
+def test_a_long_tables_ids_are_checked_aside_and_named_as_ever(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long table's ids are checked on a second thread while its dates parse; only ids that are blank,
+    repeated or spaced go on to be named, with the same result as before."""
+    from viewer.model import table_build
+    count = table_build.CHECKED_ASIDE_FROM + 7
+    ids = _long_ids(count)
+    if case == "blank":
+        ids[5] = ""
+    elif case == "repeated":
+        ids[9] = "E3"
+    elif case == "spaced":
+        ids[2] = " E2 "
+    named: list[int] = []
+    check = table_build.unique_ids  # type: ignore[attr-defined]
+
+    def spy(values: pd.Series, *args: object) -> pd.Series:
+        if len(values):
+            named.append(len(values))
+        return check(values, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table_build, "unique_ids", spy)
+    days = pd.Timestamp("2001-01-01") + pd.to_timedelta(range(count), unit="h")
+    ds = build({"id": ids, "start": list(days.strftime("%Y-%m-%dT%H:%M:%SZ"))[::-1]})  # the last row first
+    events = ds.events.set_index("row")
+    assert ds.events["id"].is_unique and len(ds.events) == count
+    assert named == ([] if case == "distinct" else [count])
+    expected = {"distinct": (6, "E5"), "blank": (6, "row6"), "repeated": (10, "E3#2"), "spaced": (3, "E2")}[case]
+    assert events.loc[expected[0], "id"] == expected[1]
+    said = [(p.row, p.field) for p in ds.problems if p.field == "id"]
+    assert said == ([(10, "id")] if case == "repeated" else [])

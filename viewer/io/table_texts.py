@@ -16,8 +16,8 @@ import pandas as pd
 
 from viewer.io.table_mapping import Mapping
 from viewer.model import codes, text_arrow
-from viewer.model.columns import has_duplicates
 from viewer.model.dates import columns as date_columns
+from viewer.model.reporting import plain_ids
 
 _Cleaned = tuple[dict[str, pd.Series], dict[str, pd.Series], bool]  # columns, coded columns, ids distinct
 THREADED_FROM = 50_000  # rows; a shorter table is cleaned on the calling thread, where it is asked for
@@ -65,7 +65,7 @@ class Texts:
         cleaned = {name: column(self._frame, name) for name in self._names}
         coded = {name: codes.coded_if_repeating(cleaned[name]) for name in self._repeating}
         ids = cleaned.get(self._id) if self._id is not None else None
-        distinct = ids is not None and not (ids == "").any() and not has_duplicates(ids)
+        distinct = ids is not None and plain_ids(ids)
         return cleaned, coded, distinct
 
     def _done(self) -> _Cleaned:

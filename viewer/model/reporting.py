@@ -49,6 +49,12 @@ class Reporter:
                                          None, field_name, level))
 
 
+def plain_ids(ids: pd.Series) -> bool:
+    """Every id is written, without spaces around it, and none repeats: :func:`unique_ids` would keep them all as
+    they are (hashing and sorting let go of Python's lock: loaders ask it on a second thread)."""
+    return not text_arrow.may_need_trim(arrow_text(ids)) and not (ids == "").any() and not has_duplicates(ids)
+
+
 def unique_ids(ids: pd.Series, label: str, prefix: str, report: Reporter) -> pd.Series:
     """Ids stripped; empty ones numbered (``entity3``), duplicates renamed ``id#2`` with a warning.
 

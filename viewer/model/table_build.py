@@ -6,6 +6,7 @@ attributes), every row it changes or drops reported. The cross-table checks stay
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -16,7 +17,7 @@ from viewer.model import attributes as attrs
 from viewer.model.columns import blank, comma_tags, normalise_lists, reordered
 from viewer.model.columns import text as _text
 from viewer.model.problems import LoadError, Problem
-from viewer.model.reporting import Reporter, unique_ids
+from viewer.model.reporting import Reporter, plain_ids, unique_ids
 from viewer.model.sorting import stable_order
 from viewer.model.value_labels import is_share
 from viewer.model.wording import counted
@@ -155,6 +156,18 @@ def _apply_precision(raw: pd.DataFrame, parsed: dates.ParsedDates, label: str,
     return instants, precisions
 
 
+CHECKED_ASIDE_FROM = 50_000  # rows: a longer table's ids are checked on a second thread while its dates parse
+
+
+def _checked_aside(ids: pd.Series) -> Future[bool]:
+    """:func:`~viewer.model.reporting.plain_ids`, found on a second thread while the dates parse. False sends the
+    ids to :func:`unique_ids`, which names the blank and repeated ones."""
+    helper = ThreadPoolExecutor(1, thread_name_prefix="entente-ids")
+    checking = helper.submit(plain_ids, ids)
+    helper.shutdown(wait=False)  # its one thread ends with the task
+    return checking
+
+
 def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables) -> pd.DataFrame:
     given = tables.dates
     raw = raw.reset_index(drop=True)
@@ -162,6 +175,8 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
         raw = pd.DataFrame(columns=list(EVENT_COLUMNS))
     if "start" not in raw.columns:
         raise LoadError(f"{label}: no 'start' column; expected columns {', '.join(EVENT_COLUMNS)}")
+    ids = _text(raw, "id")
+    checking = _checked_aside(ids) if not tables.ids_distinct and len(ids) >= CHECKED_ASIDE_FROM else None
     start = _parse_column(raw, "start", label, report, "error", given)
     empty = np.flatnonzero((start.instants.isna() & ~start.invalid).to_numpy())
     if len(empty):
@@ -174,7 +189,8 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
         report.rows(label, np.flatnonzero(backwards), "end", "end is before start; end ignored",
                     raw["end"], "warning")
         end_at = end_at.mask(backwards)
-    ids = _text(raw, "id") if tables.ids_distinct else unique_ids(_text(raw, "id"), label, "row", report)
+    distinct = tables.ids_distinct or (checking is not None and checking.result())
+    ids = ids if distinct else unique_ids(ids, label, "row", report)
     title = _text(raw, "title")
     numbers = report.numbers if report.numbers is not None else np.arange(1, len(raw) + 1)
     out = pd.DataFrame({
