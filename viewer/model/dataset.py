@@ -72,8 +72,9 @@ class Tables:
     attribute_types: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # per table: each raw row's number in its file as a text editor shows it (default: position + 1)
     rows: Mapping[str, np.ndarray] = field(default_factory=dict)
-    # the loader found every event id filled and none repeated (it checks while the dates parse)
-    ids_distinct: bool = False
+    # what the loader found of the events' ids while their dates parsed: True, every one written and none repeated;
+    # False, one blank or repeated (they go to be named); None, not looked at (the model checks them)
+    ids_distinct: bool | None = None
 
 
 @dataclass

@@ -176,7 +176,7 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
     if "start" not in raw.columns:
         raise LoadError(f"{label}: no 'start' column; expected columns {', '.join(EVENT_COLUMNS)}")
     ids = _text(raw, "id")
-    checking = _checked_aside(ids) if not tables.ids_distinct and len(ids) >= CHECKED_ASIDE_FROM else None
+    checking = _checked_aside(ids) if tables.ids_distinct is None and len(ids) >= CHECKED_ASIDE_FROM else None
     start = _parse_column(raw, "start", label, report, "error", given)
     empty = np.flatnonzero((start.instants.isna() & ~start.invalid).to_numpy())
     if len(empty):
@@ -189,7 +189,7 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
         report.rows(label, np.flatnonzero(backwards), "end", "end is before start; end ignored",
                     raw["end"], "warning")
         end_at = end_at.mask(backwards)
-    distinct = tables.ids_distinct or (checking is not None and checking.result())
+    distinct = tables.ids_distinct if checking is None else checking.result()
     ids = ids if distinct else unique_ids(ids, label, "row", report)
     title = _text(raw, "title")
     numbers = report.numbers if report.numbers is not None else np.arange(1, len(raw) + 1)
