@@ -119,3 +119,37 @@ def test_the_list_saved_as_other_tools_save_it_opens_with_every_bank(qtbot: QtBo
     qtbot.keyClick(window.timeline, Qt.Key.Key_End)
     last = original.events.sort_values("start")["title"].iloc[-1]
     assert escape(last, quote=False) in window.details.html()
+
+
+def _drawn_nodes_in_view(window: MainWindow) -> tuple[list[str], list[str]]:
+    """The graph's drawn nodes that lie inside its visible range, and those that do not."""
+    canvas = window.relations.canvas
+    (x0, x1), (y0, y1) = canvas.viewbox.viewRange()
+    nodes = canvas.drawn[0]
+    inside = [(x0 <= x <= x1 and y0 <= y <= y1) for x, y in nodes.xy]
+    return ([k for k, ok in zip(nodes.ids, inside, strict=True) if ok],
+            [k for k, ok in zip(nodes.ids, inside, strict=True) if not ok])
+
+
+def test_the_graph_frames_the_banks_when_a_focused_view_gives_way_to_the_whole(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list with its graph (who acquired whom): at the end of the data the graph is big and shows a focused
+    view, framed; the first bank, walked to with the keys, has two ties at its date, drawn where the whole
+    graph's layout puts them. The frame follows them: they were drawn outside it, and the panel looked empty
+    beside a table listing the two."""
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)  # the graph offered
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(FDIC))
+    assert len(window.state.dataset.relations) > 500
+    assert window.relations.focusing.active  # the whole graph at the cursor: a focused view
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+    QApplication.processEvents()
+    assert not window.relations.focusing.active and len(window.relation_tools.table.visible_ids()) == 2
+    inside, outside = _drawn_nodes_in_view(window)
+    assert "national_state_bank_of_metropolis" in inside and outside == []
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)  # back to a big graph: its focused view is framed again
+    QApplication.processEvents()
+    inside, outside = _drawn_nodes_in_view(window)
+    assert window.relations.focusing.active and inside and outside == []

@@ -296,8 +296,11 @@ class RelationshipPanel(Readout, QWidget):
         selected = self._selected_entities()
         self._view, self._shown = self.focusing.apply(self._view, state.dataset.entities, self._positions, selected)
         framing = (self.focusing.active, tuple(self.focusing.around), frozenset(self.focusing.expanded))
-        if self.focusing.active and framing != self._framed_focus:
-            self._fit()  # a new centre: frame it (a cursor move inside the same focus keeps the view)
+        was_focused = bool(self._framed_focus) and bool(self._framed_focus[0])
+        if (self.focusing.active or was_focused) and framing != self._framed_focus:
+            # a new centre, or a focused view giving way to the whole graph (its nodes stand where the whole
+            # layout puts them, outside the focused frame): frame it. A cursor move inside the same view keeps it.
+            self._fit()
         self._framed_focus = framing
         self.reset_layout.setVisible(bool(self._moved))
         self.canvas.set_note(self._empty_note())
