@@ -149,6 +149,10 @@ def test_the_graph_frames_the_banks_when_a_focused_view_gives_way_to_the_whole(
     assert not window.relations.focusing.active and len(window.relation_tools.table.visible_ids()) == 2
     inside, outside = _drawn_nodes_in_view(window)
     assert "national_state_bank_of_metropolis" in inside and outside == []
+    for _ in range(60):  # on through the next banks, the graph growing towards a focused view: all in the frame
+        qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+        QApplication.processEvents()
+        assert _drawn_nodes_in_view(window)[1] == []
     qtbot.keyClick(window.timeline, Qt.Key.Key_End)  # back to a big graph: its focused view is framed again
     QApplication.processEvents()
     inside, outside = _drawn_nodes_in_view(window)
