@@ -355,10 +355,16 @@ def test_an_outlook_message_is_refused_saying_what_it_is(tmp_path: Path) -> None
         viewer.load(real)
 
 
-def test_a_pdf_without_its_suffix_is_known_by_its_bytes(tmp_path: Path) -> None:
-    path = tmp_path / "download"
-    path.write_bytes((FIXTURES / "chronology.pdf").read_bytes())
-    assert viewer.load(path).event_count == 5
+@pytest.mark.parametrize(("fixture", "name", "count"), [
+    ("chronology.pdf", "download", 5),  # a PDF without its suffix is known by its bytes
+    # webmail's and intranets' "export to Word" writes HTML under .doc: it was read as delimited text
+    ("timeline_page.html", "export.doc", 4),
+])
+def test_a_document_under_another_name_is_read_as_what_it_is(tmp_path: Path, fixture: str, name: str,
+                                                             count: int) -> None:
+    path = tmp_path / name
+    path.write_bytes((FIXTURES / fixture).read_bytes())
+    assert viewer.load(path).event_count == count
 
 
 def test_a_document_that_unpacks_to_more_than_the_memory_free_is_refused_unparsed(
@@ -371,10 +377,3 @@ def test_a_document_that_unpacks_to_more_than_the_memory_free_is_refused_unparse
     monkeypatch.setenv("ENTENTE_FREE_MEMORY", str(10 * 2**20))
     with pytest.raises(LoadError, match=r"bomb\.docx: the file unpacks to 60 MB"):
         viewer.load(path)
-
-
-def test_a_web_page_saved_under_a_word_name_is_read_as_a_page(tmp_path: Path) -> None:
-    """Webmail's and intranets' "export to Word" writes HTML under .doc: it was read as delimited text."""
-    path = tmp_path / "export.doc"
-    path.write_bytes((FIXTURES / "timeline_page.html").read_bytes())
-    assert viewer.load(path).event_count == 4
