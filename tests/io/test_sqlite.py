@@ -169,3 +169,15 @@ def test_a_damaged_name_in_the_schema_is_refused_by_name(tmp_path: Path) -> None
     path.write_bytes(bytes(data))
     with pytest.raises(LoadError, match=r"names.sqlite: not a readable SQLite database \(a name in it is not UTF-8"):
         load(path)
+
+
+def test_a_column_of_dates_and_unix_seconds_with_a_bad_date_stays_on_the_calendar(tmp_path: Path) -> None:
+    """SQLite keeps each value's own type: dates as text beside Unix seconds as integers. Before, one impossible
+    date among them switched the column to years: 2019-03-04 was drawn at the year 2019's second from 1970."""
+    path = _database(tmp_path / "mixed.db", "CREATE TABLE events (date, what)",
+                     rows={"events": [("2019-03-04", "text"), ("2019-02-30", "impossible"), (MARCH_4_2019, "seconds")]})
+    ds = load(path)
+    assert [str(t)[:16] for t in ds.events["start"]] == ["2019-03-04 00:00", "2019-03-04 10:00"]
+    said = [p.message for p in ds.problems]
+    assert any("Unix time" in s for s in said) and not any("years" in s for s in said), said
+    assert any(p.row == 2 and "2019-02-30" in p.message for p in ds.problems)

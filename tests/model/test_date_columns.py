@@ -72,6 +72,17 @@ def test_large_integers_are_unix_seconds_or_milliseconds() -> None:
     assert parse(["1600000000000"])[0] == ["2020-09-13 12:26:40"]
 
 
+@pytest.mark.parametrize("unix", ["1546300800", "1546300800000"])
+def test_a_unix_time_among_dates_and_years_is_that_time_not_a_year(unix: str) -> None:
+    """Before, one Unix time among dates was read as the year 1,546,300,800: skipped, or (beside one bad date)
+    switching the whole column to years, every date read as a year."""
+    stamps, precisions, notes = parse(["2019-03-04", "2019-03-05", None, "1998", unix])
+    assert stamps[-1] == "2019-01-01 00:00:00" and precisions[-1] == "time"
+    assert stamps[3] == "1998-01-01 00:00:00" and precisions[3] == "year"
+    assert any("Unix time" in n and unix in n for n in notes), notes
+    assert parse(["2019-03-04", "1998", "99999"])[0][-1] == ""  # (a number of no such range stays unread)
+
+
 def test_zone_abbreviations_shift_times_to_utc_and_unknown_ones_are_reported() -> None:
     stamps, _, notes = parse(["2020-01-05 10:00 EST", "2020-07-05 10:00 PDT", "2020-07-05 10:00 XYZT"])
     assert stamps == ["2020-01-05 15:00:00", "2020-07-05 17:00:00", "2020-07-05 10:00:00"]

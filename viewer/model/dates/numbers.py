@@ -134,6 +134,16 @@ def from_quarters(years: pd.Series, quarters: pd.Series) -> pd.Series:
 
 MIN_YEAR, MAX_YEAR = -9999, 9999
 UNIX_TIME = "large numbers read as Unix time"
+# whole numbers read as Unix time even among years and dates: the seconds (or milliseconds) of 2001–2099
+UNIX_AMONG_YEARS = (("s", 1e9, 4_102_444_800.0), ("ms", 1e12, 4_102_444_800_000.0))
+
+
+def _unix(nums: pd.Series, unit: str) -> pd.Series:
+    """Unix times in seconds or milliseconds as UTC instants, exact to the microsecond (no float on the way)."""
+    whole, scale = np.floor(nums.to_numpy(dtype=float)), (10**6 if unit == "s" else 10**3)
+    micros = whole.astype(np.int64) * scale + np.rint((nums.to_numpy(dtype=float) - whole) * scale).astype(np.int64)
+    return pd.Series(micros.astype("datetime64[us]"),  # (pandas' nanoseconds end in 2262)
+                     index=nums.index).dt.tz_localize("UTC")
 
 
 def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tuple[str, str]]
@@ -157,9 +167,17 @@ def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tup
         return out, precision
     if yearish or small.mean() >= 0.5:
         ok = integral & nums.between(MIN_YEAR, MAX_YEAR)
-        if (~ok).any():
+        timed = pd.Series(False, index=nums.index)
+        for unit, low, high in UNIX_AMONG_YEARS:  # 1546300800 among years or dates: a time, never the year itself
+            inside = ~ok & integral & nums.between(low, high, inclusive="left")
+            if inside.any():
+                notes.append(("info", f"{UNIX_TIME} in {'milli' if unit == 'ms' else ''}seconds among the dates "
+                                      f"({int(inside.sum()):,}, e.g. {nums[inside].iloc[0]:.0f})"))
+                out[inside], precision[inside] = _unix(nums[inside], unit), "time"
+                timed |= inside
+        if (~ok & ~timed).any():
             notes.append(("error", f"numbers outside the years {MIN_YEAR}..{MAX_YEAR} (deep time or not a "
-                                   f"year), e.g. {nums[~ok].iloc[0]:,.0f}; rows skipped"))
+                                   f"year), e.g. {nums[~ok & ~timed].iloc[0]:,.0f}; rows skipped"))
         years = (nums[ok].astype("int64") - 1970).to_numpy().astype("datetime64[Y]").astype("datetime64[us]")
         out[ok] = pd.Series(years, index=nums[ok].index).dt.tz_localize("UTC")
         precision[ok] = "year"
@@ -174,12 +192,7 @@ def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tup
         inside = nums.between(low, high, inclusive="left")
         if inside.mean() >= 0.5:
             notes.append(("info", f"{UNIX_TIME} in {'milli' if unit == 'ms' else ''}seconds"))
-            whole, scale = np.floor(nums[inside].to_numpy(dtype=float)), (10**6 if unit == "s" else 10**3)
-            micros = whole.astype(np.int64) * scale + np.rint((nums[inside].to_numpy(dtype=float) - whole) * scale
-                                                              ).astype(np.int64)  # (no float: exact to the µs)
-            out[inside] = pd.Series(micros.astype("datetime64[us]"),  # (pandas' nanoseconds end in 2262)
-                                    index=nums[inside].index).dt.tz_localize("UTC")
-            precision[inside] = "time"
+            out[inside], precision[inside] = _unix(nums[inside], unit), "time"
             return out, precision
     notes.append(("error", "numbers of unknown unit (not years, Excel serials or Unix time); rows skipped"))
     return out, precision
