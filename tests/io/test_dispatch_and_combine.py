@@ -1,6 +1,7 @@
 """load() picks the reader from the suffix and, where that is ambiguous, from the content; several files combine."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,20 @@ def test_combining_renames_clashing_event_ids_and_keeps_relation_links(alliance)
     assert len(ds.events) == 138 and ds.events["id"].is_unique
     linked = set(ds.relations["event"]) - {""}
     assert linked <= set(ds.events["id"])
+
+
+@pytest.mark.parametrize(("head", "named"), [(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG image"),
+                                             (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "a JPEG image"),
+                                             (b"\x7fELF\x02\x01\x01\x00", "a program (ELF)")])
+def test_an_image_or_a_program_under_a_table_s_name_is_named_for_what_it_is(tmp_path: Path, head: bytes,
+                                                                           named: str) -> None:
+    path = tmp_path / "export.csv"  # few NULs after the first bytes: read as text, it was a table of one column
+    path.write_bytes(head + bytes(range(1, 256)) * 8)
+    with pytest.raises(LoadError, match=re.escape(f"export.csv: {named}, not .csv data")):
+        viewer.load(path)
+
+
+def test_a_table_whose_first_column_is_named_like_a_magic_number_is_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "codes.csv"
+    path.write_text("MZN,ID3,date\nmetical,x,2019-01-01\n")
+    assert viewer.load(path).event_count == 1

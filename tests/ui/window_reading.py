@@ -123,6 +123,13 @@ def details_after(qtbot: QtBot, window: MainWindow, *keys: Qt.Key) -> str:
     return str(window.details.html())
 
 
+def problems_typed(qtbot: QtBot, window: MainWindow, text: str) -> Any:
+    """The Problems rows left once Problems is shown and ``text`` is typed into its filter, as a user does."""
+    window.show_problems()
+    qtbot.keyClicks(window.problems.filter, text)
+    return window.problems.visible_frame()
+
+
 def walked(qtbot: QtBot, window: MainWindow, steps: int) -> list[str]:
     """Details of the first event and of each the Right key then reaches, from a fresh keyboard focus."""
     window.timeline.setFocus()

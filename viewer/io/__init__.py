@@ -261,24 +261,34 @@ def _plain_text(head: bytes) -> list[Candidate]:
         return _SUBTITLES
     if log_lines.looks_like(head):
         return [Candidate(log_lines.read)]
-    binary = head.startswith((b"PAR1", sqlite.MAGIC))  # (a Parquet file, a SQLite database)
+    binary = head.startswith((*COLUMNAR, sqlite.MAGIC))  # (a Parquet or Arrow file, a SQLite database)
     return _TABLE if binary else [Candidate(dated_text.table_or_dated_lines)]  # delimited text, else dated lines
 
 
 BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,
                    *stat_files.SUFFIXES, *documents.ARCHIVED, ".doc")
 TEXT_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
+COLUMNAR = (parquet.PARQUET_MAGIC, parquet.IPC_MAGIC)  # a Parquet or Arrow IPC file under any name
+NOT_DATA = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+            (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"\x7fELF", "a program (ELF)"),
+            (b"MZ", "a Windows program"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+            (b"Rar!\x1a\x07", "a RAR archive"), (b"OggS", "an audio file (Ogg)"), (b"fLaC", "an audio file (FLAC)"),
+            (b"ID3", "an audio file (MP3)"))  # each with a NUL in its first bytes
 DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # read as UTF-16 without a mark too
 
 
 def _refuse_binary(path: Path, head: bytes) -> None:
     """A text format whose first bytes hold NULs is a binary file under the wrong name: say so early
     (instead of reading gigabytes of it)."""
-    if path.suffix.lower() in BINARY_SUFFIXES or head.startswith((*TEXT_BOMS, b"PAR1", sqlite.MAGIC, pdf.MAGIC,
+    if path.suffix.lower() in BINARY_SUFFIXES or head.startswith((*TEXT_BOMS, *COLUMNAR, sqlite.MAGIC, pdf.MAGIC,
                                                                     *stat_files.MAGIC)) or gedcom.looks_like(head):
         return  # (a GEDCOM file in UTF-16 may come without its mark: its reader knows)
     if head.startswith(b"PK\x03\x04") and path.suffix.lower() in ("", ".csv", ".txt"):
         return  # an xlsx under another name: the table reader knows
+    named = next((name for magic, name in NOT_DATA if head.startswith(magic)), None) if b"\x00" in head else None
+    if named is not None:  # (an image's bytes may hold few NULs, and would be read as a table of one column)
+        raise LoadError(f"{path}: {named}, not {path.suffix or 'a text'} data; expected a table, a calendar, a "
+                        "document or another format Entente reads")
     if head.count(b"\x00") <= len(head) // 8:
         return
     guessed = lines.utf16_without_mark(head)
@@ -296,7 +306,7 @@ def _refuse_binary(path: Path, head: bytes) -> None:
 def _read_whole(path: Path, head: bytes, candidates: list[Candidate]) -> bool:
     """Whether the file's text is read whole into memory (a table, a document, a log); not a mailbox, read a
     message at a time, nor a binary table (Parquet, SQLite, a workbook, a statistics file), read by columns."""
-    binary = path.suffix.lower() in BINARY_SUFFIXES or head.startswith((b"PAR1", b"ARROW1", sqlite.MAGIC,
+    binary = path.suffix.lower() in BINARY_SUFFIXES or head.startswith((*COLUMNAR, sqlite.MAGIC,
                                                                         b"PK\x03\x04", *stat_files.MAGIC))
     return candidates is not _MAIL and not binary
 

@@ -34,7 +34,7 @@ def cell_text(value: object) -> str:
     if not isinstance(value, (dict, list)):
         return str(value)
     try:
-        return json.dumps(_without_nulls(value))
+        return json.dumps(_without_nulls(value), default=str)  # (a Parquet record's date or amount)
     except RecursionError:  # a structure nested nearly as deep as Python's parser allows
         return TOO_DEEP
 

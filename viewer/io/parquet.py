@@ -1,9 +1,11 @@
 """Parquet and Arrow IPC (Feather) files read into pandas as the loaders expect them: list cells joined into
-';' lists.
+';' lists, other structures as their JSON text.
 
 A Parquet column may hold lists (``actors: list<string>``, as Spark, DuckDB and pandas write them);
 Entente's columns are ';'-separated text. pandas alone would hand each cell over as a numpy array,
-which then read as ``"['a' 'b']"``.
+which then read as ``"['a' 'b']"``. A column of records, maps or lists of them (``who: struct<name, role>``)
+is written as the JSON readers write such cells (:mod:`viewer.io.json_cells`): pandas would hand over dicts,
+which no text, date or code of Entente's reads.
 """
 
 from __future__ import annotations
@@ -17,10 +19,22 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from pyarrow import feather
 
+from viewer.io import records_arrow
 from viewer.model.problems import LoadError, Problem
 
 SEPARATOR = ";"
 IPC_SUFFIXES = (".arrow", ".feather", ".ipc", ".arrows")
+PARQUET_MAGIC, IPC_MAGIC = b"PAR1", b"ARROW1"  # how a Parquet file and an Arrow IPC (Feather v2) file begin
+
+
+def kind_of(path: Path) -> str | None:
+    """"parquet" or "ipc" for a file that begins as one (a Spark or Hive part file has no suffix), else None."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(IPC_MAGIC))
+    except OSError:
+        return None
+    return "parquet" if head.startswith(PARQUET_MAGIC) else "ipc" if head == IPC_MAGIC else None
 
 
 def read_frame(path: Path, problems: list[Problem] | None = None, rows: int | None = None) -> pd.DataFrame:
@@ -38,7 +52,7 @@ def read_frame(path: Path, problems: list[Problem] | None = None, rows: int | No
         if isinstance(exc, MemoryError):
             raise
         raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
-    return joined_lists(texts(table, str(path), problems)).to_pandas()
+    return as_pandas(table, str(path), problems)
 
 
 def read_ipc_frame(path: Path, problems: list[Problem] | None = None) -> pd.DataFrame:
@@ -55,7 +69,48 @@ def read_ipc_frame(path: Path, problems: list[Problem] | None = None) -> pd.Data
             if isinstance(exc, MemoryError):
                 raise
             raise LoadError(f"{path}: not a readable Arrow IPC (Feather) file or stream ({file_error})") from exc
-    return joined_lists(texts(table, str(path), problems)).to_pandas()
+    return as_pandas(table, str(path), problems)
+
+
+def as_pandas(table: pa.Table, label: str, problems: list[Problem] | None) -> pd.DataFrame:
+    """The table as the loaders expect it (see the module): bytes as text, lists joined, structures as JSON,
+    times beyond pandas' reach as text."""
+    return nested_as_text(joined_lists(far_times_as_text(texts(table, label, problems))), label, problems).to_pandas()
+
+
+def far_times_as_text(table: pa.Table) -> pa.Table:
+    """Each column of dates or times holding one before the year 1 or after 9999 (a model's output, a date
+    typed by hand as 20190 or -1199) as ISO 8601 text in the expanded form (``-1199-02-15T14:13:20Z``): pandas
+    cannot write such a time nor hand it over as a date, while Entente's date parser reads that text as the
+    same instant (or says which row it cannot place)."""
+    for i, field in enumerate(table.schema):
+        kind = field.type
+        if not (pa.types.is_timestamp(kind) or pa.types.is_date(kind)):
+            continue
+        column = table.column(i)
+        bounds = pc.min_max(pc.cast(column, pa.timestamp("s")) if pa.types.is_date(kind) else column)
+        low, high = bounds["min"], bounds["max"]
+        if not low.is_valid or (_in_years(low) and _in_years(high)):
+            continue
+        unit = "D" if pa.types.is_date(kind) else kind.unit
+        plain = column if pa.types.is_date(kind) else pc.cast(column, pa.timestamp(kind.unit))  # (UTC)
+        stamps = np.asarray(plain.to_numpy(), dtype=f"datetime64[{unit}]")
+        aware = pa.types.is_timestamp(kind) and kind.tz is not None  # (in the column's own unit, Z when aware)
+        written = (np.datetime_as_string(stamps, timezone="UTC") if aware else np.datetime_as_string(stamps)
+                   ).astype(object)
+        written[np.isnat(stamps)] = None
+        table = table.set_column(i, field.name, pa.array(written, pa.string()))
+    return table
+
+
+def _in_years(value: pa.Scalar) -> bool:
+    """Whether a time lies in the years 1–9999 (a date's or a time's value as Arrow holds it)."""
+    as_int = pc.cast(value, pa.int64()).as_py()
+    per_second = {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}[value.type.unit]
+    return FIRST_SECOND <= as_int // per_second <= LAST_SECOND
+
+
+FIRST_SECOND, LAST_SECOND = -62_135_596_800, 253_402_300_799  # 0001-01-01T00:00:00, 9999-12-31T23:59:59 (Unix)
 
 
 def texts(table: pa.Table, label: str, problems: list[Problem] | None) -> pa.Table:
@@ -97,4 +152,24 @@ def joined_lists(table: pa.Table) -> pa.Table:
         offsets = np.concatenate([[0], np.cumsum(np.bincount(owners, minlength=len(column)))]).astype(np.int64)
         lists = pa.LargeListArray.from_arrays(pa.array(offsets), text, mask=column.is_null())
         table = table.set_column(i, field.name, pc.binary_join(lists, SEPARATOR))
+    return table
+
+
+def nested_as_text(table: pa.Table, label: str, problems: list[Problem] | None) -> pa.Table:
+    """Each column of records, maps, or lists of structures, as text: the cells as the JSON readers write them
+    (``{"name": "acme", "role": "owner"}``); left empty, and said, where a value has no such form (a date
+    beyond the years 1–9999 inside a record)."""
+    for i, field in enumerate(table.schema):
+        if not pa.types.is_nested(field.type):
+            continue
+        column = table.column(i).combine_chunks()
+        try:
+            text = pa.array(records_arrow.column_cells(column), pa.string())
+        except (ValueError, OverflowError, pa.ArrowException):
+            text = pa.nulls(len(column), pa.string())
+            if problems is not None:
+                problems.append(Problem(label, f"the column {field.name!r} holds {field.type} values that have no "
+                                        "text form (a date beyond the years 1-9999?); left empty", None,
+                                        field.name, "warning"))
+        table = table.set_column(i, field.name, text)
     return table

@@ -41,7 +41,7 @@ def read_lines(data: bytes) -> tuple[pd.DataFrame, np.ndarray] | None:
     numbers = _line_numbers(data)
     if len(numbers) != table.num_rows:  # a line Arrow read as no record, or two records on one line
         return None
-    cells = {name: _cells(table.column(name).combine_chunks()) for name in table.column_names}
+    cells = {name: column_cells(table.column(name).combine_chunks()) for name in table.column_names}
     return pd.DataFrame(cells, index=pd.RangeIndex(table.num_rows)), numbers
 
 
@@ -107,8 +107,9 @@ def _line_numbers(data: bytes) -> np.ndarray:
 _BLANK_LINE, _BLANK_FIRST = re.compile(rb"\n[ \t\r]*\n"), re.compile(rb"[ \t\r]*\n")
 
 
-def _cells(values: pa.Array) -> pd.Series:
-    """One column as the line-by-line reader writes it (:func:`~viewer.io.json_cells.cell_text`)."""
+def column_cells(values: pa.Array) -> pd.Series:
+    """One column as the line-by-line reader writes it (:func:`~viewer.io.json_cells.cell_text`); also a
+    Parquet file's columns of records and maps (a map's cell as an object)."""
     kind = values.type
     if pa.types.is_string(kind) or pa.types.is_large_string(kind):
         return pd.Series(values.fill_null(""), dtype=TEXT)
@@ -123,8 +124,10 @@ def _cells(values: pa.Array) -> pd.Series:
         distinct = _each_distinct(values)
         if distinct is not None:
             return distinct
-    # booleans in Python's own text (True), lists of other values and structures one by one
-    return pd.Series([cell_text(v) for v in values.to_pylist()], dtype=TEXT)
+    # booleans in Python's own text (True), lists of other values and structures one by one; a map's cell,
+    # [("k", 1)] in Python, as the object {"k": 1}
+    maps = pa.types.is_map(kind)
+    return pd.Series([cell_text(dict(v) if maps and v is not None else v) for v in values.to_pylist()], dtype=TEXT)
 
 
 def _numbers(values: pa.Array) -> pd.Series:

@@ -176,9 +176,10 @@ def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = 
         frame, numbers, problems = records.read(path)
         return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, problems + _archive_member(path),
                    numbers[:nrows] if nrows else numbers)
-    if suffix in (".parquet", ".pq", *parquet.IPC_SUFFIXES):
+    columnar = parquet.kind_of(path) if suffix not in (".parquet", ".pq", *parquet.IPC_SUFFIXES) else None
+    if suffix in (".parquet", ".pq", *parquet.IPC_SUFFIXES) or columnar:
         said: list[Problem] = []
-        if suffix in (".parquet", ".pq"):
+        if suffix in (".parquet", ".pq") or columnar == "parquet":
             frame = parquet.read_frame(path, said, nrows)  # a preview reads its first rows, not the file
         else:
             frame = parquet.read_ipc_frame(path, said)

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import details_after, open_by_hand
+from ..window_reading import details_after, open_by_hand, problems_typed
 
 FILING = ("date,title\n201X,Decade of restructuring\nbefore 2016,Board memo\n[2018],Undated annual report\n"
           "平成31年1月7日,Extraordinary meeting\nR1.5.1,New era begins\n٢٠١٩-٠٦-٠٣,Cairo office opens\n"
@@ -41,9 +41,7 @@ def test_a_catalogue_and_a_filing_open_where_their_dates_belong(qtbot: QtBot, wi
     assert "Cairo office opens" in cairo and "3 Jun 2019" in cairo
     half = details_after(qtbot, window, Qt.Key.Key_Right)  # SDMX's second semester
     assert "Half-year statistics" in half and "Jul 2019" in half and "Dec 2019" in half
-    window.show_problems()
-    qtbot.keyClicks(window.problems.filter, "bound")
-    assert len(window.problems.visible_frame()) == 1
+    assert len(problems_typed(qtbot, window, "bound")) == 1
     qtbot.keyClick(window.problems.filter, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(window.problems.filter, "unspecified")
     assert len(window.problems.visible_frame()) == 1

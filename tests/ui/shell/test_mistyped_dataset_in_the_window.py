@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import details_after, open_by_hand
+from ..window_reading import details_after, open_by_hand, problems_typed
 
 
 def test_one_mistyped_line_does_not_lose_the_dataset(qtbot: QtBot, window: MainWindow, tmp_path: Path,
@@ -52,6 +52,4 @@ def test_a_dataset_saved_again_by_a_spreadsheet_opens_whole(qtbot: QtBot, window
     assert "Arrest in Tokyo" in arrest and "19 Nov 2018" in arrest
     london = details_after(qtbot, window, Qt.Key.Key_Right)
     assert "London" in london and "6 Feb 2023" in london
-    window.show_problems()
-    qtbot.keyClicks(window.problems.filter, "ISO 8601")
-    assert len(window.problems.visible_frame()) == 1
+    assert len(problems_typed(qtbot, window, "ISO 8601")) == 1

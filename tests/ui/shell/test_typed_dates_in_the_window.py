@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import details_after, open_by_hand
+from ..window_reading import details_after, open_by_hand, problems_typed
 
 PLAN = ("when,what\nSpring 2019,Fieldwork\n2019/20,Academic year\nweek 10 2019,Sprint\n\"March 20-22, 2019\",Summit\n"
         "2019-03-25,Report due\n26. März 2019 um 10:00 Uhr,Kick-off in Berlin\n2019年3月27日 午後3時,Tokyo call\n")
@@ -36,6 +36,4 @@ def test_a_typed_plan_opens_as_spans_and_times(qtbot: QtBot, window: MainWindow,
     assert "Kick-off in Berlin" in kick_off and "10:00" in kick_off
     tokyo = details_after(qtbot, window, Qt.Key.Key_Right)
     assert "Tokyo call" in tokyo and "15:00" in tokyo
-    window.show_problems()
-    qtbot.keyClicks(window.problems.filter, "season")
-    assert len(window.problems.visible_frame()) == 1
+    assert len(problems_typed(qtbot, window, "season")) == 1

@@ -1,0 +1,114 @@
+"""Parquet and Arrow IPC columns pandas hands over in forms no reader of Entente's expects: records, maps and
+lists of records (pandas: dicts and arrays), and times before the year 1 or after 9999 (pandas can neither write
+them as text nor hand a date beyond 9999 over at all). Each opened without a crash; the events are where the file
+puts them, and what cannot be placed is said by its row."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+from pyarrow import feather
+
+import viewer
+from viewer.io import parquet
+
+RECORD = pa.struct([("name", pa.string()), ("role", pa.string())])
+
+
+def _years(ds: viewer.Dataset) -> list[int]:
+    return [int(y) for y in ds.events["start"].dt.year]
+
+
+def test_records_maps_and_lists_of_records_are_their_json(tmp_path: Path) -> None:
+    path = tmp_path / "deals.parquet"
+    pq.write_table(pa.table({
+        "date": ["2019-03-12", "2020-01-02"],
+        "title": ["Board", "Deal"],
+        "terms": pa.array([[("price", 10)], None], pa.map_(pa.string(), pa.int64())),
+        "parties": pa.array([[{"name": "acme", "role": "buyer"}], []], pa.list_(RECORD)),
+        "lines": pa.array([[{"item": "bolts", "qty": "4"}], []], pa.list_(pa.struct([("item", pa.string()),
+                                                                                   ("qty", pa.string())]))),
+        "grid": pa.array([[[1, 2], [3]], None], pa.list_(pa.list_(pa.int64()))),
+    }), path)
+    ds = viewer.load(path)
+    attributes = {a.name: a.column for a in ds.attributes}
+    assert ds.events[attributes["terms"]].tolist()[0] == '{"price": 10}'
+    assert ds.events["actors"].tolist() == ["acme", ""]  # parties named, as in a JSON file
+    assert json.loads(ds.events[attributes["lines"]].tolist()[0]) == [{"item": "bolts", "qty": "4"}]
+    assert ds.events[attributes["grid"]].tolist()[0] == "[[1, 2], [3]]"
+    assert not ds.problems
+
+
+def test_a_column_of_records_as_the_start_names_each_row(tmp_path: Path) -> None:
+    path = tmp_path / "odd.parquet"
+    pq.write_table(pa.table({"start": pa.array([{"y": 2019}, None, {"y": 2020}]), "title": ["a", "b", "c"],
+                             "when": ["2019", "2020", "2021"]}), path)
+    ds = viewer.load(path, start="start")
+    assert ds.event_count == 0
+    said = [str(p) for p in ds.problems]
+    assert any("row 1" in s and "expected a date" in s and '{"y": 2019}' in s for s in said), said
+    assert any("row 3" in s and '{"y": 2020}' in s for s in said), said
+
+
+def test_a_record_holding_a_date_and_an_amount_is_written_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "signed.parquet"
+    kind = pa.struct([("on", pa.date32()), ("amount", pa.decimal128(10, 2))])
+    pq.write_table(pa.table({"date": ["2019-03-12"], "title": ["Signed"],
+                             "deal": pa.array([{"on": 17967, "amount": Decimal("12.5")}], kind)}), path)
+    ds = viewer.load(path)
+    column = next(a.column for a in ds.attributes if a.name == "deal")
+    assert json.loads(ds.events[column].iloc[0]) == {"on": "2019-03-12", "amount": "12.50"}
+
+
+@pytest.mark.parametrize("write", [pq.write_table, feather.write_feather], ids=["parquet", "feather"])
+def test_times_beyond_the_years_one_to_9999_are_placed(tmp_path: Path, write: object) -> None:
+    path = tmp_path / "far.data"
+    microseconds = pa.array([-10**17, 0, 10**17, None], pa.timestamp("us", tz="Asia/Tokyo"))
+    made = pa.array([-10**17, None, 1, 2], pa.timestamp("us"))
+    write(pa.table({"when": microseconds, "title": ["Bronze age", "Epoch", "Far", "None"], "made": made}),  # type: ignore[operator]
+          path)
+    ds = viewer.load(path, start="when")
+    assert _years(ds) == [-1199, 1970, 5138]
+    assert [str(p) for p in ds.problems if "row" in str(p) or "start" in str(p)] == [
+        f"{path}, field 'when': 1 rows have no start date (first: row 4); skipped"]
+    made_column = next(a.column for a in ds.attributes if a.name == "made")
+    assert int(ds.events[made_column].dt.year.iloc[0]) == -1199
+    assert "-1199" in ds.format_time(ds.events["start"].iloc[0]) or "1200" in ds.format_time(ds.events["start"].iloc[0])
+
+
+def test_a_date_after_9999_is_read_and_one_past_the_calendar_named(tmp_path: Path) -> None:
+    path = tmp_path / "beyond.parquet"
+    pq.write_table(pa.table({"date": pa.array([0, 7_000_000], pa.date32()), "title": ["Epoch", "Far"],
+                             "logged": pa.array([0, 10**18], pa.timestamp("ms"))}), path)
+    ds = viewer.load(path, start="date")
+    assert _years(ds) == [1970, 21135]
+    huge = viewer.load(path, start="logged")
+    assert _years(huge) == [1970]
+    assert any("row 2" in str(p) and "31690708" in str(p) for p in huge.problems), huge.problems
+
+
+def test_a_record_holding_a_time_pandas_cannot_write_is_left_empty_and_said(tmp_path: Path) -> None:
+    kind = pa.struct([("at", pa.timestamp("us"))])
+    problems: list[viewer.Problem] = []
+    table = pa.table({"x": pa.array([{"at": -10**17}], kind)})
+    out = parquet.nested_as_text(table, "t.parquet", problems)
+    assert out.column("x").to_pylist() == [None]
+    assert "no text form" in str(problems[0]) and "'x'" in str(problems[0])
+
+
+def test_times_within_the_years_keep_their_type(tmp_path: Path) -> None:
+    table = pa.table({"when": pa.array([0, 10**9], pa.timestamp("s", tz="UTC"))})
+    assert parquet.far_times_as_text(table).schema == table.schema
+
+
+@pytest.mark.parametrize("write", [pq.write_table, feather.write_feather], ids=["parquet", "feather"])
+def test_a_part_file_without_a_suffix_is_read_by_what_it_holds(tmp_path: Path, write: object) -> None:
+    path = tmp_path / "part-00000-5c1d"  # as Spark and Hive write a table's parts
+    write(pa.table({"date": ["2019-03-12", "2020-01-02"], "title": ["Board", "Deal"]}), path)  # type: ignore[operator]
+    ds = viewer.load(path)
+    assert ds.events["title"].tolist() == ["Board", "Deal"] and not ds.problems
