@@ -160,3 +160,32 @@ def test_series_at_the_calendars_ends_keep_their_start_and_say_so(tmp_path: Path
     assert counts.loc["Yearly near the end", "count"] == 5  # 9995 … 9999
     said = {(p.row, p.field) for p in ds.problems if p.level == "warning"}
     assert (1, "RRULE") in said and (2, "RRULE") in said
+
+
+def _calendar(tmp_path: Path, body: bytes) -> Path:
+    path = tmp_path / "c.ics"
+    path.write_bytes(b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n" + body + b"END:VCALENDAR\r\n")
+    return path
+
+
+@pytest.mark.parametrize(("written", "utc"), [("00010101T000000Z", "0001-01-01 00:00"),
+                                              ("08000101T120000Z", "0800-01-01 12:00"),
+                                              ("00010101T010000;TZID=Europe/Paris", "0001-01-01 00:50")])
+def test_a_time_before_the_year_1000_keeps_its_century(tmp_path: Path, written: str, utc: str) -> None:
+    """strftime wrote the year 1 as "1", then read as a two-digit year: 2001."""
+    value, _, zone = written.partition(";")
+    stamp = f"DTSTART;{zone}:{value}" if zone else f"DTSTART:{value}"
+    ds = ics.read(_calendar(tmp_path, f"BEGIN:VEVENT\r\nUID:a\r\n{stamp}\r\nSUMMARY:Old\r\nEND:VEVENT\r\n".encode()))
+    start = ds.events["start"].iloc[0]
+    assert f"{start.year:04d}-{start.month:02d}-{start.day:02d} {start.hour:02d}:{start.minute:02d}" == utc
+    assert not [p for p in ds.problems if "two-digit" in p.message or "ISO 8601" in p.message]
+
+
+def test_a_fold_that_cuts_a_character_in_two_is_unfolded_before_decoding(tmp_path: Path) -> None:
+    """RFC 5545 folds at 75 bytes, which may fall inside a character: decoded before it was unfolded, the file
+    failed as UTF-8 and read as cp1252, "Société" as "SociÃ©tÃ©"."""
+    summary = "SUMMARY:Soci\u00e9t\u00e9 G\u00e9n\u00e9rale".encode()
+    cut = summary.index(b"\xc3") + 1  # between the two bytes of the first é
+    body = b"BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20190304T100000Z\r\n" + summary[:cut] + b"\r\n " + summary[cut:]
+    ds = ics.read(_calendar(tmp_path, body + b"\r\nEND:VEVENT\r\n"))
+    assert ds.events["title"].tolist() == ["Soci\u00e9t\u00e9 G\u00e9n\u00e9rale"]

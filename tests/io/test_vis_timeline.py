@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import viewer
 from viewer.io import vis_timeline
 from viewer.model.problems import LoadError
 
@@ -103,3 +104,14 @@ def test_any_item_content_gives_a_dataset_or_a_load_error_never_a_crash(items: l
         path.write_text(json.dumps({"items": items, "groups": groups}))
         with contextlib.suppress(LoadError):
             vis_timeline.read(path)
+
+
+def test_an_item_without_a_start_among_many_is_reported_and_the_rest_read_as_vis_items(tmp_path: Path) -> None:
+    """Before, one item without a start made the file a generic list of records: no item's content was a title."""
+    items = [{"id": i, "content": f"<b>Item {i}</b>", "start": f"2019-03-{i + 1:02d}", "group": "g"} for i in range(9)]
+    items.insert(4, {"id": "lost", "content": "Never started", "group": "g"})
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.events["title"].tolist() == [f"Item {i}" for i in range(9)]
+    assert [(p.row, p.field) for p in ds.problems] == [(5, "start")]

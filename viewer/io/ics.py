@@ -34,6 +34,7 @@ _BLOCK = re.compile(r"^BEGIN:VEVENT\s*$.*?^END:VEVENT\s*$", re.MULTILINE | re.DO
 # list-valued parameter (``DTSTART;VALUE=DATE,:…``) and IndexError/KeyError/TypeError on broken structure.
 _ICAL_ERRORS = (ValueError, IndexError, KeyError, AttributeError, TypeError, RecursionError)
 _BEGIN = re.compile(r"^BEGIN:VEVENT\s*$", re.MULTILINE | re.IGNORECASE)
+_FOLD = re.compile(rb"\r?\n[ \t]")  # a folded line's break: CRLF (or LF) and one space or tab
 Moment = date | datetime
 
 
@@ -80,6 +81,9 @@ def _load_text(path: Path) -> str:
     data = read_document(path, "an iCalendar file (BEGIN:VCALENDAR)")
     if not looks_like(data[:64]):
         raise LoadError(f"{path}: not an iCalendar file; expected it to start with BEGIN:VCALENDAR")
+    # unfolded before it is decoded: a writer folds at 75 bytes, which may cut a character's bytes in two
+    # (RFC 5545, 3.1); decoded first, the file failed as UTF-8 and each of its accents read as two letters
+    data = _FOLD.sub(b"", data)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -155,7 +159,10 @@ def _text_of(moment: Moment) -> str:
         return moment.isoformat()
     if moment.tzinfo is None or moment.utcoffset() is None:
         return moment.replace(microsecond=0).isoformat()
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:  # (isoformat writes the year 1 as 0001, where strftime's %Y wrote 1, then read as 2001)
+        return moment.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+    except OverflowError:  # UTC before the year 1: the time with its offset, read as the same instant
+        return moment.replace(microsecond=0).isoformat()
 
 
 def _strings(event: Component, name: str) -> str:

@@ -40,7 +40,7 @@ def looks_like(document: object) -> bool:
     if not isinstance(document, list) or not document:
         return False
     sample = [item for item in document[:100] if isinstance(item, dict)]
-    return bool(sample) and all("start" in item for item in sample) and any(
+    return bool(sample) and sum("start" in item for item in sample) >= 0.8 * len(sample) and any(
         "content" in item or "group" in item or "type" in item for item in sample)
 
 
