@@ -121,8 +121,8 @@ def short_name(name: str) -> str:
 
 def edge_width(kind: str, value: float) -> float:
     """Pen width in px: stakes grow with their percentage, ties without a value stay thin."""
-    if kind in STAKE_KINDS and not np.isnan(value):
-        return float(min(1.5 + value / 12.0, 8.0))
+    if kind in STAKE_KINDS and not np.isnan(value):  # (a share written below 0 is drawn as the thinnest stake)
+        return float(min(1.5 + max(value, 0.0) / 12.0, 8.0))
     return 1.0 if kind == LEADERSHIP else 1.2
 
 

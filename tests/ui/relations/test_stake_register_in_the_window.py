@@ -105,3 +105,24 @@ def test_with_ties_kept_rows_are_named_by_their_tie_not_by_a_guessed_column(
     assert window.state.dataset.events["title"].tolist() == [
         "Renault → Nissan (36.8%)", "Daimler AG → Renault (3.1%)", "French State → Renault (19.7%)",
         "Nissan → Mitsubishi Motors (34%)"]
+
+
+def test_a_holding_s_many_stakes_are_drawn_thinner_than_a_lone_one(qtbot: QtBot, window: MainWindow,
+                                                                   tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sixty whole-owned subsidiaries of one holding: at full width their stakes drew one black disc over the
+    holding and its values. A lone 100% stake elsewhere keeps its width; a stake written below 0 is the thinnest."""
+    rows = [f"2019-01-{1 + i % 28:02d},Holding,Subsidiary {i},100%" for i in range(60)]
+    rows += ["2019-02-01,Alpha,Beta,100%", "2019-02-02,Gamma,Delta,-20%"]
+    path = tmp_path / "holding.csv"
+    path.write_text("Date,Parent,Subsidiary,Stake\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    open_by_hand(qtbot, window, monkeypatch, path, lambda dialog: QDialog.DialogCode.Accepted)
+    assert "Gamma" in details_after(qtbot, window, Qt.Key.Key_End)
+    canvas = window.relations.canvas
+    qtbot.waitUntil(lambda: len(canvas.edges.ids) == 62, timeout=3000)
+    width = dict(zip(zip(canvas.edges.sources, canvas.edges.targets, strict=True), canvas.edges.widths.tolist(),
+                     strict=True))
+    lone, negative = width[("alpha", "beta")], width[("gamma", "delta")]
+    held = [w for (source, _), w in width.items() if source == "holding"]
+    assert lone == 8.0 and 1.5 <= negative < 2.0
+    assert len(held) == 60 and all(w < lone / 1.8 for w in held)

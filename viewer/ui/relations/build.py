@@ -6,6 +6,7 @@ one graph fades into the next are decided here, on plain arrays.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import fields, replace
 from typing import Any, TypeVar
 
@@ -20,6 +21,7 @@ from viewer.ui.relations.items import NODE_SHAPES, EdgeArrays, NodeArrays, node_
 from viewer.ui.shared.theme import Theme, current
 
 DIMMED = 0.22  # opacity of what no event matching the filters involves
+HUB_TIES, HUB_THINNEST = 16, 0.35  # ties a node may have drawn before its ties thin; the thinnest they get
 Arrays = TypeVar("Arrays", NodeArrays, EdgeArrays)
 
 
@@ -64,14 +66,26 @@ def edge_arrays(view: graph.GraphView, nodes: NodeArrays, highlighted: set[str],
         sources=tuple(e.source for e in edges),
         targets=tuple(e.target for e in edges),
         kinds=tuple(e.kind for e in edges),
-        # during a window, a tie that held for part of it is drawn thinner (down to a third)
-        widths=np.array([e.width * (0.35 + 0.65 * min(max(e.held, 0.0), 1.0)) for e in edges], dtype=float),
+        # during a window, a tie that held for part of it is drawn thinner (down to a third); so are the ties of
+        # a hub (a holding's hundreds of stakes drew one black disc over their own values)
+        widths=np.array([e.width * (0.35 + 0.65 * min(max(e.held, 0.0), 1.0)) for e in edges], dtype=float)
+        * crowded_thinning(edges),
         labels=tuple(label if shown or not np.isfinite(e.value) else "" for e, label, shown in
                      zip(edges, labels, worth.tolist(), strict=True)),
         faded=np.array([e.uncertain for e in edges], dtype=bool),
         highlighted=np.array([e.id in highlighted for e in edges], dtype=bool),
         alpha=np.array([min(alpha[e.source], alpha[e.target]) for e in edges], dtype=float),
         changes=tuple((changes or {}).get(e.id, "") for e in edges))
+
+
+def crowded_thinning(edges: list[graph.Edge]) -> np.ndarray:
+    """Each edge's width factor: 1 where neither end has more than :data:`HUB_TIES` ties drawn, thinner (down to
+    :data:`HUB_THINNEST`) as the busier end has more, by the square root of how many more."""
+    if not edges:
+        return np.ones(0)
+    ties = Counter(e.source for e in edges) + Counter(e.target for e in edges)
+    busiest = np.array([max(ties[e.source], ties[e.target]) for e in edges], dtype=float)
+    return np.clip(np.sqrt(HUB_TIES / busiest), HUB_THINNEST, 1.0)
 
 
 def drawn_label(edge: graph.Edge) -> str:
