@@ -368,7 +368,13 @@ def looks_like_dates(values: pd.Series, threshold: float = 0.8) -> bool:
     # Every form the parser reads opens with a digit (or a sign and one) or a month's name, and holds a
     # digit: without enough such values the answer is known (a column of names, words or codes like
     # "t5_123"), and the parser's fixed cost, 20 ms a column, is not paid for each such column.
-    could = pc.match_substring_regex(_arrow(text), COULD_BE_DATE).fill_null(False)
-    if (pc.sum(could).as_py() or 0) < threshold * len(text):
+    if not could_be_dates(_arrow(text), threshold):
         return False
     return bool(parse_column(text.reset_index(drop=True)).instants.notna().mean() >= threshold)
+
+
+def could_be_dates(text: pa.Array, threshold: float) -> bool:
+    """Whether at least ``threshold`` of the (clean, present) cells open as some date the parser reads does: a
+    necessary test for :func:`looks_like_dates`, one Arrow pass."""
+    could = pc.match_substring_regex(text, COULD_BE_DATE).fill_null(False)
+    return (pc.sum(could).as_py() or 0) >= threshold * len(text) > 0
