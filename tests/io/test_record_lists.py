@@ -56,6 +56,19 @@ def test_a_geojson_feed_opens_with_its_places(tmp_path: Path, name: str) -> None
     assert [p.message for p in ds.problems] == ["large numbers read as Unix time in milliseconds"]
 
 
+def test_records_whose_date_is_sometimes_empty_open_and_say_which_rows(tmp_path: Path) -> None:
+    """A feed whose second quake has no time, and a feature with no properties at all (null, as GeoJSON allows):
+    before, two holes in six made the file "JSON that Entente does not recognise"."""
+    quakes = _quakes()
+    features = quakes["features"]
+    assert isinstance(features, list)
+    features[1]["properties"]["time"] = None
+    features[3]["properties"] = None
+    ds = load(_write(tmp_path, "quakes.geojson", quakes))
+    assert ds.event_count == 4
+    assert any("no start date" in p.message and "row 2" in p.message for p in ds.problems), ds.problems
+
+
 def test_sparql_results_open_with_their_labels_as_titles(tmp_path: Path) -> None:
     ds = load(_write(tmp_path, "query.json", _wikidata()))
     assert ds.events["title"].tolist() == ["Battle of Trafalgar", "Battle of Austerlitz", "Battle of Waterloo"]

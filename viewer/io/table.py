@@ -70,8 +70,10 @@ def looks_like(document: object) -> bool:
     start = guess_mapping([str(k) for k in sample[0]]).start
     if start is None:
         return False
-    dated = [r.get(start) for r in sample if isinstance(r, dict)]
-    return sum(v is not None and is_plain(v) and not isinstance(v, list) for v in dated) >= 0.8 * len(sample)
+    # a record without the date, or with it empty, is a row without a start (said by its row when read): the
+    # values written decide (before, one empty date in five made the file "JSON that Entente does not recognise")
+    written = [r[start] for r in sample if isinstance(r, dict) and r.get(start) is not None]
+    return sum(is_plain(v) and not isinstance(v, list) for v in written) >= max(0.8 * len(written), 1)
 
 
 def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mapping:

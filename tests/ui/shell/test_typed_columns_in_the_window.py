@@ -9,9 +9,11 @@ column switched to years and each date was drawn at its year's number of seconds
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from contextlib import closing
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -70,3 +72,20 @@ def test_dates_beside_unix_seconds_stay_dates_in_the_window(qtbot: QtBot, window
     second = details_after(qtbot, window, Qt.Key.Key_Right)
     assert "Logged in seconds" in second and "4 Mar 2019 10:00" in second
     assert len(problems_typed(qtbot, window, "2019-02-30")) == 1
+
+
+def test_a_feed_with_holes_opens_and_names_the_rows_without_a_time(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """GeoJSON features, one without a time and one whose properties are null: before, the file was refused as
+    "JSON that Entente does not recognise"."""
+    features: list[dict[str, Any]] = [
+        {"type": "Feature", "properties": {"time": f"2019-07-0{i + 1}T03:30:00Z", "title": f"Quake {i}"},
+         "geometry": {"type": "Point", "coordinates": [-117.5, 35.7]}} for i in range(5)]
+    features[1]["properties"]["time"] = None
+    features.append({"type": "Feature", "properties": None, "geometry": None})
+    path = tmp_path / "quakes.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert "Quake 0" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Quake 2" in details_after(qtbot, window, Qt.Key.Key_Right)
+    assert len(problems_typed(qtbot, window, "no start")) == 1
