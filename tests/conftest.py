@@ -13,6 +13,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ENTENTE_NO_CACHE", "1")  # tests never fill the user's cache; test_cache turns it on
+# an ambiguous 05/03/2019 reads as the computer's locale writes dates: every machine's run reads it alike
+os.environ.pop("LC_ALL", None)
+os.environ["LC_TIME"] = "C.UTF-8"
 
 import viewer
 from viewer.model.dataset import Dataset

@@ -37,14 +37,15 @@ from viewer.io.atomic import replace_dir, replace_file
 from viewer.io.combine import combine
 from viewer.io.import_spec import as_spec
 from viewer.model.dataset import Dataset, DatasetMeta
-from viewer.model.dates import PartialDate
+from viewer.model.dates import PartialDate, habit
 from viewer.model.graph_positions import LAYOUT_VERSION, prepare
 from viewer.model.problems import Problem
 
 log = logging.getLogger(__name__)
 __all__ = ["LAYOUT_VERSION", "load_cached", "load_cached_many", "read_entry", "write_entry"]
 
-LOADER_VERSION = 5  # bump when a loader or build_dataset changes what a file reads as (5: the elapsed clock)
+LOADER_VERSION = 6  # bump when a loader or build_dataset changes what a file reads as (5: the elapsed clock;
+# 6: Unix times among dates, Parquet's records and far times, iCalendar's early years)
 MIN_BYTES = 5 * 2**20  # smaller inputs parse in well under a second: caching them would only churn
 MAX_ENTRIES = 10
 MAX_BYTES = 2 * 2**30
@@ -69,6 +70,7 @@ def fingerprint(path: Path, options: dict[str, Any]) -> tuple[str, int]:
     files = sorted(p for p in path.iterdir() if p.is_file()) if path.is_dir() else [path]
     stats = [(p.name, p.stat()) for p in files]
     document = {"path": str(path), "version": LOADER_VERSION, "options": options,
+                "day_first": habit.day_first(),  # (an ambiguous 05/03/2019 reads as the locale writes dates)
                 "files": [(name, st.st_size, st.st_mtime_ns) for name, st in stats]}
     text = json.dumps(document, sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()[:32], sum(st.st_size for _, st in stats)

@@ -37,3 +37,16 @@ def test_a_typed_plan_opens_as_spans_and_times(qtbot: QtBot, window: MainWindow,
     tokyo = details_after(qtbot, window, Qt.Key.Key_Right)
     assert "Tokyo call" in tokyo and "15:00" in tokyo
     assert len(problems_typed(qtbot, window, "season")) == 1
+
+
+def test_an_ambiguous_column_opens_as_a_british_computer_writes_dates(qtbot: QtBot, window: MainWindow,
+                                                                     tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """05/03/2019 and 11/12/2019 show no order: on a computer set to en_GB they are 5 March and 11 December, and
+    Problems says why (before, month-first everywhere: 3 May on a British analyst's screen)."""
+    monkeypatch.setenv("LC_TIME", "en_GB.UTF-8")
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "minutes.csv",
+                        text="date,what\n05/03/2019,Board\n11/12/2019,AGM\n") == []
+    assert "5 Mar 2019" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "11 Dec 2019" in details_after(qtbot, window, Qt.Key.Key_End)
+    assert len(problems_typed(qtbot, window, "en_GB")) == 1

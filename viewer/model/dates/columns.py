@@ -1,7 +1,7 @@
 """Recognise how a column of dates is written and read it, vectorised over its unique values.
 
 Handles ISO dates (via :func:`viewer.model.dates.parse_dates`), ``2001/01/01 00:47``, ``D/M/Y`` and ``M/D/Y``
-(decided from values above 12, assumed month-first and reported when nothing shows it), two-digit years (00–68
+(decided from values above 12, else assumed as the computer's locale writes dates, and reported), two-digit years (00–68
 → 2000s, 69–99 → 1900s, as ``strptime``), ``1-May-23`` and ``May 1, 2023``, plain years, Excel serial days,
 Unix seconds/milliseconds, a separate time column and time zones (:mod:`zones`; suffix or column); what is left
 unread, in the forms of :mod:`expanded`, :mod:`forms` and :mod:`respell`. Every guess is a note to report."""
@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import dates
-from viewer.model.dates import approximate, eras, expanded, forms, respell, zones
+from viewer.model.dates import approximate, eras, expanded, forms, habit, respell, zones
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import UNIX_TIME, number_dates, read_numbers
@@ -140,9 +140,11 @@ def _decide_order(a: pd.Series, b: pd.Series, sep: pd.Series, order: str | None,
         notes.append(("info", f"read as {'day' if day_first else 'month'}-first (values above 12 show it)"))
         return chosen
     dotted = bool((sep == ".").mean() > 0.5)
-    chosen = "dmy" if dotted else "mdy"
+    local = not dotted and habit.day_first()  # (05/03/2019 on a British or French computer: 5 March)
+    chosen = "dmy" if dotted or local else "mdy"
+    why = f", as this computer's locale ({habit.locale_name()}) writes dates" if local else ""
     notes.append(("warning", f"day/month order is ambiguous (no value above 12); assumed "
-                             f"{'day' if dotted else 'month'}-first — pass date_order to change it"))
+                             f"{'day' if chosen == 'dmy' else 'month'}-first{why} — pass date_order to change it"))
     return chosen
 
 
