@@ -86,7 +86,8 @@ def test_dragging_the_banks_copies_their_labels_and_a_dark_theme_draws_them_agai
     assert items._labels.kept - kept < 8 * len(items.labelled)  # not every label drawn again at every step
     fdic.actions_by_name["theme_dark"].trigger()
     QApplication.processEvents()
-    assert items.labelled and items._labels.kept
+    qtbot.waitUntil(lambda: items._labels.kept > 0 and not items._labels.wanted)  # made once the frame is shown
+    assert items.labelled
     for picture, _advance in items._labels._sprites.values():  # light ink for the dark ground
         image = picture.toImage()
         inked = [image.pixelColor(x, y) for x in range(image.width()) for y in range(image.height())

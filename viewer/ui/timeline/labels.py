@@ -1,19 +1,24 @@
 """Event titles beside their marks, stamped from pictures drawn once.
 
-Drawing text lays out and rasterises its glyphs at every call: 35–40 µs a 40-character title on the
+Drawing text lays out and rasterises its glyphs at every call: 15–40 µs a 40-character title on the
 raster engine, the largest part of a panned frame's labels. Each label (its text, weight and ink at the
-screen's pixel ratio) is drawn once into a small transparent picture, and every frame after copies it:
-about 6 µs. Pictures are kept by least recent use within a byte budget; a title too wide for one (a
-selected title of thousands of characters), and every title of an SVG or PDF export, is drawn as text.
+screen's pixel ratio) is drawn into a small transparent picture, and every frame after copies it: about
+6 µs. Making that picture costs 70–80 µs, five direct draws: a frame that meets a title for the first time
+(a zoom's or a pan's newcomers, the slowest frames of all) draws it as text, at the whole pixel its picture
+will be stamped at, and the picture is made once the view has rested :data:`IDLE_AFTER_MS` (or between a
+drag's frames), :data:`IDLE_SLICE_S` of pictures at a time: text and picture are the same pixels. Pictures
+are kept by least recent use within a byte budget; a title too wide for one (a selected title of thousands of
+characters), and every title of an SVG or PDF export, is drawn as text.
 """
 
 from __future__ import annotations
 
 import math
+import time
 from collections import OrderedDict
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap
 
 from viewer.ui.shared.batch_draw import pixel_ratio, records_vectors
@@ -28,8 +33,11 @@ BUDGET_BYTES = 16 * 2**20  # the pictures kept, all told
 CUTS = 4096  # elided titles kept (a pan moves marks and their room together: most slots keep their width)
 CUT_CHARS = 512  # longer titles are cut again at each frame, not kept
 RIGHT, MIDDLE = Qt.TextElideMode.ElideRight, Qt.TextElideMode.ElideMiddle  # looked up once, not per label
+IDLE_SLICE_S = 0.0015  # seconds of pictures made at a time (about 20), so a frame due meanwhile waits little
+IDLE_AFTER_MS = 30  # the pictures are made when the view has rested this long (or between the frames of a drag)
 
 Sprite = tuple[QPixmap, float]  # the picture and the text's advance (logical pixels)
+Key = tuple[str, bool, bool, float]  # a label's text, bold, faded and the screen's pixel ratio
 
 
 class LabelPainter:
@@ -38,9 +46,14 @@ class LabelPainter:
     def __init__(self, font: QFont, bold: QFont) -> None:
         self.font, self.bold = font, bold
         self.theme = current()
-        self._sprites: OrderedDict[tuple[str, bool, bool, float], Sprite] = OrderedDict()
+        self._sprites: OrderedDict[Key, Sprite] = OrderedDict()
         self._bytes = 0
         self._cuts: OrderedDict[tuple[str, int, bool, bool], str] = OrderedDict()
+        self._wanted: OrderedDict[Key, None] = OrderedDict()  # labels drawn as text, their pictures to make
+        self._idle = QTimer()
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(IDLE_AFTER_MS)
+        self._idle.timeout.connect(self.make_wanted)
 
     def set_theme(self, theme: Theme) -> None:
         """Draw in these colours from now on (the pictures in the old ink are dropped)."""
@@ -52,6 +65,7 @@ class LabelPainter:
         self._sprites.clear()
         self._bytes = 0
         self._cuts.clear()
+        self._wanted.clear()
 
     @property
     def kept(self) -> int:
@@ -94,30 +108,53 @@ class LabelPainter:
         if not title:
             return
         x, base = at
-        sprite = None if ratio is None else self._sprite(title, bold, faded, ratio)
-        advance = sprite[1] if sprite is not None else QFontMetricsF(self._font(bold)).horizontalAdvance(title)
-        if right_aligned_in is not None:
-            x += right_aligned_in - advance
-        if sprite is None:
-            p.setFont(self._font(bold))
+        key = (title, bold, faded, ratio or 0.0)
+        sprite = None if ratio is None else self._sprites.get(key)
+        if sprite is None:  # a vector export's text, or a title met for the first time: drawn as text
+            font = self._font(bold)
+            advance = QFontMetricsF(font).horizontalAdvance(title)
+            if right_aligned_in is not None:
+                x += right_aligned_in - advance
+            p.setFont(font)
             p.setPen(self._ink(faded))
-            p.drawText(QPointF(x, base), title)
+            if ratio is None:
+                p.drawText(QPointF(x, base), title)
+                return
+            p.drawText(QPointF(round(x), round(base)), title)  # where its picture will be stamped
+            if advance <= WIDEST_PX:
+                self._want(key)
             return
+        self._sprites.move_to_end(key)
+        if right_aligned_in is not None:
+            x += right_aligned_in - sprite[1]
         ascent = math.ceil(QFontMetricsF(self._font(bold)).ascent())
         p.drawPixmap(QPointF(round(x) - PAD, round(base) - ascent - PAD), sprite[0])
 
-    def _sprite(self, title: str, bold: bool, faded: bool, ratio: float) -> Sprite | None:
-        """The kept picture of a label, drawn now if it is not kept; None for a title too wide to keep."""
-        key = (title, bold, faded, ratio)
-        sprite = self._sprites.get(key)
-        if sprite is not None:
-            self._sprites.move_to_end(key)
-            return sprite
+    def _want(self, key: Key) -> None:
+        self._wanted[key] = None
+        if not self._idle.isActive():
+            self._idle.start()
+
+    @property
+    def wanted(self) -> int:
+        """How many labels drawn as text still wait for their pictures."""
+        return len(self._wanted)
+
+    def make_wanted(self) -> None:
+        """Make the pictures of labels drawn as text, for :data:`IDLE_SLICE_S` at most; again later for the rest."""
+        began = time.perf_counter()
+        while self._wanted and time.perf_counter() - began < IDLE_SLICE_S:
+            key, _ = self._wanted.popitem(last=False)
+            if key not in self._sprites:
+                self._keep(key, self._picture(*key))
+        if self._wanted:
+            self._idle.start()
+
+    def _picture(self, title: str, bold: bool, faded: bool, ratio: float) -> Sprite:
+        """A label drawn into a transparent picture at the screen's pixel ratio, and its text's advance."""
         font = self._font(bold)
         metrics = QFontMetricsF(font)
         advance = metrics.horizontalAdvance(title)
-        if advance > WIDEST_PX:
-            return None
         ascent = math.ceil(metrics.ascent())
         picture = QPixmap(math.ceil((advance + 2 * PAD + 2) * ratio),
                           math.ceil((ascent + math.ceil(metrics.descent()) + 2 * PAD + 1) * ratio))
@@ -128,10 +165,9 @@ class LabelPainter:
         painter.setPen(self._ink(faded))
         painter.drawText(QPointF(PAD, PAD + ascent), title)
         painter.end()
-        self._keep(key, (picture, advance))
         return picture, advance
 
-    def _keep(self, key: tuple[str, bool, bool, float], sprite: Sprite) -> None:
+    def _keep(self, key: Key, sprite: Sprite) -> None:
         self._sprites[key] = sprite
         self._bytes += _size(sprite[0])
         while self._bytes > BUDGET_BYTES and len(self._sprites) > 1:
