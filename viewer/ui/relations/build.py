@@ -21,7 +21,8 @@ from viewer.ui.relations.items import NODE_SHAPES, EdgeArrays, NodeArrays, node_
 from viewer.ui.shared.theme import Theme, current
 
 DIMMED = 0.22  # opacity of what no event matching the filters involves
-HUB_TIES, HUB_THINNEST = 16, 0.35  # ties a node may have drawn before its ties thin; the thinnest they get
+HUB_TIES, HUB_THINNEST = 16, 0.2  # ties a node may have drawn before its ties thin; the thinnest they get
+THINNED_PX = 1.0  # a thinned tie stays at least this wide (or as wide as it was, if narrower)
 Arrays = TypeVar("Arrays", NodeArrays, EdgeArrays)
 
 
@@ -68,14 +69,19 @@ def edge_arrays(view: graph.GraphView, nodes: NodeArrays, highlighted: set[str],
         kinds=tuple(e.kind for e in edges),
         # during a window, a tie that held for part of it is drawn thinner (down to a third); so are the ties of
         # a hub (a holding's hundreds of stakes drew one black disc over their own values)
-        widths=np.array([e.width * (0.35 + 0.65 * min(max(e.held, 0.0), 1.0)) for e in edges], dtype=float)
-        * crowded_thinning(edges),
+        widths=thinned(np.array([e.width * (0.35 + 0.65 * min(max(e.held, 0.0), 1.0)) for e in edges], dtype=float),
+                       crowded_thinning(edges)),
         labels=tuple(label if shown or not np.isfinite(e.value) else "" for e, label, shown in
                      zip(edges, labels, worth.tolist(), strict=True)),
         faded=np.array([e.uncertain for e in edges], dtype=bool),
         highlighted=np.array([e.id in highlighted for e in edges], dtype=bool),
         alpha=np.array([min(alpha[e.source], alpha[e.target]) for e in edges], dtype=float),
         changes=tuple((changes or {}).get(e.id, "") for e in edges))
+
+
+def thinned(widths: np.ndarray, factors: np.ndarray) -> np.ndarray:
+    """Widths times their factors, none thinned below :data:`THINNED_PX` (a 1.5 px tie of a hub stays visible)."""
+    return np.maximum(widths * factors, np.minimum(widths, THINNED_PX))
 
 
 def crowded_thinning(edges: list[graph.Edge]) -> np.ndarray:
