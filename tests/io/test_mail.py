@@ -44,9 +44,9 @@ MESSAGES = [
              html="<p>Signed.</p><script>alert(1)</script><img src='https://tracker.example/x.png'>"),
     _message("Ana Example <ana@example.org>", "ben@example.net", "Payment", "Thu, 14 Mar 2019 16:45:00 -0500",
              "Wired today."),
-    # as written by hand (EmailMessage would not keep a Date it cannot read)
-    email.message_from_bytes(b"From: Cleo Third <cleo@example.com>\nTo: ana@example.org\nSubject: Lost date\n"
-                             b"Date: sometime in March\n\nHello.\n", policy=email.policy.default),
+    # as written by hand (EmailMessage would not keep a Date it cannot read), after an envelope without a date
+    email.message_from_bytes(b"From cleo@example.com\nFrom: Cleo Third <cleo@example.com>\nTo: ana@example.org\n"
+                             b"Subject: Lost date\nDate: sometime in March\n\nHello.\n", policy=email.policy.default),
 ]
 
 
@@ -103,9 +103,26 @@ def test_a_table_whose_header_begins_with_from_is_no_mailbox(tmp_path: Path) -> 
 
 
 def test_mail_without_a_readable_date_is_refused_by_name(tmp_path: Path) -> None:
-    path = _mbox(tmp_path / "undated.mbox", [MESSAGES[3]])
-    with pytest.raises(LoadError, match=r"undated\.mbox: no message with a readable date \(message 1"):
+    path = tmp_path / "undated.eml"  # one message: no mailbox 'From ' line to date it by
+    path.write_bytes(bytes(MESSAGES[3]))
+    with pytest.raises(LoadError, match=r"undated\.eml: no message with a readable date \(message 1"):
         viewer.load(path)
+
+
+def test_a_message_whose_date_cannot_be_read_is_dated_by_its_envelope(tmp_path: Path) -> None:
+    """No Date header, 31 February, an offset of +9900: each message of a mailbox has its envelope's date (the
+    'From ' line written at delivery). Before, such messages were skipped, and a mailbox of them refused."""
+    path = tmp_path / "Archive"
+    path.write_bytes(b"From ana@example.org Mon Mar  4 10:00:00 2019\nFrom: ana@example.org\nSubject: Undated\n\n"
+                     b"Hello.\n\nFrom - Tue Mar  5 09:30:05 2019\nFrom: ben@example.net\nSubject: Impossible\n"
+                     b"Date: Thu, 31 Feb 2019 10:00:00 +0000\n\nHi.\n\nFrom ana@example.org Wed Mar 6 10:00:00 +0000 "
+                     b"2019\nFrom: ana@example.org\nSubject: Far zone\nDate: Wed, 06 Mar 2019 10:00:00 +9900\n\nBye.\n")
+    ds = viewer.load(path)
+    assert [t.isoformat() for t in ds.events["start"]] == ["2019-03-04T10:00:00+00:00", "2019-03-05T09:30:05+00:00",
+                                                           "2019-03-06T10:00:00+00:00"]
+    said = [p for p in ds.problems if p.field == "Date"]
+    assert [p.row for p in said] == [1, 2, 3] and all("dated by its mailbox 'From ' line" in p.message for p in said)
+    assert "31 Feb 2019" in said[1].message
     garbage = tmp_path / "notes.mbox"
     garbage.write_text("just some notes\n", encoding="utf-8")
     with pytest.raises(LoadError, match=r"notes\.mbox: does not start with an mbox 'From ' line"):

@@ -6,8 +6,11 @@ Each message is an event at its ``Date``: its subject as the title, its sender a
 actors (and each header's addresses as attributes), its plain text (or its HTML as text) as the description,
 Gmail's labels as tags. Each address is a person, named as its messages name it most often. Who wrote to whom
 is a ``wrote_to`` relation from the sender to each recipient, from their first message on (as of a date: who
-had written to whom by then), valued at the number of messages, the last one's date in its note. A message whose
-date cannot be read is said and left out; nothing is fetched (remote images, links).
+had written to whom by then), valued at the number of messages, the last one's date in its note. In a mailbox, a
+message without a readable ``Date`` (none written, 31 February, an offset of +9900) is dated by its envelope, the
+``From `` line the mail system wrote before it when it was delivered (``From a@b Mon Mar  4 10:00:00 2019``, read
+as UTC), and said; a message with no readable date at all is said and left out; nothing is fetched (remote images,
+links).
 """
 
 from __future__ import annotations
@@ -48,6 +51,12 @@ _FIRST_HEADERS = (b"return-path:", b"received:", b"from:", b"date:", b"message-i
 
 
 _ENVELOPE = re.compile(rb"^From \S+\s+(?:[A-Za-z]{3},?\s+){1,2}\d{1,2}\s+\d{1,2}:\d{2}")
+# the envelope's date, as asctime writes it (a zone before the year, as some servers add it, is passed over)
+_ENVELOPE_DATE = re.compile(r"^From \S+\s+(?:[A-Za-z]{3},?\s+)?(?P<mon>[A-Za-z]{3})\s+(?P<d>\d{1,2})\s+"
+                            r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s+(?:[A-Z]{3,4}\s+|[-+]\d{4}\s+)?"
+                            r"(?P<y>\d{4})\s*$")
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), start=1)}
 
 
 def looks_like_mbox(head: bytes) -> bool:
@@ -77,8 +86,8 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     path = Path(path)
     label = str(path)
     got = _Mail()
-    for number, message in _messages(path, got):
-        _take(message, number, label, got)
+    for number, message, envelope in _messages(path, got):
+        _take(message, number, label, got, envelope)
     if not got.events:
         first = f" ({got.problems[0].message})" if got.problems else ""
         raise LoadError(f"{path}: no message with a readable date{first}; expected {EXPECTED}")
@@ -98,14 +107,15 @@ def read(path: str | Path, **_options: Any) -> Dataset:
 
 
 def _messages(path: Path, got: _Mail) -> Any:
-    """(number, message) for each message of a mailbox, or the one message of a file. Only a message's first
+    """(number, message, envelope) for each message of a mailbox (its ``From `` line's date, or None), or the one
+    message of a file (no envelope). Only a message's first
     :data:`READ_BYTES` are parsed: its headers and its text come first, its attachments after (a mailbox of 20,000
     messages took 45 s parsed whole by the modern policy, which parses each header into objects)."""
     with path.open("rb") as handle:
         head = handle.read(4096)
     if not looks_like_mbox(head) and (path.suffix.lower() in MESSAGE_SUFFIXES or looks_like_message(head)):
         with path.open("rb") as handle:
-            yield 1, _parsed(handle.read(READ_BYTES))
+            yield 1, _parsed(handle.read(READ_BYTES)), None
         return
     if not looks_like_mbox(head):
         raise LoadError(f"{path}: does not start with an mbox 'From ' line; expected {EXPECTED}")
@@ -114,7 +124,7 @@ def _messages(path: Path, got: _Mail) -> Any:
         for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(data)], strict=True), start=1):
             body = data.find(b"\n", start, end) + 1  # after the envelope's From line
             try:
-                yield number, _parsed(data[body:min(end, body + READ_BYTES)])
+                yield number, _parsed(data[body:min(end, body + READ_BYTES)]), envelope_date(data[start:body])
             except Exception as exc:  # the email package raises many kinds on a broken message; none may escape
                 if isinstance(exc, MemoryError):
                     raise
@@ -167,8 +177,8 @@ def _addresses(message: Message, header: str, got: _Mail) -> list[str]:
     return out
 
 
-def _take(message: Message, number: int, label: str, got: _Mail) -> None:
-    """One message as an event, its people and its ties."""
+def _take(message: Message, number: int, label: str, got: _Mail, envelope: dt.datetime | None = None) -> None:
+    """One message as an event, its people and its ties; dated by its ``envelope`` when its Date is unreadable."""
     try:
         subject = _decoded(message.get("subject"))
         written = str(message.get("date", "") or "").strip()
@@ -184,6 +194,11 @@ def _take(message: Message, number: int, label: str, got: _Mail) -> None:
                                     None, "warning"))
         return
     when = _date(written)
+    if when is None and envelope is not None:
+        when = envelope
+        got.problems.append(Problem(label, f"message {number} ({subject or 'no subject'}): expected a date, got "
+                                    f"{written!r}; dated by its mailbox 'From ' line, {_iso(when)} (taken as UTC)",
+                                    number, "Date", "warning"))
     if when is None:
         got.problems.append(Problem(label, f"message {number} ({subject or 'no subject'}): expected a date, got "
                                     f"{written!r}; skipped", number, "Date", "warning"))
@@ -204,6 +219,23 @@ def _date(written: str) -> dt.datetime | None:
         parsed = email.utils.parsedate_to_datetime(written)
         return parsed.replace(tzinfo=dt.UTC) if parsed.tzinfo is None else parsed.astimezone(dt.UTC)
     except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def envelope_date(line: bytes) -> dt.datetime | None:
+    """The date of a mailbox's ``From `` line (``From a@b Mon Mar  4 10:00:00 2019``) in UTC, or None.
+
+    >>> envelope_date(b"From MAILER-DAEMON Mon Mar  4 10:00:00 2019\\n")
+    datetime.datetime(2019, 3, 4, 10, 0, tzinfo=datetime.timezone.utc)
+    """
+    found = _ENVELOPE_DATE.match(line.decode("latin-1").strip())
+    month = _MONTHS.get(found["mon"].lower()) if found else None
+    if found is None or month is None:
+        return None
+    try:
+        return dt.datetime(int(found["y"]), month, int(found["d"]), int(found["H"]), int(found["M"]),
+                           int(found["S"] or 0), tzinfo=dt.UTC)
+    except ValueError:
         return None
 
 

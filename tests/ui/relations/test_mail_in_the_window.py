@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell.main_window import MainWindow
 
 from ...io.test_mail import MESSAGES, _mbox
-from ..window_reading import details_after
+from ..window_reading import details_after, open_by_hand, problems_typed, walked
 
 
 def test_a_mailbox_opens_walks_and_draws_its_correspondents(qtbot: QtBot, window: MainWindow, tmp_path: Path,
@@ -40,3 +40,18 @@ def test_a_mailbox_opens_walks_and_draws_its_correspondents(qtbot: QtBot, window
     for person in ("ana@example.org", "ben@example.net", "cleo@example.com"):
         assert panel.is_placed(person) and area.contains(panel.node_pos(person)), person
     assert "Payment" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_messages_without_a_readable_date_open_at_their_envelope_s(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Thunderbird folder whose messages have no Date, or one no calendar holds: before, each was skipped, and a
+    folder of only such messages was refused; now each is where its 'From ' line puts it, and Problems says so."""
+    path = tmp_path / "Drafts"
+    path.write_bytes(b"From - Mon Mar  4 10:00:00 2019\nFrom: ana@example.org\nTo: ben@example.net\n"
+                     b"Subject: Undated draft\n\nHello.\n\nFrom - Tue Mar  5 09:30:00 2019\nFrom: ben@example.net\n"
+                     b"To: ana@example.org\nSubject: Impossible day\nDate: Thu, 31 Feb 2019 10:00:00 +0000\n\nHi.\n")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    shown = walked(qtbot, window, 1)  # Home, then Right
+    assert ["Undated draft" in shown[0], "Impossible day" in shown[1]] == [True, True]
+    assert ["4 Mar 2019" in shown[0], "5 Mar 2019" in shown[1]] == [True, True]
+    assert len(problems_typed(qtbot, window, "dated by its mailbox")) == 2
