@@ -83,3 +83,24 @@ def test_go_and_nginx_logs_and_text_tables_are_told_apart(tmp_path: Path) -> Non
     table = tmp_path / "events.txt"
     table.write_text("timestamp\ttitle\n2019-03-04 10:00:00\tLaunch\n2019-03-05 11:00:00\tReview\n", encoding="utf-8")
     assert list(viewer.load(table).events["title"]) == ["Launch", "Review"]
+
+
+RFC_LINES = ('<34>1 2019-03-04T10:00:00.003Z mymachine su - ID47 - su root failed on /dev/pts/8\n'
+             '<165>1 2019-03-04T10:00:06Z host.example evntslog 1 ID47 [exampleSDID@32473 iut="3" '
+             'eventSource="App"] An application event\n'
+             '<13>Mar  4 10:00:05 mymachine app[7]: a line as RFC 3164 sends it\n')
+
+
+def test_lines_led_by_a_syslog_priority_are_read_after_it(tmp_path: Path) -> None:
+    """As a syslog server or collector keeps them (RFC 5424, RFC 3164): before, a priority first made each line
+    more text of the line above, or the file no log at all."""
+    path = tmp_path / "collector.log"
+    path.write_text(RFC_LINES, encoding="utf-8")
+    os.utime(path, (datetime(2019, 12, 31, tzinfo=UTC).timestamp(),) * 2)
+    ds = viewer.load(path)
+    events = ds.events
+    assert [t.isoformat() for t in events["start"]] == ["2019-03-04T10:00:00.003000+00:00",
+                                                        "2019-03-04T10:00:05+00:00", "2019-03-04T10:00:06+00:00"]
+    assert events["title"].tolist() == ["su root failed on /dev/pts/8", "a line as RFC 3164 sends it",
+                                        "An application event"]
+    assert events["actors"].tolist() == ["su", "app", "evntslog"]

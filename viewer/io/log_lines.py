@@ -2,8 +2,10 @@
 it. Read: ISO-led lines (``2019-03-04 10:00:00,123 ERROR db: …``, ``[2019-03-04T10:00:00Z] …``), Go's and nginx's
 ``2019/03/04 10:00:00 [error] …``, syslog's ``Mar 4 10:00:00 host sshd[42]: …`` (which writes no year: the file's last
 change gives the last line's, counted back across New Year, said) and web servers' access logs (``203.0.113.9 - -
-[04/Mar/2019:10:00:00 +0000] "GET / HTTP/1.1" 200 …``, the client as the actor). A level word (INFO, WARNING, ERROR …)
-near the start is the category."""
+[04/Mar/2019:10:00:00 +0000] "GET / HTTP/1.1" 200 …``, the client as the actor). A line as a syslog server or collector
+keeps it, led by its priority (RFC 5424's ``<34>1 2019-03-04T10:00:00Z host app …``, RFC 3164's ``<34>Mar  4 10:00:00
+…``), is read after it (before, such lines were taken as more text of the line above). A level word (INFO, WARNING,
+ERROR …) near the start is the category."""
 
 from __future__ import annotations
 
@@ -33,13 +35,23 @@ _REQUEST = re.compile(r'^"(?P<request>[^"]*)" (?P<status>\d{3})\b')
 SNIFFED_LINES = 10
 LEVEL_WITHIN = 48  # characters from a line's start where a level word is looked for
 SYSLOG = "\x00"  # put before a syslog line's rest (no line of text holds it)
+NAMED = "\x01"  # put before an RFC 5424 line's rest, rewritten as syslog's "host program: message" (its year written)
+_PRIORITY = re.compile(r"^<\d{1,3}>(?:1 )?")  # a syslog message's priority, and RFC 5424's version after it
+# after RFC 5424's timestamp: host, program, process id, message id ("-" when none), structured data, the message
+_RFC5424 = re.compile(r"^(?P<host>\S+) (?P<app>[\w./-]+) \S+ \S+ (?:-|(?:\[(?:[^\]\\]|\\.)*\])+) ?(?P<message>.*)$")
 
 
 def _led(line: str, year: int = 2000) -> tuple[str, str] | None:
+    versioned = line.startswith("<") and (prefix := _PRIORITY.match(line)) is not None and prefix.group().endswith(" ")
+    line = _PRIORITY.sub("", line, count=1) if line.startswith("<") else line
     for pattern in (_ISO, _SLASHED):
         found = pattern.match(line)
         if found:  # (Python's logging writes 10:00:00,123: a point keeps it on the parser's fast path)
-            return found.group("when").replace("/", "-", 2).replace(",", "."), found.group("rest")
+            rest = found.group("rest")
+            fields = _RFC5424.match(rest) if versioned else None
+            if fields:  # host, program, process and message ids, structured data: read as syslog's host program:
+                rest = NAMED + f"{fields['host']} {fields['app']}: {fields['message']}"
+            return found.group("when").replace("/", "-", 2).replace(",", "."), rest
     found = _ACCESS.match(line)
     if found:
         return found.group("when"), f"{found.group('host')} {found.group('rest')}"
@@ -102,8 +114,8 @@ def _syslog_years(records: list[led_lines.Record], changed: dt.datetime) -> list
 
 
 def _event(record: led_lines.Record, instant: str) -> dict[str, str]:
-    text, actor = record.text.removeprefix(SYSLOG), ""
-    if record.lines[0].startswith(SYSLOG):  # syslog: host, program[pid]: message
+    text, actor = record.text.removeprefix(SYSLOG).removeprefix(NAMED), ""
+    if record.lines[0].startswith((SYSLOG, NAMED)):  # syslog: host, program[pid]: message
         said = _PROGRAM.match(text)
         if said:
             actor, text = said.group("program"), said.group("message").strip()

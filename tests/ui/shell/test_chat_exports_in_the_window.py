@@ -15,7 +15,7 @@ from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import needs_mapping
 
 from ...io.test_chat_exports import EXPORT
-from ..window_reading import details_after, open_by_hand, open_written
+from ..window_reading import details_after, open_by_hand, open_written, walked
 
 
 def test_a_telegram_export_is_walked_message_by_message(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
@@ -61,6 +61,17 @@ def test_a_log_opens_from_file_open_and_its_stack_trace_shows_with_its_line(
     assert "connection lost" in failed and "error" in failed
     # shown as written, line under line (Details ran a message's lines into one)
     assert 'Traceback (most recent call last):\n  File "db.py", line 3, in connect\nConnectionError: refused' in failed
+
+
+def test_a_collector_s_log_led_by_priorities_opens_and_walks(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from ...io.test_logs import RFC_LINES
+
+    path = tmp_path / "collector.log"
+    path.write_text(RFC_LINES, encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    shown = walked(qtbot, window, 2)  # the year-less RFC 3164 line takes the file's year: it comes last
+    assert ["su root failed" in shown[0], "An application event" in shown[1], "RFC 3164" in shown[2]] == [True] * 3
 
 
 def test_a_telegram_account_export_opens_with_a_lane_per_chat_and_its_ties(qtbot: QtBot, window: MainWindow,
