@@ -109,3 +109,27 @@ def test_one_outlier_is_said_in_the_singular(tmp_path: Path) -> None:
                     encoding="utf-8")
     warning = next(p for p in table.read(path).problems if "far from the bulk" in p.message)
     assert warning.message.startswith("1 date far from the bulk") and "year 1900 (row 12)" in warning.message
+
+
+SQL_EXPORT = ("id,opened_on,closed_on,title,amount,approved_on\n"
+              + "".join(f"{i},2019-03-{i + 1:02d},NULL,Case {i},{'NULL' if i % 3 else i * 1.5},"
+                        f"{'N/A' if i % 2 else '2019-04-01'}\n" for i in range(20))
+              + "20,NULL,NULL,Never opened,NULL,NULL\n21,2019-04-02,2019-04-09,Closed,7,2019-04-09\n")
+
+
+def test_a_sql_export_s_nulls_are_values_not_there(tmp_path: Path) -> None:
+    """NULL and N/A as a database tool writes a missing value: an end not there (not twenty warnings), a start
+    not there (a row without a start, not an unreadable date), and a column of amounts or dates still typed as
+    amounts and dates (it was text: no sum, no range)."""
+    path = tmp_path / "cases.csv"
+    path.write_text(SQL_EXPORT, encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.event_count == 21
+    said = [(p.level, p.field, p.message) for p in ds.problems]
+    assert ("info", "closed_on", "20 ends written as a missing value ('NULL', 'N/A' …): those events have no end") \
+        in said, said
+    assert any(field == "opened_on" and "1 rows have no start date" in message for _, field, message in said), said
+    assert not [s for s in said if s[0] != "info" and "NULL" in s[2]], said
+    types = {a.name: a.type for a in ds.attributes}
+    assert types == {"amount": "number", "approved_on": "date"}
+    assert ds.events["attr:amount"].max() == 27.0

@@ -165,3 +165,20 @@ def test_a_column_of_answers_is_typed_without_the_date_test(monkeypatch: pytest.
     assert attributes.infer_type(answers) == "category"
     monkeypatch.undo()
     assert attributes.infer_type(pd.Series(["4 March 2019", "5 March 2019"] * 3, dtype="str")) == "date"
+
+
+@pytest.mark.parametrize(("cells", "kind"), [(["1.5", "NULL", "3", "N/A", "-"], "number"),
+                                             (["2019-01-01", "null", "(null)", "2019-02-02", "\\N"], "date"),
+                                             (["NULL", "N/A", "NULL", "", "NULL"], "text"),
+                                             (["Yes", "No", "N/A", "Yes", "No", "Yes"], "category")])
+def test_marks_of_missing_values_do_not_decide_a_column_s_type(cells: list[str], kind: str) -> None:
+    """A SQL export writes NULL where a value is not there: a column of amounts with some was typed as text
+    (no sum, no range filter), one of dates too. Both typings agree: one by one and all at once."""
+    column = pd.Series(cells * 8, dtype="str")
+    assert attributes.infer_type(column) == kind
+    assert attribute_build.infer_types([column] * 40) == [kind] * 40
+    typed = attributes.typed(column, kind)
+    if kind in ("number", "date"):
+        assert typed.isna().sum() == 8 * sum(c.lower() in attributes.MISSING for c in cells)
+    else:
+        assert "N/A" in set(typed.astype(str)) or kind == "text"  # a column of text keeps them as written

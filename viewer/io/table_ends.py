@@ -15,7 +15,7 @@ import pyarrow.compute as pc
 
 from viewer.io import table_fast
 from viewer.io.table_mapping import Mapping
-from viewer.model import durations, elapsed
+from viewer.model import attributes, durations, elapsed
 from viewer.model.columns import arrow_text
 from viewer.model.dates import ParsedDates, periods
 from viewer.model.dates import columns as date_columns
@@ -77,10 +77,25 @@ def usable(problems: list[Problem], label: str, values: pd.Series, starts: pd.Se
     if still.any():
         problems.append(Problem(label, f"{int(still.sum()):,} ends written as open ('present', 'ongoing'): those "
                                 "events have no end", None, column, "info"))
-    report.rows(label, np.flatnonzero(invalid & ~still), column, "expected a date (end ignored)", values, "warning")
+    unset = missing_marks(values, invalid & ~still)  # "NULL", "N/A": an end not there, as a SQL export writes it
+    if unset.any():
+        problems.append(Problem(label, f"{int(unset.sum()):,} ends written as a missing value ('NULL', 'N/A' …): "
+                                "those events have no end", None, column, "info"))
+    report.rows(label, np.flatnonzero(invalid & ~still & ~unset), column, "expected a date (end ignored)", values,
+                "warning")
     report.rows(label, np.flatnonzero(backwards.to_numpy(dtype=bool) & keep), column,
                 "end is before start; end ignored", values, "warning")
     return end.instants.notna() & ~backwards
+
+
+def missing_marks(values: pd.Series, rows: np.ndarray) -> np.ndarray:
+    """Which of these rows write a mark of a missing value (``NULL``, ``N/A``: :data:`attributes.MISSING`)."""
+    found = np.zeros(len(values), dtype=bool)
+    at = np.flatnonzero(rows)
+    if len(at):
+        text = date_columns.clean_text(values.iloc[at]).str.lower()
+        found[at] = text.isin(attributes.MISSING).fillna(False).astype(bool).to_numpy()
+    return found
 
 
 def open_words(values: pd.Series, rows: np.ndarray) -> np.ndarray:

@@ -20,6 +20,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from viewer.io import table_ends
 from viewer.model.dates import columns as date_columns
 from viewer.model.problems import Problem
 
@@ -129,6 +130,7 @@ def report_skipped(problems: list[Problem], label: str, values: pd.Series, insta
     cells named in a problem are cleaned for display, not the whole column.
     """
     bad = invalid.to_numpy(dtype=bool).copy()
+    bad &= ~table_ends.missing_marks(values, bad)  # "NULL", "N/A": a start not there, not a mistake
     empty = instants.isna().to_numpy() & ~bad
     if below is not None and len(below):
         bad[below] = False

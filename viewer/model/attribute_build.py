@@ -82,6 +82,11 @@ class Cells:
         """How many cells of each column the mask holds."""
         return np.bincount(self.column[mask], minlength=len(self.lengths))
 
+    def missing(self) -> np.ndarray:
+        """Which cells mark a missing value (``NULL``, ``N/A``: :data:`~viewer.model.attributes.MISSING`)."""
+        found = pc.is_in(pc.utf8_lower(self.text), pa.array(attributes.MISSING)).fill_null(False)
+        return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
     def matching(self, pattern: str) -> np.ndarray:
         return np.asarray(pc.match_substring_regex(self.text, pattern).fill_null(False)
                           .to_numpy(zero_copy_only=False), dtype=bool)
@@ -98,14 +103,16 @@ def infer_types(columns: list[pd.Series]) -> list[str]:
         return kinds
     cells = Cells([columns[i] for i in texts])
     present = cells.count(cells.valid)
-    numeric = cells.matching(f"^{attributes.NUMBER}$") & cells.valid
+    given = cells.valid & ~cells.missing()  # ("NULL" or "N/A" among numbers or dates: still numbers or dates)
+    written = cells.count(given)
+    numeric = cells.matching(f"^{attributes.NUMBER}$") & given
     numbers = cells.count(numeric)
-    padded = cells.count(cells.matching(r"^[-+]?0\d") & cells.valid) > 0
-    found = np.where(present == 0, "text", np.where(numbers == present, np.where(padded, "text", "number"), ""))
+    padded = cells.count(cells.matching(r"^[-+]?0\d") & given) > 0
+    found = np.where(written == 0, "text", np.where(numbers == written, np.where(padded, "text", "number"), ""))
     found = found.astype(object)
     undecided = np.flatnonzero(found == "")
     for i in undecided[numbers[undecided] == 0]:
-        sample = cells.part(int(i)).drop_null().slice(0, SAMPLE)
+        sample = attributes.written(cells.part(int(i)).drop_null()).slice(0, SAMPLE)
         if _may_be_dates(sample) and date_columns.looks_like_dates(
                 pd.Series(sample.to_pandas(types_mapper={pa.string(): attributes.TEXT}.get)), threshold=0.95):
             found[i] = "date"

@@ -28,6 +28,14 @@ TYPES = ("text", "number", "date", "category")
 TEXT = pd.StringDtype("pyarrow")
 MAX_CATEGORIES = 200  # more distinct values than this is text (names, cities), not a category
 NUMBER = r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?"
+# what SQL exports and spreadsheets write for a value that is not there: a column of numbers or dates with them is
+# still numbers or dates (those cells empty), not text; a column of text keeps them as written
+MISSING = ("null", "(null)", "<null>", "\\n", "n/a", "#n/a", "na", "none", "nan", "nil", "-", "\u2013", "\u2014", "?")
+
+
+def written(text: pa.Array) -> pa.Array:
+    """The cells of a clean column (no blank, no null) that are not a mark of a missing value (:data:`MISSING`)."""
+    return text.filter(pc.invert(pc.is_in(pc.utf8_lower(text), pa.array(MISSING))))
 
 
 @dataclass(frozen=True)
@@ -75,18 +83,20 @@ def infer_type(values: pd.Series) -> str:
     """The type the values look like: number, date, category (few distinct values) or text.
 
     Numbers with a leading zero (ZIP codes, identifiers like ``007``) stay text, so nothing is lost;
-    dates must read as dates other than bare numbers (a column of years is a number).
+    dates must read as dates other than bare numbers (a column of years is a number). Cells that mark a missing
+    value (``NULL``, ``N/A``: :data:`MISSING`) do not decide: a column of numbers and ``NULL`` is numbers.
     """
     if type_of(values) != "text":
         return type_of(values)
     text = _clean(values).drop_null()
-    if len(text) == 0:
+    given = written(text)  # ("NULL" or "N/A" among numbers or dates: still numbers or dates)
+    if len(given) == 0:
         return "text"
-    numeric = pc.match_substring_regex(text, f"^{NUMBER}$")
+    numeric = pc.match_substring_regex(given, f"^{NUMBER}$")
     if pc.all(numeric).as_py():
-        padded = pc.match_substring_regex(text, r"^[-+]?0\d")
+        padded = pc.match_substring_regex(given, r"^[-+]?0\d")
         return "text" if pc.any(padded).as_py() else "number"
-    head = text.slice(0, 200)  # (the cheap test first: a column of answers or names is no date, 2 ms sooner)
+    head = given.slice(0, 200)  # (the cheap test first: a column of answers or names is no date, 2 ms sooner)
     if not pc.any(numeric).as_py() and date_columns.could_be_dates(head, 0.95) and date_columns.looks_like_dates(
             pd.Series(head.to_pandas(types_mapper={pa.string(): TEXT}.get)), threshold=0.95):
         return "date"

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
@@ -89,3 +90,19 @@ def test_a_feed_with_holes_opens_and_names_the_rows_without_a_time(qtbot: QtBot,
     assert "Quake 0" in details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Quake 2" in details_after(qtbot, window, Qt.Key.Key_Right)
     assert len(problems_typed(qtbot, window, "no start")) == 1
+
+
+def test_a_sql_export_with_nulls_opens_typed_and_says_so_once(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """NULL where a database had no value: the cases open with their amounts as numbers (lanes and filters by
+    value), and Problems holds one note for the missing ends, not a warning per row."""
+    from ...io.test_table_shapes import SQL_EXPORT
+
+    asked = open_by_hand(qtbot, window, monkeypatch, tmp_path / "cases.csv", lambda _: QDialog.DialogCode.Accepted,
+                         SQL_EXPORT)
+    assert len(asked) == 1  # two columns of dates: the window asks which is which, and its guess is taken
+    assert "Case 0" in details_after(qtbot, window, Qt.Key.Key_Home)
+    last = details_after(qtbot, window, Qt.Key.Key_End)
+    assert "Closed" in last and "amount" in last and "NULL" not in last
+    assert len(problems_typed(qtbot, window, "missing value")) == 1
+    assert {a.name: a.type for a in window.state.dataset.attributes}["amount"] == "number"
