@@ -36,6 +36,7 @@ from viewer.io import led_lines
 from viewer.io.html_text import to_text
 from viewer.io.ties import counted_ties
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
+from viewer.model.dates.columns import MONTHS
 from viewer.model.problems import LoadError, Problem
 
 EXPECTED = "an mbox mailbox (messages each after a 'From ' line) or one e-mail message (.eml)"
@@ -55,8 +56,6 @@ _ENVELOPE = re.compile(rb"^From \S+\s+(?:[A-Za-z]{3},?\s+){1,2}\d{1,2}\s+\d{1,2}
 _ENVELOPE_DATE = re.compile(r"^From \S+\s+(?:[A-Za-z]{3},?\s+)?(?P<mon>[A-Za-z]{3})\s+(?P<d>\d{1,2})\s+"
                             r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s+(?:[A-Z]{3,4}\s+|[-+]\d{4}\s+)?"
                             r"(?P<y>\d{4})\s*$")
-_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                                       "dec"), start=1)}
 
 
 def looks_like_mbox(head: bytes) -> bool:
@@ -229,7 +228,7 @@ def envelope_date(line: bytes) -> dt.datetime | None:
     datetime.datetime(2019, 3, 4, 10, 0, tzinfo=datetime.timezone.utc)
     """
     found = _ENVELOPE_DATE.match(line.decode("latin-1").strip())
-    month = _MONTHS.get(found["mon"].lower()) if found else None
+    month = MONTHS.get(found["mon"].lower()) if found else None
     if found is None or month is None:
         return None
     try:

@@ -93,8 +93,7 @@ def missing_marks(values: pd.Series, rows: np.ndarray) -> np.ndarray:
     found = np.zeros(len(values), dtype=bool)
     at = np.flatnonzero(rows)
     if len(at):
-        text = date_columns.clean_text(values.iloc[at]).str.lower()
-        found[at] = text.isin(attributes.MISSING).fillna(False).astype(bool).to_numpy()
+        found[at] = attributes.missing(arrow_text(date_columns.clean_text(values.iloc[at])))
     return found
 
 

@@ -82,11 +82,6 @@ class Cells:
         """How many cells of each column the mask holds."""
         return np.bincount(self.column[mask], minlength=len(self.lengths))
 
-    def missing(self) -> np.ndarray:
-        """Which cells mark a missing value (``NULL``, ``N/A``: :data:`~viewer.model.attributes.MISSING`)."""
-        found = pc.is_in(pc.utf8_lower(self.text), pa.array(attributes.MISSING)).fill_null(False)
-        return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
-
     def matching(self, pattern: str) -> np.ndarray:
         return np.asarray(pc.match_substring_regex(self.text, pattern).fill_null(False)
                           .to_numpy(zero_copy_only=False), dtype=bool)
@@ -103,7 +98,7 @@ def infer_types(columns: list[pd.Series]) -> list[str]:
         return kinds
     cells = Cells([columns[i] for i in texts])
     present = cells.count(cells.valid)
-    given = cells.valid & ~cells.missing()  # ("NULL" or "N/A" among numbers or dates: still numbers or dates)
+    given = cells.valid & ~attributes.missing(cells.text)  # ("NULL" or "N/A" among numbers: still numbers)
     written = cells.count(given)
     numeric = cells.matching(f"^{attributes.NUMBER}$") & given
     numbers = cells.count(numeric)

@@ -33,9 +33,20 @@ NUMBER = r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?"
 MISSING = ("null", "(null)", "<null>", "\\n", "n/a", "#n/a", "na", "none", "nan", "nil", "-", "\u2013", "\u2014", "?")
 
 
+_MISSING_FORMS = pa.array(sorted({form for mark in MISSING for form in (mark, mark.upper(), mark.capitalize())}))
+
+
+def missing(text: pa.Array) -> np.ndarray:
+    """Which cells of a clean column (trimmed) mark a missing value (:data:`MISSING`, as written in lower case,
+    upper case or capitalised): one hash lookup a cell, no copy of the column's text."""
+    found = pc.is_in(text, value_set=_MISSING_FORMS).fill_null(False)
+    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+
+
 def written(text: pa.Array) -> pa.Array:
     """The cells of a clean column (no blank, no null) that are not a mark of a missing value (:data:`MISSING`)."""
-    return text.filter(pc.invert(pc.is_in(pc.utf8_lower(text), pa.array(MISSING))))
+    marked = missing(text)
+    return text.filter(pa.array(~marked)) if marked.any() else text
 
 
 @dataclass(frozen=True)
