@@ -103,7 +103,8 @@ def infer_types(columns: list[pd.Series]) -> list[str]:
     numeric = cells.matching(f"^{attributes.NUMBER}$") & given
     numbers = cells.count(numeric)
     padded = cells.count(cells.matching(r"^[-+]?0\d") & given) > 0
-    found = np.where(written == 0, "text", np.where(numbers == written, np.where(padded, "text", "number"), ""))
+    found = np.where(present == 0, "text", np.where((written > 0) & (numbers == written),
+                                                    np.where(padded, "text", "number"), ""))
     found = found.astype(object)
     undecided = np.flatnonzero(found == "")
     for i in undecided[numbers[undecided] == 0]:

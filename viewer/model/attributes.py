@@ -101,10 +101,10 @@ def infer_type(values: pd.Series) -> str:
         return type_of(values)
     text = _clean(values).drop_null()
     given = written(text)  # ("NULL" or "N/A" among numbers or dates: still numbers or dates)
-    if len(given) == 0:
+    if len(text) == 0:
         return "text"
     numeric = pc.match_substring_regex(given, f"^{NUMBER}$")
-    if pc.all(numeric).as_py():
+    if len(given) and pc.all(numeric).as_py():
         padded = pc.match_substring_regex(given, r"^[-+]?0\d")
         return "text" if pc.any(padded).as_py() else "number"
     head = given.slice(0, 200)  # (the cheap test first: a column of answers or names is no date, 2 ms sooner)
