@@ -69,10 +69,11 @@ def test_a_utf16_table_without_a_mark_opens(qtbot: QtBot, window: MainWindow, tm
 def test_a_report_with_a_title_block_opens_from_its_header(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """A bank's export: its name, the account and a blank line above the header (the file was refused as
-    having no date column among its title). The bad row is said by its line in the file."""
+    having no date column among its title). The bad row is said by its line in the file ("n/a" would be a date
+    not there, counted with the rows without one)."""
     path = tmp_path / "statement.csv"
     path.write_text("Example Bank plc\nAccount 12-34-56; statement of March\n\nDate,Description,Amount\n"
-                    "2021-03-01,Opening balance,100\n2021-03-02,Coffee,-3.5\nn/a,Pending,-20\n2021-03-05,Rent,-900\n",
+                    "2021-03-01,Opening balance,100\n2021-03-02,Coffee,-3.5\nTBC,Pending,-20\n2021-03-05,Rent,-900\n",
                     encoding="utf-8")
     _open(qtbot, window, path, monkeypatch)
     ds = window.state.dataset
