@@ -6,6 +6,7 @@ a day stays a day."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TypeVar
 
@@ -90,20 +91,21 @@ def usable(problems: list[Problem], label: str, values: pd.Series, starts: pd.Se
 
 def missing_marks(values: pd.Series, rows: np.ndarray) -> np.ndarray:
     """Which of these rows write a mark of a missing value (``NULL``, ``N/A``: :data:`attributes.MISSING`)."""
-    found = np.zeros(len(values), dtype=bool)
-    at = np.flatnonzero(rows)
-    if len(at):
-        found[at] = attributes.missing(arrow_text(date_columns.clean_text(values.iloc[at])))
-    return found
+    return _among(values, rows, lambda text: attributes.missing(arrow_text(text)))
 
 
 def open_words(values: pd.Series, rows: np.ndarray) -> np.ndarray:
     """Which of these rows write an end that is still open ("present", "now", "ongoing", "..")."""
+    return _among(values, rows, lambda text: text.str.fullmatch(periods.OPEN_WORDS).fillna(False).astype(bool)
+                  .to_numpy())
+
+
+def _among(values: pd.Series, rows: np.ndarray, test: Callable[[pd.Series], np.ndarray]) -> np.ndarray:
+    """Which of these rows' cells (cleaned: only theirs, not the column's) pass ``test``."""
     found = np.zeros(len(values), dtype=bool)
     at = np.flatnonzero(rows)
     if len(at):
-        text = date_columns.clean_text(values.iloc[at])
-        found[at] = text.str.fullmatch(periods.OPEN_WORDS).fillna(False).astype(bool).to_numpy()
+        found[at] = test(date_columns.clean_text(values.iloc[at]))
     return found
 
 
