@@ -106,15 +106,15 @@ def read(path: str | Path, **_options: Any) -> Dataset:
 
 
 def _messages(path: Path, got: _Mail) -> Any:
-    """(number, message, envelope) for each message of a mailbox (its ``From `` line's date, or None), or the one
-    message of a file (no envelope). Only a message's first
+    """(number, message, envelope) for each message of a mailbox (its ``From `` line, read only when the message's
+    Date is not), or the one message of a file (no envelope). Only a message's first
     :data:`READ_BYTES` are parsed: its headers and its text come first, its attachments after (a mailbox of 20,000
     messages took 45 s parsed whole by the modern policy, which parses each header into objects)."""
     with path.open("rb") as handle:
         head = handle.read(4096)
     if not looks_like_mbox(head) and (path.suffix.lower() in MESSAGE_SUFFIXES or looks_like_message(head)):
         with path.open("rb") as handle:
-            yield 1, _parsed(handle.read(READ_BYTES)), None
+            yield 1, _parsed(handle.read(READ_BYTES)), b""
         return
     if not looks_like_mbox(head):
         raise LoadError(f"{path}: does not start with an mbox 'From ' line; expected {EXPECTED}")
@@ -123,7 +123,7 @@ def _messages(path: Path, got: _Mail) -> Any:
         for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(data)], strict=True), start=1):
             body = data.find(b"\n", start, end) + 1  # after the envelope's From line
             try:
-                yield number, _parsed(data[body:min(end, body + READ_BYTES)]), envelope_date(data[start:body])
+                yield number, _parsed(data[body:min(end, body + READ_BYTES)]), data[start:body]
             except Exception as exc:  # the email package raises many kinds on a broken message; none may escape
                 if isinstance(exc, MemoryError):
                     raise
@@ -176,8 +176,9 @@ def _addresses(message: Message, header: str, got: _Mail) -> list[str]:
     return out
 
 
-def _take(message: Message, number: int, label: str, got: _Mail, envelope: dt.datetime | None = None) -> None:
-    """One message as an event, its people and its ties; dated by its ``envelope`` when its Date is unreadable."""
+def _take(message: Message, number: int, label: str, got: _Mail, envelope: bytes = b"") -> None:
+    """One message as an event, its people and its ties; dated by its ``envelope`` (its mailbox's ``From `` line)
+    when its Date is unreadable."""
     try:
         subject = _decoded(message.get("subject"))
         written = str(message.get("date", "") or "").strip()
@@ -193,8 +194,9 @@ def _take(message: Message, number: int, label: str, got: _Mail, envelope: dt.da
                                     None, "warning"))
         return
     when = _date(written)
-    if when is None and envelope is not None:
-        when = envelope
+    delivered = envelope_date(envelope) if when is None and envelope else None
+    if delivered is not None:
+        when = delivered
         got.problems.append(Problem(label, f"message {number} ({subject or 'no subject'}): expected a date, got "
                                     f"{written!r}; dated by its mailbox 'From ' line, {_iso(when)} (taken as UTC)",
                                     number, "Date", "warning"))
