@@ -226,3 +226,47 @@ def test_an_empty_text_column_counts_one_empty_value_and_unused_categories_none(
     assert navigation.distinct_counts(pd.Series([], dtype="str")) == ([], [])
     coded = pd.Series(pd.Categorical(["x", "x"], categories=["x", "unused"]))
     assert navigation.distinct_counts(coded) == (["x"], [2])
+
+
+def _daily(starts: list[str], ends: list[str] | None = None) -> Dataset:
+    from viewer.model.dataset import Tables, build_dataset
+    frame = pd.DataFrame({"id": [f"e{i}" for i in range(len(starts))], "start": starts,
+                          "title": [f"Event {i}" for i in range(len(starts))]})
+    if ends is not None:
+        frame["end"] = ends
+    return build_dataset(Tables(frame))
+
+
+def test_one_early_straggler_is_left_out_of_the_default_window_and_named_in_its_tooltip() -> None:
+    spring = [str(d.date()) for d in pd.date_range("2011-01-03", "2011-03-30", periods=71)]
+    ds = _daily(["2007-07-12", *spring])
+    window = navigation.default_window(ds)
+    assert pd.Timestamp("2011-01-01", tz="UTC") < window.start_time < pd.Timestamp("2011-01-03", tz="UTC")
+    assert pd.Timestamp("2011-03-31", tz="UTC") < window.end_time < pd.Timestamp("2011-04-05", tz="UTC")
+    assert navigation.default_cursor(ds, window) == window.end_time
+    tip = navigation.presets(ds)[0].tooltip
+    assert tip.startswith("2011-01-0") and "1 event not wholly inside (All events shows it)" in tip
+    assert navigation.fit_all(ds).start_time < pd.Timestamp("2007-07-12", tz="UTC")  # All events: still all
+
+
+def test_stragglers_at_both_ends_and_one_long_range_are_left_out() -> None:
+    bulk = [str(d.date()) for d in pd.date_range("2020-01-01", "2020-12-31", periods=96)]
+    ds = _daily(["1990-05-01", "1995-01-01", *bulk, "2045-01-01", "2050-01-01"])
+    window = navigation.default_window(ds)
+    assert window.start_time.year == 2019 and window.end_time.year == 2021
+    assert "4 events not wholly inside (All events shows them)" in navigation.presets(ds)[0].tooltip
+    ranged = _daily([*bulk[:-1], "2020-06-01"], [""] * 95 + ["2030-06-01"])  # one range reaching 2030
+    window = navigation.default_window(ranged)
+    assert window.end_time.year == 2021 and window.start_time < pd.Timestamp("2020-06-01", tz="UTC")  # it shows
+    assert "1 event not wholly inside" in navigation.presets(ranged)[0].tooltip
+
+
+@pytest.mark.parametrize("starts", [
+    ["2007-07-12"] + [f"2011-01-{d:02d}" for d in range(1, 15)],  # too few events to tell a straggler
+    [str(d.date()) for d in pd.date_range("2000-01-01", "2020-01-01", periods=200)],  # spread evenly
+    ["2007-07-12"] * 3 + [f"2011-02-{d:02d}" for d in range(1, 28)] * 2,  # 3 in 57: more than a tail
+], ids=["few", "even", "a group"])
+def test_without_stragglers_the_default_window_holds_every_event(starts: list[str]) -> None:
+    ds = _daily(starts)
+    assert navigation.dense_span(ds) is None
+    assert navigation.default_window(ds) == navigation.fit_all(ds)

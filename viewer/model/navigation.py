@@ -20,11 +20,17 @@ from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date, to_seconds
 from viewer.model.filters import Filters
 from viewer.model.lane_packing import x_limits
+from viewer.model.memo import Memo
 from viewer.model.window import TimeWindow
 
 DAY = 86400.0
 TICKS_PER_SECOND = 20
 STATED_MARGIN = 0.03  # of a dataset's stated default window, on each side
+# A dataset without a stated window opens on all its events, unless a few stragglers (at most this share
+# at an end, at least one) lie further from the rest than STRAGGLER_GAP times the rest's own span.
+TAIL_SHARE = 0.02
+STRAGGLER_GAP = 2.0
+DENSE_FROM = 20  # events: fewer are all shown
 # Data time that passes per second of playback; months and years are their average lengths.
 SPEEDS: dict[str, float] = {"day": DAY, "week": 7 * DAY, "month": 30.436875 * DAY,
                             "quarter": 91.310625 * DAY, "year": 365.2425 * DAY}
@@ -88,17 +94,66 @@ def fit_all(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeWindow:
     return TimeWindow(span[0] - margin, span[1] + margin)
 
 
+@dataclass(frozen=True)
+class Dense:
+    """Where most events lie, in Unix seconds, and how many events are not wholly inside."""
+
+    start: float
+    end: float
+    outside: int
+
+
+_DENSE: Memo[Dense | None] = Memo()  # asked at every selection (the toolbar's presets): two passes over the events
+
+
+def dense_span(dataset: Dataset) -> Dense | None:
+    """The stretch of the events without their stragglers, when stragglers squeeze the rest (else None).
+
+    The first :data:`TAIL_SHARE` of the events by start, or the last by end, are stragglers when they
+    lie further from the rest than :data:`STRAGGLER_GAP` times the rest's span; each end is judged on
+    its own. A report of 71 events in 2011 and one in 2007 opens on 2011, not on four years with the
+    events in their last tenth.
+    """
+    return _DENSE.get(dataset, "dense", lambda: _dense(dataset))
+
+
+def _dense(dataset: Dataset) -> Dense | None:
+    if dataset.source is not None:  # a data platform's table: its events are not in memory
+        return None
+    events = dataset.events
+    n = len(events)
+    full = data_span(dataset)
+    if n < DENSE_FROM or full is None:
+        return None
+    starts = np.asarray(to_seconds(events["span_start"]), dtype=np.float64)
+    ends = np.fmax(np.asarray(to_seconds(events["span_end"]), dtype=np.float64), starts)
+    k = max(1, int(n * TAIL_SHARE))
+    low = float(np.partition(starts, k)[k])
+    high = float(np.partition(ends, n - 1 - k)[n - 1 - k])
+    core = max(high - low, 0.0)
+    low = low if low - full[0] > STRAGGLER_GAP * core else full[0]
+    high = high if full[1] - high > STRAGGLER_GAP * core else full[1]
+    if (low, high) == full:
+        return None
+    return Dense(low, high, int(((starts < low) | (ends > high)).sum()))
+
+
 def default_window(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeWindow:
-    """The dataset's own default window with a margin, else all its events (or relations) with a small margin.
+    """The dataset's own default window with a margin, else its events (or relations) with a small margin.
 
     The stated window stays inside: the margin (3 % each side, at least a day) keeps the markers of its
     first and last events whole and leaves room for their labels instead of cutting them at the edges.
+    Without a stated window, a few stragglers far from the rest are left out (:func:`dense_span`).
     """
     meta = dataset.meta
     if meta.default_start and meta.default_end:
         stated = TimeWindow.between(meta.default_start, meta.default_end)
         margin = max(stated.span * STATED_MARGIN, scale(dataset).margin)
         return TimeWindow(stated.start - margin, stated.end + margin)
+    dense = dense_span(dataset)
+    if dense is not None:
+        margin = max((dense.end - dense.start) * 0.02, scale(dataset).margin)
+        return TimeWindow(dense.start - margin, dense.end + margin)
     return fit_all(dataset, today)
 
 
@@ -152,6 +207,11 @@ def presets(dataset: Dataset, selected: pd.Series | None = None) -> list[Preset]
                              for d in (meta.default_start, meta.default_end))
     else:
         tooltip = _days(default, meta.clock)
+        dense = dense_span(dataset)
+        if dense is not None:
+            few = dense.outside == 1
+            tooltip += (f": where most events lie; {dense.outside:,} event{'' if few else 's'} not wholly inside "
+                        f"(All events shows {'it' if few else 'them'})")
     everything = fit_all(dataset)
     out = [Preset("default", meta.window_label or "Default window", tooltip, default),
            Preset("all", "All events", f"{len(dataset.events):,} events", everything)]
