@@ -134,5 +134,19 @@ def test_back_at_a_zoom_panned_before_the_axis_labels_its_ticks(qtbot, hand, win
     qtbot.wait(20)
     assert window.state.window == navigation.default_window(window.state.dataset)
     labels = axis_labels(window)
-    assert labels and all(labels), labels
-    assert any(label.isdigit() for label in labels), labels  # the years, as before the zoom
+    years = [label for label in labels if label.isdigit()]  # the years, as before the zoom (the months between
+    assert years == ["2019", "2020", "2021", "2022", "2023"], labels  # them are ticked, too close to label)
+
+
+def _labels(start: str, end: str, size: float) -> list[list[str]]:
+    axis = DateAxis()
+    axis.fontMetrics = QFontMetrics(QFont())  # set by the axis' paint; the test asks before any paint
+    lo, hi = pd.Timestamp(start).timestamp(), pd.Timestamp(end).timestamp()
+    return [axis.tickStrings(values, 1.0, spacing) for spacing, values in axis.tickValues(lo, hi, size)]
+
+
+def test_months_a_few_pixels_apart_go_unlabelled_not_printed_over_each_other(qtbot: object) -> None:
+    years, months = _labels("2007-04-23T11:52Z", "2011-06-08T14:33Z", 773)  # the overview of a four-year file
+    assert years == ["2008", "2009", "2010", "2011"]
+    assert months and set(months) == {""}  # "Jun" and "Jul" 12 px apart printed as "JunJul"
+    assert "Jun" in [text for level in _labels("2019-01-01T00:00Z", "2020-01-01T00:00Z", 900) for text in level]

@@ -21,6 +21,7 @@ from viewer.model import clock, years
 _DRAWN = QPicture()  # stands in for pyqtgraph's cached picture: never played, only "not None"
 CLEAR_PX = 64.0  # a finer tick closer than this to a coarser one would print over its label
 NUMBER_GAP_PX = 48.0  # air between two number labels
+LABEL_AIR_PX = 6.0  # at least this between two date labels of one level, else the level goes unlabelled
 YEAR_1 = -62_135_596_800.0  # 1 January 1, in Unix seconds: pyqtgraph's dates (Python's datetime) start here …
 YEAR_10000 = 253_402_300_800.0  # … and stop here; a view reaching past either end is ticked in whole years
 
@@ -161,7 +162,25 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
             return [clock.tick_text(v, spacing, self.clock) for v in values]
         if self._far:
             return [years.format_tick(float(y), 1.0) for y in year_of(np.asarray(values, dtype=np.float64))]
-        return list(super().tickStrings(values, scale, spacing))
+        return self._apart(values, list(super().tickStrings(values, scale, spacing)))
+
+    def _apart(self, values: list[float], strings: list[str]) -> list[str]:
+        """The labels, or none when two neighbours of the level would print over each other.
+
+        pyqtgraph's coarsest zoom level still ticks every month, and it leaves a crowded level's labels out by
+        how much of the axis they fill; once :func:`declutter` has taken the months near each year away, the few
+        left fill little and were printed a month apart, over each other ("JunJul" on a four-year strip). Their
+        ticks stay, for the grid.
+        """
+        metrics = getattr(self, "fontMetrics", None)
+        if len(values) < 2 or metrics is None or self._ticks is None:
+            return strings
+        lo, hi, size = self._ticks[0][:3]
+        if not size > 0 or not hi > lo:
+            return strings
+        nearest = float(np.min(np.diff(np.asarray(values, dtype=np.float64)))) * size / (hi - lo)
+        widest = max(metrics.horizontalAdvance(text) for text in strings)
+        return [""] * len(strings) if nearest < widest + LABEL_AIR_PX else strings
 
 
 def number_levels(lo: float, hi: float, size: float, char_px: float,
