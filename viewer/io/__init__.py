@@ -29,8 +29,10 @@ from viewer.io import (
     gedcom,
     gexf,
     gleif,
+    graph_texts,
     graphml,
     ics,
+    json_graph,
     lines,
     log_lines,
     mail,
@@ -87,6 +89,7 @@ _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(na
          Candidate(telegram.read, telegram.looks_like, "json", parsed=True),
          Candidate(meta_messages.read, meta_messages.looks_like, "json", parsed=True),
          Candidate(bibliography.read_csl, bibliography.looks_like_csl, "json", parsed=True),  # Zotero's CSL JSON
+         Candidate(json_graph.read, json_graph.looks_like, "json", parsed=True),  # networkx's, Cytoscape's
          Candidate(table.read, table.looks_like, "json")]
 _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
         Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes"),
@@ -322,6 +325,7 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     if compressed.compression(path) is not None:  # a compressed table (CSV, TSV, JSON …), a zipped chat or log
         return _text_reader(path)(path, **options)
     _refuse_binary(path, head)
+    graph_texts.refuse(path, head)
     candidates = READERS.get(path.suffix.lower()) or _by_content(head)
     if _read_whole(path, head, candidates):
         compressed.check_room(path)

@@ -1,18 +1,23 @@
 """GEXF graphs (1.1draft, 1.2draft, 1.3 or no namespace): nodes → entities, edges → relations.
 
 An edge becomes one relation, or one per ``<spell>`` when it has spells, valid from ``start``
-(or ``startopen``) to ``end`` (or ``endopen``). ``timeformat`` date/dateTime values are dates;
+(or ``startopen``) to ``end`` (or ``endopen``); 1.1draft's ``<slices><slice>`` are spells too. An infinite
+bound (``Infinity``, ``-Infinity``, ``inf``) is open: no start or no end, as when it is missing. GEXF 1.3's
+timestamps (``timestamp="…"``, ``timestamps="<[…, …]>"``, ``<spell timestamp="…"/>``) are snapshots: each
+one a spell from then to the graph's next timestamp (the last one open). ``timeformat`` date/dateTime values are dates;
 ``integer``/``double`` values are plain numbers (ticks, steps: a Gephi integer time is not a year), so
 the dataset gets the numeric clock (:mod:`viewer.model.clock`) and shows them as numbers. A node's
 ``start``/``end`` (or its spells) become the entity's presence (``valid_from``/``valid_to``): the
 graph hides it outside them. Several spells give one period from the first start to the last end
 (noted as info), since an entity has one period. A node with a start also adds one event
-"<label> appears" per start, so dated graphs show on the timeline. Dynamic attribute values
-(``attvalue`` with start/end) are not turned into history.
+"<label> appears" per start, so dated graphs show on the timeline. Attribute ids belong to their class
+(``<attributes class="node">`` or ``"edge"``; Gephi numbers each from 0). Dynamic attribute values
+(``attvalue`` with start/end or timestamps) are not turned into history.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as StdET
 from pathlib import Path
 from typing import Any
@@ -28,6 +33,9 @@ from viewer.model.problems import LoadError, Problem
 
 EXPECTED = "a GEXF file (<gexf><graph><nodes>…</nodes><edges>…</edges></graph></gexf>)"
 NUMERIC_FORMATS = ("double", "integer", "float", "long")  # timeformat values whose times are plain numbers
+INFINITE = re.compile(r"[+-]?(inf|infinity)", re.IGNORECASE)  # an open bound, as Gephi writes it
+BOUNDS = ("start", "end", "startopen", "endopen")
+DYNAMIC = (*BOUNDS, "timestamp", "timestamps")  # the attributes of a dated value
 
 
 def looks_like(head: bytes) -> bool:
@@ -93,18 +101,43 @@ class _Times:
             return pd.Timestamp.min.tz_localize("UTC")
 
 
-def _interval(element: StdET.Element, times: _Times) -> tuple[str, str, str]:
-    """(start, end, note) of an element or spell; open bounds are noted."""
-    notes = []
-    start = element.get("start")
-    if start is None and element.get("startopen") is not None:
-        start = element.get("startopen")
-        notes.append("start is open (exclusive)")
-    end = element.get("end")
-    if end is None and element.get("endopen") is not None:
-        end = element.get("endopen")
-        notes.append("end is open (exclusive)")
+def _bound(element: StdET.Element, name: str, notes: list[str]) -> str | None:
+    """An element's ``start`` or ``end``, else its open one (noted); None when missing or infinite (open)."""
+    value, exclusive = element.get(name), False
+    if value is None:
+        value, exclusive = element.get(f"{name}open"), True
+    if value is None or INFINITE.fullmatch(value.strip()):
+        return None
+    if exclusive:
+        notes.append(f"{name} is open (exclusive)")
+    return value
+
+
+def _interval(element: StdET.Element, times: _Times, following: dict[str, str]) -> tuple[str, str, str]:
+    """(start, end, note) of an element or spell; open bounds are noted; a lone timestamp holds until the graph's
+    next one (``following``)."""
+    notes: list[str] = []
+    start, end = _bound(element, "start", notes), _bound(element, "end", notes)
+    timestamp = element.get("timestamp")
+    if timestamp is not None and all(element.get(name) is None for name in BOUNDS):
+        start = times.read(timestamp)
+        return start, following.get(start, ""), ""
     return times.read(start), times.read(end), "; ".join(notes)
+
+
+def _following(graph: StdET.Element, times: _Times) -> dict[str, str]:
+    """Each timestamp of the graph and the next one in time (the last: none). A graph told in timestamps is a
+    series of snapshots: what a snapshot shows holds until the next, so that a cursor between two sees it."""
+    found = {times.read(value) for element in graph.iter() for value in
+             [element.get("timestamp") or "", *_timestamps(element.get("timestamps") or "")] if value.strip()}
+    ordered = sorted(found, key=times.key)
+    return {value: ordered[at + 1] if at + 1 < len(ordered) else "" for at, value in enumerate(ordered)}
+
+
+def _timestamps(text: str) -> list[str]:
+    """The instants of a GEXF 1.3 timestamp set: ``<[2002, 2005]>`` (brackets and quotes optional)."""
+    values = (value.strip().strip("'\"").strip() for value in re.split(r"[,;]", text.strip().strip("<>[]")))
+    return [value for value in values if value]
 
 
 def _presence(spells: list[tuple[str, str, str]], times: _Times) -> tuple[str, str]:
@@ -115,20 +148,31 @@ def _presence(spells: list[tuple[str, str, str]], times: _Times) -> tuple[str, s
     return first, last
 
 
-def _spells(element: StdET.Element) -> list[StdET.Element]:
-    return [s for holder in element.findall("spells") for s in holder.findall("spell")] or [element]
+def _spells(element: StdET.Element, times: _Times, following: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(start, end, note) of each spell (or 1.1draft slice) and timestamp of an element, else of the element."""
+    spells = [_interval(spell, times, following) for holder, tag in (("spells", "spell"), ("slices", "slice"))
+              for group in element.findall(holder) for spell in group.findall(tag)]
+    spells += [(times.read(t), following.get(times.read(t), ""), "")
+               for t in _timestamps(element.get("timestamps") or "")]
+    return spells or [_interval(element, times, following)]
 
 
-def _attributes(graph: StdET.Element) -> dict[str, str]:
-    return {a.get("id", ""): a.get("title") or a.get("id") or "" for block in graph.findall("attributes")
-            for a in block.findall("attribute")}
+def _attributes(graph: StdET.Element) -> dict[str, dict[str, str]]:
+    """Each attribute's title by id, for nodes and for edges (a block of no known class serves both)."""
+    titles: dict[str, dict[str, str]] = {"node": {}, "edge": {}}
+    for block in graph.findall("attributes"):
+        scope = block.get("class", "").strip().lower()
+        for attribute in block.findall("attribute"):
+            for kind in (scope,) if scope in titles else tuple(titles):
+                titles[kind][attribute.get("id", "")] = attribute.get("title") or attribute.get("id") or ""
+    return titles
 
 
 def _attvalues(element: StdET.Element, titles: dict[str, str]) -> dict[str, str]:
     values: dict[str, str] = {}
     for holder in element.findall("attvalues"):
         for value in holder.findall("attvalue"):
-            if value.get("start") or value.get("end") or value.get("startopen") or value.get("endopen"):
+            if any(value.get(name) for name in DYNAMIC):
                 continue  # dynamic values are not history here (see module docstring)
             key = value.get("for") or value.get("id") or ""
             values[titles.get(key, key)] = value.get("value", "")
@@ -153,6 +197,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     problems: list[Problem] = []
     times = _Times(graph.get("timeformat", "date"))
     titles = _attributes(graph)
+    following = _following(graph, times)
     default_type = graph.get("defaultedgetype", "undirected")
     entities, events = [], []
     for node in graph.iter("node"):
@@ -160,11 +205,11 @@ def read(path: str | Path, **_options: Any) -> Dataset:
         if not node_id:
             problems.append(Problem(label, "a <node> needs an id; node skipped", None, "node/id"))
             continue
-        values = _attvalues(node, titles)
+        values = _attvalues(node, titles["node"])
         name = node.get("label") or node_id
         kind = node.get("kind") or node.get("type") or values.get("kind") or values.get("type") or "node"
         note = "; ".join(f"{k}: {v}" for k, v in values.items() if k not in ("kind", "type"))
-        spells = [_interval(spell, times) for spell in _spells(node)]
+        spells = _spells(node, times, following)
         first, last = _presence(spells, times)
         if len(spells) > 1:
             problems.append(Problem(label, f"node {node_id} has {len(spells)} spells; present from the first "
@@ -178,11 +223,10 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     relations = []
     for number, edge in enumerate(graph.iter("edge"), start=1):
         source, target = edge.get("source", ""), edge.get("target", "")
-        values = _attvalues(edge, titles)
+        values = _attvalues(edge, titles["edge"])
         kind = edge.get("label") or edge.get("kind") or values.get("kind") or "edge"
         directed = (edge.get("type") or default_type).lower()
-        for index, spell in enumerate(_spells(edge), start=1):
-            start, end, open_note = _interval(spell, times)
+        for index, (start, end, open_note) in enumerate(_spells(edge, times, following), start=1):
             notes = [n for n in (open_note, "" if directed == "directed" else directed) if n]
             relations.append({"id": f"{edge.get('id') or f'e{number}'}" + (f"#{index}" if index > 1 else ""),
                               "source": source, "target": target, "kind": kind,

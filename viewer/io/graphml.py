@@ -1,14 +1,17 @@
 """GraphML (``.graphml``, as networkx, igraph, Gephi, Cytoscape and yEd write it) into entities and relations.
 
-Nodes are entities, edges relations. Each ``<data>`` value is looked up by its key's ``attr.name`` (a key's
-``<default>`` fills in where a node or edge has none):
+Nodes are entities, edges relations. Each ``<data>`` value is looked up by its key's ``attr.name``, compared
+as the table reader compares column names (no case, spaces, underscores, hyphens or dots: ``Start Date`` is
+``startdate``). A key's ``<default>`` fills in where a node or edge has none (a ``for="graph"`` key's is the
+graph's own, never a node's or an edge's):
 
 - a node's name: ``label``, ``name`` or ``title`` (yEd's ``<y:NodeLabel>`` inside the data too), else its id;
   its kind: ``kind``, ``type``, ``category`` or ``group``;
-- an edge's kind: ``kind``, ``type``, ``relation``, ``relationship`` or ``label``; its value: ``value``,
-  ``share``, ``percent``, ``stake`` or ``weight``;
-- from when and until when either is valid: ``start``, ``from``, ``since``, ``valid_from``, ``begin`` and
-  ``end``, ``to``, ``until``, ``valid_to``; a node with a start is an event ("… appears"), as in GEXF.
+- an edge's kind: ``kind``, ``type``, ``relation``, ``relationship``, ``label`` or ``edgelabel`` (Gephi's
+  ``Edge Label``); its value: ``value``, ``share``, ``percent``, ``stake`` or ``weight``;
+- from when and until when either is valid: ``start``, ``from``, ``since``, ``valid_from``, ``begin``,
+  ``start_date`` and ``end``, ``to``, ``until``, ``valid_to``, ``end_date``; a node with a start is an event
+  ("… appears"), as in GEXF.
 
 Every other value goes into the note. An undirected edge says so in its note. Parsed by defusedxml.
 """
@@ -20,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.io.gexf import graph_dataset, graph_of
+from viewer.io.table_mapping import column_key
 from viewer.model.dataset import Dataset
 from viewer.model.problems import Problem
 
@@ -27,10 +31,10 @@ EXPECTED = "a GraphML document (<graphml> holding a <graph> of <node> and <edge>
 NAMES = ("label", "name", "title", "nodegraphics")  # (yEd's label is in its node graphics)
 YED = frozenset({"nodegraphics", "edgegraphics", "resources", "portgraphics", "portgeometry", "portuserdata"})
 NODE_KINDS = ("kind", "type", "category", "group")
-EDGE_KINDS = ("kind", "type", "relation", "relationship", "label", "edgegraphics")
+EDGE_KINDS = ("kind", "type", "relation", "relationship", "label", "edgelabel", "edgegraphics")
 VALUES = ("value", "share", "percent", "stake", "weight")
-STARTS = ("start", "from", "since", "valid_from", "begin", "startdate", "start_date")
-ENDS = ("end", "to", "until", "valid_to", "enddate", "end_date")
+STARTS = ("start", "from", "since", "validfrom", "begin", "startdate")  # names as column_key folds them
+ENDS = ("end", "to", "until", "validto", "enddate")
 
 
 def looks_like(head: bytes) -> bool:
@@ -48,7 +52,8 @@ def _keys(root: StdET.Element) -> tuple[dict[str, str], dict[str, dict[str, str]
         names[ident] = name
         default = key.find("default")
         if default is not None and default.text and default.text.strip():
-            for scope in ("node", "edge") if key.get("for", "all") in ("all", "graph") else (key.get("for", ""),):
+            scope_of = key.get("for", "all")  # a graph key's default is the graph's alone
+            for scope in ("node", "edge") if scope_of == "all" else (scope_of,):
                 if scope in defaults:
                     defaults[scope][name] = default.text.strip()
     return names, defaults
@@ -71,16 +76,16 @@ def _values(element: StdET.Element, names: dict[str, str], defaults: dict[str, s
     return values
 
 
-def _pick(values: dict[str, str], wanted: tuple[str, ...]) -> tuple[str, str | None]:
-    """The first wanted name's value (any case) and the name it was found under."""
-    folded = {name.lower(): name for name in values}
+def pick(values: dict[str, str], wanted: tuple[str, ...]) -> tuple[str, str | None]:
+    """The first wanted name's value (names compared as :func:`column_key` folds them) and the name it was under."""
+    folded = {column_key(name): name for name in values}
     for name in wanted:
         if name in folded:
             return values[folded[name]], folded[name]
     return "", None
 
 
-def _note(values: dict[str, str], used: set[str | None]) -> str:
+def note(values: dict[str, str], used: set[str | None]) -> str:
     return "; ".join(f"{k}: {v}" for k, v in values.items() if k not in used and k not in YED)
 
 
@@ -93,12 +98,12 @@ def _nodes(graph: StdET.Element, names: dict[str, str], defaults: dict[str, str]
             problems.append(Problem(label, "a <node> needs an id; node skipped", None, "node/id"))
             continue
         values = _values(node, names, defaults)
-        name, by_name = _pick(values, NAMES)
-        kind, by_kind = _pick(values, NODE_KINDS)
-        start, by_start = _pick(values, STARTS)
-        end, by_end = _pick(values, ENDS)
+        name, by_name = pick(values, NAMES)
+        kind, by_kind = pick(values, NODE_KINDS)
+        start, by_start = pick(values, STARTS)
+        end, by_end = pick(values, ENDS)
         entities.append({"id": ident, "name": name or ident, "kind": kind or "node",
-                         "note": _note(values, {by_name, by_kind, by_start, by_end}),
+                         "note": note(values, {by_name, by_kind, by_start, by_end}),
                          "valid_from": start, "valid_to": end})
         if start:
             events.append({"id": f"node-{ident}-{start}", "start": start, "title": f"{name or ident} appears",
@@ -111,12 +116,12 @@ def _edges(graph: StdET.Element, names: dict[str, str], defaults: dict[str, str]
     relations = []
     for number, edge in enumerate(graph.iter("edge"), start=1):
         values = _values(edge, names, defaults)
-        kind, by_kind = _pick(values, EDGE_KINDS)
-        value, by_value = _pick(values, VALUES)
-        start, by_start = _pick(values, STARTS)
-        end, by_end = _pick(values, ENDS)
+        kind, by_kind = pick(values, EDGE_KINDS)
+        value, by_value = pick(values, VALUES)
+        start, by_start = pick(values, STARTS)
+        end, by_end = pick(values, ENDS)
         directed = edge.get("directed", "true" if directed_by_default else "false").lower() == "true"
-        notes = [n for n in (_note(values, {by_kind, by_value, by_start, by_end}), "" if directed else "undirected")
+        notes = [n for n in (note(values, {by_kind, by_value, by_start, by_end}), "" if directed else "undirected")
                  if n]
         relations.append({"id": edge.get("id") or f"e{number}", "source": edge.get("source", ""),
                           "target": edge.get("target", ""), "kind": kind or "edge", "value": value,

@@ -96,13 +96,23 @@ def _value_column(sample: pd.DataFrame, taken: set[str]) -> str | None:
     return next(iter(named), None) or next((column for column, _, percent in numeric if percent >= 0.8), None)
 
 
+def _link(url: str | None, frame: pd.DataFrame) -> str | None:
+    """The link column guessed by name, unless it is an edge list's source beside its target (Gephi's, igraph's
+    edge tables): a party, not a link."""
+    (source_pattern, target_pattern), = _PAIRS
+    if url and re.search(source_pattern, column_key(url)) and any(
+            re.search(target_pattern, column_key(c)) for c in frame.columns if c != url):
+        return None
+    return url
+
+
 def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
     """A spec for a table already read (string columns with their header names)."""
     mapping = guess_mapping([str(c) for c in frame.columns])
     spec = base or ImportSpec()
     core = {f: getattr(mapping, f) for f in ("start", "end", "title", "description", "category", "id", "time",
                                              "timezone", "end_time", "all_day", "duration")}
-    core["url"] = mapping.url
+    core["url"] = _link(mapping.url, frame)
     if core["start"] is None:
         sample = frame.head(200)
         dated = [c for c in frame.columns if date_columns.looks_like_dates(sample[c])]

@@ -1,0 +1,55 @@
+"""An edge list as Gephi exports its edge table (Source, Target, Weight, a date), opened from a fresh window with
+Ctrl+O: the mapping dialog offers its source and target as the parties of a tie, and the graph draws them with
+their weights. Before, "Source" was taken for a link column and the file opened with no tie at all."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.mapping_dialog import MappingDialog
+
+from ..window_reading import details_after, open_by_hand
+
+EDGES = ("Source,Target,Type,Id,Label,Weight,start\nRenault,Nissan,Directed,0,stake,43.4,2002-03-01\n"
+         "Nissan,Renault,Directed,1,stake,15,2002-03-01\nNissan,Mitsubishi,Directed,2,stake,34,2016-10-20\n")
+
+
+def test_an_edge_table_draws_its_ties(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    offered: list[str] = []
+
+    def accept(dialog: MappingDialog) -> QDialog.DialogCode:
+        offered.append(dialog.graph.text())
+        return QDialog.DialogCode.Accepted
+
+    path = tmp_path / "edges.csv"
+    path.write_text(EDGES, encoding="utf-8")
+    open_by_hand(qtbot, window, monkeypatch, path, accept)
+    assert offered and "Source → Target" in offered[0]
+    assert len(window.state.dataset.relations) == 3
+    assert "Nissan" in details_after(qtbot, window, Qt.Key.Key_End)
+    window.tools.presets["all"].trigger()
+    qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 3, timeout=3000)
+    labels = {(source, target): text for (source, target, _), text in window.relations.edge_labels().items()}
+    assert labels == {("renault", "nissan"): "43.4", ("nissan", "renault"): "15", ("nissan", "mitsubishi"): "34"}
+
+
+def test_a_cytoscape_graph_opens_and_draws_its_tie(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cytoscape's .cyjs (refused before as "JSON that Entente does not recognise"), opened with Ctrl+O."""
+    document = {"format_version": "1.0", "elements": {
+        "nodes": [{"data": {"id": "101", "name": "Renault"}}, {"data": {"id": "102", "name": "Nissan"}}],
+        "edges": [{"data": {"id": "103", "source": "101", "target": "102", "interaction": "owns", "weight": 43.4,
+                            "date": "2002-03-01"}}]}}
+    path = tmp_path / "alliance.cyjs"
+    assert open_by_hand(qtbot, window, monkeypatch, path, text=json.dumps(document)) == []
+    assert set(window.state.dataset.entities["name"]) == {"Renault", "Nissan"}
+    qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 1, timeout=3000)
+    assert [(s, t) for s, t, _ in window.relations.edge_labels()] == [("101", "102")]
