@@ -75,7 +75,7 @@ def test_times_beyond_the_years_one_to_9999_are_placed(tmp_path: Path, write: ob
     ds = viewer.load(path, start="when")
     assert _years(ds) == [-1199, 1970, 5138]
     assert [str(p) for p in ds.problems if "row" in str(p) or "start" in str(p)] == [
-        f"{path}, field 'when': 1 rows have no start date (first: row 4); skipped"]
+        f"{path}, field 'when': 1 row has no start date (first: row 4); skipped"]
     made_column = next(a.column for a in ds.attributes if a.name == "made")
     assert int(ds.events[made_column].dt.year.iloc[0]) == -1199
     assert "-1199" in ds.format_time(ds.events["start"].iloc[0]) or "1200" in ds.format_time(ds.events["start"].iloc[0])

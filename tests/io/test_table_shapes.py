@@ -128,7 +128,7 @@ def test_a_sql_export_s_nulls_are_values_not_there(tmp_path: Path) -> None:
     said = [(p.level, p.field, p.message) for p in ds.problems]
     assert ("info", "closed_on", "20 ends written as a missing value ('NULL', 'N/A' …): those events have no end") \
         in said, said
-    assert any(field == "opened_on" and "1 rows have no start date" in message for _, field, message in said), said
+    assert any(field == "opened_on" and "1 row has no start date" in message for _, field, message in said), said
     assert not [s for s in said if s[0] != "info" and "NULL" in s[2]], said
     types = {a.name: a.type for a in ds.attributes}
     assert types == {"amount": "number", "approved_on": "date"}

@@ -76,6 +76,12 @@ def looks_like(document: object) -> bool:
     return sum(is_plain(v) and not isinstance(v, list) for v in written) >= max(0.8 * len(written), 1)
 
 
+def _framed(raw: Raw) -> bool:
+    """Whether a table may hold notes, a total or header lines around its rows: a text or a sheet may; a
+    database's table and a data file (Parquet, Arrow, a statistics package's) hold rows only."""
+    return raw.encoding not in ("binary", "sqlite")
+
+
 def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mapping:
     mapping = guess_mapping([str(c) for c in frame.columns])
     # a role given as "" has no column (the mapping dialog's "(none)"): a column named for it is not guessed
@@ -121,13 +127,15 @@ class _Events:
 
 
 def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str, Any], excel: bool,
-            lines_of: np.ndarray) -> _Events:
+            lines_of: np.ndarray, framed: bool = True) -> _Events:
+    """The events of a table as read (``framed``: a text or a sheet, which may hold notes above or below the
+    table; a database's table or a data file holds rows only)."""
     problems: list[Problem] = []
     assert mapping.start is not None
     texts = Texts(frame, mapping)  # cleaned on a second thread while the dates parse
     decided = table_clock.given_clock(frame[mapping.start], mapping.start, options, label, problems)
     if decided in (NUMBER, YEARS, ELAPSED):
-        return _number_events(frame, mapping, label, problems, lines_of, texts, decided)
+        return _number_events(frame, mapping, label, problems, lines_of, texts, decided, framed)
     name = mapping.start
     times, end_times = table_ends.times_of_day(frame, mapping)  # (a time column of spans, "09:00–10:30": both)
 
@@ -146,10 +154,10 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
         problems += [Problem(label, message, None, mapping.start, level) for level, message in spans.notes]
     if decided is None and table_clock.dates_fail(frame[mapping.start], start.invalid, mapping.start, label,
                                                   problems):
-        return _number_events(frame, mapping, label, problems, lines_of, texts)
+        return _number_events(frame, mapping, label, problems, lines_of, texts, framed=framed)
     if decided is None and table_clock.deep_years(frame[mapping.start], start.invalid, mapping.start, label,
                                                   problems):
-        return _number_events(frame, mapping, label, problems, lines_of, texts, YEARS)
+        return _number_events(frame, mapping, label, problems, lines_of, texts, YEARS, framed)
     table_clock.say_bare_years(frame[mapping.start], mapping.start, options, label, problems)
     for level, message in start.notes:
         problems.append(Problem(label, message, None, mapping.start, level))
@@ -157,7 +165,8 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     if all_day is not None:
         start, _ = table_all_day.whole_days(start, all_day)
     named = (mapping.start, mapping.title or mapping.description)
-    table_skipped.report(problems, label, frame, named, start.instants, start.invalid, lines_of, "a date", "start date")
+    table_skipped.report(problems, label, frame, named, start.instants, start.invalid, lines_of, "a date", "start date",
+                         framed)
     keep = start.instants.notna().to_numpy()
     parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
     events = pd.DataFrame({"start": start.instants})
@@ -187,7 +196,7 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
 
 
 def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: list[Problem],
-                   lines_of: np.ndarray, texts: Texts, on: str = NUMBER) -> _Events:
+                   lines_of: np.ndarray, texts: Texts, on: str = NUMBER, framed: bool = True) -> _Events:
     """The events of a table whose times are plain numbers or years (``on`` that clock); rows without one skipped."""
     assert mapping.start is not None
     start = clock.parse_on(frame[mapping.start], on)
@@ -195,7 +204,7 @@ def _number_events(frame: pd.DataFrame, mapping: Mapping, label: str, problems: 
         start = table_ends.log_past_midnight(start, label, mapping.start, problems)
     named = (mapping.start, mapping.title or mapping.description)
     table_skipped.report(problems, label, frame, named, start.instants, start.invalid, lines_of, clock.expected(on),
-                         "start")
+                         "start", framed)
     keep = start.instants.notna().to_numpy()
     parsed = {"start": date_iso.parsed_dates(start.instants, start.precisions, keep)}
     events = pd.DataFrame({"start": start.instants})
@@ -297,7 +306,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
                                 "varies most)", None, str(mapping.title), "info"))
     excel = path.suffix.lower() in EXCEL_SUFFIXES
     frame, options, mapping = table_clock.segments(frame, mapping, raw.delimiter, options, label, problems)
-    found = _events(frame, mapping, label, options, excel, raw.rows)
+    found = _events(frame, mapping, label, options, excel, raw.rows, _framed(raw))
     events = pd.concat([found.frame, _kept(_attributes(frame, mapping, spec), found.keep)], axis=1)
     entities = relations = None
     if spec is not None:
@@ -387,4 +396,4 @@ def trial(path: str | Path, rows: int = 200, **options: Any) -> list[Problem]:
     if mapping.start is None:
         return [*raw.problems, Problem(str(path), f"no date column chosen; expected {EXPECTED}", None, "start")]
     excel = path.suffix.lower() in EXCEL_SUFFIXES
-    return raw.problems + _events(raw.frame, mapping, str(path), options, excel, raw.rows).problems
+    return raw.problems + _events(raw.frame, mapping, str(path), options, excel, raw.rows, _framed(raw)).problems

@@ -24,6 +24,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
               "iyear", "time", "starttime", "occurred", "dt", "day",
               # what logs and databases call a Unix time
               "ts", "epoch", "unixtime", "epochtime", "epochms", "epochmillis", "tsms", "unixts",
+              "timestampms", "timestampmillis", "timems", "timemillis",  # Google Takeout's location records
               # a record's making before its last change: Jira's Created beside Updated and Resolved
               "created", "createdat", "createdon", "datecreated", "creationdate",
               # feeds: RSS's pubDate, Atom's published (else its updated)
@@ -61,7 +62,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
                "участник", "участники", "учасник", "учасники", "参加者", "参与者", "참가자"),
     "category": ("category", "type", "kind", "class", "tag", "eventtype",
                  "typeofevent", "typeofviolence", "eventcategory", "incidenttype"),  # UCDP's type_of_violence
-    "tags": ("tags", "keywords"),
+    "tags": ("tags", "keywords", "labels"),  # GitHub's and Jira's labels, Gmail's
     "url": ("url", "link", "source", "sourceurl", "href"),
     "description": ("description", "text", "details", "notes", "note", "body", "desc", "eventtext", "summary",
                     "content", "beschreibung", "texte", "descripción", "descripcion", "descrizione",
@@ -89,7 +90,9 @@ _PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREA
                  r"(end|finish)(date|datetime|time)$|" + _ENDED,
           "title": r"(title|headline|name|label)$",  # battleLabel: Wikidata's label of an item
           "description": r"(descr|description|text)$", "timezone": r"(timezone|tz)$",
-          "time": r"^(?!.*(unix|epoch|date|stamp)).*time$",  # (Telegram's date_unixtime is no time of day)
+          # (Telegram's date_unixtime is no time of day, nor are Strava's Elapsed Time and Moving Time)
+          "time": r"^(?!.*(unix|epoch|date|stamp|elapsed|moving|spent|total|response|wait|travel|cpu|runtime|idle|"
+                  r"processing|reaction|cycle|lead)).*time$",
           "duration": r"^(duration|elapsed|timespent)|duration$"}  # duration_min, Duration (h), call_duration
 
 
@@ -155,9 +158,11 @@ def guess_mapping(columns: list[str]) -> Mapping:
 def _start(keys: dict[str, str], taken: set[str], pick: Callable[[str], str | None]) -> str | None:
     """The start column: a column of years gives way to one named as a date (ACLED's year beside its
     event_date, UCDP's beside date_start), unless month (and day) columns complete the years (the Global
-    Terrorism Database's iyear, imonth, iday beside its mostly empty approxdate)."""
+    Terrorism Database's iyear, imonth, iday beside its mostly empty approxdate); so does a time since a
+    recording's start (Strava's Elapsed Time beside its Activity Date: then the duration)."""
     start = pick("start")
-    if start is None or keys[start] not in YEAR_KEYS or date_parts(list(keys), start) is not None:
+    if start is None or (keys[start] not in YEAR_KEYS and keys[start] not in SINCE_KEYS) or (
+            keys[start] in YEAR_KEYS and date_parts(list(keys), start) is not None):
         return start
     dated = [c for c, k in keys.items() if c not in taken and re.search(_PARTS["start"], k)]
     dated.sort(key=lambda c: ("event" not in keys[c] and "start" not in keys[c], "update" in keys[c]))
@@ -173,6 +178,7 @@ def _names_actors(key: str) -> bool:
 
 
 YEAR_KEYS = ("year", "iyear", "yr", "yyyy")
+SINCE_KEYS = ("elapsed", "elapsedtime", "timecode", "timeoffset")  # the elapsed clock's: a date column wins
 MONTH_KEYS = ("month", "imonth", "mon", "mm")
 DAY_KEYS = ("day", "iday", "dd")
 

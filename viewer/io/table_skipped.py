@@ -142,7 +142,8 @@ def report_skipped(problems: list[Problem], label: str, values: pd.Series, insta
         problems.append(Problem(label, f"expected {expected}, got {written!r}{_hint(written)}; row skipped",
                                 int(lines_of[position]), column))
     if empty.any():
-        problems.append(Problem(label, f"{int(empty.sum()):,} rows have no {what} (first: row "
+        count = int(empty.sum())
+        problems.append(Problem(label, f"{count:,} {'row has' if count == 1 else 'rows have'} no {what} (first: row "
                                        f"{int(lines_of[empty][0])}); skipped", None, column))
 
 
@@ -155,12 +156,13 @@ def _hint(written: str) -> str:
 
 
 def report(problems: list[Problem], label: str, frame: pd.DataFrame, columns: tuple[str, str | None],
-           instants: pd.Series, invalid: pd.Series, lines_of: np.ndarray, expected: str, what: str) -> None:
+           instants: pd.Series, invalid: pd.Series, lines_of: np.ndarray, expected: str, what: str,
+           framed: bool = True) -> None:
     """:func:`report_skipped` for a table's start column (and its title column), its lines below the table
-    said once."""
+    said once (only in a ``framed`` table: a text or a sheet; a database's last row is a row)."""
     start, title = columns
     unread = instants.isna().to_numpy()
-    if not (unread[:1].any() or unread[-1:].any()):
+    if not framed or not (unread[:1].any() or unread[-1:].any()):
         report_skipped(problems, label, frame[start], instants, invalid, lines_of, start, expected, what)
         return
     if frame.shape[1] > MOST_COLUMNS and frame.columns.is_unique:  # a survey of thousands: its first columns tell

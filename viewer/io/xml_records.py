@@ -64,6 +64,16 @@ def _record(element: StdET.Element) -> dict[str, str]:
     return row
 
 
+def _placemark(row: dict[str, str]) -> dict[str, str]:
+    """A KML placemark's times as a start and an end: its ``<TimeStamp><when>``, or its ``<TimeSpan>``'s
+    ``<begin>`` and ``<end>``."""
+    when = row.pop("TimeStamp_when", "") or row.pop("TimeSpan_begin", "")
+    end = row.pop("TimeSpan_end", "")
+    for key in ("TimeStamp", "TimeStamp_when", "TimeSpan", "TimeSpan_begin"):
+        row.pop(key, None)
+    return {**({"when": when} if when else {}), **({"end": end} if end else {}), **row}
+
+
 def _records(root: StdET.Element) -> list[StdET.Element]:
     """The largest group of like elements under one parent that hold elements (or else attributes) of their
     own: a feed's entries, not its two ``<link href=…/>``."""
@@ -84,6 +94,17 @@ def _records(root: StdET.Element) -> list[StdET.Element]:
     return best
 
 
+def declared(path: Path) -> bool:
+    """Whether the file opens with an XML declaration, whatever its name (a GPS track's ``.gpx``, a ``.kml``, a
+    ``.tcx``: records of XML under a suffix of their own)."""
+    try:
+        with open(path, "rb") as file:
+            head = file.read(64)
+    except OSError:
+        return False
+    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<?xml")
+
+
 def looks_like(head: bytes) -> bool:
     """Any XML that no other reader took may hold records (the last sniffer of XML files)."""
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
@@ -92,8 +113,11 @@ def looks_like(head: bytes) -> bool:
 def read_rows(path: Path) -> list[dict[str, str]]:
     """The records' cells, in document order; LoadError naming the file when it holds none."""
     root = parse_xml(path, EXPECTED)
-    found = _records(root)
+    placemarks = list(root.iter("Placemark"))  # KML's, in folders at any depth (Google Earth, My Maps)
+    found = placemarks or _records(root)
     rows = [_record(element) for element in found]
+    if placemarks:
+        rows = [_placemark(row) for row in rows]
     if any("published" in row for row in rows):  # an Atom entry's date: when it was published, else updated
         for row in rows:
             if "published" not in row and "updated" in row:

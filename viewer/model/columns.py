@@ -68,7 +68,10 @@ _LISTED = rf"^\s*\[\s*(?:{_QUOTED}(?:\s*,\s*{_QUOTED})*)?\s*,?\s*\]\s*$"
 _LIST_PARTS = ((r"""^\s*\[\s*["']?""", ""), (r"""["']?\s*,?\s*\]\s*$""", ""), (r"""["']\s*,\s*["']""", ";"))
 
 
-_NAMING = ("name", "label", "title", "id")  # the member that names an actor written as a JSON object
+# the member that names an actor written as a JSON object: a person's name before an account's (GitHub's user
+# holds a login and a numeric id, Jira's a displayName, Slack's a real_name), the id last
+_NAMING = ("name", "displayName", "display_name", "fullName", "full_name", "real_name", "realName", "login",
+           "username", "userName", "screen_name", "handle", "email", "label", "title", "id")
 
 
 def _named(cell: str) -> str:
@@ -78,6 +81,8 @@ def _named(cell: str) -> str:
         value = json.loads(cell)
     except (ValueError, RecursionError):
         return cell
+    if value == []:  # an API's empty list of parties or labels
+        return ""
     items = value if isinstance(value, list) else [value]
     names = [next((str(item[key]) for key in _NAMING if isinstance(item.get(key), str | int) and str(item[key])), "")
              if isinstance(item, dict) else str(item) if isinstance(item, str | int) else "" for item in items]
@@ -116,6 +121,11 @@ def comma_tags(values: pd.Series) -> pd.Series:
     ['legal;capital', 'legal', 'strategy;people']
     """
     text = arrow_text(values)
+    if pc.any(pc.match_substring_regex(text, r"^\s*\[\s*\{")).as_py():  # GitHub's labels: objects with a name
+        encoded = text.fill_null("").dictionary_encode()
+        names = pa.array([_named(cell) for cell in encoded.dictionary.to_pylist()], pa.string())
+        listed = pc.take(names, encoded.indices)
+        return pd.Series(pd.arrays.ArrowStringArray(listed), index=values.index).astype(values.dtype)
     if (not pc.any(pc.match_substring(text, ",")).as_py() or pc.any(pc.match_substring(text, ";")).as_py()
             or pc.any(pc.match_substring(text, "|")).as_py()):
         return values

@@ -229,6 +229,20 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
                 "span_end", *extra]]
 
 
+def _fractions(value: pd.Series, written: pd.Series, shares: np.ndarray, label: str, report: Reporter) -> pd.Series:
+    """Shares written as fractions of one (Wikidata's and many registers' ``0.434``), as percentages: when every
+    share is at most 1, none is written with ``%``, there are two or more and one lies strictly between 0 and 1."""
+    given = shares & value.notna().to_numpy()
+    values = value[given]
+    if (given.sum() < 2 or not values.between(0, 1).all() or not ((values > 0) & (values < 1)).any()
+            or written[given].str.endswith("%").any()):
+        return value
+    example = float(values[(values > 0) & (values < 1)].iloc[0])
+    report.problems.append(Problem(label, f"shares written as fractions of one, read as percentages ({example:g} is "
+                                          f"{example * 100:g}%)", None, "value", "info"))
+    return value.where(~given, value * 100)
+
+
 def build_relations(raw: pd.DataFrame | None, label: str, report: Reporter, tables: Tables) -> pd.DataFrame:
     raw = raw if raw is not None else pd.DataFrame(columns=list(RELATION_COLUMNS))
     raw = raw.reset_index(drop=True)
@@ -242,6 +256,7 @@ def build_relations(raw: pd.DataFrame | None, label: str, report: Reporter, tabl
     value_text = _text(raw, "value").str.strip()
     value, decorated, notes = value_numbers.read(value_text, shares)  # "1,250,000", "$5.4bn", "43,4 %"
     report.problems.extend(Problem(label, note, None, "value", "info") for note in notes)
+    value = _fractions(value, value_text, shares, label, report)
     raw, value, said = _bands(raw, value, value_text, label, report)
     if decorated.any():  # a currency or a magnitude ("$5.4bn") is shown as written
         raw = _written(raw, np.flatnonzero(decorated.to_numpy()), value_text[decorated].to_numpy())

@@ -138,10 +138,21 @@ UNIX_TIME = "large numbers read as Unix time"
 UNIX_AMONG_YEARS = (("s", 1e9, 4_102_444_800.0), ("ms", 1e12, 4_102_444_800_000.0))
 
 
+# Unix time's units, each by the numbers it gives for 1973–5138: PRTime (Firefox) and Go write microseconds,
+# Spark, pandas and OpenTelemetry nanoseconds
+UNIX_UNITS = (("s", 1e8, 1e11), ("ms", 1e11, 1e14), ("us", 1e14, 1e17), ("ns", 1e17, 1e20))
+_PREFIX = {"s": "", "ms": "milli", "us": "micro", "ns": "nano"}
+
+
 def _unix(nums: pd.Series, unit: str) -> pd.Series:
-    """Unix times in seconds or milliseconds as UTC instants, exact to the microsecond (no float on the way)."""
-    whole, scale = np.floor(nums.to_numpy(dtype=float)), (10**6 if unit == "s" else 10**3)
-    micros = whole.astype(np.int64) * scale + np.rint((nums.to_numpy(dtype=float) - whole) * scale).astype(np.int64)
+    """Unix times in seconds, milli-, micro- or nanoseconds as UTC instants, to the microsecond (whole numbers
+    of seconds and milliseconds exactly: no float on the way)."""
+    values = nums.to_numpy(dtype=float)
+    if unit in ("us", "ns"):  # past 2**53 a float holds no fraction: microseconds, rounded
+        micros = np.rint(values / (1000 if unit == "ns" else 1)).astype(np.int64)
+        return pd.Series(micros.astype("datetime64[us]"), index=nums.index).dt.tz_localize("UTC")
+    whole, scale = np.floor(values), (10**6 if unit == "s" else 10**3)
+    micros = whole.astype(np.int64) * scale + np.rint((values - whole) * scale).astype(np.int64)
     return pd.Series(micros.astype("datetime64[us]"),  # (pandas' nanoseconds end in 2262)
                      index=nums.index).dt.tz_localize("UTC")
 
@@ -188,10 +199,10 @@ def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tup
         out[serial] = (pd.Timestamp("1899-12-30", tz="UTC") + pd.to_timedelta(nums[serial], unit="D")).dt.round("s")
         precision[serial] = np.where(integral[serial], "day", "time")
         return out, precision
-    for unit, low, high in (("s", 1e8, 1e11), ("ms", 1e11, 1e14)):
+    for unit, low, high in UNIX_UNITS:
         inside = nums.between(low, high, inclusive="left")
         if inside.mean() >= 0.5:
-            notes.append(("info", f"{UNIX_TIME} in {'milli' if unit == 'ms' else ''}seconds"))
+            notes.append(("info", f"{UNIX_TIME} in {_PREFIX[unit]}seconds"))
             out[inside], precision[inside] = _unix(nums[inside], unit), "time"
             return out, precision
     notes.append(("error", "numbers of unknown unit (not years, Excel serials or Unix time); rows skipped"))

@@ -1,0 +1,114 @@
+"""Files that activity trackers, issue trackers, browsers and graph tools write, read as what they hold: Unix
+times in micro- and nanoseconds, a database's rows without notes around them, Strava's activities, GitHub's
+issues, a GPS track named ``.gpx``, and an edge list's source and target as the parties of a tie."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pandas as pd
+
+import viewer
+from viewer.io.spec_suggest import suggest_spec
+
+
+def _said(ds: viewer.Dataset) -> list[str]:
+    return [str(problem) for problem in ds.problems]
+
+
+def test_unix_times_in_micro_and_nanoseconds_are_read_and_said(tmp_path: Path) -> None:
+    for unit, scale in (("micro", 10**6), ("nano", 10**9)):
+        path = tmp_path / f"{unit}.csv"
+        path.write_text("title,timestamp\n" + "".join(f"e{i},{(1614585600 + 3600 * i) * scale}\n" for i in range(3)))
+        ds = viewer.load(path)
+        assert ds.events["start"].tolist() == [pd.Timestamp(f"2021-03-01T0{8 + i}:00Z") for i in range(3)]
+        assert any(f"Unix time in {unit}seconds" in text for text in _said(ds))
+
+
+def test_a_databases_last_row_without_a_date_is_a_row_not_a_total(tmp_path: Path) -> None:
+    path = tmp_path / "places.sqlite"  # Firefox's history: a place never visited has no date
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE moz_places (id INTEGER, url TEXT, title TEXT, last_visit_date INTEGER)")
+        db.executemany("INSERT INTO moz_places VALUES (?, ?, ?, ?)",
+                       [(i, f"https://example.org/{i}", f"Page {i}", None if i == 5 else 1614585600000000 + i * 10**9)
+                        for i in range(1, 6)])
+    said = _said(viewer.load(path))
+    assert not any("below the table" in text for text in said), said
+    assert any("1 row has no start date (first: row 5); skipped" in text for text in said), said
+
+
+def test_stravas_activities_start_at_their_date_and_last_their_elapsed_time(tmp_path: Path) -> None:
+    path = tmp_path / "activities.csv"
+    path.write_text('Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Moving Time\n'
+                    '4870000001,"Mar 1, 2021, 8:00:00 AM",Morning Run,Run,1800,5.01,1750.0\n'
+                    '4870000002,"Mar 2, 2021, 6:30:15 PM",Evening Ride,Ride,3600,20.40,3400.0\n')
+    ds = viewer.load(path)
+    assert ds.events["start"].tolist() == [pd.Timestamp("2021-03-01T08:00Z"), pd.Timestamp("2021-03-02T18:30:15Z")]
+    assert ds.events["end"].tolist() == [pd.Timestamp("2021-03-01T08:30Z"), pd.Timestamp("2021-03-02T19:30:15Z")]
+    assert ds.events["title"].tolist() == ["Morning Run", "Evening Ride"]
+    assert not any("times are unreadable" in text or "years" in text for text in _said(ds)), _said(ds)
+
+
+def test_github_issues_name_their_people_by_login_and_their_labels_as_tags(tmp_path: Path) -> None:
+    def issue(number: int, labels: list[str]) -> dict[str, object]:
+        return {"number": number, "title": f"Issue {number}", "user": {"login": f"octo{number}", "id": number},
+                "labels": [{"id": i, "name": name, "color": "d73a4a"} for i, name in enumerate(labels)],
+                "state": "open", "created_at": f"2021-03-0{number}T08:00:00Z", "closed_at": None}
+
+    path = tmp_path / "issues.json"
+    path.write_text(json.dumps([issue(1, ["bug", "help wanted"]), issue(2, []), issue(3, ["docs"])]))
+    events = viewer.load(path).events
+    assert events["actors"].tolist() == ["octo1", "octo2", "octo3"]
+    assert events["tags"].tolist() == ["bug;help wanted", "", "docs"]
+
+
+def test_a_gps_track_is_read_as_the_xml_it_declares(tmp_path: Path) -> None:
+    points = "".join(f'<trkpt lat="47.6" lon="-122.3{i}"><ele>{10 + i}</ele><time>2021-03-01T08:00:0{i}Z</time></trkpt>'
+                     for i in range(3))
+    path = tmp_path / "run.gpx"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<gpx version="1.1" creator="Garmin Connect" '
+                    'xmlns="http://www.topografix.com/GPX/1/1"><trk><name>Morning Run</name><trkseg>'
+                    f"{points}</trkseg></trk></gpx>")
+    events = viewer.load(path).events
+    assert events["start"].tolist() == [pd.Timestamp(f"2021-03-01T08:00:0{i}Z") for i in range(3)]
+    assert events["attr:lon"].astype(float).tolist() == [-122.3, -122.31, -122.32]
+
+
+def test_an_edge_lists_source_and_target_are_the_parties_of_its_ties(tmp_path: Path) -> None:
+    path = tmp_path / "edges.csv"
+    path.write_text("Source,Target,Type,Id,Label,Weight,start\n"  # Gephi's edge table
+                    "Renault,Nissan,Directed,0,stake,43.4,2002-03-01\nNissan,Renault,Directed,1,stake,15,2002-03-01\n")
+    spec = suggest_spec(path)
+    assert spec.url is None
+    assert [(r.source, r.target, r.value) for r in spec.relations] == [("Source", "Target", "Weight")]
+    relations = viewer.load(path, mapping=spec).relations
+    assert relations[["source", "target", "value"]].values.tolist() == [["renault", "nissan", 43.4],
+                                                                        ["nissan", "renault", 15.0]]
+
+
+def test_kml_placemarks_in_folders_start_at_their_timestamp_or_span(tmp_path: Path) -> None:
+    path = tmp_path / "trip.kml"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+                    "<name>Trip</name><Placemark><name>Hotel</name><TimeSpan><begin>2021-03-01T14:00:00+01:00</begin>"
+                    "<end>2021-03-04T10:00:00+01:00</end></TimeSpan><Point><coordinates>2.35,48.85,0</coordinates>"
+                    "</Point></Placemark><Placemark><name>Eiffel Tower</name><TimeStamp><when>2021-03-02T10:30:00+01:00"
+                    "</when></TimeStamp></Placemark><Folder><name>Day 3</name><Placemark><name>Louvre</name>"
+                    "<TimeStamp><when>2021-03-03</when></TimeStamp></Placemark></Folder></Document></kml>")
+    events = viewer.load(path).events
+    assert events["title"].tolist() == ["Hotel", "Eiffel Tower", "Louvre"]
+    assert events["start"].tolist() == [pd.Timestamp("2021-03-01T13:00Z"), pd.Timestamp("2021-03-02T09:30Z"),
+                                        pd.Timestamp("2021-03-03T00:00Z")]
+    assert events["end"].iloc[0] == pd.Timestamp("2021-03-04T09:00Z") and events["end"].iloc[1:].isna().all()
+
+
+def test_stakes_written_as_fractions_of_one_are_percentages_and_said(tmp_path: Path) -> None:
+    path = tmp_path / "owned.csv"  # as Wikidata's proportion qualifier writes a share
+    path.write_text("Date,Parent,Subsidiary,Stake\n2002-03-01,Renault,Nissan,0.434\n2002-03-01,Nissan,Renault,0.15\n")
+    ds = viewer.load(path, mapping=suggest_spec(path))
+    assert ds.relations["kind"].tolist() == ["equity_stake"] * 2
+    assert ds.relations["value"].tolist() == [43.4, 15.0]
+    assert any("fractions of one, read as percentages (0.434 is 43.4%)" in text for text in _said(ds))
+    path.write_text("Date,Parent,Subsidiary,Stake\n2002-03-01,Renault,Nissan,0.434\n2002-03-01,Nissan,Renault,15\n")
+    assert viewer.load(path, mapping=suggest_spec(path)).relations["value"].tolist() == [0.434, 15.0]  # mixed: as is
