@@ -318,6 +318,7 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     uniq = uniq.mask(time_spans(uniq))  # "09:00-10:30": no offset, a span (ranges.cut reads it)
     uniq, zone_parts, has_zone = _without_zones(uniq)
     inst_u, prec_u, naive_u, order, notes = _parse_unique(uniq, said, order=date_order, excel=excel, yearish=yearish)
+    prec_u[np.isnat(inst_u)] = None  # its shape read, not its date (1850-00-00T00:00): no time, zone-less or 00:00
     instants = pd.Series(_take(inst_u, codes, np.datetime64("NaT", "us")), index=index)
     if (about & ~np.isnat(inst_u)).any():
         notes.append(("warning", ("dates marked as approximate or uncertain (c. 1850, 1850?, 2019~, [1850]) "

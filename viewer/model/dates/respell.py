@@ -11,9 +11,12 @@ programs print: Java's zone in brackets (``2019-03-04T10:00+01:00[Europe/Paris]`
 seconds, a web server's log (``[04/Mar/2019:10:00:00 +0000]``), Excel's month and two-digit year (``Mar-19``),
 SAS's ``04MAR2019`` and ``04MAR2019:10:00:00``, JavaScript's ``Date`` (``Mon Mar 04 2019 10:00:00 GMT+0100 (Central
 European Standard Time)``), Unix's ``date`` and C's ``asctime`` (``Mon Mar  4 10:00:00 UTC 2019``), Twitter's
-``created_at`` (``Mon Mar 04 10:00:00 +0000 2019``), Kibana's ``Mar 4, 2019 @ 10:00:00.000`` and ``March 4, 2019 at
-10:00 AM``, and digits other than ASCII's (``٢٠١٩-٠٣-٠٤``, ``２０１９/０３/０４``: see
-:mod:`viewer.model.dates.numerals`). Each was skipped as "expected a date".
+``created_at`` (``Mon Mar 04 10:00:00 +0000 2019``), git's ``Tue Mar 2 17:30:12 2021 -0500``, Kibana's ``Mar 4,
+2019 @ 10:00:00.000`` and ``March 4, 2019 at 10:00 AM``, months abbreviated in those six languages between a day and
+a year (``12 Dez 2020``, ``3 févr. 2021``, Jira's ``12/Mär/21 3:45 PM``), digits other than ASCII's
+(``٢٠١٩-٠٣-٠٤``, ``２０１９/０３/０４``: see :mod:`viewer.model.dates.numerals`), and Wikidata's RDF literals and
+dates with zero parts (``1850-00-00T00:00:00Z``: see :mod:`viewer.model.dates.wikidata`). Each was skipped as
+"expected a date".
 
 Only values the parser left unread come here; the rewrites run in Arrow (RE2) over the whole leftover column
 at once, and a date-time with a numeric UTC offset after a month's name is read by Arrow's strptime.
@@ -31,7 +34,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import text_arrow
-from viewer.model.dates import numerals, zone_less
+from viewer.model.dates import numerals, wikidata, zone_less
 from viewer.model.dates.arrow import NAT, to_arrow
 
 _WEEKDAYS = (r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
@@ -70,6 +73,35 @@ _MORE_MONTHS = (
     ("November", "ноября|ноябрь|нояб|листопада|листопад|listopada|listopad|listopadu|kas[ıi]m"),
     ("December", "декабря|декабрь|дек|грудня|грудень|grudnia|grudzień|prosince|prosinec|aral[ıi]k"),
 )
+# each month's abbreviations in German, French, Spanish, Italian, Portuguese and Dutch that are not English's
+# (``Mär``, ``déc.``, ``ene``; "mar", "dec" and "sept" read already, and "Mai" and "mei" are names above), read
+# only between a day and a year (``12 Dez 2020``, ``4 de out. de 2021``, Jira's ``12/Mär/21 3:45 PM``): "mag",
+# "out", "set", "gen", "ago" and "lug" are English words too, and "3 out of 4" stays no date
+_ABBREVIATED = (
+    ("January", "janv|jän|ene|gen"),
+    ("February", "févr|fevr|fév|fev"),
+    ("March", "mär|mrz|mrt"),
+    ("April", "avr|abr"),
+    ("May", "mag"),
+    ("June", "giu"),
+    ("July", "juil|lug"),
+    ("August", "ago"),
+    ("September", "set"),
+    ("October", "okt|ott|out"),
+    ("December", "dez|déc|dic"),
+)
+_ENGLISH_WORDS = ("gen", "mag", "lug", "ago", "set", "out")
+# those read before a year alone too ("Dez 2020", "févr. 2021"): all but the English words
+_ABBREVIATED_ALONE = tuple((english, alone) for english, names in _ABBREVIATED
+                           if (alone := "|".join(name for name in names.split("|") if name not in _ENGLISH_WORDS)))
+_ABBREVIATIONS = (
+    # between a day and a year, before "of" goes (so "3 out of 2021" stays no date)
+    *((rf"(?i)(^|\D)(\d{{1,2}}(?:\.?\s+de)?[\s/.-]+)(?:{names})\.?((?:\s+de)?[\s/.,-]+\d{{2}}(?:\d{{2}})?)(\D|$)",
+       rf"\1\2{english}\3\4") for english, names in _ABBREVIATED),
+    *((rf"(?i)^\s*(?:{names})\.?\s+(\d{{4}})\s*$", rf"{english} \1") for english, names in _ABBREVIATED_ALONE),
+)
+# one look for any of them first: a column that writes none is spared a pass for each month
+_ANY_ABBREVIATION = rf"(?i)(?:^|[\s/.-])(?:{'|'.join(names for _, names in _ABBREVIATED)})"
 _REWRITES = (
     # Unicode's narrow and thin spaces as plain ones (CLDR 42 on puts U+202F before AM/PM: Chrome, Node, Java,
     # macOS and WhatsApp write "10:00\u202fAM"), and the marks that only set the writing direction, gone
@@ -89,6 +121,8 @@ _REWRITES = (
     (r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+(\d{4})$", r"\2 \1 \4 \3"),
     # Twitter's created_at: (Mon) Mar 04 10:00:00 +0000 2019, as every tweet archive and API dump writes it
     (r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(\d{1,2}:\d{2}:\d{2})\s+([+-]\d{4})\s+(\d{4})$", r"\2 \1 \5 \3 \4"),
+    # git's default date format: (Tue) Mar 2 17:30:12 2021 -0500, its offset after the year
+    (r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(\d{1,2}:\d{2}:\d{2})\s+(\d{4})\s+([+-]\d{4})$", r"\2 \1 \4 \3 \5"),
     (r"(?i)(\d{4}),?\s+at\s+(\d{1,2}[:.h]\d{2})", r"\1 \2"),  # March 4, 2019 at 10:00 AM
     (r"(\d{4}),\s+(\d{1,2}:\d{2})", r"\1 \2"),  # Mar 4, 2019, 10:00:00 AM (JavaScript's toLocaleString)
     (r"(?i)^\s*the\s+", ""),
@@ -104,6 +138,7 @@ _REWRITES = (
     (r"^(\s*\d{1,2}\.?\s+[A-Za-z]{3,9}\.?,?)\s*['’](69|[7-9]\d)\s*$", r"\1 19\2"),
     (r"^(\s*[A-Za-z]{3,9}\.?\s+\d{1,2},?)\s*['’]([0-5]\d|6[0-8])\s*$", r"\1 20\2"),  # Sep 5 '19
     (r"^(\s*[A-Za-z]{3,9}\.?\s+\d{1,2},?)\s*['’](69|[7-9]\d)\s*$", r"\1 19\2"),
+    *_ABBREVIATIONS,  # 12 Dez 2020, 4 de out. de 2021, 12/Mär/21, Dez 2020
     (r"(?i)\s+(?:de|del|of)\s+", " "),  # 4 de marzo de 2019, 4th of March
     (r"\b(\d{1,2})h(\d{2})\b", r"\1:\2"),  # 10h30
     (r"^\s*(\d{1,2}:\d{2}(?::\d{2})?)\s+(.*\S)\s*$", r"\2 \1"),  # the time first
@@ -129,8 +164,10 @@ _OFFSET_FORMATS = ("%d %b %Y %H:%M:%S %z", "%d %b %Y %H:%M %z", "%d %B %Y %H:%M:
 
 def respelled(text: pa.Array) -> pa.Array:
     """The values rewritten into spellings the parser reads (unchanged where no rewrite applies)."""
-    for pattern, replacement in _REWRITES:
-        text = pc.replace_substring_regex(text, pattern, replacement)
+    abbreviated = pc.any(pc.match_substring_regex(text, _ANY_ABBREVIATION)).as_py()
+    for rewrite in _REWRITES:
+        if abbreviated or rewrite not in _ABBREVIATIONS:
+            text = pc.replace_substring_regex(text, *rewrite)
     return text
 
 
@@ -163,8 +200,10 @@ def read(values: pd.Series, parse: Callable[[pd.Series], Parsed]
     has no time zone, as ``2019-03-04 10:00`` has none)."""
     written = text_arrow.contiguous(to_arrow(values))  # numbers too (a Parquet column of integers)
     plain, other_calendar = numerals.fold_column(written)  # ٢٠١٩-٠٣-٠٤, ２０１９/０３/０４
+    plain, micros, precisions = wikidata.read_column(plain)  # "1066-10-14"^^xsd:date, 1850-00-00T00:00:00Z
     again = respelled(plain)
-    micros, precisions = _dotnet(written)
+    dotnet, _ = _dotnet(written)
+    micros[dotnet != NAT], precisions[dotnet != NAT] = dotnet[dotnet != NAT], "time"
     for fmt in _OFFSET_FORMATS:
         stamps = pc.strptime(again, format=fmt, unit="us", error_is_null=True)
         got = np.asarray(stamps.cast(pa.int64()).fill_null(NAT).to_numpy(zero_copy_only=False), dtype=np.int64)
