@@ -27,6 +27,17 @@ def test_unix_times_in_micro_and_nanoseconds_are_read_and_said(tmp_path: Path) -
         assert any(f"Unix time in {unit}seconds" in text for text in _said(ds))
 
 
+def test_counts_since_1601_are_read_as_chrome_and_windows_write_them_not_as_unix_time(tmp_path: Path) -> None:
+    march = 1614585600 + 11_644_473_600  # 2021-03-01T08:00Z in seconds since 1601
+    for unit, scale, said in (("webkit", 10**6, "Chrome's WebKit time"), ("filetime", 10**7, "Windows' FILETIME")):
+        path = tmp_path / f"{unit}.csv"  # Chrome's History (last_visit_time), Active Directory (lastLogonTimestamp)
+        path.write_text("title,last_visit_time\n" + "".join(f"v{i},{(march + 60 * i) * scale}\n" for i in range(3)))
+        ds = viewer.load(path)
+        assert ds.events["start"].tolist() == [pd.Timestamp(f"2021-03-01T08:0{i}Z") for i in range(3)]
+        assert any(said in text for text in _said(ds))
+        assert not any("time zone" in text for text in _said(ds))  # a count from an instant needs none
+
+
 def test_a_databases_last_row_without_a_date_is_a_row_not_a_total(tmp_path: Path) -> None:
     path = tmp_path / "places.sqlite"  # Firefox's history: a place never visited has no date
     with sqlite3.connect(path) as db:
@@ -112,3 +123,26 @@ def test_stakes_written_as_fractions_of_one_are_percentages_and_said(tmp_path: P
     assert any("fractions of one, read as percentages (0.434 is 43.4%)" in text for text in _said(ds))
     path.write_text("Date,Parent,Subsidiary,Stake\n2002-03-01,Renault,Nissan,0.434\n2002-03-01,Nissan,Renault,15\n")
     assert viewer.load(path, mapping=suggest_spec(path)).relations["value"].tolist() == [0.434, 15.0]  # mixed: as is
+
+
+def test_a_trello_board_reads_its_dated_cards_not_its_longer_list_of_columns(tmp_path: Path) -> None:
+    board = {"id": "b1", "name": "Sprint board",
+             "lists": [{"id": f"l{i}", "name": f"Column {i}", "closed": False, "pos": i} for i in range(5)],
+             "cards": [{"id": "c1", "name": "Write the spec", "idList": "l0", "due": "2021-03-05T12:00:00.000Z",
+                        "dateLastActivity": "2021-03-01T09:00:00.000Z"},
+                       {"id": "c2", "name": "Ship it", "idList": "l1", "due": None,
+                        "dateLastActivity": "2021-03-02T10:00:00.000Z"}]}
+    path = tmp_path / "board.json"
+    path.write_text(json.dumps(board))
+    assert viewer.load(path).events["title"].tolist() == ["Write the spec", "Ship it"]
+
+
+def test_an_empty_json_answer_is_said_to_be_empty(tmp_path: Path) -> None:
+    path = tmp_path / "issues.json"
+    path.write_text("[]\n")
+    try:
+        viewer.load(path)
+    except viewer.LoadError as refused:
+        assert str(refused) == f"{path}: an empty JSON list, no records in it"
+    else:
+        raise AssertionError("an empty list opened")

@@ -341,10 +341,13 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
         if candidate.sniffer(sample):
             return candidate.reader(path, **options, **({"document": document} if candidate.parsed else {}))
     if candidates is _JSON:
+        if document in ([], {}):  # an API's answer with nothing in it: GitHub's issues of a new repository
+            raise LoadError(f"{path}: an empty JSON {'list' if document == [] else 'object'}, no records in it")
         raise LoadError(f"{path}: JSON that Entente does not recognise; expected a native dataset, TimelineJS, "
                         "vis-timeline items, Beneficial Ownership statements, FollowTheMoney entities, a chat export "
-                        "(Discord, Telegram, Messenger, Instagram), a CSL-JSON bibliography, or event records with a "
-                        "date field (a list of objects, GeoJSON features, SPARQL results)")
+                        "(Discord, Telegram, Messenger, Instagram), a CSL-JSON bibliography, a graph (networkx, "
+                        "Cytoscape), or event records with a date field (a list of objects, GeoJSON features, SPARQL "
+                        "results)")
     expected = twitter.EXPECTED if candidates is _JS else xml_records.EXPECTED
     raise LoadError(f"{path}: not a format Entente knows; expected {expected}")
 

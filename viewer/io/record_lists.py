@@ -18,12 +18,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from viewer.io.table_mapping import guess_mapping
+
 KEYS = ("data", "records", "events", "items", "results", "rows", "entries", "hits", "features", "objects", "values")
 DEPTH = 3  # objects looked into for a list of records
 
 
 def _objects(value: object) -> bool:
     return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
+
+
+def _dated(records: list[dict[str, Any]]) -> bool:
+    """Whether the first records name a column as a date, as a table's header would (``date``, ``due``, ``created``)."""
+    names = list(dict.fromkeys(str(key) for record in records[:20] for key in record))
+    return guess_mapping(names).start is not None
 
 
 def _header_rows(value: object) -> list[dict[str, Any]] | None:
@@ -103,6 +111,8 @@ def _sources(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _nested(document: dict[str, Any], depth: int) -> list[dict[str, Any]] | None:
     keys = [k for k in KEYS if k in document] + [k for k in document if k not in KEYS]
     lists = [k for k in keys if _objects(document[k])]
+    dated = [k for k in lists if _dated(document[k])]
+    lists = dated or lists  # Trello's board: its cards and actions, not its longer list of columns (no dates)
     if lists:
         chosen = lists[0] if lists[0] in KEYS or len(lists) == 1 else max(lists, key=lambda k: len(document[k]))
         return _sources(document[chosen])

@@ -33,7 +33,7 @@ ISSUES = json.dumps([{"number": n, "title": f"Issue {n}", "user": {"login": f"oc
 @pytest.mark.parametrize(("name", "text", "count", "seen"), [
     ("run.gpx", GPX, 4, "-122.3"),
     ("trip.kml", KML, 2, "Louvre"),
-    ("activities.csv", STRAVA, 2, "Evening Ride"),
+    ("activities.csv", STRAVA, 2, "2 Mar 2021 18:30"),
     ("issues.json", ISSUES, 2, "octo2"),
 ], ids=["gpx", "kml", "strava", "github"])
 def test_a_trackers_export_opens_and_walks(qtbot: QtBot, window: MainWindow, tmp_path: Path,

@@ -19,7 +19,7 @@ from viewer.model import dates
 from viewer.model.dates import approximate, eras, expanded, forms, habit, respell, zones
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
-from viewer.model.dates.numbers import UNIX_TIME, number_dates, read_numbers
+from viewer.model.dates.numbers import COUNTED, number_dates, read_numbers
 from viewer.model.dates.zones import offsets as zone_offsets
 from viewer.model.dates.zones import time_spans
 
@@ -216,8 +216,8 @@ def _parse_unique(uniq: pd.Series, notes: list[tuple[str, str]], *, order: str |
         nums = _extract(text, f"(?P<n>{_NUMBER})")["n"]
         said = len(notes)
         store(rows, *read_numbers(nums, excel=excel, yearish=bool(yearish or found > len(rows)), notes=notes))
-        if any(text.startswith(UNIX_TIME) for _level, text in notes[said:]):
-            naive[rows] = False  # Unix time counts from an instant, not a wall clock: no zone is missing
+        if any(text.startswith(COUNTED) for _level, text in notes[said:]):
+            naive[rows] = False  # a count from an instant (Unix time, WebKit's, FILETIME), not a wall clock
     return instants, precision, naive, used, notes
 
 

@@ -138,18 +138,27 @@ UNIX_TIME = "large numbers read as Unix time"
 UNIX_AMONG_YEARS = (("s", 1e9, 4_102_444_800.0), ("ms", 1e12, 4_102_444_800_000.0))
 
 
-# Unix time's units, each by the numbers it gives for 1973–5138: PRTime (Firefox) and Go write microseconds,
-# Spark, pandas and OpenTelemetry nanoseconds
-UNIX_UNITS = (("s", 1e8, 1e11), ("ms", 1e11, 1e14), ("us", 1e14, 1e17), ("ns", 1e17, 1e20))
-_PREFIX = {"s": "", "ms": "milli", "us": "micro", "ns": "nano"}
+# Times as counts, each by the numbers it gives: Unix seconds and milliseconds for 1973–5138; Unix microseconds
+# (Firefox's PRTime, Go) and nanoseconds (Spark, pandas, OpenTelemetry) for 2000–2102 only, as the counts from
+# 1601 lie beside them: Chrome's WebKit microseconds and Windows' FILETIME (100 ns: Active Directory, Outlook),
+# each for 1990–2107. Seconds and milliseconds from 1973 overlap none of those.
+UNIX_UNITS = (("s", 1e8, 1e11), ("ms", 1e11, 1e14), ("us", 9.5e14, 4.2e15), ("ns", 9.5e17, 4.2e18),
+              ("webkit", 1.2e16, 1.6e16), ("filetime", 1.2e17, 1.6e17))
+_SAID = {"s": "Unix time in seconds", "ms": "Unix time in milliseconds", "us": "Unix time in microseconds",
+         "ns": "Unix time in nanoseconds", "webkit": "microseconds since 1601 (Chrome's WebKit time)",
+         "filetime": "100-nanosecond intervals since 1601 (Windows' FILETIME)"}
+_FROM_1601_S = 11_644_473_600  # seconds from 1601-01-01 to 1970-01-01
+COUNTED = "large numbers read as"  # how each note on counts of time begins (they need no time zone)
 
 
 def _unix(nums: pd.Series, unit: str) -> pd.Series:
-    """Unix times in seconds, milli-, micro- or nanoseconds as UTC instants, to the microsecond (whole numbers
-    of seconds and milliseconds exactly: no float on the way)."""
+    """Counts of seconds, milli-, micro- or nanoseconds since 1970 (or of microseconds or 100 ns since 1601) as UTC
+    instants, to the microsecond (whole numbers of seconds and milliseconds exactly: no float on the way)."""
     values = nums.to_numpy(dtype=float)
-    if unit in ("us", "ns"):  # past 2**53 a float holds no fraction: microseconds, rounded
-        micros = np.rint(values / (1000 if unit == "ns" else 1)).astype(np.int64)
+    if unit not in ("s", "ms"):  # past 2**53 a float holds no fraction: microseconds, rounded
+        divisor, shift = {"us": (1, 0), "ns": (1000, 0), "webkit": (1, _FROM_1601_S),
+                          "filetime": (10, _FROM_1601_S)}[unit]
+        micros = np.rint(values / divisor).astype(np.int64) - shift * 1_000_000
         return pd.Series(micros.astype("datetime64[us]"), index=nums.index).dt.tz_localize("UTC")
     whole, scale = np.floor(values), (10**6 if unit == "s" else 10**3)
     micros = whole.astype(np.int64) * scale + np.rint((values - whole) * scale).astype(np.int64)
@@ -202,7 +211,7 @@ def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tup
     for unit, low, high in UNIX_UNITS:
         inside = nums.between(low, high, inclusive="left")
         if inside.mean() >= 0.5:
-            notes.append(("info", f"{UNIX_TIME} in {_PREFIX[unit]}seconds"))
+            notes.append(("info", f"large numbers read as {_SAID[unit]}"))
             out[inside], precision[inside] = _unix(nums[inside], unit), "time"
             return out, precision
     notes.append(("error", "numbers of unknown unit (not years, Excel serials or Unix time); rows skipped"))
