@@ -146,3 +146,11 @@ def test_an_empty_json_answer_is_said_to_be_empty(tmp_path: Path) -> None:
         assert str(refused) == f"{path}: an empty JSON list, no records in it"
     else:
         raise AssertionError("an empty list opened")
+
+
+def test_a_saved_xhtml_page_is_still_read_for_its_table(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"  # an XML declaration, as XHTML writers put it: a web page, not XML records
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body>'
+                    "<table><tr><th>Date</th><th>Event</th></tr><tr><td>2019-03-04</td><td>Board meeting</td></tr>"
+                    "<tr><td>2019-03-05</td><td>Vote</td></tr></table></body></html>")
+    assert viewer.load(path).events["title"].tolist() == ["Board meeting", "Vote"]

@@ -185,7 +185,9 @@ def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = 
             frame = parquet.read_ipc_frame(path, said)
         frame = frame.head(nrows) if nrows else frame
         return Raw(frame, "binary", None, True, said, np.arange(1, len(frame) + 1))
-    if (suffix in xml_records.SUFFIXES or xml_records.declared(path)) and web_tables.kind(path) != "spreadsheetml":
+    declared = suffix not in (*web_tables.SUFFIXES, *EXCEL_SUFFIXES, *documents.SUFFIXES, ".doc") and \
+        xml_records.declared(path)  # a .gpx, a .kml: not a saved (XHTML) page, a workbook or a document
+    if (suffix in xml_records.SUFFIXES or declared) and web_tables.kind(path) != "spreadsheetml":
         rows = xml_records.read_rows(path)
         frame = records.as_frame(rows[:nrows] if nrows else rows)
         return Raw(frame, "utf-8", None, True, [], np.arange(1, len(frame) + 1))
