@@ -178,7 +178,7 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         lo, hi, size = self._ticks[0][:3]
         if not size > 0 or not hi > lo:
             return strings
-        nearest = float(np.min(np.diff(np.asarray(values, dtype=np.float64)))) * size / (hi - lo)
+        nearest = float(np.min(np.diff(np.sort(np.asarray(values, dtype=np.float64))))) * size / (hi - lo)
         widest = max(metrics.horizontalAdvance(text) for text in strings)
         return [""] * len(strings) if nearest < widest + LABEL_AIR_PX else strings
 
