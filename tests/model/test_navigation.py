@@ -270,3 +270,12 @@ def test_without_stragglers_the_default_window_holds_every_event(starts: list[st
     ds = _daily(starts)
     assert navigation.dense_span(ds) is None
     assert navigation.default_window(ds) == navigation.fit_all(ds)
+
+
+def test_events_within_minutes_open_in_an_hour_not_in_two_days() -> None:
+    ds = _daily([f"2021-03-01T08:0{i}:00Z" for i in range(4)])  # a three-minute GPS track
+    window = navigation.default_window(ds)
+    assert window.start_time == pd.Timestamp("2021-03-01T07:30Z")  # half an hour each side, at least
+    assert pd.Timestamp("2021-03-01T08:33Z") <= window.end_time < pd.Timestamp("2021-03-01T08:34Z")
+    week = _daily([f"2021-03-0{d}" for d in range(1, 8)])  # a week of days: a day each side, as before
+    assert navigation.fit_all(week).start_time == pd.Timestamp("2021-02-28T00:00Z")

@@ -79,7 +79,8 @@ def _today(today: pd.Timestamp | None) -> pd.Timestamp:
 
 
 def fit_all(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeWindow:
-    """Every event with a small margin (2 %, at least a day).
+    """Every event with a small margin (2 %, at least a day, or for events within a day half their span; see
+    :func:`_margin`).
 
     Without events: the relations' dates with the same margin, and with nothing dated at all the
     current year (``today`` stands in for the clock in tests).
@@ -90,8 +91,18 @@ def fit_all(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeWindow:
             return TimeWindow(0.0, 100.0)
         year = str(_today(today).year)
         return TimeWindow.between(year, year)
-    margin = max((span[1] - span[0]) * 0.02, scale(dataset).margin)
+    margin = _margin(dataset, span[1] - span[0])
     return TimeWindow(span[0] - margin, span[1] + margin)
+
+
+def _margin(dataset: Dataset, span: float) -> float:
+    """The room each side of a span of events: 2 % of it, at least a day on the calendar, but no more than half
+    the span (at least half an hour) when the events last less than that: a three-minute GPS track is shown in an
+    hour, not lost in two days."""
+    lengths = scale(dataset)
+    if clock.numeric(dataset.meta.clock):
+        return max(span * 0.02, lengths.margin)
+    return max(span * 0.02, min(lengths.margin, max(span * 0.5, lengths.min_span / 2)))
 
 
 @dataclass(frozen=True)
@@ -152,7 +163,7 @@ def default_window(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeW
         return TimeWindow(stated.start - margin, stated.end + margin)
     dense = dense_span(dataset)
     if dense is not None:
-        margin = max((dense.end - dense.start) * 0.02, scale(dataset).margin)
+        margin = _margin(dataset, dense.end - dense.start)
         return TimeWindow(dense.start - margin, dense.end + margin)
     return fit_all(dataset, today)
 
