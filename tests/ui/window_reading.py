@@ -86,6 +86,15 @@ def no_column_questions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return asked
 
 
+def accepting(offered: list[str]) -> Callable[[MappingDialog], QDialog.DialogCode]:
+    """An answer to the column-mapping dialog that notes the ties it offers (its graph box's text) and accepts."""
+    def accept(dialog: MappingDialog) -> QDialog.DialogCode:
+        offered.append(dialog.graph.text())
+        return QDialog.DialogCode.Accepted
+
+    return accept
+
+
 def open_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path,
                  answer: Callable[[MappingDialog], QDialog.DialogCode] | None = None, text: str | None = None
                  ) -> list[str]:

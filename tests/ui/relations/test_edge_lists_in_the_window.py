@@ -9,13 +9,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
-from viewer.ui.shell.mapping_dialog import MappingDialog
 
-from ..window_reading import details_after, open_by_hand
+from ..window_reading import accepting, details_after, open_by_hand
 
 EDGES = ("Source,Target,Type,Id,Label,Weight,start\nRenault,Nissan,Directed,0,stake,43.4,2002-03-01\n"
          "Nissan,Renault,Directed,1,stake,15,2002-03-01\nNissan,Mitsubishi,Directed,2,stake,34,2016-10-20\n")
@@ -24,14 +22,7 @@ EDGES = ("Source,Target,Type,Id,Label,Weight,start\nRenault,Nissan,Directed,0,st
 def test_an_edge_table_draws_its_ties(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                       monkeypatch: pytest.MonkeyPatch) -> None:
     offered: list[str] = []
-
-    def accept(dialog: MappingDialog) -> QDialog.DialogCode:
-        offered.append(dialog.graph.text())
-        return QDialog.DialogCode.Accepted
-
-    path = tmp_path / "edges.csv"
-    path.write_text(EDGES, encoding="utf-8")
-    open_by_hand(qtbot, window, monkeypatch, path, accept)
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "edges.csv", accepting(offered), text=EDGES)
     assert offered and "Source → Target" in offered[0]
     assert len(window.state.dataset.relations) == 3
     assert "Nissan" in details_after(qtbot, window, Qt.Key.Key_End)

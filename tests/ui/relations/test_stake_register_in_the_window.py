@@ -17,7 +17,7 @@ from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import NONE, MappingDialog
 
 from ..conftest import Hand
-from ..window_reading import details_after, drag_cursor, open_by_hand
+from ..window_reading import accepting, details_after, drag_cursor, open_by_hand
 
 REGISTER = ("Date,Parent,Subsidiary,Stake\n1999-03-27,Renault,Nissan,36.8%\n2002-03-01,Renault,Nissan,44.4%\n"
             "2016-10-20,Nissan,Mitsubishi Motors,34%\n2023-11-08,Renault,Nissan,15%\n")
@@ -31,14 +31,7 @@ def _stakes(qtbot: QtBot, window: MainWindow) -> dict[tuple[str, str], str]:
 def test_a_register_draws_the_stake_of_the_cursors_date(qtbot: QtBot, hand: Hand, window: MainWindow,
                                                         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     offered: list[str] = []
-
-    def accept(dialog: MappingDialog) -> QDialog.DialogCode:
-        offered.append(dialog.graph.text())
-        return QDialog.DialogCode.Accepted
-
-    path = tmp_path / "register.csv"
-    path.write_text(REGISTER, encoding="utf-8")
-    open_by_hand(qtbot, window, monkeypatch, path, accept)
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "register.csv", accepting(offered), text=REGISTER)
     assert offered == ["Make entities and relations: Parent → Subsidiary (equity stake)"]
     first = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Renault → Nissan (36.8%)" in first
