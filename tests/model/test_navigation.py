@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from viewer.model import navigation
+from viewer.model import navigation, query
 from viewer.model.dataset import Dataset
 from viewer.model.filters import Filters
 from viewer.model.window import TimeWindow
@@ -279,3 +279,17 @@ def test_events_within_minutes_open_in_an_hour_not_in_two_days() -> None:
     assert pd.Timestamp("2021-03-01T08:33Z") <= window.end_time < pd.Timestamp("2021-03-01T08:34Z")
     week = _daily([f"2021-03-0{d}" for d in range(1, 8)])  # a week of days: a day each side, as before
     assert navigation.fit_all(week).start_time == pd.Timestamp("2021-02-28T00:00Z")
+
+
+def test_ties_wholly_after_the_events_are_in_the_first_view_too() -> None:
+    from viewer.model.dataset import Tables, build_dataset
+    events = pd.DataFrame({"id": ["a", "b"], "start": ["1899-02-25", "1970-04-22"],  # nodes that "appear"
+                           "title": ["Renault appears", "Mitsubishi Motors appears"]})
+    ties = pd.DataFrame({"source": ["renault"], "target": ["nissan"], "kind": ["equity_stake"], "value": ["43.4"],
+                         "valid_from": ["1999-05-28"], "valid_to": [""]})
+    ds = build_dataset(Tables(events, None, ties))
+    window = navigation.default_window(ds)
+    assert window.start_time.year == 1897 and window.end_time.year == 2001
+    assert len(query.relations_at(ds.relations, navigation.default_cursor(ds, window))) == 1
+    overlapping = build_dataset(Tables(events, None, ties.assign(valid_from=["1950-01-01"])))
+    assert navigation.default_window(overlapping).end_time.year == 1971  # ties among the events: the events' span

@@ -82,10 +82,11 @@ def fit_all(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeWindow:
     """Every event with a small margin (2 %, at least a day, or for events within a day half their span; see
     :func:`_margin`).
 
-    Without events: the relations' dates with the same margin, and with nothing dated at all the
-    current year (``today`` stands in for the clock in tests).
+    Without events: the relations' dates with the same margin (with them too, when the relations lie wholly
+    before or after the events), and with nothing dated at all the current year (``today`` stands in for the
+    clock in tests).
     """
-    span = data_span(dataset) or relation_span(dataset)
+    span = _events_or_ties(dataset)
     if span is None:
         if clock.numeric(dataset.meta.clock):  # nothing dated on a numeric clock: 0 to 100
             return TimeWindow(0.0, 100.0)
@@ -93,6 +94,15 @@ def fit_all(dataset: Dataset, today: pd.Timestamp | None = None) -> TimeWindow:
         return TimeWindow.between(year, year)
     margin = _margin(dataset, span[1] - span[0])
     return TimeWindow(span[0] - margin, span[1] + margin)
+
+
+def _events_or_ties(dataset: Dataset) -> tuple[float, float] | None:
+    """The events' span, else the ties'; both, when the ties lie wholly before or after the events (a graph whose
+    nodes "appear" in 1899–1970 and whose ties hold from 1999: its first view and cursor would show none)."""
+    events, ties = data_span(dataset), relation_span(dataset)
+    if events is None or ties is None or (ties[0] <= events[1] and ties[1] >= events[0]):
+        return events or ties
+    return min(events[0], ties[0]), max(events[1], ties[1])
 
 
 def _margin(dataset: Dataset, span: float) -> float:

@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import accepting, details_after, open_by_hand
+from ..conftest import Hand
+from ..window_reading import accepting, details_after, drag_cursor, open_by_hand
 
 EDGES = ("Source,Target,Type,Id,Label,Weight,start\nRenault,Nissan,Directed,0,stake,43.4,2002-03-01\n"
          "Nissan,Renault,Directed,1,stake,15,2002-03-01\nNissan,Mitsubishi,Directed,2,stake,34,2016-10-20\n")
@@ -44,3 +45,23 @@ def test_a_cytoscape_graph_opens_and_draws_its_tie(qtbot: QtBot, window: MainWin
     assert set(window.state.dataset.entities["name"]) == {"Renault", "Nissan"}
     qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 1, timeout=3000)
     assert [(s, t) for s, t, _ in window.relations.edge_labels()] == [("101", "102")]
+
+
+GEXF = ('<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">'
+        '<graph defaultedgetype="directed" mode="dynamic" timeformat="date"><nodes>'
+        '<node id="renault" label="Renault" start="1899-02-25"/><node id="nissan" label="Nissan" start="1933-12-26"/>'
+        '<node id="mmc" label="Mitsubishi Motors" start="1970-04-22"/></nodes><edges>'
+        '<edge id="0" source="renault" target="nissan" weight="43.4" label="stake" start="1999-05-28"/>'
+        "</edges></graph></gexf>")
+
+
+def test_a_graph_whose_ties_come_after_its_nodes_shows_them(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch, hand: Hand) -> None:
+    """Gephi's nodes appear in 1899–1970 and its tie holds from 1999: the first view held only the nodes' years,
+    the cursor at its end, and the graph showed no tie anywhere the user could drag."""
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "alliance.gexf", text=GEXF) == []
+    qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 1, timeout=3000)  # at the opening cursor
+    drag_cursor(qtbot, hand, window, 1980.0)
+    qtbot.waitUntil(lambda: not window.relations.edge_labels(), timeout=3000)
+    drag_cursor(qtbot, hand, window, 2000.0)
+    qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 1, timeout=3000)
