@@ -56,8 +56,15 @@ def data_span(dataset: Dataset) -> tuple[float, float] | None:
     return float(to_seconds(span[0])), float(to_seconds(span[1]))
 
 
+_TIES: Memo[tuple[float, float] | None] = Memo()  # asked at every selection (the toolbar's presets)
+
+
 def relation_span(dataset: Dataset) -> tuple[float, float] | None:
     """First and last date any relation starts or ends, in Unix seconds (None when no relation is dated)."""
+    return _TIES.get(dataset, "span", lambda: _relation_span(dataset))
+
+
+def _relation_span(dataset: Dataset) -> tuple[float, float] | None:
     relations = dataset.relations
     if relations.empty:
         return None
