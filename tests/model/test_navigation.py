@@ -293,3 +293,23 @@ def test_ties_wholly_after_the_events_are_in_the_first_view_too() -> None:
     assert len(query.relations_at(ds.relations, navigation.default_cursor(ds, window))) == 1
     overlapping = build_dataset(Tables(events, None, ties.assign(valid_from=["1950-01-01"])))
     assert navigation.default_window(overlapping).end_time.year == 1971  # ties among the events: the events' span
+
+
+def test_when_every_tie_ended_before_the_window_does_the_cursor_opens_on_the_last_day_one_holds() -> None:
+    from viewer.model.dataset import Tables, build_dataset
+    events = pd.DataFrame({"id": ["a", "b"], "start": ["2019-01-10", "2026-03-01"], "title": ["Signed", "Wound up"]})
+    ties = pd.DataFrame({"source": ["x", "x"], "target": ["y", "z"], "kind": ["partner", "partner"],
+                         "valid_from": ["2019-01-10", "2020-05-01T15:00Z"], "valid_to": ["2021-01-01", "2023-07-01"]})
+    ds = build_dataset(Tables(events, None, ties))
+    window = navigation.default_window(ds)
+    assert window.end_time.year == 2026
+    cursor = navigation.default_cursor(ds, window)
+    assert cursor == pd.Timestamp("2023-06-30", tz="UTC")  # the day before it ends
+    assert list(ds.relations_at(cursor)["target"]) == ["z"]
+    still = build_dataset(Tables(events, None, ties.assign(valid_to=["", "2023-07-01"])))  # one tie still holds
+    assert navigation.default_cursor(still, window) == window.end_time
+    entities = pd.DataFrame({"id": ["x", "y", "z"], "name": ["X", "Y", "Z"],
+                             "valid_to": ["", "", "2022-06-15T12:00Z"]})  # z is gone before its tie ends
+    gone = build_dataset(Tables(events, entities, ties))
+    assert navigation.default_cursor(gone, window) == pd.Timestamp("2022-06-15", tz="UTC")
+    assert list(gone.relations_at(navigation.default_cursor(gone, window))["target"]) == ["z"]

@@ -14,7 +14,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.model import clock, codes, lists, text_arrow
+from viewer.model import clock, codes, lists, query, text_arrow
 from viewer.model.columns import arrow_text
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date, to_seconds
@@ -189,7 +189,8 @@ def default_cursor(dataset: Dataset, window: TimeWindow | None = None, today: pd
                    ) -> pd.Timestamp:
     """Where the cursor starts: the dataset's own cursor, else the end of its default window.
 
-    The end of the window shows the relations as they stand after everything the dataset tells. A
+    The end of the window shows the relations as they stand after everything the dataset tells; when every tie
+    ended before it (a graph's ties to 2023 in a window to 2026), the last day one holds. A
     dataset with nothing dated (empty, or only entities) starts on today, inside the current year.
     """
     meta = dataset.meta
@@ -203,7 +204,10 @@ def default_cursor(dataset: Dataset, window: TimeWindow | None = None, today: pd
         return now if window.start_time <= now <= window.end_time else window.start_time
     if clock.numeric(dataset.meta.clock):  # a round number, not the margin's float noise (510.06), in the window
         return clock.snap(window.end, window.span, dataset.meta.clock, down=True)
-    return window.end_time
+    end = window.end_time
+    if len(dataset.relations) and not len(dataset.relations_at(end)):  # every tie ended before the window does
+        return query.last_held(dataset.relations, dataset.entities, window.start_time, end) or end
+    return end
 
 
 def around(event: pd.Series, margin: float | None = None, least: float = 30 * DAY) -> TimeWindow:

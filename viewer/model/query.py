@@ -158,6 +158,21 @@ def _interval(frame: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[
     return start, end
 
 
+def _held_bounds(relations: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp, entities: pd.DataFrame | None
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Each relation's first and last instant in ``[lo, hi]`` (int64 microseconds), while both its ends exist."""
+    first, last = _interval(relations, lo, hi)
+    if entities is not None and "valid_from" in entities.columns:
+        ent_first, ent_last = _interval(entities, lo, hi)
+        index = pd.Index(entities["id"])
+        for column in ("source", "target"):
+            at = index.get_indexer(relations[column])
+            known = at >= 0
+            first = np.where(known, np.maximum(first, ent_first[at]), first)
+            last = np.where(known, np.minimum(last, ent_last[at]), last)
+    return first, last
+
+
 def relations_during(relations: pd.DataFrame, start: object, end: object,
                      entities: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every relation valid at some point of ``[start, end]``, with ``held``: the share of the window it held.
@@ -170,20 +185,25 @@ def relations_during(relations: pd.DataFrame, start: object, end: object,
         raise ValueError("a window needs a start and an end")
     if hi < lo:
         raise ValueError(f"the window ends ({end}) before it starts ({start})")
-    first, last = _interval(relations, lo, hi)
-    if entities is not None and "valid_from" in entities.columns:
-        ent_first, ent_last = _interval(entities, lo, hi)
-        index = pd.Index(entities["id"])
-        for column in ("source", "target"):
-            at = index.get_indexer(relations[column])
-            known = at >= 0
-            first = np.where(known, np.maximum(first, ent_first[at]), first)
-            last = np.where(known, np.minimum(last, ent_last[at]), last)
+    first, last = _held_bounds(relations, lo, hi, entities)
     span = max(int((hi - lo) / pd.Timedelta(microseconds=1)), 0)
     overlap = last - first
     valid = overlap > 0 if span else (first <= last) & valid_mask(relations, lo)
     held = np.clip(overlap / span, 0.0, 1.0) if span else np.ones(len(relations))
     return relations[valid].assign(held=held[valid])
+
+
+def last_held(relations: pd.DataFrame, entities: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp
+              ) -> pd.Timestamp | None:
+    """The start of the last day in ``[lo, hi]`` on which some relation holds (while both its ends exist), or
+    None when none holds in it."""
+    first, last = _held_bounds(relations, lo, hi, entities)
+    held = np.flatnonzero(last > first)
+    if not len(held):
+        return None
+    latest = held[np.argmax(last[held])]
+    day = pd.Timestamp(int(last[latest]) - 1, unit="us", tz="UTC").floor("D")
+    return max(day, pd.Timestamp(int(first[latest]), unit="us", tz="UTC"))
 
 
 def relations_of(relations: pd.DataFrame, entity: str, when: object) -> pd.DataFrame:

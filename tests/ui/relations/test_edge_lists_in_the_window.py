@@ -65,3 +65,20 @@ def test_a_graph_whose_ties_come_after_its_nodes_shows_them(qtbot: QtBot, window
     qtbot.waitUntil(lambda: not window.relations.edge_labels(), timeout=3000)
     drag_cursor(qtbot, hand, window, 2000.0)
     qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 1, timeout=3000)
+
+
+ENDED = GEXF.replace('start="1999-05-28"/>', 'start="1950-01-01" end="1965-03-01"/><edge id="1" source="nissan" '
+                     'target="renault" label="partner" start="1940-01-01" end="1960-06-01"/>')
+
+
+def test_a_graph_whose_ties_all_ended_opens_with_the_last_one_drawn(qtbot: QtBot, window: MainWindow,
+                                                                    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                    hand: Hand) -> None:
+    """Ties that ended in 1960 and 1965 among nodes appearing to 1970: the cursor opened at the window's end, in
+    1971, where no tie holds, and the graph was empty until the user found a year to drag to."""
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "ended.gexf", text=ENDED) == []
+    assert window.state.cursor.year == 1965
+    qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 1, timeout=3000)  # at the opening cursor
+    assert [(s, t) for s, t, _ in window.relations.edge_labels()] == [("renault", "nissan")]
+    drag_cursor(qtbot, hand, window, 1955.0)
+    qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 2, timeout=3000)
