@@ -24,7 +24,7 @@ import pyarrow.compute as pc
 from viewer.io.import_spec import PLACEHOLDERS, EntityColumn, ImportSpec, RelationColumns
 from viewer.io.table_graph import placeholder_values
 from viewer.io.table_mapping import column_key, guess_mapping
-from viewer.io.table_read import raw_table
+from viewer.io.table_sheets import raw_table
 from viewer.model import value_numbers
 from viewer.model.attribute_build import Cells
 from viewer.model.columns import arrow_text
@@ -140,8 +140,8 @@ def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
     for source_pattern, target_pattern in _PAIRS:
         sources = [c for c in names if re.search(source_pattern, column_key(c))]
         targets = [c for c in names if re.search(target_pattern, column_key(c))]
-        if sources and targets and not relations:
-            relations.append(RelationColumns(sources[0], targets[0], "related_to"))
+        if sources and targets and not relations:  # an edge list: each row's tie holds to its end, when written
+            relations.append(RelationColumns(sources[0], targets[0], "related_to", valid_to=core["end"]))
     if not relations:
         orgs = [c for c, org in names.items() if org >= 0.3]
         if len(orgs) >= 2:

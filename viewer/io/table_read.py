@@ -392,9 +392,3 @@ def _declared_separator(data: bytes) -> tuple[bytes, str | None]:
         return data, None
     return (found["bom"] or b"") + data[found.end():], found["sep"].decode("latin-1")
 
-
-def raw_table(path: Path, options: dict[str, Any], nrows: int | None = None) -> tuple[pd.DataFrame, bool]:
-    """A table file's cells as strings with column names (``column1`` … without a header), and the header flag;
-    its first ``nrows`` rows only, when given."""
-    raw = load_raw(path, options, nrows)
-    return raw.frame, raw.header

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import sqlite
+from viewer.io import sqlite, table_intervals
 from viewer.io.table_mapping import Mapping
 from viewer.io.table_read import Raw, load_raw, sheet_names
 from viewer.model.problems import LoadError, Problem
@@ -26,7 +26,7 @@ def dated(path: Path, options: dict[str, Any], label: str, rows: int | None, map
     """The table as read and its mapping. A workbook whose first sheet has no date column is read from the
     first sheet that has one (a sheet of notes often comes first), unless a sheet is named; a SQLite
     database's tables likewise, after one called events. A workbook's sheets of the same columns are one table."""
-    raw = load_raw(path, options, nrows=rows)
+    raw = table_intervals.split(load_raw(path, options, nrows=rows), label)
     mapping = mapping_of(raw.frame, options, label)
     database = raw.encoding == "sqlite"
     if options.get("sheet") or raw.encoding not in ("sqlite", "xlsx", "html", "document") or (
@@ -38,7 +38,7 @@ def dated(path: Path, options: dict[str, Any], label: str, rows: int | None, map
         return _with_sheets(path, options, raw, first, sheets, label, rows), mapping
     for sheet in (name for name in sheets if name != first):
         try:
-            other = load_raw(path, {**options, "sheet": sheet}, nrows=rows)
+            other = table_intervals.split(load_raw(path, {**options, "sheet": sheet}, nrows=rows), label)
         except LoadError:
             continue  # an empty sheet
         found = mapping_of(other.frame, options, label)
@@ -89,3 +89,10 @@ def joined(path: Path, options: dict[str, Any], raw: Raw, chosen: str, sheets: l
                             f"{', '.join(repr(name) for name in unread)} {'were' if len(unread) > 1 else 'was'} not "
                             "read (other columns): name one with --table, or sheet= in Python", None, None, "info"))
     return raw
+
+
+def raw_table(path: Path, options: dict[str, Any], nrows: int | None = None) -> tuple[pd.DataFrame, bool]:
+    """A table file's cells as strings with column names (``column1`` … without a header), and the header flag;
+    its first ``nrows`` rows only, when given."""
+    raw = table_intervals.split(load_raw(path, options, nrows), str(path))
+    return raw.frame, raw.header

@@ -82,3 +82,26 @@ def test_a_graph_whose_ties_all_ended_opens_with_the_last_one_drawn(qtbot: QtBot
     assert [(s, t) for s, t, _ in window.relations.edge_labels()] == [("renault", "nissan")]
     drag_cursor(qtbot, hand, window, 1955.0)
     qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 2, timeout=3000)
+
+
+INTERVALS = ('Source,Target,Type,Id,Label,Interval,Weight\n'
+             'Renault,Nissan,Directed,0,stake,"<[2002-03-01, 2023-11-08]>",43.4\n'
+             'Renault,Daimler,Undirected,3,partner,"<[2010-04-07, 2015-01-01]; [2017-01-01, 2021-02-05]>",3.1\n')
+
+
+def test_a_gephi_edge_table_with_an_interval_column_draws_each_tie_while_it_holds(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hand: Hand) -> None:
+    """Gephi's Data Laboratory writes when an edge holds as ``<[start, end]>`` in one column: the table was refused
+    as having no date column."""
+    offered: list[str] = []
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "edges.csv", accepting(offered), text=INTERVALS)
+    assert offered and "Source → Target" in offered[0]
+    assert len(window.state.dataset.relations) == 3
+    window.tools.presets["all"].trigger()
+    for year, pairs in ((2012.0, {("renault", "nissan"), ("renault", "daimler")}), (2016.0, {("renault", "nissan")}),
+                        (2019.0, {("renault", "nissan"), ("renault", "daimler")})):
+        drag_cursor(qtbot, hand, window, year)
+
+        def drawn(pairs: set[tuple[str, str]] = pairs) -> bool:
+            return {(s, t) for s, t, _ in window.relations.edge_labels()} == pairs
+        qtbot.waitUntil(drawn, timeout=3000)
