@@ -41,6 +41,11 @@ _ROLES = ((r"acquir|buyer|purchaser|successor|assum", "target", "acquired_by"),
 _PAIRS = ((r"^(from|source|origin|sender|seller)", r"^(to|target|destination|recipient|receiver|buyer)"),)
 
 
+# a column that classes each row is no party to a tie: Companies House's CompanyCategory ("Private Limited
+# Company"), a register's status or legal form
+_CLASSES = r"(category|type|kind|status|class|sector|industry|legalform)$"
+
+
 def _name_like(values: pd.Series) -> tuple[bool, float]:
     """Whether a sample column holds names (mostly letters, not dates or numbers), and how org-like they are.
     Measured in Arrow: pandas' string methods cost ~5 ms a column (a 1,000-column table waited 5 s)."""
@@ -123,7 +128,7 @@ def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
     names: dict[str, float] = {}
     lettered = _lettered(sample)
     for at, column in enumerate(frame.columns):
-        if column in taken or not lettered[at]:
+        if column in taken or not lettered[at] or re.search(_CLASSES, column_key(str(column))):
             continue
         is_name, org = _name_like(sample[column])
         if is_name:

@@ -25,15 +25,15 @@ from viewer.io import (
     table_graph,
     table_sheets,
     table_skipped,
+    table_starts,
 )
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.json_cells import is_plain
 from viewer.io.record_lists import records_of
+from viewer.io.table_guess import mapping_of
 from viewer.io.table_mapping import Mapping, guess_mapping, with_date_parts
 from viewer.io.table_read import EXPECTED, Raw
 from viewer.io.table_texts import Texts, holds_addresses
-from viewer.io.table_times import with_times_of_day
-from viewer.io.table_title import with_title
 from viewer.io.workbooks import EXCEL_SUFFIXES
 from viewer.model import clock, codes
 from viewer.model.attributes import PREFIX
@@ -82,37 +82,6 @@ def _framed(raw: Raw) -> bool:
     return raw.encoding not in ("binary", "sqlite")
 
 
-def _mapping(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mapping:
-    mapping = guess_mapping([str(c) for c in frame.columns])
-    # a role given as "" has no column (the mapping dialog's "(none)"): a column named for it is not guessed
-    roles = ("start", "end", "title", "category", "description", "url", "id", "time", "timezone", "tags", "end_time",
-             "all_day", "duration")
-    given: dict[str, Any] = {k: options[k] or None for k in roles if options.get(k) is not None}
-    if options.get("actors") is not None:
-        actors = options["actors"]
-        given["actors"] = (actors,) if isinstance(actors, str) and actors else () if not actors else tuple(actors)
-    if given:
-        mapping = replace(mapping, **given)
-    if mapping.start is None:
-        sample = frame.head(200)
-        dated = [c for c in frame.columns if date_columns.looks_like_dates(sample[c])]
-        dated += [c for c in frame.columns if date_columns.number_dates(sample[c]) == "yyyymmdd"]
-        dated += [c for c in frame.columns if date_columns.number_dates(sample[c]) == "year"]
-        dated += [c for c in frame.columns if ranges.looks_like_spans(sample[c])]  # "Q1 2019", "1914–1918"
-        start = dated[0] if dated else None  # (a column named as actors may hold the dates: "from,to")
-        mapping = replace(mapping, start=start, actors=tuple(a for a in mapping.actors if a != start), certain=False)
-    mapping = mapping if {"start", "time", "end", "end_time"} & set(given) else with_times_of_day(mapping, frame)
-    mapping = mapping if "title" in given else with_title(mapping, frame)
-    missing = [c for c in (mapping.start, mapping.end, mapping.title, mapping.category, mapping.tags,
-                           mapping.description, mapping.url, mapping.id, mapping.time, mapping.timezone,
-                           mapping.end_time, mapping.all_day, mapping.duration, *mapping.actors)
-               if c is not None and c not in frame.columns]
-    if missing:
-        raise LoadError(f"{label}: no column named {', '.join(map(repr, missing))}; the columns are "
-                        f"{', '.join(map(str, frame.columns))}")
-    return mapping
-
-
 @dataclass
 class _Events:
     """The events read from a table's rows, and which rows they came from."""
@@ -139,14 +108,19 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     name = mapping.start
     times, end_times = table_ends.times_of_day(frame, mapping)  # (a time column of spans, "09:00–10:30": both)
 
-    def parse(written: pd.Series) -> date_columns.DateColumn:
+    def parse(written: pd.Series, order: str | None = None) -> date_columns.DateColumn:
         return date_columns.parse_column(
-            written, date_order=options.get("date_order"),
+            written, date_order=order or options.get("date_order"),
             yearish="year" in name.lower() or date_columns.number_dates(written.head(200)) == "year",
             excel=excel or "date" in name.lower(), times=times,
             zones=frame[mapping.timezone] if mapping.timezone else None)
 
     start, span_ends, same_day = parse(frame[mapping.start]), None, None
+    # ("08/01/24" to "16/02/24": the finishes say day-first; the starts cannot)
+    told = table_starts.order_from_end(frame, mapping, start, options, excel, label, problems)
+    options = {**options, "date_order": told} if told else options
+    start = parse(frame[mapping.start], told) if told else start
+    start = table_starts.at_their_end(frame, mapping, start, parse, label, problems)
     if start.invalid.any():  # a span written in one cell ("1914–1918") reads as no date: cut it in two
         spans = ranges.cut(frame[mapping.start], start.invalid, options.get("date_order"))
         start, span_ends = (parse(spans.values) if spans.values is not frame[mapping.start] else start), spans.ends
@@ -292,7 +266,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
     label = str(path)
     options, spec = _with_spec(options)
     raw, mapping = _dated(path, options, label)
-    frame, problems = with_date_parts(raw.frame, mapping.start, label, raw.problems), raw.problems
+    frame, problems = with_date_parts(raw.frame, mapping.start, label, raw.problems), raw.problems + list(mapping.said)
     if mapping.start is None:
         raise LoadError(f"{path}: no date column among {', '.join(map(str, frame.columns))}; expected {EXPECTED}"
                         " (or pass start=<column>)")
@@ -307,6 +281,8 @@ def read(path: str | Path, **options: Any) -> Dataset:
     excel = path.suffix.lower() in EXCEL_SUFFIXES
     frame, options, mapping = table_clock.segments(frame, mapping, raw.delimiter, options, label, problems)
     found = _events(frame, mapping, label, options, excel, raw.rows, _framed(raw))
+    if len(frame) and not found.keep.any():  # a window of nothing, with a problem a row, said nothing clear
+        raise LoadError(table_skipped.none_dated(label, frame[mapping.start], str(mapping.start), found.clock))
     events = pd.concat([found.frame, _kept(_attributes(frame, mapping, spec), found.keep)], axis=1)
     entities = relations = None
     if spec is not None:
@@ -366,7 +342,7 @@ def _same(events: pd.DataFrame, name: str, instants: pd.Series) -> bool:
 
 def _dated(path: Path, options: dict[str, Any], label: str, rows: int | None = None) -> tuple[Raw, Mapping]:
     """The table as read and its mapping (:func:`viewer.io.table_sheets.dated`)."""
-    return table_sheets.dated(path, options, label, rows, _mapping)
+    return table_sheets.dated(path, options, label, rows, mapping_of)
 
 
 def _check_spec(spec: ImportSpec, frame: pd.DataFrame, label: str) -> None:

@@ -19,9 +19,9 @@ from viewer.model.dates import columns as date_columns
 from viewer.model.problems import Problem
 from viewer.model.wording import counted
 
-# "true" as calendars and spreadsheets in several languages write it
+# "true" as calendars and spreadsheets in several languages write it (German Outlook's all-day flag: Ein or Aus)
 YES = frozenset({"true", "yes", "y", "1", "1.0", "x", "✓", "✔", "wahr", "vrai", "ja", "oui", "si", "sí", "sim",
-                 "verdadero", "vero", "waar", "prawda", "истина", "да"})
+                 "on", "ein", "verdadero", "vero", "waar", "prawda", "истина", "да"})
 _DAY = np.int64(86_400_000_000)  # microseconds
 _DAY_CODE, _TIME_CODE = PRECISIONS.index("day"), PRECISIONS.index("time")
 

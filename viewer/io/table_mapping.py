@@ -41,10 +41,16 @@ _NAMES: dict[str, tuple[str, ...]] = {
               "początek", "datarozpoczęcia", "začátek", "tarih", "başlangıç", "дата", "начало", "датаначала",
               "початок", "日付", "日時", "開始", "开始", "日期", "时间", "날짜", "시작", "일자", "تاريخ"),
     "end": ("end", "enddate", "stop", "finish", "until", "endtime", "to",
+            # a task's due date, a company's dissolution, an officer's resignation (Companies House)
+            "due", "duedate", "deadline", "dissolutiondate", "dateofdissolution", "dateofcessation", "ceasedon",
+            "resignedon", "dissolvedon",
+            "endetam", "fechadefinalización", "fechadefinalizacion",  # Outlook's German and Spanish exports
             "ende", "enddatum", "bis", "fin", "datefin", "datedefin", "fechafin", "fechafinal", "fechadefin",
             "datafine", "fim", "datafim", "einddatum", "koniec", "datazakończenia", "konec", "bitiş",
             "конец", "окончание", "датаокончания", "кінець", "終了", "结束", "종료", "نهاية"),
     "title": ("title", "headline", "name", "event", "summary", "subject", "label", "eventname", "what",
+              "task", "taskname", "activityname",  # project plans: TeamGantt's Task, Primavera's Activity Name
+              "betreff", "objet", "asunto",  # Outlook's Subject in German, French and Spanish
               "titel", "ereignis", "bezeichnung", "titre", "événement", "evenement", "título", "titulo", "evento",
               "titolo", "gebeurtenis", "tytuł", "wydarzenie", "nazwa", "název", "událost", "başlık", "olay",
               "событие", "название", "заголовок", "подія", "назва", "件名", "出来事", "事件", "标题", "名称",
@@ -58,6 +64,10 @@ _NAMES: dict[str, tuple[str, ...]] = {
                # who did it, as time trackers (Toggl's User), issue trackers (Jira's Assignee) and calendars write it
                "user", "username", "member", "employee", "person", "people", "assignee", "reporter", "attendees",
                "organizer", "organiser", "host",
+               # a plan's or a calendar's people: Smartsheet's Assigned To, ClickUp's Assignees, MS Project's
+               # Resource Names, Outlook's Required Attendees and Meeting Organizer
+               "assignedto", "assignees", "resourcenames", "requiredattendees", "optionalattendees",
+               "meetingorganizer",
                "akteur", "akteure", "beteiligte", "acteur", "acteurs", "actores", "participante",
                "participantes", "attore", "attori", "uczestnik", "uczestnicy", "účastník", "katılımcı",
                "участник", "участники", "учасник", "учасники", "参加者", "参与者", "참가자"),
@@ -69,11 +79,13 @@ _NAMES: dict[str, tuple[str, ...]] = {
                     "content", "beschreibung", "texte", "descripción", "descripcion", "descrizione",
                     "descrição", "descricao", "beschrijving", "opis", "popis", "açıklama", "описание",
                     "опис", "説明", "描述", "설명", "وصف"),
-    "time": ("time", "hour", "clock"),
-    "end_time": ("endtime", "finishtime", "stoptime", "endhour"),  # Outlook's End Date beside its End Time
+    "time": ("time", "hour", "clock", "beginntum", "heurededébut", "heurededebut", "horadecomienzo"),
+    "end_time": ("endtime", "finishtime", "stoptime", "endhour", "endetum", "heuredefin", "horadefinalización",
+                 "horadefinalizacion"),  # Outlook's End Date beside its End Time
     "timezone": ("timezone", "tz", "zone"),
     # a calendar's flag: Outlook's "All day event", Google Calendar's "All Day Event", CalDAV tools' is_all_day
     "all_day": ("allday", "alldayevent", "isallday", "alldayflag", "wholeday", "fullday", "ganztägig",
+                "ganztägigesereignis", "ganztaegigesereignis",
                 "ganztaegig", "journéeentière", "todoeldía", "tuttoilgiorno"),
     "id": ("id", "eventid", "uid", "guid"),
     # how long an event lasted, beside its start: a call log's, a time tracker's, schema.org's duration
@@ -84,16 +96,18 @@ _NAMES: dict[str, tuple[str, ...]] = {
 }
 _CREATED = r"^(created|published|posted|occurred)(at|on)?$"  # createdAt, published_on: when a record was made
 _SIDES = r"^(actor|side|party|participant)[0-9ab]?(name)?$|^assocactor[0-9]?$"  # ACLED's actor1, UCDP's side_a
-_ENDED = r"^(ended|finished|stopped|closed|resolved)(at|on|date)?$"  # GitHub's closed_at, Jira's Resolved
+# GitHub's closed_at, Jira's Resolved, a register's dissolved_on
+_ENDED = r"^(ended|finished|stopped|closed|resolved|dissolved|dissolution|ceased|resigned|terminated)(at|on|date)?$"
 _PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREATED,
           # UCDP's date_end, end_time, eventEndDate; not a name that only begins so (endorsement, endpoint)
           "end": r"^(end|stop|finish)(date|datetime|time|dt|day|at|on)$|(date|time|day)(end|stop|finish)$|"
-                 r"(end|finish)(date|datetime|time)$|" + _ENDED,
+                 r"(end|finish)(date|datetime|timestamp|time)$|" + _ENDED,  # Apple Music's Event End Timestamp
           "title": r"(title|headline|name|label)$",  # battleLabel: Wikidata's label of an item
-          "description": r"(descr|description|text)$", "timezone": r"(timezone|tz)$",
+          "description": r"^(?!.*date).*(descr|description|text)$",  # (not ClickUp's Start Date Text)
+          "timezone": r"(timezone|tz)$",
           # (Telegram's date_unixtime is no time of day, nor are Strava's Elapsed Time and Moving Time)
           "time": r"^(?!.*(unix|epoch|date|stamp|elapsed|moving|spent|total|response|wait|travel|cpu|runtime|idle|"
-                  r"processing|reaction|cycle|lead)).*time$",
+                  r"processing|reaction|cycle|lead|rolled|rollup|logged|tracked|estimated)).*time$",
           "duration": r"^(duration|elapsed|timespent)|duration$"}  # duration_min, Duration (h), call_duration
 
 
@@ -116,6 +130,7 @@ class Mapping:
     end_time: str | None = None  # the time of day of a column of end dates
     all_day: str | None = None  # a calendar's all-day flag: those rows are whole days (table_all_day)
     duration: str | None = None  # how long each event lasted: its end where no end is written (table_duration)
+    said: tuple[Problem, ...] = ()  # what checking the names against the values changed (table_by_values)
 
 
 def column_key(name: str) -> str:
@@ -137,7 +152,7 @@ def guess_mapping(columns: list[str]) -> Mapping:
         pattern = _PARTS.get(role)
         hits = [c for c, k in keys.items() if pattern and c not in taken and re.search(pattern, k)
                 and not (role == "title" and _names_actors(k))]  # ICEWS's Source Name, GDELT's Actor1Name
-        hits.sort(key=lambda c: ("event" not in keys[c] and "start" not in keys[c], "update" in keys[c]))
+        hits.sort(key=lambda c: _preferred(keys[c]))
         if hits:
             taken.add(hits[0])
             return hits[0]
@@ -166,12 +181,29 @@ def _start(keys: dict[str, str], taken: set[str], pick: Callable[[str], str | No
             keys[start] in YEAR_KEYS and date_parts(list(keys), start) is not None):
         return start
     dated = [c for c, k in keys.items() if c not in taken and re.search(_PARTS["start"], k)]
-    dated.sort(key=lambda c: ("event" not in keys[c] and "start" not in keys[c], "update" in keys[c]))
+    dated.sort(key=lambda c: _preferred(keys[c]))
     if not dated:
         return start
     taken.discard(start)
     taken.add(dated[0])
     return dated[0]
+
+
+def _preferred(key: str) -> tuple[bool, bool, bool, bool]:
+    """Which of several matching names comes first: not one that reads as an end (a register's DissolutionDate
+    before its IncorporationDate, Apple Music's Event End Timestamp before its Event Start Timestamp), then an
+    event's or a start, then not an update."""
+    return (ends(key), "event" not in key and "start" not in key, "start" not in key, "update" in key)
+
+
+def ends(key: str) -> bool:
+    """Whether a column's name (as :func:`column_key` writes it) reads as an end."""
+    return key in _NAMES["end"] or re.search(_PARTS["end"], key) is not None
+
+
+def starts(key: str) -> bool:
+    """Whether a column's name (as :func:`column_key` writes it) reads as a start."""
+    return key in _NAMES["start"] or re.search(_PARTS["start"], key) is not None
 
 
 def _names_actors(key: str) -> bool:

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.io import table_ends
+from viewer.model import clock
 from viewer.model.dates import columns as date_columns
 from viewer.model.problems import Problem
 
@@ -176,3 +177,13 @@ def report(problems: list[Problem], label: str, frame: pd.DataFrame, columns: tu
         problems.append(Problem(label, below_message(frame, below), int(lines_of[below[0]]), None, "info"))
     report_skipped(problems, label, frame[start], instants, invalid, lines_of, start, expected, what,
                    np.concatenate([under, below]))
+
+
+def none_dated(label: str, values: pd.Series, column: str, on: str) -> str:
+    """The refusal of a table none of whose rows has a start: the column, one of its values, and what was expected
+    (before, the window opened empty beside a problem a row)."""
+    written = date_columns.clean_text(values.head(1000)).dropna()
+    what = clock.expected(on)
+    got = f"such as {str(written.iloc[0])[:60]!r}" if len(written) else "empty in every row"
+    return (f"{label}: no row has {what} in the column {column!r} ({got}); choose the column of dates (start=<column>"
+            ", or the Start column of the window's column mapping)")

@@ -1,0 +1,123 @@
+"""A table's columns mapped by their names, then checked against what they hold: registers, planners, trackers and
+message exports whose names misled the guess (found by opening such exports as their tools write them)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import viewer
+from viewer.io import table
+from viewer.model.attributes import PREFIX
+from viewer.model.dataset import Dataset
+from viewer.model.problems import LoadError
+
+
+def _load(tmp_path: Path, text: str, name: str = "table.csv", **options: object) -> Dataset:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return viewer.load(path, **options)
+
+
+def _said(ds: Dataset) -> list[str]:
+    return [p.message for p in ds.problems]
+
+
+REGISTER = ("CompanyName, CompanyNumber,CompanyCategory,CompanyStatus,DissolutionDate,IncorporationDate\n"
+            "ACME WIDGETS LTD,09145694,Private Limited Company,Active,,14/07/2014\n"
+            "BETA HOLDINGS PLC,01234567,Public Limited Company,Active,,02/03/1998\n"
+            "GAMMA TRADING LTD,07654321,Private Limited Company,Dissolved,21/11/2019,05/06/2011\n")
+
+
+def test_a_register_opens_on_its_incorporations_and_ends_at_its_dissolutions(tmp_path: Path) -> None:
+    """Companies House's free register names DissolutionDate first: it was the start, and every live company (its
+    file of live companies: all of them) was skipped."""
+    ds = _load(tmp_path, REGISTER)
+    rows = ds.events.sort_values("start")
+    assert [str(d.date()) for d in rows["start"]] == ["1998-03-02", "2011-06-05", "2014-07-14"]
+    assert [str(d.date()) if pd.notna(d) else "" for d in rows["end"]] == ["", "2019-11-21", ""]
+    assert not [p for p in ds.problems if p.level != "info"]
+
+
+def test_a_start_column_written_in_few_rows_gives_way_to_one_written_in_all(tmp_path: Path) -> None:
+    text = ("Title,Author,Date Read,Date Added\nDune,Herbert,2021/03/04,2020/12/01\nEmma,Austen,,2021/01/15\n"
+            "Ulysses,Joyce,,2021/02/10\nBeloved,Morrison,,2021/05/20\n")
+    ds = _load(tmp_path, text)
+    assert len(ds.events) == 4
+    assert str(ds.events.sort_values("start")["start"].iloc[0].date()) == "2020-12-01"
+    assert any("dates from the column 'Date Added' (written in 100% of the rows), not 'Date Read' (in 25%)" in m
+               for m in _said(ds))
+    assert table.preview(tmp_path / "table.csv").mapping.certain is False  # the window asks
+
+
+def test_of_two_event_timestamps_the_start_is_the_start_and_the_end_the_end(tmp_path: Path) -> None:
+    """Apple Music's columns are in alphabetical order: its Event End Timestamp was taken as the start."""
+    text = ("Content Name,Event End Timestamp,Event Start Timestamp\n"
+            "Song A,2023-01-05T12:04:00Z,2023-01-05T12:00:00Z\nSong B,2023-01-05T12:09:30Z,2023-01-05T12:05:00Z\n")
+    ds = _load(tmp_path, text)
+    first = ds.events.sort_values("start").iloc[0]
+    assert first["start"] == pd.Timestamp("2023-01-05T12:00Z") and first["end"] == pd.Timestamp("2023-01-05T12:04Z")
+
+
+def test_a_to_column_of_names_is_no_end_and_is_kept(tmp_path: Path) -> None:
+    text = ("FROM,TO,DATE,SUBJECT\nAnna Weiss,Max Müller,2023-03-01 10:00:00 UTC,Hello\n"
+            "Max Müller,Anna Weiss,2023-03-02 09:00:00 UTC,Re: Hello\n")
+    ds = _load(tmp_path, text)
+    assert ds.events["end"].isna().all()
+    assert sorted(ds.events[f"{PREFIX}TO"]) == ["Anna Weiss", "Max Müller"]
+    assert not [p for p in ds.problems if p.level != "info"]  # no "expected a date (end ignored)" a row
+
+
+def test_a_link_column_of_words_is_no_source_link(tmp_path: Path) -> None:
+    """ICIJ's relationships.csv: its link is the relationship ("shareholder of")."""
+    text = ("node_id_start,node_id_end,rel_type,link,start_date\n1,2,officer_of,shareholder of,23-MAR-2006\n"
+            "3,2,officer_of,director of,05-JUN-1998\n")
+    ds = _load(tmp_path, text)
+    assert (ds.events["source_url"].fillna("") == "").all()
+    assert sorted(ds.events["title"]) == ["director of", "shareholder of"]  # (its text varies most)
+
+
+def test_the_finishes_settle_the_day_month_order_the_starts_cannot(tmp_path: Path) -> None:
+    """A British plan whose starts all fall on days 1-12: they were read month-first (8 Jan as 1 Aug) and the
+    finishes that show day-first (16/02) were dropped as ending before their start."""
+    text = "Task,Start,Finish\nDesign,08/01/24,12/01/24\nBuild,05/02/24,16/02/24\nTrial,04/03/24,13/03/24\n"
+    ds = _load(tmp_path, text)
+    rows = ds.events.sort_values("start")
+    assert [str(d.date()) for d in rows["start"]] == ["2024-01-08", "2024-02-05", "2024-03-04"]
+    assert [str(d.date()) for d in rows["end"]] == ["2024-01-12", "2024-02-16", "2024-03-13"]
+    assert any("read day-first, as the column 'Finish' shows" in m for m in _said(ds))
+    assert not any("ambiguous" in m for m in _said(ds))
+
+
+def test_tasks_with_only_a_due_date_are_placed_at_it(tmp_path: Path) -> None:
+    text = ("Task ID,Name,Assignee,Start Date,Due Date\n1,Draft budget,Chris,,2024-01-12\n"
+            "2,Collect requests,Pat,2024-01-03,2024-01-09\n3,Book room,,,2024-01-25\n4,Someday,,,\n")
+    ds = _load(tmp_path, text)
+    rows = ds.events.sort_values("start")
+    assert list(rows["title"]) == ["Collect requests", "Draft budget", "Book room"]
+    assert str(rows["end"].iloc[0].date()) == "2024-01-09"
+    assert any("2 rows with no Start Date but a Due Date: placed at their Due Date" in m for m in _said(ds))
+    assert any("1 row has no start date" in m for m in _said(ds))  # nothing at all: still said
+
+
+def test_a_timetable_of_weekdays_is_refused_naming_its_column(tmp_path: Path) -> None:
+    text = "Day,Period,Subject,Teacher\nMonday,1,Maths,Ms Reed\nMonday,2,History,Mr Cole\nTuesday,1,Art,Ms Reed\n"
+    with pytest.raises(LoadError, match=r"timetable\.csv: no row has a date .* in the column 'Day' \(such as "
+                                        r"'Monday'\); choose the column of dates"):
+        _load(tmp_path, text, "timetable.csv")
+    assert table.preview(tmp_path / "timetable.csv").mapping.certain is False
+
+
+def test_outlook_in_german_and_planners_people_are_read(tmp_path: Path) -> None:
+    text = ('"Betreff","Beginnt am","Beginnt um","Endet am","Endet um","Ganztägiges Ereignis","Erforderliche"\n'
+            '"Projekttreffen","15.01.2024","09:30:00","15.01.2024","11:00:00","Aus",""\n'
+            '"Betriebsausflug","19.01.2024","00:00:00","20.01.2024","00:00:00","Ein",""\n')
+    ds = _load(tmp_path, text)
+    meeting = ds.events.set_index("title").loc["Projekttreffen"]
+    assert meeting["start"] == pd.Timestamp("2024-01-15T09:30Z")
+    assert meeting["end"] == pd.Timestamp("2024-01-15T11:00Z")
+    assert ds.events.set_index("title").loc["Betriebsausflug", "precision"] == "day"
+    plan = _load(tmp_path, "Task Name,Assigned To,Start Date,End Date\nKick-off,Ana Silva,2024-01-08,2024-01-09\n")
+    assert list(plan.events["actors"]) == ["Ana Silva"] and list(plan.events["title"]) == ["Kick-off"]

@@ -1,0 +1,108 @@
+"""A mapping guessed from column names, checked against what the columns hold.
+
+Names mislead where a file's columns are many and alike:
+
+- a start column empty in most rows gives way to another start-like column filled in nearly all: Companies House's
+  free register names ``DissolutionDate`` before ``IncorporationDate``, and its file of live companies has no
+  dissolution at all (every row was skipped, the window opened empty);
+- an end column that holds no dates is no end: a message's ``to`` (its recipient), which lost every row's end
+  with a warning each;
+- a link column that holds no addresses is no link: ICIJ's ``link`` ("shareholder of"); a source column of names
+  stays each event's source title (ACLED's "Premium Times").
+
+Each change leaves the mapping uncertain, so the window's column-mapping dialog opens on it, and is said in Problems.
+Only the first rows are looked at (``SAMPLE``), as a preview sees them, save the fill of a start column.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import numpy as np
+import pandas as pd
+import pyarrow.compute as pc
+
+from viewer.io import table_ends
+from viewer.io.table_mapping import Mapping, column_key, ends, starts
+from viewer.model.columns import arrow_text
+from viewer.model.dates import columns as date_columns
+from viewer.model.problems import Problem
+
+SAMPLE = 200
+GATE = 2000  # rows of a start column looked at before all of it
+FEW = 0.5  # a start column filled in fewer rows than this share may give way
+MOST = 0.9  # to a start-like column filled in at least this share
+ADDRESS = r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:|doi:|/|[\w-]+(?:\.[\w-]+)+(?:/|$))"
+
+
+def checked(mapping: Mapping, frame: pd.DataFrame, given: set[str], label: str) -> tuple[Mapping, list[Problem]]:
+    """The mapping with the roles not ``given`` by the caller checked against the columns' values, and what changed."""
+    said: list[Problem] = []
+    if "start" not in given:
+        mapping = _filled_start(mapping, frame, "end" in given, label, said)
+        if mapping.start is not None and mapping.certain and _no_dates(frame[mapping.start].head(SAMPLE)):
+            mapping = replace(mapping, certain=False)  # a timetable's Day, "Monday": the dialog asks
+    if "end" not in given and mapping.end is not None and mapping.end != mapping.start and _no_dates(
+            _written_ends(frame[mapping.end].head(SAMPLE))):  # (Unix times are numbers: an end too)
+        said.append(Problem(label, f"the column {mapping.end!r} holds no dates (such as "
+                            f"{_first(frame[mapping.end])!r}): not read as the end; kept with the event", None,
+                            mapping.end, "info"))
+        mapping = replace(mapping, end=None, end_time=None, certain=False)
+    # (a source column of names is each event's source title: ACLED's "Premium Times"; a link of words is not)
+    if "url" not in given and mapping.url is not None and column_key(mapping.url) in ("link", "href"):
+        text = arrow_text(date_columns.clean_text(frame[mapping.url].head(SAMPLE)).dropna())
+        if len(text) and (pc.sum(pc.match_substring_regex(text, ADDRESS, ignore_case=True)).as_py() or 0) < FEW * len(
+                text):
+            said.append(Problem(label, f"the column {mapping.url!r} holds no links (such as "
+                                f"{_first(frame[mapping.url])!r}): kept with the event, not as its source", None,
+                                mapping.url, "info"))
+            mapping = replace(mapping, url=None)
+    return mapping, said
+
+
+def _filled_start(mapping: Mapping, frame: pd.DataFrame, end_given: bool, label: str,
+                  said: list[Problem]) -> Mapping:
+    start = mapping.start
+    if start is None or start not in frame.columns or not len(frame):
+        return mapping
+    if _filled(frame[start].head(GATE)) >= FEW:  # (the whole column is looked at only when its head is sparse)
+        return mapping
+    share = _filled(frame[start])
+    if share >= FEW:
+        return mapping
+    used = {mapping.end, mapping.time, mapping.end_time, mapping.duration, mapping.title, mapping.id, start}
+    others = [c for c in frame.columns if c not in used and starts(column_key(str(c))) and not ends(column_key(str(c)))
+              and date_columns.looks_like_dates(frame[c].head(SAMPLE))]
+    filled = {c: _filled(frame[c]) for c in others}
+    best = max(filled, key=lambda c: filled[c], default=None)
+    if best is None or filled[best] < MOST:
+        return mapping
+    ended = not end_given and mapping.end is None and ends(column_key(str(start)))
+    said.append(Problem(label, f"dates from the column {best!r} (written in {filled[best]:.0%} of the rows), not "
+                        f"{start!r} (in {share:.0%})" + (", which is read as the end" if ended else ""), None,
+                        str(best), "info"))
+    return replace(mapping, start=str(best), end=str(start) if ended else mapping.end,
+                   actors=tuple(a for a in mapping.actors if a != best), certain=False)
+
+
+def _no_dates(sample: pd.Series) -> bool:
+    """Whether a sample's written values are words, not dates: most hold no digit, and they do not read as dates."""
+    text = arrow_text(date_columns.clean_text(sample).dropna())
+    digits = pc.sum(pc.match_substring_regex(text, r"\d")).as_py() or 0
+    return len(text) > 0 and digits < FEW * len(text) and not date_columns.looks_like_dates(sample, FEW)
+
+
+def _written_ends(sample: pd.Series) -> pd.Series:
+    """A sample of ends without the marks of none ("NULL", "N/A") and of one still open ("present", "ongoing")."""
+    every = np.ones(len(sample), dtype=bool)
+    return sample[~(table_ends.missing_marks(sample, every) | table_ends.open_words(sample, every))]
+
+
+def _filled(values: pd.Series) -> float:
+    return float(date_columns.clean_text(values).notna().mean()) if len(values) else 0.0
+
+
+def _first(values: pd.Series) -> str:
+    written = date_columns.clean_text(values.head(SAMPLE)).dropna()
+    return re.sub(r"\s+", " ", str(written.iloc[0]))[:40] if len(written) else ""

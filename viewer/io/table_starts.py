@@ -1,0 +1,47 @@
+"""How a table's start column is settled beyond its own values: the day/month order its end column shows when
+its own dates cannot (every day ≤ 12: "08/01/24" to "16/02/24"), and the rows that write only an end (a task's due
+date) placed at it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from viewer.io.table_mapping import Mapping
+from viewer.model.dates import columns as date_columns
+from viewer.model.problems import Problem
+
+
+def at_their_end(frame: pd.DataFrame, mapping: Mapping, start: date_columns.DateColumn,
+                  parse: Callable[[pd.Series], date_columns.DateColumn], label: str,
+                  problems: list[Problem]) -> date_columns.DateColumn:
+    """The start column with the rows that leave it blank and write an end (a task with only a due date, as Asana,
+    Wrike and ClickUp export them) placed at that end; they were skipped."""
+    blank = start.instants.isna().to_numpy() & ~start.invalid.to_numpy(dtype=bool)
+    if not mapping.end or mapping.end == mapping.start or not blank.any():
+        return start
+    ends = date_columns.clean_text(frame[mapping.end][blank]).dropna()
+    if ends.empty:
+        return start
+    written = frame[mapping.start].astype(object).copy()
+    written[ends.index] = ends.to_numpy()
+    problems.append(Problem(label, f"{len(ends):,} row{'s' if len(ends) > 1 else ''} with no {mapping.start} but "
+                            f"{'an' if mapping.end[:1].lower() in 'aeiou' else 'a'} {mapping.end}: placed at "
+                            f"{'their' if len(ends) > 1 else 'its'} {mapping.end}", None, mapping.start, "info"))
+    return parse(written)
+
+
+def order_from_end(frame: pd.DataFrame, mapping: Mapping, start: date_columns.DateColumn, options: dict[str, Any],
+                    excel: bool, label: str, problems: list[Problem]) -> str | None:
+    """The day/month order an end column settles when the start column's dates cannot (every day ≤ 12), else None."""
+    if options.get("date_order") or not mapping.end or mapping.end == mapping.start or not any(
+            "ambiguous" in message for _, message in start.notes):
+        return None
+    end = date_columns.parse_column(frame[mapping.end], excel=excel)
+    if end.order not in ("dmy", "mdy") or any("ambiguous" in m or "mixed" in m for _, m in end.notes):
+        return None
+    problems.append(Problem(label, f"read {'day' if end.order == 'dmy' else 'month'}-first, as the column "
+                            f"{mapping.end!r} shows (its values above 12)", None, mapping.start, "info"))
+    return end.order
