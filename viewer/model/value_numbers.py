@@ -1,6 +1,7 @@
 """A relation's value as people write numbers: with thousands separators (``1,250,000``, ``1.250.000,5``,
 ``1 250 000``, ``1'250'000``), a currency (``$5.4bn``, ``€ 120``, ``120 EUR``) and a magnitude (``5.4bn``, ``300m``,
-``1.2 billion``, ``5,4 Mrd.``) and an accountant's negative in brackets (``(1,250)``). Before, a comma was always a
+``1.2 billion``, ``5,4 Mrd.``), an accountant's negative in brackets (``(1,250)``) and a wiki's footnote mark after
+it (``$90 billion[3]``: :mod:`viewer.model.dates.footnotes`). Before, a comma was always a
 decimal point: ``1,250`` for a deal of 1,250 was read as 1.25, a thousand times too small without a word, and
 ``1,250,000`` was left empty.
 
@@ -17,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.model.dates import numerals
+from viewer.model.dates import footnotes, numerals
 
 _CURRENCY = r"US\$|\$|€|£|¥|USD|EUR|GBP|JPY|CHF|CNY"
 _MAGNITUDES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "million": 1e6, "millions": 1e6,
@@ -43,6 +44,8 @@ def read(text: pd.Series, shares: np.ndarray) -> tuple[pd.Series, pd.Series, lis
     ([1250.0, 43.4, 120.0], [False, False, True], True)
     >>> read(pd.Series(["(1,250)", "($5.4bn)", "250", "(x)"]), np.zeros(4, dtype=bool))[0].tolist()  # accountants'
     [-1250.0, -5400000000.0, 250.0, nan]
+    >>> read(pd.Series(["$90 billion[3]", "43.4[a]", "12[note 1]", "7 [unclear]"]), np.zeros(4, dtype=bool))[0].tolist()
+    [90000000000.0, 43.4, 12.0, nan]
     """
     written = pa.array(text.astype("object").where(text.notna(), None).tolist(), pa.string())
     if pc.any(pc.match_substring_regex(written, numerals.BEYOND_ASCII)).as_py():  # "٥٠", "５０％"
@@ -50,6 +53,7 @@ def read(text: pd.Series, shares: np.ndarray) -> tuple[pd.Series, pd.Series, lis
     plain_numbers = _plain_numbers(written)
     if plain_numbers is not None:  # most columns (a graph's weights, a table of stakes): one cast in C++
         return (pd.Series(plain_numbers, index=text.index), pd.Series(False, index=text.index, dtype=bool), [])
+    written = footnotes.without(written)  # a wiki's "$90 billion[3]"
     negative = _matches(written, _BRACKETED)  # an accountant's negative: (1,250) is -1250
     written = pc.replace_substring_regex(written, _BRACKETED, r"\1")
     found = pc.extract_regex(written, _WRITTEN)

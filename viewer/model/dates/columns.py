@@ -1,13 +1,15 @@
 """Recognise how a column of dates is written and read it, vectorised over its unique values.
 
 Handles ISO dates (via :func:`viewer.model.dates.parse_dates`), ``2001/01/01 00:47``, ``D/M/Y`` and ``M/D/Y``
-(decided from values above 12, else assumed as the computer's locale writes dates, and reported), two-digit years (00–68
-→ 2000s, 69–99 → 1900s, as ``strptime``), ``1-May-23`` and ``May 1, 2023``, plain years, Excel serial days,
+(decided from values above 12, else from the weekdays written before them (:mod:`weekdays`), else assumed as the
+computer's locale writes dates, and reported), two-digit years (00–68 → 2000s, 69–99 → 1900s, as ``strptime``), a
+comma before the time (``1/8/24, 9:00 AM``), ``1-May-23`` and ``May 1, 2023``, plain years, Excel serial days,
 Unix seconds/milliseconds, a separate time column and time zones (:mod:`zones`; suffix or column); what is left
 unread, in the forms of :mod:`expanded`, :mod:`forms` and :mod:`respell`. Every guess is a note to report."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import dates
-from viewer.model.dates import approximate, eras, expanded, forms, habit, respell, zones
+from viewer.model.dates import approximate, eras, expanded, forms, habit, respell, weekdays, zones
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import COUNTED, number_dates, read_numbers
@@ -27,7 +29,7 @@ __all__ = ["DateColumn", "clean_text", "looks_like_dates", "number_dates", "pars
 
 MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
                                           "oct", "nov", "dec"))}
-_TIME = r"(?:[ T]+(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
+_TIME = r"(?:(?:\s*,\s*|[ T]+)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
 _NUMERIC = r"(?P<a>\d{1,4})(?P<sep>[/.-])(?P<b>\d{1,2})[/.-](?P<c>\d{2}|\d{4})" + _TIME
 _DAY_NAMED = r"(?P<d>\d{1,2})[-\s/.]+(?P<mon>[A-Za-z]{3,9})\.?[-\s/.,]+(?P<y>\d{2}|\d{4})" + _TIME
 _NAMED_DAY = r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME
@@ -126,7 +128,7 @@ def _two_digit(years: pd.Series, lengths: pd.Series, notes: list[tuple[str, str]
 
 
 def _decide_order(a: pd.Series, b: pd.Series, sep: pd.Series, order: str | None,
-                  notes: list[tuple[str, str]]) -> str:
+                  notes: list[tuple[str, str]], vote: Callable[[], str | None]) -> str:
     if order in ("dmy", "mdy", "ymd"):
         return order
     day_first, month_first = int(((a > 12) & (b <= 12)).sum()), int(((b > 12) & (a <= 12)).sum())
@@ -139,6 +141,10 @@ def _decide_order(a: pd.Series, b: pd.Series, sep: pd.Series, order: str | None,
         chosen = "dmy" if day_first else "mdy"
         notes.append(("info", f"read as {'day' if day_first else 'month'}-first (values above 12 show it)"))
         return chosen
+    if voted := vote():  # "Mon 08/01/24": 8 January is a Monday, 1 August 2024 a Thursday
+        notes.append(("info", f"read as {'day' if voted == 'dmy' else 'month'}-first (the weekdays written before "
+                              "the dates show it)"))
+        return voted
     dotted = bool((sep == ".").mean() > 0.5)
     local = not dotted and habit.day_first()  # (05/03/2019 on a British or French computer: 5 March)
     chosen = "dmy" if dotted or local else "mdy"
@@ -148,11 +154,11 @@ def _decide_order(a: pd.Series, b: pd.Series, sep: pd.Series, order: str | None,
     return chosen
 
 
-def _numeric_dates(uniq: pd.Series, order: str | None, notes: list[tuple[str, str]]
-                   ) -> tuple[pd.Series, pd.Series, str]:
+def _numeric_dates(uniq: pd.Series, order: str | None, notes: list[tuple[str, str]],
+                   vote: Callable[[], str | None]) -> tuple[pd.Series, pd.Series, str]:
     parts = _extract(uniq, _NUMERIC)
     a, b = parts["a"], parts["b"]
-    chosen = "ymd" if (parts["a_len"] == 4).all() else _decide_order(a, b, parts["sep"], order, notes)
+    chosen = "ymd" if (parts["a_len"] == 4).all() else _decide_order(a, b, parts["sep"], order, notes, vote)
     if chosen == "ymd":
         year, month, day = _two_digit(a, parts["a_len"], notes), b, parts["c"]
     else:
@@ -172,7 +178,8 @@ def _named_dates(uniq: pd.Series, pattern: str, notes: list[tuple[str, str]]) ->
     return _components(parts, _two_digit(parts["y"], parts["y_len"], notes), month, parts["d"])
 
 
-def _parse_unique(uniq: pd.Series, notes: list[tuple[str, str]], *, order: str | None, excel: bool, yearish: bool
+def _parse_unique(uniq: pd.Series, notes: list[tuple[str, str]], *, order: str | None, excel: bool, yearish: bool,
+                  vote: Callable[[], str | None]
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray, str | None, list[tuple[str, str]]]:
     """Wall-clock instants, precisions and naive flags for unique strings, one pattern family at a time."""
     n = len(uniq)
@@ -200,7 +207,7 @@ def _parse_unique(uniq: pd.Series, notes: list[tuple[str, str]], *, order: str |
         naive[rows[ok]] = (parsed.naive | (parsed.precisions != "time")).to_numpy()[ok]
     rows, text = claim(_NUMERIC)
     if len(rows):
-        stamps, precisions, used = _numeric_dates(text, order, notes)
+        stamps, precisions, used = _numeric_dates(text, order, notes, vote)
         store(rows, stamps, precisions)
     for pattern in (_DAY_NAMED, _NAMED_DAY, _NAMED_MONTH, _NUMBERED_MONTH):
         rows, text = claim(pattern)
@@ -277,8 +284,9 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
         if timed := int((named[other] == "time").sum()):
             said.append(("info", dates.zone_less(timed)))
     if len(other := np.flatnonzero(far == NAT)):
-        far[other], named[other], respelled = respell.read(values.iloc[left[other]], lambda again: _parse_column(
-            again, date_order=date_order, excel=False, yearish=False, times=None, zones=None))
+        leftover = values.iloc[left[other]]  # (its weekdays, taken away from the respelled text, vote for an order)
+        far[other], named[other], respelled = respell.read(leftover, lambda again: _parse_column(
+            again, date_order=date_order, excel=False, yearish=False, times=None, zones=None, weekdays_of=leftover))
         said = respell.merged_notes(said, respelled)
     read = far != NAT
     if not read.any():  # (what was said stays said: "۱۳۹۷/۱۰/۱۷ looks like a Solar Hijri date")
@@ -297,7 +305,8 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
 
 
 def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yearish: bool,
-                  times: pd.Series | None, zones: pd.Series | None) -> DateColumn:
+                  times: pd.Series | None, zones: pd.Series | None, weekdays_of: pd.Series | None = None
+                  ) -> DateColumn:
     index = values.index
     if pd.api.types.is_datetime64_any_dtype(values.dtype):
         parsed = dates.parse_dates(values)
@@ -313,11 +322,13 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     text = clean_text(values)
     codes, uniques = pd.factorize(text)
     uniq = pd.Series(np.asarray(uniques, dtype=object), dtype=TEXT)
+    written = uniq if weekdays_of is None else weekdays_of
     uniq, about = approximate.unmarked(uniq)
     uniq, said = eras.respelled(uniq)  # "AD 79", "44 B.C.", and "24 August 79" beside "410"
     uniq = uniq.mask(time_spans(uniq))  # "09:00-10:30": no offset, a span (ranges.cut reads it)
     uniq, zone_parts, has_zone = _without_zones(uniq)
-    inst_u, prec_u, naive_u, order, notes = _parse_unique(uniq, said, order=date_order, excel=excel, yearish=yearish)
+    inst_u, prec_u, naive_u, order, notes = _parse_unique(uniq, said, order=date_order, excel=excel, yearish=yearish,
+                                                         vote=lambda: weekdays.order(written))
     prec_u[np.isnat(inst_u)] = None  # its shape read, not its date (1850-00-00T00:00): no time, zone-less or 00:00
     instants = pd.Series(_take(inst_u, codes, np.datetime64("NaT", "us")), index=index)
     if (about & ~np.isnat(inst_u)).any():

@@ -1,8 +1,10 @@
 """Dates written in ways the column parser does not read, respelled into ways it does and read again.
 
 What mail, feeds and people write: a weekday first (``Mon, 04 Mar 2019 10:00:00 +0000``, ``Monday, March 4,
-2019``), an ordinal day (``4th March 2019``, ``1er janvier 2019``, ``4. März 2019``), connecting words (``4 de
-marzo de 2019``, ``the 4th of March 2019``), month names in German, French, Spanish, Italian, Portuguese and Dutch,
+2019``; Microsoft Project's short ones in seven languages before a date, ``Mo 08.01.24``, ``lun. 08/01/24``: see
+:mod:`weekdays`), a wiki's footnote mark after the date (``March 3, 1999[2]``: :mod:`footnotes`), an ordinal day
+(``4th March 2019``, ``1er janvier 2019``, ``4. März 2019``), connecting words (``4 de marzo de 2019``, ``the 4th
+of March 2019``), month names in German, French, Spanish, Italian, Portuguese and Dutch,
 a French hour (``10h30``), a word before the time (``um 10:00``, ``à 10h30``, ``a las 10:00``) or after it (``10
 Uhr``), an hour alone (``10am``), a year by its last two digits after an apostrophe (``5 Sep '19``), a time before
 its date (``10:00 4 March 2019``), ISO 8601's basic form (``20190304T100000Z``, as calendars export it) and what
@@ -34,12 +36,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import text_arrow
-from viewer.model.dates import numerals, wikidata, zone_less
+from viewer.model.dates import footnotes, numerals, weekdays, wikidata, zone_less
 from viewer.model.dates.arrow import NAT, to_arrow
 
-_WEEKDAYS = (r"mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
-             r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|"
-             r"samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo")
+_WEEKDAYS = weekdays.LONG  # in English, German, French, Spanish, Italian, Portuguese and Dutch
 # each month's names in German, French, Spanish, Italian, Portuguese and Dutch (English ones are read already)
 _MONTHS = (
     ("January", "januar|jänner|janvier|enero|gennaio|janeiro|januari"),
@@ -103,6 +103,7 @@ _ABBREVIATIONS = (
 # one look for any of them first: a column that writes none is spared a pass for each month
 _ANY_ABBREVIATION = rf"(?i)(?:^|[\s/.-])(?:{'|'.join(names for _, names in _ABBREVIATED)})"
 _REWRITES = (
+    footnotes.REWRITE,  # a wiki's footnote mark after the date: "March 3, 1999[2]", "2019[a]", "12 May 2020[note 1]"
     # Unicode's narrow and thin spaces as plain ones (CLDR 42 on puts U+202F before AM/PM: Chrome, Node, Java,
     # macOS and WhatsApp write "10:00\u202fAM"), and the marks that only set the writing direction, gone
     ("[\u202f\u2009\u2007]", " "),
@@ -116,6 +117,10 @@ _REWRITES = (
     (r"^\s*(\d{1,2})([A-Za-z]{3})(\d{4}):(\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)\s*$", r"\1 \2 \3 \4"),
     (r"^\s*(\d{1,2})([A-Za-z]{3})(\d{4})\s*$", r"\1 \2 \3"),
     (rf"(?i)^\s*(?:{_WEEKDAYS})\.?,?\s+", ""),  # a weekday first
+    # a short one (Microsoft Project's "Mo 08.01.24", "lun. 08/01/24", "ma 8-1-24"), only before a date in numbers
+    # or a day, a word and a year ("Di 9. Januar 2024"): "do", "so" and "mar" are words and months too
+    (rf"(?i)^\s*(?:{weekdays.SHORT_ANY})\.?,?\s+(\d{{1,4}}[./-]\d{{1,2}}[./-]\d|\d{{1,2}}\.?\s+[^\s\d]{{3,}}\s+\d{{4}})",
+     r"\1"),
     # Unix's date and C's asctime: (Mon) Mar  4 10:00:00 UTC 2019, (Mon) Mar 04 10:00:00 2019
     (r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+([A-Za-z]{2,5})\s+(\d{4})$", r"\2 \1 \5 \3 \4"),
     (r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(\d{1,2}:\d{2}(?::\d{2})?)\s+(\d{4})$", r"\2 \1 \4 \3"),
@@ -124,7 +129,8 @@ _REWRITES = (
     # git's default date format: (Tue) Mar 2 17:30:12 2021 -0500, its offset after the year
     (r"^([A-Za-z]{3,9})\.?\s+(\d{1,2})\s+(\d{1,2}:\d{2}:\d{2})\s+(\d{4})\s+([+-]\d{4})$", r"\2 \1 \4 \3 \5"),
     (r"(?i)(\d{4}),?\s+at\s+(\d{1,2}[:.h]\d{2})", r"\1 \2"),  # March 4, 2019 at 10:00 AM
-    (r"(\d{4}),\s+(\d{1,2}:\d{2})", r"\1 \2"),  # Mar 4, 2019, 10:00:00 AM (JavaScript's toLocaleString)
+    # Mar 4, 2019, 10:00:00 AM (JavaScript's toLocaleString), 2019-03-04, 10:00
+    (r"(\d{4}|[-/]\d{1,2}),\s*(\d{1,2}:\d{2})", r"\1 \2"),
     (r"(?i)^\s*the\s+", ""),
     (r"(?i)\b(\d{1,2})(?:st|nd|rd|th|er|e|\.)(\s+(?:of\s+)?[^\W\d_])", r"\1\2"),  # an ordinal day
     # the word before a time: 5. März 2019 um 10:00, 4 mars 2019 à 10h30, 4 de marzo de 2019 a las 10:00
