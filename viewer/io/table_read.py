@@ -190,7 +190,8 @@ def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = 
     if (suffix in xml_records.SUFFIXES or declared) and web_tables.kind(path) != "spreadsheetml":
         rows = xml_records.read_rows(path)
         frame = records.as_frame(rows[:nrows] if nrows else rows)
-        return Raw(frame, "utf-8", None, True, [], np.arange(1, len(frame) + 1))
+        said = [Problem(str(path), message, None, None, "info") for message in rows.said]  # what was left unread
+        return Raw(frame, "utf-8", None, True, said, np.arange(1, len(frame) + 1))
     if suffix in stat_files.SUFFIXES or stat_files.is_stat_file(path):
         frame, said = stat_files.read_frame(path, nrows)
         return Raw(frame, "binary", None, True, said + _archive_member(path), np.arange(1, len(frame) + 1))

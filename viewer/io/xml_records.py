@@ -1,13 +1,15 @@
 """Records kept in XML: an RSS or Atom feed's items, or any list of like elements (``<events><event>…``), as
 a table. Each was refused as "not a format Entente knows".
 
-The records are the largest group of like elements under one parent, each holding elements or attributes of
-its own. A record's cells are its attributes and the text of its children, by name (namespaces dropped:
-``dc:creator`` is ``creator``); a child repeated (``<category>`` twice) is a ``;`` list; a child holding
-elements of its own gives each its text (``author_name``), and its first one's under its own name
-(``author``); an empty child gives its ``href`` (Atom's ``<link href="…"/>``) or ``url``. An RSS item's
-several ``<category>`` are its tags; HTML in a value (a feed's description) is its plain text; an Atom entry
-without ``<published>`` is dated by its ``<updated>`` when others have one. Parsed by defusedxml: no
+The records are the group of like elements that carries a date, else the largest (:mod:`viewer.io.xml_groups`:
+elements nesting in themselves at every depth, like groups beside them, the document's singleton names with
+every record, as its ``parties`` too); a project plan's are its tasks (:mod:`viewer.io.xml_plans`). A record's
+cells are its attributes and the text of its children, by name (namespaces dropped: ``dc:creator`` is
+``creator``); a child repeated (``<category>`` twice) is a ``;`` list; a child holding elements of its own gives
+each its text (``author_name``), and its first one's under its own name (``author``); an empty child gives its
+``href`` (Atom's ``<link href="…"/>``) or ``url``. An RSS item's several ``<category>`` are its tags; HTML in a
+value (a feed's description) is its plain text; an Atom entry without ``<published>`` is dated by its
+``<updated>`` when others have one. What was left unread is said in :attr:`Rows.said`. Parsed by defusedxml: no
 entities, nothing fetched.
 """
 
@@ -15,16 +17,15 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as StdET
-from collections import Counter
 from pathlib import Path
 
+from viewer.io import xml_groups, xml_plans
 from viewer.io.gexf import parse_xml
 from viewer.io.html_text import to_text
 from viewer.model.problems import LoadError
 
 EXPECTED = ("GEXF, GraphML, GLEIF, Timeline XML, Excel 2003 XML, an RSS or Atom feed, or a list of records with a "
             "date (<events><event><date>…)")
-DEPTH = 5  # elements looked into for the list of records
 SUFFIXES = (".xml", ".rss", ".atom")
 
 
@@ -40,7 +41,8 @@ def _text(element: StdET.Element) -> str:
     return " ".join(text.split())
 
 
-def _record(element: StdET.Element) -> dict[str, str]:
+def _record(element: StdET.Element, nested: str = "") -> dict[str, str]:
+    """The element's cells (its children of the tag ``nested`` are records of their own, not its cells)."""
     row: dict[str, str] = {}
 
     def put(key: str, value: str) -> None:
@@ -50,7 +52,7 @@ def _record(element: StdET.Element) -> dict[str, str]:
     for name, value in element.attrib.items():
         put(name.rsplit("}", 1)[-1], value.strip())
     for child in element:
-        if not isinstance(child.tag, str):
+        if not isinstance(child.tag, str) or child.tag == nested:
             continue  # a comment or a processing instruction
         parts = [part for part in child if isinstance(part.tag, str)]
         if parts:
@@ -59,6 +61,9 @@ def _record(element: StdET.Element) -> dict[str, str]:
             put(child.tag, _text(parts[0]))
         else:
             put(child.tag, _text(child) or child.get("href", "") or child.get("url", ""))
+    for name in [name for name in row if name.endswith("Unit") and "duration" in name.lower()]:
+        if row.get(name[:-4]):  # Apple Health's duration="30.5" durationUnit="min": 30.5 min
+            row[name[:-4]] = f"{row[name[:-4]]} {row.pop(name)}"
     if ";" in row.get("category", "") and "tags" not in row:  # a feed's item in several categories: its tags
         row["tags"] = row.pop("category")
     return row
@@ -72,26 +77,6 @@ def _placemark(row: dict[str, str]) -> dict[str, str]:
     for key in ("TimeStamp", "TimeStamp_when", "TimeSpan", "TimeSpan_begin"):
         row.pop(key, None)
     return {**({"when": when} if when else {}), **({"end": end} if end else {}), **row}
-
-
-def _records(root: StdET.Element) -> list[StdET.Element]:
-    """The largest group of like elements under one parent that hold elements (or else attributes) of their
-    own: a feed's entries, not its two ``<link href=…/>``."""
-    best: list[StdET.Element] = []
-    score = (0, 0)
-    level = [root]
-    for _ in range(DEPTH):
-        following: list[StdET.Element] = []
-        for parent in level:
-            children = [c for c in parent if isinstance(c.tag, str)]
-            following += children
-            nested = Counter(c.tag for c in children if len(c))
-            counts = Counter(c.tag for c in children if len(c) or c.attrib)
-            for tag, count in counts.items():
-                if (nested[tag], count) > score:
-                    best, score = [c for c in children if c.tag == tag], (nested[tag], count)
-        level = following
-    return best
 
 
 def declared(path: Path) -> bool:
@@ -110,14 +95,29 @@ def looks_like(head: bytes) -> bool:
     return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<")
 
 
-def read_rows(path: Path) -> list[dict[str, str]]:
+class Rows(list[dict[str, str]]):
+    """The records' cells, and what reading them said (``said``: which records were read, which left)."""
+
+    said: list[str]
+
+
+def read_rows(path: Path) -> Rows:
     """The records' cells, in document order; LoadError naming the file when it holds none."""
     root = parse_xml(path, EXPECTED)
     placemarks = list(root.iter("Placemark"))  # KML's, in folders at any depth (Google Earth, My Maps)
-    found = placemarks or _records(root)
-    rows = [_record(element) for element in found]
+    plan = None if placemarks else xml_plans.msp_rows(root)
+    said: list[str] = []
     if placemarks:
-        rows = [_placemark(row) for row in rows]
+        rows = [_placemark(_record(element)) for element in placemarks]
+    elif plan is not None:
+        rows = plan
+    else:
+        chosen = xml_groups.choose(root)
+        rows = [_record(element, chosen.nested) for element in chosen.elements]
+        _with_context(rows, chosen)
+        if xml_plans.is_gantt(root, chosen.elements):
+            xml_plans.gantt_rows(root, chosen.elements, rows)
+        said = chosen.said
     if any("published" in row for row in rows):  # an Atom entry's date: when it was published, else updated
         for row in rows:
             if "published" not in row and "updated" in row:
@@ -125,4 +125,20 @@ def read_rows(path: Path) -> list[dict[str, str]]:
     if not rows or not any(rows):
         raise LoadError(f"{path}: XML that Entente does not recognise (no list of records in <{root.tag}>); "
                         f"expected {EXPECTED}")
-    return rows
+    found = Rows(rows)
+    found.said = said
+    return found
+
+
+def _with_context(rows: list[dict[str, str]], chosen: xml_groups.Chosen) -> None:
+    """Each nested record's parent's name, and the document's singleton names with every record (its parties)."""
+    for row, parent in zip(rows, chosen.parents, strict=True):
+        if parent and "parent" not in row:
+            row["parent"] = parent
+    columns = {name for row in rows for name in row}
+    names = {tag: value for tag, value in chosen.singletons.items() if tag not in columns}
+    parties = ";".join(value for tag, value in names.items() if "signature" not in tag.lower())
+    for row in rows:
+        row.update(names)
+        if parties and "parties" not in columns:
+            row["parties"] = parties
