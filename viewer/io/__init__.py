@@ -2,13 +2,14 @@
 
 ``load(path)`` picks the reader from the suffix; where a suffix is shared by several formats
 (``.json``, ``.csv``, ``.xml``) each candidate's sniffer looks at the content in order, and a file
-with an unknown suffix is recognised by its first bytes. A compressed file (``events.csv.gz``) is a
-table: CSV, TSV, text, JSON records or lines. Every reader is ``read(path, **options)``.
+with an unknown suffix is recognised by its first bytes. JSON is known by its content under any name that
+is no other format's (``.har``, ``Bookmarks``, a ``.txt`` of JSON lines: :mod:`viewer.io.json_route`). A
+compressed file (``events.csv.gz``) is a table: CSV, TSV, text, JSON records or lines. Every reader is
+``read(path, **options)``.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,6 @@ from viewer.io import (
     dated_text,
     discord,
     documents,
-    free_memory,
     ftm,
     gedcom,
     gexf,
@@ -33,6 +33,7 @@ from viewer.io import (
     graphml,
     ics,
     json_graph,
+    json_route,
     lines,
     log_lines,
     mail,
@@ -41,8 +42,6 @@ from viewer.io import (
     native,
     parquet,
     pdf,
-    reading,
-    records,
     slack,
     sqlite,
     stat_files,
@@ -59,14 +58,14 @@ from viewer.io import (
     zoom_chat,
 )
 from viewer.io.combine import combine
+from viewer.io.record_lists import records_of
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 from viewer.paths import bundled_dataset
 
 Reader = Callable[..., Dataset]
 HEAD_BYTES = 4096
-ONE_LINE_BYTES = 1 << 20  # a JSON line longer than this is not sniffed as one
-JSON_LINES = object()  # what sniffing a .json file of one object per line finds
+JSON_LINES = json_route.JSON_LINES  # what sniffing a .json file of one object per line finds
 
 
 @dataclass(frozen=True)
@@ -90,14 +89,15 @@ _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(na
          Candidate(meta_messages.read, meta_messages.looks_like, "json", parsed=True),
          Candidate(bibliography.read_csl, bibliography.looks_like_csl, "json", parsed=True),  # Zotero's CSL JSON
          Candidate(json_graph.read, json_graph.looks_like, "json", parsed=True),  # networkx's, Cytoscape's
-         Candidate(table.read, table.looks_like, "json")]
+         Candidate(json_route.read_records, table.looks_like, "json", parsed=True)]
 _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
         Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes"),
         Candidate(graphml.read, graphml.looks_like, "bytes"),
         Candidate(table.read, lambda head: web_tables.SPREADSHEET_NS.encode() in head, "bytes"),  # Excel 2003 XML
         Candidate(table.read, xml_records.looks_like, "bytes")]  # a feed's items, or any list of records
 _TABLE = [Candidate(table.read)]
-_LINES = [Candidate(ftm.read, ftm.looks_like_lines, "path"), *_TABLE]  # FollowTheMoney's entities, else records
+_LINES = [Candidate(ftm.read, ftm.looks_like_lines, "path"),  # FollowTheMoney's entities, else records
+          Candidate(json_route.read_lines)]
 _FTM = [Candidate(ftm.read)]
 _MAIL = [Candidate(mail.read)]
 _GEDCOM = [Candidate(gedcom.read)]
@@ -118,7 +118,7 @@ _TEXT.append(Candidate(dated_text.table_or_dated_lines))
 
 
 READERS: dict[str, list[Candidate]] = {
-    ".json": _JSON, ".geojson": _JSON,
+    ".json": _JSON, ".geojson": _JSON, ".har": _JSON,  # (a HAR capture: a browser's network log, its requests)
     ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
     ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TEXT, ".log": [*_LOG, *_TABLE], ".psv": _TABLE, ".dat": _TABLE,
     ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE, **dict.fromkeys(documents.SUFFIXES, _TABLE),
@@ -155,23 +155,6 @@ def _first_line(head: bytes) -> str:
     return text.splitlines()[0] if text.strip() else ""
 
 
-def _sniff_json(path: Path) -> object:
-    """The document, parsed whole (which format it is follows from its keys): about ten times its size in
-    memory, checked first (a 64 MB limit refused a 129 MB export that opens in 1.2 GB)."""
-    free_memory.check(path, path.stat().st_size, per_byte=free_memory.JSON_PEAK_PER_BYTE)
-    try:
-        return reading.loads(path.read_bytes().decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected a UTF-8 JSON file") from exc
-    except (json.JSONDecodeError, RecursionError) as exc:
-        if isinstance(exc, json.JSONDecodeError) and records.is_lines_error(exc):
-            return JSON_LINES
-        detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
-        if not path.read_bytes().removeprefix(b"\xef\xbb\xbf").strip():  # (a mark alone is empty too)
-            raise LoadError(f"{path}: the file is empty; expected a JSON document") from exc
-        raise LoadError(f"{path}: not readable JSON ({detail})") from exc
-
-
 def _own_archive(path: Path) -> tuple[Reader, Path] | None:
     """The export a file opens, and its reader: a ZIP archive holding a Slack export, an X archive or Meta's export,
     or the folder of a Slack export whose list of users or channels was chosen (File → Open picks files); else
@@ -200,14 +183,15 @@ def _folder_reader(path: Path) -> Reader:
 
 
 def has_own_reader(path: Path) -> bool:
-    """Whether a file under a table's name is taken by a reader of its own (a chat export or a log as .txt,
-    FollowTheMoney entities as JSON lines, an export's ZIP archive: Slack's, X's, Meta's): no column mapping is
-    asked for it."""
+    """Whether a file under a table's name is taken by a reader of its own (a chat export or a log as .txt, JSON as
+    .txt, FollowTheMoney entities as JSON lines, an export's ZIP archive: Slack's, X's, Meta's): no column mapping
+    is asked for it."""
     if _own_archive(path) is not None:
         return True
     suffix = compressed.inner_suffix(path)
-    if suffix in (".txt", ".log"):
-        return _text_reader(path) not in (table.read, dated_text.table_or_dated_lines)  # (a table, else dated lines)
+    if suffix in (".txt", ".log"):  # JSON (Companies House's snapshot of JSON lines as .txt) is opened as JSON is
+        return json_route.by_content(path, READERS) is not None or _text_reader(path) not in (
+            table.read, dated_text.table_or_dated_lines)  # (a table, else dated lines)
     return suffix in (".jsonl", ".ndjson") and compressed.compression(path) is None and ftm.looks_like_lines(path)
 
 
@@ -222,17 +206,6 @@ def _text_reader(path: Path) -> Reader:
                 return reader
         return dated_text.table_or_dated_lines
     return table.read
-
-
-def _one_object_per_line(path: Path) -> bool:
-    """The first two lines are each a whole JSON object: JSON lines, known without parsing the whole file (a
-    .json of a million lines is read as lines, not refused for its size)."""
-    try:
-        with path.open("rb") as handle:
-            rows = [handle.readline(ONE_LINE_BYTES).decode("utf-8-sig") for _ in range(2)]
-        return all(isinstance(json.loads(row), dict) for row in rows)
-    except (OSError, ValueError, RecursionError):
-        return False
 
 
 def _by_content(head: bytes) -> list[Candidate]:
@@ -322,24 +295,28 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     if export is not None:
         return export[0](export[1], **options)
     compressed.check_readable(path)
+    held = json_route.by_content(path, READERS)  # JSON under a name of no other format: .har, Bookmarks, a .txt
     if compressed.compression(path) is not None:  # a compressed table (CSV, TSV, JSON …), a zipped chat or log
-        return _text_reader(path)(path, **options)
+        return json_route.read_lines(path, **options) if held == "lines" else _text_reader(path)(path, **options)
     _refuse_binary(path, head)
     graph_texts.refuse(path, head)
-    candidates = READERS.get(path.suffix.lower()) or _by_content(head)
+    candidates = _JSON if held else READERS.get(path.suffix.lower()) or _by_content(head)
     if _read_whole(path, head, candidates):
         compressed.check_room(path)
     document: object = None
     if any(c.sniff == "json" for c in candidates):
-        document = JSON_LINES if _one_object_per_line(path) else _sniff_json(path)
+        document = json_route.document_of(path, held)
         if document is JSON_LINES:
-            return ftm.read(path, **options) if ftm.looks_like_lines(path) else table.read(path, **options)
+            return ftm.read(path, **options) if ftm.looks_like_lines(path) else json_route.read_lines(path, **options)
+        candidates = candidates if document is not None else READERS[path.suffix.lower()]  # a text after all
     for candidate in candidates:
         if candidate.sniffer is None:
             return candidate.reader(path, **options)
         sample = {"json": document, "bytes": head, "line": _first_line(head), "path": path}.get(candidate.sniff)
         if candidate.sniffer(sample):
             return candidate.reader(path, **options, **({"document": document} if candidate.parsed else {}))
+    if candidates is _JSON and (options.get("start") or options.get("mapping")) and records_of(document):
+        return json_route.read_records(path, document, **options)  # the field the caller named holds the dates
     if candidates is _JSON:
         if document in ([], {}):  # an API's answer with nothing in it: GitHub's issues of a new repository
             raise LoadError(f"{path}: an empty JSON {'list' if document == [] else 'object'}, no records in it")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from viewer.io.reading import object_at, objects_at
@@ -30,6 +30,8 @@ _JOINED = re.compile(r"^(?P<names>.+?) joined the group\b.*$")
 _CREATED = re.compile(r"^(?P<names>.+?) created the group\b.*$")
 _LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _OWNER = frozenset(("You", "you"))  # the export's owner, whom a thread does not name
+# a UTF-8 sequence's bytes written one per character: a leading byte, then a continuation byte ("Ã¼" for "ü")
+ESCAPED_BYTES = re.compile("[\u00c2-\u00f4][\u0080-\u00bf]")
 
 
 def repaired(text: str) -> str:
@@ -45,6 +47,24 @@ def repaired(text: str) -> str:
         return text.encode("latin-1").decode("utf-8")
     except UnicodeError:  # a character beyond U+00FF, or bytes that are no UTF-8
         return text
+
+
+def escaped_bytes(texts: Iterable[str]) -> bool:
+    """Whether strings are written as Meta writes them, each non-ASCII character one UTF-8 byte: some string holds
+    such bytes ("JÃ¼rgen"), and every string that is not ASCII is such bytes. One that is not (a character beyond
+    U+00FF, a Latin-1 letter of its own: "SÃO PAULO", "Müller") says the text is written as Unicode already.
+
+    >>> escaped_bytes(["J\u00c3\u00bcrgen", "Ana"]), escaped_bytes(["J\u00c3\u00bcrgen", "S\u00c3O PAULO"])
+    (True, False)
+    """
+    found = False
+    for text in texts:
+        if text.isascii():
+            continue
+        if repaired(text) is text:
+            return False
+        found = found or ESCAPED_BYTES.search(text) is not None
+    return found
 
 
 def written_correctly(document: dict[str, Any]) -> bool:

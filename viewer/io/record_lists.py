@@ -9,7 +9,9 @@
   downloads them): each binding's ``value``;
 - records kept by their id (``{"-Nx1": {"date": …}, …}``, as Firebase exports a collection), the key as ``id``;
 - rows as lists under a row of names (Google Sheets' ``values``), and pandas' ``to_json`` as ``split`` or as
-  its default ``columns`` (each column a map of row numbers to values).
+  its default ``columns`` (each column a map of row numbers to values);
+- records wrapped one level (``{"officer": {...}}``, JSON:API's ``attributes``), a HAR capture's requests, a
+  tree of bookmarks: :mod:`viewer.io.record_shapes`.
 
 Before, each of these was refused as "JSON that Entente does not recognise".
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from viewer.io import record_shapes
 from viewer.io.table_mapping import guess_mapping
 
 KEYS = ("data", "records", "events", "items", "results", "rows", "entries", "hits", "features", "objects", "values")
@@ -30,7 +33,7 @@ def _objects(value: object) -> bool:
 
 def _dated(records: list[dict[str, Any]]) -> bool:
     """Whether the first records name a column as a date, as a table's header would (``date``, ``due``, ``created``)."""
-    names = list(dict.fromkeys(str(key) for record in records[:20] for key in record))
+    names = list(dict.fromkeys(str(key) for record in record_shapes.unwrapped(records[:20]) for key in record))
     return guess_mapping(names).start is not None
 
 
@@ -151,6 +154,11 @@ def _keyed(document: dict[str, Any], depth: int) -> list[dict[str, Any]] | None:
 
 def records_of(document: object) -> list[dict[str, Any]] | None:
     """The objects of a records document (see the module's note), or None when it holds none."""
+    rows = record_shapes.har_entries(document) or record_shapes.bookmark_roots(document) or _found(document)
+    return None if rows is None else record_shapes.unwrapped(record_shapes.leaves(rows))
+
+
+def _found(document: object) -> list[dict[str, Any]] | None:
     if _objects(document):
         assert isinstance(document, list)
         return _sources(document)

@@ -2,25 +2,30 @@
 lines, one object per line (``.jsonl``/``.ndjson``, as data platforms export them, or a ``.json`` written so).
 
 Every cell comes back as text; a list of plain values as a ';' list, other structures as their JSON. A line
-that is not a JSON object is reported by its line and skipped; the others are read.
+that is not a JSON object is reported by its line and skipped; the others are read. JSON is known by its content
+under any name that is no other format's (:mod:`viewer.io.json_sniff`: a ``.har``, ``Bookmarks``, a ``.txt`` of
+lines). Text written as UTF-8 bytes one per character, as Facebook's exports write it ("J\\u00c3\\u00bcrgen"),
+is read as the text it stands for (:func:`viewer.io.meta_text.escaped_bytes`), and said.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from viewer.io import compressed, extended_json, reading, records_arrow
+from viewer.io import compressed, extended_json, json_sniff, meta_text, reading, record_shapes, records_arrow
 from viewer.io.json_cells import cell_text
 from viewer.io.record_lists import records_of
 from viewer.io.table_fast import TEXT
 from viewer.model.problems import LoadError, Problem
 
-LINES_SUFFIXES = (".jsonl", ".ndjson")
+LINES_SUFFIXES = json_sniff.LINES_SUFFIXES
 REPORTED_LINES = 100  # bad lines reported one by one; the rest are counted in one more problem
 EXPECTED = ("a list of objects, or an object holding one (under 'data', 'records', 'items' …), GeoJSON features, "
             "SPARQL results, or one object per line")
@@ -31,6 +36,14 @@ def is_lines_error(exc: json.JSONDecodeError) -> bool:
     return exc.msg == "Extra data" and "\n" in exc.doc[:exc.pos]
 
 
+def holds_json(path: Path, suffix: str) -> bool:
+    """Whether the table reader reads a file as JSON records: named so, or JSON by its content under a name that
+    is no other format's (:mod:`viewer.io.json_sniff`; only its first bytes are read for that)."""
+    if suffix in (*json_sniff.JSON_SUFFIXES, *LINES_SUFFIXES):
+        return True
+    return json_sniff.sniffed(suffix) and json_sniff.kind(path) is not None
+
+
 def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     """The records as text cells, each record's line in the file (its position for a list) and the problems."""
     data = compressed.read_bytes(path)
@@ -38,9 +51,12 @@ def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
         text = data.decode("utf-8-sig")  # checked before Arrow's reader, which lets bytes that are no UTF-8 through
     except UnicodeDecodeError as exc:
         raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected UTF-8 JSON") from exc
-    lines = compressed.inner_suffix(path) in LINES_SUFFIXES
-    arrow = not extended_json.written_in(data)  # mongoexport's wrapped values are unwrapped by the Python parse
-    if lines and arrow and (fast := records_arrow.read_lines(data)) is not None:
+    suffix = compressed.inner_suffix(path)
+    lines = suffix in LINES_SUFFIXES or (suffix not in json_sniff.JSON_SUFFIXES and json_sniff.kind(path) == "lines")
+    # mongoexport's wrapped values are unwrapped by the Python parse, and escaped bytes repaired
+    escaped = _may_escape_bytes(data)
+    arrow = not extended_json.written_in(data) and not escaped
+    if lines and arrow and (fast := records_arrow.read_lines(data, unwrap=True)) is not None:
         return fast[0], fast[1], []
     del data
     if not lines:
@@ -50,14 +66,79 @@ def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
             if not (isinstance(exc, json.JSONDecodeError) and is_lines_error(exc)):
                 raise LoadError(f"{path}: not readable JSON ({exc})") from exc
         else:
-            rows = records_of(document)
+            said = _repair(document, str(path)) if escaped else []
+            rows = records_of(said[0] if said else document)
             if rows is None:
                 raise LoadError(f"{path}: expected {EXPECTED}")
-            return as_frame(rows), np.arange(1, len(rows) + 1), []
-        if arrow and (fast := records_arrow.read_lines(text.encode())) is not None:  # one object per line
+            return as_frame(rows), np.arange(1, len(rows) + 1), said[1:]
+        if arrow and (fast := records_arrow.read_lines(text.encode(), unwrap=True)) is not None:  # one object per line
             return fast[0], fast[1], []
     rows, numbers, problems = _lines(text, str(path))
-    return as_frame(rows), np.asarray(numbers, dtype=np.int64), problems
+    if escaped and (said := _repair(rows, str(path))):
+        rows, problems = said[0], problems + said[1:]
+    return as_frame(record_shapes.unwrapped(rows)), np.asarray(numbers, dtype=np.int64), problems
+
+
+# Meta's bytes as escapes ("\\u00c3\\u00bc") or as characters ("Ã¼", bytes C3 83 C2 BC in UTF-8): only a text that
+# writes them is looked into
+_ESCAPES = re.compile(rb"\\u00[c-fC-F][0-9a-fA-F]\\u00[89abAB][0-9a-fA-F]")
+_CHARACTERS = re.compile(rb"\xc3[\x82-\xb4]\xc2[\x80-\xbf]")
+
+
+def _may_escape_bytes(data: bytes) -> bool:
+    """Whether a JSON text may write UTF-8 bytes one per character (looked for in its bytes: ~1 GB/s)."""
+    if b"\\u00" in data and _ESCAPES.search(data) is not None:
+        return True
+    return not data.isascii() and _CHARACTERS.search(data) is not None
+
+
+def _repair(value: Any, label: str) -> list[Any]:
+    """``[the value with its strings repaired, the problem saying so]`` when its strings are UTF-8 bytes written one
+    per character (:func:`viewer.io.meta_text.escaped_bytes`); [] when they are not."""
+    if not meta_text.escaped_bytes(_strings(value)):
+        return []
+    example = next(text for text in _strings(value) if meta_text.ESCAPED_BYTES.search(text))
+    return [_walk(value, meta_text.repaired),
+            Problem(label, f"text written as UTF-8 bytes one per character, as Facebook's exports write it "
+                    f"({example[:40]!r}): read as the text it stands for ({meta_text.repaired(example)[:40]!r})",
+                    None, None, "info")]
+
+
+def _strings(value: Any) -> Iterator[str]:
+    """Every string in a value, keys too, without recursion (a document may nest as deep as the parser allows)."""
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str):
+            yield item
+        elif isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+
+
+def _walk(value: Any, change: Callable[[str], str]) -> Any:
+    """The value with ``change`` applied to each string in it (keys too), without recursion."""
+    root: list[Any] = [value]
+    todo: list[tuple[Any, Any, Any]] = [(value, root, 0)]
+    while todo:
+        source, parent, key = todo.pop()
+        if isinstance(source, str):
+            parent[key] = change(source)
+        elif isinstance(source, dict):
+            copy: dict[Any, Any] = {}
+            for name, member in source.items():
+                changed = change(name) if isinstance(name, str) else name
+                copy[changed] = member
+                if isinstance(member, str | dict | list):
+                    todo.append((member, copy, changed))
+            parent[key] = copy
+        elif isinstance(source, list):
+            items = list(source)
+            todo.extend((item, items, at) for at, item in enumerate(items) if isinstance(item, str | dict | list))
+            parent[key] = items
+    return root[0]
 
 
 def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list[Problem]]:

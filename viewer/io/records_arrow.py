@@ -4,7 +4,9 @@
 The cells come back as :mod:`viewer.io.records` writes them (text; a list of plain values as a ';' list,
 other structures as their JSON), so a file reads the same by either path. Any file Arrow refuses (a line
 that is no JSON object, a column whose type changes from one block to the next, a duplicated key) is left
-to the line-by-line reader, which says which line is wrong. Never Qt.
+to the line-by-line reader, which says which line is wrong. Records wrapped one level (``{"data": {...}}``:
+:mod:`viewer.io.record_shapes`) may have their wrapper's fields as columns, as :mod:`viewer.io.records` reads them.
+Never Qt.
 """
 
 from __future__ import annotations
@@ -18,12 +20,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.json as pa_json
 
+from viewer.io import record_shapes
 from viewer.io.json_cells import cell_text
 from viewer.io.table_fast import TEXT
 
 
-def read_lines(data: bytes) -> tuple[pd.DataFrame, np.ndarray] | None:
-    """The JSON lines as text cells and each record's line number, or None when Arrow cannot read them."""
+def read_lines(data: bytes, unwrap: bool = False) -> tuple[pd.DataFrame, np.ndarray] | None:
+    """The JSON lines as text cells and each record's line number, or None when Arrow cannot read them; ``unwrap``:
+    with the records' wrapper taken apart (:func:`_unwrapped`)."""
     try:
         # "2020-03-19T02:00:00Z" would be inferred as a timestamp: the types are first inferred from the head
         # (up to ~1 MB), and the whole is read with such columns as text, then again if more were found below
@@ -41,8 +45,25 @@ def read_lines(data: bytes) -> tuple[pd.DataFrame, np.ndarray] | None:
     numbers = _line_numbers(data)
     if len(numbers) != table.num_rows:  # a line Arrow read as no record, or two records on one line
         return None
+    table = _unwrapped(table) if unwrap else table
     cells = {name: column_cells(table.column(name).combine_chunks()) for name in table.column_names}
     return pd.DataFrame(cells, index=pd.RangeIndex(table.num_rows)), numbers
+
+
+def _unwrapped(table: pa.Table) -> pa.Table:
+    """The table with its records' wrapper (:func:`~viewer.io.record_shapes.wrapper_of`) taken apart into columns:
+    its fields after the others, one the records have too with other values as ``data.<name>``."""
+    name = record_shapes.wrapper_of(table.slice(0, record_shapes.SAMPLE).to_pylist())
+    if name is None or not pa.types.is_struct(table.schema.field(name).type):
+        return table
+    wrapper = table.column(name)
+    columns = {other: table.column(other) for other in table.column_names if other != name}
+    for field, child in zip(wrapper.type, wrapper.flatten(), strict=True):
+        key = field.name
+        if key in columns and columns[key].equals(child):
+            continue
+        columns[f"{name}.{key}" if key in columns else key] = child
+    return pa.table(columns)
 
 
 def _read(data: bytes, schema: pa.Schema | None) -> pa.Table:

@@ -29,6 +29,7 @@ from viewer.io import (
 )
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.json_cells import is_plain
+from viewer.io.record_dates import dated_fields
 from viewer.io.record_lists import records_of
 from viewer.io.table_guess import mapping_of
 from viewer.io.table_mapping import Mapping, guess_mapping, with_date_parts
@@ -62,18 +63,21 @@ class Preview:
 
 def looks_like(document: object) -> bool:
     """True for JSON holding records with a date-like key whose values are plain (a record's other members may nest:
-    an API's ``"actors": [{"name": …}]`` or ``"location": {…}``, shown as their JSON or their names)."""
+    an API's ``"actors": [{"name": …}]`` or ``"location": {…}``, shown as their JSON or their names), or with a field
+    whose values read as dates whatever its name (Spotify's ``endTime``, Companies House's ``appointed_on``:
+    :mod:`viewer.io.record_dates`). Records wrapped one level are looked into (:mod:`viewer.io.record_shapes`)."""
     rows = records_of(document)
     if not rows:
         return False
     sample = rows[:50]
     start = guess_mapping([str(k) for k in sample[0]]).start
     if start is None:
-        return False
+        return bool(dated_fields(rows))
     # a record without the date, or with it empty, is a row without a start (said by its row when read): the
     # values written decide (before, one empty date in five made the file "JSON that Entente does not recognise")
     written = [r[start] for r in sample if isinstance(r, dict) and r.get(start) is not None]
-    return sum(is_plain(v) and not isinstance(v, list) for v in written) >= max(0.8 * len(written), 1)
+    return sum(is_plain(v) and not isinstance(v, list) for v in written) >= max(0.8 * len(written), 1) or bool(
+        dated_fields(rows))
 
 
 def _framed(raw: Raw) -> bool:

@@ -172,7 +172,7 @@ class Raw:
 def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = None) -> Raw | None:
     """A table whose format names its columns (JSON records and lines, Parquet, Arrow IPC, a SQLite
     database's table, a statistics package's data file), else None."""
-    if suffix in (".json", ".geojson", *records.LINES_SUFFIXES):
+    if records.holds_json(path, suffix):  # named so, or JSON by its content under a name of no other format
         frame, numbers, problems = records.read(path)
         return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, problems + _archive_member(path),
                    numbers[:nrows] if nrows else numbers)

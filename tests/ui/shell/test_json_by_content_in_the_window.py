@@ -1,0 +1,73 @@
+"""JSON as exports and registries' APIs hand it out, opened from a fresh window with Ctrl+O (File → Open) as a user
+opens it, then walked with the keys. A JSON file is asked no column questions, so each of these could not be opened
+at all: a HAR capture and Chrome's Bookmarks were read as delimited text ("no date column among {"), a HAR saved as
+.json was placed in January 1970 (its requests' lengths read as times), Companies House's officers were "JSON that
+Entente does not recognise", and Facebook's names showed as "JÃ¼rgen"."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+
+from ...io.test_json_by_content import BOOKMARKS, CHROME, HAR_TITLES, PSC_LINES, _har, _officer
+from ..window_reading import details_after, open_by_hand, problems_typed
+
+
+def test_a_har_capture_opens_at_its_requests(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "chrome_example.com.har"
+    assert open_by_hand(qtbot, window, monkeypatch, path, text=json.dumps(_har("WebInspector", CHROME))) == []
+    ds = window.state.dataset
+    assert list(ds.events["title"]) == HAR_TITLES and ds.meta.clock == "calendar"
+    assert window.state.cursor.year == 2023
+    assert "GET https://example.com/" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "POST https://api.example.com/v1/track?id=42" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_chromes_bookmarks_file_opens_without_its_suffix(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "Bookmarks", text=json.dumps(BOOKMARKS, indent=3)) == []
+    assert window.state.dataset.event_count == 3
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Companies House" in first and "Bookmarks bar/OSINT" in first
+    assert "Court records portal" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_a_snapshot_of_json_lines_as_txt_opens_as_records(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """JSON under a text's name is opened as JSON is, asked no column questions: the dialog offered one column of
+    JSON text before, and then its fields with a date of birth (a JSON object) as the start."""
+    path = tmp_path / "persons-with-significant-control-snapshot-2024-01-01.txt"
+    text = "".join(json.dumps(line) + "\n" for line in PSC_LINES)
+    assert open_by_hand(qtbot, window, monkeypatch, path, text=text) == []
+    ds = window.state.dataset
+    assert ds.event_count == 3 and not [p for p in ds.problems if p.level == "error"]
+    assert "Mr John Michael Smith" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Northwind Holdings Limited" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_companies_house_officers_open_at_their_appointments(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    items = [_officer("SMITH, John Michael", "2014-07-22"), _officer("PATEL, Sarah Jane", "2014-07-22", "2019-11-30"),
+             _officer("O'BRIEN, Kathleen", "2020-02-03")]
+    text = json.dumps({"kind": "officer-list", "items": items, "total_results": 3})
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "ch_officers_09145694.json", text=text) == []
+    assert window.state.dataset.event_count == 3
+    assert "SMITH, John Michael" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "BRIEN, Kathleen" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_facebooks_names_show_as_they_are_written(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    text = ('{"friends_v2": [{"name": "J\\u00c3\\u00bcrgen Wei\\u00c3\\u009f", "timestamp": 1500000000},'
+            ' {"name": "Ana Ruiz", "timestamp": 1550000000}]}')
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "friends.json", text=text) == []
+    shown = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Jürgen Weiß" in shown and "Ã" not in shown
+    assert len(problems_typed(qtbot, window, "UTF-8 bytes")) == 1
