@@ -1,4 +1,6 @@
-"""iCalendar (``.ics``) files: each VEVENT, with recurring events expanded inside a bounded window.
+"""iCalendar (``.ics``) files: each VEVENT, with recurring events expanded inside a bounded window, and each task
+(VTODO: from its DTSTART to its DUE, or at its DUE alone) and journal entry (VJOURNAL), which were dropped without
+a word; a task or an entry with no date is counted once, not read.
 
 All-day events (``VALUE=DATE``) are read at day precision, their exclusive DTEND turned into the
 last day they cover. Times with a TZID or an embedded VTIMEZONE are converted to UTC; floating
@@ -36,6 +38,8 @@ _ICAL_ERRORS = (ValueError, IndexError, KeyError, AttributeError, TypeError, Rec
 _BEGIN = re.compile(r"^BEGIN:VEVENT\s*$", re.MULTILINE | re.IGNORECASE)
 _FOLD = re.compile(rb"\r?\n[ \t]")  # a folded line's break: CRLF (or LF) and one space or tab
 Moment = date | datetime
+_KINDS = ("VEVENT", "VTODO", "VJOURNAL")
+_KIND_NAMES = {"VTODO": "task", "VJOURNAL": "journal entry"}  # a task's or an entry's category, unless it has one
 
 
 def looks_like(head: object) -> bool:
@@ -53,7 +57,9 @@ def read(path: str | Path, **_options: object) -> Dataset:
     label = str(path)
     problems: list[Problem] = []
     components = _components(_load_text(path), path, problems)
-    events = [e for c in components for e in c.walk("VEVENT")]
+    entries = [e for c in components for kind in _KINDS for e in c.walk(kind)]
+    events = [e for e in entries if e.name == "VEVENT" or "DTSTART" in e or "DUE" in e]
+    _say_undated(entries, label, problems)
     recurring = {_uid(e) for e in events if "RECURRENCE-ID" not in e and ("RRULE" in e or "RDATE" in e)}
     overrides: dict[str, list[Component]] = {}
     for event in events:
@@ -69,12 +75,22 @@ def read(path: str | Path, **_options: object) -> Dataset:
         problems.append(Problem(label, f"{len(expanded)} recurring events expanded to at most {MAX_OCCURRENCES} "
                                 f"occurrences each, no further than {MAX_YEARS} years after their start", None,
                                 "RRULE", "info"))
-    if not events:
-        problems.append(Problem(label, "the calendar has no events (VEVENT)", None, None, "info"))
+    if not entries:
+        problems.append(Problem(label, "the calendar has no events (VEVENT), tasks (VTODO) or journal entries "
+                                "(VJOURNAL)", None, None, "info"))
     name = next((str(c["X-WR-CALNAME"]) for c in components if "X-WR-CALNAME" in c), "")
     meta = DatasetMeta(title=name or path.stem, path=label)
     return build_dataset(Tables(pd.DataFrame(rows, columns=_COLUMNS), None, None, label, label, label), meta,
                          problems)
+
+
+def _say_undated(entries: list[Component], label: str, problems: list[Problem]) -> None:
+    """One note for the tasks and journal entries that name no date (a to-do list's undated tasks), not read."""
+    for kind, name in _KIND_NAMES.items():
+        undated = sum(1 for e in entries if e.name == kind and "DTSTART" not in e and "DUE" not in e)
+        if undated:
+            problems.append(Problem(label, f"{undated} {name}{'s' if undated > 1 else ''} ({kind}) with no date "
+                                    "(no DTSTART or DUE): not read", None, kind, "info"))
 
 
 def _load_text(path: Path) -> str:
@@ -175,13 +191,13 @@ def _event_rows(event: Component, row: int, label: str, problems: list[Problem],
         fatal = field == "DTSTART"
         problems.append(Problem(label, f"unreadable value ({message}){'; skipped' if fatal else ''}", row,
                                 str(field), "error" if fatal else "warning"))
-    start = _moment(event, "DTSTART", row, label, problems)
+    start = _moment(event, "DTSTART" if "DTSTART" in event else "DUE", row, label, problems)  # (a task's DUE alone)
     if not isinstance(start, date):
         if "DTSTART" not in event:
             problems.append(Problem(label, "no DTSTART; skipped", row, "DTSTART"))
         return []
     uid = _strings(event, "UID") or f"event-{row}"
-    if "RRULE" not in event and "RDATE" not in event:
+    if ("RRULE" not in event and "RDATE" not in event) or event.name != "VEVENT":  # (a task's repeats: read once)
         # an override whose series is not in this file keeps the id its occurrence has in the series
         return [_row(event, start, f"{uid}@{_key(event)}" if _key(event) else uid, row, label, problems)]
     expanded.append(row)
@@ -200,7 +216,8 @@ def _event_rows(event: Component, row: int, label: str, problems: list[Problem],
 def _row(event: Component, start: Moment, uid: str, row: int, label: str, problems: list[Problem]
          ) -> dict[str, str]:
     """One event row from a VEVENT (or one occurrence of a series)."""
-    end = _moment(event, "DTEND", row, label, problems)
+    due = event.name == "VTODO" and "DTSTART" in event and "DTEND" not in event  # a task ends when it is due
+    end = _moment(event, "DUE" if due else "DTEND", row, label, problems)
     duration = _moment(event, "DURATION", row, label, problems)
     if end is None and isinstance(duration, timedelta):
         end = start + duration
@@ -217,7 +234,7 @@ def _row(event: Component, start: Moment, uid: str, row: int, label: str, proble
         "id": uid, "start": _text_of(start), "end": _end_text(start, length),
         "title": " ".join(_strings(event, "SUMMARY").split()),
         "description": "\n\n".join(t for t in (description, f"Location: {location}" if location else "") if t),
-        "category": categories[0] if categories else "", "tags": ";".join(categories),
+        "category": categories[0] if categories else _KIND_NAMES.get(str(event.name), ""), "tags": ";".join(categories),
         "source_url": url if url.lower().startswith(("http://", "https://")) else "",
     }
 
