@@ -121,3 +121,39 @@ def test_outlook_in_german_and_planners_people_are_read(tmp_path: Path) -> None:
     assert ds.events.set_index("title").loc["Betriebsausflug", "precision"] == "day"
     plan = _load(tmp_path, "Task Name,Assigned To,Start Date,End Date\nKick-off,Ana Silva,2024-01-08,2024-01-09\n")
     assert list(plan.events["actors"]) == ["Ana Silva"] and list(plan.events["title"]) == ["Kick-off"]
+
+
+def test_the_unix_epoch_written_for_no_date_is_none_and_a_trip_ends_at_its_dropoff(tmp_path: Path) -> None:
+    """Uber's trips_data: a cancelled trip begins and ends on "1970-01-01 00:00:00 +0000 UTC"; the timeline ran from
+    1970, and the dropoff was no end."""
+    text = ("City,Product Type,Trip or Order Status,Request Time,Begin Trip Time,Begin Trip Address,Dropoff Time\n"
+            "Berlin,UberX,COMPLETED,2019-05-02 02:01:00 +0000 UTC,2019-05-02 02:05:00 +0000 UTC,Street 0,"
+            "2019-05-02 02:25:00 +0000 UTC\n"
+            "Berlin,UberX,CANCELED,2019-05-03 10:00:00 +0000 UTC,1970-01-01 00:00:00 +0000 UTC,,"
+            "1970-01-01 00:00:00 +0000 UTC\n"
+            "Berlin,UberX,COMPLETED,2019-05-04 00:01:00 +0000 UTC,2019-05-04 00:05:00 +0000 UTC,Street 1,"
+            "2019-05-04 00:25:00 +0000 UTC\n")
+    ds = _load(tmp_path, text)
+    assert [str(d) for d in ds.events.sort_values("start")["end"]] == ["2019-05-02 02:25:00+00:00",
+                                                                        "2019-05-04 00:25:00+00:00"]
+    said = _said(ds)
+    assert any("1 row writes the Unix epoch (1970-01-01 00:00 UTC)" in m for m in said)
+    assert any("1 row has no start date" in m for m in said)
+    real = _load(tmp_path, "date,title\n1970-01-01T00:00:00Z,Epoch\n1970-03-01,Spring\n", "real.csv")
+    assert real.event_count == 2  # 1970 among dates of 1970 is a day in 1970
+
+
+def test_a_table_of_mergers_suggests_each_target_acquired_by_its_acquirer(tmp_path: Path) -> None:
+    """Wikipedia's lists of mergers (Date, Acquirer, Target, Transaction value): no tie was suggested, the Acquirer
+    being taken for the row's own party."""
+    from viewer.io.spec_suggest import suggest_spec
+    path = tmp_path / "mergers.csv"
+    path.write_text('Date,Acquirer,Target,Transaction value,Notes\n"March 3, 1999[2]",Pfizer,Warner-Lambert,'
+                    '$90 billion[3],Hostile bid\n"January 17, 2000",Glaxo Wellcome,SmithKline Beecham,$76 billion,\n',
+                    encoding="utf-8")
+    spec = suggest_spec(path)
+    assert [(r.source, r.target, r.kind, r.value) for r in spec.relations] == [
+        ("Target", "Acquirer", "acquired_by", "Transaction value")]
+    ties = viewer.load(path, mapping=spec).relations.set_index("source")
+    assert ties.loc["warner_lambert", "target"] == "pfizer" and float(ties.loc["warner_lambert", "value"]) == 9e10
+    assert ties.loc["warner_lambert", "valid_from"] == pd.Timestamp("1999-03-03", tz="UTC")

@@ -39,6 +39,7 @@ _ROLES = ((r"acquir|buyer|purchaser|successor|assum", "target", "acquired_by"),
           (r"parent|owner|shareholder|holder|investor", "source", "owns"),
           (r"subsidiar|child|owned", "target", "owns"))
 _PAIRS = ((r"^(from|source|origin|sender|seller)", r"^(to|target|destination|recipient|receiver|buyer)"),)
+_ACQUIRED = r"^(target|targetcompany|acquiree|acquired|acquiredcompany|companyacquired)(name)?$"
 
 
 # a column that classes each row is no party to a tie: Companies House's CompanyCategory ("Private Limited
@@ -111,6 +112,15 @@ def _link(url: str | None, frame: pd.DataFrame) -> str | None:
     return url
 
 
+def _row_party(names: dict[str, float], title: str | None) -> str | None:
+    """The column naming each row's own party: its title's, else the first of names; in a list of deals, its target
+    (acquired by its acquirer, as Wikipedia's tables of mergers write Date, Acquirer, Target)."""
+    acquired = next((c for c in names if re.search(_ACQUIRED, column_key(c))), None)
+    if acquired and any(re.search(_ROLES[0][0], column_key(c)) for c in names if c != acquired):
+        return acquired
+    return title if title in names else next(iter(names), None)
+
+
 def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
     """A spec for a table already read (string columns with their header names)."""
     mapping = guess_mapping([str(c) for c in frame.columns])
@@ -133,7 +143,7 @@ def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
         is_name, org = _name_like(sample[column])
         if is_name:
             names[str(column)] = org
-    row_party = core["title"] if core["title"] in names else next(iter(names), None)
+    row_party = _row_party(names, core["title"])
     relations: list[RelationColumns] = []
     for column in names:
         key = column_key(column)

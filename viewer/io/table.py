@@ -125,6 +125,7 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     options = {**options, "date_order": told} if told else options
     start = parse(frame[mapping.start], told) if told else start
     start = table_starts.at_their_end(frame, mapping, start, parse, label, problems)
+    start = table_starts.without_epoch(start, mapping.start, label, problems)
     if start.invalid.any():  # a span written in one cell ("1914–1918") reads as no date: cut it in two
         spans = ranges.cut(frame[mapping.start], start.invalid, options.get("date_order"))
         start, span_ends = (parse(spans.values) if spans.values is not frame[mapping.start] else start), spans.ends
@@ -157,8 +158,9 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     ends = table_ends.from_durations(table_ends.on_the_start_day(ends, frame, mapping, end_times), frame, mapping,
                                      start, keep, label, problems, lines_of)
     if ends is not None:
-        end = date_columns.parse_column(ends, date_order=start.order or options.get("date_order"), times=end_times,
-                                        zones=frame[mapping.timezone] if mapping.timezone else None)
+        end = table_starts.without_epoch(date_columns.parse_column(
+            ends, date_order=start.order or options.get("date_order"), times=end_times,
+            zones=frame[mapping.timezone] if mapping.timezone else None), mapping.end or mapping.start, label, problems)
         if mapping.end is None and end_times is not None:
             end = table_ends.past_midnight(end, start.instants, label, mapping.end_time or mapping.time or "",
                                            problems)

@@ -98,10 +98,12 @@ _CREATED = r"^(created|published|posted|occurred)(at|on)?$"  # createdAt, publis
 _SIDES = r"^(actor|side|party|participant)[0-9ab]?(name)?$|^assocactor[0-9]?$"  # ACLED's actor1, UCDP's side_a
 # GitHub's closed_at, Jira's Resolved, a register's dissolved_on
 _ENDED = r"^(ended|finished|stopped|closed|resolved|dissolved|dissolution|ceased|resigned|terminated)(at|on|date)?$"
-_PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREATED,
+_PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREATED +
+                   r"|^pickup(date|datetime|timestamp|time|at|on)?$",  # a trip's (not departure: a stay's end)
           # UCDP's date_end, end_time, eventEndDate; not a name that only begins so (endorsement, endpoint)
           "end": r"^(end|stop|finish)(date|datetime|time|dt|day|at|on)$|(date|time|day)(end|stop|finish)$|"
-                 r"(end|finish)(date|datetime|timestamp|time)$|" + _ENDED,  # Apple Music's Event End Timestamp
+                 r"(end|finish)(date|datetime|timestamp|time)$|" + _ENDED +  # Apple Music's Event End Timestamp
+                 r"|dropoff(date|datetime|timestamp|time)?$",  # a trip's: Uber's, New York taxis'
           "title": r"(title|headline|name|label)$",  # battleLabel: Wikidata's label of an item
           "description": r"^(?!.*date).*(descr|description|text)$",  # (not ClickUp's Start Date Text)
           "timezone": r"(timezone|tz)$",

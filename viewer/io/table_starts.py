@@ -1,10 +1,12 @@
 """How a table's start column is settled beyond its own values: the day/month order its end column shows when
-its own dates cannot (every day ≤ 12: "08/01/24" to "16/02/24"), and the rows that write only an end (a task's due
-date) placed at it."""
+its own dates cannot (every day ≤ 12: "08/01/24" to "16/02/24"), the rows that write only an end (a task's due
+date) placed at it, and the Unix epoch written for no date (Uber's cancelled trips begin on "1970-01-01 00:00:00
++0000 UTC": the timeline ran from 1970) read as none."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -45,3 +47,24 @@ def order_from_end(frame: pd.DataFrame, mapping: Mapping, start: date_columns.Da
     problems.append(Problem(label, f"read {'day' if end.order == 'dmy' else 'month'}-first, as the column "
                             f"{mapping.end!r} shows (its values above 12)", None, mapping.start, "info"))
     return end.order
+
+
+EPOCH = pd.Timestamp(0, unit="s", tz="UTC")
+LATER = pd.Timedelta(days=20 * 365)  # the column's other dates at least this long after the epoch
+
+
+def without_epoch(column: date_columns.DateColumn, name: str, label: str,
+                  problems: list[Problem]) -> date_columns.DateColumn:
+    """The column with its instants written at the Unix epoch to the second (1970-01-01 00:00:00 UTC) read as none,
+    when its other dates lie decades later: what a system writes for a date it does not have, not a day in 1970."""
+    at = ((column.instants == EPOCH) & (column.precisions == "time")).to_numpy(dtype=bool)  # (written to the second)
+    if not at.any():
+        return column
+    others = column.instants[~at].dropna()
+    if others.empty or others.min() < EPOCH + LATER:
+        return column
+    count = int(at.sum())
+    problems.append(Problem(label, f"{count:,} {'rows write' if count > 1 else 'row writes'} the Unix epoch "
+                            "(1970-01-01 00:00 UTC), as systems write a date they do not have: read as none", None,
+                            name, "info"))
+    return replace(column, instants=column.instants.mask(at), precisions=column.precisions.mask(at))
