@@ -21,6 +21,7 @@ from viewer.io import (
     archive_files,
     bibliography,
     bods,
+    bookmarks_html,
     compressed,
     dated_text,
     discord,
@@ -96,6 +97,7 @@ _XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, g
         Candidate(table.read, lambda head: web_tables.SPREADSHEET_NS.encode() in head, "bytes"),  # Excel 2003 XML
         Candidate(table.read, xml_records.looks_like, "bytes")]  # a feed's items, or any list of records
 _TABLE = [Candidate(table.read)]
+_HTML = [Candidate(bookmarks_html.read, bookmarks_html.looks_like, "bytes"), *_TABLE]  # a browser's bookmarks
 _LINES = [Candidate(ftm.read, ftm.looks_like_lines, "path"),  # FollowTheMoney's entities, else records
           Candidate(json_route.read_lines)]
 _FTM = [Candidate(ftm.read)]
@@ -134,7 +136,7 @@ READERS: dict[str, list[Candidate]] = {
     **dict.fromkeys(gedcom.SUFFIXES, _GEDCOM), **dict.fromkeys(bibliography.SUFFIXES, _BIBLIOGRAPHY),
     **dict.fromkeys((*mail.MBOX_SUFFIXES, *mail.MESSAGE_SUFFIXES), _MAIL),
     **dict.fromkeys(subtitles.SUFFIXES, _SUBTITLES),
-    ".xml": _XML, ".rss": _XML, ".atom": _XML, ".html": _TABLE, ".htm": _TABLE,
+    ".xml": _XML, ".rss": _XML, ".atom": _XML, ".html": _HTML, ".htm": _HTML,
 }
 FOLDER_READER: Reader = native.read
 
@@ -192,6 +194,11 @@ def has_own_reader(path: Path) -> bool:
     if suffix in (".txt", ".log"):  # JSON (Companies House's snapshot of JSON lines as .txt) is opened as JSON is
         return json_route.by_content(path, READERS) is not None or _text_reader(path) not in (
             table.read, dated_text.table_or_dated_lines)  # (a table, else dated lines)
+    if suffix in (".html", ".htm"):  # a browser's bookmarks, Pocket's export: links, no table
+        try:
+            return bookmarks_html.looks_like(_head(path))
+        except OSError:
+            return False  # (the loader says why it cannot be read)
     return suffix in (".jsonl", ".ndjson") and compressed.compression(path) is None and ftm.looks_like_lines(path)
 
 

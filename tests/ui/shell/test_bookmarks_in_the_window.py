@@ -1,0 +1,49 @@
+"""A browser's bookmark file and a calendar of tasks, opened from a fresh window with Ctrl+O: each was refused or
+opened empty before (read as delimited text; tasks dropped without a word)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+
+from ..window_reading import details_after, open_by_hand
+
+BOOKMARKS = """<!DOCTYPE NETSCAPE-Bookmark-file-1>
+<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">
+<TITLE>Bookmarks</TITLE>
+<H1>Bookmarks</H1>
+<DL><p>
+    <DT><H3 ADD_DATE="1609459200">OSINT</H3>
+    <DL><p>
+        <DT><A HREF="https://web.archive.org/" ADD_DATE="1655526400">Wayback Machine</A>
+        <DT><A HREF="https://courts.example/records" ADD_DATE="1675526400">Court records portal</A>
+    </DL><p>
+</DL><p>
+"""
+
+TASKS = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VTODO\r\nUID:t1\r\nDUE;VALUE=DATE:20240131\r\n"
+         "SUMMARY:File VAT return\r\nEND:VTODO\r\nBEGIN:VTODO\r\nUID:t2\r\nDTSTART:20240110T090000Z\r\n"
+         "DUE:20240215T170000Z\r\nSUMMARY:Renew passport\r\nEND:VTODO\r\nEND:VCALENDAR\r\n")
+
+
+def test_a_bookmark_file_opens_as_its_links(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    asked = open_by_hand(qtbot, window, monkeypatch, tmp_path / "bookmarks_1_5_23.html", text=BOOKMARKS)
+    assert asked == []  # no column to map
+    assert window.state.dataset.event_count == 2
+    shown = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Wayback Machine" in shown and "OSINT" in shown
+    assert "Court records portal" in details_after(qtbot, window, Qt.Key.Key_Right)
+
+
+def test_a_calendar_of_tasks_opens_with_them(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "tasks.ics", text=TASKS)
+    assert window.state.dataset.event_count == 2
+    assert "Renew passport" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "File VAT return" in details_after(qtbot, window, Qt.Key.Key_Right)
