@@ -157,3 +157,10 @@ def test_a_table_of_mergers_suggests_each_target_acquired_by_its_acquirer(tmp_pa
     ties = viewer.load(path, mapping=spec).relations.set_index("source")
     assert ties.loc["warner_lambert", "target"] == "pfizer" and float(ties.loc["warner_lambert", "value"]) == 9e10
     assert ties.loc["warner_lambert", "valid_from"] == pd.Timestamp("1999-03-03", tz="UTC")
+
+
+def test_pockets_csv_export_opens_on_when_each_link_was_saved(tmp_path: Path) -> None:
+    text = ("title,url,time_added,tags,status\nThe Fixer,https://longreads.example/the-fixer,1609459200,"
+            "corruption|politics,unread\nOld story,https://example.net/old,1546300800,,archive\n")
+    ds = _load(tmp_path, text, "part_000000.csv")
+    assert [str(d.date()) for d in ds.events.sort_values("start")["start"]] == ["2019-01-01", "2021-01-01"]

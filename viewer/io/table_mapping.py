@@ -26,6 +26,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
               "ts", "epoch", "unixtime", "epochtime", "epochms", "epochmillis", "tsms", "unixts",
               "timestampms", "timestampmillis", "timems", "timemillis",  # Google Takeout's location records
               "visittime", "lastvisittime", "lastlogon",  # browsers' history, Active Directory
+              "timeadded", "addedat", "addedon", "savedat", "savedon",  # read-later lists: Pocket's time_added
               # a record's making before its last change: Jira's Created beside Updated and Resolved
               "created", "createdat", "createdon", "datecreated", "creationdate",
               # feeds: RSS's pubDate, Atom's published (else its updated)
