@@ -28,6 +28,7 @@ _ONE = re.compile(r"[\[(]([^\[\]()]*)[\])]")  # one bracketed group: an interval
 _OPEN = re.compile(r"^[+-]?(inf|infinity)$", re.IGNORECASE)
 SHARE = 0.9  # of a column's written values that must be Gephi sets
 SAMPLE = 200  # values looked at before a column is read whole
+FIRST = 20  # rows in which a column's first written value is looked for
 
 
 def split(raw: Raw, label: str) -> Raw:
@@ -35,7 +36,9 @@ def split(raw: Raw, label: str) -> Raw:
     frame = raw.frame
     if any(column_key(str(c)) in ("start", "end") for c in frame.columns):
         return raw  # the table says when its rows hold in its own columns
-    column = next((c for c in frame.columns if _is_sets(frame[c])), None)
+    top = frame.head(FIRST).to_numpy(dtype=object)  # (a wide table's columns are passed over at once)
+    opening = [c for at, c in enumerate(frame.columns) if _opens_a_set(top[:, at])]
+    column = next((c for c in opening if _is_sets(frame[c])), None)
     if column is None:
         return raw
     snapshots = "timestamp" in column_key(str(column))
@@ -61,6 +64,12 @@ def _several(rows: int) -> str:
     if not rows:
         return ""
     return f"; {rows} row{'s hold' if rows > 1 else ' holds'} in several intervals, one row each"
+
+
+def _opens_a_set(cells: np.ndarray) -> bool:
+    """Whether a column's first written value (in its first rows) opens as a Gephi set does, with "<"."""
+    first = next((v for v in cells if isinstance(v, str) and v.strip()), None)
+    return first is not None and first.lstrip().startswith("<")
 
 
 def _is_sets(values: pd.Series) -> bool:
