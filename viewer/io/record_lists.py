@@ -10,6 +10,7 @@
 - records kept by their id (``{"-Nx1": {"date": …}, …}``, as Firebase exports a collection), the key as ``id``;
 - rows as lists under a row of names (Google Sheets' ``values``), and pandas' ``to_json`` as ``split`` or as
   its default ``columns`` (each column a map of row numbers to values);
+- columns as lists of one length (R's jsonlite, SEC EDGAR's ``filings.recent``);
 - records wrapped one level (``{"officer": {...}}``, JSON:API's ``attributes``), a HAR capture's requests, a
   tree of bookmarks: :mod:`viewer.io.record_shapes`.
 
@@ -164,5 +165,35 @@ def _found(document: object) -> list[dict[str, Any]] | None:
         return _sources(document)
     if not isinstance(document, dict):
         return _header_rows(document)
-    return (_geojson(document) or _sparql(document) or _split(document) or _nested(document, DEPTH)
-            or _columns(document) or _keyed(document, DEPTH))
+    found = _geojson(document) or _sparql(document) or _split(document)
+    if found is not None:
+        return found
+    nested, parallel = _nested(document, DEPTH), _parallel(document, DEPTH)
+    if parallel is not None and (nested is None or (not _dated(nested) and _dated(parallel)
+                                                    and len(parallel) > len(nested))):
+        return parallel  # (SEC's submissions: its filings, not its two former names)
+    return nested or _columns(document) or _keyed(document, DEPTH)
+
+
+def _parallel(document: dict[str, Any], depth: int) -> list[dict[str, Any]] | None:
+    """Columns written as lists of one length (R's jsonlite ``dataframe = "columns"``, SEC EDGAR's
+    ``filings.recent``: ``{"accessionNumber": [...], "filingDate": [...]}``), the longest such group within ``depth``
+    objects, as records; None without one of two rows or more."""
+    groups: list[tuple[int, int, dict[str, Any], list[str]]] = []
+
+    def visit(value: object, left: int) -> None:
+        if not isinstance(value, dict) or left <= 0:
+            return
+        lengths: dict[int, list[str]] = {}
+        for key, column in value.items():
+            if isinstance(column, list) and len(column) >= 2 and not any(isinstance(x, dict | list) for x in column):
+                lengths.setdefault(len(column), []).append(key)
+        groups.extend((rows, len(keys), value, keys) for rows, keys in lengths.items() if len(keys) >= 2)
+        for inner in value.values():
+            visit(inner, left - 1)
+
+    visit(document, depth)
+    if not groups:
+        return None
+    rows, _width, holder, keys = max(groups, key=lambda group: group[:2])
+    return [{key: holder[key][at] for key in keys} for at in range(rows)]
