@@ -164,3 +164,25 @@ def test_pockets_csv_export_opens_on_when_each_link_was_saved(tmp_path: Path) ->
             "corruption|politics,unread\nOld story,https://example.net/old,1546300800,,archive\n")
     ds = _load(tmp_path, text, "part_000000.csv")
     assert [str(d.date()) for d in ds.events.sort_values("start")["start"]] == ["2019-01-01", "2021-01-01"]
+
+
+PSC = ('{"company_number": "09145694", "data": {"date_of_birth": {"month": 2, "year": 1977}, "kind": '
+       '"individual-person-with-significant-control", "name": "Mr John Smith", "notified_on": "2016-04-06", '
+       '"natures_of_control": ["ownership-of-shares-25-to-50-percent"]}}\n'
+       '{"company_number": "09145694", "data": {"date_of_birth": {"month": 9, "year": 1981}, "kind": '
+       '"individual-person-with-significant-control", "name": "Mrs Sarah Patel", "notified_on": "2019-11-20", '
+       '"ceased_on": "2023-01-31", "natures_of_control": ["voting-rights-25-to-50-percent"]}}\n')
+
+
+def test_a_start_column_of_records_gives_way_to_one_of_dates(tmp_path: Path) -> None:
+    """Companies House's PSC snapshot as JSON lines: the window's column dialog offered date_of_birth (a record of a
+    month and a year) as the start, and reading it so opened nothing."""
+    path = tmp_path / "psc.jsonl"
+    path.write_text(PSC, encoding="utf-8")
+    preview = table.preview(path)
+    assert (preview.mapping.start, preview.mapping.end) == ("notified_on", "ceased_on")
+    assert preview.mapping.certain is False  # the dialog asks
+    assert any("holds records (such as '{\"month\": 2, \"year\": 1977}'), not dates: dates from 'notified_on'"
+               in p.message for p in preview.problems)
+    ds = viewer.load(path)
+    assert [str(d.date()) for d in ds.events.sort_values("start")["start"]] == ["2016-04-06", "2019-11-20"]

@@ -363,7 +363,8 @@ def preview(path: str | Path, rows: int = 20, **options: Any) -> Preview:
     path = Path(path)
     options, _spec = _with_spec(options)
     raw, mapping = _dated(path, options, str(path), rows)
-    frame, encoding, delimiter, header, problems = raw.frame, raw.encoding, raw.delimiter, raw.header, raw.problems
+    frame, encoding, delimiter, header = raw.frame, raw.encoding, raw.delimiter, raw.header
+    problems = raw.problems + list(mapping.said)  # (what checking the names against the values changed)
     order = None
     if mapping.start is not None:
         order = date_columns.parse_column(frame[mapping.start], date_order=options.get("date_order")).order

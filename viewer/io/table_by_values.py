@@ -33,6 +33,7 @@ SAMPLE = 200
 GATE = 2000  # rows of a start column looked at before all of it
 FEW = 0.5  # a start column filled in fewer rows than this share may give way
 MOST = 0.9  # to a start-like column filled in at least this share
+RECORD = r"^(?:\{|\[\s*[{\"\[])"  # a JSON object or list as a cell's text (not a catalogue's "[1850]")
 ADDRESS = r"^(?:[a-z][a-z0-9+.-]*://|www\.|mailto:|doi:|/|[\w-]+(?:\.[\w-]+)+(?:/|$))"
 
 
@@ -40,6 +41,7 @@ def checked(mapping: Mapping, frame: pd.DataFrame, given: set[str], label: str) 
     """The mapping with the roles not ``given`` by the caller checked against the columns' values, and what changed."""
     said: list[Problem] = []
     if "start" not in given:
+        mapping = _not_records(mapping, frame, label, said)
         mapping = _filled_start(mapping, frame, "end" in given, label, said)
         if mapping.start is not None and mapping.certain and _no_dates(frame[mapping.start].head(SAMPLE)):
             mapping = replace(mapping, certain=False)  # a timetable's Day, "Monday": the dialog asks
@@ -59,6 +61,24 @@ def checked(mapping: Mapping, frame: pd.DataFrame, given: set[str], label: str) 
                                 mapping.url, "info"))
             mapping = replace(mapping, url=None)
     return mapping, said
+
+
+def _not_records(mapping: Mapping, frame: pd.DataFrame, label: str, said: list[Problem]) -> Mapping:
+    """A start column that holds records, not dates (Companies House's date_of_birth, {"month": 2, "year": 1977})
+    gives way to the first start-like column of dates (its notified_on), else to the first column of dates."""
+    start = mapping.start
+    if start is None or start not in frame.columns:
+        return mapping
+    text = arrow_text(date_columns.clean_text(frame[start].head(SAMPLE)).dropna())
+    if not len(text) or (pc.sum(pc.match_substring_regex(text, RECORD)).as_py() or 0) < FEW * len(text):
+        return mapping
+    dated = [c for c in frame.columns if c not in (start, mapping.end) and date_columns.looks_like_dates(
+        frame[c].head(SAMPLE))]
+    better = next((c for c in dated if starts(column_key(str(c))) and not ends(column_key(str(c)))),
+                  dated[0] if dated else None)
+    said.append(Problem(label, f"the column {start!r} holds records (such as {_first(frame[start])!r}), not dates"
+                        + (f": dates from {better!r}" if better else ""), None, start, "info"))
+    return replace(mapping, start=None if better is None else str(better), certain=False)
 
 
 def _filled_start(mapping: Mapping, frame: pd.DataFrame, end_given: bool, label: str,

@@ -65,3 +65,21 @@ def test_a_timetable_is_refused_naming_its_column_and_the_dataset_stays(qtbot: Q
     assert asked == ["asked"]  # the columns were asked about first
     assert shown and "timetable.csv: no row has a date" in shown[0] and "'Day' (such as 'Monday')" in shown[0]
     assert window.state.dataset is before
+
+
+def test_a_psc_snapshot_opens_on_its_notifications_through_the_column_dialog(qtbot: QtBot, window: MainWindow,
+                                                                             tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The dialog offered date_of_birth (a record: {"month": 2, "year": 1977}) as the start; accepting it opened
+    nothing."""
+    from ..window_reading import accepting
+    psc = ('{"company_number": "09145694", "data": {"date_of_birth": {"month": 2, "year": 1977}, "name": '
+           '"Mr John Smith", "notified_on": "2016-04-06"}}\n'
+           '{"company_number": "09145694", "data": {"date_of_birth": {"month": 9, "year": 1981}, "name": '
+           '"Mrs Sarah Patel", "notified_on": "2019-11-20", "ceased_on": "2023-01-31"}}\n')
+    offered: list[str] = []
+    asked = open_by_hand(qtbot, window, monkeypatch, tmp_path / "psc.jsonl", accepting(offered), text=psc)
+    assert len(asked) == 1  # the columns were asked about, the dates chosen
+    events = window.state.dataset.events.sort_values("start")
+    assert [str(d.date()) for d in events["start"]] == ["2016-04-06", "2019-11-20"]
+    assert "Mr John Smith" in details_after(qtbot, window, Qt.Key.Key_Home)
