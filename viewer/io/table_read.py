@@ -102,7 +102,7 @@ def _field_counts(text: str, delimiter: str) -> list[int]:
     counts: list[int] = []
     try:
         for record in csv.reader(io.StringIO(text), delimiter=delimiter):
-            if record:
+            if record and any(field.strip() for field in record):  # (a line of a space is blank too)
                 counts.append(len(record))
     except csv.Error:
         pass

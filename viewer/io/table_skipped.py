@@ -10,7 +10,8 @@ information. A last record with a bad date and every
 field filled (``TBD,Meeting,5.00``) is no footer: it stays an error.
 
 More header lines right under the header (a Qualtrics export writes each question's text and an import id
-there) were two errors; they are one note too (:func:`rows_under_header`).
+there) were two errors; they are one note too (:func:`rows_under_header`), and so is a rule drawn under the header
+(``-----``, as EDGAR's index writes it).
 """
 
 from __future__ import annotations
@@ -82,7 +83,11 @@ def rows_under_header(frame: pd.DataFrame, unread: np.ndarray) -> np.ndarray:
     head = 0
     while head < min(HEADER_ROWS + 1, count) and unread[head]:
         head += 1
-    if not head or head > HEADER_ROWS or count - head < MIN_RECORDS or frame.shape[1] < 2:
+    if not head or head > HEADER_ROWS or count - head < MIN_RECORDS:
+        return np.array([], dtype=int)
+    if _ruled(frame.iloc[:head]).all():  # a rule under the header ("-----", as EDGAR's index and reports draw it)
+        return np.arange(head)
+    if frame.shape[1] < 2:
         return np.array([], dtype=int)
     body = frame.iloc[head:head + BODY_SAMPLE]
     numbers = _numeric(body)
@@ -95,6 +100,14 @@ def rows_under_header(frame: pd.DataFrame, unread: np.ndarray) -> np.ndarray:
     worded = (~_numeric(tops[numeric]) & (_filled_cells(tops[numeric]))).any(axis=1).to_numpy(dtype=bool)
     full = _filled(tops) >= float(np.median(_filled(body)))
     return np.flatnonzero(worded & full) if (worded & full).all() else np.array([], dtype=int)
+
+
+def _ruled(rows: pd.DataFrame) -> np.ndarray:
+    """Which rows are a drawn rule: every written cell dashes, equals signs or underscores, three or more."""
+    text = rows.astype("string").fillna("").apply(lambda column: column.str.strip())
+    written = text != ""
+    rule = text.apply(lambda column: column.str.fullmatch(r"[-=_~]{3,}").fillna(False))
+    return ((rule | ~written).all(axis=1) & written.any(axis=1)).to_numpy(dtype=bool)
 
 
 def _filled_cells(cells: pd.DataFrame) -> pd.DataFrame:
