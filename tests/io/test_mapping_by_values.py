@@ -186,3 +186,18 @@ def test_a_start_column_of_records_gives_way_to_one_of_dates(tmp_path: Path) -> 
                in p.message for p in preview.problems)
     ds = viewer.load(path)
     assert [str(d.date()) for d in ds.events.sort_values("start")["start"]] == ["2016-04-06", "2019-11-20"]
+
+
+def test_a_register_suggests_no_tie_to_its_own_uri_or_previous_name(tmp_path: Path) -> None:
+    """Companies House's free register ends with each company's URI and lists its previous names: the window offered
+    (ticked) ties from every company to its own web address, or to its own former name."""
+    from viewer.io.spec_suggest import suggest_spec
+    path = tmp_path / "BasicCompanyData.csv"
+    path.write_text("CompanyName, CompanyNumber,CompanyCategory,IncorporationDate,PreviousName_1.CONDATE,"
+                    " PreviousName_1.CompanyName,URI\n"
+                    "ACME WIDGETS PLC,01234567,Public Limited Company,03/05/1928,01/01/1990,ACME LIMITED,"
+                    "http://business.data.gov.uk/id/company/01234567\n"
+                    "SMITH & SONS (CATERING) LTD,06512345,Private Limited Company,21/02/2008,,,"
+                    "http://business.data.gov.uk/id/company/06512345\n", encoding="utf-8")
+    spec = suggest_spec(path)
+    assert spec.relations == () and spec.entities == ()

@@ -45,6 +45,8 @@ _ACQUIRED = r"^(target|targetcompany|acquiree|acquired|acquiredcompany|companyac
 # a column that classes each row is no party to a tie: Companies House's CompanyCategory ("Private Limited
 # Company"), a register's status or legal form
 _CLASSES = r"(category|type|kind|status|class|sector|industry|legalform)$"
+# nor is another name of the row's own party: a register's PreviousName_1.CompanyName, ICIJ's original_name
+_OTHER_NAMES = r"previous|former|original|alias|alsoknown|oldname|aka(name)?$"
 
 
 def _name_like(values: pd.Series) -> tuple[bool, float]:
@@ -80,6 +82,12 @@ def _lettered(sample: pd.DataFrame) -> np.ndarray:
 def _share(text: pa.Array, pattern: str) -> float:
     """The share of values the pattern finds (RE2, as pandas ran it on Arrow-backed text)."""
     return float(np.mean(pc.match_substring_regex(text, pattern).to_numpy(zero_copy_only=False)))
+
+
+def _addresses(values: pd.Series) -> bool:
+    """Whether a sample column holds web addresses (a register's URI for each company: no party to a tie)."""
+    text = arrow_text(date_columns.clean_text(values).dropna())
+    return len(text) > 0 and _share(text, r"^(?:[a-z][a-z0-9+.-]*://|www\.)") >= 0.5
 
 
 _SHARES = r"stake|share|percent|pct|ownership|holding|equity|%"
@@ -138,7 +146,9 @@ def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
     names: dict[str, float] = {}
     lettered = _lettered(sample)
     for at, column in enumerate(frame.columns):
-        if column in taken or not lettered[at] or re.search(_CLASSES, column_key(str(column))):
+        key = column_key(str(column))
+        if column in taken or not lettered[at] or re.search(_CLASSES, key) or re.search(_OTHER_NAMES, key) or \
+                _addresses(sample[column]):
             continue
         is_name, org = _name_like(sample[column])
         if is_name:
