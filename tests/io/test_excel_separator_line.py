@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import viewer
-from viewer.io import table_read
+from viewer.io import text_head
 
 
 @pytest.mark.parametrize("head", [b"sep=;\r\n", b"\xef\xbb\xbfsep=;\n", b"SEP=;\n"])
@@ -22,6 +22,6 @@ def test_a_separator_line_names_the_delimiter_and_lines_keep_their_numbers(tmp_p
 
 
 def test_only_a_first_line_of_that_shape_is_taken() -> None:
-    assert table_read._declared_separator(b"sep=\t\ndate\ttitle\n") == (b"date\ttitle\n", "\t")
-    assert table_read._declared_separator(b"date,sep=;\n")[1] is None
-    assert table_read._declared_separator(b"separator=;\n")[1] is None
+    assert text_head.declared_separator(b"sep=\t\ndate\ttitle\n") == (b"date\ttitle\n", "\t")
+    assert text_head.declared_separator(b"date,sep=;\n")[1] is None
+    assert text_head.declared_separator(b"separator=;\n")[1] is None

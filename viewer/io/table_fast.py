@@ -25,13 +25,14 @@ STR = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' "str", as its reader
 SAMPLE = 1 << 16  # bytes read for a header row
 
 
-def read_csv(data: bytes, delimiter: str, sample: str) -> pd.DataFrame | None:
+def read_csv(data: bytes | pa.NativeFile, delimiter: str, sample: str) -> pd.DataFrame | None:
     """All cells as text (no header row taken: the caller decides), or None when Arrow cannot read it alike.
+    ``data``: the text's bytes, or a stream of them (Arrow reads a file itself, a block at a time).
 
     Arrow refuses what the general reader handles with a report (rows with more fields than the
     first, text that is not UTF-8, line breaks inside quotes): those files go the general way.
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or len(delimiter) != 1:
+    if (isinstance(data, bytes) and data.startswith((b"\xff\xfe", b"\xfe\xff"))) or len(delimiter) != 1:
         return None
     try:
         first = next(csv.reader(io.StringIO(sample), delimiter=delimiter), None)
@@ -40,9 +41,10 @@ def read_csv(data: bytes, delimiter: str, sample: str) -> pd.DataFrame | None:
     if not first:
         return None
     names = [f"f{i}" for i in range(len(first))]
+    source = pa.BufferReader(data) if isinstance(data, bytes) else data
     try:
         table = pacsv.read_csv(
-            pa.BufferReader(data), read_options=pacsv.ReadOptions(column_names=names),
+            source, read_options=pacsv.ReadOptions(column_names=names),
             parse_options=pacsv.ParseOptions(delimiter=delimiter),
             convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in names},
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False))

@@ -23,22 +23,21 @@ from viewer.io import (
     documents,
     lines,
     parquet,
-    preamble,
     records,
     sqlite,
     stat_files,
     stray_quotes,
     table_fast,
+    table_stream,
     web_tables,
     workbooks,
     xml_records,
 )
+from viewer.io.text_head import SAMPLE_BYTES, declared_separator, sniff_delimiter, without_preamble
 from viewer.io.workbooks import EXCEL_SUFFIXES
 from viewer.model.dates.header_row import has_header
 from viewer.model.problems import LoadError, Problem
 
-DELIMITERS = (",", "\t", "|", ";", "\x01")
-SAMPLE_BYTES = 256 * 1024
 EXPECTED = "a table with a header row and a date column (date, start, begin, timestamp, year …)"
 
 
@@ -72,41 +71,6 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str, li
             return text, fallback, [Problem(str(path), f"not UTF-8 ({where}); read as {fallback}", None, None,
                                             "warning")]
     raise LoadError(f"{path}: not readable text")  # latin-1 decodes anything; kept for the type checker
-
-
-def sniff_delimiter(sample: str, suffix: str = "") -> str:
-    """The delimiter that splits the sample's records into the same number (>1) of fields most often."""
-    records = sample.splitlines()[:200]
-    if len(records) > 1 and len(sample) >= SAMPLE_BYTES - 1:
-        records = records[:-1]  # the last line of a cut sample is partial
-    text = "\n".join(records)
-    try:
-        sniffed = csv.Sniffer().sniff(text[:65536], delimiters="".join(DELIMITERS)).delimiter
-    except csv.Error:
-        sniffed = ""
-    best, best_score = ("\t" if suffix in (".tsv", ".tab") else ","), (0.0, 0, False)
-    for delimiter in DELIMITERS:
-        counts = _field_counts(text, delimiter)
-        if not counts:
-            continue
-        mode = max(set(counts), key=counts.count)
-        score = (counts.count(mode) / len(counts) if mode > 1 else 0.0, mode, delimiter == sniffed)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def _field_counts(text: str, delimiter: str) -> list[int]:
-    """The number of fields of each non-blank record, up to one the csv module refuses (a field over its
-    128 KiB limit: a long description or an embedded image is no reason to refuse the file)."""
-    counts: list[int] = []
-    try:
-        for record in csv.reader(io.StringIO(text), delimiter=delimiter):
-            if record and any(field.strip() for field in record):  # (a line of a space is blank too)
-                counts.append(len(record))
-    except csv.Error:
-        pass
-    return counts
 
 
 def _read_delimited(path: Path, text: str, delimiter: str, nrows: int | None) -> tuple[pd.DataFrame, list[Problem]]:
@@ -217,15 +181,18 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     strays: list[stray_quotes.Stray] = []
     saved = web_tables.kind(path) if suffix in (*EXCEL_SUFFIXES, *web_tables.SUFFIXES, ".doc") else None
     suffix = ".txt" if saved == "text" else ".xls" if saved in ("html", "spreadsheetml") else suffix  # as a workbook
+    streamed = None
     if suffix in (*EXCEL_SUFFIXES, *documents.SUFFIXES) or options.get("document"):
         frame, encoding, above, numbered = workbooks.from_header(path, suffix, saved, options, nrows)
+    elif nrows is None and (streamed := table_stream.read_file(path, options, suffix)) is not None:
+        (frame, delimiter), encoding = streamed, "utf-8"  # (its rows are its lines, one for one)
     else:
         read = compressed.read_bytes(path) if nrows is None else compressed.read_records_head(path)
-        data, declared = _declared_separator(read)
+        data, declared = declared_separator(read)
         if not data or data.isspace():  # (data.strip() would copy a big file)
             raise LoadError(f"{path}: the file is empty; expected {EXPECTED}")
         options = {"delimiter": declared, **{k: v for k, v in options.items() if v is not None}}
-        data, above = _without_preamble(data, options, suffix)
+        data, above = without_preamble(data, options, suffix)
         frame, delimiter, text, encoding, problems, strays = _read_quoted_right(path, data, options, suffix, nrows)
     skipped = above + int(declared is not None)  # lines taken off before the table was read
     problems += _archive_member(path)
@@ -248,7 +215,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     frame = frame.head(nrows) if nrows else frame
     if numbered is not None:
         rows = np.asarray(numbered[above + int(bool(header)):][:len(frame)], dtype=np.int64)
-    elif delimiter is None or nrows:  # a workbook's rows are its lines; a preview needs no line numbers
+    elif delimiter is None or nrows or streamed:  # a workbook's rows are its lines; a preview needs no line numbers
         rows = np.arange(2 if header else 1, len(frame) + (2 if header else 1)) + skipped
     else:
         rows = lines.record_lines(text, delimiter, len(frame), header, width) + skipped
@@ -287,45 +254,6 @@ def sheet_names(path: Path) -> list[str]:
         except LoadError:
             return []
     return workbooks.sheet_names(path)
-
-
-def _without_preamble(data: bytes, options: dict[str, Any], suffix: str) -> tuple[bytes, int]:
-    """The text from its header on, and how many lines above it (:mod:`viewer.io.preamble`) were taken off."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or lines.utf16_without_mark(data) is not None:
-        return data, 0  # (its lines are not bytes apart)
-    data = lines.normalise_bytes(data)  # (as every reader does: one kind of line ending)
-    head = data[:SAMPLE_BYTES].decode("utf-8", errors="replace")
-    delimiter = options.get("delimiter") or sniff_delimiter(head, suffix)
-    try:
-        rows, starts = _sample_rows(head, delimiter)
-    except csv.Error:  # a NUL, a field beyond the csv module's limit: read from the first line
-        return data, 0
-    above = starts[preamble.rows_before_header(rows)] if rows else 0  # (in lines: a row may span several)
-    if not above:
-        return data, 0
-    at = -1
-    for _ in range(above):
-        at = data.index(b"\n", at + 1)
-    return data[at + 1:], above
-
-
-def _sample_rows(head: str, delimiter: str) -> tuple[list[list[str]], list[int]]:
-    """The first rows of a sample and the line each starts on. Read as CSV, so that a quoted value's line
-    breaks stay in it, when every quote in the sample is closed; else line by line (a stray quote in a title
-    above the header must not swallow the header)."""
-    lines_ = head.split("\n")[:preamble.SAMPLE_ROWS]
-    reader = csv.reader(iter(lines_), delimiter=delimiter, strict=True)
-    rows, starts = [], []
-    try:
-        while True:
-            starts.append(reader.line_num)
-            rows.append(next(reader))
-    except StopIteration:
-        starts.pop()
-        return rows, [*starts, len(lines_)]
-    except csv.Error:
-        rows = [next(csv.reader([line], delimiter=delimiter), []) for line in lines_]
-        return rows, [*range(len(rows)), len(rows)]
 
 
 def _read_text(path: Path, data: bytes, options: dict[str, Any], suffix: str, nrows: int | None
@@ -381,15 +309,3 @@ def _without_strays(path: Path, data: bytes, options: dict[str, Any], suffix: st
             if marked.any():
                 frame[column] = values.where(~marked, values.str.replace(mark, '"', regex=False))
     return frame, delimiter, text, encoding, problems + bad, strays
-
-
-_SEPARATOR_LINE = re.compile(rb"(?P<bom>\xef\xbb\xbf)?sep=(?P<sep>[^\r\n])\r?\n", re.IGNORECASE)
-
-
-def _declared_separator(data: bytes) -> tuple[bytes, str | None]:
-    """The bytes without Excel's first line ``sep=;`` (which names the delimiter), and that delimiter."""
-    found = _SEPARATOR_LINE.match(data, 0, 16)
-    if found is None:
-        return data, None
-    return (found["bom"] or b"") + data[found.end():], found["sep"].decode("latin-1")
-
