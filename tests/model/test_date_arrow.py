@@ -90,3 +90,35 @@ def test_an_offset_of_a_day_is_refused_among_values_written_in_z() -> None:
     assert found.instants.isna().tolist() == expected.instants.isna().tolist()
     assert found.instants.isna().iloc[50] and not found.instants.isna().iloc[:50].any()
     assert found.instants.iloc[52] == pd.Timestamp("2019-12-29T12:30:00Z")
+
+
+ZULU_SAMPLES = ["2019-12-29T14:30:00Z", "2019-12-29T14:30Z", "2019-12-29 14:30:00Z", "2019-12-29T14:30:00.250Z",
+                "2019-02-30T10:00:00Z", "2019-04-31T01:00Z", "2019-12-29T14:30:00z", "2019-12-29T14:30:00+01:00",
+                "2019-12-29Z", "2019-12-29T14Z", "2019-12-29", "", None, "   ", "2019-12-29T24:00:00Z",
+                "x019-12-29T14:30:00Z"]
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_a_column_written_wholly_in_z_reads_as_the_passes_for_mixed_forms_read_it(
+        seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one-cast path for UTC date-times written with Z gives what the full path gives, or steps aside."""
+    rng = random.Random(seed)
+    common = [*ZULU_SAMPLES[:4], "", None]
+    values = [rng.choice(common) for _ in range(rng.randint(1, 30))]
+    if seed % 2:  # a stranger among them, which sends the column the long way
+        values[rng.randrange(len(values))] = rng.choice(ZULU_SAMPLES)
+    text = arrow.to_arrow(pd.Series(values, dtype="object"))
+    quick = parse_fast(text)
+    monkeypatch.setattr(arrow, "_all_zulu", lambda *_: None)
+    full = parse_fast(text)
+    for field in ("micros", "codes", "naive", "present"):
+        assert getattr(quick, field).tolist() == getattr(full, field).tolist(), (field, values)
+
+
+def test_the_one_cast_path_is_taken_for_a_column_of_z_times_with_blanks() -> None:
+    text = pa.array(["2019-12-29T14:30:00Z", "", None, "2020-01-05T08:00:00Z"])
+    lengths = np.array([20, 0, 0, 20])
+    found = arrow._all_zulu(text, lengths)
+    assert found is not None
+    assert found.codes.tolist() == [3, -1, -1, 3] and found.present.tolist() == [True, False, False, True]
+    assert arrow._all_zulu(pa.array(["2019-12-29T14:30:00+01:00"]), np.array([25])) is None

@@ -150,10 +150,13 @@ def parse_fast(values: pa.Array, trimmed: bool = False) -> FastResult:
     caller trimmed the values already (a check for spaces costs a pass over them)."""
     text = values if trimmed else text_arrow.trimmed(values.cast(pa.string()))
     n = len(text)
+    lengths = np.asarray(pc.utf8_length(text).fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64)
+    zulu = _all_zulu(text, lengths)
+    if zulu is not None:
+        return zulu
     micros = np.full(n, NAT, dtype=np.int64)
     codes = np.full(n, -1, dtype=np.int8)
     naive = np.zeros(n, dtype=bool)
-    lengths = np.asarray(pc.utf8_length(text).fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64)
     for precision, width, formats in _FIXED:
         rows = np.flatnonzero(lengths == width)
         if len(rows):
@@ -187,3 +190,23 @@ def parse_fast(values: pa.Array, trimmed: bool = False) -> FastResult:
         flag[rest[naive_ok]] = True
         naive[rows[ok & flag]] = True
     return FastResult(micros, codes, naive, lengths > 0)
+
+
+def _all_zulu(text: pa.Array, lengths: np.ndarray) -> FastResult | None:
+    """The common export, where every written value is a date-time in UTC ending in Z (``2019-12-29T14:30:00Z``),
+    parsed in one cast, or None. What :func:`parse_fast` gives them (the same cast, every offset fitting), without
+    its passes that sort out mixed forms, which cost twice the cast."""
+    present = lengths > 0
+    if not present.any() or lengths[present].min() < 16:
+        return None
+    written = text if present.all() else _take(text, np.flatnonzero(present))
+    if not pc.all(pc.ends_with(written, "Z")).as_py():
+        return None
+    cast = _cast_all(written, aware=True)
+    if cast is None:
+        return None
+    micros = cast if len(cast) == len(text) else np.full(len(text), NAT, dtype=np.int64)
+    if micros is not cast:
+        micros[present] = cast
+    codes = np.where(present, np.int8(PRECISION_CODES["time"]), np.int8(-1)).astype(np.int8)
+    return FastResult(micros, codes, np.zeros(len(text), dtype=bool), present)
