@@ -178,17 +178,15 @@ def has_duplicates(values: pd.Series) -> bool:
     """True when some value occurs twice (most id columns have none).
 
     A hash table of a million distinct strings costs ~250 ms in any engine (each insert a cache miss). A long
-    column is first checked by sorting a 64-bit hash of each value (:func:`text_arrow.hashes`, ~40 ms at
-    1M): no two hashes alike means no two values alike. Equal hashes, a duplicate or a rare collision, are
-    settled by the exact hash table.
+    column is first checked with a 64-bit hash of each value (:func:`text_arrow.hashes`, ~20 ms at 1M) in a
+    hash table of integers (~35 ms; sorting them took 50): no two hashes alike means no two values alike. Equal
+    hashes, a duplicate or a rare collision, are settled by the exact hash table.
     """
     array = arrow_text(values)
     if len(array) >= HASHED_FROM:
         hashed = text_arrow.hashes(array)
-        if hashed is not None:
-            hashed.sort()
-            if not (hashed[1:] == hashed[:-1]).any():
-                return False
+        if hashed is not None and not pd.Series(hashed, copy=False).duplicated().any():
+            return False
     return len(pc.unique(array)) < len(array)
 
 

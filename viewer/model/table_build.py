@@ -212,9 +212,7 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
     if out["start"].isna().any():
         out = out[out["start"].notna()]
     out["span_start"] = out["start"]
-    start_span = dates.span_end(out["start"], out["precision"])
-    end_span = dates.span_end(out["end"].fillna(out["start"]), out["end_precision"].fillna(out["precision"]))
-    out["span_end"] = end_span.where(out["end"].notna(), start_span)
+    out["span_end"] = _span_ends(out)
     out["precision"] = out["precision"].astype(dates.PRECISION_DTYPE)
     out["end_precision"] = out["end_precision"].astype(dates.PRECISION_DTYPE)
     out["category"] = codes.as_category(out["category"])
@@ -227,6 +225,19 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
     extra = [c for c in out.columns if str(c).startswith(attrs.PREFIX)]
     return out[[*EVENT_COLUMNS[:3], "precision", "end_precision", *EVENT_COLUMNS[4:], "row", "span_start",
                 "span_end", *extra]]
+
+
+def _span_ends(events: pd.DataFrame) -> pd.Series:
+    """Where each event's span ends: its end's precision span, or its start's for an event without an end (worked
+    out for the ends that are written only: often a third of a file's rows)."""
+    span = dates.span_end(events["start"], events["precision"])
+    ended = events["end"].notna().to_numpy()
+    if not ended.any():
+        return span
+    ticks = span.array.asi8.copy()
+    precisions = events["end_precision"][ended].fillna(events["precision"][ended])
+    ticks[ended] = dates.span_end(events["end"][ended], precisions).array.asi8
+    return pd.Series(ticks.view("datetime64[us]"), index=events.index).dt.tz_localize("UTC").astype(dates.UTC_DTYPE)
 
 
 def _fractions(value: pd.Series, written: pd.Series, shares: np.ndarray, label: str, report: Reporter) -> pd.Series:
