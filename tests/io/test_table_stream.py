@@ -127,3 +127,16 @@ def test_a_long_file_opens_the_same_either_way(tmp_path: Path, monkeypatch: pyte
     streamed = viewer.load(path)
     pd.testing.assert_frame_equal(streamed.events, general.events)
     assert [p.message for p in streamed.problems] == [p.message for p in general.problems]
+
+
+def test_a_long_file_bigger_than_the_free_memory_reads_is_refused_by_name_as_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from viewer.io import free_memory
+    path = tmp_path / "events.csv"
+    path.write_text("id,start,title\n" + "".join(f"{i},2019-03-04,Meeting {i}\n" for i in range(20_000)),
+                    encoding="utf-8")
+    monkeypatch.setattr(table_stream, "STREAMED_FROM", 1024)
+    monkeypatch.setenv(free_memory.SETTING, "300000")
+    with pytest.raises(viewer.LoadError) as caught:  # (the reader's own check: not every caller goes by load)
+        table_read.load_raw(path, {})
+    assert str(caught.value).startswith(f"{path}: the file holds "), caught.value

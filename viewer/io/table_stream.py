@@ -87,6 +87,7 @@ def read_file(path: Path, options: dict[str, Any], suffix: str) -> tuple[pd.Data
     None for the general path."""
     if not eligible(path, options):
         return None
+    compressed.check_room(path)  # (LoadError, as the general path's read says, for a file more than memory holds)
     head = compressed.read_head(path, SAMPLE_BYTES * 4)
     given = {k: v for k, v in options.items() if v is not None}
     if (not head or head.isspace() or head.startswith(compressed.UTF16_MARKS)
