@@ -12,6 +12,7 @@ from viewer.model.table_build import _span_ends
 
 PRECISIONS = st.sampled_from(["year", "month", "day", "time"])
 DAY = st.tuples(st.integers(1, 9998), st.integers(1, 12), st.integers(1, 28), st.integers(0, 23))
+Day = tuple[int, int, int, int]
 
 
 def _reference(out: pd.DataFrame) -> pd.Series:
@@ -20,7 +21,7 @@ def _reference(out: pd.DataFrame) -> pd.Series:
     return end_span.where(out["end"].notna(), start_span)
 
 
-def _stamps(days: list[tuple[int, int, int, int] | None]) -> pd.Series:
+def _stamps(days: list[Day] | list[Day | None]) -> pd.Series:
     written = [None if d is None else f"{d[0]:04d}-{d[1]:02d}-{d[2]:02d}T{d[3]:02d}:00" for d in days]
     return pd.Series(pd.to_datetime(written, utc=True, format="%Y-%m-%dT%H:%M"), dtype=dates.UTC_DTYPE)
 
@@ -28,7 +29,7 @@ def _stamps(days: list[tuple[int, int, int, int] | None]) -> pd.Series:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(DAY, PRECISIONS, st.one_of(st.none(), DAY), st.one_of(st.none(), PRECISIONS)),
                 min_size=1, max_size=30), st.booleans())
-def test_span_ends_as_first_written(rows: list, gaps: bool) -> None:
+def test_span_ends_as_first_written(rows: list[tuple[Day, str, Day | None, str | None]], gaps: bool) -> None:
     out = pd.DataFrame({
         "start": _stamps([r[0] for r in rows]),
         "precision": pd.Series([r[1] for r in rows], dtype=dates.PRECISION_DTYPE),

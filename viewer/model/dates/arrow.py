@@ -151,9 +151,9 @@ def parse_fast(values: pa.Array, trimmed: bool = False) -> FastResult:
     text = values if trimmed else text_arrow.trimmed(values.cast(pa.string()))
     n = len(text)
     lengths = np.asarray(pc.utf8_length(text).fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64)
-    zulu = _all_zulu(text, lengths)
-    if zulu is not None:
-        return zulu
+    quick = _all_zulu(text, lengths)
+    if quick is not None:
+        return quick
     micros = np.full(n, NAT, dtype=np.int64)
     codes = np.full(n, -1, dtype=np.int8)
     naive = np.zeros(n, dtype=bool)

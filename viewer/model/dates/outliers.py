@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from viewer.model.dates import NAT, UTC_DTYPE, PartialDate, to_seconds
+from viewer.model.dates import UTC_DTYPE, PartialDate, to_seconds
+from viewer.model.dates.arrow import NAT
 from viewer.model.problems import Problem
 
 YEAR = 365.2425 * 86400.0
