@@ -43,6 +43,7 @@ from viewer.io import (
     native,
     parquet,
     pdf,
+    plan_exports,
     slack,
     sqlite,
     stat_files,
@@ -125,7 +126,7 @@ READERS: dict[str, list[Candidate]] = {
     ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TEXT, ".log": [*_LOG, *_TABLE], ".psv": _TABLE, ".dat": _TABLE,
     ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE, **dict.fromkeys(documents.SUFFIXES, _TABLE),
     ".doc": [Candidate(dated_text.word_97)],
-    ".parquet": _TABLE, ".pq": _TABLE,
+    ".parquet": _TABLE, ".pq": _TABLE, ".xer": _TABLE,  # (Primavera P6's export: plan_exports)
     ".jsonl": _LINES, ".ndjson": _LINES, **dict.fromkeys(ftm.SUFFIXES, _FTM),
     **dict.fromkeys(parquet.IPC_SUFFIXES, _TABLE),
     ".timeline": [Candidate(timeline_xml.read)],
@@ -305,6 +306,7 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     held = json_route.by_content(path, READERS)  # JSON under a name of no other format: .har, Bookmarks, a .txt
     if compressed.compression(path) is not None:  # a compressed table (CSV, TSV, JSON …), a zipped chat or log
         return json_route.read_lines(path, **options) if held == "lines" else _text_reader(path)(path, **options)
+    plan_exports.refuse(path, head)  # Microsoft Project's .mpp and MPX: how to save them as something read
     _refuse_binary(path, head)
     graph_texts.refuse(path, head)
     candidates = _JSON if held else READERS.get(path.suffix.lower()) or _by_content(head)

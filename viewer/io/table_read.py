@@ -23,6 +23,7 @@ from viewer.io import (
     documents,
     lines,
     parquet,
+    plan_exports,
     records,
     sqlite,
     stat_files,
@@ -133,6 +134,15 @@ class Raw:
     rows: np.ndarray
 
 
+def _plan_export(path: Path, suffix: str, nrows: int | None) -> Raw | None:
+    """Primavera P6's activities (:mod:`viewer.io.plan_exports`), from an ``.xer`` or a text that is one, else None."""
+    named = suffix == ".xer"
+    if not named and not (suffix in ("", ".txt") and plan_exports.looks_like_xer(compressed.read_head(path, 16))):
+        return None
+    frame, numbers, said = plan_exports.read_frame(path)
+    return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, said, numbers[:nrows] if nrows else numbers)
+
+
 def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = None) -> Raw | None:
     """A table whose format names its columns (JSON records and lines, Parquet, Arrow IPC, a SQLite
     database's table, a statistics package's data file), else None."""
@@ -169,7 +179,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     """The table as strings with column names, plus encoding, delimiter, header flag, problems and line numbers."""
     suffix = compressed.inner_suffix(path)
     header: bool | None = options.get("header")
-    whole = _with_names(path, suffix, nrows, options.get("sheet"))
+    whole = _plan_export(path, suffix, nrows) or _with_names(path, suffix, nrows, options.get("sheet"))
     if whole is not None:
         return whole
     problems: list[Problem] = []
