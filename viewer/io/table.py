@@ -274,7 +274,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
     raw, mapping = _dated(path, options, label)
     frame, problems = with_date_parts(raw.frame, mapping.start, label, raw.problems), raw.problems + list(mapping.said)
     if mapping.start is None:
-        raise LoadError(f"{path}: no date column among {', '.join(map(str, frame.columns))}; expected {EXPECTED}"
+        raise LoadError(f"{path}: no date column among {table_skipped.column_names(frame.columns)}; expected {EXPECTED}"
                         " (or pass start=<column>)")
     if spec is not None:
         _check_spec(spec, frame, label)

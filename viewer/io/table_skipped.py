@@ -200,3 +200,16 @@ def none_dated(label: str, values: pd.Series, column: str, on: str) -> str:
     got = f"such as {str(written.iloc[0])[:60]!r}" if len(written) else "empty in every row"
     return (f"{label}: no row has {what} in the column {column!r} ({got}); choose the column of dates (start=<column>"
             ", or the Start column of the window's column mapping)")
+
+
+NAMED_AT_MOST = 12  # columns named in a message
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
+
+
+def column_names(columns: pd.Index, most: int = NAMED_AT_MOST) -> str:
+    """A table's column names for a message: the first ``most``, each cut to 40 characters, anything that does not
+    print as a "?", then how many there are (a wide table's message listed all 500; a binary file's, its bytes)."""
+    names = [str(c) for c in columns]
+    printed = [_UNPRINTABLE.sub("?", name) for name in names[:most]]
+    shown = [name if len(name) <= 40 else name[:39] + "…" for name in printed]
+    return ", ".join(shown) + (f" … ({len(names)} columns)" if len(names) > most else "")
