@@ -31,6 +31,9 @@ _ISO_TIME = r"^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}"
 _TIMED = re.compile(r"(?i)time|date|stamp|usec|msec|epoch|(^|_)(at|on)$|[a-z](At|On)$")  # time_usec, createdAt
 _ENDING = re.compile(r"^(ceased|resigned|ended|expired|dissolved|terminated|cancell?ed|withdrawn|revoked|left|"
                      r"closed|finished|stopped)(on|at|date)?$")
+# a place's coordinates or name, never a date (a location history's startLocation.latitudeE7)
+_PLACE = re.compile(r"(?i)latitude|longitude|location|coordinate|(^|[._])(lat|lng|lon)(E7)?($|[._])")
+_ENDS = re.compile(r"(^|[._])end|[a-z]End")  # duration.endTimestamp, endTime
 COUNTED_BELOW = UNIX_UNITS[0][1]  # 10^8: below it no number is a count of time since 1970
 
 
@@ -109,12 +112,14 @@ def date_options(rows: list[dict[str, Any]] | None, options: dict[str, Any]) -> 
     sample = [row for row in rows[:SAMPLE] if isinstance(row, dict)]
     names = list(dict.fromkeys(str(key) for row in sample for key in row))
     guess = guess_mapping(names)
-    named = guess.start
+    named = None if _PLACE.search(str(guess.start)) else guess.start  # (startLocation.latitudeE7: no date)
+    placed_end = guess.end is not None and bool(_PLACE.search(guess.end))
     present = [row[named] for row in sample if named is not None and row.get(named) not in (None, "")]
     if named is not None and present and sum(not isinstance(v, dict | list) for v in present) >= SHARE * len(present):
         instead = _iso_beside_numbers(sample, names, named, guess.end)
         return {**options, "start": instead} if instead is not None else options
-    dated = [name for name in names if name != named and _dated(name, _written(sample, name))]
+    dated = [name for name in names
+             if name != named and not _PLACE.search(name) and _dated(name, _written(sample, name))]
     if not dated:
         return options
     written = {name: len(_written(sample, name)) for name in dated}
@@ -125,9 +130,9 @@ def date_options(rows: list[dict[str, Any]] | None, options: dict[str, Any]) -> 
     chosen: dict[str, Any] = {"start": start}
     if guess.end == start:  # Spotify's endTime, its only date: the start, and no end of its own
         chosen["end"] = ""
-    elif guess.end is None:
-        end = next((name for name in dated if name != start and _ENDING.match(column_key(name))
+    elif guess.end is None or placed_end:
+        end = next((name for name in dated if name != start and (_ENDING.match(column_key(name)) or _ENDS.search(name))
                     and _before(instants[start], instants[name])), None)
-        if end is not None:
-            chosen["end"] = end
+        if end is not None or placed_end:
+            chosen["end"] = end or ""
     return {**options, **chosen}

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from viewer.io import record_shapes
+from viewer.io import record_nesting, record_shapes
 from viewer.io.table_mapping import guess_mapping
 
 KEYS = ("data", "records", "events", "items", "results", "rows", "entries", "hits", "features", "objects", "values")
@@ -138,7 +138,8 @@ def _keyed(document: dict[str, Any], depth: int) -> list[dict[str, Any]] | None:
     """Records kept by their id (``{"-Nx1": {...}, "-Nx2": {...}}``, as Firebase exports them), the id as a
     column; also in a collection one or two objects deep."""
     values = list(document.values())
-    if len(values) >= 2 and all(isinstance(v, dict) and v for v in values):
+    holding = len(values) == 1 and isinstance(values[0], dict) and any(_objects(v) for v in values[0].values())
+    if (len(values) >= 2 or holding) and all(isinstance(v, dict) and v for v in values):  # (one wiki page, its edits)
         cells = [cell for value in values[:50] for cell in value.values()]
         if sum(not isinstance(cell, dict | list) for cell in cells) >= 0.5 * len(cells):
             return [{"id": key, **value} if "id" not in value else dict(value) for key, value in document.items()]
@@ -156,7 +157,7 @@ def _keyed(document: dict[str, Any], depth: int) -> list[dict[str, Any]] | None:
 def records_of(document: object) -> list[dict[str, Any]] | None:
     """The objects of a records document (see the module's note), or None when it holds none."""
     rows = record_shapes.har_entries(document) or record_shapes.bookmark_roots(document) or _found(document)
-    return None if rows is None else record_shapes.unwrapped(record_shapes.leaves(rows))
+    return None if rows is None else record_nesting.brought_up(record_shapes.unwrapped(record_shapes.leaves(rows)))
 
 
 def _found(document: object) -> list[dict[str, Any]] | None:

@@ -3,7 +3,8 @@
 
 - a record wrapped in one member, ``{"officer": {...}}`` (OpenCorporates), or kept under ``data`` or ``attributes``
   beside the rest of it (Companies House's snapshot of JSON lines: ``{"company_number": …, "data": {...}}``;
-  JSON:API, as LittleSis answers: ``{"type", "id", "attributes": {...}}``): the wrapper's members become the
+  JSON:API, as LittleSis answers: ``{"type", "id", "attributes": {...}}``; a Bluesky repository's records,
+  ``{"uri", "cid", "value": {...}}``): the wrapper's members become the
   record's (one the record already has, with another value, is kept as ``data.<name>``);
 - a HAR capture (a browser's network log): each request with its method, address and status beside it;
 - a tree of records (bookmarks as Chrome and Firefox keep them, in ``children``): each record, with its folder.
@@ -17,7 +18,7 @@ from typing import Any
 
 from viewer.io.table_mapping import guess_mapping
 
-WRAPPERS = ("data", "attributes", "fields", "record", "item", "node", "doc", "document")
+WRAPPERS = ("data", "attributes", "fields", "record", "item", "node", "doc", "document", "value")  # (Bluesky's)
 SAMPLE = 50
 HELD = 0.8  # of the records whose wrapper holds an object
 TREE_DEPTH = 64  # folders in folders: deeper ones are left out (a hostile file nests thousands deep)

@@ -45,8 +45,8 @@ def checked(mapping: Mapping, frame: pd.DataFrame, given: set[str], label: str) 
         mapping = _filled_start(mapping, frame, "end" in given, label, said)
         if mapping.start is not None and mapping.certain and _no_dates(frame[mapping.start].head(SAMPLE)):
             mapping = replace(mapping, certain=False)  # a timetable's Day, "Monday": the dialog asks
-    if "end" not in given and mapping.end is not None and mapping.end != mapping.start and _no_dates(
-            _written_ends(frame[mapping.end].head(SAMPLE))):  # (Unix times are numbers: an end too)
+    if "end" not in given and mapping.end is not None and mapping.end != mapping.start and _no_end(
+            _written_ends(frame[mapping.end].head(SAMPLE)), None if mapping.start is None else frame[mapping.start]):
         said.append(Problem(label, f"the column {mapping.end!r} holds no dates (such as "
                             f"{_first(frame[mapping.end])!r}): not read as the end; kept with the event", None,
                             mapping.end, "info"))
@@ -111,6 +111,20 @@ def _no_dates(sample: pd.Series) -> bool:
     text = arrow_text(date_columns.clean_text(sample).dropna())
     digits = pc.sum(pc.match_substring_regex(text, r"\d")).as_py() or 0
     return len(text) > 0 and digits < FEW * len(text) and not date_columns.looks_like_dates(sample, FEW)
+
+
+def _no_end(sample: pd.Series, starts: pd.Series | None) -> bool:
+    """Whether an end column's sample holds no dates: words (a message's ``To``), or counts of one to three digits
+    beside starts that are no such counts (Tinder's ``"to": 1`` beside ``sent_date``: read as the year 1, each end
+    was "before the start"). Unix times are numbers, and a clock of plain numbers counts in both: ends too."""
+    if _no_dates(sample):
+        return True
+    return starts is not None and _counts(sample) and not _counts(starts.head(SAMPLE))
+
+
+def _counts(sample: pd.Series) -> bool:
+    text = arrow_text(date_columns.clean_text(sample).dropna())
+    return len(text) > 0 and bool(pc.all(pc.match_substring_regex(text, r"^\d{1,3}$")).as_py())
 
 
 def _written_ends(sample: pd.Series) -> pd.Series:

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell.main_window import MainWindow
 
 from ...io.test_json_by_content import BOOKMARKS, CHROME, HAR_TITLES, PSC_LINES, _har, _officer
+from ...io.test_nested_records import LOCATION_HISTORY, _revisions
 from ..window_reading import details_after, open_by_hand, problems_typed
 
 
@@ -71,3 +72,21 @@ def test_facebooks_names_show_as_they_are_written(qtbot: QtBot, window: MainWind
     shown = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Jürgen Weiß" in shown and "Ã" not in shown
     assert len(problems_typed(qtbot, window, "UTF-8 bytes")) == 1
+
+
+def test_a_location_history_and_a_wiki_pages_edits_open_and_walk(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records whose dates sit one level in (a visit's duration, a page's revisions) were "JSON that Entente does
+    not recognise": a location history opened nothing."""
+    path = tmp_path / "2023_JANUARY.json"
+    assert open_by_hand(qtbot, window, monkeypatch, path, text=json.dumps(LOCATION_HISTORY)) == []
+    assert window.state.dataset.event_count == 3
+    assert "IN_BUS" in details_after(qtbot, window, Qt.Key.Key_Home)
+    shown = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Brandenburg Gate" in shown and "Pariser Platz" in shown
+    assert "Checkpoint Charlie" in details_after(qtbot, window, Qt.Key.Key_End)
+    page = {"query": {"pages": {"12345": _revisions(12345, "Example Town", 1000)}}}
+    path = tmp_path / "revisions.json"
+    assert open_by_hand(qtbot, window, monkeypatch, path, text=json.dumps(page)) == []
+    assert "EditorA" in details_after(qtbot, window, Qt.Key.Key_End)
+    assert "mayor" in details_after(qtbot, window, Qt.Key.Key_End)
