@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -16,7 +17,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from viewer.io import compressed, free_memory
+from viewer.io import compressed, free_memory, table_stream
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
@@ -119,13 +120,18 @@ def test_a_big_table_is_previewed_from_its_head_and_read_whole_once(
     path = _acled(tmp_path / "2019-03-Nigeria.csv", 60_000)
     assert path.stat().st_size > 4 * compressed.PREVIEW_BYTES
     whole_reads: list[Path] = []
-    reading = compressed.read_bytes
+    reading, streaming = compressed.read_bytes, table_stream.read
 
     def counted(read: Path) -> bytes:
         whole_reads.append(read)
         return reading(read)
 
+    def streamed(read: Path, *args: Any) -> Any:  # (a long plain CSV is read by Arrow from the file)
+        whole_reads.append(read)
+        return streaming(read, *args)
+
     monkeypatch.setattr(compressed, "read_bytes", counted)
+    monkeypatch.setattr(table_stream, "read", streamed)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
     seen: list[tuple[str, int, list[Path], str]] = []
 
