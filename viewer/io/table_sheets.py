@@ -6,6 +6,7 @@ now they are joined, and any other sheet that holds something is named as not re
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.io import sqlite, table_intervals
-from viewer.io.table_mapping import Mapping
+from viewer.io.table_mapping import Mapping, column_key
 from viewer.io.table_read import Raw, load_raw, sheet_names
 from viewer.model.problems import LoadError, Problem
 
@@ -28,6 +29,7 @@ def dated(path: Path, options: dict[str, Any], label: str, rows: int | None, map
     database's tables likewise, after one called events. A workbook's sheets of the same columns are one table."""
     raw = table_intervals.split(load_raw(path, options, nrows=rows), label)
     mapping = mapping_of(raw.frame, options, label)
+    mapping = mapping if options.get("title") else full_names(raw, mapping)
     database = raw.encoding == "sqlite"
     if options.get("sheet") or raw.encoding not in ("sqlite", "xlsx", "html", "document") or (
             mapping.start is not None and (raw.encoding != "xlsx" or rows is not None)):
@@ -96,3 +98,23 @@ def raw_table(path: Path, options: dict[str, Any], nrows: int | None = None) -> 
     its first ``nrows`` rows only, when given."""
     raw = table_intervals.split(load_raw(path, options, nrows), str(path))
     return raw.frame, raw.header
+
+
+GIVEN = ("firstname", "givenname", "forename", "forenames", "vorname", "prénom", "prenom", "nombre", "nome",
+         "voornaam", "imię", "imie", "имя")
+FAMILY = ("lastname", "surname", "familyname", "nachname", "nom", "apellido", "apellidos", "cognome", "achternaam",
+          "nazwisko", "фамилия")
+
+
+def full_names(raw: Raw, mapping: Mapping) -> Mapping:
+    """A table of people whose title would be a first name (LinkedIn's ``First Name``, ``Last Name``): a column
+    ``Name`` of both, written as people write them, is added and is the title; the two stay as they are."""
+    keys = {column_key(str(column)): str(column) for column in raw.frame.columns}
+    given = next((keys[key] for key in GIVEN if key in keys), None)
+    family = next((keys[key] for key in FAMILY if key in keys), None)
+    if given is None or family is None or mapping.title not in (None, given, family):
+        return mapping
+    name = next(n for n in ("Name", "Full name", "Full name (Entente)") if n not in raw.frame.columns)
+    parts = [raw.frame[column].fillna("").astype(str).str.strip() for column in (given, family)]
+    raw.frame[name] = (parts[0] + " " + parts[1]).str.strip()
+    return replace(mapping, title=name)
