@@ -28,8 +28,11 @@ def dated(path: Path, options: dict[str, Any], label: str, rows: int | None, map
     first sheet that has one (a sheet of notes often comes first), unless a sheet is named; a SQLite
     database's tables likewise, after one called events. A workbook's sheets of the same columns are one table."""
     raw = table_intervals.split(load_raw(path, options, nrows=rows), label)
+    chosen = options.get("title") or None
+    if chosen is not None and chosen not in raw.frame.columns:  # the column dialog hands back what its preview made
+        with_full_names(raw, chosen)
     mapping = mapping_of(raw.frame, options, label)
-    mapping = mapping if options.get("title") else full_names(raw, mapping)
+    mapping = full_names(raw, mapping) if chosen is None else mapping
     database = raw.encoding == "sqlite"
     if options.get("sheet") or raw.encoding not in ("sqlite", "xlsx", "html", "document") or (
             mapping.start is not None and (raw.encoding != "xlsx" or rows is not None)):
@@ -109,12 +112,25 @@ FAMILY = ("lastname", "surname", "familyname", "nachname", "nom", "apellido", "a
 def full_names(raw: Raw, mapping: Mapping) -> Mapping:
     """A table of people whose title would be a first name (LinkedIn's ``First Name``, ``Last Name``): a column
     ``Name`` of both, written as people write them, is added and is the title; the two stay as they are."""
+    parts = _name_parts(raw)
+    if parts is None or mapping.title not in (None, *parts):
+        return mapping
+    name = next(n for n in ("Name", "Full name", "Full name (Entente)") if n not in raw.frame.columns)
+    with_full_names(raw, name)
+    return replace(mapping, title=name)
+
+
+def with_full_names(raw: Raw, name: str) -> None:
+    """The column ``name`` of first and last names added to the table, when it has a column of each."""
+    parts = _name_parts(raw)
+    if parts is not None:
+        given, family = (raw.frame[column].fillna("").astype(str).str.strip() for column in parts)
+        raw.frame[name] = (given + " " + family).str.strip()
+
+
+def _name_parts(raw: Raw) -> tuple[str, str] | None:
+    """The table's column of first names and its column of last names, or None."""
     keys = {column_key(str(column)): str(column) for column in raw.frame.columns}
     given = next((keys[key] for key in GIVEN if key in keys), None)
     family = next((keys[key] for key in FAMILY if key in keys), None)
-    if given is None or family is None or mapping.title not in (None, given, family):
-        return mapping
-    name = next(n for n in ("Name", "Full name", "Full name (Entente)") if n not in raw.frame.columns)
-    parts = [raw.frame[column].fillna("").astype(str).str.strip() for column in (given, family)]
-    raw.frame[name] = (parts[0] + " " + parts[1]).str.strip()
-    return replace(mapping, title=name)
+    return None if given is None or family is None else (given, family)
