@@ -77,8 +77,8 @@ def test_a_wiki_pages_edits_open_each_by_its_editor_with_the_page_named(tmp_path
     ds = viewer.load(_write(tmp_path / "revisions.json", one))
     events = ds.events
     assert list(events["actors"]) == ["192.0.2.7", "EditorA"]  # in time order
-    assert set(events["title"]) == {"Example Town"}  # (the page's title)
-    assert events["attr:comment"].iloc[1] == "Added the mayor's resignation"
+    assert set(events["attr:page"]) == {"Example Town"}
+    assert events["title"].iloc[1] == "Added the mayor's resignation"  # an edit by its own summary
     assert not [p for p in ds.problems if p.level in ("warning", "error")], ds.problems
     two = {"query": {"pages": [_revisions(1, "Renault", 10), _revisions(2, "Nissan", 20)]}}  # formatversion=2
     ds = viewer.load(_write(tmp_path / "two_pages.json", two))

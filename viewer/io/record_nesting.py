@@ -8,7 +8,8 @@
   place's ``location.name``): that object's members come up, under their own names where no other has them
   (``startTimestamp``, ``name``), else as ``startLocation.latitudeE7``;
 - records each holding a list of dated records (a wiki's pages, each with its ``revisions``, as MediaWiki's API
-  answers): the inner records, each with its parent's plain members (``page.title``, ``page.pageid``).
+  answers): the inner records, each with its parent's plain members, its title or name as ``page`` (so that an
+  edit is named by its own summary, not by its page's title), the others as ``page.pageid`` ….
 
 Before, each was refused as "JSON that Entente does not recognise".
 """
@@ -106,7 +107,8 @@ def _inner(rows: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
         if not isinstance(items, list) or not _records(items):
             continue
         outer = {key: value for key, value in row.items() if key != name and _plain(value)}
-        out.extend({**{f"{prefix}.{key}": value for key, value in outer.items()}, **item} for item in items)
+        carried = {(prefix if key in ("title", "name") else f"{prefix}.{key}"): value for key, value in outer.items()}
+        out.extend({**carried, **item} for item in items)
     return out
 
 
