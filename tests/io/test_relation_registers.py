@@ -62,3 +62,31 @@ def _write(tmp_path: Path, text: str) -> Path:
     path = tmp_path / "table.csv"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+SHAREHOLDERS = ("Statement of capital and shareholders - NORTHWIND TRADING LIMITED (09145694)\n"
+                "Confirmation statement made up to 22 July 2023\n\n"
+                "Shareholder,Company,Class of share,Number of shares,% of issued share capital,Date acquired,"
+                "Date transferred\n"
+                "Northwind Holdings Limited,Northwind Trading Limited,Ordinary,750,0.75,2019-11-30,\n"
+                "John Michael Smith,Northwind Trading Limited,Ordinary,250,0.25,2014-07-22,\n"
+                "Sarah Jane Patel,Northwind Trading Limited,Ordinary,500,0.5,2014-07-22,2019-11-30\n")
+
+
+def test_a_shareholders_register_ties_each_holder_to_its_company_while_the_holding_lasts(tmp_path: Path) -> None:
+    """A company's register of shareholders (the company named on every row, each holding until its transfer) was
+    offered no tie: its company column repeats one name, its holders are not all companies, and the class of
+    share was a third party."""
+    path = tmp_path / "shareholders.csv"
+    path.write_text(SHAREHOLDERS, encoding="utf-8")
+    spec = suggest_spec(path)
+    assert [(r.source, r.target, r.kind, r.value, r.valid_to) for r in spec.relations] == [
+        ("Shareholder", "Company", "equity_stake", "% of issued share capital", "Date transferred")]
+    assert {e.column for e in spec.entities} == {"Shareholder", "Company"}
+    ds = viewer.load(path, mapping=spec)
+    assert ds.events["title"].iloc[-1] == "Northwind Holdings Limited → Northwind Trading Limited (75%)"  # not 0.75
+    assert _ties(ds, "2016-01-01") == {("john_michael_smith", "northwind_trading_limited", "equity_stake", "25%"),
+                                       ("sarah_jane_patel", "northwind_trading_limited", "equity_stake", "50%")}
+    assert _ties(ds, "2020-01-01") == {("john_michael_smith", "northwind_trading_limited", "equity_stake", "25%"),
+                                       ("northwind_holdings_limited", "northwind_trading_limited", "equity_stake",
+                                        "75%")}

@@ -6,7 +6,9 @@ columns. Their names say how they relate: "acquir*", "buyer", "purchaser" (the r
 acquired by it: ``acquired_by``), "parent", "owner", "shareholder", "holder" (it holds the row's
 party: ``owns``), "from"/"to", "source"/"target", "origin"/"destination" (a relation between the
 two). Two organisation-like columns with no such name are ``related_to``. Repeated "none" values
-("No Acquirer") become placeholders.
+("No Acquirer") become placeholders. A register of shareholders names its company on every row ("Company",
+"Issuer"): each row is its holder's stake in it, valued by the column named as a percentage, holding until a
+date named as its end ("Date transferred", "Disposal date").
 """
 
 from __future__ import annotations
@@ -40,11 +42,15 @@ _ROLES = ((r"acquir|buyer|purchaser|successor|assum", "target", "acquired_by"),
           (r"subsidiar|child|owned", "target", "owns"))
 _PAIRS = ((r"^(from|source|origin|sender|seller)", r"^(to|target|destination|recipient|receiver|buyer)"),)
 _ACQUIRED = r"^(target|targetcompany|acquiree|acquired|acquiredcompany|companyacquired)(name)?$"
+# the company a register's row is about, beside its shareholder or owner column
+_COMPANY = r"^(company|companyname|issuer|issuername|entity|entityname|organisation|organization|firm|investee)$"
+# a date the row's tie ends on: a register's Date transferred, a stake's disposal
+_ENDED = r"transfer|dispos|ceas|sold|divest|until|enddate|dateend|^end"
 
 
 # a column that classes each row is no party to a tie: Companies House's CompanyCategory ("Private Limited
 # Company"), a register's status or legal form
-_CLASSES = r"(category|type|kind|status|class|sector|industry|legalform)$"
+_CLASSES = r"(category|type|kind|status|class|sector|industry|legalform)$|^classof"  # (a register's Class of share)
 # nor is another name of the row's own party: a register's PreviousName_1.CompanyName, ICIJ's original_name
 _OTHER_NAMES = r"previous|former|original|alias|alsoknown|oldname|aka(name)?$"
 
@@ -96,7 +102,8 @@ _VALUES = _SHARES + r"|interest|value|amount|price|weight|consideration"
 
 def _value_column(sample: pd.DataFrame, taken: set[str]) -> str | None:
     """The column valuing each row's relation: named as a stake, a share or an amount ("Stake", "% held",
-    "Deal value"), else the first of percentages ("36.8%"); its cells mostly numbers as people write them."""
+    "Deal value"; one named as a percentage first: a register's "% of issued share capital" before its "Number of
+    shares"), else the first of percentages ("36.8%"); its cells mostly numbers as people write them."""
     numeric = []
     for column in (str(c) for c in sample.columns if str(c) not in taken):
         text = date_columns.clean_text(sample[column]).dropna()
@@ -107,7 +114,17 @@ def _value_column(sample: pd.DataFrame, taken: set[str]) -> str | None:
             valued = bool(re.search(_VALUES, column_key(column)))
             numeric.append((column, valued, _share(arrow_text(text), r"%\s*$")))
     named = [column for column, is_named, _ in numeric if is_named]
-    return next(iter(named), None) or next((column for column, _, percent in numeric if percent >= 0.8), None)
+    percent = [column for column in named if re.search(r"%|percent|pct|proportion", column_key(column))]
+    return next(iter(percent or named), None) or next((column for column, _, share in numeric if share >= 0.8), None)
+
+
+def _ended(sample: pd.DataFrame, taken: set[str]) -> str | None:
+    """A column of dates named as the day a row's tie ends ("Date transferred", "Disposal date"), or None."""
+    for column in (str(c) for c in sample.columns if str(c) not in taken):
+        written = date_columns.clean_text(sample[column]).dropna()
+        if re.search(_ENDED, column_key(column)) and len(written) and date_columns.looks_like_dates(written.head(200)):
+            return column
+    return None
 
 
 def _link(url: str | None, frame: pd.DataFrame) -> str | None:
@@ -126,6 +143,9 @@ def _row_party(names: dict[str, float], title: str | None) -> str | None:
     acquired = next((c for c in names if re.search(_ACQUIRED, column_key(c))), None)
     if acquired and any(re.search(_ROLES[0][0], column_key(c)) for c in names if c != acquired):
         return acquired
+    company = next((c for c in names if re.search(_COMPANY, column_key(c))), None)
+    if company and title not in names and any(re.search(_ROLES[1][0], column_key(c)) for c in names if c != company):
+        return company  # (a shareholders register: Shareholder, Company; each row a holding in its company)
     return title if title in names else next(iter(names), None)
 
 
@@ -172,6 +192,8 @@ def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
         if len(orgs) >= 2:
             first = row_party if row_party in orgs else orgs[0]
             relations.append(RelationColumns(first, next(c for c in orgs if c != first), "related_to"))
+    ended = _ended(sample, taken | set(names)) if relations and core["end"] is None else None
+    relations = [replace(r, valid_to=ended) if ended and r.valid_to is None else r for r in relations]
     used = list(dict.fromkeys(c for r in relations for c in (r.source, r.target)))
     value = _value_column(sample, taken | set(used)) if relations else None
     if value is not None:  # a stake's percentages: the alliance's kind, drawn and labelled as a stake

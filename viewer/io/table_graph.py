@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from viewer.io.import_spec import ImportSpec
-from viewer.model import entity_kinds
+from viewer.model import entity_kinds, value_numbers
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso as date_iso
 from viewer.model.problems import Problem
+from viewer.model.value_labels import is_share
 
 TEXT = pd.StringDtype("pyarrow")
 
@@ -46,6 +48,20 @@ def _names(frame: pd.DataFrame, column: str, spec: ImportSpec) -> pd.Series:
     uniques = pd.Series(text.dropna().unique(), dtype="object")
     dummies = {u for u in uniques if spec.is_placeholder(str(u))}
     return text.mask(text.isin(dummies)) if dummies else text
+
+
+def _as_read(written: pd.Series, kind: str) -> pd.Series:
+    """A tie's values as its label shows them: shares written as fractions of one as percentages, the others as
+    written."""
+    written = written.astype(TEXT)
+    if not is_share(kind):
+        return written
+    shares = np.ones(len(written), dtype=bool)
+    value = value_numbers.read(written, shares)[0]
+    if not value_numbers.fractions_of_one(value, written, shares):
+        return written
+    percent = (value * 100).map(lambda v: "" if pd.isna(v) else f"{v:g}%").astype(TEXT)
+    return written.where(value.isna(), percent)
 
 
 def _valid_dates(frame: pd.DataFrame, column: str | None, fallback: pd.Series, order: str | None,
@@ -107,7 +123,8 @@ def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: p
             relation_frames[-1] = _superseded(relation_frames[-1], numeric)
         if number == 1:
             tie = names[relation.source] + " \u2192 " + names[relation.target]
-            said = tie.where(value == "", tie + " (" + value.astype(TEXT) + ")").fillna("").astype(TEXT)
+            shown = _as_read(value, relation.kind)  # (a register's 0.75 is its 75%, as the tie is drawn)
+            said = tie.where(shown == "", tie + " (" + shown + ")").fillna("").astype(TEXT)
     relations = pd.concat(relation_frames, ignore_index=True) if relation_frames else None
     entities["kind"] = entity_kinds.guessed(entities["name"], entities["kind"],
                                             entities["id"].astype(str).isin(entity_kinds.held_ids(relations)))

@@ -243,11 +243,10 @@ def _span_ends(events: pd.DataFrame) -> pd.Series:
 def _fractions(value: pd.Series, written: pd.Series, shares: np.ndarray, label: str, report: Reporter) -> pd.Series:
     """Shares written as fractions of one (Wikidata's and many registers' ``0.434``), as percentages: when every
     share is at most 1, none is written with ``%``, there are two or more and one lies strictly between 0 and 1."""
+    if not value_numbers.fractions_of_one(value, written, shares):
+        return value
     given = shares & value.notna().to_numpy()
     values = value[given]
-    if (given.sum() < 2 or not values.between(0, 1).all() or not ((values > 0) & (values < 1)).any()
-            or written[given].str.endswith("%").any()):
-        return value
     example = float(values[(values > 0) & (values < 1)].iloc[0])
     report.problems.append(Problem(label, f"shares written as fractions of one, read as percentages ({example:g} is "
                                           f"{example * 100:g}%)", None, "value", "info"))

@@ -109,3 +109,14 @@ def _matches(text: pa.Array, pattern: str) -> np.ndarray:
 
 def _count(text: pa.Array, mark: str) -> np.ndarray:
     return np.asarray(pc.count_substring(text, mark).fill_null(0).to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
+def fractions_of_one(value: pd.Series, written: pd.Series, shares: np.ndarray) -> bool:
+    """Whether the shares among these values are written as fractions of one (Wikidata's and many registers'
+    ``0.434``), to be read as percentages: every share at most 1, none written with ``%``, two or more, and one
+    strictly between 0 and 1."""
+    given = shares & value.notna().to_numpy()
+    values = value[given]
+    return bool(given.sum() >= 2 and values.between(0, 1).all() and ((values > 0) & (values < 1)).any()
+                and not written[given].str.endswith("%").any())
+

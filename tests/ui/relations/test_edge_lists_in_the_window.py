@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
+from ...io.test_relation_registers import SHAREHOLDERS
 from ..conftest import Hand
 from ..window_reading import accepting, details_after, drag_cursor, open_by_hand
 
@@ -105,3 +106,20 @@ def test_a_gephi_edge_table_with_an_interval_column_draws_each_tie_while_it_hold
         def drawn(pairs: set[tuple[str, str]] = pairs) -> bool:
             return {(s, t) for s, t, _ in window.relations.edge_labels()} == pairs
         qtbot.waitUntil(drawn, timeout=3000)
+
+
+def test_a_shareholders_register_draws_each_holding_while_it_lasts(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Companies House's register of shareholders, opened with Ctrl+O: the dialog offers each holder's stake in the
+    company (it offered no tie), and the graph at the cursor draws the holdings of that day."""
+    offered: list[str] = []
+    path = tmp_path / "shareholders.csv"
+    open_by_hand(qtbot, window, monkeypatch, path, accepting(offered), text=SHAREHOLDERS)
+    assert offered and "Shareholder → Company" in offered[0]
+    window.tools.presets["all"].trigger()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)  # the last holding: Northwind Holdings' 75 % from 2019
+    qtbot.waitUntil(lambda: ("northwind_holdings_limited", "northwind_trading_limited")
+                    in {(s, t) for s, t, _ in window.relations.edge_labels()}, timeout=3000)
+    labels = {(s, t): text for (s, t, _), text in window.relations.edge_labels().items()}
+    assert labels[("northwind_holdings_limited", "northwind_trading_limited")] == "75%"
+    assert ("sarah_jane_patel", "northwind_trading_limited") not in labels  # transferred in 2019
