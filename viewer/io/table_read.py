@@ -21,6 +21,7 @@ import pandas as pd
 from viewer.io import (
     compressed,
     documents,
+    kindle,
     lines,
     parquet,
     plan_exports,
@@ -134,12 +135,16 @@ class Raw:
     rows: np.ndarray
 
 
-def _plan_export(path: Path, suffix: str, nrows: int | None) -> Raw | None:
-    """Primavera P6's activities (:mod:`viewer.io.plan_exports`), from an ``.xer`` or a text that is one, else None."""
-    named = suffix == ".xer"
-    if not named and not (suffix in ("", ".txt") and plan_exports.looks_like_xer(compressed.read_head(path, 16))):
+def _own_format(path: Path, suffix: str, nrows: int | None) -> Raw | None:
+    """A table of a format of its own, else None: Primavera P6's activities (:mod:`viewer.io.plan_exports`), from an
+    ``.xer`` or a text that is one; a Kindle's clippings (:mod:`viewer.io.kindle`)."""
+    head = compressed.read_head(path, 4096) if suffix in ("", ".txt") else b""
+    if suffix == ".xer" or plan_exports.looks_like_xer(head):
+        frame, numbers, said = plan_exports.read_frame(path)
+    elif head and kindle.looks_like(head):
+        frame, numbers, said = kindle.read_frame(path)
+    else:
         return None
-    frame, numbers, said = plan_exports.read_frame(path)
     return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, said, numbers[:nrows] if nrows else numbers)
 
 
@@ -179,7 +184,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     """The table as strings with column names, plus encoding, delimiter, header flag, problems and line numbers."""
     suffix = compressed.inner_suffix(path)
     header: bool | None = options.get("header")
-    whole = _plan_export(path, suffix, nrows) or _with_names(path, suffix, nrows, options.get("sheet"))
+    whole = _own_format(path, suffix, nrows) or _with_names(path, suffix, nrows, options.get("sheet"))
     if whole is not None:
         return whole
     problems: list[Problem] = []

@@ -1,5 +1,5 @@
-"""A browser's bookmark file and a calendar of tasks, opened from a fresh window with Ctrl+O: each was refused or
-opened empty before (read as delimited text; tasks dropped without a word)."""
+"""A browser's bookmark file, a calendar of tasks and a Kindle's clippings, opened from a fresh window with Ctrl+O:
+each was refused or opened empty before (read as delimited text; tasks dropped without a word)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
+from ...io.test_kindle_clippings import UK
 from ..window_reading import details_after, open_by_hand
 
 BOOKMARKS = """<!DOCTYPE NETSCAPE-Bookmark-file-1>
@@ -47,3 +48,14 @@ def test_a_calendar_of_tasks_opens_with_them(qtbot: QtBot, window: MainWindow, t
     assert window.state.dataset.event_count == 2
     assert "Renew passport" in details_after(qtbot, window, Qt.Key.Key_Home)
     assert "File VAT return" in details_after(qtbot, window, Qt.Key.Key_Right)
+
+
+def test_a_kindles_clippings_open_and_walk(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """My Clippings.txt, opened with Ctrl+O (refused before: "no date column among …"): no column questions, each
+    highlight at its moment with its book and author."""
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "My Clippings.txt", text=UK) == []
+    assert window.state.dataset.event_count == 3
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "In my younger" in first and "F. Scott Fitzgerald" in first and "The Great Gatsby" in first
+    assert "Bookmark at page 140" in details_after(qtbot, window, Qt.Key.Key_End)
