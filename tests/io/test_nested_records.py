@@ -111,3 +111,13 @@ def test_a_clock_of_counts_keeps_its_ends(tmp_path: Path) -> None:
     path.write_text("step,to,title\n1,3,warm-up\n4,9,run\n", encoding="utf-8")
     ds = viewer.load(path, clock="number")
     assert ds.events["end"].notna().all()
+
+
+def test_a_documents_head_is_read_as_its_whole_is() -> None:
+    """What a document is, is told from its first records (the whole is brought up once, when it is read)."""
+    from viewer.io.record_lists import records_of
+    long_history = {"timelineObjects": LOCATION_HISTORY["timelineObjects"] * 100}
+    pages = {"query": {"pages": [_revisions(n, f"Page {n}", 10 * n) for n in range(1, 120)]}}
+    for document in (long_history, BLUESKY, pages):
+        whole, head = records_of(document), records_of(document, 3)
+        assert whole is not None and head is not None and head == whole[:len(head)] and len(head) >= min(3, len(whole))

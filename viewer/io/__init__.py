@@ -61,7 +61,7 @@ from viewer.io import (
     zoom_chat,
 )
 from viewer.io.combine import combine
-from viewer.io.record_lists import records_of
+from viewer.io.record_lists import HEAD, records_of
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 from viewer.paths import bundled_dataset
@@ -335,7 +335,7 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
         sample = {"json": document, "bytes": head, "line": _first_line(head), "path": path}.get(candidate.sniff)
         if candidate.sniffer(sample):
             return candidate.reader(path, **options, **({"document": document} if candidate.parsed else {}))
-    if candidates is _JSON and (options.get("start") or options.get("mapping")) and records_of(document):
+    if candidates is _JSON and (options.get("start") or options.get("mapping")) and records_of(document, HEAD):
         return json_route.read_records(path, document, **options)  # the field the caller named holds the dates
     if candidates is _JSON:
         if document in ([], {}):  # an API's answer with nothing in it: GitHub's issues of a new repository

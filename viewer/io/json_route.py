@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from viewer.io import compressed, free_memory, json_sniff, reading, record_dates, record_shapes, records, table
-from viewer.io.record_lists import records_of
+from viewer.io.record_lists import HEAD, records_of
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 
@@ -86,7 +86,7 @@ def read_lines(path: Path, **options: Any) -> Dataset:
 
 def read_records(path: Path, document: object, **options: Any) -> Dataset:
     """A JSON document's records read by the table reader, their dates found by their values when no name says."""
-    return table.read(path, **record_dates.date_options(records_of(document), options))
+    return table.read(path, **record_dates.date_options(records_of(document, HEAD), options))
 
 
 def _first_records(path: Path) -> list[dict[str, Any]]:

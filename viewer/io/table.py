@@ -30,7 +30,7 @@ from viewer.io import (
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.json_cells import is_plain
 from viewer.io.record_dates import dated_fields
-from viewer.io.record_lists import records_of
+from viewer.io.record_lists import HEAD, records_of
 from viewer.io.table_guess import mapping_of
 from viewer.io.table_mapping import Mapping, guess_mapping, with_date_parts
 from viewer.io.table_read import EXPECTED, Raw
@@ -66,7 +66,7 @@ def looks_like(document: object) -> bool:
     an API's ``"actors": [{"name": …}]`` or ``"location": {…}``, shown as their JSON or their names), or with a field
     whose values read as dates whatever its name (Spotify's ``endTime``, Companies House's ``appointed_on``:
     :mod:`viewer.io.record_dates`). Records wrapped one level are looked into (:mod:`viewer.io.record_shapes`)."""
-    rows = records_of(document)
+    rows = records_of(document, HEAD)
     if not rows:
         return False
     sample = rows[:50]
