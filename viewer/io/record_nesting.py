@@ -30,10 +30,13 @@ def brought_up(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if not rows or _dated(rows):
         return rows
     kinds = _by_kind(rows)
-    for candidate in (kinds, _flattened(kinds or rows), _inner(rows)):
-        if candidate is not None and _dated(candidate):
-            return candidate
-    return rows
+    if kinds is not None and _dated(kinds):
+        return kinds
+    flattened = _flattened(kinds or rows)  # (each tried only when the one before found no date)
+    if flattened is not None and _dated(flattened):
+        return flattened
+    inner = _inner(rows)
+    return inner if inner is not None and _dated(inner) else rows
 
 
 def _dated(rows: list[dict[str, Any]]) -> bool:
