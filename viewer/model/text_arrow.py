@@ -54,6 +54,23 @@ def _spans(text: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     return offsets[:-1], offsets[1:], data
 
 
+def first_bytes(text: pa.Array, count: int) -> np.ndarray | None:
+    """The first ``count`` bytes of each value, one column each (0 past a value's end or for a missing one); None
+    for an array whose offsets are not 32-bit."""
+    spans = _spans(text)
+    if spans is None:
+        return None if not pa.types.is_string(text.type) else np.zeros((len(text), count), dtype=np.uint8)
+    starts, ends, data = spans
+    out = np.zeros((len(text), count), dtype=np.uint8)
+    if not len(data):
+        return out
+    for k in range(count):
+        at = starts + np.int32(k)
+        inside = at < ends
+        out[inside, k] = data[at[inside]]
+    return out
+
+
 def character_count(text: pa.Array) -> int:
     """How many bytes of characters the values hold (0: each value is empty or missing)."""
     if not pa.types.is_string(text.type):
@@ -152,6 +169,25 @@ def _has_nbsp(data: np.ndarray) -> bool:
         if len(lead) and (part[lead + 1] == 0xA0).any():
             return True
     return False
+
+
+_AS_ZERO = np.arange(256, dtype=np.uint8)
+_AS_ZERO[ord("1"):ord("9") + 1] = ord("0")
+
+
+def digits_as_zero(text: pa.Array) -> pa.Array:
+    """The values with each ASCII digit written as 0: their shapes (``Wed, 13 May 2020`` is ``Wed, 00 May 0000``).
+    The characters' bytes are mapped through a table and the offsets kept (no byte of a longer UTF-8 character is
+    an ASCII digit): a regex pass over the column cost 60 times as much."""
+    text = contiguous(text)
+    if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
+        text = text.cast(pa.string())
+    validity, offsets, data = text.buffers()
+    if data is None or not len(text):
+        return text
+    shapes = _AS_ZERO[np.frombuffer(data, dtype=np.uint8)]
+    return pa.Array.from_buffers(text.type, len(text), [validity, offsets, pa.py_buffer(shapes)],
+                                 null_count=text.null_count, offset=text.offset)
 
 
 def trimmed(text: pa.Array | pa.ChunkedArray) -> pa.Array:

@@ -166,7 +166,7 @@ def parse_fast(values: pa.Array, trimmed: bool = False) -> FastResult:
                 ok &= _valid_day(chunk)
             micros[rows[ok]] = parsed[ok]
             codes[rows[ok]] = PRECISION_CODES[precision]
-    rows = np.flatnonzero(lengths >= 16)
+    rows = np.flatnonzero((lengths >= 16) & _may_be_iso(text))
     if len(rows):
         chunk = _take(text, rows)
         aware, aware_ok, strict = np.full(len(rows), NAT, dtype=np.int64), np.zeros(len(rows), dtype=bool), True
@@ -190,6 +190,19 @@ def parse_fast(values: pa.Array, trimmed: bool = False) -> FastResult:
         flag[rest[naive_ok]] = True
         naive[rows[ok & flag]] = True
     return FastResult(micros, codes, naive, lengths > 0)
+
+
+def _may_be_iso(text: pa.Array) -> np.ndarray:
+    """Whether each value starts as every form in :data:`_AWARE` and :data:`_NAIVE` does: a digit or a sign, and a
+    hyphen among the next five bytes (``%Y`` reads a sign and up to four digits). Only those are tried: Arrow's
+    cast and strptime read a whole column before they refuse it, and a column of mail dates (``Wed, 13 May 2020
+    13:39:53 +0000``) went through ten passes."""
+    head = text_arrow.first_bytes(text, 6)
+    if head is None:
+        return np.ones(len(text), dtype=bool)
+    lead = head[:, 0]
+    return (((lead >= ord("0")) & (lead <= ord("9"))) | (lead == ord("+")) | (lead == ord("-"))) & (
+        head[:, 1:] == ord("-")).any(axis=1)
 
 
 def _all_zulu(text: pa.Array, lengths: np.ndarray) -> FastResult | None:

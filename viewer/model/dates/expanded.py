@@ -13,12 +13,17 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
-from viewer.model.dates.arrow import NAT
+from viewer.model.dates.arrow import NAT, to_arrow
 
 LIMIT = 290_000  # years either way that microseconds hold (the years clock takes over beyond)
 _FORM = re.compile(r"(?P<year>[+-]\d{1,12}|\d{5,12})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
                    r"(?P<time>[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?)?)?(?:Z|[+-]00:?00)?")
+# how each such value starts, after what Python's strip takes away: a sign and a digit, or five digits (in any
+# script, as Python's \d reads them)
+_MAY_BE = (r"^[\t-\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]*"
+           r"(?:[+-]\p{Nd}|\p{Nd}{5})")
 
 
 def read_one(text: str, bare_years: bool = True) -> tuple[np.datetime64, str] | None:
@@ -46,12 +51,20 @@ def read_one(text: str, bare_years: bool = True) -> tuple[np.datetime64, str] | 
 
 
 def read_column(values: pd.Series, bare_years: bool = True) -> tuple[np.ndarray, np.ndarray]:
-    """Microseconds (int64; :data:`NAT` where unread) and precisions (object; None) of each value."""
-    codes, uniques = pd.factorize(values.astype("object"))
-    micros = np.full(len(uniques) + 1, NAT, dtype=np.int64)
-    precisions = np.full(len(uniques) + 1, None, dtype=object)
+    """Microseconds (int64; :data:`NAT` where unread) and precisions (object; None) of each value. Only values
+    that start as such a date are looked at one by one (a column of mail dates was read a value at a time)."""
+    micros = np.full(len(values), NAT, dtype=np.int64)
+    precisions = np.full(len(values), None, dtype=object)
+    rows = np.flatnonzero(np.asarray(pc.match_substring_regex(to_arrow(values), _MAY_BE).fill_null(False)
+                                     .to_numpy(zero_copy_only=False), dtype=bool))
+    if not len(rows):
+        return micros, precisions
+    codes, uniques = pd.factorize(values.iloc[rows].astype("object"))
+    unique_micros = np.full(len(uniques) + 1, NAT, dtype=np.int64)
+    unique_precisions = np.full(len(uniques) + 1, None, dtype=object)
     for i, text in enumerate(uniques.tolist()):
         read = read_one(str(text), bare_years)
         if read is not None:
-            micros[i], precisions[i] = read[0].astype(np.int64), read[1]
-    return micros[codes], precisions[codes]  # code -1 (a missing value) takes the last slot: unread
+            unique_micros[i], unique_precisions[i] = read[0].astype(np.int64), read[1]
+    micros[rows], precisions[rows] = unique_micros[codes], unique_precisions[codes]  # (no value taken is missing)
+    return micros, precisions

@@ -166,15 +166,56 @@ _REWRITES = (
 # after a month's name, a numeric UTC offset: "04 Mar 2019 10:00:00 +0000"
 _OFFSET_FORMATS = ("%d %b %Y %H:%M:%S %z", "%d %b %Y %H:%M %z", "%d %B %Y %H:%M:%S %z", "%d %B %Y %H:%M %z",
                    "%b %d %Y %H:%M:%S %z")
+# what each of them ends in (``%z``: Z, +01, +0100 or +01:00), more loosely: only values ending so are tried
+_OFFSET_LAST = r"(?:[Zz]|[+-][\d:]{1,8})$"
+
+
+# the rewrites whose match hangs on a digit's value (a two-digit year 00-68 or 69-99), and each one's pattern with
+# those digits as any digit, which tells whether a column's shapes could match it
+_TWO_DIGIT_YEARS = re.compile(r"\[0-5\]\\d\|6\[0-8\]|69\|\[7-9\]\\d")
+_LOOSE = {pattern: _TWO_DIGIT_YEARS.sub(r"\\d\\d", pattern) for pattern, _ in _REWRITES
+          if _TWO_DIGIT_YEARS.search(pattern)}
+# a column with more shapes than this share of its values is rewritten whole, each rewrite (its shapes would cost
+# as much again)
+_MANY_SHAPES = 0.25
 
 
 def respelled(text: pa.Array) -> pa.Array:
-    """The values rewritten into spellings the parser reads (unchanged where no rewrite applies)."""
-    abbreviated = pc.any(pc.match_substring_regex(text, _ANY_ABBREVIATION)).as_py()
-    for rewrite in _REWRITES:
-        if abbreviated or rewrite not in _ABBREVIATIONS:
-            text = pc.replace_substring_regex(text, *rewrite)
+    """The values rewritten into spellings the parser reads (unchanged where no rewrite applies).
+
+    Each rewrite runs over the whole column only when it matches one of the column's shapes: a value from each set
+    of values that differ only in their digits' values (``Wed, 13 May 2020 13:39`` and ``Fri, 02 Oct 2020 09:05``).
+    A rewrite reads a digit as any digit, so it matches a value only if it matches that value's sample (those of
+    two-digit years are tried with their digits loosened, and the samples are taken again after one has run). A
+    column of mail dates went through 85 rewrites, and now goes through the two that apply."""
+    text = text_arrow.contiguous(text)
+    samples = _samples(text)
+    if samples is None:
+        abbreviated = pc.any(pc.match_substring_regex(text, _ANY_ABBREVIATION)).as_py()
+        for rewrite in _REWRITES:
+            if abbreviated or rewrite not in _ABBREVIATIONS:
+                text = pc.replace_substring_regex(text, *rewrite)
+        return text
+    for pattern, replacement in _REWRITES:
+        if not pc.any(pc.match_substring_regex(samples, _LOOSE.get(pattern, pattern))).as_py():
+            continue
+        text = pc.replace_substring_regex(text, pattern, replacement)
+        if pattern in _LOOSE:
+            samples = _samples(text, everyone=True)
+        else:
+            samples = pc.replace_substring_regex(samples, pattern, replacement)
     return text
+
+
+def _samples(text: pa.Array, everyone: bool = False) -> pa.Array | None:
+    """The first value of each shape in ``text`` (see :func:`text_arrow.digits_as_zero`); None when the shapes
+    are more than :data:`_MANY_SHAPES` of the values (unless ``everyone``)."""
+    codes = pc.dictionary_encode(text_arrow.digits_as_zero(text)).indices.fill_null(-1)
+    kinds, first = np.unique(np.asarray(codes.to_numpy(zero_copy_only=False)), return_index=True)
+    first = first[kinds >= 0]
+    if not everyone and len(first) > _MANY_SHAPES * len(text):
+        return None
+    return text.take(pa.array(first))
 
 
 def _dotnet(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -210,11 +251,15 @@ def read(values: pd.Series, parse: Callable[[pd.Series], Parsed]
     again = respelled(plain)
     dotnet, _ = _dotnet(written)
     micros[dotnet != NAT], precisions[dotnet != NAT] = dotnet[dotnet != NAT], "time"
+    offset = np.flatnonzero(np.asarray(pc.match_substring_regex(again, _OFFSET_LAST).fill_null(False)
+                                       .to_numpy(zero_copy_only=False), dtype=bool) & (micros == NAT))
     for fmt in _OFFSET_FORMATS:
-        stamps = pc.strptime(again, format=fmt, unit="us", error_is_null=True)
+        if not len(offset):
+            break
+        stamps = pc.strptime(again.take(pa.array(offset)), format=fmt, unit="us", error_is_null=True)
         got = np.asarray(stamps.cast(pa.int64()).fill_null(NAT).to_numpy(zero_copy_only=False), dtype=np.int64)
-        fresh = (got != NAT) & (micros == NAT)
-        micros[fresh], precisions[fresh] = got[fresh], "time"
+        micros[offset[got != NAT]], precisions[offset[got != NAT]] = got[got != NAT], "time"
+        offset = offset[got == NAT]
     changed = np.asarray(pc.not_equal(again, written).fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
     rows = np.flatnonzero(changed & (micros == NAT))
     notes: list[tuple[str, str]] = [("warning", f"{other_calendar:,} date{'s' * (other_calendar > 1)} "

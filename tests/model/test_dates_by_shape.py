@@ -1,0 +1,138 @@
+"""Date columns are read in passes chosen by how their values look, and each choice gives what the passes over
+every value gave, value for value: respelling runs a rewrite only when one of the column's shapes (its values with
+each digit as 0) matches it, expanded years are looked at only where a value starts as one, and ISO's date-times
+are tried only on values that start as one."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from viewer.model import text_arrow
+from viewer.model.dates import arrow, columns, expanded, respell
+
+# spellings each rewrite is for, and some it must leave alone; their digits are drawn anew in each example
+SPELLINGS = [
+    "Mon, 04 Mar 2019 10:00:00 +0000", "Monday, March 4, 2019", "4th March 2019", "the 22nd of April 2021",
+    "20190304T100000Z", "20190304T1000", "2019 Mar 4", "10:00 4 March 2019", "2019-03-04 10h30", "4. März 2019",
+    "Mittwoch, 6. März 2019", "4 de marzo de 2019", "1er janvier 2019", "15 août 1969", "Dezember 2019",
+    "2019-03-04T10:00+01:00[Europe/Paris]", "04-MAR-19 02.30.00.000000 PM", "2019-03-04T10:00:00,5Z",
+    "[04/Mar/2019:10:00:00 +0000]", "04MAR2019:10:00:00", "04MAR2019", "Mar-19", "Mar-75", "Mar '07",
+    "5 Sep '19", "5 Sep '75", "Sep 5 '68", "Sep 5 '69", "Mon Mar 04 10:00:00 +0000 2019",
+    "Tue Mar 2 17:30:12 2021 -0500", "Mon Mar  4 10:00:00 UTC 2019", "Mar 4, 2019 @ 10:00:00.000",
+    "March 4, 2019 at 10:00 AM", "12 Dez 2020", "3 févr. 2021", "12/Mär/21 3:45 PM", "3 out of 4",
+    "March 3, 1999[2]", "19 ноября 2018 г.", "Mo 08.01.24", "lun. 08/01/24", "10\u202fAM", "2019-03-04 10am",
+    "4 March 2019 at noon", "Mon Mar 04 2019 10:00:00 GMT+0100 (Central European Standard Time)", "2019.03.04",
+    "no date here", "", "Q3 2019", "12345", "-0473-03-15",
+]
+
+
+def _redrawn(spelling: str, digits: list[int]) -> str:
+    """The spelling with its digits replaced, one by one, from ``digits`` (kept where they run out)."""
+    left = iter(digits)
+    return re.sub(r"\d", lambda found: str(next(left, found.group(0))), spelling)
+
+
+values = st.lists(st.tuples(st.sampled_from(SPELLINGS), st.lists(st.integers(0, 9), max_size=14)),
+                  min_size=1, max_size=40).map(lambda drawn: [_redrawn(*one) for one in drawn])
+
+
+@settings(max_examples=150, deadline=None)
+@given(values, st.lists(st.booleans(), max_size=40))
+def test_rewrites_chosen_by_shape_give_what_every_rewrite_gave(written: list[str], missing: list[bool]) -> None:
+    gone = missing + [False] * len(written)
+    column = pa.array([None if gone[i] else text for i, text in enumerate(written)], pa.string())
+    by_shape = respell.respelled(column)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(respell, "_MANY_SHAPES", -1.0)  # every column has too many shapes: each rewrite runs whole
+        whole = respell.respelled(column)
+    assert by_shape.to_pylist() == whole.to_pylist()
+
+
+def test_only_two_digit_years_hang_on_a_digits_value() -> None:
+    """A rewrite that tells one digit from another (other than those :data:`respell._LOOSE` loosens) would be
+    skipped wrongly by its column's shapes."""
+    for pattern, _ in respell._REWRITES:
+        loose = respell._LOOSE.get(pattern, pattern)
+        bare = re.sub(r"\{\d+(?:,\d*)?\}|\\x\{[0-9A-Fa-f]+\}", "", loose)  # counts and code points
+        assert not re.search(r"\d", bare), pattern
+
+
+def test_shapes_keep_every_character_but_digits() -> None:
+    text = pa.array(["Wed, 13 May 2020", None, "٢٠١٩ 1999", "", "x9"], pa.string()).slice(0)
+    assert text_arrow.digits_as_zero(text).to_pylist() == ["Wed, 00 May 0000", None, "٢٠١٩ 0000", "", "x0"]
+    assert text_arrow.digits_as_zero(text.slice(2, 2)).to_pylist() == ["٢٠١٩ 0000", ""]
+
+
+def _every_value(values: pd.Series, bare_years: bool) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`expanded.read_column` as it was: each distinct value read by :func:`expanded.read_one`."""
+    codes, uniques = pd.factorize(values.astype("object"))
+    micros = np.full(len(uniques) + 1, arrow.NAT, dtype=np.int64)
+    precisions = np.full(len(uniques) + 1, None, dtype=object)
+    for i, text in enumerate(uniques.tolist()):
+        read = expanded.read_one(str(text), bare_years)
+        if read is not None:
+            micros[i], precisions[i] = read[0].astype(np.int64), read[1]
+    return micros[codes], precisions[codes]
+
+
+years = st.one_of(
+    st.sampled_from(["-0473-03-15", "12000-05", "+2019", "12345", "-44", "2019-03-04", "Wed, 13 May 2020 +0000",
+                     "\u00a0-0473", " \t12000-05-01T10:00Z", "\u300012000", "+12000-13", "x12000", "1e5"]),
+    st.from_regex(r"\A[\s\u00a0\u2003]{0,2}[+-]?\d{1,7}(-\d\d(-\d\d( \d\d:\d\d)?)?)?(Z|\+00:00)?\s?\Z"),
+    st.text(max_size=8),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(years, st.none(), st.integers(-99999, 99999)), max_size=30), st.booleans())
+def test_expanded_years_looked_at_only_where_one_starts(written: list[object], bare_years: bool) -> None:
+    values = pd.Series(written, dtype="object")
+    micros, precisions = expanded.read_column(values, bare_years)
+    were_micros, were_precisions = _every_value(values, bare_years)
+    assert micros.tolist() == were_micros.tolist()
+    assert precisions.tolist() == were_precisions.tolist()
+
+
+iso_like = st.from_regex(r"\A[+-]?\d{1,5}[-/.]\d{1,2}[-/.]\d{1,2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d{1,6})?)?"
+                         r"(Z|[+-]\d{2}(:?\d{2})?| ?[A-Z]{3})?\Z")
+written_times = st.one_of(iso_like, st.sampled_from(["Wed, 13 May 2020 13:39:53 +0000", "05/13/2020 01:39:53 PM",
+                                                      "2019-03-04T10:00:00+01:00", "  2019-03-04 10:00  ", "2019",
+                                                      "2019-03", "2019-02-30", "2019-02-30T10:00:00Z", "", "x-2019"]),
+                          st.text(st.sampled_from("0123456789-+:T Z/."), max_size=22))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(written_times, st.none()), max_size=30))
+def test_iso_times_tried_only_where_one_starts(written: list[str | None]) -> None:
+    text = pa.array(written, pa.string())
+    chosen = arrow.parse_fast(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(arrow, "_may_be_iso", lambda text: np.ones(len(text), dtype=bool))
+        every = arrow.parse_fast(text)
+    for field in ("micros", "codes", "naive", "present"):
+        assert getattr(chosen, field).tolist() == getattr(every, field).tolist(), field
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.one_of(values.map(lambda drawn: drawn[0]), written_times, st.none()), min_size=1, max_size=30))
+def test_a_column_reads_as_with_every_pass(written: list[str | None]) -> None:
+    """A column of any of these spellings, read whole, as the passes over every value read it (an offset's formats
+    were tried on every value: now on those ending in one)."""
+    column = pd.Series(written, dtype="object")
+    chosen = columns.parse_column(column)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(respell, "_MANY_SHAPES", -1.0)
+        patch.setattr(respell, "_OFFSET_LAST", "")
+        patch.setattr(arrow, "_may_be_iso", lambda text: np.ones(len(text), dtype=bool))
+        every = columns.parse_column(column)
+    assert chosen.instants.tolist() == every.instants.tolist()
+    assert chosen.precisions.tolist() == every.precisions.tolist()
+    assert chosen.invalid.tolist() == every.invalid.tolist()
+    assert chosen.notes == every.notes
