@@ -1,7 +1,9 @@
 """Date columns are read in passes chosen by how their values look, and each choice gives what the passes over
 every value gave, value for value: respelling runs a rewrite only when one of the column's shapes (its values with
 each digit as 0) matches it, expanded years are looked at only where a value starts as one, and ISO's date-times
-are tried only on values that start as one."""
+are tried only on values that start as one; spans of times are taken apart only where one matched, and RDF's
+literals and zero parts only where a value holds their marks; and a column of few shapes has its parts sliced
+out at the places its shapes' matches give."""
 
 from __future__ import annotations
 
@@ -10,12 +12,13 @@ import re
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.model import text_arrow
-from viewer.model.dates import arrow, columns, expanded, respell
+from viewer.model.dates import arrow, columns, expanded, respell, shaped, wikidata, zones
 
 # spellings each rewrite is for, and some it must leave alone; their digits are drawn anew in each example
 SPELLINGS = [
@@ -124,15 +127,111 @@ def test_iso_times_tried_only_where_one_starts(written: list[str | None]) -> Non
 @given(st.lists(st.one_of(values.map(lambda drawn: drawn[0]), written_times, st.none()), min_size=1, max_size=30))
 def test_a_column_reads_as_with_every_pass(written: list[str | None]) -> None:
     """A column of any of these spellings, read whole, as the passes over every value read it (an offset's formats
-    were tried on every value: now on those ending in one)."""
+    were tried on every value: now on those ending in one; a time ending in AM or PM was taken apart for a zone)."""
     column = pd.Series(written, dtype="object")
     chosen = columns.parse_column(column)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(respell, "_MANY_SHAPES", -1.0)
         patch.setattr(respell, "_OFFSET_LAST", "")
         patch.setattr(arrow, "_may_be_iso", lambda text: np.ones(len(text), dtype=bool))
+        patch.setattr(shaped, "extract", lambda *args: None)
+        patch.setattr(columns, "_AM_PM_LAST", r"[^\s\S]")
         every = columns.parse_column(column)
     assert chosen.instants.tolist() == every.instants.tolist()
     assert chosen.precisions.tolist() == every.precisions.tolist()
     assert chosen.invalid.tolist() == every.invalid.tolist()
     assert chosen.notes == every.notes
+
+
+def _spans_as_they_were(values: pd.Series) -> np.ndarray:
+    """:func:`zones.time_spans` as it was: every value taken apart."""
+    written = pa.array(values.astype("object").where(values.notna(), None).tolist(), pa.string())
+    found = pc.extract_regex(written, zones._TIME_SPAN)
+    spans = np.asarray(pc.is_valid(found).to_numpy(zero_copy_only=False), dtype=bool)
+    if not spans.any():
+        return spans
+
+    def number(name: str) -> np.ndarray:
+        digits = found.field(name)
+        digits = pc.if_else(pc.equal(digits, "").fill_null(True), "0", digits)
+        return np.asarray(pc.cast(digits, pa.int64()).to_numpy(zero_copy_only=False))
+
+    hours, minutes = number("h"), number("m")
+    slash = np.asarray(pc.equal(found.field("joint"), "/").fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+    return spans & (slash | ~zones.offsets_in_use(np.ones(len(spans), dtype=bool), hours, minutes)
+                    | zones.spaced_spans(pc.utf8_trim_whitespace(written)))
+
+
+times_of_day = st.from_regex(r"\A(2019-03-04[T ]| )?\d{1,2}:\d{2}(:\d{2})? ?[-/] ?\d{1,2}:?\d{2}(:\d{2})?\Z")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(times_of_day, written_times, st.none()), max_size=30), st.booleans())
+def test_spans_of_times_taken_apart_only_where_one_matched(written: list[str | None], arrow_backed: bool) -> None:
+    values = pd.Series(written, dtype="string[pyarrow]" if arrow_backed else "object")
+    assert zones.time_spans(values).tolist() == _spans_as_they_were(values).tolist()
+
+
+literals = st.one_of(
+    st.sampled_from(['"1066-10-14T00:00:00Z"^^<http://www.w3.org/2001/XMLSchema#dateTime>', '"2019-03-04"^^xsd:date',
+                     "2019^^xsd:gYear", '"2019-03-04"', '" 2019-03 "', "1850-00-00T00:00:00Z", "+1850-03-00",
+                     "-0044-00-00T00:00:00Z", "0000-00-00", "2019-13-00", '"x"^^xsd:string', "a^^b", '"']),
+    st.from_regex(r'\A"?[+-]?\d{4,5}-\d{2}-\d{2}(T00:00:00Z)?"?(\^\^xsd:date(Time)?)?\Z'))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(literals, written_times, st.none()), max_size=30))
+def test_literals_unwrapped_only_where_a_value_holds_their_marks(written: list[str | None]) -> None:
+    text = pa.array(written, pa.string())
+    plain, micros, precisions = wikidata.read_column(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(wikidata, "_holds", lambda text, letters: True)
+        every_plain, every_micros, every_precisions = wikidata.read_column(text)
+    assert plain.to_pylist() == every_plain.to_pylist()
+    assert micros.tolist() == every_micros.tolist()
+    assert precisions.tolist() == every_precisions.tolist()
+
+
+PATTERNS = [columns._NUMERIC, columns._DAY_NAMED, columns._NAMED_DAY, columns._NAMED_MONTH, columns._NUMBERED_MONTH,
+            columns._CLOCK, f"(?P<n>{columns._NUMBER})", zones.SUFFIX]
+clock_like = st.from_regex(r"\A\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
+                           r"([ T,]+\d{1,2}:\d{2}(:\d{2})?(\.\d+)? ?([AaPp]\.?[Mm]\.?)?)?\Z")
+named_like = st.from_regex(r"\A(\d{1,2}[- /.]+)?(Jan|March|Sept|xyz)\.?[-\s/.,]+\d{1,2}(st|th)?,? \d{2,4}( \d:\d\d)?\Z")
+parts_of = st.one_of(clock_like, named_like, written_times,
+                     st.sampled_from(["9 PM", "0903", "9h03", "12", "-3.5", "x"]),
+                     st.text(st.sampled_from("0123456789 :./-APMapm\x0b\u0663"), max_size=14))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(parts_of, st.none()), max_size=40), st.sampled_from(PATTERNS), st.booleans())
+def test_parts_sliced_by_shape_as_matched_value_by_value(written: list[str | None], pattern: str, many: bool) -> None:
+    values = pd.Series(written * (9 if many else 1), dtype=columns.TEXT)  # (many: a column of few shapes)
+    sliced = columns._extract(values, pattern)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shaped, "extract", lambda *args: None)
+        matched = columns._extract(values, pattern)
+    pd.testing.assert_frame_equal(sliced, matched)
+
+
+def test_a_pattern_telling_digits_apart_is_matched_value_by_value() -> None:
+    assert shaped._compiled(r"^(?:(?P<y>[0-5]\d))$") is None
+    assert shaped._compiled(r"^(?:(?P<y>19\d\d))$") is None
+    assert shaped._compiled(r"^(?:(?P<y>\d{2,4}))$") is not None
+
+
+zoned = st.one_of(st.from_regex(r"\A(2019-03-04 |03/04/2019 )?\d{1,2}:\d{2}(:\d{2})? ?([AP]\.?M\.?|am)? ?"
+                                r"(EST|UTC|Z|A|P|BC|GMT\+1|Europe/Paris|\(PST\))?\Z"),
+                  st.sampled_from(["201X", "44 BC", "10:00Z", "T1000Z", "10 PM"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(zoned, written_times, st.none()), max_size=30))
+def test_zones_sought_as_before_where_a_clock_ends_in_am_or_pm(written: list[str | None]) -> None:
+    values = pd.Series(written, dtype=columns.TEXT)
+    rest, parts, has_zone = columns._without_zones(values)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(columns, "_AM_PM_LAST", r"[^\s\S]")
+        every_rest, every_parts, every_has_zone = columns._without_zones(values)
+    assert has_zone.tolist() == every_has_zone.tolist()
+    assert rest.tolist() == every_rest.tolist()
+    assert parts["zone"].where(has_zone).tolist() == every_parts["zone"].where(every_has_zone).tolist()

@@ -54,6 +54,19 @@ def _spans(text: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
     return offsets[:-1], offsets[1:], data
 
 
+def byte_starts(text: pa.Array) -> tuple[np.ndarray, np.ndarray] | None:
+    """Where each value starts among the characters' bytes (int64), and the bytes, of a string or large string
+    array; None for one that holds no character."""
+    if not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
+        return None
+    offsets_buffer, data_buffer = text.buffers()[1:3]
+    if offsets_buffer is None or data_buffer is None:
+        return None
+    width = np.int64 if pa.types.is_large_string(text.type) else np.int32
+    starts = np.frombuffer(offsets_buffer, dtype=width)[text.offset:text.offset + len(text)].astype(np.int64)
+    return starts, np.frombuffer(data_buffer, dtype=np.uint8)
+
+
 def first_bytes(text: pa.Array, count: int) -> np.ndarray | None:
     """The first ``count`` bytes of each value, one column each (0 past a value's end or for a missing one); None
     for an array whose offsets are not 32-bit."""

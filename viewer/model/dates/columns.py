@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import dates
-from viewer.model.dates import approximate, eras, expanded, forms, habit, respell, weekdays, zones
+from viewer.model.dates import approximate, eras, expanded, forms, habit, respell, shaped, weekdays, zones
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbers import COUNTED, number_dates, read_numbers
@@ -38,6 +38,7 @@ _NUMBERED_MONTH = r"(?P<m>\d{1,2})[/-](?P<y>\d{4})"  # "03/2019" is a month ("3.
 _SLASH_ISO = r"\d{4}/\d{1,2}(?:/\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)?"
 _NUMBER = r"-?\d+(?:\.\d+)?"
 _WORDS = {"mon", "ampm", "sep", "rest", "zone"}
+_AM_PM_LAST = r".*\d\s*[AP]M"  # a time of a 12-hour clock, last
 TEXT = pd.StringDtype("pyarrow")  # regexes run in Arrow (RE2), not one Python call per value
 # a time column's cell: 09:03, 0903, 9.03 and 9h03 (as German and French write them), 9:03 PM, 9 PM
 _CLOCK = r"(?P<h>\d{1,2})(?:[:.hH]?(?P<mi>\d{2}))?(?::?(?P<s>\d{2}))?(?:[.,]\d+)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
@@ -80,8 +81,13 @@ def _matches(text: pd.Series, pattern: str) -> pd.Series:
 
 
 def _extract(text: pd.Series, pattern: str) -> pd.DataFrame:
-    """Named groups of a whole-value match: numbers as float (plus ``<name>_len``), words as text."""
-    found = pc.extract_regex(_arrow(text), f"^(?:{pattern})$")
+    """Named groups of a whole-value match: numbers as float (plus ``<name>_len``), words as text (sliced out by
+    their shapes where the column has few: :mod:`viewer.model.dates.shaped`)."""
+    written = _arrow(text)
+    sliced = shaped.extract(written, f"^(?:{pattern})$", _WORDS, text.index)
+    if sliced is not None:
+        return sliced
+    found = pc.extract_regex(written, f"^(?:{pattern})$")
     columns: dict[str, object] = {}
     for i, group in enumerate(found.type):
         child = found.field(i)
@@ -233,6 +239,8 @@ def _without_zones(uniq: pd.Series) -> tuple[pd.Series, pd.DataFrame, pd.Series]
     An era is no zone: "44 BC" is read as a year before Christ, not the year 44 in a zone called BC."""
     zone_parts = pd.DataFrame({"rest": uniq, "zone": pd.Series(pd.NA, index=uniq.index, dtype=TEXT)})
     maybe = _matches(uniq, zones.MAY_END_IN_ZONE)
+    if maybe.any():  # (a value ending in a digit and AM or PM has that for its zone, which is none: not taken apart)
+        maybe[maybe] = ~_matches(uniq[maybe], _AM_PM_LAST).to_numpy()
     if maybe.any():
         zone_parts[maybe] = _extract(uniq[maybe], zones.SUFFIX).astype(TEXT)
     has_zone = (zone_parts["zone"].notna() & ~zone_parts["zone"].isin(["AM", "PM", "A", "P"])).astype(bool)

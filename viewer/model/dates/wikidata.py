@@ -46,8 +46,15 @@ def read_column(text: pa.Array) -> tuple[pa.Array, np.ndarray, np.ndarray]:
 
 
 def unwrapped(text: pa.Array) -> pa.Array:
-    """The values with an RDF literal's quotes and date datatype taken off (unchanged elsewhere)."""
-    return pc.replace_substring_regex(pc.replace_substring_regex(text, _TYPED, r"\1\2"), _QUOTED, r"\1")
+    """The values with an RDF literal's quotes and date datatype taken off (unchanged elsewhere). Each rewrite runs
+    only where a value holds what it needs (``^^``, a quote): a search for the letters costs a fifth of the rewrite."""
+    if _holds(text, "^^"):
+        text = pc.replace_substring_regex(text, _TYPED, r"\1\2")
+    return pc.replace_substring_regex(text, _QUOTED, r"\1") if _holds(text, '"') else text
+
+
+def _holds(text: pa.Array, letters: str) -> bool:
+    return bool(pc.any(pc.match_substring(text, letters)).as_py())
 
 
 def read_zero_parts(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
@@ -55,6 +62,8 @@ def read_zero_parts(text: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     precisions ("year" for ``1850-00-00``, "month" for ``1850-03-00``; None elsewhere)."""
     micros = np.full(len(text), NAT, dtype=np.int64)
     precisions = np.full(len(text), None, dtype=object)
+    if not _holds(text, "-00"):
+        return micros, precisions
     parts = pc.extract_regex(text, _ZERO_PARTS)
     rows = np.flatnonzero(np.asarray(pc.is_valid(parts).to_numpy(zero_copy_only=False), dtype=bool))
     if not len(rows):
