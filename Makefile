@@ -8,13 +8,14 @@
 # make monkey - a long run of the GUI monkey (random seeds; ENTENTE_MONKEY_EXAMPLES windows of 50 steps)
 # make bench-panel - relationship panel redraw on a cursor move: 1,000 visible edges vs the alliance (JSON)
 # make bench-peer - vis-timeline (headless Chromium, PEER_VIS) and Entente's window on the same data (JSON)
+# make bench-dates - a 1M-row table opened in each of 13 ways of writing its dates, beside Arrow's read (JSON)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PEER_VIS ?= ../shared/bench/peer-vis/run.sh
 
-.PHONY: run test lint package fuzz monkey bench bench-graph bench-big bench-panel bench-peer clean
+.PHONY: run test lint package fuzz monkey bench bench-graph bench-big bench-panel bench-peer bench-dates clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +60,9 @@ bench-big: $(STAMP)
 
 bench-panel: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_relations_panel.py
+
+bench-dates: $(STAMP)
+	$(BIN)/python tests/bench/bench_dates.py $${ENTENTE_BENCH_ROWS:-1000000}
 
 bench-peer: $(STAMP)
 	packaging/qt-deps.sh $(BIN)/python offscreen

@@ -108,7 +108,8 @@ iso_like = st.from_regex(r"\A[+-]?\d{1,5}[-/.]\d{1,2}[-/.]\d{1,2}[T ]\d{1,2}:\d{
 written_times = st.one_of(iso_like, st.sampled_from(["Wed, 13 May 2020 13:39:53 +0000", "05/13/2020 01:39:53 PM",
                                                       "2019-03-04T10:00:00+01:00", "  2019-03-04 10:00  ", "2019",
                                                       "2019-03", "2019-02-30", "2019-02-30T10:00:00Z", "", "x-2019"]),
-                          st.text(st.sampled_from("0123456789-+:T Z/."), max_size=22))
+                          st.text(st.sampled_from("0123456789-+:T Z/."), max_size=22),
+                          st.from_regex(r"\A[+-]?\d{1,5}[-/.]\d{1,2}([-/.]\d{1,2})?\Z"), st.from_regex(r"\A\d{7,10}\Z"))
 
 
 @settings(max_examples=300, deadline=None)
@@ -197,7 +198,7 @@ PATTERNS = [columns._NUMERIC, columns._DAY_NAMED, columns._NAMED_DAY, columns._N
 clock_like = st.from_regex(r"\A\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}"
                            r"([ T,]+\d{1,2}:\d{2}(:\d{2})?(\.\d+)? ?([AaPp]\.?[Mm]\.?)?)?\Z")
 named_like = st.from_regex(r"\A(\d{1,2}[- /.]+)?(Jan|March|Sept|xyz)\.?[-\s/.,]+\d{1,2}(st|th)?,? \d{2,4}( \d:\d\d)?\Z")
-parts_of = st.one_of(clock_like, named_like, written_times,
+parts_of = st.one_of(clock_like, named_like, written_times, st.from_regex(r"\A-?\d{13,22}\Z"),
                      st.sampled_from(["9 PM", "0903", "9h03", "12", "-3.5", "x"]),
                      st.text(st.sampled_from("0123456789 :./-APMapm\x0b\u0663"), max_size=14))
 
@@ -217,6 +218,7 @@ def test_a_pattern_telling_digits_apart_is_matched_value_by_value() -> None:
     assert shaped._compiled(r"^(?:(?P<y>[0-5]\d))$") is None
     assert shaped._compiled(r"^(?:(?P<y>19\d\d))$") is None
     assert shaped._compiled(r"^(?:(?P<y>\d{2,4}))$") is not None
+    assert shaped._compiled(r"(?U)^(?:(?P<y>\d{2,4}))$") is None  # (RE2's ungreedy, Python's Unicode)
 
 
 zoned = st.one_of(st.from_regex(r"\A(2019-03-04 |03/04/2019 )?\d{1,2}:\d{2}(:\d{2})? ?([AP]\.?M\.?|am)? ?"

@@ -159,6 +159,8 @@ def parse_fast(values: pa.Array, trimmed: bool = False) -> FastResult:
     naive = np.zeros(n, dtype=bool)
     for precision, width, formats in _FIXED:
         rows = np.flatnonzero(lengths == width)
+        if len(rows) and precision != "year":  # (%Y-%m and %Y-%m-%d as the date-times below: 1589377193 is none)
+            rows = rows[_may_be_iso(_take(text, rows))]
         if len(rows):
             chunk = _take(text, rows)
             parsed, ok, strict = _parse(chunk, formats)
@@ -166,7 +168,9 @@ def parse_fast(values: pa.Array, trimmed: bool = False) -> FastResult:
                 ok &= _valid_day(chunk)
             micros[rows[ok]] = parsed[ok]
             codes[rows[ok]] = PRECISION_CODES[precision]
-    rows = np.flatnonzero((lengths >= 16) & _may_be_iso(text))
+    rows = np.flatnonzero(lengths >= 16)
+    if len(rows):
+        rows = rows[_may_be_iso(_take(text, rows))]
     if len(rows):
         chunk = _take(text, rows)
         aware, aware_ok, strict = np.full(len(rows), NAT, dtype=np.int64), np.zeros(len(rows), dtype=bool), True
@@ -193,16 +197,24 @@ def parse_fast(values: pa.Array, trimmed: bool = False) -> FastResult:
 
 
 def _may_be_iso(text: pa.Array) -> np.ndarray:
-    """Whether each value starts as every form in :data:`_AWARE` and :data:`_NAIVE` does: a digit or a sign, and a
-    hyphen among the next five bytes (``%Y`` reads a sign and up to four digits). Only those are tried: Arrow's
-    cast and strptime read a whole column before they refuse it, and a column of mail dates (``Wed, 13 May 2020
-    13:39:53 +0000``) went through ten passes."""
-    head = text_arrow.first_bytes(text, 6)
-    if head is None:
+    """Whether each value starts as every form in :data:`_AWARE` and :data:`_NAIVE` does, and the month's and the
+    day's of :data:`_FIXED`: a digit or a sign, and a hyphen among the next five bytes (``%Y`` reads a sign and up
+    to four digits). Only those are tried: Arrow's cast and strptime read a whole column before they refuse it; a
+    column of mail dates (``Wed, 13 May 2020 13:39:53 +0000``) went through ten passes, and a million Unix times
+    (``1589377193``, as long as ``2020-05-13``) cost half a second."""
+    fifth = text_arrow.first_bytes(text, 1, start=4)  # (ISO's own, 2019-…, told by one byte)
+    if fifth is None:
         return np.ones(len(text), dtype=bool)
+    may = fifth[:, 0] == ord("-")
+    if may.all():
+        return may
+    others = np.flatnonzero(~may)
+    head = text_arrow.first_bytes(_take(text, others), 6)
+    assert head is not None  # (a part of a string array)
     lead = head[:, 0]
-    return (((lead >= ord("0")) & (lead <= ord("9"))) | (lead == ord("+")) | (lead == ord("-"))) & (
+    may[others] = (((lead >= ord("0")) & (lead <= ord("9"))) | (lead == ord("+")) | (lead == ord("-"))) & (
         head[:, 1:] == ord("-")).any(axis=1)
+    return may
 
 
 def _all_zulu(text: pa.Array, lengths: np.ndarray) -> FastResult | None:

@@ -21,13 +21,16 @@ import pyarrow.compute as pc
 from viewer.model import text_arrow
 
 _MOST_SHAPES = 256  # beyond (or beyond an eighth of the values), matching each value is as quick
+_MOST_DIGITS = 15  # a number of more is read by Arrow's cast (rounded once: digits added one at a time in a double
+#                    would round at each step past 2**53)
 
 
 @cache
 def _compiled(pattern: str) -> re.Pattern[str] | None:
     """The pattern for Python's re (ASCII classes, as RE2's), or None when its matches may hang on a digit's value
     (a digit written in it other than in a count: ``[0-5]``, ``19``) or it uses what Python's re reads otherwise."""
-    if re.search(r"\d", re.sub(r"\{\d+(?:,\d*)?\}", "", pattern)) or re.search(r"\\[xpPQEz]", pattern):
+    if (re.search(r"\d", re.sub(r"\{\d+(?:,\d*)?\}", "", pattern)) or re.search(r"\\[xpPQEzC]", pattern)
+            or re.search(r"\(\?[a-zA-Z]*U", pattern)):  # (RE2's U is ungreedy, Python's is Unicode)
         return None
     try:
         return re.compile(pattern, re.ASCII)
@@ -45,12 +48,13 @@ def extract(text: pa.Array, pattern: str, words: set[str] | frozenset[str], inde
     if compiled is None or not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
         return None
     encoded = pc.dictionary_encode(text_arrow.digits_as_zero(text))
-    shapes = encoded.dictionary.to_pylist()
-    if len(shapes) > min(_MOST_SHAPES, max(8, len(text) // 8)):
+    if len(encoded.dictionary) > min(_MOST_SHAPES, max(8, len(text) // 8)):
         return None
+    shapes = encoded.dictionary.to_pylist()
     spans = np.full((len(shapes) + 1, compiled.groups), -1, dtype=np.int64)  # a last row for missing values
     ends = spans.copy()
     texts: list[list[str | None]] = [[None] * (len(shapes) + 1) for _ in range(compiled.groups)]
+    names = [_name(compiled, g) for g in range(compiled.groups)]
     for i, shape in enumerate(shapes):
         if not shape.isascii() or "\x0b" in shape:  # (RE2's \s leaves out the vertical tab, Python's does not)
             return None
@@ -62,16 +66,15 @@ def extract(text: pa.Array, pattern: str, words: set[str] | frozenset[str], inde
             if start == end:  # (a group that took nothing is missing, as an empty one is)
                 continue
             written = shape[start:end]
-            if ("0" in written) if _name(compiled, g) in words else written.strip("0"):
-                return None  # a word holding a digit, or a number holding more than digits
+            if ("0" in written) if names[g] in words else (written.strip("0") or end - start > _MOST_DIGITS):
+                return None  # a word holding a digit, a number holding more than digits, or a long one
             spans[i, g], ends[i, g], texts[g][i] = start, end, written
     codes = np.asarray(encoded.indices.fill_null(len(shapes)).to_numpy(zero_copy_only=False), dtype=np.int64)
     starts_bytes = text_arrow.byte_starts(text)
     if starts_bytes is None:
         return None
     columns: dict[str, object] = {}
-    for g in range(compiled.groups):
-        name = _name(compiled, g)
+    for g, name in enumerate(names):
         if name in words:
             columns[name] = np.array(texts[g], dtype=object)[codes]
             continue
