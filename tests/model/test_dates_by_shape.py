@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.model import text_arrow
-from viewer.model.dates import arrow, columns, expanded, respell, shaped, wikidata, zones
+from viewer.model.dates import arrow, columns, expanded, numbers, respell, shaped, wikidata, zones
 
 # spellings each rewrite is for, and some it must leave alone; their digits are drawn anew in each example
 SPELLINGS = [
@@ -125,18 +125,21 @@ def test_iso_times_tried_only_where_one_starts(written: list[str | None]) -> Non
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.one_of(values.map(lambda drawn: drawn[0]), written_times, st.none()), min_size=1, max_size=30))
-def test_a_column_reads_as_with_every_pass(written: list[str | None]) -> None:
+@given(st.lists(st.one_of(values.map(lambda drawn: drawn[0]), written_times, st.none()), min_size=1, max_size=30),
+       st.integers(1, 6))
+def test_a_column_reads_as_with_every_pass(written: list[str | None], repeats: int) -> None:
     """A column of any of these spellings, read whole, as the passes over every value read it (an offset's formats
-    were tried on every value: now on those ending in one; a time ending in AM or PM was taken apart for a zone)."""
-    column = pd.Series(written, dtype="object")
+    were tried on every value: now on those ending in one; a time ending in AM or PM was taken apart for a zone;
+    a column of few distinct values had each row respelled, not each value)."""
+    column = pd.Series(written * repeats, dtype="object")
     chosen = columns.parse_column(column)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(respell, "_MANY_SHAPES", -1.0)
         patch.setattr(respell, "_OFFSET_LAST", "")
         patch.setattr(arrow, "_may_be_iso", lambda text: np.ones(len(text), dtype=bool))
         patch.setattr(shaped, "extract", lambda *args: None)
-        patch.setattr(columns, "_AM_PM_LAST", r"[^\s\S]")
+        patch.setattr(zones, "AM_PM_LAST", r"[^\s\S]")
+        patch.setattr(respell, "_FEW_DISTINCT", -1.0)
         every = columns.parse_column(column)
     assert chosen.instants.tolist() == every.instants.tolist()
     assert chosen.precisions.tolist() == every.precisions.tolist()
@@ -232,8 +235,42 @@ def test_zones_sought_as_before_where_a_clock_ends_in_am_or_pm(written: list[str
     values = pd.Series(written, dtype=columns.TEXT)
     rest, parts, has_zone = columns._without_zones(values)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(columns, "_AM_PM_LAST", r"[^\s\S]")
+        patch.setattr(zones, "AM_PM_LAST", r"[^\s\S]")
         every_rest, every_parts, every_has_zone = columns._without_zones(values)
     assert has_zone.tolist() == every_has_zone.tolist()
     assert rest.tolist() == every_rest.tolist()
     assert parts["zone"].where(has_zone).tolist() == every_parts["zone"].where(every_has_zone).tolist()
+
+
+def _compact_as_it_was(nums: pd.Series) -> pd.Series:
+    """:func:`numbers.compact_dates` as it was: every number written out and every one built as a date."""
+    day_form, month_form = numbers._valid_compact(nums)
+    whole = nums.where(day_form | month_form, 0).astype("int64")
+    year = np.where(day_form, whole // 10000, whole // 100)
+    month = np.where(day_form, (whole // 100) % 100, whole % 100)
+    day = np.where(day_form, whole % 100, 1)
+    valid = (day_form | month_form).to_numpy()
+    frame = pd.DataFrame({"year": np.where(valid, year, np.nan), "month": np.where(valid, month, np.nan),
+                          "day": np.where(valid, day, np.nan)}, index=nums.index)
+    stamps = pd.to_datetime(frame, errors="coerce").astype("datetime64[us]")
+    integral = (nums % 1 == 0) & nums.notna()
+    digits = nums.where(integral & (nums >= 0), 0).astype("int64").astype(str).where(integral)
+    timed = pd.Series(pd.NaT, index=nums.index, dtype="datetime64[us]")
+    for length, form in ((14, "%Y%m%d%H%M%S"), (12, "%Y%m%d%H%M")):
+        rows = digits.str.len() == length
+        if rows.any():
+            timed[rows] = pd.to_datetime(digits[rows], format=form, errors="coerce").astype("datetime64[us]")
+    timed = timed.where((timed.dt.year >= numbers.YEARS[0]) & (timed.dt.year <= numbers.YEARS[1]))
+    return stamps.where(timed.isna(), timed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.integers(-10**15, 10**15), st.sampled_from([20190304, 201903, 20190304103000,
+                                                                          201903041030, 1551693600, 19991231.5,
+                                                                          20191340, 99999999999999]),
+                          st.floats(-1e15, 1e15), st.none()), max_size=30), st.booleans())
+def test_compact_numbers_written_out_only_at_their_lengths(written: list[float | None], repeated: bool) -> None:
+    nums = pd.Series(written, dtype="float64", index=[7] * len(written) if repeated else None)
+    instants, _precision, _read = numbers.compact_dates(nums)
+    expected = _compact_as_it_was(nums)
+    assert instants.dt.tz_localize(None).astype("datetime64[us]").tolist() == expected.tolist()

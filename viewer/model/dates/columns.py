@@ -38,7 +38,6 @@ _NUMBERED_MONTH = r"(?P<m>\d{1,2})[/-](?P<y>\d{4})"  # "03/2019" is a month ("3.
 _SLASH_ISO = r"\d{4}/\d{1,2}(?:/\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)?"
 _NUMBER = r"-?\d+(?:\.\d+)?"
 _WORDS = {"mon", "ampm", "sep", "rest", "zone"}
-_AM_PM_LAST = r".*\d\s*[AP]M"  # a time of a 12-hour clock, last
 TEXT = pd.StringDtype("pyarrow")  # regexes run in Arrow (RE2), not one Python call per value
 # a time column's cell: 09:03, 0903, 9.03 and 9h03 (as German and French write them), 9:03 PM, 9 PM
 _CLOCK = r"(?P<h>\d{1,2})(?:[:.hH]?(?P<mi>\d{2}))?(?::?(?P<s>\d{2}))?(?:[.,]\d+)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
@@ -84,8 +83,7 @@ def _extract(text: pd.Series, pattern: str) -> pd.DataFrame:
     """Named groups of a whole-value match: numbers as float (plus ``<name>_len``), words as text (sliced out by
     their shapes where the column has few: :mod:`viewer.model.dates.shaped`)."""
     written = _arrow(text)
-    sliced = shaped.extract(written, f"^(?:{pattern})$", _WORDS, text.index)
-    if sliced is not None:
+    if (sliced := shaped.extract(written, f"^(?:{pattern})$", _WORDS, text.index)) is not None:
         return sliced
     found = pc.extract_regex(written, f"^(?:{pattern})$")
     columns: dict[str, object] = {}
@@ -240,7 +238,7 @@ def _without_zones(uniq: pd.Series) -> tuple[pd.Series, pd.DataFrame, pd.Series]
     zone_parts = pd.DataFrame({"rest": uniq, "zone": pd.Series(pd.NA, index=uniq.index, dtype=TEXT)})
     maybe = _matches(uniq, zones.MAY_END_IN_ZONE)
     if maybe.any():  # (a value ending in a digit and AM or PM has that for its zone, which is none: not taken apart)
-        maybe[maybe] = ~_matches(uniq[maybe], _AM_PM_LAST).to_numpy()
+        maybe[maybe] = ~_matches(uniq[maybe], zones.AM_PM_LAST).to_numpy()
     if maybe.any():
         zone_parts[maybe] = _extract(uniq[maybe], zones.SUFFIX).astype(TEXT)
     has_zone = (zone_parts["zone"].notna() & ~zone_parts["zone"].isin(["AM", "PM", "A", "P"])).astype(bool)
@@ -293,7 +291,7 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
             said.append(("info", dates.zone_less(timed)))
     if len(other := np.flatnonzero(far == NAT)):
         leftover = values.iloc[left[other]]  # (its weekdays, taken away from the respelled text, vote for an order)
-        far[other], named[other], respelled = respell.read(leftover, lambda again: _parse_column(
+        far[other], named[other], respelled = respell.read_each_once(leftover, lambda again: _parse_column(
             again, date_order=date_order, excel=False, yearish=False, times=None, zones=None, weekdays_of=leftover))
         said = respell.merged_notes(said, respelled)
     read = far != NAT

@@ -49,13 +49,18 @@ def number_dates(values: pd.Series) -> str | None:
 def _compact_times(nums: pd.Series) -> pd.Series:
     """Date-times written as YYYYMMDDHHMMSS or YYYYMMDDHHMM integers (GDELT's DATEADDED, logs and dumps), NaT
     for other numbers (a Unix time in milliseconds was read as one before: 20190304103000 in the year 2609)."""
-    integral = (nums % 1 == 0) & nums.notna()
-    digits = nums.where(integral & (nums >= 0), 0).astype("int64").astype(str).where(integral)
     stamps = pd.Series(pd.NaT, index=nums.index, dtype="datetime64[us]")
+    # only twelve and fourteen digits are written out (a million Unix times were, to be measured: 0.14 s)
+    long = ((nums >= 10**11) & (nums < 10**14) & (nums % 1 == 0)).to_numpy()
+    if not long.any():
+        return stamps
+    at = np.flatnonzero(long)
+    digits = nums.iloc[at].astype("int64").astype(str)
     for length, form in ((14, "%Y%m%d%H%M%S"), (12, "%Y%m%d%H%M")):
-        rows = digits.str.len() == length
+        rows = (digits.str.len() == length).to_numpy()
         if rows.any():
-            stamps[rows] = pd.to_datetime(digits[rows], format=form, errors="coerce").astype("datetime64[us]")
+            stamps.iloc[at[rows]] = pd.to_datetime(digits[rows], format=form, errors="coerce").astype(
+                "datetime64[us]").to_numpy()
     return stamps.where((stamps.dt.year >= YEARS[0]) & (stamps.dt.year <= YEARS[1]))
 
 
@@ -68,9 +73,11 @@ def compact_dates(nums: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     month = np.where(day_form, (whole // 100) % 100, whole % 100)
     day = np.where(day_form, whole % 100, 1)
     valid = (day_form | month_form).to_numpy()
-    frame = pd.DataFrame({"year": np.where(valid, year, np.nan), "month": np.where(valid, month, np.nan),
-                          "day": np.where(valid, day, np.nan)}, index=nums.index)
-    stamps = pd.to_datetime(frame, errors="coerce").astype("datetime64[us]")
+    stamps = pd.Series(pd.NaT, index=nums.index, dtype="datetime64[us]")
+    if valid.any():  # (pandas builds a million dates of NaN parts in 0.2 s)
+        frame = pd.DataFrame({"year": np.where(valid, year, np.nan), "month": np.where(valid, month, np.nan),
+                              "day": np.where(valid, day, np.nan)}, index=nums.index)
+        stamps = pd.to_datetime(frame, errors="coerce").astype("datetime64[us]")
     timed = _compact_times(nums)
     stamps = stamps.where(timed.isna(), timed)
     instants = stamps.dt.tz_localize("UTC").astype(UTC_DTYPE)

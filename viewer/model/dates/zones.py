@@ -31,6 +31,7 @@ _WRITTEN_OFFSET = r"(?:UTC|GMT)[+-]\d{1,2}(?::?\d{2})?"
 SUFFIX = rf"(?P<rest>.*\d(?:\s*[AaPp]\.?[Mm]\.?)?)\s*\(?(?P<zone>{_WRITTEN_OFFSET}|[A-Z]{{1,5}}|{_IANA})\)?"
 ATTACHED_WITHOUT_TIME = r"(?:[^:T]|T[^\d])*\d[A-Za-z]{1,5}"  # letters straight after a digit, and no time before
 MAY_END_IN_ZONE = rf".*(?:[A-Z]|\s\(?(?:{_IANA}|{_WRITTEN_OFFSET}))\)?"  # (a cheap test before SUFFIX)
+AM_PM_LAST = r".*\d\s*[AP]M"  # a 12-hour clock's time last: its zone would be AM or PM, which is none
 
 
 @cache
