@@ -67,23 +67,6 @@ def byte_starts(text: pa.Array) -> tuple[np.ndarray, np.ndarray] | None:
     return starts, np.frombuffer(data_buffer, dtype=np.uint8)
 
 
-def first_bytes(text: pa.Array, count: int, start: int = 0) -> np.ndarray | None:
-    """``count`` bytes of each value from its byte ``start`` on, one column each (0 past a value's end or for a
-    missing one); None for an array whose offsets are not 32-bit."""
-    spans = _spans(text)
-    if spans is None:
-        return None if not pa.types.is_string(text.type) else np.zeros((len(text), count), dtype=np.uint8)
-    starts, ends, data = spans
-    out = np.zeros((len(text), count), dtype=np.uint8)
-    if not len(data):
-        return out
-    for k in range(count):
-        at = starts + np.int32(start + k)
-        inside = at < ends
-        out[inside, k] = data[at[inside]]
-    return out
-
-
 def character_count(text: pa.Array) -> int:
     """How many bytes of characters the values hold (0: each value is empty or missing)."""
     if not pa.types.is_string(text.type):

@@ -197,23 +197,25 @@ def parse_fast(values: pa.Array, trimmed: bool = False) -> FastResult:
 
 
 def _may_be_iso(text: pa.Array) -> np.ndarray:
-    """Whether each value starts as every form in :data:`_AWARE` and :data:`_NAIVE` does, and the month's and the
-    day's of :data:`_FIXED`: a digit or a sign, and a hyphen among the next five bytes (``%Y`` reads a sign and up
-    to four digits). Only those are tried: Arrow's cast and strptime read a whole column before they refuse it; a
-    column of mail dates (``Wed, 13 May 2020 13:39:53 +0000``) went through ten passes, and a million Unix times
-    (``1589377193``, as long as ``2020-05-13``) cost half a second."""
-    fifth = text_arrow.first_bytes(text, 1, start=4)  # (ISO's own, 2019-…, told by one byte)
-    if fifth is None:
+    """Whether each value (none shorter than seven characters) starts as every form in :data:`_AWARE` and
+    :data:`_NAIVE` does, and the month's and the day's of :data:`_FIXED`: a digit or a sign, and a hyphen among the
+    next five bytes (``%Y`` reads a sign and up to four digits). Only those are tried: Arrow's cast and strptime read
+    a whole column before they refuse it; a column of mail dates (``Wed, 13 May 2020 13:39:53 +0000``) went through
+    ten passes, and a million Unix times (``1589377193``, as long as ``2020-05-13``) cost half a second."""
+    spans = text_arrow.byte_starts(text)
+    if spans is None:
         return np.ones(len(text), dtype=bool)
-    may = fifth[:, 0] == ord("-")
+    starts, data = spans
+    may = data[starts + 4] == ord("-")  # (ISO's own, 2019-…, told by one byte)
     if may.all():
         return may
     others = np.flatnonzero(~may)
-    head = text_arrow.first_bytes(_take(text, others), 6)
-    assert head is not None  # (a part of a string array)
-    lead = head[:, 0]
-    may[others] = (((lead >= ord("0")) & (lead <= ord("9"))) | (lead == ord("+")) | (lead == ord("-"))) & (
-        head[:, 1:] == ord("-")).any(axis=1)
+    at = starts[others]
+    lead = data[at]
+    hyphen = np.zeros(len(others), dtype=bool)
+    for k in range(1, 6):
+        hyphen |= data[at + k] == ord("-")
+    may[others] = (((lead >= ord("0")) & (lead <= ord("9"))) | (lead == ord("+")) | (lead == ord("-"))) & hyphen
     return may
 
 
