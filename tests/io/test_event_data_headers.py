@@ -85,3 +85,32 @@ def test_when_what_who_is_a_start_a_title_and_actors() -> None:
     """A journalist's "when, what, who" table: "what" is the title (the window asked which column it was)."""
     mapping = guess_mapping(["When", "What", "Who", "Where"])
     assert (mapping.start, mapping.title, mapping.actors, mapping.certain) == ("When", "What", ("Who",), True)
+
+
+@pytest.mark.parametrize(("columns", "category"), [
+    (["ID", "Case Number", "Date", "Block", "IUCR", "Primary Type", "Description", "Location Description"],
+     "Primary Type"),  # Chicago's crimes
+    (["Unique Key", "Created Date", "Closed Date", "Agency", "Complaint Type", "Descriptor", "Location Type"],
+     "Complaint Type"),  # New York's 311 requests: the first of its types
+    (["Incident Datetime", "Incident ID", "Incident Category", "Incident Subcategory", "Incident Description"],
+     "Incident Category"),  # San Francisco's police incidents
+    (["DisNo.", "Disaster Group", "Disaster Type", "Disaster Subtype", "Start Year"], "Disaster Type"),  # EM-DAT
+    (["Date", "Title", "Type", "Event Type"], "Type"),  # an exact name first
+])
+def test_open_datas_kind_of_event_is_the_category(columns: list[str], category: str) -> None:
+    assert guess_mapping(columns).category == category
+
+
+@pytest.mark.parametrize("name", ["Content-Type", "MIME type", "datatype", "File Type"])
+def test_a_files_or_a_values_type_is_no_category(name: str) -> None:
+    assert guess_mapping(["Date", "Subject", name]).category is None
+
+
+def test_a_crime_log_opens_with_its_primary_type_as_each_events_category(tmp_path: Path) -> None:
+    path = tmp_path / "Crimes_-_2020.csv"
+    path.write_text("ID,Date,Primary Type,Description,Arrest\n"
+                    "11938226,05/13/2020 01:39:53 PM,BATTERY,DOMESTIC BATTERY SIMPLE,false\n"
+                    "11938227,05/14/2020 09:05:00 AM,THEFT,$500 AND UNDER,true\n", encoding="utf-8")
+    events = viewer.load(path).events
+    assert list(events["category"].astype(str)) == ["BATTERY", "THEFT"]
+    assert [str(t) for t in events["start"]] == ["2020-05-13 13:39:53+00:00", "2020-05-14 09:05:00+00:00"]

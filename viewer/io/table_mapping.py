@@ -106,6 +106,10 @@ _PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREA
                  r"(end|finish)(date|datetime|timestamp|time)$|" + _ENDED +  # Apple Music's Event End Timestamp
                  r"|dropoff(date|datetime|timestamp|time)?$",  # a trip's: Uber's, New York taxis'
           "title": r"(title|headline|name|label)$",  # battleLabel: Wikidata's label of an item
+          # what kind of event a row is, as open data names it: Chicago's Primary Type, New York 311's Complaint
+          # Type, San Francisco's Incident Category, EM-DAT's Disaster Type, a 911 log's Call Type (not a file's,
+          # a mail's or a value's type: Content-Type, MIME type, data type)
+          "category": r"^(?!.*(content|mime|file|data)type$).+(type|category)$",
           "description": r"^(?!.*date).*(descr|description|text)$",  # (not ClickUp's Start Date Text)
           "timezone": r"(timezone|tz)$",
           # (Telegram's date_unixtime is no time of day, nor are Strava's Elapsed Time and Moving Time)

@@ -20,10 +20,11 @@ from viewer.model.dates.arrow import NAT, to_arrow
 LIMIT = 290_000  # years either way that microseconds hold (the years clock takes over beyond)
 _FORM = re.compile(r"(?P<year>[+-]\d{1,12}|\d{5,12})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2})"
                    r"(?P<time>[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?)?)?(?:Z|[+-]00:?00)?")
-# how each such value starts, after what Python's strip takes away: a sign and a digit, or five digits (in any
-# script, as Python's \d reads them)
-_MAY_BE = (r"^[\t-\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]*"
-           r"(?:[+-]\p{Nd}|\p{Nd}{5})")
+# how each such value starts, after what Python's strip takes away: its year (a sign and up to 12 digits, or 5 to
+# 12 digits, in any script, as Python's \d reads them), then a hyphen, Z, a sign or its end ("20200513T133953Z",
+# ISO's basic form, is none)
+_SPACE = r"[\t-\r\x{1c}-\x{20}\x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
+_MAY_BE = rf"^{_SPACE}*(?:[+-]\p{{Nd}}{{1,12}}|\p{{Nd}}{{5,12}})(?:[-Z+]|{_SPACE}*$)"
 
 
 def read_one(text: str, bare_years: bool = True) -> tuple[np.datetime64, str] | None:
