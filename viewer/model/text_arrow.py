@@ -186,6 +186,14 @@ def digits_as_zero(text: pa.Array) -> pa.Array:
                                  null_count=text.null_count, offset=text.offset)
 
 
+def shapes(text: pa.Array) -> tuple[np.ndarray, pa.Array]:
+    """Each value's shape (:func:`digits_as_zero`) as a code into the distinct shapes (int64; -1 for a missing
+    value), and those shapes in the order first written."""
+    encoded = pc.dictionary_encode(digits_as_zero(text))
+    codes = np.asarray(encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    return codes, encoded.dictionary
+
+
 def trimmed(text: pa.Array | pa.ChunkedArray) -> pa.Array:
     """``utf8_trim_whitespace`` of the values, done only when some value needs it."""
     text = contiguous(text)

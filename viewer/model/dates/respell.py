@@ -211,8 +211,7 @@ def respelled(text: pa.Array) -> pa.Array:
 def _samples(text: pa.Array, everyone: bool = False) -> pa.Array | None:
     """The first value of each shape in ``text`` (see :func:`text_arrow.digits_as_zero`); None when the shapes
     are more than :data:`_MANY_SHAPES` of the values (unless ``everyone``)."""
-    codes = pc.dictionary_encode(text_arrow.digits_as_zero(text)).indices.fill_null(-1)
-    kinds, first = np.unique(np.asarray(codes.to_numpy(zero_copy_only=False)), return_index=True)
+    kinds, first = np.unique(text_arrow.shapes(text)[0], return_index=True)
     first = first[kinds >= 0]
     if not everyone and len(first) > _MANY_SHAPES * len(text):
         return None

@@ -16,7 +16,6 @@ from functools import cache
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from viewer.model import text_arrow
 
@@ -47,10 +46,10 @@ def extract(text: pa.Array, pattern: str, words: set[str] | frozenset[str], inde
     compiled = _compiled(pattern)
     if compiled is None or not (pa.types.is_string(text.type) or pa.types.is_large_string(text.type)):
         return None
-    encoded = pc.dictionary_encode(text_arrow.digits_as_zero(text))
-    if len(encoded.dictionary) > min(_MOST_SHAPES, max(8, len(text) // 8)):
+    codes, distinct = text_arrow.shapes(text)
+    if len(distinct) > min(_MOST_SHAPES, max(8, len(text) // 8)):
         return None
-    shapes = encoded.dictionary.to_pylist()
+    shapes = distinct.to_pylist()
     spans = np.full((len(shapes) + 1, compiled.groups), -1, dtype=np.int64)  # a last row for missing values
     ends = spans.copy()
     texts: list[list[str | None]] = [[None] * (len(shapes) + 1) for _ in range(compiled.groups)]
@@ -69,7 +68,7 @@ def extract(text: pa.Array, pattern: str, words: set[str] | frozenset[str], inde
             if ("0" in written) if names[g] in words else (written.strip("0") or end - start > _MOST_DIGITS):
                 return None  # a word holding a digit, a number holding more than digits, or a long one
             spans[i, g], ends[i, g], texts[g][i] = start, end, written
-    codes = np.asarray(encoded.indices.fill_null(len(shapes)).to_numpy(zero_copy_only=False), dtype=np.int64)
+    codes = np.where(codes < 0, len(shapes), codes)  # (a missing value: the last row)
     starts_bytes = text_arrow.byte_starts(text)
     if starts_bytes is None:
         return None
