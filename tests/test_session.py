@@ -122,3 +122,41 @@ def test_lanes_by_an_attribute_the_next_dataset_lacks_become_lanes_by_actor_in_o
     session.subscribe(heard.append)
     session.open(alliance)
     assert session.view.group_by == "actor" and heard == [heard[0]] and {"dataset", "view"} <= heard[0]
+
+
+def _actorless(alliance: Dataset, categories: list[str]) -> Dataset:
+    events = alliance.events.assign(actors="", category=[categories[i % len(categories)]
+                                                         for i in range(len(alliance.events))])
+    return Dataset(events, alliance.entities.iloc[:0], alliance.relations.iloc[:0], alliance.meta)
+
+
+def test_a_dataset_whose_events_name_no_actor_opens_in_lanes_by_category_then_the_next_by_actor(
+        session: Session, alliance: Dataset) -> None:
+    heard = record(session)
+    session.open(_actorless(alliance, ["theft", "arson", "fraud"]))
+    assert session.view.group_by == "category" and heard == [heard[0]] and {"dataset", "view"} <= heard[0]
+    session.open(_actorless(alliance, ["theft"]))  # one category: one lane, not one "Other" lane
+    assert session.view.group_by == "none"
+    session.open(alliance)
+    assert session.view.group_by == "actor"
+
+
+def test_lanes_the_user_chose_are_kept_and_a_saved_view_is_applied_as_saved(session: Session,
+                                                                            alliance: Dataset) -> None:
+    session.open(_actorless(alliance, ["theft", "arson"]))
+    session.set_view(group_by="actor")  # chosen by hand on the actorless dataset: one "Other" lane, as asked
+    assert session.view.group_by == "actor"
+    session.set_view(group_by="none")
+    session.open(alliance)
+    assert session.view.group_by == "none"  # the user's choice, not the dataset's
+    session.open(_actorless(alliance, ["theft", "arson"]))
+    assert session.view.group_by == "none"
+    session.open(alliance, ViewChoices(group_by="category"))
+    session.open(_actorless(alliance, ["theft", "arson"]), ViewChoices(group_by="actor"))
+    assert session.view.group_by == "category"  # a saved "actor" is the default saved: fitted as a fresh one
+    session.open(alliance, ViewChoices(group_by="category"))
+    assert session.view.group_by == "category"  # its saved view, not the fit undone
+
+
+def test_a_session_made_on_an_actorless_dataset_starts_in_lanes_by_category(alliance: Dataset) -> None:
+    assert Session(_actorless(alliance, ["theft", "arson"])).view.group_by == "category"

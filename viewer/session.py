@@ -21,7 +21,7 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.model import clock, navigation
+from viewer.model import clock, lane_packing, navigation
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
 from viewer.model.filters import Filters
@@ -157,6 +157,9 @@ class Session:
         self._field_listeners: dict[str, list[Callable[[Any], None]]] = {name: [] for name in FIELDS}
         self._depth = 0
         self._before: dict[str, Any] = {}  # the value each field had when the outermost batch began
+        self._fitted: tuple[str, str] | None = None  # lanes chosen for the dataset, not by the user: (was, now)
+        self._fit_actorless(changed_view=False)
+        self._before = {}
 
     # reading
     @property
@@ -247,12 +250,31 @@ class Session:
 
     def _fit_grouping(self) -> None:
         """Lanes by an attribute the dataset does not have (another file opened, a saved choice) become
-        lanes by actor in the same announcement, so no panel ever sees the two disagree."""
+        lanes by actor in the same announcement, so no panel ever sees the two disagree; a dataset whose
+        events name no actor opens in lanes by category (or one lane) instead of one "Other" lane."""
         view, dataset = self._values["view"], self._values["dataset"]
         grouping = view.group_by
         if grouping.startswith(ATTRIBUTE_PREFIX) and dataset.source is None and grouping not in dataset.events:
             self._before.setdefault("view", view)
             self._values["view"] = replace(view, group_by="actor")
+        if "dataset" in self._before:
+            self._fit_actorless(changed_view="view" in self._before)
+
+    def _fit_actorless(self, *, changed_view: bool) -> None:
+        """Lanes by actor for a dataset whose events name no actor become lanes by category, or one lane;
+        a later dataset's lanes go back to what the user chose, unless a saved view came with it."""
+        view, dataset = self._values["view"], self._values["dataset"]
+        if self._fitted is not None and not changed_view and view.group_by == self._fitted[1]:
+            view = replace(view, group_by=self._fitted[0])
+        self._fitted = None
+        if view.group_by == "actor" and dataset.source is None and len(dataset.events):
+            grouping = lane_packing.grouping_for(dataset.events)
+            if grouping != "actor":
+                self._fitted = ("actor", grouping)
+                view = replace(view, group_by=grouping)
+        if view != self._values["view"]:
+            self._before.setdefault("view", self._values["view"])
+            self._values["view"] = view
 
     # conveniences the panels share
     def open(self, dataset: Dataset, view: ViewChoices | None = None) -> None:
@@ -262,6 +284,7 @@ class Session:
             self.set(dataset=dataset, window=window, cursor=cursor, selection=Selection(), hover=None,
                      filters=Filters())
             if view is not None:
+                self._fitted = None  # the view saved with it, as saved, not a fit undone
                 self.set(view=view)
 
     def move_cursor(self, when: object) -> None:

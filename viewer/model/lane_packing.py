@@ -171,6 +171,21 @@ def lane_choices(events: pd.DataFrame) -> list[tuple[str, str]]:
             *((a.column, a.name) for a in categorical(events)), ("none", "None")]
 
 
+def grouping_for(events: pd.DataFrame) -> str:
+    """The lanes a dataset opens in: by actor; when no event names one (a city's crime log, a project's
+    releases), by category if there are several, else one lane, rather than everything in "Other".
+
+    >>> grouping_for(pd.DataFrame({"actors": ["", ""], "category": ["theft", "arson"]}))
+    'category'
+    """
+    names, counts = _distinct_counts(events["actors"])
+    if lists.members([name for name, count in zip(names, counts, strict=True) if count]).names:
+        return "actor"
+    names, counts = _distinct_counts(events["category"])
+    kinds = [name for name, count in zip(names, counts, strict=True) if count and name.strip()]
+    return "category" if len(kinds) > 1 else "none"
+
+
 def busiest_actors(events: pd.DataFrame, n: int) -> list[str]:
     """The ``n`` entity ids with the most events, most first (ties by id)."""
     uniques, counts = _distinct_counts(events["actors"])

@@ -31,6 +31,7 @@ def _open(qtbot: QtBot, window: MainWindow, path: Path | None, add: bool = False
 def _lanes_by(window: MainWindow, key: str) -> None:
     combo = window.tools.group_by
     combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Home)
     for _ in range(combo.count()):  # the arrow keys walk the choices, as a user does
         if combo.currentData() == key:
             break
