@@ -10,6 +10,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 from docx import Document
@@ -342,6 +343,19 @@ def test_a_word_97_document_is_refused_saying_how_to_open_it(tmp_path: Path) -> 
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(range(256)) * 8)
     with pytest.raises(LoadError, match=r"old\.doc: a Word 97-2003 document \(\.doc\).*save it as \.docx"):
         viewer.load(path)
+
+
+def test_a_doc_of_binary_bytes_is_refused_without_printing_them_and_a_text_doc_is_read(tmp_path: Path) -> None:
+    """Before: "no date column among ÝÔ??ãjÐÉø", a damaged file's bytes read as a header."""
+    path = tmp_path / "damaged.doc"
+    path.write_bytes(bytes(np.random.default_rng(4).integers(0, 256, 3_000, dtype=np.uint8)))
+    with pytest.raises(LoadError, match=r"damaged\.doc: neither a Word document nor a text") as refused:
+        viewer.load(path)
+    assert all(c.isascii() or c in "…–" for c in str(refused.value))
+    text = tmp_path / "notes.doc"
+    for encoding in ("utf-8", "utf-16"):  # (UTF-16 with its mark, as Notepad saves it)
+        text.write_bytes("19 November 2018 – Ghosn arrested in Tokyo\n6 February 2023 – London\n".encode(encoding))
+        assert viewer.load(text).event_count == 2
 
 
 def test_an_outlook_message_is_refused_saying_what_it_is(tmp_path: Path) -> None:

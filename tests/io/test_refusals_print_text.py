@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import viewer
+from viewer.io import supported_suffixes
 from viewer.model.problems import LoadError
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -59,3 +61,18 @@ def test_a_header_that_does_not_print_is_shown_with_question_marks(tmp_path: Pat
         viewer.load(path)
     said = str(caught.value)
     assert "name?, weird?[0m?, " + "x" * 39 + "…" in said and not CONTROL.search(said), said
+
+
+@pytest.mark.parametrize("suffix", [*supported_suffixes(), ".db", ".duckdb"])
+def test_a_damaged_file_of_each_kind_entente_opens_is_refused_by_name_saying_what_was_expected(
+        tmp_path: Path, suffix: str) -> None:
+    """Random bytes under each name the open dialog offers: a .doc printed them as column names; a Parquet, Arrow
+    or SQLite file, an .ods (called an Excel workbook) and a DuckDB file said what failed but not what was expected."""
+    path = tmp_path / f"damaged{suffix}"
+    path.write_bytes(bytes(np.random.default_rng(4).integers(0, 256, 3_000, dtype=np.uint8)))
+    with pytest.raises(LoadError) as caught:
+        viewer.load(path)
+    said = str(caught.value)
+    assert path.name in said and not CONTROL.search(said) and len(said) < 400, said
+    assert "expected" in said or "Entente reads" in said, said
+    assert "Excel workbook" not in said or suffix in (".xlsx", ".xlsm", ".xls", ".xlsb"), said

@@ -235,11 +235,17 @@ def rtf_lines(path: Path) -> list[str]:
 
 
 def read_word_97(path: Path) -> None:
-    """Refuse a Word 97-2003 document (an OLE file) by name, saying how to open it: Entente reads Word's .docx."""
+    """Refuse a Word 97-2003 document (an OLE file) by name, saying how to open it: Entente reads Word's .docx;
+    and a .doc that is neither that nor a text (a damaged or mislabelled file), before its bytes are read as words."""
     with path.open("rb") as handle:
-        if handle.read(len(OLE_MAGIC)) == OLE_MAGIC:
-            raise LoadError(f"{path}: a Word 97-2003 document (.doc), which Entente does not read; expected a .docx: "
-                            "open it in Word or LibreOffice and save it as .docx (or as PDF), then open that")
+        head = handle.read(4096)
+    if head.startswith(OLE_MAGIC):
+        raise LoadError(f"{path}: a Word 97-2003 document (.doc), which Entente does not read; expected a .docx: "
+                        "open it in Word or LibreOffice and save it as .docx (or as PDF), then open that")
+    controls = sum(head.count(bytes([b])) for b in (*range(9), *range(14, 26)))  # (not tabs, line ends, Ctrl-Z)
+    if controls > len(head) // 50 and not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # (UTF-16 text, marked)
+        raise LoadError(f"{path}: neither a Word document nor a text (its first bytes are binary); expected a "
+                        ".docx, a .doc saved as Rich Text or plain text, or a PDF")
 
 
 _KIND = {".txt": "text", "": "text", ".docx": "Word document", ".docm": "Word document",

@@ -51,8 +51,16 @@ def read_frame(path: Path, problems: list[Problem] | None = None, rows: int | No
     except Exception as exc:  # pyarrow raises many types for a damaged file; none may escape
         if isinstance(exc, MemoryError):
             raise
-        raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
+        raise unreadable(path, exc) from exc
     return as_pandas(table, str(path), problems)
+
+
+def unreadable(path: Path, exc: Exception) -> LoadError:
+    """A damaged or foreign Parquet file, said in words (Arrow's own message repeats the path)."""
+    said = ("no Parquet footer at its end: damaged, cut short, or no Parquet file" if "magic bytes" in str(exc)
+            else str(exc).replace(f"'{path}'", "it"))
+    return LoadError(f"{path}: not a readable Parquet file ({said}); expected a Parquet file as Arrow, pandas, "
+                     "DuckDB or Spark write it")
 
 
 def read_ipc_frame(path: Path, problems: list[Problem] | None = None) -> pd.DataFrame:
@@ -68,7 +76,8 @@ def read_ipc_frame(path: Path, problems: list[Problem] | None = None) -> pd.Data
         except Exception as exc:
             if isinstance(exc, MemoryError):
                 raise
-            raise LoadError(f"{path}: not a readable Arrow IPC (Feather) file or stream ({file_error})") from exc
+            raise LoadError(f"{path}: not a readable Arrow IPC (Feather) file or stream ({file_error}); expected "
+                            "an Arrow file or stream (.arrow, .feather) as Arrow or pandas write it") from exc
     return as_pandas(table, str(path), problems)
 
 

@@ -70,7 +70,8 @@ def _ask(path: Path, query: str, limit: int | None = None) -> _Answer:
         except UnicodeDecodeError as exc:  # a damaged name or message: sqlite3 decodes those strictly
             raise LoadError(f"{path}: not a readable SQLite database (a name in it is not UTF-8 text: "
                             f"{exc.object[:40]!r})") from exc
-    raise LoadError(f"{path}: not a readable SQLite database ({_first_line(failure)})") from failure
+    raise LoadError(f"{path}: not a readable SQLite database ({_first_line(failure)}); expected a SQLite database "
+                    "file with a table of events") from failure
 
 
 def _first_line(exc: Exception | None) -> str:

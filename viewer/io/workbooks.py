@@ -49,8 +49,12 @@ def read_sheet(path: Path, nrows: int | None, sheet: str | None, engine: str | N
     except Exception as exc:  # the readers raise many types (BadZipFile, KeyError, struct.error …) for a damaged one
         if isinstance(exc, MemoryError | LoadError):  # (a LoadError already says what the file is)
             raise
-        what = "document" if compressed.inner_suffix(path) in documents.SUFFIXES else "Excel workbook"
-        raise LoadError(f"{path}: not a readable {what} ({exc})") from exc
+        suffix = compressed.inner_suffix(path)
+        what = ("document" if suffix in documents.SUFFIXES else
+                "OpenDocument spreadsheet" if suffix in (".ods", ".fods") else "Excel workbook")
+        said = "the file is damaged or is no workbook" if str(exc) == "File is not a zip file" else exc
+        raise LoadError(f"{path}: not a readable {what} ({said}); expected a workbook as Excel or LibreOffice "
+                        "saves it (.xlsx, .xls, .ods), or its sheet saved as CSV") from exc
 
 
 def sheet_names(path: Path) -> list[str]:

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 
 import pyarrow.parquet as pq
 
+from viewer.io import parquet
 from viewer.io.sqlite import is_sqlite
 from viewer.model.problems import LoadError
 
@@ -60,7 +61,7 @@ class SourceSpec:
             try:
                 total += pq.read_metadata(path).num_rows
             except Exception as exc:  # pyarrow raises several types for a damaged footer
-                raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
+                raise parquet.unreadable(path, exc) from exc
         return total
 
 

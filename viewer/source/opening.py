@@ -66,6 +66,11 @@ def open_dataset(source: str | Path, table: str | None = None, threshold: int = 
     return open_engine(spec)
 
 
+_EXPECTED = {"parquet": "Parquet files as Arrow, DuckDB or Spark write them",
+             "duckdb": "a DuckDB database file (.duckdb, .db) with an events table",
+             "url": "a database that answers, with an events table"}
+
+
 def open_engine(spec: SourceSpec) -> LazyDataset:
     """Query the events where they are; read entities, relations and dataset.json beside them.
 
@@ -77,7 +82,9 @@ def open_engine(spec: SourceSpec) -> LazyDataset:
         said = engine_error(exc)
         if said is None:
             raise
-        raise LoadError(f"{spec.target}: the query engine could not read it: {said}") from exc
+        expected = _EXPECTED.get(spec.kind, "a table the engine reads (Parquet, CSV, DuckDB, SQLite)")
+        raise LoadError(f"{spec.target}: the query engine could not read it: {said.rstrip('!.')}; "
+                        f"expected {expected}") from exc
 
 
 def _open_engine(spec: SourceSpec) -> LazyDataset:

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
-from viewer.model.problems import LoadError
+from viewer.io import parquet
 from viewer.source.base import Density, DensityRequest, LaneSpec
 
 
@@ -17,7 +17,7 @@ def footer(path: Path) -> pq.FileMetaData:
     try:
         return pq.read_metadata(path)
     except Exception as exc:  # pyarrow raises several types for a damaged footer
-        raise LoadError(f"{path}: not a readable Parquet file ({exc})") from exc
+        raise parquet.unreadable(path, exc) from exc
 
 
 def row_groups(files: tuple[Path, ...], column: str = "start") -> list[tuple[float, float, int]]:
