@@ -126,3 +126,39 @@ def test_a_simulation_time_column_stays_on_the_numeric_clock(tmp_path: Path) -> 
     path = tmp_path / "run.csv"
     path.write_text("time,title\n0,start\n1.5,split\n1000000,end\n", encoding="utf-8")
     assert load(path).meta.clock == "number"
+
+
+def _tiktok() -> dict[str, object]:
+    """As TikTok's "Download your data" writes user_data.json: each activity a list in an object of its own."""
+    def listed(dates: list[str], **fields: str) -> list[dict[str, str]]:
+        return [{"Date": f"{date} 10:00:00", **fields} for date in dates]
+    return {"Activity": {"Video Browsing History": {"VideoList": listed(["2023-01-01", "2023-01-02", "2023-01-03"],
+                                                                         Link="https://www.tiktokv.com/share/video/1/")},
+                         "Like List": {"ItemFavoriteList": listed(["2023-02-01", "2023-02-05"],
+                                                                  Link="https://www.tiktokv.com/share/video/9/")},
+                         "Search History": {"SearchList": listed(["2023-03-01"], SearchTerm="cats")},
+                         "Following List": {"Following": listed(["2023-03-02"], UserName="someone")}},
+            "Profile": {"Profile Information": {"ProfileMap": {"userName": "me", "bioDescription": "hi"}}},
+            "Comment": {"Comments": {"CommentsList": listed(["2023-04-01"], Comment="nice")}}}
+
+
+def test_dated_lists_kept_in_separate_objects_are_read_together_each_row_named_by_its_list(tmp_path: Path) -> None:
+    """Before: the videos watched were read, and the likes, searches, follows and comments dropped without a word."""
+    path = tmp_path / "user_data.json"
+    path.write_text(json.dumps(_tiktok()), encoding="utf-8")
+    events = load(path).events.sort_values("start")
+    assert list(events["category"].astype(str)) == [*["Video Browsing History"] * 3, *["Like List"] * 2,
+                                                    "Search History", "Following List", "Comments"]
+    assert events["start"].dt.strftime("%Y-%m-%d").tolist()[-3:] == ["2023-03-01", "2023-03-02", "2023-04-01"]
+    assert "cats" in events["attr:SearchTerm"].astype(str).tolist()
+
+
+def test_lists_side_by_side_in_one_object_are_still_read_as_before(tmp_path: Path) -> None:
+    """A Trello board's cards and actions sit in one object: the records under a known key (or the longer list) are
+    read, as before, and a record's own category is kept when lists are gathered."""
+    board = {"actions": [{"date": f"2023-01-0{i}", "type": "updateCard"} for i in range(1, 4)],
+             "cards": [{"dateLastActivity": "2023-02-01", "name": "Card"}]}
+    assert [row["type"] for row in records_of(board) or []] == ["updateCard"] * 3
+    gathered = records_of({"a": {"items": [{"date": "2023-01-01", "category": "x"}]},
+                           "b": {"items": [{"date": "2023-01-02", "category": "y"}]}}) or []
+    assert [(row["category"], row["list"]) for row in gathered] == [("x", "a"), ("y", "b")]

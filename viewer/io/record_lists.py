@@ -174,7 +174,7 @@ def _found(document: object) -> list[dict[str, Any]] | None:
         return _sources(document)
     if not isinstance(document, dict):
         return _header_rows(document)
-    found = _geojson(document) or _sparql(document) or _split(document)
+    found = _geojson(document) or _sparql(document) or _split(document) or _gathered(document)
     if found is not None:
         return found
     nested, parallel = _nested(document, DEPTH), _parallel(document, DEPTH)
@@ -182,6 +182,29 @@ def _found(document: object) -> list[dict[str, Any]] | None:
                                                     and len(parallel) > len(nested))):
         return parallel  # (SEC's submissions: its filings, not its two former names)
     return nested or _columns(document) or _keyed(document, DEPTH)
+
+
+def _gathered(document: dict[str, Any]) -> list[dict[str, Any]] | None:
+    """Dated lists of records kept in separate objects of one document, read together (TikTok's export: Activity →
+    Video Browsing History → VideoList, Like List → ItemFavoriteList, Search History → SearchList …; only the first
+    was read, the others dropped without a word), each row named by its list in a column ``category`` (``list`` when
+    the records have a category of their own); None unless such lists sit in two objects or more."""
+    found: list[tuple[int, str, list[dict[str, Any]]]] = []
+
+    def visit(value: dict[str, Any], name: str | None, left: int) -> None:
+        lists = [key for key, inner in value.items() if _objects(inner) and _dated(inner)]
+        for key in lists:  # (a list alone in an object named for it, as VideoList is: called by the object's name)
+            found.append((id(value), name if name is not None and len(lists) == 1 else str(key), value[key]))
+        for key, inner in value.items():
+            if isinstance(inner, dict) and left > 1:
+                visit(inner, str(key), left - 1)
+
+    visit(document, None, DEPTH)
+    if len({holder for holder, _name, _rows in found}) < 2:
+        return None
+    named = any("category" in row for _holder, _name, rows in found for row in rows[:50])
+    column = "list" if named else "category"
+    return [{**row, column: name} for _holder, name, rows in found for row in _sources(rows)]
 
 
 def _parallel(document: dict[str, Any], depth: int) -> list[dict[str, Any]] | None:

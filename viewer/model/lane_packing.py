@@ -108,6 +108,16 @@ def x_limits(first: float, last: float, window: tuple[float, float], margin_frac
     return min(first - margin, window[0]), max(last + margin, window[1])
 
 
+def category_label(key: str) -> str:
+    """A category as a lane or a picker names it: a code written in lower case as words (``equity_stake`` →
+    ``Equity stake``), a name as written (``Video Browsing History``, ``THEFT``, ``NATO summit``).
+
+    >>> category_label("equity_stake"), category_label("Like List")
+    ('Equity stake', 'Like List')
+    """
+    return key.replace("_", " ").capitalize() if key == key.lower() else key
+
+
 def short_name(name: str) -> str:
     """A lane-sized name: ``Renault Group (Renault SA)`` → ``Renault Group``, ``Nissan Co., Ltd.`` → ``Nissan``."""
     text = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
@@ -133,7 +143,7 @@ def lane_rows(events: pd.DataFrame, principal: tuple[str, ...] | list[str], enti
         labels = [OTHER if key == OTHER else short_name(entity_names.get(key, key)) for key in keys]
     elif group_by == "category":
         keys, pair_event, pair_lane = _by_category(events, max_lanes=CATEGORY_LANES)
-        labels = [key.replace("_", " ").capitalize() if key != OTHER else OTHER for key in keys]
+        labels = [category_label(key) if key != OTHER else OTHER for key in keys]
     elif group_by.startswith(ATTRIBUTE) and group_by in events.columns:
         keys, pair_event, pair_lane = _by_category(events, group_by, max_lanes)
         labels = list(keys)

@@ -25,7 +25,7 @@ from viewer.io.cache import enabled
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import to_seconds
 from viewer.model.graph_positions import prepare
-from viewer.model.lane_packing import OTHER, Lanes, short_name
+from viewer.model.lane_packing import OTHER, Lanes, category_label, short_name
 from viewer.source import actor_lanes
 from viewer.source.base import GROUPINGS, EventSource, LaneSpec
 from viewer.source.connect import SourceSpec, connect, locate
@@ -138,7 +138,7 @@ def lane_labels(spec: LaneSpec, names: dict[str, str]) -> tuple[str, ...]:
     if spec.group_by == "actor":
         return tuple(OTHER if k == OTHER else short_name(names.get(k, k)) for k in spec.keys)
     if spec.group_by == "category":
-        return tuple(k.replace("_", " ").capitalize() if k != OTHER else OTHER for k in spec.keys)
+        return tuple(category_label(k) if k != OTHER else OTHER for k in spec.keys)
     return tuple("Events" for _ in spec.keys)
 
 

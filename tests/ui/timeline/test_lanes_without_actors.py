@@ -4,6 +4,7 @@ still there for the user to pick, and the next dataset with actors opens in lane
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +36,7 @@ def test_a_crime_log_opens_in_lanes_by_its_kinds_and_lanes_by_actor_stay_a_choic
     assert window.state.dataset.event_count == 120
     assert window.tools.group_by.currentData() == "category"
     assert window.tools.group_by.currentText() == "Lanes by category"
-    assert sorted(window.timeline.lane_labels()) == ["Arson", "Fraud", "Theft"]
+    assert sorted(window.timeline.lane_labels()) == ["ARSON", "FRAUD", "THEFT"]  # as written
     combo = window.tools.group_by
     combo.setFocus()
     QTest.keyClick(combo, Qt.Key.Key_Up)  # "Lanes by actor", just above, as the user picks it
@@ -50,3 +51,25 @@ def test_a_crime_log_opens_in_lanes_by_its_kinds_and_lanes_by_actor_stay_a_choic
         window.open_path(None)  # the bundled alliance: its companies' lanes
     assert window.tools.group_by.currentData() == "actor"
     assert "Other" in window.timeline.lane_labels() and len(window.timeline.lane_labels()) > 2
+
+
+def test_a_personal_export_opens_with_a_lane_for_each_of_its_lists(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """TikTok's user_data.json keeps each activity in a list of its own: all are read, one lane each."""
+    watched = [{"Date": f"2023-01-{day:02d} 10:00:00", "Link": f"https://www.tiktokv.com/share/video/{day}/"}
+               for day in range(1, 11)]
+    export = {"Activity": {"Video Browsing History": {"VideoList": watched},
+                           "Like List": {"ItemFavoriteList": watched[:4]},
+                           "Search History": {"SearchList": [{"Date": "2023-01-05 12:00:00", "SearchTerm": "cats"}]}}}
+    path = tmp_path / "user_data.json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert window.state.dataset.event_count == 15
+    assert window.tools.group_by.currentData() == "category"
+    assert window.timeline.lane_labels() == ["Video Browsing History", "Like List", "Search History"]
+    window.timeline.setFocus()
+    QTest.keyClick(window.timeline, Qt.Key.Key_End)
+    assert "share/video/10/" in window.details.html()  # the last video watched, 10 Jan
+    QTest.keyClick(window.timeline, Qt.Key.Key_Left)
+    QTest.keyClick(window.timeline, Qt.Key.Key_Left)
+    assert window.details.html().startswith("Video Browsing History\n8 Jan 2023 10:00 UTC")  # two steps back

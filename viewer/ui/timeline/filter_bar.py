@@ -15,6 +15,7 @@ from viewer.model.clock import ELAPSED, NUMBER, YEARS, numeric, parse_instant
 from viewer.model.dataset import Dataset
 from viewer.model.dates import iso_date
 from viewer.model.filters import Filters
+from viewer.model.lane_packing import category_label
 from viewer.source.base import Generation
 from viewer.ui.shared.check_menu import CheckMenuButton
 from viewer.ui.shared.date_box import add_calendar, set_clock
@@ -141,7 +142,7 @@ class FilterBar(QWidget):
         """Offer each field's values with their counts (actors by their entity names)."""
         names = dict(zip(ds.entities["id"].astype(str), ds.entities["name"].astype(str), strict=True))
         self.actors.set_values([(a, names.get(a, a), n) for a, n in facets["actors"]])
-        self.categories.set_values([(c, c.replace("_", " ").capitalize(), n) for c, n in facets["category"]])
+        self.categories.set_values([(c, category_label(c), n) for c, n in facets["category"]])
         self.tags.set_values([(t, t, n) for t, n in facets["tags"]])
 
     def _show(self, filters: Filters) -> None:
