@@ -114,3 +114,17 @@ def test_a_crime_log_opens_with_its_primary_type_as_each_events_category(tmp_pat
     events = viewer.load(path).events
     assert list(events["category"].astype(str)) == ["BATTERY", "THEFT"]
     assert [str(t) for t in events["start"]] == ["2020-05-13 13:39:53+00:00", "2020-05-14 09:05:00+00:00"]
+
+
+def test_a_frame_column_of_codes_gives_way_to_the_dates_and_a_frame_of_steps_stays(tmp_path: Path) -> None:
+    """``frame`` names a simulation's steps; SEC EDGAR's facts write a reporting frame ("CY2018Q3I") there, beside
+    their ``end`` date: the table was refused, "no row has a date in the column 'frame'"."""
+    facts = tmp_path / "facts.csv"
+    facts.write_text("end,val,form,frame\n2018-09-29,265595000000,10-K,CY2018\n2018-12-29,84310000000,10-Q,"
+                     "CY2018Q4\n2019-03-30,58015000000,10-Q,\n", encoding="utf-8")
+    dataset = viewer.load(facts)
+    assert list(dataset.events["start"].dt.strftime("%Y-%m-%d")) == ["2018-09-29", "2018-12-29", "2019-03-30"]
+    assert any("'frame' holds neither steps nor dates" in p.message for p in dataset.problems)
+    steps = tmp_path / "steps.csv"
+    steps.write_text("frame,agent,state\n0,a,idle\n1,a,moving\n2,b,idle\n", encoding="utf-8")
+    assert viewer.load(steps).meta.clock == "number"

@@ -139,7 +139,9 @@ def _tiktok() -> dict[str, object]:
                          "Search History": {"SearchList": listed(["2023-03-01"], SearchTerm="cats")},
                          "Following List": {"Following": listed(["2023-03-02"], UserName="someone")}},
             "Profile": {"Profile Information": {"ProfileMap": {"userName": "me", "bioDescription": "hi"}}},
-            "Comment": {"Comments": {"CommentsList": listed(["2023-04-01"], Comment="nice")}}}
+            "Comment": {"Comments": {"CommentsList": listed(["2023-04-01"], Comment="nice")}},
+            "Direct Messages": {"Chat History": {"ChatHistory": {"Chat History with bob:": listed(
+                ["2023-04-02", "2023-04-03"], From="bob", Content="hello")}}}}
 
 
 def test_dated_lists_kept_in_separate_objects_are_read_together_each_row_named_by_its_list(tmp_path: Path) -> None:
@@ -148,8 +150,11 @@ def test_dated_lists_kept_in_separate_objects_are_read_together_each_row_named_b
     path.write_text(json.dumps(_tiktok()), encoding="utf-8")
     events = load(path).events.sort_values("start")
     assert list(events["category"].astype(str)) == [*["Video Browsing History"] * 3, *["Like List"] * 2,
-                                                    "Search History", "Following List", "Comments"]
-    assert events["start"].dt.strftime("%Y-%m-%d").tolist()[-3:] == ["2023-03-01", "2023-03-02", "2023-04-01"]
+                                                    "Search History", "Following List", "Comments",
+                                                    *["Chat History with bob"] * 2]
+    assert events["start"].dt.strftime("%Y-%m-%d").tolist()[-5:] == ["2023-03-01", "2023-03-02", "2023-04-01",
+                                                                      "2023-04-02", "2023-04-03"]
+    assert list(events["actors"].astype(str))[-2:] == ["bob", "bob"]
     assert "cats" in events["attr:SearchTerm"].astype(str).tolist()
 
 
@@ -162,3 +167,38 @@ def test_lists_side_by_side_in_one_object_are_still_read_as_before(tmp_path: Pat
     gathered = records_of({"a": {"items": [{"date": "2023-01-01", "category": "x"}]},
                            "b": {"items": [{"date": "2023-01-02", "category": "y"}]}}) or []
     assert [(row["category"], row["list"]) for row in gathered] == [("x", "a"), ("y", "b")]
+
+
+def test_lists_of_like_records_side_by_side_are_read_together(tmp_path: Path) -> None:
+    """Snapchat's chat_history.json: the chats received and sent, in two lists; a list a year. Only the longer list
+    was read."""
+    def chat(day: int, **who: str) -> dict[str, str]:
+        return {**who, "Media Type": "TEXT", "Created": f"2021-03-{day:02d} 10:00:00 UTC", "Text": f"message {day}"}
+    path = tmp_path / "chat_history.json"
+    path.write_text(json.dumps({"Received Saved Chat History": [chat(1, From="alice"), chat(3, From="bob")],
+                                "Sent Saved Chat History": [chat(2, To="alice")]}), encoding="utf-8")
+    events = load(path).events.sort_values("start")
+    assert list(events["title"].astype(str)) == ["message 1", "message 2", "message 3"]
+    assert list(events["category"].astype(str)) == ["Received Saved Chat History", "Sent Saved Chat History",
+                                                    "Received Saved Chat History"]
+    by_year = {str(year): [{"date": f"{year}-0{i}-01", "title": f"{year} #{i}"} for i in (1, 2)]
+               for year in (2019, 2020)}
+    assert [row["title"] for row in records_of(by_year) or []] == ["2019 #1", "2019 #2", "2020 #1", "2020 #2"]
+
+
+def test_a_companys_facts_from_sec_edgar_open_each_fact_named_by_its_unit(tmp_path: Path) -> None:
+    """EDGAR's companyfacts API keeps each concept's values in a list per unit, five objects deep: it was refused
+    as "JSON that Entente does not recognise"."""
+    def fact(end: str, value: int, frame: str) -> dict[str, object]:
+        return {"end": end, "val": value, "accn": "0000320193-18-000145", "fy": 2018, "fp": "FY", "form": "10-K",
+                "filed": "2018-11-05", "frame": frame}
+    shares = {"shares": [fact("2018-10-19", 4_745_398_000, "CY2018Q3I")]}
+    dollars = {"USD": [fact("2018-09-29", 265_595_000_000, "CY2018"), fact("2018-12-29", 84_310_000_000, "CY2018Q4")]}
+    document = {"cik": 320193, "entityName": "Apple Inc.", "facts": {
+        "dei": {"EntityCommonStockSharesOutstanding": {"label": "Shares Outstanding", "units": shares}},
+        "us-gaap": {"Revenues": {"label": "Revenues", "units": dollars}}}}
+    path = tmp_path / "CIK0000320193.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    events = load(path).events.sort_values("start")
+    assert list(events["category"].astype(str)) == ["USD", "shares", "USD"]
+    assert list(events["attr:val"]) == [265_595_000_000, 4_745_398_000, 84_310_000_000]

@@ -119,7 +119,9 @@ def _nested(document: dict[str, Any], depth: int) -> list[dict[str, Any]] | None
     lists = dated or lists  # Trello's board: its cards and actions, not its longer list of columns (no dates)
     if lists:
         chosen = lists[0] if lists[0] in KEYS or len(lists) == 1 else max(lists, key=lambda k: len(document[k]))
-        return _sources(document[chosen])
+        alike = [k for k in lists if k == chosen or _alike(document[k], document[chosen])]
+        # lists of like records side by side (Snapchat's sent and received chats, a list a year) are read together
+        return _named([(k, document[k]) for k in alike]) if len(alike) > 1 else _sources(document[chosen])
     found = next((rows for k in keys if k in KEYS and (rows := _header_rows(document[k])) is not None), None)
     if found is not None:
         return found
@@ -186,25 +188,55 @@ def _found(document: object) -> list[dict[str, Any]] | None:
 
 def _gathered(document: dict[str, Any]) -> list[dict[str, Any]] | None:
     """Dated lists of records kept in separate objects of one document, read together (TikTok's export: Activity →
-    Video Browsing History → VideoList, Like List → ItemFavoriteList, Search History → SearchList …; only the first
-    was read, the others dropped without a word), each row named by its list in a column ``category`` (``list`` when
-    the records have a category of their own); None unless such lists sit in two objects or more."""
-    found: list[tuple[int, str, list[dict[str, Any]]]] = []
+    Video Browsing History → VideoList, Like List → ItemFavoriteList, Direct Messages → … → Chat History with bob;
+    only the first was read, the others dropped without a word), each row named by its list (:func:`_names`); None
+    unless such lists sit in two objects or more, none of them at the top (whose lists are read as before)."""
+    found: list[tuple[int, tuple[str, ...], list[dict[str, Any]]]] = []
 
-    def visit(value: dict[str, Any], name: str | None, left: int) -> None:
-        lists = [key for key, inner in value.items() if _objects(inner) and _dated(inner)]
-        for key in lists:  # (a list alone in an object named for it, as VideoList is: called by the object's name)
-            found.append((id(value), name if name is not None and len(lists) == 1 else str(key), value[key]))
+    def visit(value: dict[str, Any], path: tuple[str, ...], left: int) -> None:
+        found.extend((id(value), (*path, str(key)), inner) for key, inner in value.items()
+                     if _objects(inner) and _dated(inner))
         for key, inner in value.items():
             if isinstance(inner, dict) and left > 1:
-                visit(inner, str(key), left - 1)
+                visit(inner, (*path, str(key)), left - 1)
 
-    visit(document, None, DEPTH)
-    if len({holder for holder, _name, _rows in found}) < 2:
+    visit(document, (), DEPTH + 2)  # (TikTok's chats: Direct Messages → Chat History → ChatHistory → a chat)
+    holders = {holder for holder, _path, _rows in found}
+    if len(holders) < 2 or id(document) in holders:
         return None
-    named = any("category" in row for _holder, _name, rows in found for row in rows[:50])
-    column = "list" if named else "category"
-    return [{**row, column: name} for _holder, name, rows in found for row in _sources(rows)]
+    names = _names([path for _holder, path, _rows in found])
+    return _named([(name, rows) for name, (_holder, _path, rows) in zip(names, found, strict=True)])
+
+
+def _names(paths: list[tuple[str, ...]]) -> list[str]:
+    """What each list is called: the nearest key above it written as words (``Video Browsing History`` over
+    ``VideoList``), else its holder's when its own key only adds to it (``Comments`` over ``CommentsList``), else its
+    own key where the lists' keys differ, else the nearest key that does (``a`` and ``b`` over two ``items``)."""
+    def name(path: tuple[str, ...]) -> str:
+        worded = next((key for key in reversed(path) if " " in key.strip()), None)
+        if worded is not None:
+            return worded.strip().rstrip(":").strip()
+        if len(path) > 1 and path[-1].lower().startswith(path[-2].lower()):  # Comments → CommentsList: Comments
+            return path[-2]
+        for depth in range(len(path) - 1, -1, -1):
+            if len({other[depth] if depth < len(other) else None for other in paths}) > 1:
+                return path[depth]
+        return path[-1]
+    return [name(path) for path in paths]
+
+
+def _named(lists: list[tuple[str, list[dict[str, Any]]]]) -> list[dict[str, Any]]:
+    """The records of several lists, each row named by its list in a column ``category`` (``list`` when the records
+    have a category of their own)."""
+    column = "list" if any("category" in row for _name, rows in lists for row in rows[:50]) else "category"
+    return [{**row, column: str(name)} for name, rows in lists for row in _sources(rows)]
+
+
+def _alike(rows: list[dict[str, Any]], others: list[dict[str, Any]]) -> bool:
+    """Whether two lists hold records of one kind: their first records' fields are mostly the same."""
+    fields = {str(key) for row in rows[:20] for key in row}
+    other = {str(key) for row in others[:20] for key in row}
+    return len(fields & other) >= 0.5 * len(fields | other)
 
 
 def _parallel(document: dict[str, Any], depth: int) -> list[dict[str, Any]] | None:

@@ -24,6 +24,7 @@ import pandas as pd
 import pyarrow.compute as pc
 
 from viewer.io import table_ends
+from viewer.io.table_clock import TICK_NAMES
 from viewer.io.table_mapping import Mapping, column_key, ends, starts
 from viewer.model.columns import arrow_text
 from viewer.model.dates import columns as date_columns
@@ -43,6 +44,7 @@ def checked(mapping: Mapping, frame: pd.DataFrame, given: set[str], label: str) 
     if "start" not in given:
         mapping = _not_records(mapping, frame, label, said)
         mapping = _filled_start(mapping, frame, "end" in given, label, said)
+        mapping = _no_tick_start(mapping, frame, label, said)
         if mapping.start is not None and mapping.certain and _no_dates(frame[mapping.start].head(SAMPLE)):
             mapping = replace(mapping, certain=False)  # a timetable's Day, "Monday": the dialog asks
     if "end" not in given and mapping.end is not None and mapping.end != mapping.start and _no_end(
@@ -104,6 +106,28 @@ def _filled_start(mapping: Mapping, frame: pd.DataFrame, end_given: bool, label:
                         str(best), "info"))
     return replace(mapping, start=str(best), end=str(start) if ended else mapping.end,
                    actors=tuple(a for a in mapping.actors if a != best), certain=False)
+
+
+def _no_tick_start(mapping: Mapping, frame: pd.DataFrame, label: str, said: list[Problem]) -> Mapping:
+    """A start column named as a simulation's ticks (``frame``, ``step``) that holds neither numbers nor dates (SEC
+    EDGAR's facts: ``frame`` of "CY2018Q3I" beside their ``end``) gives way to a column of dates: a start-like one,
+    else the end, read as each event's instant. The table was refused, "no row has a date in the column 'frame'"."""
+    start = mapping.start
+    if start is None or start not in frame.columns or column_key(start) not in TICK_NAMES:
+        return mapping
+    sample = frame[start].head(SAMPLE)
+    text = arrow_text(date_columns.clean_text(sample).dropna())
+    numbers = pc.sum(pc.match_substring_regex(text, r"^[+-]?\d+(\.\d*)?$")).as_py() or 0
+    if not len(text) or numbers >= FEW * len(text) or date_columns.looks_like_dates(sample, FEW):
+        return mapping
+    dated = [c for c in frame.columns if c != start and date_columns.looks_like_dates(frame[c].head(SAMPLE))]
+    better = next((c for c in dated if starts(column_key(str(c))) and not ends(column_key(str(c)))),
+                  mapping.end if mapping.end in dated else None)
+    if better is None:
+        return mapping
+    said.append(Problem(label, f"the column {start!r} holds neither steps nor dates (such as {_first(frame[start])!r}):"
+                        f" dates from {better!r}", None, start, "info"))
+    return replace(mapping, start=str(better), end=None if better == mapping.end else mapping.end, certain=False)
 
 
 def _no_dates(sample: pd.Series) -> bool:
