@@ -23,7 +23,7 @@ class CursorLine:
     def __init__(self, plot: pg.PlotWidget, state: ViewState) -> None:
         self.state = state
         self.line = pg.InfiniteLine(angle=90, movable=True, label="",
-                                    labelOpts={"position": 0.985, "anchors": [(0, 1), (0, 1)]})
+                                    labelOpts={"position": 0.995, "anchors": [(0, 1), (0, 1)]})
         self.line.setZValue(10)
         self.set_theme(current())
         plot.addItem(self.line)

@@ -37,6 +37,17 @@ def lane_colours(keys: tuple[str, ...], entities: pd.DataFrame, theme: Theme) ->
     return colours
 
 
+def cursor_strip(px: float, label_px: float) -> float:
+    """Pixels kept under the lanes for the cursor's date label (``label_px`` high, standing 0.5 % of the plot's
+    height ``px`` above the axis: ``CursorLine``), however few the lanes' rows (one lane's were stretched to leave
+    40 % of the plot empty) or many (the label covered the last lane's marks).
+
+    >>> cursor_strip(400.0, 20.0)  # the lanes' rows get the other 376 px
+    24.0
+    """
+    return min(label_px + 0.005 * px + 2.0, px / 3)
+
+
 class LaneControls:
     """Turns clicks on the lane axis and right-clicks in a lane into the panel's lane calls."""
 

@@ -10,6 +10,7 @@ helper modules.
 from __future__ import annotations
 
 import math
+from functools import partial
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -30,7 +31,7 @@ from viewer.ui.shared.theme import Theme, colour_plot, follow
 from viewer.ui.timeline import keys as timeline_keys
 from viewer.ui.timeline.cursor import CursorLine
 from viewer.ui.timeline.items import EventsItem, Marks
-from viewer.ui.timeline.lanes import LaneControls, LaneNames, lane_colours
+from viewer.ui.timeline.lanes import LaneControls, LaneNames, cursor_strip, lane_colours
 from viewer.ui.timeline.pointer import Pointer
 from viewer.ui.timeline.tips import tooltip_text
 from viewer.ui.timeline.view import TimelineViewBox
@@ -38,7 +39,6 @@ from viewer.ui.timeline.view import TimelineViewBox
 if TYPE_CHECKING:
     from viewer.ui.timeline.engine_view import EngineView
 
-CURSOR_LABEL_ROWS = 1.1
 LANE_PAD = 0.3  # rows of air above and below each lane's sub-rows
 COLLAPSED_ROWS = 0.75  # a collapsed lane's height, in rows
 PACK_PX = 40.0  # marks closer than this many pixels go to separate sub-rows...
@@ -272,9 +272,6 @@ class TimelinePanel(QWidget):
         self._layout_key = None
         self._packed: dict[tuple[int, int, int], lane_packing.Lanes] = {}  # per zoom level, height and tile
 
-    def _collapsed_mask(self) -> np.ndarray:
-        return np.array([key in self.collapsed for key in self.lane_keys()], dtype=bool)
-
     def _relayout(self) -> None:
         """Repack sub-rows when the zoom crosses a power of two, the height or the collapsed lanes change."""
         lanes = self._lanes
@@ -282,9 +279,11 @@ class TimelinePanel(QWidget):
             return
         (t0, t1), _ = self.view.viewRange()
         level = round(math.log2(max((t1 - t0) / max(self.view.width(), 50.0), 1e-3)))
-        budget = max(self.view.height(), 60.0) / self.items.line_height - CURSOR_LABEL_ROWS
+        px = max(self.view.height(), 60.0)
+        label = max(self.cursor_line.label.boundingRect().height(), self.items.line_height)
+        budget = (px - cursor_strip(px, label)) / self.items.line_height  # rows that fit above the date's strip
         crowded = marks.crowded(self._interval_index.count(t0, t1), self.items.density_mode)  # two binary searches
-        collapsed = self._collapsed_mask()
+        collapsed = np.array([key in self.collapsed for key in self.lane_keys()], dtype=bool)
         # Density ignores sub-rows, so crowded views skip packing altogether. Big datasets pack only the
         # stretch around the view (aligned tiles, so small pans reuse it) instead of every pair.
         tile = 2.0**level * max(self.view.width(), 50.0) * 2
@@ -304,7 +303,7 @@ class TimelinePanel(QWidget):
                           if len(lanes) > FULL_PACK_LIMIT else np.arange(len(lanes)))
                 packed = self._packed_part(lanes, level, budget, chosen)
             self._packed[pack_key] = packed
-        self._set_marks(self._packed[pack_key], collapsed)
+        self._set_marks(self._packed[pack_key], collapsed, px / (px - cursor_strip(px, label)))
 
     def _packed_part(self, lanes: lane_packing.Lanes, level: int, budget: float,
                      chosen: np.ndarray) -> lane_packing.Lanes:
@@ -312,7 +311,7 @@ class TimelinePanel(QWidget):
         slot_px = np.clip(self._label_px[lanes.event_index[chosen]], PACK_PX, LABEL_SLOT_PX) + 2 * MARK_GAP_PX
         return lane_packing.packed_part(lanes, chosen, slot_px * 2.0**level, budget, 2 * LANE_PAD)
 
-    def _set_marks(self, lanes: lane_packing.Lanes, collapsed: np.ndarray) -> None:
+    def _set_marks(self, lanes: lane_packing.Lanes, collapsed: np.ndarray, stretch: float) -> None:
         tops = lane_packing.lane_tops(lanes, LANE_PAD, collapsed, COLLAPSED_ROWS)
         y = lane_packing.RowCentres(lanes, tops, LANE_PAD, collapsed, COLLAPSED_ROWS)  # per pair when drawn
         self.items.set_marks(Marks(
@@ -321,11 +320,11 @@ class TimelinePanel(QWidget):
             bands=[(float(tops[i]), float(tops[i + 1])) for i in range(len(lanes.keys))],
             height=float(tops[-1]), index=self._interval_index, collapsed=collapsed,
             backgrounds=self._backgrounds, background_lanes=self._backgrounds.lanes_in(lanes.keys)))
-        geometry = (lanes.labels, tuple(tops.tolist()), tuple(collapsed.tolist()))
+        geometry = (lanes.labels, tuple(tops.tolist()), tuple(collapsed.tolist()), round(self.view.height()))
         if geometry == self._lane_geometry:
             return  # a repack at a new zoom level that left every lane's height as it was: the names stay drawn
         self._lane_geometry = geometry
-        bottom = float(tops[-1]) + CURSOR_LABEL_ROWS  # an empty strip where the cursor's date label sits
+        bottom = max(float(tops[-1]), 1.0) * stretch  # the lanes (or no events), over the strip for the cursor's date
         self.view.setLimits(yMin=0.0, yMax=bottom, minYRange=bottom, maxYRange=bottom)
         self.view.setYRange(0.0, bottom, padding=0)
         self.lane_names.set(lanes.labels, tops, collapsed)  # after the range: how many names fit depends on it
@@ -342,6 +341,7 @@ class TimelinePanel(QWidget):
 
     def _on_resized(self) -> None:
         self.lane_names.show()  # a shorter panel fits fewer lane names
+        self._layout_key = None  # the strip under the lanes keeps its height in pixels
         self._relayout()
         if self.engine is not None:
             self.engine.refresh()
@@ -396,5 +396,4 @@ class TimelinePanel(QWidget):
         self.items.set_emphasis(self.items.strong, self.items.faded, self._index.get(event_id or "", -1))
 
 
-def _close(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-3 * max(1.0, abs(b) * 1e-9)
+_close = partial(math.isclose, rel_tol=1e-12, abs_tol=1e-3)  # (a millisecond, or the float's own rounding)
