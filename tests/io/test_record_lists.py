@@ -202,3 +202,15 @@ def test_a_companys_facts_from_sec_edgar_open_each_fact_named_by_its_unit(tmp_pa
     events = load(path).events.sort_values("start")
     assert list(events["category"].astype(str)) == ["USD", "shares", "USD"]
     assert list(events["attr:val"]) == [265_595_000_000, 4_745_398_000, 84_310_000_000]
+
+
+def test_each_of_many_conversations_kept_by_their_ids_is_read_named_by_its_id(tmp_path: Path) -> None:
+    """A chat export keyed by conversation: only the first conversation's messages were read. (Naming 5,000 lists
+    compared every list with every other one.)"""
+    document = {"users": {f"user{i}": {"messages": [{"date": f"2020-01-{1 + day:02d}", "text": f"{i}/{day}"}
+                                                    for day in range(3)]} for i in range(2_000)}}
+    path = tmp_path / "messages.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    events = load(path).events
+    assert len(events) == 6_000 and events["category"].nunique() == 2_000
+    assert set(events.loc[events["category"] == "user7", "title"].astype(str)) == {"7/0", "7/1", "7/2"}

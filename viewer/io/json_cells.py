@@ -9,7 +9,7 @@ import json
 import math
 from typing import Any
 
-__all__ = ["TOO_DEEP", "cell_text", "is_plain", "number_text"]
+__all__ = ["TOO_DEEP", "cell_text", "column_text", "is_plain", "number_text"]
 
 TOO_DEEP = "(nested too deep to show)"
 
@@ -37,6 +37,22 @@ def cell_text(value: object) -> str:
         return json.dumps(_without_nulls(value), default=str)  # (a Parquet record's date or amount)
     except RecursionError:  # a structure nested nearly as deep as Python's parser allows
         return TOO_DEEP
+
+
+def column_text(values: list[Any]) -> list[str]:
+    """:func:`cell_text` of each value, a column at once: a column of text, whole numbers and booleans (most are)
+    without a call per cell (300,000 records' cells took 1.4 s); a missing value (a NaN where a record lacks the
+    key) is "".
+
+    >>> column_text(["a", None, 3, True]), column_text([1.0, float("nan"), {"k": None}])
+    (['a', '', '3', 'True'], ['1', '', '{}'])
+    """
+    kinds = set(map(type, values))
+    if kinds <= {str}:
+        return values
+    if kinds <= {str, int, bool, type(None)}:
+        return ["" if value is None else str(value) for value in values]
+    return [cell_text(value) for value in values]
 
 
 def _list_text(value: list[Any]) -> str:

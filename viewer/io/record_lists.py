@@ -19,6 +19,7 @@ Before, each of these was refused as "JSON that Entente does not recognise".
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from viewer.io import record_nesting, record_shapes
@@ -34,8 +35,14 @@ def _objects(value: object) -> bool:
 
 def _dated(records: list[dict[str, Any]]) -> bool:
     """Whether the first records name a column as a date, as a table's header would (``date``, ``due``, ``created``)."""
-    names = list(dict.fromkeys(str(key) for record in record_shapes.unwrapped(records[:20]) for key in record))
-    return guess_mapping(names).start is not None
+    return _names_dated(tuple(dict.fromkeys(str(key) for record in record_shapes.unwrapped(records[:20])
+                                            for key in record)))
+
+
+@lru_cache(maxsize=1024)
+def _names_dated(names: tuple[str, ...]) -> bool:
+    """(Asked once per set of names: 5,000 chats of one shape in a document took 5 s.)"""
+    return guess_mapping(list(names)).start is not None
 
 
 def _header_rows(value: object) -> list[dict[str, Any]] | None:
@@ -212,16 +219,16 @@ def _names(paths: list[tuple[str, ...]]) -> list[str]:
     """What each list is called: the nearest key above it written as words (``Video Browsing History`` over
     ``VideoList``), else its holder's when its own key only adds to it (``Comments`` over ``CommentsList``), else its
     own key where the lists' keys differ, else the nearest key that does (``a`` and ``b`` over two ``items``)."""
+    deepest = max(len(path) for path in paths)
+    differ = [len({path[depth] if depth < len(path) else None for path in paths}) > 1 for depth in range(deepest)]
+
     def name(path: tuple[str, ...]) -> str:
         worded = next((key for key in reversed(path) if " " in key.strip()), None)
         if worded is not None:
             return worded.strip().rstrip(":").strip()
         if len(path) > 1 and path[-1].lower().startswith(path[-2].lower()):  # Comments → CommentsList: Comments
             return path[-2]
-        for depth in range(len(path) - 1, -1, -1):
-            if len({other[depth] if depth < len(other) else None for other in paths}) > 1:
-                return path[depth]
-        return path[-1]
+        return next((path[depth] for depth in range(len(path) - 1, -1, -1) if differ[depth]), path[-1])
     return [name(path) for path in paths]
 
 

@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.io import compressed, extended_json, json_sniff, meta_text, reading, record_shapes, records_arrow
-from viewer.io.json_cells import cell_text
+from viewer.io.json_cells import column_text
 from viewer.io.record_lists import records_of
 from viewer.io.table_fast import TEXT
 from viewer.model.problems import LoadError, Problem
@@ -176,5 +176,5 @@ def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list
 def as_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """The records as text cells ("" where a record has no value)."""
     frame = pd.DataFrame(rows, dtype=object)  # ints stay ints where a record lacks the value (not 366489.0)
-    return pd.DataFrame({column: pd.Series([cell_text(v) for v in frame[column].tolist()], dtype=TEXT)
+    return pd.DataFrame({column: pd.Series(column_text(frame[column].tolist()), dtype=TEXT)
                          for column in frame.columns}, index=frame.index)
