@@ -105,3 +105,23 @@ def test_a_fiscal_year_is_said_for_what_it_needs(tmp_path: Path) -> None:
     ds = load(path)
     said = [p.message for p in ds.problems if p.level == "error"]
     assert len(said) == 1 and "got 'FY2019' (a fiscal year: its months depend on who keeps the books" in said[0]
+
+
+@pytest.mark.parametrize("name", ["joined.csv", "joined.tsv", "joined.txt"])
+def test_files_joined_one_after_another_are_read_whole_their_repeated_headers_said_once(tmp_path: Path,
+                                                                                        name: str) -> None:
+    """``cat 2019.csv 2020.csv > both.csv``, a report printed page by page: each repeated header was an error,
+    "expected a date, got 'Date'". A record with a bad date stays an error, and so does a row whose start cell
+    alone reads "Date"."""
+    sep = "\t" if name.endswith(".tsv") else ","
+    def table(rows: str) -> str:
+        return rows.replace(",", sep)
+    second = table("\ufeffDate,Description,Amount\n2020-01-04,Books,30.00\n2020-01-05,Train,45.00\n")
+    text = table(RECORDS) + second + table("DATE,DESCRIPTION,AMOUNT\n2020-02-01,Rent,900.00\nTBD,Meeting,5.00\n"
+                                           "Date,Lunch with the date column,7.00\n")
+    count, said = _read(tmp_path, text, name)
+    assert count == 6
+    assert said == [("info", 5, "2 lines (the first here) repeating the header skipped (tables joined one after "
+                              "another)"),
+                    ("error", 10, "expected a date, got 'TBD'; row skipped"),
+                    ("error", 11, "expected a date, got 'Date'; row skipped")]

@@ -31,6 +31,7 @@ HEADER_ROWS = 3  # more header lines under the header, at most
 MOST_COLUMNS = 200  # looked at in a wider table
 MIN_RECORDS = 3  # a table of fewer records has no footer to tell from them
 BODY_SAMPLE = 200  # records looked at for how many fields they fill
+BLANK = " \t\r\n\ufeff"  # around a repeated header's names
 
 
 def _filled(rows: pd.DataFrame) -> np.ndarray:
@@ -176,8 +177,13 @@ def report(problems: list[Problem], label: str, frame: pd.DataFrame, columns: tu
     said once (only in a ``framed`` table: a text or a sheet; a database's last row is a row)."""
     start, title = columns
     unread = instants.isna().to_numpy()
+    again = repeated_header(frame, start, unread)
+    if len(again):
+        lines = "a line" if len(again) == 1 else f"{len(again)} lines (the first here)"
+        problems.append(Problem(label, f"{lines} repeating the header skipped (tables joined one after another)",
+                                int(lines_of[again[0]]), None, "info"))
     if not framed or not (unread[:1].any() or unread[-1:].any()):
-        report_skipped(problems, label, frame[start], instants, invalid, lines_of, start, expected, what)
+        report_skipped(problems, label, frame[start], instants, invalid, lines_of, start, expected, what, again)
         return
     if frame.shape[1] > MOST_COLUMNS and frame.columns.is_unique:  # a survey of thousands: its first columns tell
         named = [c for c in (start, title) if c is not None and c in frame.columns]
@@ -189,7 +195,25 @@ def report(problems: list[Problem], label: str, frame: pd.DataFrame, columns: tu
     if len(below):
         problems.append(Problem(label, below_message(frame, below), int(lines_of[below[0]]), None, "info"))
     report_skipped(problems, label, frame[start], instants, invalid, lines_of, start, expected, what,
-                   np.concatenate([under, below]))
+                   np.concatenate([under, below, again]))
+
+
+def repeated_header(frame: pd.DataFrame, start: str, unread: np.ndarray) -> np.ndarray:
+    """Positions of rows that repeat the header (``cat 2019.csv 2020.csv``, a report's pages): the start cell and
+    four of five written cells are their columns' names (a second file's byte order mark aside). Each was an error,
+    "expected a date, got 'date'"."""
+    named = np.flatnonzero(unread)
+    if not len(named) or not frame.columns.is_unique:
+        return named[:0]
+    cells = frame[start].iloc[named].astype("string").fillna("").str.strip(BLANK).str.casefold()
+    named = named[(cells == str(start).strip(BLANK).casefold()).to_numpy(dtype=bool)]
+    if not len(named) or frame.shape[1] < 2:
+        return named[:0]
+    rows = frame.iloc[named].astype("string").fillna("").apply(lambda column: column.str.strip(BLANK).str.casefold())
+    names = [str(column).strip(BLANK).casefold() for column in frame.columns]
+    same = (rows == pd.Series(names, index=rows.columns)).sum(axis=1).to_numpy()
+    written = (rows != "").sum(axis=1).to_numpy()
+    return named[(same >= 2) & (same >= 0.8 * written)]
 
 
 def none_dated(label: str, values: pd.Series, column: str, on: str) -> str:

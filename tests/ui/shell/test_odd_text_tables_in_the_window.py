@@ -118,3 +118,21 @@ def test_a_survey_export_with_three_header_lines_opens_on_its_responses(
     assert len(_said(qtbot, window, "under the header")) == 1
     assert "R_1" in window.details.html()
     assert "R_6" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_two_exports_joined_into_one_file_open_whole(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """``cat 2019.csv 2020.csv``: the second header was an error in Problems, "expected a date, got 'Date'"."""
+    def export(year: int) -> str:
+        rows = (f"{year}-03-{day:02d},Hearing {year}/{day},Court\n" for day in range(1, 11))
+        return "Date,Title,Place\n" + "".join(rows)
+    path = tmp_path / "hearings.csv"
+    path.write_text(export(2019) + export(2020), encoding="utf-8")
+    _open(qtbot, window, path, monkeypatch)
+    assert window.state.dataset.event_count == 20
+    assert not [p for p in window.state.dataset.problems if p.level == "error"]
+    shown = _said(qtbot, window, "repeating the header")
+    assert len(shown) == 1 and shown.iloc[0]["row"] == "12"
+    assert "Hearing 2019/1" in window.details.html()
+    assert "Hearing 2020/10" in details_after(qtbot, window, Qt.Key.Key_End)
+    assert "Hearing 2020/1\n" in details_after(qtbot, window, *[Qt.Key.Key_Left] * 9) + "\n"
