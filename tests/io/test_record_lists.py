@@ -156,6 +156,9 @@ def test_dated_lists_kept_in_separate_objects_are_read_together_each_row_named_b
                                                                       "2023-04-02", "2023-04-03"]
     assert list(events["actors"].astype(str))[-2:] == ["bob", "bob"]
     assert "cats" in events["attr:SearchTerm"].astype(str).tolist()
+    titles = dict(zip(events["category"].astype(str), events["title"].astype(str), strict=False))
+    assert (titles["Search History"], titles["Comments"], titles["Following List"]) == ("cats", "nice", "someone")
+    assert titles["Video Browsing History"] == "Video Browsing History"  # (a link alone: called by its list)
 
 
 def test_lists_side_by_side_in_one_object_are_still_read_as_before(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from viewer.io import (
     table_sheets,
     table_skipped,
     table_starts,
+    table_title,
 )
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.json_cells import is_plain
@@ -97,6 +98,7 @@ class _Events:
     order: str | None
     clock: str = CALENDAR
     ids_distinct: bool = False  # every id filled and none repeated: the model need not check them again
+    untitled: np.ndarray | None = None  # kept rows with no title, description or actors of their own
 
 
 def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str, Any], excel: bool,
@@ -214,7 +216,10 @@ def _rest(texts: Texts, mapping: Mapping, events: pd.DataFrame, parsed: dict[str
     if (title == "").any():  # only then: a fallback costs a pass over every description and actor list
         named = events["actors"].str.strip(";").str.replace(";", " → ", regex=False)
         fallback = description.str.slice(0, 120).where(description != "", named)
+        untitled = ((title == "") & (fallback == "")).to_numpy(dtype=bool)  # (named by its tie or words, if any)
         title = title.where(title != "", fallback.where(fallback != "", texts[mapping.category]))
+    else:
+        untitled = np.zeros(len(title), dtype=bool)
     events["title"] = title
     # unmapped columns are left out: build_dataset fills them after sorting, which is cheaper
     for name, source in (("description", mapping.description), ("category", mapping.category), ("tags", mapping.tags),
@@ -233,7 +238,7 @@ def _rest(texts: Texts, mapping: Mapping, events: pd.DataFrame, parsed: dict[str
     events["id"] = ids.where(ids != "", table_fast.row_ids(ids.index, rows)) if (ids == "").any() else ids
     # without an id column every id is made from its row number: distinct as they are
     distinct = mapping.id is None or texts.ids_distinct()
-    return _Events(_kept(events, keep), parsed, problems, keep, order, ids_distinct=distinct)
+    return _Events(_kept(events, keep), parsed, problems, keep, order, ids_distinct=distinct, untitled=untitled[keep])
 
 
 def _kept(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
@@ -303,6 +308,12 @@ def read(path: str | Path, **options: Any) -> Dataset:
         # a row with no title, description, actors or category of its own is named by its tie: "Renault → Nissan"
         events["title"] = events["title"].where(events["title"] != "", graph.said.to_numpy())
         problems += graph.problems
+        untitled = None if found.untitled is None else found.untitled & (graph.said.to_numpy() == "")
+    else:
+        untitled = found.untitled
+    if untitled is not None and untitled.any() and mapping.title is None:  # else by its own words, else its kind
+        own = table_title.own_words(_kept(frame, found.keep), mapping, untitled).str.slice(0, 120)
+        events["title"] = events["title"].where(~(untitled & (own != "").to_numpy()), own.to_numpy())
     meta = DatasetMeta(title=compressed.stem(path), path=label, sources=(label,),
                        clock=found.clock)
     types = {"events": dict(spec.types)} if spec is not None else {}

@@ -3,7 +3,7 @@ pasó"): the column of words whose values vary most, so that events are not all 
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import astuple, replace
 
 import numpy as np
 import pandas as pd
@@ -55,3 +55,28 @@ def with_title(mapping: Mapping, frame: pd.DataFrame) -> Mapping:
              mapping.timezone, mapping.tags, mapping.end_time, mapping.all_day,
              mapping.duration}
     return replace(mapping, title=title_by_values(frame, taken))
+
+
+def own_words(frame: pd.DataFrame, mapping: Mapping, wanted: np.ndarray) -> pd.Series:
+    """For the ``wanted`` rows (no title, description nor actors), the first cell of words among the columns no
+    field takes, left to right, "" elsewhere: a search's term, a comment's text, a message's content among lists
+    read together (TikTok's export), where each was called by its list ("Search History"). Columns of dates,
+    links, JSON and hashes are passed over."""
+    found = np.full(len(frame), "", dtype=object)
+    taken = {name for value in astuple(mapping) for name in (value if isinstance(value, tuple) else (value,))
+             if isinstance(name, str)}
+    left = np.asarray(wanted, dtype=bool).copy()
+    for column in [c for c in list(frame.columns)[:LOOKED_AT] if c not in taken]:
+        if not left.any():
+            break
+        cells = frame[column]
+        if not isinstance(cells, pd.Series) or date_columns.looks_like_dates(cells[left].head(SAMPLE_ROWS), 0.5):
+            continue
+        text = date_columns.clean_text(cells[left]).fillna("")
+        written = arrow_text(text)
+        words = np.asarray(pc.match_substring_regex(written, WORDS).to_numpy(zero_copy_only=False), dtype=bool) & ~(
+            np.asarray(pc.match_substring_regex(written, NO_WORDS).to_numpy(zero_copy_only=False), dtype=bool))
+        at = np.flatnonzero(left)[words]
+        found[at] = text.to_numpy(dtype=object)[words]
+        left[at] = False
+    return pd.Series(found, index=frame.index, dtype=object)
