@@ -366,3 +366,15 @@ def test_packing_rows_are_the_greedy_walks_piles_included(items: list[tuple[int,
     groups = np.array([g for _s, _l, g in rows], dtype=np.int64)
     assert sub_rows.pack(starts, ends, groups, width, max_rows=cap).tolist() == \
         _reference_pack(starts, ends, groups, width, cap)
+
+
+@pytest.mark.parametrize(("actors", "categories", "lanes"), [
+    (["", "", "", ""], ["theft", "arson", "theft", "fraud"], "category"),  # a crime log: no one named
+    (["", "", "", ""], ["theft"] * 4, "none"),  # and one kind of event: one lane, not one "Other" lane
+    (["a", "b;c", "", ""], ["x", "y", "x", "y"], "actor"),  # half named: by actor, as the alliance opens
+    (["bob"] + [""] * 19, ["chat"] + ["search", "like"] * 9 + ["like"], "category"),  # one in twenty named
+    (["bob"] + [""] * 19, ["chat"] * 20, "actor"),  # and one kind: by actor still, bob beside "Other"
+    ([";", " ; ", "", ""], ["x", "y", "x", "y"], "category"),  # lists naming no one
+])
+def test_the_lanes_a_dataset_opens_in(actors: list[str], categories: list[str], lanes: str) -> None:
+    assert lane_packing.grouping_for(pd.DataFrame({"actors": actors, "category": categories})) == lanes

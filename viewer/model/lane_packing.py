@@ -23,6 +23,7 @@ from viewer.model.sorting import order_by
 from viewer.model.sub_rows import pack, rows_needed
 
 OTHER = "Other"
+FEW_NAMED = 0.1  # events naming an actor, at least, for lanes by actor to open before lanes by category
 CATEGORY_LANES = 40  # lanes by category: the busiest, the rest in "Other" (20,000 lanes took 0.5 s a step)
 INSTANT, RANGE, COARSE = 0, 1, 2
 _SUFFIXES = re.compile(r"(,?\s+(Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|SA|S\.A\.|plc|AG))+$", re.IGNORECASE)
@@ -183,17 +184,20 @@ def lane_choices(events: pd.DataFrame) -> list[tuple[str, str]]:
 
 def grouping_for(events: pd.DataFrame) -> str:
     """The lanes a dataset opens in: by actor; when no event names one (a city's crime log, a project's
-    releases), by category if there are several, else one lane, rather than everything in "Other".
+    releases), or hardly any (a personal export's chats among its searches and likes: nine in ten events would
+    be "Other"), by category if there are several, else by actor, or one lane where no event names an actor.
 
     >>> grouping_for(pd.DataFrame({"actors": ["", ""], "category": ["theft", "arson"]}))
     'category'
     """
     names, counts = _distinct_counts(events["actors"])
-    if lists.members([name for name, count in zip(names, counts, strict=True) if count]).names:
+    found = lists.members(names)  # (a list naming no one, "" or ";", has no members)
+    named = int(np.asarray(counts, dtype=np.int64)[np.unique(found.text)].sum()) if len(found.text) else 0
+    if named and named >= FEW_NAMED * len(events):
         return "actor"
     names, counts = _distinct_counts(events["category"])
     kinds = [name for name, count in zip(names, counts, strict=True) if count and name.strip()]
-    return "category" if len(kinds) > 1 else "none"
+    return "category" if len(kinds) > 1 else "actor" if named else "none"
 
 
 def busiest_actors(events: pd.DataFrame, n: int) -> list[str]:
