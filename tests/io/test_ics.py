@@ -189,3 +189,13 @@ def test_a_fold_that_cuts_a_character_in_two_is_unfolded_before_decoding(tmp_pat
     body = b"BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20190304T100000Z\r\n" + summary[:cut] + b"\r\n " + summary[cut:]
     ds = ics.read(_calendar(tmp_path, body + b"\r\nEND:VEVENT\r\n"))
     assert ds.events["title"].tolist() == ["Soci\u00e9t\u00e9 G\u00e9n\u00e9rale"]
+
+
+def test_counts_in_notes_agree_with_their_nouns(tmp_path: Path) -> None:
+    """"1 recurring events expanded", "1 times have no UTC offset": one is said in the singular."""
+    path = tmp_path / "one.ics"
+    path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART:20200101T100000\r\n"
+                    "RRULE:FREQ=DAILY;COUNT=3\r\nSUMMARY:Stand-up\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n", encoding="utf-8")
+    said = [p.message for p in ics.read(path).problems]
+    assert any(m.startswith("1 recurring event expanded") for m in said), said
+    assert not any(m.startswith("1 ") and (" have " in m or " events " in m) for m in said), said

@@ -375,6 +375,7 @@ def test_packing_rows_are_the_greedy_walks_piles_included(items: list[tuple[int,
     (["bob"] + [""] * 19, ["chat"] + ["search", "like"] * 9 + ["like"], "category"),  # one in twenty named
     (["bob"] + [""] * 19, ["chat"] * 20, "actor"),  # and one kind: by actor still, bob beside "Other"
     ([";", " ; ", "", ""], ["x", "y", "x", "y"], "category"),  # lists naming no one
+    ([""] * 200, [f"chat {i}" for i in range(100)] * 2, "none"),  # more kinds than lanes: one lane
 ])
 def test_the_lanes_a_dataset_opens_in(actors: list[str], categories: list[str], lanes: str) -> None:
     assert lane_packing.grouping_for(pd.DataFrame({"actors": actors, "category": categories})) == lanes

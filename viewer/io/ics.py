@@ -27,6 +27,7 @@ from icalendar import Calendar, Component, Event, vBroken
 from viewer.io.reading import read_document
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
+from viewer.model.wording import counted
 
 MAX_OCCURRENCES = 500
 MAX_YEARS = 10
@@ -72,9 +73,9 @@ def read(path: str | Path, **_options: object) -> Dataset:
             continue  # its series' expansion puts it in place of the occurrence it replaces
         rows.extend(_event_rows(event, index + 1, label, problems, overrides.get(_uid(event), []), expanded))
     if expanded:
-        problems.append(Problem(label, f"{len(expanded)} recurring events expanded to at most {MAX_OCCURRENCES} "
-                                f"occurrences each, no further than {MAX_YEARS} years after their start", None,
-                                "RRULE", "info"))
+        problems.append(Problem(label, f"{counted(len(expanded), 'recurring event')} expanded to at most "
+                                f"{MAX_OCCURRENCES} occurrences each, no further than {MAX_YEARS} years after their "
+                                "start", None, "RRULE", "info"))
     if not entries:
         problems.append(Problem(label, "the calendar has no events (VEVENT), tasks (VTODO) or journal entries "
                                 "(VJOURNAL)", None, None, "info"))

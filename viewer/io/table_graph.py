@@ -98,9 +98,9 @@ def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: p
                                      "kind": kind}))
         skipped = int((names[column].isna() & date_columns.clean_text(frame[column]).notna()).sum())
         if skipped:
-            problems.append(Problem(label, f"{skipped:,} cells are placeholders (such as "
-                                    f"{_example(frame[column], names[column])!r}); no entity made for them", None,
-                                    column, "info"))
+            cells = "1 cell is a placeholder" if skipped == 1 else f"{skipped:,} cells are placeholders"
+            problems.append(Problem(label, f"{cells} (such as {_example(frame[column], names[column])!r}); no entity "
+                                    f"made for {'it' if skipped == 1 else 'them'}", None, column, "info"))
         ids = entity_ids(names[column]).fillna("")
         actors = actors + ";" + ids.astype(TEXT)
     entities = pd.concat(records, ignore_index=True).drop_duplicates("id", keep="first")

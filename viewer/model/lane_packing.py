@@ -185,7 +185,8 @@ def lane_choices(events: pd.DataFrame) -> list[tuple[str, str]]:
 def grouping_for(events: pd.DataFrame) -> str:
     """The lanes a dataset opens in: by actor; when no event names one (a city's crime log, a project's
     releases), or hardly any (a personal export's chats among its searches and likes: nine in ten events would
-    be "Other"), by category if there are several, else by actor, or one lane where no event names an actor.
+    be "Other"), by category if there are several, and few enough for a lane each (5,000 conversations' ids are
+    not), else by actor, or one lane where no event names an actor.
 
     >>> grouping_for(pd.DataFrame({"actors": ["", ""], "category": ["theft", "arson"]}))
     'category'
@@ -197,7 +198,7 @@ def grouping_for(events: pd.DataFrame) -> str:
         return "actor"
     names, counts = _distinct_counts(events["category"])
     kinds = [name for name, count in zip(names, counts, strict=True) if count and name.strip()]
-    return "category" if len(kinds) > 1 else "actor" if named else "none"
+    return "category" if 1 < len(kinds) <= CATEGORY_LANES else "actor" if named else "none"
 
 
 def busiest_actors(events: pd.DataFrame, n: int) -> list[str]:

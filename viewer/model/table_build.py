@@ -123,8 +123,8 @@ def _parse_column(raw: pd.DataFrame, column: str, label: str, report: Reporter,
                     values, level)
     if parsed.naive.any():
         count = int(parsed.naive.sum())
-        report.problems.append(Problem(label, f"{count:,} times have no UTC offset; taken as UTC", None,
-                                       column, "info"))
+        said = f"{counted(count, 'time')} {'has' if count == 1 else 'have'} no UTC offset; taken as UTC"
+        report.problems.append(Problem(label, said, None, column, "info"))
     return parsed
 
 

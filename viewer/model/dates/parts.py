@@ -18,6 +18,7 @@ import pandas as pd
 
 from viewer.model import years
 from viewer.model.problems import Problem
+from viewer.model.wording import counted
 
 # datetime64[us] holds about ±292,000 years around 1970; stay clear of the edge.
 MIN_YEAR, MAX_YEAR = -290_000, 290_000
@@ -178,5 +179,6 @@ def date_columns(starts: list[When], ends: list[When | None], label: str,
                                 "instant their span ends", None, "end", "info"))
     naive = sum(w.precision == "time" for w in starts)
     if None in start_text and naive:  # text columns get the same notice from build_dataset
-        problems.append(Problem(label, f"{naive:,} times have no UTC offset; taken as UTC", None, "start", "info"))
+        said = f"{counted(naive, 'time')} {'has' if naive == 1 else 'have'} no UTC offset; taken as UTC"
+        problems.append(Problem(label, said, None, "start", "info"))
     return columns
