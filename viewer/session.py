@@ -251,7 +251,7 @@ class Session:
     def _fit_grouping(self) -> None:
         """Lanes by an attribute the dataset does not have (another file opened, a saved choice) become
         lanes by actor in the same announcement, so no panel ever sees the two disagree; a dataset whose
-        events name no actor opens in lanes by category (or one lane) instead of one "Other" lane."""
+        events name no actor, or hardly any, opens in lanes by category (or one lane), not all in "Other"."""
         view, dataset = self._values["view"], self._values["dataset"]
         grouping = view.group_by
         if grouping.startswith(ATTRIBUTE_PREFIX) and dataset.source is None and grouping not in dataset.events:
@@ -261,8 +261,9 @@ class Session:
             self._fit_actorless(changed_view="view" in self._before)
 
     def _fit_actorless(self, *, changed_view: bool) -> None:
-        """Lanes by actor for a dataset whose events name no actor become lanes by category, or one lane;
-        a later dataset's lanes go back to what the user chose, unless a saved view came with it."""
+        """Lanes by actor for a dataset whose events name no actor, or hardly any, become lanes by category, or
+        one lane (:func:`lane_packing.grouping_for`); a later dataset's lanes go back to what the user chose,
+        unless a saved view came with it."""
         view, dataset = self._values["view"], self._values["dataset"]
         if self._fitted is not None and not changed_view and view.group_by == self._fitted[1]:
             view = replace(view, group_by=self._fitted[0])
