@@ -170,20 +170,20 @@ def records_of(document: object, head: int | None = None) -> list[dict[str, Any]
     """The objects of a records document (see the module's note), or None when it holds none; only the first
     ``head`` of them when given (enough to tell what the document is: bringing a nested record's fields up costs
     ~6 µs a record, and was done for all of them each time the document was looked at)."""
-    rows = record_shapes.har_entries(document) or record_shapes.bookmark_roots(document) or _found(document)
+    rows = record_shapes.har_entries(document) or record_shapes.bookmark_roots(document) or _found(document, head)
     if rows is None:
         return None
     rows = rows[:head] if head is not None else rows
     return record_nesting.brought_up(record_shapes.unwrapped(record_shapes.leaves(rows)))
 
 
-def _found(document: object) -> list[dict[str, Any]] | None:
+def _found(document: object, head: int | None = None) -> list[dict[str, Any]] | None:
     if _objects(document):
         assert isinstance(document, list)
         return _sources(document)
     if not isinstance(document, dict):
         return _header_rows(document)
-    found = _geojson(document) or _sparql(document) or _split(document) or _gathered(document)
+    found = _geojson(document) or _sparql(document) or _split(document) or _gathered(document, head)
     if found is not None:
         return found
     nested, parallel = _nested(document, DEPTH), _parallel(document, DEPTH)
@@ -193,22 +193,31 @@ def _found(document: object) -> list[dict[str, Any]] | None:
     return nested or _columns(document) or _keyed(document, DEPTH)
 
 
-def _gathered(document: dict[str, Any]) -> list[dict[str, Any]] | None:
+def _gathered(document: dict[str, Any], head: int | None = None) -> list[dict[str, Any]] | None:
     """Dated lists of records kept in separate objects of one document, read together (TikTok's export: Activity →
     Video Browsing History → VideoList, Like List → ItemFavoriteList, Direct Messages → … → Chat History with bob;
     only the first was read, the others dropped without a word), each row named by its list (:func:`_names`); None
-    unless such lists sit in two objects or more, none of them at the top (whose lists are read as before)."""
+    unless such lists sit in two objects or more, none of them at the top (whose lists are read as before). With
+    ``head``, the lists found once that many rows are (a look at what the document is: 50,000 conversations were
+    all visited three times)."""
     found: list[tuple[int, tuple[str, ...], list[dict[str, Any]]]] = []
+    holders: set[int] = set()
+
+    def enough() -> bool:  # (``head`` rows from two lists or more tell what the document is)
+        return head is not None and len(holders) > 1 and sum(len(rows) for _h, _p, rows in found) >= head
 
     def visit(value: dict[str, Any], path: tuple[str, ...], left: int) -> None:
-        found.extend((id(value), (*path, str(key)), inner) for key, inner in value.items()
-                     if _objects(inner) and _dated(inner))
         for key, inner in value.items():
-            if isinstance(inner, dict) and left > 1:
+            if _objects(inner) and _dated(inner):
+                found.append((id(value), (*path, str(key)), inner))
+                holders.add(id(value))
+        if id(document) in holders:
+            return  # records at the top: read as before
+        for key, inner in value.items():
+            if isinstance(inner, dict) and left > 1 and not enough():
                 visit(inner, (*path, str(key)), left - 1)
 
     visit(document, (), DEPTH + 2)  # (TikTok's chats: Direct Messages → Chat History → ChatHistory → a chat)
-    holders = {holder for holder, _path, _rows in found}
     if len(holders) < 2 or id(document) in holders:
         return None
     names = _names([path for _holder, path, _rows in found])
