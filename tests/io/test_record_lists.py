@@ -217,3 +217,16 @@ def test_each_of_many_conversations_kept_by_their_ids_is_read_named_by_its_id(tm
     events = load(path).events
     assert len(events) == 6_000 and events["category"].nunique() == 2_000
     assert set(events.loc[events["category"] == "user7", "title"].astype(str)) == {"7/0", "7/1", "7/2"}
+
+
+def test_a_records_document_is_parsed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The route that tells what a JSON file is parses it; the records reader parsed it again (0.4 s of a 45 MB
+    export's 1.7 s)."""
+    from viewer.io import reading
+    parsed: list[int] = []
+    real = reading.loads
+    monkeypatch.setattr(reading, "loads", lambda text: parsed.append(len(text)) or real(text))
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps({"data": [{"date": f"2020-01-0{day}", "title": f"day {day}"} for day in range(1, 8)]}),
+                    encoding="utf-8")
+    assert load(path).event_count == 7 and len(parsed) == 1

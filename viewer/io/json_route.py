@@ -86,7 +86,8 @@ def read_lines(path: Path, **options: Any) -> Dataset:
 
 def read_records(path: Path, document: object, **options: Any) -> Dataset:
     """A JSON document's records read by the table reader, their dates found by their values when no name says."""
-    return table.read(path, **record_dates.date_options(records_of(document, HEAD), options))
+    with records.handed(path, document):  # (parsed once)
+        return table.read(path, **record_dates.date_options(records_of(document, HEAD), options))
 
 
 def _first_records(path: Path) -> list[dict[str, Any]]:
