@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -225,7 +226,12 @@ def test_a_records_document_is_parsed_once(tmp_path: Path, monkeypatch: pytest.M
     from viewer.io import reading
     parsed: list[int] = []
     real = reading.loads
-    monkeypatch.setattr(reading, "loads", lambda text: parsed.append(len(text)) or real(text))
+
+    def counted(text: str) -> Any:
+        parsed.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(reading, "loads", counted)
     path = tmp_path / "export.json"
     path.write_text(json.dumps({"data": [{"date": f"2020-01-0{day}", "title": f"day {day}"} for day in range(1, 8)]}),
                     encoding="utf-8")
