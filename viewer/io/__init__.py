@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pyarrow as pa
 
 from viewer.io import (
@@ -274,7 +273,7 @@ def _refuse_binary(path: Path, head: bytes) -> None:
     if named is not None:  # (an image's bytes may hold few NULs, and would be read as a table of one column)
         raise LoadError(f"{path}: {named}, not {path.suffix or 'a text'} data; expected a table, a calendar, a "
                         "document or another format Entente reads")
-    if head.count(b"\x00") <= len(head) // 8 and not _control_bytes(head):
+    if head.count(b"\x00") <= len(head) // 8 and not lines.control_bytes(head):
         return
     guessed = lines.utf16_without_mark(head)
     if guessed is not None and path.suffix.lower() not in DELIMITED_SUFFIXES:
@@ -286,16 +285,6 @@ def _refuse_binary(path: Path, head: bytes) -> None:
     if guessed is None:
         raise LoadError(f"{path}: a binary file, not {path.suffix or 'a text'} data; expected text "
                         "(CSV, JSON, XML, iCalendar) or an .xlsx/.parquet table")
-
-
-def _control_bytes(head: bytes) -> bool:
-    """Whether the first bytes hold more control characters than any text does (a CBOR or protocol file's bytes:
-    read as a table, its refusal printed them as column names). Tabs, line ends, form feeds, a vertical tab
-    (FileMaker's line break in a cell), Ctrl-A (a delimiter), ESC (a log's colours), Ctrl-Z and the ASCII
-    separators 28-31 are text's."""
-    octets = np.frombuffer(head, dtype=np.uint8)
-    controls = np.count_nonzero(((octets < 9) & (octets != 1)) | ((octets >= 14) & (octets < 26)))
-    return bool(controls > max(16, len(head) // 32))
 
 
 def _read_whole(path: Path, head: bytes, candidates: list[Candidate]) -> bool:

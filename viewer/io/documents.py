@@ -24,7 +24,7 @@ import defusedxml.ElementTree
 import pandas as pd
 from defusedxml import DefusedXmlException
 
-from viewer.io import compressed, document_blocks, free_memory, pdf
+from viewer.io import compressed, document_blocks, free_memory, lines, pdf
 from viewer.io.document_blocks import PARAGRAPHS, Block
 from viewer.model.problems import LoadError
 
@@ -242,8 +242,8 @@ def read_word_97(path: Path) -> None:
     if head.startswith(OLE_MAGIC):
         raise LoadError(f"{path}: a Word 97-2003 document (.doc), which Entente does not read; expected a .docx: "
                         "open it in Word or LibreOffice and save it as .docx (or as PDF), then open that")
-    controls = sum(head.count(bytes([b])) for b in (*range(9), *range(14, 26)))  # (not tabs, line ends, Ctrl-Z)
-    if controls > len(head) // 50 and not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # (UTF-16 text, marked)
+    binary = head.count(b"\x00") > len(head) // 8 or lines.control_bytes(head)  # (as any text's name is checked)
+    if binary and not head.startswith((b"\xff\xfe", b"\xfe\xff")):  # (UTF-16 text, marked)
         raise LoadError(f"{path}: neither a Word document nor a text (its first bytes are binary); expected a "
                         ".docx, a .doc saved as Rich Text or plain text, or a PDF")
 

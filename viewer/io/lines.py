@@ -110,3 +110,13 @@ def shape(field: object) -> str:
     """A field's shape: runs of letters as ``a``, of digits as ``9`` (``2019-01-07`` → ``9-9-9``, ``"Acme Ltd"``
     → ``a a``), to tell a record's fields from a title's or a header's."""
     return _DIGITS.sub("9", _LETTERS.sub("a", str(field).strip().strip('"')))
+
+
+def control_bytes(head: bytes) -> bool:
+    """Whether the first bytes hold more control characters than any text does (a CBOR or protocol file's bytes:
+    read as a table, its refusal printed them as column names). Tabs, line ends, form feeds, a vertical tab
+    (FileMaker's line break in a cell), Ctrl-A (a delimiter), ESC (a log's colours), Ctrl-Z and the ASCII
+    separators 28-31 are text's."""
+    octets = np.frombuffer(head, dtype=np.uint8)
+    controls = np.count_nonzero(((octets < 9) & (octets != 1)) | ((octets >= 14) & (octets < 26)))
+    return bool(controls > max(16, len(head) // 32))
