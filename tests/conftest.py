@@ -163,3 +163,18 @@ class Failures:
 def failures(monkeypatch: pytest.MonkeyPatch) -> Failures:
     """Inject a failure into a write (see :data:`STEPS`) and compare trees before and after."""
     return Failures(monkeypatch)
+
+
+@pytest.fixture
+def json_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The length of each text handed to ``reading.loads`` (every JSON parse of a load), as the test goes on."""
+    from viewer.io import reading
+    parsed: list[int] = []
+    loads = reading.loads
+
+    def counted(text: str) -> object:
+        parsed.append(len(text))
+        return loads(text)
+
+    monkeypatch.setattr(reading, "loads", counted)
+    return parsed

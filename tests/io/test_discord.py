@@ -126,17 +126,8 @@ def test_a_folder_of_a_servers_channels_opens_together(tmp_path: Path) -> None:
     assert not discord.looks_like_folder(tmp_path / "nothing")
 
 
-def test_a_channel_file_is_parsed_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_channel_file_is_parsed_once(tmp_path: Path, json_parses: list[int]) -> None:
     """The loader's sniffing parses the JSON to know what it is; the reader is handed that, not the file again."""
-    from viewer.io import reading
-
-    parsed: list[int] = []
-    loads = reading.loads
-
-    def counted(text: str) -> object:
-        parsed.append(len(text))
-        return loads(text)
-
-    monkeypatch.setattr(reading, "loads", counted)
+    parsed = json_parses
     assert len(viewer.load(write_export(tmp_path / "leads.json")).events) == 5
     assert len(parsed) == 1
