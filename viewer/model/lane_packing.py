@@ -144,7 +144,7 @@ def lane_rows(events: pd.DataFrame, principal: tuple[str, ...] | list[str], enti
         labels = [OTHER if key == OTHER else short_name(entity_names.get(key, key)) for key in keys]
     elif group_by == "category":
         keys, pair_event, pair_lane = _by_category(events, max_lanes=CATEGORY_LANES)
-        labels = [category_label(key) if key != OTHER else OTHER for key in keys]
+        labels = [category_label(key) for key in keys]  # ("Other" is written as a name: kept)
     elif group_by.startswith(ATTRIBUTE) and group_by in events.columns:
         keys, pair_event, pair_lane = _by_category(events, group_by, max_lanes)
         labels = list(keys)

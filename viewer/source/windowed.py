@@ -138,7 +138,7 @@ def lane_labels(spec: LaneSpec, names: dict[str, str]) -> tuple[str, ...]:
     if spec.group_by == "actor":
         return tuple(OTHER if k == OTHER else short_name(names.get(k, k)) for k in spec.keys)
     if spec.group_by == "category":
-        return tuple(category_label(k) if k != OTHER else OTHER for k in spec.keys)
+        return tuple(category_label(k) for k in spec.keys)  # ("Other" is written as a name: kept)
     return tuple("Events" for _ in spec.keys)
 
 
