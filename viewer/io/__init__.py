@@ -251,7 +251,7 @@ def _plain_text(head: bytes) -> list[Candidate]:
 
 BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,
                    *stat_files.SUFFIXES, *documents.ARCHIVED, ".doc")
-TEXT_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")
+TEXT_BOMS = (*compressed.UTF16_MARKS, *compressed.UTF32_MARKS, b"\xef\xbb\xbf")
 COLUMNAR = (parquet.PARQUET_MAGIC, parquet.IPC_MAGIC)  # a Parquet or Arrow IPC file under any name
 NOT_DATA = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
             (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"\x7fELF", "a program (ELF)"),

@@ -186,6 +186,7 @@ def check_room(path: Path) -> None:
 
 PREVIEW_BYTES = 1 << 20
 UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
+UTF32_MARKS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 
 
 def read_records_head(path: Path, size: int = PREVIEW_BYTES) -> bytes:
@@ -195,6 +196,8 @@ def read_records_head(path: Path, size: int = PREVIEW_BYTES) -> bytes:
     head = read_head(path, size + 1)
     if len(head) <= size and head:
         return head
+    if head.startswith(UTF32_MARKS):
+        return read_bytes(path)
     if head.startswith(UTF16_MARKS):  # cut as text, written back as UTF-16 with its mark
         text = head[:size - size % 2].decode("utf-16", errors="ignore")
         return (text[:cut + 1].encode("utf-16") if (cut := _whole_records(text)) > 0 else read_bytes(path))

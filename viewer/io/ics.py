@@ -24,7 +24,7 @@ import recurring_ical_events
 from dateutil.relativedelta import relativedelta
 from icalendar import Calendar, Component, Event, vBroken
 
-from viewer.io.reading import read_document
+from viewer.io.reading import read_document, utf8
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
 from viewer.model.wording import counted
@@ -95,7 +95,7 @@ def _say_undated(entries: list[Component], label: str, problems: list[Problem]) 
 
 
 def _load_text(path: Path) -> str:
-    data = read_document(path, "an iCalendar file (BEGIN:VCALENDAR)")
+    data = utf8(read_document(path, "an iCalendar file (BEGIN:VCALENDAR)"))
     if not looks_like(data[:64]):
         raise LoadError(f"{path}: not an iCalendar file; expected it to start with BEGIN:VCALENDAR")
     # unfolded before it is decoded: a writer folds at 75 bytes, which may cut a character's bytes in two

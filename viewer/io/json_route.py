@@ -36,7 +36,7 @@ def sniff_json(path: Path) -> object:
     memory, checked first (a 64 MB limit refused a 129 MB export that opens in 1.2 GB)."""
     free_memory.check(path, path.stat().st_size, per_byte=free_memory.JSON_PEAK_PER_BYTE)
     try:
-        return reading.loads(path.read_bytes().decode("utf-8-sig"))
+        return reading.loads(reading.utf8(path.read_bytes()).decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected a UTF-8 JSON file") from exc
     except (json.JSONDecodeError, RecursionError) as exc:
@@ -70,7 +70,7 @@ def document_of(path: Path, held: str | None) -> object:
     else:
         free_memory.check(path, path.stat().st_size, per_byte=free_memory.JSON_PEAK_PER_BYTE)
         try:
-            found = reading.loads(path.read_bytes().decode("utf-8-sig"))
+            found = reading.loads(reading.utf8(path.read_bytes()).decode("utf-8-sig"))
         except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             json_sniff.remember(path, None)
             return None

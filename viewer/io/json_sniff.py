@@ -97,7 +97,7 @@ def _key(path: Path, head: bytes) -> tuple[str, int, int, bytes] | None:
 
 def _parses(path: Path) -> bool:
     try:
-        reading.loads(compressed.read_bytes(path).decode("utf-8-sig"))
+        reading.loads(reading.utf8(compressed.read_bytes(path)).decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, LoadError, OSError):
         return False  # (a file too big to read is said so by the reader)
     return True

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from viewer.io import extended_json
+from viewer.io import compressed, extended_json
 from viewer.model.problems import LoadError
 
 # what a damaged XML document raises: expat's errors, an unknown encoding in its declaration (LookupError), a
@@ -28,6 +28,17 @@ def read_document(path: Path, expected: str) -> bytes:
     return data
 
 
+def utf8(data: bytes) -> bytes:
+    """A text's bytes as UTF-8: UTF-16 or UTF-32 under its byte order mark (what Windows PowerShell's
+    ``ConvertTo-Json > file.json`` writes) transcoded, its mark dropped; any other bytes as they are. A
+    character cut in half at the end reads as U+FFFD."""
+    if data.startswith(compressed.UTF32_MARKS):  # (before UTF-16's: UTF-32-LE's mark begins with it)
+        return data.decode("utf-32", errors="replace").encode()
+    if data.startswith(compressed.UTF16_MARKS):
+        return data.decode("utf-16", errors="replace").encode()
+    return data
+
+
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # a pair ("\\ud83d\\ude00") is one character once decoded
 
@@ -39,9 +50,29 @@ def loads(text: str) -> Any:
     MongoDB's wrapped values (:mod:`viewer.io.extended_json`) are unwrapped where a text writes them."""
     hook = extended_json.unwrap if extended_json.written_in(text) else None  # mongoexport's {"$date": …}
     if not escapes_surrogates(text):
-        return json.loads(text, object_hook=hook)
-    return _cleaned(json.loads(text, object_pairs_hook=lambda pairs: (hook or _same)(
+        return parse(text, object_hook=hook)
+    return _cleaned(parse(text, object_pairs_hook=lambda pairs: (hook or _same)(
         {_cleaned(k): _cleaned(v) for k, v in pairs})))
+
+
+def parse(text: str, **hooks: Any) -> Any:
+    """``json.loads``, with an integer of more digits than Python converts (4,300: an id or a hash written as a
+    number) kept as the text it is written as, where ``json.loads`` raised a ValueError that is no
+    JSONDecodeError. Only a text holding one takes the slower parse that calls back for every integer."""
+    try:
+        return json.loads(text, **hooks)
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        return json.loads(text, parse_int=integer, **hooks)
+
+
+def integer(text: str) -> int | str:
+    """An integer literal of JSON as an int; one too long for Python to convert, as written."""
+    try:
+        return int(text)
+    except ValueError:
+        return text
 
 
 def _same(value: dict[str, Any]) -> Any:
@@ -74,7 +105,7 @@ def read_json(path: Path, expected: str) -> object:
     """The parsed JSON document (UTF-8, with or without BOM); LoadError naming the file otherwise."""
     data = read_document(path, expected)
     try:
-        return loads(data.decode("utf-8-sig"))
+        return loads(utf8(data).decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise LoadError(f"{path}: not readable JSON ({exc}); expected {expected}") from exc
 

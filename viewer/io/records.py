@@ -67,7 +67,7 @@ def _given(path: Path) -> object:
 
 def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     """The records as text cells, each record's line in the file (its position for a list) and the problems."""
-    data = compressed.read_bytes(path)
+    data = reading.utf8(compressed.read_bytes(path))
     try:
         text = data.decode("utf-8-sig")  # checked before Arrow's reader, which lets bytes that are no UTF-8 through
     except UnicodeDecodeError as exc:
@@ -170,7 +170,7 @@ def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list
     problems: list[Problem] = []
     bad = 0
     hooked = reading.escapes_surrogates(text) or extended_json.written_in(text)
-    parse = reading.loads if hooked else json.loads  # the hooked parse only if needed
+    parse = reading.loads if hooked else reading.parse  # the hooked parse only if needed
     for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 may stand in a string
         if not line.strip():
             continue

@@ -42,12 +42,41 @@ def read_lines(data: bytes, unwrap: bool = False) -> tuple[pd.DataFrame, np.ndar
             table = _read(data, more)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError, OverflowError):
         return None
+    if _rounded(table) and _inexact_integer(data):
+        return None
     numbers = _line_numbers(data)
     if len(numbers) != table.num_rows:  # a line Arrow read as no record, or two records on one line
         return None
     table = _unwrapped(table) if unwrap else table
     cells = {name: column_cells(table.column(name).combine_chunks()) for name in table.column_names}
     return pd.DataFrame(cells, index=pd.RangeIndex(table.num_rows)), numbers
+
+
+EXACT = float(1 << 53)  # from here on a double no longer holds every integer
+_LONG_INTEGER = re.compile(rb"[:,\[]\s*-?(\d{16,})\s*[,}\]]")  # an integer of 16 digits or more, written as a number
+
+
+def _inexact_integer(data: bytes) -> bool:
+    """Whether the text writes an integer (as a number, not in quotes) that a double does not hold exactly."""
+    return any(len(found) > 4000 or int(found) > EXACT for found in _LONG_INTEGER.findall(data))
+
+
+def _rounded(table: pa.Table) -> bool:
+    """Whether a number column (or a field of a record in one) holds a value past 2**53, which Arrow read as a
+    double: an id written as an integer such as 12345678901234567890, past int64, comes back rounded, and ids
+    that differ in their last digits as one. Such a file (one that writes such an integer:
+    :func:`_inexact_integer`) is left to the line-by-line reader, which keeps the integers exactly; a float such as
+    1e20 is read as Arrow reads it."""
+    todo = list(table.columns)
+    while todo:
+        column = todo.pop()
+        if pa.types.is_struct(column.type):
+            todo.extend(pc.struct_field(column, [at]) for at in range(column.type.num_fields))
+        elif pa.types.is_floating(column.type):
+            top = pc.max(pc.abs(column)).as_py()
+            if top is not None and top >= EXACT:
+                return True
+    return False
 
 
 def _unwrapped(table: pa.Table) -> pa.Table:

@@ -49,7 +49,12 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str, li
             return data.decode(encoding), encoding, []
         except (UnicodeDecodeError, LookupError) as exc:
             raise LoadError(f"{path}: cannot be read as {encoding} ({exc})") from exc
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith(compressed.UTF32_MARKS):  # before UTF-16's: UTF-32-LE's mark begins with it
+        try:
+            return data.decode("utf-32"), "utf-32", []
+        except UnicodeDecodeError as exc:
+            raise LoadError(f"{path}: starts like UTF-32 text but is not ({exc})") from exc
+    if data.startswith(compressed.UTF16_MARKS):
         try:
             return data.decode("utf-16"), "utf-16", []
         except UnicodeDecodeError as exc:

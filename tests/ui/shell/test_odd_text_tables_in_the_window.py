@@ -136,3 +136,20 @@ def test_two_exports_joined_into_one_file_open_whole(qtbot: QtBot, window: MainW
     assert "Hearing 2019/1" in window.details.html()
     assert "Hearing 2020/10" in details_after(qtbot, window, Qt.Key.Key_End)
     assert "Hearing 2020/1\n" in details_after(qtbot, window, *[Qt.Key.Key_Left] * 9) + "\n"
+
+
+def test_json_saved_by_powershell_in_utf16_opens(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """``ConvertTo-Json > events.json`` in Windows PowerShell writes UTF-16 under its mark, with ids past int64:
+    refused as "not UTF-8 text" before."""
+    path = tmp_path / "events.json"
+    rows = [f'    {{\r\n        "Id":  {18446744073709551000 + i},\r\n        '
+            f'"TimeCreated":  "2024-05-{i:02d}T08:00:00",\r\n        "Message":  "Dienst gestartet {i}"\r\n    }}'
+            for i in range(1, 11)]
+    path.write_bytes(b"\xff\xfe" + ("[\r\n" + ",\r\n".join(rows) + "\r\n]\r\n").encode("utf-16-le"))
+    _open(qtbot, window, path, monkeypatch)
+    assert window.state.dataset.event_count == 10
+    assert "Dienst gestartet 1" in window.details.html()
+    last = details_after(qtbot, window, Qt.Key.Key_End)
+    assert "Dienst gestartet 10" in last
+    assert set(window.state.dataset.events["id"]) == {str(18446744073709551000 + i) for i in range(1, 11)}
