@@ -29,6 +29,7 @@ from viewer.io import (
     ftm,
     gedcom,
     gexf,
+    git_log,
     gleif,
     graph_texts,
     graphml,
@@ -106,7 +107,8 @@ _MAIL = [Candidate(mail.read)]
 _GEDCOM = [Candidate(gedcom.read)]
 _BIBLIOGRAPHY = [Candidate(bibliography.read)]
 _JS = [Candidate(twitter.read, twitter.looks_like, "bytes")]  # an X archive's data files
-_LOG = [Candidate(log_lines.read, log_lines.looks_like, "bytes")]
+_LOG = [Candidate(git_log.read, git_log.looks_like, "bytes"),  # `git log > history.log`
+        Candidate(log_lines.read, log_lines.looks_like, "bytes")]
 _SUBTITLES = [Candidate(subtitles.read)]
 # a chat (WhatsApp's, a Zoom meeting's), a log, subtitles (a transcript saved as .txt), a bibliography (EndNote's
 # RIS as .txt), else a table
@@ -208,7 +210,7 @@ def _text_reader(path: Path) -> Reader:
     if compressed.inner_suffix(path) in (".txt", ".log"):
         head = compressed.read_head(path)
         for sniff, reader in ((whatsapp.looks_like, whatsapp.read), (zoom_chat.looks_like, zoom_chat.read),
-                              (log_lines.looks_like, log_lines.read),
+                              (git_log.looks_like, git_log.read), (log_lines.looks_like, log_lines.read),
                               (subtitles.looks_like, subtitles.read), (bibliography.looks_like, bibliography.read)):
             if sniff(head):
                 return reader
@@ -234,7 +236,8 @@ def _by_content(head: bytes) -> list[Candidate]:
 
 def _plain_text(head: bytes) -> list[Candidate]:
     """A text without a suffix: a family tree (without its .ged), a bibliography (RIS or BibTeX), a mailbox
-    (Thunderbird's folders), a log (syslog, auth.log.1), else a table."""
+    (Thunderbird's folders), a repository's history (``git log > history``), a log (syslog, auth.log.1), else a
+    table."""
     if gedcom.looks_like(head):
         return _GEDCOM
     if bibliography.looks_like(head):
@@ -243,8 +246,8 @@ def _plain_text(head: bytes) -> list[Candidate]:
         return _MAIL
     if subtitles.looks_like(head):
         return _SUBTITLES
-    if log_lines.looks_like(head):
-        return [Candidate(log_lines.read)]
+    if git_log.looks_like(head) or log_lines.looks_like(head):
+        return _LOG
     binary = head.startswith((*COLUMNAR, sqlite.MAGIC))  # (a Parquet or Arrow file, a SQLite database)
     return _TABLE if binary else [Candidate(dated_text.table_or_dated_lines)]  # delimited text, else dated lines
 

@@ -100,3 +100,17 @@ def test_a_telegram_groups_members_follow_the_cursor(qtbot: QtBot, window: MainW
     assert "join group by link" in details_after(qtbot, window, Qt.Key.Key_End)
     qtbot.waitUntil(lambda: len(table.visible_ids()) == 3, timeout=3000)  # Ben removed, Dev joined
     assert window.relations.people.isChecked() and "chat42" in window.relations.node_ids()
+
+
+def test_a_git_log_opens_from_file_open_and_is_walked_commit_by_commit(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """``git log > history.txt`` was asked about as a table, then refused ("no date column among commit …")."""
+    from ...io.test_git_log import DEFAULT
+
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "history.txt", text=DEFAULT) == []
+    assert window.state.dataset.event_count == 3
+    assert "Nightly build" in details_after(qtbot, window, Qt.Key.Key_Home)
+    first = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Read dates written by the parser" in first and "Ana Lopez" in first
+    assert "An indented example stays in the message." in first
+    assert "Merge branch" in details_after(qtbot, window, Qt.Key.Key_End)
