@@ -125,3 +125,20 @@ def test_a_table_reads_expanded_iso_years_on_the_calendar_and_as_years_beside_a_
     assert dict(zip(ds.events["title"], _years(ds), strict=True)) == {
         "Ides": -472.8, "Caesar": -44.0, "Far": 12000.331, "Later": 10000.001, "Now": 2020.0,  # _years rounds
         "Number": 12345.0}
+
+
+def test_notes_quote_a_parquet_number_as_written(tmp_path: Path) -> None:
+    """A Parquet column of float years (2020.5) and one of float months (13.0) were quoted in the notes as numpy
+    writes them ("np.float64(2020.5)")."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    import viewer
+
+    years = tmp_path / "years.parquet"
+    pq.write_table(pa.table({"year": [2019.0, 2020.5, 2021.0], "title": ["a", "b", "c"]}), years)
+    months = tmp_path / "months.parquet"
+    pq.write_table(pa.table({"year": [2019, 2020, 2021], "month": [1.0, 13.0, 2.0], "title": ["a", "b", "c"]}),
+                   months)
+    said = " ".join(p.message for path in (years, months) for p in viewer.load(path).problems)
+    assert "(e.g. '2020.5')" in said and "e.g. '13.0'" in said and "np." not in said

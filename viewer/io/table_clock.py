@@ -118,7 +118,7 @@ def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, pro
     if len(read) and read.str.fullmatch(r"\d{6}|\d{8}").mean() >= 0.5:
         return False  # YYYYMMDD / YYYYMM integers: an unread 20201399 is a bad day, not the year 20 million
     problems.append(Problem(label, f"column '{name}' holds years the calendar cannot place (e.g. "
-                            f"{cells[~np.isnan(found)].iloc[0]!r}): every time is read as a year, before year 0 "
+                            f"{str(cells[~np.isnan(found)].iloc[0])!r}): every time is read as a year, before year 0 "
                             "negative",
                             None, name, "info"))
     return True

@@ -254,7 +254,7 @@ def with_date_parts(frame: pd.DataFrame, start: str | None, label: str, problems
     if unread.any():
         problems.append(Problem(label, f"{int(unread.sum()):,} month{'s' * (int(unread.sum()) != 1)} not read "
                                 "(expected 1-12 or a month's name, e.g. "
-                                f"{frame[month][unread].iloc[0]!r}): the year alone kept", None, month, "warning"))
+                                f"{str(frame[month][unread].iloc[0])!r}): the year alone kept", None, month, "warning"))
     return frame.assign(**{start: numbers.from_parts(frame[start], frame[month], frame[day] if day else None)})
 
 
