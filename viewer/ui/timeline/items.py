@@ -27,6 +27,7 @@ from viewer.ui.timeline.labels import LabelPainter
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
 
 MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
+LABEL_CHARACTERS = 4000  # of a title, in its label: more than any screen's width holds (4,000 spaces: 12,000 px)
 HIT_REACH_PX = 8.0  # a hover or click looks this far either side of the pointer (marks.hit_test reaches 6)
 
 
@@ -279,9 +280,14 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         cached[1].paint(p)
 
     def _texts(self, events: np.ndarray) -> list[str]:
+        """The events' titles as their labels show them: a title of more than :data:`LABEL_CHARACTERS` (a whole
+        file in one cell) as its first ones, which no screen's room holds. Such a title was laid out whole to
+        be measured, and drawn whole when selected: 50 MB of it held the window 11 s before it first showed."""
         titles = self.marks.titles
         take = getattr(titles, "take", None)
-        return take(events) if take is not None else [titles[int(e)] for e in events.tolist()]
+        texts = take(events) if take is not None else [titles[int(e)] for e in events.tolist()]
+        return [text[:LABEL_CHARACTERS] if len(text) > LABEL_CHARACTERS else text for text in texts]
+
     def _left_stop(self, px0: np.ndarray, left: float) -> np.ndarray:
         """Where a label placed left of its mark must stop: the plot's edge, or the cursor line when
         the mark is right of it (a label crossing the line would hide which side of it the event is)."""
