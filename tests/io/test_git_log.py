@@ -105,3 +105,13 @@ def test_other_text_is_not_taken_for_a_log() -> None:
     assert git_log.looks_like(FULLER.encode())
     assert not git_log.looks_like(b"commit,date,title\n1,2020-01-01,a\n")
     assert not git_log.looks_like(b"commit 3bef487 Read dates\ncommit 7fa3c44 Merge\n")  # --oneline: no dates
+
+
+def test_a_message_not_in_utf8_is_read_and_said(tmp_path: Path) -> None:
+    """An old repository's history mixes encodings: a Latin-1 message among UTF-8 ones refused the whole log."""
+    path = tmp_path / "history.txt"
+    path.write_bytes(DEFAULT.replace("Nightly build", "Nächtlicher Build").encode("utf-8").replace(
+        "Nächtlicher".encode(), "Nächtlicher".encode("latin-1")))
+    ds = viewer.load(path)
+    assert ds.event_count == 3 and "N\ufffdchtlicher Build" in set(ds.events["title"])
+    assert [p.level for p in ds.problems if "not all UTF-8" in p.message] == ["warning"]

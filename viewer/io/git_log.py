@@ -19,7 +19,7 @@ import pandas as pd
 
 from viewer.io import compressed, led_lines
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
-from viewer.model.problems import LoadError
+from viewer.model.problems import LoadError, Problem
 
 EXPECTED = "a git log: blocks led by 'commit <hash>', then 'Author: Name <mail>' and 'Date: …', then the message"
 _COMMIT = re.compile(r"^commit (?P<hash>[0-9a-f]{7,64})\b")
@@ -75,11 +75,13 @@ def read(path: str | Path, date_order: str | None = None, **_options: Any) -> Da
     """Read a ``git log`` into commits (events) and their authors and committers (people)."""
     path = Path(path)
     label = str(path)
-    records = led_lines.read_records(path, _led, EXPECTED)
+    problems: list[Problem] = []  # (an old repository's messages may be in Latin-1 among UTF-8 ones)
+    records = led_lines.read_records(path, _led, EXPECTED, problems)
     commits = [_commit(record) for record in records]
     for record, commit in zip(records, commits, strict=True):
         record.when = commit["when"]
-    kept, problems = led_lines.dated(records, label, "commit", date_order)
+    kept, said = led_lines.dated(records, label, "commit", date_order)
+    problems += said
     at = {id(record): instant for record, instant in kept}
     events = [dict(commit, start=at[id(record)]) for record, commit in zip(records, commits, strict=True)
               if id(record) in at]

@@ -52,12 +52,18 @@ def title_of(text: str) -> str:
     return first if len(first) <= TITLE_CHARS else first[:TITLE_CHARS].rstrip() + "…"
 
 
-def read_records(path: Path, led: Led, expected: str) -> list[Record]:
-    """The file's records, each with its further lines."""
+def read_records(path: Path, led: Led, expected: str, problems: list[Problem] | None = None) -> list[Record]:
+    """The file's records, each with its further lines. Given ``problems``, a text not wholly UTF-8 is read with
+    its stray bytes as U+FFFD, and said there (a repository's history mixes encodings); else it is refused."""
+    data = compressed.read_bytes(path)
     try:
-        text = compressed.read_bytes(path).decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected {expected}") from exc
+        if problems is None:
+            raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected {expected}") from exc
+        text = data.decode("utf-8-sig", errors="replace")
+        problems.append(Problem(str(path), f"not all UTF-8 text (first at byte {exc.start:,}): the bytes that are not "
+                                "are shown as �", None, None, "warning"))
     records: list[Record] = []
     for number, line in enumerate(lines_of(text), start=1):
         found = led(line)
