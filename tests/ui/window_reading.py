@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from viewer.model.dataset import Dataset
@@ -180,3 +180,10 @@ def drag_cursor(qtbot: QtBot, hand: Hand, window: MainWindow, year: float) -> No
     hand.release(viewport, stop)
     qtbot.waitUntil(lambda: abs(window.state.cursor.year + window.state.cursor.day_of_year / 366 - year) < 0.6,
                     timeout=3000)
+
+
+def menu_named(window: MainWindow, title: str) -> QMenu:
+    """The menu bar's menu of that title ("&View"), as a user finds it."""
+    menu = next(a.menu() for a in window.menuBar().actions() if a.text() == title)
+    assert isinstance(menu, QMenu)
+    return menu

@@ -1,4 +1,6 @@
-"""An empty relationship panel says why: no ties in the data, or none at the chosen date."""
+"""An empty relationship panel says why: no ties in the data, or none at the chosen date. For a dataset without
+ties the relationship docks make room for the timeline (Details says where they went); shown again from the View
+menu, the graph says where ties come from."""
 
 from __future__ import annotations
 
@@ -15,7 +17,17 @@ from viewer.model.dataset import Tables, build_dataset
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 
+from ..window_reading import menu_named
+
 VIS = Path(__file__).resolve().parents[2] / "io" / "fixtures_import" / "vis_background.json"
+
+
+def _shown_from_the_view_menu(qtbot: QtBot, window: MainWindow) -> None:
+    """View → Relationships as of the cursor, as a user brings the graph back."""
+    action = window.relations_dock.toggleViewAction()
+    assert action in menu_named(window, "&View").actions() and not action.isChecked()
+    action.trigger()
+    qtbot.wait(20)
 
 
 def test_a_dataset_without_relations_says_where_ties_come_from(
@@ -26,6 +38,8 @@ def test_a_dataset_without_relations_says_where_ties_come_from(
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         window.opening.open_path(str(VIS))
     qtbot.wait(20)
+    assert not window.relations_dock.isVisible() and "make room for the timeline" in window.details.html()
+    _shown_from_the_view_menu(qtbot, window)
     assert note.isVisible() and note.text().startswith("No relations in this dataset.")
     assert "relations table" in note.text()
 
@@ -76,6 +90,7 @@ def test_an_empty_graph_is_painted_once_not_in_an_endless_loop(
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         window.opening.open_path(str(VIS))  # File → Open of another file without ties
     qtbot.wait(50)
+    _shown_from_the_view_menu(qtbot, window)
     assert canvas.note.isVisible() and canvas.note.text().startswith("No relations in this dataset.")
     paints = _Paints(canvas.viewport())
     window.timeline.setFocus()

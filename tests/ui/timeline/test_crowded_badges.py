@@ -15,10 +15,12 @@ from viewer.ui.timeline.badges import Badges
 from viewer.ui.timeline.panel import TimelinePanel
 
 
-def crowded() -> ViewState:
-    days = pd.date_range("2010-01-01", periods=400, freq="2D").strftime("%Y-%m-%d")
-    events = pd.DataFrame({"id": [f"e{i}" for i in range(400)], "start": days,
-                           "title": [f"A rather long title for bank number {i}" for i in range(400)]})
+def crowded(n: int = 400, apart: str = "2D") -> ViewState:
+    """A lane of ``n`` events ``apart``; 800 a day apart stay crowded in a timeline of the whole window's width
+    (which a dataset without ties has to itself)."""
+    days = pd.date_range("2010-01-01", periods=n, freq=apart).strftime("%Y-%m-%d")
+    events = pd.DataFrame({"id": [f"e{i}" for i in range(n)], "start": days,
+                           "title": [f"A rather long title for bank number {i}" for i in range(n)]})
     return ViewState(build_dataset(Tables(events)))
 
 
@@ -61,7 +63,7 @@ def test_badges_are_drawn_once_then_reused_and_redrawn_in_a_new_theme(qtbot: QtB
         return original(self, text, *args)
 
     monkeypatch.setattr(Badges, "sprite", counted)
-    window = make_window(crowded())
+    window = make_window(crowded(800, "1D"))
     window.timeline.grab()
     assert window.timeline.items.badges
     first = len(drawn)

@@ -75,6 +75,7 @@ def test_pans_copy_the_grounds_grid_lines_and_labels_drawn_before(
     state.set_window(base)
     QApplication.processEvents()
     assert items.labelled, "the view shows labels"
+    qtbot.waitUntil(lambda: items._labels.wanted == 0)  # the first view's labels' pictures, made when idle
     kept, made = items._labels.kept, (len(grounds), len(lines))
     # the benchmark's pans: 5 % of a 4-year view, whose edges then differ by float noise
     # (990.0000000000009 px), not by pixels

@@ -41,6 +41,11 @@ def _names(ds: Dataset, ids: str) -> str:
     return ", ".join(_text(ds.entity_name(i)) for i in ids.split(";") if i)
 
 
+CLICK = "Click an event on the timeline or a node in the graph to see it here."
+CLICK_WITHOUT_TIES = ("Click an event on the timeline to see it here.<br><br>No ties between entities in it, so the "
+                      "relationship panels make room for the timeline (View → Relationships as of the cursor shows "
+                      "them). Ties come from a relations table, a GEXF graph or BODS statements, or from a table "
+                      "with two columns naming the parties (mapped when the table is opened).")
 SHOWN_ATTRIBUTES = 300  # of one item: a survey's 5,000 question columns are a table to export, not to read here
 _held: tuple[weakref.ref[pd.DataFrame], int, attributes.Held] | None = None
 
@@ -181,7 +186,7 @@ class DetailsPanel(QWidget):
             counts = (f"{counted(ds.event_count, 'event')}, {counted(len(ds.entities), 'entity', 'entities')}, "
                       f"{counted(len(ds.relations), 'relation')}")
             parts.append(f"<p class='note'>{_text(ds.title)}: {counts}. "
-                         "Click an event on the timeline or a node in the graph to see it here.</p>")
+                         f"{CLICK if len(ds.relations) else CLICK_WITHOUT_TIES}</p>")
         shown = "".join(parts)
         if shown != self._shown:  # the cursor moved under a selected event: the same text is not laid out again
             self._shown = shown

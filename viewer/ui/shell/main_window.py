@@ -22,6 +22,7 @@ from viewer.ui.shell.persistence import Persistence
 from viewer.ui.shell.problems_panel import ProblemsPanel
 from viewer.ui.shell.settings import Settings
 from viewer.ui.shell.status import StatusLine
+from viewer.ui.shell.tie_docks import TieDocks
 
 if TYPE_CHECKING:
     from viewer.ui.shell.engine_export import EngineExport
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         commands.register(self)
         menus.build(self)
         self.persistence = Persistence(self)
+        self.tie_docks = TieDocks(self)
         self.opening.refresh_recent(self.recent_menu)
         state.changed.connect(lambda fields: self._show_title() if "dataset" in fields else None)
         self._show_title()
@@ -125,9 +127,10 @@ class MainWindow(QMainWindow):
 
     # Qt events
     def showEvent(self, event: QShowEvent) -> None:
-        """Size the docks when the window first shows."""
+        """Size the docks when the window first shows (and fit them to a dataset without ties)."""
         super().showEvent(event)
         self.persistence.size_docks_once()
+        self.tie_docks.first_show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember the session and the layout, then close."""

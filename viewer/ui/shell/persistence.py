@@ -81,7 +81,8 @@ class Persistence:
         settings = self.window.settings
         if settings is not None:
             self.save_session()
-            settings.save_layout(self.window.saveGeometry(), self.window.saveState())
+            with self.window.tie_docks.as_chosen():  # the docks as the user left them, not as fitted
+                settings.save_layout(self.window.saveGeometry(), self.window.saveState())
             settings.sync()
 
     def size_docks_once(self) -> None:
