@@ -62,8 +62,9 @@ def read_records(path: Path, led: Led, expected: str, problems: list[Problem] | 
         if problems is None:
             raise LoadError(f"{path}: not UTF-8 text (byte {exc.start}); expected {expected}") from exc
         text = data.decode("utf-8-sig", errors="replace")
-        problems.append(Problem(str(path), f"not all UTF-8 text (first at byte {exc.start:,}): the bytes that are not "
-                                "are shown as �", None, None, "warning"))
+        problems.append(Problem(str(path), f"not all UTF-8 text (first at byte {exc.start:,}): bytes that are not "
+                                "UTF-8 are shown as �", None, None, "warning"))
+    del data  # (the text alone is kept while the records are read)
     records: list[Record] = []
     for number, line in enumerate(lines_of(text), start=1):
         found = led(line)
