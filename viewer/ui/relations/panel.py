@@ -35,6 +35,8 @@ from viewer.ui.shared.theme import Theme, follow
 
 __all__ = ["FADE_MS", "RelationshipPanel"]
 WIDE_PANEL = 900  # px: from this width the change list sits beside the graph rather than below it
+TIES_COME_FROM = ("Ties between entities come from a relations table, a GEXF graph or BODS statements, or from a "
+                  "table with two columns naming the parties (mapped when the table is opened).")
 
 class RelationshipPanel(Readout, QWidget):
     """The graph of relations valid at the cursor (or between two dates), linked to the shared selection."""
@@ -311,9 +313,7 @@ class RelationshipPanel(Readout, QWidget):
         if self._view.nodes:
             return ""
         if not len(self.state.dataset.relations):
-            return ("No relations in this dataset.\n\nTies between entities come from a relations table, "
-                    "a GEXF graph or BODS statements, or from a table with two columns naming the parties "
-                    "(mapped when the table is opened).")
+            return f"No relations in this dataset.\n\n{TIES_COME_FROM}"
         if self._mode == DIFF:
             return "No relations hold at either date."
         if self._mode == WINDOW:

@@ -14,6 +14,7 @@ from viewer.model import attributes, query
 from viewer.model.clock import format_instant
 from viewer.model.dataset import Dataset
 from viewer.model.wording import counted
+from viewer.ui.relations.panel import TIES_COME_FROM
 from viewer.ui.shared.link_cell import open_link
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
@@ -44,8 +45,7 @@ def _names(ds: Dataset, ids: str) -> str:
 CLICK = "Click an event on the timeline or a node in the graph to see it here."
 CLICK_WITHOUT_TIES = ("Click an event on the timeline to see it here.<br><br>No ties between entities in it, so the "
                       "relationship panels make room for the timeline (View → Relationships as of the cursor shows "
-                      "them). Ties come from a relations table, a GEXF graph or BODS statements, or from a table "
-                      "with two columns naming the parties (mapped when the table is opened).")
+                      f"them). {TIES_COME_FROM}")
 SHOWN_ATTRIBUTES = 300  # of one item: a survey's 5,000 question columns are a table to export, not to read here
 _held: tuple[weakref.ref[pd.DataFrame], int, attributes.Held] | None = None
 
