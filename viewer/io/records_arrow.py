@@ -58,7 +58,7 @@ _LONG_INTEGER = re.compile(rb"[:,\[]\s*-?(\d{16,})\s*[,}\]]")  # an integer of 1
 
 def _inexact_integer(data: bytes) -> bool:
     """Whether the text writes an integer (as a number, not in quotes) that a double does not hold exactly."""
-    return any(len(found) > 4000 or int(found) > EXACT for found in _LONG_INTEGER.findall(data))
+    return any(len(found) > 16 or int(found) > EXACT for found in _LONG_INTEGER.findall(data))  # (17 digits: > 2**53)
 
 
 def _rounded(table: pa.Table) -> bool:
