@@ -128,3 +128,26 @@ def test_a_frame_column_of_codes_gives_way_to_the_dates_and_a_frame_of_steps_sta
     steps = tmp_path / "steps.csv"
     steps.write_text("frame,agent,state\n0,a,idle\n1,a,moving\n2,b,idle\n", encoding="utf-8")
     assert viewer.load(steps).meta.clock == "number"
+
+
+@pytest.mark.parametrize(("columns", "actors"), [
+    (["Title", "Created", "Created By", "Modified", "Modified By"], ("Created By",)),  # SharePoint, Airtable
+    (["date", "type", "memberCreator", "data"], ("memberCreator",)),  # Trello's actions
+    (["post_date", "post_title", "post_author"], ("post_author",)),  # WordPress
+    (["Start", "Subject", "Meeting Organizer"], ("Meeting Organizer",)),  # Outlook
+    (["date", "title", "authored", "modified_by"], ()),  # neither names who did it
+])
+def test_who_made_a_record_is_its_actor(columns: list[str], actors: tuple[str, ...]) -> None:
+    assert guess_mapping(columns).actors == actors
+
+
+def test_an_actor_written_as_an_object_names_an_untitled_event_by_its_name(tmp_path: Path) -> None:
+    """Trello's actions name no title: the title made from the actor showed its JSON ({"fullName": …})."""
+    import json
+    path = tmp_path / "board.json"
+    path.write_text(json.dumps({"actions": [
+        {"id": f"a{i}", "date": f"2021-03-0{i + 1}T10:00:00.000Z", "type": "createCard",
+         "memberCreator": {"fullName": ["Ana Lopez", "Ben Okafor"][i % 2], "username": "u"}} for i in range(4)]}))
+    ds = viewer.load(path)
+    assert sorted(set(ds.events["title"])) == ["Ana Lopez", "Ben Okafor"]
+    assert sorted(set(ds.events["actors"])) == ["Ana Lopez", "Ben Okafor"]

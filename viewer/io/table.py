@@ -40,7 +40,7 @@ from viewer.io.workbooks import EXCEL_SUFFIXES
 from viewer.model import clock, codes
 from viewer.model.attributes import PREFIX
 from viewer.model.clock import CALENDAR, ELAPSED, NUMBER, YEARS
-from viewer.model.columns import reordered
+from viewer.model.columns import normalise_lists, reordered
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import ParsedDates, ranges
 from viewer.model.dates import columns as date_columns
@@ -214,7 +214,9 @@ def _rest(texts: Texts, mapping: Mapping, events: pd.DataFrame, parsed: dict[str
         events["actors"] = actors.str.strip(";")
     title = texts[mapping.title]
     if (title == "").any():  # only then: a fallback costs a pass over every description and actor list
-        named = events["actors"].str.strip(";").str.replace(";", " → ", regex=False)
+        # the actors as build_dataset will list them: an object written in the cell ({"fullName": "Ana Lopez"}, as
+        # Trello's memberCreator) by its name, not as its JSON
+        named = normalise_lists(events["actors"]).astype("str").str.replace(";", " → ", regex=False)
         fallback = description.str.slice(0, 120).where(description != "", named)
         untitled = ((title == "") & (fallback == "")).to_numpy(dtype=bool)  # (named by its tie or words, if any)
         title = title.where(title != "", fallback.where(fallback != "", texts[mapping.category]))

@@ -97,6 +97,9 @@ _NAMES: dict[str, tuple[str, ...]] = {
 }
 _CREATED = r"^(created|published|posted|occurred)(at|on)?$"  # createdAt, published_on: when a record was made
 _SIDES = r"^(actor|side|party|participant)[0-9ab]?(name)?$|^assocactor[0-9]?$"  # ACLED's actor1, UCDP's side_a
+# who made a record, as exports name it: SharePoint's and Airtable's Created By, Trello's memberCreator, a blog's
+# post_author, a calendar's event organizer (not Modified By: an edit's, not the event's)
+_BY_WHOM = r"(creator|author|createdby|postedby|sentby|organi[sz]er|assignee)(name)?$"
 # GitHub's closed_at, Jira's Resolved, a register's dissolved_on
 _ENDED = r"^(ended|finished|stopped|closed|resolved|dissolved|dissolution|ceased|resigned|terminated)(at|on|date)?$"
 _PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREATED +
@@ -214,7 +217,7 @@ def starts(key: str) -> bool:
 
 
 def _names_actors(key: str) -> bool:
-    return key in _NAMES["actors"] or re.search(_SIDES, key) is not None
+    return key in _NAMES["actors"] or re.search(_SIDES, key) is not None or re.search(_BY_WHOM, key) is not None
 
 
 YEAR_KEYS = ("year", "iyear", "yr", "yyyy")
