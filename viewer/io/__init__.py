@@ -42,6 +42,7 @@ from viewer.io import (
     meta_messages,
     meta_zip,
     native,
+    ofx,
     parquet,
     pdf,
     plan_exports,
@@ -93,7 +94,8 @@ _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(na
          Candidate(bibliography.read_csl, bibliography.looks_like_csl, "json", parsed=True),  # Zotero's CSL JSON
          Candidate(json_graph.read, json_graph.looks_like, "json", parsed=True),  # networkx's, Cytoscape's
          Candidate(json_route.read_records, table.looks_like, "json", parsed=True)]
-_XML = [Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
+_XML = [Candidate(ofx.read, ofx.looks_like, "bytes"),  # an OFX 2 statement (XML)
+        Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
         Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes"),
         Candidate(graphml.read, graphml.looks_like, "bytes"),
         Candidate(table.read, lambda head: web_tables.SPREADSHEET_NS.encode() in head, "bytes"),  # Excel 2003 XML
@@ -103,6 +105,7 @@ _HTML = [Candidate(bookmarks_html.read, bookmarks_html.looks_like, "bytes"), *_T
 _LINES = [Candidate(ftm.read, ftm.looks_like_lines, "path"),  # FollowTheMoney's entities, else records
           Candidate(json_route.read_lines)]
 _FTM = [Candidate(ftm.read)]
+_OFX = [Candidate(ofx.read)]
 _MAIL = [Candidate(mail.read)]
 _GEDCOM = [Candidate(gedcom.read)]
 _BIBLIOGRAPHY = [Candidate(bibliography.read)]
@@ -135,6 +138,7 @@ READERS: dict[str, list[Candidate]] = {
     **dict.fromkeys(sqlite.SUFFIXES, _TABLE), **dict.fromkeys(stat_files.SUFFIXES, _TABLE),
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)],
+    **dict.fromkeys(ofx.SUFFIXES, _OFX),
     ".js": _JS,
     **dict.fromkeys(gedcom.SUFFIXES, _GEDCOM), **dict.fromkeys(bibliography.SUFFIXES, _BIBLIOGRAPHY),
     **dict.fromkeys((*mail.MBOX_SUFFIXES, *mail.MESSAGE_SUFFIXES), _MAIL),
@@ -235,19 +239,15 @@ def _by_content(head: bytes) -> list[Candidate]:
 
 
 def _plain_text(head: bytes) -> list[Candidate]:
-    """A text without a suffix: a family tree (without its .ged), a bibliography (RIS or BibTeX), a mailbox
-    (Thunderbird's folders), a repository's history (``git log > history``), a log (syslog, auth.log.1), else a
-    table."""
-    if gedcom.looks_like(head):
-        return _GEDCOM
-    if bibliography.looks_like(head):
-        return _BIBLIOGRAPHY
-    if mail.looks_like_mbox(head) or mail.looks_like_message(head):
-        return _MAIL
-    if subtitles.looks_like(head):
-        return _SUBTITLES
-    if git_log.looks_like(head) or log_lines.looks_like(head):
-        return _LOG
+    """A text without a suffix: a family tree (without its .ged), a bank's statement (OFX), a bibliography (RIS or
+    BibTeX), a mailbox (Thunderbird's folders), subtitles, a repository's history (``git log > history``), a log
+    (syslog, auth.log.1), else a table."""
+    for looks_like, candidates in ((gedcom.looks_like, _GEDCOM), (ofx.looks_like, _OFX),
+                                   (bibliography.looks_like, _BIBLIOGRAPHY), (mail.looks_like_mbox, _MAIL),
+                                   (mail.looks_like_message, _MAIL), (subtitles.looks_like, _SUBTITLES),
+                                   (git_log.looks_like, _LOG), (log_lines.looks_like, _LOG)):
+        if looks_like(head):
+            return candidates
     binary = head.startswith((*COLUMNAR, sqlite.MAGIC))  # (a Parquet or Arrow file, a SQLite database)
     return _TABLE if binary else [Candidate(dated_text.table_or_dated_lines)]  # delimited text, else dated lines
 
