@@ -217,6 +217,16 @@ def test_category_lanes_come_busiest_first() -> None:
     assert lane_packing.lane_rows(events, (), {}, group_by="category").labels == ("Capital", "Legal")
 
 
+def test_lanes_of_like_counts_come_as_a_person_orders_names() -> None:
+    """Three hundred authors of as many commits each had lanes "Dev 0, Dev 1, Dev 10, Dev 100 …" (ties as text)."""
+    names = [f"Dev {i}" for i in range(120)]
+    events = make_events([(f"E{i}", "2020-01-01", name) for i, name in enumerate(names)])
+    assert lane_packing.busiest_actors(events, 4) == ["Dev 0", "Dev 1", "Dev 2", "Dev 3"]
+    events["category"] = pd.Categorical([f"Unit {i % 12}" for i in range(120)])
+    labels = lane_packing.lane_rows(events, (), {}, group_by="category").labels
+    assert labels[:4] == ("Unit 0", "Unit 1", "Unit 2", "Unit 3") and labels[-2:] == ("Unit 10", "Unit 11")
+
+
 def test_the_interval_index_finds_what_one_global_maximum_would_find() -> None:
     rng = np.random.default_rng(3)
     starts = np.sort(rng.uniform(0, 1e6, 5000))

@@ -24,6 +24,7 @@ from viewer.model.sub_rows import pack, rows_needed
 
 OTHER = "Other"
 FEW_NAMED = 0.1  # events naming an actor, at least, for lanes by actor to open before lanes by category
+NATURAL_NAMES = 5000  # distinct values of a lane's column ordered as a person orders names; more, as text
 CATEGORY_LANES = 40  # lanes by category: the busiest, the rest in "Other" (20,000 lanes took 0.5 s a step)
 INSTANT, RANGE, COARSE = 0, 1, 2
 _SUFFIXES = re.compile(r"(,?\s+(Co\.|Ltd\.?|Corporation|Corp\.?|Inc\.?|SA|S\.A\.|plc|AG))+$", re.IGNORECASE)
@@ -244,7 +245,11 @@ def _by_category(events: pd.DataFrame, column: str = "category", max_lanes: int 
     uniques, inverse = _codes(values)
     names = np.asarray(uniques, dtype=object)
     counts = np.bincount(inverse, minlength=len(names))
-    keys = [str(names[i]) for i in np.lexsort((names, -counts)) if names[i] and counts[i]]  # busiest first
+    if len(names) <= NATURAL_NAMES:  # busiest first, ties as a person orders them ("Unit 2" before "Unit 10")
+        order = sorted(range(len(names)), key=lambda i: (-counts[i], lists.natural(str(names[i]))))
+    else:  # (ties as text: 100,000 names took 0.33 s so, 6 ms as text)
+        order = np.lexsort((names, -counts)).tolist()
+    keys = [str(names[i]) for i in order if names[i] and counts[i]]
     keys = keys[:max_lanes] if max_lanes is not None else keys
     lane_of = {key: i for i, key in enumerate(keys)}
     pair_lane = np.array([lane_of.get(str(n), len(keys)) for n in names], dtype=np.int64)[inverse]

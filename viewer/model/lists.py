@@ -9,6 +9,7 @@ no member, and a list naming one member twice holds it once.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,9 +39,18 @@ class Members:
         return np.bincount(self.member, weights=weight, minlength=len(self.names)).astype(np.int64)
 
     def ranked(self, weights: Sequence[int] | np.ndarray) -> list[tuple[str, int]]:
-        """Each name with its total, most first (ties by name)."""
+        """Each name with its total, most first (ties by name, in :func:`natural` order)."""
         totals = self.totals(weights).tolist()
-        return sorted(zip(self.names, totals, strict=True), key=lambda item: (-item[1], item[0]))
+        return sorted(zip(self.names, totals, strict=True), key=lambda item: (-item[1], natural(item[0])))
+
+
+_DIGITS = re.compile(r"(\d+)")
+
+
+def natural(text: str) -> tuple[str | int, ...]:
+    """A name's place among names as a person orders them: its runs of digits by their value, so "Unit 2" comes
+    before "Unit 10" (as text it came after, and lanes of like counts read "Dev 1, Dev 10, Dev 100")."""
+    return tuple(int(part) if at % 2 else part for at, part in enumerate(_DIGITS.split(text)))
 
 
 def members(texts: Sequence[str] | pa.Array) -> Members:
