@@ -45,7 +45,8 @@ def window_arguments_problem(argv: Sequence[str]) -> str | None:
                 return f"unknown command '{arg}' — did you mean '{close[0]}'?"
             return (f"unknown command '{arg}', and no file or folder of that name "
                     f"(commands: {', '.join(COMMANDS)}; see entente --help)")
-        return f"{arg}: no such file or folder"
+        from viewer.io.reading import missing  # noqa: PLC0415 - only for a path not there (the readers load pandas)
+        return f"{arg}: {missing(Path(arg))}"
     return None
 
 

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 
+import viewer
 from viewer import cli, cli_window
+from viewer.model.problems import LoadError
 
 
 @pytest.fixture
@@ -71,6 +73,22 @@ def test_a_missing_second_path_is_named_too(window: list[list[str]], capsys: pyt
     (tmp_path / "a.csv").write_text("date,title\n2020-01-01,x\n")
     code, _, err = main(capsys, str(tmp_path / "a.csv"), str(tmp_path / "b.csv"))
     assert code == 2 and f"{tmp_path / 'b.csv'}: no such file or folder" in err
+
+
+def test_a_link_that_leads_nowhere_or_to_itself_is_said_so(window: list[list[str]],
+                                                          capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Both were "no such file or folder", though the user could see the file listed."""
+    (tmp_path / "loop1.csv").symlink_to(tmp_path / "loop2.csv")
+    (tmp_path / "loop2.csv").symlink_to(tmp_path / "loop1.csv")
+    (tmp_path / "gone.csv").symlink_to(tmp_path / "moved" / "events.csv")
+    code, _, err = main(capsys, str(tmp_path / "loop1.csv"))
+    assert code == 2 and "loop1.csv: a link that leads back to itself (a loop of links)" in err
+    code, _, err = main(capsys, str(tmp_path / "gone.csv"))
+    assert code == 2 and f"gone.csv: a link to {tmp_path / 'moved' / 'events.csv'}, which does not exist" in err
+    for name in ("loop1.csv", "gone.csv"):  # the loader says the same (the window's File → Open, the CLI commands)
+        with pytest.raises(LoadError, match="a link"):
+            viewer.load(tmp_path / name)
+    assert window == []
 
 
 def test_existing_paths_open_the_window_on_them(window: list[list[str]], capsys: pytest.CaptureFixture[str],

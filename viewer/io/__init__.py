@@ -46,6 +46,7 @@ from viewer.io import (
     parquet,
     pdf,
     plan_exports,
+    reading,
     slack,
     sqlite,
     stat_files,
@@ -354,7 +355,7 @@ def load(path: str | Path | None = None, **options: Any) -> Dataset:
     path = Path(path) if path is not None else bundled_dataset()
     try:
         if not path.exists():
-            raise LoadError(f"{path}: no such file or folder")
+            raise LoadError(f"{path}: {reading.missing(path)}")
         if path.is_dir():
             return _folder_reader(path)(path, **options)
         if not path.is_file():

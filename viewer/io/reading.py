@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -26,6 +28,20 @@ def read_document(path: Path, expected: str) -> bytes:
     if not data.strip():
         raise LoadError(f"{path}: empty file; expected {expected}")
     return data
+
+
+def missing(path: Path) -> str:
+    """Why a path that does not exist is not there (to follow the path's name in a message): nothing of that name,
+    or a link that leads nowhere or to itself (a loop of links was said as "no such file or folder", though the
+    user could see it listed)."""
+    if not path.is_symlink():
+        return "no such file or folder"
+    try:
+        path.resolve(strict=True)
+    except (RuntimeError, OSError) as exc:  # (Python 3.11 says a loop with RuntimeError, later ones with ELOOP)
+        if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP:
+            return "a link that leads back to itself (a loop of links); expected a file or a folder"
+    return f"a link to {os.readlink(path)}, which does not exist; expected a file or a folder"
 
 
 def utf8(data: bytes) -> bytes:
