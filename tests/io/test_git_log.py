@@ -8,6 +8,7 @@ import pytest
 
 import viewer
 from viewer.io import git_log
+from viewer.model.problems import LoadError
 
 DEFAULT = """commit 3bef4870f608b5f82927291268685249ff872458 (HEAD -> main, origin/main)
 Author: Ana Lopez <ana@example.org>
@@ -115,3 +116,22 @@ def test_a_message_not_in_utf8_is_read_and_said(tmp_path: Path) -> None:
     ds = viewer.load(path)
     assert ds.event_count == 3 and "N\ufffdchtlicher Build" in set(ds.events["title"])
     assert [p.level for p in ds.problems if "not all UTF-8" in p.message] == ["warning"]
+
+
+@pytest.mark.parametrize("options", [["--oneline"], ["--oneline", "--decorate"], ["--oneline", "--no-abbrev-commit"]])
+@pytest.mark.parametrize("name", ["history.txt", "history.log", "history"])
+def test_a_log_without_dates_says_how_to_save_one_with_them(tmp_path: Path, name: str, options: list[str]) -> None:
+    """`git log --oneline` was refused as a table: "no date column among 3bef487 Read dates …"."""
+    full = "--no-abbrev-commit" in options
+    hashes = [h if full else h[:7] for h in ("3bef4870f608b5f82927291268685249ff872458",
+                                             "7fa3c443bf8ab3fdeff312da8ea4f9a42d78538f")]
+    decoration = "(HEAD -> main) " if "--decorate" in options else ""
+    path = tmp_path / name
+    path.write_text(f"{hashes[0]} {decoration}Read dates written by the parser\n{hashes[1]} Merge branch 'dates'\n")
+    with pytest.raises(LoadError, match=r"a git log without dates \(git log --oneline\).*git log > history\.txt"):
+        viewer.load(path)
+
+
+def test_checksums_are_no_log() -> None:
+    assert not git_log.looks_like_oneline(b"d41d8cd98f00b204e9800998ecf8427e  file.txt\n"
+                                          b"3bef4870f608b5f82927291268685249ff872458  other.txt\n")

@@ -112,6 +112,7 @@ _GEDCOM = [Candidate(gedcom.read)]
 _BIBLIOGRAPHY = [Candidate(bibliography.read)]
 _JS = [Candidate(twitter.read, twitter.looks_like, "bytes")]  # an X archive's data files
 _LOG = [Candidate(git_log.read, git_log.looks_like, "bytes"),  # `git log > history.log`
+        Candidate(git_log.refuse_oneline, git_log.looks_like_oneline, "bytes"),  # the same without its dates
         Candidate(log_lines.read, log_lines.looks_like, "bytes")]
 _SUBTITLES = [Candidate(subtitles.read)]
 # a chat (WhatsApp's, a Zoom meeting's), a log, subtitles (a transcript saved as .txt), a bibliography (EndNote's
@@ -215,7 +216,8 @@ def _text_reader(path: Path) -> Reader:
     if compressed.inner_suffix(path) in (".txt", ".log"):
         head = compressed.read_head(path)
         for sniff, reader in ((whatsapp.looks_like, whatsapp.read), (zoom_chat.looks_like, zoom_chat.read),
-                              (git_log.looks_like, git_log.read), (log_lines.looks_like, log_lines.read),
+                              (git_log.looks_like, git_log.read), (git_log.looks_like_oneline, git_log.refuse_oneline),
+                              (log_lines.looks_like, log_lines.read),
                               (subtitles.looks_like, subtitles.read), (bibliography.looks_like, bibliography.read)):
             if sniff(head):
                 return reader
@@ -246,7 +248,8 @@ def _plain_text(head: bytes) -> list[Candidate]:
     for looks_like, candidates in ((gedcom.looks_like, _GEDCOM), (ofx.looks_like, _OFX),
                                    (bibliography.looks_like, _BIBLIOGRAPHY), (mail.looks_like_mbox, _MAIL),
                                    (mail.looks_like_message, _MAIL), (subtitles.looks_like, _SUBTITLES),
-                                   (git_log.looks_like, _LOG), (log_lines.looks_like, _LOG)):
+                                   (git_log.looks_like, _LOG), (git_log.looks_like_oneline, _LOG),
+                                   (log_lines.looks_like, _LOG)):
         if looks_like(head):
             return candidates
     binary = head.startswith((*COLUMNAR, sqlite.MAGIC))  # (a Parquet or Arrow file, a SQLite database)

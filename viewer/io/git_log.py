@@ -37,6 +37,23 @@ def looks_like(head: bytes) -> bool:
     return "Author" in keys and bool(keys & {"Date", "AuthorDate"})
 
 
+# `git log --oneline`: an abbreviated hash (or a whole one), one space, the subject; not `sha1sum`'s two spaces
+_ONELINE = re.compile(r"^(?:[0-9a-f]{7,12}|[0-9a-f]{40}) (?! )\S")
+
+
+def looks_like_oneline(head: bytes) -> bool:
+    """Whether a text is ``git log --oneline``'s: its first lines each a hash and a subject, and no date."""
+    lines = [line for line in led_lines.lines_of(head.decode("utf-8-sig", errors="replace")) if line.strip()]
+    lines = lines[:SNIFFED_LINES] if len(head) < 4096 else lines[:-1][:SNIFFED_LINES]  # (the last may be cut)
+    return len(lines) >= 2 and all(_ONELINE.match(line) for line in lines)
+
+
+def refuse_oneline(path: str | Path, **_options: Any) -> Dataset:
+    """``git log --oneline`` holds no date: say how to save the log with its dates."""
+    raise LoadError(f"{path}: a git log without dates (git log --oneline); expected the log as git log prints it, "
+                    "with its Author and Date lines: git log > history.txt (or git log --date=iso)")
+
+
 def _led(line: str) -> tuple[str, str] | None:
     found = _COMMIT.match(line)
     return None if found is None else ("", found.group("hash"))
