@@ -214,14 +214,8 @@ def has_own_reader(path: Path) -> bool:
 def _text_reader(path: Path) -> Reader:
     """The reader of a text that may be a chat export or a log (packed or not), else the table reader."""
     if compressed.inner_suffix(path) in (".txt", ".log"):
-        head = compressed.read_head(path)
-        for sniff, reader in ((whatsapp.looks_like, whatsapp.read), (zoom_chat.looks_like, zoom_chat.read),
-                              (git_log.looks_like, git_log.read), (git_log.looks_like_oneline, git_log.refuse_oneline),
-                              (log_lines.looks_like, log_lines.read),
-                              (subtitles.looks_like, subtitles.read), (bibliography.looks_like, bibliography.read)):
-            if sniff(head):
-                return reader
-        return dated_text.table_or_dated_lines
+        head = compressed.read_head(path)  # a .txt's candidates, in their order (the last, dated lines, takes any)
+        return next(c.reader for c in _TEXT if c.sniffer is None or c.sniffer(head))
     return table.read
 
 
