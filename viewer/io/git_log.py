@@ -94,17 +94,15 @@ def read(path: str | Path, date_order: str | None = None, **_options: Any) -> Da
     label = str(path)
     problems: list[Problem] = []  # (an old repository's messages may be in Latin-1 among UTF-8 ones)
     records = led_lines.read_records(path, _led, EXPECTED, problems)
-    commits = [_commit(record) for record in records]
-    for record, commit in zip(records, commits, strict=True):
-        record.when = commit["when"]
+    commits = {record.row: _commit(record) for record in records}
+    for record in records:
+        record.when = commits[record.row]["when"]  # (known once the commit's lines are read)
     kept, said = led_lines.dated(records, label, "commit", date_order)
     problems += said
-    at = {id(record): instant for record, instant in kept}
-    events = [dict(commit, start=at[id(record)]) for record, commit in zip(records, commits, strict=True)
-              if id(record) in at]
+    events = [dict(commits[record.row], start=instant) for record, instant in kept]
     if not events:
         raise LoadError(f"{path}: no commit with a readable date; expected {EXPECTED}")
-    rows = np.array([record.row for record in records if id(record) in at], dtype=np.int64)
+    rows = np.array([record.row for record, _ in kept], dtype=np.int64)
     names = sorted({name for event in events for name in event["actors"].split(";") if name})
     tables = Tables(pd.DataFrame(events, columns=["id", "start", "title", "actors", "category", "description"]),
                     pd.DataFrame({"id": names, "name": names, "kind": "person"}, columns=["id", "name", "kind"]),
