@@ -43,7 +43,8 @@ class RelationColumns:
     """Each row is also a relation ``source → target`` (entity columns) of ``kind``.
 
     Valid from the row's start (or the ``valid_from`` column) until ``valid_to`` (a column; open
-    when None); ``value`` is an optional numeric column (a price, a share).
+    when None); ``value`` is an optional numeric column (a price, a share); ``kinds`` an optional column naming
+    each row's kind ("Equity stake", "partnership"; a blank cell takes ``kind``).
     """
 
     source: str
@@ -52,6 +53,7 @@ class RelationColumns:
     valid_from: str | None = None
     valid_to: str | None = None
     value: str | None = None
+    kinds: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,7 +89,8 @@ class ImportSpec:
         named = [getattr(self, f) for f in CORE_FIELDS]
         named += [*self.actors, *(e.column for e in self.entities)]
         for relation in self.relations:
-            named += [relation.source, relation.target, relation.valid_from, relation.valid_to, relation.value]
+            named += [relation.source, relation.target, relation.valid_from, relation.valid_to, relation.value,
+                      relation.kinds]
         return [c for c in dict.fromkeys(named) if c]
 
     def options(self) -> dict[str, Any]:
@@ -179,11 +182,11 @@ def from_json(document: object, label: str = "mapping") -> ImportSpec:
     for i, raw in enumerate(doc.get("relations") or []):
         item = _object(raw, f"relations[{i}]", label)
         parts = {k: _text(item.get(k), f"relations[{i}].{k}", label)
-                 for k in ("source", "target", "kind", "valid_from", "valid_to", "value")}
+                 for k in ("source", "target", "kind", "valid_from", "valid_to", "value", "kinds")}
         if not parts["source"] or not parts["target"]:
             raise LoadError(f"{label}: 'relations[{i}]' needs a 'source' and a 'target' column")
         relations.append(RelationColumns(parts["source"], parts["target"], parts["kind"] or "related_to",
-                                         parts["valid_from"], parts["valid_to"], parts["value"]))
+                                         parts["valid_from"], parts["valid_to"], parts["value"], parts["kinds"]))
     types = _object(doc.get("types") or {}, "types", label)
     wrong = {k: v for k, v in types.items() if v not in TYPES}
     if wrong:

@@ -23,6 +23,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from viewer.io import table_by_values
 from viewer.io.import_spec import PLACEHOLDERS, EntityColumn, ImportSpec, RelationColumns
 from viewer.io.table_graph import placeholder_values
 from viewer.io.table_mapping import column_key, guess_mapping
@@ -127,6 +128,55 @@ def _ended(sample: pd.DataFrame, taken: set[str]) -> str | None:
     return None
 
 
+def _edge_list(names: dict[str, float], sample: pd.DataFrame, taken: set[str], core: dict[str, str | None]
+               ) -> RelationColumns | None:
+    """An edge list's tie (``source``/``target``, ``from``/``to``: ends written as names, else as ids, "n12", 42),
+    holding to the row's end when written, of the kind its relation column names, if it has one."""
+    (source_pattern, target_pattern), = _PAIRS
+    sources = [c for c in names if re.search(source_pattern, column_key(c))]
+    targets = [c for c in names if re.search(target_pattern, column_key(c))]
+    if not (sources and targets):
+        sources, targets = _ends_by_name(sample, taken, source_pattern), _ends_by_name(sample, taken, target_pattern)
+    if not (sources and targets):
+        return None
+    kinds = _kinds_column(sample, taken - {core["category"]} | {sources[0], targets[0]})
+    return RelationColumns(sources[0], targets[0], "related_to", valid_to=core["end"], kinds=kinds)
+
+
+def _ends_by_name(sample: pd.DataFrame, taken: set[str], pattern: str) -> list[str]:
+    """Columns named as exactly an edge's end (``source``, ``Target``, ``from_id``, ``to node``) whose cells are ids
+    rather than names (``n12``, ``E7``, ``42``: too short, or without two letters, to read as names): written in
+    four rows of five, no dates, no addresses."""
+    found = []
+    for column in (str(c) for c in sample.columns if str(c) not in taken):
+        if not re.fullmatch(pattern + r"(id|node|name|entity|party|vertex|account)?", column_key(column)):
+            continue
+        written = date_columns.clean_text(sample[column])
+        cells = written.dropna()
+        if len(cells) and len(cells) >= 0.8 * len(written) and not _addresses(cells) and \
+                cells.str.len().max() <= 200 and not date_columns.looks_like_dates(cells.head(200)):
+            found.append(column)
+    return found
+
+
+# a column naming each tie's kind ("relation": "Equity stake", "partnership"), and what Gephi writes in its Type
+_KINDS = r"^(relation|relationship|relationtype|reltype|kind|type|edgetype|tietype|linktype|label|tie|role)$"
+_DIRECTIONS = {"directed", "undirected", "mutual"}
+
+
+def _kinds_column(sample: pd.DataFrame, taken: set[str]) -> str | None:
+    """The column naming each edge's kind, by its name, with few distinct values (a label per edge is no kind)."""
+    for column in (str(c) for c in sample.columns if str(c) not in taken):
+        cells = date_columns.clean_text(sample[column]).dropna()
+        if not re.search(_KINDS, column_key(column)) or not len(cells):
+            continue
+        distinct = set(cells.str.lower().unique())
+        if not distinct <= _DIRECTIONS and (len(distinct) <= 50 or len(distinct) <= 0.2 * len(cells)) and \
+                _share(arrow_text(cells), r"[A-Za-z]") >= 0.8:
+            return column
+    return None
+
+
 def _link(url: str | None, frame: pd.DataFrame) -> str | None:
     """The link column guessed by name, unless it is an edge list's source beside its target (Gephi's, igraph's
     edge tables): a party, not a link."""
@@ -151,7 +201,7 @@ def _row_party(names: dict[str, float], title: str | None) -> str | None:
 
 def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
     """A spec for a table already read (string columns with their header names)."""
-    mapping = guess_mapping([str(c) for c in frame.columns])
+    mapping = table_by_values.checked(guess_mapping([str(c) for c in frame.columns]), frame, set(), "")[0]
     spec = base or ImportSpec()
     core = {f: getattr(mapping, f) for f in ("start", "end", "title", "description", "category", "id", "time",
                                              "timezone", "end_time", "all_day", "duration")}
@@ -182,11 +232,8 @@ def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
                 source, target = (row_party, column) if role == "target" else (column, row_party)
                 relations.append(RelationColumns(source, target, kind))
                 break
-    for source_pattern, target_pattern in _PAIRS:
-        sources = [c for c in names if re.search(source_pattern, column_key(c))]
-        targets = [c for c in names if re.search(target_pattern, column_key(c))]
-        if sources and targets and not relations:  # an edge list: each row's tie holds to its end, when written
-            relations.append(RelationColumns(sources[0], targets[0], "related_to", valid_to=core["end"]))
+    edges = None if relations else _edge_list(names, sample, taken, core)
+    relations += [edges] if edges else []
     if not relations:
         orgs = [c for c, org in names.items() if org >= 0.3]
         if len(orgs) >= 2:

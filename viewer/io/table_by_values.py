@@ -143,7 +143,28 @@ def _no_end(sample: pd.Series, starts: pd.Series | None) -> bool:
     was "before the start"). Unix times are numbers, and a clock of plain numbers counts in both: ends too."""
     if _no_dates(sample):
         return True
-    return starts is not None and _counts(sample) and not _counts(starts.head(SAMPLE))
+    return starts is not None and (_counts(sample) or _ids(sample, starts.head(SAMPLE))) and not _counts(
+        starts.head(SAMPLE))
+
+
+def _ids(sample: pd.Series, starts: pd.Series) -> bool:
+    """Whether plain numbers of four digits or more in an end column are ids, not dates: a payment's ``to``
+    account (``1002``, read as the year 1002, was "before the start" in every row) beside starts written as dates,
+    where nine ends of ten are unread or before their start."""
+    text = arrow_text(date_columns.clean_text(sample).dropna())
+    if not len(text) or not pc.all(pc.match_substring_regex(text, r"^\d{4,}$")).as_py():
+        return False
+    begun = date_columns.clean_text(starts).dropna()
+    if not len(begun) or pc.all(pc.match_substring_regex(arrow_text(begun), r"^\d+$")).as_py():
+        return False  # (years or Unix times from start to end: a clock of numbers)
+    both = sample.index.intersection(begun.index)
+    if not len(both):
+        return False
+    first = date_columns.parse_column(starts.loc[both]).instants.to_numpy()
+    last = date_columns.parse_column(sample.loc[both]).instants.to_numpy()
+    known = ~pd.isna(first)
+    wrong = (pd.isna(last) | (last < first))[known]
+    return bool(known.any() and wrong.mean() >= 0.9)
 
 
 def _counts(sample: pd.Series) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from viewer.io.import_spec import ImportSpec
+from viewer.io.import_spec import ImportSpec, RelationColumns
 from viewer.model import entity_kinds, value_numbers
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso as date_iso
@@ -50,18 +50,29 @@ def _names(frame: pd.DataFrame, column: str, spec: ImportSpec) -> pd.Series:
     return text.mask(text.isin(dummies)) if dummies else text
 
 
-def _as_read(written: pd.Series, kind: str) -> pd.Series:
+def _kinds(frame: pd.DataFrame, relation: RelationColumns) -> pd.Series:
+    """Each row's relation kind: its ``kinds`` cell in snake case ("Equity stake" is the house's ``equity_stake``),
+    else the spec's kind."""
+    if relation.kinds is None:
+        return pd.Series(relation.kind, index=frame.index, dtype="object")
+    written = date_columns.clean_text(frame[relation.kinds]).str.lower()
+    snake = written.str.replace(r"[\s\-/]+", "_", regex=True).str.strip("_")
+    return snake.mask(snake == "").fillna(relation.kind).astype("object")
+
+
+def _as_read(written: pd.Series, kinds: pd.Series) -> pd.Series:
     """A tie's values as its label shows them: shares written as fractions of one as percentages, the others as
     written."""
     written = written.astype(TEXT)
-    if not is_share(kind):
+    kinds = pd.Categorical(kinds)  # (asked per distinct kind, not per row)
+    shares = np.asarray([is_share(str(k)) for k in kinds.categories], dtype=bool)[kinds.codes]
+    if not shares.any():
         return written
-    shares = np.ones(len(written), dtype=bool)
     value = value_numbers.read(written, shares)[0]
     if not value_numbers.fractions_of_one(value, written, shares):
         return written
     percent = (value * 100).map(lambda v: "" if pd.isna(v) else f"{v:g}%").astype(TEXT)
-    return written.where(value.isna(), percent)
+    return written.where(value.isna() | ~shares, percent)
 
 
 def _valid_dates(frame: pd.DataFrame, column: str | None, fallback: pd.Series, order: str | None,
@@ -111,9 +122,10 @@ def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: p
         both = (source.notna() & target.notna()).to_numpy(dtype=bool)
         value = (date_columns.clean_text(frame[relation.value]).fillna("") if relation.value
                  else pd.Series("", index=frame.index, dtype=TEXT))
+        kind = _kinds(frame, relation)
         relation_frames.append(pd.DataFrame({
             "id": (event_ids.astype(TEXT) + f"/{relation.kind}" + ("" if number == 1 else f"{number}"))[both],
-            "source": source[both], "target": target[both], "kind": relation.kind, "value": value[both],
+            "source": source[both], "target": target[both], "kind": kind[both], "value": value[both],
             "valid_from": _valid_dates(frame, relation.valid_from, starts, date_order, numeric)[both],
             "valid_to": (_valid_dates(frame, relation.valid_to, starts, date_order, numeric)[both] if relation.valid_to
                          else ""),
@@ -123,7 +135,7 @@ def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: p
             relation_frames[-1] = _superseded(relation_frames[-1], numeric)
         if number == 1:
             tie = names[relation.source] + " \u2192 " + names[relation.target]
-            shown = _as_read(value, relation.kind)  # (a register's 0.75 is its 75%, as the tie is drawn)
+            shown = _as_read(value, kind)  # (a register's 0.75 is its 75%, as the tie is drawn)
             said = tie.where(shown == "", tie + " (" + shown + ")").fillna("").astype(TEXT)
     relations = pd.concat(relation_frames, ignore_index=True) if relation_frames else None
     entities["kind"] = entity_kinds.guessed(entities["name"], entities["kind"],
@@ -134,16 +146,16 @@ def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: p
 
 def _superseded(relations: pd.DataFrame, numeric: bool) -> pd.DataFrame:
     """Rows valuing one tie (a register of stakes: 36.8% in 1999, 44.4% in 2002) each valid until the next row of
-    the same two parties, in time order; the last stays open. Before, every row stayed open, and the graph drew each
-    stake ever held side by side."""
+    the same two parties and kind, in time order; the last stays open. Before, every row stayed open, and the graph
+    drew each stake ever held side by side."""
     if len(relations) < 2:
         return relations
     written = relations["valid_from"].astype(str)
     at = (pd.to_numeric(written, errors="coerce") if numeric
           else pd.to_datetime(written, format="ISO8601", errors="coerce", utc=True))
-    rows = pd.DataFrame({"source": relations["source"], "target": relations["target"], "at": at,
-                         "written": written}).dropna(subset=["at"]).sort_values("at", kind="stable")
-    pairs = rows.groupby(["source", "target"], sort=False)
+    rows = pd.DataFrame({"source": relations["source"], "target": relations["target"], "kind": relations["kind"],
+                         "at": at, "written": written}).dropna(subset=["at"]).sort_values("at", kind="stable")
+    pairs = rows.groupby(["source", "target", "kind"], sort=False)  # (a stake does not end a partnership)
     following, following_at = pairs["written"].shift(-1), pairs["at"].shift(-1)
     later = (following_at > rows["at"]).fillna(False).to_numpy(dtype=bool)  # (two rows of one date: both stay)
     out = relations.copy()

@@ -31,7 +31,8 @@ def test_an_edge_table_draws_its_ties(qtbot: QtBot, window: MainWindow, tmp_path
     window.tools.presets["all"].trigger()
     qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 3, timeout=3000)
     labels = {(source, target): text for (source, target, _), text in window.relations.edge_labels().items()}
-    assert labels == {("renault", "nissan"): "43.4", ("nissan", "renault"): "15", ("nissan", "mitsubishi"): "34"}
+    # its Label names each tie's kind: a stake, its weight a share
+    assert labels == {("renault", "nissan"): "43.4%", ("nissan", "renault"): "15%", ("nissan", "mitsubishi"): "34%"}
 
 
 def test_a_cytoscape_graph_opens_and_draws_its_tie(qtbot: QtBot, window: MainWindow, tmp_path: Path,

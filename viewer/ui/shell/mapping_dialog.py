@@ -108,7 +108,8 @@ def needs_mapping(path: str | Path) -> tuple[table.Preview, ImportSpec | None] |
 
 def describe_graph(spec: ImportSpec) -> str:
     """``Bank Name → Acquiring Institution (acquired_by)``, one per relation; else the entity columns."""
-    parts = [f"{r.source} → {r.target} ({r.kind.replace('_', ' ')})" for r in spec.relations]
+    parts = [f"{r.source} → {r.target} ({f'kind from {r.kinds}' if r.kinds else r.kind.replace('_', ' ')})"
+             for r in spec.relations]
     return "; ".join(parts or [f"{e.column} ({e.kind})" for e in spec.entities])
 
 
