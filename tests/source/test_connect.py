@@ -91,8 +91,8 @@ def test_missing_and_unsuitable_sources_are_named(tmp_path: Path) -> None:
         locate(tmp_path / "empty")
     with pytest.raises(LoadError, match="no Parquet files match"):
         locate(str(tmp_path / "*.parquet"))
-    pd.DataFrame({"date": ["2020"], "what": ["x"]}).to_parquet(tmp_path / "other.parquet")
-    with pytest.raises(LoadError, match=r"other\.parquet: no 'start' column"):
+    pd.DataFrame({"label": ["2020"], "what": ["x"]}).to_parquet(tmp_path / "other.parquet")
+    with pytest.raises(LoadError, match=r"other\.parquet: no 'start' column"):  # (no column named as a date either)
         open_dataset(tmp_path / "other.parquet", threshold=0)
     (tmp_path / "bad.parquet").write_bytes(b"PAR1 not really")
     with pytest.raises(LoadError, match=r"bad\.parquet: not a readable Parquet file"):

@@ -114,7 +114,7 @@ def _locate_glob(text: str) -> SourceSpec:
     files = tuple(Path(p) for p in sorted(glob.glob(text, recursive=True)) if Path(p).is_file())
     if not files:
         raise LoadError(f"{text}: no Parquet files match this pattern")
-    return SourceSpec("parquet", text, folder=_glob_folder(text), files=files)
+    return SourceSpec("parquet", text, folder=glob_folder(text), files=files)
 
 
 def _locate_folder(path: Path) -> SourceSpec:
@@ -129,7 +129,7 @@ def _locate_folder(path: Path) -> SourceSpec:
                       files=files)
 
 
-def _glob_folder(pattern: str) -> Path:
+def glob_folder(pattern: str) -> Path:
     """The folder a pattern's fixed part names (``data/**/*.parquet`` → ``data``)."""
     fixed = re.split(r"[*?\[]", pattern, maxsplit=1)[0]
     return Path(fixed) if fixed.endswith(("/", os.sep)) else Path(fixed).parent

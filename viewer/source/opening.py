@@ -13,8 +13,18 @@ from viewer.io import native, parquet, reading
 from viewer.io.cache import enabled, load_cached
 from viewer.model.dataset import DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
+from viewer.source import naming
 from viewer.source.base import engine_error
-from viewer.source.connect import DB_SUFFIXES, ROW_THRESHOLD, SourceSpec, connect, is_engine_url, locate, row_threshold
+from viewer.source.connect import (
+    DB_SUFFIXES,
+    ROW_THRESHOLD,
+    SourceSpec,
+    connect,
+    glob_folder,
+    is_engine_url,
+    locate,
+    row_threshold,
+)
 from viewer.source.engine import EngineSource
 from viewer.source.facts import Facts
 from viewer.source.lazy import LazyDataset
@@ -89,6 +99,7 @@ def open_engine(spec: SourceSpec) -> LazyDataset:
 
 def _open_engine(spec: SourceSpec) -> LazyDataset:
     con, table = connect(spec)
+    table, renamed = naming.native(table)
     facts = Facts(facts_folder(spec)) if spec.kind != "url" and enabled() else Facts()
     try:
         events = EngineSource(table, label=spec.target, facts=facts)
@@ -110,7 +121,7 @@ def _open_engine(spec: SourceSpec) -> LazyDataset:
         from viewer.source.indexes import LongIndex  # noqa: PLC0415 - ibis loads only when this index is read
         events.long_index = LongIndex.find(spec.fingerprint())
     events.entity_names = dict(zip(built.entities["id"], built.entities["name"], strict=True))
-    problems = [*built.problems, *integer_starts(events, spec)]
+    problems = [*naming.said(spec.target, renamed), *built.problems, *integer_starts(events, spec)]
     if events.facts.known("count"):  # known from the footers (or an earlier run): the check costs no scan
         problems = [*problems, *unreadable_starts(events, spec)]
     return LazyDataset(events, built.entities, built.relations, built.meta, problems)
@@ -174,8 +185,18 @@ def facts_folder(spec: SourceSpec) -> Path:
     return root() / spec.fingerprint()
 
 
+def _title(spec: SourceSpec) -> str:
+    """A source's title: its table's, a file's stem, or a pattern's folder (``data/events/**/*.parquet``: data)."""
+    if spec.kind == "url":
+        return spec.table
+    if not any(ch in spec.target for ch in "*?["):
+        return Path(spec.target).stem
+    folder = glob_folder(spec.target).absolute()
+    return (folder.parent if folder.name == "events" else folder).name
+
+
 def _meta(spec: SourceSpec) -> tuple[DatasetMeta, list[Problem]]:
-    title = Path(spec.target).stem if spec.kind != "url" else spec.table
+    title = _title(spec)
     file = spec.folder / native.META_FILE if spec.folder else None
     if file is None or not file.is_file():
         return DatasetMeta(title=title, path=spec.target), []

@@ -26,7 +26,7 @@ from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import to_seconds
 from viewer.model.graph_positions import prepare
 from viewer.model.lane_packing import OTHER, Lanes, category_label, short_name
-from viewer.source import actor_lanes
+from viewer.source import actor_lanes, naming
 from viewer.source.base import GROUPINGS, EventSource, LaneSpec
 from viewer.source.connect import SourceSpec, connect, locate
 from viewer.source.stats import estimate
@@ -108,7 +108,7 @@ def reopen(source: EngineSource) -> EngineSource:
     if source.spec is None:
         raise ValueError(f"{source.label}: opened without a source description, so it cannot be opened again")
     _con, table = connect(source.spec)
-    twin = EngineSource(table, source.entity_names, label=source.label, facts=source.facts)
+    twin = EngineSource(naming.native(table)[0], source.entity_names, label=source.label, facts=source.facts)
     twin.spec, twin.fingerprint = source.spec, source.fingerprint
     twin.long_index = source.long_index  # the index's files are read through the twin's own connection
     return twin
