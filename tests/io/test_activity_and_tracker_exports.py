@@ -92,7 +92,7 @@ def test_an_edge_lists_source_and_target_are_the_parties_of_its_ties(tmp_path: P
     path.write_text("Source,Target,Type,Id,Label,Weight,start\n"  # Gephi's edge table
                     "Renault,Nissan,Directed,0,stake,43.4,2002-03-01\nNissan,Renault,Directed,1,stake,15,2002-03-01\n")
     spec = suggest_spec(path)
-    assert spec.url is None
+    assert spec.url == ""  # no link column, not even one named for it: its Source is a party
     assert [(r.source, r.target, r.value) for r in spec.relations] == [("Source", "Target", "Weight")]
     relations = viewer.load(path, mapping=spec).relations
     assert relations[["source", "target", "value"]].values.tolist() == [["renault", "nissan", 43.4],

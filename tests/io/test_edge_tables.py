@@ -12,6 +12,7 @@ import pytest
 import viewer
 from viewer.io.import_spec import RelationColumns, from_json, to_json
 from viewer.io.spec_suggest import suggest_spec
+from viewer.io.table_mapping import guess_mapping
 
 KINDS = ("date,source,target,relation,share\n2019-01-01,Renault,Nissan,Equity stake,43.4%\n"
          "2019-01-01,Nissan,Renault,Equity stake,15%\n2020-01-01,Renault,Nissan,Partnership,\n"
@@ -46,8 +47,8 @@ def test_a_relation_column_names_each_ties_kind_in_the_house_words(tmp_path: Pat
 
 def test_ends_written_as_ids_make_ties(tmp_path: Path) -> None:
     path = _written(tmp_path, IDS)
-    assert _ties(path, "2019-06-01") == {("n1", "n2", "partner", ""), ("n2", "n3", "partner", ""),
-                                         ("n3", "n1", "rival", "")}
+    assert _ties(path, "2019-06-01") == {("n1", "n2", "partnership", ""), ("n2", "n3", "partnership", ""),
+                                         ("n3", "n1", "rival", "")}  # (a partner is the house's partnership)
 
 
 def test_gephis_type_of_direction_is_no_kind(tmp_path: Path) -> None:
@@ -81,3 +82,32 @@ def test_a_kinds_column_survives_the_specs_json(tmp_path: Path) -> None:
     assert to_json(spec)["relations"][0]["kinds"] == "relation"
     assert from_json(to_json(spec)) == spec
     assert "relation" in spec.columns()
+
+
+def test_the_party_that_leads_is_a_person(tmp_path: Path) -> None:
+    """A leadership tie's source (a CEO) is a person, so the panel's People switch shows or hides it with its tie;
+    before, it was an "entity", drawn with the companies' ties hidden."""
+    path = _written(tmp_path, "date,source,target,relation\n2018-11-19,Carlos Ghosn,Nissan,Leadership\n"
+                              "2019-01-24,Jean-Dominique Senard,Renault,Leadership\n"
+                              "2019-02-01,Renault,Nissan,Partner\n")
+    ds = viewer.load(path, mapping=suggest_spec(path))
+    kinds = dict(zip(ds.entities["name"], ds.entities["kind"].astype(str), strict=True))
+    assert kinds == {"Carlos Ghosn": "person", "Jean-Dominique Senard": "person", "Nissan": "entity",
+                     "Renault": "entity"}  # (partners, held by none: nothing says what they are)
+
+
+@pytest.mark.parametrize(("first", "last"), [("from_date", "to_date"), ("date", "date_to"), ("valid_from", "valid_to")])
+def test_a_spells_bounds_are_its_start_and_end(first: str, last: str) -> None:
+    """``to_date`` ended in "date" and read as a start, so a table of spells had no end (and its ties held on)."""
+    mapping = guess_mapping([first, last, "source", "target"])
+    assert (mapping.start, mapping.end) == (first, last)
+    assert guess_mapping(["today", "title"]).end is None
+
+
+def test_a_ties_problem_names_its_line_in_the_file(tmp_path: Path) -> None:
+    path = _written(tmp_path, "from_date,to_date,source,target,relation\n2010-01-01,2015-01-01,A Corp,B Corp,partner\n"
+                              "2016-01-01,2014-01-01,C Corp,A Corp,partner\n")
+    assert _ties(path, "2013-01-01") == {("a_corp", "b_corp", "partnership", "")}
+    ds = viewer.load(path, mapping=suggest_spec(path))
+    backwards = [p for p in ds.problems if p.field == "valid_to"]
+    assert [p.row for p in backwards] == [3]  # (its line, not its place among the ties: 2)

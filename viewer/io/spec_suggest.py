@@ -179,11 +179,12 @@ def _kinds_column(sample: pd.DataFrame, taken: set[str]) -> str | None:
 
 def _link(url: str | None, frame: pd.DataFrame) -> str | None:
     """The link column guessed by name, unless it is an edge list's source beside its target (Gephi's, igraph's
-    edge tables): a party, not a link."""
+    edge tables): a party, not a link, and "" then (no column, so the reader does not take it by its name again:
+    Details said "Source: Nissan")."""
     (source_pattern, target_pattern), = _PAIRS
     if url and re.search(source_pattern, column_key(url)) and any(
             re.search(target_pattern, column_key(c)) for c in frame.columns if c != url):
-        return None
+        return ""
     return url
 
 

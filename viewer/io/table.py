@@ -304,7 +304,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
         first = found.parsed["start"]
         starts = (first.instants.map(clock.format_number) if numeric
                   else date_iso.to_iso(first.instants, first.precisions))
-        graph = table_graph.build(kept, spec, events["id"], starts, label, found.order, numeric)
+        graph = table_graph.build(kept, spec, events["id"], starts, label, found.order, numeric, raw.rows[found.keep])
         entities, relations = graph.entities, graph.relations
         events["actors"] = (events["actors"].astype(table_fast.TEXT) + ";" + graph.actors).str.strip(";")
         # a row with no title, description, actors or category of its own is named by its tie: "Renault → Nissan"
@@ -324,8 +324,9 @@ def read(path: str | Path, **options: Any) -> Dataset:
     found.frame = pd.DataFrame()  # the columns now live only in events: sorting lets each old one go in turn
     pa.default_memory_pool().release_unused()  # the raw table's memory goes back now, not at the first sorted column
     events, parsed, rows = _in_time_order(events, found.parsed, rows)
+    lines = {"events": rows} if relations is None else {"events": rows, "relations": relations.pop("line").to_numpy()}
     return build_dataset(Tables(events, entities, relations, label, label, label, dates=parsed,
-                                attribute_types=types, rows={"events": rows}, ids_distinct=found.ids_distinct),
+                                attribute_types=types, rows=lines, ids_distinct=found.ids_distinct),
                          meta, problems + found.problems)
 
 

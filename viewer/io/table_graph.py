@@ -50,13 +50,20 @@ def _names(frame: pd.DataFrame, column: str, spec: ImportSpec) -> pd.Series:
     return text.mask(text.isin(dummies)) if dummies else text
 
 
+# a kind as people write it → the house's kind, drawn in its style ("Equity stake" is already equity_stake)
+HOUSE_KINDS = {**dict.fromkeys(("stake", "equity", "shareholding", "shareholder", "shares"), "equity_stake"),
+               "jv": "joint_venture", **dict.fromkeys(("partner", "partners", "alliance"), "partnership"),
+               **dict.fromkeys(("ceo", "chair", "chairman", "chairwoman", "chairperson", "president", "director",
+                                "leader", "leads", "head"), "leadership")}
+
+
 def _kinds(frame: pd.DataFrame, relation: RelationColumns) -> pd.Series:
-    """Each row's relation kind: its ``kinds`` cell in snake case ("Equity stake" is the house's ``equity_stake``),
-    else the spec's kind."""
+    """Each row's relation kind: its ``kinds`` cell in snake case ("Equity stake" is the house's ``equity_stake``,
+    and so is "stake"), else the spec's kind."""
     if relation.kinds is None:
         return pd.Series(relation.kind, index=frame.index, dtype="object")
     written = date_columns.clean_text(frame[relation.kinds]).str.lower()
-    snake = written.str.replace(r"[\s\-/]+", "_", regex=True).str.strip("_")
+    snake = written.str.replace(r"[\s\-/]+", "_", regex=True).str.strip("_").replace(HOUSE_KINDS)
     return snake.mask(snake == "").fillna(relation.kind).astype("object")
 
 
@@ -86,12 +93,13 @@ def _valid_dates(frame: pd.DataFrame, column: str | None, fallback: pd.Series, o
 
 
 def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: pd.Series, label: str,
-          date_order: str | None = None, numeric: bool = False
+          date_order: str | None = None, numeric: bool = False, lines: np.ndarray | None = None
           ) -> Graph:
     """Entities, relations, each row's extra actors, problems and first tie in words, for the kept rows.
 
     ``event_ids`` and ``starts`` (ISO at precision, or numbers when ``numeric``) are the rows' events,
-    index-aligned with ``frame``.
+    index-aligned with ``frame``; ``lines``, their lines in the file, are each relation's ``line`` (what a problem
+    with it names).
     """
     problems: list[Problem] = []
     actors = pd.Series("", index=frame.index, dtype=TEXT)
@@ -131,6 +139,8 @@ def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: p
                          else ""),
             "event": event_ids[both],
         }).astype("object"))
+        if lines is not None:
+            relation_frames[-1]["line"] = np.asarray(lines)[both]
         if relation.value and not relation.valid_to:  # a register of values: each row's ends at the next one
             relation_frames[-1] = _superseded(relation_frames[-1], numeric)
         if number == 1:
@@ -138,8 +148,10 @@ def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: p
             shown = _as_read(value, kind)  # (a register's 0.75 is its 75%, as the tie is drawn)
             said = tie.where(shown == "", tie + " (" + shown + ")").fillna("").astype(TEXT)
     relations = pd.concat(relation_frames, ignore_index=True) if relation_frames else None
+    ids = entities["id"].astype(str)
     entities["kind"] = entity_kinds.guessed(entities["name"], entities["kind"],
-                                            entities["id"].astype(str).isin(entity_kinds.held_ids(relations)))
+                                            ids.isin(entity_kinds.held_ids(relations)),
+                                            ids.isin(entity_kinds.leader_ids(relations)))
     actors = actors.str.replace(r"^;+|;+$", "", regex=True).str.replace(r";{2,}", ";", regex=True)
     return Graph(entities, relations, actors, problems, said)
 

@@ -31,6 +31,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
               "created", "createdat", "createdon", "datecreated", "creationdate",
               # feeds: RSS's pubDate, Atom's published (else its updated)
               "pubdate", "published", "updated",
+              "validfrom", "effectivefrom",  # a spell's first bound, beside its valid_to
               # simulation ticks and steps: plain numbers, read on the numeric clock (table_clock)
               "tick", "step", "timestep", "iteration", "generation", "frame", "t",
               # times from a recording's start: read on the elapsed clock (hours, minutes and seconds)
@@ -107,7 +108,10 @@ _PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREA
           # UCDP's date_end, end_time, eventEndDate; not a name that only begins so (endorsement, endpoint)
           "end": r"^(end|stop|finish)(date|datetime|time|dt|day|at|on)$|(date|time|day)(end|stop|finish)$|"
                  r"(end|finish)(date|datetime|timestamp|time)$|" + _ENDED +  # Apple Music's Event End Timestamp
-                 r"|dropoff(date|datetime|timestamp|time)?$",  # a trip's: Uber's, New York taxis'
+                 r"|dropoff(date|datetime|timestamp|time)?$"  # a trip's: Uber's, New York taxis'
+                 # a spell's other bound: to_date, valid_to, date_until (not today)
+                 r"|^(to|till|until|thru|through|validto|validuntil|validtill|effectiveto)(date|datetime|timestamp)?$"
+                 r"|^date(to|until|till|thru)$",
           "title": r"(title|headline|name|label)$",  # battleLabel: Wikidata's label of an item
           # what kind of event a row is, as open data names it: Chicago's Primary Type, New York 311's Complaint
           # Type, San Francisco's Incident Category, EM-DAT's Disaster Type, a 911 log's Call Type (not a file's,

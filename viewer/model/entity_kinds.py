@@ -6,7 +6,7 @@ A government is known by its name (``Ministry of Finance``, ``French State``, ``
 ``Nissan Motor Co., Ltd.``, ``Volkswagen AG``, ``Apple Inc.``, a bank: a word of business outweighs "State" or
 "Republic", which banks' names hold)
 or by being held: the party a stake or an owner holds, and both parties of an acquisition, are companies unless
-their names say government. Only generic kinds
+their names say government; the party that leads (a leadership tie's source, a CEO) is a person. Only generic kinds
 (``entity``, ``organisation``) are guessed; a kind a reader or a mapping gave is kept.
 
 >>> guessed(pd.Series(["French State", "Renault", "Nissan Motor Co., Ltd.", "Ana", "State Street Corp."]),
@@ -24,6 +24,7 @@ import pyarrow.compute as pc
 GENERIC = ("entity", "organisation", "organization", "")
 HELD_BY = ("equity_stake", "government_stake", "owns")  # the target is held: a company
 BOTH_COMPANIES = ("acquired_by",)
+PERSON, LEADERSHIP = "person", "leadership"
 # said outright: a ministry, a department of, a republic of … (not "central bank": America's failed banks are
 # "Central Bank of Kansas City", "United Central Bank")
 GOVERNMENT = (r"(?i)(^|\b)(government|ministry|minist[eè]re|ministerio|ministero|ministerium|bundesministerium|"
@@ -42,16 +43,25 @@ def _matches(names: pd.Series, pattern: str) -> np.ndarray:
     return np.asarray(found.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def guessed(names: pd.Series, kinds: pd.Series, held: pd.Series) -> pd.Series:
-    """Each entity's kind: as given, or where generic a government or a company by its name, or a company where
-    it is ``held`` (see the module)."""
+def guessed(names: pd.Series, kinds: pd.Series, held: pd.Series, leads: pd.Series | None = None) -> pd.Series:
+    """Each entity's kind: as given, or where generic a government or a company by its name, a company where it is
+    ``held``, a person where it ``leads`` (see the module)."""
     generic = kinds.astype(str).str.lower().isin(GENERIC).to_numpy()
     if not generic.any():
         return kinds
     government, company, state = (_matches(names, pattern) for pattern in (GOVERNMENT, COMPANY, STATE))
-    out = np.select([generic & government, generic & company, generic & state, generic & held.to_numpy(dtype=bool)],
-                    ["government", "company", "government", "company"], kinds.astype(object).to_numpy())
+    leading = np.zeros(len(kinds), dtype=bool) if leads is None else leads.to_numpy(dtype=bool)
+    out = np.select([generic & government, generic & company, generic & state, generic & held.to_numpy(dtype=bool),
+                     generic & leading], ["government", "company", "government", "company", PERSON],
+                    kinds.astype(object).to_numpy())
     return pd.Series(out, index=kinds.index, dtype=object)
+
+
+def leader_ids(relations: pd.DataFrame | None) -> set[str]:
+    """The ids of the entities these ties show leading: sources of leadership (a CEO, a chair), people."""
+    if relations is None or not len(relations):
+        return set()
+    return set(relations.loc[relations["kind"].astype(str) == LEADERSHIP, "source"].astype(str))
 
 
 def held_ids(relations: pd.DataFrame | None) -> set[str]:

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell.main_window import MainWindow
 
 from ..conftest import Hand
-from ..window_reading import accepting, drag_cursor, open_by_hand
+from ..window_reading import accepting, details_after, drag_cursor, open_by_hand
 
 EDGES = ("date,source,target,relation,share\n2019-01-01,Renault,Nissan,Equity stake,43.4%\n"
          "2019-01-01,Nissan,Renault,Equity stake,15%\n2020-01-01,Renault,Nissan,Partnership,\n"
@@ -31,6 +31,7 @@ def test_each_row_draws_the_kind_its_relation_column_names(qtbot: QtBot, hand: H
     offered: list[str] = []
     open_by_hand(qtbot, window, monkeypatch, tmp_path / "edges.csv", accepting(offered), text=EDGES)
     assert offered == ["Make entities and relations: source → target (kind from relation)"]
+    assert "Source:" not in details_after(qtbot, window, Qt.Key.Key_End)  # its source column is a party, no link
     window.tools.presets["all"].trigger()
     drag_cursor(qtbot, hand, window, 2020.5)
     drawn = _drawn(qtbot, window, 4)

@@ -130,7 +130,7 @@ class MappingDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
         mapping = preview.mapping
         for role, label in ROLES:
-            self.combos[role] = self._combo(role, columns, mapping)
+            self.combos[role] = self._combo(role, columns, mapping, getattr(suggestion, role, None) == "")
             form.addRow(label, self.combos[role])
         self.order = QComboBox(self)
         for key, text in ORDERS:
@@ -209,15 +209,16 @@ class MappingDialog(QDialog):
         base = self.suggestion if self.suggestion is not None and self.graph.isChecked() else ImportSpec()
         return replace(base, **{k: fields.get(k, getattr(ImportSpec(), k)) for k in SPEC_FIELDS})
 
-    def _combo(self, role: str, columns: list[str], mapping: Mapping) -> QComboBox:
-        """The choice of a role's column, the guessed one chosen."""
+    def _combo(self, role: str, columns: list[str], mapping: Mapping, unset: bool = False) -> QComboBox:
+        """The choice of a role's column, the guessed one chosen (none when the suggestion ``unset`` it: an edge
+        list's Source is a party, no link)."""
         combo = QComboBox(self)
         combo.addItems([NONE, *columns])
         current = mapping.actors[0] if role == "actors" and mapping.actors else getattr(mapping, role, None)
         if role == "actors" and len(mapping.actors) > 1:  # ACLED's actor1 … assoc_actor_2: all of them, joined
             combo.insertItem(1, JOINED.join(mapping.actors), list(mapping.actors))
             combo.setCurrentIndex(1)
-        elif isinstance(current, str) and current in columns:
+        elif isinstance(current, str) and current in columns and not unset:
             combo.setCurrentText(current)
         combo.currentTextChanged.connect(self._refresh)
         return combo
