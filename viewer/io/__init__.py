@@ -26,6 +26,7 @@ from viewer.io import (
     dated_text,
     discord,
     documents,
+    folder_tables,
     ftm,
     gedcom,
     gexf,
@@ -184,12 +185,17 @@ def _own_archive(path: Path) -> tuple[Reader, Path] | None:
 
 def _folder_reader(path: Path) -> Reader:
     """The reader of a folder: an unpacked Slack export or X archive, a folder of Discord channels, Messenger or
-    Instagram threads (Meta's export, its inbox, one thread), else a native dataset."""
+    Instagram threads (Meta's export, its inbox, one thread), a native dataset, else its files read as one (a file a
+    month: :mod:`viewer.io.folder_tables`)."""
     for looks_like, reader in ((slack.looks_like_folder, slack.read), (twitter.looks_like_folder, twitter.read),
                                (discord.looks_like_folder, discord.read),
                                (meta_messages.looks_like_folder, meta_messages.read)):
         if looks_like(path):
             return reader
+    if FOLDER_READER is native.read and not native.holds_dataset(path):
+        files = folder_tables.files_of(path, set(READERS))
+        if files:
+            return lambda folder, **options: folder_tables.read(Path(folder), files, lambda f: load(f, **options))
     return FOLDER_READER
 
 

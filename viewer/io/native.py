@@ -41,6 +41,11 @@ def describes_folder(path: Path) -> bool:
                                                        for suffix in (".csv", ".parquet"))
 
 
+def holds_dataset(folder: Path) -> bool:
+    """Whether a folder is a native dataset's: its events table, or its dataset.json."""
+    return any((folder / name).is_file() for name in ("events.csv", "events.parquet", META_FILE))
+
+
 def looks_native(document: object) -> bool:
     """True for a JSON document in our single-file form (an ``events`` list of records)."""
     return isinstance(document, dict) and isinstance(document.get("events"), list) and (
