@@ -268,9 +268,10 @@ NOT_DATA = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG ima
 DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # read as UTF-16 without a mark too
 
 
-def _refuse_binary(path: Path, head: bytes) -> None:
+def _refuse_binary(path: Path, head: bytes, label: str | None = None) -> None:
     """A text format whose first bytes hold NULs is a binary file under the wrong name: say so early
-    (instead of reading gigabytes of it)."""
+    (instead of reading gigabytes of it); ``label`` names it when ``path`` is what an archive holds."""
+    label = label or str(path)
     if path.suffix.lower() in BINARY_SUFFIXES or head.startswith((*TEXT_BOMS, *COLUMNAR, sqlite.MAGIC, pdf.MAGIC,
                                                                     *stat_files.MAGIC)) or gedcom.looks_like(head):
         return  # (a GEDCOM file in UTF-16 may come without its mark: its reader knows)
@@ -278,19 +279,19 @@ def _refuse_binary(path: Path, head: bytes) -> None:
         return  # an xlsx under another name: the table reader knows
     named = next((name for magic, name in NOT_DATA if head.startswith(magic)), None) if b"\x00" in head else None
     if named is not None:  # (an image's bytes may hold few NULs, and would be read as a table of one column)
-        raise LoadError(f"{path}: {named}, not {path.suffix or 'a text'} data; expected a table, a calendar, a "
+        raise LoadError(f"{label}: {named}, not {path.suffix or 'a text'} data; expected a table, a calendar, a "
                         "document or another format Entente reads")
     if head.count(b"\x00") <= len(head) // 8 and not lines.control_bytes(head):
         return
     guessed = lines.utf16_without_mark(head)
     if guessed is not None and path.suffix.lower() not in DELIMITED_SUFFIXES:
-        raise LoadError(f"{path}: {guessed.upper()} text without a byte order mark; expected UTF-8 (or UTF-16 "
+        raise LoadError(f"{label}: {guessed.upper()} text without a byte order mark; expected UTF-8 (or UTF-16 "
                         "with its mark) for this format; a delimited table (.csv, .tsv, .txt) is read either way")
     if guessed is None and head.startswith(documents.OLE_MAGIC):
-        raise LoadError(f"{path}: an Office 97-2003 file (an Outlook .msg, a .doc, a .ppt …), which Entente does not "
-                        "read; expected a message saved as .eml, a document as .docx or PDF, a table as .xlsx")
+        raise LoadError(f"{label}: an Office 97-2003 file (an Outlook .msg, a .doc, a .ppt …), which Entente does "
+                        "not read; expected a message saved as .eml, a document as .docx or PDF, a table as .xlsx")
     if guessed is None:
-        raise LoadError(f"{path}: a binary file, not {path.suffix or 'a text'} data; expected text "
+        raise LoadError(f"{label}: a binary file, not {path.suffix or 'a text'} data; expected text "
                         "(CSV, JSON, XML, iCalendar) or an .xlsx/.parquet table")
 
 
@@ -312,6 +313,8 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     compressed.check_readable(path)
     held = json_route.by_content(path, READERS)  # JSON under a name of no other format: .har, Bookmarks, a .txt
     if compressed.compression(path) is not None:  # a compressed table (CSV, TSV, JSON …), a zipped chat or log
+        inner = Path("held" + compressed.inner_suffix(path))  # (random bytes under gzip were read as a table)
+        _refuse_binary(inner, compressed.read_head(path, HEAD_BYTES), f"{path} (unpacked)")
         return json_route.read_lines(path, **options) if held == "lines" else _text_reader(path)(path, **options)
     plan_exports.refuse(path, head)  # Microsoft Project's .mpp and MPX: how to save them as something read
     _refuse_binary(path, head)

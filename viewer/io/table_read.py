@@ -40,6 +40,8 @@ from viewer.io.workbooks import EXCEL_SUFFIXES
 from viewer.model.dates.header_row import has_header
 from viewer.model.problems import LoadError, Problem
 
+TEXT_TABLES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # what a web application's "CSV" may be named
+
 EXPECTED = "a table with a header row and a date column (date, start, begin, timestamp, year …)"
 
 
@@ -199,7 +201,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     text: bytes | str = b""
     numbered = None
     strays: list[stray_quotes.Stray] = []
-    saved = web_tables.kind(path) if suffix in (*EXCEL_SUFFIXES, *web_tables.SUFFIXES, ".doc") else None
+    saved = _saved_as(path, suffix)
     suffix = ".txt" if saved == "text" else ".xls" if saved in ("html", "spreadsheetml") else suffix  # as a workbook
     streamed = None
     if suffix in (*EXCEL_SUFFIXES, *documents.SUFFIXES) or options.get("document"):
@@ -242,12 +244,26 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     return Raw(frame, encoding, delimiter, header, problems, rows)
 
 
+def _saved_as(path: Path, suffix: str) -> str | None:
+    """What a workbook's or a page's name holds (:func:`viewer.io.web_tables.kind`), and a web page under a text
+    table's name (a web application's "CSV" export that is an HTML table: it was read as text, its tags as cells)."""
+    if suffix in (*EXCEL_SUFFIXES, *web_tables.SUFFIXES, ".doc"):
+        return web_tables.kind(path)
+    if suffix in TEXT_TABLES and compressed.compression(path) is None:
+        saved = web_tables.kind(path)
+        return saved if saved in ("html", "spreadsheetml") else None
+    return None
+
+
 def _how_read(path: Path, saved: str | None, above: int) -> list[Problem]:
     """What reading said: a workbook's name over other content (read as such), lines above the header."""
     said = []
-    if saved is not None and path.suffix.lower() in EXCEL_SUFFIXES:  # (not a workbook under a workbook's name)
-        held = {"text": "delimited text", "html": "an HTML table", "spreadsheetml": "Excel 2003 XML"}[saved]
+    held = {"text": "delimited text", "html": "an HTML table", "spreadsheetml": "Excel 2003 XML"}.get(saved or "")
+    if held and path.suffix.lower() in EXCEL_SUFFIXES:  # (not a workbook under a workbook's name)
         said.append(Problem(str(path), f"a {path.suffix} file that holds {held}, not a workbook: read as such",
+                            None, None, "info"))
+    elif held and path.suffix.lower() in TEXT_TABLES:  # a web application's "CSV" that is a page
+        said.append(Problem(str(path), f"a {path.suffix} file that holds {held}, not delimited text: read as such",
                             None, None, "info"))
     if above:
         said.append(Problem(str(path), f"{above} line{'s' if above > 1 else ''} above the header skipped (a "
