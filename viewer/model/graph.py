@@ -6,6 +6,7 @@ this module answers what to draw at a date. Pandas and numpy only: never Qt.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -101,6 +102,7 @@ class GraphView:
         return next((e for e in self.edges if (e.source, e.target, e.kind) == (source, target, kind)), None)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # (asked for every node of every view: a big graph's names, again and again)
 def short_name(name: str) -> str:
     """A name that fits under a node: the text before `` (`` or a known short form, at most 24 chars.
 
