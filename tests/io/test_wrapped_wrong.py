@@ -61,3 +61,13 @@ def test_records_with_a_few_odd_dates_are_read_and_the_odd_ones_said(tmp_path: P
     assert ds.events["title"].tolist() == ["a", "b"]
     skipped = sorted(p.row for p in ds.problems if p.level == "error" and p.row is not None)
     assert skipped == [4, 5, 6]
+
+
+def test_names_with_invisible_characters_are_read_by_what_they_say(tmp_path: Path) -> None:
+    """A header copied from a web page or a second byte-order mark (a file saved twice) hides characters in the
+    names: "\u200bTitle\u200b" was no title column, and Details named the attribute with them."""
+    path = tmp_path / "copied.csv"
+    path.write_text("\ufeff\ufeffDate,\u200bTitle\u200b,Who\u2060\n2019-01-01,Zero width,Ana\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.events["title"].tolist() == ["Zero width"]
+    assert ds.events["actors"].tolist() == ["Ana"]  # (its Who, read as who: the actors)

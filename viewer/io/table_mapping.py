@@ -149,7 +149,7 @@ class Mapping:
 
 def column_key(name: str) -> str:
     """A column's name as names are compared: no case, spaces, underscores, hyphens or dots (Start_Date: startdate)."""
-    return re.sub(r"[\s_\-.\xa0]+", "", name).lower()
+    return re.sub(r"[\s_\-.\xa0\u200b-\u200d\u2060\ufeff]+", "", name).lower()  # (and invisible ones: \u200bTitle)
 
 
 def guess_mapping(columns: list[str]) -> Mapping:

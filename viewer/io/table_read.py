@@ -40,6 +40,7 @@ from viewer.io.workbooks import EXCEL_SUFFIXES
 from viewer.model.dates.header_row import has_header
 from viewer.model.problems import LoadError, Problem
 
+INVISIBLE = "[\u200b-\u200d\u2060\ufeff]"  # zero-width spaces and joiners, word joiners, byte-order marks
 TEXT_TABLES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # what a web application's "CSV" may be named
 
 EXPECTED = "a table with a header row and a date column (date, start, begin, timestamp, year …)"
@@ -109,7 +110,10 @@ def _read_delimited(path: Path, text: str, delimiter: str, nrows: int | None) ->
 def _names(row: pd.Series) -> list[str]:
     names: list[str] = []
     taken: set[str] = set()  # (a list's 'in' made 20,000 columns take 2 s)
-    for i, value in enumerate(row.astype(str).str.replace("\xa0", " ").str.strip()):
+    # (a zero-width space or a second byte-order mark around a name, as copies from web pages and Excel leave
+    # them: "\u200bTitle\u200b" was no title, and Details named it so)
+    cleaned = row.astype(str).str.replace("\xa0", " ").str.replace(INVISIBLE, "", regex=True).str.strip()
+    for i, value in enumerate(cleaned):
         name = value or f"column{i + 1}"
         names.append(name if name not in taken else f"{name}_{i + 1}")
         taken.add(names[-1])
