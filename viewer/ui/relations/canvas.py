@@ -64,6 +64,18 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note.setWordWrap(True)
         self.note.hide()
+        self.caption = QLabel(self)  # a focused view's "14 of 2,960 entities", in the bottom-left corner
+        self.caption.setToolTip("The graph is too big to read whole: it shows the neighbourhood of the chosen "
+                                "entities (else the best connected), the rest gathered in \"k more\" groups. "
+                                "Find… or a double-click on an entity centres the view on another.")
+        self.caption.hide()
+
+    def set_caption(self, text: str) -> None:
+        """Say in a corner what the drawing leaves out (a focused view), or nothing with ``""``."""
+        self.caption.setText(text)
+        self.caption.adjustSize()
+        self.caption.setVisible(bool(text))
+        self._place_note()
 
     def set_note(self, text: str) -> None:
         """Show a sentence in the middle of the canvas (why nothing is drawn), or none with ``""``."""
@@ -74,6 +86,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     def _place_note(self) -> None:
         width = min(self.width() - 40, 420)
         self.note.setGeometry((self.width() - width) // 2, self.height() // 2 - 60, max(width, 40), 120)
+        self.caption.move(6, self.height() - self.caption.height() - 4)
 
     def show_arrays(self, nodes: NodeArrays, edges: EdgeArrays, animate: bool = False) -> None:
         """Draw these nodes and edges, fading from what is on screen when ``animate``. The same drawing
@@ -92,6 +105,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         """Paint the background and every item in the theme's colours."""
         self.setBackground(theme.background)
         self.note.setStyleSheet(f"color: {theme.text}; background: transparent;")
+        self.caption.setStyleSheet(f"color: {theme.axis_text}; background: transparent;")
         for item in (self.edges_item, self.nodes_item, self.labels_item):
             item.set_theme(theme)
 

@@ -28,6 +28,7 @@ class Focusing:
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     active: bool = False  # the last view was focused
     hidden: int = 0  # entities left out of the last focused view
+    shown: int = 0  # and the entities in it (its "k more" groups not counted)
     _laid_out: frozenset[str] = frozenset()  # the entities :attr:`_local` places
     _local: graph.Positions = field(default_factory=dict)
 
@@ -35,6 +36,12 @@ class Focusing:
         """Forget every choice (a new dataset)."""
         self.around, self.expanded, self.members, self.active, self.hidden = [], set(), {}, False, 0
         self._laid_out, self._local = frozenset(), {}
+
+    def said(self) -> str:
+        """What a focused view leaves out, and how to see the rest ("" when the graph is whole)."""
+        if not self.active:
+            return ""
+        return f"{self.shown:,} of {self.shown + self.hidden:,} entities"
 
     def find(self, entities: pd.DataFrame, text: str, view: graph.GraphView) -> str | None:
         """The best match for ``text`` among the entities (those in ``view`` first), put at the centre."""
@@ -62,6 +69,7 @@ class Focusing:
             return view, positions
         focused: FocusView = focus(view, entities, [*self.around, *selected], expanded=self.expanded)
         self.members, self.hidden = focused.members, focused.hidden
+        self.shown = sum(1 for node in focused.view.nodes if node.id not in focused.members)
         local = self._layout(focused, entities)
         return focused.view, {**local, **group_positions(focused, local)}
 

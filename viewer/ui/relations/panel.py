@@ -297,6 +297,7 @@ class RelationshipPanel(Readout, QWidget):
         self._full = self._view
         selected = self._selected_entities()
         self._view, self._shown = self.focusing.apply(self._view, state.dataset.entities, self._positions, selected)
+        self.canvas.set_caption(self.focusing.said())
         framing = (self.focusing.active, tuple(self.focusing.around), frozenset(self.focusing.expanded))
         was_focused = bool(self._framed_focus) and bool(self._framed_focus[0])
         if (self.focusing.active or was_focused) and framing != self._framed_focus:
