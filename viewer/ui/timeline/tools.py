@@ -16,6 +16,7 @@ from viewer.model.clock import numeric
 from viewer.model.dates import to_seconds
 from viewer.source.base import Generation
 from viewer.ui.shared.shell import Shell
+from viewer.ui.timeline.eventless import EventlessNote
 from viewer.ui.timeline.filter_bar import FilterBar
 from viewer.ui.timeline.overview import OverviewStrip
 from viewer.ui.timeline.panel import TimelinePanel
@@ -42,6 +43,7 @@ class TimelineTools(QObject):
         self.shell = shell
         self.state = state = shell.state
         self.timeline = TimelinePanel(state, host)
+        self.eventless = EventlessNote(state, self.timeline.plot)
         self.playback = Playback(state, self)
         self.filter_bar = FilterBar(state)
         self.overview = OverviewStrip(state)
