@@ -79,3 +79,12 @@ def test_the_command_line_reads_the_folder(tmp_path: Path) -> None:
                            "csv"], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert "2019-02/row1" in done.stdout and "2019-03/row1" in done.stdout and "Salary" not in done.stdout
+
+
+def test_files_are_read_in_the_order_a_person_reads_their_names(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for number in (10, 2, 1):
+        (folder / f"report-{number}.csv").write_text(f"Date,Title\n2019-01-01,Report {number}\n", encoding="utf-8")
+    note, = [p.message for p in viewer.load(folder).problems if p.file == str(folder)]
+    assert note.endswith(": report-1.csv, report-2.csv, report-10.csv")

@@ -20,6 +20,7 @@ import pandas as pd
 from viewer.io.combine import combine
 from viewer.model.attributes import PREFIX
 from viewer.model.dataset import Dataset
+from viewer.model.lists import natural
 from viewer.model.problems import LoadError, Problem
 
 MOST_FILES = 500
@@ -38,7 +39,7 @@ def files_of(folder: Path, suffixes: set[str]) -> list[Path]:
         inner = name.rsplit(".", 1)[0] if name.endswith((".gz", ".bz2", ".xz", ".zst")) else name
         if Path(inner).suffix in suffixes:
             found.append(path)
-    return sorted(found, key=lambda p: p.name.lower())
+    return sorted(found, key=lambda p: natural(p.name.lower()))  # (report-2 before report-10)
 
 
 def read(folder: Path, files: list[Path], load: Callable[[Path], Dataset]) -> Dataset:
