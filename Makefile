@@ -15,7 +15,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PEER_VIS ?= ../shared/bench/peer-vis/run.sh
 
-.PHONY: run test lint package fuzz monkey bench bench-graph bench-big bench-panel bench-peer bench-dates clean
+.PHONY: run test lint package fuzz monkey bench bench-graph bench-big bench-panel bench-big-graph bench-peer bench-dates clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,9 @@ bench-big: $(STAMP)
 
 bench-panel: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_relations_panel.py
+
+bench-big-graph: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_big_graph_window.py
 
 bench-dates: $(STAMP)
 	$(BIN)/python tests/bench/bench_dates.py $${ENTENTE_BENCH_ROWS:-1000000}
