@@ -111,3 +111,19 @@ def test_a_ties_problem_names_its_line_in_the_file(tmp_path: Path) -> None:
     ds = viewer.load(path, mapping=suggest_spec(path))
     backwards = [p for p in ds.problems if p.field == "valid_to"]
     assert [p.row for p in backwards] == [3]  # (its line, not its place among the ties: 2)
+
+
+def test_a_stake_ends_where_its_row_does_and_a_register_supersedes_the_rest(tmp_path: Path) -> None:
+    """Wikidata's owned-by with its start and end qualifiers: the tie ended with its row (before, it held on beside
+    the next stake); a register whose end column is mostly empty still ends each such row at the next."""
+    owned = _written(tmp_path, "item,itemLabel,owner,ownerLabel,start,end,share\n"
+                               "Q20165,Nissan,Q6686,Renault,1999-03-27T00:00:00Z,2023-11-08T00:00:00Z,0.434\n"
+                               "Q20165,Nissan,Q6686,Renault,2023-11-08T00:00:00Z,,0.15\n", "owned.csv")
+    assert _ties(owned, "2020-01-01") == {("renault", "nissan", "equity_stake", "43.4")}
+    assert _ties(owned, "2024-01-01") == {("renault", "nissan", "equity_stake", "15.0")}
+    register = _written(tmp_path, "Date,Parent,Subsidiary,Stake,End\n1999-03-27,Renault,Nissan,36.8%,\n"
+                                  "2002-03-01,Renault,Nissan,44.4%,\n2016-10-20,Nissan,Mitsubishi,34%,2018-01-01\n",
+                        "register.csv")
+    assert _ties(register, "2017-01-01") == {("renault", "nissan", "equity_stake", "44.4"),
+                                             ("nissan", "mitsubishi", "equity_stake", "34.0")}
+    assert _ties(register, "2019-01-01") == {("renault", "nissan", "equity_stake", "44.4")}

@@ -240,7 +240,8 @@ def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
         if len(orgs) >= 2:
             first = row_party if row_party in orgs else orgs[0]
             relations.append(RelationColumns(first, next(c for c in orgs if c != first), "related_to"))
-    ended = _ended(sample, taken | set(names)) if relations and core["end"] is None else None
+    # a tie ends where its row does (Wikidata's owned-by with its end qualifier), else on a date named as its end
+    ended = core["end"] or (_ended(sample, taken | set(names)) if relations else None)
     relations = [replace(r, valid_to=ended) if ended and r.valid_to is None else r for r in relations]
     used = list(dict.fromkeys(c for r in relations for c in (r.source, r.target)))
     value = _value_column(sample, taken | set(used)) if relations else None

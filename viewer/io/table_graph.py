@@ -141,7 +141,7 @@ def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: p
         }).astype("object"))
         if lines is not None:
             relation_frames[-1]["line"] = np.asarray(lines)[both]
-        if relation.value and not relation.valid_to:  # a register of values: each row's ends at the next one
+        if relation.value:  # a register of values: each row with no end of its own ends at the next one
             relation_frames[-1] = _superseded(relation_frames[-1], numeric)
         if number == 1:
             tie = names[relation.source] + " \u2192 " + names[relation.target]
@@ -158,8 +158,8 @@ def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: p
 
 def _superseded(relations: pd.DataFrame, numeric: bool) -> pd.DataFrame:
     """Rows valuing one tie (a register of stakes: 36.8% in 1999, 44.4% in 2002) each valid until the next row of
-    the same two parties and kind, in time order; the last stays open. Before, every row stayed open, and the graph
-    drew each stake ever held side by side."""
+    the same two parties and kind, in time order, unless it writes its own end; the last stays open. Before, every
+    row stayed open, and the graph drew each stake ever held side by side."""
     if len(relations) < 2:
         return relations
     written = relations["valid_from"].astype(str)
@@ -169,7 +169,8 @@ def _superseded(relations: pd.DataFrame, numeric: bool) -> pd.DataFrame:
                          "at": at, "written": written}).dropna(subset=["at"]).sort_values("at", kind="stable")
     pairs = rows.groupby(["source", "target", "kind"], sort=False)  # (a stake does not end a partnership)
     following, following_at = pairs["written"].shift(-1), pairs["at"].shift(-1)
-    later = (following_at > rows["at"]).fillna(False).to_numpy(dtype=bool)  # (two rows of one date: both stay)
+    later = ((following_at > rows["at"]).fillna(False).to_numpy(dtype=bool)  # (two rows of one date: both stay)
+             & (relations.loc[rows.index, "valid_to"].astype(str) == "").to_numpy(dtype=bool))  # (a written end ends)
     out = relations.copy()
     out.loc[rows.index[later], "valid_to"] = following[later].to_numpy()
     return out
