@@ -56,6 +56,7 @@ from viewer.io import (
     telegram,
     timeline_xml,
     timelinejs,
+    trello,
     twitter,
     vis_timeline,
     web_tables,
@@ -95,6 +96,7 @@ _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(na
          Candidate(meta_messages.read, meta_messages.looks_like, "json", parsed=True),
          Candidate(bibliography.read_csl, bibliography.looks_like_csl, "json", parsed=True),  # Zotero's CSL JSON
          Candidate(json_graph.read, json_graph.looks_like, "json", parsed=True),  # networkx's, Cytoscape's
+         Candidate(trello.read, trello.looks_like, "json", parsed=True),  # a Trello board's cards
          Candidate(json_route.read_records, table.looks_like, "json", parsed=True)]
 _XML = [Candidate(ofx.read, ofx.looks_like, "bytes"),  # an OFX 2 statement (XML)
         Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
