@@ -46,16 +46,13 @@ Index = QModelIndex | QPersistentModelIndex
 def table_rows(relations: pd.DataFrame, names: dict[str, str], when: object,
                clock: str = CALENDAR) -> list[dict[str, Any]]:
     """One dict per relation valid at ``when``: display texts (dates, or numbers on a numeric clock) and sort keys.
-    Names and dates are worded once per distinct value (thousands of ties share a few hundred of each)."""
+    Dates are worded once per distinct value (thousands of ties share a few hundred), names once in all
+    (:func:`~viewer.model.graph.short_name` remembers them)."""
     rows = []
     valid = query.relations_at(relations, when)
     extra = [c for c in valid.columns if c.startswith(attributes.PREFIX)] + [c for c in ("note",) if c in valid]
     written = value_bands.written(valid)  # a band or a bound as written ("25–50%") is shown as written
-    shorts: dict[str, str] = {}
     dates: dict[tuple[object, str], str] = {}
-
-    def short(name: str) -> str:
-        return shorts[name] if name in shorts else shorts.setdefault(name, short_name(name))
 
     def dated(at: object, precision: str) -> str:
         key = (at, precision)
@@ -71,7 +68,7 @@ def table_rows(relations: pd.DataFrame, names: dict[str, str], when: object,
         value = float(r["value"])
         since, until = r["valid_from"], r["valid_to"]
         source, target = names.get(r["source"], r["source"]), names.get(r["target"], r["target"])
-        text = (short(source), short(target), str(r["kind"]).replace("_", " "),
+        text = (short_name(source), short_name(target), str(r["kind"]).replace("_", " "),
                 as_written or value_label(str(r["kind"]), value),
                 dated(since, str(r["valid_from_precision"])) if pd.notna(since) else "(earlier)",
                 dated(until, str(r["valid_to_precision"])) if pd.notna(until) else "(open)",
@@ -170,7 +167,6 @@ class RelationsTable(QWidget):
         self.model = RelationsModel(state, self)  # owned by the panel: it goes when the window goes
         self.proxy = _ModelSorted(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterKeyColumn(0)
         self.proxy.setFilterRole(SEARCH_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
