@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
@@ -35,3 +36,23 @@ def test_the_last_event_at_the_right_edge_keeps_a_label_left_of_its_mark(qtbot: 
     others = [b for b in boxes if b is not own[0] and abs(b.center().y() - mark.y()) < 2]
     assert others and all(b.right() < own[0].left() for b in others if b.left() < own[0].left())
     assert not any(b.intersects(own[0]) for b in others)
+
+
+def test_a_selected_range_running_to_the_right_edge_shows_its_title_on_its_bar(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A card from the window's first day to its last, selected with Home: its title went after its end, off the
+    right edge ("Sigr" of "Sign"), as a selected label is never dropped. It now stands on its bar."""
+    path = tmp_path / "plan.csv"
+    path.write_text("start,end,title\n2020-07-20,2020-09-01,Sign the agreement\n2020-08-18,,Old idea\n",
+                    encoding="utf-8")
+    window.resize(1280, 720)
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    timeline = window.timeline
+    timeline.setFocus()
+    qtbot.keyClick(timeline, Qt.Key.Key_Home)
+    timeline.plot.grab()  # paint now
+    right = timeline.plot.viewport().width()
+    mark = timeline.event_scene_pos("row1")
+    assert mark is not None
+    own = [b for b in timeline.items.label_boxes if abs(b.center().y() - mark.y()) < 2]
+    assert own and all(b.right() <= right for b in own), (own, right)

@@ -326,15 +326,15 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
     def _on_bars(self, events: np.ndarray, bars: tuple[np.ndarray, ...], placed: tuple[np.ndarray, ...],
                  keep: np.ndarray, priority: np.ndarray, edges: tuple[float, float], quiet: np.ndarray
                  ) -> tuple[np.ndarray, ...]:
-        """A range with no room for its label after its end or before its start gets it on its bar, from where
-        the bar comes into view (zoomed into a range that crosses the window, its bar had no title at all)."""
+        """A range with no room for its label after its end or before its start (its bar had no title), or selected
+        and run off the right edge (a card due at the window's end read "Sigr"), gets it on its bar, from its start."""
         kinds, px0, px1, rows = bars
         lx, widths, full = placed
         start = np.maximum(px0, edges[0]) + 8.0
         room = np.minimum(px1, edges[1]) - 8.0 - start
         # only bars that run to the right edge (elsewhere a missing label lost to its neighbours, not to the edge)
-        at_edge = px1 + MARK_RADIUS + 8.0 + MIN_LABEL_PX > edges[1]
-        on_bar = (kinds == lane_packing.RANGE) & at_edge & ~keep & ~quiet & (room >= MIN_LABEL_PX)
+        at_edge, cut = px1 + MARK_RADIUS + 8.0 + MIN_LABEL_PX > edges[1], keep & (lx + full > edges[1] - 4.0)
+        on_bar = (kinds == lane_packing.RANGE) & at_edge & (~keep | cut) & ~quiet & (room >= MIN_LABEL_PX)
         if not on_bar.any():
             return lx, widths, full, keep, on_bar
         full = full.copy()
