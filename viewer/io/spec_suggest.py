@@ -166,9 +166,9 @@ _DIRECTIONS = {"directed", "undirected", "mutual"}
 
 def _kinds_column(sample: pd.DataFrame, taken: set[str]) -> str | None:
     """The column naming each edge's kind, by its name, with few distinct values (a label per edge is no kind)."""
-    for column in (str(c) for c in sample.columns if str(c) not in taken):
-        cells = date_columns.clean_text(sample[column]).dropna()
-        if not re.search(_KINDS, column_key(column)) or not len(cells):
+    for column in (str(c) for c in sample.columns if str(c) not in taken and re.search(_KINDS, column_key(str(c)))):
+        cells = date_columns.clean_text(sample[column]).dropna()  # (only the columns named so: a wide table has many)
+        if not len(cells):
             continue
         distinct = set(cells.str.lower().unique())
         if not distinct <= _DIRECTIONS and (len(distinct) <= 50 or len(distinct) <= 0.2 * len(cells)) and \
