@@ -56,3 +56,23 @@ def test_a_selected_range_running_to_the_right_edge_shows_its_title_on_its_bar(
     assert mark is not None
     own = [b for b in timeline.items.label_boxes if abs(b.center().y() - mark.y()) < 2]
     assert own and all(b.right() <= right for b in own), (own, right)
+
+
+def test_the_last_event_selected_with_end_shows_its_title_cut_to_the_room_left_of_its_mark(
+        qtbot: QtBot, window: MainWindow) -> None:
+    """The alliance's last event, selected with End at 1280×720: its title is longer than the room on either
+    side of its mark, and it stayed after the mark, cut by the plot's edge to "Al". It now takes the wider
+    room, left of its mark, cut short there with an ellipsis."""
+    window.resize(1280, 720)
+    timeline = window.timeline
+    timeline.setFocus()
+    qtbot.keyClick(timeline, Qt.Key.Key_End)
+    (selected,) = window.state.selection.events
+    timeline.plot.grab()  # paint now
+    right = timeline.plot.viewport().width()
+    mark = timeline.event_scene_pos(selected)
+    assert mark is not None and mark.x() > right - 60, "the last event sits at the right edge"
+    own = [b for b in timeline.items.label_boxes if abs(b.center().y() - mark.y()) < 2 and b.right() < mark.x()]
+    assert own, "its title is left of its mark"
+    assert all(b.width() >= 200 and b.right() <= right for b in own), own
+    assert not [b for b in timeline.items.label_boxes if b.left() < right < b.right()], "no label runs off the edge"

@@ -24,9 +24,9 @@ from viewer.ui.timeline.density import CountsPicture
 from viewer.ui.timeline.grid import Ticks, lane_rows, lanes_picture, paint_grid
 from viewer.ui.timeline.label_widths import LabelWidths
 from viewer.ui.timeline.labels import LabelPainter
+from viewer.ui.timeline.placing import MIN_LABEL_PX, left_of_marks, selected_sides
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
 
-MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
 LABEL_CHARACTERS = 4000  # of a title, in its label: more than any screen's width holds (4,000 spaces: 12,000 px)
 HIT_REACH_PX = 8.0  # a hover or click looks this far either side of the pointer (marks.hit_test reaches 6)
 
@@ -301,28 +301,6 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         return np.minimum(marks.room_to_next(-px0, rows) - 2 * MARK_RADIUS - 10.0,
                           px0 - MARK_RADIUS - 6.0 - self._left_stop(px0, left))
 
-    def _left_of_marks(self, px0: np.ndarray, room_back: np.ndarray, rows: np.ndarray, lx: np.ndarray,
-                       widths: np.ndarray, full: np.ndarray, keep: np.ndarray, priority: np.ndarray, right: float,
-                       quiet: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Labels cut short by the right edge try the left of their mark, back to the previous mark."""
-        edge_bound = (lx + full > right - 4.0) & (widths < full)
-        try_left = ~keep & edge_bound & ~quiet & (room_back >= MIN_LABEL_PX)
-        if not try_left.any():
-            return lx, widths, keep
-        # back to the previous mark, and short of the label drawn after it (else both would not fit, and the
-        # label of the last event at the right edge was not drawn at all)
-        tried = np.flatnonzero(try_left)
-        room_back = room_back.copy()
-        room_back[tried] = np.minimum(room_back[tried], px0[tried] - MARK_RADIUS - 14.0 - marks.end_before(
-            px0[tried], rows[tried], (lx + widths)[keep], rows[keep]))
-        try_left &= room_back >= MIN_LABEL_PX
-        left_widths = np.minimum(full, room_back)
-        x = np.where(try_left, px0 - MARK_RADIUS - 6.0 - left_widths, lx)
-        w = np.where(try_left, left_widths, np.where(keep, widths, 0.0))
-        # what is already placed stays placed: it ranks above every newcomer
-        keep_all = marks.place_labels(x, w, rows, np.where(keep, 10.0, priority))
-        return x, w, keep_all
-
     def _on_bars(self, events: np.ndarray, bars: tuple[np.ndarray, ...], placed: tuple[np.ndarray, ...],
                  keep: np.ndarray, priority: np.ndarray, edges: tuple[float, float], quiet: np.ndarray
                  ) -> tuple[np.ndarray, ...]:
@@ -370,16 +348,12 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         # a collapsed lane shows marks, not titles
         quiet = m.collapsed[m.lane[vis]] & ~strong if len(m.collapsed) else np.zeros(len(vis), dtype=bool)
         widths = np.where(quiet, 0.0, widths)
-        # A selected label that would run off the right edge goes to the left of its mark instead.
-        before = px0 - MARK_RADIUS - 6.0 - full
-        flip = strong & (lx + full > right - 4.0) & (before >= self._left_stop(px0, left))
-        lx = np.where(flip, before, lx)
+        lx, widths = selected_sides(strong, kinds, px0, lx, widths, full, self._left_stop(px0, left), right)
         priority = strong.astype(float) - faded.astype(float)
         keep = marks.place_labels(lx, widths, rows, priority)
         on_bar = np.zeros(len(vis), dtype=bool)
         if row_px >= self.line_height:
-            lx, widths, keep = self._left_of_marks(px0, room_back, rows, lx, widths, full, keep, priority, right,
-                                                   quiet)
+            lx, widths, keep = left_of_marks(px0, room_back, rows, lx, widths, full, keep, priority, right, quiet)
             lx, widths, full, keep, on_bar = self._on_bars(events, (kinds, px0, px1, rows), (lx, widths, full),
                                                            keep, priority, edges, quiet)
         self.labelled = {int(e) for e in events[keep]}
