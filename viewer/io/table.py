@@ -320,6 +320,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
     meta = DatasetMeta(title=compressed.stem(path), path=label, sources=(label,),
                        clock=found.clock)
     types = {"events": dict(spec.types)} if spec is not None else {}
+    names = {"relations": graph.names} if spec is not None else {}
     rows = raw.rows[found.keep]
     del frame, raw
     found.frame = pd.DataFrame()  # the columns now live only in events: sorting lets each old one go in turn
@@ -327,7 +328,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
     events, parsed, rows = _in_time_order(events, found.parsed, rows)
     lines = {"events": rows} if relations is None else {"events": rows, "relations": relations.pop("line").to_numpy()}
     return build_dataset(Tables(events, entities, relations, label, label, label, dates=parsed,
-                                attribute_types=types, rows=lines, ids_distinct=found.ids_distinct),
+                                attribute_types=types, rows=lines, ids_distinct=found.ids_distinct, names=names),
                          meta, problems + found.problems)
 
 

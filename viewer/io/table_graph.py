@@ -9,7 +9,7 @@ Work is per distinct value, never per row in Python.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
@@ -34,6 +34,7 @@ class Graph:
     actors: pd.Series
     problems: list[Problem]
     said: pd.Series
+    names: dict[str, str] = field(default_factory=dict)  # a relation field → the table's column (problems say it)
 
 
 def entity_ids(names: pd.Series) -> pd.Series:
@@ -153,7 +154,24 @@ def build(frame: pd.DataFrame, spec: ImportSpec, event_ids: pd.Series, starts: p
                                             ids.isin(entity_kinds.held_ids(relations)),
                                             ids.isin(entity_kinds.leader_ids(relations)))
     actors = actors.str.replace(r"^;+|;+$", "", regex=True).str.replace(r";{2,}", ";", regex=True)
-    return Graph(entities, relations, actors, problems, said)
+    return Graph(entities, relations, actors, problems, said, _own_names(spec))
+
+
+def _own_names(spec: ImportSpec) -> dict[str, str]:
+    """Each relation field the spec's ties all read from one column, by that column's name (a tie with no
+    ``valid_from`` column starts with its row's event)."""
+    found: dict[str, set[str | None]] = {}
+    for relation in spec.relations:
+        for name, column in (("source/target", f"{relation.source}/{relation.target}"),
+                             ("valid_from", relation.valid_from or spec.start), ("valid_to", relation.valid_to),
+                             ("value", relation.value), ("kind", relation.kinds)):
+            found.setdefault(name, set()).add(column)
+    names = {}
+    for name, columns in found.items():
+        column = columns.pop() if len(columns) == 1 else None
+        if column is not None and column != name:
+            names[name] = column
+    return names
 
 
 def _superseded(relations: pd.DataFrame, numeric: bool) -> pd.DataFrame:

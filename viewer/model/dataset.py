@@ -21,7 +21,7 @@ from viewer.model import clock, dates, graph_positions, lists, query, references
 from viewer.model.columns import distinct, is_in
 from viewer.model.dates import outliers
 from viewer.model.problems import Problem
-from viewer.model.reporting import Reporter, add_unknown_entities
+from viewer.model.reporting import Reporter, add_unknown_entities, in_own_names
 from viewer.model.table_build import (
     build_entities,
     build_events,
@@ -75,6 +75,9 @@ class Tables:
     # what the loader found of the events' ids while their dates parsed: True, every one written and none repeated;
     # False, one blank or repeated (they go to be named); None, not looked at (the model checks them)
     ids_distinct: bool | None = None
+    # per table: a field → the column the file names it by, when a loader made the table from columns of other
+    # names (a tie's ``valid_to`` read from ``to_date``): its problems name what the user wrote
+    names: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -210,8 +213,10 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
     entities = with_attributes(entities, raw_entities, "entities", tables)
     events = build_events(tables.events, tables.events_label,
                            report.numbered(row_numbers(tables, "events", tables.events)), tables)
+    said = len(problems)
     relations = build_relations(tables.relations, tables.relations_label,
                                  report.numbered(row_numbers(tables, "relations", tables.relations)), tables)
+    in_own_names(problems, said, tables.names.get("relations", {}))
     actor_ids = set(lists.members(distinct(events["actors"])).names)
     ends = set(relations["source"]) | set(relations["target"])
     if tables.entities is not None:  # "Renault Group" for the id renault: that entity, not a new one

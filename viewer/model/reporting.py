@@ -3,6 +3,10 @@ entities added for references nobody listed."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+
 import numpy as np
 import pandas as pd
 
@@ -47,6 +51,27 @@ class Reporter:
             rest = len(rows) - MAX_PROBLEMS_PER_FIELD
             self.problems.append(Problem(label, f"{rest:,} more rows with the same problem ({message})",
                                          None, field_name, level))
+
+
+OWN_NAMED_IN_WORDS = ("valid_from", "valid_to")  # fields a message names in its words ("valid_to is before …")
+
+
+def in_own_names(problems: list[Problem], since: int, names: Mapping[str, str]) -> None:
+    """The problems from ``since`` on name fields by the file's own columns (a tie's ``valid_to`` is the table's
+    ``to_date``): "field 'to_date': to_date is before from_date", not the model's words for them. A message's
+    words are changed only before what it quotes of the cell (``, got …``)."""
+    if not names:
+        return
+    words = {k: v for k, v in names.items() if k in OWN_NAMED_IN_WORDS}
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b") if words else None
+    for at in range(since, len(problems)):
+        problem = problems[at]
+        message = problem.message
+        if pattern is not None:
+            said, got, quoted = message.partition(", got ")
+            message = pattern.sub(lambda found: words[found.group(1)], said) + got + quoted
+        field = names.get(problem.field, problem.field) if problem.field else problem.field
+        problems[at] = replace(problem, message=message, field=field)
 
 
 def plain_ids(ids: pd.Series) -> bool:

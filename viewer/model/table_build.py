@@ -282,7 +282,7 @@ def build_relations(raw: pd.DataFrame | None, label: str, report: Reporter, tabl
     end = _parse_column(raw, "valid_to", label, report, "error")
     backwards = (end.instants < start.instants).fillna(False).to_numpy()
     if backwards.any():
-        report.rows(label, np.flatnonzero(backwards), "valid_to", "valid_to is before valid_from; row skipped",
+        report.rows(label, np.flatnonzero(backwards), "valid_to", "valid_to is before valid_from; relation skipped",
                     raw["valid_to"], "error")
     keep = ~(missing | start.invalid.to_numpy() | end.invalid.to_numpy() | backwards)
     ids = unique_ids(_text(raw, "id"), label, "R", report)

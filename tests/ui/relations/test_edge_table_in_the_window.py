@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell.main_window import MainWindow
 
 from ..conftest import Hand
-from ..window_reading import accepting, details_after, drag_cursor, open_by_hand
+from ..window_reading import accepting, details_after, drag_cursor, open_by_hand, problems_typed
 
 EDGES = ("date,source,target,relation,share\n2019-01-01,Renault,Nissan,Equity stake,43.4%\n"
          "2019-01-01,Nissan,Renault,Equity stake,15%\n2020-01-01,Renault,Nissan,Partnership,\n"
@@ -42,3 +42,15 @@ def test_each_row_draws_the_kind_its_relation_column_names(qtbot: QtBot, hand: H
     assert [legend[k].text() for k in legend] == ["equity stake", "partnership", "related to"]
     QTest.mouseClick(legend["partnership"], Qt.MouseButton.LeftButton)  # the legend switches the kind off
     assert ("renault", "nissan", "partnership") not in _drawn(qtbot, window, 3)
+
+
+def test_a_ties_problem_in_the_problems_panel_names_the_tables_columns(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tie whose ``to_date`` is before its ``from_date``: the Problems panel, filtered as a user types, said
+    "valid_to is before valid_from" in field ``valid_to``, names the file has not."""
+    spells = ("source,target,relation,from_date,to_date\nRenault,Nissan,stake,1999-03-27,2023-11-08\n"
+              "Nissan,Renault,stake,2002-03-01,1999-01-01\n")
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "spells.csv", accepting([]), text=spells)
+    said = problems_typed(qtbot, window, "relation skipped")
+    assert len(said) == 1, said
+    assert "to_date" in said.to_string() and "valid_" not in said.to_string()
