@@ -90,3 +90,22 @@ def test_a_date_marked_as_approximate_or_naming_part_of_a_period_reads_as_the_pe
     assert said == [f"{len(QUALIFIED)} dates marked as approximate or naming part of a period ('c. 1850s', "
                     "'early 2019', 'late 19th century') read as the whole period written"]
     assert [p.row for p in ds.problems if p.level == "error"] == [len(QUALIFIED) + 2, len(QUALIFIED) + 3]
+
+
+PERIOD_SPANS = {  # a span between named periods: from the first one's start to the last one's end
+    "Q2 2021 – Q1 2022": ("2021-04-01", "2022-03-01", "month", "month"),
+    "H2 2019 to H1 2020": ("2019-07-01", "2020-06-01", "month", "month"),
+    "2019-W10–2019-W12": ("2019-03-04", "2019-03-24", "day", "day"),
+    "winter 2019 – spring 2020": ("2018-12-01", "2020-05-01", "month", "month"),
+    "Q3 2019 - 2020": ("2019-07-01", "2020-01-01", "month", "year"),
+}
+
+
+def test_a_span_between_named_periods_runs_from_the_first_ones_start_to_the_last_ones_end(tmp_path: Path) -> None:
+    """"Q2 2021 – Q1 2022" was "expected a date" and its row skipped: a quarter alone read, two of them did not."""
+    ds, by_title = _opened(tmp_path, list(PERIOD_SPANS), "span", ['"Q1 2019",a quarter'])
+    for i, (start, end, first, last) in enumerate(PERIOD_SPANS.values()):
+        row = by_title.loc[f"span {i}"]
+        assert (row["start"], row["end"]) == (pd.Timestamp(start, tz="UTC"), pd.Timestamp(end, tz="UTC")), i
+        assert (str(row["precision"]), str(row["end_precision"])) == (first, last), i
+    assert not ds.problems

@@ -78,7 +78,27 @@ def split(values: pd.Series) -> tuple[pd.Series, pd.Series, np.ndarray] | None:
     if named.any():
         first.iloc[looked[named]], last.iloc[looked[named]] = begins[named].to_numpy(), ends[named].to_numpy()
         opened[looked[named]] = False
+    _sides_named(first, last, rows[~np.isin(rows, looked[named])])
     return (first, last, opened) if first.notna().any() else None
+
+
+def _sides_named(first: pd.Series, last: pd.Series, rows: np.ndarray) -> None:
+    """A span between two named periods ("Q2 2021 – Q1 2022", "H2 2019 to H1 2020", "2019-W10–2019-W12") runs from
+    the first one's start to the last one's end (in place). Its sides were left as written, which no date parser
+    reads: the row was skipped."""
+    for side, end in ((first, False), (last, True)):
+        text = side.iloc[rows]
+        written = text.notna().to_numpy()
+        if not written.any():
+            continue
+        maybe = pc.match_substring_regex(arrow_text(text[written]), periods.MAY_BE).fill_null(False)
+        at = rows[written][np.asarray(maybe.to_numpy(zero_copy_only=False), dtype=bool)]
+        if not len(at):
+            continue
+        begins, ends = periods.column_bounds(side.iloc[at].astype("object"))
+        bound = ends if end else begins
+        read = bound.notna().to_numpy()
+        side.iloc[at[read]] = bound[read].to_numpy()
 
 
 # a month's name in any script ("March", "März", "март"): ASCII letters or any other character (RE2's \p{L}{3,9}
