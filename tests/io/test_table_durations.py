@@ -86,3 +86,18 @@ def test_a_column_named_as_a_duration_holding_words_is_said_once_and_left_alone(
     assert ds.events["end"].isna().all()
     said = [p for p in ds.problems if p.field == "duration"]
     assert [(p.level, p.row) for p in said] == [("info", None)] and "'short'" in said[0].message
+
+
+def test_a_flag_named_as_a_duration_is_an_attribute_and_nothing_is_said(tmp_path: Path) -> None:
+    """SIMILE Timeline's ``durationEvent`` (and ``isDuration``) says whether an event lasts: true or false. It was
+    said to be "no durations (e.g. 'False')" as if a column of durations had gone wrong."""
+    path = tmp_path / "simile.json"
+    path.write_text(json.dumps({"dateTimeFormat": "iso8601", "events": [
+        {"start": "1999-03-27", "title": "Signed", "durationEvent": False},
+        {"start": "2019-01-01", "end": "2020-06-30", "title": "Restructuring", "durationEvent": True}]}),
+        encoding="utf-8")
+    ds = viewer.load(path)
+    assert not ds.problems
+    events = ds.events.set_index("title")
+    assert events.loc["Restructuring", "end"] == _utc("2020-06-30") and pd.isna(events.loc["Signed", "end"])
+    assert list(events["attr:durationEvent"].astype(str).str.lower()) == ["false", "true"]

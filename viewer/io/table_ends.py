@@ -29,6 +29,15 @@ DatedT = TypeVar("DatedT", date_columns.DateColumn, ParsedDates)  # a parsed col
 EXPECTED = "expected a duration (PT1H30M, 1:30:00, 90 min, 3 days); no end"
 
 
+FLAGS = frozenset(("true", "false", "yes", "no"))
+
+
+def _flags(values: pd.Series) -> bool:
+    """The column holds only true/false (or yes/no) words: a flag, whatever its name says."""
+    written = date_columns.clean_text(values).dropna()
+    return bool(len(written)) and set(written.str.lower().unique()) <= FLAGS
+
+
 def from_durations(ends: pd.Series | None, frame: pd.DataFrame, mapping: Mapping, start: date_columns.DateColumn,
                    keep: np.ndarray, label: str, problems: list[Problem], lines_of: np.ndarray) -> pd.Series | None:
     """The end cells (None: no end column) with the ends the duration column makes written where they are empty
@@ -38,6 +47,8 @@ def from_durations(ends: pd.Series | None, frame: pd.DataFrame, mapping: Mapping
     column = mapping.duration
     lasted = durations.parse(frame[column], column)
     written = int((lasted.read | lasted.unread).sum())
+    if written and lasted.unread.sum() > written / 2 and _flags(frame[column]):  # SIMILE's durationEvent, isDuration
+        return ends  # (true or false: whether the event lasts, no duration to speak of; kept as an attribute)
     if written and lasted.unread.sum() > written / 2:  # a column named so that holds something else ("short")
         example = frame[column][lasted.unread].iloc[0]
         problems.append(Problem(label, f"the column holds no durations (e.g. {example!r}); no ends made from it",
