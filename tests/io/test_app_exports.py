@@ -124,3 +124,17 @@ def test_a_saved_mapping_keeps_the_end_time(tmp_path: Path) -> None:
     assert (again.end_time, again.all_day) == ("End Time", "All day event")
     ds = viewer.load(tmp_path / "calendar.csv", mapping=again)
     assert ds.events["end"].iloc[0].hour == 11
+
+
+def test_a_notion_meetings_end_time_alone_is_in_the_zone_its_start_names(tmp_path: Path) -> None:
+    """Notion writes a zone after the start's time only ("2:00 PM (GMT+2) → 4:00 PM"): the end was read in UTC, so a
+    two-hour meeting lasted four; and one past midnight in New York ended before it started and lost its end."""
+    ds = viewer.load(_written(tmp_path, "notion.csv", 'Name,Date\nRetro,"May 1, 2023 2:00 PM (GMT+2) → 4:00 PM"\n'
+                                                      'Late,"May 1, 2023 11:00 PM (EST) → 1:00 AM"\n'
+                                                      'Both,"May 1, 2023 2:00 PM (GMT+2) → 4:00 PM (GMT+2)"\n'
+                                                      'Iso,"2019-03-04T09:00+01:00 – 10:30"\n'))
+    assert _spans(ds) == {"Retro": ("2023-05-01T12:00:00+00:00", "2023-05-01T14:00:00+00:00"),
+                          "Late": ("2023-05-02T04:00:00+00:00", "2023-05-02T06:00:00+00:00"),
+                          "Both": ("2023-05-01T12:00:00+00:00", "2023-05-01T14:00:00+00:00"),
+                          "Iso": ("2019-03-04T08:00:00+00:00", "2019-03-04T09:30:00+00:00")}
+    assert not [p for p in ds.problems if p.level != "info"]

@@ -300,9 +300,11 @@ def _on_the_same_day(first: pd.Series, last: pd.Series) -> tuple[pd.Series, pd.S
     alone = _full(last, _CLOCK + r"(?:\s*\(.*\))?")
     if not alone.any():
         return last, alone
-    day = first.str.extract(r"^(.*\d),?(?:\s+|T)" + _CLOCK + r".*$", expand=False)  # (and "4 March 2019, 09:00")
-    dated = (alone & day.notna()).astype(bool)
-    return last.mask(dated, day + " " + last).astype(_TEXT), dated
+    found = first.str.extract(r"^(?P<day>.*\d),?(?:\s+|T)" + _CLOCK + r"(?P<zone>.*)$")  # (and "4 March 2019, 09:00")
+    dated = (alone & found["day"].notna()).astype(bool)
+    # the first's zone, where the last writes none: "2:00 PM (GMT+2) → 4:00 PM" ends at 4 PM in GMT+2, not in UTC
+    zone = found["zone"].str.strip().where(_full(last, _CLOCK), "").fillna("")
+    return last.mask(dated, (found["day"] + " " + last + " " + zone).str.strip()).astype(_TEXT), dated
 
 
 def _either(found: pa.StructArray, *names: str) -> pd.Series:
