@@ -138,3 +138,13 @@ def test_a_notion_meetings_end_time_alone_is_in_the_zone_its_start_names(tmp_pat
                           "Both": ("2023-05-01T12:00:00+00:00", "2023-05-01T14:00:00+00:00"),
                           "Iso": ("2019-03-04T08:00:00+00:00", "2019-03-04T09:30:00+00:00")}
     assert not [p for p in ds.problems if p.level != "info"]
+
+
+def test_airtables_dates_typed_in_two_forms_with_a_12_hour_clock_all_read(tmp_path: Path) -> None:
+    """Airtable keeps a date as it was typed: "2019-01-02 1:45pm" beside "2/1/2019 5:30pm". The year-first ones
+    were read in the order the slashed one voted for ("2019" a day above 12: day-first), and their rows skipped."""
+    ds = viewer.load(_written(tmp_path, "airtable.csv", "Name,Start\nKickoff,2019-01-02 1:45pm\n"
+                                                        "Review,2019-01-09 10:00am\nLaunch,2/1/2019 5:30pm\n"))
+    assert _spans(ds) == {"Kickoff": ("2019-01-02T13:45:00+00:00", ""), "Review": ("2019-01-09T10:00:00+00:00", ""),
+                          "Launch": ("2019-02-01T17:30:00+00:00", "")}
+    assert not [p for p in ds.problems if p.level == "error"]

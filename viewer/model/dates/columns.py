@@ -209,6 +209,9 @@ def _parse_unique(uniq: pd.Series, notes: list[tuple[str, str]], *, order: str |
         ok = parsed.instants.notna().to_numpy()
         store(rows[ok], parsed.instants[ok], parsed.precisions[ok])
         naive[rows[ok]] = (parsed.naive | (parsed.precisions != "time")).to_numpy()[ok]
+    rows, text = claim(r"\d{4}[/.-]" + _NUMERIC[len(r"(?P<a>\d{1,4})(?P<sep>[/.-])"):])  # year first, a 12-hour
+    if len(rows):  # clock after it ("2019-01-02 1:45pm"): never read in the order of the column's other dates
+        store(rows, *_numeric_dates(text, order, notes, vote)[:2])  # ("2/1/2019"), nor a vote for one
     rows, text = claim(_NUMERIC)
     if len(rows):
         stamps, precisions, used = _numeric_dates(text, order, notes, vote)
