@@ -47,7 +47,24 @@ def test_only_the_last_few_rows_and_only_after_records_can_be_a_footer(tmp_path:
     count, problems = _read(tmp_path, RECORDS + undated)
     assert count == 3 and [(level, row) for level, row, _ in problems] == [("error", 5 + i) for i in range(8)]
     count, problems = _read(tmp_path, "Date,Description,Amount\n2019-03-04,Coffee,3.50\nTotal,,3.50\n")
-    assert count == 1 and problems == [("error", 3, "expected a date, got 'Total'; row skipped")]  # too few records
+    # too few records to tell a footer by its shape; a row that names itself a total is one all the same
+    assert count == 1 and problems == [("info", 3, "1 line below the table skipped (a total or notes): 'Total 3.50'")]
+    count, problems = _read(tmp_path, "Date,Description,Amount\n2019-03-04,Coffee,3.50\nSoon,,3.50\n")
+    assert count == 1 and problems == [("error", 3, "expected a date, got 'Soon'; row skipped")]
+
+
+def test_a_total_with_a_title_after_a_blank_row_is_below_the_table(tmp_path: Path) -> None:
+    """A report's sheet ends with a blank row and "Total,,3 events": the total fills the title column, so it was
+    not taken for a footer, and both rows were said as errors ("2 rows have no start date")."""
+    path = tmp_path / "report.xlsx"
+    rows = [[1, "1999-03-27", "Alliance signed", "capital"], [2, "2002-03-01", "Nissan takes 15%", "capital"],
+            [3, "2016-10-20", "Mitsubishi joins", "capital"], [None, None, None, None],
+            ["Total", None, "3 events", None]]
+    pd.DataFrame(rows, columns=["No.", "Date", "Headline", "Category"]).to_excel(path, index=False)
+    ds = load(path)
+    assert ds.event_count == 3
+    said = [(p.level, p.row, p.message) for p in ds.problems if p.level != "info" or "below" in p.message]
+    assert said == [("info", 5, "2 lines below the table skipped (a total or notes): 'Total 3 events'")]
 
 
 def test_a_workbook_ending_in_a_total(tmp_path: Path) -> None:

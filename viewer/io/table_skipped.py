@@ -48,25 +48,41 @@ def rows_below(frame: pd.DataFrame, start: str, unread: np.ndarray, title: str |
     tail = 0
     while tail <= MOST_ROWS and tail < count and unread[count - 1 - tail]:
         tail += 1
-    if not tail or tail > MOST_ROWS or count - tail < MIN_RECORDS or frame.shape[1] < 2:  # (many undated records)
+    if not tail or tail > MOST_ROWS or count == tail or frame.shape[1] < 2:  # (many undated records)
         return np.array([], dtype=int)
-    body = frame.iloc[max(0, count - tail - BODY_SAMPLE):count - tail]
-    typical = float(np.median(_filled(body)))
     ends = frame.iloc[count - tail:]
     filled = _filled(ends)
     starts = date_columns.clean_text(ends[start]).fillna("")
-    footer = (~starts.str.contains(r"\d", regex=True)).to_numpy(dtype=bool) & (filled < typical)
-    if title is not None and title in frame.columns and title != start:
-        named = _filled(body[[title]]) > 0
-        if named.mean() >= 0.9:  # the records have titles: a row below the table has none
-            footer &= _filled(ends[[title]]) == 0
-    footer |= (filled <= 1) & (typical >= 3)
+    undated = (~starts.str.contains(r"\d", regex=True)).to_numpy(dtype=bool)
+    footer = undated & _totals(ends)  # "Total,,3 events": said so, whatever else it fills
+    if count - tail >= MIN_RECORDS:
+        body = frame.iloc[max(0, count - tail - BODY_SAMPLE):count - tail]
+        typical = float(np.median(_filled(body)))
+        unnamed = undated & (filled < typical)
+        if title is not None and title in frame.columns and title != start:
+            named = _filled(body[[title]]) > 0
+            if named.mean() >= 0.9:  # the records have titles: a row below the table has none
+                unnamed &= _filled(ends[[title]]) == 0
+        footer |= unnamed | ((filled <= 1) & (typical >= 3))
+    footer |= (filled == 0) & footer.any()  # a blank line between the records and their total
     first = tail  # only an unbroken run from the last row up
     for at in range(tail - 1, -1, -1):
         if not footer[at]:
             break
         first = at
     return np.arange(count - tail + first, count) if first < tail else np.array([], dtype=int)
+
+
+TOTAL = re.compile(r"(?i)(?:grand\s+|sub-?)?totals?\b.*|(?:sum|summe|gesamt|somme|count|average|mean)\s*:?")
+
+
+def _totals(rows: pd.DataFrame) -> np.ndarray:
+    """Which rows open with a total's word ("Total", "Grand total:", "Sum") in their first filled cell."""
+    found = []
+    for row in rows.astype("string").fillna("").itertuples(index=False):
+        cells = [str(cell).strip() for cell in row if str(cell).strip()]
+        found.append(bool(cells) and TOTAL.fullmatch(cells[0]) is not None)
+    return np.asarray(found, dtype=bool)
 
 
 def _numeric(cells: pd.DataFrame) -> pd.DataFrame:
@@ -119,7 +135,8 @@ def _shown(frame: pd.DataFrame, rows: np.ndarray) -> str:
     shown = []
     for row in frame.iloc[rows].astype("string").fillna("").itertuples(index=False):
         words = " ".join(str(value).strip() for value in row if str(value).strip())
-        shown.append(repr(words[:40] + ("…" if len(words) > 40 else "")))
+        if words:  # (a blank line among them says nothing)
+            shown.append(repr(words[:40] + ("…" if len(words) > 40 else "")))
     return ", ".join(shown)
 
 
