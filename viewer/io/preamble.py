@@ -40,10 +40,20 @@ def rows_before_header(rows: Sequence[Sequence[object]]) -> int:
     after = [width for width in widths[first + 1:] if width]
     if first > MOST_ROWS or not after or sum(width > table // 2 for width in after) < FULL_SHARE * len(after):
         return 0
-    if tuple(map(shape, rows[first])) in {tuple(map(shape, row)) for row in rows[first + 1:SAMPLE_ROWS]}:
+    if _like_records(rows[first], rows[first + 1:SAMPLE_ROWS]):
         return 0  # the first full row is shaped like the records: one of them, not a header
-    records = {shape(row[0]) for row in rows[first + 1:SAMPLE_ROWS] if row}
     wide = [row for row, width in zip(rows[:first], widths[:first], strict=True) if width > max(1, table // 2)]
-    if any(shape(row[0]) in records for row in wide):
-        return 0  # a wide row above that begins like the records is one of them (missing its last fields)
+    if any(_like_records(row, rows[first + 1:SAMPLE_ROWS]) for row in wide):
+        return 0  # a wide row above shaped like the records is one of them (missing its last fields)
     return first
+
+
+def _like_records(row: Sequence[object], records: Sequence[Sequence[object]]) -> bool:
+    """Whether each filled field of ``row`` is shaped as some record's field in its column is: a record missing its
+    last fields is, a row of group names over the header ("Event", "Period" over "Title", "Type", "Start", "End",
+    its names over columns of dates) is not."""
+    for at, value in enumerate(row):
+        shapes = {shape(record[at]) for record in records if at < len(record) and _width([record[at]])}
+        if _width([value]) and shapes and shape(value) not in shapes:  # (a column the records leave empty: no telling)
+            return False
+    return True

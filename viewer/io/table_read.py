@@ -120,6 +120,16 @@ def _names(row: pd.Series) -> list[str]:
     return names
 
 
+def _without_blank_columns(frame: pd.DataFrame, unnamed: np.ndarray | None) -> pd.DataFrame:
+    """The table without the columns that have no name and hold nothing (a sheet's table placed at C3 read from
+    column A, the ",," a spreadsheet leaves at the end of each line): they were attributes "column1", "column2" with
+    nothing in them."""
+    named = np.ones(frame.shape[1], dtype=bool) if unnamed is None else ~unnamed
+    blank = [at for at in np.flatnonzero(~named)
+             if not (frame.iloc[:, at].astype("string").str.strip().fillna("") != "").any()]
+    return frame.drop(columns=frame.columns[blank]) if blank and len(blank) < frame.shape[1] else frame
+
+
 def _read_fast(data: bytes, options: dict[str, Any], suffix: str) -> tuple[pd.DataFrame, str, bytes] | None:
     """UTF-8 text read by Arrow's CSV reader (with the delimiter sniffed as usual), or None."""
     if str(options.get("encoding") or "utf-8").lower().replace("-", "") not in ("utf8", "utf8sig"):
@@ -229,6 +239,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     if header is None:
         header = has_header(frame)
     width = frame.shape[1]
+    unnamed = (frame.iloc[0].astype("string").fillna("").str.strip() == "").to_numpy(dtype=bool) if header else None
     if header:
         frame = frame.iloc[1:].reset_index(drop=True).set_axis(_names(frame.iloc[0]), axis=1)
     else:
@@ -238,7 +249,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     problems += [Problem(str(path), stray_quotes.message(stray), stray.line + skipped,
                          str(frame.columns[stray.field]) if stray.field < width else None, "warning")
                  for stray in strays]
-    frame = frame.head(nrows) if nrows else frame
+    frame = _without_blank_columns(frame.head(nrows) if nrows else frame, unnamed)
     if numbered is not None:
         rows = np.asarray(numbered[above + int(bool(header)):][:len(frame)], dtype=np.int64)
     elif delimiter is None or nrows or streamed:  # a workbook's rows are its lines; a preview needs no line numbers
