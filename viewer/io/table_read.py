@@ -25,6 +25,7 @@ from viewer.io import (
     lines,
     parquet,
     plan_exports,
+    ragged_lines,
     records,
     sqlite,
     stat_files,
@@ -92,6 +93,9 @@ def _read_delimited(path: Path, text: str, delimiter: str, nrows: int | None) ->
         except (ValueError, pd.errors.ParserError):
             pass  # ragged rows or quoting pyarrow rejects: the C parser reports them line by line
     problems: list[Problem] = []
+    longer = ragged_lines.longer_records(text, delimiter, nrows)
+    if longer is not None:  # a trailing delimiter on each record but not the header: read as wide as the widest
+        options = {**{k: v for k, v in options.items() if k != "header"}, "names": list(range(longer.widest))}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
         try:
@@ -104,7 +108,7 @@ def _read_delimited(path: Path, text: str, delimiter: str, nrows: int | None) ->
         for line, saw in re.findall(r"line (\d+): expected \d+ fields, saw (\d+)", str(warning.message)):
             problems.append(Problem(str(path), f"line {line} has {saw} fields, more than the header; row skipped",
                                     int(line), None, "error"))
-    return frame, problems
+    return frame, problems + ([] if longer is None else ragged_lines.said(frame, longer, str(path)))
 
 
 def _names(row: pd.Series) -> list[str]:
