@@ -13,6 +13,7 @@ import pytest
 
 import viewer
 from viewer.model.dates import periods
+from viewer.model.dates.columns import parse_column
 
 from .test_date_forms import _written
 
@@ -133,3 +134,18 @@ def test_a_month_written_with_its_year_stays_a_month(tmp_path: Path) -> None:
     assert by_title.loc["row 0", "start"] == pd.Timestamp("2019-03-01", tz="UTC")
     assert pd.isna(by_title.loc["row 0", "end"]) and str(by_title.loc["row 1", "precision"]) == "month"
     assert by_title.loc["row 2", "end"] == pd.Timestamp("1918-01-01", tz="UTC")
+
+
+@pytest.mark.parametrize("written, expected", [
+    ("2019. 3. 5.", "2019-03-05 00:00"),  # Korean Windows and Excel
+    ("2019. 3. 5. 오후 3:00:00", "2019-03-05 15:00"),
+    ("2019. 12. 25. 오전 11:05", "2019-12-25 11:05"),
+    ("2019/3/5 下午 3:00:00", "2019-03-05 15:00"),  # Chinese
+    ("2019/3/6 上午 9:30:00", "2019-03-06 09:30"),
+    ("2019/03/05 午後3:00", "2019-03-05 15:00"),  # Japanese
+    ("2019-3-5 3:00 PM", "2019-03-05 15:00"),  # a year first, one-digit month and day, a 12-hour clock
+])
+def test_east_asian_dates_with_morning_or_afternoon_before_the_time_are_read(written: str, expected: str) -> None:
+    """Each was "expected a date" and its row skipped (a KakaoTalk or Excel export in Korean had no event)."""
+    parsed = parse_column(pd.Series([written, written]))
+    assert parsed.instants.iloc[0] == pd.Timestamp(expected, tz="UTC")

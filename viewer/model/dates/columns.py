@@ -31,6 +31,7 @@ MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "ju
                                           "oct", "nov", "dec"))}
 _TIME = r"(?:(?:\s*,\s*|[ T]+)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
 _NUMERIC = r"(?P<a>\d{1,4})(?P<sep>[/.-])(?P<b>\d{1,2})[/.-](?P<c>\d{2}|\d{4})" + _TIME
+_YEAR_FIRST = r"(?P<a>\d{4})(?P<sep>[/.-])(?P<b>\d{1,2})[/.-](?P<c>\d{1,2})" + _TIME  # 2019-3-5 3:00 PM
 _DAY_NAMED = r"(?P<d>\d{1,2})[-\s/.]+(?P<mon>[A-Za-z]{3,9})\.?[-\s/.,]+(?P<y>\d{2}|\d{4})" + _TIME
 _NAMED_DAY = r"(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})" + _TIME
 _NAMED_MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?[-\s,]+(?P<y>\d{4})"
@@ -159,8 +160,8 @@ def _decide_order(a: pd.Series, b: pd.Series, sep: pd.Series, order: str | None,
 
 
 def _numeric_dates(uniq: pd.Series, order: str | None, notes: list[tuple[str, str]],
-                   vote: Callable[[], str | None]) -> tuple[pd.Series, pd.Series, str]:
-    parts = _extract(uniq, _NUMERIC)
+                   vote: Callable[[], str | None], pattern: str = _NUMERIC) -> tuple[pd.Series, pd.Series, str]:
+    parts = _extract(uniq, pattern)
     a, b = parts["a"], parts["b"]
     chosen = "ymd" if (parts["a_len"] == 4).all() else _decide_order(a, b, parts["sep"], order, notes, vote)
     if chosen == "ymd":
@@ -203,15 +204,17 @@ def _parse_unique(uniq: pd.Series, notes: list[tuple[str, str]], *, order: str |
         precision[rows] = precisions.astype(object).to_numpy()
         todo[rows] = False
 
-    rows, text = claim(r"\d{4}(?:[-/].*)?")
+    rows, text = claim(r"\d{4}(?:[-/.].*)?")
     if len(rows):
         parsed = dates.parse_dates(text.str.replace("/", "-", regex=False).reset_index(drop=True))
         ok = parsed.instants.notna().to_numpy()
         store(rows[ok], parsed.instants[ok], parsed.precisions[ok])
         naive[rows[ok]] = (parsed.naive | (parsed.precisions != "time")).to_numpy()[ok]
-    rows, text = claim(r"\d{4}[/.-]" + _NUMERIC[len(r"(?P<a>\d{1,4})(?P<sep>[/.-])"):])  # year first, a 12-hour
-    if len(rows):  # clock after it ("2019-01-02 1:45pm"): never read in the order of the column's other dates
-        store(rows, *_numeric_dates(text, order, notes, vote)[:2])  # ("2/1/2019"), nor a vote for one
+        # a year first and a 12-hour clock ("2019-01-02 1:45pm", "2019-3-5 3:00 PM"): never read in the order of
+        # the column's other dates ("2/1/2019"), nor a vote for one
+        left = rows[~ok][_matches(text[~ok], _YEAR_FIRST).to_numpy()]
+        if len(left):
+            store(left, *_numeric_dates(uniq.iloc[left], order, notes, vote, _YEAR_FIRST)[:2])
     rows, text = claim(_NUMERIC)
     if len(rows):
         stamps, precisions, used = _numeric_dates(text, order, notes, vote)

@@ -108,6 +108,11 @@ _REWRITES = (
     # macOS and WhatsApp write "10:00\u202fAM"), and the marks that only set the writing direction, gone
     ("[\u202f\u2009\u2007]", " "),
     ("[\u200e\u200f\u061c]", ""),
+    # Korean, Chinese and Japanese write morning and afternoon before the time, as Windows and Excel in those
+    # languages print a date and time: 2019. 3. 5. 오후 3:00:00, 2019/3/5 下午 3:00:00, 2019/03/05 午後3:00
+    (r"(?:오전|上午|午前)\s*(\d{1,2}:\d{2}(?::\d{2})?)", r"\1 AM"),
+    (r"(?:오후|下午|午後)\s*(\d{1,2}:\d{2}(?::\d{2})?)", r"\1 PM"),
+    (r"^\s*(\d{4})\.\s+(\d{1,2})\.\s+(\d{1,2})\.?(\s|$)", r"\1-\2-\3\4"),  # Korean's 2019. 3. 5.
     # a web server's log: [04/Mar/2019:10:00:00 +0000]
     (r"^\[?(\d{1,2})/([A-Za-z]{3})/(\d{4}):(\d{2}:\d{2}:\d{2})\s*([+-]\d{4})\]?$", r"\1 \2 \3 \4 \5"),
     (r"^\[?(\d{1,2})/([A-Za-z]{3})/(\d{4}):(\d{2}:\d{2}:\d{2})\]?$", r"\1 \2 \3 \4"),
