@@ -99,7 +99,7 @@ def _first_records(path: Path) -> list[dict[str, Any]]:
         if len(rows) >= record_dates.SAMPLE:
             break
         try:
-            value = json.loads(line) if line.strip() else None
+            value = reading.loads(line) if line.strip() else None  # (a lone surrogate as U+FFFD, as the reader has it)
         except (ValueError, RecursionError):
             continue
         if isinstance(value, dict):

@@ -27,6 +27,9 @@ from viewer.io.record_lists import records_of
 from viewer.io.table_fast import TEXT
 from viewer.model.problems import LoadError, Problem
 
+JSON_TYPES = {type(None): "null", bool: "true or false", int: "number", float: "number", str: "string",
+              list: "list"}  # a line's value as JSON names it (Python's names: "a JSON NoneType")
+
 LINES_SUFFIXES = json_sniff.LINES_SUFFIXES
 REPORTED_LINES = 100  # bad lines reported one by one; the rest are counted in one more problem
 EXPECTED = ("a list of objects, or an object holding one (under 'data', 'records', 'items' …), GeoJSON features, "
@@ -179,7 +182,8 @@ def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list
         except (json.JSONDecodeError, RecursionError) as exc:
             value, why = None, f"not readable JSON ({exc})"
         else:
-            why = "" if isinstance(value, dict) else f"a JSON {type(value).__name__}, not an object"
+            named = JSON_TYPES.get(type(value), type(value).__name__)
+            why = "" if isinstance(value, dict) else f"a JSON {named}, not an object"
         if why:
             bad += 1
             if bad <= REPORTED_LINES:

@@ -251,6 +251,8 @@ def column_names(columns: pd.Index, most: int = NAMED_AT_MOST) -> str:
     """A table's column names for a message: the first ``most``, each cut to 40 characters, anything that does not
     print as a "?", then how many there are (a wide table's message listed all 500; a binary file's, its bytes)."""
     names = [str(c) for c in columns]
+    if not names:
+        return "(none: no row holds a field)"
     printed = [_UNPRINTABLE.sub("?", name) for name in names[:most]]
     shown = [name if len(name) <= 40 else name[:39] + "…" for name in printed]
     return ", ".join(shown) + (f" … ({len(names)} columns)" if len(names) > most else "")
