@@ -37,6 +37,8 @@ from viewer.io import (
     ics,
     json_graph,
     json_route,
+    kakaotalk,
+    line_chat,
     lines,
     log_lines,
     mail,
@@ -47,6 +49,7 @@ from viewer.io import (
     parquet,
     pdf,
     plan_exports,
+    psc,
     reading,
     slack,
     sqlite,
@@ -92,6 +95,7 @@ class Candidate:
 _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(native.read, native.looks_native, "json"),
          Candidate(vis_timeline.read, vis_timeline.looks_like, "json"), Candidate(bods.read, bods.looks_like, "json"),
          Candidate(ftm.read, ftm.looks_like, "json"), Candidate(discord.read, discord.looks_like, "json", parsed=True),
+         Candidate(psc.read, psc.looks_like, "json", parsed=True),  # Companies House's PSC register (an API's answer)
          Candidate(telegram.read, telegram.looks_like, "json", parsed=True),
          Candidate(meta_messages.read, meta_messages.looks_like, "json", parsed=True),
          Candidate(bibliography.read_csl, bibliography.looks_like_csl, "json", parsed=True),  # Zotero's CSL JSON
@@ -106,7 +110,8 @@ _XML = [Candidate(ofx.read, ofx.looks_like, "bytes"),  # an OFX 2 statement (XML
         Candidate(table.read, xml_records.looks_like, "bytes")]  # a feed's items, or any list of records
 _TABLE = [Candidate(table.read)]
 _HTML = [Candidate(bookmarks_html.read, bookmarks_html.looks_like, "bytes"), *_TABLE]  # a browser's bookmarks
-_LINES = [Candidate(ftm.read, ftm.looks_like_lines, "path"),  # FollowTheMoney's entities, else records
+_LINES = [Candidate(psc.read, psc.looks_like_lines, "path"),  # Companies House's PSC snapshot
+          Candidate(ftm.read, ftm.looks_like_lines, "path"),  # FollowTheMoney's entities, else records
           Candidate(json_route.read_lines)]
 _FTM = [Candidate(ftm.read)]
 _OFX = [Candidate(ofx.read)]
@@ -118,16 +123,14 @@ _LOG = [Candidate(git_log.read, git_log.looks_like, "bytes"),  # `git log > hist
         Candidate(git_log.refuse_oneline, git_log.looks_like_oneline, "bytes"),  # the same without its dates
         Candidate(log_lines.read, log_lines.looks_like, "bytes")]
 _SUBTITLES = [Candidate(subtitles.read)]
-# a chat (WhatsApp's, a Zoom meeting's), a log, subtitles (a transcript saved as .txt), a bibliography (EndNote's
-# RIS as .txt), else a table
-_TEXT = [Candidate(whatsapp.read, whatsapp.looks_like, "bytes"),
-         Candidate(zoom_chat.read, zoom_chat.looks_like, "bytes"), *_LOG,
+# the PSC register's snapshot, a chat (WhatsApp's, a Zoom meeting's, KakaoTalk's, LINE's), a log, subtitles (a
+# transcript saved as .txt), a bibliography (EndNote's RIS as .txt), else a table (else dated lines)
+_TEXT = [Candidate(psc.read, psc.looks_like_head, "bytes"), Candidate(whatsapp.read, whatsapp.looks_like, "bytes"),
+         Candidate(zoom_chat.read, zoom_chat.looks_like, "bytes"), Candidate(kakaotalk.read, kakaotalk.looks_like,
+                                                                              "bytes"),
+         Candidate(line_chat.read, line_chat.looks_like, "bytes"), *_LOG,
          Candidate(subtitles.read, subtitles.looks_like, "bytes"),
-         Candidate(bibliography.read, bibliography.looks_like, "bytes")]
-
-
-
-_TEXT.append(Candidate(dated_text.table_or_dated_lines))
+         Candidate(bibliography.read, bibliography.looks_like, "bytes"), Candidate(dated_text.table_or_dated_lines)]
 
 
 READERS: dict[str, list[Candidate]] = {
@@ -216,7 +219,8 @@ def has_own_reader(path: Path) -> bool:
             return bookmarks_html.looks_like(_head(path))
         except OSError:
             return False  # (the loader says why it cannot be read)
-    return suffix in (".jsonl", ".ndjson") and compressed.compression(path) is None and ftm.looks_like_lines(path)
+    return suffix in (".jsonl", ".ndjson") and (psc.looks_like_lines(path) or (
+        compressed.compression(path) is None and ftm.looks_like_lines(path)))
 
 
 def _text_reader(path: Path) -> Reader:
@@ -317,7 +321,8 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     if compressed.compression(path) is not None:  # a compressed table (CSV, TSV, JSON …), a zipped chat or log
         inner = Path("held" + compressed.inner_suffix(path))  # (random bytes under gzip were read as a table)
         _refuse_binary(inner, compressed.read_head(path, HEAD_BYTES), f"{path} (unpacked)")
-        return json_route.read_lines(path, **options) if held == "lines" else _text_reader(path)(path, **options)
+        reader = psc.read if psc.looks_like_lines(path) else json_route.read_lines if held == "lines" else None
+        return (reader or _text_reader(path))(path, **options)
     plan_exports.refuse(path, head)  # Microsoft Project's .mpp and MPX: how to save them as something read
     _refuse_binary(path, head)
     graph_texts.refuse(path, head)
@@ -328,7 +333,7 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     if any(c.sniff == "json" for c in candidates):
         document = json_route.document_of(path, held)
         if document is JSON_LINES:
-            return ftm.read(path, **options) if ftm.looks_like_lines(path) else json_route.read_lines(path, **options)
+            return next(c.reader for c in _LINES if c.sniffer is None or c.sniffer(path))(path, **options)
         candidates = candidates if document is not None else READERS[path.suffix.lower()]  # a text after all
     for candidate in candidates:
         if candidate.sniffer is None:

@@ -36,6 +36,22 @@ class Record:
         return "\n".join(self.lines).strip()
 
 
+class Days:
+    """The day a chat writes once, on a line of its own above its messages' times (KakaoTalk's PC export, LINE's),
+    kept for the records under it."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern  # (its group "day")
+        self.day = ""
+
+    def opens(self, line: str) -> bool:
+        """Whether ``line`` is a day's line (its day kept from now on)."""
+        found = self.pattern.match(line.strip())
+        if found:
+            self.day = found.group("day")
+        return found is not None
+
+
 def lines_of(text: str) -> list[str]:
     """The lines, without direction marks."""
     return MARKS.sub("", text).splitlines()
