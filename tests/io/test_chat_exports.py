@@ -15,7 +15,7 @@ import pandas as pd
 import viewer
 from viewer.io.json_cells import cell_text
 from viewer.io.table_mapping import guess_mapping
-from viewer.model.graph import only_people
+from viewer.model.graph import mostly_people
 
 EXPORT = {"name": "Project group", "type": "private_group", "id": 123456, "messages": [
     {"id": 1, "type": "service", "date": "2019-03-04T10:00:00", "date_unixtime": "1551693600", "actor": "Ana",
@@ -117,5 +117,5 @@ def test_a_groups_members_are_ties_from_joining_to_leaving(tmp_path: Path) -> No
              for r in ds.relations.itertuples() if r.kind == "member_of" and r.target == "chat42"}
     assert stays == {("user1", "2019-03-04", ""), ("user2", "2019-03-04", "2019-03-06"), ("Cleo", "2019-03-05", ""),
                      ("user4", "2019-03-06", "")}
-    assert only_people(ds)
+    assert mostly_people(ds)
     assert list(ds.events["title"])[:2] == ["create group Research desk Ben", "invite members Cleo"]

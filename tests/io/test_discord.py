@@ -12,7 +12,7 @@ import pytest
 
 import viewer
 from viewer.io import discord
-from viewer.model.graph import graph_at, only_people
+from viewer.model.graph import graph_at, mostly_people
 from viewer.model.problems import LoadError
 
 
@@ -81,7 +81,7 @@ def test_a_channel_export_opens_as_messages_with_their_people(tmp_path: Path) ->
 
 def test_replies_and_mentions_are_dated_ties(tmp_path: Path) -> None:
     ds = viewer.load(write_export(tmp_path / "leads.json"))
-    assert only_people(ds)
+    assert mostly_people(ds)
     early = {(e.source, e.target, e.kind) for e in graph_at(ds, "2023-03-04T09:02Z", include_people=True).edges}
     assert early == {("1001", "1002", "mentioned")}
     later = {(e.source, e.target, e.kind) for e in graph_at(ds, "2023-03-06", include_people=True).edges}

@@ -194,10 +194,11 @@ def _shown(dataset: Dataset, include_people: bool, hidden_kinds: Iterable[str]) 
     return _SHOWN.get(dataset, key, lambda: _shown_now(dataset, include_people, hidden_kinds)).copy()
 
 
-def only_people(dataset: Dataset) -> bool:
-    """Whether every tie of the dataset is a person's (or leadership): without people the graph would be empty (a
-    mailbox's correspondents, a family tree)."""
-    return len(dataset.relations) > 0 and not _shown(dataset, False, ()).any()
+def mostly_people(dataset: Dataset) -> bool:
+    """Whether most ties of the dataset are a person's (or leadership): without people the graph would be empty (a
+    mailbox's correspondents, a family tree) or lose most of what it holds (a register of owners, most of them
+    individuals)."""
+    return len(dataset.relations) > 0 and float(_shown(dataset, False, ()).mean()) < 0.5
 
 
 def _shown_now(dataset: Dataset, include_people: bool, hidden_kinds: Iterable[str]) -> np.ndarray:

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
-from ...io.test_psc import AT_COMPANIES_HOUSE, CORPORATE, GHOSN, RENAULT, STATEMENT, TOTALS, lines, record
+from ...io.test_psc import AT_COMPANIES_HOUSE, CORPORATE, GHOSN, INDIVIDUAL, RENAULT, STATEMENT, TOTALS, lines, record
 from ..conftest import Hand
 from ..window_reading import details_after, drag_cursor, open_by_hand
 
@@ -54,3 +54,18 @@ def test_a_psc_snapshot_opens_as_owners_tied_to_their_companies(qtbot: QtBot, ha
     assert drawn[("renault_sa", "gb-coh-00012345", "equity_stake")] == "75–100%"
     drag_cursor(qtbot, hand, window, 2019.6)  # Ghosn's control ceased on 24 Jan 2019
     assert ("carlos_ghosn_1954_03", "gb-coh-00012345", "influence_or_control") not in _drawn(qtbot, window, 3)
+
+
+def test_a_register_owned_mostly_by_individuals_shows_people_from_the_start(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Most owners in the register are individuals: with people hidden until People was ticked, the graph showed
+    one tie of four, and no word of the others."""
+    owners = [record(f"0000000{i}", INDIVIDUAL, f"individual/{i}", ["ownership-of-shares-25-to-50-percent"],
+                     name=f"Owner {i}", name_elements={"forename": "Owner", "surname": f"Number{i}"})
+              for i in range(1, 4)]
+    path = tmp_path / "persons-with-significant-control-snapshot-2024-01-01_2of28.txt"
+    open_by_hand(qtbot, window, monkeypatch, path, text=lines([*owners, RENAULT]))
+    assert window.relations.people.isChecked()
+    assert "Owner Number1" in details_after(qtbot, window, Qt.Key.Key_Home)  # (the cursor to the records' day)
+    drawn = _drawn(qtbot, window, 5)
+    assert ("owner_number1", "gb-coh-00000001", "equity_stake") in drawn

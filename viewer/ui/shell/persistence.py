@@ -53,8 +53,8 @@ class Persistence:
         saved = settings.view_state(dataset.meta.path).get("view", {}) if settings and dataset.meta.path else {}
         saved = saved if isinstance(saved, dict) else {}
         view = ViewChoices.from_dict(saved)
-        if "people" not in saved:  # never chosen: people are shown where the graph would have nothing else
-            view = replace(view, people=graph.only_people(dataset))
+        if "people" not in saved:  # never chosen: people are shown where the graph would hold little else
+            view = replace(view, people=graph.mostly_people(dataset))
         return ViewChoices(**{**view.__dict__, **{k: getattr(now, k) for k in APP_WIDE}})
 
     def switch_to(self, dataset: Dataset) -> None:
