@@ -4,6 +4,7 @@ people are made up."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+import viewer
+from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 
 from ...io.test_mail import MESSAGES, _mbox
@@ -55,3 +58,13 @@ def test_messages_without_a_readable_date_open_at_their_envelope_s(qtbot: QtBot,
     assert ["Undated draft" in shown[0], "Impossible day" in shown[1]] == [True, True]
     assert ["4 Mar 2019" in shown[0], "5 Mar 2019" in shown[1]] == [True, True]
     assert len(problems_typed(qtbot, window, "dated by its mailbox")) == 2
+
+
+def test_a_mailbox_given_on_the_command_line_opens_with_its_people_shown(
+        qtbot: QtBot, make_window: Callable[..., MainWindow], tmp_path: Path) -> None:
+    """`entente Inbox`: the first dataset is built into the window, not opened through it, and the rule that shows
+    people where the graph holds little else was never asked: the graph stood empty until People was ticked."""
+    dataset = viewer.load(_mbox(tmp_path / "Inbox", MESSAGES))
+    window = make_window(ViewState(dataset))
+    assert window.relations.people.isChecked() and window.state.view.people
+    qtbot.waitUntil(lambda: len(window.relations.edge_labels()) > 0, timeout=3000)

@@ -45,13 +45,20 @@ class Persistence:
                 self.docks_sized = window.restoreState(docks)
             state.session.restore(settings.view_state(state.dataset.meta.path or ""))
             state.set_view(**settings.app_view())
+        if "people" not in self._saved_view(state.dataset):  # (the first dataset too: `entente mailbox.mbox`)
+            state.set_view(people=graph.mostly_people(state.dataset))
         self._on_view(state.view)
+
+    def _saved_view(self, dataset: Dataset) -> dict[str, object]:
+        """The view choices saved for ``dataset`` as the settings hold them ({} when none)."""
+        settings = self.window.settings
+        saved = settings.view_state(dataset.meta.path).get("view", {}) if settings and dataset.meta.path else {}
+        return saved if isinstance(saved, dict) else {}
 
     def view_for(self, dataset: Dataset) -> ViewChoices:
         """The view choices saved for ``dataset``, with the app-wide ones as they are now."""
-        settings, now = self.window.settings, self.window.state.view
-        saved = settings.view_state(dataset.meta.path).get("view", {}) if settings and dataset.meta.path else {}
-        saved = saved if isinstance(saved, dict) else {}
+        now = self.window.state.view
+        saved = self._saved_view(dataset)
         view = ViewChoices.from_dict(saved)
         if "people" not in saved:  # never chosen: people are shown where the graph would hold little else
             view = replace(view, people=graph.mostly_people(dataset))
