@@ -185,3 +185,19 @@ def test_a_weighted_gexf_edge_is_labelled_with_its_weight(tmp_path: Path) -> Non
                     '</edges></graph></gexf>', encoding="utf-8")
     (edge,) = graph.graph_at(viewer.load(gexf), "2020-01-01").edges
     assert edge.label == "1"
+
+
+def test_owners_of_companies_tied_to_nothing_else_sit_beside_their_own_company() -> None:
+    """A register of individuals' stakes: no company is tied to another, so none was laid out first, and every node
+    went on one ring around the centre in the order of their ids: each owner across the graph from its company
+    (5,000 such pairs: 372 units apart, and 19 s to lay out). Each part now grows round its own hub."""
+    count = 300
+    companies, owners = [f"c{i:03d}" for i in range(count)], [f"p{i:03d}" for i in range(count)]
+    entities = pd.DataFrame({"id": companies + owners, "kind": ["company"] * count + ["person"] * count})
+    relations = pd.DataFrame({"source": owners, "target": companies})
+    pos = graph.layout(entities, relations, include_people=True)
+    xy = {key: np.asarray(value) for key, value in pos.items()}
+    company_xy = np.array([xy[c] for c in companies])
+    for i, owner in enumerate(owners):
+        nearest = int(np.argmin(np.hypot(*(company_xy - xy[owner]).T)))
+        assert nearest == i, (owner, companies[nearest])

@@ -34,6 +34,7 @@ MAX_ROOM = 2.5  # … up to this many times MIN_DISTANCE
 PERSON_ROOM = 1.01
 ORBIT_RADIUS = 0.14  # how far outside its anchor a person sits, in the unit box
 ORBIT_SPOTS = 12  # candidate directions around an anchor
+GOLDEN_ANGLE = np.pi * (3 - np.sqrt(5))  # between a spiral's hubs: they fill a disc evenly
 GRID_FROM = 400  # from this many nodes igraph's grid variant (repulsion between neighbours only)
 PAIR_BUDGET = 8e7  # node pairs × iterations for the exact variant: a few tenths of a second
 ITERATIONS = 500  # the exact variant, for small graphs
@@ -41,7 +42,7 @@ GRID_ITERATIONS = 300  # the grid variant settles sooner, and each of its rounds
 GRAVITY = 0.02  # weight of the tie every node has to an invisible centre: keeps islands near
 PRINCIPAL_PULL = 1.0  # the same tie for principal entities, which end up central
 
-LAYOUT_VERSION = 1  # bump when positions change for the same data: cached positions are recomputed
+LAYOUT_VERSION = 2  # bump when positions change for the same data: cached positions are recomputed (2: hubs)
 
 Positions = dict[str, tuple[float, float]]
 
@@ -163,7 +164,7 @@ def _around(core_pos: np.ndarray, core_spacing: np.ndarray, core: list[str], oth
     Works outwards in rounds: each person goes on an arc around the placed entity it is tied to
     (the best-connected one), on the side facing away from that entity's own ties, so people
     gather in the free space around their company; a board only people sit on follows its
-    chairman in the next round. People tied to nothing placed go on a ring around everything.
+    chairman in the next round. A part tied to nothing placed grows round its own hub (:func:`_hubs`).
     Then overlap removal with the core fixed. No random numbers: the result is deterministic.
     """
     ids = [*core, *others]
@@ -175,9 +176,9 @@ def _around(core_pos: np.ndarray, core_spacing: np.ndarray, core: list[str], oth
     centre = core_pos.mean(axis=0) if len(core_pos) else np.full(2, 0.5)
     while np.isnan(pos[:, 0]).any():
         todo = np.isnan(pos[both[:, 0], 0]) & ~np.isnan(pos[both[:, 1], 0])
-        if not todo.any():
-            _ring(pos, centre)
-            break
+        if not todo.any():  # what is left is tied to nothing placed: each part of it around its own hub
+            _hubs(pos, pairs, degree, centre)
+            continue
         ties = pd.DataFrame({"node": both[todo, 0], "anchor": both[todo, 1], "degree": degree[both[todo, 1]]})
         ties = ties.sort_values(["node", "degree", "anchor"], ascending=[True, False, True]).drop_duplicates("node")
         _orbit(pos, ties["node"].to_numpy(), ties["anchor"].to_numpy(), both, centre)
@@ -214,14 +215,24 @@ def _orbit(pos: np.ndarray, nodes: np.ndarray, anchors: np.ndarray, both: np.nda
     pos[nodes] = spots[np.arange(len(nodes)), best]
 
 
-def _ring(pos: np.ndarray, centre: np.ndarray) -> None:
-    """Put every unplaced node on a ring just outside everything placed."""
+def _hubs(pos: np.ndarray, pairs: np.ndarray, degree: np.ndarray, centre: np.ndarray) -> None:
+    """The best-connected node of each part of the graph not placed yet on a spiral just outside everything placed,
+    the biggest parts nearest: the rest of each part then orbits its own hub. They went on one ring in the order of
+    their ids, so an owner sat across the graph from the company it owns (a register of individuals' stakes)."""
+    import igraph  # noqa: PLC0415 - (as in _spring)
+
     todo = np.flatnonzero(np.isnan(pos[:, 0]))
+    part = np.asarray(igraph.Graph(n=len(pos), edges=pairs.tolist()).connected_components().membership)
+    nodes = pd.DataFrame({"node": todo, "part": part[todo], "degree": degree[todo]})
+    nodes["size"] = nodes.groupby("part")["node"].transform("size")
+    hubs = nodes.sort_values(["size", "part", "degree", "node"], ascending=[False, True, False, True]).drop_duplicates(
+        "part")["node"].to_numpy()
     placed = pos[~np.isnan(pos[:, 0])]
-    reach = float(np.hypot(*(placed - centre).T).max()) if len(placed) else 0.0
-    radius = max(reach + 2 * MIN_DISTANCE, len(todo) * MIN_DISTANCE / (2 * np.pi))
-    theta = np.linspace(0, 2 * np.pi, len(todo), endpoint=False)
-    pos[todo] = centre + radius * np.stack([np.cos(theta), np.sin(theta)], axis=1)
+    reach = float(np.hypot(*(placed - centre).T).max()) + 2 * MIN_DISTANCE if len(placed) else 0.0
+    turn = np.arange(len(hubs))  # a sunflower's spiral: each hub the same area, (3 orbits across) around it
+    radius = np.sqrt(reach**2 + (turn + (0.0 if len(placed) else 0.5)) * (3 * ORBIT_RADIUS) ** 2)
+    theta = turn * GOLDEN_ANGLE
+    pos[hubs] = centre + radius[:, None] * np.stack([np.cos(theta), np.sin(theta)], axis=1)
 
 
 def dataset_layout(dataset: Dataset) -> Positions:
