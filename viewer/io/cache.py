@@ -46,7 +46,8 @@ __all__ = ["LAYOUT_VERSION", "load_cached", "load_cached_many", "read_entry", "w
 
 LOADER_VERSION = 7  # bump when a loader or build_dataset changes what a file reads as (5: the elapsed clock;
 # 6: Unix times among dates, Parquet's records and far times, iCalendar's early years, mail's envelopes, syslog's
-# priorities, NULL and N/A as values not there; 7: the PSC register, KakaoTalk and LINE chats, wider records)
+# priorities, NULL and N/A as values not there; 7: the PSC register, KakaoTalk and LINE chats, wider
+# records, tables of values by year)
 MIN_BYTES = 5 * 2**20  # smaller inputs parse in well under a second: caching them would only churn
 MAX_ENTRIES = 10
 MAX_BYTES = 2 * 2**30

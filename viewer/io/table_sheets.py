@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import sqlite, table_intervals
+from viewer.io import sqlite, table_intervals, wide_years
 from viewer.io.table_mapping import Mapping, column_key
 from viewer.io.table_read import Raw, load_raw, sheet_names
 from viewer.model.problems import LoadError, Problem
@@ -27,7 +27,7 @@ def dated(path: Path, options: dict[str, Any], label: str, rows: int | None, map
     """The table as read and its mapping. A workbook whose first sheet has no date column is read from the
     first sheet that has one (a sheet of notes often comes first), unless a sheet is named; a SQLite
     database's tables likewise, after one called events. A workbook's sheets of the same columns are one table."""
-    raw = table_intervals.split(load_raw(path, options, nrows=rows), label)
+    raw = wide_years.longer(table_intervals.split(load_raw(path, options, nrows=rows), label), label)
     chosen = options.get("title") or None
     if chosen is not None and chosen not in raw.frame.columns:  # the column dialog hands back what its preview made
         with_full_names(raw, chosen)

@@ -16,8 +16,30 @@ def has_header(frame: pd.DataFrame) -> bool:
     first = clean_text(frame.iloc[0].reset_index(drop=True)).dropna()
     if first.empty:
         return False
-    numeric = first.str.fullmatch(r"[-+]?[\d.,]+%?").astype(bool)
+    years = _years_in_a_run(first)  # "2019, 2020, 2021" over a column each: names, as a table by year writes them
+    numeric = first.str.fullmatch(r"[-+]?[\d.,]+%?").astype(bool) & ~years
+    if years.any() and (~years).any() and not _any_dated(first[~years & ~numeric]):
+        return numeric[~years].mean() < 0.5
     return not _any_dated(first[~numeric]) and numeric.mean() < 0.5 and not _first_row_is_data(frame)
+
+
+RUN = 3  # years side by side, each the last plus one, that name columns
+
+
+def _years_in_a_run(cells: pd.Series) -> pd.Series:
+    """Which cells are years (1500-2199) among :data:`RUN` or more side by side, each one more than the last."""
+    written = cells.astype(object)
+    named = written.str.fullmatch(r"(?:1[5-9]|2[01])\d\d").fillna(False).astype(bool)
+    years = pd.to_numeric(written.where(named), errors="coerce").astype("float64")
+    step = years.diff().eq(1).to_numpy(dtype=bool)  # (the next cell's year one more: a run)
+    found = np.zeros(len(cells), dtype=bool)
+    start = 0
+    for at in range(1, len(cells) + 1):
+        if at == len(cells) or not step[at]:
+            if at - start >= RUN:
+                found[start:at] = True
+            start = at
+    return pd.Series(found, index=cells.index)
 
 
 def _any_dated(cells: pd.Series) -> bool:

@@ -1,0 +1,77 @@
+"""A table of values by period with the periods as its column names, as the World Bank, the OECD and Eurostat hand
+out an indicator: it was refused ("no date column among column1, column2 …": its row of names, mostly years, was not
+even taken for a header). It is read long: a row per row and period, the period its date, the value kept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import viewer
+
+WORLD_BANK = ('"Data Source","World Development Indicators",\n\n"Last Updated Date","2024-06-28",\n\n'
+              '"Country Name","Country Code","Indicator Name","Indicator Code","1960","1961","2020","2021",\n'
+              '"Aruba","ABW","GDP (current US$)","NY.GDP.MKTP.CD","","","2481857142.85714","2929446368.15642",\n'
+              '"Japan","JPN","GDP (current US$)","NY.GDP.MKTP.CD","44307342950.4","53508617739.3",'
+              '"5040107754084.9","5005536641113.3",\n')
+API = ("Country Name,Country Code,Series Name,Series Code,2019 [YR2019],2020 [YR2020],2021 [YR2021]\n"
+       "France,FRA,Population,SP.POP.TOTL,67248926,67571107,..\nJapan,JPN,Population,SP.POP.TOTL,126633000,126261000,"
+       "125681593\n\n\nData from database: World Development Indicators\nLast Updated: 06/28/2024\n")
+EUROSTAT = ("unit,na_item,geo\\TIME_PERIOD\t2019 \t2020 \t2021 \nCP_MEUR,B1GQ,FR\t2437635.0 \t2317832.0 p\t: c\n"
+            "CP_MEUR,B1GQ,DE\t3473350.0 \t3403730.0 \t3601750.0 \n")
+OECD = "LOCATION,Subject,2019-Q1,2019-Q2,2019-Q3\nFRA,GDP growth,0.5,0.3,0.2\nDEU,GDP growth,0.4,-0.1,0.3\n"
+
+
+def _opened(tmp_path: Path, name: str, text: str) -> viewer.Dataset:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return viewer.load(path)
+
+
+def test_the_world_banks_indicator_opens_as_a_value_a_year_for_each_country(tmp_path: Path) -> None:
+    ds = _opened(tmp_path, "API_NY.GDP.MKTP.CD_DS2_en_csv_v2.csv", WORLD_BANK)
+    events = ds.events
+    assert len(events) == 6  # Aruba's empty 1960 and 1961 make no row
+    aruba = events[events["attr:Country Name"] == "Aruba"]
+    assert [d.year for d in aruba["start"]] == [2020, 2021] and set(aruba["precision"].astype(str)) == {"year"}
+    assert aruba["title"].tolist() == ["Aruba · GDP (current US$): 2,481,857,143",
+                                       "Aruba · GDP (current US$): 2,929,446,368"]
+    assert float(aruba["attr:value"].iloc[0]) == pytest.approx(2481857142.85714)
+    assert [p.level for p in ds.problems] == ["info", "info"]
+
+
+@pytest.mark.parametrize("name, text, count, first", [
+    ("Data_Extract_From_World_Development_Indicators.csv", API, 5, "France · Population: 67,248,926"),
+    ("nama_10_gdp.tsv", EUROSTAT, 5, "CP_MEUR,B1GQ,FR: 2,437,635"),
+    ("QNA.csv", OECD, 6, "FRA · GDP growth: 0.5"),
+])
+def test_other_offices_tables_of_values_by_period_open_too(tmp_path: Path, name: str, text: str, count: int,
+                                                           first: str) -> None:
+    ds = _opened(tmp_path, name, text)
+    assert len(ds.events) == count and ds.events["title"].iloc[0] == first
+    assert not [p for p in ds.problems if p.level != "info"]
+
+
+def test_a_quarters_value_spans_its_quarter(tmp_path: Path) -> None:
+    ds = _opened(tmp_path, "QNA.csv", OECD)
+    first = ds.events.iloc[0]
+    assert (first["start"], first["end"]) == (pd.Timestamp("2019-01-01", tz="UTC"),
+                                              pd.Timestamp("2019-03-01", tz="UTC"))
+
+
+def test_a_workbook_of_values_by_year_opens_too(tmp_path: Path) -> None:
+    path = tmp_path / "population.xlsx"
+    pd.DataFrame([["France", "Population", 67248926, 67571107, None], ["Japan", "Population", 126633000, 126261000,
+                                                                       125681593]],
+                 columns=["Country", "Series", 2019, 2020, 2021]).to_excel(path, index=False)
+    ds = viewer.load(path)
+    assert len(ds.events) == 5 and ds.events["title"].iloc[0] == "France · Population: 67,248,926"
+
+
+def test_a_table_with_a_date_column_or_words_under_its_years_is_left_as_it_is(tmp_path: Path) -> None:
+    dated = _opened(tmp_path, "dated.csv", "date,title,2019,2020,2021\n2019-03-04,a,1,2,3\n2019-03-05,b,4,5,6\n")
+    assert dated.events["title"].tolist() == ["a", "b"] and "attr:2019" in dated.events
+    with pytest.raises(viewer.LoadError, match="no date column"):
+        _opened(tmp_path, "plan.csv", "task,2019,2020,2021\nbuild,done,doing,todo\nship,todo,todo,doing\n")

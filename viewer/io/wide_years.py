@@ -1,0 +1,103 @@
+"""A table of values by year with the years as its column names, as the World Bank, the OECD, Eurostat, the IMF and
+most statistics offices hand out an indicator: ``Country Name, Indicator Name, 1960, 1961, … 2021`` (or ``2019Q1``,
+``2019-01``, ``1960 [YR1960]``), a row per country and series. It has no column of dates, and its row of names,
+being mostly years, was not even taken for a header: it was refused as "no date column among column1, column2 …".
+
+Such a table is read long: a row per row and period with a value, the period as its date (``year``), the value in
+``value``, and the row's own columns kept; each row titled by its names and value ("Aruba · GDP (current US$):
+2,481,857,143"). Empty cells make no row. A table whose other columns already name a date is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from viewer.io.table_mapping import guess_mapping
+from viewer.model.problems import LoadError, Problem
+
+if TYPE_CHECKING:
+    from viewer.io.table_read import Raw
+
+# a year, a quarter or a month as a column's name; the World Bank's API download writes "1960 [YR1960]"
+PERIOD = re.compile(r"^\s*(?P<period>(?:1[5-9]|20|21)\d{2}(?:\s*-?\s*(?:Q[1-4]|M\d{2}|S[12])|-\d{2})?)"
+                    r"(?:\s*\[YR\d{4}\])?\s*$", re.IGNORECASE)
+LEAST_PERIODS = 3
+NUMBERS = 0.8  # of the written cells under the periods
+NUMBER = r"^\s*[-+]?[\d.,\s]*\d[\d.,\s]*%?(?:\s+[a-z]{1,3})?\s*$"  # (Eurostat's flags after it: "123.4 p")
+MISSING = r"^(?:\.\.|:(?:\s+[a-z]{1,3})?|-|n/?a|NA|NaN)$"  # the World Bank's "..", Eurostat's ":" (and ": c")
+MOST_VALUES = 5_000_000  # a row each: past this, the table is refused with how to cut it
+CODES = re.compile(r"^[A-Z0-9._-]{1,24}$")  # a series' or a country's code (NY.GDP.MKTP.CD, ABW): not in the title
+
+
+def longer(raw: Raw, label: str) -> Raw:
+    """The table read long when its column names are periods holding numbers (see the module's note); as it was
+    otherwise."""
+    names = [str(v) for v in (raw.frame.iloc[0] if not raw.header and len(raw.frame) else raw.frame.columns)]
+    periods = [at for at, name in enumerate(names) if PERIOD.match(name)]
+    others = [at for at in range(len(names)) if at not in periods and names[at].strip()]
+    if len(periods) < LEAST_PERIODS or not others or guess_mapping([names[at] for at in others]).start is not None:
+        return raw
+    body = raw.frame.iloc[0 if raw.header else 1:]
+    cells = body.iloc[:, periods].astype("string").fillna("").apply(lambda column: column.str.strip().str.replace(
+        MISSING, "", regex=True))
+    written = cells != ""
+    if not written.to_numpy().any():
+        return raw
+    numeric = cells.apply(lambda column: column.str.match(NUMBER)).fillna(False) & written
+    if numeric.to_numpy().sum() < NUMBERS * written.to_numpy().sum():
+        return raw
+    count = int(written.to_numpy().sum())
+    if count > MOST_VALUES:
+        raise LoadError(f"{label}: a table of values by period ({names[periods[0]]} … {names[periods[-1]]} as column "
+                        f"names) holding {count:,} values, more than the {MOST_VALUES:,} read as rows; keep the rows "
+                        "or periods you need (a filter in the spreadsheet, or the site's own selection) and open that")
+    return _long(raw, body, cells, written, [names[at] for at in others], others, [names[at] for at in periods], label)
+
+
+def _long(raw: Raw, body: pd.DataFrame, cells: pd.DataFrame, written: pd.DataFrame, own: list[str],
+          others: list[int], periods: list[str], label: str) -> Raw:
+    rows, columns = np.nonzero(written.to_numpy())  # row by row, each row's periods in order
+    kept = body.iloc[rows, others].astype("string").fillna("").reset_index(drop=True)
+    kept.columns = own
+    values = pd.Series(cells.to_numpy()[rows, columns], dtype="string")
+    named = _titled(kept)
+    words = kept[named].apply(lambda column: column.str.strip()).agg(" · ".join, axis=1) if named else None
+    long = kept.assign(year=[_period(periods[c]) for c in columns.tolist()], value=values.to_numpy())
+    if words is not None and "title" not in {name.lower() for name in own}:
+        long.insert(0, "title", (words + ": " + _shown(values)).to_numpy())
+    lines = np.asarray(raw.rows)[(0 if raw.header else 1) + rows] if len(raw.rows) else rows + 1
+    said = Problem(label, f"a table of values by period ({periods[0].strip()} … {periods[-1].strip()} as column "
+                          f"names): read as a row per row and period ({len(long):,} values), the period as its date "
+                          "and the value in 'value'", None, None, "info")
+    problems = [p for p in raw.problems if not p.message.startswith("no header row found")]
+    return replace(raw, frame=long, header=True, problems=[*problems, said], rows=lines)
+
+
+def _period(name: str) -> str:
+    """A column's period as a date reads it ("1960 [YR1960]" is 1960)."""
+    found = PERIOD.match(name)
+    return found.group("period").replace(" ", "") if found else name
+
+
+def _shown(values: pd.Series) -> pd.Series:
+    """Values as a title shows them: a big number grouped by thousands and without its fractions (a GDP of
+    24210278935.8929 reads 24,210,278,936), the others as written."""
+    numbers = pd.to_numeric(values.str.replace(",", "", regex=False), errors="coerce")
+    big = (numbers.abs() >= 1000).fillna(False).to_numpy(dtype=bool)
+    shown = values.astype(object).copy()
+    shown[big] = [f"{number:,.0f}" for number in numbers[big].tolist()]
+    return shown.astype("string")
+
+
+def _titled(kept: pd.DataFrame) -> list[str]:
+    """The row's columns that make its title: all but a column of codes beside one of names that tells the same
+    rows apart (the World Bank's Country Code beside Country Name, Series Code beside Series Name)."""
+    distinct = {name: kept[name].nunique() for name in kept.columns}
+    coded = {name for name in kept.columns if kept[name].str.strip().str.fullmatch(CODES.pattern).fillna(True).all()}
+    return [name for name in kept.columns if name not in coded
+            or not any(distinct[other] == distinct[name] for other in kept.columns if other not in coded)]
