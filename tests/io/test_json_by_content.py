@@ -381,3 +381,18 @@ def test_text_that_is_written_right_is_left_alone(tmp_path: Path) -> None:
     ds = viewer.load(path)
     assert _titles(ds) == ["SÃO PAULO", "CafÃ©"]
     assert not [p for p in ds.problems if "UTF-8 bytes" in p.message]
+
+
+def test_reddits_listing_and_pushshifts_lines_start_at_created_utc(tmp_path: Path) -> None:
+    """Reddit's ``created_utc`` (its API's listings, Pushshift's monthly dumps that research on Reddit uses) was no
+    name of a date: a listing was "JSON that Entente does not recognise"."""
+    listing = {"kind": "Listing", "data": {"after": None, "children": [
+        {"kind": "t3", "data": {"title": "Ghosn arrested", "author": "ana", "created_utc": 1542612000.0}},
+        {"kind": "t3", "data": {"title": "Ghosn escapes", "author": "bo", "created_utc": 1577656800.0}}]}}
+    path = tmp_path / "cars.json"
+    path.write_text(json.dumps(listing), encoding="utf-8")
+    assert _starts(viewer.load(path)) == ["2018-11-19T07:20:00", "2019-12-29T22:00:00"]
+    dump = tmp_path / "RC_2019-01.ndjson"
+    dump.write_text('{"id":"t1_a","author":"ana","body":"first","created_utc":1542612000}\n'
+                    '{"id":"t1_b","author":"bo","body":"second","created_utc":"1577656800"}\n', encoding="utf-8")
+    assert _starts(viewer.load(dump)) == ["2018-11-19T07:20:00", "2019-12-29T22:00:00"]

@@ -28,7 +28,8 @@ from viewer.model.dates.numbers import UNIX_UNITS
 SAMPLE = 200
 SHARE = 0.8  # of a field's values that must read as dates
 _ISO_TIME = r"^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}"
-_TIMED = re.compile(r"(?i)time|date|stamp|usec|msec|epoch|(^|_)(at|on)$|[a-z](At|On)$")  # time_usec, createdAt
+_TIMED = re.compile(r"(?i)time|date|stamp|usec|msec|epoch|(^|_)(at|on|utc)$|[a-z](At|On)$")  # time_usec, createdAt,
+# created_utc (Reddit's)
 _ENDING = re.compile(r"^(ceased|resigned|ended|expired|dissolved|terminated|cancell?ed|withdrawn|revoked|left|"
                      r"closed|finished|stopped)(on|at|date)?$")
 # a place's coordinates or name, never a date (a location history's startLocation.latitudeE7)

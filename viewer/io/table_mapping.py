@@ -96,7 +96,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
                  "czastrwania", "doba", "süre", "длительность", "продолжительность", "тривалість", "所要時間",
                  "期間", "时长", "持续时间", "기간", "المدة"),
 }
-_CREATED = r"^(created|published|posted|occurred)(at|on)?$"  # createdAt, published_on: when a record was made
+_CREATED = r"^(created|published|posted|occurred)(at|on|utc)?$"  # createdAt, published_on, Reddit's created_utc
 _SIDES = r"^(actor|side|party|participant)[0-9ab]?(name)?$|^assocactor[0-9]?$"  # ACLED's actor1, UCDP's side_a
 # who made a record, as exports name it: SharePoint's and Airtable's Created By, Trello's memberCreator, a blog's
 # post_author, a calendar's event organizer (not Modified By: an edit's, not the event's)
