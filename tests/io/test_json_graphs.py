@@ -81,13 +81,10 @@ def test_a_list_of_nodes_without_ids_is_not_taken_for_a_graph(tmp_path: Path) ->
     assert not json_graph.looks_like({"events": [{"date": "2019-01-01"}]})
 
 
-@pytest.mark.parametrize(("name", "text", "said"), [
-    ("karate.gml", 'Creator "igraph version 0.10"\ngraph [\n  directed 0\n  node [ id 0 label "Mr Hi" ]\n]\n',
-     "a GML graph"),
-    ("alliance.net", "*Vertices 2\n1 \"Renault\"\n2 \"Nissan\"\n*Arcs\n1 2 43.4\n", "a Pajek network"),
+@pytest.mark.parametrize(("name", "text", "said"), [  # (GML and Pajek are read now: test_gml_pajek)
     ("alliance.dot", "// written by hand\nstrict digraph alliance {\n  Renault -> Nissan [label=\"43.4%\"];\n}\n",
      "a Graphviz (DOT) graph"),
-], ids=["gml", "pajek", "dot"])
+], ids=["dot"])
 def test_graph_texts_entente_does_not_read_are_named_with_what_to_do(tmp_path: Path, name: str, text: str,
                                                                      said: str) -> None:
     path = tmp_path / name

@@ -32,6 +32,7 @@ from viewer.io import (
     gexf,
     git_log,
     gleif,
+    graph_igraph,
     graph_texts,
     graphml,
     ics,
@@ -114,6 +115,7 @@ _LINES = [Candidate(psc.read, psc.looks_like_lines, "path"),  # Companies House'
           Candidate(ftm.read, ftm.looks_like_lines, "path"),  # FollowTheMoney's entities, else records
           Candidate(json_route.read_lines)]
 _FTM = [Candidate(ftm.read)]
+_GRAPH = [Candidate(graph_igraph.read, graph_igraph.looks_like, "bytes"), *_TABLE]  # GML or Pajek, else a table
 _OFX = [Candidate(ofx.read)]
 _MAIL = [Candidate(mail.read)]
 _GEDCOM = [Candidate(gedcom.read)]
@@ -125,7 +127,8 @@ _LOG = [Candidate(git_log.read, git_log.looks_like, "bytes"),  # `git log > hist
 _SUBTITLES = [Candidate(subtitles.read)]
 # the PSC register's snapshot, a chat (WhatsApp's, a Zoom meeting's, KakaoTalk's, LINE's), a log, subtitles (a
 # transcript saved as .txt), a bibliography (EndNote's RIS as .txt), else a table (else dated lines)
-_TEXT = [Candidate(psc.read, psc.looks_like_head, "bytes"), Candidate(whatsapp.read, whatsapp.looks_like, "bytes"),
+_TEXT = [Candidate(psc.read, psc.looks_like_head, "bytes"), _GRAPH[0], Candidate(whatsapp.read, whatsapp.looks_like,
+                                                                                  "bytes"),
          Candidate(zoom_chat.read, zoom_chat.looks_like, "bytes"), Candidate(kakaotalk.read, kakaotalk.looks_like,
                                                                               "bytes"),
          Candidate(line_chat.read, line_chat.looks_like, "bytes"), *_LOG,
@@ -146,6 +149,7 @@ READERS: dict[str, list[Candidate]] = {
     **dict.fromkeys(sqlite.SUFFIXES, _TABLE), **dict.fromkeys(stat_files.SUFFIXES, _TABLE),
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)],
+    **dict.fromkeys(graph_igraph.SUFFIXES, _GRAPH),
     **dict.fromkeys(ofx.SUFFIXES, _OFX),
     ".js": _JS,
     **dict.fromkeys(gedcom.SUFFIXES, _GEDCOM), **dict.fromkeys(bibliography.SUFFIXES, _BIBLIOGRAPHY),
@@ -251,8 +255,8 @@ def _plain_text(head: bytes) -> list[Candidate]:
     """A text without a suffix: a family tree (without its .ged), a bank's statement (OFX), a bibliography (RIS or
     BibTeX), a mailbox (Thunderbird's folders), subtitles, a repository's history (``git log > history``), a log
     (syslog, auth.log.1), else a table."""
-    for looks_like, candidates in ((gedcom.looks_like, _GEDCOM), (ofx.looks_like, _OFX),
-                                   (bibliography.looks_like, _BIBLIOGRAPHY), (mail.looks_like_mbox, _MAIL),
+    for looks_like, candidates in ((gedcom.looks_like, _GEDCOM), (ofx.looks_like, _OFX), (graph_igraph.looks_like,
+                                   _GRAPH), (bibliography.looks_like, _BIBLIOGRAPHY), (mail.looks_like_mbox, _MAIL),
                                    (mail.looks_like_message, _MAIL), (subtitles.looks_like, _SUBTITLES),
                                    (git_log.looks_like, _LOG), (git_log.looks_like_oneline, _LOG),
                                    (log_lines.looks_like, _LOG)):
@@ -325,7 +329,7 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
         return (reader or _text_reader(path))(path, **options)
     plan_exports.refuse(path, head)  # Microsoft Project's .mpp and MPX: how to save them as something read
     _refuse_binary(path, head)
-    graph_texts.refuse(path, head)
+    graph_texts.refuse(path, head)  # (DOT; GML and Pajek are read, under any name)
     candidates = _JSON if held else READERS.get(path.suffix.lower()) or _by_content(head)
     if _read_whole(path, head, candidates):
         compressed.check_room(path)

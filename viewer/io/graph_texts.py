@@ -1,5 +1,6 @@
-"""Graphs in text formats Entente does not read (GML, Pajek, Graphviz's DOT), named for what they are: read as a
-table, their first line was taken for a header ("no date column among graph [").
+"""Graphs in text formats known by their first bytes (GML, Pajek, Graphviz's DOT), named for what they are: read as
+a table, their first line was taken for a header ("no date column among graph ["). GML and Pajek are read by
+:mod:`viewer.io.graph_igraph`; DOT, which no reader here reads, is refused with what to do.
 
 >>> named(b'Creator "igraph"\\ngraph [\\n  directed 1\\n')
 'a GML graph'
@@ -29,8 +30,11 @@ def named(head: bytes) -> str | None:
     return next((name for pattern, name in _FORMATS if pattern.match(head)), None)
 
 
+READ = ("a GML graph", "a Pajek network")  # (by graph_igraph)
+
+
 def refuse(path: object, head: bytes) -> None:
-    """LoadError naming the file's graph format and what to do, when it begins one."""
+    """LoadError naming the file's graph format and what to do, when it begins one no reader here reads."""
     found = named(head)
-    if found is not None:
+    if found is not None and found not in READ:
         raise LoadError(f"{path}: {found}, a format Entente does not read; {ADVICE}")
