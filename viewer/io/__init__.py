@@ -32,6 +32,7 @@ from viewer.io import (
     gexf,
     git_log,
     gleif,
+    google_timeline,
     graph_igraph,
     graph_texts,
     graphml,
@@ -102,6 +103,7 @@ _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(na
          Candidate(bibliography.read_csl, bibliography.looks_like_csl, "json", parsed=True),  # Zotero's CSL JSON
          Candidate(json_graph.read, json_graph.looks_like, "json", parsed=True),  # networkx's, Cytoscape's
          Candidate(trello.read, trello.looks_like, "json", parsed=True),  # a Trello board's cards
+         Candidate(google_timeline.read, google_timeline.looks_like, "json", parsed=True),  # Maps' Timeline (2024)
          Candidate(json_route.read_records, table.looks_like, "json", parsed=True)]
 _XML = [Candidate(ofx.read, ofx.looks_like, "bytes"),  # an OFX 2 statement (XML)
         Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
@@ -127,12 +129,9 @@ _LOG = [Candidate(git_log.read, git_log.looks_like, "bytes"),  # `git log > hist
 _SUBTITLES = [Candidate(subtitles.read)]
 # the PSC register's snapshot, a chat (WhatsApp's, a Zoom meeting's, KakaoTalk's, LINE's), a log, subtitles (a
 # transcript saved as .txt), a bibliography (EndNote's RIS as .txt), else a table (else dated lines)
-_TEXT = [Candidate(psc.read, psc.looks_like_head, "bytes"), _GRAPH[0], Candidate(whatsapp.read, whatsapp.looks_like,
-                                                                                  "bytes"),
-         Candidate(zoom_chat.read, zoom_chat.looks_like, "bytes"), Candidate(kakaotalk.read, kakaotalk.looks_like,
-                                                                              "bytes"),
-         Candidate(line_chat.read, line_chat.looks_like, "bytes"), *_LOG,
-         Candidate(subtitles.read, subtitles.looks_like, "bytes"),
+_TEXT = [Candidate(psc.read, psc.looks_like_head, "bytes"), _GRAPH[0],
+         *(Candidate(chat.read, chat.looks_like, "bytes") for chat in (whatsapp, zoom_chat, kakaotalk, line_chat)),
+         *_LOG, Candidate(subtitles.read, subtitles.looks_like, "bytes"),
          Candidate(bibliography.read, bibliography.looks_like, "bytes"), Candidate(dated_text.table_or_dated_lines)]
 
 
