@@ -93,7 +93,8 @@ def _rows(graph: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[
     for vertex in graph.vs:
         values = {k: _text(v) for k, v in vertex.attributes().items() if _text(v)}
         ident = values.get("id") or str(vertex.index)
-        name, by_name = pick(values, NAMES) if pick(values, NAMES)[0] else (ident, "id")
+        name, by_name = pick(values, NAMES)
+        name, by_name = (name, by_name) if name else (ident, "id")
         kind, by_kind = pick(values, NODE_KINDS)
         start, by_start = pick(values, STARTS)
         end, by_end = pick(values, ENDS)
