@@ -18,9 +18,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import dates
-from viewer.model.dates import approximate, eras, expanded, forms, habit, respell, shaped, weekdays, zones
+from viewer.model.dates import approximate, eras, expanded, forms, respell, shaped, weekdays, zones
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
+from viewer.model.dates.numbered import components, decide_order, hours, two_digit
 from viewer.model.dates.numbers import COUNTED, number_dates, read_numbers
 from viewer.model.dates.zones import offsets as zone_offsets
 from viewer.model.dates.zones import time_spans
@@ -101,75 +102,17 @@ def _extract(text: pd.Series, pattern: str) -> pd.DataFrame:
     return pd.DataFrame(columns, index=text.index)
 
 
-def _hours(parts: pd.DataFrame) -> pd.Series:
-    """Hours of a clock match, with 12 AM → 0 and 1 PM → 13."""
-    hour = parts["h"]
-    if parts["ampm"].isna().all():
-        return hour
-    ampm = parts["ampm"].fillna("").str.lower().str[:1].to_numpy(dtype=object)
-    return pd.Series(np.where(ampm == "", hour, hour % 12 + np.where(ampm == "p", 12, 0)), index=parts.index)
-
-
-def _components(parts: pd.DataFrame, year: pd.Series, month: pd.Series, day: pd.Series
-                ) -> tuple[pd.Series, pd.Series]:
-    frame = pd.DataFrame({"year": year, "month": month, "day": day, "hour": _hours(parts).fillna(0),
-                          "minute": parts["mi"].fillna(0), "second": parts["s"].fillna(0)})
-    stamps = pd.to_datetime(frame.astype("float64"), errors="coerce").dt.tz_localize("UTC")
-    precision = pd.Series(np.where(parts["h"].notna(), "time", "day"), index=parts.index, dtype="object")
-    return stamps.astype(dates.UTC_DTYPE), precision
-
-
-def _two_digit(years: pd.Series, lengths: pd.Series, notes: list[tuple[str, str]]) -> pd.Series:
-    short = lengths == 2
-    if short.any():
-        notes.append(("info", "two-digit years read as 1969–2068 (00–68 → 2000s, 69–99 → 1900s)"))
-        years = years.where(~short, years + np.where(years < 69, 2000, 1900))
-        future = short & (years > pd.Timestamp.now(tz="UTC").year)
-        if future.any():
-            notes.append(("warning", f"{int(future.sum()):,} distinct two-digit years fall in the future "
-                                     f"({int(years[future].min())}–{int(years[future].max())}); perhaps they "
-                                     "are 100 years earlier — kept as read"))
-    return years
-
-
-def _decide_order(a: pd.Series, b: pd.Series, sep: pd.Series, order: str | None,
-                  notes: list[tuple[str, str]], vote: Callable[[], str | None]) -> str:
-    if order in ("dmy", "mdy", "ymd"):
-        return order
-    day_first, month_first = int(((a > 12) & (b <= 12)).sum()), int(((b > 12) & (a <= 12)).sum())
-    if day_first and month_first:
-        chosen = "dmy" if day_first >= month_first else "mdy"
-        notes.append(("warning", f"day/month order is mixed ({day_first} values day-first, {month_first} "
-                                 f"month-first); read as {chosen}, the others are unreadable"))
-        return chosen
-    if day_first or month_first:
-        chosen = "dmy" if day_first else "mdy"
-        notes.append(("info", f"read as {'day' if day_first else 'month'}-first (values above 12 show it)"))
-        return chosen
-    if voted := vote():  # "Mon 08/01/24": 8 January is a Monday, 1 August 2024 a Thursday
-        notes.append(("info", f"read as {'day' if voted == 'dmy' else 'month'}-first (the weekdays written before "
-                              "the dates show it)"))
-        return voted
-    dotted = bool((sep == ".").mean() > 0.5)
-    local = not dotted and habit.day_first()  # (05/03/2019 on a British or French computer: 5 March)
-    chosen = "dmy" if dotted or local else "mdy"
-    why = f", as this computer's locale ({habit.locale_name()}) writes dates" if local else ""
-    notes.append(("warning", f"day/month order is ambiguous (no value above 12); assumed "
-                             f"{'day' if chosen == 'dmy' else 'month'}-first{why} — pass date_order to change it"))
-    return chosen
-
-
 def _numeric_dates(uniq: pd.Series, order: str | None, notes: list[tuple[str, str]],
                    vote: Callable[[], str | None], pattern: str = _NUMERIC) -> tuple[pd.Series, pd.Series, str]:
     parts = _extract(uniq, pattern)
     a, b = parts["a"], parts["b"]
-    chosen = "ymd" if (parts["a_len"] == 4).all() else _decide_order(a, b, parts["sep"], order, notes, vote)
+    chosen = "ymd" if (parts["a_len"] == 4).all() else decide_order(a, b, parts["sep"], order, notes, vote)
     if chosen == "ymd":
-        year, month, day = _two_digit(a, parts["a_len"], notes), b, parts["c"]
+        year, month, day = two_digit(a, parts["a_len"], notes), b, parts["c"]
     else:
-        year = _two_digit(parts["c"], parts["c_len"], notes)
+        year = two_digit(parts["c"], parts["c_len"], notes)
         month, day = (b, a) if chosen == "dmy" else (a, b)
-    stamps, precision = _components(parts, year, month, day)
+    stamps, precision = components(parts, year, month, day)
     return stamps, precision, chosen
 
 
@@ -180,7 +123,7 @@ def _named_dates(uniq: pd.Series, pattern: str, notes: list[tuple[str, str]]) ->
         stamps = pd.to_datetime(pd.DataFrame({"year": parts["y"], "month": month, "day": 1}),
                                 errors="coerce").dt.tz_localize("UTC").astype(dates.UTC_DTYPE)
         return stamps, pd.Series("month", index=parts.index, dtype="object")
-    return _components(parts, _two_digit(parts["y"], parts["y_len"], notes), month, parts["d"])
+    return components(parts, two_digit(parts["y"], parts["y_len"], notes), month, parts["d"])
 
 
 def _parse_unique(uniq: pd.Series, notes: list[tuple[str, str]], *, order: str | None, excel: bool, yearish: bool,
@@ -265,7 +208,7 @@ def _clock(times: pd.Series) -> pd.Series:
     unreadable (an hour alone among written minutes, with no AM or PM, is no time: "12" could be anything)."""
     parts = _extract(times, _CLOCK)
     hours_alone = bool((parts["h"].notna() & parts["mi"].isna()).sum() == times.notna().sum())
-    hour = _hours(parts)
+    hour = hours(parts)
     minute = parts["mi"].where(parts["mi"].notna() | (parts["ampm"].isna() & ~hours_alone), 0.0)
     seconds = hour * 3600 + minute * 60 + parts["s"].fillna(0)
     return seconds.where((hour <= 24) & (minute < 60))
