@@ -39,6 +39,7 @@ def test_the_world_banks_indicator_opens_as_a_value_a_year_for_each_country(tmp_
     assert aruba["title"].tolist() == ["Aruba · GDP (current US$): 2,481,857,143",
                                        "Aruba · GDP (current US$): 2,929,446,368"]
     assert float(aruba["attr:value"].iloc[0]) == pytest.approx(2481857142.85714)
+    assert set(events["actors"]) == {"Aruba", "Japan"} and set(events["category"]) == {"GDP (current US$)"}
     assert [p.level for p in ds.problems] == ["info", "info"]
 
 

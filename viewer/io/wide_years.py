@@ -5,7 +5,8 @@ being mostly years, was not even taken for a header: it was refused as "no date 
 
 Such a table is read long: a row per row and period with a value, the period as its date (``year``), the value in
 ``value``, and the row's own columns kept; each row titled by its names and value ("Aruba · GDP (current US$):
-2,481,857,143"). Empty cells make no row. A table whose other columns already name a date is left as it is.
+2,481,857,143"), its first name its actor (a lane a country) and its next its category (the series). Empty cells
+make no row. A table whose other columns already name a date is left as it is.
 """
 
 from __future__ import annotations
@@ -68,8 +69,13 @@ def _long(raw: Raw, body: pd.DataFrame, cells: pd.DataFrame, written: pd.DataFra
     named = _titled(kept)
     words = kept[named].apply(lambda column: column.str.strip()).agg(" · ".join, axis=1) if named else None
     long = kept.assign(year=[_period(periods[c]) for c in columns.tolist()], value=values.to_numpy())
-    if words is not None and "title" not in {name.lower() for name in own}:
+    taken = {name.lower() for name in own}
+    if words is not None and "title" not in taken:
         long.insert(0, "title", (words + ": " + _shown(values)).to_numpy())
+    if named and not taken & {"actor", "actors", "category"}:  # the first names the row (a country: its lane by
+        long["actor"] = kept[named[0]].str.strip().to_numpy()  # actor), the next what it measures (its category)
+        if len(named) > 1:
+            long["category"] = kept[named[1]].str.strip().to_numpy()
     lines = np.asarray(raw.rows)[(0 if raw.header else 1) + rows] if len(raw.rows) else rows + 1
     said = Problem(label, f"a table of values by period ({periods[0].strip()} … {periods[-1].strip()} as column "
                           f"names): read as a row per row and period ({len(long):,} values), the period as its date "
