@@ -19,7 +19,8 @@ from viewer.model.dataset import Dataset
 
 EXPECTED = ("a LINE chat export: a day's line such as '2019/03/05(Tue)' and under it messages such as "
             "'15:00<tab>Ana<tab>Hello'")
-_DAY = re.compile(r"^(?:[A-Z][a-z]{2},\s*)?(?P<day>\d{1,4}[/.]\d{1,2}[/.]\d{1,4})\s*(?:\([^)]{1,12}\)|[A-Za-z]+day)?$")
+# (an English day keeps its weekday, "Tue, 3/5/2019": it tells the day from the month where the numbers cannot)
+_DAY = re.compile(r"^(?P<day>(?:[A-Z][a-z]{2},\s*)?\d{1,4}[/.]\d{1,2}[/.]\d{1,4})\s*(?:\([^)]{1,12}\)|[A-Za-z]+day)?$")
 _MESSAGE = re.compile(r"^(?P<time>(?:午前|午後)?\d{1,2}:\d{2}(?:\s*[AP]M)?)\t(?:(?P<sender>[^\t]*)\t)?(?P<text>.*)$")
 _HEADER = re.compile(r"^\ufeff?\[LINE\]")
 SNIFFED_LINES = 8
