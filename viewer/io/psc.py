@@ -141,10 +141,9 @@ def company_number(text: str) -> str:
 @functools.lru_cache(maxsize=4096)
 def control(nature: str) -> tuple[str, str, str, str]:
     """One nature of control as (tie kind, value as written, words, how it is held)."""
-    base, how = nature.strip().lower(), list[str]()
+    base, how, value = nature.strip().lower(), list[str](), ""
     while found := next((q for q in QUALIFIERS if base.endswith(q[0])), None):
         base, how = base[:-len(found[0])], [found[1], *how]
-    value = ""
     if band := BAND.match(base):
         base, value = band["what"], f"{band['low']}-{band['high']}%"
     elif bound := MORE_THAN.match(base):
@@ -316,7 +315,7 @@ def _exemptions(found: _Found, number: int, key: str, company_id: str, data: dic
 
 def _psc(found: _Found, number: int, key: str, company_id: str, data: dict[str, Any], common: dict[str, str]) -> None:
     """A person with significant control (or a beneficial owner): its entity, a tie per nature, its event."""
-    psc_id, name = _party(found, key, company_id, data)
+    psc_id, name, about = _party(found, key, company_id, data)
     natures = reading.texts_at(data, "natures_of_control")
     controls = [control(n) for n in natures] or [UNSTATED]
     dated = common["start"] != ""  # (an undated record's event is skipped by the model, and said: no tie links it)
@@ -327,14 +326,14 @@ def _psc(found: _Found, number: int, key: str, company_id: str, data: dict[str, 
                   source_url=common["source_url"])
     said = ", ".join(f"{words} ({how})" if how else words for _, _, words, how in controls)
     join = "in" if any(value for _, value, _, _ in controls) else "of"
-    details = [*_about(data, name), f"Natures of control: {', '.join(natures) or 'none stated'}", f"Record: {key}"]
+    details = [*about, f"Natures of control: {', '.join(natures) or 'none stated'}", f"Record: {key}"]
     found.add("events", number, id=key, title=f"{name}: {said} {join} company {common['company_number']}",
               description="\n".join(details), actors=f"{psc_id};{company_id}",
               category=PSC_KINDS[_text(data.get("kind"))], **common)
 
 
-def _party(found: _Found, key: str, company_id: str, data: dict[str, Any]) -> tuple[str, str]:
-    """The PSC's entity id (its entity made once) and name."""
+def _party(found: _Found, key: str, company_id: str, data: dict[str, Any]) -> tuple[str, str, list[str]]:
+    """The PSC's entity id (its entity made once), name and what its record says of it (:func:`_about`)."""
     kind, name = _text(data.get("kind")), _text(data.get("name"))
     identification = reading.object_at(data, "identification")
     if kind.startswith("super-secure"):
@@ -351,16 +350,17 @@ def _party(found: _Found, key: str, company_id: str, data: dict[str, Any]) -> tu
         registered = _registered_here(identification) if corporate else ""
         if registered and f"gb-coh-{registered}" != company_id:  # (a company naming itself gets an entity apart)
             found.names.setdefault(f"gb-coh-{registered}", name)
-            return _company(found, registered), name
+            return _company(found, registered), name, _about(data, name)
         entity_id = _slug(name) or f"entity:{key}"
         entity_kind = "company" if corporate else _legal_kind(name, identification)
+    about = _about(data, name)  # (once: the entity's note and the event's description)
     if entity_id not in found.entities:  # (a person's country is where they live; an entity's where it is registered)
         country = _text(data.get("country_of_residence")) or next(
             (_text(identification.get(k)) for k in ("country_registered", "place_registered", "legal_authority")
              if _text(identification.get(k))), "")
         found.entities[entity_id] = {"id": entity_id, "name": name, "kind": entity_kind, "country": country,
-                                     "note": "; ".join(_about(data, name))}
-    return entity_id, name
+                                     "note": "; ".join(about)}
+    return entity_id, name, about
 
 
 def _birth(data: dict[str, Any]) -> tuple[str, int]:
