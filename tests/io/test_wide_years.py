@@ -47,6 +47,8 @@ def test_the_world_banks_indicator_opens_as_a_value_a_year_for_each_country(tmp_
     ("Data_Extract_From_World_Development_Indicators.csv", API, 5, "France · Population: 67,248,926"),
     ("nama_10_gdp.tsv", EUROSTAT, 5, "CP_MEUR,B1GQ,FR: 2,437,635"),
     ("QNA.csv", OECD, 6, "FRA · GDP growth: 0.5"),
+    ("budget.csv", 'Item,2019,2020,2021\nRevenue,"$1,234","$1,500","$1,720"\nCosts,"$900","$950",\n', 5,
+     "Revenue: $1,234"),  # (an amount with its currency, as written)
 ])
 def test_other_offices_tables_of_values_by_period_open_too(tmp_path: Path, name: str, text: str, count: int,
                                                            first: str) -> None:

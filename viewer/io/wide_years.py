@@ -29,7 +29,7 @@ PERIOD = re.compile(r"^\s*(?P<period>(?:1[5-9]|20|21)\d{2}(?:\s*-?\s*(?:Q[1-4]|M
                     r"(?:\s*\[YR\d{4}\])?\s*$", re.IGNORECASE)
 LEAST_PERIODS = 3
 NUMBERS = 0.8  # of the written cells under the periods
-NUMBER = r"^\s*[-+]?[\d.,\s]*\d[\d.,\s]*%?(?:\s+[a-z]{1,3})?\s*$"  # (Eurostat's flags after it: "123.4 p")
+NUMBER = r"^\s*[-+]?[$€£¥]?[\d.,\s]*\d[\d.,\s]*%?(?:\s+[a-z]{1,3})?\s*$"  # ($1,234; Eurostat's flags: "123.4 p")
 MISSING = r"^(?:\.\.|:(?:\s+[a-z]{1,3})?|-|n/?a|NA|NaN)$"  # the World Bank's "..", Eurostat's ":" (and ": c")
 MOST_VALUES = 5_000_000  # a row each: past this, the table is refused with how to cut it
 CODES = re.compile(r"^[A-Z0-9._-]{1,24}$")  # a series' or a country's code (NY.GDP.MKTP.CD, ABW): not in the title
