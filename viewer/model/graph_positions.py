@@ -228,7 +228,9 @@ def _hubs(pos: np.ndarray, pairs: np.ndarray, degree: np.ndarray, centre: np.nda
     hubs = nodes.sort_values(["size", "part", "degree", "node"], ascending=[False, True, False, True]).drop_duplicates(
         "part")["node"].to_numpy()
     placed = pos[~np.isnan(pos[:, 0])]
-    reach = float(np.hypot(*(placed - centre).T).max()) + 2 * MIN_DISTANCE if len(placed) else 0.0
+    # (clear of what is placed by a hub's own orbit and a node's room: a first hub beside a person orbiting the
+    # core had its name read as that person's)
+    reach = float(np.hypot(*(placed - centre).T).max()) + 2 * ORBIT_RADIUS + MIN_DISTANCE if len(placed) else 0.0
     turn = np.arange(len(hubs))  # a sunflower's spiral: each hub the same area, (3 orbits across) around it
     radius = np.sqrt(reach**2 + (turn + (0.0 if len(placed) else 0.5)) * (3 * ORBIT_RADIUS) ** 2)
     theta = turn * GOLDEN_ANGLE
