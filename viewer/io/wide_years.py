@@ -32,7 +32,7 @@ NUMBERS = 0.8  # of the written cells under the periods
 NUMBER = r"^\s*[-+]?[$€£¥]?[\d.,\s]*\d[\d.,\s]*%?(?:\s+[a-z]{1,3})?\s*$"  # ($1,234; Eurostat's flags: "123.4 p")
 MISSING = r"^(?:\.\.|:(?:\s+[a-z]{1,3})?|-|n/?a|NA|NaN)$"  # the World Bank's "..", Eurostat's ":" (and ": c")
 MOST_VALUES = 5_000_000  # a row each: past this, the table is refused with how to cut it
-CODES = re.compile(r"^[A-Z0-9._-]{1,24}$")  # a series' or a country's code (NY.GDP.MKTP.CD, ABW): not in the title
+CODES = r"^[A-Z0-9._-]{1,24}$"  # a series' or a country's code (NY.GDP.MKTP.CD, ABW): not in the title
 
 
 def longer(raw: Raw, label: str) -> Raw:
@@ -47,12 +47,10 @@ def longer(raw: Raw, label: str) -> Raw:
     cells = body.iloc[:, periods].astype("string").fillna("").apply(lambda column: column.str.strip().str.replace(
         MISSING, "", regex=True))
     written = cells != ""
-    if not written.to_numpy().any():
-        return raw
-    numeric = cells.apply(lambda column: column.str.match(NUMBER)).fillna(False) & written
-    if numeric.to_numpy().sum() < NUMBERS * written.to_numpy().sum():
-        return raw
     count = int(written.to_numpy().sum())
+    numeric = cells.apply(lambda column: column.str.match(NUMBER)).fillna(False) & written if count else written
+    if not count or numeric.to_numpy().sum() < NUMBERS * count:
+        return raw
     if count > MOST_VALUES:
         raise LoadError(f"{label}: a table of values by period ({names[periods[0]]} … {names[periods[-1]]} as column "
                         f"names) holding {count:,} values, more than the {MOST_VALUES:,} read as rows; keep the rows "
@@ -104,6 +102,6 @@ def _titled(kept: pd.DataFrame) -> list[str]:
     """The row's columns that make its title: all but a column of codes beside one of names that tells the same
     rows apart (the World Bank's Country Code beside Country Name, Series Code beside Series Name)."""
     distinct = {name: kept[name].nunique() for name in kept.columns}
-    coded = {name for name in kept.columns if kept[name].str.strip().str.fullmatch(CODES.pattern).fillna(True).all()}
+    coded = {name for name in kept.columns if kept[name].str.strip().str.fullmatch(CODES).fillna(True).all()}
     return [name for name in kept.columns if name not in coded
             or not any(distinct[other] == distinct[name] for other in kept.columns if other not in coded)]
