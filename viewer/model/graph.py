@@ -10,6 +10,7 @@ import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -49,6 +50,7 @@ LEADERSHIP = "leadership"
 SHORT_NAME_LENGTH = 24
 _SHOWN: Memo[np.ndarray] = Memo()  # the last dataset's shown relations, per people and hidden kinds
 _VIEWS: Memo[GraphView] = Memo()  # its graphs, per set of relations shown (the view's date is the caller's)
+_MADE: Memo[dict[object, Any]] = Memo()  # its nodes by id and edges by what they hold, made once (see _view)
 _SHORT_NAMES = {"Renault–Nissan–Mitsubishi Alliance": "R–N–M Alliance"}
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&.-]{1,7})\)")
 
@@ -130,9 +132,10 @@ def edge_width(kind: str, value: float) -> float:
 
 def _lanes(edges: pd.DataFrame) -> np.ndarray:
     """Spread the edges between the same two nodes: lanes centred on 0, in row order."""
-    lo = np.minimum(edges["source"].to_numpy(dtype=object), edges["target"].to_numpy(dtype=object))
-    hi = np.maximum(edges["source"].to_numpy(dtype=object), edges["target"].to_numpy(dtype=object))
-    key = pd.Series([f"{a}\x00{b}" for a, b in zip(lo, hi, strict=True)], index=edges.index)
+    codes, _names = pd.factorize(pd.concat([edges["source"].astype(str), edges["target"].astype(str)],
+                                           ignore_index=True))
+    source, target = codes[: len(edges)].astype(np.int64), codes[len(edges):].astype(np.int64)
+    key = pd.Series(np.minimum(source, target) * (len(_names) + 1) + np.maximum(source, target))  # the pair
     rank = key.groupby(key).cumcount().to_numpy(dtype=float)
     size = key.map(key.value_counts()).to_numpy(dtype=float)
     return rank - (size - 1) / 2
@@ -224,22 +227,43 @@ def _view(dataset: Dataset, rows: pd.DataFrame, t: pd.Timestamp, uncertain: np.n
     labels = {key: key[2] or (key[0].replace("_", " ") if key[1] == -np.inf else value_label(*key[:2]))
               for key in set(keys)}
     notes = {int(i): query.fuzzy_note(rows.iloc[i], t) for i in np.flatnonzero(uncertain)}
+    # a cursor step keeps most ties as they were: each node and edge is made once for the dataset, not at each
+    # step (a frozen dataclass costs microseconds to make: 36 ms a step on a graph of 3,000 entities)
+    made = _MADE.get(dataset, "nodes and edges", dict)
+    if len(made) > 4 * (len(dataset.relations) + len(dataset.entities)) + 1024:  # lanes and notes come and go
+        made.clear()
+
+    def edge(value: float, *held: Any) -> Edge:  # (the value in the key is keys' own, where nan is -inf)
+        key = ("edge", *held)
+        found = made.get(key)
+        if found is None:
+            i, a, b, k, _value, label, flag, fuzzy, ev, lane, share = held
+            found = made[key] = Edge(id=i, source=a, target=b, kind=k, value=value, label=label,
+                                     width=edge_width(k, value), uncertain=flag, fuzzy=fuzzy, event=ev, lane=lane,
+                                     held=share)
+        return found
+
     edges = tuple(
-        Edge(id=i, source=a, target=b, kind=k, value=v, label=labels[keys[n]], width=edge_width(k, v),
-             uncertain=bool(flag), fuzzy=notes.get(n, ""), event=ev, lane=float(lane), held=float(share))
+        edge(v, i, a, b, k, keys[n][1], labels[keys[n]], bool(flag), notes.get(n, ""), ev, float(lane), float(share))
         for n, (i, a, b, k, v, ev, flag, lane, share) in enumerate(zip(
-            *(rows[column].astype(str).tolist() for column in ("id", "source", "target")), kinds,
-            values.tolist(), rows["event"].astype(str).tolist(), uncertain.tolist(), lanes.tolist(), held.tolist(),
-            strict=True)))
-    ids = sorted({e.source for e in edges} | {e.target for e in edges})
-    table = dataset.entities.set_index("id")
-    known = [i for i in ids if i in table.index]
-    rows_of = table.loc[known, ["name", "kind", "color"]].astype(str)
-    principal = set(dataset.meta.principal)
-    nodes = tuple(
-        Node(id=i, name=name, short_name=short_name(name), kind=kind, color=color, principal=i in principal)
-        for i, name, kind, color in zip(known, rows_of["name"], rows_of["kind"], rows_of["color"], strict=True))
-    return GraphView(t, nodes, edges)
+            *(rows[column].astype(str).tolist() for column in ("id", "source", "target")), kinds, values.tolist(),
+            rows["event"].astype(str).tolist(), uncertain.tolist(), lanes.tolist(), held.tolist(), strict=True)))
+    return GraphView(t, _nodes(dataset, sorted({e.source for e in edges} | {e.target for e in edges}), made), edges)
+
+
+def _nodes(dataset: Dataset, ids: list[str], made: dict[object, Any]) -> tuple[Node, ...]:
+    """The nodes of these entity ids (those the entities table knows), each made once for the dataset."""
+    missing = [i for i in ids if ("node", i) not in made]
+    if missing:
+        table = dataset.entities.set_index("id")
+        known = [i for i in missing if i in table.index]
+        rows_of = table.loc[known, ["name", "kind", "color"]].astype(str)
+        principal = set(dataset.meta.principal)
+        for i, name, kind, color in zip(known, rows_of["name"], rows_of["kind"], rows_of["color"], strict=True):
+            made["node", i] = Node(id=i, name=name, short_name=short_name(name), kind=kind, color=color,
+                                   principal=i in principal)
+        made.update((("node", i), None) for i in missing if ("node", i) not in made)  # not an entity: no node
+    return tuple(node for node in (made["node", i] for i in ids) if node is not None)
 
 
 def drop_node(positions: Positions, key: str, xy: tuple[float, float],

@@ -42,13 +42,15 @@ def needs_focus(view: GraphView, threshold: int = FOCUS_FROM) -> bool:
 
 
 def _edge_frame(view: GraphView) -> pd.DataFrame:
-    return pd.DataFrame({"source": [e.source for e in view.edges], "target": [e.target for e in view.edges],
-                         "value": [e.value for e in view.edges]}, dtype=object).astype({"value": float})
+    return pd.DataFrame({"source": pd.Series([e.source for e in view.edges], dtype=object),
+                         "target": pd.Series([e.target for e in view.edges], dtype=object),
+                         "value": np.array([e.value for e in view.edges], dtype=float)})
 
 
-def neighbourhood(view: GraphView, ids: Iterable[str], hops: int = 1) -> set[str]:
-    """The given entities and every entity within ``hops`` ties of them (either direction)."""
-    edges = _edge_frame(view)
+def neighbourhood(view: GraphView, ids: Iterable[str], hops: int = 1, edges: pd.DataFrame | None = None) -> set[str]:
+    """The given entities and every entity within ``hops`` ties of them (either direction); ``edges``: the
+    view's edges as :func:`focus` holds them, if it has them."""
+    edges = _edge_frame(view) if edges is None else edges
     found = set(ids) & view.node_ids()
     frontier = set(found)
     for _ in range(hops):
@@ -124,7 +126,7 @@ def focus(view: GraphView, entities: pd.DataFrame, around: Iterable[str] = (), *
     ends = pd.concat([edges["source"], edges["target"]])
     degree = ends.value_counts()
     centre = _centre(view, around, degree)
-    hood = neighbourhood(view, centre, hops)
+    hood = neighbourhood(view, centre, hops, edges)
     opened = {m for g in expanded for m in _members_of(g, view, entities, centre, hops, max_nodes, group_by)}
     # strength of each entity in the neighbourhood: its biggest stake there, then its number of ties
     inside = edges[edges["source"].isin(hood) & edges["target"].isin(hood)]

@@ -31,11 +31,12 @@ class Focusing:
     shown: int = 0  # and the entities in it (its "k more" groups not counted)
     _laid_out: frozenset[str] = frozenset()  # the entities :attr:`_local` places
     _local: graph.Positions = field(default_factory=dict)
+    _last: tuple[tuple[object, ...], FocusView] | None = None  # what was asked last, and the answer
 
     def reset(self) -> None:
         """Forget every choice (a new dataset)."""
         self.around, self.expanded, self.members, self.active, self.hidden = [], set(), {}, False, 0
-        self._laid_out, self._local = frozenset(), {}
+        self._laid_out, self._local, self._last = frozenset(), {}, None
 
     def said(self) -> str:
         """What a focused view leaves out, and how to see the rest ("" when the graph is whole)."""
@@ -67,11 +68,25 @@ class Focusing:
         if not self.active:
             self.members, self.hidden = {}, 0
             return view, positions
-        focused: FocusView = focus(view, entities, [*self.around, *selected], expanded=self.expanded)
+        focused = self._focus(view, entities, [*self.around, *selected])
         self.members, self.hidden = focused.members, focused.hidden
         self.shown = sum(1 for node in focused.view.nodes if node.id not in focused.members)
         local = self._layout(focused, entities)
         return focused.view, {**local, **group_positions(focused, local)}
+
+    def _focus(self, view: graph.GraphView, entities: pd.DataFrame, around: list[str]) -> FocusView:
+        """:func:`focus` of the view, or the last answer when nothing it reads changed: a cursor dragged where no
+        tie starts or ends gets the same nodes and edges (the very tuples, remembered by
+        :func:`~viewer.model.graph.graph_at`), and focusing 3,000 entities again took 17 ms a step."""
+        asked = (view.nodes, view.edges, entities, tuple(around), frozenset(self.expanded))
+        if self._last is not None and all(a is b for a, b in zip(self._last[0][:3], asked[:3], strict=True)) \
+                and self._last[0][3:] == asked[3:]:
+            kept = self._last[1]
+            return FocusView(graph.GraphView(view.when, kept.view.nodes, kept.view.edges, view.until), kept.members,
+                             kept.anchors, kept.hidden)
+        focused = focus(view, entities, around, expanded=self.expanded)
+        self._last = (asked, focused)
+        return focused
 
     def _layout(self, focused: FocusView, entities: pd.DataFrame) -> graph.Positions:
         """Positions of the focused entities laid out on their own (in the whole graph's layout they crowd
