@@ -1,10 +1,10 @@
 """Periods named in one cell: a quarter ("Q1 2019", "2019-Q1", "3rd quarter 2019"), a half year ("H2 2019", "first half
 of 2019"), an ISO week ("2019-W10", "week 10 2019", "KW 10/2019"), a season ("spring 2019", "winter 2019/20", in six
-languages), SDMX's reporting periods ("2019-S1", "2019-M03", "2019T2"), years with the last written by two digits
-("1914-18", "2019/20"), years with digits left unspecified ("201X", "19XX", "2019-XX-XX", as EDTF writes them), a
-century ("19th century", "XIX century", "XIXe siècle", "19. Jahrhundert", "5th century BC"), a millennium ("1st
-millennium BC"). Each becomes the first and last date it covers, written as the date parser reads them, so a period
-opens as an event from its first month, day or year to its last.
+languages; PubMed's "2019 Spring"), SDMX's reporting periods ("2019-S1", "2019-M03", "2019T2"), years with the last
+written by two digits ("1914-18", "2019/20"), years with digits left unspecified ("201X", "19XX", "2019-XX-XX", as EDTF
+writes them), a century ("19th century", "XIX century", "XIXe siècle", "19. Jahrhundert", "5th century BC"), a
+millennium ("1st millennium BC"). Each becomes the first and last date it covers, written as the date parser reads them,
+so a period opens as an event from its first month, day or year to its last.
 
 Also spans open at their end ("1998–present", "since 1998", "2019-03-04/.."): only their start is a date. A century
 runs from its year 1 to its year 100 (the 19th: 1801–1900), as the calendar counts it. Never Qt.
@@ -44,6 +44,7 @@ SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12, "frü
            "outono": 9, "lente": 3, "zomer": 6, "herfst": 9}
 SEASON = re.compile(r"(?i)(?:the\s+)?(?P<season>" + "|".join(SEASONS) + r")\s+(?:of\s+|de\s+|d'|del\s+)?"
                     r"(?P<year>\d{4})(?:\s*[/\u2013-]\s*(?P<next>\d{2}|\d{4}))?")
+SEASON_AFTER = re.compile(r"(?i)(?P<year>\d{4}),?\s+(?P<season>" + "|".join(SEASONS) + r")")  # PubMed's "2019 Spring"
 # years with the last written by its two digits: an academic or fiscal year ("2019/20", "2019-20"), a war ("1914-18");
 # digits that could be a month ("2019-03") are one
 _YEAR_PAIR = re.compile(r"(?P<year>\d{4})\s*[/-]\s*(?P<next>\d{2})")
@@ -71,7 +72,8 @@ MAY_BE = (r"(?i)^\s*(?:Q[1-4]|H[12]|[1-4]Q|[12]H\s*['’]?\d|\d{4}[\s/-]*[QH][1-
           r"(?:century|cent\.|c\.|siècle|jahrhundert|jh\.|millennium|millénaire|jahrtausend)"
           r"|(?:first|second|third|fourth|[1-4]"
           r"(?:st|nd|rd|th))\s+(?:quarter|half)|(?:1st|2nd)\s+half|(?:week|wk\.?|w|kw|cw)\s*\d"
-          r"|(?:the\s+)?(?:" + "|".join(SEASONS) + r")\s|\d{4}\s*[/-]\s*\d{2}\s*$"
+          r"|(?:the\s+)?(?:" + "|".join(SEASONS) + r")\s|\d{4},?\s+(?:" + "|".join(SEASONS) + r")\s*$"
+          r"|\d{4}\s*[/-]\s*\d{2}\s*$"
           r"|\d{1,3}(?:[Xxu]|--?\s*$)|\d{4}(?:-\d{2})?-(?:[Xxu]{2}|\?\?)|\d{4}-?(?:[STMD]\d|A1?\s*$))")
 
 
@@ -154,7 +156,7 @@ def following(year: int, digits: str) -> int | None:
 def _season(found: re.Match[str]) -> tuple[str, str] | None:
     """The first and last month of a season (see :data:`SEASON`); None for "winter 2019/23"."""
     year, month = int(found["year"]), SEASONS[found["season"].lower()]
-    if found["next"] is not None:
+    if found.groupdict().get("next") is not None:
         last = int(found["next"]) if len(found["next"]) == 4 else following(year, found["next"])
         if month != 12 or last != year + 1:
             return None  # only a winter spans two years
@@ -231,7 +233,8 @@ def _to_roman(number: int) -> str:
 
 
 _READERS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], tuple[str, str] | None]], ...] = (
-    (_QUARTER, _quarter), (_HALF, _half), (_WEEK, _week), (SEASON, _season), (_YEAR_PAIR, _year_pair),
+    (_QUARTER, _quarter), (_HALF, _half), (_WEEK, _week), (SEASON, _season), (SEASON_AFTER, _season),
+    (_YEAR_PAIR, _year_pair),
     (_MILLENNIUM, _millennium), (_CENTURY, _century), (_UNSPECIFIED, _unspecified), (_SDMX, _sdmx))
 
 

@@ -115,11 +115,21 @@ _DAY_RANGES = tuple((pattern, "\\1\u2013\\2") for pattern in (
     r"^(.*\d{1,2}:\d{2}(?::\d{2})?)\s*[-/]\s*(\d{1,2}:\d{2}(?::\d{2})?\s*)$"))  # 2019-03-04 09:00-10:30 (no offset)
 
 
+# the same with the year first, as PubMed writes a publication's date ("2019 Mar-Apr", "2018 Dec-2019 Jan", "2019 Mar
+# 5-10", "2019 Mar 25-Apr 2"), put in the order above
+_YEAR_FIRST_RANGES = (
+    (rf"^\s*(\d{{4}})\s+({_MONTH_NAME})\s*-\s*(\d{{4}})\s+({_MONTH_NAME})\s*$", "\\2 \\1\u2013\\4 \\3"),
+    (rf"^\s*(\d{{4}})\s+({_MONTH_NAME})\s*-\s*({_MONTH_NAME})\s*$", "\\2\u2013\\3 \\1"),
+    (rf"^\s*(\d{{4}})\s+({_MONTH_NAME})\s+(\d{{1,2}})\s*-\s*(\d{{1,2}})\s*$", "\\2 \\3\u2013\\4, \\1"),
+    (rf"^\s*(\d{{4}})\s+({_MONTH_NAME})\s+(\d{{1,2}})\s*-\s*({_MONTH_NAME})\s+(\d{{1,2}})\s*$",
+     "\\2 \\3\u2013\\4 \\5, \\1"))
+
+
 def _day_ranges(text: pa.Array) -> pa.Array:
     """Days or months joined by a hyphen ("March 4-6, 2019", "4-6 March 2019", "Jan-Mar 2019", "Dec 2018-Jan 2019",
-    "1 March-3 April 2019") joined by a dash instead, which :data:`SPAN` cuts (a hyphen alone is no separator: it is
-    inside most dates)."""
-    for pattern, joined in _DAY_RANGES:
+    "1 March-3 April 2019", and with the year first: "2019 Mar-Apr") joined by a dash instead, which :data:`SPAN`
+    cuts (a hyphen alone is no separator: it is inside most dates)."""
+    for pattern, joined in (*_YEAR_FIRST_RANGES, *_DAY_RANGES):
         text = pc.replace_substring_regex(text, pattern, joined)
     return text
 
@@ -176,8 +186,10 @@ def _seasons(values: pd.Series, rows: np.ndarray) -> int:
     written = values[rows].dropna()
     if not len(written):
         return 0
-    written = written[_full(written, r"\s*(?i:the\s+)?(?i:" + "|".join(periods.SEASONS) + r")\s.*")]  # (in C++ first)
-    seasons = {value: periods.SEASON.fullmatch(str(value).strip()) is not None for value in written.unique()}
+    names = "|".join(periods.SEASONS)
+    written = written[_full(written, r"\s*(?i:the\s+)?(?i:" + names + r")\s.*|\s*\d{4},?\s+(?i:" + names + r")\s*")]
+    seasons = {value: any(p.fullmatch(str(value).strip()) for p in (periods.SEASON, periods.SEASON_AFTER))
+               for value in written.unique()}  # (in C++ first, then each distinct value)
     return int(written.map(seasons).sum()) if len(written) else 0
 
 
