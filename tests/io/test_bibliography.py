@@ -363,7 +363,8 @@ def test_an_empty_file_is_refused_by_name(tmp_path: Path, name: str, text: str) 
     ("notes.ris", "Just some notes\nabout papers\n", "no RIS record (a line TY  - … starting one)"),
     ("notes.bib", "% only a comment\n", "no BibTeX entry"),
     ("notes.json", "[1, 2]", "no item is an object"),
-    ("notes.txt", "Just some notes\n", "no RIS record or BibTeX entry"),
+    ("notes.txt", "Just some notes\n", "no RIS record, BibTeX entry or PubMed record"),
+    ("notes.nbib", "Just some notes\n", "no PubMed record (a line PMID- … starting one)"),
     ("undated.ris", "TY  - JOUR\nTI  - A\nER  - \nTY  - JOUR\nTI  - B\nPY  - soon\nER  - \n",
      "2 references but none has a date that can be read, the first 'soon' at line 4"),
 ])
@@ -381,7 +382,8 @@ def test_sniffing_the_first_bytes() -> None:
     assert not bibliography.looks_like(b"date,title\n2019-03-04,launch\n")
     assert not bibliography.looks_like(b"0 HEAD\n1 CHAR UTF-8\n")
     assert not bibliography.looks_like(b"@media screen { body { color: red } }")
-    assert bibliography.SUFFIXES == (".ris", ".bib", ".bibtex")
+    assert bibliography.SUFFIXES == (".ris", ".bib", ".bibtex", ".nbib")
+    assert bibliography.looks_like(b"PMID- 31000001\nOWN - NLM\n")
 
 
 def test_a_file_too_big_for_the_memory_free_is_refused_first(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -125,10 +126,10 @@ def _records(text: str) -> tuple[list[_Record], _Lines]:
     return records, lines
 
 
-def _first(record: _Record, *tags: str) -> str:
-    """The first value written of the first of the tags the record has."""
+def first_value(fields: Mapping[str, list[str]], *tags: str) -> str:
+    """The first value written of the first of the tags a record has (its values by tag, in order)."""
     for tag in tags:
-        for value in record.fields.get(tag, ()):
+        for value in fields.get(tag, ()):
             if value.strip():
                 return value.strip()
     return ""
@@ -136,24 +137,28 @@ def _first(record: _Record, *tags: str) -> str:
 
 def _reference(record: _Record) -> Reference:
     fields = record.fields
-    title = _first(record, *TITLES)
-    container = _first(record, *CONTAINERS)
+
+    def first(*tags: str) -> str:
+        return first_value(fields, *tags)
+
+    title = first(*TITLES)
+    container = first(*CONTAINERS)
     if not title:
-        title = _first(record, "BT")
+        title = first("BT")
     elif not container:
-        container = _first(record, "BT")
+        container = first("BT")
     kind = record.type.strip().upper()
-    authors = [_name(v) for t in AUTHORS for v in fields.get(t, ()) if v.strip()]
-    editors = [_name(v) for t in EDITORS for v in fields.get(t, ()) if v.strip()]
-    return {"row": record.line, "key": _first(record, "ID"), "type": TYPES.get(kind, kind), "title": title,
+    authors = [shown_name(v) for t in AUTHORS for v in fields.get(t, ()) if v.strip()]
+    editors = [shown_name(v) for t in EDITORS for v in fields.get(t, ()) if v.strip()]
+    return {"row": record.line, "key": first("ID"), "type": TYPES.get(kind, kind), "title": title,
             "authors": authors, "editors": editors,
-            "organisations": [_name(v) for t in AUTHORS + EDITORS for v in fields.get(t, ())
+            "organisations": [shown_name(v) for t in AUTHORS + EDITORS for v in fields.get(t, ())
                               if "," not in v and _INSTITUTION.search(v)],
-            "container": container, "volume": _first(record, "VL"), "issue": _first(record, "IS"),
-            "pages": _pages(_first(record, "SP"), _first(record, "EP")), "publisher": _first(record, "PB"),
-            "abstract": _first(record, "AB", "N2"),
+            "container": container, "volume": first("VL"), "issue": first("IS"),
+            "pages": _pages(first("SP"), first("EP")), "publisher": first("PB"),
+            "abstract": first("AB", "N2"),
             "keywords": [k.strip() for v in fields.get("KW", ()) for k in re.split(r"[;\n]", v) if k.strip()],
-            "doi": _first(record, "DO"), "url": _url(record), "dates": _dates(record)}
+            "doi": first("DO"), "url": _url(record), "dates": _dates(record)}
 
 
 def _pages(first: str, last: str) -> str:
@@ -178,18 +183,18 @@ def _dates(record: _Record) -> list[tuple[str, str]]:
     >>> _dates(_Record(1, "JOUR", {"DA": ["Mar 4"], "PY": ["2019"]}))
     [('DA', 'Mar 4 2019'), ('DA', 'Mar 4'), ('PY', '2019'), ('Y1', '')]
     """
-    written = [(tag, _first(record, tag)) for tag in ("DA", "PY", "Y1")]
+    written = [(tag, first_value(record.fields, tag)) for tag in ("DA", "PY", "Y1")]
     day, year = written[0][1], _YEAR.search(written[1][1] or written[2][1])
     if day and year and not _YEAR.search(day):
         return [("DA", f"{day} {year.group(1)}"), *written]
     return written
 
 
-def _name(written: str) -> str:
+def shown_name(written: str) -> str:
     """A name as shown: ``Lovelace, Ada`` → Ada Lovelace, ``Lovelace, Ada, Jr.`` → Ada Lovelace Jr.; without a
     comma as written.
 
-    >>> _name("Lovelace, Ada"), _name("Lovelace, A."), _name("World Health Organization")
+    >>> shown_name("Lovelace, Ada"), shown_name("Lovelace, A."), shown_name("World Health Organization")
     ('Ada Lovelace', 'A. Lovelace', 'World Health Organization')
     """
     parts = [" ".join(p.split()) for p in written.split(",")]

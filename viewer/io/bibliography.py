@@ -1,8 +1,8 @@
 """Bibliographies as reference managers (Zotero, Mendeley, EndNote, JabRef) export them: RIS (``.ris``, read by
 :mod:`bib_ris`), BibTeX (``.bib``, :mod:`bib_bibtex`, with pybtex) and CSL-JSON (the list of items Zotero's "Export
-→ CSL JSON" writes, :mod:`bib_csl`). Each parses its format into :class:`Reference` records, fields as written (its
-markup cleaned, its names shown); this module reads their dates, DOIs and pages and makes the dataset, the same for
-all three.
+→ CSL JSON" writes, :mod:`bib_csl`), and PubMed's own format (``.nbib`` or a saved ``.txt``, :mod:`bib_medline`).
+Each parses its format into :class:`Reference` records, fields as written (its markup cleaned, its names shown); this
+module reads their dates, DOIs and pages and makes the dataset, the same for all four.
 
 Each reference with a date is an event at that date, at the precision written (a year, a month or a day): its
 title, its authors as the actors, its type in plain words as the category (journal article, book chapter …), its
@@ -31,7 +31,7 @@ from typing import NamedTuple, TypedDict
 import numpy as np
 import pandas as pd
 
-from viewer.io import bib_bibtex, bib_csl, bib_ris, free_memory
+from viewer.io import bib_bibtex, bib_csl, bib_medline, bib_ris, free_memory
 from viewer.io.bib_ties import MOST_AUTHORS, RELATION_COLUMNS, Ties
 from viewer.io.reading import read_document, read_json
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
@@ -39,9 +39,9 @@ from viewer.model.problems import LoadError, Problem
 from viewer.model.wording import counted
 
 EXPECTED = ("a bibliography from a reference manager (Zotero, Mendeley, EndNote, JabRef): RIS (TY  - JOUR … "
-            "ER  - ), BibTeX (@article{key, author = …, year = …}) or CSL-JSON (a list of items with type, title, "
-            "author and issued)")
-SUFFIXES = (".ris", ".bib", ".bibtex")
+            "ER  - ), BibTeX (@article{key, author = …, year = …}), CSL-JSON (a list of items with type, title, "
+            "author and issued) or PubMed's format (PMID- 30455678, TI  - …)")
+SUFFIXES = (".ris", ".bib", ".bibtex", *bib_medline.SUFFIXES)
 PEAK_PER_BYTE = 18  # memory at a read's peak per byte (measured on 8 and 15 MB: 10.1 to 11.7 traced, 14 to 17 RSS)
 EVENT_COLUMNS = ["id", "start", "title", "actors", "category", "description", "source_url", "attr:container",
                  "attr:volume", "attr:issue", "attr:pages", "attr:publisher", "attr:editors", "attr:keywords",
@@ -103,8 +103,9 @@ class When(NamedTuple):
 
 
 def looks_like(head: bytes) -> bool:
-    """Whether a file's first bytes (64 KB) hold a RIS record (``TY  - ``) or a BibTeX entry (``@article{``)."""
-    return bib_ris.looks_like(head) or bib_bibtex.looks_like(head)
+    """Whether a file's first bytes (64 KB) hold a RIS record (``TY  - ``), a BibTeX entry (``@article{``) or start
+    PubMed's format (``PMID- ``)."""
+    return bib_ris.looks_like(head) or bib_bibtex.looks_like(head) or bib_medline.looks_like(head)
 
 
 looks_like_csl = bib_csl.looks_like  # whether a parsed JSON document is CSL-JSON (a list of items of CSL types)
@@ -118,16 +119,17 @@ def read(path: str | Path, document: object = None, **_options: object) -> Datas
         return read_csl(path, document)
     data = read_document(path, EXPECTED)
     suffix, head = path.suffix.lower(), data[:65_536]
-    ris = suffix == ".ris" or (suffix not in SUFFIXES and bib_ris.looks_like(head))
-    if not ris and suffix not in SUFFIXES and not bib_bibtex.looks_like(head):
+    medline = suffix in bib_medline.SUFFIXES or (suffix not in SUFFIXES and bib_medline.looks_like(head))
+    ris = suffix == ".ris" or (suffix not in SUFFIXES and not medline and bib_ris.looks_like(head))
+    if not (ris or medline) and suffix not in SUFFIXES and not bib_bibtex.looks_like(head):
         if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] in (b"[", b"{"):
             return read_csl(path)
-        raise LoadError(f"{path}: no RIS record or BibTeX entry (it starts {head.lstrip()[:40]!r}); "
+        raise LoadError(f"{path}: no RIS record, BibTeX entry or PubMed record (it starts {head.lstrip()[:40]!r}); "
                         f"expected {EXPECTED}")
     free_memory.check(path, len(data), per_byte=PEAK_PER_BYTE)
     text, problems = decode(data, str(path))
     del data  # the text holds it now
-    parser = bib_ris if ris else bib_bibtex
+    parser = bib_medline if medline else bib_ris if ris else bib_bibtex
     references, more = parser.parse(text, str(path))
     return dataset(path, references, [*problems, *more], parser.EXPECTED)
 

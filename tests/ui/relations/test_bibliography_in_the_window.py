@@ -69,3 +69,28 @@ def test_a_damaged_bibtex_entry_is_said_and_the_others_open(
     assert "line 2" in " ".join(map(str, said.iloc[0].tolist())) and "key missing" in " ".join(
         map(str, said.iloc[0].tolist()))
     assert path.read_bytes() == before  # the file is left as it was
+
+
+@pytest.mark.parametrize("name", ["pubmed.nbib", "pubmed-set.txt"])
+def test_a_pubmed_export_opens_with_its_dates_as_written_and_its_co_authors(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """PubMed's "Save → PubMed format" (.txt) and "Send to citation manager" (.nbib): before, the .nbib was a format
+    Entente did not know and the .txt was asked about as a table of one column."""
+    path = tmp_path / name
+    shutil.copy(FIXTURES / "pubmed.nbib", path)
+    before = path.read_bytes()
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert window.state.dataset.event_count == 4
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Difference engines revisited: a review" in first and "2018 Dec-2019 Jan" in first
+    assert "Analytical Engine Study Group" in first and "review" in first
+    second = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Notes on the Analytical Engine and the translation" in second and "analytical engine" in second
+    ds = window.state.dataset
+    names = ds.entities.set_index("id")["name"]
+    relations = ds.relations.set_index("id")
+    table = window.relation_tools.table
+    qtbot.waitUntil(lambda: any({names[relations.loc[i, "source"]], names[relations.loc[i, "target"]]}
+                                == {"Ada Lovelace", "Charles Babbage"} and relations.loc[i, "value"] == 2.0
+                                for i in table.visible_ids()), timeout=3000)
+    assert path.read_bytes() == before
