@@ -29,6 +29,30 @@ def test_yyyymm_integers_read_at_month_precision() -> None:
     assert str(ds.events["start"].iloc[-1].date()) == "2015-03-01"
 
 
+@pytest.mark.parametrize(("written", "read"), [
+    (["190315", "190422", "190517", "991231"], ["2019-03-15", "2019-04-22", "2019-05-17", "1999-12-31"]),
+    (["190305", "190306", "190417"], ["2019-03-05", "2019-03-06", "2019-04-17"]),  # (two of them could be YYYYMM)
+])
+def test_six_digit_dates_written_yymmdd_read_as_days(tmp_path: Path, written: list[str], read: list[str]) -> None:
+    """Before, 190315 was the year 190,315 (the table went to the clock of deep time) and 190305 was May 1903."""
+    path = tmp_path / "days.csv"
+    path.write_text("date,title\n" + "".join(f"{w},row {i}\n" for i, w in enumerate(written)), encoding="utf-8")
+    ds = viewer.load(path)
+    by_title = ds.events.set_index("title")
+    assert [str(by_title.loc[f"row {i}", "start"].date()) for i in range(len(written))] == read
+    assert set(ds.events["precision"]) == {"day"} and ds.meta.clock == "calendar"
+    assert [p.message for p in ds.problems] == [
+        "six-digit integers read as dates written YYMMDD (190305: 5 March 2019; a year 69-99 in the 1900s)"]
+
+
+def test_six_digit_months_stay_months_and_a_slip_among_them_is_said(tmp_path: Path) -> None:
+    path = tmp_path / "months.csv"
+    path.write_text("date,title\n201903,a\n201904,b\n201913,c\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert [str(t.date()) for t in ds.events.sort_values("title")["start"]] == ["2019-03-01", "2019-04-01"]
+    assert any("201913" in p.message for p in ds.problems)
+
+
 def test_a_column_of_year_integers_is_found_as_the_date_column_whatever_its_name() -> None:
     ds = table.read(FIXTURES / "years_only.csv")
     assert [t.year for t in ds.events["start"]] == [1999, 2004, 2011]

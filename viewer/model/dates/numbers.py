@@ -1,4 +1,5 @@
-"""Dates written as plain integers: ``20130203`` (YYYYMMDD), ``201302`` (YYYYMM) and years (``2013``).
+"""Dates written as plain integers: ``20130203`` (YYYYMMDD), ``201302`` (YYYYMM), ``130203`` (YYMMDD) and years
+(``2013``).
 
 Event exports such as GDELT write their dates as YYYYMMDD integers; statistical tables write a year
 column. :func:`number_dates` tells which of these a column holds (so a loader may pick it as the
@@ -173,6 +174,22 @@ def _unix(nums: pd.Series, unit: str) -> pd.Series:
                      index=nums.index).dt.tz_localize("UTC")
 
 
+def _short_days(nums: pd.Series) -> pd.Series | None:
+    """Instants of a column of six-digit integers that are all dates written YYMMDD (``190315``) and not all months
+    written YYYYMM (``201903``, which they are read as then), else None. Before, ``190315`` was the year 190,315
+    and a column of them went to the clock of deep time; ``190305`` was May 1903."""
+    if not len(nums) or not (nums.between(100000, 999999) & (nums % 1 == 0)).all() or _valid_compact(nums)[1].all():
+        return None
+    whole = nums.astype("int64")
+    short = whole // 10000
+    year = np.where(short < 69, 2000 + short, 1900 + short)
+    stamps = pd.to_datetime(pd.DataFrame({"year": year, "month": (whole // 100) % 100, "day": whole % 100},
+                                         index=nums.index), errors="coerce")
+    if stamps.isna().any():
+        return None
+    return stamps.astype("datetime64[us]").dt.tz_localize("UTC").astype(UTC_DTYPE)
+
+
 def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tuple[str, str]]
                  ) -> tuple[pd.Series, pd.Series]:
     """Instants and precisions of a column's numbers: YYYYMMDD dates, years, Excel serial days or Unix time,
@@ -181,6 +198,10 @@ def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tup
     precision = pd.Series(None, index=nums.index, dtype="object")
     integral = nums % 1 == 0
     small = (nums.abs() <= 9999) & integral
+    if (short := _short_days(nums)) is not None:
+        notes.append(("info", "six-digit integers read as dates written YYMMDD (190305: 5 March 2019; a year 69-99 "
+                              "in the 1900s)"))
+        return short, pd.Series("day", index=nums.index, dtype="object")
     compact, compact_precision, compact_read = compact_dates(nums)
     if small.mean() < 0.5 and compact_read.mean() >= 0.5:
         timed = bool((compact_precision[compact_read] == "time").any())
