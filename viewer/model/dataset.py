@@ -218,7 +218,7 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
                                  report.numbered(row_numbers(tables, "relations", tables.relations)), tables)
     in_own_names(problems, said, tables.names.get("relations", {}))
     actor_ids = set(lists.members(distinct(events["actors"])).names)
-    ends = set(relations["source"]) | set(relations["target"])
+    ends = set(distinct(relations["source"])) | set(distinct(relations["target"]))  # (each distinct id once)
     if tables.entities is not None:  # "Renault Group" for the id renault: that entity, not a new one
         events, relations, actor_ids, ends = _named(entities, events, relations, actor_ids, ends, tables, report)
     level = "warning" if tables.entities is not None else ""

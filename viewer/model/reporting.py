@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import text_arrow
-from viewer.model.columns import arrow_text, has_duplicates
+from viewer.model.columns import arrow_text, distinct, has_duplicates
 from viewer.model.problems import Problem
 from viewer.model.sorting import stable_order
 
@@ -115,7 +115,7 @@ def unique_ids(ids: pd.Series, label: str, prefix: str, report: Reporter) -> pd.
 def add_unknown_entities(entities: pd.DataFrame, ids: set[str], label: str, field_name: str,
                           report: Reporter, level: str = "warning") -> pd.DataFrame:
     """``entities`` with a row of kind ``unknown`` for every id in ``ids`` it lacks (said once, not per row)."""
-    missing = sorted(ids - set(entities["id"]))
+    missing = sorted(ids - set(distinct(entities["id"])))  # (each distinct id once, not a Python object a row)
     if not missing:
         return entities
     shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
