@@ -116,6 +116,16 @@ def open_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPat
     return asked
 
 
+def open_folder_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, folder: Path) -> list[str]:
+    """Open ``folder`` with File → Open folder…, as a user picks it from the menu; the column-mapping questions it
+    asked are returned."""
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
+    asked = no_column_questions(monkeypatch)
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        next(a for a in menu_named(window, "&File").actions() if a.text() == "Open &folder…").trigger()
+    return asked
+
+
 def open_written(qtbot: QtBot, window: MainWindow, path: Path, text: str) -> Dataset:
     """Write ``text`` to ``path``, open it in the window as File → Open does, and return what it shows."""
     path.write_text(text, encoding="utf-8")

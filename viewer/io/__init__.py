@@ -18,7 +18,6 @@ from typing import Any
 import pyarrow as pa
 
 from viewer.io import (
-    archive_files,
     bibliography,
     bods,
     bookmarks_html,
@@ -26,6 +25,7 @@ from viewer.io import (
     dated_text,
     discord,
     documents,
+    exports,
     folder_tables,
     ftm,
     gedcom,
@@ -45,7 +45,6 @@ from viewer.io import (
     log_lines,
     mail,
     meta_messages,
-    meta_zip,
     native,
     ofx,
     parquet,
@@ -53,7 +52,6 @@ from viewer.io import (
     plan_exports,
     psc,
     reading,
-    slack,
     sqlite,
     stat_files,
     subtitles,
@@ -175,31 +173,12 @@ def _first_line(head: bytes) -> str:
     return text.splitlines()[0] if text.strip() else ""
 
 
-def _own_archive(path: Path) -> tuple[Reader, Path] | None:
-    """The export a file opens, and its reader: a ZIP archive holding a Slack export, an X archive or Meta's export,
-    or the folder of a Slack export whose list of users or channels was chosen (File → Open picks files); else
-    None."""
-    if compressed.compression(path) == "zip":
-        names = archive_files.names_of(path, (".json", ".js"))  # the archive's directory, read once for all three
-        for holds, reader in ((slack.is_export, slack.read), (twitter.holds_archive, twitter.read),
-                              (meta_zip.holds_threads, meta_zip.read)):
-            if holds(names):
-                return reader, path
-        return None
-    if path.name in slack.TOP_FILES and slack.looks_like_folder(path.parent):
-        return slack.read, path.parent
-    return None
-
-
 def _folder_reader(path: Path) -> Reader:
-    """The reader of a folder: an unpacked Slack export or X archive, a folder of Discord channels, Messenger or
-    Instagram threads (Meta's export, its inbox, one thread), a native dataset, else its files read as one (a file a
-    month: :mod:`viewer.io.folder_tables`)."""
-    for looks_like, reader in ((slack.looks_like_folder, slack.read), (twitter.looks_like_folder, twitter.read),
-                               (discord.looks_like_folder, discord.read),
-                               (meta_messages.looks_like_folder, meta_messages.read)):
-        if looks_like(path):
-            return reader
+    """The reader of a folder: an export's (:mod:`viewer.io.exports`), a native dataset's, else its files read as
+    one (a file a month: :mod:`viewer.io.folder_tables`)."""
+    export = exports.of_folder(path)
+    if export is not None:
+        return export
     if FOLDER_READER is native.read and not native.holds_dataset(path):
         files = folder_tables.files_of(path, set(READERS))
         if files:
@@ -209,9 +188,9 @@ def _folder_reader(path: Path) -> Reader:
 
 def has_own_reader(path: Path) -> bool:
     """Whether a file under a table's name is taken by a reader of its own (a chat export or a log as .txt, JSON as
-    .txt, FollowTheMoney entities as JSON lines, an export's ZIP archive: Slack's, X's, Meta's): no column mapping
-    is asked for it."""
-    if _own_archive(path) is not None:
+    .txt, FollowTheMoney entities as JSON lines, an export's ZIP archive or file: Slack's, X's, Meta's, ICIJ's): no
+    column mapping is asked for it."""
+    if exports.of_file(path) is not None:
         return True
     suffix = compressed.inner_suffix(path)
     if suffix in (".txt", ".log"):  # JSON (Companies House's snapshot of JSON lines as .txt) is opened as JSON is
@@ -316,7 +295,7 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     head = _head(path)
     if not head:
         raise LoadError(f"{path}: the file is empty")
-    export = _own_archive(path)
+    export = exports.of_file(path)
     if export is not None:
         return export[0](export[1], **options)
     compressed.check_readable(path)

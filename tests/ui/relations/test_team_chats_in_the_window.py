@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMenu
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
 from ...io.slack_export import write_busy_export, write_export, write_zip
 from ...io.test_discord import write_export as write_discord
-from ..window_reading import details_after, no_column_questions, open_by_hand, press
+from ..window_reading import details_after, no_column_questions, open_by_hand, open_folder_by_hand, press
 
 
 def test_a_slack_archive_opens_walks_and_its_ties_follow_the_cursor(qtbot: QtBot, window: MainWindow, tmp_path: Path,
@@ -47,14 +47,8 @@ def test_a_slack_archive_opens_walks_and_its_ties_follow_the_cursor(qtbot: QtBot
 def test_an_unpacked_export_opens_from_file_open_folder(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     folder = write_export(tmp_path / "Acme Slack export")
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(folder))
-    asked = no_column_questions(monkeypatch)
-    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&File")
-    assert isinstance(file_menu, QMenu)
-    entry = next(a for a in file_menu.actions() if a.text() == "Open &folder…")
-    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
-        entry.trigger()
-    assert asked == [] and window.state.dataset.event_count == 7
+    assert open_folder_by_hand(qtbot, window, monkeypatch, folder) == []
+    assert window.state.dataset.event_count == 7
     assert window.state.dataset.meta.title == "Acme Slack export"
     assert "private note about #investigation" in details_after(qtbot, window, Qt.Key.Key_End, Qt.Key.Key_Left)
 
