@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import query, value_bands
+from viewer.model.columns import is_in
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
 from viewer.model.graph_history import HistorySteps, history_steps, step_path
@@ -208,10 +209,10 @@ def _shown_now(dataset: Dataset, include_people: bool, hidden_kinds: Iterable[st
     relations = dataset.relations
     shown = ~relations["kind"].astype(str).isin(set(hidden_kinds)).to_numpy()
     if not include_people:
-        kinds = dataset.entities.set_index("id")["kind"].astype(str)
-        people = set(kinds.index[kinds == PERSON])
-        shown &= ~(relations["kind"].astype(str).eq(LEADERSHIP)
-                   | relations["source"].isin(people) | relations["target"].isin(people)).to_numpy()
+        entities = dataset.entities
+        people = entities.loc[entities["kind"].astype(str) == PERSON, "id"]  # (in C++: 20,000 people cost 0.4 s)
+        shown &= ~(relations["kind"].astype(str).eq(LEADERSHIP).to_numpy() | is_in(relations["source"], people)
+                   | is_in(relations["target"], people))
     return shown
 
 

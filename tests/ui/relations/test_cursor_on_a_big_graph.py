@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 from pytestqt.qtbot import QtBot
 
-from viewer.model import graph, query
+from viewer.model import graph, graph_positions, query
 from viewer.model.dataset import Dataset, Tables, build_dataset
 from viewer.model.graph_focus import FocusView, focus, needs_focus
 from viewer.ui.relations.table import table_rows
@@ -124,3 +124,33 @@ def test_a_cursor_step_where_no_tie_starts_or_ends_keeps_the_focused_view(
     assert big_window.relations.as_of.text().startswith("As of") and "Jun" in big_window.relations.as_of.text()
     drag_cursor(qtbot, hand, big_window, 2019 + 200 / 365)  # 20 July: new ties
     assert asked  # (once a month passed on the way)
+
+
+def test_a_graph_too_big_for_one_layout_lays_out_each_view_on_its_own(
+        qtbot: QtBot, hand: Hand, make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above graph_positions.LAYOUT_MOST tied entities no layout of every date is made (half a million entities took
+    seven minutes to open): a view small enough to show whole is laid out alone, nodes apart and in the panel, and
+    kept while the cursor moves where its entities stay the same."""
+    monkeypatch.setattr(graph_positions, "LAYOUT_MOST", 100)
+    ds = build_dataset(_tables())
+    assert graph_positions.dataset_layout(ds) == {}
+    window = make_window(ViewState(ds))
+    window.state.move_cursor("2019-01-10")  # January's ties alone: a view shown whole
+    qtbot.wait(600)  # (its nodes glide to their places)
+    panel = window.relations
+    assert not panel.focusing.active and len(panel.node_ids()) > 20
+    points = {key: panel.node_pos(key) for key in panel.node_ids()}
+    area = panel.canvas.viewport().rect()
+    assert all(area.contains(p) for p in points.values())
+    closest = min((a - b).manhattanLength() for i, a in enumerate(points.values())
+                  for b in list(points.values())[i + 1:])
+    assert closest >= 6  # (61 pairs, each apart from the others on a spiral)
+    drag_cursor(qtbot, hand, window, 2019 + 20 / 365)  # 21 January: no tie starts or ends since the 10th
+    qtbot.wait(600)
+    assert {key: panel.node_pos(key) for key in panel.node_ids()} == points
+
+
+def test_a_graph_within_the_limit_keeps_one_layout_of_all_its_dates() -> None:
+    ds = build_dataset(_tables())
+    positions = graph_positions.dataset_layout(ds)
+    assert len(positions) == len(set(ds.relations["source"]) | set(ds.relations["target"]))

@@ -8,7 +8,7 @@ shows its members, double-clicking an entity adds its neighbourhood.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -27,6 +27,7 @@ class Focusing:
     expanded: set[str] = field(default_factory=set)
     members: dict[str, tuple[str, ...]] = field(default_factory=dict)
     active: bool = False  # the last view was focused
+    alone: bool = False  # the last view was laid out on its own, the dataset having no layout of every date
     hidden: int = 0  # entities left out of the last focused view
     shown: int = 0  # and the entities in it (its "k more" groups not counted)
     _laid_out: frozenset[str] = frozenset()  # the entities :attr:`_local` places
@@ -35,8 +36,14 @@ class Focusing:
 
     def reset(self) -> None:
         """Forget every choice (a new dataset)."""
-        self.around, self.expanded, self.members, self.active, self.hidden = [], set(), {}, False, 0
+        self.around, self.expanded, self.members, self.active, self.alone, self.hidden = [], set(), {}, False, False, 0
         self._laid_out, self._local, self._last = frozenset(), {}, None
+
+    def framing(self) -> tuple[object, ...]:
+        """What the panel frames anew when it changes: whether the view is laid out on its own (focused, or a graph
+        too big for one layout), and around what (a cursor move inside the same view keeps the frame)."""
+        alone = "focused" if self.active else "alone" if self.alone else ""  # (from one to the other: framed anew)
+        return alone, tuple(self.around), frozenset(self.expanded)
 
     def said(self) -> str:
         """What a focused view leaves out, and how to see the rest ("" when the graph is whole)."""
@@ -65,13 +72,17 @@ class Focusing:
               selected: Iterable[str]) -> tuple[graph.GraphView, graph.Positions]:
         """The view to draw and the positions of its nodes (group nodes included)."""
         self.active = needs_focus(view)
+        self.alone = not self.active and not all(node.id in positions for node in view.nodes)
         if not self.active:
             self.members, self.hidden = {}, 0
-            return view, positions
+            if not self.alone:
+                return view, positions
+            # a graph too big for one layout of all its dates (graph_positions.LAYOUT_MOST): its view laid out alone
+            return view, {**positions, **self._layout(view, {}, entities)}
         focused = self._focus(view, entities, [*self.around, *selected])
         self.members, self.hidden = focused.members, focused.hidden
         self.shown = sum(1 for node in focused.view.nodes if node.id not in focused.members)
-        local = self._layout(focused, entities)
+        local = self._layout(focused.view, focused.members, entities)
         return focused.view, {**local, **group_positions(focused, local)}
 
     def _focus(self, view: graph.GraphView, entities: pd.DataFrame, around: list[str]) -> FocusView:
@@ -88,13 +99,15 @@ class Focusing:
         self._last = (asked, focused)
         return focused
 
-    def _layout(self, focused: FocusView, entities: pd.DataFrame) -> graph.Positions:
-        """Positions of the focused entities laid out on their own (in the whole graph's layout they crowd
-        around their hub); kept while the same entities are shown, so a cursor move moves nothing."""
-        shown = frozenset(n.id for n in focused.view.nodes if n.id not in focused.members)
+    def _layout(self, view: graph.GraphView, members: Mapping[str, object], entities: pd.DataFrame
+                ) -> graph.Positions:
+        """Positions of the view's entities (not its groups, ``members``) laid out on their own (in the whole graph's
+        layout they crowd around their hub); kept while the same entities are shown, so a cursor move moves
+        nothing."""
+        shown = frozenset(n.id for n in view.nodes if n.id not in members)
         if shown == self._laid_out:
             return self._local
-        edges = [e for e in focused.view.edges if e.source in shown and e.target in shown]
+        edges = [e for e in view.edges if e.source in shown and e.target in shown]
         relations = pd.DataFrame({"source": [e.source for e in edges], "target": [e.target for e in edges],
                                   "kind": [e.kind for e in edges]}, dtype=object)
         rows = entities[entities["id"].isin(shown)]

@@ -256,8 +256,8 @@ class RelationshipPanel(Readout, QWidget):
         self.header.show_mode(self._mode)
 
     def _fit(self) -> None:
-        """Frame every node that can ever appear, so nothing jumps as the cursor moves (a focused view: itself)."""
-        if self.focusing.active:
+        """Frame every node that can ever appear, so nothing jumps as the cursor moves (a view laid out alone: it)."""
+        if self.focusing.active or self.focusing.alone:
             keys = [n.id for n in self._view.nodes if n.id in self._shown]
             names = [n.short_name for n in self._view.nodes if n.id in self._shown]
         else:
@@ -298,9 +298,9 @@ class RelationshipPanel(Readout, QWidget):
         selected = self._selected_entities()
         self._view, self._shown = self.focusing.apply(self._view, state.dataset.entities, self._positions, selected)
         self.canvas.set_caption(self.focusing.said())
-        framing = (self.focusing.active, tuple(self.focusing.around), frozenset(self.focusing.expanded))
+        framing = self.focusing.framing()
         was_focused = bool(self._framed_focus) and bool(self._framed_focus[0])
-        if (self.focusing.active or was_focused) and framing != self._framed_focus:
+        if (framing[0] or was_focused) and framing != self._framed_focus:
             # a new centre, or a focused view giving way to the whole graph (its nodes stand where the whole
             # layout puts them, outside the focused frame): frame it. A cursor move inside the same view keeps it.
             self._fit()
