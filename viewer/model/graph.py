@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.model import query, value_bands
+from viewer.model import graph_rows, query, value_bands
 from viewer.model.columns import is_in
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
@@ -52,6 +52,7 @@ SHORT_NAME_LENGTH = 24
 _SHOWN: Memo[np.ndarray] = Memo()  # the last dataset's shown relations, per people and hidden kinds
 _VIEWS: Memo[GraphView] = Memo()  # its graphs, per set of relations shown (the view's date is the caller's)
 _MADE: Memo[dict[object, Any]] = Memo()  # its nodes by id and edges by what they hold, made once (see _view)
+_ROWS: Memo[graph_rows.Made] = Memo()  # its relations' edges and nodes by row, made once (see _view_at)
 _SHORT_NAMES = {"Renault–Nissan–Mitsubishi Alliance": "R–N–M Alliance"}
 _ACRONYM = re.compile(r"\(([A-Z][A-Z0-9&.-]{1,7})\)")
 
@@ -97,8 +98,11 @@ class GraphView:
     until: pd.Timestamp | None = None  # the end of the window, for a graph "during the window"
 
     def node_ids(self) -> frozenset[str]:
-        """The ids of the visible nodes."""
-        return frozenset(node.id for node in self.nodes)
+        """The ids of the visible nodes (found once: a step on a big graph asked four times for 100,000)."""
+        found = self.__dict__.get("_node_ids")
+        if found is None:
+            found = self.__dict__["_node_ids"] = frozenset(node.id for node in self.nodes)
+        return found
 
     def edge(self, source: str, target: str, kind: str) -> Edge | None:
         """The first edge from ``source`` to ``target`` of one kind, or None."""
@@ -166,9 +170,17 @@ def graph_at(dataset: Dataset, when: object, *, include_people: bool = False,
     # A cursor dragged across a span where no tie starts or ends asks for the same graph again and again:
     # the nodes and edges are those of the last call with the same relations (the view's date is its own).
     key = (visible.tobytes(), include_people, frozenset(hidden_kinds))
-    view = _VIEWS.get(dataset, key, lambda: _view(dataset, relations[visible], t, uncertain,
-                                                  np.ones(int(visible.sum()))))
+    view = _VIEWS.get(dataset, key, lambda: _view_at(dataset, np.flatnonzero(visible), t))
     return GraphView(t, view.nodes, view.edges)
+
+
+def _view_at(dataset: Dataset, rows: np.ndarray, t: pd.Timestamp) -> GraphView:
+    """The graph of these relation rows, none of whose notes reads the date: taken from arrays (:mod:`graph_rows`)."""
+    made = _ROWS.get(dataset, "rows", lambda: graph_rows.made_for(dataset))
+    edges, ends = graph_rows.edges_of(dataset, made, rows, Edge, edge_width)
+    principal = set(dataset.meta.principal)
+    return GraphView(t, graph_rows.nodes_of(dataset, made, ends, lambda key, name, kind, colour: Node(
+        id=key, name=name, short_name=short_name(name), kind=kind, color=colour, principal=key in principal)), edges)
 
 
 def graph_during(dataset: Dataset, start: object, end: object, *, include_people: bool = False,
