@@ -53,3 +53,16 @@ def test_the_graph_from_arrays_is_the_graph_made_a_tie_at_a_time(name: str) -> N
 def test_parallel_ties_share_out_their_lanes_in_row_order() -> None:
     assert graph_rows.lanes(np.array([4, 4, 9, 4, 9])).tolist() == [-1.0, 0.0, -0.5, 1.0, 0.5]
     assert graph_rows.lanes(np.zeros(0, dtype=np.int64)).tolist() == []
+
+
+def test_its_ends_as_columns_are_its_edges_ends_and_values() -> None:
+    """What a big graph's focus reads instead of its edges, one by one."""
+    ds = viewer.load(FIXTURES / "offshore_leaks")
+    for when in ("2003-06-01", "2012-06-01", "2030-01-01"):
+        view = graph.graph_at(ds, when, include_people=True)
+        assert view.edges
+        assert view.ends is not None
+        assert view.ends["source"].tolist() == [e.source for e in view.edges]
+        assert view.ends["target"].tolist() == [e.target for e in view.edges]
+        assert np.array_equal(view.ends["value"].to_numpy(), np.array([e.value for e in view.edges], dtype=float),
+                              equal_nan=True)

@@ -42,6 +42,8 @@ def needs_focus(view: GraphView, threshold: int = FOCUS_FROM) -> bool:
 
 
 def _edge_frame(view: GraphView) -> pd.DataFrame:
+    if view.ends is not None:  # made from arrays already (graph_at's): 0.5 s for 600,000 edges, made from them
+        return view.ends
     return pd.DataFrame({"source": pd.Series([e.source for e in view.edges], dtype=object),
                          "target": pd.Series([e.target for e in view.edges], dtype=object),
                          "value": np.array([e.value for e in view.edges], dtype=float)})
