@@ -244,8 +244,8 @@ def dataset_layout(dataset: Dataset) -> Positions:
     graph of more than :data:`LAYOUT_MOST` tied entities, which is shown a focused view at a time, each laid out on
     its own (50,000 entities took 13 s, 500,000 seven minutes, to place nodes no view would show together)."""
     relations = dataset.relations
-    if len(relations) > LAYOUT_MOST and len(set(distinct(relations["source"])) | set(distinct(relations["target"]))) \
-            > LAYOUT_MOST:
+    if 2 * len(relations) > LAYOUT_MOST and (  # (ties with fewer ends than that are not counted)
+            len(set(distinct(relations["source"])) | set(distinct(relations["target"]))) > LAYOUT_MOST):
         return {}
     return layout(dataset.entities, relations, include_people=True, principal=dataset.meta.principal)
 
