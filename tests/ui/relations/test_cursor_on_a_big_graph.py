@@ -7,12 +7,14 @@ hold the reuse to the answers made from nothing."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from viewer.model import graph, graph_positions, query
@@ -154,3 +156,29 @@ def test_a_graph_within_the_limit_keeps_one_layout_of_all_its_dates() -> None:
     ds = build_dataset(_tables())
     positions = graph_positions.dataset_layout(ds)
     assert len(positions) == len(set(ds.relations["source"]) | set(ds.relations["target"]))
+
+
+def test_an_event_selected_with_the_keys_brings_its_parties_into_the_frame(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    """Selecting an event centres the focused view on its actors, laid out anew: the frame follows. Before, it kept
+    the last view's, and an actor stood above the panel's edge, its tie coming in from nowhere."""
+    events = pd.DataFrame({"id": [f"ev{i}" for i in range(6)], "title": [f"Meeting {i}" for i in range(6)],
+                           "start": [f"2019-12-{2 + i:02d}" for i in range(6)],
+                           "actors": [f"o{7 * i + 1};o{50 * i + 3}" for i in range(6)]})
+    window = make_window(ViewState(build_dataset(dataclasses.replace(_tables(), events=events))))
+    window.state.move_cursor("2019-12-20")
+    qtbot.wait(50)
+    panel = window.relations
+    assert panel.focusing.active
+    window.timeline.setFocus()
+    for key in (Qt.Key.Key_Home, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_End):
+        qtbot.keyClick(window.timeline, key)
+        qtbot.wait(600)  # (its nodes glide to their places)
+        actors = set(window.state.dataset.events.set_index("id").loc[next(iter(window.state.selection.events)),
+                                                                        "actors"].split(";"))
+        area = panel.canvas.viewport().rect()
+        assert actors <= panel.node_ids()
+        assert all(area.contains(panel.node_pos(key)) for key in panel.node_ids()), key
+        # what is framed is the view shown, placed where its layout put it (not the last view's places)
+        shown = {tuple(np.round(panel._shown[key], 9)) for key in panel.node_ids()}
+        assert {tuple(xy) for xy in np.round(panel.canvas.framed, 9)} == shown, key

@@ -41,9 +41,11 @@ class Focusing:
 
     def framing(self) -> tuple[object, ...]:
         """What the panel frames anew when it changes: whether the view is laid out on its own (focused, or a graph
-        too big for one layout), and around what (a cursor move inside the same view keeps the frame)."""
+        too big for one layout), around what, and which entities its layout placed (a new layout places every node
+        anew: an event selected beyond the view put its actor outside the frame). A cursor move inside the same view
+        keeps the frame."""
         alone = "focused" if self.active else "alone" if self.alone else ""  # (from one to the other: framed anew)
-        return alone, tuple(self.around), frozenset(self.expanded)
+        return alone, tuple(self.around), frozenset(self.expanded), self._laid_out if alone else frozenset()
 
     def said(self) -> str:
         """What a focused view leaves out, and how to see the rest ("" when the graph is whole)."""
