@@ -6,6 +6,7 @@ to its end, each date an event (incorporated, struck off, a dated tie). Before, 
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -93,3 +94,31 @@ def test_a_file_that_is_not_the_database_is_refused_by_name(tmp_path: Path) -> N
     (folder / "relationships.csv").write_bytes(b'node_id_start,node_id_end\n"1,2\n')
     with pytest.raises(LoadError, match=r"relationships\.csv: cannot be read as CSV"):
         viewer.load(folder)
+
+
+@pytest.mark.parametrize("inside", ["", "full-oldb/"])
+def test_its_zip_download_opens_as_it_comes(tmp_path: Path, leaks: viewer.Dataset, inside: str) -> None:
+    """ICIJ hands the database out as a ZIP archive of its CSV files; opened, its largest was read as a table."""
+    archive = tmp_path / "full-oldb.LATEST.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        for path in sorted(FOLDER.iterdir()):
+            out.write(path, inside + path.name)
+    assert has_own_reader(archive)
+    ds = viewer.load(archive)
+    assert ds.meta.title == "Offshore Leaks (full-oldb.LATEST)"
+    assert (ds.event_count, len(ds.relations), len(ds.entities)) == (leaks.event_count, len(leaks.relations),
+                                                                     len(leaks.entities))
+    assert sorted(ds.events["title"]) == sorted(leaks.events["title"])
+
+
+def test_a_damaged_file_in_its_zip_is_refused_by_name(tmp_path: Path) -> None:
+    archive = tmp_path / "leaks.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        for path in sorted(FOLDER.iterdir()):
+            out.write(path, path.name)
+    data = bytearray(archive.read_bytes())
+    at = data.find(b"relationships.csv") + len("relationships.csv") + 5  # into its compressed bytes
+    data[at:at + 40] = b"\x00" * 40
+    archive.write_bytes(bytes(data))
+    with pytest.raises(LoadError, match=r"leaks\.zip/relationships\.csv: cannot be unpacked"):
+        viewer.load(archive)

@@ -15,12 +15,13 @@ Reader = Callable[..., Dataset]
 
 
 def of_file(path: Path) -> tuple[Reader, Path] | None:
-    """The export a file opens, and its reader: a ZIP archive holding a Slack export, an X archive or Meta's export;
-    a file of a Slack export's folder or of ICIJ's database (File → Open picks files): its folder; else None."""
+    """The export a file opens, and its reader: a ZIP archive holding a Slack export, an X archive, Meta's export or
+    ICIJ's database; a file of a Slack export's folder or of ICIJ's database (File → Open picks files): its folder;
+    else None."""
     if compressed.compression(path) == "zip":
-        names = archive_files.names_of(path, (".json", ".js"))  # the archive's directory, read once for all three
+        names = archive_files.names_of(path, (".json", ".js", ".csv"))  # the archive's directory, read once for all
         for holds, reader in ((slack.is_export, slack.read), (twitter.holds_archive, twitter.read),
-                              (meta_zip.holds_threads, meta_zip.read)):
+                              (meta_zip.holds_threads, meta_zip.read), (icij.holds_database, icij.read_zip)):
             if holds(names):
                 return reader, path
         return None

@@ -2,8 +2,9 @@
 Pandora Papers, the Bahamas and Offshore Leaks in one folder of CSV files): ``nodes-entities.csv`` (the offshore
 companies, trusts and foundations), ``nodes-officers.csv`` (their directors, shareholders, beneficiaries),
 ``nodes-intermediaries.csv`` (the law firms and agents that set them up), ``nodes-addresses.csv``,
-``nodes-others.csv`` and ``relationships.csv``, which ties them. Before, the folder opened as rows titled "director of"
-with no party and no tie, and the officers, intermediaries and addresses were left aside.
+``nodes-others.csv`` and ``relationships.csv``, which ties them; or the ZIP archive they come in. Before, the folder
+opened as rows titled "director of" with no party and no tie, the officers, intermediaries and addresses were left
+aside, and the archive was read as its largest table.
 
 - Each node is an entity by its ``node_id``: an offshore entity (and an "other") a company; an officer or an
   intermediary a company or a government where its name says so (:mod:`viewer.model.entity_kinds`), else a person;
@@ -24,6 +25,7 @@ and 3 million ties. Never Qt.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +35,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from viewer.io import free_memory
+from viewer.io import archive_files, free_memory
 from viewer.model import entity_kinds
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import columns as date_columns
@@ -65,47 +67,85 @@ def looks_like_folder(path: Path) -> bool:
     return (path / RELATIONSHIPS).is_file() and any((path / name).is_file() for name in NODES)
 
 
+def holds_database(names: list[str]) -> bool:
+    """Whether a ZIP archive's CSV files, named so, are the database (its download, ``full-oldb.LATEST.zip``)."""
+    return RELATIONSHIPS in names and any(name in names for name in NODES)
+
+
 def read(path: str | Path, **_options: Any) -> Dataset:
     """The database's nodes, ties and dated events (see the module): ``path`` its folder."""
     folder = Path(path)
     if not looks_like_folder(folder):
         raise LoadError(f"{folder}: no relationships.csv beside a nodes-….csv file; expected {EXPECTED}")
-    paths = [folder / name for name in (*NODES, RELATIONSHIPS) if (folder / name).is_file()]
-    free_memory.check(folder, sum(p.stat().st_size for p in paths), per_byte=PEAK_PER_BYTE)
+    present = [name for name in (*NODES, RELATIONSHIPS) if (folder / name).is_file()]
+    free_memory.check(folder, sum((folder / name).stat().st_size for name in present), per_byte=PEAK_PER_BYTE)
+    return _database(folder, present, lambda name, needed: _table(folder / name, folder / name, needed))
+
+
+def read_zip(path: str | Path, **_options: Any) -> Dataset:
+    """The database from its download as it comes, a ZIP archive of its CSV files (at its top or in one folder)."""
+    path = Path(path)
+    files = archive_files.Zipped(path, (".csv",), EXPECTED)
+    try:
+        if not holds_database(files.names):
+            raise LoadError(f"{path}: no relationships.csv beside a nodes-….csv file in the archive; expected "
+                            f"{EXPECTED}")
+        free_memory.check(path, files.total, per_byte=PEAK_PER_BYTE)
+
+        def table(name: str, needed: tuple[str, ...]) -> pd.DataFrame:
+            label = Path(f"{path}/{name}")
+            try:
+                data = files.read(name)
+            except LoadError as exc:
+                raise LoadError(f"{label}: {exc}; expected {EXPECTED}") from exc
+            return _table(pa.BufferReader(data), label, needed, data[:65_536])
+
+        return _database(path, [name for name in (*NODES, RELATIONSHIPS) if name in files.names], table)
+    finally:
+        files.close()
+
+
+def _database(where: Path, present: list[str], table: Callable[[str, tuple[str, ...]], pd.DataFrame]) -> Dataset:
+    """The dataset of the database's files ``present`` in ``where`` (a folder or an archive), each read by ``table``
+    (its name and the columns it needs)."""
     problems: list[Problem] = []
-    nodes = pd.concat([_nodes(_table(folder / name, ("node_id",)), kind) for name, kind in NODES.items()
-                       if (folder / name).is_file()], ignore_index=True)
+    nodes = pd.concat([_nodes(table(name, ("node_id",)), kind) for name, kind in NODES.items() if name in present],
+                      ignore_index=True)
     nodes = nodes[nodes["id"] != ""].drop_duplicates("id")
     names = pd.Series(nodes["name"].to_numpy(), index=nodes["id"].to_numpy())
-    ties = _ties(_table(folder / RELATIONSHIPS, ("node_id_start", "node_id_end")), names, str(folder / RELATIONSHIPS),
-                 problems)
+    ties = _ties(table(RELATIONSHIPS, ("node_id_start", "node_id_end")), names, str(where / RELATIONSHIPS), problems)
     events = pd.concat([_node_events(nodes), _tie_events(ties, names)], ignore_index=True)
     if not len(events):
-        raise LoadError(f"{folder}: no node or relationship has a date (incorporation_date, start_date …); expected "
+        raise LoadError(f"{where}: no node or relationship has a date (incorporation_date, start_date …); expected "
                         f"{EXPECTED}")
     ties["event"] = ties.pop("dated_event")
-    label = str(folder)
+    label = str(where)
     tables = Tables(events, nodes.drop(columns=[c for c in DATED_COLUMNS if c in nodes.columns]), ties,
-                    label, label, str(folder / RELATIONSHIPS), ids_distinct=True)
-    meta = DatasetMeta(title=f"Offshore Leaks ({folder.name})", path=label, sources=(PAGE.rsplit("/", 2)[0],))
+                    label, label, str(where / RELATIONSHIPS), ids_distinct=True)
+    title = where.name.removesuffix(".zip") if where.suffix.lower() == ".zip" else where.name
+    meta = DatasetMeta(title=f"Offshore Leaks ({title})", path=label, sources=(PAGE.rsplit("/", 2)[0],))
     return build_dataset(tables, meta, problems)
 
 
-def _table(path: Path, needed: tuple[str, ...]) -> pd.DataFrame:
-    """A CSV file of the database, every cell as text ("" where empty); the ``needed`` columns trimmed."""
+def _table(source: Path | pa.BufferReader, label: Path, needed: tuple[str, ...], head: bytes | None = None
+           ) -> pd.DataFrame:
+    """A CSV file of the database (a file, or a file's bytes and their ``head``), every cell as text ("" where
+    empty); the ``needed`` columns trimmed. ``label`` names it in what is said."""
     try:
-        with path.open("rb") as handle:  # the header first: every column is read as text, none guessed
-            header = handle.readline().decode("utf-8-sig").strip()
+        if head is None:
+            with Path(str(source)).open("rb") as handle:  # the header first: every column is read as text, none guessed
+                head = handle.readline()
+        header = head.split(b"\n", 1)[0].decode("utf-8-sig").strip()
         names = next(csv.reader([header]), [])
-        table = pacsv.read_csv(path, parse_options=pacsv.ParseOptions(newlines_in_values=True),
+        table = pacsv.read_csv(source, parse_options=pacsv.ParseOptions(newlines_in_values=True),
                                convert_options=pacsv.ConvertOptions(
                                    column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
                                    quoted_strings_can_be_null=False))
     except (pa.ArrowException, OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise LoadError(f"{path}: cannot be read as CSV ({str(exc).splitlines()[0]}); expected {EXPECTED}") from exc
+        raise LoadError(f"{label}: cannot be read as CSV ({str(exc).splitlines()[0]}); expected {EXPECTED}") from exc
     missing = [c for c in needed if c not in table.column_names]
     if missing:
-        raise LoadError(f"{path}: no column {', '.join(missing)} (its columns: {', '.join(table.column_names[:12])});"
+        raise LoadError(f"{label}: no column {', '.join(missing)} (its columns: {', '.join(table.column_names[:12])});"
                         f" expected {EXPECTED}")
     frame = table.to_pandas(types_mapper={pa.string(): TEXT}.get).fillna("")
     for name in needed:

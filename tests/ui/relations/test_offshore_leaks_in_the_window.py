@@ -6,6 +6,7 @@ Before, the folder opened as rows titled "director of" with no party and no tie.
 from __future__ import annotations
 
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -54,3 +55,15 @@ def test_its_folder_opens_from_file_open_folder(qtbot: QtBot, window: MainWindow
     assert open_folder_by_hand(qtbot, window, monkeypatch, folder) == []
     assert window.state.dataset.meta.title == "Offshore Leaks (full-oldb)"
     assert "NINGBO SUNRISE ENTERPRISES UNITED CO., LTD. inactivated" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_its_zip_download_opens_from_file_open(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    archive = tmp_path / "full-oldb.LATEST.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        for path in sorted(FOLDER.iterdir()):
+            out.write(path, f"full-oldb/{path.name}")
+    assert open_by_hand(qtbot, window, monkeypatch, archive) == []
+    assert window.state.dataset.meta.title == "Offshore Leaks (full-oldb.LATEST)"
+    assert len(window.state.dataset.relations) == 6
+    assert "ANTAM ENTERPRISES N.V. incorporated in Aruba" in details_after(qtbot, window, Qt.Key.Key_Home)
