@@ -4,15 +4,18 @@ was dropped and the last event had no title; now it is cut short to the room lef
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+import viewer
+from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import open_by_hand
+from ..window_reading import open_by_hand, press
 
 ROWS = ("id,date,title\nrome,753 BC,Romulus founds Rome\nrepublic,509 BC,The Republic is founded\n"
         "caesar,44 BC,Caesar\nvesuvius,79,Vesuvius erupts\n"
@@ -76,3 +79,23 @@ def test_the_last_event_selected_with_end_shows_its_title_cut_to_the_room_left_o
     assert own, "its title is left of its mark"
     assert all(b.width() >= 200 and b.right() <= right for b in own), own
     assert not [b for b in timeline.items.label_boxes if b.left() < right < b.right()], "no label runs off the edge"
+
+
+def test_a_selected_range_whose_bar_is_too_short_for_its_label_keeps_it_inside_the_plot(
+        qtbot: QtBot, make_window: Callable[..., MainWindow]) -> None:
+    """ICIJ's Offshore Leaks fixture at 1280×720, its fourth event selected with the keys: a tie held 2006-2012, near
+    the right edge, its bar too short to carry its long title. The label ran on past the plot's edge ("GRE" of the
+    officer's name, cut by the panel); it is now cut to the wider room, left of the bar."""
+    folder = Path(__file__).parents[2] / "io" / "fixtures" / "offshore_leaks"
+    window = make_window(ViewState(viewer.load(folder)), (1280, 720))  # (its opening by hand: test_offshore_leaks…)
+    for key in (Qt.Key.Key_Home, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Right):
+        press(qtbot, window, key)
+    assert window.state.selection.events == frozenset({"tie:rel4"})
+    timeline = window.timeline
+    timeline.plot.grab()  # paint now
+    plot = timeline.view.sceneBoundingRect()
+    assert all(box.right() <= plot.right() + 1 for box in timeline.items.label_boxes)
+    mark = timeline.event_scene_pos("tie:rel4")
+    assert mark is not None
+    own = [b for b in timeline.items.label_boxes if abs(b.center().y() - mark.y()) < 2 and b.right() < mark.x()]
+    assert own and own[0].width() >= 64  # readable, left of the bar

@@ -348,7 +348,9 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         # a collapsed lane shows marks, not titles
         quiet = m.collapsed[m.lane[vis]] & ~strong if len(m.collapsed) else np.zeros(len(vis), dtype=bool)
         widths = np.where(quiet, 0.0, widths)
-        lx, widths = selected_sides(strong, kinds, px0, lx, widths, full, self._left_stop(px0, left), right)
+        bar_room = np.minimum(px1, right) - np.maximum(px0, left) - 16.0  # as _on_bars measures it
+        lx, widths = selected_sides(strong, kinds, px0, lx, widths, full, self._left_stop(px0, left), right,
+                                    (bar_room >= MIN_LABEL_PX) & (row_px >= self.line_height))
         priority = strong.astype(float) - faded.astype(float)
         keep = marks.place_labels(lx, widths, rows, priority)
         on_bar = np.zeros(len(vis), dtype=bool)

@@ -12,17 +12,19 @@ MIN_LABEL_PX = 64.0  # an elided label narrower than this says nothing
 
 
 def selected_sides(strong: np.ndarray, kinds: np.ndarray, px0: np.ndarray, lx: np.ndarray,
-                   widths: np.ndarray, full: np.ndarray, stop: np.ndarray, right: float
-                   ) -> tuple[np.ndarray, np.ndarray]:
+                   widths: np.ndarray, full: np.ndarray, stop: np.ndarray, right: float,
+                   on_bar: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """A selected label that would run off the right edge goes to the left of its mark when it fits there
     whole. When it fits on neither side, an instant's label is cut to the wider of the two rooms: the
-    alliance's last event, selected with End, read "Al" at the edge; a range's goes on its bar later."""
+    alliance's last event, selected with End, read "Al" at the edge; a range's goes on its bar later where
+    ``on_bar`` says its bar can hold one (by default, every bar), else it is cut as an instant's (a bar too short
+    for a label left the selected range's running on past the plot's edge, "GRE" of a name cut by the panel)."""
     over = strong & (lx + full > right - 4.0)
     before = px0 - MARK_RADIUS - 6.0 - full
     flip = over & (before >= stop)
     room_after = right - 4.0 - lx
     room_before = px0 - MARK_RADIUS - 6.0 - stop
-    cut = over & ~flip & (kinds != lane_packing.RANGE)
+    cut = over & ~flip & ((kinds != lane_packing.RANGE) | (on_bar is not None and ~on_bar))
     cut_before = cut & (room_before > room_after) & (room_before >= MIN_LABEL_PX)
     cut_after = cut & ~cut_before & (room_after >= MIN_LABEL_PX)
     lx = np.where(flip, before, np.where(cut_before, stop, lx))
