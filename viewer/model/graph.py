@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.model import graph_rows, query, value_bands
+from viewer.model import graph_rows, query
 from viewer.model.columns import is_in
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
@@ -237,13 +237,7 @@ def _view(dataset: Dataset, rows: pd.DataFrame, t: pd.Timestamp, uncertain: np.n
           held: np.ndarray) -> GraphView:
     """Nodes and edges for the given relation rows (``t``: the instant fuzzy notes are read at)."""
     lanes = _lanes(rows) if len(rows) else np.zeros(0)
-    kinds = rows["kind"].astype(str).tolist()
-    values = rows["value"].to_numpy(dtype=float)
-    # one label per distinct (kind, value): a big graph repeats them (no row Series: they cost ~3 ms each)
-    written = value_bands.written(rows)  # a band or a bound as written ("25–50%"): the label shows it
-    keys = list(zip(kinds, np.where(np.isnan(values), -np.inf, values).tolist(), written, strict=True))  # nan ≠ nan
-    labels = {key: key[2] or (key[0].replace("_", " ") if key[1] == -np.inf else value_label(*key[:2]))
-              for key in set(keys)}
+    kinds, values, keys, labels = graph_rows.edge_labels(rows)
     notes = {int(i): query.fuzzy_note(rows.iloc[i], t) for i in np.flatnonzero(uncertain)}
     # a cursor step keeps most ties as they were: each node and edge is made once for the dataset, not at each
     # step (a frozen dataclass costs microseconds to make: 36 ms a step on a graph of 3,000 entities)

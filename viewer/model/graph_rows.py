@@ -88,15 +88,23 @@ def edges_of(dataset: Dataset, made: Made, rows: np.ndarray, edge: Callable[...,
     return tuple(taken.tolist()), ends
 
 
+def edge_labels(rows: pd.DataFrame) -> tuple[list[str], np.ndarray, list[tuple[str, float, str]],
+                                              dict[tuple[str, float, str], str]]:
+    """Each relation's kind, value, label key (kind, value with nan as -inf, the band as written) and the label of
+    each distinct key: a big graph repeats a few hundred (no row Series: they cost ~3 ms each)."""
+    kinds = rows["kind"].astype(str).tolist()
+    values = rows["value"].to_numpy(dtype=float)
+    written = value_bands.written(rows)  # a band or a bound as written ("25–50%"): the label shows it
+    keys = list(zip(kinds, np.where(np.isnan(values), -np.inf, values).tolist(), written, strict=True))  # nan ≠ nan
+    labels = {key: key[2] or (key[0].replace("_", " ") if key[1] == -np.inf else value_label(*key[:2]))
+              for key in set(keys)}
+    return kinds, values, keys, labels
+
+
 def _make_edges(rows: pd.DataFrame, at: np.ndarray, made: Made, edge: Callable[..., Any],
                 width: Callable[[str, float], float]) -> None:
     """Make the lane-0 edges of these relations (labels worded once per distinct kind, value and band)."""
-    kinds = rows["kind"].astype(str).tolist()
-    values = rows["value"].to_numpy(dtype=float)
-    written = value_bands.written(rows)
-    keys = list(zip(kinds, np.where(np.isnan(values), -np.inf, values).tolist(), written, strict=True))
-    labels = {key: key[2] or (key[0].replace("_", " ") if key[1] == -np.inf else value_label(*key[:2]))
-              for key in set(keys)}
+    kinds, values, keys, labels = edge_labels(rows)
     for position, i, a, b, k, v, ev, key in zip(
             at.tolist(), *(rows[c].astype(str).tolist() for c in ("id", "source", "target")), kinds, values.tolist(),
             rows["event"].astype(str).tolist(), keys, strict=True):

@@ -45,12 +45,13 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 def table_rows(relations: pd.DataFrame, names: dict[str, str], when: object, clock: str = CALENDAR,
-               made: dict[int, dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+               made: dict[int, dict[str, Any]] | None = None, valid: np.ndarray | None = None) -> list[dict[str, Any]]:
     """One dict per relation valid at ``when``: display texts (dates, or numbers on a numeric clock) and sort keys.
     ``made``: the rows made before for these relations, names and clock, by position (kept up to date): a row
-    does not change with the date, and a cursor step on a big graph made 3,000 of them again (70 ms)."""
+    does not change with the date, and a cursor step on a big graph made 3,000 of them again (70 ms). ``valid``: which
+    relations hold at ``when``, when the caller knows."""
     made = {} if made is None else made
-    at = np.flatnonzero(query.valid_mask(relations, when)).tolist()
+    at = np.flatnonzero(query.valid_mask(relations, when) if valid is None else valid).tolist()
     todo = [p for p in at if p not in made]
     if todo:
         made.update(zip(todo, _rows(relations.iloc[todo], names, clock), strict=True))
@@ -111,7 +112,8 @@ class RelationsModel(QAbstractTableModel):
         """Read the relations valid at the cursor again, unless they are the ones shown: a cursor dragged
         where no tie starts or ends keeps the rows, their order and the selection as they are."""
         ds = self.state.dataset
-        valid = query.valid_mask(ds.relations, self.state.cursor).tobytes()
+        mask = query.valid_mask(ds.relations, self.state.cursor)
+        valid = mask.tobytes()
         if self._valid is not None and self._valid[0] is ds.relations and self._valid[1] == valid:
             return
         made = self._made
@@ -119,7 +121,7 @@ class RelationsModel(QAbstractTableModel):
             names = dict(zip(ds.entities["id"], ds.entities["name"].astype(str), strict=True))
             made = self._made = ((ds.relations, ds.entities, ds.meta), names, {})  # the rows made for this dataset
         self.beginResetModel()
-        self._rows = self._sorted(table_rows(ds.relations, made[1], self.state.cursor, ds.meta.clock, made[2]))
+        self._rows = self._sorted(table_rows(ds.relations, made[1], self.state.cursor, ds.meta.clock, made[2], mask))
         self._valid = (ds.relations, valid)
         self.endResetModel()
 
