@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.model import graph_rows, query
+from viewer.model import graph_rows, query, validity
 from viewer.model.columns import is_in
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date
@@ -157,22 +157,22 @@ def graph_at(dataset: Dataset, when: object, *, include_people: bool = False,
     '43.4%'
     """
     t = parse_date(when).start
-    relations = dataset.relations
     shown = _shown(dataset, include_people, hidden_kinds)
     if not shown.any():  # no ties to show at any date: nothing to ask of the dates
         return GraphView(t, (), ())
-    visible = query.valid_mask(relations, t) & shown
-    absent = query.absent_at(dataset.entities, t)
-    if absent:  # an entity that does not exist yet (or any more) takes its relations with it
-        visible &= ~(relations["source"].isin(absent) | relations["target"].isin(absent)).to_numpy()
-    uncertain = query.uncertain_mask(relations, t)[visible]
-    if uncertain.any():  # a fuzzy note reads the date: this view is the cursor's own
-        rows = relations[visible]
-        return _view(dataset, rows, t, uncertain, np.ones(len(rows)))
+    # (ties whose ends both exist: an entity that does not exist yet, or any more, takes its ties with it)
+    visible = validity.held_at(dataset, t) & shown
+    fuzzy_from, fuzzy_to = validity.fuzzy_at(dataset, t)
+    fuzzy = (fuzzy_from.view(np.uint8) + 2 * fuzzy_to.view(np.uint8))[visible]
     # A cursor dragged across a span where no tie starts or ends asks for the same graph again and again:
-    # the nodes and edges are those of the last call with the same relations (the view's date is its own).
-    key = (visible.tobytes(), include_people, frozenset(hidden_kinds))
-    view = _VIEWS.get(dataset, key, lambda: _view_at(dataset, np.flatnonzero(visible), t))
+    # the nodes and edges are those of the last call with the same relations (the view's date is its own). A
+    # fuzzy note ("from Nov 2022") reads the date only to know which of a tie's bounds holds it: that is the key.
+    key = (visible.tobytes(), fuzzy.tobytes(), include_people, frozenset(hidden_kinds))
+    if fuzzy.any():
+        view = _VIEWS.get(dataset, key, lambda: _view(dataset, dataset.relations[visible], t, fuzzy > 0,
+                                                      np.ones(int(visible.sum()))))
+    else:
+        view = _VIEWS.get(dataset, key, lambda: _view_at(dataset, np.flatnonzero(visible), t))
     return GraphView(t, view.nodes, view.edges, ends=view.ends)
 
 

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
-from viewer.model import attributes, query, value_bands
+from viewer.model import attributes, query, validity, value_bands
 from viewer.model.clock import CALENDAR, format_instant
 from viewer.model.dates import to_seconds
 from viewer.model.graph import short_name
@@ -112,7 +112,7 @@ class RelationsModel(QAbstractTableModel):
         """Read the relations valid at the cursor again, unless they are the ones shown: a cursor dragged
         where no tie starts or ends keeps the rows, their order and the selection as they are."""
         ds = self.state.dataset
-        mask = query.valid_mask(ds.relations, self.state.cursor)
+        mask = validity.valid_at(ds, self.state.cursor)
         valid = mask.tobytes()
         if self._valid is not None and self._valid[0] is ds.relations and self._valid[1] == valid:
             return
