@@ -84,6 +84,45 @@ def test_a_write_that_fails_half_way_leaves_no_entry_behind(cache_root: Path, ta
     assert not cache_root.exists() or not list(cache_root.iterdir())
 
 
+def test_with_later_the_entry_is_written_when_the_caller_runs_it(cache_root: Path, table: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The window is handed a file read for the first time before its entry is written; a second open reads the
+    entry, not the file."""
+    later: cache.Later = []
+    first = cache.load_cached(table, later=later)
+    assert len(first.events) == 3
+    assert len(later) == 1 and not _entries(cache_root)
+    later[0]()
+    assert len(_entries(cache_root)) == 1
+    monkeypatch.setattr("viewer.io.load", lambda *a, **k: pytest.fail("the file was read again"))
+    again: cache.Later = []
+    pd.testing.assert_frame_equal(cache.load_cached(table, later=again).events, first.events)
+    assert again == []  # an entry read: nothing to write
+
+
+def test_a_put_off_write_that_fails_is_logged_not_raised(cache_root: Path, table: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         caplog: pytest.LogCaptureFixture) -> None:
+    later: cache.Later = []
+    cache.load_cached(table, later=later)
+    monkeypatch.setattr(cache, "write_entry", lambda *a: (_ for _ in ()).throw(OSError("disk full")))
+    with caplog.at_level(logging.WARNING, logger="viewer.io.cache"):
+        later[0]()
+    assert any("could not cache" in r.message and "disk full" in r.message for r in caplog.records)
+    assert not _entries(cache_root)
+
+
+def test_several_files_put_off_each_entry(cache_root: Path, table: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other.csv"
+    other.write_text(CSV.replace("First", "Premier"), encoding="utf-8")
+    later: cache.Later = []
+    both = cache.load_cached_many([table, other], later=later)
+    assert len(both.events) == 6 and len(later) == 2 and not _entries(cache_root)
+    for work in later:
+        work()
+    assert len(_entries(cache_root)) == 2
+
+
 def test_entries_are_complete_when_they_appear(cache_root: Path, table: Path) -> None:
     cache.load_cached(table)
     (entry,) = _entries(cache_root)

@@ -13,6 +13,10 @@ With ``layout=True`` (the default, what the window's loading worker gets) the da
 positions are computed too, off the UI thread, and kept in the entry (``positions.parquet``, tagged
 with :data:`viewer.model.graph_positions.LAYOUT_VERSION`), so a reopened dataset is not laid out
 again. Commands that never draw the graph pass ``layout=False``.
+
+With ``later`` (a list), the new entry is not written before the dataset is returned: its writing is put on the
+list, for the caller to run once the dataset is shown. Writing a million events' entry took 0.42 s of a first
+open's 0.94 s, and five million's 1.8 s of 4.9 s, while the window waited.
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ import logging
 import os
 import shutil
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, fields, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +47,7 @@ from viewer.model.graph_positions import LAYOUT_VERSION, prepare
 from viewer.model.problems import Problem
 
 log = logging.getLogger(__name__)
-__all__ = ["LAYOUT_VERSION", "load_cached", "load_cached_many", "read_entry", "write_entry"]
+__all__ = ["LAYOUT_VERSION", "Later", "load_cached", "load_cached_many", "read_entry", "write_entry"]
 
 LOADER_VERSION = 7  # bump when a loader or build_dataset changes what a file reads as (5: the elapsed clock;
 # 6: Unix times among dates, Parquet's records and far times, iCalendar's early years, mail's envelopes, syslog's
@@ -54,6 +59,7 @@ MAX_BYTES = 2 * 2**30
 TABLES = ("events", "entities", "relations")
 ENTRY = "entry.json"
 POSITIONS = "positions.parquet"
+Later = list[Callable[[], None]]  # work put off until the dataset is shown (writing its entry)
 
 
 def enabled() -> bool:
@@ -78,10 +84,12 @@ def fingerprint(path: Path, options: dict[str, Any]) -> tuple[str, int]:
     return hashlib.sha256(text.encode()).hexdigest()[:32], sum(st.st_size for _, st in stats)
 
 
-def load_cached(path: str | Path | None = None, *, layout: bool = True, **options: Any) -> Dataset:
+def load_cached(path: str | Path | None = None, *, layout: bool = True, later: Later | None = None,
+                **options: Any) -> Dataset:
     """:func:`viewer.io.load`, answered from the cache when this file (unchanged) was read before.
 
-    With ``layout``, the dataset's graph positions are ready too (read from the entry or computed).
+    With ``layout``, the dataset's graph positions are ready too (read from the entry or computed). With ``later``,
+    a new entry's writing is appended to it instead of done before returning.
     """
     if options.get("mapping") is not None:  # the spec's content, not its file name, goes into the key
         options = {**options, "mapping": as_spec(options["mapping"])}
@@ -107,28 +115,38 @@ def load_cached(path: str | Path | None = None, *, layout: bool = True, **option
                 add_positions(prepare(dataset), entry)
             return dataset
     dataset = _laid_out(load(path, **options), layout)
+    keep = partial(_keep, dataset, entry, source)
+    if later is None:
+        keep()
+    else:
+        later.append(keep)
+    return dataset
+
+
+def _keep(dataset: Dataset, entry: Path, source: Path) -> None:
+    """Write a dataset's entry, then prune; a failure is logged, never raised (the load stands either way)."""
     try:
         write_entry(dataset, entry)
         prune()
-    except (OSError, ValueError, TypeError) as exc:  # a full disk or odd data: the load still stands
+    except (OSError, ValueError, TypeError) as exc:  # a full disk or odd data
         log.warning("could not cache %s (%s)", source, exc)
-    return dataset
 
 
 def _laid_out(dataset: Dataset, layout: bool) -> Dataset:
     return prepare(dataset) if layout else dataset
 
 
-def load_cached_many(paths_: Sequence[str | Path], *, layout: bool = True, **options: Any) -> Dataset:
+def load_cached_many(paths_: Sequence[str | Path], *, layout: bool = True, later: Later | None = None,
+                     **options: Any) -> Dataset:
     """:func:`viewer.io.load_many` with each file read through :func:`load_cached` (with the same options).
 
     Several files are combined into a new dataset, laid out as a whole (the parts are not).
     """
     if not paths_:
-        return load_cached(layout=layout, **options)
+        return load_cached(layout=layout, later=later, **options)
     if len(paths_) == 1:
-        return load_cached(paths_[0], layout=layout, **options)
-    return _laid_out(combine([load_cached(p, layout=False, **options) for p in paths_]), layout)
+        return load_cached(paths_[0], layout=layout, later=later, **options)
+    return _laid_out(combine([load_cached(p, layout=False, later=later, **options) for p in paths_]), layout)
 
 
 def _meta_json(meta: DatasetMeta) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 import viewer
 from viewer import logs
 from viewer.cli_window import window_arguments
-from viewer.io.cache import load_cached_many
+from viewer.io.cache import Later, load_cached_many
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 from viewer.paths import resources_dir
@@ -54,15 +54,17 @@ def app_icon() -> QIcon:
     return icon
 
 
-def first_dataset(paths: Sequence[str], table: str | None = None) -> tuple[Dataset, str | None]:
+def first_dataset(paths: Sequence[str], table: str | None = None, later: Later | None = None
+                  ) -> tuple[Dataset, str | None]:
     """The dataset to open first, and an error message if the requested one could not be read.
 
     A source queried in place (an engine URL with its ``table``, a DuckDB file, a partitioned folder,
-    a Parquet file over the threshold) is not opened here: see :func:`queried_source`.
+    a Parquet file over the threshold) is not opened here: see :func:`queried_source`. With ``later``, a file
+    read for the first time is kept in the cache once the window is up (:func:`~viewer.io.cache.load_cached`).
     """
     if paths and queried_source(paths, table) is None:
         try:
-            return load_cached_many(list(paths)), None
+            return load_cached_many(list(paths), later=later), None
         except LoadError as exc:
             return viewer.load(), str(exc)
     return viewer.load(), None
@@ -104,13 +106,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = application()
     settings = Settings()
     theme.apply(app, settings.theme())  # before any panel is built, so none starts in the wrong colours
-    dataset, error = first_dataset(args, table)
+    later: Later = []
+    dataset, error = first_dataset(args, table, later)
     window = MainWindow(ViewState(dataset), settings)
     install_excepthook(window)
     if window.settings is None or window.settings.geometry() is None:
         window.resize(1600, 900)
     window.show()
     heap.settle()
+    window.loader.keep_later(later)  # the first file's cache entry, written in the loading worker
     deferred = queried_source(args, table)
     if deferred is not None:
         window.opening.open_path(deferred, table=table)

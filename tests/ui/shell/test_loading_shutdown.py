@@ -18,7 +18,7 @@ def gate(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
     """Loads wait at this gate until the test opens it."""
     held = threading.Event()
 
-    def slow(*_args: object) -> object:
+    def slow(*_args: object, **_options: object) -> object:
         held.wait(5)
         return viewer.load()
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import logging
 import traceback
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from viewer.io import sqlite
-from viewer.io.cache import load_cached
+from viewer.io.cache import Later, load_cached
 from viewer.io.combine import combine
 from viewer.io.import_spec import ImportSpec
 from viewer.io.table import Preview
@@ -43,8 +45,8 @@ class MappingNeeded:
 
 
 def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to: Dataset | None = None,
-                 ask: bool = False, table: str | None = None, convert_to: str | None = None
-                 ) -> Dataset | MappingNeeded:
+                 ask: bool = False, table: str | None = None, convert_to: str | None = None, *,
+                 later: Later | None = None) -> Dataset | MappingNeeded:
     """The work done in the worker thread (module-level and Qt-free, so it is testable alone).
 
     With ``ask``, a table whose mapping is uncertain is not read whole: its preview comes back instead.
@@ -52,6 +54,8 @@ def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to
     load (an engine URL or DuckDB ``table``, a partitioned folder, a Parquet file over the threshold)
     opens in place: the Dataset's ``source`` answers for its events. With ``convert_to``, a table too big for
     memory is first written there as Parquet, out of core (:mod:`viewer.source.csv_parquet`), and that opens.
+    With ``later``, a file read for the first time is kept in the cache after it is shown, not before
+    (:func:`~viewer.io.cache.load_cached`).
     """
     if path is not None and convert_to is not None:
         from viewer.source import csv_parquet  # noqa: PLC0415 - DuckDB loads only for a table too big to load
@@ -76,7 +80,7 @@ def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to
         asked = needs_mapping(path)
         if asked is not None:
             return MappingNeeded(path, asked[0], add_to, asked[1])
-    dataset = load_cached(path, **(options or {}))
+    dataset = load_cached(path, later=later, **(options or {}))
     return prepare(combine([add_to, dataset])) if add_to is not None else dataset  # laid out here, off the UI
 
 
@@ -113,8 +117,14 @@ class Loader(QObject):
         request = self._request
         self._busy = True
         self.started.emit(path or "the bundled dataset")
-        future = self._pool.submit(load_dataset, path, options, add_to, ask, table, convert_to)
-        future.add_done_callback(lambda f: self._finish(request, f))
+        later: Later = []  # a file read for the first time: its cache entry is written once it is handed over
+        self._pool.submit(self._work, request, partial(load_dataset, path, options, add_to, ask, table, convert_to,
+                                                       later=later), later)
+
+    def keep_later(self, later: Later) -> None:
+        """Run work put off until a dataset was shown (its cache entry's writing) in the worker, after any load."""
+        if later and not self._closed:
+            self._pool.submit(_run, later)
 
     def cancel(self) -> None:
         """Abandon the load under way; the current dataset stays open."""
@@ -128,22 +138,28 @@ class Loader(QObject):
         self._closed = True
         self._pool.shutdown(wait=False, cancel_futures=True)
 
-    def _finish(self, request: int, future: Future[Dataset | MappingNeeded]) -> None:
-        # Runs in the worker thread: hand over to the UI thread through a queued signal.
-        if future.cancelled() or self._closed:
-            return  # dropped or outlived by the window that asked: nobody waits for it, and it is no error
+    def _work(self, request: int, work: Callable[[], Dataset | MappingNeeded], later: Later) -> None:
+        """The worker thread's job: load, hand the result over to the UI thread through a queued signal, then write
+        the cache entry (here, never on the UI thread; the next load waits for it, as the pool has one thread)."""
+        if self._closed:
+            return  # outlived by the window that asked: nobody waits for it, and it is no error
         try:
-            result, error = future.result(), None
+            result, error = work(), None
         except LoadError as exc:
             result, error = None, (str(exc), "\n".join(str(p) for p in exc.problems))
         except Exception as exc:  # a loader bug must not take the window down: report it
             log.exception("loading failed")
             result, error = None, (f"Unexpected error while reading: {exc}", traceback.format_exc())
+        if self._closed:
+            return
         try:
             self._done.emit(request, result, error)
         except RuntimeError:  # the loader itself was deleted after the check above (the window closed)
             if not self._closed:
                 raise
+            return
+        if not self._closed:  # (a window closing meanwhile does not wait for the entry)
+            _run(later)
 
     def _deliver(self, request: int, dataset: Dataset | MappingNeeded | None, error: tuple[str, str] | None) -> None:
         if request != self._request:
@@ -155,3 +171,9 @@ class Loader(QObject):
             self.loaded.emit(dataset)
         elif error is not None:
             self.failed.emit(*error)
+
+
+def _run(later: Later) -> None:
+    """Run put-off work in turn; each piece logs its own failures (a cache entry not written is no error)."""
+    for work in later:
+        work()
