@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from viewer.model import graph_labels
 from viewer.model.graph_labels import bends, control_points, curve_points, place_labels
 
 
@@ -129,3 +131,40 @@ def test_a_lone_edge_is_straight_and_its_bezier_middle_is_its_bend() -> None:
     assert bends(np.array([0]), np.array([1]), xy).tolist() == [0.0]
     control = control_points(xy[[0]], xy[[1]], np.array([10.0]))
     assert np.allclose(curve_points(xy[[0]], xy[[1]], np.array([10.0]), 0.5), (xy[0] + xy[1]) / 4 + control / 2)
+
+
+def _place_every_spot(grid: object, spots: np.ndarray, size: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """Placement as it was before only labels with a width were tried: every spot of every label made Python lists."""
+    rects = np.full((len(size), 4), np.nan)
+    along, half = spots.tolist(), (size / 2).tolist()
+    for k in order.tolist():
+        w, h = half[k]
+        if w <= 0:
+            continue
+        for cx, cy in along[k]:
+            rect = (cx - w, cy - h, cx + w, cy + h)
+            if grid.take(rect):  # type: ignore[attr-defined]
+                rects[k] = rect
+                break
+    return rects
+
+
+def test_trying_only_the_labels_with_a_width_places_every_label_where_trying_all_did(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crowded graph labels its strongest ties only: most edges carry no label (width 0), none of them tried."""
+    rng = np.random.default_rng(5)
+    for n, m in ((30, 0), (40, 120), (200, 1000)):
+        xy = rng.uniform(0, 900, (n, 2))
+        radius = rng.uniform(4, 12, n)
+        names = np.where(rng.random((n, 1)) < 0.8, rng.uniform([20, 10], [120, 14], (n, 2)), 0.0)
+        sources, targets = rng.integers(0, n, m), rng.integers(0, n, m)
+        values = np.where(rng.random((m, 1)) < 0.15, rng.uniform([18, 10], [40, 12], (m, 2)), 0.0)
+        order = rng.permutation(m)
+        args = (xy, radius, names, sources, targets, values)
+        now = place_labels(*args, edge_order=order, bounds=(0.0, 0.0, 900.0, 900.0))
+        with monkeypatch.context() as patched:
+            patched.setattr(graph_labels, "_place", _place_every_spot)
+            before = place_labels(*args, edge_order=order, bounds=(0.0, 0.0, 900.0, 900.0))
+        assert np.array_equal(now.node_rects, before.node_rects, equal_nan=True)
+        assert np.array_equal(now.edge_rects, before.edge_rects, equal_nan=True)
+        assert now.edge_shown.sum() > 0 or m == 0
