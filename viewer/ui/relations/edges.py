@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from viewer.ui.relations.geometry import Geometry, edge_geometry
 from viewer.ui.relations.items import UNCHANGED_ALPHA, EdgeArrays, NodeArrays, _PixelItem, edge_style
+from viewer.ui.shared.guarded_paint import guarded
 from viewer.ui.shared.theme import qcolor
 
 CURVE_STEPS = 16  # segments of a bent edge's polyline (a few pixels each at any readable zoom)
@@ -39,6 +40,7 @@ class EdgesItem(_PixelItem):
         self.edges, self.nodes = edges, nodes
         self._set_bounds(nodes.xy)
 
+    @guarded
     def paint(self, painter: QPainter, *args: Any) -> None:
         """Highlight halos first, then lines and arrowheads (labels are the LabelsItem's)."""
         edges, nodes = self.edges, self.nodes

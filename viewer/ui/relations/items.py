@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap, QPolygonF
 
 from viewer.ui.relations.geometry import to_pixels
+from viewer.ui.shared.guarded_paint import guarded
 from viewer.ui.shared.theme import Theme, current
 
 # kinds differ in shape as well as colour, so they stay apart without colour vision
@@ -195,6 +196,7 @@ class NodesItem(_PixelItem):
         self.nodes = nodes
         self._set_bounds(nodes.xy)
 
+    @guarded
     def paint(self, painter: QPainter, *args: Any) -> None:
         """Highlight rings under the shapes, so a ring reads as a halo around the node."""
         nodes = self.nodes

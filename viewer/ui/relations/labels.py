@@ -18,6 +18,7 @@ from viewer.model.graph_labels import Placement, place_labels
 from viewer.ui.relations.geometry import edge_geometry
 from viewer.ui.relations.halo import name_picture
 from viewer.ui.relations.items import EdgeArrays, NodeArrays, _PixelItem
+from viewer.ui.shared.guarded_paint import guarded
 from viewer.ui.shared.theme import qcolor
 
 RING = 4.5  # px a highlight ring adds around a node
@@ -47,6 +48,7 @@ class LabelsItem(_PixelItem):
         self.nodes, self.edges = nodes, edges
         self._set_bounds(nodes.xy)
 
+    @guarded
     def paint(self, painter: QPainter, *args: Any) -> None:
         """Place, then draw: names with a halo of the background, values in a small rounded box."""
         nodes, edges = self.nodes, self.edges

@@ -17,6 +17,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QFont, QFontMetrics, QPicture
 
 from viewer.model import clock, years
+from viewer.ui.shared.guarded_paint import guarded
 
 _DRAWN = QPicture()  # stands in for pyqtgraph's cached picture: never played, only "not None"
 CLEAR_PX = 64.0  # a finer tick closer than this to a coarser one would print over its label
@@ -65,6 +66,7 @@ class DateAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
         super().linkToView(view)
         view.setLimits(xMin=None, xMax=None)
 
+    @guarded
     def paint(self, p: Any, *args: Any) -> None:
         """pyqtgraph's drawing, straight onto the painter: pyqtgraph records it into a QPicture and plays
         that back, a second pass over every tick and label at every pan and zoom, where the picture is

@@ -32,6 +32,7 @@ from viewer.source.pyramid import LEVELS
 from viewer.source.tiles import stitch, tiles_for
 from viewer.source.windowed import empty_events, known_lane_spec, lane_labels, lane_spec, row_lanes
 from viewer.ui.shared.engine import SourceWorker, retire, worker_for
+from viewer.ui.shared.guarded_paint import guarded
 from viewer.ui.timeline.density import paint_counts
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ class TilesItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untype
         lo, hi = self.engine.limits
         return QRectF(lo, 0.0, max(hi - lo, 1.0), self.engine.panel.items.marks.height)
 
+    @guarded
     def paint(self, p: QPainter, *args: Any) -> None:
         """The best picture known for the view, in device pixels."""
         view = self.getViewBox()

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPixmap
 from viewer.model import lane_packing, marks
 from viewer.model.backgrounds import Backgrounds
 from viewer.ui.shared.batch_draw import pixel_ratio
+from viewer.ui.shared.guarded_paint import guarded
 from viewer.ui.shared.theme import Theme, current
 from viewer.ui.timeline.badges import Badges
 from viewer.ui.timeline.density import CountsPicture
@@ -160,6 +161,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         vis = self.visible(t0, t1)
         return vis, *self.pixels(vis, sx, dx, b.y() - a.y(), a.y())
 
+    @guarded
     def paint(self, p: QPainter, *args: Any) -> None:
         """Draw bands, then shapes and labels (or density) for what is visible, in device pixels."""
         view = self.getViewBox()
