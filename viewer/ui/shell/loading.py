@@ -155,8 +155,8 @@ class Loader(QObject):
         try:
             self._done.emit(request, result, error)
         except RuntimeError:  # the loader itself was deleted after the check above (the window closed)
-            if not self._closed:
-                raise
+            if not self._closed:  # (deleted without its shutdown: said, as nothing reads this thread's result)
+                log.exception("a loaded dataset had no window to go to")
             return
         if not self._closed:  # (a window closing meanwhile does not wait for the entry)
             _run(later)
