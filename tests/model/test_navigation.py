@@ -105,33 +105,6 @@ def test_the_first_and_last_events_respect_the_matched_ones(alliance: Dataset) -
     assert navigation.boundary_event(alliance.events, np.zeros(len(alliance.events), bool), last=True) is None
 
 
-def test_overview_bins_count_all_and_matched_events() -> None:
-    starts = np.array([0.0, 1.0, 5.0, 9.0])
-    edges, counts, hits = navigation.overview_bins(starts, 0.0, 10.0, np.array([True, False, False, True]), 2)
-    assert edges.tolist() == [0.0, 5.0, 10.0]
-    assert counts.tolist() == [2, 2]
-    assert hits.tolist() == [1, 1]
-
-
-@pytest.mark.parametrize("seed", range(6))
-def test_overview_bins_of_starts_in_time_order_are_numpys_histogram(seed: int) -> None:
-    """Counted by binary searches when the starts are in order (values on the edges, on the last edge, outside the
-    range, repeated), by numpy's histogram when not (shuffled, or with a NaN): the same counts either way."""
-    rng = np.random.default_rng(seed)
-    lo, hi = 100.0, 900.0
-    starts = np.concatenate([rng.uniform(0, 1000, 3000), np.linspace(lo, hi, 17), [lo, hi, hi, -5.0, 2000.0]])
-    starts = np.round(starts, 0 if seed % 2 else 3)  # (whole seconds: many on the edges)
-    matched = rng.random(len(starts)) < 0.4
-    for n_bins in (1, 16, 512):
-        edges = np.linspace(lo, hi, n_bins + 1)
-        for values, mask in ((np.sort(starts), matched), (rng.permutation(starts), matched),
-                             (np.append(np.sort(starts), np.nan), np.append(matched, True))):
-            got_edges, counts, hits = navigation.overview_bins(values, lo, hi, mask, n_bins)
-            assert np.array_equal(got_edges, edges)
-            assert counts.tolist() == np.histogram(values, bins=edges)[0].tolist()
-            assert hits.tolist() == np.histogram(values[mask], bins=edges)[0].tolist()
-
-
 def test_matches_are_all_events_without_filters_and_remembered_with_them(alliance: Dataset) -> None:
     assert navigation.matches(alliance, Filters()).all()
     first = navigation.matches(alliance, Filters(text="beirut"))

@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from viewer.model import lane_packing, navigation
+from viewer.model import bins, lane_packing, navigation
 from viewer.model.dates import to_seconds
 from viewer.model.window import TimeWindow
 from viewer.source.base import DensityRequest, Generation
@@ -119,7 +119,7 @@ class OverviewStrip(QWidget):
             self._draw_source_bars()
             return
         matched = navigation.matches(self.state.dataset, self.state.filters) if self.state.filters.active else None
-        edges, self.counts, self.hits = navigation.overview_bins(self._starts, self.lo, self.hi, matched, N_BINS)
+        edges, self.counts, self.hits = bins.overview_bins(self._starts, self.lo, self.hi, matched, N_BINS)
         self._set_bars(edges, matched is not None)
 
     def _draw_source_bars(self) -> None:
