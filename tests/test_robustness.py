@@ -159,3 +159,26 @@ def test_an_uncaught_exception_in_the_window_is_shown_and_logged(qtbot, monkeypa
     assert "boom" in message and str(log_file) in message and "Traceback" in details
     assert log_file is not None and "RuntimeError: boom" in log_file.read_text()
     logs._state.clear()
+
+
+def test_an_exception_in_a_plots_event_handler_is_shown_and_logged_too(qtbot, monkeypatch, tmp_path) -> None:
+    """pyqtgraph's scene catches what a click, drag or hover handler raises and would only warn on the console."""
+    from pyqtgraph import debug
+
+    from viewer import logs
+    from viewer.ui import app
+    from viewer.ui.shell import dialogs
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(debug, "printExc", debug.printExc)
+    logs._state.clear()
+    log_file = logs.setup(tmp_path)
+    app.install_excepthook(None)
+    try:
+        raise ValueError("a click that went wrong")
+    except ValueError:
+        debug.printExc("Error sending click event:")  # as pyqtgraph's GraphicsScene calls it
+    assert shown and "a click that went wrong" in shown[0]
+    assert log_file is not None and "ValueError: a click that went wrong" in log_file.read_text()
+    logs._state.clear()

@@ -10,12 +10,14 @@ from pathlib import Path
 from types import TracebackType
 
 import pytest
+from pyqtgraph import debug as pg_debug
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.model.dataset import Dataset
+from viewer.ui.shared.scene_errors import report_scene_errors
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.settings import Settings
@@ -23,13 +25,16 @@ from viewer.ui.shell.settings import Settings
 
 @pytest.fixture(autouse=True)
 def no_silent_errors(caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """A slot that raises, or an error in the log, fails the test (pytest-qt also fails on slot exceptions)."""
+    """A slot that raises, a plot's event handler that raises (pyqtgraph would only warn), or an error in the log,
+    fails the test (pytest-qt also fails on slot exceptions)."""
     reached: list[BaseException] = []
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         reached.append(exc)
 
     monkeypatch.setattr(sys, "excepthook", hook)
+    monkeypatch.setattr(pg_debug, "printExc", pg_debug.printExc)  # (put back after the test)
+    report_scene_errors()  # as the app does: a plot's click, drag or hover that raises reaches the hook
     caplog.set_level(logging.WARNING)
     yield
     errors = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]

@@ -21,6 +21,7 @@ from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 from viewer.paths import resources_dir
 from viewer.ui.shared import heap, theme
+from viewer.ui.shared.scene_errors import report_scene_errors
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
@@ -97,6 +98,7 @@ def install_excepthook(parent: QWidget | None) -> None:
                       "".join(traceback.format_exception(kind, exc, tb)))
 
     sys.excepthook = hook
+    report_scene_errors()  # (pyqtgraph turns a plot's event handler errors into console warnings)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
