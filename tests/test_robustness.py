@@ -141,16 +141,27 @@ def test_a_corrupt_settings_file_is_moved_aside_and_the_app_starts_clean(tmp_pat
     assert (tmp_path / "entente.ini.corrupt").exists()
 
 
-def test_an_uncaught_exception_in_the_window_is_shown_and_logged(qtbot, monkeypatch, tmp_path) -> None:
+def _window_hook(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> tuple[list[tuple[str, str]], Path | None]:
+    """The window's excepthook installed (its dialog recorded), logging to a file in ``tmp_path``: what the dialog
+    was asked to show, and the log file."""
+    from pyqtgraph import debug
+
     from viewer import logs
     from viewer.ui import app
     from viewer.ui.shell import dialogs
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append((message, details)))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(debug, "printExc", debug.printExc)
     logs._state.clear()
     log_file = logs.setup(tmp_path)
     app.install_excepthook(None)
+    return shown, log_file
+
+
+def test_an_uncaught_exception_in_the_window_is_shown_and_logged(qtbot, monkeypatch, tmp_path) -> None:
+    from viewer import logs
+    shown, log_file = _window_hook(monkeypatch, tmp_path)
     try:
         raise RuntimeError("boom")
     except RuntimeError:
@@ -166,19 +177,11 @@ def test_an_exception_in_a_plots_event_handler_is_shown_and_logged_too(qtbot, mo
     from pyqtgraph import debug
 
     from viewer import logs
-    from viewer.ui import app
-    from viewer.ui.shell import dialogs
-    shown: list[str] = []
-    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(debug, "printExc", debug.printExc)
-    logs._state.clear()
-    log_file = logs.setup(tmp_path)
-    app.install_excepthook(None)
+    shown, log_file = _window_hook(monkeypatch, tmp_path)
     try:
         raise ValueError("a click that went wrong")
     except ValueError:
         debug.printExc("Error sending click event:")  # as pyqtgraph's GraphicsScene calls it
-    assert shown and "a click that went wrong" in shown[0]
+    assert shown and "a click that went wrong" in shown[0][0]
     assert log_file is not None and "ValueError: a click that went wrong" in log_file.read_text()
     logs._state.clear()
