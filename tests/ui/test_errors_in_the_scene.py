@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.relations import edges
+from viewer.ui.shared import guarded_paint
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.timeline import items, view
 
@@ -33,6 +34,7 @@ def test_a_paint_that_raises_is_reported_once_and_the_window_goes_on(
         reported.append(exc)
 
     monkeypatch.setattr(sys, "excepthook", hook)  # (the window's hook shows "Something went wrong")
+    monkeypatch.setattr(guarded_paint, "_reported", set())  # (what an earlier test in this process had said)
     with monkeypatch.context() as patched:
         patched.setattr(items, "paint_shapes", _broken)
         patched.setattr(edges, "edge_geometry", _broken)
