@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model.dataset import Dataset
-from viewer.model.dates import EPOCH, parse_date, span_end
+from viewer.model.dates import EPOCH, parse_date, span_end, to_micros
 from viewer.model.memo import Memo
 
 FIRST, LAST = np.iinfo(np.int64).min, np.iinfo(np.int64).max
@@ -111,8 +111,8 @@ def _micros_of(frame: pd.DataFrame, column: str, missing: int) -> np.ndarray:
     """A column of instants as int64 microseconds (UTC), its empty cells (or a missing column) as ``missing``."""
     if column not in frame.columns or not len(frame):
         return np.full(len(frame), missing, dtype=np.int64)
-    stamps = pd.to_datetime(frame[column], utc=True).dt.tz_localize(None).to_numpy(dtype="datetime64[us]")
-    return np.where(np.isnat(stamps), missing, stamps.view(np.int64))
+    stamps = pd.to_datetime(frame[column], utc=True)
+    return np.where(stamps.isna().to_numpy(), missing, to_micros(stamps))
 
 
 def _fuzzy(relations: pd.DataFrame, column: str) -> Bounds:
@@ -126,6 +126,5 @@ def _fuzzy(relations: pd.DataFrame, column: str) -> Bounds:
     if not coarse.any():
         return never
     start = _micros_of(relations, column, LAST)
-    instants = pd.to_datetime(relations[column], utc=True)
-    end = span_end(instants, precision.fillna("time")).dt.tz_localize(None).to_numpy(dtype="datetime64[us]")
-    return Bounds(np.where(coarse, start, LAST), np.where(coarse, end.view(np.int64), FIRST))
+    end = to_micros(span_end(pd.to_datetime(relations[column], utc=True), precision.fillna("time")))
+    return Bounds(np.where(coarse, start, LAST), np.where(coarse, end, FIRST))
