@@ -101,3 +101,33 @@ def test_search_is_case_insensitive_and_ranks_exact_then_prefix_matches() -> Non
 def test_search_prefers_the_better_connected_of_equal_matches() -> None:
     entities = pd.DataFrame({"id": ["a", "b"], "name": ["Foo One", "Foo Two"]})
     assert graph_focus.search(entities, "foo", degree={"b": 5}) == ["b", "a"]
+
+
+@pytest.mark.parametrize(("name", "when"), [("register", "2024-06-01"), ("offshore", "2012-06-01"),
+                                           ("offshore", "2030-01-01")])
+def test_the_focus_read_from_graph_at_codes_is_the_focus_read_from_its_edges(register: Dataset, name: str,
+                                                                             when: str) -> None:
+    """A big graph's focus reads graph_at's codes; any other view is coded from its edges: both give one answer.
+    (At these dates no tie's note reads the date: graph_at makes its view of codes.)"""
+    if name == "register":
+        ds, choices = register, [[], ["c0"], ["c5", "c0", "c5"], ["nobody"]]
+    else:
+        ds, choices = viewer.load(Path(__file__).resolve().parents[1] / "io" / "fixtures" / "offshore_leaks"), \
+            [[], ["10000001"], ["12000001", "10000001"]]
+    view = graph.graph_at(ds, when, include_people=True)
+    assert view.ends is not None
+    plain = graph.GraphView(view.when, view.nodes, view.edges)
+    for chosen in choices:
+        for options in ({"max_nodes": 5}, {"max_nodes": 30, "hops": 2, "group_by": "country"}):
+            coded = graph_focus.focus(view, ds.entities, chosen, **options)
+            asked = graph_focus.focus(plain, ds.entities, chosen, **options)
+            assert coded.view.nodes == asked.view.nodes
+            assert coded.view.edges == asked.view.edges
+            assert (coded.members, coded.anchors, coded.hidden) == (asked.members, asked.anchors, asked.hidden)
+
+
+def test_an_entity_chosen_twice_takes_one_place_among_the_shown(big: graph.GraphView, register: Dataset) -> None:
+    once = graph_focus.focus(big, register.entities, ["c0"], max_nodes=10)
+    twice = graph_focus.focus(big, register.entities, ["c0", "c0"], max_nodes=10)
+    assert once.view.node_ids() == twice.view.node_ids()
+    assert len([n for n in twice.view.nodes if n.kind != graph_focus.GROUP]) == 10

@@ -55,14 +55,22 @@ def test_parallel_ties_share_out_their_lanes_in_row_order() -> None:
     assert graph_rows.lanes(np.zeros(0, dtype=np.int64)).tolist() == []
 
 
-def test_its_ends_as_columns_are_its_edges_ends_and_values() -> None:
-    """What a big graph's focus reads instead of its edges, one by one."""
+def test_its_ends_as_codes_are_its_edges_ends_values_and_nodes() -> None:
+    """What a big graph's focus reads instead of its edges and nodes, one by one."""
     ds = viewer.load(FIXTURES / "offshore_leaks")
     for when in ("2003-06-01", "2012-06-01", "2030-01-01"):
         view = graph.graph_at(ds, when, include_people=True)
         assert view.edges
-        assert view.ends is not None
-        assert view.ends["source"].tolist() == [e.source for e in view.edges]
-        assert view.ends["target"].tolist() == [e.target for e in view.edges]
-        assert np.array_equal(view.ends["value"].to_numpy(), np.array([e.value for e in view.edges], dtype=float),
-                              equal_nan=True)
+        codes = view.ends
+        assert codes is not None
+        assert codes.ids[codes.source].tolist() == [e.source for e in view.edges]
+        assert codes.ids[codes.target].tolist() == [e.target for e in view.edges]
+        assert np.array_equal(codes.value, np.array([e.value for e in view.edges], dtype=float), equal_nan=True)
+        assert codes.ids[codes.nodes].tolist() == [n.id for n in view.nodes]
+        assert codes.ids[codes.principal].tolist() == [n.id for n in view.nodes if n.principal]
+
+
+def test_the_alliance_principal_nodes_are_coded_in_the_nodes_order() -> None:
+    view = graph.graph_at(viewer.load(), "2022-12-31")
+    assert view.ends is not None
+    assert view.ends.ids[view.ends.principal].tolist() == [n.id for n in view.nodes if n.principal] != []

@@ -96,8 +96,8 @@ class GraphView:
     nodes: tuple[Node, ...]
     edges: tuple[Edge, ...]
     until: pd.Timestamp | None = None  # the end of the window, for a graph "during the window"
-    # the edges' sources, targets and values as columns, when made from arrays (a big graph's focus reads them)
-    ends: pd.DataFrame | None = field(default=None, compare=False, repr=False)
+    # the edges' ends and values and the nodes as codes, when made from arrays (a big graph's focus reads them)
+    ends: graph_rows.EdgeCodes | None = field(default=None, compare=False, repr=False)
 
     def node_ids(self) -> frozenset[str]:
         """The ids of the visible nodes (found once: a step on a big graph asked four times for 100,000)."""
@@ -181,11 +181,9 @@ def _view_at(dataset: Dataset, rows: np.ndarray, t: pd.Timestamp) -> GraphView:
     made = _ROWS.get(dataset, "rows", lambda: graph_rows.made_for(dataset))
     edges, ends = graph_rows.edges_of(dataset, made, rows, Edge, edge_width)
     principal = set(dataset.meta.principal)
-    frame = pd.DataFrame({"source": made.ids[made.source[rows]], "target": made.ids[made.target[rows]],
-                          "value": dataset.relations["value"].to_numpy(dtype=float)[rows]})
-    return GraphView(t, graph_rows.nodes_of(dataset, made, ends, lambda key, name, kind, colour: Node(
-        id=key, name=name, short_name=short_name(name), kind=kind, color=colour, principal=key in principal)), edges,
-        ends=frame)
+    nodes, codes = graph_rows.nodes_of(dataset, made, ends, lambda key, name, kind, colour: Node(
+        id=key, name=name, short_name=short_name(name), kind=kind, color=colour, principal=key in principal))
+    return GraphView(t, nodes, edges, ends=graph_rows.codes_of(made, rows, codes))
 
 
 def graph_during(dataset: Dataset, start: object, end: object, *, include_people: bool = False,
