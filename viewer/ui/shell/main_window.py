@@ -13,7 +13,7 @@ from viewer.ui import relations, timeline
 from viewer.ui.shared import heap
 from viewer.ui.shared.docks import make_dock
 from viewer.ui.shared.state import ViewState
-from viewer.ui.shell import commands, menus
+from viewer.ui.shell import commands, menus, persistence
 from viewer.ui.shell.actions import ActionRegistry
 from viewer.ui.shell.details import DetailsPanel
 from viewer.ui.shell.loading import Loader
@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
             # the state's C++ side holds every lambda its signals are connected to, and those hold the
             # panels: a state outliving its window kept the whole window alive (~4 MB per closed window)
             state.setParent(self)
+        persistence.restore(state, settings)  # the view left last time, before any panel draws
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
         self.actions_by_name = ActionRegistry(self)

@@ -18,13 +18,32 @@ from viewer.session import ViewChoices
 from viewer.ui.shared import theme
 
 if TYPE_CHECKING:
+    from viewer.ui.shared.state import ViewState
     from viewer.ui.shell.main_window import MainWindow
+    from viewer.ui.shell.settings import Settings
 
 APP_WIDE = ("theme", "speed")  # view choices that belong to the app, not to one dataset
 RIGHT_SHARE, DETAILS_SHARE = 0.34, 0.45
 # The bottom row: tall enough for the history chart's value labels (~220 px at 900), never so tall that the
 # timeline's lanes get thinner than a line of text at 1280×720.
 BOTTOM_SHARE, BOTTOM_MIN, BOTTOM_MAX = 0.28, 170, 290
+
+
+def restore(state: ViewState, settings: Settings | None) -> None:
+    """Read the session saved for the state's dataset, and the app-wide choices, into the state: done before the
+    panels are made, so each draws what the user left once (a graph of 150,000 ties drawn without people, then
+    again with them, cost a second at start)."""
+    if settings is not None:
+        state.session.restore(settings.view_state(state.dataset.meta.path or ""))
+        state.set_view(**settings.app_view())
+    if "people" not in saved_view(settings, state.dataset):  # (the first dataset too: `entente mailbox.mbox`)
+        state.set_view(people=graph.mostly_people(state.dataset))
+
+
+def saved_view(settings: Settings | None, dataset: Dataset) -> dict[str, object]:
+    """The view choices saved for ``dataset`` as the settings hold them ({} when none)."""
+    saved = settings.view_state(dataset.meta.path).get("view", {}) if settings and dataset.meta.path else {}
+    return saved if isinstance(saved, dict) else {}
 
 
 class Persistence:
@@ -43,17 +62,11 @@ class Persistence:
                 window.restoreGeometry(geometry)
             if docks is not None:
                 self.docks_sized = window.restoreState(docks)
-            state.session.restore(settings.view_state(state.dataset.meta.path or ""))
-            state.set_view(**settings.app_view())
-        if "people" not in self._saved_view(state.dataset):  # (the first dataset too: `entente mailbox.mbox`)
-            state.set_view(people=graph.mostly_people(state.dataset))
         self._on_view(state.view)
 
     def _saved_view(self, dataset: Dataset) -> dict[str, object]:
         """The view choices saved for ``dataset`` as the settings hold them ({} when none)."""
-        settings = self.window.settings
-        saved = settings.view_state(dataset.meta.path).get("view", {}) if settings and dataset.meta.path else {}
-        return saved if isinstance(saved, dict) else {}
+        return saved_view(self.window.settings, dataset)
 
     def view_for(self, dataset: Dataset) -> ViewChoices:
         """The view choices saved for ``dataset``, with the app-wide ones as they are now."""
