@@ -74,3 +74,11 @@ def test_the_alliance_principal_nodes_are_coded_in_the_nodes_order() -> None:
     view = graph.graph_at(viewer.load(), "2022-12-31")
     assert view.ends is not None
     assert view.ends.ids[view.ends.principal].tolist() == [n.id for n in view.nodes if n.principal] != []
+
+
+def test_pen_widths_in_one_pass_are_each_ties_own() -> None:
+    kinds = np.array(["equity_stake", "government_stake", "joint_venture", "leadership", "partnership",
+                      "equity_stake", "equity_stake", "equity_stake", "leadership"], dtype=object)
+    values = np.array([43.4, 15.0, np.nan, 100.0, 50.0, -5.0, 300.0, np.inf, np.nan])
+    assert graph.edge_widths(kinds, values).tolist() == [graph.edge_width(k, v) for k, v in zip(kinds, values,
+                                                                                              strict=True)]

@@ -137,6 +137,13 @@ def edge_width(kind: str, value: float) -> float:
     return 1.0 if kind == LEADERSHIP else 1.2
 
 
+def edge_widths(kinds: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """:func:`edge_width` of each tie of these kinds and values, in one pass."""
+    stake = np.isin(kinds, list(STAKE_KINDS)) & ~np.isnan(values)
+    grown = np.minimum(1.5 + np.maximum(np.nan_to_num(values), 0.0) / 12.0, 8.0)
+    return np.where(stake, grown, np.where(kinds == LEADERSHIP, 1.0, 1.2)).astype(float)
+
+
 def _lanes(edges: pd.DataFrame) -> np.ndarray:
     """Spread the edges between the same two nodes: lanes centred on 0, in row order."""
     codes, _names = pd.factorize(pd.concat([edges["source"].astype(str), edges["target"].astype(str)],
@@ -179,7 +186,7 @@ def graph_at(dataset: Dataset, when: object, *, include_people: bool = False,
 def _view_at(dataset: Dataset, rows: np.ndarray, t: pd.Timestamp) -> GraphView:
     """The graph of these relation rows, none of whose notes reads the date: taken from arrays (:mod:`graph_rows`)."""
     made = _ROWS.get(dataset, "rows", lambda: graph_rows.made_for(dataset))
-    edges, ends = graph_rows.edges_of(dataset, made, rows, Edge, edge_width)
+    edges, ends = graph_rows.edges_of(dataset, made, rows, Edge, edge_widths)
     principal = set(dataset.meta.principal)
     nodes, codes = graph_rows.nodes_of(dataset, made, ends, lambda key, name, kind, colour: Node(
         id=key, name=name, short_name=short_name(name), kind=kind, color=colour, principal=key in principal))
