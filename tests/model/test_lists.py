@@ -3,6 +3,8 @@ the per-list Python sets (written out here as the references) gave."""
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 from hypothesis import given, settings
@@ -85,3 +87,25 @@ def _reference_distinct_counts(column: pd.Series) -> tuple[list[str], list[int]]
 def test_distinct_values_are_counted_as_one_by_one(values: list[str | None], dtype: str) -> None:
     column = pd.Series(values, dtype=dtype)
     assert navigation.distinct_counts(column) == _reference_distinct_counts(column)
+
+
+def _reference_natural(text: str) -> tuple[str | int, ...]:
+    return tuple(int(part) if at % 2 else part for at, part in enumerate(re.split(r"(\d+)", text)))
+
+
+numbered = st.lists(st.tuples(st.sampled_from(["Unit ", "unit", "", "Dev ", "x", "Ünit "]),
+                              st.sampled_from(["", "1", "2", "10", "007", "7", "100", "٣", "1b2"]),
+                              st.sampled_from(["", " a", "0", " 2"])).map("".join), min_size=1, max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(numbered, st.data())
+def test_names_with_numbers_are_ranked_by_total_then_as_a_person_orders_them(texts: list[str],
+                                                                             data: st.DataObject) -> None:
+    """Most first, ties in natural order ("Unit 2" before "Unit 10"), as a sort by a tuple a name gave."""
+    counts = data.draw(st.lists(st.integers(0, 3), min_size=len(texts), max_size=len(texts)))
+    found = lists.members(texts)
+    totals = found.totals(counts).tolist()
+    expected = sorted(zip(found.names, totals, strict=True), key=lambda item: (-item[1], _reference_natural(item[0])))
+    assert found.ranked(counts) == expected
+    assert [lists.natural(name) for name in found.names] == [_reference_natural(name) for name in found.names]

@@ -40,8 +40,14 @@ class Members:
 
     def ranked(self, weights: Sequence[int] | np.ndarray) -> list[tuple[str, int]]:
         """Each name with its total, most first (ties by name, in :func:`natural` order)."""
-        totals = self.totals(weights).tolist()
-        return sorted(zip(self.names, totals, strict=True), key=lambda item: (-item[1], natural(item[0])))
+        totals = self.totals(weights)
+        # by name (one key a name, read by C's own getter), then by total in a stable sort of numpy's: a register's
+        # 176,000 officers took 0.5 s sorted by a tuple a name, 0.26 s now
+        keys = list(map(natural, self.names))
+        by_name = np.asarray(sorted(range(len(keys)), key=keys.__getitem__), dtype=np.int64)
+        order = by_name[np.argsort(-totals[by_name], kind="stable")].tolist()
+        counts = totals.tolist()
+        return [(self.names[i], counts[i]) for i in order]
 
 
 _DIGITS = re.compile(r"(\d+)")
@@ -50,7 +56,9 @@ _DIGITS = re.compile(r"(\d+)")
 def natural(text: str) -> tuple[str | int, ...]:
     """A name's place among names as a person orders them: its runs of digits by their value, so "Unit 2" comes
     before "Unit 10" (as text it came after, and lanes of like counts read "Dev 1, Dev 10, Dev 100")."""
-    return tuple(int(part) if at % 2 else part for at, part in enumerate(_DIGITS.split(text)))
+    parts: list[str | int] = list(_DIGITS.split(text))
+    parts[1::2] = map(int, parts[1::2])  # (every other part is a run of digits)
+    return tuple(parts)
 
 
 def members(texts: Sequence[str] | pa.Array) -> Members:
