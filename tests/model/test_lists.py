@@ -108,4 +108,6 @@ def test_names_with_numbers_are_ranked_by_total_then_as_a_person_orders_them(tex
     totals = found.totals(counts).tolist()
     expected = sorted(zip(found.names, totals, strict=True), key=lambda item: (-item[1], _reference_natural(item[0])))
     assert found.ranked(counts) == expected
+    limit = data.draw(st.integers(0, len(expected) + 1))
+    assert found.ranked(counts, limit) == expected[:limit]  # (the lanes' dozen, without ranking every name)
     assert [lists.natural(name) for name in found.names] == [_reference_natural(name) for name in found.names]

@@ -205,7 +205,7 @@ def grouping_for(events: pd.DataFrame) -> str:
 def busiest_actors(events: pd.DataFrame, n: int) -> list[str]:
     """The ``n`` entity ids with the most events, most first (ties by id)."""
     uniques, counts = _distinct_counts(events["actors"])
-    return [a for a, _ in lists.members(uniques).ranked(counts)[:n]]
+    return [a for a, _ in lists.members(uniques).ranked(counts, n)]
 
 
 def _by_actor(events: pd.DataFrame, principal: list[str]) -> tuple[list[str], np.ndarray, np.ndarray]:

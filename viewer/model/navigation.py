@@ -330,9 +330,10 @@ def _value_counts(column: pd.Series) -> tuple[list[object], np.ndarray]:
     text (a column with no character at all, say "tags" left empty, without hashing a row)."""
     if isinstance(column.dtype, pd.CategoricalDtype):
         used, counts, missing = codes.used_counts(column)
+        values = used.to_numpy(dtype=object).tolist()  # (in C: 148,000 actors one by one from Arrow took 0.27 s)
         if missing:
-            return [*used, None], np.append(counts, missing)
-        return list(used), counts
+            return [*values, None], np.append(counts, missing)
+        return values, counts
     if pd.api.types.is_string_dtype(column.dtype):
         try:
             array = arrow_text(column)
