@@ -40,6 +40,16 @@ def text(frame: pd.DataFrame, column: str, default: str = "", coded: bool = Fals
     return col.astype("str").fillna(default)
 
 
+def id_names(entities: pd.DataFrame, column: str = "name") -> dict[str, str]:
+    """Each entity's id and its ``column``, as text, each column listed in one call (zipped as Series, a register's
+    126,000 entities were read from Arrow one cell at a time: 0.17 s).
+
+    >>> id_names(pd.DataFrame({"id": ["a", "b"], "name": ["Acme", None]}))
+    {'a': 'Acme', 'b': 'None'}
+    """
+    return dict(zip(entities["id"].astype(str).tolist(), entities[column].astype(str).tolist(), strict=True))
+
+
 def blank(values: pd.Series) -> pd.Series:
     """``values.str.strip() == ""``, without trimming a copy of every value when none starts or ends with a
     space (the usual column)."""

@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import attributes
+from viewer.model.columns import id_names
 from viewer.model.graph import Edge, GraphView, Node, Positions, drop_node
 from viewer.model.graph_positions import MIN_DISTANCE
 from viewer.model.graph_rows import EdgeCodes
@@ -203,7 +204,7 @@ def _labels(entities: pd.DataFrame, group_by: str) -> dict[str, str]:
     """Each entity's group label by id (its ``group_by`` column as text), for the last entities table asked about."""
     if group_by not in entities.columns:
         return {}
-    return dict(zip(entities["id"].astype(str).tolist(), entities[group_by].astype(str).tolist(), strict=True))
+    return id_names(entities, group_by)
 
 
 def _members_of(group: str, view: GraphView, entities: pd.DataFrame, centre: list[str], hops: int,

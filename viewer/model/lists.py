@@ -42,7 +42,7 @@ class Members:
         """Each name with its total, most first (ties by name, in :func:`natural` order); the first ``limit``."""
         totals = self.totals(weights)
         keep = np.arange(len(totals))
-        if limit is not None and 0 < limit < len(totals):  # only the names that can be among the first: the lanes' dozen
+        if limit is not None and 0 < limit < len(totals):  # only the names that may be first: the lanes' dozen
             keep = np.flatnonzero(totals >= np.partition(totals, len(totals) - limit)[len(totals) - limit])
         # by name (one key a name, read by C's own getter), then by total in a stable sort of numpy's: a register's
         # 176,000 officers took 0.5 s sorted by a tuple a name, 0.26 s now
