@@ -204,7 +204,7 @@ def _labels(entities: pd.DataFrame, group_by: str) -> dict[str, str]:
     """Each entity's group label by id (its ``group_by`` column as text), for the last entities table asked about."""
     if group_by not in entities.columns:
         return {}
-    return id_names(entities, group_by)
+    return id_names(entities, group_by, missing="")
 
 
 def _members_of(group: str, view: GraphView, entities: pd.DataFrame, centre: list[str], hops: int,
