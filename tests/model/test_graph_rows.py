@@ -8,6 +8,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import viewer
 from viewer.model import graph, graph_rows, query
@@ -82,3 +84,12 @@ def test_pen_widths_in_one_pass_are_each_ties_own() -> None:
     values = np.array([43.4, 15.0, np.nan, 100.0, 50.0, -5.0, 300.0, np.inf, np.nan])
     assert graph.edge_widths(kinds, values).tolist() == [graph.edge_width(k, v) for k, v in zip(kinds, values,
                                                                                               strict=True)]
+
+
+PIECES = [*"ab AB(/)., \t\n", "Ltd", "Ltd.", "Inc", "Inc.", "Co., Ltd", "Corporation", " / ", "Person 12", "LTD."]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
+def test_a_name_with_nothing_to_cut_is_its_own_short_name_as_the_whole_rule_says(name: str) -> None:
+    assert graph.short_name(name) == graph._short_name(name)
