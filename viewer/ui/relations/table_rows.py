@@ -25,7 +25,6 @@ from viewer.ui.shared.link_cell import short_url
 
 COLUMNS = ("Source", "Target", "Kind", "Value", "Since", "Until", "Source link")
 LINK = COLUMNS.index("Source link")
-NUMBERS = ("Value", "Since", "Until")  # columns whose sort keys are numbers (never nan: see table_rows)
 SAFE_SCHEMES = ("http", "https")
 BLOCK = 256  # rows made together around one asked for (a screenful and those a scroll reaches next)
 
