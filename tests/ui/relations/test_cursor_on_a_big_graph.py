@@ -14,13 +14,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from viewer.model import graph, graph_positions, query
 from viewer.model.dataset import Dataset, Tables, build_dataset
 from viewer.model.graph_focus import FocusView, focus, needs_focus
-from viewer.ui.relations.table import table_rows
+from viewer.ui.relations.table import SORT_ROLE, table_rows
 from viewer.ui.relations.table_rows import BLOCK, COLUMNS
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shell.main_window import MainWindow
@@ -207,3 +208,27 @@ def test_the_table_makes_the_rows_in_sight_and_finds_a_selected_one_far_below(
     assert table.view.viewport().rect().intersects(table.view.visualRect(bottom))
     keys = [row["sort"][COLUMNS.index("Value")] for row in model.rows()]  # (every row made now)
     assert keys == sorted(keys, reverse=True)
+
+
+def test_the_filter_box_reads_every_row_valid_even_those_never_in_sight(qtbot: QtBot, hand: Hand,
+                                                                        big_window: MainWindow) -> None:
+    """Rows are made as they are asked for; typing in the filter box asks for all of them, and the rows it keeps are
+    those whose texts hold what was typed, as the rows made afresh say, sorted by a header clicked by hand."""
+    table = big_window.relation_tools.table
+    big_window.relation_tools.table_dock.show()
+    drag_cursor(qtbot, hand, big_window, 2019.8)
+    header = table.view.horizontalHeader()
+    column = COLUMNS.index("Target")
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(column) + 5, header.height() // 2))
+    table.filter.setFocus()
+    QTest.keyClicks(table.filter, "org 17")
+    ds = big_window.state.dataset
+    names = dict(zip(ds.entities["id"], ds.entities["name"].astype(str), strict=True))
+    expected = [row for row in table_rows(ds.relations, names, big_window.state.cursor, ds.meta.clock)
+                if "org 17" in row["search"].lower()]
+    assert 0 < len(expected) < 100
+    shown = table.visible_ids()
+    assert sorted(shown) == sorted(row["id"] for row in expected)
+    targets = [str(table.proxy.index(r, column).data(SORT_ROLE)) for r in range(table.proxy.rowCount())]
+    assert targets == sorted(targets) or targets == sorted(targets, reverse=True)
