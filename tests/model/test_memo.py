@@ -60,3 +60,15 @@ def test_the_graph_between_two_changes_is_the_same_graph_at_its_own_date() -> No
     two = graph.graph_at(build_dataset(Tables(events, entities.assign(name=["Ex", "Why"]), relations)),
                          "2021-01-01")
     assert [n.name for n in one.nodes] == ["X", "Y"] and [n.name for n in two.nodes] == ["Ex", "Why"]
+
+
+def test_a_memo_lets_its_answers_go_with_their_owner() -> None:
+    """A big graph's answers hold the tables its edges are made from, when first read: they go when the dataset
+    goes, not when another dataset is asked about."""
+    memo: Memo[object] = Memo()
+    owner = Owner()
+    memo.get(owner, "a", Owner)
+    answer = weakref.ref(memo._answers["a"])
+    del owner
+    gc.collect()
+    assert answer() is None and memo._answers == {}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,8 +94,8 @@ class GraphView:
     """The graph as of one instant: the visible nodes and the relations between them."""
 
     when: pd.Timestamp
-    nodes: tuple[Node, ...]
-    edges: tuple[Edge, ...]
+    nodes: Sequence[Node]  # a tuple, or (graph_at's, taken from arrays) each made when first read
+    edges: Sequence[Edge]
     until: pd.Timestamp | None = None  # the end of the window, for a graph "during the window"
     # the edges' ends and values and the nodes as codes, when made from arrays (a big graph's focus reads them)
     ends: graph_rows.EdgeCodes | None = field(default=None, compare=False, repr=False)
@@ -104,7 +104,8 @@ class GraphView:
         """The ids of the visible nodes (found once: a step on a big graph asked four times for 100,000)."""
         found = self.__dict__.get("_node_ids")
         if found is None:
-            found = self.__dict__["_node_ids"] = frozenset(node.id for node in self.nodes)
+            ids = self.ends.ids[self.ends.nodes].tolist() if self.ends is not None else (n.id for n in self.nodes)
+            found = self.__dict__["_node_ids"] = frozenset(ids)
         return found
 
     def edge(self, source: str, target: str, kind: str) -> Edge | None:
@@ -194,9 +195,9 @@ def graph_at(dataset: Dataset, when: object, *, include_people: bool = False,
 def _view_at(dataset: Dataset, rows: np.ndarray, t: pd.Timestamp) -> GraphView:
     """The graph of these relation rows, none of whose notes reads the date: taken from arrays (:mod:`graph_rows`)."""
     made = _ROWS.get(dataset, "rows", lambda: graph_rows.made_for(dataset))
-    edges, ends = graph_rows.edges_of(dataset, made, rows, Edge, edge_widths)
+    edges, ends = graph_rows.edges_of(made, rows, Edge, edge_widths)
     principal = set(dataset.meta.principal)
-    nodes, codes = graph_rows.nodes_of(dataset, made, ends, lambda key, name, kind, colour: Node(
+    nodes, codes = graph_rows.nodes_of(made, ends, lambda key, name, kind, colour: Node(
         id=key, name=name, short_name=short_name(name), kind=kind, color=colour, principal=key in principal))
     return GraphView(t, nodes, edges, ends=graph_rows.codes_of(made, rows, codes))
 

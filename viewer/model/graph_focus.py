@@ -23,6 +23,7 @@ from viewer.model.graph import Edge, GraphView, Node, Positions, drop_node
 from viewer.model.graph_positions import MIN_DISTANCE
 from viewer.model.graph_rows import EdgeCodes
 from viewer.model.memo import Memo
+from viewer.model.taken import take
 
 FOCUS_FROM = 300  # from this many visible nodes the panel shows a focused view
 MAX_NODES = 60  # entities shown in a focused view (groups come on top)
@@ -186,8 +187,8 @@ def focus(view: GraphView, entities: pd.DataFrame, around: Iterable[str] = (), *
     for member, owner in zip(codes.ids[rest].tolist(), anchor, strict=True):
         label = labels.get(member, "") or "other"
         groups.setdefault(f"{GROUP}:{owner}:{label}", []).append(member)
-    nodes = [view.nodes[i] for i in np.flatnonzero(kept[codes.nodes]).tolist()]
-    shown = [view.edges[i] for i in np.flatnonzero(kept[codes.source] & kept[codes.target]).tolist()]
+    nodes = take(view.nodes, np.flatnonzero(kept[codes.nodes]))
+    shown = take(view.edges, np.flatnonzero(kept[codes.source] & kept[codes.target]))
     anchors: dict[str, str] = {}
     for key, members in groups.items():
         _, owner, label = key.split(":", 2)

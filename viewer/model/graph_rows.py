@@ -18,6 +18,7 @@ import pandas as pd
 
 from viewer.model import value_bands
 from viewer.model.dataset import Dataset
+from viewer.model.taken import Taken
 from viewer.model.value_labels import value_label
 
 
@@ -39,6 +40,8 @@ class Made:
     entity: np.ndarray  # each end's row in the entities table, -1 for an id no entity has
     shared: np.ndarray  # which relations share their pair of ends with another (only they can need a lane)
     principal: np.ndarray  # which ends are the dataset's principal entities
+    relations: pd.DataFrame  # the tables edges and nodes are made from, when first read
+    entities: pd.DataFrame
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def made_for(dataset: Dataset) -> Made:
     return Made(source, target, pair, np.asarray(ids, dtype=object), np.full(n, None, dtype=object),
                 np.zeros(n, dtype=bool), np.full(len(ids), None, dtype=object), np.zeros(len(ids), dtype=bool), {},
                 relations["value"].to_numpy(dtype=float), np.asarray(entity, dtype=np.int64),
-                count[inverse.reshape(-1)] > 1, np.asarray(principal, dtype=bool))
+                count[inverse.reshape(-1)] > 1, np.asarray(principal, dtype=bool), relations, dataset.entities)
 
 
 def lanes(pair: np.ndarray) -> np.ndarray:
@@ -90,28 +93,34 @@ def lanes(pair: np.ndarray) -> np.ndarray:
     return rank - (count - 1) / 2
 
 
-def edges_of(dataset: Dataset, made: Made, rows: np.ndarray, edge: Callable[..., Any],
-             widths: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> tuple[tuple[Any, ...], np.ndarray]:
-    """The edges of these relation rows (in their order), and the codes of their ends' nodes, sorted. ``edge`` makes
-    an Edge of its fields (in their order), ``widths`` the pen widths of ties of these kinds and values."""
-    new = rows[~made.edges_made[rows]]
-    if len(new):
-        _make_edges(dataset.relations.iloc[new], new, made, edge, widths)
-        made.edges_made[new] = True
-    taken = made.edges[rows]
+def edges_of(made: Made, rows: np.ndarray, edge: Callable[..., Any],
+             widths: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> tuple[Taken[Any], np.ndarray]:
+    """The edges of these relation rows (in their order, each made when first read), and the codes of their ends,
+    sorted. ``edge`` makes an Edge of its fields (in their order), ``widths`` the pen widths of ties of these kinds
+    and values."""
+
+    def make(at: np.ndarray) -> None:
+        new = at[~made.edges_made[at]]
+        if len(new):
+            _make_edges(made.relations.iloc[new], new, made, edge, widths)
+            made.edges_made[new] = True
+
     lane, shared = np.zeros(len(rows)), made.shared[rows]
     if shared.any():  # (the ties alone between their two ends sit in lane 0: 10 ms of sorting at 150,000 ties)
         lane[shared] = lanes(made.pair[rows[shared]])
-    for j in np.flatnonzero(lane != 0).tolist():  # parallel ties: each in its lane, made once per row and lane
+
+    def moved(j: int, base: Any) -> Any:  # parallel ties: each in its lane, made once per row and lane
         key = (int(rows[j]), float(lane[j]))
-        moved = made.lanes.get(key)
-        if moved is None:
-            moved = made.lanes[key] = replace(taken[j], lane=float(lane[j]))
-        taken[j] = moved
+        found = made.lanes.get(key)
+        if found is None:
+            found = made.lanes[key] = replace(base, lane=float(lane[j]))
+        return found
+
+    beside = lane != 0
     ends = np.zeros(len(made.ids), dtype=bool)
     ends[made.source[rows]] = True
     ends[made.target[rows]] = True
-    return tuple(taken.tolist()), np.flatnonzero(ends)
+    return Taken(made.edges, rows, make, (beside, moved) if beside.any() else None), np.flatnonzero(ends)
 
 
 def edge_labels(rows: pd.DataFrame) -> tuple[list[str], np.ndarray, list[tuple[str, float, str]],
@@ -140,22 +149,22 @@ def _make_edges(rows: pd.DataFrame, at: np.ndarray, made: Made, edge: Callable[.
             pens, rows["event"].astype(str).tolist(), strict=True)]
 
 
-def nodes_of(dataset: Dataset, made: Made, ends: np.ndarray, node: Callable[[str, str, str, str], Any]
-             ) -> tuple[tuple[Any, ...], np.ndarray]:
-    """The nodes of these end codes (those the entities table knows), each made once: ``node`` makes one of an
-    entity's id, name, kind and colour. And their codes, in the same order."""
-    new = ends[~made.nodes_made[ends]]
+def nodes_of(made: Made, ends: np.ndarray, node: Callable[[str, str, str, str], Any]
+             ) -> tuple[Taken[Any], np.ndarray]:
+    """The nodes of these end codes (those the entities table knows), each made once, when first read: ``node``
+    makes one of an entity's id, name, kind and colour. And their codes, in the same order."""
+
+    def make(at: np.ndarray) -> None:
+        new = at[~made.nodes_made[at]]
+        if len(new):
+            entities = made.entities.iloc[made.entity[new]]
+            names, kinds, colours = (entities[c].astype(str).tolist() for c in ("name", "kind", "color"))
+            made.nodes[new] = [node(key, name, kind, colour) for key, name, kind, colour in zip(
+                made.ids[new].tolist(), names, kinds, colours, strict=True)]
+            made.nodes_made[new] = True
+
     known = ends[made.entity[ends] >= 0]
-    new = new[made.entity[new] >= 0]
-    if len(new):
-        at = made.entity[new]
-        entities = dataset.entities.iloc[at]
-        names, kinds, colours = (entities[c].astype(str).tolist() for c in ("name", "kind", "color"))
-        for code, key, name, kind, colour in zip(new.tolist(), made.ids[new].tolist(), names, kinds, colours,
-                                                 strict=True):
-            made.nodes[code] = node(key, name, kind, colour)
-        made.nodes_made[new] = True
-    return tuple(made.nodes[known].tolist()), known
+    return Taken(made.nodes, known, make), known
 
 
 def codes_of(made: Made, rows: np.ndarray, nodes: np.ndarray) -> EdgeCodes:
