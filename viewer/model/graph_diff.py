@@ -69,7 +69,7 @@ def diff_graph(dataset: Dataset, before: object, after: object, *, include_peopl
     old_edges, new_edges = {e.id: e for e in old.edges}, {e.id: e for e in new.edges}
     table = query.diff(dataset.relations, old.when, new.when).table
     relations = dataset.relations
-    as_written = (dict(zip(relations["id"].astype(str), value_bands.written(relations), strict=True))
+    as_written = (dict(zip(relations["id"].astype(str).tolist(), value_bands.written(relations), strict=True))
                   if value_bands.COLUMN in relations.columns else {})  # (only a file with bands has the column)
     edges: list[Edge] = []
     keep, drawn, labels = [], [], []

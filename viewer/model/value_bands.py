@@ -81,7 +81,7 @@ def diff_written(table: pd.DataFrame, relations: pd.DataFrame) -> pd.DataFrame:
     ("25–50%", "" for a plain number), when the relations hold any band or bound; the table as it is otherwise."""
     if COLUMN not in relations.columns or not {"old_id", "new_id"} <= set(table.columns):
         return table
-    by_id = dict(zip(relations["id"].astype(str), written(relations), strict=True))
+    by_id = dict(zip(relations["id"].astype(str).tolist(), written(relations), strict=True))
     return table.assign(**{f"{side}_written": [by_id.get(str(i), "") for i in table[f"{side}_id"]]
                            for side in ("old", "new")})
 

@@ -11,6 +11,7 @@ import pandas as pd
 
 from viewer.io import native, parquet, reading
 from viewer.io.cache import enabled, load_cached
+from viewer.model.columns import id_names
 from viewer.model.dataset import DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
 from viewer.source import naming
@@ -120,7 +121,7 @@ def _open_engine(spec: SourceSpec) -> LazyDataset:
     if spec.kind != "url" and enabled():
         from viewer.source.indexes import LongIndex  # noqa: PLC0415 - ibis loads only when this index is read
         events.long_index = LongIndex.find(spec.fingerprint())
-    events.entity_names = dict(zip(built.entities["id"], built.entities["name"], strict=True))
+    events.entity_names = id_names(built.entities)
     problems = [*naming.said(spec.target, renamed), *built.problems, *integer_starts(events, spec)]
     if events.facts.known("count"):  # known from the footers (or an earlier run): the check costs no scan
         problems = [*problems, *unreadable_starts(events, spec)]

@@ -24,7 +24,10 @@ AXIS_TIP = "Click a lane's name to collapse or expand it; right-click a lane for
 
 def lane_colours(keys: tuple[str, ...], entities: pd.DataFrame, theme: Theme) -> list[QColor]:
     """A colour per lane: the entity's own colour when the dataset gives one, else the theme's lane palette."""
-    own = dict(zip(entities["id"], entities["color"], strict=True)) if "color" in entities else {}
+    own: dict[str, object] = {}
+    if "color" in entities:  # (only the lanes' own: a register's 126,000 entities read one by one took 0.2 s)
+        mine = entities.loc[entities["id"].isin(list(keys)), ["id", "color"]]
+        own = dict(zip(mine["id"].astype(str).tolist(), mine["color"].astype(object).tolist(), strict=True))
     colours = []
     for i, key in enumerate(keys):
         given = str(own.get(key) or "")
