@@ -211,8 +211,8 @@ def has_duplicates(values: pd.Series) -> bool:
 def distinct(values: pd.Series) -> list[str]:
     """The distinct non-null strings of a column (Python objects only for those)."""
     if isinstance(values.dtype, pd.CategoricalDtype):
-        return [str(v) for v in codes.used_counts(values)[0]]
-    return [str(v) for v in pc.unique(arrow_text(values)).drop_null().to_pylist()]
+        return list(map(str, codes.used_counts(values)[0].to_numpy(dtype=object).tolist()))  # (in C, not a cell a call)
+    return list(map(str, pc.unique(arrow_text(values)).drop_null().to_pylist()))
 
 
 class IdLookup:
