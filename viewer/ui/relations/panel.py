@@ -16,9 +16,8 @@ from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from viewer.model import graph
+from viewer.model import columns, graph
 from viewer.model.clock import format_instant, format_range, numeric
-from viewer.model.columns import id_names
 from viewer.model.dataset import Dataset
 from viewer.model.dates import from_seconds
 from viewer.model.filters import Filters, involved_entities
@@ -243,7 +242,7 @@ class RelationshipPanel(Readout, QWidget):
     def _on_filters(self, filters: Filters, refresh: bool = True) -> None:
         if filters.active:
             ds = self.state.dataset
-            names = id_names(ds.entities)
+            names = columns.id_names(ds.entities)
             self._involved = involved_entities(ds.events, filters.mask(ds.events, names))
         else:
             self._involved = None
@@ -264,7 +263,7 @@ class RelationshipPanel(Readout, QWidget):
         else:
             keys = [key for key in self._positions if self._include_people or key in self._core]
             entities = self.state.dataset.entities
-            full = id_names(entities)
+            full = columns.id_names(entities)
             names = [graph.short_name(full.get(key, key)) for key in keys]
         self.canvas.frame(np.array([self._shown.get(k, self._positions.get(k)) for k in keys]).reshape(-1, 2), names)
 
