@@ -3,8 +3,10 @@ entity's node made once for the dataset and taken by row, the lanes of parallel 
 
 A cursor step on a big graph (600,000 ties valid at once in a quarter of ICIJ's Offshore Leaks database) spent 3.5 s
 making a tuple per tie to look up its edge, a set of every tie's ends and a string per tie for its pair; the same
-graph is now taken from arrays, and only a tie met for the first time, or in a new lane, is made in Python.
-:func:`~viewer.model.graph.graph_at` uses it where no tie's note reads the date. Never Qt.
+graph is now taken from arrays, and a tie's edge or an entity's node is made in Python when it is first read
+(:mod:`~viewer.model.taken`: a focused view reads a few dozen). The view also carries its ties and nodes as codes
+(:class:`EdgeCodes`), which a big graph's focus reads instead of them. :func:`~viewer.model.graph.graph_at` uses it
+where no tie's note reads the date. Never Qt.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ class Made:
     edges: np.ndarray  # the edge of each relation in lane 0, once made
     edges_made: np.ndarray  # which relations' edges are made
     nodes: np.ndarray  # the node of each end, once made
-    nodes_made: np.ndarray  # which ends were looked up (a node, or None for an id no entity has)
+    nodes_made: np.ndarray  # which ends' nodes are made (an end no entity has gets none: see ``entity``)
     lanes: dict[tuple[int, float], Any]  # the edge of a relation in another lane, by (row, lane)
     value: np.ndarray  # each relation's value as a float
     entity: np.ndarray  # each end's row in the entities table, -1 for an id no entity has
