@@ -64,14 +64,10 @@ class Persistence:
                 self.docks_sized = window.restoreState(docks)
         self._on_view(state.view)
 
-    def _saved_view(self, dataset: Dataset) -> dict[str, object]:
-        """The view choices saved for ``dataset`` as the settings hold them ({} when none)."""
-        return saved_view(self.window.settings, dataset)
-
     def view_for(self, dataset: Dataset) -> ViewChoices:
         """The view choices saved for ``dataset``, with the app-wide ones as they are now."""
         now = self.window.state.view
-        saved = self._saved_view(dataset)
+        saved = saved_view(self.window.settings, dataset)
         view = ViewChoices.from_dict(saved)
         if "people" not in saved:  # never chosen: people are shown where the graph would hold little else
             view = replace(view, people=graph.mostly_people(dataset))
