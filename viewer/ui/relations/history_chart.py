@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -20,12 +20,11 @@ from viewer.model.clock import CALENDAR
 from viewer.model.dates import to_seconds
 from viewer.model.graph_history import HistorySteps, history_steps, step_path
 from viewer.ui.shared.date_axis import DateAxis
-from viewer.ui.shared.link_cell import open_link, short_url, style_link
+from viewer.ui.shared.link_cell import open_link, safe, short_url, style_link
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, colour_plot, current, follow, qcolor
 
 SINCE, UNTIL, VALUE, SOURCE = range(4)
-SAFE_SCHEMES = ("http", "https")
 YEAR = 365.25 * 86400.0
 
 
@@ -96,7 +95,7 @@ class HistoryPanel(QWidget):
         self.values_item.setPen(pg.mkPen(theme.background))
         self._draw()
         for item in _items(self.list):
-            if _safe(item.text(SOURCE)):
+            if safe(item.text(SOURCE)):
                 item.setForeground(SOURCE, QBrush(QColor(theme.link)))
 
     def values(self) -> list[float]:
@@ -188,10 +187,10 @@ class HistoryPanel(QWidget):
             value = f"{steps.values[i]:g}%" if np.isfinite(steps.values[i]) else "in force"
             url = steps.urls[i]
             item = QTreeWidgetItem([steps.since[i] or "(earlier)", steps.until[i] or "(open)", value,
-                                    short_url(url) if _safe(url) else (url or "—")])
+                                    short_url(url) if safe(url) else (url or "—")])
             item.setData(SOURCE, Qt.ItemDataRole.UserRole, url)
             item.setData(SINCE, Qt.ItemDataRole.UserRole, steps.ids[i])
-            if _safe(url):
+            if safe(url):
                 style_link(item, SOURCE, self.theme.link, f"Open in your browser: {url}")
             self.list.addTopLevelItem(item)
 
@@ -231,7 +230,7 @@ class HistoryPanel(QWidget):
     def _on_item_clicked(self, item: QTreeWidgetItem, column: int) -> None:
         relation_id = str(item.data(SINCE, Qt.ItemDataRole.UserRole))
         url = str(item.data(SOURCE, Qt.ItemDataRole.UserRole) or "")
-        if column == SOURCE and _safe(url):
+        if column == SOURCE and safe(url):
             open_link(url, self)
         self.state.select(Selection(relations=frozenset({relation_id})))
 
@@ -247,9 +246,4 @@ class HistoryPanel(QWidget):
 def _items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
     """The top-level items of a tree, in order."""
     return [item for i in range(tree.topLevelItemCount()) if (item := tree.topLevelItem(i)) is not None]
-
-
-def _safe(url: str) -> bool:
-    """True for links that may leave the app: http and https only."""
-    return bool(url) and QUrl(url).scheme().lower() in SAFE_SCHEMES
 

@@ -26,8 +26,8 @@ from PySide6.QtGui import QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from viewer.model import validity
-from viewer.ui.relations.table_rows import BLOCK, COLUMNS, LINK, TableRows, safe, table_rows
-from viewer.ui.shared.link_cell import open_link
+from viewer.ui.relations.table_rows import BLOCK, COLUMNS, LINK, TableRows, table_rows
+from viewer.ui.shared.link_cell import open_link, safe
 from viewer.ui.shared.state import Selection, ViewState
 
 SORT_ROLE = Qt.ItemDataRole.UserRole

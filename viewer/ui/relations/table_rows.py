@@ -12,7 +12,6 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PySide6.QtCore import QUrl
 
 from viewer.model import attributes, query, value_bands
 from viewer.model.clock import CALENDAR, format_instant
@@ -21,11 +20,10 @@ from viewer.model.dataset import Dataset
 from viewer.model.dates import to_seconds
 from viewer.model.graph import short_name
 from viewer.model.value_labels import value_label
-from viewer.ui.shared.link_cell import short_url
+from viewer.ui.shared.link_cell import safe, short_url
 
 COLUMNS = ("Source", "Target", "Kind", "Value", "Since", "Until", "Source link")
 LINK = COLUMNS.index("Source link")
-SAFE_SCHEMES = ("http", "https")
 BLOCK = 256  # rows made together around one asked for (a screenful and those a scroll reaches next)
 
 
@@ -141,7 +139,3 @@ def _key(relations: pd.DataFrame, names: dict[str, str], column: str) -> np.ndar
     _distinct, rank = np.unique(np.asarray(texts, dtype=object), return_inverse=True)
     return rank.reshape(-1).astype(float)
 
-
-def safe(url: str) -> bool:
-    """Whether a link may be opened: http(s) only."""
-    return bool(url) and QUrl(url).scheme().lower() in SAFE_SCHEMES

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QTreeWidgetItem, QWidget
 
 SHORT_PATH = 24  # characters of the path shown after the host before "…"
 STATUS_MS = 10_000
+SAFE_SCHEMES = ("http", "https")  # the only links a panel opens (a file: or javascript: link never)
 
 
 def style_link(item: QTreeWidgetItem, column: int, colour: str, tooltip: str) -> None:
@@ -40,6 +41,15 @@ def short_url(url: str) -> str:
     if len(path) > SHORT_PATH:
         path = path[:SHORT_PATH].rstrip("/") + "…"
     return host + path
+
+
+def safe(url: str) -> bool:
+    """Whether a source link may be opened: http(s) only.
+
+    >>> safe("https://example.org"), safe("file:///etc/passwd"), safe("")
+    (True, False, False)
+    """
+    return bool(url) and QUrl(url).scheme().lower() in SAFE_SCHEMES
 
 
 def open_link(url: str, near: QWidget) -> bool:

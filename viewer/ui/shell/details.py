@@ -15,11 +15,10 @@ from viewer.model.clock import format_instant
 from viewer.model.dataset import Dataset
 from viewer.model.wording import counted
 from viewer.ui.relations.panel import TIES_COME_FROM
-from viewer.ui.shared.link_cell import open_link
+from viewer.ui.shared.link_cell import SAFE_SCHEMES, open_link, safe
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
 
-SAFE_SCHEMES = ("http", "https")
 SHOWN_CHARACTERS = 10_000  # of one value: Qt lays out a long run without spaces in time that grows as its square
 
 
@@ -33,7 +32,7 @@ def _text(value: str) -> str:
 
 
 def _link(url: str, text: str) -> str:
-    if not url or QUrl(url).scheme().lower() not in SAFE_SCHEMES:
+    if not safe(url):
         return _text(text or url)
     return f'<a href="{escape(url, quote=True)}">{_text(text or url)}</a>'
 
