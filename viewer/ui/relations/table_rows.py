@@ -33,12 +33,17 @@ def table_rows(relations: pd.DataFrame, names: dict[str, str], when: object, clo
     ``made``: the rows made before for these relations, names and clock, by position (kept up to date): a row
     does not change with the date, and a cursor step on a big graph made 3,000 of them again (70 ms). ``valid``: which
     relations hold at ``when``, when the caller knows."""
-    made = {} if made is None else made
-    at = np.flatnonzero(query.valid_mask(relations, when) if valid is None else valid).tolist()
-    todo = [p for p in at if p not in made]
+    at = np.flatnonzero(query.valid_mask(relations, when) if valid is None else valid)
+    return made_rows({} if made is None else made, at, relations, names, clock)
+
+
+def made_rows(made: dict[int, dict[str, Any]], positions: np.ndarray, relations: pd.DataFrame, names: dict[str, str],
+              clock: str) -> list[dict[str, Any]]:
+    """The rows of the relations at these positions, from ``made`` (by position), made there now where missing."""
+    todo = [p for p in positions.tolist() if p not in made]
     if todo:
         made.update(zip(todo, _rows(relations.iloc[todo], names, clock), strict=True))
-    return [made[p] for p in at]
+    return [made[p] for p in positions.tolist()]
 
 
 def _rows(valid: pd.DataFrame, names: dict[str, str], clock: str) -> list[dict[str, Any]]:
@@ -98,11 +103,7 @@ class TableRows:
 
     def rows(self, positions: np.ndarray) -> list[dict[str, Any]]:
         """The rows of the relations at these positions, made now where they were not."""
-        todo = [p for p in positions.tolist() if p not in self.made]
-        if todo:
-            relations = self.dataset.relations
-            self.made.update(zip(todo, _rows(relations.iloc[todo], self.names, self.dataset.meta.clock), strict=True))
-        return [self.made[p] for p in positions.tolist()]
+        return made_rows(self.made, positions, self.dataset.relations, self.names, self.dataset.meta.clock)
 
     def position(self, relation_id: str) -> int:
         """The position of a relation by its id, -1 for none."""
