@@ -20,11 +20,13 @@ from viewer.model.backgrounds import Backgrounds
 from viewer.ui.shared.batch_draw import pixel_ratio
 from viewer.ui.shared.guarded_paint import guarded
 from viewer.ui.shared.theme import Theme, current
+from viewer.ui.timeline.background_spans import paint_spans
 from viewer.ui.timeline.badges import Badges
 from viewer.ui.timeline.density import CountsPicture
 from viewer.ui.timeline.grid import Ticks, lane_rows, lanes_picture, paint_grid
 from viewer.ui.timeline.label_widths import LabelWidths
 from viewer.ui.timeline.labels import LabelPainter
+from viewer.ui.timeline.layer import Layer, Placed
 from viewer.ui.timeline.placing import MIN_LABEL_PX, left_of_marks, selected_sides
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
 
@@ -84,6 +86,18 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self.theme = current()
         self._badges = Badges(self.small)  # "N events" over runs too crowded to label
         self._labels = LabelPainter(self.font, self.bold)  # titles, stamped from kept pictures
+        self.layer = Layer()  # the last view painted, kept as a picture while only the cursor moves
+        self._version = 0  # counts update() calls: what the layer shows changed (a cursor step does not count)
+
+    def update(self, *args: Any) -> None:
+        """Repaint with something changed (marks, emphasis, theme): the kept layer no longer shows it."""
+        self._version += 1
+        super().update(*args)
+
+    def move_cursor(self, x: float | None) -> None:
+        """The as-of line is now at ``x`` (data): labels are placed again, the rest of the layer is kept."""
+        self.cursor_x = x
+        super().update()
 
     def set_theme(self, theme: Theme) -> None:
         """Paint bands, labels and outlines in these colours from now on (lane colours come with the marks)."""
@@ -163,11 +177,12 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
 
     @guarded
     def paint(self, p: QPainter, *args: Any) -> None:
-        """Draw bands, then shapes and labels (or density) for what is visible, in device pixels."""
+        """Draw bands, then shapes and labels (or density) for what is visible, in device pixels: a paint of the
+        view before it (a cursor step) copies the layer kept in :mod:`~viewer.ui.timeline.layer`."""
         view = self.getViewBox()
         if view is None:
             return
-        (t0, t1), (_y0, y1) = view.viewRange()
+        (t0, t1), (y0, y1) = view.viewRange()
         tr = p.transform()
         sx, dx, sy, dy = tr.m11(), tr.m31(), tr.m22(), tr.m32()
         p.save()
@@ -175,10 +190,6 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         left, right = t0 * sx + dx, t1 * sx + dx
         self._cursor_px = None if self.cursor_x is None else self.cursor_x * sx + dx
-        self._paint_bands(p, left, right, sy, dy)
-        if self.ticks is not None:
-            self._paint_grid(p, self.ticks, ((t0, t1), (sx, dx)), y1 * sy + dy, (sy, dy))
-        self._paint_backgrounds(p, (t0, t1), sx, dx, sy, dy)
         index = self.marks.index
         if index is not None and not self.hidden.any():  # a count is two binary searches: no index list
             self.density_mode = marks.crowded(index.count(t0, t1), self.density_mode)
@@ -186,19 +197,41 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         else:
             vis = self.visible(t0, t1)
             self.density_mode = marks.crowded(len(vis), self.density_mode)
+        placed, at = None, None
+        if not self.density_mode and vis is not None:
+            at = self.pixels(vis, sx, dx, sy, dy)
+            placed = self._place_labels(vis, *at, (left, right), abs(sy))
+        top, bottom = sorted((y0 * sy + dy, y1 * sy + dy))
+        key = (t0, t1, y0, y1, sx, dx, sy, dy, pixel_ratio(p), self._version, self.density_mode)
+        self.layer.paint(p, key, placed, QRectF(left, top, right - left, bottom - top),
+                         lambda q: self._paint_layer(q, vis, (at, placed), (t0, t1, left, right), (sx, dx, sy, dy), y1))
+        p.restore()
+
+    def _paint_layer(self, p: QPainter, vis: np.ndarray | None, marked: tuple[tuple[np.ndarray, ...] | None, Placed],
+                     window: tuple[float, float, float, float], scale: tuple[float, float, float, float],
+                     y1: float) -> None:
+        """The layer itself: bands, grid, backgrounds, then density, or shapes at their pixels and the placed
+        labels (``marked``)."""
+        t0, t1, left, right = window
+        sx, dx, sy, dy = scale
+        m = self.marks
+        self._paint_bands(p, left, right, sy, dy)
+        if self.ticks is not None:
+            self._paint_grid(p, self.ticks, ((t0, t1), (sx, dx)), y1 * sy + dy, (sy, dy))
+        paint_spans(p, m.backgrounds, m.background_lanes, m.bands, m.colours, m.height, ((t0, t1), scale), self.small,
+                    self.theme)
+        at, placed = marked
         if self.density_mode:
             self.labelled, self.label_boxes, self._badges.boxes = set(), [], []
             self._paint_density(p, vis, t0, t1, left, right, sy, dy)
-        elif vis is not None:
-            px0, px1, py = self.pixels(vis, sx, dx, sy, dy)
-            m = self.marks
+        elif vis is not None and at is not None and placed is not None:
+            px0, px1, py = at
             events = m.event[vis]
             strong = self.strong[events] if len(self.strong) else np.zeros(len(vis), dtype=bool)
             faded = self.faded[events] if len(self.faded) else np.zeros(len(vis), dtype=bool)
             paint_shapes(p, m.kind[vis], m.lane[vis], m.colours, strong | (events == self.hovered), faded,
                          px0, px1, py, right, self.theme)
-            self._paint_labels(p, vis, px0, px1, py, (left, right), abs(sy))
-        p.restore()
+            self._draw_labels(p, vis, placed, px0, py, right, abs(sy))
 
     def _paint_bands(self, p: QPainter, left: float, right: float, sy: float, dy: float) -> None:
         """Lanes on alternating grounds, each with a strip of its colour at the left. A pan or a zoom moves
@@ -228,31 +261,6 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         window, x_map = x
         paint_grid(p, ticks, window, x_map, rows, grounds, QColor(self.theme.grid), self._grid_lines)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-
-    def _paint_backgrounds(self, p: QPainter, window: tuple[float, float], sx: float, dx: float, sy: float,
-                           dy: float) -> None:
-        """Background spans as shaded stretches of their lane (or of every lane), their title at the top."""
-        spans, m = self.marks.backgrounds, self.marks
-        if not len(spans):
-            return
-        seen = np.flatnonzero((spans.end >= window[0]) & (spans.start <= window[1]))
-        p.setFont(self.small)
-        metrics = QFontMetricsF(self.small)
-        for i in seen.tolist():
-            lane = int(m.background_lanes[i]) if i < len(m.background_lanes) else -1
-            top, bottom = m.bands[lane] if 0 <= lane < len(m.bands) else (0.0, m.height)
-            x0, x1 = spans.start[i] * sx + dx, max(spans.end[i] * sx + dx, spans.start[i] * sx + dx + 2.0)
-            rect = QRectF(x0, top * sy + dy, x1 - x0, (bottom - top) * sy).normalized()
-            fill = QColor(m.colours[lane]) if lane >= 0 else QColor(self.theme.highlight)
-            fill.setAlpha(38 if lane >= 0 else 28)
-            p.fillRect(rect, fill)
-            title = spans.titles[i] if i < len(spans.titles) else ""
-            if title and rect.width() > 24:
-                ink = QColor(self.theme.text)
-                ink.setAlpha(150)
-                p.setPen(ink)
-                text = metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width() - 6)
-                p.drawText(QPointF(rect.left() + 4, rect.top() + metrics.ascent() + 2), text)
 
     def _counts(self, vis: np.ndarray | None, t0: float, t1: float, n_bins: int) -> np.ndarray:
         """Counts per lane and bin: from starts kept sorted per lane (O(pixels)), or from ``vis``."""
@@ -324,8 +332,10 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         keep_all = marks.place_labels(x, w, rows, np.where(keep, 10.0, priority))  # the placed stay placed
         return x, w, full, keep_all, on_bar & keep_all
 
-    def _paint_labels(self, p: QPainter, vis: np.ndarray, px0: np.ndarray, px1: np.ndarray, py: np.ndarray,
-                      edges: tuple[float, float], row_px: float) -> None:
+    def _place_labels(self, vis: np.ndarray, px0: np.ndarray, px1: np.ndarray, py: np.ndarray,
+                      edges: tuple[float, float], row_px: float) -> tuple[np.ndarray, ...]:
+        """Where the visible marks' labels go: left, width, full width, kept, on its bar, and the strong, faded,
+        rows and quiet flags they were placed with (what :meth:`_draw_labels` draws)."""
         m = self.marks
         left, right = edges
         events = m.event[vis]
@@ -361,8 +371,18 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             lx, widths, full, keep, on_bar = self._on_bars(events, (kinds, px0, px1, rows), (lx, widths, full),
                                                            keep, priority, edges, quiet)
         self.labelled = {int(e) for e in events[keep]}
+        # as drawn: a label left out has no place, and its full width only says whether a kept one is cut
+        cut = widths < full
+        return (np.where(keep, lx, 0.0), np.where(keep, widths, 0.0), np.where(keep, full, 0.0), keep,
+                on_bar & keep, strong, faded, rows, quiet, cut & keep)
+
+    def _draw_labels(self, p: QPainter, vis: np.ndarray, placed: tuple[np.ndarray, ...], px0: np.ndarray,
+                     py: np.ndarray, right: float, row_px: float) -> None:
+        """The placed labels, then the "N events" badges over runs too crowded to label."""
+        lx, widths, full, keep, on_bar, strong, faded, rows, quiet, _cut = placed
+        m = self.marks
         drawn = np.flatnonzero(keep)
-        self.label_boxes = self._labels.draw(p, drawn, self._texts(events[drawn]), (lx, widths, full, py, px0),
+        self.label_boxes = self._labels.draw(p, drawn, self._texts(m.event[vis][drawn]), (lx, widths, full, py, px0),
                                              strong, faded, strong | on_bar)
         if row_px >= self.line_height:
             self._badges.paint(p, (m.x0[vis], m.x1[vis]), px0, rows, keep | strong | quiet,

@@ -372,8 +372,7 @@ class TimelinePanel(QWidget):
     # ---- mouse ------------------------------------------------------------------------------
 
     def _on_cursor_line(self, line: pg.InfiniteLine) -> None:
-        self.items.cursor_x = float(line.value())
-        self.items.update()
+        self.items.move_cursor(float(line.value()))
 
     def _update_emphasis(self) -> None:
         events = self._events
