@@ -76,9 +76,10 @@ def test_an_empty_file_raises_a_load_error_naming_the_file() -> None:
         table.read(FIXTURES / "empty.csv")
 
 
-def test_a_file_that_is_only_a_header_loads_with_no_events() -> None:
-    ds = table.read(FIXTURES / "header_only.csv")
-    assert ds.events.empty
+def test_a_file_that_is_only_a_header_is_refused_naming_its_columns() -> None:
+    """(It opened as an empty window that said nothing.)"""
+    with pytest.raises(LoadError, match=r"header_only\.csv: columns \(.*\) and no rows under them"):
+        table.read(FIXTURES / "header_only.csv")
 
 
 def test_unreadable_and_blank_dates_skip_their_rows_and_name_them() -> None:

@@ -27,6 +27,16 @@ def test_naive_times_are_taken_as_utc_and_flagged() -> None:
     assert list(result.naive) == [True, False]
 
 
+def test_an_hour_alone_after_a_t_is_a_time() -> None:
+    """ISO 8601's hour without minutes, as loggers and Wikidata's hour precision write it (refused before)."""
+    result = parsed("2019-03-04T10", "2019-03-04T10Z", "2019-03-04T10+01:00", "2019-03-04T25", "2019-03-04 10")
+    assert list(result.instants.iloc[:3]) == [pd.Timestamp("2019-03-04 10:00", tz="UTC")] * 2 + [
+        pd.Timestamp("2019-03-04 09:00", tz="UTC")]
+    assert list(result.precisions.astype(str).iloc[:3]) == ["time"] * 3
+    assert list(result.naive.iloc[:3]) == [True, False, False]
+    assert list(result.invalid) == [False, False, False, True, True]  # no hour 25; a space and two digits say nothing
+
+
 def test_unreadable_values_are_flagged_and_empty_cells_are_not() -> None:
     result = parsed("yesterday", "", None, "2023-02-30", "-13800000000")
     assert list(result.invalid) == [True, False, False, True, True]

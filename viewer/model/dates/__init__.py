@@ -33,7 +33,9 @@ def zone_less(count: int) -> str:
 _YEAR = r"\d{4}"
 _MONTH = r"\d{4}-\d{1,2}"
 _DAY = r"\d{4}-\d{1,2}-\d{1,2}"
-_TIME = r"\d{4}-\d{1,2}-\d{1,2}[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?\s*(?:Z|[+-]\d{2}:?\d{2})?"
+# (ISO 8601's hour alone, "2019-03-04T10", as loggers and Wikidata's hour precision write it, only after a T)
+_TIME = (r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?|T\d{2})"
+         r"\s*(?:Z|[+-]\d{2}:?\d{2})?")
 _HAS_OFFSET = re.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
