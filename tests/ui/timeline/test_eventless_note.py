@@ -1,14 +1,19 @@
 """A dataset of no events, opened from a fresh window with Ctrl+O, says so on the timeline: a graph file, that its
-ties are in the graph as of the cursor; a table of a header and no row, that it has no events. Before, the timeline
-was a blank plot with no word why. A dataset with events shows no note."""
+ties are in the graph as of the cursor. Before, the timeline was a blank plot with no word why. A table of a header
+and no row is refused (since stop 59; it opened saying it had no events, and the dataset before was gone), and the
+note stays with the dataset shown. A dataset with events shows no note."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 
 from ..window_reading import open_by_hand
@@ -29,7 +34,14 @@ def test_a_dataset_of_no_events_says_so_on_the_timeline(qtbot: QtBot, window: Ma
     assert note.isVisible() and note.text().startswith("No events in this dataset: its 2 ties are in the graph")
     plot = window.timeline.plot
     assert plot.rect().contains(note.geometry().center())  # in the middle of the plot, not in a corner
-    open_by_hand(qtbot, window, monkeypatch, tmp_path / "empty.csv", text="date,title\n")
-    assert note.isVisible() and note.text() == "No events in this dataset."
+    refused: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": refused.append(message))
+    empty = tmp_path / "empty.csv"
+    empty.write_text("date,title\n", encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(empty), ""))
+    with qtbot.waitSignal(window.loader.failed, timeout=30_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    assert len(refused) == 1 and "no rows" in refused[0]
+    assert note.isVisible() and note.text().startswith("No events in this dataset: its 2 ties are in the graph")
     open_by_hand(qtbot, window, monkeypatch, tmp_path / "events.csv", text="date,title\n2019-01-01,One\n")
     assert not note.isVisible()
