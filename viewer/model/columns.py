@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import codes, lists, text_arrow
+from viewer.model.memo import Memo
 
 
 def arrow_text(values: pd.Series) -> pa.Array:
@@ -56,6 +57,21 @@ def id_names(entities: pd.DataFrame, column: str = "name", missing: str | None =
         texts = [(key if missing is None else missing) if gone else text
                  for key, text, gone in zip(ids, texts, empty.tolist(), strict=True)]
     return dict(zip(ids, texts, strict=True))
+
+
+_NAMES: Memo[dict[str, str]] = Memo()
+
+
+def entity_names(entities: pd.DataFrame) -> dict[str, str]:
+    """Each entity's name by its id (:func:`id_names`), made once per entities table and shared by its readers (the
+    timeline, the relations table, the filters and their matcher each made it: ~50 ms apiece at 126,000 entities).
+    Shared: read it, never change it.
+
+    >>> table = pd.DataFrame({"id": ["a"], "name": ["Acme"]})
+    >>> entity_names(table) is entity_names(table)
+    True
+    """
+    return _NAMES.get(entities, "name", lambda: id_names(entities))
 
 
 def blank(values: pd.Series) -> pd.Series:

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model import clock, codes, lists, query, text_arrow
-from viewer.model.columns import arrow_text, id_names
+from viewer.model.columns import arrow_text, entity_names
 from viewer.model.dataset import Dataset
 from viewer.model.dates import parse_date, to_seconds
 from viewer.model.filters import Filters
@@ -373,7 +373,7 @@ def matches(dataset: Dataset, filters: Filters) -> np.ndarray:
         return np.ones(len(events), dtype=bool)
     if _last_match and _last_match[0][0] is events and _last_match[0][1] == filters:
         return _last_match[0][2]
-    names = id_names(dataset.entities)
+    names = entity_names(dataset.entities)
     mask = filters.mask(events, names)
     mask.setflags(write=False)
     _last_match[:] = [(events, filters, mask)]

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import lane_packing
-from viewer.model.columns import id_names
+from viewer.model.columns import entity_names
 from viewer.model.dataset import Dataset
 from viewer.model.filters import Filters
 from viewer.source.base import EVENT_FIELDS, NEVER, NO_FILTERS, CancelToken, DensityRequest, bin_index, to_stamp
@@ -18,7 +18,7 @@ class MemorySource:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         events = dataset.events
-        self._names = id_names(dataset.entities)
+        self._names = entity_names(dataset.entities)
         micros = events["span_start"].to_numpy(dtype="datetime64[us]").view(np.int64)
         self._seconds = micros // 1_000_000  # whole seconds, floored, as the engines compute them
         # by start, then id: the order every source lists events in

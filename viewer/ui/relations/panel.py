@@ -242,7 +242,7 @@ class RelationshipPanel(Readout, QWidget):
     def _on_filters(self, filters: Filters, refresh: bool = True) -> None:
         if filters.active:
             ds = self.state.dataset
-            names = columns.id_names(ds.entities)
+            names = columns.entity_names(ds.entities)
             self._involved = involved_entities(ds.events, filters.mask(ds.events, names))
         else:
             self._involved = None
@@ -263,7 +263,7 @@ class RelationshipPanel(Readout, QWidget):
         else:
             keys = [key for key in self._positions if self._include_people or key in self._core]
             entities = self.state.dataset.entities
-            full = columns.id_names(entities)
+            full = columns.entity_names(entities)
             names = [graph.short_name(full.get(key, key)) for key in keys]
         self.canvas.frame(np.array([self._shown.get(k, self._positions.get(k)) for k in keys]).reshape(-1, 2), names)
 

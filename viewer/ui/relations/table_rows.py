@@ -15,7 +15,7 @@ import pandas as pd
 
 from viewer.model import attributes, query, value_bands
 from viewer.model.clock import CALENDAR, format_instant
-from viewer.model.columns import id_names
+from viewer.model.columns import entity_names
 from viewer.model.dataset import Dataset
 from viewer.model.dates import to_seconds
 from viewer.model.graph import short_name
@@ -89,7 +89,7 @@ class TableRows:
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
         relations = dataset.relations
-        self.names = id_names(dataset.entities)
+        self.names = entity_names(dataset.entities)
         self.ids = relations["id"].astype(str).to_numpy(dtype=object)
         self.made: dict[int, dict[str, Any]] = {}
         self._keys: dict[int, np.ndarray] = {}

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidg
 
 from viewer.model import navigation
 from viewer.model.clock import ELAPSED, NUMBER, YEARS, numeric, parse_instant
-from viewer.model.columns import id_names
+from viewer.model.columns import entity_names
 from viewer.model.dataset import Dataset
 from viewer.model.dates import iso_date
 from viewer.model.filters import Filters
@@ -141,7 +141,7 @@ class FilterBar(QWidget):
 
     def _set_values(self, ds: Dataset, facets: dict[str, list[tuple[str, int]]]) -> None:
         """Offer each field's values with their counts (actors by their entity names)."""
-        names = id_names(ds.entities)
+        names = entity_names(ds.entities)
         self.actors.set_values([(a, names.get(a, a), n) for a, n in facets["actors"]])
         self.categories.set_values([(c, category_label(c), n) for c, n in facets["category"]])
         self.tags.set_values([(t, t, n) for t, n in facets["tags"]])

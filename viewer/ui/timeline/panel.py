@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QVBoxLayout, QWidget
 
 from viewer.model import attributes, lane_packing, marks, navigation
 from viewer.model.backgrounds import Backgrounds, split_backgrounds
-from viewer.model.columns import IdLookup, id_names
+from viewer.model.columns import IdLookup, entity_names
 from viewer.model.query import actor_mask
 from viewer.model.window import TimeWindow
 from viewer.ui.shared.date_axis import DateAxis
@@ -219,7 +219,7 @@ class TimelinePanel(QWidget):
 
     def _rebuild(self) -> None:
         ds = self.state.dataset
-        self._names = id_names(ds.entities)
+        self._names = entity_names(ds.entities)
         span, window = navigation.data_span(ds), self.state.window
         first, last = span if span else (window.start, window.end)
         lengths = navigation.scale(ds)
