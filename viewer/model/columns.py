@@ -224,11 +224,18 @@ def has_duplicates(values: pd.Series) -> bool:
     return len(pc.unique(array)) < len(array)
 
 
-def distinct(values: pd.Series) -> list[str]:
-    """The distinct non-null strings of a column (Python objects only for those)."""
+def distinct(values: pd.Series, missing: str | None = None) -> list[str]:
+    """The distinct non-null strings of a column (Python objects only for those), then ``missing`` when given and a
+    value is missing (the legends list kinds so: a string per tie and entity cost 0.2 s at 190,000 ties).
+
+    >>> distinct(pd.Series(["stake", None, "stake"])), distinct(pd.Series(["stake", None]), missing="nan")
+    (['stake'], ['stake', 'nan'])
+    """
     if isinstance(values.dtype, pd.CategoricalDtype):
-        return list(map(str, codes.used_counts(values)[0].to_numpy(dtype=object).tolist()))  # (in C, not a cell a call)
-    return list(map(str, pc.unique(arrow_text(values)).drop_null().to_pylist()))
+        found = list(map(str, codes.used_counts(values)[0].to_numpy(dtype=object).tolist()))  # (in C, not per cell)
+    else:
+        found = list(map(str, pc.unique(arrow_text(values)).drop_null().to_pylist()))
+    return [*found, missing] if missing is not None and values.isna().any() else found
 
 
 class IdLookup:
