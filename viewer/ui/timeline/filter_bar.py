@@ -6,6 +6,8 @@ new dataset (which resets the filters) or another panel setting them shows here.
 
 from __future__ import annotations
 
+from functools import partial
+
 import pandas as pd
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
@@ -115,7 +117,11 @@ class FilterBar(QWidget):
         if ds.source is not None and hasattr(ds.source, "facets"):
             self._ask_facets(ds)
             return
-        self._set_values(ds, {field: navigation.facet_counts(ds.events[field]) for field in FACETS})
+        names = entity_names(ds.entities)
+        for picker, field in zip((self.actors, self.categories, self.tags), FACETS, strict=True):
+            texts, counts = navigation.distinct_counts(ds.events[field])
+            picker.offer_later(partial(_entries, field, texts, counts, names),
+                               any(text.replace(";", "").strip() for text in texts))
 
     def _ask_facets(self, ds: Dataset) -> None:
         """A source queried in place: the pickers wait (disabled) until its worker has counted the values,
@@ -142,9 +148,8 @@ class FilterBar(QWidget):
     def _set_values(self, ds: Dataset, facets: dict[str, list[tuple[str, int]]]) -> None:
         """Offer each field's values with their counts (actors by their entity names)."""
         names = entity_names(ds.entities)
-        self.actors.set_values([(a, names.get(a, a), n) for a, n in facets["actors"]])
-        self.categories.set_values([(c, category_label(c), n) for c, n in facets["category"]])
-        self.tags.set_values([(t, t, n) for t, n in facets["tags"]])
+        for picker, field in zip((self.actors, self.categories, self.tags), FACETS, strict=True):
+            picker.set_values(_labelled(field, facets[field], names))
 
     def _show(self, filters: Filters) -> None:
         """Make the widgets say ``filters`` without sending anything back."""
@@ -235,3 +240,17 @@ def _date_edit(which: str, parent: QWidget) -> QLineEdit:
 
 
 __all__ = ["FilterBar"]
+
+
+def _labelled(field: str, totals: list[tuple[str, int]], names: dict[str, str]) -> list[tuple[str, str, int]]:
+    """A picker's entries: each value, its label (an actor by its entity's name, a category as worded) and count."""
+    if field == "actors":
+        return [(value, names.get(value, value), n) for value, n in totals]
+    if field == "category":
+        return [(value, category_label(value), n) for value, n in totals]
+    return [(value, value, n) for value, n in totals]
+
+
+def _entries(field: str, texts: list[str], counts: list[int], names: dict[str, str]) -> list[tuple[str, str, int]]:
+    """The entries of a picker from each distinct text of its column and its count, most first."""
+    return _labelled(field, navigation.facet_totals(texts, counts), names)
