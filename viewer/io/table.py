@@ -281,8 +281,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
     options, spec = _with_spec(options)
     raw, mapping = _dated(path, options, label)
     if not len(raw.frame):  # (an empty file and an empty JSON list are refused as such when read)
-        raise LoadError(f"{label}: columns ({table_skipped.column_names(raw.frame.columns)}) and no rows under them; "
-                        "expected a row per event")
+        raise LoadError(table_skipped.no_rows(label, raw.frame.columns))
     frame, problems = with_date_parts(raw.frame, mapping.start, label, raw.problems), raw.problems + list(mapping.said)
     if mapping.start is None:
         raise LoadError(f"{path}: no date column among {table_skipped.column_names(frame.columns)}; expected {EXPECTED}"

@@ -243,6 +243,15 @@ def none_dated(label: str, values: pd.Series, column: str, on: str) -> str:
             ", or the Start column of the window's column mapping)")
 
 
+def no_rows(label: str, columns: pd.Index) -> str:
+    """The refusal of a table of columns and no row under them (it opened as an empty window that said nothing).
+
+    >>> no_rows("export.csv", pd.Index(["id", "title", "start"]))
+    'export.csv: columns (id, title, start) and no rows under them; expected a row per event'
+    """
+    return f"{label}: columns ({column_names(columns)}) and no rows under them; expected a row per event"
+
+
 NAMED_AT_MOST = 12  # columns named in a message
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 
