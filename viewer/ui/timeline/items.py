@@ -371,15 +371,14 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             lx, widths, full, keep, on_bar = self._on_bars(events, (kinds, px0, px1, rows), (lx, widths, full),
                                                            keep, priority, edges, quiet)
         self.labelled = {int(e) for e in events[keep]}
-        # as drawn: a label left out has no place, and its full width only says whether a kept one is cut
-        cut = widths < full
+        # as drawn: a label left out has no place (the layer compares placements: where one went is all that shows)
         return (np.where(keep, lx, 0.0), np.where(keep, widths, 0.0), np.where(keep, full, 0.0), keep,
-                on_bar & keep, strong, faded, rows, quiet, cut & keep)
+                on_bar & keep, strong, faded, rows, quiet)
 
     def _draw_labels(self, p: QPainter, vis: np.ndarray, placed: tuple[np.ndarray, ...], px0: np.ndarray,
                      py: np.ndarray, right: float, row_px: float) -> None:
         """The placed labels, then the "N events" badges over runs too crowded to label."""
-        lx, widths, full, keep, on_bar, strong, faded, rows, quiet, _cut = placed
+        lx, widths, full, keep, on_bar, strong, faded, rows, quiet = placed
         m = self.marks
         drawn = np.flatnonzero(keep)
         self.label_boxes = self._labels.draw(p, drawn, self._texts(m.event[vis][drawn]), (lx, widths, full, py, px0),
