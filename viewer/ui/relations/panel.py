@@ -214,7 +214,7 @@ class RelationshipPanel(Readout, QWidget):
         args = (dataset.entities, dataset.relations)
         self._layout = dict(graph.positions_for(dataset))
         self.focusing.reset()
-        self.legend.set_kinds(sorted(columns.distinct(dataset.relations["kind"], missing="nan")))
+        self.legend.set_kinds(sorted(columns.distinct(dataset.relations["kind"], "nan")))
         self.legend.set_hidden(self.state.view.hidden_kinds)
         # with no ties the panel draws no node, only its note: no kinds to tell apart
         self.node_legend.set_kinds(columns.distinct(dataset.entities["kind"], "nan") if len(dataset.relations) else [])
