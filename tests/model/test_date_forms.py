@@ -131,6 +131,6 @@ def test_a_column_of_quarters_is_found_as_the_date_column_whatever_its_name(tmp_
 
 def test_forms_read_each_distinct_value_once_and_leave_others_unread() -> None:
     values = pd.Series(["2019-W10-3", "2019-W10-3", None, "2019-03-04", "Q1 2019"], dtype="object")
-    micros, precisions = forms.read_column(values)
-    assert precisions.tolist() == ["day", "day", None, None, None]
+    micros, precisions, buddhist = forms.read_column(values)
+    assert precisions.tolist() == ["day", "day", None, None, None] and buddhist == 0
     assert micros[0] == pd.Timestamp("2019-03-06").value // 1000

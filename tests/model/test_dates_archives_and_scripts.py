@@ -46,6 +46,14 @@ SINGLE = {  # written -> (instant, precision)
     "２０１９/０１/０７": ("2019-01-07", "day"),
     "२०१९-०१-०७": ("2019-01-07", "day"),
     "07JAN2019": ("2019-01-07", "day"),
+    "5 มกราคม 2562": ("2019-01-05", "day"),  # Thai: the year in the Buddhist era
+    "5 ม.ค. 2562": ("2019-01-05", "day"),
+    "๕ มกราคม ๒๕๖๒": ("2019-01-05", "day"),
+    "วันเสาร์ที่ 5 มกราคม พ.ศ. 2562": ("2019-01-05", "day"),
+    "5 มกราคม 2562 เวลา 10:30 น.": ("2019-01-05 10:30", "time"),
+    "มีนาคม 2562": ("2019-03-01", "month"),
+    "พ.ศ. 2562": ("2019-01-01", "year"),
+    "5 มกราคม ค.ศ. 2019": ("2019-01-05", "day"),
     "2019-M03": ("2019-03-01", "month"),  # SDMX's month, day and year
     "2019M03": ("2019-03-01", "month"),
     "2019-D064": ("2019-03-05", "day"),
@@ -130,6 +138,16 @@ def test_a_persian_or_hijri_year_is_not_read_as_a_gregorian_one(tmp_path: Path) 
     assert [(p.level, p.row) for p in ds.problems if "expected a date" in p.message] == [("error", 2), ("error", 3)]
     said = [p.message for p in ds.problems if p.level == "warning"]
     assert said == [f"2 dates {numerals.HIJRI}"]
+
+
+def test_thai_dates_are_read_from_the_buddhist_era_and_said(tmp_path: Path) -> None:
+    """2562 BE is 2019: Thai dates were refused ("no row has a date"), and "2562-01-05" beside them would have
+    read as the year 2562. A year marked ค.ศ. is the Christian era's; 31 February is no date."""
+    ds = viewer.load(_written(tmp_path, ["5 มกราคม 2562", "1 ก.พ. 2563", "5 มกราคม ค.ศ. 2019", "31 กุมภาพันธ์ 2562"]))
+    assert sorted(ds.events["start"].dt.strftime("%Y-%m-%d")) == ["2019-01-05", "2019-01-05", "2020-02-01"]
+    assert [p.message for p in ds.problems if p.level == "info" and "Buddhist" in p.message] == [
+        "2 Thai dates with their year in the Buddhist era (พ.ศ.) read as Gregorian ones: 2562 is 2019"]
+    assert [p.row for p in ds.problems if "expected a date" in p.message] == [5]
 
 
 def test_a_column_of_other_digits_is_found_as_the_date_column(tmp_path: Path) -> None:

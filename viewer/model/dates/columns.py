@@ -235,9 +235,11 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
                   .fill_null(False).to_numpy(zero_copy_only=False)]
     said: list[tuple[str, str]] = []  # "Mon, 04 Mar 2019 10:00 +0000", "4. März 2019": respelled
     if len(other):  # week and ordinal dates, 2019年3月4日 (10時30分: a time without a zone, said as any other)
-        far[other], named[other] = forms.read_column(values.iloc[left[other]])
+        far[other], named[other], buddhist = forms.read_column(values.iloc[left[other]])
         if timed := int((named[other] == "time").sum()):
             said.append(("info", dates.zone_less(timed)))
+        if buddhist:
+            said.append(("info", forms.buddhist_note(buddhist)))
     if len(other := np.flatnonzero(far == NAT)):
         leftover = values.iloc[left[other]]  # (its weekdays, taken away from the respelled text, vote for an order)
         far[other], named[other], respelled = respell.read_each_once(leftover, lambda again: _parse_column(
