@@ -68,14 +68,20 @@ def read_one(text: str) -> tuple[dt.date | dt.datetime, str] | None:
     >>> read_one("令和元年5月1日"), read_one("H31.1.7"), read_one("民國108年1月7日"), read_one("平成0年1月1日")
     ((datetime.date(2019, 5, 1), 'day'), (datetime.date(2019, 1, 7), 'day'), (datetime.date(2019, 1, 7), 'day'), None)
     """
+    return _read_noting_era(text)[0]
+
+
+def _read_noting_era(text: str) -> tuple[tuple[dt.date | dt.datetime, str] | None, bool]:
+    """:func:`read_one`, and whether the year was read from the Buddhist era (a Thai date's, said)."""
     normal = unicodedata.normalize("NFKC", text).strip()  # full-width digits: ２０１９年 is 2019年
     if thai := _thai_match(normal):
         try:
-            return _thai(thai)
+            read = _thai(thai)
         except ValueError:  # 31 February
-            return None
+            return None, False
+        return read, read[0].year != int(thai["year"])
     gregorian = _gregorian(normal)
-    return None if gregorian is None else _read(gregorian)
+    return (None if gregorian is None else _read(gregorian)), False
 
 
 def _read(text: str) -> tuple[dt.date | dt.datetime, str] | None:
@@ -119,18 +125,18 @@ def _east_asian(found: re.Match[str]) -> tuple[dt.date | dt.datetime, str] | Non
     return (moment, "time") if moment is not None else None
 
 
-def thai_year(found: re.Match[str]) -> int:
+def _thai_year(found: re.Match[str]) -> int:
     """The Gregorian year of a Thai date's year: the Buddhist era's unless marked ค.ศ. or under 2400 (1857)."""
     year = int(found["year"])
     christian = found["era"] is not None and found["era"].startswith("ค")
     return year if christian or year < 2400 else year - BUDDHIST_ERA
 
 
-def _thai(found: re.Match[str]) -> tuple[dt.date | dt.datetime, str] | None:
+def _thai(found: re.Match[str]) -> tuple[dt.date | dt.datetime, str]:
     """A Thai date ("5 มกราคม 2562", "ม.ค. 2562", "พ.ศ. 2562") at its precision, a time after its day to the minute."""
     month = _THAI_MONTH.get(found["month"]) if "month" in found.re.groupindex else None
     day_written = found["day"] if month else None
-    day = dt.date(thai_year(found), month or 1, int(day_written or 1))
+    day = dt.date(_thai_year(found), month or 1, int(day_written or 1))
     if month and day_written and found["hour"] is not None:
         return dt.datetime(day.year, day.month, day.day, int(found["hour"]), int(found["minute"])), "time"
     return day, "day" if day_written else "month" if month else "year"
@@ -171,12 +177,10 @@ def read_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray, int]:
     precisions = np.full(len(uniques) + 1, None, dtype=object)
     buddhist = np.zeros(len(uniques) + 1, dtype=bool)
     for i, text in enumerate(uniques.tolist()):
-        read = read_one(str(text))
+        read, buddhist[i] = _read_noting_era(str(text))
         if read is not None:
             micros[i] = np.datetime64(read[0], "us").astype(np.int64)
             precisions[i] = read[1]
-            written = _written_year(str(text))
-            buddhist[i] = written is not None and written != read[0].year
     return micros[codes], precisions[codes], int(buddhist[codes].sum())  # code -1 (missing) takes the last slot
 
 
@@ -184,12 +188,6 @@ def _thai_match(text: str) -> re.Match[str] | None:
     """A Thai date's parts (its digits Thai or not), or None."""
     folded = text.translate(_THAI_DIGITS)
     return _THAI.fullmatch(folded) or _THAI_YEAR.fullmatch(folded)
-
-
-def _written_year(text: str) -> int | None:
-    """The year a Thai date writes (None for another form)."""
-    found = _thai_match(unicodedata.normalize("NFKC", text).strip())
-    return None if found is None else int(found["year"])
 
 
 def buddhist_note(count: int) -> str:
