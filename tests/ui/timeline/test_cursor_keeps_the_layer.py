@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from viewer.model.dataset import DatasetMeta, Tables, build_dataset
+from viewer.model.dates import from_seconds
 from viewer.model.window import TimeWindow
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
@@ -113,6 +114,40 @@ def test_labels_that_meet_the_cursor_are_placed_again(dense: MainWindow, hand: A
         boxes.append([box.getRect() for box in items.label_boxes])
         assert np.abs(shown - _painted_anew(dense)).max() <= 1
     assert any(a != b for a, b in itertools.pairwise(boxes)), "the cursor's sweep moved some label"
+
+
+def test_labels_moved_by_the_cursor_are_drawn_on_the_marks_drawn_before(window: MainWindow, qtbot: QtBot, hand: Any,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the cursor moves labels (on the bundled dataset, at most steps of a drag across its window), the step
+    draws the labels again on the picture of what lies under them: not the marks, grounds and grid (until stop 60
+    every such step drew them all)."""
+    shapes: list[int] = []
+    original = shapes_module.paint_shapes
+
+    def counted(*args: Any, **kwargs: Any) -> None:
+        shapes.append(1)
+        original(*args, **kwargs)
+
+    items, viewport = window.timeline.items, window.timeline.plot.viewport()
+    qtbot.waitUntil(lambda: items._labels.wanted == 0)  # the labels' pictures, made when idle
+    monkeypatch.setattr(items_module, "paint_shapes", counted)
+    shown = window.state.window
+    window.state.move_cursor(from_seconds(shown.start + shown.span * 0.02))
+    QApplication.processEvents()
+    at = _cursor_point(window)
+    boxes = [[box.getRect() for box in items.label_boxes]]
+    hand.press(viewport, at)
+    steps = (viewport.width() - at.x() - 20) // 25
+    for step in range(1, steps + 1):  # across the whole view, a step at a time
+        hand.drag_to(viewport, at + QPoint(25 * (step - 1), 0), at + QPoint(25 * step, 0), steps=1)
+        QApplication.processEvents()
+        boxes.append([box.getRect() for box in items.label_boxes])
+    hand.release(viewport, at + QPoint(25 * steps, 0))
+    QApplication.processEvents()
+    moves = sum(a != b for a, b in itertools.pairwise(boxes))
+    assert moves >= 5, "the cursor's sweep moved labels at several steps"
+    assert len(shapes) <= 2, "the marks were drawn once, into the picture (and once by the first step)"
+    assert np.abs(_pixels(window) - _painted_anew(window)).max() <= 1
 
 
 def _click_a_mark(window: MainWindow, hand: Any) -> None:

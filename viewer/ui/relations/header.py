@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
+from viewer.ui.shared.steady_label import SteadyLabel
 from viewer.ui.shared.theme import Theme, follow
 
 CURSOR, DIFF, WINDOW = "cursor", "diff", "window"
@@ -21,7 +22,7 @@ class RelationsHeader(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.as_of = QLabel(self)
+        self.as_of = SteadyLabel(self)
         # two rows, so the panel asks little width and the timeline keeps its room at 1280×720
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)

@@ -35,6 +35,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 URL_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole link behind the short text shown
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 3  # what the filter box matches: the texts, full names, note, attributes
 Index = QModelIndex | QPersistentModelIndex
+_LINK_ROLES = frozenset({Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole})
+_ANSWERED = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole, SORT_ROLE, ID_ROLE, URL_ROLE,
+                       SEARCH_ROLE}) | _LINK_ROLES
+_VALUE = COLUMNS.index("Value")
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 __all__ = ["COLUMNS", "LINK", "RelationsModel", "RelationsTable", "table_rows"]
 
 
@@ -118,22 +123,18 @@ class RelationsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Text, sort keys, ids and link styling."""
-        if not index.isValid():
+        """Text, sort keys, ids and link styling. A view asks each cell for eight roles at every repaint (the rows
+        change as the cursor crosses a tie's dates): those the table has no answer for are refused first."""
+        if role not in _ANSWERED or not index.isValid():
             return None
         column = index.column()
         if role == ID_ROLE:
             return self.relation_id(index.row())
-        row = self._row(index.row())
-        if role in (SEARCH_ROLE, URL_ROLE):  # (one column holds the row's whole text)
-            return row["url"] if role == URL_ROLE else row["search"] if column == 0 else ""
-        plain = {Qt.ItemDataRole.DisplayRole: row["text"], SORT_ROLE: row["sort"]}
-        if role in plain:
-            return plain[role][column]  # type: ignore[index]
-        if column == LINK and row["safe"]:  # parsed once per row: a long link took 0.1 ms at every call
-            return _link_data(role, row["url"])
-        right = role == Qt.ItemDataRole.TextAlignmentRole and column == COLUMNS.index("Value")
-        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if right else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if column == _VALUE else None
+        if role in _LINK_ROLES and column != LINK:
+            return None
+        return _cell(self._row(index.row()), column, role)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Column names."""
@@ -234,10 +235,21 @@ class _ModelSorted(QSortFilterProxyModel):
             model.sort(column, order)
 
 
+def _cell(row: dict[str, Any], column: int, role: int) -> Any:
+    """What a made row answers for a column and role: text, sort key, link, search text or link styling."""
+    if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+        return row["text" if role == Qt.ItemDataRole.DisplayRole else "sort"][column]
+    if role in (SEARCH_ROLE, URL_ROLE):  # (one column holds the row's whole text)
+        return row["url"] if role == URL_ROLE else row["search"] if column == 0 else ""
+    return _link_data(role, row["url"]) if row["safe"] else None  # (parsed once per row: 0.1 ms a call for a long one)
+
+
 def _link_data(role: int, url: str) -> Any:
     """How a source link looks: the palette's link colour (so it follows the theme), underlined, with a tooltip."""
-    font = QFont()
-    font.setUnderline(True)
-    link = QGuiApplication.palette().color(QPalette.ColorRole.Link)
-    return {Qt.ItemDataRole.ForegroundRole: link, Qt.ItemDataRole.FontRole: font,
-            Qt.ItemDataRole.ToolTipRole: f"Open in your browser: {url}"}.get(role)  # type: ignore[call-overload]
+    if role == Qt.ItemDataRole.ForegroundRole:
+        return QGuiApplication.palette().color(QPalette.ColorRole.Link)
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setUnderline(True)
+        return font
+    return f"Open in your browser: {url}" if role == Qt.ItemDataRole.ToolTipRole else None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton
+from PySide6.QtWidgets import QMainWindow, QProgressBar, QPushButton
 
 from viewer.model.clock import format_instant
 from viewer.model.wording import counted, problems_and_notes
 from viewer.ui.shared.state import ViewState
+from viewer.ui.shared.steady_label import SteadyLabel
 from viewer.ui.shell.loading import Loader
 
 
@@ -15,7 +16,7 @@ class StatusLine:
 
     def __init__(self, window: QMainWindow, state: ViewState, loader: Loader) -> None:
         self.window, self.state = window, state
-        self.text = QLabel(window)
+        self.text = SteadyLabel(window)
         self.progress = QProgressBar(window)
         self.progress.setRange(0, 0)  # parsing reports no steps: an honest busy indicator
         self.progress.setMaximumWidth(160)

@@ -204,34 +204,37 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         top, bottom = sorted((y0 * sy + dy, y1 * sy + dy))
         key = (t0, t1, y0, y1, sx, dx, sy, dy, pixel_ratio(p), self._version, self.density_mode)
         self.layer.paint(p, key, placed, QRectF(left, top, right - left, bottom - top),
-                         lambda q: self._paint_layer(q, vis, (at, placed), (t0, t1, left, right), (sx, dx, sy, dy), y1))
+                         (lambda q: self._paint_under(q, vis, at, (t0, t1, left, right), (sx, dx, sy, dy), y1),
+                          lambda q: self._paint_over(q, vis, at, placed, right, abs(sy))))
         p.restore()
 
-    def _paint_layer(self, p: QPainter, vis: np.ndarray | None, marked: tuple[tuple[np.ndarray, ...] | None, Placed],
+    def _paint_under(self, p: QPainter, vis: np.ndarray | None, at: tuple[np.ndarray, ...] | None,
                      window: tuple[float, float, float, float], scale: tuple[float, float, float, float],
                      y1: float) -> None:
-        """The layer itself: bands, grid, backgrounds, then density, or shapes at their pixels and the placed
-        labels (``marked``)."""
-        t0, t1, left, right = window
-        sx, dx, sy, dy = scale
+        """The layer under the labels: bands, grid, backgrounds, then density, or shapes at their pixels ``at``."""
+        (t0, t1, left, right), (sx, dx, sy, dy) = window, scale
         m = self.marks
         self._paint_bands(p, left, right, sy, dy)
         if self.ticks is not None:
             self._paint_grid(p, self.ticks, ((t0, t1), (sx, dx)), y1 * sy + dy, (sy, dy))
         paint_spans(p, m.backgrounds, m.background_lanes, m.bands, m.colours, m.height, ((t0, t1), scale), self.small,
                     self.theme)
-        at, placed = marked
         if self.density_mode:
             self.labelled, self.label_boxes, self._badges.boxes = set(), [], []
             self._paint_density(p, vis, t0, t1, left, right, sy, dy)
-        elif vis is not None and at is not None and placed is not None:
+        elif vis is not None and at is not None:
             px0, px1, py = at
             events = m.event[vis]
             strong = self.strong[events] if len(self.strong) else np.zeros(len(vis), dtype=bool)
             faded = self.faded[events] if len(self.faded) else np.zeros(len(vis), dtype=bool)
             paint_shapes(p, m.kind[vis], m.lane[vis], m.colours, strong | (events == self.hovered), faded,
                          px0, px1, py, right, self.theme)
-            self._draw_labels(p, vis, placed, px0, py, right, abs(sy))
+
+    def _paint_over(self, p: QPainter, vis: np.ndarray | None, at: tuple[np.ndarray, ...] | None, placed: Placed,
+                    right: float, row_px: float) -> None:
+        """The labels where ``placed`` puts them, and the badges (none in density)."""
+        if not self.density_mode and vis is not None and at is not None and placed is not None:
+            self._draw_labels(p, vis, placed, at[0], at[2], right, row_px)
 
     def _paint_bands(self, p: QPainter, left: float, right: float, sy: float, dy: float) -> None:
         """Lanes on alternating grounds, each with a strip of its colour at the left. A pan or a zoom moves
