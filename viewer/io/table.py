@@ -21,6 +21,7 @@ from viewer.io import (
     table_all_day,
     table_clock,
     table_ends,
+    table_eras,
     table_fast,
     table_graph,
     table_sheets,
@@ -83,8 +84,7 @@ def looks_like(document: object) -> bool:
 
 
 def _framed(raw: Raw) -> bool:
-    """Whether a table may hold notes, a total or header lines around its rows: a text or a sheet may; a
-    database's table and a data file (Parquet, Arrow, a statistics package's) hold rows only."""
+    """Whether a table may hold notes, a total or headers around its rows (a text, a sheet), or rows only (a file)."""
     return raw.encoding not in ("binary", "sqlite")
 
 
@@ -123,6 +123,7 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
             zones=frame[mapping.timezone] if mapping.timezone else None)
 
     start, span_ends, same_day = parse(frame[mapping.start]), None, None
+    frame, start = table_eras.in_gregorian(frame, mapping, start, parse, options.get("date_order"), label, problems)
     # ("08/01/24" to "16/02/24": the finishes say day-first; the starts cannot)
     told = table_starts.order_from_end(frame, mapping, start, options, excel, label, problems)
     options = {**options, "date_order": told} if told else options
@@ -359,9 +360,8 @@ def _in_time_order(events: pd.DataFrame, parsed: dict[str, ParsedDates],
 
 def _same(events: pd.DataFrame, name: str, instants: pd.Series) -> bool:
     """The frame's column holds exactly these instants (the loaders put them there; a check costs ~2 ms)."""
-    if name not in events.columns or not events.columns.is_unique or events[name].dtype != instants.dtype:
-        return False
-    return bool(events[name].reset_index(drop=True).equals(instants.reset_index(drop=True)))
+    return bool(name in events.columns and events.columns.is_unique and events[name].dtype == instants.dtype
+                and events[name].reset_index(drop=True).equals(instants.reset_index(drop=True)))
 
 
 def _dated(path: Path, options: dict[str, Any], label: str, rows: int | None = None) -> tuple[Raw, Mapping]:

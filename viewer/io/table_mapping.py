@@ -41,7 +41,8 @@ _NAMES: dict[str, tuple[str, ...]] = {
               "datum", "beginn", "anfang", "début", "datedébut", "datededébut", "fecha", "fechainicio",
               "fechadeinicio", "inicio", "datainizio", "datainício", "datainicio", "inizio", "begindatum",
               "początek", "datarozpoczęcia", "začátek", "tarih", "başlangıç", "дата", "начало", "датаначала",
-              "початок", "日付", "日時", "開始", "开始", "日期", "时间", "날짜", "시작", "일자", "تاريخ"),
+              "початок", "日付", "日時", "開始", "开始", "日期", "时间", "날짜", "시작", "일자", "تاريخ",
+              "วันที่", "วันเริ่มต้น", "วันเริ่ม", "เริ่มต้น", "เริ่ม"),  # and Thai
     "end": ("end", "enddate", "stop", "finish", "until", "endtime", "to",
             # a task's due date, a company's dissolution, an officer's resignation (Companies House)
             "due", "duedate", "deadline", "dissolutiondate", "dateofdissolution", "dateofcessation", "ceasedon",
@@ -49,14 +50,14 @@ _NAMES: dict[str, tuple[str, ...]] = {
             "endetam", "fechadefinalización", "fechadefinalizacion",  # Outlook's German and Spanish exports
             "ende", "enddatum", "bis", "fin", "datefin", "datedefin", "fechafin", "fechafinal", "fechadefin",
             "datafine", "fim", "datafim", "einddatum", "koniec", "datazakończenia", "konec", "bitiş",
-            "конец", "окончание", "датаокончания", "кінець", "終了", "结束", "종료", "نهاية"),
+            "конец", "окончание", "датаокончания", "кінець", "終了", "结束", "종료", "نهاية", "วันสิ้นสุด", "สิ้นสุด"),
     "title": ("title", "headline", "name", "event", "summary", "subject", "label", "eventname", "what",
               "task", "taskname", "activityname",  # project plans: TeamGantt's Task, Primavera's Activity Name
               "betreff", "objet", "asunto",  # Outlook's Subject in German, French and Spanish
               "titel", "ereignis", "bezeichnung", "titre", "événement", "evenement", "título", "titulo", "evento",
               "titolo", "gebeurtenis", "tytuł", "wydarzenie", "nazwa", "název", "událost", "başlık", "olay",
               "событие", "название", "заголовок", "подія", "назва", "件名", "出来事", "事件", "标题", "名称",
-              "제목", "사건", "عنوان", "حدث"),
+              "제목", "사건", "عنوان", "حدث", "เรื่อง", "หัวข้อ", "เหตุการณ์", "ชื่อเรื่อง"),
     "actors": ("actor", "actors", "group", "party", "parties", "who", "entity", "entities", "organisation",
                "organization", "origin", "destination", "participants", "author", "creator",
                # event data: ICEWS's source and target, the Global Terrorism Database's group name
@@ -72,15 +73,16 @@ _NAMES: dict[str, tuple[str, ...]] = {
                "meetingorganizer",
                "akteur", "akteure", "beteiligte", "acteur", "acteurs", "actores", "participante",
                "participantes", "attore", "attori", "uczestnik", "uczestnicy", "účastník", "katılımcı",
-               "участник", "участники", "учасник", "учасники", "参加者", "参与者", "참가자"),
+               "участник", "участники", "учасник", "учасники", "参加者", "参与者", "참가자", "หน่วยงาน", "ผู้เกี่ยวข้อง"),
     "category": ("category", "type", "kind", "class", "tag", "eventtype",
-                 "typeofevent", "typeofviolence", "eventcategory", "incidenttype"),  # UCDP's type_of_violence
+                 "typeofevent", "typeofviolence", "eventcategory", "incidenttype",  # UCDP's type_of_violence
+                 "ประเภท"),
     "tags": ("tags", "keywords", "labels"),  # GitHub's and Jira's labels, Gmail's
     "url": ("url", "link", "source", "sourceurl", "href"),
     "description": ("description", "text", "details", "notes", "note", "body", "desc", "eventtext", "summary",
                     "content", "beschreibung", "texte", "descripción", "descripcion", "descrizione",
                     "descrição", "descricao", "beschrijving", "opis", "popis", "açıklama", "описание",
-                    "опис", "説明", "描述", "설명", "وصف"),
+                    "опис", "説明", "描述", "설명", "وصف", "รายละเอียด"),
     "time": ("time", "hour", "clock", "beginntum", "heurededébut", "heurededebut", "horadecomienzo"),
     "end_time": ("endtime", "finishtime", "stoptime", "endhour", "endetum", "heuredefin", "horadefinalización",
                  "horadefinalizacion"),  # Outlook's End Date beside its End Time
