@@ -22,15 +22,18 @@ from viewer.ui.shell.main_window import MainWindow
 from ..window_reading import details_after, open_by_hand, problems_typed
 
 
-def test_a_thai_table_opens_in_its_gregorian_years(qtbot: QtBot, window: MainWindow, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    text = ("วันที่,เรื่อง,ผู้เกี่ยวข้อง\n"
-            "5 มกราคม 2562,ประชุมคณะกรรมการ,กระทรวงการคลัง\n"
-            "1 ก.พ. 2563,สัมมนาประจำปี,ธนาคารแห่งประเทศไทย\n"
-            "๑๕ มีนาคม ๒๕๖๓,ลงนามบันทึกความเข้าใจ,กระทรวงการคลัง\n")
-    asked = open_by_hand(qtbot, window, monkeypatch, tmp_path / "ประชุม.csv", text=text,
+def _opened(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path, rows: list[str]) -> None:
+    """The table opened from the window with Ctrl+O, as a user does; no dialog asks which column is which."""
+    asked = open_by_hand(qtbot, window, monkeypatch, path, text="".join(row + "\n" for row in rows),
                          answer=lambda dialog: QDialog.DialogCode.Accepted)
     assert not asked, "the Thai column names say which column is which"
+
+
+def test_a_thai_table_opens_in_its_gregorian_years(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    _opened(qtbot, window, monkeypatch, tmp_path / "ประชุม.csv",
+            ["วันที่,เรื่อง,ผู้เกี่ยวข้อง", "5 มกราคม 2562,ประชุมคณะกรรมการ,กระทรวงการคลัง",
+             "1 ก.พ. 2563,สัมมนาประจำปี,ธนาคารแห่งประเทศไทย", "๑๕ มีนาคม ๒๕๖๓,ลงนามบันทึกความเข้าใจ,กระทรวงการคลัง"])
     assert window.state.dataset.event_count == 3
     first = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "ประชุมคณะกรรมการ" in first and "2019" in first and "2562" not in first
@@ -43,13 +46,9 @@ def test_a_thai_table_opens_in_its_gregorian_years(qtbot: QtBot, window: MainWin
 
 def test_buddhist_years_in_numbers_open_in_their_gregorian_years(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    text = ("วันที่,วันสิ้นสุด,เรื่อง\n"
-            "2562-01-05,2562-03-01,ประชุมคณะกรรมการ\n"
-            "2563-02-29,,วันอธิกสุรทิน\n"
-            "05/03/2564,10/03/2564,เปิดโรงงาน\n")
-    asked = open_by_hand(qtbot, window, monkeypatch, tmp_path / "โครงการ.csv", text=text,
-                         answer=lambda dialog: QDialog.DialogCode.Accepted)
-    assert not asked
+    _opened(qtbot, window, monkeypatch, tmp_path / "โครงการ.csv",
+            ["วันที่,วันสิ้นสุด,เรื่อง", "2562-01-05,2562-03-01,ประชุมคณะกรรมการ", "2563-02-29,,วันอธิกสุรทิน",
+             "05/03/2564,10/03/2564,เปิดโรงงาน"])
     assert window.state.dataset.event_count == 3, "the 29th of February of 2563 (2020's) is read too"
     first = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "ประชุมคณะกรรมการ" in first and "5 Jan 2019" in first and "1 Mar 2019" in first and "2562" not in first
@@ -64,9 +63,8 @@ def test_buddhist_years_in_numbers_open_in_their_gregorian_years(qtbot: QtBot, w
 def test_the_same_years_without_thai_text_are_read_as_written_and_said(qtbot: QtBot, window: MainWindow,
                                                                        tmp_path: Path,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "date,title\n2562-01-05,Board meeting\n2563-06-01,Plant opens\n"
-    open_by_hand(qtbot, window, monkeypatch, tmp_path / "plan.csv", text=text,
-                 answer=lambda dialog: QDialog.DialogCode.Accepted)
+    _opened(qtbot, window, monkeypatch, tmp_path / "plan.csv",
+            ["date,title", "2562-01-05,Board meeting", "2563-06-01,Plant opens"])
     assert "5 Jan 2562" in details_after(qtbot, window, Qt.Key.Key_Home)
     said = problems_typed(qtbot, window, "Buddhist-era years")
     assert len(said) == 1 and "read as written" in said.iloc[0]["message"]
