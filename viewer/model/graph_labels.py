@@ -29,6 +29,7 @@ BESIDE = ((0, 1), (0, -1), (1, 1), (2, -1), (1, -1), (2, 1), (0, 2), (0, -2))
 SIDES = ((1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (-1, 1), (1, -1), (-1, -1))
 CROWDED = 40  # labelled edges beyond which plain numbers are labelled on the strongest ties only
 STRONGEST = 15  # plain numbers labelled in a crowded graph
+GIVE_UP = 100  # labels in a row that found no room, after which the rest are not tried: the view is full
 
 
 def worth_labelling(values: np.ndarray, plain: np.ndarray, keep: np.ndarray, crowded: int = CROWDED,
@@ -209,7 +210,7 @@ def place_labels(node_xy: np.ndarray, node_radius: np.ndarray, node_size: np.nda
     sides = np.array(SIDES, dtype=float)
     reach = radius[:, None] + GAP + node_size / 2  # (n, 2): from the centre to a side label's centre
     centres = node_xy[:, None, :] + sides[_side_order(node_xy, sources, targets)] * reach[:, None, :]
-    node_rects = _place(grid, centres, node_size, order)
+    node_rects = _place(grid, centres, node_size, order, len(order))  # (a node's name is tried at all its sides)
     if len(sources):
         order = np.arange(len(sources)) if edge_order is None else np.asarray(edge_order, dtype=int)
         edge_rects = _place(grid, _edge_spots(node_xy[sources], node_xy[targets], bent, edge_size), edge_size, order)
@@ -250,18 +251,27 @@ def _edge_spots(p0: np.ndarray, p1: np.ndarray, bent: np.ndarray, edge_size: np.
     return np.concatenate([spots, beside], axis=1)
 
 
-def _place(grid: _Grid, spots: np.ndarray, size: np.ndarray, order: np.ndarray) -> np.ndarray:
-    """Each label (in ``order``) at the first of its ``spots`` where it is free; NaN rows for the hidden."""
+def _place(grid: _Grid, spots: np.ndarray, size: np.ndarray, order: np.ndarray,
+           give_up: int = GIVE_UP) -> np.ndarray:
+    """Each label (in ``order``) at the first of its ``spots`` where it is free; NaN rows for the hidden. Once
+    ``give_up`` labels in a row found no room, the view is full: the rest are hidden untried (a hairball of 5,000
+    ties tried 17 spots for each of its 2,500 values, 180 ms at every paint, for the few dozen that fit)."""
     rects = np.full((len(size), 4), np.nan)
     # only labels with a width are tried, their spots made Python numbers as one flat row each: every spot of
     # every edge as nested lists cost 8 ms a paint at 1,000 edges, most of which carry no label
     todo = order[size[order, 0] > 0]
     along, half = spots[todo].reshape(len(todo), -1 if len(todo) else 0).tolist(), (size[todo] / 2).tolist()
     take = grid.take
+    missed = 0
     for k, flat, (w, h) in zip(todo.tolist(), along, half, strict=True):
         for cx, cy in zip(flat[0::2], flat[1::2], strict=True):
             rect = (cx - w, cy - h, cx + w, cy + h)
             if take(rect):
                 rects[k] = rect
+                missed = 0
+                break
+        else:
+            missed += 1
+            if missed >= give_up:
                 break
     return rects

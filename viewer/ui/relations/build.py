@@ -17,7 +17,7 @@ from viewer.model import graph
 from viewer.model.dataset import Dataset
 from viewer.model.graph_labels import worth_labelling
 from viewer.model.value_labels import is_plain
-from viewer.ui.relations.items import NODE_SHAPES, EdgeArrays, NodeArrays, node_radius
+from viewer.ui.relations.items import NODE_SHAPES, EdgeArrays, NodeArrays, node_radius, same_arrays
 from viewer.ui.shared.theme import Theme, current
 
 DIMMED = 0.22  # opacity of what no event matching the filters involves
@@ -77,6 +77,26 @@ def edge_arrays(view: graph.GraphView, nodes: NodeArrays, highlighted: set[str],
         highlighted=np.array([e.id in highlighted for e in edges], dtype=bool),
         alpha=np.array([min(alpha[e.source], alpha[e.target]) for e in edges], dtype=float),
         changes=tuple((changes or {}).get(e.id, "") for e in edges))
+
+
+class EdgesOf:
+    """:func:`edge_arrays`, kept for the last graph: a cursor step where no tie starts or ends finds the same ties (the
+    very tuple, :mod:`viewer.model.memo`), and made their arrays again, a Python pass over each (11 ms a step at
+    5,000 ties)."""
+
+    def __init__(self) -> None:
+        self._last: tuple[graph.GraphView, NodeArrays, tuple[set[str], dict[str, str]], EdgeArrays] | None = None
+
+    def __call__(self, view: graph.GraphView, nodes: NodeArrays, highlighted: set[str],
+                 changes: dict[str, str] | None = None) -> EdgeArrays:
+        """The edges of ``view`` between ``nodes``, as :func:`edge_arrays` makes them."""
+        told = (set(highlighted), dict(changes or {}))
+        last = self._last
+        if last is not None and last[0].edges is view.edges and last[2] == told and same_arrays(last[1], nodes):
+            return last[3]
+        edges = edge_arrays(view, nodes, highlighted, changes)
+        self._last = (view, nodes, told, edges)
+        return edges
 
 
 def thinned(widths: np.ndarray, factors: np.ndarray) -> np.ndarray:

@@ -25,6 +25,8 @@ from viewer.ui.shared.theme import Theme
 
 CLICK_SLOP = 4.0  # px around a node or an edge that still counts as a hit
 FADE_MS = 320  # how long a change of graph takes to fade in and out
+FADED_UP_TO = 1000  # nodes and edges: a bigger graph changes at once (a frame of 5,000 ties took 100 ms: a fade
+# of a third of a second held the window for seconds at each tie crossed)
 MARGIN = 36.0  # px left free around the framed nodes and their names
 
 
@@ -95,7 +97,8 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             return
         self.nodes, self.edges = nodes, edges
         self._fade.stop()
-        if animate and self.isVisible():
+        drawn = max(len(nodes.ids) + len(edges.ids), len(self.drawn[0].ids) + len(self.drawn[1].ids))
+        if animate and self.isVisible() and drawn <= FADED_UP_TO:  # (a fade draws both graphs)
             self._from = self.drawn
             self._fade.start()
         else:

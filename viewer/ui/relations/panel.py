@@ -22,7 +22,7 @@ from viewer.model.dataset import Dataset
 from viewer.model.dates import from_seconds
 from viewer.model.filters import Filters, involved_entities
 from viewer.model.graph_diff import diff_graph
-from viewer.ui.relations.build import edge_arrays, event_actors, node_arrays
+from viewer.ui.relations.build import EdgesOf, event_actors, node_arrays
 from viewer.ui.relations.canvas import FADE_MS, GraphCanvas
 from viewer.ui.relations.diff_view import DiffView
 from viewer.ui.relations.focusing import Focusing
@@ -62,7 +62,8 @@ class RelationshipPanel(Readout, QWidget):
         self._view = self._full = graph.GraphView(state.cursor, (), ())
         self._told: tuple[tuple[str, str] | None, graph.GraphView] | None = None  # the hover's tip: for what
         self._nodes = node_arrays(self._view, {}, set())
-        self._edges = edge_arrays(self._view, self._nodes, set())
+        self._edges_of = EdgesOf()  # a cursor step that finds the same graph finds the same edges
+        self._edges = self._edges_of(self._view, self._nodes, set())
         self._build()
         self.theme = follow(self.set_theme)
         state.changed.connect(self._on_changed)
@@ -334,8 +335,7 @@ class RelationshipPanel(Readout, QWidget):
         rings = self._selected_entities()
         edge_ids = {e.id for e in self._view.edges if e.event and e.event in selection.events}
         self._nodes = node_arrays(self._view, self._shown, rings, self._involved, self.theme)
-        self._edges = edge_arrays(self._view, self._nodes, edge_ids | set(selection.relations),
-                                  self._changes)
+        self._edges = self._edges_of(self._view, self._nodes, edge_ids | set(selection.relations), self._changes)
         self.canvas.show_arrays(self._nodes, self._edges, animate)
 
     def _on_drag(self, key: str, pos: QPointF, finished: bool) -> None:
