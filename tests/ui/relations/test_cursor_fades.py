@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from PySide6.QtCore import QAbstractAnimation, QEvent, QObject
 from pytestqt.qtbot import QtBot
 
+from viewer.ui.relations import labels
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 
@@ -37,3 +41,27 @@ def test_the_graph_fades_when_ties_change_and_not_when_they_hold(
     assert canvas._fade.state() == QAbstractAnimation.State.Running
     qtbot.wait(100)
     assert paints.count > 0
+
+
+def test_a_fade_places_the_labels_once_not_at_each_frame(qtbot: QtBot, window: MainWindow, state: ViewState,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The nodes stay where they are while the graph fades: where the names and values go is worked out once (at
+    300 nodes, 30 ms a frame for the same answer)."""
+    canvas = window.relations.canvas
+    qtbot.waitUntil(lambda: canvas._fade.state() != QAbstractAnimation.State.Running, timeout=3000)
+    placed: list[int] = []
+    original = labels.place_labels
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        placed.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(labels, "place_labels", counted)
+    paints = _Paints()
+    canvas.viewport().installEventFilter(paints)
+    state.move_cursor("2023-11-09")  # the 2023 restructuring: the ties change, and fade
+    assert canvas._fade.state() == QAbstractAnimation.State.Running
+    qtbot.waitUntil(lambda: canvas._fade.state() != QAbstractAnimation.State.Running, timeout=3000)
+    qtbot.wait(50)
+    assert paints.count >= 4, "the fade was painted frame by frame"
+    assert len(placed) <= 2, f"{len(placed)} placements for {paints.count} frames"

@@ -1,6 +1,7 @@
 """Names and values in the relationship panel, placed in pixels so that none covers another or a node.
 
-Placement is :func:`viewer.model.graph_labels.place_labels` on every paint (it depends on zoom):
+Placement is :func:`viewer.model.graph_labels.place_labels` at every paint that asks it of other places or sizes
+(it depends on zoom; a fade's frames and a hover's repaint keep it):
 node names beside their node on a free side, edge values along their curve (the middle first,
 sliding towards the ends), a value with no free spot hidden (its text stays in the edge's tooltip).
 Text sizes are measured once per text and font with ``QFontMetricsF`` and kept.
@@ -41,6 +42,7 @@ class LabelsItem(_PixelItem):
         self._measured: dict[tuple[str, bool, bool], tuple[float, float]] = {}
         self._pictures: dict[tuple[str, bool, float, str, str], QPixmap] = {}
         self.placement: Placement | None = None  # the last placement, in the painter's pixels
+        self._asked: tuple[np.ndarray, ...] = ()  # what it was placed from: a paint asking the same keeps it
         self.node_boxes = np.zeros((0, 4))  # the nodes' squares (x0, y0, x1, y1) in the same pixels
 
     def set_data(self, nodes: NodeArrays, edges: EdgeArrays) -> None:
@@ -60,10 +62,14 @@ class LabelsItem(_PixelItem):
         # the selected ties first, then the shortest: a short edge has few free spots, a long one many
         length = np.hypot(*(geo.centres[geo.targets] - geo.centres[geo.sources]).T)
         edge_order = np.lexsort((-edges.widths, length, ~edges.highlighted))
-        self.placement = place_labels(geo.centres, radius, self._sizes(nodes.labels, nodes.rings, False),
-                                      geo.sources, geo.targets, self._sizes(edges.labels, edges.highlighted, True),
-                                      edge_bends=geo.bends, node_order=node_order, edge_order=edge_order,
-                                      bounds=_visible(painter))
+        asked = (geo.centres, radius, self._sizes(nodes.labels, nodes.rings, False), geo.sources, geo.targets,
+                 self._sizes(edges.labels, edges.highlighted, True), geo.bends, node_order, edge_order,
+                 np.array(_visible(painter) or (), dtype=float))
+        if self.placement is None or not _same(asked, self._asked):  # (a fade's frames, a hover: the same places)
+            *placed, bends, node_order, edge_order, bounds = asked
+            self.placement = place_labels(*placed, edge_bends=bends, node_order=node_order, edge_order=edge_order,
+                                          bounds=tuple(bounds.tolist()) if len(bounds) else None)
+            self._asked = asked
         self.node_boxes = np.concatenate([geo.centres - radius[:, None], geo.centres + radius[:, None]], axis=1)
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -139,3 +145,8 @@ def _visible(painter: QPainter) -> tuple[float, float, float, float] | None:
     if view.isEmpty():
         return None
     return float(view.left()), float(view.top()), float(view.right() + 1), float(view.bottom() + 1)
+
+
+def _same(a: tuple[np.ndarray, ...], b: tuple[np.ndarray, ...]) -> bool:
+    """Whether two placements were asked of the same arrays (shapes and values)."""
+    return len(a) == len(b) and all(x.shape == y.shape and np.array_equal(x, y) for x, y in zip(a, b, strict=True))
