@@ -24,6 +24,8 @@ from viewer.ui.relations import build, canvas, edges
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 
+from ..calls import counted
+
 NODES, TIES = 300, 3_000
 
 
@@ -52,14 +54,7 @@ def test_a_cursor_dragged_across_thousands_of_ties_never_stalls(make_window: Cal
     window = make_window(_hairball())
     window.state.move_cursor("2018-07-01")
     QApplication.processEvents()
-    made: list[int] = []
-    original = build.edge_arrays
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        made.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(build, "edge_arrays", counted)
+    made = counted(monkeypatch, build, "edge_arrays")
     graph, viewport = window.relations.canvas, window.timeline.plot.viewport()
     at = _cursor_point(window)
     hand.press(viewport, at)

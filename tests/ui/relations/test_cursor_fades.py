@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 from PySide6.QtCore import QAbstractAnimation, QEvent, QObject
 from pytestqt.qtbot import QtBot
@@ -11,6 +9,8 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.relations import labels
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
+
+from ..calls import counted
 
 
 class _Paints(QObject):
@@ -49,14 +49,7 @@ def test_a_fade_places_the_labels_once_not_at_each_frame(qtbot: QtBot, window: M
     300 nodes, 30 ms a frame for the same answer)."""
     canvas = window.relations.canvas
     qtbot.waitUntil(lambda: canvas._fade.state() != QAbstractAnimation.State.Running, timeout=3000)
-    placed: list[int] = []
-    original = labels.place_labels
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        placed.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(labels, "place_labels", counted)
+    placed = counted(monkeypatch, labels, "place_labels")
     paints = _Paints()
     canvas.viewport().installEventFilter(paints)
     state.move_cursor("2023-11-09")  # the 2023 restructuring: the ties change, and fade

@@ -24,7 +24,8 @@ from viewer.model.window import TimeWindow
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.timeline import items as items_module
-from viewer.ui.timeline import shapes as shapes_module
+
+from ..calls import counted
 
 
 def _years_of_events(n: int = 400, lanes: int = 12) -> ViewState:
@@ -86,14 +87,7 @@ def dense(qtbot: QtBot, make_window: Callable[..., MainWindow]) -> MainWindow:
 
 def test_a_dragged_cursor_copies_the_marks_drawn_before(dense: MainWindow, hand: Any,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    shapes: list[int] = []
-    original = shapes_module.paint_shapes
-
-    def counted(*args: Any, **kwargs: Any) -> None:
-        shapes.append(1)
-        original(*args, **kwargs)
-
-    monkeypatch.setattr(items_module, "paint_shapes", counted)
+    shapes = counted(monkeypatch, items_module, "paint_shapes")
     before = dense.timeline.items.layer.copies
     _drag_cursor(dense, hand, steps=12)
     assert dense.state.cursor > pd.Timestamp("2010-03-02", tz="UTC")  # the hand moved it
@@ -121,16 +115,9 @@ def test_labels_moved_by_the_cursor_are_drawn_on_the_marks_drawn_before(window: 
     """Where the cursor moves labels (on the bundled dataset, at most steps of a drag across its window), the step
     draws the labels again on the picture of what lies under them: not the marks, grounds and grid (until stop 60
     every such step drew them all)."""
-    shapes: list[int] = []
-    original = shapes_module.paint_shapes
-
-    def counted(*args: Any, **kwargs: Any) -> None:
-        shapes.append(1)
-        original(*args, **kwargs)
-
     items, viewport = window.timeline.items, window.timeline.plot.viewport()
     qtbot.waitUntil(lambda: items._labels.wanted == 0)  # the labels' pictures, made when idle
-    monkeypatch.setattr(items_module, "paint_shapes", counted)
+    shapes = counted(monkeypatch, items_module, "paint_shapes")
     shown = window.state.window
     window.state.move_cursor(from_seconds(shown.start + shown.span * 0.02))
     QApplication.processEvents()

@@ -24,6 +24,8 @@ from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.timeline import grid, labels
 from viewer.ui.timeline import items as items_module
 
+from ..calls import counted
+
 
 def _years_of_events(n: int = 400, lanes: int = 12, title: Callable[[int], str] | None = None) -> ViewState:
     """Events spread over 2000–2024 in ``lanes`` actors' lanes, as the scale benchmark's data is."""
@@ -37,18 +39,6 @@ def _years_of_events(n: int = 400, lanes: int = 12, title: Callable[[int], str] 
                              "kind": "company"})
     meta = DatasetMeta(principal=tuple(entities["id"]))
     return ViewState(build_dataset(Tables(events, entities), meta))
-
-
-def _counting(monkeypatch: pytest.MonkeyPatch, owner: Any, name: str) -> list[int]:
-    calls: list[int] = []
-    original = getattr(owner, name)
-
-    def counted(*args: Any, **kwargs: Any) -> Any:
-        calls.append(1)
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(owner, name, counted)
-    return calls
 
 
 def _drag_cursor_right(window: MainWindow, hand: Any) -> None:
@@ -67,8 +57,8 @@ def _drag_cursor_right(window: MainWindow, hand: Any) -> None:
 
 def test_pans_copy_the_grounds_grid_lines_and_labels_drawn_before(
         qtbot: QtBot, hand: Any, make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
-    grounds = _counting(monkeypatch, items_module, "lanes_picture")
-    lines = _counting(monkeypatch, grid, "line_picture")
+    grounds = counted(monkeypatch, items_module, "lanes_picture")
+    lines = counted(monkeypatch, grid, "line_picture")
     window = make_window(_years_of_events())
     state, items = window.state, window.timeline.items
     base = TimeWindow.between("2010", "2014")
@@ -217,25 +207,25 @@ def test_hostile_titles_pan_without_error_and_the_kept_cuts_stay_small(
 
 def test_a_cursor_drag_over_a_crowded_view_paints_the_density_counted_once(
         qtbot: QtBot, hand: Any, make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
-    counted = _counting(monkeypatch, items_module.EventsItem, "_counts")
+    counts = counted(monkeypatch, items_module.EventsItem, "_counts")
     window = make_window(_years_of_events(n=8000))
     items, viewport = window.timeline.items, window.timeline.plot.viewport()
     window.state.set_window(TimeWindow.between("2000", "2025"))
     window.state.move_cursor("2005-06-01")
     QApplication.processEvents()
     assert items.density_mode
-    counted.clear()
+    counts.clear()
     _drag_cursor_right(window, hand)
     assert window.state.cursor > pd.Timestamp("2007-01-01", tz="UTC")  # the hand moved the cursor
-    assert not counted, "the window did not move: its counts are painted again, not counted again"
+    assert not counts, "the window did not move: its counts are painted again, not counted again"
     kept = viewport.grab().toImage()
     items._density = None  # counted afresh, the picture is the same
     items.update()
-    assert viewport.grab().toImage() == kept and counted
-    counted.clear()
+    assert viewport.grab().toImage() == kept and counts
+    counts.clear()
     window.state.set_window(TimeWindow.between("2001", "2025"))  # a pan counts the new window
     QApplication.processEvents()
-    assert counted
+    assert counts
 
 
 def test_the_kept_density_picture_lets_go_of_the_marks_it_was_counted_from(
