@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 SHRINK_BELOW = 0.8  # a text narrower than this share of the label's width makes the label narrower
+ROOM = "00"  # the label is this much wider than its text: a date whose digits are wider still fits
 
 
 class SteadyLabel(QLabel):
@@ -36,13 +37,17 @@ class SteadyLabel(QLabel):
             self._fit(exact=True)
 
     def _fit(self, exact: bool = False) -> None:
-        """Fix the size to the text's (a label's own hint ignores the size it is fixed to)."""
-        hint = self.sizeHint()
+        """Fix the size to the text's. A label's own hint is never below the size it is fixed to, so the text is
+        measured here to tell whether the label must grow or may shrink; only then is it unfixed and measured."""
+        margins = self.contentsMargins()
+        natural = (self.fontMetrics().horizontalAdvance(self.text()) + margins.left() + margins.right()
+                   + 2 * self.margin())
+        fixed = self.minimumSize() == self.maximumSize()
         width = self.minimumWidth()
-        if exact or hint.width() > width or hint.width() < width * SHRINK_BELOW:
-            width = hint.width()
-        if (width, hint.height()) != (self.minimumWidth(), self.minimumHeight()) or not self._fixed():
-            self.setFixedSize(width, hint.height())
-
-    def _fixed(self) -> bool:
-        return self.minimumSize() == self.maximumSize()
+        if fixed and not exact and width * SHRINK_BELOW <= natural <= width:
+            return
+        self.setMinimumSize(0, 0)
+        self.setMaximumSize(16_777_215, 16_777_215)
+        hint = self.sizeHint()
+        room = self.fontMetrics().horizontalAdvance(ROOM)  # (19 Nov, then 28 Feb: a pixel wider)
+        self.setFixedSize(max(hint.width(), natural) + room, hint.height())
