@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 
 
 def counted(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[int]:
@@ -19,3 +20,16 @@ def counted(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[i
 
     monkeypatch.setattr(owner, name, counting)
     return calls
+
+
+class Events(QObject):
+    """Counts the events of one kind a widget receives once installed as its filter (paints, layout requests)."""
+
+    def __init__(self, kind: QEvent.Type) -> None:
+        super().__init__()
+        self.kind, self.count = kind, 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Count, and let the event through."""
+        self.count += event.type() == self.kind
+        return False

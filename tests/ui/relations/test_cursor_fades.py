@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QAbstractAnimation, QEvent, QObject
+from PySide6.QtCore import QAbstractAnimation, QEvent
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.relations import labels
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 
-from ..calls import counted
-
-
-class _Paints(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        self.count += event.type() == QEvent.Type.Paint
-        return False
+from ..calls import Events, counted
 
 
 def test_the_graph_fades_when_ties_change_and_not_when_they_hold(
@@ -29,7 +19,7 @@ def test_the_graph_fades_when_ties_change_and_not_when_they_hold(
     state.move_cursor("2021-03-01")
     qtbot.waitUntil(lambda: canvas._fade.state() != QAbstractAnimation.State.Running, timeout=3000)
     qtbot.wait(50)  # the fade's last frame and anything else already asked for are painted
-    paints = _Paints()
+    paints = Events(QEvent.Type.Paint)
     canvas.viewport().installEventFilter(paints)
     for day in ("2021-03-02", "2021-03-09", "2021-03-20"):  # the same ties hold: the same drawing
         state.move_cursor(day)
@@ -50,7 +40,7 @@ def test_a_fade_places_the_labels_once_not_at_each_frame(qtbot: QtBot, window: M
     canvas = window.relations.canvas
     qtbot.waitUntil(lambda: canvas._fade.state() != QAbstractAnimation.State.Running, timeout=3000)
     placed = counted(monkeypatch, labels, "place_labels")
-    paints = _Paints()
+    paints = Events(QEvent.Type.Paint)
     canvas.viewport().installEventFilter(paints)
     state.move_cursor("2023-11-09")  # the 2023 restructuring: the ties change, and fade
     assert canvas._fade.state() == QAbstractAnimation.State.Running

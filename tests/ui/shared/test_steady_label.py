@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF
+from PySide6.QtCore import QEvent, QPoint, QPointF
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -13,15 +13,7 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shared.steady_label import SteadyLabel
 from viewer.ui.shell.main_window import MainWindow
 
-
-class _Layouts(QObject):
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        self.count += event.type() == QEvent.Type.LayoutRequest
-        return False
+from ..calls import Events
 
 
 def test_a_date_a_digit_shorter_or_longer_moves_nothing_and_a_longer_text_has_room(qtbot: QtBot) -> None:
@@ -35,7 +27,7 @@ def test_a_date_a_digit_shorter_or_longer_moves_nothing_and_a_longer_text_has_ro
     host.show()
     qtbot.waitExposed(host)
     QApplication.processEvents()  # (the layout of the first show)
-    width, layouts = label.width(), _Layouts()
+    width, layouts = label.width(), Events(QEvent.Type.LayoutRequest)
     host.installEventFilter(layouts)
     for text in ("As of 1 Dec 2018", "As of 28 Feb 2019", "As of 9 May 2019"):
         label.setText(text)
@@ -62,7 +54,7 @@ def test_a_cursor_dragged_by_hand_lays_out_nothing(window: MainWindow, hand: Any
     hand.press(viewport, at)
     hand.drag_to(viewport, at, at - QPoint(40, 0), steps=2)  # the first steps may widen a label once
     QApplication.processEvents()
-    layouts = _Layouts()
+    layouts = Events(QEvent.Type.LayoutRequest)
     window.installEventFilter(layouts)
     before = window.state.cursor
     for step in range(1, 21):
