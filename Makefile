@@ -16,7 +16,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PEER_VIS ?= ../shared/bench/peer-vis/run.sh
 
-.PHONY: run test lint package fuzz monkey bench bench-graph bench-big bench-panel bench-big-graph bench-peer bench-dates bench-offshore clean
+.PHONY: run test lint package fuzz monkey bench bench-graph bench-big bench-panel bench-graph-cursor bench-big-graph bench-peer bench-dates bench-offshore clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,9 @@ bench-big: $(STAMP)
 
 bench-panel: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_relations_panel.py
+
+bench-graph-cursor: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_graph_cursor.py
 
 bench-big-graph: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_big_graph_window.py
