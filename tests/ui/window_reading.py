@@ -197,3 +197,11 @@ def menu_named(window: MainWindow, title: str) -> QMenu:
     menu = next(a.menu() for a in window.menuBar().actions() if a.text() == title)
     assert isinstance(menu, QMenu)
     return menu
+
+
+def cursor_grip(window: MainWindow) -> QPoint:
+    """Where a hand takes hold of the cursor line: on it, 30 px above the bottom of the plot (viewport pixels)."""
+    timeline = window.timeline
+    scene = timeline.view.mapViewToScene(QPointF(float(timeline.cursor_line.value()), 0.0))
+    return QPoint(timeline.plot.mapFromScene(scene).x(), timeline.plot.viewport().height() - 30)
+

@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from PySide6.QtCore import QAbstractAnimation, QPoint, QPointF
+from PySide6.QtCore import QAbstractAnimation, QPoint
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
@@ -25,6 +25,7 @@ from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 
 from ..calls import counted
+from ..window_reading import cursor_grip
 
 NODES, TIES = 300, 3_000
 
@@ -43,12 +44,6 @@ def _hairball() -> ViewState:
     return ViewState(build_dataset(Tables(events, entities, relations), DatasetMeta()))
 
 
-def _cursor_point(window: MainWindow) -> QPoint:
-    timeline = window.timeline
-    scene = timeline.view.mapViewToScene(QPointF(float(timeline.cursor_line.value()), 0.0))
-    return QPoint(timeline.plot.mapFromScene(scene).x(), timeline.plot.viewport().height() - 30)
-
-
 def test_a_cursor_dragged_across_thousands_of_ties_never_stalls(make_window: Callable[..., MainWindow], hand: Any,
                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     window = make_window(_hairball())
@@ -56,7 +51,7 @@ def test_a_cursor_dragged_across_thousands_of_ties_never_stalls(make_window: Cal
     QApplication.processEvents()
     made = counted(monkeypatch, build, "edge_arrays")
     graph, viewport = window.relations.canvas, window.timeline.plot.viewport()
-    at = _cursor_point(window)
+    at = cursor_grip(window)
     hand.press(viewport, at)
     steps, faded, crossed = (viewport.width() - at.x() - 20) // 20, [], None
     for step in range(1, steps + 1):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QPoint, QPointF
+from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -14,6 +14,7 @@ from viewer.ui.shared.steady_label import SteadyLabel
 from viewer.ui.shell.main_window import MainWindow
 
 from ..calls import Events
+from ..window_reading import cursor_grip
 
 
 def test_a_date_a_digit_shorter_or_longer_moves_nothing_and_a_longer_text_has_room(qtbot: QtBot) -> None:
@@ -47,10 +48,7 @@ def test_a_date_a_digit_shorter_or_longer_moves_nothing_and_a_longer_text_has_ro
 
 
 def test_a_cursor_dragged_by_hand_lays_out_nothing(window: MainWindow, hand: Any) -> None:
-    timeline = window.timeline
-    viewport = timeline.plot.viewport()
-    scene = timeline.view.mapViewToScene(QPointF(float(timeline.cursor_line.value()), 0.0))
-    at = QPoint(timeline.plot.mapFromScene(scene).x(), viewport.height() - 30)
+    viewport, at = window.timeline.plot.viewport(), cursor_grip(window)
     hand.press(viewport, at)
     hand.drag_to(viewport, at, at - QPoint(40, 0), steps=2)  # the first steps may widen a label once
     QApplication.processEvents()

@@ -26,6 +26,7 @@ from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.timeline import items as items_module
 
 from ..calls import counted
+from ..window_reading import cursor_grip
 
 
 def _years_of_events(n: int = 400, lanes: int = 12) -> ViewState:
@@ -56,15 +57,9 @@ def _painted_anew(window: MainWindow) -> np.ndarray:
     return _pixels(window)
 
 
-def _cursor_point(window: MainWindow) -> QPoint:
-    timeline = window.timeline
-    scene = timeline.view.mapViewToScene(QPointF(float(timeline.cursor_line.value()), 0.0))
-    return QPoint(timeline.plot.mapFromScene(scene).x(), timeline.plot.viewport().height() - 30)
-
-
 def _drag_cursor(window: MainWindow, hand: Any, steps: int, step_px: int = 23) -> None:
     viewport = window.timeline.plot.viewport()
-    at = _cursor_point(window)
+    at = cursor_grip(window)
     hand.press(viewport, at)
     for step in range(1, steps + 1):
         hand.drag_to(viewport, at + QPoint(step_px * (step - 1), 0), at + QPoint(step_px * step, 0), steps=1)
@@ -121,7 +116,7 @@ def test_labels_moved_by_the_cursor_are_drawn_on_the_marks_drawn_before(window: 
     shown = window.state.window
     window.state.move_cursor(from_seconds(shown.start + shown.span * 0.02))
     QApplication.processEvents()
-    at = _cursor_point(window)
+    at = cursor_grip(window)
     boxes = [[box.getRect() for box in items.label_boxes]]
     hand.press(viewport, at)
     steps = (viewport.width() - at.x() - 20) // 25

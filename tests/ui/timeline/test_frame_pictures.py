@@ -25,6 +25,7 @@ from viewer.ui.timeline import grid, labels
 from viewer.ui.timeline import items as items_module
 
 from ..calls import counted
+from ..window_reading import cursor_grip
 
 
 def _years_of_events(n: int = 400, lanes: int = 12, title: Callable[[int], str] | None = None) -> ViewState:
@@ -43,10 +44,7 @@ def _years_of_events(n: int = 400, lanes: int = 12, title: Callable[[int], str] 
 
 def _drag_cursor_right(window: MainWindow, hand: Any) -> None:
     """Drag the cursor line 200 px right with the hand, a frame at a time."""
-    timeline = window.timeline
-    viewport = timeline.plot.viewport()
-    scene = timeline.view.mapViewToScene(QPointF(float(timeline.cursor_line.value()), 0.0))
-    at = QPoint(timeline.plot.mapFromScene(scene).x(), viewport.height() - 30)
+    viewport, at = window.timeline.plot.viewport(), cursor_grip(window)
     hand.press(viewport, at)
     for step in range(1, 6):
         hand.drag_to(viewport, at + QPoint(40 * (step - 1), 0), at + QPoint(40 * step, 0), steps=1)
