@@ -52,7 +52,6 @@ class Layer:
         self.picture: QPixmap | None = None  # the layer with the labels where ``placed`` puts them
         self.origin = QPointF()
         self.copies = 0  # paints answered by copying the picture (for tests and benchmarks)
-        self.relabelled = 0  # paints answered by the picture under the labels, the labels drawn on it
 
     def paint(self, p: QPainter, view: Hashable, placed: Placed, area: QRectF,
               draw: tuple[Callable[[QPainter], Any], Callable[[QPainter], Any]]) -> None:
@@ -66,13 +65,11 @@ class Layer:
             under(p)
             over(p)
             return
-        fresh = self.under is None
-        if fresh:
+        if self.under is None:
             self._record_under(p, area, under)
         if self.picture is None or not same_placed(placed, self.placed):
             self._record_labels(p, over)
             self.placed = placed
-            self.relabelled += not fresh
         else:
             self.copies += 1
         assert self.picture is not None
