@@ -177,10 +177,24 @@ def records_of(document: object, head: int | None = None) -> list[dict[str, Any]
     return record_nesting.brought_up(record_shapes.unwrapped(record_shapes.leaves(rows)))
 
 
+def among_others(document: object) -> list[int] | None:
+    """The positions of the objects of a list that also holds other items, or None: ``null`` where an API lost a
+    record, or numbers and texts when the objects are at least half of it (such a list was refused as JSON of no
+    kind)."""
+    if not isinstance(document, list) or not document or _objects(document):
+        return None
+    kept = [at for at, item in enumerate(document) if isinstance(item, dict)]
+    nulls = sum(item is None for item in document)
+    return kept if kept and (len(kept) + nulls == len(document) or 2 * len(kept) >= len(document)) else None
+
+
 def _found(document: object, head: int | None = None) -> list[dict[str, Any]] | None:
     if _objects(document):
         assert isinstance(document, list)
         return _sources(document)
+    if (kept := among_others(document)) is not None:  # (the others are said by the reader: records.read)
+        assert isinstance(document, list)
+        return _sources([document[at] for at in kept])
     if not isinstance(document, dict):
         return _header_rows(document)
     found = _geojson(document) or _sparql(document) or _split(document) or _gathered(document, head)

@@ -23,7 +23,7 @@ import pandas as pd
 
 from viewer.io import compressed, extended_json, json_sniff, meta_text, reading, record_shapes, records_arrow
 from viewer.io.json_cells import column_text
-from viewer.io.record_lists import records_of
+from viewer.io.record_lists import among_others, records_of
 from viewer.io.table_fast import TEXT
 from viewer.model.problems import LoadError, Problem
 
@@ -95,6 +95,9 @@ def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
             rows = records_of(said[0] if said else document)
             if rows is None:
                 raise LoadError(f"{path}: expected {EXPECTED}")
+            kept = among_others(document)
+            if isinstance(document, list) and kept is not None and len(kept) == len(rows):  # records among nulls
+                return as_frame(rows), np.asarray(kept, dtype=np.int64) + 1, [*said[1:], *_others(document, str(path))]
             return as_frame(rows), np.arange(1, len(rows) + 1), said[1:]
         if arrow and (fast := records_arrow.read_lines(text.encode(), unwrap=True)) is not None:  # one object per line
             return fast[0], fast[1], []
@@ -164,6 +167,16 @@ def _walk(value: Any, change: Callable[[str], str]) -> Any:
             todo.extend((item, items, at) for at, item in enumerate(items) if isinstance(item, str | dict | list))
             parent[key] = items
     return root[0]
+
+
+def _others(document: list[Any], label: str) -> list[Problem]:
+    """Each item of a list of records that is no object, said by its place (the first :data:`REPORTED_LINES`)."""
+    others = [(at, item) for at, item in enumerate(document, start=1) if not isinstance(item, dict)]
+    said = [Problem(label, f"item {at}: a JSON {JSON_TYPES.get(type(item), type(item).__name__)}, not an object; "
+                    "item skipped", at, None) for at, item in others[:REPORTED_LINES]]
+    if len(others) > REPORTED_LINES:
+        said.append(Problem(label, f"{len(others) - REPORTED_LINES:,} more items that are no JSON object were skipped"))
+    return said
 
 
 def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list[Problem]]:

@@ -1,0 +1,27 @@
+"""A JSON list of records with nulls among them, opened from a fresh window with Ctrl+O: the records are events the
+keys walk, and Problems says which items were skipped (the file was refused as JSON of no known kind)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+
+from ..window_reading import details_after, open_by_hand, problems_typed
+
+
+def test_records_among_nulls_open_and_the_nulls_are_said(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    items = [{"date": "2019-01-05", "title": "Board meeting"}, None, {"date": "2019-03-01", "title": "Plant opens"},
+             None]
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "api.json", text=json.dumps(items))
+    assert window.state.dataset.event_count == 2
+    assert "Board meeting" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Plant opens" in details_after(qtbot, window, Qt.Key.Key_Right)
+    said = problems_typed(qtbot, window, "not an object")
+    assert sorted(said["row"].astype(int).tolist()) == [2, 4]
