@@ -95,8 +95,9 @@ def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
             rows = records_of(said[0] if said else document)
             if rows is None:
                 raise LoadError(f"{path}: expected {EXPECTED}")
-            kept = among_others(document)
-            if isinstance(document, list) and kept is not None and len(kept) == len(rows):  # records among nulls
+            # records among nulls: each by its place (a list of records alone is not looked over again)
+            if isinstance(document, list) and len(rows) < len(document) and (kept := among_others(document)) \
+                    and len(kept) == len(rows):
                 return as_frame(rows), np.asarray(kept, dtype=np.int64) + 1, [*said[1:], *_others(document, str(path))]
             return as_frame(rows), np.arange(1, len(rows) + 1), said[1:]
         if arrow and (fast := records_arrow.read_lines(text.encode(), unwrap=True)) is not None:  # one object per line
@@ -169,11 +170,16 @@ def _walk(value: Any, change: Callable[[str], str]) -> Any:
     return root[0]
 
 
+def _no_object(value: object) -> str:
+    """What a value that should be a record is, as JSON names it ("a JSON null, not an object")."""
+    return f"a JSON {JSON_TYPES.get(type(value), type(value).__name__)}, not an object"
+
+
 def _others(document: list[Any], label: str) -> list[Problem]:
     """Each item of a list of records that is no object, said by its place (the first :data:`REPORTED_LINES`)."""
     others = [(at, item) for at, item in enumerate(document, start=1) if not isinstance(item, dict)]
-    said = [Problem(label, f"item {at}: a JSON {JSON_TYPES.get(type(item), type(item).__name__)}, not an object; "
-                    "item skipped", at, None) for at, item in others[:REPORTED_LINES]]
+    said = [Problem(label, f"item {at}: {_no_object(item)}; item skipped", at, None) for at, item in
+            others[:REPORTED_LINES]]
     if len(others) > REPORTED_LINES:
         said.append(Problem(label, f"{len(others) - REPORTED_LINES:,} more items that are no JSON object were skipped"))
     return said
@@ -195,8 +201,7 @@ def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list
         except (json.JSONDecodeError, RecursionError) as exc:
             value, why = None, f"not readable JSON ({exc})"
         else:
-            named = JSON_TYPES.get(type(value), type(value).__name__)
-            why = "" if isinstance(value, dict) else f"a JSON {named}, not an object"
+            why = "" if isinstance(value, dict) else _no_object(value)
         if why:
             bad += 1
             if bad <= REPORTED_LINES:
