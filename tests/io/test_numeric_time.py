@@ -118,3 +118,16 @@ def test_numbers_survive_the_native_format_and_the_cache(tmp_path: Path, monkeyp
 def test_numbers_and_dates_are_not_combined() -> None:
     with pytest.raises(LoadError, match="same clock"):
         viewer.load_many([INTEGER, FIXTURES / "graph_spells.gexf"])
+
+
+def test_a_time_column_of_unix_seconds_with_fractions_stays_on_the_calendar(tmp_path: Path) -> None:
+    """``time.time()`` written to a log, or pandas writing Unix seconds as floats beside a blank cell: dates, not
+    a simulation's ticks (they were drawn on a numeric axis at 1.6 billion)."""
+    path = tmp_path / "log.csv"
+    path.write_text("time,title\n1600000000.0,a\n,b\n1610000000.5,c\n")
+    ds = table.read(path)
+    assert ds.meta.clock == "calendar"
+    assert [str(t) for t in ds.events["start"]] == ["2020-09-13 12:26:40+00:00", "2021-01-07 06:13:20.500000+00:00"]
+    assert any("Unix time in seconds" in p.message for p in ds.problems)
+    path.write_text("time,title\n0.25,a\n1600000000.5,b\n")  # a tick beside: not all Unix times, numbers again
+    assert table.read(path).meta.clock == "number"

@@ -91,10 +91,11 @@ def segments(frame: pd.DataFrame, mapping: Mapping, delimiter: str | None, optio
 
 
 def _unix_times(values: pd.Series) -> bool:
-    """Whole numbers that are all Unix times of 2001–2099, in seconds or milliseconds (USGS's feeds call them
-    ``time``): dates, not ticks of a simulation."""
+    """Numbers that are all Unix times of 2001–2099, in seconds or milliseconds (USGS's feeds call them ``time``):
+    dates, not ticks of a simulation. Fractions of a second count too (``time.time()`` in a log's ``time``
+    column, or pandas writing ``1600000000.0`` beside a blank): no simulation's ticks all lie in those ranges."""
     numbers = pd.to_numeric(values, errors="coerce").dropna()
-    if numbers.empty or not (numbers % 1 == 0).all():
+    if numbers.empty:
         return False
     return bool(numbers.between(1e9, UNIX_2100).all() or numbers.between(1e12, UNIX_2100 * 1000).all())
 
