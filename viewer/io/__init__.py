@@ -137,6 +137,7 @@ READERS: dict[str, list[Candidate]] = {
     ".json": _JSON, ".geojson": _JSON, ".har": _JSON,  # (a HAR capture: a browser's network log, its requests)
     ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
     ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TEXT, ".log": [*_LOG, *_TABLE], ".psv": _TABLE, ".dat": _TABLE,
+    ".prn": _TABLE,  # (Excel's "Formatted Text (Space delimited)": fixed_width)
     ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE, **dict.fromkeys(documents.SUFFIXES, _TABLE),
     ".doc": [Candidate(dated_text.word_97)],
     ".parquet": _TABLE, ".pq": _TABLE, ".xer": _TABLE,  # (Primavera P6's export: plan_exports)
@@ -253,7 +254,7 @@ NOT_DATA = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG ima
             (b"MZ", "a Windows program"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
             (b"Rar!\x1a\x07", "a RAR archive"), (b"OggS", "an audio file (Ogg)"), (b"fLaC", "an audio file (FLAC)"),
             (b"ID3", "an audio file (MP3)"))  # each with a NUL in its first bytes
-DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat")  # read as UTF-16 without a mark too
+DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".prn")  # read as UTF-16 without a mark too
 
 
 def _refuse_binary(path: Path, head: bytes, label: str | None = None) -> None:

@@ -21,6 +21,7 @@ import pandas as pd
 from viewer.io import (
     compressed,
     documents,
+    fixed_width,
     kindle,
     lines,
     parquet,
@@ -212,32 +213,14 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     whole = _own_format(path, suffix, nrows) or _with_names(path, suffix, nrows, options.get("sheet"))
     if whole is not None:
         return whole
-    problems: list[Problem] = []
-    delimiter: str | None = None
-    declared: str | None = None
-    above = 0
-    text: bytes | str = b""
-    numbered = None
-    strays: list[stray_quotes.Stray] = []
     saved = _saved_as(path, suffix)
     suffix = ".txt" if saved == "text" else ".xls" if saved in ("html", "spreadsheetml") else suffix  # as a workbook
-    streamed = None
-    if suffix in (*EXCEL_SUFFIXES, *documents.SUFFIXES) or options.get("document"):
-        frame, encoding, above, numbered = workbooks.from_header(path, suffix, saved, options, nrows)
-    elif nrows is None and (streamed := table_stream.read_file(path, options, suffix)) is not None:
-        (frame, delimiter), encoding = streamed, "utf-8"  # (its rows are its lines, one for one)
-    else:
-        read = compressed.read_bytes(path) if nrows is None else compressed.read_records_head(path)
-        data, declared = declared_separator(read)
-        if not data or data.isspace():  # (data.strip() would copy a big file)
-            raise LoadError(f"{path}: the file is empty; expected {EXPECTED}")
-        options = {"delimiter": declared, **{k: v for k, v in options.items() if v is not None}}
-        data, above = without_preamble(data, options, suffix)
-        frame, delimiter, text, encoding, problems, strays = _read_quoted_right(path, data, options, suffix, nrows)
-    skipped = above + int(declared is not None)  # lines taken off before the table was read
+    cells = _cells(path, options, suffix, saved, nrows)
+    frame, problems = cells.frame, cells.problems
+    skipped = cells.above + int(cells.declared is not None)  # lines taken off before the table was read
     problems += _archive_member(path)
-    problems += _how_read(path, saved, above) + [Problem(str(path), m, None, None, "info")
-                                                 for m in frame.attrs.pop("said", [])]
+    problems += _how_read(path, saved, cells.above) + [Problem(str(path), m, None, None, "info")
+                                                       for m in frame.attrs.pop("said", [])]
     if frame.empty:
         raise LoadError(f"{path}: no rows; expected {EXPECTED}")
     if header is None:
@@ -252,15 +235,63 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
                                 "info"))
     problems += [Problem(str(path), stray_quotes.message(stray), stray.line + skipped,
                          str(frame.columns[stray.field]) if stray.field < width else None, "warning")
-                 for stray in strays]
+                 for stray in cells.strays]
     frame = _without_blank_columns(frame.head(nrows) if nrows else frame, unnamed)
-    if numbered is not None:
-        rows = np.asarray(numbered[above + int(bool(header)):][:len(frame)], dtype=np.int64)
-    elif delimiter is None or nrows or streamed:  # a workbook's rows are its lines; a preview needs no line numbers
-        rows = np.arange(2 if header else 1, len(frame) + (2 if header else 1)) + skipped
+    first = int(bool(header))
+    if cells.lines is not None:  # each row's line in the text (below those taken off), or in the workbook
+        rows = cells.lines[first + (0 if cells.text is None else cells.above):][:len(frame)] + (
+            0 if cells.text is None else skipped)
+    elif cells.delimiter is None or nrows or not cells.text:  # (a preview needs no line numbers)
+        rows = np.arange(1 + first, len(frame) + 1 + first) + skipped
     else:
-        rows = lines.record_lines(text, delimiter, len(frame), header, width) + skipped
-    return Raw(frame, encoding, delimiter, header, problems, rows)
+        rows = lines.record_lines(cells.text, cells.delimiter, len(frame), header, width) + skipped
+    return Raw(frame, cells.encoding, cells.delimiter, header, problems, rows)
+
+
+@dataclass
+class _Cells:
+    """A table's cells as read, with how: the delimiter (None for a workbook or columns lined up with spaces),
+    the text (None for a workbook, empty when Arrow read the file itself), the lines taken off above the table
+    (a ``sep=`` line, notes) and, where the rows are not the records of the text, each row's line."""
+
+    frame: pd.DataFrame
+    delimiter: str | None
+    text: bytes | str | None
+    encoding: str
+    problems: list[Problem]
+    strays: list[stray_quotes.Stray]
+    above: int = 0
+    declared: str | None = None
+    lines: np.ndarray | None = None
+
+
+def _cells(path: Path, options: dict[str, Any], suffix: str, saved: str | None, nrows: int | None) -> _Cells:
+    """The cells of a workbook, of a long UTF-8 text read by Arrow, else of a text read in Python."""
+    if suffix in (*EXCEL_SUFFIXES, *documents.SUFFIXES) or options.get("document"):
+        frame, encoding, above, numbered = workbooks.from_header(path, suffix, saved, options, nrows)
+        at = None if numbered is None else np.asarray(numbered, dtype=np.int64)
+        return _Cells(frame, None, None, encoding, [], [], above, None, at)
+    if nrows is None and (streamed := _streamed(path, options, suffix)) is not None:
+        return _Cells(streamed[0], streamed[1], b"", "utf-8", [], [])  # (its rows are its lines, one for one)
+    read = compressed.read_bytes(path) if nrows is None else compressed.read_records_head(path)
+    data, declared = declared_separator(read)
+    if not data or data.isspace():  # (data.strip() would copy a big file)
+        raise LoadError(f"{path}: the file is empty; expected {EXPECTED}")
+    options = {"delimiter": declared, **{k: v for k, v in options.items() if v is not None}}
+    if not options.get("delimiter") and fixed_width.lined_up(data[:fixed_width.HEAD_BYTES], suffix):
+        decoded, encoding, problems = _decode(path, data, options.get("encoding"))
+        spaced = fixed_width.read(lines.normalise_text(decoded), nrows, str(path))
+        return _Cells(spaced.frame, None, decoded, encoding, problems + spaced.problems, [], lines=spaced.lines)
+    data, above = without_preamble(data, options, suffix)
+    frame, delimiter, text, encoding, problems, strays = _read_quoted_right(path, data, options, suffix, nrows)
+    return _Cells(frame, delimiter, text, encoding, problems, strays, above, declared)
+
+
+def _streamed(path: Path, options: dict[str, Any], suffix: str) -> tuple[pd.DataFrame, str] | None:
+    """A long UTF-8 table read by Arrow from its file, or None: also for a single column, which may be a table
+    lined up with spaces (:mod:`viewer.io.fixed_width`, that the general path reads)."""
+    streamed = table_stream.read_file(path, options, suffix)
+    return streamed if streamed is None or streamed[0].shape[1] > 1 else None
 
 
 def _saved_as(path: Path, suffix: str) -> str | None:
