@@ -50,8 +50,8 @@ def test_text_across_a_column_edge_is_cut_there_and_its_line_named(tmp_path: Pat
     ds = viewer.load(_write(tmp_path, "\n".join(lines) + "\n", "minutes.txt"))
     assert ds.event_count == 29
     row = ds.events.loc[ds.events["row"] == 21].iloc[0]
-    assert (row["actors"], row["title"]) == ("Mitsubish", "i Motors took part")  # nothing dropped
-    (crossing,) = [p for p in ds.problems if "crosses" in p.message]
+    assert (row["actors"], row["title"]) == ("Mitsubishi", "Motors took part")  # cut after the word
+    (crossing,) = [p for p in ds.problems if "runs across" in p.message]
     assert (crossing.row, crossing.level) == (21, "warning")
 
 

@@ -4,9 +4,9 @@ Text (Space delimited)" (``.prn``), a table copied out of a PDF or a terminal.
 No delimiter splits such a file: it was read as one column of whole lines and refused for having no date in
 it. :func:`lined_up` finds the columns where nearly every line of a sample is blank at the same character
 positions and the header names each column, as ``pandas.read_fwf`` infers them, and :func:`read` cuts every line
-there; the last column runs to the end of its line, so a long title is never cut. A line whose text crosses a
-column's edge is cut at the edge, and said. A text that a delimiter splits alike (an aligned CSV) is left to the
-delimited reader. Never Qt.
+there; the last column runs to the end of its line, so a long title is never cut. A line whose text runs across a
+column's edge is cut after the word that does, and said. A text that a delimiter splits alike (an aligned CSV) is
+left to the delimited reader. Never Qt.
 """
 
 from __future__ import annotations
@@ -126,6 +126,20 @@ def _sample(text: str, cut: bool) -> list[tuple[int, str]]:
     return sample[:-1] if cut and len(sample) > 1 else sample  # (the last line of a cut head is partial)
 
 
+def _cut(line: str, starts: list[int]) -> list[str]:
+    """A line whose text runs into the next column cut at each column's start, or after the word that runs across
+    it (a value written past its column's width: ``Renault-Nissan-Mitsubishi: the London event`` under a party
+    column as wide as ``Renault-Nissa``)."""
+    cuts = [starts[0]]
+    for start, after in zip(starts[1:], [*starts[2:], len(line)], strict=True):
+        at = start
+        if 0 < start < len(line) and line[start - 1] != " " and line[start] != " ":
+            space = line.find(" ", start, after)
+            at = space if space >= 0 else start
+        cuts.append(max(at, cuts[-1]))
+    return [line[start:end].strip() for start, end in zip(cuts, [*cuts[1:], None], strict=True)]
+
+
 def read(text: str, nrows: int | None, label: str) -> Aligned:
     """The text's cells cut at its columns (:func:`spans`): a text :func:`lined_up` said is lined up."""
     placed = _found(_sample(text, cut=len(text) > HEAD_BYTES))
@@ -136,21 +150,23 @@ def read(text: str, nrows: int | None, label: str) -> Aligned:
     if nrows is not None:
         numbered = numbered[:nrows + 1]
     gaps = [at for (_, end), (start, _) in itertools.pairwise(found) for at in range(end or 0, start)]
-    cuts = list(zip([start for start, _ in found], [start for start, _ in found[1:]] + [None], strict=True))
-    cells, crossing = [], []  # (a value running into the gap keeps its characters, up to the next column)
+    starts = [start for start, _ in found]
+    cells, crossing = [], []
     for number, line in numbered:
-        cells.append([line[start:end].strip() for start, end in cuts])
         if any(at < len(line) and line[at] != " " for at in gaps):
             crossing.append(number)
+            cells.append(_cut(line, starts))
+        else:
+            cells.append([line[start:end].strip() for start, end in zip(starts, [*starts[1:], None], strict=True)])
     frame = pd.DataFrame(cells, dtype=object)
     problems = [Problem(label, f"columns lined up with spaces (fixed width): read as {len(found)} columns",
                         None, None, "info")]
     if above:
         problems.append(Problem(label, f"{above} line{'s' if above > 1 else ''} above the header skipped (a title "
                                 "or notes)", None, None, "info"))
-    problems += [Problem(label, "text crosses the edge between two columns; cut at the edge", number, None,
+    problems += [Problem(label, "text runs across the edge between two columns; cut after its word", number, None,
                          "warning") for number in crossing[:SAID_AT_MOST]]
     if len(crossing) > SAID_AT_MOST:
-        problems.append(Problem(label, f"{len(crossing) - SAID_AT_MOST} more lines cross a column's edge; cut at "
-                                "the edges", None, None, "warning"))
+        problems.append(Problem(label, f"{len(crossing) - SAID_AT_MOST} more lines run across a column's edge; cut "
+                                "after their words", None, None, "warning"))
     return Aligned(frame, np.asarray([number for number, _ in numbered], dtype=np.int64), problems)
