@@ -24,7 +24,7 @@ import defusedxml.ElementTree
 import pandas as pd
 from defusedxml import DefusedXmlException
 
-from viewer.io import compressed, document_blocks, free_memory, lines, pdf
+from viewer.io import compressed, document_blocks, free_memory, lines, pdf, protected
 from viewer.io.document_blocks import PARAGRAPHS, Block
 from viewer.model.problems import LoadError
 
@@ -217,6 +217,8 @@ def _parsed(path: Path) -> _Parsed:
         return _odf(path) if suffix == ".odt" else _word(path)
     except (zipfile.BadZipFile, DefusedXmlException, SyntaxError, KeyError, ValueError, EOFError, OSError) as exc:
         # (ElementTree's ParseError is a SyntaxError; a damaged archive raises any of the others)
+        if protected.password_protected(path):
+            raise LoadError(protected.message(path, _KIND.get(suffix, "document"))) from exc
         raise LoadError(f"{path}: not a readable {_KIND.get(suffix, 'document')} ({exc}); expected {EXPECTED}"
                         ) from exc
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.io import compressed, documents, preamble, web_tables, xls
+from viewer.io import compressed, documents, preamble, protected, web_tables, xls
 from viewer.model.problems import LoadError
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -52,6 +52,8 @@ def read_sheet(path: Path, nrows: int | None, sheet: str | None, engine: str | N
         suffix = compressed.inner_suffix(path)
         what = ("document" if suffix in documents.SUFFIXES else
                 "OpenDocument spreadsheet" if suffix in (".ods", ".fods") else "Excel workbook")
+        if protected.password_protected(path, str(exc)):
+            raise LoadError(protected.message(path, what)) from exc
         said = "the file is damaged or is no workbook" if str(exc) == "File is not a zip file" else exc
         raise LoadError(f"{path}: not a readable {what} ({said}); expected a workbook as Excel or LibreOffice "
                         "saves it (.xlsx, .xls, .ods), or its sheet saved as CSV") from exc
