@@ -60,6 +60,13 @@ READ = [
     ("Mar 4, 2019, 10:00:00 PM", "2019-03-04T22:00:00", "time"),  # JavaScript's toLocaleString
     ("Mar 04, 2019 10:00:00 AM UTC", "2019-03-04T10:00:00", "time"),  # a zone after AM/PM
     ("Mar 4, 2019 10:00 PM EST", "2019-03-05T03:00:00", "time"),
+    ("19/11/2018 10:00:00 a. m.", "2018-11-19T10:00:00", "time"),  # Spanish Excel's and Windows' a. m. / p. m.
+    ("19/11/2018 03:30:00 p. m.", "2018-11-19T15:30:00", "time"),
+    ("19/11/2018 12:05 a. m.", "2018-11-19T00:05:00", "time"),
+    ("20190304T100000+0100", "2019-03-04T09:00:00", "time"),  # ISO's basic form with an offset
+    ("20190304T1000-05", "2019-03-04T15:00:00", "time"),
+    ("4 March 2019 (2019-03-04)", "2019-03-04T00:00:00", "day"),  # a wiki's hidden date, as read_html takes it
+    ("March 2019 (2019-03)", "2019-03-01T00:00:00", "month"),
 ]
 
 

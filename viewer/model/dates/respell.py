@@ -17,7 +17,9 @@ European Standard Time)``), Unix's ``date`` and C's ``asctime`` (``Mon Mar  4 10
 2019 @ 10:00:00.000`` and ``March 4, 2019 at 10:00 AM``, months abbreviated in those six languages between a day and
 a year (``12 Dez 2020``, ``3 févr. 2021``, Jira's ``12/Mär/21 3:45 PM``), digits other than ASCII's
 (``٢٠١٩-٠٣-٠٤``, ``２０１９/０３/０４``: see :mod:`viewer.model.dates.numerals`), and Wikidata's RDF literals and
-dates with zero parts (``1850-00-00T00:00:00Z``: see :mod:`viewer.model.dates.wikidata`). Each was skipped as
+dates with zero parts (``1850-00-00T00:00:00Z``: see :mod:`viewer.model.dates.wikidata`), the ISO date a wiki's
+template hides after the one it shows (``19 November 2018 (2018-11-19)``, as ``pandas.read_html`` takes it), Spanish
+``10:00 a. m.`` and ``p. m.``, and ISO's basic form with an offset (``20190304T100000+0100``). Each was skipped as
 "expected a date".
 
 Only values the parser left unread come here; the rewrites run in Arrow (RE2) over the whole leftover column
@@ -141,6 +143,9 @@ _REWRITES = (
     # the word before a time: 5. März 2019 um 10:00, 4 mars 2019 à 10h30, 4 de marzo de 2019 a las 10:00
     (r"(?i)\s+(?:um|à|a\s+las|alle(?:\s+ore)?|às|om)\s+(\d{1,2}(?:[:.h]\d{2})?)", r" \1"),
     (r"(?i)\b(\d{1,2})[:.](\d{2})\s*Uhr\b", r"\1:\2"), (r"(?i)\b(\d{1,2})\s*Uhr\b", r"\1:00"),  # 10:00 Uhr, 10 Uhr
+    # Spanish and Catalan write "a. m." and "p. m." (Excel and Windows in those languages): 10:00:00 a. m.
+    (r"(?i)(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*a\.\s+m\.?(\s|$)", r"\1 AM\2"),
+    (r"(?i)(\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)\s*p\.\s+m\.?(\s|$)", r"\1 PM\2"),
     (r"(?i)(^|\s)(\d{1,2})\s*([ap])\.?m\.?$", r"\1\2:00 \3m"),  # an hour alone: 2019-03-04 10am
     (r"(?i)(\d)[,\s]+(?:at\s+)?(?:noon|midday|mittags|midi)$", r"\1 12:00"),  # 4 March 2019 at noon
     (r"(?i)(\d)[,\s]+(?:at\s+)?(?:midnight|mitternacht|minuit)$", r"\1 00:00"),  # its first instant, as ISO's
@@ -158,6 +163,12 @@ _REWRITES = (
     (r"^\s*(\d{4}),?[\s-]+([^\W\d_]{3,9}\.?)\s*$", r"\2 \1"),  # 2019 Mar, 2019 March (PubMed's, a catalogue's)
     (r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})?(Z?)$", r"\1-\2-\3T\4:\5:\6\7"),  # ISO 8601 basic
     (r"T(\d{2}):(\d{2}):(Z?)$", r"T\1:\2\3"),  # (basic without seconds)
+    # and with an offset: 20190304T100000+0100, 20190304T1000-05
+    (r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})([+-]\d{2}):?(\d{2})?$", r"\1-\2-\3T\4:\5:\6\7\8"),
+    (r"^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})([+-]\d{2}):?(\d{2})?$", r"\1-\2-\3T\4:\5\6\7"),
+    # the date a wiki's template hides after the one it shows, as pandas.read_html takes a Wikipedia table:
+    # "19 November 2018 (2018-11-19)" (Start date, Dts), read as the hidden ISO one
+    (r"^[^()]*\d[^()]*\((\d{4}-\d{2}(?:-\d{2})?)\)\s*$", r"\1"),
     (r"([+-]\d{2}:?\d{2}|Z)\[[A-Za-z_/+-]+\]$", r"\1"),  # Java's 2019-03-04T10:00+01:00[Europe/Paris]
     (r"^(\d{4})\.(\d{1,2})\.(\d{1,2})\b", r"\1-\2-\3"),  # 2019.03.04
     (r"(\d{1,2}:\d{2}:\d{2}),(\d+)", r"\1.\2"),  # a decimal comma in the seconds (ISO 8601 allows it)
