@@ -53,3 +53,22 @@ def test_a_table_naming_no_title_offers_its_most_varied_text(qtbot: QtBot, windo
     assert "Первое заседание" in first and "1 Jan 2019" in first
     last = details_after(qtbot, window, Qt.Key.Key_End)
     assert "Пресс-конференция" in last and "Токио" in last  # the place passed over is kept as an attribute
+
+
+def test_a_spanish_export_and_a_scraped_wiki_table_open_with_every_row(qtbot: QtBot, window: MainWindow,
+                                                                       tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Times as Spanish Excel writes them (a. m., p. m.) and a Wikipedia table's dates as pandas.read_html takes
+    them, each with the ISO date its template hides: every row was skipped as "expected a date"."""
+    spanish = ("Fecha,Evento,Actor\n19/11/2018 10:00:00 a. m.,Detención en Tokio,Nissan\n"
+               "19/11/2018 03:30:00 p. m.,Rueda de prensa,Nissan\n")
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "eventos.csv", text=spanish) == []
+    assert window.state.dataset.event_count == 2
+    arrest, press = walked(qtbot, window, 1)
+    assert "Detención en Tokio" in arrest and "19 Nov 2018 10:00" in arrest
+    assert "Rueda de prensa" in press and "19 Nov 2018 15:30" in press
+    scraped = ("Date,Event\n19 November 2018 (2018-11-19),Arrest\nMarch 2019 (2019-03),Talks\n")
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "wiki.csv", text=scraped)
+    assert window.state.dataset.event_count == 2
+    arrest, talks = walked(qtbot, window, 1)
+    assert "Arrest" in arrest and "19 Nov 2018" in arrest and "Talks" in talks and "Mar 2019" in talks
