@@ -20,7 +20,14 @@ import pyarrow.compute as pc
 
 ABBREVIATIONS = {"UTC": 0.0, "GMT": 0.0, "UT": 0.0, "Z": 0.0, "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0,
                  "MST": -7.0, "MDT": -6.0, "PST": -8.0, "PDT": -7.0, "AKST": -9.0, "AKDT": -8.0, "HST": -10.0,
-                 "CET": 1.0, "CEST": 2.0, "WET": 0.0, "WEST": 1.0, "EET": 2.0, "EEST": 3.0, "BST": 1.0, "JST": 9.0}
+                 "CET": 1.0, "CEST": 2.0, "WET": 0.0, "WEST": 1.0, "EET": 2.0, "EEST": 3.0, "BST": 1.0, "JST": 9.0,
+                 # German's names of Europe's zones, as German Windows, Outlook and SAP write them
+                 "MEZ": 1.0, "MESZ": 2.0, "WEZ": 0.0, "WESZ": 1.0, "OEZ": 2.0, "OESZ": 3.0,
+                 # others a single place uses (IST, AST and a few more name two or three: left unread, and said)
+                 "MSK": 3.0, "KST": 9.0, "HKT": 8.0, "SGT": 8.0, "PHT": 8.0, "AWST": 8.0, "ACST": 9.5, "ACDT": 10.5,
+                 "AEST": 10.0, "AEDT": 11.0, "NZST": 12.0, "NZDT": 13.0, "WIB": 7.0, "ICT": 7.0, "PKT": 5.0,
+                 "NPT": 5.75, "SAST": 2.0, "CAT": 2.0, "EAT": 3.0, "WAT": 1.0, "BRT": -3.0, "ART": -3.0,
+                 "NST": -3.5, "NDT": -2.5}
 _OFFSET = re.compile(r"(?:UTC|GMT|UT)?\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?", re.IGNORECASE)
 LARGEST_OFFSET = 14.0  # hours (Kiribati); beyond, a value is no offset
 # after a date-time: an abbreviation (EST), a written offset (UTC+01:00, GMT-5), or an IANA name (Europe/Paris,
