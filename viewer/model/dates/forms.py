@@ -25,10 +25,11 @@ from viewer.model.dates.arrow import NAT
 _WEEK_DAY = re.compile(r"(?P<year>\d{4})-?W(?P<week>\d{2})-?(?P<day>[1-7])")
 # "2019-064" (ISO 8601 ordinal dates); the compact "2019064" is left alone: it is as likely a number
 _ORDINAL = re.compile(r"(?P<year>\d{4})-(?P<day>\d{3})")
-# "2019年3月4日", "2019年3月", "2019年", Korean "2019년 3월 4일"; a weekday in brackets may follow ("(月)")
+# "2019年3月4日", "2019年3月", "2019年", Korean "2019년 3월 4일"; a weekday in brackets may follow ("(月)"), or
+# Chinese's without ("星期一", "周一")
 _EAST_ASIAN = re.compile(r"(?P<year>\d{1,4})\s*[年년]\s*"
                          r"(?:(?P<month>\d{1,2})\s*[月월]\s*(?:(?P<day>\d{1,2})\s*[日일])?)?"
-                         r"\s*(?:[(（][^)）]{1,3}[)）])?"
+                         r"\s*(?:[(（][^)）]{1,3}[)）]|(?:星期|周|週)[一二三四五六日天])?"
                          # a time after the day: 10時30分(15秒), 10:30, 午後3時 (afternoon), Korean 10시 30분
                          r"(?:\s*(?P<half>午前|午後|上午|下午|오전|오후)?\s*(?P<hour>\d{1,2})\s*"
                          r"(?:[時时시]\s*(?:(?P<minute>\d{1,2})\s*[分분]\s*(?:(?P<second>\d{1,2})\s*[秒초])?)?"

@@ -72,7 +72,7 @@ _MORE_MONTHS = (
     ("August", "августа|август|авг|серпня|серпень|sierpnia|sierpień|srpna|srpen|ağustos|agustos"),
     ("September", "сентября|сентябрь|сен|сент|вересня|вересень|września|wrzesień|září|eylül|eylul"),
     ("October", "октября|октябрь|окт|жовтня|жовтень|października|październik|října|říjen|ekim"),
-    ("November", "ноября|ноябрь|нояб|листопада|листопад|listopada|listopad|listopadu|kas[ıi]m"),
+    ("November", "ноября|ноябрь|нояб|ноя|листопада|листопад|listopada|listopad|listopadu|kas[ıi]m"),
     ("December", "декабря|декабрь|дек|грудня|грудень|grudnia|grudzień|prosince|prosinec|aral[ıi]k"),
 )
 # each month's abbreviations in German, French, Spanish, Italian, Portuguese and Dutch that are not English's
@@ -115,6 +115,13 @@ _REWRITES = (
     (r"(?:오전|上午|午前)\s*(\d{1,2}:\d{2}(?::\d{2})?)", r"\1 AM"),
     (r"(?:오후|下午|午後)\s*(\d{1,2}:\d{2}(?::\d{2})?)", r"\1 PM"),
     (r"^\s*(\d{4})\.\s+(\d{1,2})\.\s+(\d{1,2})\.?(\s|$)", r"\1-\2-\3\4"),  # Korean's 2019. 3. 5.
+    # the weekday after a date in numbers, as Japanese, Chinese and Korean write it: 2019/03/05(火) 10:00 (after
+    # 2019年3月5日 too: forms reads those)
+    (r"(\d)\s*[（(](?:[月火水木金土日](?:曜日?)?|[월화수목금토일](?:요일)?|(?:星期|周|週)?[一二三四五六日天])[)）]",
+     r"\1"),
+    # .NET's DateTimeOffset: 11/19/2018 10:00:00 AM +01:00, 19/11/2018 10:00:00 +01:00 (PowerShell, Azure's
+    # exports); with its seconds, so that 09:00 -10:30 stays a span's end
+    (r"(\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?(?:\s*[AaPp]\.?[Mm]\.?)?)\s+([+-]\d{2}:\d{2})$", r"\1 UTC\2"),
     # a web server's log: [04/Mar/2019:10:00:00 +0000]
     (r"^\[?(\d{1,2})/([A-Za-z]{3})/(\d{4}):(\d{2}:\d{2}:\d{2})\s*([+-]\d{4})\]?$", r"\1 \2 \3 \4 \5"),
     (r"^\[?(\d{1,2})/([A-Za-z]{3})/(\d{4}):(\d{2}:\d{2}:\d{2})\]?$", r"\1 \2 \3 \4"),

@@ -1,5 +1,5 @@
-"""Weekdays written before a date, in English, German, French, Spanish, Italian, Portuguese and Dutch, and the
-day/month order they show.
+"""Weekdays written before a date, in English, German, French, Spanish, Italian, Portuguese and Dutch (and their
+full names in Russian, Ukrainian, Polish, Czech and Turkish), and the day/month order they show.
 
 Microsoft Project writes its dates with the locale's short weekday (``Mon 08/01/24``, ``Mo 08.01.24``, ``lun
 08/01/24``, ``ma 8-1-24``); :mod:`respell` takes the weekday away before the date is read. Where the column's numbers
@@ -19,13 +19,18 @@ from viewer.model import text_arrow
 
 # each weekday's full names (read before any date: respell takes them away wherever a value opens with one)
 FULL = (
-    "monday|montag|lundi|lunes|lunedì|lunedi|segunda-feira|segunda|maandag",
-    "tuesday|dienstag|mardi|martes|martedì|martedi|terça-feira|terca-feira|terça|terca|dinsdag",
-    "wednesday|mittwoch|mercredi|miércoles|miercoles|mercoledì|mercoledi|quarta-feira|quarta|woensdag",
-    "thursday|donnerstag|jeudi|jueves|giovedì|giovedi|quinta-feira|quinta|donderdag",
-    "friday|freitag|vendredi|viernes|venerdì|venerdi|sexta-feira|sexta|vrijdag",
-    "saturday|samstag|samedi|sábado|sabado|sabato|zaterdag",
-    "sunday|sonntag|dimanche|domingo|domenica|zondag",
+    "monday|montag|lundi|lunes|lunedì|lunedi|segunda-feira|segunda|maandag|понедельник|понеділок|poniedziałek"
+    "|poniedzialek|pondělí|pondeli|pazartesi",
+    "tuesday|dienstag|mardi|martes|martedì|martedi|terça-feira|terca-feira|terça|terca|dinsdag|вторник|вівторок"
+    "|wtorek|úterý|utery|salı|sali",
+    "wednesday|mittwoch|mercredi|miércoles|miercoles|mercoledì|mercoledi|quarta-feira|quarta|woensdag|среда|середа"
+    "|środa|sroda|středa|streda|çarşamba|carsamba",
+    "thursday|donnerstag|jeudi|jueves|giovedì|giovedi|quinta-feira|quinta|donderdag|четверг|четвер|czwartek|čtvrtek"
+    "|ctvrtek|perşembe|persembe",
+    "friday|freitag|vendredi|viernes|venerdì|venerdi|sexta-feira|sexta|vrijdag|пятница|п'ятниця|п’ятниця|piątek"
+    "|piatek|pátek|patek|cuma",
+    "saturday|samstag|samedi|sábado|sabado|sabato|zaterdag|суббота|субота|sobota|cumartesi",
+    "sunday|sonntag|dimanche|domingo|domenica|zondag|воскресенье|неділя|niedziela|neděle|nedele|pazar",
 )
 # English's abbreviations (read before any date, as before: "Mon, 04 Mar 2019")
 ENGLISH = ("mon", "tues|tue", "wed", "thurs|thur|thu", "fri", "sat", "sun")
