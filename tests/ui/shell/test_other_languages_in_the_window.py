@@ -72,3 +72,18 @@ def test_a_spanish_export_and_a_scraped_wiki_table_open_with_every_row(qtbot: Qt
     assert window.state.dataset.event_count == 2
     arrest, talks = walked(qtbot, window, 1)
     assert "Arrest" in arrest and "19 Nov 2018" in arrest and "Talks" in talks and "Mar 2019" in talks
+
+
+def test_a_japanese_export_with_its_weekdays_opens_with_every_row(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Japanese calendar's export writes each day's weekday in brackets after it, and a PowerShell one its
+    offsets as .NET does: every row was skipped as "expected a date"."""
+    japanese = "日付,件名,担当\n2019/03/05(火) 10:00,取締役会,日産\n2019/03/06(水) 15:30,記者会見,日産\n"
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "予定.csv", text=japanese) == []
+    board, press = walked(qtbot, window, 1)
+    assert "取締役会" in board and "5 Mar 2019 10:00" in board
+    assert "記者会見" in press and "6 Mar 2019 15:30" in press
+    shell = "Date,Title\n19/11/2018 10:00:00 +01:00,Arrest\n20/11/2018 09:00:00 +01:00,Board\n"
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "export.csv", text=shell)
+    arrest, board = walked(qtbot, window, 1)
+    assert "Arrest" in arrest and "19 Nov 2018 09:00" in arrest and "20 Nov 2018 08:00" in board
