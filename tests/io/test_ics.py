@@ -47,6 +47,54 @@ def test_floating_times_are_taken_as_utc_with_a_note() -> None:
     assert any(p.level == "info" and "no UTC offset" in p.message for p in ds.problems)
 
 
+_OWN_ZONE = """BEGIN:VCALENDAR
+VERSION:2.0
+X-WR-TIMEZONE:{zone}
+BEGIN:VEVENT
+UID:meeting
+SUMMARY:Board meeting
+DTSTART:20190402T090000
+DTEND:20190402T103000
+END:VEVENT
+BEGIN:VEVENT
+UID:zoned
+SUMMARY:Call
+DTSTART:20190402T090000Z
+END:VEVENT
+BEGIN:VEVENT
+UID:day
+SUMMARY:Offsite
+DTSTART;VALUE=DATE:20190403
+END:VEVENT
+END:VCALENDAR
+"""
+
+
+def test_floating_times_are_read_in_the_calendars_own_zone(tmp_path: Path) -> None:
+    """Google Calendar and Apple's name the calendar's zone in X-WR-TIMEZONE; its floating times were taken as
+    UTC, two hours off in a Paris summer."""
+    path = tmp_path / "board.ics"
+    path.write_text(_OWN_ZONE.format(zone="Europe/Paris"))
+    ds = ics.read(path)
+    meeting = _by_id(ds, "meeting")
+    assert meeting["start"] == pd.Timestamp("2019-04-02 07:00", tz="UTC")
+    assert meeting["end"] == pd.Timestamp("2019-04-02 08:30", tz="UTC")
+    assert _by_id(ds, "zoned")["start"] == pd.Timestamp("2019-04-02 09:00", tz="UTC")  # (its own zone wins)
+    assert _by_id(ds, "day")["start"] == pd.Timestamp("2019-04-03", tz="UTC")
+    said = [p.message for p in ds.problems]
+    assert "2 times with no zone read in the calendar's own, Europe/Paris (X-WR-TIMEZONE)" in said
+    assert not any("no UTC offset" in m for m in said)
+
+
+def test_a_calendar_zone_no_one_knows_is_said_and_its_times_taken_as_utc(tmp_path: Path) -> None:
+    path = tmp_path / "board.ics"
+    path.write_text(_OWN_ZONE.format(zone="Mars/Olympus"))
+    ds = ics.read(path)
+    assert _by_id(ds, "meeting")["start"] == pd.Timestamp("2019-04-02 09:00", tz="UTC")
+    (said,) = [p for p in ds.problems if p.field == "X-WR-TIMEZONE"]
+    assert said.level == "warning" and "'Mars/Olympus'" in said.message
+
+
 def test_an_unknown_time_zone_is_a_warning_not_a_crash() -> None:
     ds = _edge()
     assert any(p.field == "DTSTART" and "Atlantis" in p.message for p in ds.problems)

@@ -4,7 +4,8 @@ a word; a task or an entry with no date is counted once, not read.
 
 All-day events (``VALUE=DATE``) are read at day precision, their exclusive DTEND turned into the
 last day they cover. Times with a TZID or an embedded VTIMEZONE are converted to UTC; floating
-times (no zone) are taken as UTC and ``build_dataset`` says so. RRULE/RDATE/EXDATE are expanded
+times (no zone) are read in the calendar's own zone (``X-WR-TIMEZONE``), else taken as UTC and ``build_dataset``
+says so. RRULE/RDATE/EXDATE are expanded
 by ``recurring-ical-events``: at most :data:`MAX_OCCURRENCES` per event and no further than
 :data:`MAX_YEARS` after DTSTART. A VEVENT with a RECURRENCE-ID replaces the occurrence it names
 and keeps its id (``UID@original start``), so ids stay stable when an occurrence moves. A
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import html
 import re
+import zoneinfo
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -79,10 +81,43 @@ def read(path: str | Path, **_options: object) -> Dataset:
     if not entries:
         problems.append(Problem(label, "the calendar has no events (VEVENT), tasks (VTODO) or journal entries "
                                 "(VJOURNAL)", None, None, "info"))
+    _in_calendar_zone(rows, components, label, problems)
     name = next((str(c["X-WR-CALNAME"]) for c in components if "X-WR-CALNAME" in c), "")
     meta = DatasetMeta(title=name or path.stem, path=label)
     return build_dataset(Tables(pd.DataFrame(rows, columns=_COLUMNS), None, None, label, label, label), meta,
                          problems)
+
+
+def _in_calendar_zone(rows: list[dict[str, str]], components: list[Component], label: str,
+                      problems: list[Problem]) -> None:
+    """Times with no zone of their own read in the zone the calendar names as its own (``X-WR-TIMEZONE``, as Google
+    Calendar and Apple's Calendar write it); they were taken as UTC, an hour or more off."""
+    named = next((str(c["X-WR-TIMEZONE"]).strip() for c in components if "X-WR-TIMEZONE" in c), "")
+    if not named:
+        return
+    try:
+        zone = zoneinfo.ZoneInfo(named)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        problems.append(Problem(label, f"the calendar's zone (X-WR-TIMEZONE) {named!r} is no zone known here; its "
+                                "times with no zone taken as UTC (expected a name such as Europe/Paris)", None,
+                                "X-WR-TIMEZONE", "warning"))
+        return
+    placed = 0
+    for row in rows:
+        for key in ("start", "end"):
+            text = row.get(key) or ""
+            if "T" not in text or text.endswith("Z"):
+                continue
+            try:
+                moment = datetime.fromisoformat(text)
+                if moment.tzinfo is None:
+                    row[key] = moment.replace(tzinfo=zone).astimezone(UTC).replace(tzinfo=None).isoformat() + "Z"
+                    placed += 1
+            except (ValueError, OverflowError):
+                continue  # (read as written, and said as any time with no zone)
+    if placed:
+        problems.append(Problem(label, f"{counted(placed, 'time')} with no zone read in the calendar's own, {named} "
+                                "(X-WR-TIMEZONE)", None, "start", "info"))
 
 
 def _say_undated(entries: list[Component], label: str, problems: list[Problem]) -> None:

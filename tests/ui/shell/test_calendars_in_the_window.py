@@ -45,3 +45,19 @@ def test_vis_items_with_one_lacking_a_start_open_titled_and_say_which(qtbot: QtB
     assert "Sprint 0" in first and "<i>" not in first and "&lt;i&gt;" not in first  # vis' HTML content as text
     assert "Sprint 1" in details_after(qtbot, window, Qt.Key.Key_Right)
     assert len(problems_typed(qtbot, window, "no start")) == 1
+
+
+def test_a_google_calendar_export_puts_its_floating_times_in_its_zone(qtbot: QtBot, window: MainWindow,
+                                                                      tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Google Calendar names the calendar's zone once (X-WR-TIMEZONE) and writes some times without one: a
+    09:00 meeting in Paris showed at 09:00 UTC, two hours late."""
+    path = tmp_path / "basic.ics"
+    path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
+                    "X-WR-CALNAME:Board\r\nX-WR-TIMEZONE:Europe/Paris\r\nBEGIN:VEVENT\r\nUID:m1\r\n"
+                    "DTSTART:20190402T090000\r\nDTEND:20190402T103000\r\nSUMMARY:Board meeting\r\nEND:VEVENT\r\n"
+                    "END:VCALENDAR\r\n")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    shown = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Board meeting" in shown and "2 Apr 2019 07:00" in shown and "08:30" in shown
+    assert not problems_typed(qtbot, window, "X-WR-TIMEZONE").empty
