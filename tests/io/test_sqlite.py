@@ -70,7 +70,7 @@ def test_the_first_table_with_a_date_column_is_read_and_said(tmp_path: Path) -> 
     assert blob.field == "photo" and blob.level == "info"
     events = ds.events.set_index("title")  # "what" is the title
     assert events.loc["trade 0", "attr:photo"] == "plain" and events.loc["trade 1", "attr:photo"] == "<3 bytes>"
-    # numbers with "n/a" where there is none: a column of numbers, "n/a" empty (attributes.MISSING)
+    # numbers with "n/a" where there is none: a column of numbers, "n/a" empty (missing_marks.MISSING)
     assert pd.isna(events.loc["trade 3", "attr:amount"]) and events.loc["trade 4", "attr:amount"] == 4.0
     assert ds.events["start"].min().isoformat() == "2019-03-04T10:00:00+00:00"
     assert not [p for p in ds.problems if "no time zone" in p.message]  # Unix time is UTC by definition

@@ -157,3 +157,20 @@ def test_a_sql_export_s_nulls_are_values_not_there(tmp_path: Path) -> None:
     types = {a.name: a.type for a in ds.attributes}
     assert types == {"amount": "number", "approved_on": "date"}
     assert ds.events["attr:amount"].max() == 27.0
+
+
+def test_pandas_and_mysql_marks_of_no_date_are_values_not_there(tmp_path: Path) -> None:
+    """pandas writes NaT for a missing time turned into text, MySQL 0000-00-00 for its zero date: each end was a
+    warning ("expected a date"), each such start an unreadable date, and a column of them text."""
+    path = tmp_path / "orders.csv"
+    path.write_text("id,opened_on,closed_on,title,paid_on\n1,2019-03-01,NaT,a,0000-00-00 00:00:00\n"
+                    "2,2019-03-02,0000-00-00,b,2019-03-05\n3,0000-00-00,NaT,c,NaN\n4,2019-03-04,2019-03-06,d,NaT\n",
+                    encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.event_count == 3
+    said = [(p.level, p.field, p.message) for p in ds.problems]
+    assert ("info", "closed_on", "2 ends written as a missing value ('NULL', 'N/A' …): those events have no end") \
+        in said, said
+    assert any(field == "opened_on" and "1 row has no start date" in message for _, field, message in said), said
+    assert not [s for s in said if "expected a date" in s[2]], said
+    assert {a.name: a.type for a in ds.attributes} == {"paid_on": "date"}

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from viewer.model import attribute_build, attributes, columns, lane_packing
+from viewer.model import attribute_build, attributes, columns, lane_packing, missing_marks
 from viewer.model.dataset import Tables, build_dataset
 from viewer.model.dates import columns as date_columns
 from viewer.model.filters import Filters
@@ -179,6 +179,6 @@ def test_marks_of_missing_values_do_not_decide_a_column_s_type(cells: list[str],
     assert attribute_build.infer_types([column] * 40) == [kind] * 40
     typed = attributes.typed(column, kind)
     if kind in ("number", "date"):
-        assert typed.isna().sum() == 8 * sum(c.lower() in attributes.MISSING for c in cells)
+        assert typed.isna().sum() == 8 * sum(c.lower() in missing_marks.MISSING for c in cells)
     else:
         assert "N/A" in set(typed.astype(str))  # a column of categories (or text) keeps them as written

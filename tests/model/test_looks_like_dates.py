@@ -8,6 +8,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from viewer.model import missing_marks
 from viewer.model.attributes import typed
 from viewer.model.dates.columns import _NUMBER, _matches, clean_text, looks_like_dates, parse_column
 
@@ -20,6 +21,7 @@ FORMS = ["2019-03-04", "2019-03", "2019", "2019/3/4", "03/04/2019", "4.3.19", "4
 def _reference(values: pd.Series, threshold: float) -> bool:
     text = clean_text(values).dropna()
     text = text[~_matches(text, _NUMBER)]
+    text = text[~text.str.lower().isin([mark.lower() for mark in missing_marks.MISSING])]  # ("NULL": not there)
     if text.empty:
         return False
     return bool(parse_column(text.reset_index(drop=True)).instants.notna().mean() >= threshold)

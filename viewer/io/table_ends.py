@@ -16,11 +16,12 @@ import pyarrow.compute as pc
 
 from viewer.io import table_fast
 from viewer.io.table_mapping import Mapping
-from viewer.model import attributes, durations, elapsed
+from viewer.model import durations, elapsed
 from viewer.model.columns import arrow_text
 from viewer.model.dates import ParsedDates, periods
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso as date_iso
+from viewer.model.missing_marks import missing as marked_missing
 from viewer.model.problems import Problem
 from viewer.model.reporting import Reporter
 
@@ -101,8 +102,9 @@ def usable(problems: list[Problem], label: str, values: pd.Series, starts: pd.Se
 
 
 def missing_marks(values: pd.Series, rows: np.ndarray) -> np.ndarray:
-    """Which of these rows write a mark of a missing value (``NULL``, ``N/A``: :data:`attributes.MISSING`)."""
-    return _among(values, rows, lambda text: attributes.missing(arrow_text(text)))
+    """Which of these rows write a mark of a missing value (``NULL``, ``N/A``, ``NaT``:
+    :data:`viewer.model.missing_marks.MISSING`)."""
+    return _among(values, rows, lambda text: marked_missing(arrow_text(text)))
 
 
 def open_words(values: pd.Series, rows: np.ndarray) -> np.ndarray:

@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.model import attributes, text_arrow
+from viewer.model import attributes, missing_marks, text_arrow
 from viewer.model.columns import arrow_text
 from viewer.model.dates import columns as date_columns
 
@@ -98,7 +98,7 @@ def infer_types(columns: list[pd.Series]) -> list[str]:
         return kinds
     cells = Cells([columns[i] for i in texts])
     present = cells.count(cells.valid)
-    given = cells.valid & ~attributes.missing(cells.text)  # ("NULL" or "N/A" among numbers: still numbers)
+    given = cells.valid & ~missing_marks.missing(cells.text)  # ("NULL" or "N/A" among numbers: still numbers)
     written = cells.count(given)
     numeric = cells.matching(f"^{attributes.NUMBER}$") & given
     numbers = cells.count(numeric)

@@ -22,29 +22,16 @@ from viewer.model import text_arrow
 from viewer.model.columns import arrow_text
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso_date
+from viewer.model.missing_marks import missing
 
 PREFIX = "attr:"
 TYPES = ("text", "number", "date", "category")
 TEXT = pd.StringDtype("pyarrow")
 MAX_CATEGORIES = 200  # more distinct values than this is text (names, cities), not a category
 NUMBER = r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?"
-# what SQL exports and spreadsheets write for a value that is not there: a column of numbers or dates with them is
-# still numbers or dates (those cells empty), not text; a column of text keeps them as written
-MISSING = ("null", "(null)", "<null>", "\\n", "n/a", "#n/a", "na", "none", "nan", "nil", "-", "\u2013", "\u2014", "?")
-
-
-_MISSING_FORMS = pa.array(sorted({form for mark in MISSING for form in (mark, mark.upper(), mark.capitalize())}))
-
-
-def missing(text: pa.Array) -> np.ndarray:
-    """Which cells of a clean column (trimmed) mark a missing value (:data:`MISSING`, as written in lower case,
-    upper case or capitalised): one hash lookup a cell, no copy of the column's text."""
-    found = pc.is_in(text, value_set=_MISSING_FORMS).fill_null(False)
-    return np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
-
-
 def written(text: pa.Array) -> pa.Array:
-    """The cells of a clean column (no blank, no null) that are not a mark of a missing value (:data:`MISSING`)."""
+    """The cells of a clean column (no blank, no null) that are not a mark of a missing value
+    (:data:`viewer.model.missing_marks.MISSING`)."""
     marked = missing(text)
     return text.filter(pa.array(~marked)) if marked.any() else text
 
@@ -95,7 +82,8 @@ def infer_type(values: pd.Series) -> str:
 
     Numbers with a leading zero (ZIP codes, identifiers like ``007``) stay text, so nothing is lost;
     dates must read as dates other than bare numbers (a column of years is a number). Cells that mark a missing
-    value (``NULL``, ``N/A``: :data:`MISSING`) do not decide: a column of numbers and ``NULL`` is numbers.
+    value (``NULL``, ``N/A``: :data:`viewer.model.missing_marks.MISSING`) do not decide: a column of numbers and
+    ``NULL`` is numbers.
     """
     if type_of(values) != "text":
         return type_of(values)

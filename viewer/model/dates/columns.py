@@ -17,7 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.model import dates
+from viewer.model import dates, missing_marks
 from viewer.model.dates import approximate, eras, expanded, forms, respell, shaped, weekdays, zones
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
@@ -334,6 +334,8 @@ def looks_like_dates(values: pd.Series, threshold: float = 0.8) -> bool:
     """True when most non-empty cells of a (sample) column read as dates other than bare numbers."""
     text = clean_text(values).dropna()
     text = text[~_matches(text, _NUMBER)]
+    if not text.empty:  # ("NULL", "NaT", MySQL's 0000-00-00: no date written, and no other value either)
+        text = text[~missing_marks.missing(_arrow(text))]
     if text.empty:
         return False
     # Every form the parser reads opens with a digit (or a sign and one) or a month's name, and holds a
