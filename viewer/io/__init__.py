@@ -139,6 +139,7 @@ READERS: dict[str, list[Candidate]] = {
     ".csv": [Candidate(timelinejs.read_sheet_csv, timelinejs.looks_like_sheet, "line"), *_TABLE],
     ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TEXT, ".log": [*_LOG, *_TABLE], ".psv": _TABLE, ".dat": _TABLE,
     ".prn": _TABLE,  # (Excel's "Formatted Text (Space delimited)": fixed_width)
+    ".yaml": [Candidate(json_route.read_yaml)], ".yml": [Candidate(json_route.read_yaml)],
     ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE, **dict.fromkeys(documents.SUFFIXES, _TABLE),
     ".doc": [Candidate(dated_text.word_97)],
     ".parquet": _TABLE, ".pq": _TABLE, ".xer": _TABLE,  # (Primavera P6's export: plan_exports)

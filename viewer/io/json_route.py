@@ -13,7 +13,17 @@ from collections.abc import Container
 from pathlib import Path
 from typing import Any
 
-from viewer.io import compressed, free_memory, json_sniff, reading, record_dates, record_shapes, records, table
+from viewer.io import (
+    compressed,
+    free_memory,
+    json_sniff,
+    reading,
+    record_dates,
+    record_shapes,
+    records,
+    table,
+    yaml_records,
+)
 from viewer.io.record_lists import HEAD, records_of
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
@@ -88,6 +98,13 @@ def read_records(path: Path, document: object, **options: Any) -> Dataset:
     """A JSON document's records read by the table reader, their dates found by their values when no name says."""
     with records.handed(path, document):  # (parsed once)
         return table.read(path, **record_dates.date_options(records_of(document, HEAD), options))
+
+
+def read_yaml(path: Path, **options: Any) -> Dataset:
+    """A YAML list of records read by the table reader as JSON's are (:mod:`viewer.io.yaml_records`)."""
+    parsed = yaml_records.load(path)
+    with yaml_records.handed(path, parsed):  # (parsed once)
+        return table.read(path, **record_dates.date_options(records_of(parsed[0], HEAD) or [], options))
 
 
 def _first_records(path: Path) -> list[dict[str, Any]]:

@@ -36,6 +36,7 @@ from viewer.io import (
     web_tables,
     workbooks,
     xml_records,
+    yaml_records,
 )
 from viewer.io.text_head import SAMPLE_BYTES, declared_separator, sniff_delimiter, without_preamble
 from viewer.io.workbooks import EXCEL_SUFFIXES
@@ -177,8 +178,9 @@ def _own_format(path: Path, suffix: str, nrows: int | None) -> Raw | None:
 def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = None) -> Raw | None:
     """A table whose format names its columns (JSON records and lines, Parquet, Arrow IPC, a SQLite
     database's table, a statistics package's data file), else None."""
-    if records.holds_json(path, suffix):  # named so, or JSON by its content under a name of no other format
-        frame, numbers, problems = records.read(path)
+    if records.holds_json(path, suffix) or suffix in yaml_records.SUFFIXES:  # (or JSON by its content)
+        frame, numbers, problems = records.read(path) if suffix not in yaml_records.SUFFIXES else \
+            yaml_records.read_frame(path)
         return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, problems + _archive_member(path),
                    numbers[:nrows] if nrows else numbers)
     columnar = parquet.kind_of(path) if suffix not in (".parquet", ".pq", *parquet.IPC_SUFFIXES) else None
