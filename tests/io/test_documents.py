@@ -107,6 +107,22 @@ def test_a_markdown_paragraph_row_is_named_by_its_line(tmp_path: Path) -> None:
     assert "no such day" not in ds.events["description"].iloc[0]
 
 
+def test_a_journal_s_headings_led_by_a_date_and_a_title_are_events(tmp_path: Path) -> None:
+    """"## 2019-03-12 — Board meeting" over its notes: the heading was taken for a year's (2019) and a category, its
+    notes left undated and dropped, and the heading named the events after it."""
+    path = tmp_path / "journal.md"
+    path.write_text("# Journal\n\n## 2018-11-19\nArrest of Carlos Ghosn.\n\n## 2019-03-12 — Board meeting\n"
+                    "New governance.\n\nA second paragraph.\n\n## March 2020: Talks\n\n## 2021\n\n"
+                    "- 2021-05-27: a later item\n", encoding="utf-8")
+    ds = viewer.load(path)
+    events = ds.events.sort_values("row")
+    assert events["title"].tolist() == ["Arrest of Carlos Ghosn", "Board meeting", "Talks", "a later item"]
+    assert events["row"].tolist() == [4, 6, 11, 15]
+    assert events["description"].iloc[1] == "New governance.\n\nA second paragraph."
+    assert events["precision"].tolist() == ["day", "day", "month", "day"]
+    assert set(events["category"]) == {""}  # (no heading is taken for a category)
+
+
 @pytest.mark.parametrize(("name", "data", "expected"), [
     ("empty.md", b"", r"the file is empty"),
     ("blank.md", b"\n\n  \n", r"no table and no paragraph led by a date"),

@@ -134,21 +134,29 @@ def _readable(texts: list[str]) -> list[str]:
     return [str(f) for f in found]
 
 
-def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
-    """The paragraphs led by a date as rows under :data:`HEADER`, and each row's line (the header's 0). A block
-    that is a year alone (a list's item "2019" over its days) is made a heading."""
-    years: list[str] = []  # the year each block falls under
+def _years(blocks: list[Block]) -> tuple[list[str], set[int]]:
+    """The year each block falls under, and which blocks are a year's heading ("2019", "2019 — the first year"; a
+    list's item "2019" over its days, made a heading here; not "2019-03-12 — Board meeting", a day's)."""
+    years: list[str] = []
     year_headings: set[int] = set()
     year = ""
     for number, block in enumerate(blocks):
         text = plain(_MARKER.sub("", block.text, count=1))[0].strip() if len(block.text) < 80 else ""
-        written = (re.fullmatch(r"(?:\D{0,12}\s)?(\d{4})(?:\s*[-:\u2013\u2014].*)?", text) if block.level
-                   else re.fullmatch(r"(\d{4})\s*:?", text))  # (a list's item "2019" over its days: a heading)
+        written = (re.fullmatch(r"(?:\D{0,12}\s)?(\d{4})(?![-/.]\d)(?:\s*[-:\u2013\u2014].*)?", text) if block.level
+                   else re.fullmatch(r"(\d{4})\s*:?", text))
         if written:
             year = written.group(1)
             year_headings.add(number)
             block.level = block.level or 6
         years.append(year)
+    return years, year_headings
+
+
+def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
+    """The paragraphs led by a date as rows under :data:`HEADER`, and each row's line (the header's 0). A block
+    that is a year alone (a list's item "2019" over its days) is made a heading; a heading led by a date and a
+    title ("2019-03-12 — Board meeting") is an event, the paragraphs under it its description."""
+    years, year_headings = _years(blocks)
     leads = [_lead(block) for block in blocks]
     readable = _read_leads(leads, years)
     rows: list[list[str]] = [HEADER]
@@ -165,6 +173,14 @@ def dated_rows(blocks: list[Block]) -> tuple[list[list[str]], list[int]]:
             closing = (block.level if titled and _CLOSING.fullmatch(whole)
                        else closing if block.level > closing > 0 else 0)
             pending = whole if readable.get(whole, "") not in (*_COARSE, "span") else ""  # (a day's or month's)
+            led = None if pending or closing else _chosen(lead, year, readable)
+            if led is not None and number in year_headings and readable.get(led[0], "") in ("", "year"):
+                led = None  # "2019 — the first year": a year's heading ("March 2020: Talks" is a month's event)
+            if led is not None and (rest := led[1].strip(" \t:.,;\u2013\u2014-")):  # "2019-03-12 — Board meeting":
+                rows.append([led[0], led_lines.title_of(rest), "", category, block.link])  # an event, the
+                lines.append(block.row)  # paragraphs under it its description
+                pending, follows, titled = "", True, True
+                continue
             if titled and not pending and number not in year_headings:
                 category = whole  # (a year's heading is no category)
             titled, follows = True, False
