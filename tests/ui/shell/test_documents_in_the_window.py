@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
+from ...io.test_documents import JOURNAL
 from ..window_reading import open_by_hand, walked
 
 FIXTURES = Path(__file__).resolve().parents[2] / "io" / "fixtures"
@@ -82,3 +83,14 @@ def test_a_text_of_notes_opens_without_a_question(qtbot: QtBot, window: MainWind
     seen = walked(qtbot, window, 3)
     assert "Carlos Ghosn is arrested in Tokyo" in seen[0] and "Kosuge detention centre" in seen[0]
     assert "a new alliance board is announced" in seen[3]
+
+
+def test_a_journal_s_dated_headings_are_walked_with_their_notes(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Markdown journal whose headings carry a date and a title ("## 2019-03-12 — Board meeting"): each is an
+    event, the notes under it shown in Details (its notes were dropped and its heading named other events)."""
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "journal.md", text=JOURNAL) == []
+    arrest, board, talks, later = walked(qtbot, window, 3)
+    assert "Arrest of Carlos Ghosn" in arrest
+    assert "Board meeting" in board and "12 Mar 2019" in board and "A second paragraph." in board
+    assert "Talks" in talks and "Mar 2020" in talks and "a later item" in later
