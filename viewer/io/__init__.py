@@ -47,6 +47,7 @@ from viewer.io import (
     meta_messages,
     native,
     ofx,
+    org_mode,
     parquet,
     pdf,
     plan_exports,
@@ -140,6 +141,7 @@ READERS: dict[str, list[Candidate]] = {
     ".tsv": _TABLE, ".tab": _TABLE, ".txt": _TEXT, ".log": [*_LOG, *_TABLE], ".psv": _TABLE, ".dat": _TABLE,
     ".prn": _TABLE,  # (Excel's "Formatted Text (Space delimited)": fixed_width)
     ".yaml": [Candidate(json_route.read_yaml)], ".yml": [Candidate(json_route.read_yaml)],
+    ".org": [Candidate(org_mode.read)],
     ".xlsx": _TABLE, ".xlsm": _TABLE, ".xls": _TABLE, ".ods": _TABLE, **dict.fromkeys(documents.SUFFIXES, _TABLE),
     ".doc": [Candidate(dated_text.word_97)],
     ".parquet": _TABLE, ".pq": _TABLE, ".xer": _TABLE,  # (Primavera P6's export: plan_exports)
