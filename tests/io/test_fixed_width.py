@@ -67,6 +67,17 @@ def test_a_table_whose_delimiter_splits_it_or_one_column_stays_as_it_was(tmp_pat
     assert not any("fixed width" in p.message for p in preview.problems)
 
 
+def test_notes_each_led_by_a_date_and_two_spaces_stay_dated_lines(tmp_path: Path) -> None:
+    """Their first line is no header (a date): read as notes, each line an event, as before (the window asked about
+    two columns without names)."""
+    path = _write(tmp_path, "2018-11-19  Arrest of Carlos Ghosn\n2019-03-12  Board meeting\n"
+                  "2019-12-29  Ghosn flees Japan\n", "notes.txt")
+    ds = viewer.load(path)
+    assert ds.events["title"].tolist() == ["Arrest of Carlos Ghosn", "Board meeting", "Ghosn flees Japan"]
+    said = [p.message for p in ds.problems]
+    assert "read the 3 lines led by a date" in said and not any("fixed width" in m for m in said)
+
+
 def test_the_mapping_dialog_preview_shows_the_columns(tmp_path: Path) -> None:
     preview = table.preview(_write(tmp_path, REPORT))
     assert list(preview.rows.columns) == ["Date", "Amount", "Party", "Title"]

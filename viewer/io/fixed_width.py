@@ -6,12 +6,14 @@ it. :func:`lined_up` finds the columns where nearly every line of a sample is bl
 positions and the header names each column, as ``pandas.read_fwf`` infers them, and :func:`read` cuts every line
 there; the last column runs to the end of its line, so a long title is never cut. A line whose text runs across a
 column's edge is cut after the word that does, and said. A text that a delimiter splits alike (an aligned CSV) is
-left to the delimited reader. Never Qt.
+left to the delimited reader, and one whose first line is data (notes each led by a date) to the dated lines' reader.
+Never Qt.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -24,6 +26,8 @@ SAMPLE_LINES = 500  # the lines the columns are found in (as read_fwf's infer_nr
 SAID_AT_MOST = 5  # lines named whose text crosses a column's edge
 CROSSING_SHARE = 10  # a column's edge stays one where at most one line in this many runs across it
 HEADER_WITHIN = 10  # lines a header may have above it (a title, notes, as a report prints them)
+# a cell that is data, not a column's name: a date in numbers (2019-03-04, 04/03/2019, 2019) or a number
+_DATA = re.compile(r"[-+]?[\d.,]+|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b.*|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b.*")
 HEAD_BYTES = 1 << 16  # looked at first: a delimited file's whole text is never split into lines here
 
 
@@ -86,6 +90,13 @@ def _spans(filled: np.ndarray) -> list[tuple[int, int | None]] | None:
     return found if apart else None
 
 
+def _named(header: str, found: list[tuple[int, int | None]]) -> bool:
+    """Whether the first line names the columns: no cell of it is a date or a number (lines of notes each led by a
+    date, two spaces after it, are no table: the dated lines' reader reads them)."""
+    cells = [header[start:end].strip() for start, end in found]
+    return not any(_DATA.fullmatch(cell) for cell in cells)
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     """The non-blank lines with their numbers (1 = the first), without line ends and a byte-order mark."""
     return [(number, line.rstrip("\r")) for number, line in enumerate(text.lstrip("\ufeff").split("\n"), 1)
@@ -99,7 +110,7 @@ def _found(numbered: list[tuple[int, str]]) -> tuple[int, list[tuple[int, int | 
     filled = _filled([line for _, line in numbered])
     for above in range(min(HEADER_WITHIN, len(numbered) - 2)):
         found = _spans(filled[above:above + SAMPLE_LINES])
-        if found is not None:
+        if found is not None and _named(numbered[above][1], found):
             return above, found
     return None
 

@@ -38,3 +38,10 @@ def test_a_report_lined_up_with_spaces_opens_in_its_columns(qtbot: QtBot, window
     window.problems.filter.clear()
     crossing = problems_typed(qtbot, window, "runs across the edge")
     assert crossing["row"].astype(int).tolist() == [17]
+
+
+def test_notes_led_by_dates_and_two_spaces_open_without_a_question(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    notes = "2018-11-19  Arrest of Carlos Ghosn\n2019-03-12  Board meeting\n2019-12-29  Ghosn flees Japan\n"
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "notes.txt", text=notes) == []
+    assert "Board meeting" in details_after(qtbot, window, Qt.Key.Key_Home, Qt.Key.Key_Right)
