@@ -103,7 +103,7 @@ def read_records(path: Path, document: object, **options: Any) -> Dataset:
 def read_yaml(path: Path, **options: Any) -> Dataset:
     """A YAML list of records read by the table reader as JSON's are (:mod:`viewer.io.yaml_records`)."""
     parsed = yaml_records.load(path)
-    with yaml_records.handed(path, parsed):  # (parsed once)
+    with records.handed(path, parsed):  # (parsed once)
         return table.read(path, **record_dates.date_options(records_of(parsed[0], HEAD) or [], options))
 
 

@@ -63,9 +63,10 @@ def handed(path: Path, document: object) -> Iterator[None]:
         _HANDED.given = None
 
 
-def _given(path: Path) -> object:
-    given = getattr(_HANDED, "given", None)
-    return given[1] if given is not None and given[0] == path else None
+def given(path: Path) -> object:
+    """What :func:`handed` gave as ``path``'s parse, else None."""
+    held = getattr(_HANDED, "given", None)
+    return held[1] if held is not None and held[0] == path else None
 
 
 def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
@@ -85,7 +86,7 @@ def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     del data
     if not lines:
         try:
-            document = _given(path)
+            document = given(path)
             document = reading.loads(text) if document is None else document
         except (json.JSONDecodeError, RecursionError) as exc:
             if not (isinstance(exc, json.JSONDecodeError) and is_lines_error(exc)):

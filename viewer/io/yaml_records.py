@@ -11,9 +11,6 @@ or that refers to itself, is refused before anything is made of it. Never Qt.
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +18,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from viewer.io import compressed, free_memory, reading
+from viewer.io import compressed, free_memory, reading, records
 from viewer.io.record_lists import records_of
-from viewer.io.records import as_frame
 from viewer.model.problems import LoadError, Problem
 
 SUFFIXES = (".yaml", ".yml")
@@ -31,7 +27,6 @@ YAML_PEAK_PER_BYTE = 30  # a YAML document's nodes, then its values: Python obje
 MOST_VALUES = 5_000_000  # values a document may stand for, its aliases written out
 EXPECTED = "a list of records (- date: 2019-03-04, title: …), or a mapping holding one under a key"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_HANDED = threading.local()
 
 
 def _size(node: yaml.Node, sizes: dict[int, int], open_: set[int]) -> int:
@@ -95,21 +90,10 @@ def load(path: Path) -> tuple[object, list[int] | None]:
                                                              if not (isinstance(n, yaml.ScalarNode) and not n.value)]
 
 
-@contextmanager
-def handed(path: Path, parsed: tuple[object, list[int] | None]) -> Iterator[None]:
-    """:func:`read_frame` takes ``parsed`` (:func:`load`'s) as ``path``'s inside the block (the route parsed it to
-    find its dates)."""
-    _HANDED.given = (path, parsed)
-    try:
-        yield
-    finally:
-        _HANDED.given = None
-
-
 def read_frame(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     """The records as text cells, each record's line, and what reading said."""
-    given = getattr(_HANDED, "given", None)
-    document, lines = given[1] if given is not None and given[0] == path else load(path)
+    parsed = records.given(path)  # (parsed already by the route that found its dates: records.handed)
+    document, lines = parsed if isinstance(parsed, tuple) else load(path)
     rows = records_of(document)
     if rows is None:
         raise LoadError(f"{path}: YAML that holds no records; expected {EXPECTED}")
@@ -122,4 +106,4 @@ def read_frame(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
         lines = [line for item, line in zip(document, lines, strict=True) if isinstance(item, dict)]
     if lines is None or len(lines) != len(rows) or not isinstance(document, list):
         lines = list(range(1, len(rows) + 1))  # (records under a key: numbered by their place)
-    return as_frame(rows), np.asarray(lines, dtype=np.int64), problems
+    return records.as_frame(rows), np.asarray(lines, dtype=np.int64), problems
