@@ -78,6 +78,42 @@ def test_notes_each_led_by_a_date_and_two_spaces_stay_dated_lines(tmp_path: Path
     assert "read the 3 lines led by a date" in said and not any("fixed width" in m for m in said)
 
 
+SQLCMD = """id          date       title
+----------- ---------- ------------------------------
+          1 2019-01-01 Arrest of the chairman
+          2 2019-03-12 Board meeting
+          3 2019-12-29 Escape
+
+(3 rows affected)
+"""
+SQLPLUS = """
+        ID EVENT_DAT TITLE
+---------- --------- ------------------------------
+         1 01-JAN-19 Arrest of the chairman
+         2 12-MAR-19 Board meeting
+         3 29-DEC-19 Escape
+"""
+PSQL = """ id |    date    |        title
+----+------------+----------------------
+  1 | 2019-01-01 | Arrest of the chairman
+  2 | 2019-03-12 | Board meeting
+  3 | 2019-12-29 | Escape
+(3 rows)
+"""
+
+
+@pytest.mark.parametrize("text", [SQLCMD, SQLPLUS, PSQL])
+def test_a_query_s_result_as_sql_clients_print_it(tmp_path: Path, text: str) -> None:
+    """SQL Server's sqlcmd and Oracle's SQL*Plus print a result in columns a rule of dashes draws under the header
+    (a space apart, names right-aligned over numbers), and the count of rows under it; psql's is delimited by |."""
+    ds = viewer.load(_write(tmp_path, text, "result.txt"))
+    events = ds.events.sort_values("row")
+    assert events["title"].tolist() == ["Arrest of the chairman", "Board meeting", "Escape"]
+    assert [str(t.date()) for t in events["start"]] == ["2019-01-01", "2019-03-12", "2019-12-29"]
+    assert not [p for p in ds.problems if p.level == "warning" or "crosses" in p.message]
+    assert ("fixed width" in " ".join(p.message for p in ds.problems)) == (text != PSQL)
+
+
 def test_the_mapping_dialog_preview_shows_the_columns(tmp_path: Path) -> None:
     preview = table.preview(_write(tmp_path, REPORT))
     assert list(preview.rows.columns) == ["Date", "Amount", "Party", "Title"]

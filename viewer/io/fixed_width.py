@@ -1,13 +1,14 @@
 """Text tables whose columns are lined up with spaces (fixed width): a report saved as text, Excel's "Formatted
-Text (Space delimited)" (``.prn``), a table copied out of a PDF or a terminal.
+Text (Space delimited)" (``.prn``), a table copied out of a PDF or a terminal, a query's result as SQL Server's
+sqlcmd and Oracle's SQL*Plus print it (its columns drawn by a rule of dashes under the header, a space apart).
 
 No delimiter splits such a file: it was read as one column of whole lines and refused for having no date in
 it. :func:`lined_up` finds the columns where nearly every line of a sample is blank at the same character
 positions and the header names each column, as ``pandas.read_fwf`` infers them, and :func:`read` cuts every line
 there; the last column runs to the end of its line, so a long title is never cut. A line whose text runs across a
-column's edge is cut after the word that does, and said. A text that a delimiter splits alike (an aligned CSV) is
-left to the delimited reader, and one whose first line is data (notes each led by a date) to the dated lines' reader.
-Never Qt.
+column's edge is cut after the word that does, and said. A text that a delimiter splits alike, or whose header it
+splits (an aligned CSV, psql's result), is left to the delimited reader, and one whose first line is data (notes
+each led by a date) to the dated lines' reader. Never Qt.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ CROSSING_SHARE = 10  # a column's edge stays one where at most one line in this 
 HEADER_WITHIN = 10  # lines a header may have above it (a title, notes, as a report prints them)
 # a cell that is data, not a column's name: a date in numbers (2019-03-04, 04/03/2019, 2019) or a number
 _DATA = re.compile(r"[-+]?[\d.,]+|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b.*|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b.*")
+# what a SQL client prints under a result ("(3 rows affected)", "(3 rows)", "3 rows selected."): no row, and not
+# looked at for the columns (the table reader skips it as a line below the table)
+_FOOTER = re.compile(r"\s*\(?\d[\d,]*\s+rows?\b.*", re.IGNORECASE)
+_RULE = re.compile(r"\s*-{2,}(?:[ ]+-{2,})+\s*")
 HEAD_BYTES = 1 << 16  # looked at first: a delimited file's whole text is never split into lines here
 
 
@@ -105,23 +110,39 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _found(numbered: list[tuple[int, str]]) -> tuple[int, list[tuple[int, int | None]]] | None:
     """The place of the header among the first lines (lines above it: a title, notes) and the columns."""
+    numbered = [(number, line) for number, line in numbered if not _FOOTER.fullmatch(line)]
     if len(numbered) < 3 or any("\t" in line for _, line in numbered):
         return None
     filled = _filled([line for _, line in numbered])
     for above in range(min(HEADER_WITHIN, len(numbered) - 2)):
-        found = _spans(filled[above:above + SAMPLE_LINES])
+        found = _ruled(numbered[above + 1][1]) or _spans(filled[above:above + SAMPLE_LINES])
         if found is not None and _named(numbered[above][1], found):
             return above, found
     return None
 
 
+def _ruled(line: str) -> list[tuple[int, int | None]] | None:
+    """The columns a rule of dashes under the header draws, one run of dashes each, as SQL Server's sqlcmd and
+    Oracle's SQL*Plus print a query's result (``----------- ---------- -----``: a space apart), or None."""
+    if not _RULE.fullmatch(line):
+        return None
+    runs = [(found.start(), found.end()) for found in re.finditer(r"-+", line)]
+    return [*runs[:-1], (runs[-1][0], None)] if len(runs) > 1 else None
+
+
+def _is_rule(line: str) -> bool:
+    """Whether a line is a rule of dashes under a header (left out of the rows)."""
+    return bool(_RULE.fullmatch(line))
+
+
 def _delimited(numbered: list[tuple[int, str]], delimiter: str) -> bool:
-    """Whether the delimiter splits each line alike (a table lined up with spaces and delimiters both is
-    delimited: the delimiter tells where a value ends; amounts written 1,500 are not), or splits lines with
-    quotes in them (a quoted value may hold line breaks: the lines are not the records)."""
+    """Whether the delimiter splits the header, or each line alike (a table lined up with spaces and delimiters
+    both is delimited: the delimiter tells where a value ends; amounts written 1,500 are not, under a header of
+    names a few spaces apart), or lines with quotes in them (a quoted value may hold line breaks: the lines are not
+    the records)."""
     counts = {line.count(delimiter) for _, line in numbered}
     quoted = any('"' in line for _, line in numbered) and counts != {0}
-    return (len(counts) == 1 and 0 not in counts) or quoted
+    return delimiter in numbered[0][1] or (len(counts) == 1 and 0 not in counts) or quoted
 
 
 def lined_up(head: bytes, suffix: str) -> bool:
@@ -157,7 +178,9 @@ def read(text: str, nrows: int | None, label: str) -> Aligned:
     if placed is None:
         raise ValueError("not a table lined up with spaces")  # (lined_up said it was: the caller's mistake)
     above, found = placed
-    numbered = _lines(text)[above:]
+    numbered = [(number, line) for number, line in _lines(text) if not _FOOTER.fullmatch(line)][above:]
+    if len(numbered) > 1 and _is_rule(numbered[1][1]):
+        del numbered[1]  # (the rule under the header)
     if nrows is not None:
         numbered = numbered[:nrows + 1]
     gaps = [at for (_, end), (start, _) in itertools.pairwise(found) for at in range(end or 0, start)]
