@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from viewer import io
 from viewer.ui.shell.main_window import MainWindow
 
+from ...io.test_fixed_width import SQLCMD
 from ..window_reading import details_after, open_by_hand, problems_typed
 
 TITLE = "Alliance events, as printed by the ledger system\n\nDate          Amount  Party        Title\n"
@@ -45,3 +46,10 @@ def test_notes_led_by_dates_and_two_spaces_open_without_a_question(qtbot: QtBot,
     notes = "2018-11-19  Arrest of Carlos Ghosn\n2019-03-12  Board meeting\n2019-12-29  Ghosn flees Japan\n"
     assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "notes.txt", text=notes) == []
     assert "Board meeting" in details_after(qtbot, window, Qt.Key.Key_Home, Qt.Key.Key_Right)
+
+
+def test_a_query_result_saved_from_sqlcmd_opens_and_walks(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "result.txt", text=SQLCMD) == []
+    assert window.state.dataset.event_count == 3  # (its rule of dashes and "(3 rows affected)" no rows)
+    assert "Escape" in details_after(qtbot, window, Qt.Key.Key_End)
