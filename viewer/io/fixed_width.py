@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from viewer.io.boxed import FOOTER
 from viewer.io.text_head import sniff_delimiter
 from viewer.model.problems import Problem
 
@@ -29,9 +30,6 @@ CROSSING_SHARE = 10  # a column's edge stays one where at most one line in this 
 HEADER_WITHIN = 10  # lines a header may have above it (a title, notes, as a report prints them)
 # a cell that is data, not a column's name: a date in numbers (2019-03-04, 04/03/2019, 2019) or a number
 _DATA = re.compile(r"[-+]?[\d.,]+|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?\b.*|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b.*")
-# what a SQL client prints under a result ("(3 rows affected)", "(3 rows)", "3 rows selected."): no row, and not
-# looked at for the columns (the table reader skips it as a line below the table)
-_FOOTER = re.compile(r"\s*\(?\d[\d,]*\s+rows?\b.*", re.IGNORECASE)
 _RULE = re.compile(r"\s*-{2,}(?:[ ]+-{2,})+\s*")
 HEAD_BYTES = 1 << 16  # looked at first: a delimited file's whole text is never split into lines here
 
@@ -110,7 +108,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 def _found(numbered: list[tuple[int, str]]) -> tuple[int, list[tuple[int, int | None]]] | None:
     """The place of the header among the first lines (lines above it: a title, notes) and the columns."""
-    numbered = [(number, line) for number, line in numbered if not _FOOTER.fullmatch(line)]
+    numbered = [(number, line) for number, line in numbered if not FOOTER.fullmatch(line)]
     if len(numbered) < 3 or any("\t" in line for _, line in numbered):
         return None
     filled = _filled([line for _, line in numbered])
@@ -178,7 +176,7 @@ def read(text: str, nrows: int | None, label: str) -> Aligned:
     if placed is None:
         raise ValueError("not a table lined up with spaces")  # (lined_up said it was: the caller's mistake)
     above, found = placed
-    numbered = [(number, line) for number, line in _lines(text) if not _FOOTER.fullmatch(line)][above:]
+    numbered = [(number, line) for number, line in _lines(text) if not FOOTER.fullmatch(line)][above:]
     if len(numbered) > 1 and _is_rule(numbered[1][1]):
         del numbered[1]  # (the rule under the header)
     if nrows is not None:

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.io import (
+    boxed,
     compressed,
     documents,
     fixed_width,
@@ -219,7 +220,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     suffix = ".txt" if saved == "text" else ".xls" if saved in ("html", "spreadsheetml") else suffix  # as a workbook
     cells = _cells(path, options, suffix, saved, nrows)
     frame, problems = cells.frame, cells.problems
-    skipped = cells.above + int(cells.declared is not None)  # lines taken off before the table was read
+    skipped = cells.above + int(cells.declared is not None) + cells.lifted  # lines taken off before the table
     problems += _archive_member(path)
     problems += _how_read(path, saved, cells.above) + [Problem(str(path), m, None, None, "info")
                                                        for m in frame.attrs.pop("said", [])]
@@ -265,6 +266,7 @@ class _Cells:
     above: int = 0
     declared: str | None = None
     lines: np.ndarray | None = None
+    lifted: int = 0  # lines taken off the top unsaid (a box's first rule)
 
 
 def _cells(path: Path, options: dict[str, Any], suffix: str, saved: str | None, nrows: int | None) -> _Cells:
@@ -273,27 +275,26 @@ def _cells(path: Path, options: dict[str, Any], suffix: str, saved: str | None, 
         frame, encoding, above, numbered = workbooks.from_header(path, suffix, saved, options, nrows)
         at = None if numbered is None else np.asarray(numbered, dtype=np.int64)
         return _Cells(frame, None, None, encoding, [], [], above, None, at)
-    if nrows is None and (streamed := _streamed(path, options, suffix)) is not None:
+    if nrows is None and (streamed := table_stream.read_columns(path, options, suffix)) is not None:
         return _Cells(streamed[0], streamed[1], b"", "utf-8", [], [])  # (its rows are its lines, one for one)
     read = compressed.read_bytes(path) if nrows is None else compressed.read_records_head(path)
     data, declared = declared_separator(read)
     if not data or data.isspace():  # (data.strip() would copy a big file)
         raise LoadError(f"{path}: the file is empty; expected {EXPECTED}")
     options = {"delimiter": declared, **{k: v for k, v in options.items() if v is not None}}
+    boxes, top = list[Problem](), 0
+    if not options.get("delimiter") and boxed.framed(data[:fixed_width.HEAD_BYTES].decode("utf-8", "replace")):
+        decoded, _, boxes = _decode(path, data, options.get("encoding"))  # a table drawn in a box: | between cells
+        (unboxed, top), options = boxed.unframed(decoded), {**options, "delimiter": "|", "encoding": "utf-8"}
+        data = unboxed.encode("utf-8")
+        boxes.append(Problem(str(path), boxed.SAID, None, None, "info"))
     if not options.get("delimiter") and fixed_width.lined_up(data[:fixed_width.HEAD_BYTES], suffix):
         decoded, encoding, problems = _decode(path, data, options.get("encoding"))
         spaced = fixed_width.read(lines.normalise_text(decoded), nrows, str(path))
         return _Cells(spaced.frame, None, decoded, encoding, problems + spaced.problems, [], lines=spaced.lines)
     data, above = without_preamble(data, options, suffix)
     frame, delimiter, text, encoding, problems, strays = _read_quoted_right(path, data, options, suffix, nrows)
-    return _Cells(frame, delimiter, text, encoding, problems, strays, above, declared)
-
-
-def _streamed(path: Path, options: dict[str, Any], suffix: str) -> tuple[pd.DataFrame, str] | None:
-    """A long UTF-8 table read by Arrow from its file, or None: also for a single column, which may be a table
-    lined up with spaces (:mod:`viewer.io.fixed_width`, that the general path reads)."""
-    streamed = table_stream.read_file(path, options, suffix)
-    return streamed if streamed is None or streamed[0].shape[1] > 1 else None
+    return _Cells(frame, delimiter, text, encoding, boxes + problems, strays, above, declared, lifted=top)
 
 
 def _saved_as(path: Path, suffix: str) -> str | None:

@@ -98,3 +98,10 @@ def read_file(path: Path, options: dict[str, Any], suffix: str) -> tuple[pd.Data
     delimiter = given.get("delimiter") or sniff_delimiter(sample, suffix)
     frame = read(path, delimiter, sample)
     return None if frame is None else (frame, delimiter)
+
+
+def read_columns(path: Path, options: dict[str, Any], suffix: str) -> tuple[pd.DataFrame, str] | None:
+    """:func:`read_file`, or None also for a single column, which may be a table lined up with spaces
+    (:mod:`viewer.io.fixed_width`, that the general path reads)."""
+    streamed = read_file(path, options, suffix)
+    return streamed if streamed is None or streamed[0].shape[1] > 1 else None

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from viewer import io
 from viewer.ui.shell.main_window import MainWindow
 
+from ...io.test_boxed_tables import DUCKDB
 from ...io.test_fixed_width import SQLCMD
 from ..window_reading import details_after, open_by_hand, problems_typed
 
@@ -53,3 +54,12 @@ def test_a_query_result_saved_from_sqlcmd_opens_and_walks(qtbot: QtBot, window: 
     assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "result.txt", text=SQLCMD) == []
     assert window.state.dataset.event_count == 3  # (its rule of dashes and "(3 rows affected)" no rows)
     assert "Escape" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_a_result_drawn_in_a_box_opens_and_walks(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """DuckDB's command line draws its result in a box, its types under the names: refused before."""
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "result.txt", text=DUCKDB) == []
+    assert window.state.dataset.event_count == 2
+    assert "Board meeting" in details_after(qtbot, window, Qt.Key.Key_End)
+    assert not problems_typed(qtbot, window, "drawn in a box").empty
