@@ -61,3 +61,15 @@ def test_an_outline_with_no_timestamp_is_refused_by_name(tmp_path: Path) -> None
     path.write_text("* One idea\n* Another\n  text\n", encoding="utf-8")
     with pytest.raises(LoadError, match=r"ideas\.org: 2 headings and none with a timestamp"):
         viewer.load(path)
+
+
+def test_a_time_range_past_midnight_and_a_bad_day(tmp_path: Path) -> None:
+    path = tmp_path / "late.org"
+    path.write_text("* Late call <2019-03-05 Tue 23:00-01:00>\n* No such day <2019-02-30 Sat>\n", encoding="utf-8")
+    ds = viewer.load(path)
+    (late,) = ds.events.itertuples()
+    assert (str(late.start), str(late.end)) == ("2019-03-05 23:00:00+00:00", "2019-03-06 01:00:00+00:00")
+    assert any(p.row == 2 and "2019-02-30" in p.message for p in ds.problems)
+    path.write_bytes(b"\x00\x01binary")
+    with pytest.raises(LoadError, match=r"no heading \(a line starting with \*\)"):
+        viewer.load(path)

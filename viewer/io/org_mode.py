@@ -2,16 +2,17 @@
 
 A heading's date is the first timestamp in the heading itself, else the first active one (``<2019-03-12 Tue
 10:00>``) of its planning line (``SCHEDULED``, ``DEADLINE``) or its text, else the first inactive one (``CLOSED:
-[2019-03-13 Wed 09:00]``, a note's ``[2019-12-29 Sun 22:00]``). A time range (``<2019-03-12 Tue 10:00-11:30>``) or a
-span of two (``<2019-03-01 Fri>--<2019-03-04 Mon>``) gives its end. The heading's words are the title (without its
-TODO keyword, priority, tags and timestamps), its tags the event's, its keyword its status, the heading above its
-category, and its text (drawers left out) its description. Headings with no timestamp are counted, not read; the
-file was refused as a table with no date column. Org's times have no zone: they are said as any such time is.
-Never Qt.
+[2019-03-13 Wed 09:00]``, a note's ``[2019-12-29 Sun 22:00]``). A time range (``<2019-03-12 Tue 10:00-11:30>``; one
+that ends before it starts, on the next day) or a span of two (``<2019-03-01 Fri>--<2019-03-04 Mon>``) gives its
+end. The heading's words are the title (without its TODO keyword, priority, tags and timestamps), its tags the
+event's, its keyword its status, the heading above its category, and its text (drawers left out) its description.
+Headings with no timestamp are counted, not read; the file was refused as a table with no date column. Org's times
+have no zone: they are said as any such time is. Never Qt.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 from typing import Any
@@ -48,11 +49,21 @@ def _dated(found: re.Match[str]) -> tuple[str, str]:
     start = _iso(found["day"], found["time"])
     if found["day2"]:
         end = _iso(found["day2"], found["time2"])
-    elif found["until"]:
-        end = _iso(found["day"], found["until"])
+    elif found["until"]:  # (an end before its start is the next day's: 23:00-01:00)
+        late = tuple(map(int, found["until"].split(":"))) < tuple(map(int, found["time"].split(":")))
+        end = _iso(str(dt.date.fromisoformat(found["day"]) + dt.timedelta(days=1)) if late and _real(found["day"])
+                   else found["day"], found["until"])
     else:
         end = ""
     return start, end
+
+
+def _real(day: str) -> bool:
+    try:
+        dt.date.fromisoformat(day)
+    except ValueError:  # (2019-02-30: read as written, and reported as a bad date)
+        return False
+    return True
 
 
 def _when(heading: str, planning: list[str], body: list[str]) -> tuple[str, str] | None:
@@ -127,8 +138,10 @@ def read(path: str | Path, **_options: object) -> Dataset:
             lines.append(section.line)
         parents.append(section)
     if not rows:
-        raise LoadError(f"{label}: {counted(len(sections), 'heading')} and none with a timestamp; expected an Org "
-                        "outline whose headings carry a date (<2019-03-12 Tue>, SCHEDULED: <…>)")
+        held = f"{counted(len(sections), 'heading')} and none with a timestamp" if sections else \
+            "no heading (a line starting with *)"
+        raise LoadError(f"{label}: {held}; expected an Org outline whose headings carry a date (<2019-03-12 Tue>, "
+                        "SCHEDULED: <…>)")
     problems = [Problem(label, f"read the {counted(len(rows), 'heading')} with a timestamp"
                         + (f"; {counted(len(sections) - len(rows), 'heading')} without one not read"
                            if len(rows) < len(sections) else ""), None, None, "info")]
