@@ -25,6 +25,7 @@ from viewer.io import (
     dated_text,
     discord,
     documents,
+    elsewhere,
     exports,
     folder_tables,
     ftm,
@@ -313,6 +314,7 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
         reader = psc.read if psc.looks_like_lines(path) else json_route.read_lines if held == "lines" else None
         return (reader or _text_reader(path))(path, **options)
     plan_exports.refuse(path, head)  # Microsoft Project's .mpp and MPX: how to save them as something read
+    elsewhere.refuse(path, head)  # a Google Drive shortcut, an Apple iWork document, an Outlook data file
     _refuse_binary(path, head)
     graph_texts.refuse(path, head)  # (DOT; GML and Pajek are read, under any name)
     candidates = _JSON if held else READERS.get(path.suffix.lower()) or _by_content(head)

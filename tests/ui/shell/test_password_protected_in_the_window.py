@@ -1,9 +1,12 @@
-"""A password-protected workbook opened from a fresh window with Ctrl+O: one message names the file, says it is
-protected and how to open it, and the dataset before stays, its keys still walking it."""
+"""Files the window cannot read, opened from a fresh window with Ctrl+O: a password-protected workbook and a Google
+Drive shortcut to a sheet kept online. One message names the file, says what it is and how to get its data, and
+the dataset before stays, its keys still walking it."""
 
 from __future__ import annotations
 
+import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,10 +22,21 @@ from viewer.ui.shell.main_window import MainWindow
 LOCKED = Path(__file__).parents[2] / "io" / "fixtures_tables" / "password_secret.xlsx"
 
 
-def test_a_locked_workbook_is_refused_in_one_message_and_the_dataset_stays(
-        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "budget 2019.xlsx"
+def _locked(path: Path) -> None:
     shutil.copy(LOCKED, path)
+
+
+def _shortcut(path: Path) -> None:
+    path.write_text(json.dumps({"url": "https://docs.google.com/spreadsheets/d/abc/edit", "doc_id": "abc"}))
+
+
+@pytest.mark.parametrize(("name", "write", "said"), [("budget 2019.xlsx", _locked, "protected by a password"),
+                                                     ("Timeline.gsheet", _shortcut, "kept online")])
+def test_a_file_whose_data_cannot_be_read_here_is_refused_in_one_message(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str,
+        write: Callable[[Path], None], said: str) -> None:
+    path = tmp_path / name
+    write(path)
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
@@ -30,7 +44,7 @@ def test_a_locked_workbook_is_refused_in_one_message_and_the_dataset_stays(
     window.activateWindow()
     with qtbot.waitSignal(window.loader.failed, timeout=30_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
-    assert len(shown) == 1 and "budget 2019.xlsx" in shown[0] and "protected by a password" in shown[0], shown
+    assert len(shown) == 1 and name in shown[0] and said in shown[0], shown
     assert window.state.dataset is before
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Home)

@@ -1,0 +1,51 @@
+"""Files whose data is elsewhere or in a form nothing here reads are refused saying where it is and how to get it:
+they were "JSON that Entente does not recognise" or "a binary file, not .numbers data"."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import viewer
+from viewer.model.problems import LoadError
+
+
+def _iwork(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("Index/Document.iwa", b"\x00\x1c\x00")
+        archive.writestr("Metadata/Properties.plist", b"bplist00")
+    return path
+
+
+@pytest.mark.parametrize(("name", "said"), [
+    ("Timeline.gsheet", r"a shortcut to a Google Sheets spreadsheet kept online \(https://docs\.google\.com/spread"
+                        r"sheets/d/abc/edit\).*never goes online.*Comma-separated values"),
+    ("Chronology.gdoc", r"a shortcut to a Google Docs document kept online .*Microsoft Word"),
+])
+def test_a_google_drive_shortcut_says_the_document_is_online(tmp_path: Path, name: str, said: str) -> None:
+    path = tmp_path / name
+    kind = "spreadsheets" if name.endswith("gsheet") else "document"
+    path.write_text(json.dumps({"url": f"https://docs.google.com/{kind}/d/abc/edit", "doc_id": "abc"}))
+    with pytest.raises(LoadError, match=said):
+        viewer.load(path)
+
+
+def test_an_apple_document_and_an_outlook_file_say_how_to_export_them(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match=r"budget\.numbers: an Apple Numbers spreadsheet.*Export To → CSV or Excel"):
+        viewer.load(_iwork(tmp_path / "budget.numbers"))
+    pst = tmp_path / "archive.pst"
+    pst.write_bytes(b"!BDN" + bytes(508))
+    with pytest.raises(LoadError, match=r"an Outlook data file \(\.pst\).*\.mbox or \.eml"):
+        viewer.load(pst)
+
+
+def test_a_zip_named_numbers_that_is_no_iwork_document_is_read_as_any_other(tmp_path: Path) -> None:
+    path = tmp_path / "events.numbers"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("events.csv", "date,title\n2019-01-01,a\n")
+    with pytest.raises(LoadError) as refused:
+        viewer.load(path)
+    assert "Apple Numbers" not in str(refused.value)
