@@ -281,9 +281,9 @@ def _refuse_binary(path: Path, head: bytes, label: str | None = None) -> None:
     if guessed is not None and path.suffix.lower() not in DELIMITED_SUFFIXES:
         raise LoadError(f"{label}: {guessed.upper()} text without a byte order mark; expected UTF-8 (or UTF-16 "
                         "with its mark) for this format; a delimited table (.csv, .tsv, .txt) is read either way")
-    if guessed is None and head.startswith(documents.OLE_MAGIC) and protected.password_protected(path):
+    if guessed is None and head.startswith(protected.OLE_MAGIC) and protected.password_protected(path):
         raise LoadError(protected.message(path, "Office workbook or document"))
-    if guessed is None and head.startswith(documents.OLE_MAGIC):
+    if guessed is None and head.startswith(protected.OLE_MAGIC):
         raise LoadError(f"{label}: an Office 97-2003 file (an Outlook .msg, a .doc, a .ppt …), which Entente does "
                         "not read; expected a message saved as .eml, a document as .docx or PDF, a table as .xlsx")
     if guessed is None:

@@ -26,11 +26,11 @@ from defusedxml import DefusedXmlException
 
 from viewer.io import compressed, document_blocks, free_memory, lines, pdf, protected
 from viewer.io.document_blocks import PARAGRAPHS, Block
+from viewer.io.protected import OLE_MAGIC
 from viewer.model.problems import LoadError
 
 SUFFIXES = (".docx", ".docm", ".odt", ".md", ".markdown", ".rtf", *pdf.SUFFIXES)
 RTF_MAGIC = b"{\\rtf"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a Word 97-2003 document (.doc), and other OLE files
 ARCHIVED = (".docx", ".docm", ".odt", *pdf.SUFFIXES)  # binary: ZIP archives of XML, PDF
 MOST_COLUMNS = 512  # a cell spanning more is cut there (a damaged span of a million columns is no table)
 EXPECTED = "a document with a table of dates or paragraphs led by a date (19 November 2018 – …)"

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container an encrypted .xlsx or .docx is saved in
+# the container Office 97-2003 files are saved in (.xls, .doc, .msg), and an encrypted .xlsx or .docx too
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # the stream a password-protected Office file keeps
 _SCANNED = 1 << 20  # bytes looked through at a time for it
 

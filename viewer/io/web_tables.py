@@ -22,13 +22,13 @@ import pandas as pd
 from defusedxml import DefusedXmlException
 
 from viewer.io import document_blocks, documents, html_blocks
+from viewer.io.protected import OLE_MAGIC
 from viewer.model.problems import LoadError
 
 HEAD_BYTES = 4096
 SUFFIXES = (".html", ".htm", ".xml")  # read as their tables too (a saved web page, Excel 2003 XML)
 SPREADSHEET_NS = "urn:schemas-microsoft-com:office:spreadsheet"
 _SS = f"{{{SPREADSHEET_NS}}}"
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def kind(path: Path) -> str | None:

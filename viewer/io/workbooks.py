@@ -10,10 +10,10 @@ from typing import Any
 import pandas as pd
 
 from viewer.io import compressed, documents, preamble, protected, web_tables, xls
+from viewer.io.protected import OLE_MAGIC
 from viewer.model.problems import LoadError
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an Excel 97-2003 workbook (and other OLE documents)
 
 
 def engine_of(path: Path) -> str:
