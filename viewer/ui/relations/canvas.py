@@ -35,6 +35,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def __init__(self) -> None:
         super().__init__()
+        self.setAccessibleName("Relationship graph as of the cursor")
         self.ci.setContentsMargins(0, 0, 0, 0)
         self.viewbox = self.addViewBox()
         self.viewbox.setAspectLocked(True)

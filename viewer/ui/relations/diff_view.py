@@ -65,6 +65,7 @@ class DiffView(QWidget):
         for edit, tip in ((self.before_edit, "From"), (self.after_edit, "To")):
             edit.setPlaceholderText("2019, 2019-12 or 2019-12-29")
             edit.setToolTip(f"{tip}: a year, a month or a day")
+            edit.setAccessibleName(f"{tip} date")
             edit.editingFinished.connect(self._on_edited)
             edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("2019-12-29") + 40)
             add_calendar(edit)

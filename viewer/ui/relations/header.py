@@ -46,6 +46,7 @@ class RelationsHeader(QWidget):
             row.addWidget(button)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Find…")
+        self.search.setAccessibleName("Find an entity")
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip("Type a name and press Return to show its neighbourhood")
         self.search.setMinimumWidth(90)

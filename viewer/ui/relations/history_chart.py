@@ -46,6 +46,7 @@ class HistoryPanel(QWidget):
         self.title.setStyleSheet("font-weight: 600;")
         self.title.setWordWrap(True)
         self.plot = pg.PlotWidget(axisItems={"bottom": DateAxis(relabel=False)})
+        self.plot.setAccessibleName("Relation history chart")
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         self.plot.showGrid(x=True, y=True, alpha=0.15)

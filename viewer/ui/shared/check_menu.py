@@ -118,6 +118,7 @@ class CheckMenuButton(QToolButton):
         box.setContentsMargins(4, 4, 4, 4)
         self.search = QLineEdit(panel)
         self.search.setPlaceholderText(f"Find {title.lower()}…")
+        self.search.setAccessibleName(f"Find {title.lower()}")
         self.search.setClearButtonEnabled(True)
         self.model = Values(self)
         self.list = QListView(panel)

@@ -147,6 +147,7 @@ class DetailsPanel(QWidget):
         self._asked: set[str] = set()  # event ids asked of an engine source (once each)
         self._shown = ""  # the HTML last shown
         self.browser = QTextBrowser(self)
+        self.browser.setAccessibleName("Details of the selection")
         self.browser.setOpenLinks(False)  # we decide which links may leave the app
         self.browser.anchorClicked.connect(self._open_link)
         layout = QVBoxLayout(self)

@@ -66,6 +66,9 @@ class MainWindow(QMainWindow):
         self.opening.refresh_recent(self.recent_menu)
         state.changed.connect(lambda fields: self._show_title() if "dataset" in fields else None)
         self._show_title()
+        # the keys of the README (+, -, Home, End) act on the timeline: a fresh window's first key goes there, not to
+        # the first widget made (the Details text, where "+" did nothing and the arrows scrolled an empty page)
+        self.timeline.plot.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # the Shell protocol: what panels may add
     def host(self) -> QWidget:

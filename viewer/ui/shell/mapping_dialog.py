@@ -124,6 +124,7 @@ class MappingDialog(QDialog):
         self.setWindowTitle(f"Columns of {self.path.name}")
         columns = [str(c) for c in preview.rows.columns]
         self.table = QTableView(self)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table for the next field (the arrows walk its cells)
         self.table.setModel(FrameModel(preview.rows))
         self.table.setMinimumHeight(180)
         form = QFormLayout()

@@ -44,6 +44,7 @@ class FilterBar(QWidget):
         self.state = state
         self.search = QLineEdit(self)
         self.search.setPlaceholderText("Search titles, descriptions, actors  (Ctrl+F)")
+        self.search.setAccessibleName("Search events")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(260)
         self.actors = CheckMenuButton("Actors", self)
@@ -232,6 +233,7 @@ def _readable(text: str, on: str) -> bool:
 def _date_edit(which: str, parent: QWidget) -> QLineEdit:
     edit = QLineEdit(parent)
     edit.setPlaceholderText("2019-12" if which == "from" else "2023")
+    edit.setAccessibleName("From date" if which == "from" else "To date")
     edit.setClearButtonEnabled(True)
     edit.setMaximumWidth(140)
     edit.setToolTip(f"A partial date: {DATE_HINT}; a month or year means all of it")

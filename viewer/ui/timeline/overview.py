@@ -35,6 +35,7 @@ class OverviewStrip(QWidget):
         self.setToolTip("The whole dataset: drag the shaded region to pan, drag its edges to zoom")
         self.theme = current()
         self.plot = pg.PlotWidget(axisItems={"bottom": DateAxis()})
+        self.plot.setAccessibleName("Overview of all events")
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         left = self.plot.getAxis("left")

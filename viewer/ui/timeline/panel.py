@@ -55,6 +55,8 @@ class TimelinePanel(QWidget):
         self.state = state
         self._seen = state.view  # the view choices the drawing reflects
         self.plot = pg.PlotWidget(viewBox=TimelineViewBox(), axisItems={"bottom": DateAxis()})
+        self.plot.setAccessibleName("Timeline")
+        self.plot.setAccessibleDescription("+ and - zoom; Left, Right, Home and End walk the events")
         self.plot.setAntialiasing(True)
         # One rectangle round every change, not pyqtgraph's minimal region: the events item is drawn whole
         # at every change anyway, and a region of several rectangles (the cursor line's old and new places)

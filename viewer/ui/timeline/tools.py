@@ -88,7 +88,7 @@ class TimelineTools(QObject):
             self.speed.addItem(text, key)
         self.speed.setToolTip("How much time passes per second of playback")
         self.speed.currentIndexChanged.connect(lambda _i: self.playback.set_speed(str(self.speed.currentData())))
-        self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space stays play/pause
+        self.speed.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click leaves the focus (Space stays Play); Tab comes
         self.play_button_action = QAction("Play", bar)
         self.play_button_action.triggered.connect(self.playback.toggle)
         bar.addAction(self.play_button_action)
@@ -98,7 +98,7 @@ class TimelineTools(QObject):
         self.group_by.setToolTip("What each lane gathers: an actor, a category, or any column of the file")
         self.group_by.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._fill_groupings()
-        self.group_by.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.group_by.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.group_by.currentIndexChanged.connect(
             lambda _i: self.timeline.set_group_by(str(self.group_by.currentData())))
         bar.addWidget(self.group_by)

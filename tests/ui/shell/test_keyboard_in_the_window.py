@@ -1,0 +1,128 @@
+"""A fresh window used from the keyboard alone: its first keys act on the timeline, Tab reaches every control
+and leaves every table, and each stop has a name a screen reader can say."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QTableView, QWidget
+
+pytest.importorskip("pytestqt")
+
+from viewer.io import table
+from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.mapping_dialog import MappingDialog
+
+TABS = 60  # more than the window's stops: the walk comes round to where it started
+
+
+def _active(qtbot, window: MainWindow) -> QWidget:
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    return focused
+
+
+def _focused() -> QWidget:
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    return focused
+
+
+def _tab_walk(qtbot, window: MainWindow) -> list[QWidget]:
+    """The widgets Tab visits from the one holding the focus, pressed as a user presses it."""
+    visited = []
+    for _ in range(TABS):
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        visited.append(focused)
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+        qtbot.wait(1)
+    return visited
+
+
+def test_the_first_keys_of_a_fresh_window_act_on_the_timeline(qtbot, window: MainWindow) -> None:
+    focused = _active(qtbot, window)
+    assert focused is window.timeline.plot  # not the Details text, the first widget made
+    before = window.state.window
+    QTest.keyClick(focused, Qt.Key.Key_Plus)
+    qtbot.waitUntil(lambda: window.state.window.span < before.span)
+    QTest.keyClick(_focused(), Qt.Key.Key_End)
+    last = window.state.dataset.events.sort_values("span_start")["id"].iloc[-1]
+    qtbot.waitUntil(lambda: window.state.selection.events == frozenset({last}))
+    QTest.keyClick(_focused(), Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: window.state.selection.events != frozenset({last}))
+
+
+def test_tab_reaches_every_control_and_leaves_every_table(qtbot, window: MainWindow) -> None:
+    _active(qtbot, window)
+    visited = _tab_walk(qtbot, window)
+    assert visited[0] is window.timeline.plot
+    came_round = visited.index(window.timeline.plot, 1)  # the walk is a circle, not stuck in a table's cells
+    stops = visited[:came_round]
+    assert len(stops) == len(set(map(id, stops)))
+    tools = window.tools
+    for needed in (tools.speed, tools.group_by, tools.filter_bar.search, tools.overview.plot, window.relations.canvas,
+                   window.relation_tools.table.view, window.problems.view, window.details.browser):
+        assert any(stop is needed for stop in stops), needed
+    tables = [stop for stop in stops if isinstance(stop, QTableView)]
+    assert len(tables) == 2
+    combos = [stop for stop in stops if isinstance(stop, QComboBox)]
+    assert {combo.currentText() for combo in combos} >= {tools.speed.currentText(), tools.group_by.currentText()}
+
+
+def test_every_stop_has_a_name_to_say(qtbot, window: MainWindow) -> None:
+    _active(qtbot, window)
+    visited = _tab_walk(qtbot, window)
+    stops = visited[:visited.index(window.timeline.plot, 1)]
+    unnamed = []
+    for stop in stops:
+        accessible = QAccessible.queryAccessibleInterface(stop)
+        if accessible is None or not accessible.text(QAccessible.Text.Name).strip():
+            unnamed.append(f"{type(stop).__name__} in {type(stop.parent()).__name__}")
+    assert not unnamed
+
+
+def test_a_click_on_the_speed_leaves_space_to_play(qtbot, window: MainWindow) -> None:
+    _active(qtbot, window)
+    speed = window.tools.speed
+    QTest.mouseClick(speed, Qt.MouseButton.LeftButton)
+    QTest.keyClick(QApplication.activePopupWidget() or speed, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is None)
+    assert window.focusWidget() is window.timeline.plot  # the window's focus stayed where it was
+    _active(qtbot, window)
+    QTest.keyClick(window.timeline.plot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: window.tools.playback.playing)
+    QTest.keyClick(window.timeline.plot, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: not window.tools.playback.playing)
+
+
+def test_tab_reaches_the_lanes_and_the_arrows_choose_them(qtbot, window: MainWindow) -> None:
+    _active(qtbot, window)
+    group_by = window.tools.group_by
+    for _ in range(TABS):
+        if QApplication.focusWidget() is group_by:
+            break
+        QTest.keyClick(_focused(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is group_by
+    before = window.timeline.group_by
+    QTest.keyClick(group_by, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: window.timeline.group_by != before)
+
+
+def test_tab_leaves_the_column_dialogs_preview_for_its_fields(qtbot, tmp_path) -> None:
+    path = tmp_path / "ledger.csv"
+    path.write_text("col_a;col_b\n03/04/2021;Board meets\n15/05/2021;Deal signed\n", encoding="utf-8")
+    dialog = MappingDialog(path, table.preview(path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.table.setFocus()
+    qtbot.waitUntil(dialog.table.hasFocus)
+    QTest.keyClick(dialog.table, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: not dialog.table.hasFocus())
+    assert dialog.isAncestorOf(_focused())
