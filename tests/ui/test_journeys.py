@@ -27,7 +27,7 @@ LEAVES = {"Ctrl+Q"}  # quitting ends the journey: its own test closes the window
 @pytest.fixture(autouse=True)
 def no_file_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """A file dialog would wait for a hand that never comes: answer "cancelled" at once."""
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([], ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
 
 

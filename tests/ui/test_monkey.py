@@ -103,7 +103,7 @@ class Monkey(RuleBasedStateMachine):
     def _silence_dialogs(self) -> None:
         """Modal dialogs answer at once: file choosers cancel or name a file in the scratch folder."""
         folder = self.folder
-        self.patch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
+        self.patch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([], "")))
         self.patch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: ""))
         self.patch.setattr(QFileDialog, "getSaveFileName",
                            staticmethod(lambda _p, _t, name="", *a, **k: (str(folder / (name or "out.png")), "")))

@@ -102,7 +102,7 @@ def open_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPat
     it; the column-mapping questions it asked (refused, or given to ``answer``) are returned."""
     if text is not None:
         path.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     asked = no_column_questions(monkeypatch)
     if answer is not None:
         def asking(dialog: MappingDialog) -> QDialog.DialogCode:

@@ -23,7 +23,7 @@ def test_ftm_entities_open_and_their_links_follow_the_cursor(qtbot: QtBot, windo
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "entities.ftm.json"
     path.write_text("".join(json.dumps(item) + "\n" for item in PARTIES + LINKS), encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     window.activateWindow()
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))

@@ -35,7 +35,7 @@ def test_a_damaged_gml_graph_is_refused_in_one_dialog(qtbot: QtBot, window: Main
     path = tmp_path / "names.gml"
     path.write_bytes(b'graph [\n node [ id 1 label "x\xff\xfe" ]\n]\n')
     before = window.state.dataset
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     window.activateWindow()
     with qtbot.waitSignal(window.loader.failed, timeout=30_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))

@@ -25,7 +25,7 @@ from ..window_reading import details_after, open_by_hand, problems_typed, walked
 def test_a_mailbox_opens_walks_and_draws_its_correspondents(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     path = _mbox(tmp_path / "Inbox", MESSAGES)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     assert not window.relations.people.isChecked()  # the bundled dataset: companies first
     window.activateWindow()
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):

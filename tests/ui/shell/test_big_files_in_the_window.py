@@ -56,7 +56,7 @@ def test_a_table_needing_more_memory_than_is_free_is_offered_conversion_and_a_ca
     path = tmp_path / "acled.csv.gz"
     path.write_bytes(gzip.compress(_acled(tmp_path / "acled.csv", 40_000).read_bytes()))
     monkeypatch.setenv(free_memory.SETTING, "3000000")  # 500 KB of text can be read
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     offers = _offers(monkeypatch, QMessageBox.StandardButton.Cancel)
     before = window.state.dataset
     window.activateWindow()
@@ -75,7 +75,7 @@ def test_a_table_too_big_for_memory_is_converted_and_opened_queried_in_place(
     path = _acled(tmp_path / "acled.csv", 30_000)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     monkeypatch.setenv(free_memory.SETTING, "3000000")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     offers = _offers(monkeypatch, QMessageBox.StandardButton.Yes)
     asked: list[tuple[str, str]] = []
 
@@ -110,7 +110,7 @@ def test_a_document_too_big_for_memory_is_refused_in_a_message(
     monkeypatch.setenv(free_memory.SETTING, "600000")
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     window.activateWindow()
     with qtbot.waitSignal(window.loader.failed, timeout=60_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
@@ -134,7 +134,7 @@ def test_a_big_table_is_previewed_from_its_head_and_read_whole_once(
 
     monkeypatch.setattr(compressed, "read_bytes", counted)
     monkeypatch.setattr(table_stream, "read", streamed)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     seen: list[tuple[str, int, list[Path], str]] = []
 
     def accept(dialog: MappingDialog) -> QDialog.DialogCode:  # no title column: asked

@@ -43,7 +43,7 @@ def test_a_database_opens_from_file_open_and_is_walked(qtbot: QtBot, window: Mai
     path = _app_database(tmp_path / "app.sqlite")
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     offered: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
 
     def accept(dialog: MappingDialog) -> QDialog.DialogCode:  # ts and title are certain: no dialog should ask
         offered.append(dialog.combos["start"].currentText())

@@ -24,7 +24,7 @@ def test_a_log_of_hours_opens_at_its_hours(qtbot: QtBot, window: MainWindow, tmp
     rows = [f"2019-03-04T{hour:02d},Reading {hour},station{hour % 3}" for hour in range(6, 18)]
     path.write_text("when,what,who\n" + "\n".join(rows) + "\n", encoding="utf-8")
     no_column_questions(monkeypatch)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     window.activateWindow()
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))

@@ -39,7 +39,7 @@ def test_a_file_whose_data_cannot_be_read_here_is_refused_in_one_message(
     write(path)
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     before = window.state.dataset
     window.activateWindow()
     with qtbot.waitSignal(window.loader.failed, timeout=30_000):

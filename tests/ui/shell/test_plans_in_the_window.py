@@ -52,7 +52,7 @@ def test_a_primavera_export_opens_as_its_activities_and_a_project_file_says_how_
         return QMessageBox.StandardButton.Ok
 
     monkeypatch.setattr(QMessageBox, "exec", shown)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(mpp), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(mpp)], ""))
     QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
     qtbot.waitUntil(lambda: bool(said), timeout=30_000)
     assert window.state.dataset is ds  # the plan stays open

@@ -49,7 +49,7 @@ def test_a_timetable_is_refused_naming_its_column_and_the_dataset_stays(qtbot: Q
     path.write_text("Day,Period,Subject\nMonday,1,Maths\nTuesday,2,Art\n", encoding="utf-8")
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
     from PySide6.QtWidgets import QDialog
 
     from viewer.ui.shell.mapping_dialog import MappingDialog

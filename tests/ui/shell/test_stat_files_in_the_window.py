@@ -28,7 +28,7 @@ def test_an_spss_file_opens_from_file_open_and_is_walked(qtbot: QtBot, window: M
     path = FIXTURES / "alliance_events.sav"
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     asked: list[str] = []
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
 
     def accept(dialog: MappingDialog) -> QDialog.DialogCode:  # date_start and headline are certain: no dialog
         asked.append(dialog.combos["start"].currentText())

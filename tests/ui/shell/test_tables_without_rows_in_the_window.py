@@ -61,7 +61,7 @@ def test_the_window_refuses_it_and_keeps_what_it_showed(qtbot: QtBot, window: Ma
     before = window.state.dataset
     for kind in KINDS:
         path = _write(tmp_path, kind)
-        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, p=path, **k: (str(p), ""))
+        monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, p=path, **k: ([str(p)], ""))
         window.activateWindow()
         with qtbot.waitSignal(window.loader.failed, timeout=30_000):
             QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))

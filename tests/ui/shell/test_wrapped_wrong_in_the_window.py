@@ -28,13 +28,13 @@ def test_a_page_under_a_csv_name_opens_and_an_error_page_is_refused(
     broken.write_text(ERROR_PAGE, encoding="utf-8")
     page.write_text(PAGE, encoding="utf-8")
     before = window.state.dataset
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(broken)], ""))
     window.activateWindow()
     with qtbot.waitSignal(window.loader.failed, timeout=30_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
     assert len(shown) == 1 and "an HTML page with no table" in shown[0] and "<!DOCTYPE" not in shown[0]
     assert window.state.dataset is before
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(page), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(page)], ""))
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
     assert "Alpha" in details_after(qtbot, window, Qt.Key.Key_Home)

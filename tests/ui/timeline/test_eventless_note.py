@@ -38,7 +38,7 @@ def test_a_dataset_of_no_events_says_so_on_the_timeline(qtbot: QtBot, window: Ma
     monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": refused.append(message))
     empty = tmp_path / "empty.csv"
     empty.write_text("date,title\n", encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(empty), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(empty)], ""))
     with qtbot.waitSignal(window.loader.failed, timeout=30_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
     assert len(refused) == 1 and "no rows" in refused[0]

@@ -31,18 +31,18 @@ class Opening(QObject):
         super().__init__(window)
         self.window = window
         self._asked: str | None = None  # the file the last open asked for (a table too big is offered conversion)
+        self.batch = Batch()  # files chosen together, opened one after another as one dataset
         loader = window.loader
         loader.started.connect(lambda what: window.status_line.busy(True, what))
         loader.loaded.connect(self._on_loaded)
         loader.mapping_needed.connect(self._on_mapping_needed)
         loader.failed.connect(self._on_failed)
-        loader.cancelled.connect(lambda: window.status_line.busy(False))
+        loader.cancelled.connect(self._on_cancelled)
 
     def open_dialog(self) -> None:
-        """Ask for a dataset file and open it."""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open dataset", self._start_dir(), OPEN_FILTER)
-        if path:
-            self.open_path(path)
+        """Ask for dataset files and open them (several chosen together make one dataset)."""
+        paths, _ = QFileDialog.getOpenFileNames(self.window, "Open dataset", self._start_dir(), OPEN_FILTER)
+        self.open_paths(paths)
 
     def open_folder_dialog(self) -> None:
         """Ask for a dataset folder (a native dataset, an unpacked Slack export) and open it."""
@@ -51,19 +51,29 @@ class Opening(QObject):
             self.open_path(path)
 
     def add_dialog(self) -> None:
-        """Ask for a file whose events, entities and relations join the open dataset."""
-        path, _ = QFileDialog.getOpenFileName(self.window, "Add to dataset", self._start_dir(), OPEN_FILTER)
-        if path:
-            self.open_path(path, add=True)
+        """Ask for files whose events, entities and relations join the open dataset."""
+        paths, _ = QFileDialog.getOpenFileNames(self.window, "Add to dataset", self._start_dir(), OPEN_FILTER)
+        self.open_paths(paths, add=True)
 
-    def open_path(self, path: str | None, *, add: bool = False, table: str | None = None) -> None:
+    def open_paths(self, paths: list[str], *, add: bool = False) -> None:
+        """Open files chosen together (or dropped together) as one dataset: the first opens (or joins, with
+        ``add``), then each of the others joins it in turn; a file that fails is said once, at the end."""
+        if not paths:
+            return
+        self.batch.start(paths[1:], joined=add)
+        self.open_path(paths[0], add=add, keep_batch=True)
+
+    def open_path(self, path: str | None, *, add: bool = False, table: str | None = None,
+                  keep_batch: bool = False) -> None:
         """Start opening a dataset in the background (None: the bundled one).
 
         A table whose columns cannot be mapped with certainty first asks the user (the mapping dialog);
         with ``add`` the file joins the open dataset instead of replacing it. A big Parquet source, a
         DuckDB file or an engine URL (with its events ``table``) is queried in place, not loaded.
         """
-        self._asked = path if not add and table is None else None
+        if not keep_batch:  # a file opened by itself ends what was left of a batch
+            self.batch.start([])
+        self._asked = path if not add and table is None and not self.batch.paths else None
         self.window.loader.load(path, None, self.window.state.dataset if add else None, ask=True, table=table)
 
     def _on_mapping_needed(self, needed: MappingNeeded) -> None:
@@ -72,6 +82,8 @@ class Opening(QObject):
         dialog = MappingDialog(needed.path, needed.preview, self.window, needed.suggestion)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.window.loader.load(needed.path, dialog.load_options(), needed.add_to, convert_to=needed.convert_to)
+        else:  # the file is left out; the rest of its batch goes on
+            self._next_in_batch()
 
     def refresh_recent(self, menu: QMenu | None) -> None:
         """Fill Open recent from the settings."""
@@ -99,10 +111,16 @@ class Opening(QObject):
         if dataset.problems:
             said = problems_and_notes([p.level for p in dataset.problems])
             window.statusBar().showMessage(f"Opened with {said}: File → Loading problems", 15_000)
+        self.batch.joined = True
+        self._next_in_batch()
 
     def _on_failed(self, message: str, details: str) -> None:
         self.window.status_line.busy(False)
         log.warning("could not open: %s", message)
+        if self.batch.going:  # said with the others once the batch is done
+            self.batch.failed.append((message, details))
+            self._next_in_batch()
+            return
         path, self._asked = self._asked, None
         if path is not None and conversion.offered(Path(path)):  # too big for memory: written as Parquet?
             folder = conversion.folder_for(Path(path))
@@ -110,3 +128,33 @@ class Opening(QObject):
                 self.window.loader.load(path, ask=True, convert_to=str(folder))
             return
         dialogs.error(self.window, "Cannot open dataset", message, details)
+
+    def _on_cancelled(self) -> None:
+        """The user stopped the load: the rest of its batch is not opened either."""
+        self.window.status_line.busy(False)
+        self.batch.start([])
+
+    def _next_in_batch(self) -> None:
+        """Open the batch's next file (joining what its earlier files opened), or say what could not be opened."""
+        if self.batch.paths:
+            self.window.loader.load(self.batch.paths.pop(0), None,
+                                    self.window.state.dataset if self.batch.joined else None, ask=True)
+            return
+        failed, self.batch.failed, self.batch.going = self.batch.failed, [], False
+        if failed:
+            dialogs.error(self.window, "Cannot open dataset", "\n\n".join(message for message, _ in failed),
+                          "\n\n".join(details for _, details in failed if details))
+
+
+class Batch:
+    """Files chosen together: those still to open, whether one of them is open yet, and what failed."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+        self.joined = False
+        self.going = False
+        self.failed: list[tuple[str, str]] = []
+
+    def start(self, rest: list[str], *, joined: bool = False) -> None:
+        """A new batch whose first file is being opened (``joined``: it joins the open dataset)."""
+        self.paths, self.joined, self.going, self.failed = list(rest), joined, bool(rest), []

@@ -1,0 +1,109 @@
+"""Several files chosen together in File → Open (or dropped together) open as one dataset; until now the dialog took
+one file and a drop opened the first, the others left out without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+pytest.importorskip("pytestqt")
+
+from viewer.ui.shell import dialogs
+from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.mapping_dialog import MappingDialog
+
+from ..window_reading import details_after
+
+JAN = "id,date,title,actor\n1,2021-01-03,Board meets,Acme\n2,2021-01-20,Deal signed,Globex\n"
+FEB = "id,date,title,actor\n1,2021-02-03,Board meets again,Acme\n2,2021-02-20,Deal closed,Globex\n"
+MAR = ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:x1\r\nDTSTART:20210310T090000Z\r\nSUMMARY:Audit\r\n"
+       "END:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+@pytest.fixture
+def months(tmp_path: Path) -> list[Path]:
+    written = []
+    for name, text in (("jan.csv", JAN), ("feb.csv", FEB), ("mar.ics", MAR)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        written.append(tmp_path / name)
+    return written
+
+
+def _choose(monkeypatch: pytest.MonkeyPatch, paths: list[Path]) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(p) for p in paths], ""))
+
+
+def _titles(window: MainWindow) -> list[str]:
+    return sorted(window.state.dataset.events["title"])
+
+
+def _open_with_keys(qtbot, window: MainWindow, last_title: str) -> None:
+    window.activateWindow()
+    QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    qtbot.waitUntil(lambda: last_title in _titles(window) and not window.loader.busy, timeout=30_000)
+
+
+def test_files_chosen_together_open_as_one_dataset(qtbot, window: MainWindow, months: list[Path], monkeypatch) -> None:
+    _choose(monkeypatch, months)
+    _open_with_keys(qtbot, window, "Audit")
+    assert _titles(window) == ["Audit", "Board meets", "Board meets again", "Deal closed", "Deal signed"]
+    assert window.windowTitle() == "jan + feb + mar — Entente"
+    assert any("renamed" in problem.message for problem in window.state.dataset.problems)  # feb's ids 1 and 2
+    assert "Audit" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_files_dropped_together_open_as_one_dataset(qtbot, window: MainWindow, months: list[Path]) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path)) for path in months])
+    drop = QDropEvent(QPointF(200, 200), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(drop)  # (a drop from a file manager cannot be sent offscreen: the handler is called)
+    qtbot.waitUntil(lambda: "Audit" in _titles(window) and not window.loader.busy, timeout=30_000)
+    assert len(_titles(window)) == 5
+
+
+def test_a_file_that_fails_is_said_once_and_the_others_open(qtbot, window: MainWindow, months: list[Path],
+                                                            monkeypatch, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"\x00\x01\x02 not a workbook")
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
+    _choose(monkeypatch, [broken, months[0], empty, months[2]])
+    _open_with_keys(qtbot, window, "Audit")
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    assert _titles(window) == ["Audit", "Board meets", "Deal signed"]  # the first that opened is the base
+    assert "broken.xlsx" in shown[0] and "empty.csv" in shown[0]
+    assert window.windowTitle() == "jan + mar — Entente"
+
+
+def test_a_file_whose_columns_are_asked_and_cancelled_is_left_out(qtbot, window: MainWindow, months: list[Path],
+                                                                  monkeypatch, tmp_path: Path) -> None:
+    odd = tmp_path / "odd.csv"
+    odd.write_text("col_a;col_b\n03/04/2021;April thing\n15/04/2021;Later thing\n", encoding="utf-8")
+    asked: list[str] = []
+
+    def cancel(dialog: MappingDialog) -> QDialog.DialogCode:
+        asked.append(str(dialog.path))
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(MappingDialog, "exec", cancel)
+    _choose(monkeypatch, [months[0], odd, months[2]])
+    _open_with_keys(qtbot, window, "Audit")
+    assert asked == [str(odd)]
+    assert _titles(window) == ["Audit", "Board meets", "Deal signed"]
+
+
+def test_a_file_opened_alone_ends_a_batch_under_way(qtbot, window: MainWindow, months: list[Path]) -> None:
+    window.opening.open_paths([str(p) for p in months])
+    window.open_path(str(months[1]))  # the user opens another file before the batch is done
+    qtbot.waitUntil(lambda: not window.loader.busy, timeout=30_000)
+    qtbot.wait(200)
+    assert not window.loader.busy
+    assert _titles(window) == ["Board meets again", "Deal closed"]
