@@ -11,7 +11,8 @@ Shortcut = QKeySequence.StandardKey | str | None
 # Some platforms (and the offscreen one) bind no keys to a standard key: use the common ones then.
 FALLBACKS = {QKeySequence.StandardKey.Open: "Ctrl+O", QKeySequence.StandardKey.Quit: "Ctrl+Q",
              QKeySequence.StandardKey.ZoomIn: "Ctrl++", QKeySequence.StandardKey.ZoomOut: "Ctrl+-",
-             QKeySequence.StandardKey.FullScreen: "F11", QKeySequence.StandardKey.Find: "Ctrl+F"}
+             QKeySequence.StandardKey.FullScreen: "F11", QKeySequence.StandardKey.Find: "Ctrl+F",
+             QKeySequence.StandardKey.Paste: "Ctrl+V"}
 
 
 def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:

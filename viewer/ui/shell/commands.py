@@ -29,6 +29,8 @@ def register(window: MainWindow) -> None:
     add("open", "&Open…", opening.open_dialog, key.Open)
     add("open_folder", "Open &folder…", opening.open_folder_dialog)
     add("add", "&Add to dataset…", opening.add_dialog, "Ctrl+Shift+O")
+    add("paste", "&Paste as dataset", opening.paste, key.Paste,
+        "Open the cells, table or text on the clipboard (copied from a spreadsheet or a web page)")
     add("bundled", "Open the &bundled alliance dataset", lambda: opening.open_path(None))
     for view, label in (("all", "the window"), ("timeline", "the timeline"), ("relations", "the relationship panel")):
         add(f"export_{view}", f"Image of {label}…", lambda view=view: export_image_dialog(window, view),

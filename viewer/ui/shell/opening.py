@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
-from viewer import io
+from viewer import io, paths
+from viewer.io import pasted
 from viewer.model.dataset import Dataset
 from viewer.model.wording import problems_and_notes
 from viewer.ui.shared import heap
@@ -32,6 +34,7 @@ class Opening(QObject):
         self.window = window
         self._asked: str | None = None  # the file the last open asked for (a table too big is offered conversion)
         self.batch = Batch()  # files chosen together, opened one after another as one dataset
+        self._pasted: str | None = None  # the file the clipboard was kept in, while it opens
         loader = window.loader
         loader.started.connect(lambda what: window.status_line.busy(True, what))
         loader.loaded.connect(self._on_loaded)
@@ -55,13 +58,36 @@ class Opening(QObject):
         paths, _ = QFileDialog.getOpenFileNames(self.window, "Add to dataset", self._start_dir(), OPEN_FILTER)
         self.open_paths(paths, add=True)
 
-    def open_paths(self, paths: list[str], *, add: bool = False) -> None:
+    def open_paths(self, chosen: list[str], *, add: bool = False) -> None:
         """Open files chosen together (or dropped together) as one dataset: the first opens (or joins, with
         ``add``), then each of the others joins it in turn; a file that fails is said once, at the end."""
-        if not paths:
+        if not chosen:
             return
-        self.batch.start(paths[1:], joined=add)
-        self.open_path(paths[0], add=add, keep_batch=True)
+        self.batch.start(chosen[1:], joined=add)
+        self.open_path(chosen[0], add=add, keep_batch=True)
+
+    def paste(self) -> None:
+        """Open what the clipboard holds: files copied in a file manager, else cells, a web page's table, JSON or
+        text, first kept as a file in the user's data folder (:mod:`viewer.io.pasted`), which the status bar names."""
+        data = QGuiApplication.clipboard().mimeData()
+        files = [url.toLocalFile() for url in data.urls() if url.isLocalFile()] if data is not None else []
+        if files:
+            self.open_paths(files)
+            return
+        found = None if data is None else pasted.choose(data.text() if data.hasText() else None,
+                                                        data.html() if data.hasHtml() else None)
+        if found is None:
+            self.window.statusBar().showMessage("The clipboard holds no cells, table or text to open; copy a "
+                                                "table's cells (or a file) and paste again", 10_000)
+            return
+        try:
+            path = pasted.save(found, paths.data_dir() / pasted.FOLDER)
+        except OSError as error:
+            dialogs.error(self.window, "Cannot paste", f"{paths.data_dir() / pasted.FOLDER}: the pasted cells could "
+                          f"not be kept there ({error.strerror or error}); expected a folder Entente may write")
+            return
+        self.open_path(str(path))
+        self._pasted = str(path)  # named in the status bar once it opens
 
     def open_path(self, path: str | None, *, add: bool = False, table: str | None = None,
                   keep_batch: bool = False) -> None:
@@ -73,6 +99,7 @@ class Opening(QObject):
         """
         if not keep_batch:  # a file opened by itself ends what was left of a batch
             self.batch.start([])
+        self._pasted = None
         self._asked = path if not add and table is None and not self.batch.paths else None
         self.window.loader.load(path, None, self.window.state.dataset if add else None, ask=True, table=table)
 
@@ -108,9 +135,13 @@ class Opening(QObject):
             window.settings.add_recent(dataset.meta.path)
             self.refresh_recent(window.recent_menu)
         log.info("opened %s (%d events, %d problems)", dataset.meta.path, dataset.event_count, len(dataset.problems))
+        pasted_into, self._pasted = self._pasted if self._pasted == dataset.meta.path else None, None
+        said = [f"Pasted cells kept in {pasted_into}"] if pasted_into else []
         if dataset.problems:
-            said = problems_and_notes([p.level for p in dataset.problems])
-            window.statusBar().showMessage(f"Opened with {said}: File → Loading problems", 15_000)
+            levels = [p.level for p in dataset.problems]
+            said.append(f"Opened with {problems_and_notes(levels)}: File → Loading problems")
+        if said:
+            window.statusBar().showMessage("; ".join(said), 15_000)
         self.batch.joined = True
         self._next_in_batch()
 
