@@ -25,6 +25,7 @@ from viewer.ui.shared.scene_errors import report_scene_errors
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.persistence import first_geometry
 from viewer.ui.shell.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(ViewState(dataset), settings)
     install_excepthook(window)
     if window.settings is None or window.settings.geometry() is None:
-        window.resize(1600, 900)
+        first_geometry(window)
     window.show()
     heap.settle()
     window.loader.keep_later(later)  # the first file's cache entry, written in the loading worker

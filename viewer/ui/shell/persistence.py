@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from viewer.model import graph
 from viewer.model.dataset import Dataset
@@ -27,6 +28,27 @@ RIGHT_SHARE, DETAILS_SHARE = 0.34, 0.45
 # The bottom row: tall enough for the history chart's value labels (~220 px at 900), never so tall that the
 # timeline's lanes get thinner than a line of text at 1280×720.
 BOTTOM_SHARE, BOTTOM_MIN, BOTTOM_MAX = 0.28, 170, 290
+FIRST_SIZE = QSize(1600, 900)  # a first start's window, where the screen has room for it
+FRAME = QSize(16, 64)  # room for a window manager's frame and title bar around it
+
+
+def first_geometry(window: QWidget) -> bool:
+    """Place a window that has no saved geometry: 1600×900 in the middle of its screen's free area when it fits there
+    with its frame, else as big as that area and maximised (a 1366×768 laptop: at 1600×900 its status bar and bottom
+    row lay below the screen). Returns whether it was maximised."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(FIRST_SIZE)
+        return False
+    area = screen.availableGeometry()
+    if area.width() >= FIRST_SIZE.width() + FRAME.width() and area.height() >= FIRST_SIZE.height() + FRAME.height():
+        window.resize(FIRST_SIZE)
+        window.move(area.center() - window.rect().center())
+        return False
+    window.resize(area.size() - FRAME)  # its size when un-maximised, and the docks' first shares
+    window.move(area.topLeft())
+    window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
+    return True
 
 
 def restore(state: ViewState, settings: Settings | None) -> None:
