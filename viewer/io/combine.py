@@ -100,5 +100,6 @@ def combine(datasets: list[Dataset]) -> Dataset:
     events = events.sort_values("start", kind="stable").reset_index(drop=True)
     titles = " + ".join(d.title for d in datasets)
     principal = tuple(dict.fromkeys(p for d in datasets for p in d.meta.principal))
-    meta = replace(base.meta, title=titles, principal=principal)
+    parts = tuple(dict.fromkeys(p for d in datasets for p in (d.meta.parts or ((d.meta.path,) if d.meta.path else ()))))
+    meta = replace(base.meta, title=titles, principal=principal, parts=parts)
     return Dataset(events, entities, relations, meta, problems)

@@ -61,7 +61,7 @@ def read(folder: Path, files: list[Path], load: Callable[[Path], Dataset]) -> Da
     said = [Problem(str(folder), f"read {len(read_ok)} file{'s' * (len(read_ok) != 1)} of the folder as one "
                     f"dataset: {_names(list(read_ok))}", level="info")]
     said += [Problem(str(folder), f"left aside: {message}", level="warning") for message in refused]
-    meta = replace(combined.meta, title=folder.resolve().name or str(folder), path=str(folder))
+    meta = replace(combined.meta, title=folder.resolve().name or str(folder), path=str(folder), parts=())
     return Dataset(combined.events, combined.entities, combined.relations, meta, [*said, *combined.problems])
 
 

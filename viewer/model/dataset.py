@@ -54,6 +54,12 @@ class DatasetMeta:
     principal: tuple[str, ...] = ()
     path: str = ""
     clock: str = clock.CALENDAR
+    parts: tuple[str, ...] = ()  # the files a dataset made of several was read from, in order (else empty)
+
+    @property
+    def key(self) -> str:
+        """What the settings know this dataset by (its session, Open recent): its path, or its parts' paths."""
+        return "\n".join(self.parts) if self.parts else self.path
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
-from ..window_reading import details_after
+from ..window_reading import details_after, menu_named
 
 JAN = "id,date,title,actor\n1,2021-01-03,Board meets,Acme\n2,2021-01-20,Deal signed,Globex\n"
 FEB = "id,date,title,actor\n1,2021-02-03,Board meets again,Acme\n2,2021-02-20,Deal closed,Globex\n"
@@ -107,3 +107,22 @@ def test_a_file_opened_alone_ends_a_batch_under_way(qtbot, window: MainWindow, m
     qtbot.wait(200)
     assert not window.loader.busy
     assert _titles(window) == ["Board meets again", "Deal closed"]
+
+
+def test_files_opened_together_show_all_their_events_and_come_back_from_open_recent(
+        qtbot, window: MainWindow, months: list[Path], monkeypatch) -> None:
+    _choose(monkeypatch, months[:1])
+    _open_with_keys(qtbot, window, "Deal signed")  # January alone: its view is remembered under its path
+    _choose(monkeypatch, months)
+    _open_with_keys(qtbot, window, "Audit")
+    starts = window.state.dataset.events["start"]
+    shown = window.state.window
+    assert shown.contains(starts.min().timestamp()) and shown.contains(starts.max().timestamp())  # not January's
+    recent = next(a for a in menu_named(window, "&File").actions() if a.text() == "Open &recent").menu()
+    assert recent.actions()[0].text() == " + ".join(str(p) for p in months)
+    _choose(monkeypatch, months[1:2])
+    _open_with_keys(qtbot, window, "Deal closed")
+    assert len(window.state.dataset.events) == 2
+    recent.actions()[1].trigger()  # the three again, as one
+    qtbot.waitUntil(lambda: len(window.state.dataset.events) == 5 and not window.loader.busy, timeout=30_000)
+    assert window.windowTitle() == "jan + feb + mar — Entente"

@@ -118,9 +118,9 @@ class Opening(QObject):
         if menu is None or settings is None:
             return
         menu.clear()
-        for path in settings.recent_files():
-            action = menu.addAction(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        for key in settings.recent_files():  # (files opened together as one: their paths, a line each)
+            action = menu.addAction(" + ".join(key.split("\n")))
+            action.triggered.connect(lambda _checked=False, k=key: self.open_paths(k.split("\n")))
         menu.setEnabled(bool(menu.actions()))
 
     def _start_dir(self) -> str:
@@ -131,8 +131,8 @@ class Opening(QObject):
         window.status_line.busy(False)
         window.persistence.switch_to(dataset)
         heap.settle()  # the new dataset is in place and the old one gone: keep the collector off both
-        if window.settings is not None and dataset.meta.path:
-            window.settings.add_recent(dataset.meta.path)
+        if window.settings is not None and dataset.meta.key:
+            window.settings.add_recent(dataset.meta.key)
             self.refresh_recent(window.recent_menu)
         log.info("opened %s (%d events, %d problems)", dataset.meta.path, dataset.event_count, len(dataset.problems))
         pasted_into, self._pasted = self._pasted if self._pasted == dataset.meta.path else None, None

@@ -56,7 +56,7 @@ def restore(state: ViewState, settings: Settings | None) -> None:
     panels are made, so each draws what the user left once (a graph of 150,000 ties drawn without people, then
     again with them, cost a second at start)."""
     if settings is not None:
-        state.session.restore(settings.view_state(state.dataset.meta.path or ""))
+        state.session.restore(settings.view_state(state.dataset.meta.key))
         state.set_view(**settings.app_view())
     if "people" not in saved_view(settings, state.dataset):  # (the first dataset too: `entente mailbox.mbox`)
         state.set_view(people=graph.mostly_people(state.dataset))
@@ -64,7 +64,7 @@ def restore(state: ViewState, settings: Settings | None) -> None:
 
 def saved_view(settings: Settings | None, dataset: Dataset) -> dict[str, object]:
     """The view choices saved for ``dataset`` as the settings hold them ({} when none)."""
-    saved = settings.view_state(dataset.meta.path).get("view", {}) if settings and dataset.meta.path else {}
+    saved = settings.view_state(dataset.meta.key).get("view", {}) if settings and dataset.meta.key else {}
     return saved if isinstance(saved, dict) else {}
 
 
@@ -101,8 +101,8 @@ class Persistence:
         state = self.window.state
         with state.session.batch():
             state.set_dataset(dataset, self.view_for(dataset))
-            if self.window.settings is not None and dataset.meta.path:
-                saved = self.window.settings.view_state(dataset.meta.path)
+            if self.window.settings is not None and dataset.meta.key:
+                saved = self.window.settings.view_state(dataset.meta.key)
                 state.session.restore({k: v for k, v in saved.items() if k != "view"})
 
     def save_session(self) -> None:
@@ -111,8 +111,8 @@ class Persistence:
         if settings is None:
             return
         settings.set_app_view({k: getattr(state.view, k) for k in APP_WIDE})
-        if state.dataset.meta.path:
-            settings.save_view_state(state.dataset.meta.path, state.session.to_dict())
+        if state.dataset.meta.key:  # (several files chosen together: theirs, apart from the first file's own)
+            settings.save_view_state(state.dataset.meta.key, state.session.to_dict())
 
     def save_all(self) -> None:
         """On close: the session, the geometry and the docks."""

@@ -62,16 +62,17 @@ class Settings:
 
     # files
     def recent_files(self) -> list[str]:
-        """Recently opened datasets, newest first, without ones that no longer exist."""
+        """Recently opened datasets, newest first, without ones that no longer exist (files opened together as one
+        dataset are one entry, their paths a line each, kept while all of them exist)."""
         value = self._qs.value("files/recent", [], type=list)
         items = [v for v in (value if isinstance(value, list) else []) if isinstance(v, str) and v]
-        return [p for p in items if Path(p).exists()][:MAX_RECENT]
+        return [p for p in items if all(Path(part).exists() for part in p.split("\n"))][:MAX_RECENT]
 
     def add_recent(self, path: str) -> None:
         """Put a dataset at the top of the recent list (at most ten)."""
         items = [p for p in self.recent_files() if p != path]
         self._qs.setValue("files/recent", [path, *items][:MAX_RECENT])
-        self._qs.setValue("files/last_dir", str(Path(path).parent))
+        self._qs.setValue("files/last_dir", str(Path(path.rsplit("\n", maxsplit=1)[-1]).parent))
 
     def last_dir(self) -> str:
         """The folder of the last opened file (empty when none)."""
