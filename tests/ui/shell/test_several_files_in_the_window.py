@@ -17,7 +17,7 @@ from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
-from ..window_reading import details_after, menu_named
+from ..window_reading import details_after
 
 JAN = "id,date,title,actor\n1,2021-01-03,Board meets,Acme\n2,2021-01-20,Deal signed,Globex\n"
 FEB = "id,date,title,actor\n1,2021-02-03,Board meets again,Acme\n2,2021-02-20,Deal closed,Globex\n"
@@ -118,7 +118,8 @@ def test_files_opened_together_show_all_their_events_and_come_back_from_open_rec
     starts = window.state.dataset.events["start"]
     shown = window.state.window
     assert shown.contains(starts.min().timestamp()) and shown.contains(starts.max().timestamp())  # not January's
-    recent = next(a for a in menu_named(window, "&File").actions() if a.text() == "Open &recent").menu()
+    recent = window.recent_menu
+    assert recent is not None
     assert recent.actions()[0].text() == " + ".join(str(p) for p in months)
     _choose(monkeypatch, months[1:2])
     _open_with_keys(qtbot, window, "Deal closed")
