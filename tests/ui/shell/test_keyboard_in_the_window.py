@@ -126,3 +126,11 @@ def test_tab_leaves_the_column_dialogs_preview_for_its_fields(qtbot, tmp_path) -
     QTest.keyClick(dialog.table, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: not dialog.table.hasFocus())
     assert dialog.isAncestorOf(_focused())
+
+
+def test_details_of_a_fresh_window_name_the_keys_that_walk_the_events(qtbot, window: MainWindow) -> None:
+    browser = window.details.browser
+    assert "press Right and Left" in browser.toPlainText()
+    QTest.keyClick(_active(qtbot, window), Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: "press Right and Left" not in browser.toPlainText())
+    assert window.state.selection.events

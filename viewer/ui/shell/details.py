@@ -41,8 +41,10 @@ def _names(ds: Dataset, ids: str) -> str:
     return ", ".join(_text(ds.entity_name(i)) for i in ids.split(";") if i)
 
 
-CLICK = "Click an event on the timeline or a node in the graph to see it here."
-CLICK_WITHOUT_TIES = ("Click an event on the timeline to see it here.<br><br>No ties between entities in it, so the "
+CLICK = ("Click an event on the timeline or a node in the graph to see it here (or press Right and Left to walk the "
+         "events).")
+CLICK_WITHOUT_TIES = ("Click an event on the timeline to see it here (or press Right and Left to walk the events)."
+                      "<br><br>No ties between entities in it, so the "
                       "relationship panels make room for the timeline (View → Relationships as of the cursor shows "
                       f"them). {TIES_COME_FROM}")
 SHOWN_ATTRIBUTES = 300  # of one item: a survey's 5,000 question columns are a table to export, not to read here
