@@ -127,3 +127,27 @@ def test_files_opened_together_show_all_their_events_and_come_back_from_open_rec
     recent.actions()[1].trigger()  # the three again, as one
     qtbot.waitUntil(lambda: len(window.state.dataset.events) == 5 and not window.loader.busy, timeout=30_000)
     assert window.windowTitle() == "jan + feb + mar — Entente"
+
+
+def test_files_alike_ask_their_columns_once(qtbot, window: MainWindow, monkeypatch, tmp_path: Path) -> None:
+    months = []
+    for month, title in ((3, "March review"), (4, "April review"), (5, "May review")):
+        path = tmp_path / f"ledger-{month:02d}.csv"
+        path.write_text(f"col_a;col_b\n0{month}/0{month}/2021;{title}\n", encoding="utf-8")
+        months.append(path)
+    asked: list[str] = []
+
+    def answer(dialog: MappingDialog) -> QDialog.DialogCode:
+        asked.append(dialog.path.name)
+        dialog.combos["start"].setCurrentText("col_a")
+        dialog.combos["title"].setCurrentText("col_b")
+        dialog.order.setCurrentIndex(dialog.order.findData("dmy"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(MappingDialog, "exec", answer)
+    _choose(monkeypatch, months)
+    _open_with_keys(qtbot, window, "May review")
+    assert asked == ["ledger-03.csv"]  # the others have the same columns: the same answer
+    events = window.state.dataset.events.sort_values("start")
+    assert list(events["title"]) == ["March review", "April review", "May review"]
+    assert [t.month for t in events["start"]] == [3, 4, 5]
