@@ -61,3 +61,10 @@ def test_a_second_paste_in_the_same_second_keeps_the_first(tmp_path: Path) -> No
     second = pasted.save(pasted.Pasted(".txt", "b\n"), tmp_path, when)
     assert first != second and first.read_text() == "a\n" and second.read_text() == "b\n"
     assert second.name == "Pasted 2026-12-06 09.30.05 (2).txt"
+
+
+def test_half_a_surrogate_pair_is_written_as_a_question_mark(tmp_path: Path) -> None:
+    chosen = pasted.choose("date\ttitle\n2020-01-02\tBroken \ud800 emoji\n2020-01-03\tFine\n")
+    assert chosen is not None
+    dataset = viewer.load(pasted.save(chosen, tmp_path))
+    assert sorted(dataset.events["title"]) == ["Broken ? emoji", "Fine"]

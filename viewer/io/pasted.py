@@ -68,4 +68,5 @@ def save(pasted: Pasted, folder: Path, when: datetime | None = None) -> Path:
     while path.exists():
         path = folder / f"Pasted {stamp} ({n}){pasted.suffix}"
         n += 1
-    return replace_file(path, pasted.text.encode("utf-8"))
+    # (a clipboard may hand over half of a surrogate pair: written as "?", the file stays UTF-8)
+    return replace_file(path, pasted.text.encode("utf-8", errors="replace"))
