@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import errno
 import os
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -13,12 +16,16 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ENTENTE_NO_CACHE", "1")  # tests never fill the user's cache; test_cache turns it on
+# nor the user's data folder (a paste is kept there, a big table's Parquet copy may be): a scratch one for the run
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="entente-test-data-")
 # an ambiguous 05/03/2019 reads as the computer's locale writes dates: every machine's run reads it alike
 os.environ.pop("LC_ALL", None)
 os.environ["LC_TIME"] = "C.UTF-8"
 
 import viewer
 from viewer.model.dataset import Dataset
+
+atexit.register(shutil.rmtree, os.environ["XDG_DATA_HOME"], ignore_errors=True)
 
 REALDATA = Path(__file__).resolve().parents[1].parent / "shared" / "realdata"
 
