@@ -16,6 +16,7 @@ pytest.importorskip("pytestqt")
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
+from viewer.ui.shell.opening import recent_label
 
 from ..window_reading import details_after
 
@@ -120,7 +121,7 @@ def test_files_opened_together_show_all_their_events_and_come_back_from_open_rec
     assert shown.contains(starts.min().timestamp()) and shown.contains(starts.max().timestamp())  # not January's
     recent = window.recent_menu
     assert recent is not None
-    assert recent.actions()[0].text() == " + ".join(str(p) for p in months)
+    assert recent.actions()[0].text() == f"jan.csv + feb.csv + mar.ics — {months[0].parent}"
     _choose(monkeypatch, months[1:2])
     _open_with_keys(qtbot, window, "Deal closed")
     assert len(window.state.dataset.events) == 2
@@ -151,3 +152,10 @@ def test_files_alike_ask_their_columns_once(qtbot, window: MainWindow, monkeypat
     events = window.state.dataset.events.sort_values("start")
     assert list(events["title"]) == ["March review", "April review", "May review"]
     assert [t.month for t in events["start"]] == [3, 4, 5]
+
+
+def test_open_recent_names_many_files_opened_together_shortly() -> None:
+    many = "\n".join(f"/data/2021/m{n:02d}.csv" for n in range(1, 13))
+    assert recent_label(many) == "m01.csv + m02.csv + m03.csv + 9 more — /data/2021"
+    assert recent_label("/a/x.csv\n/b/y.csv") == "x.csv + y.csv — several folders"
+    assert recent_label("/a/x.csv") == "/a/x.csv"

@@ -127,7 +127,8 @@ class Opening(QObject):
             return
         menu.clear()
         for key in settings.recent_files():  # (files opened together as one: their paths, a line each)
-            action = menu.addAction(" + ".join(key.split("\n")))
+            action = menu.addAction(recent_label(key))
+            action.setToolTip(key)
             action.triggered.connect(lambda _checked=False, k=key: self.open_paths(k.split("\n")))
         menu.setEnabled(bool(menu.actions()))
 
@@ -195,6 +196,17 @@ class Opening(QObject):
         if failed:
             dialogs.error(self.window, "Cannot open dataset", "\n\n".join(message for message, _ in failed),
                           "\n\n".join(details for _, details in failed if details))
+
+
+def recent_label(key: str) -> str:
+    """Open recent's entry for a dataset: its path; files opened together by their names (the first three, then how
+    many more) and the folder they share."""
+    parts = [Path(p) for p in key.split("\n")]
+    if len(parts) == 1:
+        return key
+    names = [p.name for p in parts[:3]] + ([f"{len(parts) - 3} more"] if len(parts) > 3 else [])
+    folders = {p.parent for p in parts}
+    return " + ".join(names) + (f" — {parts[0].parent}" if len(folders) == 1 else " — several folders")
 
 
 class Batch:
