@@ -105,3 +105,16 @@ def test_a_table_whose_first_column_is_named_like_a_magic_number_is_a_table(tmp_
     path = tmp_path / "codes.csv"
     path.write_text("MZN,ID3,date\nmetical,x,2019-01-01\n")
     assert viewer.load(path).event_count == 1
+
+
+def test_many_files_combined_are_titled_by_the_first_three_and_know_their_parts(tmp_path: Path) -> None:
+    paths = []
+    for month in range(1, 13):
+        path = tmp_path / f"m{month:02d}.csv"
+        path.write_text(f"date,title\n2021-{month:02d}-03,Review {month}\n", encoding="utf-8")
+        paths.append(path)
+    dataset = load_many(paths)
+    assert dataset.title == "m01 + m02 + m03 + 9 more"
+    assert dataset.meta.parts == tuple(str(p) for p in paths)
+    assert dataset.meta.key == "\n".join(str(p) for p in paths)
+    assert len(dataset.events) == 12

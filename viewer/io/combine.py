@@ -11,6 +11,8 @@ from viewer.model.clock import WORDS as CLOCK_WORDS
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError, Problem
 
+TITLED = 3  # files named in a combined dataset's title ("jan + feb + mar + 9 more"), not a hundred
+
 
 def _name_key(name: object) -> str:
     return " ".join(str(name).lower().split())
@@ -98,7 +100,8 @@ def combine(datasets: list[Dataset]) -> Dataset:
     for frame in (events, entities, relations):
         attributes.normalise(frame)  # a concat of two files' categories is object dtype again
     events = events.sort_values("start", kind="stable").reset_index(drop=True)
-    titles = " + ".join(d.title for d in datasets)
+    titles = " + ".join([d.title for d in datasets[:TITLED]] + ([f"{len(datasets) - TITLED} more"]
+                                                                if len(datasets) > TITLED else []))
     principal = tuple(dict.fromkeys(p for d in datasets for p in d.meta.principal))
     parts = tuple(dict.fromkeys(p for d in datasets for p in (d.meta.parts or ((d.meta.path,) if d.meta.path else ()))))
     meta = replace(base.meta, title=titles, principal=principal, parts=parts)
