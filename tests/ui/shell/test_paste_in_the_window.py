@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt, QUrl
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -52,7 +52,7 @@ def test_cells_copied_from_a_spreadsheet_open_with_ctrl_v(qtbot, window: MainWin
     kept = list(data_home.iterdir())
     assert len(kept) == 1 and kept[0].suffix == ".tsv"  # the cells outlive the clipboard
     assert window.windowTitle() == f"{kept[0].stem} — Entente"
-    assert str(kept[0]) in window.statusBar().currentMessage()
+    assert f"Cells kept in {kept[0]}" in window.statusBar().currentMessage()
     assert "Ghosn released on bail" in details_after(qtbot, window, Qt.Key.Key_End)
     assert window.settings is not None and window.settings.recent_files()[0] == str(kept[0])
 
@@ -96,3 +96,37 @@ def test_ctrl_v_in_the_search_box_pastes_into_it(qtbot, window: MainWindow, data
     qtbot.waitUntil(lambda: search.text() == "Ghosn")
     qtbot.wait(50)
     assert window.state.dataset is before and not data_home.exists()
+
+
+def _drop(window: MainWindow, data: QMimeData) -> bool:
+    """Drag ``data`` from another application over the window and drop it; whether the window took the drag."""
+    at = QPointF(400, 300)
+    enter = QDragEnterEvent(at.toPoint(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    window.dragEnterEvent(enter)  # (a drag from another application cannot be made offscreen: the handlers are called)
+    if not enter.isAccepted():
+        return False
+    window.dropEvent(QDropEvent(at, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier))
+    return True
+
+
+def test_cells_dragged_from_a_spreadsheet_open_when_dropped(qtbot, window: MainWindow, data_home: Path) -> None:
+    data = QMimeData()
+    data.setText(CELLS)
+    assert _drop(window, data)
+    qtbot.waitUntil(lambda: "Ghosn released on bail" in list(window.state.dataset.events["title"]), timeout=30_000)
+    assert [p.suffix for p in data_home.iterdir()] == [".tsv"]
+
+
+def test_a_link_dragged_from_a_browser_is_not_fetched(qtbot, window: MainWindow, data_home: Path) -> None:
+    before = window.state.dataset
+    data = QMimeData()
+    data.setUrls([QUrl("https://en.wikipedia.org/wiki/Renault%E2%80%93Nissan%E2%80%93Mitsubishi_Alliance")])
+    data.setText(data.urls()[0].toString())
+    assert _drop(window, data)
+    qtbot.waitUntil(lambda: "never the web" in window.statusBar().currentMessage())
+    assert window.state.dataset is before and not data_home.exists()
+    QGuiApplication.clipboard().setMimeData(data)  # the same link copied and pasted
+    window.opening.paste()
+    assert "never the web" in window.statusBar().currentMessage() and not data_home.exists()

@@ -149,13 +149,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        """Accept local files and folders."""
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
+        """Accept local files and folders, and cells, a table or text dragged from another application."""
+        data = event.mimeData()
+        if any(url.isLocalFile() for url in data.urls()) or (
+                event.source() is None and (data.hasText() or data.hasHtml())):  # (not a text of this window)
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        """Open the dropped local files or folders, several as one dataset (the first opened, the others joining it)."""
-        paths = [url.toLocalFile() for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
+        """Open the dropped local files or folders, several as one dataset (the first opened, the others joining it),
+        or the dropped cells, table or text as a paste opens them."""
+        data = event.mimeData()
+        if any(url.isLocalFile() for url in data.urls()) or event.source() is None:
             event.acceptProposedAction()
-            self.opening.open_paths(paths)
+            self.opening.open_data(data, "drop")

@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QMimeData, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
@@ -67,23 +67,32 @@ class Opening(QObject):
         self.open_path(chosen[0], add=add, keep_batch=True)
 
     def paste(self) -> None:
-        """Open what the clipboard holds: files copied in a file manager, else cells, a web page's table, JSON or
-        text, first kept as a file in the user's data folder (:mod:`viewer.io.pasted`), which the status bar names."""
-        data = QGuiApplication.clipboard().mimeData()
+        """Open what the clipboard holds (:meth:`open_data`)."""
+        self.open_data(QGuiApplication.clipboard().mimeData(), "clipboard")
+
+    def open_data(self, data: QMimeData | None, where: str = "clipboard") -> None:
+        """Open what was copied or dropped: files from a file manager, else cells, a web page's table, JSON or text,
+        first kept as a file in the user's data folder (:mod:`viewer.io.pasted`), which the status bar names."""
         files = [url.toLocalFile() for url in data.urls() if url.isLocalFile()] if data is not None else []
         if files:
             self.open_paths(files)
             return
+        links = {url.toString() for url in data.urls()} if data is not None else set()
+        if links and (not data or not data.hasText() or data.text().strip() in links):  # a link from a browser
+            self.window.statusBar().showMessage("Entente opens files on this computer and never the web: save the "
+                                                "page (or export its table) and open the file", 10_000)
+            return
         found = None if data is None else pasted.choose(data.text() if data.hasText() else None,
                                                         data.html() if data.hasHtml() else None)
         if found is None:
-            self.window.statusBar().showMessage("The clipboard holds no cells, table or text to open; copy a "
-                                                "table's cells (or a file) and paste again", 10_000)
+            held = "The clipboard holds" if where == "clipboard" else "What was dropped holds"
+            self.window.statusBar().showMessage(f"{held} no cells, table or text to open; copy a table's cells (or "
+                                                "a file) and paste or drop them again", 10_000)
             return
         try:
             path = pasted.save(found, paths.data_dir() / pasted.FOLDER)
         except OSError as error:
-            dialogs.error(self.window, "Cannot paste", f"{paths.data_dir() / pasted.FOLDER}: the pasted cells could "
+            dialogs.error(self.window, "Cannot open", f"{paths.data_dir() / pasted.FOLDER}: the {where}'s cells could "
                           f"not be kept there ({error.strerror or error}); expected a folder Entente may write")
             return
         self.open_path(str(path))
@@ -154,7 +163,7 @@ class Opening(QObject):
             self.refresh_recent(window.recent_menu)
         log.info("opened %s (%d events, %d problems)", dataset.meta.path, dataset.event_count, len(dataset.problems))
         pasted_into, self._pasted = self._pasted if self._pasted == dataset.meta.path else None, None
-        said = [f"Pasted cells kept in {pasted_into}"] if pasted_into else []
+        said = [f"Cells kept in {pasted_into}"] if pasted_into else []
         if dataset.problems:
             levels = [p.level for p in dataset.problems]
             said.append(f"Opened with {problems_and_notes(levels)}: File → Loading problems")
