@@ -57,10 +57,10 @@ def test_cells_copied_from_a_spreadsheet_open_with_ctrl_v(qtbot, window: MainWin
     assert window.settings is not None and window.settings.recent_files()[0] == str(kept[0])
 
 
-def test_a_web_pages_table_opens_from_the_file_menu(qtbot, window: MainWindow, data_home: Path) -> None:
+def test_a_web_pages_table_opens_from_the_edit_menu(qtbot, window: MainWindow, data_home: Path) -> None:
     _copy("Date Event", "<table><tr><th>Date</th><th>Event</th></tr><tr><td>2019-01-02</td><td>Renault buys</td></tr>"
                         "<tr><td>2019-03-04</td><td>Nissan answers</td></tr></table>")
-    action = next(a for a in menu_named(window, "&File").actions() if a.text() == "&Paste as dataset")
+    action = next(a for a in menu_named(window, "&Edit").actions() if a.text() == "&Paste as dataset")
     action.trigger()
     qtbot.waitUntil(lambda: "Nissan answers" in list(window.state.dataset.events["title"]), timeout=30_000)
     assert [p.suffix for p in data_home.iterdir()] == [".html"]

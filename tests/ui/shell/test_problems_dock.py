@@ -53,7 +53,8 @@ def test_ctrl_c_copies_the_selected_rows_as_tab_separated_text(qtbot, troubled: 
     QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
     QTest.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     lines = QGuiApplication.clipboard().text().splitlines()
-    assert lines == ["file\trow\tfield\tmessage\tlevel", "events.csv\t7\tactors\tunknown actor 'acme'\twarning"]
+    # under the column names as the dock shows them (Edit → Copy copies any table so)
+    assert lines == ["File\tRow\tField\tMessage\tLevel", "events.csv\t7\tactors\tunknown actor 'acme'\twarning"]
 
 
 def test_export_writes_the_shown_problems_as_csv(qtbot, troubled: MainWindow, tmp_path: Path) -> None:

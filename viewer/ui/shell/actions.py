@@ -12,7 +12,7 @@ Shortcut = QKeySequence.StandardKey | str | None
 FALLBACKS = {QKeySequence.StandardKey.Open: "Ctrl+O", QKeySequence.StandardKey.Quit: "Ctrl+Q",
              QKeySequence.StandardKey.ZoomIn: "Ctrl++", QKeySequence.StandardKey.ZoomOut: "Ctrl+-",
              QKeySequence.StandardKey.FullScreen: "F11", QKeySequence.StandardKey.Find: "Ctrl+F",
-             QKeySequence.StandardKey.Paste: "Ctrl+V"}
+             QKeySequence.StandardKey.Paste: "Ctrl+V", QKeySequence.StandardKey.Copy: "Ctrl+C"}
 
 
 def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from viewer.model import navigation, query
 from viewer.session import THEMES
-from viewer.ui.shell import dialogs
+from viewer.ui.shell import copying, dialogs
 from viewer.ui.timeline import keys as timeline_keys
 
 if TYPE_CHECKING:
@@ -29,6 +29,8 @@ def register(window: MainWindow) -> None:
     add("open", "&Open…", opening.open_dialog, key.Open)
     add("open_folder", "Open &folder…", opening.open_folder_dialog)
     add("add", "&Add to dataset…", opening.add_dialog, "Ctrl+Shift+O")
+    add("copy", "&Copy", lambda: copying.copy(window), key.Copy,
+        "Copy the selection with its sources (or a table's selected rows)")
     add("paste", "&Paste as dataset", opening.paste, key.Paste,
         "Open the cells, table or text on the clipboard (copied from a spreadsheet or a web page)")
     add("bundled", "Open the &bundled alliance dataset", lambda: opening.open_path(None))

@@ -175,6 +175,10 @@ class DetailsPanel(QWidget):
         """The text currently shown, as plain text (for tests)."""
         return self.browser.toPlainText()
 
+    def shown_html(self) -> str:
+        """The HTML currently shown (what Copy puts on the clipboard for a word processor)."""
+        return self._shown
+
     def _show(self, selection: Selection) -> None:
         ds = self._state.dataset
         parts: list[str] = []

@@ -15,10 +15,11 @@ if TYPE_CHECKING:
 
 Entry: TypeAlias = "str | tuple[str, list[Entry]] | None"
 MENUS: list[tuple[str, list[Entry]]] = [
-    ("&File", ["open", "open_folder", "recent", "add", "paste", "bundled", None,
+    ("&File", ["open", "open_folder", "recent", "add", "bundled", None,
                ("&Export", ["export_all", "export_timeline", "export_relations", None, "export_events_table",
                             "export_relations_table"]),
                "problems", None, "quit"]),
+    ("&Edit", ["copy", "paste"]),
     ("&View", ["find", "play", "hide_unmatched", None, "default_window", "fit", "zoom_in", "zoom_out", "previous",
                "next", None, "dock:relationsDock", "dock:relationHistoryDock", "dock:relationsTableDock",
                "dock:detailsDock", "dock:problemsDock", "full_screen", None,

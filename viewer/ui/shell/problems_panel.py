@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -65,9 +65,6 @@ class ProblemsPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch)
-        copy = QShortcut(QKeySequence.StandardKey.Copy, self.view)
-        copy.setContext(Qt.ShortcutContext.WidgetShortcut)
-        copy.activated.connect(self.copy_selection)
         top = QHBoxLayout()
         top.addWidget(self.filter, 1)
         top.addWidget(self.count)
@@ -94,18 +91,6 @@ class ProblemsPanel(QWidget):
         rows = [[str(self.proxy.index(r, c).data()) for c in range(len(COLUMNS))]
                 for r in range(self.proxy.rowCount())]
         return pd.DataFrame(rows, columns=COLUMNS, dtype=str)
-
-    def copy_selection(self) -> str:
-        """Copy the selected rows (all shown rows when none is selected) as tab-separated text."""
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()}) or list(
-            range(self.proxy.rowCount()))
-        lines = ["\t".join(COLUMNS)] + ["\t".join(str(self.proxy.index(r, c).data()) for c in range(len(COLUMNS)))
-                                        for r in rows]
-        text = "\n".join(lines) + "\n"
-        clipboard = QGuiApplication.clipboard()
-        if clipboard is not None:
-            clipboard.setText(text)
-        return text
 
     def export(self, path: Path) -> None:
         """Write the shown rows as CSV (atomically: a failed write leaves any old file intact)."""

@@ -1,0 +1,81 @@
+"""Copy (Ctrl+C, Edit → Copy): what holds the focus is copied as a user expects it.
+
+In a table (the relations at the cursor, the Problems), its selected rows (else all it shows) as tab-separated text
+under its column names, for a spreadsheet. Anywhere else, what is selected (events, entities, ties) as Details shows
+it: as HTML for a word processor, and as text with each link's address written out (a journalist's source kept).
+A text field with a selection copies its own text, as ever (Qt gives it the key first).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QGuiApplication, QTextDocument
+from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+if TYPE_CHECKING:
+    from viewer.ui.shell.main_window import MainWindow
+
+_LINK = re.compile(r"<a\s[^>]*href=(['\"])(.*?)\1[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
+NOTHING = "Nothing selected to copy: click an event, an entity or a tie (or rows of a table) first"
+
+
+def copy(window: MainWindow) -> str:
+    """Copy what the focus is on; returns the text put on the clipboard (empty: nothing was)."""
+    focus = QApplication.focusWidget()
+    if isinstance(focus, QAbstractItemView) and window.isAncestorOf(focus):
+        return _put(rows_text(focus), None)
+    picked = window.state.selection
+    shown = window.details.shown_html() if picked.events or picked.entities or picked.relations else ""
+    if not shown:
+        window.statusBar().showMessage(NOTHING, 8_000)
+        return ""
+    text = text_with_links(shown)
+    _put(text, shown)
+    window.statusBar().showMessage("Copied what Details shows, with its sources", 5_000)
+    return text
+
+
+def rows_text(view: QAbstractItemView) -> str:
+    """The view's selected rows (all the rows it shows when none is), under its column names, tab-separated."""
+    model = view.model()
+    columns = [c for c in range(model.columnCount()) if not getattr(view, "isColumnHidden", lambda _c: False)(c)]
+    selection = view.selectionModel()
+    rows = sorted({index.row() for index in selection.selectedIndexes()}) if selection is not None else []
+    rows = rows or list(range(model.rowCount()))
+
+    header = [_cell(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)) for c in columns]
+    lines = ("\t".join(_cell(model.index(r, c).data(Qt.ItemDataRole.DisplayRole)) for c in columns) for r in rows)
+    return "\n".join(["\t".join(header), *lines]) + "\n"
+
+
+def _cell(value: object) -> str:
+    """A cell as one line: a tab or a line break in it would split it in a spreadsheet."""
+    return " ".join(str("" if value is None else value).split())
+
+
+def text_with_links(shown: str) -> str:
+    """Details' HTML as plain text, each link followed by its address ("Reuters <https://…>")."""
+
+    def spelled(match: re.Match[str]) -> str:
+        address, words = html.unescape(match.group(2)), match.group(3)
+        plain = re.sub(r"<[^>]+>", "", words)
+        return words if html.unescape(plain).strip() == address else f"{words} &lt;{html.escape(address)}&gt;"
+
+    document = QTextDocument()
+    document.setHtml(_LINK.sub(spelled, shown))
+    return document.toPlainText().strip() + "\n"
+
+
+def _put(text: str, rich: str | None) -> str:
+    data = QMimeData()
+    data.setText(text)
+    if rich is not None:
+        data.setHtml(rich)
+    clipboard = QGuiApplication.clipboard()
+    if clipboard is not None:
+        clipboard.setMimeData(data)
+    return text
