@@ -51,7 +51,11 @@ def _open_with_keys(qtbot, window: MainWindow, last_title: str) -> None:
 
 def test_files_chosen_together_open_as_one_dataset(qtbot, window: MainWindow, months: list[Path], monkeypatch) -> None:
     _choose(monkeypatch, months)
+    said: list[str] = []
+    window.statusBar().messageChanged.connect(said.append)
     _open_with_keys(qtbot, window, "Audit")
+    assert [m for m in said if " of 3)" in m] == ["Opening jan.csv (1 of 3)…", "Opening feb.csv (2 of 3)…",
+                                                 "Opening mar.ics (3 of 3)…"]
     assert _titles(window) == ["Audit", "Board meets", "Board meets again", "Deal closed", "Deal signed"]
     assert window.windowTitle() == "jan + feb + mar — Entente"
     assert any("renamed" in problem.message for problem in window.state.dataset.problems)  # feb's ids 1 and 2

@@ -65,6 +65,7 @@ class Opening(QObject):
             return
         self.batch.start(chosen[1:], joined=add)
         self.open_path(chosen[0], add=add, keep_batch=True)
+        self._say_progress(chosen[0])
 
     def paste(self) -> None:
         """Open what the clipboard holds (:meth:`open_data`)."""
@@ -185,6 +186,12 @@ class Opening(QObject):
             return
         dialogs.error(self.window, "Cannot open dataset", message, details)
 
+    def _say_progress(self, path: str) -> None:
+        """The status bar of a batch's load: which file of how many ("m07.csv (7 of 12)")."""
+        if self.batch.going:
+            self.window.status_line.busy(True, f"{Path(path).name} ({self.batch.total - len(self.batch.paths)} of "
+                                               f"{self.batch.total})")
+
     def _on_cancelled(self) -> None:
         """The user stopped the load: the rest of its batch is not opened either."""
         self.window.status_line.busy(False)
@@ -196,7 +203,9 @@ class Opening(QObject):
         batch = self.batch
         if batch.paths:
             add_to = batch.so_far if batch.so_far is not None else self.window.state.dataset if batch.joined else None
-            self.window.loader.load(batch.paths.pop(0), None, add_to, ask=True)
+            path = batch.paths.pop(0)
+            self.window.loader.load(path, None, add_to, ask=True)
+            self._say_progress(path)
             return
         if batch.so_far is not None:
             made, batch.so_far = batch.so_far, None
@@ -229,8 +238,9 @@ class Batch:
         self.so_far: Dataset | None = None
         self.failed: list[tuple[str, str]] = []
         self.answers: dict[tuple[str, ...], dict[str, Any]] = {}  # the columns the user mapped, by the file's columns
+        self.total = 0
 
     def start(self, rest: list[str], *, joined: bool = False) -> None:
         """A new batch whose first file is being opened (``joined``: it joins the open dataset)."""
         self.paths, self.joined, self.going, self.failed, self.so_far = list(rest), joined, bool(rest), [], None
-        self.answers = {}
+        self.answers, self.total = {}, len(rest) + 1
