@@ -13,11 +13,21 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QPushButton, QToolBar, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QPushButton,
+    QToolBar,
+    QToolButton,
+    QWidget,
+)
 
 from viewer.ui.relations.table import LINK
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shell.main_window import MainWindow
+from viewer.ui.shell.mapping_dialog import MappingDialog
 from viewer.ui.timeline import keys as timeline_keys
 
 SIZES = [(1280, 720), (1920, 1080)]
@@ -26,9 +36,11 @@ LEAVES = {"Ctrl+Q"}  # quitting ends the journey: its own test closes the window
 
 @pytest.fixture(autouse=True)
 def no_file_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A file dialog would wait for a hand that never comes: answer "cancelled" at once."""
+    """A file dialog would wait for a hand that never comes: answer "cancelled" at once. So does the column question
+    of what Ctrl+V pastes (the event Ctrl+C copied: text that is no table)."""
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([], ""))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(MappingDialog, "exec", lambda _self: QDialog.DialogCode.Rejected)
 
 
 def press(widget: QWidget, shortcut: str) -> None:
