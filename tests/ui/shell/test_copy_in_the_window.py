@@ -59,8 +59,8 @@ def test_with_nothing_picked_the_status_bar_says_what_to_do(qtbot, window: MainW
 
 
 def test_copy_is_in_the_edit_menu_beside_paste(qtbot, window: MainWindow) -> None:
-    texts = [a.text() for a in menu_named(window, "&Edit").actions()]
-    assert texts == ["&Copy", "&Paste as dataset"]
+    texts = [a.text() for a in menu_named(window, "&Edit").actions() if not a.isSeparator()]
+    assert texts == ["&Copy", "Copy &image of the window", "&Paste as dataset"]
     window.state.select_event(window.state.dataset.events["id"].iloc[0])
     next(a for a in menu_named(window, "&Edit").actions() if a.text() == "&Copy").trigger()
     assert window.state.dataset.events["title"].iloc[0] in QGuiApplication.clipboard().text()
@@ -81,3 +81,14 @@ def test_links_are_spelled_out_once() -> None:
     shown = ("<p><b>Source:</b> <a href='https://example.org/a?b=1&amp;c=2'>Reuters</a> and "
              "<a href=\"https://x.org/\">https://x.org/</a></p>")
     assert text_with_links(shown) == "Source: Reuters <https://example.org/a?b=1&c=2> and https://x.org/\n"
+
+
+def test_ctrl_shift_c_copies_a_picture_of_the_window(qtbot, window: MainWindow) -> None:
+    QGuiApplication.clipboard().clear()
+    window.activateWindow()
+    QTest.keySequence(window.timeline.plot, QKeySequence("Ctrl+Shift+C"))
+    image = QGuiApplication.clipboard().image()
+    ratio = window.devicePixelRatioF()
+    assert (image.width(), image.height()) == (round(window.width() * ratio), round(window.height() * ratio))
+    assert len({image.pixel(x, image.height() // 3) for x in range(0, image.width(), 7)}) > 10  # drawn, not blank
+    assert "Copied an image" in window.statusBar().currentMessage()

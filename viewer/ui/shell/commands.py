@@ -31,6 +31,8 @@ def register(window: MainWindow) -> None:
     add("add", "&Add to dataset…", opening.add_dialog, "Ctrl+Shift+O")
     add("copy", "&Copy", lambda: copying.copy(window), key.Copy,
         "Copy the selection with its sources (or a table's selected rows)")
+    add("copy_image", "Copy &image of the window", lambda: copying.copy_image(window), "Ctrl+Shift+C",
+        "Put a picture of the window on the clipboard")
     add("paste", "&Paste as dataset", opening.paste, key.Paste,
         "Open the cells, table or text on the clipboard (copied from a spreadsheet or a web page)")
     add("bundled", "Open the &bundled alliance dataset", lambda: opening.open_path(None))

@@ -1,4 +1,5 @@
-"""Copy (Ctrl+C, Edit → Copy): what holds the focus is copied as a user expects it.
+"""Copy (Ctrl+C, Edit → Copy): what holds the focus is copied as a user expects it; Copy image (Ctrl+Shift+C) the
+window as drawn.
 
 In a table (the relations at the cursor, the Problems), its selected rows (else all it shows) as tab-separated text
 under its column names, for a spreadsheet. Anywhere else, what is selected (events, entities, ties) as Details shows
@@ -13,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QGuiApplication, QTextDocument
+from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 if TYPE_CHECKING:
@@ -37,6 +38,16 @@ def copy(window: MainWindow) -> str:
     _put(text, shown)
     window.statusBar().showMessage("Copied what Details shows, with its sources", 5_000)
     return text
+
+
+def copy_image(window: MainWindow) -> QImage:
+    """Put a picture of the window, as it is drawn, on the clipboard (for a document or a chat)."""
+    image = window.grab().toImage()
+    clipboard = QGuiApplication.clipboard()
+    if clipboard is not None:
+        clipboard.setImage(image)
+    window.statusBar().showMessage(f"Copied an image of the window ({image.width()}×{image.height()} pixels)", 5_000)
+    return image
 
 
 def rows_text(view: QAbstractItemView) -> str:

@@ -19,7 +19,7 @@ MENUS: list[tuple[str, list[Entry]]] = [
                ("&Export", ["export_all", "export_timeline", "export_relations", None, "export_events_table",
                             "export_relations_table"]),
                "problems", None, "quit"]),
-    ("&Edit", ["copy", "paste"]),
+    ("&Edit", ["copy", "copy_image", None, "paste"]),
     ("&View", ["find", "play", "hide_unmatched", None, "default_window", "fit", "zoom_in", "zoom_out", "previous",
                "next", None, "dock:relationsDock", "dock:relationHistoryDock", "dock:relationsTableDock",
                "dock:detailsDock", "dock:problemsDock", "full_screen", None,
