@@ -134,3 +134,55 @@ def test_details_of_a_fresh_window_name_the_keys_that_walk_the_events(qtbot, win
     QTest.keyClick(_active(qtbot, window), Qt.Key.Key_Right)
     qtbot.waitUntil(lambda: "press Right and Left" not in browser.toPlainText())
     assert window.state.selection.events
+
+
+def _tab_to(qtbot, window: MainWindow, target: QWidget) -> None:
+    """Press Tab from the timeline until ``target`` has the focus, as a keyboard user gets there."""
+    _active(qtbot, window)
+    for _ in range(TABS):
+        if QApplication.focusWidget() is target:
+            return
+        QTest.keyClick(_focused(), Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {target}")
+
+
+def test_space_ticks_the_box_tabbed_to_and_does_not_play(qtbot, window: MainWindow) -> None:
+    people = window.relations.header.people
+    _tab_to(qtbot, window, people)
+    before = people.isChecked()
+    QTest.keyClick(people, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: people.isChecked() != before)
+    assert window.state.view.people is not before
+    assert not window.tools.playback.playing
+
+
+def test_the_arrows_choose_the_graphs_mode_and_leave_the_selection(qtbot, window: MainWindow) -> None:
+    buttons = window.relations.header.mode_buttons
+    _tab_to(qtbot, window, buttons["cursor"])
+    before = window.state.selection
+    QTest.keyClick(buttons["cursor"], Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: window.state.view.graph_mode == "window")
+    assert QApplication.focusWidget() is buttons["window"]
+    assert window.state.selection == before  # Right did not walk to the next event
+    QTest.keyClick(buttons["window"], Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: window.state.view.graph_mode == "cursor")
+
+
+def test_space_opens_the_speed_list_tabbed_to(qtbot, window: MainWindow) -> None:
+    _tab_to(qtbot, window, window.tools.speed)
+    QTest.keyClick(window.tools.speed, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
+    assert not window.tools.playback.playing
+    QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Escape)
+
+
+def test_the_arrows_walk_a_tables_cells_not_the_events(qtbot, window: MainWindow) -> None:
+    view = window.relation_tools.table.view
+    _tab_to(qtbot, window, view)
+    view.setCurrentIndex(view.model().index(0, 0))
+    before = window.state.selection
+    QTest.keyClick(view, Qt.Key.Key_Right)
+    assert view.currentIndex().column() == 1
+    assert window.state.selection == before
+    QTest.keyClick(window.timeline.plot, Qt.Key.Key_Right)  # on the timeline, Right still walks the events
+    qtbot.waitUntil(lambda: window.state.selection != before)

@@ -16,6 +16,7 @@ from viewer.ui.shared.state import ViewState
 from viewer.ui.shell import commands, menus, persistence
 from viewer.ui.shell.actions import ActionRegistry
 from viewer.ui.shell.details import DetailsPanel
+from viewer.ui.shell.focus_keys import FocusKeys
 from viewer.ui.shell.loading import Loader
 from viewer.ui.shell.opening import Opening
 from viewer.ui.shell.persistence import Persistence
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         # the keys of the README (+, -, Home, End) act on the timeline: a fresh window's first key goes there, not to
         # the first widget made (the Details text, where "+" did nothing and the arrows scrolled an empty page)
         self.timeline.plot.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.focus_keys = FocusKeys(self)  # a focused button, box or table keeps Space and the arrows
 
     # the Shell protocol: what panels may add
     def host(self) -> QWidget:

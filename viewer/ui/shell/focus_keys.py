@@ -1,0 +1,50 @@
+"""The keys a focused control needs for itself win over the window's shortcuts.
+
+Space is Play and Left / Right walk the events, anywhere in the window. A user who Tabs to a button, a check box, a
+list or a table expects Space to press or tick it and the arrows to move in it; the shortcuts took those keys first,
+so the People box could not be ticked from the keyboard, the graph's modes not chosen, a combo box not opened and a
+table's cells not walked. Qt asks the focused widget first (a ``ShortcutOverride`` event): this filter answers yes for
+those keys on those controls, and every other key, and every other widget (the timeline, the graph), keeps the
+shortcuts.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QComboBox, QWidget
+
+_ARROWS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down}
+
+
+def wants(widget: QWidget, key: int) -> bool:
+    """Whether ``widget``, holding the focus, takes ``key`` (pressed with no modifier) for itself."""
+    if isinstance(widget, QAbstractButton):
+        grouped = widget.group() is not None or widget.autoExclusive()
+        return key == Qt.Key.Key_Space or (grouped and key in _ARROWS)  # (arrows move along a group of choices)
+    if isinstance(widget, QComboBox):
+        return key == Qt.Key.Key_Space  # it opens the list
+    if isinstance(widget, QAbstractItemView):
+        return key == Qt.Key.Key_Space or key in _ARROWS
+    return False
+
+
+class FocusKeys(QObject):
+    """Installed on the application for one window: its controls keep their keys (see the module)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget):
+            return False
+        assert isinstance(event, QKeyEvent)
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        if plain and self._window.isAncestorOf(watched) and wants(watched, event.key()):
+            event.accept()  # the widget takes the key: no shortcut fires, the key press reaches it
+            return True
+        return False
