@@ -173,7 +173,9 @@ def test_space_opens_the_speed_list_tabbed_to(qtbot, window: MainWindow) -> None
     QTest.keyClick(window.tools.speed, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: QApplication.activePopupWidget() is not None)
     assert not window.tools.playback.playing
-    QTest.keyClick(QApplication.activePopupWidget(), Qt.Key.Key_Escape)
+    popup = QApplication.activePopupWidget()
+    assert popup is not None
+    QTest.keyClick(popup, Qt.Key.Key_Escape)
 
 
 def test_the_arrows_walk_a_tables_cells_not_the_events(qtbot, window: MainWindow) -> None:
