@@ -229,7 +229,7 @@ def recent_label(key: str) -> str:
 
 class Batch:
     """Files chosen together: those still to open, what the opened ones made so far (shown once the last is in: a
-    window that showed each of a hundred files in turn took 29 s, 23 of them drawing), and what failed."""
+    window that showed each of a hundred small files in turn took 16.7 s, shown once 11.7 s), and what failed."""
 
     def __init__(self) -> None:
         self.paths: list[str] = []
