@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QTableView, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QTabBar, QTableView, QWidget
 
 pytest.importorskip("pytestqt")
 
@@ -188,3 +188,19 @@ def test_the_arrows_walk_a_tables_cells_not_the_events(qtbot, window: MainWindow
     assert window.state.selection == before
     QTest.keyClick(window.timeline.plot, Qt.Key.Key_Right)  # on the timeline, Right still walks the events
     qtbot.waitUntil(lambda: window.state.selection != before)
+
+
+def test_the_arrows_switch_a_docks_tabs_and_typing_in_a_field_stays_there(qtbot, window: MainWindow) -> None:
+    bars = [bar for bar in window.findChildren(QTabBar) if bar.count() > 1 and bar.isVisible()]
+    bar = next(b for b in bars if "Problems" in [b.tabText(i) for i in range(b.count())])
+    _tab_to(qtbot, window, bar)
+    before, selection = bar.currentIndex(), window.state.selection
+    QTest.keyClick(bar, Qt.Key.Key_Right if before == 0 else Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: bar.currentIndex() != before)
+    assert window.state.selection == selection
+    search = window.tools.filter_bar.search
+    _tab_to(qtbot, window, search)
+    QTest.keyClicks(search, "Ghosn arrest")
+    QTest.keyClick(search, Qt.Key.Key_Left)
+    assert search.text() == "Ghosn arrest" and search.cursorPosition() == len("Ghosn arrest") - 1
+    assert window.state.selection == selection and not window.tools.playback.playing

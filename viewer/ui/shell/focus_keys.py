@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QComboBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QComboBox, QTabBar, QWidget
 
 _ARROWS = {Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down}
 
@@ -26,6 +26,8 @@ def wants(widget: QWidget, key: int) -> bool:
         return key == Qt.Key.Key_Space  # it opens the list
     if isinstance(widget, QAbstractItemView):
         return key == Qt.Key.Key_Space or key in _ARROWS
+    if isinstance(widget, QTabBar):
+        return key in _ARROWS  # (from one docked panel's tab to the next)
     return False
 
 
