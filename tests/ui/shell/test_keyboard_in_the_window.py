@@ -204,3 +204,29 @@ def test_the_arrows_switch_a_docks_tabs_and_typing_in_a_field_stays_there(qtbot,
     QTest.keyClick(search, Qt.Key.Key_Left)
     assert search.text() == "Ghosn arrest" and search.cursorPosition() == len("Ghosn arrest") - 1
     assert window.state.selection == selection and not window.tools.playback.playing
+
+
+def test_escape_clears_the_selection_then_leaves_full_screen(qtbot, window: MainWindow) -> None:
+    plot = _active(qtbot, window)
+    QTest.keyClick(plot, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: bool(window.state.selection.events))
+    QTest.keyClick(plot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.state.selection.events)
+    assert "press Right and Left" in window.details.browser.toPlainText()
+    window.showFullScreen()
+    qtbot.waitUntil(window.isFullScreen)
+    QTest.keyClick(_focused(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+
+
+def test_escape_stops_a_load_under_way_and_keeps_the_dataset(qtbot, window: MainWindow, tmp_path) -> None:
+    path = tmp_path / "slow.csv"
+    path.write_text("date,title\n" + "".join(f"2020-01-{1 + i % 28:02d},Event {i}\n" for i in range(200_000)))
+    before = window.state.dataset
+    plot = _active(qtbot, window)
+    window.open_path(str(path))
+    assert window.loader.busy
+    QTest.keyClick(plot, Qt.Key.Key_Escape)
+    assert not window.loader.busy
+    qtbot.wait(1500)  # the worker's read ends and is thrown away
+    assert window.state.dataset is before

@@ -9,7 +9,7 @@ from PySide6.QtGui import QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from viewer.model import navigation, query
-from viewer.session import THEMES
+from viewer.session import THEMES, Selection
 from viewer.ui.shell import copying, dialogs
 from viewer.ui.timeline import keys as timeline_keys
 
@@ -51,6 +51,8 @@ def register(window: MainWindow) -> None:
     add("previous", "&Previous event", lambda: step_event(window, -1), "Left")
     add("next", "&Next event", lambda: step_event(window, 1), "Right")
     add("full_screen", "F&ull screen", lambda: _toggle_full_screen(window), key.FullScreen)
+    add("escape", "&Clear selection", lambda: _escape(window), "Esc",
+        "Stop the load under way, else clear the selection, else leave full screen")
     group = QActionGroup(window)
     for choice in THEMES:
         action = add(f"theme_{choice}", f"&{choice.title()}", lambda on, choice=choice: _pick_theme(window, choice, on),
@@ -69,6 +71,16 @@ def _engine_boundary(window: MainWindow, last: bool) -> None:
     if window.state.dataset.source is not None:
         from viewer.ui.shell import engine_tasks  # noqa: PLC0415 - engine code loads only for engine sources
         engine_tasks.boundary_event(window, last)
+
+
+def _escape(window: MainWindow) -> None:
+    """Escape: stop a load under way, else clear the selection, else leave full screen."""
+    if window.loader.busy:
+        window.loader.cancel()
+    elif window.state.selection != Selection():
+        window.state.select(Selection())
+    elif window.isFullScreen():
+        window.showNormal()
 
 
 def _toggle_full_screen(window: MainWindow) -> None:

@@ -21,7 +21,7 @@ MENUS: list[tuple[str, list[Entry]]] = [
                "problems", None, "quit"]),
     ("&Edit", ["copy", "copy_image", None, "paste"]),
     ("&View", ["find", "play", "hide_unmatched", None, "default_window", "fit", "zoom_in", "zoom_out", "previous",
-               "next", None, "dock:relationsDock", "dock:relationHistoryDock", "dock:relationsTableDock",
+               "next", "escape", None, "dock:relationsDock", "dock:relationHistoryDock", "dock:relationsTableDock",
                "dock:detailsDock", "dock:problemsDock", "full_screen", None,
                ("&Theme", ["theme_system", "theme_light", "theme_dark"])]),
     ("&Help", ["shortcuts", "about"]),
