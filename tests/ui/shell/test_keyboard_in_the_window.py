@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QTabBar, QTableView, QWidget
 
@@ -230,3 +230,17 @@ def test_escape_stops_a_load_under_way_and_keeps_the_dataset(qtbot, window: Main
     assert not window.loader.busy
     qtbot.wait(1500)  # the worker's read ends and is thrown away
     assert window.state.dataset is before
+
+
+def test_ctrl_shift_a_zooms_around_the_event_walked_to(qtbot, window: MainWindow) -> None:
+    around = window.actions_by_name["around_selection"]
+    assert not around.isEnabled()  # nothing selected yet, as the toolbar's button
+    plot = _active(qtbot, window)
+    QTest.keyClick(plot, Qt.Key.Key_Home)
+    qtbot.waitUntil(around.isEnabled)
+    (event_id,) = window.state.selection.events
+    start = window.state.dataset.events.set_index("id").loc[event_id, "span_start"].timestamp()
+    window.state.set_window(window.state.window.pan(window.state.window.span * 3))  # looking elsewhere
+    assert not window.state.window.contains(start)
+    QTest.keySequence(plot, QKeySequence("Ctrl+Shift+A"))
+    qtbot.waitUntil(lambda: window.state.window.contains(start))

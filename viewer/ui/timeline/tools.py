@@ -67,6 +67,9 @@ class TimelineTools(QObject):
                                             tip="Hide events the filters do not match (otherwise they are faded)",
                                             checkable=True)
         self.filters_bar.addAction(self.hide_action)
+        # the toolbar's "Around selection", in the View menu too (toolbar buttons take no keyboard focus)
+        self.around_action = shell.add_action("around_selection", "Zoom a&round the selection",
+                                              lambda: self.show_preset("around"), "Ctrl+Shift+A")
         self.playback.playing_changed.connect(self._show_playing)
         state.changed.connect(self._on_changed)
         self._refresh()
@@ -192,6 +195,7 @@ class TimelineTools(QObject):
             action.setEnabled(preset is not None)
             action.setText(preset.label if preset else "Around selection")
             action.setToolTip(f"{preset.label}: {preset.tooltip}" if preset else "Select an event first")
+        self.around_action.setEnabled("around" in presets)
         self._update_matched()
 
     def _update_matched(self) -> None:
