@@ -92,3 +92,13 @@ def test_ctrl_shift_c_copies_a_picture_of_the_window(qtbot, window: MainWindow) 
     assert (image.width(), image.height()) == (round(window.width() * ratio), round(window.height() * ratio))
     assert len({image.pixel(x, image.height() // 3) for x in range(0, image.width(), 7)}) > 10  # drawn, not blank
     assert "Copied an image" in window.statusBar().currentMessage()
+
+
+def test_pasting_back_what_was_copied_says_where_it_goes(qtbot, window: MainWindow) -> None:
+    window.state.select_event(window.state.dataset.events["id"].iloc[0])
+    before = window.state.dataset
+    plot = window.timeline.plot
+    assert _copy_on(qtbot, window, plot)
+    QTest.keySequence(plot, QKeySequence(QKeySequence.StandardKey.Paste))
+    assert "holds what Entente copied" in window.statusBar().currentMessage()
+    assert not window.loader.busy and window.state.dataset is before

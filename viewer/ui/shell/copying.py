@@ -22,6 +22,12 @@ if TYPE_CHECKING:
 
 _LINK = re.compile(r"<a\s[^>]*href=(['\"])(.*?)\1[^>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
 NOTHING = "Nothing selected to copy: click an event, an entity or a tie (or rows of a table) first"
+_last: list[str] = [""]  # the text Copy last put on the clipboard (Paste as dataset does not open it back)
+
+
+def copied_here(text: str) -> bool:
+    """Whether ``text`` is what Copy last put on the clipboard."""
+    return bool(text) and text == _last[0]
 
 
 def copy(window: MainWindow) -> str:
@@ -82,6 +88,7 @@ def text_with_links(shown: str) -> str:
 
 
 def _put(text: str, rich: str | None) -> str:
+    _last[0] = text
     data = QMimeData()
     data.setText(text)
     if rich is not None:

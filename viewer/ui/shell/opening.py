@@ -15,7 +15,7 @@ from viewer.io import pasted
 from viewer.model.dataset import Dataset
 from viewer.model.wording import problems_and_notes
 from viewer.ui.shared import heap
-from viewer.ui.shell import conversion, dialogs
+from viewer.ui.shell import conversion, copying, dialogs
 from viewer.ui.shell.loading import MappingNeeded
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
@@ -82,6 +82,10 @@ class Opening(QObject):
         if links and (not data or not data.hasText() or data.text().strip() in links):  # a link from a browser
             self.window.statusBar().showMessage("Entente opens files on this computer and never the web: save the "
                                                 "page (or export its table) and open the file", 10_000)
+            return
+        if data is not None and data.hasText() and copying.copied_here(data.text()):
+            self.window.statusBar().showMessage("The clipboard holds what Entente copied: paste it into a document, a "
+                                                "mail or a spreadsheet", 10_000)
             return
         found = None if data is None else pasted.choose(data.text() if data.hasText() else None,
                                                         data.html() if data.hasHtml() else None)
