@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 pytest.importorskip("pytestqt")
 
+from viewer.io.folder_tables import MOST_FILES
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
@@ -163,3 +164,13 @@ def test_open_recent_names_many_files_opened_together_shortly() -> None:
     assert recent_label(many) == "m01.csv + m02.csv + m03.csv + 9 more — /data/2021"
     assert recent_label("/a/x.csv\n/b/y.csv") == "x.csv + y.csv — several folders"
     assert recent_label("/a/x.csv") == "/a/x.csv"
+
+
+def test_thousands_of_files_dropped_are_refused_saying_what_to_do(qtbot, window: MainWindow, monkeypatch,
+                                                                  tmp_path: Path) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
+    before = window.state.dataset
+    window.opening.open_paths([str(tmp_path / f"f{i}.csv") for i in range(MOST_FILES + 1)])
+    assert len(shown) == 1 and f"{MOST_FILES + 1:,} files" in shown[0] and "Open folder" in shown[0]
+    assert not window.loader.busy and window.state.dataset is before

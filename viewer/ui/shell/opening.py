@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu
 
 from viewer import io, paths
 from viewer.io import pasted
+from viewer.io.folder_tables import MOST_FILES
 from viewer.model.dataset import Dataset
 from viewer.model.wording import problems_and_notes
 from viewer.ui.shared import heap
@@ -62,6 +63,11 @@ class Opening(QObject):
         """Open files chosen together (or dropped together) as one dataset: the first opens (or joins, with
         ``add``), then each of the others joins it in turn; a file that fails is said once, at the end."""
         if not chosen:
+            return
+        if len(chosen) > MOST_FILES:  # (a folder's thousands of files dropped: a quarter of an hour, one at a time)
+            dialogs.error(self.window, "Cannot open dataset", f"{len(chosen):,} files chosen together, more than "
+                          f"{MOST_FILES} (from {Path(chosen[0]).parent}, …); expected fewer files, or their folder "
+                          "opened with File → Open folder…, which reads it as one dataset")
             return
         self.batch.start(chosen[1:], joined=add)
         self.open_path(chosen[0], add=add, keep_batch=True)
