@@ -6,6 +6,7 @@ import atexit
 import errno
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -185,3 +186,12 @@ def json_parses(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
     monkeypatch.setattr(reading, "loads", counted)
     return parsed
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """What a test left on the clipboard (a QMimeData made in Python) becomes Qt's own text before Python stops:
+    deleted by Qt afterwards, it crashed the run's exit (see viewer.ui.shell.copying.release_clipboard)."""
+    if "PySide6.QtGui" in sys.modules:
+        from viewer.ui.shell.copying import release_clipboard
+
+        release_clipboard()

@@ -24,6 +24,7 @@ from viewer.ui.shared import heap, theme
 from viewer.ui.shared.scene_errors import report_scene_errors
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell import dialogs
+from viewer.ui.shell.copying import release_clipboard
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.persistence import first_geometry
 from viewer.ui.shell.settings import Settings
@@ -112,6 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     later: Later = []
     dataset, error = first_dataset(args, table, later)
     window = MainWindow(ViewState(dataset), settings)
+    app.aboutToQuit.connect(release_clipboard)  # (what Copy left there, as Qt's own text: see copying)
     install_excepthook(window)
     if window.settings is None or window.settings.geometry() is None:
         first_geometry(window)

@@ -13,6 +13,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QApplication
@@ -85,6 +86,18 @@ def text_with_links(shown: str) -> str:
     document = QTextDocument()
     document.setHtml(_LINK.sub(spelled, shown))
     return document.toPlainText().strip() + "\n"
+
+
+def release_clipboard() -> None:
+    """Before Python stops: what a QMimeData made in Python left on the clipboard becomes Qt's own text. Qt deletes the
+    clipboard's data as the application ends, after Python has stopped, and a QMimeData made in Python then crashes
+    the exit (offscreen, at least). Called as the application is about to quit (and by the tests at their end)."""
+    if QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    data = clipboard.mimeData() if clipboard is not None else None
+    if clipboard is not None and data is not None and shiboken6.createdByPython(data):
+        clipboard.setText(clipboard.text())
 
 
 def _put(text: str, rich: str | None) -> str:
