@@ -64,7 +64,6 @@ def rows_text(view: QAbstractItemView) -> str:
     selection = view.selectionModel()
     rows = sorted({index.row() for index in selection.selectedIndexes()}) if selection is not None else []
     rows = rows or list(range(model.rowCount()))
-
     header = [_cell(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)) for c in columns]
     lines = ("\t".join(_cell(model.index(r, c).data(Qt.ItemDataRole.DisplayRole)) for c in columns) for r in rows)
     return "\n".join(["\t".join(header), *lines]) + "\n"
@@ -101,12 +100,16 @@ def release_clipboard() -> None:
 
 
 def _put(text: str, rich: str | None) -> str:
+    """Put ``text`` on the clipboard, with ``rich`` as its HTML (a QMimeData made here: see release_clipboard)."""
     _last[0] = text
+    clipboard = QGuiApplication.clipboard()
+    if clipboard is None:
+        return text
+    if rich is None:
+        clipboard.setText(text)
+        return text
     data = QMimeData()
     data.setText(text)
-    if rich is not None:
-        data.setHtml(rich)
-    clipboard = QGuiApplication.clipboard()
-    if clipboard is not None:
-        clipboard.setMimeData(data)
+    data.setHtml(rich)
+    clipboard.setMimeData(data)
     return text
