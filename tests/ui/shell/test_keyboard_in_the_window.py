@@ -186,7 +186,9 @@ def test_the_arrows_walk_a_tables_cells_not_the_events(qtbot, window: MainWindow
     QTest.keyClick(view, Qt.Key.Key_Right)
     assert view.currentIndex().column() == 1
     assert window.state.selection == before
-    QTest.keyClick(window.timeline.plot, Qt.Key.Key_Right)  # on the timeline, Right still walks the events
+    window.timeline.plot.setFocus()  # back on the timeline, Right still walks the events
+    qtbot.waitUntil(window.timeline.plot.hasFocus)
+    QTest.keyClick(window.timeline.plot, Qt.Key.Key_Right)
     qtbot.waitUntil(lambda: window.state.selection != before)
 
 

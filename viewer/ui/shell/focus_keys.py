@@ -3,14 +3,14 @@
 Space is Play and Left / Right walk the events, anywhere in the window. A user who Tabs to a button, a check box, a
 list or a table expects Space to press or tick it and the arrows to move in it; the shortcuts took those keys first,
 so the People box could not be ticked from the keyboard, the graph's modes not chosen, a combo box not opened and a
-table's cells not walked. Qt asks the focused widget first (a ``ShortcutOverride`` event): this filter answers yes for
-those keys on those controls, and every other key, and every other widget (the timeline, the graph), keeps the
-shortcuts.
+table's cells not walked. Qt asks the focused widget first (a ``ShortcutOverride`` event, passed up to the window
+when the widget lets it by): the window answers yes for those keys on those controls (:func:`taken`), and every other
+key, and every other widget (the timeline, the graph), keeps the shortcuts.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QComboBox, QTabBar, QWidget
 
@@ -31,22 +31,12 @@ def wants(widget: QWidget, key: int) -> bool:
     return False
 
 
-class FocusKeys(QObject):
-    """Installed on the application for one window: its controls keep their keys (see the module)."""
-
-    def __init__(self, window: QWidget) -> None:
-        super().__init__(window)
-        self._window = window
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() != QEvent.Type.ShortcutOverride or not isinstance(watched, QWidget):
-            return False
-        assert isinstance(event, QKeyEvent)
-        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
-        if plain and self._window.isAncestorOf(watched) and wants(watched, event.key()):
-            event.accept()  # the widget takes the key: no shortcut fires, the key press reaches it
-            return True
+def taken(event: QKeyEvent) -> bool:
+    """Answer a ``ShortcutOverride`` that reached the window (the focused widget let it pass up): accepted, and so kept
+    from the shortcuts, when the focused control takes the key (see the module)."""
+    focused = QApplication.focusWidget()
+    plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+    if focused is None or not plain or not wants(focused, event.key()):
         return False
+    event.accept()  # the widget takes the key: no shortcut fires, the key press reaches it
+    return True

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QMenu, QToolBar, QWidget
 
 from viewer.ui import relations, timeline
 from viewer.ui.shared import heap
 from viewer.ui.shared.docks import make_dock
 from viewer.ui.shared.state import ViewState
-from viewer.ui.shell import commands, menus, persistence
+from viewer.ui.shell import commands, focus_keys, menus, persistence
 from viewer.ui.shell.actions import ActionRegistry
 from viewer.ui.shell.details import DetailsPanel
-from viewer.ui.shell.focus_keys import FocusKeys
 from viewer.ui.shell.loading import Loader
 from viewer.ui.shell.opening import Opening
 from viewer.ui.shell.persistence import Persistence
@@ -70,7 +69,6 @@ class MainWindow(QMainWindow):
         # the keys of the README (+, -, Home, End) act on the timeline: a fresh window's first key goes there, not to
         # the first widget made (the Details text, where "+" did nothing and the arrows scrolled an empty page)
         self.timeline.plot.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.focus_keys = FocusKeys(self)  # a focused button, box or table keeps Space and the arrows
 
     # the Shell protocol: what panels may add
     def host(self) -> QWidget:
@@ -132,6 +130,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{self.state.dataset.title} — Entente")
 
     # Qt events
+    def event(self, event: QEvent) -> bool:
+        """A key the focused control takes for itself (Space, the arrows: :mod:`focus_keys`) is kept from the
+        window's shortcuts."""
+        if event.type() == QEvent.Type.ShortcutOverride and focus_keys.taken(cast(QKeyEvent, event)):
+            return True
+        return super().event(event)
+
     def showEvent(self, event: QShowEvent) -> None:
         """Size the docks when the window first shows (and fit them to a dataset without ties)."""
         super().showEvent(event)
