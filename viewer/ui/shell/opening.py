@@ -69,8 +69,8 @@ class Opening(QObject):
                           f"{MOST_FILES} (from {Path(chosen[0]).parent}, …); expected fewer files, or their folder "
                           "opened with File → Open folder…, which reads it as one dataset")
             return
+        self.open_path(chosen[0], add=add)  # (it ends any batch under way: this one starts after it)
         self.batch.start(chosen[1:], joined=add)
-        self.open_path(chosen[0], add=add, keep_batch=True)
         self._say_progress(chosen[0])
 
     def paste(self) -> None:
@@ -109,18 +109,16 @@ class Opening(QObject):
         self.open_path(str(path))
         self._pasted = str(path)  # named in the status bar once it opens
 
-    def open_path(self, path: str | None, *, add: bool = False, table: str | None = None,
-                  keep_batch: bool = False) -> None:
+    def open_path(self, path: str | None, *, add: bool = False, table: str | None = None) -> None:
         """Start opening a dataset in the background (None: the bundled one).
 
         A table whose columns cannot be mapped with certainty first asks the user (the mapping dialog);
         with ``add`` the file joins the open dataset instead of replacing it. A big Parquet source, a
         DuckDB file or an engine URL (with its events ``table``) is queried in place, not loaded.
         """
-        if not keep_batch:  # a file opened by itself ends what was left of a batch
-            self.batch.start([])
+        self.batch.start([])  # a file opened by itself ends what was left of a batch
         self._pasted = None
-        self._asked = path if not add and table is None and not self.batch.paths else None
+        self._asked = path if not add and table is None else None  # (a batch's failures are said with the batch)
         self.window.loader.load(path, None, self.window.state.dataset if add else None, ask=True, table=table)
 
     def _on_mapping_needed(self, needed: MappingNeeded) -> None:
