@@ -229,14 +229,17 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
 
 def _span_ends(events: pd.DataFrame) -> pd.Series:
     """Where each event's span ends: its end's precision span, or its start's for an event without an end (worked
-    out for the ends that are written only: often a third of a file's rows)."""
-    span = dates.span_end(events["start"], events["precision"])
-    ended = events["end"].notna().to_numpy()
-    if not ended.any():
-        return span
-    ticks = span.array.asi8.copy()
-    precisions = events["end_precision"][ended].fillna(events["precision"][ended])
-    ticks[ended] = dates.span_end(events["end"][ended], precisions).array.asi8
+    out for the ends that are written only: often a third of a file's rows). In numpy, on ticks and codes."""
+    start, end = events["start"], events["end"]
+    if str(start.dtype) != dates.UTC_DTYPE or str(end.dtype) != dates.UTC_DTYPE:
+        start, end = start.astype(dates.UTC_DTYPE), end.astype(dates.UTC_DTYPE)
+    codes = pd.Categorical(events["precision"], dtype=dates.PRECISION_DTYPE).codes
+    ticks = dates.span_end_ticks(start.array.asi8, codes)
+    ended = end.notna().to_numpy()
+    if ended.any():  # (whole columns, not the ended rows picked out: picking costs more than the sums)
+        end_codes = pd.Categorical(events["end_precision"], dtype=dates.PRECISION_DTYPE).codes
+        ends = dates.span_end_ticks(end.array.asi8, np.where(end_codes >= 0, end_codes, codes))
+        ticks = np.where(ended, ends, ticks)
     return pd.Series(ticks.view("datetime64[us]"), index=events.index).dt.tz_localize("UTC").astype(dates.UTC_DTYPE)
 
 

@@ -173,14 +173,26 @@ def parse_date(text: str | pd.Timestamp | object) -> PartialDate:
 def span_end(instants: pd.Series, precisions: pd.Series) -> pd.Series:
     """The exclusive end of each date's precision span: a year later, a month later, a day later."""
     naive = instants.dt.tz_localize(None).to_numpy(dtype="datetime64[us]")
-    out = naive.copy()
     # compare small integer codes, not a million strings
-    codes = pd.Categorical(precisions, dtype=PRECISION_DTYPE).codes
+    ticks = span_end_ticks(naive.view(np.int64), pd.Categorical(precisions, dtype=PRECISION_DTYPE).codes)
+    return pd.Series(ticks.view("datetime64[us]"), index=instants.index).dt.tz_localize("UTC").astype(UTC_DTYPE)
+
+
+def span_end_ticks(ticks: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """:func:`span_end` in numpy: microsecond ticks (int64, NaT as numpy writes it) and precision codes (the
+    positions in :data:`PRECISIONS`; -1 or ``time``: the instant itself).
+
+    >>> ticks = np.array(["2019-03-04T10:30", "2019-03-04", "2019-12-31", "NaT"], "datetime64[us]").view(np.int64)
+    >>> span_end_ticks(ticks, np.array([3, 1, 0, 2])).view("datetime64[us]").astype("datetime64[m]")
+    array(['2019-03-04T10:30', '2019-04-01T00:00', '2020-01-01T00:00', 'NaT'], dtype='datetime64[m]')
+    """
+    out = ticks.copy()
     for name, unit in (("year", "Y"), ("month", "M"), ("day", "D")):
         mask = codes == PRECISIONS.index(name)
         if mask.any():
-            out[mask] = (naive[mask].astype(f"datetime64[{unit}]") + 1).astype("datetime64[us]")
-    return pd.Series(out, index=instants.index).dt.tz_localize("UTC").astype(UTC_DTYPE)
+            days = ticks[mask].view("datetime64[us]").astype(f"datetime64[{unit}]") + 1
+            out[mask] = days.astype("datetime64[us]").view(np.int64)
+    return out
 
 
 def span_end_one(start: pd.Timestamp, precision: str) -> pd.Timestamp:

@@ -33,6 +33,7 @@ class FastResult:
     codes: np.ndarray
     naive: np.ndarray
     present: np.ndarray  # something other than white space was written
+    lettered: np.ndarray | None = None  # ends in a letter (a zone: Z), where the parse knows it without a pass
 
 
 def _digits(text: pa.Array, start: int, stop: int) -> np.ndarray:
@@ -236,4 +237,4 @@ def _all_zulu(text: pa.Array, lengths: np.ndarray) -> FastResult | None:
     if micros is not cast:
         micros[present] = cast
     codes = np.where(present, np.int8(PRECISION_CODES["time"]), np.int8(-1)).astype(np.int8)
-    return FastResult(micros, codes, np.zeros(len(text), dtype=bool), present)
+    return FastResult(micros, codes, np.zeros(len(text), dtype=bool), present, lettered=present)

@@ -48,7 +48,8 @@ def parse_iso_column(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     is_time = codes == PRECISION_CODES["time"]
     notes: list[tuple[str, str]] = []
     # the general path reads a trailing zone letter (Z) as a zone name: those times count as zone-less here
-    clocked = is_time & (fast.naive | text_arrow.last_is_letter(text))
+    lettered = fast.lettered if fast.lettered is not None else text_arrow.last_is_letter(text)
+    clocked = is_time & (fast.naive | lettered)
     if clocked.any() and (fast.micros[clocked] % 86_400_000_000 == 0).all():
         codes[clocked] = PRECISION_CODES["day"]
         notes.append(("info", "every time is 00:00; read as dates (day precision)"))
