@@ -11,7 +11,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, Qt, QVariantAnimation
+from PySide6.QtCore import QPoint, QPointF, Qt, QVariantAnimation, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel
 
 from viewer.model import graph
@@ -21,21 +22,28 @@ from viewer.ui.relations.edges import EdgesItem
 from viewer.ui.relations.geometry import Geometry, edge_geometry
 from viewer.ui.relations.items import EdgeArrays, NodeArrays, same_arrays
 from viewer.ui.relations.labels import LabelsItem
+from viewer.ui.shared import focus_frame
 from viewer.ui.shared.theme import Theme
 
 CLICK_SLOP = 4.0  # px around a node or an edge that still counts as a hit
 FADE_MS = 320  # how long a change of graph takes to fade in and out
 FADED_UP_TO = 1000  # nodes and edges: a bigger graph changes at once (a frame of 5,000 ties took 100 ms: a fade
 # of a third of a second held the window for seconds at each tie crossed)
+WAYS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
 MARGIN = 36.0  # px left free around the framed nodes and their names
 
 
 class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     """Where the graph is painted; knows pixels (hits, mapping), not the dataset."""
 
+    stepped = Signal(int, int)  # an arrow pressed while the graph holds the keys: its way (x right, y down)
+    opened = Signal()  # Return (or Enter) pressed there
+
     def __init__(self) -> None:
         super().__init__()
         self.setAccessibleName("Relationship graph as of the cursor")
+        focus_frame.framed(self)
+        self.setProperty("takesArrows", True)  # (the window's arrow shortcuts give way: see shell.focus_keys)
         self.ci.setContentsMargins(0, 0, 0, 0)
         self.viewbox = self.addViewBox()
         self.viewbox.setAspectLocked(True)
@@ -152,6 +160,31 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             self.fit()
 
     def _on_manual_range(self, *args: Any) -> None:
+        self.zoomed = True
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The arrows and Return are the panel's (:mod:`~viewer.ui.relations.stepping`), not a scroll of the view."""
+        plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
+        way = WAYS.get(Qt.Key(event.key()))
+        if plain and way is not None:
+            self.stepped.emit(*way)
+        elif plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.opened.emit()
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def reveal(self, x: float, y: float) -> None:
+        """Bring a layout position into view, the view moved as little as it takes (kept as the user's view)."""
+        shown = self.viewbox.viewRect()
+        margin_x, margin_y = shown.width() * 0.08, shown.height() * 0.08
+        inner = shown.adjusted(margin_x, margin_y, -margin_x, -margin_y)
+        if inner.contains(QPointF(x, y)):
+            return
+        dx = min(x - inner.left(), 0.0) + max(x - inner.right(), 0.0)
+        dy = min(y - inner.top(), 0.0) + max(y - inner.bottom(), 0.0)
+        self.viewbox.translateBy(x=dx, y=dy)
         self.zoomed = True
 
     def to_viewport(self, x: float, y: float) -> QPoint:

@@ -28,8 +28,8 @@ from viewer.ui.relations.diff_view import DiffView
 from viewer.ui.relations.focusing import Focusing
 from viewer.ui.relations.header import CURSOR, DIFF, WINDOW, RelationsHeader
 from viewer.ui.relations.legend import ChangeLegend, KindLegend, NodeLegend
+from viewer.ui.relations.picking import Picking
 from viewer.ui.relations.readout import Readout
-from viewer.ui.relations.tips import edge_tip, node_tip
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
 
@@ -38,7 +38,7 @@ WIDE_PANEL = 900  # px: from this width the change list sits beside the graph ra
 TIES_COME_FROM = ("Ties between entities come from a relations table, a GEXF graph or BODS statements, or from a "
                   "table with two columns naming the parties (mapped when the table is opened).")
 
-class RelationshipPanel(Readout, QWidget):
+class RelationshipPanel(Readout, Picking, QWidget):
     """The graph of relations valid at the cursor (or between two dates), linked to the shared selection."""
 
     positions_changed = Signal(object)  # dict[str, tuple[float, float]]: the nodes the user moved
@@ -87,6 +87,8 @@ class RelationshipPanel(Readout, QWidget):
         self.header.fit.clicked.connect(self.canvas.fit)
         self.canvas.scene().sigMouseClicked.connect(self._on_click)
         self.canvas.scene().sigMouseMoved.connect(self._on_hover)
+        self.canvas.stepped.connect(self._on_step)
+        self.canvas.opened.connect(self._on_open)
         self.diff_view = DiffView(self.state, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.canvas)
@@ -360,38 +362,6 @@ class RelationshipPanel(Readout, QWidget):
     def _on_reset_layout(self) -> None:
         self.set_node_positions({})
         self.positions_changed.emit({})
-
-    def _on_click(self, event: Any) -> None:
-        if event.button() != Qt.MouseButton.LeftButton:
-            return
-        hit = self.canvas.hit(event.scenePos())
-        if hit is None:
-            return  # the background clears nothing: a stray click should not lose a selection
-        kind, key = hit
-        if event.double() and kind == "entity":
-            self.expand(key)
-            return
-        if kind == "entity" and key in self.focusing.members:
-            return  # a group is not an entity: a single click selects nothing
-        self.state.select(Selection(entities=frozenset({key})) if kind == "entity"
-                          else Selection(relations=frozenset({key})))
-        if kind != "entity":
-            self.relation_picked.emit(key)
-
-    def _on_hover(self, scene_pos: QPointF) -> None:
-        hit = self.canvas.hit(scene_pos)
-        if self._told is not None and self._told[0] == hit and self._told[1] is self._view:
-            return  # the same node or edge of the same graph: its tip is already set
-        self._told = (hit, self._view)
-        text = ""
-        if hit and hit[0] == "entity":
-            node = next((n for n in self._view.nodes if n.id == hit[1]), None)
-            text = node_tip(self.state.dataset, node, self.focusing.members) if node else ""
-        elif hit:
-            edge = next((e for e in self._view.edges if e.id == hit[1]), None)
-            names = {n.id: n.short_name for n in self._view.nodes}
-            text = edge_tip(self.state.dataset, edge, names) if edge else ""
-        self.canvas.setToolTip(text)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Changes go beside the graph when the panel is wide enough for both, below it otherwise."""

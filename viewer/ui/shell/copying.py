@@ -18,6 +18,8 @@ from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
+from viewer.ui.shared import focus_frame
+
 if TYPE_CHECKING:
     from viewer.ui.shell.main_window import MainWindow
 
@@ -49,7 +51,8 @@ def copy(window: MainWindow) -> str:
 
 def copy_image(window: MainWindow) -> QImage:
     """Put a picture of the window, as it is drawn, on the clipboard (for a document or a chat)."""
-    image = window.grab().toImage()
+    with focus_frame.left_out():
+        image = window.grab().toImage()
     clipboard = QGuiApplication.clipboard()
     if clipboard is not None:
         clipboard.setImage(image)

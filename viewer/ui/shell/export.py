@@ -16,6 +16,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QWidget
 
 from viewer.io.atomic import replace_file
+from viewer.ui.shared import focus_frame
 
 VIEWS = ("all", "timeline", "relations")
 FORMATS = (".png", ".svg", ".pdf")
@@ -67,7 +68,9 @@ def save_widget(widget: QWidget, path: str | Path) -> bool:
         return False
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not writer(widget, buffer):
+    with focus_frame.left_out():  # (a picture of the data, not of where the keys are)
+        written = writer(widget, buffer)
+    if not written:
         return False
     data = bytes(buffer.data().data())
     if not data:

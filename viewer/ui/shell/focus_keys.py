@@ -5,7 +5,8 @@ list or a table expects Space to press or tick it and the arrows to move in it; 
 so the People box could not be ticked from the keyboard, the graph's modes not chosen, a combo box not opened and a
 table's cells not walked. Qt asks the focused widget first (a ``ShortcutOverride`` event, passed up to the window
 when the widget lets it by): the window answers yes for those keys on those controls (:func:`taken`), and every other
-key, and every other widget (the timeline, the graph), keeps the shortcuts.
+key, and every other widget (the timeline), keeps the shortcuts. A view that walks its own items with the arrows says
+so with a ``takesArrows`` property (the graph: from node to node).
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ def wants(widget: QWidget, key: int) -> bool:
         return key == Qt.Key.Key_Space  # it opens the list
     if isinstance(widget, QAbstractItemView):
         return key == Qt.Key.Key_Space or key in _ARROWS
-    if isinstance(widget, QTabBar):
-        return key in _ARROWS  # (from one docked panel's tab to the next)
+    if isinstance(widget, QTabBar) or widget.property("takesArrows"):
+        return key in _ARROWS  # (from one docked panel's tab to the next; from one node of the graph to the next)
     return False
 
 

@@ -16,6 +16,7 @@ from viewer.model import bins, lane_packing, navigation
 from viewer.model.dates import to_seconds
 from viewer.model.window import TimeWindow
 from viewer.source.base import DensityRequest, Generation
+from viewer.ui.shared import focus_frame
 from viewer.ui.shared.date_axis import DateAxis
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shared.theme import Theme, colour_plot, current, follow, qcolor
@@ -36,6 +37,7 @@ class OverviewStrip(QWidget):
         self.theme = current()
         self.plot = pg.PlotWidget(axisItems={"bottom": DateAxis()})
         self.plot.setAccessibleName("Overview of all events")
+        focus_frame.framed(self.plot)
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
         left = self.plot.getAxis("left")

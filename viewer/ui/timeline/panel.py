@@ -25,6 +25,7 @@ from viewer.model.backgrounds import Backgrounds, split_backgrounds
 from viewer.model.columns import IdLookup, entity_names
 from viewer.model.query import actor_mask
 from viewer.model.window import TimeWindow
+from viewer.ui.shared import focus_frame
 from viewer.ui.shared.date_axis import DateAxis
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, colour_plot, follow
@@ -54,7 +55,7 @@ class TimelinePanel(QWidget):
         super().__init__(parent)
         self.state = state
         self._seen = state.view  # the view choices the drawing reflects
-        self.plot = pg.PlotWidget(viewBox=TimelineViewBox(), axisItems={"bottom": DateAxis()})
+        self.plot = focus_frame.framed(pg.PlotWidget(viewBox=TimelineViewBox(), axisItems={"bottom": DateAxis()}))
         self.plot.setAccessibleName("Timeline")
         self.plot.setAccessibleDescription("+ and - zoom; Left, Right, Home and End walk the events")
         self.plot.setAntialiasing(True)
@@ -370,8 +371,6 @@ class TimelinePanel(QWidget):
         if not (_close(t0, window.start) and _close(t1, window.end)):
             # The limits clamped the request: tell the state after its current emission finishes.
             QTimer.singleShot(0, self, lambda: self.state.set_window(TimeWindow(*self.view.viewRange()[0])))
-
-    # ---- mouse ------------------------------------------------------------------------------
 
     def _on_cursor_line(self, line: pg.InfiniteLine) -> None:
         self.items.move_cursor(float(line.value()))

@@ -1,0 +1,122 @@
+"""How a user picks in the graph: a click or a hover with the mouse, the arrows and Return from the keyboard.
+
+A keyboard user reached the graph with Tab and could do nothing there but Find: the arrows walked the timeline's
+events. While the graph holds the focus, an arrow now selects the entity drawn nearest in its direction, as a
+click on it does (its events light up in the timeline, Details shows it), and scrolls it into view when it lies
+outside; with none selected, the first arrow picks the one nearest the middle of the view. Return does what a
+double-click does. "k more" groups are not entities, as a click on one selects nothing: the arrows pass them by
+(Find, or a double-click, opens one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt, SignalInstance
+
+from viewer.model import graph
+from viewer.ui.relations.canvas import GraphCanvas
+from viewer.ui.relations.focusing import Focusing
+from viewer.ui.relations.tips import edge_tip, node_tip
+from viewer.ui.shared.state import Selection, ViewState
+
+ACROSS_WEIGHT = 2.0  # a node off to the side counts its offset twice: the step follows the arrow, not the nearest
+
+
+def step(xy: np.ndarray, at: int | None, way: tuple[int, int], centre: tuple[float, float]) -> int | None:
+    """The row of ``xy`` to step to from row ``at`` in direction ``way``: of those within 45° of the way (else of
+    all those ahead), the one nearest along the way plus twice across it; None when none lies ahead. From no row,
+    the row nearest ``centre``.
+
+    >>> points = np.array([[0.0, 0.0], [1.0, 0.1], [1.0, 3.0], [-2.0, 0.0]])
+    >>> step(points, 0, (1, 0), (0, 0)), step(points, 0, (0, 1), (0, 0)), step(points, 3, (-1, 0), (0, 0))
+    (1, 2, None)
+    >>> step(points, None, (1, 0), (0.9, 2.5))
+    2
+    """
+    if not len(xy):
+        return None
+    if at is None:
+        return int(np.argmin(np.hypot(xy[:, 0] - centre[0], xy[:, 1] - centre[1])))
+    offset = xy - xy[at]
+    along = offset @ np.asarray(way, dtype=float)
+    across = np.abs(offset @ np.asarray((-way[1], way[0]), dtype=float))
+    ahead = along > 1e-9
+    if not ahead.any():
+        return None
+    within = ahead & (across <= along)  # within 45° of the way, where there are any: Down is not a step right
+    chosen = within if within.any() else ahead
+    return int(np.argmin(np.where(chosen, along + ACROSS_WEIGHT * across, np.inf)))
+
+
+class Picking:
+    """Clicks, hovers, arrows and Return on the graph, mixed into
+    :class:`~viewer.ui.relations.panel.RelationshipPanel`."""
+
+    state: ViewState
+    canvas: GraphCanvas
+    focusing: Focusing
+    relation_picked: SignalInstance
+    expand: Callable[[str], None]  # the panel's: a double-click's answer
+    _view: graph.GraphView
+    _told: tuple[tuple[str, str] | None, graph.GraphView] | None
+
+    def _on_click(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        hit = self.canvas.hit(event.scenePos())
+        if hit is None:
+            return  # the background clears nothing: a stray click should not lose a selection
+        kind, key = hit
+        if event.double() and kind == "entity":
+            self.expand(key)
+            return
+        if kind == "entity" and key in self.focusing.members:
+            return  # a group is not an entity: a single click selects nothing
+        self.state.select(Selection(entities=frozenset({key})) if kind == "entity"
+                          else Selection(relations=frozenset({key})))
+        if kind != "entity":
+            self.relation_picked.emit(key)
+
+    def _on_hover(self, scene_pos: QPointF) -> None:
+        hit = self.canvas.hit(scene_pos)
+        if self._told is not None and self._told[0] == hit and self._told[1] is self._view:
+            return  # the same node or edge of the same graph: its tip is already set
+        self._told = (hit, self._view)
+        text = ""
+        if hit and hit[0] == "entity":
+            node = next((n for n in self._view.nodes if n.id == hit[1]), None)
+            text = node_tip(self.state.dataset, node, self.focusing.members) if node else ""
+        elif hit:
+            edge = next((e for e in self._view.edges if e.id == hit[1]), None)
+            names = {n.id: n.short_name for n in self._view.nodes}
+            text = edge_tip(self.state.dataset, edge, names) if edge else ""
+        self.canvas.setToolTip(text)
+
+    def _steppable(self) -> tuple[list[str], np.ndarray]:
+        """The entities drawn (not their "k more" groups) and where, in the graph's units."""
+        nodes = self.canvas.nodes
+        rows = [i for i, key in enumerate(nodes.ids) if key not in self.focusing.members]
+        return [nodes.ids[i] for i in rows], np.asarray(nodes.xy, dtype=float).reshape(-1, 2)[rows]
+
+    def _current(self, keys: list[str]) -> int | None:
+        """Where the keys stand: the selected entity drawn (the first of several), else none."""
+        chosen = self.state.selection.entities
+        return next((i for i, key in enumerate(keys) if key in chosen), None)
+
+    def _on_step(self, dx: int, dy: int) -> None:
+        keys, xy = self._steppable()
+        middle = self.canvas.viewbox.viewRect().center()
+        to = step(xy, self._current(keys), (dx, dy), (middle.x(), middle.y()))
+        if to is None:
+            return  # nothing that way: the selection stays
+        self.state.select(Selection(entities=frozenset({keys[to]})))
+        self.canvas.reveal(float(xy[to, 0]), float(xy[to, 1]))
+
+    def _on_open(self) -> None:
+        keys, _xy = self._steppable()
+        at = self._current(keys)
+        if at is not None:
+            self.expand(keys[at])
