@@ -118,3 +118,23 @@ def test_many_files_combined_are_titled_by_the_first_three_and_know_their_parts(
     assert dataset.meta.parts == tuple(str(p) for p in paths)
     assert dataset.meta.key == "\n".join(str(p) for p in paths)
     assert len(dataset.events) == 12
+
+
+def test_three_files_joined_at_once_match_entities_across_all_of_them(tmp_path: Path) -> None:
+    def native(name: str, events: list[dict[str, str]], entities: list[dict[str, str]]) -> Path:
+        path = tmp_path / f"{name}.json"
+        path.write_text(json.dumps({"title": name, "events": events, "entities": entities, "relations": []}))
+        return path
+
+    one = native("one", [{"id": "x", "start": "2020-01-01", "title": "First", "actors": "acme"}],
+                 [{"id": "acme", "name": "Acme", "kind": "company"}])
+    two = native("two", [{"id": "x", "start": "2020-02-01", "title": "Second", "actors": "g1;g2"}],
+                 [{"id": "g1", "name": "Globex", "kind": "company"}, {"id": "g2", "name": "Globex", "kind": "company"}])
+    three = native("three", [{"id": "x", "start": "2020-03-01", "title": "Third", "actors": "globex-3;a"}],
+                   [{"id": "globex-3", "name": "GLOBEX", "kind": "company"}, {"id": "a", "name": "ACME",
+                                                                             "kind": "company"}])
+    ds = load_many([one, two, three])
+    assert sorted(ds.events["id"]) == ["x", "x#2", "x#3"]  # each clash renamed against all before it
+    assert sorted(ds.entities["id"]) == ["acme", "g1", "g2"]  # a file's own namesakes stay two, as written
+    third = ds.events.set_index("title").loc["Third", "actors"]
+    assert third.split(";") == ["g2", "acme"]  # matched by name to the earlier files' (the last of a name)

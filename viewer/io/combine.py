@@ -18,28 +18,38 @@ def _name_key(name: object) -> str:
     return " ".join(str(name).lower().split())
 
 
-def _entity_map(base: pd.DataFrame, extra: pd.DataFrame, label: str,
-                problems: list[Problem]) -> tuple[dict[str, str], pd.DataFrame]:
-    """Map the extra dataset's entity ids onto the base's (same id, else same name); return the new rows."""
-    by_id = dict(zip(base["id"], base["name"], strict=True))
-    by_name = {_name_key(n): i for i, n in zip(base["id"], base["name"], strict=True)}
-    mapping: dict[str, str] = {}
-    new_rows = []
-    for _, row in extra.iterrows():
-        eid, name = str(row["id"]), row["name"]
-        if eid in by_id:
-            mapping[eid] = eid
-            if _name_key(by_id[eid]) != _name_key(name) and str(row["kind"]) != "unknown":
-                problems.append(Problem(label, f"entity '{eid}' is named {name!r} here but {by_id[eid]!r} in the "
-                                        "dataset it joins; kept the first name", None, "entities", "warning"))
-        elif _name_key(name) in by_name:
-            mapping[eid] = by_name[_name_key(name)]
-            problems.append(Problem(label, f"entity '{eid}' matched '{mapping[eid]}' by its name {name!r}",
-                                    None, "entities", "info"))
-        else:
-            mapping[eid] = eid
-            new_rows.append(row)
-    return mapping, pd.DataFrame(new_rows, columns=extra.columns)
+class _Known:
+    """The entities gathered so far, by id and by name: each file joining is matched against them in turn."""
+
+    def __init__(self, entities: pd.DataFrame) -> None:
+        self.by_id: dict[str, object] = {}
+        self.by_name: dict[str, str] = {}
+        self._add(entities["id"].astype(str).tolist(), entities["name"].tolist())
+
+    def _add(self, ids: list[str], names: list[object]) -> None:
+        self.by_id.update(zip(ids, names, strict=True))
+        self.by_name.update((_name_key(name), eid) for eid, name in zip(ids, names, strict=True))
+
+    def join(self, extra: pd.DataFrame, label: str, problems: list[Problem]) -> tuple[dict[str, str], pd.DataFrame]:
+        """Map the joining file's entity ids onto those known (same id, else same name); its new rows, now known."""
+        mapping: dict[str, str] = {}
+        new_rows = []
+        ids, names, kinds = extra["id"].astype(str).tolist(), extra["name"].tolist(), extra["kind"].astype(str).tolist()
+        for row, (eid, name, kind) in enumerate(zip(ids, names, kinds, strict=True)):
+            if eid in self.by_id:
+                mapping[eid] = eid
+                if _name_key(self.by_id[eid]) != _name_key(name) and kind != "unknown":
+                    problems.append(Problem(label, f"entity '{eid}' is named {name!r} here but {self.by_id[eid]!r} in "
+                                            "the dataset it joins; kept the first name", None, "entities", "warning"))
+            elif _name_key(name) in self.by_name:
+                mapping[eid] = self.by_name[_name_key(name)]
+                problems.append(Problem(label, f"entity '{eid}' matched '{mapping[eid]}' by its name {name!r}",
+                                        None, "entities", "info"))
+            else:
+                mapping[eid] = eid
+                new_rows.append(row)
+        self._add([ids[row] for row in new_rows], [names[row] for row in new_rows])  # (after: a file's own are not
+        return mapping, extra.iloc[new_rows]  # matched with each other)
 
 
 def _remap_actors(actors: pd.Series, mapping: dict[str, str]) -> pd.Series:
@@ -50,8 +60,9 @@ def _remap_actors(actors: pd.Series, mapping: dict[str, str]) -> pd.Series:
     return actors.map(table)
 
 
-def _unique(ids: pd.Series, taken: set[str]) -> pd.Series:
-    out, seen = [], set(taken)
+def _unique(ids: pd.Series, seen: set[str]) -> pd.Series:
+    """The ids, each one already in ``seen`` given a ``#n`` suffix; every id given is added to ``seen``."""
+    out = []
     for value in ids:
         candidate, n = value, 2
         while candidate in seen:
@@ -59,6 +70,19 @@ def _unique(ids: pd.Series, taken: set[str]) -> pd.Series:
         seen.add(candidate)
         out.append(candidate)
     return pd.Series(out, index=ids.index, dtype="object")
+
+
+def joining_problem(base: Dataset, extra: Dataset) -> str | None:
+    """Why ``extra`` cannot join ``base`` (their events are queried in place, or counted on other clocks), or None."""
+    for dataset in (base, extra):
+        if dataset.source is not None:
+            return (f"{dataset.meta.path}: its events are queried in place, so no other file can join it; open it "
+                    "on its own")
+    if extra.meta.clock != base.meta.clock:  # ticks and dates share no axis: 42 is not a day of 1970
+        return (f"{extra.meta.path or extra.title} ({CLOCK_WORDS[extra.meta.clock]}): cannot be combined with "
+                f"{base.meta.path or base.title} ({CLOCK_WORDS[base.meta.clock]}); expected files on the same clock "
+                "(all dates, all numbers or all years)")
+    return None
 
 
 def combine(datasets: list[Dataset]) -> Dataset:
@@ -71,15 +95,16 @@ def combine(datasets: list[Dataset]) -> Dataset:
         raise LoadError(f"{', '.join(odd)}: cannot be combined with {base.meta.path or base.title} "
                         f"({CLOCK_WORDS[base.meta.clock]}); expected files on the same clock (all dates, all "
                         "numbers or all years)")
-    events, entities, relations = base.events.copy(), base.entities.copy(), base.relations.copy()
+    event_parts, entity_parts, relation_parts = [base.events], [base.entities], [base.relations]
+    known, event_ids, relation_ids = _Known(base.entities), set(base.events["id"]), set(base.relations["id"])
     problems = list(base.problems)
-    for extra in datasets[1:]:
+    for extra in datasets[1:]:  # (gathered, and joined once at the end: each file costs its own size, not all before)
         label = extra.meta.path or extra.title
         problems.extend(extra.problems)
-        mapping, new_entities = _entity_map(entities, extra.entities, label, problems)
-        entities = pd.concat([entities, new_entities], ignore_index=True)
+        mapping, new_entities = known.join(extra.entities, label, problems)
+        entity_parts.append(new_entities)
         more_events = extra.events.assign(actors=_remap_actors(extra.events["actors"], mapping))
-        renamed = _unique(more_events["id"], set(events["id"]))
+        renamed = _unique(more_events["id"], event_ids)
         if (renamed != more_events["id"]).any():
             count = int((renamed != more_events["id"]).sum())
             problems.append(Problem(label, f"{count} event ids already used by an earlier file; renamed with a #n "
@@ -88,13 +113,14 @@ def combine(datasets: list[Dataset]) -> Dataset:
             more_events = more_events.assign(id=renamed)
         else:
             links = {}
-        more_relations = extra.relations.assign(
+        relation_parts.append(extra.relations.assign(
             source=extra.relations["source"].astype(object).replace(mapping),
             target=extra.relations["target"].astype(object).replace(mapping),
             event=extra.relations["event"].astype(object).replace(links),
-            id=_unique(extra.relations["id"], set(relations["id"])))
-        events = pd.concat([events, more_events], ignore_index=True)
-        relations = pd.concat([relations, more_relations], ignore_index=True)
+            id=_unique(extra.relations["id"], relation_ids)))
+        event_parts.append(more_events)
+    events, entities, relations = (pd.concat(pieces, ignore_index=True) if len(pieces) > 1 else pieces[0].copy()
+                                   for pieces in (event_parts, entity_parts, relation_parts))
     for frame, column in ((entities, "kind"), (relations, "kind"), (events, "category")):
         frame[column] = frame[column].astype(str).astype("category")
     for frame in (events, entities, relations):

@@ -174,3 +174,18 @@ def test_thousands_of_files_dropped_are_refused_saying_what_to_do(qtbot, window:
     window.opening.open_paths([str(tmp_path / f"f{i}.csv") for i in range(MOST_FILES + 1)])
     assert len(shown) == 1 and f"{MOST_FILES + 1:,} files" in shown[0] and "Open folder" in shown[0]
     assert not window.loader.busy and window.state.dataset is before
+
+
+def test_a_file_on_another_clock_is_said_and_the_others_are_joined(qtbot, window: MainWindow, months: list[Path],
+                                                                   monkeypatch, tmp_path: Path) -> None:
+    ticks = tmp_path / "ticks.csv"
+    ticks.write_text("tick,title\n0,Start\n10,Step\n", encoding="utf-8")
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
+    monkeypatch.setattr(MappingDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    _choose(monkeypatch, [months[0], ticks, months[1]])
+    _open_with_keys(qtbot, window, "Deal closed")
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    assert _titles(window) == ["Board meets", "Board meets again", "Deal closed", "Deal signed"]
+    assert "ticks.csv" in shown[0] and "same clock" in shown[0]
+    assert window.windowTitle() == "jan + feb — Entente"

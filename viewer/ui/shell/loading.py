@@ -121,6 +121,14 @@ class Loader(QObject):
         self._pool.submit(self._work, request, partial(load_dataset, path, options, add_to, ask, table, convert_to,
                                                        later=later), later)
 
+    def combine(self, parts: list[Dataset]) -> None:
+        """Join datasets opened one by one into one (files opened together), laid out, in the worker: it arrives as
+        ``loaded``, as a load does, and supersedes any load under way."""
+        self._request += 1
+        self._busy = True
+        self.started.emit(f"{len(parts):,} files as one dataset")  # ("Opening 12 files as one dataset…")
+        self._pool.submit(self._work, self._request, partial(_joined, list(parts)), [])
+
     def keep_later(self, later: Later) -> None:
         """Run work put off until a dataset was shown (its cache entry's writing) in the worker, after any load."""
         if later and not self._closed:
@@ -171,6 +179,10 @@ class Loader(QObject):
             self.loaded.emit(dataset)
         elif error is not None:
             self.failed.emit(*error)
+
+
+def _joined(parts: list[Dataset]) -> Dataset:
+    return prepare(combine(parts))  # laid out here, off the UI
 
 
 def _run(later: Later) -> None:
