@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPalette
+from PySide6.QtGui import QAccessible, QGuiApplication, QImage, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -59,6 +59,7 @@ def _selected(window: MainWindow) -> str:
 
 def test_the_arrows_step_from_entity_to_entity_that_way(qtbot: QtBot, window: MainWindow) -> None:
     canvas = window.relations.canvas
+    assert "arrows" in QAccessible.queryAccessibleInterface(canvas).text(QAccessible.Text.Description)
     _tab_to(qtbot, window, canvas)
     QTest.keyClick(canvas, Qt.Key.Key_Right)  # none selected: the one nearest the middle
     qtbot.waitUntil(lambda: len(window.state.selection.entities) == 1)

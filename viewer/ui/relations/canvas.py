@@ -42,6 +42,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     def __init__(self) -> None:
         super().__init__()
         self.setAccessibleName("Relationship graph as of the cursor")
+        self.setAccessibleDescription("The arrows select the nearest entity that way; Return opens it")
         focus_frame.framed(self)
         self.setProperty("takesArrows", True)  # (the window's arrow shortcuts give way: see shell.focus_keys)
         self.ci.setContentsMargins(0, 0, 0, 0)

@@ -33,13 +33,14 @@ def step(xy: np.ndarray, at: int | None, way: tuple[int, int], centre: tuple[flo
     >>> points = np.array([[0.0, 0.0], [1.0, 0.1], [1.0, 3.0], [-2.0, 0.0]])
     >>> step(points, 0, (1, 0), (0, 0)), step(points, 0, (0, 1), (0, 0)), step(points, 3, (-1, 0), (0, 0))
     (1, 2, None)
-    >>> step(points, None, (1, 0), (0.9, 2.5))
-    2
+    >>> step(points, None, (1, 0), (0.9, 2.5)), step(np.array([[np.nan, 0.0], [5.0, 5.0]]), None, (1, 0), (0, 0))
+    (2, 1)
     """
-    if not len(xy):
+    if not np.isfinite(xy).all(axis=1).any():
         return None
     if at is None:
-        return int(np.argmin(np.hypot(xy[:, 0] - centre[0], xy[:, 1] - centre[1])))
+        distance = np.hypot(xy[:, 0] - centre[0], xy[:, 1] - centre[1])
+        return int(np.argmin(np.where(np.isfinite(distance), distance, np.inf)))
     offset = xy - xy[at]
     along = offset @ np.asarray(way, dtype=float)
     across = np.abs(offset @ np.asarray((-way[1], way[0]), dtype=float))
