@@ -40,7 +40,8 @@ STEPS = int(os.environ.get("ENTENTE_MONKEY_STEPS", "25"))
 RANDOM = os.environ.get("ENTENTE_MONKEY_RANDOM") is not None
 LOAD_TIMEOUT_MS = 60_000
 SKIPPED_ACTIONS = {"quit"}  # closing the window ends the game; closing is covered by every teardown
-KEYS = {"Left": Qt.Key.Key_Left, "Right": Qt.Key.Key_Right, "Home": Qt.Key.Key_Home, "End": Qt.Key.Key_End,
+KEYS = {"Left": Qt.Key.Key_Left, "Right": Qt.Key.Key_Right, "Up": Qt.Key.Key_Up, "Down": Qt.Key.Key_Down,
+        "Home": Qt.Key.Key_Home, "End": Qt.Key.Key_End,
         "+": Qt.Key.Key_Plus, "-": Qt.Key.Key_Minus, "Space": Qt.Key.Key_Space, "Escape": Qt.Key.Key_Escape,
         "PageUp": Qt.Key.Key_PageUp, "PageDown": Qt.Key.Key_PageDown, "Return": Qt.Key.Key_Return,
         "Tab": Qt.Key.Key_Tab, "Delete": Qt.Key.Key_Delete}
@@ -152,12 +153,14 @@ class Monkey(RuleBasedStateMachine):
         self._settle()
         self._count()
 
-    @rule(key=st.sampled_from(sorted(KEYS)), ctrl=st.booleans())
-    def press_key(self, key: str, ctrl: bool) -> None:
-        """A key press on the timeline."""
+    @rule(view=st.sampled_from(TARGETS), key=st.sampled_from(sorted(KEYS)), ctrl=st.booleans())
+    def press_key(self, view: str, key: str, ctrl: bool) -> None:
+        """A key press on the timeline, the overview or the graph (its arrows step from entity to entity)."""
         modifier = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
-        self.window.timeline.plot.setFocus()
-        QTest.keyClick(self.window.timeline.plot, KEYS[key], modifier)
+        widget = self._target(view).parentWidget()
+        assert widget is not None
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        QTest.keyClick(widget, KEYS[key], modifier)
         self._settle()
         self._count()
 

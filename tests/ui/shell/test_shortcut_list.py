@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTextBrowser
 
+from viewer.ui.shell.commands import VIEW_KEYS
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.timeline import keys as timeline_keys
 
@@ -24,7 +25,7 @@ def readme_keys() -> set[str]:
 
 def registered_keys(window: MainWindow) -> set[str]:
     actions = {a.shortcut().toString() for a in window.actions_by_name.values() if not a.shortcut().isEmpty()}
-    return actions | {key for key, _text in timeline_keys.HELP}
+    return actions | {key for key, _text in VIEW_KEYS}
 
 
 def f1_keys(qtbot, window: MainWindow) -> set[str]:

@@ -22,6 +22,7 @@ from viewer.ui.relations.focusing import Focusing
 from viewer.ui.relations.tips import edge_tip, node_tip
 from viewer.ui.shared.state import Selection, ViewState
 
+HELP = (("Return", "Open the selected entity's neighbourhood, as a double-click does (graph)"),)
 ACROSS_WEIGHT = 2.0  # a node off to the side counts its offset twice: the step follows the arrow, not the nearest
 
 

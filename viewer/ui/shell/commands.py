@@ -10,11 +10,16 @@ from PySide6.QtWidgets import QFileDialog
 
 from viewer.model import navigation, query
 from viewer.session import THEMES, Selection
+from viewer.ui.relations import picking
 from viewer.ui.shell import copying, dialogs
 from viewer.ui.timeline import keys as timeline_keys
+from viewer.ui.timeline import lane_steps
 
 if TYPE_CHECKING:
     from viewer.ui.shell.main_window import MainWindow
+
+# keys the timeline and the graph answer themselves while they hold the focus (F1 lists them with the actions')
+VIEW_KEYS = timeline_keys.HELP + lane_steps.HELP + picking.HELP
 
 EVENT_COLUMNS = ["id", "start", "end", "precision", "title", "description", "actors", "category", "tags",
                  "source_title", "source_url"]
@@ -60,7 +65,7 @@ def register(window: MainWindow) -> None:
         action.setChecked(choice == state.view.theme)
         group.addAction(action)
     add("shortcuts", "&Keyboard shortcuts", lambda: window.keep(dialogs.shortcuts(window, list(
-        window.actions_by_name.values()), timeline_keys.HELP)), "F1")
+        window.actions_by_name.values()), VIEW_KEYS)), "F1")
     add("about", "&About Entente", lambda: window.keep(dialogs.about(window, state.dataset)))
     for name, last in (("first", False), ("last", True)):  # Home / End: the timeline's keys read the event table;
         for shortcut in window.timeline.keys.get(name, []):  # a source queried in place has none: asked of it

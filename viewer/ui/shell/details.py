@@ -42,8 +42,9 @@ def _names(ds: Dataset, ids: str) -> str:
 
 
 CLICK = ("Click an event on the timeline or a node in the graph to see it here (or press Right and Left to walk the "
-         "events).")
-CLICK_WITHOUT_TIES = ("Click an event on the timeline to see it here (or press Right and Left to walk the events)."
+         "events, Up and Down to go from lane to lane).")
+CLICK_WITHOUT_TIES = ("Click an event on the timeline to see it here (or press Right and Left to walk the events, "
+                      "Up and Down to go from lane to lane)."
                       "<br><br>No ties between entities in it, so the "
                       "relationship panels make room for the timeline (View → Relationships as of the cursor shows "
                       f"them). {TIES_COME_FROM}")

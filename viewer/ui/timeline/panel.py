@@ -32,6 +32,7 @@ from viewer.ui.shared.theme import Theme, colour_plot, follow
 from viewer.ui.timeline import keys as timeline_keys
 from viewer.ui.timeline.cursor import CursorLine
 from viewer.ui.timeline.items import EventsItem, Marks
+from viewer.ui.timeline.lane_steps import LaneSteps
 from viewer.ui.timeline.lanes import LaneControls, LaneNames, cursor_strip, lane_colours
 from viewer.ui.timeline.pointer import Pointer
 from viewer.ui.timeline.tips import tooltip_text
@@ -48,7 +49,7 @@ MARK_GAP_PX = 10.0  # marker half-width plus the gap before its label
 FULL_PACK_LIMIT = 20_000  # (event, lane) pairs; beyond this only the stretch around the view is packed
 
 
-class TimelinePanel(QWidget):
+class TimelinePanel(LaneSteps, QWidget):
     """Events of the open dataset in lanes along time; drives and follows the shared ViewState."""
 
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
@@ -57,7 +58,7 @@ class TimelinePanel(QWidget):
         self._seen = state.view  # the view choices the drawing reflects
         self.plot = focus_frame.framed(pg.PlotWidget(viewBox=TimelineViewBox(), axisItems={"bottom": DateAxis()}))
         self.plot.setAccessibleName("Timeline")
-        self.plot.setAccessibleDescription("+ and - zoom; Left, Right, Home and End walk the events")
+        self.plot.setAccessibleDescription("+ and - zoom; Left, Right, Home, End walk the events; Up, Down the lanes")
         self.plot.setAntialiasing(True)
         # One rectangle round every change, not pyqtgraph's minimal region: the events item is drawn whole
         # at every change anyway, and a region of several rectangles (the cursor line's old and new places)
@@ -80,6 +81,7 @@ class TimelinePanel(QWidget):
         self.lanes = LaneControls(self)
         self.lane_names = LaneNames(self.plot.getAxis("left"), self.view)
         self.keys = timeline_keys.install(self, state)
+        self._install_lane_steps()  # Up / Down: from lane to lane
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.plot)
@@ -98,8 +100,6 @@ class TimelinePanel(QWidget):
         self.cursor_line.sigPositionChanged.connect(self._on_cursor_line)
         state.changed.connect(self._on_changed)
         self._rebuild()
-
-    # ---- public API -------------------------------------------------------------------------
 
     def lane_labels(self) -> list[str]:
         """The lanes' names, top to bottom."""
