@@ -164,7 +164,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.zoomed = True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """The arrows and Return are the panel's (:mod:`~viewer.ui.relations.stepping`), not a scroll of the view."""
+        """The arrows and Return are the panel's (:mod:`~viewer.ui.relations.picking`), not a scroll of the view."""
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
         way = WAYS.get(Qt.Key(event.key()))
         if plain and way is not None:

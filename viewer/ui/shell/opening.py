@@ -213,8 +213,8 @@ class Opening(QObject):
         self.batch.start([])
 
     def _next_in_batch(self) -> None:
-        """Open the batch's next file (joining what its earlier files made), else show what they made (when its
-        last file failed or was left out) and say what could not be opened."""
+        """Open the batch's next file on its own; once all are in, join them in the worker (or show the one that
+        opened, the others having failed or been left out) and say what could not be opened."""
         batch = self.batch
         if batch.paths:
             path = batch.paths.pop(0)
