@@ -20,8 +20,9 @@ pytest.importorskip("pytestqt")
 
 from viewer.model.dataset import Tables, build_dataset
 from viewer.ui.relations.panel import RelationshipPanel
+from viewer.ui.relations.picking import step
 from viewer.ui.shared.focus_frame import FocusFrame
-from viewer.ui.shared.state import ViewState
+from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shell.export import save_widget
 from viewer.ui.shell.main_window import MainWindow
 
@@ -160,11 +161,56 @@ def test_return_opens_the_entity_stepped_to_as_a_double_click(qtbot: QtBot, big:
     assert big.focusing.active and big.focusing.members  # groups drawn
     canvas.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(canvas.hasFocus)
-    for _ in range(3):
+    for _ in range(3):  # (the first may ring a "k more" group, which selects nothing)
         QTest.keyClick(canvas, Qt.Key.Key_Down)
-        (key,) = big.state.selection.entities
-        assert key not in big.focusing.members  # a group is passed by
+    (key,) = big.state.selection.entities
+    assert key not in big.focusing.members
     assert not big.focusing.around
     QTest.keyClick(canvas, Qt.Key.Key_Return)
     assert big.focusing.around == [key]  # centred on it, as a double-click centres
     assert key in big.node_ids()
+
+
+def test_a_group_reached_with_the_arrows_is_ringed_and_return_shows_its_members(qtbot: QtBot,
+                                                                               big: RelationshipPanel) -> None:
+    canvas = big.canvas
+    canvas.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(canvas.hasFocus)
+    ways = [Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Up] * 10
+    group = None
+    for key in ways:
+        selected = big.state.selection
+        QTest.keyClick(canvas, key)
+        group = next(iter(big.highlighted_entities() & set(big.focusing.members)), None)
+        if group is not None:
+            assert big.state.selection == selected  # a group is no entity: nothing new is selected
+            break
+    assert group is not None, "the arrows never reached a group"
+    members = set(big.focusing.members[group])
+    QTest.keyClick(canvas, Qt.Key.Key_Return)
+    assert members <= big.node_ids()  # as a double-click on the group shows them
+    assert group not in big.node_ids()
+
+
+def test_from_a_group_back_to_the_entity_selected_the_ring_leaves_the_group(qtbot: QtBot,
+                                                                           big: RelationshipPanel) -> None:
+    nodes = big.canvas.nodes
+    xy, ids, groups = np.asarray(nodes.xy, dtype=float), list(nodes.ids), set(big.focusing.members)
+    ways = {Qt.Key.Key_Right: ((1, 0), Qt.Key.Key_Left, (-1, 0)), Qt.Key.Key_Left: ((-1, 0), Qt.Key.Key_Right, (1, 0)),
+            Qt.Key.Key_Down: ((0, 1), Qt.Key.Key_Up, (0, -1)), Qt.Key.Key_Up: ((0, -1), Qt.Key.Key_Down, (0, 1))}
+    # an entity whose step one way reaches a group, and the group's step back reaches it (found as the keys find them)
+    found = next((entity, way, back) for entity, key in enumerate(ids) if key not in groups
+                 for way, (there, back, home) in ways.items()
+                 if (g := step(xy, entity, there, (0, 0))) is not None and ids[g] in groups
+                 and step(xy, g, home, (0, 0)) == entity)
+    entity, way, back = found
+    big.state.select(Selection(entities=frozenset({ids[entity]})))
+    canvas = big.canvas
+    canvas.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(canvas.hasFocus)
+    QTest.keyClick(canvas, way)
+    assert big.highlighted_entities() & groups  # the group is ringed
+    assert big.state.selection.entities == {ids[entity]}  # and the entity still selected
+    QTest.keyClick(canvas, back)
+    assert big.state.selection.entities == {ids[entity]}
+    assert not big.highlighted_entities() & groups  # the ring left the group

@@ -187,6 +187,8 @@ class RelationshipPanel(Readout, Picking, QWidget):
         """Redraw once for whatever changed together (opening a dataset changes five fields at once)."""
         seen, self._seen = self._seen, self.state.view
         view = self.state.view
+        if fields & {"dataset", "selection"}:
+            self._key_group = None  # the keys stand on the selection again
         if "dataset" in fields:
             self._on_dataset(self.state.dataset)
             self.people.blockSignals(True)  # the new dataset's own choices, drawn already: the box follows them
@@ -334,7 +336,7 @@ class RelationshipPanel(Readout, Picking, QWidget):
     def _rebuild(self, animate: bool = False) -> None:
         """Turn the current view into arrays (positions, highlights, dimming) and draw them."""
         selection = self.state.selection
-        rings = self._selected_entities()
+        rings = self._selected_entities() | self._key_rings()
         edge_ids = {e.id for e in self._view.edges if e.event and e.event in selection.events}
         self._nodes = node_arrays(self._view, self._shown, rings, self._involved, self.theme)
         self._edges = self._edges_of(self._view, self._nodes, edge_ids | set(selection.relations), self._changes)

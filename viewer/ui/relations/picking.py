@@ -4,8 +4,8 @@ A keyboard user reached the graph with Tab and could do nothing there but Find: 
 events. While the graph holds the focus, an arrow now selects the entity drawn nearest in its direction, as a
 click on it does (its events light up in the timeline, Details shows it), and scrolls it into view when it lies
 outside; with none selected, the first arrow picks the one nearest the middle of the view. Return does what a
-double-click does. "k more" groups are not entities, as a click on one selects nothing: the arrows pass them by
-(Find, or a double-click, opens one).
+double-click does. A "k more" group of a big graph is no entity, and a click on one selects nothing: an arrow that
+reaches one rings it and leaves the selection as it was, and Return then shows its members.
 """
 
 from __future__ import annotations
@@ -62,8 +62,10 @@ class Picking:
     focusing: Focusing
     relation_picked: SignalInstance
     expand: Callable[[str], None]  # the panel's: a double-click's answer
+    _rebuild: Callable[[], None]  # the panel's: draw again (a ring moved)
     _view: graph.GraphView
     _told: tuple[tuple[str, str] | None, graph.GraphView] | None
+    _key_group: str | None = None  # a "k more" group the arrows stepped to (ringed; the selection stays as it was)
 
     def _on_click(self, event: Any) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -97,16 +99,21 @@ class Picking:
             text = edge_tip(self.state.dataset, edge, names) if edge else ""
         self.canvas.setToolTip(text)
 
+    def _key_rings(self) -> set[str]:
+        """The group the keys stand on, ringed as the selection is."""
+        return {self._key_group} if self._key_group is not None else set()
+
     def _steppable(self) -> tuple[list[str], np.ndarray]:
-        """The entities drawn (not their "k more" groups) and where, in the graph's units."""
+        """The nodes drawn ("k more" groups among them) and where, in the graph's units."""
         nodes = self.canvas.nodes
-        rows = [i for i, key in enumerate(nodes.ids) if key not in self.focusing.members]
-        return [nodes.ids[i] for i in rows], np.asarray(nodes.xy, dtype=float).reshape(-1, 2)[rows]
+        return list(nodes.ids), np.asarray(nodes.xy, dtype=float).reshape(-1, 2)
 
     def _current(self, keys: list[str]) -> int | None:
-        """Where the keys stand: the selected entity drawn (the first of several), else none."""
+        """Where the keys stand: the group they stepped to, else the selected entity drawn (the first of several)."""
+        if self._key_group in keys:
+            return keys.index(self._key_group)
         chosen = self.state.selection.entities
-        return next((i for i, key in enumerate(keys) if key in chosen), None)
+        return next((i for i, key in enumerate(keys) if key in chosen and key not in self.focusing.members), None)
 
     def _on_step(self, dx: int, dy: int) -> None:
         keys, xy = self._steppable()
@@ -114,11 +121,19 @@ class Picking:
         to = step(xy, self._current(keys), (dx, dy), (middle.x(), middle.y()))
         if to is None:
             return  # nothing that way: the selection stays
-        self.state.select(Selection(entities=frozenset({keys[to]})))
+        chosen = Selection(entities=frozenset({keys[to]}))
+        if keys[to] in self.focusing.members:  # a group is no entity: ringed, not selected (as a click selects none)
+            self._key_group = keys[to]
+            self._rebuild()
+        elif chosen == self.state.selection:  # back from a group to the entity still selected: only the ring moves
+            self._key_group = None
+            self._rebuild()
+        else:
+            self.state.select(chosen)
         self.canvas.reveal(float(xy[to, 0]), float(xy[to, 1]))
 
     def _on_open(self) -> None:
         keys, _xy = self._steppable()
         at = self._current(keys)
         if at is not None:
-            self.expand(keys[at])
+            self.expand(keys[at])  # (a group shows its members)
