@@ -4,11 +4,9 @@ Until now a keyboard user could only Find there, and could not see which picture
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAccessible, QGuiApplication, QImage, QPalette
@@ -18,19 +16,15 @@ from pytestqt.qtbot import QtBot
 
 pytest.importorskip("pytestqt")
 
-from viewer.model.dataset import Tables, build_dataset
 from viewer.ui.relations.panel import RelationshipPanel
 from viewer.ui.relations.picking import step
 from viewer.ui.shared.focus_frame import FocusFrame
-from viewer.ui.shared.state import Selection, ViewState
+from viewer.ui.shared.state import Selection
 from viewer.ui.shell.export import save_widget
 from viewer.ui.shell.main_window import MainWindow
 
 from ..conftest import Hand
 from ..window_reading import menu_named
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-import graph_data  # type: ignore[import-not-found]  # a bench helper, outside what mypy reads
 
 TABS = 60
 
@@ -140,20 +134,6 @@ def test_pictures_of_the_window_leave_the_frame_out(qtbot: QtBot, window: MainWi
     assert save_widget(window.relations, tmp_path / "graph.png")
     assert at(QImage(str(tmp_path / "graph.png")), window.relations) != highlight
     assert canvas.findChild(FocusFrame).isVisible()  # still on the screen
-
-
-@pytest.fixture
-def big(qtbot: QtBot) -> RelationshipPanel:
-    """A register of 3,000 companies: the panel shows a focused view, "k more" groups among its nodes."""
-    entities, relations = graph_data.ownership(3000)
-    state = ViewState(build_dataset(Tables(pd.DataFrame({"start": ["2000"]}), entities, relations)))
-    state.move_cursor("2024-06-01")
-    panel = RelationshipPanel(state)
-    qtbot.addWidget(panel)
-    panel.resize(1000, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
 
 
 def test_return_opens_the_entity_stepped_to_as_a_double_click(qtbot: QtBot, big: RelationshipPanel) -> None:

@@ -2,43 +2,17 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-import pandas as pd
-import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from viewer.model import graph
-from viewer.model.dataset import Dataset, Tables, build_dataset
+from viewer.model.dataset import Dataset
 from viewer.model.graph_focus import GROUP
 from viewer.model.window import TimeWindow
 from viewer.ui.relations.panel import RelationshipPanel
 from viewer.ui.shared.state import Selection, ViewState
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
-import graph_data  # type: ignore[import-not-found]  # a bench helper, outside what mypy reads
-
-
-@pytest.fixture(scope="module")
-def register() -> Dataset:
-    entities, relations = graph_data.ownership(3000)
-    return build_dataset(Tables(pd.DataFrame({"start": ["2000"]}), entities, relations))
-
-
-@pytest.fixture
-def big(qtbot: QtBot, register: Dataset) -> RelationshipPanel:
-    state = ViewState(register)
-    state.move_cursor("2024-06-01")
-    widget = RelationshipPanel(state)
-    qtbot.addWidget(widget)
-    widget.resize(1000, 700)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def test_a_big_register_shows_a_focused_view_of_a_readable_size(big: RelationshipPanel) -> None:
