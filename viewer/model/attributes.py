@@ -211,10 +211,20 @@ def core_row(frame: pd.DataFrame, key: str, column: str = "id") -> pd.Series | N
     """The first row whose ``column`` is ``key``, without its attribute columns (Details reads those by
     position with :func:`items`); None when no row has it. A whole row of a survey's 5,000 columns cost
     0.4 s to cut out, at each click."""
+    found = position_of(frame, key, column)
+    return core_row_at(frame, found) if found >= 0 else None
+
+
+def position_of(frame: pd.DataFrame, key: str, column: str = "id") -> int:
+    """Where the first row whose ``column`` is ``key`` lies, -1 for none: one pass in Arrow's C++, with no Python
+    string made per row (a million ids made into Python strings cost 70 ms at each click, twice).
+
+    >>> position_of(pd.DataFrame({"id": ["a", "b", "b"]}), "b"), position_of(pd.DataFrame({"id": [1, 2]}), "2")
+    (1, 1)
+    """
     if column not in frame.columns:
-        return None
-    found = np.flatnonzero(frame[column].astype(str).to_numpy() == key)
-    return core_row_at(frame, int(found[0])) if len(found) else None
+        return -1
+    return int(pc.index(arrow_text(frame[column]), pa.scalar(str(key), pa.string())).as_py())
 
 
 def core_row_at(frame: pd.DataFrame, position: int) -> pd.Series:

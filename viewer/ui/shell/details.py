@@ -5,7 +5,6 @@ from __future__ import annotations
 import weakref
 from html import escape
 
-import numpy as np
 import pandas as pd
 from PySide6.QtCore import QSize, QUrl
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
@@ -65,10 +64,10 @@ def _held_of(frame: pd.DataFrame) -> attributes.Held:
 
 def _attributes_html(frame: pd.DataFrame, key: str) -> str:
     """The item's own extra columns (City, State, Fund …) as a small table; empty when it has none."""
-    found = np.flatnonzero(frame["id"].astype(str).to_numpy() == key) if "id" in frame else np.zeros(0, int)
-    if not len(found):
+    found = attributes.position_of(frame, key)
+    if found < 0:
         return ""
-    pairs, more = attributes.items_at(_held_of(frame), int(found[0]), SHOWN_ATTRIBUTES)
+    pairs, more = attributes.items_at(_held_of(frame), found, SHOWN_ATTRIBUTES)
     if not pairs:
         return ""
     rows = "".join(f"<tr><td><b>{_text(name)}</b>&nbsp;</td><td>{_text(value)}</td></tr>" for name, value in pairs)

@@ -46,7 +46,7 @@ def lane_step(starts: np.ndarray, lanes: np.ndarray, shown: np.ndarray, at: floa
     >>> lane_step(starts, lanes, shown, 1.5, 0, 1, fresh=np.array([True, False, True, True]))
     2
     """
-    held = np.unique(lanes[shown])
+    held = np.flatnonzero(np.bincount(lanes[shown], minlength=1))  # (a count, not a sort: a million marks)
     if lane is None:
         ahead = held[-1:] if way < 0 else held[:1]
     else:
@@ -90,7 +90,11 @@ class LaneSteps:
         else:
             at, lane = float(to_seconds(self.state.cursor)), None
         others = shown & (marks.event != current) if current is not None else shown  # (not itself in its other lane)
-        fresh = None if lane is None else ~np.isin(marks.event, marks.event[marks.lane == lane])
+        fresh = None
+        if lane is not None:  # the events the lane left draws, looked up by position (an isin sorts: 0.2 s at 1M)
+            in_lane = np.zeros(int(marks.event.max()) + 1, dtype=bool)
+            in_lane[marks.event[marks.lane == lane]] = True
+            fresh = ~in_lane[marks.event]
         to = lane_step(marks.x0, marks.lane, others, at, lane, way, fresh)
         if to is None:
             return  # no lane that way: the selection stays
