@@ -76,6 +76,22 @@ def _redraws(app: Any, window: Any, windows: list[Any]) -> list[float]:
     return out
 
 
+def _selections(app: Any, window: Any) -> dict[str, float]:
+    """Milliseconds per selection of an event, as a click or Left / Right makes one: every panel follows it (Details
+    shows the event, the graph its actors, the timeline its emphasis), 20 events spread over the dataset."""
+    ids = window.state.dataset.events["id"]
+    times = []
+    for i in range(STEPS):
+        event_id = str(ids.iloc[(len(ids) - 1) * i // (STEPS - 1)])
+        began = time.perf_counter()
+        window.state.select_event(event_id)
+        app.processEvents()
+        times.append((time.perf_counter() - began) * 1000)
+    window.state.select_event(None)
+    app.processEvents()
+    return _summary("select", times)
+
+
 def _cursor_drags(app: Any, window: Any) -> list[float]:
     """Milliseconds per step of a cursor dragged across the window: both panels follow it and repaint."""
     from viewer.model.dates import from_seconds
@@ -228,6 +244,7 @@ def main() -> None:
     _reset_peak()
     out["first_frame_s_1000000"] = _first_frame(app, window, partial(viewer.load, folders[1_000_000] / "events.csv"))
     out["redraw_ms_1000000"] = _steps(app, window)
+    out["select_ms_1000000"] = _selections(app, window)
     out["peak_rss_mb"] = round(_status("VmHWM"), 1)
     out["bytes_per_event_above_idle_1M"] = round((out["peak_rss_mb"] - out["idle_rss_mb"]) * 2**20 / 1_000_000)
     _show(app, window, viewer.load())
@@ -239,6 +256,7 @@ def main() -> None:
     out["first_frame_cached_s_5000000"] = _first_frame(app, window,
                                                        partial(load_cached, folders[5_000_000] / "events.parquet"))
     out["redraw_ms_5000000"] = _steps(app, window)
+    out["select_ms_5000000"] = _selections(app, window)
     out["peak_rss_mb_5M"] = round(_status("VmHWM"), 1)
     _ratios(out)
     print(json.dumps(out, indent=1))

@@ -62,9 +62,8 @@ def _held_of(frame: pd.DataFrame) -> attributes.Held:
     return found
 
 
-def _attributes_html(frame: pd.DataFrame, key: str) -> str:
-    """The item's own extra columns (City, State, Fund …) as a small table; empty when it has none."""
-    found = attributes.position_of(frame, key)
+def _attributes_html(frame: pd.DataFrame, found: int) -> str:
+    """The extra columns (City, State, Fund …) of the row at ``found`` as a small table; empty when it has none."""
     if found < 0:
         return ""
     pairs, more = attributes.items_at(_held_of(frame), found, SHOWN_ATTRIBUTES)
@@ -88,8 +87,10 @@ def event_html(ds: Dataset, row: pd.Series) -> str:
     if row["actors"]:
         parts.append(f"<p><b>Actors:</b> {_names(ds, row['actors'])}</p>")
     # an engine source's event carries its own attributes (the dataset holds no rows to look them up in)
-    held = row.to_frame().T.reset_index(drop=True).infer_objects() if ds.source is not None else ds.events
-    parts.append(_attributes_html(held, str(row["id"])))
+    if ds.source is not None:
+        parts.append(_attributes_html(row.to_frame().T.reset_index(drop=True).infer_objects(), 0))
+    else:
+        parts.append(_attributes_html(ds.events, ds.ids.get(str(row["id"]))))
     if row["source_url"] or row["source_title"]:
         parts.append(f"<p><b>Source:</b> {_link(row['source_url'], row['source_title'])}</p>")
     return "".join(parts)
@@ -104,7 +105,8 @@ def entity_html(ds: Dataset, entity_id: str, when: pd.Timestamp) -> str:
     parts = [f"<h3>{_text(str(row['name']))}</h3>",
              f"<p>{_text(str(row['kind']).replace('_', ' '))}"
              + (f" &middot; {_text(str(row['country']))}" if row["country"] else "") + "</p>",
-             f"<p>{_text(str(row['note']))}</p>", _attributes_html(ds.entities, entity_id)]
+             f"<p>{_text(str(row['note']))}</p>",
+             _attributes_html(ds.entities, attributes.position_of(ds.entities, entity_id))]
     ties = query.relations_of(ds.relations, entity_id, when)
     if len(ties):
         items = "".join(f"<li>{_names(ds, r.source)} → {_names(ds, r.target)}: {_text(query.relation_label(r))} "
@@ -130,11 +132,11 @@ def relation_html(ds: Dataset, relation_id: str) -> str:
     parts = [f"<h3>{_names(ds, r['source'])} → {_names(ds, r['target'])}</h3>",
              f"<p><b>{_text(query.relation_label(r))}</b> &middot; {_text(str(r['kind']).replace('_', ' '))}"
              f" &middot; from {_text(since)} until {_text(until)}</p>",
-             f"<p>{_text(str(r['note']))}</p>", _attributes_html(ds.relations, relation_id)]
-    if r["event"]:
-        event = ds.events[ds.events["id"] == r["event"]]
-        if len(event):
-            parts.append(f"<p><b>Brought about by:</b> {_text(str(event['title'].iloc[0]))}</p>")
+             f"<p>{_text(str(r['note']))}</p>",
+             _attributes_html(ds.relations, attributes.position_of(ds.relations, relation_id))]
+    event = ds.ids.get(str(r["event"])) if r["event"] and ds.source is None else -1
+    if event >= 0:
+        parts.append(f"<p><b>Brought about by:</b> {_text(str(ds.events['title'].iloc[event]))}</p>")
     if r["source_url"]:
         parts.append(f"<p><b>Source:</b> {_link(r['source_url'], r['source_url'])}</p>")
     return "".join(parts)
@@ -202,7 +204,8 @@ class DetailsPanel(QWidget):
         """An event's row: from the dataset, or what the engine sent for the timeline, else asked of it
         in its worker (the details then show again when the answer comes)."""
         if ds.source is None:
-            return attributes.core_row(ds.events, event_id)
+            found = ds.ids.get(event_id)
+            return attributes.core_row_at(ds.events, found) if found >= 0 else None
         from viewer.ui.shared.engine import worker_for  # noqa: PLC0415 - engine code loads only for engine sources
         worker = worker_for(ds.source)
         row = worker.known(event_id)

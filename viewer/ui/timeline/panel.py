@@ -253,7 +253,7 @@ class TimelinePanel(LaneSteps, QWidget):
         """Draw these events in these lanes: the dataset's, or the rows an engine sent for a window."""
         self._events = events
         # ids stay in Arrow: a list + dict of a million ids cost ~300 bytes an event and ~2 s
-        self._ids = IdLookup(events["id"])
+        self._ids = self.state.dataset.ids if events is self.state.dataset.events else IdLookup(events["id"])
         self._index = self._ids.index
         self._all_lanes, self._backgrounds = lanes, backgrounds or Backgrounds()
         self._kinds = lane_packing.event_kinds(events)

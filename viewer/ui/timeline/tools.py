@@ -4,7 +4,6 @@ match count, Find and Play; all handed to the shell by :func:`contribute`.
 
 from __future__ import annotations
 
-import numpy as np
 import pandas as pd
 import shiboken6
 from PySide6.QtCore import QObject, Qt
@@ -143,11 +142,11 @@ class TimelineTools(QObject):
         chosen = self.state.selection.events
         if not chosen:
             return None
-        found = np.flatnonzero(events["id"].isin(chosen).to_numpy())
-        if not len(found) and self.state.dataset.source is not None:  # queried in place: as drawn
+        if self.state.dataset.source is not None:  # queried in place: as drawn
             from viewer.ui.shared.engine import worker_for  # noqa: PLC0415 - engine code loads only for engine sources
             return worker_for(self.state.dataset.source).known(next(iter(chosen)))
-        return attributes.core_row_at(events, int(found[0])) if len(found) else None
+        found = [at for at in map(self.state.dataset.ids.get, chosen) if at >= 0]
+        return attributes.core_row_at(events, min(found)) if found else None
 
     def _fill_groupings(self) -> None:
         """Lanes by actor, category, each column of the file with a few distinct values, or one lane."""
