@@ -90,3 +90,29 @@ def test_the_alliance_steps_from_a_fresh_window(alliance: Dataset) -> None:
     cursor = default_cursor(alliance)
     after, before = step_event(alliance.events, None, cursor, 1), step_event(alliance.events, None, cursor, -1)
     assert after is not None and before is not None and after != before
+
+
+def _walked(ids: list[str], current: str | None, step: int, matched: np.ndarray, after_cursor: int) -> str | None:
+    """The step as a person counts it along the list: from the current event's row, else from the cursor's place."""
+    rows = [i for i in range(len(ids)) if matched[i]]
+    if current in ids:
+        here = ids.index(current)
+        later = [i for i in rows if i > here] if step > 0 else [i for i in rows if i < here][::-1]
+    else:
+        later = [i for i in rows if i >= after_cursor] if step > 0 else [i for i in rows if i < after_cursor][::-1]
+    return ids[later[abs(step) - 1]] if len(later) >= abs(step) else None
+
+
+def test_every_step_from_every_event_under_every_filter_is_the_one_counted_along_the_list(ds: Dataset) -> None:
+    ids = ds.events["id"].tolist()
+    after_cursor = int((ds.events["start"] < at("2020-02-01")).sum())
+    for mask in range(1, 2 ** len(ids)):
+        matched = np.array([bool(mask >> i & 1) for i in range(len(ids))])
+        for current in [None, *ids]:
+            for step in (-2, -1, 1, 2):
+                expected = _walked(ids, current, step, matched, after_cursor)
+                assert step_event(ds.events, current, at("2020-02-01"), step, matched) == expected
+                known = ids.index(current) if current is not None else -1
+                assert step_event(ds.events, current, at("2020-02-01"), step, matched, known) == expected
+                assert step_event(ds.events, current, at("2020-02-01"), step, None) == _walked(
+                    ids, current, step, np.ones(len(ids), bool), after_cursor)

@@ -326,7 +326,7 @@ def describe_span(start: pd.Timestamp, start_precision: str, end: pd.Timestamp |
 
 
 def step_event(events: pd.DataFrame, current: str | None, cursor: object, step: int,
-               matched: np.ndarray | None = None) -> str | None:
+               matched: np.ndarray | None = None, position: int | None = None) -> str | None:
     """The event ``step`` places after (or before, when negative) the current one in time order.
 
     Only events that ``matched`` (a boolean mask over ``events``, e.g. the active filters) marks are
@@ -334,20 +334,25 @@ def step_event(events: pd.DataFrame, current: str | None, cursor: object, step: 
     no current event (nothing selected, or an entity or relation selected), ``+1`` is the first event
     at or after the cursor and ``-1`` the last one before it. The cursor may be any date
     :func:`parse_date` reads, with or without a time zone (naive is UTC). Returns None at either end,
-    for an empty dataset and when nothing matches.
+    for an empty dataset and when nothing matches. ``position``: the current event's row, when the caller
+    knows it (else it is looked up in Arrow: no Python string is made per event, which cost 0.3 s a step at 5M).
     """
     if events.empty or step == 0:
         return None
-    ids = events["id"].to_numpy()
-    candidates = np.arange(len(ids)) if matched is None else np.flatnonzero(np.asarray(matched, dtype=bool))
-    if len(candidates) == 0:
+    candidates = None if matched is None else np.flatnonzero(np.asarray(matched, dtype=bool))
+    count = len(events) if candidates is None else len(candidates)
+    if count == 0:
         return None
-    position = np.flatnonzero(ids == current) if current is not None else np.array([], dtype=np.int64)
-    if len(position):  # among the candidates: those after (before) the current event's row
-        here = int(np.searchsorted(candidates, position[0], side="right" if step > 0 else "left"))
+    if position is None:
+        position = attributes.position_of(events, current) if current is not None else -1
+    if position >= 0:  # among the candidates: those after (before) the current event's row
+        here = (position + 1 if step > 0 else position) if candidates is None else \
+            int(np.searchsorted(candidates, position, side="right" if step > 0 else "left"))
     else:
-        starts = to_micros(events["start"])[candidates]
+        starts = to_micros(events["start"])
         instant = parse_date(cursor).start.as_unit("us").asm8.view(np.int64)
-        here = int(np.searchsorted(starts, instant, side="left"))
+        here = int(np.searchsorted(starts if candidates is None else starts[candidates], instant, side="left"))
     index = here + step - 1 if step > 0 else here + step
-    return str(ids[candidates[index]]) if 0 <= index < len(candidates) else None
+    if not 0 <= index < count:
+        return None
+    return str(events["id"].iloc[index if candidates is None else int(candidates[index])])

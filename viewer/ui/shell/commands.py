@@ -106,7 +106,8 @@ def step_event(window: MainWindow, step: int) -> None:
         engine_tasks.step_event(window, current, step)
         return
     matched = navigation.matches(state.dataset, state.filters) if state.filters.active else None
-    target = query.step_event(state.dataset.events, current, state.cursor, step, matched)
+    position = state.dataset.ids.get(current) if current is not None else -1
+    target = query.step_event(state.dataset.events, current, state.cursor, step, matched, position)
     if target is not None:
         state.select_event(target)
 
