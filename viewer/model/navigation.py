@@ -303,10 +303,13 @@ def play_start(cursor: pd.Timestamp, window: TimeWindow) -> pd.Timestamp:
 
 def boundary_event(events: pd.DataFrame, matched: np.ndarray | None, last: bool) -> str | None:
     """The id of the first (or last) event in time order among the matched ones (None when none)."""
-    ids = events["id"].to_numpy() if matched is None else events["id"].to_numpy()[matched]
-    if len(ids) == 0:
+    # a row number, not every id made a Python string (0.35 s a key at 5M events)
+    rows = np.flatnonzero(np.asarray(matched, dtype=bool)) if matched is not None else None
+    count = len(events) if rows is None else len(rows)
+    if count == 0:
         return None
-    return str(ids[-1] if last else ids[0])
+    at = count - 1 if last else 0
+    return str(events["id"].iloc[at if rows is None else int(rows[at])])
 
 
 def distinct_counts(column: pd.Series) -> tuple[list[str], list[int]]:
