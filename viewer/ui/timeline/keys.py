@@ -39,9 +39,10 @@ def select_boundary(state: ViewState, last: bool) -> None:
     if target is None:
         return
     state.select_event(target)
-    row = attributes.core_row(events, target)
-    if row is None:
+    found = state.dataset.ids.get(target)
+    if found < 0:
         return
+    row = attributes.core_row_at(events, found)
     end = row["span_end"] if row["span_end"] == row["span_end"] else row["span_start"]
     state.set_window(navigation.reveal(state.window, float(to_seconds(row["span_start"])), float(to_seconds(end))))
 
