@@ -98,15 +98,15 @@ def event_html(ds: Dataset, row: pd.Series) -> str:
 
 def entity_html(ds: Dataset, entity_id: str, when: pd.Timestamp) -> str:
     """The HTML describing one entity and its relations valid at ``when``."""
-    rows = ds.entities[ds.entities["id"] == entity_id]
-    if rows.empty:
+    found = attributes.position_of(ds.entities, entity_id)
+    if found < 0:
         return ""
-    row = rows.iloc[0]
+    row = ds.entities.iloc[found]
     parts = [f"<h3>{_text(str(row['name']))}</h3>",
              f"<p>{_text(str(row['kind']).replace('_', ' '))}"
              + (f" &middot; {_text(str(row['country']))}" if row["country"] else "") + "</p>",
              f"<p>{_text(str(row['note']))}</p>",
-             _attributes_html(ds.entities, attributes.position_of(ds.entities, entity_id))]
+             _attributes_html(ds.entities, found)]
     ties = query.relations_of(ds.relations, entity_id, when)
     if len(ties):
         items = "".join(f"<li>{_names(ds, r.source)} → {_names(ds, r.target)}: {_text(query.relation_label(r))} "
@@ -120,10 +120,10 @@ def entity_html(ds: Dataset, entity_id: str, when: pd.Timestamp) -> str:
 
 def relation_html(ds: Dataset, relation_id: str) -> str:
     """The HTML describing one relation: ends, value, validity, note, source."""
-    rows = ds.relations[ds.relations["id"] == relation_id]
-    if rows.empty:
+    found = attributes.position_of(ds.relations, relation_id)
+    if found < 0:
         return ""
-    r = rows.iloc[0]
+    r = ds.relations.iloc[found]
     on = ds.meta.clock
     since = query.describe_span(r["valid_from"], str(r["valid_from_precision"]), None, None, on) if pd.notna(
         r["valid_from"]) else "always"
@@ -133,7 +133,7 @@ def relation_html(ds: Dataset, relation_id: str) -> str:
              f"<p><b>{_text(query.relation_label(r))}</b> &middot; {_text(str(r['kind']).replace('_', ' '))}"
              f" &middot; from {_text(since)} until {_text(until)}</p>",
              f"<p>{_text(str(r['note']))}</p>",
-             _attributes_html(ds.relations, attributes.position_of(ds.relations, relation_id))]
+             _attributes_html(ds.relations, found)]
     event = ds.ids.get(str(r["event"])) if r["event"] and ds.source is None else -1
     if event >= 0:
         parts.append(f"<p><b>Brought about by:</b> {_text(str(ds.events['title'].iloc[event]))}</p>")
