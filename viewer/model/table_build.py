@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -56,7 +57,8 @@ def row_numbers(tables: Tables, table: str, raw: pd.DataFrame | None) -> np.ndar
 
 
 def build_entities(raw: pd.DataFrame | None, label: str, report: Reporter) -> pd.DataFrame:
-    raw = raw if raw is not None else pd.DataFrame(columns=list(ENTITY_COLUMNS))
+    if raw is None:  # (most files: no entity table)
+        return _from_nothing("entities").copy()
     raw = raw.reset_index(drop=True)
     ids = _text(raw, "id")
     names = _text(raw, "name")
@@ -257,8 +259,23 @@ def _fractions(value: pd.Series, written: pd.Series, shares: np.ndarray, label: 
 
 
 def build_relations(raw: pd.DataFrame | None, label: str, report: Reporter, tables: Tables) -> pd.DataFrame:
-    raw = raw if raw is not None else pd.DataFrame(columns=list(RELATION_COLUMNS))
-    raw = raw.reset_index(drop=True)
+    if raw is None:  # (most files: no relation table)
+        return _from_nothing("relations").copy()
+    return _relations(raw.reset_index(drop=True), label, report, tables)
+
+
+@cache
+def _from_nothing(table: str) -> pd.DataFrame:
+    """What a table not given builds to: its columns typed, no rows. Built once: building it each time cost
+    ~5 ms a table, a fifth of opening a small file (a folder of a hundred, a file a month: a second)."""
+    if table == "entities":
+        return build_entities(pd.DataFrame(columns=list(ENTITY_COLUMNS)), "", Reporter([]))
+    return _relations(pd.DataFrame(columns=list(RELATION_COLUMNS)), "", Reporter([]), None)
+
+
+def _relations(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables | None) -> pd.DataFrame:
+    """The relations typed, their extra columns as attributes (none without ``tables``), rows that cannot be kept
+    said and left out (:func:`build_relations`)."""
     source, target = _text(raw, "source").str.strip(), _text(raw, "target").str.strip()
     missing = ((source == "") | (target == "")).to_numpy()
     if missing.any():
@@ -299,7 +316,7 @@ def build_relations(raw: pd.DataFrame | None, label: str, report: Reporter, tabl
         "source_url": _text(raw, "source_url"),
     })
     out["row"] = report.numbers if report.numbers is not None else np.arange(1, len(out) + 1)
-    out = with_attributes(out, raw, "relations", tables)
+    out = with_attributes(out, raw, "relations", tables) if tables is not None else out
     return out[keep].reset_index(drop=True)
 
 
