@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from functools import lru_cache
 from typing import Any
 
 from viewer.io import lines, preamble
@@ -14,6 +15,7 @@ DELIMITERS = (",", "\t", "|", ";", "\x01")
 SAMPLE_BYTES = 256 * 1024
 
 
+@lru_cache(maxsize=8)  # (a file is sniffed by its preview, by its suggested graph and by its read: once)
 def sniff_delimiter(sample: str, suffix: str = "") -> str:
     """The delimiter that splits the sample's records into the same number (>1) of fields most often."""
     records = sample.splitlines()[:200]
