@@ -9,6 +9,7 @@
 # make bench-panel - relationship panel redraw on a cursor move: 1,000 visible edges vs the alliance (JSON)
 # make bench-peer - vis-timeline (headless Chromium, PEER_VIS) and Entente's window on the same data (JSON)
 # make bench-dates - a 1M-row table opened in each of 13 ways of writing its dates, beside Arrow's read (JSON)
+# make bench-files - a folder of 100 small CSVs opened file by file, as a folder and chosen together (JSON)
 # make bench-offshore - ICIJ's Offshore Leaks database at a scale (ENTENTE_BENCH_NODES) opened in the window (JSON)
 PYTHON ?= python3
 VENV := .venv
@@ -16,7 +17,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PEER_VIS ?= ../shared/bench/peer-vis/run.sh
 
-.PHONY: run test lint package fuzz monkey bench bench-graph bench-big bench-panel bench-graph-cursor bench-big-graph bench-peer bench-dates bench-offshore clean
+.PHONY: run test lint package fuzz monkey bench bench-graph bench-big bench-panel bench-graph-cursor bench-big-graph bench-peer bench-dates bench-offshore bench-files clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +68,9 @@ bench-graph-cursor: $(STAMP)
 
 bench-big-graph: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_big_graph_window.py
+
+bench-files: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_files.py
 
 bench-offshore: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_offshore.py
