@@ -164,3 +164,19 @@ def test_a_long_tables_ids_are_checked_aside_and_named_as_ever(case: str, monkey
     assert events.loc[expected[0], "id"] == expected[1]
     said = [(p.row, p.field) for p in ds.problems if p.field == "id"]
     assert said == ([(10, "id")] if case == "repeated" else [])
+
+
+def test_tables_not_given_are_typed_and_each_dataset_has_its_own() -> None:
+    """The entity and relation tables of a file without them are built once and copied: the copies are what an
+    empty table builds to, and what one dataset does to its tables never reaches the next one's."""
+    given = build({"id": ["e1"], "start": ["2019-01-01"], "title": ["a"]}, {"id": ["x"], "name": ["X"]},
+                  {"source": ["x"], "target": ["y"], "kind": ["owns"], "value": ["10"]})
+    first = build({"id": ["e1"], "start": ["2019-01-01"], "title": ["a"]})
+    first.relations["scribbled"] = pd.Series(dtype="float64")
+    first.entities["scribbled"] = pd.Series(dtype="float64")
+    second = build({"id": ["e1"], "start": ["2019-01-01"], "title": ["a"]})
+    assert second.relations.empty and "scribbled" not in second.relations.columns
+    assert second.entities.empty and "scribbled" not in second.entities.columns
+    for table in ("relations", "entities"):
+        assert ({name: dtype.name for name, dtype in getattr(second, table).dtypes.items()}
+                == {name: dtype.name for name, dtype in getattr(given, table).dtypes.items()})
