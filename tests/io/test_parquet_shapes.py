@@ -113,3 +113,18 @@ def test_a_part_file_without_a_suffix_is_read_by_what_it_holds(tmp_path: Path, w
     write(pa.table({"date": ["2019-03-12", "2020-01-02"], "title": ["Board", "Deal"]}), path)  # type: ignore[operator]
     ds = viewer.load(path)
     assert ds.events["title"].tolist() == ["Board", "Deal"] and not ds.problems
+
+
+@pytest.mark.parametrize("write", [pq.write_table, feather.write_feather], ids=["parquet", "feather"])
+def test_columns_that_share_a_name_are_each_read_and_the_renaming_said(tmp_path: Path, write: object) -> None:
+    """A join written as it came (two ``title``): Arrow's Parquet reader refused the file and a preview crashed on
+    it; each column is read, the later one renamed by its place as a text's header row is."""
+    path = tmp_path / "joined.data"
+    columns = [pa.array(["2020-01-01", "2020-02-01"]), pa.array(["Signed", "Closed"]), pa.array(["x", "y"])]
+    write(pa.Table.from_arrays(columns, names=["date", "title", "title"]), path)  # type: ignore[operator]
+    preview = table.preview(path)
+    assert list(preview.rows.columns) == ["date", "title", "title_3"]
+    ds = viewer.load(path)
+    assert list(ds.events["title"]) == ["Signed", "Closed"]
+    assert list(ds.events[next(a.column for a in ds.attributes if a.name == "title_3")]) == ["x", "y"]
+    assert [str(p) for p in ds.problems] == [f"{path}: columns share a name; read 'title' as 'title_3'"]

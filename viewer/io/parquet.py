@@ -43,7 +43,7 @@ def read_frame(path: Path, problems: list[Problem] | None = None, rows: int | No
     them, not the file); a damaged or foreign file is a LoadError naming it."""
     try:
         if rows is None:
-            table = pq.read_table(path)
+            table = _whole(path)
         else:
             held = pq.ParquetFile(path)
             first = next(held.iter_batches(batch_size=rows), None)
@@ -53,6 +53,17 @@ def read_frame(path: Path, problems: list[Problem] | None = None, rows: int | No
             raise
         raise unreadable(path, exc) from exc
     return as_pandas(table, str(path), problems)
+
+
+def _whole(path: Path) -> pa.Table:
+    """The whole file; one whose columns share a name (a join's two ``id``, written as they came) is read as it is
+    (Arrow's dataset reader, the faster, refuses it: "Multiple matches for FieldRef")."""
+    try:
+        return pq.read_table(path)
+    except pa.ArrowInvalid as exc:
+        if "Multiple matches" not in str(exc):
+            raise
+        return pq.ParquetFile(path).read()
 
 
 def unreadable(path: Path, exc: Exception) -> LoadError:
@@ -84,7 +95,26 @@ def read_ipc_frame(path: Path, problems: list[Problem] | None = None) -> pd.Data
 def as_pandas(table: pa.Table, label: str, problems: list[Problem] | None) -> pd.DataFrame:
     """The table as the loaders expect it (see the module): bytes as text, lists joined, structures as JSON,
     times beyond pandas' reach as text."""
+    table = distinct_names(table, label, problems)
     return nested_as_text(joined_lists(far_times_as_text(texts(table, label, problems))), label, problems).to_pandas()
+
+
+def distinct_names(table: pa.Table, label: str, problems: list[Problem] | None) -> pa.Table:
+    """The table with a column whose name an earlier one has renamed by its place (the second ``title`` of three
+    columns: ``title_3``, as a text's header row is read), said once: every reader takes a column by its name."""
+    names = [str(name) for name in table.column_names]
+    taken: set[str] = set()
+    renamed: list[str] = []
+    for i, name in enumerate(names):
+        if name in taken:
+            names[i] = f"{name}_{i + 1}"
+            renamed.append(f"{name!r} as {names[i]!r}")
+        taken.add(names[i])
+    if not renamed:
+        return table
+    if problems is not None:
+        problems.append(Problem(label, f"columns share a name; read {', '.join(renamed)}", None, None, "info"))
+    return table.rename_columns(names)
 
 
 def far_times_as_text(table: pa.Table) -> pa.Table:
