@@ -49,7 +49,7 @@ def test_a_table_bigger_than_the_free_memory_reads_is_refused_by_name(tmp_path: 
     assert viewer.load(path).event_count == 20_000  # with room, the same file opens
 
 
-@pytest.mark.parametrize("setting", ["0", "off", "-5"])
+@pytest.mark.parametrize("setting", ["0", "off", "-5", "inf", "1e999"])
 def test_the_check_is_turned_off_by_a_setting_of_zero_or_nonsense(tmp_path: Path, free, setting: str) -> None:
     free(setting)
     assert free_memory.free_bytes() is None

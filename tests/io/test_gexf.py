@@ -61,3 +61,12 @@ def test_malformed_xml_and_a_missing_graph_are_load_errors(tmp_path: Path) -> No
         gexf.read(tmp_path / "bad.gexf")
     with pytest.raises(LoadError, match="no <graph>"):
         gexf.read(tmp_path / "nograph.gexf")
+
+
+@pytest.mark.parametrize("red", ["inf", "-inf", "nan", "1e999", "x"])
+def test_a_colour_that_is_no_number_leaves_the_node_uncoloured(tmp_path: Path, red: str) -> None:
+    """``r="inf"`` raised an OverflowError out of the reader (the window said "Unexpected error while reading")."""
+    text = (FIXTURES / "graph_spells.gexf").read_text().replace('r="255"', f'r="{red}"')
+    (tmp_path / "odd.gexf").write_text(text)
+    ds = gexf.read(tmp_path / "odd.gexf")
+    assert list(ds.entities.set_index("id").loc[["a", "b"], "color"]) == ["", ""]

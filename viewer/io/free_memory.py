@@ -30,7 +30,7 @@ def free_bytes() -> int | None:
     if setting:
         try:
             value = int(float(setting))
-        except ValueError:
+        except (ValueError, OverflowError):  # ("inf": no number of bytes either)
             value = -1
         return value if value > 0 else None
     try:

@@ -17,6 +17,7 @@ graph hides it outside them. Several spells give one period from the first start
 
 from __future__ import annotations
 
+import math
 import re
 import xml.etree.ElementTree as StdET
 from pathlib import Path
@@ -184,9 +185,12 @@ def _color(node: StdET.Element) -> str:
     if color is None:
         return ""
     try:
-        return "#{:02x}{:02x}{:02x}".format(*(max(0, min(255, int(float(color.get(c, "0"))))) for c in "rgb"))
+        parts = [float(color.get(c, "0")) for c in "rgb"]
     except ValueError:
         return ""
+    if not all(math.isfinite(part) for part in parts):  # ("inf", "nan": no colour, and no error either)
+        return ""
+    return "#{:02x}{:02x}{:02x}".format(*(max(0, min(255, int(part))) for part in parts))
 
 
 def read(path: str | Path, **_options: Any) -> Dataset:
