@@ -2,6 +2,7 @@
 
 import contextlib
 import tempfile
+import threading
 from functools import cache
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from viewer.io import ics
+from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -126,6 +128,38 @@ def test_an_endless_rule_stops_at_the_bound_and_says_so() -> None:
     assert (ds.events["id"].str.startswith("forever@")).sum() == ics.MAX_OCCURRENCES
     assert any(p.field == "RRULE" and p.level == "warning" and p.row == 7 for p in ds.problems)
     assert any(p.field == "RRULE" and p.level == "info" and str(ics.MAX_YEARS) in p.message for p in ds.problems)
+
+
+def _read_within(path: Path, seconds: float = 60) -> object:
+    """``ics.read`` on a thread of its own, given ``seconds`` (an expansion that never ends fails the test, and
+    the thread, a daemon, does not keep the run from ending)."""
+    done: list[object] = []
+    reader = threading.Thread(target=lambda: done.append(ics.read(path)), daemon=True)
+    reader.start()
+    reader.join(seconds)
+    assert done, f"{path.name} was still being read after {seconds} s"
+    return done[0]
+
+
+@pytest.mark.parametrize(("rule", "count", "cut"), [("FREQ=DAILY;COUNT=40", 40, False),
+                                                     ("FREQ=DAILY", ics.MAX_OCCURRENCES, True),
+                                                     ("FREQ=HOURLY", None, True),
+                                                     ("FREQ=SECONDLY", 1, True)])
+def test_an_all_day_event_repeating_daily_or_faster_opens_and_is_bounded(tmp_path: Path, rule: str,
+                                                                         count: int | None, cut: bool) -> None:
+    """"Out of office" every day, as an all-day event: the expansion stepped through the calendar a day at a time
+    in spans that could not pass the day, and the file never finished opening (ten repeats were enough). Faster
+    than daily, every occurrence of a day is that day (``None``: as many days as the occurrences made allow)."""
+    path = _calendar(tmp_path, f"BEGIN:VEVENT\r\nUID:ooo\r\nDTSTART;VALUE=DATE:20190107\r\nSUMMARY:Out of office\r\n"
+                               f"RRULE:{rule}\r\nEND:VEVENT\r\n".encode())
+    ds = _read_within(path)
+    assert isinstance(ds, Dataset)
+    starts = ds.events["start"]
+    assert (len(starts) == count if count else 1 < len(starts) <= ics.MAX_OCCURRENCES)
+    assert set(ds.events["precision"]) == {"day"} and starts.is_unique
+    assert list(starts.iloc[:2].dt.strftime("%Y-%m-%d")) == (["2019-01-07"] if count == 1
+                                                              else ["2019-01-07", "2019-01-08"])
+    assert any("recurrence cut at" in p.message for p in ds.problems) == cut
 
 
 def test_events_without_a_readable_start_are_skipped_and_reported() -> None:

@@ -52,12 +52,34 @@ def test_a_google_calendar_export_puts_its_floating_times_in_its_zone(qtbot: QtB
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """Google Calendar names the calendar's zone once (X-WR-TIMEZONE) and writes some times without one: a
     09:00 meeting in Paris showed at 09:00 UTC, two hours late."""
-    path = tmp_path / "basic.ics"
-    path.write_text("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n"
-                    "X-WR-CALNAME:Board\r\nX-WR-TIMEZONE:Europe/Paris\r\nBEGIN:VEVENT\r\nUID:m1\r\n"
-                    "DTSTART:20190402T090000\r\nDTEND:20190402T103000\r\nSUMMARY:Board meeting\r\nEND:VEVENT\r\n"
-                    "END:VCALENDAR\r\n")
-    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    _open_calendar(qtbot, window, monkeypatch, tmp_path / "basic.ics",
+                   "PRODID:-//Google Inc//Google Calendar 70.9054//EN\r\nX-WR-CALNAME:Board\r\n"
+                   "X-WR-TIMEZONE:Europe/Paris\r\nBEGIN:VEVENT\r\nUID:m1\r\nDTSTART:20190402T090000\r\nDTEND:20190402T103000\r\n"
+                   "SUMMARY:Board meeting\r\nEND:VEVENT\r\n")
     shown = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Board meeting" in shown and "2 Apr 2019 07:00" in shown and "08:30" in shown
     assert not problems_typed(qtbot, window, "X-WR-TIMEZONE").empty
+
+
+def test_a_holiday_repeated_each_day_opens_and_walks_day_by_day(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two weeks out of office, written as an all-day event repeated daily: the window said "Opening…" for ever (the
+    expansion could not step past a day), and Cancel was the only way out."""
+    _open_calendar(qtbot, window, monkeypatch, tmp_path / "away.ics",
+                   "PRODID:-//t//t//EN\r\nBEGIN:VEVENT\r\nUID:away\r\nDTSTART;VALUE=DATE:20190107\r\n"
+                   "DTEND;VALUE=DATE:20190108\r\nSUMMARY:Out of office\r\nRRULE:FREQ=DAILY;UNTIL=20190118\r\n"
+                   "END:VEVENT\r\nBEGIN:VEVENT\r\nUID:board\r\nDTSTART:20190121T090000Z\r\n"
+                   "SUMMARY:Board meeting\r\nEND:VEVENT\r\n")
+    assert window.state.dataset.event_count == 13
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Out of office" in first and "7 Jan 2019" in first
+    assert "8 Jan 2019" in details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Board meeting" in details_after(qtbot, window, Qt.Key.Key_End)
+    assert "18 Jan 2019" in details_after(qtbot, window, Qt.Key.Key_Left)
+
+
+def _open_calendar(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path, body: str) -> None:
+    """A calendar of ``body`` (its PRODID, its other properties and its events) opened with File → Open, asked
+    nothing."""
+    path.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n", encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
