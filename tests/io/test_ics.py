@@ -162,6 +162,17 @@ def test_an_all_day_event_repeating_daily_or_faster_opens_and_is_bounded(tmp_pat
     assert any("recurrence cut at" in p.message for p in ds.problems) == cut
 
 
+@pytest.mark.parametrize("step", ["0", "-3"])
+def test_a_rule_that_never_steps_keeps_its_start_and_says_so(tmp_path: Path, step: str) -> None:
+    """``INTERVAL=0`` gives the start again and again: the expansion filled the memory (23 GB in 12 minutes)."""
+    path = _calendar(tmp_path, f"BEGIN:VEVENT\r\nUID:stuck\r\nDTSTART:20190107T090000Z\r\nSUMMARY:Stand-up\r\n"
+                               f"RRULE:FREQ=DAILY;INTERVAL={step}\r\nEND:VEVENT\r\n".encode())
+    ds = _read_within(path)
+    assert isinstance(ds, Dataset) and list(ds.events["title"]) == ["Stand-up"]
+    assert [p.message for p in ds.problems if p.field == "RRULE" and p.level == "warning"] == [
+        f"unreadable recurrence (INTERVAL={step}; expected a whole number of 1 or more); only DTSTART kept"]
+
+
 def test_events_without_a_readable_start_are_skipped_and_reported() -> None:
     ds = _edge()
     errors = {(p.row, p.field) for p in ds.problems if p.level == "error"}
