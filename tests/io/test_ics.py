@@ -173,6 +173,19 @@ def test_a_rule_that_never_steps_keeps_its_start_and_says_so(tmp_path: Path, ste
         f"unreadable recurrence (INTERVAL={step}; expected a whole number of 1 or more); only DTSTART kept"]
 
 
+@pytest.mark.parametrize(("start", "end", "hours"), [("DTSTART:20190101T090000", "DTEND:20190101T110000Z", 2),
+                                                    ("DTSTART;TZID=Europe/Paris:20190101T090000",
+                                                     "DTEND:20190101T110000", 2)])
+def test_a_start_and_an_end_one_floating_one_zoned_make_a_span(tmp_path: Path, start: str, end: str,
+                                                                 hours: int) -> None:
+    """A floating start with an end in UTC raised TypeError out of the reader (naive minus aware): the end is read
+    as the start is, in the start's zone."""
+    path = _calendar(tmp_path, f"BEGIN:VEVENT\r\nUID:m\r\n{start}\r\n{end}\r\nSUMMARY:Mixed\r\n"
+                               "END:VEVENT\r\n".encode())
+    event = ics.read(path).events.iloc[0]
+    assert event["end"] - event["start"] == pd.Timedelta(hours=hours)
+
+
 def test_events_without_a_readable_start_are_skipped_and_reported() -> None:
     ds = _edge()
     errors = {(p.row, p.field) for p in ds.problems if p.level == "error"}

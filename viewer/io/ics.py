@@ -259,7 +259,7 @@ def _row(event: Component, start: Moment, uid: str, row: int, label: str, proble
         end = start + duration
     length: timedelta | None = None
     if isinstance(end, date) and isinstance(end, datetime) == isinstance(start, datetime):
-        length = end - start
+        length = _comparable(end, start) - start  # (a floating start and an end in UTC: as the start is read)
     if length is not None and length < timedelta(0):
         problems.append(Problem(label, "DTEND is before DTSTART; end ignored", row, "DTEND", "warning"))
         length = None
