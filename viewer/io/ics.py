@@ -293,8 +293,9 @@ def _occurrences(event: Component, start: Moment, overrides: list[Component], ro
     """The series' occurrences (overrides in place of the ones they replace) inside the bound, or None
     when the rule cannot be read (then DTSTART alone is kept)."""
     steps = [step for rule in _props(event, "RRULE") if hasattr(rule, "get") for step in rule.get("INTERVAL", [])]
-    if any(not isinstance(step, int) or step < 1 for step in steps):  # (0 repeats the start for ever, in memory)
-        problems.append(Problem(label, f"unreadable recurrence (INTERVAL={steps[0]}; expected a whole number of 1 or "
+    stuck = [step for step in steps if not isinstance(step, int) or step < 1]  # (0 repeats the start, in memory)
+    if stuck:
+        problems.append(Problem(label, f"unreadable recurrence (INTERVAL={stuck[0]}; expected a whole number of 1 or "
                                 "more); only DTSTART kept", row, "RRULE", "warning"))
         return None
     series = Calendar()
