@@ -20,6 +20,7 @@ import pyarrow.parquet as pq
 from pyarrow import feather
 
 from viewer.io import records_arrow
+from viewer.model import lists
 from viewer.model.problems import LoadError, Problem
 
 SEPARATOR = ";"
@@ -100,21 +101,16 @@ def as_pandas(table: pa.Table, label: str, problems: list[Problem] | None) -> pd
 
 
 def distinct_names(table: pa.Table, label: str, problems: list[Problem] | None) -> pa.Table:
-    """The table with a column whose name an earlier one has renamed by its place (the second ``title`` of three
-    columns: ``title_3``, as a text's header row is read), said once: every reader takes a column by its name."""
+    """The table with each column an earlier one names renamed by its place (:func:`lists.distinct_names`), said
+    once: every reader takes a column by its name."""
     names = [str(name) for name in table.column_names]
-    taken: set[str] = set()
-    renamed: list[str] = []
-    for i, name in enumerate(names):
-        if name in taken:
-            names[i] = f"{name}_{i + 1}"
-            renamed.append(f"{name!r} as {names[i]!r}")
-        taken.add(names[i])
+    distinct = lists.distinct_names(names)
+    renamed = [f"{name!r} as {new!r}" for name, new in zip(names, distinct, strict=True) if name != new]
     if not renamed:
         return table
     if problems is not None:
         problems.append(Problem(label, f"columns share a name; read {', '.join(renamed)}", None, None, "info"))
-    return table.rename_columns(names)
+    return table.rename_columns(distinct)
 
 
 def far_times_as_text(table: pa.Table) -> pa.Table:

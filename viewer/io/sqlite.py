@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from viewer.model.lists import distinct_names
 from viewer.model.problems import LoadError, Problem
 
 MAGIC = b"SQLite format 3\x00"
@@ -109,12 +110,7 @@ def read_table(path: Path, table: str | None, nrows: int | None = None) -> tuple
     answer = _ask(path, f"SELECT * FROM {quoted(chosen)}", nrows)
     frame = answer.frame
     if not frame.columns.is_unique:  # a view may name two columns alike
-        seen: set[str] = set()
-        names = [str(name) for name in frame.columns]
-        for i, name in enumerate(names):
-            names[i] = name if name not in seen else f"{name}_{i + 1}"
-            seen.add(names[i])
-        frame.columns = names
+        frame.columns = distinct_names([str(name) for name in frame.columns])
     problems: list[Problem] = []
     log = path.with_name(path.name + "-wal")
     if answer.as_on_disk and log.is_file() and log.stat().st_size:

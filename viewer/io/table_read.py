@@ -42,6 +42,7 @@ from viewer.io import (
 from viewer.io.text_head import SAMPLE_BYTES, declared_separator, sniff_delimiter, without_preamble
 from viewer.io.workbooks import EXCEL_SUFFIXES
 from viewer.model.dates.header_row import has_header
+from viewer.model.lists import distinct_names
 from viewer.model.problems import LoadError, Problem
 
 INVISIBLE = "[\u200b-\u200d\u2060\ufeff]"  # zero-width spaces and joiners, word joiners, byte-order marks
@@ -115,16 +116,10 @@ def _read_delimited(path: Path, text: str, delimiter: str, nrows: int | None) ->
 
 
 def _names(row: pd.Series) -> list[str]:
-    names: list[str] = []
-    taken: set[str] = set()  # (a list's 'in' made 20,000 columns take 2 s)
     # (a zero-width space or a second byte-order mark around a name, as copies from web pages and Excel leave
     # them: "\u200bTitle\u200b" was no title, and Details named it so)
     cleaned = row.astype(str).str.replace("\xa0", " ").str.replace(INVISIBLE, "", regex=True).str.strip()
-    for i, value in enumerate(cleaned):
-        name = value or f"column{i + 1}"
-        names.append(name if name not in taken else f"{name}_{i + 1}")
-        taken.add(names[-1])
-    return names
+    return distinct_names([value or f"column{i + 1}" for i, value in enumerate(cleaned)])
 
 
 def _without_blank_columns(frame: pd.DataFrame, unnamed: np.ndarray | None) -> pd.DataFrame:
