@@ -8,7 +8,7 @@
 # make monkey - a long run of the GUI monkey (random seeds; ENTENTE_MONKEY_EXAMPLES windows of 50 steps)
 # make bench-panel - relationship panel redraw on a cursor move: 1,000 visible edges vs the alliance (JSON)
 # make bench-peer - vis-timeline (headless Chromium, PEER_VIS) and Entente's window on the same data (JSON)
-# make bench-dates - a 1M-row table opened in each of 13 ways of writing its dates, beside Arrow's read (JSON)
+# make bench-dates - a 1M-row table opened in each of 13 ways of writing its dates and 2 typed, beside Arrow's read (JSON)
 # make bench-files - a folder of 100 small CSVs opened file by file, as a folder and chosen together (JSON)
 # make bench-offshore - ICIJ's Offshore Leaks database at a scale (ENTENTE_BENCH_NODES) opened in the window (JSON)
 PYTHON ?= python3

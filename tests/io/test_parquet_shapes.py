@@ -6,6 +6,8 @@ puts them, and what cannot be placed is said by its row."""
 from __future__ import annotations
 
 import json
+import re
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,6 +18,8 @@ from pyarrow import feather
 
 import viewer
 from viewer.io import parquet, table
+from viewer.io.parquet import CATEGORIES_UP_TO as CATEGORIES
+from viewer.model import attributes
 from viewer.model.problems import LoadError
 
 RECORD = pa.struct([("name", pa.string()), ("role", pa.string())])
@@ -128,3 +132,71 @@ def test_columns_that_share_a_name_are_each_read_and_the_renaming_said(tmp_path:
     assert list(ds.events["title"]) == ["Signed", "Closed"]
     assert list(ds.events[next(a.column for a in ds.attributes if a.name == "title_3")]) == ["x", "y"]
     assert [str(p) for p in ds.problems] == [f"{path}: columns share a name; read 'title' as 'title_3'"]
+
+
+@pytest.mark.parametrize("write", [pq.write_table, feather.write_feather], ids=["parquet", "feather"])
+def test_a_column_of_dates_is_handed_over_as_times_and_read_at_the_day(tmp_path: Path, write: object) -> None:
+    """A DATE column (DuckDB, Spark, R): pandas handed over a Python date per cell, which were written out as text
+    and parsed again (2 s a million rows). They come over as times at midnight UTC and read as days, as
+    ``2019-03-04`` does; a column of dates beside them stays a date attribute shown as a day."""
+    path = tmp_path / ("dated.parquet" if write is pq.write_table else "dated.feather")
+    days = [date(2019, 3, 4), date(2020, 1, 2), None]
+    write(pa.table({"start": pa.array(days, pa.date32()),  # type: ignore[operator]
+                    "end": pa.array([date(2019, 3, 8), None, None], pa.date64()),
+                    "title": ["Signed", "Closed", "Undated"],
+                    "signed": pa.array([date(1850, 3, 4), None, None], pa.date32())}), path)
+    frame = parquet.as_pandas(pq.read_table(path) if write is pq.write_table else feather.read_table(path),
+                              str(path), [])
+    assert str(frame["start"].dtype) == "datetime64[us, UTC]" and str(frame["end"].dtype) == "datetime64[us, UTC]"
+    ds = viewer.load(path)
+    assert [str(t) for t in ds.events["start"]] == ["2019-03-04 00:00:00+00:00", "2020-01-02 00:00:00+00:00"]
+    assert list(ds.events["precision"]) == ["day", "day"] and list(ds.events["end_precision"])[:1] == ["day"]
+    assert attributes.items(ds.events, 0) == [("signed", "1850-03-04")]
+    assert [str(p) for p in ds.problems] == [f"{path}, field 'start': 1 row has no start date (first: row 3); "
+                                             "skipped"]
+
+
+def test_dictionary_columns_are_read_as_their_values(tmp_path: Path) -> None:
+    """pandas writes its categoricals as dictionary columns: text of few values stays a category; many distinct
+    texts (every title), numbers and times are read as plain values (a million titles had become a million
+    categories), and a column whose chunks each have their own dictionary is read whole."""
+    many = [f"Event {i}" for i in range(CATEGORIES + 1)]
+    rows = len(many)
+    stamps = pa.array([1_546_300_800 + 86_400 * (i % 30) for i in range(rows)], pa.timestamp("s", tz="UTC"))
+    table = pa.table({"start": stamps.dictionary_encode(), "title": pa.array(many).dictionary_encode(),
+                      "desk": pa.array(["deal", "board"] * (rows // 2) + ["deal"] * (rows % 2)).dictionary_encode(),
+                      "size": pa.array([i % 3 for i in range(rows)]).dictionary_encode()})
+    halves = pa.concat_tables([table.slice(0, 100), table.slice(100)])  # (two row groups: two dictionaries)
+    path = tmp_path / "categoricals.parquet"
+    pq.write_table(halves, path, row_group_size=100)
+    frame = parquet.as_pandas(pq.read_table(path), str(path), [])
+    assert str(frame["desk"].dtype) == "category" and str(frame["title"].dtype) != "category"
+    assert str(frame["size"].dtype) == "int64" and str(frame["start"].dtype).startswith("datetime64")
+    ds = viewer.load(path)
+    assert len(ds.events) == rows and set(ds.events["title"]) == set(many) and not ds.problems
+    assert str(ds.events["start"].min()) == "2019-01-01 00:00:00+00:00"
+    assert {a.name: a.type for a in ds.attributes} == {"desk": "category", "size": "number"}
+
+
+@pytest.mark.parametrize("when", [
+    [2019.55, 1850.0, -473.25, None, 2022.05],  # decimal years: the years clock
+    [1_589_377_193, 1_589_377_200, 1_600_000_000, 1_546_300_800, 1_700_000_000],  # Unix times
+    [2019.0, 1850.0, 2020.0, None, 1999.0],  # years written as floats (pandas, with a blank among them)
+    [20190304, 20200101, 19991231, 20210615, 20220202],  # YYYYMMDD integers
+])
+def test_a_column_of_numbers_reads_as_the_same_numbers_written_in_a_csv(tmp_path: Path, when: list[float | None]
+                                                                      ) -> None:
+    """Numbers as a Parquet file types them are read as a CSV's text of them is (their text written once in Arrow,
+    where each step of the date reader wrote a million numbers out again: decimal years took 10 s to open)."""
+    titles = [f"Event {i}" for i in range(len(when))]
+    pq.write_table(pa.table({"when": pa.array(when), "title": titles}), tmp_path / "typed.parquet")
+    written = ["" if v is None else str(int(v)) if all(float(w) % 1 == 0 for w in when if w is not None) else str(v)
+               for v in when]
+    rows = "".join(f"{w},{t}\n" for w, t in zip(written, titles, strict=True))
+    (tmp_path / "typed.csv").write_text("when,title\n" + rows)
+    typed, text = viewer.load(tmp_path / "typed.parquet"), viewer.load(tmp_path / "typed.csv")
+    assert typed.meta.clock == text.meta.clock
+    for column in ("start", "precision", "title"):
+        assert typed.events[column].astype(str).tolist() == text.events[column].astype(str).tolist()
+    lines = re.compile(r"row \d+")  # (a CSV's rows are counted from its header line)
+    assert [lines.sub("row", p.message) for p in typed.problems] == [lines.sub("row", p.message) for p in text.problems]

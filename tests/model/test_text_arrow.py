@@ -67,6 +67,32 @@ def test_clean_text_writes_any_floats_whole_ones_without_their_point(values: lis
         assert len([c for c in cleaned if not pd.isna(c)]) == len(present)
 
 
+def _as_python_writes(values: list[float | None]) -> list[str | None]:
+    present = [v for v in values if v is not None and not np.isnan(v)]
+    whole = all(v % 1 == 0 and abs(v) < 2.0**63 for v in present)
+    return [None if v is None or np.isnan(v) else str(int(v)) if whole else str(v) for v in values]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.floats(allow_nan=True, allow_infinity=True),
+                          st.floats(-1e11, 1e11).map(lambda v: round(v, 2)),
+                          st.integers(-10**15, 10**15).map(float)), max_size=10))
+def test_numbers_are_written_in_arrow_as_python_writes_them(values: list[float | None]) -> None:
+    """Arrow writes 1.5e-07 as 1.5e-7 and 91729770479.09027 as 9.172977047909027e+10: only where it writes what
+    Python does is its text kept (a million decimal years were written in pandas several times an open)."""
+    text = text_arrow.number_text(pd.Series(values, dtype=float))
+    assert text is not None and [None if pd.isna(t) else t for t in text] == _as_python_writes(values)
+
+
+def test_integers_are_written_in_arrow_and_other_columns_are_not_numbers() -> None:
+    integers, nullable = (text_arrow.number_text(pd.Series([1_589_377_193, -5, 0])),
+                          text_arrow.number_text(pd.Series([7, None], dtype="Int64")))
+    assert integers is not None and list(integers) == ["1589377193", "-5", "0"]
+    assert nullable is not None and list(nullable.fillna("-")) == ["7", "-"]
+    for other in (pd.Series([True]), pd.Series(["1"]), pd.Series([0.5], dtype="float32")):
+        assert text_arrow.number_text(other) is None
+
+
 @settings(max_examples=200, deadline=None)
 @given(columns, st.integers(0, 3))
 def test_a_slice_cut_at_both_ends_reads_only_its_own_values(column: tuple[list[str | None], int], cut: int) -> None:

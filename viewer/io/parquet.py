@@ -97,7 +97,39 @@ def as_pandas(table: pa.Table, label: str, problems: list[Problem] | None) -> pd
     """The table as the loaders expect it (see the module): bytes as text, lists joined, structures as JSON,
     times beyond pandas' reach as text."""
     table = distinct_names(table, label, problems)
-    return nested_as_text(joined_lists(far_times_as_text(texts(table, label, problems))), label, problems).to_pandas()
+    table = dates_as_times(far_times_as_text(texts(plain_dictionaries(table), label, problems)))
+    return nested_as_text(joined_lists(table), label, problems).to_pandas()
+
+
+CATEGORIES_UP_TO = 200  # distinct texts a dictionary column keeps as pandas' categories (as attributes.MAX_CATEGORIES)
+
+
+def plain_dictionaries(table: pa.Table) -> pa.Table:
+    """Each dictionary-encoded column (pandas writes its categoricals so) as its plain values, except text of a
+    few distinct values, which pandas keeps as categories. A column of a million distinct titles became a
+    million Python strings in pandas' categories (0.5 s, then 0.4 more to clean them); numbers or times as
+    categories are read as numbers or times."""
+    for i, field in enumerate(table.schema):
+        kind = field.type
+        if not pa.types.is_dictionary(kind):
+            continue
+        column = table.column(i)
+        distinct = max((len(chunk.dictionary) for chunk in column.chunks), default=0)
+        if (pa.types.is_string(kind.value_type) or pa.types.is_large_string(kind.value_type)) and (
+                distinct <= CATEGORIES_UP_TO):
+            continue
+        table = table.set_column(i, field.name, pc.cast(column, kind.value_type))
+    return table
+
+
+def dates_as_times(table: pa.Table) -> pa.Table:
+    """Each column of dates (``date32``, as DuckDB, Spark and R write a DATE) as times at midnight UTC, which is how
+    Entente reads ``2019-03-04`` (a date read at its day's precision). pandas would hand each over as a Python
+    date, which were written out as text and parsed again: two seconds for a million rows, against 0.6."""
+    for i, field in enumerate(table.schema):
+        if pa.types.is_date(field.type):
+            table = table.set_column(i, field.name, pc.cast(table.column(i), pa.timestamp("us", tz="UTC")))
+    return table
 
 
 def distinct_names(table: pa.Table, label: str, problems: list[Problem] | None) -> pa.Table:

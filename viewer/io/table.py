@@ -112,7 +112,7 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     decided = table_clock.given_clock(frame[mapping.start], mapping.start, options, label, problems)
     if decided in (NUMBER, YEARS, ELAPSED):
         return _number_events(frame, mapping, label, problems, lines_of, texts, decided, framed)
-    name = mapping.start
+    frame, name = table_starts.numbers_as_text(frame, (mapping.start, mapping.end)), mapping.start
     times, end_times = table_ends.times_of_day(frame, mapping)  # (a time column of spans, "09:00–10:30": both)
 
     def parse(written: pd.Series, order: str | None = None) -> date_columns.DateColumn:

@@ -41,6 +41,8 @@ def given_clock(values: pd.Series, name: str, options: dict[str, Any], label: st
         if given not in clock.CLOCKS:
             raise LoadError(f"{label}: clock {given!r}; expected one of {', '.join(clock.CLOCKS)}")
         return str(given)
+    if pd.api.types.is_datetime64_any_dtype(values.dtype):  # typed dates (Parquet, a database): the calendar's
+        return None
     if (column_key(name) in TICK_NAMES and clock.looks_numeric(values.head(SAMPLE))
             and not _unix_times(values.head(SAMPLE))):
         problems.append(Problem(label, f"column '{name}' holds plain numbers: read as numbers on a numeric "
@@ -130,7 +132,8 @@ def say_bare_years(values: pd.Series, name: str, options: dict[str, Any], label:
     """Say that a column not named as years, of bare whole numbers some outside 1000–2200 (``0, 30, 60``, ``4200``),
     was read as years: counts, minutes and ticks are written the same, and the calendar reads them silently (not
     where the clock was given)."""
-    if options.get("clock") or re.search(r"year|date|jahr|annee|année|año|anno|jaar|rok|год|年", column_key(name)):
+    if (options.get("clock") or pd.api.types.is_datetime64_any_dtype(values.dtype)
+            or re.search(r"year|date|jahr|annee|année|año|anno|jaar|rok|год|年", column_key(name))):
         return
     text = date_columns.clean_text(values.head(SAMPLE)).dropna()
     if not len(text) or not text.str.fullmatch(r"-?\d{1,4}").all():

@@ -12,6 +12,7 @@ from typing import Any
 import pandas as pd
 
 from viewer.io.table_mapping import Mapping
+from viewer.model import text_arrow
 from viewer.model.dates import columns as date_columns
 from viewer.model.problems import Problem
 
@@ -68,3 +69,16 @@ def without_epoch(column: date_columns.DateColumn, name: str, label: str,
                             "(1970-01-01 00:00 UTC), as systems write a date they do not have: read as none", None,
                             name, "info"))
     return replace(column, instants=column.instants.mask(at), precisions=column.precisions.mask(at))
+
+
+def numbers_as_text(frame: pd.DataFrame, names: tuple[str | None, ...]) -> pd.DataFrame:
+    """The frame with each named column of numbers (a Parquet file's Unix times or decimal years, a database's
+    integer days) as the text a CSV of them holds, written once (:func:`~viewer.model.text_arrow.number_text`):
+    the date readers then take it as they take a CSV's, each step on text, where each wrote the million numbers
+    out again (decimal years: 10 s to open, 1.4 of them in one step)."""
+    texts = {}
+    for name in dict.fromkeys(n for n in names if n is not None and n in frame.columns):
+        values = frame[name]
+        if isinstance(values, pd.Series) and (text := text_arrow.number_text(values)) is not None:
+            texts[name] = text
+    return frame.assign(**texts) if texts else frame

@@ -22,7 +22,9 @@ from datetime import datetime
 
 import numpy as np
 import pandas as pd
+import pyarrow.compute as pc
 
+from viewer.model.columns import arrow_text
 from viewer.model.dates import SECONDS_LIMIT, format_date, parse_date
 
 LIMIT = SECONDS_LIMIT  # (as years: the numeric clock's bound)
@@ -37,6 +39,9 @@ _PATTERN = re.compile(
     r"(?P<pre>ad|ce|year)?\s*(?P<num>[+-]?(?:\d[\d,_]*)?\.?\d+(?:e[+-]?\d+)?)\s*"
     r"(?P<word>thousand|million|billion)?\s*(?P<suf>years?\s+ago|ya|bce|bc|b\.c\.|ad|a\.d\.|ce|c\.e\.|"
     r"ma|mya|myr|ga|gya|bya|gyr)?\.?")
+
+# the same as a whole value for RE2, whose \d and \s are ASCII's only (Python's take any script's digits and spaces)
+_WHOLE = "^(?:" + _PATTERN.pattern.replace(r"\d", r"\p{Nd}").replace(r"\s", r"[\s\p{Z}]") + ")$"
 
 
 def _significant(value: float, digits: int = 6) -> str:
@@ -197,8 +202,9 @@ def written_as_years(values: pd.Series) -> np.ndarray:
     """Which cells write a year as this module reads one and the calendar does not (a number, an era, ``66 Ma``),
     not a date: a date the calendar could not read ("2020-01-01 09:00-1100") is a bad date, no reason to leave
     the calendar."""
-    text = values.astype("string").str.strip().str.lower()
-    return text.str.fullmatch(_PATTERN.pattern).fillna(False).to_numpy(dtype=bool)
+    text = pc.utf8_lower(pc.utf8_trim_whitespace(arrow_text(values)))  # (Arrow's RE2: pandas' took 1 s a million)
+    return np.asarray(pc.match_substring_regex(text, _WHOLE).fill_null(False).to_numpy(zero_copy_only=False),
+                      dtype=bool)
 
 
 def parse_year_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:

@@ -65,7 +65,10 @@ def parse_iso_column(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
 def parsed_dates(instants: pd.Series, precisions: pd.Series, keep: np.ndarray) -> ParsedDates:
     """Dates the loader already read, for build_dataset to take as they are."""
     at = instants[keep].reset_index(drop=True)
-    codes = pd.Categorical(precisions[keep], dtype=PRECISION_DTYPE).codes.copy()
+    if precisions.dtype == PRECISION_DTYPE:  # (the common case: recoding a million texts cost 0.15 s)
+        codes = precisions.cat.codes.to_numpy()[keep]
+    else:
+        codes = pd.Categorical(precisions[keep], dtype=PRECISION_DTYPE).codes.copy()
     codes[at.isna().to_numpy()] = -1
     none = pd.Series(np.zeros(len(at), dtype=bool))
     return ParsedDates(at.where(codes >= 0), dates.precision_series(codes, at.index), none, none.copy())

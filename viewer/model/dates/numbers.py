@@ -190,6 +190,13 @@ def _short_days(nums: pd.Series) -> pd.Series | None:
     return stamps.astype("datetime64[us]").dt.tz_localize("UTC").astype(UTC_DTYPE)
 
 
+def _shown(value: float, grouping: str = "") -> str:
+    """A number as a message names it: whole ones without a point (``2,020``), others as written (``2019.5`` was
+    named ``2,020``, a year it is not)."""
+    whole = np.isfinite(value) and value % 1 == 0 and abs(value) < 1e15  # (1e300 is whole, in 301 digits)
+    return f"{value:{grouping}.0f}" if whole else f"{value:{grouping}}"
+
+
 def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tuple[str, str]]
                  ) -> tuple[pd.Series, pd.Series]:
     """Instants and precisions of a column's numbers: YYYYMMDD dates, years, Excel serial days or Unix time,
@@ -211,7 +218,7 @@ def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tup
         precision[compact_read] = compact_precision[compact_read]
         if (~compact_read).any():
             notes.append(("error", f"{int((~compact_read).sum()):,} numbers are not YYYYMMDD dates, e.g. "
-                                   f"{nums[~compact_read].iloc[0]:.0f}; rows skipped"))
+                                   f"{_shown(nums[~compact_read].iloc[0])}; rows skipped"))
         return out, precision
     if yearish or small.mean() >= 0.5:
         ok = integral & nums.between(MIN_YEAR, MAX_YEAR)
@@ -225,7 +232,7 @@ def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tup
                 timed |= inside
         if (~ok & ~timed).any():
             notes.append(("error", f"numbers outside the years {MIN_YEAR}..{MAX_YEAR} (deep time or not a "
-                                   f"year), e.g. {nums[~ok & ~timed].iloc[0]:,.0f}; rows skipped"))
+                                   f"year), e.g. {_shown(nums[~ok & ~timed].iloc[0], ',')}; rows skipped"))
         years = (nums[ok].astype("int64") - 1970).to_numpy().astype("datetime64[Y]").astype("datetime64[us]")
         out[ok] = pd.Series(years, index=nums[ok].index).dt.tz_localize("UTC")
         precision[ok] = "year"
