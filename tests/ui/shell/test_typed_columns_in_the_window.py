@@ -1,23 +1,117 @@
-"""A Parquet file as pandas, DuckDB or Spark write one, its columns typed by the file (a DATE, times, a categorical,
-numbers, decimal years), opened from a fresh window with File → Open (Ctrl+O): read as the same values written as text
-would be, at the speed of text (a million DATE cells took 1.4 s more, decimal years 10 s)."""
+"""Columns typed by the program that wrote them, opened from a fresh window with Ctrl+O and walked with the keys.
+
+A Spark-style part file (Parquet, no suffix): its times before the year 1 and after 9999, a column of records
+and a map. Before, the far times crashed the open (pandas cannot write them as text), a column of records as the
+start crashed it too, and the file without a suffix was read as a CSV of its bytes.
+
+A SQLite database's column of dates as text beside Unix seconds as integers, one date impossible: before, the
+column switched to years and each date was drawn at its year's number of seconds after 1970.
+
+A Parquet file as pandas, DuckDB or Spark write one (a DATE, times, a categorical, decimal years): read as the same
+values written as text would be, at the speed of text (a million DATE cells took 1.4 s more, decimal years 10 s)."""
 
 from __future__ import annotations
 
 import hashlib
+import json
+import sqlite3
+from contextlib import closing
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import details_after, open_by_hand
+from ..window_reading import details_after, open_by_hand, problems_typed
+
+MARCH_4_2019_10H = 1_551_693_600
+
+
+def _part_file(folder: Path) -> Path:
+    path = folder / "part-00000-7f3a"
+    when = pa.array([-10**17, 1_552_348_800_000_000, 10**17], pa.timestamp("us", tz="UTC"))
+    pq.write_table(pa.table({
+        "date": when,
+        "title": ["Bronze age hoard", "Board meets", "Time capsule opens"],
+        "place": pa.array([{"city": "Uruk", "site": "E-anna"}, {"city": "Paris", "site": None}, None]),
+        "terms": pa.array([None, [("seats", 9)], None], pa.map_(pa.string(), pa.int64())),
+    }), path)
+    return path
+
+
+def test_a_part_file_with_far_times_and_records_opens_and_walks(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    assert open_by_hand(qtbot, window, monkeypatch, _part_file(tmp_path)) == []
+    ds = window.state.dataset
+    assert ds.event_count == 3 and not [p for p in ds.problems if p.level == "error"]
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Bronze age hoard" in first and "15 Feb -1199" in first and "Uruk" in first and "E-anna" in first
+    board = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Board meets" in board and "12 Mar 2019" in board and "seats" in board
+    last = details_after(qtbot, window, Qt.Key.Key_End)
+    assert "Time capsule opens" in last and "5138" in last
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Minus)  # zoomed out over 6,000 years: the axis and marks draw
+    qtbot.wait(50)
+    assert window.timeline.grab().width() > 0
+
+
+def test_dates_beside_unix_seconds_stay_dates_in_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "log.db"
+    with closing(sqlite3.connect(path)) as con:
+        con.execute("CREATE TABLE events (date, what)")
+        con.executemany("INSERT INTO events VALUES (?, ?)", [("2019-03-04", "Written as text"),
+                                                             ("2019-02-30", "Impossible"),
+                                                             (MARCH_4_2019_10H, "Logged in seconds")])
+        con.commit()
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Written as text" in first and "4 Mar 2019" in first
+    second = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Logged in seconds" in second and "4 Mar 2019 10:00" in second
+    assert len(problems_typed(qtbot, window, "2019-02-30")) == 1
+
+
+def test_a_feed_with_holes_opens_and_names_the_rows_without_a_time(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """GeoJSON features, one without a time and one whose properties are null: before, the file was refused as
+    "JSON that Entente does not recognise"."""
+    features: list[dict[str, Any]] = [
+        {"type": "Feature", "properties": {"time": f"2019-07-0{i + 1}T03:30:00Z", "title": f"Quake {i}"},
+         "geometry": {"type": "Point", "coordinates": [-117.5, 35.7]}} for i in range(5)]
+    features[1]["properties"]["time"] = None
+    features.append({"type": "Feature", "properties": None, "geometry": None})
+    path = tmp_path / "quakes.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert "Quake 0" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Quake 2" in details_after(qtbot, window, Qt.Key.Key_Right)
+    assert len(problems_typed(qtbot, window, "no start")) == 1
+
+
+def test_a_sql_export_with_nulls_opens_typed_and_says_so_once(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """NULL where a database had no value: the cases open with their amounts as numbers (lanes and filters by
+    value), and Problems holds one note for the missing ends, not a warning per row."""
+    from ...io.test_table_shapes import SQL_EXPORT
+
+    asked = open_by_hand(qtbot, window, monkeypatch, tmp_path / "cases.csv", lambda _: QDialog.DialogCode.Accepted,
+                         SQL_EXPORT)
+    assert len(asked) == 1  # two columns of dates: the window asks which is which, and its guess is taken
+    assert "Case 0" in details_after(qtbot, window, Qt.Key.Key_Home)
+    last = details_after(qtbot, window, Qt.Key.Key_End)
+    assert "Closed" in last and "amount" in last and "NULL" not in last
+    assert len(problems_typed(qtbot, window, "missing value")) == 1
+    assert {a.name: a.type for a in window.state.dataset.attributes}["amount"] == "number"
 
 
 def _open(qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
