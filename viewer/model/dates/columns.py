@@ -22,7 +22,7 @@ from viewer.model.dates import approximate, eras, expanded, forms, respell, shap
 from viewer.model.dates.arrow import NAT
 from viewer.model.dates.iso import clean_arrow, parse_iso_column
 from viewer.model.dates.numbered import components, decide_order, hours, two_digit
-from viewer.model.dates.numbers import COUNTED, number_dates, read_numbers
+from viewer.model.dates.numbers import COUNTED, number_dates, plain_integers, read_numbers, read_unique
 from viewer.model.dates.zones import offsets as zone_offsets
 from viewer.model.dates.zones import time_spans
 
@@ -294,13 +294,7 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     text = clean_text(values)
     codes, uniques = pd.factorize(text)
     uniq = pd.Series(np.asarray(uniques, dtype=object), dtype=TEXT)
-    written = uniq if weekdays_of is None else weekdays_of
-    uniq, about = approximate.unmarked(uniq)
-    uniq, said = eras.respelled(uniq)  # "AD 79", "44 B.C.", and "24 August 79" beside "410"
-    uniq = uniq.mask(time_spans(uniq))  # "09:00-10:30": no offset, a span (ranges.cut reads it)
-    uniq, zone_parts, has_zone = _without_zones(uniq)
-    inst_u, prec_u, naive_u, order, notes = _parse_unique(uniq, said, order=date_order, excel=excel, yearish=yearish,
-                                                         vote=lambda: weekdays.order(written))
+    inst_u, prec_u, naive_u, order, notes, about, zone = _read_unique(uniq, date_order, excel, yearish, weekdays_of)
     prec_u[np.isnat(inst_u)] = None  # its shape read, not its date (1850-00-00T00:00): no time, zone-less or 00:00
     instants = pd.Series(_take(inst_u, codes, np.datetime64("NaT", "us")), index=index)
     if (about & ~np.isnat(inst_u)).any():
@@ -321,8 +315,7 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
         add = (precision == "day") & seconds.notna() & naive
         instants = instants.where(~add, instants + pd.to_timedelta(seconds.where(add, 0), unit="s"))
         precision = precision.where(~add, "time")
-    zone_text = pd.Series(_take(zone_parts["zone"].where(has_zone).to_numpy(dtype=object), codes, None),
-                          index=index, dtype="string")
+    zone_text = pd.Series(_take(zone, codes, None), index=index, dtype="string")
     if zones is not None:
         zone_text = clean_text(zones).fillna(zone_text)
     shift = (precision == "time") & naive
@@ -334,6 +327,26 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
         notes.append(("info", dates.zone_less(int(shift.sum()))))
     utc = instants.dt.tz_localize("UTC").astype(dates.UTC_DTYPE)
     return DateColumn(utc, precision.where(utc.notna(), None), invalid, order, notes)
+
+
+def _read_unique(uniq: pd.Series, date_order: str | None, excel: bool, yearish: bool, weekdays_of: pd.Series | None
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, str | None, list[tuple[str, str]], np.ndarray,
+                            np.ndarray]:
+    """A column's distinct values read: wall-clock instants, precisions, naive flags, the day/month order used,
+    notes, which were marked as approximate, and each one's time zone as written (None for none)."""
+    if weekdays_of is None and plain_integers(uniq):  # Unix times, YYYYMMDD: no marker, era, zone or other form
+        notes: list[tuple[str, str]] = []
+        inst_u, prec_u, naive_u = read_unique(uniq, excel=excel, yearish=yearish, notes=notes)
+        return inst_u, prec_u, naive_u, None, notes, np.zeros(len(uniq), dtype=bool), np.full(len(uniq), None)
+    written = uniq if weekdays_of is None else weekdays_of
+    uniq, about = approximate.unmarked(uniq)
+    uniq, said = eras.respelled(uniq)  # "AD 79", "44 B.C.", and "24 August 79" beside "410"
+    uniq = uniq.mask(time_spans(uniq))  # "09:00-10:30": no offset, a span (ranges.cut reads it)
+    uniq, zone_parts, has_zone = _without_zones(uniq)
+    inst_u, prec_u, naive_u, order, notes = _parse_unique(uniq, said, order=date_order, excel=excel, yearish=yearish,
+                                                         vote=lambda: weekdays.order(written))
+    zone = zone_parts["zone"].where(has_zone).to_numpy(dtype=object)
+    return inst_u, prec_u, naive_u, order, notes, np.asarray(about, dtype=bool), zone
 
 
 # a superset of the forms read: opening with a digit (or a sign and one, any script's: ٢٠١٩), a word (any script's:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from viewer.model.dates import MONTH_NAMES, UTC_DTYPE, respell
 
@@ -69,6 +70,9 @@ def compact_dates(nums: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Instants (UTC), precisions and a 'was read' mask for YYYYMMDD and YYYYMM integers among ``nums``, and
     for YYYYMMDDHHMM(SS) ones."""
     day_form, month_form = _valid_compact(nums)
+    if not (day_form | month_form).any() and not ((nums >= 10**11) & (nums < 10**14)).any():  # (Unix times: 0.3
+        return (pd.Series(pd.NaT, index=nums.index, dtype=UTC_DTYPE),  # s a million, to find none)
+                pd.Series(None, index=nums.index, dtype="object"), pd.Series(False, index=nums.index))
     whole = nums.where(day_form | month_form, 0).astype("int64")
     year = np.where(day_form, whole // 10000, whole // 100)
     month = np.where(day_form, (whole // 100) % 100, whole % 100)
@@ -251,3 +255,32 @@ def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tup
             return out, precision
     notes.append(("error", "numbers of unknown unit (not years, Excel serials or Unix time); rows skipped"))
     return out, precision
+
+
+INTEGER = r"^-?\d+$"
+
+
+def plain_integers(text: pd.Series) -> bool:
+    """Whether every written value of a cleaned date column is an integer and none four digits alone (read by the
+    calendar as a year): Unix times, YYYYMMDD, serial days. Such a column needs only :func:`read_numbers`; the
+    general parser's passes for markers, eras, spans, zones and a dozen forms of dates took 1.1 s of a million
+    Unix times' 1.4 to find none."""
+    written = pa.array(text, type=pa.string(), from_pandas=True)
+    return bool(written.null_count < len(written) and pc.all(pc.match_substring_regex(written, INTEGER)).as_py()
+                and not pc.any(pc.match_substring_regex(written, r"^\d{4}$")).as_py())  # (blanks, null, skipped)
+
+
+def read_unique(written: pd.Series, *, excel: bool, yearish: bool, notes: list[tuple[str, str]]
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`read_numbers` of a column's distinct integers (as :func:`plain_integers` found them) as the general
+    parser keeps them: wall-clock instants, precisions (None where unread) and whether each is a wall-clock time (a
+    count of time, as Unix time, is not)."""
+    said = len(notes)
+    numbers = pc.cast(pa.array(written, type=pa.string(), from_pandas=True), pa.float64(), safe=False)
+    instants, precisions = read_numbers(pd.Series(numbers.to_numpy(zero_copy_only=False), dtype=np.float64),
+                                        excel=excel, yearish=yearish, notes=notes)
+    wall = instants.dt.tz_localize(None).to_numpy(dtype="datetime64[us]", copy=True)
+    counted = any(text.startswith(COUNTED) for _level, text in notes[said:])
+    kinds = precisions.astype(object).to_numpy(copy=True)
+    kinds[np.isnat(wall)] = None
+    return wall, kinds, np.full(len(numbers), not counted)
