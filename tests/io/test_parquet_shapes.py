@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -20,7 +21,7 @@ import viewer
 from viewer.io import parquet, table
 from viewer.io.parquet import CATEGORIES_UP_TO as CATEGORIES
 from viewer.model import attributes
-from viewer.model.problems import LoadError
+from viewer.model.problems import LoadError, Problem
 
 RECORD = pa.struct([("name", pa.string()), ("role", pa.string())])
 
@@ -200,3 +201,45 @@ def test_a_column_of_numbers_reads_as_the_same_numbers_written_in_a_csv(tmp_path
         assert typed.events[column].astype(str).tolist() == text.events[column].astype(str).tolist()
     lines = re.compile(r"row \d+")  # (a CSV's rows are counted from its header line)
     assert [lines.sub("row", p.message) for p in typed.problems] == [lines.sub("row", p.message) for p in text.problems]
+
+
+class _NoPandasForm(pa.ExtensionType):  # type: ignore[misc]
+    """An extension type pandas has no form for (Arrow adds types; a program registers its own)."""
+
+    def __init__(self) -> None:
+        super().__init__(pa.int64(), "entente.test.no_pandas_form")
+
+    def __arrow_ext_serialize__(self) -> bytes:
+        return b""
+
+    @classmethod
+    def __arrow_ext_deserialize__(cls, storage_type: pa.DataType, serialized: bytes) -> _NoPandasForm:
+        return cls()
+
+    def to_pandas_dtype(self) -> object:
+        raise TypeError("no pandas form")
+
+
+@pytest.mark.parametrize("write", [pq.write_table, feather.write_feather], ids=["parquet", "feather"])
+def test_columns_of_types_pandas_refuses_open_with_the_rest(tmp_path: Path, write: object) -> None:
+    """Times in a zone this machine does not know, Arrow's tensors and a date64 that is no whole day each raised out
+    of the reader ("The zoneinfo module or pytz package must be installed", "unhashable type"); they open, said."""
+    path = tmp_path / ("odd.parquet" if write is pq.write_table else "odd.feather")
+    when = pa.array([1_551_693_600, 1_552_348_800], pa.timestamp("s", tz="Mars/Olympus"))
+    tensors = pa.FixedShapeTensorArray.from_numpy_ndarray(np.arange(8, dtype=np.float64).reshape(2, 2, 2))
+    write(pa.table({"start": when, "title": ["Landing", "Survey"], "grid": tensors,  # type: ignore[operator]
+                    "logged": pa.array([86_400_000 * 17_000 + 5, None], pa.date64())}), path)
+    ds = viewer.load(path)
+    assert [str(t) for t in ds.events["start"]] == ["2019-03-04 10:00:00+00:00", "2019-03-12 00:00:00+00:00"]
+    assert list(ds.events[next(a.column for a in ds.attributes if a.name == "grid")]) == ["0;1;2;3", "4;5;6;7"]
+    assert [p.message for p in ds.problems] == ["the column 'start' names a time zone this machine does not know "
+                                                "('Mars/Olympus'); its times are read in UTC, as the file holds them"]
+
+
+def test_a_column_pandas_has_no_form_for_is_read_as_its_text_and_said() -> None:
+    odd = pa.ExtensionArray.from_storage(_NoPandasForm(), pa.array([1, 2]))
+    problems: list[Problem] = []
+    frame = parquet.as_pandas(pa.table({"date": ["2019-01-01", "2019-02-01"], "odd": odd}), "x.parquet", problems)
+    assert list(frame["odd"]) == ["1", "2"] and list(frame["date"]) == ["2019-01-01", "2019-02-01"]
+    assert [p.message for p in problems] == ["the column 'odd' is of a type pandas cannot hold (extension<entente."
+                                             "test.no_pandas_form<_NoPandasForm>>): read as its text"]

@@ -96,9 +96,67 @@ def read_ipc_frame(path: Path, problems: list[Problem] | None = None) -> pd.Data
 def as_pandas(table: pa.Table, label: str, problems: list[Problem] | None) -> pd.DataFrame:
     """The table as the loaders expect it (see the module): bytes as text, lists joined, structures as JSON,
     times beyond pandas' reach as text."""
-    table = distinct_names(table, label, problems)
+    table = known_zones(extensions_as_storage(distinct_names(table, label, problems)), label, problems)
     table = dates_as_times(far_times_as_text(texts(plain_dictionaries(table), label, problems)))
-    return nested_as_text(joined_lists(table), label, problems).to_pandas()
+    return _to_pandas(nested_as_text(joined_lists(table), label, problems), label, problems)
+
+
+def extensions_as_storage(table: pa.Table) -> pa.Table:
+    """Each column of an extension type whose values are lists or records (Arrow's tensors: ``pandas`` handed
+    each over as an array, which raised out of the reader) as its storage, which is then read as any list is;
+    others (UUIDs, JSON) are read as pandas reads them."""
+    for i, field in enumerate(table.schema):
+        if isinstance(field.type, pa.BaseExtensionType) and pa.types.is_nested(field.type.storage_type):
+            column = table.column(i)
+            table = table.set_column(i, field.name, pa.chunked_array([chunk.storage for chunk in column.chunks],
+                                                                     field.type.storage_type))
+    return table
+
+
+def known_zones(table: pa.Table, label: str, problems: list[Problem] | None) -> pa.Table:
+    """Each column of times in a time zone this machine does not know (a typo, ``Mars/Olympus``) in UTC, said:
+    Arrow holds the times in UTC whatever zone it names, so none moves; pandas refused the whole file."""
+    for i, field in enumerate(table.schema):
+        zone = field.type.tz if pa.types.is_timestamp(field.type) else None
+        if not zone:
+            continue
+        try:
+            pa.lib.string_to_tzinfo(zone)
+        except (pa.ArrowInvalid, ValueError, KeyError):
+            utc = pa.timestamp(field.type.unit, tz="UTC")
+            table = table.set_column(i, field.name, pa.chunked_array([c.view(utc) for c in table.column(i).chunks],
+                                                                     utc))
+            if problems is not None:
+                problems.append(Problem(label, f"the column {field.name!r} names a time zone this machine does not "
+                                        f"know ({zone!r}); its times are read in UTC, as the file holds them", None,
+                                        field.name, "warning"))
+    return table
+
+
+def _to_pandas(table: pa.Table, label: str, problems: list[Problem] | None) -> pd.DataFrame:
+    """The table in pandas; a column of a type pandas cannot take (Arrow has many, and adds more) is read as its
+    text, or left out where it has none, and said: the rest of the file opens."""
+    try:
+        return table.to_pandas()
+    except (pa.ArrowException, TypeError, ValueError):
+        pass
+    for i, field in enumerate(table.schema):
+        column = table.column(i)
+        try:
+            column.to_pandas()
+            continue
+        except (pa.ArrowException, TypeError, ValueError):
+            pass
+        try:
+            text = pc.cast(column, pa.string())
+            said = "read as its text"
+        except (pa.ArrowException, TypeError, ValueError):
+            text, said = pa.nulls(len(column), pa.string()), "left empty"
+        table = table.set_column(i, field.name, text)
+        if problems is not None:
+            problems.append(Problem(label, f"the column {field.name!r} is of a type pandas cannot hold ({field.type}): "
+                                    f"{said}", None, field.name, "warning"))
+    return table.to_pandas()
 
 
 CATEGORIES_UP_TO = 200  # distinct texts a dictionary column keeps as pandas' categories (as attributes.MAX_CATEGORIES)
@@ -155,7 +213,7 @@ def far_times_as_text(table: pa.Table) -> pa.Table:
         if not (pa.types.is_timestamp(kind) or pa.types.is_date(kind)):
             continue
         column = table.column(i)
-        bounds = pc.min_max(pc.cast(column, pa.timestamp("s")) if pa.types.is_date(kind) else column)
+        bounds = pc.min_max(pc.cast(column, pa.timestamp("s"), safe=False) if pa.types.is_date(kind) else column)
         low, high = bounds["min"], bounds["max"]
         if not low.is_valid or (_in_years(low) and _in_years(high)):
             continue

@@ -20,9 +20,11 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from pyarrow import feather
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -153,3 +155,18 @@ def test_decimal_years_typed_by_the_file_open_on_the_years_clock(qtbot: QtBot, w
     assert ds.event_count == 3 and ds.meta.clock == "years"
     assert "Then" in details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Between" in details_after(qtbot, window, Qt.Key.Key_Right)
+
+
+def test_times_in_a_zone_unknown_here_open_in_utc_and_say_so(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Arrow names a zone pandas cannot find (a typo, another planet's) and holds its tensors as lists: the open
+    raised out of the worker; the file opens, its times in UTC, and Problems says so."""
+    path = tmp_path / "rover.feather"
+    tensors = pa.FixedShapeTensorArray.from_numpy_ndarray(np.arange(8, dtype=np.float64).reshape(2, 2, 2))
+    feather.write_feather(pa.table({
+        "start": pa.array([MARCH_4_2019_10H, MARCH_4_2019_10H + 86_400], pa.timestamp("s", tz="Mars/Olympus")),
+        "title": ["Landing", "Survey"], "grid": tensors}), path)
+    assert _open(qtbot, window, path, monkeypatch) == []
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Landing" in first and "4 Mar 2019 10:00" in first and "0;1;2;3" in first
+    assert len(problems_typed(qtbot, window, "Mars/Olympus")) == 1
