@@ -7,6 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import duckdb
 import pytest
 
 import viewer
@@ -49,3 +50,20 @@ def test_a_zip_named_numbers_that_is_no_iwork_document_is_read_as_any_other(tmp_
     with pytest.raises(LoadError) as refused:
         viewer.load(path)
     assert "Apple Numbers" not in str(refused.value)
+
+
+@pytest.mark.parametrize("name", ["events.duckdb", "app.db"])
+def test_a_duckdb_database_given_to_the_file_loader_says_how_it_opens(tmp_path: Path, name: str) -> None:
+    """It was "a binary file, not .duckdb data; expected text …" though the window and viewer.open query it."""
+    path = tmp_path / name
+    with duckdb.connect(str(path)) as con:
+        con.execute("CREATE TABLE events AS SELECT DATE '2019-03-04' AS start, 'Signed' AS title")
+    with pytest.raises(LoadError, match=r"a DuckDB database, whose tables are queried where they are.*viewer\.open"):
+        viewer.load(path)
+    assert viewer.open(str(path)).count() == 1
+
+
+def test_a_csv_whose_ninth_byte_starts_duck_is_read_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "fowl.csv"
+    path.write_text("Company,DUCK count\n2019-03-04,3\n", encoding="utf-8")
+    assert len(viewer.load(path).events) == 1

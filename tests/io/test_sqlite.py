@@ -183,3 +183,23 @@ def test_a_column_of_dates_and_unix_seconds_with_a_bad_date_stays_on_the_calenda
     said = [p.message for p in ds.problems]
     assert any("Unix time" in s for s in said) and not any("years" in s for s in said), said
     assert any(p.row == 2 and "2019-02-30" in p.message for p in ds.problems)
+
+
+def test_dates_kept_as_julian_days_are_read_as_sqlite_writes_them(tmp_path: Path) -> None:
+    """SQLite keeps a date as ISO text, Unix time or a Julian day number in a REAL (its own julianday()): the last
+    were read as plain numbers on a numeric axis, all in one minute of 1970."""
+    path = _database(tmp_path / "app.db", "CREATE TABLE events (created REAL, title TEXT)")
+    with closing(sqlite3.connect(path)) as con:
+        con.executemany("INSERT INTO events VALUES (julianday(?), ?)", [
+            ("2019-03-04 10:00", "Signed"), ("2020-01-02", "Closed"), ("1850-06-30 23:59:59", "Founded")])
+        con.commit()
+    before = _digest(tmp_path)
+    ds = viewer.load(path)
+    assert ds.meta.clock == "calendar"
+    assert [str(t) for t in ds.events["start"]] == ["1850-06-30 23:59:59+00:00", "2019-03-04 10:00:00+00:00",
+                                                    "2020-01-02 00:00:00+00:00"]
+    assert list(ds.events["precision"]) == ["time", "time", "day"]
+    assert [p.message for p in ds.problems] == [
+        "large numbers read as Julian day numbers (days from noon UTC on 24 November 4714 BC, as SQLite's "
+        "julianday() writes a date)"]
+    assert _digest(tmp_path) == before

@@ -209,3 +209,12 @@ def test_a_column_of_integers_reads_as_the_general_parser_reads_it(cells: list[s
     assert fast.instants.astype(str).tolist() == general.instants.astype(str).tolist()
     assert fast.precisions.astype(str).tolist() == general.precisions.astype(str).tolist()
     assert fast.invalid.tolist() == general.invalid.tolist() and fast.notes == general.notes
+
+
+def test_julian_day_numbers_are_read_and_ordinal_dates_are_not_taken_for_them() -> None:
+    stamps, precisions, notes = parse(["2458546.9166666665", "2458850.5", ""])
+    assert stamps == ["2019-03-04 10:00:00", "2020-01-02 00:00:00", ""] and precisions[:2] == ["time", "day"]
+    assert notes == ["info: large numbers read as Julian day numbers (days from noon UTC on 24 November 4714 BC, as "
+                     "SQLite's julianday() writes a date)"]
+    assert parse(["2019064", "2020100"])[2] == [  # YYYYDDD, not days from 4714 BC
+        "error: numbers of unknown unit (not years, Excel serials, Julian days or Unix time); rows skipped"]

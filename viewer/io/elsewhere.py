@@ -1,6 +1,7 @@
 """Files whose data is not in them, or not in a form anything here reads, each refused saying where the data is
 and how to get it: a Google Drive shortcut (``.gsheet``, ``.gdoc`` …: a link to a document kept online, which
-Entente never reaches), an Apple Numbers, Pages or Keynote document, an Outlook data file (``.pst``, ``.ost``).
+Entente never reaches), an Apple Numbers, Pages or Keynote document, an Outlook data file (``.pst``, ``.ost``), and
+a DuckDB database handed to the loader of files (the window and ``viewer.open`` query it where it is).
 They were "JSON that Entente does not recognise" or "a binary file, not .numbers data". Never Qt.
 """
 
@@ -25,6 +26,7 @@ APPLE = {".numbers": ("Apple Numbers spreadsheet", "in Numbers, File → Export 
          ".pages": ("Apple Pages document", "in Pages, File → Export To → Word or PDF"),
          ".key": ("Apple Keynote presentation", "in Keynote, File → Export To → PDF")}
 PST_MAGIC = b"!BDN"  # an Outlook data file (.pst, .ost)
+DUCKDB_MAGIC = b"DUCK"  # a DuckDB database, from its ninth byte
 
 
 def refuse(path: Path, head: bytes) -> None:
@@ -43,6 +45,10 @@ def refuse(path: Path, head: bytes) -> None:
         what, how = APPLE[suffix]
         raise LoadError(f"{path}: an {what}, which Entente does not read; expected a table or a document: {how}, "
                         "then open that")
+    if head[8:12] == DUCKDB_MAGIC and b"\x00" in head[12:24]:  # (then its version, in binary: no CSV "Company,DUCK")
+        raise LoadError(f"{path}: a DuckDB database, whose tables are queried where they are, not loaded; expected "
+                        f"it opened as a source: viewer.open({str(path)!r}) in Python, entente {path} --table "
+                        "NAME, or File → Open in the window")
     if head.startswith(PST_MAGIC):
         raise LoadError(f"{path}: an Outlook data file (.pst), which Entente does not read; expected messages as "
                         ".mbox or .eml files, or a calendar as .ics: export them from Outlook (or read the .pst "

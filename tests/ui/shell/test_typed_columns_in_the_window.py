@@ -37,6 +37,14 @@ from ..window_reading import details_after, open_by_hand, problems_typed
 MARCH_4_2019_10H = 1_551_693_600
 
 
+def _database(path: Path, create: str, insert: str, rows: list[tuple[object, ...]]) -> Path:
+    with closing(sqlite3.connect(path)) as con:
+        con.execute(create)
+        con.executemany(insert, rows)
+        con.commit()
+    return path
+
+
 def _part_file(folder: Path) -> Path:
     path = folder / "part-00000-7f3a"
     when = pa.array([-10**17, 1_552_348_800_000_000, 10**17], pa.timestamp("us", tz="UTC"))
@@ -68,13 +76,9 @@ def test_a_part_file_with_far_times_and_records_opens_and_walks(qtbot: QtBot, wi
 
 def test_dates_beside_unix_seconds_stay_dates_in_the_window(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "log.db"
-    with closing(sqlite3.connect(path)) as con:
-        con.execute("CREATE TABLE events (date, what)")
-        con.executemany("INSERT INTO events VALUES (?, ?)", [("2019-03-04", "Written as text"),
-                                                             ("2019-02-30", "Impossible"),
-                                                             (MARCH_4_2019_10H, "Logged in seconds")])
-        con.commit()
+    path = _database(tmp_path / "log.db", "CREATE TABLE events (date, what)", "INSERT INTO events VALUES (?, ?)",
+                     [("2019-03-04", "Written as text"), ("2019-02-30", "Impossible"),
+                      (MARCH_4_2019_10H, "Logged in seconds")])
     assert open_by_hand(qtbot, window, monkeypatch, path) == []
     first = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Written as text" in first and "4 Mar 2019" in first
@@ -170,3 +174,15 @@ def test_times_in_a_zone_unknown_here_open_in_utc_and_say_so(qtbot: QtBot, windo
     first = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Landing" in first and "4 Mar 2019 10:00" in first and "0;1;2;3" in first
     assert len(problems_typed(qtbot, window, "Mars/Olympus")) == 1
+
+
+def test_julian_days_in_a_database_open_as_their_dates(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A date kept as SQLite's julianday() keeps it, a REAL: drawn in one minute of 1970 on a numeric axis before."""
+    path = _database(tmp_path / "app.db", "CREATE TABLE events (created REAL, title TEXT)",
+                     "INSERT INTO events VALUES (julianday(?), ?)", [("2019-03-04 10:00", "Signed"),
+                                                                     ("2020-01-02", "Closed")])
+    assert _open(qtbot, window, path, monkeypatch) == []
+    assert window.state.dataset.meta.clock == "calendar"
+    assert "4 Mar 2019 10:00" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "2 Jan 2020" in details_after(qtbot, window, Qt.Key.Key_Right)

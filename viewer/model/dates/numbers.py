@@ -160,6 +160,11 @@ _SAID = {"s": "Unix time in seconds", "ms": "Unix time in milliseconds", "us": "
          "ns": "Unix time in nanoseconds", "webkit": "microseconds since 1601 (Chrome's WebKit time)",
          "filetime": "100-nanosecond intervals since 1601 (Windows' FILETIME)"}
 _FROM_1601_S = 11_644_473_600  # seconds from 1601-01-01 to 1970-01-01
+# Julian day numbers as SQLite keeps a date in a REAL column (its julianday()): 1200 to 2200 only, clear of YYYYDDD
+# ordinal dates of this century (2019064) and of every count of time above
+UNIX_JULIAN_DAY = 2_440_587.5  # 1970-01-01T00:00Z
+EXCEL_UNIX_DAY = 25_569  # Excel's serial day of 1970-01-01 (its days count from 1899-12-30)
+JULIAN_DAYS = (2_159_350.5, 2_524_593.5)  # 1200-01-01 to 2200-01-01 (Gregorian)
 COUNTED = "large numbers read as"  # how each note on counts of time begins (they need no time zone)
 
 
@@ -241,19 +246,32 @@ def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tup
         out[ok] = pd.Series(years, index=nums[ok].index).dt.tz_localize("UTC")
         precision[ok] = "year"
         return out, precision
-    serial = nums.between(20000, 80000)
-    if excel and serial.mean() >= 0.5:
-        notes.append(("info", "numbers read as Excel serial dates (days since 1899-12-30)"))
-        out[serial] = (pd.Timestamp("1899-12-30", tz="UTC") + pd.to_timedelta(nums[serial], unit="D")).dt.round("s")
-        precision[serial] = np.where(integral[serial], "day", "time")
-        return out, precision
+    return _counted(nums, excel, notes, out, precision)
+
+
+def _counted(nums: pd.Series, excel: bool, notes: list[tuple[str, str]], out: pd.Series, precision: pd.Series
+             ) -> tuple[pd.Series, pd.Series]:
+    """:func:`read_numbers` of a column neither of dates written as integers nor of years: days counted (Excel's
+    serials, Julian day numbers) or a count of time (Unix time, WebKit's, FILETIME)."""
+    for inside, epoch_day, said in (
+            (nums.between(20000, 80000) & excel, EXCEL_UNIX_DAY, "numbers read as Excel serial dates (days since "
+                                                                 "1899-12-30)"),
+            (nums.between(*JULIAN_DAYS), UNIX_JULIAN_DAY, f"{COUNTED} Julian day numbers (days from noon UTC on 24 "
+                                                          "November 4714 BC, as SQLite's julianday() writes a date)")):
+        if inside.mean() >= 0.5:  # (Julian days are UTC's: "large numbers" need no zone said)
+            notes.append(("info", said))
+            days = nums[inside] - epoch_day
+            out[inside] = (pd.Timestamp(0, tz="UTC") + pd.to_timedelta(days, unit="D")).dt.round("s")
+            precision[inside] = np.where(days % 1 == 0, "day", "time")
+            return out, precision
     for unit, low, high in UNIX_UNITS:
         inside = nums.between(low, high, inclusive="left")
         if inside.mean() >= 0.5:
             notes.append(("info", f"large numbers read as {_SAID[unit]}"))
             out[inside], precision[inside] = _unix(nums[inside], unit), "time"
             return out, precision
-    notes.append(("error", "numbers of unknown unit (not years, Excel serials or Unix time); rows skipped"))
+    notes.append(("error", "numbers of unknown unit (not years, Excel serials, Julian days or Unix time); rows "
+                           "skipped"))
     return out, precision
 
 
