@@ -135,7 +135,7 @@ def known_zones(table: pa.Table, label: str, problems: list[Problem] | None) -> 
 
 def _to_pandas(table: pa.Table, label: str, problems: list[Problem] | None) -> pd.DataFrame:
     """The table in pandas; a column of a type pandas cannot take (Arrow has many, and adds more) is read as its
-    text, or left out where it has none, and said: the rest of the file opens."""
+    text, or left empty where it has none, and said: the rest of the file opens."""
     try:
         return table.to_pandas()
     except (pa.ArrowException, TypeError, ValueError):

@@ -4,7 +4,8 @@
 Event exports such as GDELT write their dates as YYYYMMDD integers; statistical tables write a year
 column. :func:`number_dates` tells which of these a column holds (so a loader may pick it as the
 date column even when its name says nothing), and :func:`compact_dates` reads them. :func:`read_numbers`
-decides what a date column's numbers are (those dates, years, Excel serial days or Unix time) and reads them.
+decides what a date column's numbers are (those dates, years, Excel serial days, Julian day numbers or Unix time)
+and reads them.
 """
 
 from __future__ import annotations
@@ -48,12 +49,17 @@ def number_dates(values: pd.Series) -> str | None:
     return None
 
 
+def _long(nums: pd.Series) -> pd.Series:
+    """Which numbers have twelve to fourteen digits before any point, as YYYYMMDDHHMM(SS) does."""
+    return (nums >= 10**11) & (nums < 10**14)
+
+
 def _compact_times(nums: pd.Series) -> pd.Series:
     """Date-times written as YYYYMMDDHHMMSS or YYYYMMDDHHMM integers (GDELT's DATEADDED, logs and dumps), NaT
     for other numbers (a Unix time in milliseconds was read as one before: 20190304103000 in the year 2609)."""
     stamps = pd.Series(pd.NaT, index=nums.index, dtype="datetime64[us]")
     # only twelve and fourteen digits are written out (a million Unix times were, to be measured: 0.14 s)
-    long = ((nums >= 10**11) & (nums < 10**14) & (nums % 1 == 0)).to_numpy()
+    long = (_long(nums) & (nums % 1 == 0)).to_numpy()
     if not long.any():
         return stamps
     at = np.flatnonzero(long)
@@ -70,8 +76,8 @@ def compact_dates(nums: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Instants (UTC), precisions and a 'was read' mask for YYYYMMDD and YYYYMM integers among ``nums``, and
     for YYYYMMDDHHMM(SS) ones."""
     day_form, month_form = _valid_compact(nums)
-    if not (day_form | month_form).any() and not ((nums >= 10**11) & (nums < 10**14)).any():  # (Unix times: 0.3
-        return (pd.Series(pd.NaT, index=nums.index, dtype=UTC_DTYPE),  # s a million, to find none)
+    if not (day_form | month_form).any() and not _long(nums).any():  # (Unix times: 0.3 s a million, to find none)
+        return (pd.Series(pd.NaT, index=nums.index, dtype=UTC_DTYPE),
                 pd.Series(None, index=nums.index, dtype="object"), pd.Series(False, index=nums.index))
     whole = nums.where(day_form | month_form, 0).astype("int64")
     year = np.where(day_form, whole // 10000, whole // 100)
@@ -208,8 +214,8 @@ def _shown(value: float, grouping: str = "") -> str:
 
 def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tuple[str, str]]
                  ) -> tuple[pd.Series, pd.Series]:
-    """Instants and precisions of a column's numbers: YYYYMMDD dates, years, Excel serial days or Unix time,
-    decided for the column as a whole and said in ``notes``."""
+    """Instants and precisions of a column's numbers: YYYYMMDD dates, years, Excel serial days, Julian day numbers
+    or Unix time, decided for the column as a whole and said in ``notes``."""
     out = pd.Series(pd.NaT, index=nums.index, dtype=UTC_DTYPE)
     precision = pd.Series(None, index=nums.index, dtype="object")
     integral = nums % 1 == 0
