@@ -217,4 +217,16 @@ def test_julian_day_numbers_are_read_and_ordinal_dates_are_not_taken_for_them() 
     assert notes == ["info: large numbers read as Julian day numbers (days from noon UTC on 24 November 4714 BC, as "
                      "SQLite's julianday() writes a date)"]
     assert parse(["2019064", "2020100"])[2] == [  # YYYYDDD, not days from 4714 BC
-        "error: numbers of unknown unit (not years, Excel serials, Julian days or Unix time); rows skipped"]
+        "info: seven-digit integers read as dates written YYYYDDD, a year and its day (2019064: 5 March 2019)"]
+
+
+def test_seven_digit_integers_that_are_all_a_year_and_its_day_are_those_days(tmp_path: Path) -> None:
+    """``2019064`` (YYYYDDD, as NASA's products and SAS's JULIAN7 write a date) was a number of unknown unit."""
+    stamps, precisions, notes = parse(["2019064", "2020366", None])
+    assert stamps == ["2019-03-05 00:00:00", "2020-12-31 00:00:00", ""] and precisions == ["day", "day", None]
+    assert notes == ["info: seven-digit integers read as dates written YYYYDDD, a year and its day (2019064: 5 March "
+                     "2019)"]
+    assert parse(["2019366"])[0] == [""]  # (2019 has 365 days: no such date, and so no such column)
+    path = tmp_path / "granules.csv"
+    path.write_text("date,granule\n2019064,A\n2019065,B\n", encoding="utf-8")
+    assert [str(t)[:10] for t in table.read(path).events["start"]] == ["2019-03-05", "2019-03-06"]

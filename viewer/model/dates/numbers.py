@@ -205,6 +205,21 @@ def _short_days(nums: pd.Series) -> pd.Series | None:
     return stamps.astype("datetime64[us]").dt.tz_localize("UTC").astype(UTC_DTYPE)
 
 
+def _ordinal_days(nums: pd.Series) -> pd.Series | None:
+    """Instants of a column of seven-digit integers that are all dates written YYYYDDD, the year (1000–2200) and
+    its day (``2019064``: 5 March 2019), as NASA's products and SAS's JULIAN7 write them, else None. They were
+    numbers of unknown unit."""
+    if not len(nums) or not (nums.between(1_000_001, 9_999_366) & (nums % 1 == 0)).all():
+        return None
+    whole = nums.to_numpy(dtype=np.int64)
+    year, day = whole // 1000, whole % 1000
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    if not (((year >= YEARS[0]) & (year <= YEARS[1]) & (day >= 1) & (day <= 365 + leap)).all()):
+        return None
+    days = (year - 1970).astype("datetime64[Y]").astype("datetime64[D]") + (day - 1).astype("timedelta64[D]")
+    return pd.Series(days.astype("datetime64[us]"), index=nums.index).dt.tz_localize("UTC").astype(UTC_DTYPE)
+
+
 def _shown(value: float, grouping: str = "") -> str:
     """A number as a message names it: whole ones without a point (``2,020``), others as written (``2019.5`` was
     named ``2,020``, a year it is not)."""
@@ -224,6 +239,10 @@ def read_numbers(nums: pd.Series, *, excel: bool, yearish: bool, notes: list[tup
         notes.append(("info", "six-digit integers read as dates written YYMMDD (190305: 5 March 2019; a year 69-99 "
                               "in the 1900s)"))
         return short, pd.Series("day", index=nums.index, dtype="object")
+    if (ordinal := _ordinal_days(nums)) is not None:
+        notes.append(("info", "seven-digit integers read as dates written YYYYDDD, a year and its day (2019064: "
+                              "5 March 2019)"))
+        return ordinal, pd.Series("day", index=nums.index, dtype="object")
     compact, compact_precision, compact_read = compact_dates(nums)
     if small.mean() < 0.5 and compact_read.mean() >= 0.5:
         timed = bool((compact_precision[compact_read] == "time").any())
