@@ -21,6 +21,7 @@ from pyarrow import feather
 
 from viewer.io import records_arrow
 from viewer.model import lists
+from viewer.model.attributes import MAX_CATEGORIES
 from viewer.model.problems import LoadError, Problem
 
 SEPARATOR = ";"
@@ -159,7 +160,7 @@ def _to_pandas(table: pa.Table, label: str, problems: list[Problem] | None) -> p
     return table.to_pandas()
 
 
-CATEGORIES_UP_TO = 200  # distinct texts a dictionary column keeps as pandas' categories (as attributes.MAX_CATEGORIES)
+CATEGORIES_UP_TO = MAX_CATEGORIES  # distinct texts a dictionary column keeps as pandas' categories
 
 
 def plain_dictionaries(table: pa.Table) -> pa.Table:

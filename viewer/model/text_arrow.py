@@ -264,23 +264,26 @@ def number_text(values: pd.Series) -> pd.Series | None:
         return None
     if not (pa.types.is_integer(array.type) or array.type == pa.float64()):  # (float32's text is its own)
         return None
-    if pa.types.is_floating(array.type):
-        floats = values.to_numpy(dtype=np.float64, na_value=np.nan)
-        present = ~np.isnan(floats)
-        with np.errstate(invalid="ignore"):  # (inf has no remainder)
-            whole = present & (np.mod(floats, 1, where=present, out=np.zeros_like(floats)) == 0)
-        whole &= np.abs(floats, where=present, out=np.full_like(floats, np.inf)) < WHOLE_UP_TO
-        if (whole == present).all():
-            array = pc.cast(array, pa.int64())
-        else:
-            text = pc.cast(array, pa.string())
-            size = np.abs(floats, where=present, out=np.zeros_like(floats))
-            other = present & (whole | (size < SAME_FLOAT_TEXT[0]) | (size >= SAME_FLOAT_TEXT[1]))
-            if other.any():
-                written = pa.array([str(x) for x in floats[other].tolist()], pa.string())
-                text = pc.replace_with_mask(text, pa.array(other), written)
-            return pd.Series(text.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get).array,
-                             index=values.index)
-    text = pc.cast(array, pa.string())
+    floating = pa.types.is_floating(array.type)
+    text = _floats_text(values.to_numpy(dtype=np.float64, na_value=np.nan), array) if floating else pc.cast(
+        array, pa.string())
     return pd.Series(text.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow")}.get).array,
                      index=values.index)
+
+
+def _floats_text(floats: np.ndarray, array: pa.Array) -> pa.Array:
+    """:func:`number_text` of floats (``array`` in Arrow): integers where all are whole, else Arrow's text kept
+    where it is Python's and ``str`` elsewhere."""
+    present = ~np.isnan(floats)
+    with np.errstate(invalid="ignore"):  # (inf has no remainder)
+        whole = present & (np.mod(floats, 1, where=present, out=np.zeros_like(floats)) == 0)
+    whole &= np.abs(floats, where=present, out=np.full_like(floats, np.inf)) < WHOLE_UP_TO
+    if (whole == present).all():
+        return pc.cast(pc.cast(array, pa.int64()), pa.string())
+    text = pc.cast(array, pa.string())
+    size = np.abs(floats, where=present, out=np.zeros_like(floats))
+    other = present & (whole | (size < SAME_FLOAT_TEXT[0]) | (size >= SAME_FLOAT_TEXT[1]))
+    if not other.any():
+        return text
+    written = pa.array([str(x) for x in floats[other].tolist()], pa.string())
+    return pc.replace_with_mask(text, pa.array(other), written)
