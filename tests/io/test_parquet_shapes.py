@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -96,6 +97,19 @@ def test_a_date_after_9999_is_read_and_one_past_the_calendar_named(tmp_path: Pat
     huge = viewer.load(path, start="logged")
     assert _years(huge) == [1970]
     assert any("row 2" in str(p) and "31690708" in str(p) for p in huge.problems), huge.problems
+
+
+def test_int96_times_as_spark_wrote_them_keep_their_years(tmp_path: Path) -> None:
+    """Spark, Hive and Impala wrote times as INT96; read as nanoseconds, 1500 came back as 2084 without a word."""
+    path = tmp_path / "spark.parquet"
+    when = pa.array([datetime(1500, 5, 1), datetime(2019, 3, 4, 12), datetime(9999, 1, 1)], pa.timestamp("us"))
+    pq.write_table(pa.table({"when": when, "title": ["Old", "New", "Far"]}), path,
+                   use_deprecated_int96_timestamps=True)
+    ds = viewer.load(path)
+    assert ds.events["title"].tolist() == ["Old", "New", "Far"]
+    assert _years(ds) == [1500, 2019, 9999] and not ds.problems
+    assert ds.events["start"].iloc[1] == pd.Timestamp("2019-03-04 12:00", tz="UTC")
+    assert str(table.preview(path, rows=2).rows["when"].iloc[0]).startswith("1500-05-01")
 
 
 def test_a_record_holding_a_time_pandas_cannot_write_is_left_empty_and_said(tmp_path: Path) -> None:

@@ -27,6 +27,9 @@ from viewer.model.problems import LoadError, Problem
 SEPARATOR = ";"
 IPC_SUFFIXES = (".arrow", ".feather", ".ipc", ".arrows")
 PARQUET_MAGIC, IPC_MAGIC = b"PAR1", b"ARROW1"  # how a Parquet file and an Arrow IPC (Feather v2) file begin
+# Spark, Hive and Impala wrote times as INT96 (a Julian day and the nanoseconds into it): read as nanoseconds, a
+# time before 1677 or after 2262 wraps round to another date without a word (1500 read as 2084)
+INT96_UNIT = "us"
 
 
 def kind_of(path: Path) -> str | None:
@@ -47,7 +50,7 @@ def read_frame(path: Path, problems: list[Problem] | None = None, rows: int | No
         if rows is None:
             table = _whole(path)
         else:
-            held = pq.ParquetFile(path)
+            held = pq.ParquetFile(path, coerce_int96_timestamp_unit=INT96_UNIT)
             first = next(held.iter_batches(batch_size=rows), None)
             table = held.schema_arrow.empty_table() if first is None else pa.Table.from_batches([first])
     except Exception as exc:  # pyarrow raises many types for a damaged file; none may escape
@@ -61,11 +64,11 @@ def _whole(path: Path) -> pa.Table:
     """The whole file; one whose columns share a name (a join's two ``id``, written as they came) is read as it is
     (Arrow's dataset reader, the faster, refuses it: "Multiple matches for FieldRef")."""
     try:
-        return pq.read_table(path)
+        return pq.read_table(path, coerce_int96_timestamp_unit=INT96_UNIT)
     except pa.ArrowInvalid as exc:
         if "Multiple matches" not in str(exc):
             raise
-        return pq.ParquetFile(path).read()
+        return pq.ParquetFile(path, coerce_int96_timestamp_unit=INT96_UNIT).read()
 
 
 def unreadable(path: Path, exc: Exception) -> LoadError:
