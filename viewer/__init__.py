@@ -20,7 +20,8 @@ def open(source: str, table: str | None = None) -> LazyDataset:
     """A lazy dataset: big Parquet (over 2M rows), DuckDB tables and engine URLs are queried in place.
 
     ``source`` is a Parquet file, folder or glob, ``duckdb://file.duckdb``, ``spark://host:7077`` (with
-    ``table``) or a connection file (``.toml``); smaller Parquet sources are loaded as ``load`` does.
+    ``table``) or a connection file (``.toml``); smaller Parquet sources, and one file of any other format,
+    are loaded as ``load`` does.
     """
     from viewer.source.opening import open_dataset  # noqa: PLC0415 - ibis loads only when a source is opened
     return open_dataset(source, table)

@@ -67,3 +67,27 @@ def test_a_csv_whose_ninth_byte_starts_duck_is_read_as_one(tmp_path: Path) -> No
     path = tmp_path / "fowl.csv"
     path.write_text("Company,DUCK count\n2019-03-04,3\n", encoding="utf-8")
     assert len(viewer.load(path).events) == 1
+
+
+def _avro(path: Path) -> Path:
+    """An Avro container file as its specification lays out the header: the magic, a map of metadata (the schema,
+    the codec), a sync marker; then one block of two records (a date and a title)."""
+    def text(value: bytes) -> bytes:
+        return bytes([len(value) * 2]) + value  # (a zigzag varint of a length below 64: one byte)
+    schema = json.dumps({"type": "record", "name": "event", "fields": [
+        {"name": "date", "type": "string"}, {"name": "title", "type": "string"}]}).encode()
+    sync = bytes(range(16))
+    length = bytes([len(schema) * 2 % 128 | 128, len(schema) * 2 // 128])  # (two bytes: 64 to 8,191)
+    header = b"Obj\x01" + b"\x04" + text(b"avro.schema") + length + schema + text(b"avro.codec") + text(b"null") \
+        + b"\x00" + sync
+    records = text(b"2019-03-04") + text(b"Signed") + text(b"2020-01-02") + text(b"Ended")
+    path.write_bytes(header + b"\x04" + bytes([len(records) * 2]) + records + sync)
+    return path
+
+
+@pytest.mark.parametrize("name", ["events.avro", "part-00000"])
+def test_an_avro_file_says_how_to_turn_it_into_what_is_read(tmp_path: Path, name: str) -> None:
+    """It was "a binary file, not .avro data; expected text …": now what it is, and how to make Parquet of it."""
+    with pytest.raises(LoadError, match=rf"{name}: an Avro file .*does not read; expected its records as Parquet or "
+                                        r"CSV.*read_avro"):
+        viewer.load(_avro(tmp_path / name))

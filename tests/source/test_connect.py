@@ -99,6 +99,19 @@ def test_missing_and_unsuitable_sources_are_named(tmp_path: Path) -> None:
         open_dataset(tmp_path / "bad.parquet")
 
 
+@pytest.mark.parametrize("name", ["events.csv", "events.jsonl", "part-0"])
+def test_one_file_of_another_format_is_loaded_as_load_loads_it(tmp_path: Path, name: str) -> None:
+    """viewer.open("events.csv") said "not a readable Parquet file"; the API gives what viewer.load gives."""
+    path = tmp_path / name
+    if name.endswith(".jsonl"):
+        path.write_text('{"date": "2019-03-04", "title": "Signed"}\n{"date": "2020-01-02", "title": "Ended"}\n')
+    else:
+        path.write_text("date,title\n2019-03-04,Signed\n2020-01-02,Ended\n", encoding="utf-8")
+    opened = open_dataset(path, threshold=0)
+    assert isinstance(opened.source, MemorySource) and opened.count() == 2
+    assert (opened.span() or (None,))[0] == pd.Timestamp("2019-03-04", tz="UTC")
+
+
 def test_footers_give_the_count_and_span_the_engine_would(tmp_path: Path) -> None:
     from viewer.source.stats import footer_facts
     frame = _events(500)

@@ -48,6 +48,7 @@ from viewer.io import (
     meta_messages,
     native,
     ofx,
+    orc_files,
     org_mode,
     parquet,
     pdf,
@@ -150,6 +151,7 @@ READERS: dict[str, list[Candidate]] = {
     **dict.fromkeys(parquet.IPC_SUFFIXES, _TABLE),
     ".timeline": [Candidate(timeline_xml.read)],
     **dict.fromkeys(sqlite.SUFFIXES, _TABLE), **dict.fromkeys(stat_files.SUFFIXES, _TABLE),
+    **dict.fromkeys(orc_files.SUFFIXES, _TABLE),
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)],
     **dict.fromkeys(graph_igraph.SUFFIXES, _GRAPH),
@@ -222,8 +224,8 @@ def _text_reader(path: Path) -> Reader:
 def _by_content(head: bytes) -> list[Candidate]:
     """Candidates for a file whose suffix says nothing: look at how it starts."""
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:64]
-    if head.startswith(tuple(stat_files.MAGIC)):  # (Stata's begins "<stata_dta>": not XML)
-        return _TABLE
+    if head.startswith(tuple(stat_files.MAGIC)) or (head.startswith(orc_files.MAGIC) and b"\x00" in head):
+        return _TABLE  # (Stata's begins "<stata_dta>": not XML; a Hive part file in ORC, not a text "ORCID,…")
     if start.startswith((documents.RTF_MAGIC, pdf.MAGIC)):  # Rich Text, a PDF
         return [Candidate(dated_text.document)]
     if start[:1] in (b"{", b"["):
@@ -251,7 +253,7 @@ def _plain_text(head: bytes) -> list[Candidate]:
 
 
 BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,
-                   *stat_files.SUFFIXES, *documents.ARCHIVED, ".doc")
+                   *stat_files.SUFFIXES, *orc_files.SUFFIXES, *documents.ARCHIVED, ".doc")
 TEXT_BOMS = (*compressed.UTF16_MARKS, *compressed.UTF32_MARKS, b"\xef\xbb\xbf")
 COLUMNAR = (parquet.PARQUET_MAGIC, parquet.IPC_MAGIC)  # a Parquet or Arrow IPC file under any name
 NOT_DATA = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
@@ -267,7 +269,8 @@ def _refuse_binary(path: Path, head: bytes, label: str | None = None) -> None:
     (instead of reading gigabytes of it); ``label`` names it when ``path`` is what an archive holds."""
     label = label or str(path)
     if path.suffix.lower() in BINARY_SUFFIXES or head.startswith((*TEXT_BOMS, *COLUMNAR, sqlite.MAGIC, pdf.MAGIC,
-                                                                    *stat_files.MAGIC)) or gedcom.looks_like(head):
+                                                                    *stat_files.MAGIC, orc_files.MAGIC)) \
+            or gedcom.looks_like(head):
         return  # (a GEDCOM file in UTF-16 may come without its mark: its reader knows)
     if head.startswith(b"PK\x03\x04") and path.suffix.lower() in ("", ".csv", ".txt"):
         return  # an xlsx under another name: the table reader knows

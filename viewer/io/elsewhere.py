@@ -1,7 +1,8 @@
 """Files whose data is not in them, or not in a form anything here reads, each refused saying where the data is
 and how to get it: a Google Drive shortcut (``.gsheet``, ``.gdoc`` …: a link to a document kept online, which
-Entente never reaches), an Apple Numbers, Pages or Keynote document, an Outlook data file (``.pst``, ``.ost``), and
-a DuckDB database handed to the loader of files (the window and ``viewer.open`` query it where it is).
+Entente never reaches), an Apple Numbers, Pages or Keynote document, an Outlook data file (``.pst``, ``.ost``),
+a DuckDB database handed to the loader of files (the window and ``viewer.open`` query it where it is), and an
+Avro file (records as Kafka, BigQuery and Spark write them).
 They were "JSON that Entente does not recognise" or "a binary file, not .numbers data". Never Qt.
 """
 
@@ -26,6 +27,7 @@ APPLE = {".numbers": ("Apple Numbers spreadsheet", "in Numbers, File → Export 
          ".pages": ("Apple Pages document", "in Pages, File → Export To → Word or PDF"),
          ".key": ("Apple Keynote presentation", "in Keynote, File → Export To → PDF")}
 PST_MAGIC = b"!BDN"  # an Outlook data file (.pst, .ost)
+AVRO_MAGIC = b"Obj\x01"  # an Avro container file; its header then names its schema ("avro.schema")
 DUCKDB_MAGIC = b"DUCK"  # a DuckDB database, from its ninth byte
 
 
@@ -49,6 +51,10 @@ def refuse(path: Path, head: bytes) -> None:
         raise LoadError(f"{path}: a DuckDB database, whose tables are queried where they are, not loaded; expected "
                         f"it opened as a source: viewer.open({str(path)!r}) in Python, entente {path} --table "
                         "NAME, or File → Open in the window")
+    if head.startswith(AVRO_MAGIC) and b"avro." in head[:4096]:
+        raise LoadError(f"{path}: an Avro file (as Kafka, BigQuery and Spark write records), which Entente does not "
+                        "read; expected its records as Parquet or CSV: BigQuery and Spark export either, and DuckDB "
+                        "turns one into the other (COPY (FROM read_avro('file.avro')) TO 'file.parquet')")
     if head.startswith(PST_MAGIC):
         raise LoadError(f"{path}: an Outlook data file (.pst), which Entente does not read; expected messages as "
                         ".mbox or .eml files, or a calendar as .ics: export them from Outlook (or read the .pst "

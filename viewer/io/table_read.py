@@ -25,6 +25,7 @@ from viewer.io import (
     fixed_width,
     kindle,
     lines,
+    orc_files,
     parquet,
     plan_exports,
     ragged_lines,
@@ -172,18 +173,21 @@ def _own_format(path: Path, suffix: str, nrows: int | None) -> Raw | None:
 
 
 def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = None) -> Raw | None:
-    """A table whose format names its columns (JSON records and lines, Parquet, Arrow IPC, a SQLite
+    """A table whose format names its columns (JSON records and lines, Parquet, Arrow IPC, ORC, a SQLite
     database's table, a statistics package's data file), else None."""
     if records.holds_json(path, suffix) or suffix in yaml_records.SUFFIXES:  # (or JSON by its content)
         frame, numbers, problems = records.read(path) if suffix not in yaml_records.SUFFIXES else \
             yaml_records.read_frame(path)
         return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, problems + _archive_member(path),
                    numbers[:nrows] if nrows else numbers)
-    columnar = parquet.kind_of(path) if suffix not in (".parquet", ".pq", *parquet.IPC_SUFFIXES) else None
-    if suffix in (".parquet", ".pq", *parquet.IPC_SUFFIXES) or columnar:
+    named = suffix in (".parquet", ".pq", *parquet.IPC_SUFFIXES, *orc_files.SUFFIXES)
+    columnar = None if named else parquet.kind_of(path) or ("orc" if orc_files.is_orc(path) else None)
+    if named or columnar:
         said: list[Problem] = []
         if suffix in (".parquet", ".pq") or columnar == "parquet":
             frame = parquet.read_frame(path, said, nrows)  # a preview reads its first rows, not the file
+        elif suffix in orc_files.SUFFIXES or columnar == "orc":
+            frame = orc_files.read_frame(path, said, nrows)
         else:
             frame = parquet.read_ipc_frame(path, said)
         frame = frame.head(nrows) if nrows else frame

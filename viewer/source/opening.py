@@ -36,11 +36,15 @@ from viewer.source.stats import footer_facts
 
 def wants_engine(spec: SourceSpec, threshold: int | None = None) -> bool:
     """Engine URLs, DuckDB tables and partitioned folders are queried; one Parquet file only when big
-    (over ``threshold`` rows; by default :func:`~viewer.source.connect.row_threshold`)."""
+    (over ``threshold`` rows; by default :func:`~viewer.source.connect.row_threshold`); one file of another
+    format (a CSV, an ORC file, a calendar) never: it is loaded as ``viewer.load`` loads it."""
     if spec.kind == "sqlite":
         return False
     if spec.kind != "parquet" or len(spec.files) != 1 or "*" in spec.target:
         return True
+    file = spec.files[0]
+    if file.suffix.lower() not in (".parquet", ".pq") and parquet.kind_of(file) != "parquet":
+        return False  # (it was refused as "not a readable Parquet file")
     return spec.rows_from_metadata() > (row_threshold() if threshold is None else threshold)
 
 

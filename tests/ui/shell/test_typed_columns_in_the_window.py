@@ -24,7 +24,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from pyarrow import feather
+from pyarrow import feather, orc
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -186,3 +186,21 @@ def test_julian_days_in_a_database_open_as_their_dates(qtbot: QtBot, window: Mai
     assert window.state.dataset.meta.clock == "calendar"
     assert "4 Mar 2019 10:00" in details_after(qtbot, window, Qt.Key.Key_Home)
     assert "2 Jan 2020" in details_after(qtbot, window, Qt.Key.Key_Right)
+
+
+def test_an_orc_part_file_opens_walks_and_says_what_it_left_out(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hive's 000000_0, an ORC file without a suffix: it was "a binary file, not a text data". A lease to 9999
+    in nanoseconds is more than Arrow's ORC reader holds: that column is left out, said, and the rest opens."""
+    path = tmp_path / "000000_0"
+    orc.write_table(pa.table({
+        "date": pa.array([date(1500, 5, 1), date(2019, 3, 4)], pa.date32()),
+        "expires": pa.array([datetime(9999, 12, 31), datetime(2030, 1, 1)], pa.timestamp("us")),
+        "title": ["Lease of the mill", "Alliance signed"],
+        "parties": pa.array([["Miller"], ["Renault", "Nissan"]], pa.list_(pa.string()))}), str(path))
+    assert _open(qtbot, window, path, monkeypatch) == []
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Lease of the mill" in first and "1 May 1500" in first
+    second = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Alliance signed" in second and "4 Mar 2019" in second and "Nissan" in second
+    assert len(problems_typed(qtbot, window, "ORC reader")) == 1

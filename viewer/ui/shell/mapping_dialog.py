@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.io import compressed, documents, has_own_reader, parquet, sqlite, table
+from viewer.io import compressed, documents, has_own_reader, orc_files, parquet, sqlite, table
 from viewer.io.dated_text import reads_as_dated_lines
 from viewer.io.import_spec import ImportSpec, write_spec
 from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
@@ -46,7 +46,7 @@ ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year
 ENCODINGS = ("auto", "utf-8", "cp1252", "latin-1")
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".xls", ".ods",
                   ".parquet", ".pq", ".jsonl", ".ndjson", ".html", ".htm", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,
-                  *documents.SUFFIXES)
+                  *documents.SUFFIXES, *orc_files.SUFFIXES)
 Index = QModelIndex | QPersistentModelIndex
 
 
