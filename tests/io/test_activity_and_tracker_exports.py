@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zipfile
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import viewer
 from viewer.io.spec_suggest import suggest_spec
+from viewer.model.problems import LoadError
 
 
 def _said(ds: viewer.Dataset) -> list[str]:
@@ -154,3 +157,49 @@ def test_a_saved_xhtml_page_is_still_read_for_its_table(tmp_path: Path) -> None:
                     "<table><tr><th>Date</th><th>Event</th></tr><tr><td>2019-03-04</td><td>Board meeting</td></tr>"
                     "<tr><td>2019-03-05</td><td>Vote</td></tr></table></body></html>")
     assert viewer.load(path).events["title"].tolist() == ["Board meeting", "Vote"]
+
+
+def _kmz(path: Path, members: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+KML_TWO = (b'<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+           b"<Placemark><name>Hotel</name><TimeStamp><when>2021-03-01</when></TimeStamp></Placemark>"
+           b"<Placemark><name>Louvre</name><TimeStamp><when>2021-03-03</when></TimeStamp></Placemark>"
+           b"</Document></kml>")
+
+
+def test_a_kmz_reads_as_the_kml_it_holds(tmp_path: Path) -> None:
+    """The archive's first .kml is the document (Google Earth's rule; doc.kml by custom), its icons beside it."""
+    (tmp_path / "trip.kml").write_bytes(KML_TWO)
+    path = _kmz(tmp_path / "trip.kmz", {"files/icon.png": b"\x89PNG\r\n\x1a\n", "doc.kml": KML_TWO,
+                                         "files/other.kml": KML_TWO.replace(b"Louvre", b"Orsay")})
+    zipped, plain = viewer.load(path), viewer.load(tmp_path / "trip.kml")
+    assert zipped.events["title"].tolist() == ["Hotel", "Louvre"]
+    pd.testing.assert_frame_equal(zipped.events, plain.events)
+
+
+@pytest.mark.parametrize(("members", "said"), [
+    ({"files/icon.png": b"\x89PNG"}, r"a KMZ archive holding icon\.png, without a KML document"),
+    ({"doc.kml": b"<kml><Document><Placemark>"}, r"trip\.kmz \(doc\.kml\): not well-formed XML"),
+    ({"doc.kml": b'<!DOCTYPE kml [<!ENTITY e "x">]><kml/>'}, r"trip\.kmz \(doc\.kml\): XML with entity declarations"),
+])
+def test_a_kmz_without_a_readable_document_is_refused_by_name(tmp_path: Path, members: dict[str, bytes],
+                                                               said: str) -> None:
+    with pytest.raises(LoadError, match=said):
+        viewer.load(_kmz(tmp_path / "trip.kmz", members))
+
+
+def test_a_damaged_kmz_is_refused_by_name(tmp_path: Path) -> None:
+    data = _kmz(tmp_path / "whole.kmz", {"doc.kml": KML_TWO * 50}).read_bytes()
+    for cut in (0.2, 0.6, 0.97):
+        path = tmp_path / "trip.kmz"
+        path.write_bytes(data[:int(len(data) * cut)])
+        with pytest.raises(LoadError, match=r"trip\.kmz"):
+            viewer.load(path)
+    path.write_bytes(data.replace(b"Louvre", b"Louvrx", 1))  # (stored deflated: the change breaks the stream's CRC)
+    with pytest.raises(LoadError, match=r"trip\.kmz"):
+        viewer.load(path)

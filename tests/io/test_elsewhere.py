@@ -91,3 +91,33 @@ def test_an_avro_file_says_how_to_turn_it_into_what_is_read(tmp_path: Path, name
     with pytest.raises(LoadError, match=rf"{name}: an Avro file .*does not read; expected its records as Parquet or "
                                         r"CSV.*read_avro"):
         viewer.load(_avro(tmp_path / name))
+
+
+@pytest.mark.parametrize(("name", "content", "said"), [
+    ("survey.accdb", b"\x00\x01\x00\x00Standard ACE DB\x00" + bytes(500), r"a Microsoft Access database.*mdb-export"),
+    ("old.MDB", b"\x00\x01\x00\x00Standard Jet DB\x00" + bytes(500), r"a Microsoft Access database.*External Data"),
+    ("store", b"\x89HDF\r\n\x1a\n" + bytes(500), r"an HDF5 file.*pandas\.read_hdf\('.*store', KEY\)"),
+    ("parcels.dbf", b"\x03\x77\x03\x04" + bytes(500), r"a dBase table .*LibreOffice Calc opens it"),
+    ("parcels.shp", b"\x00\x00\x27\x0a" + bytes(500), r"a shapefile's shapes, which hold no dates.*GeoJSON"),
+    ("frame.pkl", b"\x80\x05\x95" + bytes(500), r"a Python pickle, which Entente never opens .*to_parquet"),
+    ("data.rds", b"\x1f\x8b\x08\x00" + bytes(500), r"an R data file.*readRDS\('.*data\.rds'\)"),
+    ("session.RData", b"\x1f\x8b\x08\x00" + bytes(500), r"an R workspace.*load\('.*session\.RData'\)"),
+    ("book.xlsb", b"PK\x03\x04" + bytes(500), r"an Excel binary workbook \(\.xlsb\).*Save As"),
+])
+def test_other_programs_data_files_say_how_to_get_a_file_that_is_read(tmp_path: Path, name: str, content: bytes,
+                                                                       said: str) -> None:
+    """Each was "a binary file, not .accdb data; expected text …": now what it is and how to export it."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(LoadError, match=rf"{name}: {said}"):
+        viewer.load(path)
+
+
+def test_a_pickle_is_never_unpickled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+    monkeypatch.setattr(pickle, "load", lambda *_a, **_k: pytest.fail("unpickled"))
+    monkeypatch.setattr(pickle, "loads", lambda *_a, **_k: pytest.fail("unpickled"))
+    path = tmp_path / "events.pickle"
+    path.write_bytes(pickle.dumps({"date": ["2019-03-04"], "title": ["x"]}))
+    with pytest.raises(LoadError, match="never opens"):
+        viewer.load(path)

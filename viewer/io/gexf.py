@@ -21,7 +21,7 @@ import math
 import re
 import xml.etree.ElementTree as StdET
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pandas as pd
 from defusedxml import DefusedXmlException
@@ -44,15 +44,17 @@ def looks_like(head: bytes) -> bool:
     return b"<gexf" in head[:4096]
 
 
-def parse_xml(path: Path, expected: str) -> StdET.Element:
-    """Parse XML safely (no entities, no external references) with namespaces stripped from tags."""
+def parse_xml(path: Path | IO[bytes], expected: str, label: str | None = None) -> StdET.Element:
+    """Parse XML safely (no entities, no external references) with namespaces stripped from tags (``path``: a file,
+    or a stream of one named by ``label``: a document in an archive)."""
+    label = label or str(path)
     try:
         root = SafeET.parse(path).getroot()
     except DefusedXmlException as exc:
-        raise LoadError(f"{path}: XML with entity declarations or external references is refused ({exc}); "
+        raise LoadError(f"{label}: XML with entity declarations or external references is refused ({exc}); "
                         f"expected {expected}") from exc
     except XML_ERRORS as exc:
-        raise LoadError(f"{path}: not well-formed XML ({exc}); expected {expected}") from exc
+        raise LoadError(f"{label}: not well-formed XML ({exc}); expected {expected}") from exc
     for element in root.iter():
         if isinstance(element.tag, str) and "}" in element.tag:
             element.tag = element.tag.rsplit("}", 1)[1]

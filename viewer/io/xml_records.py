@@ -19,14 +19,14 @@ import re
 import xml.etree.ElementTree as StdET
 from pathlib import Path
 
-from viewer.io import xml_groups, xml_plans
+from viewer.io import kmz, xml_groups, xml_plans
 from viewer.io.gexf import parse_xml
 from viewer.io.html_text import to_text
 from viewer.model.problems import LoadError
 
 EXPECTED = ("GEXF, GraphML, GLEIF, Timeline XML, Excel 2003 XML, an RSS or Atom feed, or a list of records with a "
             "date (<events><event><date>…)")
-SUFFIXES = (".xml", ".rss", ".atom")
+SUFFIXES = (".xml", ".rss", ".atom", kmz.SUFFIX)  # (a .kmz: Google Earth's KML in a ZIP archive)
 
 
 _MARKUP = re.compile(r"<[A-Za-z/!][^>]*>|&(?:[A-Za-z]+|#\d+);")
@@ -103,7 +103,7 @@ class Rows(list[dict[str, str]]):
 
 def read_rows(path: Path) -> Rows:
     """The records' cells, in document order; LoadError naming the file when it holds none."""
-    root = parse_xml(path, EXPECTED)
+    root = kmz.root(path, EXPECTED) if path.suffix.lower() == kmz.SUFFIX else parse_xml(path, EXPECTED)
     placemarks = list(root.iter("Placemark"))  # KML's, in folders at any depth (Google Earth, My Maps)
     plan = None if placemarks else xml_plans.msp_rows(root)
     said: list[str] = []

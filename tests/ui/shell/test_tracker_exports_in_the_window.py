@@ -6,6 +6,7 @@ folders, Strava's activities (their elapsed seconds were read as the years 1800 
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,16 @@ def test_a_trackers_export_opens_and_walks(qtbot: QtBot, window: MainWindow, tmp
     assert len(window.state.dataset.events) == count
     details = walked(qtbot, window, count)
     assert any(seen in html for html in details), details[-1]
+
+
+def test_google_earths_kmz_opens_and_walks(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Google Earth saves a place, and My Maps exports a map, as KML zipped with its icons: it was "a binary file,
+    not .kmz data"."""
+    path = tmp_path / "trip.kmz"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("doc.kml", KML)
+        archive.writestr("files/icon.png", b"\x89PNG\r\n\x1a\n" + bytes(64))
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert window.state.dataset.events["title"].tolist() == ["Hotel", "Louvre"]
+    assert any("Louvre" in html and "3 Mar 2021" in html for html in walked(qtbot, window, 2))
