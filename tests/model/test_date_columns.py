@@ -230,3 +230,14 @@ def test_seven_digit_integers_that_are_all_a_year_and_its_day_are_those_days(tmp
     path = tmp_path / "granules.csv"
     path.write_text("date,granule\n2019064,A\n2019065,B\n", encoding="utf-8")
     assert [str(t)[:10] for t in table.read(path).events["start"]] == ["2019-03-05", "2019-03-06"]
+
+
+def test_signed_years_past_9999_read_after_the_numbers_are_not_said_skipped() -> None:
+    """-86400 among years is no year of -9999..9999 to the numbers' reader, which said "rows skipped"; ISO's
+    expanded form then reads it as the year it is: the row was kept, and the note said otherwise."""
+    column = parse_column(pd.Series(["-1", "-86400", "0"]))
+    assert column.instants.dt.year.tolist() == [-1, -86400, 0] and not column.invalid.any()
+    assert not [text for level, text in column.notes if level == "error"], column.notes
+    left = parse_column(pd.Series(["-1", "-86400", "0", "86400"]))  # (unsigned: no expanded year; skipped)
+    assert left.invalid.tolist() == [False, False, False, True]
+    assert any("rows skipped" in text for level, text in left.notes if level == "error"), left.notes

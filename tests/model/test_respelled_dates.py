@@ -55,6 +55,9 @@ READ = [
     ("März-19", "2019-03-01T00:00:00", "month"),
     ("March 4, 2019 10:00\u202fAM", "2019-03-04T10:00:00", "time"),  # CLDR 42's narrow space before AM
     ("\u200e2019-03-04 10:00:00Z", "2019-03-04T10:00:00", "time"),  # a left-to-right mark first
+    ("\u202e2019-03-04", "2019-03-04T00:00:00", "day"),  # a right-to-left override, from a page in Arabic
+    ("\u20672019-03-04\u2069", "2019-03-04T00:00:00", "day"),  # an isolate around it, as a chat app writes one
+    ("2019-03-04\u200b", "2019-03-04T00:00:00", "day"),  # a zero-width space, copied from a web page
     ("Mon Mar 04 10:00:00 +0000 2019", "2019-03-04T10:00:00", "time"),  # Twitter's created_at
     ("Wed Oct 10 20:19:24 -0500 2018", "2018-10-11T01:19:24", "time"),
     ("Mar 4, 2019, 10:00:00 PM", "2019-03-04T22:00:00", "time"),  # JavaScript's toLocaleString

@@ -271,8 +271,11 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
     invalid = column.invalid.copy()
     invalid.iloc[rows] = False
     instants = pd.Series(stamps, index=values.index).dt.tz_localize("UTC").astype(dates.UTC_DTYPE)
+    notes = respell.merged_notes(column.notes, said)
+    if not invalid.any():  # the numbers' "rows skipped" ("-86400": no year of -9999..9999) were read after all
+        notes = [note for note in notes if note[0] != "error"]
     return DateColumn(instants, pd.Series(precisions, index=values.index, dtype="object"), invalid, column.order,
-                      respell.merged_notes(column.notes, said))
+                      notes)
 
 
 def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yearish: bool,

@@ -107,9 +107,10 @@ _ANY_ABBREVIATION = rf"(?i)(?:^|[\s/.-])(?:{'|'.join(names for _, names in _ABBR
 _REWRITES = (
     footnotes.REWRITE,  # a wiki's footnote mark after the date: "March 3, 1999[2]", "2019[a]", "12 May 2020[note 1]"
     # Unicode's narrow and thin spaces as plain ones (CLDR 42 on puts U+202F before AM/PM: Chrome, Node, Java,
-    # macOS and WhatsApp write "10:00\u202fAM"), and the marks that only set the writing direction, gone
+    # macOS and WhatsApp write "10:00\u202fAM"), and the marks that only set the writing direction (embeddings,
+    # overrides and isolates too, as a copy from a page in Arabic or Hebrew brings them) or hide a break, gone
     ("[\u202f\u2009\u2007]", " "),
-    ("[\u200e\u200f\u061c]", ""),
+    ("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]", ""),
     # Korean, Chinese and Japanese write morning and afternoon before the time, as Windows and Excel in those
     # languages print a date and time: 2019. 3. 5. 오후 3:00:00, 2019/3/5 下午 3:00:00, 2019/03/05 午後3:00
     (r"(?:오전|上午|午前)\s*(\d{1,2}:\d{2}(?::\d{2})?)", r"\1 AM"),
