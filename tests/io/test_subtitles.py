@@ -51,7 +51,7 @@ def test_a_subrip_files_cues_keep_their_times_text_and_rows(tmp_path: Path) -> N
     assert "On the news." in ds.events["description"].iloc[1]
     said = {(p.row, p.field, p.level) for p in ds.problems}
     assert {(11, "end", "warning"), (15, "start", "warning")} <= said  # the lines of their times
-    assert any("read as Windows-1252" in p.message for p in ds.problems)
+    assert any("read as cp1252" in p.message for p in ds.problems)
     assert list(ds.events["id"]) == ["c1", "c2", "c3", "c5"]
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from viewer.io import compressed, led_lines
+from viewer.io import code_pages, compressed, led_lines
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import ranges
 
@@ -293,7 +293,7 @@ def _decoded(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return code_pages.legacy(data)[0]
 
 
 def plain_lines(path: Path) -> list[Block]:

@@ -26,6 +26,7 @@ import recurring_ical_events
 from dateutil.relativedelta import relativedelta
 from icalendar import Calendar, Component, Event, vBroken
 
+from viewer.io import code_pages
 from viewer.io.reading import read_document, utf8
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
@@ -139,7 +140,7 @@ def _load_text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return code_pages.legacy(data)[0]  # (Windows-1252, or the code page its words read in)
 
 
 def _components(text: str, path: Path, problems: list[Problem]) -> list[Component]:

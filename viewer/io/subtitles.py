@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import compressed, led_lines
+from viewer.io import code_pages, compressed, led_lines
 from viewer.model import clock, elapsed
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
@@ -63,9 +63,9 @@ def _decoded(path: Path) -> tuple[str, list[Problem]]:
         return data.decode("utf-16"), []
     try:
         return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:  # older SubRip files are in the system's code page
-        return data.decode("cp1252", errors="replace"), [Problem(
-            str(path), f"not UTF-8 (byte {exc.start}); read as Windows-1252", None, None, "info")]
+    except UnicodeDecodeError as exc:  # older SubRip files are in the system's code page: Windows-1251, GBK …
+        text, _codec, said = code_pages.legacy(data)
+        return text, [Problem(str(path), f"not UTF-8 (byte {exc.start}); {said}", None, None, "info")]
 
 
 def _cues(text: str, label: str, problems: list[Problem]) -> list[_Cue]:

@@ -20,6 +20,7 @@ import pandas as pd
 
 from viewer.io import (
     boxed,
+    code_pages,
     compressed,
     documents,
     fixed_width,
@@ -78,15 +79,9 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str, li
     try:
         return data.decode("utf-8-sig"), "utf-8", []
     except UnicodeDecodeError as exc:
-        where = f"byte 0x{data[exc.start]:02X} at offset {exc.start}"
-        for fallback in ("cp1252", "latin-1"):
-            try:
-                text = data.decode(fallback)
-            except UnicodeDecodeError:
-                continue
-            return text, fallback, [Problem(str(path), f"not UTF-8 ({where}); read as {fallback}", None, None,
-                                            "warning")]
-    raise LoadError(f"{path}: not readable text")  # latin-1 decodes anything; kept for the type checker
+        text, codec, said = code_pages.legacy(data)  # (Shift-JIS, GBK, Windows-1251 … as Excel writes them there)
+        return text, codec, [Problem(str(path), f"not UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}); "
+                                     f"{said}", None, None, "warning")]
 
 
 def _read_delimited(path: Path, text: str, delimiter: str, nrows: int | None) -> tuple[pd.DataFrame, list[Problem]]:

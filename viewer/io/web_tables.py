@@ -21,7 +21,7 @@ import defusedxml.ElementTree
 import pandas as pd
 from defusedxml import DefusedXmlException
 
-from viewer.io import document_blocks, documents, html_blocks
+from viewer.io import code_pages, document_blocks, documents, html_blocks
 from viewer.io.protected import OLE_MAGIC
 from viewer.model.problems import LoadError
 
@@ -55,7 +55,7 @@ def _text(path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return code_pages.legacy(data)[0]
 
 
 @dataclass

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
-from ..window_reading import details_after
+from ..window_reading import details_after, open_by_hand, problems_typed
 
 
 def _open(qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -153,3 +153,22 @@ def test_json_saved_by_powershell_in_utf16_opens(qtbot: QtBot, window: MainWindo
     last = details_after(qtbot, window, Qt.Key.Key_End)
     assert "Dienst gestartet 10" in last
     assert set(window.state.dataset.events["id"]) == {str(18446744073709551000 + i) for i in range(1, 11)}
+
+
+@pytest.mark.parametrize(("page", "text", "first"), [
+    ("cp932", "日付,件名,担当\n2018-11-19,ゴーン会長を逮捕,日産自動車\n2018-11-22,取締役会で会長職を解任,日産自動車\n",
+     "ゴーン会長を逮捕"),
+    ("cp1251", "Дата;Событие;Участник\n19.11.2018;Карлос Гон арестован в Токио;Ниссан\n"
+               "22.11.2018;Совет директоров снял его с поста;Ниссан\n", "Карлос Гон арестован в Токио"),
+])
+def test_excels_csv_in_a_countrys_code_page_opens_as_written(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch, page: str, text: str,
+                                                             first: str) -> None:
+    """Excel on a Japanese or Russian Windows writes its CSV in Shift-JIS or Windows-1251: read as Windows-1252, the
+    titles, the actors and the column names were mojibake (ƒS[ƒ“‰ï’·)."""
+    path = tmp_path / "events.csv"
+    path.write_bytes(text.encode(page))
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    shown = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert first in shown and text.splitlines()[1][-4:] in shown
+    assert len(problems_typed(qtbot, window, f"read as {page}")) == 1
