@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Callable
 
 NAMES = {"cp932": "Japanese, Shift-JIS", "gb18030": "Chinese, GBK", "cp949": "Korean",
-         "cp950": "traditional Chinese, Big5", "cp1251": "Cyrillic, Windows-1251", "cp1250": "Central European",
+         "cp950": "Traditional Chinese, Big5", "cp1251": "Cyrillic, Windows-1251", "cp1250": "Central European",
          "cp1253": "Greek", "cp1256": "Arabic", "cp1255": "Hebrew", "cp874": "Thai", "koi8_r": "Cyrillic, KOI8-R"}
 SAMPLE_BYTES = 1 << 15  # of lines holding a byte above ASCII: enough to judge, cheap to decode a dozen times
 ODD_CASE_FROM = 8  # small letters without a capital among them: a cased script's reading is less likely

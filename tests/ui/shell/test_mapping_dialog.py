@@ -110,3 +110,32 @@ def test_a_table_whose_columns_name_parties_offers_the_graph(qtbot, tmp_path: Pa
     assert spec.relations and spec.start == "Closing Date"
     dialog.graph.setChecked(False)
     assert "mapping" not in dialog.load_options()
+
+
+def test_an_encoding_chosen_in_the_dialog_reads_the_names_and_rows_again(qtbot, window, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Czech table in Windows-1250 reads as Western text (Pøedmìt) too well to be told apart: choosing its code
+    page by the keys read the rows in it, but the columns kept their old names and the import refused them."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ..window_reading import open_by_hand
+    path = tmp_path / "zasedani.csv"
+    path.write_bytes("Datum;Předmět;Účastník\n04.03.2019;Zasedání představenstva v Brně;Škoda\n"
+                     "05.03.2019;Výroční zpráva;Škoda\n".encode("cp1250"))
+    seen: dict[str, object] = {}
+
+    def choose(dialog: MappingDialog) -> QDialog.DialogCode:
+        assert dialog.combos["title"].currentText() == "Pøedmìt"
+        dialog.encoding.setFocus()
+        QTest.keyClicks(dialog.encoding, "Central")  # as a user types into the closed list to pick an item
+        seen["encoding"] = dialog.encoding.currentData()
+        seen["title"] = dialog.combos["title"].currentText()
+        seen["read as"] = dialog.read_as.text()
+        seen["cell"] = dialog.table.model().index(0, 1).data(Qt.ItemDataRole.DisplayRole)
+        return QDialog.DialogCode.Accepted
+
+    assert open_by_hand(qtbot, window, monkeypatch, path, answer=choose)
+    assert seen == {"encoding": "cp1250", "title": "Předmět", "read as": "Read as cp1250, delimiter ';', dates dmy",
+                    "cell": "Zasedání představenstva v Brně"}
+    assert window.state.dataset.events["title"].tolist() == ["Zasedání představenstva v Brně", "Výroční zpráva"]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from viewer.io import compressed, documents, has_own_reader, orc_files, parquet, sqlite, table
+from viewer.io.code_pages import NAMES
 from viewer.io.dated_text import reads_as_dated_lines
 from viewer.io.import_spec import ImportSpec, write_spec
 from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
@@ -43,7 +44,8 @@ JOINED = " + "  # several actor columns offered as one choice
 SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "url", "time", "end_time", "duration",
                "all_day", "timezone", "date_order", "encoding", "header")
 ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year"), ("ymd", "Year/month/day"))
-ENCODINGS = ("auto", "utf-8", "cp1252", "latin-1")
+ENCODINGS = (("auto", "Detect"), ("utf-8", "UTF-8"), ("cp1252", "Western European, Windows-1252"),
+             ("latin-1", "Western European, Latin-1"), *((codec, f"{name} ({codec})") for codec, name in NAMES.items()))
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".xls", ".ods",
                   ".parquet", ".pq", ".jsonl", ".ndjson", ".html", ".htm", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,
                   *documents.SUFFIXES, *orc_files.SUFFIXES)
@@ -137,11 +139,12 @@ class MappingDialog(QDialog):
         for key, text in ORDERS:
             self.order.addItem(text, key)
         self.encoding = QComboBox(self)
-        self.encoding.addItems(list(ENCODINGS))
+        for key, text in ENCODINGS:
+            self.encoding.addItem(text, key)
         self.header = QCheckBox("First row holds column names", self)
         self.header.setChecked(bool(preview.header))
-        for widget in (self.order, self.encoding):
-            widget.currentIndexChanged.connect(self._refresh)
+        self.order.currentIndexChanged.connect(self._refresh)
+        self.encoding.currentIndexChanged.connect(self._reencode)
         form.addRow("Date order", self.order)
         form.addRow("Encoding", self.encoding)
         form.addRow("", self.header)
@@ -150,9 +153,8 @@ class MappingDialog(QDialog):
         # a title chosen by its values (no column is named as one) gives way to each row's tie, while ties are made
         self._value_title = mapping.title if guess_mapping(columns).title is None else None
         self.graph.toggled.connect(self._tie_titles)
-        read_as = f"Read as {preview.encoding}" + (f", delimiter {preview.delimiter!r}" if preview.delimiter else "")
-        if preview.date_order:
-            read_as += f", dates {preview.date_order}"
+        self.columns = columns
+        self.read_as = QLabel(_read_as(preview), self)
         self.problems = QListWidget(self)
         self.buttons = self._buttons()
         side = QHBoxLayout()
@@ -162,7 +164,7 @@ class MappingDialog(QDialog):
         box.addWidget(self.problems)
         side.addLayout(box, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(read_as))
+        layout.addWidget(self.read_as)
         layout.addWidget(self.table)
         layout.addLayout(side)
         layout.addWidget(self.buttons)
@@ -244,10 +246,40 @@ class MappingDialog(QDialog):
             chosen[role] = "" if combo.currentText() == NONE else combo.currentData() or combo.currentText()
         if self.order.currentData() != "auto":
             chosen["date_order"] = self.order.currentData()
-        if self.encoding.currentText() != "auto":
-            chosen["encoding"] = self.encoding.currentText()
+        if self.encoding.currentData() != "auto":
+            chosen["encoding"] = self.encoding.currentData()
         chosen["header"] = self.header.isChecked()
         return chosen
+
+    def _reencode(self) -> None:
+        """The first rows read again in the encoding chosen, and the column names with them: each choice keeps its
+        column by place (its name changes with the encoding: ``Ã‰vÃ©nement`` is ``Événement``)."""
+        chosen = self.encoding.currentData()
+        try:
+            preview = table.preview(self.path, **({} if chosen == "auto" else {"encoding": chosen}))
+        except (LoadError, OSError, ValueError) as exc:  # (a byte the encoding has no character for)
+            self.problems.clear()
+            self.problems.addItem(str(exc))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return
+        renamed = dict(zip(self.columns, (str(c) for c in preview.rows.columns), strict=False))
+        self.columns = list(renamed.values()) if len(renamed) == len(preview.rows.columns) else \
+            [str(c) for c in preview.rows.columns]
+        self.table.setModel(FrameModel(preview.rows))
+        self.read_as.setText(_read_as(preview))
+        self._value_title = renamed.get(self._value_title or "", self._value_title)
+        for combo in self.combos.values():
+            combo.blockSignals(True)  # (one trial once all are renamed, not one per combo)
+            for i in range(combo.count()):
+                names = combo.itemData(i)
+                if isinstance(names, list):  # several actor columns joined
+                    new = [renamed.get(str(name), str(name)) for name in names]
+                    combo.setItemData(i, new)
+                    combo.setItemText(i, JOINED.join(new))
+                elif combo.itemText(i) != NONE:
+                    combo.setItemText(i, renamed.get(combo.itemText(i), combo.itemText(i)))
+            combo.blockSignals(False)
+        self._refresh()
 
     def _refresh(self) -> None:
         ok = self.combos["start"].currentText() != NONE
@@ -266,3 +298,9 @@ class MappingDialog(QDialog):
             self.problems.addItem(f"[{problem.level}] {problem}")
         if not found and self.problems.count() == 0:
             self.problems.addItem("No problems in the first rows.")
+
+
+def _read_as(preview: table.Preview) -> str:
+    """How the first rows were read: ``Read as cp932, delimiter ',', dates ymd``."""
+    said = f"Read as {preview.encoding}" + (f", delimiter {preview.delimiter!r}" if preview.delimiter else "")
+    return said + (f", dates {preview.date_order}" if preview.date_order else "")
