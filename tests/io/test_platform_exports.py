@@ -149,7 +149,7 @@ def test_a_line_that_is_no_object_is_reported_by_its_line_and_the_rest_open(tmp_
     ds = viewer.load(path)
     assert ds.event_count == 3
     assert [(p.row, p.message.split(";")[0]) for p in ds.problems if p.level == "error"] == [
-        (2, "line 2: not readable JSON (Expecting property name enclosed in double quotes: line 1 column 2 (char 1))"),
+        (2, "line 2: not readable JSON (column 2: expecting property name enclosed in double quotes, found 'broke')"),
         (4, "line 4: a JSON list, not an object"), (6, "line 6: a JSON string, not an object")]
     nothing = tmp_path / "nothing.jsonl"
     nothing.write_text("1\n2\n", encoding="utf-8")

@@ -180,7 +180,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     try:
         document = reading.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise LoadError(f"{path}: not readable JSON ({exc}); expected {EXPECTED}") from exc
+        raise LoadError(f"{path}: not readable JSON ({reading.json_error(exc)}); expected {EXPECTED}") from exc
     if not looks_like(document):
         raise LoadError(f"{path}: expected {EXPECTED}")
     statements = [s for s in document if isinstance(s, dict)]

@@ -79,7 +79,7 @@ def _items(path: Path, problems: list[Problem]) -> Iterator[tuple[int, dict[str,
         try:
             document = reading.loads(text)
         except (json.JSONDecodeError, RecursionError) as exc:
-            raise LoadError(f"{path}: not readable JSON ({exc}); expected {EXPECTED}") from exc
+            raise LoadError(f"{path}: not readable JSON ({reading.json_error(exc)}); expected {EXPECTED}") from exc
         for number, item in enumerate(document if isinstance(document, list) else [], start=1):
             yield number, item
         return

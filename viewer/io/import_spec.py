@@ -220,7 +220,7 @@ def read_spec(path: str | Path) -> ImportSpec:
     except OSError as exc:
         raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise LoadError(f"{path}: not readable JSON ({exc}); expected an import spec") from exc
+        raise LoadError(f"{path}: not readable JSON ({reading.json_error(exc)}); expected an import spec") from exc
     return from_json(document, str(path))
 
 

@@ -52,7 +52,7 @@ def sniff_json(path: Path) -> object:
     except (json.JSONDecodeError, RecursionError) as exc:
         if isinstance(exc, json.JSONDecodeError) and records.is_lines_error(exc):
             return JSON_LINES
-        detail = "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+        detail = reading.json_error(exc)
         if not path.read_bytes().removeprefix(b"\xef\xbb\xbf").strip():  # (a mark alone is empty too)
             raise LoadError(f"{path}: the file is empty; expected a JSON document") from exc
         raise LoadError(f"{path}: not readable JSON ({detail})") from exc

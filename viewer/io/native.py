@@ -170,8 +170,8 @@ def _read_meta(file: Path) -> tuple[DatasetMeta, list[Problem]]:
     try:
         document = reading.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        return DatasetMeta(title=file.parent.name), [Problem(str(file), f"not readable JSON ({exc}); "
-                                                            "using defaults", level="warning")]
+        said = f"not readable JSON ({reading.json_error(exc)}); using defaults"
+        return DatasetMeta(title=file.parent.name), [Problem(str(file), said, level="warning")]
     if not isinstance(document, dict):
         return DatasetMeta(), [Problem(str(file), "expected a JSON object; using defaults", level="warning")]
     return meta_from_json(document, str(file))
@@ -239,7 +239,7 @@ def _read_json_file(file: Path) -> Dataset:
     except OSError as exc:
         raise LoadError(f"{file}: cannot be read ({exc.strerror or exc})") from exc
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise LoadError(f"{file}: not readable JSON ({exc})") from exc
+        raise LoadError(f"{file}: not readable JSON ({reading.json_error(exc)})") from exc
     if not looks_native(document):
         raise LoadError(f"{file}: expected an object with an 'events' list and 'entities'/'relations' lists")
     meta, problems = meta_from_json(document, str(file))

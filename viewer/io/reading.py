@@ -117,13 +117,38 @@ def _cleaned(value: Any) -> Any:
     return value
 
 
+def json_error(exc: Exception, one_line: bool = False) -> str:
+    """Where a JSON text stops parsing (``one_line``: its column only) and, for the usual slips, what it holds there
+    instead: a comment or a trailing comma (as editors keep settings, JSONC), single quotes or None (a Python dict
+    printed), a text cut short."""
+    if not isinstance(exc, json.JSONDecodeError):
+        return "nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+    doc, at = exc.doc, exc.pos
+    ahead = doc[at:at + 5]
+    if ahead.startswith(("//", "/*", "#")):
+        hint = "a comment, which JSON does not allow"
+    elif doc[:at].rstrip().endswith(",") and ahead[:1] in ("]", "}"):
+        hint = f"a comma before the closing {ahead[:1]}, which JSON does not allow"
+    elif ahead.startswith("'"):
+        hint = "text in single quotes, which JSON writes in double quotes (a Python dict printed, not JSON?)"
+    elif ahead.startswith(("None", "True", "False")):
+        hint = f"Python's {ahead.rstrip(',}] ')}, which JSON writes null, true or false (a Python dict printed?)"
+    elif not doc[at:].strip():
+        hint = "the text ends before its JSON does: cut short?"
+    elif exc.msg.startswith("Unterminated string"):
+        hint = "a string whose closing quote never comes: cut short?"
+    else:
+        hint = f"{exc.msg[0].lower()}{exc.msg[1:]}, found {ahead!r}"
+    return f"{'' if one_line else f'line {exc.lineno}, '}column {exc.colno}: {hint}"
+
+
 def read_json(path: Path, expected: str) -> object:
     """The parsed JSON document (UTF-8, with or without BOM); LoadError naming the file otherwise."""
     data = read_document(path, expected)
     try:
         return loads(utf8(data).decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise LoadError(f"{path}: not readable JSON ({exc}); expected {expected}") from exc
+        raise LoadError(f"{path}: not readable JSON ({json_error(exc)}); expected {expected}") from exc
 
 
 def json_document(path: Path, expected: str, looks_like: Callable[[object], bool]) -> dict[str, Any]:

@@ -90,7 +90,7 @@ def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
             document = reading.loads(text) if document is None else document
         except (json.JSONDecodeError, RecursionError) as exc:
             if not (isinstance(exc, json.JSONDecodeError) and is_lines_error(exc)):
-                raise LoadError(f"{path}: not readable JSON ({exc})") from exc
+                raise LoadError(f"{path}: not readable JSON ({reading.json_error(exc)})") from exc
         else:
             said = _repair(document, str(path)) if escaped else []
             rows = records_of(said[0] if said else document)
@@ -200,7 +200,7 @@ def _lines(text: str, label: str) -> tuple[list[dict[str, Any]], list[int], list
         try:
             value = parse(line)
         except (json.JSONDecodeError, RecursionError) as exc:
-            value, why = None, f"not readable JSON ({exc})"
+            value, why = None, f"not readable JSON ({reading.json_error(exc, one_line=True)})"
         else:
             why = "" if isinstance(value, dict) else _no_object(value)
         if why:

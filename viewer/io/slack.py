@@ -133,8 +133,8 @@ def _json(files: _Folder | Zipped, name: str, got: _Export) -> object:
     try:
         return reading.loads(files.read(name).decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        got.problems.append(Problem(f"{got.label}/{name}", f"not readable JSON ({exc}); its messages are "
-                                    "skipped", None, None, "warning"))
+        said = f"not readable JSON ({reading.json_error(exc)}); its messages are skipped"
+        got.problems.append(Problem(f"{got.label}/{name}", said, None, None, "warning"))
     except (OSError, LoadError) as exc:
         said = str(exc) if isinstance(exc, LoadError) else f"cannot be read ({exc})"
         got.problems.append(Problem(f"{got.label}/{name}", f"{said}; its messages are skipped", None, None,

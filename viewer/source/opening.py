@@ -209,7 +209,7 @@ def _meta(spec: SourceSpec) -> tuple[DatasetMeta, list[Problem]]:
         document = reading.loads(file.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         return DatasetMeta(title=title, path=spec.target), [
-            Problem(str(file), f"not readable JSON ({exc}); using defaults", level="warning")]
+            Problem(str(file), f"not readable JSON ({reading.json_error(exc)}); using defaults", level="warning")]
     if not isinstance(document, dict):
         return DatasetMeta(title=title, path=spec.target), [
             Problem(str(file), "expected a JSON object; using defaults", level="warning")]

@@ -69,3 +69,25 @@ def test_a_calendar_at_the_end_of_time_opens_and_its_last_event_is_selected(qtbo
     qtbot.keyClick(window.timeline, Qt.Key.Key_Minus)
     qtbot.keyClick(window.timeline, Qt.Key.Key_Left)
     assert "9998" in window.details.html()
+
+
+def test_json_with_a_trailing_comma_says_where_and_the_dataset_stays(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hand-edited JSON (a comma left before the closing bracket) said only Python's "Expecting value: line 3
+    column 1 (char 47)"; now where, and what stands there, over the dataset still shown."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
+    path = tmp_path / "events.json"
+    path.write_text('[\n  {"date": "2019-03-04", "title": "Signed"},\n]\n', encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    before = window.state.dataset
+    with qtbot.waitSignal(window.loader.failed, timeout=30_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    assert len(shown) == 1 and "events.json" in shown[0], shown
+    assert "line 3, column 1: a comma before the closing ], which JSON does not allow" in shown[0]
+    assert window.state.dataset is before
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
