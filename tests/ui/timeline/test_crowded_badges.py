@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPixmap
 from pytestqt.qtbot import QtBot
 
 from viewer.model.dataset import Tables, build_dataset
+from viewer.model.window import TimeWindow
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.timeline.badges import Badges
@@ -78,3 +79,32 @@ def test_badges_are_drawn_once_then_reused_and_redrawn_in_a_new_theme(qtbot: QtB
     qtbot.wait(50)
     dark = _badge_fill(window)
     assert light.lightness() > 200 and dark.lightness() < 100  # the badges follow the theme
+
+
+def _one_day_pile(n: int = 24) -> ViewState:
+    """A lane's ``n`` events of one day beside a few of other days: more than the lane has rows for."""
+    days = ["2019-03-01", *["2019-03-02"] * n, "2019-03-03", "2019-03-04", *["2019-03-05"] * n, "2019-03-06"]
+    events = pd.DataFrame({"id": [f"e{i}" for i in range(len(days))], "start": days, "actors": "Group A",
+                           "title": [f"Protest {i} in a city" for i in range(len(days))]})
+    return ViewState(build_dataset(Tables(events)))
+
+
+def test_events_piled_under_a_title_are_counted_and_a_click_selects_them(qtbot: QtBot, make_window) -> None:
+    """Twenty-four events of one day in a lane with rows for fewer: the rest were drawn under the others, told by
+    nothing (their marks coincide, so no crowd's badge counted them). Now a "+N" stands by the pile, and a click on
+    it selects the day's events in that lane, which Details lists."""
+    window = make_window(_one_day_pile(), (1280, 720))
+    window.state.set_window(TimeWindow(pd.Timestamp("2019-02-28", tz="UTC").timestamp(),
+                                       pd.Timestamp("2019-03-07", tz="UTC").timestamp()))
+    window.timeline.grab()
+    piles = [i for i in range(len(window.timeline.items.badges)) if i in window.timeline.items._badges.piles]
+    assert len(piles) == 2, window.timeline.items.badges  # one per day, however many rows it spans
+    hidden = len(window.state.dataset.events) - len(window.timeline.labelled_event_ids())
+    box = window.timeline.items.badges[piles[0]][0]
+    counted = [int(text[1:]) for text, _ratio in window.timeline.items._badges._sprites if text.startswith("+")]
+    assert counted and sum(counted) * 2 >= hidden  # (each day's pile counted once)
+    centre = window.timeline.plot.mapFromScene(box.center())
+    qtbot.mouseClick(window.timeline.plot.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(centre.x(), centre.y()))
+    assert window.state.selection.events == frozenset(f"e{i}" for i in range(1, 25))
+    shown = window.details.html()
+    assert all(f"Protest {i} in a city" in shown for i in range(1, 25))

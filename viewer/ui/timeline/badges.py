@@ -18,6 +18,7 @@ from viewer.ui.shared.theme import Theme, current, qcolor
 from viewer.ui.timeline.shapes import MARK_RADIUS
 
 GAP_PX, MIN_RUN = 24.0, 4  # marks closer than this, this many in a run, get one badge
+PILE_PX = 1  # unlabelled marks at a titled one's instant, this close under it, are hidden by it: "+3", however few
 SPRITES = 512  # distinct badges kept drawn (a count and a pixel ratio each)
 
 
@@ -29,6 +30,7 @@ class Badges:
         self.font = font
         self.theme = current()
         self.boxes: list[tuple[QRectF, float, float]] = []
+        self.piles: dict[int, np.ndarray] = {}  # a pile's badge (its place in boxes): its events
         self._sprites: dict[tuple[str, float], QPixmap] = {}
         self._widths: dict[str, float] = {}  # per text, in this font
 
@@ -38,32 +40,64 @@ class Badges:
         self._sprites.clear()
 
     def paint(self, p: QPainter, spans: tuple[np.ndarray, np.ndarray], px0: np.ndarray, rows: np.ndarray,
-              told: np.ndarray, labels: tuple[np.ndarray, np.ndarray, np.ndarray], right: float) -> None:
+              told: np.ndarray, labels: tuple[np.ndarray, np.ndarray, np.ndarray], right: float,
+              marks_of: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         """One badge per crowded run of the visible marks (``spans``: their times; ``told``: those labelled
-        or quiet), placed where no drawn label (``labels``: left, width, row) is."""
-        self.boxes = []
-        runs = clusters.crowded_runs(px0, rows, told, *spans, gap=GAP_PX, min_count=MIN_RUN)
+        or quiet), placed where no drawn label (``labels``: left, width, row) is; and one "+3" per pile of marks
+        hidden under a titled one (events at one instant past their lane's rows; ``marks_of``: each mark's lane
+        and event, the pile's events kept with its badge)."""
+        self.boxes, self.piles = [], {}
+        runs = clusters.crowded_runs(px0, rows, told, *spans, gap=GAP_PX, min_count=1)
         if not len(runs):
             return
+        piled = clusters.piled(runs, px0, spans[0], rows, told, PILE_PX)
         metrics = QFontMetricsF(self.font)
-        texts = [f"{int(n)} events" for n in runs.counts.tolist()]
+        shown = runs.subset((runs.counts >= MIN_RUN) & ~piled)
+        texts = [f"{n} events" for n in shown.counts.tolist()]
         widths = np.array([self._width(t, metrics) for t in texts])
-        x = np.minimum(runs.x0 + MARK_RADIUS + 4.0, right - widths - 4.0)
-        label_x, label_w, label_rows = labels
-        # labels already drawn rank above every badge: a badge never covers a title
-        keep = marks.place_labels(np.concatenate([label_x, x]), np.concatenate([label_w, widths]),
-                                  np.concatenate([label_rows, runs.rows]),
-                                  np.concatenate([np.full(len(label_x), 10.0), np.zeros(len(x))]))[len(label_x):]
+        after = np.minimum(shown.x0 + MARK_RADIUS + 4.0, right - widths - 4.0)  # right of the run, else left
+        x, keep = _placed(labels, (after, shown.x0 - MARK_RADIUS - 4.0 - widths), widths, shown.rows)
+        members: list[np.ndarray | None] = [None] * len(texts)
+        if piled.any():
+            taken = (np.concatenate([labels[0], x[keep]]), np.concatenate([labels[1], widths[keep]]),
+                     np.concatenate([labels[2], shown.rows[keep]]))
+            lanes, events = marks_of if marks_of is not None else (np.zeros_like(rows), np.arange(len(rows)))
+            pile, pile_texts, pile_widths, pile_x, pile_keep, pile_members = self._piles(
+                runs.subset(piled), (spans[0], rows, lanes, events), taken, right, metrics)
+            shown = shown.joined(pile)
+            texts, widths, members = texts + pile_texts, np.concatenate([widths, pile_widths]), members + pile_members
+            x, keep = np.concatenate([x, pile_x]), np.concatenate([keep, pile_keep])
         height = metrics.height() + 2.0
         ratio = p.device().devicePixelRatioF() if p.device() is not None else 1.0
         kept = np.flatnonzero(keep)
         lefts = np.round(x[kept]).astype(np.int64).tolist()  # halves to even, as Python's round did
-        tops = np.round(runs.rows[kept] / 4.0 - height / 2.0).astype(np.int64).tolist()
+        tops = np.round(shown.rows[kept] / 4.0 - height / 2.0).astype(np.int64).tolist()
         draw, sprite = p.drawPixmap, self.sprite
         for k, left, top, width, t0, t1 in zip(kept.tolist(), lefts, tops, widths[kept].tolist(),
-                                               runs.t0[kept].tolist(), runs.t1[kept].tolist(), strict=True):
+                                               shown.t0[kept].tolist(), shown.t1[kept].tolist(), strict=True):
             draw(left, top, sprite(texts[k], width, height, ratio))
+            if (piled_events := members[k]) is not None:  # a pile's "+3": a click selects its events
+                self.piles[len(self.boxes)] = piled_events
             self.boxes.append((QRectF(left + 0.5, top + 0.5, width, height), t0, t1))
+
+    def _piles(self, piles: clusters.Clusters, marks_at: tuple[np.ndarray, ...],
+               taken: tuple[np.ndarray, np.ndarray, np.ndarray], right: float, metrics: QFontMetricsF
+               ) -> tuple[clusters.Clusters, list[str], np.ndarray, np.ndarray, np.ndarray, list[np.ndarray | None]]:
+        """The piles' "+3" badges, one per lane and instant however many rows the pile spans, each on the first of
+        the pile's rows with room (left of its mark, whose title is on the right; else right of it): where they may
+        go, their texts, widths, places, which are drawn and, for those, the pile's events (``marks_at``: the
+        visible marks' starts, rows, lanes and events)."""
+        starts, rows, lanes, events = marks_at
+        group, totals = clusters.pile_totals(piles, rows, lanes)
+        spots = clusters.pile_spots(piles, group, starts, rows, lanes)  # (a row of the pile's, each)
+        texts = [f"+{n}" for n in totals[spots.first].tolist()]
+        widths = np.array([self._width(t, metrics) for t in texts])
+        x, keep = _placed(taken, (spots.at.x0 - MARK_RADIUS - 4.0 - widths,
+                                  np.minimum(spots.at.x0 + MARK_RADIUS + 4.0, right - widths - 4.0)),
+                          widths, spots.at.rows)
+        keep &= clusters.first_of_groups(group[spots.first], keep)
+        members: list[np.ndarray | None] = [events[spots.members[i]] if keep[i] else None for i in range(len(texts))]
+        return spots.at, texts, widths, x, keep, members
 
     def _width(self, text: str, metrics: QFontMetricsF) -> float:
         """A badge's width for its text, measured once per text."""
@@ -97,9 +131,35 @@ class Badges:
         self._sprites[key] = sprite
         return sprite
 
-    def at(self, scene_pos: QPointF) -> tuple[float, float] | None:
-        """The time span of the badge under a scene position, if any (to zoom to)."""
-        for box, t0, t1 in self.boxes:
+    def at(self, scene_pos: QPointF) -> tuple[float, float, np.ndarray] | None:
+        """The time span of the badge under a scene position (to zoom to) and, for a pile's, its events (the
+        marks' event rows: to select); None when none is there."""
+        for i, (box, t0, t1) in enumerate(self.boxes):
             if box.contains(scene_pos):
-                return t0, t1
+                return t0, t1, self.piles.get(i, np.zeros(0, dtype=np.int64))
         return None
+
+
+def _placed(labels: tuple[np.ndarray, np.ndarray, np.ndarray], places: tuple[np.ndarray, np.ndarray],
+            widths: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where badges go among the drawn labels (left, width, row), which rank above every badge (a badge never
+    covers a title): each at its first place (``places``) where it fits, else its second; and which fit."""
+    first, second = places
+    keep = _fits(labels, first, widths, rows)
+    x = first.copy()
+    retry = np.flatnonzero(~keep & (second >= 0.0))
+    if len(retry):
+        placed = np.flatnonzero(keep)
+        taken = (np.concatenate([labels[0], first[placed]]), np.concatenate([labels[1], widths[placed]]),
+                 np.concatenate([labels[2], rows[placed]]))
+        moved = retry[_fits(taken, second[retry], widths[retry], rows[retry])]
+        x[moved], keep[moved] = second[moved], True
+    return x, keep
+
+
+def _fits(labels: tuple[np.ndarray, np.ndarray, np.ndarray], x: np.ndarray, widths: np.ndarray,
+          rows: np.ndarray) -> np.ndarray:
+    label_x, label_w, label_rows = labels
+    return marks.place_labels(np.concatenate([label_x, x]), np.concatenate([label_w, widths]),
+                              np.concatenate([label_rows, rows]),
+                              np.concatenate([np.full(len(label_x), 10.0), np.zeros(len(x))]))[len(label_x):]

@@ -388,13 +388,13 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
                                              strong, faded, strong | on_bar)
         if row_px >= self.line_height:
             self._badges.paint(p, (m.x0[vis], m.x1[vis]), px0, rows, keep | strong | quiet,
-                               (lx[keep], widths[keep], rows[keep]), right)
+                               (lx[keep], widths[keep], rows[keep]), right, (m.lane[vis], m.event[vis]))
 
     @property
     def badges(self) -> list[tuple[QRectF, float, float]]:
         """The "N events" boxes of the last paint (device px) and the time spans they stand for."""
         return self._badges.boxes
 
-    def badge_at(self, scene_pos: QPointF) -> tuple[float, float] | None:
-        """The time span of the "N events" badge under a scene position, if any (to zoom to)."""
+    def badge_at(self, scene_pos: QPointF) -> tuple[float, float, np.ndarray] | None:
+        """The time span of the badge under a scene position, if any (to zoom to); a pile's events (rows, to select)."""
         return self._badges.at(scene_pos)

@@ -10,6 +10,7 @@ helper modules.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -183,7 +184,11 @@ class TimelinePanel(LaneSteps, QWidget):
 
     def labelled_event_ids(self) -> set[str]:
         """Ids of events whose title was drawn in the last paint."""
-        return {self._ids[e] for e in self.items.labelled}
+        return set(self.ids_of(self.items.labelled))
+
+    def ids_of(self, events: Iterable[int]) -> list[str]:
+        """The ids of events given by their rows in the timeline's table (as marks hold them)."""
+        return [self._ids[int(e)] for e in events]
 
     def event_scene_pos(self, event_id: str) -> QPointF | None:
         """Scene position of an event's first visible mark (None when not visible)."""
@@ -203,8 +208,6 @@ class TimelinePanel(LaneSteps, QWidget):
         vis, px0, px1, py = self.items.on_screen(near_x=scene_pos.x())
         hit = marks.hit_test(scene_pos.x(), scene_pos.y(), px0, px1, py)
         return self._ids[int(self.items.marks.event[vis[hit]])] if hit >= 0 else None
-
-    # ---- building -----------------------------------------------------------------------------
 
     def _style_axes(self) -> None:
         font = QFont()
@@ -331,8 +334,6 @@ class TimelinePanel(LaneSteps, QWidget):
         self.view.setLimits(yMin=0.0, yMax=bottom, minYRange=bottom, maxYRange=bottom)
         self.view.setYRange(0.0, bottom, padding=0)
         self.lane_names.set(lanes.labels, tops, collapsed)  # after the range: how many names fit depends on it
-
-    # ---- window -----------------------------------------------------------------------------
 
     def _on_view_range(self, _view: object, x_range: tuple[float, float]) -> None:
         if self._syncing:  # our own range change: whoever made it relays out

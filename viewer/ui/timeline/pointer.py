@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QToolTip
 
 from viewer.model import navigation
 from viewer.model.window import TimeWindow
+from viewer.session import Selection
 
 if TYPE_CHECKING:
     from viewer.ui.timeline.panel import TimelinePanel
@@ -50,10 +51,13 @@ class Pointer(QObject):
         left = event.button() == pg.QtCore.Qt.MouseButton.LeftButton  # type: ignore[attr-defined]
         inside = left and panel.view.sceneBoundingRect().contains(pos)
         badge = panel.items.badge_at(pos) if inside else None
-        if badge is not None:  # "14 events": show them, with room for their labels
-            t0, t1 = badge
-            pad = max((t1 - t0) * 0.2, navigation.scale(state.dataset).margin)
-            state.set_window(navigation.clamp(TimeWindow(t0 - pad, t1 + pad), state.dataset))
+        if badge is not None:
+            t0, t1, piled = badge
+            if len(piled):  # "+4": the events at one instant under a title, selected (Details lists them)
+                state.select(Selection(events=frozenset(panel.ids_of(piled.tolist()))))
+            else:  # "14 events": show them, with room for their labels
+                pad = max((t1 - t0) * 0.2, navigation.scale(state.dataset).margin)
+                state.set_window(navigation.clamp(TimeWindow(t0 - pad, t1 + pad), state.dataset))
             event.accept()  # type: ignore[attr-defined]
             return
         event_id = panel.event_at(pos) if inside else None
