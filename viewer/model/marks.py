@@ -146,6 +146,25 @@ def label_texts(events: pd.DataFrame) -> list[str]:
 
 
 KEPT_LABELS = 100_000  # labels of month- and year-dated events kept written
+# a label is one line: its line breaks and tabs are spaces ("Line one\nline two" was drawn "Line oneline two"), and
+# the controls that turn text's direction are dropped (U+202E drew "evil" as "live")
+_BREAKS = r"[\r\n\t\v\f\x{85}\x{2028}\x{2029}]+"
+_TURNS = r"[\x{202a}-\x{202e}\x{2066}-\x{2069}]"
+_MAY_HOLD = (0x20, 0xC2, 0xE2)  # their bytes: below a space, or the first of U+0085's or of the others'
+
+
+def one_line(labels: pa.Array) -> pa.Array:
+    r"""The labels as one line each (see above); the array itself when no byte of those characters is in it.
+
+    >>> one_line(pa.array(["Line one\r\nline two", "\u202eevil", "plain"])).to_pylist()
+    ['Line one line two', 'evil', 'plain']
+    """
+    data = labels.buffers()[2] if labels.type == pa.string() else None
+    if data is not None:
+        held = np.frombuffer(data, dtype=np.uint8)
+        if not ((held < _MAY_HOLD[0]).any() or (held == _MAY_HOLD[1]).any() or (held == _MAY_HOLD[2]).any()):
+            return labels
+    return pc.replace_substring_regex(pc.replace_substring_regex(labels, _BREAKS, " "), _TURNS, "")
 
 
 class LabelTexts(Sequence[str]):
@@ -174,8 +193,9 @@ class LabelTexts(Sequence[str]):
         if i not in self._done:
             if len(self._done) > KEPT_LABELS:
                 self._done.clear()
-            self._done[i] = (str(label_dates.labels(self._events, np.array([i]))[0]) if self._coarse[i]
-                             else str(self._titles.iloc[i]))
+            label = (label_dates.labels(self._events, np.array([i]))[0] if self._coarse[i]
+                     else self._titles.iloc[i])
+            self._done[i] = str(one_line(pa.array([str(label)]))[0])
         return self._done[i]
 
     def take(self, indices: np.ndarray) -> list[str]:
@@ -183,14 +203,15 @@ class LabelTexts(Sequence[str]):
         indices = np.asarray(indices, dtype=np.int64)
         if self._arrow is None:
             self._arrow = pa.array(self._titles, type=pa.string(), from_pandas=True).fill_null("")
-        out: list[str] = self._arrow.take(pa.array(indices)).to_pylist()
+        out: list[str] = one_line(self._arrow.take(pa.array(indices))).to_pylist()
         dated = np.flatnonzero(self._coarse[indices])
         if len(self._done) + len(dated) > KEPT_LABELS:
             self._done.clear()
         new = [k for k in dated.tolist() if int(indices[k]) not in self._done]
         if new:  # written once, for all at once; a frame after reads them from what is kept
             rows = indices[new]
-            self._done.update(zip(rows.tolist(), label_dates.labels(self._events, rows).to_pylist(), strict=True))
+            self._done.update(zip(rows.tolist(), one_line(label_dates.labels(self._events, rows)).to_pylist(),
+                                  strict=True))
         for k in dated.tolist():
             out[k] = self._done[int(indices[k])]
         return out

@@ -82,3 +82,22 @@ def test_long_titles_zoom_and_pan_with_the_hand_to_cut_labels(
     boxes = window.timeline.items.label_boxes
     assert boxes and all(box.width() <= viewport.width() for box in boxes)
     assert laid_out and max(laid_out) < 1000  # each title is 2,900 characters: none was laid out whole
+
+
+def test_a_title_of_several_lines_is_labelled_on_one_and_turns_no_text_around(qtbot: QtBot, make_window) -> None:
+    """A cell holding a line break ("Line one\\nline two", as a quoted CSV value or a spreadsheet's Alt+Enter)
+    was drawn "Line oneline two"; a right-to-left override (U+202E) drew "evil override" backwards."""
+    events = pd.DataFrame({"id": ["a", "b", "c"], "start": ["2019-03-04", "2019-03-06", "2019-03-08"],
+                           "title": ["Line one\nline two", "Tab\there\r\nand there", "\u202eevil override"]})
+    window = make_window(ViewState(build_dataset(Tables(events))), (1280, 720))
+    drawn: list[str] = []
+    original = labels.LabelPainter._stamp
+
+    def stamp(self: labels.LabelPainter, painter: Any, title: str, *args: Any) -> None:
+        drawn.append(title)
+        original(self, painter, title, *args)
+
+    window.timeline.items._labels._stamp = stamp.__get__(window.timeline.items._labels)
+    window.timeline.grab()
+    assert sorted(drawn) == ["Line one line two", "Tab here and there", "evil override"]
+    assert "Line one\nline two" in window.state.dataset.events["title"].tolist()  # (the data as written)
