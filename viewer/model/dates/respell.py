@@ -108,7 +108,7 @@ _REWRITES = (
     footnotes.REWRITE,  # a wiki's footnote mark after the date: "March 3, 1999[2]", "2019[a]", "12 May 2020[note 1]"
     # Unicode's narrow and thin spaces as plain ones (CLDR 42 on puts U+202F before AM/PM: Chrome, Node, Java,
     # macOS and WhatsApp write "10:00\u202fAM"), and the marks that only set the writing direction (embeddings,
-    # overrides and isolates too, as a copy from a page in Arabic or Hebrew brings them) or hide a break, gone
+    # overrides and isolates too, as a copy from a page in Arabic or Hebrew brings them) or show nothing, gone
     ("[\u202f\u2009\u2007]", " "),
     ("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]", ""),
     # Korean, Chinese and Japanese write morning and afternoon before the time, as Windows and Excel in those

@@ -263,8 +263,7 @@ class MappingDialog(QDialog):
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             return
         renamed = dict(zip(self.columns, (str(c) for c in preview.rows.columns), strict=False))
-        self.columns = list(renamed.values()) if len(renamed) == len(preview.rows.columns) else \
-            [str(c) for c in preview.rows.columns]
+        self.columns = [str(c) for c in preview.rows.columns]
         self.table.setModel(FrameModel(preview.rows))
         self.read_as.setText(_read_as(preview))
         self._value_title = renamed.get(self._value_title or "", self._value_title)

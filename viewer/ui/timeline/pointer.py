@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QToolTip
 
 from viewer.model import navigation
 from viewer.model.window import TimeWindow
-from viewer.session import Selection
+from viewer.ui.shared.state import Selection
 
 if TYPE_CHECKING:
     from viewer.ui.timeline.panel import TimelinePanel
