@@ -153,12 +153,15 @@ _TURNS = r"[\x{202a}-\x{202e}\x{2066}-\x{2069}]"
 _MAY_HOLD = (0x20, 0xC2, 0xE2)  # their bytes: below a space, or the first of U+0085's or of the others'
 
 
-def one_line(labels: pa.Array) -> pa.Array:
+def one_line(labels: pa.Array | pa.ChunkedArray) -> pa.Array:
     r"""The labels as one line each (see above); the array itself when no byte of those characters is in it.
 
     >>> one_line(pa.array(["Line one\r\nline two", "\u202eevil", "plain"])).to_pylist()
     ['Line one line two', 'evil', 'plain']
+    >>> one_line(pa.chunked_array([["a\nb"], ["c"]])).to_pylist()  # (a table's column, as a folder of files gives)
+    ['a b', 'c']
     """
+    labels = labels.combine_chunks() if isinstance(labels, pa.ChunkedArray) else labels
     data = labels.buffers()[2] if labels.type == pa.string() else None
     if data is not None:
         held = np.frombuffer(data, dtype=np.uint8)

@@ -49,7 +49,7 @@ def test_an_interviews_subtitles_open_with_their_faults_listed(qtbot: QtBot, win
     assert "When did you first hear?" in seen[0] and "café" in seen[1]
     listed = window.problems.model
     texts = [str(listed.index(r, c).data()) for r in range(listed.rowCount()) for c in range(listed.columnCount())]
-    assert any("00:00:xx,000" in t for t in texts) and any("Windows-1252" in t for t in texts)
+    assert any("00:00:xx,000" in t for t in texts) and any("read as cp1252" in t for t in texts)
 
 
 def test_a_meetings_saved_chat_is_walked_message_by_message(qtbot: QtBot, window: MainWindow, tmp_path: Path,
