@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import viewer
 from viewer.io.spec_suggest import suggest_spec
@@ -90,3 +91,32 @@ def test_a_shareholders_register_ties_each_holder_to_its_company_while_the_holdi
     assert _ties(ds, "2020-01-01") == {("john_michael_smith", "northwind_trading_limited", "equity_stake", "25%"),
                                        ("northwind_holdings_limited", "northwind_trading_limited", "equity_stake",
                                         "75%")}
+
+
+REGISTERS = {  # a register as a newsroom in each country would keep it: its columns named in its own language
+    "de": "Datum;Muttergesellschaft;Tochtergesellschaft;Anteil\n27.03.1999;Renault SA;Nissan Motor;36,8\n"
+          "20.10.2016;Nissan Motor;Mitsubishi Motors;34,0\n",
+    "fr": "Date;Société mère;Filiale;Participation\n27/03/1999;Renault SA;Nissan Motor;36,8\n"
+          "20/10/2016;Nissan Motor;Mitsubishi Motors;34\n",
+    "es": "Fecha;Accionista;Empresa;Porcentaje\n27/03/1999;Renault SA;Nissan Motor;36,8\n"
+          "20/10/2016;Nissan Motor;Mitsubishi Motors;34\n",
+    "ru": "Дата;Акционер;Компания;Доля\n27.03.1999;Рено;Ниссан;36,8\n20.10.2016;Ниссан;Мицубиси Моторс;34\n",
+    "ja": "日付,親会社,子会社,出資比率\n1999-03-27,ルノー,日産自動車,36.8\n2016-10-20,日産自動車,三菱自動車,34\n",
+    "zh": "日期,股东,公司,持股比例\n1999-03-27,雷诺,日产汽车,36.8\n2016-10-20,日产汽车,三菱汽车,34\n",
+}
+
+
+@pytest.mark.parametrize("language", list(REGISTERS))
+def test_a_register_in_another_language_makes_the_same_stakes(tmp_path: Path, language: str) -> None:
+    """Named in German, French or Spanish, its parties were tied "related_to", unvalued; in Russian, Japanese or
+    Chinese, whose names have no Latin letter, no party column was found at all."""
+    path = tmp_path / f"register_{language}.csv"
+    path.write_text(REGISTERS[language], encoding="utf-8")
+    spec = suggest_spec(path)
+    assert [(r.kind, r.value is not None) for r in spec.relations] == [("equity_stake", True)]
+    ds = viewer.load(path, mapping=spec)
+    assert ds.relations["kind"].tolist() == ["equity_stake"] * 2 and ds.relations["value"].tolist() == [36.8, 34.0]
+    rows = [line.split(";" if ";" in line else ",") for line in REGISTERS[language].splitlines()[1:]]
+    names = dict(zip(ds.entities["id"], ds.entities["name"], strict=True))
+    assert [(names[s], names[t]) for s, t in zip(ds.relations["source"], ds.relations["target"], strict=True)] == \
+        [(row[1], row[2]) for row in rows]

@@ -4,10 +4,12 @@ Core fields come from :func:`viewer.io.table_mapping.guess_mapping`. Columns of 
 letters, repeated rarely, often with "Bank", "Inc", "Ltd", "Group" … — are candidate entity
 columns. Their names say how they relate: "acquir*", "buyer", "purchaser" (the row's party was
 acquired by it: ``acquired_by``), "parent", "owner", "shareholder", "holder" (it holds the row's
-party: ``owns``), "from"/"to", "source"/"target", "origin"/"destination" (a relation between the
-two). Two organisation-like columns with no such name are ``related_to``. Repeated "none" values
-("No Acquirer") become placeholders. A register of shareholders names its company on every row ("Company",
-"Issuer"): each row is its holder's stake in it, valued by the column named as a percentage, holding until a
+party: ``owns``), "subsidiary" (the row's party holds it), "from"/"to", "source"/"target",
+"origin"/"destination" (a relation between the two); the same in nine other languages
+("Muttergesellschaft", "Filiale", "Акционер", "親会社"), names in any script. Two organisation-like
+columns with no such name are ``related_to``. Repeated "none" values ("No Acquirer") become
+placeholders. A register of shareholders names its company on every row ("Company", "Issuer"):
+each row is its holder's stake in it, valued by the column named as a percentage, holding until a
 date named as its end ("Date transferred", "Disposal date").
 """
 
@@ -38,13 +40,24 @@ _ORG = re.compile(r"(?i)\b(?:bank|banc|inc|ltd|llc|plc|corp|corporation|company|
                   r"n\.?a|s\.?a|ag|gmbh|partners|fund|capital|university|ministry|agency|association|"
                   r"institution|federal|savings|financial|international|limited)\b")
 # (name pattern, role of the column, relation kind); role "target": row party → column, "source": column → row party
-_ROLES = ((r"acquir|buyer|purchaser|successor|assum", "target", "acquired_by"),
-          (r"parent|owner|shareholder|holder|investor", "source", "owns"),
-          (r"subsidiar|child|owned", "target", "owns"))
+# in English, then German, French, Spanish, Italian, Portuguese, Dutch, Russian, Japanese and Chinese
+_ROLES = ((r"acquir|buyer|purchaser|successor|assum|erwerber|käufer|übernehm|acquéreur|acheteur|repreneur|"
+           r"adquirente|comprador|acquirente|koper|overnemer|покупател|приобретател|買収|買い?手|收购方|买方", "target",
+           "acquired_by"),
+          (r"parent|owner|shareholder|holder|investor|mutter|eigentümer|gesellschafter|aktionär|anteilseigner|inhaber|"
+           r"mère|propriétaire|actionnaire|associé|détenteur|matriz|propietari|accionista|^socios?$|titular|"
+           r"controllante|proprietari|azionista|controladora|proprietári|acionista|sócio|moeder|eigenaar|"
+           r"aandeelhouder|материнск|владел|акционер|собственник|учредител|親会社|株主|所有者|出資者|母公司|股东|投资方",
+           "source", "owns"),
+          (r"subsidiar|child|owned|tochter|filiale?$|controllata|controlada|dochter|дочерн|子会社|子公司", "target",
+           "owns"))
 _PAIRS = ((r"^(from|source|origin|sender|seller)", r"^(to|target|destination|recipient|receiver|buyer)"),)
 _ACQUIRED = r"^(target|targetcompany|acquiree|acquired|acquiredcompany|companyacquired)(name)?$"
 # the company a register's row is about, beside its shareholder or owner column
-_COMPANY = r"^(company|companyname|issuer|issuername|entity|entityname|organisation|organization|firm|investee)$"
+_COMPANY = (r"^(company|companyname|issuer|issuername|entity|entityname|organisation|organization|firm|investee|"
+            r"gesellschaft|unternehmen|firma|société|entreprise|empresa|sociedad|compañía|società|azienda|sociedade|"
+            r"companhia|bedrijf|onderneming|vennootschap|компания|организация|общество|предприятие|会社名?|企業|公司|"
+            r"企业)$")
 # a date the row's tie ends on: a register's Date transferred, a stake's disposal
 _ENDED = r"transfer|dispos|ceas|sold|divest|until|enddate|dateend|^end"
 
@@ -63,7 +76,7 @@ def _name_like(values: pd.Series) -> tuple[bool, float]:
     if len(cleaned) == 0:
         return False, 0.0
     text = arrow_text(cleaned)
-    lettered = _share(text, r"[A-Za-z].*[A-Za-z]")
+    lettered = _share(text, r"\pL.*\pL")  # (in any script: Рено, 日産自動車)
     numeric = _share(text, r"^[-+\d.,%$ ]+$")
     lengths = np.asarray(pc.utf8_length(text).to_numpy(zero_copy_only=False))
     if lettered < 0.8 or numeric > 0.1 or not 3 <= float(np.median(lengths)) <= 80:
@@ -81,7 +94,7 @@ def _lettered(sample: pd.DataFrame) -> np.ndarray:
     One pass over every column's cells: a wide table's columns were each looked at alone (5 ms a column)."""
     if sample.columns.is_unique and len(sample.columns) > 1:
         cells = Cells([sample[c] for c in sample.columns])
-        hit = cells.matching(r"[A-Za-z].*[A-Za-z]") & cells.valid
+        hit = cells.matching(r"\pL.*\pL") & cells.valid
         return np.asarray(cells.count(hit) >= 0.5 * cells.count(cells.valid), dtype=bool)
     return np.ones(len(sample.columns), dtype=bool)
 
@@ -97,7 +110,9 @@ def _addresses(values: pd.Series) -> bool:
     return len(text) > 0 and _share(text, r"^(?:[a-z][a-z0-9+.-]*://|www\.)") >= 0.5
 
 
-_SHARES = r"stake|share|percent|pct|ownership|holding|equity|%"
+_SHARES = (r"stake|share|percent|pct|ownership|holding|equity|%|anteil|beteiligung|prozent|participation|pourcentage|"
+           r"participación|porcentaje|cuota|quota|partecipazione|percentuale|participação|percentual|aandeel$|belang|"
+           r"доля|процент|比率|持株|割合|比例|持股")
 _VALUES = _SHARES + r"|interest|value|amount|price|weight|consideration"
 
 

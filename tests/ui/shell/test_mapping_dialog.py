@@ -139,3 +139,27 @@ def test_an_encoding_chosen_in_the_dialog_reads_the_names_and_rows_again(qtbot, 
     assert seen == {"encoding": "cp1250", "title": "Předmět", "read as": "Read as cp1250, delimiter ';', dates dmy",
                     "cell": "Zasedání představenstva v Brně"}
     assert window.state.dataset.events["title"].tolist() == ["Zasedání představenstva v Brně", "Výroční zpráva"]
+
+
+def test_a_register_in_german_offers_its_stakes_and_draws_them(qtbot, window, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A register whose columns are named in German ("Muttergesellschaft", "Tochtergesellschaft", "Anteil") was
+    offered as "related to" ties without their shares; now as the equity stakes they are, drawn at the cursor."""
+    from ..window_reading import open_by_hand
+    path = tmp_path / "beteiligungen.csv"
+    path.write_text("Datum;Muttergesellschaft;Tochtergesellschaft;Anteil\n27.03.1999;Renault SA;Nissan Motor;36,8\n"
+                    "20.10.2016;Nissan Motor;Mitsubishi Motors;34,0\n", encoding="utf-8")
+    offered: list[str] = []
+
+    def keep_the_graph(dialog: MappingDialog) -> QDialog.DialogCode:
+        offered.append(dialog.graph.text())
+        assert dialog.graph.isChecked()
+        return QDialog.DialogCode.Accepted
+
+    assert open_by_hand(qtbot, window, monkeypatch, path, answer=keep_the_graph)
+    assert offered == ["Make entities and relations: Muttergesellschaft → Tochtergesellschaft (equity stake)"]
+    ds = window.state.dataset
+    assert ds.relations["kind"].tolist() == ["equity_stake"] * 2 and ds.relations["value"].tolist() == [36.8, 34.0]
+    window.state.move_cursor("2020-01-01")
+    qtbot.wait(50)
+    assert all(window.relations.is_placed(entity) for entity in ds.entities["id"])
