@@ -101,16 +101,16 @@ def piled(runs: Clusters, x: np.ndarray, starts: np.ndarray, rows: np.ndarray, t
     return near
 
 
-def pile_totals(piles: Clusters, rows: np.ndarray, lanes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The piles' groups (one per lane and whole pixel: a pile spread over a lane's rows is one) in the order of
-    their rows, top first, and each pile's group total.
+def pile_totals(piles: Clusters, pile_lanes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The piles' groups (one per lane and whole pixel: a pile spread over a lane's rows is one; ``pile_lanes``:
+    each pile's lane, :func:`lanes_of` its row) in the order of their rows, top first, and each pile's group total.
 
     >>> p = Clusters(np.array([10., 10, 40]), np.array([10., 10, 40]), np.array([8, 4, 4]), np.array([1, 3, 2]),
     ...              np.zeros(3), np.zeros(3))
-    >>> [a.tolist() for a in pile_totals(p, np.array([4, 8]), np.array([0, 0]))]
+    >>> [a.tolist() for a in pile_totals(p, np.array([0, 0, 0]))]
     [[0, 0, 1], [4, 4, 2]]
     """
-    _, group = np.unique(_keys(lanes_of(piles.rows, rows, lanes), piles.x0), return_inverse=True)
+    _, group = np.unique(_keys(pile_lanes, piles.x0), return_inverse=True)
     return group, np.bincount(group, weights=piles.counts).astype(np.int64)[group]
 
 
@@ -124,17 +124,18 @@ class Spots:
     members: list[np.ndarray]
 
 
-def pile_spots(piles: Clusters, group: np.ndarray, starts: np.ndarray, rows: np.ndarray, lanes: np.ndarray
-               ) -> Spots:
-    """For each pile (the runs of one ``group``: a lane at one instant), every row of its lane holding a mark
-    starting then, top first: its badge goes on the first with room.
+def pile_spots(piles: Clusters, group: np.ndarray, pile_lanes: np.ndarray, starts: np.ndarray, rows: np.ndarray,
+               lanes: np.ndarray) -> Spots:
+    """For each pile (the runs of one ``group``: a lane, ``pile_lanes``, at one instant), every row of its lane
+    holding a mark starting then (the marks' ``starts``, ``rows`` and ``lanes``), top first: its badge goes on the
+    first with room.
 
     >>> p = Clusters(np.array([10.]), np.array([10.]), np.array([8]), np.array([2]), np.full(1, 5.), np.full(1, 5.))
-    >>> s = pile_spots(p, np.array([0]), np.array([5., 5, 5, 5, 7]), np.array([4, 8, 8, 12, 4]), np.zeros(5, int))
+    >>> s = pile_spots(p, np.array([0]), np.array([0]), np.array([5., 5, 5, 5, 7]), np.array([4, 8, 8, 12, 4]),
+    ...                np.zeros(5, int))
     >>> s.at.rows.tolist(), s.first.tolist(), [m.tolist() for m in s.members]
     ([4, 8, 12], [0, 0, 0], [[0, 1, 2, 3], [0, 1, 2, 3], [0, 1, 2, 3]])
     """
-    pile_lanes = lanes_of(piles.rows, rows, lanes)
     picked, where, members = [], [], []
     for g in np.unique(group).tolist():
         first = int(np.flatnonzero(group == g)[0])

@@ -88,8 +88,9 @@ class Badges:
         go, their texts, widths, places, which are drawn and, for those, the pile's events (``marks_at``: the
         visible marks' starts, rows, lanes and events)."""
         starts, rows, lanes, events = marks_at
-        group, totals = clusters.pile_totals(piles, rows, lanes)
-        spots = clusters.pile_spots(piles, group, starts, rows, lanes)  # (a row of the pile's, each)
+        pile_lanes = clusters.lanes_of(piles.rows, rows, lanes)
+        group, totals = clusters.pile_totals(piles, pile_lanes)
+        spots = clusters.pile_spots(piles, group, pile_lanes, starts, rows, lanes)  # (a row of the pile's, each)
         texts = [f"+{n}" for n in totals[spots.first].tolist()]
         widths = np.array([self._width(t, metrics) for t in texts])
         x, keep = _placed(taken, (spots.at.x0 - MARK_RADIUS - 4.0 - widths,
