@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import json
 import random
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -123,3 +126,39 @@ def test_values_nested_thousands_deep_open_or_are_refused_by_name(tmp_path: Path
     assert ds.event_count in (4, 5)
     if depth <= 500:
         assert ds.event_count == 5
+
+
+@pytest.mark.parametrize("shape", ["lists", "objects", "cut short"])
+def test_a_line_nested_past_arrows_stack_is_read_line_by_line_not_a_crash(tmp_path: Path, shape: str) -> None:
+    """Arrow's JSON reader recurses once per level: a line nested 30,000 deep overflowed its stack and the process
+    died (a segmentation fault: the window vanished with the user's work). Such a line is found first and the file
+    read line by line, which names the line. Run in a child process so that a crash fails this test only."""
+    depth = 30_000
+    nested = {"lists": "[" * depth + "]" * depth, "objects": '{"a":' * depth + "1" + "}" * depth,
+              "cut short": "[" * depth}[shape]
+    path = tmp_path / "deep.jsonl"
+    # (the other lines lack "x": with a string there, Arrow refused the file before it recursed)
+    path.write_text('{"date": "2020-01-02", "note": "[[[[ in a string"}\n'
+                    f'{{"date": "2020-01-01", "x": {nested}}}\n{{"date": "2020-01-03"}}\n', encoding="utf-8")
+    probe = ("import viewer, sys\nds = viewer.load(sys.argv[1])\n"
+             "print(ds.event_count, [p.message for p in ds.problems])")
+    done = subprocess.run([sys.executable, "-c", probe, str(path)], check=False, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    count, said = done.stdout.split(" ", 1)
+    assert count == "2" and "line 2" in said
+
+
+def test_deep_lines_are_found_outside_strings_only() -> None:
+    """Brackets in a string, and a quote escaped by a backslash, do not count; an escaped backslash does not escape
+    the quote after it."""
+    def depth(text: str) -> int:
+        return records_arrow._depth(np.frombuffer(text.encode(), dtype=np.uint8))
+    assert depth('{"a": [[1]]}') == 3
+    assert depth('{"a": "[[[[{{"}') == 1
+    assert depth('{"a": "x\\"[[[["}') == 1  # \" stays in the string
+    assert depth('{"a": "x\\\\", "b": [[[]]]}') == 4  # \\\\ is one backslash: the string ends there
+    assert depth("[[[[") == 4
+    shallow = ('{"p": [' + ",".join("[1.5, 2.5]" for _ in range(5000)) + "]}\n").encode()
+    assert not records_arrow._too_deep(shallow * 3)  # long lines of many shallow lists stay on Arrow's path
+    assert records_arrow._too_deep(shallow + b'{"x": ' + b"[" * 5000 + b"]" * 5000 + b"}\n")

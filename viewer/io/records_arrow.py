@@ -31,7 +31,7 @@ def read_lines(data: bytes, unwrap: bool = False) -> tuple[pd.DataFrame, np.ndar
     try:
         # "2020-03-19T02:00:00Z" would be inferred as a timestamp: the types are first inferred from the head
         # (up to ~1 MB), and the whole is read with such columns as text, then again if more were found below
-        head = None if _not_all_objects(data) else _read(_head(data), None).schema
+        head = None if _not_all_objects(data) or _too_deep(data) else _read(_head(data), None).schema
         if head is None or _deepest(head) > MAX_DEPTH:
             return None
         table = _read(data, _texts_for_timestamps(head))
@@ -60,6 +60,40 @@ _OPENS_NO_OBJECT = (re.compile(rb"[ \t\r\n]*[^{\s]"), re.compile(rb"\n[ \t\r]*[^
 def _not_all_objects(data: bytes) -> bool:
     """Whether a line of the text (a blank one aside) opens with something other than ``{``."""
     return bool(_OPENS_NO_OBJECT[0].match(data) or _OPENS_NO_OBJECT[1].search(data))
+
+
+# Arrow's JSON reader recurses once per level: past ~10,000 levels it overflows its thread's stack and the process
+# dies (a segmentation fault, no exception). A line that nests deeper than this is the line-by-line reader's.
+ARROW_DEPTH = 4_000
+
+
+def _too_deep(data: bytes) -> bool:
+    """Whether a line nests its lists and objects deeper than :data:`ARROW_DEPTH` (brackets inside strings not
+    counted). Only lines at least that long can: a file of short lines costs one pass for its line ends."""
+    if len(data) < ARROW_DEPTH:
+        return False
+    text = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(text == 10)
+    starts, stops = np.r_[0, ends + 1], np.r_[ends, len(text)]
+    return any(_depth(text[starts[at]:stops[at]]) > ARROW_DEPTH
+               for at in np.flatnonzero(stops - starts >= ARROW_DEPTH))
+
+
+def _depth(line: np.ndarray) -> int:
+    """How deep one line's brackets nest, outside its strings (a quote after an odd run of backslashes is text)."""
+    quotes = np.flatnonzero(line == 34)
+    if len(quotes):
+        at = np.arange(len(line), dtype=np.int64)
+        last_other = np.maximum.accumulate(np.where(line == 92, -1, at))  # the last non-backslash up to each place
+        before = np.maximum(quotes - 1, 0)
+        slashes = np.where(quotes > 0, before - last_other[before], 0)
+        toggles = np.zeros(len(line), dtype=np.int8)
+        toggles[quotes[slashes % 2 == 0]] = 1
+        outside = np.cumsum(toggles, dtype=np.int64) % 2 == 0
+    else:
+        outside = np.ones(len(line), dtype=bool)
+    step = (np.isin(line, (91, 123)).astype(np.int64) - np.isin(line, (93, 125))) * outside
+    return int(np.cumsum(step).max(initial=0))
 
 
 EXACT = float(1 << 53)  # from here on a double no longer holds every integer

@@ -91,3 +91,26 @@ def test_json_with_a_trailing_comma_says_where_and_the_dataset_stays(
     assert window.state.dataset is before
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+
+
+def test_json_lines_nested_thirty_thousand_deep_open_with_the_line_named(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One line of lists nested 30,000 deep: Arrow's JSON reader overflowed its stack and the window vanished (a
+    segmentation fault). The file now opens with its other lines, and the deep line is named."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog
+    path = tmp_path / "log.jsonl"
+    deep = "[" * 30_000 + "]" * 30_000
+    path.write_text('{"date": "2020-01-02", "title": "Before"}\n'
+                    f'{{"date": "2020-01-01", "title": "Deep", "x": {deep}}}\n'
+                    '{"date": "2020-01-03", "title": "After"}\n', encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    ds = window.state.dataset
+    assert sorted(ds.events["title"]) == ["After", "Before"]
+    assert any("line 2" in problem.message and "nested too deeply" in problem.message for problem in ds.problems)
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    assert window.state.selection.events == frozenset(ds.events["id"][ds.events["title"] == "After"])
