@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import viewer
 
@@ -71,3 +72,23 @@ def test_a_file_of_undated_tasks_says_so(tmp_path: Path) -> None:
     ds = viewer.load(path)
     assert ds.event_count == 0
     assert [p.message for p in ds.problems] == ["2 tasks (VTODO) with no date (no DTSTART or DUE): not read"]
+
+
+def test_a_bare_task_or_journal_entry_is_a_calendar_of_one(tmp_path: Path) -> None:
+    """A task or an entry saved alone (BEGIN:VTODO … END:VTODO, no VCALENDAR around it, as a mail client exports one)
+    was refused as "not an iCalendar file"; a bare VEVENT already opened."""
+    task = tmp_path / "task.ics"
+    task.write_text("BEGIN:VTODO\r\nUID:t\r\nDUE;VALUE=DATE:20070501\r\nSUMMARY:Submit the tax return\r\n"
+                    "CATEGORIES:FAMILY,FINANCE\r\nEND:VTODO\r\n", encoding="utf-8")
+    entry = tmp_path / "entry.ics"
+    entry.write_text("\ufeffBEGIN:VJOURNAL\r\nUID:j\r\nDTSTART;VALUE=DATE:19970317\r\nSUMMARY:Staff meeting minutes\r\n"
+                     "END:VJOURNAL\r\n", encoding="utf-8")
+    first, second = viewer.load(task), viewer.load(entry)
+    assert first.events["title"].tolist() == ["Submit the tax return"]
+    assert first.events["start"].tolist() == [pd.Timestamp("2007-05-01", tz="UTC")]
+    assert second.events[["title", "category"]].values.tolist() == [["Staff meeting minutes", "journal entry"]]
+    alarm = tmp_path / "alarm.ics"
+    alarm.write_text("BEGIN:VALARM\r\nTRIGGER:-PT15M\r\nACTION:AUDIO\r\nEND:VALARM\r\n", encoding="utf-8")
+    with pytest.raises(viewer.LoadError, match="alarm.ics: not an iCalendar file; expected it to start with "
+                                                "BEGIN:VCALENDAR"):
+        viewer.load(alarm)

@@ -47,12 +47,13 @@ _KIND_NAMES = {"VTODO": "task", "VJOURNAL": "journal entry"}  # a task's or an e
 
 
 def looks_like(head: object) -> bool:
-    """True when the first bytes of a file start an iCalendar object (``BEGIN:VCALENDAR`` or a bare VEVENT)."""
+    """True when the first bytes of a file start an iCalendar object (``BEGIN:VCALENDAR``, or a bare VEVENT, VTODO or
+    VJOURNAL, as a mail client saves one event or task)."""
     head = head.encode() if isinstance(head, str) else head
     if not isinstance(head, bytes):
         return False
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:16].upper()
-    return text.startswith((b"BEGIN:VCALENDAR", b"BEGIN:VEVENT"))
+    return text.startswith((b"BEGIN:VCALENDAR", b"BEGIN:VEVENT", b"BEGIN:VTODO", b"BEGIN:VJOURNAL"))
 
 
 def read(path: str | Path, **_options: object) -> Dataset:
@@ -133,7 +134,8 @@ def _say_undated(entries: list[Component], label: str, problems: list[Problem]) 
 def _load_text(path: Path) -> str:
     data = utf8(read_document(path, "an iCalendar file (BEGIN:VCALENDAR)"))
     if not looks_like(data[:64]):
-        raise LoadError(f"{path}: not an iCalendar file; expected it to start with BEGIN:VCALENDAR")
+        raise LoadError(f"{path}: not an iCalendar file; expected it to start with BEGIN:VCALENDAR (or a bare "
+                        "BEGIN:VEVENT, BEGIN:VTODO or BEGIN:VJOURNAL)")
     # unfolded before it is decoded: a writer folds at 75 bytes, which may cut a character's bytes in two
     # (RFC 5545, 3.1); decoded first, the file failed as UTF-8 and each of its accents read as two letters
     data = _FOLD.sub(b"", data)

@@ -59,3 +59,12 @@ def test_a_kindles_clippings_open_and_walk(qtbot: QtBot, window: MainWindow, tmp
     first = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "In my younger" in first and "F. Scott Fitzgerald" in first and "The Great Gatsby" in first
     assert "Bookmark at page 140" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_a_task_saved_alone_opens_as_a_calendar_of_one(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bare VTODO, as a mail client exports one task: refused before as "not an iCalendar file"."""
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "task.ics",
+                 text="BEGIN:VTODO\r\nUID:t1\r\nDUE;VALUE=DATE:20240131\r\nSUMMARY:File VAT return\r\nEND:VTODO\r\n")
+    assert window.state.dataset.event_count == 1
+    assert "File VAT return" in details_after(qtbot, window, Qt.Key.Key_Home)
