@@ -89,6 +89,6 @@ def test_a_bare_task_or_journal_entry_is_a_calendar_of_one(tmp_path: Path) -> No
     assert second.events[["title", "category"]].values.tolist() == [["Staff meeting minutes", "journal entry"]]
     alarm = tmp_path / "alarm.ics"
     alarm.write_text("BEGIN:VALARM\r\nTRIGGER:-PT15M\r\nACTION:AUDIO\r\nEND:VALARM\r\n", encoding="utf-8")
-    with pytest.raises(viewer.LoadError, match="alarm.ics: not an iCalendar file; expected it to start with "
-                                                "BEGIN:VCALENDAR"):
+    with pytest.raises(viewer.LoadError, match=r"alarm\.ics: not an iCalendar file; expected it to start with "
+                                                r"BEGIN:VCALENDAR"):
         viewer.load(alarm)
