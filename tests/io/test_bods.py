@@ -47,3 +47,48 @@ def test_a_list_without_statements_is_a_load_error(tmp_path: Path) -> None:
     (tmp_path / "x.json").write_text('[{"statementType": "somethingElse"}]')
     with pytest.raises(LoadError, match=r"x\.json"):
         bods.read(tmp_path / "x.json")
+
+
+def test_one_statement_alone_is_read_as_a_list_of_one(tmp_path: Path) -> None:
+    """The standard's own examples, and a register's answer for one company, give one statement, not in a list: it
+    was "JSON that Entente does not recognise"."""
+    import viewer
+    path = tmp_path / "company.json"
+    path.write_text(json.dumps({"statementID": "1dc0e987", "statementType": "entityStatement",
+                                "statementDate": "2017-11-18", "entityType": "registeredEntity",
+                                "name": "CHRINON LTD", "incorporatedInJurisdiction": {"code": "GB"}}))
+    ds = viewer.load(path)
+    assert ds.entities[["id", "name", "kind"]].values.tolist() == [["1dc0e987", "CHRINON LTD", "company"]]
+    assert not bods.looks_like({"statementType": "entityStatement"})  # (a type with no id: some other document)
+
+
+@pytest.mark.parametrize("role", ["subject", "interestedParty"])
+def test_a_0_4_party_given_only_by_its_reason_is_an_entity_named_by_it(tmp_path: Path, role: str) -> None:
+    """BODS 0.4 writes an unspecified party as {"reason": …} in its place (0.2 wrapped it in "unspecified"): the
+    statement was skipped and the file refused as holding no statements."""
+    other = "interestedParty" if role == "subject" else "subject"
+    details = {role: {"reason": f"{role}ExemptFromDisclosure", "description": "Listed company"},
+               other: "ent-1", "interests": [{"type": "shareholding", "share": {"exact": 40}}]}
+    path = tmp_path / "relationship.json"
+    path.write_text(json.dumps([{"statementId": "s1", "recordId": "rel-1", "recordType": "relationship",
+                                 "statementDate": "2017-11-18", "recordDetails": details},
+                                {"statementId": "s0", "recordId": "ent-1", "recordType": "entity",
+                                 "statementDate": "2017-11-18", "recordDetails": {"name": "Renco Energy"}}]))
+    ds = bods.read(path)
+    names = dict(zip(ds.entities["id"], ds.entities["name"], strict=True))
+    exempt = "subject exempt from disclosure" if role == "subject" else "interested party exempt from disclosure"
+    unnamed = next(i for i in names if i.startswith("unspecified:"))
+    assert names[unnamed] == f"Unspecified ({exempt})"
+    stake = ds.relations.iloc[0]
+    expected = (unnamed, "ent-1") if role == "interestedParty" else ("ent-1", unnamed)
+    assert (stake["source"], stake["target"]) == expected
+    assert stake["value"] == 40 and not [p for p in ds.problems if p.level != "info"]
+
+
+def test_a_file_of_unreadable_statements_says_why(tmp_path: Path) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps([{"statementId": "s1", "recordType": "relationship", "statementDate": "2017-11-18",
+                                 "recordDetails": {"subject": "ent-1", "interestedParty": 1}}]))
+    with pytest.raises(LoadError, match=r"bad\.json: no entity, person or ownership statement could be read "
+                                        r"\(statement 1: expected a subject and an interested party"):
+        bods.read(path)

@@ -1,10 +1,12 @@
-"""Beneficial Ownership Data Standard (BODS) JSON, versions 0.2–0.3 and 0.4: statements → a graph.
+"""Beneficial Ownership Data Standard (BODS) JSON, versions 0.2–0.3 and 0.4: statements → a graph (a list of
+statements, or one statement alone).
 
 Entity and person statements become entities (kind company/person/government/trust …); each
 interest of an ownership-or-control statement becomes one relation from the interested party to
 the subject (shareholding → ``equity_stake``, voting rights → ``voting_rights``, others → the
 interest type in snake_case), valued at the exact share, or the midpoint of minimum/maximum, or the bound, shown as
-the band or bound (noted).
+the band or bound (noted). An unspecified party (withheld, exempt, unknown) is an entity of its own, named by the
+reason given.
 A statement that is replaced — listed in a later ``replacesStatements`` (0.2) or followed by a later
 statement of the same ``recordId`` (0.4) — ends where its replacement's interest of the same type
 starts, else at the replacement's ``statementDate``, unless it has an ``endDate`` of its own. A
@@ -34,11 +36,20 @@ INTEREST_KINDS = {"shareholding": "equity_stake", "votingrights": "voting_rights
 
 
 def looks_like(document: object) -> bool:
-    """True for a JSON list whose objects carry BODS ``statementType`` or ``recordType`` keys."""
+    """True for a JSON list whose objects carry BODS ``statementType`` or ``recordType`` keys, or for one such
+    statement alone (as the standard's examples and a register's API give one)."""
+    if _alone(document):
+        return True
     if not isinstance(document, list) or not document:
         return False
     sample = [s for s in document[:20] if isinstance(s, dict)]
     return bool(sample) and all(("statementType" in s or "recordType" in s) for s in sample)
+
+
+def _alone(document: object) -> bool:
+    """One statement, not in a list: its type and its id."""
+    return (isinstance(document, dict) and ("statementType" in document or "recordType" in document)
+            and any(key in document for key in ("statementID", "statementId", "recordId")))
 
 
 def _snake(text: str) -> str:
@@ -64,8 +75,9 @@ def _kind(details: dict[str, Any], is_person: bool) -> str:
     return ENTITY_KINDS.get(str(entity_type or "").lower(), "company")
 
 
-def _party(party: object, statement_id: str) -> tuple[str, dict[str, str] | None]:
-    """The entity id an interestedParty/subject refers to; an unspecified party gets its own entity."""
+def _party(party: object, statement_id: str, role: str = "") -> tuple[str, dict[str, str] | None]:
+    """The entity id an interestedParty/subject refers to; an unspecified party gets its own entity (``role`` tells a
+    statement's unspecified subject from its unspecified interested party)."""
     if isinstance(party, str):
         return party, None
     if not isinstance(party, dict):
@@ -73,10 +85,11 @@ def _party(party: object, statement_id: str) -> tuple[str, dict[str, str] | None
     for key in ("describedByEntityStatement", "describedByPersonStatement"):
         if party.get(key):
             return str(party[key]), None
-    unspecified = party.get("unspecified") or {}
+    # 0.2–0.3: {"unspecified": {"reason": …}}; 0.4: {"reason": …, "description": …} in the party's place
+    unspecified = party.get("unspecified") or (party if "reason" in party else {})
     if isinstance(unspecified, dict) and unspecified:
-        entity_id = f"unspecified:{statement_id}"
-        reason = str(unspecified.get("reason", "unspecified")).replace("-", " ")
+        entity_id = f"unspecified:{statement_id}{role}"
+        reason = _snake(str(unspecified.get("reason") or "unspecified")).replace("_", " ")  # (0.4: camelCase codes)
         return entity_id, {"id": entity_id, "name": f"Unspecified ({reason})", "kind": "unknown",
                            "note": str(unspecified.get("description", ""))}
     return "", None
@@ -183,6 +196,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
         raise LoadError(f"{path}: not readable JSON ({reading.json_error(exc)}); expected {EXPECTED}") from exc
     if not looks_like(document):
         raise LoadError(f"{path}: expected {EXPECTED}")
+    document = [document] if _alone(document) else document
     statements = [s for s in document if isinstance(s, dict)]
     problems = [Problem(label, "an item is not an object; skipped", i + 1, None)
                 for i, s in enumerate(document) if not isinstance(s, dict)]
@@ -213,10 +227,11 @@ def read(path: str | Path, **_options: Any) -> Dataset:
             continue
         if statement.get("recordStatus") == "closed":
             continue  # a closed record only ends the relations of the version it replaces
-        target, _ = _party(details.get("subject"), sid)
-        source, extra = _party(details.get("interestedParty"), sid)
-        if extra:
-            entities.setdefault(extra["id"], extra)
+        target, unnamed_subject = _party(details.get("subject"), sid, ":subject")
+        source, unnamed_party = _party(details.get("interestedParty"), sid)
+        for extra in (unnamed_subject, unnamed_party):
+            if extra:
+                entities.setdefault(extra["id"], extra)
         if not source or not target:
             problems.append(Problem(label, "expected a subject and an interested party; statement skipped",
                                     number, "subject/interestedParty"))
@@ -228,7 +243,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
                        "category": "ownership statement", "description": ", ".join(
                            f"{i.get('type')} {_exact(i)}".strip() for i in interests)})
     if not entities and not relations:
-        raise LoadError(f"{path}: no entity, person or ownership statements; expected {EXPECTED}")
+        raise _nothing_read(path, problems)
     names = {e["id"]: e["name"] for e in entities.values()}
     for event in events:
         source, target = event["actors"].split(";")
@@ -241,6 +256,13 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     dataset = build_dataset(tables, DatasetMeta(title=path.stem, path=label, sources=(label,)), problems)
     dataset.problems.extend(over_full(dataset.relations, f"{label} statements", names))
     return dataset
+
+
+def _nothing_read(path: Path, problems: list[Problem]) -> LoadError:
+    """The refusal of a file none of whose statements could be read, saying why for the first few."""
+    said = "; ".join(f"statement {p.row}: {p.message}" for p in problems[:3] if p.row is not None)
+    return LoadError(f"{path}: no entity, person or ownership statement could be read{f' ({said})' if said else ''}; "
+                     f"expected {EXPECTED}")
 
 
 def over_full(relations: pd.DataFrame, label: str, names: dict[str, str]) -> list[Problem]:

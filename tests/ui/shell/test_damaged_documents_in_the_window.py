@@ -114,3 +114,30 @@ def test_json_lines_nested_thirty_thousand_deep_open_with_the_line_named(
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_End)
     assert window.state.selection.events == frozenset(ds.events["id"][ds.events["title"] == "After"])
+
+
+def test_a_bods_0_4_statement_with_a_withheld_party_opens_and_draws_it(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 0.4 relationship whose interested party is withheld ({"reason": …} in its place): the file was refused as
+    holding no statements. Now the withheld party is an entity of its own, drawn at the statement's date."""
+    import json
+
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog
+    path = tmp_path / "register.json"
+    path.write_text(json.dumps([
+        {"statementId": "s0", "recordId": "ent-1", "recordType": "entity", "statementDate": "2017-11-18",
+         "recordDetails": {"name": "Renco Energy"}},
+        {"statementId": "s1", "recordId": "rel-1", "recordType": "relationship", "statementDate": "2017-11-18",
+         "recordDetails": {"subject": "ent-1", "interestedParty": {"reason": "interestedPartyExemptFromDisclosure"},
+                           "interests": [{"type": "shareholding", "share": {"exact": 40}}]}}]), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    ds = window.state.dataset
+    assert "Unspecified (interested party exempt from disclosure)" in set(ds.entities["name"])
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    assert window.state.selection.events == frozenset({"ev-s1"})
+    assert window.relations.is_placed("ent-1") and window.relations.is_placed("unspecified:s1")
