@@ -70,3 +70,46 @@ def test_a_colour_that_is_no_number_leaves_the_node_uncoloured(tmp_path: Path, r
     (tmp_path / "odd.gexf").write_text(text)
     ds = gexf.read(tmp_path / "odd.gexf")
     assert list(ds.entities.set_index("id").loc[["a", "b"], "color"]) == ["", ""]
+
+
+GEPHI_11 = """<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.1draft" version="1.1">
+  <graph mode="dynamic" defaultedgetype="directed" {declared}start="0" end="190">
+    <nodes>
+      <node id="0" label="bin" start="2"/>
+      <node id="120" label="Photos" start="29" end="38"/>
+      <node id="120" label="Photos" start="40" end="41"/>
+    </nodes>
+    <edges><edge id="e1" source="0" target="120" start="35"/></edges>
+  </graph>
+</gexf>"""
+
+
+@pytest.mark.parametrize("declared", ["", 'timetype="float" ', 'timeformat="double" '])
+def test_undeclared_plain_number_times_are_steps_not_years(tmp_path: Path, declared: str) -> None:
+    """Gephi's own photoviz example (1.1draft, no timeformat) counts steps 0–190: they were read as the years 2 to 41
+    ("1 Jan 2"). GEXF 1.2 and 1.3 default to double; 1.1draft's ``timetype="float"`` says the same."""
+    path = tmp_path / "photoviz.gexf"
+    path.write_text(GEPHI_11.format(declared=declared), encoding="utf-8")
+    ds = gexf.read(path)
+    assert ds.meta.clock == "number"
+    assert sorted(ds.format_time(t) for t in ds.events["start"]) == ["2", "29", "40"]
+
+
+def test_a_node_written_again_under_its_id_is_one_entity_present_over_both(tmp_path: Path) -> None:
+    """Gephi 1.1 wrote a node that comes back as the node again: it became two entities, the second renamed
+    "120#2" with a warning of a duplicate id."""
+    path = tmp_path / "photoviz.gexf"
+    path.write_text(GEPHI_11.format(declared=""), encoding="utf-8")
+    ds = gexf.read(path)
+    photos = ds.entities[ds.entities["id"] == "120"]
+    assert len(photos) == 1 and len(ds.entities) == 2
+    assert ds.format_time(photos["valid_from"].iloc[0]) == "29" and ds.format_time(photos["valid_to"].iloc[0]) == "41"
+    assert not [p for p in ds.problems if p.level != "info"]
+    assert any("node 120 has 2 spells (written 2 times)" in p.message for p in ds.problems)
+
+
+def test_undeclared_dates_stay_dates(tmp_path: Path) -> None:
+    path = tmp_path / "dated.gexf"
+    path.write_text(GEPHI_11.format(declared="").replace('start="2"', 'start="2003-01-01"'), encoding="utf-8")
+    assert gexf.read(path).meta.clock == "calendar"

@@ -116,3 +116,18 @@ def test_opening_numbers_after_dates_and_back_relabels_everything(qtbot: QtBot, 
     assert window.relations.as_of.text().startswith("As of ") and "2023" in window.relations.as_of.text()
     assert window.tools.filter_bar.start.property("calendar_action").isVisible()
     assert window.tools.speed.currentText().endswith("/ s") and "view" not in window.tools.speed.currentText()
+
+
+def test_a_gephi_1_1_graph_of_steps_opens_on_numbers(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Gephi's photoviz example declares no time format and counts steps 0–190: the window showed the years 2 to 41
+    ("1 Jan 2"), and the node written twice as two entities. Opened with Ctrl+O, it is on numbers, one node."""
+    from tests.io.test_gexf import GEPHI_11
+    from tests.ui.window_reading import open_by_hand
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "photoviz.gexf", text=GEPHI_11.format(declared=""))
+    assert window.state.dataset.meta.clock == "number" and len(window.state.dataset.entities) == 2
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    _everything_says(window, "40")
+    assert all(NUMBER.fullmatch(t) for t in axis_labels(window)), axis_labels(window)
+    assert window.relations.is_placed("120") and window.relations.is_placed("0")

@@ -4,15 +4,17 @@ An edge becomes one relation, or one per ``<spell>`` when it has spells, valid f
 (or ``startopen``) to ``end`` (or ``endopen``); 1.1draft's ``<slices><slice>`` are spells too. An infinite
 bound (``Infinity``, ``-Infinity``, ``inf``) is open: no start or no end, as when it is missing. GEXF 1.3's
 timestamps (``timestamp="…"``, ``timestamps="<[…, …]>"``, ``<spell timestamp="…"/>``) are snapshots: each
-one a spell from then to the graph's next timestamp (the last one open). ``timeformat`` date/dateTime values are dates;
+one a spell from then to the graph's next timestamp (the last one open). ``timeformat`` (1.1draft: ``timetype``)
+date/dateTime values are dates;
 ``integer``/``double`` values are plain numbers (ticks, steps: a Gephi integer time is not a year), so
-the dataset gets the numeric clock (:mod:`viewer.model.clock`) and shows them as numbers. A node's
+the dataset gets the numeric clock (:mod:`viewer.model.clock`) and shows them as numbers; a graph that declares
+neither reads plain numbers as numbers, anything else as dates. A node's
 ``start``/``end`` (or its spells) become the entity's presence (``valid_from``/``valid_to``): the
-graph hides it outside them. Several spells give one period from the first start to the last end
-(noted as info), since an entity has one period. A node with a start also adds one event
-"<label> appears" per start, so dated graphs show on the timeline. Attribute ids belong to their class
-(``<attributes class="node">`` or ``"edge"``; Gephi numbers each from 0). Dynamic attribute values
-(``attvalue`` with start/end or timestamps) are not turned into history.
+graph hides it outside them. Several spells (or the node written again under its id, as Gephi 1.1 wrote a node
+that comes back) give one period from the first start to the last end (noted as info), since an entity has one
+period. A node with a start also adds one event "<label> appears" per start, so dated graphs show on the timeline.
+Attribute ids belong to their class (``<attributes class="node">`` or ``"edge"``; Gephi numbers each from 0). Dynamic
+attribute values (``attvalue`` with start/end or timestamps) are not turned into history.
 """
 
 from __future__ import annotations
@@ -128,6 +130,21 @@ def _interval(element: StdET.Element, times: _Times, following: dict[str, str]) 
     return times.read(start), times.read(end), "; ".join(notes)
 
 
+_PLAIN_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
+def _timeformat(graph: StdET.Element) -> str:
+    """How the graph writes its times: as it declares (``timeformat``; 1.1draft's ``timetype``), else by what it
+    writes. GEXF 1.2 and 1.3 default to double, 1.1draft to date, and files of each write either undeclared (Gephi's
+    own 1.1 examples count steps 0–190 in one, dates in another): plain numbers throughout are numbers, else dates."""
+    declared = graph.get("timeformat") or graph.get("timetype")
+    if declared:
+        return declared
+    written = [value.strip() for element in graph.iter() for name in (*BOUNDS, "timestamp")
+               if (value := element.get(name)) is not None and value.strip() and not INFINITE.fullmatch(value.strip())]
+    return "double" if written and all(_PLAIN_NUMBER.fullmatch(value) for value in written) else "date"
+
+
 def _following(graph: StdET.Element, times: _Times) -> dict[str, str]:
     """Each timestamp of the graph and the next one in time (the last: none). A graph told in timestamps is a
     series of snapshots: what a snapshot shows holds until the next, so that a cursor between two sees it."""
@@ -201,24 +218,29 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     label = str(path)
     root, graph = graph_of(path, "gexf", EXPECTED)
     problems: list[Problem] = []
-    times = _Times(graph.get("timeformat", "date"))
+    times = _Times(_timeformat(graph))
     titles = _attributes(graph)
     following = _following(graph, times)
     default_type = graph.get("defaultedgetype", "undirected")
     entities, events = [], []
+    written: dict[str, list[StdET.Element]] = {}  # a node written again under its id: Gephi 1.1's way of a new spell
     for node in graph.iter("node"):
         node_id = node.get("id")
         if not node_id:
             problems.append(Problem(label, "a <node> needs an id; node skipped", None, "node/id"))
             continue
+        written.setdefault(node_id, []).append(node)
+    for node_id, again in written.items():
+        node = again[0]
         values = _attvalues(node, titles["node"])
         name = node.get("label") or node_id
         kind = node.get("kind") or node.get("type") or values.get("kind") or values.get("type") or "node"
         note = "; ".join(f"{k}: {v}" for k, v in values.items() if k not in ("kind", "type"))
-        spells = _spells(node, times, following)
+        spells = [spell for each in again for spell in _spells(each, times, following)]
         first, last = _presence(spells, times)
         if len(spells) > 1:
-            problems.append(Problem(label, f"node {node_id} has {len(spells)} spells; present from the first "
+            told = f" (written {len(again)} times)" if len(again) > 1 else ""
+            problems.append(Problem(label, f"node {node_id} has {len(spells)} spells{told}; present from the first "
                                     "start to the last end", None, "node/spells", "info"))
         entities.append({"id": node_id, "name": name, "kind": kind, "color": _color(node), "note": note,
                          "valid_from": first, "valid_to": last})
