@@ -44,6 +44,25 @@ def grouped_header(path: Path) -> Path:
     return path
 
 
+def begun_lower_down(path: Path) -> Path:
+    """A cover sheet left empty, then the table three rows down its sheet, two notes under it (csvkit's own
+    examples, sheets.xlsx and test_skip_lines.xlsx, in one)."""
+    book = openpyxl.Workbook()
+    book.active.title = "not this one"
+    sheet = book.create_sheet("data")
+    sheet.append([])
+    sheet.append([])
+    sheet.append([])
+    sheet.append(["text", "date", "integer"])
+    sheet.append(["Chicago Reader", dt.datetime(1971, 1, 1), 40])
+    sheet.append(["Chicago Sun-Times", dt.datetime(1948, 1, 1), 63])
+    sheet.append(["Chicago Tribune", dt.datetime(1920, 1, 1), 164])
+    sheet.append(["This row has blanks"])
+    sheet.append(["Unicode! Σ"])
+    book.save(path)
+    return path
+
+
 def test_a_table_placed_at_c3_has_no_empty_columns(tmp_path: Path) -> None:
     ds = viewer.load(table_at_c3(tmp_path / "ledger.xlsx"))
     assert [c for c in ds.events.columns if c.startswith("attr:")] == ["attr:Amount"]
@@ -67,3 +86,24 @@ def test_a_header_under_a_row_of_group_names_is_the_header(tmp_path: Path) -> No
     assert [p.message for p in ds.problems if p.level != "info"] == []
     assert any("1 line above the header skipped" in p.message for p in ds.problems)
 
+
+
+def test_an_empty_first_sheet_and_empty_rows_above_the_header_are_passed_over(tmp_path: Path) -> None:
+    """The first sheet empty: refused as "no rows". Three empty rows above the header and notes under the table:
+    the header was taken for a record, and the columns named column1 …"""
+    ds = viewer.load(begun_lower_down(tmp_path / "papers.xlsx"))
+    assert ds.events["title"].tolist() == ["Chicago Tribune", "Chicago Sun-Times", "Chicago Reader"]
+    assert [t.year for t in ds.events["start"]] == [1920, 1948, 1971]
+    said = [p.message for p in ds.problems]
+    assert "the first sheet holds nothing: read 'data', the first that does (the sheets: not this one, data)" in said
+    assert "3 lines above the header skipped (a title or notes)" in said
+    assert not [p for p in ds.problems if p.level != "info"]
+
+
+def test_a_workbook_of_empty_sheets_is_still_refused_by_name(tmp_path: Path) -> None:
+    import pytest
+    book = openpyxl.Workbook()
+    book.create_sheet("second")
+    book.save(tmp_path / "empty.xlsx")
+    with pytest.raises(viewer.LoadError, match=r"empty\.xlsx"):
+        viewer.load(tmp_path / "empty.xlsx")

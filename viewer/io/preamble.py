@@ -33,6 +33,9 @@ def rows_before_header(rows: Sequence[Sequence[object]]) -> int:
     """How many of the leading ``rows`` (cells as read, header not taken) are a title or notes above the
     header; 0 when the first row is the header or a record."""
     widths = [_width(row) for row in rows[:SAMPLE_ROWS]]
+    blank = next((at for at, width in enumerate(widths) if width), 0)
+    if blank:  # empty rows above everything (a sheet begun lower down): never the header, whatever follows
+        return blank + rows_before_header(rows[blank:])
     table = max(widths, default=0)
     if table < 2 or widths[0] == table:
         return 0

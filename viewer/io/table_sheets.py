@@ -27,7 +27,10 @@ def dated(path: Path, options: dict[str, Any], label: str, rows: int | None, map
     """The table as read and its mapping. A workbook whose first sheet has no date column is read from the
     first sheet that has one (a sheet of notes often comes first), unless a sheet is named; a SQLite
     database's tables likewise, after one called events. A workbook's sheets of the same columns are one table."""
-    raw = wide_years.longer(table_intervals.split(load_raw(path, options, nrows=rows), label), label)
+    try:
+        raw, opened = wide_years.longer(table_intervals.split(load_raw(path, options, nrows=rows), label), label), None
+    except LoadError as refused:  # an empty first sheet (a workbook's cover, a database's unused table)
+        raw, opened = _past_empty(path, options, label, rows, refused)
     chosen = options.get("title") or None
     if chosen is not None and chosen not in raw.frame.columns:  # the column dialog hands back what its preview made
         with_full_names(raw, chosen)
@@ -38,7 +41,7 @@ def dated(path: Path, options: dict[str, Any], label: str, rows: int | None, map
             mapping.start is not None and (raw.encoding != "xlsx" or rows is not None)):
         return raw, mapping
     sheets = sheet_names(path)
-    first = sqlite.first_table(sheets) if database else sheets[0] if sheets else None
+    first = opened or (sqlite.first_table(sheets) if database else sheets[0] if sheets else None)
     if mapping.start is not None:
         return _with_sheets(path, options, raw, first, sheets, label, rows), mapping
     for sheet in (name for name in sheets if name != first):
@@ -54,6 +57,25 @@ def dated(path: Path, options: dict[str, Any], label: str, rows: int | None, map
                                           f"{whole}: {', '.join(sheets)})", None, None, "info"))
             return _with_sheets(path, options, other, sheet, sheets, label, rows), found
     return raw, mapping
+
+
+def _past_empty(path: Path, options: dict[str, Any], label: str, rows: int | None, refused: LoadError
+                ) -> tuple[Raw, str]:
+    """The first sheet (or table) that holds rows, when the one read first held none, and its name; else the
+    refusal stands. Before, a workbook whose first sheet is empty was refused as holding "no rows"."""
+    if options.get("sheet"):
+        raise refused
+    sheets = sheet_names(path)
+    for sheet in sheets[1:]:
+        try:
+            raw = table_intervals.split(load_raw(path, {**options, "sheet": sheet}, nrows=rows), label)
+        except LoadError:
+            continue
+        kind = "table" if raw.encoding == "sqlite" else "sheet"
+        raw.problems.append(Problem(label, f"the first {kind} holds nothing: read {sheet!r}, the first that does "
+                                    f"(the {kind}s: {', '.join(sheets)})", None, None, "info"))
+        return wide_years.longer(raw, label), sheet
+    raise refused
 
 
 def _with_sheets(path: Path, options: dict[str, Any], raw: Raw, chosen: str | None, sheets: list[str], label: str,

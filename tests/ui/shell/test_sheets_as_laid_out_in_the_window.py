@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
-from ...io.test_sheets_as_laid_out import grouped_header, table_at_c3
+from ...io.test_sheets_as_laid_out import begun_lower_down, grouped_header, table_at_c3
 from ..window_reading import details_after, open_by_hand, problems_typed
 
 
@@ -38,3 +38,12 @@ def test_a_sheet_ending_in_a_blank_row_and_its_total_has_no_error(
     said = problems_typed(qtbot, window, "below the table")
     assert len(said) == 1 and "Total 3 events" in said.to_string()
     assert not [p for p in window.state.dataset.problems if p.level == "error"]
+
+
+def test_a_workbook_with_an_empty_cover_sheet_opens_on_its_table(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its first sheet empty, its table three rows down the second: refused in a dialog as "no rows" before."""
+    assert open_by_hand(qtbot, window, monkeypatch, begun_lower_down(tmp_path / "papers.xlsx")) == []
+    assert "Chicago Tribune" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Chicago Reader" in details_after(qtbot, window, Qt.Key.Key_End)
+    assert len(problems_typed(qtbot, window, "first sheet holds nothing")) == 1
