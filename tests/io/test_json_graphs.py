@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -92,3 +93,26 @@ def test_graph_texts_entente_does_not_read_are_named_with_what_to_do(tmp_path: P
     with pytest.raises(viewer.LoadError) as refused:
         viewer.load(path)
     assert str(refused.value).startswith(f"{path}: {said}, a format Entente does not read; save it as GraphML")
+
+
+MISERABLES: dict[str, list[dict[str, Any]]] = {
+    "nodes": [{"name": "Myriel", "group": 1, "index": 0}, {"name": "Napoleon", "group": 1, "index": 1},
+              {"name": "Valjean", "group": 2, "index": 2}],
+    "links": [{"source": 1, "target": 0, "value": 1}, {"source": 2, "target": 0, "value": 5}]}
+
+
+def test_d3_force_layout_data_names_its_nodes_by_place_or_by_name(tmp_path: Path) -> None:
+    """D3's classic force-layout data (Bostock's Les Misérables, as vega-datasets ships it): nodes without ids, links
+    naming them by their place in the list. It was "JSON that Entente does not recognise"."""
+    ds = _load(tmp_path, MISERABLES, "miserables.json")
+    assert dict(zip(ds.entities["id"], ds.entities["name"], strict=True)) == {
+        "0": "Myriel", "1": "Napoleon", "2": "Valjean"}
+    assert [(r.source, r.target, r.value) for r in ds.relations.itertuples()] == [("1", "0", 1.0), ("2", "0", 5.0)]
+    unindexed = {"nodes": [{"name": node["name"]} for node in MISERABLES["nodes"]], "links": MISERABLES["links"]}
+    assert list(_load(tmp_path, unindexed, "places.json").relations["target"]) == ["0", "0"]
+    by_name = {"nodes": [{"name": "Myriel"}, {"name": "Napoleon"}], "links": [{"source": "Napoleon",
+                                                                              "target": "Myriel"}]}
+    assert [(r.source, r.target) for r in _load(tmp_path, by_name, "names.json").relations.itertuples()] == [
+        ("Napoleon", "Myriel")]
+    from viewer.io import json_graph  # links that name nodes neither way: no graph
+    assert not json_graph.looks_like({"nodes": [{"name": "a"}], "links": [{"source": "b", "target": "c"}]})

@@ -1,7 +1,8 @@
 """Graphs written as JSON: networkx's node-link data (``{"nodes": […], "links": […]}``, or ``"edges"`` as
-networkx 3.4 names them), Cytoscape's (``.cyjs``: ``{"elements": {"nodes": [{"data": {…}}], "edges": […]}}``, or
-the elements as one list, each with its ``group``) and the JSON Graph Format (``{"graph": {"nodes": …,
-"edges": …}}``, its nodes a list or an object by id, their values under ``metadata``).
+networkx 3.4 names them; D3's force-layout data, its nodes named by their place in the list), Cytoscape's
+(``.cyjs``: ``{"elements": {"nodes": [{"data": {…}}], "edges": […]}}``, or the elements as one list, each with its
+``group``) and the JSON Graph Format (``{"graph": {"nodes": …, "edges": …}}``, its nodes a list or an object by id,
+their values under ``metadata``).
 
 Nodes are entities and edges relations, their values picked by name as GraphML's are
 (:mod:`viewer.io.graphml`: a name from ``label``/``name``/``title``, an edge's kind from
@@ -48,8 +49,25 @@ def _parts(document: object) -> tuple[list[Any], list[Any], bool] | None:
     if isinstance(graph, dict) and "nodes" in graph:  # the JSON Graph Format
         return _listed(graph.get("nodes")), _listed(graph.get("edges")), graph.get("directed", True) is not False
     nodes, edges = document.get("nodes"), document.get("links", document.get("edges"))
-    if isinstance(nodes, list) and isinstance(edges, list) and all(isinstance(n, dict) and "id" in n for n in nodes):
-        return nodes, edges, document.get("directed", True) is not False
+    if not isinstance(nodes, list) or not isinstance(edges, list) or not all(isinstance(n, dict) for n in nodes):
+        return None
+    if not all("id" in n for n in nodes):
+        nodes = _d3_nodes(nodes, edges)
+    return None if nodes is None else (nodes, edges, document.get("directed", True) is not False)
+
+
+def _d3_nodes(nodes: list[dict[str, Any]], edges: list[Any]) -> list[dict[str, Any]] | None:
+    """D3's force-layout data (Les Misérables, as Bostock's examples give it): nodes with no id, links naming them
+    by their place in the list (their ``index``, where written) or by their ``name``. The nodes with those ids;
+    None when the links name them neither way."""
+    ends = [edge.get(side) for edge in edges if isinstance(edge, dict) for side in ("source", "target")]
+    if not ends or len(ends) < 2 * len(edges):
+        return None
+    if all(isinstance(end, int) and not isinstance(end, bool) for end in ends):
+        return [{**node, "id": node.get("index", at)} for at, node in enumerate(nodes)]
+    names = {node.get("name") for node in nodes}
+    if all(isinstance(end, str) for end in ends) and set(ends) <= names:
+        return [{**node, "id": node["name"]} for node in nodes]
     return None
 
 

@@ -49,6 +49,17 @@ def test_a_cytoscape_graph_opens_and_draws_its_tie(qtbot: QtBot, window: MainWin
     assert [(s, t) for s, t, _ in window.relations.edge_labels()] == [("101", "102")]
 
 
+def test_d3_force_layout_data_opens_and_draws_its_ties(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """D3's Les Misérables (nodes named by their place in the list): refused before as JSON not recognised."""
+    from tests.io.test_json_graphs import MISERABLES
+    path = tmp_path / "miserables.json"
+    assert open_by_hand(qtbot, window, monkeypatch, path, text=json.dumps(MISERABLES)) == []
+    assert set(window.state.dataset.entities["name"]) == {"Myriel", "Napoleon", "Valjean"}
+    qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 2, timeout=3000)
+    assert sorted((s, t) for s, t, _ in window.relations.edge_labels()) == [("1", "0"), ("2", "0")]
+
+
 GEXF = ('<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">'
         '<graph defaultedgetype="directed" mode="dynamic" timeformat="date"><nodes>'
         '<node id="renault" label="Renault" start="1899-02-25"/><node id="nissan" label="Nissan" start="1933-12-26"/>'
