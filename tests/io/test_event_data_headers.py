@@ -151,3 +151,29 @@ def test_an_actor_written_as_an_object_names_an_untitled_event_by_its_name(tmp_p
     ds = viewer.load(path)
     assert sorted(set(ds.events["title"])) == ["Ana Lopez", "Ben Okafor"]
     assert sorted(set(ds.events["actors"])) == ["Ana Lopez", "Ben Okafor"]
+
+
+FEC = ("Candidate_Name,Party_Affiliation,Beginning_Cash,Ending_Cash,Coverage_End_Date\n"
+       '"SMITH, JESSE",DEM,0,0,01/31/2015\n"KOVACH, THOMAS",REP,-7615.03,1200.5,01/30/2015\n'
+       '"BARNETT, BRYAN",REP,3500,0,01/26/2015\n')
+
+
+def test_a_start_named_only_by_how_it_begins_gives_way_to_the_dates(tmp_path: Path) -> None:
+    """The FEC's candidate summaries (as vega-datasets ships them): ``Beginning_Cash`` was taken for the start, the
+    table opened on a clock of cash amounts, and ``Coverage_End_Date`` was refused in every row as an end."""
+    path = tmp_path / "contributions.csv"
+    path.write_text(FEC, encoding="utf-8")
+    dataset = viewer.load(path)
+    assert dataset.meta.clock == "calendar"
+    assert list(dataset.events["start"].dt.strftime("%Y-%m-%d")) == ["2015-01-26", "2015-01-30", "2015-01-31"]
+    assert "attr:Beginning_Cash" in dataset.events.columns
+    assert any("'Beginning_Cash' holds no dates (such as '0'): dates from 'Coverage_End_Date'" in p.message
+               for p in dataset.problems)
+    assert not [p for p in dataset.problems if p.level in ("warning", "error")]
+
+
+@pytest.mark.parametrize("name", ["Start", "Beginn", "Start Year", "started_at"])
+def test_a_start_named_as_a_time_keeps_its_numbers(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "years.csv"
+    path.write_text(f"{name},title,Note\n1914,War,2020-01-02\n1918,Peace,2020-01-03\n", encoding="utf-8")
+    assert [t.year for t in viewer.load(path).events["start"]] == [1914, 1918]

@@ -5,6 +5,8 @@ Names mislead where a file's columns are many and alike:
 - a start column empty in most rows gives way to another start-like column filled in nearly all: Companies House's
   free register names ``DissolutionDate`` before ``IncorporationDate``, and its file of live companies has no
   dissolution at all (every row was skipped, the window opened empty);
+- a start column named only by how its name begins (``Beginning_Cash``, ``Start Value``) that holds no dates gives
+  way to a column of dates: the FEC's candidate summaries opened on a clock of cash amounts;
 - an end column that holds no dates is no end: a message's ``to`` (its recipient), which lost every row's end
   with a warning each;
 - a link column that holds no addresses is no link: ICIJ's ``link`` ("shareholder of"); a source column of names
@@ -25,7 +27,7 @@ import pyarrow.compute as pc
 
 from viewer.io import table_ends
 from viewer.io.table_clock import TICK_NAMES
-from viewer.io.table_mapping import Mapping, column_key, ends, starts
+from viewer.io.table_mapping import Mapping, column_key, ends, named_start, starts
 from viewer.model.columns import arrow_text
 from viewer.model.dates import columns as date_columns
 from viewer.model.problems import Problem
@@ -45,6 +47,7 @@ def checked(mapping: Mapping, frame: pd.DataFrame, given: set[str], label: str) 
         mapping = _not_records(mapping, frame, label, said)
         mapping = _filled_start(mapping, frame, "end" in given, label, said)
         mapping = _no_tick_start(mapping, frame, label, said)
+        mapping = _amount_start(mapping, frame, label, said)
         if mapping.start is not None and mapping.certain and _no_dates(frame[mapping.start].head(SAMPLE)):
             mapping = replace(mapping, certain=False)  # a timetable's Day, "Monday": the dialog asks
     if "end" not in given and mapping.end is not None and mapping.end != mapping.start and _no_end(
@@ -127,6 +130,31 @@ def _no_tick_start(mapping: Mapping, frame: pd.DataFrame, label: str, said: list
         return mapping
     said.append(Problem(label, f"the column {start!r} holds neither steps nor dates (such as {_first(frame[start])!r}):"
                         f" dates from {better!r}", None, start, "info"))
+    return replace(mapping, start=str(better), end=None if better == mapping.end else mapping.end, certain=False)
+
+
+# a start column's name that says it holds a time: Start Date, started_at, Begin; not Beginning Cash, Start Value
+_TIMELY = re.compile(r"date|time|day|year|stamp|month|week|when|period|^(start|begin)(ed|ing|s)?(at|on|dt)?$")
+
+
+def _amount_start(mapping: Mapping, frame: pd.DataFrame, label: str, said: list[Problem]) -> Mapping:
+    """A start column named only by how its name begins (``Beginning_Cash``, ``Start Value``: an amount at the
+    start of a period) that holds no dates gives way to a column of dates: a start-like one, else the end, read as
+    each event's instant. The FEC's candidate summaries opened on a clock of cash amounts, their
+    ``Coverage_End_Date`` refused in every row."""
+    start = mapping.start
+    if start is None or start not in frame.columns or named_start(column_key(start)) or _TIMELY.search(
+            column_key(start)):
+        return mapping
+    if date_columns.looks_like_dates(frame[start].head(SAMPLE), FEW):
+        return mapping
+    dated = [c for c in frame.columns if c != start and date_columns.looks_like_dates(frame[c].head(SAMPLE))]
+    better = next((c for c in dated if starts(column_key(str(c))) and not ends(column_key(str(c)))),
+                  mapping.end if mapping.end in dated else dated[0] if dated else None)
+    if better is None:
+        return mapping
+    said.append(Problem(label, f"the column {start!r} holds no dates (such as {_first(frame[start])!r}): dates from "
+                        f"{better!r}", None, start, "info"))
     return replace(mapping, start=str(better), end=None if better == mapping.end else mapping.end, certain=False)
 
 

@@ -217,6 +217,12 @@ def ends(key: str) -> bool:
     return key in _NAMES["end"] or re.search(_PARTS["end"], key) is not None
 
 
+def named_start(key: str) -> bool:
+    """Whether a column's name (as :func:`column_key` writes it) is one a start goes by (Date, Beginn, Fecha), not
+    only one that begins as a start's does (Beginning Cash)."""
+    return key in _NAMES["start"]
+
+
 def starts(key: str) -> bool:
     """Whether a column's name (as :func:`column_key` writes it) reads as a start."""
     return key in _NAMES["start"] or re.search(_PARTS["start"], key) is not None

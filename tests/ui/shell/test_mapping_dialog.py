@@ -163,3 +163,25 @@ def test_a_register_in_german_offers_its_stakes_and_draws_them(qtbot, window, tm
     window.state.move_cursor("2020-01-01")
     qtbot.wait(50)
     assert all(window.relations.is_placed(entity) for entity in ds.entities["id"])
+
+
+def test_a_start_named_only_by_how_it_begins_is_not_offered_as_the_start(qtbot, window, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The FEC's candidate summaries: the dialog offered ``Beginning_Cash`` (cash amounts) as the start, and
+    accepting it opened a clock of amounts. Now it offers the dates, and Home walks to the first of them."""
+    from PySide6.QtCore import Qt
+
+    from tests.io.test_event_data_headers import FEC
+
+    from ..window_reading import details_after, open_by_hand
+    offered: list[str] = []
+
+    def accept(dialog: MappingDialog) -> QDialog.DialogCode:
+        offered.append(dialog.combos["start"].currentText())
+        return QDialog.DialogCode.Accepted
+
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "contributions.csv", text=FEC, answer=accept)
+    assert offered == ["Coverage_End_Date"]  # (the guess changed by the values: the dialog asks)
+    assert window.state.dataset.meta.clock == "calendar"
+    shown = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "BARNETT, BRYAN" in shown and "26 Jan 2015" in shown
