@@ -345,7 +345,9 @@ def test_a_start_given_for_json_entente_does_not_recognise_is_honoured(tmp_path:
     path = tmp_path / "seasons.json"
     path.write_text(json.dumps([{"season": 1999, "club": "Leeds"}, {"season": 2001, "club": "York"}]),
                     encoding="utf-8")
-    with pytest.raises(LoadError, match=r"seasons\.json: JSON that Entente does not recognise"):
+    # (it was "JSON that Entente does not recognise", as if no records were there)
+    with pytest.raises(LoadError, match=r"seasons\.json: records with no date among their fields \(season, club\); "
+                                        r"expected event records with a date field .*, or pass start=<field>"):
         viewer.load(path)
     ds = viewer.load(path, start="season")
     assert _starts(ds) == ["1999-01-01T00:00:00", "2001-01-01T00:00:00"] and _titles(ds) == ["Leeds", "York"]

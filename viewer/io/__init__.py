@@ -341,6 +341,7 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     if candidates is _JSON:
         if document in ([], {}):  # an API's answer with nothing in it: GitHub's issues of a new repository
             raise LoadError(f"{path}: an empty JSON {'list' if document == [] else 'object'}, no records in it")
+        json_route.refuse_undated(path, document)  # records, none dated: a table of penguins, of airports
         raise LoadError(f"{path}: JSON that Entente does not recognise; expected a native dataset, TimelineJS, "
                         "vis-timeline items, Beneficial Ownership statements, FollowTheMoney entities, a chat export "
                         "(Discord, Telegram, Messenger, Instagram), a CSL-JSON bibliography, a graph (networkx, "

@@ -22,6 +22,7 @@ from viewer.io import (
     record_shapes,
     records,
     table,
+    table_skipped,
     yaml_records,
 )
 from viewer.io.record_lists import HEAD, records_of
@@ -122,3 +123,14 @@ def _first_records(path: Path) -> list[dict[str, Any]]:
         if isinstance(value, dict):
             rows.append(value)
     return record_shapes.unwrapped(rows)
+
+
+def refuse_undated(path: Path, document: object) -> None:
+    """Refuse a list of records none of whose fields holds a date, naming their fields (it was "JSON that Entente
+    does not recognise", as if no records were there)."""
+    records = [row for row in records_of(document, HEAD) or [] if isinstance(row, dict)]
+    if len(records) > 1 and all(len(row) > 1 for row in records[:50]):  # (not a config's one plugin)
+        fields = list(dict.fromkeys(str(key) for row in records[:50] for key in row))
+        raise LoadError(f"{path}: records with no date among their fields ({table_skipped.column_names(fields)}); "
+                        "expected event records with a date field (date, start, timestamp, year …), or pass "
+                        "start=<field>")

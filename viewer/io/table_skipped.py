@@ -17,6 +17,7 @@ there) were two errors; they are one note too (:func:`rows_under_header`), and s
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -256,7 +257,7 @@ NAMED_AT_MOST = 12  # columns named in a message
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 
 
-def column_names(columns: pd.Index, most: int = NAMED_AT_MOST) -> str:
+def column_names(columns: Iterable[object], most: int = NAMED_AT_MOST) -> str:
     """A table's column names for a message: the first ``most``, each cut to 40 characters, anything that does not
     print as a "?", then how many there are (a wide table's message listed all 500; a binary file's, its bytes)."""
     names = [str(c) for c in columns]

@@ -90,3 +90,28 @@ def test_a_location_history_and_a_wiki_pages_edits_open_and_walk(qtbot: QtBot, w
     assert open_by_hand(qtbot, window, monkeypatch, path, text=json.dumps(page)) == []
     assert "EditorA" in details_after(qtbot, window, Qt.Key.Key_End)
     assert "mayor" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_records_with_no_date_are_refused_with_their_fields_and_the_dataset_stays(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A table of penguins as JSON (vega-datasets'): it was "JSON that Entente does not recognise", as if it held no
+    records; now the fields are named, and what to do."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog
+
+    from viewer.ui.shell import dialogs
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
+    before = window.state.dataset
+    path = tmp_path / "penguins.json"
+    penguins = [{"Species": "Adelie", "Island": "Torgersen", "Body Mass (g)": 3750},
+                {"Species": "Gentoo", "Island": "Biscoe", "Body Mass (g)": 5000}]
+    path.write_text(json.dumps(penguins), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    with qtbot.waitSignal(window.loader.failed, timeout=30_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    assert len(shown) == 1 and "penguins.json: records with no date among their fields (Species, Island, " \
+                                "Body Mass (g))" in shown[0], shown
+    assert window.state.dataset is before
+    assert details_after(qtbot, window, Qt.Key.Key_Home)
