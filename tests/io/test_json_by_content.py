@@ -347,7 +347,8 @@ def test_a_start_given_for_json_entente_does_not_recognise_is_honoured(tmp_path:
                     encoding="utf-8")
     # (it was "JSON that Entente does not recognise", as if no records were there)
     with pytest.raises(LoadError, match=r"seasons\.json: records with no date among their fields \(season, club\); "
-                                        r"expected event records with a date field .*, or pass start=<field>"):
+                                        r"expected event records with a date field .*; choose the field of dates "
+                                        r"\(start=<field>"):
         viewer.load(path)
     ds = viewer.load(path, start="season")
     assert _starts(ds) == ["1999-01-01T00:00:00", "2001-01-01T00:00:00"] and _titles(ds) == ["Leeds", "York"]

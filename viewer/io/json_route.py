@@ -125,12 +125,16 @@ def _first_records(path: Path) -> list[dict[str, Any]]:
     return record_shapes.unwrapped(rows)
 
 
+class UndatedRecords(LoadError):
+    """Records none of whose fields holds a date: the window asks which field is the date (its column dialog)."""
+
+
 def refuse_undated(path: Path, document: object) -> None:
     """Refuse a list of records none of whose fields holds a date, naming their fields (it was "JSON that Entente
     does not recognise", as if no records were there)."""
     records = [row for row in records_of(document, HEAD) or [] if isinstance(row, dict)]
     if len(records) > 1 and all(len(row) > 1 for row in records[:50]):  # (not a config's one plugin)
         fields = list(dict.fromkeys(str(key) for row in records[:50] for key in row))
-        raise LoadError(f"{path}: records with no date among their fields ({table_skipped.column_names(fields)}); "
-                        "expected event records with a date field (date, start, timestamp, year …), or pass "
-                        "start=<field>")
+        raise UndatedRecords(f"{path}: records with no date among their fields ({table_skipped.column_names(fields)}); "
+                        "expected event records with a date field (date, start, timestamp, year …); choose the field "
+                        "of dates (start=<field>, or the Start column of the window's column mapping)")

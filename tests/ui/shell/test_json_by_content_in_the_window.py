@@ -92,26 +92,55 @@ def test_a_location_history_and_a_wiki_pages_edits_open_and_walk(qtbot: QtBot, w
     assert "mayor" in details_after(qtbot, window, Qt.Key.Key_End)
 
 
-def test_records_with_no_date_are_refused_with_their_fields_and_the_dataset_stays(
+def test_records_with_no_date_ask_which_field_is_the_date(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list of records whose dates no name gives away (a club's seasons): refused before as "JSON that Entente
+    does not recognise", with no way in the window to say which field holds the dates. Now the column dialog asks,
+    as it asks for a table's columns; the season typed into its Start box, the seasons open as years."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QDialog
+
+    from viewer.ui.shell.mapping_dialog import MappingDialog
+    offered: list[str] = []
+
+    def choose(dialog: MappingDialog) -> QDialog.DialogCode:
+        offered.append(dialog.combos["start"].currentText())
+        dialog.combos["start"].setFocus()
+        QTest.keyClicks(dialog.combos["start"], "season")  # as a user types into the closed list to pick an item
+        return QDialog.DialogCode.Accepted
+
+    seasons = [{"season": 1999, "club": "Leeds United"}, {"season": 2001, "club": "York City"}]
+    asked = open_by_hand(qtbot, window, monkeypatch, tmp_path / "career.json", text=json.dumps(seasons), answer=choose)
+    assert len(asked) == 1 and len(offered) == 1
+    ds = window.state.dataset
+    assert [t.year for t in ds.events["start"]] == [1999, 2001] and list(ds.events["title"]) == ["Leeds United",
+                                                                                                 "York City"]
+    assert "York City" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_records_with_no_date_cancelled_leave_the_dataset(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A table of penguins as JSON (vega-datasets'): it was "JSON that Entente does not recognise", as if it held no
-    records; now the fields are named, and what to do."""
+    """A table of penguins as JSON (vega-datasets'): no field holds a date. The column dialog asks; cancelled, the
+    dataset shown stays and nothing is said in error."""
     from PySide6.QtGui import QKeySequence
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QFileDialog
 
     from viewer.ui.shell import dialogs
+
+    from ..window_reading import no_column_questions
     shown: list[str] = []
     monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
+    asked = no_column_questions(monkeypatch)
     before = window.state.dataset
     path = tmp_path / "penguins.json"
     penguins = [{"Species": "Adelie", "Island": "Torgersen", "Body Mass (g)": 3750},
                 {"Species": "Gentoo", "Island": "Biscoe", "Body Mass (g)": 5000}]
     path.write_text(json.dumps(penguins), encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
-    with qtbot.waitSignal(window.loader.failed, timeout=30_000):
+    with qtbot.waitSignal(window.loader.mapping_needed, timeout=30_000):
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
-    assert len(shown) == 1 and "penguins.json: records with no date among their fields (Species, Island, " \
-                                "Body Mass (g))" in shown[0], shown
+    qtbot.waitUntil(lambda: len(asked) == 1, timeout=3000)
+    assert not shown
     assert window.state.dataset is before
     assert details_after(qtbot, window, Qt.Key.Key_Home)

@@ -21,6 +21,7 @@ from viewer.io import sqlite
 from viewer.io.cache import Later, load_cached
 from viewer.io.combine import combine
 from viewer.io.import_spec import ImportSpec
+from viewer.io.json_route import UndatedRecords
 from viewer.io.table import Preview
 from viewer.io.table import preview as table_preview
 from viewer.model.dataset import Dataset
@@ -80,7 +81,12 @@ def load_dataset(path: str | None, options: dict[str, Any] | None = None, add_to
         asked = needs_mapping(path)
         if asked is not None:
             return MappingNeeded(path, asked[0], add_to, asked[1])
-    dataset = load_cached(path, later=later, **(options or {}))
+    try:
+        dataset = load_cached(path, later=later, **(options or {}))
+    except UndatedRecords:
+        if not ask or path is None:
+            raise
+        return MappingNeeded(path, table_preview(path), add_to, None)  # which field holds the dates: the user says
     return prepare(combine([add_to, dataset])) if add_to is not None else dataset  # laid out here, off the UI
 
 
