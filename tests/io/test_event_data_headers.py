@@ -177,3 +177,28 @@ def test_a_start_named_as_a_time_keeps_its_numbers(tmp_path: Path, name: str) ->
     path = tmp_path / "years.csv"
     path.write_text(f"{name},title,Note\n1914,War,2020-01-02\n1918,Peace,2020-01-03\n", encoding="utf-8")
     assert [t.year for t in viewer.load(path).events["start"]] == [1914, 1918]
+
+
+@pytest.mark.parametrize(("columns", "start"), [
+    (["year", "party", "candidate", "endorsement_points"], "year"),  # 538's endorsements
+    (["Candidate", "Gender", "State", "Primary Date", "Office"], "Primary Date"),  # 538's primaries
+    (["Mandate", "Start Date"], "Start Date"),
+    (["candidates", "birthdate"], "birthdate"),
+])
+def test_a_candidate_or_a_mandate_is_no_date(columns: list[str], start: str) -> None:
+    """Words that end as a date's name does ("candiDATE", "manDATE") were read as the start: a column of years gave
+    way to the candidates' names, and every row was refused as having no date."""
+    assert guess_mapping(columns).start == start
+
+
+PRIMARIES = ("Candidate,Gender,State,Primary Date,Office,Primary Votes,Primary Outcome\n"
+             'Gavin Dass,Male,Texas,3/1/22,Representative,"1,881",Lost\n'
+             'Jasmine Crockett,Female,Texas,3/1/22,Representative,"31,747",Won\n'
+             'Summer Lee,Female,Pennsylvania,5/17/22,Representative,"37,195",Won\n')
+
+
+def test_a_table_of_candidates_opens_at_their_primaries(tmp_path: Path) -> None:
+    (tmp_path / "dem_candidates.csv").write_text(PRIMARIES, encoding="utf-8")
+    events = viewer.load(tmp_path / "dem_candidates.csv").events
+    assert [(t.strftime("%Y-%m-%d"), title) for t, title in zip(events["start"], events["title"], strict=True)] == [
+        ("2022-03-01", "Gavin Dass"), ("2022-03-01", "Jasmine Crockett"), ("2022-05-17", "Summer Lee")]

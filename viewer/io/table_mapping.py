@@ -105,7 +105,10 @@ _SIDES = r"^(actor|side|party|participant)[0-9ab]?(name)?$|^assocactor[0-9]?$"  
 _BY_WHOM = r"(creator|author|createdby|postedby|sentby|organi[sz]er|assignee)(name)?$"
 # GitHub's closed_at, Jira's Resolved, a register's dissolved_on
 _ENDED = r"^(ended|finished|stopped|closed|resolved|dissolved|dissolution|ceased|resigned|terminated)(at|on|date)?$"
-_PARTS = {"start": r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREATED +
+# words that end as a date's name does and name no date: a candidate, a mandate (538's primaries: "Candidate" beside
+# "Primary Date" was read as the start, and every row refused)
+_NOT_DATES = r"(?<!candi)(?<!man)(?<!vali)(?<!consoli)(?<!liqui)(?<!accommo)(?<!intimi)(?<!eluci)"
+_PARTS = {"start": _NOT_DATES + r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREATED +
                    r"|^pickup(date|datetime|timestamp|time|at|on)?$",  # a trip's (not departure: a stay's end)
           # UCDP's date_end, end_time, eventEndDate; not a name that only begins so (endorsement, endpoint)
           "end": r"^(end|stop|finish)(date|datetime|time|dt|day|at|on)$|(date|time|day)(end|stop|finish)$|"

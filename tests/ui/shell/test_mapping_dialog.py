@@ -185,3 +185,25 @@ def test_a_start_named_only_by_how_it_begins_is_not_offered_as_the_start(qtbot, 
     assert window.state.dataset.meta.clock == "calendar"
     shown = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "BARNETT, BRYAN" in shown and "26 Jan 2015" in shown
+
+
+def test_a_table_of_candidates_opens_at_their_primaries_from_the_window(qtbot, window, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """538's primary candidates: "Candidate" was read as a date column's name, the dialog offered it as the start and
+    every row was refused. Opened with Ctrl+O, the primaries' dates are the start and the keys walk them."""
+    from PySide6.QtCore import Qt
+
+    from tests.io.test_event_data_headers import PRIMARIES
+
+    from ..window_reading import details_after, open_by_hand
+    offered: list[str] = []
+
+    def accept(dialog: MappingDialog) -> QDialog.DialogCode:
+        offered.append(dialog.combos["start"].currentText())
+        return QDialog.DialogCode.Accepted
+
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "dem_candidates.csv", text=PRIMARIES, answer=accept)
+    assert offered == ["Primary Date"]  # (asked: no column is named as a title)
+    assert window.state.dataset.event_count == 3
+    assert "Gavin Dass" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Summer Lee" in details_after(qtbot, window, Qt.Key.Key_End)
