@@ -202,3 +202,18 @@ def test_a_table_of_candidates_opens_at_their_primaries(tmp_path: Path) -> None:
     events = viewer.load(tmp_path / "dem_candidates.csv").events
     assert [(t.strftime("%Y-%m-%d"), title) for t, title in zip(events["start"], events["title"], strict=True)] == [
         ("2022-03-01", "Gavin Dass"), ("2022-03-01", "Jasmine Crockett"), ("2022-05-17", "Summer Lee")]
+
+
+STATEMENTS = ("Person,Party,Statement Date,Latest Statement\n"
+              "Bernie Sanders,Democratic,26-Dec,\"I don't want to do it unless I can do it well\"\n"
+              "Jim Webb,Democratic,20-Nov,An Exploratory Committee\nJoe Biden,Democratic,9-Dec,Not made up my mind\n")
+
+
+def test_days_of_a_month_with_no_year_are_refused_as_such(tmp_path: Path) -> None:
+    """538's potential candidates date each statement "26-Dec": refused as holding no date "like 2019, 2019-12 …",
+    which did not say what was missing."""
+    path = tmp_path / "statements.csv"
+    path.write_text(STATEMENTS, encoding="utf-8")
+    with pytest.raises(viewer.LoadError, match=r"statements\.csv: the column 'Statement Date' holds days of a month "
+                                               r"with no year \(such as '26-Dec'\), which no timeline can place"):
+        viewer.load(path)

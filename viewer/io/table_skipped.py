@@ -240,8 +240,16 @@ def none_dated(label: str, values: pd.Series, column: str, on: str) -> str:
     written = date_columns.clean_text(values.head(1000)).dropna()
     what = clock.expected(on)
     got = f"such as {str(written.iloc[0])[:60]!r}" if len(written) else "empty in every row"
+    if len(written) and written.astype(str).str.strip().str.lower().str.fullmatch(_NO_YEAR).mean() >= 0.8:
+        return (f"{label}: the column {column!r} holds days of a month with no year ({got}), which no timeline can "
+                "place; write the year in it (26-Dec-2014), or choose another column of dates (start=<column>, or "
+                "the Start column of the window's column mapping)")
     return (f"{label}: no row has {what} in the column {column!r} ({got}); choose the column of dates (start=<column>"
             ", or the Start column of the window's column mapping)")
+
+
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_NO_YEAR = rf"\d{{1,2}}(st|nd|rd|th)?[-/ .]*{_MONTH}|{_MONTH}[-/ .]*\d{{1,2}}(st|nd|rd|th)?"  # 26-Dec, Dec 26th
 
 
 def no_rows(label: str, columns: pd.Index) -> str:

@@ -207,3 +207,24 @@ def test_a_table_of_candidates_opens_at_their_primaries_from_the_window(qtbot, w
     assert window.state.dataset.event_count == 3
     assert "Gavin Dass" in details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Summer Lee" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_days_with_no_year_are_refused_as_such_and_the_dataset_stays(qtbot, window, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.io.test_event_data_headers import STATEMENTS
+    from viewer.ui.shell import dialogs
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
+    monkeypatch.setattr(MappingDialog, "exec", lambda dialog: QDialog.DialogCode.Accepted)
+    path = tmp_path / "statements.csv"
+    path.write_text(STATEMENTS, encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    before = window.state.dataset
+    with qtbot.waitSignal(window.loader.failed, timeout=30_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    assert len(shown) == 1 and "holds days of a month with no year (such as '26-Dec')" in shown[0], shown
+    assert window.state.dataset is before
