@@ -78,3 +78,27 @@ def test_a_table_with_a_date_column_or_words_under_its_years_is_left_as_it_is(tm
     assert dated.events["title"].tolist() == ["a", "b"] and "attr:2019" in dated.events
     with pytest.raises(viewer.LoadError, match="no date column"):
         _opened(tmp_path, "plan.csv", "task,2019,2020,2021\nbuild,done,doing,todo\nship,todo,todo,doing\n")
+
+
+TURNOUT = ('NAME,2023 votes,2021 votes,2019 votes,pop_total_estimate_18to22,2023 cvap_turnout,2021 cvap_turnout,'
+           '2019 cvap_turnout,Change in % turnout from 2019\n'
+           '"Hudson County, New Jersey",71608,126546,66992,712029,16.55%,29.24%,15.48%,1.07%\n'
+           '"Essex County, New Jersey",98759,180547,81838.5,853374,17.95%,32.81%,14.87%,3.07%\n')
+CENSUS = ("SUMLEV,STATE,NAME,POPESTIMATE2019,POPESTIMATE2020,POPESTIMATE2021,BIRTHS2020,BIRTHS2021\n"
+          "040,01,Alabama,4903185,5031362,5049846,14323,58054\n040,02,Alaska,731545,732923,734182,2144,9428\n")
+
+
+def test_columns_named_by_a_measure_and_a_year_open_as_a_value_a_year(tmp_path: Path) -> None:
+    """538's off-year turnout ("2023 votes", "2021 votes" … beside "2023 cvap_turnout" …) and the Census Bureau's
+    estimates ("POPESTIMATE2019" …) were refused: "no date column among NAME, 2023 votes …"."""
+    turnout = _opened(tmp_path, "turnout.csv", TURNOUT)
+    assert turnout.event_count == 12
+    hudson = turnout.events[turnout.events["actors"] == "Hudson County, New Jersey"]
+    assert sorted(zip(hudson["start"].dt.year, hudson["title"], strict=True))[:2] == [
+        (2019, "Hudson County, New Jersey · cvap_turnout: 15.48%"), (2019, "Hudson County, New Jersey · votes: 66,992")]
+    assert set(turnout.events["category"]) == {"votes", "cvap_turnout"}
+    assert "attr:Change in % turnout from 2019" in turnout.events  # (a year written once: no series)
+    census = _opened(tmp_path, "co-est2021-alldata.csv", CENSUS)
+    assert census.event_count == 6 and set(census.events["category"]) == {"POPESTIMATE"}
+    assert "Alabama · POPESTIMATE: 5,049,846" in set(census.events["title"])
+    assert "attr:BIRTHS2020" in census.events  # (two years of a measure: kept as they are)

@@ -6,7 +6,9 @@ being mostly years, was not even taken for a header: it was refused as "no date 
 Such a table is read long: a row per row and period with a value, the period as its date (``year``), the value in
 ``value``, and the row's own columns kept; each row titled by its names and value ("Aruba · GDP (current US$):
 2,481,857,143"), its first name its actor (a lane a country) and its next its category (the series). Empty cells
-make no row. A table whose other columns already name a date is left as it is.
+make no row. A table whose other columns already name a date is left as it is. Columns named by a measure and a
+year (``2023 votes``, ``2021 votes`` …; the US Census Bureau's ``POPESTIMATE2019``) are read so too, at least three of
+a measure: the measure is each row's category, and in its title.
 """
 
 from __future__ import annotations
@@ -40,6 +42,10 @@ def longer(raw: Raw, label: str) -> Raw:
     otherwise."""
     names = [str(v) for v in (raw.frame.iloc[0] if not raw.header and len(raw.frame) else raw.frame.columns)]
     periods = [at for at, name in enumerate(names) if PERIOD.match(name)]
+    measures: dict[int, str] = {}
+    if len(periods) < LEAST_PERIODS and raw.header:
+        measures = _measured(names)
+        periods = sorted(measures)
     others = [at for at in range(len(names)) if at not in periods and names[at].strip()]
     if len(periods) < LEAST_PERIODS or not others or guess_mapping([names[at] for at in others]).start is not None:
         return raw
@@ -55,11 +61,32 @@ def longer(raw: Raw, label: str) -> Raw:
         raise LoadError(f"{label}: a table of values by period ({names[periods[0]]} … {names[periods[-1]]} as column "
                         f"names) holding {count:,} values, more than the {MOST_VALUES:,} read as rows; keep the rows "
                         "or periods you need (a filter in the spreadsheet, or the site's own selection) and open that")
-    return _long(raw, body, cells, written, [names[at] for at in others], others, [names[at] for at in periods], label)
+    return _long(raw, body, cells, written, [names[at] for at in others], others, [names[at] for at in periods], label,
+                 [measures[at] for at in periods] if measures else None)
+
+
+YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20|21)\d{2}(?!\d)")
+
+
+def _measured(names: list[str]) -> dict[int, str]:
+    """Columns named by a measure and a year ("2023 votes", "POPESTIMATE2019", "pop_2019"), at least
+    :data:`LEAST_PERIODS` of a measure, by their place: each one's measure ("votes"). A year written once in a name
+    ("Change from 2019") is no column of a series."""
+    found: dict[int, tuple[str, str]] = {}
+    for at, name in enumerate(names):
+        years = list(YEAR.finditer(name))
+        rest = YEAR.sub("", name)
+        if len(years) == 1 and not re.search(r"\d", rest) and re.search(r"[^\W\d_]", rest):
+            found[at] = (name[:years[0].start()] + "{}" + name[years[0].end():], years[0].group())
+    counts: dict[str, int] = {}
+    for template, _year in found.values():
+        counts[template] = counts.get(template, 0) + 1
+    return {at: template.replace("{}", " ").strip(" _-") for at, (template, _year) in found.items()
+            if counts[template] >= LEAST_PERIODS}
 
 
 def _long(raw: Raw, body: pd.DataFrame, cells: pd.DataFrame, written: pd.DataFrame, own: list[str],
-          others: list[int], periods: list[str], label: str) -> Raw:
+          others: list[int], periods: list[str], label: str, measures: list[str] | None = None) -> Raw:
     rows, columns = np.nonzero(written.to_numpy())  # row by row, each row's periods in order
     kept = body.iloc[rows, others].astype("string").fillna("").reset_index(drop=True)
     kept.columns = own
@@ -67,12 +94,18 @@ def _long(raw: Raw, body: pd.DataFrame, cells: pd.DataFrame, written: pd.DataFra
     named = _titled(kept)
     words = kept[named].apply(lambda column: column.str.strip()).agg(" · ".join, axis=1) if named else None
     long = kept.assign(year=[_period(periods[c]) for c in columns.tolist()], value=values.to_numpy())
+    measured = None if measures is None else pd.Series([measures[c] for c in columns.tolist()], dtype="string")
+    if measured is not None and "measure" not in long.columns:  # ("2023 votes": the measure, "votes")
+        long.insert(len(own), "measure", measured.to_numpy())
+        words = measured if words is None else words + " · " + measured
     taken = {name.lower() for name in own}
     if words is not None and "title" not in taken:
         long.insert(0, "title", (words + ": " + _shown(values)).to_numpy())
     if named and not taken & {"actor", "actors", "category"}:  # the first names the row (a country: its lane by
         long["actor"] = kept[named[0]].str.strip().to_numpy()  # actor), the next what it measures (its category)
-        if len(named) > 1:
+        if measured is not None:
+            long["category"] = measured.to_numpy()
+        elif len(named) > 1:
             long["category"] = kept[named[1]].str.strip().to_numpy()
     lines = np.asarray(raw.rows)[(0 if raw.header else 1) + rows] if len(raw.rows) else rows + 1
     said = Problem(label, f"a table of values by period ({periods[0].strip()} … {periods[-1].strip()} as column "
@@ -83,9 +116,10 @@ def _long(raw: Raw, body: pd.DataFrame, cells: pd.DataFrame, written: pd.DataFra
 
 
 def _period(name: str) -> str:
-    """A column's period as a date reads it ("1960 [YR1960]" is 1960)."""
+    """A column's period as a date reads it ("1960 [YR1960]" is 1960, "2023 votes" 2023)."""
     found = PERIOD.match(name)
-    return found.group("period").replace(" ", "") if found else name
+    year = YEAR.search(name)
+    return found.group("period").replace(" ", "") if found else year.group() if year else name
 
 
 def _shown(values: pd.Series) -> pd.Series:
@@ -99,8 +133,11 @@ def _shown(values: pd.Series) -> pd.Series:
 
 
 def _titled(kept: pd.DataFrame) -> list[str]:
-    """The row's columns that make its title: all but a column of codes beside one of names that tells the same
-    rows apart (the World Bank's Country Code beside Country Name, Series Code beside Series Name)."""
+    """The row's columns that make its title: all but a column of numbers (a county's other figures) and a column of
+    codes beside one of names that tells the same rows apart (the World Bank's Country Code beside Country Name,
+    Series Code beside Series Name)."""
+    numbers = {name for name in kept.columns if kept[name].str.match(NUMBER).fillna(True).all()}  # (a share, a count)
+    kept = kept[[name for name in kept.columns if name not in numbers]]
     distinct = {name: kept[name].nunique() for name in kept.columns}
     coded = {name for name in kept.columns if kept[name].str.strip().str.fullmatch(CODES).fillna(True).all()}
     return [name for name in kept.columns if name not in coded
