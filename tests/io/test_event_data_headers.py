@@ -217,3 +217,25 @@ def test_days_of_a_month_with_no_year_are_refused_as_such(tmp_path: Path) -> Non
     with pytest.raises(viewer.LoadError, match=r"statements\.csv: the column 'Statement Date' holds days of a month "
                                                r"with no year \(such as '26-Dec'\), which no timeline can place"):
         viewer.load(path)
+
+
+@pytest.mark.parametrize(("columns", "start"), [
+    (["Name", "Birth Year"], "Birth Year"),  # refused before: no date column
+    (["budgetYear", "forecastYear", "value"], "budgetYear"),
+    (["Fiscal Year", "Transaction Date", "Amount"], "Transaction Date"),  # a date wins over a year, as over "Year"
+    (["Job", "Salary per year"], None),  # an amount a year, no year
+])
+def test_a_column_named_as_a_kind_of_year_is_a_start(columns: list[str], start: str | None) -> None:
+    assert guess_mapping(columns).start == start
+
+
+def test_a_starter_is_no_start_beside_a_draft_year(tmp_path: Path) -> None:
+    """538's draft projections: "Starter" (a share) was read as the start by its first letters, the table opened on
+    a clock of shares, and its Draft Year was an attribute."""
+    path = tmp_path / "historical_projections.csv"
+    path.write_text("Player,Position,Draft Year,Projected SPM,Starter,Bust\n"
+                    "Karl-Anthony Towns,C,2015,1.030605703,0.427183333,0.274966667\n"
+                    "Jahlil Okafor,C,2015,0.522211,0.383,0.19\nTim Duncan,PF,1997,2.1,0.45,0.05\n", encoding="utf-8")
+    dataset = viewer.load(path)
+    assert dataset.meta.clock == "calendar" and [t.year for t in dataset.events["start"]] == [1997, 2015, 2015]
+    assert "attr:Starter" in dataset.events

@@ -148,7 +148,8 @@ def _amount_start(mapping: Mapping, frame: pd.DataFrame, label: str, said: list[
         return mapping
     if date_columns.looks_like_dates(frame[start].head(SAMPLE), FEW):
         return mapping
-    dated = [c for c in frame.columns if c != start and date_columns.looks_like_dates(frame[c].head(SAMPLE))]
+    dated = [c for c in frame.columns if c != start and (date_columns.looks_like_dates(frame[c].head(SAMPLE)) or (
+        column_key(str(c)).endswith("year") and _years(frame[c].head(SAMPLE))))]  # (538's Draft Year beside Starter)
     better = next((c for c in dated if starts(column_key(str(c))) and not ends(column_key(str(c)))),
                   mapping.end if mapping.end in dated else dated[0] if dated else None)
     if better is None:
@@ -156,6 +157,13 @@ def _amount_start(mapping: Mapping, frame: pd.DataFrame, label: str, said: list[
     said.append(Problem(label, f"the column {start!r} holds no dates (such as {_first(frame[start])!r}): dates from "
                         f"{better!r}", None, start, "info"))
     return replace(mapping, start=str(better), end=None if better == mapping.end else mapping.end, certain=False)
+
+
+def _years(sample: pd.Series) -> bool:
+    """Whether most of a sample's written values are years of four digits."""
+    text = arrow_text(date_columns.clean_text(sample).dropna())
+    return len(text) > 0 and (pc.sum(pc.match_substring_regex(text, r"^[12]\d{3}(\.0)?$")).as_py() or 0) >= MOST * len(
+        text)
 
 
 def _no_dates(sample: pd.Series) -> bool:

@@ -108,7 +108,7 @@ _ENDED = r"^(ended|finished|stopped|closed|resolved|dissolved|dissolution|ceased
 # words that end as a date's name does and name no date: a candidate, a mandate (538's primaries: "Candidate" beside
 # "Primary Date" was read as the start, and every row refused)
 _NOT_DATES = r"(?<!candi)(?<!man)(?<!vali)(?<!consoli)(?<!liqui)(?<!accommo)(?<!intimi)(?<!eluci)"
-_PARTS = {"start": _NOT_DATES + r"(date|datetime|timestamp|dt)$|^(date|start|begin)|" + _CREATED +
+_PARTS = {"start": _NOT_DATES + r"(date|datetime|timestamp|dt)$|^(date|start|begin)|(?<!per)year$|" + _CREATED +
                    r"|^pickup(date|datetime|timestamp|time|at|on)?$",  # a trip's (not departure: a stay's end)
           # UCDP's date_end, end_time, eventEndDate; not a name that only begins so (endorsement, endpoint)
           "end": r"^(end|stop|finish)(date|datetime|time|dt|day|at|on)$|(date|time|day)(end|stop|finish)$|"
@@ -196,10 +196,11 @@ def _start(keys: dict[str, str], taken: set[str], pick: Callable[[str], str | No
     Terrorism Database's iyear, imonth, iday beside its mostly empty approxdate); so does a time since a
     recording's start (Strava's Elapsed Time beside its Activity Date: then the duration)."""
     start = pick("start")
-    if start is None or (keys[start] not in YEAR_KEYS and keys[start] not in SINCE_KEYS) or (
+    yearly = start is not None and (keys[start] in YEAR_KEYS or keys[start].endswith("year"))  # (Fiscal Year)
+    if start is None or (not yearly and keys[start] not in SINCE_KEYS) or (
             keys[start] in YEAR_KEYS and date_parts(list(keys), start) is not None):
         return start
-    dated = [c for c, k in keys.items() if c not in taken and re.search(_PARTS["start"], k)]
+    dated = [c for c, k in keys.items() if c not in taken and re.search(_PARTS["start"], k) and not k.endswith("year")]
     dated.sort(key=lambda c: _preferred(keys[c]))
     if not dated:
         return start

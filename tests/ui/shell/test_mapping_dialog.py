@@ -228,3 +228,21 @@ def test_days_with_no_year_are_refused_as_such_and_the_dataset_stays(qtbot, wind
         QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
     assert len(shown) == 1 and "holds days of a month with no year (such as '26-Dec')" in shown[0], shown
     assert window.state.dataset is before
+
+
+def test_a_draft_year_is_offered_as_the_start_not_a_starter(qtbot, window, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import Qt
+
+    from ..window_reading import details_after, open_by_hand
+    offered: list[str] = []
+
+    def accept(dialog: MappingDialog) -> QDialog.DialogCode:
+        offered.append(dialog.combos["start"].currentText())
+        return QDialog.DialogCode.Accepted
+
+    text = ("Player,Position,Draft Year,Projected SPM,Starter\nKarl-Anthony Towns,C,2015,1.03,0.43\n"
+            "Tim Duncan,PF,1997,2.1,0.45\n")
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "historical_projections.csv", text=text, answer=accept)
+    assert offered == ["Draft Year"] and window.state.dataset.meta.clock == "calendar"
+    assert "Tim Duncan" in details_after(qtbot, window, Qt.Key.Key_Home)
