@@ -199,6 +199,11 @@ DATES = [  # written; start and end at their precision; precision; qualifier; ke
     ("BEF 1850", "1850", "", "year", "before", True),
     ("AFT MAR 1850", "1850-03", "", "month", "after", True),
     ("BET 1850 AND 1860", "1850", "1860", "year", "between", True),
+    # the year (and the month) written once, with the end, as FTM and problem files write them: not read before
+    ("BET 01 JAN AND 31 AUG 1977", "1977-01-01", "1977-08-31", "day", "between", True),
+    ("BET JUN AND DEC 1900", "1900-06", "1900-12", "month", "between", True),
+    ("BET 5 AND 10 JUN 1900", "1900-06-05", "1900-06-10", "day", "between", True),  # (not the year 5)
+    ("FROM 3 MAR TO 5 APR 1920", "1920-03-03", "1920-04-05", "day", "", True),
     ("FROM 1850 TO 1860", "1850", "1860", "year", "", True),
     ("FROM 3 JUN 1850", "1850-06-03", "", "day", "from", True),
     ("TO 1860", "1860", "", "year", "until", True),

@@ -6,7 +6,8 @@ too. What a date says around it is kept as a qualifier:
 
 - ``ABT``/``ABOUT``/``CIRCA``/``CA``/``C.`` → *about*, ``EST`` → *estimated*, ``CAL`` → *calculated*,
   ``BEF`` → *before*, ``AFT`` → *after*: the date itself, qualified (``c1850`` and ``Abt.`` as Ancestry writes);
-- ``BET x AND y`` → from x to y, *between*; ``FROM x TO y`` → from x to y (a period: no qualifier);
+- ``BET x AND y`` → from x to y, *between*; ``FROM x TO y`` → from x to y (a period: no qualifier); x may leave its
+  year (and month) to y, as Family Tree Maker writes ``BET 01 JAN AND 31 AUG 1977``;
   ``FROM x`` alone → x, *from*; ``TO y`` alone → y, *until*;
 - ``INT 1850 (as written)`` → 1850, *interpreted*.
 
@@ -111,6 +112,10 @@ def _qualified(text: str, qualifier: str) -> When:
 def _range(first: str, second: str, qualifier: str) -> When:
     """Two dates, in time order (written the other way round, they are the same span)."""
     start, end = _single(first), _single(second)
+    said, ends_with = first.split(), second.split()
+    if end.start and len(said) < len(ends_with) and (not start.start or re.fullmatch(r"\d{1,2}", first.strip())):
+        # the month or the year written once, with the end: "BET 01 JAN AND 31 AUG 1977", "BET 5 AND 10 JUN 1900"
+        start = _single(" ".join(said + ends_with[len(said):])) if not _ESCAPE.match(second) else start
     if not start.start or not end.start:
         return start if not start.start else end
     if end.key < start.key:

@@ -45,3 +45,16 @@ def test_a_family_tree_opens_from_file_open_and_its_ties_follow_the_cursor(
     last = details_after(qtbot, window, Qt.Key.Key_End)
     assert "Death of John Smith" in last and "about" in last  # ABT 1910: the qualifier is kept
     qtbot.waitUntil(lambda: ("John Smith", "spouse_of", "Mary Jones") not in shown(), timeout=3000)  # widowed
+
+
+def test_a_span_whose_year_is_written_once_is_on_the_timeline(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Family Tree Maker writes "BET 01 JAN AND 31 AUG 1977": the year once, with the end. That fact was left off the
+    timeline as a date that could not be read."""
+    from ...io.test_gedcom import SAMPLE
+    path = tmp_path / "ftm.ged"
+    path.write_text(SAMPLE.replace("2 DATE 3 JUN 1880", "2 DATE BET 01 JAN AND 31 AUG 1977"), encoding="utf-8")
+    open_by_hand(qtbot, window, monkeypatch, path)
+    assert not [p for p in window.state.dataset.problems if "could not be read" in p.message]
+    shown = details_after(qtbot, window, Qt.Key.Key_End)
+    assert "1977" in shown and "between" in shown
