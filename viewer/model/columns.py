@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -238,6 +239,9 @@ def distinct(values: pd.Series, missing: str | None = None) -> list[str]:
     return [*found, missing] if missing is not None and values.isna().any() else found
 
 
+FEW_IDS = 64  # ids looked up one by one; more at once by one hash table over the column
+
+
 class IdLookup:
     """Event ids by position and positions by id, without a Python string or dict entry per event.
 
@@ -265,6 +269,20 @@ class IdLookup:
             found = pc.index(self._array, pa.scalar(event_id, pa.string())).as_py()
             self._known[event_id] = int(found)
         return self._known[event_id]
+
+    def positions(self, event_ids: Iterable[str]) -> np.ndarray:
+        """The positions of many ids at once, -1 for an id not found: one hash table over the column, where a
+        look-up each scanned it (selecting the 76,000 events of one instant held the window 3 minutes).
+
+        >>> IdLookup(pd.Series(["a", "b", "c"])).positions(["c", "x", "a"]).tolist()
+        [2, -1, 0]
+        """
+        wanted = [str(i) for i in event_ids]
+        if len(wanted) <= FEW_IDS:  # (a click's selection: remembered one by one)
+            return np.array([self.position(i) for i in wanted], dtype=np.int64)
+        column = self._array.combine_chunks() if isinstance(self._array, pa.ChunkedArray) else self._array
+        found = pc.index_in(pa.array(wanted, pa.string()), value_set=column)
+        return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
 
     def __contains__(self, event_id: object) -> bool:
         return isinstance(event_id, str) and self.position(event_id) >= 0

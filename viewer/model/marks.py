@@ -343,3 +343,19 @@ def density(x: np.ndarray, lanes: np.ndarray, n_lanes: int, t0: float, t1: float
     inside = (bins >= 0) & (bins < n_bins)
     flat = np.bincount(lanes[inside] * n_bins + bins[inside], minlength=n_lanes * n_bins)
     return flat.reshape(n_lanes, n_bins)
+
+
+def at_one_instant(starts: np.ndarray, lanes: np.ndarray, events: np.ndarray, hidden: np.ndarray, lane: int,
+                   t0: float, t1: float) -> np.ndarray:
+    """The events (rows) of ``lane``'s marks starting in ``[t0, t1)``, but those ``hidden`` (per event), when they
+    all start at one instant; else none (a density column's badge: zoomed into, such marks would never part).
+
+    >>> starts, lanes, events = np.array([5., 5, 7, 5]), np.array([0, 0, 1, 0]), np.array([10, 11, 12, 13])
+    >>> at_one_instant(starts, lanes, events, np.zeros(0, dtype=bool), 0, 4, 6).tolist()
+    [10, 11, 13]
+    >>> at_one_instant(np.array([5., 5.5]), np.array([0, 0]), np.array([0, 1]), np.zeros(2, dtype=bool), 0, 4, 6)
+    array([], dtype=int64)
+    """
+    inside = np.flatnonzero((lanes == lane) & (starts >= t0) & (starts < t1))
+    inside = inside[~hidden[events[inside]]] if len(hidden) else inside
+    return events[inside] if len(inside) and starts[inside].min() == starts[inside].max() else events[:0]

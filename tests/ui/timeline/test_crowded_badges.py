@@ -108,3 +108,36 @@ def test_events_piled_under_a_title_are_counted_and_a_click_selects_them(qtbot: 
     assert window.state.selection.events == frozenset(f"e{i}" for i in range(1, 25))
     shown = window.details.html()
     assert all(f"Protest {i} in a city" in shown for i in range(1, 25))
+
+
+def test_events_past_the_density_limit_at_one_instant_are_counted_and_a_click_selects_them(
+        qtbot: QtBot, make_window) -> None:
+    """A log of 4,000 events that all share one instant (an export's time stamped on every row): past the density
+    limit, they were one 2-pixel column of density under the cursor line, and the lanes looked empty. Now each
+    lane's column is told by a "2,000 events" badge; a click on one selects them (zooming never parts them)."""
+    n = 4000
+    events = pd.DataFrame({"id": [f"e{i}" for i in range(n)], "start": ["2020-01-01T12:00:00Z"] * n,
+                           "title": [f"Row {i}" for i in range(n)],
+                           "actors": ["a" if i % 2 else "b" for i in range(n)]})
+    window = make_window(ViewState(build_dataset(Tables(events))), (1280, 720))
+    window.timeline.grab()
+    assert window.timeline.items.density_mode
+    counted = sorted(text for text, _ratio in window.timeline.items._badges._sprites if text.endswith("events"))
+    assert counted == ["2,000 events"], counted  # (both lanes' badges alike: one picture)
+    assert len(window.timeline.items.badges) == 2
+    box = window.timeline.items.badges[0][0]
+    centre = window.timeline.plot.mapFromScene(box.center())
+    qtbot.mouseClick(window.timeline.plot.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(centre.x(), centre.y()))
+    assert len(window.state.selection.events) == 2000
+    shown = window.details.html()  # the first hundred in full (all 2,000 laid out held the window; 76,000: 3 min)
+    assert shown.count("1 Jan 2020 12:00") == 100 and "… and 1,900 more selected events" in shown
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Right)  # the keys go on from there
+
+
+def test_density_spread_over_many_columns_has_no_count_badges(qtbot: QtBot, make_window) -> None:
+    window = make_window(crowded(6000, "1h"), (1280, 720))
+    window.state.set_window(TimeWindow(pd.Timestamp("2010-01-01", tz="UTC").timestamp(),
+                                       pd.Timestamp("2010-09-10", tz="UTC").timestamp()))
+    window.timeline.grab()
+    assert window.timeline.items.density_mode and window.timeline.items.badges == []

@@ -47,6 +47,7 @@ CLICK_WITHOUT_TIES = ("Click an event on the timeline to see it here (or press R
                       "<br><br>No ties between entities in it, so the "
                       "relationship panels make room for the timeline (View → Relationships as of the cursor shows "
                       f"them). {TIES_COME_FROM}")
+SHOWN_EVENTS = 100  # of a selection, in full: 76,000 laid out as rich text held the window two minutes
 SHOWN_ATTRIBUTES = 300  # of one item: a survey's 5,000 question columns are a table to export, not to read here
 _held: tuple[weakref.ref[pd.DataFrame], int, attributes.Held] | None = None
 
@@ -184,10 +185,14 @@ class DetailsPanel(QWidget):
     def _show(self, selection: Selection) -> None:
         ds = self._state.dataset
         parts: list[str] = []
-        for event_id in sorted(selection.events):
+        chosen = sorted(selection.events)
+        for event_id in chosen[:SHOWN_EVENTS]:
             row = self._event(ds, event_id)
             if row is not None:
                 parts.append(event_html(ds, row))
+        if len(chosen) > SHOWN_EVENTS:  # (a pile of 76,000 events at one instant, selected by its badge)
+            parts.append(f"<p class='note'>… and {len(chosen) - SHOWN_EVENTS:,} more selected events; the first "
+                         f"{SHOWN_EVENTS} by id are shown.</p>")
         parts.extend(entity_html(ds, e, self._state.cursor) for e in sorted(selection.entities))
         parts.extend(relation_html(ds, r) for r in sorted(selection.relations))
         if not parts:

@@ -1,5 +1,5 @@
 """Runs of marks too close to label, told as one "14 events" badge each where no label is (a click on one
-zooms to its events: pointer.py).
+zooms to its events: pointer.py); in density, the counts of a view whose events stand in few columns.
 
 Each badge is drawn once per count, theme and pixel ratio, then blitted: drawing its rounded box and its
 text at every frame cost 70 µs a badge, and a 5-year view of 10k events holds about 70 of them.
@@ -8,6 +8,7 @@ text at every frame cost 70 µs a badge, and a 5-year view of 10k events holds a
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -20,6 +21,7 @@ from viewer.ui.timeline.shapes import MARK_RADIUS
 GAP_PX, MIN_RUN = 24.0, 4  # marks closer than this, this many in a run, get one badge
 PILE_PX = 1  # unlabelled marks at a titled one's instant, this close under it, are hidden by it: "+3", however few
 SPRITES = 512  # distinct badges kept drawn (a count and a pixel ratio each)
+MOST_COUNTED = 48  # lanes' columns of events told by a badge each in density, at most (more: the bars tell them)
 
 
 class Badges:
@@ -31,6 +33,7 @@ class Badges:
         self.theme = current()
         self.boxes: list[tuple[QRectF, float, float]] = []
         self.piles: dict[int, np.ndarray] = {}  # a pile's badge (its place in boxes): its events
+        self.counted: dict[int, int] = {}  # a density column's badge (its place in boxes): its lane
         self._sprites: dict[tuple[str, float], QPixmap] = {}
         self._widths: dict[str, float] = {}  # per text, in this font
 
@@ -46,7 +49,7 @@ class Badges:
         or quiet), placed where no drawn label (``labels``: left, width, row) is; and one "+3" per pile of marks
         hidden under a titled one (events at one instant past their lane's rows; ``marks_of``: each mark's lane
         and event, the pile's events kept with its badge)."""
-        self.boxes, self.piles = [], {}
+        self.boxes, self.piles, self.counted = [], {}, {}
         runs = clusters.crowded_runs(px0, rows, told, *spans, gap=GAP_PX, min_count=1)
         if not len(runs):
             return
@@ -79,6 +82,34 @@ class Badges:
             if (piled_events := members[k]) is not None:  # a pile's "+3": a click selects its events
                 self.piles[len(self.boxes)] = piled_events
             self.boxes.append((QRectF(left + 0.5, top + 0.5, width, height), t0, t1))
+
+    def paint_counts(self, p: QPainter, counts: np.ndarray, bands: list[tuple[float, float]],
+                     window: tuple[float, float, float, float]) -> None:
+        """In density, a "2,000 events" badge for each lane's column of events where the view's events stand in
+        few columns (at most :data:`MOST_COUNTED`): a log whose 100,000 events share one instant showed one 2-pixel
+        column, hidden under the cursor line, and empty lanes. ``counts``: lanes × columns over ``window``'s left
+        and right (device pixels) and its times; ``bands``: each lane's edges. Each badge, left of its column
+        (else right), zooms to it, or selects its events where they share an instant (:meth:`at`)."""
+        self.boxes, self.piles, self.counted = [], {}, {}
+        lanes, columns = np.nonzero(counts[:len(bands)])
+        if not len(lanes) or len(lanes) > MOST_COUNTED:
+            return
+        left, right, t0, t1 = window
+        column_px, column_t = (right - left) / counts.shape[1], (t1 - t0) / counts.shape[1]
+        metrics = QFontMetricsF(self.font)
+        height = metrics.height() + 2.0
+        ratio = p.device().devicePixelRatioF() if p.device() is not None else 1.0
+        for lane, column in zip(lanes.tolist(), columns.tolist(), strict=True):
+            count = int(counts[lane, column])
+            text = f"{count:,} event{'s' if count > 1 else ''}"
+            width = self._width(text, metrics)
+            at = left + column * column_px
+            x = at - 4.0 - width if at - 4.0 - width >= left else min(at + column_px + 4.0, right - width)
+            top = round(sum(bands[lane]) / 2.0 - height / 2.0)
+            p.drawPixmap(round(x), top, self.sprite(text, width, height, ratio))
+            self.counted[len(self.boxes)] = lane
+            self.boxes.append((QRectF(round(x) + 0.5, top + 0.5, width, height), t0 + column * column_t,
+                               t0 + (column + 1) * column_t))
 
     def _piles(self, piles: clusters.Clusters, marks_at: tuple[np.ndarray, ...],
                taken: tuple[np.ndarray, np.ndarray, np.ndarray], right: float, metrics: QFontMetricsF
@@ -132,11 +163,16 @@ class Badges:
         self._sprites[key] = sprite
         return sprite
 
-    def at(self, scene_pos: QPointF) -> tuple[float, float, np.ndarray] | None:
+    def at(self, scene_pos: QPointF, column_of: Callable[[int, float, float], np.ndarray] | None = None
+           ) -> tuple[float, float, np.ndarray] | None:
         """The time span of the badge under a scene position (to zoom to) and, for a pile's, its events (the
-        marks' event rows: to select); None when none is there."""
+        marks' event rows: to select); None when none is there. A density column's badge whose events all stand
+        at one instant gives them too, as ``column_of`` (lane, start, end) finds them: zooming never parts them."""
         for i, (box, t0, t1) in enumerate(self.boxes):
             if box.contains(scene_pos):
+                lane = self.counted.get(i)
+                if lane is not None and column_of is not None:
+                    return t0, t1, column_of(lane, t0, t1)
                 return t0, t1, self.piles.get(i, np.zeros(0, dtype=np.int64))
         return None
 

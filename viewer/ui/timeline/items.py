@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -78,7 +79,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self._extent = (0.0, 1.0)
         self._extent_of: np.ndarray | None = None  # the spans' ends the extent was taken from
         self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
-        self._density: tuple[tuple[object, ...], CountsPicture] | None = None  # the last unfiltered picture
+        self._density: tuple[tuple[object, ...], CountsPicture, np.ndarray] | None = None  # the last unfiltered
         self._cursor_px: float | None = None
         self._bands: tuple[object, QPointF, QPixmap] | None = None  # the lanes' grounds, drawn (see _paint_bands)
         self.ticks: Ticks | None = None  # the date axis's tick values: where grid lines go (None: no grid)
@@ -276,21 +277,22 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
 
     def _paint_density(self, p: QPainter, vis: np.ndarray | None, t0: float, t1: float, left: float, right: float,
                        sy: float, dy: float) -> None:
-        """Counts per 2-pixel column as bars rising from each lane's floor, painted as one image."""
+        """Counts per 2-pixel column as bars rising from each lane's floor, painted as one image, and told in badges
+        where they stand in few columns (a log's 100,000 events at one instant: one column, under the cursor)."""
         m = self.marks
         n_bins = max(int((right - left) / 2.0), 1)
-        ratio = pixel_ratio(p)
         # the same window, marks and lanes (a cursor step): the picture is painted again, not counted again
-        key = (t0, t1, left, right, sy, dy, ratio, m.height, tuple(m.bands), tuple(QColor(c).rgba() for c in m.colours))
+        key = (t0, t1, left, right, sy, dy, pixel_ratio(p), m.height, tuple(m.bands),
+               tuple(QColor(c).rgba() for c in m.colours))
         cached = self._density
         if vis is not None or cached is None or cached[0] != key:
             counts = self._counts(vis, t0, t1, n_bins)
-            picture = CountsPicture(counts, m.bands, m.colours, m.height, (left, right), sy, dy, ratio)
+            picture = CountsPicture(counts, m.bands, m.colours, m.height, (left, right), sy, dy, pixel_ratio(p))
             # only the unfiltered picture is kept: a filter's hidden events are not part of the key
-            self._density = (key, picture) if vis is None else None
-            picture.paint(p)
-            return
+            cached = (key, picture, counts)
+            self._density = cached if vis is None else None
         cached[1].paint(p)
+        self._badges.paint_counts(p, cached[2], [(a * sy + dy, b * sy + dy) for a, b in m.bands], (left, right, t0, t1))
 
     def _texts(self, events: np.ndarray) -> list[str]:
         """The events' titles as their labels show them: a title of more than :data:`LABEL_CHARACTERS` (a whole
@@ -397,4 +399,5 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
 
     def badge_at(self, scene_pos: QPointF) -> tuple[float, float, np.ndarray] | None:
         """The time span of the badge under a scene position, if any (to zoom to); a pile's events (rows, to select)."""
-        return self._badges.at(scene_pos)
+        m = self.marks
+        return self._badges.at(scene_pos, partial(marks.at_one_instant, m.x0, m.lane, m.event, self.hidden))

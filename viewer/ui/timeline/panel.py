@@ -380,7 +380,8 @@ class TimelinePanel(LaneSteps, QWidget):
         events = self._events
         selection: Selection = self.state.selection
         strong = np.zeros(len(events), dtype=bool)
-        strong[[self._index[e] for e in selection.events if e in self._index]] = True
+        chosen = self._ids.positions(selection.events)  # (76,000 of them at once: one hash table, not a scan each)
+        strong[chosen[chosen >= 0]] = True
         faded = ~actor_mask(events, list(selection.entities)) if selection.entities else np.zeros(len(events), bool)
         # an engine sends only the rows the filters match
         unmatched = np.zeros(len(events), bool) if self.state.dataset.source is not None else \

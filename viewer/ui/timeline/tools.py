@@ -145,8 +145,9 @@ class TimelineTools(QObject):
         if self.state.dataset.source is not None:  # queried in place: as drawn
             from viewer.ui.shared.engine import worker_for  # noqa: PLC0415 - engine code loads only for engine sources
             return worker_for(self.state.dataset.source).known(next(iter(chosen)))
-        found = [at for at in map(self.state.dataset.ids.get, chosen) if at >= 0]
-        return attributes.core_row_at(events, min(found)) if found else None
+        found = self.state.dataset.ids.positions(chosen)
+        found = found[found >= 0]
+        return attributes.core_row_at(events, int(found.min())) if len(found) else None
 
     def _fill_groupings(self) -> None:
         """Lanes by actor, category, each column of the file with a few distinct values, or one lane."""
