@@ -386,6 +386,11 @@ def test_packing_rows_are_the_greedy_walks_piles_included(items: list[tuple[int,
     (["bob"] + [""] * 19, ["chat"] * 20, "actor"),  # and one kind: by actor still, bob beside "Other"
     ([";", " ; ", "", ""], ["x", "y", "x", "y"], "category"),  # lists naming no one
     ([""] * 200, [f"chat {i}" for i in range(100)] * 2, "none"),  # more kinds than lanes: one lane
+    # a log of 1,000 users, an event each: a dozen lanes of one event beside "Other" told nothing
+    ([f"user{i}" for i in range(1000)], ["login"] * 1000, "none"),
+    ([f"user{i}" for i in range(1000)], ["login", "logout"] * 500, "category"),
+    ([f"user{i % 20}" for i in range(1000)], ["login"] * 1000, "actor"),  # twenty users: a lane for each busy one
+    ([f"user{i}" for i in range(40)], ["login"] * 40, "actor"),  # (a few people, an event each: their lanes)
 ])
 def test_the_lanes_a_dataset_opens_in(actors: list[str], categories: list[str], lanes: str) -> None:
     assert lane_packing.grouping_for(pd.DataFrame({"actors": actors, "category": categories})) == lanes

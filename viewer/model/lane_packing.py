@@ -23,7 +23,9 @@ from viewer.model.sorting import order_by
 from viewer.model.sub_rows import pack, rows_needed
 
 OTHER = "Other"
-FEW_NAMED = 0.1  # events naming an actor, at least, for lanes by actor to open before lanes by category
+FEW_NAMED = 0.1  # events naming an actor, at least, for lanes by actor to open before lanes by category (and the
+# busiest actors' share of those: a lane each for a dozen of 100,000 users, an event each, was nine lanes of nothing)
+ACTOR_LANES = 12  # lanes by actor: the busiest, the rest in "Other"
 NATURAL_NAMES = 5000  # distinct values of a lane's column ordered as a person orders names; more, as text
 CATEGORY_LANES = 40  # lanes by category: the busiest, the rest in "Other" (20,000 lanes took 0.5 s a step)
 INSTANT, RANGE, COARSE = 0, 1, 2
@@ -129,7 +131,7 @@ def short_name(name: str) -> str:
 
 def lane_rows(events: pd.DataFrame, principal: tuple[str, ...] | list[str], entity_names: dict[str, str],
               group_by: str = "actor", min_width_seconds: float | np.ndarray = 0.0,
-              max_rows: int | None = None, packed: bool = True, max_lanes: int = 12) -> Lanes:
+              max_rows: int | None = None, packed: bool = True, max_lanes: int = ACTOR_LANES) -> Lanes:
     """Assign events to lanes and pack each lane into sub-rows (all on row 0 when not ``packed``).
 
     ``group_by="actor"``: one lane per principal entity (in the given order) that has events, then
@@ -186,8 +188,9 @@ def lane_choices(events: pd.DataFrame) -> list[tuple[str, str]]:
 def grouping_for(events: pd.DataFrame) -> str:
     """The lanes a dataset opens in: by actor; when no event names one (a city's crime log, a project's
     releases), or hardly any (a personal export's chats among its searches and likes: nine in ten events would
-    be "Other"), by category if there are several, and few enough for a lane each (5,000 conversations' ids are
-    not), else by actor, or one lane where no event names an actor.
+    be "Other"), or its busiest actors hardly any of those (100,000 users, an event each), by category if there are
+    several, and few enough for a lane each (5,000 conversations' ids are not), else by actor, or one lane where no
+    event names an actor or its actors are so scattered.
 
     >>> grouping_for(pd.DataFrame({"actors": ["", ""], "category": ["theft", "arson"]}))
     'category'
@@ -195,11 +198,13 @@ def grouping_for(events: pd.DataFrame) -> str:
     names, counts = _distinct_counts(events["actors"])
     found = lists.members(names)  # (a list naming no one, "" or ";", has no members)
     named = int(np.asarray(counts, dtype=np.int64)[np.unique(found.text)].sum()) if len(found.text) else 0
-    if named and named >= FEW_NAMED * len(events):
+    # (not a log of 100,000 users, an event each: a lane each for a dozen, the rest "Other")
+    scattered = named and int(np.sort(found.totals(counts))[-ACTOR_LANES:].sum()) < FEW_NAMED * named
+    if named and named >= FEW_NAMED * len(events) and not scattered:
         return "actor"
     names, counts = _distinct_counts(events["category"])
     kinds = [name for name, count in zip(names, counts, strict=True) if count and name.strip()]
-    return "category" if 1 < len(kinds) <= CATEGORY_LANES else "actor" if named else "none"
+    return "category" if 1 < len(kinds) <= CATEGORY_LANES else "actor" if named and not scattered else "none"
 
 
 def busiest_actors(events: pd.DataFrame, n: int) -> list[str]:

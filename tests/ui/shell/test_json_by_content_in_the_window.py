@@ -144,3 +144,17 @@ def test_records_with_no_date_cancelled_leave_the_dataset(
     assert not shown
     assert window.state.dataset is before
     assert details_after(qtbot, window, Qt.Key.Key_Home)
+
+
+def test_a_log_of_a_user_an_event_opens_in_one_lane(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """3,000 sign-ins, a user each: the window opened on a dozen lanes of one event beside "Other", which held all
+    the rest. It opens in one lane now, and the keys walk it."""
+    rows = [{"timestamp": f"2024-01-{1 + i % 28:02d}T{i % 24:02d}:00:00Z", "event": f"sign-in {i}",
+             "user": f"user{i}"} for i in range(3000)]
+    from PySide6.QtWidgets import QDialog
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "signins.json", text=json.dumps(rows),
+                 answer=lambda dialog: QDialog.DialogCode.Accepted)
+    assert window.state.dataset.events["actors"].iloc[0].startswith("user")
+    assert window.state.view.group_by == "none" and window.tools.group_by.currentText() == "One lane"
+    assert "sign-in" in details_after(qtbot, window, Qt.Key.Key_Home, Qt.Key.Key_Right)
