@@ -114,6 +114,24 @@ def _normals(p0: np.ndarray, p1: np.ndarray) -> np.ndarray:
     return np.stack([d[:, 1], -d[:, 0]], axis=1) / length[:, None]
 
 
+LOOP_DEGREES, LOOP_PX = 35.0, 30.0  # where a loop leaves and meets its node's rim (from the top), and its reach
+
+
+def loop_curves(centres: np.ndarray, radius: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each loop's start, control point and end above its node (px, y down): a quadratic curve out of the rim left
+    of the top and back in right of it. A tie from a node to itself (a company's stake in its own shares) was a
+    curve of no length: not drawn, and its value had no place.
+
+    >>> [p.round(1).tolist() for p in loop_curves(np.array([[0.0, 0.0]]), np.array([10.0]))]
+    [[[-6.9, -9.8]], [[0.0, -80.0]], [[7.5, -10.6]]]
+    """
+    side, up = np.sin(np.radians(LOOP_DEGREES)), np.cos(np.radians(LOOP_DEGREES))
+    start = centres + (radius + 2.0)[:, None] * np.array([-side, -up])
+    end = centres + (radius + 3.0)[:, None] * np.array([side, -up])
+    control = centres + np.stack([np.zeros(len(radius)), -2.0 * (radius + LOOP_PX)], axis=1)
+    return start, control, end
+
+
 def control_points(p0: np.ndarray, p1: np.ndarray, bend: np.ndarray) -> np.ndarray:
     """The control point of each quadratic Bézier whose middle is ``bend`` px off the straight line."""
     return (p0 + p1) / 2 + _normals(p0, p1) * (2 * np.asarray(bend))[:, None]
@@ -213,7 +231,14 @@ def place_labels(node_xy: np.ndarray, node_radius: np.ndarray, node_size: np.nda
     node_rects = _place(grid, centres, node_size, order, len(order))  # (a node's name is tried at all its sides)
     if len(sources):
         order = np.arange(len(sources)) if edge_order is None else np.asarray(edge_order, dtype=int)
-        edge_rects = _place(grid, _edge_spots(node_xy[sources], node_xy[targets], bent, edge_size), edge_size, order)
+        spots = _edge_spots(node_xy[sources], node_xy[targets], bent, edge_size)
+        loops = np.flatnonzero(sources == targets)
+        if len(loops):  # on the loop's top, else just above it
+            start, control, end = loop_curves(node_xy[sources[loops]], radius[sources[loops]])
+            top = (start + 2 * control + end) / 4
+            lift = np.arange(spots.shape[1], dtype=float)[None, :, None] * np.array([0.0, -2.0])
+            spots[loops] = top[:, None, :] + lift * edge_size[loops, 1][:, None, None] / 4
+        edge_rects = _place(grid, spots, edge_size, order)
     else:
         edge_rects = np.full((0, 4), np.nan)
     return Placement(node_rects, ~np.isnan(node_rects[:, 0]), edge_rects, ~np.isnan(edge_rects[:, 0]), bent)

@@ -53,3 +53,33 @@ def test_odd_stakes_are_said_kept_or_emptied_and_the_table_sorts_them(qtbot: QtB
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell)
     assert window.state.selection.relations
     assert "Alpha" in window.details.html()
+
+
+def test_a_stake_of_a_company_in_itself_is_a_loop_with_its_value_and_a_click_selects_it(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    """Shares a company holds in itself (treasury stock): the tie from its node to itself was a curve of no length,
+    not drawn, its value nowhere. It is a loop above the node now, its value on top, framed in, and clickable."""
+    folder = tmp_path / "treasury"
+    folder.mkdir()
+    (folder / "dataset.json").write_text(json.dumps({"title": "Treasury", "default_window": {
+        "start": "2019-01-01", "end": "2021-12-31", "cursor": "2020-06-01"}}), encoding="utf-8")
+    (folder / "events.csv").write_text("id,start,title,actors\ne1,2020-03-01,Buy-back,a;b\n", encoding="utf-8")
+    (folder / "entities.csv").write_text("id,name,kind\na,Alpha,company\nb,Beta,company\n", encoding="utf-8")
+    (folder / "relations.csv").write_text("id,source,target,kind,value,valid_from\nR1,b,a,equity_stake,30,2019-01-01\n"
+                                          "T1,a,a,equity_stake,1.5,2019-01-01\n", encoding="utf-8")
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(folder))
+    panel = window.relations
+    qtbot.waitUntil(lambda: ("a", "a", "equity_stake") in panel.edge_labels(), timeout=3000)
+    window.grab()
+    labels = panel.canvas.labels_item
+    placement, edges = labels.placement, labels.edges
+    assert placement is not None and edges is not None
+    at = list(edges.ids).index("T1")
+    assert placement.edge_shown[at], "the loop's value found no room"
+    top = placement.edge_rects[at]
+    node = panel.node_pos("a")
+    assert top[3] < node.y() - 10  # above the node, inside the panel
+    assert top[1] >= 0
+    qtbot.mouseClick(panel.canvas.viewport(), Qt.MouseButton.LeftButton, pos=panel.edge_midpoint("T1"))
+    assert window.state.selection.relations == frozenset({"T1"})

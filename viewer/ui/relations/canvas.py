@@ -31,6 +31,7 @@ FADED_UP_TO = 1000  # nodes and edges: a bigger graph changes at once (a frame o
 # of a third of a second held the window for seconds at each tie crossed)
 WAYS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
 MARGIN = 36.0  # px left free around the framed nodes and their names
+LOOP_ROOM = 48.0  # px more above the top node where a tie loops from a node to itself (graph_labels.loop_curves)
 
 
 class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
@@ -122,9 +123,10 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         for item in (self.edges_item, self.nodes_item, self.labels_item):
             item.set_theme(theme)
 
-    def frame(self, xy: np.ndarray, names: list[str]) -> None:
-        """Show these layout positions as large as the panel allows, with room in pixels for their names."""
-        self.framed, self.zoomed = np.asarray(xy, dtype=float).reshape(-1, 2), False
+    def frame(self, xy: np.ndarray, names: list[str], above: float = 0.0) -> None:
+        """Show these layout positions as large as the panel allows, with room in pixels for their names (and
+        ``above`` the top one, for a loop)."""
+        self.framed, self.zoomed, self.above = np.asarray(xy, dtype=float).reshape(-1, 2), False, above
         self.name_widths = self.labels_item.widths(names) + 16.0  # node radius and gap, then the name
         self.fit()
 
@@ -143,11 +145,12 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         room = np.maximum(width - 2 * pad - self.name_widths, width / 3)  # px left for the spread of the nodes
         dx = xy[:, 0] - x0
         scale_x = float(np.min(room[dx > 0] / dx[dx > 0])) if (dx > 0).any() else np.inf
-        scale = min(scale_x, (height - 2 * my) / max(y1 - y0, 1e-6))  # px per layout unit, both axes
+        above = min(getattr(self, "above", 0.0), height / 4)
+        scale = min(scale_x, (height - 2 * my - above) / max(y1 - y0, 1e-6))  # px per layout unit, both axes
         if not np.isfinite(scale) or scale <= 0:
             scale = 1.0
         right = float(np.max(xy[:, 0] * scale + self.name_widths)) + pad  # where the last name ends, in px
-        cx, cy = (x0 * scale - pad + right) / 2 / scale, (y0 + y1) / 2
+        cx, cy = (x0 * scale - pad + right) / 2 / scale, (y0 + y1) / 2 - above / 2 / scale  # (y grows down)
         half_x, half_y = width / scale / 2, height / scale / 2
         self.viewbox.setRange(xRange=(cx - half_x, cx + half_x), yRange=(cy - half_y, cy + half_y), padding=0)
         self.zoomed = False

@@ -23,7 +23,7 @@ from viewer.model.dates import from_seconds
 from viewer.model.filters import Filters, involved_entities
 from viewer.model.graph_diff import diff_graph
 from viewer.ui.relations.build import EdgesOf, event_actors, node_arrays
-from viewer.ui.relations.canvas import FADE_MS, GraphCanvas
+from viewer.ui.relations.canvas import FADE_MS, LOOP_ROOM, GraphCanvas
 from viewer.ui.relations.diff_view import DiffView
 from viewer.ui.relations.focusing import Focusing
 from viewer.ui.relations.header import CURSOR, DIFF, WINDOW, RelationsHeader
@@ -270,7 +270,10 @@ class RelationshipPanel(Readout, Picking, QWidget):
             entities = self.state.dataset.entities
             full = columns.entity_names(entities)
             names = [graph.short_name(full.get(key, key)) for key in keys]
-        self.canvas.frame(np.array([self._shown.get(k, self._positions.get(k)) for k in keys]).reshape(-1, 2), names)
+        relations = self.state.dataset.relations  # a tie of a node to itself is a loop above it: room for it
+        looped = bool(len(relations)) and bool((relations["source"].to_numpy() == relations["target"].to_numpy()).any())
+        self.canvas.frame(np.array([self._shown.get(k, self._positions.get(k)) for k in keys]).reshape(-1, 2), names,
+                          LOOP_ROOM if looped else 0.0)
 
     def _time(self, when: pd.Timestamp) -> str:
         """A date to the day, or a number when the dataset's times are numbers."""
