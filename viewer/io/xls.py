@@ -7,6 +7,7 @@ Python: a damaged workbook raises, where a compiled reader aborted the app on a 
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -15,18 +16,24 @@ import xlrd
 
 def sheet_names(path: Path) -> list[str]:
     """The workbook's sheets, in order."""
-    with xlrd.open_workbook(str(path), on_demand=True) as book:
+    with _opened(path) as book:
         return [str(name) for name in book.sheet_names()]
 
 
 def read_sheet(path: Path, sheet: str | int, nrows: int | None = None) -> pd.DataFrame:
     """One sheet's cells as text ("" for empty ones), no header taken."""
-    with xlrd.open_workbook(str(path), on_demand=True) as book:
+    with _opened(path) as book:
         table = book.sheet_by_name(sheet) if isinstance(sheet, str) else book.sheet_by_index(sheet)
         count = table.nrows if nrows is None else min(nrows, table.nrows)
         rows = [[_text(cell, book.datemode) for cell in table.row(i)] for i in range(count)]
     width = max((len(row) for row in rows), default=0)
     return pd.DataFrame([row + [""] * (width - len(row)) for row in rows], dtype=str)
+
+
+def _opened(path: Path) -> xlrd.book.Book:
+    """The workbook, xlrd's notes kept to itself: it writes them to standard output (a damaged workbook's stream
+    map, "_locate_stream(Workbook): seen …"), which ran into what ``entente events --format json`` prints."""
+    return xlrd.open_workbook(str(path), on_demand=True, logfile=io.StringIO(), verbosity=0)
 
 
 def _text(cell: xlrd.sheet.Cell, datemode: int) -> str:
