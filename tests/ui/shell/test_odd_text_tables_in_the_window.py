@@ -172,3 +172,16 @@ def test_excels_csv_in_a_countrys_code_page_opens_as_written(qtbot: QtBot, windo
     shown = details_after(qtbot, window, Qt.Key.Key_Home)
     assert first in shown and text.splitlines()[1][-4:] in shown
     assert len(problems_typed(qtbot, window, f"read as {page}")) == 1
+
+
+def test_a_log_whose_zone_is_written_in_lower_case_opens_at_its_times(qtbot: QtBot, window: MainWindow,
+                                                                      tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """"2020-01-01 12:00 utc", "14:00:00 gmt", "15:00z": each row was skipped as no date."""
+    text = ("timestamp,message\n2020-01-01 12:00 utc,Service started\n2020-01-03T14:00:00 gmt,Backup done\n"
+            "2020-01-04 15:00z,Disk full\n")
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "service.log.csv", text=text,
+                 answer=lambda dialog: QDialog.DialogCode.Accepted)
+    assert window.state.dataset.event_count == 3 and not window.state.dataset.problems
+    assert "1 Jan 2020 12:00 UTC" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "4 Jan 2020 15:00 UTC" in details_after(qtbot, window, Qt.Key.Key_End)

@@ -113,6 +113,11 @@ _REWRITES = (
     ("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]", ""),
     # Korean, Chinese and Japanese write morning and afternoon before the time, as Windows and Excel in those
     # languages print a date and time: 2019. 3. 5. 오후 3:00:00, 2019/3/5 下午 3:00:00, 2019/03/05 午後3:00
+    # a zone written in lower case after a time ("12:00 utc", "14:00:00 gmt", "15:00z"), as logs and hand-typed
+    # sheets write it: the parser knows UTC, GMT and Z in capitals only
+    (r"(\d|[AaPp]\.?[Mm]\.?)(\s*)(?i:utc)$", r"\1\2UTC"),
+    (r"(\d|[AaPp]\.?[Mm]\.?)(\s*)(?i:gmt)$", r"\1\2GMT"),
+    (r"(\d:\d\d(?::\d\d(?:\.\d+)?)?)(\s*)z$", r"\1\2Z"),
     (r"(?:오전|上午|午前)\s*(\d{1,2}:\d{2}(?::\d{2})?)", r"\1 AM"),
     (r"(?:오후|下午|午後)\s*(\d{1,2}:\d{2}(?::\d{2})?)", r"\1 PM"),
     (r"^\s*(\d{4})\.\s+(\d{1,2})\.\s+(\d{1,2})\.?(\s|$)", r"\1-\2-\3\4"),  # Korean's 2019. 3. 5.
