@@ -21,7 +21,7 @@ from viewer.model.dataset import DatasetMeta, Tables, build_dataset
 from viewer.model.window import TimeWindow
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
-from viewer.ui.timeline import grid, labels
+from viewer.ui.timeline import density, grid, labels
 from viewer.ui.timeline import items as items_module
 
 from ..calls import counted
@@ -205,7 +205,7 @@ def test_hostile_titles_pan_without_error_and_the_kept_cuts_stay_small(
 
 def test_a_cursor_drag_over_a_crowded_view_paints_the_density_counted_once(
         qtbot: QtBot, hand: Any, make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch) -> None:
-    counts = counted(monkeypatch, items_module.EventsItem, "_counts")
+    counts = counted(monkeypatch, density.DensityLayer, "_counts")
     window = make_window(_years_of_events(n=8000))
     items, viewport = window.timeline.items, window.timeline.plot.viewport()
     window.state.set_window(TimeWindow.between("2000", "2025"))
@@ -217,7 +217,7 @@ def test_a_cursor_drag_over_a_crowded_view_paints_the_density_counted_once(
     assert window.state.cursor > pd.Timestamp("2007-01-01", tz="UTC")  # the hand moved the cursor
     assert not counts, "the window did not move: its counts are painted again, not counted again"
     kept = viewport.grab().toImage()
-    items._density = None  # counted afresh, the picture is the same
+    items._density.forget()  # counted afresh, the picture is the same
     items.update()
     assert viewport.grab().toImage() == kept and counts
     counts.clear()
@@ -232,7 +232,7 @@ def test_the_kept_density_picture_lets_go_of_the_marks_it_was_counted_from(
     window.state.set_window(TimeWindow.between("2000", "2025"))
     QApplication.processEvents()
     items = window.timeline.items
-    assert items.density_mode and items._density is not None
+    assert items.density_mode and items._density._kept is not None
     before = weakref.ref(items.marks)
     window.state.set_dataset(_years_of_events(n=50).dataset)  # a small dataset: no density to keep
     QApplication.processEvents()

@@ -31,7 +31,7 @@ def event_actors(dataset: Dataset, event_ids: frozenset[str]) -> set[str]:
     if not event_ids:  # nothing selected: no pass over every event's id
         return set()
     found = dataset.ids.positions(event_ids)  # (looked up once for every panel)
-    rows = dataset.events["actors"].iloc[found[found >= 0]]
+    rows = dataset.events["actors"].iloc[found]
     return {a for text in rows for a in str(text).split(";") if a}
 
 

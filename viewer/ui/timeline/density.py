@@ -7,10 +7,13 @@ sources' tiles (engine_view), as one image built in numpy. A lane too thin for b
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from viewer.model import marks
 from viewer.ui.shared.batch_draw import pixel_ratio
 
 THIN_PX = 14.0  # lanes lower than this (in pixels) show counts as colour strength: bars would be 8 px at most
@@ -23,6 +26,46 @@ def paint_counts(p: QPainter, counts: np.ndarray, bands: list[tuple[float, float
     picture = CountsPicture(counts, bands, colours, height_rows, edges, sy, dy, pixel_ratio(p))
     picture.paint(p)
     return picture.buffer
+
+
+class DensityLayer:
+    """The events item's density: counts per lane and 2-pixel column, from starts kept sorted per lane (a window is
+    counted in O(lanes × columns × log n), not O(events)), and the picture of the last unfiltered counts, painted
+    again while the window, marks and lanes stay (a cursor step)."""
+
+    def __init__(self) -> None:
+        self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
+        self._kept: tuple[tuple[object, ...], CountsPicture, np.ndarray] | None = None  # the last unfiltered
+
+    def forget(self) -> None:
+        """Other marks: the next paint counts again."""
+        self._kept = None
+
+    def paint(self, p: QPainter, m: Any, vis: np.ndarray | None, window: tuple[float, ...]) -> np.ndarray:
+        """Paint the counts of the marks ``m`` (the events item's: index, starts, lanes, bands, colours, height) that
+        ``vis`` lists (None: all, unfiltered) over ``window`` (t0, t1 and left, right in device pixels, then the y
+        map sy, dy); the counts (lanes × columns) are returned."""
+        t0, t1, left, right, sy, dy = window
+        n_bins = max(int((right - left) / 2.0), 1)
+        # the same window, marks and lanes (a cursor step): the picture is painted again, not counted again
+        key = (t0, t1, left, right, sy, dy, pixel_ratio(p), m.height, tuple(m.bands),
+               tuple(QColor(c).rgba() for c in m.colours))
+        kept = self._kept
+        if vis is not None or kept is None or kept[0] != key:
+            counts = self._counts(m, vis, t0, t1, n_bins)
+            picture = CountsPicture(counts, m.bands, m.colours, m.height, (left, right), sy, dy, pixel_ratio(p))
+            kept = (key, picture, counts)  # only the unfiltered picture is kept: a filter's hidden events are not
+            self._kept = kept if vis is None else None  # part of the key
+        kept[1].paint(p)
+        return kept[2]
+
+    def _counts(self, m: Any, vis: np.ndarray | None, t0: float, t1: float, n_bins: int) -> np.ndarray:
+        """Counts per lane and bin: from starts kept sorted per lane (O(pixels)), or from ``vis``."""
+        if vis is not None:
+            return marks.density(m.x0[vis], m.lane[vis], len(m.bands), t0, t1, n_bins)
+        if self._by_lane is None or self._by_lane[0] is not m.index or len(self._by_lane[1]) != len(m.x0):
+            self._by_lane = (m.index, *marks.lane_order(m.lane, m.x0))  # once per dataset and grouping
+        return marks.density_sorted(self._by_lane[1], self._by_lane[2], len(m.bands), t0, t1, n_bins)
 
 
 class CountsPicture:

@@ -23,7 +23,7 @@ from viewer.ui.shared.guarded_paint import guarded
 from viewer.ui.shared.theme import Theme, current
 from viewer.ui.timeline.background_spans import paint_spans
 from viewer.ui.timeline.badges import Badges
-from viewer.ui.timeline.density import CountsPicture
+from viewer.ui.timeline.density import DensityLayer
 from viewer.ui.timeline.grid import Ticks, lane_rows, lanes_picture, paint_grid
 from viewer.ui.timeline.label_widths import LabelWidths
 from viewer.ui.timeline.labels import LabelPainter
@@ -78,8 +78,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self._widths = LabelWidths(self.bold)  # bold is the widest, so a label never outgrows its slot
         self._extent = (0.0, 1.0)
         self._extent_of: np.ndarray | None = None  # the spans' ends the extent was taken from
-        self._by_lane: tuple[object, np.ndarray, np.ndarray] | None = None  # (index, starts per lane, offsets)
-        self._density: tuple[tuple[object, ...], CountsPicture, np.ndarray] | None = None  # the last unfiltered
+        self._density = DensityLayer()  # counts per lane and column when crowded, and their last picture
         self._cursor_px: float | None = None
         self._bands: tuple[object, QPointF, QPixmap] | None = None  # the lanes' grounds, drawn (see _paint_bands)
         self.ticks: Ticks | None = None  # the date axis's tick values: where grid lines go (None: no grid)
@@ -120,7 +119,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
             # other events: what the last paint labelled named the old ones (until the next paint)
             self.labelled, self.label_boxes, self._badges.boxes = set(), [], []
         self.marks = marks
-        self._density = None  # a picture of the marks before: counted again
+        self._density.forget()  # a picture of the marks before: counted again
         # asked on every paint and scene query: an O(events) max must not run each time, nor at each repack
         if marks.x1 is not self._extent_of:  # a repack keeps the pairs' spans
             self._extent = (float(marks.x0[0]), float(np.max(marks.x1))) if len(marks.x0) else (0.0, 1.0)
@@ -266,33 +265,13 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         paint_grid(p, ticks, window, x_map, rows, grounds, QColor(self.theme.grid), self._grid_lines)
         p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
 
-    def _counts(self, vis: np.ndarray | None, t0: float, t1: float, n_bins: int) -> np.ndarray:
-        """Counts per lane and bin: from starts kept sorted per lane (O(pixels)), or from ``vis``."""
-        m = self.marks
-        if vis is not None:
-            return marks.density(m.x0[vis], m.lane[vis], len(m.bands), t0, t1, n_bins)
-        if self._by_lane is None or self._by_lane[0] is not m.index or len(self._by_lane[1]) != len(m.x0):
-            self._by_lane = (m.index, *marks.lane_order(m.lane, m.x0))  # once per dataset and grouping
-        return marks.density_sorted(self._by_lane[1], self._by_lane[2], len(m.bands), t0, t1, n_bins)
-
     def _paint_density(self, p: QPainter, vis: np.ndarray | None, t0: float, t1: float, left: float, right: float,
                        sy: float, dy: float) -> None:
-        """Counts per 2-pixel column as bars rising from each lane's floor, painted as one image, and told in badges
-        where they stand in few columns (a log's 100,000 events at one instant: one column, under the cursor)."""
-        m = self.marks
-        n_bins = max(int((right - left) / 2.0), 1)
-        # the same window, marks and lanes (a cursor step): the picture is painted again, not counted again
-        key = (t0, t1, left, right, sy, dy, pixel_ratio(p), m.height, tuple(m.bands),
-               tuple(QColor(c).rgba() for c in m.colours))
-        cached = self._density
-        if vis is not None or cached is None or cached[0] != key:
-            counts = self._counts(vis, t0, t1, n_bins)
-            picture = CountsPicture(counts, m.bands, m.colours, m.height, (left, right), sy, dy, pixel_ratio(p))
-            # only the unfiltered picture is kept: a filter's hidden events are not part of the key
-            cached = (key, picture, counts)
-            self._density = cached if vis is None else None
-        cached[1].paint(p)
-        self._badges.paint_counts(p, cached[2], [(a * sy + dy, b * sy + dy) for a, b in m.bands], (left, right, t0, t1))
+        """Counts per 2-pixel column as bars rising from each lane's floor (:class:`DensityLayer`), and told in
+        badges where they stand in few columns (a log's 100,000 events at one instant: one column, under the cursor)."""
+        counts = self._density.paint(p, self.marks, vis, (t0, t1, left, right, sy, dy))
+        self._badges.paint_counts(p, counts, [(a * sy + dy, b * sy + dy) for a, b in self.marks.bands],
+                                  (left, right, t0, t1))
 
     def _texts(self, events: np.ndarray) -> list[str]:
         """The events' titles as their labels show them: a title of more than :data:`LABEL_CHARACTERS` (a whole

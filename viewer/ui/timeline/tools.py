@@ -146,7 +146,6 @@ class TimelineTools(QObject):
             from viewer.ui.shared.engine import worker_for  # noqa: PLC0415 - engine code loads only for engine sources
             return worker_for(self.state.dataset.source).known(next(iter(chosen)))
         found = self.state.dataset.ids.positions(chosen)
-        found = found[found >= 0]
         return attributes.core_row_at(events, int(found.min())) if len(found) else None
 
     def _fill_groupings(self) -> None:
