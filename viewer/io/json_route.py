@@ -135,6 +135,6 @@ def refuse_undated(path: Path, document: object) -> None:
     records = [row for row in records_of(document, HEAD) or [] if isinstance(row, dict)]
     if len(records) > 1 and all(len(row) > 1 for row in records[:50]):  # (not a config's one plugin)
         fields = list(dict.fromkeys(str(key) for row in records[:50] for key in row))
-        raise UndatedRecords(f"{path}: records with no date among their fields ({table_skipped.column_names(fields)}); "
-                        "expected event records with a date field (date, start, timestamp, year …); choose the field "
-                        "of dates (start=<field>, or the Start column of the window's column mapping)")
+        raise UndatedRecords(f"{path}: records with no date among their fields ({table_skipped.column_names(fields)});"
+                             " expected event records with a date field (date, start, timestamp, year …); choose the "
+                             "field of dates (start=<field>, or the Start column of the window's column mapping)")

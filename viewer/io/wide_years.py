@@ -14,6 +14,7 @@ a measure: the measure is each row's category, and in its title.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -72,16 +73,14 @@ def _measured(names: list[str]) -> dict[int, str]:
     """Columns named by a measure and a year ("2023 votes", "POPESTIMATE2019", "pop_2019"), at least
     :data:`LEAST_PERIODS` of a measure, by their place: each one's measure ("votes"). A year written once in a name
     ("Change from 2019") is no column of a series."""
-    found: dict[int, tuple[str, str]] = {}
+    found: dict[int, str] = {}  # each column's name with its year taken out: "{} votes"
     for at, name in enumerate(names):
         years = list(YEAR.finditer(name))
         rest = YEAR.sub("", name)
         if len(years) == 1 and not re.search(r"\d", rest) and re.search(r"[^\W\d_]", rest):
-            found[at] = (name[:years[0].start()] + "{}" + name[years[0].end():], years[0].group())
-    counts: dict[str, int] = {}
-    for template, _year in found.values():
-        counts[template] = counts.get(template, 0) + 1
-    return {at: template.replace("{}", " ").strip(" _-") for at, (template, _year) in found.items()
+            found[at] = name[:years[0].start()] + "{}" + name[years[0].end():]
+    counts = Counter(found.values())
+    return {at: template.replace("{}", " ").strip(" _-") for at, template in found.items()
             if counts[template] >= LEAST_PERIODS}
 
 

@@ -55,6 +55,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         # item to bound, shrinks the range a third at every paint and asks for the next: an endless repaint
         self.viewbox.disableAutoRange()
         self.framed = np.zeros((0, 2))  # what "Fit" shows, in layout units
+        self.above = 0.0  # px kept free above the top node (for a loop)
         self.name_widths = np.zeros(0)  # px each framed node's name needs right of its centre
         self.zoomed = False  # the user zoomed or panned: a resize keeps their view rather than refitting
         self.viewbox.sigRangeChangedManually.connect(self._on_manual_range)
@@ -145,7 +146,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         room = np.maximum(width - 2 * pad - self.name_widths, width / 3)  # px left for the spread of the nodes
         dx = xy[:, 0] - x0
         scale_x = float(np.min(room[dx > 0] / dx[dx > 0])) if (dx > 0).any() else np.inf
-        above = min(getattr(self, "above", 0.0), height / 4)
+        above = min(self.above, height / 4)
         scale = min(scale_x, (height - 2 * my - above) / max(y1 - y0, 1e-6))  # px per layout unit, both axes
         if not np.isfinite(scale) or scale <= 0:
             scale = 1.0
