@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 
 from viewer.model import clusters, marks
+from viewer.ui.shared.batch_draw import pixel_ratio
 from viewer.ui.shared.theme import Theme, current, qcolor
 from viewer.ui.timeline.shapes import MARK_RADIUS
 
@@ -70,18 +71,15 @@ class Badges:
             shown = shown.joined(pile)
             texts, widths, members = texts + pile_texts, np.concatenate([widths, pile_widths]), members + pile_members
             x, keep = np.concatenate([x, pile_x]), np.concatenate([keep, pile_keep])
-        height = metrics.height() + 2.0
-        ratio = p.device().devicePixelRatioF() if p.device() is not None else 1.0
+        height, ratio = metrics.height() + 2.0, pixel_ratio(p)
         kept = np.flatnonzero(keep)
         lefts = np.round(x[kept]).astype(np.int64).tolist()  # halves to even, as Python's round did
         tops = np.round(shown.rows[kept] / 4.0 - height / 2.0).astype(np.int64).tolist()
-        draw, sprite = p.drawPixmap, self.sprite
         for k, left, top, width, t0, t1 in zip(kept.tolist(), lefts, tops, widths[kept].tolist(),
                                                shown.t0[kept].tolist(), shown.t1[kept].tolist(), strict=True):
-            draw(left, top, sprite(texts[k], width, height, ratio))
             if (piled_events := members[k]) is not None:  # a pile's "+3": a click selects its events
                 self.piles[len(self.boxes)] = piled_events
-            self.boxes.append((QRectF(left + 0.5, top + 0.5, width, height), t0, t1))
+            self._stamp(p, texts[k], QRectF(left + 0.5, top + 0.5, width, height), (t0, t1), ratio)
 
     def paint_counts(self, p: QPainter, counts: np.ndarray, bands: list[tuple[float, float]],
                      window: tuple[float, float, float, float]) -> None:
@@ -97,8 +95,7 @@ class Badges:
         left, right, t0, t1 = window
         column_px, column_t = (right - left) / counts.shape[1], (t1 - t0) / counts.shape[1]
         metrics = QFontMetricsF(self.font)
-        height = metrics.height() + 2.0
-        ratio = p.device().devicePixelRatioF() if p.device() is not None else 1.0
+        height, ratio = metrics.height() + 2.0, pixel_ratio(p)
         for lane, column in zip(lanes.tolist(), columns.tolist(), strict=True):
             count = int(counts[lane, column])
             text = f"{count:,} event{'s' if count > 1 else ''}"
@@ -106,10 +103,16 @@ class Badges:
             at = left + column * column_px
             x = at - 4.0 - width if at - 4.0 - width >= left else min(at + column_px + 4.0, right - width)
             top = round(sum(bands[lane]) / 2.0 - height / 2.0)
-            p.drawPixmap(round(x), top, self.sprite(text, width, height, ratio))
             self.counted[len(self.boxes)] = lane
-            self.boxes.append((QRectF(round(x) + 0.5, top + 0.5, width, height), t0 + column * column_t,
-                               t0 + (column + 1) * column_t))
+            self._stamp(p, text, QRectF(round(x) + 0.5, top + 0.5, width, height),
+                        (t0 + column * column_t, t0 + (column + 1) * column_t), ratio)
+
+    def _stamp(self, p: QPainter, text: str, box: QRectF, span: tuple[float, float], ratio: float) -> None:
+        """One badge drawn (its kept picture, the box's corner half a pixel in) and kept with the span it stands
+        for, for clicks."""
+        p.drawPixmap(round(box.left() - 0.5), round(box.top() - 0.5), self.sprite(text, box.width(), box.height(),
+                                                                                  ratio))
+        self.boxes.append((box, *span))
 
     def _piles(self, piles: clusters.Clusters, marks_at: tuple[np.ndarray, ...],
                taken: tuple[np.ndarray, np.ndarray, np.ndarray], right: float, metrics: QFontMetricsF

@@ -48,12 +48,12 @@ class DensityLayer:
         t0, t1, left, right, sy, dy = window
         n_bins = max(int((right - left) / 2.0), 1)
         # the same window, marks and lanes (a cursor step): the picture is painted again, not counted again
-        key = (t0, t1, left, right, sy, dy, pixel_ratio(p), m.height, tuple(m.bands),
-               tuple(QColor(c).rgba() for c in m.colours))
+        ratio = pixel_ratio(p)
+        key = (t0, t1, left, right, sy, dy, ratio, m.height, tuple(m.bands), tuple(QColor(c).rgba() for c in m.colours))
         kept = self._kept
         if vis is not None or kept is None or kept[0] != key:
             counts = self._counts(m, vis, t0, t1, n_bins)
-            picture = CountsPicture(counts, m.bands, m.colours, m.height, (left, right), sy, dy, pixel_ratio(p))
+            picture = CountsPicture(counts, m.bands, m.colours, m.height, (left, right), sy, dy, ratio)
             kept = (key, picture, counts)  # only the unfiltered picture is kept: a filter's hidden events are not
             self._kept = kept if vis is None else None  # part of the key
         kept[1].paint(p)
