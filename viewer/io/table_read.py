@@ -24,6 +24,7 @@ from viewer.io import (
     compressed,
     documents,
     fixed_width,
+    gdelt,
     kindle,
     lines,
     orc_files,
@@ -228,8 +229,11 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
         frame = frame.iloc[1:].reset_index(drop=True).set_axis(_names(frame.iloc[0]), axis=1)
     else:
         frame.columns = [f"column{i + 1}" for i in range(frame.shape[1])]
-        problems.append(Problem(str(path), "no header row found; columns named column1, column2 …", None, None,
-                                "info"))
+        named = gdelt.with_names(frame, str(path), problems)  # (GDELT's downloads have no header)
+        if named is frame:
+            problems.append(Problem(str(path), "no header row found; columns named column1, column2 …", None, None,
+                                    "info"))
+        frame = named
     problems += [Problem(str(path), stray_quotes.message(stray), stray.line + skipped,
                          str(frame.columns[stray.field]) if stray.field < width else None, "warning")
                  for stray in cells.strays]

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import sqlite, table_intervals, wide_years
+from viewer.io import gdelt, sqlite, table_intervals, wide_years
 from viewer.io.table_mapping import Mapping, column_key
 from viewer.io.table_read import Raw, load_raw, sheet_names
 from viewer.model.problems import LoadError, Problem
@@ -31,6 +31,7 @@ def dated(path: Path, options: dict[str, Any], label: str, rows: int | None, map
         raw, opened = wide_years.longer(table_intervals.split(load_raw(path, options, nrows=rows), label), label), None
     except LoadError as refused:  # an empty first sheet (a workbook's cover, a database's unused table)
         raw, opened = _past_empty(path, options, label, rows, refused)
+    raw = _described(raw, label)
     chosen = options.get("title") or None
     if chosen is not None and chosen not in raw.frame.columns:  # the column dialog hands back what its preview made
         with_full_names(raw, chosen)
@@ -156,3 +157,10 @@ def _name_parts(raw: Raw) -> tuple[str, str] | None:
     given = next((keys[key] for key in GIVEN if key in keys), None)
     family = next((keys[key] for key in FAMILY if key in keys), None)
     return None if given is None or family is None else (given, family)
+
+
+def _described(raw: Raw, label: str) -> Raw:
+    """The table with the columns a known source's rows are told by (GDELT's events: a title and a type)."""
+    said: list[Problem] = []
+    frame = gdelt.described(raw.frame, label, said)
+    return raw if frame is raw.frame else replace(raw, frame=frame, problems=raw.problems + said)
