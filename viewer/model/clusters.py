@@ -150,6 +150,29 @@ def pile_spots(piles: Clusters, group: np.ndarray, pile_lanes: np.ndarray, start
     return Spots(at, chosen, members)
 
 
+def stacks(x: np.ndarray, starts: np.ndarray, lanes: np.ndarray, least: int
+           ) -> tuple[np.ndarray, np.ndarray, list[np.ndarray]]:
+    """Marks of one lane at one instant, ``least`` or more of them (where rows are thinner than text, one mark
+    hides the rest): each stack's lane and pixel (``x`` of its first mark), and its marks (indices), biggest first.
+
+    >>> lane, at, members = stacks(np.array([5., 5, 9, 5, 5, 5]), np.array([2., 2, 3, 2, 2, 2]),
+    ...                            np.array([0, 0, 0, 1, 1, 1]), 3)
+    >>> lane.tolist(), at.tolist(), [m.tolist() for m in members]
+    ([1], [5.0], [[3, 4, 5]])
+    """
+    order = np.lexsort((starts, lanes))
+    ordered_lanes, ordered_starts = lanes[order], starts[order]
+    breaks = np.ones(len(order), dtype=bool)
+    breaks[1:] = (ordered_lanes[1:] != ordered_lanes[:-1]) | (ordered_starts[1:] != ordered_starts[:-1])
+    begins = np.flatnonzero(breaks)
+    counts = np.diff(np.append(begins, len(order)))
+    big = np.flatnonzero(counts >= least)
+    big = big[np.argsort(-counts[big], kind="stable")]
+    first = order[begins[big]]
+    members = [order[begins[i]:begins[i] + counts[i]] for i in big.tolist()]
+    return lanes[first], x[first], members
+
+
 def lanes_of(keys: np.ndarray, rows: np.ndarray, lanes: np.ndarray) -> np.ndarray:
     """The lane of each row key (-1 for a key no mark has), from the marks' rows and lanes."""
     lane_of = dict(zip(rows.tolist(), lanes.tolist(), strict=True))

@@ -107,6 +107,42 @@ class Badges:
             self._stamp(p, text, QRectF(round(x) + 0.5, top + 0.5, width, height),
                         (t0 + column * column_t, t0 + (column + 1) * column_t), ratio)
 
+    def paint_stacks(self, p: QPainter, marks_at: tuple[np.ndarray, ...], bands: list[tuple[float, float]],
+                     right: float, avoid: list[QRectF]) -> None:
+        """Where rows are thinner than a line of text (no title drawn), a "83 events" badge for each lane's stack of
+        :data:`MIN_RUN` or more marks at one instant, which one mark hides (a log's logins at one second, a dozen
+        services): left of it, else right, in the middle of its lane where the lane holds it, biggest first, none
+        over another or over the selection's label (``avoid``). A click selects them: zooming never parts them.
+        ``marks_at``: the visible marks' pixels, starts, lanes and events; ``bands``: each lane's edges."""
+        self.boxes, self.piles, self.counted = [], {}, {}
+        px0, starts, lanes, events = marks_at
+        stacked_lanes, xs, members = clusters.stacks(px0, starts, lanes, MIN_RUN)
+        metrics = QFontMetricsF(self.font)
+        height, ratio = metrics.height() + 2.0, pixel_ratio(p)
+        taken = [(box.left(), box.top(), box.right(), box.bottom()) for box in avoid]
+        for lane, x, marks_of in zip(stacked_lanes[:MOST_COUNTED].tolist(), xs[:MOST_COUNTED].tolist(),
+                                     members[:MOST_COUNTED], strict=False):
+            top_edge, bottom_edge = sorted(bands[lane]) if 0 <= lane < len(bands) else (0.0, 0.0)
+            if bottom_edge - top_edge < height - 2.0:  # (a collapsed lane: no room)
+                continue
+            text = f"{len(marks_of):,} events"
+            width = self._width(text, metrics)
+            top = round((top_edge + bottom_edge) / 2.0 - height / 2.0)
+            lane_px = px0[lanes == lane]
+            sides = [(round(left), top, round(left) + width, top + height)
+                     for left in (x - MARK_RADIUS - 4.0 - width, min(x + MARK_RADIUS + 4.0, right - width - 4.0))]
+            free = [box for box in sides
+                    if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken)]
+            if not free:
+                continue
+            # the side that hides fewest of the lane's other marks (left first)
+            box = min(free, key=lambda b: np.count_nonzero((lane_px > b[0] - MARK_RADIUS) &
+                                                            (lane_px < b[2] + MARK_RADIUS)))
+            taken.append(box)
+            self.piles[len(self.boxes)] = events[marks_of]
+            t = float(starts[marks_of[0]])
+            self._stamp(p, text, QRectF(box[0] + 0.5, top + 0.5, width, height), (t, t), ratio)
+
     def _stamp(self, p: QPainter, text: str, box: QRectF, span: tuple[float, float], ratio: float) -> None:
         """One badge drawn (its kept picture, the box's corner half a pixel in) and kept with the span it stands
         for, for clicks."""
