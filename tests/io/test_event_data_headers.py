@@ -43,6 +43,13 @@ def test_event_datasets_headers_are_mapped(columns: list[str], start: str, end: 
     assert (mapping.start, mapping.end, mapping.title, mapping.actors) == (start, end, title, actors)
 
 
+@pytest.mark.parametrize(("columns", "own"), [(ACLED, "event_id_cnty"), (GTD, "eventid"), (ICEWS, "Event ID"),
+                                               (GDELT, "GLOBALEVENTID")])
+def test_event_datasets_keep_their_own_ids(columns: list[str], own: str) -> None:
+    """ACLED's and GDELT's events were numbered by their rows (``row2``): a link back to the source was lost."""
+    assert guess_mapping(columns).id == own
+
+
 @pytest.mark.parametrize("name", ["endorsement", "endpoint", "weekend", "legend", "Spend"])
 def test_names_that_only_begin_or_end_like_an_end_are_not_the_end(name: str) -> None:
     assert guess_mapping(["date", "title", name]).end is None

@@ -1,7 +1,7 @@
 """GDELT's event tables as its downloads hold them: tab-separated, no header row, 61 columns (2.0) or 58 and 57
 (1.0). Without names, the day was read from ``column2`` and each title was a place's name ("Paris, Ile-de-France,
 France"), with no actors. They are named by GDELT's codebook, titled by their actors and CAMEO codes, typed by the
-codes' root classes, and keep GDELT's event ids and source addresses."""
+codes' root classes, and keep GDELT's event ids and source addresses; ICEWS' events are titled alike."""
 
 from __future__ import annotations
 
@@ -133,3 +133,26 @@ def test_the_codebook_tells_codes_by_their_base_then_their_root() -> None:
     assert cameo.described("0874") == "De-escalate military engagement"
     assert cameo.described("19") == "Fight" and cameo.described("") == ""
     assert all(code[:2] in cameo.ROOTS for code in cameo.BASES)
+
+
+ICEWS = ("Event ID\tEvent Date\tSource Name\tSource Sectors\tSource Country\tEvent Text\tCAMEO Code\tIntensity\t"
+         "Target Name\tTarget Sectors\tTarget Country\tStory ID\tSentence Number\tPublisher\tCity\tDistrict\t"
+         "Province\tCountry\tLatitude\tLongitude\n"
+         "926685\t1995-01-01\tExtremist (Russia)\tRadicals / Extremists / Fundamentalists,Dissident\tRussian "
+         "Federation\tPraise or endorse\t051\t3.4\tBoris Yeltsin\tElite,Executive,Government\tRussian Federation\t"
+         "28235806\t5\tThe Toronto Star\tMoscow\tMoskva\tMoskva\tRussian Federation\t55.7522\t37.6156\n"
+         "926687\t1995-01-02\tPolice (Russia)\tPolice\tRussian Federation\tArrest, detain, or charge with legal "
+         "action\t173\t-5\t\t\t\t28235807\t1\tThe Toronto Star\t\t\t\tRussian Federation\t55\t37\n")
+
+
+def test_icews_events_are_titled_by_who_did_what_to_whom(tmp_path: Path) -> None:
+    """ICEWS writes the code's words as its Event Text, which was each title: "Praise or endorse", not by whom."""
+    path = tmp_path / "events.1995.20150313082510.tab"
+    path.write_text(ICEWS, encoding="utf-8")
+    ds = viewer.load(path)
+    events = _by_id(ds)
+    assert events["926685"]["title"] == "Extremist (Russia) → Boris Yeltsin: Praise or endorse"
+    assert events["926685"]["category"] == "Engage in diplomatic cooperation"
+    assert events["926685"]["description"] == "Praise or endorse"
+    assert events["926687"]["title"] == "Police (Russia): Arrest, detain, or charge with legal action"
+    assert any("an ICEWS events table" in p.message for p in ds.problems)

@@ -4,21 +4,14 @@ GDELT's files (``20150218230000.export.CSV.zip``, ``20130401.export.CSV.zip``) a
 row: 61 columns in GDELT 2.0, 58 in 1.0's daily files and 57 in its historical backfiles. Without names, a user
 saw ``column2`` read as the date and a place's name as each title. Such a table is recognised by its width and by
 its first five columns (an event id, the day as YYYYMMDD, YYYYMM, YYYY and a fractional year) and named as the
-codebook names it. A GDELT table, so named or with its own header (a BigQuery export), is given a title an event
-(its actors and what the CAMEO code says one did to the other: "UNITED STATES → RUSSIA: Make a visit") and a type
-(the code's root class: "Consult"); the table mapping then takes SQLDATE as the start, the actors' names as the
-actors, GLOBALEVENTID as the id and SOURCEURL as the source.
+codebook names it; :mod:`viewer.io.cameo_tables` titles its events, and the table mapping takes SQLDATE as the
+start, the actors' names as the actors, GLOBALEVENTID as the id and SOURCEURL as the source.
 """
 
 from __future__ import annotations
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
-from pandas.arrays import ArrowStringArray
 
-from viewer.io import cameo
-from viewer.io.table_fast import TEXT
 from viewer.model.problems import Problem
 
 _ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
@@ -35,8 +28,6 @@ VERSIONS = {len(NAMES_2): ("2.0", NAMES_2), len(NAMES_1): ("1.0", NAMES_1),
             len(NAMES_1) - 1: ("1.0", NAMES_1[:-1])}  # 1.0's backfiles (1979 to March 2013): no SOURCEURL
 _LEADING = (r"\d+", r"(19|20)\d\d[01]\d[0-3]\d", r"(19|20)\d\d[01]\d", r"(19|20)\d\d", r"(19|20)\d\d\.\d+")
 LOOKED_AT = 200  # rows checked for the leading columns' forms
-TITLE, TYPE = "Event", "Event type"  # the columns made: the mapping takes them as the title and the category
-_NEEDED = ("sqldate", "eventcode", "actor1name", "actor2name")
 
 
 def named(frame: pd.DataFrame) -> tuple[str, list[str]] | None:
@@ -50,43 +41,6 @@ def named(frame: pd.DataFrame) -> tuple[str, list[str]] | None:
         if not head[column].astype("string").fillna("").str.strip().str.fullmatch(form).all():
             return None
     return version[0], list(version[1])
-
-
-def described(frame: pd.DataFrame, label: str, problems: list[Problem]) -> pd.DataFrame:
-    """A GDELT events table with an :data:`TITLE` and a :data:`TYPE` column made in front; any other table as it
-    is. Each distinct code is looked up once; the rest is Arrow's (0.05 s for a day of GDELT 1.0, 200,000 rows)."""
-    keys = {str(name).lower(): name for name in frame.columns}
-    if not all(key in keys for key in _NEEDED) or TITLE in frame.columns or TYPE in frame.columns:
-        return frame
-    coded = pc.dictionary_encode(_texts(frame[keys["eventcode"]]))
-    codes = coded.dictionary.to_pylist()
-    meanings = [cameo.described(code) or (f"event {code}" if code else "event") for code in codes]
-    said = pa.array(meanings).take(coded.indices)
-    opening = pa.array([meaning[:1].upper() + meaning[1:] for meaning in meanings]).take(coded.indices)
-    kind = pa.array([cameo.ROOTS.get(code[:2], "") for code in codes]).take(coded.indices)
-    first, second = _texts(frame[keys["actor1name"]]), _texts(frame[keys["actor2name"]])
-    both = pc.and_(pc.not_equal(first, ""), pc.not_equal(second, ""))
-    who = pc.if_else(both, pc.binary_join_element_wise(first, second, " → "),
-                     pc.binary_join_element_wise(first, second, ""))
-    title = pc.if_else(pc.equal(who, ""), opening, pc.binary_join_element_wise(who, said, ": "))
-    out = frame.copy()
-    out.insert(0, TYPE, _column(kind))
-    out.insert(0, TITLE, _column(title))
-    known = sum(bool(cameo.described(code)) for code in codes)
-    problems.append(Problem(label, f"a GDELT events table: titles made from the actors and the CAMEO event codes "
-                            f"({'every code known' if known == len(codes) else f'{known} of {len(codes)} codes known'}"
-                            "), types from the codes' root classes", None, TITLE, "info"))
-    return out
-
-
-def _texts(column: pd.Series) -> pa.Array:
-    """A column's text, trimmed, empty where missing."""
-    text = pa.array(column.astype("string"), type=pa.string(), from_pandas=True)
-    return pc.utf8_trim_whitespace(text).fill_null("")
-
-
-def _column(text: pa.Array) -> pd.Series:
-    return pd.Series(ArrowStringArray(text.cast(pa.large_string()), dtype=TEXT), copy=False)
 
 
 def with_names(frame: pd.DataFrame, label: str, problems: list[Problem]) -> pd.DataFrame:

@@ -91,7 +91,7 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "all_day": ("allday", "alldayevent", "isallday", "alldayflag", "wholeday", "fullday", "ganztägig",
                 "ganztägigesereignis", "ganztaegigesereignis",
                 "ganztaegig", "journéeentière", "todoeldía", "tuttoilgiorno"),
-    "id": ("id", "eventid", "uid", "guid", "globaleventid"),  # (GDELT's)
+    "id": ("id", "eventid", "uid", "guid", "globaleventid", "eventidcnty"),  # (GDELT's, ACLED's)
     # how long an event lasted, beside its start: a call log's, a time tracker's, schema.org's duration
     "duration": ("duration", "durations", "elapsed", "elapsedtime", "timespent", "callduration", "calllength",
                  "dauer", "durée", "duree", "duración", "duracion", "durata", "duração", "duracao", "duur",

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import gdelt, sqlite, table_intervals, wide_years
+from viewer.io import cameo_tables, sqlite, table_intervals, wide_years
 from viewer.io.table_mapping import Mapping, column_key
 from viewer.io.table_read import Raw, load_raw, sheet_names
 from viewer.model.problems import LoadError, Problem
@@ -160,7 +160,7 @@ def _name_parts(raw: Raw) -> tuple[str, str] | None:
 
 
 def _described(raw: Raw, label: str) -> Raw:
-    """The table with the columns a known source's rows are told by (GDELT's events: a title and a type)."""
+    """The table with the columns a known source's rows are told by (GDELT's and ICEWS' events: a title and a type)."""
     said: list[Problem] = []
-    frame = gdelt.described(raw.frame, label, said)
+    frame = cameo_tables.described(raw.frame, label, said)
     return raw if frame is raw.frame else replace(raw, frame=frame, problems=raw.problems + said)
