@@ -203,6 +203,9 @@ DATES = [  # written; start and end at their precision; precision; qualifier; ke
     ("BET 01 JAN AND 31 AUG 1977", "1977-01-01", "1977-08-31", "day", "between", True),
     ("BET JUN AND DEC 1900", "1900-06", "1900-12", "month", "between", True),
     ("BET 5 AND 10 JUN 1900", "1900-06-05", "1900-06-10", "day", "between", True),  # (not the year 5)
+    # a Julian start (1 January, the 11th in the Gregorian calendar) with its year written once, in the end
+    ("BET @#DJULIAN@ 1 JAN AND 3 JAN 1700", "1700-01-03", "1700-01-11", "day", "between", True),
+    ("BET @#DJULIAN@ 1 JAN AND @#DJULIAN@ 3 JAN 1700", "1700-01-11", "1700-01-13", "day", "between", True),
     ("FROM 3 MAR TO 5 APR 1920", "1920-03-03", "1920-04-05", "day", "", True),
     ("FROM 1850 TO 1860", "1850", "1860", "year", "", True),
     ("FROM 3 JUN 1850", "1850-06-03", "", "day", "from", True),

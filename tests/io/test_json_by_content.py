@@ -399,3 +399,16 @@ def test_reddits_listing_and_pushshifts_lines_start_at_created_utc(tmp_path: Pat
     dump.write_text('{"id":"t1_a","author":"ana","body":"first","created_utc":1542612000}\n'
                     '{"id":"t1_b","author":"bo","body":"second","created_utc":"1577656800"}\n', encoding="utf-8")
     assert _starts(viewer.load(dump)) == ["2018-11-19T07:20:00", "2019-12-29T22:00:00"]
+
+
+@pytest.mark.parametrize("name", ["us-states.json", "counties.topojson"])
+def test_a_topojson_map_is_refused_as_a_map(tmp_path: Path, name: str) -> None:
+    """A TopoJSON map (vega-datasets' us-10m, world-110m) was refused as "records with no date (type, arcs, id)":
+    its shapes' fields, not what it is."""
+    path = tmp_path / name
+    path.write_text(json.dumps({"type": "Topology", "arcs": [[[0, 0], [1, 1]]],
+                                "objects": {"states": {"type": "GeometryCollection", "geometries": [
+                                    {"type": "Polygon", "arcs": [[0]], "id": "01"}]}}}), encoding="utf-8")
+    with pytest.raises(LoadError, match=rf"{name}: a TopoJSON map \(shapes drawn from shared arcs\), which holds no "
+                                        "events; expected event records with a date field"):
+        viewer.load(path)

@@ -112,16 +112,23 @@ def _qualified(text: str, qualifier: str) -> When:
 def _range(first: str, second: str, qualifier: str) -> When:
     """Two dates, in time order (written the other way round, they are the same span)."""
     start, end = _single(first), _single(second)
-    said, ends_with = first.split(), second.split()
-    if end.start and len(said) < len(ends_with) and (not start.start or re.fullmatch(r"\d{1,2}", first.strip())):
-        # the month or the year written once, with the end: "BET 01 JAN AND 31 AUG 1977", "BET 5 AND 10 JUN 1900"
-        start = _single(" ".join(said + ends_with[len(said):])) if not _ESCAPE.match(second) else start
+    (lead, said), (_, ends_with) = _escaped(first), _escaped(second)
+    if end.start and len(said) < len(ends_with) and (not start.start or re.fullmatch(r"\d{1,2}", " ".join(said))):
+        # the month or the year written once, with the end: "BET 01 JAN AND 31 AUG 1977", "BET 5 AND 10 JUN 1900",
+        # "BET @#DJULIAN@ 1 JAN AND 3 JAN 1700" (the calendar's escape kept with the start it opens)
+        start = _single(lead + " ".join(said + ends_with[len(said):]))
     if not start.start or not end.start:
         return start if not start.start else end
     if end.key < start.key:
         start, end = end, start
     julian = "julian" if "julian" in (start.calendar, end.calendar) else ""
     return When(start.start, end.start, qualifier, julian, False, start.key)
+
+
+def _escaped(text: str) -> tuple[str, list[str]]:
+    """A date's calendar escape (or word), and its words after it."""
+    escape = _ESCAPE.match(text) or _CALENDAR_WORD.match(text)
+    return (text[:escape.end()], text[escape.end():].split()) if escape else ("", text.split())
 
 
 def _single(text: str) -> When:

@@ -132,6 +132,10 @@ class UndatedRecords(LoadError):
 def refuse_undated(path: Path, document: object) -> None:
     """Refuse a list of records none of whose fields holds a date, naming their fields (it was "JSON that Entente
     does not recognise", as if no records were there)."""
+    if isinstance(document, dict) and document.get("type") == "Topology" and "arcs" in document:
+        raise LoadError(f"{path}: a TopoJSON map (shapes drawn from shared arcs), which holds no events; expected "
+                        "event records with a date field (GeoJSON features with a date among their properties are "
+                        "read)")
     records = [row for row in records_of(document, HEAD) or [] if isinstance(row, dict)]
     if len(records) > 1 and all(len(row) > 1 for row in records[:50]):  # (not a config's one plugin)
         fields = list(dict.fromkeys(str(key) for row in records[:50] for key in row))
