@@ -18,6 +18,7 @@ from typing import Any
 import pyarrow as pa
 
 from viewer.io import (
+    activitypub,
     bibliography,
     bods,
     bookmarks_html,
@@ -107,6 +108,7 @@ _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(na
          Candidate(json_graph.read, json_graph.looks_like, "json", parsed=True),  # networkx's, Cytoscape's
          Candidate(trello.read, trello.looks_like, "json", parsed=True),  # a Trello board's cards
          Candidate(google_timeline.read, google_timeline.looks_like, "json", parsed=True),  # Maps' Timeline (2024)
+         Candidate(activitypub.read, activitypub.looks_like, "json", parsed=True),  # Mastodon's outbox.json
          Candidate(json_route.read_records, table.looks_like, "json", parsed=True)]
 _XML = [Candidate(ofx.read, ofx.looks_like, "bytes"),  # an OFX 2 statement (XML)
         Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),

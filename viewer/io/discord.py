@@ -12,7 +12,6 @@ Attachments, reactions, pins and edits are attributes; nothing is fetched.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -22,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from viewer.io import free_memory, led_lines, reading
-from viewer.io.reading import object_at, objects_at
+from viewer.io.reading import object_at, objects_at, utc_instant
 from viewer.io.ties import counted_ties
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
@@ -132,7 +131,7 @@ def _channel(document: dict[str, Any], label: str, several: bool, got: _Read) ->
         if not isinstance(message, dict):
             got.problems.append(Problem(label, "expected a message object; skipped", number, None, "warning"))
             continue
-        when = _instant(message.get("timestamp"))
+        when = utc_instant(message.get("timestamp"))
         if when is None:
             got.problems.append(Problem(label, f"expected a timestamp such as '2023-03-04T10:00:00+01:00', got "
                                         f"{message.get('timestamp')!r}; message skipped", number, "timestamp",
@@ -170,7 +169,7 @@ def _message(message: dict[str, Any], ident: str, when: str, channel: tuple[str,
         "attr:channel": channel[0], "attr:kind": kind, "attr:reply_to": got.titles.get(parent, parent),
         "attr:attachments": ", ".join(f for f in files if f),
         "attr:reactions": _reactions(message), "attr:pinned": "yes" if message.get("isPinned") else "",
-        "attr:edited": _instant(message.get("timestampEdited")) or ""})
+        "attr:edited": utc_instant(message.get("timestampEdited")) or ""})
 
 
 def _person(user: dict[str, Any], people: dict[str, dict[str, str]]) -> str:
@@ -180,19 +179,6 @@ def _person(user: dict[str, Any], people: dict[str, dict[str, str]]) -> str:
         name = str(user.get("nickname") or user.get("name") or ident)
         people[ident] = {"id": ident, "name": name, "kind": "bot" if user.get("isBot") else "person"}
     return ident
-
-
-def _instant(value: object) -> str | None:
-    """An ISO timestamp with its offset as UTC ISO text (to the microsecond); None when it is not one."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        stamp = dt.datetime.fromisoformat(value.strip())
-        if stamp.tzinfo is not None:  # (one without an offset is taken as UTC, as the exporter writes UTC)
-            stamp = stamp.astimezone(dt.UTC).replace(tzinfo=None)
-    except (ValueError, OverflowError):
-        return None
-    return stamp.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _spaced(kind: str) -> str:

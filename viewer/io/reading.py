@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import json
 import os
@@ -176,3 +177,21 @@ def texts_at(item: dict[str, Any], key: str) -> list[str]:
     """The strings of the list under ``key`` ([] when it is missing or no list; other items left out)."""
     found = item.get(key)
     return [x for x in found if isinstance(x, str)] if isinstance(found, list) else []
+
+
+def utc_instant(value: object) -> str | None:
+    """An ISO 8601 timestamp with its offset as UTC ISO text to the microsecond (one without an offset taken as
+    UTC, as exports write UTC); None when it is not one.
+
+    >>> utc_instant("2023-01-05T10:00:00.5+01:00"), utc_instant("5 Jan 2023")
+    ('2023-01-05T09:00:00.500000Z', None)
+    """
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(value.strip())
+        if stamp.tzinfo is not None:
+            stamp = stamp.astimezone(dt.UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError):
+        return None
+    return stamp.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
