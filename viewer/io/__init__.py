@@ -58,6 +58,7 @@ from viewer.io import (
     protected,
     psc,
     reading,
+    spotify,
     sqlite,
     stat_files,
     subtitles,
@@ -109,6 +110,7 @@ _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(na
          Candidate(trello.read, trello.looks_like, "json", parsed=True),  # a Trello board's cards
          Candidate(google_timeline.read, google_timeline.looks_like, "json", parsed=True),  # Maps' Timeline (2024)
          Candidate(activitypub.read, activitypub.looks_like, "json", parsed=True),  # Mastodon's outbox.json
+         Candidate(spotify.read, spotify.looks_like, "json", parsed=True),  # a listening history
          Candidate(json_route.read_records, table.looks_like, "json", parsed=True)]
 _XML = [Candidate(ofx.read, ofx.looks_like, "bytes"),  # an OFX 2 statement (XML)
         Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),

@@ -19,9 +19,7 @@ from ..window_reading import details_after, open_by_hand
 
 def test_an_outbox_opens_walks_and_its_ties_follow_the_cursor(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    path = tmp_path / "outbox.json"
-    path.write_text(json.dumps(OUTBOX), encoding="utf-8")
-    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "outbox.json", text=json.dumps(OUTBOX)) == []
     assert window.state.dataset.event_count == 4
     table = window.relation_tools.table
     first = details_after(qtbot, window, Qt.Key.Key_Home)
