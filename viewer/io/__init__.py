@@ -19,6 +19,7 @@ import pyarrow as pa
 
 from viewer.io import (
     activitypub,
+    anx,
     bibliography,
     bods,
     bookmarks_html,
@@ -115,7 +116,7 @@ _JSON = [Candidate(timelinejs.read, timelinejs.looks_like, "json"), Candidate(na
 _XML = [Candidate(ofx.read, ofx.looks_like, "bytes"),  # an OFX 2 statement (XML)
         Candidate(gleif.read, gleif.looks_like, "bytes"), Candidate(gexf.read, gexf.looks_like, "bytes"),
         Candidate(timeline_xml.read, timeline_xml.looks_like, "bytes"),
-        Candidate(graphml.read, graphml.looks_like, "bytes"),
+        Candidate(graphml.read, graphml.looks_like, "bytes"), Candidate(anx.read, anx.looks_like, "bytes"),
         Candidate(table.read, lambda head: web_tables.SPREADSHEET_NS.encode() in head, "bytes"),  # Excel 2003 XML
         Candidate(table.read, xml_records.looks_like, "bytes")]  # a feed's items, or any list of records
 _TABLE = [Candidate(table.read)]
@@ -158,7 +159,7 @@ READERS: dict[str, list[Candidate]] = {
     **dict.fromkeys(sqlite.SUFFIXES, _TABLE), **dict.fromkeys(stat_files.SUFFIXES, _TABLE),
     **dict.fromkeys(orc_files.SUFFIXES, _TABLE), kmz.SUFFIX: _TABLE,  # (Google Earth's KML in a ZIP archive)
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
-    ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)],
+    ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)], ".anx": [Candidate(anx.read)],
     **dict.fromkeys(graph_igraph.SUFFIXES, _GRAPH),
     **dict.fromkeys(ofx.SUFFIXES, _OFX),
     ".js": _JS,

@@ -3,7 +3,8 @@ and how to get it: a Google Drive shortcut (``.gsheet``, ``.gdoc`` …: a link t
 Entente never reaches), an Apple Numbers, Pages or Keynote document, an Outlook data file (``.pst``, ``.ost``),
 a DuckDB database handed to the loader of files (the window and ``viewer.open`` query it where it is), an Avro
 file (records as Kafka, BigQuery and Spark write them), and other programs' data files (an Access database, an
-HDF5 file, a dBase table, a shapefile, a Python pickle, R's data files, an Excel binary workbook).
+HDF5 file, a dBase table, a shapefile, a Python pickle, R's data files, an Excel binary workbook, an i2
+Analyst's Notebook chart in its binary .anb).
 They were "JSON that Entente does not recognise" or "a binary file, not .numbers data". Never Qt.
 """
 
@@ -47,7 +48,9 @@ R_WORKSPACE = ("an R workspace, which Entente does not read", "its data frame as
                "then arrow::write_parquet(frame, 'events.parquet') or write.csv(frame, 'events.csv') of the frame")
 XLSB = ("an Excel binary workbook (.xlsb), which Entente does not read", "it saved as .xlsx or CSV: in Excel, "
         "File → Save As → Excel Workbook")
-BY_SUFFIX = {".dbf": DBASE, ".pkl": PICKLE, ".pickle": PICKLE, ".rds": R_OBJECT, ".rda": R_WORKSPACE,
+ANB = ("an i2 Analyst's Notebook chart in its own binary format (.anb), which Entente does not read", "the chart "
+       "saved as Analyst's Notebook Exchange (.anx) from Analyst's Notebook, which Entente reads")
+BY_SUFFIX = {".anb": ANB, ".dbf": DBASE, ".pkl": PICKLE, ".pickle": PICKLE, ".rds": R_OBJECT, ".rda": R_WORKSPACE,
              ".rdata": R_WORKSPACE, ".xlsb": XLSB, ".mdb": ACCESS, ".accdb": ACCESS, ".h5": HDF5, ".hdf5": HDF5,
              ".shp": SHAPES}
 JET_NAMES = (b"Standard Jet DB", b"Standard ACE DB")  # an Access database, from its fifth byte
