@@ -48,6 +48,7 @@ from viewer.io import (
     lines,
     log_lines,
     mail,
+    maltego,
     meta_messages,
     native,
     ofx,
@@ -160,6 +161,7 @@ READERS: dict[str, list[Candidate]] = {
     **dict.fromkeys(orc_files.SUFFIXES, _TABLE), kmz.SUFFIX: _TABLE,  # (Google Earth's KML in a ZIP archive)
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)], ".anx": [Candidate(anx.read)],
+    maltego.SUFFIX: [Candidate(maltego.read)],
     **dict.fromkeys(graph_igraph.SUFFIXES, _GRAPH),
     **dict.fromkeys(ofx.SUFFIXES, _OFX),
     ".js": _JS,
@@ -259,7 +261,8 @@ def _plain_text(head: bytes) -> list[Candidate]:
 
 
 BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,
-                   *stat_files.SUFFIXES, *orc_files.SUFFIXES, kmz.SUFFIX, *documents.ARCHIVED, ".doc")
+                   *stat_files.SUFFIXES, *orc_files.SUFFIXES, kmz.SUFFIX, maltego.SUFFIX, *documents.ARCHIVED,
+                   ".doc")
 TEXT_BOMS = (*compressed.UTF16_MARKS, *compressed.UTF32_MARKS, b"\xef\xbb\xbf")
 COLUMNAR = (parquet.PARQUET_MAGIC, parquet.IPC_MAGIC)  # a Parquet or Arrow IPC file under any name
 NOT_DATA = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
