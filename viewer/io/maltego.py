@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from viewer.io import free_memory
 from viewer.io.archive_files import Zipped
 from viewer.io.gexf import parse_xml
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
@@ -42,6 +43,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     if not graphs:
         raise LoadError(f"{path}: no graph in the archive (it holds {', '.join(archive.names[:5]) or 'nothing'}); "
                         f"expected {EXPECTED}")
+    free_memory.check(path, sum(archive.infos[name].file_size for name in graphs), "unpacks to")
     problems: list[Problem] = []
     entities: dict[str, dict[str, str]] = {}
     relations: list[dict[str, Any]] = []
