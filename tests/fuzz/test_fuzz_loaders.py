@@ -11,6 +11,7 @@ import os
 import random
 import signal
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,7 +30,7 @@ FIXTURES = [*sorted((HERE.parent / "io" / "fixtures").glob("*.*")),
             *sorted((HERE.parents[1] / "resources" / "datasets" / "alliance").glob("*.csv"))]
 SUFFIXES = [".csv", ".tsv", ".txt", ".json", ".timeline", ".ics", ".gexf", ".xml", ".xlsx", ".parquet", ".sqlite",
             ".geojson", ".zip", ".html", ".xls", ".rss", ".graphml", ".sav", ".dta", ".ftm", ".mbox", ".eml", ".js",
-            ".ged", ".ris", ".bib", ".srt", ".vtt", ".docx", ".odt", ".md", ".pdf", ".rtf", ".doc", ""]
+            ".ged", ".ris", ".bib", ".srt", ".vtt", ".docx", ".odt", ".md", ".pdf", ".rtf", ".doc", ".anx", ".mtgx", ""]
 EXAMPLES = int(os.environ.get("ENTENTE_FUZZ_EXAMPLES", "40"))
 CASE_SECONDS = 20
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize=os.environ.get("ENTENTE_FUZZ_RANDOM") is None,
@@ -187,3 +188,22 @@ def test_mutated_chat_exports_never_crash_a_loader(rnd: random.Random) -> None:
                 assert isinstance(viewer.load(export), Dataset)
         except LoadError as exc:
             assert "export" in str(exc)
+
+
+@FUZZ
+@given(rnd=st.randoms(use_true_random=False))
+def test_mutated_archives_and_histories_never_crash_a_loader(rnd: random.Random) -> None:
+    """A Mastodon outbox, Spotify's histories and a Maltego graph whose members have the wrong types, are missing or
+    hold odd values."""
+    from ..io.test_activitypub import OUTBOX
+    from ..io.test_maltego import GRAPH
+    from ..io.test_spotify import BASIC, EXTENDED, PODCASTS
+
+    for document in (OUTBOX, EXTENDED, BASIC, PODCASTS):
+        check_loads_or_refuses(json.dumps(_mutated(document, rnd)).encode(), ".json")
+    cut = GRAPH[:rnd.randrange(len(GRAPH))] if rnd.random() < 0.5 else GRAPH.replace("n1", rnd.choice(["", "n0", "x"]))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzzed.mtgx"
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("Graphs/Graph1.graphml", cut)
+        check_loads_or_refuses(path.read_bytes(), ".mtgx")

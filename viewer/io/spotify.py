@@ -29,6 +29,7 @@ EXPECTED = ("Spotify's streaming history: a list of plays, each with endTime and
             "or ts and ms_played (the extended history)")
 BASIC = ("endTime", "msPlayed")
 EXTENDED = ("ts", "ms_played")
+LONGEST_MS = 7 * 86_400_000  # a play longer than a week is a damaged count
 # the extended history's fields kept as attributes, by the names shown
 _KEPT = {"master_metadata_album_album_name": "album", "platform": "platform", "conn_country": "country",
          "reason_start": "reason_start", "reason_end": "reason_end", "shuffle": "shuffle", "skipped": "skipped",
@@ -54,8 +55,13 @@ def read(path: str | Path, document: list[Any] | None = None, **_options: Any) -
     assert document is not None
     rows = pd.DataFrame([item if isinstance(item, dict) else {} for item in document])
     extended = all(k in rows.columns for k in EXTENDED)
-    ended = pd.to_datetime(rows["ts" if extended else "endTime"], utc=True, errors="coerce", format="ISO8601")
-    played = pd.to_numeric(rows["ms_played" if extended else "msPlayed"], errors="coerce").clip(lower=0)
+    written = rows["ts" if extended else "endTime"]
+    texts = written.map(lambda v: isinstance(v, str)).astype(bool)
+    ended = pd.to_datetime(written.where(texts), utc=True, errors="coerce", format="ISO8601")
+    counts = rows["ms_played" if extended else "msPlayed"]
+    numbers = counts.map(lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)).astype(bool)
+    played = pd.to_numeric(counts.where(numbers), errors="coerce").astype("float64")
+    played = played.where((played >= 0) & (played <= LONGEST_MS))  # (a play of years is no play: skipped)
     keep = (ended.notna() & played.notna()).to_numpy()
     problems = [Problem(label, "expected a play with its end time and time played; skipped", int(i) + 1, None,
                         "warning") for i in np.flatnonzero(~keep)[:50]]
