@@ -49,10 +49,11 @@ from viewer.model.problems import Problem
 log = logging.getLogger(__name__)
 __all__ = ["LAYOUT_VERSION", "Later", "load_cached", "load_cached_many", "read_entry", "write_entry"]
 
-LOADER_VERSION = 7  # bump when a loader or build_dataset changes what a file reads as (5: the elapsed clock;
+LOADER_VERSION = 8  # bump when a loader or build_dataset changes what a file reads as (5: the elapsed clock;
 # 6: Unix times among dates, Parquet's records and far times, iCalendar's early years, mail's envelopes, syslog's
 # priorities, NULL and N/A as values not there; 7: the PSC register, KakaoTalk and LINE chats, wider
-# records, tables of values by year)
+# records, tables of values by year; 8: GDELT's and ICEWS' events titled by their codes, ACLED's and GDELT's ids,
+# Spotify's plays, Mastodon's outbox, columns named by a measure and a year, GEXF's undeclared times)
 MIN_BYTES = 5 * 2**20  # smaller inputs parse in well under a second: caching them would only churn
 MAX_ENTRIES = 10
 MAX_BYTES = 2 * 2**30

@@ -52,4 +52,3 @@ def with_names(frame: pd.DataFrame, label: str, problems: list[Problem]) -> pd.D
     problems.append(Problem(label, f"a GDELT {version} events table with no header: its {len(names)} columns named "
                             "as GDELT's codebook names them", None, None, "info"))
     return frame.set_axis(names, axis=1)
-
