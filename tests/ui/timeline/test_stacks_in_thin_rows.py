@@ -8,10 +8,12 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
+from viewer.model.window import TimeWindow
 from viewer.ui.shell.main_window import MainWindow
 
 from ..window_reading import open_by_hand
@@ -64,3 +66,17 @@ def test_three_at_one_instant_get_no_stack_badge(qtbot: QtBot, window: MainWindo
     window.timeline.grab()
     assert not window.timeline.items.labelled
     assert not _stack_badges(window)  # three a service: under the four a badge needs
+
+
+def test_a_stack_at_the_views_left_edge_is_counted_inside_the_plot(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    window.resize(1280, 720)
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "logins.csv", text=_log())
+    at = pd.Timestamp("2024-03-05T10:00:00Z").timestamp()
+    window.state.set_window(TimeWindow(at - 60, at + 20 * 86400))  # the stacks a minute from the left edge
+    window.timeline.grab()
+    items = window.timeline.items
+    stacks = _stack_badges(window)
+    assert len(stacks) == len(SERVICES)
+    plot_left = window.timeline.plot.getViewBox().sceneBoundingRect().left()
+    assert all(items.badges[i][0].left() >= plot_left for i in stacks)  # right of their marks, not over the names

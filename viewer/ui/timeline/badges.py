@@ -108,14 +108,16 @@ class Badges:
                         (t0 + column * column_t, t0 + (column + 1) * column_t), ratio)
 
     def paint_stacks(self, p: QPainter, marks_at: tuple[np.ndarray, ...], bands: list[tuple[float, float]],
-                     right: float, avoid: list[QRectF]) -> None:
+                     edges: tuple[float, float], avoid: list[QRectF]) -> None:
         """Where rows are thinner than a line of text (no title drawn), a "83 events" badge for each lane's stack of
         :data:`MIN_RUN` or more marks at one instant, which one mark hides (a log's logins at one second, a dozen
         services): left of it, else right, in the middle of its lane where the lane holds it, biggest first, none
         over another or over the selection's label (``avoid``). A click selects them: zooming never parts them.
-        ``marks_at``: the visible marks' pixels, starts, lanes and events; ``bands``: each lane's edges."""
+        ``marks_at``: the visible marks' pixels, starts, lanes and events; ``bands``: each lane's edges; ``edges``:
+        the plot's left and right."""
         self.boxes, self.piles, self.counted = [], {}, {}
         px0, starts, lanes, events = marks_at
+        left_edge, right = edges
         stacked_lanes, xs, members = clusters.stacks(px0, starts, lanes, MIN_RUN)
         metrics = QFontMetricsF(self.font)
         height, ratio = metrics.height() + 2.0, pixel_ratio(p)
@@ -130,7 +132,8 @@ class Badges:
             top = round((top_edge + bottom_edge) / 2.0 - height / 2.0)
             lane_px = px0[lanes == lane]
             sides = [(round(left), top, round(left) + width, top + height)
-                     for left in (x - MARK_RADIUS - 4.0 - width, min(x + MARK_RADIUS + 4.0, right - width - 4.0))]
+                     for left in (x - MARK_RADIUS - 4.0 - width, min(x + MARK_RADIUS + 4.0, right - width - 4.0))
+                     if left >= left_edge + 2.0]  # (none across the plot's left edge, into the lanes' names)
             free = [box for box in sides
                     if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in taken)]
             if not free:

@@ -205,7 +205,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         key = (t0, t1, y0, y1, sx, dx, sy, dy, pixel_ratio(p), self._version, self.density_mode)
         self.layer.paint(p, key, placed, QRectF(left, top, right - left, bottom - top),
                          (lambda q: self._paint_under(q, vis, at, (t0, t1, left, right), (sx, dx, sy, dy), y1),
-                          lambda q: self._paint_over(q, vis, at, placed, right, (sy, dy))))
+                          lambda q: self._paint_over(q, vis, at, placed, (left, right), (sy, dy))))
         p.restore()
 
     def _paint_under(self, p: QPainter, vis: np.ndarray | None, at: tuple[np.ndarray, ...] | None,
@@ -231,10 +231,10 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
                          px0, px1, py, right, self.theme)
 
     def _paint_over(self, p: QPainter, vis: np.ndarray | None, at: tuple[np.ndarray, ...] | None, placed: Placed,
-                    right: float, scale: tuple[float, float]) -> None:
+                    edges: tuple[float, float], scale: tuple[float, float]) -> None:
         """The labels where ``placed`` puts them, and the badges (none in density); ``scale``: rows to pixels."""
         if not self.density_mode and vis is not None and at is not None and placed is not None:
-            self._draw_labels(p, vis, placed, at[0], at[2], right, scale)
+            self._draw_labels(p, vis, placed, at[0], at[2], edges, scale)
 
     def _paint_bands(self, p: QPainter, left: float, right: float, sy: float, dy: float) -> None:
         """Lanes on alternating grounds, each with a strip of its colour at the left. A pan or a zoom moves
@@ -360,10 +360,11 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
                 on_bar & keep, strong, faded, rows, quiet)
 
     def _draw_labels(self, p: QPainter, vis: np.ndarray, placed: tuple[np.ndarray, ...], px0: np.ndarray,
-                     py: np.ndarray, right: float, scale: tuple[float, float]) -> None:
-        """The placed labels, then the "N events" badges over runs too crowded to label."""
+                     py: np.ndarray, edges: tuple[float, float], scale: tuple[float, float]) -> None:
+        """The placed labels, then the "N events" badges over runs too crowded to label (``edges``: the plot's left
+        and right, device pixels)."""
         lx, widths, full, keep, on_bar, strong, faded, rows, quiet = placed
-        m, row_px = self.marks, abs(scale[0])
+        m, row_px, right = self.marks, abs(scale[0]), edges[1]
         drawn = np.flatnonzero(keep)
         self.label_boxes = self._labels.draw(p, drawn, self._texts(m.event[vis][drawn]), (lx, widths, full, py, px0),
                                              strong, faded, strong | on_bar)
@@ -373,7 +374,7 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         else:  # no titles: a pile at one instant looks like one event, so its count is told
             sy, dy = scale
             self._badges.paint_stacks(p, (px0, m.x0[vis], m.lane[vis], m.event[vis]),
-                                      [(a * sy + dy, b * sy + dy) for a, b in m.bands], right, self.label_boxes)
+                                      [(a * sy + dy, b * sy + dy) for a, b in m.bands], edges, self.label_boxes)
 
     @property
     def badges(self) -> list[tuple[QRectF, float, float]]:
