@@ -161,10 +161,8 @@ READERS: dict[str, list[Candidate]] = {
     **dict.fromkeys(orc_files.SUFFIXES, _TABLE), kmz.SUFFIX: _TABLE,  # (Google Earth's KML in a ZIP archive)
     ".ics": [Candidate(ics.read)], ".ical": [Candidate(ics.read)], ".ifb": [Candidate(ics.read)],
     ".gexf": [Candidate(gexf.read)], ".graphml": [Candidate(graphml.read)], ".anx": [Candidate(anx.read)],
-    maltego.SUFFIX: [Candidate(maltego.read)],
-    **dict.fromkeys(graph_igraph.SUFFIXES, _GRAPH),
-    **dict.fromkeys(ofx.SUFFIXES, _OFX),
-    ".js": _JS,
+    maltego.SUFFIX: [Candidate(maltego.read)], **dict.fromkeys(graph_igraph.SUFFIXES, _GRAPH),
+    **dict.fromkeys(ofx.SUFFIXES, _OFX), ".js": _JS,
     **dict.fromkeys(gedcom.SUFFIXES, _GEDCOM), **dict.fromkeys(bibliography.SUFFIXES, _BIBLIOGRAPHY),
     **dict.fromkeys((*mail.MBOX_SUFFIXES, *mail.MESSAGE_SUFFIXES), _MAIL),
     **dict.fromkeys(subtitles.SUFFIXES, _SUBTITLES),
@@ -176,7 +174,7 @@ FOLDER_READER: Reader = native.read
 def supported_suffixes() -> list[str]:
     """File suffixes that :func:`load` can open (for file dialogs and help texts); a compressed one's holds
     a table."""
-    return sorted(READERS) + sorted(compressed.COMPRESSIONS)
+    return sorted(READERS) + sorted({*compressed.COMPRESSIONS, *(s for s in compressed.TARS if s.count(".") == 1)})
 
 
 def _head(path: Path) -> bytes:
@@ -324,7 +322,7 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
         inner = Path("held" + compressed.inner_suffix(path))  # (random bytes under gzip were read as a table)
         _refuse_binary(inner, compressed.read_head(path, HEAD_BYTES), f"{path} (unpacked)")
         reader = psc.read if psc.looks_like_lines(path) else json_route.read_lines if held == "lines" else None
-        return (reader or _text_reader(path))(path, **options)
+        return reader(path, **options) if reader else json_route.read_packed(path, _JSON, _text_reader(path), options)
     plan_exports.refuse(path, head)  # Microsoft Project's .mpp and MPX: how to save them as something read
     elsewhere.refuse(path, head)  # a Google Drive shortcut, an Apple iWork document, an Outlook data file
     _refuse_binary(path, head)

@@ -1,8 +1,9 @@
-"""Compressed tables (``events.csv.gz``, ``export.jsonl.zst``, ``20190304.export.CSV.zip`` …), as data platforms
-and archives hand them out.
+"""Compressed tables (``events.csv.gz``, ``export.jsonl.zst``, ``20190304.export.CSV.zip``, ``data.tar.gz`` …),
+as data platforms and archives hand them out.
 
-A table is named by the suffix under its compression's (``.csv`` of ``events.csv.gz``), or, in a ZIP archive,
-by its member's: the one table the archive holds, else its largest (macOS's ``__MACOSX`` copies left out). Its
+A table is named by the suffix under its compression's (``.csv`` of ``events.csv.gz``), or, in a ZIP or tar
+archive, by its member's: the one table the archive holds, else its largest (macOS's ``__MACOSX`` copies left out;
+a Mastodon archive's ``outbox.json`` before its other JSON). Its
 bytes are unpacked whole before reading, as a plain table's are read whole, up to what the free memory can read
 (:mod:`~viewer.io.free_memory`); a preview reads the first megabyte. A file packed with gzip, bzip2, xz or zstd
 under a table's name (``events.csv`` holding gzip) is known by its first bytes. Documents of other formats are
@@ -16,8 +17,13 @@ import gzip
 import io
 import lzma
 import re
+import tarfile
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 from typing import IO, AnyStr
 
@@ -32,6 +38,17 @@ TABLES = (".csv", ".tsv", ".tab", ".txt", ".log", ".psv", ".dat", ".json", ".jso
           ".sav", ".zsav", ".por", ".dta", ".sas7bdat", ".xpt")  # (and stat_files.SUFFIXES: UCDP zips its .dta)
 MAGIC = {b"\x1f\x8b": "gzip", b"\xfd7zXZ\x00": "xz", b"\x28\xb5\x2f\xfd": "zstd"}
 BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")  # (its first bytes alone, "BZh", may begin a text table)
+TARS = (".tar", ".tgz", ".tbz", ".tbz2", ".txz", ".tar.gz", ".tar.bz2", ".tar.xz")  # tarfile unpacks each
+ARCHIVES = ("zip", "tar")  # packings that hold several files: a table is one of them
+FIRST = ("outbox.json",)  # read before any larger table: a Mastodon archive's posts, not its likes
+
+
+@dataclass(frozen=True)
+class TarMember:
+    """A tar archive's file, as a ZIP archive's ``ZipInfo`` names one."""
+
+    filename: str
+    file_size: int
 
 
 def _magic(path: Path) -> str | None:
@@ -47,17 +64,25 @@ def _magic(path: Path) -> str | None:
 
 
 def compression(path: Path) -> str | None:
-    """The compression a file's name says (``gzip`` for ``events.csv.gz``), or a table's first bytes show;
-    else None."""
+    """The compression a file's name says (``gzip`` for ``events.csv.gz``, ``tar`` for ``data.tar.gz``), or a
+    table's first bytes show; else None."""
+    if path.name.lower().endswith(TARS):
+        return "tar"
     named = COMPRESSIONS.get(path.suffix.lower())
     if named is not None or path.suffix.lower() not in TABLES:
         return named
     return _magic(path)
 
 
-def members(path: Path) -> list[zipfile.ZipInfo]:
-    """A ZIP archive's files, without folders, nameless entries and macOS's resource copies; [] when it cannot be
-    read."""
+def members(path: Path) -> list[zipfile.ZipInfo] | list[TarMember]:
+    """A ZIP (or tar) archive's files, without folders, nameless entries and macOS's resource copies; [] when it
+    cannot be read."""
+    if compression(path) == "tar":
+        try:
+            stat = path.stat()
+        except OSError:
+            return []
+        return _tar_members(str(path), stat.st_size, stat.st_mtime_ns)
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
@@ -72,12 +97,44 @@ def files_of(infos: list[zipfile.ZipInfo]) -> list[zipfile.ZipInfo]:
             and not PurePosixPath(i.filename).name.startswith("._")]
 
 
-def member(path: Path) -> zipfile.ZipInfo | None:
-    """The table a ZIP archive holds (its largest, when it holds several; a .txt only when nothing else is a
-    table: archives carry their README as text), else None."""
+@lru_cache(maxsize=8)
+def _tar_members(path: str, _size: int, _changed: int) -> list[TarMember]:
+    """A tar archive's regular files (listed once per version of the file: a .tar.gz is unpacked to list them)."""
+    try:
+        with tarfile.open(path, "r:*") as archive:
+            found = [TarMember(i.name, i.size) for i in archive.getmembers() if i.isfile()]
+    except (tarfile.TarError, OSError, EOFError, ValueError, zlib.error, lzma.LZMAError):
+        return []
+    return [i for i in found if not i.filename.startswith("__MACOSX/")
+            and not PurePosixPath(i.filename).name.startswith("._")]
+
+
+def member(path: Path) -> zipfile.ZipInfo | TarMember | None:
+    """The table a ZIP or tar archive holds (its largest, when it holds several; a .txt only when nothing else is a
+    table: archives carry their README as text; a Mastodon archive's outbox first), else None."""
     tables = [i for i in members(path) if PurePosixPath(i.filename).suffix.lower() in TABLES]
-    return max(tables, key=lambda i: (PurePosixPath(i.filename).suffix.lower() != ".txt", i.file_size),
+    return max(tables, key=lambda i: (PurePosixPath(i.filename).name.lower() in FIRST,
+                                      PurePosixPath(i.filename).suffix.lower() != ".txt", i.file_size),
                default=None)
+
+
+@contextmanager
+def open_member(path: Path) -> Iterator[IO[bytes]]:
+    """The table a ZIP or tar archive holds (:func:`member`), opened to be read as it unpacks."""
+    held = member(path)
+    if held is None:
+        check_readable(path)  # says what the archive holds
+        raise LoadError(f"{path}: an archive holding no table")
+    if isinstance(held, TarMember):
+        with tarfile.open(path, "r:*") as tar:
+            unpacked = tar.extractfile(held.filename)
+            if unpacked is None:
+                raise LoadError(f"{path}: {held.filename} cannot be unpacked from the archive")
+            with unpacked:
+                yield unpacked
+        return
+    with zipfile.ZipFile(path) as archive, archive.open(held) as stream:
+        yield stream
 
 
 def inner_suffix(path: Path) -> str:
@@ -86,7 +143,7 @@ def inner_suffix(path: Path) -> str:
     kind = compression(path)
     if kind is None or path.suffix.lower() in TABLES:  # (a table's name packed by another name's tool)
         return path.suffix.lower()
-    if kind == "zip":
+    if kind in ARCHIVES:
         held = member(path)
         return PurePosixPath(held.filename).suffix.lower() if held is not None else ""
     return Path(path.stem).suffix.lower()
@@ -96,15 +153,21 @@ def stem(path: Path) -> str:
     """The name without its suffix, nor its compression's: ``events`` for ``events.csv.gz``."""
     if path.suffix.lower() in COMPRESSIONS and Path(path.stem).suffix.lower() in TABLES:
         return Path(path.stem).stem
-    return path.stem
+    tar = next((suffix for suffix in TARS if path.name.lower().endswith(suffix)), None)
+    return path.name[:-len(tar)] if tar and len(path.name) > len(tar) else path.stem
 
 
 def check_readable(path: Path) -> None:
     """LoadError naming the file when it is compressed and holds no table Entente reads compressed."""
-    if compression(path) == "zip" and member(path) is None:
+    kind = compression(path)
+    if kind in ARCHIVES and member(path) is None:
         names = [PurePosixPath(i.filename).name for i in members(path)]
-        what = f"holding {', '.join(names[:5])}{' …' if len(names) > 5 else ''}" if names else "that cannot be read"
-        raise LoadError(f"{path}: a ZIP archive {what}; Entente reads a table from an archive (CSV, TSV, text, "
+        packing = "ZIP" if kind == "zip" else "tar"
+        if not names:
+            raise LoadError(f"{path}: a {packing} archive that cannot be read (damaged, cut short or empty); expected "
+                            "an archive holding a table (CSV, TSV, text, JSON records or lines, SPSS, Stata, SAS)")
+        what = f"holding {', '.join(names[:5])}{' …' if len(names) > 5 else ''}"
+        raise LoadError(f"{path}: a {packing} archive {what}; Entente reads a table from an archive (CSV, TSV, text, "
                         "JSON records or lines, SPSS, Stata, SAS): unpack the others first")
     if compression(path) is not None and inner_suffix(path) not in TABLES:
         held = inner_suffix(path) or "file without a suffix"
@@ -122,12 +185,13 @@ def read_bytes(path: Path) -> bytes:
         check_room(path)
         if kind is None:
             return path.read_bytes()
-        if kind == "zip":
-            return _unzipped(path)
+        if kind in ARCHIVES:
+            with open_member(path) as stream:  # (RuntimeError for an encrypted member, BadZipFile for a damaged one)
+                return _read_within(path, stream)
         with _opened(path, kind) as stream:
             return _read_within(path, stream)
     except (OSError, EOFError, ValueError, RuntimeError, zlib.error, lzma.LZMAError, pa.ArrowException,
-            zipfile.BadZipFile, NotImplementedError) as exc:
+            zipfile.BadZipFile, tarfile.TarError, NotImplementedError) as exc:
         if kind is None:
             raise LoadError(f"{path}: cannot be read ({exc})") from exc
         raise LoadError(f"{path}: not a readable {kind} file ({exc}); expected a table packed with {kind}") from exc
@@ -157,13 +221,13 @@ def read_head(path: Path, size: int = 4096) -> bytes:
         if kind in ("gzip", "bz2", "xz", "zstd"):
             with _opened(path, kind) as stream:
                 return bytes(stream.read(size))
-        if kind == "zip" and (held := member(path)) is not None:
-            with zipfile.ZipFile(path) as archive, archive.open(held) as stream:
+        if kind in ARCHIVES and member(path) is not None:
+            with open_member(path) as stream:
                 return stream.read(size)
         with path.open("rb") as handle:
             return handle.read(size)
     except (OSError, EOFError, ValueError, RuntimeError, zlib.error, lzma.LZMAError, zipfile.BadZipFile,
-            NotImplementedError, pa.ArrowException, LoadError):
+            tarfile.TarError, NotImplementedError, pa.ArrowException, LoadError):
         return b""
 
 
@@ -174,7 +238,7 @@ def check_room(path: Path) -> None:
     try:
         if kind is None:
             free_memory.check(path, path.stat().st_size)
-        elif kind == "zip" and (held := member(path)) is not None:
+        elif kind in ARCHIVES and (held := member(path)) is not None:
             free_memory.check(path, held.file_size, "unpacks to")
         elif kind == "gzip":
             with path.open("rb") as handle:
@@ -231,8 +295,11 @@ def count_lines(path: Path) -> int:
 
 
 def unpacking(path: Path) -> IO[bytes]:
-    """The file opened for reading what it holds, unpacked as it is read (not a ZIP archive)."""
+    """The file opened for reading what it holds, unpacked as it is read (a ZIP or tar archive's table: unpacked
+    whole, :func:`read_bytes`)."""
     kind = compression(path)
+    if kind in ARCHIVES:
+        return io.BytesIO(read_bytes(path))
     return path.open("rb") if kind is None else _opened(path, kind)
 
 
@@ -242,12 +309,3 @@ def _opened(path: Path, kind: str) -> IO[bytes]:
     if kind == "zstd":
         return pa.input_stream(str(path), compression="zstd")
     return bz2.open(path, "rb") if kind == "bz2" else lzma.open(path, "rb")
-
-
-def _unzipped(path: Path) -> bytes:
-    held = member(path)
-    if held is None:
-        check_readable(path)  # says what the archive holds
-        raise LoadError(f"{path}: a ZIP archive holding no table")
-    with zipfile.ZipFile(path) as archive, archive.open(held) as stream:
-        return _read_within(path, stream)  # RuntimeError for an encrypted member, BadZipFile for a damaged one

@@ -9,7 +9,7 @@ field holds their dates (:mod:`viewer.io.record_dates`); a ``start`` the caller 
 from __future__ import annotations
 
 import json
-from collections.abc import Container
+from collections.abc import Callable, Container, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -87,6 +87,24 @@ def document_of(path: Path, held: str | None) -> object:
             return None
     json_sniff.remember(path, json_sniff.LINES if found is JSON_LINES else json_sniff.DOCUMENT)
     return found
+
+
+ARCHIVED_BYTES = 64 << 20  # a packed document no larger than this is parsed to find its reader
+
+
+def read_packed(path: Path, readers: Sequence[Any], other: Callable[..., Dataset], options: dict[str, Any]) -> Dataset:
+    """A compressed file or an archive's table (not JSON lines): a JSON document a reader knows (a Mastodon
+    archive's outbox, a zipped Discord channel, a gzipped listening history) read by the first of ``readers`` (the
+    candidates that take a parsed document) whose sniffer knows it, else read by ``other`` (the table reader, a
+    chat's or a log's). Before, every packed document was read as records."""
+    if compressed.inner_suffix(path) not in (".json", ".geojson") or path.stat().st_size > ARCHIVED_BYTES:
+        return other(path, **options)
+    try:
+        document = reading.loads(reading.utf8(compressed.read_bytes(path)).decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
+        return other(path, **options)  # (which says what is wrong)
+    chosen = next((c for c in readers if c.parsed and c.reader is not read_records and c.sniffer(document)), None)
+    return other(path, **options) if chosen is None else chosen.reader(path, **options, document=document)
 
 
 def read_lines(path: Path, **options: Any) -> Dataset:

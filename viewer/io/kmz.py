@@ -30,7 +30,7 @@ def root(path: Path, expected: str) -> StdET.Element:
     label = f"{path} ({document.filename})"
     free_memory.check(label, document.file_size)
     try:
-        with zipfile.ZipFile(path) as archive, archive.open(document) as stream:
+        with zipfile.ZipFile(path) as archive, archive.open(document.filename) as stream:
             return parse_xml(stream, expected, label)
     except (OSError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
         raise LoadError(f"{label}: the archive is damaged ({exc}); expected a .kmz as Google Earth saves one") \

@@ -23,6 +23,7 @@ import functools
 import json
 import lzma
 import re
+import tarfile
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -242,21 +243,22 @@ def _numbered(path: Path) -> Iterator[tuple[int, bytes]]:
                     yield number, piece
             if rest.strip():
                 yield number + 1, rest
-    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, zipfile.BadZipFile, RuntimeError) as exc:
+    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, zipfile.BadZipFile, tarfile.TarError,
+            RuntimeError) as exc:
         raise LoadError(f"{path}: cannot be read ({exc}); expected {EXPECTED}") from exc
 
 
 @contextlib.contextmanager
 def _opened(path: Path) -> Iterator[IO[bytes]]:
-    """What the file holds, unpacked as it is read: a gzip (bzip2, xz, zstd) file's text, a ZIP archive's member."""
-    if compressed.compression(path) != "zip":
+    """What the file holds, unpacked as it is read: a gzip (bzip2, xz, zstd) file's text, a ZIP or tar archive's
+    member."""
+    if compressed.compression(path) not in compressed.ARCHIVES:
         with compressed.unpacking(path) as stream:
             yield stream
         return
-    held = compressed.member(path)
-    if held is None:
-        raise LoadError(f"{path}: a ZIP archive holding no JSON lines; expected {EXPECTED}")
-    with zipfile.ZipFile(path) as archive, archive.open(held) as member:
+    if compressed.member(path) is None:
+        raise LoadError(f"{path}: an archive holding no JSON lines; expected {EXPECTED}")
+    with compressed.open_member(path) as member:
         yield member
 
 

@@ -323,8 +323,8 @@ def _how_read(path: Path, saved: str | None, above: int) -> list[Problem]:
 
 
 def _archive_member(path: Path) -> list[Problem]:
-    """Which file of a ZIP archive of several was read (said, as a workbook's sheet is)."""
-    if compressed.compression(path) != "zip" or len(held := compressed.members(path)) < 2:
+    """Which file of a ZIP or tar archive of several was read (said, as a workbook's sheet is)."""
+    if compressed.compression(path) not in compressed.ARCHIVES or len(held := compressed.members(path)) < 2:
         return []
     chosen = compressed.member(path)
     names = ", ".join(i.filename for i in held[:8]) + (" …" if len(held) > 8 else "")

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell.main_window import MainWindow
 
 from ...io.test_activitypub import OUTBOX
+from ...io.test_tar_archives import _tar
 from ..window_reading import details_after, open_by_hand
 
 
@@ -33,3 +34,13 @@ def test_an_outbox_opens_walks_and_its_ties_follow_the_cursor(qtbot: QtBot, wind
     area = panel.canvas.viewport().rect()
     for node in ("@ana@mastodon.social", "@bob@other.social", "@cy@third.example"):
         assert panel.is_placed(node) and area.contains(panel.node_pos(node)), node
+
+
+def test_a_mastodon_archive_as_downloaded_opens_on_its_outbox(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The archive as Mastodon hands it out (a .tar.gz): it was refused, "unpack it first"."""
+    path = _tar(tmp_path / "archive-20230107120000-0123456789abcdef.tar.gz",
+                {"outbox.json": json.dumps(OUTBOX).encode(), "actor.json": b'{"type": "Person"}'})
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert window.state.dataset.event_count == 4
+    assert "Hello #fediverse, @bob" in details_after(qtbot, window, Qt.Key.Key_Home)
