@@ -62,16 +62,19 @@ def _written(path: Path, graphs: dict[str, str]) -> Path:
 
 def test_a_maltego_graph_is_read_as_entities_ties_and_dated_properties(tmp_path: Path) -> None:
     ds = viewer.load(_written(tmp_path / "case.mtgx", {"Graphs/Graph1.graphml": GRAPH}))
-    named = dict(zip(ds.entities["id"], ds.entities["name"], strict=True))
-    assert named == {"n0": "Ana Ruiz", "n1": "Larch Holdings Ltd", "n2": "ana@larch.example", "n3": "offshore"}
+    # each known by its value, which no other entity has (not by the graph's n0, n1 …)
+    assert list(ds.entities["id"]) == list(ds.entities["name"])
+    assert set(ds.entities["id"]) == {"Ana Ruiz", "Larch Holdings Ltd", "ana@larch.example", "offshore"}
     kinds = dict(zip(ds.entities["name"], ds.entities["kind"], strict=True))
     assert kinds["Ana Ruiz"] == "person" and kinds["ana@larch.example"] == "email address"
-    assert "First Names: Ana" in ds.entities.set_index("id").loc["n0", "note"]
+    assert "First Names: Ana" in ds.entities.set_index("id").loc["Ana Ruiz", "note"]
     ties = {(r.source, r.target): r for r in ds.relations.itertuples()}
-    assert set(ties) == {("n0", "n1"), ("n0", "n2")}
-    assert ties[("n0", "n1")].kind == "director of"
-    assert ties[("n0", "n1")].valid_from == pd.Timestamp("2016-01-10", tz="UTC")
-    assert ties[("n0", "n2")].kind == "linked" and "PersonToEmailAddress" in ties[("n0", "n2")].note
+    director, mail = ("Ana Ruiz", "Larch Holdings Ltd"), ("Ana Ruiz", "ana@larch.example")
+    assert set(ties) == {director, mail}
+    assert ties[director].kind == "director of"
+    assert ties[director].valid_from == pd.Timestamp("2016-01-10", tz="UTC")
+    assert ties[mail].kind == "linked" and "PersonToEmailAddress" in ties[mail].note
+    assert set(ds.events["actors"]) == {"Ana Ruiz", "Ana Ruiz;Larch Holdings Ltd"}
     assert set(ds.events["title"]) == {"Ana Ruiz: Date of birth", "Ana Ruiz → Larch Holdings Ltd: director of"}
     assert [p.message for p in ds.problems] == [
         "Graphs/Graph1.graphml: link e2 names an entity the graph does not hold; skipped"]
@@ -82,6 +85,7 @@ def test_every_graph_of_the_archive_is_read(tmp_path: Path) -> None:
     ds = viewer.load(_written(tmp_path / "two.mtgx", {"Graphs/Graph1.graphml": GRAPH,
                                                      "Graphs/Graph2.graphml": second}))
     assert len(ds.entities) == 5 and not ds.problems  # n9 is in the second graph: its link holds there
+    assert {"n3", "n9"} <= set(ds.entities["id"])  # (two named "offshore": each by its node)
 
 
 def test_an_archive_without_a_graph_is_refused(tmp_path: Path) -> None:

@@ -46,11 +46,16 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     items = [item for item in root.iter("ChartItem")]
     keys: dict[str, str] = {}  # every name an entity's item is referred to by → the entity's id
     entities: list[dict[str, Any]] = []
+    used: set[str] = set()
     for number, item in enumerate(items, start=1):
         entity = item.find("End/Entity")
         if entity is None:
             continue
-        ident = item.get("Id") or entity.get("EntityId") or entity.get("Identity") or f"entity-{number}"
+        # known by its identity (a name, a number: what the chart's user reads), else by its item's id
+        identity = entity.get("Identity") or ""
+        ident = (identity if identity and identity not in used else None) or item.get("Id") or \
+            entity.get("EntityId") or f"entity-{number}"
+        used.add(ident)
         for key in (item.get("Id"), entity.get("EntityId"), entity.get("Identity"), item.get("Label")):
             if key:
                 keys.setdefault(key, ident)

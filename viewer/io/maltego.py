@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 import xml.etree.ElementTree as StdET
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
             _tie(edge, number, entities, relations, events, (label, name, problems))
     if not entities:
         raise LoadError(f"{path}: no Maltego entity in its graphs; expected {EXPECTED}")
+    _known_by_names(entities, relations, events)
     tables = Tables(pd.DataFrame(events, columns=EVENT_COLUMNS),
                     pd.DataFrame(list(entities.values()), columns=["id", "name", "kind", "note"]),
                     pd.DataFrame(relations, columns=["id", "source", "target", "kind", "value", "valid_from",
@@ -131,3 +133,18 @@ def _kind(written: str) -> str:
     """``maltego.EmailAddress`` → ``email address``; ``maltego.affiliation.Twitter`` → ``twitter``."""
     last = written.rsplit(".", 1)[-1] or "entity"
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", last).lower()
+
+
+def _known_by_names(entities: dict[str, dict[str, str]], relations: list[dict[str, Any]],
+                    events: list[dict[str, str]]) -> None:
+    """Each entity known by its value where no other has it (``Ana Ruiz``, not the graph's ``n0``: what the command
+    line and an export show), else by its node's id; its ties and events follow."""
+    counts = Counter(e["name"] for e in entities.values())
+    renamed = {ident: e["name"] if counts[e["name"]] == 1 and e["name"] not in entities else ident
+               for ident, e in entities.items()}
+    for ident, entity in entities.items():
+        entity["id"] = renamed[ident]
+    for relation in relations:
+        relation["source"], relation["target"] = renamed[relation["source"]], renamed[relation["target"]]
+    for event in events:
+        event["actors"] = ";".join(renamed.get(a, a) for a in event["actors"].split(";"))

@@ -29,5 +29,5 @@ def test_an_i2_chart_opens_walks_and_its_links_follow_the_cursor(qtbot: QtBot, w
     qtbot.waitUntil(lambda: len(table.visible_ids()) == 4, timeout=3000)  # and the call of 2 March 2019
     panel = window.relations
     area = panel.canvas.viewport().rect()
-    for node in ("ID1", "ID2", "ID3", "ID4"):
+    for node in ("John Smith", "Mary Jones", "Larch Holdings Ltd", "Meeting at the port"):
         assert panel.is_placed(node) and area.contains(panel.node_pos(node)), node
