@@ -16,6 +16,7 @@ from pandas.arrays import ArrowStringArray
 
 from viewer.io import cameo
 from viewer.io.table_fast import TEXT
+from viewer.model import text_arrow
 from viewer.model.problems import Problem
 
 TITLE, TYPE = "Event", "Event type"  # the columns made: the mapping takes them as the title and the category
@@ -60,8 +61,7 @@ def described(frame: pd.DataFrame, label: str, problems: list[Problem]) -> pd.Da
 
 def _texts(column: pd.Series) -> pa.Array:
     """A column's text, trimmed, empty where missing."""
-    text = pa.array(column.astype("string"), type=pa.string(), from_pandas=True)
-    return pc.utf8_trim_whitespace(text).fill_null("")
+    return text_arrow.trimmed(pa.array(column.astype("string"), type=pa.string(), from_pandas=True)).fill_null("")
 
 
 def _column(text: pa.Array) -> pd.Series:

@@ -41,6 +41,9 @@ BZIP2 = re.compile(rb"BZh[1-9]1AY&SY")  # (its first bytes alone, "BZh", may beg
 TARS = (".tar", ".tgz", ".tbz", ".tbz2", ".txz", ".tar.gz", ".tar.bz2", ".tar.xz")  # tarfile unpacks each
 ARCHIVES = ("zip", "tar")  # packings that hold several files: a table is one of them
 FIRST = ("outbox.json",)  # read before any larger table: a Mastodon archive's posts, not its likes
+# what unpacking a damaged, cut or encrypted file raises (a ZIP member encrypted: RuntimeError)
+UNPACKING_ERRORS = (OSError, EOFError, ValueError, RuntimeError, NotImplementedError, zlib.error, lzma.LZMAError,
+                    zipfile.BadZipFile, tarfile.TarError, pa.ArrowException)
 
 
 @dataclass(frozen=True)
@@ -190,8 +193,7 @@ def read_bytes(path: Path) -> bytes:
                 return _read_within(path, stream)
         with _opened(path, kind) as stream:
             return _read_within(path, stream)
-    except (OSError, EOFError, ValueError, RuntimeError, zlib.error, lzma.LZMAError, pa.ArrowException,
-            zipfile.BadZipFile, tarfile.TarError, NotImplementedError) as exc:
+    except UNPACKING_ERRORS as exc:
         if kind is None:
             raise LoadError(f"{path}: cannot be read ({exc})") from exc
         raise LoadError(f"{path}: not a readable {kind} file ({exc}); expected a table packed with {kind}") from exc
@@ -226,8 +228,7 @@ def read_head(path: Path, size: int = 4096) -> bytes:
                 return stream.read(size)
         with path.open("rb") as handle:
             return handle.read(size)
-    except (OSError, EOFError, ValueError, RuntimeError, zlib.error, lzma.LZMAError, zipfile.BadZipFile,
-            tarfile.TarError, NotImplementedError, pa.ArrowException, LoadError):
+    except (*UNPACKING_ERRORS, LoadError):
         return b""
 
 

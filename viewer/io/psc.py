@@ -21,11 +21,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import lzma
 import re
-import tarfile
-import zipfile
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -243,8 +239,7 @@ def _numbered(path: Path) -> Iterator[tuple[int, bytes]]:
                     yield number, piece
             if rest.strip():
                 yield number + 1, rest
-    except (OSError, EOFError, ValueError, zlib.error, lzma.LZMAError, zipfile.BadZipFile, tarfile.TarError,
-            RuntimeError) as exc:
+    except compressed.UNPACKING_ERRORS as exc:
         raise LoadError(f"{path}: cannot be read ({exc}); expected {EXPECTED}") from exc
 
 
