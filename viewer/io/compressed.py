@@ -112,6 +112,14 @@ def _tar_members(path: str, _size: int, _changed: int) -> list[TarMember]:
             and not PurePosixPath(i.filename).name.startswith("._")]
 
 
+@lru_cache(maxsize=16)
+def _tar_head(path: str, _size: int, _changed: int, size: int) -> bytes:
+    """The first ``size`` bytes of a tar archive's table (kept per version of the file: the dispatch and the
+    readers each look at the head, and a .tar.gz is unpacked up to the table for every look)."""
+    with open_member(Path(path)) as stream:
+        return stream.read(size)
+
+
 def member(path: Path) -> zipfile.ZipInfo | TarMember | None:
     """The table a ZIP or tar archive holds (its largest, when it holds several; a .txt only when nothing else is a
     table: archives carry their README as text; a Mastodon archive's outbox first), else None."""
@@ -223,9 +231,12 @@ def read_head(path: Path, size: int = 4096) -> bytes:
         if kind in ("gzip", "bz2", "xz", "zstd"):
             with _opened(path, kind) as stream:
                 return bytes(stream.read(size))
-        if kind in ARCHIVES and member(path) is not None:
+        if kind == "zip" and member(path) is not None:
             with open_member(path) as stream:
                 return stream.read(size)
+        if kind == "tar" and member(path) is not None:  # (kept: a .tar.gz is unpacked up to its table each time)
+            stat = path.stat()
+            return _tar_head(str(path), stat.st_size, stat.st_mtime_ns, size)
         with path.open("rb") as handle:
             return handle.read(size)
     except (*UNPACKING_ERRORS, LoadError):
