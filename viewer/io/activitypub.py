@@ -12,13 +12,13 @@ counted, from the first time on. The audience, a content warning and attachments
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from viewer.io import html_text, led_lines, reading
+from viewer.io import compressed, html_text, led_lines, reading
 from viewer.io.reading import object_at, objects_at, texts_at, utc_instant
 from viewer.io.ties import counted_ties
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
@@ -90,8 +90,8 @@ def read(path: str | Path, document: dict[str, Any] | None = None, **_options: A
                     pd.DataFrame(relations, columns=["id", "source", "target", "kind", "value", "valid_from",
                                                      "valid_to", "note"]),
                     f"{label} activities", f"{label} accounts", f"{label} activities")
-    owner = max(set(owners), key=owners.count) if owners else ""
-    title = f"{owner} · {counted(len(events), 'activity', 'activities')}" if owner else path.stem
+    owner = Counter(owners).most_common(1)[0][0] if owners else ""
+    title = f"{owner} · {counted(len(events), 'activity', 'activities')}" if owner else compressed.stem(path)
     return build_dataset(tables, DatasetMeta(title=title, path=label, sources=(label,)), problems)
 
 

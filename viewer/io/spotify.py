@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from viewer.io import reading
+from viewer.io import compressed, reading
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates import PRECISION_DTYPE, precision_series
 from viewer.model.dates.iso import parsed_dates
@@ -83,12 +83,12 @@ def read(path: str | Path, document: list[Any] | None = None, **_options: Any) -
     dates = {"start": parsed_dates(started, seconds, keep), "end": parsed_dates(ended, seconds, keep)}
     events["start"], events["end"] = dates["start"].instants, dates["end"].instants
     named = pd.unique(events["actors"][events["actors"] != ""])
-    entities = pd.DataFrame({"id": named, "name": named,
-                             "kind": [kinds.get(n, "artist") for kinds in [_kinds(events)] for n in named]})
+    shows = _shows(events)
+    entities = pd.DataFrame({"id": named, "name": named, "kind": ["show" if n in shows else "artist" for n in named]})
     tables = Tables(events, entities, None, label, label, label, dates=dates,
                     rows={"events": np.flatnonzero(keep) + 1})
-    return build_dataset(tables, DatasetMeta(title=f"{path.stem} · {counted(len(events), 'play')}", path=label,
-                                             sources=(label,)), problems)
+    title = f"{compressed.stem(path)} · {counted(len(events), 'play')}"
+    return build_dataset(tables, DatasetMeta(title=title, path=label, sources=(label,)), problems)
 
 
 def _what(rows: pd.DataFrame, extended: bool) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -116,7 +116,6 @@ def _what(rows: pd.DataFrame, extended: bool) -> tuple[pd.Series, pd.Series, pd.
     return title.where(title != "", "Unknown play"), actor, pd.Series(kind, index=rows.index)
 
 
-def _kinds(events: pd.DataFrame) -> dict[str, str]:
-    """A show's name → ``show`` (an artist otherwise)."""
-    shows = events.loc[events["category"] == "podcast", "actors"]
-    return dict.fromkeys(shows.tolist(), "show")
+def _shows(events: pd.DataFrame) -> set[str]:
+    """The names of the shows played (the others are artists)."""
+    return set(events.loc[events["category"] == "podcast", "actors"].tolist())
