@@ -1,6 +1,7 @@
-"""An i2 Analyst's Notebook chart saved as ANX: it was "XML with no list of dated records" (or, as .anx, not a format
-Entente knows). Its entities and links are the graph, its dated items and cards the timeline; an .anb, the
-notebook's binary chart, is refused with how to save it as ANX. The chart is made up."""
+"""An i2 Analyst's Notebook chart saved as ANX: it was read as a list of XML records, its dated chart items events
+with no actor, its entities and links lost (no graph, a card's date never read). Its entities and links are the
+graph, its dated items and cards the timeline; an .anb, the notebook's binary chart, is refused with how to save it
+as ANX. The chart is made up."""
 
 from __future__ import annotations
 
