@@ -102,3 +102,22 @@ def test_columns_named_by_a_measure_and_a_year_open_as_a_value_a_year(tmp_path: 
     assert census.event_count == 6 and set(census.events["category"]) == {"POPESTIMATE"}
     assert "Alabama · POPESTIMATE: 5,049,846" in set(census.events["title"])
     assert "attr:BIRTHS2020" in census.events  # (two years of a measure: kept as they are)
+
+
+@pytest.mark.parametrize("prefix", ["q", "Q_", ""])
+def test_numbered_columns_reaching_year_like_numbers_are_no_periods(tmp_path: Path, prefix: str) -> None:
+    """A survey's questions q0 … q1999 (or a matrix's columns 0 … 1999) hold q1500 … q1999, each a year by its name:
+    the survey was read as 500 years of answers (50,000 rows from 100)."""
+    names = [f"{prefix}{i}" for i in range(2_000)]
+    rows = [",".join(["3"] * len(names) + [f"2020-05-{day:02d}"]) for day in range(1, 11)]
+    ds = _opened(tmp_path, "answers.csv", ",".join([*names, "submitted"]) + "\n" + "\n".join(rows) + "\n")
+    assert ds.event_count == 10 and len(ds.attributes) == 2_000
+    assert not any("values by period" in p.message for p in ds.problems)
+
+
+def test_a_census_month_beside_its_years_leaves_the_years_a_series(tmp_path: Path) -> None:
+    """POPESTIMATE042020 (April 2020's base) is numbered as its neighbours are, one beside three years."""
+    text = ("STATE,NAME,POPESTIMATE042020,POPESTIMATE2020,POPESTIMATE2021,POPESTIMATE2022\n"
+            "01,Alabama,5031864,5031362,5049846,5074296\n02,Alaska,732964,732923,734182,733583\n")
+    ds = _opened(tmp_path, "nst-est2022.csv", text)
+    assert ds.event_count == 6 and set(ds.events["start"].dt.year) == {2020, 2021, 2022}

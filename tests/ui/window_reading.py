@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.model.dataset import Dataset
 from viewer.ui.shared.check_menu import CheckMenuButton
+from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
@@ -124,6 +125,18 @@ def open_folder_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.Mo
     with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
         next(a for a in menu_named(window, "&File").actions() if a.text() == "Open &folder…").trigger()
     return asked
+
+
+def open_refused(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
+    """Open ``path`` as File → Open does, where it is refused: the messages the window showed (the dataset shown
+    before stays)."""
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
+    before = window.state.dataset
+    with qtbot.waitSignal(window.loader.failed, timeout=30_000):
+        window.opening.open_path(str(path))
+    assert window.state.dataset is before
+    return shown
 
 
 def open_written(qtbot: QtBot, window: MainWindow, path: Path, text: str) -> Dataset:

@@ -34,6 +34,7 @@ from viewer.model import value_numbers
 from viewer.model.attribute_build import Cells
 from viewer.model.columns import arrow_text
 from viewer.model.dates import columns as date_columns
+from viewer.model.dates import screen
 
 SAMPLE_ROWS = 2000
 _ORG = re.compile(r"(?i)\b(?:bank|banc|inc|ltd|llc|plc|corp|corporation|company|co|group|holdings?|trust|"
@@ -95,7 +96,8 @@ def _lettered(sample: pd.DataFrame) -> np.ndarray:
     if sample.columns.is_unique and len(sample.columns) > 1:
         cells = Cells([sample[c] for c in sample.columns])
         hit = cells.matching(r"\pL.*\pL") & cells.valid
-        return np.asarray(cells.count(hit) >= 0.5 * cells.count(cells.valid), dtype=bool)
+        valid = cells.count(cells.valid)  # (an empty column holds no names: 5,000 empty ones took 13 s to look at)
+        return np.asarray((cells.count(hit) >= 0.5 * valid) & (valid > 0), dtype=bool)
     return np.ones(len(sample.columns), dtype=bool)
 
 
@@ -224,8 +226,9 @@ def suggest(frame: pd.DataFrame, base: ImportSpec | None = None) -> ImportSpec:
     core["url"] = _link(mapping.url, frame)
     if core["start"] is None:
         sample = frame.head(200)
-        dated = [c for c in frame.columns if date_columns.looks_like_dates(sample[c])]
-        core["start"] = dated[0] if dated else None
+        could = screen.could_hold_dates(sample)  # (only the columns that could hold a date are read as dates)
+        core["start"] = next((c for at, c in enumerate(frame.columns) if could[at] and date_columns.looks_like_dates(
+            sample.iloc[:, at])), None)
     spec = replace(spec, **{k: v for k, v in core.items() if v is not None}, actors=mapping.actors or spec.actors)
     taken = {v for v in core.values() if v} - {core["title"]}
     sample = frame.head(SAMPLE_ROWS)

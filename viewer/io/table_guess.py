@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from viewer.io import table_by_values
@@ -13,7 +14,7 @@ from viewer.io.table_mapping import Mapping, guess_mapping
 from viewer.io.table_times import with_times_of_day
 from viewer.io.table_title import with_title
 from viewer.model.dates import columns as date_columns
-from viewer.model.dates import ranges
+from viewer.model.dates import ranges, screen
 from viewer.model.problems import LoadError
 
 
@@ -31,12 +32,7 @@ def mapping_of(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mapp
     if given:
         mapping = replace(mapping, **given)
     if mapping.start is None:
-        sample = frame.head(200)
-        dated = [c for c in frame.columns if date_columns.looks_like_dates(sample[c])]
-        dated += [c for c in frame.columns if date_columns.number_dates(sample[c]) == "yyyymmdd"]
-        dated += [c for c in frame.columns if date_columns.number_dates(sample[c]) == "year"]
-        dated += [c for c in frame.columns if ranges.looks_like_spans(sample[c])]  # "Q1 2019", "1914–1918"
-        start = dated[0] if dated else None  # (a column named as actors may hold the dates: "from,to")
+        start = _start_by_values(frame.head(200))  # (a column named as actors may hold the dates: "from,to")
         mapping = replace(mapping, start=start, actors=tuple(a for a in mapping.actors if a != start), certain=False)
     mapping, said = table_by_values.checked(mapping, frame, set(given), label)
     mapping = replace(mapping, said=tuple(said))
@@ -50,3 +46,25 @@ def mapping_of(frame: pd.DataFrame, options: dict[str, Any], label: str) -> Mapp
         raise LoadError(f"{label}: no column named {', '.join(map(repr, missing))}; the columns are "
                         f"{', '.join(map(str, frame.columns))}")
     return mapping
+
+
+def _start_by_values(sample: pd.DataFrame) -> str | None:
+    """The first column of dates by its values: of dates written out, else of YYYYMMDD numbers, else of years, else
+    of spans ("Q1 2019", "1914–1918"); only the columns that could hold a date are asked
+    (:mod:`viewer.model.dates.screen`)."""
+    columns = [sample.iloc[:, at] for at in np.flatnonzero(screen.could_hold_dates(sample))]
+    numbers: dict[int, str | None] = {}  # (asked once a column, and only when no column of dates written out)
+
+    def number_dates(at: int) -> str | None:
+        if at not in numbers:
+            numbers[at] = date_columns.number_dates(columns[at])
+        return numbers[at]
+
+    for found in ((c for c in columns if date_columns.looks_like_dates(c)),
+                  (c for at, c in enumerate(columns) if number_dates(at) == "yyyymmdd"),
+                  (c for at, c in enumerate(columns) if number_dates(at) == "year"),
+                  (c for c in columns if ranges.looks_like_spans(c))):
+        first = next(found, None)
+        if first is not None:
+            return str(first.name)
+    return None

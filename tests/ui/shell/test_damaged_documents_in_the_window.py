@@ -13,6 +13,8 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 
+from ..window_reading import open_refused
+
 ODD_BODS = """[{"statementID": "e1", "statementType": "entityStatement", "name": "Holding"},
  {"statementID": "e2", "statementType": "entityStatement", "name": "Subsidiary", "recordDetails": 5},
  {"statementID": "o1", "statementType": "ownershipOrControlStatement", "statementDate": "2020-01-01",
@@ -40,15 +42,10 @@ def test_odd_statements_open_and_the_graph_follows_the_cursor(qtbot: QtBot, wind
 
 def test_an_unknown_encoding_is_refused_by_name_and_the_dataset_stays(
         qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shown: list[str] = []
-    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
     path = tmp_path / "history.timeline"
     path.write_text('<?xml version="1.0" encoding="True"?>\n<timeline/>', encoding="utf-8")
-    before = window.state.dataset
-    with qtbot.waitSignal(window.loader.failed, timeout=30_000):
-        window.opening.open_path(str(path))
+    shown = open_refused(qtbot, window, monkeypatch, path)
     assert len(shown) == 1 and "history.timeline" in shown[0] and "unknown encoding" in shown[0], shown
-    assert window.state.dataset is before
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
 

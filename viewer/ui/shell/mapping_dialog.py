@@ -90,13 +90,14 @@ def needs_mapping(path: str | Path) -> tuple[table.Preview, ImportSpec | None] |
     columns name parties (a bank and its acquirer): the user may then make the graph from them.
     """
     path = Path(path)
-    if not path.is_file() or (compressed.inner_suffix(path) not in TABLE_SUFFIXES and not sqlite.is_sqlite(path)):
-        return None
-    if has_own_reader(path):  # a chat export, FtM entities: not a table to map
+    if not path.is_file() or (compressed.inner_suffix(path) not in TABLE_SUFFIXES and not sqlite.is_sqlite(path)) or (
+            has_own_reader(path)):  # (a chat export, FtM entities: not a table to map)
         return None
     try:
         compressed.check_room(path)  # a file too big to open is refused before its columns are asked about
         preview = table.preview(path)
+        if not len(preview.rows):  # columns and no row under them: nothing to map, and the loader says so
+            return None
         suggestion = suggest_spec(path, rows=SAMPLE_ROWS)  # (a file of gigabytes is read once, by the loader)
     except (LoadError, OSError, ValueError):
         return None  # the loader will report it properly
