@@ -36,3 +36,19 @@ def test_the_file_opens_in_the_window_with_the_date_read(qtbot: QtBot, window: M
     assert window.state.dataset.event_count == 3
     first = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Second" in first and "1 Jan 2019" in first
+
+
+def test_dates_with_a_word_processors_hyphens_open_in_the_window(qtbot: QtBot, window: MainWindow,
+                                                                 tmp_path: Path) -> None:
+    """Dates pasted from a report (U+2010 hyphens, as Word and PDFs write them): each row was skipped as "expected a
+    date, got '2020‐01‐15'"."""
+    path = tmp_path / "report.csv"
+    path.write_text("date,title\n2020\u201001\u201015,Filed\n2020\u201102\u201003,Heard\n2020-03-04,Ruled\n",
+                    encoding="utf-8")
+    with qtbot.waitSignal(window.loader.loaded, timeout=30_000):
+        window.open_path(str(path))
+    ds = window.state.dataset
+    assert ds.event_count == 3 and not [p for p in ds.problems if p.level != "info"], ds.problems
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Filed" in first and "15 Jan 2020" in first
+    assert "Heard" in details_after(qtbot, window, Qt.Key.Key_Right)

@@ -141,3 +141,34 @@ def test_density_spread_over_many_columns_has_no_count_badges(qtbot: QtBot, make
                                        pd.Timestamp("2010-09-10", tz="UTC").timestamp()))
     window.timeline.grab()
     assert window.timeline.items.density_mode and window.timeline.items.badges == []
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+
+def _text_contrast(window: MainWindow) -> float:
+    """The contrast of the first badge's text with its box, as the window shows it: the strokes' pixel farthest
+    from the fill, inside the box's outline."""
+    image = window.timeline.plot.grab().toImage()
+    box = window.timeline.items.badges[0][0]
+    ratio = image.devicePixelRatio()
+    fill = _luminance(_badge_fill(window))
+    inside = [_luminance(image.pixelColor(x, y))
+              for x in range(int((box.left() + 6) * ratio), int((box.right() - 6) * ratio))
+              for y in range(int((box.top() + 3) * ratio), int((box.bottom() - 3) * ratio))]
+    most = max(inside, key=lambda lum: abs(lum - fill))
+    return (max(most, fill) + 0.05) / (min(most, fill) + 0.05)
+
+
+def test_a_badges_count_reads_as_plainly_as_text_in_both_themes(qtbot: QtBot, make_window) -> None:
+    """The count was drawn in the grey of events the filters leave out: 2.5:1 on white, 3.6:1 on the dark ground."""
+    window = make_window(crowded(800, "1D"))
+    window.actions_by_name["theme_light"].trigger()
+    qtbot.wait(50)
+    assert window.timeline.items.badges and _text_contrast(window) >= 4.5
+    window.actions_by_name["theme_dark"].trigger()
+    qtbot.wait(50)
+    assert _text_contrast(window) >= 4.5

@@ -1,6 +1,7 @@
 """Dates written with digits other than ASCII's: full-width ones (``２０１９/０３/０４``, as Japanese and Chinese
 text writes them), Arabic-Indic (``٢٠١٩-٠٣-٠٤``), Devanagari, Bengali, Thai and the rest of Unicode's decimal
-digits. Each becomes its ASCII digit, and the value is read as any other.
+digits. Each becomes its ASCII digit, and the value is read as any other; so do the hyphens a word processor or a
+PDF writes between a date's parts (``2020‐01‐15`` with U+2010, skipped as "expected a date" before).
 
 Persian and Arabic digits often write another calendar's year: ``۱۳۹۷/۱۰/۱۷`` is a Solar Hijri date (7 January
 2019), ``١٤٤٠`` a year of the Islamic one. Read with Gregorian digits it would be a date in the 14th century,
@@ -19,6 +20,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+HYPHENS = "\u2010\u2011\u2012\u2212\ufe63"  # hyphen, non-breaking hyphen, figure dash, minus, small hyphen (not
+# the en dash of a span, "1914–1918", read as a span)
 BEYOND_ASCII = r"[^\x00-\x7F]"  # a cheap first look, in C++
 _ARABIC_SCRIPT = re.compile(r"[\u0660-\u0669\u06F0-\u06F9]")
 _HIJRI_YEAR = re.compile(r"(?<!\d)1[34]\d\d(?!\d)")  # 1300-1499: the Solar Hijri and Islamic years of our time
@@ -28,8 +31,9 @@ HIJRI = ("written in Persian or Arabic digits with a year of 1300–1499: Solar 
 
 @cache
 def _table() -> dict[int, int]:
-    """Every decimal digit Unicode knows beyond ASCII's, to its ASCII digit (about 700 of them)."""
-    out = {}
+    """Every decimal digit Unicode knows beyond ASCII's, to its ASCII digit (about 700 of them), and the hyphens a
+    word processor or a PDF puts between a date's parts (``2020‐01‐15``, U+2010), to ASCII's."""
+    out = dict.fromkeys(map(ord, HYPHENS), ord("-"))
     for point in range(0x0660, sys.maxunicode + 1):
         value = unicodedata.decimal(chr(point), None)
         if value is not None:
@@ -42,6 +46,8 @@ def folded(text: str) -> str:
 
     >>> folded("٢٠١٩-٠٣-٠٤"), folded("２０１９/０３/０４"), folded("२०१९-०३-०४"), folded("4 mars 2019")
     ('2019-03-04', '2019/03/04', '2019-03-04', '4 mars 2019')
+    >>> folded("2020\u201001\u201015"), folded("15\u2011Jan\u20112020"), folded("1914\u20131918")
+    ('2020-01-15', '15-Jan-2020', '1914–1918')
     """
     return unicodedata.normalize("NFKC", text).translate(_table())
 

@@ -16,13 +16,19 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPixmap
 
 from viewer.model import clusters, marks
 from viewer.ui.shared.batch_draw import pixel_ratio
-from viewer.ui.shared.theme import Theme, current, qcolor
+from viewer.ui.shared.theme import Theme, current, mix, qcolor
 from viewer.ui.timeline.shapes import MARK_RADIUS
 
 GAP_PX, MIN_RUN = 24.0, 4  # marks closer than this, this many in a run, get one badge
 PILE_PX = 1  # unlabelled marks at a titled one's instant, this close under it, are hidden by it: "+3", however few
 SPRITES = 512  # distinct badges kept drawn (a count and a pixel ratio each)
 MOST_COUNTED = 48  # lanes' columns of events told by a badge each in density, at most (more: the bars tell them)
+
+
+def badge_text(theme: Theme) -> str:
+    """A badge's count, a step quieter than a title yet read as easily (in the muted grey of the events the filters
+    leave out it stood at 2.5:1 on white and 3.6:1 on the dark theme's ground, faint beside the titles)."""
+    return mix(theme.text, theme.label_back, 0.3)
 
 
 class Badges:
@@ -200,6 +206,7 @@ class Badges:
         painter.setBrush(qcolor(self.theme.label_back, 235))
         box = QRectF(0.5, 0.5, width, height)  # the outline on pixel centres: one crisp pixel wide
         painter.drawRoundedRect(box, height / 2.0, height / 2.0)
+        painter.setPen(QColor(badge_text(self.theme)))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
         self._sprites[key] = sprite
