@@ -93,6 +93,7 @@ def rows(sheet: Any, wanted: int | None = None) -> list[list[Any]]:
     data: list[list[Any]] = []
     last = -1
     counter, row_counter = 1, 0  # the next row to give (openpyxl's counter), the row being read
+    dating = (book._date_formats, book._timedelta_formats, book.epoch)
     with book._archive.open(sheet._worksheet_path) as source:
         for _event, element in etree.iterparse(source, events=("end",), tag=ROW_TAG, resolve_entities=False,
                                                no_network=True):
@@ -104,7 +105,7 @@ def rows(sheet: Any, wanted: int | None = None) -> list[list[Any]]:
             if wanted is not None and len(data) >= wanted:
                 break
             if counter <= row_counter:
-                values = _values(element, sheet._shared_strings, book)
+                values = _values(element, sheet._shared_strings, dating)
                 counter += 1
                 while values and values[-1] == "":
                     values.pop()
@@ -133,12 +134,12 @@ def _row_number(written: str) -> int:
         return int(value)
 
 
-def _values(row: Any, shared: Any, book: Any) -> list[Any]:
-    """One row's values by column (a missing cell ""), as pandas converts openpyxl's cells."""
+def _values(row: Any, shared: Any, dating: tuple[Any, Any, Any]) -> list[Any]:
+    """One row's values by column (a missing cell ""), as pandas converts openpyxl's cells (``dating``: the
+    workbook's date styles, time-span styles and epoch)."""
     columns: list[int] = []
     values: list[Any] = []
     column = 0  # (the row is as wide as its last cell's column, as openpyxl makes it)
-    dating = (book._date_formats, book._timedelta_formats, book.epoch)
     for cell in row:
         kind = cell.get("t", "n")
         written = cell.get("r")
