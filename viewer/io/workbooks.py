@@ -9,11 +9,13 @@ from typing import Any
 
 import pandas as pd
 
-from viewer.io import compressed, documents, preamble, protected, web_tables, xls, xlsx_rows
+from viewer.io import compressed, documents, ods_rows, preamble, protected, web_tables, xls, xlsx_rows
 from viewer.io.protected import OLE_MAGIC
 from viewer.model.problems import LoadError
 
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+# an .xlsx's and an .ods's XML parsed by lxml into pandas' own readers (the same frames, 2-5× faster)
+PARSED_IN_C: dict[str, Any] = {"openpyxl": xlsx_rows, "odf": ods_rows}
 
 
 def engine_of(path: Path) -> str:
@@ -44,8 +46,8 @@ def read_sheet(path: Path, nrows: int | None, sheet: str | None, engine: str | N
             return documents.read_sheet(path, sheet, nrows)
         if engine in ("html", "spreadsheetml"):
             return web_tables.read_sheet(path, engine, sheet, nrows)
-        if engine == "openpyxl":  # (its rows parsed in C: :mod:`viewer.io.xlsx_rows`)
-            return xlsx_rows.read_sheet(path, sheet or 0, nrows)
+        if engine in PARSED_IN_C:
+            return PARSED_IN_C[engine].read_sheet(path, sheet or 0, nrows)
         return pd.read_excel(path, sheet_name=sheet or 0, header=None, dtype=str, nrows=nrows,
                              engine=engine).fillna("")
     except Exception as exc:  # the readers raise many types (BadZipFile, KeyError, struct.error …) for a damaged one
@@ -71,8 +73,8 @@ def sheet_names(path: Path) -> list[str]:
             return documents.sheet_names(path)
         if engine in ("html", "spreadsheetml"):
             return [name for name, _rows in web_tables.sheets(path, engine)]
-        if engine == "openpyxl":
-            return xlsx_rows.sheet_names(path)
+        if engine in PARSED_IN_C:
+            return PARSED_IN_C[engine].sheet_names(path)
         with pd.ExcelFile(path, engine=engine) as workbook:
             return [str(name) for name in workbook.sheet_names]
     except Exception as exc:  # as above
