@@ -28,6 +28,7 @@ _VALUE, _TYPE, _DATE = f"{{{OFFICENS}}}value", f"{{{OFFICENS}}}value-type", f"{{
 _ANNOTATION = f"{{{OFFICENS}}}annotation"
 _SPACES, _COUNT, _BREAK, _PARAGRAPH = (f"{{{TEXTNS}}}s", f"{{{TEXTNS}}}c", f"{{{TEXTNS}}}line-break",
                                        f"{{{TEXTNS}}}p")
+_TEXT = etree.XPath("string()")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
 
 
@@ -118,7 +119,7 @@ class _Reader(ODFReader):  # type: ignore[misc]
 
 def _cell_value(cell: Any) -> Any:
     """pandas' ``ODFReader._get_cell_value`` of a cell."""
-    written = "".join(cell.itertext())  # (odfpy's str() of the cell: all its text)
+    written = str(_TEXT(cell))  # (odfpy's str() of the cell: all its text)
     if written == "#N/A":
         return np.nan
     kind = cell.get(_TYPE)
