@@ -1,16 +1,14 @@
 """iCalendar (``.ics``) files: each VEVENT, with recurring events expanded inside a bounded window, and each task
 (VTODO: from its DTSTART to its DUE, or at its DUE alone) and journal entry (VJOURNAL), which were dropped without
-a word; a task or an entry with no date is counted once, not read.
+a word; a task or an entry with no date is counted once, not read. Its organizer and attendees are its actors
+(:mod:`viewer.io.ics_people`); only the lines read are parsed (:mod:`viewer.io.ics_lines`).
 
-All-day events (``VALUE=DATE``) are read at day precision, their exclusive DTEND turned into the
-last day they cover. Times with a TZID or an embedded VTIMEZONE are converted to UTC; floating
-times (no zone) are read in the calendar's own zone (``X-WR-TIMEZONE``), else taken as UTC and ``build_dataset``
-says so. RRULE/RDATE/EXDATE are expanded
-by ``recurring-ical-events``: at most :data:`MAX_OCCURRENCES` per event and no further than
-:data:`MAX_YEARS` after DTSTART. A VEVENT with a RECURRENCE-ID replaces the occurrence it names
-and keeps its id (``UID@original start``), so ids stay stable when an occurrence moves. A
-malformed calendar is read event by event where it can be.
-"""
+All-day events (``VALUE=DATE``) are read at day precision, their exclusive DTEND turned into the last day they cover.
+Times with a TZID or an embedded VTIMEZONE are converted to UTC; floating times (no zone) are read in the calendar's
+own zone (``X-WR-TIMEZONE``), else taken as UTC and ``build_dataset`` says so. RRULE/RDATE/EXDATE are expanded by
+``recurring-ical-events``: at most :data:`MAX_OCCURRENCES` per event and no further than :data:`MAX_YEARS` after
+DTSTART. A VEVENT with a RECURRENCE-ID replaces the occurrence it names and keeps its id (``UID@original start``), so
+ids stay stable when an occurrence moves. A malformed calendar is read event by event where it can be."""
 
 from __future__ import annotations
 
@@ -26,7 +24,7 @@ import recurring_ical_events
 from dateutil.relativedelta import relativedelta
 from icalendar import Calendar, Component, Event, vBroken
 
-from viewer.io import code_pages
+from viewer.io import code_pages, ics_lines, ics_people
 from viewer.io.reading import read_document, utf8
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
@@ -34,7 +32,7 @@ from viewer.model.wording import counted
 
 MAX_OCCURRENCES = 500
 MAX_YEARS = 10
-_COLUMNS = ["id", "start", "end", "title", "description", "category", "tags", "source_url"]
+_COLUMNS = ["id", "start", "end", "title", "description", "category", "tags", "source_url", "actors"]
 _BLOCK = re.compile(r"^BEGIN:VEVENT\s*$.*?^END:VEVENT\s*$", re.MULTILINE | re.DOTALL | re.IGNORECASE)
 # What icalendar raises on malformed content lines: ValueError mostly, but also AttributeError for a
 # list-valued parameter (``DTSTART;VALUE=DATE,:…``) and IndexError/KeyError/TypeError on broken structure.
@@ -70,7 +68,7 @@ def read(path: str | Path, **_options: object) -> Dataset:
     for event in events:
         if "RECURRENCE-ID" in event and _uid(event) in recurring:
             overrides.setdefault(_uid(event), []).append(event)
-    rows: list[dict[str, str]] = []
+    rows: list[dict[str, Any]] = []
     expanded: list[int] = []
     for index, event in enumerate(events):
         if "RECURRENCE-ID" in event and _uid(event) in recurring:
@@ -86,11 +84,12 @@ def read(path: str | Path, **_options: object) -> Dataset:
     _in_calendar_zone(rows, components, label, problems)
     name = next((str(c["X-WR-CALNAME"]) for c in components if "X-WR-CALNAME" in c), "")
     meta = DatasetMeta(title=name or path.stem, path=label)
-    return build_dataset(Tables(pd.DataFrame(rows, columns=_COLUMNS), None, None, label, label, label), meta,
-                         problems)
+    filled, entities, relations = ics_people.named(rows)
+    return build_dataset(Tables(pd.DataFrame(rows, columns=[*_COLUMNS, *filled]), entities, relations, label, label,
+                                label), meta, problems)
 
 
-def _in_calendar_zone(rows: list[dict[str, str]], components: list[Component], label: str,
+def _in_calendar_zone(rows: list[dict[str, Any]], components: list[Component], label: str,
                       problems: list[Problem]) -> None:
     """Times with no zone of their own read in the zone the calendar names as its own (``X-WR-TIMEZONE``, as Google
     Calendar and Apple's Calendar write it); they were taken as UTC, an hour or more off."""
@@ -140,9 +139,9 @@ def _load_text(path: Path) -> str:
     # (RFC 5545, 3.1); decoded first, the file failed as UTF-8 and each of its accents read as two letters
     data = _FOLD.sub(b"", data)
     try:
-        return data.decode("utf-8-sig")
+        return ics_lines.kept(data.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        return code_pages.legacy(data)[0]  # (Windows-1252, or the code page its words read in)
+        return ics_lines.kept(code_pages.legacy(data)[0])  # (Windows-1252, or the code page its words read in)
 
 
 def _components(text: str, path: Path, problems: list[Problem]) -> list[Component]:
@@ -225,7 +224,7 @@ def _strings(event: Component, name: str) -> str:
 
 
 def _event_rows(event: Component, row: int, label: str, problems: list[Problem], overrides: list[Component],
-                expanded: list[int]) -> list[dict[str, str]]:
+                expanded: list[int]) -> list[dict[str, Any]]:
     for field, message in getattr(event, "errors", []):
         fatal = field == "DTSTART"
         problems.append(Problem(label, f"unreadable value ({message}){'; skipped' if fatal else ''}", row,
@@ -253,7 +252,7 @@ def _event_rows(event: Component, row: int, label: str, problems: list[Problem],
 
 
 def _row(event: Component, start: Moment, uid: str, row: int, label: str, problems: list[Problem]
-         ) -> dict[str, str]:
+         ) -> dict[str, Any]:
     """One event row from a VEVENT (or one occurrence of a series)."""
     due = event.name == "VTODO" and "DTSTART" in event and "DTEND" not in event  # a task ends when it is due
     end = _moment(event, "DUE" if due else "DTEND", row, label, problems)
@@ -275,6 +274,7 @@ def _row(event: Component, start: Moment, uid: str, row: int, label: str, proble
         "description": "\n\n".join(t for t in (description, f"Location: {location}" if location else "") if t),
         "category": categories[0] if categories else _KIND_NAMES.get(str(event.name), ""), "tags": ";".join(categories),
         "source_url": url if url.lower().startswith(("http://", "https://")) else "",
+        "people": (_props(event, "ORGANIZER"), _props(event, "ATTENDEE")),  # (ics_people.named makes them actors)
     }
 
 

@@ -83,3 +83,20 @@ def _open_calendar(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyP
     nothing."""
     path.write_text(f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\n{body}END:VCALENDAR\r\n", encoding="utf-8")
     assert open_by_hand(qtbot, window, monkeypatch, path) == []
+
+
+def test_a_meetings_people_are_its_actors_in_details(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """An Outlook meeting's organizer and attendees were dropped: Details named nobody. They are its actors, named
+    as the invitation names them; who declined is said apart."""
+    _open_calendar(qtbot, window, monkeypatch, tmp_path / "agenda.ics",
+                   "PRODID:-//Microsoft Corporation//Outlook 16.0 MIMEDIR//EN\r\nBEGIN:VEVENT\r\nUID:b1\r\n"
+                   "DTSTART:20190402T090000Z\r\nSUMMARY:Alliance board\r\n"
+                   "ORGANIZER;CN=Jean-Dominique Senard:mailto:jd@renault.example\r\n"
+                   "ATTENDEE;CN=Makoto Uchida;PARTSTAT=ACCEPTED:mailto:mu@nissan.example\r\n"
+                   "ATTENDEE;CN=Takao Kato;PARTSTAT=DECLINED:mailto:tk@mmc.example\r\n"
+                   "X-MICROSOFT-CDO-IMPORTANCE:1\r\nBEGIN:VALARM\r\nTRIGGER:-PT15M\r\nEND:VALARM\r\nEND:VEVENT\r\n")
+    shown = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Alliance board" in shown and "Jean-Dominique Senard" in shown and "Makoto Uchida" in shown
+    assert "declined" in shown and "Takao Kato" in shown
+    assert sorted(window.state.dataset.entities["name"]) == ["Jean-Dominique Senard", "Makoto Uchida"]
