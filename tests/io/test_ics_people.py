@@ -7,6 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from icalendar.parser.content_line import Contentline
+
 import viewer
 from viewer.io import ics_lines
 
@@ -102,3 +105,30 @@ def test_who_invited_whom_is_a_tie_from_the_first_meeting(tmp_path: Path) -> Non
     assert str(ties.loc["uchida@nissan.co.jp", "valid_from"])[:10] == "2019-04-02"
     assert ties.loc["secretariat@alliance.example", "value"] == 3
     assert "kato@mitsubishi-motors.com" not in ties.index  # declined
+
+
+LINES = ["DESCRIPTION:Join Zoom: https://zoom.us/j/1?pwd=a\\, b\\; c\\nMeeting ID: 1", "SUMMARY:", "SUMMARY:a:b:c",
+         'ATTENDEE;CN="Senard: JD";PARTSTAT=ACCEPTED:mailto:jd@r.example', "ATTENDEE;CN=A\\:B:mailto:x@y",
+         "DTSTART;TZID=Europe/Paris:20200101T090000", "X-A;X-B=1,2;X-C=\"q;r\":v", ":no name", "NOCOLON",
+         "DTSTART;:2020", "bad name:v", "  SUMMARY : spaced", "SUMMARY;LANGUAGE=fr;X= y :é\\\\z", 'A;B="unclosed:v',
+         "DTSTART;VALUE=DATE,:20200101", ";:x"]
+
+
+@pytest.mark.parametrize("strict", [False, True])
+def test_lines_are_split_as_icalendar_splits_them(strict: bool) -> None:
+    assert ics_lines._WALKED is not None
+    for text in LINES:
+        line = Contentline(text, strict=strict)
+        try:
+            expected: object = ics_lines._WALKED(line)
+        except ValueError:
+            expected = ValueError
+        try:
+            got: object = ics_lines.split_line(line)
+        except ValueError:
+            got = ValueError
+        if expected is ValueError or got is ValueError:
+            assert got == expected, text
+        else:
+            assert isinstance(got, tuple) and isinstance(expected, tuple)
+            assert (got[0], dict(got[1]), got[2]) == (expected[0], dict(expected[1]), expected[2]), text

@@ -30,6 +30,7 @@ from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
 from viewer.model.wording import counted
 
+ics_lines.install()
 MAX_OCCURRENCES = 500
 MAX_YEARS = 10
 _COLUMNS = ["id", "start", "end", "title", "description", "category", "tags", "source_url", "actors"]
