@@ -21,10 +21,9 @@ from typing import Any
 
 import pandas as pd
 import recurring_ical_events
-from dateutil.relativedelta import relativedelta
 from icalendar import Calendar, Component, Event, vBroken
 
-from viewer.io import code_pages, ics_lines, ics_people
+from viewer.io import code_pages, ics_bounds, ics_lines, ics_people
 from viewer.io.reading import read_document, utf8
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
@@ -32,7 +31,7 @@ from viewer.model.wording import counted
 
 ics_lines.install()
 MAX_OCCURRENCES = 500
-MAX_YEARS = 10
+MAX_YEARS = ics_bounds.MAX_YEARS
 _COLUMNS = ["id", "start", "end", "title", "description", "category", "tags", "source_url", "actors"]
 _BLOCK = re.compile(r"^BEGIN:VEVENT\s*$.*?^END:VEVENT\s*$", re.MULTILINE | re.DOTALL | re.IGNORECASE)
 # What icalendar raises on malformed content lines: ValueError mostly, but also AttributeError for a
@@ -302,22 +301,30 @@ def _occurrences(event: Component, start: Moment, overrides: list[Component], ro
         problems.append(Problem(label, f"unreadable recurrence (INTERVAL={stuck[0]}; expected a whole number of 1 or "
                                 "more); only DTSTART kept", row, "RRULE", "warning"))
         return None
+    rules = _props(event, "RRULE")
+    limit, reach = ics_bounds.reach(start, rules[0] if rules else None)
+    if rules and all(ics_bounds.never(start, limit, rule) for rule in rules):  # (dateutil would walk to 9999)
+        problems.append(Problem(label, f"the recurrence ({rules[0].to_ical().decode()[:80]}) gives no day in the "
+                                f"{reach} after DTSTART; {'its RDATEs and ' if 'RDATE' in event else ''}DTSTART kept",
+                                row, "RRULE", "warning"))
+        if "RDATE" not in event:
+            return None
+        del event["RRULE"]
     series = Calendar()
     series.add_component(event)
     for override in overrides:
         series.add_component(override)
-    limit, begin = _bounds(start)
     try:
-        found, capped = _expanded(recurring_ical_events.of(series), begin, limit, start)
+        found, capped = _expanded(recurring_ical_events.of(series), ics_bounds.day_before(start), limit, start)
     except _RECURRENCE_ERRORS as exc:
         problems.append(Problem(label, f"unreadable recurrence ({exc}); only DTSTART kept", row, "RRULE", "warning"))
         return None
     if capped:
         problems.append(Problem(label, f"recurrence cut at {len(found)} occurrences (at most {MAX_OCCURRENCES}, "
-                                f"up to {MAX_YEARS} years after DTSTART)", row, "RRULE", "warning"))
+                                f"up to {reach} after DTSTART)", row, "RRULE", "warning"))
     if not found and event.get("EXDATE") is None:  # DTSTART is the first occurrence, unless excluded
-        problems.append(Problem(label, "the recurrence gives no occurrence (at the calendar's end?); only DTSTART "
-                                "kept", row, "RRULE", "warning"))
+        problems.append(Problem(label, f"the recurrence gives no occurrence in the {reach} after DTSTART (a day that "
+                                "never comes, or the calendar's end?); only DTSTART kept", row, "RRULE", "warning"))
         return None
     return found
 
@@ -367,20 +374,6 @@ def _later(moment: datetime, span: timedelta, bound: datetime) -> datetime:
 def _as_time(moment: Moment) -> datetime:
     """A day as its first moment (naive, as an all-day value is): the queries' spans are times."""
     return moment if isinstance(moment, datetime) else datetime.combine(moment, datetime.min.time())
-
-
-def _bounds(start: Moment) -> tuple[Moment, Moment]:
-    """How far a series from ``start`` is expanded, and the day before it that expansion starts after; at the
-    calendar's ends (year 1, year 9999) they stop there."""
-    try:
-        limit = start + relativedelta(years=MAX_YEARS)
-    except (ValueError, OverflowError):
-        limit = start.replace(year=9999, month=12, day=31)
-    try:
-        begin = start - timedelta(days=1)
-    except OverflowError:
-        begin = start
-    return limit, begin
 
 
 def _comparable(moment: Moment, like: Moment) -> Moment:
