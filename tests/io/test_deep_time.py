@@ -119,12 +119,35 @@ def test_a_table_reads_expanded_iso_years_on_the_calendar_and_as_years_beside_a_
     assert ds.meta.clock == CALENDAR and not ds.problems
     assert _labels(ds) == {"Ides": "15 Mar -473", "Caesar": "-44", "Far": "May 12000",
                            "Later": "1 Jan 10000 10:30 UTC", "Now": "1 Jan 2020"}
-    path.write_text("id,start,title\n" + rows + "5,12345,Number\n")  # a bare year past 9999: the years clock
+    # among dates written as dates, a bare number the calendar could hold is a mistyped date: said, its row skipped
+    path.write_text("id,start,title\n" + rows + "5,12345,Number\n")
+    ds = table.read(path)
+    assert ds.meta.clock == CALENDAR and "Number" not in set(ds.events["title"])
+    assert any(p.row == 7 and "'12345'" in p.message and "skipped" in p.message for p in ds.problems)
+    # among years, it is a year past 9999: the years clock
+    path.write_text("id,start,title\n2,-0044,Caesar\n6,2020,Now\n5,12345,Number\n")
     ds = table.read(path)
     assert ds.meta.clock == YEARS
-    assert dict(zip(ds.events["title"], _years(ds), strict=True)) == {
-        "Ides": -472.8, "Caesar": -44.0, "Far": 12000.331, "Later": 10000.001, "Now": 2020.0,  # _years rounds
-        "Number": 12345.0}
+    assert dict(zip(ds.events["title"], _years(ds), strict=True)) == {"Caesar": -44.0, "Now": 2020.0,
+                                                                       "Number": 12345.0}
+
+
+def test_one_mistyped_year_among_a_thousand_dates_is_skipped_not_a_clock(tmp_path: Path) -> None:
+    """``2019-05-02 10:00`` typed ``20190`` once in a thousand rows moved every date to the years clock, near 1970's
+    first hour; an Excel serial among dates, and the Big Bang beside the Moon landing, as they were."""
+    path = tmp_path / "log.csv"
+    rows = [f"{1 + i % 28:02d}/{1 + i % 12:02d}/2019 10:{i % 60:02d},entry {i}" for i in range(1000)]
+    rows[500] = "20190,entry 500"
+    path.write_text("date,title\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    ds = table.read(path)
+    assert ds.meta.clock == CALENDAR and len(ds.events) == 999
+    assert ds.events["start"].min().year == 2019 and ds.events["start"].max().year == 2019
+    assert any(p.row == 502 and "'20190'" in p.message for p in ds.problems)
+    path.write_text("date,title\n2020-01-01,a\n43845,b\n2020-01-03,c\n", encoding="utf-8")
+    assert table.read(path).meta.clock == CALENDAR
+    path.write_text("date,title\n1969-07-20,Moon landing\n-13800000000,Big Bang\n2019-04-10,Black hole\n",
+                    encoding="utf-8")
+    assert table.read(path).meta.clock == YEARS
 
 
 def test_notes_quote_a_parquet_number_as_written(tmp_path: Path) -> None:

@@ -106,20 +106,29 @@ def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, pro
     """True when cells the calendar could not read are years (``-13800000000``, ``473 BC``, ``66 Ma``).
 
     The table is then read on the years clock (:mod:`viewer.model.years`), dates and all; a notice names the
-    first such year, so that a single mistyped year (``20199``) is seen for what switched the clock.
+    first such year, so that a single mistyped year (``12345`` among years) is seen for what switched the clock.
+    Among cells written as dates (``2019-03-04``), a number the calendar could hold (``20190``, an Excel serial
+    ``43845``) is a bad date, said and skipped with its row, not a year that moves every date onto the years clock;
+    only a year beyond the calendar (the Big Bang beside the Moon landing) switches it.
     """
     if not invalid.any():
         return False
     bad = invalid.to_numpy(dtype=bool)
     cells = values[bad]
-    found, _ = years.parse_year_column(cells)
-    found[~years.written_as_years(cells)] = np.nan  # (a date the calendar could not read is a bad date)
+    written = years.written_as_years(cells)  # (in Arrow: 20,000 distinct bad texts parsed one by one took minutes)
+    if written.mean() < 0.5:
+        return False
+    found = np.full(len(cells), np.nan)
+    found[written] = years.parse_year_column(cells[written])[0]
     if np.isnan(found).mean() > 0.5:  # few or none are years: the bad ones are bad dates (a 14-digit number
         return False                  # among a column of unread date forms switched every row to years)
     read = date_columns.clean_text(values[~bad])
     read = read[read != ""]
     if len(read) and read.str.fullmatch(r"\d{6}|\d{8}").mean() >= 0.5:
         return False  # YYYYMMDD / YYYYMM integers: an unread 20201399 is a bad day, not the year 20 million
+    if len(read) and pd.to_numeric(read, errors="coerce").isna().mean() >= 0.5 and not (
+            np.abs(found[~np.isnan(found)]) > years.CALENDAR_YEARS).any():
+        return False  # dates written as dates, and numbers the calendar could hold: mistyped dates
     problems.append(Problem(label, f"column '{name}' holds years the calendar cannot place (e.g. "
                             f"{str(cells[~np.isnan(found)].iloc[0])!r}): every time is read as a year, before year 0 "
                             "negative",

@@ -50,3 +50,18 @@ def test_an_ambiguous_column_opens_as_a_british_computer_writes_dates(qtbot: QtB
     assert "5 Mar 2019" in details_after(qtbot, window, Qt.Key.Key_Home)
     assert "11 Dec 2019" in details_after(qtbot, window, Qt.Key.Key_End)
     assert len(problems_typed(qtbot, window, "en_GB")) == 1
+
+
+def test_one_mistyped_year_leaves_the_log_on_the_calendar(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thousand dated rows and one ``20190``: every date was moved to the years clock, near 1970's first hour."""
+    rows = [f"2019-{1 + i % 12:02d}-{1 + i % 28:02d} 10:{i % 60:02d},entry {i}" for i in range(1000)]
+    rows[500] = "20190,entry 500"
+    path = tmp_path / "log.csv"
+    path.write_text("date,title\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert window.state.dataset.event_count == 999
+    assert "1 Jan 2019 10:00" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "28 Dec 2019" in details_after(qtbot, window, Qt.Key.Key_End)
+    said = problems_typed(qtbot, window, "20190")
+    assert len(said) >= 1
