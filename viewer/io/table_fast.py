@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -17,12 +18,35 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from viewer.io import lines
+from viewer.io import free_memory, lines
+from viewer.io.text_head import SAMPLE_BYTES, sniff_delimiter
 from viewer.model import text_arrow
+from viewer.model.problems import LoadError
 
 TEXT = pd.StringDtype("pyarrow")
 STR = pd.StringDtype("pyarrow", na_value=np.nan)  # pandas' "str", as its reader gives text
 SAMPLE = 1 << 16  # bytes read for a header row
+
+
+def read_text(path: Path, data: bytes, options: dict[str, Any], suffix: str
+              ) -> tuple[pd.DataFrame, str, bytes] | None:
+    """UTF-8 text read by Arrow's CSV reader (with the delimiter sniffed as usual), or None. A column of more text
+    than Arrow holds in one (2 GB: a gzip of a few MB can unpack to that) is refused, naming it."""
+    if str(options.get("encoding") or "utf-8").lower().replace("-", "") not in ("utf8", "utf8sig"):
+        return None
+    if lines.utf16_without_mark(data) is not None:
+        return None
+    data = lines.normalise_bytes(data)
+    sample = data[:SAMPLE_BYTES * 4].decode("utf-8-sig", errors="ignore")[:SAMPLE_BYTES]
+    delimiter = options.get("delimiter") or sniff_delimiter(sample, suffix)
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        frame = read_csv(body, delimiter, sample)
+    except text_arrow.TooMuchText as big:
+        raise LoadError(f"{path}: its column {int(big.column[1:]) + 1} holds {free_memory.size_text(big.size)} of "
+                        "text, more than one column can hold (2 GB); expected a smaller table: split the file or "
+                        "keep fewer rows") from None
+    return None if frame is None else (frame, delimiter, body)
 
 
 def read_csv(data: bytes | pa.NativeFile, delimiter: str, sample: str) -> pd.DataFrame | None:

@@ -129,20 +129,6 @@ def _without_blank_columns(frame: pd.DataFrame, unnamed: np.ndarray | None) -> p
     return frame.drop(columns=frame.columns[blank]) if blank and len(blank) < frame.shape[1] else frame
 
 
-def _read_fast(data: bytes, options: dict[str, Any], suffix: str) -> tuple[pd.DataFrame, str, bytes] | None:
-    """UTF-8 text read by Arrow's CSV reader (with the delimiter sniffed as usual), or None."""
-    if str(options.get("encoding") or "utf-8").lower().replace("-", "") not in ("utf8", "utf8sig"):
-        return None
-    if lines.utf16_without_mark(data) is not None:
-        return None
-    data = lines.normalise_bytes(data)
-    sample = data[:SAMPLE_BYTES * 4].decode("utf-8-sig", errors="ignore")[:SAMPLE_BYTES]
-    delimiter = options.get("delimiter") or sniff_delimiter(sample, suffix)
-    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-    frame = table_fast.read_csv(body, delimiter, sample)
-    return None if frame is None else (frame, delimiter, body)
-
-
 @dataclass
 class Raw:
     """A table as read: strings with column names, how it was read, and each row's line in the file."""
@@ -346,7 +332,7 @@ def sheet_names(path: Path) -> list[str]:
 def _read_text(path: Path, data: bytes, options: dict[str, Any], suffix: str, nrows: int | None
                ) -> tuple[pd.DataFrame, str, bytes | str, str, list[Problem]]:
     """Delimited text read into cells with no header split yet: UTF-8 by Arrow, the rest by pandas."""
-    fast = _read_fast(data, options, suffix) if nrows is None else None
+    fast = table_fast.read_text(path, data, options, suffix) if nrows is None else None
     if fast is not None:
         return fast[0], fast[1], fast[2], "utf-8", []
     text, encoding, problems = _decode(path, data, options.get("encoding"))

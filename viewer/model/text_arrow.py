@@ -23,14 +23,28 @@ def contiguous(text: pa.Array | pa.ChunkedArray) -> pa.Array:
     return text.combine_chunks() if isinstance(text, pa.ChunkedArray) else text
 
 
+class TooMuchText(ValueError):
+    """A text column holding more than an Arrow string column can (2 GB of characters)."""
+
+    def __init__(self, column: str, size: int) -> None:
+        super().__init__(column, size)
+        self.column, self.size = column, size
+
+
+STRING_LIMIT = 2**31 - 1  # bytes of characters a string column's 32-bit offsets reach
+
+
 def one_chunk_each(table: pa.Table) -> pa.Table:
     """The table with each column in one chunk, combined one column at a time (the old chunks of each go
     before the next is combined). Readers hand columns in many chunks; the cleaning steps would otherwise
     each make a combined copy while the raw table is still held. The table is made once at the end: setting
-    one column at a time rebuilt the whole table each time (a 20,000-column CSV spent 53 s here)."""
+    one column at a time rebuilt the whole table each time (a 20,000-column CSV spent 53 s here). A text column
+    of more than 2 GB, which one string column cannot hold, raises :class:`TooMuchText`."""
     pool = pa.default_memory_pool()
     columns = table.columns
     for i, column in enumerate(columns):
+        if pa.types.is_string(column.type) and column.nbytes > STRING_LIMIT:  # (Arrow raised "offset overflow")
+            raise TooMuchText(table.column_names[i], column.nbytes)
         if column.num_chunks > 1:
             columns[i] = column.combine_chunks()
             del column

@@ -4,12 +4,14 @@ declaration naming an unknown encoding is refused with a message naming the file
 
 from __future__ import annotations
 
+import gzip
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from viewer.model import text_arrow
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 
@@ -138,3 +140,15 @@ def test_a_bods_0_4_statement_with_a_withheld_party_opens_and_draws_it(
     qtbot.keyClick(window.timeline, Qt.Key.Key_End)
     assert window.state.selection.events == frozenset({"ev-s1"})
     assert window.relations.is_placed("ent-1") and window.relations.is_placed("unspecified:s1")
+
+
+def test_a_table_of_more_text_than_a_column_holds_is_refused_by_name(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gzip of a few MB unpacking to gigabytes of one column ended in Arrow's "offset overflow" (the limit lowered
+    here: the real one is 2 GB)."""
+    monkeypatch.setattr(text_arrow, "STRING_LIMIT", 4_000)
+    path = tmp_path / "bomb.csv.gz"
+    path.write_bytes(gzip.compress(("date,title\n" + "2019-01-01,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n" * 200)
+                                   .encode()))
+    shown = open_refused(qtbot, window, monkeypatch, path)
+    assert len(shown) == 1 and str(path) in shown[0] and "column 2" in shown[0] and "2 GB" in shown[0]
