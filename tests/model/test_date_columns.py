@@ -86,6 +86,16 @@ def test_a_unix_time_among_dates_and_years_is_that_time_not_a_year(unix: str) ->
     assert parse(["2019-03-04", "1998", "99999"])[0][-1] == ""  # (a number of no such range stays unread)
 
 
+@pytest.mark.parametrize("scale", [1, 1000])
+def test_a_unix_time_column_reads_its_times_before_1970(scale: int) -> None:
+    """Birth dates before 1970 are negative Unix times: the column went to the years clock, 1960 read as the year
+    -315,619,200."""
+    stamps, precisions, _ = parse([str(n * scale) for n in (-315619200, 946684800, 1262304000, -2208988800)])
+    assert stamps == ["1960-01-01 00:00:00", "2000-01-01 00:00:00", "2010-01-01 00:00:00", "1900-01-01 00:00:00"]
+    assert set(precisions) == {"time"}
+    assert parse([str(n * scale) for n in (-2208988801, 946684800, 1262304000)])[0][0] == ""  # (before 1900: unread)
+
+
 def test_zone_abbreviations_shift_times_to_utc_and_unknown_ones_are_reported() -> None:
     stamps, _, notes = parse(["2020-01-05 10:00 EST", "2020-07-05 10:00 PDT", "2020-07-05 10:00 XYZT"])
     assert stamps == ["2020-01-05 15:00:00", "2020-07-05 17:00:00", "2020-07-05 10:00:00"]

@@ -65,3 +65,13 @@ def test_one_mistyped_year_leaves_the_log_on_the_calendar(qtbot: QtBot, window: 
     assert "28 Dec 2019" in details_after(qtbot, window, Qt.Key.Key_End)
     said = problems_typed(qtbot, window, "20190")
     assert len(said) >= 1
+
+
+def test_birth_dates_in_unix_seconds_before_1970_open_as_dates(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("birth_date,name\n-315619200,Ana\n946684800,Ben\n1262304000,Cleo\n", encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert window.state.dataset.meta.clock == "calendar"
+    assert "1 Jan 1960" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "1 Jan 2010" in details_after(qtbot, window, Qt.Key.Key_End)

@@ -171,6 +171,7 @@ _FROM_1601_S = 11_644_473_600  # seconds from 1601-01-01 to 1970-01-01
 UNIX_JULIAN_DAY = 2_440_587.5  # 1970-01-01T00:00Z
 EXCEL_UNIX_DAY = 25_569  # Excel's serial day of 1970-01-01 (its days count from 1899-12-30)
 JULIAN_DAYS = (2_159_350.5, 2_524_593.5)  # 1200-01-01 to 2200-01-01 (Gregorian)
+UNIX_1900 = -2_208_988_800  # 1900-01-01 in Unix seconds: the earliest of a Unix time column's negative times
 COUNTED = "large numbers read as"  # how each note on counts of time begins (they need no time zone)
 
 
@@ -292,6 +293,8 @@ def _counted(nums: pd.Series, excel: bool, notes: list[tuple[str, str]], out: pd
     for unit, low, high in UNIX_UNITS:
         inside = nums.between(low, high, inclusive="left")
         if inside.mean() >= 0.5:
+            if unit in ("s", "ms"):  # a column of Unix times holds those before 1970 too, negative (a birth date)
+                inside |= nums.between(UNIX_1900 * (1000 if unit == "ms" else 1), -1)
             notes.append(("info", f"large numbers read as {_SAID[unit]}"))
             out[inside], precision[inside] = _unix(nums[inside], unit), "time"
             return out, precision
