@@ -182,3 +182,14 @@ def test_marks_of_missing_values_do_not_decide_a_column_s_type(cells: list[str],
         assert typed.isna().sum() == 8 * sum(c.lower() in missing_marks.MISSING for c in cells)
     else:
         assert "N/A" in set(typed.astype(str))  # a column of categories (or text) keeps them as written
+
+
+@pytest.mark.parametrize("cells", [["1234567890123456789", "1234567890123456790"], ["9007199254740993", "1.5"],
+                                   ["-12345678901234567890", ""]])
+def test_integers_a_float_would_round_stay_text_as_written(cells: list[str]) -> None:
+    """Two tweets' ids, 1234567890123456789 and …790, became the same float, 1.2345678901234568e+18."""
+    values = pd.Series(cells, dtype="string")
+    assert attributes.infer_type(values) == "text"
+    wide = [values] * attribute_build.ALL_AT_ONCE_FROM
+    assert attribute_build.infer_types(wide) == ["text"] * len(wide)
+    assert attributes.infer_type(pd.Series(["123456789012345", "1.5"], dtype="string")) == "number"  # (15 digits)

@@ -102,7 +102,7 @@ def infer_types(columns: list[pd.Series]) -> list[str]:
     written = cells.count(given)
     numeric = cells.matching(f"^{attributes.NUMBER}$") & given
     numbers = cells.count(numeric)
-    padded = cells.count(cells.matching(r"^[-+]?0\d") & given) > 0
+    padded = cells.count(cells.matching(attributes.IDENTIFIER) & given) > 0
     found = np.where(present == 0, "text", np.where((written > 0) & (numbers == written),
                                                     np.where(padded, "text", "number"), ""))
     found = found.astype(object)

@@ -29,6 +29,7 @@ TYPES = ("text", "number", "date", "category")
 TEXT = pd.StringDtype("pyarrow")
 MAX_CATEGORIES = 200  # more distinct values than this is text (names, cities), not a category
 NUMBER = r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?"
+IDENTIFIER = r"^[-+]?0\d|^[-+]?\d{16,}$"  # numbers kept as text: zero-padded codes, integers a float would round
 def written(text: pa.Array) -> pa.Array:
     """The cells of a clean column (no blank, no null) that are not a mark of a missing value
     (:data:`viewer.model.missing_marks.MISSING`)."""
@@ -80,7 +81,8 @@ def _clean(values: pd.Series) -> pa.Array:
 def infer_type(values: pd.Series) -> str:
     """The type the values look like: number, date, category (few distinct values) or text.
 
-    Numbers with a leading zero (ZIP codes, identifiers like ``007``) stay text, so nothing is lost;
+    Numbers with a leading zero (ZIP codes, identifiers like ``007``) and integers of 16 digits or more, which a
+    float would round (a tweet's id, ``1234567890123456789``), stay text, so nothing is lost;
     dates must read as dates other than bare numbers (a column of years is a number). Cells that mark a missing
     value (``NULL``, ``N/A``: :data:`viewer.model.missing_marks.MISSING`) do not decide: a column of numbers and
     ``NULL`` is numbers.
@@ -93,7 +95,7 @@ def infer_type(values: pd.Series) -> str:
         return "text"
     numeric = pc.match_substring_regex(given, f"^{NUMBER}$")
     if len(given) and pc.all(numeric).as_py():
-        padded = pc.match_substring_regex(given, r"^[-+]?0\d")
+        padded = pc.match_substring_regex(given, IDENTIFIER)
         return "text" if pc.any(padded).as_py() else "number"
     head = given.slice(0, 200)  # (the cheap test first: a column of answers or names is no date, 2 ms sooner)
     if not pc.any(numeric).as_py() and date_columns.could_be_dates(head, 0.95) and date_columns.looks_like_dates(
