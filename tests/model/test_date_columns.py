@@ -251,3 +251,16 @@ def test_signed_years_past_9999_read_after_the_numbers_are_not_said_skipped() ->
     left = parse_column(pd.Series(["-1", "-86400", "0", "86400"]))  # (unsigned: no expanded year; skipped)
     assert left.invalid.tolist() == [False, False, False, True]
     assert any("rows skipped" in text for level, text in left.notes if level == "error"), left.notes
+
+
+@pytest.mark.parametrize("written", ["2019-03-04T25:00:00", "2019-03-04 10:61", "2019-03-04 10:00:61",
+                                     "2019-03-04T25:00:00+01:00", "04/03/2019 25:00", "4 March 2019 10:75"])
+def test_a_time_no_clock_shows_is_no_date(written: str) -> None:
+    """25:00 was 01:00 the next day and 10:61 was 11:01, silently: such a cell is unread, and said as any bad date."""
+    stamps, _, _ = parse([written, "2019-03-05 10:00:00", "2019-03-06 11:00:00"])
+    assert stamps[0] == "" and stamps[1] == "2019-03-05 10:00:00"
+
+
+def test_the_end_of_a_day_and_a_leap_second_are_times() -> None:
+    assert parse(["2019-03-04T24:00:00", "2016-12-31T23:59:60", "2019-03-04 10:00"])[0][:2] == [
+        "2019-03-05 00:00:00", "2017-01-01 00:00:00"]

@@ -75,3 +75,15 @@ def test_birth_dates_in_unix_seconds_before_1970_open_as_dates(qtbot: QtBot, win
     assert window.state.dataset.meta.clock == "calendar"
     assert "1 Jan 1960" in details_after(qtbot, window, Qt.Key.Key_Home)
     assert "1 Jan 2010" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_a_time_no_clock_shows_is_said_not_moved_to_the_next_day(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "shifts.csv"
+    path.write_text("date,title\n2019-03-04T25:00:00,Night shift\n2019-03-04 10:00,Morning\n2019-03-05 11:00,Late\n",
+                    encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert window.state.dataset.event_count == 2
+    assert "Morning" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Late" in details_after(qtbot, window, Qt.Key.Key_Right)
+    assert len(problems_typed(qtbot, window, "25:00")) == 1

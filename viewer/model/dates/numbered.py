@@ -25,9 +25,12 @@ def hours(parts: pd.DataFrame) -> pd.Series:
 
 def components(parts: pd.DataFrame, year: pd.Series, month: pd.Series, day: pd.Series
                 ) -> tuple[pd.Series, pd.Series]:
-    frame = pd.DataFrame({"year": year, "month": month, "day": day, "hour": hours(parts).fillna(0),
-                          "minute": parts["mi"].fillna(0), "second": parts["s"].fillna(0)})
+    hour, minute, second = hours(parts).fillna(0), parts["mi"].fillna(0), parts["s"].fillna(0)
+    frame = pd.DataFrame({"year": year, "month": month, "day": day, "hour": hour, "minute": minute, "second": second})
     stamps = pd.to_datetime(frame.astype("float64"), errors="coerce").dt.tz_localize("UTC")
+    # pandas adds the time to the day: 25:00 was 01:00 the next day, 10:61 11:01 (24:00:00 ends the day; :60 leaps)
+    clock = (minute < 60) & (second < 61) & ((hour < 24) | ((hour == 24) & (minute == 0) & (second == 0)))
+    stamps = stamps.where(clock.to_numpy(dtype=bool))
     precision = pd.Series(np.where(parts["h"].notna(), "time", "day"), index=parts.index, dtype="object")
     return stamps.astype(dates.UTC_DTYPE), precision
 
