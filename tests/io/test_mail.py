@@ -127,3 +127,19 @@ def test_a_message_whose_date_cannot_be_read_is_dated_by_its_envelope(tmp_path: 
     garbage.write_text("just some notes\n", encoding="utf-8")
     with pytest.raises(LoadError, match=r"notes\.mbox: does not start with an mbox 'From ' line"):
         viewer.load(garbage)
+
+
+RAW_HEADERS = (b"From a@b Mon Mar  4 10:00:00 2019\nFrom: Zo\xc3\xab <z@x.org>\nTo: Jos\xc3\xa9 <j@y.org>\n"
+               b"Subject: Caf\xc3\xa9 und Gr\xc3\xbc\xc3\x9fe\nDate: Mon, 4 Mar 2019 10:00:00 +0000\n\nbody\n\n"
+               b"From a@b Mon Mar  4 11:00:00 2019\nFrom: =?utf-8?q?Ren=C3=A9?= <r@x.org>\nTo: j@y.org\n"
+               b"Subject: Raw \xe9t\xe9 then =?utf-8?q?=C3=A9t=C3=A9?=\nDate: Mon, 4 Mar 2019 11:00:00 +0000\n\nbody\n")
+
+
+def test_headers_in_raw_utf8_or_windows_1252_read_as_written(tmp_path: Path) -> None:
+    """Servers send UTF-8 headers unencoded (RFC 6532), older clients Windows-1252: each accent showed as '��'."""
+    path = tmp_path / "raw.mbox"
+    path.write_bytes(RAW_HEADERS)
+    ds = viewer.load(path)
+    assert list(ds.events["title"]) == ["Café und Grüße", "Raw été then été"]
+    assert set(ds.entities["name"]) == {"Zoë", "José", "René"}
+    assert not ds.events["title"].str.contains("\ufffd").any()

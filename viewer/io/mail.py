@@ -151,19 +151,56 @@ def _pairs(value: str) -> tuple[tuple[str, str], ...]:
 
 
 def _decoded(value: object) -> str:
-    """A header as text: encoded words (``=?utf-8?q?…?=``) decoded, an unknown charset read as Latin-1."""
+    """A header as text: encoded words (``=?utf-8?q?…?=``) decoded, an unknown charset read as Latin-1, the text
+    around them as written (accented, when raw UTF-8 was read: :func:`_written`)."""
     if value is None:
         return ""
     try:
-        return str(email.header.make_header(email.header.decode_header(str(value)))).strip()
+        parts = email.header.decode_header(str(value))
     except (LookupError, UnicodeError, ValueError, email.errors.HeaderParseError):
         return str(value).strip()
+    out = []
+    for part, charset in parts:
+        if isinstance(part, str):
+            out.append(part)
+        elif charset is None:  # (decode_header's own bytes for the text between encoded words)
+            out.append(part.decode("raw-unicode-escape"))
+        else:
+            try:
+                out.append(part.decode(charset, "replace"))
+            except LookupError:
+                out.append(part.decode("latin-1"))
+    return "".join(out).strip()
+
+
+def _written(message: Message, name: str) -> list[str]:
+    """A header's values as written, in raw UTF-8 as RFC 6532 allows and many servers send (``Subject: Café``), else
+    in Windows-1252: the parser keeps such bytes as surrogates, then shows each as two '�' (``Caf��``)."""
+    out = []
+    for key, value in message.raw_items():
+        if key.lower() != name:
+            continue
+        text = str(value)
+        if not text.isascii():
+            raw = text.encode("utf-8", "surrogateescape")
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                text = raw.decode("cp1252", "replace")
+        out.append(text)
+    return out
+
+
+def _header(message: Message, name: str) -> str:
+    """The first value of a header as written (:func:`_written`), or ""."""
+    found = _written(message, name)
+    return found[0] if found else ""
 
 
 def _addresses(message: Message, header: str, got: _Mail) -> list[str]:
     """The addresses of a header (lowercased), their display names counted."""
     out = []
-    for name, written in (pair for value in message.get_all(header, []) for pair in _pairs(str(value))):
+    for name, written in (pair for value in _written(message, header) for pair in _pairs(value)):
         address = written.strip().lower()
         if "@" not in address:
             continue
@@ -180,13 +217,13 @@ def _take(message: Message, number: int, label: str, got: _Mail, envelope: bytes
     """One message as an event, its people and its ties; dated by its ``envelope`` (its mailbox's ``From `` line)
     when its Date is unreadable."""
     try:
-        subject = _decoded(message.get("subject"))
-        written = str(message.get("date", "") or "").strip()
+        subject = _decoded(_header(message, "subject") or None)
+        written = _header(message, "date").strip()
         sender = _addresses(message, "from", got)
         to, cc = _addresses(message, "to", got), _addresses(message, "cc", got)
         recipients = [a for a in dict.fromkeys(to + cc) if a not in sender]
-        message_id = str(message.get("message-id", "") or "").strip()
-        labels = _decoded(message.get("x-gmail-labels"))
+        message_id = _header(message, "message-id").strip()
+        labels = _decoded(_header(message, "x-gmail-labels") or None)
     except Exception as exc:  # a header the email package cannot take apart
         if isinstance(exc, MemoryError):
             raise

@@ -18,7 +18,7 @@ import viewer
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
 
-from ...io.test_mail import MESSAGES, _mbox
+from ...io.test_mail import MESSAGES, RAW_HEADERS, _mbox
 from ..window_reading import details_after, open_by_hand, problems_typed, walked
 
 
@@ -68,3 +68,12 @@ def test_a_mailbox_given_on_the_command_line_opens_with_its_people_shown(
     window = make_window(ViewState(dataset))
     assert window.relations.people.isChecked() and window.state.view.people
     qtbot.waitUntil(lambda: len(window.relations.edge_labels()) > 0, timeout=3000)
+
+
+def test_accents_written_raw_in_headers_show_as_written(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "raw.mbox"
+    path.write_bytes(RAW_HEADERS)
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Café und Grüße" in first and "Zoë" in first and "\ufffd" not in first
