@@ -20,7 +20,24 @@ def _reference(frame: pd.DataFrame) -> bool:
         return False
     numeric = first.str.fullmatch(r"[-+]?[\d.,]+%?").astype(bool)
     dated = parse_column(first[~numeric].reset_index(drop=True)).instants.notna().any()
-    return bool(not dated and numeric.mean() < 0.5 and not _reference_first_row_is_data(frame))
+    if dated:
+        return False
+    return bool((numeric.mean() < 0.5 and not _reference_first_row_is_data(frame)) or _reference_names_dates(frame))
+
+
+def _reference_names_dates(frame: pd.DataFrame) -> bool:
+    """A cell of letters, no date itself, over a column whose next twenty rows are mostly dates."""
+    for position in range(frame.shape[1]):
+        head = clean_text(frame.iloc[:1, position]).dropna()
+        if not len(head) or not head.str.fullmatch(r"[^\W\d_][^\d]*").all():
+            continue
+        if parse_column(head.reset_index(drop=True)).instants.notna().any():
+            continue
+        cells = clean_text(frame.iloc[1:21, position]).dropna().reset_index(drop=True)
+        if len(cells) >= 2 and cells.str.contains(r"\d").mean() >= 0.8 and \
+                parse_column(cells).instants.notna().mean() >= 0.8:
+            return True
+    return False
 
 
 def _reference_first_row_is_data(frame: pd.DataFrame) -> bool:
@@ -74,3 +91,20 @@ def test_the_header_check_answers_as_the_full_check(name: str) -> None:
 def test_any_table_is_answered_as_the_full_check(rows: list[list[str]]) -> None:
     frame = _frame(rows)
     assert has_header(frame) == _reference(frame)
+
+
+@pytest.mark.parametrize("names", [["Date", "Title", "2019", "2020"], ["date", "title", "1", "2", "2020"],
+                                   ["When", "What", "1000", "1001", "1002"]])
+def test_a_name_over_a_column_of_dates_makes_a_header_whatever_numbers_name_the_rest(names: list[str]) -> None:
+    """``Date, Title, 2019, 2020`` was taken for a row of data: the table was refused as having no date column."""
+    rows = [["2020-01-15", "Plant opens", *["10"] * (len(names) - 2)],
+            ["2020-02-20", "Plant closes", *["8"] * (len(names) - 2)],
+            ["2020-03-20", "Plant reopens", *["9"] * (len(names) - 2)]]
+    assert has_header(pd.DataFrame([names, *rows], dtype="string"))
+
+
+def test_a_first_row_of_data_over_dates_is_still_data() -> None:
+    rows = [["Jan 2020", "Plant opens", "10"], ["Feb 2020", "Plant closes", "8"], ["Mar 2020", "Works", "9"]]
+    assert not has_header(pd.DataFrame(rows, dtype="string"))
+    rows = [["2020-01-01", "Plant opens", "10"], ["2020-02-01", "Plant closes", "8"], ["2020-03-01", "Works", "9"]]
+    assert not has_header(pd.DataFrame(rows, dtype="string"))

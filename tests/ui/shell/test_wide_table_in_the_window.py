@@ -8,6 +8,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QToolTip
@@ -16,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell import details
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import accepting, open_by_hand, open_refused, open_written
+from ..window_reading import accepting, details_after, open_by_hand, open_refused, open_written
 
 QUESTIONS = 2_000
 
@@ -95,3 +96,15 @@ def test_a_header_of_thousands_of_columns_and_no_rows_is_refused_at_once(
     assert len(shown) == 1 and "template.csv" in shown[0] and "no rows under them" in shown[0], shown
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
+
+
+def test_columns_named_by_years_beside_a_date_column_open(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Date, Title, 2019, 2020``: the header was taken for a row of data and the file refused (no date column)."""
+    path = tmp_path / "plants.csv"
+    path.write_text("Date,Title,2019,2020\n2020-01-15,Plant opens,10,12\n2020-02-20,Plant closes,8,9\n",
+                    encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert window.state.dataset.event_count == 2
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Plant opens" in first and "2019" in first and "12" in first

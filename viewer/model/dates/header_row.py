@@ -19,8 +19,32 @@ def has_header(frame: pd.DataFrame) -> bool:
     years = _years_in_a_run(first)  # "2019, 2020, 2021" over a column each: names, as a table by year writes them
     numeric = first.str.fullmatch(r"[-+]?[\d.,]+%?").astype(bool) & ~years
     if years.any() and (~years).any() and not _any_dated(first[~years & ~numeric]):
-        return numeric[~years].mean() < 0.5
-    return not _any_dated(first[~numeric]) and numeric.mean() < 0.5 and not _first_row_is_data(frame)
+        return numeric[~years].mean() < 0.5 or _names_dates(frame, first)
+    if _any_dated(first[~numeric]):
+        return False
+    return (numeric.mean() < 0.5 and not _first_row_is_data(frame)) or _names_dates(frame, first)
+
+
+NAMES_LOOKED_AT = 50  # first-row cells of words over a column of dates: the first so many columns are asked
+DATED_BELOW = 0.8  # of the column's next rows that read as dates, under a name
+
+
+def _names_dates(frame: pd.DataFrame, first: pd.Series) -> bool:
+    """True when a word in the first row heads a column of dates (``Date`` over ``2020-01-15 …``): a header, however
+    many numbers name its other columns (``Date, Title, 2019, 2020``: it was taken for a row of data, and the table
+    refused as having no date column)."""
+    body = frame.iloc[1:21]
+    if len(body) < 2:
+        return False
+    words = first.str.fullmatch(r"[^\W\d_][^\d]*").fillna(False).astype(bool)  # (no digit: "Jan 2020" is a date)
+    for position in words[words].index[:NAMES_LOOKED_AT]:
+        if _any_dated(first[[position]]):  # ("today")
+            continue
+        cells = clean_text(body.iloc[:, int(position)].reset_index(drop=True)).dropna()
+        if len(cells) >= 2 and cells.str.contains(r"\d").mean() >= DATED_BELOW and \
+                parse_column(cells.reset_index(drop=True)).instants.notna().mean() >= DATED_BELOW:
+            return True
+    return False
 
 
 RUN = 3  # years side by side, each the last plus one, that name columns
