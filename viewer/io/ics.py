@@ -59,7 +59,11 @@ def read(path: str | Path, **_options: object) -> Dataset:
     path = Path(path)
     label = str(path)
     problems: list[Problem] = []
-    components = _components(_load_text(path), path, problems)
+    zones: dict[str, str] = {}
+    components = _components(_load_text(path, zones), path, problems)
+    for name, zone in zones.items():
+        problems.append(Problem(label, f"time zone {name!r} (Outlook's name for it; no VTIMEZONE defines it) read as "
+                                f"{zone}", None, "TZID", "info"))
     entries = [e for c in components for kind in _KINDS for e in c.walk(kind)]
     events = [e for e in entries if e.name == "VEVENT" or "DTSTART" in e or "DUE" in e]
     _say_undated(entries, label, problems)
@@ -130,7 +134,7 @@ def _say_undated(entries: list[Component], label: str, problems: list[Problem]) 
                                     "(no DTSTART or DUE): not read", None, kind, "info"))
 
 
-def _load_text(path: Path) -> str:
+def _load_text(path: Path, zones: dict[str, str]) -> str:
     data = utf8(read_document(path, "an iCalendar file (BEGIN:VCALENDAR)"))
     if not looks_like(data[:64]):
         raise LoadError(f"{path}: not an iCalendar file; expected it to start with BEGIN:VCALENDAR (or a bare "
@@ -139,9 +143,9 @@ def _load_text(path: Path) -> str:
     # (RFC 5545, 3.1); decoded first, the file failed as UTF-8 and each of its accents read as two letters
     data = _FOLD.sub(b"", data)
     try:
-        return ics_lines.kept(data.decode("utf-8-sig"))
+        return ics_lines.kept(data.decode("utf-8-sig"), zones)
     except UnicodeDecodeError:
-        return ics_lines.kept(code_pages.legacy(data)[0])  # (Windows-1252, or the code page its words read in)
+        return ics_lines.kept(code_pages.legacy(data)[0], zones)  # (Windows-1252, or the code page its words read in)
 
 
 def _components(text: str, path: Path, problems: list[Problem]) -> list[Component]:

@@ -22,6 +22,8 @@ from typing import Any
 
 from icalendar.parser.content_line import Contentline
 
+from viewer.io import ics_zones
+
 ENTRIES = frozenset({"VEVENT", "VTODO", "VJOURNAL"})
 # what ics.py and recurring-ical-events read of an entry (SEQUENCE: which of two overrides of an occurrence wins)
 READ = frozenset({"BEGIN", "END", "DTSTART", "DTEND", "DUE", "DURATION", "RRULE", "RDATE", "EXDATE", "EXRULE",
@@ -32,8 +34,11 @@ _LINES = re.compile(r"\r\n|\r|\n")
 _WALKED = getattr(Contentline, "raw_parts", None)  # icalendar's own (7.x), before install() puts split_line's
 
 
-def kept(text: str) -> str:
-    """The unfolded text with only the lines read inside each entry (LF line ends)."""
+def kept(text: str, zones: dict[str, str] | None = None) -> str:
+    """The unfolded text with only the lines read inside each entry (LF line ends), their dates' zones as Outlook
+    names them mended (:func:`viewer.io.ics_zones.mended`; each zone read so noted in ``zones``)."""
+    defined = ics_zones.defined_zones(text) if "TZID=" in text.upper() or "://" in text else None
+    zones = {} if zones is None else zones
     out: list[str] = []
     depth = alarms = 0  # (entries nest only in broken files: counted, so one END does not end the filter)
     keep = True
@@ -54,7 +59,8 @@ def kept(text: str) -> str:
                 alarms = alarms if depth else 0
         keep = not alarms and not (depth and name not in READ)
         if keep:
-            out.append(line)
+            out.append(ics_zones.mended(line, defined, zones) if defined is not None and name in ics_zones.DATED
+                       else line)
     return "\n".join(out)
 
 

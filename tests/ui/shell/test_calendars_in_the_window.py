@@ -100,3 +100,16 @@ def test_a_meetings_people_are_its_actors_in_details(qtbot: QtBot, window: MainW
     assert "Alliance board" in shown and "Jean-Dominique Senard" in shown and "Makoto Uchida" in shown
     assert "declined" in shown and "Takao Kato" in shown
     assert sorted(window.state.dataset.entities["name"]) == ["Jean-Dominique Senard", "Makoto Uchida"]
+
+
+def test_an_exchange_display_zone_shows_the_meeting_at_its_hour(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 10:00 meeting in Amsterdam, its zone written as Exchange's display name: shown at 10:00 UTC, two hours
+    late; and an event whose zone is an unquoted ``tzone://`` address was lost."""
+    _open_calendar(qtbot, window, monkeypatch, tmp_path / "exchange.ics",
+                   "PRODID:Microsoft Exchange Server 2010\r\nBEGIN:VEVENT\r\nUID:m1\r\nDTSTART;TZID=\"(UTC+01:00) "
+                   "Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna\":20190704T100000\r\nSUMMARY:Board\r\nEND:VEVENT"
+                   "\r\nBEGIN:VEVENT\r\nUID:m2\r\nDTSTART;TZID=tzone://Microsoft/Utc:20190705T100000\r\n"
+                   "SUMMARY:Call\r\nEND:VEVENT\r\n")
+    assert "Board" in (first := details_after(qtbot, window, Qt.Key.Key_Home)) and "4 Jul 2019 08:00" in first
+    assert "Call" in details_after(qtbot, window, Qt.Key.Key_Right)
