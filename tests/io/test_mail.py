@@ -143,3 +143,17 @@ def test_headers_in_raw_utf8_or_windows_1252_read_as_written(tmp_path: Path) -> 
     assert list(ds.events["title"]) == ["Café und Grüße", "Raw été then été"]
     assert set(ds.entities["name"]) == {"Zoë", "José", "René"}
     assert not ds.events["title"].str.contains("\ufffd").any()
+
+
+@pytest.mark.parametrize(("written", "utc"), [("Mon, 4 Mar 2019 10:00:00 CEST", "2019-03-04 08:00:00+00:00"),
+                                              ("Mon, 4 Mar 2019 10:00:00 MESZ (MEZ)", "2019-03-04 08:00:00+00:00"),
+                                              ("Mon, 4 Mar 2019 10:00:00 JST", "2019-03-04 01:00:00+00:00"),
+                                              ("Mon, 4 Mar 2019 10:00:00 EST", "2019-03-04 15:00:00+00:00"),
+                                              ("Mon, 4 Mar 2019 10:00:00", "2019-03-04 10:00:00+00:00")])
+def test_a_date_header_named_by_a_zone_python_does_not_know_is_in_that_zone(tmp_path: Path, written: str,
+                                                                             utc: str) -> None:
+    """Python's parser knows only the US zones' names: ``10:00:00 CEST`` was read as 10:00 UTC, silently."""
+    path = tmp_path / "one.mbox"
+    path.write_bytes(f"From a@b Mon Mar  4 10:00:00 2019\nFrom: a@x.org\nTo: b@y.org\nSubject: s\nDate: {written}\n\n"
+                     "body\n".encode())
+    assert str(viewer.load(path).events["start"].iloc[0]) == utc

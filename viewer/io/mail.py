@@ -36,6 +36,7 @@ from viewer.io import led_lines
 from viewer.io.html_text import to_text
 from viewer.io.ties import counted_ties
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
+from viewer.model.dates import zones
 from viewer.model.dates.columns import MONTHS
 from viewer.model.problems import LoadError, Problem
 
@@ -252,10 +253,15 @@ def _take(message: Message, number: int, label: str, got: _Mail, envelope: bytes
 
 
 def _date(written: str) -> dt.datetime | None:
-    """The Date header's instant in UTC (a date without a zone taken as UTC), or None."""
+    """The Date header's instant in UTC (a zone named as Europe's and Asia's are, ``CEST``, read; a date without a
+    zone taken as UTC), or None."""
     try:
         parsed = email.utils.parsedate_to_datetime(written)
-        return parsed.replace(tzinfo=dt.UTC) if parsed.tzinfo is None else parsed.astimezone(dt.UTC)
+        if parsed.tzinfo is None:  # a zone Python's parser does not know (only the US ones): CEST, MESZ, JST …
+            words = re.sub(r"\([^)]*\)", " ", written).split()
+            hours = zones.ABBREVIATIONS.get(words[-1].upper()) if words else None
+            return parsed.replace(tzinfo=dt.timezone(dt.timedelta(hours=hours or 0))).astimezone(dt.UTC)
+        return parsed.astimezone(dt.UTC)
     except (TypeError, ValueError, IndexError, OverflowError):
         return None
 
