@@ -157,3 +157,18 @@ def test_a_date_header_named_by_a_zone_python_does_not_know_is_in_that_zone(tmp_
     path.write_bytes(f"From a@b Mon Mar  4 10:00:00 2019\nFrom: a@x.org\nTo: b@y.org\nSubject: s\nDate: {written}\n\n"
                      "body\n".encode())
     assert str(viewer.load(path).events["start"].iloc[0]) == utc
+
+
+def test_a_line_of_text_opening_with_from_stays_in_its_message(tmp_path: Path) -> None:
+    """mboxo leaves ``From what I hear…`` in a message's text unescaped: it cut the message in two and made a
+    message of no date ("expected a date, got ''"). A separator line with no date, after a blank line and before a
+    header, still separates."""
+    path = tmp_path / "Inbox"
+    path.write_bytes(b"From a@x Tue Mar  5 10:00:00 2019\nFrom: a@x.org\nTo: b@x.org\nSubject: one\n"
+                     b"Date: Tue, 5 Mar 2019 10:00:00 +0000\n\nHello,\n\nFrom what I hear, the plan is fine.\n"
+                     b"From here on we go.\n\nFrom b@x Wed Mar  6 10:00:00 2019\nFrom: b@x.org\nTo: a@x.org\n"
+                     b"Subject: two\nDate: Wed, 6 Mar 2019 10:00:00 +0000\n\nok\n\nFrom b@x\nFrom: b@x.org\n"
+                     b"Subject: three\nDate: Thu, 7 Mar 2019 10:00:00 +0000\n\nbye\n")
+    ds = viewer.load(path)
+    assert list(ds.events["title"]) == ["one", "two", "three"] and not ds.problems
+    assert "From here on we go." in ds.events["description"].iloc[0]

@@ -53,6 +53,8 @@ _FIRST_HEADERS = (b"return-path:", b"received:", b"from:", b"date:", b"message-i
 
 
 _ENVELOPE = re.compile(rb"^From \S+\s+(?:[A-Za-z]{3},?\s+){1,2}\d{1,2}\s+\d{1,2}:\d{2}")
+_ENVELOPE_AT = re.compile(_ENVELOPE.pattern[1:])  # (matched at a line's start: a ^ there would not match)
+_HEADER_AT = re.compile(_HEADER.pattern[1:])
 # the envelope's date, as asctime writes it (a zone before the year, as some servers add it, is passed over)
 _ENVELOPE_DATE = re.compile(r"^From \S+\s+(?:[A-Za-z]{3},?\s+)?(?P<mon>[A-Za-z]{3})\s+(?P<d>\d{1,2})\s+"
                             r"(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s+(?:[A-Z]{3,4}\s+|[-+]\d{4}\s+)?"
@@ -120,7 +122,7 @@ def _messages(path: Path, got: _Mail) -> Any:
     if not looks_like_mbox(head):
         raise LoadError(f"{path}: does not start with an mbox 'From ' line; expected {EXPECTED}")
     with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
-        starts = [m.start() for m in _FROM_LINE.finditer(data)]  # as mailbox.mbox splits, in one C pass
+        starts = [m.start() for m in _FROM_LINE.finditer(data) if _separates(data, m.start())]
         for number, (start, end) in enumerate(zip(starts, [*starts[1:], len(data)], strict=True), start=1):
             body = data.find(b"\n", start, end) + 1  # after the envelope's From line
             try:
@@ -130,6 +132,17 @@ def _messages(path: Path, got: _Mail) -> Any:
                     raise
                 got.problems.append(Problem(str(path), f"message {number} cannot be read ({exc}); skipped",
                                             number, None, "warning"))
+
+
+def _separates(data: Any, start: int) -> bool:
+    """Whether a line opening with ``From `` at ``start`` begins a message: an envelope (a sender, then a date and a
+    time), or a line after a blank one and before a header. A line of a message's text that opens so, ``From what I
+    hear…``, unescaped by the writer (mboxo does not), cut its message in two and made a message of no date."""
+    if start == 0 or _ENVELOPE_AT.match(data, start):
+        return True
+    after = data.find(b"\n", start) + 1
+    before = data[max(0, start - 4):start]
+    return bool(after and before.endswith((b"\n\n", b"\n\r\n")) and _HEADER_AT.match(data, after))
 
 
 def _parsed(raw: bytes) -> Message:
