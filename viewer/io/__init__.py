@@ -322,7 +322,8 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
         inner = Path("held" + compressed.inner_suffix(path))  # (random bytes under gzip were read as a table)
         _refuse_binary(inner, compressed.read_head(path, HEAD_BYTES), f"{path} (unpacked)")
         reader = psc.read if psc.looks_like_lines(path) else json_route.read_lines if held == "lines" else None
-        return reader(path, **options) if reader else json_route.read_packed(path, _JSON, _text_reader(path), options)
+        return compressed.said_read(path, reader(path, **options) if reader else json_route.read_packed(
+            path, _JSON, _text_reader(path), options))
     plan_exports.refuse(path, head)  # Microsoft Project's .mpp and MPX: how to save them as something read
     elsewhere.refuse(path, head)  # a Google Drive shortcut, an Apple iWork document, an Outlook data file
     _refuse_binary(path, head)

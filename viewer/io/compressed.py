@@ -25,12 +25,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import IO, AnyStr
+from typing import IO, Any, AnyStr
 
 import pyarrow as pa
 
 from viewer.io import free_memory
-from viewer.model.problems import LoadError
+from viewer.model.problems import LoadError, Problem
 
 COMPRESSIONS = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bz2", ".xz": "xz", ".zst": "zstd", ".zstd": "zstd",
                 ".zip": "zip"}
@@ -127,6 +127,24 @@ def member(path: Path) -> zipfile.ZipInfo | TarMember | None:
     return max(tables, key=lambda i: (PurePosixPath(i.filename).name.lower() in FIRST,
                                       PurePosixPath(i.filename).suffix.lower() != ".txt", i.file_size),
                default=None)
+
+
+def member_read(path: Path) -> list[Problem]:
+    """Which file of a ZIP or tar archive of several was read (said, as a workbook's sheet is)."""
+    if compression(path) not in ARCHIVES or len(held := members(path)) < 2:
+        return []
+    chosen = member(path)
+    names = ", ".join(i.filename for i in held[:8]) + (" …" if len(held) > 8 else "")
+    return [Problem(str(path), f"read {chosen.filename if chosen else '?'} from the archive (it holds {names})",
+                    None, None, "info")]
+
+
+def said_read(path: Path, dataset: Any) -> Any:
+    """The dataset read from an archive, with :func:`member_read` said when its reader (a chat's, a log's) did not
+    say it: a ZIP of a calendar, a family tree and a chat opened as the chat alone, the others unnamed."""
+    if not any("from the archive" in problem.message for problem in dataset.problems):
+        dataset.problems.extend(member_read(path))
+    return dataset
 
 
 @contextmanager

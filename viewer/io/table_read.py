@@ -160,7 +160,7 @@ def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = 
     if records.holds_json(path, suffix) or suffix in yaml_records.SUFFIXES:  # (or JSON by its content)
         frame, numbers, problems = records.read(path) if suffix not in yaml_records.SUFFIXES else \
             yaml_records.read_frame(path)
-        return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, problems + _archive_member(path),
+        return Raw(frame.head(nrows) if nrows else frame, "utf-8", None, True, problems + compressed.member_read(path),
                    numbers[:nrows] if nrows else numbers)
     named = suffix in (".parquet", ".pq", *parquet.IPC_SUFFIXES, *orc_files.SUFFIXES)
     columnar = None if named else parquet.kind_of(path) or ("orc" if orc_files.is_orc(path) else None)
@@ -183,7 +183,7 @@ def _with_names(path: Path, suffix: str, nrows: int | None, sheet: str | None = 
         return Raw(frame, "utf-8", None, True, said, np.arange(1, len(frame) + 1))
     if suffix in stat_files.SUFFIXES or stat_files.is_stat_file(path):
         frame, said = stat_files.read_frame(path, nrows)
-        return Raw(frame, "binary", None, True, said + _archive_member(path), np.arange(1, len(frame) + 1))
+        return Raw(frame, "binary", None, True, said + compressed.member_read(path), np.arange(1, len(frame) + 1))
     if suffix in sqlite.SUFFIXES or sqlite.is_sqlite(path):
         frame, said = sqlite.read_table(path, sheet, nrows)
         return Raw(frame, "sqlite", None, True, said, np.arange(1, len(frame) + 1))
@@ -202,7 +202,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     cells = _cells(path, options, suffix, saved, nrows)
     frame, problems = cells.frame, cells.problems
     skipped = cells.above + int(cells.declared is not None) + cells.lifted  # lines taken off before the table
-    problems += _archive_member(path)
+    problems += compressed.member_read(path)
     problems += _how_read(path, saved, cells.above) + [Problem(str(path), m, None, None, "info")
                                                        for m in frame.attrs.pop("said", [])]
     if frame.empty:
@@ -306,16 +306,6 @@ def _how_read(path: Path, saved: str | None, above: int) -> list[Problem]:
         said.append(Problem(str(path), f"{above} line{'s' if above > 1 else ''} above the header skipped (a "
                             "title or notes)", None, None, "info"))
     return said
-
-
-def _archive_member(path: Path) -> list[Problem]:
-    """Which file of a ZIP or tar archive of several was read (said, as a workbook's sheet is)."""
-    if compressed.compression(path) not in compressed.ARCHIVES or len(held := compressed.members(path)) < 2:
-        return []
-    chosen = compressed.member(path)
-    names = ", ".join(i.filename for i in held[:8]) + (" …" if len(held) > 8 else "")
-    return [Problem(str(path), f"read {chosen.filename if chosen else '?'} from the archive (it holds {names})",
-                    None, None, "info")]
 
 
 def sheet_names(path: Path) -> list[str]:

@@ -13,13 +13,16 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 pytest.importorskip("pytestqt")
 
+from pytestqt.qtbot import QtBot
+
 from viewer.io.folder_tables import MOST_FILES
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
 from viewer.ui.shell.opening import recent_label
 
-from ..window_reading import details_after
+from ...io.test_archive_members_said import zipped
+from ..window_reading import details_after, open_by_hand, problems_typed
 
 JAN = "id,date,title,actor\n1,2021-01-03,Board meets,Acme\n2,2021-01-20,Deal signed,Globex\n"
 FEB = "id,date,title,actor\n1,2021-02-03,Board meets again,Acme\n2,2021-02-20,Deal closed,Globex\n"
@@ -189,3 +192,12 @@ def test_a_file_on_another_clock_is_said_and_the_others_are_joined(qtbot, window
     assert _titles(window) == ["Board meets", "Board meets again", "Deal closed", "Deal signed"]
     assert "ticks.csv" in shown[0] and "same clock" in shown[0]
     assert window.windowTitle() == "jan + feb — Entente"
+
+
+def test_an_archive_of_several_files_names_the_one_read(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    path = zipped(tmp_path / "export.zip")  # a chat, a calendar and a family tree
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert "Hello" in details_after(qtbot, window, Qt.Key.Key_Home)
+    said = problems_typed(qtbot, window, "from the archive")
+    assert len(said) == 1
