@@ -171,3 +171,29 @@ def test_graphml_names_match_without_spaces_underscores_hyphens_or_case(tmp_path
         "stake", "2002-03-01", "2023-11-08", "")
     renault = ds.entities.set_index("id").loc["renault"]
     assert (_day(renault["valid_from"]), renault["note"]) == ("1899-02-25", "")
+
+
+EDGE_VALUES = ('<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" version="1.3">'
+               '<graph defaultedgetype="directed"><attributes class="edge"><attribute id="s" title="share" '
+               'type="float"/><attribute id="r" title="role" type="string"/></attributes><nodes><node id="a" '
+               'label="A"/><node id="b" label="B"/></nodes><edges><edge id="e1" source="a" target="b"><attvalues>'
+               '<attvalue for="s" value="51.0"/><attvalue for="r" value="director"/></attvalues></edge><edge id="e2" '
+               'source="a" target="b" weight="3" label="owns"><attvalues><attvalue for="s" value="12"/></attvalues>'
+               '</edge></edges></graph></gexf>')
+
+
+def test_gexf_edge_values_are_the_ties_value_and_note(tmp_path: Path) -> None:
+    """An edge's attvalues were dropped: its share was no value and its role no word anywhere."""
+    ties = gexf.read(_write(tmp_path, "shares.gexf", EDGE_VALUES)).relations.set_index("id")
+    assert (ties.loc["e1", "value"], ties.loc["e1", "note"]) == (51.0, "role: director")
+    assert (ties.loc["e2", "value"], ties.loc["e2", "note"], ties.loc["e2", "kind"]) == (3.0, "share: 12", "owns")
+
+
+def test_gexf_1_3_timestamp_elements_date_their_node(tmp_path: Path) -> None:
+    ds = gexf.read(_write(tmp_path, "stamps13.gexf", '<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf'
+                          '.net/1.3" version="1.3"><graph timeformat="date" timerepresentation="timestamp"><nodes>'
+                          '<node id="1" label="One" timestamps="[2001-01-01, 2003-01-01]"/><node id="2" label="Two">'
+                          '<timestamps><timestamp timestamp="2002-01-01"/></timestamps></node></nodes></graph></gexf>'))
+    nodes = ds.entities.set_index("id")
+    assert (_day(nodes.loc["2", "valid_from"]), _day(nodes.loc["2", "valid_to"])) == ("2002-01-01", "2003-01-01")
+    assert "Two appears" in set(ds.events["title"])

@@ -13,8 +13,10 @@ neither reads plain numbers as numbers, anything else as dates. A node's
 graph hides it outside them. Several spells (or the node written again under its id, as Gephi 1.1 wrote a node
 that comes back) give one period from the first start to the last end (noted as info), since an entity has one
 period. A node with a start also adds one event "<label> appears" per start, so dated graphs show on the timeline.
-Attribute ids belong to their class (``<attributes class="node">`` or ``"edge"``; Gephi numbers each from 0). Dynamic
-attribute values (``attvalue`` with start/end or timestamps) are not turned into history.
+Attribute ids belong to their class (``<attributes class="node">`` or ``"edge"``; Gephi numbers each from 0); an edge's
+attribute values are its tie's note, a share, percent or value its value when the edge has no weight. 1.3's
+``<timestamps><timestamp timestamp="…"/>`` date an element as its ``timestamps`` attribute does. Dynamic attribute
+values (``attvalue`` with start/end or timestamps) are not turned into history.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from viewer.io.reading import XML_ERRORS
+from viewer.io.table_mapping import column_key
 from viewer.model.clock import CALENDAR, NUMBER, parse_instant
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
@@ -39,6 +42,7 @@ NUMERIC_FORMATS = ("double", "integer", "float", "long")  # timeformat values wh
 INFINITE = re.compile(r"[+-]?(inf|infinity)", re.IGNORECASE)  # an open bound, as Gephi writes it
 BOUNDS = ("start", "end", "startopen", "endopen")
 DYNAMIC = (*BOUNDS, "timestamp", "timestamps")  # the attributes of a dated value
+VALUES = ("value", "share", "percent", "stake", "weight")  # an edge's value, when it has no weight of its own
 
 
 def looks_like(head: bytes) -> bool:
@@ -170,8 +174,9 @@ def _presence(spells: list[tuple[str, str, str]], times: _Times) -> tuple[str, s
 
 def _spells(element: StdET.Element, times: _Times, following: dict[str, str]) -> list[tuple[str, str, str]]:
     """(start, end, note) of each spell (or 1.1draft slice) and timestamp of an element, else of the element."""
-    spells = [_interval(spell, times, following) for holder, tag in (("spells", "spell"), ("slices", "slice"))
-              for group in element.findall(holder) for spell in group.findall(tag)]
+    spells = [_interval(spell, times, following) for holder, tag in (("spells", "spell"), ("slices", "slice"),
+                                                                      ("timestamps", "timestamp"))
+              for group in element.findall(holder) for spell in group.findall(tag)]  # (1.3's <timestamp> elements)
     spells += [(times.read(t), following.get(times.read(t), ""), "")
                for t in _timestamps(element.get("timestamps") or "")]
     return spells or [_interval(element, times, following)]
@@ -197,6 +202,15 @@ def _attvalues(element: StdET.Element, titles: dict[str, str]) -> dict[str, str]
             key = value.get("for") or value.get("id") or ""
             values[titles.get(key, key)] = value.get("value", "")
     return values
+
+
+def pick(values: dict[str, str], wanted: tuple[str, ...]) -> tuple[str, str | None]:
+    """The first wanted name's value (names compared as :func:`column_key` folds them) and the name it was under."""
+    folded = {column_key(name): name for name in values}
+    for name in wanted:
+        if name in folded:
+            return values[folded[name]], folded[name]
+    return "", None
 
 
 def _color(node: StdET.Element) -> str:
@@ -251,15 +265,16 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     relations = []
     for number, edge in enumerate(graph.iter("edge"), start=1):
         source, target = edge.get("source", ""), edge.get("target", "")
-        values = _attvalues(edge, titles["edge"])
-        kind = edge.get("label") or edge.get("kind") or values.get("kind") or "edge"
+        values = _attvalues(edge, titles["edge"])  # (kept in the note: a role, a source; they were dropped)
+        kind = edge.get("label") or edge.get("kind") or values.pop("kind", "") or "edge"
+        value, by_value = (edge.get("weight", ""), None) if edge.get("weight") else pick(values, VALUES)
+        said = "; ".join(f"{name}: {text}" for name, text in values.items() if name != by_value and text)
         directed = (edge.get("type") or default_type).lower()
         for index, (start, end, open_note) in enumerate(_spells(edge, times, following), start=1):
-            notes = [n for n in (open_note, "" if directed == "directed" else directed) if n]
+            notes = [n for n in (open_note, said, "" if directed == "directed" else directed) if n]
             relations.append({"id": f"{edge.get('id') or f'e{number}'}" + (f"#{index}" if index > 1 else ""),
-                              "source": source, "target": target, "kind": kind,
-                              "value": edge.get("weight", ""), "valid_from": start, "valid_to": end,
-                              "note": "; ".join(notes)})
+                              "source": source, "target": target, "kind": kind, "value": value,
+                              "valid_from": start, "valid_to": end, "note": "; ".join(notes)})
     meta_el = root.find("meta")
     description = (meta_el.findtext("description") or "").strip() if meta_el is not None else ""
     return graph_dataset(path, (events, entities, relations), problems, EXPECTED, description, times.clock)

@@ -22,8 +22,7 @@ import xml.etree.ElementTree as StdET
 from pathlib import Path
 from typing import Any
 
-from viewer.io.gexf import graph_dataset, graph_of
-from viewer.io.table_mapping import column_key
+from viewer.io.gexf import VALUES, graph_dataset, graph_of, pick
 from viewer.model.dataset import Dataset
 from viewer.model.problems import Problem
 
@@ -32,7 +31,6 @@ NAMES = ("label", "name", "title", "nodegraphics")  # (yEd's label is in its nod
 YED = frozenset({"nodegraphics", "edgegraphics", "resources", "portgraphics", "portgeometry", "portuserdata"})
 NODE_KINDS = ("kind", "type", "category", "group")
 EDGE_KINDS = ("kind", "type", "relation", "relationship", "label", "edgelabel", "edgegraphics")
-VALUES = ("value", "share", "percent", "stake", "weight")
 STARTS = ("start", "from", "since", "validfrom", "begin", "startdate")  # names as column_key folds them
 ENDS = ("end", "to", "until", "validto", "enddate")
 
@@ -74,15 +72,6 @@ def _values(element: StdET.Element, names: dict[str, str], defaults: dict[str, s
         if text:
             values[names.get(key, key)] = text
     return values
-
-
-def pick(values: dict[str, str], wanted: tuple[str, ...]) -> tuple[str, str | None]:
-    """The first wanted name's value (names compared as :func:`column_key` folds them) and the name it was under."""
-    folded = {column_key(name): name for name in values}
-    for name in wanted:
-        if name in folded:
-            return values[folded[name]], folded[name]
-    return "", None
 
 
 def note(values: dict[str, str], used: set[str | None]) -> str:

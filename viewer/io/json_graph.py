@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from viewer.io import reading
-from viewer.io.gexf import graph_dataset
-from viewer.io.graphml import ENDS, NAMES, NODE_KINDS, STARTS, VALUES, note, pick
+from viewer.io.gexf import VALUES, graph_dataset, pick
+from viewer.io.graphml import ENDS, NAMES, NODE_KINDS, STARTS, note
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError, Problem
 

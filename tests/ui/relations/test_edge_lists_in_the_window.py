@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
+from ...io.test_graph_export_quirks import EDGE_VALUES
 from ...io.test_relation_registers import SHAREHOLDERS
 from ..conftest import Hand
 from ..window_reading import accepting, details_after, drag_cursor, open_by_hand
@@ -135,3 +136,11 @@ def test_a_shareholders_register_draws_each_holding_while_it_lasts(qtbot: QtBot,
     labels = {(s, t): text for (s, t, _), text in window.relations.edge_labels().items()}
     assert labels[("northwind_holdings_limited", "northwind_trading_limited")] == "75%"
     assert ("sarah_jane_patel", "northwind_trading_limited") not in labels  # transferred in 2019
+
+
+def test_a_gexf_edges_share_is_drawn_as_its_value(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Gephi keeps a tie's share as an edge attribute: it was dropped, and the tie drawn without its figure."""
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "shares.gexf", text=EDGE_VALUES) == []
+    qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 2, timeout=3000)
+    assert any("51" in label for label in window.relations.edge_labels().values())
