@@ -197,3 +197,13 @@ def test_gexf_1_3_timestamp_elements_date_their_node(tmp_path: Path) -> None:
     nodes = ds.entities.set_index("id")
     assert (_day(nodes.loc["2", "valid_from"]), _day(nodes.loc["2", "valid_to"])) == ("2002-01-01", "2003-01-01")
     assert "Two appears" in set(ds.events["title"])
+
+
+def test_a_graphml_hyperedge_is_said_not_dropped_silently(tmp_path: Path) -> None:
+    ds = graphml.read(_write(tmp_path, "hyper.graphml", '<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing'
+                             '.org/xmlns"><graph edgedefault="directed"><node id="a"/><node id="b"/><node id="c"/>'
+                             '<edge source="a" target="b"/><hyperedge><endpoint node="a"/><endpoint node="b"/>'
+                             '<endpoint node="c"/></hyperedge></graph></graphml>'))
+    assert len(ds.relations) == 1
+    assert [p.message for p in ds.problems if p.field == "hyperedge"] == [
+        "1 hyperedge (ties of more than two nodes) not read: a relation ties two entities"]

@@ -126,5 +126,9 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     names, defaults = _keys(root)
     entities, events = _nodes(graph, names, defaults["node"], str(path), problems)
     relations = _edges(graph, names, defaults["edge"])
+    hyper = sum(1 for _ in graph.iter("hyperedge"))
+    if hyper:  # (a tie of three or more ends: no relation holds one; it was dropped without a word)
+        problems.append(Problem(str(path), f"{hyper} hyperedge{'s' if hyper > 1 else ''} (ties of more than two nodes) "
+                                "not read: a relation ties two entities", None, "hyperedge", "warning"))
     description = " ".join((root.findtext("desc") or graph.findtext("desc") or "").split())
     return graph_dataset(path, (events, entities, relations), problems, EXPECTED, description)
