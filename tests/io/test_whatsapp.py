@@ -62,3 +62,26 @@ def test_an_export_without_readable_dates_is_refused_by_name(tmp_path: Path) -> 
     path.write_text("99/99/2019, 10:00 - Ana: Hello\n98/97/2019, 10:01 - Ben: Hi\n", encoding="utf-8")
     with pytest.raises(LoadError, match=r"broken\.txt: no message with a readable date"):
         viewer.load(path)
+
+
+LOCALES = {
+    "french": "05/01/2019 à 21:03 - Ana: Bonjour\n13/01/2019 à 00:15 - Bob: Salut\n",
+    "swedish": "2019-01-05 21:03 - Ana: Hej\n2019-01-13 00:15 - Bob: Hej då\n",
+    "arabic iphone": "\u200f[5/1/2019, 9:03:11 \u0645] \u202bAna\u202c: \u0645\u0631\u062d\u0628\u0627\n"
+                     "\u200f[13/1/2019, 12:15:00 \u0635] Bob: \u0623\u0647\u0644\u0627\n",
+    "arabic android": "\u200f\u0665\u200f/\u0661\u200f/\u0662\u0660\u0661\u0669\u060c \u0669:\u0660\u0663 \u0645 - "
+                      "Ana: "
+                      "\u0645\u0631\u062d\u0628\u0627\n\u200f\u0661\u0663\u200f/\u0661\u200f/\u0662\u0660\u0661\u0669"
+                      "\u060c \u0661\u0662:\u0661\u0665 \u0635 - Bob: \u0623\u0647\u0644\u0627\n",
+}
+
+
+@pytest.mark.parametrize("locale", sorted(LOCALES))
+def test_phones_in_other_languages_keep_their_senders(tmp_path: Path, locale: str) -> None:
+    """French's "à" between date and time, Swedish's space, and Arabic's marks, digits and ص/م for AM/PM: the
+    first two opened as notes with no sender, the Arabic ones were refused as tables with no date column."""
+    path = tmp_path / "WhatsApp Chat with Ana.txt"
+    path.write_text(LOCALES[locale], encoding="utf-8")
+    ds = viewer.load(path)
+    assert list(ds.events["actors"]) == ["Ana", "Bob"]
+    assert [str(s)[:16] for s in ds.events["start"]] == ["2019-01-05 21:03", "2019-01-13 00:15"]

@@ -1,8 +1,9 @@
 """A WhatsApp chat as its "Export chat" writes it (``WhatsApp Chat with Ana.txt``, ``_chat.txt`` in the ZIP with the
 media): one message per line led by its date and time, in the phone's own format —
 ``04/03/2019, 10:00 - Ana: Hello`` (Android), ``[04/03/2019, 10:00:00] Ana: Hello`` (iPhone),
-``3/4/19, 10:00 AM - …`` (US, with U+202F before AM on newer phones), ``04.03.19, 10:00 - …`` (German) — and a
-message's further lines below it.
+``3/4/19, 10:00 AM - …`` (US, with U+202F before AM on newer phones), ``04.03.19, 10:00 - …`` (German),
+``05/01/2019 à 21:03 - …`` (French), ``2019-01-05 21:03 - …`` (Swedish), and Arabic's, right to left, in Arabic-Indic
+digits with ص and م for AM and PM — and a message's further lines below it.
 
 Each message is an event: its first line as the title, the whole text as the description, its sender as the actor
 (each sender a person); lines without a sender ("Messages and calls are end-to-end encrypted", "Ana added Ben")
@@ -22,10 +23,16 @@ from viewer.model.dataset import Dataset
 EXPECTED = ("a WhatsApp chat export: lines such as '04/03/2019, 10:00 - Ana: Hello' or "
             "'[04/03/2019, 10:00:00] Ana: Hello'")
 _DATE = r"(?P<date>\d{1,4}[./-]\d{1,2}[./-]\d{1,4})"
-_TIME = r"(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[\s\u202f\u00a0]*[AaPp]\.?\s?[Mm]\.?)?)"
+# AM and PM, or Arabic's ص and م (a phone in Arabic writes its digits in Arabic-Indic too, which \d reads)
+_TIME = r"(?P<time>\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[\s\u202f\u00a0]*(?:[AaPp]\.?\s?[Mm]\.?|[\u0635\u0645]))?)"
+# between the date and the time: a comma (Arabic's too), or French's "à", Portuguese's "às", or a space alone, as
+# phones set to Swedish write "2019-01-05 21:03 - Ana: Hej"
+_BETWEEN = r"(?:[,\u060c]\s*|\s+(?:à|às|a las|um|klo\.?)\s+|\s+)"
 # the iPhone's "[date, time] rest", Android's "date, time - rest": a log's "2019-03-04 10:00 INFO: …" is neither
-_LINES = (re.compile(rf"^\[{_DATE},?\s+{_TIME}\]\s*(?P<rest>.*)$"),
-          re.compile(rf"^{_DATE},\s+{_TIME}\s+-\s+(?P<rest>.*)$"))
+_LINES = (re.compile(rf"^\[{_DATE}{_BETWEEN}{_TIME}\]\s*(?P<rest>.*)$"),
+          re.compile(rf"^{_DATE}{_BETWEEN}{_TIME}\s+-\s+(?P<rest>.*)$"))
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # marks a right-to-left chat writes around its parts
+_MARKERS = str.maketrans({"\u0635": "AM", "\u0645": "PM"})
 _SENDER = re.compile(r"^(?P<sender>[^:]{1,80}?):\s(?P<text>.*)$", re.DOTALL)
 _MEDIA = re.compile(r"^<?(?:media omitted|image omitted|video omitted|audio omitted|sticker omitted|document omitted|"
                     r"gif omitted|contact card omitted|[^<>]* \(file attached\))>?$", re.IGNORECASE)
@@ -34,8 +41,10 @@ SNIFFED_LINES = 5
 
 def _led(line: str) -> tuple[str, str] | None:
     """A message's date and time as written, and the rest of its first line; None on a further line."""
+    line = _BIDI.sub("", line) if not line.isascii() else line
     found = _LINES[0].match(line) or _LINES[1].match(line)
-    return None if found is None else (f"{found.group('date')} {found.group('time')}", found.group("rest"))
+    return None if found is None else (f"{found.group('date')} {found.group('time').translate(_MARKERS)}",
+                                       found.group("rest"))
 
 
 def looks_like(head: bytes) -> bool:

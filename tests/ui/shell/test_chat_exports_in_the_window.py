@@ -15,6 +15,7 @@ from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import needs_mapping
 
 from ...io.test_chat_exports import EXPORT
+from ...io.test_whatsapp import LOCALES
 from ..window_reading import details_after, open_by_hand, open_written, walked
 
 
@@ -114,3 +115,14 @@ def test_a_git_log_opens_from_file_open_and_is_walked_commit_by_commit(
     assert "Read dates written by the parser" in first and "Ana Lopez" in first
     assert "An indented example stays in the message." in first
     assert "Merge branch" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_an_arabic_whatsapp_export_opens_with_its_senders(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Right-to-left marks, Arabic-Indic digits and ص/م for AM/PM: refused as a table with no date column."""
+    path = tmp_path / "WhatsApp Chat with Ana.txt"
+    path.write_text(LOCALES["arabic android"], encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Ana" in first and "5 Jan 2019 21:03" in first
+    assert "Bob" in details_after(qtbot, window, Qt.Key.Key_End)
