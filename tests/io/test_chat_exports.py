@@ -119,3 +119,17 @@ def test_a_groups_members_are_ties_from_joining_to_leaving(tmp_path: Path) -> No
                      ("user4", "2019-03-06", "")}
     assert mostly_people(ds)
     assert list(ds.events["title"])[:2] == ["create group Research desk Ben", "invite members Cleo"]
+
+
+def test_one_message_without_a_date_leaves_the_chat_a_chat(tmp_path: Path) -> None:
+    """A message with no date (a damaged export) made the whole chat generic records, its senders by name only."""
+    document = json.loads(json.dumps(EXPORT))
+    document["messages"] += [{"id": 9 + n, "type": "message", "date_unixtime": "1551694100", "from": "Ben",
+                              "from_id": "user2", "text": f"later {n}"} for n in range(1)] + [
+        {"id": 20 + n, "type": "message", "date": f"2019-03-04T11:0{n}:00", "date_unixtime": str(1551697200 + 60 * n),
+         "from": "Ana", "from_id": "user1", "text": f"more {n}"} for n in range(3)]
+    path = tmp_path / "result.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.meta.title == "Project group" and "chat123456" in set(ds.entities["id"])
+    assert list(ds.events["actors"].astype(str))[:3] == ["user1", "user1", "user2"]

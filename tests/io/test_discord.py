@@ -131,3 +131,15 @@ def test_a_channel_file_is_parsed_once(tmp_path: Path, json_parses: list[int]) -
     parsed = json_parses
     assert len(viewer.load(write_export(tmp_path / "leads.json")).events) == 5
     assert len(parsed) == 1
+
+
+def test_a_deleted_accounts_message_leaves_the_channel_a_channel(tmp_path: Path) -> None:
+    """``"author": null`` on one message (its account deleted) made the whole channel generic records: mentions raw,
+    every message's category ``Default``, its people of kind ``unknown``."""
+    export = json.loads(json.dumps(EXPORT))
+    export["messages"][2]["author"] = None
+    path = tmp_path / "leads [88].json"
+    path.write_text(json.dumps(export), encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.meta.title == "Open Source Investigations · Research · #leads"
+    assert ds.events["title"].iloc[0] == "Has anyone looked at the shipping records? @Ben Okafor"

@@ -58,3 +58,14 @@ def test_a_path_is_said_once_and_a_segment_without_a_time_by_its_place(tmp_path:
 def test_other_json_is_not_taken_for_a_timeline() -> None:
     assert not google_timeline.looks_like([{"startTime": "2024-01-01", "endTime": "2024-01-02", "title": "x"}])
     assert not google_timeline.looks_like({"timelineObjects": [{"placeVisit": {}}]})  # (the older export's)
+
+
+def test_a_visit_going_on_at_the_export_leaves_the_timeline_a_timeline(tmp_path: Path) -> None:
+    """The last visit, still going on when the phone exported, has no endTime: every segment became "row1" …"""
+    document = json.loads(json.dumps(IPHONE))
+    del document[1]["endTime"]
+    path = tmp_path / "location-history.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.events["title"].tolist() == ["Visit: home", "Walking, 80 m"]
+    assert pd.isna(ds.events["end"].iloc[1])
