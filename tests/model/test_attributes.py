@@ -96,7 +96,8 @@ def _odd_column(rng: np.random.Generator, kind: int, rows: int) -> pd.Series:
             lambda: rng.choice(["", " ", "x"], rows), lambda: np.full(rows, ""),
             lambda: rng.choice(["1_000", "0x10", "7"], rows), lambda: rng.choice(["c. 1850", "1850s", "Q1 2019"], rows),
             lambda: rng.integers(0, 5, rows), lambda: rng.normal(size=rows),
-            lambda: np.array([None if x else "v" for x in rng.integers(0, 2, rows)], dtype=object)]
+            lambda: np.array([None if x else "v" for x in rng.integers(0, 2, rows)], dtype=object),
+            lambda: rng.choice(["2019-03-04", "2019-03-05T10:00:00+01:00", "2020-01", "2021-12-31 23:59"], rows)]
     values = pick[kind % len(pick)]()
     series = pd.Series(values, dtype=object if kind % 3 == 0 and values.dtype.kind in "US" else None)
     if series.dtype.kind in "OU" or str(series.dtype) in ("str", "string"):

@@ -23,6 +23,7 @@ import pyarrow.compute as pc
 
 from viewer.model import attributes, missing_marks, text_arrow
 from viewer.model.columns import arrow_text
+from viewer.model.dates import arrow as date_arrow
 from viewer.model.dates import columns as date_columns
 
 SAMPLE = 200  # cells of a column the date test looks at, as infer_type does
@@ -77,6 +78,7 @@ class Cells:
         self.text = text_arrow.blanks_null(text_arrow.trimmed(joined))
         self.column = np.repeat(np.arange(len(arrays)), self.lengths)
         self.valid = np.asarray(self.text.is_valid().to_numpy(zero_copy_only=False), dtype=bool)
+        self._iso: np.ndarray | None = None
 
     def count(self, mask: np.ndarray) -> np.ndarray:
         """How many cells of each column the mask holds."""
@@ -85,6 +87,12 @@ class Cells:
     def matching(self, pattern: str) -> np.ndarray:
         return np.asarray(pc.match_substring_regex(self.text, pattern).fill_null(False)
                           .to_numpy(zero_copy_only=False), dtype=bool)
+
+    def iso(self) -> np.ndarray:
+        """Which cells are ISO 8601 dates or date-times (:func:`viewer.model.dates.arrow.parse_fast` reads them)."""
+        if self._iso is None:
+            self._iso = date_arrow.parse_fast(self.text, trimmed=True).codes >= 0
+        return self._iso
 
     def part(self, i: int) -> pa.Array:
         return self.text.slice(int(self.starts[i]), int(self.lengths[i]))
@@ -106,6 +114,10 @@ def infer_types(columns: list[pd.Series]) -> list[str]:
     found = np.where(present == 0, "text", np.where((written > 0) & (numbers == written),
                                                     np.where(padded, "text", "number"), ""))
     found = found.astype(object)
+    undecided = np.flatnonzero(found == "")
+    iso = cells.count(cells.iso() & given)  # ISO dates throughout, in one pass: the parser asked of each column took
+    found[undecided[(numbers[undecided] == 0) & (iso[undecided] == written[undecided]) & (written[undecided] > 0)]] \
+        = "date"                            # 20 s for 3,000 columns of visits' dates
     undecided = np.flatnonzero(found == "")
     for i in undecided[numbers[undecided] == 0]:
         sample = attributes.written(cells.part(int(i)).drop_null()).slice(0, SAMPLE)
@@ -142,6 +154,8 @@ def typed_all(columns: list[pd.Series], kinds: list[str]) -> list[pd.Series]:
     """:func:`~viewer.model.attributes.typed` of each column as its kind; text, number and category columns
     are cut from one cleaned array, dates typed one by one."""
     out: list[pd.Series | None] = [None] * len(columns)
+    for at, typed in _iso_dates(columns, kinds).items():
+        out[at] = typed
     for kind in ("text", "number", "category"):
         batch = [i for i, (v, k) in enumerate(zip(columns, kinds, strict=True))
                  if k == kind and attributes.type_of(v) != kind]
@@ -165,6 +179,22 @@ def typed_all(columns: list[pd.Series], kinds: list[str]) -> list[pd.Series]:
                                    index=pd.RangeIndex(int(cells.lengths[at])))
     return [typed if typed is not None else attributes.typed(v, kind)
             for typed, v, kind in zip(out, columns, kinds, strict=True)]
+
+
+def _iso_dates(columns: list[pd.Series], kinds: list[str]) -> dict[int, pd.Series]:
+    """The date columns whose every cell is an ISO date or date-time, typed from one parse of them all (the parser
+    asked of each column in turn cost 2 ms a column), by their place."""
+    batch = [i for i, (v, k) in enumerate(zip(columns, kinds, strict=True))
+             if k == "date" and attributes.type_of(v) != "date"]
+    if not batch:
+        return {}
+    cells = Cells([columns[i] for i in batch])
+    fast = date_arrow.parse_fast(cells.text, trimmed=True)
+    iso = fast.codes >= 0
+    whole = cells.count(iso) == cells.count(cells.valid)
+    micros = np.where(iso, fast.micros, np.iinfo(np.int64).min).astype("datetime64[us]")
+    return {i: pd.Series(micros[cells.starts[at]:cells.starts[at + 1]], index=pd.RangeIndex(int(cells.lengths[at])))
+            .dt.tz_localize("UTC") for at, i in enumerate(batch) if whole[at]}
 
 
 def _categories(cells: Cells) -> list[pd.Series]:
