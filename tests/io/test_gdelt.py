@@ -156,3 +156,17 @@ def test_icews_events_are_titled_by_who_did_what_to_whom(tmp_path: Path) -> None
     assert events["926685"]["description"] == "Praise or endorse"
     assert events["926687"]["title"] == "Police (Russia): Arrest, detain, or charge with legal action"
     assert any("an ICEWS events table" in p.message for p in ds.problems)
+
+
+def test_one_damaged_row_leaves_the_file_gdelts(tmp_path: Path) -> None:
+    """One SQLDATE cut to seven digits, or a stray note below: the file was no GDELT table, its event ids read as the
+    years 410,412,347 …, every title an actor's code."""
+    damaged = [list(row) for row in ROWS]
+    damaged[2][1] = "2015021"
+    path = tmp_path / "20150219001500.export.CSV"
+    path.write_text(_written(damaged) + "end of file\n", encoding="utf-8")
+    ds = viewer.load(path)
+    events = _by_id(ds)
+    assert len(events) == 4 and "410412349" not in events
+    assert events["410412347"]["title"] == "FRANCE → RUSSIA: Make a visit"
+    assert any(p.row == 3 and "2015021" in p.message for p in ds.problems)

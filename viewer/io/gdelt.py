@@ -28,6 +28,7 @@ VERSIONS = {len(NAMES_2): ("2.0", NAMES_2), len(NAMES_1): ("1.0", NAMES_1),
             len(NAMES_1) - 1: ("1.0", NAMES_1[:-1])}  # 1.0's backfiles (1979 to March 2013): no SOURCEURL
 _LEADING = (r"\d+", r"(19|20)\d\d[01]\d[0-3]\d", r"(19|20)\d\d[01]\d", r"(19|20)\d\d", r"(19|20)\d\d\.\d+")
 LOOKED_AT = 200  # rows checked for the leading columns' forms
+MOST = 0.95  # of them in those forms: a file with one mistyped date was no GDELT table, its ids read as years
 
 
 def named(frame: pd.DataFrame) -> tuple[str, list[str]] | None:
@@ -37,8 +38,9 @@ def named(frame: pd.DataFrame) -> tuple[str, list[str]] | None:
     if version is None or not len(frame):
         return None
     head = frame.iloc[:LOOKED_AT, :len(_LEADING)]
+    allowed = max(2, int(len(head) * (1 - MOST)))  # (nearly all: a damaged row, and a note below, are said as such)
     for column, form in zip(head.columns, _LEADING, strict=True):
-        if not head[column].astype("string").fillna("").str.strip().str.fullmatch(form).all():
+        if (~head[column].astype("string").fillna("").str.strip().str.fullmatch(form)).sum() > allowed:
             return None
     return version[0], list(version[1])
 
