@@ -87,3 +87,13 @@ def test_a_damaged_orc_file_is_refused_by_name(tmp_path: Path, cut: float) -> No
     path.write_bytes(data[:int(len(data) * cut)])
     with pytest.raises(LoadError, match=rf"{path}: not a readable ORC file .*expected an ORC file as Hive"):
         viewer.load(path)
+
+
+def test_a_refusal_for_want_of_dates_names_the_date_column_left_out(tmp_path: Path) -> None:
+    """Its only date column left out, the file was refused as having "no date column among title", not saying why."""
+    path = tmp_path / "births.orc"
+    orc.write_table(pa.table({"born": pa.array([datetime(1500, 5, 1), datetime(1990, 1, 1)], pa.timestamp("us")),
+                              "title": ["Old", "New"]}), str(path))
+    with pytest.raises(LoadError, match=r"births\.orc: no date column among title;.*the column 'born' holds a time "
+                                        r"before 1677 or after 2262"):
+        viewer.load(path)

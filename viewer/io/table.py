@@ -286,7 +286,7 @@ def read(path: str | Path, **options: Any) -> Dataset:
     frame, problems = with_date_parts(raw.frame, mapping.start, label, raw.problems), raw.problems + list(mapping.said)
     if mapping.start is None:
         raise LoadError(f"{path}: no date column among {table_skipped.column_names(frame.columns)}; expected {EXPECTED}"
-                        " (or pass start=<column>)")
+                        f" (or pass start=<column>){table_skipped.left_out(problems)}")
     if spec is not None:
         _check_spec(spec, frame, label)
     elif not mapping.certain and mapping.title is None:

@@ -265,6 +265,13 @@ NAMED_AT_MOST = 12  # columns named in a message
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffd]")
 
 
+def left_out(problems: list[Problem]) -> str:
+    """What a refusal for want of a date column adds of the columns the reader left out (an ORC's dates before
+    1677, which Arrow cannot read): its date column may be one ("no date column among title" said nothing of it)."""
+    said = [p.message for p in problems if "left out" in p.message and p.field is not None]
+    return f"; {said[0]}" if said else ""
+
+
 def column_names(columns: Iterable[object], most: int = NAMED_AT_MOST) -> str:
     """A table's column names for a message: the first ``most``, each cut to 40 characters, anything that does not
     print as a "?", then how many there are (a wide table's message listed all 500; a binary file's, its bytes)."""
