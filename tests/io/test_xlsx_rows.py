@@ -152,3 +152,20 @@ def test_a_workbook_opens_to_the_same_dataset_either_way(tmp_path: Path, monkeyp
     slow = viewer.load(path)
     pd.testing.assert_frame_equal(fast.events, slow.events)
     assert fast.event_count == 300
+
+
+def test_formulas_a_script_saved_without_results_are_said(tmp_path: Path) -> None:
+    """openpyxl and xlsxwriter save a formula without its result: its cells read as empty without a word (a row
+    whose date was =DATE(…) skipped as having no start)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["date", "title", "total"])
+    sheet.append(["2020-01-01", "a", "=1+1"])
+    sheet.append(["=DATE(2020,1,2)", "b", "=2+2"])
+    sheet.append(["2020-01-03", "c", 5])
+    path = tmp_path / "scripted.xlsx"
+    book.save(path)
+    ds = viewer.load(path)
+    said = [p for p in ds.problems if "formula" in p.message]
+    assert len(said) == 1 and said[0].message.startswith("3 cells hold a formula with no result saved")
+    assert said[0].level == "warning" and list(ds.events["title"]) == ["a", "c"]

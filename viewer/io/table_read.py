@@ -203,8 +203,8 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     frame, problems = cells.frame, cells.problems
     skipped = cells.above + int(cells.declared is not None) + cells.lifted  # lines taken off before the table
     problems += compressed.member_read(path)
-    problems += _how_read(path, saved, cells.above) + [Problem(str(path), m, None, None, "info")
-                                                       for m in frame.attrs.pop("said", [])]
+    problems += _how_read(path, saved, cells.above) + [m if isinstance(m, Problem) else Problem(str(path), m, None,
+                                                       None, "info") for m in frame.attrs.pop("said", [])]
     if frame.empty:
         raise LoadError(f"{path}: no rows; expected {EXPECTED}")
     if header is None:

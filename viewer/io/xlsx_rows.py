@@ -24,7 +24,11 @@ from openpyxl.worksheet._reader import INLINE_STRING, ROW_TAG, VALUE_TAG, _cast_
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from pandas.io.excel._openpyxl import OpenpyxlReader  # pandas' reader: its rows are made here, the rest is its own
 
+from viewer.model.problems import Problem
+from viewer.model.wording import counted
+
 _T, _RUN, _ITEM = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r", f"{{{SHEET_MAIN_NS}}}si"
+_FORMULA = f"{{{SHEET_MAIN_NS}}}f"
 _PHONETIC = {f"{{{SHEET_MAIN_NS}}}rPh", f"{{{SHEET_MAIN_NS}}}phoneticPr"}  # (left out, as openpyxl leaves them)
 
 
@@ -32,10 +36,17 @@ def read_sheet(path: Any, sheet: str | int, nrows: int | None) -> pd.DataFrame:
     """The sheet's cells as ``pd.read_excel(path, sheet_name=sheet, header=None, dtype=str, nrows=nrows,
     engine="openpyxl")`` reads them, "" for empty ones."""
     reader = _Reader(path)
+    reader.uncalculated = [0]
     try:
-        return reader.parse(sheet_name=sheet, header=None, dtype=str, nrows=nrows).fillna("")
+        frame = reader.parse(sheet_name=sheet, header=None, dtype=str, nrows=nrows).fillna("")
     finally:
         reader.close()
+    if reader.uncalculated[0]:  # a workbook a script wrote (openpyxl, xlsxwriter) keeps formulas, not their results
+        frame.attrs["said"] = [Problem(str(path), f"{counted(reader.uncalculated[0], 'cell')} hold a formula with no "
+                                       "result saved (the workbook was written by a program that does not calculate, "
+                                       "as a script does): read as empty; opened and saved in Excel or LibreOffice, "
+                                       "it keeps their values", None, None, "warning")]
+    return frame
 
 
 def sheet_names(path: Any) -> list[str]:
@@ -79,14 +90,16 @@ class _Reader(OpenpyxlReader):  # type: ignore[misc]
         reader.read()
         return reader.wb
 
+    uncalculated: list[int] | None = None  # formulas without a result: counted when a list is given
+
     def get_sheet_data(self, sheet: Any, file_rows_needed: int | None = None) -> list[list[Any]]:
         try:
-            return rows(sheet, file_rows_needed)
+            return rows(sheet, file_rows_needed, self.uncalculated)
         except Exception:  # (a sheet lxml or these conversions cannot read: openpyxl reads it, or says why)
             return super().get_sheet_data(sheet, file_rows_needed)
 
 
-def rows(sheet: Any, wanted: int | None = None) -> list[list[Any]]:
+def rows(sheet: Any, wanted: int | None = None, uncalculated: list[int] | None = None) -> list[list[Any]]:
     """pandas' ``get_sheet_data`` for an openpyxl read-only sheet: each row's values as pandas converts openpyxl's
     cells ("" for none, NaN for an error), a missing row empty, trailing empty cells and rows cut, rows padded."""
     book = sheet.parent
@@ -105,7 +118,7 @@ def rows(sheet: Any, wanted: int | None = None) -> list[list[Any]]:
             if wanted is not None and len(data) >= wanted:
                 break
             if counter <= row_counter:
-                values = _values(element, sheet._shared_strings, dating)
+                values = _values(element, sheet._shared_strings, dating, uncalculated)
                 counter += 1
                 while values and values[-1] == "":
                     values.pop()
@@ -134,9 +147,9 @@ def _row_number(written: str) -> int:
         return int(value)
 
 
-def _values(row: Any, shared: Any, dating: tuple[Any, Any, Any]) -> list[Any]:
+def _values(row: Any, shared: Any, dating: tuple[Any, Any, Any], uncalculated: list[int] | None = None) -> list[Any]:
     """One row's values by column (a missing cell ""), as pandas converts openpyxl's cells (``dating``: the
-    workbook's date styles, time-span styles and epoch)."""
+    workbook's date styles, time-span styles and epoch); a formula with no result counted in ``uncalculated``."""
     columns: list[int] = []
     values: list[Any] = []
     column = 0  # (the row is as wide as its last cell's column, as openpyxl makes it)
@@ -155,6 +168,8 @@ def _values(row: Any, shared: Any, dating: tuple[Any, Any, Any]) -> list[Any]:
             if value is not None:
                 style = cell.get("s", 0)
                 value = _converted(value, kind, int(style) if style else 0, shared, dating)
+            elif uncalculated is not None and cell.find(_FORMULA) is not None:
+                uncalculated[0] += 1
         columns.append(column)
         values.append("" if value is None else value)
     if not columns:

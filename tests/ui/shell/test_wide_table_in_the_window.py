@@ -8,6 +8,7 @@ import random
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -17,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell import details
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import accepting, details_after, open_by_hand, open_refused, open_written
+from ..window_reading import accepting, details_after, open_by_hand, open_refused, open_written, problems_typed
 
 QUESTIONS = 2_000
 
@@ -108,3 +109,15 @@ def test_columns_named_by_years_beside_a_date_column_open(qtbot: QtBot, window: 
     assert window.state.dataset.event_count == 2
     first = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Plant opens" in first and "2019" in first and "12" in first
+
+
+def test_a_scripted_workbooks_formulas_are_said_in_problems(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    book = openpyxl.Workbook()
+    for row in (["date", "title", "total"], ["2020-01-01", "a", "=1+1"], ["2020-01-03", "c", "=2+2"]):
+        book.active.append(row)
+    path = tmp_path / "scripted.xlsx"
+    book.save(path)
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert "a" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert len(problems_typed(qtbot, window, "formula with no result")) == 1
