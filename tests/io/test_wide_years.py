@@ -121,3 +121,22 @@ def test_a_census_month_beside_its_years_leaves_the_years_a_series(tmp_path: Pat
             "01,Alabama,5031864,5031362,5049846,5074296\n02,Alaska,732964,732923,734182,733583\n")
     ds = _opened(tmp_path, "nst-est2022.csv", text)
     assert ds.event_count == 6 and set(ds.events["start"].dt.year) == {2020, 2021, 2022}
+
+
+def test_days_as_column_names_are_read_long_as_days(tmp_path: Path) -> None:
+    """Johns Hopkins' COVID-19 series (``Province/State, Country/Region, Lat, Long, 1/22/20, 1/23/20 …``) and a
+    report's weeks (``2020-01-15``): the row of dates was taken for data, the values for dates in the year 1."""
+    path = tmp_path / "time_series_covid19_confirmed_global.csv"
+    path.write_text("Province/State,Country/Region,Lat,Long,1/22/20,1/23/20,1/24/20\n"
+                    ",Afghanistan,33.93911,67.709953,0,0,1\n"
+                    "Australian Capital Territory,Australia,-35.4735,149.0124,0,2,4\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert len(ds.events) == 6 and set(ds.events["precision"]) == {"day"}
+    first = ds.events.iloc[0]
+    assert str(first["start"])[:10] == "2020-01-22" and first["title"] == "Afghanistan: 0"
+    assert first["actors"] == "Afghanistan"
+    path = tmp_path / "weekly.csv"
+    path.write_text("name,2020-01-15,2020-02-15,2020-03-15\nA,1,2,3\nB,3,4,5\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert sorted(str(s)[:10] for s in ds.events["start"])[::2] == ["2020-01-15", "2020-02-15", "2020-03-15"]
+    assert "A: 3" in set(ds.events["title"])

@@ -1,6 +1,7 @@
 """A table of values by year with the years as its column names, as the World Bank, the OECD, Eurostat, the IMF and
 most statistics offices hand out an indicator: ``Country Name, Indicator Name, 1960, 1961, … 2021`` (or ``2019Q1``,
-``2019-01``, ``1960 [YR1960]``), a row per country and series. It has no column of dates, and its row of names,
+``2019-01``, ``1960 [YR1960]``, or days, ``2020-01-15`` and Johns Hopkins' ``1/22/20``), a row per country and
+series. It has no column of dates, and its row of names,
 being mostly years, was not even taken for a header: it was refused as "no date column among column1, column2 …".
 
 Such a table is read long: a row per row and period with a value, the period as its date (``year``), the value in
@@ -27,8 +28,10 @@ from viewer.model.problems import LoadError, Problem
 if TYPE_CHECKING:
     from viewer.io.table_read import Raw
 
-# a year, a quarter or a month as a column's name; the World Bank's API download writes "1960 [YR1960]"
-PERIOD = re.compile(r"^\s*(?P<period>(?:1[5-9]|20|21)\d{2}(?:\s*-?\s*(?:Q[1-4]|M\d{2}|S[12])|-\d{2})?)"
+# a year, a quarter, a month or a day (a report's weeks, ``2020-01-15``; Johns Hopkins' ``1/22/20``) as a column's
+# name; the World Bank's API download writes "1960 [YR1960]"
+PERIOD = re.compile(r"^\s*(?P<period>(?:1[5-9]|20|21)\d{2}(?:\s*-?\s*(?:Q[1-4]|M\d{2}|S[12])|-\d{2}(?:-\d{2})?)?"
+                    r"|\d{1,2}/\d{1,2}/(?:\d{2}|\d{4}))"
                     r"(?:\s*\[YR\d{4}\])?\s*$", re.IGNORECASE)
 LEAST_PERIODS = 3
 NUMBERS = 0.8  # of the written cells under the periods
@@ -109,7 +112,8 @@ def _long(raw: Raw, body: pd.DataFrame, cells: pd.DataFrame, written: pd.DataFra
     kept.columns = own
     values = pd.Series(cells.to_numpy()[rows, columns], dtype="string")
     named = _titled(kept)
-    words = kept[named].apply(lambda column: column.str.strip()).agg(" · ".join, axis=1) if named else None
+    words = (kept[named].apply(lambda column: column.str.strip()).agg(lambda parts: " · ".join(p for p in parts if p),
+                                                                      axis=1) if named else None)  # (a blank left out)
     long = kept.assign(year=[_period(periods[c]) for c in columns.tolist()], value=values.to_numpy())
     measured = None if measures is None else pd.Series([measures[c] for c in columns.tolist()], dtype="string")
     if measured is not None and "measure" not in long.columns:  # ("2023 votes": the measure, "votes")
@@ -119,7 +123,8 @@ def _long(raw: Raw, body: pd.DataFrame, cells: pd.DataFrame, written: pd.DataFra
     if words is not None and "title" not in taken:
         long.insert(0, "title", (words + ": " + _shown(values)).to_numpy())
     if named and not taken & {"actor", "actors", "category"}:  # the first names the row (a country: its lane by
-        long["actor"] = kept[named[0]].str.strip().to_numpy()  # actor), the next what it measures (its category)
+        first = kept[named[0]].str.strip()  # actor), the next what it measures (its category); a blank one by the next
+        long["actor"] = (first.where(first != "", kept[named[1]].str.strip()) if len(named) > 1 else first).to_numpy()
         if measured is not None:
             long["category"] = measured.to_numpy()
         elif len(named) > 1:

@@ -121,3 +121,15 @@ def test_a_scripted_workbooks_formulas_are_said_in_problems(qtbot: QtBot, window
     assert open_by_hand(qtbot, window, monkeypatch, path) == []
     assert "a" in details_after(qtbot, window, Qt.Key.Key_Home)
     assert len(problems_typed(qtbot, window, "formula with no result")) == 1
+
+
+def test_a_series_with_days_as_column_names_opens_day_by_day(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Johns Hopkins' COVID-19 series: its values were read as dates in the year 1."""
+    path = tmp_path / "time_series_covid19_confirmed_global.csv"
+    path.write_text("Province/State,Country/Region,Lat,Long,1/22/20,1/23/20,1/24/20\n,Afghanistan,33.9,67.7,0,0,1\n",
+                    encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Afghanistan: 0" in first and "22 Jan 2020" in first
+    assert "24 Jan 2020" in details_after(qtbot, window, Qt.Key.Key_End)
