@@ -112,8 +112,7 @@ def _long(raw: Raw, body: pd.DataFrame, cells: pd.DataFrame, written: pd.DataFra
     kept.columns = own
     values = pd.Series(cells.to_numpy()[rows, columns], dtype="string")
     named = _titled(kept)
-    words = (kept[named].apply(lambda column: column.str.strip()).agg(lambda parts: " · ".join(p for p in parts if p),
-                                                                      axis=1) if named else None)  # (a blank left out)
+    words = _joined([kept[name].str.strip() for name in named]) if named else None
     long = kept.assign(year=[_period(periods[c]) for c in columns.tolist()], value=values.to_numpy())
     measured = None if measures is None else pd.Series([measures[c] for c in columns.tolist()], dtype="string")
     if measured is not None and "measure" not in long.columns:  # ("2023 votes": the measure, "votes")
@@ -135,6 +134,15 @@ def _long(raw: Raw, body: pd.DataFrame, cells: pd.DataFrame, written: pd.DataFra
                           "and the value in 'value'", None, None, "info")
     problems = [p for p in raw.problems if not p.message.startswith("no header row found")]
     return replace(raw, frame=long, header=True, problems=[*problems, said], rows=lines)
+
+
+def _joined(parts: list[pd.Series]) -> pd.Series:
+    """The parts of each row joined by " · ", blank ones left out, column by column (row by row, 330,000 values of
+    Johns Hopkins' series took 30 s)."""
+    words = parts[0]
+    for part in parts[1:]:
+        words = words.where(part == "", words.where(words == "", words + " · ") + part)
+    return words
 
 
 def _period(name: str) -> str:
