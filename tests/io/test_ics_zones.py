@@ -3,6 +3,7 @@ July), and an unquoted ``tzone://`` address cut its line at its colon and lost t
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import viewer
@@ -38,3 +39,22 @@ def test_an_unquoted_exchange_address_keeps_its_event(tmp_path: Path) -> None:
     ds = viewer.load(_calendar(tmp_path, "BEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID=tzone://Microsoft/Custom:20190704T100000"
                                          "\r\nSUMMARY:Kept\r\nEND:VEVENT\r\n"))
     assert list(ds.events["title"]) == ["Kept"] and str(ds.events["start"].iloc[0])[:10] == "2019-07-04"
+
+
+def test_a_display_name_left_unquoted_keeps_its_event(tmp_path: Path) -> None:
+    """Unquoted, the name's own colon, ``(UTC+01:00)``, cut the line there: the event was skipped as unreadable."""
+    ds = viewer.load(_calendar(tmp_path, "BEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID=(UTC+01:00) Amsterdam, Berlin, Bern, "
+                                         "Rome, Stockholm, Vienna:20190704T100000\r\nSUMMARY:Kept\r\nEND:VEVENT\r\n"))
+    assert list(ds.events["title"]) == ["Kept"] and str(ds.events["start"].iloc[0]) == "2019-07-04 08:00:00+00:00"
+
+
+def test_a_vendors_zone_guessed_is_said_not_printed(tmp_path: Path) -> None:
+    """icalendar guesses Mozilla's ``/mozilla.org/20050126_1/Europe/Paris`` by its last part and printed a warning to
+    the console: it is a note in Problems."""
+    path = _calendar(tmp_path, "BEGIN:VEVENT\r\nUID:a\r\nDTSTART;TZID=/mozilla.org/20050126_1/Europe/Paris:"
+                               "20190704T100000\r\nSUMMARY:Paris\r\nEND:VEVENT\r\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ds = viewer.load(path)
+    assert str(ds.events["start"].iloc[0]) == "2019-07-04 08:00:00+00:00"
+    assert any("Europe/Paris" in p.message and p.field == "TZID" for p in ds.problems)

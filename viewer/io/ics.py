@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import re
+import warnings
 import zoneinfo
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -23,7 +24,7 @@ import pandas as pd
 import recurring_ical_events
 from icalendar import Calendar, Component, Event, vBroken
 
-from viewer.io import code_pages, ics_bounds, ics_lines, ics_people
+from viewer.io import code_pages, ics_bounds, ics_lines, ics_people, ics_zones
 from viewer.io.reading import read_document, utf8
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
@@ -60,10 +61,10 @@ def read(path: str | Path, **_options: object) -> Dataset:
     label = str(path)
     problems: list[Problem] = []
     zones: dict[str, str] = {}
-    components = _components(_load_text(path, zones), path, problems)
-    for name, zone in zones.items():
-        problems.append(Problem(label, f"time zone {name!r} (Outlook's name for it; no VTIMEZONE defines it) read as "
-                                f"{zone}", None, "TZID", "info"))
+    with warnings.catch_warnings(record=True) as guessed:  # (a vendor's TZID, guessed by its last part)
+        warnings.simplefilter("always")
+        components = _components(_load_text(path, zones), path, problems)
+    problems += ics_zones.said(zones, label, [str(w.message) for w in guessed if "TZID" in str(w.message)])
     entries = [e for c in components for kind in _KINDS for e in c.walk(kind)]
     events = [e for e in entries if e.name == "VEVENT" or "DTSTART" in e or "DUE" in e]
     _say_undated(entries, label, problems)

@@ -4,7 +4,7 @@ Exchange writes a zone by its display name, ``TZID="(UTC+01:00) Amsterdam, Berli
 and its own ``tzone://Microsoft/Custom`` unquoted, whose colon cut the line before its value: the first was taken
 as UTC (two hours off in July), the second's event skipped. A display name is read as the zone of the first city it
 names that is one (``Europe/Amsterdam``, with its summer time), the US zones by their names, else at the offset it
-writes; an unquoted address is quoted.
+writes (also when the name is left unquoted, its colon cutting the line); an unquoted address is quoted.
 
 >>> zone_of("(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna")
 'Europe/Amsterdam'
@@ -20,12 +20,15 @@ import re
 import zoneinfo
 from functools import lru_cache
 
+from viewer.model.problems import Problem
+
 _DISPLAY = re.compile(r"\(\s*(?:UTC|GMT)\s*(?:([+-])(\d{1,2}):(\d\d))?\s*\)\s*(.*)", re.IGNORECASE)
 _NAMED = {"eastern time": "America/New_York", "central time": "America/Chicago", "mountain time": "America/Denver",
           "pacific time": "America/Los_Angeles", "alaska": "America/Anchorage", "hawaii": "Pacific/Honolulu",
           "arizona": "America/Phoenix", "atlantic time": "America/Halifax", "coordinated universal time": "UTC",
           "dublin, edinburgh, lisbon, london": "Europe/London"}
-TZID = re.compile(r';TZID=("[^"]*"|[^;:"]*)', re.IGNORECASE)
+# quoted, or a display name left unquoted (its "(UTC+01:00)" holds a colon), or plain
+TZID = re.compile(r';TZID=("[^"]*"|\(\s*(?:UTC|GMT)[^)]*\)[^;:"]*|[^;:"]*)', re.IGNORECASE)
 _ADDRESS = re.compile(r'(;[A-Za-z-]+=)([A-Za-z][A-Za-z0-9+.-]*://[^;:"]*)(?=[;:])')
 DATED = ("DTSTART", "DTEND", "DUE", "RECURRENCE-ID", "EXDATE", "RDATE")
 
@@ -76,6 +79,15 @@ def mended(line: str, defined: set[str], read: dict[str, str]) -> str:
         return line
     read[name] = zone
     return line[:found.start(1)] + zone + line[found.end(1):]
+
+
+def said(zones: dict[str, str], label: str, guessed: list[str]) -> list[Problem]:
+    """The notes on the zones read so (``zones``: each name and the zone it was read as) and on those icalendar
+    guessed (its warnings' texts, ``guessed``: a Mozilla TZID, ``/mozilla.org/20050126_1/Europe/Paris``, by its
+    last part), which it printed to the console instead."""
+    return [*(Problem(label, f"time zone {name!r} (Outlook's name for it; no VTIMEZONE defines it) read as {zone}",
+                      None, "TZID", "info") for name, zone in zones.items()),
+            *(Problem(label, message, None, "TZID", "info") for message in dict.fromkeys(guessed))]
 
 
 def defined_zones(text: str) -> set[str]:
