@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+import viewer
 from viewer.io import bods
 from viewer.model import value_bands
 from viewer.model.problems import LoadError
@@ -92,3 +93,21 @@ def test_a_file_of_unreadable_statements_says_why(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match=r"bad\.json: no entity, person or ownership statement could be read "
                                         r"\(statement 1: expected a subject and an interested party"):
         bods.read(path)
+
+
+def test_a_statement_without_a_date_keeps_its_ties_and_is_said_once(tmp_path: Path) -> None:
+    """A statement with no statementDate was an event skipped as "no start date", and its ties' link to it said as
+    "refers to an event id that is not in the events table … 'ev-s-o2'", an id no user wrote."""
+    path = tmp_path / "statements.json"
+    path.write_text(json.dumps([
+        {"statementID": "e1", "statementType": "entityStatement", "name": "Holding"},
+        {"statementID": "e2", "statementType": "entityStatement", "name": "Subsidiary"},
+        {"statementID": "o1", "statementType": "ownershipOrControlStatement",
+         "subject": {"describedByEntityStatement": "e2"}, "interestedParty": {"describedByEntityStatement": "e1"},
+         "interests": [{"type": "shareholding", "share": {"exact": 30}, "startDate": "2019-01-01"}]}]),
+        encoding="utf-8")
+    ds = viewer.load(path)
+    assert len(ds.relations) == 1 and ds.relations["value"].iloc[0] == 30
+    said = [p.message for p in ds.problems]
+    assert said == ["1 statement without a statementDate (the first 'o1'): their ties read, with no event of their "
+                    "own"]

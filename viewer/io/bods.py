@@ -27,6 +27,7 @@ import pandas as pd
 from viewer.io import reading
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
+from viewer.model.wording import counted
 
 EXPECTED = "a BODS JSON list of statements (statementType or recordType on each)"
 ENTITY_KINDS = {"registeredentity": "company", "legalentity": "company", "arrangement": "arrangement",
@@ -182,8 +183,29 @@ def _interest_relations(statement: dict[str, Any], interests: list[dict[str, Any
             "id": f"{sid}#{index}", "source": source, "target": target,
             "kind": INTEREST_KINDS.get(interest_type.lower().replace("-", ""), _snake(interest_type)),
             "value": value, "valid_from": start, "valid_to": _end(interest, replacement, start),
-            "event": f"ev-{sid}", "note": "; ".join(n for n in (f"BODS statement {sid}", share_note) if n)})
+            "event": f"ev-{sid}" if statement.get("statementDate") else "",  # (undated: no event)
+            "note": "; ".join(n for n in (f"BODS statement {sid}", share_note) if n)})
     return out
+
+
+def _event(statement: dict[str, Any], sid: str, source: str, target: str, interests: list[dict[str, Any]]
+           ) -> list[dict[str, str]]:
+    """A dated statement's event (titled by the ids until the entities' names are known); none for an undated one,
+    whose ties are read all the same (:func:`_undated` says so)."""
+    if not statement.get("statementDate"):
+        return []
+    return [{"id": f"ev-{sid}", "start": str(statement.get("statementDate")),
+             "title": f"Ownership statement: {source} in {target}", "actors": f"{source};{target}",
+             "category": "ownership statement",
+             "description": ", ".join(f"{i.get('type')} {_exact(i)}".strip() for i in interests)}]
+
+
+def _undated(label: str, relations: list[dict[str, str]]) -> list[Problem]:
+    """One note for the statements without a statementDate (their ties have no event): each was an event skipped as
+    "no start date", and its ties' link to it said by an inner id no user wrote ('ev-s-o2')."""
+    undated = list(dict.fromkeys(str(r["id"]).rsplit("#", 1)[0] for r in relations if not r["event"]))
+    return [Problem(label, f"{counted(len(undated), 'statement')} without a statementDate (the first {undated[0]!r}): "
+                    "their ties read, with no event of their own", None, "statementDate", "info")] if undated else []
 
 
 def read(path: str | Path, **_options: Any) -> Dataset:
@@ -238,10 +260,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
             continue
         interests = [i for i in _listed(details.get("interests")) if isinstance(i, dict)] or [{"type": "interest"}]
         relations += _interest_relations(statement, interests, source, target, replaced_by.get(sid))
-        events.append({"id": f"ev-{sid}", "start": str(statement.get("statementDate") or ""),
-                       "title": f"Ownership statement: {source} in {target}", "actors": f"{source};{target}",
-                       "category": "ownership statement", "description": ", ".join(
-                           f"{i.get('type')} {_exact(i)}".strip() for i in interests)})
+        events += _event(statement, sid, source, target, interests)
     if not entities and not relations:
         raise _nothing_read(path, problems)
     names = {e["id"]: e["name"] for e in entities.values()}
@@ -253,7 +272,8 @@ def read(path: str | Path, **_options: Any) -> Dataset:
                     pd.DataFrame(relations, columns=["id", "source", "target", "kind", "value", "valid_from",
                                                      "valid_to", "event", "note"]),
                     f"{label} statements", f"{label} statements", f"{label} statements")
-    dataset = build_dataset(tables, DatasetMeta(title=path.stem, path=label, sources=(label,)), problems)
+    dataset = build_dataset(tables, DatasetMeta(title=path.stem, path=label, sources=(label,)),
+                            problems + _undated(label, relations))
     dataset.problems.extend(over_full(dataset.relations, f"{label} statements", names))
     return dataset
 

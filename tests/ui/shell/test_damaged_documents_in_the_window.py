@@ -15,7 +15,7 @@ from viewer.model import text_arrow
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import open_refused
+from ..window_reading import open_by_hand, open_refused, problems_typed
 
 ODD_BODS = """[{"statementID": "e1", "statementType": "entityStatement", "name": "Holding"},
  {"statementID": "e2", "statementType": "entityStatement", "name": "Subsidiary", "recordDetails": 5},
@@ -152,3 +152,12 @@ def test_a_table_of_more_text_than_a_column_holds_is_refused_by_name(qtbot: QtBo
                                    .encode()))
     shown = open_refused(qtbot, window, monkeypatch, path)
     assert len(shown) == 1 and str(path) in shown[0] and "column 2" in shown[0] and "2 GB" in shown[0]
+
+
+def test_undated_statements_are_said_once_in_words(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Problems named each undated statement's link by an inner id ('ev-o1') no user wrote."""
+    undated = ODD_BODS.replace('"statementDate": "2020-01-01",', "")
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "statements.json", text=undated) == []
+    assert len(problems_typed(qtbot, window, "without a statementDate")) == 1
+    assert problems_typed(qtbot, window, "ev-").empty
