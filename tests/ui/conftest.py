@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from viewer.model.dataset import Dataset
+from viewer.ui.shared import heap
 from viewer.ui.shared.scene_errors import report_scene_errors
 from viewer.ui.shared.state import ViewState
 from viewer.ui.shell.main_window import MainWindow
@@ -40,6 +41,13 @@ def no_silent_errors(caplog: pytest.LogCaptureFixture, monkeypatch: pytest.Monke
     errors = [r for r in caplog.get_records("call") if r.levelno >= logging.ERROR]
     assert not reached, f"an exception reached sys.excepthook: {reached[0]!r}"
     assert not errors, f"the log recorded an error: {errors[0].getMessage()}"
+
+
+@pytest.fixture(autouse=True)
+def collector_on_the_ui_thread(qapp: QApplication) -> None:
+    """As in the app, from the first UI test on: only the UI thread collects reference cycles (a worker that did
+    deleted a closed window's menus and timers off it, and the run crashed now and then)."""
+    heap.collect_on_ui_thread()
 
 
 @pytest.fixture(autouse=True)

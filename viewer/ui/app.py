@@ -45,6 +45,7 @@ def application() -> QApplication:
     # Wayland finds the launcher entry and icon through the desktop file name: it must match.
     app.setDesktopFileName("org.entente.Entente")
     app.setWindowIcon(app_icon())
+    heap.collect_on_ui_thread()  # (before any worker starts: a worker collecting cycles deleted widgets off the UI)
     return app
 
 

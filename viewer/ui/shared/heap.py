@@ -1,4 +1,11 @@
-"""Keeping Python's cyclic garbage collector out of the frames.
+"""Python's cyclic garbage collector: on the UI thread only, and kept out of the frames.
+
+Qt objects caught in Python reference cycles (a closed window's menus, timers, pixmaps) are deleted
+when the collector frees the cycle, on whichever thread happened to trigger it. Automatic collection
+fires on allocation, so a loading worker building a table would delete widgets off the UI thread, and
+the app crashed (a segmentation fault, now and then, while a file opened after another window had
+closed). :func:`collect_on_ui_thread` turns automatic collection off and runs it from a timer on the
+UI thread instead, by the same thresholds (:func:`collect_due`): workers never collect.
 
 A loaded dataset, its tables and the window's widgets live as long as the dataset is open, yet the
 collector's oldest generation walks them again and again while a redraw allocates lists and arrays:
@@ -12,7 +19,42 @@ from __future__ import annotations
 
 import gc
 
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QTimer
+
+INTERVAL_MS = 250  # how often the UI thread looks whether a collection is due
 _full_above = 0  # a settle with more objects frozen than this walks them all again
+_timer: QTimer | None = None
+
+
+def collect_on_ui_thread() -> None:
+    """From now on only the UI thread collects cycles (the application must exist; calling again does nothing)."""
+    global _timer  # noqa: PLW0603 - one collector per process
+    app = QCoreApplication.instance()
+    if app is None or (_timer is not None and shiboken6.isValid(_timer)):
+        return
+    gc.disable()
+    _timer = QTimer(app)
+    _timer.setObjectName("entente-collector")
+    _timer.setInterval(INTERVAL_MS)
+    _timer.timeout.connect(collect_due)
+    _timer.start()
+
+
+def collect_due() -> int | None:
+    """Collect as the automatic collector would on its next allocation: once more container objects were made
+    than the youngest generation's threshold, the oldest generation whose own count passed its threshold. The
+    generation collected is returned (None: none was due).
+
+    >>> _ = gc.collect(); collect_due() is None
+    True
+    """
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    if not thresholds[0] or counts[0] <= thresholds[0]:
+        return None
+    generation = next(g for g in (2, 1, 0) if g == 0 or counts[g] > thresholds[g])
+    gc.collect(generation)
+    return generation
 
 
 def settle() -> None:

@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, state: ViewState, settings: Settings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        heap.collect_on_ui_thread()  # (a window made without application(): its workers must not collect its cycles)
         self.state, self.settings = state, settings
         if state.parent() is None:
             # the state's C++ side holds every lambda its signals are connected to, and those hold the
