@@ -18,7 +18,7 @@ import pandas as pd
 
 from viewer.model import attributes as attrs
 from viewer.model import clock, dates, graph_positions, lists, query, references
-from viewer.model.columns import IdLookup, distinct, is_in
+from viewer.model.columns import IdLookup, distinct, entity_names, is_in
 from viewer.model.dates import outliers
 from viewer.model.problems import Problem
 from viewer.model.reporting import Reporter, add_unknown_entities, in_own_names
@@ -166,9 +166,10 @@ class Dataset:
         return clock.format_instant(stamp, precision, self.meta.clock)
 
     def entity_name(self, entity_id: str) -> str:
-        """The display name of an entity id (the id itself when unknown)."""
-        names = self.entities.set_index("id")["name"]
-        return str(names.get(entity_id, entity_id))
+        """The display name of an entity id (the id itself when unknown). The names are gathered once per entity
+        table: each call indexed the whole table again, and selecting a hub of 5,000 ties, whose details name both
+        ends of each, held the window for 50 s."""
+        return str(entity_names(self.entities).get(entity_id, entity_id))
 
     def events_between(self, start: object = None, end: object = None, *, actors: object = None,
                        categories: object = None, tags: object = None, text: str | None = None,

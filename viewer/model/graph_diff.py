@@ -74,16 +74,16 @@ def diff_graph(dataset: Dataset, before: object, after: object, *, include_peopl
     edges: list[Edge] = []
     keep, drawn, labels = [], [], []
     changes: dict[str, str] = {}
-    for row in table.itertuples(index=False):
-        change = str(row.change)
-        if change == "unchanged" and row.old_id != row.new_id:
-            change = "renewed"
-        edge = new_edges.get(row.new_id) if change != "removed" else old_edges.get(row.old_id)
+    # the columns as lists first: rows read one by one from Arrow-backed columns took 2 s at 15,000 ties
+    listed = (table[c].tolist() for c in ("change", "old_id", "new_id", "old_value", "new_value", "kind"))
+    for written_change, old_id, new_id, old_value, new_value, kind in zip(*listed, strict=True):
+        change = "renewed" if written_change == "unchanged" and old_id != new_id else str(written_change)
+        edge = new_edges.get(new_id) if change != "removed" else old_edges.get(old_id)
         keep.append(edge is not None)
         if edge is None:
             continue
-        label = change_label(change, float(row.old_value), float(row.new_value), str(row.kind),
-                             (as_written.get(str(row.old_id), ""), as_written.get(str(row.new_id), "")))
+        label = change_label(change, float(old_value), float(new_value), str(kind),
+                             (as_written.get(str(old_id), ""), as_written.get(str(new_id), "")))
         edges.append(replace(edge, label=label, uncertain=False, fuzzy=""))
         changes[edge.id] = change
         drawn.append(edge.id)

@@ -22,7 +22,7 @@ import gc
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QTimer
 
-INTERVAL_MS = 250  # how often the UI thread looks whether a collection is due
+INTERVAL_MS = 500  # how often the UI thread looks whether a collection is due
 _full_above = 0  # a settle with more objects frozen than this walks them all again
 _timer: QTimer | None = None
 

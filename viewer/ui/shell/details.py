@@ -48,6 +48,7 @@ CLICK_WITHOUT_TIES = ("Click an event on the timeline to see it here (or press R
                       "relationship panels make room for the timeline (View → Relationships as of the cursor shows "
                       f"them). {TIES_COME_FROM}")
 SHOWN_EVENTS = 100  # of a selection, in full: 76,000 laid out as rich text held the window two minutes
+SHOWN_TIES = 100  # of an entity, listed: a hub's 5,000 held the window 7 s (read row by row, then laid out)
 SHOWN_ATTRIBUTES = 300  # of one item: a survey's 5,000 question columns are a table to export, not to read here
 _held: tuple[weakref.ref[pd.DataFrame], int, attributes.Held] | None = None
 
@@ -111,8 +112,12 @@ def entity_html(ds: Dataset, entity_id: str, when: pd.Timestamp) -> str:
     ties = query.relations_of(ds.relations, entity_id, when)
     if len(ties):
         items = "".join(f"<li>{_names(ds, r.source)} → {_names(ds, r.target)}: {_text(query.relation_label(r))} "
-                        f"({_link(r.source_url, 'source')})</li>" for _, r in ties.iterrows())
-        parts.append(f"<p><b>Ties as of {_text(format_instant(when, 'day', ds.meta.clock))}:</b></p><ul>{items}</ul>")
+                        f"({_link(r.source_url, 'source')})</li>" for _, r in ties.head(SHOWN_TIES).iterrows())
+        if len(ties) > SHOWN_TIES:
+            items += (f"<li class='note'>… and {len(ties) - SHOWN_TIES:,} more: the dock Relations at the cursor "
+                      "lists them all</li>")
+        parts.append(f"<p><b>{counted(len(ties), 'tie')} as of {_text(format_instant(when, 'day', ds.meta.clock))}:"
+                     f"</b></p><ul>{items}</ul>")
     if ds.source is None:  # on an engine source this would be a query: the timeline's lanes show it
         count = int(query.actor_mask(ds.events, [entity_id]).sum())
         parts.append(f"<p>{count} events involve {_text(str(row['name']))}.</p>")
