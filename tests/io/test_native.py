@@ -111,3 +111,17 @@ def test_dates_a_spreadsheet_wrote_back_are_read_as_a_tables_are(write_dataset) 
                     "to keep them exact",
                     "1 date not written as ISO 8601 (such as '2019-XX') read as a table's dates are; write 2019-03-04 "
                     "to keep them exact"]
+
+
+def test_years_before_the_common_era_typed_in_a_dataset_keep_their_year(write_dataset) -> None:
+    """"500 BC" typed in events.csv or relations.csv was read as a table reads it, then set into the column as 1970
+    (pandas set Timestamps before 1677 given as objects so): a tie from 500 BC to 1200 was then skipped as ending
+    before it began."""
+    folder = write_dataset("id,start,title,actors\nE1,500 BC,Antiquity,a;b\nE2,44 BC,Caesar,a\nE3,1200,Later,a\n",
+                           "id,name,kind\na,A,company\nb,B,company\n",
+                           "id,source,target,kind,value,valid_from,valid_to\nR1,a,b,equity_stake,40,500 BC,1200\n")
+    ds = viewer.load(folder)
+    assert ds.events["start"].dt.year.tolist() == [-499, -43, 1200]  # (astronomical years: 44 BC is -43)
+    assert ds.relations["valid_from"].dt.year.tolist() == [-499] and ds.relations["valid_to"].dt.year.tolist() == [1200]
+    assert not [p for p in ds.problems if p.level == "error"]
+    assert len(ds.relations_at("0001-01-01")) == 1

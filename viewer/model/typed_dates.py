@@ -33,7 +33,8 @@ def read_as_typed(values: pd.Series, parsed: dates.ParsedDates, column: str, lab
         return parsed
     hit = rows[read]
     instants = parsed.instants.copy()
-    instants.iloc[hit] = again.instants.to_numpy()[read]
+    # (as the column's own array: pandas set Timestamps before 1677 given as objects as 1970, "500 BC" among them)
+    instants.iloc[hit] = again.instants.astype(instants.dtype).array[read]
     precisions = parsed.precisions.astype("object").to_numpy(copy=True)
     precisions[hit] = again.precisions.to_numpy(dtype=object)[read]
     invalid = parsed.invalid.copy()

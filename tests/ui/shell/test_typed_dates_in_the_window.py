@@ -5,6 +5,7 @@ and the season's reading is said in Problems."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,19 @@ def test_a_time_no_clock_shows_is_said_not_moved_to_the_next_day(qtbot: QtBot, w
     assert "Morning" in details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Late" in details_after(qtbot, window, Qt.Key.Key_Right)
     assert len(problems_typed(qtbot, window, "25:00")) == 1
+
+
+def test_years_before_the_common_era_in_a_dataset_open_with_their_tie(qtbot: QtBot, window: MainWindow,
+                                                                      write_dataset: Callable[..., Path],
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """"500 BC" typed in a dataset's own tables opened at 1970, and the tie from 500 BC to 1200 was skipped."""
+    folder = write_dataset("id,start,title,actors\nE1,500 BC,Republic,a;b\nE2,44 BC,Ides of March,a\n",
+                           "id,name,kind\na,Rome,government\nb,Carthage,government\n",
+                           "id,source,target,kind,valid_from,valid_to\nR1,a,b,partnership,500 BC,146 BC\n",
+                           '{"title": "Rome"}')
+    assert open_by_hand(qtbot, window, monkeypatch, folder / "dataset.json") == []
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Republic" in first and "-499" in first, first  # (astronomical years, as the axis writes them)
+    qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 1)
+    assert "-43" in details_after(qtbot, window, Qt.Key.Key_End)
+    qtbot.waitUntil(lambda: not window.relations.edge_labels())  # (Carthage fell in 146 BC)
