@@ -116,11 +116,15 @@ class GraphView:
 def short_name(name: str) -> str:
     """A name that fits under a node: the text before `` (`` or a known short form, at most 24 chars.
 
+    A name written on several lines is one line here (a label drew "Line one\\nLine two" as "Line oneLine two").
+
     >>> short_name("Renault Group (Renault SA)"), short_name("Fiat Chrysler Automobiles (FCA)")
     ('Renault Group', 'FCA')
+    >>> short_name("Holding\\nBerlin")
+    'Holding Berlin'
     """
     if len(name) <= SHORT_NAME_LENGTH and "(" not in name and "/" not in name and name == name.strip() \
-            and not name.endswith(_SUFFIXES) and name not in _SHORT_NAMES:
+            and not name.endswith(_SUFFIXES) and name not in _SHORT_NAMES and name.isprintable():
         return name  # (nothing to cut: most names of a big register, 0.3 µs each, not 4)
     return _short_name(name)
 
@@ -128,6 +132,8 @@ def short_name(name: str) -> str:
 @functools.lru_cache(maxsize=1 << 16)  # (asked for every node of every view: a big graph's names, again and again)
 def _short_name(name: str) -> str:
     name = _SHORT_NAMES.get(name, name)
+    if not name.isprintable():  # (line breaks and tabs: one space each run)
+        name = " ".join(name.split()) or name
     short = re.split(r"\s+\(|\s+/\s+", name, maxsplit=1)[0].strip() or name
     short = re.sub(r",?\s+(Co\.,\s*Ltd\.?|Ltd\.?|Corporation|Inc\.?)$", "", short)
     if len(short) <= SHORT_NAME_LENGTH:

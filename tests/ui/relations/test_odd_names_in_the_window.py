@@ -1,0 +1,31 @@
+"""Names as people really type them, opened from a fresh window: a name written on two lines is one line in the
+graph and in the relations table (it was drawn "HoldingBerlin", the line break dropped with no space)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from viewer.ui.shell.main_window import MainWindow
+
+from ..window_reading import open_by_hand
+
+
+def test_a_name_on_two_lines_is_one_line_in_the_graph_and_the_table(qtbot: QtBot, window: MainWindow,
+                                                                    write_dataset: Callable[..., Path],
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = write_dataset("id,start,title,actors\nE1,2020-01-01,Deal,a;b\n",
+                           'id,name,kind\na,"Holding\nBerlin",company\nb,"Target\r\n  GmbH",company\n',
+                           "id,source,target,kind,value,valid_from\nR1,a,b,equity_stake,40,2019\n",
+                           '{"title": "Names"}')
+    assert open_by_hand(qtbot, window, monkeypatch, folder / "dataset.json") == []
+    panel = window.relations
+    qtbot.waitUntil(lambda: panel.node_ids() == {"a", "b"})
+    drawn = dict(zip(panel.canvas.drawn[0].ids, panel.canvas.drawn[0].labels, strict=True))
+    assert drawn == {"a": "Holding Berlin", "b": "Target GmbH"}
+    table = window.relation_tools.table.view.model()
+    assert [table.index(0, c).data(Qt.ItemDataRole.DisplayRole) for c in (0, 1)] == ["Holding Berlin", "Target GmbH"]
