@@ -38,6 +38,18 @@ def test_a_record_with_a_bad_date_is_no_footer(tmp_path: Path) -> None:
     """Every field filled: a record whose date is unreadable, at the end or above the footer."""
     count, problems = _read(tmp_path, RECORDS + "TBD,Refund,5.00\n")
     assert count == 3 and problems == [("error", 5, "expected a date, got 'TBD'; row skipped")]
+
+
+def test_a_last_record_missing_only_its_date_is_no_footer(tmp_path: Path) -> None:
+    """An edge list's last tie with no date (``d,c,equity_stake,20,,``) was skipped as "a total or notes", said only
+    as information: a tie lost with no word of it. It fills every field the records fill but the date: an error."""
+    edges = ("Source,Target,Type,Stake,Start,End\na,b,equity_stake,30,2010-01-01,\nb,c,equity_stake,40,2011-01-01,\n"
+             "c,a,equity_stake,35,2012-01-01,\nd,c,equity_stake,20,,\n")
+    count, problems = _read(tmp_path, edges, "edges.csv")
+    assert count == 3
+    assert problems == [("error", None, "1 row has no start date (first: row 5); skipped")]
+    count, problems = _read(tmp_path, RECORDS + ",Refund,5.00\n")
+    assert count == 3 and [level for level, *_ in problems] == ["error"]
     count, problems = _read(tmp_path, RECORDS + "TBD,Refund,5.00\nTotal,,40.50\n")
     assert count == 3 and [(level, row) for level, row, _ in problems] == [("info", 6), ("error", 5)]
 

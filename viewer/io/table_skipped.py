@@ -6,8 +6,8 @@ Lines below the table are what bank statements, ledgers and report exports end w
 ("expected a date, got 'Total'"). They are now the rows at the very end, after the last event, whose start
 is blank or holds no digit and which fill fewer fields than the records, and no title where the records have
 one (or which fill one field alone), among at most five unread rows at the end; they are said once, as
-information. A last record with a bad date and every
-field filled (``TBD,Meeting,5.00``) is no footer: it stays an error.
+information. A last record with a bad date and every field filled (``TBD,Meeting,5.00``), or with its date alone
+missing (``,Meeting,5.00``: a tie of an edge list with no date), is no footer: it stays an error.
 
 More header lines right under the header (a Qualtrics export writes each question's text and an import id
 there) were two errors; they are one note too (:func:`rows_under_header`), and so is a rule drawn under the header
@@ -59,7 +59,9 @@ def rows_below(frame: pd.DataFrame, start: str, unread: np.ndarray, title: str |
     if count - tail >= MIN_RECORDS:
         body = frame.iloc[max(0, count - tail - BODY_SAMPLE):count - tail]
         typical = float(np.median(_filled(body)))
-        unnamed = undated & (filled < typical)
+        # (a blank start counts as filled: a record whose date alone is missing, an edge list's undated tie, fills
+        # the rest as the records do, and stays a record said by its line)
+        unnamed = undated & (filled + (starts.str.strip() == "").to_numpy(dtype=bool) < typical)
         if title is not None and title in frame.columns and title != start:
             named = _filled(body[[title]]) > 0
             if named.mean() >= 0.9:  # the records have titles: a row below the table has none

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell.main_window import MainWindow
 from viewer.ui.shell.mapping_dialog import MappingDialog
 
-from ..window_reading import details_after, open_by_hand, problems_typed
+from ..window_reading import accepting, details_after, open_by_hand, problems_typed
 
 
 def _open(qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -185,3 +185,19 @@ def test_a_log_whose_zone_is_written_in_lower_case_opens_at_its_times(qtbot: QtB
     assert window.state.dataset.event_count == 3 and not window.state.dataset.problems
     assert "1 Jan 2020 12:00 UTC" in details_after(qtbot, window, Qt.Key.Key_Home)
     assert "4 Jan 2020 15:00 UTC" in details_after(qtbot, window, Qt.Key.Key_End)
+
+
+def test_an_edge_lists_undated_last_tie_is_an_error_not_a_footer(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last tie of an edge list had no date and was skipped as "a total or notes", a note among the information:
+    now it is an error, and Problems' errors show it."""
+    offered: list[str] = []
+    path = tmp_path / "edges.csv"
+    path.write_text("Source,Target,Type,Stake,Start,End\na,b,equity_stake,30,2010-01-01,\nb,c,equity_stake,40,"
+                    "2011-01-01,\nc,a,equity_stake,35,2012-01-01,\nd,c,equity_stake,20,,\n", encoding="utf-8")
+    open_by_hand(qtbot, window, monkeypatch, path, answer=accepting(offered))
+    assert len(window.state.dataset.relations) == 3
+    said = problems_typed(qtbot, window, "no start date")
+    assert len(said) == 1 and set(said["level"]) == {"error"}
+    window.problems.filter.clear()
+    assert problems_typed(qtbot, window, "below the table").empty
