@@ -39,3 +39,9 @@ def test_a_name_two_entities_share_and_a_name_no_entity_has_stay_unknown() -> No
     added = ds.entities[ds.entities["kind"] == "unknown"]["id"].tolist()
     assert sorted(added) == ["Ford", "Trust"]
     assert not [p for p in ds.problems if "read as that entity" in p.message]
+    said = [(p.field, p.message) for p in ds.problems if p.level == "warning"]
+    shared = ("'Trust' names 2 entities (t1, t2), so no one of them could be chosen: it is an entity of its own, of "
+              "kind 'unknown'; write the id of the one meant")
+    assert said == [  # (the shared name was also said as "not in the entity table", which told nothing of why)
+        ("actors", shared), ("source/target", shared),
+        ("actors", "refers to entities not in the entity table: Ford; added them with kind 'unknown'")]

@@ -235,11 +235,13 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
     in_own_names(problems, said, tables.names.get("relations", {}))
     actor_ids = set(lists.members(distinct(events["actors"])).names)
     ends = set(distinct(relations["source"])) | set(distinct(relations["target"]))  # (each distinct id once)
+    shared: set[str] = set()  # names two entities share, said as such
     if tables.entities is not None:  # "Renault Group" for the id renault: that entity, not a new one
-        events, relations, actor_ids, ends = _named(entities, events, relations, actor_ids, ends, tables, report)
+        events, relations, actor_ids, ends, shared = _named(entities, events, relations, actor_ids, ends, tables,
+                                                            report)
     level = "warning" if tables.entities is not None else ""
-    entities = add_unknown_entities(entities, actor_ids, tables.events_label, "actors", report, level)
-    entities = add_unknown_entities(entities, ends, tables.relations_label, "source/target", report, level)
+    entities = add_unknown_entities(entities, actor_ids, tables.events_label, "actors", report, level, shared)
+    entities = add_unknown_entities(entities, ends, tables.relations_label, "source/target", report, level, shared)
     linked = relations["event"] != ""
     unknown = linked & ~is_in(relations["event"], events["id"]) if linked.any() else linked
     if unknown.any():
@@ -256,11 +258,19 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
 
 def _named(entities: pd.DataFrame, events: pd.DataFrame, relations: pd.DataFrame, actor_ids: set[str],
            ends: set[str], tables: Tables, report: Reporter
-           ) -> tuple[pd.DataFrame, pd.DataFrame, set[str], set[str]]:
-    """References written by an entity's name read as its id (see :mod:`viewer.model.references`), said per table."""
-    named = references.by_name(entities, actor_ids | ends)
+           ) -> tuple[pd.DataFrame, pd.DataFrame, set[str], set[str], set[str]]:
+    """References written by an entity's name read as its id (see :mod:`viewer.model.references`), said per table;
+    with the names several entities share, said as such."""
+    found = references.matches(entities, actor_ids | ends)
+    named = {written: ids[0] for written, ids in found.items() if len(ids) == 1}
+    for label, field_name, refs in ((tables.events_label, "actors", actor_ids), (tables.relations_label,
+                                                                                  "source/target", ends)):
+        twice = {written: ids for written, ids in found.items() if len(ids) > 1 and written in refs}
+        if twice:
+            report.problems.append(Problem(label, references.shared(twice), None, field_name, "warning"))
+    shared = {written for written, ids in found.items() if len(ids) > 1}
     if not named:
-        return events, relations, actor_ids, ends
+        return events, relations, actor_ids, ends, shared
     in_actors = {k: v for k, v in named.items() if k in actor_ids}
     in_ends = {k: v for k, v in named.items() if k in ends}
     if in_actors:
@@ -271,7 +281,7 @@ def _named(entities: pd.DataFrame, events: pd.DataFrame, relations: pd.DataFrame
                                      target=relations["target"].replace(in_ends))
         report.problems.append(Problem(tables.relations_label, references.said(in_ends), None, "source/target",
                                        "info"))
-    return events, relations, {named.get(a, a) for a in actor_ids}, {named.get(e, e) for e in ends}
+    return events, relations, {named.get(a, a) for a in actor_ids}, {named.get(e, e) for e in ends}, shared
 
 
 def _fit_to_bulk(events: pd.DataFrame, relations: pd.DataFrame, tables: Tables, meta: DatasetMeta,

@@ -29,6 +29,17 @@ def by_name(entities: pd.DataFrame, references: Iterable[str]) -> dict[str, str]
     >>> by_name(entities, ["Renault Group", "NISSAN", "nissan", "Twin", "Ford"])
     {'Renault Group': 'renault', 'NISSAN': 'nissan'}
     """
+    return {reference: found[0] for reference, found in matches(entities, references).items() if len(found) == 1}
+
+
+def matches(entities: pd.DataFrame, references: Iterable[str]) -> dict[str, list[str]]:
+    """Each reference that is no entity's id but names entities (by name, or by id in other case or spacing) → their
+    ids, sorted: one is the entity meant; several are a name two entities share, which no reference can choose.
+
+    >>> entities = pd.DataFrame({"id": ["n1", "n2", "n3"], "name": ["Acme", "Acme", "Other"]})
+    >>> matches(entities, ["Acme", "other", "n1", "Ford"])
+    {'Acme': ['n1', 'n2'], 'other': ['n3']}
+    """
     ids = entities["id"].astype(str).tolist()
     known = set(ids)
     unknown = [r for r in references if r and r not in known]
@@ -38,12 +49,7 @@ def by_name(entities: pd.DataFrame, references: Iterable[str]) -> dict[str, str]
     for entity, name in zip(ids, entities["name"].astype(str).tolist(), strict=True):
         for written in {_key(entity), _key(name)}:
             found.setdefault(written, set()).add(entity)
-    out = {}
-    for reference in unknown:
-        match = found.get(_key(reference), set())
-        if len(match) == 1:
-            out[reference] = next(iter(match))
-    return out
+    return {reference: sorted(match) for reference in unknown if (match := found.get(_key(reference)))}
 
 
 def in_lists(values: pd.Series, mapping: dict[str, str]) -> pd.Series:
@@ -62,6 +68,21 @@ def in_lists(values: pd.Series, mapping: dict[str, str]) -> pd.Series:
     old = column.cat.codes.to_numpy()
     new = np.where(old < 0, -1, codes[np.maximum(old, 0)])
     return pd.Series(pd.Categorical.from_codes(new, categories=pd.Index(merged, dtype="str")), index=values.index)
+
+
+def shared(names: dict[str, list[str]]) -> str:
+    """One note for the references that name several entities (kept as entities of their own).
+
+    >>> shared({"Acme": ["n1", "n2"]})
+    "'Acme' names 2 entities (n1, n2), so no one of them could be chosen: it is an entity of its own, of kind \
+'unknown'; write the id of the one meant"
+    """
+    shown = "; ".join(f"'{written}' names {len(found)} entities ({', '.join(found[:5])}"
+                      f"{', …' if len(found) > 5 else ''})" for written, found in sorted(names.items())[:5])
+    more = f"; and {len(names) - 5} more such names" if len(names) > 5 else ""
+    them = "it is an entity" if len(names) == 1 else "each is an entity"
+    return (f"{shown}{more}, so no one of them could be chosen: {them} of its own, of kind 'unknown'; write the id "
+            "of the one meant")
 
 
 def said(mapping: dict[str, str]) -> str:

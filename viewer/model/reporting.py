@@ -4,7 +4,7 @@ entities added for references nobody listed."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import replace
 
 import numpy as np
@@ -113,13 +113,15 @@ def unique_ids(ids: pd.Series, label: str, prefix: str, report: Reporter) -> pd.
 
 
 def add_unknown_entities(entities: pd.DataFrame, ids: set[str], label: str, field_name: str,
-                          report: Reporter, level: str = "warning") -> pd.DataFrame:
-    """``entities`` with a row of kind ``unknown`` for every id in ``ids`` it lacks (said once, not per row)."""
+                          report: Reporter, level: str = "warning", said: Collection[str] = ()) -> pd.DataFrame:
+    """``entities`` with a row of kind ``unknown`` for every id in ``ids`` it lacks (said once, not per row; those
+    in ``said`` were said already, by why)."""
     missing = sorted(ids - set(distinct(entities["id"])))  # (each distinct id once, not a Python object a row)
     if not missing:
         return entities
-    shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
-    if level:
+    unsaid = [m for m in missing if m not in said]
+    shown = ", ".join(unsaid[:10]) + (f" and {len(unsaid) - 10} more" if len(unsaid) > 10 else "")
+    if level and unsaid:
         report.problems.append(Problem(label, f"refers to entities not in the entity table: {shown}; "
                                        "added them with kind 'unknown'", None, field_name, level))
     extra = pd.DataFrame({"id": missing, "name": missing, "kind": "unknown", "country": "", "color": "",

@@ -5,6 +5,7 @@ unknown node beside renault), and a click on the node selects the entity the tab
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import open_by_hand
+from ..window_reading import open_by_hand, problems_typed
 
 
 def test_ties_typed_with_names_join_the_entities_they_name(qtbot: QtBot, window: MainWindow, tmp_path: Path,
@@ -36,3 +37,16 @@ def test_ties_typed_with_names_join_the_entities_they_name(qtbot: QtBot, window:
     qtbot.mouseClick(panel.canvas.viewport(), Qt.MouseButton.LeftButton, pos=panel.node_pos("renault"))
     assert window.state.selection.entities == frozenset({"renault"})
     assert "Renault Group" in window.details.html()
+
+
+def test_a_name_two_entities_share_is_said_as_such(qtbot: QtBot, window: MainWindow, write_dataset: Callable[..., Path],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tie naming "Acme", the name of two entities, was said to refer to an entity "not in the entity table"."""
+    folder = write_dataset("id,start,title,actors\ne1,2019-03-01,Deal,n7\n",
+                           "id,name,kind\nn1,Acme,company\nn2,Acme,company\nn7,Other,company\n",
+                           "id,source,target,kind,valid_from\nN1,Acme,n7,partnership,2010\n", '{"title": "Twins"}')
+    assert open_by_hand(qtbot, window, monkeypatch, folder / "dataset.json") == []
+    said = problems_typed(qtbot, window, "names 2 entities (n1, n2)")
+    assert len(said) == 1 and set(said["level"]) == {"warning"}
+    window.problems.filter.clear()
+    assert problems_typed(qtbot, window, "not in the entity table").empty
