@@ -305,3 +305,14 @@ def test_when_every_tie_ended_before_the_window_does_the_cursor_opens_on_the_las
     gone = build_dataset(Tables(events, entities, ties))
     assert navigation.default_cursor(gone, window) == pd.Timestamp("2022-06-15", tz="UTC")
     assert list(gone.relations_at(navigation.default_cursor(gone, window))["target"]) == ["z"]
+
+
+def test_a_graph_whose_ties_all_start_one_day_opens_on_days_not_an_hour(write_dataset) -> None:
+    """A GEXF or GraphML with no events whose ties all hold from 2010-01-01 opened on an hour ("23:45 … 00:15")."""
+    import viewer
+    ds = viewer.load(write_dataset("id,start,title\n", "id,name,kind\na,A,company\nb,B,company\nc,C,company\n",
+                                   "source,target,kind,valid_from\na,b,partnership,2010-01-01\nb,c,partnership,"
+                                   "2010-01-01\n"))
+    window = navigation.default_window(ds)
+    assert window.end - window.start >= 2 * 86_400
+    assert window.start <= pd.Timestamp("2010-01-01", tz="UTC").timestamp() <= window.end

@@ -115,10 +115,11 @@ def _events_or_ties(dataset: Dataset) -> tuple[float, float] | None:
 def _margin(dataset: Dataset, span: float) -> float:
     """The room each side of a span of events: 2 % of it, at least a day on the calendar, but no more than half
     the span (at least half an hour) when the events last less than that: a three-minute GPS track is shown in an
-    hour, not lost in two days."""
+    hour, not lost in two days. Without events, ties get the whole margin: ties all held from one day open on days,
+    not on an hour."""
     lengths = scale(dataset)
-    if clock.numeric(dataset.meta.clock):
-        return max(span * 0.02, lengths.margin)
+    if clock.numeric(dataset.meta.clock) or data_span(dataset) is None:  # (ties alone: a graph's, all from one day,
+        return max(span * 0.02, lengths.margin)                          # opened on an hour of axis)
     return max(span * 0.02, min(lengths.margin, max(span * 0.5, lengths.min_span / 2)))
 
 

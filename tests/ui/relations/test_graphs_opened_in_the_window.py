@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
 from ..conftest import Hand
-from ..window_reading import drag_cursor
+from ..window_reading import axis_labels, drag_cursor, open_by_hand
 
 GRAPH = Path(__file__).parents[2] / "io" / "fixtures_tables" / "alliance.graphml"
 
@@ -40,3 +41,17 @@ def test_a_graph_without_events_hints_its_ties_dates_in_the_filter_boxes(qtbot: 
         window.open_path(str(GRAPH))
     bar = window.tools.filter_bar
     assert (bar.start.placeholderText(), bar.end.placeholderText()) == ("1996-01", "2023")
+
+
+def test_a_gexf_of_ties_all_from_one_day_opens_on_days(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """No events, every tie from 2010-01-01 on: the window opened on an hour ("23:45 … 00:15")."""
+    gexf = ('<?xml version="1.0" encoding="UTF-8"?><gexf xmlns="http://gexf.net/1.3" version="1.3">'
+            '<graph mode="dynamic" timeformat="date" defaultedgetype="directed"><nodes><node id="a" label="Alpha"/>'
+            '<node id="b" label="Beta"/><node id="c" label="Gamma"/></nodes><edges>'
+            '<edge source="a" target="b" start="2010-01-01"/><edge source="b" target="c" start="2010-01-01"/>'
+            '</edges></graph></gexf>')
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "ties.gexf", text=gexf)
+    labels = axis_labels(window)
+    assert len([label for label in labels if ":" not in label]) >= 2, labels  # days ("Fri 01 Jan", "Sat 02 Jan")
+    qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 2)
