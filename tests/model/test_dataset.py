@@ -99,12 +99,14 @@ def test_a_share_outside_0_to_100_is_said_and_kept_and_an_infinite_value_is_left
     kinds = ["equity_stake"] * 9 + ["partnership", "acquisition_price_usd"]
     ds = build({"id": ["a"], "start": ["2020"]}, None,
                {"source": ["x"] * len(values), "target": ["y"] * len(values), "kind": kinds, "value": values})
-    said = {(p.row, p.message.split(";")[0]) for p in ds.problems if p.field == "value"}
+    said = {(p.row, p.message.split(";")[0]) for p in ds.problems if p.field == "value" and "whole" not in p.message}
     assert said == {(4, "a share outside 0-100%"), (5, "a share outside 0-100%"), (6, "a share outside 0-100%"),
                     (7, "expected a number (e.g. 43.4)"), (8, "expected a number (e.g. 43.4)"),
                     (9, "expected a number (e.g. 43.4)")}
     assert ds.relations["value"].tolist()[:6] == [50, 0, 100, -20, 250, 1e308]
     assert ds.relations["value"].iloc[6:9].isna().all() and ds.relations["value"].iloc[10] == 5e9
+    summed = [p.message for p in ds.problems if "whole" in p.message]  # (those within 0-100%: 50% and 100% of y)
+    assert summed == ["stakes held in y sum to 150% (rows 1, 3): more than the whole; check their values and dates"]
 
 
 def test_rows_out_of_time_order_keep_their_lines_ids_attributes_and_problems() -> None:

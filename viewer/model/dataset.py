@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import attributes as attrs
-from viewer.model import clock, dates, graph_positions, lists, query, references
+from viewer.model import clock, dates, graph_positions, lists, query, references, stake_sums
 from viewer.model.columns import IdLookup, distinct, entity_names, is_in
 from viewer.model.dates import outliers
 from viewer.model.problems import Problem
@@ -249,6 +249,9 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
                     "refers to an event id that is not in the events table; link dropped",
                     relations.set_index(relations["row"] - 1)["event"], "warning")
         relations.loc[unknown, "event"] = ""
+    said = len(problems)
+    problems.extend(stake_sums.checked(relations, entity_names(entities), tables.relations_label, meta.clock))
+    in_own_names(problems, said, tables.names.get("relations", {}))
     for frame, column in ((entities, "kind"), (relations, "kind")):
         frame[column] = frame[column].astype("category")
     if meta.clock == clock.CALENDAR:  # "far from the bulk" is said in years: numbers have no such scale

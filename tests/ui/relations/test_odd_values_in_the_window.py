@@ -6,12 +6,16 @@ drawn as "inf%")."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
+
+from ..window_reading import open_by_hand, problems_typed
 
 VALUES = ["-20", "250", "inf", "1e999", "45", "1e308"]
 
@@ -83,3 +87,17 @@ def test_a_stake_of_a_company_in_itself_is_a_loop_with_its_value_and_a_click_sel
     assert top[1] >= 0
     qtbot.mouseClick(panel.canvas.viewport(), Qt.MouseButton.LeftButton, pos=panel.edge_midpoint("T1"))
     assert window.state.selection.relations == frozenset({"T1"})
+
+
+def test_stakes_past_the_whole_are_said_and_drawn_as_written(qtbot: QtBot, window: MainWindow,
+                                                             write_dataset: Callable[..., Path],
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two holders' 60% and 70% of one company loaded without a word; now Problems says it, with both rows."""
+    folder = write_dataset("id,start,title,actors\ne1,2020-03-01,Deal,a;b\n",
+                           "id,name,kind\na,Alpha,company\nb,Beta,company\nc,Gamma,company\n",
+                           "id,source,target,kind,value,valid_from\nR1,a,c,equity_stake,60,2019\n"
+                           "R2,b,c,equity_stake,70,2019\n", json.dumps({"title": "Over"}))
+    assert open_by_hand(qtbot, window, monkeypatch, folder / "dataset.json") == []
+    qtbot.waitUntil(lambda: sorted(window.relations.edge_labels().values()) == ["60%", "70%"])
+    said = problems_typed(qtbot, window, "more than the whole")
+    assert len(said) == 1 and "Gamma sum to 130%" in said["message"].iloc[0] and "rows 2, 3" in said["message"].iloc[0]

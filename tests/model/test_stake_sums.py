@@ -1,0 +1,43 @@
+"""Ties that cannot all hold as written are said (they loaded without a word: the graph drew 60% beside 70% in one
+company, Details listed a tie twice, a tie from a day to the same day was never drawn), and kept as written."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import viewer
+
+ENTITIES = "id,name,kind\na,Alpha,company\nb,Beta,company\nj,Joint Co,company\nv,Venture,company\n"
+
+
+def _said(ds: viewer.Dataset) -> list[tuple[int | None, str | None, str]]:
+    return [(p.row, p.field, p.message) for p in ds.problems if p.file.endswith("relations.csv")]
+
+
+def test_stakes_in_one_company_past_the_whole_are_said_once_with_their_rows(write_dataset: Callable[..., Path]) -> None:
+    ds = viewer.load(write_dataset(
+        "id,start,title\ne1,2010-01-01,Start\n", ENTITIES,
+        "id,source,target,kind,value,valid_from,valid_to\nR1,a,j,equity_stake,60,2010-01-01,\n"
+        "R2,b,j,equity_stake,70,2012-03-01,2013-01-01\nR3,b,j,government_stake,30,2014-01-01,\n"
+        "R4,a,v,joint_venture,50,2010,\nR5,b,v,joint_venture,50,2010,\nR6,j,v,equity_stake,10,2011,\n"))
+    assert _said(ds) == [(2, "value", "stakes held in Joint Co sum to 130% from 1 Mar 2012 (rows 2, 3): more than the "
+                                      "whole; check their values and dates")]
+    assert len(ds.relations) == 6  # kept as written
+    # (a venture's partners' shares are summed apart from a stake bought into it later, as the bundled dataset's
+    # Horse Powertrain: Renault's and Geely's 50% each, Aramco's 10% agreed, its closing not yet known)
+
+
+def test_a_tie_written_twice_and_a_tie_held_for_no_instant_are_said(write_dataset: Callable[..., Path]) -> None:
+    ds = viewer.load(write_dataset(
+        "id,start,title\ne1,2010-01-01,Start\n", ENTITIES,
+        "id,source,target,kind,value,valid_from,valid_to\nR1,a,b,partnership,,2010-01-01,\n"
+        "R2,a,b,partnership,,2010-01-01,\nR3,a,j,supplier,,2015-06-01,2015-06-01\n"))
+    assert _said(ds) == [
+        (3, None, "repeats row 2: the same tie, value and dates, drawn twice"),
+        (4, "valid_to", "valid_to is valid_from: held for no instant (valid_to is the first instant it no longer "
+                        "holds), so never drawn; write the day after for a tie of one day")]
+
+
+def test_the_bundled_dataset_has_none_of_them() -> None:
+    assert not [p for p in viewer.load().problems if p.level != "info"]
