@@ -217,7 +217,11 @@ class TimelinePanel(LaneSteps, QWidget):
             axis.setTickFont(font)
         self.plot.getAxis("left").setStyle(tickLength=0, autoExpandTextSpace=False)
         # lane names change with the lanes, not with time: keep them as a pixmap between pans
-        self.plot.getAxis("left").setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        left = self.plot.getAxis("left")
+        left.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # … and a new size drops that pixmap whole: the window shrunk then grown again showed pieces of names cut at
+        # the smaller size, at other heights, until the theme changed (an update() keeps them: only a new mode drops)
+        left.geometryChanged.connect(lambda: _cache_anew(left))
         # the grid is drawn under the marks by the events item (timeline.grid), not over them by the axis
         self.plot.getAxis("bottom").setStyle(tickLength=0)
         # the hidden top axis follows every pan: without units, its label need not be built again each time
@@ -398,3 +402,10 @@ class TimelinePanel(LaneSteps, QWidget):
 
 
 _close = partial(math.isclose, rel_tol=1e-12, abs_tol=1e-3)  # (a millisecond, or the float's own rounding)
+
+
+def _cache_anew(item: QGraphicsItem) -> None:
+    """Drop an item's cached pixmap and keep caching (Qt drops it only when the cache mode changes)."""
+    mode = item.cacheMode()
+    item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    item.setCacheMode(mode)
