@@ -131,3 +131,6 @@ def test_a_gephi_1_1_graph_of_steps_opens_on_numbers(qtbot: QtBot, window: MainW
     _everything_says(window, "40")
     assert all(NUMBER.fullmatch(t) for t in axis_labels(window)), axis_labels(window)
     assert window.relations.is_placed("120") and window.relations.is_placed("0")
+    speed = window.tools.speed  # as wide as "12.5% of view / s" (it kept the width of "1 month / s": "5% of view /")
+    widest = max(speed.fontMetrics().horizontalAdvance(speed.itemText(i)) for i in range(speed.count()))
+    qtbot.waitUntil(lambda: speed.width() >= widest + 20)  # (once the toolbar has laid it out again)

@@ -101,3 +101,16 @@ def test_stakes_past_the_whole_are_said_and_drawn_as_written(qtbot: QtBot, windo
     qtbot.waitUntil(lambda: sorted(window.relations.edge_labels().values()) == ["60%", "70%"])
     said = problems_typed(qtbot, window, "more than the whole")
     assert len(said) == 1 and "Gamma sum to 130%" in said["message"].iloc[0] and "rows 2, 3" in said["message"].iloc[0]
+
+
+def test_a_tie_without_a_value_clicked_names_its_kind_once(qtbot: QtBot, window: MainWindow) -> None:
+    """Details said "partnership · partnership · from 27 Mar 1999": the kind stood in for the value, then came again."""
+    canvas, kinds = window.relations.canvas, window.state.dataset.relations.set_index("id")["kind"].astype(str)
+    for tie in (i for i in canvas.edges.ids if kinds[i] == "partnership"):  # (the first whose middle no node hides)
+        qtbot.mouseClick(canvas.viewport(), Qt.MouseButton.LeftButton, pos=canvas.edge_midpoint(tie))
+        qtbot.wait(50)
+        if window.state.selection.relations == frozenset({tie}):
+            break
+    assert len(window.state.selection.relations) == 1
+    said = window.details.html().splitlines()[1]
+    assert said.startswith("partnership · from ") and said.count("partnership") == 1, said

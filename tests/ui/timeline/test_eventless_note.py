@@ -45,3 +45,12 @@ def test_a_dataset_of_no_events_says_so_on_the_timeline(qtbot: QtBot, window: Ma
     assert note.isVisible() and note.text().startswith("No events in this dataset: its 2 ties are in the graph")
     open_by_hand(qtbot, window, monkeypatch, tmp_path / "events.csv", text="date,title\n2019-01-01,One\n")
     assert not note.isVisible()
+
+
+def test_one_tie_is_said_in_the_singular(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """"its 1 tie are in the graph … to see them change"."""
+    one = GRAPH.replace('<edge id="1" source="n" target="m" start="2016-10-20"/>', "")
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "one.gexf", text=one)
+    assert window.tools.eventless.label.text() == ("No events in this dataset: its 1 tie is in the graph, as of the "
+                                                   "cursor. Drag the cursor or press Play (Space) to see it change.")

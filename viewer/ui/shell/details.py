@@ -135,9 +135,10 @@ def relation_html(ds: Dataset, relation_id: str) -> str:
         r["valid_from"]) else "always"
     until = query.describe_span(r["valid_to"], str(r["valid_to_precision"]), None, None, on) if pd.notna(
         r["valid_to"]) else "open"
+    label, kind = query.relation_label(r), str(r["kind"]).replace("_", " ")
+    named = f"<b>{_text(label)}</b> &middot; {_text(kind)}" if label != kind else f"<b>{_text(kind)}</b>"  # (once)
     parts = [f"<h3>{_names(ds, r['source'])} → {_names(ds, r['target'])}</h3>",
-             f"<p><b>{_text(query.relation_label(r))}</b> &middot; {_text(str(r['kind']).replace('_', ' '))}"
-             f" &middot; from {_text(since)} until {_text(until)}</p>",
+             f"<p>{named} &middot; from {_text(since)} until {_text(until)}</p>",
              f"<p>{_text(str(r['note']))}</p>",
              _attributes_html(ds.relations, found)]
     event = ds.ids.get(str(r["event"])) if r["event"] and ds.source is None else -1

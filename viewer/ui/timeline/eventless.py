@@ -22,9 +22,9 @@ def eventless_text(dataset: Dataset) -> str:
     ties = len(dataset.relations)
     if not ties:
         return "No events in this dataset."
-    held = f"its {ties:,} tie{'s' * (ties != 1)}"
-    return (f"No events in this dataset: {held} are in the graph, as of the cursor. Drag the cursor or press Play "
-            "(Space) to see them change.")
+    held = f"its {ties:,} tie{'s' * (ties != 1)} {'is' if ties == 1 else 'are'}"
+    return (f"No events in this dataset: {held} in the graph, as of the cursor. Drag the cursor or press Play "
+            f"(Space) to see {'it' if ties == 1 else 'them'} change.")
 
 
 class EventlessNote(QObject):
@@ -51,8 +51,10 @@ class EventlessNote(QObject):
         self._place()
 
     def set_theme(self, theme: Theme) -> None:
-        """The note in the theme's muted axis colour."""
-        self.label.setStyleSheet(f"color: {theme.axis_text}; background: transparent;")
+        """The note in the theme's muted axis colour, on the labels' backing: the cursor line crosses the plot behind
+        it, and ran through its words."""
+        self.label.setStyleSheet(f"color: {theme.axis_text}; background: {theme.label_back}; border-radius: 4px; "
+                                 "padding: 4px 8px;")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Keep the note in the middle of the plot as it is resized."""
