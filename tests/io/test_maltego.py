@@ -86,6 +86,9 @@ def test_every_graph_of_the_archive_is_read(tmp_path: Path) -> None:
                                                      "Graphs/Graph2.graphml": second}))
     assert len(ds.entities) == 5 and not ds.problems  # n9 is in the second graph: its link holds there
     assert {"n3", "n9"} <= set(ds.entities["id"])  # (two named "offshore": each by its node)
+    one = viewer.load(_written(tmp_path / "one.mtgx", {"Graphs/Graph1.graphml": GRAPH}))
+    assert len(ds.relations) == len(one.relations) + 1  # a link both graphs hold is one tie (it was drawn twice)
+    assert ds.event_count == one.event_count  # (and its dated event listed twice)
 
 
 def test_an_archive_without_a_graph_is_refused(tmp_path: Path) -> None:

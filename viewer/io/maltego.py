@@ -65,6 +65,7 @@ def read(path: str | Path, **_options: Any) -> Dataset:
     if not entities:
         raise LoadError(f"{path}: no Maltego entity in its graphs; expected {EXPECTED}")
     _known_by_names(entities, relations, events)
+    relations, events = _once(relations, events)
     tables = Tables(pd.DataFrame(events, columns=EVENT_COLUMNS),
                     pd.DataFrame(list(entities.values()), columns=["id", "name", "kind", "note"]),
                     pd.DataFrame(relations, columns=["id", "source", "target", "kind", "value", "valid_from",
@@ -127,6 +128,22 @@ def _tie(edge: StdET.Element, number: int, entities: dict[str, dict[str, str]], 
         events.append({"id": f"{graph}:{ident}", "start": dated, "actors": f"{source};{target}", "category": kind,
                        "title": f"{entities[source]['name']} → {entities[target]['name']}: {kind}",
                        "description": "; ".join(notes)})
+
+
+def _once(relations: list[dict[str, Any]], events: list[dict[str, str]]
+          ) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:
+    """Each link once, with its event: graphs of one investigation share links, and a link in two graphs was drawn
+    twice and its dated event listed twice."""
+    seen: set[tuple[Any, ...]] = set()
+    kept, dropped = [], set()
+    for relation in relations:
+        key = tuple(value for name, value in relation.items() if name != "id")
+        if key in seen:
+            dropped.add(relation["id"])
+        else:
+            seen.add(key)
+            kept.append(relation)
+    return kept, [event for event in events if event["id"] not in dropped] if dropped else events
 
 
 def _kind(written: str) -> str:
