@@ -52,16 +52,15 @@ def _times(stamps: pd.Series, open_as: int) -> np.ndarray:
 
 def _over_the_whole(relations: pd.DataFrame, names: dict[str, str], label: str, on: str) -> list[Problem]:
     """Each held entity whose stakes, valid together, sum past 100% (a sweep over their starts and ends)."""
-    kinds = relations["kind"].astype(str)
     values = pd.to_numeric(relations["value"], errors="coerce")
-    stake = (kinds.isin(STAKE_KINDS) & (values > 0) & (values <= WHOLE)).to_numpy()  # (one past it is said already)
-    if value_bands.COLUMN in relations.columns:  # a band ("25–50%") is no figure to add
-        stake = stake & (relations[value_bands.COLUMN].fillna("").astype(str) == "").to_numpy()
+    stake = (relations["kind"].isin(STAKE_KINDS) & (values > 0) & (values <= WHOLE)).to_numpy()  # (past: said)
     at = np.flatnonzero(stake)
+    if len(at) and value_bands.COLUMN in relations.columns:  # a band ("25–50%") is no figure to add
+        at = at[(relations[value_bands.COLUMN].iloc[at].fillna("").astype(str) == "").to_numpy()]
     if len(at) < 2:
         return []
-    target = relations["target"].astype(str).to_numpy()[at]
-    held = target + "\x1f" + kinds.map(GROUPS).fillna("").to_numpy(dtype=str)[at]
+    kinds = relations["kind"].iloc[at].astype(str)  # (only the stakes' columns as text: a register has 800,000 ties)
+    held = relations["target"].iloc[at].astype(str).to_numpy() + "\x1f" + kinds.map(GROUPS).fillna("").to_numpy(str)
     starts = _times(relations["valid_from"].iloc[at], _ALWAYS)
     ends = _times(relations["valid_to"].iloc[at], _NEVER)
     amounts = values.to_numpy(dtype=float)[at]
@@ -115,15 +114,22 @@ def _repeated(relations: pd.DataFrame, label: str) -> list[Problem]:
     [(5, 'repeats row 2: the same tie, value and dates, drawn twice')]
     """
     columns = [c for c in ("source", "target", "kind", "value", "valid_from", "valid_to") if c in relations.columns]
-    same = relations[columns].astype(str)
-    again = same.duplicated(keep="first").to_numpy()
-    if not again.any():
+    # rows whose hash repeats first, then those compared whole (as text, 800,000 ties took 7 s; hashed, 0.2 s)
+    hashed = pd.util.hash_pandas_object(relations[columns], index=False)
+    maybe = np.flatnonzero(hashed.duplicated(keep=False).to_numpy())
+    if not len(maybe):
         return []
-    first_of = same.groupby(columns, sort=False, dropna=False).ngroup().to_numpy()
+    ties = relations[columns].iloc[maybe]
+    among = maybe[ties.duplicated(keep=False).to_numpy()]  # every tie written more than once
+    if not len(among):
+        return []
+    again = among[relations[columns].iloc[among].duplicated(keep="first").to_numpy()]
+    first_of = relations[columns].iloc[among].groupby(columns, sort=False, dropna=False, observed=True).ngroup()
     rows = relations["row"].to_numpy()
-    earliest = pd.Series(rows).groupby(first_of).transform("min").to_numpy()
+    earliest = dict(zip(among.tolist(), pd.Series(rows[among]).groupby(first_of.to_numpy()).transform("min"),
+                        strict=True))
     return [Problem(label, f"repeats row {int(earliest[i])}: the same tie, value and dates, drawn twice",
-                    int(rows[i]), None, "warning") for i in np.flatnonzero(again)[:20]]
+                    int(rows[i]), None, "warning") for i in again[:20].tolist()]
 
 
 def _held_for_no_instant(relations: pd.DataFrame, label: str) -> list[Problem]:
