@@ -13,6 +13,7 @@ from viewer.model import value_bands
 from viewer.model.clock import CALENDAR, format_instant, iso_instant, parse_instant
 from viewer.model.dates.iso import iso_dates
 from viewer.model.problems import Problem
+from viewer.model.value_numbers import number_text
 
 PRECISION_OF = {"start": "precision", "end": "end_precision"}
 
@@ -26,8 +27,7 @@ def _iso_column(frame: pd.DataFrame, column: str, clock: str) -> pd.Series:
                      index=frame.index, dtype="object")
 
 
-def _number(value: object) -> str:
-    return "" if value is None or pd.isna(value) else f"{float(value):g}"  # type: ignore[arg-type]
+_number = number_text  # (as exactly as it reads back: %g kept six digits)
 
 
 def frame_for_output(frame: pd.DataFrame, columns: list[str], clock: str = CALENDAR) -> pd.DataFrame:
@@ -40,7 +40,7 @@ def frame_for_output(frame: pd.DataFrame, columns: list[str], clock: str = CALEN
         elif pd.api.types.is_float_dtype(frame[column]):
             out[column] = frame[column].map(_number)
         else:  # a missing value is blank (pandas' str keeps it missing: None, NaN, NaT in any other column)
-            out[column] = frame[column].astype(str).replace({"nan": ""}).where(frame[column].notna(), "")
+            out[column] = frame[column].astype(object).where(frame[column].notna(), "").astype(str)
     return out.reset_index(drop=True)
 
 

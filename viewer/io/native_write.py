@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +14,7 @@ from viewer.model import attributes
 from viewer.model.clock import CALENDAR, iso_instant
 from viewer.model.dataset import Dataset
 from viewer.model.table_build import ENTITY_COLUMNS, EVENT_COLUMNS, PRESENCE_COLUMNS, RELATION_COLUMNS
+from viewer.model.value_numbers import number_text
 
 
 def _iso(frame: pd.DataFrame, column: str, precision_column: str, clock: str = CALENDAR) -> list[str]:
@@ -27,7 +30,7 @@ def tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     relations = ds.relations.copy()
     relations["valid_from"] = _iso(relations, "valid_from", "valid_from_precision", clock)
     relations["valid_to"] = _iso(relations, "valid_to", "valid_to_precision", clock)
-    relations["value"] = relations["value"].map(lambda v: "" if pd.isna(v) else f"{v:g}")
+    relations["value"] = relations["value"].map(number_text)
     entities = ds.entities.copy()
     columns = list(ENTITY_COLUMNS)
     if all(c in entities.columns for c in PRESENCE_COLUMNS) and entities[list(PRESENCE_COLUMNS)].notna().any(axis=None):
@@ -36,7 +39,8 @@ def tables(ds: Dataset) -> dict[str, pd.DataFrame]:
         columns += PRESENCE_COLUMNS
     out = {"events": events[list(EVENT_COLUMNS)], "entities": entities[columns],
            "relations": relations[list(RELATION_COLUMNS)]}
-    out = {name: frame.astype(str).replace({"nan": ""}) for name, frame in out.items()}
+    # missing cells blank, and only those: a text "nan" (a person called Nan) stays as written
+    out = {name: frame.astype(object).where(frame.notna(), "").astype(str) for name, frame in out.items()}
     for name, source in (("events", ds.events), ("entities", ds.entities), ("relations", ds.relations)):
         frame = out[name]
         for attribute in attributes.attributes(source):
@@ -73,6 +77,32 @@ def metadata(ds: Dataset) -> dict[str, object]:
     return doc
 
 
+OWN = frozenset({"dataset.json", *(f"{table}.{kind}" for table in ("events", "entities", "relations")
+                                   for kind in ("csv", "parquet"))})  # what a dataset folder's reader reads
+
+
+def keep_others(old: Path, new: Path) -> None:
+    """Put what the old dataset folder holds besides its tables (notes, a README, the sources' PDFs) in the new one:
+    a dataset written over itself lost them all. Files are linked where the two folders share a disk, else copied."""
+    for entry in old.iterdir():
+        if entry.name in OWN:
+            continue
+        target = new / entry.name
+        if entry.is_symlink():
+            os.symlink(os.readlink(entry), target)
+        elif entry.is_dir():
+            shutil.copytree(entry, target, symlinks=True, copy_function=_link_or_copy)
+        else:
+            _link_or_copy(entry, target)
+
+
+def _link_or_copy(source: str | Path, target: str | Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def write(ds: Dataset, path: str | Path, *, overwrite: bool = False) -> Path:
     """Write ``ds`` to a ``.json`` file or a dataset folder.
 
@@ -96,6 +126,8 @@ def write(ds: Dataset, path: str | Path, *, overwrite: bool = False) -> Path:
         for name, frame in data.items():
             frame.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
         (folder / "dataset.json").write_bytes(json.dumps(metadata(ds), ensure_ascii=False, indent=2).encode())
+        if path.is_dir():
+            keep_others(path, folder)
 
     replace_dir(path, fill)  # the old dataset stays until the new one is whole; a failure puts it back
     return path

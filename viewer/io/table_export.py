@@ -13,11 +13,13 @@ import pandas as pd
 from viewer.cli_format import frame_for_output
 from viewer.io.atomic import replace_file
 from viewer.model import attributes
+from viewer.model.clock import CALENDAR
 
 
-def _output(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """The documented columns as written, then every attribute under its own name."""
-    out = frame_for_output(frame, columns)
+def _output(frame: pd.DataFrame, columns: list[str], clock: str = CALENDAR) -> pd.DataFrame:
+    """The documented columns as written (times on the dataset's ``clock``: ticks as numbers, not as 1970's
+    seconds), then every attribute under its own name."""
+    out = frame_for_output(frame, columns, clock)
     extra = {}
     for attribute in attributes.attributes(frame):
         name = attribute.name if attribute.name not in out.columns else attribute.column
@@ -28,9 +30,9 @@ def _output(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     return pd.concat([out.reset_index(drop=True), pd.DataFrame(extra)], axis=1)
 
 
-def table_text(frame: pd.DataFrame, columns: list[str], fmt: str) -> str:
+def table_text(frame: pd.DataFrame, columns: list[str], fmt: str, clock: str = CALENDAR) -> str:
     """The table as CSV or JSON text: the documented columns, then every attribute under its own name."""
-    out = _output(frame, columns)
+    out = _output(frame, columns, clock)
     if fmt == "json":
         return json.dumps(out.to_dict(orient="records"), ensure_ascii=False, indent=2) + "\n"
     return out.to_csv(index=False, lineterminator="\n")
@@ -40,9 +42,9 @@ def _format(path: Path) -> str:
     return "json" if path.suffix.lower() == ".json" else "csv"
 
 
-def write_table(frame: pd.DataFrame, columns: list[str], path: Path) -> None:
+def write_table(frame: pd.DataFrame, columns: list[str], path: Path, clock: str = CALENDAR) -> None:
     """Write ``frame`` to ``path`` (JSON when the name ends in .json, else CSV); a failed write changes nothing."""
-    replace_file(path, table_text(frame, columns, _format(path)))
+    replace_file(path, table_text(frame, columns, _format(path), clock))
 
 
 def write_chunks(chunks: Iterable[pd.DataFrame], columns: list[str], path: Path,

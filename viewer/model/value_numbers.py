@@ -120,3 +120,16 @@ def fractions_of_one(value: pd.Series, written: pd.Series, shares: np.ndarray) -
     return bool(given.sum() >= 2 and values.between(0, 1).all() and ((values > 0) & (values < 1)).any()
                 and not written[given].str.endswith("%").any())
 
+
+
+def number_text(value: object) -> str:
+    """A number written back as the shortest text that reads as the same number (empty when missing): ``%g`` kept
+    six digits, and a deal of 1,234,567.891 was written 1.23457e+06.
+
+    >>> [number_text(v) for v in (1234567.891, 33.3333333333, 1250001.0, 43.4, 1e20, float("nan"), None)]
+    ['1234567.891', '33.3333333333', '1250001', '43.4', '1e+20', '', '']
+    """
+    if value is None or pd.isna(value):
+        return ""
+    number = float(value)  # type: ignore[arg-type]
+    return str(int(number)) if number.is_integer() and abs(number) < 1e16 else repr(number)

@@ -116,8 +116,13 @@ def export_image_dialog(window: MainWindow, view: str = "all") -> None:
     """Save the window, the timeline or the relationship panel as PNG, SVG or PDF."""
     path, _ = QFileDialog.getSaveFileName(window, "Export image", f"entente-{view}.png",
                                           "PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)")
-    if path and not window.save_image(path, view):
-        dialogs.error(window, "Export failed", f"Could not write {path}")
+    if not path:
+        return
+    from viewer.ui.shell.export import unwritable  # noqa: PLC0415 - export pulls in QtSvg and printing
+    reason = unwritable(path)
+    if reason or not window.save_image(path, view):
+        dialogs.error(window, "Export failed",
+                      f"Could not write {path}: {reason or 'the system refused to write it there'}")
 
 
 def export_events_dialog(window: MainWindow) -> None:
@@ -145,10 +150,27 @@ def _export_table(window: MainWindow, frame: object, name: str, columns: list[st
     path = _save_path(window, name)
     if not path:
         return
+    if _of_the_open_dataset(window, Path(path)):  # (a part written over the whole: 69 events became 54 on disk)
+        dialogs.error(window, "Export refused", f"{path} is a file of the open dataset: the {name} exported are "
+                      "a part of it, and would replace it. Choose another name.")
+        return
     try:
-        write_table(frame, columns, Path(path))
+        write_table(frame, columns, Path(path), window.state.dataset.meta.clock)
     except OSError as exc:
         dialogs.error(window, "Export failed", f"Could not write {path}: {exc.strerror or exc}")
+
+
+def _of_the_open_dataset(window: MainWindow, path: Path) -> bool:
+    """Whether ``path`` is a file the open dataset was read from (its folder's tables, or the file itself)."""
+    meta = window.state.dataset.meta
+    opened = [Path(p) for p in (meta.path, *meta.sources) if p]
+    try:
+        target = path.resolve()
+        read = {p.resolve() for p in opened if p.is_file()}
+        read |= {f.resolve() for p in opened if p.is_dir() for f in p.iterdir() if f.is_file()}
+    except OSError:
+        return False
+    return target in read
 
 
 def _save_path(window: MainWindow, name: str) -> str:

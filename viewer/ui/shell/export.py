@@ -7,6 +7,7 @@ and written with :func:`viewer.io.atomic.replace_file`, so a failed export leave
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -58,6 +59,22 @@ def _paint(widget: QWidget, device: QPaintDevice, scale: float) -> bool:
 
 
 WRITERS: dict[str, Callable[[QWidget, QIODevice], bool]] = {".png": _write_png, ".svg": _write_svg, ".pdf": _write_pdf}
+
+
+def unwritable(path: str | Path) -> str:
+    """Why a picture cannot be written at ``path`` ("" when nothing says so before trying): the export said only
+    "Could not write PATH", for a name without a suffix as for a folder that is gone."""
+    target = Path(path)
+    if target.suffix.lower() not in WRITERS:
+        return f"a picture is written as {', '.join(s.lstrip('.').upper() for s in WRITERS)}: end the name in " \
+               f"{', '.join(WRITERS)}"
+    if target.is_dir():
+        return "it is a folder"
+    if not target.parent.is_dir():
+        return f"{'its folder is a file' if target.parent.exists() else 'its folder does not exist'}: {target.parent}"
+    if not os.access(target.parent, os.W_OK):
+        return f"its folder cannot be written to: {target.parent}"
+    return ""
 
 
 def save_widget(widget: QWidget, path: str | Path) -> bool:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from viewer.io.table_export import write_table
 from viewer.model.dataset import Dataset
 from viewer.ui.shared.state import ViewState
+from viewer.ui.shell import dialogs
 
 COLUMNS = ["file", "row", "field", "message", "level"]
 
@@ -98,5 +99,9 @@ class ProblemsPanel(QWidget):
 
     def _ask_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export problems", "problems.csv", "CSV (*.csv)")
-        if name:
+        if not name:
+            return
+        try:
             self.export(Path(name))
+        except OSError as exc:  # (a folder chosen, a parent gone, a disk full: said by the file chosen)
+            dialogs.error(self, "Export failed", f"Could not write {name}: {exc.strerror or exc}")
