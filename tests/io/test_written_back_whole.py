@@ -53,3 +53,16 @@ def test_a_dataset_converted_over_itself_keeps_the_users_other_files(tmp_path: P
     assert (folder / "sources" / "report.pdf").read_bytes() == b"%PDF"
     assert not (folder / "events.parquet").exists()
     assert viewer.load(folder).event_count == viewer.load().event_count
+
+
+def test_whole_numbers_past_a_floats_digits_come_back_whole(tmp_path: Path) -> None:
+    """A Parquet int64 attribute (an account number) was written 9.00719925474099e+15 and read back rounded."""
+    import pandas as pd
+    pd.DataFrame({"start": ["2020-01-01", "2020-01-02"], "title": ["a", "b"],
+                  "account": pd.array([9007199254740993, 1234567890123456789], dtype="int64"),
+                  "count": pd.array([3, 4], dtype="int64")}).to_parquet(tmp_path / "events.parquet")
+    before = viewer.load(tmp_path / "events.parquet")
+    assert cli(["convert", str(tmp_path / "events.parquet"), str(tmp_path / "out")]) == 0
+    after = viewer.load(tmp_path / "out")
+    assert after.events["attr:account"].tolist() == ["9007199254740993", "1234567890123456789"]
+    assert after.events["attr:count"].tolist() == before.events["attr:count"].tolist() == [3, 4]

@@ -52,9 +52,17 @@ def tables(ds: Dataset) -> dict[str, pd.DataFrame]:
 
 def attribute_types(ds: Dataset) -> dict[str, dict[str, str]]:
     """Each table's attribute types, for dataset.json (so a category read back is still a category)."""
-    types = {name: {a.name: a.type for a in attributes.attributes(frame)}
+    types = {name: {a.name: _written_type(frame[a.column], a.type) for a in attributes.attributes(frame)}
              for name, frame in (("events", ds.events), ("entities", ds.entities), ("relations", ds.relations))}
     return {name: found for name, found in types.items() if found}
+
+
+def _written_type(values: pd.Series, kind: str) -> str:
+    """The type an attribute is read back as: whole numbers of 16 digits or more (an account, a tweet's id, from a
+    Parquet int64) as text, as a CSV's are (read as numbers, 9007199254740993 came back 9007199254740992)."""
+    if kind == "number" and pd.api.types.is_integer_dtype(values.dtype) and len(values.dropna()):
+        return "text" if int(values.dropna().abs().max()) >= 10**15 else kind
+    return kind
 
 
 def metadata(ds: Dataset) -> dict[str, object]:

@@ -23,6 +23,7 @@ from viewer.model.columns import arrow_text
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso_date
 from viewer.model.missing_marks import missing
+from viewer.model.value_numbers import number_text
 
 PREFIX = "attr:"
 TYPES = ("text", "number", "date", "category")
@@ -155,6 +156,8 @@ def normalise(frame: pd.DataFrame) -> pd.DataFrame:
 def formatted(values: pd.Series) -> pd.Series:
     """Attribute values as display text ("" for empty): numbers without noise, dates ISO."""
     kind = type_of(values)
+    if kind == "number" and pd.api.types.is_integer_dtype(values.dtype):  # (whole: an account past 2^53 too)
+        return values.map(lambda v: "" if pd.isna(v) else str(int(v)))
     if kind == "number":
         return values.map(lambda v: "" if pd.isna(v) else f"{v:.15g}")  # no separators: Cert 21029 is an id
     if kind == "date":
@@ -164,7 +167,10 @@ def formatted(values: pd.Series) -> pd.Series:
 
 
 def plain(values: pd.Series) -> pd.Series:
-    """Attribute values as they go into a file (the same text as shown: ISO dates, plain numbers)."""
+    """Attribute values as they go into a file (the same text as shown: ISO dates, plain numbers; a number to its
+    last digit, which reads back the same)."""
+    if type_of(values) == "number" and not pd.api.types.is_integer_dtype(values.dtype):
+        return values.map(number_text)
     return formatted(values)
 
 

@@ -13,6 +13,8 @@ a decimal comma in a share (``43,400`` of a stake is 43.4%, a stake being at mos
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -126,10 +128,13 @@ def number_text(value: object) -> str:
     """A number written back as the shortest text that reads as the same number (empty when missing): ``%g`` kept
     six digits, and a deal of 1,234,567.891 was written 1.23457e+06.
 
-    >>> [number_text(v) for v in (1234567.891, 33.3333333333, 1250001.0, 43.4, 1e20, float("nan"), None)]
+    >>> [number_text(v) for v in (1234567.891, 33.3333333333, 1250001.0, 0.434 * 100, 1e20, float("nan"), None)]
     ['1234567.891', '33.3333333333', '1250001', '43.4', '1e+20', '', '']
     """
     if value is None or pd.isna(value):
         return ""
     number = float(value)  # type: ignore[arg-type]
-    return str(int(number)) if number.is_integer() and abs(number) < 1e16 else repr(number)
+    if number.is_integer() and abs(number) < 1e16:
+        return str(int(number))
+    text = f"{number:.15g}"  # (what any file wrote; the last bits of a share computed from 0.434 are noise, not 43.4)
+    return text if math.isclose(float(text), number, rel_tol=1e-15) else repr(number)
