@@ -12,7 +12,7 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMenu
 from pytestqt.qtbot import QtBot
 
-from viewer.ui.shell import dialogs
+from viewer.ui.shell import dialogs, saving
 from viewer.ui.shell.main_window import MainWindow
 
 from ..window_reading import menu_named, open_by_hand
@@ -80,3 +80,30 @@ def test_a_picture_or_the_problems_written_where_they_cannot_be_say_why(qtbot: Q
     window.show_problems()
     window.problems.export_button.click()
     assert shown[-1] == f"Could not write {tmp_path}: Is a directory"
+
+
+def test_a_graph_opened_is_saved_whole_as_a_dataset_with_its_keys(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A GEXF opened in the window could be exported in parts only; Save as dataset (Ctrl+Shift+S) keeps it whole,
+    as a folder or one .json, and a folder of other files is refused by name."""
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    import viewer
+    graph = Path(__file__).parents[2] / "io" / "fixtures_tables" / "alliance.graphml"
+    open_by_hand(qtbot, window, monkeypatch, graph)
+    shown = _said(monkeypatch)
+    opened = window.state.dataset
+    for target, kind in ((tmp_path / "graph", saving.FOLDER), (tmp_path / "graph", saving.ONE_FILE)):
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, k=kind, **kw: (str(t), k))
+        QTest.keySequence(window, QKeySequence("Ctrl+Shift+S"))
+    assert shown == []
+    for saved in (viewer.load(tmp_path / "graph"), viewer.load(tmp_path / "graph.json")):
+        assert (len(saved.entities), len(saved.relations)) == (len(opened.entities), len(opened.relations))
+        assert saved.relations["value"].fillna(-1).tolist() == opened.relations["value"].fillna(-1).tolist()
+    (tmp_path / "papers").mkdir()
+    (tmp_path / "papers" / "letter.txt").write_text("mine", encoding="utf-8")
+    _saving_to(monkeypatch, tmp_path / "papers")
+    QTest.keySequence(window, QKeySequence("Ctrl+Shift+S"))
+    assert len(shown) == 1 and str(tmp_path / "papers") in shown[0] and "not a dataset" in shown[0]
+    assert (tmp_path / "papers" / "letter.txt").read_text(encoding="utf-8") == "mine"

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from viewer.model import navigation, query
 from viewer.session import THEMES, Selection
 from viewer.ui.relations import picking
-from viewer.ui.shell import copying, dialogs
+from viewer.ui.shell import copying, dialogs, saving
 from viewer.ui.timeline import keys as timeline_keys
 from viewer.ui.timeline import lane_steps
 
@@ -41,6 +41,8 @@ def register(window: MainWindow) -> None:
     add("paste", "&Paste as dataset", opening.paste, key.Paste,
         "Open the cells, table or text on the clipboard (copied from a spreadsheet or a web page)")
     add("bundled", "Open the &bundled alliance dataset", lambda: opening.open_path(None))
+    add("save_as", "&Save as dataset…", lambda: saving.save_dataset_dialog(window), key.SaveAs,
+        "Write the open dataset whole as a dataset folder or one .json file, to open again later")
     for view, label in (("all", "the window"), ("timeline", "the timeline"), ("relations", "the relationship panel")):
         add(f"export_{view}", f"Image of {label}…", lambda view=view: export_image_dialog(window, view),
             "Ctrl+E" if view == "all" else None)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 Entry: TypeAlias = "str | tuple[str, list[Entry]] | None"
 MENUS: list[tuple[str, list[Entry]]] = [
-    ("&File", ["open", "open_folder", "recent", "add", "bundled", None,
+    ("&File", ["open", "open_folder", "recent", "add", "bundled", None, "save_as",
                ("&Export", ["export_all", "export_timeline", "export_relations", None, "export_events_table",
                             "export_relations_table"]),
                "problems", None, "quit"]),
