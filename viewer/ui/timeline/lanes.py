@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QAction, QColor, QCursor, QFont, QFontMetricsF
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QGraphicsItem, QMenu
 
 from viewer.model import lane_packing
 from viewer.ui.shared.theme import Theme
@@ -120,6 +120,15 @@ class LaneNames:
         self.axis = axis
         self.view = view
         self._ticks: tuple[list[float], list[str], float] = ([], [], 1.0)  # lane centres, names, line height
+        # the names change with the lanes, not with time: kept as a pixmap between pans, and dropped whole on a new
+        # size (Qt drops a cache only when its mode changes: the window shrunk then grown again showed pieces of
+        # names cut at the small size, at other heights, until the theme changed)
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        axis.geometryChanged.connect(self._cache_anew)
+
+    def _cache_anew(self) -> None:
+        self.axis.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        self.axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set(self, labels: tuple[str, ...], tops: np.ndarray, collapsed: np.ndarray) -> None:
         """New lanes (``tops``: each lane's top and the last one's bottom, in rows); the axis widens to the

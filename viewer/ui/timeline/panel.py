@@ -19,7 +19,7 @@ import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QTimer
 from PySide6.QtGui import QFont, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsView, QVBoxLayout, QWidget
 
 from viewer.model import attributes, lane_packing, marks, navigation
 from viewer.model.backgrounds import Backgrounds, split_backgrounds
@@ -216,12 +216,7 @@ class TimelinePanel(LaneSteps, QWidget):
             axis = self.plot.getAxis(name)
             axis.setTickFont(font)
         self.plot.getAxis("left").setStyle(tickLength=0, autoExpandTextSpace=False)
-        # lane names change with the lanes, not with time: keep them as a pixmap between pans
-        left = self.plot.getAxis("left")
-        left.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        # … and a new size drops that pixmap whole: the window shrunk then grown again showed pieces of names cut at
-        # the smaller size, at other heights, until the theme changed (an update() keeps them: only a new mode drops)
-        left.geometryChanged.connect(lambda: _cache_anew(left))
+        # (the lane names are kept as a pixmap between pans: LaneNames)
         # the grid is drawn under the marks by the events item (timeline.grid), not over them by the axis
         self.plot.getAxis("bottom").setStyle(tickLength=0)
         # the hidden top axis follows every pan: without units, its label need not be built again each time
@@ -402,10 +397,3 @@ class TimelinePanel(LaneSteps, QWidget):
 
 
 _close = partial(math.isclose, rel_tol=1e-12, abs_tol=1e-3)  # (a millisecond, or the float's own rounding)
-
-
-def _cache_anew(item: QGraphicsItem) -> None:
-    """Drop an item's cached pixmap and keep caching (Qt drops it only when the cache mode changes)."""
-    mode = item.cacheMode()
-    item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-    item.setCacheMode(mode)
