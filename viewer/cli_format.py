@@ -27,9 +27,6 @@ def _iso_column(frame: pd.DataFrame, column: str, clock: str) -> pd.Series:
                      index=frame.index, dtype="object")
 
 
-_number = number_text  # (as exactly as it reads back: %g kept six digits)
-
-
 def frame_for_output(frame: pd.DataFrame, columns: list[str], clock: str = CALENDAR) -> pd.DataFrame:
     """The given columns as strings: dates in ISO form at their precision (numbers on a numeric clock),
     numbers without noise."""
@@ -38,7 +35,7 @@ def frame_for_output(frame: pd.DataFrame, columns: list[str], clock: str = CALEN
         if pd.api.types.is_datetime64_any_dtype(frame[column]):
             out[column] = _iso_column(frame, column, clock)
         elif pd.api.types.is_float_dtype(frame[column]):
-            out[column] = frame[column].map(_number)
+            out[column] = frame[column].map(number_text)
         else:  # a missing value is blank (pandas' str keeps it missing: None, NaN, NaT in any other column)
             out[column] = frame[column].astype(object).where(frame[column].notna(), "").astype(str)
     return out.reset_index(drop=True)

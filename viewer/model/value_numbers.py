@@ -123,7 +123,6 @@ def fractions_of_one(value: pd.Series, written: pd.Series, shares: np.ndarray) -
                 and not written[given].str.endswith("%").any())
 
 
-
 def number_text(value: object) -> str:
     """A number written back as the shortest text that reads as the same number (empty when missing): ``%g`` kept
     six digits, and a deal of 1,234,567.891 was written 1.23457e+06.
