@@ -17,7 +17,7 @@ import pyarrow as pa
 import pytest
 
 import viewer
-from viewer.io import compressed, free_memory, table
+from viewer.io import compressed, free_memory, table, table_stream
 from viewer.model.problems import LoadError
 
 FIXTURES = Path(__file__).parent / "fixtures_tables"
@@ -125,6 +125,29 @@ def test_a_gzip_file_whose_size_wraps_past_4_gb_is_stopped_while_unpacking(tmp_p
     with pytest.raises(LoadError) as caught:
         viewer.load(path)
     assert str(caught.value).startswith(f"{path}: the file unpacks to more than 1.0 MB"), caught.value
+
+
+@pytest.mark.parametrize(("kind", "name"), [("gzip", "events.csv.gz"), ("bz2", "events.csv.bz2"),
+                                            ("zstd", "events.csv.zst")])
+def test_a_long_packed_table_unpacked_by_arrow_stops_at_the_limit_too(tmp_path: Path, free, kind: str, name: str,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A packed table long enough to be unpacked by Arrow as it is read (:mod:`viewer.io.table_stream`): its lines
+    are counted before it is read, and the count stops where the general path's unpacking stops."""
+    monkeypatch.setattr(table_stream, "PACKED_FROM", 0)
+    monkeypatch.setattr(table_stream, "PIECE", 1 << 16)
+    path = _bomb(kind, tmp_path / name, 8_000_000)
+    if kind == "gzip":  # (its last bytes understate it, as a bomb of 4 GB and a few bytes says it holds a few)
+        data = bytearray(path.read_bytes())
+        data[-4:] = (100).to_bytes(4, "little")
+        path.write_bytes(bytes(data))
+    free(6_000_000)
+    assert table_stream.eligible(path, {})
+    with pytest.raises(LoadError) as caught:
+        viewer.load(path)
+    assert str(caught.value).startswith(f"{path}: the file unpacks to more than 1.0 MB"), caught.value
+    if kind != "gzip":  # (the gzip's last bytes, changed, damage it: with room, it is refused as damaged)
+        free(100_000_000)
+        assert viewer.load(path).event_count == 8_000_000 // 13
 
 
 def test_a_zip_whose_directory_understates_its_member_still_stops_at_the_limit(tmp_path: Path, free) -> None:

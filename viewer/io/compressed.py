@@ -3,10 +3,11 @@ as data platforms and archives hand them out.
 
 A table is named by the suffix under its compression's (``.csv`` of ``events.csv.gz``), or, in a ZIP or tar
 archive, by its member's: the one table the archive holds, else its largest (macOS's ``__MACOSX`` copies left out;
-a Mastodon archive's ``outbox.json`` before its other JSON). Its
-bytes are unpacked whole before reading, as a plain table's are read whole, up to what the free memory can read
-(:mod:`~viewer.io.free_memory`); a preview reads the first megabyte. A file packed with gzip, bzip2, xz or zstd
-under a table's name (``events.csv`` holding gzip) is known by its first bytes. Documents of other formats are
+a Mastodon archive's ``outbox.json`` before its other JSON). Its bytes are unpacked whole before reading, as a
+plain table's are read whole, up to what the free memory can read (:mod:`~viewer.io.free_memory`); a preview reads
+the first megabyte. (A long table packed with gzip, bzip2 or zstd is unpacked by Arrow as it is read instead, to
+the same limit: :mod:`~viewer.io.table_stream`.) A file packed with gzip, bzip2, xz or zstd under a table's name
+(``events.csv`` holding gzip) is known by its first bytes. Documents of other formats are
 not read compressed: the message says to unpack them.
 """
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -43,10 +44,16 @@ def read_text(path: Path, data: bytes, options: dict[str, Any], suffix: str
     try:
         frame = read_csv(body, delimiter, sample)
     except text_arrow.TooMuchText as big:
-        raise LoadError(f"{path}: its column {int(big.column[1:]) + 1} holds {free_memory.size_text(big.size)} of "
-                        "text, more than one column can hold (2 GB); expected a smaller table: split the file or "
-                        "keep fewer rows") from None
+        raise too_much_text(path, big) from None
     return None if frame is None else (frame, delimiter, body)
+
+
+def too_much_text(path: Path, big: text_arrow.TooMuchText) -> LoadError:
+    """The refusal of a table with a column of more text than one column holds, naming the file and the column
+    (by its number when the reader named it ``f<i>``, before its header was taken)."""
+    column = f"column {int(big.column[1:]) + 1}" if re.fullmatch(r"f\d+", big.column) else f"column {big.column!r}"
+    return LoadError(f"{path}: its {column} holds {free_memory.size_text(big.size)} of text, more than one column "
+                     "can hold (2 GB); expected a smaller table: split the file or keep fewer rows")
 
 
 def read_csv(data: bytes | pa.NativeFile, delimiter: str, sample: str) -> pd.DataFrame | None:
@@ -100,7 +107,10 @@ def read_csv_with_header(file: Path) -> pd.DataFrame | None:
     del data
     if table.column_names != names or not all(pa.types.is_string(t) for t in table.schema.types):
         return None
-    return text_arrow.one_chunk_each(table).to_pandas(types_mapper={pa.string(): STR}.get)
+    try:
+        return text_arrow.one_chunk_each(table).to_pandas(types_mapper={pa.string(): STR}.get)
+    except text_arrow.TooMuchText as big:
+        raise too_much_text(file, big) from None
 
 
 def row_ids(index: pd.Index, rows: np.ndarray) -> pd.Series:

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from viewer.io import table_stream
 from viewer.model import text_arrow
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
@@ -152,6 +153,36 @@ def test_a_table_of_more_text_than_a_column_holds_is_refused_by_name(qtbot: QtBo
                                    .encode()))
     shown = open_refused(qtbot, window, monkeypatch, path)
     assert len(shown) == 1 and str(path) in shown[0] and "column 2" in shown[0] and "2 GB" in shown[0]
+
+
+@pytest.mark.parametrize("name", ["long.csv", "long.csv.gz"])
+def test_a_long_table_read_from_disk_is_refused_by_name_too(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """A long table Arrow reads straight from its file, unpacking it as it reads (a 2.4 GB CSV, a 29 MB gzip of
+    2.5 GB): the bare ``TooMuchText('f1', 2288000008)`` reached the window, naming no file."""
+    monkeypatch.setattr(text_arrow, "STRING_LIMIT", 4_000)
+    monkeypatch.setattr(table_stream, "STREAMED_FROM", 1024)
+    monkeypatch.setattr(table_stream, "PACKED_FROM", 256)
+    text = ("date,title\n" + "2019-01-01,xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n" * 200).encode()
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(text) if name.endswith(".gz") else text)
+    shown = open_refused(qtbot, window, monkeypatch, path)
+    assert len(shown) == 1 and shown[0].startswith(f"{path}: its column 2 holds") and "2 GB" in shown[0], shown
+
+
+def test_a_long_gzip_opens_by_hand_and_its_last_event_is_selected(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opened with Ctrl+O and unpacked by Arrow as it is read: every row, and the keys move through them."""
+    monkeypatch.setattr(table_stream, "PACKED_FROM", 256)
+    path = tmp_path / "events.csv.gz"
+    rows = "".join(f"E{i},2019-{1 + i % 12:02d}-{1 + i % 28:02d},Event {i}\n" for i in range(3000))
+    path.write_bytes(gzip.compress(("id,start,title\n" + rows).encode()))
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    assert len(window.state.dataset.events) == 3000
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_End)
+    last = window.state.dataset.events["id"].iloc[-1]
+    assert window.state.selection.events == frozenset({last})
 
 
 def test_undated_statements_are_said_once_in_words(qtbot: QtBot, window: MainWindow, tmp_path: Path,
