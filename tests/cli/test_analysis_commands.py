@@ -76,6 +76,23 @@ def test_convert_never_replaces_a_folder_that_is_not_a_dataset(run, rows, tmp_pa
     assert (precious / "chapter1.txt").read_text() == "do not lose me"
 
 
+def test_convert_over_a_link_to_a_dataset_writes_the_dataset_and_keeps_the_link(run, rows, tmp_path: Path,
+                                                                                write_dataset) -> None:
+    """``current -> releases/2024``: converting over ``current`` put a folder in the link's place and left the
+    release it pointed to as it was."""
+    release = tmp_path / "releases" / "2024"
+    release.parent.mkdir()
+    assert run("convert", str(viewer.load().meta.path), str(release))[0] == 0
+    (release / "README.txt").write_text("kept")
+    current = tmp_path / "current"
+    current.symlink_to(release, target_is_directory=True)
+    source = write_dataset("id,start,title,actors\nE1,2021,Changed,acme\n", "id,name,kind\nacme,Acme,company\n")
+    assert run("convert", str(source), str(current), "--force")[0] == 0
+    assert current.is_symlink() and current.resolve() == release.resolve()
+    assert viewer.load(release).events["title"].tolist() == ["Changed"]
+    assert (release / "README.txt").read_text() == "kept"
+
+
 def test_unknown_options_are_usage_errors(run, rows) -> None:
     assert run("diff", "--from", "2020")[0] == 2
     assert run("events", "--bogus")[0] == 2

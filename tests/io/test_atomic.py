@@ -125,6 +125,17 @@ def test_a_folder_is_replaced_by_the_new_one(failures: Failures, tmp_path: Path,
     assert sorted(p.name for p in tmp_path.iterdir()) == ["dataset"]
 
 
+def test_a_folder_behind_a_symbolic_link_is_replaced_and_the_link_stays(failures: Failures, tmp_path: Path,
+                                                                        old_folder: Path) -> None:
+    """Written over its link, the dataset stayed old: the link was moved aside and a folder put in its place."""
+    link = tmp_path / "current"
+    link.symlink_to(old_folder, target_is_directory=True)
+    replace_dir(link, _fill)
+    assert link.is_symlink() and link.resolve() == old_folder.resolve()
+    assert failures.snapshot(old_folder) == {"events.csv": b"id,start\nE9,2024\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["current", "dataset"]
+
+
 def test_a_new_folder_is_created(failures: Failures, tmp_path: Path) -> None:
     replace_dir(tmp_path / "fresh", _fill)
     assert failures.snapshot(tmp_path) == {"fresh": None, "fresh/events.csv": b"id,start\nE9,2024\n"}

@@ -103,8 +103,10 @@ def replace_dir(path: str | Path, fill: Callable[[Path], object]) -> Path:
     one renamed in, and the old one removed last. Until the new folder is in place any error puts the
     old folder back and removes the temporaries before it propagates. Removing the old copy is the only
     step after that: if it fails the new folder stands and the old copy stays beside it (hidden, logged).
+    A symbolic link is followed, as :func:`replace_file` follows one: the folder it points to is replaced and
+    the link stays (a dataset written over its link replaced the link with a folder and left the dataset old).
     """
-    target = Path(path)
+    target = _target(path)
     new = _sibling(target, "new")
     os.mkdir(new, 0o777)  # mkdir applies the umask: an ordinary folder, without touching the umask
     aside: Path | None = None
