@@ -238,7 +238,7 @@ def cmd_relations(args: argparse.Namespace) -> int:
         columns.insert(4, value_bands.COLUMN)
     at, start, end = _time(ds, args.at), _time(ds, args.start), _time(ds, args.end)
     if not window:
-        emit(frame_for_output(ds.relations_at(at), columns, ds.meta.clock).rename(
+        emit(frame_for_output(ds.relations_at(at), columns, ds.meta.clock, args.format == "json").rename(
             columns={value_bands.COLUMN: value_bands.WRITTEN}), args.format,
              title=f"Relations valid at {_label(ds, at)}")
         return 0
@@ -247,7 +247,7 @@ def cmd_relations(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
     during = during.assign(held=during["held"].round(3))
-    emit(frame_for_output(during, [*columns, "held"], ds.meta.clock).rename(
+    emit(frame_for_output(during, [*columns, "held"], ds.meta.clock, args.format == "json").rename(
         columns={value_bands.COLUMN: value_bands.WRITTEN}), args.format,
          title=f"Relations from {_label(ds, start)} to {_label(ds, end)}")
     return 0
@@ -266,7 +266,7 @@ def cmd_events(args: argparse.Namespace) -> int:
                               categories=args.category, text=args.search, where=where)
     found = found.head(args.limit) if args.limit else found
     columns = ["id", "start", "end", "precision", "title", "actors", "category", "source_url"]
-    out = frame_for_output(found, columns + [a.column for a in ds.attributes], ds.meta.clock)
+    out = frame_for_output(found, columns + [a.column for a in ds.attributes], ds.meta.clock, args.format == "json")
     out.columns = [c if c in columns or c.removeprefix("attr:") in columns else c.removeprefix("attr:")
                    for c in out.columns]
     emit(out, args.format, title=f"{len(found)} of {len(ds.events)} events")
@@ -291,7 +291,7 @@ def cmd_history(args: argparse.Namespace) -> int:
             raise UsageError(f"no entity with id {entity!r} (see `entente info` for the dataset)")
     steps = ds.history(source, target, args.kind)
     columns = ["kind", "value", "valid_from", "valid_to", "event", "source_url"]
-    emit(frame_for_output(steps, columns, ds.meta.clock), args.format,
+    emit(frame_for_output(steps, columns, ds.meta.clock, args.format == "json"), args.format,
          title=f"{ds.entity_name(source)} → {ds.entity_name(target)}")
     return 0
 

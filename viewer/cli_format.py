@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -27,18 +28,50 @@ def _iso_column(frame: pd.DataFrame, column: str, clock: str) -> pd.Series:
                      index=frame.index, dtype="object")
 
 
-def frame_for_output(frame: pd.DataFrame, columns: list[str], clock: str = CALENDAR) -> pd.DataFrame:
+def frame_for_output(frame: pd.DataFrame, columns: list[str], clock: str = CALENDAR,
+                     typed: bool = False) -> pd.DataFrame:
     """The given columns as strings: dates in ISO form at their precision (numbers on a numeric clock),
-    numbers without noise."""
+    numbers without noise. ``typed`` (for JSON): numbers and truth values as JSON writes them
+    (:func:`json_values`), the rest as strings."""
     out = pd.DataFrame(index=frame.index)
     for column in columns:
-        if pd.api.types.is_datetime64_any_dtype(frame[column]):
+        if typed and (values := json_values(frame[column])) is not None:
+            out[column] = values
+        elif pd.api.types.is_datetime64_any_dtype(frame[column]):
             out[column] = _iso_column(frame, column, clock)
         elif pd.api.types.is_float_dtype(frame[column]):
             out[column] = frame[column].map(number_text)
         else:  # a missing value is blank (pandas' str keeps it missing: None, NaN, NaT in any other column)
             out[column] = frame[column].astype(object).where(frame[column].notna(), "").astype(str)
     return out.reset_index(drop=True)
+
+
+def json_values(values: pd.Series) -> pd.Series | None:
+    """A column of numbers or truth values as JSON writes them (``36.8``, ``12``, ``true``; ``null`` where one is
+    missing; a number JSON cannot write, ``inf``, as its text), or None for any other column (written as text).
+    Numbers are written as the CSV writes them (:func:`number_text`: 43.4, not 43.400000000000006).
+
+    >>> json_values(pd.Series([36.8, float("nan"), 0.434 * 100, 2.0, float("inf")])).tolist()
+    [36.8, None, 43.4, 2, 'inf']
+    >>> json_values(pd.Series([True, None], dtype="boolean")).tolist(), json_values(pd.Series(["a"])) is None
+    ([True, None], True)
+    """
+    dtype = values.dtype
+    if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype):
+        return values.astype(object).where(values.notna(), None)
+    if pd.api.types.is_float_dtype(dtype):
+        return pd.Series([_json_number(v) for v in values.tolist()], index=values.index, dtype=object)
+    return None
+
+
+def _json_number(value: float) -> float | int | str | None:
+    text = number_text(value)
+    if not text:
+        return None
+    if text.lstrip("-").isdigit():
+        return int(text)
+    number = float(text)
+    return number if math.isfinite(number) else text
 
 
 def format_table(frame: pd.DataFrame) -> str:
@@ -100,7 +133,7 @@ def print_diff(table: pd.DataFrame, args: Any, clock: str = CALENDAR, relations:
     written = [c for c in ("old_written", "new_written") if c in table.columns]  # a stake's band: "25–50%"
     columns = ["change", "source", "target", "kind", "old_value", "new_value", *written, "events"]
     first, last = (parse_instant(text, clock) for text in (args.start, args.end))
-    emit(frame_for_output(table, columns, clock), args.format,
+    emit(frame_for_output(table, columns, clock, args.format == "json"), args.format,
          title=f"Relations from {format_instant(first.start, first.precision, clock)} to "
                f"{format_instant(last.start, last.precision, clock)}")
     return 0

@@ -31,6 +31,16 @@ def test_relations_as_json_keep_dates_at_their_precision(run, rows) -> None:
     assert qualcomm["valid_from"] == "2022-11"
 
 
+def test_relations_as_json_write_their_values_as_numbers(run, rows) -> None:
+    """A stake of 43.4% was written as the text "43.4": a reader of the JSON had to convert every value."""
+    _, out, _ = run("relations", "--at", "2022-12-31", "--format", "json")
+    stakes = {(r["source"], r["target"]): r["value"] for r in json.loads(out) if r["kind"] == "equity_stake"}
+    assert stakes[("renault", "nissan")] == 43.4 and stakes[("nissan", "renault")] == 15
+    assert all(v is None or isinstance(v, (int, float)) for v in stakes.values())
+    _, out, _ = run("relations", "--at", "2022-12-31", "--format", "csv")
+    assert ("renault", "nissan", "43.4") in {(r["source"], r["target"], r["value"]) for r in rows(out)}
+
+
 def test_relations_as_a_table_are_aligned(run, rows) -> None:
     _, out, _ = run("relations", "--at", "2022-12-31")
     lines = out.splitlines()

@@ -10,20 +10,22 @@ from typing import BinaryIO
 
 import pandas as pd
 
-from viewer.cli_format import frame_for_output
+from viewer.cli_format import frame_for_output, json_values
 from viewer.io.atomic import replace_file
 from viewer.model import attributes
 from viewer.model.clock import CALENDAR
 
 
-def _output(frame: pd.DataFrame, columns: list[str], clock: str = CALENDAR) -> pd.DataFrame:
+def _output(frame: pd.DataFrame, columns: list[str], clock: str = CALENDAR, typed: bool = False) -> pd.DataFrame:
     """The documented columns as written (times on the dataset's ``clock``: ticks as numbers, not as 1970's
-    seconds), then every attribute under its own name."""
-    out = frame_for_output(frame, columns, clock)
+    seconds), then every attribute under its own name; ``typed`` (JSON): numbers and truth values as JSON's own
+    (:func:`viewer.cli_format.json_values`: a stake of 43.4 was written as the text "43.4")."""
+    out = frame_for_output(frame, columns, clock, typed)
     extra = {}
     for attribute in attributes.attributes(frame):
         name = attribute.name if attribute.name not in out.columns else attribute.column
-        extra[name] = attributes.plain(frame[attribute.column]).reset_index(drop=True)
+        values = json_values(frame[attribute.column]) if typed else None
+        extra[name] = (attributes.plain(frame[attribute.column]) if values is None else values).reset_index(drop=True)
     if not extra:
         return out
     # joined once: inserting a survey's 5,000 columns one by one took 45 s (the frame is rebuilt at each)
@@ -32,7 +34,7 @@ def _output(frame: pd.DataFrame, columns: list[str], clock: str = CALENDAR) -> p
 
 def table_text(frame: pd.DataFrame, columns: list[str], fmt: str, clock: str = CALENDAR) -> str:
     """The table as CSV or JSON text: the documented columns, then every attribute under its own name."""
-    out = _output(frame, columns, clock)
+    out = _output(frame, columns, clock, fmt == "json")
     if fmt == "json":
         return json.dumps(out.to_dict(orient="records"), ensure_ascii=False, indent=2) + "\n"
     return out.to_csv(index=False, lineterminator="\n")
@@ -57,7 +59,7 @@ def write_chunks(chunks: Iterable[pd.DataFrame], columns: list[str], path: Path,
     def fill(handle: BinaryIO) -> None:
         nonlocal count
         for chunk in chunks:
-            out = _output(chunk, columns)
+            out = _output(chunk, columns, typed=fmt == "json")
             if fmt == "json":
                 for record in out.to_dict(orient="records"):
                     text = textwrap.indent(json.dumps(record, ensure_ascii=False, indent=2), "  ")

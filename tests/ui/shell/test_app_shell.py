@@ -151,7 +151,7 @@ def test_the_export_menu_writes_events_and_relations_tables(window, tmp_path: Pa
     window.actions_by_name["export_relations_table"].trigger()
     assert events.read_text().startswith("id,start,end,precision,title")
     rows = json.loads(relations.read_text())
-    assert {"source": "french_trust", "target": "nissan", "value": "28.4"}.items() <= next(
+    assert {"source": "french_trust", "target": "nissan", "value": 28.4}.items() <= next(
         r for r in rows if r["source"] == "french_trust").items()
 
 
