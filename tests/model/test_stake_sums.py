@@ -3,8 +3,11 @@ company, Details listed a tie twice, a tie from a day to the same day was never 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 import viewer
 
@@ -37,6 +40,18 @@ def test_a_tie_written_twice_and_a_tie_held_for_no_instant_are_said(write_datase
         (3, None, "repeats row 2: the same tie, value and dates, drawn twice"),
         (4, "valid_to", "valid_to is valid_from: held for no instant (valid_to is the first instant it no longer "
                         "holds), so never drawn; write the day after for a tie of one day")]
+
+
+@pytest.mark.parametrize(("clock", "after"), [("number", "write a later valid_to, where the tie ends"),
+                                              ("years", "write the year after for a tie of one year")])
+def test_a_tie_held_for_no_instant_is_said_on_the_datasets_clock(write_dataset: Callable[..., Path], clock: str,
+                                                                 after: str) -> None:
+    """A simulation's tie from tick 5 to tick 5 was told to end "the day after", a day no tick knows."""
+    ds = viewer.load(write_dataset(
+        "id,start,title\ne1,1,Start\n", ENTITIES,
+        "id,source,target,kind,value,valid_from,valid_to\nR3,a,j,supplier,,5,5\n", json.dumps({"clock": clock})))
+    assert ds.meta.clock == clock
+    assert [message.split("; ")[-1] for _row, _field, message in _said(ds)] == [after]
 
 
 def test_the_bundled_dataset_has_none_of_them() -> None:

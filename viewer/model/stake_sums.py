@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from viewer.model import value_bands
+from viewer.model import clock, value_bands
 from viewer.model.clock import format_instant
 from viewer.model.problems import Problem
 from viewer.model.value_labels import STAKE_KINDS
@@ -41,7 +41,7 @@ def checked(relations: pd.DataFrame, names: dict[str, str], label: str, on: str)
         return []
     problems = _over_the_whole(relations, names, label, on)
     problems += _repeated(relations, label)
-    problems += _held_for_no_instant(relations, label)
+    problems += _held_for_no_instant(relations, label, on)
     return problems
 
 
@@ -132,13 +132,22 @@ def _repeated(relations: pd.DataFrame, label: str) -> list[Problem]:
                     int(rows[i]), None, "warning") for i in again[:20].tolist()]
 
 
-def _held_for_no_instant(relations: pd.DataFrame, label: str) -> list[Problem]:
+def _held_for_no_instant(relations: pd.DataFrame, label: str, on: str = clock.CALENDAR) -> list[Problem]:
     """A tie whose ``valid_to`` is its ``valid_from``: valid_to is the first instant it no longer holds, so it is
-    never drawn."""
+    never drawn. The way out is said on the dataset's clock: the day after on a calendar, the year after on years.
+
+    >>> ties = pd.DataFrame({"valid_from": pd.to_datetime(["2019-01-01"], utc=True), "row": [2]})
+    >>> ties["valid_to"] = ties["valid_from"]
+    >>> [_held_for_no_instant(ties, "r.csv", on)[0].message.split("; ")[1] for on in ("number", "years")]
+    ['write a later valid_to, where the tie ends', 'write the year after for a tie of one year']
+    """
     if "valid_to" not in relations.columns:
         return []
     empty = (relations["valid_from"] == relations["valid_to"]).fillna(False).to_numpy(dtype=bool)
     rows = relations["row"].to_numpy()
+    after = {clock.CALENDAR: "write the day after for a tie of one day",
+             clock.YEARS: "write the year after for a tie of one year"}.get(
+        on, "write a later valid_to, where the tie ends")
     return [Problem(label, "valid_to is valid_from: held for no instant (valid_to is the first instant it no longer "
-                           "holds), so never drawn; write the day after for a tie of one day", int(rows[i]),
+                           f"holds), so never drawn; {after}", int(rows[i]),
                     "valid_to", "warning") for i in np.flatnonzero(empty)[:20]]
