@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import attributes as attrs
-from viewer.model import clock, dates, graph_positions, lists, query, references, stake_sums
+from viewer.model import clock, dates, graph_positions, lists, query, references, reversed_text, stake_sums
 from viewer.model.columns import IdLookup, distinct, entity_names, is_in
 from viewer.model.dates import outliers
 from viewer.model.problems import Problem
@@ -249,6 +249,9 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
                     "refers to an event id that is not in the events table; link dropped",
                     relations.set_index(relations["row"] - 1)["event"], "warning")
         relations.loc[unknown, "event"] = ""
+    problems += reversed_text.said(events["title"], tables.events_label, "title", events["row"], "title")
+    problems += reversed_text.said(entities["name"], tables.entities_label if tables.entities is not None
+                                   else tables.events_label, "name" if tables.entities is not None else "actors")
     said = len(problems)
     problems.extend(stake_sums.checked(relations, entity_names(entities), tables.relations_label, meta.clock))
     in_own_names(problems, said, tables.names.get("relations", {}))

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import open_by_hand
+from ..window_reading import open_by_hand, problems_typed
 
 
 def test_a_name_on_two_lines_is_one_line_in_the_graph_and_the_table(qtbot: QtBot, window: MainWindow,
@@ -29,3 +29,21 @@ def test_a_name_on_two_lines_is_one_line_in_the_graph_and_the_table(qtbot: QtBot
     assert drawn == {"a": "Holding Berlin", "b": "Target GmbH"}
     table = window.relation_tools.table.view.model()
     assert [table.index(0, c).data(Qt.ItemDataRole.DisplayRole) for c in (0, 1)] == ["Holding Berlin", "Target GmbH"]
+
+
+def test_a_name_holding_a_direction_override_is_said_in_problems(qtbot: QtBot, window: MainWindow,
+                                                                 write_dataset: Callable[..., Path],
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Invoice\u202eslx.exe`` was drawn "Invoiceexe.xls" with no word: Problems names it with its override marked,
+    and the name stays as written in the graph."""
+    folder = write_dataset("id,start,title,actors\nE1,2020-01-01,Deal,a;b\n",
+                           "id,name,kind\na,Invoice\u202eslx.exe,company\nb,Target,company\n",
+                           "id,source,target,kind,value,valid_from\nR1,a,b,equity_stake,40,2019\n",
+                           '{"title": "Names"}')
+    assert open_by_hand(qtbot, window, monkeypatch, folder / "dataset.json") == []
+    shown = problems_typed(qtbot, window, "override")
+    assert len(shown) == 1 and "'Invoice<U+202E>slx.exe'" in shown["message"].iloc[0]
+    assert shown["field"].iloc[0] == "name"
+    panel = window.relations
+    qtbot.waitUntil(lambda: panel.node_ids() == {"a", "b"})
+    assert "Invoice\u202eslx.exe" in panel.canvas.drawn[0].labels
