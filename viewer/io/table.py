@@ -28,6 +28,7 @@ from viewer.io import (
     table_skipped,
     table_starts,
     table_title,
+    table_written,
 )
 from viewer.io.import_spec import ImportSpec, as_spec
 from viewer.io.json_cells import is_plain
@@ -117,9 +118,8 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
 
     def parse(written: pd.Series, order: str | None = None) -> date_columns.DateColumn:
         return date_columns.parse_column(
-            written, date_order=order or options.get("date_order"),
-            yearish="year" in name.lower() or date_columns.number_dates(written.head(200)) == "year",
-            excel=excel or "date" in name.lower(), times=times,
+            written, date_order=order or options.get("date_order"), excel=excel or "date" in name.lower(),
+            yearish="year" in name.lower() or date_columns.number_dates(written.head(200)) == "year", times=times,
             zones=frame[mapping.timezone] if mapping.timezone else None)
 
     start, span_ends, same_day = parse(frame[mapping.start]), None, None
@@ -300,7 +300,9 @@ def read(path: str | Path, **options: Any) -> Dataset:
     found = _events(frame, mapping, label, options, excel, raw.rows, _framed(raw))
     if len(frame) and not found.keep.any():  # a window of nothing, with a problem a row, said nothing clear
         raise LoadError(table_skipped.none_dated(label, frame[mapping.start], str(mapping.start), found.clock))
-    events = pd.concat([found.frame, _kept(_attributes(frame, mapping, spec), found.keep)], axis=1)
+    extra = table_written.with_dates_as_written(_attributes(frame, mapping, spec), frame, mapping,
+                                                problems + found.problems)  # ("c. 1850" kept beside its 1850)
+    events = pd.concat([found.frame, _kept(extra, found.keep)], axis=1)
     entities = relations = None
     if spec is not None:
         kept = _kept(frame, found.keep)
@@ -339,9 +341,8 @@ def _in_time_order(events: pd.DataFrame, parsed: dict[str, ParsedDates],
                    rows: np.ndarray) -> tuple[pd.DataFrame, dict[str, ParsedDates], np.ndarray]:
     """The events sorted by start (ties in file order), with their parsed dates and line numbers.
 
-    build_dataset would sort them too, but there the raw table is still held: sorting here, column by
-    column, keeps the peak of a million-row open one column above the table instead of two tables.
-    """
+    build_dataset would sort them too, but there the raw table is still held: sorting here, column by column, keeps
+    the peak of a million-row open one column above the table instead of two tables."""
     stamps = parsed["start"].instants.to_numpy(dtype="datetime64[us]").view(np.int64)
     if not len(stamps) or (stamps[1:] >= stamps[:-1]).all():
         return events, parsed, rows
@@ -383,9 +384,8 @@ def preview(path: str | Path, rows: int = 20, **options: Any) -> Preview:
     raw, mapping = _dated(path, options, str(path), rows)
     frame, encoding, delimiter, header = raw.frame, raw.encoding, raw.delimiter, raw.header
     problems = raw.problems + list(mapping.said)  # (what checking the names against the values changed)
-    order = None
-    if mapping.start is not None:
-        order = date_columns.parse_column(frame[mapping.start], date_order=options.get("date_order")).order
+    order = (date_columns.parse_column(frame[mapping.start], date_order=options.get("date_order")).order
+             if mapping.start is not None else None)
     return Preview(frame, mapping, encoding, delimiter, header, order, tuple(problems))
 
 

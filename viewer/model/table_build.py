@@ -17,6 +17,7 @@ from viewer.model import attribute_build, clock, codes, dates, text_arrow, typed
 from viewer.model import attributes as attrs
 from viewer.model.columns import blank, comma_tags, normalise_lists, reordered
 from viewer.model.columns import text as _text
+from viewer.model.dates import approximate
 from viewer.model.problems import LoadError, Problem
 from viewer.model.reporting import Reporter, plain_ids, unique_ids
 from viewer.model.sorting import stable_order
@@ -45,6 +46,8 @@ def with_attributes(out: pd.DataFrame, raw: pd.DataFrame | None, table: str, tab
     types = dict(tables.attribute_types.get(table) or {})
     if table == "relations":
         types.setdefault(value_bands.WRITTEN, "text")  # "100%" or "25–50%" as written, never a date or a number
+    if table == "events":  # "c. 1850" as written, beside the 1850 it is read as: text, not a date again
+        types.update({name: "text" for name in approximate.WRITTEN.values() if name not in types})
     extra = attribute_build.build(raw.reset_index(drop=True), names, types)
     return pd.concat([out, extra.set_axis(out.index)], axis=1)
 
@@ -179,7 +182,9 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
         raise LoadError(f"{label}: no 'start' column; expected columns {', '.join(EVENT_COLUMNS)}")
     ids = _text(raw, "id")
     checking = _checked_aside(ids) if tables.ids_distinct is None and len(ids) >= CHECKED_ASIDE_FROM else None
+    said = len(report.problems)
     start = _parse_column(raw, "start", label, report, "error", given)
+    raw = _with_start_as_written(raw, report.problems[said:], given)
     empty = np.flatnonzero((start.instants.isna() & ~start.invalid).to_numpy())
     if len(empty):
         report.rows(label, empty, "start", "no start date; row skipped", None)
@@ -227,6 +232,17 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
     extra = [c for c in out.columns if str(c).startswith(attrs.PREFIX)]
     return out[[*EVENT_COLUMNS[:3], "precision", "end_precision", *EVENT_COLUMNS[4:], "row", "span_start",
                 "span_end", *extra]]
+
+
+def _with_start_as_written(raw: pd.DataFrame, said: list[Problem], given: Mapping[str, dates.ParsedDates] | None
+                           ) -> pd.DataFrame:
+    """The raw events with a ``start_written`` column of the starts written with a mark ("c. 1850", "before 1860"),
+    when reading them said so and the file has no such column (:func:`viewer.model.dates.approximate.as_written`)."""
+    name = approximate.WRITTEN["start"]
+    if (given and "start" in given) or name in raw.columns:
+        return raw
+    written = approximate.as_written(raw["start"], said, "start")
+    return raw if written is None else raw.assign(**{name: written})
 
 
 def _span_ends(events: pd.DataFrame) -> pd.Series:

@@ -104,3 +104,17 @@ def test_years_before_the_common_era_in_a_dataset_open_with_their_tie(qtbot: QtB
     qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 1)
     assert "-43" in details_after(qtbot, window, Qt.Key.Key_End)
     qtbot.waitUntil(lambda: not window.relations.edge_labels())  # (Carthage fell in 146 BC)
+
+
+def test_a_date_marked_as_approximate_shows_as_written_in_details(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """"c. 1850" was shown as 1850, nothing in the window saying it was a guess but one line in Problems."""
+    text = "date,title\nc. 1850,Founded\nbefore 1860,First branch\n1875,Merger\n"
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "history.csv", text=text) == []
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Founded" in first and "c. 1850" in first, first
+    second = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "First branch" in second and "before 1860" in second, second
+    third = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Merger" in third and "start_written" not in third, third
+    assert len(problems_typed(qtbot, window, "approximate")) == 1

@@ -11,6 +11,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from viewer.model.columns import arrow_text
+from viewer.model.problems import Problem
 
 # the markers written before a date: historians' words, GEDCOM's ABT, EST and CAL, French, German and Spanish ones
 _WORDS = (r"c\.|ca\.?|circa|approx\.?|approximately|about|around|abt\.?|est\.?|estimated|cal\.?|calc\.?|calculated"
@@ -105,3 +106,45 @@ def bounded(values: pd.Series) -> tuple[pd.Series, np.ndarray]:
     marked = np.asarray(pc.not_equal(plain, text).fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
     out = pd.Series(pd.arrays.ArrowStringArray(plain), index=values.index).where(marked, values)
     return out, marked
+
+
+def any_marked(values: pd.Series) -> np.ndarray:
+    """Which values carry a mark of doubt or a bound (approximate, part of a period, between two dates, before or after
+    one): what reading them as a plain date or span leaves unsaid. Each distinct value is looked at once.
+
+    >>> any_marked(pd.Series(["c. 1850", "1850", "before 1860", "early 2019", None, "between 1850 and 1860", "c. 1850"],
+    ...                      dtype="object")).tolist()
+    [True, False, True, True, False, True, True]
+    """
+    codes, uniques = pd.factorize(values)
+    if not len(uniques):
+        return np.zeros(len(values), dtype=bool)
+    uniq = pd.Series(np.asarray(uniques, dtype=object), dtype=pd.StringDtype("pyarrow"))
+    marked = unmarked(uniq)[1] | qualified(uniq)[1] | bounded(uniq)[1]
+    return np.where(codes >= 0, marked[np.maximum(codes, 0)], False)
+
+
+WRITTEN = {"start": "start_written", "end": "end_written"}  # a marked date's text kept beside its reading
+SAID = ("marked as approximate", "known only by a bound")  # what reading a column of such dates says of it
+
+
+def as_written(values: pd.Series, said: list[Problem], column: str) -> pd.Series | None:
+    """The text of each cell of ``values`` that carries a mark (:func:`any_marked`), "" elsewhere; None when none
+    does, or when what reading the column ``said`` (its problems) names no such mark (an ISO column is not looked
+    at). The model has no "about": kept so, "c. 1850" is not lost when its date is read as 1850.
+
+    >>> note = Problem("t.csv", "dates marked as approximate or uncertain (c. 1850) read as the date written", None,
+    ...                "date", "warning")
+    >>> as_written(pd.Series(["c. 1850", "1860", "before 1870"]), [note], "date").tolist()
+    ['c. 1850', '', 'before 1870']
+    >>> as_written(pd.Series(["c. 1850"]), [], "date") is None
+    True
+    """
+    if not any(problem.field == column and any(words in problem.message for words in SAID) for problem in said):
+        return None
+    text = values.astype("string").str.strip()
+    marked = any_marked(text)
+    if not marked.any():
+        return None
+    return pd.Series(np.where(marked, text.fillna("").to_numpy(dtype=object), ""), index=values.index,
+                     dtype=pd.StringDtype("pyarrow"))
