@@ -47,3 +47,9 @@ def test_many_are_counted_and_the_first_few_written_out() -> None:
     (problem,) = reversed_text.said(names, "x.csv", "name", pd.Series(range(2, 12)))
     assert problem.message.startswith("10 names hold a direction override") and problem.row == 2
     assert "'n0<U+202E>x', 'n1<U+202E>x', 'n2<U+202E>x' …" in problem.message
+
+
+def test_a_panel_shows_overrides_written_out_and_keeps_other_controls_to_the_value() -> None:
+    assert reversed_text.shown(f"Acme{RLO} Ltd") == "Acme<U+202E> Ltd"
+    assert reversed_text.shown(f"{RLE}Nissan 2019") == f"\u2068{RLE}Nissan 2019\u2069"  # (closed before what follows)
+    assert reversed_text.shown("שלום") == "שלום" and reversed_text.shown("Renault") == "Renault"

@@ -34,6 +34,23 @@ def marked(text: str) -> str:
     return text
 
 
+_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")  # embeddings, overrides and isolates
+
+
+def shown(text: str) -> str:
+    """The text as a panel that lays it out among other text shows it (Details: "Actors: A, B"): overrides written as
+    their code points, and any other direction control kept inside an isolate (U+2068 … U+2069), so that it cannot
+    run on into the text after it (an override left open in one actor's name turned the next name round too).
+
+    >>> shown("Acme\u202e Ltd"), shown("Renault"), shown("\u202bNissan") == "\u2068\u202bNissan\u2069"
+    ('Acme<U+202E> Ltd', 'Renault', True)
+    """
+    if not _CONTROLS.search(text):
+        return text
+    text = marked(text)
+    return f"\u2068{text}\u2069" if _CONTROLS.search(text) else text
+
+
 def said(values: pd.Series, label: str, field: str, rows: pd.Series | None = None, what: str = "name") -> list[Problem]:
     """One warning for the values of a column that hold an override (none when no value does), naming how many, the
     first few as written and, given ``rows``, the first one's row.

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import open_by_hand, problems_typed
+from ..window_reading import details_after, open_by_hand, problems_typed
 
 
 def test_a_name_on_two_lines_is_one_line_in_the_graph_and_the_table(qtbot: QtBot, window: MainWindow,
@@ -47,3 +47,5 @@ def test_a_name_holding_a_direction_override_is_said_in_problems(qtbot: QtBot, w
     panel = window.relations
     qtbot.waitUntil(lambda: panel.node_ids() == {"a", "b"})
     assert "Invoice\u202eslx.exe" in panel.canvas.drawn[0].labels
+    # Details writes the override out, and the override no longer turns the next name round ("Target" read "tegraT")
+    assert "Actors: Invoice<U+202E>slx.exe, Target" in details_after(qtbot, window, Qt.Key.Key_Home)

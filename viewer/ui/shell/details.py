@@ -9,9 +9,10 @@ import pandas as pd
 from PySide6.QtCore import QSize, QUrl
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from viewer.model import attributes, query
+from viewer.model import attributes, query, reversed_text
 from viewer.model.clock import format_instant
 from viewer.model.dataset import Dataset
+from viewer.model.dates import approximate
 from viewer.model.wording import counted
 from viewer.ui.relations.panel import TIES_COME_FROM
 from viewer.ui.shared.link_cell import SAFE_SCHEMES, open_link, safe
@@ -23,7 +24,10 @@ SHOWN_CHARACTERS = 10_000  # of one value: Qt lays out a long run without spaces
 
 def _text(value: str) -> str:
     """A value as HTML text, cut after SHOWN_CHARACTERS with a note of how many more it holds (a base64
-    image or a whole report in one cell took seconds to show, at every click)."""
+    image or a whole report in one cell took seconds to show, at every click); a direction override shown as its
+    code point, and other direction controls kept from running into the text after the value
+    (:func:`viewer.model.reversed_text.shown`)."""
+    value = reversed_text.shown(value)
     if len(value) <= SHOWN_CHARACTERS:
         return escape(value)
     return (f"{escape(value[:SHOWN_CHARACTERS])}<span class='note'> … {len(value) - SHOWN_CHARACTERS:,} more "
@@ -69,6 +73,7 @@ def _attributes_html(frame: pd.DataFrame, found: int) -> str:
     if found < 0:
         return ""
     pairs, more = attributes.items_at(_held_of(frame), found, SHOWN_ATTRIBUTES)
+    pairs = [(name, value) for name, value in pairs if name not in WRITTEN]  # (on the date's line)
     if not pairs:
         return ""
     rows = "".join(f"<tr><td><b>{_text(name)}</b>&nbsp;</td><td>{_text(value)}</td></tr>" for name, value in pairs)
@@ -77,12 +82,28 @@ def _attributes_html(frame: pd.DataFrame, found: int) -> str:
     return f"<table cellspacing=0 cellpadding=1>{rows}</table>{note}"
 
 
+WRITTEN = frozenset(approximate.WRITTEN.values())  # a date's text kept beside it ("c. 1850"): shown on its line
+
+
+def _written(ds: Dataset, row: pd.Series) -> str:
+    """The start as written when it carried a mark ("c. 1850", "before 1860"), else ""."""
+    column = attributes.PREFIX + approximate.WRITTEN["start"]
+    if ds.source is not None:  # (an engine's event carries its attributes)
+        value = row.get(column)
+    elif column not in ds.events.columns or (found := ds.ids.get(str(row["id"]))) < 0:
+        return ""
+    else:
+        value = ds.events[column].iat[found]
+    return "" if value is None or pd.isna(value) else str(value)
+
+
 def event_html(ds: Dataset, row: pd.Series) -> str:
     """The HTML (all text escaped) describing one event."""
     when = query.describe_span(row["start"], str(row["precision"]), row["end"],
                                None if pd.isna(row["end_precision"]) else str(row["end_precision"]), ds.meta.clock)
+    written = _written(ds, row)
     parts = [f"<h3>{_text(str(row['title']))}</h3>",
-             f"<p><b>{_text(when)}</b>"
+             f"<p><b>{_text(when)}</b>" + (f" (written &ldquo;{_text(written)}&rdquo;)" if written else "")
              + (f" &middot; {_text(str(row['category']))}" if str(row["category"]) else "") + "</p>",
              # its own line breaks kept (a message's paragraphs, a stack trace): they were run into one line
              f"<p style='white-space: pre-wrap'>{_text(str(row['description']))}</p>"]
