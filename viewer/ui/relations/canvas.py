@@ -6,6 +6,7 @@ edges and nodes that appear fade in, those that go fade out, so playback never j
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -16,6 +17,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel
 
 from viewer.model import graph
+from viewer.model.neighbours import Near
 from viewer.ui.relations.build import blend, edge_arrays, node_arrays
 from viewer.ui.relations.drag import DraggableNodes
 from viewer.ui.relations.edges import EdgesItem
@@ -31,6 +33,8 @@ FADED_UP_TO = 1000  # nodes and edges: a bigger graph changes at once (a frame o
 # of a third of a second held the window for seconds at each tie crossed)
 WAYS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1), Qt.Key.Key_Down: (0, 1)}
 MARGIN = 36.0  # px left free around the framed nodes and their names
+ROOM_SHARE = 0.45  # a node's radius at most this share of the median gap between neighbours, in px …
+LEAST_SIZE = 0.4  # … down to this share of its own size (a 7.5 px company drawn at 3 px, never a speck)
 LOOP_ROOM = 48.0  # px more above the top node where a tie loops from a node to itself (graph_labels.loop_curves)
 
 
@@ -59,6 +63,9 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.name_widths = np.zeros(0)  # px each framed node's name needs right of its centre
         self.zoomed = False  # the user zoomed or panned: a resize keeps their view rather than refitting
         self.viewbox.sigRangeChangedManually.connect(self._on_manual_range)
+        self.viewbox.sigRangeChanged.connect(self._on_range)
+        self.size_share = 1.0  # of their own radii the nodes are drawn at: less where they crowd (_room)
+        self._gap: tuple[int, float] | None = None  # the drawn places' median gap to a neighbour (units), by hash
         self.edges_item, self.nodes_item, self.labels_item = EdgesItem(), DraggableNodes(), LabelsItem()
         for item in (self.edges_item, self.nodes_item, self.labels_item):
             self.viewbox.addItem(item)
@@ -167,6 +174,33 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
     def _on_manual_range(self, *args: Any) -> None:
         self.zoomed = True
 
+    def _room(self) -> float:
+        """The share of their own size the nodes are drawn at, for the view's scale: 100 entities framed in a
+        panel of 423 × 290 px lay 10 px apart, where 15 px nodes covered each other; zoomed in, they grow back."""
+        nodes = self.nodes
+        if len(nodes.ids) < 3 or not len(nodes.radii):
+            return 1.0
+        xy = np.ascontiguousarray(nodes.xy, dtype=float)
+        key = hash(xy.tobytes())  # (a cursor move makes new arrays of the same places: measured once)
+        if self._gap is None or self._gap[0] != key:
+            self._gap = (key, float(np.median(Near(xy).nearest_other())))
+        units_per_px = float(self.viewbox.viewPixelSize()[0])
+        if not np.isfinite(units_per_px) or units_per_px <= 0:
+            return 1.0
+        gap_px = self._gap[1] / units_per_px
+        return float(np.clip(ROOM_SHARE * gap_px / float(np.median(nodes.radii)), LEAST_SIZE, 1.0))
+
+    def _sized(self, nodes: NodeArrays) -> NodeArrays:
+        """``nodes`` with their radii at :attr:`size_share` (the same arrays when that is whole)."""
+        return nodes if self.size_share >= 1.0 else replace(nodes, radii=nodes.radii * self.size_share)
+
+    def _on_range(self, *args: Any) -> None:
+        """A zoom, a pan or a fit: the nodes drawn at the size their spacing leaves them (again when it changed)."""
+        share = self._room()
+        if abs(share - self.size_share) > 0.02 and self._fade.state() != QVariantAnimation.State.Running:
+            self.size_share = share
+            self._paint(self.nodes, self.edges)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """The arrows and Return are the panel's (:mod:`~viewer.ui.relations.picking`), not a scroll of the view."""
         plain = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier == Qt.KeyboardModifier.NoModifier
@@ -199,7 +233,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
 
     def edge_midpoint(self, relation_id: str) -> QPoint:
         """The middle of a drawn edge's curve in the viewport's pixels."""
-        geo = edge_geometry(self.nodes, self.edges, self.nodes_item.sceneTransform())
+        geo = edge_geometry(self._sized(self.nodes), self.edges, self.nodes_item.sceneTransform())
         x, y = geo.points(0.5)[self.edges.ids.index(relation_id)]
         point: QPoint = self.mapFromScene(QPointF(float(x), float(y)))
         return point
@@ -221,10 +255,10 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         """The target edges' geometry on screen, made again only when the nodes, edges or view changed
         (a hover asks at every move of the mouse)."""
         tr = self.nodes_item.sceneTransform()
-        view = (self.nodes.xy.tobytes(), tr.m11(), tr.m12(), tr.m21(), tr.m22(), tr.m31(), tr.m32())
+        view = (self.nodes.xy.tobytes(), tr.m11(), tr.m12(), tr.m21(), tr.m22(), tr.m31(), tr.m32(), self.size_share)
         kept = self._hits
         if kept is None or kept[0] is not self.nodes or kept[1] is not self.edges or kept[2] != view:
-            kept = self._hits = (self.nodes, self.edges, view, edge_geometry(self.nodes, self.edges, tr))
+            kept = self._hits = (self.nodes, self.edges, view, edge_geometry(self._sized(self.nodes), self.edges, tr))
         return kept[3]
 
     def _on_fade(self, value: Any) -> None:
@@ -233,6 +267,8 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self._paint(blend(old_nodes, self.nodes, t), blend(old_edges, self.edges, t))
 
     def _paint(self, nodes: NodeArrays, edges: EdgeArrays) -> None:
+        self.size_share = self._room()
+        nodes = self._sized(nodes)
         self.drawn = (nodes, edges)
         self.nodes_item.set_nodes(nodes)
         self.edges_item.set_edges(edges, nodes)
