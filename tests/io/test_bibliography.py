@@ -330,6 +330,30 @@ def test_reading_goes_on_after_a_damaged_entry(tmp_path: Path) -> None:
     assert "(is the entry's key missing?)" in skipped
 
 
+def test_many_damaged_entries_are_read_past_in_one_pass_with_their_lines(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every damaged entry copied the rest of the text for the next read and counted its lines from the start: 2,000
+    of them took 2.4 s, 20,000 (a reference manager's export with a comma missing in each) four minutes. The text is
+    read on where it is, and each damaged entry is counted at its own line."""
+    good = "@article{k%d,\n  title = {Title %d},\n  author = {Doe, Jane},\n  year = {2019}\n}\n"
+    bad = "@article{b%d,\n  title = {Broken %d}\n  author = {Doe, Jane},\n  year = {2019}\n}\n"  # (a comma missing)
+    text = "".join((bad if i % 2 else good) % (i, i) for i in range(400))
+    read: list[int] = []
+    scanner = bib_bibtex.LowLevelParser  # type: ignore[attr-defined]
+
+    def reading(written: str, **options: object) -> object:
+        read.append(id(written))
+        return scanner(written, **options)
+
+    monkeypatch.setattr(bib_bibtex, "LowLevelParser", reading)
+    parser = bib_bibtex._Parser()
+    parser.parse_string(text)
+    assert len(parser.found) == 200 and [e.line for e in parser.found[:2]] == [1, 11]
+    assert len(parser.noted.damaged) == 200 and len(set(read)) == 1  # (one text, never a copy of its rest)
+    assert [line for line, _said in parser.noted.damaged[:3]] == [8, 18, 28]  # (where pybtex finds each)
+    assert [line for line, _said in parser.noted.damaged[1:]] == [8 + 10 * i for i in range(1, 200)]
+
+
 def test_bibtex_names_latex_and_months() -> None:
     assert [n for n, _whole in bib_bibtex.names(r"van der Berg, Jan and Smith, Jr., John and D{\'\i}az, Ana")] == [
         "Jan van der Berg", "John Smith Jr.", "Ana Díaz"]
