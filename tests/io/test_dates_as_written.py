@@ -56,3 +56,13 @@ def test_a_datasets_own_events_csv_keeps_the_marks_typed_in_it(write_dataset: Ca
     ds = viewer.load(write_dataset("id,start,title\ne1,c. 1850,Approximate\ne2,1900,Plain\n"))
     assert _written(ds) == {"e1": "c. 1850", "e2": ""}
     assert any("approximate" in p.message and p.field == "start" for p in ds.problems)
+
+
+def test_an_end_column_written_with_a_mark_is_said_and_kept_too(tmp_path: Path) -> None:
+    """The end column's marks were not even said ("1860?" read as 1860, silently)."""
+    path = tmp_path / "spans.csv"
+    path.write_text("id,date,end,title\ne1,c. 1850,1860?,Founded\ne2,1875,1880,Merger\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert dict(zip(ds.events["id"], ds.events["attr:end_written"].fillna(""), strict=True)) == {"e1": "1860?",
+                                                                                                  "e2": ""}
+    assert [p.field for p in ds.problems if "approximate" in p.message] == ["date", "end"]

@@ -69,8 +69,7 @@ def looks_like(document: object) -> bool:
     an API's ``"actors": [{"name": …}]`` or ``"location": {…}``, shown as their JSON or their names), or with a field
     whose values read as dates whatever its name (Spotify's ``endTime``, Companies House's ``appointed_on``:
     :mod:`viewer.io.record_dates`). Records wrapped one level are looked into (:mod:`viewer.io.record_shapes`)."""
-    rows = records_of(document, HEAD)
-    if not rows:
+    if not (rows := records_of(document, HEAD)):
         return False
     sample = rows[:50]
     start = guess_mapping([str(k) for k in sample[0]]).start
@@ -162,12 +161,12 @@ def _events(frame: pd.DataFrame, mapping: Mapping, label: str, options: dict[str
     ends = table_ends.from_durations(table_ends.on_the_start_day(ends, frame, mapping, end_times), frame, mapping,
                                      start, keep, label, problems, lines_of)
     if ends is not None:
-        end = table_starts.without_epoch(date_columns.parse_column(
+        end = table_written.marks_said(table_starts.without_epoch(date_columns.parse_column(
             ends, date_order=start.order or options.get("date_order"), times=end_times,
-            zones=frame[mapping.timezone] if mapping.timezone else None), mapping.end or mapping.start, label, problems)
+            zones=frame[mapping.timezone] if mapping.timezone else None), mapping.end or mapping.start, label,
+            problems), label, mapping.end, problems)  # ("1860?" in an end column said, as a start's is)
         if mapping.end is None and end_times is not None:
-            end = table_ends.past_midnight(end, start.instants, label, mapping.end_time or mapping.time or "",
-                                           problems)
+            end = table_ends.past_midnight(end, start.instants, label, mapping.end_time or mapping.time or "", problems)
         elif same_day is not None and same_day.any():  # "2019-03-04 23:00-01:15" ends the next day
             end = table_ends.past_midnight(end, start.instants.where(same_day), label, mapping.start, problems)
         if all_day is not None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from pathlib import Path
 from typing import Any
 
@@ -48,10 +47,10 @@ def read_text(path: Path, data: bytes, options: dict[str, Any], suffix: str
     return None if frame is None else (frame, delimiter, body)
 
 
-def too_much_text(path: Path, big: text_arrow.TooMuchText) -> LoadError:
+def too_much_text(path: Path, big: text_arrow.TooMuchText, numbered: bool = True) -> LoadError:
     """The refusal of a table with a column of more text than one column holds, naming the file and the column
-    (by its number when the reader named it ``f<i>``, before its header was taken)."""
-    column = f"column {int(big.column[1:]) + 1}" if re.fullmatch(r"f\d+", big.column) else f"column {big.column!r}"
+    (``numbered``: by its number, as the reader named it ``f<i>`` before its header was taken; else by its name)."""
+    column = f"column {int(big.column[1:]) + 1}" if numbered else f"column {big.column!r}"
     return LoadError(f"{path}: its {column} holds {free_memory.size_text(big.size)} of text, more than one column "
                      "can hold (2 GB); expected a smaller table: split the file or keep fewer rows")
 
@@ -110,7 +109,7 @@ def read_csv_with_header(file: Path) -> pd.DataFrame | None:
     try:
         return text_arrow.one_chunk_each(table).to_pandas(types_mapper={pa.string(): STR}.get)
     except text_arrow.TooMuchText as big:
-        raise too_much_text(file, big) from None
+        raise too_much_text(file, big, numbered=False) from None
 
 
 def row_ids(index: pd.Index, rows: np.ndarray) -> pd.Series:

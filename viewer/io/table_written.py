@@ -16,6 +16,7 @@ import pandas as pd
 from viewer.io.table_mapping import Mapping
 from viewer.model.attributes import PREFIX
 from viewer.model.dates import approximate
+from viewer.model.dates.columns import DateColumn
 from viewer.model.problems import Problem
 
 
@@ -32,3 +33,13 @@ def with_dates_as_written(attributes: pd.DataFrame, frame: pd.DataFrame, mapping
         if written is not None:
             added[name] = written
     return attributes.assign(**added) if added else attributes
+
+
+def marks_said(column: DateColumn, label: str, name: str | None, problems: list[Problem]) -> DateColumn:
+    """``column`` (an end column's dates) as it is, with what its reading says of marks of doubt or bounds added to
+    ``problems`` for the column ``name`` (an end column's notes were not said: "1860?" was read as 1860 without a
+    word); nothing without a column of its own."""
+    if name is not None:
+        problems += [Problem(label, said, None, name, level) for level, said in column.notes
+                     if any(words in said for words in approximate.SAID)]
+    return column

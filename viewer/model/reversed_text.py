@@ -73,8 +73,8 @@ written"]
     if not count:
         return []
     at = found.nonzero()[0]
-    shown = ", ".join(repr(marked(str(values.iloc[i]))) for i in at[:SHOWN]) + (" …" if count > SHOWN else "")
+    examples = ", ".join(repr(marked(str(values.iloc[i]))) for i in at[:SHOWN]) + (" …" if count > SHOWN else "")
     noun = what if count == 1 else f"{what}s"
     row = int(rows.iloc[at[0]]) if rows is not None else None
     return [Problem(label, f"{count} {noun} {'holds' if count == 1 else 'hold'} a direction override, which shows "
-                           f"the text after it reversed: {shown}; kept as written", row, field, "warning")]
+                           f"the text after it reversed: {examples}; kept as written", row, field, "warning")]

@@ -109,13 +109,13 @@ def test_years_before_the_common_era_in_a_dataset_open_with_their_tie(qtbot: QtB
 def test_a_date_marked_as_approximate_shows_as_written_in_details(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """"c. 1850" was shown as 1850, nothing in the window saying it was a guess but one line in Problems."""
-    text = "date,title\nc. 1850,Founded\nbefore 1860,First branch\n1875,Merger\n"
+    text = "date,end,title\nc. 1850,,Founded\nbefore 1860,1865?,First branch\n1875,,Merger\n"
     assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "history.csv", text=text) == []
     first = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Founded" in first and "1850 (written “c. 1850”)" in first, first
     assert "start_written" not in first  # (said on the date's line, not again among the attributes)
     second = details_after(qtbot, window, Qt.Key.Key_Right)
-    assert "First branch" in second and "(written “before 1860”)" in second, second
+    assert "First branch" in second and "(written “before 1860”, end written “1865?”)" in second, second
     third = details_after(qtbot, window, Qt.Key.Key_Right)
     assert "Merger" in third and "written" not in third, third
-    assert len(problems_typed(qtbot, window, "approximate")) == 1
+    assert len(problems_typed(qtbot, window, "approximate")) == 2  # (the start column's, the end column's)

@@ -86,15 +86,20 @@ WRITTEN = frozenset(approximate.WRITTEN.values())  # a date's text kept beside i
 
 
 def _written(ds: Dataset, row: pd.Series) -> str:
-    """The start as written when it carried a mark ("c. 1850", "before 1860"), else ""."""
-    column = attributes.PREFIX + approximate.WRITTEN["start"]
-    if ds.source is not None:  # (an engine's event carries its attributes)
-        value = row.get(column)
-    elif column not in ds.events.columns or (found := ds.ids.get(str(row["id"]))) < 0:
-        return ""
-    else:
-        value = ds.events[column].iat[found]
-    return "" if value is None or pd.isna(value) else str(value)
+    """The start (and the end) as written where they carried a mark ("c. 1850", "before 1860"), as HTML after the
+    date: ' (written "c. 1850")'; "" for dates written plainly."""
+    said = []
+    for field, words in (("start", "written"), ("end", "end written")):
+        column = attributes.PREFIX + approximate.WRITTEN[field]
+        if ds.source is not None:  # (an engine's event carries its attributes)
+            value = row.get(column)
+        elif column not in ds.events.columns or (found := ds.ids.get(str(row["id"]))) < 0:
+            continue
+        else:
+            value = ds.events[column].iat[found]
+        if value is not None and not pd.isna(value) and str(value):
+            said.append(f"{words} &ldquo;{_text(str(value))}&rdquo;")
+    return f" ({', '.join(said)})" if said else ""
 
 
 def event_html(ds: Dataset, row: pd.Series) -> str:
@@ -103,7 +108,7 @@ def event_html(ds: Dataset, row: pd.Series) -> str:
                                None if pd.isna(row["end_precision"]) else str(row["end_precision"]), ds.meta.clock)
     written = _written(ds, row)
     parts = [f"<h3>{_text(str(row['title']))}</h3>",
-             f"<p><b>{_text(when)}</b>" + (f" (written &ldquo;{_text(written)}&rdquo;)" if written else "")
+             f"<p><b>{_text(when)}</b>" + written
              + (f" &middot; {_text(str(row['category']))}" if str(row["category"]) else "") + "</p>",
              # its own line breaks kept (a message's paragraphs, a stack trace): they were run into one line
              f"<p style='white-space: pre-wrap'>{_text(str(row['description']))}</p>"]
