@@ -54,5 +54,18 @@ def test_a_tie_held_for_no_instant_is_said_on_the_datasets_clock(write_dataset: 
     assert [message.split("; ")[-1] for _row, _field, message in _said(ds)] == [after]
 
 
+def test_the_sum_is_said_when_it_first_passes_the_whole_and_at_its_most(write_dataset: Callable[..., Path]) -> None:
+    """The message paired the most the stakes reached (200%, from 2005, with a third stake) with the day they first
+    passed the whole (2001, when they held 110%), and left the third stake's row out; a register of 50,000 stakes
+    read "2.721e+04%"."""
+    ds = viewer.load(write_dataset(
+        "id,start,title\ne1,2001-01-01,Start\n", "id,name,kind\nt,Target,company\na,A,company\nb,B,company\n"
+        "c,C,company\n", "id,source,target,kind,value,valid_from,valid_to\n"
+        "R1,a,t,equity_stake,60,2000-01-01,2010-01-01\nR2,b,t,equity_stake,50,2001-01-01,2010-01-01\n"
+        "R3,c,t,equity_stake,90,2005-01-01,2006-01-01\n"))
+    assert _said(ds) == [(2, "value", "stakes held in Target sum to 110% from 1 Jan 2001 (rows 2, 3), and to 200% from "
+                                      "1 Jan 2005 (rows 2, 3, 4): more than the whole; check their values and dates")]
+
+
 def test_the_bundled_dataset_has_none_of_them() -> None:
     assert not [p for p in viewer.load().problems if p.level != "info"]

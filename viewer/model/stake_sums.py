@@ -7,6 +7,8 @@ Qt.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
@@ -71,26 +73,57 @@ def _over_the_whole(relations: pd.DataFrame, names: dict[str, str], label: str, 
                           "change": np.concatenate([amounts, -amounts])})
     sweep = sweep[sweep["time"] != _NEVER].sort_values(["held", "time", "first"], kind="stable")
     sweep["sum"] = sweep.groupby("held", sort=False)["change"].cumsum()
-    over = sweep[sweep["sum"] > WHOLE + ROUNDING]
+    settled = sweep.groupby(["held", "time"], sort=False).tail(1)  # once every change at that instant is made
+    over = settled[settled["sum"] > WHOLE + ROUNDING]
     if over.empty:
         return []
-    first = over.groupby("held", sort=True).agg(time=("time", "first"), total=("sum", "max"))
+    first = over.groupby("held", sort=True)[["time", "sum"]].first()  # when the whole is first passed, and by what
+    peak = over.loc[over.groupby("held", sort=True)["sum"].idxmax()].set_index("held")  # the most, and when
     problems = []
-    rows = relations["row"].to_numpy()[at]
+    stakes = _Stakes(relations, at, held, starts, ends, relations["row"].to_numpy()[at])
     said = first.head(SAID_HELD)
-    for group, time, total in zip(said.index, said["time"].to_numpy(), said["total"].to_numpy(), strict=True):
-        together = np.flatnonzero((held == group) & (starts <= time) & (time < ends))
-        precision = _precision(relations, at, together)
-        when = "" if time == _ALWAYS else f" from {format_instant(_instant(time), precision, on)}"
-        listed = ", ".join(str(int(r)) for r in sorted(rows[together])[:8]) + (", …" if len(together) > 8 else "")
+    for group, time, total in zip(said.index, said["time"].to_numpy(), said["sum"].to_numpy(), strict=True):
         entity = str(group).split("\x1f")[0]
-        problems.append(Problem(label, f"stakes held in {names.get(entity, entity)} sum to {total:.4g}%"
-                                       f"{when} (rows {listed}): more than the whole; check their values and dates",
-                                int(min(rows[together])), "value", "warning"))
+        told, row = stakes.then(group, time, total, on)
+        top = peak.loc[group]
+        if top["sum"] > total + ROUNDING:  # (more later: 110% from 2001, 200% from 2005 with a third stake)
+            told += ", and to " + stakes.then(group, int(top["time"]), float(top["sum"]), on)[0]
+        problems.append(Problem(label, f"stakes held in {names.get(entity, entity)} sum to {told}: more than the "
+                                       "whole; check their values and dates", row, "value", "warning"))
     if len(first) > SAID_HELD:
         problems.append(Problem(label, f"and in {len(first) - SAID_HELD:,} more entities the stakes held sum to more "
                                        "than the whole", None, "value", "warning"))
     return problems
+
+
+class _Stakes(NamedTuple):
+    """The stakes summed (their rows of ``relations`` at ``at``), each with its group, start, end and file row."""
+
+    relations: pd.DataFrame
+    at: np.ndarray
+    held: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    rows: np.ndarray
+
+    def then(self, group: str, time: int, total: float, on: str) -> tuple[str, int]:
+        """``110% from 1 Jan 2001 (rows 2, 3)`` (a sum, from when, the rows of the stakes held together then), and
+        the first of those rows."""
+        together = np.flatnonzero((self.held == group) & (self.starts <= time) & (time < self.ends))
+        precision = _precision(self.relations, self.at, together)
+        when = "" if time == _ALWAYS else f" from {format_instant(_instant(time), precision, on)}"
+        written = sorted(self.rows[together])
+        listed = ", ".join(str(int(r)) for r in written[:8]) + (", …" if len(together) > 8 else "")
+        return f"{_percent(total)}{when} (rows {listed})", int(written[0])
+
+
+def _percent(total: float) -> str:
+    """A sum of stakes as a person writes it: ``110%``, ``27,210.5%`` (not ``2.721e+04%``).
+
+    >>> _percent(110.0), _percent(27210.5), _percent(100.004)
+    ('110%', '27,210.5%', '100%')
+    """
+    return f"{total:,.2f}".rstrip("0").rstrip(".") + "%"
 
 
 def _instant(time: int) -> pd.Timestamp:
