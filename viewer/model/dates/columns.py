@@ -31,7 +31,8 @@ __all__ = ["DateColumn", "clean_text", "looks_like_dates", "number_dates", "pars
 DAY_MICROS = 86_400_000_000
 MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
                                           "oct", "nov", "dec"))}
-_TIME = r"(?:(?:\s*,\s*|[ T]+)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.\d+)?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?"
+_TIME = (r"(?:(?:\s*,\s*|[ T]+)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.(?P<f>\d+))?"
+         r"\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?)?")
 _NUMERIC = r"(?P<a>\d{1,4})(?P<sep>[/.-])(?P<b>\d{1,2})[/.-](?P<c>\d{2}|\d{4})" + _TIME
 _YEAR_FIRST = r"(?P<a>\d{4})(?P<sep>[/.-])(?P<b>\d{1,2})[/.-](?P<c>\d{1,2})" + _TIME  # 2019-3-5 3:00 PM
 _DAY_NAMED = r"(?P<d>\d{1,2})[-\s/.]+(?P<mon>[A-Za-z]{3,9})\.?[-\s/.,]+(?P<y>\d{2}|\d{4})" + _TIME

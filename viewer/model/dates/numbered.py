@@ -23,10 +23,28 @@ def hours(parts: pd.DataFrame) -> pd.Series:
     return pd.Series(np.where(ampm == "", hour, hour % 12 + np.where(ampm == "p", 12, 0)), index=parts.index)
 
 
+def micros(parts: pd.DataFrame) -> pd.Series:
+    """The microseconds a time's fraction of a second writes, to its sixth digit (``.5`` is 500,000, ``.123456789012``
+    123,456: a fraction of ten digits or more was dropped whole, 10:00:00.9999999999 read as 10:00:00).
+
+    >>> micros(pd.DataFrame({"f": [5.0, 123456789012.0, float("nan")], "f_len": [1.0, 12.0, float("nan")]})).tolist()
+    [500000.0, 123456.0, 0.0]
+    """
+    if "f" not in parts:
+        return pd.Series(0.0, index=parts.index)
+    digits = parts["f_len"].fillna(0).to_numpy(dtype=float)
+    written = parts["f"].fillna(0).to_numpy(dtype=float)
+    # (by exact powers of ten: 1e-6 as a float is a hair under a millionth, and floored 123456 to 123455)
+    scaled = np.where(digits > 6, written / 10.0 ** np.maximum(digits - 6, 0),
+                      written * 10.0 ** np.maximum(6 - digits, 0))
+    return pd.Series(np.floor(scaled), index=parts.index)
+
+
 def components(parts: pd.DataFrame, year: pd.Series, month: pd.Series, day: pd.Series
                 ) -> tuple[pd.Series, pd.Series]:
     hour, minute, second = hours(parts).fillna(0), parts["mi"].fillna(0), parts["s"].fillna(0)
-    frame = pd.DataFrame({"year": year, "month": month, "day": day, "hour": hour, "minute": minute, "second": second})
+    frame = pd.DataFrame({"year": year, "month": month, "day": day, "hour": hour, "minute": minute, "second": second,
+                          "us": micros(parts)})
     stamps = pd.to_datetime(frame.astype("float64"), errors="coerce").dt.tz_localize("UTC")
     # pandas adds the time to the day: 25:00 was 01:00 the next day, 10:61 11:01 (24:00:00 ends the day; :60 leaps)
     clock = (minute < 60) & (second < 61) & ((hour < 24) | ((hour == 24) & (minute == 0) & (second == 0)))
