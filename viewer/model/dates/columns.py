@@ -20,7 +20,7 @@ import pyarrow.compute as pc
 from viewer.model import dates, missing_marks, text_arrow
 from viewer.model.dates import approximate, eras, expanded, forms, respell, shaped, weekdays, zones
 from viewer.model.dates.arrow import NAT
-from viewer.model.dates.iso import clean_arrow, parse_iso_column
+from viewer.model.dates.iso import clean_arrow, ends_a_day, parse_iso_column
 from viewer.model.dates.numbered import components, decide_order, hours, two_digit
 from viewer.model.dates.numbers import COUNTED, number_dates, plain_integers, read_numbers, read_unique
 from viewer.model.dates.zones import offsets as zone_offsets
@@ -308,7 +308,8 @@ def _parse_column(values: pd.Series, *, date_order: str | None, excel: bool, yea
     naive = pd.Series(_take(naive_u, codes, False), index=index)
     invalid = pd.Series(codes >= 0, index=index) & instants.isna()
     clocked = (precision == "time") & naive
-    if clocked.any() and (instants[clocked].dt.floor("D") == instants[clocked]).all():
+    if (clocked.any() and (instants[clocked].dt.floor("D") == instants[clocked]).all()
+            and not ends_a_day(_arrow(text[clocked]))):
         precision = precision.where(~clocked, "day")
         notes.append(("info", "every time is 00:00; read as dates (day precision)"))
     if times is not None:

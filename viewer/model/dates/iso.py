@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from viewer.model import dates, text_arrow
 from viewer.model.dates import PRECISION_DTYPE, ParsedDates
@@ -24,6 +25,16 @@ def clean_arrow(values: pd.Series) -> pd.Series | None:
         return None
     text = text_arrow.blanks_null(text_arrow.trimmed(text_arrow.without_nbsp(text_arrow.contiguous(text))))
     return pd.Series(text.to_pandas(types_mapper={pa.string(): TEXT}.get).array, index=values.index)
+
+
+def ends_a_day(text: pa.Array) -> bool:
+    """Whether a text writes the midnight that ends a day (``2020-01-01 24:00``): a column whose times are all at
+    midnight reads as dates, but 24:00 is the end of the day written, not the whole day after.
+
+    >>> ends_a_day(pa.array(["2020-01-01 24:00", "2020-01-02 00:00"])), ends_a_day(pa.array(["2020-01-02T00:00"]))
+    (True, False)
+    """
+    return bool(pc.any(pc.match_substring_regex(text, r"[T ,]\s*24:00")).as_py())
 
 
 def parse_iso_column(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series, list[tuple[str, str]]] | None:
@@ -50,7 +61,7 @@ def parse_iso_column(values: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series
     # the general path reads a trailing zone letter (Z) as a zone name: those times count as zone-less here
     lettered = fast.lettered if fast.lettered is not None else text_arrow.last_is_letter(text)
     clocked = is_time & (fast.naive | lettered)
-    if clocked.any() and (fast.micros[clocked] % 86_400_000_000 == 0).all():
+    if clocked.any() and (fast.micros[clocked] % 86_400_000_000 == 0).all() and not ends_a_day(text.filter(clocked)):
         codes[clocked] = PRECISION_CODES["day"]
         notes.append(("info", "every time is 00:00; read as dates (day precision)"))
     shift = codes == PRECISION_CODES["time"]
