@@ -22,8 +22,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+import pandas as pd
+
 from viewer.io import record_nesting, record_shapes
 from viewer.io.table_mapping import guess_mapping
+from viewer.model.dates.header_row import has_header
 
 KEYS = ("data", "records", "events", "items", "results", "rows", "entries", "hits", "features", "objects", "values")
 DEPTH = 3  # objects looked into for a list of records
@@ -45,11 +48,33 @@ def _names_dated(names: tuple[str, ...]) -> bool:
     return guess_mapping(list(names)).start is not None
 
 
+def headerless(value: object) -> bool:
+    """Whether rows as lists start with a row of data, not of names (pandas' ``orient="values"``, a script's
+    ``json.dump(rows)``): its first row was taken for the names, and lost. Told as a delimited table's first row is
+    (:func:`has_header`: a date in it is data).
+
+    >>> headerless([["2020-01-01", "Deal", "Acme"], ["2020-01-02", "Sale", "Beta"]])
+    True
+    >>> headerless([["date", "title"], ["2020-01-01", "Deal"]]), headerless([["a", 1]])
+    (False, False)
+    """
+    if not isinstance(value, list) or len(value) < 2 or not all(isinstance(row, list) and row for row in value):
+        return False
+    head = value[:HEADER_LOOK]
+    return not has_header(pd.DataFrame([[None if isinstance(c, dict | list) else c for c in row] for row in head]))
+
+
+HEADER_LOOK = 21  # rows a first row is told by
+
+
 def _header_rows(value: object) -> list[dict[str, Any]] | None:
     """Rows as lists under a first row of names (Google Sheets' ``values``, pandas' ``orient="values"`` with a
-    header), as records."""
+    header), as records; rows as lists with no such row, as records of ``column1``, ``column2`` …"""
     if not isinstance(value, list) or len(value) < 2 or not all(isinstance(row, list) for row in value):
         return None
+    if headerless(value):
+        names = [f"column{i + 1}" for i in range(max(len(row) for row in value))]
+        return [dict(zip(names, row, strict=False)) for row in value]
     names = value[0]
     if not names or not all(isinstance(name, str) and name.strip() for name in names):
         return None

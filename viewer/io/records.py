@@ -23,7 +23,7 @@ import pandas as pd
 
 from viewer.io import compressed, extended_json, json_sniff, meta_text, reading, record_shapes, records_arrow
 from viewer.io.json_cells import column_text
-from viewer.io.record_lists import among_others, records_of
+from viewer.io.record_lists import among_others, headerless, records_of
 from viewer.io.table_fast import TEXT
 from viewer.model.problems import LoadError, Problem
 
@@ -100,7 +100,9 @@ def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
             if isinstance(document, list) and len(rows) < len(document) and (kept := among_others(document)) \
                     and len(kept) == len(rows):
                 return as_frame(rows), np.asarray(kept, dtype=np.int64) + 1, [*said[1:], *_others(document, str(path))]
-            return as_frame(rows), np.arange(1, len(rows) + 1), said[1:]
+            named = [Problem(str(path), "no row of names heads the lists; columns named column1, column2 …", None,
+                             None, "info")] if headerless(document) else []
+            return as_frame(rows), np.arange(1, len(rows) + 1), [*said[1:], *named]
         if arrow and (fast := records_arrow.read_lines(text.encode(), unwrap=True)) is not None:  # one object per line
             return fast[0], fast[1], []
     rows, numbers, problems = _lines(text, str(path))

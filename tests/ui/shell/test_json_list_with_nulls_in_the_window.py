@@ -25,3 +25,14 @@ def test_records_among_nulls_open_and_the_nulls_are_said(qtbot: QtBot, window: M
     assert "Plant opens" in details_after(qtbot, window, Qt.Key.Key_Right)
     said = problems_typed(qtbot, window, "not an object")
     assert sorted(said["row"].astype(int).tolist()) == [2, 4]
+
+
+def test_rows_as_lists_with_no_names_keep_their_first_row(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """``json.dump(rows)`` of rows with no row of names: the first row was taken for the names, and lost."""
+    rows = [["2019-01-05", "Board meeting", "Acme"], ["2019-03-01", "Plant opens", "Acme"],
+            ["2019-04-11", "Recall", "Beta"]]
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "rows.json", text=json.dumps(rows))
+    assert window.state.dataset.event_count == 3
+    assert "Board meeting" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert len(problems_typed(qtbot, window, "no row of names")) == 1
