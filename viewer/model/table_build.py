@@ -15,7 +15,7 @@ import pandas as pd
 
 from viewer.model import attribute_build, clock, codes, dates, text_arrow, typed_dates, value_bands, value_numbers
 from viewer.model import attributes as attrs
-from viewer.model.columns import blank, comma_tags, normalise_lists, reordered
+from viewer.model.columns import blank, comma_tags, composed, normalise_lists, reordered
 from viewer.model.columns import text as _text
 from viewer.model.dates import approximate
 from viewer.model.problems import LoadError, Problem
@@ -63,8 +63,7 @@ def build_entities(raw: pd.DataFrame | None, label: str, report: Reporter) -> pd
     if raw is None:  # (most files: no entity table)
         return _from_nothing("entities").copy()
     raw = raw.reset_index(drop=True)
-    ids = _text(raw, "id")
-    names = _text(raw, "name")
+    ids, names = composed(_text(raw, "id")), composed(_text(raw, "name"))  # é as e + ◌́: the same name
     ids = ids.where(ids.str.strip() != "", names.str.strip().str.lower().str.replace(r"\W+", "_", regex=True))
     out = pd.DataFrame({"id": unique_ids(ids, label, "entity", report)})
     out["name"] = names.where(names.str.strip() != "", out["id"])
@@ -222,7 +221,7 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
     out["span_end"] = _span_ends(out)
     out["precision"] = out["precision"].astype(dates.PRECISION_DTYPE)
     out["end_precision"] = out["end_precision"].astype(dates.PRECISION_DTYPE)
-    out["category"] = codes.as_category(out["category"])
+    out["category"] = codes.as_category(composed(out["category"]))
     stamps = out["start"].to_numpy(dtype="datetime64[us]")
     if len(stamps) and not (stamps[1:] >= stamps[:-1]).all():  # most files are in time order already
         out = reordered(out, stable_order(stamps.view(np.int64)))
@@ -292,7 +291,7 @@ def _from_nothing(table: str) -> pd.DataFrame:
 def _relations(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables | None) -> pd.DataFrame:
     """The relations typed, their extra columns as attributes (none without ``tables``), rows that cannot be kept
     said and left out (:func:`build_relations`)."""
-    source, target = _text(raw, "source").str.strip(), _text(raw, "target").str.strip()
+    source, target = composed(_text(raw, "source").str.strip()), composed(_text(raw, "target").str.strip())
     missing = ((source == "") | (target == "")).to_numpy()
     if missing.any():
         report.rows(label, np.flatnonzero(missing), "source/target",

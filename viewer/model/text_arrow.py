@@ -301,3 +301,19 @@ def _floats_text(floats: np.ndarray, array: pa.Array) -> pa.Array:
         return text
     written = pa.array([str(x) for x in floats[other].tolist()], pa.string())
     return pc.replace_with_mask(text, pa.array(other), written)
+
+
+def composed(text: pa.Array) -> pa.Array:
+    """Text in Unicode's composed form (NFC). "é" written as an e and a combining accent, as macOS writes file
+    names and some exports write names, is the same text as the one character: as an actor or an id it was a
+    second entity beside the first. ASCII text is returned as it is (one pass, ~7 ms at a million values); other
+    text is composed once per distinct value (composing a million values costs 0.4 s).
+
+    >>> composed(pa.array(["Socie\u0301te\u0301", "Société", None])).to_pylist() == ["Société", "Société", None]
+    True
+    """
+    text = contiguous(text)
+    if len(text) == 0 or pc.all(pc.string_is_ascii(text)).as_py() is not False:
+        return text
+    encoded = text.dictionary_encode()
+    return pc.take(pc.utf8_normalize(encoded.dictionary, form="NFC"), encoded.indices)

@@ -49,3 +49,20 @@ def test_a_name_holding_a_direction_override_is_said_in_problems(qtbot: QtBot, w
     assert "Invoice\u202eslx.exe" in panel.canvas.drawn[0].labels
     # Details writes the override out, and the override no longer turns the next name round ("Target" read "tegraT")
     assert "Actors: Invoice<U+202E>slx.exe, Target" in details_after(qtbot, window, Qt.Key.Key_Home)
+
+
+def test_a_name_with_its_accents_apart_is_the_same_entity(qtbot: QtBot, window: MainWindow,
+                                                          write_dataset: Callable[..., Path],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Société" written with its accents as combining marks (as macOS writes names) was a second entity of kind
+    unknown beside the first, and the relation went to it: now it is the entity the table names."""
+    apart = "Socie\u0301te\u0301 Ge\u0301ne\u0301rale"
+    folder = write_dataset(f"id,start,title,actors\nE1,2020-01-01,Deal,{apart};b\n",
+                           "id,name,kind\nsg,Société Générale,company\nb,Target,company\n",
+                           f"id,source,target,kind,value,valid_from\nR1,{apart},b,equity_stake,40,2019\n",
+                           '{"title": "Names"}')
+    assert open_by_hand(qtbot, window, monkeypatch, folder / "dataset.json") == []
+    panel = window.relations
+    qtbot.waitUntil(lambda: panel.node_ids() == {"sg", "b"})
+    assert problems_typed(qtbot, window, "unknown").empty
+    assert "Actors: Société Générale, Target" in details_after(qtbot, window, Qt.Key.Key_Home)
