@@ -3,6 +3,7 @@
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import viewer
@@ -104,13 +105,27 @@ def test_dates_a_spreadsheet_wrote_back_are_read_as_a_tables_are(write_dataset) 
     assert ds.relations["valid_from"].dt.strftime("%Y-%m").tolist() == ["2019-01", "2016-01"]
     assert ds.relations["valid_from_precision"].astype(str).tolist() == ["month", "year"]
     assert ds.relations["valid_to"].dt.year.tolist()[1] == 2019
-    said = [p.message for p in ds.problems if "not written as ISO 8601" in p.message]
-    assert said == ["2 dates not written as ISO 8601 (such as 'March 4, 2019') read as a table's dates are; write "
-                    "2019-03-04 to keep them exact",
-                    "2 dates not written as ISO 8601 (such as 'Q1 2019') read as a table's dates are; write 2019-03-04 "
-                    "to keep them exact",
-                    "1 date not written as ISO 8601 (such as '2019-XX') read as a table's dates are; write 2019-03-04 "
-                    "to keep them exact"]
+    said = [p.message for p in ds.problems if "not written as this format" in p.message]
+    forms = "(2019, 2019-03, 2019-03-04 or 2019-03-04T10:00Z; such as"
+    assert said == [f"2 dates not written as this format writes dates {forms} 'March 4, 2019') read as a table's "
+                    "dates are; write 2019-03-04 to keep them exact",
+                    f"2 dates not written as this format writes dates {forms} 'Q1 2019') read as a table's dates are; "
+                    "write 2019-03-04 to keep them exact",
+                    f"1 date not written as this format writes dates {forms} '2019-XX') read as a table's dates are; "
+                    "write 2019-03-04 to keep them exact"]
+
+
+def test_a_span_written_as_a_start_ends_where_it_does(write_dataset) -> None:
+    """``2020-W53`` typed as a start was read as its Monday alone (and said to be no ISO 8601, which it is); a span
+    in the start cell now ends where it does, unless the row writes its end."""
+    folder = write_dataset("id,start,end,title\ne1,2020-W53,,Week\ne2,1914–1918,,War\ne3,Q1 2019,2019-06-30,Own end\n"
+                           "e4,2021-01-15,,Day\n", "id,name,kind\na,A,company\n", "source,target,kind,value\n")
+    ds = viewer.load(folder).events.set_index("id")
+    assert ds.loc["e1", "start"] == pd.Timestamp("2020-12-28", tz="UTC")
+    assert ds.loc["e1", "span_end"] == pd.Timestamp("2021-01-04", tz="UTC")  # (through Sunday 3 January)
+    assert (ds.loc["e2", "start"].year, ds.loc["e2", "span_end"]) == (1914, pd.Timestamp("1919-01-01", tz="UTC"))
+    assert ds.loc["e3", "end"] == pd.Timestamp("2019-06-30", tz="UTC")
+    assert pd.isna(ds.loc["e4", "end"])
 
 
 def test_years_before_the_common_era_typed_in_a_dataset_keep_their_year(write_dataset) -> None:

@@ -115,12 +115,17 @@ def _presence(raw: pd.DataFrame, out: pd.DataFrame, label: str, report: Reporter
     return out
 
 
-def _parse_column(raw: pd.DataFrame, column: str, label: str, report: Reporter,
-                  level: str, given: Mapping[str, dates.ParsedDates] | None = None) -> dates.ParsedDates:
+def _parse_column(raw: pd.DataFrame, column: str, label: str, report: Reporter, level: str,
+                  given: Mapping[str, dates.ParsedDates] | None = None,
+                  spans: dict[str, dates.ParsedDates] | None = None) -> dates.ParsedDates:
+    """A date column read, its unread cells said; ``spans`` gets the last dates of spans written in it (a start
+    cell's ``2020-W53``) under its name."""
     values = raw[column] if column in raw.columns else pd.Series(pd.NA, index=raw.index, dtype="object")
     parsed = given[column] if given and column in given else clock.parse_on(values, report.clock)
     if not (given and column in given) and report.clock == clock.CALENDAR and parsed.invalid.any():
-        parsed = typed_dates.read_as_typed(values, parsed, column, label, report.problems)  # "04/03/2019"
+        parsed, ends = typed_dates.read_as_typed(values, parsed, column, label, report.problems)  # "04/03/2019"
+        if ends is not None and spans is not None:
+            spans[column] = ends
     bad = np.flatnonzero(parsed.invalid.to_numpy())
     if len(bad):
         report.rows(label, bad, column, f"expected {clock.expected(report.clock)}",
@@ -130,6 +135,16 @@ def _parse_column(raw: pd.DataFrame, column: str, label: str, report: Reporter,
         said = f"{counted(count, 'time')} {'has' if count == 1 else 'have'} no UTC offset; taken as UTC"
         report.problems.append(Problem(label, said, None, column, "info"))
     return parsed
+
+
+def _with_span_ends(end: dates.ParsedDates, span: dates.ParsedDates | None) -> tuple[pd.Series, pd.Series]:
+    """The end column's instants and precisions, with the last date of a span written as the start (``2020-W53``,
+    ``1914–1918``) where the row writes no end."""
+    if span is None:
+        return end.instants, end.precisions
+    unwritten = (end.instants.isna() & ~end.invalid & span.instants.notna()).to_numpy(dtype=bool)
+    return (end.instants.mask(unwritten, span.instants),
+            end.precisions.astype("object").mask(unwritten, span.precisions.astype("object")))
 
 
 def _apply_precision(raw: pd.DataFrame, parsed: dates.ParsedDates, label: str,
@@ -182,14 +197,15 @@ def build_events(raw: pd.DataFrame, label: str, report: Reporter, tables: Tables
     ids = _text(raw, "id")
     checking = _checked_aside(ids) if tables.ids_distinct is None and len(ids) >= CHECKED_ASIDE_FROM else None
     said = len(report.problems)
-    start = _parse_column(raw, "start", label, report, "error", given)
+    spans: dict[str, dates.ParsedDates] = {}
+    start = _parse_column(raw, "start", label, report, "error", given, spans)
     raw = _with_start_as_written(raw, report.problems[said:], given)
     empty = np.flatnonzero((start.instants.isna() & ~start.invalid).to_numpy())
     if len(empty):
         report.rows(label, empty, "start", "no start date; row skipped", None)
     end = _parse_column(raw, "end", label, report, "warning", given)
     start_at, precision = _apply_precision(raw, start, label, report)
-    end_at, end_precision = end.instants, end.precisions
+    end_at, end_precision = _with_span_ends(end, spans.get("start"))
     backwards = (end_at < start_at).fillna(False).to_numpy()
     if backwards.any():
         report.rows(label, np.flatnonzero(backwards), "end", "end is before start; end ignored",

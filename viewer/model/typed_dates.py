@@ -21,8 +21,10 @@ ENDS = frozenset({"end", "valid_to"})  # a span written in one of these ends whe
 
 
 def read_as_typed(values: pd.Series, parsed: dates.ParsedDates, column: str, label: str,
-                  problems: list[Problem]) -> dates.ParsedDates:
-    """``parsed`` with the cells it could not read read as a table's dates are, where they can be."""
+                  problems: list[Problem]) -> tuple[dates.ParsedDates, dates.ParsedDates | None]:
+    """``parsed`` with the cells it could not read read as a table's dates are, where they can be; and the last dates
+    of the spans written in a start column (``2020-W53``, ``1914–1918``: an event's end where none is written), None
+    when it writes none."""
     rows = np.flatnonzero(parsed.invalid.to_numpy(dtype=bool))
     text = pd.Series(values.iloc[rows].astype("object").map(str).to_numpy(), dtype=object)
     spans = ranges.cut(text, pd.Series(True, index=text.index))
@@ -30,7 +32,7 @@ def read_as_typed(values: pd.Series, parsed: dates.ParsedDates, column: str, lab
     again = date_columns.parse_column(pd.Series(chosen.astype("object").to_numpy(), dtype=object))
     read = again.instants.notna().to_numpy()
     if not read.any():
-        return parsed
+        return parsed, None
     hit = rows[read]
     instants = parsed.instants.copy()
     # (as the column's own array: pandas set Timestamps before 1677 given as objects as 1970, "500 BC" among them)
@@ -41,8 +43,26 @@ def read_as_typed(values: pd.Series, parsed: dates.ParsedDates, column: str, lab
     invalid.iloc[hit] = False
     example = str(text.iloc[int(np.flatnonzero(read)[0])])
     count = f"{len(hit):,} date" + ("s" if len(hit) > 1 else "")
-    problems.append(Problem(label, f"{count} not written as ISO 8601 (such as {example!r}) read as a table's dates "
-                                   "are; write 2019-03-04 to keep them exact", None, column, "warning"))
+    problems.append(Problem(label, f"{count} not written as this format writes dates (2019, 2019-03, 2019-03-04 or "
+                                   f"2019-03-04T10:00Z; such as {example!r}) read as a table's dates are; write "
+                                   "2019-03-04 to keep them exact", None, column, "warning"))
     problems.extend(Problem(label, note, None, column, level) for level, note in [*spans.notes, *again.notes])
     return dates.ParsedDates(instants, pd.Series(precisions, index=parsed.precisions.index,
-                                                 dtype=parsed.precisions.dtype), invalid, parsed.naive)
+                                                 dtype=parsed.precisions.dtype), invalid, parsed.naive), \
+        None if spans.ends is None or column in ENDS else _span_ends(parsed, rows[read], spans.ends[read])
+
+
+def _span_ends(parsed: dates.ParsedDates, rows: np.ndarray, ends: pd.Series) -> dates.ParsedDates | None:
+    """The last dates of the spans at ``rows`` (``ends``, their text; missing where a cell writes no span), as a
+    column of the table's length."""
+    written = ends.notna().to_numpy(dtype=bool)
+    if not written.any():
+        return None
+    last = date_columns.parse_column(pd.Series(ends[written].astype("object").to_numpy(), dtype=object))
+    instants = pd.Series(pd.NaT, index=parsed.instants.index, dtype=parsed.instants.dtype)
+    instants.iloc[rows[written]] = last.instants.astype(instants.dtype).array
+    precisions = np.full(len(instants), None, dtype=object)
+    precisions[rows[written]] = last.precisions.to_numpy(dtype=object)
+    nothing = pd.Series(False, index=instants.index)
+    return dates.ParsedDates(instants, pd.Series(precisions, index=instants.index, dtype=parsed.precisions.dtype),
+                             nothing, nothing)

@@ -37,19 +37,34 @@ def test_one_mistyped_line_does_not_lose_the_dataset(qtbot: QtBot, window: MainW
     assert "3" in cells and any(cell.endswith("entities.csv") for cell in cells)  # the file and its line
 
 
+def _events_only(tmp_path: Path, events: str) -> Path:
+    """A dataset folder of a dataset.json and this events.csv."""
+    folder = tmp_path / "typed"
+    folder.mkdir()
+    (folder / "dataset.json").write_text(json.dumps({"title": "Typed"}), encoding="utf-8")
+    (folder / "events.csv").write_text(events, encoding="utf-8")
+    return folder
+
+
 def test_a_dataset_saved_again_by_a_spreadsheet_opens_whole(qtbot: QtBot, window: MainWindow, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     """Its events.csv came back from Excel with day-first dates: every event was skipped ("expected a date like
     2019 …"); now they open, walked with the keys, and Problems says how they were read."""
-    folder = tmp_path / "resaved"
-    folder.mkdir()
-    (folder / "dataset.json").write_text(json.dumps({"title": "Saved again"}), encoding="utf-8")
-    (folder / "events.csv").write_text("id,start,title\ne1,19/11/2018,Arrest in Tokyo\ne2,06/02/2023,London\n",
-                                       encoding="utf-8")
+    folder = _events_only(tmp_path, "id,start,title\ne1,19/11/2018,Arrest in Tokyo\ne2,06/02/2023,London\n")
     assert open_by_hand(qtbot, window, monkeypatch, folder / "dataset.json") == []
     assert window.state.dataset.event_count == 2
     arrest = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Arrest in Tokyo" in arrest and "19 Nov 2018" in arrest
     london = details_after(qtbot, window, Qt.Key.Key_Right)
     assert "London" in london and "6 Feb 2023" in london
-    assert len(problems_typed(qtbot, window, "ISO 8601")) == 1
+    assert len(problems_typed(qtbot, window, "not written as this format writes dates")) == 1
+
+
+def test_a_week_typed_as_a_start_is_the_week(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """``2020-W53`` typed into events.csv was its Monday alone, said to be no ISO 8601: it is the week."""
+    folder = _events_only(tmp_path, "id,start,title\ne1,2020-W53,Audit week\ne2,2021-01-15,Report\n")
+    assert open_by_hand(qtbot, window, monkeypatch, folder / "dataset.json") == []
+    audit = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Audit week" in audit and "28 Dec 2020" in audit and "3 Jan 2021" in audit
+    assert window.state.dataset.events["end"].notna().sum() == 1
