@@ -127,6 +127,20 @@ def open_folder_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.Mo
     return asked
 
 
+def refused_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
+    """Open ``path`` with File → Open (Ctrl+O), the file dialog answering it, where it is refused: the messages the
+    window showed (the dataset shown before stays)."""
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    before = window.state.dataset
+    window.activateWindow()
+    with qtbot.waitSignal(window.loader.failed, timeout=30_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    assert window.state.dataset is before
+    return shown
+
+
 def open_refused(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
     """Open ``path`` as File → Open does, where it is refused: the messages the window showed (the dataset shown
     before stays)."""

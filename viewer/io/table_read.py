@@ -36,6 +36,7 @@ from viewer.io import (
     stat_files,
     stray_quotes,
     table_fast,
+    table_skipped,
     table_stream,
     web_tables,
     workbooks,
@@ -277,6 +278,8 @@ def _cells(path: Path, options: dict[str, Any], suffix: str, saved: str | None, 
         spaced = fixed_width.read(lines.normalise_text(decoded), nrows, str(path))
         return _Cells(spaced.frame, None, decoded, encoding, problems + spaced.problems, [], lines=spaced.lines)
     data, above = without_preamble(data, options, suffix)
+    if (wide := table_skipped.one_wide_line(str(path), data)) is not None:
+        raise LoadError(wide)
     frame, delimiter, text, encoding, problems, strays = _read_quoted_right(path, data, options, suffix, nrows)
     return _Cells(frame, delimiter, text, encoding, boxes + problems, strays, above, declared, lifted=top)
 

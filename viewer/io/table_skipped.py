@@ -283,3 +283,27 @@ def column_names(columns: Iterable[object], most: int = NAMED_AT_MOST) -> str:
     printed = [_UNPRINTABLE.sub("?", name) for name in names[:most]]
     shown = [name if len(name) <= 40 else name[:39] + "…" for name in printed]
     return ", ".join(shown) + (f" … ({len(names)} columns)" if len(names) > most else "")
+
+
+WIDE_LINE = 1_000  # fields on the one line of a text: no table of events (a header and no row, or one row)
+
+
+def one_wide_line(label: str, data: bytes) -> str | None:
+    """The refusal of a text that is one line of a thousand fields or more: a header with no row under it, or a
+    single row, which no mapping can make a timeline of (its tens of thousands of columns were each read, mapped
+    and checked: a 200 KB line took 15 s, a 1 MB one over a minute, before the same refusal). None for others.
+
+    >>> one_wide_line("wide.csv", b",".join(b"v%d" % i for i in range(2000)) + b"\\n")
+    'wide.csv: one line of 2,000 fields and no line under it; expected a header and a row per event'
+    >>> one_wide_line("small.csv", b"2020-01-01,Deal,Acme\\n") is None
+    True
+    """
+    ends = [at for at in (data.find(b"\n"), data.find(b"\r")) if at >= 0]
+    end = min(ends) if ends else len(data)
+    if end < WIDE_LINE or (end < len(data) and (len(data) - end > 2 or data[end:].strip())):
+        return None  # (a line of a thousand fields holds a thousand bytes or more)
+    line = data[:end]
+    fields = max(line.count(sep) for sep in (b",", b";", b"\t", b"|")) + 1
+    if fields < WIDE_LINE:
+        return None
+    return f"{label}: one line of {fields:,} fields and no line under it; expected a header and a row per event"

@@ -21,6 +21,8 @@ import viewer
 from viewer.ui.shell import details
 from viewer.ui.shell.main_window import MainWindow
 
+from ..window_reading import refused_by_hand
+
 LONG = 200_000  # characters: beyond the csv module's field limit (131,072)
 
 
@@ -102,3 +104,13 @@ def test_the_file_opens_in_the_window_and_details_show_a_long_cell_cut(
     assert window.state.selection.events == frozenset({"r3"}) and len(laid_out) == shown
     qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
     assert "Scan 0" in window.details.html() and len(laid_out) == shown + 1
+
+
+def test_one_line_of_thousands_of_fields_is_refused_at_once_and_the_window_stays(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 200 KB text of one line (32,000 fields, no line break) chosen with Ctrl+O: the window said "no rows under
+    them" after 15 s of work; it says what the file is, and what it showed before stays."""
+    path = tmp_path / "one_line.csv"
+    path.write_text(",".join(f"v{i}" for i in range(32_000)), encoding="utf-8")
+    shown = refused_by_hand(qtbot, window, monkeypatch, path)
+    assert len(shown) == 1 and "one line of 32,000 fields and no line under it" in shown[0]

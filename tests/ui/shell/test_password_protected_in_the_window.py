@@ -11,13 +11,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
-from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
+
+from ..window_reading import refused_by_hand
 
 LOCKED = Path(__file__).parents[2] / "io" / "fixtures_tables" / "password_secret.xlsx"
 
@@ -37,15 +35,8 @@ def test_a_file_whose_data_cannot_be_read_here_is_refused_in_one_message(
         write: Callable[[Path], None], said: str) -> None:
     path = tmp_path / name
     write(path)
-    shown: list[str] = []
-    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": shown.append(message))
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
-    before = window.state.dataset
-    window.activateWindow()
-    with qtbot.waitSignal(window.loader.failed, timeout=30_000):
-        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    shown = refused_by_hand(qtbot, window, monkeypatch, path)
     assert len(shown) == 1 and name in shown[0] and said in shown[0], shown
-    assert window.state.dataset is before
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
     qtbot.keyClick(window.timeline, Qt.Key.Key_Right)
