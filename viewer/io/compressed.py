@@ -262,19 +262,27 @@ def read_head(path: Path, size: int = 4096) -> bytes:
         return b""
 
 
-def check_room(path: Path) -> None:
+ROWS_TOLD_FROM = 1 << 20  # bytes of a table's head its rows are told from (a smaller table needs little memory)
+
+
+def check_room(path: Path, table: bool = False) -> None:
     """LoadError when what the file holds, as far as can be told without unpacking it (a ZIP member's size, the
-    size gzip keeps at its end), needs more memory than is free; unpacking checks the rest as it goes."""
+    size gzip keeps at its end), needs more memory than is free; unpacking checks the rest as it goes. A delimited
+    ``table``'s rows are counted too, as many as its first megabyte holds for its size (:func:`free_memory.need`)."""
     kind = compression(path)
     try:
         if kind is None:
-            free_memory.check(path, path.stat().st_size)
-        elif kind in ARCHIVES and (held := member(path)) is not None:
-            free_memory.check(path, held.file_size, "unpacks to")
+            size, held = path.stat().st_size, "holds"
+        elif kind in ARCHIVES and (member_info := member(path)) is not None:
+            size, held = member_info.file_size, "unpacks to"
         elif kind == "gzip":
             with path.open("rb") as handle:
                 handle.seek(-4, io.SEEK_END)  # (modulo 4 GB: a bomb of more is stopped while unpacking)
-                free_memory.check(path, int.from_bytes(handle.read(4), "little"), "unpacks to")
+                size, held = int.from_bytes(handle.read(4), "little"), "unpacks to"
+        else:
+            return
+        rows = free_memory.rows_in(read_head(path, ROWS_TOLD_FROM), size) if table and size > ROWS_TOLD_FROM else 0
+        free_memory.check(path, size, held, rows=rows)
     except OSError:
         return  # the read says why
 

@@ -60,12 +60,12 @@ def line_count(path: Path) -> int | None:
     piece = bytearray(PIECE)
     octets = np.frombuffer(piece, dtype=np.uint8)
     count, last, total = 0, _LF, 0
-    limit = free_memory.readable_bytes() if compressed.compression(path) is not None else None
+    free = free_memory.free_bytes() if compressed.compression(path) is not None else None
     try:
         with _opened(path) as handle:
             while size := handle.readinto(piece):
-                if limit is not None and total + size > limit:
-                    raise free_memory.too_big(path, limit, "unpacks to more than")
+                if free is not None and free_memory.need(total + size, rows=count) > free:
+                    raise free_memory.too_big(path, total + size, "unpacks to more than", rows=count)
                 held = octets[:size]
                 count += int(np.count_nonzero(held == _LF))
                 if (piece.find(b"\r", 0, size) >= 0 or last == _CR) and not _crlf_only(held, last):
@@ -107,7 +107,7 @@ def read_file(path: Path, options: dict[str, Any], suffix: str) -> tuple[pd.Data
     None for the general path."""
     if not eligible(path, options):
         return None
-    compressed.check_room(path)  # (LoadError, as the general path's read says, for a file more than memory holds)
+    compressed.check_room(path, table=True)  # (LoadError for a file more than memory holds, its rows counted too)
     head = compressed.read_head(path, SAMPLE_BYTES * 4)
     given = {k: v for k, v in options.items() if v is not None}
     if (not head or head.isspace() or head.startswith(compressed.UTF16_MARKS)

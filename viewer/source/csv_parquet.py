@@ -226,7 +226,7 @@ def can_convert(path: Path) -> bool:
 def needs_out_of_core(path: Path) -> bool:
     """Whether a table file is too big to load with the memory free (and so is converted out of core)."""
     try:
-        compressed.check_room(path)
+        compressed.check_room(path, table=True)
     except LoadError:
         return True
     return False

@@ -51,17 +51,24 @@ def _offers(monkeypatch: pytest.MonkeyPatch, answer: QMessageBox.StandardButton)
     return shown
 
 
+def _cancelled_by_hand(qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, path: Path
+                       ) -> list[tuple[str, str]]:
+    """Open ``path`` with Ctrl+O, where it is too big: the offers to convert it shown, each cancelled."""
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
+    offers = _offers(monkeypatch, QMessageBox.StandardButton.Cancel)
+    window.activateWindow()
+    with qtbot.waitSignal(window.loader.failed, timeout=60_000):
+        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    return offers
+
+
 def test_a_table_needing_more_memory_than_is_free_is_offered_conversion_and_a_cancel_keeps_the_dataset(
         qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     path = tmp_path / "acled.csv.gz"
     path.write_bytes(gzip.compress(_acled(tmp_path / "acled.csv", 40_000).read_bytes()))
     monkeypatch.setenv(free_memory.SETTING, "3000000")  # 500 KB of text can be read
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(path)], ""))
-    offers = _offers(monkeypatch, QMessageBox.StandardButton.Cancel)
     before = window.state.dataset
-    window.activateWindow()
-    with qtbot.waitSignal(window.loader.failed, timeout=60_000):
-        QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Open))
+    offers = _cancelled_by_hand(qtbot, window, monkeypatch, path)
     assert len(offers) == 1, offers
     # refused before its columns are asked about (the size gzip keeps at its end)
     assert offers[0][0].startswith(f"{path}: the file unpacks to 6.7 MB, which takes about 40 MB"), offers
@@ -154,3 +161,19 @@ def test_a_big_table_is_previewed_from_its_head_and_read_whole_once(
     assert set(ds.events["actors"].astype(str)) == {"Military Forces of Nigeria;Boko Haram"}
     first = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "1 Mar 2019" in first and "Premium Times" in first and "Clash number 0" in first
+
+
+def test_a_table_of_short_rows_is_measured_by_its_rows_too(
+        qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """8 MB of 14-byte rows needs 118 MB, not the 50 MB its bytes alone say: with 67 MB free it was read, and such a
+    table at scale ended in the system's out-of-memory killer; it is offered conversion, and a cancel keeps all."""
+    monkeypatch.setattr(table_stream, "STREAMED_FROM", 1 << 20)
+    path = tmp_path / "pings.csv"
+    path.write_text("date,title\n" + "".join(f"2020-01-{1 + i % 28:02d},t{i % 10}\n" for i in range(600_000)),
+                    encoding="utf-8")
+    monkeypatch.setenv(free_memory.SETTING, str(path.stat().st_size * 8))
+    before = window.state.dataset
+    offers = _cancelled_by_hand(qtbot, window, monkeypatch, path)
+    said = rf"{re.escape(str(path))}: the file holds [\d.]+ MB, which takes about 1\d\d MB"
+    assert len(offers) == 1 and re.match(said, offers[0][0]), offers
+    assert window.state.dataset is before

@@ -94,7 +94,7 @@ def needs_mapping(path: str | Path) -> tuple[table.Preview, ImportSpec | None] |
             has_own_reader(path)):  # (a chat export, FtM entities: not a table to map)
         return None
     try:
-        compressed.check_room(path)  # a file too big to open is refused before its columns are asked about
+        compressed.check_room(path, table=True)  # a file too big to open is refused before its columns are asked
         preview = table.preview(path)
         if not len(preview.rows):  # columns and no row under them: nothing to map, and the loader says so
             return None
