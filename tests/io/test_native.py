@@ -1,6 +1,7 @@
 """The native format: a folder of three CSV tables (or Parquet) or one JSON file."""
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -140,3 +141,31 @@ def test_years_before_the_common_era_typed_in_a_dataset_keep_their_year(write_da
     assert ds.relations["valid_from"].dt.year.tolist() == [-499] and ds.relations["valid_to"].dt.year.tolist() == [1200]
     assert not [p for p in ds.problems if p.level == "error"]
     assert len(ds.relations_at("0001-01-01")) == 1
+
+
+def test_a_default_window_typed_the_wrong_way_round_is_read_the_other_way(write_dataset) -> None:
+    folder = write_dataset("id,start,title\ne1,2020-01-01,a\n", "id,name,kind\na,A,company\n",
+                           "source,target,kind,value\n",
+                           '{"title": "T", "default_window": {"start": "2023-02-06", "end": "2018-11-19"}}')
+    ds = viewer.load(folder)
+    start, end = ds.meta.default_start, ds.meta.default_end
+    assert start is not None and end is not None and (start.label(), end.label()) == ("19 Nov 2018", "6 Feb 2023")
+    assert [p.message for p in ds.problems if p.field == "default_window"] == [
+        "the start (6 Feb 2023) is after the end (19 Nov 2018); read the other way round"]
+
+
+def test_a_table_written_both_as_csv_and_as_parquet_is_read_from_the_newer(write_dataset) -> None:
+    """events.csv beside an events.parquet written after it (a pipeline's fresh export): the CSV was read without a
+    word. The newer is read, and said, its rows numbered as its own."""
+    folder = write_dataset("id,start,title\ne1,2020-01-01,Old\n", "id,name,kind\na,A,company\n",
+                           "source,target,kind,value\n")
+    pd.DataFrame({"id": ["e1", "e2"], "start": ["2021-01-01", "2021-02-01"], "title": ["New", "Newer"]}).to_parquet(
+        folder / "events.parquet")
+    csv_time = (folder / "events.csv").stat().st_mtime
+    os.utime(folder / "events.parquet", (csv_time + 60, csv_time + 60))
+    ds = viewer.load(folder)
+    assert ds.events["title"].tolist() == ["New", "Newer"]
+    assert [p.message for p in ds.problems if "both here" in p.message] == [
+        "events.parquet and events.csv are both here: read events.parquet, written last; events.csv left unread"]
+    os.utime(folder / "events.csv", (csv_time + 120, csv_time + 120))
+    assert viewer.load(folder).events["title"].tolist() == ["Old"]

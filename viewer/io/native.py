@@ -53,11 +53,28 @@ def looks_native(document: object) -> bool:
 
 
 def _read_table(folder: Path, name: str, problems: list[Problem]) -> tuple[pd.DataFrame | None, str]:
-    for suffix in (".csv", ".parquet"):
-        file = folder / f"{name}{suffix}"
-        if file.exists():
-            return read_csv_strings(file, problems) if suffix == ".csv" else parquet.read_frame(file), str(file)
-    return None, str(folder / f"{name}.csv")
+    present = [file for file in (folder / f"{name}.csv", folder / f"{name}.parquet") if file.exists()]
+    if not present:
+        return None, str(folder / f"{name}.csv")
+    file = _newer(present, problems)
+    return read_csv_strings(file, problems) if file.suffix == ".csv" else parquet.read_frame(file), str(file)
+
+
+def _newer(files: list[Path], problems: list[Problem]) -> Path:
+    """Of a table written both as CSV and as Parquet, the one written last (the CSV when they are of one time),
+    said: the CSV was read without a word, however much newer the Parquet was."""
+    if len(files) == 1:
+        return files[0]
+    try:
+        times = [file.stat().st_mtime for file in files]
+    except OSError:
+        return files[0]  # (the read says why)
+    chosen = files[1] if times[1] > times[0] else files[0]
+    other = files[0] if chosen is files[1] else files[1]
+    problems.append(Problem(str(chosen), f"{chosen.name} and {other.name} are both here: read {chosen.name}, "
+                            f"written {'last' if times[0] != times[1] else 'at the same time'}; {other.name} left "
+                            "unread", None, None, "warning"))
+    return chosen
 
 
 def read_csv_strings(file: Path, problems: list[Problem] | None = None) -> pd.DataFrame:
@@ -117,7 +134,9 @@ def _read_folder(folder: Path) -> Dataset:
     relations, relations_label = _read_table(folder, "relations", problems)
     tables = Tables(events, entities, relations, events_label, entities_label, relations_label,
                     attribute_types=_attribute_types(folder / META_FILE, problems),
-                    rows=_line_numbers(folder, {"events": events, "entities": entities, "relations": relations}))
+                    rows=_line_numbers(folder, {name: frame for name, frame, label in (
+                        ("events", events, events_label), ("entities", entities, entities_label),
+                        ("relations", relations, relations_label)) if label.endswith(".csv")}))
     return build_dataset(tables, _with_path(meta, folder), problems)
 
 
@@ -211,9 +230,14 @@ def meta_from_json(document: dict[str, Any], label: str) -> tuple[DatasetMeta, l
             return ()
         return tuple(str(v) for v in value)
 
+    start, end = date("start"), date("end")
+    if start is not None and end is not None and start.start > end.start:  # (typed the wrong way round)
+        problems.append(Problem(label, f"the start ({start.label()}) is after the end ({end.label()}); read the "
+                                "other way round", None, "default_window", "warning"))
+        start, end = end, start
     meta = DatasetMeta(
         title=str(document.get("title") or ""), description=str(document.get("description") or ""),
-        default_start=date("start"), default_end=date("end"), default_cursor=date("cursor"),
+        default_start=start, default_end=end, default_cursor=date("cursor"),
         window_label=str(window.get("label") or ""), licence=str(document.get("licence") or ""),
         sources=strings("sources"), principal=strings("principal"), clock=time_clock)
     return meta, problems

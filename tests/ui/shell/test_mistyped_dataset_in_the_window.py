@@ -5,15 +5,17 @@ table"), the line is said in Problems by its number, and the events and ties are
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
-from ..window_reading import details_after, open_by_hand, problems_typed
+from ..window_reading import details_after, open_by_hand, open_folder_by_hand, problems_typed
 
 
 def test_one_mistyped_line_does_not_lose_the_dataset(qtbot: QtBot, window: MainWindow, tmp_path: Path,
@@ -68,3 +70,30 @@ def test_a_week_typed_as_a_start_is_the_week(qtbot: QtBot, window: MainWindow, t
     audit = details_after(qtbot, window, Qt.Key.Key_Home)
     assert "Audit week" in audit and "28 Dec 2020" in audit and "3 Jan 2021" in audit
     assert window.state.dataset.events["end"].notna().sum() == 1
+
+
+def test_a_window_typed_the_wrong_way_round_opens_on_its_span(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dataset.json whose default window ends before it starts opened on an empty, inverted view, said nowhere:
+    it opens on the span the two dates draw, and Problems says so."""
+    folder = _events_only(tmp_path, "id,start,title\ne1,2019-03-01,Inside\ne2,2024-06-01,Outside\n")
+    (folder / "dataset.json").write_text(json.dumps({"title": "Typed", "default_window": {
+        "start": "2023-02-06", "end": "2018-11-19"}}), encoding="utf-8")
+    assert open_by_hand(qtbot, window, monkeypatch, folder / "dataset.json") == []
+    shown = window.state.window
+    assert shown.start_time.year == 2018 and shown.end > shown.start and shown.end_time.year == 2023
+    assert len(problems_typed(qtbot, window, "read the other way round")) == 1
+
+
+def test_a_folder_holding_its_events_twice_opens_the_newer(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """events.csv beside a newer events.parquet, the folder chosen with File → Open folder…: the newer opens, and
+    Problems says which was left unread."""
+    folder = _events_only(tmp_path, "id,start,title\ne1,2020-01-01,Old export\n")
+    pd.DataFrame({"id": ["e1"], "start": ["2021-01-01"], "title": ["Fresh export"]}).to_parquet(
+        folder / "events.parquet")
+    written = (folder / "events.csv").stat().st_mtime + 60
+    os.utime(folder / "events.parquet", (written, written))
+    open_folder_by_hand(qtbot, window, monkeypatch, folder)
+    assert "Fresh export" in details_after(qtbot, window, Qt.Key.Key_Home)
+    assert len(problems_typed(qtbot, window, "events.csv left unread")) == 1
