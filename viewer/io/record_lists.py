@@ -55,10 +55,12 @@ def headerless(value: object) -> bool:
 
     >>> headerless([["2020-01-01", "Deal", "Acme"], ["2020-01-02", "Sale", "Beta"]])
     True
-    >>> headerless([["date", "title"], ["2020-01-01", "Deal"]]), headerless([["a", 1]])
-    (False, False)
+    >>> headerless([["date", "title"], ["2020-01-01", "Deal"]]), headerless([["a", 1]]), headerless([[1, 2], [3, 4]])
+    (False, False, False)
     """
     if not isinstance(value, list) or len(value) < 2 or not all(isinstance(row, list) and row for row in value):
+        return False
+    if not any(isinstance(cell, str) for cell in value[0]):  # (numbers alone, a matrix or points: no table of events)
         return False
     head = value[:HEADER_LOOK]
     return not has_header(pd.DataFrame([[None if isinstance(c, dict | list) else c for c in row] for row in head]))
