@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import attributes as attrs
-from viewer.model import clock, dates, graph_positions, lists, query, references, reversed_text, stake_sums
+from viewer.model import clock, dates, graph_positions, lists, overflow, query, references, reversed_text, stake_sums
 from viewer.model.columns import IdLookup, distinct, entity_names, is_in
 from viewer.model.dates import outliers
 from viewer.model.problems import Problem
@@ -250,6 +250,9 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
                     relations.set_index(relations["row"] - 1)["event"], "warning")
         relations.loc[unknown, "event"] = ""
     problems += reversed_text.said(events["title"], tables.events_label, "title", events["row"], "title")
+    problems += overflow.said(events, tables.events_label) + overflow.said(relations, tables.relations_label)
+    if tables.entities is not None:
+        problems += overflow.said(entities, tables.entities_label)
     problems += reversed_text.said(entities["name"], tables.entities_label if tables.entities is not None
                                    else tables.events_label, "name" if tables.entities is not None else "actors")
     said = len(problems)

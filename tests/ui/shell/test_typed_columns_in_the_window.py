@@ -204,3 +204,14 @@ def test_an_orc_part_file_opens_walks_and_says_what_it_left_out(qtbot: QtBot, wi
     second = details_after(qtbot, window, Qt.Key.Key_Right)
     assert "Alliance signed" in second and "4 Mar 2019" in second and "Nissan" in second
     assert len(problems_typed(qtbot, window, "ORC reader")) == 1
+
+
+def test_a_number_past_the_largest_is_said_in_problems(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """``1e309`` in an amount column opened with Ctrl+O: read as infinity, and Problems says so by its column and
+    row (it was kept without a word)."""
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "payments.csv",
+                        text="date,title,amount\n2020-01-01,Fee,5\n2020-01-02,Overflow,1e309\n") == []
+    said = problems_typed(qtbot, window, "largest number")
+    assert len(said) == 1 and said["field"].iloc[0] == "amount" and int(said["row"].iloc[0]) == 3
+    assert "Overflow" in details_after(qtbot, window, Qt.Key.Key_End)
