@@ -44,3 +44,6 @@ def test_rules_some_day_meets_are_expanded_as_before(tmp_path: Path) -> None:
     cut = [p.message for p in ds.problems if "recurrence cut" in p.message]
     assert cut == ["recurrence cut at 4 occurrences (at most 500, up to 10 years after DTSTART)",
                    "recurrence cut at 500 occurrences (at most 500, up to 300,000 minutes after DTSTART)"]
+    expanded = [p.message for p in ds.problems if "expanded to at most" in p.message]
+    assert expanded == ["2 recurring events expanded to at most 500 occurrences each, no further than 10 years after "
+                        "their start (a rule by the hour, minute or second less far, as its row says)"]

@@ -82,7 +82,8 @@ def read(path: str | Path, **_options: object) -> Dataset:
     if expanded:
         problems.append(Problem(label, f"{counted(len(expanded), 'recurring event')} expanded to at most "
                                 f"{MAX_OCCURRENCES} occurrences each, no further than {MAX_YEARS} years after their "
-                                "start", None, "RRULE", "info"))
+                                "start (a rule by the hour, minute or second less far, as its row says)", None, "RRULE",
+                                "info"))
     if not entries:
         problems.append(Problem(label, "the calendar has no events (VEVENT), tasks (VTODO) or journal entries "
                                 "(VJOURNAL)", None, None, "info"))
