@@ -74,3 +74,16 @@ def test_a_damaged_tar_archive_is_refused_by_name(tmp_path: Path) -> None:
     with pytest.raises(LoadError, match=r"cut\.tar\.gz: a tar archive that cannot be read \(damaged, cut short or "
                                         r"empty\)"):
         viewer.load(path)
+
+
+def test_a_tar_archive_of_links_alone_is_refused_as_such(tmp_path: Path) -> None:
+    """A tar holding a link and no file was called damaged, cut short or empty; it says what it holds, and the link
+    is never followed (to /etc/passwd here)."""
+    path = tmp_path / "links.tar.gz"
+    with tarfile.open(path, "w:gz") as archive:
+        info = tarfile.TarInfo("events.csv")
+        info.type, info.linkname = tarfile.SYMTYPE, "/etc/passwd"
+        archive.addfile(info)
+    with pytest.raises(LoadError, match=r"links.tar.gz: a tar archive holding links and no file \(events.csv → "
+                                        r"/etc/passwd\), and a link in an archive is never followed"):
+        viewer.load(path)

@@ -113,6 +113,16 @@ def _tar_members(path: str, _size: int, _changed: int) -> list[TarMember]:
             and not PurePosixPath(i.filename).name.startswith("._")]
 
 
+def _tar_links(path: Path) -> list[tuple[str, str]]:
+    """A tar archive's links (symbolic or hard) and where they point: said when they are all it holds (it was called
+    damaged or empty)."""
+    try:
+        with tarfile.open(path, "r:*") as archive:
+            return [(i.name, i.linkname) for i in archive.getmembers() if i.issym() or i.islnk()]
+    except (tarfile.TarError, OSError, EOFError, ValueError, zlib.error, lzma.LZMAError):
+        return []
+
+
 @lru_cache(maxsize=16)
 def _tar_head(path: str, _size: int, _changed: int, size: int) -> bytes:
     """The first ``size`` bytes of a tar archive's table (kept per version of the file: the dispatch and the
@@ -193,6 +203,11 @@ def check_readable(path: Path) -> None:
     if kind in ARCHIVES and member(path) is None:
         names = [PurePosixPath(i.filename).name for i in members(path)]
         packing = "ZIP" if kind == "zip" else "tar"
+        if not names and (links := _tar_links(path) if kind == "tar" else []):
+            shown = ", ".join(f"{name} → {target}" for name, target in links[:3]) + (" …" if len(links) > 3 else "")
+            raise LoadError(f"{path}: a tar archive holding links and no file ({shown}), and a link in an archive is "
+                            "never followed; expected an archive holding a table (CSV, TSV, text, JSON records or "
+                            "lines, SPSS, Stata, SAS)")
         if not names:
             raise LoadError(f"{path}: a {packing} archive that cannot be read (damaged, cut short or empty); expected "
                             "an archive holding a table (CSV, TSV, text, JSON records or lines, SPSS, Stata, SAS)")
