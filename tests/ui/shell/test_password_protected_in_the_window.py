@@ -1,6 +1,6 @@
-"""Files the window cannot read, opened from a fresh window with Ctrl+O: a password-protected workbook and a Google
-Drive shortcut to a sheet kept online, a tar of links alone. One message names the file, says what it is and how to get its data, and
-the dataset before stays, its keys still walking it."""
+"""Files the window cannot read, opened from a fresh window with Ctrl+O: a password-protected workbook, a Google
+Drive shortcut to a sheet kept online and a tar of links alone. One message names the file, says what it is and how
+to get its data, and the dataset before stays, its keys still walking it."""
 
 from __future__ import annotations
 
