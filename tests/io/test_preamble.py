@@ -92,3 +92,16 @@ def test_a_quoted_value_with_line_breaks_and_commas_is_no_title_block(tmp_path: 
     ds = viewer.load(path)
     assert ds.event_count == 2 and ds.events["title"].tolist() == ["t0 \n,,,", "t1"]
     assert not [p for p in ds.problems if "above the header" in p.message]
+
+
+def test_an_unquoted_comma_in_the_first_record_keeps_the_header(tmp_path: Path) -> None:
+    """The first record one field too wide ("Smith, John met X") was taken for the header, the real header for a
+    line of notes above it: every title was lost (row2, row3 …) and the actors with them."""
+    path = tmp_path / "meetings.csv"
+    path.write_text("date,title,actor\n2020-01-01,Smith, John met X,Y\n2020-01-02,B,Z\n2020-01-03,C,W\n"
+                    "2020-01-04,D,V\n", encoding="utf-8")
+    ds = viewer.load(path)
+    assert ds.events["title"].tolist() == ["Smith", "B", "C", "D"]
+    assert ds.events["actors"].astype(str).tolist()[1:] == ["Z", "W", "V"]
+    assert not [p for p in ds.problems if "above the header" in p.message]
+    assert [p.row for p in ds.problems if "more fields than the table's first line" in p.message] == [2]

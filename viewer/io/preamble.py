@@ -3,7 +3,8 @@ bank exports and spreadsheets often start so; the first line was taken for the h
 Registry of filings") and the file refused.
 
 Such lines fill fewer fields than the table (a title fills one). The header is the first row that fills the
-whole width, provided most rows after it fill more than half. A table whose first row already fills its width,
+whole width, provided most rows after it fill more than half. A table whose first row already fills its width, or
+whose widest row is one record alone wider than the rows above and after it (an unquoted comma in the first record),
 or whose first rows are merely short records (more than half filled, and beginning like the records after the
 header: a date like a date), is read from its first line as before.
 """
@@ -43,6 +44,8 @@ def rows_before_header(rows: Sequence[Sequence[object]]) -> int:
     after = [width for width in widths[first + 1:] if width]
     if first > MOST_ROWS or not after or sum(width > table // 2 for width in after) < FULL_SHARE * len(after):
         return 0
+    if widths.count(table) == 1 and max(widths[:first]) >= max(after):
+        return 0  # a record one field too wide (an unquoted comma in it) under a header as wide as the others
     if _like_records(rows[first], rows[first + 1:SAMPLE_ROWS]):
         return 0  # the first full row is shaped like the records: one of them, not a header
     wide = [row for row, width in zip(rows[:first], widths[:first], strict=True) if width > max(1, table // 2)]

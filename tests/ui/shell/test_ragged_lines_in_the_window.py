@@ -23,3 +23,16 @@ def test_a_trailing_delimiter_opens_every_record(qtbot: QtBot, window: MainWindo
     assert "Opening balance" in details_after(qtbot, window, Qt.Key.Key_Home)
     shown = details_after(qtbot, window, Qt.Key.Key_Right)
     assert "Coffee" in shown and "column4" not in shown
+
+
+def test_a_comma_in_the_first_record_keeps_the_header(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Smith, John met X`` unquoted in the first record: the header was taken for a note above the table and every
+    title lost; opened with Ctrl+O, the keys walk the titles and actors as written."""
+    assert open_by_hand(qtbot, window, monkeypatch, tmp_path / "meetings.csv",
+                        text="date,title,actor\n2020-01-01,Smith, John met X,Yves\n2020-01-02,Budget,Zoe\n"
+                             "2020-01-03,Review,Wim\n") == []
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Smith" in first
+    second = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Budget" in second and "Zoe" in second
