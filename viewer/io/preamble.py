@@ -42,10 +42,9 @@ def rows_before_header(rows: Sequence[Sequence[object]]) -> int:
         return 0
     first = widths.index(table)
     after = [width for width in widths[first + 1:] if width]
-    if first > MOST_ROWS or not after or sum(width > table // 2 for width in after) < FULL_SHARE * len(after):
-        return 0
-    if widths.count(table) == 1 and max(widths[:first]) >= max(after):
-        return 0  # a record one field too wide (an unquoted comma in it) under a header as wide as the others
+    if first > MOST_ROWS or not after or sum(width > table // 2 for width in after) < FULL_SHARE * len(after) or (
+            widths.count(table) == 1 and max(widths[:first]) >= max(after)):
+        return 0  # (the last: one record a field too wide, an unquoted comma in it, under a header as wide as the rest)
     if _like_records(rows[first], rows[first + 1:SAMPLE_ROWS]):
         return 0  # the first full row is shaped like the records: one of them, not a header
     wide = [row for row, width in zip(rows[:first], widths[:first], strict=True) if width > max(1, table // 2)]
