@@ -6,7 +6,6 @@ per value; these helpers hand the work to ``pyarrow.compute`` and touch Python o
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -16,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.model import codes, lists, text_arrow
+from viewer.model import codes, json_names, lists, text_arrow
 from viewer.model.memo import Memo
 
 
@@ -126,27 +125,6 @@ _LISTED = rf"^\s*\[\s*(?:{_QUOTED}(?:\s*,\s*{_QUOTED})*)?\s*,?\s*\]\s*$"
 _LIST_PARTS = ((r"""^\s*\[\s*["']?""", ""), (r"""["']?\s*,?\s*\]\s*$""", ""), (r"""["']\s*,\s*["']""", ";"))
 
 
-# the member that names an actor written as a JSON object: a person's name before an account's (GitHub's user
-# holds a login and a numeric id, Jira's a displayName, Slack's a real_name), the id last
-_NAMING = ("name", "displayName", "display_name", "fullName", "full_name", "real_name", "realName", "login",
-           "username", "userName", "screen_name", "handle", "email", "label", "title", "id")
-
-
-def _named(cell: str) -> str:
-    """A JSON object or list of objects in a cell (``[{"name": "Renault", "role": "buyer"}, {"name": "Nissan"}]``, as
-    an API's records hold their parties) as the ';' list of their names; the cell as written when it is none."""
-    try:
-        value = json.loads(cell)
-    except (ValueError, RecursionError):
-        return cell
-    if value == []:  # an API's empty list of parties or labels
-        return ""
-    items = value if isinstance(value, list) else [value]
-    names = [next((str(item[key]) for key in _NAMING if isinstance(item.get(key), str | int) and str(item[key])), "")
-             if isinstance(item, dict) else str(item) if isinstance(item, str | int) else "" for item in items]
-    return ";".join(name for name in names if name) if any(names) else cell
-
-
 def _lists_as_written(text: pa.Array) -> pa.Array:
     """Distinct list cells with their items ';'-separated: a bracketed list of quoted items, JSON objects (their
     names), a column that separates with '|' and never with ';' ("Renault|Nissan"), and in a column that never
@@ -156,7 +134,7 @@ def _lists_as_written(text: pa.Array) -> pa.Array:
     if len(objects):  # (each distinct one, in Python: they are few)
         cells = text.to_pylist()
         for row in objects.tolist():
-            cells[row] = _named(cells[row])
+            cells[row] = json_names.named(cells[row])
         text = pa.array(cells, pa.string())
     listed = pc.match_substring_regex(text, _LISTED).fill_null(False)
     if pc.any(listed).as_py():
@@ -181,7 +159,7 @@ def comma_tags(values: pd.Series) -> pd.Series:
     text = arrow_text(values)
     if pc.any(pc.match_substring_regex(text, r"^\s*\[\s*\{")).as_py():  # GitHub's labels: objects with a name
         encoded = text.fill_null("").dictionary_encode()
-        names = pa.array([_named(cell) for cell in encoded.dictionary.to_pylist()], pa.string())
+        names = pa.array([json_names.named(cell) for cell in encoded.dictionary.to_pylist()], pa.string())
         listed = pc.take(names, encoded.indices)
         return pd.Series(pd.arrays.ArrowStringArray(listed), index=values.index).astype(values.dtype)
     if (not pc.any(pc.match_substring(text, ",")).as_py() or pc.any(pc.match_substring(text, ";")).as_py()

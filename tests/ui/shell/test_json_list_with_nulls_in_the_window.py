@@ -36,3 +36,13 @@ def test_rows_as_lists_with_no_names_keep_their_first_row(qtbot: QtBot, window: 
     assert window.state.dataset.event_count == 3
     assert "Board meeting" in details_after(qtbot, window, Qt.Key.Key_Home)
     assert len(problems_typed(qtbot, window, "no row of names")) == 1
+
+
+def test_two_fields_of_people_as_objects_are_their_names(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """GitHub's issues, ``user`` and ``assignee`` each an object: Details named the actors by their raw JSON."""
+    issues = [{"number": 1, "title": "Crash on start", "created_at": "2020-01-01T10:00:00Z",
+               "user": {"login": "alice", "id": 1}, "assignee": {"login": "bob", "id": 2}}]
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "issues.json", text=json.dumps(issues))
+    shown = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Crash on start" in shown and "alice" in shown and "bob" in shown and "login" not in shown
