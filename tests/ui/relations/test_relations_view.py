@@ -83,6 +83,7 @@ def test_the_wheel_zooms_in_around_the_mouse(qtbot: QtBot, panel: RelationshipPa
 
 
 def test_dragging_the_background_pans_and_fit_frames_the_graph_again(qtbot: QtBot, panel: RelationshipPanel) -> None:
+    qtbot.mouseClick(panel.header.fit, Qt.MouseButton.LeftButton)  # (the entities drawn now, framed)
     framed = panel.node_pos("renault")
     start = _empty_spot(panel)
     _drag(qtbot, panel, start, start + QPoint(80, 40))

@@ -60,6 +60,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         self.viewbox.disableAutoRange()
         self.framed = np.zeros((0, 2))  # what "Fit" shows, in layout units
         self.above = 0.0  # px kept free above the top node (for a loop)
+        self.least = 0.0  # the least spread framed, in layout units
         self.name_widths = np.zeros(0)  # px each framed node's name needs right of its centre
         self.zoomed = False  # the user zoomed or panned: a resize keeps their view rather than refitting
         self.viewbox.sigRangeChangedManually.connect(self._on_manual_range)
@@ -131,10 +132,12 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         for item in (self.edges_item, self.nodes_item, self.labels_item):
             item.set_theme(theme)
 
-    def frame(self, xy: np.ndarray, names: list[str], above: float = 0.0) -> None:
+    def frame(self, xy: np.ndarray, names: list[str], above: float = 0.0, least: float = 0.0) -> None:
         """Show these layout positions as large as the panel allows, with room in pixels for their names (and
-        ``above`` the top one, for a loop)."""
+        ``above`` the top one, for a loop), their spread taken as at least ``least`` layout units (one node, or two
+        side by side, are not blown up to fill the panel)."""
         self.framed, self.zoomed, self.above = np.asarray(xy, dtype=float).reshape(-1, 2), False, above
+        self.least = least
         self.name_widths = self.labels_item.widths(names) + 16.0  # node radius and gap, then the name
         self.fit()
 
@@ -155,6 +158,8 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         scale_x = float(np.min(room[dx > 0] / dx[dx > 0])) if (dx > 0).any() else np.inf
         above = min(self.above, height / 4)
         scale = min(scale_x, (height - 2 * my - above) / max(y1 - y0, 1e-6))  # px per layout unit, both axes
+        if self.least > 0:
+            scale = min(scale, (min(width, height) - 2 * my) / self.least)
         if not np.isfinite(scale) or scale <= 0:
             scale = 1.0
         right = float(np.max(xy[:, 0] * scale + self.name_widths)) + pad  # where the last name ends, in px

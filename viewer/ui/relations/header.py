@@ -54,7 +54,7 @@ class RelationsHeader(QWidget):
         self.search.returnPressed.connect(lambda: self.search_requested.emit(self.search.text()))
         self.fit = QToolButton(self)
         self.fit.setText("Fit")
-        self.fit.setToolTip("Show the whole graph in the panel (the wheel zooms, dragging the background pans)")
+        self.fit.setToolTip("Frame the entities drawn now (the wheel zooms, dragging the background pans)")
         self.people = QCheckBox("People", self)
         self.people.setToolTip("Show people and who led what")
         self.reset_layout = QToolButton(self)

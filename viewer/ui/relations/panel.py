@@ -35,6 +35,7 @@ from viewer.ui.shared.theme import Theme, follow
 
 __all__ = ["FADE_MS", "RelationshipPanel"]
 WIDE_PANEL = 900  # px: from this width the change list sits beside the graph rather than below it
+ZOOM_MOST = 12  # Fit frames what is drawn at most so many times closer than the whole layout
 TIES_COME_FROM = ("Ties between entities come from a relations table, a GEXF graph or BODS statements, or from a "
                   "table with two columns naming the parties (mapped when the table is opened).")
 
@@ -84,7 +85,7 @@ class RelationshipPanel(Readout, Picking, QWidget):
         self.canvas = GraphCanvas()
         self.viewbox, self.nodes_item = self.canvas.viewbox, self.canvas.nodes_item
         self.nodes_item.node_dragged.connect(self._on_drag)
-        self.header.fit.clicked.connect(self.canvas.fit)
+        self.header.fit.clicked.connect(self._fit_shown)
         self.canvas.scene().sigMouseClicked.connect(self._on_click)
         self.canvas.scene().sigMouseMoved.connect(self._on_hover)
         self.canvas.stepped.connect(self._on_step)
@@ -274,6 +275,19 @@ class RelationshipPanel(Readout, Picking, QWidget):
         looped = bool(len(relations)) and bool((relations["source"].to_numpy() == relations["target"].to_numpy()).any())
         self.canvas.frame(np.array([self._shown.get(k, self._positions.get(k)) for k in keys]).reshape(-1, 2), names,
                           LOOP_ROOM if looped else 0.0)
+
+    def _fit_shown(self) -> None:
+        """The header's Fit: frame the entities drawn now. The panel's own frame holds every entity that can appear,
+        so that nothing jumps as the cursor moves; two of 300 stood 7 px apart in it, one over the other, and Fit
+        framed them so again."""
+        keys = [n.id for n in self._view.nodes if n.id in self._shown]
+        if not keys:
+            self.canvas.fit()
+            return
+        every = np.array(list(self._positions.values()), dtype=float).reshape(-1, 2)
+        least = float(np.ptp(every, axis=0).max()) / ZOOM_MOST if len(every) else 0.0
+        self.canvas.frame(np.array([self._shown[k] for k in keys]).reshape(-1, 2),
+                          [n.short_name for n in self._view.nodes if n.id in self._shown], self.canvas.above, least)
 
     def _time(self, when: pd.Timestamp) -> str:
         """A date to the day, or a number when the dataset's times are numbers."""
