@@ -220,7 +220,7 @@ def _text_of(moment: Moment) -> str:
     if moment.tzinfo is None or moment.utcoffset() is None:
         return moment.replace(microsecond=0).isoformat()
     try:  # (isoformat writes the year 1 as 0001, where strftime's %Y wrote 1, then read as 2001)
-        return moment.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+        return ics_zones.in_utc(moment).replace(microsecond=0).isoformat() + "Z"
     except OverflowError:  # UTC before the year 1: the time with its offset, read as the same instant
         return moment.replace(microsecond=0).isoformat()
 

@@ -5,6 +5,7 @@ and its own ``tzone://Microsoft/Custom`` unquoted, whose colon cut the line befo
 as UTC (two hours off in July), the second's event skipped. A display name is read as the zone of the first city it
 names that is one (``Europe/Amsterdam``, with its summer time), the US zones by their names, else at the offset it
 writes (also when the name is left unquoted, its colon cutting the line); an unquoted address is quoted.
+A zoned time in a summer-time gap is read with the offset before the gap, whatever zone it names (:func:`in_utc`).
 
 >>> zone_of("(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna")
 'Europe/Amsterdam'
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 from viewer.model.problems import Problem
@@ -93,3 +95,21 @@ def said(zones: dict[str, str], label: str, guessed: list[str]) -> list[Problem]
 def defined_zones(text: str) -> set[str]:
     """The TZIDs the file's VTIMEZONEs define."""
     return {value.strip().strip('"') for value in re.findall(r"^TZID[^:\r\n]*:(.*)$", text, re.MULTILINE)}
+
+
+def in_utc(moment: datetime) -> datetime:
+    """A zoned time in UTC (naive); one no clock showed, in the gap when clocks go forward, with the offset before the
+    gap, as RFC 5545 (3.3.5) reads it. A calendar's own VTIMEZONE (Outlook's ``W. Europe Standard Time``, read by
+    dateutil) gave it the offset after, an hour before the time its IANA name gave: a gap is where the offset grows,
+    so the offset before it is the lesser of the time's own and that of the instant it was read as.
+
+    >>> berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+    >>> in_utc(datetime(2020, 3, 29, 2, 30, tzinfo=berlin)), in_utc(datetime(2020, 10, 25, 2, 30, tzinfo=berlin))
+    (datetime.datetime(2020, 3, 29, 1, 30), datetime.datetime(2020, 10, 25, 0, 30))
+    """
+    utc = moment.astimezone(UTC)
+    back = utc.astimezone(moment.tzinfo)
+    if back.replace(tzinfo=None) == moment.replace(tzinfo=None):
+        return utc.replace(tzinfo=None)
+    before = min(moment.utcoffset() or timedelta(0), back.utcoffset() or timedelta(0))
+    return moment.replace(tzinfo=None) - before

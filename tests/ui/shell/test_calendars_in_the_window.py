@@ -113,3 +113,16 @@ def test_an_exchange_display_zone_shows_the_meeting_at_its_hour(qtbot: QtBot, wi
                    "SUMMARY:Call\r\nEND:VEVENT\r\n")
     assert "Board" in (first := details_after(qtbot, window, Qt.Key.Key_Home)) and "4 Jul 2019 08:00" in first
     assert "Call" in details_after(qtbot, window, Qt.Key.Key_Right)
+
+
+def test_times_in_a_daylight_saving_gap_stay_apart_and_are_said(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """02:00, 02:15 and 02:45 in Berlin on the night clocks go forward were one instant (01:00 UTC, that of 03:00);
+    opened with Ctrl+O, the keys walk them in order at the offset before the gap, and Problems says so."""
+    open_by_hand(qtbot, window, monkeypatch, tmp_path / "shifts.csv",
+                 text="date,title\n2020-03-29 02:00 Europe/Berlin,Shift A\n2020-03-29 02:15 Europe/Berlin,Shift B\n"
+                      "2020-03-29 02:45 Europe/Berlin,Shift C\n")
+    assert "Shift A" in details_after(qtbot, window, Qt.Key.Key_Home)
+    shown = details_after(qtbot, window, Qt.Key.Key_Right)
+    assert "Shift B" in shown and "01:15" in shown
+    assert len(problems_typed(qtbot, window, "daylight-saving gap")) == 1

@@ -4,7 +4,8 @@ abbreviations, fixed offsets (``UTC+2``, ``GMT-05:00``, ``+05:30``) and IANA nam
 summer time included. Before, a zone column of IANA names or offsets was taken as UTC, with a warning: every
 event was hours off.
 
-Each distinct name is looked at once; the date-times of an IANA zone are placed in it by pandas, column-wise.
+Each distinct name is looked at once; the date-times of an IANA zone are placed in it by pandas, column-wise. A time
+clocks skip (a daylight-saving gap) is read with the offset before the gap, as RFC 5545 reads it, and said.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from viewer.model.wording import counted
 
 ABBREVIATIONS = {"UTC": 0.0, "GMT": 0.0, "UT": 0.0, "Z": 0.0, "EST": -5.0, "EDT": -4.0, "CST": -6.0, "CDT": -5.0,
                  "MST": -7.0, "MDT": -6.0, "PST": -8.0, "PDT": -7.0, "AKST": -9.0, "AKDT": -8.0, "HST": -10.0,
@@ -73,8 +76,10 @@ def _fixed(name: str) -> float | None:
 
 def offsets(names: pd.Series, local: pd.Series, notes: list[tuple[str, str]]) -> pd.Series:
     """Hours east of UTC of each wall-clock date-time ``local`` (naive) in its zone ``names`` (missing: UTC);
-    an unknown name is taken as UTC and said once."""
+    an unknown name is taken as UTC and said once, and the times no clock showed (a daylight-saving gap) are said
+    once too."""
     hours = pd.Series(0.0, index=names.index)
+    skipped: list[tuple[int, str]] = []  # the times in a daylight-saving gap: how many, and the first
     codes, uniques = pd.factorize(names.str.strip())
     unknown: list[str] = []
     for code, name in enumerate(uniques.tolist()):
@@ -87,15 +92,62 @@ def offsets(names: pd.Series, local: pd.Series, notes: list[tuple[str, str]]) ->
         if zone is None:
             unknown.append(str(name))
             continue
-        wall = local[rows]
-        placed = wall.dt.tz_localize(zone, ambiguous=np.ones(len(wall), dtype=bool), nonexistent="shift_forward")
-        utc = placed.dt.tz_convert("UTC").dt.tz_localize(None)
-        hours[rows] = ((wall - utc) / pd.Timedelta(hours=1)).fillna(0.0).to_numpy()
+        hours[rows] = _placed(local[rows], zone, skipped)
+    if skipped:
+        notes.append(("warning", gap_note(skipped)))
     if unknown:
         shown = ", ".join(sorted(unknown)[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
         notes.append(("warning", f"unknown time zones ({shown}); taken as UTC (expected an abbreviation such as "
                                  "CET, an offset such as UTC+2, or a name such as Europe/Paris)"))
     return hours
+
+
+def _placed(wall: pd.Series, zone: str, skipped: list[tuple[int, str]]) -> np.ndarray:
+    """Hours east of UTC of naive wall-clock times in an IANA zone: a time written twice (clocks going back) is
+    the first, in summer time; a time no clock showed, in the gap when clocks go forward, is read with the offset
+    before the gap, as RFC 5545 reads it (02:30 in Berlin on 2020-03-29 is 01:30 UTC, where pandas's shift to the
+    gap's end made 02:00, 02:15 and 02:45 all 01:00 UTC, and said nothing). How many fell in the gap, and the
+    first, are added to ``skipped``.
+
+    >>> wall = pd.Series(pd.to_datetime(["2020-03-29 01:30", "2020-03-29 02:30", "2020-07-01 12:00"]))
+    >>> skipped = []
+    >>> _placed(wall, "Europe/Berlin", skipped).tolist(), skipped
+    ([1.0, 1.0, 2.0], [(1, '2020-03-29 02:30 Europe/Berlin as 01:30 UTC')])
+    """
+    placed = wall.dt.tz_localize(zone, ambiguous=np.ones(len(wall), dtype=bool), nonexistent="NaT")
+    hours = np.array((wall - placed.dt.tz_convert("UTC").dt.tz_localize(None)) / pd.Timedelta(hours=1), dtype=float)
+    gap = placed.isna().to_numpy() & wall.notna().to_numpy()
+    if gap.any():
+        hours[gap] = before_gap(wall[gap], zone)
+        first = wall[gap].iloc[0]
+        utc = first - pd.Timedelta(hours=hours[gap][0])
+        skipped.append((int(gap.sum()), f"{first:%Y-%m-%d %H:%M} {zone} as {utc:%H:%M} UTC"))
+    return np.nan_to_num(hours, nan=0.0)
+
+
+def before_gap(wall: pd.Series, zone: str) -> np.ndarray:
+    """Hours east of UTC in force just before the daylight-saving gap each naive time falls in: that of the last
+    instant before it (gaps are not all an hour: Lord Howe Island's is half of one, which pandas's shift forward
+    took as a whole hour, to 03:00).
+
+    >>> before_gap(pd.Series(pd.to_datetime(["2020-10-04 02:15"])), "Australia/Lord_Howe").tolist()
+    [10.5]
+    """
+    last = wall.dt.tz_localize(zone, nonexistent="shift_backward")
+    utc = last.dt.tz_convert("UTC").dt.tz_localize(None)
+    return np.array((last.dt.tz_localize(None) - utc) / pd.Timedelta(hours=1), dtype=float)
+
+
+def gap_note(skipped: list[tuple[int, str]]) -> str:
+    """The note on the times that fell in a daylight-saving gap (``skipped``: how many in each zone, and the first).
+
+    >>> gap_note([(2, "2020-03-29 02:30 Europe/Berlin as 01:30 UTC"), (1, "2020-03-08 02:30 America/New_York …")])
+    '3 times fall in a daylight-saving gap, skipped by the clocks going forward; read with the UTC offset before \
+the gap, as iCalendar reads them (2020-03-29 02:30 Europe/Berlin as 01:30 UTC)'
+    """
+    count = sum(count for count, _ in skipped)
+    return (f"{counted(count, 'time')} {'falls' if count == 1 else 'fall'} in a daylight-saving gap, skipped by the "
+            f"clocks going forward; read with the UTC offset before the gap, as iCalendar reads them ({skipped[0][1]})")
 
 
 # the half and three-quarter hours west of Greenwich that zones have kept (Newfoundland, Venezuela until 2016, the
