@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from pytestqt.qtbot import QtBot
 
+from viewer.ui.relations.items import NodeArrays
 from viewer.ui.shell.main_window import MainWindow
 
 from ..window_reading import accepting, open_by_hand
@@ -23,9 +24,15 @@ def _ties(path: Path) -> Path:
     return path
 
 
+def _nodes(window: MainWindow) -> NodeArrays:
+    nodes = window.relations.canvas.nodes_item.nodes
+    assert nodes is not None
+    return nodes
+
+
 def _drawn_apart(window: MainWindow) -> float:
     """The least distance in px between two nodes drawn, less their radii (negative: they overlap)."""
-    nodes = window.relations.canvas.nodes_item.nodes
+    nodes = _nodes(window)
     box = window.relations.canvas.viewbox
     at = np.array([[box.mapViewToScene(QPointF(float(x), float(y))).x(), box.mapViewToScene(QPointF(float(x),
                    float(y))).y()] for x, y in nodes.xy])
@@ -42,11 +49,11 @@ def test_fit_frames_the_two_entities_drawn(qtbot: QtBot, window: MainWindow, tmp
     window.timeline.setFocus()
     qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
     panel = window.relations
-    qtbot.waitUntil(lambda: len(panel.canvas.nodes_item.nodes.ids) == 2)
+    qtbot.waitUntil(lambda: len(_nodes(window).ids) == 2)
     qtbot.mouseClick(panel.header.fit, Qt.MouseButton.LeftButton)
     qtbot.wait(50)
     assert _drawn_apart(window) > 40  # their tie plainly between them
     box = panel.canvas.viewbox
     inside = [box.sceneBoundingRect().contains(box.mapViewToScene(QPointF(float(x), float(y))))
-              for x, y in panel.canvas.nodes_item.nodes.xy]
+              for x, y in _nodes(window).xy]
     assert all(inside)
