@@ -263,4 +263,4 @@ def test_a_time_no_clock_shows_is_no_date(written: str) -> None:
 
 def test_the_end_of_a_day_and_a_leap_second_are_times() -> None:
     assert parse(["2019-03-04T24:00:00", "2016-12-31T23:59:60", "2019-03-04 10:00"])[0][:2] == [
-        "2019-03-05 00:00:00", "2017-01-01 00:00:00"]
+        "2019-03-05 00:00:00", "2016-12-31 23:59:59"]  # (a leap second: its day's last instant, 23:59:59.999999)

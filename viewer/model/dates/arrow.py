@@ -62,10 +62,14 @@ def _valid_day(text: pa.Array) -> np.ndarray:
 def _valid_clock(text: pa.Array) -> np.ndarray:
     """Arrow's strptime rolls 25:00 over into the next day and 10:61 into 11:01 too: check the written time is
     one (24:00:00, ISO's end of a day, and a leap second's :60 are)."""
-    hour, minute = _digits(text, 11, 13), _digits(text, 14, 16)
-    seconds = pc.equal(pc.utf8_slice_codeunits(text, 16, 17), ":").fill_null(False)
-    second = np.where(np.asarray(seconds.to_numpy(zero_copy_only=False), dtype=bool), _digits(text, 17, 19), 0)
+    hour, minute, second = _digits(text, 11, 13), _digits(text, 14, 16), _second(text)
     return (minute <= 59) & (second <= 60) & ((hour <= 23) | ((hour == 24) & (minute == 0) & (second == 0)))
+
+
+def _second(text: pa.Array) -> np.ndarray:
+    """The second each ISO date-time writes (0 where it writes none)."""
+    seconds = pc.equal(pc.utf8_slice_codeunits(text, 16, 17), ":").fill_null(False)
+    return np.where(np.asarray(seconds.to_numpy(zero_copy_only=False), dtype=bool), _digits(text, 17, 19), 0)
 
 
 def _take(text: pa.Array, rows: np.ndarray) -> pa.Array:
@@ -198,6 +202,7 @@ def parse_fast(values: pa.Array, trimmed: bool = False) -> FastResult:
         ok[rest[naive_ok]] = True
         if not (strict and naive_strict):
             ok &= _valid_day(chunk) & _valid_clock(chunk)
+            aware -= _second(chunk) == 60  # a leap second, rolled into the next day: the last microsecond of its own
         micros[rows[ok]] = aware[ok]
         codes[rows[ok]] = PRECISION_CODES["time"]
         flag = np.zeros(len(rows), dtype=bool)

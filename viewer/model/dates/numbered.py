@@ -43,10 +43,11 @@ def micros(parts: pd.DataFrame) -> pd.Series:
 def components(parts: pd.DataFrame, year: pd.Series, month: pd.Series, day: pd.Series
                 ) -> tuple[pd.Series, pd.Series]:
     hour, minute, second = hours(parts).fillna(0), parts["mi"].fillna(0), parts["s"].fillna(0)
-    frame = pd.DataFrame({"year": year, "month": month, "day": day, "hour": hour, "minute": minute, "second": second,
-                          "us": micros(parts)})
+    leap = (second == 60).to_numpy()  # a leap second (23:59:60) is the day's last instant, not the next day's first
+    frame = pd.DataFrame({"year": year, "month": month, "day": day, "hour": hour, "minute": minute,
+                          "second": second.where(~leap, 59), "us": micros(parts).where(~leap, 999_999)})
     stamps = pd.to_datetime(frame.astype("float64"), errors="coerce").dt.tz_localize("UTC")
-    # pandas adds the time to the day: 25:00 was 01:00 the next day, 10:61 11:01 (24:00:00 ends the day; :60 leaps)
+    # pandas adds the time to the day: 25:00 was 01:00 the next day, 10:61 11:01 (24:00:00 ends the day)
     clock = (minute < 60) & (second < 61) & ((hour < 24) | ((hour == 24) & (minute == 0) & (second == 0)))
     stamps = stamps.where(clock.to_numpy(dtype=bool))
     precision = pd.Series(np.where(parts["h"].notna(), "time", "day"), index=parts.index, dtype="object")
