@@ -63,7 +63,9 @@ def headerless(value: object) -> bool:
     if not any(isinstance(cell, str) for cell in value[0]):  # (numbers alone, a matrix or points: no table of events)
         return False
     head = value[:HEADER_LOOK]
-    return not has_header(pd.DataFrame([[None if isinstance(c, dict | list) else c for c in row] for row in head]))
+    width = max(len(row) for row in head)  # (rows of unlike lengths padded: pandas will refuse them)
+    return not has_header(pd.DataFrame([[None if isinstance(c, dict | list) else c for c in row]
+                                        + [None] * (width - len(row)) for row in head]))
 
 
 HEADER_LOOK = 21  # rows a first row is told by

@@ -146,7 +146,9 @@ def _shown(frame: pd.DataFrame, rows: np.ndarray) -> str:
 def below_message(frame: pd.DataFrame, rows: np.ndarray) -> str:
     """'2 lines below the table skipped (a total or notes): 'Total 35.50', 'End of report''."""
     lines = f"{len(rows)} line{'s' if len(rows) > 1 else ''}"
-    return f"{lines} below the table skipped (a total or notes): {_shown(frame, rows)}"
+    shown = _shown(frame, rows)
+    return f"{lines} below the table skipped (a total or notes): {shown}" if shown else \
+        f"{len(rows)} empty {lines.split()[1]} below the table skipped"
 
 
 def under_message(frame: pd.DataFrame, rows: np.ndarray) -> str:
@@ -203,7 +205,9 @@ def report(problems: list[Problem], label: str, frame: pd.DataFrame, columns: tu
         problems.append(Problem(label, f"{lines} repeating the header skipped (tables joined one after another)",
                                 int(lines_of[again[0]]), None, "info"))
     if not framed or not (unread[:1].any() or unread[-1:].any()):
-        report_skipped(problems, label, frame[start], instants, invalid, lines_of, start, expected, what, again)
+        blank = _said_blank(problems, label, frame, unread & ~invalid.to_numpy(dtype=bool), lines_of, again)
+        report_skipped(problems, label, frame[start], instants, invalid, lines_of, start, expected, what,
+                       np.concatenate([again, blank]))
         return
     if frame.shape[1] > MOST_COLUMNS and frame.columns.is_unique:  # a survey of thousands: its first columns tell
         named = [c for c in (start, title) if c is not None and c in frame.columns]
@@ -214,8 +218,27 @@ def report(problems: list[Problem], label: str, frame: pd.DataFrame, columns: tu
     below = rows_below(frame, start, unread, title)
     if len(below):
         problems.append(Problem(label, below_message(frame, below), int(lines_of[below[0]]), None, "info"))
+    skipped = np.concatenate([under, below, again])
+    blank = _said_blank(problems, label, frame, unread & ~invalid.to_numpy(dtype=bool), lines_of, skipped)
     report_skipped(problems, label, frame[start], instants, invalid, lines_of, start, expected, what,
-                   np.concatenate([under, below, again]))
+                   np.concatenate([skipped, blank]))
+
+
+def _said_blank(problems: list[Problem], label: str, frame: pd.DataFrame, undated: np.ndarray, lines_of: np.ndarray,
+                skipped: np.ndarray) -> np.ndarray:
+    """Positions of the rows with no date that are wholly empty (``,,`` lines, a sheet's rows down to a stray cell
+    far below), said once as such: each was counted among the rows with no start date, an error (a workbook with a
+    cell at row 1,048,576 said 1,048,571)."""
+    rows = np.setdiff1d(np.flatnonzero(undated), skipped)
+    for column in range(frame.shape[1]):  # (a row with one cell written leaves at the first such column)
+        if not len(rows):
+            break
+        cells = frame.iloc[rows, column]
+        rows = rows[(cells.isna() | (cells.astype("string").str.strip() == "")).to_numpy(dtype=bool)]
+    if len(rows):
+        problems.append(Problem(label, f"{len(rows):,} empty {'row' if len(rows) == 1 else 'rows'} skipped",
+                                int(lines_of[rows[0]]), None, "info"))
+    return rows
 
 
 def repeated_header(frame: pd.DataFrame, start: str, unread: np.ndarray) -> np.ndarray:
