@@ -173,4 +173,6 @@ def test_bare_numbers_read_as_years_are_said_unless_they_look_like_years(tmp_pat
     assert viewer.load(tmp_path / "minutes.csv", clock="number").meta.clock == clock.NUMBER  # as the note says
     for text in ("year,title\n476,Fall of Rome\n800,Charlemagne\n", "start,title\n1914,a\n1939,b\n"):
         assert not any("bare numbers" in p.message for p in _open(tmp_path, "years.csv", text).problems)
+    # a column named as dates is no column of years: "0, 30, 60" under "Date" were the years 0 to 60, silently
+    assert any(said in p.message for p in _open(tmp_path, "dated.csv", "Date,title\n0,a\n30,b\n60,c\n").problems)
 

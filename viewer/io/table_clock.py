@@ -142,7 +142,7 @@ def say_bare_years(values: pd.Series, name: str, options: dict[str, Any], label:
     was read as years: counts, minutes and ticks are written the same, and the calendar reads them silently (not
     where the clock was given)."""
     if (options.get("clock") or pd.api.types.is_datetime64_any_dtype(values.dtype)
-            or re.search(r"year|date|jahr|annee|année|año|anno|jaar|rok|год|年", column_key(name))):
+            or re.search(r"year|jahr|annee|année|año|anno|jaar|rok|год|年", column_key(name))):
         return
     text = date_columns.clean_text(values.head(SAMPLE)).dropna()
     if not len(text) or not text.str.fullmatch(r"-?\d{1,4}").all():
