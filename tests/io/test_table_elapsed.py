@@ -176,3 +176,12 @@ def test_bare_numbers_read_as_years_are_said_unless_they_look_like_years(tmp_pat
     # a column named as dates is no column of years: "0, 30, 60" under "Date" were the years 0 to 60, silently
     assert any(said in p.message for p in _open(tmp_path, "dated.csv", "Date,title\n0,a\n30,b\n60,c\n").problems)
 
+
+
+def test_unix_seconds_beside_milliseconds_keep_the_calendar(tmp_path: Path) -> None:
+    """A date column of an ISO date, Unix seconds and Unix milliseconds switched the file to the years clock: the date
+    became the year 2020 and the seconds "year 1.58 billion". The calendar stays; what it cannot read is said."""
+    ds = _open(tmp_path, "mixed.csv", "date,title\n2020-01-01,iso\n1577923200,seconds\n1577923200000,millis\n")
+    assert ds.meta.clock == clock.CALENDAR
+    assert ds.events["start"].dt.strftime("%Y-%m-%d").tolist()[:2] == ["2020-01-01", "2020-01-02"]
+    assert not any("years the calendar cannot place" in p.message for p in ds.problems)

@@ -102,6 +102,19 @@ def _unix_times(values: pd.Series) -> bool:
     return bool(numbers.between(1e9, UNIX_2100).all() or numbers.between(1e12, UNIX_2100 * 1000).all())
 
 
+def _epochs(numbers: np.ndarray) -> bool:
+    """Whether numbers are all Unix times of 1970–2099 in seconds, milli-, micro- or nanoseconds (a column mixing
+    them switched to the years clock: 2020-01-01 became the year 2020, 1577923200 "year 1.58 billion").
+
+    >>> _epochs(np.array([1577923200, 1577923200000])), _epochs(np.array([-13.8e9, 1969]))
+    (True, False)
+    """
+    if not len(numbers):
+        return False
+    within = [(numbers >= 1e9 * 1000 ** unit) & (numbers <= UNIX_2100 * 1000 ** unit) for unit in range(4)]
+    return bool(np.any(within, axis=0).all())
+
+
 def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, problems: list[Problem]) -> bool:
     """True when cells the calendar could not read are years (``-13800000000``, ``473 BC``, ``66 Ma``).
 
@@ -122,6 +135,8 @@ def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, pro
     found[written] = years.parse_year_column(cells[written])[0]
     if np.isnan(found).mean() > 0.5:  # few or none are years: the bad ones are bad dates (a 14-digit number
         return False                  # among a column of unread date forms switched every row to years)
+    if _epochs(found[~np.isnan(found)]):  # Unix times in seconds beside milliseconds: no ages of the universe
+        return False
     read = date_columns.clean_text(values[~bad])
     read = read[read != ""]
     if len(read) and read.str.fullmatch(r"\d{6}|\d{8}").mean() >= 0.5:
