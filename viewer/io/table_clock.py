@@ -133,9 +133,9 @@ def deep_years(values: pd.Series, invalid: pd.Series, name: str, label: str, pro
         return False
     found = np.full(len(cells), np.nan)
     found[written] = years.parse_year_column(cells[written])[0]
-    if np.isnan(found).mean() > 0.5:  # few or none are years: the bad ones are bad dates (a 14-digit number
-        return False                  # among a column of unread date forms switched every row to years)
-    if _epochs(found[~np.isnan(found)]):  # Unix times in seconds beside milliseconds: no ages of the universe
+    # few or none are years: the bad ones are bad dates (a 14-digit number among a column of unread date forms
+    # switched every row to years); or Unix times in seconds beside milliseconds, no ages of the universe
+    if np.isnan(found).mean() > 0.5 or _epochs(found[~np.isnan(found)]):
         return False
     read = date_columns.clean_text(values[~bad])
     read = read[read != ""]
