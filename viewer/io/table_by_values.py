@@ -56,6 +56,8 @@ def checked(mapping: Mapping, frame: pd.DataFrame, given: set[str], label: str) 
                             f"{_first(frame[mapping.end])!r}): not read as the end; kept with the event", None,
                             mapping.end, "info"))
         mapping = replace(mapping, end=None, end_time=None, certain=False)
+    if "title" not in given:
+        mapping = _filled_title(mapping, frame, label, said)
     # (a source column of names is each event's source title: ACLED's "Premium Times"; a link of words is not)
     if "url" not in given and mapping.url is not None and column_key(mapping.url) in ("link", "href"):
         text = arrow_text(date_columns.clean_text(frame[mapping.url].head(SAMPLE)).dropna())
@@ -212,6 +214,24 @@ def _written_ends(sample: pd.Series) -> pd.Series:
     """A sample of ends without the marks of none ("NULL", "N/A") and of one still open ("present", "ongoing")."""
     every = np.ones(len(sample), dtype=bool)
     return sample[~(table_ends.missing_marks(sample, every) | table_ends.open_words(sample, every))]
+
+
+def _filled_title(mapping: Mapping, frame: pd.DataFrame, label: str, said: list[Problem]) -> Mapping:
+    """A title column left mostly empty gives way to the column of its name that a header wrote again (``title,
+    title``: the second read as ``title_3``, as a join or a template leaves them) where that one is written; its
+    titles were kept as an attribute and every event called row1, row2 … without a word."""
+    title = mapping.title
+    if title is None or title not in frame.columns or _filled(frame[title].head(GATE)) >= FEW:
+        return mapping
+    again = [c for c in frame.columns if re.fullmatch(rf"{re.escape(str(title))}_\d+", str(c))]
+    filled = {c: _filled(frame[c]) for c in again}
+    best = max(filled, key=lambda c: filled[c], default=None)
+    if best is None or filled[best] < MOST:
+        return mapping
+    said.append(Problem(label, f"titles from the column {best!r}, the second {title!r} of the header (written in "
+                        f"{filled[best]:.0%} of the rows; the first in {_filled(frame[title]):.0%})", None,
+                        str(best), "info"))
+    return replace(mapping, title=str(best))
 
 
 def _filled(values: pd.Series) -> float:
