@@ -102,21 +102,40 @@ def joined(path: Path, options: dict[str, Any], raw: Raw, chosen: str, sheets: l
             other = read(path, {**options, "sheet": name})
         except LoadError:
             continue  # an empty sheet
-        if raw.header and other.header and list(other.frame.columns) == list(raw.frame.columns):
+        if raw.header and other.header and _alike(list(raw.frame.columns), list(other.frame.columns)):
             parts.append((name, other))
         elif not other.frame.empty:
             unread.append(name)
     said = list(raw.problems)
     if len(parts) > 1:
-        raw = Raw(pd.concat([part.frame for _name, part in parts], ignore_index=True), raw.encoding, raw.delimiter,
-                  raw.header, said, np.concatenate([part.rows for _name, part in parts]))
+        frame = pd.concat([part.frame for _name, part in parts], ignore_index=True)  # (by name, in any order)
+        frame = frame.astype("object").where(frame.notna(), "") if frame.isna().to_numpy().any() else frame
+        raw = Raw(frame, raw.encoding, raw.delimiter, raw.header, said, np.concatenate([part.rows for _name, part
+                                                                                         in parts]))
         said.append(Problem(label, f"read the sheets {', '.join(repr(name) for name, _part in parts)} as one table "
-                            "(the same columns); each row is numbered as its sheet numbers it", None, None, "info"))
+                            "(the same columns, in any order, or a few more); each row is numbered as its sheet "
+                            "numbers it", None, None, "info"))
     if unread:
         said.append(Problem(label, f"the sheet{'s' if len(unread) > 1 else ''} "
                             f"{', '.join(repr(name) for name in unread)} {'were' if len(unread) > 1 else 'was'} not "
                             "read (other columns): name one with --table, or sheet= in Python", None, None, "info"))
     return raw
+
+
+def _alike(chosen: list[object], other: list[object]) -> bool:
+    """Whether a sheet's columns are the chosen sheet's, in any order, or those with a few more or fewer (a sheet a
+    year, one year's with a column of notes): such a sheet was left unread, its rows missing from the timeline.
+
+    >>> _alike(["Date", "Title"], ["Title", "Date"]), _alike(["Date", "Title"], ["Date", "Title", "Notes"])
+    (True, True)
+    >>> _alike(["Date", "Title"], ["Name", "Role"]), _alike(["Date", "Title", "Who"], ["Date", "Other", "Else"])
+    (False, False)
+    """
+    if len(set(chosen)) != len(chosen) or len(set(other)) != len(other):  # (a name written twice: as it stands)
+        return chosen == other
+    shared = set(chosen) & set(other)
+    return (set(chosen) <= set(other) or set(other) <= set(chosen)) and len(shared) >= max(2, len(chosen) - 2) \
+        and abs(len(chosen) - len(other)) <= 2
 
 
 def raw_table(path: Path, options: dict[str, Any], nrows: int | None = None) -> tuple[pd.DataFrame, bool]:
