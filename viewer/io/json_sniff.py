@@ -116,14 +116,15 @@ def _closes(path: Path) -> bool:
 
 def first_lines_are_objects(path: Path) -> bool:
     """The first line is a whole JSON object, and so is the second (or it opens as one where the first bytes end):
-    JSON lines, known without parsing the whole file."""
+    JSON lines, known without parsing the whole file. A line may open with a byte order mark (files joined with
+    ``cat``, each written with one): a .txt of such lines was taken for a table, its second line unreadable."""
     head = compressed.read_head(path, ONE_LINE_BYTES * 2)
     pieces = head.decode("utf-8-sig", errors="replace").split("\n")
     whole = [row for row in pieces[:-1] if row.strip()][:2]  # (the last piece may be cut short)
-    cut = len(head) >= ONE_LINE_BYTES * 2 and pieces[-1].lstrip().startswith("{")
+    cut = len(head) >= ONE_LINE_BYTES * 2 and pieces[-1].lstrip().removeprefix("\ufeff").startswith("{")
     if not whole or (len(whole) < 2 and not cut):
         return False
     try:
-        return all(isinstance(json.loads(row), dict) for row in whole)
+        return all(isinstance(json.loads(row.removeprefix("\ufeff")), dict) for row in whole)
     except (ValueError, RecursionError):
         return False

@@ -71,7 +71,7 @@ def given(path: Path) -> object:
 
 def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     """The records as text cells, each record's line in the file (its position for a list) and the problems."""
-    data = reading.utf8(compressed.read_bytes(path))
+    data = without_line_marks(reading.utf8(compressed.read_bytes(path)))
     try:
         text = data.decode("utf-8-sig")  # checked before Arrow's reader, which lets bytes that are no UTF-8 through
     except UnicodeDecodeError as exc:
@@ -109,6 +109,19 @@ def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     if escaped and (said := _repair(rows, str(path))):
         rows, problems = said[0], problems + said[1:]
     return as_frame(record_shapes.unwrapped(rows)), np.asarray(numbers, dtype=np.int64), problems
+
+
+BOM = b"\xef\xbb\xbf"
+
+
+def without_line_marks(data: bytes) -> bytes:
+    """The text without the UTF-8 byte order mark that opens any of its lines (JSON lines joined with ``cat`` from
+    files each written with a mark, PowerShell's UTF-8): before, only the first line's was taken off, and each later
+    line was skipped as "not readable JSON (unexpected UTF-8 BOM)". Only a text with a mark past its first byte is
+    copied; a mark inside a line stays (a JSON text cannot break a string over lines, so none is taken from one)."""
+    if data.find(BOM, 1) < 0:
+        return data
+    return data.removeprefix(BOM).replace(b"\n" + BOM, b"\n")
 
 
 # Meta's bytes as escapes ("\\u00c3\\u00bc") or as characters ("Ã¼", bytes C3 83 C2 BC in UTF-8): only a text that
