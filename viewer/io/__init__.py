@@ -204,7 +204,7 @@ def has_own_reader(path: Path) -> bool:
     """Whether a file under a table's name is taken by a reader of its own (a chat export or a log as .txt, JSON as
     .txt, FollowTheMoney entities as JSON lines, an export's ZIP archive or file: Slack's, X's, Meta's, ICIJ's): no
     column mapping is asked for it."""
-    if exports.of_file(path) is not None:
+    if exports.of_file(path) is not None or pdf.under_text_name(path):  # (a PDF under .csv: read as a PDF)
         return True
     suffix = compressed.inner_suffix(path)
     if suffix in (".txt", ".log"):  # JSON (Companies House's snapshot of JSON lines as .txt) is opened as JSON is
@@ -328,7 +328,8 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     elsewhere.refuse(path, head)  # a Google Drive shortcut, an Apple iWork document, an Outlook data file
     _refuse_binary(path, head)
     graph_texts.refuse(path, head)  # (DOT; GML and Pajek are read, under any name)
-    candidates = _JSON if held else READERS.get(path.suffix.lower()) or _by_content(head)
+    named = None if pdf.under_text_name(path) else READERS.get(path.suffix.lower())  # (a PDF: by its content)
+    candidates = _JSON if held else named or _by_content(head)
     if _read_whole(path, head, candidates):
         compressed.check_room(path)
     document: object = None
