@@ -169,3 +169,15 @@ def test_a_table_written_both_as_csv_and_as_parquet_is_read_from_the_newer(write
         "events.parquet and events.csv are both here: read events.parquet, written last; events.csv left unread"]
     os.utime(folder / "events.csv", (csv_time + 120, csv_time + 120))
     assert viewer.load(folder).events["title"].tolist() == ["Old"]
+
+
+def test_the_newer_table_that_cannot_be_read_gives_way_to_the_other(write_dataset) -> None:
+    folder = write_dataset("id,start,title\ne1,2020-01-01,Kept\n", "id,name,kind\na,A,company\n",
+                           "source,target,kind,value\n")
+    (folder / "events.parquet").write_bytes(b"not a table")
+    written = (folder / "events.csv").stat().st_mtime + 60
+    os.utime(folder / "events.parquet", (written, written))
+    ds = viewer.load(folder)
+    assert ds.events["title"].tolist() == ["Kept"]
+    assert [p.message.endswith("; read events.csv, beside it, instead") for p in ds.problems
+            if p.file.endswith("events.parquet")] == [True]

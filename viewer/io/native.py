@@ -56,25 +56,53 @@ def _read_table(folder: Path, name: str, problems: list[Problem]) -> tuple[pd.Da
     present = [file for file in (folder / f"{name}.csv", folder / f"{name}.parquet") if file.exists()]
     if not present:
         return None, str(folder / f"{name}.csv")
-    file = _newer(present, problems)
-    return read_csv_strings(file, problems) if file.suffix == ".csv" else parquet.read_frame(file), str(file)
+    order, tied = _newest_first(present)
+    for at, file in enumerate(order):
+        try:
+            frame = _read_one(file, name, problems)
+        except LoadError as refused:
+            if at + 1 == len(order):
+                raise
+            problems.append(Problem(str(file), f"{refused}; read {order[at + 1].name}, beside it, instead", None, None,
+                                    "warning"))
+            continue
+        if at == 0 and len(order) > 1:
+            problems.append(Problem(str(file), f"{file.name} and {order[1].name} are both here: read {file.name}, "
+                                    f"written {'at the same time' if tied else 'last'}; {order[1].name} left unread",
+                                    None, None, "warning"))
+        return frame, str(file)
+    raise AssertionError("unreachable")  # (the loop returns or raises)
 
 
-def _newer(files: list[Path], problems: list[Problem]) -> Path:
-    """Of a table written both as CSV and as Parquet, the one written last (the CSV when they are of one time),
-    said: the CSV was read without a word, however much newer the Parquet was."""
-    if len(files) == 1:
-        return files[0]
+def _read_one(file: Path, name: str, problems: list[Problem]) -> pd.DataFrame:
+    if file.suffix != ".csv":
+        return parquet.read_frame(file)
+    frame = read_csv_strings(file, problems)
+    if not len(frame.columns):  # not even a header row: 0 bytes, blank lines, a lone byte order mark
+        _said_empty(file, name, problems)
+    return frame
+
+
+def _said_empty(file: Path, name: str, problems: list[Problem]) -> None:
+    """An empty table of the folder (a write that failed or was cut short): its events.csv refused by name, an empty
+    entities.csv or relations.csv said and read as no rows. Before, each was read as a table of no rows, unsaid: a
+    folder whose events.csv was empty opened as an empty dataset."""
+    if name == "events":
+        raise LoadError(f"{file}: the file is empty; expected a header row (id,start,title …) and a row per event")
+    one = {"entities": "entity", "relations": "relation"}.get(name, name)
+    problems.append(Problem(str(file), f"the file is empty; read as no {name} (expected a header row and a row per "
+                            f"{one})", None, None, "warning"))
+
+
+def _newest_first(files: list[Path]) -> tuple[list[Path], bool]:
+    """A table written both as CSV and as Parquet, the one written last first (the CSV when they are of one time,
+    and then True): the CSV was read without a word, however much newer the Parquet was; one that cannot be read
+    gives way to the other."""
     try:
         times = [file.stat().st_mtime for file in files]
     except OSError:
-        return files[0]  # (the read says why)
-    chosen = files[1] if times[1] > times[0] else files[0]
-    other = files[0] if chosen is files[1] else files[1]
-    problems.append(Problem(str(chosen), f"{chosen.name} and {other.name} are both here: read {chosen.name}, "
-                            f"written {'last' if times[0] != times[1] else 'at the same time'}; {other.name} left "
-                            "unread", None, None, "warning"))
-    return chosen
+        return files, False  # (the read says why)
+    return (files[::-1] if len(files) == 2 and times[1] > times[0] else files), len(set(times)) < len(times)
 
 
 def read_csv_strings(file: Path, problems: list[Problem] | None = None) -> pd.DataFrame:
