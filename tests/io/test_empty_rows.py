@@ -42,3 +42,12 @@ def test_a_sheet_with_a_stray_cell_far_below(tmp_path: Path) -> None:
     assert titles == ["t1", "t2", "t3"]
     assert [m for _, _, m in said if "empty" in m] == ["4,995 empty rows skipped"]
     assert not [m for _, _, m in said if "no start date" in m]
+
+
+def test_a_text_padded_with_nuls_to_its_end_is_read(tmp_path: Path) -> None:
+    """A small table or log whose end is NUL bytes (a crash, a preallocated file) was refused as "a binary file"."""
+    (tmp_path / "padded.csv").write_bytes(b"date,title\n" + b"".join(b"2020-01-%02d,event %d\n" % (i + 1, i)
+                                                                     for i in range(20)) + b"\x00" * 8192)
+    titles, said = _said(tmp_path / "padded.csv")
+    assert len(titles) == 20
+    assert ("info", 22, "1 empty line below the table skipped") in said

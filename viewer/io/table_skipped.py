@@ -137,7 +137,7 @@ def _filled_cells(cells: pd.DataFrame) -> pd.DataFrame:
 def _shown(frame: pd.DataFrame, rows: np.ndarray) -> str:
     shown = []
     for row in frame.iloc[rows].astype("string").fillna("").itertuples(index=False):
-        words = " ".join(str(value).strip() for value in row if str(value).strip())
+        words = " ".join(str(value).strip("\x00 \t") for value in row if str(value).strip("\x00 \t"))  # (NULs: padding)
         if words:  # (a blank line among them says nothing)
             shown.append(repr(words[:40] + ("…" if len(words) > 40 else "")))
     return ", ".join(shown)
