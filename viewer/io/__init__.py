@@ -285,8 +285,9 @@ def _refuse_binary(path: Path, head: bytes, label: str | None = None) -> None:
     if named is not None:  # (an image's bytes may hold few NULs, and would be read as a table of one column)
         raise LoadError(f"{label}: {named}, not {path.suffix or 'a text'} data; expected a table, a calendar, a "
                         "document or another format Entente reads")
-    if (text := head.rstrip(b"\x00") or head).count(b"\x00") <= len(text) // 8 and not lines.control_bytes(text):
-        return  # (a text padded with NULs to its end, as a crash or a preallocated log leaves one, is a text)
+    text = head.rstrip(b"\x00") if b"\n" in head.rstrip(b"\x00") else head  # (lines padded with NULs: a crashed log)
+    if text.count(b"\x00") <= len(text) // 8 and not lines.control_bytes(text):
+        return
     guessed = lines.utf16_without_mark(head)
     if guessed is not None and path.suffix.lower() not in DELIMITED_SUFFIXES:
         raise LoadError(f"{label}: {guessed.upper()} text without a byte order mark; expected UTF-8 (or UTF-16 "
