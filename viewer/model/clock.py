@@ -19,6 +19,7 @@ seconds the same way and writes them as ``9:15`` or ``0:01:23.5``. Limits of the
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +39,7 @@ from viewer.model.dates import (
     parse_dates,
 )
 from viewer.model.dates import precision_series as _precision_series
+from viewer.model.dates.columns import parse_column
 
 CALENDAR, NUMBER, YEARS, ELAPSED = "calendar", "number", "years", "elapsed"
 CLOCKS = (CALENDAR, NUMBER, YEARS, ELAPSED)
@@ -131,6 +133,26 @@ def iso_instant(stamp: pd.Timestamp, precision: str, clock: str = CALENDAR) -> s
     return iso_date(stamp, precision)
 
 
+def _written(text: str) -> PartialDate:
+    """A date typed by a person on the calendar: ISO's forms, else any a table's dates are read in (``44 BC``, ``AD
+    79``, ``19 Nov 2018``, ``March 2019``: the filter's From box, ``--at`` and the API refused them where the file's
+    own column held them). ValueError when neither reads it, and for a plain number (``42``: a time on a clock of
+    numbers, not the year 42).
+
+    >>> _written("44 BC").start.year, _written("AD 79").label(), _written("2019-03").label()
+    (-43, '79', 'Mar 2019')
+    """
+    try:
+        return parse_date(text)
+    except ValueError:
+        if re.fullmatch(r"\s*[-+]?[\d.,]*\s*", text):
+            raise
+        read = parse_column(pd.Series([text], dtype=object))
+        if read.instants.isna().iloc[0]:
+            raise
+        return PartialDate(read.instants.iloc[0], str(read.precisions.iloc[0]))
+
+
 def parse_instant(text: object, clock: str = CALENDAR) -> PartialDate:
     """Read one time on a clock: a date (``2019-12``) or a number (``42``); raise ValueError when unreadable.
 
@@ -140,7 +162,7 @@ def parse_instant(text: object, clock: str = CALENDAR) -> PartialDate:
     True
     """
     if not numeric(clock) or isinstance(text, (PartialDate, pd.Timestamp)):
-        return parse_date(text)
+        return _written(text) if isinstance(text, str) else parse_date(text)
     if clock == YEARS:
         return PartialDate(instant(years.parse_year(text)), "time")
     if clock == ELAPSED:

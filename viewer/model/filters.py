@@ -30,9 +30,8 @@ class Filters:
     clock: str = clock_module.CALENDAR  # how start and end are read: dates, or numbers ("42") on a numeric clock
 
     def bounds(self) -> tuple[object, object]:
-        """``start`` and ``end`` as the queries take them (numbers read on a numeric clock)."""
-        if not clock_module.numeric(self.clock):
-            return self.start, self.end
+        """``start`` and ``end`` as the queries take them, read on the dataset's clock (numbers on a numeric clock,
+        a date as a table writes it, ``44 BC``, on the calendar)."""
         start = None if self.start is None else clock_module.parse_instant(self.start, self.clock)
         end = None if self.end is None else clock_module.parse_instant(self.end, self.clock)
         return start, end

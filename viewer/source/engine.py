@@ -278,7 +278,7 @@ class EngineSource:
     def _filtered(self, filters: Filters) -> Any:
         view = self.view
         if filters.start:
-            view = self._pruned_window(view, _lower(filters.start), None)
+            view = self._pruned_window(view, _lower(filters.bounds()[0]), None)
         return view.filter(exprs.filter_predicate(view, filters, self.entity_names))
 
     def _indexed_window(self, t0: float, t1: float | None, filters: Filters) -> Any:

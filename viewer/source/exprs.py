@@ -267,7 +267,7 @@ def window_predicate(view: Any, start: object, end: object) -> Any:
 
 def filter_predicate(view: Any, filters: Filters, entity_names: dict[str, str]) -> Any:
     """``Filters.mask`` as one predicate on the prepared view."""
-    out = window_predicate(view, filters.start, filters.end)
+    out = window_predicate(view, *filters.bounds())
     if filters.actors:
         out &= any_token(view.actors, sorted(filters.actors))
     if filters.categories:

@@ -166,25 +166,8 @@ def parse_date(text: str | pd.Timestamp | object) -> PartialDate:
         return PartialDate(stamp.as_unit("us"), "day" if is_date else "time")
     parsed = parse_dates(pd.Series([text], dtype="object"))
     if parsed.instants.isna().iloc[0]:
-        return _as_a_table_writes(text)
+        raise ValueError(f"expected {EXPECTED}, got {text!r}")
     return PartialDate(parsed.instants.iloc[0], str(parsed.precisions.iloc[0]))
-
-
-def _as_a_table_writes(text: str) -> PartialDate:
-    """A date typed by a person in a form a table's dates are read in (``44 BC``, ``AD 79``, ``19 Nov 2018``,
-    ``March 2019``): the filter's From box, ``--at`` and the API refused them where the file's own column held them.
-    ValueError when no form reads it, and for a plain number (``42``: a time on a clock of numbers, not the year 42).
-
-    >>> _as_a_table_writes("44 BC").start.year, _as_a_table_writes("AD 79").label()
-    (-43, '79')
-    """
-    from viewer.model.dates.columns import parse_column  # noqa: PLC0415 - (that module is built on this one)
-    if re.fullmatch(r"\s*[-+]?[\d.,]*\s*", text):  # a plain number (42) is a time on a clock of numbers, not a year
-        raise ValueError(f"expected {EXPECTED}, got {text!r}")
-    read = parse_column(pd.Series([text], dtype=object))
-    if read.instants.isna().iloc[0]:
-        raise ValueError(f"expected {EXPECTED}, got {text!r}")
-    return PartialDate(read.instants.iloc[0], str(read.precisions.iloc[0]))
 
 
 def span_end(instants: pd.Series, precisions: pd.Series) -> pd.Series:
