@@ -56,22 +56,20 @@ def _read_table(folder: Path, name: str, problems: list[Problem]) -> tuple[pd.Da
     present = [file for file in (folder / f"{name}.csv", folder / f"{name}.parquet") if file.exists()]
     if not present:
         return None, str(folder / f"{name}.csv")
-    order, tied = _newest_first(present)
-    for at, file in enumerate(order):
-        try:
-            frame = _read_one(file, name, problems)
-        except LoadError as refused:
-            if at + 1 == len(order):
-                raise
-            problems.append(Problem(str(file), f"{refused}; read {order[at + 1].name}, beside it, instead", None, None,
-                                    "warning"))
-            continue
-        if at == 0 and len(order) > 1:
-            problems.append(Problem(str(file), f"{file.name} and {order[1].name} are both here: read {file.name}, "
-                                    f"written {'at the same time' if tied else 'last'}; {order[1].name} left unread",
-                                    None, None, "warning"))
-        return frame, str(file)
-    raise AssertionError("unreachable")  # (the loop returns or raises)
+    (file, *other), tied = _newest_first(present)
+    try:
+        frame = _read_one(file, name, problems)
+    except LoadError as refused:
+        if not other:
+            raise
+        problems.append(Problem(str(file), f"{refused}; read {other[0].name}, beside it, instead", None, None,
+                                "warning"))
+        return _read_one(other[0], name, problems), str(other[0])
+    if other:
+        problems.append(Problem(str(file), f"{file.name} and {other[0].name} are both here: read {file.name}, written "
+                                f"{'at the same time' if tied else 'last'}; {other[0].name} left unread", None, None,
+                                "warning"))
+    return frame, str(file)
 
 
 def _read_one(file: Path, name: str, problems: list[Problem]) -> pd.DataFrame:

@@ -233,8 +233,7 @@ def _said_blank(problems: list[Problem], label: str, frame: pd.DataFrame, undate
     for column in range(frame.shape[1]):  # (a row with one cell written leaves at the first such column)
         if not len(rows):
             break
-        cells = frame.iloc[rows, column]
-        rows = rows[(cells.isna() | (cells.astype("string").str.strip() == "")).to_numpy(dtype=bool)]
+        rows = rows[~_filled_cells(frame.iloc[rows, [column]]).to_numpy(dtype=bool)[:, 0]]
     if len(rows):
         problems.append(Problem(label, f"{len(rows):,} empty {'row' if len(rows) == 1 else 'rows'} skipped",
                                 int(lines_of[rows[0]]), None, "info"))
