@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.relations.items import NodeArrays
 from viewer.ui.shell.main_window import MainWindow
 
+from ...conftest import REALDATA
 from ..window_reading import accepting, open_by_hand
 
 
@@ -57,3 +58,18 @@ def test_fit_frames_the_two_entities_drawn(qtbot: QtBot, window: MainWindow, tmp
     inside = [box.sceneBoundingRect().contains(box.mapViewToScene(QPointF(float(x), float(y))))
               for x, y in _nodes(window).xy]
     assert all(inside)
+
+
+@pytest.mark.skipif(not (REALDATA / "csv" / "fdic_banklist_cp1252.csv").is_file(), reason="no ../shared/realdata")
+def test_fit_on_the_fdic_bank_list_frames_the_banks_drawn(qtbot: QtBot, window: MainWindow,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The FDIC's list of failed banks (a real file, in Windows-1252), each tie a bank and its acquirer: at its first
+    failure the two banks drawn stood 11 px apart, their 7.5 px nodes overlapping, and Fit framed them so again."""
+    window.resize(1280, 720)
+    open_by_hand(qtbot, window, monkeypatch, REALDATA / "csv" / "fdic_banklist_cp1252.csv", accepting([]))
+    window.timeline.setFocus()
+    qtbot.keyClick(window.timeline, Qt.Key.Key_Home)
+    qtbot.waitUntil(lambda: len(_nodes(window).ids) >= 2)
+    qtbot.mouseClick(window.relations.header.fit, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    assert _drawn_apart(window) > 20
