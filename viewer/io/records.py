@@ -81,7 +81,8 @@ def read(path: Path) -> tuple[pd.DataFrame, np.ndarray, list[Problem]]:
     # mongoexport's wrapped values are unwrapped by the Python parse, and escaped bytes repaired
     escaped = _may_escape_bytes(data)
     arrow = not extended_json.written_in(data) and not escaped
-    if lines and arrow and (fast := records_arrow.read_lines(data, unwrap=True)) is not None:
+    # (a mark left before the first line, the one a text with no later mark keeps, sent Arrow's reader nowhere)
+    if lines and arrow and (fast := records_arrow.read_lines(data.removeprefix(BOM), unwrap=True)) is not None:
         return fast[0], fast[1], []
     del data
     if not lines:
