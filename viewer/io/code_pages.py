@@ -19,6 +19,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from viewer.io import mixed_text
+
 NAMES = {"cp932": "Japanese, Shift-JIS", "gb18030": "Chinese, GBK", "cp949": "Korean",
          "cp950": "Traditional Chinese, Big5", "cp1251": "Cyrillic, Windows-1251", "cp1250": "Central European",
          "cp1253": "Greek", "cp1256": "Arabic", "cp1255": "Hebrew", "cp874": "Thai", "koi8_r": "Cyrillic, KOI8-R"}
@@ -57,7 +59,11 @@ _SPACED = re.compile(rb"[\x80-\xff]{2} [\x80-\xff]{2}")
 
 def legacy(data: bytes) -> tuple[str, str, str]:
     """A text that is not UTF-8, decoded: in the code page :func:`guess` finds, else Windows-1252, else Latin-1
-    (which decodes anything); with the codec and how it was read, in words."""
+    (which decodes anything); with the codec and how it was read, in words. A text mostly in UTF-8 is read so, the
+    bytes that are none as Windows-1252 (:mod:`~viewer.io.mixed_text`)."""
+    if mixed_text.mostly_utf8(_non_ascii_lines(data)):
+        text, said = mixed_text.decoded(data)
+        return text, "utf-8", said
     page = guess(data)
     if page is not None:
         try:

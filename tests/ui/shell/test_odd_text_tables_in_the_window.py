@@ -174,6 +174,22 @@ def test_excels_csv_in_a_countrys_code_page_opens_as_written(qtbot: QtBot, windo
     assert len(problems_typed(qtbot, window, f"read as {page}")) == 1
 
 
+def test_a_utf8_file_with_a_line_from_windows_opens_with_every_accent(qtbot: QtBot, window: MainWindow,
+                                                                       tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A UTF-8 export with a line added in a Windows editor: the whole file was read as Thai (``Rรฉunion``)."""
+    path = tmp_path / "joined.csv"
+    path.write_bytes("date,title,who\n2020-01-01,Réunion à Paris,Zoë\n2020-02-01,Café crème,Jürgen\n".encode()
+                     + "2020-03-01,Café de la gare,René\n".encode("cp1252"))
+    assert open_by_hand(qtbot, window, monkeypatch, path) == []
+    first = details_after(qtbot, window, Qt.Key.Key_Home)
+    assert "Réunion à Paris" in first and "Zoë" in first
+    last = details_after(qtbot, window, Qt.Key.Key_End)
+    assert "Café de la gare" in last and "René" in last
+    (said,) = problems_typed(qtbot, window, "Windows-1252")["message"]
+    assert "line 4 is in Windows-1252" in said
+
+
 def test_a_log_whose_zone_is_written_in_lower_case_opens_at_its_times(qtbot: QtBot, window: MainWindow,
                                                                       tmp_path: Path,
                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
