@@ -1,5 +1,5 @@
 """Parquet and Arrow IPC (Feather) files read into pandas as the loaders expect them: list cells joined into
-';' lists, other structures as their JSON text.
+';' lists, other structures as their JSON text, decimals as their exact text.
 
 A Parquet column may hold lists (``actors: list<string>``, as Spark, DuckDB and pandas write them);
 Entente's columns are ';'-separated text. pandas alone would hand each cell over as a numpy array,
@@ -102,7 +102,18 @@ def as_pandas(table: pa.Table, label: str, problems: list[Problem] | None) -> pd
     times beyond pandas' reach as text."""
     table = known_zones(extensions_as_storage(distinct_names(table, label, problems)), label, problems)
     table = dates_as_times(far_times_as_text(texts(plain_dictionaries(table), label, problems)))
-    return _to_pandas(nested_as_text(joined_lists(table), label, problems), label, problems)
+    return _to_pandas(nested_as_text(joined_lists(decimals_as_text(table)), label, problems), label, problems)
+
+
+def decimals_as_text(table: pa.Table) -> pa.Table:
+    """Each column of decimals (``decimal128(22,2)``, as Spark, DuckDB and databases write money) as its exact text,
+    ``12345678901234567890.12``, as a CSV writes it: a number of up to 15 digits is then read as a number, a wider one,
+    which a float would round to ``1.2345678901234567e+19``, kept as written (:mod:`viewer.model.wide_numbers`).
+    pandas would hand each over as a Python ``Decimal``, a number to no reader of Entente's."""
+    for i, field in enumerate(table.schema):
+        if pa.types.is_decimal(field.type):
+            table = table.set_column(i, field.name, pc.cast(table.column(i), pa.string()))
+    return table
 
 
 def extensions_as_storage(table: pa.Table) -> pa.Table:

@@ -21,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.model import attributes, missing_marks, text_arrow
+from viewer.model import attributes, missing_marks, text_arrow, wide_numbers
 from viewer.model.columns import arrow_text
 from viewer.model.dates import arrow as date_arrow
 from viewer.model.dates import columns as date_columns
@@ -111,6 +111,7 @@ def infer_types(columns: list[pd.Series]) -> list[str]:
     numeric = cells.matching(f"^{attributes.NUMBER}$") & given
     numbers = cells.count(numeric)
     padded = cells.count(cells.matching(attributes.IDENTIFIER) & given) > 0
+    padded |= cells.count(_rounded(cells, numeric)) > 0
     found = np.where(present == 0, "text", np.where((written > 0) & (numbers == written),
                                                     np.where(padded, "text", "number"), ""))
     found = found.astype(object)
@@ -134,6 +135,15 @@ def infer_types(columns: list[pd.Series]) -> list[str]:
     for at, kind in zip(texts, found, strict=True):
         kinds[at] = str(kind)
     return kinds
+
+
+def _rounded(cells: Cells, numeric: np.ndarray) -> np.ndarray:
+    """Which cells are numbers a float would round (:func:`viewer.model.wide_numbers.rounded`)."""
+    out = np.zeros(len(numeric), dtype=bool)
+    at = np.flatnonzero(numeric)
+    if len(at):
+        out[at] = wide_numbers.rounded(cells.text.take(pa.array(at)))
+    return out
 
 
 def _may_be_dates(sample: pa.Array) -> bool:

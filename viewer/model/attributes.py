@@ -24,6 +24,7 @@ from viewer.model.dates import columns as date_columns
 from viewer.model.dates import iso_date
 from viewer.model.missing_marks import missing
 from viewer.model.value_numbers import number_text
+from viewer.model.wide_numbers import rounded
 
 PREFIX = "attr:"
 TYPES = ("text", "number", "date", "category")
@@ -82,8 +83,9 @@ def _clean(values: pd.Series) -> pa.Array:
 def infer_type(values: pd.Series) -> str:
     """The type the values look like: number, date, category (few distinct values) or text.
 
-    Numbers with a leading zero (ZIP codes, identifiers like ``007``) and integers of 16 digits or more, which a
-    float would round (a tweet's id, ``1234567890123456789``), stay text, so nothing is lost;
+    Numbers with a leading zero (ZIP codes, identifiers like ``007``), integers of 16 digits or more, which a
+    float would round (a tweet's id, ``1234567890123456789``), and other numbers a float would round (a ledger's
+    ``12345678901234567890.12``: :func:`viewer.model.wide_numbers.rounded`) stay text, so nothing is lost;
     dates must read as dates other than bare numbers (a column of years is a number). Cells that mark a missing
     value (``NULL``, ``N/A``: :data:`viewer.model.missing_marks.MISSING`) do not decide: a column of numbers and
     ``NULL`` is numbers.
@@ -97,7 +99,7 @@ def infer_type(values: pd.Series) -> str:
     numeric = pc.match_substring_regex(given, f"^{NUMBER}$")
     if len(given) and pc.all(numeric).as_py():
         padded = pc.match_substring_regex(given, IDENTIFIER)
-        return "text" if pc.any(padded).as_py() else "number"
+        return "text" if pc.any(padded).as_py() or rounded(given).any() else "number"
     head = given.slice(0, 200)  # (the cheap test first: a column of answers or names is no date, 2 ms sooner)
     if not pc.any(numeric).as_py() and date_columns.could_be_dates(head, 0.95) and date_columns.looks_like_dates(
             pd.Series(head.to_pandas(types_mapper={pa.string(): TEXT}.get)), threshold=0.95):
