@@ -104,7 +104,7 @@ def paragraphs_read(count: int, what: str, whose: str, others: list[str]) -> lis
     """What to say when a document's or page's paragraphs led by a date are read: how many, and its tables left
     (``whose``: "" for a document, "page's " for a page)."""
     tables = "its tables" if whose else "the document's tables"
-    return [f"read the {whose}{count} {what} led by a date" + (
+    return [f"read the {whose}{count} {what.removesuffix('s') if count == 1 else what} led by a date" + (
         f" ({tables}, {', '.join(others)}, were not read: name one with --table)" if others else "")]
 
 

@@ -272,7 +272,8 @@ def _sheets(name: str, _mtime: int, _size: int) -> list[_Sheet]:
     blocks, tables = _parsed(path)
     found: list[_Sheet] = [(table, rows, None) for table, rows in named_tables(tables)]
     dated, lines = document_blocks.dated_rows(blocks)
-    if len(dated) > 2:  # (two events at least: one dated line in a text is no chronology)
+    if len(dated) > 2 or (len(dated) == 2 and len(blocks) == 1):  # (two events at least: one dated line in a
+        # text is no chronology; a text that is that line alone, "2020-01-05 Renault and Nissan sign", is its event)
         paragraphs = (PARAGRAPHS, dated, lines)
         most = max((len(rows) - 1 for _name, rows, _lines in found), default=0)
         found = [paragraphs, *found] if len(dated) - 1 > most else [*found, paragraphs]
