@@ -17,7 +17,18 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import attributes as attrs
-from viewer.model import clock, dates, graph_positions, lists, overflow, query, references, reversed_text, stake_sums
+from viewer.model import (
+    clock,
+    dates,
+    graph_positions,
+    lists,
+    overflow,
+    query,
+    references,
+    reversed_text,
+    self_ties,
+    stake_sums,
+)
 from viewer.model.columns import IdLookup, distinct, entity_names, is_in
 from viewer.model.dates import outliers
 from viewer.model.problems import Problem
@@ -256,7 +267,9 @@ def build_dataset(tables: Tables, meta: DatasetMeta | None = None,
     problems += reversed_text.said(entities["name"], tables.entities_label if tables.entities is not None
                                    else tables.events_label, "name" if tables.entities is not None else "actors")
     said = len(problems)
-    problems.extend(stake_sums.checked(relations, entity_names(entities), tables.relations_label, meta.clock))
+    names = entity_names(entities)
+    problems.extend(self_ties.said(relations, names, tables.relations_label))  # (a stake in itself: kept, said)
+    problems.extend(stake_sums.checked(relations, names, tables.relations_label, meta.clock))
     in_own_names(problems, said, tables.names.get("relations", {}))
     for frame, column in ((entities, "kind"), (relations, "kind")):
         frame[column] = frame[column].astype("category")

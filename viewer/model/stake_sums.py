@@ -1,8 +1,8 @@
-"""Ties that cannot all hold as written: stakes held in one entity at one time that sum past the whole, the same
-tie written twice, and a tie held for no instant. Each loaded without a word before: the graph drew 60% beside 60%,
-Details listed a tie twice, and a tie from a day to the same day was never drawn. Said as warnings, the ties kept as
-written (the file may be right and the reading of it not: a stake and the voting rights of it under one kind). Never
-Qt.
+"""Ties that cannot all hold as written: stakes held in one entity at one time that sum past the whole (a stake of
+an entity in itself left out: :mod:`viewer.model.self_ties` says it), the same tie written twice, and a tie held for
+no instant. Each loaded without a word before: the graph drew 60% beside 60%, Details listed a tie twice, and a tie
+from a day to the same day was never drawn. Said as warnings, the ties kept as written (the file may be right and
+the reading of it not: a stake and the voting rights of it under one kind). Never Qt.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from viewer.model import clock, value_bands
+from viewer.model import clock, self_ties, value_bands
 from viewer.model.clock import format_instant
 from viewer.model.problems import Problem
 from viewer.model.value_labels import STAKE_KINDS
@@ -56,6 +56,7 @@ def _over_the_whole(relations: pd.DataFrame, names: dict[str, str], label: str, 
     """Each held entity whose stakes, valid together, sum past 100% (a sweep over their starts and ends)."""
     values = pd.to_numeric(relations["value"], errors="coerce")
     stake = (relations["kind"].isin(STAKE_KINDS) & (values > 0) & (values <= WHOLE)).to_numpy()  # (past: said)
+    stake = stake & ~self_ties.loops(relations)  # (its own shares, held in treasury, are no one else's: said apart)
     at = np.flatnonzero(stake)
     if len(at) and value_bands.COLUMN in relations.columns:  # a band ("25–50%") is no figure to add
         at = at[(relations[value_bands.COLUMN].iloc[at].fillna("").astype(str) == "").to_numpy()]
