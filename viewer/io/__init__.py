@@ -50,6 +50,7 @@ from viewer.io import (
     mail,
     maltego,
     meta_messages,
+    misnamed,
     native,
     ofx,
     orc_files,
@@ -84,7 +85,6 @@ from viewer.paths import bundled_dataset
 
 Reader = Callable[..., Dataset]
 HEAD_BYTES = 4096
-JSON_LINES = json_route.JSON_LINES  # what sniffing a .json file of one object per line finds
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,6 @@ _TEXT = [Candidate(psc.read, psc.looks_like_head, "bytes"), _GRAPH[0],
          *(Candidate(chat.read, chat.looks_like, "bytes") for chat in (whatsapp, zoom_chat, kakaotalk, line_chat)),
          *_LOG, Candidate(subtitles.read, subtitles.looks_like, "bytes"),
          Candidate(bibliography.read, bibliography.looks_like, "bytes"), Candidate(dated_text.table_or_dated_lines)]
-
 
 READERS: dict[str, list[Candidate]] = {
     ".json": _JSON, ".geojson": _JSON, ".har": _JSON,  # (a HAR capture: a browser's network log, its requests)
@@ -204,7 +203,7 @@ def has_own_reader(path: Path) -> bool:
     """Whether a file under a table's name is taken by a reader of its own (a chat export or a log as .txt, JSON as
     .txt, FollowTheMoney entities as JSON lines, an export's ZIP archive or file: Slack's, X's, Meta's, ICIJ's): no
     column mapping is asked for it."""
-    if exports.of_file(path) is not None or pdf.under_text_name(path):  # (a PDF under .csv: read as a PDF)
+    if exports.of_file(path) is not None or misnamed.under_text_name(path, READERS.keys() - set(BINARY_SUFFIXES)):
         return True
     suffix = compressed.inner_suffix(path)
     if suffix in (".txt", ".log"):  # JSON (Companies House's snapshot of JSON lines as .txt) is opened as JSON is
@@ -327,16 +326,17 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
             path, _JSON, _text_reader(path), options))
     plan_exports.refuse(path, head)  # Microsoft Project's .mpp and MPX: how to save them as something read
     elsewhere.refuse(path, head)  # a Google Drive shortcut, an Apple iWork document, an Outlook data file
+    own = misnamed.reader(path, head, READERS.keys() - set(BINARY_SUFFIXES))  # (a workbook under .csv: refused)
     _refuse_binary(path, head)
     graph_texts.refuse(path, head)  # (DOT; GML and Pajek are read, under any name)
-    named = None if pdf.under_text_name(path) else READERS.get(path.suffix.lower())  # (a PDF: by its content)
+    named = [Candidate(own)] if own else READERS.get(path.suffix.lower())  # (a PDF under .json: read as one, said)
     candidates = _JSON if held else named or _by_content(head)
     if _read_whole(path, head, candidates):
         compressed.check_room(path)
     document: object = None
     if any(c.sniff == "json" for c in candidates):
         document = json_route.document_of(path, held)
-        if document is JSON_LINES:
+        if document is json_route.JSON_LINES:
             return next(c.reader for c in _LINES if c.sniffer is None or c.sniffer(path))(path, **options)
         candidates = candidates if document is not None else READERS[path.suffix.lower()]  # a text after all
     for candidate in candidates:

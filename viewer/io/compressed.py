@@ -62,6 +62,11 @@ def _magic(path: Path) -> str | None:
             head = handle.read(10)
     except OSError:
         return None
+    return packing(head)
+
+
+def packing(head: bytes) -> str | None:
+    """The packing a file's first bytes show (``gzip``, ``bz2``, ``xz``, ``zstd``), whatever its name; else None."""
     if BZIP2.match(head):
         return "bz2"
     return next((kind for magic, kind in MAGIC.items() if head.startswith(magic)), None)

@@ -23,7 +23,6 @@ from viewer.model.problems import LoadError
 
 SUFFIXES = (".pdf",)
 MAGIC = b"%PDF-"
-TEXT_NAMES = (".csv", ".tsv", ".tab", ".txt", ".log", ".psv", ".dat", ".prn")  # a text's, a PDF's by mistake
 CHILD_ENV = "ENTENTE_READ_PDF"  # set: the bundle's binary is a reading child (packaging/launcher.py)
 SECONDS = 120  # the child's time to take a PDF's text
 MOST_PAGES = 5_000
@@ -57,16 +56,6 @@ def is_pdf(path: Path) -> bool:
     """Whether a file is a PDF by its first bytes, whatever its name."""
     with path.open("rb") as handle:
         return handle.read(len(MAGIC)) == MAGIC
-
-
-def under_text_name(path: Path) -> bool:
-    """Whether a PDF is saved under a text table's name (a bank's "CSV" export that is its statement printed): it is
-    read as the PDF it is, as one with no suffix is. Before, it was read as a table and refused with "no date column
-    among %PDF-1.7", and the window asked which of its "columns" held the dates."""
-    try:
-        return path.suffix.lower() in TEXT_NAMES and is_pdf(path)
-    except OSError:
-        return False  # (the reader says why it cannot be read)
 
 
 def child_main() -> None:
