@@ -11,11 +11,8 @@ what it is and the name to give it. A packed table under a table's name (``event
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import zipfile
 from collections.abc import Callable, Collection
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -102,28 +99,6 @@ def read_pdf(path: str | Path, **options: Any) -> Dataset:
 
 
 def _as_pdf(path: Path, options: dict[str, Any]) -> Dataset:
-    """``path`` read as a file named ``.pdf`` is, through a link of that name (the table reader takes a document's
-    kind from its name: under ``.json`` it read JSON), its problems and its dataset named by ``path``."""
-    with tempfile.TemporaryDirectory(prefix="entente-misnamed-") as folder:
-        link = Path(folder) / f"{path.stem}.pdf"
-        try:
-            link.symlink_to(path.resolve())
-        except OSError:  # (no symbolic links here: a copy)
-            shutil.copyfile(path, link)
-        label, own = str(link), str(path)
-        try:
-            dataset = table.read(link, **options)
-        except LoadError as refused:
-            raise LoadError(str(refused).replace(label, own), [_named(p, label, own) for p in refused.problems]
-                            ) from None
-    dataset.problems[:] = [_named(p, label, own) for p in dataset.problems]
-    sources = tuple(own if source == label else source for source in dataset.meta.sources)
-    dataset.meta = replace(dataset.meta, path=own if dataset.meta.path == label else dataset.meta.path,
-                           sources=sources)
-    return dataset
-
-
-def _named(problem: Problem, label: str, own: str) -> Problem:
-    """A problem said of the link, said of the file."""
-    return replace(problem, file=own if problem.file == label else problem.file,
-                   message=problem.message.replace(label, own))
+    """``path`` read as a document is (its text's dated lines, as a ``.pdf`` is read), whatever its name says: under
+    ``.json`` the table reader would read JSON."""
+    return table.read(path, **{**options, "document": True})

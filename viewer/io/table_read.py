@@ -195,10 +195,12 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     """The table as strings with column names, plus encoding, delimiter, header flag, problems and line numbers."""
     suffix = compressed.inner_suffix(path)
     header: bool | None = options.get("header")
-    whole = _own_format(path, suffix, nrows) or _with_names(path, suffix, nrows, options.get("sheet"))
+    document = bool(options.get("document"))  # (read as a document's dated lines, whatever its name: a PDF as .json)
+    whole = None if document else _own_format(path, suffix, nrows) or _with_names(path, suffix, nrows,
+                                                                                   options.get("sheet"))
     if whole is not None:
         return whole
-    saved = _saved_as(path, suffix)
+    saved = None if document else _saved_as(path, suffix)
     suffix = ".txt" if saved == "text" else ".xls" if saved in ("html", "spreadsheetml") else suffix  # as a workbook
     cells = _cells(path, options, suffix, saved, nrows)
     frame, problems = cells.frame, cells.problems
