@@ -235,6 +235,15 @@ def _shown(dataset: Dataset, include_people: bool, hidden_kinds: Iterable[str]) 
     return _SHOWN.get(dataset, key, lambda: _shown_now(dataset, include_people, hidden_kinds)).copy()
 
 
+def hidden_by_choice(dataset: Dataset, held: np.ndarray, include_people: bool,
+                     hidden_kinds: Iterable[str]) -> tuple[int, int]:
+    """Of the ties ``held`` (a mask over the relations), how many the legend hides (their kind unticked) and how many
+    the People box does (a person's, or leadership, with people not shown): why a graph of held ties is empty."""
+    by_kind = held & ~_shown(dataset, True, hidden_kinds)
+    by_people = held & ~by_kind & ~_shown(dataset, include_people, ())
+    return int(by_kind.sum()), int(by_people.sum())
+
+
 def mostly_people(dataset: Dataset) -> bool:
     """Whether most ties of the dataset are a person's (or leadership): without people the graph would be empty (a
     mailbox's correspondents, a family tree) or lose most of what it holds (a register of owners, most of them

@@ -19,7 +19,7 @@ import pandas as pd
 
 from viewer.model import attributes
 from viewer.model.columns import id_names
-from viewer.model.graph import Edge, GraphView, Node, Positions, drop_node
+from viewer.model.graph import Edge, GraphView, Node, Positions, drop_node, short_name
 from viewer.model.graph_positions import MIN_DISTANCE
 from viewer.model.graph_rows import EdgeCodes
 from viewer.model.memo import Memo
@@ -113,12 +113,12 @@ def search(entities: pd.DataFrame, text: str, limit: int = 20, degree: Mapping[s
     >>> "renault" in search(viewer.load().entities, "FR")
     True
     """
-    needle = text.strip().lower()
+    needle = _seen(text)
     if not needle:
         return []
     ids = entities["id"].astype(str)
-    names = entities["name"].astype(str).str.lower()
-    lower_ids = ids.str.lower()
+    names = _seen_all(entities["name"])
+    lower_ids = _seen_all(ids)
     named = (names.str.contains(needle, regex=False) | lower_ids.str.contains(needle, regex=False)).to_numpy(bool)
     other = attributes.text_mask(entities, needle)
     for column in ("country", "note"):
@@ -136,6 +136,37 @@ def search(entities: pd.DataFrame, text: str, limit: int = 20, degree: Mapping[s
     found["length"] = found["name"].str.len()
     ranked = found.sort_values(["rank", "ties", "length", "id"], kind="stable")
     return ranked["id"].head(limit).tolist()
+
+
+# characters that show nothing (zero-width spaces and joiners, byte-order marks, direction controls): a name that
+# holds them ("Zero\u200bWidth Co") is found by what it shows ("ZeroWidth Co")
+UNSEEN = "[\u200b-\u200f\u2060\ufeff\u202a-\u202e\u2066-\u2069]"
+
+
+def _seen(text: str) -> str:
+    return re.sub(UNSEEN, "", text).strip().lower()
+
+
+def _seen_all(values: pd.Series) -> pd.Series:
+    text = values.astype(str)
+    return text.str.replace(UNSEEN, "", regex=True).str.lower() if text.str.contains(UNSEEN).any() else text.str.lower()
+
+
+def exact(entities: pd.DataFrame, text: str) -> list[str]:
+    """The ids of the entities named ``text`` (in full, or as the graph labels them), or whose id it is (any case,
+    unseen characters aside), in their order: what Find takes before any name that only holds the text ("Acme"
+    before "Acme Holdings").
+
+    >>> import viewer
+    >>> exact(viewer.load().entities, " NISSAN "), exact(viewer.load().entities, "nissan motor")
+    (['nissan'], ['nissan'])
+    """
+    needle = _seen(text)
+    if not needle:
+        return []
+    labels = _seen_all(entities["name"].astype(str).map(short_name))
+    hit = (_seen_all(entities["name"]) == needle) | (labels == needle) | (_seen_all(entities["id"]) == needle)
+    return entities.loc[hit.to_numpy(dtype=bool), "id"].astype(str).tolist()
 
 
 def _centre(codes: EdgeCodes, around: Iterable[str], degree: np.ndarray,

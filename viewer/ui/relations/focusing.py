@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from viewer.model import graph
-from viewer.model.graph_focus import FocusView, focus, group_positions, needs_focus, search
+from viewer.model.graph_focus import FocusView, exact, focus, group_positions, needs_focus, search
 
 MAX_AROUND = 8  # entities searched or expanded that stay at the centre (the oldest go first)
 
@@ -33,11 +33,12 @@ class Focusing:
     _laid_out: frozenset[str] = frozenset()  # the entities :attr:`_local` places
     _local: graph.Positions = field(default_factory=dict)
     _last: tuple[tuple[object, ...], FocusView] | None = None  # what was asked last, and the answer
+    _found: tuple[str, str] | None = None  # the text Find was last given, and the entity it found
 
     def reset(self) -> None:
         """Forget every choice (a new dataset)."""
         self.around, self.expanded, self.members, self.active, self.alone, self.hidden = [], set(), {}, False, False, 0
-        self._laid_out, self._local, self._last = frozenset(), {}, None
+        self._laid_out, self._local, self._last, self._found = frozenset(), {}, None, None
 
     def framing(self) -> tuple[object, ...]:
         """What the panel frames anew when it changes: whether the view is laid out on its own (focused, or a graph
@@ -54,12 +55,21 @@ class Focusing:
         return f"{self.shown:,} of {self.shown + self.hidden:,} entities"
 
     def find(self, entities: pd.DataFrame, text: str, view: graph.GraphView) -> str | None:
-        """The best match for ``text`` among the entities (those in ``view`` first), put at the centre."""
-        found = search(entities, text)
+        """The best match for ``text`` among the entities, put at the centre: an entity of that very name or id first
+        ("Acme", not "Acme Holdings", though only the holdings has a tie now), then those in ``view``. The same text
+        again takes the next match, as a find bar's Return does (two entities of one name are each reached)."""
+        named = exact(entities, text)
+        found = [*named, *(key for key in search(entities, text) if key not in named)]
         if not found:
+            self._found = None
             return None
-        shown = view.node_ids()
-        best = next((key for key in found if key in shown), found[0])
+        asked = " ".join(text.split()).casefold()
+        if self._found is not None and self._found[0] == asked and self._found[1] in found:
+            best = found[(found.index(self._found[1]) + 1) % len(found)]
+        else:
+            pool, shown = named or found, view.node_ids()
+            best = next((key for key in pool if key in shown), pool[0])
+        self._found = (asked, best)
         self.centre_on(best)
         return best
 

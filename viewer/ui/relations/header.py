@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLineEdit,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from viewer.ui.shared.steady_label import SteadyLabel
-from viewer.ui.shared.theme import Theme, follow
+from viewer.ui.shared.theme import Theme, current, follow
 
 CURSOR, DIFF, WINDOW = "cursor", "diff", "window"
+FIND_TIP = "Type a name and press Return to show its neighbourhood (Return again: the next match)"
 MODES = ((CURSOR, "As of cursor", "The ties valid at the time cursor"),
          (WINDOW, "During the window", "Every tie valid during the visible window (thinner: held for part of it)"),
          (DIFF, "Compare two dates", "What changed between two dates"))
@@ -48,10 +58,11 @@ class RelationsHeader(QWidget):
         self.search.setPlaceholderText("Find…")
         self.search.setAccessibleName("Find an entity")
         self.search.setClearButtonEnabled(True)
-        self.search.setToolTip("Type a name and press Return to show its neighbourhood")
+        self.search.setToolTip(FIND_TIP)
         self.search.setMinimumWidth(90)
         self.search.setMaximumWidth(160)
         self.search.returnPressed.connect(lambda: self.search_requested.emit(self.search.text()))
+        self.search.textEdited.connect(lambda _text: self.tell(""))  # (what was said of the last search goes)
         self.fit = QToolButton(self)
         self.fit.setText("Fit")
         self.fit.setToolTip("Frame the entities drawn now (the wheel zooms, dragging the background pans)")
@@ -77,6 +88,17 @@ class RelationsHeader(QWidget):
                  f" border-color: {theme.accent}; }}")
         for button in self.mode_buttons.values():
             button.setStyleSheet(style)
+
+    def tell(self, message: str, missed: bool = False) -> None:
+        """Say what Find found beside its box ("No entity matches “zzz”", framed in the error colour when nothing
+        matched; "" clears it): Return on a name nothing matched, or on one with no tie drawn, did nothing visible."""
+        self.search.setProperty("missed", missed)
+        self.search.setStyleSheet(f"QLineEdit {{ border: 1px solid {current().error}; }}" if missed else "")
+        self.search.setToolTip(message or FIND_TIP)
+        if message and self.search.isVisible():
+            QToolTip.showText(self.search.mapToGlobal(QPoint(0, self.search.height())), message, self.search)
+        elif not message:
+            QToolTip.hideText()
 
     def show_mode(self, mode: str) -> None:
         """Check the button of ``mode``."""

@@ -25,6 +25,7 @@ from viewer.model.graph_diff import diff_graph
 from viewer.ui.relations.build import EdgesOf, event_actors, node_arrays
 from viewer.ui.relations.canvas import FADE_MS, LOOP_ROOM, GraphCanvas
 from viewer.ui.relations.diff_view import DiffView
+from viewer.ui.relations.empty_note import empty_note, found_note
 from viewer.ui.relations.focusing import Focusing
 from viewer.ui.relations.header import CURSOR, DIFF, WINDOW, RelationsHeader
 from viewer.ui.relations.legend import ChangeLegend, KindLegend, NodeLegend
@@ -36,8 +37,6 @@ from viewer.ui.shared.theme import Theme, follow
 __all__ = ["FADE_MS", "RelationshipPanel"]
 WIDE_PANEL = 900  # px: from this width the change list sits beside the graph rather than below it
 ZOOM_MOST = 12  # Fit frames what is drawn at most so many times closer than the whole layout
-TIES_COME_FROM = ("Ties between entities come from a relations table, a GEXF graph or BODS statements, or from a "
-                  "table with two columns naming the parties (mapped when the table is opened).")
 
 class RelationshipPanel(Readout, Picking, QWidget):
     """The graph of relations valid at the cursor (or between two dates), linked to the shared selection."""
@@ -138,8 +137,11 @@ class RelationshipPanel(Readout, Picking, QWidget):
     def find_entity(self, text: str) -> str | None:
         """Select the entity best matching ``text`` and, in a big graph, show its neighbourhood."""
         key = self.focusing.find(self.state.dataset.entities, text, self._full)
-        if key is not None:
-            self.state.select(Selection(entities=frozenset({key})))
+        if key is None:
+            self.header.tell(f"No entity matches “{text.strip()}”" if text.strip() else "", missed=bool(text.strip()))
+            return None
+        self.state.select(Selection(entities=frozenset({key})))
+        self.header.tell(found_note(self.state.dataset, key, self._view, self._mode, self.state.cursor))
         return key
 
     def expand(self, key: str) -> None:
@@ -332,16 +334,10 @@ class RelationshipPanel(Readout, Picking, QWidget):
         self._rebuild(animate)
 
     def _empty_note(self) -> str:
-        """Why the graph is empty (or "" when it is not): no ties in the data, or none at this date."""
+        """Why the graph is empty (or "" when it is not): no ties in the data, none at this date, or hidden."""
         if self._view.nodes:
             return ""
-        if not len(self.state.dataset.relations):
-            return f"No relations in this dataset.\n\n{TIES_COME_FROM}"
-        if self._mode == DIFF:
-            return "No relations hold at either date."
-        if self._mode == WINDOW:
-            return "No relations hold during the window."
-        return f"No relations hold as of {format_instant(self.state.cursor, 'day', self.state.dataset.meta.clock)}."
+        return empty_note(self.state.dataset, self._mode, self.state.cursor, self._include_people, self._hidden)
 
     def _selected_entities(self) -> set[str]:
         selection, ds = self.state.selection, self.state.dataset

@@ -44,8 +44,9 @@ __all__ = ["COLUMNS", "LINK", "RelationsModel", "RelationsTable", "table_rows"]
 
 
 class RelationsModel(QAbstractTableModel):
-    """The relations valid at the cursor (rows) by :data:`COLUMNS`: their positions in the order shown, each row made
-    when it is first asked for (:class:`~viewer.ui.relations.table_rows.TableRows`)."""
+    """The relations held at the cursor (rows: valid then, between entities that exist then) by :data:`COLUMNS`:
+    their positions in the order shown, each row made when it is first asked for
+    (:class:`~viewer.ui.relations.table_rows.TableRows`)."""
 
     def __init__(self, state: ViewState, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -61,7 +62,7 @@ class RelationsModel(QAbstractTableModel):
         """Read the relations valid at the cursor again, unless they are the ones shown: a cursor dragged
         where no tie starts or ends keeps the rows, their order and the selection as they are."""
         ds = self.state.dataset
-        mask = validity.valid_at(ds, self.state.cursor)
+        mask = validity.held_at(ds, self.state.cursor)  # (a tie of a company gone by then is gone, as in the graph)
         valid = mask.tobytes()
         if self._valid is not None and self._valid[0] is ds.relations and self._valid[1] == valid:
             return

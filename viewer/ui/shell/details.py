@@ -14,7 +14,7 @@ from viewer.model.clock import format_instant
 from viewer.model.dataset import Dataset
 from viewer.model.dates import approximate
 from viewer.model.wording import counted
-from viewer.ui.relations.panel import TIES_COME_FROM
+from viewer.ui.relations.empty_note import TIES_COME_FROM
 from viewer.ui.shared.link_cell import SAFE_SCHEMES, open_link, safe
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, follow
