@@ -47,7 +47,7 @@ def test_a_tie_of_any_kind_to_itself_is_said(write_dataset: Callable[..., Path])
                                                      "renault,nissan,leadership\n"))
     assert _loops(ds) == [("relations.csv", 2, "source/target",
                            f"a tie from Nissan Motor (nissan) to itself (partnership): {EXPECTED}; kept as written and "
-                           "drawn as a loop above its node")]
+                           "drawn as a loop beside its node")]
 
 
 def test_a_stake_in_itself_in_a_parquet_folder_is_said(tmp_path: Path) -> None:

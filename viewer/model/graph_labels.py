@@ -117,19 +117,48 @@ def _normals(p0: np.ndarray, p1: np.ndarray) -> np.ndarray:
 LOOP_DEGREES, LOOP_PX = 35.0, 30.0  # where a loop leaves and meets its node's rim (from the top), and its reach
 
 
-def loop_curves(centres: np.ndarray, radius: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Each loop's start, control point and end above its node (px, y down): a quadratic curve out of the rim left
-    of the top and back in right of it. A tie from a node to itself (a company's stake in its own shares) was a
-    curve of no length: not drawn, and its value had no place.
+def loop_curves(centres: np.ndarray, radius: np.ndarray, towards: np.ndarray | None = None
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each loop's start, control point and end (px, y down): a quadratic curve out of its node's rim on one side
+    of ``towards`` (unit vectors, one a loop; up by default) and back in on the other. A tie from a node to itself
+    (a company's stake in its own shares) was a curve of no length: not drawn, and its value had no place.
 
     >>> [p.round(1).tolist() for p in loop_curves(np.array([[0.0, 0.0]]), np.array([10.0]))]
     [[[-6.9, -9.8]], [[0.0, -80.0]], [[7.5, -10.6]]]
+    >>> [p.round(1).tolist() for p in loop_curves(np.array([[0.0, 0.0]]), np.array([10.0]), np.array([[0.0, 1.0]]))]
+    [[[6.9, 9.8]], [[0.0, 80.0]], [[-7.5, 10.6]]]
     """
+    way = np.tile([0.0, -1.0], (len(radius), 1)) if towards is None else np.asarray(towards, dtype=float)
+    across = np.stack([-way[:, 1], way[:, 0]], axis=1)  # (up's is to the right: the template's x)
     side, up = np.sin(np.radians(LOOP_DEGREES)), np.cos(np.radians(LOOP_DEGREES))
-    start = centres + (radius + 2.0)[:, None] * np.array([-side, -up])
-    end = centres + (radius + 3.0)[:, None] * np.array([side, -up])
-    control = centres + np.stack([np.zeros(len(radius)), -2.0 * (radius + LOOP_PX)], axis=1)
+    start = centres + (radius + 2.0)[:, None] * (-side * across + up * way)
+    end = centres + (radius + 3.0)[:, None] * (side * across + up * way)
+    control = centres + (2.0 * (radius + LOOP_PX))[:, None] * way
     return start, control, end
+
+
+def loop_ways(node_xy: np.ndarray, sources: np.ndarray, targets: np.ndarray, nodes: np.ndarray) -> np.ndarray:
+    """Which way each of ``nodes`` (indices) loops: the middle of the widest gap between the ties leaving it, so the
+    loop crosses none (a node tied to one above it loops below it); up for a node with no other tie.
+
+    >>> above = np.array([[0.0, 0.0], [0.0, -50.0]])  # (y grows down: the second node is above the first)
+    >>> loop_ways(above, np.array([0, 0]), np.array([1, 0]), np.array([0])).round(3).tolist()
+    [[0.0, 1.0]]
+    """
+    ways = np.tile([0.0, -1.0], (len(nodes), 1))
+    other = sources != targets
+    for i, node in enumerate(np.asarray(nodes, dtype=int).tolist()):
+        ends = np.concatenate([targets[other & (sources == node)], sources[other & (targets == node)]])
+        d = node_xy[ends] - node_xy[node]
+        d = d[np.hypot(d[:, 0], d[:, 1]) > 1e-9]
+        if not len(d):
+            continue
+        angles = np.sort(np.arctan2(d[:, 1], d[:, 0]))
+        gaps = np.diff(np.concatenate([angles, [angles[0] + 2 * np.pi]]))
+        widest = int(np.argmax(gaps))
+        middle = angles[widest] + gaps[widest] / 2
+        ways[i] = np.cos(middle), np.sin(middle)
+    return ways
 
 
 def control_points(p0: np.ndarray, p1: np.ndarray, bend: np.ndarray) -> np.ndarray:
@@ -201,6 +230,12 @@ def _side_order(node_xy: np.ndarray, sources: np.ndarray, targets: np.ndarray) -
         angle = np.arctan2(d[:, 1], d[:, 0])
         near = np.abs((angle[:, None] - side_angle[None, :] + np.pi) % (2 * np.pi) - np.pi) < np.radians(35)
         np.add.at(crowded, a[keep], near)
+    loops = np.flatnonzero(sources == targets)
+    if len(loops):  # (a loop's side is taken too: a name there would sit on its curve)
+        ways = loop_ways(node_xy, sources, targets, sources[loops])
+        angle = np.arctan2(ways[:, 1], ways[:, 0])
+        near = np.abs((angle[:, None] - side_angle[None, :] + np.pi) % (2 * np.pi) - np.pi) < np.radians(35)
+        np.add.at(crowded, sources[loops], 2 * near)
     return np.argsort(crowded + np.arange(len(SIDES)) * 1e-3, axis=1, kind="stable")
 
 
@@ -234,7 +269,8 @@ def place_labels(node_xy: np.ndarray, node_radius: np.ndarray, node_size: np.nda
         spots = _edge_spots(node_xy[sources], node_xy[targets], bent, edge_size)
         loops = np.flatnonzero(sources == targets)
         if len(loops):  # on the loop's top, else just above it
-            start, control, end = loop_curves(node_xy[sources[loops]], radius[sources[loops]])
+            start, control, end = loop_curves(node_xy[sources[loops]], radius[sources[loops]],
+                                              loop_ways(node_xy, sources, targets, sources[loops]))
             top = (start + 2 * control + end) / 4
             lift = np.arange(spots.shape[1], dtype=float)[None, :, None] * np.array([0.0, -2.0])
             spots[loops] = top[:, None, :] + lift * edge_size[loops, 1][:, None, None] / 4

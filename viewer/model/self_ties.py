@@ -2,7 +2,7 @@
 
 A tie is between two different entities, and such a row loaded without a word. It may be right (the shares a
 company holds in itself, in treasury) or a slip (the source written again as the target), so it is kept as written
-and drawn as a loop above its node (:mod:`viewer.model.graph_labels`), left out of the sums of the stakes held in the
+and drawn as a loop beside its node (:mod:`viewer.model.graph_labels`), left out of the sums of the stakes held in the
 entity (:mod:`viewer.model.stake_sums`: its own shares are no one else's), and said as a warning naming the row, the
 entity and what was expected. Never Qt.
 """
@@ -41,10 +41,10 @@ def said(relations: pd.DataFrame, names: dict[str, str], label: str) -> list[Pro
     >>> for problem in said(ties, {"renault": "Renault Group"}, "relations.csv"):
     ...     print(problem.row, problem.field, problem.message)
     2 source/target Renault Group (renault) holds a stake in itself (equity stake, 1.5%): expected a tie between \
-two different entities; kept as written (a company's own shares, held in treasury), drawn as a loop above its node \
+two different entities; kept as written (a company's own shares, held in treasury), drawn as a loop beside its node \
 and not counted in the stakes held in it
     4 source/target a tie from nissan to itself (partnership): expected a tie between two different entities; kept \
-as written and drawn as a loop above its node
+as written and drawn as a loop beside its node
     """
     at = np.flatnonzero(loops(relations))
     if not len(at):
@@ -65,8 +65,8 @@ def _message(tie: pd.Series, names: dict[str, str]) -> str:
     who = name if name.casefold() == entity.casefold() else f"{name} ({entity})"  # (an id apart from its name)
     words = kind.replace("_", " ")
     if not is_share(kind):
-        return f"a tie from {who} to itself ({words}): {EXPECTED}; kept as written and drawn as a loop above its node"
+        return f"a tie from {who} to itself ({words}): {EXPECTED}; kept as written and drawn as a loop beside its node"
     value = value_label(kind, float(tie["value"])) if pd.notna(tie["value"]) else ""
     counted = " and not counted in the stakes held in it" if kind in STAKE_KINDS else ""
     return (f"{who} holds a stake in itself ({words}{', ' + value if value else ''}): {EXPECTED}; kept as written (a "
-            f"company's own shares, held in treasury), drawn as a loop above its node{counted}")
+            f"company's own shares, held in treasury), drawn as a loop beside its node{counted}")

@@ -1,6 +1,6 @@
 """A dataset folder whose relations hold a stake of a company in itself (``Renault,Renault,stake``: treasury shares,
 or a slip), opened in a fresh window with File → Open folder…: it loaded without a word. Problems now says it (the
-file, its line, the entity, what was expected); the tie is kept and drawn as a loop above its node while the cursor,
+file, its line, the entity, what was expected); the tie is kept and drawn as a loop beside its node while the cursor,
 moved with the arrow keys on the timeline, is within its dates, and gone outside them (in *During the window* and
 *Compare two dates* too), and nothing reaches a Qt slot as an exception (the ``no_silent_errors`` guard fails the test
 if anything does)."""
@@ -54,6 +54,12 @@ def test_a_stake_in_itself_is_said_and_drawn_as_a_loop_while_the_keys_move_the_c
     assert window.state.cursor.strftime("%Y-%m-%d") == "2020-06-01"  # back on the third event
     assert shown == [None, "1.5%", "1.5%", None, "1.5%"]  # within 1 Jun 2019 – 1 Jan 2021 only
     assert panel.edge_labels()[("renault", "nissan", "equity_stake")] == "43.4%"
+    # the loop leaves Renault on the side away from Nissan, where it crosses none of the two arcs between them
+    loop, renault, nissan = panel.edge_midpoint("T1"), panel.node_pos("renault"), panel.node_pos("nissan")
+    away = (loop - renault).x() * (nissan - renault).x() + (loop - renault).y() * (nissan - renault).y()
+    assert away < 0 and (loop - renault).manhattanLength() > 20
+    qtbot.mouseClick(panel.canvas.viewport(), Qt.MouseButton.LeftButton, pos=loop)
+    assert window.state.selection.relations == frozenset({"T1"})
     qtbot.mouseClick(panel.canvas.viewport(), Qt.MouseButton.LeftButton, pos=panel.node_pos("renault"))
     assert window.state.selection.entities == frozenset({"renault"})
     assert "1.5%" in window.details.html()  # its ties as of the cursor: the one in itself among them
@@ -64,7 +70,7 @@ def test_a_stake_in_itself_is_said_and_drawn_as_a_loop_while_the_keys_move_the_c
     assert str(row["level"]) == "warning"
     assert str(row["message"]).startswith("Renault holds a stake in itself (equity stake, 1.5%): expected a tie "
                                           "between two different entities")
-    assert "loop above its node" in str(row["message"])
+    assert "loop beside its node" in str(row["message"])
     for mode in ("window", "diff"):  # every tie of the window; what changed from its first day to the cursor
         qtbot.mouseClick(panel.header.mode_buttons[mode], Qt.MouseButton.LeftButton)
         window.grab()

@@ -35,7 +35,7 @@ WAYS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -
 MARGIN = 36.0  # px left free around the framed nodes and their names
 ROOM_SHARE = 0.45  # a node's radius at most this share of the median gap between neighbours, in px …
 LEAST_SIZE = 0.4  # … down to this share of its own size (a 7.5 px company drawn at 3 px, never a speck)
-LOOP_ROOM = 48.0  # px more above the top node where a tie loops from a node to itself (graph_labels.loop_curves)
+LOOP_ROOM = 48.0  # px kept round the nodes where a tie loops from a node to itself, any way (graph_labels.loop_curves)
 
 
 class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
@@ -59,7 +59,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         # item to bound, shrinks the range a third at every paint and asks for the next: an endless repaint
         self.viewbox.disableAutoRange()
         self.framed = np.zeros((0, 2))  # what "Fit" shows, in layout units
-        self.above = 0.0  # px kept free above the top node (for a loop)
+        self.loop_room = 0.0  # px kept free round the nodes (for a loop, which leaves its node on its clearest side)
         self.least = 0.0  # the least spread framed, in layout units
         self.name_widths = np.zeros(0)  # px each framed node's name needs right of its centre
         self.zoomed = False  # the user zoomed or panned: a resize keeps their view rather than refitting
@@ -132,11 +132,11 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         for item in (self.edges_item, self.nodes_item, self.labels_item):
             item.set_theme(theme)
 
-    def frame(self, xy: np.ndarray, names: list[str], above: float = 0.0, least: float = 0.0) -> None:
+    def frame(self, xy: np.ndarray, names: list[str], loop_room: float = 0.0, least: float = 0.0) -> None:
         """Show these layout positions as large as the panel allows, with room in pixels for their names (and
-        ``above`` the top one, for a loop), their spread taken as at least ``least`` layout units (one node, or two
+        ``loop_room`` round them, for loops), their spread taken as at least ``least`` layout units (one node, or two
         side by side, are not blown up to fill the panel)."""
-        self.framed, self.zoomed, self.above = np.asarray(xy, dtype=float).reshape(-1, 2), False, above
+        self.framed, self.zoomed, self.loop_room = np.asarray(xy, dtype=float).reshape(-1, 2), False, loop_room
         self.least = least
         self.name_widths = self.labels_item.widths(names) + 16.0  # node radius and gap, then the name
         self.fit()
@@ -153,17 +153,17 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         x0, (y0, y1) = xy[:, 0].min(), (xy[:, 1].min(), xy[:, 1].max())
         width, height = max(self.viewbox.width(), 1.0), max(self.viewbox.height(), 1.0)
         pad, my = min(MARGIN, width / 8), min(MARGIN, height / 4)
-        room = np.maximum(width - 2 * pad - self.name_widths, width / 3)  # px left for the spread of the nodes
+        loop = min(self.loop_room, height / 8, width / 8)  # (a loop at the top, bottom or left node: room for it)
+        room = np.maximum(width - 2 * pad - loop - self.name_widths, width / 3)  # px left for the spread of the nodes
         dx = xy[:, 0] - x0
         scale_x = float(np.min(room[dx > 0] / dx[dx > 0])) if (dx > 0).any() else np.inf
-        above = min(self.above, height / 4)
-        scale = min(scale_x, (height - 2 * my - above) / max(y1 - y0, 1e-6))  # px per layout unit, both axes
+        scale = min(scale_x, (height - 2 * my - 2 * loop) / max(y1 - y0, 1e-6))  # px per layout unit, both axes
         if self.least > 0:
             scale = min(scale, (min(width, height) - 2 * my) / self.least)
         if not np.isfinite(scale) or scale <= 0:
             scale = 1.0
         right = float(np.max(xy[:, 0] * scale + self.name_widths)) + pad  # where the last name ends, in px
-        cx, cy = (x0 * scale - pad + right) / 2 / scale, (y0 + y1) / 2 - above / 2 / scale  # (y grows down)
+        cx, cy = (x0 * scale - pad - loop + right) / 2 / scale, (y0 + y1) / 2  # (y grows down)
         half_x, half_y = width / scale / 2, height / scale / 2
         self.viewbox.setRange(xRange=(cx - half_x, cx + half_x), yRange=(cy - half_y, cy + half_y), padding=0)
         self.zoomed = False

@@ -4,7 +4,7 @@ The edges item, the labels item and hit-testing all take their geometry from :fu
 so a label sits on the curve that is drawn and a click lands on it. Bends come from
 :func:`viewer.model.graph_labels.bends` in pixels: a reciprocal pair becomes two arcs on opposite
 sides, parallel relations of different kinds fan apart, a lone edge stays straight; a tie from a node to itself is a
-loop above it.
+loop on its clearest side.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from PySide6.QtGui import QTransform
 
-from viewer.model.graph_labels import LOOP_PX, bends, control_points, loop_curves
+from viewer.model.graph_labels import LOOP_PX, bends, control_points, loop_curves, loop_ways
 
 if TYPE_CHECKING:
     from viewer.ui.relations.items import EdgeArrays, NodeArrays
@@ -92,8 +92,9 @@ def edge_geometry(nodes: NodeArrays, edges: EdgeArrays, transform: QTransform) -
     short = np.hypot(*(p1 - p0).T) <= radius[sources] + radius[targets] + 5.0
     end = np.where((short | ~known)[:, None], start, end)
     loops = np.flatnonzero(known & (sources == targets))
-    if len(loops):  # a company's stake in itself (its own shares, held in treasury): a loop above its node
-        start[loops], control[loops], end[loops] = loop_curves(centres[sources[loops]], radius[sources[loops]])
+    if len(loops):  # a company's stake in itself (its own shares, held in treasury): a loop where no tie leaves
+        start[loops], control[loops], end[loops] = loop_curves(centres[sources[loops]], radius[sources[loops]],
+                                                               loop_ways(centres, sources, targets, sources[loops]))
         bent[loops] = LOOP_PX  # (drawn along its curve, not as a line from start to end)
     return Geometry(centres, sources, targets, bent, start, control, end)
 

@@ -273,7 +273,7 @@ class RelationshipPanel(Readout, Picking, QWidget):
             entities = self.state.dataset.entities
             full = columns.entity_names(entities)
             names = [graph.short_name(full.get(key, key)) for key in keys]
-        relations = self.state.dataset.relations  # a tie of a node to itself is a loop above it: room for it
+        relations = self.state.dataset.relations  # a tie of a node to itself is a loop beside it: room for it
         looped = bool(len(relations)) and bool((relations["source"].to_numpy() == relations["target"].to_numpy()).any())
         self.canvas.frame(np.array([self._shown.get(k, self._positions.get(k)) for k in keys]).reshape(-1, 2), names,
                           LOOP_ROOM if looped else 0.0)
@@ -289,7 +289,7 @@ class RelationshipPanel(Readout, Picking, QWidget):
         every = np.array(list(self._positions.values()), dtype=float).reshape(-1, 2)
         least = float(np.ptp(every, axis=0).max()) / ZOOM_MOST if len(every) else 0.0
         self.canvas.frame(np.array([self._shown[k] for k in keys]).reshape(-1, 2),
-                          [n.short_name for n in self._view.nodes if n.id in self._shown], self.canvas.above, least)
+                          [n.short_name for n in self._view.nodes if n.id in self._shown], self.canvas.loop_room, least)
 
     def _time(self, when: pd.Timestamp) -> str:
         """A date to the day, or a number when the dataset's times are numbers."""
