@@ -31,7 +31,7 @@ EXPECTED = {  # file -> (events, relations); None: refused with a LoadError
     "csv/sacramento_crime_jan2006_pipe_7584.csv": (7584, 0),
     "json_events/vega_flights-10k.json": (10000, 0),
     "gexf/dynamics_1.3_spells.gexf": (2, 5),
-    "gexf/dynamics_openintervals_double.gexf": (0, 1),
+    "gexf/dynamics_openintervals_double.gexf": (0, 3),  # its edge's value through time: 15, 20, 25
     "ownership/bods02_single-update.json": None,
     "ownership/bods04_tecido_share-changes.json": None,
     "ownership/gleif_rr_relationships_with-quantifiers.xml": (None, 11),

@@ -6,6 +6,8 @@ import pandas as pd
 import pytest
 
 from viewer.io import bods, gexf, gleif, table
+from viewer.model import clock
+from viewer.model.navigation import default_cursor
 from viewer.model.problems import LoadError
 
 REALDATA = Path(__file__).resolve().parents[2].parent / "shared" / "realdata"
@@ -50,10 +52,17 @@ def test_the_gexf_1_3_dynamic_example_has_four_nodes_five_edges_and_two_appearan
     assert ds.relations["valid_from"].notna().sum() == 4
 
 
-def test_the_open_interval_double_gexf_has_two_nodes_and_one_edge() -> None:
+def test_the_open_interval_double_gexf_has_two_nodes_and_one_edge_whose_value_changes() -> None:
+    """Gephi's dynamic weight: the edge's value is 15, then 20, then 25 over 2000-2015 (a tie with no value and no
+    dates before); the nodes' own dated values are kept in their notes."""
     ds = gexf.read(REALDATA / "gexf" / "dynamics_openintervals_double.gexf")
-    assert (len(ds.entities), len(ds.relations)) == (2, 1)
-    assert set(ds.entities["color"]) == {"#999999"}
+    assert len(ds.entities) == 2 and set(ds.entities["color"]) == {"#999999"}
+    ties = ds.relations.sort_values("valid_from")
+    assert list(ties["value"]) == [15.0, 20.0, 25.0] and set(ties["source"] + ties["target"]) == {"12"}
+    assert [clock.format_number(t) for t in ties["valid_from"]] == ["2000", "2005", "2010"]
+    assert [clock.format_number(t) for t in ties["valid_to"]] == ["2005", "2010", "2015"]
+    assert ds.entities.set_index("id").loc["2", "note"].startswith("value: 5 (2000.0 to 2005.0), 20 (2005.0 to")
+    assert clock.format_number(default_cursor(ds)) == "2010"  # (the window's end, 2015.3: no tie held there)
 
 
 def test_bods_0_2_single_update_keeps_both_half_stakes() -> None:

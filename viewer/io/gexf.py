@@ -15,8 +15,10 @@ that comes back) give one period from the first start to the last end (noted as 
 period. A node with a start also adds one event "<label> appears" per start, so dated graphs show on the timeline.
 Attribute ids belong to their class (``<attributes class="node">`` or ``"edge"``; Gephi numbers each from 0); an edge's
 attribute values are its tie's note, a share, percent or value its value when the edge has no weight. 1.3's
-``<timestamps><timestamp timestamp="…"/>`` date an element as its ``timestamps`` attribute does. Dynamic attribute
-values (``attvalue`` with start/end or timestamps) are not turned into history.
+``<timestamps><timestamp timestamp="…"/>`` date an element as its ``timestamps`` attribute does. An edge's dated
+value (``attvalue`` of a value, share or weight with start/end or a timestamp, as Gephi writes a dynamic weight)
+makes a tie for each value over its time, so the graph and the relation's history show it as it was; other dated
+values are kept in the note with their times ("15 (2000 to 2005), 20 (2005 to 2010)").
 """
 
 from __future__ import annotations
@@ -194,14 +196,38 @@ def _attributes(graph: StdET.Element) -> dict[str, dict[str, str]]:
 
 
 def _attvalues(element: StdET.Element, titles: dict[str, str]) -> dict[str, str]:
+    """An element's attribute values by title; a dynamic one (dated) as its values and their times, "15 (2000 to
+    2005), 20 (2005 to 2010)", as its history is read only for an edge's value (:func:`_dated_values`)."""
     values: dict[str, str] = {}
+    dated: dict[str, list[str]] = {}
     for holder in element.findall("attvalues"):
         for value in holder.findall("attvalue"):
-            if any(value.get(name) for name in DYNAMIC):
-                continue  # dynamic values are not history here (see module docstring)
             key = value.get("for") or value.get("id") or ""
+            if any(value.get(name) for name in DYNAMIC):
+                start, end = (value.get(a) or value.get(f"{a}open") or value.get("timestamp") or "" for a in BOUNDS[:2])
+                dated.setdefault(titles.get(key, key), []).append(
+                    f"{value.get('value', '')} ({start or '…'} to {end or '…'})")
+                continue
             values[titles.get(key, key)] = value.get("value", "")
-    return values
+    return {**values, **{title: ", ".join(texts) for title, texts in dated.items() if title not in values}}
+
+
+def _dated_values(edge: StdET.Element, titles: dict[str, str], times: _Times,
+                  following: dict[str, str]) -> tuple[str, list[tuple[str, str, str, str]]]:
+    """An edge's value through time, as Gephi writes a dynamic weight or share (``<attvalue for="value" value="15"
+    start="2000" end="2005"/>`` …): the attribute's title and (value, start, end, note) for each dated value; none
+    when its value is not dated. Each becomes a tie of its own over its time, so the graph and the relation's
+    history show the value then (the tie had no value and no dates)."""
+    found: dict[str, list[tuple[str, str, str, str]]] = {}
+    for holder in edge.findall("attvalues"):
+        for value in holder.findall("attvalue"):
+            key = value.get("for") or value.get("id") or ""
+            title = titles.get(key, key)
+            if column_key(title) in VALUES and any(value.get(name) for name in DYNAMIC):
+                start, end, note = _interval(value, times, following)
+                found.setdefault(title, []).append((value.get("value", ""), start, end, note))
+    title = next(iter(found), "")
+    return title, found.get(title, [])
 
 
 def pick(values: dict[str, str], wanted: tuple[str, ...]) -> tuple[str, str | None]:
@@ -270,10 +296,18 @@ def read(path: str | Path, **_options: Any) -> Dataset:
         value, by_value = (edge.get("weight", ""), None) if edge.get("weight") else pick(values, VALUES)
         said = "; ".join(f"{name}: {text}" for name, text in values.items() if name != by_value and text)
         directed = (edge.get("type") or default_type).lower()
-        for index, (start, end, open_note) in enumerate(_spells(edge, times, following), start=1):
+        dated_title, dated = ("", []) if edge.get("weight") else _dated_values(edge, titles["edge"], times, following)
+        if dated:  # (its value through time: a tie for each value, over its time, within the edge's own)
+            (_s, _e, own_note), said = _interval(edge, times, following), "; ".join(
+                f"{name}: {text}" for name, text in values.items() if name != dated_title and text)
+            spans = [(start or _s, end or _e, "; ".join(n for n in (note, own_note) if n), text)
+                     for text, start, end, note in dated]
+        else:
+            spans = [(start, end, open_note, value) for start, end, open_note in _spells(edge, times, following)]
+        for index, (start, end, open_note, text) in enumerate(spans, start=1):
             notes = [n for n in (open_note, said, "" if directed == "directed" else directed) if n]
             relations.append({"id": f"{edge.get('id') or f'e{number}'}" + (f"#{index}" if index > 1 else ""),
-                              "source": source, "target": target, "kind": kind, "value": value,
+                              "source": source, "target": target, "kind": kind, "value": text,
                               "valid_from": start, "valid_to": end, "note": "; ".join(notes)})
     meta_el = root.find("meta")
     description = (meta_el.findtext("description") or "").strip() if meta_el is not None else ""

@@ -203,11 +203,10 @@ def default_cursor(dataset: Dataset, window: TimeWindow | None = None, today: pd
     if data_span(dataset) is None and relation_span(dataset) is None:
         now = _today(today) if dataset.meta.clock == clock.CALENDAR else window.start_time
         return now if window.start_time <= now <= window.end_time else window.start_time
-    if clock.numeric(dataset.meta.clock):  # a round number, not the margin's float noise (510.06), in the window
-        return clock.snap(window.end, window.span, dataset.meta.clock, down=True)
-    end = window.end_time
+    numeric = clock.numeric(dataset.meta.clock)  # (a round number, not the margin's float noise, 510.06)
+    end = clock.snap(window.end, window.span, dataset.meta.clock, down=True) if numeric else window.end_time
     if len(dataset.relations) and not len(dataset.relations_at(end)):  # every tie ended before the window does
-        return query.last_held(dataset.relations, dataset.entities, window.start_time, end) or end
+        return query.last_held(dataset.relations, dataset.entities, window.start_time, end, days=not numeric) or end
     return end
 
 

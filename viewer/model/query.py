@@ -193,15 +193,18 @@ def relations_during(relations: pd.DataFrame, start: object, end: object,
     return relations[valid].assign(held=held[valid])
 
 
-def last_held(relations: pd.DataFrame, entities: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp
-              ) -> pd.Timestamp | None:
+def last_held(relations: pd.DataFrame, entities: pd.DataFrame, lo: pd.Timestamp, hi: pd.Timestamp,
+              days: bool = True) -> pd.Timestamp | None:
     """The start of the last day in ``[lo, hi]`` on which some relation holds (while both its ends exist), or
-    None when none holds in it."""
+    None when none holds in it; not ``days`` (a clock of numbers, which has none): the start of the relation that
+    holds last, within ``[lo, hi]``."""
     first, last = _held_bounds(relations, lo, hi, entities)
     held = np.flatnonzero(last > first)
     if not len(held):
         return None
     latest = held[np.argmax(last[held])]
+    if not days:
+        return pd.Timestamp(int(first[latest]), unit="us", tz="UTC")
     day = pd.Timestamp(int(last[latest]) - 1, unit="us", tz="UTC").floor("D")
     return max(day, pd.Timestamp(int(first[latest]), unit="us", tz="UTC"))
 

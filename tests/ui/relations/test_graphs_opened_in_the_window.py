@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint, QPointF
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.shell.main_window import MainWindow
 
+from ...conftest import REALDATA
 from ..conftest import Hand
 from ..window_reading import axis_labels, drag_cursor, open_by_hand
 
@@ -55,3 +57,26 @@ def test_a_gexf_of_ties_all_from_one_day_opens_on_days(qtbot: QtBot, window: Mai
     labels = axis_labels(window)
     assert len([label for label in labels if ":" not in label]) >= 2, labels  # days ("Fri 01 Jan", "Sat 02 Jan")
     qtbot.waitUntil(lambda: len(window.relations.edge_labels()) == 2)
+
+
+def test_a_gephi_graph_whose_edge_value_changes_shows_its_value_where_the_cursor_is_dragged(
+        qtbot: QtBot, hand: Hand, window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Gephi's own example of a dynamic weight (values 15, 20, 25 over 2000-2015, on a clock of numbers): the tie had
+    no value and no dates, and the cursor opened at 2015.3, where nothing held ("No relations hold")."""
+    open_by_hand(qtbot, window, monkeypatch, REALDATA / "gexf" / "dynamics_openintervals_double.gexf")
+    panel, table = window.relations, window.relation_tools.table
+    qtbot.wait(20)
+    assert panel.as_of.text() == "As of 2010"
+    assert panel.edge_labels() == {("1", "2", "edge"): "25"}
+    assert table.visible_ids() == ["e1#3"]
+    view, viewport = window.timeline.view, window.timeline.plot.viewport()
+    (_, _), (y0, y1) = view.viewRange()
+
+    def at(tick: float) -> QPoint:  # (the clock's numbers are seconds on the plot's axis)
+        return window.timeline.plot.mapFromScene(view.mapViewToScene(QPointF(tick, (y0 + y1) / 2)))
+
+    hand.press(viewport, at(2010.0))
+    hand.drag_to(viewport, at(2010.0), at(2002.5))
+    hand.release(viewport, at(2002.5))
+    qtbot.waitUntil(lambda: panel.edge_labels() == {("1", "2", "edge"): "15"}, timeout=3000)
+    assert table.visible_ids() == ["e1"]
