@@ -9,13 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from viewer.ui.relations.canvas import ZOOM_IN_MOST, ZOOM_OUT_MOST
 from viewer.ui.shell.main_window import MainWindow
 
+from ..conftest import Hand
 from ..window_reading import open_folder_by_hand
+from .gestures import drag
 
 
 def _folder(root: Path, events: str, entities: str, relations: str) -> Path:
@@ -111,3 +114,34 @@ def test_find_takes_the_very_name_then_the_next_match_and_says_when_it_finds_not
     QTest.keyClick(box, Qt.Key.Key_Backspace)  # typing again takes the word back
     assert not box.property("missed")
     assert panel.find_entity("Lonely") == "lonely"
+
+
+def test_a_view_panned_off_the_graph_says_so_and_the_next_drawing_is_framed(
+        qtbot: QtBot, hand: Hand, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tester's case: past the ties' years the graph is empty; a drag of the empty background, then Home,
+    drew the ties out of sight with nothing said. And the wheel went on without end (60 notches out, a speck)."""
+    folder = _folder(tmp_path / "gap", "id,start,title\nE0,2000-06-01,Founded\nE1,2010-01-01,Later\n",
+                     "id,name,kind\n" + "".join(f"c{i},Company {i},company\n" for i in range(5)),
+                     "id,source,target,kind,value,valid_from,valid_to\n"
+                     + "".join(f"R{i},c{i},c{i + 1},equity_stake,{10 + i},2000,2003\n" for i in range(4)))
+    open_folder_by_hand(qtbot, window, monkeypatch, folder)
+    panel = window.relations
+    canvas, viewport = panel.canvas, panel.canvas.viewport()
+    _keys(qtbot, window, Qt.Key.Key_End)  # 2010: nothing holds
+    assert canvas.note.isVisible()
+    middle = viewport.rect().center()
+    drag(qtbot, panel, middle, middle + QPoint(300, 200))
+    _keys(qtbot, window, Qt.Key.Key_Home)  # 2000: the four ties, framed again where the drag had left the view
+    assert len(canvas.nodes.ids) == 5 and canvas.any_in_view() and canvas.hint.isHidden()
+    drag(qtbot, panel, middle, middle + QPoint(-400, -300))
+    drag(qtbot, panel, middle, middle + QPoint(-400, -300))
+    assert not canvas.any_in_view() and not canvas.hint.isHidden()  # "Nothing in view: Fit frames the graph again"
+    qtbot.mouseClick(panel.header.fit, Qt.MouseButton.LeftButton)
+    assert canvas.any_in_view() and canvas.hint.isHidden()
+    fitted = canvas.viewbox.viewRect().width()
+    for _ in range(6):
+        hand.wheel(viewport, middle, -10)
+    assert canvas.viewbox.viewRect().width() <= fitted * ZOOM_OUT_MOST * 1.01
+    for _ in range(12):
+        hand.wheel(viewport, middle, 10)
+    assert canvas.viewbox.viewRect().width() >= fitted / ZOOM_IN_MOST * 0.99

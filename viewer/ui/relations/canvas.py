@@ -35,6 +35,8 @@ WAYS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -
 MARGIN = 36.0  # px left free around the framed nodes and their names
 ROOM_SHARE = 0.45  # a node's radius at most this share of the median gap between neighbours, in px …
 LEAST_SIZE = 0.4  # … down to this share of its own size (a 7.5 px company drawn at 3 px, never a speck)
+ZOOM_IN_MOST, ZOOM_OUT_MOST = 40.0, 20.0  # how far the wheel goes from the frame last fitted, each way: no further
+# (60 notches out, the graph a speck lost in the panel; 30 in, a corner of one node)
 LOOP_ROOM = 48.0  # px kept round the nodes where a tie loops from a node to itself, any way (graph_labels.loop_curves)
 
 
@@ -91,6 +93,8 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
                                 "entities (else the best connected), the rest gathered in \"k more\" groups. "
                                 "Find… or a double-click on an entity centres the view on another.")
         self.caption.hide()
+        self.hint = QLabel("Nothing in view: Fit frames the graph again", self)  # a view panned off every node
+        self.hint.hide()
 
     def set_caption(self, text: str) -> None:
         """Say in a corner what the drawing leaves out (a focused view), or nothing with ``""``."""
@@ -109,6 +113,9 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         width = min(self.width() - 40, 420)
         self.note.setGeometry((self.width() - width) // 2, self.height() // 2 - 60, max(width, 40), 120)
         self.caption.move(6, self.height() - self.caption.height() - 4)
+        if hasattr(self, "hint"):
+            self.hint.adjustSize()
+            self.hint.move((self.width() - self.hint.width()) // 2, self.height() // 2 - self.hint.height() // 2)
 
     def show_arrays(self, nodes: NodeArrays, edges: EdgeArrays, animate: bool = False) -> None:
         """Draw these nodes and edges, fading from what is on screen when ``animate``. The same drawing
@@ -116,6 +123,8 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         if same_arrays(nodes, self.nodes) and same_arrays(edges, self.edges):
             return
         self.nodes, self.edges = nodes, edges
+        if self.zoomed and len(nodes.ids) and not self.any_in_view():  # (panned away over an empty graph: the
+            self.fit()  # ties of another date were drawn outside the view, and nothing said so)
         self._fade.stop()
         drawn = max(len(nodes.ids) + len(edges.ids), len(self.drawn[0].ids) + len(self.drawn[1].ids))
         if animate and self.isVisible() and drawn <= FADED_UP_TO:  # (a fade draws both graphs)
@@ -128,6 +137,7 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         """Paint the background and every item in the theme's colours."""
         self.setBackground(theme.background)
         self.note.setStyleSheet(f"color: {theme.text}; background: transparent;")
+        self.hint.setStyleSheet(f"color: {theme.axis_text}; background: transparent;")
         self.caption.setStyleSheet(f"color: {theme.axis_text}; background: transparent;")
         for item in (self.edges_item, self.nodes_item, self.labels_item):
             item.set_theme(theme)
@@ -165,6 +175,8 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         right = float(np.max(xy[:, 0] * scale + self.name_widths)) + pad  # where the last name ends, in px
         cx, cy = (x0 * scale - pad - loop + right) / 2 / scale, (y0 + y1) / 2  # (y grows down)
         half_x, half_y = width / scale / 2, height / scale / 2
+        self.viewbox.setLimits(minXRange=2 * half_x / ZOOM_IN_MOST, maxXRange=2 * half_x * ZOOM_OUT_MOST,
+                               minYRange=2 * half_y / ZOOM_IN_MOST, maxYRange=2 * half_y * ZOOM_OUT_MOST)
         self.viewbox.setRange(xRange=(cx - half_x, cx + half_x), yRange=(cy - half_y, cy + half_y), padding=0)
         self.zoomed = False
 
@@ -199,8 +211,19 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
         """``nodes`` with their radii at :attr:`size_share` (the same arrays when that is whole)."""
         return nodes if self.size_share >= 1.0 else replace(nodes, radii=nodes.radii * self.size_share)
 
+    def any_in_view(self) -> bool:
+        """Whether a node of the drawing stands in the visible part of the canvas."""
+        xy, shown = self.nodes.xy, self.viewbox.viewRect()
+        return bool(len(xy)) and bool(((xy[:, 0] >= shown.left()) & (xy[:, 0] <= shown.right())
+                                       & (xy[:, 1] >= shown.top()) & (xy[:, 1] <= shown.bottom())).any())
+
     def _on_range(self, *args: Any) -> None:
-        """A zoom, a pan or a fit: the nodes drawn at the size their spacing leaves them (again when it changed)."""
+        """A zoom, a pan or a fit: the nodes drawn at the size their spacing leaves them (again when it changed);
+        a view panned off every node says how to find them."""
+        lost = self.zoomed and len(self.nodes.ids) > 0 and not self.any_in_view()
+        if lost == self.hint.isHidden():
+            self.hint.setHidden(not lost)
+            self._place_note()
         share = self._room()
         if abs(share - self.size_share) > 0.02 and self._fade.state() != QVariantAnimation.State.Running:
             self.size_share = share
