@@ -62,7 +62,8 @@ def test_odd_stakes_are_said_kept_or_emptied_and_the_table_sorts_them(qtbot: QtB
 def test_a_stake_of_a_company_in_itself_is_a_loop_with_its_value_and_a_click_selects_it(
         qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     """Shares a company holds in itself (treasury stock): the tie from its node to itself was a curve of no length,
-    not drawn, its value nowhere. It is a loop beside the node now (on its clearest side), its value at its tip, framed in, and clickable."""
+    not drawn, its value nowhere. It is a loop beside the node now (on its clearest side), its value at its tip,
+    framed in, and clickable."""
     folder = tmp_path / "treasury"
     folder.mkdir()
     (folder / "dataset.json").write_text(json.dumps({"title": "Treasury", "default_window": {
