@@ -135,7 +135,7 @@ def test_hovering_an_edge_says_which_way_and_how_much(qtbot: QtBot, panel: Relat
                                                       state: ViewState) -> None:
     state.move_cursor("2022-12-31")
     _mouse(panel.canvas.viewport(), QEvent.Type.MouseMove, panel.edge_midpoint("R03"), Qt.MouseButton.NoButton)
-    assert panel.canvas.toolTip().startswith("Renault Group → Nissan Motor 43.4%")
+    assert panel.canvas.toolTip().startswith("\u2068Renault Group\u2069 → \u2068Nissan Motor\u2069 43.4%")
     assert "equity stake" in panel.canvas.toolTip() and "from" in panel.canvas.toolTip()
 
 
@@ -159,20 +159,20 @@ def test_an_edge_is_found_where_it_is_drawn_after_a_node_is_dragged(qtbot: QtBot
     state.move_cursor("2022-12-31")
     before = panel.edge_midpoint("R03")
     _mouse(panel.canvas.viewport(), QEvent.Type.MouseMove, before, Qt.MouseButton.NoButton)
-    assert panel.canvas.toolTip().startswith("Renault Group → Nissan Motor 43.4%")
+    assert panel.canvas.toolTip().startswith("\u2068Renault Group\u2069 → \u2068Nissan Motor\u2069 43.4%")
     nissan = panel.node_pos("nissan")
     _drag(qtbot, panel, nissan, nissan + QPoint(0, 120))
     after = panel.edge_midpoint("R03")
     assert (after - before).manhattanLength() > 30
     _mouse(panel.canvas.viewport(), QEvent.Type.MouseMove, after, Qt.MouseButton.NoButton)
-    assert panel.canvas.toolTip().startswith("Renault Group → Nissan Motor 43.4%")
+    assert panel.canvas.toolTip().startswith("\u2068Renault Group\u2069 → \u2068Nissan Motor\u2069 43.4%")
     assert panel.canvas.hit(panel.canvas.mapToScene(after)) == ("relation", "R03")
     assert panel.canvas.hit(panel.canvas.mapToScene(before)) != ("relation", "R03")
 
 
 def test_hovering_a_node_gives_its_name_kind_and_country(panel: RelationshipPanel) -> None:
     _mouse(panel.canvas.viewport(), QEvent.Type.MouseMove, panel.node_pos("nissan"), Qt.MouseButton.NoButton)
-    assert panel.canvas.toolTip().splitlines()[0] == "Nissan Motor Co., Ltd."
+    assert panel.canvas.toolTip().splitlines()[0] == "\u2068Nissan Motor Co., Ltd.\u2069"  # isolated
     assert "company" in panel.canvas.toolTip()
 
 

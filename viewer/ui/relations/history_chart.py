@@ -4,6 +4,10 @@ Selecting an edge (anywhere: graph, table, diff list) shows every relation with 
 target and kind as steps; bounds known only to the month or year are drawn as hatched spans; the
 time cursor is a vertical line. Below the chart each step lists its dates, value and source link,
 which opens in the browser only when clicked, and only for http(s).
+
+Values read as the graph and the table read them (:mod:`viewer.model.history_values`): ``25–50%`` and ``>75%`` as
+written, drawn as the shaded range they name, ``46`` for a supplier tie; the value axis says ``%`` only for a share,
+with no SI scaling (0.0001 stays 0.0001); labels that would cover one another are left to the list.
 """
 
 from __future__ import annotations
@@ -12,13 +16,16 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QLabel, QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from viewer.model.clock import CALENDAR
 from viewer.model.dates import to_seconds
 from viewer.model.graph_history import HistorySteps, history_steps, step_path
+from viewer.model.history_values import NO_VALUE, StepValues, kept, step_values
+from viewer.model.query import history
+from viewer.ui.relations.tips import isolated
 from viewer.ui.shared.date_axis import DateAxis
 from viewer.ui.shared.link_cell import open_link, safe, short_url, style_link
 from viewer.ui.shared.state import Selection, ViewState
@@ -33,6 +40,9 @@ def _empty() -> HistorySteps:
     return HistorySteps((), none, none, none, (), (), (), (), np.zeros((0, 2)))
 
 
+NOTHING = StepValues((), np.zeros(0), np.zeros(0), "")
+
+
 class HistoryPanel(QWidget):
     """The selected relation's value over time, the cursor on it, and each step's source one click away."""
 
@@ -41,25 +51,26 @@ class HistoryPanel(QWidget):
         self.state = state
         self.key: tuple[str, str, str] | None = None
         self.steps = _empty()
+        self.shown = NOTHING  # each step's value as text, and the range a band names
+        self.chosen: int | None = None  # the selected step
         self.theme = current()
         self.title = QLabel("Select an edge in the relationship graph to see its history.", self)
         self.title.setStyleSheet("font-weight: 600;")
         self.title.setWordWrap(True)
-        self.plot = pg.PlotWidget(axisItems={"bottom": DateAxis(relabel=False)})
-        self.plot.setAccessibleName("Relation history chart")
-        self.plot.setMenuEnabled(False)
-        self.plot.hideButtons()
-        self.plot.showGrid(x=True, y=True, alpha=0.15)
-        self.plot.setMouseEnabled(x=True, y=False)
+        self.plot = _plot()
         self.fuzzy_item = pg.BarGraphItem(x0=[], x1=[], y0=[], y1=[], pen=pg.mkPen(None))
+        self.bands_item = pg.BarGraphItem(x0=[], x1=[], y0=[], y1=[])  # a band or a bound: the range it names
         self.curve = pg.PlotDataItem()
         self.selected_curve = pg.PlotDataItem()
         self.cursor_line = pg.InfiniteLine(angle=90, movable=False)
         self.values_item = pg.ScatterPlotItem(size=7)
         self._labels: list[pg.TextItem] = []
-        for item in (self.fuzzy_item, self.selected_curve, self.curve, self.values_item, self.cursor_line):
+        for item in (self.fuzzy_item, self.bands_item, self.selected_curve, self.curve, self.values_item,
+                     self.cursor_line):
             self.plot.addItem(item)
         self.plot.scene().sigMouseClicked.connect(self._on_plot_click)
+        self.plot.getViewBox().sigRangeChanged.connect(self._space_labels)
+        self.plot.getViewBox().sigResized.connect(self._space_labels)
         self.list = QTreeWidget(self)
         self.list.setHeaderLabels(["Since", "Until", "Value", "Source"])
         self.list.setRootIsDecorated(False)
@@ -108,7 +119,7 @@ class HistoryPanel(QWidget):
         rows = self.state.dataset.relations
         match = rows[rows["id"] == relation_id] if relation_id else rows.iloc[0:0]
         if match.empty:
-            self.key, self.steps = None, _empty()
+            self.key, self.steps, self.shown = None, _empty(), NOTHING
             self.title.setText("Select an edge in the relationship graph to see its history.")
             self.splitter.hide()  # an empty chart with made-up axes says nothing
             self._draw()
@@ -120,8 +131,10 @@ class HistoryPanel(QWidget):
             self.key = key
             ds = self.state.dataset
             self.steps = history_steps(rows, *key, clock=ds.meta.clock)
-            self.title.setText(f"{ds.entity_name(key[0])} → {ds.entity_name(key[1])} · {key[2].replace('_', ' ')}"
-                               f" · {len(self.steps)} step{'s' if len(self.steps) != 1 else ''}")
+            self.shown = step_values(history(rows, *key), key[2])
+            count = len(self.steps)
+            self.title.setText(f"{isolated(ds.entity_name(key[0]))} → {isolated(ds.entity_name(key[1]))} · "
+                               f"{key[2].replace('_', ' ')} · {count} step{'s' if count != 1 else ''}")
             self._draw()
             self._fill_list()
         self._mark(str(relation_id))
@@ -140,6 +153,14 @@ class HistoryPanel(QWidget):
         first = lo - (reach if np.isnan(self.steps.starts).any() else 0.0)
         return first, hi + reach
 
+    def _path(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The step line's ``x, y, connect``, with no run at a band's or a bound's number (its range is drawn)."""
+        x, y, connect = step_path(self.steps, *self._span())
+        ranged = np.flatnonzero(self.shown.ranged)
+        for at in (2 * ranged, 2 * ranged - 1, 2 * ranged + 1):  # its run, and the risers into and out of it
+            connect[at[(at >= 0) & (at < len(connect))]] = False
+        return x, y, connect
+
     def _draw(self) -> None:
         self.plot.getAxis("bottom").set_clock(self.state.dataset.meta.clock)
         for label in self._labels:
@@ -150,44 +171,90 @@ class HistoryPanel(QWidget):
             self.curve.setData([], [])
             self.selected_curve.setData([], [])
             self.values_item.setData([], [])
-            self.fuzzy_item.setOpts(x0=[], x1=[], y0=[], y1=[])
+            for bars in (self.fuzzy_item, self.bands_item):
+                bars.setOpts(x0=[], x1=[], y0=[], y1=[])
             self.plot.getAxis("left").setStyle(showValues=False)
             self.plot.setLabel("left", "")
             self.plot.setXRange(self.state.window.start, self.state.window.end, padding=0.02)
             self.plot.setYRange(0, 1, padding=0)
             return
         first, last = self._span()
-        x, y, connect = step_path(steps, first, last)
+        x, y, connect = self._path()
         color = self.theme.edge(self.key[2] if self.key else "")
         self.curve.setData(x, y, connect=connect)
         self.curve.setPen(pg.mkPen(color, width=2.5))
-        mids, values = (x[0::2] + x[1::2]) / 2, y[0::2]
-        self.values_item.setData(mids, values, brush=pg.mkBrush(color))
-        top = float(np.nanmax(y)) * 1.3 if steps.has_values else 1.5  # room for the value labels
+        bottom, top = self._value_range(y)
         if len(steps.fuzzy):
-            self.fuzzy_item.setOpts(x0=steps.fuzzy[:, 0], x1=steps.fuzzy[:, 1], y0=np.zeros(len(steps.fuzzy)),
+            self.fuzzy_item.setOpts(x0=steps.fuzzy[:, 0], x1=steps.fuzzy[:, 1], y0=np.full(len(steps.fuzzy), bottom),
                                     y1=np.full(len(steps.fuzzy), top))
         else:
             self.fuzzy_item.setOpts(x0=[], x1=[], y0=[], y1=[])
-        if steps.has_values:
-            for mx, value in zip(mids, steps.values, strict=True):
-                if np.isfinite(value):
-                    label = pg.TextItem(f"{value:g}%", color=self.theme.text, anchor=(0.5, 1.15))
-                    label.setPos(float(mx), float(value))
-                    self.plot.addItem(label)
-                    self._labels.append(label)
+        self._draw_values(x, y, color)
         self.plot.getAxis("left").setStyle(showValues=steps.has_values)
-        self.plot.setLabel("left", "%" if steps.has_values else "in force")
+        self.plot.setLabel("left", self.shown.unit if steps.has_values else NO_VALUE)
         self.plot.setXRange(first, last, padding=0.02)
-        self.plot.setYRange(0, top, padding=0)
+        self.plot.setYRange(bottom, top, padding=0)
+        self._space_labels()
+
+    def _value_range(self, y: np.ndarray) -> tuple[float, float]:
+        """The value axis's span: from 0 (or below it) to a little above the highest value or range, for its label."""
+        if not self.steps.has_values:
+            return 0.0, 1.5
+        known = np.concatenate([y, self.shown.lows, self.shown.highs])
+        known = known[np.isfinite(known)]
+        peak, lowest = float(known.max()), float(known.min())
+        top = peak * 1.3 if peak > 0 else 1.0
+        if self.shown.unit == "%":
+            top = min(top, max(peak * 1.15, 115.0))  # (a share's 100%: no axis running on to 130)
+        return min(0.0, lowest * 1.3), top
+
+    def _draw_values(self, x: np.ndarray, y: np.ndarray, color: str) -> None:
+        """A dot and the value as text on each step, and a band's or a bound's range shaded with its text inside."""
+        ranged, shown = self.shown.ranged, self.shown
+        mids = (x[0::2] + x[1::2]) / 2
+        dots = ~ranged & np.isfinite(self.steps.values)
+        self.values_item.setData(mids[dots], y[0::2][dots], brush=pg.mkBrush(color))
+        self.bands_item.setOpts(x0=x[0::2][ranged], x1=x[1::2][ranged], y0=shown.lows[ranged],
+                                y1=shown.highs[ranged], brush=pg.mkBrush(qcolor(color, 70)),
+                                pen=pg.mkPen(color, width=1.5))
+        at = np.where(ranged, (shown.lows + shown.highs) / 2, self.steps.values)  # a range's text inside it
+        for mx, value, text, inside in zip(mids, at, shown.texts, ranged, strict=True):
+            if np.isfinite(value):
+                label = pg.TextItem(text, color=self.theme.text, anchor=(0.5, 0.5 if inside else 1.15),
+                                    fill=qcolor(self.theme.background, 170))  # (read over the other lines)
+                label.setPos(float(mx), float(value))
+                self.plot.addItem(label)
+                self._labels.append(label)
+
+    def _space_labels(self) -> None:
+        """Show the value labels that cover no other (the selected step's first, then oldest first); the list below
+        names every value (parallel ties of one kind drew their numbers over each other)."""
+        if not self._labels:
+            return
+        box = self.plot.getViewBox()
+        order = sorted(range(len(self._labels)), key=lambda i: (i != self.chosen, i))
+        boxes = np.zeros((len(order), 4))
+        for row, i in enumerate(order):
+            label = self._labels[i]
+            size = label.textItem.boundingRect()
+            at = box.mapViewToScene(label.pos())
+            left = at.x() - label.anchor.x() * size.width()
+            top = at.y() - label.anchor.y() * size.height()
+            boxes[row] = (left, top, left + size.width(), top + size.height())
+        for i, shown in zip(order, kept(boxes), strict=True):
+            self._labels[i].setVisible(bool(shown))
+
+    def drawn_labels(self) -> list[tuple[str, QRectF]]:
+        """The value labels the chart shows and where (scene rectangles), oldest step first (for tests)."""
+        return [(label.textItem.toPlainText(), label.sceneBoundingRect()) for label in self._labels
+                if label.isVisible()]
 
     def _fill_list(self) -> None:
         self.list.clear()
         steps = self.steps
         for i in range(len(steps)):
-            value = f"{steps.values[i]:g}%" if np.isfinite(steps.values[i]) else "in force"
             url = steps.urls[i]
-            item = QTreeWidgetItem([steps.since[i] or "(earlier)", steps.until[i] or "(open)", value,
+            item = QTreeWidgetItem([steps.since[i] or "(earlier)", steps.until[i] or "(open)", self.shown.texts[i],
                                     short_url(url) if safe(url) else (url or "—")])
             item.setData(SOURCE, Qt.ItemDataRole.UserRole, url)
             item.setData(SINCE, Qt.ItemDataRole.UserRole, steps.ids[i])
@@ -196,14 +263,19 @@ class HistoryPanel(QWidget):
             self.list.addTopLevelItem(item)
 
     def _mark(self, relation_id: str) -> None:
-        """Emphasise the selected step in the chart and the list."""
+        """Emphasise the selected step in the chart (a band's range outlined) and the list."""
         index = self.steps.ids.index(relation_id) if relation_id in self.steps.ids else None
+        self.chosen = index
         if index is None:
             self.selected_curve.setData([], [])
+        elif self.shown.ranged[index]:
+            x, _, _ = self._path()
+            a, b, low, high = x[2 * index], x[2 * index + 1], self.shown.lows[index], self.shown.highs[index]
+            self.selected_curve.setData([a, b, b, a, a], [low, low, high, high, low])
         else:
-            first, last = self._span()
-            x, y, _ = step_path(self.steps, first, last)
+            x, y, _ = self._path()
             self.selected_curve.setData(x[2 * index:2 * index + 2], y[2 * index:2 * index + 2])
+        self._space_labels()
         self.list.blockSignals(True)
         for i, item in enumerate(_items(self.list)):
             item.setSelected(i == index)
@@ -242,6 +314,18 @@ class HistoryPanel(QWidget):
         index = self.steps.index_at(float(point.x()))
         if index is not None:
             self.state.select(Selection(relations=frozenset({self.steps.ids[index]})))
+
+
+def _plot() -> pg.PlotWidget:
+    """The chart: dates across, values up (as values: no SI prefix, "100" with "(x1e-06)"), panned only in time."""
+    plot = pg.PlotWidget(axisItems={"bottom": DateAxis(relabel=False)})
+    plot.setAccessibleName("Relation history chart")
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.showGrid(x=True, y=True, alpha=0.15)
+    plot.setMouseEnabled(x=True, y=False)
+    plot.getAxis("left").enableAutoSIPrefix(False)
+    return plot
 
 
 def _items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
