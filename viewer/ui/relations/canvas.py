@@ -225,7 +225,8 @@ class GraphCanvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]
             self.hint.setHidden(not lost)
             self._place_note()
         share = self._room()
-        if abs(share - self.size_share) > 0.02 and self._fade.state() != QVariantAnimation.State.Running:
+        changed = abs(share - self.size_share) > 0.02 or (share >= 1.0) != (self.size_share >= 1.0)  # (whole: at once)
+        if changed and self._fade.state() != QVariantAnimation.State.Running:
             self.size_share = share
             self._paint(self.nodes, self.edges)
 

@@ -83,7 +83,7 @@ class RelationsHeader(QWidget):
         """The heading in the theme's text colour (a style sheet would otherwise keep the old palette's),
         and the active mode button filled with the accent, so it reads as active in light and dark alike."""
         self.as_of.setStyleSheet(f"font-weight: 600; color: {theme.text};")
-        style = (f"QToolButton {{ padding: 2px 8px; border: 1px solid {theme.grid}; border-radius: 3px; }}"
+        style = (f"QToolButton {{ padding: 1px 8px; border: 1px solid {theme.grid}; border-radius: 3px; }}"
                  f"QToolButton:checked {{ background: {theme.accent}; color: #FFFFFF;"
                  f" border-color: {theme.accent}; }}")
         for button in self.mode_buttons.values():

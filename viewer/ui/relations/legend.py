@@ -1,4 +1,8 @@
-"""The relationship panel's legend: node kinds, and relation kinds that a click hides or shows again."""
+"""The relationship panel's legend: node kinds, and relation kinds that a click hides or shows again.
+
+Each legend wraps onto as many rows as the panel's width asks (a flow layout), so that it never widens the panel;
+relation kinds take at most ``KIND_ROWS`` rows, those beyond them behind a "+N more" button whose menu shows or hides
+them as their entries do."""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton, QWidget
 
+from viewer.ui.relations.flow_layout import FlowLayout
 from viewer.ui.relations.items import (
     CHANGES,
     EDGE_STYLES,
@@ -21,6 +26,9 @@ from viewer.ui.shared.theme import Theme, current
 
 SWATCH = QSize(22, 12)  # logical pixels
 OTHERS_NAMED = 3  # kinds beyond the house ones named in the legend
+KIND_ROWS = 2  # rows of relation kinds at most; the others are behind "+N more"
+LEAD_GAP = 14  # px between diff mode's colours and the first kind
+LONGEST_NAME = 28  # characters of a kind's name on its entry (the tooltip holds it whole)
 
 
 def legend_style(theme: Theme) -> str:
@@ -31,6 +39,7 @@ QToolButton {{ border: 1px solid transparent; border-radius: 3px; padding: 0 3px
 QToolButton:hover {{ border-color: {theme.grid}; }}
 QToolButton:checked {{ background: transparent; }}
 QToolButton:!checked {{ color: {theme.muted}; }}
+QToolButton#more {{ color: {theme.axis_text}; }}
 """
 
 
@@ -55,14 +64,18 @@ def swatch(color: str, style: Qt.PenStyle, width: float, shape: str = "", alpha:
     return pixmap
 
 
+def short(name: str) -> str:
+    """A kind's name as its entry shows it: cut with "…" past ``LONGEST_NAME`` characters."""
+    return name if len(name) <= LONGEST_NAME else name[:LONGEST_NAME - 1].rstrip() + "…"
+
+
 class LegendRow(QWidget):
-    """A row of pictures with their names, left-aligned; ``set_theme`` redraws the pictures."""
+    """Pictures with their names, left-aligned, wrapping onto more rows where narrow; ``set_theme`` redraws the
+    pictures."""
 
     def __init__(self, names: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(0, 0, 0, 0)
-        self.row.setSpacing(2)
+        self.row = FlowLayout(self, spacing=(8, 0))
         self.pictures: list[QLabel] = []
         self.labels: list[QLabel] = []
         self.theme = current()
@@ -76,14 +89,23 @@ class LegendRow(QWidget):
                 widget.deleteLater()
         self.pictures, self.labels = [], []
         for text in names:
-            picture, label = QLabel(self), QLabel(text, self)
+            entry = QWidget(self)  # a picture and its name: never apart on two rows
+            pair = QHBoxLayout(entry)
+            pair.setContentsMargins(0, 0, 0, 0)
+            pair.setSpacing(2)
+            picture, label = QLabel(entry), QLabel(short(text), entry)
+            if label.text() != text:
+                label.setToolTip(text)
+            pair.addWidget(picture)
+            pair.addWidget(label)
             self.pictures.append(picture)
             self.labels.append(label)
-            self.row.addWidget(picture)
-            self.row.addWidget(label)
-            self.row.addSpacing(8)
-        self.row.addStretch(1)
+            self.row.addWidget(entry)
         self.set_theme(self.theme)
+
+    def sizeHint(self) -> QSize:
+        """Every entry in one row: where the legend may share a row with more, it asks no more than that."""
+        return self.row.row_size()
 
     def swatches(self, theme: Theme) -> list[QPixmap]:
         """One picture per entry, in the theme's colours."""
@@ -140,20 +162,23 @@ class ChangeLegend(LegendRow):
 
 
 class KindLegend(QWidget):
-    """One checkable entry per relation kind in the data: unchecking one hides that kind's edges."""
+    """One checkable entry per relation kind in the data: unchecking one hides that kind's edges. The entries wrap
+    onto at most ``KIND_ROWS`` rows; the kinds past them are in the menu of a last "+N more" entry."""
 
     hidden_changed = Signal(object)  # frozenset[str] of hidden kinds
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.buttons: dict[str, QToolButton] = {}
-        self.row = QHBoxLayout()
-        self.row.setContentsMargins(0, 0, 0, 0)
-        self.row.setSpacing(1)
-        self.row.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addLayout(self.row)
+        self.row = FlowLayout(self, spacing=(1, 1), max_rows=KIND_ROWS)
+        self.more = QToolButton(self)
+        self.more.setObjectName("more")
+        self.more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more.setAccessibleName("More relation kinds")
+        self.more.setMenu(QMenu(self.more))
+        self.more.menu().aboutToShow.connect(self._fill_more)
+        self.row.set_more(self.more)
+        self.row.on_overflow = lambda _shown: self._name_more()
         self.theme = current()
         self.set_kinds(list(EDGE_STYLES))
 
@@ -162,33 +187,78 @@ class KindLegend(QWidget):
         hidden = self.hidden()
         ordered = [k for k in EDGE_STYLES if k in kinds] + sorted(k for k in kinds if k not in EDGE_STYLES)
         for button in self.buttons.values():
-            self.row.removeWidget(button)
+            self.row.remove(button)
             button.hide()  # deleteLater waits for the event loop; an export renders before it runs
             button.deleteLater()
         self.buttons = {}
         for kind in ordered:
+            name = edge_style(kind).name
             button = QToolButton(self)
-            button.setText(edge_style(kind).name)
+            button.setText(short(name))
             button.setIconSize(SWATCH)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setCheckable(True)
             button.setChecked(kind not in hidden)
-            button.setToolTip(f"Show or hide {edge_style(kind).name} ties")
+            button.setToolTip(f"Show or hide {name} ties")
             button.toggled.connect(lambda _on: self.hidden_changed.emit(self.hidden()))
+            button.toggled.connect(lambda _on: self._name_more())
             self.buttons[kind] = button
-            self.row.insertWidget(self.row.count() - 1, button)
+            self.row.addWidget(button)
+        if self.buttons:  # Tab goes from the last entry to "+N more", not back to the first
+            QWidget.setTabOrder(list(self.buttons.values())[-1], self.more)
         self.set_theme(self.theme)
+        self._name_more()
+
+    def lead_with(self, legend: QWidget) -> None:
+        """Put another legend of lines first in these rows whenever it is shown (diff mode's colours of changes),
+        a gap after it."""
+        if (layout := legend.layout()) is not None:
+            layout.setContentsMargins(0, 0, LEAD_GAP, 0)
+        self.row.set_lead(legend)
+
+    def set_rows(self, rows: int) -> None:
+        """Fold the kinds past so many rows into "+N more"."""
+        if rows != self.row.max_rows:
+            self.row.max_rows = rows
+            self.row.invalidate()
 
     def set_theme(self, theme: Theme) -> None:
         """Redraw the line pictures (faint when switched off) and the buttons' colours."""
         self.theme = theme
         for kind, button in self.buttons.items():
-            style, color = edge_style(kind), kind_color(kind, theme)
-            icon = QIcon(swatch(color, style.dash, 2.0))
-            icon.addPixmap(swatch(color, style.dash, 2.0, alpha=0.2), QIcon.Mode.Normal, QIcon.State.Off)
-            icon.addPixmap(swatch(color, style.dash, 2.0), QIcon.Mode.Normal, QIcon.State.On)
-            button.setIcon(icon)
+            button.setIcon(self._icon(kind))
         self.setStyleSheet(legend_style(theme))
+
+    def _icon(self, kind: str) -> QIcon:
+        """A kind's line in the theme's colour, faint when switched off."""
+        style, color = edge_style(kind), kind_color(kind, self.theme)
+        icon = QIcon(swatch(color, style.dash, 2.0))
+        icon.addPixmap(swatch(color, style.dash, 2.0, alpha=0.2), QIcon.Mode.Normal, QIcon.State.Off)
+        icon.addPixmap(swatch(color, style.dash, 2.0), QIcon.Mode.Normal, QIcon.State.On)
+        return icon
+
+    def folded(self) -> list[str]:
+        """The kinds whose entries found no room in the rows: those in the "+N more" menu."""
+        return [kind for kind, button in self.buttons.items() if button in self.row.overflowed]
+
+    def _name_more(self) -> None:
+        """Say on the "+N more" entry how many kinds it holds, and how many of them are switched off."""
+        folded = self.folded()
+        off = sum(not self.buttons[kind].isChecked() for kind in folded)
+        self.more.setText(f"+{len(folded)} more" + (f" · {off} off" if off else ""))
+        names = ", ".join(edge_style(kind).name for kind in folded[:12]) + (" …" if len(folded) > 12 else "")
+        self.more.setToolTip(f"Show or hide the other kinds of ties: {names}")
+
+    def _fill_more(self) -> None:
+        """The menu of the kinds folded away: each checked while shown, as their entries would be."""
+        menu = self.more.menu()
+        menu.clear()
+        for kind in self.folded():
+            button = self.buttons[kind]
+            action = menu.addAction(self._icon(kind), edge_style(kind).name)
+            action.setCheckable(True)
+            action.setChecked(button.isChecked())
+            action.toggled.connect(button.setChecked)
 
     def hidden(self) -> frozenset[str]:
         """The kinds switched off."""

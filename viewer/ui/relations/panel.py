@@ -28,7 +28,7 @@ from viewer.ui.relations.diff_view import DiffView
 from viewer.ui.relations.empty_note import empty_note, found_note
 from viewer.ui.relations.focusing import Focusing
 from viewer.ui.relations.header import CURSOR, DIFF, WINDOW, RelationsHeader
-from viewer.ui.relations.legend import ChangeLegend, KindLegend, NodeLegend
+from viewer.ui.relations.legend import KIND_ROWS, ChangeLegend, KindLegend, NodeLegend
 from viewer.ui.relations.picking import Picking
 from viewer.ui.relations.readout import Readout
 from viewer.ui.shared.state import Selection, ViewState
@@ -37,6 +37,7 @@ from viewer.ui.shared.theme import Theme, follow
 __all__ = ["FADE_MS", "RelationshipPanel"]
 WIDE_PANEL = 900  # px: from this width the change list sits beside the graph rather than below it
 ZOOM_MOST = 12  # Fit frames what is drawn at most so many times closer than the whole layout
+SHORT_PANEL = 480  # px: below this height diff mode's legend of lines keeps to one row (the change list needs room)
 
 class RelationshipPanel(Readout, Picking, QWidget):
     """The graph of relations valid at the cursor (or between two dates), linked to the shared selection."""
@@ -102,7 +103,7 @@ class RelationshipPanel(Readout, Picking, QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.legend)
         layout.addWidget(self.node_legend)
-        layout.addWidget(self.change_legend)
+        self.legend.lead_with(self.change_legend)  # diff mode's colours of lines share the kinds' rows
         layout.addWidget(self.splitter, 1)
         self.legend.set_hidden(self.state.view.hidden_kinds)
         self._show_mode_widgets()
@@ -245,7 +246,7 @@ class RelationshipPanel(Readout, Picking, QWidget):
         if mode == DIFF:  # the change list needs room for names, values and events; the graph keeps more
             wide = self.splitter.orientation() == Qt.Orientation.Horizontal
             total = max(self.splitter.width() if wide else self.splitter.height(), 1)
-            self.splitter.setSizes([int(total * (0.55 if wide else 0.6)), int(total * (0.45 if wide else 0.4))])
+            self.splitter.setSizes([int(total * (0.55 if wide else 0.65)), int(total * (0.45 if wide else 0.35))])
 
     def _on_filters(self, filters: Filters, refresh: bool = True) -> None:
         if filters.active:
@@ -262,6 +263,11 @@ class RelationshipPanel(Readout, Picking, QWidget):
         self.diff_view.setVisible(diff)
         self.change_legend.setVisible(diff)
         self.header.show_mode(self._mode)
+        self._fold_legend()
+
+    def _fold_legend(self) -> None:
+        """Diff mode in a short panel: the legend of lines keeps to one row, so the graph keeps its room."""
+        self.legend.set_rows(1 if self._mode == DIFF and self.height() < SHORT_PANEL else KIND_ROWS)
 
     def _fit(self) -> None:
         """Frame every node that can ever appear, so nothing jumps as the cursor moves (a view laid out alone: it)."""
@@ -383,3 +389,4 @@ class RelationshipPanel(Readout, Picking, QWidget):
         super().resizeEvent(event)
         wide = event.size().width() >= WIDE_PANEL and event.size().width() > 1.15 * event.size().height()
         self.splitter.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
+        self._fold_legend()
