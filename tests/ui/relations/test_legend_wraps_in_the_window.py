@@ -111,3 +111,18 @@ def test_each_mode_keeps_the_graph_its_room_at_1280x720(qtbot: QtBot, make_windo
     legend, changes = panel.legend, panel.change_legend
     assert changes.isVisible() and legend.rect().contains(changes.geometry())
     assert legend.more.isVisible() and legend.height() <= legend.more.height() + 2
+
+
+def test_the_alliance_graph_names_its_companies_at_1280x720(qtbot: QtBot, make_window: Callable[..., MainWindow],
+                                                             state: ViewState) -> None:
+    """The narrower legend let the graph's dock open at a third of the window (435 px at 1280), where Renault Group's
+    name had no room among the alliance's ties: it opens at 560 px (at most 46% of the window)."""
+    window = make_window(state, SMALL)
+    panel = window.relations
+    qtbot.wait(100)
+    window.grab()  # (a paint places the names)
+    assert panel.width() >= 540 and window.timeline.width() >= 600
+    placement, ids = panel.canvas.labels_item.placement, panel.canvas.drawn[0].ids
+    assert placement is not None
+    named = {key for key, shown in zip(ids, placement.node_shown, strict=True) if shown}
+    assert {"renault", "nissan", "mitsubishi", "french_state"} <= named, sorted(set(ids) - named)

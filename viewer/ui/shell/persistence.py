@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 APP_WIDE = ("theme", "speed")  # view choices that belong to the app, not to one dataset
 RIGHT_SHARE, DETAILS_SHARE = 0.34, 0.45
+GRAPH_LEAST_PX = 560  # the graph's first width, up to 46% of the window: the alliance's 37 entities named at 1280
 # The bottom row: tall enough for the history chart's value labels (~220 px at 900), never so tall that the
 # timeline's lanes get thinner than a line of text at 1280×720.
 BOTTOM_SHARE, BOTTOM_MIN, BOTTOM_MAX = 0.28, 170, 290
@@ -130,7 +131,8 @@ class Persistence:
         self.docks_sized = True
         window, width = self.window, max(self.window.width(), 800)
         docks = window.docks
-        window.resizeDocks([docks["relationsDock"]], [max(380, int(width * RIGHT_SHARE))], Qt.Orientation.Horizontal)
+        graph = max(380, int(width * RIGHT_SHARE), min(GRAPH_LEAST_PX, int(width * 0.46)))
+        window.resizeDocks([docks["relationsDock"]], [graph], Qt.Orientation.Horizontal)
         bottom = [docks[d] for d in ("detailsDock", "relationHistoryDock") if d in docks]
         if len(bottom) == 2:
             window.resizeDocks(bottom, [int(width * DETAILS_SHARE), int(width * (1 - DETAILS_SHARE))],
