@@ -29,18 +29,18 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from viewer import cli_engine
+from viewer import cli_engine, cli_write
+from viewer.cli_args import actor_ids, check_kind, unique_paths
 from viewer.cli_format import emit, frame_for_output, print_diff, print_summary, span_text
 from viewer.cli_window import COMMANDS, display_problem, window_arguments_problem
-from viewer.io import native_write
 from viewer.io.cache import load_cached_many
 from viewer.io.import_spec import read_spec, to_json
 from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
-from viewer.model import value_bands
-from viewer.model.clock import CALENDAR, CLOCK_SUMMARY, parse_instant, readable
+from viewer.model import instants, value_bands
+from viewer.model.clock import CALENDAR, CLOCK_SUMMARY
 from viewer.model.clock import WORDS as CLOCK_WORDS
 from viewer.model.dataset import Dataset
-from viewer.model.dates import PartialDate, parse_date
+from viewer.model.dates import PartialDate
 from viewer.model.problems import LoadError
 from viewer.model.query import relations_during
 from viewer.source.base import engine_error
@@ -64,13 +64,8 @@ class UsageError(Exception):
 def _date(text: str) -> str:
     """A date, a number, a year (``-13.8e9``, ``66 Ma``) or a time (``9:30``): :func:`_time` reads it on the
     dataset's clock."""
-    try:
-        parse_date(text)
-    except ValueError as exc:
-        if not readable(text):
-            raise argparse.ArgumentTypeError(f"{exc}, or a number for a dataset whose times are numbers, a year "
-                                             "such as -473, -13.8e9 or 66 Ma for one in deep time, or a time such "
-                                             "as 9:30 for one of hours, minutes and seconds") from exc
+    if not instants.readable(text) or instants.impossible(text):
+        raise argparse.ArgumentTypeError(instants.unreadable(text))
     return text
 
 
@@ -85,12 +80,11 @@ def _joined(argv: Sequence[str]) -> list[str]:
     return out
 
 
-def _time(ds: Dataset, text: str | None) -> PartialDate | None:
-    """A ``--at``/``--from``/``--to`` value read on the dataset's clock (a date, or a number such as 42)."""
-    if text is None:
-        return None
+def _time(ds: Dataset, text: str | None, *, upper: bool = False) -> PartialDate | None:
+    """A ``--at``/``--from``/``--to`` value read on the dataset's clock as the API reads it (a date, a period such as
+    ``Q1 2019``, its last date when ``upper``, or a number such as 42)."""
     try:
-        return parse_instant(text, ds.meta.clock)
+        return ds.when(text, upper=upper)
     except ValueError as exc:
         hint = f"the {CLOCK_WORDS[ds.meta.clock]}" if ds.meta.clock != CALENDAR else "this dataset is dated"
         raise UsageError(f"{exc} ({hint})") from exc
@@ -191,13 +185,14 @@ def _load(paths: list[str] | str | None, args: argparse.Namespace | None = None,
           ) -> Dataset:
     """The dataset of the given paths (read with ``--mapping`` when given); ``layout`` also computes its
     graph positions (only drawing needs them)."""
-    if isinstance(paths, str):
-        paths = [paths]
+    paths = unique_paths([paths] if isinstance(paths, str) else paths or [])
     options: dict[str, Any] = {}
     if args is not None and getattr(args, "mapping", None):
         options["mapping"] = read_spec(args.mapping)
     if args is not None and getattr(args, "table", None) and paths and len(paths) == 1 and Path(paths[0]).is_file():
         options["sheet"] = args.table  # a SQLite database's table, a workbook's sheet, a document's table
+    if (queried := cli_engine.dataset(paths or [], args)) is not None:  # a partitioned folder, a DuckDB table …
+        return queried
     return load_cached_many(paths or [], layout=layout, **options)
 
 
@@ -236,7 +231,7 @@ def cmd_relations(args: argparse.Namespace) -> int:
     columns = ["source", "target", "kind", "value", "valid_from", "valid_to"]
     if any(value_bands.written(ds.relations)):  # a stake written as a band or a bound: shown as written too
         columns.insert(4, value_bands.COLUMN)
-    at, start, end = _time(ds, args.at), _time(ds, args.start), _time(ds, args.end)
+    at, start, end = _time(ds, args.at), _time(ds, args.start), _time(ds, args.end, upper=True)
     if not window:
         emit(frame_for_output(ds.relations_at(at), columns, ds.meta.clock, args.format == "json").rename(
             columns={value_bands.COLUMN: value_bands.WRITTEN}), args.format,
@@ -262,8 +257,12 @@ def cmd_events(args: argparse.Namespace) -> int:
             raise UsageError(f"no attribute named {name!r}; the events have "
                              f"{', '.join(a.name for a in ds.attributes) or 'no attributes'}")
         where.setdefault(name, []).append(value)
-    found = ds.events_between(_time(ds, args.start), _time(ds, args.end), actors=args.actor,
-                              categories=args.category, text=args.search, where=where)
+    try:
+        actors = actor_ids(args.actor, ds.entities) if args.actor else None
+        found = ds.events_between(_time(ds, args.start), _time(ds, args.end, upper=True), actors=actors,
+                                  categories=args.category, text=args.search, where=where)
+    except ValueError as exc:  # a window that ends before it starts, an actor no entity is
+        raise UsageError(str(exc)) from exc
     found = found.head(args.limit) if args.limit else found
     columns = ["id", "start", "end", "precision", "title", "actors", "category", "source_url"]
     out = frame_for_output(found, columns + [a.column for a in ds.attributes], ds.meta.clock, args.format == "json")
@@ -289,6 +288,10 @@ def cmd_history(args: argparse.Namespace) -> int:
     for entity in (source, target):
         if entity not in known:
             raise UsageError(f"no entity with id {entity!r} (see `entente info` for the dataset)")
+    try:
+        check_kind(args.kind, ds.relations, ds.history(source, target))
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
     steps = ds.history(source, target, args.kind)
     columns = ["kind", "value", "valid_from", "valid_to", "event", "source_url"]
     emit(frame_for_output(steps, columns, ds.meta.clock, args.format == "json"), args.format,
@@ -308,30 +311,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_convert(args: argparse.Namespace) -> int:
     """Read any input and write it as a native dataset (a table too big for memory: as Parquet, unloaded)."""
-    from viewer.source import csv_parquet  # noqa: PLC0415 - DuckDB loads only for a table too big to load
-    try:
-        if (said := csv_parquet.convert_if_too_big(Path(args.input), Path(args.output), args.force)) is not None:
-            print(said)
-            return 0
-        ds = _load(args.input, args)
-        written = native_write.write(ds, args.output, overwrite=args.force)
-    except FileExistsError as exc:
-        raise UsageError(str(exc)) from exc
-    except OSError as exc:
-        raise LoadError(f"{args.output}: cannot be written ({exc.strerror or exc})") from exc
-    print(f"Wrote {written}: {len(ds.events)} events, {len(ds.entities)} entities, {len(ds.relations)} relations")
-    return 1 if any(p.level == "error" for p in ds.problems) else 0
+    return cli_write.convert(args, _load)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Render the window offscreen to an image file."""
-    if not args.out.lower().endswith((".png", ".svg", ".pdf")):
-        raise UsageError(f"{args.out}: expected a file ending in .png, .svg or .pdf")
-    ds = _load(args.paths, args, layout=args.view != "timeline")
+    cli_write.export_target(args.out)  # a name that cannot be written is said before Qt loads
     from viewer.ui.render import export_window  # noqa: PLC0415 - the one command that needs Qt loads it only here
-    export_window(ds, args.out, size=args.size, at=args.at, start=args.start, end=args.end, view=args.view)
-    print(f"Wrote {args.out}")
-    return 0
+    return cli_write.export(args, _load, _time, export_window)
 
 
 HANDLERS = {"info": cmd_info, "events": cmd_events, "relations": cmd_relations, "diff": cmd_diff,

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 import pandas as pd
 
-from viewer.model import value_bands
-from viewer.model.clock import CALENDAR, format_instant, iso_instant, parse_instant
+from viewer.model import instants, value_bands
+from viewer.model.clock import CALENDAR, format_instant, iso_instant
 from viewer.model.dates.iso import iso_dates
 from viewer.model.problems import Problem
 from viewer.model.value_numbers import number_text
@@ -74,10 +75,50 @@ def _json_number(value: float) -> float | int | str | None:
     return number if math.isfinite(number) else text
 
 
+# what a terminal would act on rather than show: C0 controls but tab, DEL, C1 controls (ESC starts a colour or an
+# OSC title-set sequence), and the bidi embeddings, overrides and isolates that turn the text after them round
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAK = re.compile("\r\n|\n")
+# a CSV cell a spreadsheet would run as a formula (OWASP's CSV injection guidance); numbers and ISO dates excepted
+_FORMULA = re.compile("[=+\\-@\t\r]")
+_PLAIN = re.compile(r"[-+]?\d[\d.:eE+\-TZ]*")
+
+
+def _escaped(found: re.Match[str]) -> str:
+    char = found[0]
+    return f"<U+{ord(char):04X}>" if ord(char) >= 0x202A else f"\\x{ord(char):02x}"
+
+
+def terminal_text(value: str) -> str:
+    """A value as a terminal may print it: line breaks as ``↵``, control characters written out (``\\x1b``,
+    ``<U+202E>`` as Details writes an override), so data can neither colour, retitle or clear the terminal nor
+    break the table's alignment.
+
+    >>> terminal_text("a\\x1b[31mb\\nc\\u202ed")
+    'a\\\\x1b[31mb↵c<U+202E>d'
+    """
+    if not _CONTROL.search(value) and "\n" not in value:
+        return value
+    return _CONTROL.sub(_escaped, _LINE_BREAK.sub("↵", value))
+
+
+def csv_safe(value: str) -> str:
+    """A CSV cell a spreadsheet will not run: one starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+    is led by ``'``, unless it is a number or an ISO date (``-3``, ``-0043-03-15``).
+
+    >>> csv_safe("=HYPERLINK(1)"), csv_safe("-3.5"), csv_safe("@SUM(A1)"), csv_safe("Renault")
+    ("'=HYPERLINK(1)", '-3.5', "'@SUM(A1)", 'Renault')
+    """
+    if not value or not _FORMULA.match(value) or _PLAIN.fullmatch(value):
+        return value
+    return "'" + value
+
+
 def format_table(frame: pd.DataFrame) -> str:
-    """An aligned plain-text table (numbers right-aligned)."""
+    """An aligned plain-text table (numbers right-aligned); values shown as :func:`terminal_text` writes them."""
     if frame.empty:
         return "(none)"
+    frame = frame.rename(columns=lambda c: terminal_text(str(c))).map(lambda v: terminal_text(str(v)))
     widths = {c: max(len(c), *(len(v) for v in frame[c])) for c in frame.columns}
     numeric = {c: frame[c].str.fullmatch(r"-?[\d.]*").all() for c in frame.columns}
 
@@ -91,15 +132,16 @@ def format_table(frame: pd.DataFrame) -> str:
 
 
 def emit(frame: pd.DataFrame, fmt: str, title: str = "") -> None:
-    """Write a string frame to stdout as a table, CSV or JSON records."""
+    """Write a string frame to stdout as a table, CSV (formulas defused: :func:`csv_safe`) or JSON records."""
     if fmt == "csv":
-        frame.to_csv(sys.stdout, index=False, lineterminator="\n")
+        safe = frame.rename(columns=lambda c: csv_safe(str(c))).map(lambda v: csv_safe(v) if isinstance(v, str) else v)
+        safe.to_csv(sys.stdout, index=False, lineterminator="\n")
     elif fmt == "json":
         json.dump(frame.to_dict(orient="records"), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         if title:
-            print(title)
+            print(terminal_text(title))
         print(format_table(frame))
 
 
@@ -132,7 +174,7 @@ def print_diff(table: pd.DataFrame, args: Any, clock: str = CALENDAR, relations:
         table = table[table["change"] != "unchanged"]
     written = [c for c in ("old_written", "new_written") if c in table.columns]  # a stake's band: "25–50%"
     columns = ["change", "source", "target", "kind", "old_value", "new_value", *written, "events"]
-    first, last = (parse_instant(text, clock) for text in (args.start, args.end))
+    first, last = (instants.needed(text, clock) for text in (args.start, args.end))
     emit(frame_for_output(table, columns, clock, args.format == "json"), args.format,
          title=f"Relations from {format_instant(first.start, first.precision, clock)} to "
                f"{format_instant(last.start, last.precision, clock)}")

@@ -6,14 +6,18 @@ the old one, moves the old one aside, moves the new one in and only then removes
 before the new folder is in place puts the old one back. Either way a failed write leaves the previous
 content byte for byte as it was, and no temporary behind. Nothing process-wide is changed: new files get
 their mode from ``os.open``/``os.mkdir`` (which apply the umask themselves), an existing target keeps its
-permission bits.
+permission bits (a folder those of the folder it replaces, never a file's). A temporary's name holds the id of
+the process writing it: those a killed process left (SIGKILL, a power cut) are removed by the next write to the
+same target, and those of a process still running are left alone.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
+import re
 import shutil
 import stat
 import uuid
@@ -27,8 +31,40 @@ Content = bytes | str | Callable[[BinaryIO], object]
 
 
 def _sibling(path: Path, role: str) -> Path:
-    """A hidden, unique name beside ``path`` (``.events.csv.tmp-1a2b3c4d``)."""
-    return path.with_name(f".{path.name}.{role}-{uuid.uuid4().hex[:12]}")
+    """A hidden, unique name beside ``path``, with the writing process's id (``.events.csv.tmp-4242-1a2b3c4d``)."""
+    return path.with_name(f".{path.name}.{role}-{os.getpid()}-{uuid.uuid4().hex[:12]}")
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)  # (POSIX only: on Windows this would end the process)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process, still running
+        return True
+    return True
+
+
+def _clear_stale(target: Path) -> None:
+    """Remove the temporaries a killed writer of ``target`` left beside it (its process is gone); an old copy
+    moved aside stays while ``target`` is missing: it is then the only copy."""
+    if os.name != "posix":
+        return
+    stale = re.compile(rf"^\.{re.escape(target.name)}\.(tmp|new|old)-(\d+)-[0-9a-f]{{12}}$")
+    try:
+        entries = [(entry, stale.match(entry.name)) for entry in target.parent.iterdir()]
+    except OSError:
+        return
+    for entry, found in entries:
+        if found is None or _alive(int(found.group(2))) or (found.group(1) == "old" and not target.exists()):
+            continue
+        try:
+            _remove(entry)
+            log.info("removed %s, left by an interrupted write", entry)
+        except OSError as exc:
+            log.warning("could not remove %s, left by an interrupted write (%s)", entry, exc)
 
 
 def _sync_folder(folder: Path) -> None:
@@ -62,7 +98,10 @@ def _sync_tree(folder: Path) -> None:
 def _target(path: str | Path) -> Path:
     """The path to replace: a symbolic link is followed, so the file it points to is what changes."""
     target = Path(path)
-    return target.resolve() if target.is_symlink() else target
+    try:
+        return target.resolve() if target.is_symlink() else target
+    except RuntimeError as exc:  # ("Symlink loop from …" before Python 3.13, an OSError after)
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from exc
 
 
 def replace_file(path: str | Path, content: Content) -> Path:
@@ -73,6 +112,7 @@ def replace_file(path: str | Path, content: Content) -> Path:
     temporary file is removed; the old file, if any, is untouched.
     """
     target = _target(path)
+    _clear_stale(target)
     tmp = _sibling(target, "tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
@@ -107,13 +147,14 @@ def replace_dir(path: str | Path, fill: Callable[[Path], object]) -> Path:
     the link stays (a dataset written over its link replaced the link with a folder and left the dataset old).
     """
     target = _target(path)
+    _clear_stale(target)
     new = _sibling(target, "new")
     os.mkdir(new, 0o777)  # mkdir applies the umask: an ordinary folder, without touching the umask
     aside: Path | None = None
     try:
         fill(new)
         _sync_tree(new)
-        with contextlib.suppress(FileNotFoundError):  # after filling: a read-only old folder stays read-only
+        if target.is_dir():  # after filling: a read-only old folder stays read-only (a file's mode is no folder's)
             os.chmod(new, stat.S_IMODE(target.stat().st_mode))
         if target.exists() or target.is_symlink():
             aside = _sibling(target, "old")

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
 
 from viewer.io.atomic import replace_dir, replace_file
+from viewer.io.write_target import check, json_bytes, shown
 from viewer.model import attributes
 from viewer.model.clock import CALENDAR, iso_instant
 from viewer.model.dataset import Dataset
@@ -73,8 +74,9 @@ def metadata(ds: Dataset) -> dict[str, object]:
                                  ("cursor", meta.default_cursor)) if value is not None}
     if meta.window_label:
         window["label"] = meta.window_label
-    doc: dict[str, object] = {"title": meta.title, "description": meta.description, "licence": meta.licence,
-                              "sources": list(meta.sources), "principal": list(meta.principal)}
+    # the title and description are display text (a name's bytes that are not UTF-8 as U+FFFD); sources as written
+    doc: dict[str, object] = {"title": shown(meta.title), "description": shown(meta.description),
+                              "licence": meta.licence, "sources": list(meta.sources), "principal": list(meta.principal)}
     if window:
         doc["default_window"] = window
     if meta.clock != CALENDAR:  # absent means calendar dates, as in every dataset written before
@@ -85,8 +87,9 @@ def metadata(ds: Dataset) -> dict[str, object]:
     return doc
 
 
-OWN = frozenset({"dataset.json", *(f"{table}.{kind}" for table in ("events", "entities", "relations")
-                                   for kind in ("csv", "parquet"))})  # what a dataset folder's reader reads
+# what a dataset folder's reader reads (events/: the Parquet parts of a conversion out of core)
+OWN = frozenset({"dataset.json", "events", *(f"{table}.{kind}" for table in ("events", "entities", "relations")
+                                             for kind in ("csv", "parquet"))})
 
 
 def keep_others(old: Path, new: Path) -> None:
@@ -111,29 +114,26 @@ def _link_or_copy(source: str | Path, target: str | Path) -> None:
         shutil.copy2(source, target)
 
 
-def write(ds: Dataset, path: str | Path, *, overwrite: bool = False) -> Path:
+def write(ds: Dataset, path: str | Path, *, overwrite: bool = False, sources: Iterable[str | Path] = ()) -> Path:
     """Write ``ds`` to a ``.json`` file or a dataset folder.
 
     An existing target is only replaced with ``overwrite=True``, and a folder only when it is itself a
-    dataset folder (it holds events.csv or dataset.json): a user's other folders are never emptied.
+    dataset folder (it holds events.csv or dataset.json): a user's other folders are never emptied, never a file
+    with a folder, nor any of ``sources`` (what the dataset was read from): the checks of
+    :func:`viewer.io.write_target.check`, which the Parquet conversion runs too.
     """
     path = Path(path)
-    if path.exists() and not overwrite:
-        raise FileExistsError(f"{path} already exists (use --force to replace it)")
-    if path.is_dir() and any(path.iterdir()) and not any((path / n).exists() for n in ("events.csv", "dataset.json")):
-        raise FileExistsError(f"{path} is a folder that is not a dataset; refusing to replace it")
-    if path.exists() and path.suffix.lower() != ".json" and not path.is_dir():
-        raise FileExistsError(f"{path} is a file, not a dataset folder; refusing to replace it")
+    check(path, overwrite=overwrite, folder=path.suffix.lower() != ".json", sources=sources)
     data = tables(ds)
     if path.suffix.lower() == ".json":
         doc = metadata(ds) | {name: frame.to_dict(orient="records") for name, frame in data.items()}
-        replace_file(path, json.dumps(doc, ensure_ascii=False, indent=1))
+        replace_file(path, json_bytes(doc, indent=1))
         return path
 
     def fill(folder: Path) -> None:
         for name, frame in data.items():
-            frame.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n")
-        (folder / "dataset.json").write_bytes(json.dumps(metadata(ds), ensure_ascii=False, indent=2).encode())
+            frame.to_csv(folder / f"{name}.csv", index=False, lineterminator="\n", errors="backslashreplace")
+        (folder / "dataset.json").write_bytes(json_bytes(metadata(ds), indent=2))
         if path.is_dir():
             keep_others(path, folder)
 

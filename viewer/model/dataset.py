@@ -21,6 +21,7 @@ from viewer.model import (
     clock,
     dates,
     graph_positions,
+    instants,
     lists,
     overflow,
     query,
@@ -168,9 +169,12 @@ class Dataset:
             self._span = (None if events.empty else (events["span_start"].min(), events["span_end"].max()),)
         return self._span[0]
 
-    def when(self, value: object) -> dates.PartialDate | None:
-        """A time as the queries take it: numbers (``42``, ``"42"``) read on a numeric clock; None stays None."""
-        return None if value is None else clock.parse_instant(value, self.meta.clock)
+    def when(self, value: object, *, upper: bool = False, required: bool = False) -> dates.PartialDate | None:
+        """A time as the queries take it (see :func:`viewer.model.instants.read`): a number is a year on the
+        calendar (``2019``) and the number on a numeric clock; a named period (``Q1 2019``) its first date (its last
+        when ``upper``, a window's end); None stays None unless ``required``; ValueError for NaN or what no clock
+        reads."""
+        return instants.read(value, self.meta.clock, upper=upper, required=required)
 
     def format_time(self, stamp: pd.Timestamp, precision: str = "day") -> str:
         """A time of this dataset for a person: a date at ``precision``, or a number on a numeric clock."""
@@ -192,9 +196,9 @@ class Dataset:
         >>> list(ds.events_between("2023-01-26", "2023-01-26", actors=["aob"])["id"])
         ['E053']
         """
-        start, end = self.when(start), self.when(end)
-        return query.events_between(self.events, start, end, actors=actors, categories=categories,
-                                    tags=tags, text=text, where=where)
+        first, last = self.when(start), self.when(end, upper=True)
+        return query.events_between(self.events, first, last, actors=actors, categories=categories, tags=tags,
+                                    text=text, where=where, entity_names=entity_names(self.entities))
 
     def relations_at(self, when: object) -> pd.DataFrame:
         """Relations valid at an instant (``valid_from <= t < valid_to``; empty ends are open).
@@ -206,7 +210,7 @@ class Dataset:
         >>> float(rel.query("source == 'renault' and target == 'nissan' and kind == 'equity_stake'")["value"].iloc[0])
         43.4
         """
-        return query.relations_at(self.relations, self.when(when), self.entities)
+        return query.relations_at(self.relations, self.when(when, required=True), self.entities)
 
     def diff(self, before: object, after: object) -> Diff:
         """What changed in the relations between two dates (added, removed, changed, unchanged).
@@ -216,7 +220,7 @@ class Dataset:
         >>> cut[cut["target"] == "nissan"][["old_value", "new_value", "events"]].values.tolist()
         [[43.4, 15.0, 'E067']]
         """
-        return query.diff(self.relations, self.when(before), self.when(after))
+        return query.diff(self.relations, self.when(before, required=True), self.when(after, required=True))
 
     def history(self, source: str, target: str, kind: str | None = None) -> pd.DataFrame:
         """Every relation from ``source`` to ``target`` over time, oldest first.

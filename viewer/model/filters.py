@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 import pandas as pd
 
-from viewer.model import attributes, query
 from viewer.model import clock as clock_module
+from viewer.model import query
 
 
 @dataclass(frozen=True)
@@ -49,19 +49,10 @@ class Filters:
 
     def mask(self, events: pd.DataFrame, entity_names: dict[str, str] | None = None) -> np.ndarray:
         """Which events match (True everywhere when no constraint is set)."""
-        mask = query.window_mask(events, *self.bounds())
-        if self.actors:
-            mask &= query.actor_mask(events, sorted(self.actors))
-        if self.categories:
-            mask &= events["category"].astype(str).isin(self.categories).to_numpy()
-        if self.tags:
-            mask &= query.actor_mask(events.rename(columns={"actors": "_a", "tags": "actors"}), sorted(self.tags))
-        if self.text.strip():
-            mask &= query.text_mask(events, self.text, entity_names)
-        for name, values in self.attributes:
-            if values:
-                mask &= attributes.value_mask(events, name, values)
-        return mask
+        start, end = self.bounds()
+        return query.match_mask(events, start, end, actors=sorted(self.actors), categories=sorted(self.categories),
+                                tags=sorted(self.tags), text=self.text, where=dict(self.attributes),
+                                entity_names=entity_names)
 
     def imprecise_count(self, events: pd.DataFrame, matched: np.ndarray) -> int:
         """How many matched events match the date range only because their date is month/year precise."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -89,28 +90,50 @@ def text_mask(events: pd.DataFrame, text: str, entity_names: dict[str, str] | No
     return mask
 
 
-def events_between(events: pd.DataFrame, start: object = None, end: object = None, *, actors: object = None,
-                   categories: object = None, tags: object = None, text: str | None = None,
-                   where: dict[str, list[str]] | None = None) -> pd.DataFrame:
-    """The events matching a window and filters, in time order.
-
-    ``where`` maps attribute names to accepted values (``{"State": ["IL"]}``): every attribute must match.
-    """
+def match_mask(events: pd.DataFrame, start: object = None, end: object = None, *, actors: object = None,
+               categories: object = None, tags: object = None, text: str | None = None,
+               where: Mapping[str, Collection[str]] | None = None,
+               entity_names: dict[str, str] | None = None) -> np.ndarray:
+    """Which events match a window and filters: the one test the window's filters (:class:`Filters`), the
+    command line and the Python API all make, so a figure on screen and one in a report agree. ``text`` also
+    matches the actors' names in ``entity_names`` (id → name)."""
     mask = window_mask(events, start, end)
     for name, values in (where or {}).items():
-        mask &= attributes.value_mask(events, name, set(values))
+        if values:
+            mask &= attributes.value_mask(events, name, set(values))
     actor_list = _as_list(actors)
     if actor_list:
         mask &= actor_mask(events, actor_list)
     category_list = _as_list(categories)
     if category_list:
-        mask &= events["category"].isin(category_list).to_numpy()
+        mask &= events["category"].astype(str).isin(category_list).to_numpy()
     tag_list = _as_list(tags)
     if tag_list:
         mask &= actor_mask(events.rename(columns={"actors": "_a", "tags": "actors"}), tag_list)
-    if text:
-        mask &= text_mask(events, text)
-    return events[mask]
+    if text and text.strip():
+        mask &= text_mask(events, text, entity_names)
+    return mask
+
+
+def check_window(start: object, end: object) -> None:
+    """Raise ValueError when a window ends before it starts (``2020`` to ``2010``); either end may be open."""
+    lo, hi = _bound(start, upper=False), _bound(end, upper=True)
+    if lo is not None and hi is not None and hi < lo:
+        raise ValueError(f"the window ends ({end}) before it starts ({start})")
+
+
+def events_between(events: pd.DataFrame, start: object = None, end: object = None, *, actors: object = None,
+                   categories: object = None, tags: object = None, text: str | None = None,
+                   where: dict[str, list[str]] | None = None,
+                   entity_names: dict[str, str] | None = None) -> pd.DataFrame:
+    """The events matching a window and filters (:func:`match_mask`), in time order; ValueError for a window
+    that ends before it starts.
+
+    ``where`` maps attribute names to accepted values (``{"State": ["IL"]}``): every attribute must match.
+    """
+    check_window(start, end)
+    return events[match_mask(events, start, end, actors=actors, categories=categories, tags=tags, text=text,
+                             where=where, entity_names=entity_names)]
 
 
 def valid_mask(relations: pd.DataFrame, when: object) -> np.ndarray:
@@ -183,8 +206,7 @@ def relations_during(relations: pd.DataFrame, start: object, end: object,
     lo, hi = _bound(start, upper=False), _bound(end, upper=True)
     if lo is None or hi is None:
         raise ValueError("a window needs a start and an end")
-    if hi < lo:
-        raise ValueError(f"the window ends ({end}) before it starts ({start})")
+    check_window(start, end)
     first, last = _held_bounds(relations, lo, hi, entities)
     span = max(int((hi - lo) / pd.Timedelta(microseconds=1)), 0)
     overlap = last - first

@@ -33,7 +33,8 @@ SPARK_CONF = {"spark.sql.session.timeZone": "UTC", "spark.ui.enabled": "false",
 
 @dataclass(frozen=True)
 class SourceSpec:
-    """A located source: ``kind`` is parquet, duckdb or url (queried), or sqlite (loaded as a table);
+    """A located source: ``kind`` is parquet, duckdb or url (queried), sqlite (loaded as a table) or native (a
+    dataset folder of CSV tables, loaded);
     ``files`` the Parquet files it reads."""
 
     kind: str
@@ -117,16 +118,51 @@ def _locate_glob(text: str) -> SourceSpec:
     return SourceSpec("parquet", text, folder=glob_folder(text), files=files)
 
 
+NATIVE_EVENTS = ("events.csv",)  # a native dataset folder: loaded whole, as viewer.load loads it
+SIDE_TABLES = ("entities.parquet", "relations.parquet")
+PART_DEPTH = 6  # partition folders below events/ (year=/month=/day=/…) looked into at most this deep
+
+
 def _locate_folder(path: Path) -> SourceSpec:
-    """A native folder (``events.parquet`` or a partitioned ``events/``), or a folder of Parquet parts."""
+    """A native dataset folder (``events.parquet``, or ``events.csv`` …: loaded as ``viewer.load`` loads it), a
+    folder with an ``events/`` folder of Parquet parts, or a folder of parts (``part-0.parquet``, ``year=2020/…``).
+
+    Only ``events/`` and partition folders (``key=value``) are walked, and only :data:`PART_DEPTH` deep: an
+    ``archive/`` beside a native dataset's tables is not its events, and ``/`` is never walked."""
     if (path / "events.parquet").is_file():
         return SourceSpec("parquet", str(path / "events.parquet"), folder=path, files=(path / "events.parquet",))
-    events = path / "events" if (path / "events").is_dir() else path
-    files = tuple(sorted(p for p in events.rglob("*.parquet") if p.is_file()))
+    if any((path / name).is_file() for name in NATIVE_EVENTS):
+        return SourceSpec("native", str(path), folder=path)
+    if (path / "events").is_dir():
+        files = _parts(path / "events", PART_DEPTH)
+        if not files:
+            raise LoadError(f"{path / 'events'}: no Parquet files in the folder; expected the events as Parquet "
+                            "parts (events/part-0.parquet, events/year=2020/part-0.parquet …)")
+        return SourceSpec("parquet", str(path / "events" / "**" / "*.parquet"), folder=path, files=files)
+    files = _parts(path, PART_DEPTH, partitions_only=True)
     if not files:
-        raise LoadError(f"{path}: no events.parquet and no Parquet files in the folder")
-    return SourceSpec("parquet", str(events / "**" / "*.parquet"), folder=path if events != path else path.parent,
-                      files=files)
+        raise LoadError(f"{path}: no events.parquet or events.csv (a dataset folder), no events/ folder of Parquet "
+                        "parts and no Parquet parts (part-0.parquet, year=2020/…) in the folder")
+    if any((path / name).is_file() for name in SIDE_TABLES):
+        raise LoadError(f"{path}: Parquet parts beside entities or relations; move the event parts into an "
+                        "events/ folder (events/part-0.parquet …)")
+    return SourceSpec("parquet", str(path / "**" / "*.parquet"), folder=path.parent, files=files)
+
+
+def _parts(folder: Path, depth: int, partitions_only: bool = False) -> tuple[Path, ...]:
+    """The Parquet files in ``folder`` and its subfolders down to ``depth`` (only ``key=value`` partition
+    folders when ``partitions_only``), sorted."""
+    found: list[Path] = []
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return ()
+    for entry in entries:
+        if entry.suffix.lower() == ".parquet" and entry.is_file():
+            found.append(entry)
+        elif depth > 0 and (not partitions_only or "=" in entry.name) and entry.is_dir():
+            found.extend(_parts(entry, depth - 1))
+    return tuple(sorted(found))
 
 
 def glob_folder(pattern: str) -> Path:

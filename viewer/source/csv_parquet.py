@@ -13,7 +13,7 @@ read is kept, and counted by the engine as a row without a start.
 from __future__ import annotations
 
 import codecs
-import json
+import os
 import re
 import tempfile
 from dataclasses import dataclass
@@ -24,9 +24,11 @@ import pandas as pd
 
 from viewer.io import compressed, table
 from viewer.io.atomic import replace_dir
+from viewer.io.native_write import keep_others
 from viewer.io.table_mapping import Mapping
 from viewer.io.table_read import EXPECTED
 from viewer.io.table_texts import holds_addresses
+from viewer.io.write_target import check, json_bytes, shown
 from viewer.model.problems import LoadError, Problem
 from viewer.model.wording import counted
 from viewer.source.connect import _memory_limit
@@ -96,7 +98,11 @@ def convert(path: Path, folder: Path, overwrite: bool = False, options: dict[str
     """Write the delimited table at ``path`` as ``folder/events/part-0.parquet`` and ``folder/dataset.json``, through
     DuckDB (its memory bounded by ``ENTENTE_DUCKDB_MEMORY``, spilling to disk beyond): the whole file is never
     in memory. ``options`` are the reader's (the columns a user chose in the mapping dialog, the date order, the
-    encoding); by default the loader's guess. LoadError naming the file when it cannot be."""
+    encoding); by default the loader's guess. LoadError naming the file when it cannot be; before anything is
+    written, the native writer's checks of ``folder`` (:func:`viewer.io.write_target.check`: FileExistsError, never
+    a folder that is no dataset, a file, nor the input replaced). The files kept in a dataset folder it replaces
+    besides its tables (notes, a README) are kept, as the native writer keeps them."""
+    check(folder, overwrite=overwrite, folder=True, sources=[path])
     kind = compressed.compression(path)
     if kind not in (None, "gzip", "zstd"):
         raise LoadError(f"{path}: a {kind} file is not read out of core; unpack it, or pack it with gzip or zstd")
@@ -113,15 +119,13 @@ def convert(path: Path, folder: Path, overwrite: bool = False, options: dict[str
     parsed = date_columns.parse_column(preview.rows[mapping.start], date_order=options.get("date_order")).instants
     start, said = date_sql(mapping.start, preview.rows[mapping.start], parsed, str(path))
     columns = _select(mapping, preview.rows, start)
-    if folder.exists() and not overwrite:
-        raise FileExistsError(f"{folder}: already exists (use --force to replace it)")
     names = ", ".join(f"{_literal(str(c))}: 'VARCHAR'" for c in preview.rows.columns)
     rows: list[int] = []
     left_out: list[Problem] = []
 
     def fill(new: Path) -> None:
-        text = path if preview.encoding.lower() in ("utf-8", "utf-8-sig") else _utf8_copy(path, preview.encoding,
-                                                                                           Path(spill))
+        text = _readable(path, Path(spill)) if preview.encoding.lower() in ("utf-8", "utf-8-sig") else _utf8_copy(
+            path, preview.encoding, Path(spill))
         source = (f"read_csv({_literal(str(text))}, delim = {_literal(delimiter)}, "
                   f"header = {'true' if preview.header else 'false'}, skip = {_lines_above(preview)}, "
                   f"encoding = 'utf-8', store_rejects = true, null_padding = true, "
@@ -137,18 +141,42 @@ def convert(path: Path, folder: Path, overwrite: bool = False, options: dict[str
                         "(FORMAT parquet, COMPRESSION zstd)")
             rows.append(con.execute(f"SELECT count(*) FROM read_parquet({_literal(str(target))})").fetchone()[0])
             left_out.extend(_rejected(con, path, rows[0], preview.header, _lines_above(preview)))
+        except duckdb.InterruptException as exc:  # Ctrl-C while DuckDB works: an interruption, not a failure
+            raise KeyboardInterrupt from exc
         except duckdb.Error as exc:
-            raise LoadError(f"{path}: DuckDB could not convert it: {str(exc).splitlines()[0]}") from exc
+            raise LoadError(f"{shown(path)}: DuckDB could not convert it: {str(exc).splitlines()[0]}") from exc
+        except RuntimeError as exc:  # "Query interrupted": the KeyboardInterrupt a SIGTERM handler raised, raised
+            if isinstance(exc.__cause__, KeyboardInterrupt):
+                raise exc.__cause__ from None
+            raise
         finally:
             con.close()
-        told = "; ".join([said, *(p.message for p in left_out)])
-        (new / "dataset.json").write_text(json.dumps({"title": compressed.stem(path), "sources": [str(path)],
-                                                      "description": f"Converted from {path.name}: {told}"},
-                                                     ensure_ascii=False, indent=2), encoding="utf-8")
+        _finish(new, path, "; ".join([said, *(p.message for p in left_out)]), folder)
 
     with tempfile.TemporaryDirectory(prefix="entente-spill-") as spill:
         replace_dir(folder, fill)
     return Written(folder, int(rows[0]), (said, *(p.message for p in left_out)), tuple(left_out))
+
+
+def _finish(new: Path, path: Path, told: str, folder: Path) -> None:
+    """The new folder's dataset.json (the title and description as display text, a name's bytes that are not UTF-8
+    as U+FFFD; the source as written), and the files the folder it replaces kept besides its tables."""
+    (new / "dataset.json").write_bytes(json_bytes({"title": shown(compressed.stem(path)), "sources": [str(path)],
+                                                   "description": shown(f"Converted from {path.name}: {told}")},
+                                                  indent=2))
+    if folder.is_dir():
+        keep_others(folder, new)
+
+
+def _readable(path: Path, folder: Path) -> Path:
+    """``path``, or a link to it in ``folder`` when its name is not valid UTF-8 (DuckDB takes names as UTF-8)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        link = folder / ("input" + "".join(s for s in path.suffixes if s.isascii()))
+        os.symlink(path.resolve(), link)
+        return link
+    return path
 
 
 def _utf8_copy(path: Path, encoding: str, folder: Path) -> Path:

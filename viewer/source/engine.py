@@ -221,14 +221,18 @@ class EngineSource:
         if self.long_index is not None and t0 is not None and limit is not None and not filters.active \
                 and self.backend.name == "duckdb":
             return tidy(self._indexed_first(t0, t1, limit, token))
-        query = self._indexed_window(t0, t1, filters) if self.long_index is not None and t0 is not None else \
-            self._window(t0, t1, filters).select(*EVENT_FIELDS)
-        query = query.order_by(["span_start", "id"])
+        query = self._query(t0, t1, filters).order_by(["span_start", "id"])
         if limit is not None:
             query = query.limit(limit)
         frame = query.execute()
         token.check()
         return tidy(frame)
+
+    def _query(self, t0: float | None, t1: float | None, filters: Filters, attributes: bool = False) -> Any:
+        """The window's matching events: through the long index when there is one (it holds no attributes)."""
+        if self.long_index is not None and t0 is not None and not attributes and not filters.attributes:
+            return self._indexed_window(t0, t1, filters)
+        return self._window(t0, t1, filters).select(*EVENT_FIELDS, *(self.attributes if attributes else ()))
 
     def _indexed_first(self, t0: float, t1: float | None, limit: int, token: CancelToken) -> pd.DataFrame:
         """A narrow window's first ``limit`` events on DuckDB: the earliest of those near the window (one
@@ -242,11 +246,10 @@ class EngineSource:
         return rows.to_pandas()
 
     def stream(self, t0: float | None = None, t1: float | None = None, filters: Filters = NO_FILTERS,
-               limit: int | None = None, chunk: int = 50_000) -> Iterator[pd.DataFrame]:
-        """:meth:`events` in chunks of rows, for output that starts before the whole answer is in."""
-        query = self._indexed_window(t0, t1, filters) if self.long_index is not None and t0 is not None else \
-            self._window(t0, t1, filters).select(*EVENT_FIELDS)
-        query = query.order_by(["span_start", "id"])
+               limit: int | None = None, chunk: int = 50_000, attributes: bool = False) -> Iterator[pd.DataFrame]:
+        """:meth:`events` in chunks of rows, for output that starts before the whole answer is in (with the
+        attribute columns, ``attr:<name>``, when ``attributes``)."""
+        query = self._query(t0, t1, filters, attributes).order_by(["span_start", "id"])
         if limit is not None:
             query = query.limit(limit)
         with query.to_pyarrow_batches(chunk_size=chunk) as batches:

@@ -281,6 +281,10 @@ def filter_predicate(view: Any, filters: Filters, entity_names: dict[str, str]) 
         if named:
             text |= any_token(view.actors, named)
         out &= text
+    for name, values in filters.attributes:  # attributes.value_mask: no such column matches nothing
+        if values:
+            column = PREFIX + name
+            out &= view[column].cast("string").isin(sorted(values)) if column in view.columns else ibis.literal(False)
     return out
 
 

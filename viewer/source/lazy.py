@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from viewer.model import query
+from viewer.model import instants, query
 from viewer.model.dataset import DatasetMeta
+from viewer.model.dates import PartialDate
 from viewer.model.filters import Filters
 from viewer.model.problems import Problem
 from viewer.source.base import NO_FILTERS, EventSource
@@ -59,23 +60,27 @@ class LazyDataset:
 
     @staticmethod
     def filters(start: object = None, end: object = None, *, actors: object = None, categories: object = None,
-                tags: object = None, text: str | None = None) -> Filters:
-        """The :class:`Filters` value for ``events_between``'s arguments."""
+                tags: object = None, text: str | None = None, where: dict[str, list[str]] | None = None) -> Filters:
+        """The :class:`Filters` value for ``events_between``'s arguments (``where``: attribute values)."""
         return Filters(text=text or "", actors=_as_set(actors), categories=_as_set(categories), tags=_as_set(tags),
-                       start=None if start is None else str(start), end=None if end is None else str(end))
+                       start=None if start is None else str(start), end=None if end is None else str(end),
+                       attributes=tuple((name, _as_set(values)) for name, values in (where or {}).items()))
 
     def events_between(self, start: object = None, end: object = None, *, actors: object = None,
                        categories: object = None, tags: object = None, text: str | None = None,
-                       limit: int | None = None) -> pd.DataFrame:
-        """Events whose precision span overlaps ``[start, end]``, filtered, by start then id, up to ``limit``."""
-        wanted = self.filters(start, end, actors=actors, categories=categories, tags=tags, text=text)
+                       where: dict[str, list[str]] | None = None, limit: int | None = None) -> pd.DataFrame:
+        """Events whose precision span overlaps ``[start, end]``, filtered (``where``: attribute values, as
+        ``Dataset.events_between``), by start then id, up to ``limit``."""
+        wanted = self.filters(start, end, actors=actors, categories=categories, tags=tags, text=text, where=where)
         return self.source.events(filters=wanted, limit=limit)
 
-    def iter_events(self, filters: Filters = NO_FILTERS, limit: int | None = None) -> Iterator[pd.DataFrame]:
-        """The matching events in chunks (engine sources stream them; in memory, one chunk)."""
+    def iter_events(self, filters: Filters = NO_FILTERS, limit: int | None = None,
+                    attributes: bool = False) -> Iterator[pd.DataFrame]:
+        """The matching events in chunks (engine sources stream them, with their attribute columns when
+        ``attributes``; in memory, one chunk)."""
         stream = getattr(self.source, "stream", None)
         if stream is not None:
-            yield from stream(filters=filters, limit=limit)
+            yield from stream(filters=filters, limit=limit, attributes=attributes)
         else:
             yield self.source.events(filters=filters, limit=limit)
 
@@ -86,11 +91,16 @@ class LazyDataset:
 
     def relations_at(self, when: object) -> pd.DataFrame:
         """Relations valid at an instant (``valid_from <= t < valid_to``; empty ends are open)."""
-        return query.relations_at(self.relations, when)
+        return query.relations_at(self.relations, self.when(when, required=True), self.entities)
 
     def diff(self, before: object, after: object) -> query.Diff:
         """What changed in the relations between two dates."""
-        return query.diff(self.relations, before, after)
+        return query.diff(self.relations, self.when(before, required=True), self.when(after, required=True))
+
+    def when(self, value: object, *, upper: bool = False, required: bool = False) -> PartialDate | None:
+        """A time as ``Dataset.when`` reads it (``44 BC``, ``19 Nov 2018``, ``Q1 2019``: its last date when
+        ``upper``); None stays None unless ``required``; ValueError for what no clock reads."""
+        return instants.read(value, self.meta.clock, upper=upper, required=required)
 
     def history(self, source: str, target: str, kind: str | None = None) -> pd.DataFrame:
         """Every relation from ``source`` to ``target`` over time, oldest first."""

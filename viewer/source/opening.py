@@ -12,7 +12,7 @@ import pandas as pd
 from viewer.io import native, parquet, reading
 from viewer.io.cache import enabled, load_cached
 from viewer.model.columns import id_names
-from viewer.model.dataset import DatasetMeta, Tables, build_dataset
+from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.problems import LoadError, Problem
 from viewer.source import naming
 from viewer.source.base import engine_error
@@ -38,7 +38,7 @@ def wants_engine(spec: SourceSpec, threshold: int | None = None) -> bool:
     """Engine URLs, DuckDB tables and partitioned folders are queried; one Parquet file only when big
     (over ``threshold`` rows; by default :func:`~viewer.source.connect.row_threshold`); one file of another
     format (a CSV, an ORC file, a calendar) never: it is loaded as ``viewer.load`` loads it."""
-    if spec.kind == "sqlite":
+    if spec.kind in ("sqlite", "native"):
         return False
     if spec.kind != "parquet" or len(spec.files) != 1 or "*" in spec.target:
         return True
@@ -75,10 +75,31 @@ def open_dataset(source: str | Path, table: str | None = None, threshold: int = 
     """
     spec = locate(source, table)
     if not wants_engine(spec, threshold):
-        path = spec.folder if spec.folder and (spec.folder / "events.parquet") in spec.files else spec.files[0]
+        native = spec.folder and (spec.kind == "native" or (spec.folder / "events.parquet") in spec.files)
+        path = spec.folder if native and spec.folder else spec.files[0]
         ds = load_cached(path, sheet=spec.table) if spec.kind == "sqlite" and spec.table else load_cached(path)
         return LazyDataset(MemorySource(ds), ds.entities, ds.relations, ds.meta, ds.problems)
     return open_engine(spec)
+
+
+def load_whole(spec: SourceSpec) -> Dataset:
+    """An engine source's events read whole through the engine and built as the loader builds a table's
+    (for the commands that need every event: validate, convert, export); the caller checks it fits."""
+    try:
+        con, table = connect(spec)
+        table, renamed = naming.native(table)
+        meta, problems = _meta(spec)
+        problems = [*naming.said(spec.target, renamed), *problems]
+        events = parquet.as_pandas(table.to_pyarrow(), spec.target, problems)
+    except Exception as exc:
+        said = engine_error(exc)
+        if said is None:
+            raise
+        raise LoadError(f"{spec.target}: the query engine could not read it: {said.rstrip('!.')}") from exc
+    entities, entities_label = _side_table(spec, con, "entities")
+    relations, relations_label = _side_table(spec, con, "relations")
+    return build_dataset(Tables(events, entities, relations, spec.target, entities_label, relations_label),
+                         replace(meta, path=spec.target), problems)
 
 
 _EXPECTED = {"parquet": "Parquet files as Arrow, DuckDB or Spark write them",
