@@ -7,6 +7,7 @@
 # make bench-graph - graph layout, label placement and a 5,000-entity relations export (JSON)
 # make monkey - a long run of the GUI monkey (random seeds; ENTENTE_MONKEY_EXAMPLES windows of 50 steps)
 # make bench-panel - relationship panel redraw on a cursor move: 1,000 visible edges vs the alliance (JSON)
+# make bench-compare - Compare two dates on a random graph of 2,000 entities and 4,000 ties: switching, cursor steps (JSON)
 # make bench-peer - vis-timeline (headless Chromium, PEER_VIS) and Entente's window on the same data (JSON)
 # make bench-dates - a 1M-row table opened in each of 13 ways of writing its dates and 2 typed, beside Arrow's read (JSON)
 # make bench-files - a folder of 100 small CSVs opened file by file, as a folder and chosen together (JSON)
@@ -17,7 +18,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 PEER_VIS ?= ../shared/bench/peer-vis/run.sh
 
-.PHONY: run test lint package fuzz monkey bench bench-graph bench-big bench-panel bench-graph-cursor bench-big-graph bench-peer bench-dates bench-offshore bench-files clean
+.PHONY: run test lint package fuzz monkey bench bench-graph bench-big bench-panel bench-graph-cursor bench-compare bench-big-graph bench-peer bench-dates bench-offshore bench-files clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +66,9 @@ bench-panel: $(STAMP)
 
 bench-graph-cursor: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_graph_cursor.py
+
+bench-compare: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_compare_steps.py
 
 bench-big-graph: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/bench/bench_big_graph_window.py

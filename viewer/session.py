@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -58,7 +58,9 @@ class ViewChoices:
     collapsed: frozenset[str] = frozenset()
     hide_unmatched: bool = False
     graph_mode: str = "cursor"  # "cursor" (as of the cursor), "window" (during the window) or "diff"
-    compare: tuple[pd.Timestamp, pd.Timestamp] | None = None
+    # Compare's dates: None, the window's first day and the cursor (following both); "window", its first day and
+    # its end (following it); or two dates, earlier first
+    compare: tuple[pd.Timestamp, pd.Timestamp] | Literal["window"] | None = None
     hidden_kinds: frozenset[str] = frozenset()
     people: bool = False
     node_positions: tuple[tuple[str, float, float], ...] = ()  # nodes the user moved, in layout units
@@ -69,7 +71,7 @@ class ViewChoices:
         """Plain JSON-ready values."""
         return {"group_by": self.group_by, "collapsed": sorted(self.collapsed),
                 "hide_unmatched": self.hide_unmatched, "graph_mode": self.graph_mode,
-                "compare": [t.isoformat() for t in self.compare] if self.compare else None,
+                "compare": [t.isoformat() for t in self.compare] if isinstance(self.compare, tuple) else self.compare,
                 "hidden_kinds": sorted(self.hidden_kinds), "people": self.people,
                 "node_positions": {k: [x, y] for k, x, y in self.node_positions},
                 "speed": self.speed, "theme": self.theme}
@@ -84,7 +86,7 @@ class ViewChoices:
             collapsed=pick.strings("collapsed"),
             hide_unmatched=pick.flag("hide_unmatched", base.hide_unmatched),
             graph_mode=pick.choice("graph_mode", GRAPH_MODES, base.graph_mode),
-            compare=pick.date_pair("compare"),
+            compare="window" if pick.data.get("compare") == "window" else pick.date_pair("compare"),
             hidden_kinds=pick.strings("hidden_kinds"),
             people=pick.flag("people", base.people),
             node_positions=pick.positions("node_positions"),

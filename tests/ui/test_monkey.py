@@ -230,6 +230,14 @@ class Monkey(RuleBasedStateMachine):
         self._settle()
         self._count()
 
+    @rule(preset=st.sampled_from(["window_button", "cursor_button"]))
+    def compare_preset(self, preset: str) -> None:
+        """Click one of Compare's presets: the window's first day with its end, or with the cursor."""
+        self.window.relations.set_mode("diff")
+        getattr(self.window.relations.diff_view, preset).click()
+        self._settle()
+        self._count()
+
     @rule(mode=st.sampled_from(["cursor", "diff"]))
     def graph_mode(self, mode: str) -> None:
         """Switch the graph between the cursor and Compare."""
@@ -313,7 +321,7 @@ class Monkey(RuleBasedStateMachine):
         assert window.start < window.end, f"window not ordered: {window}"
         assert pd.notna(state.cursor), "the cursor is not a date"
         compare = state.view.compare
-        assert compare is None or compare[0] <= compare[1], f"Compare dates out of order: {compare}"
+        assert compare in (None, "window") or compare[0] <= compare[1], f"Compare dates out of order: {compare}"
 
     @invariant()
     def the_status_bar_agrees(self) -> None:

@@ -23,11 +23,11 @@ def panel(qtbot: QtBot, state: ViewState) -> RelationshipPanel:
 
 
 def _click(qtbot: QtBot, panel: RelationshipPanel, relation: str, column: int) -> None:
-    tree = panel.diff_view.changes
-    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    item = next(it for it in items if it is not None and relation in it.text(RELATION))
-    rect = tree.visualItemRect(item)
-    x = tree.header().sectionViewportPosition(column) + 5
+    tree, view = panel.diff_view.changes, panel.diff_view
+    row = next(i for i, shown in enumerate(view.rows()) if relation in shown[1])
+    tree.scrollTo(view.model.index(row, column))
+    rect = tree.visualRect(view.model.index(row, column))
+    x = tree.horizontalHeader().sectionViewportPosition(column) + 5
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, rect.center().y()))
 
 

@@ -18,7 +18,8 @@ def test_the_compare_boxes_pick_a_day_on_a_calendar(qtbot: QtBot, window: MainWi
     box.actions()[-1].trigger()  # the calendar button inside the box
     calendar.clicked.emit(QDate(2019, 6, 1))
     assert box.text() == "2019-06-01"
-    assert window.state.view.compare is not None and window.state.view.compare[0].date().isoformat() == "2019-06-01"
+    compared = window.state.view.compare
+    assert isinstance(compared, tuple) and compared[0].date().isoformat() == "2019-06-01"
 
 
 def test_the_filter_bar_date_range_takes_a_day_from_the_calendar(qtbot: QtBot, window: MainWindow) -> None:

@@ -1,61 +1,41 @@
 """Diff mode's controls and list: two dates to compare, and every change between them with its cause.
 
-The relationship panel draws the union graph; this widget owns the two dates (by default the
-timeline window's start and end, following the window until the user types a date) and lists the
-changes. Clicking a change selects its relation; clicking its event selects the event.
+The relationship panel draws the union graph; this widget owns the two dates and lists the changes. The dates
+follow the view until the user types one: by default the window's first day and the cursor ("Cursor vs. window
+start"), or with "Window" the window's first day and its end. A date typed stays in its box: a From later than its
+To is compared the other way round (earlier → later), and the summary says so. Clicking a change selects its
+relation; clicking its event selects the event.
 """
 
 from __future__ import annotations
 
-import pandas as pd
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor, QIcon
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from collections.abc import Callable
 
-from viewer.model.clock import CALENDAR, iso_instant, numeric, parse_instant, snap
+import pandas as pd
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+
+from viewer.model.clock import CALENDAR, format_instant, iso_instant, numeric, parse_instant, snap
 from viewer.model.columns import entity_names
-from viewer.model.graph import short_name
 from viewer.model.graph_diff import DiffGraph
-from viewer.ui.relations.legend import swatch
+from viewer.ui.relations.change_list import (
+    CHANGE_ROLE,
+    EVENT,
+    ID_ROLE,
+    RELATION,
+    VALUE,
+    ChangesModel,
+    changes_view,
+    fit_values,
+)
 from viewer.ui.shared.date_box import add_calendar, set_clock
-from viewer.ui.shared.link_cell import style_link
 from viewer.ui.shared.state import Selection, ViewState
 from viewer.ui.shared.theme import Theme, current
 
-RELATION, VALUE, EVENT = range(3)
-ID_ROLE = Qt.ItemDataRole.UserRole
-CHANGE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _change_icon(change: str, theme: Theme) -> QIcon:
-    """A short line in the change's colour (dashed when removed, plain grey when renewed)."""
-    style = Qt.PenStyle.DashLine if change == "removed" else Qt.PenStyle.SolidLine
-    return QIcon(swatch(theme.changes.get(change, theme.axis_text), style, 3.0))
-
-
-def _titles(events: pd.DataFrame, named: pd.Series) -> dict[str, str]:
-    """The titles of the events the changes name (``;``-separated ids), by id: only those (a million events' titles
-    put in a dict for every comparison)."""
-    wanted = {e for ids in named.astype(str).tolist() for e in ids.split(";") if e}
-    if not wanted or events.empty:
-        return {}
-    found = events[events["id"].isin(wanted)]
-    return dict(zip(found["id"].astype(str).tolist(), found["title"].astype(str).tolist(), strict=True))
-
-
-def _items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
-    """The top-level items of a tree, in order."""
-    return [item for i in range(tree.topLevelItemCount()) if (item := tree.topLevelItem(i)) is not None]
+__all__ = ["CHANGE_ROLE", "EVENT", "ID_ROLE", "RELATION", "VALUE", "DiffView"]
+FOLLOW_WINDOW = "window"  # the compare choice that follows the window's start and end
+Pair = tuple[pd.Timestamp, pd.Timestamp]
 
 
 def _day(stamp: pd.Timestamp, on: str = CALENDAR) -> str:
@@ -66,12 +46,13 @@ def _day(stamp: pd.Timestamp, on: str = CALENDAR) -> str:
 class DiffView(QWidget):
     """Two editable dates, shortcuts to pick them, and the list of changes between them."""
 
-
     def __init__(self, state: ViewState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.state = state
         self.theme = current()
         self._stale = False  # the window or cursor moved while hidden: the boxes show old dates
+        self._typed: Pair | None = None  # the dates as typed, From then To (perhaps the later first)
+        self._shown: Pair | None = None  # the dates the boxes show, From then To
         self.before_edit, self.after_edit = QLineEdit(self), QLineEdit(self)
         for edit, tip in ((self.before_edit, "From"), (self.after_edit, "To")):
             edit.setPlaceholderText("2019, 2019-12 or 2019-12-29")
@@ -80,29 +61,16 @@ class DiffView(QWidget):
             edit.editingFinished.connect(self._on_edited)
             edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("2019-12-29") + 40)
             add_calendar(edit)
-        self.window_button = QToolButton(self)
-        self.window_button.setText("Window")
-        self.window_button.setToolTip("Compare the timeline window's start with its end")
-        self.window_button.clicked.connect(self.use_window)
-        self.cursor_button = QToolButton(self)
-        self.cursor_button.setText("Cursor vs. window start")
-        self.cursor_button.setToolTip("Compare the timeline window's start with the time cursor")
-        self.cursor_button.clicked.connect(self.use_cursor)
+        self.window_button = self._preset("Window", "Compare the timeline window's first day with its end, following "
+                                          "the window as it moves", self.use_window)
+        self.cursor_button = self._preset("Cursor vs. window start", "Compare the timeline window's first day with "
+                                          "the time cursor, following both as they move (with the cursor out of "
+                                          "the window, its end)", self.use_cursor)
         self.summary = QLabel(self)
-        self.changes = QTreeWidget(self)
-        self.changes.setHeaderLabels(["Relation", "Value", "Because of"])
-        self.changes.setRootIsDecorated(False)
-        self.changes.setUniformRowHeights(True)
-        self.changes.setWordWrap(False)
-        self.changes.setMouseTracking(True)
-        header = self.changes.header()
-        # names and event titles share what the values leave, elided; tooltips hold them whole
-        header.setSectionResizeMode(RELATION, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(VALUE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(EVENT, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        self.changes.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.changes.itemClicked.connect(self._on_item_clicked)
+        self.summary.setWordWrap(True)
+        self.model = ChangesModel(self)
+        self.changes = changes_view(self.model, self)
+        self.changes.clicked.connect(self._on_clicked)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
@@ -121,16 +89,28 @@ class DiffView(QWidget):
         self._show_dates()
         self.set_theme(self.theme)
 
+    def _preset(self, text: str, tip: str, use: Callable[[], None]) -> QToolButton:
+        """A button that makes the dates follow the view one way; it shows pressed while they do."""
+        button = QToolButton(self)
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(True)
+        button.clicked.connect(use)
+        return button
+
     def set_theme(self, theme: Theme) -> None:
         """Re-colour the summary, a flagged date and the listed changes (icons and event links)."""
         self.theme = theme
         self.summary.setStyleSheet(f"color: {theme.axis_text};")
+        accent = QColor(theme.accent)
+        tint = f"rgba({accent.red()}, {accent.green()}, {accent.blue()}, 60)"
+        style = (f"QToolButton {{ padding: 1px 6px; border: 1px solid {theme.grid}; border-radius: 3px; }}"
+                 f"QToolButton:checked {{ background: {tint}; border-color: {theme.accent}; }}")
+        for button in (self.window_button, self.cursor_button):  # the preset followed reads as on, in either theme
+            button.setStyleSheet(style)
         for edit in (self.before_edit, self.after_edit):
             self._flag(edit, bool(edit.property("invalid")))
-        for item in _items(self.changes):
-            item.setIcon(RELATION, _change_icon(str(item.data(RELATION, CHANGE_ROLE)), theme))
-            if item.data(EVENT, ID_ROLE):
-                item.setForeground(EVENT, QBrush(QColor(theme.link)))
+        self.model.set_theme(theme)
 
     def _flag(self, edit: QLineEdit, bad: bool) -> None:
         """Frame a date that cannot be read in the theme's error colour."""
@@ -141,15 +121,21 @@ class DiffView(QWidget):
 
     # the two dates ------------------------------------------------------------------------------
 
-    def dates(self) -> tuple[pd.Timestamp, pd.Timestamp]:
-        """The two dates compared (before, after): the chosen ones, else the window's first day and the
-        cursor when it is in view (what changed up to the moment looked at), else the window's end."""
+    def dates(self) -> Pair:
+        """The two dates compared, earlier first: the chosen ones; else the window's first day and, following the
+        window ("Window"), its end, or by default the cursor when it is in view (what changed up to the moment looked
+        at), else the window's end."""
         chosen = self.state.view.compare
-        if chosen is not None:
+        if isinstance(chosen, tuple):
             return chosen
         window, cursor = self.state.window, self.state.cursor
         start = self._window_start()
-        return (start, cursor) if window.start_time <= cursor <= window.end_time else (start, window.end_time)
+        inside = chosen != FOLLOW_WINDOW and window.start_time <= cursor <= window.end_time
+        return (start, cursor) if inside else (start, window.end_time)
+
+    def reversed(self) -> bool:
+        """Whether the boxes hold a From later than its To (compared the other way round)."""
+        return self._shown is not None and self._shown[0] > self._shown[1]
 
     def _window_start(self) -> pd.Timestamp:
         """The window's first day, or its start to the grain of its span when the times are numbers."""
@@ -159,22 +145,38 @@ class DiffView(QWidget):
         return window.start_time.floor("D")
 
     def set_dates(self, before: object, after: object) -> None:
-        """Compare two dates (anything :func:`parse_date` reads, or numbers); the window is no longer followed."""
+        """Compare two dates (anything :func:`parse_date` reads, or numbers), as if typed into From and To: the
+        earlier is compared with the later; the window and the cursor are no longer followed."""
         on = self.state.dataset.meta.clock
-        self._choose(parse_instant(before, on).start, parse_instant(after, on).start)
+        self._choose((parse_instant(before, on).start, parse_instant(after, on).start))
 
     def use_window(self) -> None:
-        """Compare the window's start with its end, and follow the window from now on."""
-        self.state.set_view(compare=None)
+        """Compare the window's first day with its end, and follow the window from now on."""
+        self._follow(FOLLOW_WINDOW)
 
     def use_cursor(self) -> None:
-        """Compare the window's start with the cursor."""
-        self._choose(self._window_start(), self.state.cursor)
+        """Compare the window's first day with the cursor, and follow both from now on (the default)."""
+        self._follow(None)
 
-    def _choose(self, before: pd.Timestamp, after: pd.Timestamp) -> None:
-        self.state.set_view(compare=(before, after) if before <= after else (after, before))
+    def _follow(self, how: str | None) -> None:
+        self._typed = None
+        self.state.set_view(compare=how)
+        self._show_dates()  # (the same choice again announces nothing: the button pressed must still show it)
+
+    def _choose(self, typed: Pair) -> None:
+        """Compare the dates typed (From, To), earlier first; the boxes keep them as typed."""
+        self._typed = typed
+        for edit in (self.before_edit, self.after_edit):
+            edit.setModified(False)  # (typed and taken: the boxes show it at its day from now on)
+        ordered = typed if typed[0] <= typed[1] else (typed[1], typed[0])
+        if self.state.view.compare != ordered:
+            self.state.set_view(compare=ordered)
+        self._show_dates()  # (the same pair the other way round: the boxes and the note change, not the view)
+        self._say()
 
     def _on_changed(self, fields: frozenset[str]) -> None:
+        if "dataset" in fields:
+            self._typed = None
         if fields & {"view", "dataset"} or (fields & {"window", "cursor"} and not self.isHidden()):
             self._show_dates()
         elif fields & {"window", "cursor"}:  # not comparing: a pan or a cursor step writes no hidden dates
@@ -188,70 +190,82 @@ class DiffView(QWidget):
 
     def _show_dates(self) -> None:
         self._stale = False
-        on = self.state.dataset.meta.clock
-        for edit, stamp in zip((self.before_edit, self.after_edit), self.dates(), strict=True):
+        on, dates = self.state.dataset.meta.clock, self.dates()
+        typed = self._typed
+        if typed is None or (min(typed), max(typed)) != dates or not isinstance(self.state.view.compare, tuple):
+            self._typed = typed = None
+        self._shown = typed or dates
+        for edit, stamp in zip((self.before_edit, self.after_edit), self._shown, strict=True):
             set_clock(edit, on, "2019, 2019-12 or 2019-12-29")
-            edit.setText(_day(stamp, on))
+            text = _day(stamp, on)
+            if edit.hasFocus() and edit.isModified():  # (not over what is being typed)
+                continue
+            if edit.text() != text:
+                edit.setText(text)
             self._flag(edit, False)
+        chosen = self.state.view.compare
+        self.window_button.setChecked(chosen == FOLLOW_WINDOW)
+        self.cursor_button.setChecked(chosen is None)
 
     def _on_edited(self) -> None:
-        parsed = []
-        for edit in (self.before_edit, self.after_edit):
+        """A box left or Return pressed: compare what the boxes hold (one only tabbed through changes nothing)."""
+        boxes, shown = (self.before_edit, self.after_edit), self._shown or self.dates()
+        on = self.state.dataset.meta.clock
+        if all(edit.text().strip() == _day(stamp, on) for edit, stamp in zip(boxes, shown, strict=True)):
+            return
+        typed = []
+        for edit, stamp in zip(boxes, shown, strict=True):
+            text = edit.text().strip()
+            if text == _day(stamp, on):  # as shown: the date shown, to its instant (the cursor's, not its midnight)
+                typed.append(stamp)
+                continue
             try:
-                parsed.append(parse_instant(edit.text().strip(), self.state.dataset.meta.clock).start)
-                self._flag(edit, False)
+                typed.append(parse_instant(text, on).start)
             except ValueError:
                 self._flag(edit, True)
                 return
-        if (parsed[0], parsed[1]) != self.dates():
-            self._choose(parsed[0], parsed[1])
+            self._flag(edit, False)
+        self._choose((typed[0], typed[1]))
 
     # the list -----------------------------------------------------------------------------------
 
     def show_diff(self, diff: DiffGraph) -> None:
         """List the changes of ``diff`` (the panel computes it with its own options)."""
         ds = self.state.dataset
-        rows = diff.listed()
-        counts = rows["change"].value_counts()
-        self.summary.setText(" · ".join(f"{int(counts[c])} {c}" for c in ("changed", "added", "removed", "renewed")
-                                        if c in counts) or "No change between these dates")
-        titles = _titles(ds.events, rows["events"])
-        names = entity_names(ds.entities)
-        icons = {change: _change_icon(change, self.theme) for change in rows["change"].astype(str).unique()}
-        items = []  # (each built once: 9,000 changes, each with its own name look-ups and icon, took 8 s)
-        for source, target, change, label, kind, edge, events in zip(
-                *(rows[c].astype(str).tolist() for c in ("source", "target", "change", "label", "kind", "edge",
-                                                          "events")), strict=True):
-            source_name, target_name = names.get(source, source), names.get(target, target)
-            event = next((e for e in events.split(";") if e in titles), "")
-            item = QTreeWidgetItem([f"{short_name(source_name)} → {short_name(target_name)}", label,
-                                    titles.get(event, "")])
-            item.setData(RELATION, ID_ROLE, edge)
-            item.setData(RELATION, CHANGE_ROLE, change)
-            item.setData(EVENT, ID_ROLE, event)
-            item.setToolTip(RELATION, f"{change}: {source_name} → {target_name} ({kind.replace('_', ' ')})")
-            item.setIcon(RELATION, icons[change])
-            if event:
-                style_link(item, EVENT, self.theme.link, f"Select the event: {titles[event]}")
-            items.append(item)
-        self.changes.clear()
-        self.changes.addTopLevelItems(items)
+        scrolled = self.changes.verticalScrollBar().value()  # (a cursor step keeps the list where it was read)
+        self.model.show(diff.listed(), entity_names(ds.entities), ds.events)
+        self.changes.verticalScrollBar().setValue(scrolled)
+        fit_values(self.changes, self.model)
+        self._say()
         self._on_selection(self.state.selection)
 
-    def rows(self) -> list[tuple[str, str, str, str]]:
-        """What the list shows: (change, relation, value, event title) per row, for tests."""
-        items = _items(self.changes)
-        return [(str(i.data(RELATION, CHANGE_ROLE)), i.text(RELATION), i.text(VALUE), i.text(EVENT)) for i in items]
+    def _say(self) -> None:
+        """The summary: how many changes of each kind, and that a From after its To is compared the other way."""
+        counts = self.model.counts()
+        said = " · ".join(f"{counts[c]:,} {c}" for c in ("changed", "added", "removed", "renewed") if c in counts)
+        said = said or "No change between these dates"
+        if self.reversed():
+            on = self.state.dataset.meta.clock
+            earlier, later = (format_instant(t, "day", on) for t in self.dates())
+            said = f"From is after To: compared the other way round, {earlier} → {later} · {said}"
+        self.summary.setText(said)
 
-    def _on_item_clicked(self, item: QTreeWidgetItem, column: int) -> None:
-        event = str(item.data(EVENT, ID_ROLE) or "")
-        if column == EVENT and event:
+    def rows(self) -> list[tuple[str, str, str, str]]:
+        """What the list shows: (change, relation, value, event title) per row, as read (the isolates around names,
+        which show nothing, left out), for tests."""
+        return [(change, relation.replace("\u2068", "").replace("\u2069", ""), value, event)
+                for change, relation, value, event in self.model.rows()]
+
+    def _on_clicked(self, index: QModelIndex) -> None:
+        event = self.model.event_of(index.row())
+        if index.column() == EVENT and event:
             self.state.select_event(event)
         else:
-            self.state.select(Selection(relations=frozenset({str(item.data(RELATION, ID_ROLE))})))
+            self.state.select(Selection(relations=frozenset({self.model.edge_of(index.row())})))
 
     def _on_selection(self, selection: Selection) -> None:
-        self.changes.blockSignals(True)
-        for item in _items(self.changes):
-            item.setSelected(str(item.data(RELATION, ID_ROLE)) in selection.relations)
-        self.changes.blockSignals(False)
+        chosen = QItemSelection()
+        for row in self.model.rows_of(selection.relations).tolist():
+            chosen.select(self.model.index(row, 0), self.model.index(row, self.model.columnCount() - 1))
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.changes.selectionModel().select(chosen, flags)
