@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from viewer.model import clock as clock_module
-from viewer.model import query
+from viewer.model import instants, query
 
 
 @dataclass(frozen=True)
@@ -30,11 +30,10 @@ class Filters:
     clock: str = clock_module.CALENDAR  # how start and end are read: dates, or numbers ("42") on a numeric clock
 
     def bounds(self) -> tuple[object, object]:
-        """``start`` and ``end`` as the queries take them, read on the dataset's clock (numbers on a numeric clock,
-        a date as a table writes it, ``44 BC``, on the calendar)."""
-        start = None if self.start is None else clock_module.parse_instant(self.start, self.clock)
-        end = None if self.end is None else clock_module.parse_instant(self.end, self.clock)
-        return start, end
+        """``start`` and ``end`` as the queries take them, read on the dataset's clock as ``--from``/``--to`` and the
+        API read them (:func:`viewer.model.instants.read`: numbers on a numeric clock; on the calendar a date as a
+        table writes it, ``44 BC``, or a named period, ``Q1 2019``, its last date when it ends the range)."""
+        return instants.read(self.start, self.clock), instants.read(self.end, self.clock, upper=True)
 
     @property
     def active(self) -> bool:

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 pytest.importorskip("pytestqt")
 
 import viewer
+from viewer.model.columns import entity_names
 from viewer.model.dataset import Tables, build_dataset
 from viewer.model.filters import Filters
 from viewer.ui.shared.check_menu import CheckMenuButton
@@ -146,3 +147,19 @@ def test_thirty_thousand_categories_are_offered_searched_and_picked_by_hand(qtbo
     assert picker.text() == "Categories (1)"
     qtbot.keyClicks(picker.search, "x")  # nothing left to show: the pick stays
     assert picker.visible_texts() == [] and picker.checked() == frozenset({"site_29994"})
+
+
+def test_the_date_boxes_take_what_the_command_line_takes(qtbot, window) -> None:
+    """A quarter and an ISO week, typed as a user types them, select what `entente events --from "Q1 2019" --to
+    2019-W20` and the API select: the boxes refused them, framed in red, while --from took them."""
+    bar = window.tools.filter_bar
+    for box, text in ((bar.start, "Q1 2019"), (bar.end, "2019-W20")):
+        qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
+        box.selectAll()
+        qtbot.keyClicks(box, text)
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert not bar.start.property("invalid") and not bar.end.property("invalid")
+    ds = window.state.dataset
+    shown = ds.events["id"][window.state.filters.mask(ds.events, entity_names(ds.entities))].tolist()
+    assert shown == ds.events_between("Q1 2019", "2019-W20")["id"].tolist() and shown
+    assert window.state.filters.bounds()[1].label() == "19 May 2019"

@@ -12,8 +12,8 @@ import pandas as pd
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from viewer.model import navigation
-from viewer.model.clock import ELAPSED, NUMBER, YEARS, numeric, parse_instant
+from viewer.model import instants, navigation
+from viewer.model.clock import ELAPSED, NUMBER, YEARS, numeric
 from viewer.model.columns import entity_names
 from viewer.model.dataset import Dataset
 from viewer.model.dates import iso_date
@@ -175,7 +175,7 @@ class FilterBar(QWidget):
             out.append(text if text and _readable(text, on) else None)
         start, end = out
         if start and end:
-            first, last = parse_instant(start, on), parse_instant(end, on)
+            first, last = instants.needed(start, on), instants.needed(end, on)
             # a number is a point: "from 42 to 42" is that point; a date's span must end after "from"
             if (last.start < first.start) if numeric(on) else (last.end <= first.start):
                 end = None  # "to" before "from": flagged, not applied
@@ -224,7 +224,7 @@ def date_hints(dataset: Dataset) -> tuple[str, str]:
 
 def _readable(text: str, on: str) -> bool:
     try:
-        parse_instant(text, on)
+        instants.read(text, on)  # (as --from and the API read it: Q1 2019 and 2019-W05 too)
     except ValueError:
         return False
     return True
