@@ -3,6 +3,9 @@ dates, actors in another case, unknown kinds; and output a terminal or a spreads
 
 from pathlib import Path
 
+import viewer
+from viewer.model import diff_arrays
+
 ALLIANCE = "resources/datasets/alliance"
 TRICKY = ('date,title,actors\n2019-01-01,"\x1b[31mred\x1b[0m",a\n2019-01-02,"\x1b]0;pwned\x07x",b\n'
           '2019-01-03,"x\u202ey",c\n2019-01-04,"two\nlines",d\n2019-01-05,"=HYPERLINK(""http://x"")",e\n'
@@ -68,3 +71,23 @@ def test_csv_defuses_formulas_and_json_keeps_values(tmp_path: Path, run, rows) -
     assert titles[4] == "'=HYPERLINK(\"http://x\")" and titles[5] == "-5"
     _, out, _ = run("events", str(path), "--format", "json")
     assert '"=HYPERLINK(\\"http://x\\")"' in out
+
+
+
+def test_diff_removes_the_ties_of_an_entity_gone_by_the_later_date(run, tmp_path: Path) -> None:
+    """A company dissolved in 2015 takes its parent's stake with it: relations --at 2016 said nothing held, and
+    diff said the stake was unchanged (the window's Compare drew neither)."""
+    folder = tmp_path / "dissolved"
+    folder.mkdir()
+    (folder / "events.csv").write_text("id,start,title\ne1,2010-01-01,Bought\ne2,2015-06-01,Dissolved\n",
+                                       encoding="utf-8")
+    (folder / "entities.csv").write_text("id,name,kind,valid_from,valid_to\nparent,Parent,company,,\n"
+                                         "sub,Sub,company,2010,2015\n", encoding="utf-8")
+    (folder / "relations.csv").write_text("id,source,target,kind,value,valid_from,valid_to\n"
+                                          "R1,parent,sub,equity_stake,100,2010,\n", encoding="utf-8")
+    code, out, _ = run("diff", str(folder), "--from", "2012", "--to", "2016", "--all", "--format", "csv")
+    assert code == 0 and "removed,parent,sub,equity_stake" in out and "unchanged" not in out
+    ds = viewer.load(folder)
+    assert ds.relations_at("2016").empty
+    assert ds.diff("2012", "2016").table["change"].tolist() == ["removed"]
+    assert diff_arrays.diff(ds, "2012", "2016").table["change"].tolist() == ["removed"]

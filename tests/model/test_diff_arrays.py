@@ -31,7 +31,7 @@ def reference_graph(dataset: Dataset, before: object, after: object, *, include_
     old = graph_at(dataset, before, include_people=include_people, hidden_kinds=hidden_kinds)
     new = graph_at(dataset, after, include_people=include_people, hidden_kinds=hidden_kinds)
     old_edges, new_edges = {e.id: e for e in old.edges}, {e.id: e for e in new.edges}
-    table = query.diff(dataset.relations, old.when, new.when).table
+    table = query.diff(dataset.relations, old.when, new.when, dataset.entities).table
     relations = dataset.relations
     as_written = (dict(zip(relations["id"].astype(str).tolist(), value_bands.written(relations), strict=True))
                   if value_bands.COLUMN in relations.columns else {})
@@ -85,7 +85,7 @@ def _dataset(ties: list[tuple[str, str, str, str, str, str, int, str]], dated: b
                                             "event"]).assign(id=lambda f: [f"R{i}" for i in f["id"]])
     entities = pd.DataFrame({"id": ENDS, "name": ["Acme", "Beta", "Gamma", "Delta", "Pat"],
                              "kind": ["company", "company", "company", "company", "person"]})
-    if dated:  # Gamma exists 2011–2016 only: its ties go with it in the graph (not in query.diff's table)
+    if dated:  # Gamma exists 2011–2016 only: its ties go with it, in the graph and in query.diff's table
         entities = entities.assign(valid_from=["", "", "2011", "", ""], valid_to=["", "", "2016", "", ""])
     events = pd.DataFrame({"id": ["E1", "E2"], "start": ["2012-06-15", "2016-01-01"], "title": ["One", "Two"]})
     return build_dataset(Tables(events, entities, relations))
@@ -99,7 +99,7 @@ def test_the_diff_from_arrays_is_the_merged_diff_and_the_graph_the_one_built_bef
         hidden: set[str]) -> None:
     ds = _dataset(ties, dated)
     pd.testing.assert_frame_equal(diff_arrays.diff(ds, before, after).table,
-                                  query.diff(ds.relations, before, after).table)
+                                  query.diff(ds.relations, before, after, ds.entities).table)
     options = {"include_people": people, "hidden_kinds": frozenset(hidden)}
     assert_same(diff_graph(ds, before, after, **options), reference_graph(ds, before, after, **options))  # type: ignore[arg-type]
 
@@ -117,14 +117,14 @@ def test_a_walk_of_the_later_date_keeps_answering_as_the_merge(alliance: Dataset
 def test_dates_with_nothing_held_reversed_or_alike_answer_as_the_merge(alliance: Dataset, before: str,
                                                                        after: str) -> None:
     pd.testing.assert_frame_equal(diff_arrays.diff(alliance, before, after).table,
-                                  query.diff(alliance.relations, before, after).table)
+                                  query.diff(alliance.relations, before, after, alliance.entities).table)
     assert_same(diff_graph(alliance, before, after), reference_graph(alliance, before, after))
 
 
 def test_a_dataset_without_ties_has_an_empty_diff() -> None:
     ds = build_dataset(Tables(pd.DataFrame({"start": ["2000"]})))
     pd.testing.assert_frame_equal(diff_arrays.diff(ds, "1999", "2001").table,
-                                  query.diff(ds.relations, "1999", "2001").table)
+                                  query.diff(ds.relations, "1999", "2001", ds.entities).table)
     assert_same(diff_graph(ds, "1999", "2001"), reference_graph(ds, "1999", "2001"))
 
 

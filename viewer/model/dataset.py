@@ -220,7 +220,8 @@ class Dataset:
         >>> cut[cut["target"] == "nissan"][["old_value", "new_value", "events"]].values.tolist()
         [[43.4, 15.0, 'E067']]
         """
-        return query.diff(self.relations, self.when(before, required=True), self.when(after, required=True))
+        return query.diff(self.relations, self.when(before, required=True), self.when(after, required=True),
+                          self.entities)
 
     def history(self, source: str, target: str, kind: str | None = None) -> pd.DataFrame:
         """Every relation from ``source`` to ``target`` over time, oldest first.

@@ -89,7 +89,7 @@ def codes(dataset: Dataset) -> Codes:
 
 
 def diff(dataset: Dataset, before: object, after: object) -> Diff:
-    """``query.diff(dataset.relations, before, after)``, from the dataset's arrays.
+    """``query.diff(dataset.relations, before, after, dataset.entities)``, from the dataset's arrays.
 
     >>> import viewer
     >>> d = diff(viewer.load(), "2018-11-19", "2023-11-09")
@@ -101,8 +101,9 @@ def diff(dataset: Dataset, before: object, after: object) -> Diff:
 
 
 def paired(dataset: Dataset, before: object, after: object) -> Paired:
-    """The ties held at ``before`` and at ``after`` paired as ``query.diff`` pairs them (kept per pair of sets)."""
-    old, new = (validity.valid_at(dataset, when) for when in (before, after))
+    """The ties held at ``before`` and at ``after`` (valid, between entities that exist then) paired as ``query.diff``
+    pairs them (kept per pair of sets)."""
+    old, new = (validity.held_at(dataset, when) for when in (before, after))
     key = (np.packbits(old).tobytes(), np.packbits(new).tobytes())
     return _PAIRED.get(dataset, key, lambda: _paired(dataset, _held(dataset, old, key[0]), _held(dataset, new, key[1])))
 

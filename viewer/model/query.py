@@ -302,10 +302,11 @@ def _keyed(frame: pd.DataFrame) -> pd.DataFrame:
     return keyed[[*RELATION_KEY, "n", "value", "id", "event"]]
 
 
-def diff(relations: pd.DataFrame, before: object, after: object) -> Diff:
-    """Compare the relations valid at two dates."""
+def diff(relations: pd.DataFrame, before: object, after: object, entities: pd.DataFrame | None = None) -> Diff:
+    """Compare the relations valid at two dates (with ``entities``, those of an entity that does not exist at a date
+    are not held then, as :func:`relations_at` leaves them out: a stake in a company dissolved is removed)."""
     a, b = parse_date(before).start, parse_date(after).start
-    old, new = _keyed(relations_at(relations, a)), _keyed(relations_at(relations, b))
+    old, new = _keyed(relations_at(relations, a, entities)), _keyed(relations_at(relations, b, entities))
     if old.empty and new.empty:  # pandas cannot merge two empty Arrow-backed keys (ArrowInvalid: empty vector)
         old, new = old.astype(object), new.astype(object)
     merged = old.merge(new, on=[*RELATION_KEY, "n"], how="outer", suffixes=("_old", "_new"), indicator=True)

@@ -95,7 +95,8 @@ class LazyDataset:
 
     def diff(self, before: object, after: object) -> query.Diff:
         """What changed in the relations between two dates."""
-        return query.diff(self.relations, self.when(before, required=True), self.when(after, required=True))
+        return query.diff(self.relations, self.when(before, required=True), self.when(after, required=True),
+                          self.entities)
 
     def when(self, value: object, *, upper: bool = False, required: bool = False) -> PartialDate | None:
         """A time as ``Dataset.when`` reads it (``44 BC``, ``19 Nov 2018``, ``Q1 2019``: its last date when
