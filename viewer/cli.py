@@ -367,6 +367,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     stderr with exit code 2.
     """
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] in (["--version"], ["-V"]):  # (it was taken for a file to open: "no display found")
+        from viewer import __version__  # noqa: PLC0415 - the package, once loaded here
+        print(f"entente {__version__}")
+        return 0
     if argv and (argv[0] in COMMANDS or argv[0] in ("-h", "--help")):
         return run(argv)
     if "-h" in argv or "--help" in argv:

@@ -91,3 +91,11 @@ def test_diff_removes_the_ties_of_an_entity_gone_by_the_later_date(run, tmp_path
     assert ds.relations_at("2016").empty
     assert ds.diff("2012", "2016").table["change"].tolist() == ["removed"]
     assert diff_arrays.diff(ds, "2012", "2016").table["change"].tolist() == ["removed"]
+
+
+def test_version_is_printed_not_opened(capsys) -> None:
+    """`entente --version` was taken for a file to open in the window: "no display found" on a server."""
+    from viewer import __version__, cli
+    for flag in ("--version", "-V"):
+        assert cli.main([flag]) == 0
+        assert capsys.readouterr().out == f"entente {__version__}\n"
