@@ -14,6 +14,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from viewer.ui.relations.canvas import ZOOM_IN_MOST, ZOOM_OUT_MOST
+from viewer.ui.relations.table import COLUMNS
 from viewer.ui.shell.main_window import MainWindow
 
 from ..conftest import Hand
@@ -145,3 +146,22 @@ def test_a_view_panned_off_the_graph_says_so_and_the_next_drawing_is_framed(
     for _ in range(12):
         hand.wheel(viewport, middle, 10)
     assert canvas.viewbox.viewRect().width() >= fitted / ZOOM_IN_MOST * 0.99
+
+
+def test_ties_without_a_value_sort_last_whichever_way_the_value_column_is_clicked(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A partnership with no value sorted between -5% and 0% (it was taken for -1)."""
+    folder = _folder(tmp_path / "values", "id,start,title\nE1,2020-01-01,a\n",
+                     "id,name,kind\n" + "".join(f"c{i},Company {i},company\n" for i in range(5)),
+                     "id,source,target,kind,value,valid_from,valid_to\nR1,c0,c1,equity_stake,-5,2019,\n"
+                     "R2,c0,c2,equity_stake,0,2019,\nR3,c0,c3,partnership,,2019,\nR4,c0,c4,equity_stake,10,2019,\n")
+    open_folder_by_hand(qtbot, window, monkeypatch, folder)
+    table = window.relation_tools.table
+    header = table.view.horizontalHeader()
+    column = COLUMNS.index("Value")
+    at = QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) // 2, header.height() // 2)
+    orders = []
+    for _ in range(2):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=at)
+        orders.append(table.visible_ids())
+    assert sorted(orders) == [["R1", "R2", "R4", "R3"], ["R4", "R2", "R1", "R3"]]

@@ -112,9 +112,11 @@ class TableRows:
         return self._where.get(relation_id, -1)
 
     def sorted(self, positions: np.ndarray, column: int, descending: bool) -> np.ndarray:
-        """These positions sorted by a column, ties in the order given (as Python's stable sort keeps them)."""
+        """These positions sorted by a column, ties in the order given (as Python's stable sort keeps them); a tie
+        with no value last whichever way (it sorted between -5% and 0%), as a spreadsheet puts empty cells."""
         keys = self.key(column)[positions]
-        return positions[np.argsort(-keys if descending else keys, kind="stable")]
+        keys = -keys if descending else keys
+        return positions[np.argsort(np.where(np.isnan(keys), np.inf, keys), kind="stable")]
 
     def key(self, column: int) -> np.ndarray:
         """Every relation's sort key in a column, as numbers (a text as its rank among the column's texts)."""
@@ -127,8 +129,7 @@ class TableRows:
 def _key(relations: pd.DataFrame, names: dict[str, str], column: str) -> np.ndarray:
     """The sort keys :func:`_rows` gives a column, for every relation: numbers as they are, texts ranked."""
     if column == "Value":
-        value = relations["value"].to_numpy(dtype=float)
-        return np.where(np.isnan(value), -1.0, value)
+        return relations["value"].to_numpy(dtype=float)  # (NaN: no value, put last by sorted)
     if column in ("Since", "Until"):
         seconds = np.asarray(to_seconds(relations["valid_from" if column == "Since" else "valid_to"]), dtype=float)
         return np.where(np.isnan(seconds), -1e18 if column == "Since" else 1e18, seconds)
