@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
 from pytestqt.qtbot import QtBot
 
 from viewer.model.dataset import Dataset
@@ -140,3 +140,20 @@ def test_data_colours_stand_out_from_the_background_and_the_lane_bands(preset: T
     for colour in colours:
         for ground in (preset.background, preset.band):
             assert theme.contrast(colour, ground) >= MIN_CONTRAST, (colour, ground)
+
+
+def test_an_unticked_box_shows_its_frame_on_a_dark_window(qapp: QApplication, window: MainWindow) -> None:
+    """The graph's People box, unticked, was a black square on black: Fusion frames it a shade darker than the
+    window. Its frame now stands out from the window as a field's border does, in dark as in light."""
+    box = window.relations.people
+    for choice in ("dark", "light"):
+        theme.apply(qapp, choice)
+        box.setChecked(False)
+        qapp.processEvents()
+        picture = box.grab().toImage()
+        option = QStyleOptionButton()
+        option.initFrom(box)
+        indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+        ground = QColor(picture.pixel(indicator.right() + 3, indicator.center().y())).name()  # (beside the box)
+        edge = QColor(picture.pixel(indicator.left(), indicator.center().y())).name()
+        assert delta_e(edge, ground) > MIN_DELTA_E, (choice, edge, ground)  # (dark, before: 3)

@@ -21,6 +21,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
+from viewer.ui.shared.framed_style import FramedFusion
+
 CHOICES = ("system", "light", "dark")
 CHOICE_PROPERTY = "enteneThemeChoice"  # the app remembers the choice, so a scheme change can re-apply it
 STYLE_PROPERTY = "enteneNativeStyle"  # the style the platform gave us, restored when going back to "system"
@@ -232,8 +234,10 @@ def apply(app: QApplication, choice: str) -> Theme:
 
 
 def _force(app: QApplication, name: str) -> None:
-    # Fusion draws every control from the palette, so dark is dark everywhere (native styles may not be)
-    _set_style(app, "Fusion")
+    # Fusion draws every control from the palette, so dark is dark everywhere (native styles may not be); its
+    # check boxes framed so that they show on a dark window (framed_style)
+    if not isinstance(app.style(), FramedFusion):
+        app.setStyle(FramedFusion())
     app.setPalette(palette_for(name))
 
 
