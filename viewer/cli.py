@@ -31,6 +31,7 @@ from typing import Any
 
 from viewer import cli_engine, cli_write
 from viewer.cli_args import actor_ids, check_kind, unique_paths
+from viewer.cli_errors import UsageError
 from viewer.cli_format import emit, frame_for_output, print_diff, print_summary, span_text
 from viewer.cli_window import COMMANDS, display_problem, window_arguments_problem
 from viewer.io.cache import load_cached_many
@@ -55,10 +56,6 @@ with no PATH, on the bundled dataset (the Renault-Nissan-Mitsubishi alliance).
 A COMMAND answers in the terminal instead, offline and without a window."""
 EPILOG = "Run `entente COMMAND --help` for a command's options. Exit codes: 0 ok, 1 data problems, 2 usage."
 TIME_OPTIONS = frozenset({"--at", "--from", "--to"})
-
-
-class UsageError(Exception):
-    """A command was called with arguments it cannot use (exit code 2)."""
 
 
 def _date(text: str) -> str:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from viewer.cli_errors import UsageError
 from viewer.cli_format import emit, frame_for_output, print_summary
 from viewer.model.attributes import PREFIX
 from viewer.model.clock import iso_instant
@@ -106,7 +107,6 @@ def _time(ds: LazyDataset, text: str | None, upper: bool = False) -> str | None:
     try:
         when = ds.when(text, upper=upper)
     except ValueError as exc:
-        from viewer.cli import UsageError  # noqa: PLC0415 - cli imports this module
         raise UsageError(f"{exc} (this dataset is dated)") from exc
     return None if when is None else iso_instant(when.start, when.precision, ds.meta.clock)
 
@@ -117,7 +117,6 @@ def _where(ds: LazyDataset, pairs: list[tuple[str, str]] | None) -> dict[str, li
     where: dict[str, list[str]] = {}
     for name, value in pairs or []:
         if name not in names:
-            from viewer.cli import UsageError  # noqa: PLC0415 - cli imports this module
             raise UsageError(f"no attribute named {name!r}; the events have {', '.join(names) or 'no attributes'}")
         where.setdefault(name, []).append(value)
     return where
@@ -186,7 +185,6 @@ def dataset(paths: list[str], args: argparse.Namespace | None) -> Dataset | None
     if not big(spec):
         return None
     if getattr(args, "mapping", None):
-        from viewer.cli import UsageError  # noqa: PLC0415 - cli imports this module
         raise UsageError(f"{paths[0]}: --mapping maps the columns of a table file; a source queried in place "
                          "is read by its column names (see README, Big data)")
     if args.command in RELATIONS_ONLY:

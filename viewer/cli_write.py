@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from viewer.cli_errors import UsageError
 from viewer.io import native_write
 from viewer.io.write_target import Refused, check, resolved, shown
 from viewer.model.dataset import Dataset
@@ -104,7 +105,6 @@ def _out_of_core(source: Path) -> bool:
 
 
 def _usage(message: str) -> Exception:
-    from viewer.cli import UsageError  # noqa: PLC0415 - the command line's own error (cli imports this module)
     return UsageError(message)
 
 
