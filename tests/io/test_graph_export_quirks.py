@@ -138,7 +138,8 @@ def test_gexf_1_3_timestamps_are_snapshots_that_hold_until_the_next(tmp_path: Pa
     nodes = ds.entities.set_index("id")
     assert (_day(nodes.loc["a", "valid_from"]), _day(nodes.loc["a", "valid_to"])) == ("2002-03-01", "2010-01-01")
     assert _day(nodes.loc["b", "valid_from"]) == "2002-03-01" and pd.isna(nodes.loc["b", "valid_to"])  # the last
-    assert nodes.loc["a", "note"] == ""  # a value at a timestamp is dynamic, not the node's own
+    # a value at a timestamp is dynamic, not the node's own: kept in its note with its time
+    assert nodes.loc["a", "note"].startswith("size: 7 (")
     assert sorted((a, _day(s)) for a, s in zip(ds.events["actors"], ds.events["start"], strict=True)) == [
         ("a", "2002-03-01"), ("b", "2002-03-01"), ("b", "2010-01-01")]
     edges = {row.id: (_day(row.valid_from), _day(row.valid_to), row.value) for row in ds.relations.itertuples()}

@@ -299,6 +299,8 @@ def check_room(path: Path, table: bool = False) -> None:
             with path.open("rb") as handle:
                 handle.seek(-4, io.SEEK_END)  # (modulo 4 GB: a bomb of more is stopped while unpacking)
                 size, held = int.from_bytes(handle.read(4), "little"), "unpacks to"
+            if size > DEFLATE_MOST * path.stat().st_size:  # a file cut short: its last bytes are no size, and
+                return  # unpacking says it is cut (2,000 bytes "unpacked to 3.7 GB", refused for memory)
         else:
             return
         rows = free_memory.rows_in(read_head(path, ROWS_TOLD_FROM), size) if table and size > ROWS_TOLD_FROM else 0
@@ -307,6 +309,7 @@ def check_room(path: Path, table: bool = False) -> None:
         return  # the read says why
 
 
+DEFLATE_MOST = 1032  # deflate's most: no gzip unpacks to more than this many times its size
 PREVIEW_BYTES = 1 << 20
 UTF16_MARKS = (b"\xff\xfe", b"\xfe\xff")
 UTF32_MARKS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")

@@ -129,9 +129,10 @@ def _locate_folder(path: Path) -> SourceSpec:
 
     Only ``events/`` and partition folders (``key=value``) are walked, and only :data:`PART_DEPTH` deep: an
     ``archive/`` beside a native dataset's tables is not its events, and ``/`` is never walked."""
-    if (path / "events.parquet").is_file():
+    native = any((path / name).is_file() for name in NATIVE_EVENTS)
+    if (path / "events.parquet").is_file() and not native:
         return SourceSpec("parquet", str(path / "events.parquet"), folder=path, files=(path / "events.parquet",))
-    if any((path / name).is_file() for name in NATIVE_EVENTS):
+    if native:  # (with an events.parquet beside: the loader reads the newer, the other when it cannot)
         return SourceSpec("native", str(path), folder=path)
     if (path / "events").is_dir():
         files = _parts(path / "events", PART_DEPTH)

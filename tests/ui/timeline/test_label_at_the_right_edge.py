@@ -97,5 +97,7 @@ def test_a_selected_range_whose_bar_is_too_short_for_its_label_keeps_it_inside_t
     assert all(box.right() <= plot.right() + 1 for box in timeline.items.label_boxes)
     mark = timeline.event_scene_pos("tie:rel4")
     assert mark is not None
-    own = [b for b in timeline.items.label_boxes if abs(b.center().y() - mark.y()) < 2 and b.right() < mark.x()]
-    assert own and own[0].width() >= 64  # readable, left of the bar
+    # readable, left of the bar where the plot leaves it room, else on its bar (the graph's dock, 560 px wide at 1280
+    # since the legend wraps, leaves the plot 478 px: the bar then starts left of the middle)
+    own = [b for b in timeline.items.label_boxes if abs(b.center().y() - mark.y()) < 2]
+    assert own and own[0].width() >= 64 and own[0].right() <= plot.right() + 1
