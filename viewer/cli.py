@@ -23,7 +23,6 @@ Exit codes: 0 ok, 1 data problems, 2 usage.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -33,10 +32,10 @@ from viewer import cli_engine, cli_write
 from viewer.cli_args import actor_ids, check_kind, unique_paths
 from viewer.cli_errors import UsageError
 from viewer.cli_format import emit, frame_for_output, print_diff, print_summary, span_text
+from viewer.cli_mapping import cmd_suggest_mapping
 from viewer.cli_window import COMMANDS, display_problem, window_arguments_problem
 from viewer.io.cache import load_cached_many
-from viewer.io.import_spec import read_spec, to_json
-from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
+from viewer.io.import_spec import read_spec
 from viewer.model import instants, value_bands
 from viewer.model.clock import CALENDAR, CLOCK_SUMMARY
 from viewer.model.clock import WORDS as CLOCK_WORDS
@@ -193,16 +192,6 @@ def _load(paths: list[str] | str | None, args: argparse.Namespace | None = None,
     return load_cached_many(paths or [], layout=layout, **options)
 
 
-def cmd_suggest_mapping(args: argparse.Namespace) -> int:
-    """Print the import spec suggested for one table file, as JSON: from its first rows, as the window suggests
-    it."""
-
-    if len(args.paths) != 1:
-        raise UsageError("--suggest-mapping takes exactly one table file")
-    print(json.dumps(to_json(suggest_spec(args.paths[0], rows=SAMPLE_ROWS)), ensure_ascii=False, indent=2))
-    return 0
-
-
 def cmd_info(args: argparse.Namespace) -> int:
     """Print what a dataset holds and what could not be read."""
     if args.suggest_mapping:
@@ -349,6 +338,9 @@ def _failed(args: argparse.Namespace, exc: Exception) -> int:
     if isinstance(exc, UsageError):
         print(f"entente {args.command}: {exc}", file=sys.stderr)
         return 2
+    if isinstance(exc, OSError):  # the system refused a file while it was read (gone, unreadable, a full disk)
+        print(f"entente: {exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     said = engine_error(exc)  # a query engine failing mid-command (a damaged partition read late)
     if said is None:
         raise exc

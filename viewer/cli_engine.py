@@ -57,8 +57,8 @@ def _positive(text: str) -> int:
 
 def wants_engine(args: argparse.Namespace) -> bool:
     """True when the command's one source is queried rather than loaded (URL, DuckDB, big Parquet …)."""
-    if args.command not in COMMANDS or len(getattr(args, "paths", [])) != 1:
-        return False
+    if args.command not in COMMANDS or len(getattr(args, "paths", [])) != 1 or getattr(args, "suggest_mapping", False):
+        return False  # (a mapping is suggested for a table file, never queried)
     from viewer.source.connect import locate  # noqa: PLC0415 - engine code (ibis) loads only for engine sources
     from viewer.source.opening import wants_engine as big  # noqa: PLC0415 - as above
     try:

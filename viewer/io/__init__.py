@@ -301,6 +301,16 @@ def _refuse_binary(path: Path, head: bytes, label: str | None = None) -> None:
                         "(CSV, JSON, XML, iCalendar) or an .xlsx/.parquet table")
 
 
+def refuse_unreadable(path: Path) -> None:
+    """Raise what the loader says of a file before it reads it as a table: empty, or a binary file (an image, a
+    program, random bytes) under a text name, a workbook or an archive under a text name."""
+    head = _head(path)
+    if not head:
+        raise LoadError(f"{path}: the file is empty")
+    misnamed.reader(path, head, READERS.keys() - set(BINARY_SUFFIXES))  # (what it is, and the name to give it)
+    _refuse_binary(path, head)
+
+
 def _read_whole(path: Path, head: bytes, candidates: list[Candidate]) -> bool:
     """Whether the file's text is read whole into memory (a table, a document, a log); not a mailbox, read a
     message at a time, nor a binary table (Parquet, SQLite, a workbook, a statistics file), read by columns."""

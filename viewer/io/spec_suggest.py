@@ -25,7 +25,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from viewer.io import table_by_values
+from viewer.io import documents, orc_files, parquet, sqlite, table_by_values
 from viewer.io.import_spec import PLACEHOLDERS, EntityColumn, ImportSpec, RelationColumns
 from viewer.io.table_graph import placeholder_values
 from viewer.io.table_mapping import column_key, guess_mapping
@@ -37,6 +37,9 @@ from viewer.model.dates import columns as date_columns
 from viewer.model.dates import screen
 
 SAMPLE_ROWS = 2000
+TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".xls", ".ods",
+                  ".parquet", ".pq", ".jsonl", ".ndjson", ".html", ".htm", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,
+                  *documents.SUFFIXES, *orc_files.SUFFIXES)  # what a column mapping is asked for, and suggested
 _ORG = re.compile(r"(?i)\b(?:bank|banc|inc|ltd|llc|plc|corp|corporation|company|co|group|holdings?|trust|"
                   r"n\.?a|s\.?a|ag|gmbh|partners|fund|capital|university|ministry|agency|association|"
                   r"institution|federal|savings|financial|international|limited)\b")

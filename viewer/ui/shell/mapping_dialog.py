@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.io import compressed, documents, has_own_reader, orc_files, parquet, sqlite, table
+from viewer.io import compressed, has_own_reader, sqlite, table
 from viewer.io.code_pages import NAMES
 from viewer.io.dated_text import reads_as_dated_lines
 from viewer.io.import_spec import ImportSpec, write_spec
-from viewer.io.spec_suggest import SAMPLE_ROWS, suggest_spec
+from viewer.io.spec_suggest import SAMPLE_ROWS, TABLE_SUFFIXES, suggest_spec
 from viewer.io.table_mapping import Mapping, guess_mapping
 from viewer.model.problems import LoadError
 
@@ -46,9 +46,6 @@ SPEC_FIELDS = ("start", "end", "title", "actors", "category", "description", "ur
 ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year"), ("ymd", "Year/month/day"))
 ENCODINGS = (("auto", "Detect"), ("utf-8", "UTF-8"), ("cp1252", "Western European, Windows-1252"),
              ("latin-1", "Western European, Latin-1"), *((codec, f"{name} ({codec})") for codec, name in NAMES.items()))
-TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".xlsx", ".xlsm", ".xls", ".ods",
-                  ".parquet", ".pq", ".jsonl", ".ndjson", ".html", ".htm", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,
-                  *documents.SUFFIXES, *orc_files.SUFFIXES)
 Index = QModelIndex | QPersistentModelIndex
 
 
