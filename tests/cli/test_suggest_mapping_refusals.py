@@ -72,3 +72,18 @@ def test_a_table_without_dates_prints_its_spec_and_says_what_is_missing(run, tmp
     assert code == 1
     assert "start" not in json.loads(out).get("fields", {})
     assert "people.csv: no date column found" in err and '"start"' in err
+
+
+def test_a_file_the_system_refuses_mid_read_is_one_line_not_a_traceback(run, monkeypatch, tmp_path: Path) -> None:
+    from viewer import cli
+
+    def refused(*_args: object, **_options: object) -> None:
+        raise PermissionError(13, "Permission denied", str(tmp_path / "locked.csv"))
+
+    monkeypatch.setattr(cli, "load_cached_many", refused)
+    code, out, err = run("info", str(ACQUISITIONS_LIKE))
+    assert (code, out) == (1, "")
+    assert err.strip() == f"entente: {tmp_path / 'locked.csv'}: Permission denied"
+
+
+ACQUISITIONS_LIKE = Path(__file__).parents[1] / "io" / "fixtures_import" / "acquisitions.csv"
