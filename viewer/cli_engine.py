@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from viewer.cli_args import actor_ids
 from viewer.cli_errors import UsageError
 from viewer.cli_format import emit, frame_for_output, print_summary
 from viewer.model.attributes import PREFIX
@@ -27,6 +28,7 @@ from viewer.model.clock import iso_instant
 from viewer.model.dataset import Dataset
 from viewer.model.dates import format_date
 from viewer.model.problems import LoadError
+from viewer.model.query import check_window
 
 if TYPE_CHECKING:
     from viewer.source.connect import SourceSpec
@@ -111,6 +113,17 @@ def _time(ds: LazyDataset, text: str | None, upper: bool = False) -> str | None:
     return None if when is None else iso_instant(when.start, when.precision, ds.meta.clock)
 
 
+def _window(ds: LazyDataset, args: argparse.Namespace) -> tuple[str | None, str | None, list[str] | None]:
+    """``--from``, ``--to`` and ``--actor`` as the loaded path takes them: a window that ends before it starts and
+    an actor no entity is are usage errors; an actor written by its name or in another case is read as its id."""
+    start, end = _time(ds, args.start), _time(ds, args.end, upper=True)
+    try:
+        check_window(ds.when(args.start), ds.when(args.end, upper=True))
+        return start, end, actor_ids(args.actor, ds.entities) if args.actor else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+
+
 def _where(ds: LazyDataset, pairs: list[tuple[str, str]] | None) -> dict[str, list[str]]:
     """``--where NAME=VALUE`` as the loaded path takes it: an attribute the events have, or a usage error."""
     names = [c.removeprefix(PREFIX) for c in getattr(ds.source, "attributes", [])]
@@ -126,8 +139,9 @@ def cmd_events(args: argparse.Namespace) -> int:
     """The matching events, streamed in chunks as the engine returns them, written as the loaded path writes them
     (with their attributes; one table, CSV or JSON list however many chunks)."""
     ds = _open(args)
-    wanted = replace(ds.filters(_time(ds, args.start), _time(ds, args.end, upper=True), actors=args.actor,
-                                categories=args.category, text=args.search, where=_where(ds, args.where)),
+    start, end, actors = _window(ds, args)
+    wanted = replace(ds.filters(start, end, actors=actors, categories=args.category, text=args.search,
+                                where=_where(ds, args.where)),
                      clock=ds.meta.clock)
     attributes = list(getattr(ds.source, "attributes", []))
     shown, first = 0, None

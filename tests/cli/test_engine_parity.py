@@ -75,6 +75,11 @@ def test_relations_at_any_date_form(run: Run, pair: tuple[Path, Path], at: str) 
     ["events", "--where", "region=Asia", "--from", "2018", "--to", "Q1 2020", "--format", "json"],
     ["events", "--where", "nowhere=1"],
     ["events", "--from", "44 BC", "--to", "March 2019", "--actor", "nissan", "--format", "csv"],
+    ["events", "--actor", "Renault", "--actor", "NISSAN", "--format", "csv"],  # a name or an id in any case
+    ["events", "--actor", "renalt"],  # no such actor: the nearest named
+    ["events", "--from", "2020", "--to", "2010"],  # a window that ends before it starts
+    ["relations", "--from", "2020", "--to", "2010"],
+    ["diff", "--from", "2023", "--to", "2019"],
 ])
 def test_commands_answer_as_on_the_loaded_data(run: Run, pair: tuple[Path, Path], argv: list[str]) -> None:
     big, native = pair
