@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from viewer.cli_errors import UsageError
 from viewer.model.columns import entity_names
 
 
@@ -19,6 +20,8 @@ def unique_paths(paths: Sequence[str]) -> list[str]:
     seen: dict[str, str] = {}
     kept: list[str] = []
     for path in paths:
+        if not path.strip():  # ("" is the working folder to Path: it was read whole, as a partitioned dataset)
+            raise UsageError(f"an empty path {path!r}; expected a file or a folder (or none, for the bundled dataset)")
         local = Path(path)
         key = str(local.resolve()) if local.exists() else path
         if key in seen:

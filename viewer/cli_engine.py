@@ -61,6 +61,8 @@ def wants_engine(args: argparse.Namespace) -> bool:
     """True when the command's one source is queried rather than loaded (URL, DuckDB, big Parquet …)."""
     if args.command not in COMMANDS or len(getattr(args, "paths", [])) != 1 or getattr(args, "suggest_mapping", False):
         return False  # (a mapping is suggested for a table file, never queried)
+    if not args.paths[0].strip():
+        return False  # (an empty path is refused as one, not read as the working folder)
     from viewer.source.connect import locate  # noqa: PLC0415 - engine code (ibis) loads only for engine sources
     from viewer.source.opening import wants_engine as big  # noqa: PLC0415 - as above
     try:

@@ -32,10 +32,9 @@ def window_arguments(argv: Sequence[str]) -> tuple[list[str], str | None]:
 def window_arguments_problem(argv: Sequence[str]) -> str | None:
     """Why the window cannot open on ``argv``: an unknown command or a missing path (None when fine)."""
     paths, table = window_arguments(argv)
-    if "--table" in argv and not table:
-        return "--table needs the name of the events table"
-    if table and len(paths) != 1:
-        return "--table goes with exactly one DuckDB file or engine URL"
+    said = _table_or_blank(argv, paths, table)
+    if said is not None:
+        return said
     for position, arg in enumerate(paths):
         if Path(arg).exists() or "://" in arg or any(ch in arg for ch in "*?["):
             continue
@@ -48,6 +47,17 @@ def window_arguments_problem(argv: Sequence[str]) -> str | None:
         from viewer.io.reading import missing  # noqa: PLC0415 - only for a path not there (the readers load pandas)
         return f"{arg}: {missing(Path(arg))}"
     return None
+
+
+def _table_or_blank(argv: Sequence[str], paths: list[str], table: str | None) -> str | None:
+    """Why ``--table`` cannot be taken, or which path is empty (``Path("")`` is the working folder, opened whole)."""
+    if "--table" in argv and not table:
+        return "--table needs the name of the events table"
+    if table and len(paths) != 1:
+        return "--table goes with exactly one DuckDB file or engine URL"
+    blank = next((arg for arg in paths if not arg.strip()), None)
+    return None if blank is None else (f"an empty path {blank!r}; expected a file or a folder (or none, for the "
+                                       "bundled dataset)")
 
 
 def display_problem(environ: dict[str, str] | None = None, platform: str | None = None) -> str | None:

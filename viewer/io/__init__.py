@@ -380,6 +380,8 @@ def load(path: str | Path | None = None, **options: Any) -> Dataset:
     >>> len(ds.events), len(ds.entities), len(ds.relations)
     (69, 37, 53)
     """
+    if isinstance(path, str) and not path.strip():  # (Path("") is the working folder: read whole, unasked)
+        raise LoadError(f"an empty path {path!r}; expected a file or a folder (or none, for the bundled dataset)")
     path = Path(path) if path is not None else bundled_dataset()
     try:
         if not path.exists():

@@ -155,6 +155,17 @@ class Dataset:
         """The dataset's title, or its file name when it has none."""
         return self.meta.title or self.meta.path
 
+    def __repr__(self) -> str:
+        """What it holds in one line (the dataclass's repr wrote out every frame and problem: pages at a million).
+
+        >>> import viewer
+        >>> viewer.load()
+        Dataset('Renault–Nissan–Mitsubishi Alliance, 1999–2025': 69 events, 37 entities, 53 relations, 0 problems)
+        """
+        counts = (f"{self.event_count:,} events, {len(self.entities):,} entities, {len(self.relations):,} relations, "
+                  f"{len(self.problems):,} problem{'' if len(self.problems) == 1 else 's'}")
+        return f"Dataset({self.title!r}: {counts})"
+
     @property
     def event_count(self) -> int:
         """How many events there are: the rows held, or the source's count."""
