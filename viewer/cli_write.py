@@ -25,6 +25,7 @@ from viewer.io import native_write
 from viewer.io.write_target import Refused, check, resolved, shown
 from viewer.model.dataset import Dataset
 from viewer.model.problems import LoadError
+from viewer.model.query import check_window
 
 IMAGES = (".png", ".svg", ".pdf")
 
@@ -115,11 +116,15 @@ def export_target(out: str) -> None:
     if name.suffix.lower() not in IMAGES:
         raise _usage(f"{shown(out)}: expected a file name ending in .png, .svg or .pdf (such as view.png)")
     try:
-        if resolved(name).is_dir():
-            raise _usage(f"{shown(out)} is a folder; expected an image file's name, such as {shown(name / 'view')}"
-                         f"{name.suffix}")
+        target = resolved(name)
     except Refused as exc:
         raise _usage(str(exc)) from exc
+    if target.is_dir():
+        raise _usage(f"{shown(out)} is a folder; expected an image file's name, such as {shown(name / 'view')}"
+                     f"{name.suffix}")
+    if not name.absolute().parent.is_dir():  # (said before the dataset is loaded and the window drawn, not after)
+        raise _usage(f"{shown(out)}: the folder {shown(name.parent)} does not exist; expected an image file's name "
+                     "in a folder that does")
 
 
 def export(args: argparse.Namespace, load: Callable[..., Dataset], when: Callable[[Dataset, str | None], Any],
@@ -131,6 +136,10 @@ def export(args: argparse.Namespace, load: Callable[..., Dataset], when: Callabl
     ds = displayable(load(args.paths, args, layout=args.view != "timeline"))
     for text in (args.at, args.start, args.end):
         when(ds, text)
+    try:
+        check_window(ds.when(args.start), ds.when(args.end, upper=True))  # (as `events` refuses it)
+    except ValueError as exc:
+        raise _usage(str(exc)) from exc
 
     def work() -> int:
         render(ds, args.out, size=args.size, at=args.at, start=args.start, end=args.end, view=args.view)

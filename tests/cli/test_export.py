@@ -22,8 +22,36 @@ def test_export_honours_size_window_and_cursor(tmp_path: Path) -> None:
     assert code == 0 and QImage(str(out)).width() == 1200
 
 
-def test_export_to_a_folder_that_does_not_exist_fails_cleanly(tmp_path: Path) -> None:
-    assert cli.run(["export", "--out", str(tmp_path / "no" / "such" / "x.png")]) == 1
+def test_export_to_a_folder_that_does_not_exist_is_refused_before_drawing(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "no" / "such" / "x.png"
+    assert cli.run(["export", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert f"the folder {out.parent} does not exist" in err and "Wrote" not in err
+
+
+def test_export_through_a_folder_that_does_not_exist_is_refused_too(tmp_path: Path) -> None:
+    """``no/../x.png`` names tmp_path/x.png to a resolved path, but the system goes through ``no`` first."""
+    assert cli.run(["export", "--out", str(tmp_path / "no" / ".." / "x.png")]) == 2
+    assert not (tmp_path / "x.png").exists()
+
+
+def test_export_of_a_window_that_ends_before_it_starts_is_a_usage_error(tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "x.png"
+    assert cli.run(["export", "--out", str(out), "--from", "2020", "--to", "2010"]) == 2
+    assert "the window ends (2010) before it starts (2020)" in capsys.readouterr().err and not out.exists()
+
+
+def test_export_says_nothing_of_the_offscreen_platform(tmp_path: Path) -> None:
+    """In a process of its own (pytest-qt takes Qt's messages in this one), as a user runs it."""
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-m", "viewer", "export", "--out", str(tmp_path / "x.png")], env=env,
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert (done.returncode, done.stderr) == (0, "") and done.stdout.startswith("Wrote ")
 
 
 def test_export_of_the_relationship_panel_to_svg_is_valid_xml(tmp_path: Path) -> None:
