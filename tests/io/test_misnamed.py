@@ -86,6 +86,25 @@ def test_a_zip_archive_under_json_is_refused_and_opens_as_zip(tmp_path: Path) ->
     assert len(viewer.load(tmp_path / "download.zip").events) == 2
 
 
+@pytest.mark.parametrize(("data", "what", "how"), [
+    (_workbook, "an Excel workbook", "rename it report.xlsx to open it as an Excel workbook"),
+    (lambda: _zipped("events.csv", TABLE), "a ZIP archive", "rename it report.zip to open the table it holds")])
+def test_a_workbook_or_archive_with_no_suffix_is_named_for_what_it_is(tmp_path: Path, data, what: str,
+                                                                      how: str) -> None:
+    """It was read as text: "no date column among PK…", a header of the archive's bytes."""
+    path = tmp_path / "report"
+    path.write_bytes(data())
+    with pytest.raises(LoadError) as caught:
+        viewer.load(path)
+    assert str(caught.value) == f"{path}: {what}, under a name with no suffix: {how}"
+
+
+def test_a_table_with_no_suffix_is_still_read_by_its_content(tmp_path: Path) -> None:
+    path = tmp_path / "report"
+    path.write_bytes(TABLE)
+    assert list(viewer.load(path).events["title"]) == ["Founded", "Listed"]
+
+
 @pytest.mark.parametrize(("held", "what", "own"), [
     (("word/document.xml", b"<w:document/>"), "a Word document", ".docx"),
     (("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"), "an OpenDocument spreadsheet", ".ods")])

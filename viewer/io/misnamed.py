@@ -6,7 +6,8 @@ The name chose the reader, which said only what it could not parse ("not UTF-8 t
 it is, as one with no suffix is, and said ("read as a PDF: its name says .json", an info problem); what Entente reads
 only under its own name (a workbook, a Word or OpenDocument file, a ZIP archive, a packed file) is refused, naming
 what it is and the name to give it. A packed table under a table's name (``events.csv`` in gzip) is unpacked as before
-(:func:`viewer.io.compressed.compression`), and a file with no suffix is told by its content as before.
+(:func:`viewer.io.compressed.compression`), and a file with no suffix is told by its content as before; a ZIP of any
+kind with no suffix (a workbook saved as ``report``) is refused so too.
 """
 
 from __future__ import annotations
@@ -35,14 +36,14 @@ def kind(path: Path, head: bytes, text_names: Collection[str]) -> tuple[str, str
     name says otherwise: a PDF under any suffix but its own, the others under a text format's (``text_names``); None
     when the name is right, or says nothing."""
     suffix = path.suffix.lower()
+    if head.startswith(ZIP_MAGIC) and (not suffix or suffix in text_names):  # (with no suffix: a workbook saved as
+        return _zipped(path)  # "report" was read as text, its columns PK's bytes)
     if not suffix or suffix in pdf.SUFFIXES:
         return None
     if head.startswith(pdf.MAGIC):
         return "a PDF", ".pdf"
     if suffix not in text_names:
         return None
-    if head.startswith(ZIP_MAGIC):
-        return _zipped(path)
     if suffix in compressed.TABLES:  # (unpacked by the table readers: events.csv in gzip)
         return None
     packing = compressed.packing(head)
@@ -86,7 +87,8 @@ def reader(path: Path, head: bytes, text_names: Collection[str]) -> Callable[...
     then = "the table it holds" if own == ARCHIVE[1] else f"it as {what}"
     how = (f"unpack it first (renamed {path.name}{own}, any archiver unpacks it) and open what it holds" if own in
            PACKED.values() else f"rename it {path.stem}{own} to open {then}")
-    raise LoadError(f"{path}: {what}, though its name says {suffix}; expected {suffix} text: {how}")
+    named = f"though its name says {suffix}; expected {suffix} text" if suffix else "under a name with no suffix"
+    raise LoadError(f"{path}: {what}, {named}: {how}")
 
 
 def read_pdf(path: str | Path, **options: Any) -> Dataset:
