@@ -158,7 +158,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     convert = sub.add_parser("convert", help="write any readable input as a native dataset (or Parquet: see README)")
     convert.add_argument("input", help="the file or folder to read")
-    convert.add_argument("output", help="a folder, or a file ending in .json")
+    convert.add_argument("output", nargs="?", help="a folder, or a file ending in .json (or give it as --out)")
+    convert.add_argument("--out", dest="out", metavar="OUTPUT", help="the output, as export takes it")
     convert.add_argument("--force", action="store_true", help="replace an existing output dataset")
 
     export = sub.add_parser("export", help="render the window or one panel to PNG, SVG or PDF, offscreen")

@@ -74,7 +74,14 @@ def interruptible(command: str, output: str, work: Callable[[], int]) -> int:
 
 
 def convert(args: argparse.Namespace, load: Callable[..., Dataset]) -> int:
-    """Read any input and write it as a native dataset (a table too big for memory: as Parquet, unloaded)."""
+    """Read any input and write it as a native dataset (a table too big for memory: as Parquet, unloaded). The
+    output is the second path or ``--out`` (as ``export`` takes it), not both."""
+    out = getattr(args, "out", None)
+    if out is not None and args.output is not None and out != args.output:
+        raise _usage(f"two outputs, {shown(args.output)} and --out {shown(out)}; expected one")
+    args.output = args.output if out is None else out
+    if args.output is None:
+        raise _usage("expected an output: entente convert INPUT OUTPUT (a folder, or a file ending in .json)")
     return interruptible("convert", args.output, lambda: _convert(args, load))
 
 
