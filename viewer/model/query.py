@@ -33,11 +33,18 @@ def window_end(value: object) -> pd.Timestamp:
 
 
 def _as_list(value: object) -> list[str] | None:
+    """A filter's values: one (a string, a number) or several (any iterable but a mapping), as text.
+
+    >>> _as_list("renault"), _as_list(["renault", 7]), _as_list(7)
+    (['renault'], ['renault', '7'], ['7'])
+    """
     if value is None:
         return None
-    if isinstance(value, str):
-        return [value]
-    return [str(v) for v in value]  # type: ignore[attr-defined]
+    if isinstance(value, str | int | float):  # (an id written as a number: 7 was "'int' object is not iterable")
+        return [str(value)]
+    if isinstance(value, dict) or not hasattr(value, "__iter__"):
+        raise TypeError(f"expected a value or a list of values; got {type(value).__name__} {value!r:.80}")
+    return [str(v) for v in value]
 
 
 def window_mask(events: pd.DataFrame, start: object = None, end: object = None) -> np.ndarray:
