@@ -36,6 +36,7 @@ from viewer.cli_mapping import cmd_suggest_mapping
 from viewer.cli_window import COMMANDS, display_problem, window_arguments_problem
 from viewer.io.cache import load_cached_many
 from viewer.io.import_spec import read_spec
+from viewer.io.write_target import shown
 from viewer.model import instants, value_bands
 from viewer.model.clock import CALENDAR, CLOCK_SUMMARY
 from viewer.model.clock import WORDS as CLOCK_WORDS
@@ -340,7 +341,8 @@ def _failed(args: argparse.Namespace, exc: Exception) -> int:
         print(f"entente {args.command}: {exc}", file=sys.stderr)
         return 2
     if isinstance(exc, OSError):  # the system refused a file while it was read (gone, unreadable, a full disk)
-        print(f"entente: {exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}", file=sys.stderr)
+        print(f"entente: {shown(exc.filename or '')}{': ' if exc.filename else ''}{exc.strerror or exc}",
+              file=sys.stderr)
         return 1
     said = engine_error(exc)  # a query engine failing mid-command (a damaged partition read late)
     if said is None:
