@@ -341,8 +341,9 @@ def _failed(args: argparse.Namespace, exc: Exception) -> int:
         print(f"entente {args.command}: {exc}", file=sys.stderr)
         return 2
     if isinstance(exc, OSError):  # the system refused a file while it was read (gone, unreadable, a full disk)
-        print(f"entente: {shown(exc.filename or '')}{': ' if exc.filename else ''}{exc.strerror or exc}",
-              file=sys.stderr)
+        why = str(exc.strerror or exc)
+        print(f"entente: {shown(exc.filename or '')}{': ' if exc.filename else ''}{why[:1].lower()}{why[1:]}",
+              file=sys.stderr)  # ("permission denied", as the loader says it)
         return 1
     said = engine_error(exc)  # a query engine failing mid-command (a damaged partition read late)
     if said is None:

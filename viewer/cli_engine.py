@@ -63,11 +63,13 @@ def wants_engine(args: argparse.Namespace) -> bool:
         return False  # (a mapping is suggested for a table file, never queried)
     if not args.paths[0].strip():
         return False  # (an empty path is refused as one, not read as the working folder)
-    from viewer.source.connect import locate  # noqa: PLC0415 - engine code (ibis) loads only for engine sources
+    from viewer.source.connect import is_engine_url, locate  # noqa: PLC0415 - engine code loads only for engines
     from viewer.source.opening import wants_engine as big  # noqa: PLC0415 - as above
     try:
         return big(locate(args.paths[0], getattr(args, "table", None)))
     except LoadError:  # a bad engine source is reported by run(); a file's table (a workbook's sheet …) is loaded
+        if is_engine_url(args.paths[0]):
+            raise  # (an engine's address without --table was read as a missing file, "postgres:/host/db")
         return getattr(args, "table", None) is not None and not Path(args.paths[0]).is_file()
 
 

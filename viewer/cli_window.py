@@ -50,14 +50,23 @@ def window_arguments_problem(argv: Sequence[str]) -> str | None:
 
 
 def _table_or_blank(argv: Sequence[str], paths: list[str], table: str | None) -> str | None:
-    """Why ``--table`` cannot be taken, or which path is empty (``Path("")`` is the working folder, opened whole)."""
+    """Why ``--table`` cannot be taken, which path is empty (``Path("")`` is the working folder, opened whole), or
+    which is a web address; ``paths`` with each ``file://`` address as its path."""
     if "--table" in argv and not table:
         return "--table needs the name of the events table"
     if table and len(paths) != 1:
         return "--table goes with exactly one DuckDB file or engine URL"
     blank = next((arg for arg in paths if not arg.strip()), None)
-    return None if blank is None else (f"an empty path {blank!r}; expected a file or a folder (or none, for the "
-                                       "bundled dataset)")
+    if blank is not None:
+        return f"an empty path {blank!r}; expected a file or a folder (or none, for the bundled dataset)"
+    if any("://" in arg for arg in paths):
+        from viewer.io.reading import local_path  # noqa: PLC0415 - only for an address (the readers load pandas)
+        from viewer.model.problems import LoadError  # noqa: PLC0415 - as above
+        try:
+            paths[:] = [local_path(arg) for arg in paths]  # (a file:// address is checked as the path it names)
+        except LoadError as exc:
+            return str(exc)
+    return None
 
 
 def display_problem(environ: dict[str, str] | None = None, platform: str | None = None) -> str | None:

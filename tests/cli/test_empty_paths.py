@@ -36,7 +36,12 @@ def test_the_window_refuses_an_empty_path_before_qt(busy_folder: Path, monkeypat
                                                     capsys: pytest.CaptureFixture[str]) -> None:
     opened: list[list[str]] = []
     fake = types.ModuleType("viewer.ui.app")
-    fake.main = lambda argv: opened.append(list(argv)) or 0  # type: ignore[attr-defined]
+
+    def main(argv: list[str]) -> int:
+        opened.append(list(argv))
+        return 0
+
+    fake.main = main  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "viewer.ui.app", fake)
     monkeypatch.setenv("DISPLAY", ":0")
     assert cli.main([""]) == 2

@@ -83,7 +83,7 @@ def test_a_file_the_system_refuses_mid_read_is_one_line_not_a_traceback(run, mon
     monkeypatch.setattr(cli, "load_cached_many", refused)
     code, out, err = run("info", str(ACQUISITIONS_LIKE))
     assert (code, out) == (1, "")
-    assert err.strip() == f"entente: {tmp_path / 'locked.csv'}: Permission denied"
+    assert err.strip() == f"entente: {tmp_path / 'locked.csv'}: permission denied"
 
 
 ACQUISITIONS_LIKE = Path(__file__).parents[1] / "io" / "fixtures_import" / "acquisitions.csv"

@@ -31,6 +31,27 @@ def read_document(path: Path, expected: str) -> bytes:
     return data
 
 
+WEB_SCHEMES = ("http", "https", "ftp", "ftps", "sftp", "s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "hf")
+
+
+def local_path(text: str) -> str:
+    """A path given as written, a ``file://`` address as the path it names (a file dragged from a browser's
+    downloads); LoadError for a web or cloud address, which Entente never reaches (it read ``https://x/a.csv`` as the
+    missing file ``https:/x/a.csv``)."""
+    scheme, _, rest = text.partition("://")
+    if not rest or not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]+", scheme):  # (C:\\ is a drive, not a scheme)
+        return text
+    if scheme.lower() == "file":
+        from urllib.parse import unquote, urlsplit  # noqa: PLC0415 - only for such an address
+        parts = urlsplit(text)
+        return unquote(parts.path) if parts.netloc in ("", "localhost") else text
+    if scheme.lower() in WEB_SCHEMES:
+        raise LoadError(f"{text}: a {'cloud storage' if scheme.lower() not in WEB_SCHEMES[:5] else 'web'} address; "
+                        "Entente reads files on this machine and never reaches the network: download it, then open "
+                        "the file")
+    return text
+
+
 def missing(path: Path) -> str:
     """Why a path that does not exist is not there (to follow the path's name in a message): nothing of that name,
     or a link that leads nowhere or to itself (a loop of links was said as "no such file or folder", though the

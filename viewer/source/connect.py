@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pyarrow.parquet as pq
 
 from viewer.io import parquet
+from viewer.io.reading import local_path
 from viewer.io.sqlite import is_sqlite
 from viewer.model.problems import LoadError
 
@@ -84,7 +85,7 @@ def is_engine_url(text: str) -> bool:
 
 def locate(source: str | Path, table: str | None = None) -> SourceSpec:
     """What a path, glob, URL or connection file describes; LoadError when it names nothing usable."""
-    text = str(source)
+    text = local_path(str(source))  # (a file:// address as its path; a web address refused)
     if is_engine_url(text):
         kind = "duckdb" if text.startswith("duckdb://") else "url"
         target = text.removeprefix("duckdb://") if kind == "duckdb" else text
@@ -244,7 +245,16 @@ def connect(spec: SourceSpec) -> tuple[Any, Any]:
     url = spec.target
     secret = os.environ.get(spec.options["password_env"]) if "password_env" in spec.options else None
     kwargs = {"password": secret} if secret else {}
-    con = ibis.connect(url, **kwargs)
+    try:
+        con = ibis.connect(url, **kwargs)
+    except ImportError as exc:  # (ibis knows the engine; its driver is not installed)
+        scheme = urlsplit(url).scheme
+        raise LoadError(f"{url}: the {scheme} engine's driver is not installed; expected it installed, such as pip "
+                        f"install 'ibis-framework[{scheme}]'") from exc
+    except ValueError as exc:  # ("Don't know how to connect to …")
+        raise LoadError(f"{url}: no query engine Entente knows answers at this address; expected a file, a folder, "
+                        "duckdb:///file.duckdb, spark://host:7077 or another ibis URL (trino://, clickhouse://, "
+                        "postgres:// …)") from exc
     return con, _table(con, spec)
 
 
