@@ -13,7 +13,6 @@ through :meth:`Session.to_dict` / :meth:`Session.from_dict`.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
@@ -23,7 +22,7 @@ import pandas as pd
 
 from viewer.model import clock, lane_packing, navigation
 from viewer.model.dataset import Dataset
-from viewer.model.dates import parse_date
+from viewer.model.dates import SECONDS_LIMIT, parse_date
 from viewer.model.filters import Filters
 from viewer.model.navigation import default_cursor, default_window
 from viewer.model.window import TimeWindow
@@ -33,6 +32,9 @@ ATTRIBUTE_PREFIX = "attr:"
 GRAPH_MODES = ("cursor", "diff", "window")
 SPEEDS = tuple(navigation.SPEEDS)
 THEMES = ("system", "light", "dark")
+# Where a moved node may be kept, in layout units (the layout fills 0..1; the graph zooms out to 20 frames at most):
+# a damaged settings file's 1e308 crashed Qt's painter at start.
+POSITION_LIMIT = 1_000.0
 Listener = Callable[[frozenset[str]], None]
 
 
@@ -135,7 +137,7 @@ class _Picker:
         out = []
         for k, xy in sorted(value.items()):
             if isinstance(k, str) and isinstance(xy, list) and len(xy) == 2 and all(
-                    isinstance(v, int | float) and math.isfinite(v) for v in xy):
+                    isinstance(v, int | float) and abs(v) <= POSITION_LIMIT for v in xy):
                 out.append((k, float(xy[0]), float(xy[1])))
         return tuple(out)
 
@@ -326,8 +328,10 @@ class Session:
             window = data.get("window")
             if isinstance(window, list) and len(window) == 2 and all(isinstance(v, int | float) for v in window):
                 start, end = float(window[0]), float(window[1])
-                if math.isfinite(start) and math.isfinite(end) and start < end:
-                    self.set(window=TimeWindow(start, end))
+                if abs(start) <= SECONDS_LIMIT and abs(end) <= SECONDS_LIMIT and start < end:
+                    # kept where the timeline can go (a damaged file's 1e300 overflowed its dates, a span of a
+                    # microsecond it could not draw)
+                    self.set(window=navigation.clamp(TimeWindow(start, end), self.dataset))
             cursor = data.get("cursor")
             if isinstance(cursor, str):
                 with suppress(ValueError):  # unreadable: keep the dataset's default cursor

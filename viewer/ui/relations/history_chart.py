@@ -57,6 +57,7 @@ class HistoryPanel(QWidget):
         self.title = QLabel("Select an edge in the relationship graph to see its history.", self)
         self.title.setStyleSheet("font-weight: 600;")
         self.title.setWordWrap(True)
+        self.title.setMinimumWidth(1)  # a kind of no spaces wraps nowhere: 3,000 letters made the window 24,000 px
         self.plot = _plot()
         self.fuzzy_item = pg.BarGraphItem(x0=[], x1=[], y0=[], y1=[], pen=pg.mkPen(None))
         self.bands_item = pg.BarGraphItem(x0=[], x1=[], y0=[], y1=[])  # a band or a bound: the range it names

@@ -22,6 +22,7 @@ from viewer.model.dataset import Dataset
 from viewer.model.dates import from_seconds
 from viewer.model.filters import Filters, involved_entities
 from viewer.model.graph_diff import diff_graph
+from viewer.session import POSITION_LIMIT
 from viewer.ui.relations.build import EdgesOf, event_actors, node_arrays
 from viewer.ui.relations.canvas import FADE_MS, LOOP_ROOM, GraphCanvas
 from viewer.ui.relations.diff_view import DiffView
@@ -181,7 +182,7 @@ class RelationshipPanel(Readout, Picking, QWidget):
                 x, y = (float(v) for v in xy)
             except (TypeError, ValueError):
                 continue
-            if key in self._layout and np.isfinite([x, y]).all():
+            if key in self._layout and max(abs(x), abs(y)) <= POSITION_LIMIT:  # (NaN and 1e308 too)
                 moved.append((key, x, y))
         self.state.set_view(node_positions=tuple(sorted(moved)))
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog
 from viewer.model import navigation, query
 from viewer.session import THEMES, Selection
 from viewer.ui.relations import picking
-from viewer.ui.shell import copying, dialogs, saving
+from viewer.ui.shell import copying, dialogs, own_files, saving
 from viewer.ui.timeline import keys as timeline_keys
 from viewer.ui.timeline import lane_steps
 
@@ -53,8 +53,12 @@ def register(window: MainWindow) -> None:
     add("default_window", "&Default window", lambda: state.set_window(navigation.default_window(state.dataset)),
         "Ctrl+D")
     add("fit", "&Fit all events", lambda: state.set_window(navigation.fit_all(state.dataset)), "Ctrl+0")
-    add("zoom_in", "Zoom &in", lambda: state.set_window(state.window.zoom(0.8)), key.ZoomIn)
-    add("zoom_out", "Zoom &out", lambda: state.set_window(state.window.zoom(1.25)), key.ZoomOut)
+    # kept within what the timeline can show, as + and - keep it (Ctrl+- held down zoomed out to a million years
+    # before the timeline's own clamp came round, and the graph's window dates overflowed)
+    add("zoom_in", "Zoom &in", lambda: state.set_window(navigation.clamp(state.window.zoom(0.8), state.dataset)),
+        key.ZoomIn)
+    add("zoom_out", "Zoom &out", lambda: state.set_window(navigation.clamp(state.window.zoom(1.25), state.dataset)),
+        key.ZoomOut)
     add("previous", "&Previous event", lambda: step_event(window, -1), "Left")
     add("next", "&Next event", lambda: step_event(window, 1), "Right")
     add("full_screen", "F&ull screen", lambda: _toggle_full_screen(window), key.FullScreen)
@@ -121,6 +125,10 @@ def export_image_dialog(window: MainWindow, view: str = "all") -> None:
     if not path:
         return
     from viewer.ui.shell.export import unwritable  # noqa: PLC0415 - export pulls in QtSvg and printing
+    if _of_the_open_dataset(window, Path(path)):  # (a chronology read from a PDF, its picture saved over it)
+        dialogs.error(window, "Export refused", f"{path} is a file of the open dataset: a picture of it would "
+                      "replace it. Choose another name.")
+        return
     reason = unwritable(path)
     if reason or not window.save_image(path, view):
         dialogs.error(window, "Export failed",
@@ -136,7 +144,7 @@ def export_events_dialog(window: MainWindow) -> None:
                       "events", EVENT_COLUMNS)
         return
     path = _save_path(window, "events")
-    if path:
+    if path and not _refused(window, Path(path), "events"):
         from viewer.ui.shell import engine_tasks  # noqa: PLC0415 - as above
         engine_tasks.export_events(window, source, (w.start, w.end), EVENT_COLUMNS, Path(path))
 
@@ -152,9 +160,7 @@ def _export_table(window: MainWindow, frame: object, name: str, columns: list[st
     path = _save_path(window, name)
     if not path:
         return
-    if _of_the_open_dataset(window, Path(path)):  # (a part written over the whole: 69 events became 54 on disk)
-        dialogs.error(window, "Export refused", f"{path} is a file of the open dataset: the {name} exported are "
-                      "a part of it, and would replace it. Choose another name.")
+    if _refused(window, Path(path), name):
         return
     try:
         write_table(frame, columns, Path(path), window.state.dataset.meta.clock)
@@ -162,17 +168,17 @@ def _export_table(window: MainWindow, frame: object, name: str, columns: list[st
         dialogs.error(window, "Export failed", f"Could not write {path}: {exc.strerror or exc}")
 
 
-def _of_the_open_dataset(window: MainWindow, path: Path) -> bool:
-    """Whether ``path`` is a file the open dataset was read from (its folder's tables, or the file itself)."""
-    meta = window.state.dataset.meta
-    opened = [Path(p) for p in (meta.path, *meta.sources) if p]
-    try:
-        target = path.resolve()
-        read = {p.resolve() for p in opened if p.is_file()}
-        read |= {f.resolve() for p in opened if p.is_dir() for f in p.iterdir() if f.is_file()}
-    except OSError:
+def _refused(window: MainWindow, path: Path, name: str) -> bool:
+    """Whether a table's export onto ``path`` is refused (and said): a file of the open dataset."""
+    if not _of_the_open_dataset(window, path):  # (a part written over the whole: 69 events became 54 on disk)
         return False
-    return target in read
+    dialogs.error(window, "Export refused", f"{path} is a file of the open dataset: the {name} exported are "
+                  "a part of it, and would replace it. Choose another name.")
+    return True
+
+
+def _of_the_open_dataset(window: MainWindow, path: Path) -> bool:
+    return own_files.read_from(window.state.dataset.meta, path)
 
 
 def _save_path(window: MainWindow, name: str) -> str:

@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         # the keys of the README (+, -, Home, End) act on the timeline: a fresh window's first key goes there, not to
         # the first widget made (the Details text, where "+" did nothing and the arrows scrolled an empty page)
         self.timeline.plot.setFocus(Qt.FocusReason.OtherFocusReason)
+        if settings is not None and settings.problem:  # (a read-only config folder: said, not a crash at start)
+            self.statusBar().showMessage(settings.problem)
 
     # the Shell protocol: what panels may add
     def host(self) -> QWidget:

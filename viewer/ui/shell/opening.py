@@ -188,6 +188,7 @@ class Opening(QObject):
     def _on_failed(self, message: str, details: str) -> None:
         self.window.status_line.busy(False)
         log.warning("could not open: %s", message)
+        self.refresh_recent(self.window.recent_menu)  # (a file deleted since: its entry goes, not offered again)
         if self.batch.going:  # said with the others once the batch is done
             self.batch.failed.append((message, details))
             self.batch.combining = False

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from viewer.io.table_export import write_table
 from viewer.model.dataset import Dataset
 from viewer.ui.shared.state import ViewState
-from viewer.ui.shell import dialogs
+from viewer.ui.shell import dialogs, own_files
 
 COLUMNS = ["file", "row", "field", "message", "level"]
 
@@ -100,6 +100,10 @@ class ProblemsPanel(QWidget):
     def _ask_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "Export problems", "problems.csv", "CSV (*.csv)")
         if not name:
+            return
+        if own_files.read_from(self.state.dataset.meta, Path(name)):  # (the problems would replace the data)
+            dialogs.error(self, "Export refused", f"{name} is a file of the open dataset: the list of its problems "
+                          "would replace it. Choose another name.")
             return
         try:
             self.export(Path(name))

@@ -2,14 +2,17 @@
 
 QSettings returns a one-item list or a bool as a string unless asked for a type; every getter here
 states its type. A settings file that cannot be parsed is moved aside (``.corrupt``) with a log line
-and the app starts clean.
+and the app starts clean. A config folder that cannot be made or written (a file in its place, a read-only home)
+is said in the status bar at start (:attr:`Settings.problem`), and the app runs on settings it forgets on close.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +34,32 @@ class Settings:
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or config_dir() / "entente.ini"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.problem = ""  # why the settings cannot be kept (a folder that cannot be made or written), said at start
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # (a file where the folder should be, a read-only home: the app started clean)
+            self._cannot_keep(error)
         self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
         if self._qs.status() == QSettings.Status.FormatError:
             aside = self.path.with_suffix(".ini.corrupt")
             log.warning("settings file %s could not be parsed; moved to %s", self.path, aside)
             self._qs = None  # type: ignore[assignment]  # release the file before moving it
-            self.path.replace(aside)
+            try:
+                self.path.replace(aside)
+            except OSError as error:
+                self._cannot_keep(error)
             self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+            self._qs.clear()  # (not moved aside: start clean all the same)
+        if not self.problem and self.path.is_dir():
+            self._cannot_keep(IsADirectoryError(errno.EISDIR, f"{self.path.name} is a folder"))
+        elif not self.problem and not os.access(self.path if self.path.exists() else self.path.parent, os.W_OK):
+            self._cannot_keep(PermissionError(errno.EACCES, f"{self.path.name} cannot be written"))
+
+    def _cannot_keep(self, error: OSError) -> None:
+        reason = error.strerror or str(error)
+        self.problem = (f"Settings cannot be kept in {self.path.parent} ({reason}): the layout, recent files and "
+                        "views will be forgotten on close")
+        log.warning("%s", self.problem)
 
     def sync(self) -> None:
         """Write pending changes to disk."""

@@ -219,7 +219,12 @@ def date_hints(dataset: Dataset) -> tuple[str, str]:
         if seconds is None:
             return "2019-12", "2023"
         span = (pd.Timestamp(seconds[0], unit="s", tz="UTC"), pd.Timestamp(seconds[1], unit="s", tz="UTC"))
-    return iso_date(span[0], "month"), iso_date(span[1], "year")
+    # the span ends where the last event's ends, the first instant after it: events up to 31 Dec 2019 (or of the
+    # year 2019) said "to 2020", and a chronology ending in 9999 "to 10000"; an event at that very instant keeps it
+    last = span[1] - pd.Timedelta(microseconds=1)
+    if not dataset.events.empty:
+        last = max(last, dataset.events["span_start"].max())
+    return iso_date(span[0], "month"), iso_date(max(last, span[0]), "year")
 
 
 def _readable(text: str, on: str) -> bool:

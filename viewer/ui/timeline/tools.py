@@ -30,6 +30,22 @@ def speed_text(key: str, on: str) -> str:
     if not numeric(on):
         return SPEED_TEXT[key]
     return f"{round(navigation.NUMBER_SPEEDS[key] * 100, 1):g}% of view / s"
+
+
+LABEL_MOST, TIP_MOST = 40, 200  # a dataset's own name for its window, on its button and in its tooltip
+
+
+def shortened(text: str, most: int) -> str:
+    """``text`` cut to ``most`` characters, an ellipsis saying so."""
+    return text if len(text) <= most else text[:most - 1].rstrip() + "…"
+
+
+def button_text(label: str) -> str:
+    """A preset's label as its toolbar button shows it: cut short (a dataset's 3,000-character label made the
+    toolbar, and so the window, 20,000 pixels wide) and with its ampersands shown, not taken for shortcuts."""
+    return shortened(" ".join(label.split()), LABEL_MOST).replace("&", "&&")
+
+
 GROUP_TEXT = {"actor": "Lanes by actor", "category": "Lanes by category", "none": "One lane"}
 
 
@@ -153,7 +169,7 @@ class TimelineTools(QObject):
     def _fill_groupings(self) -> None:
         """Lanes by actor, category, each column of the file with a few distinct values, or one lane."""
         choices = lane_packing.lane_choices(self.state.dataset.events)
-        wanted = [(key, GROUP_TEXT.get(key, f"Lanes by {label}")) for key, label in choices]
+        wanted = [(key, GROUP_TEXT.get(key, f"Lanes by {shortened(label, LABEL_MOST)}")) for key, label in choices]
         current = [(self.group_by.itemData(i), self.group_by.itemText(i)) for i in range(self.group_by.count())]
         if wanted == current:
             return
@@ -194,8 +210,9 @@ class TimelineTools(QObject):
         for key, action in self.presets.items():
             preset = presets.get(key)
             action.setEnabled(preset is not None)
-            action.setText(preset.label if preset else "Around selection")
-            action.setToolTip(f"{preset.label}: {preset.tooltip}" if preset else "Select an event first")
+            action.setText(button_text(preset.label) if preset else "Around selection")
+            action.setToolTip(f"{shortened(preset.label, TIP_MOST)}: {preset.tooltip}" if preset
+                              else "Select an event first")
         self.around_action.setEnabled("around" in presets)
         self._update_matched()
 
