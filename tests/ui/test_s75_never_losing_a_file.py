@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from viewer.ui.shell import dialogs
 from viewer.ui.shell.main_window import MainWindow
 
-from .window_reading import menu_named, open_by_hand
+from .window_reading import menu_named, open_by_hand, open_folder_by_hand
 
 FIXTURES = Path(__file__).resolve().parents[1] / "io" / "fixtures"
 
@@ -101,3 +101,35 @@ def test_a_recent_file_deleted_since_is_said_by_name_and_leaves_the_menu(
     assert len(shown) == 1 and str(gone) in shown[0] and "no such file" in shown[0]
     assert window.state.dataset.meta.path == str(kept)  # the dataset shown stays
     assert [a.toolTip() for a in window.recent_menu.actions()] == [str(kept)]
+
+
+TIMELINEJS = Path(__file__).resolve().parents[3] / "shared" / "realdata" / "timelinejs3_json" / "eras.json"
+
+
+@pytest.mark.skipif(not TIMELINEJS.exists(), reason="needs ../shared/realdata")
+def test_save_as_dataset_over_the_file_it_was_read_from_is_refused(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A TimelineJS file saved as itself (the dialog's "replace?" answered yes) became Entente's JSON, its media and
+    HTML gone."""
+    _active(qtbot, window)
+    timeline = tmp_path / "eras.json"
+    shutil.copy(TIMELINEJS, timeline)
+    before = timeline.read_bytes()
+    open_by_hand(qtbot, window, monkeypatch, timeline)
+    shown = _refusals(monkeypatch, timeline, "Dataset in one file (*.json)")
+    _entry(window, "&Save as dataset")
+    assert timeline.read_bytes() == before
+    assert len(shown) == 1 and f"Could not save the dataset as {timeline}" in shown[0] and "the input" in shown[0]
+
+
+def test_a_dataset_folder_is_still_saved_over_itself(qtbot: QtBot, window: MainWindow, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    _active(qtbot, window)
+    folder = tmp_path / "alliance"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "resources" / "datasets" / "alliance", folder)
+    (folder / "notes.txt").write_text("mine")
+    open_folder_by_hand(qtbot, window, monkeypatch, folder)
+    shown = _refusals(monkeypatch, folder, "Dataset folder (*)")
+    _entry(window, "&Save as dataset")
+    assert shown == [] and (folder / "notes.txt").read_text() == "mine"
+    assert "Saved 69 events" in window.statusBar().currentMessage()

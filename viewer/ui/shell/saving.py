@@ -3,7 +3,7 @@
 A calendar, a GEXF graph or a mailbox opened in the window could be exported in parts (the events in the window,
 the ties at the cursor) but never kept whole: only ``entente convert`` wrote a dataset. The writer is the
 command's (:func:`viewer.io.native_write.write`): atomic, a user's other folders never emptied, the files kept
-beside a dataset's tables kept.
+beside a dataset's tables kept, and no file the dataset was read from replaced (a dataset folder is saved over itself).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 
 from viewer.io import native_write
+from viewer.io.write_target import Refused
 from viewer.model.wording import counted
 from viewer.ui.shell import dialogs
 
@@ -48,11 +49,12 @@ def save_dataset_dialog(window: MainWindow) -> None:
     target = Path(path)
     if chosen == ONE_FILE and target.suffix.lower() != ".json":
         target = target.with_name(target.name + ".json")
-    try:
-        native_write.write(ds, target, overwrite=target.exists())
+    read_from = [p for p in (ds.meta.path, *ds.meta.parts, *ds.meta.sources) if p]  # (never written over: a
+    try:  # TimelineJS file saved as itself lost its media and HTML to Entente's format, once the dialog's "replace?")
+        native_write.write(ds, target, overwrite=target.exists(), sources=read_from)
     except (OSError, ValueError) as exc:  # (FileExistsError: a folder of other files, a file that is no dataset)
-        dialogs.error(window, "Save failed", f"Could not save the dataset as {target}: "
-                      f"{getattr(exc, 'strerror', None) or exc}")
+        dialogs.error(window, "Save refused" if isinstance(exc, Refused) else "Save failed",
+                      f"Could not save the dataset as {target}: {getattr(exc, 'strerror', None) or exc}")
         return
     window.statusBar().showMessage(f"Saved {counted(ds.event_count, 'event')}, "
                                    f"{counted(len(ds.entities), 'entity', 'entities')} and "
