@@ -21,6 +21,7 @@ from viewer.io import (
     activitypub,
     anx,
     bibliography,
+    binary_files,
     bods,
     bookmarks_html,
     compressed,
@@ -45,7 +46,6 @@ from viewer.io import (
     kakaotalk,
     kmz,
     line_chat,
-    lines,
     log_lines,
     mail,
     maltego,
@@ -58,7 +58,6 @@ from viewer.io import (
     parquet,
     pdf,
     plan_exports,
-    protected,
     psc,
     reading,
     spotify,
@@ -257,48 +256,7 @@ def _plain_text(head: bytes) -> list[Candidate]:
     return _TABLE if binary else [Candidate(dated_text.table_or_dated_lines)]  # delimited text, else dated lines
 
 
-BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", ".parquet", ".pq", *parquet.IPC_SUFFIXES, *sqlite.SUFFIXES,
-                   *stat_files.SUFFIXES, *orc_files.SUFFIXES, kmz.SUFFIX, maltego.SUFFIX, *documents.ARCHIVED,
-                   ".doc")
-TEXT_BOMS = (*compressed.UTF16_MARKS, *compressed.UTF32_MARKS, b"\xef\xbb\xbf")
-COLUMNAR = (parquet.PARQUET_MAGIC, parquet.IPC_MAGIC)  # a Parquet or Arrow IPC file under any name
-NOT_DATA = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-            (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"\x7fELF", "a program (ELF)"),
-            (b"MZ", "a Windows program"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-            (b"Rar!\x1a\x07", "a RAR archive"), (b"OggS", "an audio file (Ogg)"), (b"fLaC", "an audio file (FLAC)"),
-            (b"ID3", "an audio file (MP3)"))  # each with a NUL in its first bytes
-DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".prn")  # read as UTF-16 without a mark too
-
-
-def _refuse_binary(path: Path, head: bytes, label: str | None = None) -> None:
-    """A text format whose first bytes hold NULs is a binary file under the wrong name: say so early
-    (instead of reading gigabytes of it); ``label`` names it when ``path`` is what an archive holds."""
-    label = label or str(path)
-    if path.suffix.lower() in BINARY_SUFFIXES or head.startswith((*TEXT_BOMS, *COLUMNAR, sqlite.MAGIC, pdf.MAGIC,
-                                                                    *stat_files.MAGIC, orc_files.MAGIC)) \
-            or gedcom.looks_like(head):
-        return  # (a GEDCOM file in UTF-16 may come without its mark: its reader knows)
-    if head.startswith(b"PK\x03\x04") and path.suffix.lower() in ("", ".csv", ".txt"):
-        return  # an xlsx under another name: the table reader knows
-    named = next((name for magic, name in NOT_DATA if head.startswith(magic)), None) if b"\x00" in head else None
-    if named is not None:  # (an image's bytes may hold few NULs, and would be read as a table of one column)
-        raise LoadError(f"{label}: {named}, not {path.suffix or 'a text'} data; expected a table, a calendar, a "
-                        "document or another format Entente reads")
-    text = head.rstrip(b"\x00") if b"\n" in head.rstrip(b"\x00") else head  # (lines padded with NULs: a crashed log)
-    if text.count(b"\x00") <= len(text) // 8 and not lines.control_bytes(text):
-        return
-    guessed = lines.utf16_without_mark(head)
-    if guessed is not None and path.suffix.lower() not in DELIMITED_SUFFIXES:
-        raise LoadError(f"{label}: {guessed.upper()} text without a byte order mark; expected UTF-8 (or UTF-16 "
-                        "with its mark) for this format; a delimited table (.csv, .tsv, .txt) is read either way")
-    if guessed is None and head.startswith(protected.OLE_MAGIC) and protected.password_protected(path):
-        raise LoadError(protected.message(path, "Office workbook or document"))
-    if guessed is None and head.startswith(protected.OLE_MAGIC):
-        raise LoadError(f"{label}: an Office 97-2003 file (an Outlook .msg, a .doc, a .ppt …), which Entente does "
-                        "not read; expected a message saved as .eml, a document as .docx or PDF, a table as .xlsx")
-    if guessed is None:
-        raise LoadError(f"{label}: a binary file, not {path.suffix or 'a text'} data; expected text "
-                        "(CSV, JSON, XML, iCalendar) or an .xlsx/.parquet table")
+BINARY_SUFFIXES, COLUMNAR = binary_files.BINARY_SUFFIXES, binary_files.COLUMNAR  # (what a binary file is: its module)
 
 
 def refuse_unreadable(path: Path) -> None:
@@ -308,7 +266,7 @@ def refuse_unreadable(path: Path) -> None:
     if not head:
         raise LoadError(f"{path}: the file is empty")
     misnamed.reader(path, head, READERS.keys() - set(BINARY_SUFFIXES))  # (what it is, and the name to give it)
-    _refuse_binary(path, head)
+    binary_files.refuse_binary(path, head)
 
 
 def _read_whole(path: Path, head: bytes, candidates: list[Candidate]) -> bool:
@@ -330,14 +288,14 @@ def _dispatch(path: Path, options: dict[str, Any]) -> Dataset:
     held = json_route.by_content(path, READERS)  # JSON under a name of no other format: .har, Bookmarks, a .txt
     if compressed.compression(path) is not None:  # a compressed table (CSV, TSV, JSON …), a zipped chat or log
         inner = Path("held" + compressed.inner_suffix(path))  # (random bytes under gzip were read as a table)
-        _refuse_binary(inner, compressed.read_head(path, HEAD_BYTES), f"{path} (unpacked)")
+        binary_files.refuse_binary(inner, compressed.read_head(path, HEAD_BYTES), f"{path} (unpacked)")
         reader = psc.read if psc.looks_like_lines(path) else json_route.read_lines if held == "lines" else None
         return compressed.said_read(path, reader(path, **options) if reader else json_route.read_packed(
             path, _JSON, _text_reader(path), options))
     plan_exports.refuse(path, head)  # Microsoft Project's .mpp and MPX: how to save them as something read
     elsewhere.refuse(path, head)  # a Google Drive shortcut, an Apple iWork document, an Outlook data file
     own = misnamed.reader(path, head, READERS.keys() - set(BINARY_SUFFIXES))  # (a workbook under .csv: refused)
-    _refuse_binary(path, head)
+    binary_files.refuse_binary(path, head)
     graph_texts.refuse(path, head)  # (DOT; GML and Pajek are read, under any name)
     named = [Candidate(own)] if own else READERS.get(path.suffix.lower())  # (a PDF under .json: read as one, said)
     candidates = _JSON if held else named or _by_content(head)
@@ -402,6 +360,10 @@ def load(path: str | Path | None = None, **options: Any) -> Dataset:
                         "expected a table of rows (is it one line of gigabytes?)") from exc
     except OSError as exc:
         raise LoadError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    except MemoryError:  # (under a limit the memory free did not show, ulimit -v: the window said "Unexpected error
+        pass  # while reading: ", the command line printed a traceback. Raised out of the handler: what was read goes)
+    raise LoadError(f"{path}: more than the memory Entente may use; expected a part of it, or Parquet (see the "
+                    "README's Big data)")
 
 
 def load_many(paths: Sequence[str | Path]) -> Dataset:

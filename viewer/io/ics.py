@@ -61,10 +61,11 @@ def read(path: str | Path, **_options: object) -> Dataset:
     label = str(path)
     problems: list[Problem] = []
     zones: dict[str, str] = {}
+    runaways: list[tuple[str, str]] = []  # (a VTIMEZONE's rules left out: ics_zones.runaway)
     with warnings.catch_warnings(record=True) as guessed:  # (a vendor's TZID, guessed by its last part)
         warnings.simplefilter("always")
-        components = _components(_load_text(path, zones), path, problems)
-    problems += ics_zones.said(zones, label, [str(w.message) for w in guessed if "TZID" in str(w.message)])
+        components = _components(_load_text(path, zones, runaways), path, problems)
+    problems += ics_zones.said(zones, label, [str(w.message) for w in guessed if "TZID" in str(w.message)], runaways)
     entries = [e for c in components for kind in _KINDS for e in c.walk(kind)]
     events = [e for e in entries if e.name == "VEVENT" or "DTSTART" in e or "DUE" in e]
     _say_undated(entries, label, problems)
@@ -136,7 +137,7 @@ def _say_undated(entries: list[Component], label: str, problems: list[Problem]) 
                                     "(no DTSTART or DUE): not read", None, kind, "info"))
 
 
-def _load_text(path: Path, zones: dict[str, str]) -> str:
+def _load_text(path: Path, zones: dict[str, str], runaways: list[tuple[str, str]]) -> str:
     data = utf8(read_document(path, "an iCalendar file (BEGIN:VCALENDAR)"))
     if not looks_like(data[:64]):
         raise LoadError(f"{path}: not an iCalendar file; expected it to start with BEGIN:VCALENDAR (or a bare "
@@ -145,14 +146,15 @@ def _load_text(path: Path, zones: dict[str, str]) -> str:
     # (RFC 5545, 3.1); decoded first, the file failed as UTF-8 and each of its accents read as two letters
     data = _FOLD.sub(b"", data)
     try:
-        return ics_lines.kept(data.decode("utf-8-sig"), zones)
+        return ics_lines.kept(data.decode("utf-8-sig"), zones, runaways)
     except UnicodeDecodeError:
-        return ics_lines.kept(code_pages.legacy(data)[0], zones)  # (Windows-1252, or the code page its words read in)
+        return ics_lines.kept(code_pages.legacy(data)[0], zones, runaways)  # (Windows-1252, or its words' code page)
 
 
 def _components(text: str, path: Path, problems: list[Problem]) -> list[Component]:
     """The calendar's top-level components; a calendar that does not parse is read VEVENT by VEVENT."""
     reason = "unterminated components"
+    ics_zones.forget_defined()  # (a zone of the same TZID that another calendar defined otherwise)
     try:
         parsed = Calendar.from_ical(text, multiple=True)
         components: list[Component] = list(parsed) if isinstance(parsed, list) else [parsed]
@@ -323,7 +325,8 @@ def _occurrences(event: Component, start: Moment, overrides: list[Component], ro
     try:
         found, capped = _expanded(recurring_ical_events.of(series), ics_bounds.day_before(start), limit, start)
     except _RECURRENCE_ERRORS as exc:
-        problems.append(Problem(label, f"unreadable recurrence ({exc}); only DTSTART kept", row, "RRULE", "warning"))
+        problems.append(Problem(label, f"unreadable recurrence ({ics_bounds.why(exc, rules)}); only DTSTART kept", row,
+                                "RRULE", "warning"))
         return None
     if capped:
         problems.append(Problem(label, f"recurrence cut at {len(found)} occurrences (at most {MAX_OCCURRENCES}, "
@@ -347,9 +350,10 @@ def _expanded(query: recurring_ical_events.CalendarQuery, begin: Moment, limit: 
     down to 15 minutes after each occurrence, took 1.7 s for an all-day event repeating daily and 34 s hourly; given
     a day, it never finished: a day plus 15 minutes is that day.)"""
     at = _as_time(begin)
-    end = _later(_as_time(limit), timedelta(seconds=1), _as_time(limit))  # (one starting at the limit is in)
+    end = ics_bounds.later(_as_time(limit), timedelta(seconds=1), _as_time(limit))  # (one starting at the limit is in)
     span = FIRST_SPAN
-    upto = _later(_as_time(start), span, end)  # (the first span from the day before: what began before the start)
+    # (the first span from the day before: what began before the start)
+    upto = ics_bounds.later(_as_time(start), span, end)
     found: dict[str, tuple[Moment, Component]] = {}
     made = 0
     while at < end and len(found) <= MAX_OCCURRENCES and made <= MOST_ASKED:
@@ -360,21 +364,13 @@ def _expanded(query: recurring_ical_events.CalendarQuery, begin: Moment, limit: 
             if isinstance(moment, date):
                 found.setdefault(f"{_text_of(moment)}@{_key(occurrence)}", (moment, occurrence))
         at, span = upto, span * 2
-        upto = _later(at, span, end)
+        upto = ics_bounds.later(at, span, end)
     ordered = sorted(found.values(), key=lambda pair: _comparable(pair[0], start))
     kept = [occurrence for moment, occurrence in ordered if _comparable(moment, start) <= limit][:MAX_OCCURRENCES]
     if len(kept) < len(ordered) or at < end:  # (stopped before the limit: there were more)
         return kept, True
     later = (getattr(occurrence.get("DTSTART"), "dt", None) for occurrence in query.after(end))
     return kept, any(isinstance(moment, date) and _comparable(moment, start) > limit for moment in later)
-
-
-def _later(moment: datetime, span: timedelta, bound: datetime) -> datetime:
-    """``moment`` plus ``span``, or ``bound`` when that is sooner (or past the year 9999)."""
-    try:
-        return min(moment + span, bound)
-    except OverflowError:
-        return bound
 
 
 def _as_time(moment: Moment) -> datetime:

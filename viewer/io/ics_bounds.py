@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 from dateutil.relativedelta import relativedelta
+from dateutil.rrule import rrulestr
 
 MAX_YEARS = 10
 MOST_STEPS = 10_000
@@ -89,6 +90,33 @@ def never(start: date, limit: date, rule: Any) -> bool:
     if weekdays:
         met &= np.isin(days.day_of_week, list(weekdays))
     return not bool(met.any())
+
+
+def why(exc: Exception, rules: list[Any]) -> str:
+    """What is wrong with a recurrence that could not be expanded. recurring-ical-events says "UNTIL parameter is
+    missing" of any rule dateutil refuses, taking each refusal for an UNTIL written without its zone: a rule of no
+    UNTIL at all, ``BYSETPOS=0`` or ``BYSETPOS=400``, was said so. dateutil's own reason then, and the rule.
+
+    >>> why(ValueError("UNTIL parameter is missing"), ["FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0"])
+    'bysetpos must be between 1 and 366, or between -366 and -1: FREQ=MONTHLY;BYDAY=MO;BYSETPOS=0'
+    """
+    if "UNTIL parameter is missing" not in str(exc):
+        return str(exc)
+    for rule in rules:
+        written = rule.to_ical().decode() if hasattr(rule, "to_ical") else str(rule)
+        try:
+            rrulestr(written, dtstart=datetime(2001, 1, 1), ignoretz=True)
+        except (ValueError, TypeError, OverflowError, KeyError, IndexError) as error:
+            return f"{error}: {written[:80]}"
+    return str(exc) if rules else "its RRULE cannot be read, as its value's problem says"
+
+
+def later(moment: datetime, span: timedelta, bound: datetime) -> datetime:
+    """``moment`` plus ``span``, or ``bound`` when that is sooner (or past the year 9999)."""
+    try:
+        return min(moment + span, bound)
+    except OverflowError:
+        return bound
 
 
 def day_before(start: date) -> date:

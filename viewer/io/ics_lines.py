@@ -4,7 +4,9 @@ icalendar builds a parameter object, a property object and a value for every con
 calendar of 20,000 events as Google or Outlook export it (DTSTAMP, CREATED, LAST-MODIFIED, TRANSP, X-GOOGLE-…,
 X-MICROSOFT-…, reminders as VALARMs) spends most of its opening on lines nothing reads. Inside an event, a task or a
 journal entry only the lines read (:data:`READ`) are kept, and reminders (VALARM) are left out whole; the calendar's
-own lines and its time zones (VTIMEZONE) are kept as written.
+own lines and its time zones (VTIMEZONE) are kept as written, but for a rule that changes a zone's offset more than
+a few times a year (:func:`viewer.io.ics_zones.runaway`: ``FREQ=SECONDLY`` in a VTIMEZONE made each time read in
+that zone walk every second from 1601, and the calendar never opened); such a rule is left out and noted.
 
 >>> print(kept("BEGIN:VCALENDAR\\nBEGIN:VEVENT\\nDTSTAMP:20200101T000000Z\\nDTSTART:20200102\\nBEGIN:VALARM\\n"
 ...            "TRIGGER:-PT15M\\nEND:VALARM\\nX-APPLE-TRAVEL-ADVISORY:0\\nEND:VEVENT\\nEND:VCALENDAR"))
@@ -34,14 +36,17 @@ _LINES = re.compile(r"\r\n|\r|\n")
 _WALKED = getattr(Contentline, "raw_parts", None)  # icalendar's own (7.x), before install() puts split_line's
 
 
-def kept(text: str, zones: dict[str, str] | None = None) -> str:
+def kept(text: str, zones: dict[str, str] | None = None, runaways: list[tuple[str, str]] | None = None) -> str:
     """The unfolded text with only the lines read inside each entry (LF line ends), their dates' zones as Outlook
-    names them mended (:func:`viewer.io.ics_zones.mended`; each zone read so noted in ``zones``)."""
+    names them mended (:func:`viewer.io.ics_zones.mended`; each zone read so noted in ``zones``), a time zone's rules
+    that would change its offset too often left out (each noted in ``runaways`` with its zone's TZID)."""
     defined = ics_zones.defined_zones(text) if "TZID=" in text.upper() or "://" in text else None
     zones = {} if zones is None else zones
+    runaways = [] if runaways is None else runaways
     out: list[str] = []
     depth = alarms = 0  # (entries nest only in broken files: counted, so one END does not end the filter)
     keep = True
+    zone: str | None = None  # the TZID of the VTIMEZONE the line is in ("" before its TZID line), None outside one
     for line in _LINES.split(text):
         if line[:1] in (" ", "\t"):  # a fold left by a writer that ends lines with CR alone: goes with its line
             if keep:
@@ -57,6 +62,14 @@ def kept(text: str, zones: dict[str, str] | None = None) -> str:
             if what in ENTRIES:
                 depth = depth + 1 if name == "BEGIN" else max(0, depth - 1)
                 alarms = alarms if depth else 0
+            elif what == "VTIMEZONE":
+                zone = "" if name == "BEGIN" else None
+        elif zone is not None and not depth and name in ("TZID", "RRULE"):
+            if name == "TZID":
+                zone = line.partition(":")[2].strip()
+            elif ics_zones.runaway(line.partition(":")[2]):
+                runaways.append((zone, line.partition(":")[2].strip()))
+                continue
         keep = not alarms and not (depth and name not in READ)
         if keep:
             out.append(ics_zones.mended(line, defined, zones) if defined is not None and name in ics_zones.DATED

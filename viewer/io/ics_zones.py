@@ -19,8 +19,13 @@ from __future__ import annotations
 
 import re
 import zoneinfo
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
+from itertools import islice
+
+import icalendar
+from dateutil.rrule import rrulestr
 
 from viewer.model.problems import Problem
 
@@ -83,18 +88,56 @@ def mended(line: str, defined: set[str], read: dict[str, str]) -> str:
     return line[:found.start(1)] + zone + line[found.end(1):]
 
 
-def said(zones: dict[str, str], label: str, guessed: list[str]) -> list[Problem]:
-    """The notes on the zones read so (``zones``: each name and the zone it was read as) and on those icalendar
+def said(zones: dict[str, str], label: str, guessed: list[str],
+         runaways: Sequence[tuple[str, str]] = ()) -> list[Problem]:
+    """The notes on the zones read so (``zones``: each name and the zone it was read as), on those icalendar
     guessed (its warnings' texts, ``guessed``: a Mozilla TZID, ``/mozilla.org/20050126_1/Europe/Paris``, by its
-    last part), which it printed to the console instead."""
+    last part), which it printed to the console instead, and on the rules of time zones left out (``runaways``, each
+    zone's TZID and the rule: :func:`runaway`)."""
     return [*(Problem(label, f"time zone {name!r} (Outlook's name for it; no VTIMEZONE defines it) read as {zone}",
                       None, "TZID", "info") for name, zone in zones.items()),
-            *(Problem(label, message, None, "TZID", "info") for message in dict.fromkeys(guessed))]
+            *(Problem(label, message, None, "TZID", "info") for message in dict.fromkeys(guessed)),
+            *(Problem(label, f"time zone {zone or '(no TZID)'!r}: its rule RRULE:{rule[:80]} changes the offset more "
+                      "often than a time zone does (expected a yearly rule, such as FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU); "
+                      "the rule left out, the change taken once, at its DTSTART", None, "VTIMEZONE", "warning")
+              for zone, rule in dict.fromkeys(runaways))]
+
+
+def forget_defined() -> None:
+    """Forget the zones the calendars read before defined (icalendar keeps each VTIMEZONE it reads by its TZID,
+    for the process, and reads a TZID by the first definition it kept: the times of a calendar whose ``Office``
+    zone is UTC-3 were read at UTC+5, as an earlier calendar's ``Office`` zone was, and said nothing). The zones
+    known by name (``Europe/Paris``) are not kept so: they are read from the zone database each time."""
+    icalendar.use_zoneinfo()  # (the provider icalendar uses by default, with its cache emptied)
 
 
 def defined_zones(text: str) -> set[str]:
     """The TZIDs the file's VTIMEZONEs define."""
     return {value.strip().strip('"') for value in re.findall(r"^TZID[^:\r\n]*:(.*)$", text, re.MULTILINE)}
+
+
+@lru_cache(maxsize=256)
+def runaway(rule: str) -> bool:
+    """Whether a VTIMEZONE's RRULE (its value) changes the zone's offset more than a few times a year: a frequency
+    other than a year's or a month's, a rule that picks hours, minutes or seconds, or nine changes within three years.
+    A time zone changes its offset once or twice a year (``FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU``), and dateutil walks a
+    zone's rule from its DTSTART (1601 as Outlook writes it) each time a time is read in that zone: a rule by the
+    second never ended, one of every day of the year took minutes for a calendar of five events.
+
+    >>> runaway("FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU"), runaway("FREQ=SECONDLY"), runaway("BYHOUR=1;FREQ=YEARLY")
+    (False, True, True)
+    >>> runaway("FREQ=MONTHLY;BYMONTHDAY=1,15"), runaway("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30")
+    (True, False)
+    """
+    parts = dict(part.partition("=")[::2] for part in rule.upper().replace(" ", "").split(";"))
+    if parts.get("FREQ") not in ("YEARLY", "MONTHLY") or any(by in parts for by in ("BYHOUR", "BYMINUTE", "BYSECOND")):
+        return True
+    try:  # (the first nine from any start: a yearly or monthly rule repeats alike every year; one that never
+        # comes, 30 February, is walked to the year 9999 in a fraction of a second)
+        first = list(islice(rrulestr(rule, dtstart=datetime(2001, 1, 1), ignoretz=True), 9))
+    except (ValueError, TypeError, OverflowError, KeyError, IndexError):
+        return False  # (icalendar says what it cannot read)
+    return len(first) == 9 and first[-1] - first[0] < timedelta(days=3 * 365)
 
 
 def in_utc(moment: datetime) -> datetime:

@@ -5,17 +5,24 @@ The database is opened read-only (never written, no journal left beside it); a d
 or write-ahead log cannot be read without writing is read as it stands on disk (``immutable``). The
 columns keep SQLite's values: integers, reals and text as they are, binary values (BLOBs) as UTF-8 text
 when they hold some, else as their size.
+
+A query is watched as it runs (:class:`_Watch`): a view may answer rows without end (a recursive one, as
+``WITH RECURSIVE``) or take for ever to answer none, and one took every byte of memory before the system killed the
+app. Reading stops when the rows taken hold a third of the memory that was free, or after :data:`MOST_SECONDS`.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import psutil
 
+from viewer.io import free_memory
 from viewer.model.lists import distinct_names
 from viewer.model.problems import LoadError, Problem
 
@@ -31,6 +38,36 @@ def is_sqlite(path: Path) -> bool:
             return handle.read(len(MAGIC)) == MAGIC
     except OSError:
         return False
+
+
+MOST_SECONDS = 600.0  # a query still running after ten minutes is stopped (a view that never answers)
+STEPS = 200_000  # SQLite's steps between two looks at the memory and the time
+
+
+class _Watch:
+    """SQLite's progress handler for one query: stops it (returns 1) when the memory the process holds has grown by
+    more than a third of what was free when it began, or when it has run :data:`MOST_SECONDS`; ``why`` says which."""
+
+    def __init__(self) -> None:
+        self.began, self.held, self.free = time.monotonic(), _held(), free_memory.free_bytes()
+        self.why = ""
+
+    def __call__(self) -> int:
+        grown = _held() - self.held
+        if self.free is not None and grown * 3 > self.free:
+            self.why = (f"its rows took {free_memory.size_text(grown)} of memory before all were read, and "
+                        f"{free_memory.size_text(self.free)} was free")
+        elif time.monotonic() - self.began > MOST_SECONDS:
+            self.why = f"it answered no end of rows in {MOST_SECONDS:,.0f} seconds"
+        return 1 if self.why else 0
+
+
+def _held() -> int:
+    """The memory the process holds (its resident set), 0 when that cannot be told."""
+    try:
+        return int(psutil.Process().memory_info().rss)
+    except (OSError, psutil.Error):
+        return 0
 
 
 @dataclass
@@ -61,12 +98,16 @@ def _ask(path: Path, query: str, limit: int | None = None) -> _Answer:
     sql = query + (f" LIMIT {int(limit)}" if limit is not None else "")
     failure: Exception | None = None
     for immutable in (False, True):
-        answer = _Answer(pd.DataFrame(), immutable)
+        answer, watch = _Answer(pd.DataFrame(), immutable), _Watch()
         try:
             with closing(_connect(path, answer, immutable)) as con:
+                con.set_progress_handler(watch, STEPS)
                 answer.frame = pd.read_sql_query(sql, con)
                 return answer
         except (sqlite3.Error, pd.errors.DatabaseError) as exc:
+            if watch.why:  # (stopped by the watch, not failed: the same query on disk would be stopped again)
+                raise LoadError(f"{path}: reading stopped ({query[:80]}): {watch.why}; expected a table of rows "
+                                "that fits in memory (a view that repeats without end?)") from None
             failure = failure or exc
         except UnicodeDecodeError as exc:  # a damaged name or message: sqlite3 decodes those strictly
             raise LoadError(f"{path}: not a readable SQLite database (a name in it is not UTF-8 text: "

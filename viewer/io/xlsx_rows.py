@@ -6,6 +6,10 @@ sheet of a million rows, minutes). Here the sheet's XML is parsed by lxml a row 
 made as openpyxl makes it (its shared strings, date styles, epoch and conversions, from the workbook openpyxl
 opened) and as pandas' reader converts it; the rows then go through pandas' own parsing, so a sheet reads to the
 same frame. Anything unexpected is left to pandas and openpyxl, which read the sheet as before.
+
+A sheet whose values lie far apart (a header in A1 and a stray value in XFD1048576, the last cell) would be padded
+into a grid of every cell between: 17 billion, and a 5 KB workbook took every byte of memory. Such a sheet is
+refused, saying where its values reach (:func:`_fits`).
 """
 
 from __future__ import annotations
@@ -18,13 +22,13 @@ import pandas as pd
 from lxml import etree
 from openpyxl.cell.text import Text
 from openpyxl.reader.excel import SHARED_STRINGS, ExcelReader
-from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.cell import coordinate_to_tuple, get_column_letter
 from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.worksheet._reader import INLINE_STRING, ROW_TAG, VALUE_TAG, _cast_number
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from pandas.io.excel._openpyxl import OpenpyxlReader  # pandas' reader: its rows are made here, the rest is its own
 
-from viewer.model.problems import Problem
+from viewer.model.problems import LoadError, Problem
 from viewer.model.wording import counted
 
 _T, _RUN, _ITEM = f"{{{SHEET_MAIN_NS}}}t", f"{{{SHEET_MAIN_NS}}}r", f"{{{SHEET_MAIN_NS}}}si"
@@ -36,7 +40,7 @@ def read_sheet(path: Any, sheet: str | int, nrows: int | None) -> pd.DataFrame:
     """The sheet's cells as ``pd.read_excel(path, sheet_name=sheet, header=None, dtype=str, nrows=nrows,
     engine="openpyxl")`` reads them, "" for empty ones."""
     reader = _Reader(path)
-    reader.uncalculated = [0]
+    reader.uncalculated, reader.label = [0], str(path)
     try:
         frame = reader.parse(sheet_name=sheet, header=None, dtype=str, nrows=nrows).fillna("")
     finally:
@@ -91,17 +95,22 @@ class _Reader(OpenpyxlReader):  # type: ignore[misc]
         return reader.wb
 
     uncalculated: list[int] | None = None  # formulas without a result: counted when a list is given
+    label = ""  # the file, as a refusal names it
 
     def get_sheet_data(self, sheet: Any, file_rows_needed: int | None = None) -> list[list[Any]]:
         try:
-            return rows(sheet, file_rows_needed, self.uncalculated)
+            return rows(sheet, file_rows_needed, self.uncalculated, self.label)
+        except LoadError:  # (a sheet too sparse to pad: openpyxl's own reading would pad it alike)
+            raise
         except Exception:  # (a sheet lxml or these conversions cannot read: openpyxl reads it, or says why)
             return super().get_sheet_data(sheet, file_rows_needed)
 
 
-def rows(sheet: Any, wanted: int | None = None, uncalculated: list[int] | None = None) -> list[list[Any]]:
+def rows(sheet: Any, wanted: int | None = None, uncalculated: list[int] | None = None, label: str = ""
+         ) -> list[list[Any]]:
     """pandas' ``get_sheet_data`` for an openpyxl read-only sheet: each row's values as pandas converts openpyxl's
-    cells ("" for none, NaN for an error), a missing row empty, trailing empty cells and rows cut, rows padded."""
+    cells ("" for none, NaN for an error), a missing row empty, trailing empty cells and rows cut, rows padded
+    (LoadError for a sheet whose grid would hold far more cells than its values: :func:`_fits`)."""
     book = sheet.parent
     data: list[list[Any]] = []
     last = -1
@@ -133,8 +142,26 @@ def rows(sheet: Any, wanted: int | None = None, uncalculated: list[int] | None =
     data = data[:last + 1]
     if data:
         width = max(len(row) for row in data)
+        _fits(data, width, label, str(getattr(sheet, "title", "")))
         data = [row + [""] * (width - len(row)) for row in data]
     return data
+
+
+MOST_CELLS = 50_000_000  # cells a sheet's grid may hold beyond four times the cells its rows write
+
+
+def _fits(data: list[list[Any]], width: int, label: str, title: str) -> None:
+    """LoadError when the grid of ``data``'s rows, padded to ``width``, would hold more than :data:`MOST_CELLS`
+    cells and more than four for each cell its rows write (a sheet of scattered values, not a table)."""
+    cells = len(data) * width
+    if cells <= max(MOST_CELLS, 4 * sum(len(row) for row in data)):
+        return
+    far = next(at for at, row in enumerate(data) if len(row) == width)
+    filled = sum(1 for row in data for value in row if not (isinstance(value, str) and value == ""))
+    raise LoadError(f"{label}: the sheet {title!r} reaches row {len(data):,} and column {get_column_letter(width)} "
+                    f"(a value in {get_column_letter(width)}{far + 1}), a grid of {cells:,} cells for "
+                    f"{filled:,} values; expected a table whose values lie together (delete the values far from "
+                    "it, or save the table as CSV)")
 
 
 def _row_number(written: str) -> int:
@@ -174,11 +201,15 @@ def _values(row: Any, shared: Any, dating: tuple[Any, Any, Any], uncalculated: l
         values.append("" if value is None else value)
     if not columns:
         return []
-    if columns == list(range(1, column + 1)):  # (every cell written, in order: most rows)
+    if len(columns) == column and columns == list(range(1, column + 1)):  # (every cell written, in order: most rows)
         return values
-    out: list[Any] = [""] * column
+    # as wide as its last cell with a value (the caller cuts empty cells at the end): a row of one styled, empty
+    # cell in XFD was made 16,384 cells wide and cut back one by one, and a sheet of a million such rows never opened
+    width = max((at for at, value in zip(columns, values, strict=True)
+                 if at <= column and not (isinstance(value, str) and value == "")), default=0)
+    out: list[Any] = [""] * width
     for at, value in zip(columns, values, strict=True):
-        if 1 <= at <= column:
+        if 1 <= at <= width:
             out[at - 1] = value
     return out
 
