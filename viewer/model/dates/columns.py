@@ -29,6 +29,7 @@ from viewer.model.dates.zones import time_spans
 __all__ = ["DateColumn", "clean_text", "looks_like_dates", "number_dates", "parse_column"]
 
 DAY_MICROS = 86_400_000_000
+LONGEST_RESPELT = 256  # bytes: a longer cell is not tried in other spellings of dates (expanded years, forms, words)
 MONTHS = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
                                           "oct", "nov", "dec"))}
 _TIME = (r"(?:(?:\s*,\s*|[ T]+)(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?(?:\.(?P<f>\d+))?"
@@ -242,6 +243,9 @@ def parse_column(values: pd.Series, *, date_order: str | None = None, excel: boo
     signed year alone) are read too, as Entente writes them."""
     column = _parse_column(values, date_order=date_order, excel=excel, yearish=yearish, times=times, zones=zones)
     left = np.flatnonzero(column.invalid.to_numpy(dtype=bool))
+    if len(left):  # a cell of a paragraph or of megabytes is no date spelt another way (a 5 MB cell: 1 s of regexes)
+        left = left[np.asarray(pc.binary_length(_arrow(values.iloc[left].astype(TEXT))).fill_null(0)
+                               .to_numpy(zero_copy_only=False)) <= LONGEST_RESPELT]
     if not len(left):
         return column
     far, named = expanded.read_column(values.iloc[left], bare_years=False)
