@@ -140,3 +140,11 @@ def test_validate_says_a_pdf_under_json_is_read_as_one(tmp_path: Path, capsys: p
     path.write_bytes(CHRONOLOGY.read_bytes())
     assert cli.run(["validate", str(path)]) == 0
     assert f"[info] {path}: read as a PDF: its name says .json" in capsys.readouterr().out
+
+
+def test_a_folder_named_as_a_file_is_said_to_be_a_folder(tmp_path: Path) -> None:
+    """An empty folder ``x.csv`` was "no events.csv or events.parquet", as if a dataset folder had lost its tables."""
+    folder = tmp_path / "x.csv"
+    folder.mkdir()
+    with pytest.raises(LoadError, match=r"x\.csv: a folder, though its name ends in \.csv, with no events\.csv"):
+        viewer.load(folder)

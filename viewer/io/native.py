@@ -153,8 +153,9 @@ def _without_ragged_rows(file: Path, problems: list[Problem]) -> pd.DataFrame:
 def _read_folder(folder: Path) -> Dataset:
     meta, problems = _read_meta(folder / META_FILE)
     events, events_label = _read_table(folder, "events", problems)
-    if events is None:
-        raise LoadError(f"{folder}: no events.csv or events.parquet; a dataset folder holds "
+    if events is None:  # (a folder named as a file, x.csv, is said to be one: its name read as a file's)
+        named = f"a folder, though its name ends in {folder.suffix}, with " if folder.suffix else ""
+        raise LoadError(f"{folder}: {named}no events.csv or events.parquet; a dataset folder holds "
                         f"{META_FILE}, events.csv, entities.csv and relations.csv")
     entities, entities_label = _read_table(folder, "entities", problems)
     relations, relations_label = _read_table(folder, "relations", problems)
