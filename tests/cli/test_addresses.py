@@ -75,3 +75,12 @@ def test_the_window_refuses_a_web_address_before_qt(monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("DISPLAY", ":0")
     assert cli.main(["https://example.org/a.csv"]) == 2
     assert "a web address" in capsys.readouterr().err and opened == []
+
+
+def test_the_api_reads_a_path_from_the_home_folder_as_pandas_does(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """``viewer.load("~/events.csv")`` was "no such file or folder"; ``pd.read_csv`` reads it."""
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "events.csv").write_text(TABLE)
+    assert list(viewer.load("~/events.csv").events["title"]) == ["Founded", "Listed"]
+    assert len(viewer.load(Path("~") / "events.csv").events) == 2
