@@ -130,3 +130,19 @@ def test_a_link_dragged_from_a_browser_is_not_fetched(qtbot, window: MainWindow,
     QGuiApplication.clipboard().setMimeData(data)  # the same link copied and pasted
     window.opening.paste()
     assert "never the web" in window.statusBar().currentMessage() and not data_home.exists()
+
+
+def test_cells_that_do_not_open_are_not_kept(qtbot, window: MainWindow, data_home: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A header with no rows under it: said, and its kept copy removed (a failed paste left a file behind each time)."""
+    from viewer.ui.shell import dialogs
+    said: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, message, details="": said.append(message))
+    _copy("Date\tEvent\tWho\r\n")
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.timeline.plot)
+    QTest.keySequence(window.timeline.plot, QKeySequence(QKeySequence.StandardKey.Paste))
+    qtbot.waitUntil(lambda: bool(said), timeout=30_000)
+    assert "no rows" in said[0]
+    assert list(data_home.iterdir()) == []
+    assert window.state.dataset.title.startswith("Renault")  # the dataset shown stays

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -189,6 +190,10 @@ class Opening(QObject):
         self.window.status_line.busy(False)
         log.warning("could not open: %s", message)
         self.refresh_recent(self.window.recent_menu)  # (a file deleted since: its entry goes, not offered again)
+        if self._pasted is not None:  # cells kept for a paste that did not open: not left behind (still on the
+            with suppress(OSError):  # clipboard; a folder of failed pastes grew in the user's data folder)
+                Path(self._pasted).unlink(missing_ok=True)
+            self._pasted = None
         if self.batch.going:  # said with the others once the batch is done
             self.batch.failed.append((message, details))
             self.batch.combining = False
