@@ -84,3 +84,8 @@ def test_the_api_reads_a_path_from_the_home_folder_as_pandas_does(tmp_path: Path
     (tmp_path / "events.csv").write_text(TABLE)
     assert list(viewer.load("~/events.csv").events["title"]) == ["Founded", "Listed"]
     assert len(viewer.load(Path("~") / "events.csv").events) == 2
+
+
+def test_a_home_of_no_user_here_is_a_missing_path_not_a_crash() -> None:
+    with pytest.raises(LoadError, match=r"~nosuchuser/events\.csv: no such file or folder"):
+        viewer.load("~nosuchuser/events.csv")

@@ -340,8 +340,8 @@ def load(path: str | Path | None = None, **options: Any) -> Dataset:
     """
     if isinstance(path, str) and not path.strip():  # (Path("") is the working folder: read whole, unasked)
         raise LoadError(f"an empty path {path!r}; expected a file or a folder (or none, for the bundled dataset)")
-    path = (Path(reading.local_path(path) if isinstance(path, str) else path).expanduser()  # (~ as pandas reads it)
-            if path is not None else bundled_dataset())
+    path = reading.at_home(Path(reading.local_path(path) if isinstance(path, str) else path)
+                           ) if path is not None else bundled_dataset()
     try:
         if not path.exists():
             raise LoadError(f"{path}: {reading.missing(path)}")

@@ -52,6 +52,15 @@ def local_path(text: str) -> str:
     return text
 
 
+def at_home(path: Path) -> Path:
+    """``~/events.csv`` in the home folder, as pandas reads it; ``~someone`` of no user on this machine as written
+    (Python raised "Could not determine home directory")."""
+    try:
+        return path.expanduser()
+    except RuntimeError:
+        return path
+
+
 def missing(path: Path) -> str:
     """Why a path that does not exist is not there (to follow the path's name in a message): nothing of that name,
     or a link that leads nowhere or to itself (a loop of links was said as "no such file or folder", though the
