@@ -221,8 +221,10 @@ class DiffView(QWidget):
                 continue
             try:
                 typed.append(parse_instant(text, on).start)
-            except ValueError:
+            except ValueError as exc:  # said, not only framed: a red box alone told nothing of what it wants
                 self._flag(edit, True)
+                self.summary.setText(f"{'From' if edit is self.before_edit else 'To'}: {exc}; still comparing "
+                                     "the dates before")
                 return
             self._flag(edit, False)
         self._choose((typed[0], typed[1]))

@@ -113,6 +113,20 @@ def describe_graph(spec: ImportSpec) -> str:
     return "; ".join(parts or [f"{e.column} ({e.kind})" for e in spec.entities])
 
 
+def renamed_spec(spec: ImportSpec, renamed: dict[str, str]) -> ImportSpec:
+    """The suggested entity and relation columns under the names a new reading gives them (by place)."""
+    def name(column: str | None) -> str | None:
+        return None if column is None else renamed.get(column, column)
+
+    entities = tuple(replace(e, column=renamed.get(e.column, e.column)) for e in spec.entities)
+    relations = tuple(replace(r, source=renamed.get(r.source, r.source), target=renamed.get(r.target, r.target),
+                              valid_from=name(r.valid_from), valid_to=name(r.valid_to), value=name(r.value),
+                              kinds=name(r.kinds)) for r in spec.relations)
+    return replace(spec, id=name(spec.id), entities=entities, relations=relations,
+                   types=tuple((renamed.get(c, c), t) for c, t in spec.types),
+                   ignore=tuple(renamed.get(c, c) for c in spec.ignore))
+
+
 class MappingDialog(QDialog):
     """Choose which column is which event field, the date order and the encoding, then import."""
 
@@ -142,7 +156,8 @@ class MappingDialog(QDialog):
         self.header = QCheckBox("First row holds column names", self)
         self.header.setChecked(bool(preview.header))
         self.order.currentIndexChanged.connect(self._refresh)
-        self.encoding.currentIndexChanged.connect(self._reencode)
+        self.encoding.currentIndexChanged.connect(self._reread)
+        self.header.toggled.connect(self._reread)
         form.addRow("Date order", self.order)
         form.addRow("Encoding", self.encoding)
         form.addRow("", self.header)
@@ -249,12 +264,14 @@ class MappingDialog(QDialog):
         chosen["header"] = self.header.isChecked()
         return chosen
 
-    def _reencode(self) -> None:
-        """The first rows read again in the encoding chosen, and the column names with them: each choice keeps its
-        column by place (its name changes with the encoding: ``Ã‰vÃ©nement`` is ``Événement``)."""
+    def _reread(self) -> None:
+        """The first rows read again in the encoding chosen, with or without a row of names, and the column names with
+        them: each choice keeps its column by place (its name changes with the encoding: ``Ã‰vÃ©nement`` is
+        ``Événement``; with the first row not names, ``Date`` is ``column1``)."""
         chosen = self.encoding.currentData()
         try:
-            preview = table.preview(self.path, **({} if chosen == "auto" else {"encoding": chosen}))
+            preview = table.preview(self.path, header=self.header.isChecked(),
+                                    **({} if chosen == "auto" else {"encoding": chosen}))
         except (LoadError, OSError, ValueError) as exc:  # (a byte the encoding has no character for)
             self.problems.clear()
             self.problems.addItem(str(exc))
@@ -265,6 +282,9 @@ class MappingDialog(QDialog):
         self.table.setModel(FrameModel(preview.rows))
         self.read_as.setText(_read_as(preview))
         self._value_title = renamed.get(self._value_title or "", self._value_title)
+        if self.suggestion is not None:  # its ties' columns renamed too (Import said "names columns this file lacks")
+            self.suggestion = renamed_spec(self.suggestion, renamed)
+            self.graph.setText(f"Make entities and relations: {describe_graph(self.suggestion)}")
         for combo in self.combos.values():
             combo.blockSignals(True)  # (one trial once all are renamed, not one per combo)
             for i in range(combo.count()):
@@ -291,10 +311,25 @@ class MappingDialog(QDialog):
             found = []
             self.problems.addItem(str(exc))
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.problems.addItems(_shared_columns(self.combos))
         for problem in found:
             self.problems.addItem(f"[{problem.level}] {problem}")
         if not found and self.problems.count() == 0:
             self.problems.addItem("No problems in the first rows.")
+
+
+def _shared_columns(combos: dict[str, QComboBox]) -> list[str]:
+    """One column chosen for several fields, said ("'Date' is chosen for Start date and Title: …"): the dialog said "No
+    problems in the first rows." while every field read the same cells."""
+    labels = {role: label.rstrip(" *") for role, label in ROLES}
+    fields_of: dict[str, list[str]] = {}
+    for role, combo in combos.items():
+        names = combo.currentData() if isinstance(combo.currentData(), list) else [combo.currentText()]
+        for name in names:
+            if name != NONE:
+                fields_of.setdefault(str(name), []).append(labels[role])
+    return [f"[warning] '{name}' is chosen for {', '.join(fields[:-1])} and {fields[-1]}: each reads the same cells"
+            for name, fields in fields_of.items() if len(fields) > 1]
 
 
 def _read_as(preview: table.Preview) -> str:
