@@ -95,3 +95,18 @@ def test_the_fdic_list_keeps_every_column_and_its_suggested_spec_gives_acquisiti
     assert set(ds.relations["kind"]) == {"acquired_by"} and len(ds.relations) == 566 - 31
     assert not ds.entities["name"].str.lower().eq("no acquirer").any()
     assert (ds.relations["valid_from"].notna()).all()
+
+
+@pytest.mark.parametrize(("read", "said"), [
+    ({"delimiter": ",,"}, "'read.delimiter' must be one character"),
+    ({"delimiter": ""}, "'read.delimiter' must be one character"),
+    ({"date_order": "xyz"}, "'read.date_order' must be one of dmy, mdy, ymd, got 'xyz'")])
+def test_reading_options_no_reader_takes_are_refused_naming_the_spec(read: dict[str, str], said: str) -> None:
+    """``",,"`` raised Python's own TypeError out of the CSV reader; ``"xyz"`` was taken without a word."""
+    with pytest.raises(LoadError, match=said):
+        import_spec.from_json({"version": 1, "fields": {"start": "date"}, "read": read}, "spec.json")
+
+
+def test_a_date_order_in_capitals_is_read() -> None:
+    spec = import_spec.from_json({"version": 1, "fields": {"start": "date"}, "read": {"date_order": "DMY"}})
+    assert spec.date_order == "dmy"

@@ -196,6 +196,7 @@ def from_json(document: object, label: str = "mapping") -> ImportSpec:
         raise LoadError(f"{label}: 'read.header' must be true, false or null")
     for key in ("delimiter", "encoding", "date_order"):
         values[key] = _text(read.get(key), f"read.{key}", label)
+    _check_reading(values, label)
     values["clock"] = _clock(read.get("clock"), label)
     placeholders = doc.get("placeholders")
     return replace(ImportSpec(**values), entities=tuple(entities), relations=tuple(relations),
@@ -203,6 +204,22 @@ def from_json(document: object, label: str = "mapping") -> ImportSpec:
                    placeholders=PLACEHOLDERS if placeholders is None else _strings(placeholders, "placeholders",
                                                                                    label),
                    header=read.get("header"))
+
+
+DATE_ORDERS = ("dmy", "mdy", "ymd")
+
+
+def _check_reading(values: dict[str, Any], label: str) -> None:
+    """LoadError for a ``read.delimiter`` of other than one character (``",,"`` raised Python's own TypeError out of
+    the reader) or a ``read.date_order`` no order is (``"xyz"`` was taken without a word)."""
+    delimiter, order = values.get("delimiter"), values.get("date_order")
+    if delimiter is not None and len(delimiter) != 1:
+        raise LoadError(f"{label}: 'read.delimiter' must be one character (such as \",\", \";\" or \"\\t\"), got "
+                        f"{delimiter!r}")
+    if order is not None and order.lower() not in DATE_ORDERS:
+        raise LoadError(f"{label}: 'read.date_order' must be one of {', '.join(DATE_ORDERS)}, got {order!r}")
+    if order is not None:
+        values["date_order"] = order.lower()
 
 
 def _clock(value: object, label: str) -> str | None:
