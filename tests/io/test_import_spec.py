@@ -110,3 +110,9 @@ def test_reading_options_no_reader_takes_are_refused_naming_the_spec(read: dict[
 def test_a_date_order_in_capitals_is_read() -> None:
     spec = import_spec.from_json({"version": 1, "fields": {"start": "date"}, "read": {"date_order": "DMY"}})
     assert spec.date_order == "dmy"
+
+
+def test_placeholders_that_are_no_strings_are_said_as_cell_values() -> None:
+    """The message said "a list of column names": placeholders are what a cell holds for no value."""
+    with pytest.raises(LoadError, match=r"'placeholders' must be a list of cell values meaning no value"):
+        import_spec.from_json({"version": 1, "fields": {"start": "date"}, "placeholders": [1]}, "spec.json")

@@ -134,7 +134,8 @@ def _strings(value: object, where: str, label: str) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LoadError(f"{label}: '{where}' must be a list of column names (strings)")
+        what = "cell values meaning no value, such as \"n/a\"" if where == "placeholders" else "column names"
+        raise LoadError(f"{label}: '{where}' must be a list of {what} (strings)")
     return tuple(value)
 
 
