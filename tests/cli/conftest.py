@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import sys
+import types
 from collections.abc import Callable
 
 import pytest
@@ -34,3 +36,19 @@ def csv_rows(text: str) -> list[dict[str, str]]:
 def rows() -> Callable[[str], list[dict[str, str]]]:
     """The CSV reader, as a fixture so tests need not import this module."""
     return csv_rows
+
+
+@pytest.fixture
+def window(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """A stand-in for the window: records the arguments it was opened with, never starts Qt."""
+    opened: list[list[str]] = []
+    fake = types.ModuleType("viewer.ui.app")
+
+    def main(argv: list[str]) -> int:
+        opened.append(list(argv))
+        return 0
+
+    fake.main = main  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "viewer.ui.app", fake)
+    monkeypatch.setenv("DISPLAY", ":0")
+    return opened

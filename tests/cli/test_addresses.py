@@ -6,8 +6,6 @@ missing file), and one whose driver is missing or that no engine answers is one 
 from __future__ import annotations
 
 import importlib.util
-import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -61,20 +59,10 @@ def test_an_engine_whose_driver_is_missing_says_what_to_install(run) -> None:
     assert "the postgres engine's driver is not installed" in err and "ibis-framework[postgres]" in err
 
 
-def test_the_window_refuses_a_web_address_before_qt(monkeypatch: pytest.MonkeyPatch,
+def test_the_window_refuses_a_web_address_before_qt(window: list[list[str]],
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    opened: list[list[str]] = []
-    fake = types.ModuleType("viewer.ui.app")
-
-    def main(argv: list[str]) -> int:
-        opened.append(list(argv))
-        return 0
-
-    fake.main = main  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "viewer.ui.app", fake)
-    monkeypatch.setenv("DISPLAY", ":0")
     assert cli.main(["https://example.org/a.csv"]) == 2
-    assert "a web address" in capsys.readouterr().err and opened == []
+    assert "a web address" in capsys.readouterr().err and window == []
 
 
 def test_the_api_reads_a_path_from_the_home_folder_as_pandas_does(tmp_path: Path,

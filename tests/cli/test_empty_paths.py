@@ -4,8 +4,6 @@ Parquet file beneath it, the window and the API as a folder of tables."""
 
 from __future__ import annotations
 
-import sys
-import types
 from pathlib import Path
 
 import pandas as pd
@@ -32,20 +30,10 @@ def test_a_command_refuses_an_empty_path(run, busy_folder: Path, command: str, b
     assert f"an empty path {blank!r}; expected a file or a folder" in err
 
 
-def test_the_window_refuses_an_empty_path_before_qt(busy_folder: Path, monkeypatch: pytest.MonkeyPatch,
+def test_the_window_refuses_an_empty_path_before_qt(busy_folder: Path, window: list[list[str]],
                                                     capsys: pytest.CaptureFixture[str]) -> None:
-    opened: list[list[str]] = []
-    fake = types.ModuleType("viewer.ui.app")
-
-    def main(argv: list[str]) -> int:
-        opened.append(list(argv))
-        return 0
-
-    fake.main = main  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "viewer.ui.app", fake)
-    monkeypatch.setenv("DISPLAY", ":0")
     assert cli.main([""]) == 2
-    assert "an empty path ''" in capsys.readouterr().err and opened == []
+    assert "an empty path ''" in capsys.readouterr().err and window == []
 
 
 def test_the_api_refuses_an_empty_path(busy_folder: Path) -> None:

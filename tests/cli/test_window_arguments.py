@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -13,22 +12,6 @@ import pytest
 import viewer
 from viewer import cli, cli_window
 from viewer.model.problems import LoadError
-
-
-@pytest.fixture
-def window(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    """A stand-in for the window: records the arguments it was opened with, never starts Qt."""
-    opened: list[list[str]] = []
-    fake = types.ModuleType("viewer.ui.app")
-
-    def main(argv: list[str]) -> int:
-        opened.append(list(argv))
-        return 0
-
-    fake.main = main  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "viewer.ui.app", fake)
-    monkeypatch.setenv("DISPLAY", ":0")
-    return opened
 
 
 def main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
