@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QTabBar
+from PySide6.QtWidgets import QApplication, QTabBar, QToolBar, QToolButton
 from pytestqt.qtbot import QtBot
 
 from viewer.model import navigation
@@ -57,6 +57,8 @@ def test_a_long_window_label_is_cut_short_on_its_button(qtbot: QtBot, window: Ma
     _fits(qtbot, window)
     button = window.tools.presets["default"]
     assert button.text().startswith("R&&D LLL") and button.text().endswith("…") and len(button.text()) <= 41
+    shown = next(w for bar in window.findChildren(QToolBar) if (w := bar.widgetForAction(button)) is not None)
+    assert isinstance(shown, QToolButton) and shown.text().endswith("…")  # (Qt strips it from a text it derives)
     window.state.set_window(navigation.fit_all(window.state.dataset))
     button.trigger()  # still the dataset's window
     assert window.state.window == navigation.default_window(window.state.dataset)

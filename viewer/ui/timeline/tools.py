@@ -211,6 +211,7 @@ class TimelineTools(QObject):
             preset = presets.get(key)
             action.setEnabled(preset is not None)
             action.setText(button_text(preset.label) if preset else "Around selection")
+            action.setIconText(action.text())  # (the button's own: Qt strips a trailing "…" from a text it derives)
             action.setToolTip(f"{shortened(preset.label, TIP_MOST)}: {preset.tooltip}" if preset
                               else "Select an event first")
         self.around_action.setEnabled("around" in presets)
