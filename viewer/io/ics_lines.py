@@ -65,10 +65,11 @@ def kept(text: str, zones: dict[str, str] | None = None, runaways: list[tuple[st
             elif what == "VTIMEZONE":
                 zone = "" if name == "BEGIN" else None
         elif zone is not None and not depth and name in ("TZID", "RRULE"):
+            value = line.partition(":")[2].strip()
             if name == "TZID":
-                zone = line.partition(":")[2].strip()
-            elif ics_zones.runaway(line.partition(":")[2]):
-                runaways.append((zone, line.partition(":")[2].strip()))
+                zone = value
+            elif ics_zones.runaway(value):
+                runaways.append((zone, value))
                 continue
         keep = not alarms and not (depth and name not in READ)
         if keep:

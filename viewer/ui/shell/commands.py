@@ -55,10 +55,8 @@ def register(window: MainWindow) -> None:
     add("fit", "&Fit all events", lambda: state.set_window(navigation.fit_all(state.dataset)), "Ctrl+0")
     # kept within what the timeline can show, as + and - keep it (Ctrl+- held down zoomed out to a million years
     # before the timeline's own clamp came round, and the graph's window dates overflowed)
-    add("zoom_in", "Zoom &in", lambda: state.set_window(navigation.clamp(state.window.zoom(0.8), state.dataset)),
-        key.ZoomIn)
-    add("zoom_out", "Zoom &out", lambda: state.set_window(navigation.clamp(state.window.zoom(1.25), state.dataset)),
-        key.ZoomOut)
+    add("zoom_in", "Zoom &in", lambda: _zoom(window, timeline_keys.ZOOM_IN), key.ZoomIn)
+    add("zoom_out", "Zoom &out", lambda: _zoom(window, timeline_keys.ZOOM_OUT), key.ZoomOut)
     add("previous", "&Previous event", lambda: step_event(window, -1), "Left")
     add("next", "&Next event", lambda: step_event(window, 1), "Right")
     add("full_screen", "F&ull screen", lambda: _toggle_full_screen(window), key.FullScreen)
@@ -125,7 +123,7 @@ def export_image_dialog(window: MainWindow, view: str = "all") -> None:
     if not path:
         return
     from viewer.ui.shell.export import unwritable  # noqa: PLC0415 - export pulls in QtSvg and printing
-    if _of_the_open_dataset(window, Path(path)):  # (a chronology read from a PDF, its picture saved over it)
+    if own_files.read_from(window.state.dataset.meta, Path(path)):  # (a PDF's picture saved over the PDF)
         dialogs.error(window, "Export refused", f"{path} is a file of the open dataset: a picture of it would "
                       "replace it. Choose another name.")
         return
@@ -168,17 +166,20 @@ def _export_table(window: MainWindow, frame: object, name: str, columns: list[st
         dialogs.error(window, "Export failed", f"Could not write {path}: {exc.strerror or exc}")
 
 
+def _zoom(window: MainWindow, factor: float) -> None:
+    """View's zoom, around the middle, within what the timeline can show."""
+    state = window.state
+    state.set_window(navigation.clamp(state.window.zoom(factor), state.dataset))
+
+
 def _refused(window: MainWindow, path: Path, name: str) -> bool:
     """Whether a table's export onto ``path`` is refused (and said): a file of the open dataset."""
-    if not _of_the_open_dataset(window, path):  # (a part written over the whole: 69 events became 54 on disk)
+    if not own_files.read_from(window.state.dataset.meta, path):  # (a part over the whole: 69 events became 54)
         return False
     dialogs.error(window, "Export refused", f"{path} is a file of the open dataset: the {name} exported are "
                   "a part of it, and would replace it. Choose another name.")
     return True
 
-
-def _of_the_open_dataset(window: MainWindow, path: Path) -> bool:
-    return own_files.read_from(window.state.dataset.meta, path)
 
 
 def _save_path(window: MainWindow, name: str) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog
 from viewer.io import native_write
 from viewer.io.write_target import Refused
 from viewer.model.wording import counted
-from viewer.ui.shell import dialogs
+from viewer.ui.shell import dialogs, own_files
 
 if TYPE_CHECKING:
     from viewer.ui.shell.main_window import MainWindow
@@ -49,9 +49,8 @@ def save_dataset_dialog(window: MainWindow) -> None:
     target = Path(path)
     if chosen == ONE_FILE and target.suffix.lower() != ".json":
         target = target.with_name(target.name + ".json")
-    read_from = [p for p in (ds.meta.path, *ds.meta.parts, *ds.meta.sources) if p]  # (never written over: a
-    try:  # TimelineJS file saved as itself lost its media and HTML to Entente's format, once the dialog's "replace?")
-        native_write.write(ds, target, overwrite=target.exists(), sources=read_from)
+    try:  # (never over what it was read from: a TimelineJS file saved as itself lost its media and HTML)
+        native_write.write(ds, target, overwrite=target.exists(), sources=own_files.opened(ds.meta))
     except (OSError, ValueError) as exc:  # (FileExistsError: a folder of other files, a file that is no dataset)
         dialogs.error(window, "Save refused" if isinstance(exc, Refused) else "Save failed",
                       f"Could not save the dataset as {target}: {getattr(exc, 'strerror', None) or exc}")
