@@ -3,7 +3,8 @@
 A child reading an SPSS, Stata or SAS file for the app runs here too (``viewer/io/stat_files.py``), and one
 taking a PDF's text (``viewer/io/pdf.py``), and one reading a GML or Pajek graph (``viewer/io/graph_igraph.py``).
 With a sub-command (``info``, ``relations``, ``export`` …) it answers on the console; with none (or
-with dataset paths, as the desktop file's ``Exec=entente %F`` passes them) it opens the window.
+with dataset paths, as the desktop file's ``Exec=entente %F`` passes them) it opens the window. The readers
+are imported only for a child: the command loads them under :func:`viewer.start.main`, where Ctrl-C is one line.
 """
 
 from __future__ import annotations
@@ -12,18 +13,25 @@ import multiprocessing
 import os
 import sys
 
-from viewer.cli import main
-from viewer.io import graph_igraph, pdf, stat_files
+from viewer.start import main
+
+CHILDREN = "ENTENTE_READ_"  # how each reading child's variable begins (ENTENTE_READ_PDF …)
+
+
+def reading_child() -> bool:
+    """Run the reading child this process was started as, if it is one."""
+    if not any(name.startswith(CHILDREN) for name in os.environ):
+        return False
+    from viewer.io import graph_igraph, pdf, stat_files  # noqa: PLC0415 - a child's readers only
+    for reader in (stat_files, pdf, graph_igraph):
+        if os.environ.get(reader.CHILD_ENV):
+            reader.child_main()
+            return True
+    return False
+
 
 if __name__ == "__main__":
     multiprocessing.freeze_support()
-    if os.environ.get(stat_files.CHILD_ENV):  # the window's reader of an SPSS, Stata or SAS file
-        stat_files.child_main()
-        sys.exit(0)
-    if os.environ.get(pdf.CHILD_ENV):  # the window's reader of a PDF's text
-        pdf.child_main()
-        sys.exit(0)
-    if os.environ.get(graph_igraph.CHILD_ENV):  # the window's reader of a GML or Pajek graph
-        graph_igraph.child_main()
+    if reading_child():
         sys.exit(0)
     sys.exit(main())

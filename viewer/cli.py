@@ -30,7 +30,7 @@ from typing import Any
 
 from viewer import cli_engine, cli_write
 from viewer.cli_args import actor_ids, check_kind, unique_paths
-from viewer.cli_errors import UsageError
+from viewer.cli_errors import INTERRUPTED, UsageError
 from viewer.cli_format import emit, frame_for_output, print_diff, print_summary, span_text
 from viewer.cli_mapping import cmd_suggest_mapping
 from viewer.cli_window import COMMANDS, display_problem, window_arguments_problem
@@ -325,6 +325,9 @@ def run(argv: Sequence[str]) -> int:
         return handler(args)
     except BrokenPipeError:  # `entente ... | head` closed the pipe: not an error
         return 0
+    except KeyboardInterrupt:  # Ctrl-C while a file is read or a table printed: a line, not the reader's traceback
+        print(f"entente {args.command}: interrupted", file=sys.stderr)
+        return INTERRUPTED
     except Exception as exc:
         return _failed(args, exc)
 

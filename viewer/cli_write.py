@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from viewer.cli_errors import UsageError
+from viewer.cli_errors import INTERRUPTED, UsageError
 from viewer.io import native_write
 from viewer.io.write_target import Refused, check, resolved, shown
 from viewer.model.dataset import Dataset
@@ -70,7 +70,7 @@ def interruptible(command: str, output: str, work: Callable[[], int]) -> int:
         after = _state(Path(output))
         became = "was left as it was" if after == before else "was written whole before it stopped"
         print(f"entente {command}: {how}; {shown(output)} {became}, and no temporary file is left", file=sys.stderr)
-        return 143 if isinstance(exc, Terminated) else 130
+        return 143 if isinstance(exc, Terminated) else INTERRUPTED
 
 
 def convert(args: argparse.Namespace, load: Callable[..., Dataset]) -> int:

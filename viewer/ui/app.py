@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import signal
+import socket
 import sys
+import threading
 import traceback
 from collections.abc import Sequence
 from types import TracebackType
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QSocketNotifier, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -104,6 +108,38 @@ def install_excepthook(parent: QWidget | None) -> None:
     report_scene_errors()  # (pyqtgraph turns a plot's event handler errors into console warnings)
 
 
+def close_on_interrupt(window: QWidget) -> None:
+    """Ctrl-C in the terminal the window was started from closes it as Quit does (the session is saved).
+
+    Python runs a signal's handler only when Python code runs next, and Qt's loop runs none while the window
+    idles: Ctrl-C did nothing until the mouse moved, and then printed a traceback from whatever slot ran, with the
+    window left open. The signal now also writes a byte to a socket Qt watches (``signal.set_wakeup_fd``), which
+    wakes the loop at once. The handlers before are put back when the window goes.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        return
+    reader, writer = socket.socketpair()
+    for end in (reader, writer):
+        end.setblocking(False)
+    woken = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, window)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    woken.activated.connect(drain)
+    before_fd = signal.set_wakeup_fd(writer.fileno())
+    before = signal.signal(signal.SIGINT, lambda _signum, _frame: QTimer.singleShot(0, window.close))
+
+    def restore() -> None:
+        signal.signal(signal.SIGINT, before)
+        signal.set_wakeup_fd(before_fd)
+        reader.close()
+        writer.close()
+
+    window.destroyed.connect(restore)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Open the window on the given dataset path (or the bundled alliance dataset)."""
     args, table = window_arguments(sys.argv[1:] if argv is None else argv)
@@ -116,6 +152,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(ViewState(dataset), settings)
     app.aboutToQuit.connect(release_clipboard)  # (what Copy left there, as Qt's own text: see copying)
     install_excepthook(window)
+    close_on_interrupt(window)
     if window.settings is None or window.settings.geometry() is None:
         first_geometry(window)
     window.show()
