@@ -22,7 +22,7 @@ import pandas as pd
 
 from viewer.model import clock, lane_packing, navigation
 from viewer.model.dataset import Dataset
-from viewer.model.dates import SECONDS_LIMIT, parse_date
+from viewer.model.dates import SECONDS_LIMIT, parse_date, to_seconds
 from viewer.model.filters import Filters
 from viewer.model.navigation import default_cursor, default_window
 from viewer.model.window import TimeWindow
@@ -326,16 +326,34 @@ class Session:
             if isinstance(view, Mapping):
                 self.set(view=ViewChoices.from_dict(view))
             window = data.get("window")
+            saved = None
             if isinstance(window, list) and len(window) == 2 and all(isinstance(v, int | float) for v in window):
                 start, end = float(window[0]), float(window[1])
                 if abs(start) <= SECONDS_LIMIT and abs(end) <= SECONDS_LIMIT and start < end:
                     # kept where the timeline can go (a damaged file's 1e300 overflowed its dates, a span of a
                     # microsecond it could not draw)
-                    self.set(window=navigation.clamp(TimeWindow(start, end), self.dataset))
+                    saved = TimeWindow(start, end)
+                    self.set(window=navigation.clamp(saved, self.dataset))
             cursor = data.get("cursor")
             if isinstance(cursor, str):
                 with suppress(ValueError):  # unreadable: keep the dataset's default cursor
                     self.move_cursor(parse_date(cursor).start)
+            self._back_to_the_data(saved)
+
+    def _back_to_the_data(self, saved: TimeWindow | None) -> None:
+        """A restored window or cursor wholly outside the dataset's events and ties (a settings file's 1700 for a
+        dataset of 2018–2023, or a file changed since) gives way to the dataset's default window, the cursor moved
+        into it: the window opened on an empty stretch (the saved one, only pushed to the data's margin) and the
+        cursor nowhere near an event. Either one that meets the data is kept as saved."""
+        if navigation.data_span(self.dataset) is None and navigation.relation_span(self.dataset) is None:
+            return  # nothing dated: no extent to fall back to
+        extent = navigation.fit_all(self.dataset)
+        fell_back = saved is not None and (saved.end < extent.start or saved.start > extent.end)
+        if fell_back:
+            self.set(window=default_window(self.dataset))
+        cursor = float(to_seconds(self.cursor))
+        if not extent.contains(cursor) or (fell_back and not self.window.contains(cursor)):
+            self.set(cursor=default_cursor(self.dataset, self.window))
 
     @classmethod
     def from_dict(cls, dataset: Dataset, data: Mapping[str, Any]) -> Session:

@@ -53,10 +53,11 @@ def register(window: MainWindow) -> None:
     add("default_window", "&Default window", lambda: state.set_window(navigation.default_window(state.dataset)),
         "Ctrl+D")
     add("fit", "&Fit all events", lambda: state.set_window(navigation.fit_all(state.dataset)), "Ctrl+0")
-    # kept within what the timeline can show, as + and - keep it (Ctrl+- held down zoomed out to a million years
-    # before the timeline's own clamp came round, and the graph's window dates overflowed)
-    add("zoom_in", "Zoom &in", lambda: _zoom(window, timeline_keys.ZOOM_IN), key.ZoomIn)
-    add("zoom_out", "Zoom &out", lambda: _zoom(window, timeline_keys.ZOOM_OUT), key.ZoomOut)
+    # zoomed as + and - zoom, by the one helper: around the cursor when it is in view, else the middle (View's
+    # pivoted on the middle, the keys on the cursor), kept within what the timeline can show (Ctrl+- held down
+    # zoomed out to a million years before the timeline's own clamp came round, and the graph's dates overflowed)
+    add("zoom_in", "Zoom &in", lambda: timeline_keys.zoom(state, timeline_keys.ZOOM_IN), key.ZoomIn)
+    add("zoom_out", "Zoom &out", lambda: timeline_keys.zoom(state, timeline_keys.ZOOM_OUT), key.ZoomOut)
     add("previous", "&Previous event", lambda: step_event(window, -1), "Left")
     add("next", "&Next event", lambda: step_event(window, 1), "Right")
     add("full_screen", "F&ull screen", lambda: _toggle_full_screen(window), key.FullScreen)
@@ -164,12 +165,6 @@ def _export_table(window: MainWindow, frame: object, name: str, columns: list[st
         write_table(frame, columns, Path(path), window.state.dataset.meta.clock)
     except OSError as exc:
         dialogs.error(window, "Export failed", f"Could not write {path}: {exc.strerror or exc}")
-
-
-def _zoom(window: MainWindow, factor: float) -> None:
-    """View's zoom, around the middle, within what the timeline can show."""
-    state = window.state
-    state.set_window(navigation.clamp(state.window.zoom(factor), state.dataset))
 
 
 def _refused(window: MainWindow, path: Path, name: str) -> bool:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from viewer.io.import_spec import ImportSpec, write_spec
 from viewer.io.spec_suggest import SAMPLE_ROWS, TABLE_SUFFIXES, suggest_spec
 from viewer.io.table_mapping import Mapping, guess_mapping
 from viewer.model.problems import LoadError
+from viewer.ui.shell.wrapped_list import WrappedList
 
 ROLES = (("start", "Start date *"), ("end", "End date"), ("title", "Title"), ("actors", "Actors"),
          ("category", "Category"), ("description", "Description"), ("url", "Source link"),
@@ -47,6 +47,9 @@ ORDERS = (("auto", "Detect"), ("dmy", "Day/month/year"), ("mdy", "Month/day/year
 ENCODINGS = (("auto", "Detect"), ("utf-8", "UTF-8"), ("cp1252", "Western European, Windows-1252"),
              ("latin-1", "Western European, Latin-1"), *((codec, f"{name} ({codec})") for codec, name in NAMES.items()))
 Index = QModelIndex | QPersistentModelIndex
+COMBO_CHARACTERS = 56  # a column's choice is at most about this many characters wide (its list shows whole names)
+PROBLEM_CHARACTERS = 44  # the list of problems keeps room for this many a line when the choices beside it are wide
+GRAPH_CHARACTERS = 90  # the offer of ties is cut after this many (its tooltip says it whole): a check box never wraps
 
 
 class FrameModel(QAbstractTableModel):
@@ -168,7 +171,8 @@ class MappingDialog(QDialog):
         self.graph.toggled.connect(self._tie_titles)
         self.columns = columns
         self.read_as = QLabel(_read_as(preview), self)
-        self.problems = QListWidget(self)
+        self.problems = WrappedList(self)  # each line read whole, wrapped to the list's width
+        self.problems.setMinimumWidth(self.fontMetrics().averageCharWidth() * PROBLEM_CHARACTERS)
         self.buttons = self._buttons()
         side = QHBoxLayout()
         side.addLayout(form, 1)
@@ -199,9 +203,7 @@ class MappingDialog(QDialog):
         box = QCheckBox(self)
         box.setVisible(suggestion is not None)
         if suggestion is not None:
-            box.setText(f"Make entities and relations: {describe_graph(suggestion)}")
-            box.setToolTip("Each row also ties these parties, from the row's date; placeholders such as "
-                           "'No Acquirer', 'n/a' or '-' make no entity")
+            _describe_on(box, suggestion)
             box.setChecked(True)
         return box
 
@@ -230,6 +232,8 @@ class MappingDialog(QDialog):
         list's Source is a party, no link)."""
         combo = QComboBox(self)
         combo.addItems([NONE, *columns])
+        # as wide as its column's name up to a cap: a name of 300 letters made the dialog 2,900 px wide
+        combo.setMaximumWidth(combo.fontMetrics().averageCharWidth() * COMBO_CHARACTERS)
         current = mapping.actors[0] if role == "actors" and mapping.actors else getattr(mapping, role, None)
         if role == "actors" and len(mapping.actors) > 1:  # ACLED's actor1 … assoc_actor_2: all of them, joined
             combo.insertItem(1, JOINED.join(mapping.actors), list(mapping.actors))
@@ -284,7 +288,7 @@ class MappingDialog(QDialog):
         self._value_title = renamed.get(self._value_title or "", self._value_title)
         if self.suggestion is not None:  # its ties' columns renamed too (Import said "names columns this file lacks")
             self.suggestion = renamed_spec(self.suggestion, renamed)
-            self.graph.setText(f"Make entities and relations: {describe_graph(self.suggestion)}")
+            _describe_on(self.graph, self.suggestion)
         for combo in self.combos.values():
             combo.blockSignals(True)  # (one trial once all are renamed, not one per combo)
             for i in range(combo.count()):
@@ -330,6 +334,15 @@ def _shared_columns(combos: dict[str, QComboBox]) -> list[str]:
                 fields_of.setdefault(str(name), []).append(labels[role])
     return [f"[warning] '{name}' is chosen for {', '.join(fields[:-1])} and {fields[-1]}: each reads the same cells"
             for name, fields in fields_of.items() if len(fields) > 1]
+
+
+def _describe_on(box: QCheckBox, spec: ImportSpec) -> None:
+    """The offer of ties on its check box, cut to a length that leaves the dialog on the screen (a column named by
+    300 letters made it wider than any screen), and said whole in its tooltip."""
+    text = f"Make entities and relations: {describe_graph(spec)}"
+    box.setText(text if len(text) <= GRAPH_CHARACTERS else text[:GRAPH_CHARACTERS - 1] + "…")
+    box.setToolTip(f"{text}\n\nEach row also ties these parties, from the row's date; placeholders such as "
+                   "'No Acquirer', 'n/a' or '-' make no entity")
 
 
 def _read_as(preview: table.Preview) -> str:
