@@ -31,7 +31,8 @@ NOT_DATA = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG ima
             (b"MZ", "a Windows program"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
             (b"Rar!\x1a\x07", "a RAR archive"), (b"OggS", "an audio file (Ogg)"), (b"fLaC", "an audio file (FLAC)"),
             (b"ID3", "an audio file (MP3)"))  # each with a NUL in its first bytes
-DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".prn")  # read as UTF-16 without a mark too
+DELIMITED_SUFFIXES = ("", ".csv", ".tsv", ".tab", ".txt", ".psv", ".dat", ".prn")  # read as UTF-16 or UTF-32
+# without a mark too
 
 
 def refuse_binary(path: Path, head: bytes, label: str | None = None) -> None:
@@ -51,7 +52,7 @@ def refuse_binary(path: Path, head: bytes, label: str | None = None) -> None:
     text = head.rstrip(b"\x00") if b"\n" in head.rstrip(b"\x00") else head  # (lines padded with NULs: a crashed log)
     if text.count(b"\x00") <= len(text) // 8 and not lines.control_bytes(text):
         return
-    guessed = lines.utf16_without_mark(head)
+    guessed = lines.without_mark(head)
     if guessed is not None and path.suffix.lower() not in DELIMITED_SUFFIXES:
         raise LoadError(f"{label}: {guessed.upper()} text without a byte order mark; expected UTF-8 (or UTF-16 "
                         "with its mark) for this format; a delimited table (.csv, .tsv, .txt) is read either way")

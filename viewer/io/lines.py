@@ -102,6 +102,38 @@ def utf16_without_mark(head: bytes) -> str | None:
     return None
 
 
+def without_mark(head: bytes) -> str | None:
+    """The codec of text written in UTF-32 or UTF-16 without a byte order mark (``utf-32-le``, ``utf-32-be``,
+    ``utf-16-le``, ``utf-16-be``), told by the zero bytes its characters leave; None for any other bytes (UTF-8,
+    a marked text, a binary file). Such text was refused as binary for its NULs."""
+    return utf32_without_mark(head) or utf16_without_mark(head)
+
+
+def utf32_without_mark(head: bytes) -> str | None:
+    """``utf-32-le`` or ``utf-32-be`` when the first bytes are UTF-32 text written without a byte order mark: of
+    each four bytes the highest is zero (no character is past U+10FFFF), the next nearly always (a character past
+    U+FFFF is rare), the lowest nearly never, and the bytes decode to printable text; else None. (A file of zeros
+    or of random bytes has no such pattern.)"""
+    sample = head[:UTF16_SAMPLE]
+    sample = sample[:len(sample) - len(sample) % 4]
+    if len(sample) < 16 or sample.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):  # marked: by its mark
+        return None
+    zeros = np.count_nonzero(np.frombuffer(sample, dtype=np.uint8).reshape(-1, 4) == 0, axis=0) / (len(sample) / 4)
+    for encoding, (high, next_, low) in (("utf-32-le", (3, 2, 0)), ("utf-32-be", (0, 1, 3))):
+        if zeros[high] == 1 and zeros[next_] >= 0.9 and zeros[low] <= 0.02:
+            return encoding if _printable(sample, encoding) else None
+    return None
+
+
+def _printable(sample: bytes, encoding: str) -> bool:
+    """Whether the bytes decode as this codec to text nearly all printable (not an array of small numbers)."""
+    try:
+        text = sample.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return sum(char.isprintable() or char in "\t\r\n" for char in text) >= 0.95 * len(text)
+
+
 _LETTERS = re.compile(r"[^\W\d_]+")
 _DIGITS = re.compile(r"\d+")
 

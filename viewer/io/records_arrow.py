@@ -110,12 +110,15 @@ def _rounded(table: pa.Table) -> bool:
     double: an id written as an integer such as 12345678901234567890, past int64, comes back rounded, and ids
     that differ in their last digits as one. Such a file (one that writes such an integer:
     :func:`_inexact_integer`) is left to the line-by-line reader, which keeps the integers exactly; a float such as
-    1e20 is read as Arrow reads it."""
+    1e20 is read as Arrow reads it. The numbers of lists are looked at too (``[12345678901234567890, 1]``, or a list
+    of records holding one, read as doubles: 1.2345678901234567e+19, and the 1 beside it as 1.0)."""
     todo = list(table.columns)
     while todo:
         column = todo.pop()
         if pa.types.is_struct(column.type):
             todo.extend(pc.struct_field(column, [at]) for at in range(column.type.num_fields))
+        elif pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+            todo.append(pc.list_flatten(column))
         elif pa.types.is_floating(column.type):
             top = pc.max(pc.abs(column)).as_py()
             if top is not None and top >= EXACT:

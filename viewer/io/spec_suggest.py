@@ -31,7 +31,7 @@ from viewer.io.table_graph import placeholder_values
 from viewer.io.table_mapping import column_key, guess_mapping
 from viewer.io.table_sheets import raw_table
 from viewer.model import value_numbers
-from viewer.model.attribute_build import Cells
+from viewer.model.attribute_cells import Cells
 from viewer.model.columns import arrow_text
 from viewer.model.dates import columns as date_columns
 from viewer.model.dates import screen

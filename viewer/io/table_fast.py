@@ -34,7 +34,7 @@ def read_text(path: Path, data: bytes, options: dict[str, Any], suffix: str
     than Arrow holds in one (2 GB: a gzip of a few MB can unpack to that) is refused, naming it."""
     if str(options.get("encoding") or "utf-8").lower().replace("-", "") not in ("utf8", "utf8sig"):
         return None
-    if lines.utf16_without_mark(data) is not None:
+    if lines.without_mark(data) is not None:
         return None
     data = lines.normalise_bytes(data)
     sample = data[:SAMPLE_BYTES * 4].decode("utf-8-sig", errors="ignore")[:SAMPLE_BYTES]

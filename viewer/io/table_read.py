@@ -71,11 +71,11 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str, li
             return data.decode("utf-16"), "utf-16", []
         except UnicodeDecodeError as exc:
             raise LoadError(f"{path}: starts like UTF-16 text but is not ({exc})") from exc
-    guessed = lines.utf16_without_mark(data)
+    guessed = lines.without_mark(data)  # (UTF-32 or UTF-16: refused as binary for its zero bytes, once)
     if guessed is not None:
         try:
-            return data.decode(guessed), guessed, [Problem(str(path), f"UTF-16 without a byte order mark; read as "
-                                                           f"{guessed.upper()}", None, None, "info")]
+            return data.decode(guessed), guessed, [Problem(str(path), f"{guessed[:6].upper()} without a byte order "
+                                                           f"mark; read as {guessed.upper()}", None, None, "info")]
         except UnicodeDecodeError as exc:
             raise LoadError(f"{path}: starts like {guessed.upper()} text but is not ({exc})") from exc
     try:

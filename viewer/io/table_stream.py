@@ -111,7 +111,7 @@ def read_file(path: Path, options: dict[str, Any], suffix: str) -> tuple[pd.Data
     head = compressed.read_head(path, SAMPLE_BYTES * 4)
     given = {k: v for k, v in options.items() if v is not None}
     if (not head or head.isspace() or head.startswith(compressed.UTF16_MARKS)
-            or lines.utf16_without_mark(head) is not None or declared_separator(head)[1] is not None
+            or lines.without_mark(head) is not None or declared_separator(head)[1] is not None
             or without_preamble(head, given, suffix)[1]):
         return None
     sample = head.decode("utf-8-sig", errors="ignore")[:SAMPLE_BYTES]

@@ -53,7 +53,7 @@ def _field_counts(text: str, delimiter: str) -> list[int]:
 
 def without_preamble(data: bytes, options: dict[str, Any], suffix: str) -> tuple[bytes, int]:
     """The text from its header on, and how many lines above it (:mod:`viewer.io.preamble`) were taken off."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or lines.utf16_without_mark(data) is not None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or lines.without_mark(data) is not None:
         return data, 0  # (its lines are not bytes apart)
     data = lines.normalise_bytes(data)  # (as every reader does: one kind of line ending)
     head = data[:SAMPLE_BYTES].decode("utf-8", errors="replace")
