@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 from viewer.model import reversed_text
 from viewer.model.graph import short_name
 from viewer.ui.relations.legend import swatch
+from viewer.ui.relations.tips import plain_tip
 from viewer.ui.shared.theme import Theme, current
 
 RELATION, VALUE, EVENT = range(3)
@@ -155,7 +156,7 @@ class ChangesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._relation(row)[0]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._relation(row)[1]
+            return plain_tip(self._relation(row)[1])
         if role == ID_ROLE:
             return self.edge_of(row)
         return change if role == CHANGE_ROLE else None
@@ -175,7 +176,8 @@ class ChangesModel(QAbstractTableModel):
             font = QFont()
             font.setUnderline(True)
             return font
-        return f"Select the event: {reversed_text.shown(title)}" if role == Qt.ItemDataRole.ToolTipRole else None
+        return plain_tip(f"Select the event: {reversed_text.shown(title)}") if role == Qt.ItemDataRole.ToolTipRole \
+            else None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Column names."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pandas as pd
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
@@ -68,6 +68,7 @@ class DiffView(QWidget):
                                           "the window, its end)", self.use_cursor)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # (it may quote what was typed: "<b>2019" is no HTML)
         self.model = ChangesModel(self)
         self.changes = changes_view(self.model, self)
         self.changes.clicked.connect(self._on_clicked)

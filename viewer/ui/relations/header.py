@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from viewer.ui.relations.tips import plain_tip
 from viewer.ui.shared.steady_label import SteadyLabel
 from viewer.ui.shared.theme import Theme, current, follow
 
@@ -94,6 +95,7 @@ class RelationsHeader(QWidget):
         matched; "" clears it): Return on a name nothing matched, or on one with no tie drawn, did nothing visible."""
         self.search.setProperty("missed", missed)
         self.search.setStyleSheet(f"QLineEdit {{ border: 1px solid {current().error}; }}" if missed else "")
+        message = plain_tip(message)  # (it names the entity: as written, not read as HTML)
         self.search.setToolTip(message or FIND_TIP)
         if message and self.search.isVisible():
             QToolTip.showText(self.search.mapToGlobal(QPoint(0, self.search.height())), message, self.search)

@@ -56,6 +56,7 @@ class HistoryPanel(QWidget):
         self.theme = current()
         self.title = QLabel("Select an edge in the relationship graph to see its history.", self)
         self.title.setStyleSheet("font-weight: 600;")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # names as written: "<b>x</b>" is no bold "x"
         self.title.setWordWrap(True)
         self.title.setMinimumWidth(1)  # a kind of no spaces wraps nowhere: 3,000 letters made the window 24,000 px
         self.plot = _plot()
@@ -65,7 +66,10 @@ class HistoryPanel(QWidget):
         self.selected_curve = pg.PlotDataItem()
         self.cursor_line = pg.InfiniteLine(angle=90, movable=False)
         self.values_item = pg.ScatterPlotItem(size=7)
-        self._labels: list[pg.TextItem] = []
+        self._marks: list[tuple[float, float, str, bool]] = []  # each value's text: where, what, inside a range
+        self._labels: dict[int, pg.TextItem] = {}  # the marks' labels made so far: only those ever shown
+        self._sizes: dict[str, tuple[float, float]] = {}  # a text's size in pixels, measured once
+        self._probe = pg.TextItem()  # (never drawn: it measures)
         for item in (self.fuzzy_item, self.bands_item, self.selected_curve, self.curve, self.values_item,
                      self.cursor_line):
             self.plot.addItem(item)
@@ -164,9 +168,9 @@ class HistoryPanel(QWidget):
 
     def _draw(self) -> None:
         self.plot.getAxis("bottom").set_clock(self.state.dataset.meta.clock)
-        for label in self._labels:
+        for label in self._labels.values():
             self.plot.removeItem(label)
-        self._labels = []
+        self._labels, self._marks = {}, []
         steps = self.steps
         if not len(steps):
             self.curve.setData([], [])
@@ -193,8 +197,11 @@ class HistoryPanel(QWidget):
         self._draw_values(x, y, color)
         self.plot.getAxis("left").setStyle(showValues=steps.has_values)
         self.plot.setLabel("left", self.shown.unit if steps.has_values else NO_VALUE)
+        # no label spaced between the two: with the time axis set and the values' still 0-1, every one had room
+        self._marks, marks = [], self._marks
         self.plot.setXRange(first, last, padding=0.02)
         self.plot.setYRange(bottom, top, padding=0)
+        self._marks = marks
         self._space_labels()
 
     def _value_range(self, y: np.ndarray) -> tuple[float, float]:
@@ -219,35 +226,52 @@ class HistoryPanel(QWidget):
                                 y1=shown.highs[ranged], brush=pg.mkBrush(qcolor(color, 70)),
                                 pen=pg.mkPen(color, width=1.5))
         at = np.where(ranged, (shown.lows + shown.highs) / 2, self.steps.values)  # a range's text inside it
-        for mx, value, text, inside in zip(mids, at, shown.texts, ranged, strict=True):
-            if np.isfinite(value):
-                label = pg.TextItem(text, color=self.theme.text, anchor=(0.5, 0.5 if inside else 1.15),
-                                    fill=qcolor(self.theme.background, 170))  # (read over the other lines)
-                label.setPos(float(mx), float(value))
-                self.plot.addItem(label)
-                self._labels.append(label)
+        marks = zip(mids, at, shown.texts, ranged, strict=True)
+        self._marks = [(float(mx), float(value), text, bool(inside)) for mx, value, text, inside in marks
+                       if np.isfinite(value)]
+
+    def _label(self, mark: int) -> pg.TextItem:
+        """The label of a value, made the first time it is shown (1,000 ties of one pair made 1,000 labels, of which
+        some 40 found room: a click on the edge froze the window for a second)."""
+        if (label := self._labels.get(mark)) is None:
+            x, value, text, inside = self._marks[mark]
+            label = pg.TextItem(text, color=self.theme.text, anchor=(0.5, 0.5 if inside else 1.15),
+                                fill=qcolor(self.theme.background, 170))  # (read over the other lines)
+            label.setPos(x, value)
+            self.plot.addItem(label)
+            self._labels[mark] = label
+        return label
+
+    def _size(self, text: str) -> tuple[float, float]:
+        """A value's text in pixels, as its label draws it."""
+        if text not in self._sizes:
+            self._probe.setText(text)
+            size = self._probe.textItem.boundingRect()
+            self._sizes[text] = (size.width(), size.height())
+        return self._sizes[text]
 
     def _space_labels(self) -> None:
         """Show the value labels that cover no other (the selected step's first, then oldest first); the list below
         names every value (parallel ties of one kind drew their numbers over each other)."""
-        if not self._labels:
+        if not self._marks:
             return
         box = self.plot.getViewBox()
-        order = sorted(range(len(self._labels)), key=lambda i: (i != self.chosen, i))
+        into = box.childTransform() * box.sceneTransform()  # view to scene, as mapViewToScene (no rotation, no shear)
+        order = sorted(range(len(self._marks)), key=lambda i: (i != self.chosen, i))
         boxes = np.zeros((len(order), 4))
         for row, i in enumerate(order):
-            label = self._labels[i]
-            size = label.textItem.boundingRect()
-            at = box.mapViewToScene(label.pos())
-            left = at.x() - label.anchor.x() * size.width()
-            top = at.y() - label.anchor.y() * size.height()
-            boxes[row] = (left, top, left + size.width(), top + size.height())
+            x, value, text, inside = self._marks[i]
+            width, height = self._size(text)
+            left = into.m11() * x + into.m31() - 0.5 * width
+            top = into.m22() * value + into.m32() - (0.5 if inside else 1.15) * height
+            boxes[row] = (left, top, left + width, top + height)
         for i, shown in zip(order, kept(boxes), strict=True):
-            self._labels[i].setVisible(bool(shown))
+            if shown or i in self._labels:
+                self._label(i).setVisible(bool(shown))
 
     def drawn_labels(self) -> list[tuple[str, QRectF]]:
         """The value labels the chart shows and where (scene rectangles), oldest step first (for tests)."""
-        return [(label.textItem.toPlainText(), label.sceneBoundingRect()) for label in self._labels
+        return [(label.textItem.toPlainText(), label.sceneBoundingRect()) for _, label in sorted(self._labels.items())
                 if label.isVisible()]
 
     def _fill_list(self) -> None:

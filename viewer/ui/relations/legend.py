@@ -22,6 +22,7 @@ from viewer.ui.relations.items import (
     kind_color,
     shape_path,
 )
+from viewer.ui.relations.tips import plain_tip
 from viewer.ui.shared.theme import Theme, current
 
 SWATCH = QSize(22, 12)  # logical pixels
@@ -64,6 +65,11 @@ def swatch(color: str, style: Qt.PenStyle, width: float, shape: str = "", alpha:
     return pixmap
 
 
+def on_button(name: str) -> str:
+    """A kind's name as a button or a menu shows it: an "&" written, not taken for a shortcut ("R&D" read "RD")."""
+    return name.replace("&", "&&")
+
+
 def short(name: str) -> str:
     """A kind's name as its entry shows it: cut with "…" past ``LONGEST_NAME`` characters."""
     return name if len(name) <= LONGEST_NAME else name[:LONGEST_NAME - 1].rstrip() + "…"
@@ -94,8 +100,9 @@ class LegendRow(QWidget):
             pair.setContentsMargins(0, 0, 0, 0)
             pair.setSpacing(2)
             picture, label = QLabel(entry), QLabel(short(text), entry)
+            label.setTextFormat(Qt.TextFormat.PlainText)  # a kind read as written: "<b>firm</b>" showed a bold "firm"
             if label.text() != text:
-                label.setToolTip(text)
+                label.setToolTip(plain_tip(text))
             pair.addWidget(picture)
             pair.addWidget(label)
             self.pictures.append(picture)
@@ -194,12 +201,12 @@ class KindLegend(QWidget):
         for kind in ordered:
             name = edge_style(kind).name
             button = QToolButton(self)
-            button.setText(short(name))
+            button.setText(on_button(short(name)))
             button.setIconSize(SWATCH)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setCheckable(True)
             button.setChecked(kind not in hidden)
-            button.setToolTip(f"Show or hide {name} ties")
+            button.setToolTip(plain_tip(f"Show or hide {name} ties"))
             button.toggled.connect(lambda _on: self.hidden_changed.emit(self.hidden()))
             button.toggled.connect(lambda _on: self._name_more())
             self.buttons[kind] = button
@@ -247,7 +254,7 @@ class KindLegend(QWidget):
         off = sum(not self.buttons[kind].isChecked() for kind in folded)
         self.more.setText(f"+{len(folded)} more" + (f" · {off} off" if off else ""))
         names = ", ".join(edge_style(kind).name for kind in folded[:12]) + (" …" if len(folded) > 12 else "")
-        self.more.setToolTip(f"Show or hide the other kinds of ties: {names}")
+        self.more.setToolTip(plain_tip(f"Show or hide the other kinds of ties: {names}"))
 
     def _fill_more(self) -> None:
         """The menu of the kinds folded away: each checked while shown, as their entries would be."""
@@ -255,7 +262,7 @@ class KindLegend(QWidget):
         menu.clear()
         for kind in self.folded():
             button = self.buttons[kind]
-            action = menu.addAction(self._icon(kind), edge_style(kind).name)
+            action = menu.addAction(self._icon(kind), on_button(edge_style(kind).name))
             action.setCheckable(True)
             action.setChecked(button.isChecked())
             action.toggled.connect(button.setChecked)

@@ -19,7 +19,7 @@ from PySide6.QtCore import QPointF, Qt, SignalInstance
 from viewer.model import graph
 from viewer.ui.relations.canvas import GraphCanvas
 from viewer.ui.relations.focusing import Focusing
-from viewer.ui.relations.tips import edge_tip, node_tip
+from viewer.ui.relations.tips import edge_tip, node_tip, plain_tip
 from viewer.ui.shared.state import Selection, ViewState
 
 HELP = (("Return", "Open the selected entity's neighbourhood, as a double-click does (graph)"),)
@@ -97,7 +97,7 @@ class Picking:
             edge = next((e for e in self._view.edges if e.id == hit[1]), None)
             names = {n.id: n.short_name for n in self._view.nodes}
             text = edge_tip(self.state.dataset, edge, names) if edge else ""
-        self.canvas.setToolTip(text)
+        self.canvas.setToolTip(plain_tip(text))
 
     def _key_rings(self) -> set[str]:
         """The group the keys stand on, ringed as the selection is."""

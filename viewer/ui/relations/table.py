@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 
 from viewer.model import validity
 from viewer.ui.relations.table_rows import BLOCK, COLUMNS, LINK, TableRows, table_rows
+from viewer.ui.relations.tips import plain_tip
 from viewer.ui.shared.link_cell import open_link, safe
 from viewer.ui.shared.state import Selection, ViewState
 
@@ -256,4 +257,4 @@ def _link_data(role: int, url: str) -> Any:
         font = QFont()
         font.setUnderline(True)
         return font
-    return f"Open in your browser: {url}" if role == Qt.ItemDataRole.ToolTipRole else None
+    return plain_tip(f"Open in your browser: {url}") if role == Qt.ItemDataRole.ToolTipRole else None
