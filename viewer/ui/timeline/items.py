@@ -28,6 +28,7 @@ from viewer.ui.timeline.grid import Ticks, lane_rows, lanes_picture, paint_grid
 from viewer.ui.timeline.label_widths import LabelWidths
 from viewer.ui.timeline.labels import LabelPainter
 from viewer.ui.timeline.layer import Layer, Placed
+from viewer.ui.timeline.near_view import near_view
 from viewer.ui.timeline.placing import MIN_LABEL_PX, left_of_marks, selected_sides
 from viewer.ui.timeline.shapes import MARK_RADIUS, paint_shapes
 
@@ -135,12 +136,15 @@ class EventsItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph is untyp
         self.update()
 
     def boundingRect(self) -> QRectF:
-        """The whole data span over all lanes."""
+        """Every lane, from a view's width before the view to one after it (:mod:`~viewer.ui.timeline.near_view`)."""
         m = self.marks
-        if len(m.x0) == 0:
-            return QRectF(0.0, 0.0, 1.0, m.height)
-        lo, hi = self._extent
-        return QRectF(lo, 0.0, max(hi - lo, 1.0), m.height)
+        lo, hi = self._extent if len(m.x0) else (0.0, 1.0)
+        return near_view(self, lo, hi, m.height)
+
+    def viewTransformChanged(self) -> None:
+        """A pan or a zoom moves the bounds with the view."""
+        self.prepareGeometryChange()
+        super().viewTransformChanged()
 
     def visible(self, t0: float, t1: float) -> np.ndarray:
         """Indices of the pairs overlapping ``[t0, t1]``."""
