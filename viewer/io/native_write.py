@@ -45,8 +45,10 @@ def tables(ds: Dataset) -> dict[str, pd.DataFrame]:
     for name, source in (("events", ds.events), ("entities", ds.entities), ("relations", ds.relations)):
         frame = out[name]
         for attribute in attributes.attributes(source):
-            # an attribute named like a core column keeps its prefix, so reading it back cannot confuse them
-            column = attribute.name if attribute.name not in frame.columns else attribute.column
+            # an attribute named like a core column keeps its prefix, so reading it back cannot confuse them; so does
+            # one whose name has the prefix (a file's "attr:x" column: written bare, it was read back as "x")
+            bare = attribute.name not in frame.columns and not attribute.name.startswith(attributes.PREFIX)
+            column = attribute.name if bare else attribute.column
             frame[column] = attributes.plain(source[attribute.column]).astype(str).to_numpy()
     return out
 

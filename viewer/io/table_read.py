@@ -120,6 +120,18 @@ def _names(row: pd.Series) -> list[str]:
     return distinct_names([value or f"column{i + 1}" for i, value in enumerate(cleaned)])
 
 
+def _blank_names_numbered(raw: Raw) -> Raw:
+    """A table whose format names its columns, with a blank name (a JSON key ``""``, a Parquet or SQLite column
+    named ``" "``) made ``column<N>`` as a text's header makes it: the attribute had no name in Details, and
+    convert's file lost it."""
+    names = [str(name) for name in raw.frame.columns]
+    if all(name.strip() for name in names):
+        return raw
+    raw.frame = raw.frame.set_axis(distinct_names([n if n.strip() else f"column{i + 1}" for i, n in enumerate(names)]),
+                                   axis=1)
+    return raw
+
+
 def _without_blank_columns(frame: pd.DataFrame, unnamed: np.ndarray | None) -> pd.DataFrame:
     """The table without the columns that have no name and hold nothing (a sheet's table placed at C3 read from
     column A, the ",," a spreadsheet leaves at the end of each line): they were attributes "column1", "column2" with
@@ -199,7 +211,7 @@ def load_raw(path: Path, options: dict[str, Any], nrows: int | None = None) -> R
     whole = None if document else _own_format(path, suffix, nrows) or _with_names(path, suffix, nrows,
                                                                                    options.get("sheet"))
     if whole is not None:
-        return whole
+        return _blank_names_numbered(whole)
     saved = None if document else _saved_as(path, suffix)
     suffix = ".txt" if saved == "text" else ".xls" if saved in ("html", "spreadsheetml") else suffix  # as a workbook
     cells = _cells(path, options, suffix, saved, nrows)

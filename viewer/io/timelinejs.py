@@ -19,6 +19,7 @@ import pandas as pd
 from viewer.io.html_text import to_text
 from viewer.io.native import read_csv_strings
 from viewer.io.reading import read_json
+from viewer.model.attributes import PREFIX
 from viewer.model.clock import YEARS
 from viewer.model.dataset import Dataset, DatasetMeta, Tables, build_dataset
 from viewer.model.dates.parts import When, any_columns, make_when
@@ -26,6 +27,10 @@ from viewer.model.problems import LoadError, Problem
 
 _DATE_PARTS = ("year", "month", "day", "hour", "minute", "second")
 _SHEET_REQUIRED = ("year", "headline")
+# the sheet's columns read into event fields; any other (Display Date, Media Thumbnail, Background, a column the
+# user added) is kept as an attribute: they were dropped without a word
+_SHEET_READ = {*(f"{end}{part}" for end in ("", "end ") for part in ("year", "month", "day", "time")), "headline",
+               "text", "media", "media caption", "media credit", "group", "type"}
 _TIME = re.compile(r"(\d{1,2})(?::(\d{2}))?(?::(\d{2}))?\s*([ap]\.?m\.?)?", re.IGNORECASE)
 
 
@@ -45,6 +50,7 @@ class _Slide:
     group: str = ""
     uid: str = ""
     era: bool = False
+    extra: tuple[tuple[str, str], ...] = ()  # (column, value) of a sheet's columns no field takes
 
 
 def looks_like(document: object) -> bool:
@@ -110,7 +116,9 @@ def read_sheet_csv(path: str | Path, **_options: object) -> Dataset:
     frame = read_csv_strings(path)
     if frame.empty and not len(frame.columns):
         raise LoadError(f"{path}: empty file; expected a TimelineJS sheet with a header row")
+    named = {str(c).strip().lower(): str(c).strip() for c in frame.columns}  # (as written: "Display Date")
     frame.columns = [str(c).strip().lower() for c in frame.columns]
+    others = [c for c in named if c not in _SHEET_READ]
     missing = [c for c in _SHEET_REQUIRED if c not in frame.columns]
     if missing:
         raise LoadError(f"{path}: not a TimelineJS sheet; expected the columns Year, Month, Day, Time, "
@@ -132,7 +140,8 @@ def read_sheet_csv(path: str | Path, **_options: object) -> Dataset:
                 continue
             slides.append(_Slide("rows", index + 1, start, end, cell.get("headline", ""), cell.get("text", ""),
                                  cell.get("media", ""), cell.get("media caption", ""), cell.get("media credit", ""),
-                                 cell.get("group", ""), era=kind == "era"))
+                                 cell.get("group", ""), era=kind == "era",
+                                 extra=tuple((named[c], cell.get(c, "")) for c in others)))
     return _build(path, slides, _meta(path, title), problems)
 
 
@@ -260,6 +269,7 @@ def _build(path: Path, slides: list[_Slide], meta: DatasetMeta, problems: list[P
             "category": "era" if slide.era else "", "tags": "era" if slide.era else "",
             "source_url": media if web else "",
             "source_title": " — ".join(t for t in (to_text(slide.caption), to_text(slide.credit)) if t),
+            **{PREFIX + name: value for name, value in slide.extra},
         })
         starts.append(start)
         ends.append(end)
@@ -267,12 +277,14 @@ def _build(path: Path, slides: list[_Slide], meta: DatasetMeta, problems: list[P
     if not_web:
         problems.append(Problem(label, f"{not_web} media entries are embed code or relative paths, not web "
                                 "addresses; not kept as sources", None, "media", "info"))
-    events = pd.DataFrame(rows, columns=["id", "title", "description", "actors", "category", "tags",
-                                         "source_url", "source_title"])
+    events = pd.DataFrame(rows, columns=["id", "title", "description", "actors", "category", "tags", "source_url",
+                                         "source_title", *(PREFIX + name for name, _ in (slides[0].extra if slides
+                                                                                          else ()))])
     deep, columns = any_columns(starts, ends, label, problems, numbers)
     for column, values in columns.items():
         events[column] = values
     if deep:
         meta = replace(meta, clock=YEARS)
     entities = pd.DataFrame({"id": list(groups.values()), "name": list(groups), "kind": "group"})
-    return build_dataset(Tables(events, entities, None, label, label, label), meta, problems)
+    types = {"events": {"Display Date": "text"}}  # ("c. 1815" as written, not a date read from it)
+    return build_dataset(Tables(events, entities, None, label, label, label, attribute_types=types), meta, problems)

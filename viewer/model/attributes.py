@@ -49,8 +49,17 @@ class Attribute:
 
 
 def column_of(name: str) -> str:
-    """The frame column holding the attribute ``name`` (``State`` → ``attr:State``)."""
-    return name if name.startswith(PREFIX) else PREFIX + name
+    """The frame column holding the attribute ``name`` (``State`` → ``attr:State``). A file's column named
+    ``attr:x`` is the attribute ``attr:x``, held as ``attr:attr:x``: taken for ``x``, it replaced the file's own
+    ``x`` column, and a dataset written by convert lost it."""
+    return PREFIX + name
+
+
+def _held_as(frame: pd.DataFrame, name: str) -> str | None:
+    """The column of ``frame`` holding the attribute ``name``; a name given with its prefix (``attr:State``, as a
+    script may ask) is that column when no attribute is named so; None when there is none."""
+    column = column_of(name)
+    return column if column in frame.columns else name if name.startswith(PREFIX) and name in frame.columns else None
 
 
 def type_of(values: pd.Series) -> str:
@@ -262,8 +271,8 @@ def text_mask(frame: pd.DataFrame, needle: str) -> np.ndarray:
 
 def value_mask(frame: pd.DataFrame, name: str, values: frozenset[str] | set[str]) -> np.ndarray:
     """Rows whose attribute ``name`` is one of ``values`` (as displayed); all False when there is no such column."""
-    column = column_of(name)
-    if column not in frame.columns:
+    column = _held_as(frame, name)
+    if column is None:
         return np.zeros(len(frame), dtype=bool)
     series = frame[column]
     if isinstance(series.dtype, pd.CategoricalDtype):
@@ -273,8 +282,8 @@ def value_mask(frame: pd.DataFrame, name: str, values: frozenset[str] | set[str]
 
 def distinct_values(frame: pd.DataFrame, name: str) -> list[tuple[str, int]]:
     """An attribute's values with their counts, most frequent first (for a filter menu)."""
-    column = column_of(name)
-    if column not in frame.columns:
+    column = _held_as(frame, name)
+    if column is None:
         return []
     counts = formatted(frame[column]).value_counts()
     counts = counts[counts.index != ""]
