@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,6 +35,7 @@ from viewer.io.import_spec import ImportSpec, write_spec
 from viewer.io.spec_suggest import SAMPLE_ROWS, TABLE_SUFFIXES, suggest_spec
 from viewer.io.table_mapping import Mapping, guess_mapping
 from viewer.model.problems import LoadError
+from viewer.ui.shell.persistence import FRAME
 from viewer.ui.shell.wrapped_list import WrappedList
 
 ROLES = (("start", "Start date *"), ("end", "End date"), ("title", "Title"), ("actors", "Actors"),
@@ -50,6 +53,8 @@ Index = QModelIndex | QPersistentModelIndex
 COMBO_CHARACTERS = 56  # a column's choice is at most about this many characters wide (its list shows whole names)
 PROBLEM_CHARACTERS = 44  # the list of problems keeps room for this many a line when the choices beside it are wide
 GRAPH_CHARACTERS = 90  # the offer of ties is cut after this many (its tooltip says it whole): a check box never wraps
+FIRST_SIZE = (900, 640)  # the dialog's size at first, where the screen has room (else as tall as it allows)
+FEW_FIELDS = 4  # on a screen too short for every field, at least this many are seen at once
 
 
 class FrameModel(QAbstractTableModel):
@@ -175,7 +180,7 @@ class MappingDialog(QDialog):
         self.problems.setMinimumWidth(self.fontMetrics().averageCharWidth() * PROBLEM_CHARACTERS)
         self.buttons = self._buttons()
         side = QHBoxLayout()
-        side.addLayout(form, 1)
+        side.addWidget(self._scrolled(form), 1)
         box = QVBoxLayout()
         box.addWidget(QLabel("What reading the first rows would report:"))
         box.addWidget(self.problems)
@@ -185,9 +190,34 @@ class MappingDialog(QDialog):
         layout.addWidget(self.table)
         layout.addLayout(side)
         layout.addWidget(self.buttons)
-        self.resize(900, 640)
+        self._fit_to_screen(form)
         self._tie_titles(self.graph.isChecked())
         self._refresh()
+
+    def _scrolled(self, form: QFormLayout) -> QScrollArea:
+        """The fields in an area that scrolls when the screen is too short to show them all at once."""
+        holder = QWidget(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        holder.setLayout(form)
+        self.fields = QScrollArea(self)
+        self.fields.setWidget(holder)
+        self.fields.setWidgetResizable(True)
+        self.fields.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return self.fields
+
+    def _fit_to_screen(self, form: QFormLayout) -> None:
+        """Every field shown at once where the screen's free area has room for the dialog; else the dialog as tall as
+        that area and its fields scrolled (its 16 rows and the preview made it 700 px tall: on a 1280×720 screen, or
+        1920×1080 at 150 %, less a taskbar, Import and Cancel lay below the screen's edge)."""
+        whole, bar = form.sizeHint().height(), self.fields.verticalScrollBar().sizeHint().width()
+        self.fields.setMinimumSize(form.minimumSize().width() + bar, whole)
+        screen = self.screen()
+        room = screen.availableGeometry().height() - FRAME.height() if screen is not None else FIRST_SIZE[1]
+        short = self.minimumSizeHint().height() - room
+        if short > 0:
+            self.fields.setMinimumHeight(max(FEW_FIELDS * self.combos["start"].sizeHint().height(), whole - short))
+        self.resize(FIRST_SIZE[0], min(FIRST_SIZE[1], room))
 
     def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
