@@ -9,11 +9,14 @@ Date, Media Thumbnail and Background columns, and any column the user added to i
 
 from __future__ import annotations
 
+import datetime
 import json
 import sqlite3
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
+import pytest
 
 import viewer
 from viewer.io import native_write
@@ -79,3 +82,24 @@ def test_a_timelinejs_sheet_keeps_the_columns_no_field_takes(tmp_path: Path) -> 
                 "Background": ["#ffeecc", ""], "Source Note": ["Wikipedia", "Navy records"]}
     assert _values(ds) == expected
     assert _values(_converted(ds, tmp_path)) == expected
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_date_among_the_column_names_keeps_the_header(tmp_path: Path, suffix: str) -> None:
+    """``Date, Title, 2020-01-01, Note`` (a pivot's date naming a column): the header was taken for a row of data, its
+    names lost and the row an event; a workbook whose header cell held a date was refused as having no date column."""
+    path = tmp_path / f"pivot{suffix}"
+    rows = [["Date", "Title", "2020-01-01", "Note"], ["2019-03-04", "a", "1", "x"], ["2019-05-06", "b", "2", "y"]]
+    if suffix == ".csv":
+        path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
+    else:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["Date", "Title", datetime.datetime(2020, 1, 1), "Note"])
+        for date, title, value, note in rows[1:]:
+            sheet.append([datetime.datetime.fromisoformat(date), title, int(value), note])
+        book.save(path)
+    ds = viewer.load(path)
+    assert ds.events["title"].tolist() == ["a", "b"]
+    named = [c for c in ds.events.columns if c.startswith("attr:2020-01-01")]
+    assert len(named) == 1 and ds.events[named[0]].tolist() == [1, 2]

@@ -21,7 +21,7 @@ def _reference(frame: pd.DataFrame) -> bool:
     numeric = first.str.fullmatch(r"[-+]?[\d.,]+%?").astype(bool)
     dated = parse_column(first[~numeric].reset_index(drop=True)).instants.notna().any()
     if dated:
-        return False
+        return _reference_names_dates(frame)
     return bool((numeric.mean() < 0.5 and not _reference_first_row_is_data(frame)) or _reference_names_dates(frame))
 
 
@@ -108,3 +108,12 @@ def test_a_first_row_of_data_over_dates_is_still_data() -> None:
     assert not has_header(pd.DataFrame(rows, dtype="string"))
     rows = [["2020-01-01", "Plant opens", "10"], ["2020-02-01", "Plant closes", "8"], ["2020-03-01", "Works", "9"]]
     assert not has_header(pd.DataFrame(rows, dtype="string"))
+
+
+def test_a_date_among_the_names_leaves_a_header_over_a_column_of_dates() -> None:
+    """``Date, Title, 2020-01-01, Note``: a pivot's date named a column, and the row was taken for an event (its names
+    lost, the file refused where a workbook's header cell held a date)."""
+    frame = _frame([["Date", "Title", "2020-01-01", "Note"], ["2019-03-04", "a", "1", "x"],
+                    ["2019-05-06", "b", "2", "y"], ["2019-07-08", "c", "3", "z"]])
+    assert has_header(frame)
+    assert not has_header(frame.iloc[1:].reset_index(drop=True))  # the same rows without it: data

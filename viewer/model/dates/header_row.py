@@ -12,7 +12,8 @@ from viewer.model.dates.columns import COULD_BE_DATE, clean_text, parse_column
 
 
 def has_header(frame: pd.DataFrame) -> bool:
-    """True when the first row has no date-like cells and is mostly non-numeric text."""
+    """True when the first row has no date-like cells and is mostly non-numeric text, or when a word of it heads a
+    column of dates (``Date`` over ``2020-01-15 …``), whatever its other cells hold."""
     first = clean_text(frame.iloc[0].reset_index(drop=True)).dropna()
     if first.empty:
         return False
@@ -20,8 +21,8 @@ def has_header(frame: pd.DataFrame) -> bool:
     numeric = first.str.fullmatch(r"[-+]?[\d.,]+%?").astype(bool) & ~years
     if years.any() and (~years).any() and not _any_dated(first[~years & ~numeric]):
         return numeric[~years].mean() < 0.5 or _names_dates(frame, first)
-    if _any_dated(first[~numeric]):
-        return False
+    if _any_dated(first[~numeric]):  # a date among the names ("Date, Title, 2020-01-01, Note") is a header still
+        return _names_dates(frame, first)  # when a word heads a column of dates (its names were lost, the row an event)
     return (numeric.mean() < 0.5 and not _first_row_is_data(frame)) or _names_dates(frame, first)
 
 
