@@ -39,6 +39,7 @@ __all__ = ["FADE_MS", "RelationshipPanel"]
 WIDE_PANEL = 900  # px: from this width the change list sits beside the graph rather than below it
 ZOOM_MOST = 12  # Fit frames what is drawn at most so many times closer than the whole layout
 SHORT_PANEL = 480  # px: below this height diff mode's legend of lines keeps to one row (the change list needs room)
+CRAMPED_PANEL = 360  # px: below this height every mode's does (at 960×540 the graph was left 120 px)
 
 class RelationshipPanel(Readout, Picking, QWidget):
     """The graph of relations valid at the cursor (or between two dates), linked to the shared selection."""
@@ -267,8 +268,10 @@ class RelationshipPanel(Readout, Picking, QWidget):
         self._fold_legend()
 
     def _fold_legend(self) -> None:
-        """Diff mode in a short panel: the legend of lines keeps to one row, so the graph keeps its room."""
-        self.legend.set_rows(1 if self._mode == DIFF and self.height() < SHORT_PANEL else KIND_ROWS)
+        """Diff mode in a short panel, or any mode in a cramped one: the legend of lines keeps to one row, so the
+        graph keeps its room."""
+        short = self.height() < (SHORT_PANEL if self._mode == DIFF else CRAMPED_PANEL)
+        self.legend.set_rows(1 if short else KIND_ROWS)
 
     def _fit(self) -> None:
         """Frame every node that can ever appear, so nothing jumps as the cursor moves (a view laid out alone: it)."""

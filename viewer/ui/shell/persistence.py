@@ -29,6 +29,10 @@ GRAPH_LEAST_PX = 560  # the graph's first width, up to 46% of the window: the al
 # The bottom row: tall enough for the history chart's value labels (~220 px at 900), never so tall that the
 # timeline's lanes get thinner than a line of text at 1280×720.
 BOTTOM_SHARE, BOTTOM_MIN, BOTTOM_MAX = 0.28, 170, 290
+# From this height the window's first bottom row is its full share; below it the share gives a pixel up for each one
+# the window lacks, down to BOTTOM_MIN (three table rows): at 1280×720 the graph above it had 190 px to compare two
+# dates in, too few to name the alliance's three companies. (A 1600×900 screen's window is 836 px tall: unchanged.)
+TALL_WINDOW = 830
 FIRST_SIZE = QSize(1600, 900)  # a first start's window, where the screen has room for it
 FRAME = QSize(16, 64)  # room for a window manager's frame and title bar around it
 
@@ -50,6 +54,14 @@ def first_geometry(window: QWidget) -> bool:
     window.move(area.topLeft())
     window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
     return True
+
+
+def bottom_height(window_height: int) -> int:
+    """The bottom row's first height in a window so tall: its share, less on a short window (the graph and the
+    timeline's lanes above it need the pixels more there), never less than three table rows nor more than a
+    tall screen's."""
+    short_by = max(0, TALL_WINDOW - window_height)
+    return min(max(BOTTOM_MIN, int(window_height * BOTTOM_SHARE) - short_by), BOTTOM_MAX)
 
 
 def restore(state: ViewState, settings: Settings | None) -> None:
@@ -137,8 +149,7 @@ class Persistence:
         if len(bottom) == 2:
             window.resizeDocks(bottom, [int(width * DETAILS_SHARE), int(width * (1 - DETAILS_SHARE))],
                                Qt.Orientation.Horizontal)
-        height = min(max(BOTTOM_MIN, int(window.height() * BOTTOM_SHARE)), BOTTOM_MAX)
-        window.resizeDocks(bottom[:1], [height], Qt.Orientation.Vertical)
+        window.resizeDocks(bottom[:1], [bottom_height(window.height())], Qt.Orientation.Vertical)
 
     def _on_view(self, view: ViewChoices) -> None:
         if self.window.settings is not None:  # app-wide choices are written at once; QSettings syncs later
