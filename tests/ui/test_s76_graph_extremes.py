@@ -135,3 +135,27 @@ def test_the_history_of_a_pair_tied_a_thousand_times_labels_only_what_it_shows(
     made = [item for item in history.plot.getViewBox().addedItems if isinstance(item, pg.TextItem)]
     shown = history.drawn_labels()
     assert 0 < len(shown) <= len(made) < 300, (len(shown), len(made))
+
+
+def test_a_source_address_with_a_tag_in_it_is_shown_as_written_in_the_history(qtbot: QtBot, window: MainWindow,
+                                                                              tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The relation history's link tooltip read an address holding a tag as HTML (a bold "x" in it): as written now."""
+    folder = tmp_path / "linked"
+    _dataset(folder, [["a", "Alpha", "company"], ["b", "Beta", "company"]], [])
+    url = "https://example.org/<b>x</b>"
+    (folder / "relations.csv").write_text(_csv([["id", "source", "target", "kind", "value", "valid_from", "valid_to",
+                                                 "source_url"], ["R1", "a", "b", "equity_stake", "30", "2019-01-01", "",
+                                                                 url]]), encoding="utf-8")
+    open_folder_by_hand(qtbot, window, monkeypatch, folder)
+    panel = window.relations
+    qtbot.waitUntil(lambda: {"a", "b"} <= panel.node_ids(), timeout=3000)
+    window.grab()
+    qtbot.mouseClick(panel.canvas.viewport(), Qt.MouseButton.LeftButton, pos=panel.edge_midpoint("R1"))
+    assert window.state.selection.relations == frozenset({"R1"})
+    history = window.relation_tools.history
+    qtbot.waitUntil(lambda: history.list.topLevelItemCount() == 1, timeout=3000)
+    item = history.list.topLevelItem(0)
+    assert item is not None
+    tip = item.toolTip(3)  # (the Source column)
+    assert _as_qt_shows(tip) == f"Open in your browser: {url}"

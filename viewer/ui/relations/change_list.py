@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 from viewer.model import reversed_text
 from viewer.model.graph import short_name
 from viewer.ui.relations.legend import swatch
-from viewer.ui.relations.tips import plain_tip
+from viewer.ui.shared.plain_text import plain_tip
 from viewer.ui.shared.theme import Theme, current
 
 RELATION, VALUE, EVENT = range(3)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from viewer.ui.relations.tips import plain_tip
+from viewer.ui.shared.plain_text import plain_tip
 from viewer.ui.shared.steady_label import SteadyLabel
 from viewer.ui.shared.theme import Theme, current, follow
 

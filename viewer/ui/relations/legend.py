@@ -22,7 +22,7 @@ from viewer.ui.relations.items import (
     kind_color,
     shape_path,
 )
-from viewer.ui.relations.tips import plain_tip
+from viewer.ui.shared.plain_text import plain_tip
 from viewer.ui.shared.theme import Theme, current
 
 SWATCH = QSize(22, 12)  # logical pixels

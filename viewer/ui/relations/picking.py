@@ -19,7 +19,8 @@ from PySide6.QtCore import QPointF, Qt, SignalInstance
 from viewer.model import graph
 from viewer.ui.relations.canvas import GraphCanvas
 from viewer.ui.relations.focusing import Focusing
-from viewer.ui.relations.tips import edge_tip, node_tip, plain_tip
+from viewer.ui.relations.tips import edge_tip, node_tip
+from viewer.ui.shared.plain_text import plain_tip
 from viewer.ui.shared.state import Selection, ViewState
 
 HELP = (("Return", "Open the selected entity's neighbourhood, as a double-click does (graph)"),)

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 
 from viewer.model import validity
 from viewer.ui.relations.table_rows import BLOCK, COLUMNS, LINK, TableRows, table_rows
-from viewer.ui.relations.tips import plain_tip
 from viewer.ui.shared.link_cell import open_link, safe
+from viewer.ui.shared.plain_text import plain_tip
 from viewer.ui.shared.state import Selection, ViewState
 
 SORT_ROLE = Qt.ItemDataRole.UserRole

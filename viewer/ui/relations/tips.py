@@ -12,7 +12,6 @@ import textwrap
 from collections.abc import Mapping
 
 import pandas as pd
-from PySide6.QtGui import Qt
 
 from viewer.model import graph, reversed_text
 from viewer.model.clock import CALENDAR, format_instant
@@ -38,13 +37,6 @@ def isolated(name: str, most: int = NAME_CHARACTERS) -> str:
     if len(one) > most:
         one = one[:most - 1] + "…"
     return f"\u2068{reversed_text.shown(one)}\u2069"
-
-
-def plain_tip(text: str) -> str:
-    """A tooltip that shows ``text`` as written. Qt takes a tooltip whose first line holds a tag for HTML: a node named
-    ``<b>x</b>`` showed a bold "x" with its kind on the same line, ``<img src=x>`` a broken picture. Such a text is
-    escaped (its lines and spaces kept); any other is left as it is."""
-    return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpacePre) if Qt.mightBeRichText(text) else text
 
 
 def node_tip(dataset: Dataset, node: graph.Node, members: Mapping[str, tuple[str, ...]]) -> str:

@@ -9,6 +9,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QTreeWidgetItem, QWidget
 
+from viewer.ui.shared.plain_text import plain_tip
+
 SHORT_PATH = 24  # characters of the path shown after the host before "…"
 STATUS_MS = 10_000
 SAFE_SCHEMES = ("http", "https")  # the only links a panel opens (a file: or javascript: link never)
@@ -20,7 +22,7 @@ def style_link(item: QTreeWidgetItem, column: int, colour: str, tooltip: str) ->
     font.setUnderline(True)
     item.setFont(column, font)
     item.setForeground(column, QBrush(QColor(colour)))
-    item.setToolTip(column, tooltip)
+    item.setToolTip(column, plain_tip(tooltip))  # (an address with a tag in it, shown as written)
 
 
 def short_url(url: str) -> str:
